@@ -1,0 +1,103 @@
+# crowdcart: build, run and test. `make run` and `make test` are all a fresh Debian 12 machine needs.
+.POSIX:
+.SUFFIXES:
+SHELL = /bin/bash
+
+CC = cc
+CXX = c++
+BUILD = build
+PORT = 8080
+DB_PORT = 3307
+VAR = var
+PKGS = libsodium jansson libmariadb libctemplate
+
+HARDEN = -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
+WARN = -Wall -Wextra -Werror -Wformat=2 -Wformat-nonliteral -Wno-unused-parameter
+OPT = -O2 -g
+SAN =
+CFLAGS = -std=c17 -D_GNU_SOURCE $(OPT) $(WARN) $(HARDEN) $(SAN) -Isrc/core $$(pkg-config --cflags $(PKGS))
+CXXFLAGS = -std=c++17 $(OPT) -Wall -Wextra -Werror -Wno-unused-parameter $(HARDEN) $(SAN) -Isrc/core $$(pkg-config --cflags libctemplate)
+LDFLAGS = -pie -Wl,-z,relro,-z,now $(SAN)
+LIBS = -lfcgi $$(pkg-config --libs $(PKGS)) -lcsv -lstdc++ -lpthread
+
+CORE_SRC = $(wildcard src/core/*.c)
+CORE_OBJ = $(CORE_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/core/tmpl.o
+SHOP_OBJ = $(patsubst src/%.c,$(BUILD)/%.o,$(wildcard src/shop/*.c))
+STUDIO_OBJ = $(patsubst src/%.c,$(BUILD)/%.o,$(wildcard src/studio/*.c))
+CTL_OBJ = $(patsubst src/%.c,$(BUILD)/%.o,$(wildcard src/ctl/*.c))
+UNIT_OBJ = $(patsubst tests/unit/%.c,$(BUILD)/unit/%.o,$(wildcard tests/unit/*.c))
+HEADERS = $(wildcard src/*/*.h)
+
+BINS = cgi-bin/shop.fcgi cgi-bin/studio.fcgi bin/crowdcartctl
+
+all: $(BINS)
+
+$(BUILD)/%.o: src/%.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/core/tmpl.o: src/core/tmpl.cc src/core/tmpl.h
+	@mkdir -p $(@D)
+	$(CXX) $(CXXFLAGS) -c -o $@ $<
+
+$(BUILD)/unit/%.o: tests/unit/%.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $$(pkg-config --cflags check) -c -o $@ $<
+
+$(BUILD)/libcore.a: $(CORE_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+cgi-bin/shop.fcgi: $(SHOP_OBJ) $(BUILD)/libcore.a
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $(SHOP_OBJ) $(BUILD)/libcore.a $(LIBS)
+
+cgi-bin/studio.fcgi: $(STUDIO_OBJ) $(BUILD)/libcore.a
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $(STUDIO_OBJ) $(BUILD)/libcore.a $(LIBS)
+
+bin/crowdcartctl: $(CTL_OBJ) $(BUILD)/libcore.a
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $(CTL_OBJ) $(BUILD)/libcore.a $(LIBS)
+
+$(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libcore.a
+	$(CC) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libcore.a $$(pkg-config --libs check) $(LIBS)
+
+# ---- set-up ------------------------------------------------------------------------------
+deps:
+	@scripts/deps.sh
+
+run: deps all
+	@VAR=$(VAR) DB_PORT=$(DB_PORT) scripts/db.sh start
+	@VAR=$(VAR) bin/crowdcartctl --conf $(VAR)/crowdcart.conf migrate
+	@VAR=$(VAR) bin/crowdcartctl --conf $(VAR)/crowdcart.conf demo
+	@VAR=$(VAR) PORT=$(PORT) scripts/web.sh start lighttpd
+	@echo "crowdcart is up:  http://127.0.0.1:$(PORT)/   (storefront: http://127.0.0.1:$(PORT)/@lena)"
+	@echo "studio sign-in:   http://127.0.0.1:$(PORT)/login   (demo accounts in README.md)"
+	@echo "stop with:        make stop"
+
+stop:
+	-@VAR=$(VAR) scripts/web.sh stop
+	-@VAR=$(VAR) scripts/db.sh stop
+
+# ---- tests -------------------------------------------------------------------------------
+check-unit: $(BUILD)/unit-tests
+	$(BUILD)/unit-tests
+
+check-asan:
+	$(MAKE) BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" HARDEN="-fPIE" \
+		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" build-asan/unit-tests
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 build-asan/unit-tests
+
+test: deps all $(BUILD)/unit-tests
+	@tests/run.sh
+
+lint:
+	@scripts/codecheck.sh
+
+bench: deps all
+	@bench/storefront.sh
+
+clean:
+	rm -rf build build-asan cgi-bin/*.fcgi bin
+
+.PHONY: all deps run stop test check-unit check-asan lint bench clean
