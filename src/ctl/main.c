@@ -1,0 +1,50 @@
+/* main.c: crowdcartctl, the operator's command: migrate, demo, purge. */
+#include <stdio.h>
+#include <string.h>
+#include <sodium.h>
+#include "config.h"
+#include "ctl.h"
+
+static const struct {
+	const char *name, *help;
+	int (*fn)(struct db *db);
+} commands[] = {
+	{ "migrate", "apply the numbered files in sql/ that have not been applied, in order", ctl_migrate },
+	{ "demo", "load the demo data in sql/demo/ once, and give the demo accounts their password", ctl_demo },
+	{ "purge", "delete expired sessions and old log-in failures", ctl_purge },
+};
+
+static int usage(void)
+{
+	fprintf(stderr, "usage: crowdcartctl [--conf FILE] COMMAND\n");
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(stderr, "  %-8s %s\n", commands[i].name, commands[i].help);
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	const char *conf = NULL;
+	int i = 1;
+	if (i + 1 < argc && strcmp(argv[i], "--conf") == 0) {
+		conf = argv[i + 1];
+		i += 2;
+	}
+	if (i + 1 != argc)
+		return usage();
+	for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++) {
+		if (strcmp(argv[i], commands[c].name) != 0)
+			continue;
+		if (!config_load(conf) || sodium_init() < 0)
+			return 1;
+		struct db *db = db_open("ctl");
+		if (db_ready(db) != DB_OK) {
+			fprintf(stderr, "crowdcartctl: cannot reach the database\n");
+			return 1;
+		}
+		int rc = commands[c].fn(db);
+		db_close(db);
+		return rc;
+	}
+	return usage();
+}

@@ -1,0 +1,23 @@
+/* card.c: the product card partial shared by the home page, storefronts and collections. */
+#include "page.h"
+#include "shop.h"
+
+tmpl_dict *card_add(struct req *r, tmpl_dict *page, const struct db_res *res, size_t row, const char *via)
+{
+	tmpl_dict *c = tmpl_include(tmpl_add(page, "PRODUCTS"), "CARD", "card.tpl");
+	const char *handle = db_at(res, row, 0)->s, *brand = db_at(res, row, 2)->s;
+	tmpl_set(c, "URL", via ? arena_printf(r->arena, "/p/%s/%s?via=%s", brand, handle, via)
+			       : arena_printf(r->arena, "/p/%s/%s", brand, handle));
+	tmpl_set(c, "TITLE", db_at(res, row, 1)->s);
+	tmpl_set(c, "BRAND", db_at(res, row, 3)->s);
+	tmpl_set(c, "PRICE", page_money(r, db_at(res, row, 4)->i, db_at(res, row, 5)->s));
+	if (db_at(res, row, 6)->i <= 0)
+		tmpl_show(c, "SOLD_OUT");
+	const char *img = db_at(res, row, 7)->s;
+	if (*img) {
+		tmpl_dict *im = tmpl_add(c, "IMAGE");
+		tmpl_set(im, "SRC", img);
+		tmpl_set(im, "ALT", db_at(res, row, 8)->s);
+	}
+	return c;
+}

@@ -1,0 +1,57 @@
+/* collection.c: "/@{handle}/{collection}" — one published collection, items in the creator's order. */
+#include "page.h"
+#include "response.h"
+#include "shop.h"
+
+static const struct db_stmt q_collection = {
+	"SELECT c.id, c.title, c.description, cr.handle, cr.display_name FROM collections c"
+	" JOIN creators cr ON cr.id = c.creator_id"
+	" WHERE cr.handle = ? AND c.slug = ? AND c.published = 1", "ss", "issss" };
+/* Items are shown only while the creator still has an approved pick of the product. */
+static const struct db_stmt q_items = {
+	"SELECT " CARD_COLS ", ci.note, pk.commission_bps FROM collection_items ci"
+	" JOIN collections c ON c.id = ci.collection_id"
+	" JOIN products p ON p.id = ci.product_id" CARD_JOINS
+	" JOIN picks pk ON pk.creator_id = c.creator_id AND pk.product_id = p.id AND pk.status = 'approved'"
+	" WHERE ci.collection_id = ? AND p.status = 'active' ORDER BY ci.position, p.id LIMIT 200",
+	"i", CARD_TYPES "si" };
+
+void page_collection(struct req *r)
+{
+	struct db_res col, items;
+	struct db_param key[] = { DB_S(req_param(r, "handle")), DB_S(req_param(r, "collection")) };
+	enum db_status rc = db_query(r->db, r->arena, &q_collection, key, &col);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (col.nrows == 0) {
+		resp_error(r, 404, "There is no such collection.");
+		return;
+	}
+	rc = db_query(r->db, r->arena, &q_items, (struct db_param[]){ DB_I(db_at(&col, 0, 0)->i) }, &items);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	const char *title = db_at(&col, 0, 1)->s, *handle = db_at(&col, 0, 3)->s;
+	tmpl_dict *d = page_begin(r, "collection.tpl",
+				  arena_printf(r->arena, "%s by %s", title, db_at(&col, 0, 4)->s));
+	tmpl_set(d, "TITLE", title);
+	tmpl_set(d, "DESCRIPTION", db_at(&col, 0, 2)->s);
+	tmpl_set(d, "HANDLE", handle);
+	tmpl_set(d, "NAME", db_at(&col, 0, 4)->s);
+	bool earns = false;
+	for (size_t i = 0; i < items.nrows; i++) {
+		tmpl_dict *c = card_add(r, d, &items, i, handle);
+		const char *note = db_at(&items, i, CARD_NCOLS)->s;
+		if (*note)
+			tmpl_set(tmpl_add(c, "NOTE"), "TEXT", note);
+		earns |= db_at(&items, i, CARD_NCOLS + 1)->i > 0;
+	}
+	if (earns)
+		tmpl_show(d, "DISCLOSURE");
+	if (items.nrows == 0)
+		tmpl_show(d, "EMPTY");
+	page_end(r, 200);
+}

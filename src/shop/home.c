@@ -1,0 +1,33 @@
+/* home.c: "/" — featured creators and trending products. */
+#include "page.h"
+#include "response.h"
+#include "shop.h"
+
+static const struct db_stmt q_featured = {
+	"SELECT handle, display_name, avatar_url FROM creators WHERE featured = 1"
+	" ORDER BY display_name LIMIT 12", "", "sss" };
+static const struct db_stmt q_trending = {
+	"SELECT " CARD_COLS " FROM products p" CARD_JOINS
+	" WHERE p.status = 'active' ORDER BY p.trending_score DESC, p.id LIMIT 12", "", CARD_TYPES };
+
+void page_home(struct req *r)
+{
+	struct db_res creators, products;
+	enum db_status rc = db_query(r->db, r->arena, &q_featured, NULL, &creators);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->arena, &q_trending, NULL, &products);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	tmpl_dict *d = page_begin(r, "home.tpl", "crowdcart — shop what your creators love");
+	for (size_t i = 0; i < creators.nrows; i++) {
+		tmpl_dict *c = tmpl_add(d, "CREATORS");
+		tmpl_set(c, "HANDLE", db_at(&creators, i, 0)->s);
+		tmpl_set(c, "NAME", db_at(&creators, i, 1)->s);
+		tmpl_set(c, "AVATAR", db_at(&creators, i, 2)->s);
+	}
+	for (size_t i = 0; i < products.nrows; i++)
+		card_add(r, d, &products, i, NULL);
+	page_end(r, 200);
+}

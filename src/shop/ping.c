@@ -1,0 +1,8 @@
+/* ping.c: a page that touches no database: health checks and the benchmark's baseline. */
+#include "response.h"
+#include "shop.h"
+
+void page_ping(struct req *r)
+{
+	resp_text(r, 200, "text/plain; charset=utf-8", "ok\n");
+}

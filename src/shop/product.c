@@ -1,0 +1,114 @@
+/* product.c: "/p/{brand}/{product}" — images, variants with price and stock state, the brand,
+ * and, when reached from a creator's page (?via=handle), who recommended it. */
+#include "htmltext.h"
+#include "page.h"
+#include "response.h"
+#include "shop.h"
+
+static const struct db_stmt q_product = {
+	"SELECT p.id, p.title, p.description_html, p.product_type, b.slug, b.name FROM products p"
+	" JOIN brands b ON b.id = p.brand_id WHERE b.slug = ? AND p.handle = ? AND p.status = 'active'",
+	"ss", "isssss" };
+static const struct db_stmt q_options = {
+	"SELECT name FROM product_options WHERE product_id = ? ORDER BY position", "i", "s" };
+static const struct db_stmt q_variants = {
+	"SELECT option1, option2, option3, sku, price, COALESCE(compare_at_price, 0), currency, stock,"
+	" inventory_policy FROM variants WHERE product_id = ? ORDER BY position, id LIMIT 100",
+	"i", "ssssiisis" };
+static const struct db_stmt q_images = {
+	"SELECT url, alt FROM product_images WHERE product_id = ? ORDER BY position, id LIMIT 20", "i", "ss" };
+static const struct db_stmt q_via = {
+	"SELECT cr.handle, cr.display_name, pk.commission_bps FROM creators cr"
+	" JOIN picks pk ON pk.creator_id = cr.id AND pk.status = 'approved'"
+	" WHERE cr.handle = ? AND pk.product_id = ?", "si", "ssi" };
+
+#define LOW_STOCK 5
+#define MAX_PARAGRAPHS 40
+
+static void stock_state(tmpl_dict *v, long long stock, const char *policy)
+{
+	if (stock > LOW_STOCK) {
+		tmpl_set(v, "STOCK_CLASS", "in-stock");
+		tmpl_set(v, "STOCK", "In stock");
+	} else if (stock > 0) {
+		tmpl_set(v, "STOCK_CLASS", "low-stock");
+		tmpl_set_int(v, "LEFT", stock);
+		tmpl_show(v, "ONLY_LEFT");
+	} else if (strcmp(policy, "continue") == 0) {
+		tmpl_set(v, "STOCK_CLASS", "in-stock");
+		tmpl_set(v, "STOCK", "Available to order");
+	} else {
+		tmpl_set(v, "STOCK_CLASS", "sold-out");
+		tmpl_set(v, "STOCK", "Sold out");
+	}
+}
+
+static void variants(struct req *r, tmpl_dict *d, const struct db_res *opts, const struct db_res *vars)
+{
+	for (size_t i = 0; i < opts->nrows && i < 3; i++)
+		tmpl_set(tmpl_add(d, "OPTION_NAMES"), "NAME", db_at(opts, i, 0)->s);
+	for (size_t i = 0; i < vars->nrows; i++) {
+		tmpl_dict *v = tmpl_add(d, "VARIANTS");
+		for (size_t k = 0; k < 3; k++)
+			if (k < opts->nrows || (k == 0 && *db_at(vars, i, 0)->s))
+				tmpl_set(tmpl_add(v, "VALUES"), "VALUE", db_at(vars, i, k)->s);
+		tmpl_set(v, "SKU", db_at(vars, i, 3)->s);
+		const char *cur = db_at(vars, i, 6)->s;
+		long long price = db_at(vars, i, 4)->i, was = db_at(vars, i, 5)->i;
+		tmpl_set(v, "PRICE", page_money(r, price, cur));
+		if (was > price)
+			tmpl_set(tmpl_add(v, "COMPARE_AT"), "WAS", page_money(r, was, cur));
+		stock_state(v, db_at(vars, i, 7)->i, db_at(vars, i, 8)->s);
+	}
+}
+
+void page_product(struct req *r)
+{
+	struct db_res p, opts, vars, imgs, via = { 0 };
+	struct db_param key[] = { DB_S(req_param(r, "brand")), DB_S(req_param(r, "product")) };
+	enum db_status rc = db_query(r->db, r->arena, &q_product, key, &p);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (p.nrows == 0) {
+		resp_error(r, 404, "That product is not in the shop.");
+		return;
+	}
+	long long id = db_at(&p, 0, 0)->i;
+	struct db_param pid[] = { DB_I(id) };
+	const char *via_handle = req_query(r, "via");
+	if ((rc = db_query(r->db, r->arena, &q_options, pid, &opts)) != DB_OK ||
+	    (rc = db_query(r->db, r->arena, &q_variants, pid, &vars)) != DB_OK ||
+	    (rc = db_query(r->db, r->arena, &q_images, pid, &imgs)) != DB_OK ||
+	    (via_handle && (rc = db_query(r->db, r->arena, &q_via,
+					  (struct db_param[]){ DB_S(via_handle), DB_I(id) }, &via)) != DB_OK)) {
+		resp_db_error(r, rc);
+		return;
+	}
+	const char *title = db_at(&p, 0, 1)->s;
+	tmpl_dict *d = page_begin(r, "product.tpl", title);
+	tmpl_set(d, "TITLE", title);
+	tmpl_set(d, "TYPE", db_at(&p, 0, 3)->s);
+	tmpl_set(d, "BRAND", db_at(&p, 0, 5)->s);
+	tmpl_set(d, "BRAND_SLUG", db_at(&p, 0, 4)->s);
+	const char *paras[MAX_PARAGRAPHS];
+	const struct db_val *desc = db_at(&p, 0, 2);
+	size_t np = html_paragraphs(r->arena, desc->s, desc->len, paras, MAX_PARAGRAPHS);
+	for (size_t i = 0; i < np; i++)
+		tmpl_set(tmpl_add(d, "DESCRIPTION"), "TEXT", paras[i]);
+	for (size_t i = 0; i < imgs.nrows; i++) {
+		tmpl_dict *im = tmpl_add(d, "IMAGES");
+		tmpl_set(im, "SRC", db_at(&imgs, i, 0)->s);
+		tmpl_set(im, "ALT", db_at(&imgs, i, 1)->s);
+	}
+	variants(r, d, &opts, &vars);
+	if (via.nrows) {
+		tmpl_dict *v = tmpl_add(d, "VIA");
+		tmpl_set(v, "HANDLE", db_at(&via, 0, 0)->s);
+		tmpl_set(v, "NAME", db_at(&via, 0, 1)->s);
+		if (db_at(&via, 0, 2)->i > 0)
+			tmpl_show(v, "DISCLOSURE");
+	}
+	page_end(r, 200);
+}

@@ -1,0 +1,28 @@
+/* shop.h: the public shop's pages (one file each) and the product card they share. */
+#ifndef CC_SHOP_H
+#define CC_SHOP_H
+#include "http.h"
+
+/* Columns every card query selects first, in this order, with these types. */
+#define CARD_COLS \
+	"p.handle, p.title, b.slug, b.name, p.price_min, p.currency, p.stock_total," \
+	" COALESCE(i.url, ''), COALESCE(i.alt, '')"
+#define CARD_TYPES "ssssisiss"
+#define CARD_NCOLS 9
+/* Joins that CARD_COLS needs, given products aliased p: the brand and the first image. */
+#define CARD_JOINS \
+	" JOIN brands b ON b.id = p.brand_id" \
+	" LEFT JOIN product_images i ON i.id = (SELECT i2.id FROM product_images i2" \
+	" WHERE i2.product_id = p.id ORDER BY i2.position, i2.id LIMIT 1)"
+
+/* Adds one PRODUCTS section entry rendering card.tpl from row `row`; `via` is the creator handle
+ * carried for attribution, or NULL. Returns the card's dictionary for extra fields. */
+tmpl_dict *card_add(struct req *r, tmpl_dict *page, const struct db_res *res, size_t row, const char *via);
+
+void page_home(struct req *r);
+void page_storefront(struct req *r);
+void page_collection(struct req *r);
+void page_product(struct req *r);
+void page_ping(struct req *r);
+
+#endif

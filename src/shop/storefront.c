@@ -1,0 +1,66 @@
+/* storefront.c: "/@{handle}" — a creator's storefront: profile, collections and picks. */
+#include "page.h"
+#include "response.h"
+#include "shop.h"
+
+static const struct db_stmt q_creator = {
+	"SELECT id, handle, display_name, bio, avatar_url FROM creators WHERE handle = ?", "s", "issss" };
+static const struct db_stmt q_links = {
+	"SELECT label, url FROM creator_links WHERE creator_id = ? ORDER BY position, id LIMIT 10", "i", "ss" };
+static const struct db_stmt q_collections = {
+	"SELECT slug, title FROM collections WHERE creator_id = ? AND published = 1"
+	" ORDER BY position, id LIMIT 50", "i", "ss" };
+static const struct db_stmt q_picks = {
+	"SELECT " CARD_COLS ", pk.commission_bps FROM picks pk JOIN products p ON p.id = pk.product_id"
+	CARD_JOINS " WHERE pk.creator_id = ? AND pk.status = 'approved' AND p.status = 'active'"
+	" ORDER BY pk.position, pk.id LIMIT 120", "i", CARD_TYPES "i" };
+
+void page_storefront(struct req *r)
+{
+	struct db_res cr, links, cols, picks;
+	enum db_status rc = db_query(r->db, r->arena, &q_creator,
+				     (struct db_param[]){ DB_S(req_param(r, "handle")) }, &cr);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (cr.nrows == 0) {
+		resp_error(r, 404, "There is no creator with that name.");
+		return;
+	}
+	struct db_param id[] = { DB_I(db_at(&cr, 0, 0)->i) };
+	if ((rc = db_query(r->db, r->arena, &q_links, id, &links)) != DB_OK ||
+	    (rc = db_query(r->db, r->arena, &q_collections, id, &cols)) != DB_OK ||
+	    (rc = db_query(r->db, r->arena, &q_picks, id, &picks)) != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	const char *handle = db_at(&cr, 0, 1)->s, *name = db_at(&cr, 0, 2)->s;
+	tmpl_dict *d = page_begin(r, "storefront.tpl", arena_printf(r->arena, "%s on crowdcart", name));
+	tmpl_set(d, "HANDLE", handle);
+	tmpl_set(d, "NAME", name);
+	tmpl_set(d, "BIO", db_at(&cr, 0, 3)->s);
+	if (*db_at(&cr, 0, 4)->s)
+		tmpl_set(tmpl_add(d, "AVATAR"), "SRC", db_at(&cr, 0, 4)->s);
+	for (size_t i = 0; i < links.nrows; i++) {
+		tmpl_dict *l = tmpl_add(d, "LINKS");
+		tmpl_set(l, "LABEL", db_at(&links, i, 0)->s);
+		tmpl_set(l, "URL", db_at(&links, i, 1)->s);
+	}
+	for (size_t i = 0; i < cols.nrows; i++) {
+		tmpl_dict *c = tmpl_add(d, "COLLECTIONS");
+		tmpl_set(c, "URL", arena_printf(r->arena, "/@%s/%s", handle, db_at(&cols, i, 0)->s));
+		tmpl_set(c, "TITLE", db_at(&cols, i, 1)->s);
+	}
+	bool earns = false;
+	for (size_t i = 0; i < picks.nrows; i++) {
+		card_add(r, d, &picks, i, handle);
+		earns |= db_at(&picks, i, CARD_NCOLS)->i > 0;
+	}
+	/* Shown whenever any pick pays commission; the creator has no setting to hide it. */
+	if (earns)
+		tmpl_show(d, "DISCLOSURE");
+	if (picks.nrows == 0)
+		tmpl_show(d, "NO_PICKS");
+	page_end(r, 200);
+}

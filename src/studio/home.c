@@ -1,0 +1,35 @@
+/* home.c: "/studio" — the signed-in person's studio front page. */
+#include "page.h"
+#include "response.h"
+#include "studio.h"
+
+static const struct db_stmt q_account = {
+	"SELECT u.email, u.role, COALESCE(c.handle, ''), COALESCE(b.name, ''), COALESCE(b.slug, '')"
+	" FROM users u LEFT JOIN creators c ON c.user_id = u.id"
+	" LEFT JOIN brands b ON b.owner_user_id = u.id WHERE u.id = ? LIMIT 1", "i", "sssss" };
+
+void page_studio_home(struct req *r)
+{
+	struct db_res a;
+	enum db_status rc = db_query(r->db, r->arena, &q_account, (struct db_param[]){ DB_I(r->sess.user_id) }, &a);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (a.nrows == 0) {
+		resp_error(r, 404, "Your account no longer exists.");
+		return;
+	}
+	tmpl_dict *d = page_begin(r, "studio.tpl", "Your studio");
+	tmpl_set(d, "NAME", r->sess.user_name);
+	tmpl_set(d, "EMAIL", db_at(&a, 0, 0)->s);
+	tmpl_set(d, "ROLE", db_at(&a, 0, 1)->s);
+	if (*db_at(&a, 0, 2)->s)
+		tmpl_set(tmpl_add(d, "CREATOR"), "HANDLE", db_at(&a, 0, 2)->s);
+	if (*db_at(&a, 0, 3)->s) {
+		tmpl_dict *b = tmpl_add(d, "BRAND");
+		tmpl_set(b, "BRAND_NAME", db_at(&a, 0, 3)->s);
+		tmpl_set(b, "BRAND_SLUG", db_at(&a, 0, 4)->s);
+	}
+	page_end(r, 200);
+}

@@ -1,0 +1,126 @@
+/* login.c: log-in with throttling, Argon2id verification and rehash, session rotation; log-out. */
+#include <string.h>
+#include "page.h"
+#include "password.h"
+#include "response.h"
+#include "session.h"
+#include "studio.h"
+
+static const struct db_stmt q_user = {
+	"SELECT id, password_hash, display_name, role FROM users WHERE email = ?", "s", "isss" };
+static const struct db_stmt q_rehash = {
+	"UPDATE users SET password_hash = ? WHERE id = ?", "si", "" };
+static const struct db_stmt q_failures = {
+	"SELECT COUNT(*) FROM login_failures WHERE subject_hash = ?"
+	" AND failed_at > UTC_TIMESTAMP() - INTERVAL 15 MINUTE", "b", "i" };
+static const struct db_stmt q_fail = {
+	"INSERT INTO login_failures (subject_hash, failed_at) VALUES (?, UTC_TIMESTAMP())", "b", "" };
+static const struct db_stmt q_forget = {
+	"DELETE FROM login_failures WHERE subject_hash = ?", "b", "" };
+static const struct db_stmt q_purge = {
+	"DELETE FROM login_failures WHERE failed_at < UTC_TIMESTAMP() - INTERVAL 1 DAY LIMIT 100", "", "" };
+
+/* Failures allowed in 15 minutes before log-in is refused: per account, and per address (more,
+ * since many people can share one address). */
+#define MAX_FAIL_ACCOUNT 5
+#define MAX_FAIL_ADDRESS 30
+
+static const char *safe_next(const char *next)
+{
+	return next && next[0] == '/' && next[1] != '/' && next[1] != '\\' ? next : "/studio";
+}
+
+static void login_form(struct req *r, int status, const char *error)
+{
+	tmpl_dict *d = page_begin(r, "login.tpl", "Log in");
+	const char *email = req_form(r, "email"), *next = req_form(r, "next");
+	if (!next)
+		next = req_query(r, "next");
+	tmpl_set(d, "EMAIL", email ? email : "");
+	tmpl_set(d, "NEXT", safe_next(next));
+	if (error)
+		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
+	page_end(r, status);
+}
+
+void page_login_form(struct req *r)
+{
+	login_form(r, 200, NULL);
+}
+
+static void subject(struct req *r, const char *kind, const char *value, uint8_t out[32])
+{
+	const char *s = arena_printf(r->arena, "%s:%s", kind, value);
+	token_keyed_hash(r->secret, s, strlen(s), out);
+}
+
+static enum db_status failures(struct req *r, const uint8_t subj[32], long long *n)
+{
+	struct db_res res;
+	enum db_status rc = db_query(r->db, r->arena, &q_failures, (struct db_param[]){ DB_B(subj, 32) }, &res);
+	*n = rc == DB_OK ? db_at(&res, 0, 0)->i : 0;
+	return rc;
+}
+
+void page_login(struct req *r)
+{
+	const char *email = req_form(r, "email"), *pw = req_form(r, "password");
+	if (!email || !pw || !*email || !*pw) {
+		login_form(r, 422, "Enter your email and password.");
+		return;
+	}
+	uint8_t by_account[32], by_address[32];
+	subject(r, "email", email, by_account);
+	subject(r, "ip", r->remote_addr, by_address);
+	long long n_account, n_address;
+	enum db_status rc = failures(r, by_account, &n_account);
+	if (rc == DB_OK)
+		rc = failures(r, by_address, &n_address);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (n_account >= MAX_FAIL_ACCOUNT || n_address >= MAX_FAIL_ADDRESS) {
+		resp_header(r, "Retry-After", "900");
+		login_form(r, 429, "Too many failed attempts. Please wait 15 minutes and try again.");
+		return;
+	}
+	struct db_res u;
+	if ((rc = db_query(r->db, r->arena, &q_user, (struct db_param[]){ DB_S(email) }, &u)) != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	/* Unknown accounts cost the same Argon2id work, so timing does not reveal who has one. */
+	static char dummy[crypto_pwhash_STRBYTES];
+	if (!dummy[0] && !password_hash("not a real password", dummy))
+		abort();
+	const char *stored = u.nrows ? db_at(&u, 0, 1)->s : dummy;
+	if (!password_verify(stored, pw) || !u.nrows) {
+		db_query(r->db, r->arena, &q_fail, (struct db_param[]){ DB_B(by_account, 32) }, NULL);
+		db_query(r->db, r->arena, &q_fail, (struct db_param[]){ DB_B(by_address, 32) }, NULL);
+		db_query(r->db, r->arena, &q_purge, NULL, NULL);
+		login_form(r, 401, "That email and password do not match an account.");
+		return;
+	}
+	long long id = db_at(&u, 0, 0)->i;
+	char fresh[crypto_pwhash_STRBYTES];
+	if (password_needs_rehash(stored) && password_hash(pw, fresh))
+		db_query(r->db, r->arena, &q_rehash, (struct db_param[]){ DB_S(fresh), DB_I(id) }, NULL);
+	db_query(r->db, r->arena, &q_forget, (struct db_param[]){ DB_B(by_account, 32) }, NULL);
+	rc = session_login(r, id, db_at(&u, 0, 2)->s, session_role(db_at(&u, 0, 3)->s));
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	resp_redirect(r, safe_next(req_form(r, "next")));
+}
+
+void page_logout(struct req *r)
+{
+	enum db_status rc = session_logout(r);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	resp_redirect(r, "/");
+}

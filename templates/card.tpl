@@ -1,0 +1,9 @@
+{{%AUTOESCAPE context="HTML"}}<article class="card">
+<a class="card-link" href="{{URL}}">
+{{#IMAGE}}<img class="card-img" src="{{SRC}}" alt="{{ALT}}" loading="lazy" width="300" height="300">{{/IMAGE}}
+<h3 class="card-title">{{TITLE}}</h3>
+</a>
+<p class="card-brand">{{BRAND}}</p>
+<p class="price">{{PRICE}}{{#SOLD_OUT}} <span class="badge">Sold out</span>{{/SOLD_OUT}}</p>
+{{#NOTE}}<p class="card-note">{{TEXT}}</p>{{/NOTE}}
+</article>

@@ -1,0 +1,9 @@
+{{%AUTOESCAPE context="HTML"}}<p class="muted"><a href="/@{{HANDLE}}">← {{NAME}}</a></p>
+<h1 class="page-title">{{TITLE}}</h1>
+<p class="lead">{{DESCRIPTION}}</p>
+<p class="muted">A collection by <a href="/@{{HANDLE}}">{{NAME}}</a></p>
+{{#DISCLOSURE}}<p class="disclosure" role="note">{{NAME}} earns a commission on purchases made through links on this page.</p>{{/DISCLOSURE}}
+{{#EMPTY}}<p class="muted">This collection is empty for now.</p>{{/EMPTY}}
+<div class="grid">
+{{#PRODUCTS}}{{>CARD}}{{/PRODUCTS}}
+</div>

@@ -1,0 +1,15 @@
+{{%AUTOESCAPE context="HTML"}}<h1 class="page-title">Shop what your creators love</h1>
+<p class="lead">Storefronts and collections curated by creators, straight from the brands that make the products.</p>
+<section aria-labelledby="creators-h">
+<h2 id="creators-h">Featured creators</h2>
+<ul class="creator-row">
+{{#CREATORS}}<li><a class="creator-chip" href="/@{{HANDLE}}"><img class="avatar" src="{{AVATAR}}" alt="" width="48" height="48"> <span>{{NAME}}</span></a></li>
+{{/CREATORS}}
+</ul>
+</section>
+<section aria-labelledby="trending-h">
+<h2 id="trending-h">Trending products</h2>
+<div class="grid">
+{{#PRODUCTS}}{{>CARD}}{{/PRODUCTS}}
+</div>
+</section>

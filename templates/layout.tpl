@@ -1,0 +1,35 @@
+{{%AUTOESCAPE context="HTML"}}<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{TITLE}}</title>
+<link rel="stylesheet" href="/static/style.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to content</a>
+<header class="site-header">
+<a class="logo" href="/">crowdcart</a>
+<nav class="site-nav" aria-label="Main">
+<ul>
+<li><a href="/">Discover</a></li>
+{{#SIGNED_IN}}
+<li><a href="/studio">Studio</a></li>
+<li><form class="inline" method="post" action="/logout"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="link-button" type="submit">Log out {{USER_NAME}}</button></form></li>
+{{/SIGNED_IN}}
+{{#SIGNED_OUT}}
+<li><a href="/login">Log in</a></li>
+<li><a href="/signup">Sign up</a></li>
+{{/SIGNED_OUT}}
+</ul>
+</nav>
+</header>
+<main id="main">
+{{>CONTENT}}
+</main>
+<footer class="site-footer">
+<p>crowdcart — community commerce you can host yourself. Creators may earn a commission on purchases made through their pages.</p>
+</footer>
+</body>
+</html>

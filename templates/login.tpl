@@ -1,0 +1,12 @@
+{{%AUTOESCAPE context="HTML"}}<h1 class="page-title">Log in</h1>
+{{#ERROR}}<p class="flash error" role="alert">{{TEXT}}</p>{{/ERROR}}
+<form class="form" method="post" action="/login">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="next" value="{{NEXT}}">
+<div class="field"><label for="email">Email</label>
+<input id="email" name="email" type="email" autocomplete="email" maxlength="254" required value="{{EMAIL}}"></div>
+<div class="field"><label for="password">Password</label>
+<input id="password" name="password" type="password" autocomplete="current-password" maxlength="128" required></div>
+<div class="actions"><button class="button" type="submit">Log in</button>
+<a href="/signup">Create an account</a></div>
+</form>

@@ -1,0 +1,27 @@
+{{%AUTOESCAPE context="HTML"}}<section class="creator-hero">
+{{#AVATAR}}<img class="avatar-lg" src="{{SRC}}" alt="" width="120" height="120">{{/AVATAR}}
+<div>
+<h1>{{NAME}}</h1>
+<p class="muted">@{{HANDLE}}</p>
+<p class="bio">{{BIO}}</p>
+<ul class="links">
+{{#LINKS}}<li><a href="{{URL}}" rel="nofollow noopener">{{LABEL}}</a></li>
+{{/LINKS}}
+</ul>
+</div>
+</section>
+{{#DISCLOSURE}}<p class="disclosure" role="note">{{NAME}} earns a commission on purchases made through links on this page.</p>{{/DISCLOSURE}}
+<section aria-labelledby="collections-h">
+<h2 id="collections-h">Collections</h2>
+<ul class="collection-list">
+{{#COLLECTIONS}}<li><a href="{{URL}}">{{TITLE}}</a></li>
+{{/COLLECTIONS}}
+</ul>
+</section>
+<section aria-labelledby="picks-h">
+<h2 id="picks-h">{{NAME}}’s picks</h2>
+{{#NO_PICKS}}<p class="muted">No picks yet.</p>{{/NO_PICKS}}
+<div class="grid">
+{{#PRODUCTS}}{{>CARD}}{{/PRODUCTS}}
+</div>
+</section>
