@@ -9,7 +9,7 @@ BUILD = build
 PORT = 8080
 DB_PORT = 3307
 VAR = var
-PKGS = libsodium jansson libmariadb libctemplate
+PKGS = libsodium jansson libmariadb libctemplate libxml-2.0
 
 HARDEN = -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
 WARN = -Wall -Wextra -Werror -Wformat=2 -Wformat-nonliteral -Wno-unused-parameter
@@ -24,11 +24,12 @@ CORE_SRC = $(wildcard src/core/*.c)
 CORE_OBJ = $(CORE_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/core/tmpl.o
 SHOP_OBJ = $(patsubst src/%.c,$(BUILD)/%.o,$(wildcard src/shop/*.c))
 STUDIO_OBJ = $(patsubst src/%.c,$(BUILD)/%.o,$(wildcard src/studio/*.c))
+API_OBJ = $(patsubst src/%.c,$(BUILD)/%.o,$(wildcard src/api/*.c))
 CTL_OBJ = $(patsubst src/%.c,$(BUILD)/%.o,$(wildcard src/ctl/*.c))
 UNIT_OBJ = $(patsubst tests/unit/%.c,$(BUILD)/unit/%.o,$(wildcard tests/unit/*.c))
 HEADERS = $(wildcard src/*/*.h)
 
-BINS = cgi-bin/shop.fcgi cgi-bin/studio.fcgi bin/crowdcartctl
+BINS = cgi-bin/shop.fcgi cgi-bin/studio.fcgi $(if $(API_OBJ),cgi-bin/api.fcgi) bin/crowdcartctl
 
 all: $(BINS)
 
@@ -54,6 +55,10 @@ cgi-bin/shop.fcgi: $(SHOP_OBJ) $(BUILD)/libcore.a
 cgi-bin/studio.fcgi: $(STUDIO_OBJ) $(BUILD)/libcore.a
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $(STUDIO_OBJ) $(BUILD)/libcore.a $(LIBS)
+
+cgi-bin/api.fcgi: $(API_OBJ) $(BUILD)/libcore.a
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $(API_OBJ) $(BUILD)/libcore.a $(LIBS)
 
 bin/crowdcartctl: $(CTL_OBJ) $(BUILD)/libcore.a
 	@mkdir -p $(@D)

@@ -41,6 +41,13 @@ CREATE TABLE IF NOT EXISTS brands (
   owner_user_id BIGINT UNSIGNED NULL,
   currency CHAR(3) NOT NULL DEFAULT 'USD',
   attribution_window_days INT UNSIGNED NOT NULL DEFAULT 30,
+  -- creator marketplace: the whole catalog opened to creators, the default commission, whether
+  -- a creator's pick waits for the brand's approval, and the return window before commission
+  -- becomes payable
+  marketplace_open TINYINT(1) NOT NULL DEFAULT 0,
+  default_commission_bps INT UNSIGNED NOT NULL DEFAULT 1000,
+  approval_required TINYINT(1) NOT NULL DEFAULT 0,
+  return_window_days INT UNSIGNED NOT NULL DEFAULT 30,
   created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
   UNIQUE KEY brands_slug (slug),
   KEY brands_owner (owner_user_id),
@@ -87,6 +94,10 @@ CREATE TABLE IF NOT EXISTS products (
   currency CHAR(3) NOT NULL DEFAULT 'USD',
   stock_total INT NOT NULL DEFAULT 0,
   trending_score INT NOT NULL DEFAULT 0,
+  -- per product: follow the brand ('inherit'), or open/close it to creators; commission_bps
+  -- overrides the brand's default when set
+  marketplace ENUM('inherit','open','closed') NOT NULL DEFAULT 'inherit',
+  commission_bps INT UNSIGNED NULL,
   created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
   updated_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,
   UNIQUE KEY products_brand_handle (brand_id, handle),

@@ -1,4 +1,5 @@
 /* collection.c: "/@{handle}/{collection}" — one published collection, items in the creator's order. */
+#include "dbcache.h"
 #include "page.h"
 #include "response.h"
 #include "shop.h"
@@ -20,7 +21,7 @@ void page_collection(struct req *r)
 {
 	struct db_res col, items;
 	struct db_param key[] = { DB_S(req_param(r, "handle")), DB_S(req_param(r, "collection")) };
-	enum db_status rc = db_query(r->db, r->arena, &q_collection, key, &col);
+	enum db_status rc = db_query_cached(r->db, r->arena, &q_collection, key, &col);
 	if (rc != DB_OK) {
 		resp_db_error(r, rc);
 		return;
@@ -29,7 +30,7 @@ void page_collection(struct req *r)
 		resp_error(r, 404, "There is no such collection.");
 		return;
 	}
-	rc = db_query(r->db, r->arena, &q_items, (struct db_param[]){ DB_I(db_at(&col, 0, 0)->i) }, &items);
+	rc = db_query_cached(r->db, r->arena, &q_items, (struct db_param[]){ DB_I(db_at(&col, 0, 0)->i) }, &items);
 	if (rc != DB_OK) {
 		resp_db_error(r, rc);
 		return;

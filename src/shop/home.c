@@ -1,4 +1,5 @@
 /* home.c: "/" — featured creators and trending products. */
+#include "dbcache.h"
 #include "page.h"
 #include "response.h"
 #include "shop.h"
@@ -13,9 +14,9 @@ static const struct db_stmt q_trending = {
 void page_home(struct req *r)
 {
 	struct db_res creators, products;
-	enum db_status rc = db_query(r->db, r->arena, &q_featured, NULL, &creators);
+	enum db_status rc = db_query_cached(r->db, r->arena, &q_featured, NULL, &creators);
 	if (rc == DB_OK)
-		rc = db_query(r->db, r->arena, &q_trending, NULL, &products);
+		rc = db_query_cached(r->db, r->arena, &q_trending, NULL, &products);
 	if (rc != DB_OK) {
 		resp_db_error(r, rc);
 		return;

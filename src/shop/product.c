@@ -1,6 +1,7 @@
 /* product.c: "/p/{brand}/{product}" — images, variants with price and stock state, the brand,
  * and, when reached from a creator's page (?via=handle), who recommended it. */
 #include "htmltext.h"
+#include "dbcache.h"
 #include "page.h"
 #include "response.h"
 #include "shop.h"
@@ -66,7 +67,7 @@ void page_product(struct req *r)
 {
 	struct db_res p, opts, vars, imgs, via = { 0 };
 	struct db_param key[] = { DB_S(req_param(r, "brand")), DB_S(req_param(r, "product")) };
-	enum db_status rc = db_query(r->db, r->arena, &q_product, key, &p);
+	enum db_status rc = db_query_cached(r->db, r->arena, &q_product, key, &p);
 	if (rc != DB_OK) {
 		resp_db_error(r, rc);
 		return;
@@ -78,10 +79,10 @@ void page_product(struct req *r)
 	long long id = db_at(&p, 0, 0)->i;
 	struct db_param pid[] = { DB_I(id) };
 	const char *via_handle = req_query(r, "via");
-	if ((rc = db_query(r->db, r->arena, &q_options, pid, &opts)) != DB_OK ||
-	    (rc = db_query(r->db, r->arena, &q_variants, pid, &vars)) != DB_OK ||
-	    (rc = db_query(r->db, r->arena, &q_images, pid, &imgs)) != DB_OK ||
-	    (via_handle && (rc = db_query(r->db, r->arena, &q_via,
+	if ((rc = db_query_cached(r->db, r->arena, &q_options, pid, &opts)) != DB_OK ||
+	    (rc = db_query_cached(r->db, r->arena, &q_variants, pid, &vars)) != DB_OK ||
+	    (rc = db_query_cached(r->db, r->arena, &q_images, pid, &imgs)) != DB_OK ||
+	    (via_handle && (rc = db_query_cached(r->db, r->arena, &q_via,
 					  (struct db_param[]){ DB_S(via_handle), DB_I(id) }, &via)) != DB_OK)) {
 		resp_db_error(r, rc);
 		return;

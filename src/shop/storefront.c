@@ -1,4 +1,5 @@
 /* storefront.c: "/@{handle}" — a creator's storefront: profile, collections and picks. */
+#include "dbcache.h"
 #include "page.h"
 #include "response.h"
 #include "shop.h"
@@ -18,7 +19,7 @@ static const struct db_stmt q_picks = {
 void page_storefront(struct req *r)
 {
 	struct db_res cr, links, cols, picks;
-	enum db_status rc = db_query(r->db, r->arena, &q_creator,
+	enum db_status rc = db_query_cached(r->db, r->arena, &q_creator,
 				     (struct db_param[]){ DB_S(req_param(r, "handle")) }, &cr);
 	if (rc != DB_OK) {
 		resp_db_error(r, rc);
@@ -29,9 +30,9 @@ void page_storefront(struct req *r)
 		return;
 	}
 	struct db_param id[] = { DB_I(db_at(&cr, 0, 0)->i) };
-	if ((rc = db_query(r->db, r->arena, &q_links, id, &links)) != DB_OK ||
-	    (rc = db_query(r->db, r->arena, &q_collections, id, &cols)) != DB_OK ||
-	    (rc = db_query(r->db, r->arena, &q_picks, id, &picks)) != DB_OK) {
+	if ((rc = db_query_cached(r->db, r->arena, &q_links, id, &links)) != DB_OK ||
+	    (rc = db_query_cached(r->db, r->arena, &q_collections, id, &cols)) != DB_OK ||
+	    (rc = db_query_cached(r->db, r->arena, &q_picks, id, &picks)) != DB_OK) {
 		resp_db_error(r, rc);
 		return;
 	}

@@ -1,0 +1,15 @@
+/* dbcache.h: a small per-worker cache of public catalog reads, each entry kept for at most
+ * cache_ttl_ms (default 1000). It is the only thing a worker keeps between requests, and no other
+ * worker or web node needs it: it holds only what any node would read from the database, at most
+ * one TTL old. Pages that show personal data or take money never read through it. */
+#ifndef CC_DBCACHE_H
+#define CC_DBCACHE_H
+#include "db.h"
+
+/* Like db_query, but a hit younger than the TTL is copied from the cache into arena `a` without
+ * asking the database. Only results with rows are cached, so a new creator or product shows up
+ * at once; changes to existing rows show up within the TTL. */
+enum db_status db_query_cached(struct db *db, struct arena *a, const struct db_stmt *st,
+			       const struct db_param *params, struct db_res *out);
+
+#endif
