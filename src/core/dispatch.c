@@ -82,13 +82,14 @@ static int read_body(struct worker *w, struct req *r)
 		unsigned long long v = strtoull(cl, &end, 10);
 		if (*end || !isdigit((unsigned char)cl[0]))
 			return 400;
-		if (v > w->max_body)
+		if (v > (r->route->max_body ? r->route->max_body : w->max_body))
 			return 413;
 		len = (size_t)v;
 	}
+	bool raw = r->route->needs & NEED_RAW_BODY;
 	if (len == 0)
 		return 0;
-	if (!is_form_type(req_env(r, "CONTENT_TYPE")))
+	if (!raw && !is_form_type(req_env(r, "CONTENT_TYPE")))
 		return 415;
 	char *body = arena_alloc(r->arena, len + 1);
 	size_t got = 0;
@@ -97,6 +98,12 @@ static int read_body(struct worker *w, struct req *r)
 		if (n <= 0)
 			return 400;
 		got += (size_t)n;
+	}
+	body[len] = '\0';
+	if (raw) {
+		r->raw_body = body;
+		r->raw_len = len;
+		return 0;
 	}
 	return kv_parse_form(r->arena, (const uint8_t *)body, len, &form_limits, &r->form) == KV_OK ? 0 : 400;
 }
@@ -149,7 +156,8 @@ static bool enforce(struct req *r)
 		resp_db_error(r, rc);
 		return false;
 	}
-	if (r->method == HTTP_POST &&
+	bool writes = r->method != HTTP_GET && r->method != HTTP_HEAD;
+	if (writes && !(needs & NEED_RAW_BODY) &&
 	    (!r->sess.present || !csrf_check(r->secret, r->sess.token, req_form(r, "csrf")))) {
 		resp_error(r, 403, "This form has expired or did not come from this site. "
 				   "Go back, reload the page and try again.");
@@ -207,7 +215,7 @@ static void route_and_run(struct worker *w, struct req *r)
 		resp_error(r, 400, "The query string is not valid.");
 		return;
 	}
-	int st = r->method == HTTP_POST ? read_body(w, r) : 0;
+	int st = r->method != HTTP_GET && r->method != HTTP_HEAD ? read_body(w, r) : 0;
 	if (st) {
 		resp_error(r, st, st == 413 ? "That is more data than this form accepts."
 				  : st == 415 ? "That kind of request body is not accepted here."

@@ -16,8 +16,8 @@
 struct req;
 typedef void (*handler_fn)(struct req *r);
 
-/* What a route requires; the dispatcher enforces it so handlers never re-check. Every POST
- * requires a session and a valid CSRF token whatever the row says. */
+/* What a route requires; the dispatcher enforces it so handlers never re-check. Every request
+ * other than GET/HEAD requires a session and a valid CSRF token, unless NEED_RAW_BODY. */
 enum need {
 	NEED_SESSION = 1 << 0,	/* create an anonymous session if there is none (pages with forms) */
 	NEED_LOGIN = 1 << 1,	/* signed in, else 303 to /login */
@@ -25,6 +25,10 @@ enum need {
 	NEED_CREATOR = 1 << 3,	/* role creator or admin */
 	NEED_ADMIN = 1 << 4,
 	NEED_NO_DB = 1 << 5,	/* never touches the database (health check, benchmark baseline) */
+	/* The body is kept as it came (req.raw_body), of any content type, and no CSRF token is
+	 * asked for: the handler authenticates the request itself (an HMAC-signed webhook, an API
+	 * bearer key). Never for pages a browser posts with cookies. */
+	NEED_RAW_BODY = 1 << 6,
 };
 
 /* A declared input field: anything not declared is dropped before the handler runs. */
@@ -38,6 +42,7 @@ struct route {
 	handler_fn fn;
 	unsigned needs;
 	const struct field *fields;	/* query and body fields, ended by { NULL, 0 } */
+	size_t max_body;		/* bytes; 0 means the configured max_body_bytes */
 };
 
 struct app {
@@ -72,6 +77,8 @@ struct req {
 	const struct route *route;
 	struct route_params params;
 	struct kvlist query, form, cookies;
+	const char *raw_body;	/* NEED_RAW_BODY routes: the body, NUL-terminated */
+	size_t raw_len;
 	struct session sess;
 
 	int status;
