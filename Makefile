@@ -73,8 +73,9 @@ deps:
 
 run: deps all
 	@VAR=$(VAR) DB_PORT=$(DB_PORT) scripts/db.sh start
-	@VAR=$(VAR) bin/crowdcartctl --conf $(VAR)/crowdcart.conf migrate
-	@VAR=$(VAR) bin/crowdcartctl --conf $(VAR)/crowdcart.conf demo
+	@bin/crowdcartctl --conf $(VAR)/crowdcart.conf migrate
+	@VAR=$(VAR) DB_PORT=$(DB_PORT) scripts/db.sh grants
+	@bin/crowdcartctl --conf $(VAR)/crowdcart.conf demo
 	@VAR=$(VAR) PORT=$(PORT) scripts/web.sh start lighttpd
 	@echo "crowdcart is up:  http://127.0.0.1:$(PORT)/   (storefront: http://127.0.0.1:$(PORT)/@lena)"
 	@echo "studio sign-in:   http://127.0.0.1:$(PORT)/login   (demo accounts in README.md)"

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -44,6 +45,8 @@ static void set_handler(int sig, void (*fn)(int))
 
 static void worker_loop(const struct app *app, int listen_fd, const uint8_t secret[32])
 {
+	/* If the parent is killed outright, its workers must not linger holding the socket. */
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
 	set_handler(SIGTERM, on_term_worker);
 	set_handler(SIGINT, on_term_worker);
 	struct worker w;

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# codecheck.sh: `make lint` — the project's rules that a machine can check (after fossil's
+# codecheck1): no MariaDB calls outside the db layer, no SQL assembled with printf, every template
+# auto-escapes, raw template output only for variables that say they are sanitised.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+fail=0
+bad() { echo "lint: $*"; fail=1; }
+
+# The db layer is the only place that talks to Connector/C.
+hits=$(grep -rlE '\bmysql_[a-z_]+\s*\(' src | grep -vE '^src/core/db\.c$' || true)
+[ -z "$hits" ] || bad "MariaDB calls outside src/core/db.c: $hits"
+
+# SQL text is never formatted: statements are static db_stmt declarations with bound parameters.
+hits=$(grep -rnE '(printf|strcat|buf_puts|buf_put)\s*\(.*"\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE)\b' src || true)
+[ -z "$hits" ] || bad "SQL built with string formatting:
+$hits"
+
+# printf-style wrappers are checked by the compiler (-Wformat-nonliteral); make sure ours are marked.
+hits=$(grep -rnE '\(.*const char \*fmt, \.\.\.\)' src --include='*.h' | grep -v 'format(printf' || true)
+[ -z "$hits" ] || bad "printf-like functions without a format attribute:
+$hits"
+
+for t in templates/*.tpl; do
+	head -c 200 "$t" | grep -q '{{%AUTOESCAPE context="' || bad "$t does not start with an AUTOESCAPE pragma"
+done
+hits=$(grep -nE '\{\{[A-Z0-9_]+:(none|x-raw)' templates/*.tpl | grep -vE '\{\{SANITISED_[A-Z0-9_]+:(none|x-raw)' || true)
+[ -z "$hits" ] || bad "raw template output of a value not named SANITISED_*:
+$hits"
+
+[ $fail = 0 ] && echo "lint: ok"
+exit $fail

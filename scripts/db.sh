@@ -1,0 +1,211 @@
+#!/usr/bin/env bash
+# db.sh: run crowdcart's private MariaDB under $VAR (start|stop|grants|status|client); never touches the system server.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+VAR=${VAR:-var}
+[[ $VAR == /* ]] || VAR=$ROOT/$VAR
+DB_PORT=${DB_PORT:-3307}
+DATADIR=$VAR/db
+PIDFILE=$VAR/run/mysqld.pid
+LOG=$VAR/log/mysqld.log
+SECRETS=$VAR/secrets
+CONF=$VAR/crowdcart.conf
+
+# A unix socket path must fit in 107 bytes; a deep checkout would break that,
+# so fall back to a short per-$VAR directory under /tmp.
+SOCKDIR=$VAR/run
+if ((${#SOCKDIR} > 90)); then
+	SOCKDIR=/tmp/crowdcart-$(printf '%s' "$VAR" | cksum | cut -d' ' -f1)
+fi
+SOCK=$SOCKDIR/mysqld.sock
+
+# Root authenticates by unix_socket (install-db default with our flags), so no password exists anywhere.
+SQL=(mariadb --no-defaults --socket="$SOCK" --batch --skip-column-names)
+ADMIN=(mariadb-admin --no-defaults --socket="$SOCK")
+AS_ROOT=()
+((EUID == 0)) && AS_ROOT=(--user=root)
+
+die() { echo "db.sh: $*" >&2; exit 1; }
+
+# Running and not a zombie: PID 1 here reaps orphans lazily, and kill -0 succeeds on zombies.
+proc_alive() {
+	local st
+	st=$(ps -o stat= -p "$1" 2>/dev/null) && [[ $st != Z* ]]
+}
+
+pid_alive() {
+	local pid
+	[[ -s $PIDFILE ]] && pid=$(<"$PIDFILE") && [[ $pid =~ ^[0-9]+$ ]] && proc_alive "$pid"
+}
+
+pings() { "${ADMIN[@]}" --connect-timeout=2 ping >/dev/null 2>&1; }
+
+init_datadir() {
+	[[ -d $DATADIR/mysql ]] && return
+	# A half-made datadir from an interrupted run would make mariadbd fail oddly; start clean.
+	rm -rf "$DATADIR"
+	mkdir -p "$DATADIR"
+	if ! mariadb-install-db --no-defaults --datadir="$DATADIR" --auth-root-authentication-method=socket \
+		--skip-test-db "${AS_ROOT[@]}" >"$VAR/log/install-db.log" 2>&1; then
+		tail -n 30 "$VAR/log/install-db.log" >&2
+		rm -rf "$DATADIR"
+		die "mariadb-install-db failed (log: $VAR/log/install-db.log)"
+	fi
+}
+
+start_server() {
+	if pid_alive; then
+		# Running (or still starting up): reuse it rather than fight over the datadir.
+		return
+	fi
+	rm -f "$PIDFILE" "$SOCK"
+	setsid mariadbd --no-defaults --datadir="$DATADIR" --socket="$SOCK" --port="$DB_PORT" \
+		--bind-address=127.0.0.1 --pid-file="$PIDFILE" --log-error="$LOG" "${AS_ROOT[@]}" \
+		--default-time-zone=+00:00 --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
+		--skip-name-resolve --innodb-buffer-pool-size=128M --max-connections=300 \
+		--innodb-flush-log-at-trx-commit=1 </dev/null >>"$LOG" 2>&1 &
+	local pid=$!
+	# mariadbd writes the pid file only after InnoDB starts; write it now so stop works meanwhile.
+	echo "$pid" >"$PIDFILE"
+}
+
+wait_ready() {
+	local i
+	for ((i = 0; i < 60; i++)); do
+		pings && return
+		pid_alive || break
+		sleep 0.5
+	done
+	tail -n 30 "$LOG" >&2 || true
+	die "MariaDB did not become ready on $SOCK (log: $LOG)"
+}
+
+rand_hex() { od -An -tx1 -N"$1" /dev/urandom | tr -d ' \n'; }
+
+# Program -> MariaDB account; each program reads <program>_db_user/_db_password from the conf.
+# cc_api is for the Shopping API program that sql/grants/0005_api.sql grants to.
+PROGRAMS=(shop studio ctl api)
+declare -A ACCOUNT=([shop]=cc_shop [studio]=cc_studio [ctl]=cc_admin [api]=cc_api)
+
+# Passwords and the session key are made once and kept, so sessions and logins survive
+# restarts; a key added in a later version is appended without touching the others.
+ensure_secrets() {
+	local p
+	(
+		umask 077
+		[[ -s $SECRETS ]] || echo "# crowdcart secrets for $VAR: generated once by scripts/db.sh, keep private" >"$SECRETS"
+		for p in "${PROGRAMS[@]}"; do
+			grep -q "^${ACCOUNT[$p]}=" "$SECRETS" || echo "${ACCOUNT[$p]}=$(rand_hex 16)" >>"$SECRETS"
+		done
+		grep -q '^secret_key=' "$SECRETS" || echo "secret_key=$(rand_hex 32)" >>"$SECRETS"
+	)
+	chmod 600 "$SECRETS"
+	for p in "${PROGRAMS[@]}"; do secret "${ACCOUNT[$p]}" >/dev/null; done
+	[[ $(secret secret_key) =~ ^[0-9a-f]{64}$ ]] || die "secret_key in $SECRETS is not 64 hex chars"
+}
+
+secret() {
+	local v
+	v=$(sed -n "s/^$1=//p" "$SECRETS")
+	[[ $v =~ ^[0-9a-f]+$ ]] || die "$SECRETS has no valid $1; delete it to regenerate"
+	printf '%s' "$v"
+}
+
+write_conf() {
+	local p
+	(
+		umask 077
+		{
+			echo "# crowdcart.conf: written by scripts/db.sh on every start; edit scripts/db.sh, not this file."
+			echo "db_hosts = 127.0.0.1:$DB_PORT"
+			echo "db_name = crowdcart"
+			for p in "${PROGRAMS[@]}"; do
+				echo "${p}_db_user = ${ACCOUNT[$p]}"
+				echo "${p}_db_password = $(secret "${ACCOUNT[$p]}")"
+			done
+			echo "secret_key = $(secret secret_key)"
+			echo "templates_dir = $ROOT/templates"
+			echo "sql_dir = $ROOT/sql"
+			echo "workers = 4"
+		} >"$CONF.tmp"
+		mv "$CONF.tmp" "$CONF"
+	)
+}
+
+ensure_accounts() {
+	local p u sql="CREATE DATABASE IF NOT EXISTS crowdcart CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+	for p in "${PROGRAMS[@]}"; do
+		u=${ACCOUNT[$p]}
+		sql+="CREATE USER IF NOT EXISTS '$u'@'127.0.0.1' IDENTIFIED BY '$(secret "$u")';"
+		sql+="ALTER USER '$u'@'127.0.0.1' IDENTIFIED BY '$(secret "$u")';"
+	done
+	sql+="GRANT ALL ON crowdcart.* TO 'cc_admin'@'127.0.0.1';"
+	"${SQL[@]}" -e "$sql" || die "could not create the database and accounts"
+}
+
+cmd_start() {
+	mkdir -p "$VAR/run" "$VAR/log" "$SOCKDIR"
+	init_datadir
+	start_server
+	wait_ready
+	ensure_secrets
+	write_conf
+	ensure_accounts
+}
+
+cmd_stop() {
+	local pid i
+	if ! pid_alive; then
+		# No live pid file: a server may still own our socket (pid file lost); ask it to go.
+		pings && { "${ADMIN[@]}" --shutdown-timeout=25 shutdown >/dev/null 2>&1 || true; }
+		rm -f "$PIDFILE"
+		return 0
+	fi
+	pid=$(<"$PIDFILE")
+	"${ADMIN[@]}" --shutdown-timeout=25 shutdown >/dev/null 2>&1 || kill -TERM "$pid" 2>/dev/null || true
+	for ((i = 0; i < 60; i++)); do
+		proc_alive "$pid" || { rm -f "$PIDFILE"; return 0; }
+		sleep 0.5
+	done
+	echo "db.sh: mariadbd ($pid) still running after 30 s; killing it" >&2
+	kill -KILL "$pid" 2>/dev/null || true
+	rm -f "$PIDFILE"
+}
+
+# The short /tmp socket dir (deep checkouts only) goes once neither server uses it.
+tidy_sockdir() { [[ $SOCKDIR == "$VAR/run" ]] || rmdir "$SOCKDIR" 2>/dev/null || true; }
+
+cmd_status() {
+	if pid_alive && pings; then
+		echo "MariaDB running: pid $(<"$PIDFILE"), socket $SOCK, datadir $DATADIR"
+	else
+		echo "MariaDB not running ($DATADIR)"
+		return 1
+	fi
+}
+
+# Root applies table grants (cc_admin has no GRANT OPTION): sql/grants.sql, then one file
+# per later migration in sql/grants/, in name order. Plain GRANTs, so re-running is harmless.
+cmd_grants() {
+	local f files=()
+	for f in "$ROOT"/sql/grants.sql "$ROOT"/sql/grants/*.sql; do
+		if [[ -f $f ]]; then files+=("$f"); fi
+	done
+	if ((${#files[@]} == 0)); then
+		echo "db.sh: no sql/grants.sql or sql/grants/*.sql yet; no table grants applied"
+		return 0
+	fi
+	for f in "${files[@]}"; do
+		"${SQL[@]}" crowdcart <"$f" || die "applying $f failed"
+	done
+}
+
+case ${1:-} in
+start) cmd_start ;;
+stop) cmd_stop; tidy_sockdir ;;
+status) cmd_status ;;
+grants) cmd_grants ;;
+client) shift; exec mariadb --no-defaults --socket="$SOCK" crowdcart "$@" ;;
+*) die "usage: [VAR=var] [DB_PORT=3307] $0 start|stop|grants|status|client" ;;
+esac

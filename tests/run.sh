@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# run.sh: what `make test` runs after the build: private services, then every suite, closing on "N passed, N failed".
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+# Private ports and state, so a test run never collides with `make run` (var/, 3307, 8080).
+export ROOT VAR=$ROOT/var/test DB_PORT=3397 PORT=8097 APACHE_PORT=8098 SHOP_FCGI_PORT=9097 STUDIO_FCGI_PORT=9098 API_FCGI_PORT=9099
+LOGS=$VAR/log
+CONF=$VAR/crowdcart.conf
+# A hung suite must not eat CI's budget (make test has 10 minutes in all).
+SUITE_TIMEOUT=${SUITE_TIMEOUT:-240}
+
+passed=0 failed=0
+summary=()
+
+stop_services() {
+	scripts/web.sh stop >>"$LOGS/stop.log" 2>&1 || true
+	scripts/db.sh stop >>"$LOGS/stop.log" 2>&1 || true
+}
+# Silent on purpose: nothing may print after the closing count line.
+trap 'mkdir -p "$LOGS"; stop_services' EXIT
+trap 'exit 130' INT TERM
+
+# record NAME PASSED FAILED [NOTE]
+record() {
+	passed=$((passed + $2)) failed=$((failed + $3))
+	summary+=("$(printf '%-16s passed %4d  failed %4d  %s' "$1" "$2" "$3" "${4:-}")")
+	echo "== $1: passed $2, failed $3 ${4:-}"
+}
+
+show_log() {
+	echo "---- $1 ----"
+	cat "$1"
+	echo "---- end of $1 ----"
+}
+
+# Server logs explain most HTTP failures; show the ends of the ones behind SERVER ($1).
+show_server_logs() {
+	local f files=("$LOGS"/mysqld.log)
+	case $1 in
+	lighttpd) files+=("$LOGS"/lighttpd-error.log "$LOGS"/lighttpd-fcgi.log) ;;
+	apache) files+=("$LOGS"/apache-error.log "$LOGS"/shop.log "$LOGS"/studio.log) ;;
+	*) files+=("$LOGS"/lighttpd-error.log "$LOGS"/lighttpd-fcgi.log "$LOGS"/apache-error.log "$LOGS"/shop.log "$LOGS"/studio.log) ;;
+	esac
+	for f in "${files[@]}"; do
+		[[ -s $f ]] || continue
+		echo "---- last lines of $f ----"
+		tail -n 20 "$f"
+	done
+}
+
+# run_check NAME CMD...: a Check binary; its summary reads "100%: Checks: 42, Failures: 0, Errors: 0".
+run_check() {
+	local name=$1 log=$LOGS/$1.log rc=0 line c f e
+	shift
+	"$@" >"$log" 2>&1 || rc=$?
+	line=$(grep -E 'Checks: [0-9]+, Failures: [0-9]+, Errors: [0-9]+' "$log" | tail -n 1) || true
+	if [[ $line =~ Checks:\ ([0-9]+),\ Failures:\ ([0-9]+),\ Errors:\ ([0-9]+) ]]; then
+		c=${BASH_REMATCH[1]} f=${BASH_REMATCH[2]} e=${BASH_REMATCH[3]}
+		# Exit status catches what the counts miss, e.g. a LeakSanitizer report at exit.
+		if ((f + e == 0 && rc != 0)); then
+			show_log "$log"
+			record "$name" "$c" 1 "(all checks passed but exit status $rc)"
+		else
+			((f + e == 0)) || show_log "$log"
+			record "$name" $((c - f - e)) $((f + e))
+		fi
+	else
+		show_log "$log"
+		record "$name" 0 1 "(no Check summary; exit status $rc)"
+	fi
+}
+
+# run_tap NAME DIR BASE_URL SERVER: node's test runner over DIR (node skips node_modules).
+run_tap() {
+	local name=$1 dir=$2 log=$LOGS/$1.log rc=0 p f c t
+	if [[ ! -d $dir ]]; then
+		record "$name" 0 0 "(skipped: no $dir)"
+		return
+	fi
+	BASE_URL=$3 SERVER=$4 timeout --kill-after=10 "$SUITE_TIMEOUT" \
+		node --test --test-reporter=tap "$dir/" >"$log" 2>&1 </dev/null || rc=$?
+	t=$(sed -n 's/^# tests \([0-9]*\)$/\1/p' "$log" | tail -n 1)
+	p=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$log" | tail -n 1)
+	f=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$log" | tail -n 1)
+	c=$(sed -n 's/^# cancelled \([0-9]*\)$/\1/p' "$log" | tail -n 1)
+	if [[ -z $p || -z $f ]]; then
+		show_log "$log"
+		show_server_logs "$4"
+		record "$name" 0 1 "(no TAP counts; exit status $rc$( ((rc == 124)) && echo ", timed out after ${SUITE_TIMEOUT}s"))"
+		return
+	fi
+	f=$((f + ${c:-0}))
+	if [[ $t == 0 && $rc == 0 ]]; then
+		record "$name" 0 0 "(skipped: no test files in $dir)"
+	elif ((f == 0 && rc != 0)); then
+		show_log "$log"
+		record "$name" "$p" 1 "(exit status $rc)"
+	else
+		((f == 0)) || { show_log "$log"; show_server_logs "$4"; }
+		record "$name" "$p" "$f"
+	fi
+}
+
+# setup: fresh state each run, so results never depend on what an earlier run left behind.
+setup() {
+	local log=$LOGS/setup.log
+	echo "== setup: MariaDB on $DB_PORT, lighttpd on $PORT, Apache on $APACHE_PORT (state in $VAR)"
+	if ! {
+		scripts/db.sh start &&
+			bin/crowdcartctl --conf "$CONF" migrate &&
+			scripts/db.sh grants &&
+			bin/crowdcartctl --conf "$CONF" demo &&
+			scripts/web.sh start both
+	} >"$log" 2>&1; then
+		show_log "$log"
+		show_server_logs all
+		return 1
+	fi
+}
+
+mkdir -p "$LOGS"
+stop_services
+rm -rf "$VAR"
+mkdir -p "$LOGS"
+
+services=1
+if ! setup; then
+	services=0
+	record setup 0 1 "(services did not come up; HTTP and browser suites not run)"
+fi
+
+if compgen -G 'tests/unit/*.c' >/dev/null; then
+	run_check unit build/unit-tests
+	run_check unit-asan make --no-print-directory -j2 check-asan
+else
+	record unit 0 0 "(skipped: no tests/unit/*.c)"
+fi
+
+if ((services)); then
+	run_tap http-lighttpd tests/http "http://127.0.0.1:$PORT" lighttpd
+	run_tap http-apache tests/http "http://127.0.0.1:$APACHE_PORT" apache
+	run_tap browser tests/browser "http://127.0.0.1:$PORT" lighttpd
+fi
+
+stop_services
+trap - EXIT
+echo "== summary (logs in $LOGS)"
+printf '   %s\n' "${summary[@]}"
+echo "$passed passed, $failed failed"
+((failed == 0))
