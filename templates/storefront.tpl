@@ -1,6 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<section class="creator-hero">
 {{#AVATAR}}<img class="avatar-lg" src="{{SRC}}" alt="" width="120" height="120">{{/AVATAR}}
-<div>
 <h1>{{NAME}}</h1>
 <p class="muted">@{{HANDLE}}</p>
 <p class="bio">{{BIO}}</p>
@@ -8,7 +7,6 @@
 {{#LINKS}}<li><a href="{{URL}}" rel="nofollow noopener">{{LABEL}}</a></li>
 {{/LINKS}}
 </ul>
-</div>
 </section>
 {{#DISCLOSURE}}<p class="disclosure" role="note">{{NAME}} earns a commission on purchases made through links on this page.</p>{{/DISCLOSURE}}
 <section aria-labelledby="collections-h">

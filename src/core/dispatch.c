@@ -8,11 +8,13 @@
 #include "dispatch.h"
 #include "response.h"
 #include "session.h"
+#include "utf8.h"
 
 #define MAX_URI 4096
 
 static const struct kv_limits form_limits = { 200, 64, 256 * 1024 };
 static const struct kv_limits cookie_limits = { 50, 64, 4096 };
+static const struct mp_limits multipart_limits = { 50, 4096, 256 * 1024 };
 
 static long long now_us(void)
 {
@@ -55,7 +57,7 @@ static bool keep_declared(struct req *r, struct kvlist *l, const char **bad)
 				break;
 		if (!f || !f->name)
 			continue;
-		if (l->items[i].vallen > f->maxlen) {
+		if (utf8_len((const uint8_t *)l->items[i].val, l->items[i].vallen) > f->maxlen) {
 			*bad = f->name;
 			return false;
 		}
@@ -87,9 +89,12 @@ static int read_body(struct worker *w, struct req *r)
 		len = (size_t)v;
 	}
 	bool raw = r->route->needs & NEED_RAW_BODY;
+	const char *ct = req_env(r, "CONTENT_TYPE");
+	bool multipart = (r->route->needs & NEED_MULTIPART) && ct &&
+			 strncasecmp(ct, "multipart/form-data", 19) == 0;
 	if (len == 0)
 		return 0;
-	if (!raw && !is_form_type(req_env(r, "CONTENT_TYPE")))
+	if (!raw && !multipart && !is_form_type(ct))
 		return 415;
 	char *body = arena_alloc(r->arena, len + 1);
 	size_t got = 0;
@@ -103,6 +108,13 @@ static int read_body(struct worker *w, struct req *r)
 	if (raw) {
 		r->raw_body = body;
 		r->raw_len = len;
+		return 0;
+	}
+	if (multipart) {
+		struct mp_list parts;
+		if (multipart_parse(r->arena, ct, (const uint8_t *)body, len, &multipart_limits, &parts) != MP_OK ||
+		    multipart_split(r->arena, &parts, &r->form, &r->files) != MP_OK)
+			return 400;
 		return 0;
 	}
 	return kv_parse_form(r->arena, (const uint8_t *)body, len, &form_limits, &r->form) == KV_OK ? 0 : 400;

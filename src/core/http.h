@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "db.h"
 #include "kv.h"
+#include "multipart.h"
 #include "router.h"
 #include "tmpl.h"
 #include "token.h"
@@ -29,12 +30,15 @@ enum need {
 	 * asked for: the handler authenticates the request itself (an HMAC-signed webhook, an API
 	 * bearer key). Never for pages a browser posts with cookies. */
 	NEED_RAW_BODY = 1 << 6,
+	/* multipart/form-data is accepted too: text parts become form fields (CSRF checked as
+	 * usual), file parts go to req.files. For uploads; pair with a larger max_body. */
+	NEED_MULTIPART = 1 << 7,
 };
 
 /* A declared input field: anything not declared is dropped before the handler runs. */
 struct field {
 	const char *name;
-	size_t maxlen;		/* bytes; longer is a 400 */
+	size_t maxlen;		/* characters (code points), as VARCHAR counts them; longer is a 400 */
 };
 
 struct route {
@@ -77,6 +81,7 @@ struct req {
 	const struct route *route;
 	struct route_params params;
 	struct kvlist query, form, cookies;
+	struct mp_list files;	/* NEED_MULTIPART routes: the uploaded files */
 	const char *raw_body;	/* NEED_RAW_BODY routes: the body, NUL-terminated */
 	size_t raw_len;
 	struct session sess;

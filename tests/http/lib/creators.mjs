@@ -1,0 +1,54 @@
+// creators.mjs: helpers for the creator suites: a brand with one product open to creators, and
+// waiting for worker-aggregated visit counts to reach the database.
+import { Client, newAccount, unique } from './http.mjs';
+import { lit, sql } from './fulfilment.mjs';
+
+// Signs up a new brand, creates one active product and opens the catalog to creators.
+// Returns { client, account, productId, title }.
+export async function brandWithOpenProduct({ approval = false, percent = '12.5' } = {}) {
+	const client = new Client();
+	const account = await newAccount(client, 'brand');
+	const title = `Creator test lamp ${unique()}`;
+	let res = await client.submit('/studio/products', {
+		title, description: '<p>A lamp for tests.</p>', product_type: 'Lighting', vendor: '', tags: '',
+		option1_name: '', option2_name: '', option3_name: '', v_id: '', v_opt1: '', v_opt2: '', v_opt3: '',
+		v_sku: `SKU-${unique()}`, v_barcode: '', v_price: '40.00', v_compare: '', v_stock: '50', v_policy: 'deny',
+		i_url: '', i_alt: '',
+	}, { formPath: '/studio/products/new' });
+	if (res.status !== 303)
+		throw new Error(`creating a product answered ${res.status}: ${res.body.slice(0, 400)}`);
+	const productId = /\/studio\/products\/(\d+)/.exec(res.headers.location)[1];
+	res = await client.submit(`/studio/products/${productId}/status`, { action: 'publish' }, { formPath: `/studio/products/${productId}` });
+	if (res.status !== 303)
+		throw new Error(`publishing answered ${res.status}`);
+	res = await client.submit('/studio/marketplace', {
+		marketplace_open: 'yes', commission_percent: percent, approval_required: approval ? 'yes' : 'no',
+	});
+	if (res.status !== 303)
+		throw new Error(`opening the marketplace answered ${res.status}`);
+	return { client, account, productId, title };
+}
+
+// Signs up a new creator; returns { client, account }.
+export async function newCreator() {
+	const client = new Client();
+	const account = await newAccount(client, 'creator');
+	return { client, account };
+}
+
+// Visit counts are held in each worker and written at most once a second, by the worker's next
+// creator-surface request. Waits until the database shows `want` visits of the creator for the
+// filter, nudging every worker with visits to another creator's storefront; returns the count.
+export async function visitCount(handle, { surface, campaign }, want, timeoutMs = 8000) {
+	const end = Date.now() + timeoutMs;
+	let n = 0;
+	for (;;) {
+		const [[count]] = sql(`SELECT COALESCE(SUM(v.count), 0) FROM creator_visits v JOIN creators c ON c.id = v.creator_id
+			WHERE c.handle = ${lit(handle)} AND v.surface = ${lit(surface)} AND v.utm_campaign = ${lit(campaign)}`);
+		n = Number(count);
+		if (n >= want || Date.now() > end)
+			return n;
+		await new Promise((r) => setTimeout(r, 1100));
+		await Promise.all(Array.from({ length: 16 }, () => new Client().get('/@sam')));
+	}
+}
