@@ -62,7 +62,10 @@ if ((${#missing[@]})); then
 	install_missing
 fi
 
-# Browser tests drive Debian's chromium through playwright-core (no browser download).
-if [[ ! -d $ROOT/tests/browser/node_modules/playwright-core ]]; then
-	(cd "$ROOT/tests/browser" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-fi
+# Browser tests drive Debian's chromium through playwright-core (no browser download); the
+# OpenAPI document is checked by a validator from npm. Each has its own lock file.
+for dir in tests/browser tests/openapi; do
+	if [[ -f $ROOT/$dir/package-lock.json && ! -d $ROOT/$dir/node_modules ]]; then
+		(cd "$ROOT/$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+	fi
+done

@@ -138,6 +138,8 @@ else
 	record unit 0 0 "(skipped: no tests/unit/*.c)"
 fi
 
+run_tap openapi tests/openapi "" none
+
 if ((services)); then
 	run_tap http-lighttpd tests/http "http://127.0.0.1:$PORT" lighttpd
 	run_tap http-apache tests/http "http://127.0.0.1:$APACHE_PORT" apache
