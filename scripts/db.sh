@@ -99,6 +99,8 @@ ensure_secrets() {
 			grep -q "^${ACCOUNT[$p]}=" "$SECRETS" || echo "${ACCOUNT[$p]}=$(rand_hex 16)" >>"$SECRETS"
 		done
 		grep -q '^secret_key=' "$SECRETS" || echo "secret_key=$(rand_hex 32)" >>"$SECRETS"
+		grep -q '^payment_webhook_secret=' "$SECRETS" ||
+			echo "payment_webhook_secret=$(rand_hex 32)" >>"$SECRETS"
 	)
 	chmod 600 "$SECRETS"
 	for p in "${PROGRAMS[@]}"; do secret "${ACCOUNT[$p]}" >/dev/null; done
@@ -125,6 +127,7 @@ write_conf() {
 				echo "${p}_db_password = $(secret "${ACCOUNT[$p]}")"
 			done
 			echo "secret_key = $(secret secret_key)"
+			echo "payment_webhook_secret = $(secret payment_webhook_secret)"
 			echo "templates_dir = $ROOT/templates"
 			echo "sql_dir = $ROOT/sql"
 			echo "workers = 4"

@@ -14,7 +14,7 @@
 
 #define DB_MAX_HOSTS 8
 #define DB_MAX_STMTS 256	/* distinct statements one program prepares: a fixed table is enough */
-#define DB_MAX_BIND 32
+#define DB_MAX_BIND 64
 #define DB_TXN_TRIES 6
 
 struct db_slot {

@@ -160,7 +160,8 @@ static bool enforce(struct req *r)
 	if (needs & NEED_NO_DB)
 		return true;
 	enum db_status rc = db_ready(r->db);
-	if (rc == DB_OK && r->cookies.n)
+	/* Raw-body routes authenticate themselves; a cookie sent along means nothing to them. */
+	if (rc == DB_OK && r->cookies.n && !(needs & NEED_RAW_BODY))
 		rc = session_load(r);
 	if (rc == DB_OK && (needs & NEED_SESSION) && r->method != HTTP_POST)
 		rc = session_ensure(r);

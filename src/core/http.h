@@ -53,6 +53,12 @@ struct app {
 	const char *name;		/* "shop", "studio": picks <name>_db_user from the config */
 	const struct route *routes;
 	size_t nroutes;
+	/* How this program answers errors, including those the dispatcher raises before a handler
+	 * runs (404, 405, 413, 503...); NULL for HTML error pages. The JSON API sets it. */
+	void (*error)(struct req *r, int status, const char *message);
+	/* Called after each response is sent (final = false) and once before the worker exits
+	 * (final = true): for work that must not delay a response, such as flushing visit counts. */
+	void (*after)(struct db *db, bool final);
 };
 
 enum role { ROLE_NONE = 0, ROLE_SHOPPER, ROLE_CREATOR, ROLE_BRAND, ROLE_ADMIN };

@@ -20,6 +20,11 @@ tmpl_dict *page_begin(struct req *r, const char *content_tpl, const char *title)
 	} else {
 		tmpl_show(root, "SIGNED_OUT");
 	}
+	/* The cart's item count rides in a cookie the cart pages set, so no page pays a query for
+	 * it; it is only ever displayed, and only if it is a small number. */
+	const char *n = kv_get(&r->cookies, "cc_cart");
+	if (n && strlen(n) <= 4 && *n >= '1' && *n <= '9' && strspn(n, "0123456789") == strlen(n))
+		tmpl_set(tmpl_add(root, "CART_COUNT"), "N", n);
 	return tmpl_include(root, "CONTENT", content_tpl);
 }
 

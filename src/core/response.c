@@ -83,6 +83,11 @@ void resp_text(struct req *r, int status, const char *content_type, const char *
 
 void resp_error(struct req *r, int status, const char *message)
 {
+	if (r->app->error) {
+		r->body.len = 0;
+		r->app->error(r, status, message);
+		return;
+	}
 	if (r->page) {	/* a half-built page is abandoned */
 		tmpl_free(r->page);
 		r->page = NULL;

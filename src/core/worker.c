@@ -16,7 +16,6 @@
 #define MAX_WORKERS 256
 
 static volatile sig_atomic_t stopping;
-static volatile sig_atomic_t busy;	/* a worker is inside a request */
 
 static void on_term_parent(int sig)
 {
@@ -24,14 +23,12 @@ static void on_term_parent(int sig)
 	stopping = 1;
 }
 
-/* A worker waiting in accept() has nothing to finish, so it can leave at once; one in the middle
- * of a request finishes it first. */
+/* A worker waiting in accept() is woken by the signal (accept fails with EINTR) and leaves the
+ * loop; one in the middle of a request finishes it first. Either way app->after runs last. */
 static void on_term_worker(int sig)
 {
 	(void)sig;
 	stopping = 1;
-	if (!busy)
-		_exit(0);
 }
 
 static void set_handler(int sig, void (*fn)(int))
@@ -65,12 +62,14 @@ static void worker_loop(const struct app *app, int listen_fd, const uint8_t secr
 				continue;
 			break;
 		}
-		busy = 1;
 		dispatch(&w, &fr);
 		FCGX_Finish_r(&fr);
 		arena_reset(w.arena);
-		busy = 0;
+		if (app->after)
+			app->after(w.db, false);
 	}
+	if (app->after)
+		app->after(w.db, true);
 	db_close(w.db);
 	arena_free(w.arena);
 	_exit(0);
