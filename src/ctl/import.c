@@ -1,0 +1,83 @@
+/* import.c: crowdcartctl import --brand SLUG --format FORMAT FILE, through the same importer as
+ * the studio upload; the report goes to stdout, exit status 1 if the file was rejected. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include "catalog.h"
+#include "ctl.h"
+
+static const struct db_stmt q_brand = {
+	"SELECT id, currency FROM brands WHERE slug = ?", "s", "is" };
+
+static size_t file_read(void *ctx, void *buf, size_t n)
+{
+	return fread(buf, 1, n, ctx);
+}
+
+static bool file_rewind(void *ctx)
+{
+	return fseek(ctx, 0, SEEK_SET) == 0;
+}
+
+/* Finds --brand SLUG among argv; shared with export.c. */
+const char *ctl_opt(int argc, char **argv, const char *name)
+{
+	for (int i = 0; i + 1 < argc; i++)
+		if (strcmp(argv[i], name) == 0)
+			return argv[i + 1];
+	return NULL;
+}
+
+bool ctl_brand(struct db *db, struct arena *a, const char *slug, long long *id, const char **currency)
+{
+	struct db_res res;
+	enum db_status rc = db_query(db, a, &q_brand, (struct db_param[]){ DB_S(slug) }, &res);
+	if (rc != DB_OK || res.nrows == 0) {
+		fprintf(stderr, "crowdcartctl: no brand with the slug \"%s\"\n", slug);
+		return false;
+	}
+	*id = db_at(&res, 0, 0)->i;
+	*currency = db_at(&res, 0, 1)->s;
+	return true;
+}
+
+int ctl_import(struct db *db, int argc, char **argv)
+{
+	const char *slug = ctl_opt(argc, argv, "--brand"), *fmt = ctl_opt(argc, argv, "--format");
+	const char *path = argc == 5 ? argv[4] : NULL;
+	enum cat_format f;
+	if (!slug || !fmt || !path || !cat_format_parse(fmt, &f)) {
+		fprintf(stderr, "usage: crowdcartctl import --brand SLUG --format shopify|woocommerce|feed FILE\n");
+		return 2;
+	}
+	struct arena *a = arena_new(1 << 16);
+	long long brand_id;
+	const char *currency;
+	if (!ctl_brand(db, a, slug, &brand_id, &currency)) {
+		arena_free(a);
+		return 1;
+	}
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		fprintf(stderr, "crowdcartctl: %s: %s\n", path, strerror(errno));
+		arena_free(a);
+		return 1;
+	}
+	struct cat_source src = { file_read, file_rewind, fp };
+	struct cat_report rep = { .a = a };
+	bool ok = catalog_import(db, brand_id, currency, f, &src, path, &rep);
+	fclose(fp);
+	printf("%s: %lu rows, %lu products, %lu variants, %lu images\n", path, rep.rows, rep.products,
+	       rep.variants, rep.images);
+	if (ok)
+		printf("created %lu, updated %lu, unchanged %lu, skipped %lu\n", rep.created, rep.updated,
+		       rep.unchanged, rep.skipped);
+	else
+		printf("rejected: %lu error(s), nothing written\n", rep.error_count);
+	for (size_t i = 0; i < rep.nerrors; i++)
+		printf("line %lu: %s\n", rep.errors[i].line, rep.errors[i].msg);
+	if (rep.fatal)
+		printf("%s\n", rep.fatal);
+	arena_free(a);
+	return ok ? 0 : 1;
+}

@@ -1,0 +1,38 @@
+/* feed.c: "/b/{brand}/feed.tsv" — the brand's active catalog as a Google Merchant feed (TSV). */
+#include <string.h>
+#include "catalog_export.h"
+#include "response.h"
+#include "shop.h"
+
+static const struct db_stmt q_brand = {
+	"SELECT id, name FROM brands WHERE slug = ?", "s", "is" };
+
+static void to_body(void *ctx, const char *s, size_t n)
+{
+	buf_put(&((struct req *)ctx)->body, s, n);
+}
+
+void page_feed(struct req *r)
+{
+	struct db_res b;
+	const char *slug = req_param(r, "brand");
+	enum db_status rc = db_query(r->db, r->arena, &q_brand, (struct db_param[]){ DB_S(slug) }, &b);
+	if (rc == DB_OK && b.nrows == 0) {
+		resp_error(r, 404, "There is no brand at that address.");
+		return;
+	}
+	/* Links must be absolute for the platforms that read the feed. */
+	const char *host = req_env(r, "HTTP_HOST");
+	const char *base = arena_printf(r->arena, "%s://%s", r->https ? "https" : "http",
+					host && *host && !strpbrk(host, "\t\r\n\"<>/") ? host : "localhost");
+	r->body.len = 0;
+	if (rc == DB_OK)
+		rc = catalog_export_feed(r->db, db_at(&b, 0, 0)->i, slug, db_at(&b, 0, 1)->s, base, to_body, r);
+	if (rc != DB_OK) {
+		r->body.len = 0;
+		resp_db_error(r, rc);
+		return;
+	}
+	r->status = 200;
+	r->content_type = "text/tab-separated-values; charset=utf-8";
+}

@@ -1,0 +1,29 @@
+/* fuzz_catalog.h: the body of the three importer harnesses: check-only import of the input as
+ * FUZZ_FORMAT, and the report's promises. */
+#include <stdlib.h>
+#include <string.h>
+#include "arena.h"
+#include "catalog.h"
+#include "utf8.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct arena *a;
+	if (!a)
+		a = arena_new(64 * 1024);
+	struct cat_mem m;
+	struct cat_source src = cat_source_mem(&m, data, size);
+	struct cat_report rep = { .a = a };
+	bool ok = catalog_import(NULL, 0, "USD", FUZZ_FORMAT, &src, "fuzz", &rep);
+	if (ok != (rep.error_count == 0) || rep.nerrors > CAT_MAX_ERRORS || rep.nerrors > rep.error_count)
+		abort();
+	if (rep.error_count && rep.nerrors == 0)
+		abort();
+	for (size_t i = 0; i < rep.nerrors; i++)
+		if (rep.errors[i].line == 0 || !utf8_valid((const uint8_t *)rep.errors[i].msg, strlen(rep.errors[i].msg)))
+			abort();
+	arena_reset(a);
+	return 0;
+}

@@ -1,0 +1,237 @@
+/* test_catalog.c: the import engine without a database: the CSV/TSV reader's records and line
+ * numbers, and each format's checks and counts (catalog_import with db NULL only checks). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <check.h>
+#include "arena.h"
+#include "catalog.h"
+#include "catalog_csv.h"
+#include "suites.h"
+
+struct seen {
+	unsigned long lines[16];
+	size_t nfields[16];
+	char first[16][64];
+	size_t n;
+};
+
+static bool collect(void *ctx, unsigned long line, const char *const *f, const size_t *len, size_t n)
+{
+	struct seen *s = ctx;
+	(void)len;
+	if (s->n < 16) {
+		s->lines[s->n] = line;
+		s->nfields[s->n] = n;
+		snprintf(s->first[s->n], sizeof s->first[0], "%s", n ? f[0] : "");
+		s->n++;
+	}
+	return true;
+}
+
+static bool read_csv(const char *text, char delim, struct seen *s, struct catcsv *c)
+{
+	memset(s, 0, sizeof *s);
+	catcsv_init(c, delim, collect, s);
+	bool ok = catcsv_feed(c, text, strlen(text)) && catcsv_finish(c);
+	catcsv_free(c);
+	return ok;
+}
+
+START_TEST(test_catalog_csv_counts_lines_across_quoted_newlines_and_crlf)
+{
+	struct seen s;
+	struct catcsv c;
+	ck_assert(read_csv("a,b\r\n\"x\ny\",2\r\n\r\nlast,3\r\n", ',', &s, &c));
+	ck_assert_uint_eq(s.n, 3);
+	ck_assert_uint_eq(s.lines[0], 1);
+	ck_assert_uint_eq(s.lines[1], 2);
+	ck_assert_str_eq(s.first[1], "x\ny");
+	ck_assert_uint_eq(s.lines[2], 5);	/* the quoted newline and the blank line both count */
+	ck_assert_str_eq(s.first[2], "last");
+}
+END_TEST
+
+START_TEST(test_catalog_csv_reads_tsv_and_keeps_spaces)
+{
+	struct seen s;
+	struct catcsv c;
+	ck_assert(read_csv("id\ttitle\n A \tB C\n", '\t', &s, &c));
+	ck_assert_uint_eq(s.n, 2);
+	ck_assert_uint_eq(s.nfields[1], 2);
+	ck_assert_str_eq(s.first[1], " A ");
+	ck_assert_int_eq(catcsv_sniff("id\ttitle,x\n", 11), '\t');
+	ck_assert_int_eq(catcsv_sniff("id,title\tx\n", 11), ',');
+}
+END_TEST
+
+START_TEST(test_catalog_csv_strips_utf8_bom_and_refuses_utf16)
+{
+	struct seen s;
+	struct catcsv c;
+	ck_assert(read_csv("\xef\xbb\xbfHandle,Title\n", ',', &s, &c));
+	ck_assert_str_eq(s.first[0], "Handle");
+	ck_assert(!read_csv("\xff\xfeH\0a\0", ',', &s, &c));
+	ck_assert_uint_eq(c.err_line, 1);
+	ck_assert_ptr_nonnull(strstr(c.err, "UTF-16"));
+}
+END_TEST
+
+START_TEST(test_catalog_csv_reports_bad_quoting_and_bad_bytes_by_line)
+{
+	struct seen s;
+	struct catcsv c;
+	ck_assert(!read_csv("a,b\n1,2\n3,\"x\"y\n", ',', &s, &c));
+	ck_assert_uint_eq(c.err_line, 3);
+	ck_assert_ptr_nonnull(strstr(c.err, "quoting"));
+	ck_assert(!read_csv("a,b\n1,2\n\"open,3\n", ',', &s, &c));
+	ck_assert_uint_eq(c.err_line, 3);
+	ck_assert(!read_csv("a,b\n1,2\n3,caf\xe9\n", ',', &s, &c));
+	ck_assert_uint_eq(c.err_line, 3);
+	ck_assert_ptr_nonnull(strstr(c.err, "UTF-8"));
+}
+END_TEST
+
+START_TEST(test_catalog_csv_stops_an_enormous_line)
+{
+	size_t n = 3 * 1024 * 1024;
+	char *big = malloc(n + 32);
+	strcpy(big, "a,b\n1,2\nx,\"");
+	size_t k = strlen(big);
+	memset(big + k, 'z', n);
+	strcpy(big + k + n, "\"\n");
+	struct seen s;
+	struct catcsv c;
+	ck_assert(!read_csv(big, ',', &s, &c));
+	ck_assert_uint_eq(c.err_line, 3);
+	ck_assert_ptr_nonnull(strstr(c.err, "1 MiB"));
+	free(big);
+}
+END_TEST
+
+static struct cat_report check(enum cat_format f, const char *text)
+{
+	static struct arena *a;
+	if (!a)
+		a = arena_new(65536);
+	struct cat_mem m;
+	struct cat_source src = cat_source_mem(&m, text, strlen(text));
+	struct cat_report rep = { .a = a };
+	catalog_import(NULL, 0, "USD", f, &src, "test", &rep);
+	return rep;
+}
+
+#define SHOPIFY_HEAD "Handle,Title,Body (HTML),Option1 Name,Option1 Value,Variant SKU,Variant Price,Variant Compare At Price,Variant Inventory Qty,Image Src\n"
+
+START_TEST(test_catalog_shopify_groups_rows_by_handle)
+{
+	struct cat_report r = check(CAT_SHOPIFY, SHOPIFY_HEAD
+		"tee,Tee,<p>x</p>,Size,S,T-S,10.00,12.00,3,https://e.test/1.jpg\n"
+		"tee,,,,M,T-M,10.50,,0,https://e.test/2.jpg\n"
+		"tee,,,,,,,,,https://e.test/3.jpg\n"
+		"mug,Mug,,Title,Default Title,,8,,1,\n");
+	ck_assert_uint_eq(r.error_count, 0);
+	ck_assert_uint_eq(r.rows, 4);
+	ck_assert_uint_eq(r.products, 2);
+	ck_assert_uint_eq(r.variants, 3);
+	ck_assert_uint_eq(r.images, 3);
+}
+END_TEST
+
+START_TEST(test_catalog_shopify_reports_every_bad_row)
+{
+	struct cat_report r = check(CAT_SHOPIFY, SHOPIFY_HEAD
+		"tee,Tee,,Size,S,T-S,\"1,234.50\",,3,\n"
+		"tee,,,,M,T-M,-5,,0,\n"
+		"tee,,,,L,=SUM(A1),10,,0,\n"
+		"tee,,,,XL,T-XL,10,,many,\n"
+		"bad handle,X,,,,,1,,,\n"
+		"ok,Ok,,,,,1,,,ftp://x\n"
+		"two,Two,,Size,S,,1,,,\n"
+		"two,,,,S,,2,,,\n");
+	ck_assert_uint_eq(r.error_count, 7);
+	static const unsigned long lines[] = { 2, 3, 4, 5, 6, 7, 9 };
+	for (size_t i = 0; i < 7; i++)
+		ck_assert_uint_eq(r.errors[i].line, lines[i]);
+	ck_assert_ptr_nonnull(strstr(r.errors[0].msg, "thousands"));
+	ck_assert_ptr_nonnull(strstr(r.errors[1].msg, "negative"));
+	ck_assert_ptr_nonnull(strstr(r.errors[2].msg, "formula"));
+	ck_assert_ptr_nonnull(strstr(r.errors[3].msg, "whole number"));
+	ck_assert_ptr_nonnull(strstr(r.errors[4].msg, "Handle"));
+	ck_assert_ptr_nonnull(strstr(r.errors[5].msg, "http(s)"));
+	ck_assert_ptr_nonnull(strstr(r.errors[6].msg, "appears twice"));
+}
+END_TEST
+
+START_TEST(test_catalog_missing_columns_and_empty_files)
+{
+	struct cat_report r = check(CAT_SHOPIFY, "Handle,Title\nx,y\n");
+	ck_assert_uint_eq(r.error_count, 1);
+	ck_assert_uint_eq(r.errors[0].line, 1);
+	ck_assert_ptr_nonnull(strstr(r.errors[0].msg, "Variant Price"));
+	r = check(CAT_FEED, "");
+	ck_assert_uint_eq(r.error_count, 1);
+	ck_assert_ptr_nonnull(strstr(r.errors[0].msg, "empty"));
+	r = check(CAT_WOOCOMMERCE, "ID,Name\n");
+	ck_assert_uint_eq(r.errors[0].line, 1);
+}
+END_TEST
+
+#define WOO_HEAD "ID,Type,SKU,Name,Published,Stock,Sale price,Regular price,Images,Parent,Attribute 1 name,Attribute 1 value(s)\n"
+
+START_TEST(test_catalog_woocommerce_joins_variations_to_parents)
+{
+	struct cat_report r = check(CAT_WOOCOMMERCE, WOO_HEAD
+		"21,variation,H-S,Hoodie - S,1,2,,40,,id:20,Size,S\n"	/* before its parent */
+		"20,variable,H,Hoodie,1,,,,https://e.test/h.jpg,,Size,\"S, M\"\n"
+		"22,variation,H-M,Hoodie - M,1,1,35,40,,H,Size,M\n"
+		"23,\"simple, virtual\",E,E-book,1,,,5,,,,\n"
+		"24,grouped,G,Set,1,,,,,,,\n");
+	ck_assert_uint_eq(r.error_count, 0);
+	ck_assert_uint_eq(r.products, 2);
+	ck_assert_uint_eq(r.variants, 3);
+	ck_assert_uint_eq(r.skipped, 1);
+	r = check(CAT_WOOCOMMERCE, WOO_HEAD "31,variation,X,X,1,1,,4,,id:99,,\n");
+	ck_assert_uint_eq(r.error_count, 1);
+	ck_assert_ptr_nonnull(strstr(r.errors[0].msg, "parent"));
+}
+END_TEST
+
+START_TEST(test_catalog_feed_reads_prices_with_currency_and_groups)
+{
+	struct cat_report r = check(CAT_FEED,
+		"id\ttitle\tprice\tsale_price\tavailability\titem_group_id\tsize\n"
+		"A-S\tA\t12.00 EUR\t10.00 EUR\tin stock\tA\tS\n"
+		"A-M\tA\t12.00 EUR\t\tout of stock\tA\tM\n"
+		"B\tB\t5 JPY\t\tpreorder\t\t\n");
+	ck_assert_uint_eq(r.error_count, 0);
+	ck_assert_uint_eq(r.products, 2);
+	ck_assert_uint_eq(r.variants, 3);
+	r = check(CAT_FEED, "id,title,price,availability\nA,A,12.00 US,in stock\nB,B,1.00 USD,sometimes\nC,C,1.00 USD,in stock\nC,C2,1.00 EUR,in stock\n");
+	ck_assert_uint_eq(r.error_count, 4);
+	ck_assert_uint_eq(r.errors[0].line, 2);
+	ck_assert_uint_eq(r.errors[1].line, 3);
+	ck_assert_uint_eq(r.errors[2].line, 5);	/* another currency than the product's */
+	ck_assert_uint_eq(r.errors[3].line, 5);	/* the same id twice */
+}
+END_TEST
+
+Suite *catalog_suite(void)
+{
+	Suite *s = suite_create("catalog");
+	TCase *tc = tcase_create("csv");
+	tcase_add_test(tc, test_catalog_csv_counts_lines_across_quoted_newlines_and_crlf);
+	tcase_add_test(tc, test_catalog_csv_reads_tsv_and_keeps_spaces);
+	tcase_add_test(tc, test_catalog_csv_strips_utf8_bom_and_refuses_utf16);
+	tcase_add_test(tc, test_catalog_csv_reports_bad_quoting_and_bad_bytes_by_line);
+	tcase_add_test(tc, test_catalog_csv_stops_an_enormous_line);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("formats");
+	tcase_add_test(tc, test_catalog_shopify_groups_rows_by_handle);
+	tcase_add_test(tc, test_catalog_shopify_reports_every_bad_row);
+	tcase_add_test(tc, test_catalog_missing_columns_and_empty_files);
+	tcase_add_test(tc, test_catalog_woocommerce_joins_variations_to_parents);
+	tcase_add_test(tc, test_catalog_feed_reads_prices_with_currency_and_groups);
+	suite_add_tcase(s, tc);
+	return s;
+}
