@@ -1,0 +1,101 @@
+// checkout-driver.mjs: the load generator of bench/checkout.sh. Prepares BUYERS guest sessions
+// (cart + review, untimed), then fires their "Place order" POSTs with CONC in flight and reports
+// orders/s and latency percentiles; then checks that every acknowledged order (a 303 to its
+// confirmation) is in MariaDB. Usage: node checkout-driver.mjs BASE_URL BUYERS CONC VARIANT[,VARIANT...]
+// (buyer i buys one unit of the (i mod n)-th variant).
+import http from 'node:http';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const [base, buyers = '2000', conc = '32', variantList] = process.argv.slice(2);
+const variants = variantList.split(',');
+const url = new URL(base);
+const agent = new http.Agent({ keepAlive: true, maxSockets: Number(conc) });
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function request(method, p, cookie, body) {
+	const headers = { cookie: cookie ?? '' };
+	if (body !== undefined) {
+		headers['content-type'] = 'application/x-www-form-urlencoded';
+		headers['content-length'] = Buffer.byteLength(body);
+	}
+	return new Promise((resolve, reject) => {
+		const req = http.request({ host: url.hostname, port: url.port, method, path: p, headers, agent }, (res) => {
+			const chunks = [];
+			res.on('data', (c) => chunks.push(c));
+			res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+			res.on('error', reject);
+		});
+		req.on('error', reject);
+		req.end(body);
+	});
+}
+
+async function pool(n, width, fn) {
+	const out = new Array(n);
+	let next = 0;
+	await Promise.all(Array.from({ length: width }, async () => {
+		while (next < n) {
+			const i = next++;
+			out[i] = await fn(i);
+		}
+	}));
+	return out;
+}
+
+const hidden = (html, action) => {
+	const s = html.indexOf(`action="${action}"`);
+	const form = html.slice(s, html.indexOf('</form>', s));
+	return Object.fromEntries([...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)]
+		.map((m) => [m[1], m[2].replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"')]));
+};
+
+async function prepare(i) {
+	const first = await request('GET', '/orders/lookup');
+	const cookie = first.headers['set-cookie'].map((c) => c.split(';')[0]).join('; ');
+	const csrf = /name="csrf" value="([^"]+)"/.exec(first.body)[1];
+	const add = await request('POST', '/cart/add', cookie, new URLSearchParams({ csrf, variant: variants[i % variants.length], quantity: '1' }).toString());
+	if (add.status !== 303)
+		throw new Error(`add to cart: ${add.status}`);
+	const review = await request('POST', '/checkout/review', cookie, new URLSearchParams({
+		csrf, email: `bench-${i}-${Date.now()}@example.com`, name: 'Bench Buyer', line1: '1 Load Street', line2: '',
+		city: 'Portland', region: 'OR', postal: '97201', country: 'US', provider: 'test' }).toString());
+	if (review.status !== 200)
+		throw new Error(`review: ${review.status}`);
+	return { cookie, body: new URLSearchParams(hidden(review.body, '/checkout/place')).toString() };
+}
+
+const n = Number(buyers), width = Number(conc);
+const prepStart = process.hrtime.bigint();
+const sessions = await pool(n, width, prepare);
+const prepSecs = Number(process.hrtime.bigint() - prepStart) / 1e9;
+
+const lat = [], statuses = {}, refs = [];
+const start = process.hrtime.bigint();
+await pool(n, width, async (i) => {
+	const t0 = process.hrtime.bigint();
+	const r = await request('POST', '/checkout/place', sessions[i].cookie, sessions[i].body);
+	lat.push(Number(process.hrtime.bigint() - t0) / 1e6);
+	statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+	if (r.status === 303)
+		refs.push(/\/checkout\/done\/([0-9A-Z]{26})$/.exec(r.headers.location)[1]);
+});
+const secs = Number(process.hrtime.bigint() - start) / 1e9;
+agent.destroy();
+lat.sort((a, b) => a - b);
+const pct = (p) => lat[Math.min(lat.length - 1, Math.floor(lat.length * p))].toFixed(1);
+
+// Every acknowledged checkout must be in the database with its order, lines and mail.
+const list = refs.map((r) => `'${r}'`).join(',') || "''";
+const [found, orders, mails] = execFileSync(path.join(ROOT, 'scripts/db.sh'), ['client', '-N', '-B', '-e',
+	`SELECT COUNT(DISTINCT c.id), COUNT(DISTINCT o.id), COUNT(DISTINCT m.id) FROM checkouts c
+	 JOIN orders o ON o.checkout_id = c.id LEFT JOIN outbox m ON m.checkout_id = c.id WHERE c.public_ref IN (${list})`],
+{ encoding: 'utf8' }).trim().split('\t').map(Number);
+
+console.log(`prepared ${n} guest carts + reviews in ${prepSecs.toFixed(1)} s (${(3 * n / prepSecs).toFixed(0)} req/s)`);
+console.log(`place order: ${n} POSTs, ${width} in flight, ${secs.toFixed(2)} s`);
+console.log(`statuses: ${JSON.stringify(statuses)}`);
+console.log(`orders/s: ${(refs.length / secs).toFixed(1)}   latency ms p50 ${pct(0.5)}  p90 ${pct(0.9)}  p99 ${pct(0.99)}  max ${lat.at(-1).toFixed(1)}`);
+console.log(`acknowledged ${refs.length}, in the database: ${found} checkouts, ${orders} orders, ${mails} confirmation mails`);
+process.exit(found === refs.length && orders === refs.length && mails === refs.length && refs.length === n ? 0 : 1);

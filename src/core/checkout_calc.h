@@ -1,0 +1,57 @@
+/* checkout_calc.h: the pure arithmetic and identifiers of checkout: order totals with tax
+ * rounded half up per order, order numbers and checkout references, the one-time idempotency
+ * token of the review form and the version of the summary the shopper was shown. No I/O but
+ * randomness. */
+#ifndef CC_CHECKOUT_CALC_H
+#define CC_CHECKOUT_CALC_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sodium.h>
+
+#define CALC_MAX_BPS 10000u
+#define CALC_ORDERNO_LEN 20	/* 100 random bits in Crockford base32 */
+#define CALC_REF_LEN 26		/* 130 random bits */
+#define CALC_TOKEN_LEN 64	/* hex: 16-byte nonce + 16-byte MAC */
+#define CALC_VERSION_LEN 32	/* hex of a 16-byte hash */
+#define CALC_MAX_AMOUNT 10000000000000LL	/* 10^13 minor units, as money_parse */
+
+struct calc_totals {
+	long long subtotal, shipping, tax, total;
+};
+
+/* round_half_up(amount * bps / 10000) for amount >= 0, without overflow (amount <= 10^15). */
+long long calc_tax(long long amount, unsigned bps);
+
+/* One brand's order: shipping is the flat rate (none for an empty order), tax is charged on
+ * subtotal + shipping at tax_bps and rounded half up once per order. False if an input is
+ * negative or a result would exceed CALC_MAX_AMOUNT. */
+bool calc_totals(long long subtotal, long long flat_shipping, unsigned tax_bps, struct calc_totals *out);
+
+/* unit * quantity, false if negative or above CALC_MAX_AMOUNT. */
+bool calc_line_total(long long unit, long long quantity, long long *out);
+
+/* Random identifiers in Crockford base32 (0-9 A-Z without I L O U), NUL-terminated. */
+void calc_orderno_new(char out[CALC_ORDERNO_LEN + 1]);
+void calc_ref_new(char out[CALC_REF_LEN + 1]);
+/* What a person typed as an order number, made canonical: spaces and dashes dropped, letters
+ * uppercased, I/L read as 1 and O as 0. False unless exactly CALC_ORDERNO_LEN base32 digits. */
+bool calc_orderno_normalize(const char *in, char out[CALC_ORDERNO_LEN + 1]);
+bool calc_ref_valid(const char *s);
+
+/* The idempotency token of one review form: a random nonce and a MAC binding it to the session
+ * (key: the server secret), so a token cannot be made up or carried to another session. */
+void calc_token_new(const uint8_t secret[32], const uint8_t session_hash[32], char out[CALC_TOKEN_LEN + 1]);
+bool calc_token_check(const uint8_t secret[32], const uint8_t session_hash[32], const char *token);
+/* What the database stores for a token: BLAKE2b-256 of it. */
+void calc_token_hash(const char *token, uint8_t out[32]);
+
+/* The version of a summary: a hash over everything the shopper agrees to (per line: variant,
+ * quantity, unit price, currency; per brand: shipping and tax rate), fed in order. */
+struct calc_version { crypto_generichash_state st; };
+void calc_version_init(struct calc_version *v);
+void calc_version_add(struct calc_version *v, long long n);
+void calc_version_add_str(struct calc_version *v, const char *s);
+void calc_version_final(struct calc_version *v, char out[CALC_VERSION_LEN + 1]);
+
+#endif

@@ -1,0 +1,154 @@
+/* cart.c: "/cart" — the cart page, and adding, changing and removing items (POST, then 303
+ * back, so a reload never repeats a change). */
+#include <stdlib.h>
+#include <string.h>
+#include "cart.h"
+#include "page.h"
+#include "response.h"
+#include "shop.h"
+
+static const struct db_stmt q_variant = {
+	"SELECT v.price, v.stock, v.inventory_policy = 'deny' FROM variants v"
+	" JOIN products p ON p.id = v.product_id WHERE v.id = ? AND p.status = 'active'", "i", "iii" };
+static const struct db_stmt q_items = {
+	"SELECT COUNT(*), COALESCE(SUM(quantity), 0), COALESCE(MAX(variant_id = ?), 0)"
+	" FROM cart_items WHERE cart_id = ?", "ii", "iii" };
+static const struct db_stmt q_add = {
+	"INSERT INTO cart_items (cart_id, variant_id, quantity, price_seen, added_at)"
+	" VALUES (?, ?, ?, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE"
+	" quantity = LEAST(quantity + VALUES(quantity), 99), price_seen = VALUES(price_seen)",
+	"iiii", "" };
+static const struct db_stmt q_set = {
+	"UPDATE cart_items SET quantity = ? WHERE cart_id = ? AND variant_id = ?", "iii", "" };
+static const struct db_stmt q_remove = {
+	"DELETE FROM cart_items WHERE cart_id = ? AND variant_id = ?", "ii", "" };
+static const struct db_stmt q_count = {
+	"SELECT COALESCE(SUM(quantity), 0) FROM cart_items WHERE cart_id = ?", "i", "i" };
+static const struct db_stmt q_touch = {
+	"UPDATE carts SET updated_at = UTC_TIMESTAMP() WHERE id = ?", "i", "" };
+
+/* A positive decimal id or count up to max; 0 if it is anything else. */
+static long long number(const char *s, long long max)
+{
+	if (!s || !*s || strlen(s) > 18 || strspn(s, "0123456789") != strlen(s))
+		return 0;
+	long long v = strtoll(s, NULL, 10);
+	return v <= max ? v : 0;
+}
+
+void page_cart(struct req *r)
+{
+	long long id;
+	struct cart c;
+	enum db_status rc = cart_find(r, false, &id);
+	if (rc == DB_OK)
+		rc = cart_load(r->db, r->arena, id, &c);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	tmpl_dict *d = page_begin(r, "cart.tpl", "Your cart");
+	cart_render(r, d, &c);
+	if (c.nlines == 0)
+		tmpl_show(d, "EMPTY");
+	else if (c.unavailable)
+		tmpl_show(d, "BLOCKED");
+	else
+		tmpl_show(d, "CAN_CHECKOUT");
+	if (c.changed)
+		tmpl_show(d, "CHANGED");
+	cart_set_count(r, c.count);
+	page_end(r, 200);
+}
+
+static void finish(struct req *r, long long cart_id)
+{
+	struct db_res n;
+	enum db_status rc = db_query(r->db, NULL, &q_touch, (struct db_param[]){ DB_I(cart_id) }, NULL);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->arena, &q_count, (struct db_param[]){ DB_I(cart_id) }, &n);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	cart_set_count(r, db_at(&n, 0, 0)->i);
+	resp_redirect(r, "/cart");
+}
+
+void page_cart_add(struct req *r)
+{
+	long long vid = number(req_form(r, "variant"), 1LL << 62);
+	long long qty = number(req_form(r, "quantity") ? req_form(r, "quantity") : "1", CART_MAX_QTY);
+	if (!vid || !qty) {
+		resp_error(r, 422, "Choose an option and a quantity from 1 to 99.");
+		return;
+	}
+	struct db_res v, items;
+	long long cart_id;
+	enum db_status rc = db_query(r->db, r->arena, &q_variant, (struct db_param[]){ DB_I(vid) }, &v);
+	if (rc == DB_OK && v.nrows == 0) {
+		resp_error(r, 404, "That product is no longer in the shop.");
+		return;
+	}
+	if (rc == DB_OK && db_at(&v, 0, 2)->i && db_at(&v, 0, 1)->i < qty) {
+		long long left = db_at(&v, 0, 1)->i;
+		resp_error(r, 409, left > 0 ? arena_printf(r->arena, "Only %lld left of that option.", left)
+					   : "Sorry, that option is sold out.");
+		return;
+	}
+	if (rc == DB_OK)
+		rc = cart_find(r, true, &cart_id);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->arena, &q_items, (struct db_param[]){ DB_I(vid), DB_I(cart_id) }, &items);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (db_at(&items, 0, 0)->i >= CART_MAX_ITEMS && !db_at(&items, 0, 2)->i) {
+		resp_error(r, 409, "Your cart is full (50 different items). Check out or remove something first.");
+		return;
+	}
+	rc = db_query(r->db, NULL, &q_add,
+		      (struct db_param[]){ DB_I(cart_id), DB_I(vid), DB_I(qty), DB_I(db_at(&v, 0, 0)->i) }, NULL);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	finish(r, cart_id);
+}
+
+/* quantity 0 removes the item; the remove button is the same with no quantity field. */
+static void change(struct req *r, bool remove)
+{
+	long long vid = number(req_form(r, "variant"), 1LL << 62);
+	const char *qs = req_form(r, "quantity");
+	long long qty = remove ? 0 : number(qs, CART_MAX_QTY);
+	if (!vid || (!remove && !qty && !(qs && strcmp(qs, "0") == 0))) {
+		resp_error(r, 422, "Enter a quantity from 0 to 99.");
+		return;
+	}
+	long long cart_id;
+	enum db_status rc = cart_find(r, false, &cart_id);
+	if (rc == DB_OK && !cart_id) {
+		resp_redirect(r, "/cart");
+		return;
+	}
+	if (rc == DB_OK)
+		rc = qty ? db_query(r->db, NULL, &q_set, (struct db_param[]){ DB_I(qty), DB_I(cart_id), DB_I(vid) }, NULL)
+			 : db_query(r->db, NULL, &q_remove, (struct db_param[]){ DB_I(cart_id), DB_I(vid) }, NULL);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	finish(r, cart_id);
+}
+
+void page_cart_update(struct req *r)
+{
+	change(r, false);
+}
+
+void page_cart_remove(struct req *r)
+{
+	change(r, true);
+}

@@ -1,0 +1,78 @@
+/* cart.h: what the cart, checkout and order pages of the shop share: the cart as it stands now
+ * (current prices and stock, grouped into one future order per brand), the checkout form, and
+ * the rendering of orders. Internal to src/shop. */
+#ifndef CC_SHOP_CART_H
+#define CC_SHOP_CART_H
+#include <stdbool.h>
+#include "checkout_calc.h"
+#include "http.h"
+
+#define CART_MAX_ITEMS 50
+#define CART_MAX_QTY 99
+#define CART_COOKIE "cc_cart"	/* the item count shown in the header; a display hint only */
+#define CART_KEY_COOKIE "cc_cart_key"	/* names an anonymous cart, so it survives signing in */
+
+struct cart_line {
+	long long variant_id, product_id, quantity, price_seen, unit_price, stock, line_total;
+	bool deny;		/* inventory_policy 'deny': stock bounds the quantity */
+	bool unavailable;	/* the product left the shop, or fewer in stock than wanted */
+	bool short_stock;	/* fewer in stock than wanted */
+	long long commission_bps;	/* at checkout: the attributed creator's pick rate, or 0 */
+	bool price_changed;	/* the price differs from when it went into the cart */
+	const char *title, *variant_title, *sku, *currency, *url;
+};
+
+struct cart_brand {
+	long long brand_id, flat_rate;
+	unsigned tax_bps;
+	const char *name, *slug, *currency;
+	bool mixed_currency;	/* a line priced in another currency than the brand's */
+	long long creator_id;	/* at checkout: the creator the sale is attributed to, or 0 */
+	const char *surface;
+	struct cart_line *lines;
+	size_t nlines;
+	struct calc_totals t;
+};
+
+struct cart {
+	long long id;		/* 0: no cart yet */
+	struct cart_brand *brands;
+	size_t nbrands, nlines;
+	long long count;	/* units in all */
+	bool changed, unavailable;
+	char version[CALC_VERSION_LEN + 1];
+};
+
+/* The request's cart id (signed in: the user's, adopting the session's cart; else the session's).
+ * With `create`, makes one if there is none. *id is 0 when there is none. */
+enum db_status cart_find(struct req *r, bool create, long long *id);
+/* Reads cart `id` with current prices, stock and brand rates into c (c->id = id; empty for 0). */
+enum db_status cart_load(struct db *db, struct arena *a, long long id, struct cart *c);
+/* Fills BRANDS sections (each with LINES and totals) and the grand COUNT into d. */
+void cart_render(struct req *r, tmpl_dict *d, const struct cart *c);
+/* Sets the header's item-count cookie. */
+void cart_set_count(struct req *r, long long count);
+
+/* The checkout form's fields, as typed. */
+struct checkout_form {
+	const char *email, *name, *line1, *line2, *city, *region, *postal, *country, *provider;
+};
+#define CHECKOUT_FIELDS \
+	{ "email", 254 }, { "name", 120 }, { "line1", 200 }, { "line2", 200 }, { "city", 100 }, \
+	{ "region", 100 }, { "postal", 20 }, { "country", 2 }, { "provider", 20 }
+
+/* Reads the form; returns NULL or a message for the person, and the field it is about. */
+const char *checkout_form_read(struct req *r, struct checkout_form *f, const char **field);
+/* Puts the form's values and the payment choices into d. */
+void checkout_form_fill(struct req *r, tmpl_dict *d, const struct checkout_form *f);
+/* The review page: summary, changes, and (if the cart can be ordered) a new one-time token. */
+void checkout_review_page(struct req *r, const struct checkout_form *f, const struct cart *c, int status,
+			  const char *notice);
+/* A page with a headline, a message and a way back to the cart. */
+void checkout_problem(struct req *r, int status, const char *title, const char *message);
+
+/* Adds one ORDERS section for the order with id `order_id` (number, status, lines, totals,
+ * address) to d. */
+enum db_status order_render(struct req *r, tmpl_dict *d, long long order_id);
+
+#endif

@@ -1,0 +1,253 @@
+/* cart_lines.c: finding the request's cart, and reading it as it stands now: current prices,
+ * stock and brand rates, grouped into one future order per brand with its totals. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sodium.h>
+#include "cart.h"
+#include "page.h"
+#include "response.h"
+
+static const struct db_stmt q_by_token = {
+	"SELECT id FROM carts WHERE token_hash = ?", "b", "i" };
+static const struct db_stmt q_by_user = {
+	"SELECT id, user_id IS NOT NULL FROM carts WHERE user_id = ? OR token_hash = ?"
+	" ORDER BY user_id IS NULL LIMIT 1", "ib", "ii" };
+static const struct db_stmt q_adopt = {
+	"UPDATE carts SET user_id = ? WHERE id = ? AND user_id IS NULL", "ii", "" };
+static const struct db_stmt q_claim = {
+	"UPDATE carts SET user_id = ?, token_hash = ?, updated_at = UTC_TIMESTAMP() WHERE id = ? AND user_id IS NULL",
+	"ibi", "" };
+static const struct db_stmt q_create = {
+	"INSERT INTO carts (token_hash, user_id, created_at, updated_at)"
+	" VALUES (?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "bn", "" };
+static const struct db_stmt q_create_user = {
+	"INSERT INTO carts (token_hash, user_id, created_at, updated_at)"
+	" VALUES (?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "bi", "" };
+static const struct db_stmt q_lines = {
+	"SELECT ci.variant_id, ci.quantity, ci.price_seen, v.price, v.currency, v.stock,"
+	" v.inventory_policy = 'deny', v.sku, v.option1, v.option2, v.option3,"
+	" p.id, p.title, p.handle, p.status = 'active',"
+	" b.id, b.slug, b.name, b.currency, b.shipping_flat_rate, b.tax_rate_bps"
+	" FROM cart_items ci JOIN variants v ON v.id = ci.variant_id"
+	" JOIN products p ON p.id = v.product_id JOIN brands b ON b.id = p.brand_id"
+	" WHERE ci.cart_id = ? ORDER BY b.id, ci.variant_id LIMIT 50",
+	"i", "iiiisiissssissiisssii" };
+
+/* An anonymous cart's key, kept in a cookie so the cart survives signing in: the log-in replaces
+ * the session (and with it the cart's token_hash), and the key lets the signed-in shopper claim
+ * the cart. "<id>.<MAC>", the MAC keyed with the server secret, so no other cart can be named. */
+static const char *cart_key(struct req *r, long long id)
+{
+	char msg[40], hex[33];
+	uint8_t mac[32];
+	snprintf(msg, sizeof msg, "cart:%lld", id);
+	token_keyed_hash(r->secret, msg, strlen(msg), mac);
+	sodium_bin2hex(hex, sizeof hex, mac, 16);
+	return arena_printf(r->arena, "%lld.%s", id, hex);
+}
+
+/* The cart named by a valid key cookie, or 0. */
+static long long keyed_cart(struct req *r)
+{
+	const char *k = kv_get(&r->cookies, CART_KEY_COOKIE), *dot = k ? strchr(k, '.') : NULL;
+	if (!dot || dot == k || dot - k > 18 || strspn(k, "0123456789") != (size_t)(dot - k))
+		return 0;
+	long long id = strtoll(k, NULL, 10);
+	const char *want = cart_key(r, id);
+	return strlen(want) == strlen(k) && sodium_memcmp(want, k, strlen(k)) == 0 ? id : 0;
+}
+
+static enum db_status find(struct req *r, long long *id)
+{
+	struct db_res res;
+	enum db_status rc;
+	*id = 0;
+	if (!r->sess.present)
+		return DB_OK;
+	if (!r->sess.user_id) {
+		rc = db_query(r->db, r->arena, &q_by_token, (struct db_param[]){ DB_B(r->sess.hash, 32) }, &res);
+		if (rc == DB_OK && res.nrows)
+			*id = db_at(&res, 0, 0)->i;
+		return rc;
+	}
+	rc = db_query(r->db, r->arena, &q_by_user,
+		      (struct db_param[]){ DB_I(r->sess.user_id), DB_B(r->sess.hash, 32) }, &res);
+	if (rc == DB_OK && res.nrows == 0 && (*id = keyed_cart(r))) {
+		/* The cart filled before signing in, if nobody has claimed it yet. */
+		rc = db_query(r->db, NULL, &q_claim, (struct db_param[]){
+			DB_I(r->sess.user_id), DB_B(r->sess.hash, 32), DB_I(*id) }, NULL);
+		if (rc == DB_OK && db_affected(r->db) == 1)
+			resp_cookie(r, CART_KEY_COOKIE, "", 0);
+		else
+			*id = 0;
+		return rc;
+	}
+	if (rc != DB_OK || res.nrows == 0)
+		return rc;
+	*id = db_at(&res, 0, 0)->i;
+	/* A cart filled before signing in in this session becomes the user's. */
+	if (!db_at(&res, 0, 1)->i)
+		rc = db_query(r->db, NULL, &q_adopt, (struct db_param[]){ DB_I(r->sess.user_id), DB_I(*id) }, NULL);
+	return rc;
+}
+
+enum db_status cart_find(struct req *r, bool create, long long *id)
+{
+	enum db_status rc = find(r, id);
+	if (rc != DB_OK || *id || !create || !r->sess.present)
+		return rc;
+	rc = r->sess.user_id
+		? db_query(r->db, NULL, &q_create_user,
+			   (struct db_param[]){ DB_B(r->sess.hash, 32), DB_I(r->sess.user_id) }, NULL)
+		: db_query(r->db, NULL, &q_create, (struct db_param[]){ DB_B(r->sess.hash, 32), DB_NULL }, NULL);
+	if (rc == DB_OK) {
+		*id = (long long)db_insert_id(r->db);
+		if (!r->sess.user_id)
+			resp_cookie(r, CART_KEY_COOKIE, cart_key(r, *id), 30L * 86400);
+	} else if (rc == DB_DUP)	/* another request of this session made it first */
+		rc = find(r, id);
+	return rc;
+}
+
+static const char *variant_title(struct arena *a, const struct db_res *res, size_t row)
+{
+	const char *o[3] = { db_at(res, row, 8)->s, db_at(res, row, 9)->s, db_at(res, row, 10)->s };
+	if (!*o[0])
+		return "";
+	if (!*o[1])
+		return o[0];
+	if (!*o[2])
+		return arena_printf(a, "%s / %s", o[0], o[1]);
+	return arena_printf(a, "%s / %s / %s", o[0], o[1], o[2]);
+}
+
+static void read_line(struct arena *a, const struct db_res *res, size_t i, struct cart_line *l)
+{
+	l->variant_id = db_at(res, i, 0)->i;
+	l->quantity = db_at(res, i, 1)->i;
+	l->price_seen = db_at(res, i, 2)->i;
+	l->unit_price = db_at(res, i, 3)->i;
+	l->currency = db_at(res, i, 4)->s;
+	l->stock = db_at(res, i, 5)->i;
+	l->deny = db_at(res, i, 6)->i != 0;
+	l->sku = db_at(res, i, 7)->s;
+	l->variant_title = variant_title(a, res, i);
+	l->product_id = db_at(res, i, 11)->i;
+	l->title = db_at(res, i, 12)->s;
+	l->url = arena_printf(a, "/p/%s/%s", db_at(res, i, 16)->s, db_at(res, i, 13)->s);
+	l->short_stock = l->deny && l->stock < l->quantity;
+	l->unavailable = !db_at(res, i, 14)->i || l->short_stock;
+	l->price_changed = l->price_seen != l->unit_price;
+	if (!calc_line_total(l->unit_price, l->quantity, &l->line_total))
+		l->unavailable = true;
+}
+
+enum db_status cart_load(struct db *db, struct arena *a, long long id, struct cart *c)
+{
+	memset(c, 0, sizeof *c);
+	c->id = id;
+	struct db_res res = { 0 };
+	if (id) {
+		enum db_status rc = db_query(db, a, &q_lines, (struct db_param[]){ DB_I(id) }, &res);
+		if (rc != DB_OK)
+			return rc;
+	}
+	c->brands = arena_zalloc(a, (res.nrows ? res.nrows : 1) * sizeof *c->brands);
+	struct cart_line *lines = arena_zalloc(a, (res.nrows ? res.nrows : 1) * sizeof *lines);
+	struct calc_version v;
+	calc_version_init(&v);
+	for (size_t i = 0; i < res.nrows; i++) {
+		long long brand_id = db_at(&res, i, 15)->i;
+		struct cart_brand *b = c->nbrands ? &c->brands[c->nbrands - 1] : NULL;
+		if (!b || b->brand_id != brand_id) {
+			b = &c->brands[c->nbrands++];
+			b->brand_id = brand_id;
+			b->slug = db_at(&res, i, 16)->s;
+			b->name = db_at(&res, i, 17)->s;
+			b->currency = db_at(&res, i, 18)->s;
+			b->flat_rate = db_at(&res, i, 19)->i;
+			b->tax_bps = (unsigned)db_at(&res, i, 20)->i;
+			b->lines = &lines[i];
+			calc_version_add(&v, brand_id);
+			calc_version_add(&v, b->flat_rate);
+			calc_version_add(&v, b->tax_bps);
+			calc_version_add_str(&v, b->currency);
+		}
+		struct cart_line *l = &lines[i];
+		read_line(a, &res, i, l);
+		b->nlines++;
+		b->mixed_currency |= strcmp(l->currency, b->currency) != 0;
+		c->count += l->quantity;
+		c->changed |= l->price_changed;
+		c->unavailable |= l->unavailable;
+		calc_version_add(&v, l->variant_id);
+		calc_version_add(&v, l->quantity);
+		calc_version_add(&v, l->unit_price);
+		calc_version_add_str(&v, l->currency);
+	}
+	c->nlines = res.nrows;
+	for (size_t k = 0; k < c->nbrands; k++) {
+		struct cart_brand *b = &c->brands[k];
+		long long sub = 0;
+		for (size_t j = 0; j < b->nlines; j++)
+			sub += b->lines[j].unavailable ? 0 : b->lines[j].line_total;
+		if (b->mixed_currency || !calc_totals(sub, b->flat_rate, b->tax_bps, &b->t))
+			c->unavailable = true;
+	}
+	calc_version_final(&v, c->version);
+	return DB_OK;
+}
+
+void cart_render(struct req *r, tmpl_dict *d, const struct cart *c)
+{
+	for (size_t k = 0; k < c->nbrands; k++) {
+		const struct cart_brand *b = &c->brands[k];
+		tmpl_dict *bd = tmpl_add(d, "BRANDS");
+		tmpl_set(bd, "BRAND", b->name);
+		for (size_t j = 0; j < b->nlines; j++) {
+			const struct cart_line *l = &b->lines[j];
+			tmpl_dict *ld = tmpl_add(bd, "LINES");
+			tmpl_set_int(ld, "VARIANT_ID", l->variant_id);
+			tmpl_set(ld, "TITLE", l->title);
+			tmpl_set(ld, "URL", l->url);
+			if (*l->variant_title)
+				tmpl_set(tmpl_add(ld, "VARIANT"), "TEXT", l->variant_title);
+			tmpl_set_int(ld, "QUANTITY", l->quantity);
+			tmpl_set(ld, "UNIT_PRICE", page_money(r, l->unit_price, l->currency));
+			tmpl_set(ld, "LINE_TOTAL", page_money(r, l->line_total, l->currency));
+			if (l->price_changed) {
+				tmpl_dict *pc = tmpl_add(ld, "PRICE_CHANGED");
+				tmpl_set(pc, "WAS", page_money(r, l->price_seen, l->currency));
+				tmpl_set(pc, "NOW", page_money(r, l->unit_price, l->currency));
+				tmpl_set(pc, "DIRECTION", l->unit_price > l->price_seen ? "went up" : "went down");
+			}
+			if (l->unavailable) {
+				tmpl_dict *u = tmpl_add(ld, "UNAVAILABLE");
+				if (l->deny && l->stock > 0)
+					tmpl_set(u, "TEXT", arena_printf(r->arena, "Only %lld left: lower the quantity to order it.", l->stock));
+				else
+					tmpl_set(u, "TEXT", "Sold out: remove it to check out.");
+			}
+		}
+		if (b->mixed_currency) {
+			tmpl_show(bd, "MIXED_CURRENCY");
+			continue;
+		}
+		tmpl_set(bd, "SUBTOTAL", page_money(r, b->t.subtotal, b->currency));
+		tmpl_set(bd, "SHIPPING", page_money(r, b->t.shipping, b->currency));
+		tmpl_set(bd, "TAX", page_money(r, b->t.tax, b->currency));
+		tmpl_set(bd, "TAX_RATE", arena_printf(r->arena, "%u.%02u %%", b->tax_bps / 100, b->tax_bps % 100));
+		tmpl_set(bd, "TOTAL", page_money(r, b->t.total, b->currency));
+	}
+	tmpl_set_int(d, "COUNT", c->count);
+	if (c->nbrands > 1)
+		tmpl_set_int(tmpl_add(d, "SPLIT"), "N", (long long)c->nbrands);
+}
+
+void cart_set_count(struct req *r, long long count)
+{
+	char n[24];
+	snprintf(n, sizeof n, "%lld", count);
+	resp_cookie(r, CART_COOKIE, count > 0 ? n : "", count > 0 ? 30L * 86400 : 0);
+}

@@ -1,0 +1,175 @@
+/* checkout.c: "/checkout" — the guest checkout form (email, shipping address, payment), and the
+ * review step that shows the current summary, with any price change, before the shopper pays. */
+#include <string.h>
+#include "cart.h"
+#include "page.h"
+#include "payment.h"
+#include "response.h"
+#include "shop.h"
+#include "validate.h"
+
+static const char *field(struct req *r, const char *name)
+{
+	const char *v = req_form(r, name);
+	return v ? v : "";
+}
+
+const char *checkout_form_read(struct req *r, struct checkout_form *f, const char **which)
+{
+	f->email = field(r, "email");
+	f->name = field(r, "name");
+	f->line1 = field(r, "line1");
+	f->line2 = field(r, "line2");
+	f->city = field(r, "city");
+	f->region = field(r, "region");
+	f->postal = field(r, "postal");
+	f->country = field(r, "country");
+	f->provider = field(r, "provider");
+	const char *problem = NULL;
+	if (!valid_email(f->email))
+		*which = "email", problem = "Enter a valid email address, like name@example.com: your confirmation goes there.";
+	else if (!has_text(f->name))
+		*which = "name", problem = "Enter the name the parcel is addressed to.";
+	else if (!has_text(f->line1))
+		*which = "line1", problem = "Enter the street address.";
+	else if (!has_text(f->city))
+		*which = "city", problem = "Enter the town or city.";
+	else if (!has_text(f->postal))
+		*which = "postal", problem = "Enter the postal code.";
+	else if (strlen(f->country) != 2 || strspn(f->country, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") != 2)
+		*which = "country", problem = "Enter the country as its two-letter code, like US, DE or PT.";
+	else if (!payment_offered(f->provider))
+		*which = "provider", problem = "Choose how you want to pay.";
+	if (!problem) {	/* stored uppercase */
+		char *cc = arena_strdup(r->arena, f->country);
+		cc[0] = (char)(cc[0] & ~0x20);
+		cc[1] = (char)(cc[1] & ~0x20);
+		f->country = cc;
+	}
+	return problem;
+}
+
+void checkout_form_fill(struct req *r, tmpl_dict *d, const struct checkout_form *f)
+{
+	tmpl_set(d, "EMAIL", f->email);
+	tmpl_set(d, "NAME", f->name);
+	tmpl_set(d, "LINE1", f->line1);
+	tmpl_set(d, "LINE2", f->line2);
+	if (*f->line2)
+		tmpl_show(d, "HAS_LINE2");
+	tmpl_set(d, "CITY", f->city);
+	tmpl_set(d, "REGION", f->region);
+	tmpl_set(d, "POSTAL", f->postal);
+	tmpl_set(d, "COUNTRY", f->country);
+	const struct payment_provider *p[PAYMENT_MAX_PROVIDERS];
+	size_t n = payment_choices(p);
+	for (size_t i = 0; i < n; i++) {
+		tmpl_dict *pd = tmpl_add(d, "PROVIDERS");
+		tmpl_set(pd, "VALUE", p[i]->name);
+		tmpl_set(pd, "LABEL", p[i]->label);
+		if (strcmp(p[i]->name, f->provider) == 0 || (!*f->provider && i == 0))
+			tmpl_show(pd, "CHECKED");
+		if (strcmp(p[i]->name, f->provider) == 0)
+			tmpl_set(d, "PROVIDER_LABEL", p[i]->label);
+	}
+	tmpl_set(d, "PROVIDER", f->provider);
+}
+
+void checkout_problem(struct req *r, int status, const char *title, const char *message)
+{
+	tmpl_dict *d = page_begin(r, "checkout_problem.tpl", title);
+	tmpl_set(d, "HEADLINE", title);
+	tmpl_set(d, "MESSAGE", message);
+	page_end(r, status);
+}
+
+static void form_page(struct req *r, int status, const struct checkout_form *f, const char *which,
+		      const char *problem)
+{
+	long long id;
+	struct cart c;
+	enum db_status rc = cart_find(r, false, &id);
+	if (rc == DB_OK)
+		rc = cart_load(r->db, r->arena, id, &c);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (c.nlines == 0) {
+		resp_redirect(r, "/cart");
+		return;
+	}
+	tmpl_dict *d = page_begin(r, "checkout.tpl", "Checkout");
+	checkout_form_fill(r, d, f);
+	cart_render(r, d, &c);
+	if (problem) {
+		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", problem);
+		char section[24];
+		snprintf(section, sizeof section, "ERR_%s", which);
+		for (char *p = section; *p; p++)
+			*p = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
+		tmpl_set(tmpl_add(d, section), "TEXT", problem);
+	}
+	page_end(r, status);
+}
+
+void page_checkout(struct req *r)
+{
+	static const struct checkout_form empty = { "", "", "", "", "", "", "", "", "" };
+	form_page(r, 200, &empty, NULL, NULL);
+}
+
+/* "Change address" on the review page: the form again, with what was typed. */
+void page_checkout_edit(struct req *r)
+{
+	struct checkout_form f;
+	const char *which;
+	checkout_form_read(r, &f, &which);
+	form_page(r, 200, &f, NULL, NULL);
+}
+
+void checkout_review_page(struct req *r, const struct checkout_form *f, const struct cart *c, int status,
+			  const char *notice)
+{
+	tmpl_dict *d = page_begin(r, "checkout_review.tpl", "Review your order");
+	checkout_form_fill(r, d, f);
+	cart_render(r, d, c);
+	if (notice)
+		tmpl_set(tmpl_add(d, "NOTICE"), "TEXT", notice);
+	if (c->changed)
+		tmpl_show(d, "CHANGED");
+	if (c->unavailable) {
+		tmpl_show(d, "BLOCKED");
+	} else {
+		char token[CALC_TOKEN_LEN + 1];
+		calc_token_new(r->secret, r->sess.hash, token);
+		tmpl_dict *p = tmpl_add(d, "PLACE");
+		tmpl_set(p, "TOKEN", token);
+		tmpl_set(p, "VERSION", c->version);
+	}
+	page_end(r, status);
+}
+
+void page_checkout_review(struct req *r)
+{
+	struct checkout_form f;
+	const char *which = NULL, *problem = checkout_form_read(r, &f, &which);
+	if (problem) {
+		form_page(r, 422, &f, which, problem);
+		return;
+	}
+	long long id;
+	struct cart c;
+	enum db_status rc = cart_find(r, false, &id);
+	if (rc == DB_OK)
+		rc = cart_load(r->db, r->arena, id, &c);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (c.nlines == 0) {
+		resp_redirect(r, "/cart");
+		return;
+	}
+	checkout_review_page(r, &f, &c, 200, NULL);
+}

@@ -1,0 +1,357 @@
+/* checkout_place.c: "POST /checkout/place" — turns the cart into one order per brand in one
+ * transaction: the one-time token is claimed first (a replay finds the checkout already made),
+ * the summary is re-read and must still be the one the shopper saw, stock is taken with
+ * conditional updates, and the lines, attribution, commission accruals, payments, events and the
+ * confirmation mail are written with it. Any refusal rolls everything back. */
+#include <stdlib.h>
+#include <string.h>
+#include "attribution.h"
+#include "cart.h"
+#include "commission.h"
+#include "config.h"
+#include "outbox.h"
+#include "page.h"
+#include "payment.h"
+#include "response.h"
+#include "shop.h"
+
+static const struct db_stmt q_claim = {
+	"INSERT INTO checkouts (public_ref, idem_hash, session_hash, user_id, email, payment_provider, created_at)"
+	" VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())", "sbbiss", "" };
+static const struct db_stmt q_replay = {
+	"SELECT public_ref, session_hash = ? FROM checkouts WHERE idem_hash = ?", "bb", "si" };
+static const struct db_stmt q_lock_cart = {
+	"SELECT id FROM carts WHERE id = ? FOR UPDATE", "i", "i" };
+static const struct db_stmt q_take_stock = {
+	"UPDATE variants SET stock = stock - ? WHERE id = ? AND (stock >= ? OR inventory_policy = 'continue')",
+	"iii", "" };
+static const struct db_stmt q_stock_total = {
+	"UPDATE products SET stock_total = stock_total - ? WHERE id = ?", "ii", "" };
+static const struct db_stmt q_order = {
+	"INSERT INTO orders (number, checkout_id, brand_id, user_id, status, email, ship_name, ship_line1,"
+	" ship_line2, ship_city, ship_region, ship_postal, ship_country, currency, subtotal, shipping, tax,"
+	" total, tax_rate_bps, payment_provider, created_at, updated_at, paid_at) VALUES (?, ?, ?, ?, ?, ?,"
+	" ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(),"
+	" IF(? = 'paid', UTC_TIMESTAMP(), NULL))", "siiissssssssssiiiiiss", "" };
+static const struct db_stmt q_pick = {
+	"SELECT commission_bps FROM picks WHERE creator_id = ? AND product_id = ? AND status = 'approved'",
+	"ii", "i" };
+static const struct db_stmt q_line = {
+	"INSERT INTO order_lines (order_id, product_id, variant_id, title, variant_title, sku, unit_price,"
+	" quantity, line_total, creator_id, surface, commission_bps, commission_amount)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "iiisssiiiisii", "" };
+static const struct db_stmt q_accrual = {
+	"INSERT INTO commission_entries (order_line_id, creator_id, brand_id, amount, currency, kind, created_at)"
+	" VALUES (?, ?, ?, ?, ?, 'accrual', UTC_TIMESTAMP())", "iiiis", "" };
+static const struct db_stmt q_event = {
+	"INSERT INTO order_events (order_id, from_status, to_status, actor_user_id, note, created_at)"
+	" VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())", "issis", "" };
+static const struct db_stmt q_payment = {
+	"INSERT INTO payments (order_id, checkout_id, provider, status, amount, currency, provider_ref,"
+	" created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+	"iississ", "" };
+static const struct db_stmt q_clear = {
+	"DELETE FROM cart_items WHERE cart_id = ?", "i", "" };
+
+enum place_why { PLACE_OK, PLACE_EMPTY, PLACE_CHANGED, PLACE_UNAVAILABLE, PLACE_SOLD_OUT, PLACE_DECLINED };
+
+struct place {
+	struct req *r;
+	const struct checkout_form *f;
+	const struct payment_provider *prov;
+	const char *version;
+	uint8_t idem[32];
+	long long cart_id;
+	/* set by each run of the transaction */
+	char ref[CALC_REF_LEN + 1];
+	long long checkout_id;
+	enum place_why why;
+	const char *what;
+	struct cart cart;
+	struct buf mail;
+};
+
+static int by_variant(const void *a, const void *b)
+{
+	const struct cart_line *x = *(const struct cart_line *const *)a, *y = *(const struct cart_line *const *)b;
+	return (x->variant_id > y->variant_id) - (x->variant_id < y->variant_id);
+}
+
+static int by_product(const void *a, const void *b)
+{
+	const struct cart_line *x = *(const struct cart_line *const *)a, *y = *(const struct cart_line *const *)b;
+	return (x->product_id > y->product_id) - (x->product_id < y->product_id);
+}
+
+/* Variant rows first, then product rows, each in ascending id order: every checkout takes its
+ * locks in the same order, so two checkouts wait for each other instead of deadlocking. */
+static enum db_status take_stock(struct db *db, struct place *p)
+{
+	struct cart *c = &p->cart;
+	const struct cart_line **v = arena_alloc(p->r->arena, c->nlines * sizeof *v);
+	size_t n = 0;
+	for (size_t k = 0; k < c->nbrands; k++)
+		for (size_t j = 0; j < c->brands[k].nlines; j++)
+			v[n++] = &c->brands[k].lines[j];
+	qsort(v, n, sizeof *v, by_variant);
+	for (size_t i = 0; i < n; i++) {
+		enum db_status rc = db_query(db, NULL, &q_take_stock, (struct db_param[]){
+			DB_I(v[i]->quantity), DB_I(v[i]->variant_id), DB_I(v[i]->quantity) }, NULL);
+		if (rc != DB_OK)
+			return rc;
+		if (db_affected(db) != 1) {
+			p->why = PLACE_SOLD_OUT;
+			p->what = v[i]->title;
+			return DB_CONFLICT;
+		}
+	}
+	qsort(v, n, sizeof *v, by_product);
+	for (size_t i = 0; i < n; i++) {
+		long long qty = v[i]->quantity;
+		while (i + 1 < n && v[i + 1]->product_id == v[i]->product_id)
+			qty += v[++i]->quantity;
+		enum db_status rc = db_query(db, NULL, &q_stock_total,
+					     (struct db_param[]){ DB_I(qty), DB_I(v[i]->product_id) }, NULL);
+		if (rc != DB_OK)
+			return rc;
+	}
+	return DB_OK;
+}
+
+/* Who each brand's sale is attributed to and each line's commission rate, read before the stock
+ * rows are locked so those locks are held as briefly as possible. */
+static enum db_status attribute(struct db *db, struct place *p)
+{
+	struct req *r = p->r;
+	for (size_t k = 0; k < p->cart.nbrands; k++) {
+		struct cart_brand *b = &p->cart.brands[k];
+		struct attribution at;
+		enum db_status rc = attribution_for_brand(r, b->brand_id, &at);
+		if (rc != DB_OK)
+			return rc;
+		b->creator_id = at.creator_id;
+		b->surface = at.surface;
+		for (size_t j = 0; at.creator_id && j < b->nlines; j++) {
+			/* The rate of the creator's approved pick of this product now; 0 if they did not pick
+			 * it (the creator is still recorded). */
+			struct db_res pk;
+			rc = db_query(db, r->arena, &q_pick, (struct db_param[]){ DB_I(at.creator_id), DB_I(b->lines[j].product_id) }, &pk);
+			if (rc != DB_OK)
+				return rc;
+			b->lines[j].commission_bps = pk.nrows ? db_at(&pk, 0, 0)->i : 0;
+		}
+	}
+	return DB_OK;
+}
+
+static enum db_status write_lines(struct db *db, const struct cart_brand *b, long long order_id)
+{
+	for (size_t j = 0; j < b->nlines; j++) {
+		const struct cart_line *l = &b->lines[j];
+		long long bps = l->commission_bps;
+		enum db_status rc;
+		long long amount = commission_amount(l->line_total, (unsigned)bps);
+		rc = db_query(db, NULL, &q_line, (struct db_param[]){
+			DB_I(order_id), DB_I(l->product_id), DB_I(l->variant_id), DB_S(l->title), DB_S(l->variant_title),
+			DB_S(l->sku), DB_I(l->unit_price), DB_I(l->quantity), DB_I(l->line_total),
+			b->creator_id ? DB_I(b->creator_id) : DB_NULL, DB_S(b->surface), DB_I(bps), DB_I(amount) }, NULL);
+		if (rc != DB_OK)
+			return rc;
+		if (amount > 0) {
+			long long line_id = (long long)db_insert_id(db);
+			rc = db_query(db, NULL, &q_accrual, (struct db_param[]){
+				DB_I(line_id), DB_I(b->creator_id), DB_I(b->brand_id), DB_I(amount), DB_S(b->currency) }, NULL);
+			if (rc != DB_OK)
+				return rc;
+		}
+	}
+	return DB_OK;
+}
+
+static void mail_order(struct place *p, const struct cart_brand *b, const char *number, const char *status)
+{
+	struct req *r = p->r;
+	buf_printf(&p->mail, "Order %s from %s (%s)\n", number, b->name, status);
+	for (size_t j = 0; j < b->nlines; j++) {
+		const struct cart_line *l = &b->lines[j];
+		buf_printf(&p->mail, "  %lld x %s%s%s%s  %s\n", l->quantity, l->title, *l->variant_title ? " (" : "",
+			   l->variant_title, *l->variant_title ? ")" : "", page_money(r, l->line_total, l->currency));
+	}
+	buf_printf(&p->mail, "  Subtotal %s, shipping %s, tax %s\n  Total %s\n\n", page_money(r, b->t.subtotal, b->currency),
+		   page_money(r, b->t.shipping, b->currency), page_money(r, b->t.tax, b->currency),
+		   page_money(r, b->t.total, b->currency));
+}
+
+static enum db_status write_order(struct db *db, struct place *p, const struct cart_brand *b)
+{
+	struct req *r = p->r;
+	const struct checkout_form *f = p->f;
+	char number[CALC_ORDERNO_LEN + 1];
+	calc_orderno_new(number);
+	enum payment_result pay = p->prov->start(&(struct payment_request){ number, f->email, b->t.total, b->currency });
+	if (pay == PAY_DECLINED) {
+		p->why = PLACE_DECLINED;
+		return DB_CONFLICT;
+	}
+	const char *status = pay == PAY_PAID ? "paid" : "awaiting_payment";
+	enum db_status rc = db_query(db, NULL, &q_order, (struct db_param[]){
+		DB_S(number), DB_I(p->checkout_id), DB_I(b->brand_id), r->sess.user_id ? DB_I(r->sess.user_id) : DB_NULL,
+		DB_S(status), DB_S(f->email), DB_S(f->name), DB_S(f->line1), DB_S(f->line2), DB_S(f->city),
+		DB_S(f->region), DB_S(f->postal), DB_S(f->country), DB_S(b->currency), DB_I(b->t.subtotal),
+		DB_I(b->t.shipping), DB_I(b->t.tax), DB_I(b->t.total), DB_I(b->tax_bps), DB_S(p->prov->name),
+		DB_S(status) }, NULL);
+	if (rc != DB_OK)
+		return rc;
+	long long order_id = (long long)db_insert_id(db);
+	if ((rc = write_lines(db, b, order_id)) != DB_OK)
+		return rc;
+	rc = db_query(db, NULL, &q_event, (struct db_param[]){
+		DB_I(order_id), DB_NULL, DB_S("awaiting_payment"), DB_NULL, DB_S("order placed") }, NULL);
+	if (rc == DB_OK && pay == PAY_PAID)
+		rc = db_query(db, NULL, &q_event, (struct db_param[]){
+			DB_I(order_id), DB_S("awaiting_payment"), DB_S("paid"), DB_NULL,
+			DB_S(arena_printf(r->arena, "paid through %s", p->prov->name)) }, NULL);
+	char ref[CALC_ORDERNO_LEN + 32];
+	payment_reference(p->prov, number, ref, sizeof ref);
+	if (rc == DB_OK)
+		rc = db_query(db, NULL, &q_payment, (struct db_param[]){
+			DB_I(order_id), DB_I(p->checkout_id), DB_S(p->prov->name), DB_S(pay == PAY_PAID ? "succeeded" : "pending"),
+			DB_I(b->t.total), DB_S(b->currency), DB_S(ref) }, NULL);
+	mail_order(p, b, number, pay == PAY_PAID ? "paid" : "awaiting payment");
+	return rc;
+}
+
+static enum db_status place_txn(struct db *db, void *ctx)
+{
+	struct place *p = ctx;
+	struct req *r = p->r;
+	p->why = PLACE_OK;
+	p->what = NULL;
+	calc_ref_new(p->ref);
+	/* Claimed first: a second submit of the same form waits here for the first to finish, then
+	 * finds the token taken (DB_DUP) and shows the same confirmation. */
+	enum db_status rc = db_query(db, NULL, &q_claim, (struct db_param[]){
+		DB_S(p->ref), DB_B(p->idem, 32), DB_B(r->sess.hash, 32),
+		r->sess.user_id ? DB_I(r->sess.user_id) : DB_NULL, DB_S(p->f->email), DB_S(p->prov->name) }, NULL);
+	if (rc != DB_OK)
+		return rc;
+	p->checkout_id = (long long)db_insert_id(db);
+	struct db_res lk;
+	if ((rc = db_query(db, r->arena, &q_lock_cart, (struct db_param[]){ DB_I(p->cart_id) }, &lk)) != DB_OK ||
+	    (rc = cart_load(db, r->arena, p->cart_id, &p->cart)) != DB_OK)
+		return rc;
+	if (p->cart.nlines == 0) {
+		p->why = PLACE_EMPTY;
+		return DB_CONFLICT;
+	}
+	if (strcmp(p->cart.version, p->version) != 0) {
+		p->why = PLACE_CHANGED;
+		return DB_CONFLICT;
+	}
+	if (p->cart.unavailable) {
+		p->why = PLACE_UNAVAILABLE;
+		/* Stock that ran out since the review is "sold out", like a failed conditional update. */
+		for (size_t k = 0; k < p->cart.nbrands; k++)
+			for (size_t j = 0; j < p->cart.brands[k].nlines; j++)
+				if (p->cart.brands[k].lines[j].short_stock) {
+					p->why = PLACE_SOLD_OUT;
+					p->what = p->cart.brands[k].lines[j].title;
+				}
+		return DB_CONFLICT;
+	}
+	if ((rc = attribute(db, p)) != DB_OK || (rc = take_stock(db, p)) != DB_OK)
+		return rc;
+	buf_init(&p->mail, r->arena, 2048);
+	buf_printf(&p->mail, "Thank you for your order.\n\n");
+	for (size_t k = 0; k < p->cart.nbrands; k++)
+		if ((rc = write_order(db, p, &p->cart.brands[k])) != DB_OK)
+			return rc;
+	buf_printf(&p->mail, "Shipping to:\n  %s\n  %s\n%s%s%s  %s %s %s\n  %s\n\n", p->f->name, p->f->line1,
+		   *p->f->line2 ? "  " : "", p->f->line2, *p->f->line2 ? "\n" : "", p->f->postal, p->f->city,
+		   p->f->region, p->f->country);
+	buf_printf(&p->mail, "Look up an order any time at %s/orders/lookup with its number and this email address.\n",
+		   config_str("base_url", ""));
+	const char *subject = p->cart.nbrands > 1
+		? arena_printf(r->arena, "Your crowdcart orders (%zu)", p->cart.nbrands) : "Your crowdcart order";
+	if ((rc = outbox_add(db, p->f->email, subject, buf_cstr(&p->mail), p->checkout_id, 0)) != DB_OK)
+		return rc;
+	return db_query(db, NULL, &q_clear, (struct db_param[]){ DB_I(p->cart_id) }, NULL);
+}
+
+/* The checkout this token already made: its confirmation for the session that placed it. */
+static bool replay(struct req *r, const uint8_t idem[32])
+{
+	struct db_res res;
+	enum db_status rc = db_query(r->db, r->arena, &q_replay,
+				     (struct db_param[]){ DB_B(r->sess.hash, 32), DB_B(idem, 32) }, &res);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return true;
+	}
+	if (res.nrows == 0)
+		return false;
+	if (db_at(&res, 0, 1)->i)
+		resp_redirect(r, arena_printf(r->arena, "/checkout/done/%s", db_at(&res, 0, 0)->s));
+	else
+		resp_error(r, 409, "This order form was already used.");
+	return true;
+}
+
+void page_checkout_place(struct req *r)
+{
+	struct checkout_form f;
+	const char *which, *problem = checkout_form_read(r, &f, &which);
+	const char *token = req_form(r, "token"), *version = req_form(r, "version");
+	if (!calc_token_check(r->secret, r->sess.hash, token) || !version) {
+		resp_error(r, 400, "This order form is not valid any more. Go back to your cart and check out again.");
+		return;
+	}
+	struct place p = { .r = r, .f = &f, .prov = payment_find(f.provider), .version = version };
+	calc_token_hash(token, p.idem);
+	if (replay(r, p.idem))
+		return;
+	if (problem) {
+		resp_error(r, 422, problem);
+		return;
+	}
+	enum db_status rc = cart_find(r, false, &p.cart_id);
+	if (rc == DB_OK && !p.cart_id) {
+		resp_redirect(r, "/cart");
+		return;
+	}
+	if (rc == DB_OK)
+		rc = db_txn(r->db, place_txn, &p);
+	if (rc == DB_DUP && replay(r, p.idem))
+		return;
+	if (rc == DB_OK) {
+		cart_set_count(r, 0);
+		resp_redirect(r, arena_printf(r->arena, "/checkout/done/%s", p.ref));
+		return;
+	}
+	if (rc != DB_CONFLICT) {
+		resp_db_error(r, rc);
+		return;
+	}
+	switch (p.why) {
+	case PLACE_EMPTY:
+		resp_redirect(r, "/cart");
+		break;
+	case PLACE_CHANGED:
+		checkout_review_page(r, &f, &p.cart, 409, "Your order changed since you reviewed it: prices, "
+				     "shipping or items are different now. Check the new summary and place the order again.");
+		break;
+	case PLACE_UNAVAILABLE:
+		checkout_review_page(r, &f, &p.cart, 409, "Some items cannot be ordered any more.");
+		break;
+	case PLACE_SOLD_OUT:
+		checkout_problem(r, 409, "Sold out", arena_printf(r->arena, "Sorry: %s sold out while you were checking "
+				 "out. Nothing was charged and no order was placed.", p.what));
+		break;
+	case PLACE_DECLINED:
+		checkout_problem(r, 422, "Payment declined", "The payment was declined. Nothing was charged and no "
+				 "order was placed. Try another way to pay.");
+		break;
+	default:
+		resp_db_error(r, rc);
+	}
+}

@@ -1,0 +1,92 @@
+/* order_lookup.c: "/orders/lookup" — find an order by its number and the email it was placed
+ * with. One answer for every miss, so it tells nothing about which part was wrong, and misses are
+ * throttled per email and per client address. */
+#include <string.h>
+#include "cart.h"
+#include "page.h"
+#include "response.h"
+#include "shop.h"
+
+static const struct db_stmt q_find = {
+	"SELECT id FROM orders WHERE number = ? AND email = ?", "ss", "i" };
+static const struct db_stmt q_misses = {
+	"SELECT COUNT(*) FROM order_lookup_attempts WHERE subject_hash = ?"
+	" AND attempted_at > UTC_TIMESTAMP() - INTERVAL 15 MINUTE", "b", "i" };
+static const struct db_stmt q_miss = {
+	"INSERT INTO order_lookup_attempts (subject_hash, attempted_at) VALUES (?, UTC_TIMESTAMP())", "b", "" };
+static const struct db_stmt q_purge = {
+	"DELETE FROM order_lookup_attempts WHERE attempted_at < UTC_TIMESTAMP() - INTERVAL 1 DAY LIMIT 100", "", "" };
+
+#define MAX_MISSES_EMAIL 5	/* per 15 minutes */
+#define MAX_MISSES_ADDRESS 100
+
+static void form(struct req *r, int status, const char *error)
+{
+	tmpl_dict *d = page_begin(r, "order_lookup.tpl", "Look up an order");
+	const char *n = req_form(r, "number"), *e = req_form(r, "email");
+	tmpl_set(d, "NUMBER", n ? n : "");
+	tmpl_set(d, "EMAIL", e ? e : "");
+	if (error)
+		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
+	page_end(r, status);
+}
+
+void page_order_lookup_form(struct req *r)
+{
+	form(r, 200, NULL);
+}
+
+static void subject(struct req *r, const char *kind, const char *value, uint8_t out[32])
+{
+	const char *s = arena_printf(r->arena, "lookup-%s:%s", kind, value);
+	token_keyed_hash(r->secret, s, strlen(s), out);
+}
+
+void page_order_lookup(struct req *r)
+{
+	const char *email = req_form(r, "email");
+	char number[CALC_ORDERNO_LEN + 1];
+	if (!email || !*email || !req_form(r, "number") || !*req_form(r, "number")) {
+		form(r, 422, "Enter the order number and the email address you ordered with.");
+		return;
+	}
+	uint8_t by_email[32], by_address[32];
+	char lower[255];
+	size_t i = 0;
+	for (; email[i] && i < sizeof lower - 1; i++)
+		lower[i] = (char)(email[i] >= 'A' && email[i] <= 'Z' ? email[i] + 32 : email[i]);
+	lower[i] = '\0';
+	subject(r, "email", lower, by_email);
+	subject(r, "ip", r->remote_addr ? r->remote_addr : "", by_address);
+	struct db_res m1, m2, o = { 0 };
+	enum db_status rc = db_query(r->db, r->arena, &q_misses, (struct db_param[]){ DB_B(by_email, 32) }, &m1);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->arena, &q_misses, (struct db_param[]){ DB_B(by_address, 32) }, &m2);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (db_at(&m1, 0, 0)->i >= MAX_MISSES_EMAIL || db_at(&m2, 0, 0)->i >= MAX_MISSES_ADDRESS) {
+		resp_header(r, "Retry-After", "900");
+		form(r, 429, "Too many lookups that did not match. Please wait 15 minutes and try again.");
+		return;
+	}
+	if (calc_orderno_normalize(req_form(r, "number"), number) &&
+	    (rc = db_query(r->db, r->arena, &q_find, (struct db_param[]){ DB_S(number), DB_S(email) }, &o)) != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (o.nrows == 0) {
+		db_query(r->db, NULL, &q_miss, (struct db_param[]){ DB_B(by_email, 32) }, NULL);
+		db_query(r->db, NULL, &q_miss, (struct db_param[]){ DB_B(by_address, 32) }, NULL);
+		db_query(r->db, NULL, &q_purge, NULL, NULL);
+		form(r, 404, "No order matches that number and email. Check both and try again.");
+		return;
+	}
+	tmpl_dict *d = page_begin(r, "order.tpl", arena_printf(r->arena, "Order %s", number));
+	if ((rc = order_render(r, d, db_at(&o, 0, 0)->i)) != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	page_end(r, 200);
+}

@@ -1,0 +1,67 @@
+/* order_view.c: one order as a shopper sees it (confirmation page and order lookup): number,
+ * status, lines, totals, address, and the parcel's carrier and tracking number once shipped. */
+#include <string.h>
+#include "cart.h"
+#include "order_state.h"
+#include "page.h"
+
+static const struct db_stmt q_order = {
+	"SELECT o.number, o.status, DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i UTC'), b.name, o.currency,"
+	" o.subtotal, o.shipping, o.tax, o.total, o.refunded_total, o.email, o.ship_name, o.ship_line1,"
+	" o.ship_line2, o.ship_city, o.ship_region, o.ship_postal, o.ship_country, o.carrier,"
+	" o.tracking_number, o.payment_provider, o.tax_rate_bps"
+	" FROM orders o JOIN brands b ON b.id = o.brand_id WHERE o.id = ?",
+	"i", "sssssiiiiisssssssssssi" };
+static const struct db_stmt q_lines = {
+	"SELECT title, variant_title, quantity, unit_price, line_total, refunded_quantity"
+	" FROM order_lines WHERE order_id = ? ORDER BY id", "i", "ssiiii" };
+
+enum db_status order_render(struct req *r, tmpl_dict *d, long long order_id)
+{
+	struct db_res o, l;
+	struct db_param id[] = { DB_I(order_id) };
+	enum db_status rc = db_query(r->db, r->arena, &q_order, id, &o);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->arena, &q_lines, id, &l);
+	if (rc != DB_OK || o.nrows == 0)
+		return rc;
+	tmpl_dict *od = tmpl_include(tmpl_add(d, "ORDERS"), "ORDER", "order_detail.tpl");
+	const char *cur = db_at(&o, 0, 4)->s;
+	tmpl_set(od, "NUMBER", db_at(&o, 0, 0)->s);
+	tmpl_set(od, "DATE", db_at(&o, 0, 2)->s);
+	tmpl_set(od, "BRAND", db_at(&o, 0, 3)->s);
+	const char *status = db_at(&o, 0, 1)->s;
+	tmpl_set(od, "STATUS", order_status_label(order_status_parse(status)));
+	tmpl_set(od, "STATUS_CLASS", status);
+	if (strcmp(status, "awaiting_payment") == 0 && strcmp(db_at(&o, 0, 20)->s, "offline") == 0)
+		tmpl_show(od, "PAY_OFFLINE");
+	static const char *const money[] = { "SUBTOTAL", "SHIPPING", "TAX", "TOTAL" };
+	for (size_t i = 0; i < 4; i++)
+		tmpl_set(od, money[i], page_money(r, db_at(&o, 0, 5 + i)->i, cur));
+	if (db_at(&o, 0, 9)->i > 0)
+		tmpl_set(tmpl_add(od, "HAS_REFUND"), "REFUNDED", page_money(r, db_at(&o, 0, 9)->i, cur));
+	long long bps = db_at(&o, 0, 21)->i;
+	tmpl_set(od, "TAX_RATE", arena_printf(r->arena, "%lld.%02lld %%", bps / 100, bps % 100));
+	static const char *const addr[] = { "EMAIL", "NAME", "LINE1", "LINE2", "CITY", "REGION", "POSTAL", "COUNTRY" };
+	for (size_t i = 0; i < 8; i++)
+		tmpl_set(od, addr[i], db_at(&o, 0, 10 + i)->s);
+	if (*db_at(&o, 0, 13)->s)
+		tmpl_show(od, "HAS_LINE2");
+	if (*db_at(&o, 0, 19)->s) {
+		tmpl_dict *t = tmpl_add(od, "TRACKING");
+		tmpl_set(t, "CARRIER", db_at(&o, 0, 18)->s);
+		tmpl_set(t, "TRACKING_NUMBER", db_at(&o, 0, 19)->s);
+	}
+	for (size_t i = 0; i < l.nrows; i++) {
+		tmpl_dict *ld = tmpl_add(od, "LINES");
+		tmpl_set(ld, "TITLE", db_at(&l, i, 0)->s);
+		if (*db_at(&l, i, 1)->s)
+			tmpl_set(tmpl_add(ld, "VARIANT"), "TEXT", db_at(&l, i, 1)->s);
+		tmpl_set_int(ld, "QUANTITY", db_at(&l, i, 2)->i);
+		tmpl_set(ld, "UNIT_PRICE", page_money(r, db_at(&l, i, 3)->i, cur));
+		tmpl_set(ld, "LINE_TOTAL", page_money(r, db_at(&l, i, 4)->i, cur));
+		if (db_at(&l, i, 5)->i)
+			tmpl_set_int(tmpl_add(ld, "REFUNDED"), "N", db_at(&l, i, 5)->i);
+	}
+	return DB_OK;
+}

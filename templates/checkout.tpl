@@ -1,0 +1,46 @@
+{{%AUTOESCAPE context="HTML"}}<h1 class="page-title">Checkout</h1>
+<p class="muted">No account needed. We send the confirmation to your email.</p>
+{{#ERROR}}<p class="flash error" role="alert">{{TEXT}}</p>{{/ERROR}}
+<div class="checkout">
+<form class="form" method="post" action="/checkout/review">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field"><label for="email">Email</label>
+<input id="email" name="email" type="email" autocomplete="email" maxlength="254" required value="{{EMAIL}}"{{#ERR_EMAIL}} aria-invalid="true" aria-describedby="email-error"{{/ERR_EMAIL}}>
+{{#ERR_EMAIL}}<p class="field-error" id="email-error">{{TEXT}}</p>{{/ERR_EMAIL}}</div>
+<fieldset class="field"><legend>Shipping address</legend>
+<div class="field"><label for="name">Full name</label>
+<input id="name" name="name" autocomplete="name" maxlength="120" required value="{{NAME}}"{{#ERR_NAME}} aria-invalid="true" aria-describedby="name-error"{{/ERR_NAME}}>
+{{#ERR_NAME}}<p class="field-error" id="name-error">{{TEXT}}</p>{{/ERR_NAME}}</div>
+<div class="field"><label for="line1">Street address</label>
+<input id="line1" name="line1" autocomplete="address-line1" maxlength="200" required value="{{LINE1}}"{{#ERR_LINE1}} aria-invalid="true" aria-describedby="line1-error"{{/ERR_LINE1}}>
+{{#ERR_LINE1}}<p class="field-error" id="line1-error">{{TEXT}}</p>{{/ERR_LINE1}}</div>
+<div class="field"><label for="line2">Apartment, suite (optional)</label>
+<input id="line2" name="line2" autocomplete="address-line2" maxlength="200" value="{{LINE2}}"></div>
+<div class="field"><label for="city">Town or city</label>
+<input id="city" name="city" autocomplete="address-level2" maxlength="100" required value="{{CITY}}"{{#ERR_CITY}} aria-invalid="true" aria-describedby="city-error"{{/ERR_CITY}}>
+{{#ERR_CITY}}<p class="field-error" id="city-error">{{TEXT}}</p>{{/ERR_CITY}}</div>
+<div class="field"><label for="region">State or region (optional)</label>
+<input id="region" name="region" autocomplete="address-level1" maxlength="100" value="{{REGION}}"></div>
+<div class="field"><label for="postal">Postal code</label>
+<input id="postal" name="postal" autocomplete="postal-code" maxlength="20" required value="{{POSTAL}}"{{#ERR_POSTAL}} aria-invalid="true" aria-describedby="postal-error"{{/ERR_POSTAL}}>
+{{#ERR_POSTAL}}<p class="field-error" id="postal-error">{{TEXT}}</p>{{/ERR_POSTAL}}</div>
+<div class="field"><label for="country">Country code</label>
+<input id="country" name="country" autocomplete="country" maxlength="2" minlength="2" required pattern="[A-Za-z]{2}" value="{{COUNTRY}}" aria-describedby="country-hint{{#ERR_COUNTRY}} country-error{{/ERR_COUNTRY}}"{{#ERR_COUNTRY}} aria-invalid="true"{{/ERR_COUNTRY}}>
+<p class="hint" id="country-hint">Two letters, like US, DE or PT.</p>
+{{#ERR_COUNTRY}}<p class="field-error" id="country-error">{{TEXT}}</p>{{/ERR_COUNTRY}}</div>
+</fieldset>
+<fieldset class="field"><legend>Payment</legend>
+{{#PROVIDERS}}<label><input type="radio" name="provider" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label>
+{{/PROVIDERS}}
+{{#ERR_PROVIDER}}<p class="field-error">{{TEXT}}</p>{{/ERR_PROVIDER}}
+</fieldset>
+<div class="actions"><button class="button" type="submit">Review order</button> <a href="/cart">Back to cart</a></div>
+</form>
+<aside class="checkout-summary" aria-labelledby="summary-h">
+<h2 id="summary-h">In your cart ({{COUNT}})</h2>
+{{#BRANDS}}<h3>{{BRAND}}</h3>
+<ul class="plain">{{#LINES}}<li>{{QUANTITY}} × {{TITLE}}{{#VARIANT}} ({{TEXT}}){{/VARIANT}} — {{LINE_TOTAL}}</li>{{/LINES}}</ul>
+<p>Total {{TOTAL}} <span class="muted">incl. shipping {{SHIPPING}} and tax {{TAX}}</span></p>
+{{/BRANDS}}
+</aside>
+</div>

@@ -1,0 +1,49 @@
+{{%AUTOESCAPE context="HTML"}}<h1 class="page-title">Review your order</h1>
+{{#NOTICE}}<p class="flash error" role="alert">{{TEXT}}</p>{{/NOTICE}}
+{{#CHANGED}}<p class="flash note" role="status">Prices changed since you added some items. Check the new prices below before you place the order.</p>{{/CHANGED}}
+{{#SPLIT}}<p class="muted">This becomes {{N}} orders, one per brand: each brand ships its own parcel.</p>{{/SPLIT}}
+{{#BRANDS}}<section class="cart-brand" aria-label="Order from {{BRAND}}">
+<h2>{{BRAND}}</h2>
+<table class="cart-table">
+<thead><tr><th scope="col">Product</th><th scope="col">Price</th><th scope="col">Quantity</th><th scope="col">Total</th></tr></thead>
+<tbody>
+{{#LINES}}<tr><td>{{TITLE}}{{#VARIANT}}<br><span class="muted">{{TEXT}}</span>{{/VARIANT}}
+{{#PRICE_CHANGED}}<p class="price-changed">Price {{DIRECTION}}: was {{WAS}}, now {{NOW}}.</p>{{/PRICE_CHANGED}}
+{{#UNAVAILABLE}}<p class="field-error">{{TEXT}}</p>{{/UNAVAILABLE}}</td>
+<td class="price">{{UNIT_PRICE}}</td><td>{{QUANTITY}}</td><td class="price">{{LINE_TOTAL}}</td></tr>
+{{/LINES}}
+</tbody>
+</table>
+{{#MIXED_CURRENCY}}<p class="field-error">These items are priced in different currencies and cannot be ordered together.</p>{{/MIXED_CURRENCY}}
+<dl class="totals">
+<dt>Subtotal</dt><dd>{{SUBTOTAL}}</dd>
+<dt>Shipping</dt><dd>{{SHIPPING}}</dd>
+<dt>Tax ({{TAX_RATE}})</dt><dd>{{TAX}}</dd>
+<dt class="total">Total</dt><dd class="total">{{TOTAL}}</dd>
+</dl>
+</section>
+{{/BRANDS}}
+<section class="review-address" aria-labelledby="ship-h">
+<h2 id="ship-h">Shipping to</h2>
+<p>{{NAME}}<br>{{LINE1}}{{#HAS_LINE2}}<br>{{LINE2}}{{/HAS_LINE2}}<br>{{POSTAL}} {{CITY}} {{REGION}}<br>{{COUNTRY}}</p>
+<p>Confirmation to {{EMAIL}} · Payment: {{PROVIDER_LABEL}}</p>
+</section>
+{{#BLOCKED}}<p class="flash error" role="alert">Some items cannot be ordered as they are. <a href="/cart">Change your cart</a> and check out again.</p>{{/BLOCKED}}
+<form class="form" method="post" action="/checkout/place">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="email" value="{{EMAIL}}">
+<input type="hidden" name="name" value="{{NAME}}">
+<input type="hidden" name="line1" value="{{LINE1}}">
+<input type="hidden" name="line2" value="{{LINE2}}">
+<input type="hidden" name="city" value="{{CITY}}">
+<input type="hidden" name="region" value="{{REGION}}">
+<input type="hidden" name="postal" value="{{POSTAL}}">
+<input type="hidden" name="country" value="{{COUNTRY}}">
+<input type="hidden" name="provider" value="{{PROVIDER}}">
+{{#PLACE}}<input type="hidden" name="token" value="{{TOKEN}}">
+<input type="hidden" name="version" value="{{VERSION}}">
+<div class="actions"><button class="button" type="submit" data-once>Place order</button>
+<button class="link-button" type="submit" formaction="/checkout/edit" formnovalidate>Change address</button>
+<a href="/cart">Change cart</a></div>{{/PLACE}}
+</form>
+<script src="/static/js/checkout.js" defer></script>

@@ -1,0 +1,22 @@
+{{%AUTOESCAPE context="HTML"}}<section class="order-detail" aria-label="Order {{NUMBER}}">
+<h2>Order <span class="order-number">{{NUMBER}}</span></h2>
+<p>{{BRAND}} · placed {{DATE}} · <span class="status status-{{STATUS_CLASS}}">{{STATUS}}</span></p>
+{{#PAY_OFFLINE}}<p class="flash note">This order waits for your payment by bank transfer or on delivery. {{BRAND}} will contact you at {{EMAIL}} with the details.</p>{{/PAY_OFFLINE}}
+{{#TRACKING}}<p>Shipped with {{CARRIER}}, tracking number <span class="order-number">{{TRACKING_NUMBER}}</span>.</p>{{/TRACKING}}
+<table class="cart-table">
+<thead><tr><th scope="col">Product</th><th scope="col">Price</th><th scope="col">Quantity</th><th scope="col">Total</th></tr></thead>
+<tbody>
+{{#LINES}}<tr><td>{{TITLE}}{{#VARIANT}}<br><span class="muted">{{TEXT}}</span>{{/VARIANT}}{{#REFUNDED}}<br><span class="muted">{{N}} refunded</span>{{/REFUNDED}}</td>
+<td class="price">{{UNIT_PRICE}}</td><td>{{QUANTITY}}</td><td class="price">{{LINE_TOTAL}}</td></tr>
+{{/LINES}}
+</tbody>
+</table>
+<dl class="totals">
+<dt>Subtotal</dt><dd>{{SUBTOTAL}}</dd>
+<dt>Shipping</dt><dd>{{SHIPPING}}</dd>
+<dt>Tax ({{TAX_RATE}})</dt><dd>{{TAX}}</dd>
+<dt class="total">Total</dt><dd class="total">{{TOTAL}}</dd>
+{{#HAS_REFUND}}<dt>Refunded</dt><dd>{{REFUNDED}}</dd>{{/HAS_REFUND}}
+</dl>
+<p class="muted">Shipping to {{NAME}}, {{LINE1}}{{#HAS_LINE2}}, {{LINE2}}{{/HAS_LINE2}}, {{POSTAL}} {{CITY}} {{REGION}}, {{COUNTRY}}</p>
+</section>

@@ -1,0 +1,71 @@
+// checkout.test.mjs: a real Chromium adds two products from two brands to the cart, checks out as
+// a guest, sees the confirmation with one order per brand, and looks an order up by number + email.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { makeProduct } from '../http/lib/commerce.mjs';
+
+const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:8370').replace(/\/+$/, '');
+
+let browser;
+
+before(async () => {
+	browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+			'--disable-background-networking', '--disable-component-update', '--disable-sync'],
+	});
+});
+
+after(async () => {
+	await browser?.close();
+});
+
+test('guest adds two brands\' products, checks out, sees the confirmation and looks the order up', async (t) => {
+	const a = makeProduct({ price: 2500, brand: 'northwind' });
+	const b = makeProduct({ price: 1800, brand: 'fernhill' });
+	const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1280, height: 900 } });
+	t.after(() => context.close());
+	const page = await context.newPage();
+	const problems = [];
+	page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+	page.on('pageerror', (e) => problems.push(e.message));
+
+	for (const [p, qty] of [[a, '2'], [b, '1']]) {
+		await page.goto(`/p/${p.brand}/${p.handle}`);
+		await page.getByLabel('Option').selectOption(String(p.variantId));
+		await page.getByLabel('Quantity').fill(qty);
+		await Promise.all([page.waitForURL('**/cart'), page.getByRole('button', { name: 'Add to cart' }).click()]);
+	}
+	assert.equal(await page.locator('.site-nav .cart-count').textContent(), '(3 items)');
+	assert.equal(await page.locator('section.cart-brand').count(), 2);
+
+	await page.getByRole('link', { name: 'Check out' }).click();
+	const email = `browser-${Date.now()}@example.com`;
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Full name').fill('Grace Browser');
+	await page.getByLabel('Street address').fill('12 Chromium Road');
+	await page.getByLabel('Town or city').fill('Lisbon');
+	await page.getByLabel('Postal code').fill('1100-001');
+	await page.getByLabel('Country code').fill('pt');
+	await page.getByLabel(/Test payment/).check();
+	await page.getByRole('button', { name: 'Review order' }).click();
+	await page.getByRole('heading', { name: 'Review your order' }).waitFor();
+	assert.match(await page.locator('main').innerText(), /This becomes 2 orders/);
+
+	await Promise.all([page.waitForURL('**/checkout/done/*'), page.getByRole('button', { name: 'Place order' }).click()]);
+	await page.getByRole('heading', { name: 'Thank you for your order' }).waitFor();
+	const numbers = await page.locator('.order-detail h2 .order-number').allInnerTexts();
+	assert.equal(numbers.length, 2);
+	assert.equal(await page.locator('.site-nav .cart-count').count(), 0, 'the cart is empty now');
+
+	await page.getByRole('link', { name: 'look the order up' }).click();
+	await page.getByLabel('Order number').fill(numbers[1].toLowerCase());
+	await page.getByLabel('Email').fill(email);
+	await page.getByRole('button', { name: 'Look up' }).click();
+	await page.getByRole('heading', { name: 'Your order' }).waitFor();
+	const shown = await page.locator('main').innerText();
+	assert.ok(shown.includes(numbers[1]));
+	assert.ok(shown.includes(b.title) || shown.includes(a.title));
+	assert.deepEqual(problems, []);
+});
