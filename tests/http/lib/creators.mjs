@@ -3,30 +3,42 @@
 import { Client, newAccount, unique } from './http.mjs';
 import { lit, sql } from './fulfilment.mjs';
 
-// Signs up a new brand, creates one active product and opens the catalog to creators.
-// Returns { client, account, productId, title }.
-export async function brandWithOpenProduct({ approval = false, percent = '12.5' } = {}) {
+// Signs up a new brand, creates `count` active products and opens the catalog to creators.
+// Returns { client, account, products: [{ productId, title }], productId, title } (the first product).
+export async function brandWithOpenProduct({ approval = false, percent = '12.5', count = 1 } = {}) {
 	const client = new Client();
 	const account = await newAccount(client, 'brand');
-	const title = `Creator test lamp ${unique()}`;
-	let res = await client.submit('/studio/products', {
-		title, description: '<p>A lamp for tests.</p>', product_type: 'Lighting', vendor: '', tags: '',
-		option1_name: '', option2_name: '', option3_name: '', v_id: '', v_opt1: '', v_opt2: '', v_opt3: '',
-		v_sku: `SKU-${unique()}`, v_barcode: '', v_price: '40.00', v_compare: '', v_stock: '50', v_policy: 'deny',
-		i_url: '', i_alt: '',
-	}, { formPath: '/studio/products/new' });
-	if (res.status !== 303)
-		throw new Error(`creating a product answered ${res.status}: ${res.body.slice(0, 400)}`);
-	const productId = /\/studio\/products\/(\d+)/.exec(res.headers.location)[1];
-	res = await client.submit(`/studio/products/${productId}/status`, { action: 'publish' }, { formPath: `/studio/products/${productId}` });
-	if (res.status !== 303)
-		throw new Error(`publishing answered ${res.status}`);
-	res = await client.submit('/studio/marketplace', {
+	const products = [];
+	for (let i = 0; i < count; i++) {
+		const title = `Creator test lamp ${unique()}`;
+		let res = await client.submit('/studio/products', {
+			title, description: '<p>A lamp for tests.</p>', product_type: 'Lighting', vendor: '', tags: '',
+			option1_name: '', option2_name: '', option3_name: '', v_id: '', v_opt1: '', v_opt2: '', v_opt3: '',
+			v_sku: `SKU-${unique()}`, v_barcode: '', v_price: '40.00', v_compare: '', v_stock: '50', v_policy: 'deny',
+			i_url: '', i_alt: '',
+		}, { formPath: '/studio/products/new' });
+		if (res.status !== 303)
+			throw new Error(`creating a product answered ${res.status}: ${res.body.slice(0, 400)}`);
+		const productId = /\/studio\/products\/(\d+)/.exec(res.headers.location)[1];
+		res = await client.submit(`/studio/products/${productId}/status`, { action: 'publish' }, { formPath: `/studio/products/${productId}` });
+		if (res.status !== 303)
+			throw new Error(`publishing answered ${res.status}`);
+		products.push({ productId, title });
+	}
+	const res = await client.submit('/studio/marketplace', {
 		marketplace_open: 'yes', commission_percent: percent, approval_required: approval ? 'yes' : 'no',
 	});
 	if (res.status !== 303)
 		throw new Error(`opening the marketplace answered ${res.status}`);
-	return { client, account, productId, title };
+	return { client, account, products, ...products[0] };
+}
+
+// One brand with two products open to creators at 12.5 %, made once per test file and shared by
+// tests that only need something to pick (each of them uses its own new creator).
+let shared;
+export function sharedOpenBrand() {
+	shared ??= brandWithOpenProduct({ count: 2 });
+	return shared;
 }
 
 // Signs up a new creator; returns { client, account }.

@@ -1,0 +1,41 @@
+/* short_link.c: "/s/{code}" — a creator's short link: counts the visit, attributes the visitor to
+ * the creator (surface "link") and sends them on (303) to the storefront, collection or product. */
+#include <string.h>
+#include "attribution.h"
+#include "dbcache.h"
+#include "response.h"
+#include "shop.h"
+#include "short_code.h"
+
+static const struct db_stmt q_link = {
+	"SELECT sl.creator_id, sl.target, cr.handle, COALESCE(c.slug, ''), COALESCE(b.slug, ''),"
+	" COALESCE(p.handle, '') FROM short_links sl JOIN creators cr ON cr.id = sl.creator_id"
+	" LEFT JOIN collections c ON c.id = sl.collection_id"
+	" LEFT JOIN products p ON p.id = sl.product_id LEFT JOIN brands b ON b.id = p.brand_id"
+	" WHERE sl.code = ?", "s", "isssss" };
+
+void page_short_link(struct req *r)
+{
+	const char *code = req_param(r, "code");
+	struct db_res l;
+	if (!short_code_valid(code)) {
+		resp_error(r, 404, "That link does not exist.");
+		return;
+	}
+	enum db_status rc = db_query_cached(r->db, r->arena, &q_link, (struct db_param[]){ DB_S(code) }, &l);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (l.nrows == 0) {
+		resp_error(r, 404, "That link does not exist.");
+		return;
+	}
+	const char *target = db_at(&l, 0, 1)->s, *handle = db_at(&l, 0, 2)->s;
+	const char *to = strcmp(target, "collection") == 0 ? arena_printf(r->arena, "/@%s/%s", handle, db_at(&l, 0, 3)->s)
+		       : strcmp(target, "product") == 0 ? arena_printf(r->arena, "/p/%s/%s?via=%s", db_at(&l, 0, 4)->s,
+								       db_at(&l, 0, 5)->s, handle)
+							: arena_printf(r->arena, "/@%s", handle);
+	attribution_touch(r, db_at(&l, 0, 0)->i, ATTR_LINK);
+	resp_redirect(r, to);
+}

@@ -1,0 +1,74 @@
+/* brand_creator_program.c: "/studio/brand/creator-program" — the brand's attribution window (the
+ * last creator click within it wins the sale) and return window (commission becomes payable
+ * after it). Opening the catalog and the commission rate are on /studio/marketplace. */
+#include <stdlib.h>
+#include <string.h>
+#include "attribution.h"
+#include "page.h"
+#include "response.h"
+#include "studio.h"
+
+static const struct db_stmt q_terms = {
+	"SELECT attribution_window_days, return_window_days FROM brands WHERE id = ?", "i", "ii" };
+static const struct db_stmt q_save = {
+	"UPDATE brands SET attribution_window_days = ?, return_window_days = ? WHERE id = ?", "iii", "" };
+
+static void terms_form(struct req *r, const struct studio_brand *b, int status, const char *error,
+		       const char *window, const char *returns)
+{
+	tmpl_dict *d = page_begin(r, "studio_brand_creator_program.tpl", "Creator program");
+	tmpl_set(d, "BRAND", b->name);
+	tmpl_set(d, "WINDOW", window);
+	tmpl_set(d, "RETURN_WINDOW", returns);
+	if (error)
+		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
+	if (req_query(r, "saved"))
+		tmpl_show(d, "SAVED");
+	page_end(r, status);
+}
+
+void page_brand_creator_program_form(struct req *r)
+{
+	struct studio_brand b;
+	struct db_res t;
+	if (!brand_of(r, &b))
+		return;
+	enum db_status rc = db_query(r->db, r->arena, &q_terms, (struct db_param[]){ DB_I(b.id) }, &t);
+	if (rc != DB_OK || t.nrows == 0) {
+		resp_db_error(r, rc == DB_OK ? DB_ERR : rc);
+		return;
+	}
+	terms_form(r, &b, 200, NULL, arena_printf(r->arena, "%lld", db_at(&t, 0, 0)->i),
+		   arena_printf(r->arena, "%lld", db_at(&t, 0, 1)->i));
+}
+
+/* A whole number of days in [min, max], or -1. */
+static long long days(const char *s, long long min, long long max)
+{
+	if (!s || !*s || strlen(s) > 4 || strspn(s, "0123456789") != strlen(s))
+		return -1;
+	long long n = atoll(s);
+	return n >= min && n <= max ? n : -1;
+}
+
+void page_brand_creator_program(struct req *r)
+{
+	struct studio_brand b;
+	if (!brand_of(r, &b))
+		return;
+	const char *w = req_form(r, "attribution_window_days"), *rw = req_form(r, "return_window_days");
+	long long window = days(w, 1, ATTR_MAX_WINDOW_DAYS), returns = days(rw, 0, 365);
+	const char *error = window < 0 ? "The attribution window is 1 to 90 days."
+			    : returns < 0 ? "The return window is 0 to 365 days." : NULL;
+	if (error) {
+		terms_form(r, &b, 422, error, w ? w : "", rw ? rw : "");
+		return;
+	}
+	enum db_status rc = db_query(r->db, r->arena, &q_save, (struct db_param[]){ DB_I(window), DB_I(returns),
+				     DB_I(b.id) }, NULL);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	resp_redirect(r, "/studio/brand/creator-program?saved=1");
+}

@@ -1,0 +1,97 @@
+/* creator_marketplace.c: "/studio/creator/marketplace" — products brands opened to creators, with
+ * the commission each pays, and adding one as a pick: approved at once, or requested when the
+ * brand approves picks itself. */
+#include "page.h"
+#include "response.h"
+#include "studio.h"
+
+/* Open to creators: the product says 'open', or says 'inherit' and its brand is open. */
+#define OPEN_TO_CREATORS \
+	" p.status = 'active' AND (p.marketplace = 'open' OR (p.marketplace = 'inherit' AND b.marketplace_open = 1))"
+
+static const struct db_stmt q_market = {
+	"SELECT p.id, p.title, p.handle, b.slug, b.name, p.price_min, p.currency,"
+	" COALESCE(p.commission_bps, b.default_commission_bps), b.approval_required, COALESCE(pk.status, '')"
+	" FROM products p JOIN brands b ON b.id = p.brand_id"
+	" LEFT JOIN picks pk ON pk.product_id = p.id AND pk.creator_id = ?"
+	" WHERE" OPEN_TO_CREATORS " ORDER BY b.name, p.title, p.id LIMIT 300", "i", "isssssiiis" };
+static const struct db_stmt q_offer = {
+	"SELECT COALESCE(p.commission_bps, b.default_commission_bps), b.approval_required"
+	" FROM products p JOIN brands b ON b.id = p.brand_id WHERE p.id = ? AND" OPEN_TO_CREATORS, "i", "ii" };
+/* A rejected request may be asked again; an existing request or pick is left as it is. */
+static const struct db_stmt q_pick = {
+	"INSERT INTO picks (creator_id, product_id, commission_bps, status, position, created_at)"
+	" SELECT ?, ?, ?, ?, COALESCE(MAX(position), 0) + 1, UTC_TIMESTAMP() FROM picks WHERE creator_id = ?"
+	" ON DUPLICATE KEY UPDATE"	/* status last: later assignments would see its new value */
+	" commission_bps = IF(status = 'rejected', VALUES(commission_bps), commission_bps),"
+	" decided_at = IF(status = 'rejected', NULL, decided_at),"
+	" status = IF(status = 'rejected', VALUES(status), status)", "iiisi", "" };
+
+const char *creator_rate_text(struct req *r, long long bps)
+{
+	return bps % 100 ? arena_printf(r->arena, "%lld.%02lld%%", bps / 100, bps % 100)
+			 : arena_printf(r->arena, "%lld%%", bps / 100);
+}
+
+void page_creator_marketplace(struct req *r)
+{
+	struct studio_creator c;
+	struct db_res m;
+	if (!creator_of(r, &c))
+		return;
+	enum db_status rc = db_query(r->db, r->arena, &q_market, (struct db_param[]){ DB_I(c.id) }, &m);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	tmpl_dict *d = page_begin(r, "studio_creator_marketplace.tpl", "Creator marketplace");
+	const char *done = req_query(r, "added");
+	if (done)
+		tmpl_set(tmpl_add(d, "FLASH"), "TEXT", *done == 'r' ? "Requested: the brand will approve or decline your pick."
+								    : "Added to your picks.");
+	for (size_t i = 0; i < m.nrows; i++) {
+		tmpl_dict *p = tmpl_add(d, "PRODUCTS");
+		tmpl_set_int(p, "ID", db_at(&m, i, 0)->i);
+		tmpl_set(p, "TITLE", db_at(&m, i, 1)->s);
+		tmpl_set(p, "URL", arena_printf(r->arena, "/p/%s/%s", db_at(&m, i, 3)->s, db_at(&m, i, 2)->s));
+		tmpl_set(p, "BRAND", db_at(&m, i, 4)->s);
+		tmpl_set(p, "PRICE", page_money(r, db_at(&m, i, 5)->i, db_at(&m, i, 6)->s));
+		tmpl_set(p, "RATE", creator_rate_text(r, db_at(&m, i, 7)->i));
+		const char *st = db_at(&m, i, 9)->s;
+		if (*st == 'a')
+			tmpl_set(tmpl_add(p, "STATE"), "TEXT", "In your picks");
+		else if (*st == 'r' && st[2] == 'q')
+			tmpl_set(tmpl_add(p, "STATE"), "TEXT", "Requested");
+		else
+			tmpl_set(tmpl_add(p, "ADD"), "LABEL", db_at(&m, i, 8)->i ? "Request pick" : "Add pick");
+	}
+	if (m.nrows == 0)
+		tmpl_show(d, "EMPTY");
+	page_end(r, 200);
+}
+
+void page_creator_pick_add(struct req *r)
+{
+	struct studio_creator c;
+	struct db_res o;
+	if (!creator_of(r, &c))
+		return;
+	long long product = form_id(r, "product_id");
+	enum db_status rc = db_query(r->db, r->arena, &q_offer, (struct db_param[]){ DB_I(product) }, &o);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (o.nrows == 0) {
+		resp_error(r, 404, "That product is not open to creators.");
+		return;
+	}
+	bool ask = db_at(&o, 0, 1)->i != 0;
+	rc = db_query(r->db, r->arena, &q_pick, (struct db_param[]){ DB_I(c.id), DB_I(product), DB_I(db_at(&o, 0, 0)->i),
+		      DB_S(ask ? "requested" : "approved"), DB_I(c.id) }, NULL);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	resp_redirect(r, ask ? "/studio/creator/marketplace?added=requested" : "/studio/creator/marketplace?added=approved");
+}

@@ -1,0 +1,128 @@
+/* creator_picks.c: "/studio/creator/picks" — the storefront settings: which picks the storefront
+ * shows and in what order (move up/down), each pick's state and commission, and removing one. */
+#include <string.h>
+#include "page.h"
+#include "response.h"
+#include "studio.h"
+
+#define MAX_PICKS 500
+
+static const struct db_stmt q_picks = {
+	"SELECT pk.id, p.title, b.name, pk.status, pk.commission_bps, p.handle, b.slug FROM picks pk"
+	" JOIN products p ON p.id = pk.product_id JOIN brands b ON b.id = p.brand_id"
+	" WHERE pk.creator_id = ? ORDER BY pk.status = 'approved' DESC, pk.position, pk.id LIMIT 500",
+	"i", "isssiss" };
+static const struct db_stmt q_order = {
+	"SELECT id FROM picks WHERE creator_id = ? AND status = 'approved' ORDER BY position, id LIMIT 500 FOR UPDATE",
+	"i", "i" };
+static const struct db_stmt q_set_pos = {
+	"UPDATE picks SET position = ? WHERE id = ? AND creator_id = ?", "iii", "" };
+/* Removing a pick also takes it out of the creator's collections. */
+static const struct db_stmt q_unlist = {
+	"DELETE ci FROM collection_items ci JOIN collections c ON c.id = ci.collection_id"
+	" JOIN picks pk ON pk.product_id = ci.product_id AND pk.creator_id = c.creator_id"
+	" WHERE pk.id = ? AND c.creator_id = ?", "ii", "" };
+static const struct db_stmt q_remove = {
+	"DELETE FROM picks WHERE id = ? AND creator_id = ?", "ii", "" };
+
+void page_creator_picks(struct req *r)
+{
+	struct studio_creator c;
+	struct db_res ps;
+	if (!creator_of(r, &c))
+		return;
+	enum db_status rc = db_query(r->db, r->arena, &q_picks, (struct db_param[]){ DB_I(c.id) }, &ps);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	tmpl_dict *d = page_begin(r, "studio_creator_picks.tpl", "Your picks");
+	tmpl_set(d, "HANDLE", c.handle);
+	for (size_t i = 0; i < ps.nrows; i++) {
+		const char *st = db_at(&ps, i, 3)->s;
+		tmpl_dict *p = tmpl_add(d, "PICKS");
+		tmpl_set_int(p, "ID", db_at(&ps, i, 0)->i);
+		tmpl_set(p, "TITLE", db_at(&ps, i, 1)->s);
+		tmpl_set(p, "URL", arena_printf(r->arena, "/p/%s/%s?via=%s", db_at(&ps, i, 6)->s, db_at(&ps, i, 5)->s, c.handle));
+		tmpl_set(p, "BRAND", db_at(&ps, i, 2)->s);
+		tmpl_set(p, "STATUS", strcmp(st, "approved") == 0 ? "On your storefront"
+				      : strcmp(st, "requested") == 0 ? "Waiting for the brand" : "Declined by the brand");
+		tmpl_set(p, "RATE", creator_rate_text(r, db_at(&ps, i, 4)->i));
+		if (strcmp(st, "approved") == 0)
+			tmpl_show(p, "MOVABLE");
+	}
+	if (ps.nrows == 0)
+		tmpl_show(d, "EMPTY");
+	page_end(r, 200);
+}
+
+struct pick_move {
+	long long creator_id, pick_id;
+	int dir;
+	bool moved;
+	struct arena *a;
+	long long *ids;		/* MAX_PICKS slots */
+};
+
+static enum db_status move_txn(struct db *db, void *ctx)
+{
+	struct pick_move *m = ctx;
+	struct db_res o;
+	long long *ids = m->ids;
+	enum db_status rc = db_query(db, m->a, &q_order, (struct db_param[]){ DB_I(m->creator_id) }, &o);
+	size_t n = rc == DB_OK ? o.nrows : 0;
+	for (size_t i = 0; i < n; i++)
+		ids[i] = db_at(&o, i, 0)->i;
+	m->moved = rc == DB_OK && creator_move(ids, n, m->pick_id, m->dir);
+	/* Positions are rewritten 1..n, which also mends ties left by older rows. */
+	for (size_t i = 0; m->moved && rc == DB_OK && i < n; i++)
+		rc = db_query(db, NULL, &q_set_pos, (struct db_param[]){ DB_I((long long)i + 1), DB_I(ids[i]),
+			      DB_I(m->creator_id) }, NULL);
+	return rc;
+}
+
+void page_creator_pick_move(struct req *r)
+{
+	struct studio_creator c;
+	if (!creator_of(r, &c))
+		return;
+	const char *dir = req_form(r, "dir");
+	struct pick_move m = { c.id, form_id(r, "id"), dir && strcmp(dir, "up") == 0 ? -1 : 1, false, r->arena,
+			       arena_alloc(r->arena, MAX_PICKS * sizeof(long long)) };
+	if (!dir || (strcmp(dir, "up") && strcmp(dir, "down"))) {
+		resp_error(r, 400, "Choose to move the pick up or down.");
+		return;
+	}
+	enum db_status rc = db_txn(r->db, move_txn, &m);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	resp_redirect(r, "/studio/creator/picks");
+}
+
+struct pick_remove {
+	long long creator_id, pick_id;
+};
+
+static enum db_status remove_txn(struct db *db, void *ctx)
+{
+	struct pick_remove *p = ctx;
+	struct db_param k[] = { DB_I(p->pick_id), DB_I(p->creator_id) };
+	enum db_status rc = db_query(db, NULL, &q_unlist, k, NULL);
+	return rc == DB_OK ? db_query(db, NULL, &q_remove, k, NULL) : rc;
+}
+
+void page_creator_pick_remove(struct req *r)
+{
+	struct studio_creator c;
+	if (!creator_of(r, &c))
+		return;
+	struct pick_remove p = { c.id, form_id(r, "id") };
+	enum db_status rc = db_txn(r->db, remove_txn, &p);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	resp_redirect(r, "/studio/creator/picks");
+}

@@ -1,0 +1,139 @@
+/* creator_profile.c: "/studio/creator/profile" — display name, bio, avatar and up to five social
+ * links, shown on the creator's storefront. The profile and its links are written in one
+ * transaction. */
+#include <stdio.h>
+#include <string.h>
+#include "link_check.h"
+#include "page.h"
+#include "response.h"
+#include "studio.h"
+#include "validate.h"
+
+#define MAX_LINKS 5
+
+static const struct db_stmt q_profile = {
+	"SELECT display_name, bio, avatar_url FROM creators WHERE id = ?", "i", "sss" };
+static const struct db_stmt q_links = {
+	"SELECT label, url FROM creator_links WHERE creator_id = ? ORDER BY position, id LIMIT 5", "i", "ss" };
+static const struct db_stmt q_update = {
+	"UPDATE creators SET display_name = ?, bio = ?, avatar_url = ? WHERE id = ?", "sssi", "" };
+static const struct db_stmt q_clear_links = {
+	"DELETE FROM creator_links WHERE creator_id = ?", "i", "" };
+static const struct db_stmt q_add_link = {
+	"INSERT INTO creator_links (creator_id, label, url, position) VALUES (?, ?, ?, ?)", "issi", "" };
+
+struct profile {
+	long long creator_id;
+	const char *name, *bio, *avatar;
+	const char *label[MAX_LINKS], *url[MAX_LINKS];
+};
+
+static const char *field(struct req *r, const char *name)
+{
+	const char *v = req_form(r, name);
+	return v ? v : "";
+}
+
+static void link_names(int i, char label[16], char url[16])
+{
+	snprintf(label, 16, "link_label_%d", i + 1);
+	snprintf(url, 16, "link_url_%d", i + 1);
+}
+
+static void profile_form(struct req *r, const struct studio_creator *c, const struct profile *p, int status,
+			 const char *error)
+{
+	tmpl_dict *d = page_begin(r, "studio_creator_profile.tpl", "Your creator profile");
+	tmpl_set(d, "HANDLE", c->handle);
+	tmpl_set(d, "DISPLAY_NAME", p->name);
+	tmpl_set(d, "BIO", p->bio);
+	tmpl_set(d, "AVATAR_URL", p->avatar);
+	for (int i = 0; i < MAX_LINKS; i++) {
+		tmpl_dict *l = tmpl_add(d, "LINKS");
+		tmpl_set_int(l, "N", i + 1);
+		tmpl_set(l, "LABEL", p->label[i] ? p->label[i] : "");
+		tmpl_set(l, "URL", p->url[i] ? p->url[i] : "");
+	}
+	if (error)
+		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
+	if (req_query(r, "saved"))
+		tmpl_show(d, "SAVED");
+	page_end(r, status);
+}
+
+void page_creator_profile_form(struct req *r)
+{
+	struct studio_creator c;
+	struct db_res pr, links;
+	if (!creator_of(r, &c))
+		return;
+	struct db_param id[] = { DB_I(c.id) };
+	enum db_status rc = db_query(r->db, r->arena, &q_profile, id, &pr);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->arena, &q_links, id, &links);
+	if (rc != DB_OK || pr.nrows == 0) {
+		resp_db_error(r, rc == DB_OK ? DB_ERR : rc);
+		return;
+	}
+	struct profile p = { c.id, db_at(&pr, 0, 0)->s, db_at(&pr, 0, 1)->s, db_at(&pr, 0, 2)->s, { 0 }, { 0 } };
+	for (size_t i = 0; i < links.nrows && i < MAX_LINKS; i++) {
+		p.label[i] = db_at(&links, i, 0)->s;
+		p.url[i] = db_at(&links, i, 1)->s;
+	}
+	profile_form(r, &c, &p, 200, NULL);
+}
+
+static enum db_status profile_write(struct db *db, void *ctx)
+{
+	const struct profile *p = ctx;
+	enum db_status rc = db_query(db, NULL, &q_update, (struct db_param[]){ DB_S(p->name), DB_S(p->bio),
+				     DB_S(p->avatar), DB_I(p->creator_id) }, NULL);
+	if (rc == DB_OK)
+		rc = db_query(db, NULL, &q_clear_links, (struct db_param[]){ DB_I(p->creator_id) }, NULL);
+	for (int i = 0, pos = 1; rc == DB_OK && i < MAX_LINKS; i++)
+		if (*p->label[i])
+			rc = db_query(db, NULL, &q_add_link, (struct db_param[]){ DB_I(p->creator_id), DB_S(p->label[i]),
+				      DB_S(p->url[i]), DB_I(pos++) }, NULL);
+	return rc;
+}
+
+static const char *profile_problem(struct profile *p)
+{
+	if (!has_text(p->name))
+		return "Enter the name people will see.";
+	if (*p->avatar && !link_avatar_url(p->avatar))
+		return "The avatar must be an http:// or https:// address, or a /static/ path.";
+	for (int i = 0; i < MAX_LINKS; i++) {
+		bool has_label = has_text(p->label[i]), has_url = *p->url[i] != '\0';
+		if (has_label != has_url)
+			return "Each link needs both a label and an address.";
+		if (has_url && !link_web_url(p->url[i]))
+			return "Links must be http:// or https:// addresses.";
+	}
+	return NULL;
+}
+
+void page_creator_profile(struct req *r)
+{
+	struct studio_creator c;
+	if (!creator_of(r, &c))
+		return;
+	struct profile p = { c.id, field(r, "display_name"), field(r, "bio"), field(r, "avatar_url"), { 0 }, { 0 } };
+	for (int i = 0; i < MAX_LINKS; i++) {
+		char ln[16], un[16];
+		link_names(i, ln, un);
+		p.label[i] = field(r, ln);
+		p.url[i] = field(r, un);
+	}
+	const char *problem = profile_problem(&p);
+	if (problem) {
+		profile_form(r, &c, &p, 422, problem);
+		return;
+	}
+	enum db_status rc = db_txn(r->db, profile_write, &p);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	resp_redirect(r, "/studio/creator/profile?saved=1");
+}

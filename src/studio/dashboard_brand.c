@@ -1,0 +1,243 @@
+/* dashboard_brand.c: "/studio/brand/dashboard" (and ".csv") — the brand's creator-driven sales for
+ * a period (from/to, UTC days): sales, orders, conversion (creator visits -> orders) and
+ * commission by creator and by day, a server-drawn SVG chart of sales per day, the latest
+ * attributed sales, and what each creator is owed now (payable) with a button to mark it paid.
+ *
+ * Visits are counted per creator, not per brand (a storefront shows many brands), so conversion
+ * is this brand's attributed orders over all visits to that creator's pages in the period. */
+#include <string.h>
+#include "csv_out.h"
+#include "ledger.h"
+#include "money.h"
+#include "page.h"
+#include "response.h"
+#include "studio.h"
+#include "svg_chart.h"
+
+static const struct db_stmt q_by_creator = {
+	"SELECT cr.id, cr.handle, cr.display_name, COUNT(DISTINCT o.id), CAST(SUM(l.line_total) AS SIGNED),"
+	" CAST(SUM(l.commission_amount) AS SIGNED),"
+	" CAST((SELECT COALESCE(SUM(v.count), 0) FROM creator_visits v WHERE v.creator_id = cr.id"
+	" AND v.day BETWEEN ? AND ?) AS SIGNED)"
+	" FROM order_lines l JOIN orders o ON o.id = l.order_id JOIN creators cr ON cr.id = l.creator_id"
+	" WHERE o.brand_id = ? AND o.created_at >= ? AND o.created_at < DATE_ADD(?, INTERVAL 1 DAY)"
+	" GROUP BY cr.id, cr.handle, cr.display_name ORDER BY SUM(l.line_total) DESC, cr.id LIMIT 500",
+	"ssiss", "issiiii" };
+static const struct db_stmt q_by_day = {
+	"SELECT DATE_FORMAT(DATE(o.created_at), '%Y-%m-%d'), COUNT(DISTINCT o.id), CAST(SUM(l.line_total) AS SIGNED),"
+	" CAST(SUM(l.commission_amount) AS SIGNED) FROM order_lines l JOIN orders o ON o.id = l.order_id"
+	" WHERE o.brand_id = ? AND l.creator_id IS NOT NULL AND o.created_at >= ?"
+	" AND o.created_at < DATE_ADD(?, INTERVAL 1 DAY) GROUP BY DATE(o.created_at) ORDER BY DATE(o.created_at) LIMIT 400",
+	"iss", "siii" };
+static const struct db_stmt q_recent = {
+	"SELECT o.number, DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i'), cr.handle, l.title, l.line_total,"
+	" l.commission_bps, l.commission_amount, l.surface FROM order_lines l JOIN orders o ON o.id = l.order_id"
+	" JOIN creators cr ON cr.id = l.creator_id WHERE o.brand_id = ? AND o.created_at >= ?"
+	" AND o.created_at < DATE_ADD(?, INTERVAL 1 DAY) ORDER BY o.created_at DESC, l.id DESC LIMIT 50",
+	"iss", "ssssiiis" };
+/* What each creator is owed now, all time: the ledger per line, as in dashboard_creator.c. */
+static const struct db_stmt q_owed = {
+	"SELECT ce.creator_id,"
+	" CAST(COALESCE(SUM(CASE WHEN ce.kind = 'accrual' THEN ce.amount END), 0) AS SIGNED),"
+	" CAST(COALESCE(SUM(CASE WHEN ce.kind = 'reversal' THEN ce.amount END), 0) AS SIGNED),"
+	" CAST(COALESCE(SUM(CASE WHEN ce.kind = 'payout' THEN ce.amount END), 0) AS SIGNED),"
+	" MAX(DATE_ADD(COALESCE(o.delivered_at, o.created_at), INTERVAL b.return_window_days DAY) <= UTC_TIMESTAMP()"
+	" AND o.status NOT IN ('awaiting_payment', 'cancelled')), cr.handle"
+	" FROM commission_entries ce JOIN order_lines l ON l.id = ce.order_line_id JOIN orders o ON o.id = l.order_id"
+	" JOIN brands b ON b.id = o.brand_id JOIN creators cr ON cr.id = ce.creator_id"
+	" WHERE ce.brand_id = ? GROUP BY l.id, ce.creator_id, cr.handle ORDER BY cr.handle LIMIT 100000",
+	"i", "iiiiis" };
+
+struct brand_dash {
+	char from[11], to[11];
+	struct db_res creators, days, recent, owed;
+};
+
+static bool load(struct req *r, long long brand, struct brand_dash *d)
+{
+	struct db_param p[] = { DB_I(brand), DB_S(d->from), DB_S(d->to) };
+	enum db_status rc = db_query(r->db, r->arena, &q_by_creator, (struct db_param[]){ DB_S(d->from), DB_S(d->to),
+				     DB_I(brand), DB_S(d->from), DB_S(d->to) }, &d->creators);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->arena, &q_by_day, p, &d->days);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->arena, &q_recent, p, &d->recent);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->arena, &q_owed, (struct db_param[]){ DB_I(brand) }, &d->owed);
+	if (rc != DB_OK)
+		resp_db_error(r, rc);
+	return rc == DB_OK;
+}
+
+/* The row of a day in the sparse by-day result, or -1. */
+static long long day_row(const struct db_res *days, const char *day)
+{
+	for (size_t i = 0; i < days->nrows; i++)
+		if (strcmp(db_at(days, i, 0)->s, day) == 0)
+			return (long long)i;
+	return -1;
+}
+
+static void csv(struct req *r, const struct studio_brand *b, const struct brand_dash *d)
+{
+	struct csv_out c;
+	int exp = money_exponent(b->currency);
+	csv_begin(&c, &r->body);
+	static const char *const head[] = { "section", "day", "creator", "currency", "visits", "orders", "sales", "commission" };
+	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
+		csv_text(&c, head[i]);
+	csv_end_row(&c);
+	for (size_t i = 0; i < d->creators.nrows; i++) {
+		csv_text(&c, "creator");
+		csv_text(&c, "");
+		csv_text(&c, db_at(&d->creators, i, 1)->s);
+		csv_text(&c, b->currency);
+		csv_int(&c, db_at(&d->creators, i, 6)->i);
+		csv_int(&c, db_at(&d->creators, i, 3)->i);
+		csv_minor(&c, db_at(&d->creators, i, 4)->i, exp);
+		csv_minor(&c, db_at(&d->creators, i, 5)->i, exp);
+		csv_end_row(&c);
+	}
+	const char **days;
+	size_t nd = dashboard_days(r, d->from, d->to, &days);
+	for (size_t i = 0; i < nd; i++) {
+		long long k = day_row(&d->days, days[i]);
+		csv_text(&c, "day");
+		csv_text(&c, days[i]);
+		csv_text(&c, "");
+		csv_text(&c, b->currency);
+		csv_text(&c, "");
+		csv_int(&c, k < 0 ? 0 : db_at(&d->days, (size_t)k, 1)->i);
+		csv_minor(&c, k < 0 ? 0 : db_at(&d->days, (size_t)k, 2)->i, exp);
+		csv_minor(&c, k < 0 ? 0 : db_at(&d->days, (size_t)k, 3)->i, exp);
+		csv_end_row(&c);
+	}
+	r->status = 200;
+	r->content_type = "text/csv; charset=utf-8";
+	resp_header(r, "Content-Disposition", "attachment; filename=\"creator-sales.csv\"");
+}
+
+#define MAX_OWED 500
+
+struct owed {
+	long long creator_id;
+	const char *handle;
+	struct ledger_split s;
+};
+
+static size_t owed_by_creator(const struct db_res *lines, struct owed *o)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < lines->nrows; i++) {
+		long long id = db_at(lines, i, 0)->i;
+		size_t k = 0;
+		while (k < n && o[k].creator_id != id)
+			k++;
+		if (k == n) {
+			if (n == MAX_OWED)
+				continue;
+			o[n++] = (struct owed){ id, db_at(lines, i, 5)->s, { 0, 0, 0 } };
+		}
+		struct ledger_split s = ledger_line(db_at(lines, i, 1)->i, db_at(lines, i, 2)->i, db_at(lines, i, 3)->i,
+						    db_at(lines, i, 4)->i != 0);
+		o[k].s.pending += s.pending;
+		o[k].s.payable += s.payable;
+		o[k].s.paid += s.paid;
+	}
+	return n;
+}
+
+static void render(struct req *r, const struct studio_brand *b, const struct brand_dash *d)
+{
+	const char *cur = b->currency;
+	tmpl_dict *t = page_begin(r, "studio_dashboard_brand.tpl", "Creator sales");
+	tmpl_set(t, "BRAND", b->name);
+	tmpl_set(t, "FROM", d->from);
+	tmpl_set(t, "TO", d->to);
+	tmpl_set(t, "CSV_URL", arena_printf(r->arena, "/studio/brand/dashboard.csv?from=%s&to=%s", d->from, d->to));
+	long long orders = 0, sales = 0, commission = 0;
+	for (size_t i = 0; i < d->creators.nrows; i++) {
+		const struct db_res *c = &d->creators;
+		tmpl_dict *e = tmpl_add(t, "CREATORS");
+		tmpl_set(e, "HANDLE", db_at(c, i, 1)->s);
+		tmpl_set(e, "NAME", db_at(c, i, 2)->s);
+		tmpl_set_int(e, "VISITS", db_at(c, i, 6)->i);
+		tmpl_set_int(e, "ORDERS", db_at(c, i, 3)->i);
+		tmpl_set(e, "CONVERSION", dashboard_conversion(r, db_at(c, i, 3)->i, db_at(c, i, 6)->i));
+		tmpl_set(e, "SALES", page_money(r, db_at(c, i, 4)->i, cur));
+		tmpl_set(e, "COMMISSION", page_money(r, db_at(c, i, 5)->i, cur));
+		sales += db_at(c, i, 4)->i;
+		commission += db_at(c, i, 5)->i;
+	}
+	const char **days;
+	size_t nd = dashboard_days(r, d->from, d->to, &days);
+	struct svg_bar *bars = arena_alloc(r->arena, (nd + 1) * sizeof *bars);
+	for (size_t i = 0; i < nd; i++) {
+		long long k = day_row(&d->days, days[i]);
+		long long v = k < 0 ? 0 : db_at(&d->days, (size_t)k, 2)->i;
+		bars[i] = (struct svg_bar){ days[i], v, page_money(r, v, cur) };
+		if (k < 0)
+			continue;
+		tmpl_dict *e = tmpl_add(t, "DAYS");
+		tmpl_set(e, "DAY", days[i]);
+		tmpl_set_int(e, "ORDERS", db_at(&d->days, (size_t)k, 1)->i);
+		tmpl_set(e, "SALES", page_money(r, v, cur));
+		tmpl_set(e, "COMMISSION", page_money(r, db_at(&d->days, (size_t)k, 3)->i, cur));
+		orders += db_at(&d->days, (size_t)k, 1)->i;
+	}
+	struct buf svg;
+	buf_init(&svg, r->arena, 8192);
+	svg_bar_chart(&svg, "sales-chart", arena_printf(r->arena, "Creator-driven sales per day, %s to %s", d->from, d->to),
+		      bars, nd);
+	tmpl_set(t, "SANITISED_CHART", buf_cstr(&svg));	/* svg_bar_chart escapes every label */
+	tmpl_set_int(t, "ORDERS", orders);
+	tmpl_set(t, "SALES", page_money(r, sales, cur));
+	tmpl_set(t, "COMMISSION", page_money(r, commission, cur));
+	for (size_t i = 0; i < d->recent.nrows; i++) {
+		const struct db_res *s = &d->recent;
+		tmpl_dict *e = tmpl_add(t, "RECENT");
+		tmpl_set(e, "NUMBER", db_at(s, i, 0)->s);
+		tmpl_set(e, "WHEN", db_at(s, i, 1)->s);
+		tmpl_set(e, "HANDLE", db_at(s, i, 2)->s);
+		tmpl_set(e, "PRODUCT", db_at(s, i, 3)->s);
+		tmpl_set(e, "TOTAL", page_money(r, db_at(s, i, 4)->i, cur));
+		tmpl_set(e, "RATE", creator_rate_text(r, db_at(s, i, 5)->i));
+		tmpl_set(e, "COMMISSION", page_money(r, db_at(s, i, 6)->i, cur));
+		tmpl_set(e, "SURFACE", db_at(s, i, 7)->s);
+	}
+	struct owed *ow = arena_alloc(r->arena, MAX_OWED * sizeof *ow);
+	size_t no = owed_by_creator(&d->owed, ow);
+	for (size_t i = 0; i < no; i++) {
+		tmpl_dict *e = tmpl_add(t, "OWED");
+		tmpl_set(e, "HANDLE", ow[i].handle);
+		tmpl_set_int(e, "CREATOR_ID", ow[i].creator_id);
+		tmpl_set(e, "PENDING", page_money(r, ow[i].s.pending, cur));
+		tmpl_set(e, "PAYABLE", page_money(r, ow[i].s.payable, cur));
+		tmpl_set(e, "PAID", page_money(r, ow[i].s.paid, cur));
+		if (ow[i].s.payable > 0)
+			tmpl_show(e, "PAY");
+	}
+	if (no == 0)
+		tmpl_show(t, "NO_OWED");
+	if (req_query(r, "paid"))
+		tmpl_show(t, "PAID_FLASH");
+	page_end(r, 200);
+}
+
+void page_dashboard_brand(struct req *r)
+{
+	struct studio_brand b;
+	struct brand_dash d;
+	if (!brand_of(r, &b))
+		return;
+	if (!dashboard_period(r, d.from, d.to)) {
+		resp_error(r, 400, "Choose a period of at most a year, with dates like 2026-01-31, the first not after the last.");
+		return;
+	}
+	if (!load(r, b.id, &d))
+		return;
+	if (strcmp(r->path, "/studio/brand/dashboard.csv") == 0)
+		csv(r, &b, &d);
+	else
+		render(r, &b, &d);
+}

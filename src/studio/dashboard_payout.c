@@ -1,0 +1,73 @@
+/* dashboard_payout.c: POST "/studio/brand/payouts" — the brand marks what a creator is owed now
+ * (payable: return window passed, not yet paid) as paid: one 'payout' entry per order line, of
+ * minus the payable amount, written in one transaction. The creator's lines are locked first, so
+ * two clicks at once cannot pay twice. */
+#include "ledger.h"
+#include "response.h"
+#include "studio.h"
+
+static const struct db_stmt q_lock = {
+	"SELECT l.id FROM order_lines l JOIN orders o ON o.id = l.order_id"
+	" WHERE o.brand_id = ? AND l.creator_id = ? ORDER BY l.id FOR UPDATE", "ii", "i" };
+static const struct db_stmt q_lines = {
+	"SELECT l.id, o.currency,"
+	" CAST(COALESCE(SUM(CASE WHEN ce.kind = 'accrual' THEN ce.amount END), 0) AS SIGNED),"
+	" CAST(COALESCE(SUM(CASE WHEN ce.kind = 'reversal' THEN ce.amount END), 0) AS SIGNED),"
+	" CAST(COALESCE(SUM(CASE WHEN ce.kind = 'payout' THEN ce.amount END), 0) AS SIGNED),"
+	" MAX(DATE_ADD(COALESCE(o.delivered_at, o.created_at), INTERVAL b.return_window_days DAY) <= UTC_TIMESTAMP()"
+	" AND o.status NOT IN ('awaiting_payment', 'cancelled'))"
+	" FROM commission_entries ce JOIN order_lines l ON l.id = ce.order_line_id JOIN orders o ON o.id = l.order_id"
+	" JOIN brands b ON b.id = o.brand_id WHERE ce.brand_id = ? AND ce.creator_id = ?"
+	" GROUP BY l.id, o.currency ORDER BY l.id", "ii", "isiiii" };
+static const struct db_stmt q_payout = {
+	"INSERT INTO commission_entries (order_line_id, creator_id, brand_id, amount, currency, kind, created_at, created_by)"
+	" VALUES (?, ?, ?, ?, ?, 'payout', UTC_TIMESTAMP(), ?)", "iiiisi", "" };
+
+struct payout {
+	long long brand_id, creator_id, user_id;
+	struct arena *a;
+	long long lines_paid;
+};
+
+static enum db_status payout_txn(struct db *db, void *ctx)
+{
+	struct payout *p = ctx;
+	struct db_res locked, lines;
+	struct db_param key[] = { DB_I(p->brand_id), DB_I(p->creator_id) };
+	p->lines_paid = 0;
+	enum db_status rc = db_query(db, p->a, &q_lock, key, &locked);
+	if (rc == DB_OK)
+		rc = db_query(db, p->a, &q_lines, key, &lines);
+	for (size_t i = 0; rc == DB_OK && i < lines.nrows; i++) {
+		struct ledger_split s = ledger_line(db_at(&lines, i, 2)->i, db_at(&lines, i, 3)->i, db_at(&lines, i, 4)->i,
+						    db_at(&lines, i, 5)->i != 0);
+		if (s.payable <= 0)
+			continue;
+		rc = db_query(db, NULL, &q_payout, (struct db_param[]){ DB_I(db_at(&lines, i, 0)->i), DB_I(p->creator_id),
+			      DB_I(p->brand_id), DB_I(-s.payable), DB_S(db_at(&lines, i, 1)->s), DB_I(p->user_id) }, NULL);
+		p->lines_paid++;
+	}
+	return rc;
+}
+
+void page_dashboard_brand_payout(struct req *r)
+{
+	struct studio_brand b;
+	if (!brand_of(r, &b))
+		return;
+	struct payout p = { b.id, form_id(r, "creator_id"), r->sess.user_id, r->arena, 0 };
+	if (!p.creator_id) {
+		resp_error(r, 400, "Choose the creator to pay.");
+		return;
+	}
+	enum db_status rc = db_txn(r->db, payout_txn, &p);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (p.lines_paid == 0) {
+		resp_error(r, 409, "Nothing is payable to that creator right now.");
+		return;
+	}
+	resp_redirect(r, "/studio/brand/dashboard?paid=1");
+}

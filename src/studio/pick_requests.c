@@ -1,0 +1,66 @@
+/* pick_requests.c: "/studio/brand/pick-requests" — creators asking to pick the brand's products
+ * (when the brand approves picks itself), approved or rejected here. */
+#include <string.h>
+#include "page.h"
+#include "response.h"
+#include "studio.h"
+
+static const struct db_stmt q_requests = {
+	"SELECT pk.id, cr.handle, cr.display_name, p.title, pk.commission_bps, pk.created_at FROM picks pk"
+	" JOIN products p ON p.id = pk.product_id JOIN creators cr ON cr.id = pk.creator_id"
+	" WHERE p.brand_id = ? AND pk.status = 'requested' ORDER BY pk.created_at, pk.id LIMIT 200",
+	"i", "isssis" };
+/* Only a waiting request of one of this brand's products can be decided. */
+static const struct db_stmt q_decide = {
+	"UPDATE picks pk JOIN products p ON p.id = pk.product_id SET pk.status = ?, pk.decided_at = UTC_TIMESTAMP()"
+	" WHERE pk.id = ? AND p.brand_id = ? AND pk.status = 'requested'", "sii", "" };
+
+void page_pick_requests(struct req *r)
+{
+	struct studio_brand b;
+	struct db_res q;
+	if (!brand_of(r, &b))
+		return;
+	enum db_status rc = db_query(r->db, r->arena, &q_requests, (struct db_param[]){ DB_I(b.id) }, &q);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	tmpl_dict *d = page_begin(r, "studio_pick_requests.tpl", "Pick requests");
+	tmpl_set(d, "BRAND", b.name);
+	for (size_t i = 0; i < q.nrows; i++) {
+		tmpl_dict *e = tmpl_add(d, "REQUESTS");
+		tmpl_set_int(e, "ID", db_at(&q, i, 0)->i);
+		tmpl_set(e, "HANDLE", db_at(&q, i, 1)->s);
+		tmpl_set(e, "NAME", db_at(&q, i, 2)->s);
+		tmpl_set(e, "PRODUCT", db_at(&q, i, 3)->s);
+		tmpl_set(e, "RATE", creator_rate_text(r, db_at(&q, i, 4)->i));
+		tmpl_set(e, "WHEN", db_at(&q, i, 5)->s);
+	}
+	if (q.nrows == 0)
+		tmpl_show(d, "EMPTY");
+	page_end(r, 200);
+}
+
+void page_pick_request_decide(struct req *r)
+{
+	struct studio_brand b;
+	if (!brand_of(r, &b))
+		return;
+	const char *decision = req_form(r, "decision");
+	if (!decision || (strcmp(decision, "approve") && strcmp(decision, "reject"))) {
+		resp_error(r, 400, "Choose to approve or reject the request.");
+		return;
+	}
+	enum db_status rc = db_query(r->db, r->arena, &q_decide, (struct db_param[]){
+		DB_S(strcmp(decision, "approve") == 0 ? "approved" : "rejected"), DB_I(form_id(r, "id")), DB_I(b.id) }, NULL);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (db_affected(r->db) == 0) {
+		resp_error(r, 404, "That request is not waiting for your decision.");
+		return;
+	}
+	resp_redirect(r, "/studio/brand/pick-requests");
+}

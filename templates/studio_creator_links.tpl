@@ -1,0 +1,24 @@
+{{%AUTOESCAPE context="HTML"}}<p class="muted"><a href="/studio">← Studio</a></p>
+<h1 class="page-title">Your short links</h1>
+<p>Share these anywhere. A visit through one is counted on your dashboard and credits you with the sale.</p>
+{{#EMPTY}}<p class="muted">No short links yet.</p>{{/EMPTY}}
+<table class="data">
+<caption>Short links</caption>
+<thead><tr><th scope="col">Link</th><th scope="col">Leads to</th><th scope="col">Label</th></tr></thead>
+<tbody>
+{{#LINKS}}<tr><td><a class="short-link" href="{{PATH}}">{{PATH}}</a></td><td>{{TARGET}}</td><td>{{LABEL}}</td></tr>
+{{/LINKS}}</tbody>
+</table>
+<h2>New short link</h2>
+<form class="form" method="post" action="/studio/creator/links">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field"><label for="target">Leads to</label>
+<select id="target" name="target">
+<option value="storefront">Your storefront</option>
+{{#COLLECTIONS}}<option value="c{{ID}}">Collection: {{TITLE}}</option>
+{{/COLLECTIONS}}{{#PRODUCTS}}<option value="p{{ID}}">Product: {{TITLE}}</option>
+{{/PRODUCTS}}</select></div>
+<div class="field"><label for="label">Label (for you)</label>
+<input id="label" name="label" maxlength="80"></div>
+<div class="actions"><button class="button" type="submit">Create link</button></div>
+</form>

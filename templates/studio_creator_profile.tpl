@@ -1,0 +1,25 @@
+{{%AUTOESCAPE context="HTML"}}<p class="muted"><a href="/studio">← Studio</a></p>
+<h1 class="page-title">Your creator profile</h1>
+<p>Shown on your storefront, <a href="/@{{HANDLE}}">/@{{HANDLE}}</a>.</p>
+{{#SAVED}}<p class="flash" role="status">Your profile is saved.</p>{{/SAVED}}
+{{#ERROR}}<p class="flash error" role="alert">{{TEXT}}</p>{{/ERROR}}
+<form class="form" method="post" action="/studio/creator/profile">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field"><label for="display_name">Name shown to others</label>
+<input id="display_name" name="display_name" maxlength="80" required value="{{DISPLAY_NAME}}"></div>
+<div class="field"><label for="bio">About you</label>
+<textarea id="bio" name="bio" rows="5" maxlength="2000">{{BIO}}</textarea></div>
+<div class="field"><label for="avatar_url">Avatar image address</label>
+<input id="avatar_url" name="avatar_url" maxlength="500" value="{{AVATAR_URL}}" aria-describedby="avatar-hint">
+<p class="hint" id="avatar-hint">An https:// address, or a /static/ path.</p></div>
+<fieldset class="field"><legend>Links (up to five)</legend>
+{{#LINKS}}<div class="link-pair">
+<label for="link_label_{{N}}">Label {{N}}</label>
+<input id="link_label_{{N}}" name="link_label_{{N}}" maxlength="40" value="{{LABEL}}">
+<label for="link_url_{{N}}">Address {{N}}</label>
+<input id="link_url_{{N}}" name="link_url_{{N}}" type="url" maxlength="500" value="{{URL}}">
+</div>
+{{/LINKS}}</fieldset>
+<p class="hint">Your storefront always tells visitors that you may earn a commission on purchases made through your links; this cannot be turned off.</p>
+<div class="actions"><button class="button" type="submit">Save profile</button></div>
+</form>

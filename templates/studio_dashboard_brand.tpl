@@ -1,0 +1,31 @@
+{{%AUTOESCAPE context="HTML"}}<p class="muted"><a href="/studio">← Studio</a> · <a href="/studio/brand/creator-program">Creator program</a> · <a href="/studio/brand/pick-requests">Pick requests</a></p>
+<h1 class="page-title">Creator sales for {{BRAND}}</h1>
+{{#PAID_FLASH}}<p class="flash" role="status">Marked as paid.</p>{{/PAID_FLASH}}
+<form class="period-form" method="get" action="/studio/brand/dashboard">
+<label for="from">From</label> <input id="from" name="from" type="date" value="{{FROM}}">
+<label for="to">To</label> <input id="to" name="to" type="date" value="{{TO}}">
+<button class="button small" type="submit">Show</button>
+</form>
+<p><a href="{{CSV_URL}}">Download these numbers (CSV)</a></p>
+<dl class="totals"><dt>Orders through creators</dt><dd class="total-orders">{{ORDERS}}</dd><dt>Sales</dt><dd class="total-sales">{{SALES}}</dd><dt>Commission</dt><dd class="total-commission">{{COMMISSION}}</dd></dl>
+<figure class="chart-figure">{{SANITISED_CHART:none}}</figure>
+<table class="data"><caption>By creator, {{FROM}} to {{TO}}. Conversion: orders of your products over visits to the creator's pages.</caption>
+<thead><tr><th scope="col">Creator</th><th scope="col">Visits</th><th scope="col">Orders</th><th scope="col">Conversion</th><th scope="col">Sales</th><th scope="col">Commission</th></tr></thead>
+<tbody>{{#CREATORS}}<tr class="creator-sales-row" data-handle="{{HANDLE}}"><td><a href="/@{{HANDLE}}">{{NAME}}</a> (@{{HANDLE}})</td><td>{{VISITS}}</td><td>{{ORDERS}}</td><td>{{CONVERSION}}</td><td>{{SALES}}</td><td>{{COMMISSION}}</td></tr>
+{{/CREATORS}}</tbody></table>
+<table class="data"><caption>By day (UTC), {{FROM}} to {{TO}}</caption>
+<thead><tr><th scope="col">Day</th><th scope="col">Orders</th><th scope="col">Sales</th><th scope="col">Commission</th></tr></thead>
+<tbody>{{#DAYS}}<tr><td>{{DAY}}</td><td>{{ORDERS}}</td><td>{{SALES}}</td><td>{{COMMISSION}}</td></tr>
+{{/DAYS}}</tbody></table>
+<h2>Commission owed</h2>
+{{#NO_OWED}}<p class="muted">No commission yet.</p>{{/NO_OWED}}
+<table class="data"><caption>Per creator, all time. Pending becomes payable when your return window has passed.</caption>
+<thead><tr><th scope="col">Creator</th><th scope="col">Pending</th><th scope="col">Payable</th><th scope="col">Paid</th><th scope="col">Payout</th></tr></thead>
+<tbody>{{#OWED}}<tr class="owed-row" data-handle="{{HANDLE}}"><td>@{{HANDLE}}</td><td class="pending">{{PENDING}}</td><td class="payable">{{PAYABLE}}</td><td class="paid">{{PAID}}</td>
+<td>{{#PAY}}<form class="inline" method="post" action="/studio/brand/payouts"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="creator_id" value="{{CREATOR_ID}}"><button class="button small" type="submit">Mark {{PAYABLE}} paid<span class="visually-hidden"> to @{{HANDLE}}</span></button></form>{{/PAY}}</td></tr>
+{{/OWED}}</tbody></table>
+<h2>Latest sales through creators</h2>
+<table class="data"><caption>Newest first</caption>
+<thead><tr><th scope="col">Order</th><th scope="col">When (UTC)</th><th scope="col">Creator</th><th scope="col">Product</th><th scope="col">Through</th><th scope="col">Line total</th><th scope="col">Rate</th><th scope="col">Commission</th></tr></thead>
+<tbody>{{#RECENT}}<tr class="sale"><td class="order-number">{{NUMBER}}</td><td>{{WHEN}}</td><td>@{{HANDLE}}</td><td>{{PRODUCT}}</td><td>{{SURFACE}}</td><td>{{TOTAL}}</td><td>{{RATE}}</td><td class="commission">{{COMMISSION}}</td></tr>
+{{/RECENT}}</tbody></table>
