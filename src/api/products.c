@@ -1,0 +1,228 @@
+/* products.c: /api/v1/products and /api/v1/products/{id}: list (cursor pages, updated_since,
+ * status), get, create, change and archive; always within the calling key's brand. */
+#include <stdlib.h>
+#include <string.h>
+#include "api_products.h"
+#include "product_store.h"
+#include "response.h"
+
+enum db_status api_product_by_id(struct req *r, long long brand_id, long long id, json_t **out)
+{
+	struct db_res p;
+	*out = NULL;
+	enum db_status rc = db_query(r->db, r->arena, &api_q_product, (struct db_param[]){ DB_I(id), DB_I(brand_id) }, &p);
+	if (rc != DB_OK || p.nrows == 0)
+		return rc;
+	json_t *arr;
+	rc = api_products_json(r, brand_id, &p, &arr);
+	if (rc == DB_OK)
+		*out = json_incref(json_array_get(arr, 0));
+	json_decref(arr);
+	return rc;
+}
+
+static bool parse_limit(struct req *r, long long *limit)
+{
+	const char *s = req_query(r, "limit");
+	*limit = API_DEFAULT_LIMIT;
+	if (!s)
+		return true;
+	*limit = api_id(s);
+	if (*limit < 1 || *limit > API_MAX_LIMIT) {
+		api_problem(r, 400, "limit", "Must be a whole number from 1 to 100.");
+		return false;
+	}
+	return true;
+}
+
+void api_products_list(struct req *r)
+{
+	struct api_ctx c;
+	if (!api_auth(r, &c))
+		return;
+	long long limit, after = 0;
+	if (!parse_limit(r, &limit))
+		return;
+	const char *cursor = req_query(r, "cursor"), *since = req_query(r, "updated_since"), *status = req_query(r, "status");
+	char since_db[20] = "1970-01-01 00:00:00";
+	if (cursor && !api_cursor_id(cursor, &after)) {
+		api_problem(r, 400, "cursor", "Use the next_cursor of a previous page, unchanged.");
+		return;
+	}
+	if (since && !api_parse_time(since, since_db)) {
+		api_problem(r, 400, "updated_since", "Use an RFC 3339 UTC time, like 2026-01-31T12:00:00Z.");
+		return;
+	}
+	if (status && !prod_status_ok(status)) {
+		api_problem(r, 400, "status", "Must be draft, active or archived.");
+		return;
+	}
+	struct db_res p;
+	enum db_status rc = db_query(r->db, r->arena, &api_q_products, (struct db_param[]){ DB_I(c.brand_id), DB_I(after),
+		DB_S(since_db), DB_S(status ? status : ""), DB_S(status ? status : ""), DB_I(limit + 1) }, &p);
+	bool more = rc == DB_OK && p.nrows > (size_t)limit;
+	if (more)
+		p.nrows = (size_t)limit;	/* the extra row only says another page exists */
+	json_t *arr = NULL;
+	if (rc == DB_OK)
+		rc = api_products_json(r, c.brand_id, &p, &arr);
+	if (rc != DB_OK) {
+		json_decref(arr);
+		api_db_problem(r, rc);
+		return;
+	}
+	json_t *page = json_pack("{s:o}", "data", arr);
+	json_object_set_new(page, "next_cursor", more ? json_string(api_cursor(r, db_at(&p, p.nrows - 1, 0)->i)) : json_null());
+	api_json(r, 200, page);
+}
+
+void api_product_get(struct req *r)
+{
+	struct api_ctx c;
+	if (!api_auth(r, &c))
+		return;
+	json_t *o;
+	long long id = api_id(req_param(r, "id"));
+	enum db_status rc = id ? api_product_by_id(r, c.brand_id, id, &o) : DB_OK;
+	if (rc != DB_OK)
+		api_db_problem(r, rc);
+	else if (!id || !o)
+		api_problem(r, 404, NULL, "This brand has no product with that id.");
+	else
+		api_json(r, 200, o);
+}
+
+/* Answers a write's outcome with the product as it now is. */
+static void answer(struct req *r, const struct api_ctx *c, enum db_status rc, const struct prod_result *res, int status)
+{
+	if (rc == DB_CONFLICT && res->missing) {
+		api_problem(r, 404, NULL, "This brand has no product with that id.");
+		return;
+	}
+	if (rc == DB_CONFLICT && res->bad_field) {
+		api_problem(r, 422, res->bad_field, "Not valid for this product.");
+		return;
+	}
+	json_t *o = NULL;
+	if (rc == DB_OK)
+		rc = api_product_by_id(r, c->brand_id, res->id, &o);
+	if (rc != DB_OK || !o) {
+		api_db_problem(r, rc == DB_OK ? DB_ERR : rc);
+		return;
+	}
+	if (status == 201)
+		resp_header(r, "Location", arena_printf(r->arena, "/api/v1/products/%lld", res->id));
+	api_json(r, status, o);
+}
+
+void api_products_create(struct req *r)
+{
+	struct api_ctx c;
+	json_t *body;
+	if (!api_auth(r, &c) || !api_body(r, &body))
+		return;
+	struct prod_input in = { .title = NULL };
+	struct prod_problem p = { NULL, NULL };
+	const char *status = NULL;
+	bool images_set;
+	bool ok = api_parse_fields(r, body, &in, &status, &images_set, &p);
+	json_t *opts = json_object_get(body, "options"), *vars = json_object_get(body, "variants");
+	if (ok && opts && (!json_is_array(opts) || json_array_size(opts) > PROD_MAX_OPTIONS))
+		ok = false, p = (struct prod_problem){ "options", "Must be an array of at most 3 option names." };
+	for (size_t k = 0; ok && opts && k < json_array_size(opts); k++) {
+		json_t *n = json_array_get(opts, k);
+		if (!json_is_string(n))
+			ok = false, p = (struct prod_problem){ arena_printf(r->arena, "options[%zu]", k), "Must be a string." };
+		else
+			in.opt_name[k] = arena_strdup(r->arena, json_string_value(n));
+	}
+	if (ok && (!json_is_array(vars) || json_array_size(vars) == 0 || json_array_size(vars) > PROD_MAX_VARIANTS))
+		ok = false, p = (struct prod_problem){ "variants", "Must be an array of 1 to 100 variants." };
+	if (ok) {
+		in.nvariants = json_array_size(vars);
+		in.variants = arena_zalloc(r->arena, sizeof *in.variants * in.nvariants);
+	}
+	for (size_t i = 0; ok && i < in.nvariants; i++)
+		ok = api_parse_variant(r, json_array_get(vars, i), c.currency, arena_printf(r->arena, "variants[%zu]", i),
+				       &in.variants[i], &p);
+	json_decref(body);
+	if (ok && !in.title)
+		ok = false, p = (struct prod_problem){ "title", "A product needs a title." };
+	if (ok)
+		ok = prod_check(r->arena, &in, &p);
+	if (!ok) {
+		api_problem(r, 422, p.field, p.msg);
+		return;
+	}
+	struct prod_result res;
+	enum db_status rc = prod_create(r->db, r->arena, c.brand_id, c.currency, status ? status : "draft", &in, &res);
+	answer(r, &c, rc, &res, 201);
+}
+
+static const struct db_stmt q_current = {
+	"SELECT title, description_html, product_type, vendor, tags FROM products WHERE id = ? AND brand_id = ?",
+	"ii", "sssss" };
+
+void api_product_update(struct req *r)
+{
+	struct api_ctx c;
+	json_t *body;
+	if (!api_auth(r, &c) || !api_body(r, &body))
+		return;
+	long long id = api_id(req_param(r, "id"));
+	struct db_res cur;
+	enum db_status rc = db_query(r->db, r->arena, &q_current, (struct db_param[]){ DB_I(id), DB_I(c.brand_id) }, &cur);
+	if (rc != DB_OK || cur.nrows == 0) {
+		json_decref(body);
+		if (rc != DB_OK)
+			api_db_problem(r, rc);
+		else
+			api_problem(r, 404, NULL, "This brand has no product with that id.");
+		return;
+	}
+	/* Fields left out keep their values. */
+	struct prod_input in = { .title = db_at(&cur, 0, 0)->s, .description = NULL, .type = db_at(&cur, 0, 2)->s,
+				 .vendor = db_at(&cur, 0, 3)->s, .tags = db_at(&cur, 0, 4)->s };
+	struct prod_problem p = { NULL, NULL };
+	const char *status = NULL;
+	bool images_set = false;
+	bool ok = api_parse_fields(r, body, &in, &status, &images_set, &p);
+	bool desc_given = json_object_get(body, "description") != NULL;
+	json_t *rest;
+	const char *key;
+	json_object_foreach(body, key, rest)
+		if (ok && (strcmp(key, "variants") == 0 || strcmp(key, "options") == 0))
+			ok = false, p = (struct prod_problem){ arena_strdup(r->arena, key),
+				"Change variants through /variants; option names cannot change here." };
+	json_decref(body);
+	if (ok)
+		ok = prod_check_fields(r->arena, &in, &p);
+	if (!ok) {
+		api_problem(r, 422, p.field, p.msg);
+		return;
+	}
+	/* The stored description is rewritten only when a new one was sent (imports keep their HTML). */
+	unsigned what = (images_set ? PROD_SET_IMAGES : 0);
+	struct prod_result res;
+	if (!desc_given)
+		in.description = NULL;
+	rc = prod_update(r->db, r->arena, c.brand_id, id, c.currency, what | PROD_SET_FIELDS | (desc_given ? 0 : PROD_KEEP_DESCRIPTION),
+			 status, &in, &res);
+	answer(r, &c, rc, &res, 200);
+}
+
+void api_product_delete(struct req *r)
+{
+	struct api_ctx c;
+	if (!api_auth(r, &c))
+		return;
+	long long id = api_id(req_param(r, "id"));
+	struct prod_result res;
+	enum db_status rc = id ? prod_set_status(r->db, r->arena, c.brand_id, id, "archived", &res) : DB_CONFLICT;
+	if (rc == DB_CONFLICT)
+		api_problem(r, 404, NULL, "This brand has no product with that id.");
+	else if (rc != DB_OK)
+		api_db_problem(r, rc);
+	else
+		api_json(r, 204, json_null());
+}

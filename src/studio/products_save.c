@@ -1,0 +1,127 @@
+/* products_save.c: create and save products from the editor, and publish/unpublish/archive. */
+#include <string.h>
+#include "products_form.h"
+#include "product_store.h"
+#include "response.h"
+
+const struct field products_status_fields[] = { { "action", 10 }, { NULL, 0 } };
+
+static const struct db_stmt q_description = {
+	"SELECT description_html FROM products WHERE id = ? AND brand_id = ?", "ii", "s" };
+
+/* The editor shows a description as text; an imported one is HTML. Saved back unchanged, the
+ * stored HTML is kept, so changing a price does not flatten an imported description. */
+static bool description_unchanged(struct req *r, long long brand_id, long long id, const char *typed)
+{
+	struct db_res d;
+	if (db_query(r->db, r->arena, &q_description, (struct db_param[]){ DB_I(id), DB_I(brand_id) }, &d) != DB_OK ||
+	    d.nrows == 0)
+		return false;	/* the save itself will report what is wrong */
+	const char *shown = prod_html_text(r->arena, db_at(&d, 0, 0)->s);
+	const char *again = prod_html_text(r->arena, prod_text_html(r->arena, typed));
+	return strcmp(shown, again) == 0;
+}
+
+void page_products_new(struct req *r)
+{
+	struct cat_brand b;
+	if (!cat_brand_of(r, &b))
+		return;
+	struct prod_form f;
+	memset(&f, 0, sizeof f);
+	pf_render(r, &b, &f, 200, NULL, false);
+}
+
+void page_products_edit(struct req *r)
+{
+	struct cat_brand b;
+	if (!cat_brand_of(r, &b))
+		return;
+	long long id = cat_id(req_param(r, "id"));
+	struct prod_form f;
+	if (!id) {
+		resp_error(r, 404, "That product is not in your catalog.");
+		return;
+	}
+	if (!pf_load(r, &b, id, &f))
+		return;
+	const char *saved = req_query(r, "saved");
+	pf_render(r, &b, &f, 200, NULL, saved && *saved);
+}
+
+/* Shared by create and update: read, check, write, redirect to the editor. */
+static void save(struct req *r, long long id)
+{
+	struct cat_brand b;
+	if (!cat_brand_of(r, &b))
+		return;
+	struct prod_form f;
+	if (!pf_from_request(r, &f))
+		return;
+	f.id = id;
+	struct prod_input in;
+	struct prod_problem p;
+	if (!pf_to_input(r, &b, &f, &in, &p)) {
+		pf_render(r, &b, &f, 422, &p, false);
+		return;
+	}
+	struct prod_result res;
+	unsigned what = PROD_SET_ALL | (id && description_unchanged(r, b.id, id, f.description) ? PROD_KEEP_DESCRIPTION : 0);
+	enum db_status rc = id ? prod_update(r->db, r->arena, b.id, id, b.currency, what, NULL, &in, &res)
+			       : prod_create(r->db, r->arena, b.id, b.currency, "draft", &in, &res);
+	if (rc == DB_CONFLICT && res.missing) {
+		resp_error(r, 404, "That product is not in your catalog.");
+		return;
+	}
+	if (rc == DB_CONFLICT && res.bad_field) {
+		p = (struct prod_problem){ res.bad_field, "This variant no longer exists; reload the page." };
+		pf_render(r, &b, &f, 409, &p, false);
+		return;
+	}
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	resp_redirect(r, arena_printf(r->arena, "/studio/products/%lld?saved=1", res.id));
+}
+
+void page_products_create(struct req *r)
+{
+	save(r, 0);
+}
+
+void page_products_update(struct req *r)
+{
+	long long id = cat_id(req_param(r, "id"));
+	if (!id) {
+		resp_error(r, 404, "That product is not in your catalog.");
+		return;
+	}
+	save(r, id);
+}
+
+void page_products_status(struct req *r)
+{
+	struct cat_brand b;
+	if (!cat_brand_of(r, &b))
+		return;
+	long long id = cat_id(req_param(r, "id"));
+	const char *action = req_form(r, "action");
+	const char *status = !action ? NULL : strcmp(action, "publish") == 0 ? "active"
+			   : strcmp(action, "unpublish") == 0 ? "draft" : strcmp(action, "archive") == 0 ? "archived" : NULL;
+	if (!status) {
+		resp_error(r, 400, "Choose publish, unpublish or archive.");
+		return;
+	}
+	struct prod_result res;
+	enum db_status rc = id ? prod_set_status(r->db, r->arena, b.id, id, status, &res) : DB_CONFLICT;
+	if (rc == DB_CONFLICT) {
+		resp_error(r, 404, "That product is not in your catalog.");
+		return;
+	}
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	resp_redirect(r, arena_printf(r->arena, "/studio/products/%lld?saved=1", id));
+}

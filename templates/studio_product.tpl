@@ -1,0 +1,53 @@
+{{%AUTOESCAPE context="HTML"}}<h1 class="page-title">{{HEADING}}</h1>
+<p><a href="/studio/products">All products</a></p>
+{{#ERROR}}<p class="flash error" role="alert">{{TEXT}}</p>{{/ERROR}}
+{{#SAVED}}<p class="flash" role="status">Saved.</p>{{/SAVED}}
+{{#STATUS_ACTIONS}}<div class="product-status">
+<p>Status: <strong class="status-{{STATUS}}">{{STATUS}}</strong>. In the shop (when active): <a class="public-link" href="{{PUBLIC_PATH}}">{{PUBLIC_PATH}}</a></p>
+<form class="inline" method="post" action="/studio/products/{{ID}}/status"><input type="hidden" name="csrf" value="{{CSRF}}">
+{{#CAN_PUBLISH}}<button class="button" type="submit" name="action" value="publish">Publish</button>{{/CAN_PUBLISH}}
+{{#CAN_UNPUBLISH}}<button class="button" type="submit" name="action" value="unpublish">Unpublish</button>{{/CAN_UNPUBLISH}}
+{{#CAN_ARCHIVE}}<button class="button" type="submit" name="action" value="archive">Archive</button>{{/CAN_ARCHIVE}}
+</form></div>{{/STATUS_ACTIONS}}
+<form class="form product-form" method="post" action="{{ACTION}}">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field"><label for="title">Title</label>
+<input id="title" name="title" maxlength="255" required value="{{TITLE_VALUE}}"></div>
+<div class="field"><label for="description">Description</label>
+<textarea id="description" name="description" rows="8" maxlength="20000" aria-describedby="description-hint">{{DESCRIPTION:pre_escape}}</textarea>
+<p class="hint" id="description-hint">Plain text; a blank line starts a new paragraph.</p></div>
+<div class="field"><label for="product_type">Type</label>
+<input id="product_type" name="product_type" maxlength="120" value="{{PRODUCT_TYPE}}"></div>
+<div class="field"><label for="vendor">Vendor</label>
+<input id="vendor" name="vendor" maxlength="120" value="{{VENDOR}}"></div>
+<div class="field"><label for="tags">Tags</label>
+<input id="tags" name="tags" maxlength="1000" value="{{TAGS}}" aria-describedby="tags-hint">
+<p class="hint" id="tags-hint">Separated by commas.</p></div>
+<fieldset><legend>Options (up to 3, like Size or Color)</legend>
+<div class="field"><label for="option1_name">Option 1 name</label><input id="option1_name" name="option1_name" maxlength="60" value="{{OPTION1_NAME}}"></div>
+<div class="field"><label for="option2_name">Option 2 name</label><input id="option2_name" name="option2_name" maxlength="60" value="{{OPTION2_NAME}}"></div>
+<div class="field"><label for="option3_name">Option 3 name</label><input id="option3_name" name="option3_name" maxlength="60" value="{{OPTION3_NAME}}"></div>
+</fieldset>
+<fieldset><legend>Variants (prices in {{CURRENCY}}; empty a row to remove it)</legend>
+<div class="table-scroll"><table class="variant-editor">
+<thead><tr><th scope="col">Option 1</th><th scope="col">Option 2</th><th scope="col">Option 3</th><th scope="col">SKU</th><th scope="col">Barcode</th><th scope="col">Price</th><th scope="col">Compare at</th><th scope="col">Stock</th><th scope="col">When out of stock</th></tr></thead>
+<tbody>
+{{#ROW}}<tr><td><input type="hidden" name="v_id" value="{{ID}}"><input name="v_opt1" maxlength="120" value="{{OPT1}}" aria-label="Variant {{N}} option 1"></td>
+<td><input name="v_opt2" maxlength="120" value="{{OPT2}}" aria-label="Variant {{N}} option 2"></td>
+<td><input name="v_opt3" maxlength="120" value="{{OPT3}}" aria-label="Variant {{N}} option 3"></td>
+<td><input name="v_sku" maxlength="120" value="{{SKU}}" aria-label="Variant {{N}} SKU"></td>
+<td><input name="v_barcode" maxlength="64" value="{{BARCODE}}" aria-label="Variant {{N}} barcode"></td>
+<td><input name="v_price" inputmode="decimal" maxlength="20" value="{{PRICE}}" aria-label="Variant {{N}} price"></td>
+<td><input name="v_compare" inputmode="decimal" maxlength="20" value="{{COMPARE}}" aria-label="Variant {{N}} compare-at price"></td>
+<td><input name="v_stock" inputmode="numeric" maxlength="11" value="{{STOCK}}" aria-label="Variant {{N}} stock"></td>
+<td><select name="v_policy" aria-label="Variant {{N}} when out of stock"><option value="deny"{{#DENY}} selected{{/DENY}}>stop selling</option><option value="continue"{{#CONTINUE}} selected{{/CONTINUE}}>keep selling</option></select></td></tr>
+{{/ROW}}
+</tbody></table></div>
+</fieldset>
+<fieldset><legend>Images (http or https addresses; empty a row to remove it)</legend>
+{{#IMAGE}}<div class="image-row"><label>Image {{N}} address <input name="i_url" type="url" maxlength="1000" value="{{URL}}"></label>
+<label>Alt text <input name="i_alt" maxlength="255" value="{{ALT}}"></label></div>
+{{/IMAGE}}
+</fieldset>
+<div class="actions"><button class="button" type="submit">Save</button></div>
+</form>
