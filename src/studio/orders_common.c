@@ -1,0 +1,269 @@
+/* orders_common.c: the signed-in brand, list filters, and the locked read, conditional update,
+ * event row and ledger reversal that every order transition is made of. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "orders.h"
+#include "outbox.h"
+#include "response.h"
+#include "studio.h"
+
+const struct field orders_list_fields[] = {
+	{ "status", 20 }, { "from", 10 }, { "to", 10 }, { "creator", 30 }, { "page", 6 }, { NULL, 0 },
+};
+const struct field order_detail_fields[] = { { "done", 12 }, { NULL, 0 } };
+const struct field order_transition_fields[] = {
+	{ "action", 12 }, { "carrier", 60 }, { "tracking_number", 100 }, { "version", 20 }, { NULL, 0 },
+};
+/* "line" and "qty" repeat, once per order line (ORDERS_MAX_LINES at most). */
+const struct field order_refund_fields[] = {
+	{ "mode", 8 }, { "version", 20 }, { "line", 20 }, { "qty", 10 }, { NULL, 0 },
+};
+
+static const struct db_stmt q_brand = {
+	"SELECT id, name FROM brands WHERE owner_user_id = ? ORDER BY id LIMIT 1", "i", "is" };
+
+bool orders_brand(struct req *r, struct orders_brand *b)
+{
+	struct db_res res;
+	enum db_status rc = db_query(r->db, r->arena, &q_brand, (struct db_param[]){ DB_I(r->sess.user_id) }, &res);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return false;
+	}
+	if (res.nrows == 0) {
+		resp_error(r, 403, "Orders are shown to the owner of a brand, and this account owns none.");
+		return false;
+	}
+	b->id = db_at(&res, 0, 0)->i;
+	b->name = db_at(&res, 0, 1)->s;
+	return true;
+}
+
+/* A calendar date "YYYY-MM-DD" from 1970 to 9998, so the SQL bound one day later exists. */
+static bool orders_date_ok(const char *s)
+{
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (y < 1970 || y > 9998 || m < 1 || m > 12 || d < 1)
+		return false;
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d <= days[m - 1] + (m == 2 && leap);
+}
+
+static const char *orders_query_or_empty(struct req *r, const char *name)
+{
+	const char *v = req_query(r, name);
+	return v ? v : "";
+}
+
+bool orders_filter_parse(struct req *r, struct orders_filter *f)
+{
+	f->status = orders_query_or_empty(r, "status");
+	f->from = orders_query_or_empty(r, "from");
+	f->to = orders_query_or_empty(r, "to");
+	f->creator = orders_query_or_empty(r, "creator");
+	const char *page = orders_query_or_empty(r, "page");
+	if (*f->status && order_status_parse(f->status) == ORDER_INVALID) {
+		resp_error(r, 400, "That status filter is not one of the order statuses.");
+		return false;
+	}
+	if ((*f->from && !orders_date_ok(f->from)) || (*f->to && !orders_date_ok(f->to))) {
+		resp_error(r, 400, "Dates are written like 2026-11-25 (year-month-day, UTC).");
+		return false;
+	}
+	if (*f->from && *f->to && strcmp(f->from, f->to) > 0) {
+		resp_error(r, 400, "The \"from\" date is after the \"to\" date.");
+		return false;
+	}
+	f->from_sql = *f->from ? f->from : "1970-01-01";
+	f->to_sql = *f->to ? f->to : "9999-12-30";
+	f->page = 1;
+	if (*page) {
+		char *end;
+		long long p = strtoll(page, &end, 10);
+		if (*end || p < 1 || p > ORDERS_MAX_PAGE || page[0] < '1' || page[0] > '9') {
+			resp_error(r, 400, "That page number is not valid.");
+			return false;
+		}
+		f->page = p;
+	}
+	return true;
+}
+
+static void orders_url_encode(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    *p == '-' || *p == '_' || *p == '.')
+			buf_putc(b, (char)*p);
+		else {
+			buf_putc(b, '%');
+			buf_putc(b, hex[*p >> 4]);
+			buf_putc(b, hex[*p & 15]);
+		}
+	}
+}
+
+const char *orders_filter_query(struct req *r, const struct orders_filter *f)
+{
+	struct buf b;
+	buf_init(&b, r->arena, 128);
+	const char *names[] = { "status", "from", "to", "creator" };
+	const char *vals[] = { f->status, f->from, f->to, f->creator };
+	for (size_t i = 0; i < 4; i++) {
+		if (!*vals[i])
+			continue;
+		if (b.len)
+			buf_putc(&b, '&');
+		buf_puts(&b, names[i]);
+		buf_putc(&b, '=');
+		orders_url_encode(&b, vals[i]);
+	}
+	return buf_cstr(&b);
+}
+
+void orders_where_params(const struct orders_filter *f, long long brand_id, struct db_param *p)
+{
+	p[0] = DB_I(brand_id);
+	p[1] = DB_S(f->status);
+	p[2] = DB_S(f->status);
+	p[3] = DB_S(f->from_sql);
+	p[4] = DB_S(f->to_sql);
+	p[5] = DB_S(f->creator);
+	p[6] = DB_S(f->creator);
+}
+
+bool orders_number_ok(const char *number)
+{
+	size_t n = number ? strlen(number) : 0;
+	if (n == 0 || n > 20)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((number[i] >= 'A' && number[i] <= 'Z') || (number[i] >= 'a' && number[i] <= 'z') ||
+		      (number[i] >= '0' && number[i] <= '9')))
+			return false;
+	return true;
+}
+
+long long orders_seen_event(struct req *r)
+{
+	const char *v = req_form(r, "version");
+	if (!v || !*v)
+		return -1;
+	long long n = 0;
+	for (const char *p = v; *p; p++) {
+		if (*p < '0' || *p > '9' || n > 100000000000000LL)
+			return -2;
+		n = n * 10 + (*p - '0');
+	}
+	return n;
+}
+
+/* The row lock on the order serialises every studio transition of it (and the shop's webhook,
+ * which updates the same row); the last event id tells a page that is out of date. */
+static const struct db_stmt q_lock = {
+	"SELECT o.id, o.status, o.revision, o.total, o.refunded_total, o.currency,"
+	" o.shipped_at IS NOT NULL, o.delivered_at IS NOT NULL,"
+	" (SELECT COALESCE(MAX(e.id), 0) FROM order_events e WHERE e.order_id = o.id), o.email, o.ship_name"
+	" FROM orders o WHERE o.number = ? AND o.brand_id = ? FOR UPDATE", "si", "isiiisiiiss" };
+
+enum db_status orders_lock(struct db *db, struct arena *a, const char *number, long long brand_id,
+			   struct orders_locked *o, bool *found)
+{
+	struct db_res res;
+	enum db_status rc = db_query(db, a, &q_lock, (struct db_param[]){ DB_S(number), DB_I(brand_id) }, &res);
+	*found = rc == DB_OK && res.nrows == 1;
+	if (!*found)
+		return rc;
+	o->id = db_at(&res, 0, 0)->i;
+	o->status = order_status_parse(db_at(&res, 0, 1)->s);
+	o->revision = db_at(&res, 0, 2)->i;
+	o->total = db_at(&res, 0, 3)->i;
+	o->refunded_total = db_at(&res, 0, 4)->i;
+	o->currency = db_at(&res, 0, 5)->s;
+	o->stage = db_at(&res, 0, 7)->i ? ORDER_ARRIVED : db_at(&res, 0, 6)->i ? ORDER_IN_TRANSIT : ORDER_UNSHIPPED;
+	o->last_event = db_at(&res, 0, 8)->i;
+	o->number = arena_strdup(a, number);
+	o->email = db_at(&res, 0, 9)->s;
+	o->ship_name = db_at(&res, 0, 10)->s;
+	return DB_OK;
+}
+
+#define MOVE_SET "UPDATE orders SET status = ?, revision = revision + 1, updated_at = UTC_TIMESTAMP()"
+#define MOVE_WHERE " WHERE id = ? AND status = ? AND revision = ?"
+static const struct db_stmt q_paid = {
+	MOVE_SET ", paid_at = COALESCE(paid_at, UTC_TIMESTAMP())" MOVE_WHERE, "sisi", "" };
+static const struct db_stmt q_ship = {
+	MOVE_SET ", carrier = ?, tracking_number = ?, shipped_at = UTC_TIMESTAMP()" MOVE_WHERE
+	" AND shipped_at IS NULL", "sssisi", "" };
+static const struct db_stmt q_deliver = {
+	MOVE_SET ", delivered_at = UTC_TIMESTAMP()" MOVE_WHERE " AND shipped_at IS NOT NULL"
+	" AND delivered_at IS NULL", "sisi", "" };
+static const struct db_stmt q_cancel = {
+	MOVE_SET ", cancelled_at = UTC_TIMESTAMP()" MOVE_WHERE, "sisi", "" };
+static const struct db_stmt q_refund = {
+	MOVE_SET ", refunded_total = ?" MOVE_WHERE, "siisi", "" };
+static const struct db_stmt q_event = {
+	"INSERT INTO order_events (order_id, from_status, to_status, actor_user_id, note, created_at)"
+	" VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())", "issis", "" };
+
+enum db_status orders_move(struct db *db, const struct orders_locked *o, const struct orders_change *c)
+{
+	const char *to = order_status_name(c->to), *from = order_status_name(o->status);
+	struct db_param head = DB_S(to);
+	struct db_param tail[] = { DB_I(o->id), DB_S(from), DB_I(o->revision) };
+	struct db_param p[6];
+	const struct db_stmt *st;
+	size_t n = 0;
+	p[n++] = head;
+	switch (c->action) {
+	case ORDER_MARK_PAID: st = &q_paid; break;
+	case ORDER_SHIP:
+		st = &q_ship;
+		p[n++] = DB_S(c->carrier);
+		p[n++] = DB_S(c->tracking);
+		break;
+	case ORDER_DELIVER: st = &q_deliver; break;
+	case ORDER_CANCEL: st = &q_cancel; break;
+	case ORDER_REFUND:
+		st = &q_refund;
+		p[n++] = DB_I(c->refunded_total);
+		break;
+	default:
+		return DB_ERR;
+	}
+	memcpy(p + n, tail, sizeof tail);
+	enum db_status rc = db_query(db, NULL, st, p, NULL);
+	if (rc != DB_OK)
+		return rc;
+	if (db_affected(db) != 1)
+		return DB_CONFLICT;
+	return db_query(db, NULL, &q_event, (struct db_param[]){ DB_I(o->id), DB_S(from), DB_S(to),
+				DB_I(c->actor), DB_S(c->note ? c->note : "") }, NULL);
+}
+
+static const struct db_stmt q_reversal = {
+	"INSERT INTO commission_entries (order_line_id, creator_id, brand_id, amount, currency, kind,"
+	" created_at, created_by) VALUES (?, ?, ?, ?, ?, 'reversal', UTC_TIMESTAMP(), ?)", "iiiisi", "" };
+
+enum db_status orders_reverse(struct db *db, long long line_id, long long creator_id, long long brand_id,
+			      long long amount, const char *currency, long long actor)
+{
+	return db_query(db, NULL, &q_reversal, (struct db_param[]){ DB_I(line_id), DB_I(creator_id),
+				DB_I(brand_id), DB_I(-amount), DB_S(currency), DB_I(actor) }, NULL);
+}
+
+enum db_status orders_notify(struct db *db, struct arena *a, const struct orders_locked *o, const char *brand,
+			     const char *subject, const char *news)
+{
+	const char *body = arena_printf(a, "Hello %s,\n\n%s\n\nOrder number: %s\n\n-- \n%s, through crowdcart\n",
+					o->ship_name, news, o->number, brand);
+	return outbox_add(db, o->email, arena_printf(a, "%s (order %s)", subject, o->number), body, 0, o->id);
+}
