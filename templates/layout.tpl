@@ -14,6 +14,7 @@
 <nav class="site-nav" aria-label="Main">
 <ul>
 <li><a href="/">Discover</a></li>
+<li><a href="/cart">Cart{{#CART_COUNT}} <span class="cart-count">({{N}}<span class="visually-hidden"> items</span>)</span>{{/CART_COUNT}}</a></li>
 {{#SIGNED_IN}}
 <li><a href="/studio">Studio</a></li>
 <li><form class="inline" method="post" action="/logout"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="link-button" type="submit">Log out {{USER_NAME}}</button></form></li>

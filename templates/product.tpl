@@ -16,9 +16,20 @@
 {{/VARIANTS}}
 </tbody>
 </table>
+{{#ALL_SOLD_OUT}}<p class="sold-out">Sold out</p>{{/ALL_SOLD_OUT}}
+{{#BUY}}<form class="form buy" method="post" action="/cart/add">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field"><label for="variant">Option</label>
+<select id="variant" name="variant" required>
+{{#BUY_OPTIONS}}<option value="{{ID}}"{{#SOLD_OUT}} disabled{{/SOLD_OUT}}>{{LABEL}}{{#SOLD_OUT}} (sold out){{/SOLD_OUT}}</option>
+{{/BUY_OPTIONS}}
+</select></div>
+<div class="field"><label for="quantity">Quantity</label>
+<input id="quantity" class="qty" name="quantity" type="number" min="1" max="99" value="1" inputmode="numeric" required></div>
+<button class="button" type="submit">Add to cart</button>
+</form>{{/BUY}}
 <div class="description">
-{{#DESCRIPTION}}<p>{{TEXT}}</p>
-{{/DESCRIPTION}}
+{{SANITISED_DESCRIPTION_HTML:none}}
 </div>
 <p class="muted">{{TYPE}} · by {{BRAND}}</p>
 </div>

@@ -1,4 +1,27 @@
 {{%AUTOESCAPE context="HTML"}}<h1 class="page-title">Your studio</h1>
 <p class="lead">Signed in as {{NAME}} ({{EMAIL}}), account type: {{ROLE}}.</p>
-{{#CREATOR}}<p>Your storefront: <a href="/@{{HANDLE}}">/@{{HANDLE}}</a></p>{{/CREATOR}}
-{{#BRAND}}<p>Your brand: {{BRAND_NAME}} ({{BRAND_SLUG}})</p>{{/BRAND}}
+{{#CREATOR}}<p>Your storefront: <a href="/@{{HANDLE}}">/@{{HANDLE}}</a></p>
+<nav aria-label="Creator studio"><ul class="studio-links">
+<li><a href="/studio/creator/dashboard">Dashboard: visits, sales and earnings</a></li>
+<li><a href="/studio/creator/profile">Profile and links</a></li>
+<li><a href="/studio/creator/marketplace">Marketplace: find products to pick</a></li>
+<li><a href="/studio/creator/picks">Your picks (storefront order)</a></li>
+<li><a href="/studio/creator/collections">Collections</a></li>
+<li><a href="/studio/creator/links">Short links</a></li>
+</ul></nav>{{/CREATOR}}
+{{#BRAND}}<p>Your brand: {{BRAND_NAME}} ({{BRAND_SLUG}})</p>
+<nav aria-label="Orders"><ul class="studio-links">
+<li><a href="/studio/orders">Orders: ship, cancel, refund, export as CSV</a></li>
+</ul></nav>
+<nav aria-label="Catalog"><ul class="studio-links">
+<li><a href="/studio/products">Products</a></li>
+<li><a href="/studio/import">Import a catalog file (Shopify, WooCommerce, feed)</a></li>
+<li><a href="/b/{{BRAND_SLUG}}/feed.tsv">Your catalog feed (TSV, Google Merchant format)</a></li>
+<li><a href="/studio/marketplace">Creator marketplace: what creators may pick, commission, approval</a></li>
+<li><a href="/studio/api-keys">Shopping API keys</a></li>
+</ul></nav>
+<nav aria-label="Creators"><ul class="studio-links">
+<li><a href="/studio/brand/dashboard">Creator sales and commission</a></li>
+<li><a href="/studio/brand/pick-requests">Pick requests from creators</a></li>
+<li><a href="/studio/brand/creator-program">Attribution and return windows</a></li>
+</ul></nav>{{/BRAND}}

@@ -6,5 +6,14 @@
 int ctl_migrate(struct db *db);
 int ctl_demo(struct db *db);
 int ctl_purge(struct db *db);
+/* argv holds the arguments after the command name. */
+int ctl_import(struct db *db, int argc, char **argv);
+int ctl_export(struct db *db, int argc, char **argv);
+/* The value after `name` in argv, or NULL; the brand's id and currency by slug (false and a
+ * message on stderr when there is none). */
+const char *ctl_opt(int argc, char **argv, const char *name);
+bool ctl_brand(struct db *db, struct arena *a, const char *slug, long long *id, const char **currency);
+int ctl_send_mail(struct db *db);
+int ctl_purge_carts(struct db *db);
 
 #endif

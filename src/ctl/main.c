@@ -1,4 +1,4 @@
-/* main.c: crowdcartctl, the operator's command: migrate, demo, purge. */
+/* main.c: crowdcartctl, the operator's command: migrate, demo, purge, import, export... */
 #include <stdio.h>
 #include <string.h>
 #include <sodium.h>
@@ -12,13 +12,38 @@ static const struct {
 	{ "migrate", "apply the numbered files in sql/ that have not been applied, in order", ctl_migrate },
 	{ "demo", "load the demo data in sql/demo/ once, and give the demo accounts their password", ctl_demo },
 	{ "purge", "delete expired sessions and old log-in failures", ctl_purge },
+	{ "send-mail", "send pending outbox mail through sendmail (config sendmail_path)", ctl_send_mail },
+	{ "purge-carts", "delete carts of ended anonymous sessions, stale carts and old order-lookup misses", ctl_purge_carts },
 };
+
+/* Commands that take arguments: they get those after their name. */
+static const struct {
+	const char *name, *help;
+	int (*fn)(struct db *db, int argc, char **argv);
+} arg_commands[] = {
+	{ "import", "--brand SLUG --format shopify|woocommerce|feed FILE: import a catalog file", ctl_import },
+	{ "export", "--brand SLUG: write the brand's catalog feed (TSV) to stdout", ctl_export },
+};
+
+static struct db *connect(const char *conf)
+{
+	if (!config_load(conf) || sodium_init() < 0)
+		return NULL;
+	struct db *db = db_open("ctl");
+	if (db_ready(db) != DB_OK) {
+		fprintf(stderr, "crowdcartctl: cannot reach the database\n");
+		return NULL;
+	}
+	return db;
+}
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: crowdcartctl [--conf FILE] COMMAND\n");
+	fprintf(stderr, "usage: crowdcartctl [--conf FILE] COMMAND [ARGS]\n");
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(stderr, "  %-8s %s\n", commands[i].name, commands[i].help);
+	for (size_t i = 0; i < sizeof arg_commands / sizeof arg_commands[0]; i++)
+		fprintf(stderr, "  %-8s %s\n", arg_commands[i].name, arg_commands[i].help);
 	return 2;
 }
 
@@ -30,11 +55,13 @@ int main(int argc, char **argv)
 		conf = argv[i + 1];
 		i += 2;
 	}
-	if (i + 1 != argc)
+	if (i >= argc)
 		return usage();
 	for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++) {
 		if (strcmp(argv[i], commands[c].name) != 0)
 			continue;
+		if (i + 1 != argc)
+			return usage();
 		if (!config_load(conf) || sodium_init() < 0)
 			return 1;
 		struct db *db = db_open("ctl");
@@ -43,6 +70,16 @@ int main(int argc, char **argv)
 			return 1;
 		}
 		int rc = commands[c].fn(db);
+		db_close(db);
+		return rc;
+	}
+	for (size_t c = 0; c < sizeof arg_commands / sizeof arg_commands[0]; c++) {
+		if (strcmp(argv[i], arg_commands[c].name) != 0)
+			continue;
+		struct db *db = connect(conf);
+		if (!db)
+			return 1;
+		int rc = arg_commands[c].fn(db, argc - i - 1, argv + i + 1);
 		db_close(db);
 		return rc;
 	}

@@ -1,13 +1,14 @@
 /* collection.c: "/@{handle}/{collection}" — one published collection, items in the creator's order. */
+#include "attribution.h"
 #include "dbcache.h"
 #include "page.h"
 #include "response.h"
 #include "shop.h"
 
 static const struct db_stmt q_collection = {
-	"SELECT c.id, c.title, c.description, cr.handle, cr.display_name FROM collections c"
+	"SELECT c.id, c.title, c.description, cr.handle, cr.display_name, cr.id FROM collections c"
 	" JOIN creators cr ON cr.id = c.creator_id"
-	" WHERE cr.handle = ? AND c.slug = ? AND c.published = 1", "ss", "issss" };
+	" WHERE cr.handle = ? AND c.slug = ? AND c.published = 1", "ss", "issssi" };
 /* Items are shown only while the creator still has an approved pick of the product. */
 static const struct db_stmt q_items = {
 	"SELECT " CARD_COLS ", ci.note, pk.commission_bps FROM collection_items ci"
@@ -54,5 +55,6 @@ void page_collection(struct req *r)
 		tmpl_show(d, "DISCLOSURE");
 	if (items.nrows == 0)
 		tmpl_show(d, "EMPTY");
+	attribution_touch(r, db_at(&col, 0, 5)->i, ATTR_COLLECTION);
 	page_end(r, 200);
 }

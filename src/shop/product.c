@@ -1,6 +1,7 @@
 /* product.c: "/p/{brand}/{product}" — images, variants with price and stock state, the brand,
  * and, when reached from a creator's page (?via=handle), who recommended it. */
-#include "htmltext.h"
+#include "attribution.h"
+#include "sanitize.h"
 #include "dbcache.h"
 #include "page.h"
 #include "response.h"
@@ -14,17 +15,16 @@ static const struct db_stmt q_options = {
 	"SELECT name FROM product_options WHERE product_id = ? ORDER BY position", "i", "s" };
 static const struct db_stmt q_variants = {
 	"SELECT option1, option2, option3, sku, price, COALESCE(compare_at_price, 0), currency, stock,"
-	" inventory_policy FROM variants WHERE product_id = ? ORDER BY position, id LIMIT 100",
-	"i", "ssssiisis" };
+	" inventory_policy, id FROM variants WHERE product_id = ? ORDER BY position, id LIMIT 100",
+	"i", "ssssiisisi" };
 static const struct db_stmt q_images = {
 	"SELECT url, alt FROM product_images WHERE product_id = ? ORDER BY position, id LIMIT 20", "i", "ss" };
 static const struct db_stmt q_via = {
-	"SELECT cr.handle, cr.display_name, pk.commission_bps FROM creators cr"
+	"SELECT cr.handle, cr.display_name, pk.commission_bps, cr.id FROM creators cr"
 	" JOIN picks pk ON pk.creator_id = cr.id AND pk.status = 'approved'"
-	" WHERE cr.handle = ? AND pk.product_id = ?", "si", "ssi" };
+	" WHERE cr.handle = ? AND pk.product_id = ?", "si", "ssii" };
 
 #define LOW_STOCK 5
-#define MAX_PARAGRAPHS 40
 
 static void stock_state(tmpl_dict *v, long long stock, const char *policy)
 {
@@ -44,10 +44,27 @@ static void stock_state(tmpl_dict *v, long long stock, const char *policy)
 	}
 }
 
+/* One choice in the add-to-cart form: "Walnut / Large — $89.00", disabled when sold out.
+ * Returns whether it can be bought. */
+static bool buy_option(struct req *r, tmpl_dict *d, const struct db_res *vars, size_t i)
+{
+	tmpl_dict *o = tmpl_add(d, "BUY_OPTIONS");
+	const char *a = db_at(vars, i, 0)->s, *b = db_at(vars, i, 1)->s, *c = db_at(vars, i, 2)->s;
+	const char *price = page_money(r, db_at(vars, i, 4)->i, db_at(vars, i, 6)->s);
+	tmpl_set_int(o, "ID", db_at(vars, i, 9)->i);
+	tmpl_set(o, "LABEL", arena_printf(r->arena, "%s%s%s%s%s%s%s", a, *b ? " / " : "", b, *c ? " / " : "", c,
+					  *a ? " — " : "", price));
+	bool sold_out = db_at(vars, i, 7)->i <= 0 && strcmp(db_at(vars, i, 8)->s, "deny") == 0;
+	if (sold_out)
+		tmpl_show(o, "SOLD_OUT");
+	return !sold_out;
+}
+
 static void variants(struct req *r, tmpl_dict *d, const struct db_res *opts, const struct db_res *vars)
 {
 	for (size_t i = 0; i < opts->nrows && i < 3; i++)
 		tmpl_set(tmpl_add(d, "OPTION_NAMES"), "NAME", db_at(opts, i, 0)->s);
+	bool buyable = false;
 	for (size_t i = 0; i < vars->nrows; i++) {
 		tmpl_dict *v = tmpl_add(d, "VARIANTS");
 		for (size_t k = 0; k < 3; k++)
@@ -60,7 +77,9 @@ static void variants(struct req *r, tmpl_dict *d, const struct db_res *opts, con
 		if (was > price)
 			tmpl_set(tmpl_add(v, "COMPARE_AT"), "WAS", page_money(r, was, cur));
 		stock_state(v, db_at(vars, i, 7)->i, db_at(vars, i, 8)->s);
+		buyable |= buy_option(r, d, vars, i);
 	}
+	tmpl_show(d, buyable ? "BUY" : "ALL_SOLD_OUT");
 }
 
 void page_product(struct req *r)
@@ -93,11 +112,10 @@ void page_product(struct req *r)
 	tmpl_set(d, "TYPE", db_at(&p, 0, 3)->s);
 	tmpl_set(d, "BRAND", db_at(&p, 0, 5)->s);
 	tmpl_set(d, "BRAND_SLUG", db_at(&p, 0, 4)->s);
-	const char *paras[MAX_PARAGRAPHS];
+	/* Imports store sanitised HTML already; sanitising again here covers every other writer
+	 * (demo SQL, the editor, the API) for a few microseconds a page. */
 	const struct db_val *desc = db_at(&p, 0, 2);
-	size_t np = html_paragraphs(r->arena, desc->s, desc->len, paras, MAX_PARAGRAPHS);
-	for (size_t i = 0; i < np; i++)
-		tmpl_set(tmpl_add(d, "DESCRIPTION"), "TEXT", paras[i]);
+	tmpl_set(d, "SANITISED_DESCRIPTION_HTML", sanitize_html(r->arena, desc->s, desc->len, NULL));
 	for (size_t i = 0; i < imgs.nrows; i++) {
 		tmpl_dict *im = tmpl_add(d, "IMAGES");
 		tmpl_set(im, "SRC", db_at(&imgs, i, 0)->s);
@@ -110,6 +128,8 @@ void page_product(struct req *r)
 		tmpl_set(v, "NAME", db_at(&via, 0, 1)->s);
 		if (db_at(&via, 0, 2)->i > 0)
 			tmpl_show(v, "DISCLOSURE");
+		/* Only a creator who picked the product (an approved pick) gets the click. */
+		attribution_touch(r, db_at(&via, 0, 3)->i, ATTR_PRODUCT);
 	}
 	page_end(r, 200);
 }

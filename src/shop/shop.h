@@ -24,5 +24,20 @@ void page_storefront(struct req *r);
 void page_collection(struct req *r);
 void page_product(struct req *r);
 void page_ping(struct req *r);
+void page_feed(struct req *r);
+void page_short_link(struct req *r);
+/* cart, checkout and orders (cart.h has what these pages share) */
+void page_cart(struct req *r);
+void page_cart_add(struct req *r);
+void page_cart_update(struct req *r);
+void page_cart_remove(struct req *r);
+void page_checkout(struct req *r);
+void page_checkout_edit(struct req *r);
+void page_checkout_review(struct req *r);
+void page_checkout_place(struct req *r);
+void page_checkout_done(struct req *r);
+void page_order_lookup_form(struct req *r);
+void page_order_lookup(struct req *r);
+void page_payment_webhook(struct req *r);
 
 #endif

@@ -1,4 +1,5 @@
 /* storefront.c: "/@{handle}" — a creator's storefront: profile, collections and picks. */
+#include "attribution.h"
 #include "dbcache.h"
 #include "page.h"
 #include "response.h"
@@ -63,5 +64,6 @@ void page_storefront(struct req *r)
 		tmpl_show(d, "DISCLOSURE");
 	if (picks.nrows == 0)
 		tmpl_show(d, "NO_PICKS");
+	attribution_touch(r, db_at(&cr, 0, 0)->i, ATTR_STOREFRONT);
 	page_end(r, 200);
 }

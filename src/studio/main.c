@@ -1,7 +1,9 @@
 /* main.c: the studio program's routing table, top to bottom. */
+#include "products.h"
 #include "studio.h"
 
 static const struct field no_fields[] = { { NULL, 0 } };
+static const struct field import_fields[] = { { "format", 20 }, { NULL, 0 } };
 static const struct field login_fields[] = {
 	{ "email", 254 }, { "password", 128 }, { "next", 300 }, { NULL, 0 },
 };
@@ -10,7 +12,18 @@ static const struct field signup_fields[] = {
 	{ "handle", 30 }, { "brand_name", 120 }, { NULL, 0 },
 };
 
-enum studio_page { ST_LOGIN_FORM, ST_LOGIN, ST_LOGOUT, ST_SIGNUP_FORM, ST_SIGNUP, ST_HOME, ST__MAX };
+enum studio_page { ST_LOGIN_FORM, ST_LOGIN, ST_LOGOUT, ST_SIGNUP_FORM, ST_SIGNUP, ST_HOME,
+	ST_PRODUCTS, ST_PRODUCT_NEW, ST_PRODUCT_CREATE, ST_PRODUCT_EDIT, ST_PRODUCT_SAVE, ST_PRODUCT_STATUS,
+	ST_MARKETPLACE_FORM, ST_MARKETPLACE_SAVE, ST_MARKETPLACE_PRODUCT, ST_API_KEYS, ST_API_KEY_CREATE,
+	ST_API_KEY_REVOKE,
+	ST_CR_PROFILE_FORM, ST_CR_PROFILE, ST_CR_MARKET, ST_CR_PICK_ADD, ST_CR_PICKS, ST_CR_PICK_MOVE,
+	ST_CR_PICK_REMOVE, ST_CR_COLLECTIONS, ST_CR_COLLECTION_CREATE, ST_CR_COLLECTION_MOVE, ST_CR_COLLECTION_EDIT,
+	ST_CR_COLLECTION_SAVE, ST_CR_ITEM_ADD, ST_CR_ITEM_MOVE, ST_CR_ITEM_NOTE, ST_CR_ITEM_REMOVE,
+	ST_CR_LINKS, ST_CR_LINK_CREATE, ST_BR_PROGRAM_FORM, ST_BR_PROGRAM, ST_BR_PICK_REQUESTS,
+	ST_BR_PICK_DECIDE, ST_CR_DASHBOARD, ST_CR_DASHBOARD_CSV, ST_BR_DASHBOARD, ST_BR_DASHBOARD_CSV,
+	ST_BR_PAYOUT, ST_ORDERS, ST_ORDERS_CSV, ST_ORDER, ST_ORDER_TRANSITION, ST_ORDER_REFUND,
+	ST_IMPORT_FORM, ST_IMPORT,
+	ST__MAX };
 
 static const struct route routes[] = {
 	[ST_LOGIN_FORM] = { { HTTP_GET, "/login" }, page_login_form, NEED_SESSION, login_fields },
@@ -19,11 +32,60 @@ static const struct route routes[] = {
 	[ST_SIGNUP_FORM] = { { HTTP_GET, "/signup" }, page_signup_form, NEED_SESSION, no_fields },
 	[ST_SIGNUP] = { { HTTP_POST, "/signup" }, page_signup, 0, signup_fields },
 	[ST_HOME] = { { HTTP_GET, "/studio" }, page_studio_home, NEED_LOGIN, no_fields },
+	[ST_PRODUCTS] = { { HTTP_GET, "/studio/products" }, page_products_list, NEED_SESSION | NEED_BRAND, products_list_fields },
+	[ST_PRODUCT_NEW] = { { HTTP_GET, "/studio/products/new" }, page_products_new, NEED_SESSION | NEED_BRAND, no_fields },
+	[ST_PRODUCT_CREATE] = { { HTTP_POST, "/studio/products" }, page_products_create, NEED_BRAND, products_form_fields },
+	[ST_PRODUCT_EDIT] = { { HTTP_GET, "/studio/products/{id}" }, page_products_edit, NEED_SESSION | NEED_BRAND, products_edit_fields },
+	[ST_PRODUCT_SAVE] = { { HTTP_POST, "/studio/products/{id}" }, page_products_update, NEED_BRAND, products_form_fields },
+	[ST_PRODUCT_STATUS] = { { HTTP_POST, "/studio/products/{id}/status" }, page_products_status, NEED_BRAND, products_status_fields },
+	[ST_MARKETPLACE_FORM] = { { HTTP_GET, "/studio/marketplace" }, page_marketplace_form, NEED_SESSION | NEED_BRAND, marketplace_fields },
+	[ST_MARKETPLACE_SAVE] = { { HTTP_POST, "/studio/marketplace" }, page_marketplace_save, NEED_BRAND, marketplace_fields },
+	[ST_MARKETPLACE_PRODUCT] = { { HTTP_POST, "/studio/marketplace/products/{id}" }, page_marketplace_product, NEED_BRAND, marketplace_fields },
+	[ST_API_KEYS] = { { HTTP_GET, "/studio/api-keys" }, page_api_keys, NEED_SESSION | NEED_BRAND, no_fields },
+	[ST_API_KEY_CREATE] = { { HTTP_POST, "/studio/api-keys" }, page_api_keys_create, NEED_BRAND, api_keys_fields },
+	[ST_API_KEY_REVOKE] = { { HTTP_POST, "/studio/api-keys/{id}/revoke" }, page_api_keys_revoke, NEED_BRAND, no_fields },
+	/* creators (issue 4): studio pages for creators, and the brand side of picks and attribution */
+	[ST_CR_PROFILE_FORM] = { { HTTP_GET, "/studio/creator/profile" }, page_creator_profile_form, NEED_SESSION | NEED_CREATOR, creator_saved_fields },
+	[ST_CR_PROFILE] = { { HTTP_POST, "/studio/creator/profile" }, page_creator_profile, NEED_CREATOR, creator_profile_fields, 32768 },
+	[ST_CR_MARKET] = { { HTTP_GET, "/studio/creator/marketplace" }, page_creator_marketplace, NEED_SESSION | NEED_CREATOR, creator_added_fields },
+	[ST_CR_PICK_ADD] = { { HTTP_POST, "/studio/creator/picks" }, page_creator_pick_add, NEED_CREATOR, creator_pick_fields, 1024 },
+	[ST_CR_PICKS] = { { HTTP_GET, "/studio/creator/picks" }, page_creator_picks, NEED_SESSION | NEED_CREATOR, no_fields },
+	[ST_CR_PICK_MOVE] = { { HTTP_POST, "/studio/creator/picks/{id}/move" }, page_creator_pick_move, NEED_CREATOR, creator_move_fields, 1024 },
+	[ST_CR_PICK_REMOVE] = { { HTTP_POST, "/studio/creator/picks/{id}/remove" }, page_creator_pick_remove, NEED_CREATOR, no_fields, 1024 },
+	[ST_CR_COLLECTIONS] = { { HTTP_GET, "/studio/creator/collections" }, page_creator_collections, NEED_SESSION | NEED_CREATOR, no_fields },
+	[ST_CR_COLLECTION_CREATE] = { { HTTP_POST, "/studio/creator/collections" }, page_creator_collection_create, NEED_CREATOR, creator_collection_fields, 8192 },
+	[ST_CR_COLLECTION_MOVE] = { { HTTP_POST, "/studio/creator/collections/{id}/move" }, page_creator_collection_move, NEED_CREATOR, creator_move_fields, 1024 },
+	[ST_CR_COLLECTION_EDIT] = { { HTTP_GET, "/studio/creator/collections/{id}" }, page_creator_collection_edit, NEED_SESSION | NEED_CREATOR, no_fields },
+	[ST_CR_COLLECTION_SAVE] = { { HTTP_POST, "/studio/creator/collections/{id}" }, page_creator_collection_update, NEED_CREATOR, creator_collection_fields, 8192 },
+	[ST_CR_ITEM_ADD] = { { HTTP_POST, "/studio/creator/collections/{id}/items" }, page_creator_collection_item_add, NEED_CREATOR, creator_pick_fields, 1024 },
+	[ST_CR_ITEM_MOVE] = { { HTTP_POST, "/studio/creator/collections/{id}/items/{product}/move" }, page_creator_collection_item_move, NEED_CREATOR, creator_move_fields, 1024 },
+	[ST_CR_ITEM_NOTE] = { { HTTP_POST, "/studio/creator/collections/{id}/items/{product}/note" }, page_creator_collection_item_note, NEED_CREATOR, creator_note_fields, 4096 },
+	[ST_CR_ITEM_REMOVE] = { { HTTP_POST, "/studio/creator/collections/{id}/items/{product}/remove" }, page_creator_collection_item_remove, NEED_CREATOR, no_fields, 1024 },
+	[ST_CR_LINKS] = { { HTTP_GET, "/studio/creator/links" }, page_creator_links, NEED_SESSION | NEED_CREATOR, no_fields },
+	[ST_CR_LINK_CREATE] = { { HTTP_POST, "/studio/creator/links" }, page_creator_link_create, NEED_CREATOR, creator_link_fields, 1024 },
+	[ST_BR_PROGRAM_FORM] = { { HTTP_GET, "/studio/brand/creator-program" }, page_brand_creator_program_form, NEED_SESSION | NEED_BRAND, creator_saved_fields },
+	[ST_BR_PROGRAM] = { { HTTP_POST, "/studio/brand/creator-program" }, page_brand_creator_program, NEED_BRAND, brand_program_fields, 1024 },
+	[ST_BR_PICK_REQUESTS] = { { HTTP_GET, "/studio/brand/pick-requests" }, page_pick_requests, NEED_SESSION | NEED_BRAND, no_fields },
+	[ST_BR_PICK_DECIDE] = { { HTTP_POST, "/studio/brand/pick-requests/{id}" }, page_pick_request_decide, NEED_BRAND, pick_decision_fields, 1024 },
+	[ST_CR_DASHBOARD] = { { HTTP_GET, "/studio/creator/dashboard" }, page_dashboard_creator, NEED_CREATOR, dashboard_fields },
+	[ST_CR_DASHBOARD_CSV] = { { HTTP_GET, "/studio/creator/dashboard.csv" }, page_dashboard_creator, NEED_CREATOR, dashboard_fields },
+	[ST_BR_DASHBOARD] = { { HTTP_GET, "/studio/brand/dashboard" }, page_dashboard_brand, NEED_SESSION | NEED_BRAND, dashboard_fields },
+	[ST_BR_DASHBOARD_CSV] = { { HTTP_GET, "/studio/brand/dashboard.csv" }, page_dashboard_brand, NEED_BRAND, dashboard_fields },
+	[ST_BR_PAYOUT] = { { HTTP_POST, "/studio/brand/payouts" }, page_dashboard_brand_payout, NEED_BRAND, payout_fields, 1024 },
+	/* brand fulfilment (issue 5): orders_*.c */
+	[ST_ORDERS] = { { HTTP_GET, "/studio/orders" }, page_orders_list, NEED_SESSION | NEED_BRAND, orders_list_fields },
+	[ST_ORDERS_CSV] = { { HTTP_GET, "/studio/orders.csv" }, page_orders_csv, NEED_BRAND, orders_list_fields },
+	[ST_ORDER] = { { HTTP_GET, "/studio/orders/{number}" }, page_order_detail, NEED_SESSION | NEED_BRAND, order_detail_fields },
+	[ST_ORDER_TRANSITION] = { { HTTP_POST, "/studio/orders/{number}/transition" }, page_order_transition, NEED_BRAND, order_transition_fields, 2048 },
+	[ST_ORDER_REFUND] = { { HTTP_POST, "/studio/orders/{number}/refund" }, page_order_refund, NEED_BRAND, order_refund_fields, 16384 },
+	/* catalog upload (issue 3): the file arrives as multipart/form-data, up to 16 MiB */
+	[ST_IMPORT_FORM] = { { HTTP_GET, "/studio/import" }, page_import_form, NEED_SESSION | NEED_BRAND, no_fields },
+	[ST_IMPORT] = { { HTTP_POST, "/studio/import" }, page_import, NEED_BRAND | NEED_MULTIPART, import_fields, 16 << 20 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio page");
 
 int main(int argc, char **argv)
 {
-	static const struct app studio = { "studio", routes, ST__MAX };
+	static const struct app studio = { "studio", routes, ST__MAX, NULL, NULL };
 	return app_main(&studio, argc, argv);
 }

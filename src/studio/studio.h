@@ -9,5 +9,72 @@ void page_logout(struct req *r);
 void page_signup_form(struct req *r);
 void page_signup(struct req *r);
 void page_studio_home(struct req *r);
+void page_import_form(struct req *r);
+void page_import(struct req *r);
+
+/* ---- creators (issue 4): creator_*.c, pick_requests.c, dashboard_*.c ---- */
+struct studio_creator {
+	long long id;
+	const char *handle, *name;
+};
+struct studio_brand {
+	long long id;
+	const char *slug, *name, *currency;
+	long long return_window_days;
+};
+extern const struct field creator_saved_fields[], creator_added_fields[], creator_profile_fields[],
+	creator_pick_fields[], creator_move_fields[], creator_collection_fields[], creator_note_fields[],
+	creator_link_fields[], brand_program_fields[], pick_decision_fields[], dashboard_fields[], payout_fields[];
+/* The dashboard period from the from/to query fields (YYYY-MM-DD, UTC), default the last 30
+ * days; false if malformed or reversed. */
+bool dashboard_period(struct req *r, char from[11], char to[11]);
+/* Every day from..to as "YYYY-MM-DD" strings in the arena; the count. */
+size_t dashboard_days(struct req *r, const char *from, const char *to, const char ***days);
+/* orders / visits as a percentage with two decimals ("1.25%"), "–" without visits. */
+const char *dashboard_conversion(struct req *r, long long orders, long long visits);
+/* The signed-in user's creator profile or brand; false when a response (404, 5xx) was made. */
+bool creator_of(struct req *r, struct studio_creator *c);
+bool brand_of(struct req *r, struct studio_brand *b);
+/* A positive id from a form field or, failing that, a path parameter; 0 if absent or malformed. */
+long long form_id(struct req *r, const char *name);
+/* "12.5%" from basis points, in integers. */
+const char *creator_rate_text(struct req *r, long long bps);
+/* Moves the item `id` one place up (dir < 0) or down in `ids` (n items, in display order),
+ * returning false if it is not there or already at that end. Pure. */
+bool creator_move(long long *ids, size_t n, long long id, int dir);
+void page_creator_profile_form(struct req *r);
+void page_creator_profile(struct req *r);
+void page_creator_marketplace(struct req *r);
+void page_creator_pick_add(struct req *r);
+void page_creator_picks(struct req *r);
+void page_creator_pick_move(struct req *r);
+void page_creator_pick_remove(struct req *r);
+void page_creator_collections(struct req *r);
+void page_creator_collection_create(struct req *r);
+void page_creator_collection_move(struct req *r);
+void page_creator_collection_edit(struct req *r);
+void page_creator_collection_update(struct req *r);
+void page_creator_collection_item_add(struct req *r);
+void page_creator_collection_item_move(struct req *r);
+void page_creator_collection_item_note(struct req *r);
+void page_creator_collection_item_remove(struct req *r);
+void page_creator_links(struct req *r);
+void page_creator_link_create(struct req *r);
+void page_brand_creator_program_form(struct req *r);
+void page_brand_creator_program(struct req *r);
+void page_pick_requests(struct req *r);
+void page_pick_request_decide(struct req *r);
+void page_dashboard_creator(struct req *r);
+void page_dashboard_brand(struct req *r);
+void page_dashboard_brand_payout(struct req *r);
+
+/* ---- brand fulfilment (issue 5): orders_*.c ---- */
+extern const struct field orders_list_fields[], order_detail_fields[], order_transition_fields[],
+	order_refund_fields[];
+void page_orders_list(struct req *r);
+void page_orders_csv(struct req *r);
+void page_order_detail(struct req *r);
+void page_order_transition(struct req *r);
+void page_order_refund(struct req *r);
 
 #endif

@@ -9,6 +9,16 @@ int main(void)
 	srunner_add_suite(sr, router_suite());
 	srunner_add_suite(sr, money_suite());
 	srunner_add_suite(sr, token_suite());
+	srunner_add_suite(sr, order_state_suite());
+	srunner_add_suite(sr, csv_out_suite());
+	srunner_add_suite(sr, attribution_suite());
+	srunner_add_suite(sr, commission_suite());
+	srunner_add_suite(sr, creators_suite());
+	srunner_add_suite(sr, product_suite());
+	srunner_add_suite(sr, apiwire_suite());
+	srunner_add_suite(sr, sanitize_suite());
+	srunner_add_suite(sr, multipart_suite());
+	srunner_add_suite(sr, catalog_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -8,5 +8,15 @@ Suite *kv_suite(void);
 Suite *router_suite(void);
 Suite *money_suite(void);
 Suite *token_suite(void);
+Suite *order_state_suite(void);
+Suite *csv_out_suite(void);
+Suite *attribution_suite(void);
+Suite *commission_suite(void);
+Suite *creators_suite(void);
+Suite *product_suite(void);
+Suite *apiwire_suite(void);
+Suite *sanitize_suite(void);
+Suite *multipart_suite(void);
+Suite *catalog_suite(void);
 
 #endif
