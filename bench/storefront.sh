@@ -16,6 +16,8 @@ scripts/db.sh start
 bin/crowdcartctl --conf "$VAR/crowdcart.conf" migrate >/dev/null
 scripts/db.sh grants
 bin/crowdcartctl --conf "$VAR/crowdcart.conf" demo >/dev/null
+# WORKERS=N overrides the shop's preforked worker count (the config is rewritten by db.sh start).
+[[ -z ${WORKERS:-} ]] || echo "shop_workers = $WORKERS" >>"$VAR/crowdcart.conf"
 scripts/web.sh start lighttpd
 trap 'scripts/web.sh stop >/dev/null 2>&1 || true; scripts/db.sh stop >/dev/null 2>&1 || true' EXIT
 
@@ -33,7 +35,7 @@ run() {
 		END { printf "%s %.0f %.2f%s\n", name, rps, p99, err ? " ERRORS:" err : "" }'
 }
 
-echo "crowdcart storefront benchmark: $(nproc) cores, $(date -u +%FT%TZ), wrk -t2 -c$conns -d${secs}s, lighttpd"
+echo "crowdcart storefront benchmark: $(nproc) cores, $(date -u +%FT%TZ), wrk -t2 -c$conns -d${secs}s, lighttpd, shop workers: ${WORKERS:-config}"
 echo "page size: $(wc -c < static/bench-tmp/storefront.html) bytes"
 results=$(run static /static/bench-tmp/storefront.html; run ping /_ping; run storefront /@lena)
 echo "$results" | awk '
