@@ -130,7 +130,6 @@ write_conf() {
 			echo "payment_webhook_secret = $(secret payment_webhook_secret)"
 			echo "templates_dir = $ROOT/templates"
 			echo "sql_dir = $ROOT/sql"
-			echo "workers = 4"
 		} >"$CONF.tmp"
 		mv "$CONF.tmp" "$CONF"
 	)

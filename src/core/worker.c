@@ -117,12 +117,17 @@ int app_main(const struct app *app, int argc, char **argv)
 	}
 	if (!tmpl_init(config_str("templates_dir", "templates")))
 		return 1;
+	/* One more worker than cores: enough to cover a worker waiting on MariaDB, few enough that
+	 * the web server and the database keep a core's share (measured in docs/BENCHMARKS.md). */
+	long fallback = sysconf(_SC_NPROCESSORS_ONLN) + 1;
+	if (fallback < 2 || fallback > MAX_WORKERS)
+		fallback = 4;
 	if (nworkers <= 0) {
 		const char *own = config_prog(app->name, "workers", NULL);	/* e.g. shop_workers */
-		nworkers = own ? atol(own) : config_int("workers", 4, 1, MAX_WORKERS);
+		nworkers = own ? atol(own) : config_int("workers", fallback, 1, MAX_WORKERS);
 	}
 	if (nworkers < 1 || nworkers > MAX_WORKERS)
-		nworkers = 4;
+		nworkers = fallback;
 	if (FCGX_Init() != 0)
 		return 1;
 	int listen_fd = 0;
