@@ -1,0 +1,134 @@
+/* worker.c: crowdcartctl worker [--once] — delivers due lead webhooks from the outbox
+ * (webhook_deliveries): claims each with a lease, POSTs it signed, logs the attempt, and marks it
+ * delivered or schedules the next try with exponential backoff. Loops every 5 s unless --once.
+ * Each pass also prunes expired rate-limit windows and merge rows older than the merge window. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "arena.h"
+#include "ctl.h"
+#include "webhook_out.h"
+
+#define WORKER_BATCH 20
+#define WORKER_TIMEOUT_MS 10000
+
+static const struct db_stmt q_due = {
+	"SELECT d.id FROM webhook_deliveries d WHERE d.status = 'pending' AND d.next_attempt_at <= UTC_TIMESTAMP()"
+	" ORDER BY d.next_attempt_at, d.id LIMIT 20", "", "i" };
+/* The lease: only one worker (on any node) wins the row for the next two minutes. */
+static const struct db_stmt q_claim = {
+	"UPDATE webhook_deliveries SET next_attempt_at = UTC_TIMESTAMP() + INTERVAL 120 SECOND"
+	" WHERE id = ? AND status = 'pending' AND next_attempt_at <= UTC_TIMESTAMP()", "i", "" };
+static const struct db_stmt q_load = {
+	"SELECT d.event, d.payload, d.attempts, COALESCE(w.url, ''), COALESCE(w.secret, '') FROM webhook_deliveries d"
+	" LEFT JOIN lead_webhooks w ON w.brand_id = d.brand_id WHERE d.id = ?", "i", "ssiss" };
+static const struct db_stmt q_attempt = {
+	"INSERT INTO webhook_attempts (delivery_id, attempted_at, http_status, error, duration_ms)"
+	" VALUES (?, UTC_TIMESTAMP(), ?, ?, ?)", "iisi", "" };
+static const struct db_stmt q_done = {
+	"UPDATE webhook_deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = UTC_TIMESTAMP()"
+	" WHERE id = ?", "i", "" };
+static const struct db_stmt q_retry = {
+	"UPDATE webhook_deliveries SET attempts = attempts + 1, status = IF(? = 1, 'failed', 'pending'),"
+	" next_attempt_at = UTC_TIMESTAMP() + INTERVAL ? SECOND WHERE id = ?", "iii", "" };
+
+static const struct db_stmt q_prune_rate = {
+	"DELETE FROM lead_rate WHERE window_start < ? LIMIT 5000", "i", "" };
+static const struct db_stmt q_prune_latest = {
+	"DELETE FROM lead_latest WHERE seen_at < UTC_TIMESTAMP() - INTERVAL 25 HOUR LIMIT 5000", "", "" };
+
+static long long ms_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Delivers one claimed delivery; false if the database failed. */
+static bool deliver(struct db *db, struct arena *a, long long id, long *ok)
+{
+	struct db_res d;
+	if (db_query(db, a, &q_load, (struct db_param[]){ DB_I(id) }, &d) != DB_OK || d.nrows == 0)
+		return false;
+	const char *event = db_at(&d, 0, 0)->s, *body = db_at(&d, 0, 1)->s, *url = db_at(&d, 0, 3)->s;
+	unsigned attempt = (unsigned)db_at(&d, 0, 2)->i + 1;
+	struct webhook_url u;
+	char err[128] = "";
+	int status = 0;
+	long long t0 = ms_now();
+	if (!*url)
+		snprintf(err, sizeof err, "no webhook URL set");
+	else if (!webhook_url_parse(url, &u))
+		snprintf(err, sizeof err, "unsupported URL");
+	else
+		status = webhook_post(&u, db_at(&d, 0, 4)->s, id, event, body, db_at(&d, 0, 1)->len, WORKER_TIMEOUT_MS, err);
+	if (status && (status < 200 || status > 299))
+		snprintf(err, sizeof err, "HTTP %d", status);
+	long long took = ms_now() - t0;
+	if (db_query(db, NULL, &q_attempt, (struct db_param[]){ DB_I(id), DB_I(status), DB_S(err), DB_I(took) }, NULL) != DB_OK)
+		return false;
+	if (status >= 200 && status <= 299) {
+		(*ok)++;
+		return db_query(db, NULL, &q_done, (struct db_param[]){ DB_I(id) }, NULL) == DB_OK;
+	}
+	bool last = attempt >= WEBHOOK_MAX_ATTEMPTS;
+	fprintf(stderr, "crowdcartctl worker: delivery %lld attempt %u failed: %s\n", id, attempt, err);
+	return db_query(db, NULL, &q_retry, (struct db_param[]){ DB_I(last), DB_I(webhook_backoff(attempt)), DB_I(id) },
+			NULL) == DB_OK;
+}
+
+/* One pass over due deliveries; the number delivered, or -1 on a database failure. */
+static long pass(struct db *db, struct arena *a)
+{
+	long ok = 0;
+	for (;;) {
+		arena_reset(a);
+		struct db_res due;
+		if (db_query(db, a, &q_due, NULL, &due) != DB_OK)
+			return -1;
+		size_t claimed = 0;
+		for (size_t i = 0; i < due.nrows; i++) {
+			long long id = db_at(&due, i, 0)->i;
+			if (db_query(db, NULL, &q_claim, (struct db_param[]){ DB_I(id) }, NULL) != DB_OK)
+				return -1;
+			if (db_affected(db) != 1)
+				continue;
+			claimed++;
+			if (!deliver(db, a, id, &ok))
+				return -1;
+		}
+		if (due.nrows < WORKER_BATCH || claimed == 0)
+			return ok;
+	}
+}
+
+int ctl_worker(struct db *db, int argc, char **argv)
+{
+	bool once = argc == 1 && strcmp(argv[0], "--once") == 0;
+	if (argc > 1 || (argc == 1 && !once)) {
+		fprintf(stderr, "usage: crowdcartctl worker [--once]\n");
+		return 2;
+	}
+	struct arena *a = arena_new(1 << 16);
+	int rc = 0;
+	for (;;) {
+		long n = pass(db, a);
+		/* windows are hours (leadform_submit.c); keep the current and the previous one */
+		if (db_query(db, NULL, &q_prune_rate, (struct db_param[]){ DB_I((long long)time(NULL) / 3600 - 1) }, NULL) != DB_OK ||
+		    db_query(db, NULL, &q_prune_latest, NULL, NULL) != DB_OK)
+			n = -1;
+		if (n < 0) {
+			fprintf(stderr, "crowdcartctl worker: database error\n");
+			rc = 1;
+		} else if (n > 0) {
+			printf("delivered %ld webhook(s)\n", n);
+			fflush(stdout);
+		}
+		if (once)
+			break;
+		sleep(5);
+	}
+	arena_free(a);
+	return rc;
+}

@@ -1,0 +1,34 @@
+/* leadform.h: what the public lead form pages (leadform*.c) share: the form definition, loaded
+ * with one (cached) query, and the page that renders it with errors and kept values. */
+#ifndef CC_LEADFORM_H
+#define CC_LEADFORM_H
+#include "http.h"
+#include "lead_field.h"
+
+struct leadform_field {
+	long long id;
+	struct lead_def def;
+	const char *label, *help;
+	const char *error;		/* set by validation, shown beside the field */
+	const char *const *vals;	/* the submitted values, kept on a re-render */
+	size_t nvals;
+};
+
+struct leadform {
+	long long id, brand_id, creator_id, min_fill, ip_limit, form_limit;
+	const char *slug, *handle, *title, *intro, *consent, *privacy_url, *thanks, *status, *brand_name;
+	bool has_webhook;
+	struct leadform_field fields[LEAD_MAX_FIELDS];
+	size_t nfields;
+};
+
+extern const struct field leadform_fields[];
+/* Loads the form of the path's slug (and creator of the path's handle, if any); false when a
+ * response (404 also for a closed form, 5xx) was made. */
+bool leadform_load(struct req *r, struct leadform *f);
+/* Renders the form; `error` is the message on top (NULL for none); field errors come from f. */
+void leadform_render(struct req *r, const struct leadform *f, int status, const char *error);
+/* The input name of the i-th field (0-based): "q1".."q30". */
+const char *leadform_input(struct req *r, size_t i);
+
+#endif

@@ -1,0 +1,80 @@
+/* forms.c: "/studio/forms" — a brand's lead forms: list them and create one (as a draft). */
+#include <string.h>
+#include "forms.h"
+#include "page.h"
+#include "response.h"
+#include "studio.h"
+#include "utf8.h"
+#include "validate.h"
+
+const struct field forms_create_fields[] = { { "title", 120 }, { "slug", 64 }, { NULL, 0 } };
+
+static const struct db_stmt q_list = {
+	"SELECT f.id, f.slug, f.title, f.status, (SELECT COUNT(*) FROM leads l WHERE l.form_id = f.id)"
+	" FROM lead_forms f WHERE f.brand_id = ? ORDER BY f.created_at DESC, f.id DESC LIMIT 200", "i", "isssi" };
+static const struct db_stmt q_create = {
+	"INSERT INTO lead_forms (brand_id, slug, title, intro, consent_text, thanks_text, created_at, updated_at)"
+	" VALUES (?, ?, ?, '', ?, '', UTC_TIMESTAMP(), UTC_TIMESTAMP())", "isss", "" };
+
+static void render(struct req *r, const struct studio_brand *b, int status, const char *error)
+{
+	struct db_res res;
+	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(b->id) }, &res);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	tmpl_dict *d = page_begin(r, "studio_forms.tpl", "Lead forms");
+	tmpl_set(d, "BRAND_NAME", b->name);
+	const char *title = req_form(r, "title"), *slug = req_form(r, "slug");
+	tmpl_set(d, "TITLE", title ? title : "");
+	tmpl_set(d, "SLUG", slug ? slug : "");
+	if (error)
+		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
+	for (size_t i = 0; i < res.nrows; i++) {
+		tmpl_dict *f = tmpl_add(d, "FORM");
+		tmpl_set_int(f, "ID", db_at(&res, i, 0)->i);
+		tmpl_set(f, "SLUG", db_at(&res, i, 1)->s);
+		tmpl_set(f, "TITLE", db_at(&res, i, 2)->s);
+		tmpl_set(f, "STATUS", db_at(&res, i, 3)->s);
+		tmpl_set_int(f, "LEADS", db_at(&res, i, 4)->i);
+	}
+	if (res.nrows == 0)
+		tmpl_show(d, "EMPTY");
+	page_end(r, status);
+}
+
+void page_forms_list(struct req *r)
+{
+	struct studio_brand b;
+	if (brand_of(r, &b))
+		render(r, &b, 200, NULL);
+}
+
+void page_forms_create(struct req *r)
+{
+	struct studio_brand b;
+	if (!brand_of(r, &b))
+		return;
+	const char *title = req_form(r, "title"), *slug_in = req_form(r, "slug");
+	char slug[65];
+	if (!title || !has_text(title)) {
+		render(r, &b, 422, "Give the form a title.");
+		return;
+	}
+	if (!slugify(slug_in && *slug_in ? slug_in : title, slug, sizeof slug)) {
+		render(r, &b, 422, "Use letters or digits in the address.");
+		return;
+	}
+	enum db_status rc = db_query(r->db, NULL, &q_create, (struct db_param[]){ DB_I(b.id), DB_S(slug), DB_S(title),
+		DB_S("I agree that this brand may contact me about my request.") }, NULL);
+	if (rc == DB_DUP) {
+		render(r, &b, 409, "That address is taken; choose another.");
+		return;
+	}
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	resp_redirect(r, arena_printf(r->arena, "/studio/forms/%llu", db_insert_id(r->db)));
+}

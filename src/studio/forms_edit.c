@@ -1,0 +1,226 @@
+/* forms_edit.c: "/studio/forms/{id}" — a lead form's settings (texts, consent, privacy URL,
+ * status, creators, abuse limits) and its fields (add with a position, reorder, remove). */
+#include <stdlib.h>
+#include <string.h>
+#include "forms.h"
+#include "lead_field.h"
+#include "page.h"
+#include "response.h"
+#include "studio.h"
+#include "utf8.h"
+#include "validate.h"
+
+const struct field forms_save_fields[] = {
+	{ "title", 120 }, { "intro", 2000 }, { "consent_text", 1000 }, { "privacy_url", 500 },
+	{ "thanks_text", 1000 }, { "status", 10 }, { "creators_allowed", 3 }, { "creator_handles", 1000 },
+	{ "min_fill_seconds", 3 },
+	{ "ip_limit_per_hour", 6 }, { "form_limit_per_hour", 7 }, { NULL, 0 },
+};
+const struct field forms_position_fields[] = { { "position", 4 }, { NULL, 0 } };
+const struct field forms_field_fields[] = {
+	{ "type", 10 }, { "label", 200 }, { "help", 500 }, { "required", 3 }, { "options", 2000 },
+	{ "position", 4 }, { NULL, 0 },
+};
+
+static const struct db_stmt q_form = {
+	"SELECT id, slug, title, intro, consent_text, privacy_url, thanks_text, status, creators_allowed,"
+	" min_fill_seconds, ip_limit_per_hour, form_limit_per_hour, creator_handles FROM lead_forms"
+	" WHERE id = ? AND brand_id = ?", "ii", "isssssssiiiis" };
+static const struct db_stmt q_fields = {
+	"SELECT id, position, type, label, help, required, options FROM lead_form_fields WHERE form_id = ?"
+	" ORDER BY position, id LIMIT 30", "i", "iisssis" };
+static const struct db_stmt q_save = {
+	"UPDATE lead_forms SET title = ?, intro = ?, consent_text = ?, privacy_url = ?, thanks_text = ?, status = ?,"
+	" creators_allowed = ?, creator_handles = ?, min_fill_seconds = ?, ip_limit_per_hour = ?,"
+	" form_limit_per_hour = ?, updated_at = UTC_TIMESTAMP() WHERE id = ? AND brand_id = ?", "ssssssisiiiii", "" };
+static const struct db_stmt q_count = {
+	"SELECT COUNT(*) FROM lead_form_fields x JOIN lead_forms f ON f.id = x.form_id WHERE f.id = ? AND f.brand_id = ?",
+	"ii", "i" };
+static const struct db_stmt q_add = {
+	"INSERT INTO lead_form_fields (form_id, position, type, label, help, required, options)"
+	" SELECT id, ?, ?, ?, ?, ?, ? FROM lead_forms WHERE id = ? AND brand_id = ?", "isssisii", "" };
+static const struct db_stmt q_position = {
+	"UPDATE lead_form_fields x JOIN lead_forms f ON f.id = x.form_id SET x.position = ?"
+	" WHERE x.id = ? AND f.id = ? AND f.brand_id = ?", "iiii", "" };
+static const struct db_stmt q_remove = {
+	"DELETE x FROM lead_form_fields x JOIN lead_forms f ON f.id = x.form_id"
+	" WHERE x.id = ? AND f.id = ? AND f.brand_id = ?", "iii", "" };
+
+static long long num(const char *s, long long lo, long long hi, bool *ok)
+{
+	char *end;
+	long long v = s && *s ? strtoll(s, &end, 10) : lo - 1;
+	if (!s || !*s || *end || v < lo || v > hi)
+		*ok = false;
+	return v;
+}
+
+static void render(struct req *r, long long brand_id, long long id, int status, const char *error)
+{
+	struct db_res f, x;
+	enum db_status rc = db_query(r->db, r->arena, &q_form, (struct db_param[]){ DB_I(id), DB_I(brand_id) }, &f);
+	if (rc == DB_OK && f.nrows)
+		rc = db_query(r->db, r->arena, &q_fields, (struct db_param[]){ DB_I(id) }, &x);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (f.nrows == 0) {
+		resp_error(r, 404, "There is no such form.");
+		return;
+	}
+	tmpl_dict *d = page_begin(r, "studio_form.tpl", db_at(&f, 0, 2)->s);
+	static const char *const keys[] = { "ID", "SLUG", "TITLE", "INTRO", "CONSENT_TEXT", "PRIVACY_URL", "THANKS_TEXT" };
+	tmpl_set_int(d, "ID", db_at(&f, 0, 0)->i);
+	for (size_t i = 1; i < 7; i++)
+		tmpl_set(d, keys[i], db_at(&f, 0, i)->s);
+	tmpl_show(d, strcmp(db_at(&f, 0, 7)->s, "live") == 0 ? "S_LIVE" : strcmp(db_at(&f, 0, 7)->s, "closed") == 0 ? "S_CLOSED" : "S_DRAFT");
+	if (db_at(&f, 0, 8)->i)
+		tmpl_show(d, "CREATORS_ALLOWED");
+	tmpl_set_int(d, "MIN_FILL", db_at(&f, 0, 9)->i);
+	tmpl_set_int(d, "IP_LIMIT", db_at(&f, 0, 10)->i);
+	tmpl_set_int(d, "FORM_LIMIT", db_at(&f, 0, 11)->i);
+	tmpl_set(d, "CREATOR_HANDLES", db_at(&f, 0, 12)->s);
+	if (error)
+		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
+	for (size_t i = 0; i < x.nrows; i++) {
+		tmpl_dict *e = tmpl_add(d, "FIELD");
+		tmpl_set_int(e, "FIELD_ID", db_at(&x, i, 0)->i);
+		tmpl_set_int(e, "POSITION", db_at(&x, i, 1)->i);
+		enum lead_type t = LEAD_TEXT;
+		lead_type_parse(db_at(&x, i, 2)->s, &t);
+		tmpl_set(e, "TYPE", lead_type_label(t));
+		tmpl_set(e, "LABEL", db_at(&x, i, 3)->s);
+		tmpl_set(e, "HELP", db_at(&x, i, 4)->s);
+		tmpl_set(e, "REQUIRED", db_at(&x, i, 5)->i ? "required" : "optional");
+		tmpl_set(e, "OPTIONS", db_at(&x, i, 6)->s);
+	}
+	for (int t = 0; t < LEAD__NTYPES; t++) {
+		tmpl_dict *o = tmpl_add(d, "TYPE_OPTION");
+		tmpl_set(o, "VALUE", lead_type_name((enum lead_type)t));
+		tmpl_set(o, "LABEL", lead_type_label((enum lead_type)t));
+	}
+	page_end(r, status);
+}
+
+void page_forms_edit(struct req *r)
+{
+	struct studio_brand b;
+	if (brand_of(r, &b))
+		render(r, b.id, form_id(r, "id"), 200, NULL);
+}
+
+static bool url_ok(const char *u)
+{
+	return !*u || ((strncmp(u, "https://", 8) == 0 || strncmp(u, "http://", 7) == 0) && !strpbrk(u, " \"'<>\\"));
+}
+
+void page_forms_save(struct req *r)
+{
+	struct studio_brand b;
+	if (!brand_of(r, &b))
+		return;
+	long long id = form_id(r, "id");
+	const char *v[6];
+	static const char *const names[] = { "title", "intro", "consent_text", "privacy_url", "thanks_text", "status" };
+	for (size_t i = 0; i < 6; i++) {
+		v[i] = req_form(r, names[i]);
+		if (!v[i])
+			v[i] = "";
+	}
+	bool ok = true;
+	long long min_fill = num(req_form(r, "min_fill_seconds"), 0, 600, &ok);
+	long long ip_limit = num(req_form(r, "ip_limit_per_hour"), 1, 100000, &ok);
+	long long form_limit = num(req_form(r, "form_limit_per_hour"), 1, 1000000, &ok);
+	const char *creators = req_form(r, "creators_allowed"), *handles = req_form(r, "creator_handles");
+	if (!handles)
+		handles = "";
+	const char *error = !has_text(v[0]) ? "Give the form a title."
+		: !has_text(v[2]) ? "The consent statement is required: it is stored with every lead."
+		: !url_ok(v[3]) ? "The privacy policy URL must start with https:// (or http://)."
+		: strcmp(v[5], "draft") && strcmp(v[5], "live") && strcmp(v[5], "closed") ? "Choose draft, live or closed."
+		: !ok ? "Limits must be whole numbers: fill time 0 to 600 s, limits at least 1." : NULL;
+	if (error) {
+		render(r, b.id, id, 422, error);
+		return;
+	}
+	enum db_status rc = db_query(r->db, NULL, &q_save, (struct db_param[]){ DB_S(v[0]), DB_S(v[1]), DB_S(v[2]),
+		DB_S(v[3]), DB_S(v[4]), DB_S(v[5]), DB_I(creators && strcmp(creators, "yes") == 0), DB_S(handles), DB_I(min_fill),
+		DB_I(ip_limit), DB_I(form_limit), DB_I(id), DB_I(b.id) }, NULL);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	resp_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));
+}
+
+void page_forms_field_add(struct req *r)
+{
+	struct studio_brand b;
+	if (!brand_of(r, &b))
+		return;
+	long long id = form_id(r, "id");
+	enum lead_type t;
+	const char *label = req_form(r, "label"), *help = req_form(r, "help"), *options = req_form(r, "options");
+	const char *req = req_form(r, "required");
+	bool ok = true;
+	long long pos = num(req_form(r, "position"), 0, 999, &ok);
+	struct db_res cnt;
+	enum db_status rc = db_query(r->db, r->arena, &q_count, (struct db_param[]){ DB_I(id), DB_I(b.id) }, &cnt);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	bool choices = lead_type_parse(req_form(r, "type"), &t) && (t == LEAD_CHOICE || t == LEAD_MULTI);
+	const char *error = !lead_type_parse(req_form(r, "type"), &t) ? "Choose a field type."
+		: !label || !has_text(label) ? "Give the field a label."
+		: !ok ? "The position is a number from 0 to 999."
+		: choices && (!options || !has_text(options)) ? "List the options, one per line."
+		: db_at(&cnt, 0, 0)->i >= LEAD_MAX_FIELDS ? "A form has at most 30 fields." : NULL;
+	if (error) {
+		render(r, b.id, id, 422, error);
+		return;
+	}
+	rc = db_query(r->db, NULL, &q_add, (struct db_param[]){ DB_I(pos), DB_S(lead_type_name(t)), DB_S(label),
+		DB_S(help ? help : ""), DB_I(req && strcmp(req, "yes") == 0), DB_S(choices ? options : ""),
+		DB_I(id), DB_I(b.id) }, NULL);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	resp_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));
+}
+
+void page_forms_field_position(struct req *r)
+{
+	struct studio_brand b;
+	if (!brand_of(r, &b))
+		return;
+	long long id = form_id(r, "id"), field = form_id(r, "field");
+	bool ok = true;
+	long long pos = num(req_form(r, "position"), 0, 999, &ok);
+	if (!ok) {
+		render(r, b.id, id, 422, "The position is a number from 0 to 999.");
+		return;
+	}
+	enum db_status rc = db_query(r->db, NULL, &q_position, (struct db_param[]){ DB_I(pos), DB_I(field), DB_I(id), DB_I(b.id) }, NULL);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	resp_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));
+}
+
+void page_forms_field_remove(struct req *r)
+{
+	struct studio_brand b;
+	if (!brand_of(r, &b))
+		return;
+	long long id = form_id(r, "id"), field = form_id(r, "field");
+	enum db_status rc = db_query(r->db, NULL, &q_remove, (struct db_param[]){ DB_I(field), DB_I(id), DB_I(b.id) }, NULL);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	resp_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));
+}

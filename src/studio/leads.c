@@ -1,0 +1,169 @@
+/* leads.c: "/studio/leads" — a brand's leads filtered by form, date range and creator; one
+ * lead's detail; and its erasure on request. */
+#include <stdlib.h>
+#include <string.h>
+#include "forms.h"
+#include "lead_field.h"
+#include "leads.h"
+#include "page.h"
+#include "response.h"
+#include "studio.h"
+
+const struct field leads_list_fields[] = {
+	{ "form", 20 }, { "from", 10 }, { "to", 10 }, { "creator", 30 }, { NULL, 0 },
+};
+
+static const struct db_stmt q_list = {
+	"SELECT l.id, l.created_at, l.updated_at, f.title, l.email, COALESCE(c.handle, ''), l.submissions"
+	LEADS_WHERE " ORDER BY l.created_at DESC, l.id DESC LIMIT 500", LEADS_WHERE_TYPES, "isssssi" };
+static const struct db_stmt q_forms = {
+	"SELECT id, title FROM lead_forms WHERE brand_id = ? ORDER BY title LIMIT 200", "i", "is" };
+static const struct db_stmt q_lead = {
+	"SELECT l.id, f.title, l.email, COALESCE(c.handle, ''), l.consent_text, l.consented_at, l.created_at,"
+	" l.updated_at, l.submissions, HEX(l.ip_hash) FROM leads l JOIN lead_forms f ON f.id = l.form_id"
+	" LEFT JOIN creators c ON c.id = l.creator_id WHERE l.id = ? AND l.brand_id = ?", "ii", "isssssssis" };
+static const struct db_stmt q_answers = {
+	"SELECT label, value FROM lead_answers WHERE lead_id = ? ORDER BY position, id", "i", "ss" };
+static const struct db_stmt q_delete = {
+	"DELETE FROM leads WHERE id = ? AND brand_id = ?", "ii", "" };
+
+static bool date_ok(const char *s)
+{
+	static const struct lead_def date = { LEAD_DATE, true, "" };
+	return lead_check(&date, (const char *const[]){ s }, 1) == NULL;
+}
+
+bool leads_filter_parse(struct req *r, struct leads_filter *f)
+{
+	const char *form = req_query(r, "form");
+	f->from = req_query(r, "from");
+	f->to = req_query(r, "to");
+	f->creator = req_query(r, "creator");
+	f->form_id = 0;
+	if (form && *form) {
+		char *end;
+		f->form_id = strtoll(form, &end, 10);
+		if (*end || f->form_id <= 0) {
+			resp_error(r, 400, "The form filter is not a form.");
+			return false;
+		}
+	}
+	if (!f->from || !*f->from)
+		f->from = "";
+	if (!f->to || !*f->to)
+		f->to = "";
+	if (!f->creator)
+		f->creator = "";
+	if ((*f->from && !date_ok(f->from)) || (*f->to && !date_ok(f->to))) {
+		resp_error(r, 400, "Dates are YYYY-MM-DD.");
+		return false;
+	}
+	return true;
+}
+
+void leads_where_params(const struct leads_filter *f, long long brand_id, struct db_param *p)
+{
+	p[0] = DB_I(brand_id);
+	p[1] = DB_I(f->form_id);
+	p[2] = DB_I(f->form_id);
+	p[3] = DB_S(*f->from ? f->from : "1970-01-01");
+	p[4] = DB_S(*f->to ? f->to : "9999-12-30");
+	p[5] = DB_S(f->creator);
+	p[6] = DB_S(f->creator);
+}
+
+void page_leads_list(struct req *r)
+{
+	struct studio_brand b;
+	struct leads_filter f;
+	if (!brand_of(r, &b) || !leads_filter_parse(r, &f))
+		return;
+	struct db_param p[LEADS_WHERE_NPARAMS];
+	leads_where_params(&f, b.id, p);
+	struct db_res res, forms;
+	enum db_status rc = db_query(r->db, r->arena, &q_list, p, &res);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->arena, &q_forms, (struct db_param[]){ DB_I(b.id) }, &forms);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	tmpl_dict *d = page_begin(r, "studio_leads.tpl", "Leads");
+	tmpl_set(d, "FROM", f.from);
+	tmpl_set(d, "TO", f.to);
+	tmpl_set(d, "CREATOR", f.creator);
+	tmpl_set(d, "QUERY", arena_printf(r->arena, "form=%lld&from=%s&to=%s&creator=%s", f.form_id, f.from, f.to, f.creator));
+	for (size_t i = 0; i < forms.nrows; i++) {
+		tmpl_dict *o = tmpl_add(d, "FORM_OPTION");
+		tmpl_set_int(o, "ID", db_at(&forms, i, 0)->i);
+		tmpl_set(o, "TITLE", db_at(&forms, i, 1)->s);
+		if (db_at(&forms, i, 0)->i == f.form_id)
+			tmpl_show(o, "SELECTED");
+	}
+	for (size_t i = 0; i < res.nrows; i++) {
+		tmpl_dict *l = tmpl_add(d, "LEAD");
+		tmpl_set_int(l, "ID", db_at(&res, i, 0)->i);
+		tmpl_set(l, "CREATED", db_at(&res, i, 1)->s);
+		tmpl_set(l, "UPDATED", db_at(&res, i, 2)->s);
+		tmpl_set(l, "FORM", db_at(&res, i, 3)->s);
+		tmpl_set(l, "EMAIL", db_at(&res, i, 4)->s);
+		tmpl_set(l, "CREATOR", db_at(&res, i, 5)->s);
+		tmpl_set_int(l, "SUBMISSIONS", db_at(&res, i, 6)->i);
+	}
+	if (res.nrows == 0)
+		tmpl_show(d, "EMPTY");
+	page_end(r, 200);
+}
+
+void page_leads_detail(struct req *r)
+{
+	struct studio_brand b;
+	if (!brand_of(r, &b))
+		return;
+	long long id = form_id(r, "id");
+	struct db_res l, a;
+	enum db_status rc = db_query(r->db, r->arena, &q_lead, (struct db_param[]){ DB_I(id), DB_I(b.id) }, &l);
+	if (rc == DB_OK && l.nrows)
+		rc = db_query(r->db, r->arena, &q_answers, (struct db_param[]){ DB_I(id) }, &a);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (l.nrows == 0) {
+		resp_error(r, 404, "There is no such lead.");
+		return;
+	}
+	tmpl_dict *d = page_begin(r, "studio_lead.tpl", "Lead");
+	static const char *const keys[] = { "ID", "FORM", "EMAIL", "CREATOR", "CONSENT", "CONSENTED_AT", "CREATED",
+		"UPDATED", "SUBMISSIONS", "IP_HASH" };
+	tmpl_set_int(d, "ID", db_at(&l, 0, 0)->i);
+	for (size_t i = 1; i < 10; i++)
+		if (i == 8)
+			tmpl_set_int(d, keys[i], db_at(&l, 0, i)->i);
+		else
+			tmpl_set(d, keys[i], db_at(&l, 0, i)->s);
+	for (size_t i = 0; i < a.nrows; i++) {
+		tmpl_dict *x = tmpl_add(d, "ANSWER");
+		tmpl_set(x, "LABEL", db_at(&a, i, 0)->s);
+		tmpl_set(x, "VALUE", db_at(&a, i, 1)->s);
+	}
+	page_end(r, 200);
+}
+
+void page_leads_delete(struct req *r)
+{
+	struct studio_brand b;
+	if (!brand_of(r, &b))
+		return;
+	/* Answers, the merge index's pointer and pending webhook deliveries go with it (foreign keys). */
+	enum db_status rc = db_query(r->db, NULL, &q_delete, (struct db_param[]){ DB_I(form_id(r, "id")), DB_I(b.id) }, NULL);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (db_affected(r->db) == 0) {
+		resp_error(r, 404, "There is no such lead.");
+		return;
+	}
+	resp_redirect(r, "/studio/leads");
+}

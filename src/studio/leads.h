@@ -1,0 +1,22 @@
+/* leads.h: the lead list's filters, shared by the list page and the CSV export (leads*.c). */
+#ifndef CC_LEADS_H
+#define CC_LEADS_H
+#include "http.h"
+
+struct leads_filter {
+	long long form_id;	/* 0: every form */
+	const char *from, *to, *creator;	/* YYYY-MM-DD (UTC) and a creator handle; "" for none */
+};
+
+#define LEADS_WHERE \
+	" FROM leads l JOIN lead_forms f ON f.id = l.form_id LEFT JOIN creators c ON c.id = l.creator_id" \
+	" WHERE l.brand_id = ? AND (? = 0 OR l.form_id = ?) AND l.created_at >= ?" \
+	" AND l.created_at < DATE_ADD(?, INTERVAL 1 DAY) AND (? = '' OR c.handle = ?)"
+#define LEADS_WHERE_TYPES "iiissss"
+#define LEADS_WHERE_NPARAMS 7
+
+/* Reads form/from/to/creator from the query; false (and a 400 made) when malformed. */
+bool leads_filter_parse(struct req *r, struct leads_filter *f);
+void leads_where_params(const struct leads_filter *f, long long brand_id, struct db_param *p);
+
+#endif

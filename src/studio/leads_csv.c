@@ -1,0 +1,94 @@
+/* leads_csv.c: "/studio/leads.csv" — the filtered leads as CSV through csv_out (RFC 4180, UTF-8
+ * with BOM, formula cells neutralised), one row per lead: all answers as "label: value" lines in
+ * one cell, and, when filtered to one form, one more column per field of that form. */
+#include <string.h>
+#include "csv_out.h"
+#include "forms.h"
+#include "leads.h"
+#include "response.h"
+#include "studio.h"
+
+static const struct db_stmt q_rows = {
+	"SELECT l.id, l.created_at, l.updated_at, f.slug, l.email, COALESCE(c.handle, ''), l.consent_text,"
+	" l.consented_at, l.submissions, COALESCE((SELECT GROUP_CONCAT(CONCAT(a.label, ': ', a.value)"
+	" ORDER BY a.position, a.id SEPARATOR '\\n') FROM lead_answers a WHERE a.lead_id = l.id), '')"
+	LEADS_WHERE " ORDER BY l.created_at DESC, l.id DESC LIMIT 20000", LEADS_WHERE_TYPES, "isssssssis" };
+
+static const struct db_stmt q_fields = {
+	"SELECT x.id, x.label FROM lead_form_fields x JOIN lead_forms f ON f.id = x.form_id"
+	" WHERE f.id = ? AND f.brand_id = ? ORDER BY x.position, x.id LIMIT 30", "ii", "is" };
+static const struct db_stmt q_answers = {
+	"SELECT a.lead_id, COALESCE(a.field_id, 0), a.value FROM lead_answers a WHERE a.lead_id IN"
+	" (SELECT l.id" LEADS_WHERE ") ORDER BY a.lead_id, a.id", LEADS_WHERE_TYPES, "iis" };
+
+static const char *const header[] = {
+	"lead_id", "received_at_utc", "updated_at_utc", "form", "email", "creator", "consent_text",
+	"consented_at_utc", "submissions", "answers",
+};
+
+/* The first answer row of lead `id` in `a` (sorted by lead id), or a->nrows. */
+static size_t answers_of(const struct db_res *a, long long id)
+{
+	size_t lo = 0, hi = a->nrows;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (db_at(a, mid, 0)->i < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void field_cells(struct csv_out *c, const struct db_res *fields, const struct db_res *a, long long id)
+{
+	size_t first = answers_of(a, id);
+	for (size_t k = 0; k < fields->nrows; k++) {
+		const char *v = "";
+		for (size_t j = first; j < a->nrows && db_at(a, j, 0)->i == id; j++)
+			if (db_at(a, j, 1)->i == db_at(fields, k, 0)->i)
+				v = db_at(a, j, 2)->s;
+		csv_text(c, v);
+	}
+}
+
+void page_leads_csv(struct req *r)
+{
+	struct studio_brand b;
+	struct leads_filter f;
+	if (!brand_of(r, &b) || !leads_filter_parse(r, &f))
+		return;
+	struct db_param p[LEADS_WHERE_NPARAMS];
+	leads_where_params(&f, b.id, p);
+	struct db_res res, fields = { 0 }, answers = { 0 };
+	enum db_status rc = db_query(r->db, r->arena, &q_rows, p, &res);
+	if (rc == DB_OK && f.form_id)
+		rc = db_query(r->db, r->arena, &q_fields, (struct db_param[]){ DB_I(f.form_id), DB_I(b.id) }, &fields);
+	if (rc == DB_OK && f.form_id)
+		rc = db_query(r->db, r->arena, &q_answers, p, &answers);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	struct csv_out c;
+	r->body.len = 0;
+	csv_begin(&c, &r->body);
+	for (size_t i = 0; i < sizeof header / sizeof header[0]; i++)
+		csv_text(&c, header[i]);
+	for (size_t k = 0; k < fields.nrows; k++)
+		csv_text(&c, db_at(&fields, k, 1)->s);
+	csv_end_row(&c);
+	for (size_t i = 0; i < res.nrows; i++) {
+		csv_int(&c, db_at(&res, i, 0)->i);
+		for (size_t col = 1; col <= 7; col++)
+			csv_text(&c, db_at(&res, i, col)->s);
+		csv_int(&c, db_at(&res, i, 8)->i);
+		csv_text(&c, db_at(&res, i, 9)->s);
+		field_cells(&c, &fields, &answers, db_at(&res, i, 0)->i);
+		csv_end_row(&c);
+	}
+	r->status = 200;
+	r->content_type = "text/csv; charset=utf-8";
+	resp_header(r, "Content-Disposition", "attachment; filename=\"leads.csv\"");
+	resp_header(r, "Cache-Control", "no-store");
+}

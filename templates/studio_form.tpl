@@ -1,0 +1,38 @@
+{{%AUTOESCAPE context="HTML"}}<h1 class="page-title">{{TITLE}}</h1>
+<p><a href="/studio/forms">All forms</a> · public address: <a href="/f/{{SLUG}}">/f/{{SLUG}}</a> · <a href="/studio/leads?form={{ID}}">Leads</a></p>
+{{#ERROR}}<p class="flash error" role="alert">{{TEXT}}</p>{{/ERROR}}
+<h2>Settings</h2>
+<form class="form" method="post" action="/studio/forms/{{ID}}">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field"><label for="title">Title</label><input id="title" name="title" maxlength="120" required value="{{TITLE}}"></div>
+<div class="field"><label for="intro">Intro text</label><textarea id="intro" name="intro" rows="3" maxlength="2000">{{INTRO}}</textarea></div>
+<div class="field"><label for="consent_text">Consent statement (a required checkbox; stored with each lead)</label><textarea id="consent_text" name="consent_text" rows="2" maxlength="1000" required>{{CONSENT_TEXT}}</textarea></div>
+<div class="field"><label for="privacy_url">Privacy policy URL</label><input id="privacy_url" name="privacy_url" type="url" maxlength="500" value="{{PRIVACY_URL}}"></div>
+<div class="field"><label for="thanks_text">Thank-you message</label><textarea id="thanks_text" name="thanks_text" rows="2" maxlength="1000">{{THANKS_TEXT}}</textarea></div>
+<fieldset class="field"><legend>Status</legend>
+<label><input type="radio" name="status" value="draft"{{#S_DRAFT}} checked{{/S_DRAFT}}> draft</label>
+<label><input type="radio" name="status" value="live"{{#S_LIVE}} checked{{/S_LIVE}}> live</label>
+<label><input type="radio" name="status" value="closed"{{#S_CLOSED}} checked{{/S_CLOSED}}> closed</label></fieldset>
+<div class="field"><label><input type="checkbox" name="creators_allowed" value="yes"{{#CREATORS_ALLOWED}} checked{{/CREATORS_ALLOWED}}> Creators may share it at /@handle/f/{{SLUG}}</label></div>
+<div class="field"><label for="creator_handles">Only these creators (handles, separated by spaces; empty: any creator)</label><input id="creator_handles" name="creator_handles" maxlength="1000" value="{{CREATOR_HANDLES}}"></div>
+<div class="field"><label for="min_fill_seconds">Minimum fill time (seconds)</label><input id="min_fill_seconds" name="min_fill_seconds" inputmode="numeric" maxlength="3" value="{{MIN_FILL}}"></div>
+<div class="field"><label for="ip_limit_per_hour">Submissions per hour from one address</label><input id="ip_limit_per_hour" name="ip_limit_per_hour" inputmode="numeric" maxlength="6" value="{{IP_LIMIT}}"></div>
+<div class="field"><label for="form_limit_per_hour">Submissions per hour in all</label><input id="form_limit_per_hour" name="form_limit_per_hour" inputmode="numeric" maxlength="7" value="{{FORM_LIMIT}}"></div>
+<div class="actions"><button class="button" type="submit">Save settings</button></div>
+</form>
+<h2>Fields</h2>
+<table class="table"><thead><tr><th>Position</th><th>Label</th><th>Type</th><th>Required</th><th>Help</th><th></th></tr></thead><tbody>
+{{#FIELD}}<tr><td><form class="inline" method="post" action="/studio/forms/{{ID}}/fields/{{FIELD_ID}}/position"><input type="hidden" name="csrf" value="{{CSRF}}"><label class="visually-hidden" for="pos-{{FIELD_ID}}">Position of {{LABEL}}</label><input id="pos-{{FIELD_ID}}" name="position" inputmode="numeric" size="3" maxlength="4" value="{{POSITION}}"> <button class="button" type="submit">Move</button></form></td><td>{{LABEL}}</td><td>{{TYPE}}</td><td>{{REQUIRED}}</td><td>{{HELP}}</td>
+<td><form method="post" action="/studio/forms/{{ID}}/fields/{{FIELD_ID}}/remove"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button" type="submit">Remove</button></form></td></tr>
+{{/FIELD}}</tbody></table>
+<h3>Add a field</h3>
+<form class="form" method="post" action="/studio/forms/{{ID}}/fields">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field"><label for="type">Type</label><select id="type" name="type">{{#TYPE_OPTION}}<option value="{{VALUE}}">{{LABEL}}</option>{{/TYPE_OPTION}}</select></div>
+<div class="field"><label for="label">Label</label><input id="label" name="label" maxlength="200" required></div>
+<div class="field"><label for="help">Help text</label><input id="help" name="help" maxlength="500"></div>
+<div class="field"><label for="options">Options (choices only, one per line)</label><textarea id="options" name="options" rows="3" maxlength="2000"></textarea></div>
+<div class="field"><label for="position">Position (smaller first)</label><input id="position" name="position" inputmode="numeric" maxlength="4" value="10"></div>
+<div class="field"><label><input type="checkbox" name="required" value="yes"> Required</label></div>
+<div class="actions"><button class="button" type="submit">Add field</button></div>
+</form>
