@@ -1,0 +1,11 @@
+/* after.c: the shop's after-request hook: writes the counters workers aggregate in memory
+ * (creator visits, video views/clicks/adds) without delaying any response. */
+#include "attribution.h"
+#include "shop.h"
+#include "video_stats.h"
+
+void shop_after(struct db *db, bool final)
+{
+	attribution_flush_visits(db, final);
+	vstat_flush(db, final);
+}

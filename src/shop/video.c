@@ -1,0 +1,168 @@
+/* video.c: "/v/{id}" — a shoppable video: the player, its tagged products as cards that work
+ * without JavaScript (static/js/video.js highlights the current one and adds to the cart with
+ * fetch), and more products from the same creator. Also the two small routes the cards use, which
+ * count a product click or an add-to-cart against the video before doing the ordinary thing. */
+#include <string.h>
+#include <time.h>
+#include "attribution.h"
+#include "dbcache.h"
+#include "page.h"
+#include "response.h"
+#include "shop.h"
+#include "video_stats.h"
+
+#define VIDEO_MAX_TAGS 20
+
+static const struct db_stmt q_video = {
+	"SELECT v.src_url, v.poster_url, v.caption, COALESCE(c.id, 0), COALESCE(c.handle, ''),"
+	" COALESCE(c.display_name, ''), COALESCE(b.slug, ''), COALESCE(b.name, '')"
+	" FROM videos v LEFT JOIN creators c ON c.id = v.creator_id LEFT JOIN brands b ON b.id = v.brand_id"
+	" WHERE v.id = ?", "i", "sssissss" };
+/* The card columns, the tag's seconds, the product id and the variant the quick add uses: the
+ * first one in stock, else the first. */
+static const struct db_stmt q_tags = {
+	"SELECT " CARD_COLS ", t.start_s, t.end_s, p.id,"
+	" COALESCE((SELECT va.id FROM variants va WHERE va.product_id = p.id"
+	" ORDER BY va.stock > 0 OR va.inventory_policy <> 'deny' DESC, va.position, va.id LIMIT 1), 0)"
+	" FROM video_tags t JOIN products p ON p.id = t.product_id" CARD_JOINS
+	" WHERE t.video_id = ? AND p.status = 'active' ORDER BY t.position, t.product_id LIMIT 20",
+	"i", CARD_TYPES "iiii" };
+static const struct db_stmt q_more = {
+	"SELECT " CARD_COLS " FROM picks pk JOIN products p ON p.id = pk.product_id" CARD_JOINS
+	" WHERE pk.creator_id = ? AND pk.status = 'approved' AND p.status = 'active'"
+	" AND p.id NOT IN (SELECT t.product_id FROM video_tags t WHERE t.video_id = ?)"
+	" ORDER BY pk.position, pk.id LIMIT 8", "ii", CARD_TYPES };
+static const struct db_stmt q_click = {
+	"SELECT b.slug, p.handle, COALESCE(c.handle, '') FROM video_tags t"
+	" JOIN products p ON p.id = t.product_id JOIN brands b ON b.id = p.brand_id"
+	" JOIN videos v ON v.id = t.video_id LEFT JOIN creators c ON c.id = v.creator_id"
+	" WHERE t.video_id = ? AND t.product_id = ?", "ii", "sss" };
+
+/* A positive decimal id of at most 18 digits; 0 otherwise. */
+static long long video_id_of(const char *s)
+{
+	if (!s || !*s || strlen(s) > 18 || strspn(s, "0123456789") != strlen(s))
+		return 0;
+	long long v = 0;
+	for (; *s; s++)
+		v = v * 10 + (*s - '0');
+	return v;
+}
+
+static const char *clock_text(struct req *r, long long s)
+{
+	return arena_printf(r->arena, "%lld:%02lld", s / 60, s % 60);
+}
+
+static void tag_card(struct req *r, tmpl_dict *d, long long id, const struct db_res *t, size_t i)
+{
+	tmpl_dict *c = tmpl_add(d, "TAGS");
+	long long start = db_at(t, i, CARD_NCOLS)->i, end = db_at(t, i, CARD_NCOLS + 1)->i;
+	tmpl_set_int(c, "N", (long long)i + 1);
+	tmpl_set_int(c, "START", start);
+	tmpl_set_int(c, "END", end);
+	tmpl_set(c, "FROM", clock_text(r, start));
+	tmpl_set(c, "TO", clock_text(r, end));
+	tmpl_set(c, "URL", arena_printf(r->arena, "/v/%lld/p/%lld", id, db_at(t, i, CARD_NCOLS + 2)->i));
+	tmpl_set(c, "TITLE", db_at(t, i, 1)->s);
+	tmpl_set(c, "BRAND", db_at(t, i, 3)->s);
+	tmpl_set(c, "PRICE", page_money(r, db_at(t, i, 4)->i, db_at(t, i, 5)->s));
+	if (*db_at(t, i, 7)->s) {
+		tmpl_dict *im = tmpl_add(c, "IMAGE");
+		tmpl_set(im, "SRC", db_at(t, i, 7)->s);
+		tmpl_set(im, "ALT", db_at(t, i, 8)->s);
+	}
+	long long variant = db_at(t, i, CARD_NCOLS + 3)->i;
+	if (db_at(t, i, 6)->i > 0 && variant > 0)
+		tmpl_set_int(tmpl_add(c, "BUY"), "VARIANT", variant);
+	else
+		tmpl_show(c, "SOLD_OUT");
+}
+
+void page_video(struct req *r)
+{
+	long long id = video_id_of(req_param(r, "id"));
+	struct db_res v, tags, more = { 0 };
+	enum db_status rc = id ? db_query_cached(r->db, r->arena, &q_video, (struct db_param[]){ DB_I(id) }, &v) : DB_OK;
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (!id || v.nrows == 0) {
+		resp_error(r, 404, "There is no video with that number.");
+		return;
+	}
+	long long creator = db_at(&v, 0, 3)->i;
+	rc = db_query_cached(r->db, r->arena, &q_tags, (struct db_param[]){ DB_I(id) }, &tags);
+	if (rc == DB_OK && creator)
+		rc = db_query_cached(r->db, r->arena, &q_more, (struct db_param[]){ DB_I(creator), DB_I(id) }, &more);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	const char *caption = db_at(&v, 0, 2)->s;
+	tmpl_dict *d = page_begin(r, "video.tpl", caption);
+	tmpl_set_int(d, "VIDEO", id);
+	tmpl_set(d, "SRC", db_at(&v, 0, 0)->s);
+	if (*db_at(&v, 0, 1)->s)
+		tmpl_set(tmpl_add(d, "POSTER"), "URL", db_at(&v, 0, 1)->s);
+	tmpl_set(d, "CAPTION", caption);
+	if (creator) {
+		tmpl_dict *by = tmpl_add(d, "BY_CREATOR");
+		tmpl_set(by, "HANDLE", db_at(&v, 0, 4)->s);
+		tmpl_set(by, "NAME", db_at(&v, 0, 5)->s);
+		tmpl_show(d, "DISCLOSURE");
+		tmpl_set(d, "CREATOR_NAME", db_at(&v, 0, 5)->s);
+	} else {
+		tmpl_set(tmpl_add(d, "BY_BRAND"), "NAME", db_at(&v, 0, 7)->s);
+	}
+	for (size_t i = 0; i < tags.nrows; i++)
+		tag_card(r, d, id, &tags, i);
+	if (tags.nrows == 0)
+		tmpl_show(d, "NO_TAGS");
+	if (more.nrows) {
+		tmpl_dict *m = tmpl_add(d, "MORE");
+		for (size_t i = 0; i < more.nrows; i++)
+			card_add(r, m, &more, i, db_at(&v, 0, 4)->s);
+	}
+	vstat_count(r->db, id, VSTAT_VIEW, (long long)time(NULL));
+	if (creator)
+		attribution_touch(r, creator, ATTR_VIDEO);
+	page_end(r, 200);
+}
+
+/* GET /v/{id}/p/{product}: counts a product click, then on to the product page (with the
+ * creator's handle, so the product page keeps the attribution the video set). */
+void page_video_click(struct req *r)
+{
+	long long id = video_id_of(req_param(r, "id")), product = video_id_of(req_param(r, "product"));
+	struct db_res res = { 0 };
+	enum db_status rc = id && product ? db_query_cached(r->db, r->arena, &q_click,
+					(struct db_param[]){ DB_I(id), DB_I(product) }, &res) : DB_OK;
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (res.nrows == 0) {
+		resp_error(r, 404, "That product is not in this video.");
+		return;
+	}
+	vstat_count(r->db, id, VSTAT_CLICK, (long long)time(NULL));
+	const char *via = db_at(&res, 0, 2)->s;
+	resp_redirect(r, *via ? arena_printf(r->arena, "/p/%s/%s?via=%s", db_at(&res, 0, 0)->s, db_at(&res, 0, 1)->s, via)
+			      : arena_printf(r->arena, "/p/%s/%s", db_at(&res, 0, 0)->s, db_at(&res, 0, 1)->s));
+}
+
+/* POST /v/{id}/cart: the cart's own add (same fields, same answers), counted against the video
+ * when it succeeds. */
+void page_video_cart_add(struct req *r)
+{
+	long long id = video_id_of(req_param(r, "id"));
+	if (!id) {
+		resp_error(r, 404, "There is no video with that number.");
+		return;
+	}
+	page_cart_add(r);
+	if (r->status == 303)
+		vstat_count(r->db, id, VSTAT_ADD, (long long)time(NULL));
+}

@@ -1,0 +1,291 @@
+/* videos.c: "/studio/videos" — a creator or brand publishes a shoppable video (media URL, poster,
+ * caption, up to VIDEO_MAX_TAGS product tags with start and end times) and sees each video's
+ * views, product clicks, add-to-carts, attributed orders and revenue. */
+#include <stdio.h>
+#include <string.h>
+#include "page.h"
+#include "response.h"
+#include "studio.h"
+#include "validate.h"
+#include "video_rules.h"
+
+/* Who publishes: a creator (tags from their approved picks) or a brand (tags from its products). */
+struct vowner {
+	long long creator_id, brand_id;
+};
+
+static const struct db_stmt q_creator_products = {
+	"SELECT p.id, p.title FROM picks pk JOIN products p ON p.id = pk.product_id"
+	" WHERE pk.creator_id = ? AND pk.status = 'approved' AND p.status = 'active'"
+	" ORDER BY pk.position, pk.id LIMIT 200", "i", "is" };
+static const struct db_stmt q_brand_products = {
+	"SELECT id, title FROM products WHERE brand_id = ? AND status = 'active' ORDER BY title, id LIMIT 200",
+	"i", "is" };
+static const struct db_stmt q_creator_may_tag = {
+	"SELECT 1 FROM picks pk JOIN products p ON p.id = pk.product_id WHERE pk.creator_id = ?"
+	" AND pk.product_id = ? AND pk.status = 'approved' AND p.status = 'active'", "ii", "i" };
+static const struct db_stmt q_brand_may_tag = {
+	"SELECT 1 FROM products WHERE brand_id = ? AND id = ? AND status = 'active'", "ii", "i" };
+/* Views, clicks and adds over the video's life; attributed orders and revenue are order lines of
+ * a tagged product credited to the video's creator through the video surface since it was
+ * published (attribution records the surface, not the video: docs/VIDEO.md). A brand sees its own
+ * videos and creators' videos of its products, with only its own orders counted. */
+#define VIDEO_LINES \
+	" FROM order_lines l JOIN orders o ON o.id = l.order_id" \
+	" JOIN video_tags t ON t.video_id = v.id AND t.product_id = l.product_id" \
+	" WHERE v.creator_id IS NOT NULL AND l.creator_id = v.creator_id AND l.surface = 'video'" \
+	" AND o.created_at >= v.created_at AND (? = 0 OR o.brand_id = ?)"
+static const struct db_stmt q_videos = {
+	"SELECT v.id, v.caption, DATE_FORMAT(v.created_at, '%Y-%m-%d'),"
+	" COALESCE((SELECT SUM(s.views) FROM video_stats s WHERE s.video_id = v.id), 0),"
+	" COALESCE((SELECT SUM(s.clicks) FROM video_stats s WHERE s.video_id = v.id), 0),"
+	" COALESCE((SELECT SUM(s.adds) FROM video_stats s WHERE s.video_id = v.id), 0),"
+	" (SELECT COUNT(DISTINCT l.order_id)" VIDEO_LINES "),"
+	" COALESCE((SELECT SUM(l.line_total)" VIDEO_LINES "), 0),"
+	" COALESCE((SELECT MIN(o.currency)" VIDEO_LINES "), ''),"
+	" (v.creator_id IS NOT NULL),"
+	" COALESCE((SELECT c.display_name FROM creators c WHERE c.id = v.creator_id),"
+	"  (SELECT b.name FROM brands b WHERE b.id = v.brand_id), '')"
+	" FROM videos v WHERE v.creator_id = ? OR v.brand_id = ? OR EXISTS (SELECT 1 FROM video_tags t2"
+	" JOIN products p2 ON p2.id = t2.product_id WHERE t2.video_id = v.id AND p2.brand_id = ?)"
+	" ORDER BY v.created_at DESC, v.id DESC LIMIT 100",
+	"iiiiiiiii", "issiiiiisis" };
+static const struct db_stmt q_insert_video = {
+	"INSERT INTO videos (creator_id, brand_id, src_url, poster_url, caption, created_at)"
+	" VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())", "iisss", "" };
+static const struct db_stmt q_insert_tag = {
+	"INSERT INTO video_tags (video_id, product_id, position, start_s, end_s) VALUES (?, ?, ?, ?, ?)",
+	"iiiii", "" };
+
+const struct field video_fields[] = {
+	{ "src_url", VIDEO_URL_MAX }, { "poster_url", VIDEO_URL_MAX }, { "caption", VIDEO_CAPTION_MAX },
+	{ "tag1_product", 20 }, { "tag1_start", 8 }, { "tag1_end", 8 },
+	{ "tag2_product", 20 }, { "tag2_start", 8 }, { "tag2_end", 8 },
+	{ "tag3_product", 20 }, { "tag3_start", 8 }, { "tag3_end", 8 },
+	{ "tag4_product", 20 }, { "tag4_start", 8 }, { "tag4_end", 8 },
+	{ "tag5_product", 20 }, { "tag5_start", 8 }, { "tag5_end", 8 },
+	{ "published", 20 },	/* the list page's notice after a publish */
+	{ "uploaded", 40 },	/* ... and after an upload: the stored file's name */
+	{ NULL, 0 },
+};
+_Static_assert(VIDEO_MAX_TAGS == 5, "video_fields has five tag rows");
+
+static bool owner_of(struct req *r, struct vowner *o)
+{
+	o->creator_id = o->brand_id = 0;
+	if (r->sess.role == ROLE_CREATOR) {
+		struct studio_creator c;
+		if (!creator_of(r, &c))
+			return false;
+		o->creator_id = c.id;
+		return true;
+	}
+	if (r->sess.role == ROLE_BRAND || r->sess.role == ROLE_ADMIN) {
+		struct studio_brand b;
+		if (!brand_of(r, &b))
+			return false;
+		o->brand_id = b.id;
+		return true;
+	}
+	resp_error(r, 403, "Videos are published by creators and brands.");
+	return false;
+}
+
+static const char *form_or_empty(struct req *r, const char *name)
+{
+	const char *v = req_form(r, name);
+	return v ? v : "";
+}
+
+static const char *tag_field(struct req *r, int n, const char *what)
+{
+	char name[24];
+	snprintf(name, sizeof name, "tag%d_%s", n, what);
+	return form_or_empty(r, name);
+}
+
+static const char *money_text(struct req *r, long long minor, const char *cur)
+{
+	return *cur ? page_money(r, minor, cur) : "–";
+}
+
+static void videos_page(struct req *r, const struct vowner *o, int status, const char *error)
+{
+	struct db_res prods, vids;
+	enum db_status rc = o->creator_id
+		? db_query(r->db, r->arena, &q_creator_products, (struct db_param[]){ DB_I(o->creator_id) }, &prods)
+		: db_query(r->db, r->arena, &q_brand_products, (struct db_param[]){ DB_I(o->brand_id) }, &prods);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->arena, &q_videos, (struct db_param[]){
+			DB_I(o->brand_id), DB_I(o->brand_id), DB_I(o->brand_id), DB_I(o->brand_id),
+			DB_I(o->brand_id), DB_I(o->brand_id),
+			DB_I(o->creator_id), DB_I(o->brand_id), DB_I(o->brand_id) }, &vids);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	tmpl_dict *d = page_begin(r, "studio_videos.tpl", "Your videos");
+	if (error)
+		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
+	const char *published = req_query(r, "published");
+	if (!error && published && *published && strspn(published, "0123456789") == strlen(published))
+		tmpl_set(tmpl_add(d, "PUBLISHED"), "ID", published);
+	static const char *const keep[] = { "src_url", "poster_url", "caption" };
+	static const char *const keys[] = { "SRC_URL", "POSTER_URL", "CAPTION" };
+	for (size_t i = 0; i < 3; i++)
+		tmpl_set(d, keys[i], error ? form_or_empty(r, keep[i]) : "");
+	/* After an upload the form starts with the stored file's address (32 hex digits + ".mp4"). */
+	const char *up = req_query(r, "uploaded");
+	if (!error && up && strlen(up) == 36 && strspn(up, "0123456789abcdef") == 32 && strcmp(up + 32, ".mp4") == 0) {
+		const char *path = arena_printf(r->arena, "/media/%s", up);
+		tmpl_set(tmpl_add(d, "UPLOADED"), "PATH", path);
+		tmpl_set(d, "SRC_URL", path);
+	}
+	for (int n = 1; n <= VIDEO_MAX_TAGS; n++) {
+		tmpl_dict *t = tmpl_add(d, "TAGS");
+		tmpl_set_int(t, "N", n);
+		const char *chosen = error ? tag_field(r, n, "product") : "";
+		tmpl_set(t, "START", error ? tag_field(r, n, "start") : "");
+		tmpl_set(t, "END", error ? tag_field(r, n, "end") : "");
+		for (size_t i = 0; i < prods.nrows; i++) {
+			tmpl_dict *p = tmpl_add(t, "PRODUCTS");
+			const char *id = arena_printf(r->arena, "%lld", db_at(&prods, i, 0)->i);
+			tmpl_set(p, "ID", id);
+			tmpl_set(p, "TITLE", db_at(&prods, i, 1)->s);
+			if (strcmp(id, chosen) == 0)
+				tmpl_show(p, "SELECTED");
+		}
+	}
+	if (prods.nrows == 0)
+		tmpl_show(d, o->creator_id ? "NO_PICKS" : "NO_PRODUCTS");
+	for (size_t i = 0; i < vids.nrows; i++) {
+		tmpl_dict *v = tmpl_add(d, "VIDEOS");
+		tmpl_set_int(v, "ID", db_at(&vids, i, 0)->i);
+		tmpl_set(v, "CAPTION", db_at(&vids, i, 1)->s);
+		tmpl_set(v, "BY", db_at(&vids, i, 10)->s);
+		tmpl_set(v, "DATE", db_at(&vids, i, 2)->s);
+		tmpl_set_int(v, "VIEWS", db_at(&vids, i, 3)->i);
+		tmpl_set_int(v, "CLICKS", db_at(&vids, i, 4)->i);
+		tmpl_set_int(v, "ADDS", db_at(&vids, i, 5)->i);
+		bool attributed = db_at(&vids, i, 9)->i;
+		tmpl_set(v, "ORDERS", attributed ? arena_printf(r->arena, "%lld", db_at(&vids, i, 6)->i) : "–");
+		tmpl_set(v, "REVENUE", attributed ? money_text(r, db_at(&vids, i, 7)->i, db_at(&vids, i, 8)->s) : "–");
+	}
+	if (vids.nrows == 0)
+		tmpl_show(d, "NO_VIDEOS");
+	if (o->brand_id)
+		tmpl_show(d, "BRAND_NOTE");
+	page_end(r, status);
+}
+
+void video_studio_page(struct req *r, int status, const char *error)
+{
+	struct vowner o;
+	if (owner_of(r, &o))
+		videos_page(r, &o, status, error);
+}
+
+void page_studio_videos(struct req *r)
+{
+	video_studio_page(r, 200, NULL);
+}
+
+struct vtag {
+	long long product, start, end;
+};
+
+struct vpublish {
+	struct vowner o;
+	const char *src, *poster, *caption;
+	struct vtag tags[VIDEO_MAX_TAGS];
+	size_t ntags;
+	long long id;
+	enum db_status rc;	/* of the tag checks' queries */
+};
+
+static enum db_status publish_txn(struct db *db, void *ctx)
+{
+	struct vpublish *p = ctx;
+	struct db_param owner[2] = { p->o.creator_id ? DB_I(p->o.creator_id) : DB_NULL,
+				     p->o.brand_id ? DB_I(p->o.brand_id) : DB_NULL };
+	enum db_status rc = db_query(db, NULL, &q_insert_video, (struct db_param[]){ owner[0], owner[1],
+				     DB_S(p->src), DB_S(p->poster), DB_S(p->caption) }, NULL);
+	if (rc != DB_OK)
+		return rc;
+	p->id = (long long)db_insert_id(db);
+	for (size_t i = 0; i < p->ntags && rc == DB_OK; i++)
+		rc = db_query(db, NULL, &q_insert_tag, (struct db_param[]){ DB_I(p->id), DB_I(p->tags[i].product),
+			      DB_I((long long)i + 1), DB_I(p->tags[i].start), DB_I(p->tags[i].end) }, NULL);
+	return rc;
+}
+
+/* Reads and checks the tag rows; NULL when they are fine, else the problem. */
+static const char *read_tags(struct req *r, struct vpublish *p)
+{
+	for (int n = 1; n <= VIDEO_MAX_TAGS; n++) {
+		const char *prod = tag_field(r, n, "product");
+		const char *st = tag_field(r, n, "start"), *en = tag_field(r, n, "end");
+		if (!*prod) {
+			if (*st || *en)
+				return arena_printf(r->arena, "Tag %d has times but no product.", n);
+			continue;
+		}
+		struct vtag t = { 0 };
+		for (const char *c = prod; *c; c++) {
+			if (*c < '0' || *c > '9' || t.product > 99999999999999LL)
+				return arena_printf(r->arena, "Tag %d names no product.", n);
+			t.product = t.product * 10 + (*c - '0');
+		}
+		t.start = video_seconds(st);
+		t.end = video_seconds(en);
+		if (t.start < 0 || t.end < 0 || t.end <= t.start)
+			return arena_printf(r->arena, "Tag %d needs a start and a later end, in seconds or minutes:seconds (0:05, 0:12).", n);
+		for (size_t i = 0; i < p->ntags; i++)
+			if (p->tags[i].product == t.product)
+				return arena_printf(r->arena, "Tag %d repeats a product already tagged.", n);
+		struct db_res ok;
+		enum db_status rc = p->o.creator_id
+			? db_query(r->db, r->arena, &q_creator_may_tag, (struct db_param[]){ DB_I(p->o.creator_id), DB_I(t.product) }, &ok)
+			: db_query(r->db, r->arena, &q_brand_may_tag, (struct db_param[]){ DB_I(p->o.brand_id), DB_I(t.product) }, &ok);
+		if (rc != DB_OK) {
+			p->rc = rc;
+			return "";	/* the caller answers with resp_db_error */
+		}
+		if (ok.nrows == 0)
+			return arena_printf(r->arena, "Tag %d: you can tag only %s.", n,
+					    p->o.creator_id ? "your approved picks" : "your brand's active products");
+		p->tags[p->ntags++] = t;
+	}
+	return p->ntags ? NULL : "Tag at least one product.";
+}
+
+void page_studio_video_publish(struct req *r)
+{
+	struct vpublish p = { .src = form_or_empty(r, "src_url"), .poster = form_or_empty(r, "poster_url"),
+			      .caption = form_or_empty(r, "caption") };
+	if (!owner_of(r, &p.o))
+		return;
+	const char *problem = NULL;
+	if (!video_url_ok(p.src))
+		problem = "Enter the video's address: an https:// link to an MP4 or HLS file, or a /media/ path.";
+	else if (*p.poster && !video_url_ok(p.poster))
+		problem = "The poster image must be an https:// link or a /media/ path.";
+	else if (!has_text(p.caption))
+		problem = "Enter a caption.";
+	else
+		problem = read_tags(r, &p);
+	if (problem && !*problem) {
+		resp_db_error(r, p.rc);
+		return;
+	}
+	if (problem) {
+		videos_page(r, &p.o, 422, problem);
+		return;
+	}
+	enum db_status rc = db_txn(r->db, publish_txn, &p);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	resp_redirect(r, arena_printf(r->arena, "/studio/videos?published=%lld", p.id));
+}

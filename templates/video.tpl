@@ -1,0 +1,42 @@
+{{%AUTOESCAPE context="HTML"}}<article class="video-page" data-video="{{VIDEO}}">
+<div class="video-stage">
+<video id="video-player" class="video-player" controls preload="metadata" playsinline src="{{SRC}}"{{#POSTER}} poster="{{URL}}"{{/POSTER}}>
+<p>Your browser cannot play this video here. <a href="{{SRC}}">Open the video</a>.</p>
+</video>
+<a class="video-overlay" id="video-overlay" href="#tagged-h" hidden>Shop</a>
+</div>
+<h1 class="page-title video-caption">{{CAPTION}}</h1>
+<p class="muted">{{#BY_CREATOR}}by <a href="/@{{HANDLE}}">{{NAME}}</a>{{/BY_CREATOR}}{{#BY_BRAND}}by {{NAME}}{{/BY_BRAND}}</p>
+{{#DISCLOSURE}}<p class="disclosure" role="note">{{CREATOR_NAME}} earns a commission on purchases made through this video.</p>{{/DISCLOSURE}}
+<section aria-labelledby="tagged-h">
+<h2 id="tagged-h">In this video</h2>
+<p class="video-status" id="video-status" role="status" aria-live="polite"></p>
+{{#NO_TAGS}}<p class="muted">No products are tagged in this video.</p>{{/NO_TAGS}}
+<ol class="video-cards">
+{{#TAGS}}<li class="video-card" id="tag-{{N}}" data-start="{{START}}" data-end="{{END}}">
+<a class="card-link" href="{{URL}}">
+{{#IMAGE}}<img class="card-img" src="{{SRC}}" alt="{{ALT}}" loading="lazy" width="300" height="300">{{/IMAGE}}
+<h3 class="card-title">{{TITLE}}</h3>
+</a>
+<p class="card-brand">{{BRAND}}</p>
+<p class="price">{{PRICE}}</p>
+<p class="video-time muted">In the video at <span class="video-from">{{FROM}}</span>–{{TO}}</p>
+{{#BUY}}<form class="video-buy" method="post" action="/v/{{VIDEO}}/cart">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="variant" value="{{VARIANT}}">
+<input type="hidden" name="quantity" value="1">
+<button class="button" type="submit">Add to cart</button>
+</form>{{/BUY}}
+{{#SOLD_OUT}}<p><span class="badge">Sold out</span></p>{{/SOLD_OUT}}
+</li>
+{{/TAGS}}
+</ol>
+</section>
+{{#MORE}}<section class="video-more" aria-labelledby="more-h">
+<h2 id="more-h">More products</h2>
+<div class="grid">
+{{#PRODUCTS}}{{>CARD}}{{/PRODUCTS}}
+</div>
+</section>{{/MORE}}
+</article>
+<script src="/static/js/video.js" defer></script>
