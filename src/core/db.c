@@ -165,8 +165,14 @@ static enum db_status db_classify(struct db *db, unsigned e, const char *msg, co
 		return DB_RETRY;
 	case ER_DUP_ENTRY:
 		return DB_DUP;
+	case ER_UNKNOWN_COM_ERROR:		/* Galera node not ready (joining, or cut off from the primary component) */
+		/* Staying connected would fail every request until the node recovers: drop it and
+		 * start the next connect at the following node, which may be healthy. */
+		db_drop(db);
+		if (db->nhosts)
+			db->current = (db->current + 1) % db->nhosts;
+		return DB_DOWN;
 	case ER_OPTION_PREVENTS_STATEMENT:	/* read_only */
-	case ER_UNKNOWN_COM_ERROR:		/* Galera node not ready */
 	case ER_LOCK_OR_ACTIVE_TRANSACTION:
 		return DB_DOWN;
 	default:
@@ -332,6 +338,12 @@ static enum db_status db_run(struct db *db, struct arena *a, const struct db_stm
 	return db_fetch(db, s, a, out ? out : &scratch);
 }
 
+/* Randomised so that two conflicting writers do not collide again; bounded by DB_TXN_TRIES. */
+static void db_backoff(int attempt)
+{
+	sleep_ms((5L << attempt) + (long)randombytes_uniform(10u << attempt));
+}
+
 enum db_status db_query(struct db *db, struct arena *a, const struct db_stmt *st,
 			const struct db_param *params, struct db_res *out)
 {
@@ -341,6 +353,12 @@ enum db_status db_query(struct db *db, struct arena *a, const struct db_stmt *st
 	 * inside a transaction the whole transaction must start again instead. */
 	if (rc == DB_DOWN && was_connected && !db->in_txn && !db->conn)
 		rc = db_run(db, a, st, params, out);
+	/* A lone statement that lost a deadlock or a Galera certification conflict was rolled back
+	 * whole, so it is safe to run again; inside a transaction db_txn re-runs everything. */
+	for (int attempt = 1; rc == DB_RETRY && !db->in_txn && attempt < DB_TXN_TRIES; attempt++) {
+		db_backoff(attempt);
+		rc = db_run(db, a, st, params, out);
+	}
 	return rc;
 }
 
@@ -366,8 +384,8 @@ enum db_status db_txn(struct db *db, enum db_status (*fn)(struct db *db, void *c
 {
 	enum db_status rc = DB_ERR;
 	for (int attempt = 0; attempt < DB_TXN_TRIES; attempt++) {
-		if (attempt)	/* randomised so that two conflicting writers do not collide again */
-			sleep_ms((5L << attempt) + (long)randombytes_uniform(10u << attempt));
+		if (attempt)
+			db_backoff(attempt);
 		if ((rc = db_ready(db)) != DB_OK)
 			return rc;
 		if ((rc = db_control(db, "START TRANSACTION")) != DB_OK) {
