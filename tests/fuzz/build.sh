@@ -16,7 +16,10 @@ rm -f $OUT/libcore.a && ar rcs $OUT/libcore.a $OUT/core/*.o
 names=("$@")
 [[ ${#names[@]} -gt 0 ]] || names=($(cd tests/fuzz && ls fuzz_*.c | sed 's/\.c$//'))
 for n in "${names[@]}"; do
-	clang ${FLAGS/fuzzer-no-link/fuzzer} -o $OUT/$n tests/fuzz/$n.c $OUT/libcore.a \
+	# Harnesses of program code (not libcore) compile that file in too.
+	extra=()
+	[[ $n != fuzz_api_* ]] || extra=(-Isrc/api src/api/products_parse.c)
+	clang ${FLAGS/fuzzer-no-link/fuzzer} -o $OUT/$n tests/fuzz/$n.c "${extra[@]}" $OUT/libcore.a \
 		$(pkg-config --libs $PKGS) -lcsv -lfcgi
 	echo "built $OUT/$n"
 done

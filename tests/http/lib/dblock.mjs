@@ -89,7 +89,12 @@ export async function holdExclusive() {
 			await sleep(100);
 		}
 	}
-	const release = () => fs.rmSync(EXCLUSIVE, { force: true });
+	// Only the holder removes the lock: an exit hook running after an earlier release must not
+	// take away a later holder's lock.
+	const release = () => {
+		if (holder(EXCLUSIVE) === process.pid)
+			fs.rmSync(EXCLUSIVE, { force: true });
+	};
 	process.once('exit', release);
 	try {
 		for (;;) {
