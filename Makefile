@@ -97,6 +97,18 @@ check-asan:
 test: deps all $(BUILD)/unit-tests
 	@tests/run.sh
 
+# libFuzzer over every parser, importer and the sanitiser; each replays its kept corpus first.
+fuzz:
+	@tests/fuzz/run.sh $${FUZZ_SECONDS:-300}
+
+# The FastCGI programs built with ASan+UBSan, and the whole HTTP suite run against them.
+check-asan-http: all
+	@scripts/asan-stack.sh test
+
+# Three Galera nodes and two web nodes; a node SIGKILLed under load (about 90 s; not in make test).
+cluster-test: deps all
+	@tests/cluster/run.sh
+
 lint:
 	@scripts/codecheck.sh
 
@@ -104,6 +116,6 @@ bench: deps all
 	@bench/storefront.sh
 
 clean:
-	rm -rf build build-asan cgi-bin/*.fcgi bin
+	rm -rf build build-asan build-asan-prog cgi-bin/*.fcgi bin
 
-.PHONY: all deps run stop test check-unit check-asan lint bench clean
+.PHONY: all deps run stop test check-unit check-asan check-asan-http fuzz cluster-test lint bench clean

@@ -120,7 +120,7 @@ write_conf() {
 		umask 077
 		{
 			echo "# crowdcart.conf: written by scripts/db.sh on every start; edit scripts/db.sh, not this file."
-			echo "db_hosts = 127.0.0.1:$DB_PORT"
+			echo "db_hosts = ${DB_HOSTS:-127.0.0.1:$DB_PORT}"
 			echo "db_name = crowdcart"
 			for p in "${PROGRAMS[@]}"; do
 				echo "${p}_db_user = ${ACCOUNT[$p]}"
@@ -130,6 +130,7 @@ write_conf() {
 			echo "payment_webhook_secret = $(secret payment_webhook_secret)"
 			echo "templates_dir = $ROOT/templates"
 			echo "sql_dir = $ROOT/sql"
+			echo "media_dir = $VAR/media"
 		} >"$CONF.tmp"
 		mv "$CONF.tmp" "$CONF"
 	)
@@ -147,7 +148,7 @@ ensure_accounts() {
 }
 
 cmd_start() {
-	mkdir -p "$VAR/run" "$VAR/log" "$SOCKDIR"
+	mkdir -p "$VAR/run" "$VAR/log" "$VAR/media" "$SOCKDIR"
 	init_datadir
 	start_server
 	wait_ready

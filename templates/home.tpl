@@ -7,6 +7,7 @@
 {{/CREATORS}}
 </ul>
 </section>
+{{>VIDEO_FEED}}
 <section aria-labelledby="trending-h">
 <h2 id="trending-h">Trending products</h2>
 <div class="grid">

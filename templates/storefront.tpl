@@ -9,6 +9,7 @@
 </ul>
 </section>
 {{#DISCLOSURE}}<p class="disclosure" role="note">{{NAME}} earns a commission on purchases made through links on this page.</p>{{/DISCLOSURE}}
+{{>VIDEO_FEED}}
 <section aria-labelledby="collections-h">
 <h2 id="collections-h">Collections</h2>
 <ul class="collection-list">

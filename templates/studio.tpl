@@ -8,10 +8,16 @@
 <li><a href="/studio/creator/picks">Your picks (storefront order)</a></li>
 <li><a href="/studio/creator/collections">Collections</a></li>
 <li><a href="/studio/creator/links">Short links</a></li>
+<li><a href="/studio/videos">Shoppable videos: publish, and views, clicks, add-to-carts, orders, revenue per video</a></li>
 </ul></nav>{{/CREATOR}}
 {{#BRAND}}<p>Your brand: {{BRAND_NAME}} ({{BRAND_SLUG}})</p>
 <nav aria-label="Orders"><ul class="studio-links">
 <li><a href="/studio/orders">Orders: ship, cancel, refund, export as CSV</a></li>
+<li><a href="/studio/brand/shipping">Shipping and tax rates</a></li>
+</ul></nav>
+<nav aria-label="Leads"><ul class="studio-links">
+<li><a href="/studio/forms">Lead forms: build, publish, share with creators</a></li>
+<li><a href="/studio/leads">Leads: filter, export as CSV, erase; CRM webhook</a></li>
 </ul></nav>
 <nav aria-label="Catalog"><ul class="studio-links">
 <li><a href="/studio/products">Products</a></li>
@@ -24,4 +30,5 @@
 <li><a href="/studio/brand/dashboard">Creator sales and commission</a></li>
 <li><a href="/studio/brand/pick-requests">Pick requests from creators</a></li>
 <li><a href="/studio/brand/creator-program">Attribution and return windows</a></li>
+<li><a href="/studio/videos">Shoppable videos: publish, and metrics per video</a></li>
 </ul></nav>{{/BRAND}}

@@ -138,6 +138,19 @@ else
 	record unit 0 0 "(skipped: no tests/unit/*.c)"
 fi
 
+# Every fuzz harness replays the crash and seed inputs kept under tests/fuzz/corpus/, then fuzzes
+# for FUZZ_SECONDS each (make fuzz runs the long version).
+fuzz_log=$LOGS/fuzz.log
+echo "== fuzz: ${FUZZ_SECONDS:-10} s per harness"
+FUZZ_JOBS=2 tests/fuzz/run.sh "${FUZZ_SECONDS:-10}" >"$fuzz_log" 2>&1 || true
+if [[ $(tail -n 1 "$fuzz_log") =~ ^fuzz\ total:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
+	record fuzz "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
+	((BASH_REMATCH[2] == 0)) || show_log "$fuzz_log"
+else
+	show_log "$fuzz_log"
+	record fuzz 0 1 "(no fuzz summary)"
+fi
+
 run_tap openapi tests/openapi "" none
 
 if ((services)); then

@@ -15,5 +15,7 @@ const char *ctl_opt(int argc, char **argv, const char *name);
 bool ctl_brand(struct db *db, struct arena *a, const char *slug, long long *id, const char **currency);
 int ctl_send_mail(struct db *db);
 int ctl_purge_carts(struct db *db);
+/* [--once]: delivers due lead webhooks (issue 8), looping every 5 s unless --once. */
+int ctl_worker(struct db *db, int argc, char **argv);
 
 #endif

@@ -23,6 +23,7 @@ static const struct {
 } arg_commands[] = {
 	{ "import", "--brand SLUG --format shopify|woocommerce|feed FILE: import a catalog file", ctl_import },
 	{ "export", "--brand SLUG: write the brand's catalog feed (TSV) to stdout", ctl_export },
+	{ "worker", "[--once]: deliver pending lead webhooks, retrying with backoff (cron or a service)", ctl_worker },
 };
 
 static struct db *connect(const char *conf)

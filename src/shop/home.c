@@ -30,5 +30,6 @@ void page_home(struct req *r)
 	}
 	for (size_t i = 0; i < products.nrows; i++)
 		card_add(r, d, &products, i, NULL);
+	video_feed_add(r, d, 0);
 	page_end(r, 200);
 }

@@ -1,6 +1,7 @@
 /* main.c: the public shop program: its routing table, top to bottom. */
 #include "cart.h"
 #include "attribution.h"
+#include "leadform.h"
 #include "shop.h"
 
 static const struct field no_fields[] = { { NULL, 0 } };
@@ -15,16 +16,24 @@ static const struct field via_fields[] = {
 	{ NULL, 0 },
 };
 
-enum shop_page { SHOP_HOME, SHOP_PING, SHOP_PRODUCT, SHOP_STOREFRONT, SHOP_COLLECTION, SHOP_SHORT_LINK,
+enum shop_page { SHOP_HOME, SHOP_PING, SHOP_PRODUCT, SHOP_STOREFRONT, SHOP_LEADFORM, SHOP_LEADFORM_SUBMIT,
+	SHOP_LEADFORM_VIA, SHOP_LEADFORM_VIA_SUBMIT, SHOP_COLLECTION, SHOP_SHORT_LINK,
 	SHOP_CART, SHOP_CART_ADD, SHOP_CART_UPDATE, SHOP_CART_REMOVE, SHOP_CHECKOUT, SHOP_CHECKOUT_EDIT,
 	SHOP_CHECKOUT_REVIEW, SHOP_CHECKOUT_PLACE, SHOP_CHECKOUT_DONE, SHOP_LOOKUP_FORM, SHOP_LOOKUP,
-	SHOP_PAYMENT_WEBHOOK, SHOP_FEED, SHOP__MAX };
+	SHOP_PAYMENT_WEBHOOK, SHOP_FEED,
+	SHOP_VIDEO, SHOP_VIDEO_CLICK, SHOP_VIDEO_CART_ADD,
+	SHOP__MAX };
 
 static const struct route routes[] = {
 	[SHOP_HOME] = { { HTTP_GET, "/" }, page_home, 0, no_fields },
 	[SHOP_PING] = { { HTTP_GET, "/_ping" }, page_ping, NEED_NO_DB, no_fields },
 	[SHOP_PRODUCT] = { { HTTP_GET, "/p/{brand}/{product}" }, page_product, NEED_SESSION, via_fields },
 	[SHOP_STOREFRONT] = { { HTTP_GET, "/@{handle}" }, page_storefront, 0, via_fields },
+	/* lead forms (issue 8): before the collection row, which has the same shape as /@{handle}/f */
+	[SHOP_LEADFORM] = { { HTTP_GET, "/f/{slug}" }, page_leadform, NEED_SESSION, no_fields },
+	[SHOP_LEADFORM_SUBMIT] = { { HTTP_POST, "/f/{slug}" }, page_leadform_submit, 0, leadform_fields, 65536 },
+	[SHOP_LEADFORM_VIA] = { { HTTP_GET, "/@{handle}/f/{slug}" }, page_leadform, NEED_SESSION, no_fields },
+	[SHOP_LEADFORM_VIA_SUBMIT] = { { HTTP_POST, "/@{handle}/f/{slug}" }, page_leadform_submit, 0, leadform_fields, 65536 },
 	[SHOP_COLLECTION] = { { HTTP_GET, "/@{handle}/{collection}" }, page_collection, 0, via_fields },
 	[SHOP_SHORT_LINK] = { { HTTP_GET, "/s/{code}" }, page_short_link, 0, via_fields },
 	[SHOP_CART] = { { HTTP_GET, "/cart" }, page_cart, NEED_SESSION, no_fields },
@@ -42,11 +51,15 @@ static const struct route routes[] = {
 	[SHOP_PAYMENT_WEBHOOK] = { { HTTP_POST, "/webhooks/payment/{provider}" }, page_payment_webhook,
 				   NEED_RAW_BODY, no_fields, 16384 },
 	[SHOP_FEED] = { { HTTP_GET, "/b/{brand}/feed.tsv" }, page_feed, 0, no_fields },
+	/* shoppable videos (issue 6): video.c */
+	[SHOP_VIDEO] = { { HTTP_GET, "/v/{id}" }, page_video, NEED_SESSION, via_fields },
+	[SHOP_VIDEO_CLICK] = { { HTTP_GET, "/v/{id}/p/{product}" }, page_video_click, 0, no_fields },
+	[SHOP_VIDEO_CART_ADD] = { { HTTP_POST, "/v/{id}/cart" }, page_video_cart_add, 0, cart_fields, 4096 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == SHOP__MAX, "one row per shop page");
 
 int main(int argc, char **argv)
 {
-	static const struct app shop = { "shop", routes, SHOP__MAX, NULL, attribution_flush_visits };
+	static const struct app shop = { "shop", routes, SHOP__MAX, NULL, shop_after };
 	return app_main(&shop, argc, argv);
 }

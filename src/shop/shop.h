@@ -39,5 +39,17 @@ void page_checkout_done(struct req *r);
 void page_order_lookup_form(struct req *r);
 void page_order_lookup(struct req *r);
 void page_payment_webhook(struct req *r);
+/* lead forms (issue 8): leadform*.c */
+void page_leadform(struct req *r);
+void page_leadform_submit(struct req *r);
+/* shoppable videos (issue 6): video.c, video_feed.c */
+void page_video(struct req *r);
+void page_video_click(struct req *r);
+void page_video_cart_add(struct req *r);
+/* Includes the ranked video feed (video_feed.tpl) as VIDEO_FEED into d: all videos, or creator_id's
+ * (0: all); nothing when there are none or the database does not answer. */
+void video_feed_add(struct req *r, tmpl_dict *d, long long creator_id);
+/* The shop's after-request hook: writes the worker's pending visit and video counts. */
+void shop_after(struct db *db, bool final);
 
 #endif

@@ -64,6 +64,7 @@ void page_storefront(struct req *r)
 		tmpl_show(d, "DISCLOSURE");
 	if (picks.nrows == 0)
 		tmpl_show(d, "NO_PICKS");
+	video_feed_add(r, d, db_at(&cr, 0, 0)->i);
 	attribution_touch(r, db_at(&cr, 0, 0)->i, ATTR_STOREFRONT);
 	page_end(r, 200);
 }

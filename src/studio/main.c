@@ -1,4 +1,5 @@
 /* main.c: the studio program's routing table, top to bottom. */
+#include "forms.h"
 #include "products.h"
 #include "studio.h"
 
@@ -22,7 +23,11 @@ enum studio_page { ST_LOGIN_FORM, ST_LOGIN, ST_LOGOUT, ST_SIGNUP_FORM, ST_SIGNUP
 	ST_CR_LINKS, ST_CR_LINK_CREATE, ST_BR_PROGRAM_FORM, ST_BR_PROGRAM, ST_BR_PICK_REQUESTS,
 	ST_BR_PICK_DECIDE, ST_CR_DASHBOARD, ST_CR_DASHBOARD_CSV, ST_BR_DASHBOARD, ST_BR_DASHBOARD_CSV,
 	ST_BR_PAYOUT, ST_ORDERS, ST_ORDERS_CSV, ST_ORDER, ST_ORDER_TRANSITION, ST_ORDER_REFUND,
-	ST_IMPORT_FORM, ST_IMPORT,
+	ST_IMPORT_FORM, ST_IMPORT, ST_BR_SHIPPING_FORM, ST_BR_SHIPPING,
+	ST_VIDEOS, ST_VIDEO_PUBLISH, ST_VIDEO_UPLOAD,
+	ST_FORMS, ST_FORM_CREATE, ST_FORM_EDIT, ST_FORM_SAVE, ST_FORM_FIELD_ADD, ST_FORM_FIELD_POSITION,
+	ST_FORM_FIELD_REMOVE,
+	ST_LEADS, ST_LEADS_CSV, ST_LEADS_WEBHOOK, ST_LEADS_WEBHOOK_SAVE, ST_LEAD, ST_LEAD_DELETE,
 	ST__MAX };
 
 static const struct route routes[] = {
@@ -65,6 +70,8 @@ static const struct route routes[] = {
 	[ST_CR_LINK_CREATE] = { { HTTP_POST, "/studio/creator/links" }, page_creator_link_create, NEED_CREATOR, creator_link_fields, 1024 },
 	[ST_BR_PROGRAM_FORM] = { { HTTP_GET, "/studio/brand/creator-program" }, page_brand_creator_program_form, NEED_SESSION | NEED_BRAND, creator_saved_fields },
 	[ST_BR_PROGRAM] = { { HTTP_POST, "/studio/brand/creator-program" }, page_brand_creator_program, NEED_BRAND, brand_program_fields, 1024 },
+	[ST_BR_SHIPPING_FORM] = { { HTTP_GET, "/studio/brand/shipping" }, page_brand_shipping_form, NEED_SESSION | NEED_BRAND, creator_saved_fields },
+	[ST_BR_SHIPPING] = { { HTTP_POST, "/studio/brand/shipping" }, page_brand_shipping, NEED_BRAND, brand_shipping_fields, 1024 },
 	[ST_BR_PICK_REQUESTS] = { { HTTP_GET, "/studio/brand/pick-requests" }, page_pick_requests, NEED_SESSION | NEED_BRAND, no_fields },
 	[ST_BR_PICK_DECIDE] = { { HTTP_POST, "/studio/brand/pick-requests/{id}" }, page_pick_request_decide, NEED_BRAND, pick_decision_fields, 1024 },
 	[ST_CR_DASHBOARD] = { { HTTP_GET, "/studio/creator/dashboard" }, page_dashboard_creator, NEED_CREATOR, dashboard_fields },
@@ -81,6 +88,24 @@ static const struct route routes[] = {
 	/* catalog upload (issue 3): the file arrives as multipart/form-data, up to 16 MiB */
 	[ST_IMPORT_FORM] = { { HTTP_GET, "/studio/import" }, page_import_form, NEED_SESSION | NEED_BRAND, no_fields },
 	[ST_IMPORT] = { { HTTP_POST, "/studio/import" }, page_import, NEED_BRAND | NEED_MULTIPART, import_fields, 16 << 20 },
+	/* shoppable videos (issue 6): videos.c; creators and brands both, so the role is checked there */
+	[ST_VIDEOS] = { { HTTP_GET, "/studio/videos" }, page_studio_videos, NEED_SESSION | NEED_LOGIN, video_fields },
+	[ST_VIDEO_PUBLISH] = { { HTTP_POST, "/studio/videos" }, page_studio_video_publish, NEED_LOGIN, video_fields, 16384 },
+	[ST_VIDEO_UPLOAD] = { { HTTP_POST, "/studio/videos/upload" }, page_studio_video_upload, NEED_LOGIN | NEED_MULTIPART, no_fields, STUDIO_VIDEO_UPLOAD_BODY },
+	/* lead forms (issue 8): forms*.c builds them, leads*.c lists, exports, erases and syncs leads */
+	[ST_FORMS] = { { HTTP_GET, "/studio/forms" }, page_forms_list, NEED_SESSION | NEED_BRAND, no_fields },
+	[ST_FORM_CREATE] = { { HTTP_POST, "/studio/forms" }, page_forms_create, NEED_BRAND, forms_create_fields, 4096 },
+	[ST_FORM_EDIT] = { { HTTP_GET, "/studio/forms/{id}" }, page_forms_edit, NEED_SESSION | NEED_BRAND, no_fields },
+	[ST_FORM_SAVE] = { { HTTP_POST, "/studio/forms/{id}" }, page_forms_save, NEED_BRAND, forms_save_fields, 32768 },
+	[ST_FORM_FIELD_ADD] = { { HTTP_POST, "/studio/forms/{id}/fields" }, page_forms_field_add, NEED_BRAND, forms_field_fields, 16384 },
+	[ST_FORM_FIELD_POSITION] = { { HTTP_POST, "/studio/forms/{id}/fields/{field}/position" }, page_forms_field_position, NEED_BRAND, forms_position_fields, 1024 },
+	[ST_FORM_FIELD_REMOVE] = { { HTTP_POST, "/studio/forms/{id}/fields/{field}/remove" }, page_forms_field_remove, NEED_BRAND, no_fields, 1024 },
+	[ST_LEADS] = { { HTTP_GET, "/studio/leads" }, page_leads_list, NEED_SESSION | NEED_BRAND, leads_list_fields },
+	[ST_LEADS_CSV] = { { HTTP_GET, "/studio/leads.csv" }, page_leads_csv, NEED_BRAND, leads_list_fields },
+	[ST_LEADS_WEBHOOK] = { { HTTP_GET, "/studio/leads/webhook" }, page_leads_webhook, NEED_SESSION | NEED_BRAND, no_fields },
+	[ST_LEADS_WEBHOOK_SAVE] = { { HTTP_POST, "/studio/leads/webhook" }, page_leads_webhook_save, NEED_BRAND, leads_webhook_fields, 4096 },
+	[ST_LEAD] = { { HTTP_GET, "/studio/leads/{id}" }, page_leads_detail, NEED_SESSION | NEED_BRAND, no_fields },
+	[ST_LEAD_DELETE] = { { HTTP_POST, "/studio/leads/{id}/delete" }, page_leads_delete, NEED_BRAND, no_fields, 1024 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio page");
 

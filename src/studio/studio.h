@@ -35,6 +35,10 @@ const char *dashboard_conversion(struct req *r, long long orders, long long visi
 /* The signed-in user's creator profile or brand; false when a response (404, 5xx) was made. */
 bool creator_of(struct req *r, struct studio_creator *c);
 bool brand_of(struct req *r, struct studio_brand *b);
+/* brand_shipping.c: the flat shipping rate and tax rate checkout applies to the brand's orders. */
+extern const struct field brand_shipping_fields[];
+void page_brand_shipping_form(struct req *r);
+void page_brand_shipping(struct req *r);
 /* A positive id from a form field or, failing that, a path parameter; 0 if absent or malformed. */
 long long form_id(struct req *r, const char *name);
 /* "12.5%" from basis points, in integers. */
@@ -76,5 +80,15 @@ void page_orders_csv(struct req *r);
 void page_order_detail(struct req *r);
 void page_order_transition(struct req *r);
 void page_order_refund(struct req *r);
+
+/* ---- shoppable videos (issue 6): videos.c ---- */
+extern const struct field video_fields[];
+/* The upload route's body cap: the 16 MiB file (VIDEO_UPLOAD_MAX) plus the form around it. */
+#define STUDIO_VIDEO_UPLOAD_BODY ((16 << 20) + 65536)
+/* The videos page for the signed-in creator or brand, with an error message (or NULL). */
+void video_studio_page(struct req *r, int status, const char *error);
+void page_studio_videos(struct req *r);
+void page_studio_video_publish(struct req *r);
+void page_studio_video_upload(struct req *r);
 
 #endif

@@ -18,5 +18,7 @@ Suite *apiwire_suite(void);
 Suite *sanitize_suite(void);
 Suite *multipart_suite(void);
 Suite *catalog_suite(void);
+Suite *video_suite(void);
+Suite *leads_suite(void);
 
 #endif
