@@ -1,4 +1,4 @@
-{{%AUTOESCAPE context="HTML"}}<article class="card">
+{{%AUTOESCAPE context="HTML"}}{{#PRODUCTS}}<article class="card">
 <a class="card-link" href="{{URL}}">
 {{#IMAGE}}<img class="card-img" src="{{SRC}}" alt="{{ALT}}" loading="lazy" width="300" height="300">{{/IMAGE}}
 <h3 class="card-title">{{TITLE}}</h3>
@@ -6,4 +6,4 @@
 <p class="card-brand">{{BRAND}}</p>
 <p class="price">{{PRICE}}{{#SOLD_OUT}} <span class="badge">Sold out</span>{{/SOLD_OUT}}</p>
 {{#NOTE}}<p class="card-note">{{TEXT}}</p>{{/NOTE}}
-</article>
+</article>{{/PRODUCTS}}

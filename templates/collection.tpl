@@ -5,5 +5,5 @@
 {{#DISCLOSURE}}<p class="disclosure" role="note">{{NAME}} earns a commission on purchases made through links on this page.</p>{{/DISCLOSURE}}
 {{#EMPTY}}<p class="muted">This collection is empty for now.</p>{{/EMPTY}}
 <div class="grid">
-{{#PRODUCTS}}{{>CARD}}{{/PRODUCTS}}
+{{>CARDS}}
 </div>

@@ -11,6 +11,6 @@
 <section aria-labelledby="trending-h">
 <h2 id="trending-h">Trending products</h2>
 <div class="grid">
-{{#PRODUCTS}}{{>CARD}}{{/PRODUCTS}}
+{{>CARDS}}
 </div>
 </section>

@@ -21,6 +21,6 @@
 <h2 id="picks-h">{{NAME}}’s picks</h2>
 {{#NO_PICKS}}<p class="muted">No picks yet.</p>{{/NO_PICKS}}
 <div class="grid">
-{{#PRODUCTS}}{{>CARD}}{{/PRODUCTS}}
+{{>CARDS}}
 </div>
 </section>

@@ -35,7 +35,7 @@
 {{#MORE}}<section class="video-more" aria-labelledby="more-h">
 <h2 id="more-h">More products</h2>
 <div class="grid">
-{{#PRODUCTS}}{{>CARD}}{{/PRODUCTS}}
+{{>CARDS}}
 </div>
 </section>{{/MORE}}
 </article>

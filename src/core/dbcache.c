@@ -83,8 +83,8 @@ static void store(struct entry *e, const uint8_t key[16], const struct db_res *r
 	e->expires_ms = now_ms() + ttl;
 }
 
-enum db_status db_query_cached(struct db *db, struct arena *a, const struct db_stmt *st,
-			       const struct db_param *params, struct db_res *out)
+static enum db_status cached(struct db *db, struct arena *a, const struct db_stmt *st,
+			     const struct db_param *params, struct db_res *out, bool keep_empty)
 {
 	static long ttl = -1;	/* read once: the config does not change while a worker lives */
 	if (ttl < 0)
@@ -99,7 +99,19 @@ enum db_status db_query_cached(struct db *db, struct arena *a, const struct db_s
 		return DB_OK;
 	}
 	enum db_status rc = db_query(db, a, st, params, out);
-	if (rc == DB_OK && out->nrows)
+	if (rc == DB_OK && (out->nrows || keep_empty))
 		store(e, key, out, ttl);
 	return rc;
+}
+
+enum db_status db_query_cached(struct db *db, struct arena *a, const struct db_stmt *st,
+			       const struct db_param *params, struct db_res *out)
+{
+	return cached(db, a, st, params, out, false);
+}
+
+enum db_status db_query_cached_list(struct db *db, struct arena *a, const struct db_stmt *st,
+				    const struct db_param *params, struct db_res *out)
+{
+	return cached(db, a, st, params, out, true);
 }

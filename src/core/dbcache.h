@@ -11,5 +11,9 @@
  * at once; changes to existing rows show up within the TTL. */
 enum db_status db_query_cached(struct db *db, struct arena *a, const struct db_stmt *st,
 			       const struct db_param *params, struct db_res *out);
+/* The same, but an empty result is cached too: for lists where "none yet" is as common as
+ * "some" (a video feed) and showing a new row a TTL late is fine. */
+enum db_status db_query_cached_list(struct db *db, struct arena *a, const struct db_stmt *st,
+				    const struct db_param *params, struct db_res *out);
 
 #endif

@@ -2,9 +2,14 @@
 #include "page.h"
 #include "shop.h"
 
-tmpl_dict *card_add(struct req *r, tmpl_dict *page, const struct db_res *res, size_t row, const char *via)
+tmpl_dict *card_grid(tmpl_dict *page)
 {
-	tmpl_dict *c = tmpl_include(tmpl_add(page, "PRODUCTS"), "CARD", "card.tpl");
+	return tmpl_include(page, "CARDS", "card.tpl");
+}
+
+tmpl_dict *card_add(struct req *r, tmpl_dict *grid, const struct db_res *res, size_t row, const char *via)
+{
+	tmpl_dict *c = tmpl_add(grid, "PRODUCTS");
 	const char *handle = db_at(res, row, 0)->s, *brand = db_at(res, row, 2)->s;
 	tmpl_set(c, "URL", via ? arena_printf(r->arena, "/p/%s/%s?via=%s", brand, handle, via)
 			       : arena_printf(r->arena, "/p/%s/%s", brand, handle));

@@ -44,8 +44,9 @@ void page_collection(struct req *r)
 	tmpl_set(d, "HANDLE", handle);
 	tmpl_set(d, "NAME", db_at(&col, 0, 4)->s);
 	bool earns = false;
+	tmpl_dict *grid = card_grid(d);
 	for (size_t i = 0; i < items.nrows; i++) {
-		tmpl_dict *c = card_add(r, d, &items, i, handle);
+		tmpl_dict *c = card_add(r, grid, &items, i, handle);
 		const char *note = db_at(&items, i, CARD_NCOLS)->s;
 		if (*note)
 			tmpl_set(tmpl_add(c, "NOTE"), "TEXT", note);

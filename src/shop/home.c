@@ -28,8 +28,9 @@ void page_home(struct req *r)
 		tmpl_set(c, "NAME", db_at(&creators, i, 1)->s);
 		tmpl_set(c, "AVATAR", db_at(&creators, i, 2)->s);
 	}
+	tmpl_dict *grid = card_grid(d);
 	for (size_t i = 0; i < products.nrows; i++)
-		card_add(r, d, &products, i, NULL);
+		card_add(r, grid, &products, i, NULL);
 	video_feed_add(r, d, 0);
 	page_end(r, 200);
 }

@@ -15,9 +15,12 @@
 	" LEFT JOIN product_images i ON i.id = (SELECT i2.id FROM product_images i2" \
 	" WHERE i2.product_id = p.id ORDER BY i2.position, i2.id LIMIT 1)"
 
-/* Adds one PRODUCTS section entry rendering card.tpl from row `row`; `via` is the creator handle
- * carried for attribution, or NULL. Returns the card's dictionary for extra fields. */
-tmpl_dict *card_add(struct req *r, tmpl_dict *page, const struct db_res *res, size_t row, const char *via);
+/* The product grid of a page: one card.tpl include holding every card, since an include per
+ * card cost a template lookup and a dictionary each (measured on /@lena, 20 cards). */
+tmpl_dict *card_grid(tmpl_dict *page);
+/* Adds one card to a grid from row `row`; `via` is the creator handle carried for attribution,
+ * or NULL. Returns the card's dictionary for extra fields. */
+tmpl_dict *card_add(struct req *r, tmpl_dict *grid, const struct db_res *res, size_t row, const char *via);
 
 void page_home(struct req *r);
 void page_storefront(struct req *r);

@@ -55,8 +55,9 @@ void page_storefront(struct req *r)
 		tmpl_set(c, "TITLE", db_at(&cols, i, 1)->s);
 	}
 	bool earns = false;
+	tmpl_dict *grid = card_grid(d);
 	for (size_t i = 0; i < picks.nrows; i++) {
-		card_add(r, d, &picks, i, handle);
+		card_add(r, grid, &picks, i, handle);
 		earns |= db_at(&picks, i, CARD_NCOLS)->i > 0;
 	}
 	/* Shown whenever any pick pays commission; the creator has no setting to hide it. */

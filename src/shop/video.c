@@ -121,9 +121,9 @@ void page_video(struct req *r)
 	if (tags.nrows == 0)
 		tmpl_show(d, "NO_TAGS");
 	if (more.nrows) {
-		tmpl_dict *m = tmpl_add(d, "MORE");
+		tmpl_dict *grid = card_grid(tmpl_add(d, "MORE"));
 		for (size_t i = 0; i < more.nrows; i++)
-			card_add(r, m, &more, i, db_at(&v, 0, 4)->s);
+			card_add(r, grid, &more, i, db_at(&v, 0, 4)->s);
 	}
 	vstat_count(r->db, id, VSTAT_VIEW, (long long)time(NULL));
 	if (creator)

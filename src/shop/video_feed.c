@@ -43,8 +43,8 @@ void video_feed_add(struct req *r, tmpl_dict *d, long long creator_id)
 {
 	struct db_res res;
 	enum db_status rc = creator_id
-		? db_query_cached(r->db, r->arena, &q_creator, (struct db_param[]){ DB_I(creator_id) }, &res)
-		: db_query_cached(r->db, r->arena, &q_all, NULL, &res);
+		? db_query_cached_list(r->db, r->arena, &q_creator, (struct db_param[]){ DB_I(creator_id) }, &res)
+		: db_query_cached_list(r->db, r->arena, &q_all, NULL, &res);
 	if (rc != DB_OK || res.nrows == 0)
 		return;	/* the feed is extra: a database problem leaves it out, not the page */
 	struct ranked *rk = arena_alloc(r->arena, res.nrows * sizeof *rk);
