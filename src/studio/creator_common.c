@@ -36,7 +36,8 @@ bool brand_of(struct req *r, struct studio_brand *b)
 		return false;
 	}
 	if (res.nrows == 0) {
-		resp_error(r, 404, "Your account has no brand.");
+		/* NEED_BRAND also admits admins, who need not own a brand. */
+		resp_error(r, 403, "This account does not own a brand.");
 		return false;
 	}
 	b->id = db_at(&res, 0, 0)->i;

@@ -10,15 +10,6 @@
 #define ORDERS_CSV_MAX_ROWS 20000	/* the export is built in the request arena */
 #define ORDERS_MAX_LINES 99	/* lines a refund form may name: two fields each, 200 fields a form */
 
-struct orders_brand {
-	long long id;
-	const char *name;
-};
-
-/* The brand the signed-in user owns. false after answering: 403 when the account has no brand,
- * or the database error. */
-bool orders_brand(struct req *r, struct orders_brand *b);
-
 /* The list and CSV filters, from the query string, as the SQL wants them ("" = no filter). */
 struct orders_filter {
 	const char *status, *from, *to, *creator;	/* as typed, for the form and links */

@@ -20,26 +20,6 @@ const struct field order_refund_fields[] = {
 	{ "mode", 8 }, { "version", 20 }, { "line", 20 }, { "qty", 10 }, { NULL, 0 },
 };
 
-static const struct db_stmt q_brand = {
-	"SELECT id, name FROM brands WHERE owner_user_id = ? ORDER BY id LIMIT 1", "i", "is" };
-
-bool orders_brand(struct req *r, struct orders_brand *b)
-{
-	struct db_res res;
-	enum db_status rc = db_query(r->db, r->arena, &q_brand, (struct db_param[]){ DB_I(r->sess.user_id) }, &res);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return false;
-	}
-	if (res.nrows == 0) {
-		resp_error(r, 403, "Orders are shown to the owner of a brand, and this account owns none.");
-		return false;
-	}
-	b->id = db_at(&res, 0, 0)->i;
-	b->name = db_at(&res, 0, 1)->s;
-	return true;
-}
-
 /* A calendar date "YYYY-MM-DD" from 1970 to 9998, so the SQL bound one day later exists. */
 static bool orders_date_ok(const char *s)
 {

@@ -45,9 +45,9 @@ static void csv_order(struct csv_out *c, const struct db_res *b, size_t i)
 
 void page_orders_csv(struct req *r)
 {
-	struct orders_brand b;
+	struct studio_brand b;
 	struct orders_filter f;
-	if (!orders_brand(r, &b) || !orders_filter_parse(r, &f))
+	if (!brand_of(r, &b) || !orders_filter_parse(r, &f))
 		return;
 	struct csv_out c;
 	r->body.len = 0;

@@ -85,12 +85,12 @@ static void detail_lines(struct req *r, tmpl_dict *d, const struct db_res *l, co
 
 void orders_detail_render(struct req *r, const char *number, int status, const char *error)
 {
-	struct orders_brand b;
+	struct studio_brand b;
 	if (!orders_number_ok(number)) {
 		resp_error(r, 404, "There is no order with that number.");
 		return;
 	}
-	if (!orders_brand(r, &b))
+	if (!brand_of(r, &b))
 		return;
 	struct db_res o, lines, ev;
 	enum db_status rc = db_query(r->db, r->arena, &q_order, (struct db_param[]){ DB_S(number), DB_I(b.id) }, &o);

@@ -27,9 +27,9 @@ static const char *list_page_url(struct req *r, const char *filters, long long p
 
 void page_orders_list(struct req *r)
 {
-	struct orders_brand b;
+	struct studio_brand b;
 	struct orders_filter f;
-	if (!orders_brand(r, &b) || !orders_filter_parse(r, &f))
+	if (!brand_of(r, &b) || !orders_filter_parse(r, &f))
 		return;
 	struct db_param p[ORDERS_WHERE_NPARAMS + 2];
 	orders_where_params(&f, b.id, p);

@@ -190,13 +190,13 @@ static bool refund_parse_lines(struct req *r, struct refund *f)
 
 void page_order_refund(struct req *r)
 {
-	struct orders_brand b;
+	struct studio_brand b;
 	const char *number = req_param(r, "number");
 	if (!orders_number_ok(number)) {
 		resp_error(r, 404, "There is no order with that number.");
 		return;
 	}
-	if (!orders_brand(r, &b))
+	if (!brand_of(r, &b))
 		return;
 	const char *mode = req_form(r, "mode");
 	struct refund f = { .number = number, .brand = b.name, .brand_id = b.id, .seen_event = orders_seen_event(r),

@@ -124,13 +124,13 @@ static const char *transition_verb(enum order_action a)
 
 void page_order_transition(struct req *r)
 {
-	struct orders_brand b;
+	struct studio_brand b;
 	const char *number = req_param(r, "number");
 	if (!orders_number_ok(number)) {
 		resp_error(r, 404, "There is no order with that number.");
 		return;
 	}
-	if (!orders_brand(r, &b))
+	if (!brand_of(r, &b))
 		return;
 	struct transition t = {
 		.number = number, .brand_id = b.id, .brand = b.name, .a = r->arena, .seen_event = orders_seen_event(r),
