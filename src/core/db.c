@@ -372,11 +372,19 @@ unsigned long long db_affected(struct db *db)
 	return db->affected;
 }
 
-/* Fixed transaction-control statements; everything else goes through prepared statements. */
-static enum db_status db_control(struct db *db, const char *sql)
+/* Transaction control: the one fixed text statement, then Connector/C's own commit/rollback;
+ * everything else goes through prepared statements. */
+static enum db_status db_begin(struct db *db)
 {
-	if (mysql_real_query(db->conn, sql, strlen(sql)) != 0)
-		return db_classify(db, mysql_errno(db->conn), mysql_error(db->conn), sql);
+	if (mysql_real_query(db->conn, "START TRANSACTION", sizeof "START TRANSACTION" - 1) != 0)
+		return db_classify(db, mysql_errno(db->conn), mysql_error(db->conn), "START TRANSACTION");
+	return DB_OK;
+}
+
+static enum db_status db_commit(struct db *db)
+{
+	if (mysql_commit(db->conn) != 0)
+		return db_classify(db, mysql_errno(db->conn), mysql_error(db->conn), "COMMIT");
 	return DB_OK;
 }
 
@@ -388,7 +396,7 @@ enum db_status db_txn(struct db *db, enum db_status (*fn)(struct db *db, void *c
 			db_backoff(attempt);
 		if ((rc = db_ready(db)) != DB_OK)
 			return rc;
-		if ((rc = db_control(db, "START TRANSACTION")) != DB_OK) {
+		if ((rc = db_begin(db)) != DB_OK) {
 			if (rc == DB_DOWN && attempt == 0)
 				continue;	/* idle connection died: reconnect and start over once */
 			return rc;
@@ -396,9 +404,9 @@ enum db_status db_txn(struct db *db, enum db_status (*fn)(struct db *db, void *c
 		db->in_txn = true;
 		rc = fn(db, ctx);
 		if (rc == DB_OK)
-			rc = db_control(db, "COMMIT");
+			rc = db_commit(db);
 		if (rc != DB_OK && db->conn)
-			db_control(db, "ROLLBACK");
+			mysql_rollback(db->conn);
 		db->in_txn = false;
 		if (rc != DB_RETRY)
 			return rc;
