@@ -5,7 +5,10 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 # Private ports and state, so a test run never collides with `make run` (var/, 3307, 8080).
-export ROOT VAR=$ROOT/var/test DB_PORT=3397 PORT=8097 APACHE_PORT=8098 SHOP_FCGI_PORT=9097 STUDIO_FCGI_PORT=9098 API_FCGI_PORT=9099
+# TEST_PORT_BASE moves them all, so two checkouts can run their suites side by side.
+base=${TEST_PORT_BASE:-0}
+export ROOT VAR=$ROOT/var/test DB_PORT=$((3397 + base)) PORT=$((8097 + base)) APACHE_PORT=$((8098 + base)) \
+	SHOP_FCGI_PORT=$((9097 + base)) STUDIO_FCGI_PORT=$((9098 + base)) API_FCGI_PORT=$((9099 + base))
 LOGS=$VAR/log
 CONF=$VAR/crowdcart.conf
 # A hung suite must not eat CI's budget (make test has 10 minutes in all).
