@@ -60,9 +60,11 @@ cgi-bin/api.fcgi: $(API_OBJ) $(BUILD)/libcore.a
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $(API_OBJ) $(BUILD)/libcore.a $(LIBS)
 
+# Only crowdcartctl speaks to the outside world (webhook delivery), so only it links libcurl.
+$(BUILD)/ctl/%.o: CFLAGS += $$(pkg-config --cflags libcurl)
 bin/crowdcartctl: $(CTL_OBJ) $(BUILD)/libcore.a
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $(CTL_OBJ) $(BUILD)/libcore.a $(LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(CTL_OBJ) $(BUILD)/libcore.a $(LIBS) $$(pkg-config --libs libcurl)
 
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libcore.a
 	$(CC) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libcore.a $$(pkg-config --libs check) $(LIBS)

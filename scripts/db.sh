@@ -131,6 +131,8 @@ write_conf() {
 			echo "templates_dir = $ROOT/templates"
 			echo "sql_dir = $ROOT/sql"
 			echo "media_dir = $VAR/media"
+			# Dev and test receivers listen on loopback; production leaves this empty (docs/LEADS.md).
+			echo "webhook_allow_private = 127.0.0.0/8"
 		} >"$CONF.tmp"
 		mv "$CONF.tmp" "$CONF"
 	)

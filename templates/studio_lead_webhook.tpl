@@ -1,10 +1,11 @@
 {{%AUTOESCAPE context="HTML"}}<h1 class="page-title">CRM webhook</h1>
 <p><a href="/studio/leads">Leads</a> · <a href="/studio/forms">Forms</a></p>
-{{#ERROR}}<p class="flash error" role="alert">{{TEXT}}</p>{{/ERROR}}
 <p>Each lead is POSTed as JSON to this URL with the headers <code>X-Crowdcart-Timestamp</code> and <code>X-Crowdcart-Signature: sha256=HMAC-SHA256(secret, timestamp + "." + body)</code>, retried with backoff until it is answered with a 2xx.</p>
 <form class="form" method="post" action="/studio/leads/webhook">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<div class="field"><label for="url">CRM URL (http://)</label><input id="url" name="url" maxlength="500" value="{{URL}}"></div>
+<div class="field"><label for="url">CRM URL (https://, or http:// on a network you trust)</label>
+<input id="url" name="url" maxlength="500" value="{{URL}}"{{#ERROR}} aria-invalid="true" aria-describedby="url-error"{{/ERROR}}>
+{{#ERROR}}<p class="field-error" id="url-error">{{TEXT}}</p>{{/ERROR}}</div>
 <div class="field"><label><input type="checkbox" name="rotate" value="yes"> Make a new secret</label></div>
 <div class="actions"><button class="button" type="submit">Save</button></div>
 </form>

@@ -1,6 +1,6 @@
 /* webhook_out.h: outgoing lead webhooks: the JSON payload writer, the HMAC-SHA256 signature, the
- * retry backoff, and a plain HTTP/1.1 POST over TCP (http:// only; https needs a TLS terminator
- * in front of the receiver, see docs/LEADS.md). */
+ * retry backoff and the URL parser (the libcurl POST itself is in src/ctl/webhook_post.c, so only
+ * crowdcartctl links libcurl). */
 #ifndef CC_WEBHOOK_OUT_H
 #define CC_WEBHOOK_OUT_H
 #include <stdbool.h>
@@ -23,16 +23,15 @@ void webhook_sign(const char *secret, long long timestamp, const char *body, siz
 long long webhook_backoff(unsigned attempt);
 
 struct webhook_url {
-	char host[256];
+	bool tls;		/* https */
+	char host[256];		/* a name, or an IP literal without brackets */
 	char port[6];
 	char path[512];
+	char url[800];		/* the canonical form the client fetches: scheme://host:port/path */
 };
-/* Accepts http://host[:port][/path]; false for anything else (https, user info, bad port). */
+/* Accepts http:// or https://host[:port][/path], host a name, a dotted IPv4 or a bracketed IPv6
+ * literal; false for anything else (other schemes, user info, bad port, spaces). It does not
+ * judge the address: see netcheck.h. */
 bool webhook_url_parse(const char *url, struct webhook_url *u);
-
-/* POSTs body as application/json with the signature headers; waits at most timeout_ms for
- * connect, send and the status line. Returns the HTTP status, or 0 with `err` set. */
-int webhook_post(const struct webhook_url *u, const char *secret, long long delivery_id, const char *event,
-		 const char *body, size_t n, int timeout_ms, char err[128]);
 
 #endif

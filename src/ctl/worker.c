@@ -1,5 +1,6 @@
 /* worker.c: crowdcartctl worker [--once] — delivers due lead webhooks from the outbox
- * (webhook_deliveries): claims each with a lease, POSTs it signed, logs the attempt, and marks it
+ * (webhook_deliveries): claims each with a lease, POSTs it signed (webhook_post.c: http/https,
+ * non-public addresses refused), logs the attempt, and marks it
  * delivered or schedules the next try with exponential backoff. Loops every 5 s unless --once.
  * Each pass also prunes expired rate-limit windows and merge rows older than the merge window. */
 #include <stdio.h>
@@ -7,11 +8,12 @@
 #include <time.h>
 #include <unistd.h>
 #include "arena.h"
+#include "config.h"
 #include "ctl.h"
-#include "webhook_out.h"
+#include "netcheck.h"
+#include "webhook_post.h"
 
 #define WORKER_BATCH 20
-#define WORKER_TIMEOUT_MS 10000
 
 static const struct db_stmt q_due = {
 	"SELECT d.id FROM webhook_deliveries d WHERE d.status = 'pending' AND d.next_attempt_at <= UTC_TIMESTAMP()"
@@ -46,7 +48,7 @@ static long long ms_now(void)
 }
 
 /* Delivers one claimed delivery; false if the database failed. */
-static bool deliver(struct db *db, struct arena *a, long long id, long *ok)
+static bool deliver(struct db *db, struct arena *a, const struct webhook_policy *pol, long long id, long *ok)
 {
 	struct db_res d;
 	if (db_query(db, a, &q_load, (struct db_param[]){ DB_I(id) }, &d) != DB_OK || d.nrows == 0)
@@ -54,15 +56,16 @@ static bool deliver(struct db *db, struct arena *a, long long id, long *ok)
 	const char *event = db_at(&d, 0, 0)->s, *body = db_at(&d, 0, 1)->s, *url = db_at(&d, 0, 3)->s;
 	unsigned attempt = (unsigned)db_at(&d, 0, 2)->i + 1;
 	struct webhook_url u;
-	char err[128] = "";
+	char err[WEBHOOK_ERR_LEN] = "";
 	int status = 0;
+	bool blocked = false;
 	long long t0 = ms_now();
 	if (!*url)
 		snprintf(err, sizeof err, "no webhook URL set");
 	else if (!webhook_url_parse(url, &u))
 		snprintf(err, sizeof err, "unsupported URL");
 	else
-		status = webhook_post(&u, db_at(&d, 0, 4)->s, id, event, body, db_at(&d, 0, 1)->len, WORKER_TIMEOUT_MS, err);
+		status = webhook_post(&u, pol, db_at(&d, 0, 4)->s, id, event, body, db_at(&d, 0, 1)->len, &blocked, err);
 	if (status && (status < 200 || status > 299))
 		snprintf(err, sizeof err, "HTTP %d", status);
 	long long took = ms_now() - t0;
@@ -72,14 +75,15 @@ static bool deliver(struct db *db, struct arena *a, long long id, long *ok)
 		(*ok)++;
 		return db_query(db, NULL, &q_done, (struct db_param[]){ DB_I(id) }, NULL) == DB_OK;
 	}
-	bool last = attempt >= WEBHOOK_MAX_ATTEMPTS;
+	/* a refused address fails the delivery at once: retrying would only probe the network again */
+	bool last = attempt >= WEBHOOK_MAX_ATTEMPTS || blocked;
 	fprintf(stderr, "crowdcartctl worker: delivery %lld attempt %u failed: %s\n", id, attempt, err);
 	return db_query(db, NULL, &q_retry, (struct db_param[]){ DB_I(last), DB_I(webhook_backoff(attempt)), DB_I(id) },
 			NULL) == DB_OK;
 }
 
 /* One pass over due deliveries; the number delivered, or -1 on a database failure. */
-static long pass(struct db *db, struct arena *a)
+static long pass(struct db *db, struct arena *a, const struct webhook_policy *pol)
 {
 	long ok = 0;
 	for (;;) {
@@ -95,7 +99,7 @@ static long pass(struct db *db, struct arena *a)
 			if (db_affected(db) != 1)
 				continue;
 			claimed++;
-			if (!deliver(db, a, id, &ok))
+			if (!deliver(db, a, pol, id, &ok))
 				return -1;
 		}
 		if (due.nrows < WORKER_BATCH || claimed == 0)
@@ -110,10 +114,19 @@ int ctl_worker(struct db *db, int argc, char **argv)
 		fprintf(stderr, "usage: crowdcartctl worker [--once]\n");
 		return 2;
 	}
+	struct webhook_policy pol = { config_str("webhook_ca_file", NULL), config_str("webhook_allow_private", "") };
+	if (!netcheck_allow_valid(pol.allow)) {
+		fprintf(stderr, "crowdcartctl worker: webhook_allow_private is not a list of CIDRs like 10.0.0.0/8, fd00::/8\n");
+		return 2;
+	}
+	if (!webhook_post_init()) {
+		fprintf(stderr, "crowdcartctl worker: cannot start libcurl\n");
+		return 1;
+	}
 	struct arena *a = arena_new(1 << 16);
 	int rc = 0;
 	for (;;) {
-		long n = pass(db, a);
+		long n = pass(db, a, &pol);
 		/* windows are hours (leadform_submit.c); keep the current and the previous one */
 		if (db_query(db, NULL, &q_prune_rate, (struct db_param[]){ DB_I((long long)time(NULL) / 3600 - 1) }, NULL) != DB_OK ||
 		    db_query(db, NULL, &q_prune_latest, NULL, NULL) != DB_OK)

@@ -1,8 +1,12 @@
 /* leads_webhook.c: "/studio/leads/webhook" — the brand's CRM URL and signing secret (made on
- * first save, shown here so the CRM can check signatures), and the delivery log. */
+ * first save, shown here so the CRM can check signatures), and the delivery log. A URL whose
+ * host is a non-public IP literal is refused here (netcheck.h). */
+#include <stdio.h>
 #include <string.h>
 #include <sodium.h>
+#include "config.h"
 #include "forms.h"
+#include "netcheck.h"
 #include "page.h"
 #include "response.h"
 #include "studio.h"
@@ -77,8 +81,18 @@ void page_leads_webhook_save(struct req *r)
 		rc = db_query(r->db, NULL, &q_remove, (struct db_param[]){ DB_I(b.id) }, NULL);
 	} else {
 		struct webhook_url u;
+		struct netcheck_addr lit;
+		const char *why;
 		if (!webhook_url_parse(url, &u)) {
-			render(r, b.id, 422, "Enter an http:// URL, like http://crm.example.com/hooks/leads (https needs a TLS terminator, see the docs).");
+			render(r, b.id, 422, "Enter an https:// (or http://) URL, like https://crm.example.com/hooks/leads.");
+			return;
+		}
+		/* Literal addresses are judged now; names are judged by the worker on every address they
+		 * resolve to at delivery time (DNS can change after this check). */
+		if (netcheck_literal(u.host, &lit) && (why = netcheck_refuse(&lit, config_str("webhook_allow_private", "")))) {
+			char msg[200];
+			snprintf(msg, sizeof msg, "This address is not on the public internet (%s): webhooks cannot be sent to the server's own network.", why);
+			render(r, b.id, 422, msg);
 			return;
 		}
 		uint8_t raw[32];

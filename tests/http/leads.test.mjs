@@ -233,7 +233,7 @@ describe('lead forms', { concurrency: 4 }, () => {
 			assert.equal(saved.status, 303);
 			const page = await f.brand.get('/studio/leads/webhook');
 			secret = /<code class="webhook-secret">([^<]+)<\/code>/.exec(page.body)[1];
-			assert.equal((await f.brand.submit('/studio/leads/webhook', { url: 'https://crm.example.com/' }, { formPath: '/studio/leads/webhook' })).status, 422);
+			assert.equal((await f.brand.submit('/studio/leads/webhook', { url: 'ftp://crm.example.com/' }, { formPath: '/studio/leads/webhook' })).status, 422);
 			await sleep(1100);	// the public form's definition is cached for up to 1 s
 			const email = uniqueEmail('hook');
 			assert.equal((await submitLead(f.slug, answers(email, { q1: '<b>Ada</b>' }))).status, 200);

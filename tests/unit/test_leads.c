@@ -182,17 +182,31 @@ START_TEST(test_webhook_backoff_doubles_and_caps)
 }
 END_TEST
 
-START_TEST(test_webhook_url_http_only)
+START_TEST(test_webhook_url_http_and_https)
 {
 	struct webhook_url u;
 	ck_assert(webhook_url_parse("http://crm.example.com/hooks/lead?x=1", &u));
+	ck_assert(!u.tls);
 	ck_assert_str_eq(u.host, "crm.example.com");
 	ck_assert_str_eq(u.port, "80");
 	ck_assert_str_eq(u.path, "/hooks/lead?x=1");
+	ck_assert_str_eq(u.url, "http://crm.example.com:80/hooks/lead?x=1");
 	ck_assert(webhook_url_parse("http://127.0.0.1:8080", &u));
 	ck_assert_str_eq(u.port, "8080");
 	ck_assert_str_eq(u.path, "/");
-	ck_assert(!webhook_url_parse("https://crm.example.com/", &u));
+	ck_assert(webhook_url_parse("https://crm.example.com", &u));
+	ck_assert(u.tls);
+	ck_assert_str_eq(u.port, "443");
+	ck_assert_str_eq(u.url, "https://crm.example.com:443/");
+	ck_assert(webhook_url_parse("https://[2001:db8::1]:8443/h", &u));
+	ck_assert_str_eq(u.host, "2001:db8::1");
+	ck_assert_str_eq(u.url, "https://[2001:db8::1]:8443/h");
+	ck_assert(webhook_url_parse("http://a/", &u));
+	ck_assert(!webhook_url_parse("https://[crm.example.com]/", &u));
+	ck_assert(!webhook_url_parse("https://[::1/", &u));
+	ck_assert(!webhook_url_parse("https://[]/", &u));
+	ck_assert(!webhook_url_parse("ftp://crm.example.com/", &u));
+	ck_assert(!webhook_url_parse("HTTPS://crm.example.com/", &u));
 	ck_assert(!webhook_url_parse("http://user@crm.example.com/", &u));
 	ck_assert(!webhook_url_parse("http://crm.example.com:0/", &u));
 	ck_assert(!webhook_url_parse("http://crm.example.com:99999/", &u));
@@ -220,7 +234,7 @@ Suite *leads_suite(void)
 	tcase_add_test(tc, test_webhook_json_escapes_everything);
 	tcase_add_test(tc, test_webhook_signature_is_hmac_sha256_of_timestamp_and_body);
 	tcase_add_test(tc, test_webhook_backoff_doubles_and_caps);
-	tcase_add_test(tc, test_webhook_url_http_only);
+	tcase_add_test(tc, test_webhook_url_http_and_https);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,37 @@
+/* netcheck.h: may a brand-chosen URL reach this address? IP literal parsing (every IPv4 spelling
+ * getaddrinfo accepts), classification of loopback/private/link-local/... ranges, and the
+ * operator's allow list of CIDRs (config webhook_allow_private). Pure: no I/O. */
+#ifndef CC_NETCHECK_H
+#define CC_NETCHECK_H
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/socket.h>
+
+#define NETCHECK_ADDR_TEXT 46	/* INET6_ADDRSTRLEN */
+
+struct netcheck_addr {
+	int family;	/* AF_INET (b[0..3]) or AF_INET6 (b[0..15]) */
+	uint8_t b[16];
+};
+
+/* True if host is an IP literal: IPv6 (brackets optional) or IPv4 in any form inet_aton takes
+ * (1-4 parts, each decimal, 0-octal or 0x-hex: "2130706433", "0177.0.0.1", "0x7f.1"). */
+bool netcheck_literal(const char *host, struct netcheck_addr *out);
+
+/* From a resolved socket address; false for other families. */
+bool netcheck_from_sockaddr(const struct sockaddr *sa, struct netcheck_addr *out);
+
+/* Why the address is not public ("loopback", "private", "link-local"...), or NULL if it is.
+ * IPv6 forms that carry an IPv4 address (::ffff:a.b.c.d, 64:ff9b::/96, 2002::/16) are judged by it. */
+const char *netcheck_blocked(const struct netcheck_addr *a);
+
+/* True if allow ("10.0.0.0/8, fd00::/8", empty or NULL for none) is a valid CIDR list. */
+bool netcheck_allow_valid(const char *allow);
+
+/* The reason to refuse a (netcheck_blocked and in no CIDR of allow), or NULL to let it through. */
+const char *netcheck_refuse(const struct netcheck_addr *a, const char *allow);
+
+/* Text form ("127.0.0.1", "::1"). */
+void netcheck_format(const struct netcheck_addr *a, char out[NETCHECK_ADDR_TEXT]);
+
+#endif
