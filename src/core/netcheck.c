@@ -1,7 +1,9 @@
 /* netcheck.c: IP literal parsing, non-public range classification and the CIDR allow list that
  * keep brand-chosen webhook URLs off the server's own network (SSRF). */
 #include <arpa/inet.h>
+#include <netdb.h>
 #include <netinet/in.h>
+#include <stdio.h>
 #include <string.h>
 #include "netcheck.h"
 
@@ -13,9 +15,9 @@ struct range {
 
 /* Broadcast before 240/4 so the more telling reason wins; first match wins. */
 static const struct range v4_ranges[] = {
-	{ { 0 }, 8, "this-network (0/8)" },
+	{ { 0 }, 8, "this-network" },
 	{ { 10 }, 8, "private" },
-	{ { 100, 64 }, 10, "shared (CGNAT)" },
+	{ { 100, 64 }, 10, "carrier-grade NAT" },
 	{ { 127 }, 8, "loopback" },
 	{ { 169, 254 }, 16, "link-local" },
 	{ { 172, 16 }, 12, "private" },
@@ -32,7 +34,7 @@ static const struct range v6_ranges[] = {
 	{ { [15] = 1 }, 128, "loopback" },
 	{ { 0 }, 96, "IPv4-compatible" },
 	{ { 0x01 }, 64, "discard" },
-	{ { 0xfc }, 7, "unique-local (private)" },
+	{ { 0xfc }, 7, "unique-local" },
 	{ { 0xfe, 0x80 }, 10, "link-local" },
 	{ { 0xfe, 0xc0 }, 10, "site-local" },
 	{ { 0xff }, 8, "multicast" },
@@ -246,6 +248,38 @@ const char *netcheck_refuse(const struct netcheck_addr *a, const char *allow)
 	if (each_cidr(allow, &e, &hit) && hit)
 		return NULL;
 	return why;
+}
+
+enum netcheck_pin netcheck_pin(const struct addrinfo *ai, const char *host, const char *port, const char *allow,
+			       char *pin, size_t pinsz, char *err, size_t errsz)
+{
+	int len = snprintf(pin, pinsz, "%s:%s:", host, port);
+	bool first = true;
+	for (const struct addrinfo *a = ai; a; a = a->ai_next) {
+		struct netcheck_addr na;
+		char text[NETCHECK_ADDR_TEXT];
+		if (!netcheck_from_sockaddr(a->ai_addr, &na))
+			continue;
+		netcheck_format(&na, text);
+		const char *why = netcheck_refuse(&na, allow);
+		if (why) {
+			snprintf(err, errsz, "blocked address %s (%s)", text, why);
+			return NETCHECK_PIN_BLOCKED;
+		}
+		if (len <= 0 || (size_t)len >= pinsz)
+			continue;
+		int w = snprintf(pin + len, pinsz - (size_t)len, na.family == AF_INET6 ? "%s[%s]" : "%s%s",
+				 first ? "" : ",", text);
+		if (w > 0 && (size_t)(len + w) < pinsz)
+			len += w, first = false;
+		else
+			pin[len] = '\0';
+	}
+	if (first) {
+		snprintf(err, errsz, "host has no usable address");
+		return NETCHECK_PIN_EMPTY;
+	}
+	return NETCHECK_PIN_OK;
 }
 
 void netcheck_format(const struct netcheck_addr *a, char out[NETCHECK_ADDR_TEXT])

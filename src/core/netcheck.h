@@ -4,6 +4,7 @@
 #ifndef CC_NETCHECK_H
 #define CC_NETCHECK_H
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <sys/socket.h>
 
@@ -30,6 +31,15 @@ bool netcheck_allow_valid(const char *allow);
 
 /* The reason to refuse a (netcheck_blocked and in no CIDR of allow), or NULL to let it through. */
 const char *netcheck_refuse(const struct netcheck_addr *a, const char *allow);
+
+struct addrinfo;
+enum netcheck_pin { NETCHECK_PIN_OK, NETCHECK_PIN_BLOCKED, NETCHECK_PIN_EMPTY };
+/* Judges every address of a getaddrinfo answer. If none is refused, pin holds
+ * "host:port:addr[,addr...]" (IPv6 in brackets) for CURLOPT_RESOLVE, so the connection goes to
+ * exactly the addresses checked here; addresses that do not fit in pin are left out. If one is
+ * refused, err says which ("blocked address 10.0.0.1 (private)"). */
+enum netcheck_pin netcheck_pin(const struct addrinfo *ai, const char *host, const char *port, const char *allow,
+			       char *pin, size_t pinsz, char *err, size_t errsz);
 
 /* Text form ("127.0.0.1", "::1"). */
 void netcheck_format(const struct netcheck_addr *a, char out[NETCHECK_ADDR_TEXT]);

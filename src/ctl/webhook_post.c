@@ -26,8 +26,9 @@ static size_t discard(char *p, size_t size, size_t nmemb, void *ctx)
 	return *seen > POST_BODY_CAP ? 0 : size * nmemb;	/* 0 ends the transfer: the status is known */
 }
 
-/* Resolves the host and checks every address; on success `pin` holds "host:port:addr,..." for
- * CURLOPT_RESOLVE. False with err (and *blocked if the policy refused one). */
+/* Resolves the host and checks every address (netcheck_pin); on success `pin` is the
+ * CURLOPT_RESOLVE entry, empty for a literal (curl does not resolve those, and "::1:80:..."
+ * would not parse). False with err, and *blocked if the policy refused an address. */
 static bool resolve_checked(const struct webhook_url *u, const struct webhook_policy *pol, char *pin, size_t pinsz,
 			    bool *blocked, char err[WEBHOOK_ERR_LEN])
 {
@@ -37,39 +38,13 @@ static bool resolve_checked(const struct webhook_url *u, const struct webhook_po
 		snprintf(err, WEBHOOK_ERR_LEN, "cannot resolve host: %s", gai_strerror(g));
 		return false;
 	}
-	int len = snprintf(pin, pinsz, "%s:%s:", u->host, u->port);
-	bool first = true, ok = true;
-	for (struct addrinfo *a = ai; a && ok; a = a->ai_next) {
-		struct netcheck_addr na;
-		char text[NETCHECK_ADDR_TEXT];
-		if (!netcheck_from_sockaddr(a->ai_addr, &na))
-			continue;
-		netcheck_format(&na, text);
-		const char *why = netcheck_refuse(&na, pol->allow);
-		if (why) {
-			snprintf(err, WEBHOOK_ERR_LEN, "blocked address %s (%s)", text, why);
-			*blocked = true;
-			ok = false;
-		} else if (len > 0 && (size_t)len < pinsz) {
-			/* an address that does not fit is left out: fewer to try, none unchecked */
-			int w = snprintf(pin + len, pinsz - (size_t)len, na.family == AF_INET6 ? "%s[%s]" : "%s%s",
-					 first ? "" : ",", text);
-			if (w > 0 && (size_t)(len + w) < pinsz)
-				len += w, first = false;
-			else
-				pin[len] = '\0';
-		}
-	}
+	enum netcheck_pin v = netcheck_pin(ai, u->host, u->port, pol->allow, pin, pinsz, err, WEBHOOK_ERR_LEN);
 	freeaddrinfo(ai);
-	if (ok && first) {
-		snprintf(err, WEBHOOK_ERR_LEN, "host has no usable address");
-		ok = false;
-	}
-	/* curl does not resolve a literal, and "::1:80:..." would not parse: nothing to pin */
+	*blocked = v == NETCHECK_PIN_BLOCKED;
 	struct netcheck_addr lit;
 	if (netcheck_literal(u->host, &lit))
 		pin[0] = '\0';
-	return ok;
+	return v == NETCHECK_PIN_OK;
 }
 
 int webhook_post(const struct webhook_url *u, const struct webhook_policy *pol, const char *secret,

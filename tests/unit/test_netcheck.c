@@ -2,6 +2,7 @@
  * carry an IPv4 address, the odd IPv4 spellings resolvers accept, and the operator's allow list. */
 #include <string.h>
 #include <arpa/inet.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <check.h>
 #include "netcheck.h"
@@ -137,6 +138,61 @@ START_TEST(test_netcheck_resolved_addresses)
 }
 END_TEST
 
+/* An injected resolver answer, as getaddrinfo would give it. */
+struct fake_ai {
+	struct addrinfo ai;
+	struct sockaddr_in6 sa;	/* large enough for either family */
+};
+
+static struct addrinfo *fake_chain(struct fake_ai *f, const char **addrs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		memset(&f[i], 0, sizeof f[i]);
+		if (strchr(addrs[i], ':')) {
+			f[i].sa.sin6_family = AF_INET6;
+			inet_pton(AF_INET6, addrs[i], &f[i].sa.sin6_addr);
+		} else {
+			struct sockaddr_in *v4 = (struct sockaddr_in *)&f[i].sa;
+			v4->sin_family = AF_INET;
+			inet_pton(AF_INET, addrs[i], &v4->sin_addr);
+		}
+		f[i].ai.ai_family = f[i].sa.sin6_family;
+		f[i].ai.ai_addr = (struct sockaddr *)&f[i].sa;
+		f[i].ai.ai_next = i + 1 < n ? &f[i + 1].ai : NULL;
+	}
+	return &f[0].ai;
+}
+
+/* Rebinding defence: a name with one public and one private answer is refused as a whole, and
+ * an accepted one is pinned to exactly the addresses that were checked. */
+START_TEST(test_netcheck_pin_checks_every_resolved_address)
+{
+	struct fake_ai f[3];
+	char pin[128], err[200];
+	const char *mixed[] = { "93.184.216.34", "10.0.0.7" };
+	ck_assert_int_eq(netcheck_pin(fake_chain(f, mixed, 2), "crm.example.com", "443", "", pin, sizeof pin, err, sizeof err),
+			 NETCHECK_PIN_BLOCKED);
+	ck_assert_str_eq(err, "blocked address 10.0.0.7 (private)");
+	const char *v6[] = { "2606:2800:220:1::1", "fd00::1" };
+	ck_assert_int_eq(netcheck_pin(fake_chain(f, v6, 2), "crm.example.com", "443", "", pin, sizeof pin, err, sizeof err),
+			 NETCHECK_PIN_BLOCKED);
+	ck_assert_str_eq(err, "blocked address fd00::1 (unique-local)");
+	const char *meta[] = { "169.254.169.254" };
+	ck_assert_int_eq(netcheck_pin(fake_chain(f, meta, 1), "metadata.example", "80", "127.0.0.0/8", pin, sizeof pin, err, sizeof err),
+			 NETCHECK_PIN_BLOCKED);
+	const char *ok[] = { "93.184.216.34", "2606:2800:220:1::1", "10.1.2.3" };
+	ck_assert_int_eq(netcheck_pin(fake_chain(f, ok, 3), "crm.example.com", "8443", "10.1.0.0/16", pin, sizeof pin, err, sizeof err),
+			 NETCHECK_PIN_OK);
+	ck_assert_str_eq(pin, "crm.example.com:8443:93.184.216.34,[2606:2800:220:1::1],10.1.2.3");
+	/* too small for all three: the pin holds fewer addresses, never an unchecked one */
+	char small[48];
+	ck_assert_int_eq(netcheck_pin(fake_chain(f, ok, 3), "crm.example.com", "8443", "10.1.0.0/16", small, sizeof small, err, sizeof err),
+			 NETCHECK_PIN_OK);
+	ck_assert_str_eq(small, "crm.example.com:8443:93.184.216.34,10.1.2.3");
+	ck_assert_int_eq(netcheck_pin(NULL, "crm.example.com", "443", "", pin, sizeof pin, err, sizeof err), NETCHECK_PIN_EMPTY);
+}
+END_TEST
+
 Suite *netcheck_suite(void)
 {
 	Suite *s = suite_create("netcheck");
@@ -144,6 +200,7 @@ Suite *netcheck_suite(void)
 	tcase_add_loop_test(tc, test_netcheck_table, 0, (int)(sizeof table / sizeof table[0]));
 	tcase_add_test(tc, test_netcheck_allow_list);
 	tcase_add_test(tc, test_netcheck_resolved_addresses);
+	tcase_add_test(tc, test_netcheck_pin_checks_every_resolved_address);
 	suite_add_tcase(s, tc);
 	return s;
 }
