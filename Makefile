@@ -111,6 +111,10 @@ check-asan-http: all
 cluster-test: deps all
 	@tests/cluster/run.sh
 
+# Storefront and checkout throughput: one web node on plain MariaDB, one and two on the cluster.
+bench-cluster: deps all
+	@bench/cluster.sh
+
 lint:
 	@scripts/codecheck.sh
 
@@ -120,4 +124,4 @@ bench: deps all
 clean:
 	rm -rf build build-asan build-asan-prog cgi-bin/*.fcgi bin
 
-.PHONY: all deps run stop test check-unit check-asan check-asan-http fuzz cluster-test lint bench clean
+.PHONY: all deps run stop test check-unit check-asan check-asan-http fuzz cluster-test bench-cluster lint bench clean

@@ -1,8 +1,9 @@
 // checkout-driver.mjs: the load generator of bench/checkout.sh. Prepares BUYERS guest sessions
 // (cart + review, untimed), then fires their "Place order" POSTs with CONC in flight and reports
 // orders/s and latency percentiles; then checks that every acknowledged order (a 303 to its
-// confirmation) is in MariaDB. Usage: node checkout-driver.mjs BASE_URL BUYERS CONC VARIANT[,VARIANT...]
-// (buyer i buys one unit of the (i mod n)-th variant).
+// confirmation) is in MariaDB. Usage: node checkout-driver.mjs BASE_URL[,BASE_URL...] BUYERS CONC VARIANT[,VARIANT...]
+// (buyer i buys one unit of the (i mod n)-th variant, every request of it through the (i mod m)-th
+// base URL: several web nodes share the load).
 import http from 'node:http';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -10,11 +11,12 @@ import { fileURLToPath } from 'node:url';
 
 const [base, buyers = '2000', conc = '32', variantList] = process.argv.slice(2);
 const variants = variantList.split(',');
-const url = new URL(base);
+const urls = base.split(',').map((b) => new URL(b));
 const agent = new http.Agent({ keepAlive: true, maxSockets: Number(conc) });
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-function request(method, p, cookie, body) {
+function request(i, method, p, cookie, body) {
+	const url = urls[i % urls.length];
 	const headers = { cookie: cookie ?? '' };
 	if (body !== undefined) {
 		headers['content-type'] = 'application/x-www-form-urlencoded';
@@ -52,13 +54,13 @@ const hidden = (html, action) => {
 };
 
 async function prepare(i) {
-	const first = await request('GET', '/orders/lookup');
+	const first = await request(i, 'GET', '/orders/lookup');
 	const cookie = first.headers['set-cookie'].map((c) => c.split(';')[0]).join('; ');
 	const csrf = /name="csrf" value="([^"]+)"/.exec(first.body)[1];
-	const add = await request('POST', '/cart/add', cookie, new URLSearchParams({ csrf, variant: variants[i % variants.length], quantity: '1' }).toString());
+	const add = await request(i, 'POST', '/cart/add', cookie, new URLSearchParams({ csrf, variant: variants[i % variants.length], quantity: '1' }).toString());
 	if (add.status !== 303)
 		throw new Error(`add to cart: ${add.status}`);
-	const review = await request('POST', '/checkout/review', cookie, new URLSearchParams({
+	const review = await request(i, 'POST', '/checkout/review', cookie, new URLSearchParams({
 		csrf, email: `bench-${i}-${Date.now()}@example.com`, name: 'Bench Buyer', line1: '1 Load Street', line2: '',
 		city: 'Portland', region: 'OR', postal: '97201', country: 'US', provider: 'test' }).toString());
 	if (review.status !== 200)
@@ -75,7 +77,7 @@ const lat = [], statuses = {}, refs = [];
 const start = process.hrtime.bigint();
 await pool(n, width, async (i) => {
 	const t0 = process.hrtime.bigint();
-	const r = await request('POST', '/checkout/place', sessions[i].cookie, sessions[i].body);
+	const r = await request(i, 'POST', '/checkout/place', sessions[i].cookie, sessions[i].body);
 	lat.push(Number(process.hrtime.bigint() - t0) / 1e6);
 	statuses[r.status] = (statuses[r.status] ?? 0) + 1;
 	if (r.status === 303)
