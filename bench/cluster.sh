@@ -3,7 +3,8 @@
 # MariaDB, (b) one web node on the 3-node Galera cluster and (c) two web nodes on the cluster,
 # with the order and stock checks after each; prints one table (make bench-cluster).
 # Usage: [SINGLE_PORT=8497 SINGLE_DB_PORT=3497 SINGLE_FCGI_PORT=9497] bench/cluster.sh [buyers per setup]
-#        [connections per web node] [wrk seconds] [variants]
+#        [connections per web node] [wrk seconds] [variants] [rounds]
+# Defaults 400 16 5 4 3; the table shows the median of the rounds.
 # Storefront: wrk on /@lena (req/s summed over the nodes, p99 the worse node's). Checkout:
 # bench/checkout-driver.mjs (cart -> review untimed, then "Place order" timed; buyers split over
 # the nodes), each buyer takes one unit of one of [variants] fresh variants of brand 1.
@@ -14,6 +15,7 @@ buyers=${1:-400}
 conns=${2:-16}
 secs=${3:-5}
 nvar=${4:-4}
+rounds=${5:-3}
 export CLUSTER=${CLUSTER:-$root/var/cluster}
 for c in wrk node mariadbd; do command -v "$c" >/dev/null || { echo "$c is missing: make deps" >&2; exit 1; }; done
 [[ -x bin/crowdcartctl ]] || { echo "bin/crowdcartctl missing: make" >&2; exit 1; }
@@ -95,10 +97,11 @@ checkout() {
 
 declare -A R
 echo "crowdcart scale-out benchmark: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)," \
-	"$buyers checkouts and ${secs} s of storefront per setup, $conns connections per web node, $nvar variant(s)" >&2
+	"$rounds round(s) of: $buyers checkouts and ${secs} s of storefront per setup, $conns connections per web node," \
+	"$nvar variant(s)" >&2
 
-# (a) one web node on a plain MariaDB (scripts/db.sh), the cluster stopped so it takes no CPU.
-scripts/cluster.sh stop >/dev/null 2>&1 || true
+# Both database set-ups run for the whole benchmark and the rounds take (a), (b), (c) in turn, so
+# the other load on this shared machine falls on all three alike; the idle one costs little CPU.
 env "${SINGLE[@]}" scripts/db.sh start >/dev/null
 env "${SINGLE[@]}" bin/crowdcartctl --conf "$root/var/bench-cluster-single/crowdcart.conf" migrate >/dev/null
 env "${SINGLE[@]}" scripts/db.sh grants >/dev/null
@@ -107,29 +110,36 @@ env "${SINGLE[@]}" bin/crowdcartctl --conf "$root/var/bench-cluster-single/crowd
 # give the single server the same, so the comparison is of topology, not of fsync policy.
 sql_on "${SINGLE[0]}" "SET GLOBAL innodb_flush_log_at_trx_commit = 2" >/dev/null
 env "${SINGLE[@]}" scripts/web.sh start lighttpd >/dev/null
-echo "(a) one web node, plain MariaDB" >&2
-R[a_sf]=$(storefront "http://127.0.0.1:$sp/@lena")
-CHECK_NODES=${SINGLE[0]} R[a_co]=$(checkout "${SINGLE[0]}" "http://127.0.0.1:$sp")
-env "${SINGLE[@]}" scripts/web.sh stop >/dev/null
-env "${SINGLE[@]}" scripts/db.sh stop >/dev/null
-
-# (b) and (c): the cluster, both web nodes preferring node 1 (one writer, docs/SCALING.md).
+# Both web nodes prefer node 1 (one writer, docs/SCALING.md).
 scripts/cluster.sh start >/dev/null
 all_nodes="$(node_env 1) $(node_env 2) $(node_env 3)"
-echo "(b) one web node, 3-node Galera cluster" >&2
-R[b_sf]=$(storefront "http://127.0.0.1:8451/@lena")
-CHECK_NODES=$all_nodes R[b_co]=$(checkout "$(node_env 1)" "http://127.0.0.1:8451")
-echo "(c) two web nodes, 3-node Galera cluster" >&2
-R[c_sf]=$(storefront "http://127.0.0.1:8451/@lena" "http://127.0.0.1:8452/@lena")
-CHECK_NODES=$all_nodes R[c_co]=$(checkout "$(node_env 1)" "http://127.0.0.1:8451,http://127.0.0.1:8452")
 
+for ((round = 1; round <= rounds; round++)); do
+	echo "round $round: (a) one web node, plain MariaDB" >&2
+	R[a_sf]+="$(storefront "http://127.0.0.1:$sp/@lena");"
+	R[a_co]+="$(CHECK_NODES=${SINGLE[0]} checkout "${SINGLE[0]}" "http://127.0.0.1:$sp");"
+	echo "round $round: (b) one web node, 3-node Galera cluster" >&2
+	R[b_sf]+="$(storefront "http://127.0.0.1:8451/@lena");"
+	R[b_co]+="$(CHECK_NODES=$all_nodes checkout "$(node_env 1)" "http://127.0.0.1:8451");"
+	echo "round $round: (c) two web nodes, 3-node Galera cluster" >&2
+	R[c_sf]+="$(storefront "http://127.0.0.1:8451/@lena" "http://127.0.0.1:8452/@lena");"
+	R[c_co]+="$(CHECK_NODES=$all_nodes checkout "$(node_env 1)" "http://127.0.0.1:8451,http://127.0.0.1:8452");"
+done
+
+# median KEY FIELD: the median over the rounds of field 1 (rate) or 2 (p99) of R[KEY].
+median() { tr ';' '\n' <<<"${R[$1]}" | awk -v f="$2" 'NF { print $f }' | sort -g |
+	awk '{ v[NR] = $1 } END { printf "%s", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 row() {
-	local sf=(${R[${1}_sf]}) co=(${R[${1}_co]}) base_sf=(${R[a_sf]}) base_co=(${R[a_co]})
-	printf '| %-40s | %9s | %7s | %5s | %8s | %7s | %5s |\n' "$2" "${sf[0]}" "${sf[1]}" "$(ratio "${sf[0]}" "${base_sf[0]}")" \
-		"${co[0]}" "${co[1]}" "$(ratio "${co[0]}" "${base_co[0]}")"
+	local sf co p sfp cop
+	sf=$(median "${1}_sf" 1) sfp=$(median "${1}_sf" 2) co=$(median "${1}_co" 1) cop=$(median "${1}_co" 2)
+	printf '| %-32s | %9s | %7s | %5s | %8s | %7s | %5s |\n' "$2" "$sf" "$sfp" "$(ratio "$sf" "$(median a_sf 1)")" \
+		"$co" "$cop" "$(ratio "$co" "$(median a_co 1)")"
 }
 echo
+echo "Each round (storefront \"req/s p99-ms;\", checkout \"orders/s p99-ms;\"):"
+for k in a b c; do echo "  ($k) storefront ${R[${k}_sf]}  checkout ${R[${k}_co]}"; done
+echo "Medians of $rounds round(s):"
 echo "| setup | storefront req/s | p99 ms | × (a) | orders/s | p99 ms | × (a) |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
 row a "(a) 1 web node, plain MariaDB"
