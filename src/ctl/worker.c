@@ -1,7 +1,7 @@
 /* worker.c: crowdcartctl worker [--once] — delivers due lead webhooks from the outbox
  * (webhook_deliveries): claims each with a lease, POSTs it signed (webhook_post.c: http/https,
- * non-public addresses refused), logs the attempt, and marks it
- * delivered or schedules the next try with exponential backoff. Loops every 5 s unless --once.
+ * non-public addresses refused), logs the attempt, and marks it delivered or schedules the next
+ * try with exponential backoff. Loops every 5 s unless --once.
  * Each pass also prunes expired rate-limit windows and merge rows older than the merge window. */
 #include <stdio.h>
 #include <string.h>
