@@ -1,6 +1,7 @@
 /* main.c: the studio program's routing table, top to bottom. */
 #include "forms.h"
 #include "products.h"
+#include "products_form.h"
 #include "studio.h"
 
 static const struct field no_fields[] = { { NULL, 0 } };
@@ -40,9 +41,9 @@ static const struct route routes[] = {
 	[ST_HOME] = { { HTTP_GET, "/studio" }, page_studio_home, NEED_LOGIN, no_fields },
 	[ST_PRODUCTS] = { { HTTP_GET, "/studio/products" }, page_products_list, NEED_SESSION | NEED_BRAND, products_list_fields },
 	[ST_PRODUCT_NEW] = { { HTTP_GET, "/studio/products/new" }, page_products_new, NEED_SESSION | NEED_BRAND, no_fields },
-	[ST_PRODUCT_CREATE] = { { HTTP_POST, "/studio/products" }, page_products_create, NEED_BRAND, products_form_fields },
+	[ST_PRODUCT_CREATE] = { { HTTP_POST, "/studio/products" }, page_products_create, NEED_BRAND, products_form_fields, 0, PF_MAX_FIELDS },
 	[ST_PRODUCT_EDIT] = { { HTTP_GET, "/studio/products/{id}" }, page_products_edit, NEED_SESSION | NEED_BRAND, products_edit_fields },
-	[ST_PRODUCT_SAVE] = { { HTTP_POST, "/studio/products/{id}" }, page_products_update, NEED_BRAND, products_form_fields },
+	[ST_PRODUCT_SAVE] = { { HTTP_POST, "/studio/products/{id}" }, page_products_update, NEED_BRAND, products_form_fields, 0, PF_MAX_FIELDS },
 	[ST_PRODUCT_STATUS] = { { HTTP_POST, "/studio/products/{id}/status" }, page_products_status, NEED_BRAND, products_status_fields },
 	[ST_MARKETPLACE_FORM] = { { HTTP_GET, "/studio/marketplace" }, page_marketplace_form, NEED_SESSION | NEED_BRAND, marketplace_fields },
 	[ST_MARKETPLACE_SAVE] = { { HTTP_POST, "/studio/marketplace" }, page_marketplace_save, NEED_BRAND, marketplace_fields },
