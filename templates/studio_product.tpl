@@ -51,5 +51,6 @@
 {{/IMAGE}}
 </fieldset>
 <div class="actions"><button class="button" type="submit">Save</button>
-<button class="button secondary" type="submit" name="after" value="more">Save and add more rows</button></div>
+<button class="button secondary" type="submit" name="after" value="more" aria-describedby="more-rows-hint">Add more rows</button></div>
+<p class="hint" id="more-rows-hint">Add more rows stores what you typed, then shows 20 blank variant rows and 5 image rows.</p>
 </form>

@@ -1,6 +1,6 @@
 // studio_products_many.test.mjs: the product editor holds Shopify-sized products without
 // JavaScript: 60 and 100 variants and 20 images save and show again; a 101st variant or a 21st
-// image is refused with a clear message; "save and add more rows" brings extra blank rows.
+// image is refused with a clear message; "add more rows" saves and brings extra blank rows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { main, newBrand, postProduct, productForm, sql } from './lib/catalog.mjs';
@@ -59,7 +59,7 @@ test('100 variants is the most: the 101st is refused with a clear message and no
 	assert.equal(res.status, 400);
 });
 
-test('"save and add more rows" saves, then shows extra blank variant and image rows', async () => {
+test('"add more rows" saves, then shows extra blank variant and image rows', async () => {
 	const { client } = await newBrand();
 	const form = productForm(fields(sizes(2)));
 	form.append('after', 'more');
@@ -69,5 +69,5 @@ test('"save and add more rows" saves, then shows extra blank variant and image r
 	const page = await client.get(res.headers.location);
 	assert.equal(rows(page.body), 22, '2 variants and 20 blank rows');
 	assert.equal(imageRows(page.body), 7, '2 images and 5 blank rows');
-	assert.match(page.body, /<button class="button secondary" type="submit" name="after" value="more">Save and add more rows<\/button>/);
+	assert.match(page.body, /<button class="button secondary" type="submit" name="after" value="more"[^>]*>Add more rows<\/button>/);
 });
