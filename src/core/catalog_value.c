@@ -214,6 +214,8 @@ bool cat_image_add_at(struct cat_run *run, struct cat_product *p, const char *ur
 		return cat_err(run, line, "image \"%.60s\" is not an http(s) URL of at most 1000 bytes", url);
 	if (strlen(alt) > 255)
 		return cat_err(run, line, "image alt text is longer than 255 bytes");
+	if (formula(alt))
+		return cat_err(run, line, "Image Alt Text starts with \"%c\": spreadsheet formulas are not accepted", alt[0]);
 	for (size_t i = 0; i < p->nimages; i++)
 		if (strcmp(p->images[i].url, url) == 0) {
 			/* The same picture listed again (a variant image first, its own row later). */

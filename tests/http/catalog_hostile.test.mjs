@@ -69,3 +69,17 @@ test('a byte order mark and CRLF line ends are accepted and said in the report, 
 	assert.match(out, /^notice: line 1: CRLF \(Windows\) line ends, read as line breaks$/m);
 	assert.match(out, /unchanged 1/);
 });
+
+test('an enormous line in a WooCommerce or feed file is refused by its line number', async () => {
+	const { client, slug } = await newBrand();
+	const woo = `ID,Type,SKU,Name,Published,Stock,Regular price,Parent\n10,simple,A,Mug,1,1,1.00,\n` +
+		`11,simple,B,"${'x'.repeat(2 * 1024 * 1024)}",1,1,1.00,\n`;
+	const feed = `id\ttitle\tprice\nA\tMug\t1.00 USD\nB\tCup\t1.00 USD\nC\t${'y'.repeat(2 * 1024 * 1024)}\t1.00 USD\n`;
+	for (const [format, name, data, line] of [['woocommerce', 'huge.csv', woo, 3], ['feed', 'huge.tsv', feed, 4]]) {
+		const res = await upload(client, format, name, data);
+		assert.equal(res.status, 422, name);
+		assert.ok(reportErrors(res.body).some((e) => e.line === line && /longer than 1 MiB/.test(e.message)),
+			`${format}: ${JSON.stringify(reportErrors(res.body))}`);
+	}
+	assert.equal(count(slug, 'products'), 0);
+});

@@ -305,8 +305,11 @@ START_TEST(test_catalog_shopify_refuses_garbage_image_positions)
 		"d,D,,,1,https://e.test/1.jpg,99999999999999999999,,\n"
 		"e,E,,,1,https://e.test/1.jpg,1.5,,\n"
 		"f,F,,,1,,7,,\n"		/* a position without an image means nothing */
-		"g,G,,,1,https://e.test/1.jpg,9999,,\n", &k);
-	ck_assert_uint_eq(r.error_count, 5);
+		"g,G,,,1,https://e.test/1.jpg,9999,,\n"
+		"h,H,,,1,https://e.test/1.jpg,1,=HYPERLINK(1),\n", &k);	/* and a formula as alt text */
+	ck_assert_uint_eq(r.error_count, 6);
+	ck_assert_uint_eq(r.errors[5].line, 9);
+	ck_assert_ptr_nonnull(strstr(r.errors[5].msg, "Image Alt Text starts with \"=\""));
 	for (size_t i = 0; i < 5; i++) {
 		ck_assert_uint_eq(r.errors[i].line, i + 2);
 		ck_assert_ptr_nonnull(strstr(r.errors[i].msg, "Image Position"));
