@@ -41,8 +41,20 @@ test('hostile WooCommerce and feed files are refused with the line and the reaso
 		WHERE b.slug = ${lit(slug)} AND r.status = 'rejected'`)[0][0], hostile.length);
 });
 
-test('crowdcartctl prints the same line and reason for hostile files in each format', () => {
-	for (const [format, name, line, reason] of [hostile[4], hostile[6], hostile[10], hostile[13]]) {
+// The Shopify files of catalog_import.test.mjs, for the command line.
+const shopifyHostile = [
+	['shopify', 'bad_quoting.csv', 3, /bad quoting/],
+	['shopify', 'missing_column.csv', 1, /required column "Variant Price" is missing/],
+	['shopify', 'not_utf8.csv', 4, /not UTF-8/],
+	['shopify', 'formula.csv', 2, /formulas are not accepted/],
+	['shopify', 'thousands.csv', 2, /without thousands separators/],
+	['shopify', 'negative.csv', 3, /"-5" is negative/],
+	['shopify', 'unclosed_quote.csv', 3, /never closed/],
+	['shopify', 'utf16.csv', 1, /UTF-16/],
+];
+
+test('crowdcartctl prints the same line and reason for every hostile file, in each format', () => {
+	for (const [format, name, line, reason] of [...shopifyHostile, ...hostile]) {
 		assert.throws(() => ctl('import', '--brand', 'northwind', '--format', format, `${FIXTURES}/hostile/${name}`),
 			(e) => e.status === 1 && /rejected: \d+ error\(s\), nothing written/.test(e.stdout) &&
 				e.stdout.split('\n').some((l) => l.startsWith(`line ${line}: `) && reason.test(l)),
