@@ -1,12 +1,14 @@
 {{%AUTOESCAPE context="HTML"}}<p class="muted"><a href="/studio">← Studio</a></p>
 <h1 class="page-title">Your short links</h1>
 <p>Share these anywhere. A visit through one is counted on your dashboard and credits you with the sale.</p>
+{{#DELETED}}<p class="flash ok" role="status">Link deleted: it no longer leads anywhere. Visits and sales it already brought stay on your dashboard.</p>{{/DELETED}}
 {{#EMPTY}}<p class="muted">No short links yet.</p>{{/EMPTY}}
 <table class="data">
 <caption>Short links</caption>
-<thead><tr><th scope="col">Link</th><th scope="col">Leads to</th><th scope="col">Label</th></tr></thead>
+<thead><tr><th scope="col">Link</th><th scope="col">Leads to</th><th scope="col">Label</th><th scope="col"><span class="visually-hidden">Delete</span></th></tr></thead>
 <tbody>
-{{#LINKS}}<tr><td><a class="short-link" href="{{PATH}}">{{PATH}}</a></td><td>{{TARGET}}</td><td>{{LABEL}}</td></tr>
+{{#LINKS}}<tr><td><a class="short-link" href="{{PATH}}">{{PATH}}</a></td><td>{{TARGET}}</td><td>{{LABEL}}</td>
+<td><form method="post" action="/studio/creator/links/{{CODE}}/delete"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button link-delete" type="submit">Delete</button></form></td></tr>
 {{/LINKS}}</tbody>
 </table>
 <h2>New short link</h2>

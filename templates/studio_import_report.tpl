@@ -3,7 +3,8 @@
 {{#OK}}<p class="flash ok" role="status" id="import-result">Imported: {{CREATED}} created, {{UPDATED}} updated, {{UNCHANGED}} unchanged, {{SKIPPED}} skipped.</p>
 {{#NOTHING_CHANGED}}<p>Nothing changed: the catalog already matches this file.</p>{{/NOTHING_CHANGED}}{{/OK}}
 {{#REJECTED}}<p class="flash error" role="alert" id="import-result">Nothing was imported: {{ERROR_COUNT}} problem(s) in the file. Fix them and upload it again.</p>{{/REJECTED}}
-{{#FATAL}}<p class="flash error" role="alert">{{TEXT}}</p>{{/FATAL}}
+{{#NOTICES}}<p class="flash note import-notice" role="status">Line {{LINE}}: {{MESSAGE}}</p>
+{{/NOTICES}}{{#FATAL}}<p class="flash error" role="alert">{{TEXT}}</p>{{/FATAL}}
 {{#ERROR_TABLE}}<table class="import-errors">
 <caption>Problems, by line of the file</caption>
 <thead><tr><th scope="col">Line</th><th scope="col">Problem</th></tr></thead>

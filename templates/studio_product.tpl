@@ -28,7 +28,8 @@
 <div class="field"><label for="option2_name">Option 2 name</label><input id="option2_name" name="option2_name" maxlength="60" value="{{OPTION2_NAME}}"></div>
 <div class="field"><label for="option3_name">Option 3 name</label><input id="option3_name" name="option3_name" maxlength="60" value="{{OPTION3_NAME}}"></div>
 </fieldset>
-<fieldset><legend>Variants (prices in {{CURRENCY}}; empty a row to remove it)</legend>
+<fieldset><legend>Variants (prices in {{CURRENCY}}; empty a row to remove it; up to 100)</legend>
+{{#VARIANTS_FULL}}<p class="hint">This product has 100 variants, the most it can have: empty a row to make room.</p>{{/VARIANTS_FULL}}
 <div class="table-scroll"><table class="variant-editor">
 <thead><tr><th scope="col">Option 1</th><th scope="col">Option 2</th><th scope="col">Option 3</th><th scope="col">SKU</th><th scope="col">Barcode</th><th scope="col">Price</th><th scope="col">Compare at</th><th scope="col">Stock</th><th scope="col">When out of stock</th></tr></thead>
 <tbody>
@@ -44,10 +45,12 @@
 {{/ROW}}
 </tbody></table></div>
 </fieldset>
-<fieldset><legend>Images (http or https addresses; empty a row to remove it)</legend>
+<fieldset><legend>Images (http or https addresses; empty a row to remove it; up to 20)</legend>
 {{#IMAGE}}<div class="image-row"><label>Image {{N}} address <input name="i_url" type="url" maxlength="1000" value="{{URL}}"></label>
 <label>Alt text <input name="i_alt" maxlength="255" value="{{ALT}}"></label></div>
 {{/IMAGE}}
 </fieldset>
-<div class="actions"><button class="button" type="submit">Save</button></div>
+<div class="actions"><button class="button" type="submit">Save</button>
+<button class="button secondary" type="submit" name="after" value="more" aria-describedby="more-rows-hint">Add more rows</button></div>
+<p class="hint" id="more-rows-hint">Add more rows stores what you typed, then shows 20 blank variant rows and 5 image rows.</p>
 </form>

@@ -11,13 +11,16 @@
 #define CAT_MAX_OPTIONS 3
 #define CAT_MAX_VARIANTS 100
 #define CAT_MAX_IMAGES 250
+#define CAT_MAX_IMAGE_POS 9999	/* Shopify Image Position: gaps are fine, beyond this is garbage */
 #define CAT_MAX_ERRORS 50	/* reported; counting goes on */
+#define CAT_MAX_NOTICES 4	/* things accepted but worth saying (a BOM, CRLF line ends) */
 #define CAT_BATCH 200		/* products per write transaction */
 
 enum cat_format { CAT_SHOPIFY, CAT_WOOCOMMERCE, CAT_FEED };
 
 struct cat_image {
 	const char *url, *alt;
+	long pos;	/* Shopify's Image Position, 0 when the file gives none */
 };
 
 struct cat_variant {
@@ -56,6 +59,8 @@ struct cat_report {
 	struct cat_error errors[CAT_MAX_ERRORS];
 	size_t nerrors;		/* kept (<= CAT_MAX_ERRORS) */
 	unsigned long error_count;	/* all of them */
+	struct cat_error notices[CAT_MAX_NOTICES];
+	size_t nnotices;
 	const char *fatal;	/* set when the import could not run at all (no brand, database) */
 	struct arena *a;	/* in: the messages live here */
 	long long user_id;	/* in: who uploaded the file, 0 for crowdcartctl */

@@ -82,8 +82,11 @@ static void on_record_end(int term, void *vc)
 		return;
 	bool lf_of_crlf = term == '\n' && c->last_term == '\r' && !c->in_record;
 	c->last_term = term;
-	if (lf_of_crlf)
+	if (lf_of_crlf) {
+		if (!c->crlf_line)
+			c->crlf_line = c->line - 1;	/* the CR already counted the line */
 		return;
+	}
 	if (term == '\n' || term == '\r')
 		c->line++;
 	if (!c->in_record)
@@ -131,8 +134,10 @@ bool catcsv_feed(struct catcsv *c, const void *data, size_t n)
 			fail(c, 1, "the file is UTF-16; save it as CSV UTF-8");
 			return false;
 		}
-		if (n >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf)
+		if (n >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf) {
 			s += 3, n -= 3;	/* Excel's UTF-8 byte order mark carries no data */
+			c->bom = true;
+		}
 	}
 	if (csv_parse(&c->p, s, n, on_field, on_record_end, c) != n && !c->stopped)
 		parse_failed(c);

@@ -25,6 +25,8 @@ struct catcsv {
 	unsigned long line, rec_line;
 	int last_term;
 	bool started, in_record, stopped;
+	bool bom;		/* a UTF-8 byte order mark was skipped */
+	unsigned long crlf_line;	/* first line that ends in CR LF, 0 if none */
 	unsigned long err_line;	/* set with err when the reader itself fails */
 	char err[200];
 };

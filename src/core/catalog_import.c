@@ -180,6 +180,12 @@ static bool emit_check(struct cat_run *run, struct cat_product *p)
 	return true;
 }
 
+static void notice(struct cat_report *rep, unsigned long line, const char *msg)
+{
+	if (rep->nnotices < CAT_MAX_NOTICES)
+		rep->notices[rep->nnotices++] = (struct cat_error){ line, msg };
+}
+
 /* Reads the whole source through the format's mapper. False when reading stopped early. */
 static bool read_all(struct cat_run *run, const struct cat_source *src)
 {
@@ -200,6 +206,11 @@ static bool read_all(struct cat_run *run, const struct cat_source *src)
 	ok = ok && catcsv_finish(&c);
 	if (c.err[0])
 		cat_err(run, c.err_line, "%s", c.err);
+	/* Accepted, as Excel writes them, but said: the uploader sees what was changed. */
+	if (c.bom)
+		notice(run->rep, 1, "UTF-8 byte-order mark removed");
+	if (c.crlf_line)
+		notice(run->rep, c.crlf_line, "CRLF (Windows) line ends, read as line breaks");
 	if (ok && !run->header_done)
 		ok = cat_err(run, 1, "the file has no header row");
 	ok = ok && finish[run->fmt](run);
@@ -224,6 +235,8 @@ static void record_run(struct db *db, long long brand_id, enum cat_format f, con
 {
 	struct buf errs;
 	buf_init(&errs, rep->a, 1024);
+	for (size_t i = 0; i < rep->nnotices; i++)
+		buf_printf(&errs, "line %lu: notice: %s\n", rep->notices[i].line, rep->notices[i].msg);
 	for (size_t i = 0; i < rep->nerrors; i++)
 		buf_printf(&errs, "line %lu: %s\n", rep->errors[i].line, rep->errors[i].msg);
 	if (rep->fatal)

@@ -50,8 +50,13 @@ struct cat_product *cat_product_new(struct cat_run *run, unsigned long line);
 struct cat_variant *cat_variant_add(struct cat_run *run, struct cat_product *p, unsigned long line);
 bool cat_image_add(struct cat_run *run, struct cat_product *p, const char *url, const char *alt,
 		   unsigned long line);
+/* The same with a position (1..CAT_MAX_IMAGE_POS, 0: none). A URL listed again keeps its first
+ * position and alt text; cat_product_check orders the images by position. */
+bool cat_image_add_at(struct cat_run *run, struct cat_product *p, const char *url, const char *alt,
+		      long pos, unsigned long line);
 /* Product-level checks before it is written: a title, 1..100 variants in one currency,
- * distinct variants. */
+ * distinct variants. Orders the images: positioned ones by position (ties in file order), then
+ * the rest in file order. */
 bool cat_product_check(struct cat_run *run, struct cat_product *p);
 
 /* Grouping formats: find or add the product for key. */

@@ -1,4 +1,5 @@
 /* catalog_shopify.c: Shopify's product CSV: one row per variant or extra image, grouped by Handle. */
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 #include "catalog_map.h"
@@ -6,14 +7,14 @@
 
 enum { C_HANDLE, C_TITLE, C_BODY, C_VENDOR, C_TYPE, C_TAGS, C_PUBLISHED, C_STATUS,
        C_O1N, C_O1V, C_O2N, C_O2V, C_O3N, C_O3V, C_SKU, C_QTY, C_POLICY, C_PRICE, C_COMPARE,
-       C_BARCODE, C_IMG, C_IMG_ALT, C_VAR_IMG, C__N };
+       C_BARCODE, C_IMG, C_IMG_POS, C_IMG_ALT, C_VAR_IMG, C__N };
 
 static const char *const names[C__N] = {
 	"Handle", "Title", "Body (HTML)", "Vendor", "Type", "Tags", "Published", "Status",
 	"Option1 Name", "Option1 Value", "Option2 Name", "Option2 Value", "Option3 Name",
 	"Option3 Value", "Variant SKU", "Variant Inventory Qty", "Variant Inventory Policy",
 	"Variant Price", "Variant Compare At Price", "Variant Barcode", "Image Src",
-	"Image Alt Text", "Variant Image",
+	"Image Position", "Image Alt Text", "Variant Image",
 };
 static const char *const required[] = { "Handle", "Title", "Variant Price", NULL };
 
@@ -88,6 +89,27 @@ static bool add_variant(struct cat_run *run, struct cat_product *p, unsigned lon
 	return ok;
 }
 
+/* Image Position: blank means "after the positioned images, in file order"; anything but a whole
+ * number 1..CAT_MAX_IMAGE_POS is a row error rather than a guess (a shifted column looks so). */
+static bool image_position(struct cat_run *run, unsigned long line, const char *v, long *out)
+{
+	*out = 0;
+	if (!*v)
+		return true;
+	long n = 0;
+	for (const char *s = v; *s; s++) {
+		if (!isdigit((unsigned char)*s) || n > CAT_MAX_IMAGE_POS)
+			return cat_err(run, line, "Image Position \"%.20s\" is not a whole number from 1 to %d",
+				       v, CAT_MAX_IMAGE_POS);
+		n = n * 10 + (*s - '0');
+	}
+	if (n < 1 || n > CAT_MAX_IMAGE_POS)
+		return cat_err(run, line, "Image Position \"%.20s\" is not a whole number from 1 to %d",
+			       v, CAT_MAX_IMAGE_POS);
+	*out = n;
+	return true;
+}
+
 static bool finish_product(struct cat_run *run)
 {
 	struct cat_product *p = run->cur;
@@ -125,7 +147,9 @@ bool cat_shopify_record(void *vrun, unsigned long line, const char *const *f, co
 	}
 	struct cat_product *p = run->cur;
 	const char *img = cat_col(run, C_IMG, f, n);
-	if (*img && !cat_image_add(run, p, img, cat_col(run, C_IMG_ALT, f, n), line))
+	long pos;
+	if (*img && (!image_position(run, line, cat_col(run, C_IMG_POS, f, n), &pos) ||
+		     !cat_image_add_at(run, p, img, cat_col(run, C_IMG_ALT, f, n), pos, line)))
 		p->bad = true;
 	bool variant_row = *cat_col(run, C_PRICE, f, n) || *cat_col(run, C_O1V, f, n) || *cat_col(run, C_SKU, f, n);
 	if (variant_row && !add_variant(run, p, line, f, n))

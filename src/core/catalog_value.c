@@ -1,5 +1,6 @@
 /* catalog_value.c: the checks every importer applies to a cell, and the product model helpers. */
 #include <ctype.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -203,21 +204,33 @@ static bool url_ok(const char *u)
 bool cat_image_add(struct cat_run *run, struct cat_product *p, const char *url, const char *alt,
 		   unsigned long line)
 {
+	return cat_image_add_at(run, p, url, alt, 0, line);
+}
+
+bool cat_image_add_at(struct cat_run *run, struct cat_product *p, const char *url, const char *alt,
+		      long pos, unsigned long line)
+{
 	if (!url_ok(url) || strlen(url) > 1000)
 		return cat_err(run, line, "image \"%.60s\" is not an http(s) URL of at most 1000 bytes", url);
 	if (strlen(alt) > 255)
 		return cat_err(run, line, "image alt text is longer than 255 bytes");
+	if (formula(alt))
+		return cat_err(run, line, "Image Alt Text starts with \"%c\": spreadsheet formulas are not accepted", alt[0]);
 	for (size_t i = 0; i < p->nimages; i++)
 		if (strcmp(p->images[i].url, url) == 0) {
+			/* The same picture listed again (a variant image first, its own row later). */
 			if (!*p->images[i].alt)
 				p->images[i].alt = alt;
-			return true;	/* the same picture listed again (a variant image) */
+			if (!p->images[i].pos)
+				p->images[i].pos = pos;
+			return true;
 		}
 	if (p->nimages == CAT_MAX_IMAGES)
 		return cat_err(run, line, "product \"%s\" has more than %d images", p->handle, CAT_MAX_IMAGES);
 	GROW(run, p->images, p->nimages, p->capimages);
 	p->images[p->nimages].url = url;
 	p->images[p->nimages].alt = alt;
+	p->images[p->nimages].pos = pos;
 	p->nimages++;
 	return true;
 }
@@ -234,10 +247,29 @@ static bool same_variant(const struct cat_variant *a, const struct cat_variant *
 	return !*a->sku || !*b->sku || strcmp(a->sku, b->sku) == 0;
 }
 
+/* Stable insertion sort (at most 250 images): positioned first by position, then unpositioned,
+ * each group in file order. */
+static void order_images(struct cat_product *p)
+{
+	for (size_t i = 1; i < p->nimages; i++) {
+		struct cat_image x = p->images[i];
+		unsigned long kx = x.pos ? (unsigned long)x.pos : ULONG_MAX;
+		size_t j = i;
+		for (; j > 0; j--) {
+			long pj = p->images[j - 1].pos;
+			if ((pj ? (unsigned long)pj : ULONG_MAX) <= kx)
+				break;
+			p->images[j] = p->images[j - 1];
+		}
+		p->images[j] = x;
+	}
+}
+
 bool cat_product_check(struct cat_run *run, struct cat_product *p)
 {
 	if (p->bad)
 		return false;
+	order_images(p);
 	bool ok = true;
 	if (!*p->title)
 		ok = cat_err(run, p->line, "product \"%s\" has no title", p->handle);

@@ -117,7 +117,11 @@ static int read_body(struct worker *w, struct req *r)
 			return 400;
 		return 0;
 	}
-	return kv_parse_form(r->arena, (const uint8_t *)body, len, &form_limits, &r->form) == KV_OK ? 0 : 400;
+	/* A route with big repeated-row forms (the product editor) raises the pair count for itself only. */
+	struct kv_limits lim = form_limits;
+	if (r->route->max_fields)
+		lim.max_fields = r->route->max_fields;
+	return kv_parse_form(r->arena, (const uint8_t *)body, len, &lim, &r->form) == KV_OK ? 0 : 400;
 }
 
 static const char *method_name(unsigned m)

@@ -47,6 +47,7 @@ struct route {
 	unsigned needs;
 	const struct field *fields;	/* query and body fields, ended by { NULL, 0 } */
 	size_t max_body;		/* bytes; 0 means the configured max_body_bytes */
+	size_t max_fields;		/* urlencoded body pairs; 0 means the default (200) */
 };
 
 struct app {

@@ -19,7 +19,8 @@ static const struct db_stmt q_fields = {
 	"UPDATE products SET title = ?, description_html = COALESCE(?, description_html), product_type = ?, vendor = ?, tags = ?,"
 	" import_hash = NULL WHERE id = ? AND brand_id = ?", "sssssii", "" };
 static const struct db_stmt q_status = {
-	"UPDATE products SET status = ?, updated_at = UTC_TIMESTAMP() WHERE id = ? AND brand_id = ?", "sii", "" };
+	"UPDATE products SET status = ?, import_hash = NULL, updated_at = UTC_TIMESTAMP() WHERE id = ? AND brand_id = ?",
+	"sii", "" };
 static const struct db_stmt q_del_options = { "DELETE FROM product_options WHERE product_id = ?", "i", "" };
 static const struct db_stmt q_add_option = {
 	"INSERT INTO product_options (product_id, position, name) VALUES (?, ?, ?)", "iis", "" };
@@ -44,11 +45,12 @@ static const struct db_stmt q_next_position = {
 	"SELECT COALESCE(MAX(position), 0) + 1 FROM variants WHERE product_id = ?", "i", "i" };
 static const struct db_stmt q_option_names = {
 	"SELECT position, name FROM product_options WHERE product_id = ?", "i", "is" };
-/* Negative stock (selling on with policy continue) counts as none in the total. */
+/* Negative stock (selling on with policy continue) counts as none in the total. Every hand change
+ * of variants ends here, so here import_hash is cleared too: a re-import then restores the file. */
 static const struct db_stmt q_totals = {
 	"UPDATE products SET price_min = COALESCE((SELECT MIN(v.price) FROM variants v WHERE v.product_id = ?), 0),"
 	" stock_total = COALESCE((SELECT SUM(GREATEST(v.stock, 0)) FROM variants v WHERE v.product_id = ?), 0),"
-	" currency = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?", "iisi", "" };
+	" currency = ?, import_hash = NULL, updated_at = UTC_TIMESTAMP() WHERE id = ?", "iisi", "" };
 static const struct db_stmt q_variant_owner = {
 	"SELECT v.product_id, v.price, COALESCE(v.compare_at_price, -1), v.compare_at_price IS NULL, v.stock,"
 	" v.inventory_policy, v.sku, p.currency FROM variants v JOIN products p ON p.id = v.product_id"

@@ -74,6 +74,8 @@ int ctl_import(struct db *db, int argc, char **argv)
 		       rep.unchanged, rep.skipped);
 	else
 		printf("rejected: %lu error(s), nothing written\n", rep.error_count);
+	for (size_t i = 0; i < rep.nnotices; i++)
+		printf("notice: line %lu: %s\n", rep.notices[i].line, rep.notices[i].msg);
 	for (size_t i = 0; i < rep.nerrors; i++)
 		printf("line %lu: %s\n", rep.errors[i].line, rep.errors[i].msg);
 	if (rep.fatal)

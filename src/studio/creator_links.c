@@ -1,5 +1,5 @@
 /* creator_links.c: "/studio/creator/links" — the creator's short links (/s/{code}) to their
- * storefront, one of their collections or one of their approved picks, and making a new one. */
+ * storefront, one of their collections or one of their approved picks, making and deleting one. */
 #include <string.h>
 #include "page.h"
 #include "response.h"
@@ -28,6 +28,13 @@ static const struct db_stmt q_add_product = {
 	" SELECT ?, creator_id, 'product', product_id, ?, UTC_TIMESTAMP() FROM picks"
 	" WHERE product_id = ? AND creator_id = ? AND status = 'approved'", "ssii", "" };
 
+/* Only the creator's own link; visits and attribution already recorded name the creator and the
+ * surface, not the link, so they stay (and keep crediting sales within their window). */
+static const struct db_stmt q_delete = {
+	"DELETE FROM short_links WHERE code = ? AND creator_id = ?", "si", "" };
+
+const struct field creator_links_fields[] = { { "deleted", 1 }, { NULL, 0 } };
+
 void page_creator_links(struct req *r)
 {
 	struct studio_creator c;
@@ -49,6 +56,7 @@ void page_creator_links(struct req *r)
 		tmpl_dict *e = tmpl_add(d, "LINKS");
 		const char *target = db_at(&l, i, 1)->s;
 		tmpl_set(e, "PATH", arena_printf(r->arena, "/s/%s", db_at(&l, i, 0)->s));
+		tmpl_set(e, "CODE", db_at(&l, i, 0)->s);
 		tmpl_set(e, "LABEL", db_at(&l, i, 2)->s);
 		tmpl_set(e, "TARGET", strcmp(target, "collection") == 0 ? arena_printf(r->arena, "Collection: %s", db_at(&l, i, 3)->s)
 				      : strcmp(target, "product") == 0 ? arena_printf(r->arena, "Product: %s", db_at(&l, i, 4)->s)
@@ -56,6 +64,9 @@ void page_creator_links(struct req *r)
 	}
 	if (l.nrows == 0)
 		tmpl_show(d, "EMPTY");
+	const char *deleted = req_query(r, "deleted");
+	if (deleted && *deleted)
+		tmpl_show(d, "DELETED");
 	for (size_t i = 0; i < cols.nrows; i++) {
 		tmpl_dict *o = tmpl_add(d, "COLLECTIONS");
 		tmpl_set_int(o, "ID", db_at(&cols, i, 0)->i);
@@ -109,4 +120,26 @@ void page_creator_link_create(struct req *r)
 		return;
 	}
 	resp_redirect(r, "/studio/creator/links");
+}
+
+void page_creator_link_delete(struct req *r)
+{
+	struct studio_creator c;
+	if (!creator_of(r, &c))
+		return;
+	const char *code = req_param(r, "code");
+	if (!short_code_valid(code)) {
+		resp_error(r, 404, "You have no short link with that code.");
+		return;
+	}
+	enum db_status rc = db_query(r->db, r->arena, &q_delete, (struct db_param[]){ DB_S(code), DB_I(c.id) }, NULL);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (db_affected(r->db) == 0) {
+		resp_error(r, 404, "You have no short link with that code.");
+		return;
+	}
+	resp_redirect(r, "/studio/creator/links?deleted=1");
 }

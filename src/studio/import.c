@@ -79,6 +79,11 @@ static void report_page(struct req *r, const struct cat_brand *b, const char *na
 		tmpl_set_int(e, "LINE", (long long)rep->errors[i].line);
 		tmpl_set(e, "MESSAGE", rep->errors[i].msg);
 	}
+	for (size_t i = 0; i < rep->nnotices; i++) {
+		tmpl_dict *e = tmpl_add(d, "NOTICES");
+		tmpl_set_int(e, "LINE", (long long)rep->notices[i].line);
+		tmpl_set(e, "MESSAGE", rep->notices[i].msg);
+	}
 	if (rep->error_count > rep->nerrors)
 		tmpl_set_int(tmpl_add(d, "MORE_ERRORS"), "N", (long long)(rep->error_count - rep->nerrors));
 	if (rep->fatal)

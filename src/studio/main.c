@@ -1,6 +1,7 @@
 /* main.c: the studio program's routing table, top to bottom. */
 #include "forms.h"
 #include "products.h"
+#include "products_form.h"
 #include "studio.h"
 
 static const struct field no_fields[] = { { NULL, 0 } };
@@ -28,6 +29,7 @@ enum studio_page { ST_LOGIN_FORM, ST_LOGIN, ST_LOGOUT, ST_SIGNUP_FORM, ST_SIGNUP
 	ST_FORMS, ST_FORM_CREATE, ST_FORM_EDIT, ST_FORM_SAVE, ST_FORM_FIELD_ADD, ST_FORM_FIELD_POSITION,
 	ST_FORM_FIELD_REMOVE,
 	ST_LEADS, ST_LEADS_CSV, ST_LEADS_WEBHOOK, ST_LEADS_WEBHOOK_SAVE, ST_LEAD, ST_LEAD_DELETE,
+	ST_CR_LINK_DELETE,
 	ST__MAX };
 
 static const struct route routes[] = {
@@ -39,9 +41,9 @@ static const struct route routes[] = {
 	[ST_HOME] = { { HTTP_GET, "/studio" }, page_studio_home, NEED_LOGIN, no_fields },
 	[ST_PRODUCTS] = { { HTTP_GET, "/studio/products" }, page_products_list, NEED_SESSION | NEED_BRAND, products_list_fields },
 	[ST_PRODUCT_NEW] = { { HTTP_GET, "/studio/products/new" }, page_products_new, NEED_SESSION | NEED_BRAND, no_fields },
-	[ST_PRODUCT_CREATE] = { { HTTP_POST, "/studio/products" }, page_products_create, NEED_BRAND, products_form_fields },
+	[ST_PRODUCT_CREATE] = { { HTTP_POST, "/studio/products" }, page_products_create, NEED_BRAND, products_form_fields, 0, PF_MAX_FIELDS },
 	[ST_PRODUCT_EDIT] = { { HTTP_GET, "/studio/products/{id}" }, page_products_edit, NEED_SESSION | NEED_BRAND, products_edit_fields },
-	[ST_PRODUCT_SAVE] = { { HTTP_POST, "/studio/products/{id}" }, page_products_update, NEED_BRAND, products_form_fields },
+	[ST_PRODUCT_SAVE] = { { HTTP_POST, "/studio/products/{id}" }, page_products_update, NEED_BRAND, products_form_fields, 0, PF_MAX_FIELDS },
 	[ST_PRODUCT_STATUS] = { { HTTP_POST, "/studio/products/{id}/status" }, page_products_status, NEED_BRAND, products_status_fields },
 	[ST_MARKETPLACE_FORM] = { { HTTP_GET, "/studio/marketplace" }, page_marketplace_form, NEED_SESSION | NEED_BRAND, marketplace_fields },
 	[ST_MARKETPLACE_SAVE] = { { HTTP_POST, "/studio/marketplace" }, page_marketplace_save, NEED_BRAND, marketplace_fields },
@@ -66,7 +68,7 @@ static const struct route routes[] = {
 	[ST_CR_ITEM_MOVE] = { { HTTP_POST, "/studio/creator/collections/{id}/items/{product}/move" }, page_creator_collection_item_move, NEED_CREATOR, creator_move_fields, 1024 },
 	[ST_CR_ITEM_NOTE] = { { HTTP_POST, "/studio/creator/collections/{id}/items/{product}/note" }, page_creator_collection_item_note, NEED_CREATOR, creator_note_fields, 4096 },
 	[ST_CR_ITEM_REMOVE] = { { HTTP_POST, "/studio/creator/collections/{id}/items/{product}/remove" }, page_creator_collection_item_remove, NEED_CREATOR, no_fields, 1024 },
-	[ST_CR_LINKS] = { { HTTP_GET, "/studio/creator/links" }, page_creator_links, NEED_SESSION | NEED_CREATOR, no_fields },
+	[ST_CR_LINKS] = { { HTTP_GET, "/studio/creator/links" }, page_creator_links, NEED_SESSION | NEED_CREATOR, creator_links_fields },
 	[ST_CR_LINK_CREATE] = { { HTTP_POST, "/studio/creator/links" }, page_creator_link_create, NEED_CREATOR, creator_link_fields, 1024 },
 	[ST_BR_PROGRAM_FORM] = { { HTTP_GET, "/studio/brand/creator-program" }, page_brand_creator_program_form, NEED_SESSION | NEED_BRAND, creator_saved_fields },
 	[ST_BR_PROGRAM] = { { HTTP_POST, "/studio/brand/creator-program" }, page_brand_creator_program, NEED_BRAND, brand_program_fields, 1024 },
@@ -106,6 +108,7 @@ static const struct route routes[] = {
 	[ST_LEADS_WEBHOOK_SAVE] = { { HTTP_POST, "/studio/leads/webhook" }, page_leads_webhook_save, NEED_BRAND, leads_webhook_fields, 4096 },
 	[ST_LEAD] = { { HTTP_GET, "/studio/leads/{id}" }, page_leads_detail, NEED_SESSION | NEED_BRAND, no_fields },
 	[ST_LEAD_DELETE] = { { HTTP_POST, "/studio/leads/{id}/delete" }, page_leads_delete, NEED_BRAND, no_fields, 1024 },
+	[ST_CR_LINK_DELETE] = { { HTTP_POST, "/studio/creator/links/{code}/delete" }, page_creator_link_delete, NEED_CREATOR, no_fields, 1024 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio page");
 

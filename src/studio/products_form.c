@@ -13,9 +13,9 @@ const struct field products_form_fields[] = {
 	{ "tags", 4000 }, { "option1_name", 240 }, { "option2_name", 240 }, { "option3_name", 240 },
 	{ "v_id", 20 }, { "v_opt1", 480 }, { "v_opt2", 480 }, { "v_opt3", 480 }, { "v_sku", 480 },
 	{ "v_barcode", 256 }, { "v_price", 20 }, { "v_compare", 20 }, { "v_stock", 12 }, { "v_policy", 10 },
-	{ "i_url", 1000 }, { "i_alt", 1020 }, { NULL, 0 },
+	{ "i_url", 1000 }, { "i_alt", 1020 }, { "after", 4 }, { NULL, 0 },
 };
-const struct field products_edit_fields[] = { { "saved", 1 }, { NULL, 0 } };
+const struct field products_edit_fields[] = { { "saved", 1 }, { "more", 1 }, { NULL, 0 } };
 
 static const struct db_stmt q_product = {
 	"SELECT title, description_html, product_type, vendor, tags, status, handle FROM products"
@@ -23,10 +23,10 @@ static const struct db_stmt q_product = {
 static const struct db_stmt q_options = {
 	"SELECT position, name FROM product_options WHERE product_id = ? ORDER BY position", "i", "is" };
 static const struct db_stmt q_images = {
-	"SELECT url, alt FROM product_images WHERE product_id = ? ORDER BY position, id LIMIT 9", "i", "ss" };
+	"SELECT url, alt FROM product_images WHERE product_id = ? ORDER BY position, id LIMIT 21", "i", "ss" };
 static const struct db_stmt q_variants = {
 	"SELECT id, option1, option2, option3, sku, barcode, price, COALESCE(compare_at_price, -1), stock,"
-	" inventory_policy FROM variants WHERE product_id = ? ORDER BY position, id LIMIT 13", "i", "issssiiiis" };
+	" inventory_policy FROM variants WHERE product_id = ? ORDER BY position, id LIMIT 101", "i", "issssiiiis" };
 
 bool pf_load(struct req *r, const struct cat_brand *b, long long id, struct prod_form *f)
 {
@@ -108,7 +108,7 @@ bool pf_from_request(struct req *r, struct prod_form *f)
 	f->opt_name[1] = field(r, "option2_name");
 	f->opt_name[2] = field(r, "option3_name");
 	size_t nrows = kv_count(&r->form, "v_price"), nimgs = kv_count(&r->form, "i_url");
-	if (nrows > PF_MAX_VARIANT_ROWS + PF_BLANK_VARIANTS || nimgs > PF_MAX_IMAGE_ROWS + PF_BLANK_IMAGES) {
+	if (nrows > PF_ACCEPT_VARIANT_ROWS || nimgs > PF_ACCEPT_IMAGE_ROWS) {
 		resp_error(r, 400, "The form has more variant or image rows than the editor allows.");
 		return false;
 	}
@@ -241,10 +241,14 @@ void pf_render(struct req *r, const struct cat_brand *b, const struct prod_form 
 	for (size_t i = 0; i < f->nrows; i++)
 		render_row(d, ++n, &f->rows[i]);
 	static const struct pf_row blank = { "", { "", "", "" }, "", "", "", "", "", "deny" };
-	for (size_t i = 0; i < PF_BLANK_VARIANTS && f->nrows + i < PF_MAX_VARIANT_ROWS + PF_BLANK_VARIANTS && !problem; i++)
+	size_t blank_rows = problem ? 0 : f->more ? PF_MORE_VARIANTS : PF_BLANK_VARIANTS;
+	for (size_t i = 0; i < blank_rows && f->nrows + i < PF_MAX_VARIANT_ROWS; i++)
 		render_row(d, ++n, &blank);
+	if (f->nrows >= PF_MAX_VARIANT_ROWS)
+		tmpl_show(d, "VARIANTS_FULL");
 	n = 0;
-	for (size_t i = 0; i < f->nimgs + (problem ? 0 : PF_BLANK_IMAGES); i++) {
+	size_t blank_imgs = problem ? 0 : f->more ? PF_MORE_IMAGES : PF_BLANK_IMAGES;
+	for (size_t i = 0; i < f->nimgs + blank_imgs && (i < f->nimgs || i < PF_MAX_IMAGE_ROWS); i++) {
 		tmpl_dict *im = tmpl_add(d, "IMAGE");
 		tmpl_set_int(im, "N", (long long)++n);
 		tmpl_set(im, "URL", i < f->nimgs ? f->imgs[i].url : "");

@@ -5,12 +5,21 @@
 #include "product.h"
 #include "products.h"
 
-/* Rows beyond the product's own, so a variant or image can be added without JavaScript. */
-#define PF_BLANK_VARIANTS 2
+/* Rows beyond the product's own, so a variant or image can be added without JavaScript; "save
+ * and add more rows" asks for the larger number. */
+#define PF_BLANK_VARIANTS 3
 #define PF_BLANK_IMAGES 2
-/* The form parser allows 200 fields: 12 variant rows of 10 and 8 image rows of 2 fit with the rest. */
-#define PF_MAX_VARIANT_ROWS 12
-#define PF_MAX_IMAGE_ROWS 8
+#define PF_MORE_VARIANTS 20
+#define PF_MORE_IMAGES 5
+/* What a product may have (Shopify's 100 variants, our 20 images); the form never shows more rows. */
+#define PF_MAX_VARIANT_ROWS PROD_MAX_VARIANTS
+#define PF_MAX_IMAGE_ROWS PROD_MAX_IMAGES
+/* Rows a request may carry: beyond the product's limit, so that a 101st variant gets a clear 422
+ * from prod_check rather than a bare 400; beyond this, the request is not from our form. */
+#define PF_ACCEPT_VARIANT_ROWS (PF_MAX_VARIANT_ROWS + 20)
+#define PF_ACCEPT_IMAGE_ROWS (PF_MAX_IMAGE_ROWS + 10)
+/* Form pairs the editor's routes accept: 10 per variant row, 2 per image row, 12 others. */
+#define PF_MAX_FIELDS (PF_ACCEPT_VARIANT_ROWS * 10 + PF_ACCEPT_IMAGE_ROWS * 2 + 20)
 
 struct pf_row {
 	const char *id, *opt[PROD_MAX_OPTIONS], *sku, *barcode, *price, *compare, *stock, *policy;
@@ -24,10 +33,11 @@ struct prod_form {
 	long long id;			/* 0 for a new product */
 	const char *status, *handle;
 	const char *title, *description, *type, *vendor, *tags, *opt_name[PROD_MAX_OPTIONS];
-	struct pf_row rows[PF_MAX_VARIANT_ROWS + PF_BLANK_VARIANTS];
+	struct pf_row rows[PF_ACCEPT_VARIANT_ROWS];
 	size_t nrows;
-	struct pf_img imgs[PF_MAX_IMAGE_ROWS + PF_BLANK_IMAGES];
+	struct pf_img imgs[PF_ACCEPT_IMAGE_ROWS];
 	size_t nimgs;
+	bool more;			/* show PF_MORE_* blank rows */
 };
 
 /* false with a response made (404 if not the brand's product, 503/500). */

@@ -45,7 +45,8 @@ void page_products_edit(struct req *r)
 	}
 	if (!pf_load(r, &b, id, &f))
 		return;
-	const char *saved = req_query(r, "saved");
+	const char *saved = req_query(r, "saved"), *more = req_query(r, "more");
+	f.more = more && *more;
 	pf_render(r, &b, &f, 200, NULL, saved && *saved);
 }
 
@@ -82,7 +83,9 @@ static void save(struct req *r, long long id)
 		resp_db_error(r, rc);
 		return;
 	}
-	resp_redirect(r, arena_printf(r->arena, "/studio/products/%lld?saved=1", res.id));
+	const char *after = req_form(r, "after");
+	bool more = after && strcmp(after, "more") == 0;
+	resp_redirect(r, arena_printf(r->arena, "/studio/products/%lld?saved=1%s", res.id, more ? "&more=1" : ""));
 }
 
 void page_products_create(struct req *r)

@@ -64,6 +64,8 @@ void page_creator_collection_item_note(struct req *r);
 void page_creator_collection_item_remove(struct req *r);
 void page_creator_links(struct req *r);
 void page_creator_link_create(struct req *r);
+void page_creator_link_delete(struct req *r);
+extern const struct field creator_links_fields[];
 void page_brand_creator_program_form(struct req *r);
 void page_brand_creator_program(struct req *r);
 void page_pick_requests(struct req *r);

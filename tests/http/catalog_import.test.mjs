@@ -66,12 +66,38 @@ test('the Shopify jewelery export imports compare-at prices, zero stock, image-o
 		[['Blue'], 4299, 4499, 1, `${SHOPIFY_IMG}navy-blue-chakra-bracelet_925x.jpg`],
 		[['Black'], 4299, 4499, 0, `${SHOPIFY_IMG}7-chakra-bracelet_925x.jpg`],
 	]);
-	assert.equal(images(slug, 'gemstone').length, 4);
+	// The export's Image Position values (1..4) are the stored order.
+	assert.deepEqual(images(slug, 'gemstone').map((i) => i.url), ['blue-gemstone-pendant', 'gemstone-necklace',
+		'womens-necklace', 'purple-gemstone-necklace'].map((n) => `${SHOPIFY_IMG}${n}_925x.jpg`));
 	assert.equal(images(slug, 'origami-crane-necklace').length, 4);
 	const gold = products(slug).find((p) => p.handle === 'gold-bird-necklace');
 	assert.equal(gold.price_min, 7999);
 	assert.deepEqual(variants(slug, 'gold-bird-necklace').map((v) => v.compare_at), [null]);
 	assert.equal(products(slug).find((p) => p.handle === 'pretty-gold-necklace').price_min, 4495);
+});
+
+test('images are stored in Image Position order even when the rows list them out of order', async () => {
+	const { client, slug } = await newBrand();
+	const lines = shopifyFixture('jewelery.csv').toString('utf8').split('\n');
+	// gemstone's image-only rows (positions 3 and 4) swapped: the positions, not the rows, decide.
+	const rows = lines.map((l, i) => [l, i]).filter(([l]) => l.startsWith('gemstone,,')).map(([, i]) => i);
+	assert.equal(rows.length, 3);
+	[lines[rows[1]], lines[rows[2]]] = [lines[rows[2]], lines[rows[1]]];
+	const res = await upload(client, 'shopify', 'jewelery-shuffled.csv', lines.join('\n'));
+	assert.equal(res.status, 200, res.body.slice(0, 500));
+	assert.deepEqual(images(slug, 'gemstone').map((i) => i.url), ['blue-gemstone-pendant', 'gemstone-necklace',
+		'womens-necklace', 'purple-gemstone-necklace'].map((n) => `${SHOPIFY_IMG}${n}_925x.jpg`));
+	// The variant images still point at the right pictures.
+	assert.deepEqual(variants(slug, 'leather-anchor').map((v) => v.image), [
+		`${SHOPIFY_IMG}anchor-bracelet-mens_925x.jpg`, `${SHOPIFY_IMG}anchor-bracelet-for-men_925x.jpg`]);
+	// A garbage position is a row error with its line.
+	const bad = shopifyFixture('jewelery.csv').toString('utf8').split('\n');
+	const j = bad.findIndex((l) => l.startsWith('gemstone,,'));
+	bad[j] = bad[j].replace(/_925x\.jpg,\d+,/, '_925x.jpg,third,');
+	const refused = await upload(client, 'shopify', 'jewelery-bad-position.csv', bad.join('\n'));
+	assert.equal(refused.status, 422);
+	assert.ok(reportErrors(refused.body).some((e) => e.line === j + 1 && /Image Position "third"/.test(e.message)),
+		JSON.stringify(reportErrors(refused.body)));
 });
 
 test('re-importing the same file changes nothing and the report says so', async () => {

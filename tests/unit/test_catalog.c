@@ -7,6 +7,7 @@
 #include "arena.h"
 #include "catalog.h"
 #include "catalog_csv.h"
+#include "catalog_map.h"
 #include "suites.h"
 
 struct seen {
@@ -216,6 +217,122 @@ START_TEST(test_catalog_feed_reads_prices_with_currency_and_groups)
 }
 END_TEST
 
+/* The Shopify mapper straight, keeping the products it emits, to look at their images. */
+struct kept {
+	const struct cat_product *p[8];
+	size_t n;
+};
+
+static bool keep(struct cat_run *run, struct cat_product *p)
+{
+	struct kept *k = run->emit_ctx;
+	if (k->n < 8)
+		k->p[k->n++] = p;
+	return true;
+}
+
+static struct cat_report shopify_products(struct arena *a, const char *text, struct kept *k)
+{
+	struct cat_report rep = { .a = a };
+	struct cat_run run = { .fmt = CAT_SHOPIFY, .currency = "USD", .a = a, .rep = &rep, .streaming = true,
+			       .emit = keep, .emit_ctx = k };
+	struct catcsv c;
+	memset(k, 0, sizeof *k);
+	catcsv_init(&c, ',', cat_shopify_record, &run);
+	ck_assert(catcsv_feed(&c, text, strlen(text)) && catcsv_finish(&c));
+	catcsv_free(&c);
+	cat_shopify_finish(&run);
+	return rep;
+}
+
+#define IMG_HEAD "Handle,Title,Option1 Name,Option1 Value,Variant Price,Image Src,Image Position,Image Alt Text,Variant Image\n"
+
+START_TEST(test_catalog_shopify_orders_images_by_position)
+{
+	struct arena *a = arena_new(65536);
+	struct kept k;
+	/* Out of order, with a gap (2, 5, 9), a blank and a variant image met before its own row. */
+	struct cat_report r = shopify_products(a, IMG_HEAD
+		"tee,Tee,Size,S,10,https://e.test/c.jpg,9,C,https://e.test/b.jpg\n"
+		"tee,,,M,10,https://e.test/a.jpg,2,A,\n"
+		"tee,,,,,https://e.test/x.jpg,,X,\n"
+		"tee,,,,,https://e.test/b.jpg,5,B,\n", &k);
+	ck_assert_uint_eq(r.error_count, 0);
+	ck_assert_uint_eq(k.n, 1);
+	const struct cat_product *p = k.p[0];
+	ck_assert_uint_eq(p->nimages, 4);
+	static const char *const want[] = { "a", "b", "c", "x" };
+	for (size_t i = 0; i < 4; i++) {
+		char url[40];
+		snprintf(url, sizeof url, "https://e.test/%s.jpg", want[i]);
+		ck_assert_str_eq(p->images[i].url, url);
+	}
+	ck_assert_str_eq(p->images[1].alt, "B");	/* the variant image took its own row's alt */
+	ck_assert_str_eq(p->vars[0].image_url, "https://e.test/b.jpg");	/* the link is by URL, so it survives */
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_catalog_shopify_image_position_ties_and_duplicates)
+{
+	struct arena *a = arena_new(65536);
+	struct kept k;
+	/* Ties keep file order; a Src listed again keeps its first position and alt text. */
+	struct cat_report r = shopify_products(a, IMG_HEAD
+		"mug,Mug,,,8,https://e.test/2.jpg,3,two,\n"
+		"mug,,,,,https://e.test/1.jpg,3,one,\n"
+		"mug,,,,,https://e.test/2.jpg,1,again,\n"
+		"mug,,,,,https://e.test/0.jpg,1,zero,\n", &k);
+	ck_assert_uint_eq(r.error_count, 0);
+	const struct cat_product *p = k.p[0];
+	ck_assert_uint_eq(p->nimages, 3);
+	ck_assert_str_eq(p->images[0].url, "https://e.test/0.jpg");
+	ck_assert_str_eq(p->images[1].url, "https://e.test/2.jpg");
+	ck_assert_str_eq(p->images[1].alt, "two");
+	ck_assert_str_eq(p->images[2].url, "https://e.test/1.jpg");
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_catalog_shopify_refuses_garbage_image_positions)
+{
+	struct arena *a = arena_new(65536);
+	struct kept k;
+	struct cat_report r = shopify_products(a, IMG_HEAD
+		"a,A,,,1,https://e.test/1.jpg,first,,\n"
+		"b,B,,,1,https://e.test/1.jpg,-2,,\n"
+		"c,C,,,1,https://e.test/1.jpg,0,,\n"
+		"d,D,,,1,https://e.test/1.jpg,99999999999999999999,,\n"
+		"e,E,,,1,https://e.test/1.jpg,1.5,,\n"
+		"f,F,,,1,,7,,\n"		/* a position without an image means nothing */
+		"g,G,,,1,https://e.test/1.jpg,9999,,\n"
+		"h,H,,,1,https://e.test/1.jpg,1,=HYPERLINK(1),\n", &k);	/* and a formula as alt text */
+	ck_assert_uint_eq(r.error_count, 6);
+	ck_assert_uint_eq(r.errors[5].line, 9);
+	ck_assert_ptr_nonnull(strstr(r.errors[5].msg, "Image Alt Text starts with \"=\""));
+	for (size_t i = 0; i < 5; i++) {
+		ck_assert_uint_eq(r.errors[i].line, i + 2);
+		ck_assert_ptr_nonnull(strstr(r.errors[i].msg, "Image Position"));
+		ck_assert_ptr_nonnull(strstr(r.errors[i].msg, "whole number from 1 to 9999"));
+	}
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_catalog_bom_and_crlf_are_reported_as_notices)
+{
+	struct cat_report r = check(CAT_SHOPIFY, "\xef\xbb\xbf" "Handle,Title,Variant Price\r\nmug,Mug,8\r\n");
+	ck_assert_uint_eq(r.error_count, 0);
+	ck_assert_uint_eq(r.nnotices, 2);
+	ck_assert_uint_eq(r.notices[0].line, 1);
+	ck_assert_str_eq(r.notices[0].msg, "UTF-8 byte-order mark removed");
+	ck_assert_uint_eq(r.notices[1].line, 1);
+	ck_assert_ptr_nonnull(strstr(r.notices[1].msg, "CRLF"));
+	r = check(CAT_SHOPIFY, "Handle,Title,Variant Price\nmug,Mug,8\n");
+	ck_assert_uint_eq(r.nnotices, 0);
+}
+END_TEST
+
 Suite *catalog_suite(void)
 {
 	Suite *s = suite_create("catalog");
@@ -232,6 +349,12 @@ Suite *catalog_suite(void)
 	tcase_add_test(tc, test_catalog_missing_columns_and_empty_files);
 	tcase_add_test(tc, test_catalog_woocommerce_joins_variations_to_parents);
 	tcase_add_test(tc, test_catalog_feed_reads_prices_with_currency_and_groups);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("images and notices");
+	tcase_add_test(tc, test_catalog_shopify_orders_images_by_position);
+	tcase_add_test(tc, test_catalog_shopify_image_position_ties_and_duplicates);
+	tcase_add_test(tc, test_catalog_shopify_refuses_garbage_image_positions);
+	tcase_add_test(tc, test_catalog_bom_and_crlf_are_reported_as_notices);
 	suite_add_tcase(s, tc);
 	return s;
 }

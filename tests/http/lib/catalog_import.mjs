@@ -60,6 +60,12 @@ export function reportErrors(html) {
 	return [...html.matchAll(/<tr><td>(\d+)<\/td><td>([^<]*)<\/td><\/tr>/g)].map((m) => ({ line: +m[1], message: unescape(m[2]) }));
 }
 
+// The notices of a report page (accepted, but worth saying): [{ line, message }].
+export function reportNotices(html) {
+	return [...html.matchAll(/<p class="flash note import-notice" role="status">Line (\d+): ([^<]*)<\/p>/g)]
+		.map((m) => ({ line: +m[1], message: m[2] }));
+}
+
 export function ctl(...args) {
 	return execFileSync(path.join(ROOT, 'bin/crowdcartctl'), ['--conf', path.join(VAR, 'crowdcart.conf'), ...args],
 		{ encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });

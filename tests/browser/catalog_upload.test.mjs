@@ -1,0 +1,116 @@
+// catalog_upload.test.mjs: a brand owner uploads a real Shopify export through the studio's file
+// input, reads the import report, finds the products in the studio list and on their public
+// pages, then uploads a hostile file and sees its problems by line. No console errors, no CSP
+// violations on the way.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:8370').replace(/\/+$/, '');
+const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const APPAREL = path.resolve(ROOT, '../shared/fixtures/shopify/apparel.csv');
+const NEGATIVE = path.join(ROOT, 'tests/fixtures/catalog/hostile/negative.csv');
+
+let browser;
+
+before(async () => {
+	fs.mkdirSync(SHOTS, { recursive: true });
+	browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+			'--disable-background-networking', '--disable-component-update', '--disable-sync'],
+	});
+});
+
+after(async () => {
+	await browser?.close();
+});
+
+test('a brand uploads a Shopify export, reads the report, finds the products, then sees a hostile file\'s problems by line', async (t) => {
+	assert.ok(fs.existsSync(APPAREL), `missing ${APPAREL}: the shared Shopify exports must sit beside the clone`);
+	const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1280, height: 900 } });
+	t.after(() => context.close());
+	// The export's images live on Shopify's CDN; the test machine has no internet, so a stand-in answers.
+	await context.route(/^https:\/\/burst\.shopifycdn\.com\//, (route) => route.fulfill({ contentType: 'image/svg+xml',
+		body: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>' }));
+	const page = await context.newPage();
+	const problems = [];
+	page.on('console', (m) => {
+		if ((m.type() === 'error' || m.type() === 'warning') && !/status of 422/.test(m.text()))
+			problems.push(`console: ${m.text()}`);
+	});
+	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+	// A favicon fetch still running when a form submission navigates away is aborted: not a fault.
+	page.on('requestfailed', (r) => {
+		if (!(r.failure()?.errorText === 'net::ERR_ABORTED' && r.url().endsWith('/favicon.svg')))
+			problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+	});
+	page.on('response', (r) => {
+		// The refused upload answers 422 on purpose; anything else >= 400 is a problem.
+		if (r.status() >= 400 && !(r.status() === 422 && r.url().endsWith('/studio/import')))
+			problems.push(`${r.status()} for ${r.url()}`);
+	});
+	await page.addInitScript(() => {
+		window.__csp = [];
+		document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+	});
+	const clean = async (where) => {
+		const csp = await page.evaluate(() => window.__csp ?? []);
+		assert.deepEqual([...problems, ...csp], [], where);
+	};
+
+	const u = Date.now().toString(36);
+	await page.goto('/signup');
+	await page.locator('input[name=role][value=brand]').check();
+	await page.locator('#email').fill(`upload-brand-${u}@test.crowdcart.test`);
+	await page.locator('#password').fill(`pw-${u}-long-enough`);
+	await page.locator('#display_name').fill('Upload Brand Owner');
+	await page.locator('#brand_name').fill(`Upload Brand ${u}`);
+	await Promise.all([page.waitForURL('**/studio'), page.locator('button[type=submit]', { hasText: 'Create account' }).click()]);
+
+	// The real export, through the file input.
+	await page.goto('/studio/import');
+	await page.getByLabel('Shopify product CSV').check();
+	await page.locator('#file').setInputFiles(APPAREL);
+	await Promise.all([page.waitForURL('**/studio/import'), page.locator('button[type=submit]', { hasText: 'Import' }).click()]);
+	assert.equal(await page.locator('h1').innerText(), 'Import report');
+	assert.match(await page.locator('.lead').innerText(), /apparel\.csv \(shopify\): \d+ rows, 20 products, 22 variants, 20 images\./);
+	assert.equal(await page.locator('#import-result').innerText(), 'Imported: 20 created, 0 updated, 0 unchanged, 0 skipped.');
+	await page.screenshot({ path: `${SHOTS}catalog-upload-report.png`, fullPage: true });
+	const feed = await page.locator('a', { hasText: 'Your catalog feed' }).getAttribute('href');
+	const slug = /^\/b\/([^/]+)\/feed\.tsv$/.exec(feed)[1];
+	await clean('report');
+
+	// The studio list holds them.
+	await Promise.all([page.waitForURL('**/studio/products'), page.locator('a', { hasText: 'Products' }).last().click()]);
+	const list = page.locator('table.studio-products tbody tr');
+	assert.equal(await list.count(), 20);
+	const top = list.filter({ hasText: 'Classic Varsity Top' });
+	assert.match(await top.innerText(), /active\s+\$60\.00\s+3/);
+	await clean('studio list');
+
+	// And the public product page.
+	await sleep(1100);	// public catalog reads are cached for up to a second
+	await page.goto(`/p/${slug}/classic-varsity-top`);
+	assert.equal(await page.locator('main h1').innerText(), 'Classic Varsity Top');
+	assert.match(await page.locator('main').innerText(), /\$60\.00/);
+	await clean('public product page');
+
+	// A hostile file: refused, with the line and the reason.
+	await page.goto('/studio/import');
+	await page.getByLabel('Shopify product CSV').check();
+	await page.locator('#file').setInputFiles(NEGATIVE);
+	await Promise.all([page.waitForURL('**/studio/import'), page.locator('button[type=submit]', { hasText: 'Import' }).click()]);
+	assert.match(await page.locator('#import-result').innerText(), /Nothing was imported: 1 problem\(s\) in the file/);
+	const row = page.locator('table.import-errors tbody tr');
+	assert.equal(await row.count(), 1);
+	assert.equal(await row.locator('td').nth(0).innerText(), '3');
+	assert.match(await row.locator('td').nth(1).innerText(), /Variant Price "-5" is negative/);
+	await page.screenshot({ path: `${SHOTS}catalog-upload-refused.png`, fullPage: true });
+	await clean('refused upload');
+});
