@@ -105,6 +105,11 @@ fuzz:
 check-asan-http: all
 	@scripts/asan-stack.sh test
 
+# sqlmap (level 5, risk 3, every technique) on every route with a parameter and a long wapiti
+# scan, against a private stack (hours; make test runs the quick version as its scan suite).
+scan: deps all
+	@tests/scan/run.sh long
+
 # Three Galera nodes and two web nodes; a node SIGKILLed under load (about 90 s; not in make test).
 cluster-test: deps all
 	@tests/cluster/run.sh
@@ -118,4 +123,4 @@ bench: deps all
 clean:
 	rm -rf build build-asan build-asan-prog cgi-bin/*.fcgi bin
 
-.PHONY: all deps run stop test check-unit check-asan check-asan-http fuzz cluster-test lint bench clean
+.PHONY: all deps run stop test check-unit check-asan check-asan-http fuzz scan cluster-test lint bench clean
