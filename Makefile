@@ -110,6 +110,10 @@ check-asan-http: all
 scan: deps all
 	@tests/scan/run.sh long
 
+# Faults too slow or intrusive for make test (MariaDB's datadir on a tmpfs filled up; needs root).
+faults: deps all
+	@tests/faults/run.sh
+
 # Three Galera nodes and two web nodes; a node SIGKILLed under load (about 90 s; not in make test).
 cluster-test: deps all
 	@tests/cluster/run.sh
@@ -123,4 +127,4 @@ bench: deps all
 clean:
 	rm -rf build build-asan build-asan-prog cgi-bin/*.fcgi bin
 
-.PHONY: all deps run stop test check-unit check-asan check-asan-http fuzz scan cluster-test lint bench clean
+.PHONY: all deps run stop test check-unit check-asan check-asan-http fuzz scan faults cluster-test lint bench clean

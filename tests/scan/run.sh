@@ -2,7 +2,7 @@
 # run.sh: sqlmap against every route that takes a parameter and wapiti against the demo site; zero findings, asserted.
 # usage: tests/scan/run.sh [quick|long]   (quick: what make test runs; long: make scan, hours)
 # With BASE_URL set (tests/run.sh exports it with ROOT and VAR) it attacks that stack; without, it
-# starts a private one in var/scan (ports from TEST_PORT_BASE + 60) and stops it afterwards.
+# starts a private one in var/scan (tests/private-stack.sh, ports TEST_PORT_BASE + 60).
 # The targets (tests/scan/targets.mjs) belong to throwaway accounts made for the run, so what sqlmap
 # changes or deletes is theirs; wapiti crawls as an anonymous visitor. Prints one line per check
 # and a last "scan total: N passed, N failed" line; exits 1 on any finding.
@@ -11,22 +11,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT" || exit 2
 MODE=${1:-quick}
 
-own_stack=0
-if [[ -z ${BASE_URL:-} ]]; then
-	own_stack=1
-	base=$((${TEST_PORT_BASE:-0} + 60))
-	export VAR=$ROOT/var/scan DB_PORT=$((3397 + base)) PORT=$((8097 + base)) APACHE_PORT=$((8098 + base)) \
-		SHOP_FCGI_PORT=$((9097 + base)) STUDIO_FCGI_PORT=$((9098 + base)) API_FCGI_PORT=$((9099 + base))
-	export BASE_URL=http://127.0.0.1:$PORT
-	scripts/web.sh stop >/dev/null 2>&1; scripts/db.sh stop >/dev/null 2>&1
-	rm -rf "$VAR" && mkdir -p "$VAR/log"
-	trap 'scripts/web.sh stop >/dev/null 2>&1; scripts/db.sh stop >/dev/null 2>&1' EXIT
-	if ! { scripts/db.sh start && bin/crowdcartctl --conf "$VAR/crowdcart.conf" migrate && scripts/db.sh grants &&
-		bin/crowdcartctl --conf "$VAR/crowdcart.conf" demo && scripts/web.sh start lighttpd; } >"$VAR/log/scan-setup.log" 2>&1; then
-		cat "$VAR/log/scan-setup.log"
-		echo "scan total: 0 passed, 1 failed (the stack did not start)"
-		exit 1
-	fi
+if [[ -z ${BASE_URL:-} ]] && ! . tests/private-stack.sh scan 60; then
+	echo "scan total: 0 passed, 1 failed (the stack did not start)"
+	exit 1
 fi
 export ROOT VAR=${VAR:-$ROOT/var}
 OUT=$VAR/log/scan
