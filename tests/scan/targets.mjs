@@ -31,7 +31,12 @@ export function routes() {
 	const out = [];
 	for (const file of ['src/shop/main.c', 'src/studio/main.c', 'src/api/main.c']) {
 		const text = readFileSync(path.join(ROOT, file), 'utf8');
-		for (const m of text.matchAll(/\{ \{ (HTTP_\w+), "([^"]+)" \},\s*\w+,\s*([A-Z_| 0]+),\s*(\w+)/g)) {
+		const rows = [...text.matchAll(/\{ \{ (HTTP_\w+), "([^"]+)" \},\s*\w+,\s*([A-Z_| 0]+),\s*(\w+)/g)];
+		// A row written some other way would escape the scan silently: refuse instead.
+		const written = (text.match(/^\s*\[\w+\] = \{/gm) ?? []).length;
+		if (rows.length !== written)
+			throw new Error(`${file}: ${written} routing rows, but only ${rows.length} could be read`);
+		for (const m of rows) {
 			if (!(m[4] in lists))
 				throw new Error(`${file}: field list ${m[4]} not found in the sources`);
 			out.push({ method: m[1].replace('HTTP_', ''), path: m[2], needs: m[3], fields: lists[m[4]], file });
