@@ -75,35 +75,56 @@ export async function close() {
 	await browser?.close();
 }
 
-// A page with hooks that catch any payload running: xss() calls, dialogs, page errors, CSP refusals.
-// With a client, the page carries its cookies (a signed-in studio user).
-async function hookedPage(client) {
+// Pages with hooks that catch any payload running: xss() calls, dialogs, page errors, CSP refusals.
+// With a client, the pages carry its cookies (a signed-in studio user). Several pages, so that the
+// pages of a round load side by side.
+const PAGES = 3;
+async function hookedPages(client) {
 	const context = await browser.newContext({ baseURL: BASE_URL });
 	if (client)
 		await context.addCookies([...client.cookies].map(([name, value]) => ({ name, value, url: BASE_URL })));
-	const page = await context.newPage();
 	const ran = [];
-	await page.exposeFunction('__xssRan', (where) => ran.push(where));
+	await context.exposeFunction('__xssRan', (where) => ran.push(where));
 	// xss() is what every payload calls; defined before any page script, outside the page's CSP.
-	await page.addInitScript(() => {
+	await context.addInitScript(() => {
 		window.xss = () => window.__xssRan(location.pathname);
 	});
-	page.on('dialog', (d) => {
-		ran.push(`dialog ${d.type()}: ${d.message()}`);
-		d.dismiss().catch(() => {});
-	});
-	page.on('pageerror', (e) => ran.push(`page error: ${e.message}`));
-	// A payload that became markup but was stopped by the CSP is a finding too: escaping failed.
-	page.on('console', (m) => {
-		if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text()))
-			ran.push(`console: ${m.text()}`);
-	});
-	// The hook itself works: a call of xss() from the page is seen.
-	await page.goto('/static/style.css');
-	await page.evaluate(() => window.xss());
-	assert.equal(ran.length, 1, 'the xss() hook reports');
-	ran.length = 0;
-	return { context, page, ran };
+	const pages = [];
+	for (let i = 0; i < PAGES; i++) {
+		const page = await context.newPage();
+		page.on('dialog', (d) => {
+			ran.push(`dialog ${d.type()}: ${d.message()}`);
+			d.dismiss().catch(() => {});
+		});
+		page.on('pageerror', (e) => ran.push(`page error: ${e.message}`));
+		// A payload that became markup but was stopped by the CSP is a finding too: escaping failed.
+		page.on('console', (m) => {
+			if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text()))
+				ran.push(`console: ${m.text()}`);
+		});
+		// The hook itself works: a call of xss() from the page is seen.
+		await page.goto('/static/style.css');
+		await page.evaluate(() => window.xss());
+		assert.equal(ran.length, 1, 'the xss() hook reports');
+		ran.length = 0;
+		pages.push(page);
+	}
+	return { context, pages, ran };
+}
+
+// The text of every path, each opened in one of the pages (PAGES at a time).
+async function texts(pages, paths) {
+	const out = new Array(paths.length).fill('');
+	let next = 0;
+	await Promise.all(pages.map(async (page) => {
+		for (let i = next++; i < paths.length; i = next++) {
+			const res = await page.goto(paths[i], { waitUntil: 'load' });
+			assert.equal(res.status(), 200, `GET ${paths[i]}`);
+			await page.waitForTimeout(50);	// autofocus and load handlers run after load
+			out[i] = await page.evaluate(() => document.documentElement.textContent);
+		}
+	}));
+	return out.join('');
 }
 
 // Pushes `payloads` (default: the corpus) through a field. boxes: see pack(). save(round) writes
@@ -112,23 +133,16 @@ async function hookedPage(client) {
 // which would hide a bypass); false where the field is sanitised rich text. client: whose cookies
 // the browser carries. Returns what ran (expected: nothing).
 export async function xssThrough({ boxes, save, pages, asText = true, client, payloads = PAYLOADS }) {
-	const { context, page, ran } = await hookedPage(client);
+	const { context, pages: tabs, ran } = await hookedPages(client);
 	let shown = 0;
 	try {
 		for (const r of pack(payloads, boxes)) {
 			const paths = pages(r, await save(r));
-			let text = '';
+			let text = await texts(tabs, paths);
 			// Public pages are cached per worker for a second: retry until the round shows.
-			for (let tries = 0; tries < 30 && !(tries && (!asText || r.all.every((p) => text.includes(p)))); tries++) {
-				if (tries)
-					await page.waitForTimeout(100);
-				text = '';
-				for (const path of paths) {
-					const res = await page.goto(path, { waitUntil: 'load' });
-					assert.equal(res.status(), 200, `GET ${path}`);
-					await page.waitForTimeout(50);	// autofocus and load handlers run after load
-					text += await page.evaluate(() => document.documentElement.textContent);
-				}
+			for (let tries = 1; tries < 30 && asText && !r.all.every((p) => text.includes(p)); tries++) {
+				await tabs[0].waitForTimeout(100);
+				text = await texts(tabs, paths);
 			}
 			if (asText)
 				for (const p of r.all)
