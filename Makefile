@@ -107,6 +107,15 @@ fuzz:
 check-asan-http: all
 	@scripts/asan-stack.sh test
 
+# sqlmap (level 5, risk 3, every technique) on every route with a parameter and a long wapiti
+# scan, against a private stack (hours; make test runs the quick version as its scan suite).
+scan: deps all
+	@tests/scan/run.sh long
+
+# Faults too slow or intrusive for make test (MariaDB's datadir on a tmpfs filled up; needs root).
+faults: deps all
+	@tests/faults/run.sh
+
 # Three Galera nodes and two web nodes; a node SIGKILLed under load (about 90 s; not in make test).
 cluster-test: deps all
 	@tests/cluster/run.sh
@@ -124,4 +133,4 @@ bench: deps all
 clean:
 	rm -rf build build-asan build-asan-prog cgi-bin/*.fcgi bin
 
-.PHONY: all deps run stop test check-unit check-asan check-asan-http fuzz cluster-test bench-cluster lint bench clean
+.PHONY: all deps run stop test check-unit check-asan check-asan-http fuzz scan faults cluster-test bench-cluster lint bench clean

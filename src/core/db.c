@@ -174,6 +174,9 @@ static enum db_status db_classify(struct db *db, unsigned e, const char *msg, co
 		return DB_DOWN;
 	case ER_OPTION_PREVENTS_STATEMENT:	/* read_only */
 	case ER_LOCK_OR_ACTIVE_TRANSACTION:
+	/* A full disk or tablespace passes once space is freed: 503 with Retry-After, not a 500. */
+	case ER_RECORD_FILE_FULL:
+	case ER_DISK_FULL:
 		return DB_DOWN;
 	default:
 		fprintf(stderr, "db: error %u: %s in: %.200s\n", e, msg, sql);

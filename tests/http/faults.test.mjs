@@ -1,5 +1,5 @@
 // faults.test.mjs: the site under faults: a shop worker killed with SIGKILL under load, MariaDB stopped
-// and restarted under a load of checkouts and page views, and a read-only database.
+// and restarted under a load of checkouts, lead submissions and page views, and a read-only database.
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -7,9 +7,10 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { Client, ROOT, SERVER, VAR, uniqueEmail } from './lib/http.mjs';
+import { Client, ROOT, SERVER, VAR, newAccount, uniqueEmail } from './lib/http.mjs';
 import { holdExclusive } from './lib/dblock.mjs';
 import { address, formFields, lit, makeProduct, orderNumbers, sql } from './lib/commerce.mjs';
+import { answers, brandWithForm, submitLead } from './lib/leads.mjs';
 
 const run = promisify(execFile);
 const db = (command) => run('scripts/db.sh', [command], { cwd: ROOT, env: { ...process.env, VAR }, timeout: 90_000 });
@@ -118,8 +119,9 @@ describe('shop workers killed with SIGKILL under load', { skip: SERVER !== 'ligh
 	});
 });
 
-describe('MariaDB stopped and restarted under a load of checkouts and page views', () => {
-	test('503 only while it is down, recovery within 2 s, every confirmed order is in the database', async () => {
+describe('MariaDB stopped and restarted under a load of checkouts, lead submissions and page views', () => {
+	test('503 only while it is down, recovery within 2 s, every confirmed order and every acknowledged lead is in the database once', async () => {
+		const form = await brandWithForm();
 		await exclusive();
 		const product = makeProduct({ price: 1500, stock: 100000 });
 		await sleep(1100);	// the catalog cache of every worker knows the new product
@@ -163,8 +165,25 @@ describe('MariaDB stopped and restarted under a load of checkouts and page views
 					confirmed.push(...orderNumbers(page.body));
 			}
 		};
+		// A visitor filling the lead form; the thanks page is the acknowledgement.
+		const acknowledged = [];
+		const leadSender = async () => {
+			while (!done) {
+				const email = uniqueEmail('outage-lead');
+				const t0 = Date.now();
+				try {
+					const res = await submitLead(form.slug, answers(email));
+					checkouts.push({ t0, t1: Date.now(), status: res.status });
+					if (res.status === 200 && res.body.includes(form.settings.thanks_text))
+						acknowledged.push(email);
+				} catch (e) {
+					checkouts.push({ t0, t1: Date.now(), status: 0, error: e.code ?? e.message });
+				}
+			}
+		};
 		const load = [
 			...Array.from({ length: 3 }, buyer),
+			...Array.from({ length: 2 }, leadSender),
 			...Array.from({ length: 3 }, () => visitor(pages, () => done, views)),
 		];
 		await sleep(1000);
@@ -184,7 +203,8 @@ describe('MariaDB stopped and restarted under a load of checkouts and page views
 		const firstOk = Math.min(...views.filter((r) => r.t0 >= upAt && r.status === 200).map((r) => r.t1));
 		console.log(`# outage: MariaDB stop took ${stoppedAt - downAt} ms, start ${upAt - stoppedAt - 2000} ms; ` +
 			`${all.length} requests, ${all.filter((r) => r.status === 503).length} answered 503, ` +
-			`first page view 200 ${firstOk - upAt} ms after MariaDB was back, ${confirmed.length} orders confirmed`);
+			`first page view 200 ${firstOk - upAt} ms after MariaDB was back, ${confirmed.length} orders confirmed, ` +
+			`${acknowledged.length} leads acknowledged`);
 		assert.deepEqual(bad, [], 'nothing but 200, 303 and 503 (no crash, no 500, no gateway error)');
 		assert.deepEqual(early, [], 'no 503 before MariaDB went away');
 		assert.ok(all.some((r) => r.status === 503), 'the outage was seen');
@@ -193,20 +213,40 @@ describe('MariaDB stopped and restarted under a load of checkouts and page views
 		assert.ok(confirmed.length > 0, 'some orders were confirmed');
 		const found = sql(`SELECT number FROM orders WHERE number IN (${confirmed.map(lit).join(',')})`).map((r) => r[0]);
 		assert.deepEqual(new Set(found), new Set(confirmed), 'every order shown on a confirmation page is in the database');
+		assert.ok(acknowledged.length > 0, 'some leads were acknowledged');
+		const leads = sql(`SELECT l.email, COUNT(DISTINCT l.id), MAX(l.submissions), COUNT(a.lead_id) FROM leads l
+			LEFT JOIN lead_answers a ON a.lead_id = l.id WHERE l.form_id = ${form.id} AND l.email IN (${acknowledged.map(lit).join(',')})
+			GROUP BY l.email`);
+		assert.deepEqual(leads.map((r) => r[0]).sort(), [...acknowledged].sort(), 'every acknowledged lead is in the database');
+		for (const [email, rows, submissions, answerRows] of leads) {
+			assert.equal(`${rows} ${submissions}`, '1 1', `${email}: one lead, submitted once`);
+			assert.ok(Number(answerRows) > 0, `${email}: its answers were stored with it`);
+		}
 	});
 });
 
 describe('a read-only database', () => {
-	test('writes answer 503, reads still work, and writes work again after read_only=0', async () => {
+	test('writes (cart, sign-up, lead, studio save) answer 503, reads still work, and writes work again after read_only=0', async () => {
+		const form = await brandWithForm();
+		const creator = new Client();
+		await newAccount(creator, 'creator');
 		await exclusive();
 		const c = new Client();
 		// The sessions exist before the database turns read-only (starting one is a write too).
 		const token = await c.csrf('/orders/lookup');
 		const s = new Client();
 		const signupToken = await s.csrf('/signup');
+		const creatorToken = await creator.csrf('/studio/creator/collections');
 		const product = makeProduct({ price: 900, stock: 50 });
-		sql('SET GLOBAL read_only = 1');
 		try {
+			// The lead form's page (a session and a stamp) is fetched first; the database turns
+			// read-only between it and the post.
+			const lead = await submitLead(form.slug, answers(uniqueEmail('ro-lead')), { beforePost: () => sql('SET GLOBAL read_only = 1') });
+			assert.equal(lead.status, 503, 'a lead submission is a write');
+			assert.match(lead.headers['retry-after'] ?? '', /^\d+$/);
+			const save = await creator.post('/studio/creator/collections', { csrf: creatorToken, title: 'Read only', description: '' });
+			assert.equal(save.status, 503, 'a studio save is a write');
+			assert.match(save.body, /<span class="status">503<\/span>/);
 			const add = await c.post('/cart/add', { csrf: token, variant: product.variantId, quantity: 1 });
 			assert.equal(add.status, 503, 'adding to the cart is a write');
 			assert.match(add.headers['retry-after'] ?? '', /^\d+$/);
@@ -221,6 +261,8 @@ describe('a read-only database', () => {
 		}
 		const again = await c.post('/cart/add', { csrf: token, variant: product.variantId, quantity: 1 });
 		assert.equal(again.status, 303, 'the same write succeeds once the database is writable');
+		const lead = await submitLead(form.slug, answers(uniqueEmail('rw-lead')));
+		assert.equal(lead.status, 200, 'a lead is taken again');
 		assert.ok(sql(`SELECT COUNT(*) FROM cart_items WHERE variant_id = ${product.variantId}`)[0][0] >= 1);
 	});
 });
