@@ -132,6 +132,7 @@
 		return true;
 	}
 
+	// Fixed-rate: the next poll is due POLL_MS after this one started, not after it answered.
 	let timer = 0;
 	let busy = false;
 	async function poll() {
@@ -139,6 +140,7 @@
 		if (busy)
 			return;
 		busy = true;
+		const started = Date.now();
 		try {
 			const res = await fetch(`/live/${id}/events?after=${seq}`, { credentials: 'same-origin', cache: 'no-store' });
 			if (res.ok) {
@@ -158,7 +160,7 @@
 			busy = false;
 		}
 		if (state !== 'ended')
-			timer = setTimeout(poll, POLL_MS);
+			timer = setTimeout(poll, Math.max(0, started + POLL_MS - Date.now()));
 	}
 
 	// The viewer's own forms (ask, upvote, remind, buy) go with fetch; the answer is a redirect to
