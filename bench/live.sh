@@ -50,4 +50,11 @@ id=$(scripts/db.sh client -N -B -e "
 	SELECT @s;")
 
 echo "crowdcart live benchmark: $(nproc) cores, $(date -u +%FT%TZ), $label, session $id, $viewers viewers polling every 1 s, $qps questions/s, ${secs} s"
-node bench/live-driver.mjs "$BASE_URL" "$id" "$secs" "$viewers" "$qps"
+stmts() { scripts/db.sh client -N -B -e "SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'" | cut -f2; }
+before=$(stmts)
+t0=$(date +%s)
+rc=0
+node bench/live-driver.mjs "$BASE_URL" "$id" "$secs" "$viewers" "$qps" || rc=$?
+# Every statement the programs ran meanwhile (polls' cache fills, questions, sessions, pages).
+echo "database: $(( ($(stmts) - before) / ($(date +%s) - t0) )) prepared statements/s during the run (all programs)"
+exit $rc
