@@ -3,6 +3,7 @@
  * live_pins with its time, for the history and the replay), and the replay address and blocked
  * words. Each change and its event commit together. */
 #include <string.h>
+#include "config.h"
 #include "live_event.h"
 #include "live_studio.h"
 #include "response.h"
@@ -21,10 +22,10 @@ static const struct db_stmt q_state = {
 static const struct db_stmt q_remind_mail = {
 	"INSERT INTO outbox (to_addr, subject, body_text, created_at)"
 	" SELECT r.email, CONCAT('Live now: ', s.title),"
-	" CONCAT(c.display_name, ' is live now: ', s.title, '\\n\\nWatch and shop: /live/', s.id, '\\n\\n',"
+	" CONCAT(c.display_name, ' is live now: ', s.title, '\\n\\nWatch and shop: ', ?, '/live/', s.id, '\\n\\n',"
 	" 'You asked to be reminded about this session; this is the only mail about it.\\n'), UTC_TIMESTAMP()"
 	" FROM live_reminders r JOIN live_sessions s ON s.id = r.session_id JOIN creators c ON c.id = s.creator_id"
-	" WHERE r.session_id = ? AND r.queued_at IS NULL", "i", "" };
+	" WHERE r.session_id = ? AND r.queued_at IS NULL", "si", "" };
 static const struct db_stmt q_reminded = {
 	"UPDATE live_reminders SET queued_at = UTC_TIMESTAMP() WHERE session_id = ? AND queued_at IS NULL", "i", "" };
 static const struct db_stmt q_in_lineup = {
@@ -50,7 +51,7 @@ static enum db_status state_write(struct db *db, void *ctx)
 	if (db_affected(db) != 1)
 		return DB_CONFLICT;	/* changed meanwhile (another tab) */
 	if (strcmp(c->to, "live") == 0) {
-		rc = db_query(db, NULL, &q_remind_mail, (struct db_param[]){ DB_I(c->id) }, NULL);
+		rc = db_query(db, NULL, &q_remind_mail, (struct db_param[]){ DB_S(config_str("base_url", "")), DB_I(c->id) }, NULL);
 		if (rc == DB_OK)
 			rc = db_query(db, NULL, &q_reminded, (struct db_param[]){ DB_I(c->id) }, NULL);
 		if (rc != DB_OK)
