@@ -113,6 +113,24 @@ test('questions are capped: length, empty, blocked words, and one per 10 s per v
 	assert.match(page.body, /<p class="muted">Asking as Viewer /);
 });
 
+test('a signed-in viewer asks under their account name and is blocked by account, not by session', async () => {
+	const { creator, id } = await liveSession();
+	const v = new Client();
+	const account = await newAccount(v, 'shopper');
+	const page = await v.get(`/live/${id}`);
+	assert.match(page.body, new RegExp(`<p class="muted">Asking as ${account.display_name}\.</p>`));
+	assert.doesNotMatch(page.body, /id="ask-name"/);
+	v.csrfToken = (/name="csrf" value="([^"]+)"/.exec(page.body))[1];
+	const q = questionId(await v.post(`/live/${id}/ask`, { csrf: v.csrfToken, text: 'Signed-in question', name: 'Someone else' }));
+	assert.equal(sql(`SELECT display_name FROM live_questions WHERE id = ${q}`)[0][0], account.display_name);
+	assert.equal((await panel(creator, id, `questions/${q}/block`)).status, 303);
+	// A new session of the same account (log out, log in again) is still blocked.
+	const again = new Client();
+	assert.equal((await again.login(account.email, account.password)).status, 303);
+	const p2 = await again.get(`/live/${id}`);
+	assert.match(p2.body, /The host has blocked you/);
+});
+
 test('the rate limit also caps five questions a minute', async () => {
 	const { id } = await liveSession();
 	const v = await viewer(id);
