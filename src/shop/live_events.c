@@ -21,11 +21,18 @@ static void problem(struct req *r, int status, const char *detail)
 void page_live_events(struct req *r)
 {
 	long long id = live_id_of(req_param(r, "id"));
+	/* after: the last seq the viewer has (0 for all); absent, only the cursor and state. */
 	const char *a = req_query(r, "after");
-	long long after = a && *a ? live_id_of(a) : -1;
-	if (a && *a && strcmp(a, "0") != 0 && after == 0) {
-		problem(r, 400, "after must be a whole number");
-		return;
+	long long after = -1;
+	if (a && *a) {
+		size_t n = strlen(a);
+		if (n > 18 || strspn(a, "0123456789") != n) {
+			problem(r, 400, "after must be a whole number");
+			return;
+		}
+		after = 0;
+		for (; *a; a++)
+			after = after * 10 + (*a - '0');
 	}
 	resp_header(r, "Cache-Control", "no-store");
 	struct live_tail t = { 0 };

@@ -13,12 +13,12 @@ static const struct db_stmt q_lineup = {
 	"SELECT " LIVE_PRODUCT_COLS " FROM live_lineup l JOIN products p ON p.id = l.product_id" CARD_JOINS
 	" WHERE l.session_id = ? AND p.status = 'active' ORDER BY l.position, l.product_id LIMIT 20",
 	"i", LIVE_PRODUCT_TYPES };
-/* Every pin, oldest first, with its time since the start in milliseconds: the last is the current
- * one, all of them are the replay's moments. */
+/* The pins, newest first (the first is the current one), with their time in milliseconds: all of
+ * them, oldest first, are the replay's moments. */
 static const struct db_stmt q_pins = {
 	"SELECT " LIVE_PRODUCT_COLS ", CAST(UNIX_TIMESTAMP(pn.pinned_at) * 1000 AS SIGNED)"
 	" FROM live_pins pn JOIN products p ON p.id = pn.product_id" CARD_JOINS
-	" WHERE pn.session_id = ? ORDER BY pn.pinned_at, pn.id LIMIT 500", "i", LIVE_PRODUCT_TYPES "i" };
+	" WHERE pn.session_id = ? ORDER BY pn.pinned_at DESC, pn.id DESC LIMIT 500", "i", LIVE_PRODUCT_TYPES "i" };
 /* Hidden questions (and so those of blocked viewers) are nobody's to see here, the asker's
  * included: the page and the events answer the same for everyone (docs/LIVE.md). */
 static const struct db_stmt q_questions = {
@@ -70,36 +70,47 @@ static void questions(struct req *r, tmpl_dict *d, const struct live_session *s,
 		tmpl_show(d, "NO_QUESTIONS");
 }
 
-/* The ask form: signed-in viewers ask under their account name, others choose a display name
- * once per session (bound to their session from the first question on). */
-static enum db_status ask_form(struct req *r, tmpl_dict *d, const struct live_session *s)
+/* Who is asking: blocked or not, and the name their questions go under (NULL: an anonymous
+ * viewer who has not chosen one yet). */
+struct asker {
+	bool blocked;
+	const char *name;
+};
+
+static enum db_status asker_of(struct req *r, const struct live_session *s, struct asker *a)
 {
 	uint8_t key[32];
 	live_viewer_key(r, key);
-	bool blocked;
-	enum db_status rc = live_viewer_blocked(r, s->id, key, &blocked);
-	if (rc != DB_OK)
+	a->name = NULL;
+	enum db_status rc = live_viewer_blocked(r, s->id, key, &a->blocked);
+	if (rc != DB_OK || a->blocked)
 		return rc;
-	if (blocked) {
-		tmpl_show(d, "BLOCKED");
-		return DB_OK;
-	}
-	tmpl_dict *f = tmpl_add(d, "ASK");
-	tmpl_set_int(f, "LIVE", s->id);
-	tmpl_set_int(f, "MAX", LIVE_QUESTION_MAX);
 	if (r->sess.user_id) {
-		tmpl_set(tmpl_add(f, "AS_USER"), "NAME", r->sess.user_name ? r->sess.user_name : "");
+		a->name = r->sess.user_name ? r->sess.user_name : "";
 		return DB_OK;
 	}
 	struct db_res v;
 	rc = db_query(r->db, r->arena, &q_viewer, (struct db_param[]){ DB_I(s->id), DB_B(key, 32) }, &v);
-	if (rc != DB_OK)
-		return rc;
-	if (v.nrows)
-		tmpl_set(tmpl_add(f, "AS_USER"), "NAME", db_at(&v, 0, 0)->s);
+	if (rc == DB_OK && v.nrows)
+		a->name = db_at(&v, 0, 0)->s;
+	return rc;
+}
+
+/* The ask form: signed-in viewers ask under their account name, others choose a display name
+ * once per session (bound to their session from the first question on). */
+static void ask_form(tmpl_dict *d, const struct live_session *s, const struct asker *a)
+{
+	if (a->blocked) {
+		tmpl_show(d, "BLOCKED");
+		return;
+	}
+	tmpl_dict *f = tmpl_add(d, "ASK");
+	tmpl_set_int(f, "LIVE", s->id);
+	tmpl_set_int(f, "MAX", LIVE_QUESTION_MAX);
+	if (a->name)
+		tmpl_set(tmpl_add(f, "AS_USER"), "NAME", a->name);
 	else
 		tmpl_set_int(tmpl_add(f, "NAME_FIELD"), "MAX", LIVE_NAME_MAX);
-	return DB_OK;
 }
 
 static void replay(struct req *r, tmpl_dict *d, const struct live_session *s, const struct db_res *pins)
@@ -109,7 +120,7 @@ static void replay(struct req *r, tmpl_dict *d, const struct live_session *s, co
 		tmpl_set(tmpl_add(rp, "VIDEO"), "SRC", s->replay_url);
 	else
 		tmpl_show(rp, "NO_VIDEO");
-	for (size_t i = 0; i < pins->nrows; i++) {
+	for (size_t i = pins->nrows; i-- > 0;) {
 		tmpl_dict *c = tmpl_add(rp, "MOMENTS");
 		long long off = live_offset_s(db_at(pins, i, LIVE_PRODUCT_NCOLS)->i, s->started_ms);
 		char text[24];
@@ -128,11 +139,14 @@ void page_live(struct req *r)
 	if (!live_session_load(r, &s))
 		return;
 	struct db_res lineup, pins, qs;
+	struct asker asker = { 0 };
 	enum db_status rc = db_query_cached_list(r->db, r->arena, &q_lineup, (struct db_param[]){ DB_I(s.id) }, &lineup);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_pins, (struct db_param[]){ DB_I(s.id) }, &pins);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_questions, (struct db_param[]){ DB_I(s.id) }, &qs);
+	if (rc == DB_OK && s.state != LIVE_ENDED)
+		rc = asker_of(r, &s, &asker);
 	if (rc != DB_OK) {
 		resp_db_error(r, rc);
 		return;
@@ -163,17 +177,15 @@ void page_live(struct req *r)
 	if (s.state != LIVE_ENDED) {
 		tmpl_dict *pin = tmpl_add(d, "PINNED");
 		if (pins.nrows)
-			product_fields(r, tmpl_add(pin, "PRODUCT"), &s, &pins, pins.nrows - 1);
+			product_fields(r, tmpl_add(pin, "PRODUCT"), &s, &pins, 0);
 		else
 			tmpl_show(pin, "NO_PIN");
 	}
 	for (size_t i = 0; i < lineup.nrows; i++)
 		product_fields(r, tmpl_add(d, "LINEUP"), &s, &lineup, i);
 	questions(r, d, &s, &qs);
-	if (s.state != LIVE_ENDED && (rc = ask_form(r, d, &s)) != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (s.state != LIVE_ENDED)
+		ask_form(d, &s, &asker);
 	attribution_touch(r, s.creator_id, ATTR_LIVE);
 	page_end(r, 200);
 }

@@ -77,7 +77,7 @@ test('pins are kept with their times: history on the panel, events for viewers, 
 	assert.equal(buy.status, 303);
 
 	const studio = await creator.get(`/studio/live/${id}`);
-	assert.match(studio.body, /<ol class="live-pin-history">\s*<li>\d\d:\d\d:\d\d UTC \(0:0\d into the session\): Test /);
+	assert.match(studio.body, /<ol class="live-pin-history">\s*<li>\d\d:\d\d:\d\d UTC \(\d+:\d\d into the session\): Test /);
 	assert.equal(sql(`SELECT COUNT(*) FROM live_pins WHERE session_id = ${id}`)[0][0], '2');
 
 	await end(creator, id);
@@ -97,6 +97,8 @@ test('questions are capped: length, empty, blocked words, and one per 10 s per v
 	assert.match(bad.body, /&quot;spoiler&quot; is not allowed in this session/);
 	assert.equal((await ask(v, id, 'Is this a big   secret? no: a BIG SECRET!')).status, 422);
 	assert.equal((await ask(v, id, 'Which spoilers? (a longer word is fine)')).status, 303);
+	// "Right away" even on a slow machine: the first question is made as new as can be.
+	sql(`UPDATE live_questions SET created_at = UTC_TIMESTAMP(3) WHERE session_id = ${id}`);
 	const fast = await ask(v, id, 'And another one right away?');
 	assert.equal(fast.status, 429);
 	assert.match(fast.body, /one question every 10 seconds and at most 5 a minute/);
@@ -134,9 +136,12 @@ test('a signed-in viewer asks under their account name and is blocked by account
 test('the rate limit also caps five questions a minute', async () => {
 	const { id } = await liveSession();
 	const v = await viewer(id);
+	// Each question is made 11 s older than it is, so the 10-second rule lets the next one through
+	// and all five stay within the minute.
 	for (let i = 0; i < 5; i++) {
-		assert.equal((await ask(v, id, `Question ${i}`)).status, 303);
-		sql(`UPDATE live_questions SET created_at = created_at - INTERVAL 11 SECOND WHERE session_id = ${id}`);
+		const q = questionId(await ask(v, id, `Question ${i}`));
+		assert.ok(q > 0, `question ${i}`);
+		sql(`UPDATE live_questions SET created_at = created_at - INTERVAL 11 SECOND WHERE id = ${q}`);
 	}
 	assert.equal((await ask(v, id, 'A sixth within the minute')).status, 429);
 });
