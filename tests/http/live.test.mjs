@@ -9,9 +9,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client, newAccount, uniqueEmail } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
-import { lit, sql } from './lib/commerce.mjs';
+import { lit, makeProduct, sql } from './lib/commerce.mjs';
 import { ask, creatorWithPicks, end, events, eventsUntil, goLive, liveSession, panel, pin, questionId, schedule,
-	viewer, vote } from './lib/live.mjs';
+	sharedCreator, viewer, vote } from './lib/live.mjs';
 
 usesDatabase();
 
@@ -60,8 +60,7 @@ test('pins are kept with their times: history on the panel, events for viewers, 
 	assert.equal((await pin(creator, id, a.productId)).status, 303);
 	await new Promise((r) => setTimeout(r, 1100));
 	assert.equal((await pin(creator, id, b.productId)).status, 303);
-	const other = creatorWithPicks(1);
-	assert.equal((await pin(creator, id, (await other).products[0].productId)).status, 422, 'only lineup products');
+	assert.equal((await pin(creator, id, makeProduct().productId)).status, 422, 'only lineup products');
 
 	const data = await eventsUntil(v, id, (d) => d.events.filter((e) => e.kind === 'pin').length === 2, { after: before });
 	const pins = data.events.filter((e) => e.kind === 'pin');
@@ -278,8 +277,8 @@ test('unknown sessions are 404s, forms need their CSRF token, and nobody runs so
 });
 
 test('scheduling refuses bad input with 422 and keeps what was typed', async () => {
-	const { client, products: [a] } = await creatorWithPicks(1);
-	const other = await creatorWithPicks(1);
+	const { client, products: [a] } = await sharedCreator();
+	const other = { products: [makeProduct()] };	// not one of the creator's picks
 	const cases = [
 		[{ title: ' ', products: [a.productId] }, /Enter a title/],
 		[{ starts_at: '2026-02-30T10:00', products: [a.productId] }, /Enter the start as a date and time/],

@@ -23,9 +23,17 @@ export async function schedule(client, { title = `Live ${unique()}`, starts_at =
 	return { res, id: id && Number(id), title };
 }
 
-// A creator with `picks` products and a scheduled session of them: { creator, products, id, title }.
-export async function liveSession({ picks = 2, ...opts } = {}) {
-	const { client, account, products } = await creatorWithPicks(picks);
+// One creator with two picks shared by this process's tests: each test schedules its own session,
+// and signing up (an Argon2id hash) a creator per test made a loaded machine time out.
+let shared;
+export function sharedCreator() {
+	shared ??= creatorWithPicks(2);
+	return shared;
+}
+
+// A scheduled session of the shared creator with both picks as the lineup: { creator, products, id, title }.
+export async function liveSession(opts = {}) {
+	const { client, account, products } = await sharedCreator();
 	const { res, id, title } = await schedule(client, { products: products.map((p) => p.productId), ...opts });
 	if (res.status !== 303)
 		throw new Error(`scheduling answered ${res.status}: ${res.body.slice(0, 300)}`);
