@@ -9,6 +9,7 @@
 <li><a href="/studio/creator/collections">Collections</a></li>
 <li><a href="/studio/creator/links">Short links</a></li>
 <li><a href="/studio/videos">Shoppable videos: publish, and views, clicks, add-to-carts, orders, revenue per video</a></li>
+<li><a href="/studio/live">Live: schedule a live shopping session, go live, pin products, answer questions</a></li>
 </ul></nav>{{/CREATOR}}
 {{#BRAND}}<p>Your brand: {{BRAND_NAME}} ({{BRAND_SLUG}})</p>
 <nav aria-label="Orders"><ul class="studio-links">

@@ -2,6 +2,7 @@
 #include "cart.h"
 #include "attribution.h"
 #include "leadform.h"
+#include "live_view.h"
 #include "shop.h"
 
 static const struct field no_fields[] = { { NULL, 0 } };
@@ -15,6 +16,13 @@ static const struct field via_fields[] = {
 	{ "via", 30 }, { "utm_source", 100 }, { "utm_medium", 100 }, { "utm_campaign", 100 },
 	{ NULL, 0 },
 };
+static const struct field live_fields[] = {
+	{ "via", 30 }, { "utm_source", 100 }, { "utm_medium", 100 }, { "utm_campaign", 100 }, { "reminded", 1 },
+	{ NULL, 0 },
+};
+static const struct field live_events_fields[] = { { "after", 20 }, { NULL, 0 } };
+static const struct field live_ask_fields[] = { { "text", LIVE_QUESTION_MAX }, { "name", LIVE_NAME_MAX }, { NULL, 0 } };
+static const struct field live_remind_fields[] = { { "email", 254 }, { NULL, 0 } };
 
 enum shop_page { SHOP_HOME, SHOP_PING, SHOP_PRODUCT, SHOP_STOREFRONT, SHOP_LEADFORM, SHOP_LEADFORM_SUBMIT,
 	SHOP_LEADFORM_VIA, SHOP_LEADFORM_VIA_SUBMIT, SHOP_COLLECTION, SHOP_SHORT_LINK,
@@ -22,6 +30,7 @@ enum shop_page { SHOP_HOME, SHOP_PING, SHOP_PRODUCT, SHOP_STOREFRONT, SHOP_LEADF
 	SHOP_CHECKOUT_REVIEW, SHOP_CHECKOUT_PLACE, SHOP_CHECKOUT_DONE, SHOP_LOOKUP_FORM, SHOP_LOOKUP,
 	SHOP_PAYMENT_WEBHOOK, SHOP_FEED,
 	SHOP_VIDEO, SHOP_VIDEO_CLICK, SHOP_VIDEO_CART_ADD,
+	SHOP_LIVE, SHOP_LIVE_EVENTS, SHOP_LIVE_ASK, SHOP_LIVE_VOTE, SHOP_LIVE_REMIND, SHOP_LIVE_CART_ADD,
 	SHOP__MAX };
 
 static const struct route routes[] = {
@@ -55,6 +64,13 @@ static const struct route routes[] = {
 	[SHOP_VIDEO] = { { HTTP_GET, "/v/{id}" }, page_video, NEED_SESSION, via_fields },
 	[SHOP_VIDEO_CLICK] = { { HTTP_GET, "/v/{id}/p/{product}" }, page_video_click, 0, no_fields },
 	[SHOP_VIDEO_CART_ADD] = { { HTTP_POST, "/v/{id}/cart" }, page_video_cart_add, 0, cart_fields, 4096 },
+	/* live shopping (issue 7): live_*.c; the events poll is public and answers from a per-worker cache */
+	[SHOP_LIVE] = { { HTTP_GET, "/live/{id}" }, page_live, NEED_SESSION, live_fields },
+	[SHOP_LIVE_EVENTS] = { { HTTP_GET, "/live/{id}/events" }, page_live_events, 0, live_events_fields },
+	[SHOP_LIVE_ASK] = { { HTTP_POST, "/live/{id}/ask" }, page_live_ask, 0, live_ask_fields, 4096 },
+	[SHOP_LIVE_VOTE] = { { HTTP_POST, "/live/{id}/questions/{q}/vote" }, page_live_vote, 0, no_fields, 1024 },
+	[SHOP_LIVE_REMIND] = { { HTTP_POST, "/live/{id}/remind" }, page_live_remind, 0, live_remind_fields, 2048 },
+	[SHOP_LIVE_CART_ADD] = { { HTTP_POST, "/live/{id}/cart" }, page_live_cart_add, 0, cart_fields, 4096 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == SHOP__MAX, "one row per shop page");
 

@@ -1,5 +1,6 @@
 /* main.c: the studio program's routing table, top to bottom. */
 #include "forms.h"
+#include "live_studio.h"
 #include "products.h"
 #include "products_form.h"
 #include "studio.h"
@@ -30,6 +31,8 @@ enum studio_page { ST_LOGIN_FORM, ST_LOGIN, ST_LOGOUT, ST_SIGNUP_FORM, ST_SIGNUP
 	ST_FORM_FIELD_REMOVE,
 	ST_LEADS, ST_LEADS_CSV, ST_LEADS_WEBHOOK, ST_LEADS_WEBHOOK_SAVE, ST_LEAD, ST_LEAD_DELETE,
 	ST_CR_LINK_DELETE,
+	ST_LIVE_LIST, ST_LIVE_CREATE, ST_LIVE_PANEL, ST_LIVE_STATE, ST_LIVE_PIN, ST_LIVE_SETTINGS,
+	ST_LIVE_ANSWER, ST_LIVE_ANSWERED, ST_LIVE_HIDE, ST_LIVE_BLOCK,
 	ST__MAX };
 
 static const struct route routes[] = {
@@ -109,6 +112,17 @@ static const struct route routes[] = {
 	[ST_LEAD] = { { HTTP_GET, "/studio/leads/{id}" }, page_leads_detail, NEED_SESSION | NEED_BRAND, no_fields },
 	[ST_LEAD_DELETE] = { { HTTP_POST, "/studio/leads/{id}/delete" }, page_leads_delete, NEED_BRAND, no_fields, 1024 },
 	[ST_CR_LINK_DELETE] = { { HTTP_POST, "/studio/creator/links/{code}/delete" }, page_creator_link_delete, NEED_CREATOR, no_fields, 1024 },
+	/* live shopping (issue 7): live_*.c; a session is its creator's, anyone else gets a 404 */
+	[ST_LIVE_LIST] = { { HTTP_GET, "/studio/live" }, page_studio_live_list, NEED_SESSION | NEED_CREATOR, no_fields },
+	[ST_LIVE_CREATE] = { { HTTP_POST, "/studio/live" }, page_studio_live_create, NEED_CREATOR, live_schedule_fields, 16384 },
+	[ST_LIVE_PANEL] = { { HTTP_GET, "/studio/live/{id}" }, page_studio_live_panel, NEED_SESSION | NEED_CREATOR, no_fields },
+	[ST_LIVE_STATE] = { { HTTP_POST, "/studio/live/{id}/state" }, page_studio_live_state, NEED_CREATOR, live_state_fields, 1024 },
+	[ST_LIVE_PIN] = { { HTTP_POST, "/studio/live/{id}/pin" }, page_studio_live_pin, NEED_CREATOR, live_pin_fields, 1024 },
+	[ST_LIVE_SETTINGS] = { { HTTP_POST, "/studio/live/{id}/settings" }, page_studio_live_settings, NEED_CREATOR, live_settings_fields, 8192 },
+	[ST_LIVE_ANSWER] = { { HTTP_POST, "/studio/live/{id}/questions/{q}/answer" }, page_studio_live_answer, NEED_CREATOR, live_answer_fields, 8192 },
+	[ST_LIVE_ANSWERED] = { { HTTP_POST, "/studio/live/{id}/questions/{q}/answered" }, page_studio_live_answered, NEED_CREATOR, no_fields, 1024 },
+	[ST_LIVE_HIDE] = { { HTTP_POST, "/studio/live/{id}/questions/{q}/hide" }, page_studio_live_hide, NEED_CREATOR, no_fields, 1024 },
+	[ST_LIVE_BLOCK] = { { HTTP_POST, "/studio/live/{id}/questions/{q}/block" }, page_studio_live_block, NEED_CREATOR, no_fields, 1024 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio page");
 

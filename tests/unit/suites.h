@@ -21,5 +21,6 @@ Suite *catalog_suite(void);
 Suite *video_suite(void);
 Suite *leads_suite(void);
 Suite *netcheck_suite(void);
+Suite *live_suite(void);
 
 #endif

@@ -1,0 +1,155 @@
+// live-driver.mjs: the load generator of bench/live.sh. VIEWERS viewers poll
+// /live/{id}/events?after=SEQ every second at a fixed rate, each with its own cursor and keep-alive
+// connection, starting spread over the first second; POSTERS viewer sessions (enough that none
+// exceeds the rate limit) take turns asking QPS questions per second through the real form. Each
+// event a viewer receives is timed from its server timestamp ("at", UTC ms from MariaDB on this
+// host) to its arrival; a gap in a viewer's seqs counts as a missed event, any non-200 poll or
+// refused question as an error. Usage: node live-driver.mjs BASE_URL SESSION SECS VIEWERS QPS
+import http from 'node:http';
+
+const [base, session, secsArg = '30', viewersArg = '300', qpsArg = '5'] = process.argv.slice(2);
+const url = new URL(base);
+const SECS = Number(secsArg), VIEWERS = Number(viewersArg), QPS = Number(qpsArg);
+// One question per 10 s and 5 a minute per viewer: with P posters in turn, each asks every P/QPS s.
+const POSTERS = Math.ceil(QPS * 16);
+const agent = new http.Agent({ keepAlive: true, maxSockets: VIEWERS + POSTERS });
+const run = Date.now().toString(36);
+
+// A keep-alive connection the server closed just as it was reused fails before any answer; like a
+// browser, that request is sent once more on a new connection (counted as "retried", not an error).
+let retried = 0;
+async function request(method, p, cookie, body) {
+	try {
+		return await send(method, p, cookie, body);
+	} catch (e) {
+		if (!e.reused)
+			throw e;
+		retried++;
+		return send(method, p, cookie, body, false);
+	}
+}
+
+function send(method, p, cookie, body, via = agent) {
+	const headers = { cookie: cookie ?? '' };
+	if (body !== undefined) {
+		headers['content-type'] = 'application/x-www-form-urlencoded';
+		headers['content-length'] = Buffer.byteLength(body);
+	}
+	return new Promise((resolve, reject) => {
+		const req = http.request({ host: url.hostname, port: url.port, method, path: p, headers, agent: via }, (res) => {
+			const chunks = [];
+			res.on('data', (c) => chunks.push(c));
+			res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+			res.on('error', reject);
+		});
+		req.setTimeout(10000, () => req.destroy(new Error('no answer in 10 s')));
+		req.on('error', (e) => {
+			e.reused = req.reusedSocket && (e.code === 'ECONNRESET' || e.message === 'socket hang up');
+			reject(e);
+		});
+		req.end(body);
+	});
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const stats = { polls: 0, pollErrors: 0, asks: 0, askErrors: 0, missed: 0, resets: 0, delays: [], pollMs: [], askMs: [] };
+const errorKinds = {};
+function error(kind) {
+	errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+}
+
+async function prepareposter(i) {
+	const page = await request('GET', `/live/${session}`);
+	if (page.status !== 200)
+		throw new Error(`GET /live/${session}: ${page.status}`);
+	const cookie = page.headers['set-cookie'].map((c) => c.split(';')[0]).join('; ');
+	const csrf = /name="csrf" value="([^"]+)"/.exec(page.body)[1];
+	return { cookie, csrf, name: `Bench ${run} ${i}` };
+}
+
+async function viewer(startSeq, stopAt) {
+	let seq = startSeq;
+	await sleep(Math.random() * 1000);
+	while (Date.now() < stopAt) {
+		const started = Date.now();
+		try {
+			const res = await request('GET', `/live/${session}/events?after=${seq}`);
+			stats.polls++;
+			stats.pollMs.push(Date.now() - started);
+			if (res.status !== 200) {
+				stats.pollErrors++;
+				error(`poll ${res.status}`);
+			} else {
+				const data = JSON.parse(res.body);
+				const now = Date.now();
+				if (data.reset)
+					stats.resets++;
+				for (const e of data.events) {
+					if (e.seq <= seq)
+						continue;
+					stats.missed += e.seq - seq - 1;
+					seq = e.seq;
+					stats.delays.push(now - e.at);
+				}
+				seq = Math.max(seq, data.seq);
+			}
+		} catch (e) {
+			stats.pollErrors++;
+			error(`poll ${e.message}`);
+		}
+		await sleep(Math.max(0, started + 1000 - Date.now()));
+	}
+}
+
+async function poster(posters, stopAt) {
+	const gap = 1000 / QPS;
+	const t0 = Date.now();
+	const inflight = [];
+	for (let k = 0; t0 + k * gap < stopAt; k++) {
+		await sleep(Math.max(0, t0 + k * gap - Date.now()));
+		const p = posters[k % posters.length];
+		const body = new URLSearchParams({ csrf: p.csrf, name: p.name, text: `Question ${k} from ${p.name}: what size is it?` }).toString();
+		inflight.push((async () => {
+			const started = Date.now();
+			try {
+				const res = await request('POST', `/live/${session}/ask`, p.cookie, body);
+				stats.asks++;
+				stats.askMs.push(Date.now() - started);
+				if (res.status !== 303) {
+					stats.askErrors++;
+					error(`ask ${res.status}`);
+				}
+			} catch (e) {
+				stats.askErrors++;
+				error(`ask ${e.message}`);
+			}
+		})());
+	}
+	await Promise.all(inflight);
+}
+
+function pct(list, p) {
+	const s = [...list].sort((a, b) => a - b);
+	return s.length ? s[Math.min(s.length - 1, Math.floor(s.length * p))] : NaN;
+}
+
+const posters = [];
+for (let i = 0; i < POSTERS; i += 20)
+	posters.push(...await Promise.all(Array.from({ length: Math.min(20, POSTERS - i) }, (_, k) => prepareposter(i + k))));
+const first = JSON.parse((await request('GET', `/live/${session}/events?after=0`)).body);
+const stopAt = Date.now() + SECS * 1000;
+const t0 = Date.now();
+await Promise.all([
+	...Array.from({ length: VIEWERS }, () => viewer(first.seq, stopAt + 1500)),
+	poster(posters, stopAt),
+]);
+const wall = (Date.now() - t0) / 1000;
+const last = JSON.parse((await request('GET', `/live/${session}/events?after=0`)).body);
+const events = last.seq - first.seq;
+const errors = stats.pollErrors + stats.askErrors + stats.missed + stats.resets;
+console.log(`events: ${events} (questions asked: ${stats.asks}), deliveries: ${stats.delays.length} (expected ${events * VIEWERS})`);
+console.log(`requests: ${stats.polls} polls (${(stats.polls / wall).toFixed(0)}/s, p50 ${pct(stats.pollMs, 0.5)} ms, p99 ${pct(stats.pollMs, 0.99)} ms) + ${stats.asks} questions (p50 ${pct(stats.askMs, 0.5)} ms, p99 ${pct(stats.askMs, 0.99)} ms)`);
+console.log(`delay event -> viewer: p50 ${pct(stats.delays, 0.5)} ms, p99 ${pct(stats.delays, 0.99)} ms, max ${Math.max(...stats.delays)} ms`);
+console.log(`errors: ${errors} (poll ${stats.pollErrors}, ask ${stats.askErrors}, missed events ${stats.missed}, resets ${stats.resets}; requests retried on a closed keep-alive connection: ${retried})${Object.keys(errorKinds).length ? ` ${JSON.stringify(errorKinds)}` : ''}`);
+agent.destroy();
+process.exitCode = errors === 0 && pct(stats.delays, 0.99) < 2000 ? 0 : 1;

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# live.sh: live shopping under load (not part of make test): VIEWERS simulated viewers follow one
+# live session by polling /live/{id}/events as static/js/live.js does (every second, with a cursor)
+# for SECS seconds while posters ask QPS questions per second (from distinct viewer sessions, so
+# the per-viewer rate limit does not refuse them). Reports the delay from each event's creation
+# (its server timestamp) to its arrival at each viewer (p50/p99/max), events, requests and errors.
+# With BASE_URL set it uses that running stack (and its VAR and DB_PORT for set-up SQL) and starts
+# nothing; otherwise it starts a private stack (lighttpd, or SERVER=apache) and stops it after.
+# Usage: [BASE_URL=http://127.0.0.1:PORT VAR=... DB_PORT=...] bench/live.sh [SECS] [VIEWERS] [QPS]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+secs=${1:-30}
+viewers=${2:-300}
+qps=${3:-5}
+command -v node >/dev/null || { echo "node is missing: make deps" >&2; exit 1; }
+
+if [[ -z ${BASE_URL:-} ]]; then
+	export VAR=${VAR:-var/bench-live} DB_PORT=${DB_PORT:-3493} PORT=${PORT:-8493}
+	export APACHE_PORT=${APACHE_PORT:-8494} SHOP_FCGI_PORT=${SHOP_FCGI_PORT:-9493} STUDIO_FCGI_PORT=${STUDIO_FCGI_PORT:-9494}
+	export API_FCGI_PORT=${API_FCGI_PORT:-9495}
+	server=${SERVER:-lighttpd}
+	started=
+	if ! scripts/db.sh status >/dev/null 2>&1; then
+		scripts/db.sh start
+		started=1
+	fi
+	bin/crowdcartctl --conf "$VAR/crowdcart.conf" migrate >/dev/null
+	scripts/db.sh grants
+	bin/crowdcartctl --conf "$VAR/crowdcart.conf" demo >/dev/null
+	scripts/web.sh start "$server" >/dev/null
+	trap 'scripts/web.sh stop >/dev/null 2>&1 || true; [[ -z $started ]] || scripts/db.sh stop >/dev/null 2>&1 || true' EXIT
+	port=$PORT
+	[[ $server == apache ]] && port=$APACHE_PORT
+	BASE_URL=http://127.0.0.1:$port
+	label=$server
+else
+	label=${SERVER:-$BASE_URL}
+fi
+
+# A session of demo creator lena, already live, with two of her picks as the lineup.
+id=$(scripts/db.sh client -N -B -e "
+	INSERT INTO live_sessions (creator_id, title, starts_at, stream_url, state, started_at, created_at)
+	  SELECT id, 'Benchmark live', UTC_TIMESTAMP(), 'https://stream.example.test/bench.m3u8', 'live',
+	  UTC_TIMESTAMP(3), UTC_TIMESTAMP() FROM creators WHERE handle = 'lena';
+	SET @s = LAST_INSERT_ID();
+	INSERT INTO live_lineup (session_id, product_id, position)
+	  SELECT @s, pk.product_id, pk.position FROM picks pk JOIN creators c ON c.id = pk.creator_id
+	  WHERE c.handle = 'lena' AND pk.status = 'approved' ORDER BY pk.position LIMIT 2;
+	SELECT @s;")
+
+echo "crowdcart live benchmark: $(nproc) cores, $(date -u +%FT%TZ), $label, session $id, $viewers viewers polling every 1 s, $qps questions/s, ${secs} s"
+stmts() { scripts/db.sh client -N -B -e "SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'" | cut -f2; }
+before=$(stmts)
+t0=$(date +%s)
+rc=0
+node bench/live-driver.mjs "$BASE_URL" "$id" "$secs" "$viewers" "$qps" || rc=$?
+# Every statement the programs ran meanwhile (polls' cache fills, questions, sessions, pages).
+echo "database: $(( ($(stmts) - before) / ($(date +%s) - t0) )) prepared statements/s during the run (all programs)"
+exit $rc

@@ -1,0 +1,77 @@
+/* live_common.c: the live session row and the viewer's identity, for the shop's live pages. */
+#include <stdio.h>
+#include <string.h>
+#include <sodium.h>
+#include "live_view.h"
+#include "response.h"
+
+static const struct db_stmt q_session = {
+	"SELECT s.creator_id, s.title, DATE_FORMAT(s.starts_at, '%Y-%m-%dT%H:%i:%sZ'), s.stream_url, s.replay_url,"
+	" s.blocked_words, s.state, CAST(UNIX_TIMESTAMP(s.starts_at) * 1000 AS SIGNED),"
+	" COALESCE(CAST(UNIX_TIMESTAMP(s.started_at) * 1000 AS SIGNED), 0), s.last_seq, c.handle, c.display_name"
+	" FROM live_sessions s JOIN creators c ON c.id = s.creator_id WHERE s.id = ?", "i", "issssssiiiss" };
+static const struct db_stmt q_blocked = {
+	"SELECT 1 FROM live_blocks WHERE session_id = ? AND viewer_key = ?", "ib", "i" };
+
+long long live_id_of(const char *s)
+{
+	if (!s || !*s || strlen(s) > 18 || strspn(s, "0123456789") != strlen(s))
+		return 0;
+	long long v = 0;
+	for (; *s; s++)
+		v = v * 10 + (*s - '0');
+	return v;
+}
+
+bool live_session_load(struct req *r, struct live_session *s)
+{
+	memset(s, 0, sizeof *s);
+	s->id = live_id_of(req_param(r, "id"));
+	struct db_res res = { 0 };
+	enum db_status rc = s->id ? db_query(r->db, r->arena, &q_session, (struct db_param[]){ DB_I(s->id) }, &res) : DB_OK;
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return false;
+	}
+	if (res.nrows == 0) {
+		resp_error(r, 404, "There is no live session with that number.");
+		return false;
+	}
+	s->creator_id = db_at(&res, 0, 0)->i;
+	s->title = db_at(&res, 0, 1)->s;
+	s->starts_at = db_at(&res, 0, 2)->s;
+	s->stream_url = db_at(&res, 0, 3)->s;
+	s->replay_url = db_at(&res, 0, 4)->s;
+	s->blocked_words = db_at(&res, 0, 5)->s;
+	s->state = live_state_parse(db_at(&res, 0, 6)->s);
+	s->starts_ms = db_at(&res, 0, 7)->i;
+	s->started_ms = db_at(&res, 0, 8)->i;
+	s->last_seq = db_at(&res, 0, 9)->i;
+	s->handle = db_at(&res, 0, 10)->s;
+	s->creator_name = db_at(&res, 0, 11)->s;
+	return true;
+}
+
+void live_viewer_key(const struct req *r, uint8_t key[32])
+{
+	if (r->sess.user_id) {
+		char text[40];
+		int n = snprintf(text, sizeof text, "live-user:%lld", r->sess.user_id);
+		crypto_generichash(key, 32, (const unsigned char *)text, (size_t)n, NULL, 0);
+	} else {
+		memcpy(key, r->sess.hash, 32);
+	}
+}
+
+enum db_status live_viewer_blocked(struct req *r, long long id, const uint8_t key[32], bool *blocked)
+{
+	struct db_res res;
+	enum db_status rc = db_query(r->db, r->arena, &q_blocked, (struct db_param[]){ DB_I(id), DB_B(key, 32) }, &res);
+	*blocked = rc == DB_OK && res.nrows > 0;
+	return rc;
+}
+
+const char *live_product_url(struct req *r, const struct db_res *res, size_t row, size_t col, const char *via)
+{
+	return arena_printf(r->arena, "/p/%s/%s?via=%s", db_at(res, row, col + 8)->s, db_at(res, row, col + 9)->s, via);
+}

@@ -1,0 +1,64 @@
+/* live_events.c: "GET /live/{id}/events?after=SEQ" — what live.js polls every second: the events
+ * after SEQ (at most LIVE_EVENTS_MAX; further behind, "reset": reload the page), the cursor to
+ * send next time and the session's state. Answers at once from the per-worker tail cache and never
+ * waits for news, so a poll holds a worker for a millisecond, not a viewer's lifetime
+ * (docs/LIVE.md: why short polling). Public: no session needed, the same for every viewer, and
+ * no database read at all while the worker's cached tail is fresh. */
+#include <stdlib.h>
+#include <string.h>
+#include "live_tail.h"
+#include "response.h"
+
+static void problem(struct req *r, int status, const char *detail)
+{
+	json_t *o = json_pack("{s:i, s:s}", "status", status, "detail", detail);
+	char *s = json_dumps(o, JSON_COMPACT);
+	resp_text(r, status, "application/problem+json", s ? s : "{}");
+	free(s);
+	json_decref(o);
+}
+
+void page_live_events(struct req *r)
+{
+	long long id = live_id_of(req_param(r, "id"));
+	/* after: the last seq the viewer has (0 for all); absent, only the cursor and state. */
+	const char *a = req_query(r, "after");
+	long long after = -1;
+	if (a && *a) {
+		size_t n = strlen(a);
+		if (n > 18 || strspn(a, "0123456789") != n) {
+			problem(r, 400, "after must be a whole number");
+			return;
+		}
+		after = 0;
+		for (; *a; a++)
+			after = after * 10 + (*a - '0');
+	}
+	resp_header(r, "Cache-Control", "no-store");
+	struct live_tail t = { 0 };
+	enum db_status rc = id ? live_tail_get(r, id, &t) : DB_OK;
+	if (rc != DB_OK) {
+		problem(r, rc == DB_DOWN ? 503 : 500, "The live session could not be read; try again.");
+		return;
+	}
+	if (!t.found) {
+		problem(r, 404, "There is no live session with that number.");
+		return;
+	}
+	json_t *events = json_array();
+	bool reset = after >= 0 && t.full && after < t.first_seq - 1;
+	if (after >= 0 && !reset) {
+		size_t i;
+		json_t *e;
+		json_array_foreach(t.events, i, e)
+			if (json_integer_value(json_object_get(e, "seq")) > after)
+				json_array_append(events, e);
+	}
+	long long cursor = after > t.last_seq ? after : t.last_seq;
+	json_t *o = json_pack("{s:I, s:s, s:b, s:o}", "seq", (json_int_t)cursor, "state", t.state,
+			      "reset", reset, "events", events);
+	char *text = json_dumps(o, JSON_COMPACT);
+	resp_text(r, 200, "application/json", text ? text : "{}");
+	free(text);
+	json_decref(o);
+}

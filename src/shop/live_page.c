@@ -1,0 +1,191 @@
+/* live_page.c: "/live/{id}" — a live shopping session for viewers: before the start a countdown
+ * and "remind me", while live the player, the pinned product with a buy button, the lineup and
+ * the questions (ask, upvote), after the end the replay with each pin at its moment. Everything
+ * works without JavaScript (reload for news); static/js/live.js polls the events and applies them. */
+#include <string.h>
+#include "attribution.h"
+#include "dbcache.h"
+#include "live_view.h"
+#include "page.h"
+#include "response.h"
+
+static const struct db_stmt q_lineup = {
+	"SELECT " LIVE_PRODUCT_COLS " FROM live_lineup l JOIN products p ON p.id = l.product_id" CARD_JOINS
+	" WHERE l.session_id = ? AND p.status = 'active' ORDER BY l.position, l.product_id LIMIT 20",
+	"i", LIVE_PRODUCT_TYPES };
+/* The pins, newest first (the first is the current one), with their time in milliseconds: all of
+ * them, oldest first, are the replay's moments. */
+static const struct db_stmt q_pins = {
+	"SELECT " LIVE_PRODUCT_COLS ", CAST(UNIX_TIMESTAMP(pn.pinned_at) * 1000 AS SIGNED)"
+	" FROM live_pins pn JOIN products p ON p.id = pn.product_id" CARD_JOINS
+	" WHERE pn.session_id = ? ORDER BY pn.pinned_at DESC, pn.id DESC LIMIT 500", "i", LIVE_PRODUCT_TYPES "i" };
+/* Hidden questions (and so those of blocked viewers) are nobody's to see here, the asker's
+ * included: the page and the events answer the same for everyone (docs/LIVE.md). */
+static const struct db_stmt q_questions = {
+	"SELECT id, display_name, body, votes, answer, answered FROM live_questions"
+	" WHERE session_id = ? AND hidden = 0 ORDER BY votes DESC, created_at, id LIMIT 200", "i", "issisi" };
+static const struct db_stmt q_viewer = {
+	"SELECT display_name FROM live_viewers WHERE session_id = ? AND viewer_key = ?", "ib", "s" };
+
+/* Fills a product's card fields, with the buy form when it can be bought. */
+static void product_fields(struct req *r, tmpl_dict *row, const struct live_session *s, const struct db_res *res, size_t i)
+{
+	tmpl_set_int(row, "PRODUCT", db_at(res, i, 0)->i);
+	tmpl_dict *c = tmpl_include(row, "PRODUCT_CARD", "live_product.tpl");
+	tmpl_set_int(c, "PRODUCT", db_at(res, i, 0)->i);
+	tmpl_set(c, "TITLE", db_at(res, i, 1)->s);
+	tmpl_set(c, "BRAND", db_at(res, i, 2)->s);
+	tmpl_set(c, "PRICE", page_money(r, db_at(res, i, 3)->i, db_at(res, i, 4)->s));
+	tmpl_set(c, "URL", live_product_url(r, res, i, 0, s->handle));
+	if (*db_at(res, i, 6)->s) {
+		tmpl_dict *im = tmpl_add(c, "IMAGE");
+		tmpl_set(im, "SRC", db_at(res, i, 6)->s);
+		tmpl_set(im, "ALT", db_at(res, i, 7)->s);
+	}
+	long long variant = db_at(res, i, 10)->i;
+	if (db_at(res, i, 5)->i > 0 && variant > 0) {
+		tmpl_dict *b = tmpl_add(c, "BUY");
+		tmpl_set_int(b, "LIVE", s->id);
+		tmpl_set_int(b, "VARIANT", variant);
+	} else {
+		tmpl_show(c, "SOLD_OUT");
+	}
+}
+
+static void questions(struct req *r, tmpl_dict *d, const struct live_session *s, const struct db_res *q)
+{
+	for (size_t i = 0; i < q->nrows; i++) {
+		tmpl_dict *e = tmpl_add(d, "QUESTIONS");
+		tmpl_set_int(e, "ID", db_at(q, i, 0)->i);
+		tmpl_set_int(e, "LIVE", s->id);
+		tmpl_set(e, "NAME", db_at(q, i, 1)->s);
+		tmpl_set(e, "TEXT", db_at(q, i, 2)->s);
+		tmpl_set_int(e, "VOTES", db_at(q, i, 3)->i);
+		if (*db_at(q, i, 4)->s)
+			tmpl_set(tmpl_add(e, "ANSWER"), "TEXT", db_at(q, i, 4)->s);
+		if (db_at(q, i, 5)->i)
+			tmpl_show(e, "ANSWERED");
+	}
+	if (q->nrows == 0)
+		tmpl_show(d, "NO_QUESTIONS");
+}
+
+/* Who is asking: blocked or not, and the name their questions go under (NULL: an anonymous
+ * viewer who has not chosen one yet). */
+struct asker {
+	bool blocked;
+	const char *name;
+};
+
+static enum db_status asker_of(struct req *r, const struct live_session *s, struct asker *a)
+{
+	uint8_t key[32];
+	live_viewer_key(r, key);
+	a->name = NULL;
+	enum db_status rc = live_viewer_blocked(r, s->id, key, &a->blocked);
+	if (rc != DB_OK || a->blocked)
+		return rc;
+	if (r->sess.user_id) {
+		a->name = r->sess.user_name ? r->sess.user_name : "";
+		return DB_OK;
+	}
+	struct db_res v;
+	rc = db_query(r->db, r->arena, &q_viewer, (struct db_param[]){ DB_I(s->id), DB_B(key, 32) }, &v);
+	if (rc == DB_OK && v.nrows)
+		a->name = db_at(&v, 0, 0)->s;
+	return rc;
+}
+
+/* The ask form: signed-in viewers ask under their account name, others choose a display name
+ * once per session (bound to their session from the first question on). */
+static void ask_form(tmpl_dict *d, const struct live_session *s, const struct asker *a)
+{
+	if (a->blocked) {
+		tmpl_show(d, "BLOCKED");
+		return;
+	}
+	tmpl_dict *f = tmpl_add(d, "ASK");
+	tmpl_set_int(f, "LIVE", s->id);
+	tmpl_set_int(f, "MAX", LIVE_QUESTION_MAX);
+	if (a->name)
+		tmpl_set(tmpl_add(f, "AS_USER"), "NAME", a->name);
+	else
+		tmpl_set_int(tmpl_add(f, "NAME_FIELD"), "MAX", LIVE_NAME_MAX);
+}
+
+static void replay(struct req *r, tmpl_dict *d, const struct live_session *s, const struct db_res *pins)
+{
+	tmpl_dict *rp = tmpl_add(d, "REPLAY");
+	if (*s->replay_url)
+		tmpl_set(tmpl_add(rp, "VIDEO"), "SRC", s->replay_url);
+	else
+		tmpl_show(rp, "NO_VIDEO");
+	for (size_t i = pins->nrows; i-- > 0;) {
+		tmpl_dict *c = tmpl_add(rp, "MOMENTS");
+		long long off = live_offset_s(db_at(pins, i, LIVE_PRODUCT_NCOLS)->i, s->started_ms);
+		char text[24];
+		live_offset_text(off, text, sizeof text);
+		tmpl_set_int(c, "OFFSET", off);
+		tmpl_set(c, "AT", text);
+		product_fields(r, c, s, pins, i);
+	}
+	if (pins->nrows == 0)
+		tmpl_show(rp, "NO_MOMENTS");
+}
+
+void page_live(struct req *r)
+{
+	struct live_session s;
+	if (!live_session_load(r, &s))
+		return;
+	struct db_res lineup, pins, qs;
+	struct asker asker = { 0 };
+	enum db_status rc = db_query_cached_list(r->db, r->arena, &q_lineup, (struct db_param[]){ DB_I(s.id) }, &lineup);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->arena, &q_pins, (struct db_param[]){ DB_I(s.id) }, &pins);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->arena, &q_questions, (struct db_param[]){ DB_I(s.id) }, &qs);
+	if (rc == DB_OK && s.state != LIVE_ENDED)
+		rc = asker_of(r, &s, &asker);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	tmpl_dict *d = page_begin(r, "live.tpl", s.title);
+	tmpl_set_int(d, "LIVE", s.id);
+	/* The seq was read with the session row, before the lists: an event in between is applied
+	 * twice by live.js (harmlessly), never missed. */
+	tmpl_set_int(d, "SEQ", s.last_seq);
+	tmpl_set(d, "STATE", live_state_name(s.state));
+	tmpl_set(d, "TITLE", s.title);
+	tmpl_set(d, "HANDLE", s.handle);
+	tmpl_set(d, "CREATOR_NAME", s.creator_name);
+	tmpl_set(d, "STARTS_AT", s.starts_at);
+	if (s.state == LIVE_SCHEDULED) {
+		tmpl_dict *w = tmpl_add(d, "SCHEDULED");
+		tmpl_set(w, "STARTS_AT", s.starts_at);
+		tmpl_set(w, "STARTS_TEXT", arena_strndup(r->arena, s.starts_at, 16));
+		tmpl_set_int(w, "LIVE", s.id);
+		const char *done = req_query(r, "reminded");
+		if (done && strcmp(done, "1") == 0)
+			tmpl_show(w, "REMINDED");
+	} else if (s.state == LIVE_LIVE) {
+		tmpl_set(tmpl_add(d, "ON_AIR"), "SRC", s.stream_url);
+	} else {
+		replay(r, d, &s, &pins);
+	}
+	if (s.state != LIVE_ENDED) {
+		tmpl_dict *pin = tmpl_add(d, "PINNED");
+		if (pins.nrows)
+			product_fields(r, tmpl_add(pin, "PRODUCT"), &s, &pins, 0);
+		else
+			tmpl_show(pin, "NO_PIN");
+	}
+	for (size_t i = 0; i < lineup.nrows; i++)
+		product_fields(r, tmpl_add(d, "LINEUP"), &s, &lineup, i);
+	questions(r, d, &s, &qs);
+	if (s.state != LIVE_ENDED)
+		ask_form(d, &s, &asker);
+	attribution_touch(r, s.creator_id, ATTR_LIVE);
+	page_end(r, 200);
+}

@@ -1,0 +1,45 @@
+/* live_view.h: what the shop's live-shopping files (live_*.c, issue 7) share: the session row,
+ * the viewer's identity, and the product columns of lineup cards and pins. */
+#ifndef CC_LIVE_VIEW_H
+#define CC_LIVE_VIEW_H
+#include <stdint.h>
+#include "live_rules.h"
+#include "shop.h"
+
+/* Product columns of a lineup card or a pin, given products p (with CARD_JOINS): id, title,
+ * brand name, price, currency, stock, image url, image alt, brand slug, handle, and the variant
+ * the buy button adds (the first in stock, else the first; 0 if none). */
+#define LIVE_PRODUCT_COLS \
+	"p.id, p.title, b.name, p.price_min, p.currency, p.stock_total, COALESCE(i.url, ''), COALESCE(i.alt, '')," \
+	" b.slug, p.handle, COALESCE((SELECT va.id FROM variants va WHERE va.product_id = p.id" \
+	" ORDER BY va.stock > 0 OR va.inventory_policy <> 'deny' DESC, va.position, va.id LIMIT 1), 0)"
+#define LIVE_PRODUCT_TYPES "issisissssi"
+#define LIVE_PRODUCT_NCOLS 11
+
+struct live_session {
+	long long id, creator_id, last_seq;
+	long long starts_ms, started_ms;	/* unix milliseconds; started 0 until live */
+	enum live_state state;
+	const char *title, *starts_at, *stream_url, *replay_url, *blocked_words, *handle, *creator_name;
+};
+
+/* A positive decimal id of at most 18 digits; 0 otherwise. */
+long long live_id_of(const char *s);
+/* Loads session `id` (path parameter "id"); false when a response (404, 5xx) was made. */
+bool live_session_load(struct req *r, struct live_session *s);
+/* The viewer: BLAKE2b-256 of the user id when signed in (the same across devices and log-ins),
+ * else the session token hash. The request must have a session. */
+void live_viewer_key(const struct req *r, uint8_t key[32]);
+/* Whether the viewer is blocked from session `id`. */
+enum db_status live_viewer_blocked(struct req *r, long long id, const uint8_t key[32], bool *blocked);
+/* A product as JSON fields or template values: a card's link carries the creator's handle. */
+const char *live_product_url(struct req *r, const struct db_res *res, size_t row, size_t col, const char *via);
+
+void page_live(struct req *r);
+void page_live_events(struct req *r);
+void page_live_ask(struct req *r);
+void page_live_vote(struct req *r);
+void page_live_remind(struct req *r);
+void page_live_cart_add(struct req *r);
+
+#endif

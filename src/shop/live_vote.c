@@ -1,0 +1,69 @@
+/* live_vote.c: "POST /live/{id}/questions/{q}/vote" — one upvote per viewer and question (the
+ * vote's primary key says so, on every node); the count and its event commit with the vote. */
+#include "live_event.h"
+#include "live_view.h"
+#include "response.h"
+
+static const struct db_stmt q_question = {
+	"SELECT 1 FROM live_questions WHERE id = ? AND session_id = ? AND hidden = 0", "ii", "i" };
+static const struct db_stmt q_vote = {
+	"INSERT INTO live_question_votes (question_id, viewer_key, created_at) VALUES (?, ?, UTC_TIMESTAMP())", "ib", "" };
+static const struct db_stmt q_count = {
+	"UPDATE live_questions SET votes = votes + 1 WHERE id = ?", "i", "" };
+
+struct vote {
+	struct arena *a;
+	long long session_id, question_id;
+	const uint8_t *key;
+};
+
+static enum db_status vote_write(struct db *db, void *ctx)
+{
+	struct vote *v = ctx;
+	enum db_status rc = db_query(db, NULL, &q_vote, (struct db_param[]){ DB_I(v->question_id), DB_B(v->key, 32) }, NULL);
+	if (rc == DB_OK)
+		rc = db_query(db, NULL, &q_count, (struct db_param[]){ DB_I(v->question_id) }, NULL);
+	if (rc == DB_OK)
+		rc = live_event_add(db, v->a, v->session_id, "vote", v->question_id, NULL);
+	return rc;
+}
+
+void page_live_vote(struct req *r)
+{
+	struct live_session s;
+	if (!live_session_load(r, &s))
+		return;
+	long long qid = live_id_of(req_param(r, "q"));
+	struct db_res res = { 0 };
+	enum db_status rc = qid ? db_query(r->db, r->arena, &q_question, (struct db_param[]){ DB_I(qid), DB_I(s.id) }, &res) : DB_OK;
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (res.nrows == 0) {
+		resp_error(r, 404, "There is no such question in this session.");
+		return;
+	}
+	uint8_t key[32];
+	live_viewer_key(r, key);
+	bool blocked;
+	if ((rc = live_viewer_blocked(r, s.id, key, &blocked)) != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (blocked) {
+		resp_error(r, 403, "The host has blocked you from taking part in this session.");
+		return;
+	}
+	struct vote v = { r->arena, s.id, qid, key };
+	rc = db_txn(r->db, vote_write, &v);
+	if (rc == DB_DUP) {
+		resp_error(r, 409, "You have already voted for this question.");
+		return;
+	}
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	resp_redirect(r, arena_printf(r->arena, "/live/%lld#q-%lld", s.id, qid));
+}

@@ -1,0 +1,137 @@
+/* live_control.c: the control panel's session forms: go live or end (going live queues the
+ * "remind me" mails into the outbox in the same transaction), pin a lineup product (kept in
+ * live_pins with its time, for the history and the replay), and the replay address and blocked
+ * words. Each change and its event commit together. */
+#include <string.h>
+#include "config.h"
+#include "live_event.h"
+#include "live_studio.h"
+#include "response.h"
+#include "video_rules.h"
+
+const struct field live_state_fields[] = { { "to", 12 }, { NULL, 0 } };
+const struct field live_pin_fields[] = { { "product", 20 }, { NULL, 0 } };
+const struct field live_settings_fields[] = {
+	{ "replay_url", VIDEO_URL_MAX }, { "blocked_words", LIVE_WORDS_MAX }, { NULL, 0 },
+};
+
+static const struct db_stmt q_state = {
+	"UPDATE live_sessions SET state = ?, started_at = IF(? = 'live', UTC_TIMESTAMP(3), started_at),"
+	" ended_at = IF(? = 'ended', UTC_TIMESTAMP(3), ended_at) WHERE id = ? AND state = ?", "sssis", "" };
+/* The outbox holds no send-after time, so reminders are queued when the session goes live. */
+static const struct db_stmt q_remind_mail = {
+	"INSERT INTO outbox (to_addr, subject, body_text, created_at)"
+	" SELECT r.email, CONCAT('Live now: ', s.title),"
+	" CONCAT(c.display_name, ' is live now: ', s.title, '\\n\\nWatch and shop: ', ?, '/live/', s.id, '\\n\\n',"
+	" 'You asked to be reminded about this session; this is the only mail about it.\\n'), UTC_TIMESTAMP()"
+	" FROM live_reminders r JOIN live_sessions s ON s.id = r.session_id JOIN creators c ON c.id = s.creator_id"
+	" WHERE r.session_id = ? AND r.queued_at IS NULL", "si", "" };
+static const struct db_stmt q_reminded = {
+	"UPDATE live_reminders SET queued_at = UTC_TIMESTAMP() WHERE session_id = ? AND queued_at IS NULL", "i", "" };
+static const struct db_stmt q_in_lineup = {
+	"SELECT 1 FROM live_lineup WHERE session_id = ? AND product_id = ?", "ii", "i" };
+static const struct db_stmt q_pin = {
+	"INSERT INTO live_pins (session_id, product_id, pinned_at) VALUES (?, ?, UTC_TIMESTAMP(3))", "ii", "" };
+static const struct db_stmt q_settings = {
+	"UPDATE live_sessions SET replay_url = ?, blocked_words = ? WHERE id = ?", "ssi", "" };
+
+struct change {
+	struct arena *a;
+	long long id, ref;
+	const char *from, *to;
+};
+
+static enum db_status state_write(struct db *db, void *ctx)
+{
+	struct change *c = ctx;
+	enum db_status rc = db_query(db, NULL, &q_state, (struct db_param[]){ DB_S(c->to), DB_S(c->to), DB_S(c->to),
+		DB_I(c->id), DB_S(c->from) }, NULL);
+	if (rc != DB_OK)
+		return rc;
+	if (db_affected(db) != 1)
+		return DB_CONFLICT;	/* changed meanwhile (another tab) */
+	if (strcmp(c->to, "live") == 0) {
+		rc = db_query(db, NULL, &q_remind_mail, (struct db_param[]){ DB_S(config_str("base_url", "")), DB_I(c->id) }, NULL);
+		if (rc == DB_OK)
+			rc = db_query(db, NULL, &q_reminded, (struct db_param[]){ DB_I(c->id) }, NULL);
+		if (rc != DB_OK)
+			return rc;
+	}
+	return live_event_add(db, c->a, c->id, "state", 0, NULL);
+}
+
+void page_studio_live_state(struct req *r)
+{
+	struct live_own o;
+	if (!live_owned(r, &o))
+		return;
+	enum live_state to = live_state_parse(req_form(r, "to"));
+	if (to == LIVE__BAD || !live_state_next_ok(o.state, to)) {
+		resp_error(r, 409, "A session goes from scheduled to live to ended, one step at a time.");
+		return;
+	}
+	struct change c = { r->arena, o.id, 0, live_state_name(o.state), live_state_name(to) };
+	enum db_status rc = db_txn(r->db, state_write, &c);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	resp_redirect(r, arena_printf(r->arena, "/studio/live/%lld", o.id));
+}
+
+static enum db_status pin_write(struct db *db, void *ctx)
+{
+	struct change *c = ctx;
+	enum db_status rc = db_query(db, NULL, &q_pin, (struct db_param[]){ DB_I(c->id), DB_I(c->ref) }, NULL);
+	if (rc != DB_OK)
+		return rc;
+	return live_event_add(db, c->a, c->id, "pin", (long long)db_insert_id(db), NULL);
+}
+
+void page_studio_live_pin(struct req *r)
+{
+	struct live_own o;
+	if (!live_owned(r, &o))
+		return;
+	if (o.state != LIVE_LIVE) {
+		resp_error(r, 409, "Products are pinned while the session is live.");
+		return;
+	}
+	long long product = form_id(r, "product");
+	struct db_res res = { 0 };
+	enum db_status rc = product ? db_query(r->db, r->arena, &q_in_lineup,
+				(struct db_param[]){ DB_I(o.id), DB_I(product) }, &res) : DB_OK;
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (res.nrows == 0) {
+		resp_error(r, 422, "Pin a product from this session's lineup.");
+		return;
+	}
+	struct change c = { r->arena, o.id, product, NULL, NULL };
+	if ((rc = db_txn(r->db, pin_write, &c)) != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	resp_redirect(r, arena_printf(r->arena, "/studio/live/%lld", o.id));
+}
+
+void page_studio_live_settings(struct req *r)
+{
+	struct live_own o;
+	if (!live_owned(r, &o))
+		return;
+	const char *replay = req_form(r, "replay_url"), *words = req_form(r, "blocked_words");
+	replay = replay ? replay : "";
+	if (*replay && !video_url_ok(replay)) {
+		resp_error(r, 422, "The replay must be an https:// link to a video, or a /media/ file.");
+		return;
+	}
+	enum db_status rc = db_query(r->db, NULL, &q_settings, (struct db_param[]){ DB_S(replay), DB_S(words ? words : ""), DB_I(o.id) }, NULL);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	resp_redirect(r, arena_printf(r->arena, "/studio/live/%lld", o.id));
+}

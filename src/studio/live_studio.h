@@ -1,0 +1,31 @@
+/* live_studio.h: the creator's side of live shopping (issue 7): live_list.c schedules sessions,
+ * live_panel.c is the control panel, live_control.c and live_moderate.c are its forms. */
+#ifndef CC_LIVE_STUDIO_H
+#define CC_LIVE_STUDIO_H
+#include "live_rules.h"
+#include "studio.h"
+
+extern const struct field live_schedule_fields[], live_state_fields[], live_pin_fields[],
+	live_settings_fields[], live_answer_fields[];
+
+/* The signed-in creator's session from path parameter "id": false when a response was made
+ * (404 for someone else's session too, so ids reveal nothing). */
+struct live_own {
+	long long id, creator_id;
+	enum live_state state;
+	const char *handle;
+};
+bool live_owned(struct req *r, struct live_own *o);
+
+void page_studio_live_list(struct req *r);
+void page_studio_live_create(struct req *r);
+void page_studio_live_panel(struct req *r);
+void page_studio_live_state(struct req *r);
+void page_studio_live_pin(struct req *r);
+void page_studio_live_settings(struct req *r);
+void page_studio_live_answer(struct req *r);
+void page_studio_live_answered(struct req *r);
+void page_studio_live_hide(struct req *r);
+void page_studio_live_block(struct req *r);
+
+#endif

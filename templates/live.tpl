@@ -1,0 +1,75 @@
+{{%AUTOESCAPE context="HTML"}}<article class="live-page" id="live" data-live="{{LIVE}}" data-seq="{{SEQ}}" data-state="{{STATE}}">
+<h1 class="page-title live-title">{{TITLE}}</h1>
+<p class="muted">Live shopping with <a href="/@{{HANDLE}}">{{CREATOR_NAME}}</a> · <span class="badge live-state live-state-{{STATE}}" id="live-state">{{STATE}}</span></p>
+<p class="disclosure" role="note">{{CREATOR_NAME}} earns a commission on purchases made through this session.</p>
+<p class="live-status" id="live-status" role="status" aria-live="polite"></p>
+{{#SCHEDULED}}<section class="live-soon" aria-labelledby="soon-h">
+<h2 id="soon-h">Starts <time id="live-countdown" datetime="{{STARTS_AT}}">{{STARTS_TEXT}} UTC</time></h2>
+<p class="muted">Reload this page at the start time to watch; with JavaScript it switches by itself.</p>
+{{#REMINDED}}<p class="flash" role="status">Thanks: we will email you when the session starts.</p>{{/REMINDED}}
+<form class="form live-remind" method="post" action="/live/{{LIVE}}/remind">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field"><label for="remind-email">Remind me by email</label>
+<input id="remind-email" name="email" type="email" autocomplete="email" maxlength="254" required></div>
+<div class="actions"><button class="button" type="submit">Remind me</button></div>
+</form>
+</section>{{/SCHEDULED}}
+{{#ON_AIR}}<div class="live-stage">
+<video id="live-player" class="video-player" controls autoplay muted playsinline src="{{SRC}}">
+<p>Your browser cannot play this stream here. <a href="{{SRC}}">Open the stream</a>.</p>
+</video>
+</div>{{/ON_AIR}}
+{{#REPLAY}}<section class="live-replay" aria-labelledby="replay-h">
+<h2 id="replay-h">Replay</h2>
+{{#VIDEO}}<video id="live-replay" class="video-player" controls preload="metadata" playsinline src="{{SRC}}">
+<p>Your browser cannot play this video here. <a href="{{SRC}}">Open the replay</a>.</p>
+</video>{{/VIDEO}}
+{{#NO_VIDEO}}<p class="muted">The replay is not available yet.</p>{{/NO_VIDEO}}
+<h3>Products as they were pinned</h3>
+{{#NO_MOMENTS}}<p class="muted">No products were pinned in this session.</p>{{/NO_MOMENTS}}
+<ol class="live-moments" id="live-moments">
+{{#MOMENTS}}<li class="live-moment" data-offset="{{OFFSET}}" data-product="{{PRODUCT}}"><p class="live-at">At <span class="live-offset">{{AT}}</span></p>
+{{>PRODUCT_CARD}}</li>
+{{/MOMENTS}}
+</ol>
+</section>{{/REPLAY}}
+{{#PINNED}}<section class="live-pinned" aria-labelledby="pinned-h">
+<h2 id="pinned-h">Pinned now</h2>
+<div id="live-pinned" class="live-card"{{#PRODUCT}} data-product="{{PRODUCT}}"{{/PRODUCT}}>
+{{#PRODUCT}}{{>PRODUCT_CARD}}{{/PRODUCT}}
+{{#NO_PIN}}<p class="muted">Nothing is pinned yet.</p>{{/NO_PIN}}
+</div>
+</section>{{/PINNED}}
+<section class="live-questions" aria-labelledby="questions-h">
+<h2 id="questions-h">Questions</h2>
+{{#BLOCKED}}<p class="flash error">The host has blocked you from asking questions in this session.</p>{{/BLOCKED}}
+{{#ASK}}<form class="form live-ask" id="live-ask" method="post" action="/live/{{LIVE}}/ask">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+{{#AS_USER}}<p class="muted">Asking as {{NAME}}.</p>{{/AS_USER}}
+{{#NAME_FIELD}}<div class="field"><label for="ask-name">Your display name</label>
+<input id="ask-name" name="name" maxlength="{{MAX}}" required></div>{{/NAME_FIELD}}
+<div class="field"><label for="ask-text">Your question</label>
+<textarea id="ask-text" name="text" maxlength="{{MAX}}" rows="2" required></textarea>
+<p class="hint">Up to {{MAX}} characters; one question every 10 seconds.</p></div>
+<div class="actions"><button class="button" type="submit">Ask</button></div>
+</form>{{/ASK}}
+{{#NO_QUESTIONS}}<p class="muted" id="live-no-questions">No questions yet.</p>{{/NO_QUESTIONS}}
+<ol class="live-question-list" id="live-question-list">
+{{#QUESTIONS}}<li class="live-question" id="q-{{ID}}" data-id="{{ID}}" data-votes="{{VOTES}}">
+<p class="live-q-text">{{TEXT}}</p>
+<p class="muted live-q-meta"><span class="live-q-name">{{NAME}}</span> · <span class="live-q-votes">{{VOTES}}</span> votes{{#ANSWERED}} · <span class="badge">answered</span>{{/ANSWERED}}</p>
+{{#ANSWER}}<p class="live-q-answer">{{TEXT}}</p>{{/ANSWER}}
+<form class="live-vote" method="post" action="/live/{{LIVE}}/questions/{{ID}}/vote"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="link-button" type="submit">Upvote</button></form>
+</li>
+{{/QUESTIONS}}
+</ol>
+</section>
+<section class="live-lineup" aria-labelledby="lineup-h">
+<h2 id="lineup-h">The lineup</h2>
+<ol class="video-cards">
+{{#LINEUP}}<li class="video-card live-lineup-item" data-product="{{PRODUCT}}">{{>PRODUCT_CARD}}</li>
+{{/LINEUP}}
+</ol>
+</section>
+</article>
+<script src="/static/js/live.js" defer></script>
