@@ -22,6 +22,7 @@ enum shop_page { SHOP_HOME, SHOP_PING, SHOP_PRODUCT, SHOP_STOREFRONT, SHOP_LEADF
 	SHOP_CHECKOUT_REVIEW, SHOP_CHECKOUT_PLACE, SHOP_CHECKOUT_DONE, SHOP_LOOKUP_FORM, SHOP_LOOKUP,
 	SHOP_PAYMENT_WEBHOOK, SHOP_FEED,
 	SHOP_VIDEO, SHOP_VIDEO_CLICK, SHOP_VIDEO_CART_ADD,
+	SHOP_AD, SHOP_AD_CLICK, SHOP_AD_CART_ADD, SHOP_GO,
 	SHOP__MAX };
 
 static const struct route routes[] = {
@@ -55,6 +56,11 @@ static const struct route routes[] = {
 	[SHOP_VIDEO] = { { HTTP_GET, "/v/{id}" }, page_video, NEED_SESSION, via_fields },
 	[SHOP_VIDEO_CLICK] = { { HTTP_GET, "/v/{id}/p/{product}" }, page_video_click, 0, no_fields },
 	[SHOP_VIDEO_CART_ADD] = { { HTTP_POST, "/v/{id}/cart" }, page_video_cart_add, 0, cart_fields, 4096 },
+	/* collection ads (issue 6): ad.c, and their signed click-outs: go.c */
+	[SHOP_AD] = { { HTTP_GET, "/ad/{slug}" }, page_ad, NEED_SESSION, via_fields },
+	[SHOP_AD_CLICK] = { { HTTP_GET, "/ad/{slug}/p/{product}" }, page_ad_click, 0, no_fields },
+	[SHOP_AD_CART_ADD] = { { HTTP_POST, "/ad/{slug}/cart" }, page_ad_cart_add, 0, cart_fields, 4096 },
+	[SHOP_GO] = { { HTTP_GET, "/go/{token}" }, page_go, 0, no_fields },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == SHOP__MAX, "one row per shop page");
 

@@ -1,4 +1,5 @@
 /* main.c: the studio program's routing table, top to bottom. */
+#include "ads.h"
 #include "forms.h"
 #include "products.h"
 #include "studio.h"
@@ -28,6 +29,7 @@ enum studio_page { ST_LOGIN_FORM, ST_LOGIN, ST_LOGOUT, ST_SIGNUP_FORM, ST_SIGNUP
 	ST_FORMS, ST_FORM_CREATE, ST_FORM_EDIT, ST_FORM_SAVE, ST_FORM_FIELD_ADD, ST_FORM_FIELD_POSITION,
 	ST_FORM_FIELD_REMOVE,
 	ST_LEADS, ST_LEADS_CSV, ST_LEADS_WEBHOOK, ST_LEADS_WEBHOOK_SAVE, ST_LEAD, ST_LEAD_DELETE,
+	ST_DOMAINS, ST_DOMAIN_ADD, ST_DOMAIN_REMOVE, ST_ADS, ST_AD_NEW, ST_AD_CREATE, ST_AD_EDIT, ST_AD_SAVE,
 	ST__MAX };
 
 static const struct route routes[] = {
@@ -106,6 +108,15 @@ static const struct route routes[] = {
 	[ST_LEADS_WEBHOOK_SAVE] = { { HTTP_POST, "/studio/leads/webhook" }, page_leads_webhook_save, NEED_BRAND, leads_webhook_fields, 4096 },
 	[ST_LEAD] = { { HTTP_GET, "/studio/leads/{id}" }, page_leads_detail, NEED_SESSION | NEED_BRAND, no_fields },
 	[ST_LEAD_DELETE] = { { HTTP_POST, "/studio/leads/{id}/delete" }, page_leads_delete, NEED_BRAND, no_fields, 1024 },
+	/* collection ads and verified domains (issue 6): ads.c, domains.c; "new" before "{id}" */
+	[ST_DOMAINS] = { { HTTP_GET, "/studio/domains" }, page_studio_domains, NEED_SESSION | NEED_BRAND, domains_fields },
+	[ST_DOMAIN_ADD] = { { HTTP_POST, "/studio/domains" }, page_studio_domain_add, NEED_BRAND, domains_fields, 2048 },
+	[ST_DOMAIN_REMOVE] = { { HTTP_POST, "/studio/domains/{id}/remove" }, page_studio_domain_remove, NEED_BRAND, no_fields, 1024 },
+	[ST_ADS] = { { HTTP_GET, "/studio/ads" }, page_studio_ads, NEED_SESSION | NEED_BRAND, no_fields },
+	[ST_AD_NEW] = { { HTTP_GET, "/studio/ads/new" }, page_studio_ad_edit, NEED_SESSION | NEED_BRAND, no_fields },
+	[ST_AD_CREATE] = { { HTTP_POST, "/studio/ads" }, page_studio_ad_create, NEED_BRAND, ads_fields, 16384 },
+	[ST_AD_EDIT] = { { HTTP_GET, "/studio/ads/{id}" }, page_studio_ad_edit, NEED_SESSION | NEED_BRAND, ads_fields },
+	[ST_AD_SAVE] = { { HTTP_POST, "/studio/ads/{id}" }, page_studio_ad_save, NEED_BRAND, ads_fields, 16384 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio page");
 
