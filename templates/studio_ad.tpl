@@ -19,7 +19,7 @@
 <input id="image_url" name="image_url" type="text" inputmode="url" maxlength="500" value="{{IMAGE_URL}}" placeholder="https://cdn.example.com/hero.jpg">
 {{#ERR_IMAGE_URL}}<p class="field-error">{{TEXT}}</p>{{/ERR_IMAGE_URL}}</div>
 <div class="field"><label for="products">Products, in order (one handle per line, at most 20; the first is the Buy button's)</label>
-<textarea id="products" name="products" rows="6" maxlength="4000" required>{{PRODUCTS}}</textarea>
+<textarea id="products" name="products" rows="6" maxlength="4000" required>{{PRODUCTS:pre_escape}}</textarea>
 {{#ERR_PRODUCTS}}<p class="field-error">{{TEXT}}</p>{{/ERR_PRODUCTS}}
 <details><summary>Your active products' handles</summary><ul class="handles">{{#ALL_PRODUCTS}}<li><code>{{HANDLE}}</code> {{TITLE}}</li>{{/ALL_PRODUCTS}}</ul></details></div>
 <div class="field"><label for="creator">Credit a creator (handle, optional)</label>
