@@ -32,7 +32,8 @@ void page_go(struct req *r)
 	enum db_status rc = db_query(r->db, r->arena, &q_ad, (struct db_param[]){ DB_I(t.ad_id) }, &ad);
 	if (rc == DB_OK && ad.nrows)
 		rc = brand_domain_check(r->db, r->arena, db_at(&ad, 0, 0)->i, t.url, &ok);
-	if (rc == DB_OK && ok)
+	/* A HEAD (a link checker, a prefetch) is answered the same way but is not a click. */
+	if (rc == DB_OK && ok && r->method != HTTP_HEAD)
 		rc = db_query(r->db, NULL, &q_log, (struct db_param[]){ DB_I(t.ad_id), DB_I(t.creator_id) }, NULL);
 	if (rc != DB_OK) {
 		resp_db_error(r, rc);
