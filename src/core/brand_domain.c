@@ -1,6 +1,7 @@
 /* brand_domain.c: verified brand domains and the URL host rules (see brand_domain.h). */
 #include <string.h>
 #include "brand_domain.h"
+#include "dbcache.h"
 
 static const struct db_stmt q_verified = {
 	"SELECT domain FROM brand_domains WHERE brand_id = ? AND verified_at IS NOT NULL ORDER BY id LIMIT 100",
@@ -73,19 +74,30 @@ bool domain_host_matches(const char *host, const char *domain)
 	return h == d || host[h - d - 1] == '.';
 }
 
-enum db_status brand_domain_check(struct db *db, struct arena *a, long long brand_id, const char *url, bool *ok)
+static enum db_status check(struct db *db, struct arena *a, long long brand_id, const char *url, bool *ok, bool cached)
 {
 	*ok = false;
 	char host[DOMAIN_MAX + 1];
 	if (!domain_url_host(url, host))
 		return DB_OK;
 	struct db_res res;
-	enum db_status rc = db_query(db, a, &q_verified, (struct db_param[]){ DB_I(brand_id) }, &res);
+	struct db_param p[] = { DB_I(brand_id) };
+	enum db_status rc = cached ? db_query_cached(db, a, &q_verified, p, &res) : db_query(db, a, &q_verified, p, &res);
 	if (rc != DB_OK)
 		return rc;
 	for (size_t i = 0; i < res.nrows && !*ok; i++)
 		*ok = domain_host_matches(host, db_at(&res, i, 0)->s);
 	return DB_OK;
+}
+
+enum db_status brand_domain_check(struct db *db, struct arena *a, long long brand_id, const char *url, bool *ok)
+{
+	return check(db, a, brand_id, url, ok, false);
+}
+
+enum db_status brand_domain_check_cached(struct db *db, struct arena *a, long long brand_id, const char *url, bool *ok)
+{
+	return check(db, a, brand_id, url, ok, true);
 }
 
 bool brand_domain_allows(struct db *db, struct arena *a, long long brand_id, const char *url)

@@ -24,6 +24,9 @@ bool domain_host_matches(const char *host, const char *domain);
 /* Sets *ok: the URL passes domain_url_host and its host matches one of brand_id's verified
  * domains. The status is the database's; *ok is false on any error. */
 enum db_status brand_domain_check(struct db *db, struct arena *a, long long brand_id, const char *url, bool *ok);
+/* The same through the per-worker 1 s cache (dbcache.h), for deciding whether a public page offers
+ * a link; whatever follows the link must check again with brand_domain_check. */
+enum db_status brand_domain_check_cached(struct db *db, struct arena *a, long long brand_id, const char *url, bool *ok);
 /* The same as a yes/no; a database error is a no. */
 bool brand_domain_allows(struct db *db, struct arena *a, long long brand_id, const char *url);
 
