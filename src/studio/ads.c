@@ -171,8 +171,11 @@ void page_studio_ads(struct req *r)
 void page_studio_ad_edit(struct req *r)
 {
 	struct studio_brand b;
-	if (brand_of(r, &b))
-		ad_form(r, &b, req_param(r, "id") ? form_id(r, "id") : 0, 200, NULL, NULL);
+	long long id = req_param(r, "id") ? form_id(r, "id") : 0;
+	if (req_param(r, "id") && !id)
+		resp_error(r, 404, "There is no such ad.");
+	else if (brand_of(r, &b))
+		ad_form(r, &b, id, 200, NULL, NULL);
 }
 
 static bool slug_ok(const char *s)

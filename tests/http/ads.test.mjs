@@ -104,6 +104,8 @@ describe('collection ads', { concurrency: 4 }, () => {
 			click_url: 'https://northwind.example/about' });
 		assert.equal((await new Client().get(`/ad/${slug}`)).status, 404, 'draft');
 		assert.equal((await new Client().get(`/ad/no-such-ad-${unique()}`)).status, 404, 'missing');
+		assert.equal((await brand.get('/studio/ads/abc')).status, 404);
+		assert.equal((await brand.get('/studio/ads/999999999')).status, 404);
 		const listed = await brand.get('/studio/ads');
 		assert.match(listed.body, new RegExp(`<tr class="ad-row" data-ad="${slug}">.*?draft`, 's'));
 		const edit = await brand.get(`/studio/ads/${id}`);
