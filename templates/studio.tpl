@@ -32,4 +32,8 @@
 <li><a href="/studio/brand/pick-requests">Pick requests from creators</a></li>
 <li><a href="/studio/brand/creator-program">Attribution and return windows</a></li>
 <li><a href="/studio/videos">Shoppable videos: publish, and metrics per video</a></li>
+</ul></nav>
+<nav aria-label="Ads"><ul class="studio-links">
+<li><a href="/studio/ads">Collection ads: hero, products, link to your site</a></li>
+<li><a href="/studio/domains">Your web domains (verified for links out and redirects)</a></li>
 </ul></nav>{{/BRAND}}

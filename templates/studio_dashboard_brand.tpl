@@ -8,6 +8,7 @@
 </form>
 <p><a href="{{CSV_URL}}">Download these numbers (CSV)</a></p>
 <p><a href="/studio/videos">Per-video views, product clicks, add-to-carts, orders and revenue</a></p>
+{{>MEDIA}}
 <dl class="totals"><dt>Orders through creators</dt><dd class="total-orders">{{ORDERS}}</dd><dt>Sales</dt><dd class="total-sales">{{SALES}}</dd><dt>Commission</dt><dd class="total-commission">{{COMMISSION}}</dd></dl>
 <figure class="chart-figure">{{SANITISED_CHART:none}}</figure>
 <table class="data"><caption>By creator, {{FROM}} to {{TO}}. Conversion: orders of your products over visits to the creator's pages.</caption>

@@ -7,6 +7,7 @@
 </form>
 <p><a href="{{CSV_URL}}">Download these numbers (CSV)</a></p>
 <p><a href="/studio/videos">Per-video views, product clicks, add-to-carts, orders and revenue</a></p>
+{{>MEDIA}}
 <h2>Commission</h2>
 {{#NO_LEDGER}}<p class="muted">No commission yet.</p>{{/NO_LEDGER}}
 <table class="data"><caption>Your commission by state (all time). Pending becomes payable once the brand's return window has passed.</caption>

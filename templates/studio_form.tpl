@@ -9,6 +9,9 @@
 <div class="field"><label for="consent_text">Consent statement (a required checkbox; stored with each lead)</label><textarea id="consent_text" name="consent_text" rows="2" maxlength="1000" required>{{CONSENT_TEXT}}</textarea></div>
 <div class="field"><label for="privacy_url">Privacy policy URL</label><input id="privacy_url" name="privacy_url" type="url" maxlength="500" value="{{PRIVACY_URL}}"></div>
 <div class="field"><label for="thanks_text">Thank-you message</label><textarea id="thanks_text" name="thanks_text" rows="2" maxlength="1000">{{THANKS_TEXT}}</textarea></div>
+<div class="field"><label for="redirect_url">After sending, redirect to (optional, instead of the thank-you message)</label><input id="redirect_url" name="redirect_url" type="text" inputmode="url" maxlength="1000" value="{{REDIRECT_URL}}" placeholder="https://www.example.com/thanks"{{#ERR_REDIRECT}} aria-invalid="true" aria-describedby="redirect-error"{{/ERR_REDIRECT}}>
+<p class="hint">An address on one of your <a href="/studio/domains">verified domains</a>.</p>
+{{#ERR_REDIRECT}}<p class="field-error" id="redirect-error">{{TEXT}}</p>{{/ERR_REDIRECT}}</div>
 <fieldset class="field"><legend>Status</legend>
 <label><input type="radio" name="status" value="draft"{{#S_DRAFT}} checked{{/S_DRAFT}}> draft</label>
 <label><input type="radio" name="status" value="live"{{#S_LIVE}} checked{{/S_LIVE}}> live</label>

@@ -8,7 +8,7 @@
 
 static const char *const surface_names[ATTR__MAX] = {
 	[ATTR_NONE] = "", [ATTR_STOREFRONT] = "storefront", [ATTR_COLLECTION] = "collection",
-	[ATTR_PRODUCT] = "product", [ATTR_VIDEO] = "video", [ATTR_LIVE] = "live", [ATTR_LINK] = "link",
+	[ATTR_PRODUCT] = "product", [ATTR_VIDEO] = "video", [ATTR_LIVE] = "live", [ATTR_LINK] = "link", [ATTR_AD] = "ad",
 };
 
 const char *attr_surface_name(enum attr_surface s)

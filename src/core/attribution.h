@@ -39,12 +39,13 @@ enum attr_surface {
 	ATTR_VIDEO,
 	ATTR_LIVE,
 	ATTR_LINK,
+	ATTR_AD,	/* a collection ad (issue 6) */
 	ATTR__MAX
 };
 
 struct attribution {
 	long long creator_id;	/* 0: no creator */
-	const char *surface;	/* "storefront", "collection", "product", "video", "live", "link"; "" when none */
+	const char *surface;	/* "storefront", "collection", "product", "video", "live", "link", "ad"; "" when none */
 };
 
 /* One creator click: who, through which surface, when (unix seconds, UTC). creator_id 0: none. */

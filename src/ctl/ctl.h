@@ -17,5 +17,9 @@ int ctl_send_mail(struct db *db);
 int ctl_purge_carts(struct db *db);
 /* [--once]: delivers due lead webhooks (issue 8), looping every 5 s unless --once. */
 int ctl_worker(struct db *db, int argc, char **argv);
+/* list|verify --brand SLUG [DOMAIN]: a brand's domains; verify marks one verified (issue 6). */
+int ctl_domains(struct db *db, int argc, char **argv);
+/* token --ad SLUG --target URL [--expires-in S]: prints a signed /go/ path for the ad. */
+int ctl_ads(struct db *db, int argc, char **argv);
 
 #endif

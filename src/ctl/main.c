@@ -24,6 +24,8 @@ static const struct {
 	{ "import", "--brand SLUG --format shopify|woocommerce|feed FILE: import a catalog file", ctl_import },
 	{ "export", "--brand SLUG: write the brand's catalog feed (TSV) to stdout", ctl_export },
 	{ "worker", "[--once]: deliver pending lead webhooks, retrying with backoff (cron or a service)", ctl_worker },
+	{ "domains", "list --brand SLUG | verify --brand SLUG DOMAIN: a brand's web domains (verify after checking DNS)", ctl_domains },
+	{ "ads", "token --ad SLUG --target URL [--expires-in SECONDS]: a signed /go/ link for an ad", ctl_ads },
 };
 
 static struct db *connect(const char *conf)

@@ -29,11 +29,11 @@ static const struct db_stmt q_form = {
 	" EXISTS (SELECT w.brand_id FROM lead_webhooks w WHERE w.brand_id = f.brand_id),"
 	" COALESCE((SELECT c.id FROM creators c WHERE c.handle = ?), 0),"
 	" COALESCE(x.id, 0), COALESCE(x.type, 'text'), COALESCE(x.label, ''), COALESCE(x.help, ''),"
-	" COALESCE(x.required, 0), COALESCE(x.options, ''), f.creator_handles"
+	" COALESCE(x.required, 0), COALESCE(x.options, ''), f.creator_handles, f.redirect_url"
 	" FROM lead_forms f JOIN brands b ON b.id = f.brand_id"
 	" LEFT JOIN lead_form_fields x ON x.form_id = f.id"
 	" WHERE f.slug = ? ORDER BY x.position, x.id LIMIT 30",
-	"ss", "iissssssiiiisiiisssiss" };
+	"ss", "iissssssiiiisiiisssisss" };
 
 bool leadform_load(struct req *r, struct leadform *f)
 {
@@ -65,6 +65,7 @@ bool leadform_load(struct req *r, struct leadform *f)
 	f->consent = db_at(&res, 0, 4)->s;
 	f->privacy_url = db_at(&res, 0, 5)->s;
 	f->thanks = db_at(&res, 0, 6)->s;
+	f->redirect_url = db_at(&res, 0, 22)->s;
 	f->status = status;
 	f->min_fill = db_at(&res, 0, 9)->i;
 	f->ip_limit = db_at(&res, 0, 10)->i;

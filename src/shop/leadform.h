@@ -17,6 +17,7 @@ struct leadform_field {
 struct leadform {
 	long long id, brand_id, creator_id, min_fill, ip_limit, form_limit;
 	const char *slug, *handle, *title, *intro, *consent, *privacy_url, *thanks, *status, *brand_name;
+	const char *redirect_url;	/* after a submit, on a verified domain of the brand; "" for none */
 	bool has_webhook;
 	struct leadform_field fields[LEAD_MAX_FIELDS];
 	size_t nfields;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include "brand_domain.h"
 #include "leadform.h"
 #include "page.h"
 #include "response.h"
@@ -170,6 +171,13 @@ static bool rate_ok(struct req *r, const char *what, long long limit, enum db_st
 
 static void thanks(struct req *r, const struct leadform *f)
 {
+	/* Re-checked now: a domain removed since the form was saved falls back to the message. */
+	if (*f->redirect_url && brand_domain_allows(r->db, r->arena, f->brand_id, f->redirect_url)) {
+		r->status = 303;
+		r->body.len = 0;
+		resp_header(r, "Location", f->redirect_url);
+		return;
+	}
 	tmpl_dict *d = page_begin(r, "leadform_thanks.tpl", f->title);
 	tmpl_set(d, "TITLE", f->title);
 	tmpl_set(d, "THANKS", *f->thanks ? f->thanks : "Thank you! We received your answers.");

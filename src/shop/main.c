@@ -31,6 +31,7 @@ enum shop_page { SHOP_HOME, SHOP_PING, SHOP_PRODUCT, SHOP_STOREFRONT, SHOP_LEADF
 	SHOP_PAYMENT_WEBHOOK, SHOP_FEED,
 	SHOP_VIDEO, SHOP_VIDEO_CLICK, SHOP_VIDEO_CART_ADD,
 	SHOP_LIVE, SHOP_LIVE_EVENTS, SHOP_LIVE_ASK, SHOP_LIVE_VOTE, SHOP_LIVE_REMIND, SHOP_LIVE_CART_ADD,
+	SHOP_AD, SHOP_AD_CLICK, SHOP_AD_CART_ADD, SHOP_GO,
 	SHOP__MAX };
 
 static const struct route routes[] = {
@@ -71,6 +72,11 @@ static const struct route routes[] = {
 	[SHOP_LIVE_VOTE] = { { HTTP_POST, "/live/{id}/questions/{q}/vote" }, page_live_vote, 0, no_fields, 1024 },
 	[SHOP_LIVE_REMIND] = { { HTTP_POST, "/live/{id}/remind" }, page_live_remind, 0, live_remind_fields, 2048 },
 	[SHOP_LIVE_CART_ADD] = { { HTTP_POST, "/live/{id}/cart" }, page_live_cart_add, 0, cart_fields, 4096 },
+	/* collection ads (issue 6): ad.c, and their signed click-outs: go.c */
+	[SHOP_AD] = { { HTTP_GET, "/ad/{slug}" }, page_ad, NEED_SESSION, via_fields },
+	[SHOP_AD_CLICK] = { { HTTP_GET, "/ad/{slug}/p/{product}" }, page_ad_click, 0, no_fields },
+	[SHOP_AD_CART_ADD] = { { HTTP_POST, "/ad/{slug}/cart" }, page_ad_cart_add, 0, cart_fields, 4096 },
+	[SHOP_GO] = { { HTTP_GET, "/go/{token}" }, page_go, 0, no_fields },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == SHOP__MAX, "one row per shop page");
 

@@ -52,6 +52,11 @@ void page_video_cart_add(struct req *r);
 /* Includes the ranked video feed (video_feed.tpl) as VIDEO_FEED into d: all videos, or creator_id's
  * (0: all); nothing when there are none or the database does not answer. */
 void video_feed_add(struct req *r, tmpl_dict *d, long long creator_id);
+/* collection ads (issue 6): ad.c, go.c */
+void page_ad(struct req *r);
+void page_ad_click(struct req *r);
+void page_ad_cart_add(struct req *r);
+void page_go(struct req *r);
 /* The shop's after-request hook: writes the worker's pending visit and video counts. */
 void shop_after(struct db *db, bool final);
 

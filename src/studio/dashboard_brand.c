@@ -6,6 +6,7 @@
  * Visits are counted per creator, not per brand (a storefront shows many brands), so conversion
  * is this brand's attributed orders over all visits to that creator's pages in the period. */
 #include <string.h>
+#include "ads.h"
 #include "csv_out.h"
 #include "ledger.h"
 #include "money.h"
@@ -155,6 +156,11 @@ static void render(struct req *r, const struct studio_brand *b, const struct bra
 	tmpl_set(t, "FROM", d->from);
 	tmpl_set(t, "TO", d->to);
 	tmpl_set(t, "CSV_URL", arena_printf(r->arena, "/studio/brand/dashboard.csv?from=%s&to=%s", d->from, d->to));
+	tmpl_dict *media = tmpl_include(t, "MEDIA", "studio_dashboard_media.tpl");
+	tmpl_set(media, "FROM", d->from);
+	tmpl_set(media, "TO", d->to);
+	if (!dashboard_media(r, media, b->id, 0, d->from, d->to))
+		return;
 	long long orders = 0, sales = 0, commission = 0;
 	for (size_t i = 0; i < d->creators.nrows; i++) {
 		const struct db_res *c = &d->creators;

@@ -3,6 +3,7 @@
  * a server-drawn SVG chart of visits per day, the latest attributed sales, and commission
  * pending vs payable vs paid (see ledger.h for when pending becomes payable). */
 #include <string.h>
+#include "ads.h"
 #include "csv_out.h"
 #include "ledger.h"
 #include "money.h"
@@ -156,12 +157,17 @@ static void csv(struct req *r, const struct creator_dash *d)
 	resp_header(r, "Content-Disposition", "attachment; filename=\"creator-dashboard.csv\"");
 }
 
-static void render(struct req *r, const struct creator_dash *d)
+static void render(struct req *r, long long creator, const struct creator_dash *d)
 {
 	tmpl_dict *t = page_begin(r, "studio_dashboard_creator.tpl", "Your creator dashboard");
 	tmpl_set(t, "FROM", d->from);
 	tmpl_set(t, "TO", d->to);
 	tmpl_set(t, "CSV_URL", arena_printf(r->arena, "/studio/creator/dashboard.csv?from=%s&to=%s", d->from, d->to));
+	tmpl_dict *media = tmpl_include(t, "MEDIA", "studio_dashboard_media.tpl");
+	tmpl_set(media, "FROM", d->from);
+	tmpl_set(media, "TO", d->to);
+	if (!dashboard_media(r, media, 0, creator, d->from, d->to))
+		return;
 	const char **days;
 	size_t nd = dashboard_days(r, d->from, d->to, &days);
 	struct svg_bar *bars = arena_alloc(r->arena, (nd + 1) * sizeof *bars);
@@ -239,5 +245,5 @@ void page_dashboard_creator(struct req *r)
 	if (strcmp(r->path, "/studio/creator/dashboard.csv") == 0)
 		csv(r, &d);
 	else
-		render(r, &d);
+		render(r, c.id, &d);
 }

@@ -1,7 +1,8 @@
 /* forms_edit.c: "/studio/forms/{id}" — a lead form's settings (texts, consent, privacy URL,
- * status, creators, abuse limits) and its fields (add with a position, reorder, remove). */
+ * status, creators, abuse limits, redirect after submit) and its fields (add with a position, reorder, remove). */
 #include <stdlib.h>
 #include <string.h>
+#include "brand_domain.h"
 #include "forms.h"
 #include "lead_field.h"
 #include "page.h"
@@ -14,7 +15,7 @@ const struct field forms_save_fields[] = {
 	{ "title", 120 }, { "intro", 2000 }, { "consent_text", 1000 }, { "privacy_url", 500 },
 	{ "thanks_text", 1000 }, { "status", 10 }, { "creators_allowed", 3 }, { "creator_handles", 1000 },
 	{ "min_fill_seconds", 3 },
-	{ "ip_limit_per_hour", 6 }, { "form_limit_per_hour", 7 }, { NULL, 0 },
+	{ "ip_limit_per_hour", 6 }, { "form_limit_per_hour", 7 }, { "redirect_url", 1000 }, { NULL, 0 },
 };
 const struct field forms_position_fields[] = { { "position", 4 }, { NULL, 0 } };
 const struct field forms_field_fields[] = {
@@ -24,15 +25,16 @@ const struct field forms_field_fields[] = {
 
 static const struct db_stmt q_form = {
 	"SELECT id, slug, title, intro, consent_text, privacy_url, thanks_text, status, creators_allowed,"
-	" min_fill_seconds, ip_limit_per_hour, form_limit_per_hour, creator_handles FROM lead_forms"
-	" WHERE id = ? AND brand_id = ?", "ii", "isssssssiiiis" };
+	" min_fill_seconds, ip_limit_per_hour, form_limit_per_hour, creator_handles, redirect_url FROM lead_forms"
+	" WHERE id = ? AND brand_id = ?", "ii", "isssssssiiiiss" };
 static const struct db_stmt q_fields = {
 	"SELECT id, position, type, label, help, required, options FROM lead_form_fields WHERE form_id = ?"
 	" ORDER BY position, id LIMIT 30", "i", "iisssis" };
 static const struct db_stmt q_save = {
 	"UPDATE lead_forms SET title = ?, intro = ?, consent_text = ?, privacy_url = ?, thanks_text = ?, status = ?,"
 	" creators_allowed = ?, creator_handles = ?, min_fill_seconds = ?, ip_limit_per_hour = ?,"
-	" form_limit_per_hour = ?, updated_at = UTC_TIMESTAMP() WHERE id = ? AND brand_id = ?", "ssssssisiiiii", "" };
+	" form_limit_per_hour = ?, redirect_url = ?, updated_at = UTC_TIMESTAMP() WHERE id = ? AND brand_id = ?",
+	"ssssssisiiisii", "" };
 static const struct db_stmt q_count = {
 	"SELECT COUNT(*) FROM lead_form_fields x JOIN lead_forms f ON f.id = x.form_id WHERE f.id = ? AND f.brand_id = ?",
 	"ii", "i" };
@@ -55,7 +57,9 @@ static long long num(const char *s, long long lo, long long hi, bool *ok)
 	return v;
 }
 
-static void render(struct req *r, long long brand_id, long long id, int status, const char *error)
+/* redirect_error: the redirect URL typed was refused; it is shown again with the message beside it. */
+static void render_form(struct req *r, long long brand_id, long long id, int status, const char *error,
+			const char *redirect_error)
 {
 	struct db_res f, x;
 	enum db_status rc = db_query(r->db, r->arena, &q_form, (struct db_param[]){ DB_I(id), DB_I(brand_id) }, &f);
@@ -81,6 +85,20 @@ static void render(struct req *r, long long brand_id, long long id, int status, 
 	tmpl_set_int(d, "IP_LIMIT", db_at(&f, 0, 10)->i);
 	tmpl_set_int(d, "FORM_LIMIT", db_at(&f, 0, 11)->i);
 	tmpl_set(d, "CREATOR_HANDLES", db_at(&f, 0, 12)->s);
+	const char *typed = req_form(r, "redirect_url");
+	tmpl_set(d, "REDIRECT_URL", redirect_error && typed ? typed : db_at(&f, 0, 13)->s);
+	if (redirect_error) {
+		/* Everything else passed: show what was typed, not what is stored. */
+		static const char *const names[] = { "title", "intro", "consent_text", "privacy_url", "thanks_text",
+			"creator_handles", "min_fill_seconds", "ip_limit_per_hour", "form_limit_per_hour" };
+		static const char *const tkeys[] = { "TITLE", "INTRO", "CONSENT_TEXT", "PRIVACY_URL", "THANKS_TEXT",
+			"CREATOR_HANDLES", "MIN_FILL", "IP_LIMIT", "FORM_LIMIT" };
+		for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+			const char *v = req_form(r, names[i]);
+			tmpl_set(d, tkeys[i], v ? v : "");
+		}
+		tmpl_set(tmpl_add(d, "ERR_REDIRECT"), "TEXT", redirect_error);
+	}
 	if (error)
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
 	for (size_t i = 0; i < x.nrows; i++) {
@@ -101,6 +119,11 @@ static void render(struct req *r, long long brand_id, long long id, int status, 
 		tmpl_set(o, "LABEL", lead_type_label((enum lead_type)t));
 	}
 	page_end(r, status);
+}
+
+static void render(struct req *r, long long brand_id, long long id, int status, const char *error)
+{
+	render_form(r, brand_id, id, status, error, NULL);
 }
 
 void page_forms_edit(struct req *r)
@@ -144,9 +167,23 @@ void page_forms_save(struct req *r)
 		render(r, b.id, id, 422, error);
 		return;
 	}
-	enum db_status rc = db_query(r->db, NULL, &q_save, (struct db_param[]){ DB_S(v[0]), DB_S(v[1]), DB_S(v[2]),
+	const char *redirect = req_form(r, "redirect_url");
+	if (!redirect)
+		redirect = "";
+	bool allowed = true;
+	enum db_status rc = *redirect ? brand_domain_check(r->db, r->arena, b.id, redirect, &allowed) : DB_OK;
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (!allowed) {
+		const char *msg = "The redirect must be an http(s) address on one of your verified domains (see Domains).";
+		render_form(r, b.id, id, 422, msg, msg);
+		return;
+	}
+	rc = db_query(r->db, NULL, &q_save, (struct db_param[]){ DB_S(v[0]), DB_S(v[1]), DB_S(v[2]),
 		DB_S(v[3]), DB_S(v[4]), DB_S(v[5]), DB_I(creators && strcmp(creators, "yes") == 0), DB_S(handles), DB_I(min_fill),
-		DB_I(ip_limit), DB_I(form_limit), DB_I(id), DB_I(b.id) }, NULL);
+		DB_I(ip_limit), DB_I(form_limit), DB_S(redirect), DB_I(id), DB_I(b.id) }, NULL);
 	if (rc != DB_OK) {
 		resp_db_error(r, rc);
 		return;

@@ -1,4 +1,5 @@
 /* main.c: the studio program's routing table, top to bottom. */
+#include "ads.h"
 #include "forms.h"
 #include "live_studio.h"
 #include "products.h"
@@ -33,6 +34,7 @@ enum studio_page { ST_LOGIN_FORM, ST_LOGIN, ST_LOGOUT, ST_SIGNUP_FORM, ST_SIGNUP
 	ST_CR_LINK_DELETE,
 	ST_LIVE_LIST, ST_LIVE_CREATE, ST_LIVE_PANEL, ST_LIVE_STATE, ST_LIVE_PIN, ST_LIVE_SETTINGS,
 	ST_LIVE_ANSWER, ST_LIVE_ANSWERED, ST_LIVE_HIDE, ST_LIVE_BLOCK,
+	ST_DOMAINS, ST_DOMAIN_ADD, ST_DOMAIN_REMOVE, ST_ADS, ST_AD_NEW, ST_AD_CREATE, ST_AD_EDIT, ST_AD_SAVE,
 	ST__MAX };
 
 static const struct route routes[] = {
@@ -123,6 +125,15 @@ static const struct route routes[] = {
 	[ST_LIVE_ANSWERED] = { { HTTP_POST, "/studio/live/{id}/questions/{q}/answered" }, page_studio_live_answered, NEED_CREATOR, no_fields, 1024 },
 	[ST_LIVE_HIDE] = { { HTTP_POST, "/studio/live/{id}/questions/{q}/hide" }, page_studio_live_hide, NEED_CREATOR, no_fields, 1024 },
 	[ST_LIVE_BLOCK] = { { HTTP_POST, "/studio/live/{id}/questions/{q}/block" }, page_studio_live_block, NEED_CREATOR, no_fields, 1024 },
+	/* collection ads and verified domains (issue 6): ads.c, domains.c; "new" before "{id}" */
+	[ST_DOMAINS] = { { HTTP_GET, "/studio/domains" }, page_studio_domains, NEED_SESSION | NEED_BRAND, domains_fields },
+	[ST_DOMAIN_ADD] = { { HTTP_POST, "/studio/domains" }, page_studio_domain_add, NEED_BRAND, domains_fields, 2048 },
+	[ST_DOMAIN_REMOVE] = { { HTTP_POST, "/studio/domains/{id}/remove" }, page_studio_domain_remove, NEED_BRAND, no_fields, 1024 },
+	[ST_ADS] = { { HTTP_GET, "/studio/ads" }, page_studio_ads, NEED_SESSION | NEED_BRAND, no_fields },
+	[ST_AD_NEW] = { { HTTP_GET, "/studio/ads/new" }, page_studio_ad_edit, NEED_SESSION | NEED_BRAND, no_fields },
+	[ST_AD_CREATE] = { { HTTP_POST, "/studio/ads" }, page_studio_ad_create, NEED_BRAND, ads_fields, 16384 },
+	[ST_AD_EDIT] = { { HTTP_GET, "/studio/ads/{id}" }, page_studio_ad_edit, NEED_SESSION | NEED_BRAND, ads_fields },
+	[ST_AD_SAVE] = { { HTTP_POST, "/studio/ads/{id}" }, page_studio_ad_save, NEED_BRAND, ads_fields, 16384 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio page");
 

@@ -22,5 +22,6 @@ Suite *video_suite(void);
 Suite *leads_suite(void);
 Suite *netcheck_suite(void);
 Suite *live_suite(void);
+Suite *ads_suite(void);
 
 #endif

@@ -1,0 +1,185 @@
+/* ad.c: "/ad/{slug}" — a live collection ad: the hero video or image, the headline, a Buy button
+ * for the first product, a horizontally scrolling row of product cards (each with its own add to
+ * cart), a spot for a showcase, and "Visit {brand}'s site" through a signed /go/ link. Also the
+ * two small routes the cards use, which count a product click or an add-to-cart against the ad
+ * before doing the ordinary thing (as video.c does for videos). */
+#include <string.h>
+#include <time.h>
+#include "ad_stats.h"
+#include "ad_token.h"
+#include "attribution.h"
+#include "dbcache.h"
+#include "page.h"
+#include "response.h"
+#include "shop.h"
+
+static const struct db_stmt q_ad = {
+	"SELECT a.id, a.brand_id, COALESCE(a.creator_id, 0), a.title, a.headline, a.image_url, a.click_url,"
+	" COALESCE(v.src_url, ''), COALESCE(v.poster_url, ''), b.name, COALESCE(c.handle, ''), COALESCE(c.display_name, '')"
+	" FROM ads a JOIN brands b ON b.id = a.brand_id LEFT JOIN videos v ON v.id = a.video_id"
+	" LEFT JOIN creators c ON c.id = a.creator_id WHERE a.slug = ? AND a.state = 'live'", "s", "iiisssssssss" };
+/* The card columns, the product id and the variant an add uses: the first one in stock, else the first. */
+static const struct db_stmt q_products = {
+	"SELECT " CARD_COLS ", p.id,"
+	" COALESCE((SELECT va.id FROM variants va WHERE va.product_id = p.id"
+	" ORDER BY va.stock > 0 OR va.inventory_policy <> 'deny' DESC, va.position, va.id LIMIT 1), 0)"
+	" FROM ad_products ap JOIN products p ON p.id = ap.product_id" CARD_JOINS
+	" WHERE ap.ad_id = ? AND p.status = 'active' ORDER BY ap.position, ap.product_id LIMIT 20",
+	"i", CARD_TYPES "ii" };
+static const struct db_stmt q_click = {
+	"SELECT b.slug, p.handle, COALESCE(c.handle, '') FROM ads a JOIN ad_products ap ON ap.ad_id = a.id"
+	" JOIN products p ON p.id = ap.product_id JOIN brands b ON b.id = p.brand_id"
+	" LEFT JOIN creators c ON c.id = a.creator_id WHERE a.slug = ? AND a.state = 'live' AND ap.product_id = ?",
+	"si", "sss" };
+static const struct db_stmt q_ad_id = {
+	"SELECT id FROM ads WHERE slug = ? AND state = 'live'", "s", "i" };
+
+static long long id_of(const char *s)
+{
+	if (!s || !*s || strlen(s) > 18 || strspn(s, "0123456789") != strlen(s))
+		return 0;
+	long long v = 0;
+	for (; *s; s++)
+		v = v * 10 + (*s - '0');
+	return v;
+}
+
+static void product_card(struct req *r, tmpl_dict *d, const char *slug, const struct db_res *t, size_t i)
+{
+	tmpl_dict *c = tmpl_add(d, "CARDS");
+	tmpl_set(c, "URL", arena_printf(r->arena, "/ad/%s/p/%lld", slug, db_at(t, i, CARD_NCOLS)->i));
+	tmpl_set(c, "TITLE", db_at(t, i, 1)->s);
+	tmpl_set(c, "BRAND", db_at(t, i, 3)->s);
+	tmpl_set(c, "PRICE", page_money(r, db_at(t, i, 4)->i, db_at(t, i, 5)->s));
+	if (*db_at(t, i, 7)->s) {
+		tmpl_dict *im = tmpl_add(c, "IMAGE");
+		tmpl_set(im, "SRC", db_at(t, i, 7)->s);
+		tmpl_set(im, "ALT", db_at(t, i, 8)->s);
+	}
+	long long variant = db_at(t, i, CARD_NCOLS + 1)->i;
+	if (db_at(t, i, 6)->i > 0 && variant > 0)
+		tmpl_set_int(tmpl_add(c, "BUY"), "VARIANT", variant);
+	else
+		tmpl_show(c, "SOLD_OUT");
+}
+
+/* The signed click-out link, if the ad has a target that is still on a verified domain (as far as
+ * the 1 s cache knows: /go/ checks again, uncached). */
+static const char *go_link(struct req *r, const struct db_res *a)
+{
+	const char *target = db_at(a, 0, 6)->s;
+	bool ok;
+	if (!*target || brand_domain_check_cached(r->db, r->arena, db_at(a, 0, 1)->i, target, &ok) != DB_OK || !ok)
+		return NULL;
+	struct adtok t = { db_at(a, 0, 0)->i, db_at(a, 0, 2)->i, (long long)time(NULL) + ADTOK_TTL_S, target };
+	char *text = arena_alloc(r->arena, ADTOK_TEXT_MAX);
+	return adtok_encode(r->secret, &t, text) ? arena_printf(r->arena, "/go/%s", text) : NULL;
+}
+
+void page_ad(struct req *r)
+{
+	const char *slug = req_param(r, "slug");
+	struct db_res a, prods;
+	enum db_status rc = db_query_cached(r->db, r->arena, &q_ad, (struct db_param[]){ DB_S(slug) }, &a);
+	if (rc == DB_OK && a.nrows)
+		rc = db_query_cached(r->db, r->arena, &q_products, (struct db_param[]){ DB_I(db_at(&a, 0, 0)->i) }, &prods);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (a.nrows == 0) {
+		resp_error(r, 404, "There is no such ad.");
+		return;
+	}
+	long long id = db_at(&a, 0, 0)->i, creator = db_at(&a, 0, 2)->i;
+	const char *title = db_at(&a, 0, 3)->s, *brand = db_at(&a, 0, 9)->s;
+	tmpl_dict *d = page_begin(r, "ad.tpl", title);
+	tmpl_set(d, "SLUG", slug);
+	tmpl_set(d, "TITLE", title);
+	tmpl_set(d, "HEADLINE", db_at(&a, 0, 4)->s);
+	tmpl_set(d, "BRAND", brand);
+	if (*db_at(&a, 0, 7)->s) {
+		tmpl_dict *v = tmpl_add(d, "HERO_VIDEO");
+		tmpl_set(v, "SRC", db_at(&a, 0, 7)->s);
+		if (*db_at(&a, 0, 8)->s)
+			tmpl_set(tmpl_add(v, "POSTER"), "URL", db_at(&a, 0, 8)->s);
+	} else if (*db_at(&a, 0, 5)->s) {
+		tmpl_dict *im = tmpl_add(d, "HERO_IMAGE");
+		tmpl_set(im, "SRC", db_at(&a, 0, 5)->s);
+		tmpl_set(im, "ALT", title);
+	}
+	if (creator) {
+		tmpl_dict *by = tmpl_add(d, "BY_CREATOR");
+		tmpl_set(by, "HANDLE", db_at(&a, 0, 10)->s);
+		tmpl_set(by, "NAME", db_at(&a, 0, 11)->s);
+	}
+	/* The Buy button: the first product that can be bought. */
+	for (size_t i = 0; i < prods.nrows; i++) {
+		long long variant = db_at(&prods, i, CARD_NCOLS + 1)->i;
+		if (db_at(&prods, i, 6)->i > 0 && variant > 0) {
+			tmpl_dict *b = tmpl_add(d, "BUY");
+			tmpl_set_int(b, "VARIANT", variant);
+			tmpl_set(b, "PRODUCT", db_at(&prods, i, 1)->s);
+			tmpl_set(b, "PRICE", page_money(r, db_at(&prods, i, 4)->i, db_at(&prods, i, 5)->s));
+			break;
+		}
+	}
+	for (size_t i = 0; i < prods.nrows; i++)
+		product_card(r, d, slug, &prods, i);
+	if (prods.nrows == 0)
+		tmpl_show(d, "NO_PRODUCTS");
+	/* Dynamic showcases (a parallel branch) are wired into the SHOWCASE section at merge. */
+	const char *go = go_link(r, &a);
+	if (go) {
+		tmpl_dict *out = tmpl_add(d, "VISIT");
+		tmpl_set(out, "URL", go);
+		tmpl_set(out, "BRAND", brand);
+	}
+	adstat_count(r->db, id, ADSTAT_VIEW, (long long)time(NULL));
+	if (creator)
+		attribution_touch(r, creator, ATTR_AD);
+	page_end(r, 200);
+}
+
+/* GET /ad/{slug}/p/{product}: counts a product click, then on to the product page (with the
+ * credited creator's handle, so the product page keeps the attribution the ad set). */
+void page_ad_click(struct req *r)
+{
+	long long product = id_of(req_param(r, "product"));
+	struct db_res res = { 0 }, ad;
+	enum db_status rc = product ? db_query_cached(r->db, r->arena, &q_click,
+				(struct db_param[]){ DB_S(req_param(r, "slug")), DB_I(product) }, &res) : DB_OK;
+	if (rc == DB_OK && res.nrows)
+		rc = db_query_cached(r->db, r->arena, &q_ad_id, (struct db_param[]){ DB_S(req_param(r, "slug")) }, &ad);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (res.nrows == 0 || ad.nrows == 0) {
+		resp_error(r, 404, "That product is not in this ad.");
+		return;
+	}
+	adstat_count(r->db, db_at(&ad, 0, 0)->i, ADSTAT_CLICK, (long long)time(NULL));
+	const char *via = db_at(&res, 0, 2)->s;
+	resp_redirect(r, *via ? arena_printf(r->arena, "/p/%s/%s?via=%s", db_at(&res, 0, 0)->s, db_at(&res, 0, 1)->s, via)
+			      : arena_printf(r->arena, "/p/%s/%s", db_at(&res, 0, 0)->s, db_at(&res, 0, 1)->s));
+}
+
+/* POST /ad/{slug}/cart: the cart's own add (same fields, same answers), counted against the ad
+ * when it succeeds. */
+void page_ad_cart_add(struct req *r)
+{
+	struct db_res ad;
+	enum db_status rc = db_query_cached(r->db, r->arena, &q_ad_id, (struct db_param[]){ DB_S(req_param(r, "slug")) }, &ad);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (ad.nrows == 0) {
+		resp_error(r, 404, "There is no such ad.");
+		return;
+	}
+	page_cart_add(r);
+	if (r->status == 303)
+		adstat_count(r->db, db_at(&ad, 0, 0)->i, ADSTAT_ADD, (long long)time(NULL));
+}

@@ -1,0 +1,89 @@
+// ads.test.mjs: a real Chromium opens a collection ad, scrolls its card row sideways (the row is
+// wider than the screen and snaps), buys with the Buy button and from a card further along the
+// row, and sees both products in the cart. No console errors, CSP violations or failed loads.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { lit, makeProduct, sql } from '../http/lib/commerce.mjs';
+import { unique } from '../http/lib/http.mjs';
+
+const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:8370').replace(/\/+$/, '');
+const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+let browser;
+
+before(async () => {
+	fs.mkdirSync(SHOTS, { recursive: true });
+	browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+			'--disable-background-networking', '--disable-component-update', '--disable-sync'],
+	});
+});
+
+after(async () => {
+	await browser?.close();
+});
+
+// A live northwind ad of eight new products with a hero image served by this site.
+function makeAd() {
+	const products = Array.from({ length: 8 }, () => makeProduct({ price: 1500 }));
+	const slug = `browser-ad-${unique()}`;
+	const [[id]] = sql(`INSERT INTO ads (brand_id, slug, title, headline, image_url, click_url, state, created_at, updated_at)
+		VALUES (1, ${lit(slug)}, 'Desk week', 'Eight calm things', ${lit(`${BASE_URL}/static/demo/product-1.svg`)},
+		'https://northwind.example/', 'live', UTC_TIMESTAMP(), UTC_TIMESTAMP()); SELECT LAST_INSERT_ID();`);
+	sql(products.map((p, i) => `INSERT INTO ad_products (ad_id, product_id, position) VALUES (${id}, ${p.productId}, ${i});`).join('\n'));
+	return { slug, products };
+}
+
+test('a shopper scrolls an ad\'s card row, buys from it and with the Buy button, and sees the cart', async () => {
+	const { slug, products } = makeAd();
+	const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 800, height: 900 } });
+	const page = await context.newPage();
+	const problems = [];
+	page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(`console ${m.type()}: ${m.text()}`));
+	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+	page.on('requestfailed', (r) => {
+		// Leaving a page aborts its favicon fetch if it is still under way; that is not a failure.
+		if (!r.url().endsWith('/favicon.svg'))
+			problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+	});
+	page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+	await page.addInitScript(() => {
+		window.__csp = [];
+		document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
+	});
+	try {
+		await page.goto(`/ad/${slug}`);
+		assert.ok(await page.locator('img.ad-image').isVisible());
+		const row = page.locator('ol.ad-cards');
+		const size = await row.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, snap: getComputedStyle(el).scrollSnapType }));
+		assert.ok(size.scroll > size.client * 2, `the row is wider than the screen (${size.scroll} > ${size.client})`);
+		assert.match(size.snap, /x mandatory/);
+		const last = page.locator('li.ad-card').last();
+		assert.ok(!(await last.evaluate((el) => el.getBoundingClientRect().left < innerWidth)), 'the last card starts off-screen');
+		// Scroll sideways the way a trackpad does, until the last card is on screen.
+		await row.hover();
+		for (let i = 0; i < 20 && !(await last.evaluate((el) => el.getBoundingClientRect().right <= innerWidth + 1)); i++) {
+			await page.mouse.wheel(400, 0);
+			await page.waitForTimeout(150);
+		}
+		assert.ok(await row.evaluate((el) => el.scrollLeft) > 0, 'the row scrolled');
+		assert.ok(await last.evaluate((el) => el.getBoundingClientRect().right <= innerWidth + 1), 'the last card is in view');
+		await page.screenshot({ path: path.join(SHOTS, 'ad-row-scrolled.png') });
+
+		await Promise.all([page.waitForURL('**/cart'), last.getByRole('button', { name: 'Add to cart' }).click()]);
+		await page.goto(`/ad/${slug}`);
+		await Promise.all([page.waitForURL('**/cart'), page.locator('.ad-buy-button').click()]);
+		const cart = await page.locator('main').innerText();
+		assert.ok(cart.includes(products[0].title), 'the Buy button added the first product');
+		assert.ok(cart.includes(products[7].title), 'the last card added its product');
+		const csp = await page.evaluate(() => window.__csp ?? []);
+		assert.deepEqual([...problems, ...csp], []);
+	} finally {
+		await context.close();
+	}
+});

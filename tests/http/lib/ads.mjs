@@ -1,0 +1,63 @@
+// ads.mjs: fixtures for the collection-ads suites: ads through the brand studio, brands with a
+// verified domain of their own, crowdcartctl calls, and waiting for worker-aggregated ad counters.
+import { Client, csrfOf, newAccount, unique } from './http.mjs';
+import { lit, sql } from './fulfilment.mjs';
+import { ctl } from './leads.mjs';
+
+export { ctl, lit, sql };
+
+// Posts the studio's ad form (new, or edit when id is given); fields override the defaults.
+// Returns { res, id, slug }.
+export async function saveAd(brand, fields, id) {
+	const slug = fields.slug ?? `ad-${unique()}`;
+	const form = { slug, title: `Ad ${slug}`, headline: 'Calm things for the desk', video: '',
+		image_url: 'https://images.example.test/hero.jpg', products: '', creator: '', click_url: '', state: 'live', ...fields };
+	const formPath = id ? `/studio/ads/${id}` : '/studio/ads/new';
+	const page = await brand.get(formPath);
+	if (page.status !== 200)
+		throw new Error(`GET ${formPath} answered ${page.status}`);
+	const res = await brand.post(id ? `/studio/ads/${id}` : '/studio/ads', { csrf: csrfOf(page.body), ...form });
+	const saved = /^\/studio\/ads\/(\d+)\?saved=1$/.exec(res.headers.location ?? '')?.[1];
+	return { res, id: saved ? Number(saved) : id, slug };
+}
+
+// A new brand account with a verified domain `<unique>.example` and one active product.
+export async function brandWithDomain() {
+	const client = new Client();
+	const account = await newAccount(client, 'brand');
+	const [[brandId, brandSlug]] = sql(`SELECT b.id, b.slug FROM brands b JOIN users u ON u.id = b.owner_user_id
+		WHERE u.email = ${lit(account.email)}`);
+	const domain = `d${unique()}.example`;
+	const page = await client.get('/studio/domains');
+	const added = await client.post('/studio/domains', { csrf: csrfOf(page.body), domain });
+	if (added.status !== 303)
+		throw new Error(`adding a domain answered ${added.status}`);
+	await ctl('domains', 'verify', '--brand', brandSlug, domain);
+	const handle = `lamp-${unique()}`;
+	const [[productId, variantId]] = sql(`
+		INSERT INTO products (brand_id, handle, title, description_html, status, price_min, currency, stock_total)
+		  VALUES (${brandId}, ${lit(handle)}, 'Desk Lamp', '', 'active', 3000, 'USD', 20);
+		SET @p = LAST_INSERT_ID();
+		INSERT INTO variants (product_id, position, sku, option1, price, currency, stock, inventory_policy)
+		  VALUES (@p, 1, ${lit(`SKU-${handle}`)}, 'One', 3000, 'USD', 20, 'deny');
+		SELECT @p, LAST_INSERT_ID();`);
+	return { client, account, brandId: Number(brandId), brandSlug, domain, handle, productId: Number(productId), variantId: Number(variantId) };
+}
+
+// The signed /go/ link on an ad page, or undefined.
+export function goLink(html) {
+	return /<a class="button secondary ad-visit" href="(\/go\/[A-Za-z0-9_-]+)"/.exec(html)?.[1];
+}
+
+// Counters are held in each worker and written at most once a second, after a later request;
+// waits until ad `id`'s `column` (views, clicks, adds) reaches `want`, nudging every worker.
+export async function adCount(id, column, want, timeoutMs = 8000) {
+	const end = Date.now() + timeoutMs;
+	for (;;) {
+		const [[n]] = sql(`SELECT COALESCE(SUM(${column}), 0) FROM ad_stats WHERE ad_id = ${Number(id)}`);
+		if (Number(n) >= want || Date.now() > end)
+			return Number(n);
+		await new Promise((r) => setTimeout(r, 1100));
+		await Promise.all(Array.from({ length: 16 }, () => new Client().get('/_ping')));
+	}
+}
