@@ -5,7 +5,7 @@
  * before doing the ordinary thing (as video.c does for videos). */
 #include <string.h>
 #include <time.h>
-#include "ad_stats.h"
+#include "media_stats.h"
 #include "ad_token.h"
 #include "attribution.h"
 #include "dbcache.h"
@@ -135,7 +135,7 @@ void page_ad(struct req *r)
 		tmpl_set(out, "URL", go);
 		tmpl_set(out, "BRAND", brand);
 	}
-	adstat_count(r->db, id, ADSTAT_VIEW, (long long)time(NULL));
+	mstat_count(r->db, MSTAT_AD, id, MSTAT_VIEW, (long long)time(NULL));
 	if (creator)
 		attribution_touch(r, creator, ATTR_AD);
 	page_end(r, 200);
@@ -159,7 +159,7 @@ void page_ad_click(struct req *r)
 		resp_error(r, 404, "That product is not in this ad.");
 		return;
 	}
-	adstat_count(r->db, db_at(&ad, 0, 0)->i, ADSTAT_CLICK, (long long)time(NULL));
+	mstat_count(r->db, MSTAT_AD, db_at(&ad, 0, 0)->i, MSTAT_CLICK, (long long)time(NULL));
 	const char *via = db_at(&res, 0, 2)->s;
 	resp_redirect(r, *via ? arena_printf(r->arena, "/p/%s/%s?via=%s", db_at(&res, 0, 0)->s, db_at(&res, 0, 1)->s, via)
 			      : arena_printf(r->arena, "/p/%s/%s", db_at(&res, 0, 0)->s, db_at(&res, 0, 1)->s));
@@ -181,5 +181,5 @@ void page_ad_cart_add(struct req *r)
 	}
 	page_cart_add(r);
 	if (r->status == 303)
-		adstat_count(r->db, db_at(&ad, 0, 0)->i, ADSTAT_ADD, (long long)time(NULL));
+		mstat_count(r->db, MSTAT_AD, db_at(&ad, 0, 0)->i, MSTAT_ADD, (long long)time(NULL));
 }

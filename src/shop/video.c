@@ -9,7 +9,7 @@
 #include "page.h"
 #include "response.h"
 #include "shop.h"
-#include "video_stats.h"
+#include "media_stats.h"
 
 #define VIDEO_MAX_TAGS 20
 
@@ -125,7 +125,7 @@ void page_video(struct req *r)
 		for (size_t i = 0; i < more.nrows; i++)
 			card_add(r, grid, &more, i, db_at(&v, 0, 4)->s);
 	}
-	vstat_count(r->db, id, VSTAT_VIEW, (long long)time(NULL));
+	mstat_count(r->db, MSTAT_VIDEO, id, MSTAT_VIEW, (long long)time(NULL));
 	if (creator)
 		attribution_touch(r, creator, ATTR_VIDEO);
 	page_end(r, 200);
@@ -147,7 +147,7 @@ void page_video_click(struct req *r)
 		resp_error(r, 404, "That product is not in this video.");
 		return;
 	}
-	vstat_count(r->db, id, VSTAT_CLICK, (long long)time(NULL));
+	mstat_count(r->db, MSTAT_VIDEO, id, MSTAT_CLICK, (long long)time(NULL));
 	const char *via = db_at(&res, 0, 2)->s;
 	resp_redirect(r, *via ? arena_printf(r->arena, "/p/%s/%s?via=%s", db_at(&res, 0, 0)->s, db_at(&res, 0, 1)->s, via)
 			      : arena_printf(r->arena, "/p/%s/%s", db_at(&res, 0, 0)->s, db_at(&res, 0, 1)->s));
@@ -164,5 +164,5 @@ void page_video_cart_add(struct req *r)
 	}
 	page_cart_add(r);
 	if (r->status == 303)
-		vstat_count(r->db, id, VSTAT_ADD, (long long)time(NULL));
+		mstat_count(r->db, MSTAT_VIDEO, id, MSTAT_ADD, (long long)time(NULL));
 }
