@@ -10,6 +10,7 @@
 </section>
 {{#DISCLOSURE}}<p class="disclosure" role="note">{{NAME}} earns a commission on purchases made through links on this page.</p>{{/DISCLOSURE}}
 {{>VIDEO_FEED}}
+{{#SHOWCASES}}{{>SHOWCASE}}{{/SHOWCASES}}
 <section aria-labelledby="collections-h">
 <h2 id="collections-h">Collections</h2>
 <ul class="collection-list">
