@@ -21,6 +21,7 @@ int main(void)
 	srunner_add_suite(sr, catalog_suite());
 	srunner_add_suite(sr, video_suite());
 	srunner_add_suite(sr, leads_suite());
+	srunner_add_suite(sr, showcase_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

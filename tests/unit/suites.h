@@ -20,5 +20,6 @@ Suite *multipart_suite(void);
 Suite *catalog_suite(void);
 Suite *video_suite(void);
 Suite *leads_suite(void);
+Suite *showcase_suite(void);
 
 #endif
