@@ -1,6 +1,7 @@
 /* main.c: the studio program's routing table, top to bottom. */
 #include "forms.h"
 #include "products.h"
+#include "showcases.h"
 #include "studio.h"
 
 static const struct field no_fields[] = { { NULL, 0 } };
@@ -28,6 +29,7 @@ enum studio_page { ST_LOGIN_FORM, ST_LOGIN, ST_LOGOUT, ST_SIGNUP_FORM, ST_SIGNUP
 	ST_FORMS, ST_FORM_CREATE, ST_FORM_EDIT, ST_FORM_SAVE, ST_FORM_FIELD_ADD, ST_FORM_FIELD_POSITION,
 	ST_FORM_FIELD_REMOVE,
 	ST_LEADS, ST_LEADS_CSV, ST_LEADS_WEBHOOK, ST_LEADS_WEBHOOK_SAVE, ST_LEAD, ST_LEAD_DELETE,
+	ST_SHOWCASES, ST_SHOWCASE_NEW, ST_SHOWCASE_CREATE, ST_SHOWCASE_EDIT, ST_SHOWCASE_SAVE, ST_SHOWCASE_DELETE,
 	ST__MAX };
 
 static const struct route routes[] = {
@@ -106,6 +108,13 @@ static const struct route routes[] = {
 	[ST_LEADS_WEBHOOK_SAVE] = { { HTTP_POST, "/studio/leads/webhook" }, page_leads_webhook_save, NEED_BRAND, leads_webhook_fields, 4096 },
 	[ST_LEAD] = { { HTTP_GET, "/studio/leads/{id}" }, page_leads_detail, NEED_SESSION | NEED_BRAND, no_fields },
 	[ST_LEAD_DELETE] = { { HTTP_POST, "/studio/leads/{id}/delete" }, page_leads_delete, NEED_BRAND, no_fields, 1024 },
+	/* dynamic showcases (issue 6): showcase*.c; creators and brands both, so the role is checked there */
+	[ST_SHOWCASES] = { { HTTP_GET, "/studio/showcases" }, page_showcases, NEED_SESSION | NEED_LOGIN, showcase_list_fields },
+	[ST_SHOWCASE_NEW] = { { HTTP_GET, "/studio/showcases/new" }, page_showcase_new, NEED_SESSION | NEED_LOGIN, no_fields },
+	[ST_SHOWCASE_CREATE] = { { HTTP_POST, "/studio/showcases" }, page_showcase_create, NEED_LOGIN, showcase_form_fields, 8192 },
+	[ST_SHOWCASE_EDIT] = { { HTTP_GET, "/studio/showcases/{id}" }, page_showcase_edit, NEED_SESSION | NEED_LOGIN, no_fields },
+	[ST_SHOWCASE_SAVE] = { { HTTP_POST, "/studio/showcases/{id}" }, page_showcase_update, NEED_LOGIN, showcase_form_fields, 8192 },
+	[ST_SHOWCASE_DELETE] = { { HTTP_POST, "/studio/showcases/{id}/delete" }, page_showcase_delete, NEED_LOGIN, no_fields, 1024 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio page");
 
