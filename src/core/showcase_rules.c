@@ -204,9 +204,10 @@ size_t showcase_recent_parse(const char *text, long long ids[SHOWCASE_RECENT_MAX
 		size_t len = 0;
 		long long v = 0;
 		while (s[len] >= '0' && s[len] <= '9') {
-			v = v * 10 + (s[len] - '0');
-			if (++len > 18)
+			if (len == 18)	/* before multiplying: a 19th digit could overflow */
 				return 0;
+			v = v * 10 + (s[len] - '0');
+			len++;
 		}
 		if (len == 0 || s[0] == '0' || n == SHOWCASE_RECENT_MAX)
 			return 0;

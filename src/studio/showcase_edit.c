@@ -321,6 +321,11 @@ static void save(struct req *r, long long id)
 		resp_error(r, 404, "There is no such showcase of yours.");
 		return;
 	}
+	if (rc == DB_DUP) {
+		/* Another save took the same place between our two statements: the unique key held. */
+		edit_page(r, &o, id, &f, NULL, 409, "slot", "Another showcase took that place just now. Please save again.");
+		return;
+	}
 	if (rc != DB_OK) {
 		resp_db_error(r, rc);
 		return;
