@@ -10,7 +10,6 @@
 </section>
 {{#DISCLOSURE}}<p class="disclosure" role="note">{{NAME}} earns a commission on purchases made through links on this page.</p>{{/DISCLOSURE}}
 {{>VIDEO_FEED}}
-{{#SHOWCASES}}{{>SHOWCASE}}{{/SHOWCASES}}
 <section aria-labelledby="collections-h">
 <h2 id="collections-h">Collections</h2>
 <ul class="collection-list">
@@ -25,3 +24,4 @@
 {{>CARDS}}
 </div>
 </section>
+{{#SHOWCASES}}{{>SHOWCASE}}{{/SHOWCASES}}
