@@ -34,3 +34,4 @@
 <p class="muted">{{TYPE}} · by {{BRAND}}</p>
 </div>
 </article>
+{{#SHOWCASES}}{{>SHOWCASE}}{{/SHOWCASES}}

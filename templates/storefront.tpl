@@ -24,3 +24,4 @@
 {{>CARDS}}
 </div>
 </section>
+{{#SHOWCASES}}{{>SHOWCASE}}{{/SHOWCASES}}

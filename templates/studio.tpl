@@ -8,6 +8,7 @@
 <li><a href="/studio/creator/picks">Your picks (storefront order)</a></li>
 <li><a href="/studio/creator/collections">Collections</a></li>
 <li><a href="/studio/creator/links">Short links</a></li>
+<li><a href="/studio/showcases">Showcases: carousels of your picks chosen by rules, on your storefront</a></li>
 <li><a href="/studio/videos">Shoppable videos: publish, and views, clicks, add-to-carts, orders, revenue per video</a></li>
 <li><a href="/studio/live">Live: schedule a live shopping session, go live, pin products, answer questions</a></li>
 </ul></nav>{{/CREATOR}}
@@ -26,6 +27,7 @@
 <li><a href="/b/{{BRAND_SLUG}}/feed.tsv">Your catalog feed (TSV, Google Merchant format)</a></li>
 <li><a href="/studio/marketplace">Creator marketplace: what creators may pick, commission, approval</a></li>
 <li><a href="/studio/api-keys">Shopping API keys</a></li>
+<li><a href="/studio/showcases">Showcases: carousels of your products chosen by rules, on your product pages</a></li>
 </ul></nav>
 <nav aria-label="Creators"><ul class="studio-links">
 <li><a href="/studio/brand/dashboard">Creator sales and commission</a></li>

@@ -6,11 +6,12 @@
 #include "page.h"
 #include "response.h"
 #include "shop.h"
+#include "showcase.h"
 
 static const struct db_stmt q_product = {
-	"SELECT p.id, p.title, p.description_html, p.product_type, b.slug, b.name FROM products p"
+	"SELECT p.id, p.title, p.description_html, p.product_type, b.slug, b.name, b.id FROM products p"
 	" JOIN brands b ON b.id = p.brand_id WHERE b.slug = ? AND p.handle = ? AND p.status = 'active'",
-	"ss", "isssss" };
+	"ss", "isssssi" };
 static const struct db_stmt q_options = {
 	"SELECT name FROM product_options WHERE product_id = ? ORDER BY position", "i", "s" };
 static const struct db_stmt q_variants = {
@@ -131,5 +132,6 @@ void page_product(struct req *r)
 		/* Only a creator who picked the product (an approved pick) gets the click. */
 		attribution_touch(r, db_at(&via, 0, 3)->i, ATTR_PRODUCT);
 	}
+	showcase_product_page_add(r, d, db_at(&p, 0, 6)->i, id);
 	page_end(r, 200);
 }

@@ -4,6 +4,7 @@
 #include "page.h"
 #include "response.h"
 #include "shop.h"
+#include "showcase.h"
 
 static const struct db_stmt q_creator = {
 	"SELECT id, handle, display_name, bio, avatar_url FROM creators WHERE handle = ?", "s", "issss" };
@@ -66,6 +67,7 @@ void page_storefront(struct req *r)
 	if (picks.nrows == 0)
 		tmpl_show(d, "NO_PICKS");
 	video_feed_add(r, d, db_at(&cr, 0, 0)->i);
+	showcase_storefront_add(r, d, db_at(&cr, 0, 0)->i, handle);
 	attribution_touch(r, db_at(&cr, 0, 0)->i, ATTR_STOREFRONT);
 	page_end(r, 200);
 }

@@ -4,6 +4,7 @@
 #include "live_studio.h"
 #include "products.h"
 #include "products_form.h"
+#include "showcases.h"
 #include "studio.h"
 
 static const struct field no_fields[] = { { NULL, 0 } };
@@ -35,6 +36,7 @@ enum studio_page { ST_LOGIN_FORM, ST_LOGIN, ST_LOGOUT, ST_SIGNUP_FORM, ST_SIGNUP
 	ST_LIVE_LIST, ST_LIVE_CREATE, ST_LIVE_PANEL, ST_LIVE_STATE, ST_LIVE_PIN, ST_LIVE_SETTINGS,
 	ST_LIVE_ANSWER, ST_LIVE_ANSWERED, ST_LIVE_HIDE, ST_LIVE_BLOCK,
 	ST_DOMAINS, ST_DOMAIN_ADD, ST_DOMAIN_REMOVE, ST_ADS, ST_AD_NEW, ST_AD_CREATE, ST_AD_EDIT, ST_AD_SAVE,
+	ST_SHOWCASES, ST_SHOWCASE_NEW, ST_SHOWCASE_CREATE, ST_SHOWCASE_EDIT, ST_SHOWCASE_SAVE, ST_SHOWCASE_DELETE,
 	ST__MAX };
 
 static const struct route routes[] = {
@@ -134,6 +136,13 @@ static const struct route routes[] = {
 	[ST_AD_CREATE] = { { HTTP_POST, "/studio/ads" }, page_studio_ad_create, NEED_BRAND, ads_fields, 16384 },
 	[ST_AD_EDIT] = { { HTTP_GET, "/studio/ads/{id}" }, page_studio_ad_edit, NEED_SESSION | NEED_BRAND, ads_fields },
 	[ST_AD_SAVE] = { { HTTP_POST, "/studio/ads/{id}" }, page_studio_ad_save, NEED_BRAND, ads_fields, 16384 },
+	/* dynamic showcases (issue 6): showcase*.c; creators and brands both, so the role is checked there */
+	[ST_SHOWCASES] = { { HTTP_GET, "/studio/showcases" }, page_showcases, NEED_SESSION | NEED_LOGIN, showcase_list_fields },
+	[ST_SHOWCASE_NEW] = { { HTTP_GET, "/studio/showcases/new" }, page_showcase_new, NEED_SESSION | NEED_LOGIN, no_fields },
+	[ST_SHOWCASE_CREATE] = { { HTTP_POST, "/studio/showcases" }, page_showcase_create, NEED_LOGIN, showcase_form_fields, 8192 },
+	[ST_SHOWCASE_EDIT] = { { HTTP_GET, "/studio/showcases/{id}" }, page_showcase_edit, NEED_SESSION | NEED_LOGIN, no_fields },
+	[ST_SHOWCASE_SAVE] = { { HTTP_POST, "/studio/showcases/{id}" }, page_showcase_update, NEED_LOGIN, showcase_form_fields, 8192 },
+	[ST_SHOWCASE_DELETE] = { { HTTP_POST, "/studio/showcases/{id}/delete" }, page_showcase_delete, NEED_LOGIN, no_fields, 1024 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio page");
 

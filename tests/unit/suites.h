@@ -23,5 +23,6 @@ Suite *leads_suite(void);
 Suite *netcheck_suite(void);
 Suite *live_suite(void);
 Suite *ads_suite(void);
+Suite *showcase_suite(void);
 
 #endif

@@ -1,0 +1,93 @@
+/* showcases.c: "/studio/showcases" — a brand's or creator's showcases, where each is shown, and
+ * deleting one. */
+#include <string.h>
+#include "page.h"
+#include "response.h"
+#include "showcases.h"
+#include "studio.h"
+
+static const struct db_stmt q_list = {
+	"SELECT id, title, COALESCE(slot, 0), DATE_FORMAT(updated_at, '%Y-%m-%d') FROM showcases"
+	" WHERE (brand_id = ? OR creator_id = ?) ORDER BY slot IS NULL, slot, id DESC LIMIT 200", "ii", "isis" };
+static const struct db_stmt q_delete = {
+	"DELETE FROM showcases WHERE id = ? AND (brand_id = ? OR creator_id = ?)", "iii", "" };
+
+const struct field showcase_list_fields[] = { { "done", 20 }, { NULL, 0 } };
+
+bool sc_owner_of(struct req *r, struct sc_owner *o)
+{
+	o->brand_id = o->creator_id = 0;
+	if (r->sess.role == ROLE_CREATOR) {
+		struct studio_creator c;
+		if (!creator_of(r, &c))
+			return false;
+		o->creator_id = c.id;
+		return true;
+	}
+	if (r->sess.role == ROLE_BRAND || r->sess.role == ROLE_ADMIN) {
+		struct studio_brand b;
+		if (!brand_of(r, &b))
+			return false;
+		o->brand_id = b.id;
+		return true;
+	}
+	resp_error(r, 403, "Showcases are made by creators and brands.");
+	return false;
+}
+
+static const char *placement(const struct sc_owner *o, long long slot)
+{
+	if (slot == 0)
+		return "Not shown yet";
+	if (o->brand_id)
+		return "On your product pages";
+	return slot == 1 ? "Storefront, first" : "Storefront, second";
+}
+
+void page_showcases(struct req *r)
+{
+	struct sc_owner o;
+	if (!sc_owner_of(r, &o))
+		return;
+	struct db_res res;
+	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(o.brand_id), DB_I(o.creator_id) }, &res);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	tmpl_dict *d = page_begin(r, "studio_showcases.tpl", "Showcases");
+	const char *done = req_query(r, "done");
+	if (done && (strcmp(done, "saved") == 0 || strcmp(done, "deleted") == 0))
+		tmpl_set(tmpl_add(d, "NOTICE"), "TEXT", strcmp(done, "saved") == 0 ? "Showcase saved." : "Showcase deleted.");
+	tmpl_show(d, o.brand_id ? "FOR_BRAND" : "FOR_CREATOR");
+	for (size_t i = 0; i < res.nrows; i++) {
+		tmpl_dict *s = tmpl_add(d, "SHOWCASE");
+		tmpl_set_int(s, "ID", db_at(&res, i, 0)->i);
+		tmpl_set(s, "TITLE", db_at(&res, i, 1)->s);
+		tmpl_set(s, "PLACEMENT", placement(&o, db_at(&res, i, 2)->i));
+		tmpl_set(s, "UPDATED", db_at(&res, i, 3)->s);
+	}
+	if (res.nrows == 0)
+		tmpl_show(d, "EMPTY");
+	page_end(r, 200);
+}
+
+void page_showcase_delete(struct req *r)
+{
+	struct sc_owner o;
+	if (!sc_owner_of(r, &o))
+		return;
+	long long id = form_id(r, "id");
+	enum db_status rc = id ? db_query(r->db, NULL, &q_delete,
+					   (struct db_param[]){ DB_I(id), DB_I(o.brand_id), DB_I(o.creator_id) }, NULL)
+			       : DB_OK;
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (!id || db_affected(r->db) == 0) {
+		resp_error(r, 404, "There is no such showcase of yours.");
+		return;
+	}
+	resp_redirect(r, "/studio/showcases?done=deleted");
+}

@@ -1,0 +1,15 @@
+{{%AUTOESCAPE context="HTML"}}<section class="showcase" aria-labelledby="{{DOM_ID}}-h" data-showcase>
+<h2 id="{{DOM_ID}}-h">{{TITLE}}</h2>
+<ul class="showcase-row" id="{{DOM_ID}}" tabindex="0" aria-label="{{TITLE}}: products, scroll sideways for more">
+{{#PRODUCTS}}<li class="showcase-item"><article class="card">
+<a class="card-link" href="{{URL}}">
+{{#IMAGE}}<img class="card-img" src="{{SRC}}" alt="{{ALT}}" loading="lazy" width="300" height="300">{{/IMAGE}}
+<h3 class="card-title">{{TITLE}}</h3>
+</a>
+<p class="card-brand">{{BRAND}}</p>
+<p class="price">{{PRICE}}{{#SOLD_OUT}} <span class="badge">Sold out</span>{{/SOLD_OUT}}</p>
+</article></li>
+{{/PRODUCTS}}
+</ul>
+</section>
+<script src="/static/js/showcase.js" defer></script>
