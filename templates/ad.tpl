@@ -40,5 +40,5 @@
 {{/CARDS}}
 </ol>
 </section>
-{{#SHOWCASE}}{{! dynamic showcases (rule-based carousels, another branch) are wired in here at merge }}{{/SHOWCASE}}
+{{>SHOWCASE}}
 </article>

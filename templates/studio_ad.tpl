@@ -22,6 +22,12 @@
 <textarea id="products" name="products" rows="6" maxlength="4000" required>{{PRODUCTS:pre_escape}}</textarea>
 {{#ERR_PRODUCTS}}<p class="field-error">{{TEXT}}</p>{{/ERR_PRODUCTS}}
 <details><summary>Your active products' handles</summary><ul class="handles">{{#ALL_PRODUCTS}}<li><code>{{HANDLE}}</code> {{TITLE}}</li>{{/ALL_PRODUCTS}}</ul></details></div>
+<div class="field"><label for="showcase">Showcase under the cards (optional)</label>
+<select id="showcase" name="showcase"><option value="">— none —</option>
+{{#SHOWCASES}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{TITLE}}</option>
+{{/SHOWCASES}}</select>
+<p class="hint">One of your <a href="/studio/showcases">showcases</a>: a carousel of the products its rules pick.</p>
+{{#ERR_SHOWCASE}}<p class="field-error">{{TEXT}}</p>{{/ERR_SHOWCASE}}</div>
 <div class="field"><label for="creator">Credit a creator (handle, optional)</label>
 <input id="creator" name="creator" maxlength="30" value="{{CREATOR}}">
 <p class="hint">Visits and sales through the ad are attributed to this creator, who needs an approved pick of your products.</p>

@@ -1,6 +1,6 @@
 /* ad.c: "/ad/{slug}" — a live collection ad: the hero video or image, the headline, a Buy button
  * for the first product, a horizontally scrolling row of product cards (each with its own add to
- * cart), a spot for a showcase, and "Visit {brand}'s site" through a signed /go/ link. Also the
+ * cart), the brand's showcase when the ad has one, and "Visit {brand}'s site" through a signed /go/ link. Also the
  * two small routes the cards use, which count a product click or an add-to-cart against the ad
  * before doing the ordinary thing (as video.c does for videos). */
 #include <string.h>
@@ -12,12 +12,13 @@
 #include "page.h"
 #include "response.h"
 #include "shop.h"
+#include "showcase.h"
 
 static const struct db_stmt q_ad = {
 	"SELECT a.id, a.brand_id, COALESCE(a.creator_id, 0), a.title, a.headline, a.image_url, a.click_url,"
-	" COALESCE(v.src_url, ''), COALESCE(v.poster_url, ''), b.name, COALESCE(c.handle, ''), COALESCE(c.display_name, '')"
-	" FROM ads a JOIN brands b ON b.id = a.brand_id LEFT JOIN videos v ON v.id = a.video_id"
-	" LEFT JOIN creators c ON c.id = a.creator_id WHERE a.slug = ? AND a.state = 'live'", "s", "iiisssssssss" };
+	" COALESCE(v.src_url, ''), COALESCE(v.poster_url, ''), b.name, COALESCE(c.handle, ''), COALESCE(c.display_name, ''),"
+	" COALESCE(a.showcase_id, 0) FROM ads a JOIN brands b ON b.id = a.brand_id LEFT JOIN videos v ON v.id = a.video_id"
+	" LEFT JOIN creators c ON c.id = a.creator_id WHERE a.slug = ? AND a.state = 'live'", "s", "iiisssssssssi" };
 /* The card columns, the product id and the variant an add uses: the first one in stock, else the first. */
 static const struct db_stmt q_products = {
 	"SELECT " CARD_COLS ", p.id,"
@@ -128,7 +129,8 @@ void page_ad(struct req *r)
 		product_card(r, d, slug, &prods, i);
 	if (prods.nrows == 0)
 		tmpl_show(d, "NO_PRODUCTS");
-	/* Dynamic showcases (a parallel branch) are wired into the SHOWCASE section at merge. */
+	if (db_at(&a, 0, 12)->i)
+		showcase_add(r, d, db_at(&a, 0, 12)->i, creator ? db_at(&a, 0, 10)->s : NULL);
 	const char *go = go_link(r, &a);
 	if (go) {
 		tmpl_dict *out = tmpl_add(d, "VISIT");

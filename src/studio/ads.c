@@ -12,7 +12,7 @@
 #include "validate.h"
 
 const struct field ads_fields[] = {
-	{ "slug", AD_SLUG_MAX }, { "title", 120 }, { "headline", 300 }, { "video", 20 }, { "image_url", 500 },
+	{ "slug", AD_SLUG_MAX }, { "title", 120 }, { "headline", 300 }, { "video", 20 }, { "showcase", 20 }, { "image_url", 500 },
 	{ "products", 4000 }, { "creator", 30 }, { "click_url", DOMAIN_URL_MAX }, { "state", 10 }, { "saved", 3 },
 	{ NULL, 0 },
 };
@@ -23,8 +23,8 @@ static const struct db_stmt q_list = {
 	" ORDER BY a.created_at DESC, a.id DESC LIMIT 200", "i", "isssss" };
 static const struct db_stmt q_ad = {
 	"SELECT a.slug, a.title, a.headline, COALESCE(a.video_id, 0), a.image_url, COALESCE(c.handle, ''),"
-	" a.click_url, a.state FROM ads a LEFT JOIN creators c ON c.id = a.creator_id WHERE a.id = ? AND a.brand_id = ?",
-	"ii", "sssissss" };
+	" a.click_url, a.state, COALESCE(a.showcase_id, 0) FROM ads a LEFT JOIN creators c ON c.id = a.creator_id"
+	" WHERE a.id = ? AND a.brand_id = ?", "ii", "sssissssi" };
 static const struct db_stmt q_ad_products = {
 	"SELECT p.handle FROM ad_products ap JOIN products p ON p.id = ap.product_id WHERE ap.ad_id = ?"
 	" ORDER BY ap.position LIMIT 20", "i", "s" };
@@ -33,6 +33,9 @@ static const struct db_stmt q_videos = {
 	"SELECT v.id, v.caption FROM videos v WHERE v.brand_id = ? OR EXISTS (SELECT 1 FROM video_tags t"
 	" JOIN products p ON p.id = t.product_id WHERE t.video_id = v.id AND p.brand_id = ?)"
 	" ORDER BY v.created_at DESC, v.id DESC LIMIT 100", "ii", "is" };
+/* The showcases an ad may show under its cards: the brand's own. */
+static const struct db_stmt q_showcases = {
+	"SELECT id, title FROM showcases WHERE brand_id = ? ORDER BY title, id LIMIT 100", "i", "is" };
 static const struct db_stmt q_products = {
 	"SELECT handle, title FROM products WHERE brand_id = ? AND status = 'active' ORDER BY title, id LIMIT 200",
 	"i", "ss" };
@@ -44,19 +47,19 @@ static const struct db_stmt q_creator = {
 	" ON p.id = pk.product_id WHERE pk.creator_id = c.id AND pk.status = 'approved' AND p.brand_id = ?)",
 	"si", "i" };
 static const struct db_stmt q_insert = {
-	"INSERT INTO ads (brand_id, creator_id, slug, title, headline, video_id, image_url, click_url, state,"
-	" created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
-	"iisssisss", "" };
+	"INSERT INTO ads (brand_id, creator_id, slug, title, headline, video_id, showcase_id, image_url, click_url, state,"
+	" created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+	"iisssiisss", "" };
 static const struct db_stmt q_update = {
-	"UPDATE ads SET creator_id = ?, slug = ?, title = ?, headline = ?, video_id = ?, image_url = ?, click_url = ?,"
-	" state = ?, updated_at = UTC_TIMESTAMP() WHERE id = ? AND brand_id = ?", "isssisssii", "" };
+	"UPDATE ads SET creator_id = ?, slug = ?, title = ?, headline = ?, video_id = ?, showcase_id = ?, image_url = ?,"
+	" click_url = ?, state = ?, updated_at = UTC_TIMESTAMP() WHERE id = ? AND brand_id = ?", "isssiisssii", "" };
 static const struct db_stmt q_clear = { "DELETE FROM ad_products WHERE ad_id = ?", "i", "" };
 static const struct db_stmt q_add_product = {
 	"INSERT INTO ad_products (ad_id, product_id, position) VALUES (?, ?, ?)", "iii", "" };
 
 /* The ad being saved, checked. */
 struct ad_input {
-	long long id, brand_id, creator_id, video_id;
+	long long id, brand_id, creator_id, video_id, showcase_id;
 	long long saved_id;	/* set by the transaction */
 	const char *slug, *title, *headline, *image_url, *click_url, *state;
 	long long products[AD_MAX_PRODUCTS];
@@ -73,7 +76,7 @@ static const char *form_text(struct req *r, const char *name)
 static void ad_form(struct req *r, const struct studio_brand *b, long long id, int status, const char *field,
 		    const char *error)
 {
-	struct db_res ad = { 0 }, prods = { 0 }, vids, all;
+	struct db_res ad = { 0 }, prods = { 0 }, vids, shows, all;
 	enum db_status rc = DB_OK;
 	if (id && !error) {
 		rc = db_query(r->db, r->arena, &q_ad, (struct db_param[]){ DB_I(id), DB_I(b->id) }, &ad);
@@ -82,6 +85,8 @@ static void ad_form(struct req *r, const struct studio_brand *b, long long id, i
 	}
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_videos, (struct db_param[]){ DB_I(b->id), DB_I(b->id) }, &vids);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->arena, &q_showcases, (struct db_param[]){ DB_I(b->id) }, &shows);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_products, (struct db_param[]){ DB_I(b->id) }, &all);
 	if (rc != DB_OK) {
@@ -123,6 +128,14 @@ static void ad_form(struct req *r, const struct studio_brand *b, long long id, i
 		tmpl_set_int(o, "ID", db_at(&vids, i, 0)->i);
 		tmpl_set(o, "CAPTION", db_at(&vids, i, 1)->s);
 		if (db_at(&vids, i, 0)->i == video)
+			tmpl_show(o, "SELECTED");
+	}
+	long long showcase = error ? form_id(r, "showcase") : ad.nrows ? db_at(&ad, 0, 8)->i : 0;
+	for (size_t i = 0; i < shows.nrows; i++) {
+		tmpl_dict *o = tmpl_add(d, "SHOWCASES");
+		tmpl_set_int(o, "ID", db_at(&shows, i, 0)->i);
+		tmpl_set(o, "TITLE", db_at(&shows, i, 1)->s);
+		if (db_at(&shows, i, 0)->i == showcase)
 			tmpl_show(o, "SELECTED");
 	}
 	for (size_t i = 0; i < all.nrows; i++) {
@@ -222,6 +235,7 @@ static const char *check(struct req *r, struct ad_input *in, const char **field,
 	in->click_url = form_text(r, "click_url");
 	in->state = form_text(r, "state");
 	in->video_id = form_id(r, "video");
+	in->showcase_id = form_id(r, "showcase");
 	const char *creator = form_text(r, "creator"), *msg;
 	char host[DOMAIN_MAX + 1];
 	if (!slug_ok(in->slug))
@@ -241,6 +255,16 @@ static const char *check(struct req *r, struct ad_input *in, const char **field,
 			return *field = "video", "Choose one of the videos listed.";
 	} else if (!*in->image_url) {
 		return *field = "image_url", "Choose a hero video or give an image address.";
+	}
+	if (in->showcase_id) {
+		*rc = db_query(r->db, r->arena, &q_showcases, (struct db_param[]){ DB_I(in->brand_id) }, &res);
+		if (*rc != DB_OK)
+			return "";
+		ok = false;
+		for (size_t i = 0; i < res.nrows; i++)
+			ok = ok || db_at(&res, i, 0)->i == in->showcase_id;
+		if (!ok)
+			return *field = "showcase", "Choose one of your showcases listed, or none.";
 	}
 	if ((msg = parse_products(r, in, rc)))
 		return *field = "products", msg;
@@ -272,6 +296,7 @@ static enum db_status save_txn(struct db *db, void *ctx)
 	struct ad_input *in = ctx;
 	struct db_param creator = in->creator_id ? DB_I(in->creator_id) : DB_NULL;
 	struct db_param video = in->video_id ? DB_I(in->video_id) : DB_NULL;
+	struct db_param showcase = in->showcase_id ? DB_I(in->showcase_id) : DB_NULL;
 	enum db_status rc;
 	/* in->id stays as it came, so a re-run after a deadlock does the same thing again. */
 	in->saved_id = in->id;
@@ -285,11 +310,11 @@ static enum db_status save_txn(struct db *db, void *ctx)
 			return DB_CONFLICT;	/* not this brand's ad */
 		if (rc == DB_OK)
 			rc = db_query(db, NULL, &q_update, (struct db_param[]){ creator, DB_S(in->slug), DB_S(in->title),
-				DB_S(in->headline), video, DB_S(in->image_url), DB_S(in->click_url), DB_S(in->state),
+				DB_S(in->headline), video, showcase, DB_S(in->image_url), DB_S(in->click_url), DB_S(in->state),
 				DB_I(in->id), DB_I(in->brand_id) }, NULL);
 	} else {
 		rc = db_query(db, NULL, &q_insert, (struct db_param[]){ DB_I(in->brand_id), creator, DB_S(in->slug),
-			DB_S(in->title), DB_S(in->headline), video, DB_S(in->image_url), DB_S(in->click_url),
+			DB_S(in->title), DB_S(in->headline), video, showcase, DB_S(in->image_url), DB_S(in->click_url),
 			DB_S(in->state) }, NULL);
 		in->saved_id = (long long)db_insert_id(db);
 	}

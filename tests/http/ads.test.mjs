@@ -9,6 +9,7 @@ import { address, orderNumbers, reviewed } from './lib/commerce.mjs';
 import { demoClient } from './lib/fulfilment.mjs';
 import { creatorWithPicks } from './lib/video.mjs';
 import { adCount, brandWithDomain, ctl, goLink, lit, saveAd, sql } from './lib/ads.mjs';
+import { carousel, product, saveShowcase, sleep } from './lib/showcases.mjs';
 
 const NORTHWIND = 'brand-owner@northwind.demo.crowdcart.test';
 
@@ -249,4 +250,31 @@ describe('collection ads', { concurrency: 4 }, () => {
 		// the per-video table is there too
 		assert.match((await brand.get('/studio/brand/dashboard')).body, /<table class="data video-period-metrics"/);
 	});
+});
+
+test("an ad shows the brand's chosen showcase under its cards; another brand's showcase is refused", async () => {
+	const b = await brandWithDomain();
+	const tag = `adsc${unique()}`;
+	const picked = product({ id: b.brandId, slug: b.brandSlug }, { tags: tag, title: `Showcased ${unique()}` });
+	const sc = await saveShowcase(b.client, { tags: tag });
+	assert.equal(sc.res.status, 303, sc.res.body.slice(0, 400));
+	const { res, slug, id } = await saveAd(b.client, { products: b.handle, showcase: String(sc.id) });
+	assert.equal(res.status, 303, res.body.slice(0, 400));
+	const form = await b.client.get(`/studio/ads/${id}`);
+	assert.match(form.body, new RegExp(`<option value="${sc.id}" selected>`), 'the form keeps the choice');
+	// Public catalog reads are cached per worker for a second.
+	let shown = null;
+	for (let i = 0; i < 20 && !shown?.titles.length; i++) {
+		shown = carousel((await new Client().get(`/ad/${slug}`)).body, sc.title);
+		if (!shown?.titles.length)
+			await sleep(150);
+	}
+	assert.deepEqual(shown?.titles, [picked.title], 'the carousel shows what the rules pick');
+
+	const other = await brandWithDomain();
+	const foreign = await saveShowcase(other.client, {});
+	assert.equal(foreign.res.status, 303);
+	const refused = await saveAd(b.client, { products: b.handle, showcase: String(foreign.id) });
+	assert.equal(refused.res.status, 422);
+	assert.match(refused.res.body, /Choose one of your showcases listed/);
 });

@@ -1,0 +1,4 @@
+-- 0012_ad_showcase.sql: a collection ad may show one of its brand's showcases (issue 6) under its
+-- card row; deleting the showcase leaves the ad without one.
+ALTER TABLE ads ADD COLUMN IF NOT EXISTS showcase_id BIGINT UNSIGNED NULL AFTER video_id;
+ALTER TABLE ads ADD CONSTRAINT ads_showcase_fk FOREIGN KEY IF NOT EXISTS (showcase_id) REFERENCES showcases (id) ON DELETE SET NULL;
