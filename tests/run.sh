@@ -11,7 +11,7 @@ export ROOT VAR=$ROOT/var/test DB_PORT=$((3397 + base)) PORT=$((8097 + base)) AP
 	SHOP_FCGI_PORT=$((9097 + base)) STUDIO_FCGI_PORT=$((9098 + base)) API_FCGI_PORT=$((9099 + base))
 LOGS=$VAR/log
 CONF=$VAR/crowdcart.conf
-# A hung suite must not eat CI's budget (make test has 10 minutes in all).
+# A hung suite must not eat CI's whole budget.
 SUITE_TIMEOUT=${SUITE_TIMEOUT:-420}
 
 passed=0 failed=0
