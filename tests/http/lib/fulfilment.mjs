@@ -13,11 +13,24 @@ function socketPath() {
 	return path.join(dir, 'mysqld.sock');
 }
 
-// Runs SQL as root and returns the rows of the last result set as arrays of strings.
+// Runs SQL as root and returns the rows of the last result set as arrays of strings. The script
+// runs as one transaction, run again when it loses a deadlock: test files run side by side, and
+// fixtures inserting into the same tables (INSERT ... SELECT) deadlock now and then, as the
+// application's own writes do (db_txn retries those).
 export function sql(text) {
-	const out = execFileSync('mariadb', ['--no-defaults', `--socket=${socketPath()}`, '--batch',
-		'--skip-column-names', '--raw', 'crowdcart'], { input: text }).toString();
-	return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
+	// (SET GLOBAL read_only refuses to run inside a transaction.)
+	const script = /SET GLOBAL/i.test(text) ? text : `START TRANSACTION;\n${text.replace(/[\s;]+$/, '')};\nCOMMIT;\n`;
+	for (let attempt = 1; ; attempt++) {
+		try {
+			const out = execFileSync('mariadb', ['--no-defaults', `--socket=${socketPath()}`, '--batch',
+				'--skip-column-names', '--raw', 'crowdcart'], { input: script, stdio: ['pipe', 'pipe', 'pipe'] }).toString();
+			return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
+		} catch (e) {
+			if (attempt >= 5 || !/ERROR 12(13|05)/.test(String(e.stderr)))
+				throw e;
+			execFileSync('sleep', [String(0.05 * attempt)]);
+		}
+	}
 }
 
 // Quotes a JS string as a SQL literal (test data only: no user input reaches here).
