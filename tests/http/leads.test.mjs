@@ -8,6 +8,7 @@ import http from 'node:http';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Client, newAccount, uniqueEmail } from './lib/http.mjs';
 import { FIELDS, answers, brandWithForm, ctl, leadRows, sleep, sql, submitLead } from './lib/leads.mjs';
+import { dropWorkerLock, holdWorkerLock } from './lib/webhooks.mjs';
 
 
 // Independent (a brand and form each), so they run side by side to stay well under 30 s.
@@ -228,6 +229,7 @@ describe('lead forms', { concurrency: 4 }, () => {
 		const f = await brandWithForm({ fresh: true });	// its own brand: a webhook is brand-wide
 		let secret = '';
 		const crm = await receiver(() => secret);
+		await holdWorkerLock();
 		try {
 			const saved = await f.brand.submit('/studio/leads/webhook', { url: `http://127.0.0.1:${crm.port}/hooks/leads` }, { formPath: '/studio/leads/webhook' });
 			assert.equal(saved.status, 303);
@@ -262,6 +264,7 @@ describe('lead forms', { concurrency: 4 }, () => {
 			assert.match(log.body, /<td class="delivery-status">delivered<\/td><td>2<\/td>/);
 			assert.deepEqual(sql(`SELECT http_status FROM webhook_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id WHERE d.lead_id = ${lead[0]} ORDER BY a.id`), [['503'], ['204']]);
 		} finally {
+			dropWorkerLock();
 			crm.server.close();
 		}
 	});

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { uniqueEmail } from './lib/http.mjs';
 import { answers, brandWithForm, leadRows, sleep, sql, submitLead } from './lib/leads.mjs';
-import { makeTls, receiver, worker, workerConf } from './lib/webhooks.mjs';
+import { dropWorkerLock, holdWorkerLock, makeTls, receiver, worker, workerConf } from './lib/webhooks.mjs';
 
 const HOOK = '/studio/leads/webhook';
 
@@ -31,11 +31,15 @@ async function queuedLead(url, ctx) {
 
 describe('lead webhooks over https, and the private-address policy', { concurrency: 1 }, () => {
 	let tls, conf;
-	before(() => {
+	before(async () => {
+		await holdWorkerLock();
 		tls = makeTls();
 		conf = workerConf(tls);
 	});
-	after(() => tls?.remove());
+	after(() => {
+		tls?.remove();
+		dropWorkerLock();
+	});
 
 	test('https: delivered signed over verified TLS to a name pinned after its check; a 500 is retried after a 30 s backoff, shown in the log', async () => {
 		const ctx = { secret: '' };

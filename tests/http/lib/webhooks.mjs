@@ -76,3 +76,43 @@ export function receiver({ secret = () => '', answers = [204], tls } = {}) {
 	return new Promise((resolve) => server.listen(0, '127.0.0.1', () =>
 		resolve({ server, got, tlsErrors, port: server.address().port, close: () => server.close() })));
 }
+
+// `crowdcartctl worker --once` delivers every brand's due webhooks, so two test files running it
+// side by side would each claim (lease) the other's deliveries. Tests that run the worker hold
+// this lock (a directory, made atomically) while they do; a holder that died leaves a stale pid.
+const WORKER_LOCK = path.join(VAR, 'run', 'webhook-worker-lock');
+export async function holdWorkerLock() {
+	mkdirSync(path.dirname(WORKER_LOCK), { recursive: true });
+	for (const end = Date.now() + 120_000; ;) {
+		try {
+			mkdirSync(WORKER_LOCK);
+			writeFileSync(path.join(WORKER_LOCK, 'pid'), String(process.pid));
+			return;
+		} catch (e) {
+			if (e.code !== 'EEXIST')
+				throw e;
+		}
+		let pid = 0;
+		try {
+			pid = Number(readFileSync(path.join(WORKER_LOCK, 'pid'), 'utf8'));
+		} catch {
+			// being made or removed right now
+		}
+		if (pid && !alive(pid))
+			rmSync(WORKER_LOCK, { recursive: true, force: true });
+		if (Date.now() > end)
+			throw new Error(`waited 120 s for ${WORKER_LOCK}`);
+		await new Promise((r) => setTimeout(r, 100));
+	}
+}
+export function dropWorkerLock() {
+	rmSync(WORKER_LOCK, { recursive: true, force: true });
+}
+function alive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (e) {
+		return e.code === 'EPERM';
+	}
+}
