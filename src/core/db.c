@@ -162,6 +162,9 @@ static enum db_status db_classify(struct db *db, unsigned e, const char *msg, co
 	switch (e) {
 	case ER_LOCK_DEADLOCK:
 	case ER_LOCK_WAIT_TIMEOUT:
+	/* InnoDB's answer when two INSERT ... SELECT race for a table's AUTO-INC lock: a lost lock,
+	 * not a broken table (seen with files of the HTTP suite running side by side). */
+	case ER_AUTOINC_READ_FAILED:
 		return DB_RETRY;
 	case ER_DUP_ENTRY:
 		return DB_DUP;
