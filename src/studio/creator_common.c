@@ -78,3 +78,24 @@ bool creator_move(long long *ids, size_t n, long long id, int dir)
 	}
 	return false;
 }
+
+bool studio_owner_of(struct req *r, struct studio_owner *o, const char *refusal)
+{
+	o->brand_id = o->creator_id = 0;
+	if (r->sess.role == ROLE_CREATOR) {
+		struct studio_creator c;
+		if (!creator_of(r, &c))
+			return false;
+		o->creator_id = c.id;
+		return true;
+	}
+	if (r->sess.role == ROLE_BRAND || r->sess.role == ROLE_ADMIN) {
+		struct studio_brand b;
+		if (!brand_of(r, &b))
+			return false;
+		o->brand_id = b.id;
+		return true;
+	}
+	resp_error(r, 403, refusal);
+	return false;
+}

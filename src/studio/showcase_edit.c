@@ -100,7 +100,7 @@ static void form_from_showcase(struct req *r, const struct showcase *s, struct s
 }
 
 /* The slot the form asks for: 0 (not shown), 1..2 for creators, 1 for brands; -1 if invalid. */
-static int form_slot(const struct sc_owner *o, const char *slot)
+static int form_slot(const struct studio_owner *o, const char *slot)
 {
 	if (!*slot)
 		return 0;
@@ -121,7 +121,7 @@ static void set_error(tmpl_dict *d, const char *field, const char *message)
 	tmpl_set(tmpl_add(d, section), "TEXT", message);
 }
 
-static void options(struct req *r, tmpl_dict *d, const struct sc_owner *o, const struct sc_form *f)
+static void options(struct req *r, tmpl_dict *d, const struct studio_owner *o, const struct sc_form *f)
 {
 	static const char *const sort_labels[SHOWCASE_SORT__MAX] = {
 		"Featured (trending first)", "Newest first", "Price, low to high", "Price, high to low" };
@@ -159,7 +159,7 @@ static void options(struct req *r, tmpl_dict *d, const struct sc_owner *o, const
 
 /* The edit page: the form as `f` holds it, an error beside its field, and, when `preview` is
  * given, the carousel those rules produce now. */
-static void edit_page(struct req *r, const struct sc_owner *o, long long id, const struct sc_form *f,
+static void edit_page(struct req *r, const struct studio_owner *o, long long id, const struct sc_form *f,
 		      const struct showcase *preview, int status, const char *field, const char *error)
 {
 	tmpl_dict *d = page_begin(r, "studio_showcase.tpl", id ? "Edit showcase" : "New showcase");
@@ -200,7 +200,7 @@ static void edit_page(struct req *r, const struct sc_owner *o, long long id, con
 }
 
 /* Parses the form into s (owned by o); false with the field and message when it does not hold. */
-static bool form_check(struct req *r, const struct sc_owner *o, const struct sc_form *f, struct showcase *s,
+static bool form_check(struct req *r, const struct studio_owner *o, const struct sc_form *f, struct showcase *s,
 		       const char **field, const char **error)
 {
 	struct showcase_problem p;
@@ -226,7 +226,7 @@ static bool form_check(struct req *r, const struct sc_owner *o, const struct sc_
 
 struct sc_save {
 	struct arena *arena;
-	const struct sc_owner *o;
+	const struct studio_owner *o;
 	const struct showcase *s;
 	const char *tags;
 	long long id;		/* 0: a new showcase; after saving, its id */
@@ -278,7 +278,7 @@ static enum db_status sc_write(struct db *db, void *ctx)
 	return rc;
 }
 
-static bool brand_ok(struct req *r, const struct sc_owner *o, long long brand_id)
+static bool brand_ok(struct req *r, const struct studio_owner *o, long long brand_id)
 {
 	if (!brand_id || !o->creator_id)
 		return true;
@@ -294,8 +294,8 @@ static bool brand_ok(struct req *r, const struct sc_owner *o, long long brand_id
 /* POST of the form, new (id 0) or existing: preview or save. */
 static void save(struct req *r, long long id)
 {
-	struct sc_owner o;
-	if (!sc_owner_of(r, &o))
+	struct studio_owner o;
+	if (!studio_owner_of(r, &o, SC_REFUSAL))
 		return;
 	struct sc_form f;
 	form_from_request(r, &f);
@@ -335,8 +335,8 @@ static void save(struct req *r, long long id)
 
 void page_showcase_new(struct req *r)
 {
-	struct sc_owner o;
-	if (!sc_owner_of(r, &o))
+	struct studio_owner o;
+	if (!studio_owner_of(r, &o, SC_REFUSAL))
 		return;
 	struct sc_form f = { .in = { .title = "", .brand_id = "", .tags = "", .type = "", .price_min = "", .price_max = "",
 		.currency = "", .in_stock_only = "", .best_sellers_days = "", .recently_viewed = "", .sort = "featured",
@@ -351,8 +351,8 @@ void page_showcase_create(struct req *r)
 
 void page_showcase_edit(struct req *r)
 {
-	struct sc_owner o;
-	if (!sc_owner_of(r, &o))
+	struct studio_owner o;
+	if (!studio_owner_of(r, &o, SC_REFUSAL))
 		return;
 	long long id = form_id(r, "id");
 	struct db_res res;

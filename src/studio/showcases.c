@@ -14,28 +14,7 @@ static const struct db_stmt q_delete = {
 
 const struct field showcase_list_fields[] = { { "done", 20 }, { NULL, 0 } };
 
-bool sc_owner_of(struct req *r, struct sc_owner *o)
-{
-	o->brand_id = o->creator_id = 0;
-	if (r->sess.role == ROLE_CREATOR) {
-		struct studio_creator c;
-		if (!creator_of(r, &c))
-			return false;
-		o->creator_id = c.id;
-		return true;
-	}
-	if (r->sess.role == ROLE_BRAND || r->sess.role == ROLE_ADMIN) {
-		struct studio_brand b;
-		if (!brand_of(r, &b))
-			return false;
-		o->brand_id = b.id;
-		return true;
-	}
-	resp_error(r, 403, "Showcases are made by creators and brands.");
-	return false;
-}
-
-static const char *placement(const struct sc_owner *o, long long slot)
+static const char *placement(const struct studio_owner *o, long long slot)
 {
 	if (slot == 0)
 		return "Not shown yet";
@@ -46,8 +25,8 @@ static const char *placement(const struct sc_owner *o, long long slot)
 
 void page_showcases(struct req *r)
 {
-	struct sc_owner o;
-	if (!sc_owner_of(r, &o))
+	struct studio_owner o;
+	if (!studio_owner_of(r, &o, SC_REFUSAL))
 		return;
 	struct db_res res;
 	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(o.brand_id), DB_I(o.creator_id) }, &res);
@@ -74,8 +53,8 @@ void page_showcases(struct req *r)
 
 void page_showcase_delete(struct req *r)
 {
-	struct sc_owner o;
-	if (!sc_owner_of(r, &o))
+	struct studio_owner o;
+	if (!studio_owner_of(r, &o, SC_REFUSAL))
 		return;
 	long long id = form_id(r, "id");
 	enum db_status rc = id ? db_query(r->db, NULL, &q_delete,

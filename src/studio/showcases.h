@@ -4,12 +4,8 @@
 #define CC_STUDIO_SHOWCASES_H
 #include "http.h"
 
-/* The owner of the showcases a page shows: the signed-in creator or brand (one of the two). */
-struct sc_owner {
-	long long brand_id, creator_id;
-};
-/* False when a response was made (403 for shoppers, 404/5xx from creator_of/brand_of). */
-bool sc_owner_of(struct req *r, struct sc_owner *o);
+/* Whose showcases a page shows (studio_owner_of), refusing anyone else with this message. */
+#define SC_REFUSAL "Showcases are made by creators and brands."
 
 extern const struct field showcase_list_fields[], showcase_form_fields[];
 void page_showcases(struct req *r);

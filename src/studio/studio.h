@@ -35,6 +35,13 @@ const char *dashboard_conversion(struct req *r, long long orders, long long visi
 /* The signed-in user's creator profile or brand; false when a response (404, 5xx) was made. */
 bool creator_of(struct req *r, struct studio_creator *c);
 bool brand_of(struct req *r, struct studio_brand *b);
+/* The owner of what a page shared by creators and brands shows (videos, showcases): the signed-in
+ * creator or brand, one of the two ids set. False when a response was made: 403 with `refusal`
+ * for anyone else, or what creator_of/brand_of answered. */
+struct studio_owner {
+	long long brand_id, creator_id;
+};
+bool studio_owner_of(struct req *r, struct studio_owner *o, const char *refusal);
 /* brand_shipping.c: the flat shipping rate and tax rate checkout applies to the brand's orders. */
 extern const struct field brand_shipping_fields[];
 void page_brand_shipping_form(struct req *r);

@@ -10,9 +10,7 @@
 #include "video_rules.h"
 
 /* Who publishes: a creator (tags from their approved picks) or a brand (tags from its products). */
-struct vowner {
-	long long creator_id, brand_id;
-};
+static const char NOT_OWNER[] = "Videos are published by creators and brands.";
 
 static const struct db_stmt q_creator_products = {
 	"SELECT p.id, p.title FROM picks pk JOIN products p ON p.id = pk.product_id"
@@ -70,27 +68,6 @@ const struct field video_fields[] = {
 };
 _Static_assert(VIDEO_MAX_TAGS == 5, "video_fields has five tag rows");
 
-static bool owner_of(struct req *r, struct vowner *o)
-{
-	o->creator_id = o->brand_id = 0;
-	if (r->sess.role == ROLE_CREATOR) {
-		struct studio_creator c;
-		if (!creator_of(r, &c))
-			return false;
-		o->creator_id = c.id;
-		return true;
-	}
-	if (r->sess.role == ROLE_BRAND || r->sess.role == ROLE_ADMIN) {
-		struct studio_brand b;
-		if (!brand_of(r, &b))
-			return false;
-		o->brand_id = b.id;
-		return true;
-	}
-	resp_error(r, 403, "Videos are published by creators and brands.");
-	return false;
-}
-
 static const char *form_or_empty(struct req *r, const char *name)
 {
 	const char *v = req_form(r, name);
@@ -109,7 +86,7 @@ static const char *money_text(struct req *r, long long minor, const char *cur)
 	return *cur ? page_money(r, minor, cur) : "–";
 }
 
-static void videos_page(struct req *r, const struct vowner *o, int status, const char *error)
+static void videos_page(struct req *r, const struct studio_owner *o, int status, const char *error)
 {
 	struct db_res prods, vids;
 	enum db_status rc = o->creator_id
@@ -180,8 +157,8 @@ static void videos_page(struct req *r, const struct vowner *o, int status, const
 
 void video_studio_page(struct req *r, int status, const char *error)
 {
-	struct vowner o;
-	if (owner_of(r, &o))
+	struct studio_owner o;
+	if (studio_owner_of(r, &o, NOT_OWNER))
 		videos_page(r, &o, status, error);
 }
 
@@ -195,7 +172,7 @@ struct vtag {
 };
 
 struct vpublish {
-	struct vowner o;
+	struct studio_owner o;
 	const char *src, *poster, *caption;
 	struct vtag tags[VIDEO_MAX_TAGS];
 	size_t ntags;
@@ -263,7 +240,7 @@ void page_studio_video_publish(struct req *r)
 {
 	struct vpublish p = { .src = form_or_empty(r, "src_url"), .poster = form_or_empty(r, "poster_url"),
 			      .caption = form_or_empty(r, "caption") };
-	if (!owner_of(r, &p.o))
+	if (!studio_owner_of(r, &p.o, NOT_OWNER))
 		return;
 	const char *problem = NULL;
 	if (!video_url_ok(p.src))
