@@ -49,19 +49,7 @@ static void product_card(struct req *r, tmpl_dict *d, const char *slug, const st
 {
 	tmpl_dict *c = tmpl_add(d, "CARDS");
 	tmpl_set(c, "URL", arena_printf(r->arena, "/ad/%s/p/%lld", slug, db_at(t, i, CARD_NCOLS)->i));
-	tmpl_set(c, "TITLE", db_at(t, i, 1)->s);
-	tmpl_set(c, "BRAND", db_at(t, i, 3)->s);
-	tmpl_set(c, "PRICE", page_money(r, db_at(t, i, 4)->i, db_at(t, i, 5)->s));
-	if (*db_at(t, i, 7)->s) {
-		tmpl_dict *im = tmpl_add(c, "IMAGE");
-		tmpl_set(im, "SRC", db_at(t, i, 7)->s);
-		tmpl_set(im, "ALT", db_at(t, i, 8)->s);
-	}
-	long long variant = db_at(t, i, CARD_NCOLS + 1)->i;
-	if (db_at(t, i, 6)->i > 0 && variant > 0)
-		tmpl_set_int(tmpl_add(c, "BUY"), "VARIANT", variant);
-	else
-		tmpl_show(c, "SOLD_OUT");
+	card_fill_buyable(r, c, t, i, db_at(t, i, CARD_NCOLS + 1)->i);
 }
 
 /* The signed click-out link, if the ad has a target that is still on a verified domain (as far as

@@ -26,3 +26,19 @@ tmpl_dict *card_add(struct req *r, tmpl_dict *grid, const struct db_res *res, si
 	}
 	return c;
 }
+
+void card_fill_buyable(struct req *r, tmpl_dict *c, const struct db_res *t, size_t i, long long variant)
+{
+	tmpl_set(c, "TITLE", db_at(t, i, 1)->s);
+	tmpl_set(c, "BRAND", db_at(t, i, 3)->s);
+	tmpl_set(c, "PRICE", page_money(r, db_at(t, i, 4)->i, db_at(t, i, 5)->s));
+	if (*db_at(t, i, 7)->s) {
+		tmpl_dict *im = tmpl_add(c, "IMAGE");
+		tmpl_set(im, "SRC", db_at(t, i, 7)->s);
+		tmpl_set(im, "ALT", db_at(t, i, 8)->s);
+	}
+	if (db_at(t, i, 6)->i > 0 && variant > 0)
+		tmpl_set_int(tmpl_add(c, "BUY"), "VARIANT", variant);
+	else
+		tmpl_show(c, "SOLD_OUT");
+}
