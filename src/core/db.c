@@ -16,6 +16,7 @@
 #define DB_MAX_STMTS 256	/* distinct statements one program prepares: a fixed table is enough */
 #define DB_MAX_BIND 64
 #define DB_TXN_TRIES 6
+#define DB_TXN_RECONNECTS 2	/* a body cut by a lost connection is re-run at most this often */
 
 struct db_slot {
 	const struct db_stmt *def;
@@ -31,7 +32,7 @@ struct db {
 	struct db_slot slots[DB_MAX_STMTS];
 	long long next_try_ms;
 	long backoff_ms;
-	bool in_txn;
+	bool in_txn;	/* inside db_txn's body: survives db_drop, so a lost connection fails the rest */
 	unsigned long long insert_id, affected;
 };
 
@@ -79,7 +80,6 @@ static void db_drop(struct db *db)
 	if (db->conn)
 		mysql_close(db->conn);
 	db->conn = NULL;
-	db->in_txn = false;
 }
 
 void db_close(struct db *db)
@@ -302,6 +302,10 @@ static enum db_status db_fetch(struct db *db, struct db_slot *s, struct arena *a
 static enum db_status db_run(struct db *db, struct arena *a, const struct db_stmt *def,
 			     const struct db_param *params, struct db_res *out)
 {
+	/* The transaction died with its connection: a fresh one would run the rest of the body in
+	 * autocommit, on another node, against rows the lost transaction never committed. */
+	if (db->in_txn && !db->conn)
+		return DB_DOWN;
 	enum db_status rc = db_ready(db);
 	if (rc != DB_OK)
 		return rc;
@@ -397,20 +401,26 @@ static enum db_status db_commit(struct db *db)
 enum db_status db_txn(struct db *db, enum db_status (*fn)(struct db *db, void *ctx), void *ctx)
 {
 	enum db_status rc = DB_ERR;
+	int reconnects = 0;
 	for (int attempt = 0; attempt < DB_TXN_TRIES; attempt++) {
-		if (attempt)
+		if (attempt && rc == DB_RETRY)
 			db_backoff(attempt);
 		if ((rc = db_ready(db)) != DB_OK)
 			return rc;
-		if ((rc = db_begin(db)) != DB_OK) {
-			if (rc == DB_DOWN && attempt == 0)
-				continue;	/* idle connection died: reconnect and start over once */
-			return rc;
-		}
 		db->in_txn = true;
-		rc = fn(db, ctx);
+		rc = db_begin(db);
 		if (rc == DB_OK)
-			rc = db_commit(db);
+			rc = fn(db, ctx);
+		if (!db->conn) {
+			/* Lost before COMMIT was sent (an idle connection that died, a node killed mid-body):
+			 * the server rolled everything back, so running it again on the next node is safe. */
+			db->in_txn = false;
+			if (reconnects++ < DB_TXN_RECONNECTS)
+				continue;
+			return DB_DOWN;
+		}
+		if (rc == DB_OK)
+			rc = db_commit(db);	/* lost here: the outcome is unknown, so DB_DOWN, never again */
 		if (rc != DB_OK && db->conn)
 			mysql_rollback(db->conn);
 		db->in_txn = false;

@@ -76,7 +76,9 @@ unsigned long long db_insert_id(struct db *db);
 unsigned long long db_affected(struct db *db);
 
 /* START TRANSACTION; fn; COMMIT. On DB_RETRY (from fn or from COMMIT) rolls back, waits a short
- * randomised backoff and runs fn again, up to 6 times. fn must be safe to re-run. */
+ * randomised backoff and runs fn again, up to 6 times. fn must be safe to re-run. A connection
+ * lost before COMMIT fails every later statement of fn with DB_DOWN, and the whole transaction is
+ * run again on a fresh connection (at most twice); lost during COMMIT, it answers DB_DOWN. */
 enum db_status db_txn(struct db *db, enum db_status (*fn)(struct db *db, void *ctx), void *ctx);
 
 /* Trusted SQL from the migration files only: prepare, execute once, close. */
