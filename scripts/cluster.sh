@@ -46,7 +46,7 @@ node_synced() { [[ $(wsrep "$1" wsrep_local_state_comment) == Synced && $(wsrep 
 init_node() {
 	local d
 	d=$(ndir "$1")
-	mkdir -p "$d/run" "$d/log"
+	mkdir -p "$d/run" "$d/log" "$d/tmp"
 	((EUID != 0)) || chown -R mysql:mysql "$d"
 	[[ -d $d/db/mysql ]] && return
 	rm -rf "$d/db"
@@ -64,7 +64,7 @@ recovered_position() {
 	log=$d/log/wsrep-recover.log
 	: >"$log"
 	((EUID != 0)) || chown mysql:mysql "$log"
-	mariadbd --no-defaults --datadir="$d/db" "${AS_USER[@]}" --skip-networking --log-error="$log" \
+	mariadbd --no-defaults --datadir="$d/db" "${AS_USER[@]}" --skip-networking --log-error="$log" --tmpdir="$d/tmp" \
 		--innodb-buffer-pool-size=64M --binlog-format=ROW --innodb-autoinc-lock-mode=2 --wsrep-on=ON \
 		--wsrep-provider="$PROVIDER" --wsrep-cluster-address="$GCOMM" --wsrep-recover \
 		</dev/null >/dev/null 2>&1 || true
@@ -88,8 +88,11 @@ start_node() {
 	local opts="gmcast.listen_addr=tcp://127.0.0.1:$((G_BASE + n));ist.recv_addr=127.0.0.1:$((IST_BASE + n))"
 	opts+=";evs.suspect_timeout=PT2S;evs.inactive_timeout=PT3S;evs.inactive_check_period=PT0.5S"
 	opts+=";evs.keepalive_period=PT0.5S;gcache.size=128M"
+	# Each node its own tmpdir: a starting mariadbd deletes every #sql* file it finds in its
+	# tmpdir, so a node rejoining after the kill took the others' temporary tables from a shared /tmp.
 	setsid mariadbd --no-defaults --datadir="$d/db" --socket="$(nsock "$n")" --port=$((DB_BASE + n)) \
 		--bind-address=127.0.0.1 --pid-file="$(npid "$n")" --log-error="$(nlog "$n")" "${AS_USER[@]}" \
+		--tmpdir="$d/tmp" \
 		--default-time-zone=+00:00 --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
 		--skip-name-resolve --innodb-buffer-pool-size=64M --max-connections=300 \
 		--binlog-format=ROW --default-storage-engine=InnoDB --innodb-autoinc-lock-mode=2 \

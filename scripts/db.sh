@@ -62,8 +62,11 @@ start_server() {
 	rm -f "$PIDFILE" "$SOCK"
 	# autoinc-lock-mode 2, as on the Galera nodes: INSERT ... SELECT takes no table-wide AUTO-INC
 	# lock (there is no binary log here, so interleaved ids are safe).
+	# A tmpdir of its own: mariadbd deletes every #sql* file in its tmpdir when it starts, so with a
+	# shared /tmp a restart (the outage test's, another checkout's) would take other servers' temporary tables.
+	mkdir -p "$VAR/tmp"
 	setsid mariadbd --no-defaults --datadir="$DATADIR" --socket="$SOCK" --port="$DB_PORT" \
-		--bind-address=127.0.0.1 --pid-file="$PIDFILE" --log-error="$LOG" "${AS_ROOT[@]}" \
+		--bind-address=127.0.0.1 --pid-file="$PIDFILE" --log-error="$LOG" "${AS_ROOT[@]}" --tmpdir="$VAR/tmp" \
 		--default-time-zone=+00:00 --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
 		--skip-name-resolve --innodb-buffer-pool-size=128M --max-connections=300 \
 		--innodb-flush-log-at-trx-commit=1 --innodb-autoinc-lock-mode=2 </dev/null >>"$LOG" 2>&1 &
