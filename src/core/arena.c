@@ -106,6 +106,26 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	return p;
 }
 
+char *arena_concat(struct arena *a, ...)
+{
+	va_list ap;
+	size_t n = 0;
+	va_start(ap, a);
+	for (const char *s; (s = va_arg(ap, const char *));)
+		n += strlen(s);
+	va_end(ap);
+	char *out = arena_alloc(a, n + 1), *p = out;
+	va_start(ap, a);
+	for (const char *s; (s = va_arg(ap, const char *));) {
+		size_t k = strlen(s);
+		memcpy(p, s, k);
+		p += k;
+	}
+	va_end(ap);
+	*p = '\0';
+	return out;
+}
+
 void arena_reset(struct arena *a)
 {
 	struct chunk *c = a->head;

@@ -1,6 +1,7 @@
 /* collection.c: "/@{handle}/{collection}" — one published collection, items in the creator's order. */
 #include "attribution.h"
 #include "dbcache.h"
+#include "card_view.h"
 #include "page.h"
 #include "response.h"
 #include "shop.h"
@@ -46,7 +47,7 @@ void page_collection(struct req *r)
 	bool earns = false;
 	tmpl_dict *grid = card_grid(d);
 	for (size_t i = 0; i < items.nrows; i++) {
-		tmpl_dict *c = card_add(r, grid, &items, i, handle);
+		tmpl_dict *c = card_view_add(r, grid, &items, i, handle);
 		const char *note = db_at(&items, i, CARD_NCOLS)->s;
 		if (*note)
 			tmpl_set(tmpl_add(c, "NOTE"), "TEXT", note);

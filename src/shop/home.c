@@ -1,5 +1,6 @@
 /* home.c: "/" — featured creators and trending products. */
 #include "dbcache.h"
+#include "card_view.h"
 #include "page.h"
 #include "response.h"
 #include "shop.h"
@@ -30,7 +31,7 @@ void page_home(struct req *r)
 	}
 	tmpl_dict *grid = card_grid(d);
 	for (size_t i = 0; i < products.nrows; i++)
-		card_add(r, grid, &products, i, NULL);
+		card_view_add(r, grid, &products, i, NULL);
 	video_feed_add(r, d, 0);
 	page_end(r, 200);
 }

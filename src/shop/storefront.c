@@ -1,6 +1,7 @@
 /* storefront.c: "/@{handle}" — a creator's storefront: profile, collections and picks. */
 #include "attribution.h"
 #include "dbcache.h"
+#include "card_view.h"
 #include "page.h"
 #include "response.h"
 #include "shop.h"
@@ -58,7 +59,7 @@ void page_storefront(struct req *r)
 	bool earns = false;
 	tmpl_dict *grid = card_grid(d);
 	for (size_t i = 0; i < picks.nrows; i++) {
-		card_add(r, grid, &picks, i, handle);
+		card_view_add(r, grid, &picks, i, handle);
 		earns |= db_at(&picks, i, CARD_NCOLS)->i > 0;
 	}
 	/* Shown whenever any pick pays commission; the creator has no setting to hide it. */

@@ -6,6 +6,7 @@
 #include <time.h>
 #include "attribution.h"
 #include "dbcache.h"
+#include "card_view.h"
 #include "page.h"
 #include "response.h"
 #include "shop.h"
@@ -111,7 +112,7 @@ void page_video(struct req *r)
 	if (more.nrows) {
 		tmpl_dict *grid = card_grid(tmpl_add(d, "MORE"));
 		for (size_t i = 0; i < more.nrows; i++)
-			card_add(r, grid, &more, i, db_at(&v, 0, 4)->s);
+			card_view_add(r, grid, &more, i, db_at(&v, 0, 4)->s);
 	}
 	mstat_count(r->db, MSTAT_VIDEO, id, MSTAT_VIEW, (long long)time(NULL));
 	if (creator)

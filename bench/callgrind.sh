@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# callgrind.sh: instructions per request of a shop URL, counted by valgrind's callgrind inside
+# dispatch() (request parsing, handler, template, response; not the FastCGI socket I/O).
+# Instruction counts do not drift with the machine's load, unlike wrk's requests/s, so this is the
+# figure to compare two builds with. Runs beside the make run stack (its var/ configuration and
+# database; VAR= for another), on a port of its own.
+# Usage: bench/callgrind.sh [URL path] [requests]   e.g. bench/callgrind.sh /@lena 200
+# KEEP=DIR keeps the callgrind files there, for callgrind_annotate --inclusive=yes.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+path=${1:-/@lena}
+n=${2:-200}
+VAR=${VAR:-var}
+[[ $VAR == /* ]] || VAR=$root/$VAR
+command -v valgrind >/dev/null || { echo "valgrind is missing" >&2; exit 1; }
+[[ -s $VAR/lighttpd.conf ]] || { echo "no $VAR/lighttpd.conf: make run first" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'kill "$(cat "$work/lighttpd.pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$work"' EXIT
+port=$((20000 + RANDOM % 20000))
+# The stack's own lighttpd configuration, on another port, with one shop worker under callgrind.
+sed -e "s|^server.port *=.*|server.port = $port|" \
+	-e "s|^server.pid-file *=.*|server.pid-file = \"$work/lighttpd.pid\"|" \
+	-e "s|\"socket\" => \"[^\"]*/shop.sock\"|\"socket\" => \"$work/shop.sock\"|" \
+	-e "s|\"bin-path\" => \"\\([^\"]*/shop.fcgi\\)\"|\"bin-path\" => \"/usr/bin/valgrind --tool=callgrind --trace-children=yes --toggle-collect=dispatch --callgrind-out-file=$work/cg.%p \\1 --workers 1\"|" \
+	"$VAR/lighttpd.conf" >"$work/lighttpd.conf"
+grep -q "callgrind" "$work/lighttpd.conf" || { echo "could not rewrite the shop's bin-path" >&2; exit 1; }
+lighttpd -f "$work/lighttpd.conf"
+for i in $(seq 1 120); do
+	curl -fsS -o /dev/null "http://127.0.0.1:$port/_ping" 2>/dev/null && break
+	sleep 0.5
+done
+# Warm-up: the worker's caches, prepared statements and interned template names.
+for i in $(seq 1 20); do curl -fsS -o /dev/null "http://127.0.0.1:$port$path"; done
+pid=$(pgrep -f "callgrind-out-file=$work" | head -n 1)
+callgrind_control -z >/dev/null 2>&1 || true
+for i in $(seq 1 "$n"); do curl -fsS -o /dev/null "http://127.0.0.1:$port$path"; done
+callgrind_control -d >/dev/null 2>&1
+sleep 1
+kill "$(cat "$work/lighttpd.pid")"
+sleep 2
+total=0
+for f in "$work"/cg.*; do
+	# The last dump holds the requests after the reset; its "summary:" line is the instruction count.
+	s=$(awk '/^summary:/ { v = $2 } END { print v + 0 }' "$f")
+	((s > total)) && total=$s
+done
+[[ -z ${KEEP:-} ]] || cp "$work"/cg.* "$KEEP"/
+echo "$path: $((total / n)) instructions per request in dispatch() ($n requests, callgrind)"
