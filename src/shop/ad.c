@@ -8,6 +8,7 @@
 #include "media_stats.h"
 #include "ad_token.h"
 #include "attribution.h"
+#include "cart.h"
 #include "dbcache.h"
 #include "page.h"
 #include "response.h"
@@ -155,8 +156,8 @@ void page_ad_click(struct req *r)
 			      : arena_printf(r->arena, "/p/%s/%s", db_at(&res, 0, 0)->s, db_at(&res, 0, 1)->s));
 }
 
-/* POST /ad/{slug}/cart: the cart's own add (same fields, same answers), counted against the ad
- * when it succeeds. */
+/* POST /ad/{slug}/cart: the cart's own add (same fields, same answers), recording the ad on the
+ * item when it lists the product, and counted against the ad when it succeeds. */
 void page_ad_cart_add(struct req *r)
 {
 	struct db_res ad;
@@ -169,7 +170,7 @@ void page_ad_cart_add(struct req *r)
 		resp_error(r, 404, "There is no such ad.");
 		return;
 	}
-	page_cart_add(r);
+	cart_add_from(r, 0, db_at(&ad, 0, 0)->i);
 	if (r->status == 303)
 		mstat_count(r->db, MSTAT_AD, db_at(&ad, 0, 0)->i, MSTAT_ADD, (long long)time(NULL));
 }

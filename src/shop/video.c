@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 #include "attribution.h"
+#include "cart.h"
 #include "dbcache.h"
 #include "page.h"
 #include "response.h"
@@ -141,8 +142,8 @@ void page_video_click(struct req *r)
 			      : arena_printf(r->arena, "/p/%s/%s", db_at(&res, 0, 0)->s, db_at(&res, 0, 1)->s));
 }
 
-/* POST /v/{id}/cart: the cart's own add (same fields, same answers), counted against the video
- * when it succeeds. */
+/* POST /v/{id}/cart: the cart's own add (same fields, same answers), recording the video on the
+ * item when it tags the product, and counted against the video when it succeeds. */
 void page_video_cart_add(struct req *r)
 {
 	long long id = video_id_of(req_param(r, "id"));
@@ -150,7 +151,7 @@ void page_video_cart_add(struct req *r)
 		resp_error(r, 404, "There is no video with that number.");
 		return;
 	}
-	page_cart_add(r);
+	cart_add_from(r, id, 0);
 	if (r->status == 303)
 		mstat_count(r->db, MSTAT_VIDEO, id, MSTAT_ADD, (long long)time(NULL));
 }
