@@ -120,8 +120,9 @@ void page_video(struct req *r)
 	page_end(r, 200);
 }
 
-/* GET /v/{id}/p/{product}: counts a product click, then on to the product page (with the
- * creator's handle, so the product page keeps the attribution the video set). */
+/* GET /v/{id}/p/{product}: counts a product click, then on to the product page with the creator's
+ * handle (so the product page keeps the attribution the video set) and the video (so its
+ * add-to-cart still counts for the video). */
 void page_video_click(struct req *r)
 {
 	long long id = video_id_of(req_param(r, "id")), product = video_id_of(req_param(r, "product"));
@@ -138,8 +139,8 @@ void page_video_click(struct req *r)
 	}
 	mstat_count(r->db, MSTAT_VIDEO, id, MSTAT_CLICK, (long long)time(NULL));
 	const char *via = db_at(&res, 0, 2)->s;
-	resp_redirect(r, *via ? arena_printf(r->arena, "/p/%s/%s?via=%s", db_at(&res, 0, 0)->s, db_at(&res, 0, 1)->s, via)
-			      : arena_printf(r->arena, "/p/%s/%s", db_at(&res, 0, 0)->s, db_at(&res, 0, 1)->s));
+	resp_redirect(r, arena_printf(r->arena, "/p/%s/%s?%s%s%sfrom=video.%lld", db_at(&res, 0, 0)->s, db_at(&res, 0, 1)->s,
+				      *via ? "via=" : "", via, *via ? "&" : "", id));
 }
 
 /* POST /v/{id}/cart: the cart's own add (same fields, same answers), recording the video on the

@@ -146,7 +146,7 @@ describe('collection ads', { concurrency: 4 }, () => {
 		assert.ok(cart.body.includes(a.title) && cart.body.includes(b.title));
 		const click = await shopper.get(`/ad/${slug}/p/${a.productId}`);
 		assert.equal(click.status, 303);
-		assert.equal(click.headers.location, `/p/${a.brand}/${a.handle}?via=${creator.account.handle}`);
+		assert.equal(click.headers.location, `/p/${a.brand}/${a.handle}?via=${creator.account.handle}&from=ad.${slug}`);
 		assert.equal((await shopper.get(`/ad/${slug}/p/999999999`)).status, 404);
 		assert.equal((await shopper.post(`/ad/no-such-${unique()}/cart`, { csrf: csrfOf(page.body), variant: a.variantId, quantity: 1 })).status, 404);
 		assert.ok(await adCount(id, 'views', 1) >= 1);

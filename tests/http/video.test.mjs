@@ -112,7 +112,7 @@ test('a purchase after watching is credited to the video\'s creator; the studio 
 	assert.equal(page.status, 200);
 	const click = await shopper.get(`/v/${id}/p/${a.productId}`);
 	assert.equal(click.status, 303);
-	assert.equal(click.headers.location, `/p/${a.brand}/${a.handle}?via=${account.handle}`);
+	assert.equal(click.headers.location, `/p/${a.brand}/${a.handle}?via=${account.handle}&from=video.${id}`);
 	const add = await shopper.post(`/v/${id}/cart`, { csrf: csrfOf(page.body), variant: a.variantId, quantity: 1 });
 	assert.equal(add.status, 303);
 	assert.equal(add.headers.location, '/cart');
