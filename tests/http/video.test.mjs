@@ -148,7 +148,7 @@ test('a brand publishes a video of its own products; no creator, no commission n
 	assert.match(page.body, /by Northwind/i);
 	assert.doesNotMatch(page.body, /earns a commission/);
 	const row = new RegExp(`<tr class="video-row" data-video="${id}">.*?</tr>`).exec((await brand.get('/studio/videos')).body)?.[0];
-	assert.match(row, /<td class="orders">–<\/td>/);
+	assert.match(row, /<td class="orders">0<\/td>/);
 	const theirs = new RegExp(`<tr class="video-row" data-video="${creatorVideo}">.*?</tr>`).exec((await brand.get('/studio/videos')).body)?.[0];
 	assert.ok(theirs, 'the creator\'s video of a northwind product is listed for the brand');
 	assert.match(theirs, new RegExp(`<td class="by">${creator.account.display_name}</td>`));
