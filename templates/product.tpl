@@ -17,7 +17,7 @@
 </tbody>
 </table>
 {{#ALL_SOLD_OUT}}<p class="sold-out">Sold out</p>{{/ALL_SOLD_OUT}}
-{{#BUY}}<form class="form buy" method="post" action="/cart/add">
+{{#BUY}}<form class="form buy" method="post" action="{{BUY_ACTION}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="variant">Option</label>
 <select id="variant" name="variant" required>

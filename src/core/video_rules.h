@@ -22,8 +22,8 @@ bool video_mp4_ok(const unsigned char *p, unsigned long long n);
 /* Seconds from "75", "1:15" or "01:15"; -1 if malformed or above VIDEO_MAX_SECONDS. */
 long video_seconds(const char *s);
 
-/* The feed score (docs/VIDEO.md): (100 * attributed order lines in the last 14 days + views in the
- * last 14 days + 1) * 24000 / (age in hours + 24): a sale weighs a hundred views, and the score
+/* The feed score (docs/VIDEO.md): (100 * orders bought from the video in the last 14 days + views
+ * in the last 14 days + 1) * 24000 / (age in hours + 24): a sale weighs a hundred views, and the score
  * halves after a day and keeps falling with age, so a new video with nothing yet still shows. */
 long long video_score(long long sales_14d, long long views_14d, long long age_hours);
 

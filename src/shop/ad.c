@@ -8,6 +8,7 @@
 #include "media_stats.h"
 #include "ad_token.h"
 #include "attribution.h"
+#include "cart.h"
 #include "dbcache.h"
 #include "page.h"
 #include "response.h"
@@ -28,10 +29,10 @@ static const struct db_stmt q_products = {
 	" WHERE ap.ad_id = ? AND p.status = 'active' ORDER BY ap.position, ap.product_id LIMIT 20",
 	"i", CARD_TYPES "ii" };
 static const struct db_stmt q_click = {
-	"SELECT b.slug, p.handle, COALESCE(c.handle, '') FROM ads a JOIN ad_products ap ON ap.ad_id = a.id"
+	"SELECT b.slug, p.handle, COALESCE(c.handle, ''), a.id, a.slug FROM ads a JOIN ad_products ap ON ap.ad_id = a.id"
 	" JOIN products p ON p.id = ap.product_id JOIN brands b ON b.id = p.brand_id"
 	" LEFT JOIN creators c ON c.id = a.creator_id WHERE a.slug = ? AND a.state = 'live' AND ap.product_id = ?",
-	"si", "sss" };
+	"si", "sssis" };
 static const struct db_stmt q_ad_id = {
 	"SELECT id FROM ads WHERE slug = ? AND state = 'live'", "s", "i" };
 
@@ -131,32 +132,31 @@ void page_ad(struct req *r)
 	page_end(r, 200);
 }
 
-/* GET /ad/{slug}/p/{product}: counts a product click, then on to the product page (with the
- * credited creator's handle, so the product page keeps the attribution the ad set). */
+/* GET /ad/{slug}/p/{product}: counts a product click, then on to the product page with the
+ * credited creator's handle (so the product page keeps the attribution the ad set) and the ad (so
+ * its add-to-cart still counts for the ad). */
 void page_ad_click(struct req *r)
 {
 	long long product = id_of(req_param(r, "product"));
-	struct db_res res = { 0 }, ad;
+	struct db_res res = { 0 };
 	enum db_status rc = product ? db_query_cached(r->db, r->arena, &q_click,
 				(struct db_param[]){ DB_S(req_param(r, "slug")), DB_I(product) }, &res) : DB_OK;
-	if (rc == DB_OK && res.nrows)
-		rc = db_query_cached(r->db, r->arena, &q_ad_id, (struct db_param[]){ DB_S(req_param(r, "slug")) }, &ad);
 	if (rc != DB_OK) {
 		resp_db_error(r, rc);
 		return;
 	}
-	if (res.nrows == 0 || ad.nrows == 0) {
+	if (res.nrows == 0) {
 		resp_error(r, 404, "That product is not in this ad.");
 		return;
 	}
-	mstat_count(r->db, MSTAT_AD, db_at(&ad, 0, 0)->i, MSTAT_CLICK, (long long)time(NULL));
+	mstat_count(r->db, MSTAT_AD, db_at(&res, 0, 3)->i, MSTAT_CLICK, (long long)time(NULL));
 	const char *via = db_at(&res, 0, 2)->s;
-	resp_redirect(r, *via ? arena_printf(r->arena, "/p/%s/%s?via=%s", db_at(&res, 0, 0)->s, db_at(&res, 0, 1)->s, via)
-			      : arena_printf(r->arena, "/p/%s/%s", db_at(&res, 0, 0)->s, db_at(&res, 0, 1)->s));
+	resp_redirect(r, arena_printf(r->arena, "/p/%s/%s?%s%s%sfrom=ad.%s", db_at(&res, 0, 0)->s, db_at(&res, 0, 1)->s,
+				      *via ? "via=" : "", via, *via ? "&" : "", db_at(&res, 0, 4)->s));
 }
 
-/* POST /ad/{slug}/cart: the cart's own add (same fields, same answers), counted against the ad
- * when it succeeds. */
+/* POST /ad/{slug}/cart: the cart's own add (same fields, same answers), recording the ad on the
+ * item when it lists the product, and counted against the ad when it succeeds. */
 void page_ad_cart_add(struct req *r)
 {
 	struct db_res ad;
@@ -169,7 +169,7 @@ void page_ad_cart_add(struct req *r)
 		resp_error(r, 404, "There is no such ad.");
 		return;
 	}
-	page_cart_add(r);
+	cart_add_from(r, 0, db_at(&ad, 0, 0)->i);
 	if (r->status == 303)
 		mstat_count(r->db, MSTAT_AD, db_at(&ad, 0, 0)->i, MSTAT_ADD, (long long)time(NULL));
 }

@@ -13,11 +13,21 @@ static const struct db_stmt q_variant = {
 static const struct db_stmt q_items = {
 	"SELECT COUNT(*), COALESCE(SUM(quantity), 0), COALESCE(MAX(variant_id = ?), 0)"
 	" FROM cart_items WHERE cart_id = ?", "ii", "iii" };
+/* The medium (video, ad) is recorded only if the variant's product is tagged in that video or
+ * listed in that ad (the subqueries give NULL otherwise, and for 0). An add that names a medium
+ * holding the product replaces whatever the item had; any other add keeps it. */
 static const struct db_stmt q_add = {
-	"INSERT INTO cart_items (cart_id, variant_id, quantity, price_seen, added_at)"
-	" VALUES (?, ?, ?, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE"
-	" quantity = LEAST(quantity + VALUES(quantity), 99), price_seen = VALUES(price_seen)",
-	"iiii", "" };
+	"INSERT INTO cart_items (cart_id, variant_id, quantity, price_seen, added_at, video_id, ad_id)"
+	" VALUES (?, ?, ?, ?, UTC_TIMESTAMP(),"
+	" (SELECT t.video_id FROM video_tags t JOIN variants va ON va.product_id = t.product_id"
+	"  WHERE t.video_id = ? AND va.id = ?),"
+	" (SELECT ap.ad_id FROM ad_products ap JOIN variants va ON va.product_id = ap.product_id"
+	"  WHERE ap.ad_id = ? AND va.id = ?))"
+	" ON DUPLICATE KEY UPDATE"
+	" quantity = LEAST(quantity + VALUES(quantity), 99), price_seen = VALUES(price_seen),"
+	" video_id = IF(VALUES(video_id) IS NULL AND VALUES(ad_id) IS NULL, video_id, VALUES(video_id)),"
+	" ad_id = IF(VALUES(video_id) IS NULL AND VALUES(ad_id) IS NULL, ad_id, VALUES(ad_id))",
+	"iiiiiiii", "" };
 static const struct db_stmt q_set = {
 	"UPDATE cart_items SET quantity = ? WHERE cart_id = ? AND variant_id = ?", "iii", "" };
 static const struct db_stmt q_remove = {
@@ -77,6 +87,11 @@ static void finish(struct req *r, long long cart_id)
 
 void page_cart_add(struct req *r)
 {
+	cart_add_from(r, 0, 0);
+}
+
+void cart_add_from(struct req *r, long long video_id, long long ad_id)
+{
 	long long vid = number(req_form(r, "variant"), 1LL << 62);
 	long long qty = number(req_form(r, "quantity") ? req_form(r, "quantity") : "1", CART_MAX_QTY);
 	if (!vid || !qty) {
@@ -109,7 +124,8 @@ void page_cart_add(struct req *r)
 		return;
 	}
 	rc = db_query(r->db, NULL, &q_add,
-		      (struct db_param[]){ DB_I(cart_id), DB_I(vid), DB_I(qty), DB_I(db_at(&v, 0, 0)->i) }, NULL);
+		      (struct db_param[]){ DB_I(cart_id), DB_I(vid), DB_I(qty), DB_I(db_at(&v, 0, 0)->i),
+					   DB_I(video_id), DB_I(vid), DB_I(ad_id), DB_I(vid) }, NULL);
 	if (rc != DB_OK) {
 		resp_db_error(r, rc);
 		return;

@@ -14,6 +14,7 @@
 
 struct cart_line {
 	long long variant_id, product_id, quantity, price_seen, unit_price, stock, line_total;
+	long long video_id, ad_id;	/* the medium it was added from, copied to the order line; 0: none */
 	bool deny;		/* inventory_policy 'deny': stock bounds the quantity */
 	bool unavailable;	/* the product left the shop, or fewer in stock than wanted */
 	bool short_stock;	/* fewer in stock than wanted */
@@ -52,6 +53,11 @@ enum db_status cart_load(struct db *db, struct arena *a, long long id, struct ca
 void cart_render(struct req *r, tmpl_dict *d, const struct cart *c);
 /* Sets the header's item-count cookie. */
 void cart_set_count(struct req *r, long long count);
+/* The cart's add (POST fields variant, quantity; 303 to /cart, or 404/409/422) from video
+ * `video_id` or ad `ad_id` (0: neither): the item records that medium if the variant's product is
+ * tagged in the video or listed in the ad, and otherwise keeps the medium it had. page_cart_add is
+ * cart_add_from(r, 0, 0). */
+void cart_add_from(struct req *r, long long video_id, long long ad_id);
 
 /* The checkout form's fields, as typed. */
 struct checkout_form {

@@ -28,11 +28,12 @@ static const struct db_stmt q_lines = {
 	"SELECT ci.variant_id, ci.quantity, ci.price_seen, v.price, v.currency, v.stock,"
 	" v.inventory_policy = 'deny', v.sku, v.option1, v.option2, v.option3,"
 	" p.id, p.title, p.handle, p.status = 'active',"
-	" b.id, b.slug, b.name, b.currency, b.shipping_flat_rate, b.tax_rate_bps"
+	" b.id, b.slug, b.name, b.currency, b.shipping_flat_rate, b.tax_rate_bps,"
+	" COALESCE(ci.video_id, 0), COALESCE(ci.ad_id, 0)"
 	" FROM cart_items ci JOIN variants v ON v.id = ci.variant_id"
 	" JOIN products p ON p.id = v.product_id JOIN brands b ON b.id = p.brand_id"
 	" WHERE ci.cart_id = ? ORDER BY b.id, ci.variant_id LIMIT 50",
-	"i", "iiiisiissssissiisssii" };
+	"i", "iiiisiissssissiisssiiii" };
 
 /* An anonymous cart's key, kept in a cookie so the cart survives signing in: the log-in replaces
  * the session (and with it the cart's token_hash), and the key lets the signed-in shopper claim
@@ -139,6 +140,8 @@ static void read_line(struct arena *a, const struct db_res *res, size_t i, struc
 	l->short_stock = l->deny && l->stock < l->quantity;
 	l->unavailable = !db_at(res, i, 14)->i || l->short_stock;
 	l->price_changed = l->price_seen != l->unit_price;
+	l->video_id = db_at(res, i, 21)->i;
+	l->ad_id = db_at(res, i, 22)->i;
 	if (!calc_line_total(l->unit_price, l->quantity, &l->line_total))
 		l->unavailable = true;
 }

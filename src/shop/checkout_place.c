@@ -38,8 +38,8 @@ static const struct db_stmt q_pick = {
 	"ii", "i" };
 static const struct db_stmt q_line = {
 	"INSERT INTO order_lines (order_id, product_id, variant_id, title, variant_title, sku, unit_price,"
-	" quantity, line_total, creator_id, surface, commission_bps, commission_amount)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "iiisssiiiisii", "" };
+	" quantity, line_total, creator_id, surface, commission_bps, commission_amount, video_id, ad_id)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "iiisssiiiisiiii", "" };
 static const struct db_stmt q_accrual = {
 	"INSERT INTO commission_entries (order_line_id, creator_id, brand_id, amount, currency, kind, created_at)"
 	" VALUES (?, ?, ?, ?, ?, 'accrual', UTC_TIMESTAMP())", "iiiis", "" };
@@ -154,7 +154,8 @@ static enum db_status write_lines(struct db *db, const struct cart_brand *b, lon
 		rc = db_query(db, NULL, &q_line, (struct db_param[]){
 			DB_I(order_id), DB_I(l->product_id), DB_I(l->variant_id), DB_S(l->title), DB_S(l->variant_title),
 			DB_S(l->sku), DB_I(l->unit_price), DB_I(l->quantity), DB_I(l->line_total),
-			b->creator_id ? DB_I(b->creator_id) : DB_NULL, DB_S(b->surface), DB_I(bps), DB_I(amount) }, NULL);
+			b->creator_id ? DB_I(b->creator_id) : DB_NULL, DB_S(b->surface), DB_I(bps), DB_I(amount),
+			l->video_id ? DB_I(l->video_id) : DB_NULL, l->ad_id ? DB_I(l->ad_id) : DB_NULL }, NULL);
 		if (rc != DB_OK)
 			return rc;
 		if (amount > 0) {

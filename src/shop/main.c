@@ -2,6 +2,7 @@
 #include "cart.h"
 #include "attribution.h"
 #include "leadform.h"
+#include "media_from.h"
 #include "live_view.h"
 #include "shop.h"
 
@@ -15,6 +16,11 @@ static const struct field lookup_fields[] = { { "number", 40 }, { "email", 254 }
 static const struct field via_fields[] = {
 	{ "via", 30 }, { "utm_source", 100 }, { "utm_medium", 100 }, { "utm_campaign", 100 },
 	{ NULL, 0 },
+};
+/* The product page also takes the video or ad it was reached from (media_from.h). */
+static const struct field product_fields[] = {
+	{ "via", 30 }, { "utm_source", 100 }, { "utm_medium", 100 }, { "utm_campaign", 100 },
+	{ "from", MEDIA_FROM_MAX }, { NULL, 0 },
 };
 static const struct field live_fields[] = {
 	{ "via", 30 }, { "utm_source", 100 }, { "utm_medium", 100 }, { "utm_campaign", 100 }, { "reminded", 1 },
@@ -37,7 +43,7 @@ enum shop_page { SHOP_HOME, SHOP_PING, SHOP_PRODUCT, SHOP_STOREFRONT, SHOP_LEADF
 static const struct route routes[] = {
 	[SHOP_HOME] = { { HTTP_GET, "/" }, page_home, 0, no_fields },
 	[SHOP_PING] = { { HTTP_GET, "/_ping" }, page_ping, NEED_NO_DB, no_fields },
-	[SHOP_PRODUCT] = { { HTTP_GET, "/p/{brand}/{product}" }, page_product, NEED_SESSION, via_fields },
+	[SHOP_PRODUCT] = { { HTTP_GET, "/p/{brand}/{product}" }, page_product, NEED_SESSION, product_fields },
 	[SHOP_STOREFRONT] = { { HTTP_GET, "/@{handle}" }, page_storefront, 0, via_fields },
 	/* lead forms (issue 8): before the collection row, which has the same shape as /@{handle}/f */
 	[SHOP_LEADFORM] = { { HTTP_GET, "/f/{slug}" }, page_leadform, NEED_SESSION, no_fields },

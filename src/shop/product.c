@@ -1,6 +1,8 @@
 /* product.c: "/p/{brand}/{product}" — images, variants with price and stock state, the brand,
- * and, when reached from a creator's page (?via=handle), who recommended it. */
+ * and, when reached from a creator's page (?via=handle), who recommended it; when reached from a
+ * video's or ad's card (?from=video.12, ?from=ad.slug), its add-to-cart goes through that medium. */
 #include "attribution.h"
+#include "media_from.h"
 #include "sanitize.h"
 #include "dbcache.h"
 #include "page.h"
@@ -24,6 +26,13 @@ static const struct db_stmt q_via = {
 	"SELECT cr.handle, cr.display_name, pk.commission_bps, cr.id FROM creators cr"
 	" JOIN picks pk ON pk.creator_id = cr.id AND pk.status = 'approved'"
 	" WHERE cr.handle = ? AND pk.product_id = ?", "si", "ssii" };
+
+/* The medium named by ?from= must still hold the product; otherwise it is ignored. */
+static const struct db_stmt q_from_video = {
+	"SELECT video_id FROM video_tags WHERE video_id = ? AND product_id = ?", "ii", "i" };
+static const struct db_stmt q_from_ad = {
+	"SELECT a.slug FROM ads a JOIN ad_products ap ON ap.ad_id = a.id"
+	" WHERE a.slug = ? AND a.state = 'live' AND ap.product_id = ?", "si", "s" };
 
 #define LOW_STOCK 5
 
@@ -83,6 +92,24 @@ static void variants(struct req *r, tmpl_dict *d, const struct db_res *opts, con
 	tmpl_show(d, buyable ? "BUY" : "ALL_SOLD_OUT");
 }
 
+/* Where the add-to-cart form posts: the cart route of the video or ad in ?from= if it holds the
+ * product (so the item records it), else the plain /cart/add. A bad or stale value is ignored, and
+ * so is a database error here: the page still sells. */
+static const char *buy_action(struct req *r, long long product_id)
+{
+	struct media_from m;
+	struct db_res res;
+	if (!media_from_parse(req_query(r, "from"), &m))
+		return "/cart/add";
+	if (m.video_id)
+		return db_query_cached(r->db, r->arena, &q_from_video, (struct db_param[]){ DB_I(m.video_id), DB_I(product_id) },
+				       &res) == DB_OK && res.nrows
+			? arena_printf(r->arena, "/v/%lld/cart", m.video_id) : "/cart/add";
+	return db_query_cached(r->db, r->arena, &q_from_ad, (struct db_param[]){ DB_S(m.ad_slug), DB_I(product_id) },
+			       &res) == DB_OK && res.nrows
+		? arena_printf(r->arena, "/ad/%s/cart", db_at(&res, 0, 0)->s) : "/cart/add";
+}
+
 void page_product(struct req *r)
 {
 	struct db_res p, opts, vars, imgs, via = { 0 };
@@ -123,6 +150,7 @@ void page_product(struct req *r)
 		tmpl_set(im, "ALT", db_at(&imgs, i, 1)->s);
 	}
 	variants(r, d, &opts, &vars);
+	tmpl_set(d, "BUY_ACTION", buy_action(r, id));
 	if (via.nrows) {
 		tmpl_dict *v = tmpl_add(d, "VIA");
 		tmpl_set(v, "HANDLE", db_at(&via, 0, 0)->s);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 #include "attribution.h"
+#include "cart.h"
 #include "dbcache.h"
 #include "card_view.h"
 #include "page.h"
@@ -120,8 +121,9 @@ void page_video(struct req *r)
 	page_end(r, 200);
 }
 
-/* GET /v/{id}/p/{product}: counts a product click, then on to the product page (with the
- * creator's handle, so the product page keeps the attribution the video set). */
+/* GET /v/{id}/p/{product}: counts a product click, then on to the product page with the creator's
+ * handle (so the product page keeps the attribution the video set) and the video (so its
+ * add-to-cart still counts for the video). */
 void page_video_click(struct req *r)
 {
 	long long id = video_id_of(req_param(r, "id")), product = video_id_of(req_param(r, "product"));
@@ -138,12 +140,12 @@ void page_video_click(struct req *r)
 	}
 	mstat_count(r->db, MSTAT_VIDEO, id, MSTAT_CLICK, (long long)time(NULL));
 	const char *via = db_at(&res, 0, 2)->s;
-	resp_redirect(r, *via ? arena_printf(r->arena, "/p/%s/%s?via=%s", db_at(&res, 0, 0)->s, db_at(&res, 0, 1)->s, via)
-			      : arena_printf(r->arena, "/p/%s/%s", db_at(&res, 0, 0)->s, db_at(&res, 0, 1)->s));
+	resp_redirect(r, arena_printf(r->arena, "/p/%s/%s?%s%s%sfrom=video.%lld", db_at(&res, 0, 0)->s, db_at(&res, 0, 1)->s,
+				      *via ? "via=" : "", via, *via ? "&" : "", id));
 }
 
-/* POST /v/{id}/cart: the cart's own add (same fields, same answers), counted against the video
- * when it succeeds. */
+/* POST /v/{id}/cart: the cart's own add (same fields, same answers), recording the video on the
+ * item when it tags the product, and counted against the video when it succeeds. */
 void page_video_cart_add(struct req *r)
 {
 	long long id = video_id_of(req_param(r, "id"));
@@ -151,7 +153,7 @@ void page_video_cart_add(struct req *r)
 		resp_error(r, 404, "There is no video with that number.");
 		return;
 	}
-	page_cart_add(r);
+	cart_add_from(r, id, 0);
 	if (r->status == 303)
 		mstat_count(r->db, MSTAT_VIDEO, id, MSTAT_ADD, (long long)time(NULL));
 }

@@ -1,5 +1,5 @@
 /* video_feed.c: the shoppable-video feed on the home page and on storefronts: the most recent
- * videos, ranked by video_score (recent attributed sales and views; docs/VIDEO.md). */
+ * videos, ranked by video_score (recent orders bought from the video, and views; docs/VIDEO.md). */
 #include <stdlib.h>
 #include "dbcache.h"
 #include "page.h"
@@ -14,10 +14,8 @@
 	" TIMESTAMPDIFF(HOUR, v.created_at, UTC_TIMESTAMP())," \
 	" COALESCE((SELECT SUM(s.views) FROM video_stats s WHERE s.video_id = v.id" \
 	"  AND s.day >= UTC_DATE() - INTERVAL 13 DAY), 0)," \
-	" (SELECT COUNT(*) FROM order_lines l JOIN orders o ON o.id = l.order_id" \
-	"  JOIN video_tags t ON t.video_id = v.id AND t.product_id = l.product_id" \
-	"  WHERE l.creator_id = v.creator_id AND l.surface = 'video' AND o.created_at >= v.created_at" \
-	"  AND o.created_at >= UTC_TIMESTAMP() - INTERVAL 14 DAY)" \
+	" (SELECT COUNT(DISTINCT l.order_id) FROM order_lines l JOIN orders o ON o.id = l.order_id" \
+	"  WHERE l.video_id = v.id AND o.created_at >= UTC_TIMESTAMP() - INTERVAL 14 DAY)" \
 	" FROM videos v LEFT JOIN creators c ON c.id = v.creator_id LEFT JOIN brands b ON b.id = v.brand_id"
 #define FEED_TYPES "isssiii"
 static const struct db_stmt q_all = {

@@ -1,8 +1,7 @@
 /* dashboard_media.c: the per-ad and per-video tables of the brand and creator dashboards for the
  * chosen period: views, product clicks, add-to-carts (and click-outs for ads) from the daily
- * counters, orders and revenue from order lines credited to the ad's or video's creator through
- * its surface ("ad", "video") for one of its products (attribution records the creator and the
- * surface, not the ad: docs/ADS.md). Ads or videos without a creator show "–" for those. */
+ * counters, orders and revenue from the order lines that carry the ad or video they were bought
+ * from (cart_items.ad_id/video_id, copied at checkout: docs/ADS.md), whoever the sale's creator is. */
 #include "ads.h"
 #include "page.h"
 #include "response.h"
@@ -10,11 +9,10 @@
 
 /* Period filter on order lines: the o.created_at window, both ends as YYYY-MM-DD days. */
 #define PERIOD_ORDERS " AND o.created_at >= ? AND o.created_at < DATE_ADD(?, INTERVAL 1 DAY)"
+/* Revenue is gross, like the dashboards' sales: SUM(line_total) of the orders placed in the period,
+ * refunds and cancellations not taken off. */
 #define AD_LINES \
-	" FROM order_lines l JOIN orders o ON o.id = l.order_id" \
-	" JOIN ad_products ap ON ap.ad_id = a.id AND ap.product_id = l.product_id" \
-	" WHERE a.creator_id IS NOT NULL AND l.creator_id = a.creator_id AND l.surface = 'ad'" \
-	" AND o.created_at >= a.created_at" PERIOD_ORDERS
+	" FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE l.ad_id = a.id" PERIOD_ORDERS
 #define AD_COLS \
 	"SELECT a.id, a.title, a.slug," \
 	" CAST(COALESCE((SELECT SUM(s.views) FROM ad_stats s WHERE s.ad_id = a.id AND s.day BETWEEN ? AND ?), 0) AS SIGNED)," \
@@ -23,19 +21,17 @@
 	" CAST(COALESCE((SELECT SUM(k.count) FROM ad_clicks k WHERE k.ad_id = a.id AND k.day BETWEEN ? AND ?), 0) AS SIGNED)," \
 	" (SELECT COUNT(DISTINCT l.order_id)" AD_LINES ")," \
 	" CAST(COALESCE((SELECT SUM(l.line_total)" AD_LINES "), 0) AS SIGNED)," \
-	" COALESCE((SELECT MIN(o.currency)" AD_LINES "), ''), a.creator_id IS NOT NULL FROM ads a"
+	" COALESCE((SELECT MIN(o.currency)" AD_LINES "), '') FROM ads a"
 #define AD_TYPES "ssssssssssssss"
 static const struct db_stmt q_brand_ads = {
-	AD_COLS " WHERE a.brand_id = ? ORDER BY a.created_at DESC, a.id DESC LIMIT 100", AD_TYPES "i", "issiiiiiisi" };
+	AD_COLS " WHERE a.brand_id = ? ORDER BY a.created_at DESC, a.id DESC LIMIT 100", AD_TYPES "i", "issiiiiiis" };
 static const struct db_stmt q_creator_ads = {
-	AD_COLS " WHERE a.creator_id = ? ORDER BY a.created_at DESC, a.id DESC LIMIT 100", AD_TYPES "i", "issiiiiiisi" };
+	AD_COLS " WHERE a.creator_id = ? ORDER BY a.created_at DESC, a.id DESC LIMIT 100", AD_TYPES "i", "issiiiiiis" };
 
 /* As in videos.c, plus the period; a brand counts only its own orders (? = 0 for a creator). */
 #define VIDEO_LINES \
 	" FROM order_lines l JOIN orders o ON o.id = l.order_id" \
-	" JOIN video_tags t ON t.video_id = v.id AND t.product_id = l.product_id" \
-	" WHERE v.creator_id IS NOT NULL AND l.creator_id = v.creator_id AND l.surface = 'video'" \
-	" AND o.created_at >= v.created_at AND (? = 0 OR o.brand_id = ?)" PERIOD_ORDERS
+	" WHERE l.video_id = v.id AND (? = 0 OR o.brand_id = ?)" PERIOD_ORDERS
 #define VIDEO_COLS \
 	"SELECT v.id, v.caption," \
 	" CAST(COALESCE((SELECT SUM(s.views) FROM video_stats s WHERE s.video_id = v.id AND s.day BETWEEN ? AND ?), 0) AS SIGNED)," \
@@ -43,19 +39,17 @@ static const struct db_stmt q_creator_ads = {
 	" CAST(COALESCE((SELECT SUM(s.adds) FROM video_stats s WHERE s.video_id = v.id AND s.day BETWEEN ? AND ?), 0) AS SIGNED)," \
 	" (SELECT COUNT(DISTINCT l.order_id)" VIDEO_LINES ")," \
 	" CAST(COALESCE((SELECT SUM(l.line_total)" VIDEO_LINES "), 0) AS SIGNED)," \
-	" COALESCE((SELECT MIN(o.currency)" VIDEO_LINES "), ''), v.creator_id IS NOT NULL FROM videos v"
+	" COALESCE((SELECT MIN(o.currency)" VIDEO_LINES "), '') FROM videos v"
 #define VIDEO_TYPES "ssssss" "iiss" "iiss" "iiss"
 static const struct db_stmt q_brand_videos = {
 	VIDEO_COLS " WHERE v.brand_id = ? OR EXISTS (SELECT 1 FROM video_tags t2 JOIN products p2 ON p2.id = t2.product_id"
 	" WHERE t2.video_id = v.id AND p2.brand_id = ?) ORDER BY v.created_at DESC, v.id DESC LIMIT 100",
-	VIDEO_TYPES "ii", "isiiiiisi" };
+	VIDEO_TYPES "ii", "isiiiiis" };
 static const struct db_stmt q_creator_videos = {
-	VIDEO_COLS " WHERE v.creator_id = ? ORDER BY v.created_at DESC, v.id DESC LIMIT 100", VIDEO_TYPES "i", "isiiiiisi" };
+	VIDEO_COLS " WHERE v.creator_id = ? ORDER BY v.created_at DESC, v.id DESC LIMIT 100", VIDEO_TYPES "i", "isiiiiis" };
 
 static const char *revenue(struct req *r, const struct db_res *res, size_t i, size_t col)
 {
-	if (!db_at(res, i, col + 3)->i)
-		return "–";	/* no creator: nothing is attributed to it */
 	const char *cur = db_at(res, i, col + 2)->s;
 	return *cur ? page_money(r, db_at(res, i, col + 1)->i, cur) : "0";
 }
@@ -93,10 +87,7 @@ bool dashboard_media(struct req *r, tmpl_dict *d, long long brand_id, long long 
 		tmpl_set_int(e, "CLICKS", db_at(&ads, i, 4)->i);
 		tmpl_set_int(e, "ADDS", db_at(&ads, i, 5)->i);
 		tmpl_set_int(e, "OUTS", db_at(&ads, i, 6)->i);
-		if (db_at(&ads, i, 10)->i)
-			tmpl_set_int(e, "ORDERS", db_at(&ads, i, 7)->i);
-		else
-			tmpl_set(e, "ORDERS", "–");
+		tmpl_set_int(e, "ORDERS", db_at(&ads, i, 7)->i);
 		tmpl_set(e, "REVENUE", revenue(r, &ads, i, 7));
 	}
 	if (ads.nrows == 0)
@@ -108,10 +99,7 @@ bool dashboard_media(struct req *r, tmpl_dict *d, long long brand_id, long long 
 		tmpl_set_int(e, "VIEWS", db_at(&vids, i, 2)->i);
 		tmpl_set_int(e, "CLICKS", db_at(&vids, i, 3)->i);
 		tmpl_set_int(e, "ADDS", db_at(&vids, i, 4)->i);
-		if (db_at(&vids, i, 8)->i)
-			tmpl_set_int(e, "ORDERS", db_at(&vids, i, 5)->i);
-		else
-			tmpl_set(e, "ORDERS", "–");
+		tmpl_set_int(e, "ORDERS", db_at(&vids, i, 5)->i);
 		tmpl_set(e, "REVENUE", revenue(r, &vids, i, 5));
 	}
 	if (vids.nrows == 0)

@@ -1,6 +1,6 @@
 /* videos.c: "/studio/videos" — a creator or brand publishes a shoppable video (media URL, poster,
  * caption, up to VIDEO_MAX_TAGS product tags with start and end times) and sees each video's
- * views, product clicks, add-to-carts, attributed orders and revenue. */
+ * views, product clicks, add-to-carts, and the orders and revenue bought from it. */
 #include <stdio.h>
 #include <string.h>
 #include "page.h"
@@ -24,15 +24,12 @@ static const struct db_stmt q_creator_may_tag = {
 	" AND pk.product_id = ? AND pk.status = 'approved' AND p.status = 'active'", "ii", "i" };
 static const struct db_stmt q_brand_may_tag = {
 	"SELECT 1 FROM products WHERE brand_id = ? AND id = ? AND status = 'active'", "ii", "i" };
-/* Views, clicks and adds over the video's life; attributed orders and revenue are order lines of
- * a tagged product credited to the video's creator through the video surface since it was
- * published (attribution records the surface, not the video: docs/VIDEO.md). A brand sees its own
- * videos and creators' videos of its products, with only its own orders counted. */
+/* Views, clicks and adds over the video's life; orders and revenue (gross, as on the dashboards)
+ * are the order lines that carry the video they were bought from (docs/VIDEO.md). A brand sees its
+ * own videos and creators' videos of its products, with only its own orders counted. */
 #define VIDEO_LINES \
 	" FROM order_lines l JOIN orders o ON o.id = l.order_id" \
-	" JOIN video_tags t ON t.video_id = v.id AND t.product_id = l.product_id" \
-	" WHERE v.creator_id IS NOT NULL AND l.creator_id = v.creator_id AND l.surface = 'video'" \
-	" AND o.created_at >= v.created_at AND (? = 0 OR o.brand_id = ?)"
+	" WHERE l.video_id = v.id AND (? = 0 OR o.brand_id = ?)"
 static const struct db_stmt q_videos = {
 	"SELECT v.id, v.caption, DATE_FORMAT(v.created_at, '%Y-%m-%d'),"
 	" COALESCE((SELECT SUM(s.views) FROM video_stats s WHERE s.video_id = v.id), 0),"
@@ -41,13 +38,12 @@ static const struct db_stmt q_videos = {
 	" (SELECT COUNT(DISTINCT l.order_id)" VIDEO_LINES "),"
 	" COALESCE((SELECT SUM(l.line_total)" VIDEO_LINES "), 0),"
 	" COALESCE((SELECT MIN(o.currency)" VIDEO_LINES "), ''),"
-	" (v.creator_id IS NOT NULL),"
 	" COALESCE((SELECT c.display_name FROM creators c WHERE c.id = v.creator_id),"
 	"  (SELECT b.name FROM brands b WHERE b.id = v.brand_id), '')"
 	" FROM videos v WHERE v.creator_id = ? OR v.brand_id = ? OR EXISTS (SELECT 1 FROM video_tags t2"
 	" JOIN products p2 ON p2.id = t2.product_id WHERE t2.video_id = v.id AND p2.brand_id = ?)"
 	" ORDER BY v.created_at DESC, v.id DESC LIMIT 100",
-	"iiiiiiiii", "issiiiiisis" };
+	"iiiiiiiii", "issiiiiiss" };
 static const struct db_stmt q_insert_video = {
 	"INSERT INTO videos (creator_id, brand_id, src_url, poster_url, caption, created_at)"
 	" VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())", "iisss", "" };
@@ -139,14 +135,13 @@ static void videos_page(struct req *r, const struct studio_owner *o, int status,
 		tmpl_dict *v = tmpl_add(d, "VIDEOS");
 		tmpl_set_int(v, "ID", db_at(&vids, i, 0)->i);
 		tmpl_set(v, "CAPTION", db_at(&vids, i, 1)->s);
-		tmpl_set(v, "BY", db_at(&vids, i, 10)->s);
+		tmpl_set(v, "BY", db_at(&vids, i, 9)->s);
 		tmpl_set(v, "DATE", db_at(&vids, i, 2)->s);
 		tmpl_set_int(v, "VIEWS", db_at(&vids, i, 3)->i);
 		tmpl_set_int(v, "CLICKS", db_at(&vids, i, 4)->i);
 		tmpl_set_int(v, "ADDS", db_at(&vids, i, 5)->i);
-		bool attributed = db_at(&vids, i, 9)->i;
-		tmpl_set(v, "ORDERS", attributed ? arena_printf(r->arena, "%lld", db_at(&vids, i, 6)->i) : "–");
-		tmpl_set(v, "REVENUE", attributed ? money_text(r, db_at(&vids, i, 7)->i, db_at(&vids, i, 8)->s) : "–");
+		tmpl_set_int(v, "ORDERS", db_at(&vids, i, 6)->i);
+		tmpl_set(v, "REVENUE", money_text(r, db_at(&vids, i, 7)->i, db_at(&vids, i, 8)->s));
 	}
 	if (vids.nrows == 0)
 		tmpl_show(d, "NO_VIDEOS");

@@ -1,15 +1,18 @@
 // ads.test.mjs: collection ads (issue 6): verified brand domains, ad CRUD in the brand studio, the
 // public /ad/{slug} page and its buy/cart/click routes, the signed /go/ click-out (unsigned,
 // tampered, expired and off-domain tokens refused, clicks logged), attribution of an order to the
-// ad's creator, and the per-ad metrics in the brand and creator dashboards.
+// ad's creator, and the per-ad metrics in the brand and creator dashboards: orders and revenue are
+// the lines bought from the ad itself (its cart route, or the product page reached from its card).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client, csrfOf, unique, uniqueEmail } from './lib/http.mjs';
-import { address, orderNumbers, reviewed } from './lib/commerce.mjs';
+import { address, addToCart, makeProduct, orderNumbers, reviewed } from './lib/commerce.mjs';
 import { demoClient } from './lib/fulfilment.mjs';
 import { creatorWithPicks } from './lib/video.mjs';
 import { adCount, brandWithDomain, ctl, goLink, lit, saveAd, sql } from './lib/ads.mjs';
 import { carousel, product, saveShowcase, sleep } from './lib/showcases.mjs';
+import { adRow, cartMedium, orderLines, placeOrder, sales } from './lib/media.mjs';
+import { publish } from './lib/video.mjs';
 
 const NORTHWIND = 'brand-owner@northwind.demo.crowdcart.test';
 
@@ -146,7 +149,7 @@ describe('collection ads', { concurrency: 4 }, () => {
 		assert.ok(cart.body.includes(a.title) && cart.body.includes(b.title));
 		const click = await shopper.get(`/ad/${slug}/p/${a.productId}`);
 		assert.equal(click.status, 303);
-		assert.equal(click.headers.location, `/p/${a.brand}/${a.handle}?via=${creator.account.handle}`);
+		assert.equal(click.headers.location, `/p/${a.brand}/${a.handle}?via=${creator.account.handle}&from=ad.${slug}`);
 		assert.equal((await shopper.get(`/ad/${slug}/p/999999999`)).status, 404);
 		assert.equal((await shopper.post(`/ad/no-such-${unique()}/cart`, { csrf: csrfOf(page.body), variant: a.variantId, quantity: 1 })).status, 404);
 		assert.ok(await adCount(id, 'views', 1) >= 1);
@@ -250,6 +253,91 @@ describe('collection ads', { concurrency: 4 }, () => {
 		assert.match(old, /<td class="views">0<\/td>.*<td class="orders">0<\/td>/);
 		// the per-video table is there too
 		assert.match((await brand.get('/studio/brand/dashboard')).body, /<table class="data video-period-metrics"/);
+	});
+
+	test('an ad without a credited creator gets its order and revenue counted in the brand dashboard', async () => {
+		const b = await brandWithDomain();
+		const { res, id, slug } = await saveAd(b.client, { products: b.handle });
+		assert.equal(res.status, 303, res.body.slice(0, 300));
+		const shopper = new Client();
+		const page = await shopper.get(`/ad/${slug}`);
+		assert.doesNotMatch(page.body, /earns a commission/);
+		assert.equal((await shopper.post(`/ad/${slug}/cart`, { csrf: csrfOf(page.body), variant: b.variantId, quantity: 2 })).status, 303);
+		const number = await placeOrder(shopper, 'brand-ad-buyer');
+		assert.deepEqual(orderLines(number).map((l) => [l.ad, l.video, l.creator, l.total]), [[id, null, '', 6000]],
+			'the line carries the ad and no creator');
+		assert.deepEqual(sales(adRow((await b.client.get('/studio/brand/dashboard')).body, slug)), ['1', '$60.00']);
+	});
+
+	test('of two ads of the same creator listing the same product, only the ad it was bought from counts', async () => {
+		const b = await brandWithDomain();
+		const creator = await creatorWithPicks(1, { brand: b.brandSlug, price: 2400 });
+		const [p] = creator.products;
+		const one = await saveAd(b.client, { products: p.handle, creator: creator.account.handle });
+		const two = await saveAd(b.client, { products: p.handle, creator: creator.account.handle });
+		assert.equal(one.res.status, 303, one.res.body.slice(0, 300));
+		assert.equal(two.res.status, 303, two.res.body.slice(0, 300));
+		// Seen both ads; bought from the first, through its card and the product page.
+		const shopper = new Client();
+		await shopper.get(`/ad/${one.slug}`);
+		await shopper.get(`/ad/${two.slug}`);
+		const click = await shopper.get(`/ad/${one.slug}/p/${p.productId}`);
+		assert.equal(click.status, 303);
+		assert.equal(click.headers.location, `/p/${p.brand}/${p.handle}?via=${creator.account.handle}&from=ad.${one.slug}`);
+		const productPage = await shopper.get(click.headers.location);
+		assert.match(productPage.body, new RegExp(`<form class="form buy" method="post" action="/ad/${one.slug}/cart">`));
+		assert.equal((await shopper.post(`/ad/${one.slug}/cart`, { csrf: csrfOf(productPage.body), variant: p.variantId, quantity: 1 })).status, 303);
+		const number = await placeOrder(shopper, 'two-ads-buyer');
+		assert.deepEqual(orderLines(number).map((l) => [l.ad, l.creator, l.surface]), [[one.id, creator.account.handle, 'ad']],
+			'the creator still gets the sale; the line names the ad');
+		const brandDash = (await b.client.get('/studio/brand/dashboard')).body;
+		assert.deepEqual(sales(adRow(brandDash, one.slug)), ['1', '$24.00']);
+		assert.deepEqual(sales(adRow(brandDash, two.slug)), ['0', '0']);
+		const creatorDash = (await creator.client.get('/studio/creator/dashboard')).body;
+		assert.deepEqual(sales(adRow(creatorDash, one.slug)), ['1', '$24.00']);
+		assert.deepEqual(sales(adRow(creatorDash, two.slug)), ['0', '0']);
+	});
+
+	test('a variant whose product is not in the ad is still added through the ad\'s route, with no ad credit', async () => {
+		const b = await brandWithDomain();
+		const { slug } = await saveAd(b.client, { products: b.handle });
+		const other = makeProduct({ brand: b.brandSlug, price: 1500 });
+		const shopper = new Client();
+		const page = await shopper.get(`/ad/${slug}`);
+		const add = await shopper.post(`/ad/${slug}/cart`, { csrf: csrfOf(page.body), variant: other.variantId, quantity: 1 });
+		assert.equal(add.status, 303);
+		assert.equal(add.headers.location, '/cart');
+		assert.deepEqual(cartMedium(shopper, other.variantId), { video: null, ad: null });
+		const number = await placeOrder(shopper, 'not-in-ad-buyer');
+		assert.deepEqual(orderLines(number).map((l) => [l.product, l.ad]), [[other.productId, null]]);
+		assert.deepEqual(sales(adRow((await b.client.get('/studio/brand/dashboard')).body, slug)), ['0', '0']);
+	});
+
+	test('a plain /cart/add after an ad add keeps the ad; the latest add from another ad or a video replaces it', async () => {
+		const b = await brandWithDomain();
+		const adA = await saveAd(b.client, { products: b.handle });
+		const adB = await saveAd(b.client, { products: b.handle });
+		const shopper = new Client();
+		const page = await shopper.get(`/ad/${adA.slug}`);
+		assert.equal((await shopper.post(`/ad/${adA.slug}/cart`, { csrf: csrfOf(page.body), variant: b.variantId, quantity: 1 })).status, 303);
+		assert.equal((await addToCart(shopper, b.variantId, 1)).status, 303);
+		assert.deepEqual(cartMedium(shopper, b.variantId), { video: null, ad: adA.id });
+		const number = await placeOrder(shopper, 'plain-after-ad-buyer');
+		assert.deepEqual(orderLines(number).map((l) => [l.ad, l.quantity, l.total]), [[adA.id, 2, 6000]]);
+		const dash = (await b.client.get('/studio/brand/dashboard')).body;
+		assert.deepEqual(sales(adRow(dash, adA.slug)), ['1', '$60.00']);
+		assert.deepEqual(sales(adRow(dash, adB.slug)), ['0', '0']);
+
+		const { id: video } = await publish(b.client, { caption: 'Lamp in use', tags: [[b.productId, 0, 3]] });
+		const other = new Client();
+		const csrf = csrfOf((await other.get(`/ad/${adA.slug}`)).body);
+		await other.post(`/ad/${adA.slug}/cart`, { csrf, variant: b.variantId, quantity: 1 });
+		await other.post(`/ad/${adB.slug}/cart`, { csrf, variant: b.variantId, quantity: 1 });
+		assert.deepEqual(cartMedium(other, b.variantId), { video: null, ad: adB.id }, 'the latest ad wins');
+		await other.post(`/v/${video}/cart`, { csrf, variant: b.variantId, quantity: 1 });
+		assert.deepEqual(cartMedium(other, b.variantId), { video, ad: null }, 'an item has one medium');
+		await addToCart(other, b.variantId, 1);
+		assert.deepEqual(cartMedium(other, b.variantId), { video, ad: null });
 	});
 });
 

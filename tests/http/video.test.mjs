@@ -2,8 +2,10 @@
 // /v/{id} renders the player and the cards (escaped, working without JavaScript); bad input is
 // refused with a clear 4xx; a product click and an add-to-cart go through the video's own routes;
 // a purchase after watching is attributed to the video's creator with the "video" surface and
-// shows in the creator's per-video metrics and lifts the video in the storefront feed; a brand
-// publishes too; an uploaded MP4 is stored under the media folder, anything else is refused.
+// shows in the creator's per-video metrics and lifts the video in the storefront feed; an order
+// counts for the video it was bought from (its cards, or the product page a card leads to); a brand
+// publishes too, and its videos count their orders; an uploaded MP4 is stored under the media
+// folder, anything else is refused.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -14,6 +16,7 @@ import { address, lit, makeProduct, orderNumbers, reviewed, sql } from './lib/co
 import { demoClient } from './lib/fulfilment.mjs';
 import { multipart } from './lib/catalog_import.mjs';
 import { creatorWithPicks, publish, videoCount } from './lib/video.mjs';
+import { orderLines, placeOrder, sales, videoRow } from './lib/media.mjs';
 
 usesDatabase();
 
@@ -112,7 +115,7 @@ test('a purchase after watching is credited to the video\'s creator; the studio 
 	assert.equal(page.status, 200);
 	const click = await shopper.get(`/v/${id}/p/${a.productId}`);
 	assert.equal(click.status, 303);
-	assert.equal(click.headers.location, `/p/${a.brand}/${a.handle}?via=${account.handle}`);
+	assert.equal(click.headers.location, `/p/${a.brand}/${a.handle}?via=${account.handle}&from=video.${id}`);
 	const add = await shopper.post(`/v/${id}/cart`, { csrf: csrfOf(page.body), variant: a.variantId, quantity: 1 });
 	assert.equal(add.status, 303);
 	assert.equal(add.headers.location, '/cart');
@@ -136,6 +139,40 @@ test('a purchase after watching is credited to the video\'s creator; the studio 
 	assert.match(row, /<td class="clicks">1<\/td><td class="adds">1<\/td><td class="orders">1<\/td><td class="revenue">\$24\.00<\/td>/);
 });
 
+test('a video\'s order counts when bought through the product page reached from its card, and for no other video', async () => {
+	const { client, account, products: [a, b] } = await creatorWithPicks(2, { price: 1500 });
+	const { id } = await publish(client, { caption: 'Card path', tags: [[a.productId, 0, 4]] });
+	const { id: same } = await publish(client, { caption: 'Same product, other video', tags: [[a.productId, 0, 4]] });
+	const { id: unrelated } = await publish(client, { caption: 'Another product', tags: [[b.productId, 0, 4]] });
+	const shopper = new Client();
+	await shopper.get(`/v/${same}`);
+	await shopper.get(`/v/${id}`);
+	const click = await shopper.get(`/v/${id}/p/${a.productId}`);
+	assert.equal(click.status, 303);
+	assert.equal(click.headers.location, `/p/${a.brand}/${a.handle}?via=${account.handle}&from=video.${id}`);
+	const product = await shopper.get(click.headers.location);
+	assert.equal(product.status, 200);
+	assert.match(product.body, new RegExp(`<form class="form buy" method="post" action="/v/${id}/cart">`));
+	const add = await shopper.post(`/v/${id}/cart`, { csrf: csrfOf(product.body), variant: a.variantId, quantity: 1 });
+	assert.equal(add.status, 303);
+	const number = await placeOrder(shopper, 'video-card-buyer');
+	assert.deepEqual(orderLines(number).map((l) => [l.video, l.ad, l.creator, l.surface, l.total]),
+		[[id, null, account.handle, 'video', 1500]]);
+	const studio = (await client.get('/studio/videos')).body;
+	assert.deepEqual(sales(videoRow(studio, id)), ['1', '$15.00']);
+	assert.deepEqual(sales(videoRow(studio, same)), ['0', '–'], 'the other video of the same product gets nothing');
+	const dash = (await client.get('/studio/creator/dashboard')).body;
+	assert.deepEqual(sales(videoRow(dash, id)), ['1', '$15.00']);
+	assert.deepEqual(sales(videoRow(dash, same)), ['0', '0']);
+	// A from= naming no video, a video without the product, or nothing readable is ignored: the plain add.
+	for (const from of ['video.999999999999', `video.${unrelated}`, 'video.0', 'ad.no-such-ad-here', 'ad.UPPER', 'nonsense', '']) {
+		const page = await new Client().get(`/p/${a.brand}/${a.handle}?from=${encodeURIComponent(from)}`);
+		assert.equal(page.status, 200, from);
+		assert.match(page.body, /<form class="form buy" method="post" action="\/cart\/add">/, from);
+	}
+	assert.equal((await new Client().get(`/p/${a.brand}/${a.handle}?from=${'x'.repeat(71)}`)).status, 400, 'overlong: refused by the route');
+});
+
 test('a brand publishes a video of its own products; no creator, no commission note; it sees creators\' videos of its products', async () => {
 	const brand = await demoClient('brand-owner@northwind.demo.crowdcart.test');
 	const creator = await creatorWithPicks(1);	// a northwind product
@@ -148,11 +185,19 @@ test('a brand publishes a video of its own products; no creator, no commission n
 	assert.match(page.body, /by Northwind/i);
 	assert.doesNotMatch(page.body, /earns a commission/);
 	const row = new RegExp(`<tr class="video-row" data-video="${id}">.*?</tr>`).exec((await brand.get('/studio/videos')).body)?.[0];
-	assert.match(row, /<td class="orders">–<\/td>/);
+	assert.match(row, /<td class="orders">0<\/td>/);
 	const theirs = new RegExp(`<tr class="video-row" data-video="${creatorVideo}">.*?</tr>`).exec((await brand.get('/studio/videos')).body)?.[0];
 	assert.ok(theirs, 'the creator\'s video of a northwind product is listed for the brand');
 	assert.match(theirs, new RegExp(`<td class="by">${creator.account.display_name}</td>`));
 	assert.match(theirs, /<td class="orders">0<\/td>/);
+	// Brand videos have no creator to attribute to, but an order bought from one counts for it.
+	const shopper = new Client();
+	const csrf = csrfOf((await shopper.get(`/v/${id}`)).body);
+	assert.equal((await shopper.post(`/v/${id}/cart`, { csrf, variant: p.variantId, quantity: 1 })).status, 303);
+	const number = await placeOrder(shopper, 'brand-video-buyer');
+	assert.deepEqual(orderLines(number).map((l) => [l.video, l.creator]), [[id, '']]);
+	assert.deepEqual(sales(videoRow((await brand.get('/studio/videos')).body, id)), ['1', '$10.00']);
+	assert.deepEqual(sales(videoRow((await brand.get('/studio/brand/dashboard')).body, id)), ['1', '$10.00']);
 });
 
 // The first bytes of an MP4 (an ftyp box), then filler up to `size` bytes.

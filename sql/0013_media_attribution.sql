@@ -1,0 +1,24 @@
+-- 0013_media_attribution.sql: exact per-ad and per-video sales (issue 6). A cart item remembers
+-- the video or ad it was added from (at most one: the latest add from a medium, kept so by the
+-- cart's upsert; MariaDB refuses a CHECK on a column whose foreign key sets NULL), and checkout
+-- copies it onto the order line, so an ad's or video's orders and revenue are its own lines, not
+-- guessed from the credited creator. Lines placed before this migration carry no medium.
+ALTER TABLE cart_items
+  ADD COLUMN IF NOT EXISTS video_id BIGINT UNSIGNED NULL,
+  ADD COLUMN IF NOT EXISTS ad_id BIGINT UNSIGNED NULL,
+  ADD KEY IF NOT EXISTS cart_items_video (video_id),
+  ADD KEY IF NOT EXISTS cart_items_ad (ad_id);
+ALTER TABLE cart_items
+  ADD CONSTRAINT cart_items_video_fk FOREIGN KEY IF NOT EXISTS (video_id) REFERENCES videos (id) ON DELETE SET NULL,
+  ADD CONSTRAINT cart_items_ad_fk FOREIGN KEY IF NOT EXISTS (ad_id) REFERENCES ads (id) ON DELETE SET NULL;
+
+-- The dashboards read a medium's lines and join their orders: (medium, order) serves both the
+-- distinct-order count and the join, and the foreign key's delete.
+ALTER TABLE order_lines
+  ADD COLUMN IF NOT EXISTS video_id BIGINT UNSIGNED NULL,
+  ADD COLUMN IF NOT EXISTS ad_id BIGINT UNSIGNED NULL,
+  ADD KEY IF NOT EXISTS order_lines_video (video_id, order_id),
+  ADD KEY IF NOT EXISTS order_lines_ad (ad_id, order_id);
+ALTER TABLE order_lines
+  ADD CONSTRAINT order_lines_video_fk FOREIGN KEY IF NOT EXISTS (video_id) REFERENCES videos (id) ON DELETE SET NULL,
+  ADD CONSTRAINT order_lines_ad_fk FOREIGN KEY IF NOT EXISTS (ad_id) REFERENCES ads (id) ON DELETE SET NULL;
