@@ -1,5 +1,6 @@
 /* db.c: MariaDB Connector/C behind typed prepared statements, reconnects and deadlock retries. */
 #include <errno.h>
+#include <poll.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +34,7 @@ struct db {
 	long long next_try_ms;
 	long backoff_ms;
 	bool in_txn;	/* inside db_txn's body: survives db_drop, so a lost connection fails the rest */
+	unsigned retry_errno;	/* the last error answered DB_RETRY, for the log when retries run out */
 	unsigned long long insert_id, affected;
 };
 
@@ -113,10 +115,22 @@ static bool db_connect_one(struct db *db, size_t h)
 	return true;
 }
 
+/* True if the server closed this idle connection (a restart, wait_timeout, a node killed): with
+ * no answer owed to us, a socket that reads as ready can only hold its end or a farewell error.
+ * One poll() instead of a round trip, so a write is never sent into a dead connection, where its
+ * fate could not be known. */
+static bool db_conn_closed(struct db *db)
+{
+	struct pollfd p = { .fd = mysql_get_socket(db->conn), .events = POLLIN | POLLRDHUP };
+	return poll(&p, 1, 0) != 0;
+}
+
 enum db_status db_ready(struct db *db)
 {
-	if (db->conn)
+	if (db->conn && (db->in_txn || !db_conn_closed(db)))
 		return DB_OK;
+	if (db->conn)
+		db_drop(db);
 	long long now = now_ms();
 	if (now < db->next_try_ms)
 		return DB_DOWN;
@@ -165,9 +179,18 @@ static enum db_status db_classify(struct db *db, unsigned e, const char *msg, co
 	/* InnoDB's answer when two INSERT ... SELECT race for a table's AUTO-INC lock: a lost lock,
 	 * not a broken table (seen with files of the HTTP suite running side by side). */
 	case ER_AUTOINC_READ_FAILED:
+		db->retry_errno = e;
 		return DB_RETRY;
 	case ER_DUP_ENTRY:
 		return DB_DUP;
+	/* Galera could not replicate the commit (the node fell out of the primary component): it was
+	 * rolled back, so it is run again, on another node. */
+	case ER_ERROR_DURING_COMMIT:
+		db_drop(db);
+		if (db->nhosts)
+			db->current = (db->current + 1) % db->nhosts;
+		db->retry_errno = e;
+		return DB_RETRY;
 	case ER_UNKNOWN_COM_ERROR:		/* Galera node not ready (joining, or cut off from the primary component) */
 		/* Staying connected would fail every request until the node recovers: drop it and
 		 * start the next connect at the following node, which may be healthy. */
@@ -359,9 +382,11 @@ enum db_status db_query(struct db *db, struct arena *a, const struct db_stmt *st
 {
 	bool was_connected = db->conn != NULL;
 	enum db_status rc = db_run(db, a, st, params, out);
-	/* A connection that died while idle (server restart, wait_timeout) gets one fresh try;
-	 * inside a transaction the whole transaction must start again instead. */
-	if (rc == DB_DOWN && was_connected && !db->in_txn && !db->conn)
+	/* The connection died under the statement (db_ready catches one that died while idle). A
+	 * read is simply asked again; a write may have been applied before the answer was lost, so
+	 * running it again could apply it twice: DB_DOWN, and the visitor's retry decides. Inside a
+	 * transaction, db_txn runs the whole transaction again instead. */
+	if (rc == DB_DOWN && was_connected && !db->in_txn && !db->conn && st->cols[0])
 		rc = db_run(db, a, st, params, out);
 	/* A lone statement that lost a deadlock or a Galera certification conflict was rolled back
 	 * whole, so it is safe to run again; inside a transaction db_txn re-runs everything. */
@@ -369,6 +394,8 @@ enum db_status db_query(struct db *db, struct arena *a, const struct db_stmt *st
 		db_backoff(attempt);
 		rc = db_run(db, a, st, params, out);
 	}
+	if (rc == DB_RETRY && !db->in_txn)
+		fprintf(stderr, "db: error %u after %d tries in: %.200s\n", db->retry_errno, DB_TXN_TRIES, st->sql);
 	return rc;
 }
 
@@ -427,6 +454,8 @@ enum db_status db_txn(struct db *db, enum db_status (*fn)(struct db *db, void *c
 		if (rc != DB_RETRY)
 			return rc;
 	}
+	if (rc == DB_RETRY)
+		fprintf(stderr, "db: transaction gave up after %d tries, last error %u\n", DB_TXN_TRIES, db->retry_errno);
 	return rc;
 }
 

@@ -67,8 +67,9 @@ void db_close(struct db *db);
 enum db_status db_ready(struct db *db);
 
 /* Runs a statement. `out` may be NULL when the statement returns no rows. Result text lives in
- * arena `a`. Outside a transaction, a connection lost before the statement ran is re-opened and
- * the statement tried once more. */
+ * arena `a`. Outside a transaction, a connection found closed before the statement is re-opened
+ * first; one lost under a statement that returns rows is re-opened and the statement tried once
+ * more (a write whose answer was lost answers DB_DOWN: it may have been applied). */
 enum db_status db_query(struct db *db, struct arena *a, const struct db_stmt *st,
 			const struct db_param *params, struct db_res *out);
 
