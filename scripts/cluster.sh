@@ -14,6 +14,8 @@ SST_BASE=${SST_BASE:-4580}
 # Web node A and B: lighttpd ports; the FastCGI ports are only for Apache but must not collide.
 WEB_A_PORT=${WEB_A_PORT:-8451}
 WEB_B_PORT=${WEB_B_PORT:-8452}
+WEB_A_FCGI=$((WEB_A_PORT + 1000))
+WEB_B_FCGI=$((WEB_B_PORT + 1009))
 NODES=(1 2 3)
 PROVIDER=/usr/lib/galera/libgalera_smm.so
 GCOMM=gcomm://127.0.0.1:$((G_BASE + 1)),127.0.0.1:$((G_BASE + 2)),127.0.0.1:$((G_BASE + 3))
@@ -174,8 +176,8 @@ cmd_start() {
 	[[ -z $fresh ]] || "$ROOT/bin/crowdcartctl" --conf "$conf" demo >/dev/null
 	web_conf A 1
 	if [[ ${WRITERS:-one} == spread ]]; then web_conf B 2; else web_conf B 1; fi
-	web A "$WEB_A_PORT" 9451 start
-	web B "$WEB_B_PORT" 9461 start
+	web A "$WEB_A_PORT" "$WEB_A_FCGI" start
+	web B "$WEB_B_PORT" "$WEB_B_FCGI" start
 	cmd_status
 }
 
@@ -194,8 +196,8 @@ stop_node() {
 }
 
 cmd_stop() {
-	[[ ! -d $CLUSTER/webA ]] || web A "$WEB_A_PORT" 9451 stop
-	[[ ! -d $CLUSTER/webB ]] || web B "$WEB_B_PORT" 9461 stop
+	[[ ! -d $CLUSTER/webA ]] || web A "$WEB_A_PORT" "$WEB_A_FCGI" stop
+	[[ ! -d $CLUSTER/webB ]] || web B "$WEB_B_PORT" "$WEB_B_FCGI" stop
 	# Node 1 last: it then holds the newest state and may bootstrap the next start.
 	stop_node 3
 	stop_node 2

@@ -206,20 +206,25 @@ test('orders survive a SIGKILLed Galera node under load through two web nodes', 
 	for (let w = 0; w < LEAD_WORKERS * WEB.length; w++)
 		keep(leadSubmitter(form, () => stop));
 
-	await sleep(LOAD_S * 1000);
-	const killedAt = secs();
-	await run(['kill-node', String(KILL)]);
-	await sleep(DOWN_S * 1000);
-	const log = path.join(CLUSTER, `db${KILL}`, 'log', 'mysqld.log');
-	const logFrom = statSync(log).size;
-	const restartAt = secs();
-	await run(['start-node', String(KILL)]);	// returns once the node is Synced again
-	const rejoinedAt = secs();
-	// The rsync script runs for both kinds of transfer and says which one it made.
-	const transfer = /rsync SST completed on joiner/.test(readFileSync(log).subarray(logFrom).toString()) ? 'SST' : 'IST';
-	await sleep(LOAD_S * 1000);
-	stop = true;
-	await Promise.all(workers);
+	let killedAt, restartAt, rejoinedAt, transfer;
+	try {
+		await sleep(LOAD_S * 1000);
+		killedAt = secs();
+		await run(['kill-node', String(KILL)]);
+		await sleep(DOWN_S * 1000);
+		const log = path.join(CLUSTER, `db${KILL}`, 'log', 'mysqld.log');
+		const logFrom = statSync(log).size;
+		restartAt = secs();
+		await run(['start-node', String(KILL)]);	// returns once the node is Synced again
+		rejoinedAt = secs();
+		// The rsync script runs for both kinds of transfer and says which one it made.
+		transfer = /rsync SST completed on joiner/.test(readFileSync(log).subarray(logFrom).toString()) ? 'SST' : 'IST';
+		await sleep(LOAD_S * 1000);
+	} finally {
+		// Also when the kill or the restart failed: the visitors would otherwise run forever.
+		stop = true;
+		await Promise.all(workers);
+	}
 	const endAt = secs();
 
 	// Report before asserting, so a failing run still shows its figures.
