@@ -1,6 +1,7 @@
 /* ads.c: "/studio/ads" — a brand's collection ads: the list, which also shows creators' own ads of
- * its products (read-only, "by @handle"), and the routes of the brand's form (ad_form.c,
- * ad_save.c). The brand owns its ads; the creator it names is credited with their visits and sales. */
+ * its products (read-only, "by @handle", with a take-down button: ads_state.c), and the routes of
+ * the brand's form (ad_form.c, ad_save.c). The brand owns its ads; the creator it names is credited
+ * with their visits and sales. */
 #include <string.h>
 #include "ads.h"
 #include "brand_domain.h"
@@ -42,7 +43,9 @@ void page_studio_ads(struct req *r)
 		tmpl_set(e, "CREATED", db_at(&res, i, 5)->s);
 		tmpl_set(e, "CREATOR", *handle ? handle : "–");
 		if (strcmp(db_at(&res, i, 6)->s, "creator") == 0) {
-			tmpl_set(tmpl_add(e, "BY_CREATOR"), "HANDLE", handle);
+			tmpl_dict *c = tmpl_add(e, "BY_CREATOR");
+			tmpl_set(c, "HANDLE", handle);
+			tmpl_show(c, blocked ? "ALLOW" : "TAKE_DOWN");
 		} else {
 			tmpl_show(e, "BY_BRAND");
 		}

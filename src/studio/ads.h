@@ -1,4 +1,4 @@
-/* ads.h: collection ads in the studio (issue 6): the brand's (ads.c), the creator's own
+/* ads.h: collection ads in the studio (issue 6): the brand's (ads.c, ads_state.c), the creator's own
  * (creator_ads.c), the form and the save both share (ad_form.c, ad_save.c), and domains.c. */
 #ifndef CC_STUDIO_ADS_H
 #define CC_STUDIO_ADS_H
@@ -9,15 +9,16 @@
 #define AD_SLUG_MAX 64
 
 /* The ad `a` is the signed-in owner's, given two parameters, the owner's brand id and creator id
- * (the other one 0): a brand's own ad (never a creator's ad of its products, which the brand only
- * sees) or a creator's own ad (never one a brand made that credits them). */
+ * (the other one 0): a brand's own ad (never a creator's ad of its products, which the brand may
+ * only take down) or a creator's own ad (never one a brand made that credits them). */
 #define AD_OWNED " ((a.created_by = 'brand' AND a.brand_id = ?) OR (a.created_by = 'creator' AND a.creator_id = ?))"
 
 extern const struct field ads_fields[], domains_fields[];
-extern const struct field creator_ad_fields[];
+extern const struct field creator_ad_fields[], ad_state_fields[];
 void page_studio_ads(struct req *r);
 void page_studio_ad_edit(struct req *r);
 void page_studio_ad_save(struct req *r);
+void page_studio_ad_state(struct req *r);
 void page_creator_ads(struct req *r);
 void page_creator_ad_edit(struct req *r);
 void page_creator_ad_save(struct req *r);
