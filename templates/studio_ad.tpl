@@ -7,7 +7,7 @@
 <form class="form ad-form" method="post" action="{{ACTION}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="slug">Address name (/ad/…)</label>
-<input id="slug" name="slug" maxlength="64" required value="{{SLUG}}" pattern="[a-z0-9][a-z0-9-]{1,62}[a-z0-9]">
+<input id="slug" name="slug" maxlength="64" required value="{{SLUG}}" pattern="[a-z0-9][a-z0-9\-]{1,62}[a-z0-9]">
 {{#ERR_SLUG}}<p class="field-error">{{TEXT}}</p>{{/ERR_SLUG}}</div>
 <div class="field"><label for="title">Title</label><input id="title" name="title" maxlength="120" required value="{{TITLE}}">
 {{#ERR_TITLE}}<p class="field-error">{{TEXT}}</p>{{/ERR_TITLE}}</div>
