@@ -26,7 +26,7 @@ static const struct db_stmt q_picks = {
 	" JOIN brands b ON b.id = p.brand_id WHERE pk.creator_id = ? AND pk.status = 'approved' AND p.status = 'active'"
 	" ORDER BY b.name, p.title, p.id LIMIT 200", "i", "sss" };
 
-static const char *form_text(struct req *r, const char *name)
+const char *ad_text(struct req *r, const char *name)
 {
 	const char *v = req_form(r, name);
 	return v ? v : "";
@@ -85,7 +85,7 @@ void ad_form_page(struct req *r, const struct studio_owner *o, long long id, int
 	tmpl_set(d, "ACTION", id ? arena_printf(r->arena, "%s/%lld", base, id) : base);
 	tmpl_show(d, o->creator_id ? "CREATOR_OWNER" : "BRAND_OWNER");
 	if (id) {
-		tmpl_set(tmpl_add(d, "EDITING"), "SLUG", ad.nrows ? db_at(&ad, 0, 0)->s : form_text(r, "slug"));
+		tmpl_set(tmpl_add(d, "EDITING"), "SLUG", ad.nrows ? db_at(&ad, 0, 0)->s : ad_text(r, "slug"));
 		if (!error && req_query(r, "saved"))
 			tmpl_show(d, "SAVED");
 	} else {
@@ -103,8 +103,8 @@ void ad_form_page(struct req *r, const struct studio_owner *o, long long id, int
 	static const char *const keys[] = { "SLUG", "TITLE", "HEADLINE", "IMAGE_URL", "CREATOR", "CLICK_URL" };
 	static const int cols[] = { 0, 1, 2, 4, 5, 6 };
 	for (size_t i = 0; i < 6; i++)
-		tmpl_set(d, keys[i], error ? form_text(r, names[i]) : ad.nrows ? db_at(&ad, 0, (size_t)cols[i])->s : "");
-	const char *products = form_text(r, "products");
+		tmpl_set(d, keys[i], error ? ad_text(r, names[i]) : ad.nrows ? db_at(&ad, 0, (size_t)cols[i])->s : "");
+	const char *products = ad_text(r, "products");
 	if (!error && ad.nrows) {
 		struct buf pb;
 		buf_init(&pb, r->arena, 256);
@@ -113,7 +113,7 @@ void ad_form_page(struct req *r, const struct studio_owner *o, long long id, int
 		products = buf_cstr(&pb);
 	}
 	tmpl_set(d, "PRODUCTS", products);
-	const char *state = error ? form_text(r, "state") : ad.nrows ? db_at(&ad, 0, 7)->s : "draft";
+	const char *state = error ? ad_text(r, "state") : ad.nrows ? db_at(&ad, 0, 7)->s : "draft";
 	tmpl_show(d, strcmp(state, "live") == 0 ? "S_LIVE" : "S_DRAFT");
 	options(d, "VIDEOS", "CAPTION", &vids, error ? form_id(r, "video") : ad.nrows ? db_at(&ad, 0, 3)->i : 0);
 	options(d, "SHOWCASES", "TITLE", &shows, error ? form_id(r, "showcase") : ad.nrows ? db_at(&ad, 0, 8)->i : 0);

@@ -81,12 +81,6 @@ enum db_status ad_showcases(struct req *r, const struct studio_owner *o, struct 
 	return db_query(r->db, r->arena, &q_showcases, (struct db_param[]){ DB_I(o->brand_id) }, out);
 }
 
-static const char *form_text(struct req *r, const char *name)
-{
-	const char *v = req_form(r, name);
-	return v ? v : "";
-}
-
 static bool slug_ok(const char *s)
 {
 	size_t n = strlen(s);
@@ -157,7 +151,7 @@ static const char *add_product(struct req *r, struct ad_input *in, const char *t
 /* Splits the product list (white space or commas between entries) and resolves each entry. */
 static const char *parse_products(struct req *r, struct ad_input *in, enum db_status *rc)
 {
-	char *list = arena_strdup(r->arena, form_text(r, "products")), *save = NULL;
+	char *list = arena_strdup(r->arena, ad_text(r, "products")), *save = NULL;
 	const char *msg;
 	in->nproducts = 0;
 	for (char *h = strtok_r(list, " \t\r\n,", &save); h; h = strtok_r(NULL, " \t\r\n,", &save)) {
@@ -175,15 +169,15 @@ static const char *check(struct req *r, struct ad_input *in, const char **field,
 	struct db_res res;
 	bool ok;
 	*rc = DB_OK;
-	in->slug = form_text(r, "slug");
-	in->title = form_text(r, "title");
-	in->headline = form_text(r, "headline");
-	in->image_url = form_text(r, "image_url");
-	in->click_url = form_text(r, "click_url");
-	in->state = form_text(r, "state");
+	in->slug = ad_text(r, "slug");
+	in->title = ad_text(r, "title");
+	in->headline = ad_text(r, "headline");
+	in->image_url = ad_text(r, "image_url");
+	in->click_url = ad_text(r, "click_url");
+	in->state = ad_text(r, "state");
 	in->video_id = form_id(r, "video");
 	in->showcase_id = form_id(r, "showcase");
-	const char *creator = form_text(r, "creator"), *msg;
+	const char *creator = ad_text(r, "creator"), *msg;
 	char host[DOMAIN_MAX + 1];
 	if (!slug_ok(in->slug))
 		return *field = "slug", "The address name is 3 to 64 lower-case letters, digits and inner hyphens.";

@@ -55,27 +55,18 @@ void page_studio_ads(struct req *r)
 	page_end(r, 200);
 }
 
-/* The brand's form, for its own ads only: a creator's ad of its products is a 404 here. */
-static bool brand_owner(struct req *r, struct studio_owner *o)
-{
-	struct studio_brand b;
-	if (!brand_of(r, &b))
-		return false;
-	*o = (struct studio_owner){ .brand_id = b.id };
-	return true;
-}
-
+/* The brand's form, for its own ads only: a creator's ad of its products is a 404 there. */
 void page_studio_ad_edit(struct req *r)
 {
-	struct studio_owner o;
-	if (brand_owner(r, &o))
-		ad_edit(r, &o);
+	struct studio_brand b;
+	if (brand_of(r, &b))
+		ad_edit(r, &(struct studio_owner){ .brand_id = b.id });
 }
 
 /* POST of a new ad and of an edited one. */
 void page_studio_ad_save(struct req *r)
 {
-	struct studio_owner o;
-	if (brand_owner(r, &o))
-		ad_save(r, &o);
+	struct studio_brand b;
+	if (brand_of(r, &b))
+		ad_save(r, &(struct studio_owner){ .brand_id = b.id });
 }

@@ -26,6 +26,8 @@ void page_creator_ad_save(struct req *r);
  * or, with an error, what was typed and the message beside `field`. A 404 if `id` is not o's. */
 void ad_form_page(struct req *r, const struct studio_owner *o, long long id, int status, const char *field,
 		  const char *error);
+/* A posted field of the form, "" when absent. */
+const char *ad_text(struct req *r, const char *name);
 /* GET of the form: a new ad, or the one of the path's {id}. */
 void ad_edit(struct req *r, const struct studio_owner *o);
 /* What owner `o` may put on an ad, as (id, caption or title) rows: the videos (a brand's own and

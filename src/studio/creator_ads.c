@@ -52,27 +52,18 @@ void page_creator_ads(struct req *r)
 }
 
 /* The creator's form, for their own ads only: another creator's, or a brand's that credits
- * them, is a 404 here. */
-static bool creator_owner(struct req *r, struct studio_owner *o)
-{
-	struct studio_creator c;
-	if (!creator_of(r, &c))
-		return false;
-	*o = (struct studio_owner){ .creator_id = c.id };
-	return true;
-}
-
+ * them, is a 404 there. */
 void page_creator_ad_edit(struct req *r)
 {
-	struct studio_owner o;
-	if (creator_owner(r, &o))
-		ad_edit(r, &o);
+	struct studio_creator c;
+	if (creator_of(r, &c))
+		ad_edit(r, &(struct studio_owner){ .creator_id = c.id });
 }
 
 /* POST of a new ad and of an edited one. */
 void page_creator_ad_save(struct req *r)
 {
-	struct studio_owner o;
-	if (creator_owner(r, &o))
-		ad_save(r, &o);
+	struct studio_creator c;
+	if (creator_of(r, &c))
+		ad_save(r, &(struct studio_owner){ .creator_id = c.id });
 }
