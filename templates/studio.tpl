@@ -8,6 +8,7 @@
 <li><a href="/studio/creator/picks">Your picks (storefront order)</a></li>
 <li><a href="/studio/creator/collections">Collections</a></li>
 <li><a href="/studio/creator/links">Short links</a></li>
+<li><a href="/studio/creator/ads">Ads: your own collection ads of your picks, at /ad/…</a></li>
 <li><a href="/studio/showcases">Showcases: carousels of your picks chosen by rules, on your storefront</a></li>
 <li><a href="/studio/videos">Shoppable videos: publish, and views, clicks, add-to-carts, orders, revenue per video</a></li>
 <li><a href="/studio/live">Live: schedule a live shopping session, go live, pin products, answer questions</a></li>

@@ -1,16 +1,18 @@
-{{%AUTOESCAPE context="HTML"}}<p class="muted"><a href="/studio/ads">← Your ads</a></p>
+{{%AUTOESCAPE context="HTML"}}<p class="muted"><a href="{{BACK}}">← Your ads</a></p>
 <h1 class="page-title">{{#EDITING}}Edit ad <a href="/ad/{{SLUG}}">/ad/{{SLUG}}</a>{{/EDITING}}{{#NEW}}New ad{{/NEW}}</h1>
 {{#SAVED}}<p class="flash notice" role="status">Saved.</p>{{/SAVED}}
+{{#TAKEN_DOWN}}<p class="flash error taken-down" role="status">Taken down by the brand ({{BRAND}}) on {{DAY}}: this ad is off the site, and you cannot edit or republish it.</p>{{/TAKEN_DOWN}}
 {{#ERROR}}<p class="flash error" role="alert">{{TEXT}}</p>{{/ERROR}}
+{{#FORM}}{{#CREATOR_OWNER}}<p class="lead">Your own ad, made from your approved picks of one brand's products: you are credited with its visits and sales. The brand sees it and may take it down.</p>{{/CREATOR_OWNER}}
 <form class="form ad-form" method="post" action="{{ACTION}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="slug">Address name (/ad/…)</label>
-<input id="slug" name="slug" maxlength="64" required value="{{SLUG}}" pattern="[a-z0-9][a-z0-9-]{1,62}[a-z0-9]">
+<input id="slug" name="slug" maxlength="64" required value="{{SLUG}}" pattern="[a-z0-9][a-z0-9\-]{1,62}[a-z0-9]">
 {{#ERR_SLUG}}<p class="field-error">{{TEXT}}</p>{{/ERR_SLUG}}</div>
 <div class="field"><label for="title">Title</label><input id="title" name="title" maxlength="120" required value="{{TITLE}}">
 {{#ERR_TITLE}}<p class="field-error">{{TEXT}}</p>{{/ERR_TITLE}}</div>
 <div class="field"><label for="headline">Headline</label><input id="headline" name="headline" maxlength="300" value="{{HEADLINE}}"></div>
-<div class="field"><label for="video">Hero video</label>
+<div class="field"><label for="video">Hero video{{#CREATOR_OWNER}} (one of <a href="/studio/videos">your videos</a>){{/CREATOR_OWNER}}</label>
 <select id="video" name="video"><option value="">— none: use the image —</option>
 {{#VIDEOS}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{CAPTION}}</option>
 {{/VIDEOS}}</select>
@@ -18,11 +20,11 @@
 <div class="field"><label for="image_url">Hero image address (when there is no video)</label>
 <input id="image_url" name="image_url" type="text" inputmode="url" maxlength="500" value="{{IMAGE_URL}}" placeholder="https://cdn.example.com/hero.jpg">
 {{#ERR_IMAGE_URL}}<p class="field-error">{{TEXT}}</p>{{/ERR_IMAGE_URL}}</div>
-<div class="field"><label for="products">Products, in order (one handle per line, at most 20; the first is the Buy button's)</label>
+<div class="field"><label for="products">Products, in order (one handle per line, at most 20; the first is the Buy button's{{#CREATOR_OWNER}}; all of one brand, written brand/handle or just handle{{/CREATOR_OWNER}})</label>
 <textarea id="products" name="products" rows="6" maxlength="4000" required>{{PRODUCTS:pre_escape}}</textarea>
 {{#ERR_PRODUCTS}}<p class="field-error">{{TEXT}}</p>{{/ERR_PRODUCTS}}
-<details><summary>Your active products' handles</summary><ul class="handles">{{#ALL_PRODUCTS}}<li><code>{{HANDLE}}</code> {{TITLE}}</li>{{/ALL_PRODUCTS}}</ul></details></div>
-<div class="field"><label for="showcase">Showcase under the cards (optional)</label>
+<details><summary>{{#BRAND_OWNER}}Your active products' handles{{/BRAND_OWNER}}{{#CREATOR_OWNER}}Your approved picks{{/CREATOR_OWNER}}</summary><ul class="handles">{{#ALL_PRODUCTS}}<li><code>{{HANDLE}}</code> {{TITLE}}{{#OF}} ({{BRAND}}){{/OF}}</li>{{/ALL_PRODUCTS}}</ul></details></div>
+{{#BRAND_OWNER}}<div class="field"><label for="showcase">Showcase under the cards (optional)</label>
 <select id="showcase" name="showcase"><option value="">— none —</option>
 {{#SHOWCASES}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{TITLE}}</option>
 {{/SHOWCASES}}</select>
@@ -31,14 +33,14 @@
 <div class="field"><label for="creator">Credit a creator (handle, optional)</label>
 <input id="creator" name="creator" maxlength="30" value="{{CREATOR}}">
 <p class="hint">Visits and sales through the ad are attributed to this creator, who needs an approved pick of your products.</p>
-{{#ERR_CREATOR}}<p class="field-error">{{TEXT}}</p>{{/ERR_CREATOR}}</div>
-<div class="field"><label for="click_url">"Visit our site" link (optional)</label>
+{{#ERR_CREATOR}}<p class="field-error">{{TEXT}}</p>{{/ERR_CREATOR}}</div>{{/BRAND_OWNER}}
+<div class="field"><label for="click_url">"Visit {{#BRAND_OWNER}}our{{/BRAND_OWNER}}{{#CREATOR_OWNER}}the brand's{{/CREATOR_OWNER}} site" link (optional)</label>
 <input id="click_url" name="click_url" type="text" inputmode="url" maxlength="1024" value="{{CLICK_URL}}" placeholder="https://shop.example.com/spring">
-<p class="hint">On one of your <a href="/studio/domains">verified domains</a>.</p>
+<p class="hint">{{#BRAND_OWNER}}On one of your <a href="/studio/domains">verified domains</a>.{{/BRAND_OWNER}}{{#CREATOR_OWNER}}On one of the brand's verified domains (ask the brand which).{{/CREATOR_OWNER}}</p>
 {{#ERR_CLICK_URL}}<p class="field-error">{{TEXT}}</p>{{/ERR_CLICK_URL}}</div>
 <fieldset class="field"><legend>State</legend>
 <label><input type="radio" name="state" value="draft"{{#S_DRAFT}} checked{{/S_DRAFT}}> Draft (not public)</label>
 <label><input type="radio" name="state" value="live"{{#S_LIVE}} checked{{/S_LIVE}}> Live</label>
 {{#ERR_STATE}}<p class="field-error">{{TEXT}}</p>{{/ERR_STATE}}</fieldset>
 <div class="actions"><button class="button" type="submit">Save</button></div>
-</form>
+</form>{{/FORM}}

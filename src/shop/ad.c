@@ -20,13 +20,16 @@ static const struct db_stmt q_ad = {
 	" COALESCE(v.src_url, ''), COALESCE(v.poster_url, ''), b.name, COALESCE(c.handle, ''), COALESCE(c.display_name, ''),"
 	" COALESCE(a.showcase_id, 0) FROM ads a JOIN brands b ON b.id = a.brand_id LEFT JOIN videos v ON v.id = a.video_id"
 	" LEFT JOIN creators c ON c.id = a.creator_id WHERE a.slug = ? AND a.state = 'live'", "s", "iiisssssssssi" };
-/* The card columns, the product id and the variant an add uses: the first one in stock, else the first. */
+/* The card columns, the product id and the variant an add uses: the first one in stock, else the
+ * first. Active products only, and on a creator's own ad only those they still have an approved pick of. */
 static const struct db_stmt q_products = {
 	"SELECT " CARD_COLS ", p.id,"
 	" COALESCE((SELECT va.id FROM variants va WHERE va.product_id = p.id"
 	" ORDER BY va.stock > 0 OR va.inventory_policy <> 'deny' DESC, va.position, va.id LIMIT 1), 0)"
-	" FROM ad_products ap JOIN products p ON p.id = ap.product_id" CARD_JOINS
-	" WHERE ap.ad_id = ? AND p.status = 'active' ORDER BY ap.position, ap.product_id LIMIT 20",
+	" FROM ad_products ap JOIN ads a ON a.id = ap.ad_id JOIN products p ON p.id = ap.product_id" CARD_JOINS
+	" WHERE ap.ad_id = ? AND p.status = 'active' AND (a.created_by = 'brand' OR EXISTS (SELECT 1 FROM picks pk"
+	" WHERE pk.creator_id = a.creator_id AND pk.product_id = p.id AND pk.status = 'approved'))"
+	" ORDER BY ap.position, ap.product_id LIMIT 20",
 	"i", CARD_TYPES "ii" };
 static const struct db_stmt q_click = {
 	"SELECT b.slug, p.handle, COALESCE(c.handle, ''), a.id, a.slug FROM ads a JOIN ad_products ap ON ap.ad_id = a.id"

@@ -1,14 +1,15 @@
 /* go.c: "/go/{token}" — an ad's click-out. The token is checked in this order: its signature (in
- * constant time), its expiry, that the ad still exists, and that the target is still on one of the
- * ad's brand's verified domains (a domain can be removed after the link was made). Only then is
- * the click logged (ad, credited creator, UTC day; nothing about the visitor) and the visitor
- * sent on. Every failure is an error page, never a redirect: this is not an open redirect. */
+ * constant time), its expiry, that the ad still exists and was not taken down, and that the target
+ * is still on one of the ad's brand's verified domains (a domain can be removed after the link was
+ * made). Only then is the click logged (ad, credited creator, UTC day; nothing about the visitor)
+ * and the visitor sent on. Every failure is an error page, never a redirect: this is not an open redirect. */
 #include <time.h>
 #include "ad_token.h"
 #include "response.h"
 #include "shop.h"
 
-static const struct db_stmt q_ad = { "SELECT brand_id FROM ads WHERE id = ?", "i", "i" };
+/* A creator's ad its brand took down is gone for /go/ too: links handed out before stop at once. */
+static const struct db_stmt q_ad = { "SELECT brand_id FROM ads WHERE id = ? AND state <> 'blocked'", "i", "i" };
 static const struct db_stmt q_log = {
 	"INSERT INTO ad_clicks (ad_id, creator_id, day, count) VALUES (?, ?, UTC_DATE(), 1)"
 	" ON DUPLICATE KEY UPDATE count = count + 1", "ii", "" };

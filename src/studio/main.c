@@ -37,6 +37,7 @@ enum studio_page { ST_LOGIN_FORM, ST_LOGIN, ST_LOGOUT, ST_SIGNUP_FORM, ST_SIGNUP
 	ST_LIVE_ANSWER, ST_LIVE_ANSWERED, ST_LIVE_HIDE, ST_LIVE_BLOCK,
 	ST_DOMAINS, ST_DOMAIN_ADD, ST_DOMAIN_REMOVE, ST_ADS, ST_AD_NEW, ST_AD_CREATE, ST_AD_EDIT, ST_AD_SAVE,
 	ST_SHOWCASES, ST_SHOWCASE_NEW, ST_SHOWCASE_CREATE, ST_SHOWCASE_EDIT, ST_SHOWCASE_SAVE, ST_SHOWCASE_DELETE,
+	ST_AD_STATE, ST_CR_ADS, ST_CR_AD_NEW, ST_CR_AD_CREATE, ST_CR_AD_EDIT, ST_CR_AD_SAVE,
 	ST__MAX };
 
 static const struct route routes[] = {
@@ -133,7 +134,7 @@ static const struct route routes[] = {
 	[ST_DOMAIN_REMOVE] = { { HTTP_POST, "/studio/domains/{id}/remove" }, page_studio_domain_remove, NEED_BRAND, no_fields, 1024 },
 	[ST_ADS] = { { HTTP_GET, "/studio/ads" }, page_studio_ads, NEED_SESSION | NEED_BRAND, no_fields },
 	[ST_AD_NEW] = { { HTTP_GET, "/studio/ads/new" }, page_studio_ad_edit, NEED_SESSION | NEED_BRAND, no_fields },
-	[ST_AD_CREATE] = { { HTTP_POST, "/studio/ads" }, page_studio_ad_create, NEED_BRAND, ads_fields, 16384 },
+	[ST_AD_CREATE] = { { HTTP_POST, "/studio/ads" }, page_studio_ad_save, NEED_BRAND, ads_fields, 16384 },
 	[ST_AD_EDIT] = { { HTTP_GET, "/studio/ads/{id}" }, page_studio_ad_edit, NEED_SESSION | NEED_BRAND, ads_fields },
 	[ST_AD_SAVE] = { { HTTP_POST, "/studio/ads/{id}" }, page_studio_ad_save, NEED_BRAND, ads_fields, 16384 },
 	/* dynamic showcases (issue 6): showcase*.c; creators and brands both, so the role is checked there */
@@ -143,6 +144,14 @@ static const struct route routes[] = {
 	[ST_SHOWCASE_EDIT] = { { HTTP_GET, "/studio/showcases/{id}" }, page_showcase_edit, NEED_SESSION | NEED_LOGIN, no_fields },
 	[ST_SHOWCASE_SAVE] = { { HTTP_POST, "/studio/showcases/{id}" }, page_showcase_update, NEED_LOGIN, showcase_form_fields, 8192 },
 	[ST_SHOWCASE_DELETE] = { { HTTP_POST, "/studio/showcases/{id}/delete" }, page_showcase_delete, NEED_LOGIN, no_fields, 1024 },
+	/* creators' own collection ads (issue 6): creator_ads.c; the brand of their products may take
+	 * one down (ads_state.c) but not edit it; the form and the save are shared (ad_form.c, ad_save.c) */
+	[ST_AD_STATE] = { { HTTP_POST, "/studio/ads/{id}/state" }, page_studio_ad_state, NEED_BRAND, ad_state_fields, 1024 },
+	[ST_CR_ADS] = { { HTTP_GET, "/studio/creator/ads" }, page_creator_ads, NEED_SESSION | NEED_CREATOR, no_fields },
+	[ST_CR_AD_NEW] = { { HTTP_GET, "/studio/creator/ads/new" }, page_creator_ad_edit, NEED_SESSION | NEED_CREATOR, no_fields },
+	[ST_CR_AD_CREATE] = { { HTTP_POST, "/studio/creator/ads" }, page_creator_ad_save, NEED_CREATOR, creator_ad_fields, 16384 },
+	[ST_CR_AD_EDIT] = { { HTTP_GET, "/studio/creator/ads/{id}" }, page_creator_ad_edit, NEED_SESSION | NEED_CREATOR, creator_ad_fields },
+	[ST_CR_AD_SAVE] = { { HTTP_POST, "/studio/creator/ads/{id}" }, page_creator_ad_save, NEED_CREATOR, creator_ad_fields, 16384 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio page");
 

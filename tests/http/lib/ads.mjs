@@ -6,19 +6,25 @@ import { ctl } from './leads.mjs';
 
 export { ctl, lit, sql };
 
-// Posts the studio's ad form (new, or edit when id is given); fields override the defaults.
+// Posts the studio's ad form (new, or edit when id is given) under `base`: the brand's
+// (/studio/ads) or a creator's own (/studio/creator/ads); fields override the defaults.
 // Returns { res, id, slug }.
-export async function saveAd(brand, fields, id) {
+export async function saveAd(owner, fields, id, base = '/studio/ads') {
 	const slug = fields.slug ?? `ad-${unique()}`;
 	const form = { slug, title: `Ad ${slug}`, headline: 'Calm things for the desk', video: '',
 		image_url: 'https://images.example.test/hero.jpg', products: '', creator: '', click_url: '', state: 'live', ...fields };
-	const formPath = id ? `/studio/ads/${id}` : '/studio/ads/new';
-	const page = await brand.get(formPath);
+	const formPath = id ? `${base}/${id}` : `${base}/new`;
+	const page = await owner.get(formPath);
 	if (page.status !== 200)
 		throw new Error(`GET ${formPath} answered ${page.status}`);
-	const res = await brand.post(id ? `/studio/ads/${id}` : '/studio/ads', { csrf: csrfOf(page.body), ...form });
-	const saved = /^\/studio\/ads\/(\d+)\?saved=1$/.exec(res.headers.location ?? '')?.[1];
+	const res = await owner.post(id ? `${base}/${id}` : base, { csrf: csrfOf(page.body), ...form });
+	const saved = new RegExp(`^${base}/(\\d+)\\?saved=1$`).exec(res.headers.location ?? '')?.[1];
 	return { res, id: saved ? Number(saved) : id, slug };
+}
+
+// A creator's own ad, through /studio/creator/ads.
+export function saveCreatorAd(creator, fields, id) {
+	return saveAd(creator, fields, id, '/studio/creator/ads');
 }
 
 // A new brand account with a verified domain `<unique>.example` and one active product.

@@ -1,0 +1,69 @@
+/* creator_ads.c: "/studio/creator/ads" — a creator's own collection ads (made from their approved
+ * picks of one brand's products; they own them and are credited with them) and, read-only, the
+ * live ads brands made that credit them; and the routes of the creator's form (ad_form.c,
+ * ad_save.c). An ad the brand took down stays listed as such. */
+#include <string.h>
+#include "ads.h"
+#include "brand_domain.h"
+#include "page.h"
+#include "response.h"
+
+/* The brand's form without the showcase (docs/ADS.md) and the credited creator (the creator is). */
+const struct field creator_ad_fields[] = {
+	{ "slug", AD_SLUG_MAX }, { "title", 120 }, { "headline", 300 }, { "video", 20 }, { "image_url", 500 },
+	{ "products", 4000 }, { "click_url", DOMAIN_URL_MAX }, { "state", 10 }, { "saved", 3 },
+	{ NULL, 0 },
+};
+
+static const struct db_stmt q_list = {
+	"SELECT a.id, a.slug, a.title, a.state, b.name, DATE_FORMAT(a.created_at, '%Y-%m-%d'), a.created_by,"
+	" COALESCE(DATE_FORMAT(a.blocked_at, '%Y-%m-%d'), '') FROM ads a JOIN brands b ON b.id = a.brand_id"
+	" WHERE a.creator_id = ? AND (a.created_by = 'creator' OR a.state = 'live')"
+	" ORDER BY a.created_at DESC, a.id DESC LIMIT 200", "i", "isssssss" };
+
+void page_creator_ads(struct req *r)
+{
+	struct studio_creator c;
+	struct db_res res;
+	if (!creator_of(r, &c))
+		return;
+	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(c.id) }, &res);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	tmpl_dict *d = page_begin(r, "studio_creator_ads.tpl", "Your ads");
+	for (size_t i = 0; i < res.nrows; i++) {
+		bool own = strcmp(db_at(&res, i, 6)->s, "creator") == 0;
+		tmpl_dict *e = tmpl_add(d, own ? "OWN" : "CREDITED");
+		tmpl_set_int(e, "ID", db_at(&res, i, 0)->i);
+		tmpl_set(e, "SLUG", db_at(&res, i, 1)->s);
+		tmpl_set(e, "TITLE", db_at(&res, i, 2)->s);
+		tmpl_set(e, "BRAND", db_at(&res, i, 4)->s);
+		tmpl_set(e, "CREATED", db_at(&res, i, 5)->s);
+		if (strcmp(db_at(&res, i, 3)->s, "blocked") == 0)
+			tmpl_set(tmpl_add(e, "TAKEN_DOWN"), "DAY", db_at(&res, i, 7)->s);
+		else
+			tmpl_set(tmpl_add(e, "STATE"), "TEXT", db_at(&res, i, 3)->s);
+	}
+	if (res.nrows == 0)
+		tmpl_show(d, "NO_ADS");
+	page_end(r, 200);
+}
+
+/* The creator's form, for their own ads only: another creator's, or a brand's that credits
+ * them, is a 404 there. */
+void page_creator_ad_edit(struct req *r)
+{
+	struct studio_creator c;
+	if (creator_of(r, &c))
+		ad_edit(r, &(struct studio_owner){ .creator_id = c.id });
+}
+
+/* POST of a new ad and of an edited one. */
+void page_creator_ad_save(struct req *r)
+{
+	struct studio_creator c;
+	if (creator_of(r, &c))
+		ad_save(r, &(struct studio_owner){ .creator_id = c.id });
+}
