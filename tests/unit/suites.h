@@ -24,5 +24,6 @@ Suite *netcheck_suite(void);
 Suite *live_suite(void);
 Suite *ads_suite(void);
 Suite *showcase_suite(void);
+Suite *dns_suite(void);
 
 #endif
