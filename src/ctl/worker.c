@@ -2,7 +2,8 @@
  * (webhook_deliveries): claims each with a lease, POSTs it signed (webhook_post.c: http/https,
  * non-public addresses refused), logs the attempt, and marks it delivered or schedules the next
  * try with exponential backoff. Loops every 5 s unless --once.
- * Each pass also prunes expired rate-limit windows and merge rows older than the merge window. */
+ * Each pass then runs the DNS checks of brand domains that are due (domain_check.c), and prunes
+ * expired rate-limit windows and merge rows older than the merge window. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -10,6 +11,7 @@
 #include "arena.h"
 #include "config.h"
 #include "ctl.h"
+#include "domain_check.h"
 #include "netcheck.h"
 #include "webhook_post.h"
 
@@ -119,6 +121,9 @@ int ctl_worker(struct db *db, int argc, char **argv)
 		fprintf(stderr, "crowdcartctl worker: webhook_allow_private is not a list of CIDRs like 10.0.0.0/8, fd00::/8\n");
 		return 2;
 	}
+	struct dns_resolver resolver;
+	if (!dns_resolver_from_config(&resolver))
+		return 2;
 	if (!webhook_post_init()) {
 		fprintf(stderr, "crowdcartctl worker: cannot start libcurl\n");
 		return 1;
@@ -127,6 +132,10 @@ int ctl_worker(struct db *db, int argc, char **argv)
 	int rc = 0;
 	for (;;) {
 		long n = pass(db, a, &pol);
+		/* after the webhooks, so the deliveries due now never wait for a slow resolver */
+		long checked = n < 0 ? 0 : domain_check_due(db, a, &resolver);
+		if (checked < 0)
+			n = -1;
 		/* windows are hours (leadform_submit.c); keep the current and the previous one */
 		if (db_query(db, NULL, &q_prune_rate, (struct db_param[]){ DB_I((long long)time(NULL) / 3600 - 1) }, NULL) != DB_OK ||
 		    db_query(db, NULL, &q_prune_latest, NULL, NULL) != DB_OK)
@@ -134,10 +143,11 @@ int ctl_worker(struct db *db, int argc, char **argv)
 		if (n < 0) {
 			fprintf(stderr, "crowdcartctl worker: database error\n");
 			rc = 1;
-		} else if (n > 0) {
+		} else if (n > 0)
 			printf("delivered %ld webhook(s)\n", n);
-			fflush(stdout);
-		}
+		if (checked > 0)
+			printf("checked %ld domain(s)\n", checked);
+		fflush(stdout);
 		if (once)
 			break;
 		sleep(5);
