@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include "domain_check.h"
 #include "domain_schedule.h"
+#include "lease.h"
 
 #define DUE_BATCH 20
 #define LEASE_SECONDS 120	/* far longer than a lookup (2 s x 2 tries x at most 3 nameservers) */
@@ -10,17 +11,20 @@
 static const struct db_stmt q_due = {
 	"SELECT id FROM brand_domains WHERE (next_check_at IS NULL OR next_check_at <= UTC_TIMESTAMP())"
 	" AND (check_lease_until IS NULL OR check_lease_until <= UTC_TIMESTAMP())"
-	" ORDER BY next_check_at, id LIMIT 20", "", "i" };
+	" ORDER BY next_check_at, id LIMIT 20", "", "i" };	/* DUE_BATCH */
 static const struct db_stmt q_pick = {
 	"SELECT d.id, d.domain, b.slug FROM brand_domains d JOIN brands b ON b.id = d.brand_id"
 	" WHERE d.id > ? AND (? = 0 OR d.brand_id = ?)"
 	" AND (? = 1 OR d.verified_at IS NULL OR d.next_check_at IS NULL OR d.next_check_at <= UTC_TIMESTAMP())"
 	" ORDER BY d.id LIMIT 100", "iiii", "iss" };
-/* The lease: only one worker (on any node) wins the row; `force` skips the due condition. */
-static const struct db_stmt q_claim = {
+/* The lease: only one worker (on any node) wins the row, while it is due, or at all (check now). */
+static const struct db_stmt q_claim_due = {
 	"UPDATE brand_domains SET check_lease_until = UTC_TIMESTAMP() + INTERVAL 120 SECOND"
 	" WHERE id = ? AND (check_lease_until IS NULL OR check_lease_until <= UTC_TIMESTAMP())"
-	" AND (? = 1 OR next_check_at IS NULL OR next_check_at <= UTC_TIMESTAMP())", "ii", "" };
+	" AND (next_check_at IS NULL OR next_check_at <= UTC_TIMESTAMP())", "i", "" };
+static const struct db_stmt q_claim_any = {
+	"UPDATE brand_domains SET check_lease_until = UTC_TIMESTAMP() + INTERVAL 120 SECOND"
+	" WHERE id = ? AND (check_lease_until IS NULL OR check_lease_until <= UTC_TIMESTAMP())", "i", "" };
 static const struct db_stmt q_load = {
 	"SELECT d.domain, d.token, d.verified_at IS NOT NULL, d.check_failures, d.missing_checks,"
 	" COALESCE(TIMESTAMPDIFF(SECOND, d.missing_since, UTC_TIMESTAMP()), -1),"
@@ -40,7 +44,7 @@ static const struct db_stmt q_save = {
 	" missing_since = CASE ? WHEN 0 THEN NULL WHEN 1 THEN COALESCE(missing_since, UTC_TIMESTAMP()) ELSE missing_since END,"
 	" check_lease_until = NULL WHERE id = ?", "isiiisiiii", "" };
 
-_Static_assert(LEASE_SECONDS == 120, "q_claim and q_save spell the lease out");
+_Static_assert(LEASE_SECONDS == 120, "the claims and q_save spell the lease out");
 _Static_assert(DOMAIN_VERIFY == 1 && DOMAIN_UNVERIFY == 2, "q_save's CASE numbers");
 _Static_assert(DOMAIN_SINCE_CLEAR == 0 && DOMAIN_SINCE_START == 1, "q_save's CASE numbers");
 
@@ -84,41 +88,15 @@ static bool check_one(struct db *db, struct arena *a, const struct dns_resolver 
 	return true;
 }
 
-/* 1 claimed, 0 someone else holds it (or it is no longer due), -1 a database failure. A Galera
- * certification conflict on the claim means another node won it. */
-static int claim(struct db *db, long long id, bool force)
+static bool check_claimed(struct db *db, struct arena *a, long long id, void *ctx)
 {
-	enum db_status rc = db_query(db, NULL, &q_claim, (struct db_param[]){ DB_I(id), DB_I(force) }, NULL);
-	if (rc == DB_RETRY)
-		return 0;
-	if (rc != DB_OK)
-		return -1;
-	return db_affected(db) == 1;
+	return check_one(db, a, ctx, id, false);
 }
 
 long domain_check_due(struct db *db, struct arena *a, const struct dns_resolver *r)
 {
-	long checked = 0;
-	for (;;) {
-		arena_reset(a);
-		struct db_res due;
-		if (db_query(db, a, &q_due, NULL, &due) != DB_OK)
-			return -1;
-		size_t claimed = 0;
-		for (size_t i = 0; i < due.nrows; i++) {
-			int c = claim(db, db_at(&due, i, 0)->i, false);
-			if (c < 0)
-				return -1;
-			if (c == 0)
-				continue;
-			claimed++;
-			if (!check_one(db, a, r, db_at(&due, i, 0)->i, false))
-				return -1;
-			checked++;
-		}
-		if (due.nrows < DUE_BATCH || claimed == 0)
-			return checked;
-	}
+	struct lease_job job = { &q_due, DUE_BATCH, &q_claim_due, check_claimed, (void *)r };
+	return lease_pass(db, a, &job);
 }
 
 int domain_check_now(struct db *db, struct arena *a, const struct dns_resolver *r, long long brand_id, bool all)
@@ -132,7 +110,7 @@ int domain_check_now(struct db *db, struct arena *a, const struct dns_resolver *
 			return 1;
 		for (size_t i = 0; i < ids.nrows; i++) {
 			long long id = after = db_at(&ids, i, 0)->i;
-			int c = claim(db, id, true);
+			int c = lease_claim(db, &q_claim_any, id);
 			if (c < 0)
 				return 1;
 			if (c == 0)

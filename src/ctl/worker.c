@@ -12,6 +12,7 @@
 #include "config.h"
 #include "ctl.h"
 #include "domain_check.h"
+#include "lease.h"
 #include "netcheck.h"
 #include "webhook_post.h"
 
@@ -19,7 +20,7 @@
 
 static const struct db_stmt q_due = {
 	"SELECT d.id FROM webhook_deliveries d WHERE d.status = 'pending' AND d.next_attempt_at <= UTC_TIMESTAMP()"
-	" ORDER BY d.next_attempt_at, d.id LIMIT 20", "", "i" };
+	" ORDER BY d.next_attempt_at, d.id LIMIT 20", "", "i" };	/* WORKER_BATCH */
 /* The lease: only one worker (on any node) wins the row for the next two minutes. */
 static const struct db_stmt q_claim = {
 	"UPDATE webhook_deliveries SET next_attempt_at = UTC_TIMESTAMP() + INTERVAL 120 SECOND"
@@ -84,29 +85,23 @@ static bool deliver(struct db *db, struct arena *a, const struct webhook_policy 
 			NULL) == DB_OK;
 }
 
+struct pass_ctx {
+	const struct webhook_policy *pol;
+	long ok;
+};
+
+static bool deliver_claimed(struct db *db, struct arena *a, long long id, void *ctx)
+{
+	struct pass_ctx *c = ctx;
+	return deliver(db, a, c->pol, id, &c->ok);
+}
+
 /* One pass over due deliveries; the number delivered, or -1 on a database failure. */
 static long pass(struct db *db, struct arena *a, const struct webhook_policy *pol)
 {
-	long ok = 0;
-	for (;;) {
-		arena_reset(a);
-		struct db_res due;
-		if (db_query(db, a, &q_due, NULL, &due) != DB_OK)
-			return -1;
-		size_t claimed = 0;
-		for (size_t i = 0; i < due.nrows; i++) {
-			long long id = db_at(&due, i, 0)->i;
-			if (db_query(db, NULL, &q_claim, (struct db_param[]){ DB_I(id) }, NULL) != DB_OK)
-				return -1;
-			if (db_affected(db) != 1)
-				continue;
-			claimed++;
-			if (!deliver(db, a, pol, id, &ok))
-				return -1;
-		}
-		if (due.nrows < WORKER_BATCH || claimed == 0)
-			return ok;
-	}
+	struct pass_ctx c = { pol, 0 };
+	struct lease_job job = { &q_due, WORKER_BATCH, &q_claim, deliver_claimed, &c };
+	return lease_pass(db, a, &job) < 0 ? -1 : c.ok;
 }
 
 int ctl_worker(struct db *db, int argc, char **argv)
