@@ -98,6 +98,29 @@ static enum dns_txt_outcome read_answer(const struct msg *m, const char *name, c
 	return dns_txt_answer(m->b, m->n, name, TOKEN, why);
 }
 
+/* An answer to "TXT qname" with one TXT record at owner (NULL: the question's name), read for
+ * shop.example.com. */
+static enum dns_txt_outcome txt_at(const char *qname, const char *owner, const char *const *strings, char why[DNS_WHY_MAX])
+{
+	struct msg m;
+	begin(&m, QR | RD | RA, 1, qname);
+	rr_txt(&m, owner, strings);
+	return read_answer(&m, "shop.example.com", why);
+}
+
+static enum dns_txt_outcome one_record(const char *const *strings, char why[DNS_WHY_MAX])
+{
+	return txt_at("shop.example.com", NULL, strings, why);
+}
+
+/* An answer without records, with these flags and answer code. */
+static enum dns_txt_outcome no_record(unsigned flags, const char *qname, char why[DNS_WHY_MAX])
+{
+	struct msg m;
+	begin(&m, flags, 0, qname);
+	return read_answer(&m, "shop.example.com", why);
+}
+
 static struct dns_txt_value val(const char *s)
 {
 	return (struct dns_txt_value){ (const uint8_t *)s, strlen(s) };
@@ -154,51 +177,36 @@ START_TEST(test_dns_answer_with_the_record_verifies_single_or_multi_string)
 	rr_txt(&m, NULL, (const char *[]){ RIGHT, NULL });
 	ck_assert_int_eq(read_answer(&m, "shop.example.com", why), DNS_TXT_MATCH);
 	ck_assert_str_eq(why, "verified");
-	begin(&m, QR | RD | RA, 1, "shop.example.com");
-	rr_txt(&m, NULL, (const char *[]){ "crowdcart-", "verification=0123456789abcdef", "0123456789abcdef", NULL });
-	ck_assert_int_eq(read_answer(&m, "shop.example.com", why), DNS_TXT_MATCH);
+	const char *multi[] = { "crowdcart-", "verification=0123456789abcdef", "0123456789abcdef", NULL };
+	ck_assert_int_eq(one_record(multi, why), DNS_TXT_MATCH);
 }
 END_TEST
 
 START_TEST(test_dns_answer_names_compare_without_case)
 {
-	struct msg m;
 	char why[DNS_WHY_MAX];
 	/* a resolver may echo the question in another case (0x20) and name the owner in yet another */
-	begin(&m, QR | RD | RA, 1, "Shop.EXAMPLE.com");
-	rr_txt(&m, "SHOP.example.COM", (const char *[]){ RIGHT, NULL });
-	ck_assert_int_eq(read_answer(&m, "shop.example.com", why), DNS_TXT_MATCH);
+	ck_assert_int_eq(txt_at("Shop.EXAMPLE.com", "SHOP.example.COM", (const char *[]){ RIGHT, NULL }, why), DNS_TXT_MATCH);
 }
 END_TEST
 
 START_TEST(test_dns_answer_tells_a_wrong_value_other_records_and_none_apart)
 {
-	struct msg m;
 	char why[DNS_WHY_MAX];
-	begin(&m, QR | RD | RA, 1, "shop.example.com");
-	rr_txt(&m, NULL, (const char *[]){ DNS_TXT_PREFIX "ffffffffffffffffffffffffffffffff", NULL });
-	ck_assert_int_eq(read_answer(&m, "shop.example.com", why), DNS_TXT_DIFFERS);
+	ck_assert_int_eq(one_record((const char *[]){ DNS_TXT_PREFIX "ffffffffffffffffffffffffffffffff", NULL }, why), DNS_TXT_DIFFERS);
 	ck_assert_str_eq(why, "a TXT record was found but its value differs");
-	begin(&m, QR | RD | RA, 1, "shop.example.com");
-	rr_txt(&m, NULL, (const char *[]){ "google-site-verification=abc", NULL });
-	ck_assert_int_eq(read_answer(&m, "shop.example.com", why), DNS_TXT_OTHER);
+	ck_assert_int_eq(one_record((const char *[]){ "google-site-verification=abc", NULL }, why), DNS_TXT_OTHER);
 	ck_assert_str_eq(why, "no crowdcart-verification TXT record at shop.example.com (other TXT records are there)");
-	begin(&m, QR | RD | RA | NXDOMAIN, 0, "shop.example.com");
-	ck_assert_int_eq(read_answer(&m, "shop.example.com", why), DNS_TXT_NONE);
+	ck_assert_int_eq(no_record(QR | RD | RA | NXDOMAIN, "shop.example.com", why), DNS_TXT_NONE);
 	ck_assert_str_eq(why, "no TXT record at shop.example.com");
-	begin(&m, QR | RD | RA, 0, "shop.example.com");
-	ck_assert_int_eq(read_answer(&m, "shop.example.com", why), DNS_TXT_NONE);
+	ck_assert_int_eq(no_record(QR | RD | RA, "shop.example.com", why), DNS_TXT_NONE);
 	/* a record at another name, not reached by a CNAME, is not the domain's */
-	begin(&m, QR | RD | RA, 1, "shop.example.com");
-	rr_txt(&m, "evil.test", (const char *[]){ RIGHT, NULL });
-	ck_assert_int_eq(read_answer(&m, "shop.example.com", why), DNS_TXT_NONE);
+	ck_assert_int_eq(txt_at("shop.example.com", "evil.test", (const char *[]){ RIGHT, NULL }, why), DNS_TXT_NONE);
 	/* a record much longer than ours is someone else's, even if it starts like ours */
 	static char longer[200];
 	memset(longer, 'a', sizeof longer - 1);
 	memcpy(longer, RIGHT, strlen(RIGHT));
-	begin(&m, QR | RD | RA, 1, "shop.example.com");
-	rr_txt(&m, NULL, (const char *[]){ longer, NULL });
-	ck_assert_int_eq(read_answer(&m, "shop.example.com", why), DNS_TXT_DIFFERS);
+	ck_assert_int_eq(one_record((const char *[]){ longer, NULL }, why), DNS_TXT_DIFFERS);
 }
 END_TEST
 
@@ -219,20 +227,15 @@ START_TEST(test_dns_answer_errors_and_bad_messages_are_lookup_failures)
 {
 	struct msg m;
 	char why[DNS_WHY_MAX];
-	begin(&m, QR | RD | RA | SERVFAIL, 0, "shop.example.com");
-	ck_assert_int_eq(read_answer(&m, "shop.example.com", why), DNS_TXT_FAILED);
+	ck_assert_int_eq(no_record(QR | RD | RA | SERVFAIL, "shop.example.com", why), DNS_TXT_FAILED);
 	ck_assert_str_eq(why, "lookup failed: the resolver answered SERVFAIL");
-	begin(&m, QR | RD | REFUSED, 0, "shop.example.com");
-	ck_assert_int_eq(read_answer(&m, "shop.example.com", why), DNS_TXT_FAILED);
+	ck_assert_int_eq(no_record(QR | RD | REFUSED, "shop.example.com", why), DNS_TXT_FAILED);
 	ck_assert_str_eq(why, "lookup failed: the resolver refused the query");
-	begin(&m, QR | TC | RD | RA, 0, "shop.example.com");
-	ck_assert_int_eq(read_answer(&m, "shop.example.com", why), DNS_TXT_FAILED);
+	ck_assert_int_eq(no_record(QR | TC | RD | RA, "shop.example.com", why), DNS_TXT_FAILED);
 	ck_assert_str_eq(why, "lookup failed: the answer was truncated");
-	begin(&m, QR | RD | RA, 0, "other.example.com");
-	ck_assert_int_eq(read_answer(&m, "shop.example.com", why), DNS_TXT_FAILED);
+	ck_assert_int_eq(no_record(QR | RD | RA, "other.example.com", why), DNS_TXT_FAILED);
 	ck_assert_str_eq(why, "lookup failed: the answer does not match the question");
-	begin(&m, RD, 0, "shop.example.com");	/* a query, not an answer */
-	ck_assert_int_eq(read_answer(&m, "shop.example.com", why), DNS_TXT_FAILED);
+	ck_assert_int_eq(no_record(RD, "shop.example.com", why), DNS_TXT_FAILED);	/* a query, not an answer */
 	ck_assert_str_eq(why, "lookup failed: malformed answer");
 	/* cut short anywhere: never a verdict on the record */
 	begin(&m, QR | RD | RA, 1, "shop.example.com");
