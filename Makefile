@@ -60,14 +60,15 @@ cgi-bin/api.fcgi: $(API_OBJ) $(BUILD)/libcore.a
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $(API_OBJ) $(BUILD)/libcore.a $(LIBS)
 
-# Only crowdcartctl speaks to the outside world (webhook delivery), so only it links libcurl.
+# Only crowdcartctl speaks to the outside world (webhook delivery, DNS checks of brand domains), so
+# only it links libcurl and glibc's libresolv (dns_txt.c, which the unit tests also reach).
 $(BUILD)/ctl/%.o: CFLAGS += $$(pkg-config --cflags libcurl)
 bin/crowdcartctl: $(CTL_OBJ) $(BUILD)/libcore.a
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $(CTL_OBJ) $(BUILD)/libcore.a $(LIBS) $$(pkg-config --libs libcurl)
+	$(CC) $(LDFLAGS) -o $@ $(CTL_OBJ) $(BUILD)/libcore.a $(LIBS) $$(pkg-config --libs libcurl) -lresolv
 
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libcore.a
-	$(CC) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libcore.a $$(pkg-config --libs check) $(LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libcore.a $$(pkg-config --libs check) $(LIBS) -lresolv
 
 # ---- set-up ------------------------------------------------------------------------------
 deps:

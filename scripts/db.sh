@@ -138,6 +138,11 @@ write_conf() {
 			echo "media_dir = $VAR/media"
 			# Dev and test receivers listen on loopback; production leaves this empty (docs/LEADS.md).
 			echo "webhook_allow_private = 127.0.0.0/8"
+			# Domain checks of dev and test stacks ask UDP port DB_PORT on loopback, where nothing
+			# answers unless a test serves its zone there (tests/http/lib/dns.mjs): made-up domains
+			# never reach a real resolver, and a refused lookup never counts against a domain.
+			# DNS_RESOLVER=host:port names another resolver; DNS_RESOLVER= (empty) the system's.
+			[[ -z ${DNS_RESOLVER-127.0.0.1:$DB_PORT} ]] || echo "dns_resolver = ${DNS_RESOLVER-127.0.0.1:$DB_PORT}"
 		} >"$CONF.tmp"
 		mv "$CONF.tmp" "$CONF"
 	)

@@ -23,8 +23,8 @@ static const struct {
 } arg_commands[] = {
 	{ "import", "--brand SLUG --format shopify|woocommerce|feed FILE: import a catalog file", ctl_import },
 	{ "export", "--brand SLUG: write the brand's catalog feed (TSV) to stdout", ctl_export },
-	{ "worker", "[--once]: deliver pending lead webhooks, retrying with backoff (cron or a service)", ctl_worker },
-	{ "domains", "list --brand SLUG | verify --brand SLUG DOMAIN: a brand's web domains (verify after checking DNS)", ctl_domains },
+	{ "worker", "[--once]: deliver pending lead webhooks with retries, and run due DNS checks of brand domains (cron or a service)", ctl_worker },
+	{ "domains", "list --brand SLUG | check [--brand SLUG] [--all] | verify --brand SLUG DOMAIN: a brand's web domains and their DNS TXT checks", ctl_domains },
 	{ "ads", "token --ad SLUG --target URL [--expires-in SECONDS]: a signed /go/ link for an ad", ctl_ads },
 };
 

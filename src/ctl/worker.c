@@ -2,7 +2,8 @@
  * (webhook_deliveries): claims each with a lease, POSTs it signed (webhook_post.c: http/https,
  * non-public addresses refused), logs the attempt, and marks it delivered or schedules the next
  * try with exponential backoff. Loops every 5 s unless --once.
- * Each pass also prunes expired rate-limit windows and merge rows older than the merge window. */
+ * Each pass then runs the DNS checks of brand domains that are due (domain_check.c), and prunes
+ * expired rate-limit windows and merge rows older than the merge window. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -10,6 +11,8 @@
 #include "arena.h"
 #include "config.h"
 #include "ctl.h"
+#include "domain_check.h"
+#include "lease.h"
 #include "netcheck.h"
 #include "webhook_post.h"
 
@@ -17,7 +20,7 @@
 
 static const struct db_stmt q_due = {
 	"SELECT d.id FROM webhook_deliveries d WHERE d.status = 'pending' AND d.next_attempt_at <= UTC_TIMESTAMP()"
-	" ORDER BY d.next_attempt_at, d.id LIMIT 20", "", "i" };
+	" ORDER BY d.next_attempt_at, d.id LIMIT 20", "", "i" };	/* WORKER_BATCH */
 /* The lease: only one worker (on any node) wins the row for the next two minutes. */
 static const struct db_stmt q_claim = {
 	"UPDATE webhook_deliveries SET next_attempt_at = UTC_TIMESTAMP() + INTERVAL 120 SECOND"
@@ -82,29 +85,23 @@ static bool deliver(struct db *db, struct arena *a, const struct webhook_policy 
 			NULL) == DB_OK;
 }
 
+struct pass_ctx {
+	const struct webhook_policy *pol;
+	long ok;
+};
+
+static bool deliver_claimed(struct db *db, struct arena *a, long long id, void *ctx)
+{
+	struct pass_ctx *c = ctx;
+	return deliver(db, a, c->pol, id, &c->ok);
+}
+
 /* One pass over due deliveries; the number delivered, or -1 on a database failure. */
 static long pass(struct db *db, struct arena *a, const struct webhook_policy *pol)
 {
-	long ok = 0;
-	for (;;) {
-		arena_reset(a);
-		struct db_res due;
-		if (db_query(db, a, &q_due, NULL, &due) != DB_OK)
-			return -1;
-		size_t claimed = 0;
-		for (size_t i = 0; i < due.nrows; i++) {
-			long long id = db_at(&due, i, 0)->i;
-			if (db_query(db, NULL, &q_claim, (struct db_param[]){ DB_I(id) }, NULL) != DB_OK)
-				return -1;
-			if (db_affected(db) != 1)
-				continue;
-			claimed++;
-			if (!deliver(db, a, pol, id, &ok))
-				return -1;
-		}
-		if (due.nrows < WORKER_BATCH || claimed == 0)
-			return ok;
-	}
+	struct pass_ctx c = { pol, 0 };
+	struct lease_job job = { &q_due, WORKER_BATCH, &q_claim, deliver_claimed, &c };
+	return lease_pass(db, a, &job) < 0 ? -1 : c.ok;
 }
 
 int ctl_worker(struct db *db, int argc, char **argv)
@@ -119,6 +116,9 @@ int ctl_worker(struct db *db, int argc, char **argv)
 		fprintf(stderr, "crowdcartctl worker: webhook_allow_private is not a list of CIDRs like 10.0.0.0/8, fd00::/8\n");
 		return 2;
 	}
+	struct dns_resolver resolver;
+	if (!dns_resolver_from_config(&resolver))
+		return 2;
 	if (!webhook_post_init()) {
 		fprintf(stderr, "crowdcartctl worker: cannot start libcurl\n");
 		return 1;
@@ -127,6 +127,10 @@ int ctl_worker(struct db *db, int argc, char **argv)
 	int rc = 0;
 	for (;;) {
 		long n = pass(db, a, &pol);
+		/* after the webhooks, so the deliveries due now never wait for a slow resolver */
+		long checked = n < 0 ? 0 : domain_check_due(db, a, &resolver);
+		if (checked < 0)
+			n = -1;
 		/* windows are hours (leadform_submit.c); keep the current and the previous one */
 		if (db_query(db, NULL, &q_prune_rate, (struct db_param[]){ DB_I((long long)time(NULL) / 3600 - 1) }, NULL) != DB_OK ||
 		    db_query(db, NULL, &q_prune_latest, NULL, NULL) != DB_OK)
@@ -134,10 +138,11 @@ int ctl_worker(struct db *db, int argc, char **argv)
 		if (n < 0) {
 			fprintf(stderr, "crowdcartctl worker: database error\n");
 			rc = 1;
-		} else if (n > 0) {
+		} else if (n > 0)
 			printf("delivered %ld webhook(s)\n", n);
-			fflush(stdout);
-		}
+		if (checked > 0)
+			printf("checked %ld domain(s)\n", checked);
+		fflush(stdout);
 		if (once)
 			break;
 		sleep(5);

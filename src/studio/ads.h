@@ -41,6 +41,7 @@ void ad_save(struct req *r, const struct studio_owner *o);
 void page_studio_domains(struct req *r);
 void page_studio_domain_add(struct req *r);
 void page_studio_domain_remove(struct req *r);
+void page_studio_domain_check(struct req *r);
 /* The per-ad and per-video tables of a dashboard for the period from..to: a brand's (brand_id > 0)
  * or a creator's (creator_id > 0). False when a response (5xx) was made. */
 bool dashboard_media(struct req *r, tmpl_dict *d, long long brand_id, long long creator_id, const char *from,

@@ -1,6 +1,7 @@
-/* domains.c: "/studio/domains" — a brand lists its web domains, adds one (and is shown the DNS TXT
- * record to publish) or removes one. Verification is the operator's (crowdcartctl domains verify):
- * nothing here can mark a domain verified, and the studio's account cannot write verified_at. */
+/* domains.c: "/studio/domains" — a brand lists its web domains with the DNS TXT record to publish
+ * and the last check's result, adds or removes one, or asks for a check sooner ("Check now").
+ * Checks are crowdcartctl's (worker, domains check): nothing here looks up DNS or marks a domain
+ * verified, and the studio's account can write only next_check_at and check_requested_at. */
 #include <stdio.h>
 #include <string.h>
 #include <sodium.h>
@@ -10,18 +11,37 @@
 #include "studio.h"
 
 #define DOMAINS_MAX 20
+#define CHECK_NOW_SECONDS 30	/* "Check now" at most this often per domain */
 
-const struct field domains_fields[] = { { "domain", DOMAIN_MAX }, { "added", DOMAIN_MAX }, { NULL, 0 } };
+const struct field domains_fields[] = {
+	{ "domain", DOMAIN_MAX }, { "added", DOMAIN_MAX }, { "queued", DOMAIN_MAX }, { NULL, 0 },
+};
 
 static const struct db_stmt q_list = {
-	"SELECT id, domain, token, COALESCE(DATE_FORMAT(verified_at, '%Y-%m-%d'), '')"
-	" FROM brand_domains WHERE brand_id = ? ORDER BY domain LIMIT 100", "i", "isss" };
+	"SELECT id, domain, token, COALESCE(DATE_FORMAT(verified_at, '%Y-%m-%d'), ''),"
+	" COALESCE(DATE_FORMAT(checked_at, '%Y-%m-%d %H:%i'), ''), check_result,"
+	" COALESCE(DATE_FORMAT(lost_at, '%Y-%m-%d'), ''), lost_reason,"
+	" next_check_at IS NULL OR next_check_at <= UTC_TIMESTAMP()"
+	" FROM brand_domains WHERE brand_id = ? ORDER BY domain LIMIT 100", "i", "isssssssi" };
 static const struct db_stmt q_add = {
 	"INSERT INTO brand_domains (brand_id, domain, token, created_at) VALUES (?, ?, ?, UTC_TIMESTAMP())", "iss", "" };
 static const struct db_stmt q_remove = {
 	"DELETE FROM brand_domains WHERE id = ? AND brand_id = ?", "ii", "" };
+static const struct db_stmt q_one = {
+	"SELECT domain, COALESCE(TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), check_requested_at + INTERVAL 30 SECOND), 0)"
+	" FROM brand_domains WHERE id = ? AND brand_id = ?", "ii", "si" };
+/* Brings the next check forward to now (never later) unless a check was asked for in the last 30 s. */
+static const struct db_stmt q_check_now = {
+	"UPDATE brand_domains SET check_requested_at = UTC_TIMESTAMP(),"
+	" next_check_at = LEAST(COALESCE(next_check_at, UTC_TIMESTAMP()), UTC_TIMESTAMP())"
+	" WHERE id = ? AND brand_id = ?"
+	" AND (check_requested_at IS NULL OR check_requested_at <= UTC_TIMESTAMP() - INTERVAL 30 SECOND)", "ii", "" };
 
-static void render(struct req *r, const struct studio_brand *b, int status, const char *typed, const char *error)
+_Static_assert(CHECK_NOW_SECONDS == 30, "q_one and q_check_now spell the interval out");
+
+/* error goes beside the add-domain field; check_error (a refused "Check now") above the list. */
+static void render(struct req *r, const struct studio_brand *b, int status, const char *typed, const char *error,
+		   const char *check_error)
 {
 	struct db_res res;
 	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(b->id) }, &res);
@@ -34,7 +54,9 @@ static void render(struct req *r, const struct studio_brand *b, int status, cons
 	tmpl_set(d, "DOMAIN", typed ? typed : "");
 	if (error)
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
-	const char *added = req_query(r, "added");
+	if (check_error)
+		tmpl_set(tmpl_add(d, "CHECK_ERROR"), "TEXT", check_error);
+	const char *added = req_query(r, "added"), *queued = check_error ? NULL : req_query(r, "queued");
 	for (size_t i = 0; i < res.nrows; i++) {
 		tmpl_dict *e = tmpl_add(d, "DOMAINS");
 		tmpl_set_int(e, "ID", db_at(&res, i, 0)->i);
@@ -44,6 +66,23 @@ static void render(struct req *r, const struct studio_brand *b, int status, cons
 			tmpl_set(tmpl_add(e, "VERIFIED"), "AT", db_at(&res, i, 3)->s);
 		else
 			tmpl_show(e, "PENDING");
+		if (!*db_at(&res, i, 3)->s && *db_at(&res, i, 6)->s) {
+			tmpl_dict *l = tmpl_add(e, "LOST");
+			tmpl_set(l, "AT", db_at(&res, i, 6)->s);
+			tmpl_set(l, "REASON", db_at(&res, i, 7)->s);
+		}
+		if (*db_at(&res, i, 5)->s) {
+			tmpl_dict *c = tmpl_add(e, "RESULT");
+			tmpl_set(c, "TEXT", db_at(&res, i, 5)->s);
+			if (*db_at(&res, i, 4)->s)
+				tmpl_set(tmpl_add(c, "CHECKED"), "AT", db_at(&res, i, 4)->s);
+		} else {
+			tmpl_show(e, "NOT_CHECKED");
+		}
+		if (db_at(&res, i, 8)->i)
+			tmpl_show(e, "DUE");
+		if (queued && strcmp(queued, db_at(&res, i, 1)->s) == 0)
+			tmpl_set(tmpl_add(d, "QUEUED"), "NAME", db_at(&res, i, 1)->s);
 		if (!error && added && strcmp(added, db_at(&res, i, 1)->s) == 0) {
 			tmpl_dict *n = tmpl_add(d, "ADDED");
 			tmpl_set(n, "NAME", db_at(&res, i, 1)->s);
@@ -59,7 +98,7 @@ void page_studio_domains(struct req *r)
 {
 	struct studio_brand b;
 	if (brand_of(r, &b))
-		render(r, &b, 200, NULL, NULL);
+		render(r, &b, 200, NULL, NULL, NULL);
 }
 
 void page_studio_domain_add(struct req *r)
@@ -74,7 +113,7 @@ void page_studio_domain_add(struct req *r)
 		domain[i] = (char)(typed[i] >= 'A' && typed[i] <= 'Z' ? typed[i] + 32 : typed[i]);
 	domain[n] = '\0';
 	if (!domain_valid(domain)) {
-		render(r, &b, 422, typed, "Enter a host name such as shop.example.com: letters, digits, hyphens and dots, no https:// or path.");
+		render(r, &b, 422, typed, "Enter a host name such as shop.example.com: letters, digits, hyphens and dots, no https:// or path.", NULL);
 		return;
 	}
 	uint8_t raw[DOMAIN_TOKEN_LEN / 2];
@@ -83,7 +122,7 @@ void page_studio_domain_add(struct req *r)
 	sodium_bin2hex(token, sizeof token, raw, sizeof raw);
 	enum db_status rc = db_query(r->db, NULL, &q_add, (struct db_param[]){ DB_I(b.id), DB_S(domain), DB_S(token) }, NULL);
 	if (rc == DB_DUP) {
-		render(r, &b, 422, typed, "That domain is already on your list.");
+		render(r, &b, 422, typed, "That domain is already on your list.", NULL);
 		return;
 	}
 	if (rc != DB_OK) {
@@ -104,4 +143,33 @@ void page_studio_domain_remove(struct req *r)
 		return;
 	}
 	resp_redirect(r, "/studio/domains");
+}
+
+void page_studio_domain_check(struct req *r)
+{
+	struct studio_brand b;
+	if (!brand_of(r, &b))
+		return;
+	struct db_param p[] = { DB_I(form_id(r, "id")), DB_I(b.id) };
+	struct db_res one;
+	enum db_status rc = db_query(r->db, r->arena, &q_one, p, &one);
+	if (rc == DB_OK && one.nrows == 0) {
+		resp_error(r, 404, "You have no such domain.");
+		return;
+	}
+	if (rc == DB_OK)
+		rc = db_query(r->db, NULL, &q_check_now, p, NULL);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	const char *domain = db_at(&one, 0, 0)->s;
+	if (db_affected(r->db) == 0) {
+		long long wait = db_at(&one, 0, 1)->i < 1 ? 1 : db_at(&one, 0, 1)->i;
+		resp_header(r, "Retry-After", arena_printf(r->arena, "%lld", wait));
+		render(r, &b, 429, NULL, NULL, arena_printf(r->arena, "A check of %s was asked for less than %d seconds ago; "
+							     "try again in %lld seconds.", domain, CHECK_NOW_SECONDS, wait));
+		return;
+	}
+	resp_redirect(r, arena_printf(r->arena, "/studio/domains?queued=%s", domain));
 }

@@ -36,6 +36,7 @@ enum studio_page { ST_LOGIN_FORM, ST_LOGIN, ST_LOGOUT, ST_SIGNUP_FORM, ST_SIGNUP
 	ST_LIVE_LIST, ST_LIVE_CREATE, ST_LIVE_PANEL, ST_LIVE_STATE, ST_LIVE_PIN, ST_LIVE_SETTINGS,
 	ST_LIVE_ANSWER, ST_LIVE_ANSWERED, ST_LIVE_HIDE, ST_LIVE_BLOCK,
 	ST_DOMAINS, ST_DOMAIN_ADD, ST_DOMAIN_REMOVE, ST_ADS, ST_AD_NEW, ST_AD_CREATE, ST_AD_EDIT, ST_AD_SAVE,
+	ST_DOMAIN_CHECK,
 	ST_SHOWCASES, ST_SHOWCASE_NEW, ST_SHOWCASE_CREATE, ST_SHOWCASE_EDIT, ST_SHOWCASE_SAVE, ST_SHOWCASE_DELETE,
 	ST_AD_STATE, ST_CR_ADS, ST_CR_AD_NEW, ST_CR_AD_CREATE, ST_CR_AD_EDIT, ST_CR_AD_SAVE,
 	ST__MAX };
@@ -132,6 +133,7 @@ static const struct route routes[] = {
 	[ST_DOMAINS] = { { HTTP_GET, "/studio/domains" }, page_studio_domains, NEED_SESSION | NEED_BRAND, domains_fields },
 	[ST_DOMAIN_ADD] = { { HTTP_POST, "/studio/domains" }, page_studio_domain_add, NEED_BRAND, domains_fields, 2048 },
 	[ST_DOMAIN_REMOVE] = { { HTTP_POST, "/studio/domains/{id}/remove" }, page_studio_domain_remove, NEED_BRAND, no_fields, 1024 },
+	[ST_DOMAIN_CHECK] = { { HTTP_POST, "/studio/domains/{id}/check" }, page_studio_domain_check, NEED_BRAND, no_fields, 1024 },
 	[ST_ADS] = { { HTTP_GET, "/studio/ads" }, page_studio_ads, NEED_SESSION | NEED_BRAND, no_fields },
 	[ST_AD_NEW] = { { HTTP_GET, "/studio/ads/new" }, page_studio_ad_edit, NEED_SESSION | NEED_BRAND, no_fields },
 	[ST_AD_CREATE] = { { HTTP_POST, "/studio/ads" }, page_studio_ad_save, NEED_BRAND, ads_fields, 16384 },

@@ -20,6 +20,6 @@ for n in "${names[@]}"; do
 	extra=()
 	[[ $n != fuzz_api_* ]] || extra=(-Isrc/api src/api/products_parse.c)
 	clang ${FLAGS/fuzzer-no-link/fuzzer} -o $OUT/$n tests/fuzz/$n.c "${extra[@]}" $OUT/libcore.a \
-		$(pkg-config --libs $PKGS) -lcsv -lfcgi
+		$(pkg-config --libs $PKGS) -lcsv -lfcgi -lresolv
 	echo "built $OUT/$n"
 done

@@ -25,5 +25,6 @@ Suite *live_suite(void);
 Suite *ads_suite(void);
 Suite *showcase_suite(void);
 Suite *media_from_suite(void);
+Suite *dns_suite(void);
 
 #endif

@@ -1,0 +1,261 @@
+// domains_dns.test.mjs: automatic DNS verification of brand domains (issue 6) against a tiny DNS
+// server on a loopback UDP port (lib/dns.mjs): crowdcartctl domains check and worker --once verify a
+// domain whose TXT record is right (one string or several), leave a wrong or missing one unverified
+// with the result on the studio page and a backoff, gate ad click-outs on it, "Check now" (CSRF, the
+// brand's own domains only, once per 30 s, no DNS in the studio), and withdraw a verification after
+// 3 failed re-checks over at least 48 h, never for a lookup that timed out.
+// Serial, and holding the worker lock: worker --once checks (and delivers) for every brand.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Client, VAR, csrfOf, newAccount, unique } from './lib/http.mjs';
+import { brandWithDomain, lit, saveAd, sql } from './lib/ads.mjs';
+import { ctlWith, dnsConf, dnsPort, dnsServer } from './lib/dns.mjs';
+import { dropWorkerLock, holdWorkerLock } from './lib/webhooks.mjs';
+
+const ZONE = `z${unique()}.dns.test`;
+const PREFIX = 'crowdcart-verification=';
+
+let dns, conf;
+
+// Adds `name` in brand b's studio; its id and token.
+async function addDomain(b, name) {
+	const page = await b.client.get('/studio/domains');
+	const res = await b.client.post('/studio/domains', { csrf: csrfOf(page.body), domain: name });
+	assert.equal(res.status, 303, res.body.slice(0, 300));
+	const [[id, token]] = sql(`SELECT id, token FROM brand_domains WHERE brand_id = ${b.brandId} AND domain = ${lit(name)}`);
+	return { id: Number(id), token, name };
+}
+
+// The state the checks keep for a domain.
+function state(id) {
+	const [r] = sql(`SELECT verified_at IS NOT NULL, check_result, check_failures, missing_checks,
+		TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), next_check_at), checked_at IS NOT NULL, lost_reason
+		FROM brand_domains WHERE id = ${id}`);
+	return { verified: r[0] === '1', result: r[1], failures: +r[2], missing: +r[3], nextIn: +r[4], checked: r[5] === '1', lost: r[6] };
+}
+
+// The domain's row on the studio page.
+async function row(b, name) {
+	const page = await b.client.get('/studio/domains');
+	assert.equal(page.status, 200);
+	return new RegExp(`<tr class="domain-row" data-domain="${name.replace(/\./g, '\\.')}">.*?</tr>`, 's').exec(page.body)?.[0] ?? '';
+}
+
+// As if `hours` had passed since the streak of failed re-checks began, with the next re-check due.
+function age(id, hours) {
+	sql(`UPDATE brand_domains SET missing_since = UTC_TIMESTAMP() - INTERVAL ${hours * 60} MINUTE, next_check_at = UTC_TIMESTAMP()
+		WHERE id = ${id}`);
+}
+
+const check = (slug, ...extra) => ctlWith(conf, 'domains', 'check', '--brand', slug, ...extra);
+const worker = () => ctlWith(conf, 'worker', '--once');
+
+describe('automatic DNS verification of brand domains', { concurrency: 1 }, () => {
+	before(async () => {
+		await holdWorkerLock();
+		const port = dnsPort();
+		dns = await dnsServer({ port, zone: ZONE });
+		conf = dnsConf(port);
+	});
+	after(async () => {
+		await dns?.close();
+		// so that no later worker run keeps re-checking names nothing answers for any more
+		sql(`DELETE FROM brand_domains WHERE domain LIKE ${lit(`%.${ZONE}`)}`);
+		dropWorkerLock();
+	});
+
+	test('crowdcartctl domains check verifies a domain whose TXT record is right, as one string or several, and the studio shows the record and the result', async () => {
+		const b = await brandWithDomain();
+		const one = await addDomain(b, `one.${ZONE}`);
+		const multi = await addDomain(b, `multi.${ZONE}`);
+		const upper = await addDomain(b, `upper.${ZONE}`);
+		// the page says exactly what to publish, and that checks run in the background
+		const before = await row(b, one.name);
+		assert.match(before, new RegExp(`name <code class="txt-name">${one.name}</code><br>type <code>TXT</code><br>value <code>${PREFIX}${one.token}</code>`));
+		assert.match(before, /waiting for verification/);
+		assert.match(before, /<span class="check-result">not checked yet<\/span>/);
+		assert.match((await b.client.get('/studio/domains')).body, /Checks run in the background/);
+		dns.set(one.name, { txt: [['v=spf1 -all'], [`${PREFIX}${one.token}`]] });
+		dns.set(multi.name, { txt: [[PREFIX, multi.token.slice(0, 11), multi.token.slice(11)]] });
+		dns.set(upper.name, { txt: [[`${PREFIX}${upper.token}`]], ownerCase: 'upper' });
+		const out = await check(b.brandSlug);
+		for (const d of [one, multi, upper]) {
+			assert.match(out, new RegExp(`^${b.brandSlug}\t${d.name}\tverified$`, 'm'));
+			const s = state(d.id);
+			assert.ok(s.verified, d.name);
+			assert.equal(s.result, 'verified');
+			assert.ok(s.nextIn > 86000 && s.nextIn <= 86400, `re-checked in a day, not ${s.nextIn} s`);
+		}
+		const after = await row(b, one.name);
+		assert.match(after, /verified \d{4}-\d\d-\d\d/);
+		assert.match(after, /<span class="check-result">verified<\/span><br><span class="muted check-time">\d{4}-\d\d-\d\d \d\d:\d\d UTC<\/span>/);
+		// without --all a verified domain is not looked up again before its re-check is due
+		const asked = dns.queries.length;
+		assert.doesNotMatch(await check(b.brandSlug), new RegExp(one.name));
+		assert.equal(dns.queries.length, asked);
+		assert.match(await check(b.brandSlug, '--all'), new RegExp(`${one.name}\tverified`));
+	});
+
+	test('a wrong value or a missing record stays unverified, with the result on the studio page, and is tried again with backoff', async () => {
+		const b = await brandWithDomain();
+		const wrong = await addDomain(b, `wrong.${ZONE}`);
+		const missing = await addDomain(b, `missing.${ZONE}`);
+		const other = await addDomain(b, `other.${ZONE}`);
+		dns.set(wrong.name, { txt: [[`${PREFIX}${'f'.repeat(32)}`]] });
+		dns.set(other.name, { txt: [['google-site-verification=abc']] });	// missing: not set, so NXDOMAIN
+		const out = await check(b.brandSlug);
+		assert.match(out, new RegExp(`${wrong.name}\ta TXT record was found but its value differs`));
+		assert.match(out, new RegExp(`${missing.name}\tno TXT record at ${missing.name}`));
+		assert.match(out, new RegExp(`${other.name}\tno crowdcart-verification TXT record at ${other.name} \\(other TXT records are there\\)`));
+		for (const d of [wrong, missing, other]) {
+			const s = state(d.id);
+			assert.equal(s.verified, false, d.name);
+			assert.equal(s.failures, 1);
+			assert.ok(s.nextIn > 50 && s.nextIn <= 60, `first retry after a minute, not ${s.nextIn} s`);
+		}
+		assert.match(await row(b, wrong.name), /waiting for verification.*<span class="check-result">a TXT record was found but its value differs<\/span>/s);
+		assert.match(await row(b, missing.name), new RegExp(`<span class="check-result">no TXT record at ${missing.name}</span>`));
+		await check(b.brandSlug);
+		const s = state(missing.id);
+		assert.equal(s.failures, 2);
+		assert.ok(s.nextIn > 290 && s.nextIn <= 300, `then after 5 minutes, not ${s.nextIn} s`);
+	});
+
+	test('crowdcartctl worker --once checks a new domain on its next pass and verifies it; a record published later is found by the next due check', async () => {
+		const b = await brandWithDomain();
+		const d = await addDomain(b, `worker.${ZONE}`);
+		const late = await addDomain(b, `late.${ZONE}`);
+		dns.set(d.name, { txt: [[`${PREFIX}${d.token}`]] });
+		assert.match(await worker(), /checked \d+ domain\(s\)/);
+		assert.ok(state(d.id).verified);
+		assert.equal(state(late.id).verified, false);
+		assert.equal(state(late.id).failures, 1);
+		// not due yet: the worker leaves it alone
+		dns.set(late.name, { txt: [[`${PREFIX}${late.token}`]] });
+		await worker();
+		assert.equal(state(late.id).failures, 1, 'not checked before its minute is up');
+		sql(`UPDATE brand_domains SET next_check_at = UTC_TIMESTAMP() WHERE id = ${late.id}`);	// the minute has passed
+		await worker();
+		assert.ok(state(late.id).verified);
+		assert.match(await row(b, late.name), /verified \d{4}-\d\d-\d\d/);
+	});
+
+	test('an ad\'s click-out URL on the domain is refused before verification and accepted after', async () => {
+		const b = await brandWithDomain();
+		const d = await addDomain(b, `shop.${ZONE}`);
+		const url = `https://www.${d.name}/spring`;
+		const refused = await saveAd(b.client, { products: b.handle, click_url: url, state: 'draft' });
+		assert.equal(refused.res.status, 422);
+		assert.match(refused.res.body, /on one of your verified domains/);
+		dns.set(d.name, { txt: [[`${PREFIX}${d.token}`]] });
+		await check(b.brandSlug);
+		const saved = await saveAd(b.client, { products: b.handle, click_url: url, state: 'draft' });
+		assert.equal(saved.res.status, 303, saved.res.body.slice(0, 300));
+	});
+
+	test('"Check now": a POST with CSRF by the owner only marks the domain due; without CSRF 403, another brand\'s domain 404, again within 30 s 429', async () => {
+		const b = await brandWithDomain();
+		const d = await addDomain(b, `now.${ZONE}`);
+		await check(b.brandSlug);	// NXDOMAIN: the next check is a minute away
+		assert.ok(state(d.id).nextIn > 50);
+		const page = await b.client.get('/studio/domains');
+		assert.match(page.body, new RegExp(`<form class="inline" method="post" action="/studio/domains/${d.id}/check"><input type="hidden" name="csrf" value="[^"]+"><button class="button small secondary" type="submit">Check now</button></form>`));
+		assert.equal((await b.client.post(`/studio/domains/${d.id}/check`, {})).status, 403);
+		assert.equal((await b.client.post(`/studio/domains/${d.id}/check`, { csrf: 'forged' })).status, 403);
+		assert.ok(state(d.id).nextIn > 50, 'nothing changed');
+		// another brand's domain, and one that does not exist
+		const stranger = new Client();
+		await newAccount(stranger, 'brand');
+		const sp = await stranger.get('/studio/domains');
+		assert.equal((await stranger.post(`/studio/domains/${d.id}/check`, { csrf: csrfOf(sp.body) })).status, 404);
+		assert.equal((await b.client.post('/studio/domains/999999999/check', { csrf: csrfOf(page.body) })).status, 404);
+		assert.ok(state(d.id).nextIn > 50, 'nothing changed');
+		// the owner: due now, and the studio itself asked no DNS question
+		const asked = dns.queries.length;
+		const ok = await b.client.post(`/studio/domains/${d.id}/check`, { csrf: csrfOf(page.body) });
+		assert.equal(ok.status, 303);
+		assert.equal(ok.headers.location, `/studio/domains?queued=${d.name}`);
+		assert.ok(state(d.id).nextIn <= 0, 'due now');
+		assert.equal(state(d.id).failures, 1, 'not checked by the studio');
+		assert.equal(dns.queries.length, asked, 'no DNS question from the studio');
+		const queued = await b.client.get(ok.headers.location);
+		assert.match(queued.body, new RegExp(`A check of <strong>${d.name}</strong> is queued; it runs in the background`));
+		assert.match(await row(b, d.name), /next check queued/);
+		// too soon
+		const again = await b.client.post(`/studio/domains/${d.id}/check`, { csrf: csrfOf(page.body) });
+		assert.equal(again.status, 429);
+		assert.match(again.headers['retry-after'], /^([1-9]|[12]\d|30)$/);
+		assert.match(again.body, new RegExp(`<p class="flash error domain-check-error" role="alert">A check of ${d.name} was asked for less than 30 seconds ago; try again in \\d+ seconds\\.</p>`));
+		// the worker picks it up; half a minute later the owner may ask again
+		dns.set(d.name, { txt: [[`${PREFIX}${d.token}`]] });
+		await worker();
+		assert.ok(state(d.id).verified);
+		sql(`UPDATE brand_domains SET check_requested_at = check_requested_at - INTERVAL 31 SECOND WHERE id = ${d.id}`);
+		assert.equal((await b.client.post(`/studio/domains/${d.id}/check`, { csrf: csrfOf(page.body) })).status, 303);
+	});
+
+	test('a verified domain whose record vanished is withdrawn after 3 failed re-checks over at least 48 h; a timeout never counts', async () => {
+		const b = await brandWithDomain();
+		const d = await addDomain(b, `gone.${ZONE}`);
+		dns.set(d.name, { txt: [[`${PREFIX}${d.token}`]] });
+		await check(b.brandSlug);
+		assert.ok(state(d.id).verified);
+		dns.set(d.name, 'nxdomain');	// the record is gone
+		// first failed re-check, when its daily re-check comes due
+		sql(`UPDATE brand_domains SET next_check_at = UTC_TIMESTAMP() WHERE id = ${d.id}`);
+		await worker();
+		let s = state(d.id);
+		assert.deepEqual([s.verified, s.missing], [true, 1]);
+		assert.equal(s.result, `no TXT record at ${d.name} (still verified: it is withdrawn after 3 failed checks over at least 48 hours)`);
+		assert.ok(s.nextIn > 86000, 'the next re-check a day later');
+		assert.match(await row(b, d.name), /verified \d{4}.*still verified: it is withdrawn after 3 failed checks/s);
+		// a day later, the second; 47 h after the first, the third: still verified (48 h not reached)
+		age(d.id, 24);
+		await worker();
+		age(d.id, 47);
+		await worker();
+		s = state(d.id);
+		assert.deepEqual([s.verified, s.missing], [true, 3]);
+		// a timeout, 49 h in: a failed lookup is no evidence, so nothing changes but the result
+		dns.set(d.name, 'silent');
+		age(d.id, 49);
+		await worker();
+		s = state(d.id);
+		assert.deepEqual([s.verified, s.missing], [true, 3]);
+		assert.equal(s.result, 'lookup failed: timeout (still verified: a failed lookup never withdraws it)');
+		assert.ok(s.nextIn > 3500 && s.nextIn <= 3600, 'tried again in an hour');
+		// the record still missing at the next re-check, 49 h after the first: withdrawn, with the reason
+		dns.set(d.name, 'nxdomain');
+		age(d.id, 49);
+		await worker();
+		s = state(d.id);
+		assert.equal(s.verified, false);
+		assert.equal(s.result, `no TXT record at ${d.name}: verification withdrawn`);
+		assert.match(s.lost, new RegExp(`^no TXT record at ${d.name} on 4 checks in a row since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC$`));
+		assert.ok(s.nextIn > 50 && s.nextIn <= 60, 'then retried like a new domain');
+		const r = await row(b, d.name);
+		assert.match(r, /waiting for verification<br><span class="domain-lost">verification withdrawn \d{4}-\d\d-\d\d: no TXT record at /);
+		// and its click-outs are refused again
+		assert.equal((await saveAd(b.client, { products: b.handle, click_url: `https://${d.name}/`, state: 'draft' })).res.status, 422);
+		// republished: verified again, the withdrawal note gone
+		dns.set(d.name, { txt: [[`${PREFIX}${d.token}`]] });
+		await check(b.brandSlug);
+		s = state(d.id);
+		assert.deepEqual([s.verified, s.lost], [true, '']);
+		assert.doesNotMatch(await row(b, d.name), /verification withdrawn/);
+	});
+
+	test('the studio\'s database account may bring a check forward but cannot write verified_at or a result', () => {
+		const text = readFileSync(path.join(VAR, 'crowdcart.conf'), 'utf8');
+		const get = (k) => new RegExp(`^${k} = (.*)$`, 'm').exec(text)[1];
+		const [host, port] = get('db_hosts').split(',')[0].split(':');
+		const asStudio = (q) => execFileSync('mariadb', ['--no-defaults', `--host=${host}`, `--port=${port}`, `--user=${get('studio_db_user')}`,
+			get('db_name'), '-e', q], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MYSQL_PWD: get('studio_db_password') } });
+		asStudio("UPDATE brand_domains SET check_requested_at = check_requested_at WHERE domain = 'northwind.example'");
+		for (const col of ['verified_at = UTC_TIMESTAMP()', "check_result = 'verified'", 'check_lease_until = NULL', "lost_reason = ''"])
+			assert.throws(() => asStudio(`UPDATE brand_domains SET ${col} WHERE domain = 'northwind.example'`), /command denied/, col);
+	});
+});
