@@ -41,7 +41,7 @@ void api_problem(struct req *r, int status, const char *field, const char *detai
 
 void api_db_problem(struct req *r, enum db_status s)
 {
-	if (s == DB_DOWN) {
+	if (db_transient(s)) {
 		resp_header(r, "Retry-After", "2");
 		api_problem(r, 503, NULL, "The database is not available; try again shortly.");
 	} else {

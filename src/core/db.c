@@ -166,6 +166,17 @@ static bool errno_is_connection(unsigned e)
 	}
 }
 
+/* An answer the same Galera node would give again: drop the connection and try the next node
+ * (with backoff, as for a deadlock; a transaction is run again whole). */
+static enum db_status db_next_node(struct db *db, unsigned e)
+{
+	db_drop(db);
+	if (db->nhosts)
+		db->current = (db->current + 1) % db->nhosts;
+	db->retry_errno = e;
+	return DB_RETRY;
+}
+
 /* Maps a server error to a status; a lost connection is dropped so the next call reconnects. */
 static enum db_status db_classify(struct db *db, unsigned e, const char *msg, const char *sql)
 {
@@ -175,29 +186,22 @@ static enum db_status db_classify(struct db *db, unsigned e, const char *msg, co
 	}
 	switch (e) {
 	case ER_LOCK_DEADLOCK:
-	case ER_LOCK_WAIT_TIMEOUT:
 	/* InnoDB's answer when two INSERT ... SELECT race for a table's AUTO-INC lock: a lost lock,
 	 * not a broken table (seen with files of the HTTP suite running side by side). */
 	case ER_AUTOINC_READ_FAILED:
 		db->retry_errno = e;
 		return DB_RETRY;
+	/* The node is out of the primary component, or not ready (joining): 1047 for most
+	 * statements; 1205 for a read, whose wsrep_sync_wait cannot complete (seen when a restarted
+	 * node rejoined a loaded cluster; on one server it follows innodb_lock_wait_timeout, and a
+	 * reconnect then costs nothing that matters); 1180 for a commit that could not be
+	 * replicated, and was rolled back. */
+	case ER_UNKNOWN_COM_ERROR:
+	case ER_LOCK_WAIT_TIMEOUT:
+	case ER_ERROR_DURING_COMMIT:
+		return db_next_node(db, e);
 	case ER_DUP_ENTRY:
 		return DB_DUP;
-	/* Galera could not replicate the commit (the node fell out of the primary component): it was
-	 * rolled back, so it is run again, on another node. */
-	case ER_ERROR_DURING_COMMIT:
-		db_drop(db);
-		if (db->nhosts)
-			db->current = (db->current + 1) % db->nhosts;
-		db->retry_errno = e;
-		return DB_RETRY;
-	case ER_UNKNOWN_COM_ERROR:		/* Galera node not ready (joining, or cut off from the primary component) */
-		/* Staying connected would fail every request until the node recovers: drop it and
-		 * start the next connect at the following node, which may be healthy. */
-		db_drop(db);
-		if (db->nhosts)
-			db->current = (db->current + 1) % db->nhosts;
-		return DB_DOWN;
 	case ER_OPTION_PREVENTS_STATEMENT:	/* read_only */
 	case ER_LOCK_OR_ACTIVE_TRANSACTION:
 	/* A full disk or tablespace passes once space is freed: 503 with Retry-After, not a 500. */

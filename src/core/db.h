@@ -87,4 +87,12 @@ enum db_status db_exec_trusted(struct db *db, const char *sql, size_t len);
 
 const char *db_status_str(enum db_status s);
 
+/* A failure the same request will likely not meet a moment later: the database away, or
+ * conflicts that outlasted every retry (a hot row on a busy cluster, a node out of the primary
+ * component on every try). Answered 503 with Retry-After, never 500. */
+static inline bool db_transient(enum db_status s)
+{
+	return s == DB_DOWN || s == DB_RETRY;
+}
+
 #endif

@@ -103,7 +103,7 @@ void resp_error(struct req *r, int status, const char *message)
 
 void resp_db_error(struct req *r, enum db_status s)
 {
-	if (s == DB_DOWN) {
+	if (db_transient(s)) {
 		resp_header(r, "Retry-After", "2");
 		resp_error(r, 503, "The shop is catching its breath. Please try again in a moment.");
 	} else {

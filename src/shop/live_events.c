@@ -38,7 +38,7 @@ void page_live_events(struct req *r)
 	struct live_tail t = { 0 };
 	enum db_status rc = id ? live_tail_get(r, id, &t) : DB_OK;
 	if (rc != DB_OK) {
-		problem(r, rc == DB_DOWN ? 503 : 500, "The live session could not be read; try again.");
+		problem(r, db_transient(rc) ? 503 : 500, "The live session could not be read; try again.");
 		return;
 	}
 	if (!t.found) {

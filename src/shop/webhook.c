@@ -107,7 +107,7 @@ void page_payment_webhook(struct req *r)
 	json_decref(j);
 	enum db_status rc = db_txn(r->db, hook_txn, &h);
 	if (rc != DB_OK && rc != DB_CONFLICT) {
-		answer(r, rc == DB_DOWN ? 503 : 500, "title", "try again later");
+		answer(r, db_transient(rc) ? 503 : 500, "title", "try again later");
 		return;
 	}
 	answer(r, h.status, h.status == 200 ? "status" : "title", h.result);
