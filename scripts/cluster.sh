@@ -85,10 +85,12 @@ start_node() {
 	rm -f "$(npid "$n")" "$(nsock "$n")"
 	local start_pos
 	start_pos=$(recovered_position "$n")
-	# Short failure-detection timeouts: on loopback a dead peer is certain after 2-3 s, and
-	# until it is evicted every commit in the cluster waits.
+	# A short suspect timeout: on loopback a peer silent for 2 s is dead, and until it is
+	# evicted every commit in the cluster waits. The install timeout (by default half the
+	# inactive one) must not be short too: on 2 loaded cores, installing the view of a node that
+	# rejoined took over 1.5 s, and the nodes split into non-primary components for seconds.
 	local opts="gmcast.listen_addr=tcp://127.0.0.1:$((G_BASE + n));ist.recv_addr=127.0.0.1:$((IST_BASE + n))"
-	opts+=";evs.suspect_timeout=PT2S;evs.inactive_timeout=PT3S;evs.inactive_check_period=PT0.5S"
+	opts+=";evs.suspect_timeout=PT2S;evs.inactive_timeout=PT8S;evs.install_timeout=PT5S;evs.inactive_check_period=PT0.5S"
 	opts+=";evs.keepalive_period=PT0.5S;gcache.size=128M"
 	# Each node its own tmpdir: a starting mariadbd deletes every #sql* file it finds in its
 	# tmpdir, so a node rejoining after the kill took the others' temporary tables from a shared /tmp.
