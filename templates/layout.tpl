@@ -27,7 +27,7 @@
 </nav>
 </header>
 <main id="main">
-{{>CONTENT}}
+{{>CONTENT}}{{#KEPT_CONTENT}}{{SANITISED_KEPT_HTML:none}}{{/KEPT_CONTENT}}
 </main>
 <footer class="site-footer">
 <p>crowdcart — community commerce you can host yourself. Creators may earn a commission on purchases made through their pages.</p>

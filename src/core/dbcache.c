@@ -1,6 +1,7 @@
 /* dbcache.c: direct-mapped cache keyed by statement and parameter bytes; entries are one malloc'd
  * block each (values + text), copied out into the request arena on a hit so that an eviction
  * later in the same request cannot pull memory from under a page. */
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,24 @@ struct entry {
 };
 
 static struct entry slots[CACHE_SLOTS];
+/* Scratch of the request in progress (a worker serves one at a time), reset by dbcache_mark. */
+static long long earliest_expiry = LLONG_MAX;
+
+void dbcache_mark(void)
+{
+	earliest_expiry = LLONG_MAX;
+}
+
+long long dbcache_expiry(void)
+{
+	return earliest_expiry;
+}
+
+static void seen(const struct entry *e)
+{
+	if (e->expires_ms < earliest_expiry)
+		earliest_expiry = e->expires_ms;
+}
 
 static long long now_ms(void)
 {
@@ -58,13 +77,13 @@ static void copy_out(const struct entry *e, struct arena *a, struct db_res *out)
 		out->v[i].s = (const char *)copy + (uintptr_t)out->v[i].s;
 }
 
-static void store(struct entry *e, const uint8_t key[16], const struct db_res *res, long ttl)
+static bool store(struct entry *e, const uint8_t key[16], const struct db_res *res, long ttl)
 {
 	size_t n = res->nrows * res->ncols, size = n * sizeof(struct db_val);
 	for (size_t i = 0; i < n; i++)
 		size += res->v[i].len + 1;
 	if (size > CACHE_MAX_ENTRY)
-		return;
+		return false;
 	unsigned char *blob = xmalloc(size);
 	struct db_val *v = (struct db_val *)blob;
 	size_t off = n * sizeof(struct db_val);
@@ -81,6 +100,7 @@ static void store(struct entry *e, const uint8_t key[16], const struct db_res *r
 	e->nrows = res->nrows;
 	e->ncols = res->ncols;
 	e->expires_ms = now_ms() + ttl;
+	return true;
 }
 
 static enum db_status cached(struct db *db, struct arena *a, const struct db_stmt *st,
@@ -96,11 +116,12 @@ static enum db_status cached(struct db *db, struct arena *a, const struct db_stm
 	struct entry *e = &slots[(key[0] | (size_t)key[1] << 8) % CACHE_SLOTS];
 	if (e->blob && memcmp(e->key, key, 16) == 0 && now_ms() < e->expires_ms) {
 		copy_out(e, a, out);
+		seen(e);
 		return DB_OK;
 	}
 	enum db_status rc = db_query(db, a, st, params, out);
-	if (rc == DB_OK && (out->nrows || keep_empty))
-		store(e, key, out, ttl);
+	if (rc == DB_OK && (out->nrows || keep_empty) && store(e, key, out, ttl))
+		seen(e);
 	return rc;
 }
 

@@ -16,4 +16,10 @@ enum db_status db_query_cached(struct db *db, struct arena *a, const struct db_s
 enum db_status db_query_cached_list(struct db *db, struct arena *a, const struct db_stmt *st,
 				    const struct db_param *params, struct db_res *out);
 
+/* Pages rendered from cached reads may be kept (fragment.c) only as long as those reads: the
+ * dispatcher calls dbcache_mark() before every request, and dbcache_expiry() is the earliest
+ * expiry (CLOCK_MONOTONIC ms) of the entries read or stored since; LLONG_MAX when none. */
+void dbcache_mark(void);
+long long dbcache_expiry(void);
+
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include "dbcache.h"
 #include "dispatch.h"
 #include "response.h"
 #include "session.h"
@@ -262,6 +263,7 @@ void dispatch(struct worker *w, FCGX_Request *fr)
 	memset(&r, 0, sizeof r);
 	r.start_us = now_us();
 	r.arena = w->arena;
+	dbcache_mark();
 	r.fcgi = fr;
 	r.app = w->app;
 	r.db = w->db;

@@ -98,6 +98,9 @@ struct req {
 	struct buf body;
 	const char *content_type;
 	tmpl_dict *page;	/* the layout's dictionary while a page is being built */
+	tmpl_dict *content;	/* its content template's (an include of the layout) */
+	const char *content_tpl, *title;
+	const char *keep;	/* page_keep's key: page_end keeps the expanded content under it */
 	long long start_us;
 };
 

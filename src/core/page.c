@@ -1,15 +1,20 @@
 /* page.c: wrap a content template in layout.tpl with the navigation for who is signed in. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "dbcache.h"
+#include "fragment.h"
 #include "money.h"
 #include "page.h"
 
-tmpl_dict *page_begin(struct req *r, const char *content_tpl, const char *title)
+/* The layout's own dictionary: title, who is signed in, the cart count. */
+static tmpl_dict *layout_begin(struct req *r, const char *title)
 {
 	tmpl_dict *root = tmpl_new();
 	if (!root)
 		abort();
 	r->page = root;
+	r->title = title;
 	tmpl_set(root, "TITLE", title);
 	const struct session *s = &r->sess;
 	if (s->present)
@@ -25,7 +30,34 @@ tmpl_dict *page_begin(struct req *r, const char *content_tpl, const char *title)
 	const char *n = kv_get(&r->cookies, "cc_cart");
 	if (n && strlen(n) <= 4 && *n >= '1' && *n <= '9' && strspn(n, "0123456789") == strlen(n))
 		tmpl_set(tmpl_add(root, "CART_COUNT"), "N", n);
-	return tmpl_include(root, "CONTENT", content_tpl);
+	return root;
+}
+
+tmpl_dict *page_begin(struct req *r, const char *content_tpl, const char *title)
+{
+	tmpl_dict *root = layout_begin(r, title);
+	r->content_tpl = content_tpl;
+	r->keep = NULL;
+	return r->content = tmpl_include(root, "CONTENT", content_tpl);
+}
+
+bool page_cached(struct req *r, const char *key)
+{
+	const char *title, *html;
+	size_t len;
+	if (!fragment_get(r->arena, key, &title, &html, &len))
+		return false;
+	tmpl_dict *root = layout_begin(r, title);
+	/* Expanded by ctemplate from an autoescaped content template: HTML already escaped. */
+	tmpl_setn(tmpl_add(root, "KEPT_CONTENT"), "SANITISED_KEPT_HTML", html, len);
+	r->content = NULL;
+	r->keep = NULL;
+	return true;
+}
+
+void page_keep(struct req *r, const char *key)
+{
+	r->keep = key;
 }
 
 static void emit_body(void *ctx, const char *s, size_t n)
@@ -33,12 +65,32 @@ static void emit_body(void *ctx, const char *s, size_t n)
 	buf_put(ctx, s, n);
 }
 
+/* The content alone, expanded as it is inside the layout (an include sees only its own values
+ * and the template globals), to be served from the fragment cache. */
+static void keep_content(struct req *r)
+{
+	struct buf html;
+	buf_init(&html, r->arena, 16384);
+	if (!tmpl_expand(r->content_tpl, r->content, emit_body, &html))
+		return;
+	/* A form added to a kept template one day would hand this visitor's CSRF token to the next
+	 * ones: such a page is not kept, and the log says which. */
+	if (r->sess.present && memmem(html.p, html.len, r->sess.csrf, strlen(r->sess.csrf))) {
+		fprintf(stderr, "page: %s holds the visitor's CSRF token; not kept\n", r->content_tpl);
+		return;
+	}
+	fragment_put(r->keep, r->title, html.p, html.len, dbcache_expiry());
+}
+
 void page_end(struct req *r, int status)
 {
 	r->body.len = 0;
+	if (r->keep && r->content && status == 200)
+		keep_content(r);
 	bool ok = tmpl_expand("layout.tpl", r->page, emit_body, &r->body);
 	tmpl_free(r->page);
 	r->page = NULL;
+	r->content = NULL;
 	r->content_type = "text/html; charset=utf-8";
 	if (!ok) {
 		/* A template that cannot expand is a deployment error: say nothing more. */

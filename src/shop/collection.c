@@ -7,9 +7,9 @@
 #include "shop.h"
 
 static const struct db_stmt q_collection = {
-	"SELECT c.id, c.title, c.description, cr.handle, cr.display_name, cr.id FROM collections c"
+	"SELECT c.id, c.title, c.description, cr.handle, cr.display_name, cr.id, c.slug FROM collections c"
 	" JOIN creators cr ON cr.id = c.creator_id"
-	" WHERE cr.handle = ? AND c.slug = ? AND c.published = 1", "ss", "issssi" };
+	" WHERE cr.handle = ? AND c.slug = ? AND c.published = 1", "ss", "issssis" };
 /* Items are shown only while the creator still has an approved pick of the product. */
 static const struct db_stmt q_items = {
 	"SELECT " CARD_COLS ", ci.note, pk.commission_bps FROM collection_items ci"
@@ -19,31 +19,23 @@ static const struct db_stmt q_items = {
 	" WHERE ci.collection_id = ? AND p.status = 'active' ORDER BY ci.position, p.id LIMIT 200",
 	"i", CARD_TYPES "si" };
 
-void page_collection(struct req *r)
+/* The page as every visitor sees it, kept under `key`. */
+static bool collection_build(struct req *r, const struct db_res *col, const char *key)
 {
-	struct db_res col, items;
-	struct db_param key[] = { DB_S(req_param(r, "handle")), DB_S(req_param(r, "collection")) };
-	enum db_status rc = db_query_cached(r->db, r->arena, &q_collection, key, &col);
+	struct db_res items;
+	enum db_status rc = db_query_cached(r->db, r->arena, &q_items, (struct db_param[]){ DB_I(db_at(col, 0, 0)->i) },
+					    &items);
 	if (rc != DB_OK) {
 		resp_db_error(r, rc);
-		return;
+		return false;
 	}
-	if (col.nrows == 0) {
-		resp_error(r, 404, "There is no such collection.");
-		return;
-	}
-	rc = db_query_cached(r->db, r->arena, &q_items, (struct db_param[]){ DB_I(db_at(&col, 0, 0)->i) }, &items);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
-	const char *title = db_at(&col, 0, 1)->s, *handle = db_at(&col, 0, 3)->s;
+	const char *title = db_at(col, 0, 1)->s, *handle = db_at(col, 0, 3)->s;
 	tmpl_dict *d = page_begin(r, "collection.tpl",
-				  arena_printf(r->arena, "%s by %s", title, db_at(&col, 0, 4)->s));
+				  arena_printf(r->arena, "%s by %s", title, db_at(col, 0, 4)->s));
 	tmpl_set(d, "TITLE", title);
-	tmpl_set(d, "DESCRIPTION", db_at(&col, 0, 2)->s);
+	tmpl_set(d, "DESCRIPTION", db_at(col, 0, 2)->s);
 	tmpl_set(d, "HANDLE", handle);
-	tmpl_set(d, "NAME", db_at(&col, 0, 4)->s);
+	tmpl_set(d, "NAME", db_at(col, 0, 4)->s);
 	bool earns = false;
 	tmpl_dict *grid = card_grid(d);
 	for (size_t i = 0; i < items.nrows; i++) {
@@ -57,6 +49,27 @@ void page_collection(struct req *r)
 		tmpl_show(d, "DISCLOSURE");
 	if (items.nrows == 0)
 		tmpl_show(d, "EMPTY");
+	page_keep(r, key);
+	return true;
+}
+
+void page_collection(struct req *r)
+{
+	struct db_res col;
+	struct db_param key[] = { DB_S(req_param(r, "handle")), DB_S(req_param(r, "collection")) };
+	enum db_status rc = db_query_cached(r->db, r->arena, &q_collection, key, &col);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (col.nrows == 0) {
+		resp_error(r, 404, "There is no such collection.");
+		return;
+	}
+	/* Keyed by the stored spelling: the lookup ignores case, the page is the same. */
+	const char *kept = arena_concat(r->arena, "@", db_at(&col, 0, 3)->s, "/", db_at(&col, 0, 6)->s, (char *)NULL);
+	if (!page_cached(r, kept) && !collection_build(r, &col, kept))
+		return;
 	attribution_touch(r, db_at(&col, 0, 5)->i, ATTR_COLLECTION);
 	page_end(r, 200);
 }

@@ -1,4 +1,4 @@
-/* home.c: "/" — featured creators and trending products. */
+/* home.c: "/" — featured creators, trending products and the video feed; the same for every visitor, so kept (page_keep). */
 #include "dbcache.h"
 #include "card_view.h"
 #include "page.h"
@@ -14,6 +14,10 @@ static const struct db_stmt q_trending = {
 
 void page_home(struct req *r)
 {
+	if (page_cached(r, "/")) {
+		page_end(r, 200);
+		return;
+	}
 	struct db_res creators, products;
 	enum db_status rc = db_query_cached(r->db, r->arena, &q_featured, NULL, &creators);
 	if (rc == DB_OK)
@@ -33,5 +37,6 @@ void page_home(struct req *r)
 	for (size_t i = 0; i < products.nrows; i++)
 		card_view_add(r, grid, &products, i, NULL);
 	video_feed_add(r, d, 0);
+	page_keep(r, "/");
 	page_end(r, 200);
 }

@@ -61,17 +61,20 @@ void showcase_add(struct req *r, tmpl_dict *d, long long showcase_id, const char
 	render(r, d, &s, via, 0);
 }
 
-void showcase_storefront_add(struct req *r, tmpl_dict *d, long long creator_id, const char *via)
+bool showcase_storefront_add(struct req *r, tmpl_dict *d, long long creator_id, const char *via)
 {
 	struct db_res res;
+	bool visitor = false;
 	/* Most storefronts have none: the empty answer is cached too. */
 	if (db_query_cached_list(r->db, r->arena, &q_storefront, (struct db_param[]){ DB_I(creator_id) }, &res) != DB_OK)
-		return;
+		return false;
 	for (size_t i = 0; i < res.nrows; i++) {
 		struct showcase s;
 		showcase_from_row(r->arena, &res, i, &s);
+		visitor |= s.rules.recently_viewed;
 		render(r, tmpl_add(d, "SHOWCASES"), &s, via, 0);
 	}
+	return visitor;
 }
 
 void showcase_product_page_add(struct req *r, tmpl_dict *d, long long brand_id, long long product_id)

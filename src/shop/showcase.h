@@ -3,6 +3,7 @@
  * does not answer, it adds nothing and the page renders as before. */
 #ifndef CC_SHOP_SHOWCASE_H
 #define CC_SHOP_SHOWCASE_H
+#include <stdbool.h>
 #include "http.h"
 
 /* Includes templates/showcase.tpl as SHOWCASE into d: showcase `showcase_id`'s title and the
@@ -16,8 +17,10 @@
 void showcase_add(struct req *r, tmpl_dict *d, long long showcase_id, const char *via);
 
 /* The creator's storefront showcases (up to two, in slot order) as SHOWCASES sections of d, each
- * holding one SHOWCASE include ({{#SHOWCASES}}{{>SHOWCASE}}{{/SHOWCASES}}); cards carry `via`. */
-void showcase_storefront_add(struct req *r, tmpl_dict *d, long long creator_id, const char *via);
+ * holding one SHOWCASE include ({{#SHOWCASES}}{{>SHOWCASE}}{{/SHOWCASES}}); cards carry `via`.
+ * True if one of them shows the visitor's recently viewed products, so the page differs per
+ * visitor and must not be kept (page_keep). */
+bool showcase_storefront_add(struct req *r, tmpl_dict *d, long long creator_id, const char *via);
 
 /* A product page's rows, as SHOWCASES sections of d like the storefront's: the brand's
  * product-page showcase (the brand picks it in the studio; without this product), then

@@ -19,33 +19,25 @@ static const struct db_stmt q_picks = {
 	CARD_JOINS " WHERE pk.creator_id = ? AND pk.status = 'approved' AND p.status = 'active'"
 	" ORDER BY pk.position, pk.id LIMIT 120", "i", CARD_TYPES "i" };
 
-void page_storefront(struct req *r)
+/* The page as every visitor sees it, kept under `key` unless a showcase depends on the visitor. */
+static bool storefront_build(struct req *r, const struct db_res *cr, const char *key)
 {
-	struct db_res cr, links, cols, picks;
-	enum db_status rc = db_query_cached(r->db, r->arena, &q_creator,
-				     (struct db_param[]){ DB_S(req_param(r, "handle")) }, &cr);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
-	if (cr.nrows == 0) {
-		resp_error(r, 404, "There is no creator with that name.");
-		return;
-	}
-	struct db_param id[] = { DB_I(db_at(&cr, 0, 0)->i) };
+	struct db_res links, cols, picks;
+	struct db_param id[] = { DB_I(db_at(cr, 0, 0)->i) };
+	enum db_status rc;
 	if ((rc = db_query_cached(r->db, r->arena, &q_links, id, &links)) != DB_OK ||
 	    (rc = db_query_cached(r->db, r->arena, &q_collections, id, &cols)) != DB_OK ||
 	    (rc = db_query_cached(r->db, r->arena, &q_picks, id, &picks)) != DB_OK) {
 		resp_db_error(r, rc);
-		return;
+		return false;
 	}
-	const char *handle = db_at(&cr, 0, 1)->s, *name = db_at(&cr, 0, 2)->s;
+	const char *handle = db_at(cr, 0, 1)->s, *name = db_at(cr, 0, 2)->s;
 	tmpl_dict *d = page_begin(r, "storefront.tpl", arena_printf(r->arena, "%s on crowdcart", name));
 	tmpl_set(d, "HANDLE", handle);
 	tmpl_set(d, "NAME", name);
-	tmpl_set(d, "BIO", db_at(&cr, 0, 3)->s);
-	if (*db_at(&cr, 0, 4)->s)
-		tmpl_set(tmpl_add(d, "AVATAR"), "SRC", db_at(&cr, 0, 4)->s);
+	tmpl_set(d, "BIO", db_at(cr, 0, 3)->s);
+	if (*db_at(cr, 0, 4)->s)
+		tmpl_set(tmpl_add(d, "AVATAR"), "SRC", db_at(cr, 0, 4)->s);
 	for (size_t i = 0; i < links.nrows; i++) {
 		tmpl_dict *l = tmpl_add(d, "LINKS");
 		tmpl_set(l, "LABEL", db_at(&links, i, 0)->s);
@@ -67,8 +59,29 @@ void page_storefront(struct req *r)
 		tmpl_show(d, "DISCLOSURE");
 	if (picks.nrows == 0)
 		tmpl_show(d, "NO_PICKS");
-	video_feed_add(r, d, db_at(&cr, 0, 0)->i);
-	showcase_storefront_add(r, d, db_at(&cr, 0, 0)->i, handle);
-	attribution_touch(r, db_at(&cr, 0, 0)->i, ATTR_STOREFRONT);
+	video_feed_add(r, d, db_at(cr, 0, 0)->i);
+	if (!showcase_storefront_add(r, d, db_at(cr, 0, 0)->i, handle))
+		page_keep(r, key);
+	return true;
+}
+
+void page_storefront(struct req *r)
+{
+	struct db_res cr;
+	enum db_status rc = db_query_cached(r->db, r->arena, &q_creator,
+				     (struct db_param[]){ DB_S(req_param(r, "handle")) }, &cr);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return;
+	}
+	if (cr.nrows == 0) {
+		resp_error(r, 404, "There is no creator with that name.");
+		return;
+	}
+	long long creator = db_at(&cr, 0, 0)->i;
+	const char *handle = db_at(&cr, 0, 1)->s, *key = arena_concat(r->arena, "@", handle, (char *)NULL);
+	if (!page_cached(r, key) && !storefront_build(r, &cr, key))
+		return;
+	attribution_touch(r, creator, ATTR_STOREFRONT);
 	page_end(r, 200);
 }
