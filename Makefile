@@ -117,7 +117,7 @@ scan: deps all
 faults: deps all
 	@tests/faults/run.sh
 
-# Three Galera nodes and two web nodes; a node SIGKILLed under load (about 90 s; not in make test).
+# Three Galera nodes and two web nodes; a node SIGKILLed under load (about 45 s; also the last suite of make test).
 cluster-test: deps all
 	@tests/cluster/run.sh
 
