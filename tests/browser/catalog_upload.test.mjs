@@ -8,10 +8,8 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { BASE_URL, SHOTS, launchChromium } from './lib/chromium.mjs';
 
-const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:8370').replace(/\/+$/, '');
-const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const APPAREL = path.resolve(ROOT, '../shared/fixtures/shopify/apparel.csv');
 const NEGATIVE = path.join(ROOT, 'tests/fixtures/catalog/hostile/negative.csv');
@@ -20,11 +18,7 @@ let browser;
 
 before(async () => {
 	fs.mkdirSync(SHOTS, { recursive: true });
-	browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-			'--disable-background-networking', '--disable-component-update', '--disable-sync'],
-	});
+	browser = await launchChromium();
 });
 
 after(async () => {

@@ -2,19 +2,14 @@
 // a guest, sees the confirmation with one order per brand, and looks an order up by number + email.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { BASE_URL, launchChromium } from './lib/chromium.mjs';
 import { makeProduct } from '../http/lib/commerce.mjs';
 
-const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:8370').replace(/\/+$/, '');
 
 let browser;
 
 before(async () => {
-	browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-			'--disable-background-networking', '--disable-component-update', '--disable-sync'],
-	});
+	browser = await launchChromium();
 });
 
 after(async () => {

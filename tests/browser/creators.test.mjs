@@ -4,24 +4,17 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { BASE_URL, SHOTS, launchChromium } from './lib/chromium.mjs';
 import { lit, makeProduct, sql } from '../http/lib/commerce.mjs';
 import { brandWithOpenProduct } from '../http/lib/creators.mjs';
 import { unique } from '../http/lib/http.mjs';
 
-const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:8370').replace(/\/+$/, '');
-const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 let browser;
 
 before(async () => {
 	fs.mkdirSync(SHOTS, { recursive: true });
-	browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-			'--disable-background-networking', '--disable-component-update', '--disable-sync'],
-	});
+	browser = await launchChromium();
 });
 
 after(async () => {

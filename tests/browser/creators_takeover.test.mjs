@@ -5,20 +5,15 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { BASE_URL, launchChromium } from './lib/chromium.mjs';
 import { lit, makeProduct, sql } from '../http/lib/commerce.mjs';
 import { unique } from '../http/lib/http.mjs';
 
-const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:8370').replace(/\/+$/, '');
 
 let browser;
 
 before(async () => {
-	browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-			'--disable-background-networking', '--disable-component-update', '--disable-sync'],
-	});
+	browser = await launchChromium();
 });
 
 after(async () => {

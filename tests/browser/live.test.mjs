@@ -5,22 +5,15 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { BASE_URL, SHOTS, launchChromium } from './lib/chromium.mjs';
 
-const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:8370').replace(/\/+$/, '');
-const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const unique = () => Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
 
 let browser;
 
 before(async () => {
 	fs.mkdirSync(SHOTS, { recursive: true });
-	browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-			'--disable-background-networking', '--disable-component-update', '--disable-sync'],
-	});
+	browser = await launchChromium();
 });
 
 after(async () => {

@@ -4,11 +4,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { BASE_URL, SHOTS, launchChromium } from './lib/chromium.mjs';
 
-const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:8370').replace(/\/+$/, '');
-const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const NOOR_BIO = `<script>alert("xss")</script> & "quotes" 'single' <img src=x onerror=alert(1)>`;
 
 let browser;
@@ -16,11 +13,7 @@ let browser;
 before(async () => {
 	fs.mkdirSync(SHOTS, { recursive: true });
 	// launch() gives every run a fresh temporary profile, removed on close.
-	browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-			'--disable-background-networking', '--disable-component-update', '--disable-sync'],
-	});
+	browser = await launchChromium();
 });
 
 after(async () => {

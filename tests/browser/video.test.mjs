@@ -8,13 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { BASE_URL, SHOTS, launchChromium } from './lib/chromium.mjs';
 import { lit, sql } from '../http/lib/commerce.mjs';
 import { unique } from '../http/lib/http.mjs';
 import { creatorWithPicks } from '../http/lib/video.mjs';
 
-const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:8370').replace(/\/+$/, '');
-const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 // Served by the web server as a static file; git-ignored, made fresh by each run.
 const MEDIA = fileURLToPath(new URL('../../static/media-test/', import.meta.url));
 
@@ -27,12 +25,7 @@ before(async () => {
 	// 8 s of test pattern, H.264 in MP4 with the index first, so the browser can seek at once.
 	execFileSync('ffmpeg', ['-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=160x90:rate=10', '-t', '8',
 		'-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', path.join(MEDIA, clip)]);
-	browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-			'--disable-background-networking', '--disable-component-update', '--disable-sync',
-			'--autoplay-policy=no-user-gesture-required'],
-	});
+	browser = await launchChromium(['--autoplay-policy=no-user-gesture-required']);
 });
 
 after(async () => {

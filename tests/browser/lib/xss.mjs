@@ -2,7 +2,7 @@
 // payloads into form-sized rounds, save each round, open every page that shows it in Chromium with
 // dialog, console and page-error hooks, and report what ran. A new field is one xssThrough() call.
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { BASE_URL } from '../../http/lib/http.mjs';
 
 // Ways to run script, each calling xss() (a dialog, and a mark the page can be searched for).
@@ -65,11 +65,7 @@ export function pack(payloads, boxes) {
 
 let browser;
 export async function launch() {
-	browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-			'--disable-background-networking', '--disable-component-update', '--disable-sync'],
-	});
+	browser = await launchChromium();
 }
 export async function close() {
 	await browser?.close();
