@@ -35,7 +35,7 @@ static const struct db_stmt q_stamp = {
 static const struct db_stmt q_unstamp = { "DELETE FROM sales_windows WHERE days = ?", "i", "" };
 
 /* Worker-lifetime state, on purpose: only when this worker next asks for the lease, and whether
- * it showed a window not counted yet. The counts themselves live in the database. */
+ * the request just served showed a window not counted yet. The counts live in the database. */
 static struct refresh_timer timer;
 static bool wanted;
 
@@ -147,15 +147,19 @@ void best_sellers_tick(struct db *db)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	long long now = (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-	if (!refresh_timer_due(&timer, now, wanted))
+	/* A want is acted on by this request's look or dropped: one kept until the early gap opened
+	 * could stem from a cached "not counted" read before another worker's recount landed, and
+	 * would recount a window that is counted already. A window still uncounted is seen again. */
+	bool early = wanted;
+	wanted = false;
+	if (!refresh_timer_due(&timer, now, early))
 		return;
 	long period = best_sellers_period();
 	long gap = period < BEST_SELLERS_EARLY_GAP ? period : BEST_SELLERS_EARLY_GAP;
 	struct arena *a = arena_new(64 * 1024);
 	bool won;
 	long long left = -1;
-	enum db_status rc = refresh_lease_claim(db, BEST_SELLERS_LEASE, period, wanted ? gap : 0, &won);
-	wanted = false;
+	enum db_status rc = refresh_lease_claim(db, BEST_SELLERS_LEASE, period, early ? gap : 0, &won);
 	if (rc == DB_OK && won) {
 		refresh(db, a);
 		left = period;
