@@ -34,10 +34,10 @@ static const struct db_stmt q_stamp = {
 	" ON DUPLICATE KEY UPDATE refreshed_at = VALUES(refreshed_at)", "i", "" };
 static const struct db_stmt q_unstamp = { "DELETE FROM sales_windows WHERE days = ?", "i", "" };
 
-/* Worker-lifetime state, on purpose: only when this worker next asks for the lease, and whether
- * the request just served showed a window not counted yet. The counts live in the database. */
+/* Worker-lifetime state, on purpose: only when this worker next asks for the lease, and a window
+ * it showed that was not counted yet (0: none). The counts themselves live in the database. */
 static struct refresh_timer timer;
-static bool wanted;
+static int wanted_days;
 
 long best_sellers_period(void)
 {
@@ -54,9 +54,16 @@ enum db_status best_sellers_counted_at(struct db *db, struct arena *a, int days,
 	return rc;
 }
 
-void best_sellers_want(void)
+void best_sellers_want(int days)
 {
-	wanted = true;
+	wanted_days = days;
+}
+
+/* Whether window `days` is counted, read past the cache. */
+static bool counted_now(struct db *db, struct arena *a, int days)
+{
+	struct db_res res;
+	return db_query(db, a, &q_counted_at, (struct db_param[]){ DB_I(days) }, &res) == DB_OK && res.nrows;
 }
 
 const char *best_sellers_json(struct arena *a, const struct db_res *units, size_t from, size_t n)
@@ -147,16 +154,20 @@ void best_sellers_tick(struct db *db)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	long long now = (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-	/* A want is acted on by this request's look or dropped: one kept until the early gap opened
-	 * could stem from a cached "not counted" read before another worker's recount landed, and
-	 * would recount a window that is counted already. A window still uncounted is seen again. */
-	bool early = wanted;
-	wanted = false;
-	if (!refresh_timer_due(&timer, now, early))
+	if (!refresh_timer_due(&timer, now, wanted_days > 0))
 		return;
+	struct arena *a = arena_new(64 * 1024);
+	/* The want may be older than another worker's recount (it was seen through the 1 s cache,
+	 * and kept until this worker's early gap opened): asked afresh, a window counted meanwhile
+	 * is not recounted again. */
+	bool early = wanted_days > 0 && !counted_now(db, a, wanted_days);
+	wanted_days = 0;
+	if (!early && !refresh_timer_due(&timer, now, false)) {
+		arena_free(a);
+		return;
+	}
 	long period = best_sellers_period();
 	long gap = period < BEST_SELLERS_EARLY_GAP ? period : BEST_SELLERS_EARLY_GAP;
-	struct arena *a = arena_new(64 * 1024);
 	bool won;
 	long long left = -1;
 	enum db_status rc = refresh_lease_claim(db, BEST_SELLERS_LEASE, period, early ? gap : 0, &won);

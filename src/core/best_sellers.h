@@ -20,11 +20,11 @@ long best_sellers_period(void);
  * if they have not been yet. Read through the per-worker catalog cache. */
 enum db_status best_sellers_counted_at(struct db *db, struct arena *a, int days, const char **at);
 
-/* A showcase was just shown with a window not counted yet: this request's after hook asks for
- * the lease early (won if the last claim anywhere is BEST_SELLERS_EARLY_GAP old), instead of
- * waiting for the period, unless this worker asked less than that gap ago; until the count lands
- * the ranking falls back to the showcase's other sort keys. */
-void best_sellers_want(void);
+/* A showcase was just shown with window `days` not counted yet: this worker's next after hook
+ * (this request's, unless the worker asked less than BEST_SELLERS_EARLY_GAP ago) asks for the
+ * lease early, won if the last claim anywhere is that old, instead of waiting for the period;
+ * until the count lands the ranking falls back to the showcase's other sort keys. */
+void best_sellers_want(int days);
 
 /* The shop's after hook: cheap (a clock read) except about once a period, when this worker asks
  * for the lease, and the one that wins recounts every window, each in one transaction. */

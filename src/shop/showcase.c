@@ -46,7 +46,7 @@ static void render(struct req *r, tmpl_dict *d, const struct showcase *s, const 
 	const char *counted;
 	if (s->rules.best_sellers_days > 0 &&
 	    best_sellers_counted_at(r->db, r->arena, s->rules.best_sellers_days, &counted) == DB_OK && !*counted)
-		best_sellers_want();	/* a new window: counted soon after this response, not a period later */
+		best_sellers_want(s->rules.best_sellers_days);	/* a new window: counted soon, not a period later */
 	if (skip)
 		without(&res, skip);
 	if (res.nrows == 0)

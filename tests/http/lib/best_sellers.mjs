@@ -55,6 +55,17 @@ export async function refreshNow(days, { timeoutMs = 20000 } = {}) {
 	}
 }
 
+// Polls the lease (without sending requests) until it has been won more than `claims` times;
+// returns it as first seen so, or null after timeoutMs.
+export async function waitClaim(claims, timeoutMs = 10000) {
+	for (const end = Date.now() + timeoutMs; Date.now() < end; await sleep(20)) {
+		const l = lease();
+		if (l.claims > claims)
+			return l;
+	}
+	return null;
+}
+
 // Waits (without sending requests) until window `days` has been counted; false after timeoutMs.
 export async function waitCounted(days, timeoutMs = 10000) {
 	for (const end = Date.now() + timeoutMs; Date.now() < end; await sleep(50))
