@@ -3,13 +3,11 @@
  * period per worker. */
 #include "refresh_lease.h"
 
-static const struct db_stmt q_claim = {
-	"UPDATE refresh_leases SET next_at = UTC_TIMESTAMP() + INTERVAL ? SECOND, claimed_at = UTC_TIMESTAMP(6),"
-	" claims = claims + 1 WHERE name = ? AND next_at <= UTC_TIMESTAMP()", "is", "" };
+#define CLAIM "UPDATE refresh_leases SET next_at = UTC_TIMESTAMP() + INTERVAL ? SECOND," \
+	" claimed_at = UTC_TIMESTAMP(6), claims = claims + 1 WHERE name = ?"
+static const struct db_stmt q_claim = { CLAIM " AND next_at <= UTC_TIMESTAMP()", "is", "" };
 static const struct db_stmt q_claim_early = {
-	"UPDATE refresh_leases SET next_at = UTC_TIMESTAMP() + INTERVAL ? SECOND, claimed_at = UTC_TIMESTAMP(6),"
-	" claims = claims + 1 WHERE name = ?"
-	" AND (next_at <= UTC_TIMESTAMP() OR claimed_at <= UTC_TIMESTAMP() - INTERVAL ? SECOND)", "isi", "" };
+	CLAIM " AND (next_at <= UTC_TIMESTAMP() OR claimed_at <= UTC_TIMESTAMP() - INTERVAL ? SECOND)", "isi", "" };
 static const struct db_stmt q_left = {
 	"SELECT GREATEST(0, TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), next_at)) FROM refresh_leases WHERE name = ?",
 	"s", "i" };
