@@ -55,10 +55,12 @@ export async function refreshNow(days, { timeoutMs = 20000 } = {}) {
 	}
 }
 
-// Polls the lease (without sending requests) until it has been won more than `claims` times;
-// returns it as first seen so, or null after timeoutMs.
+// Polls the lease until it has been won more than `claims` times, sending a /_ping between polls:
+// a worker that asked for the lease less than the early gap ago acts on a shown window after a
+// later request. Returns the lease as first seen so, or null after timeoutMs.
 export async function waitClaim(claims, timeoutMs = 10000) {
-	for (const end = Date.now() + timeoutMs; Date.now() < end; await sleep(20)) {
+	const ping = new Client();
+	for (const end = Date.now() + timeoutMs; Date.now() < end; await ping.get('/_ping')) {
 		const l = lease();
 		if (l.claims > claims)
 			return l;
