@@ -138,6 +138,9 @@ write_conf() {
 			echo "media_dir = $VAR/media"
 			# Dev and test receivers listen on loopback; production leaves this empty (docs/LEADS.md).
 			echo "webhook_allow_private = 127.0.0.0/8"
+			# Best sellers recounted every 2 s instead of 300, so a sale (a test's, or one tried on
+			# the demo) shows in the ranking at once; BEST_SELLERS_REFRESH_SECONDS sets another period.
+			echo "best_sellers_refresh_seconds = ${BEST_SELLERS_REFRESH_SECONDS:-2}"
 			# Domain checks of dev and test stacks ask UDP port DB_PORT on loopback, where nothing
 			# answers unless a test serves its zone there (tests/http/lib/dns.mjs): made-up domains
 			# never reach a real resolver, and a refused lookup never counts against a domain.

@@ -57,5 +57,7 @@
 <h2>Preview</h2>
 {{#PREVIEW_EMPTY}}<p class="muted">No product matches these rules now, so the showcase would not appear.</p>{{/PREVIEW_EMPTY}}
 {{#PREVIEW_FAILED}}<p class="muted">The preview could not be made just now.</p>{{/PREVIEW_FAILED}}
+{{#SALES_COUNTED}}<p class="hint">Units sold over the last {{DAYS}} days as counted at {{AT}} UTC; they are recounted every {{EVERY}}.</p>{{/SALES_COUNTED}}
+{{#SALES_NOT_COUNTED}}<p class="hint">Units sold over the last {{DAYS}} days are not counted yet, so this preview follows the order chosen above. They are counted within {{EVERY}} of saving a showcase with this rule, and soon after the shop first shows it.</p>{{/SALES_NOT_COUNTED}}
 {{>SHOWCASE}}
 </section>{{/PREVIEW}}

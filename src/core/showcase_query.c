@@ -1,5 +1,6 @@
-/* showcase_query.c: evaluate a showcase's rules with one fixed prepared statement: every rule is
- * an optional filter written as "(? IS NULL OR ...)" and bound, never SQL built from strings. */
+/* showcase_query.c: evaluate a showcase's rules with fixed prepared statements: every rule is an
+ * optional filter written as "(? IS NULL OR ...)" and bound, never SQL built from strings; the
+ * best-sellers rule picks the statement that joins the precomputed units (best_sellers.h). */
 #include <string.h>
 #include "dbcache.h"
 #include "showcase_query.h"
@@ -19,37 +20,43 @@
 	" LEFT JOIN product_images i ON i.id = (SELECT i2.id FROM product_images i2" \
 	" WHERE i2.product_id = p.id ORDER BY i2.position, i2.id LIMIT 1)"
 
-static const struct db_stmt q_products = {
-	"SELECT " COLS " FROM products p" JOINS
-	/* units sold in the window; INTERVAL NULL DAY (the rule off) matches no order */
-	" LEFT JOIN (SELECT l.product_id, SUM(l.quantity - l.refunded_quantity) AS units FROM order_lines l"
-	"  JOIN orders o ON o.id = l.order_id WHERE o.created_at >= UTC_TIMESTAMP() - INTERVAL ? DAY"
-	"  AND o.status IN ('paid', 'shipped', 'delivered', 'partially_refunded')"
-	"  GROUP BY l.product_id) bs ON bs.product_id = p.id"
-	" WHERE p.status = 'active'"
-	" AND (? IS NULL OR p.brand_id = ?)"
-	" AND (? IS NULL OR EXISTS (SELECT 1 FROM picks pk WHERE pk.product_id = p.id AND pk.creator_id = ?"
-	"  AND pk.status = 'approved'))"
-	" AND (? IS NULL OR p.brand_id = ?)"
-	" AND (? IS NULL OR p.product_type = ?)"
-	" AND (? IS NULL OR p.currency = ?)"
-	" AND (? IS NULL OR p.price_min >= ?)"
-	" AND (? IS NULL OR p.price_min <= ?)"
-	" AND (? = 0 OR p.stock_total > 0)"
-	" AND (? IS NULL" TAG_MATCH TAG_MATCH TAG_MATCH TAG_MATCH TAG_MATCH ")"
+/* Everything but the best-sellers rule, shared by both statements: the filters, then the other
+ * sort keys and the limit. */
+#define FROM_PRODUCTS "SELECT " COLS " FROM products p" JOINS
+#define WHERE_RULES \
+	" WHERE p.status = 'active'" \
+	" AND (? IS NULL OR p.brand_id = ?)" \
+	" AND (? IS NULL OR EXISTS (SELECT 1 FROM picks pk WHERE pk.product_id = p.id AND pk.creator_id = ?" \
+	"  AND pk.status = 'approved'))" \
+	" AND (? IS NULL OR p.brand_id = ?)" \
+	" AND (? IS NULL OR p.product_type = ?)" \
+	" AND (? IS NULL OR p.currency = ?)" \
+	" AND (? IS NULL OR p.price_min >= ?)" \
+	" AND (? IS NULL OR p.price_min <= ?)" \
+	" AND (? = 0 OR p.stock_total > 0)" \
+	" AND (? IS NULL" TAG_MATCH TAG_MATCH TAG_MATCH TAG_MATCH TAG_MATCH ")" \
 	" AND (? = 0 OR p.id IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"
-	" ORDER BY COALESCE(bs.units, 0) DESC,"
-	" CASE WHEN ? = 1 THEN p.created_at END DESC,"
-	" CASE WHEN ? = 2 THEN p.price_min END ASC,"
-	" CASE WHEN ? = 3 THEN p.price_min END DESC,"
-	" p.trending_score DESC, p.id DESC LIMIT ?",
-	"i" "ii" "ii" "ii" "ss" "ss" "ii" "ii" "i" "ssssss" "i" "iiiiiiiiiiii" "iii" "i",
-	"ssssisissi" };
-_Static_assert(SHOWCASE_MAX_TAGS == 5 && SHOWCASE_RECENT_MAX == 12, "the placeholders of q_products");
-_Static_assert(SHOWCASE_SORT_NEWEST == 1 && SHOWCASE_SORT_PRICE_ASC == 2 && SHOWCASE_SORT_PRICE_DESC == 3,
-	       "the sort codes in q_products");
+#define ORDER_REST \
+	" CASE WHEN ? = 1 THEN p.created_at END DESC," \
+	" CASE WHEN ? = 2 THEN p.price_min END ASC," \
+	" CASE WHEN ? = 3 THEN p.price_min END DESC," \
+	" p.trending_score DESC, p.id DESC LIMIT ?"
+#define RULE_TYPES "ii" "ii" "ii" "ss" "ss" "ii" "ii" "i" "ssssss" "i" "iiiiiiiiiiii" "iii" "i"
+#define CARD_TYPES "ssssisissi"
 
-#define NPARAMS 39
+/* Without the best-sellers rule: no sales are read at all. */
+static const struct db_stmt q_products = {
+	FROM_PRODUCTS WHERE_RULES " ORDER BY" ORDER_REST, RULE_TYPES, CARD_TYPES };
+/* With it: one primary-key lookup per candidate product in the window's precomputed units; a
+ * product without a row there (unsold, or the window not counted yet) ranks as 0 units. */
+static const struct db_stmt q_best_sellers = {
+	FROM_PRODUCTS " LEFT JOIN product_sales_window bs ON bs.days = ? AND bs.product_id = p.id"
+	WHERE_RULES " ORDER BY COALESCE(bs.units, 0) DESC," ORDER_REST, "i" RULE_TYPES, CARD_TYPES };
+_Static_assert(SHOWCASE_MAX_TAGS == 5 && SHOWCASE_RECENT_MAX == 12, "the placeholders of WHERE_RULES");
+_Static_assert(SHOWCASE_SORT_NEWEST == 1 && SHOWCASE_SORT_PRICE_ASC == 2 && SHOWCASE_SORT_PRICE_DESC == 3,
+	       "the sort codes in ORDER_REST");
+
+#define NPARAMS (1 + sizeof RULE_TYPES - 1)	/* the window's days, then the rules */
 
 void showcase_from_row(struct arena *a, const struct db_res *res, size_t row, struct showcase *out)
 {
@@ -110,7 +117,9 @@ enum db_status showcase_products(struct db *db, struct arena *a, const struct sh
 		return DB_OK;	/* nothing viewed yet: nothing to ask */
 	struct db_param p[NPARAMS];
 	size_t n = 0;
-	p[n++] = r->best_sellers_days > 0 ? DB_I(r->best_sellers_days) : DB_NULL;
+	bool best = r->best_sellers_days > 0;
+	if (best)
+		p[n++] = DB_I(r->best_sellers_days);
 	p[n++] = id_or_null(s->brand_id);
 	p[n++] = id_or_null(s->brand_id);
 	p[n++] = id_or_null(s->creator_id);
@@ -137,9 +146,10 @@ enum db_status showcase_products(struct db *db, struct arena *a, const struct sh
 		p[n++] = DB_I(r->sort);
 	int limit = r->limit < 1 ? 1 : r->limit > SHOWCASE_LIMIT_MAX ? SHOWCASE_LIMIT_MAX : r->limit;
 	p[n++] = DB_I(limit);
+	const struct db_stmt *st = best ? &q_best_sellers : &q_products;
 	if (!r->recently_viewed)
-		return db_query_cached_list(db, a, &q_products, p, out);
-	enum db_status rc = db_query(db, a, &q_products, p, out);
+		return db_query_cached_list(db, a, st, p, out);
+	enum db_status rc = db_query(db, a, st, p, out);
 	if (rc == DB_OK)
 		in_recent_order(a, recent, nrecent, out);
 	return rc;

@@ -1,5 +1,5 @@
-/* showcase_query.h: a stored showcase (owner, title, rules, placement) and the one fixed prepared
- * statement that turns its rules into products, shared by the shop and the studio's preview. */
+/* showcase_query.h: a stored showcase (owner, title, rules, placement) and the fixed prepared
+ * statements that turn its rules into products, shared by the shop and the studio's preview. */
 #ifndef CC_SHOWCASE_QUERY_H
 #define CC_SHOWCASE_QUERY_H
 #include "db.h"
@@ -32,7 +32,9 @@ void showcase_from_row(struct arena *a, const struct db_res *res, size_t row, st
 /* The products the showcase's rules select, at most rules.limit, within what the owner may show
  * (a brand: its own active products; a creator: products they have an approved pick of). Read
  * through the per-worker catalog cache, except with the recently-viewed rule, which depends on
- * the visitor's `recent` ids (newest first; the result keeps that order). */
+ * the visitor's `recent` ids (newest first; the result keeps that order). The best-sellers rule
+ * ranks by the units the shop's refresh last counted for that window (best_sellers.h), never by
+ * adding up orders here. */
 enum db_status showcase_products(struct db *db, struct arena *a, const struct showcase *s,
 				 const long long *recent, size_t nrecent, struct db_res *out);
 

@@ -1,6 +1,7 @@
 /* showcase.c: dynamic showcases in the shop: a showcase by id (ads), a creator's storefront slots,
  * and a product page's brand showcase and "Recently viewed" row, with the cc_recent cookie. */
 #include <string.h>
+#include "best_sellers.h"
 #include "dbcache.h"
 #include "response.h"
 #include "showcase.h"
@@ -42,6 +43,10 @@ static void render(struct req *r, tmpl_dict *d, const struct showcase *s, const 
 	struct db_res res;
 	if (showcase_products(r->db, r->arena, s, ids, n, &res) != DB_OK)
 		return;	/* an extra: a database problem leaves it out, not the page */
+	const char *counted;
+	if (s->rules.best_sellers_days > 0 &&
+	    best_sellers_counted_at(r->db, r->arena, s->rules.best_sellers_days, &counted) == DB_OK && !*counted)
+		best_sellers_want(s->rules.best_sellers_days);	/* a new window: counted soon, not a period later */
 	if (skip)
 		without(&res, skip);
 	if (res.nrows == 0)

@@ -4,6 +4,7 @@
  * and the "Preview" button re-renders it from the form without saving. */
 #include <stdio.h>
 #include <string.h>
+#include "best_sellers.h"
 #include "money.h"
 #include "page.h"
 #include "response.h"
@@ -157,6 +158,20 @@ static void options(struct req *r, tmpl_dict *d, const struct studio_owner *o, c
 	}
 }
 
+/* The preview ranks by units the shop counts ahead of time: say how old they are, or that this
+ * window is not counted yet and the order below is that of the other keys until it is. */
+static void counted_note(struct req *r, tmpl_dict *p, int days)
+{
+	const char *at;
+	if (best_sellers_counted_at(r->db, r->arena, days, &at) != DB_OK)
+		return;
+	long every = best_sellers_period();
+	tmpl_dict *n = tmpl_add(p, *at ? "SALES_COUNTED" : "SALES_NOT_COUNTED");
+	tmpl_set(n, "DAYS", arena_printf(r->arena, "%d", days));
+	tmpl_set(n, "AT", at);
+	tmpl_set(n, "EVERY", every % 60 ? arena_printf(r->arena, "%ld s", every) : arena_printf(r->arena, "%ld min", every / 60));
+}
+
 /* The edit page: the form as `f` holds it, an error beside its field, and, when `preview` is
  * given, the carousel those rules produce now. */
 static void edit_page(struct req *r, const struct studio_owner *o, long long id, const struct sc_form *f,
@@ -189,6 +204,8 @@ static void edit_page(struct req *r, const struct studio_owner *o, long long id,
 		struct db_res res;
 		enum db_status rc = showcase_products(r->db, r->arena, preview, recent, n, &res);
 		tmpl_dict *p = tmpl_add(d, "PREVIEW");
+		if (rc == DB_OK && preview->rules.best_sellers_days > 0)
+			counted_note(r, p, preview->rules.best_sellers_days);
 		if (rc != DB_OK)
 			tmpl_show(p, "PREVIEW_FAILED");
 		else if (res.nrows == 0)

@@ -26,5 +26,6 @@ Suite *ads_suite(void);
 Suite *showcase_suite(void);
 Suite *media_from_suite(void);
 Suite *dns_suite(void);
+Suite *best_sellers_suite(void);
 
 #endif

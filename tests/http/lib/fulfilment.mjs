@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Client, DEMO_PASSWORD, VAR, csrfOf, newAccount, unique } from './http.mjs';
 
 // The socket scripts/db.sh starts MariaDB on (a short /tmp directory for deep checkouts).
-function socketPath() {
+export function socketPath() {
 	let dir = path.join(VAR, 'run');
 	if (dir.length > 90)
 		dir = `/tmp/crowdcart-${execFileSync('cksum', { input: VAR }).toString().split(' ')[0]}`;
