@@ -9,7 +9,6 @@ import { BASE_URL, SHOTS, launchChromium } from './lib/chromium.mjs';
 import { lit, makeProduct, sql } from '../http/lib/commerce.mjs';
 import { unique } from '../http/lib/http.mjs';
 
-
 let browser;
 
 before(async () => {

@@ -7,7 +7,6 @@ import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BASE_URL, SHOTS, launchChromium } from './lib/chromium.mjs';
 
-
 let browser;
 
 before(async () => {

@@ -5,7 +5,6 @@ import { after, before, test } from 'node:test';
 import { BASE_URL, launchChromium } from './lib/chromium.mjs';
 import { makeProduct } from '../http/lib/commerce.mjs';
 
-
 let browser;
 
 before(async () => {

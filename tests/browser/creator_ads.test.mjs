@@ -11,7 +11,6 @@ import { makeProduct } from '../http/lib/commerce.mjs';
 import { unique } from '../http/lib/http.mjs';
 import { creatorWithPicks } from '../http/lib/video.mjs';
 
-
 let browser;
 
 before(async () => {

@@ -9,7 +9,6 @@ import { lit, makeProduct, sql } from '../http/lib/commerce.mjs';
 import { brandWithOpenProduct } from '../http/lib/creators.mjs';
 import { unique } from '../http/lib/http.mjs';
 
-
 let browser;
 
 before(async () => {

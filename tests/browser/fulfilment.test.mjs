@@ -8,7 +8,6 @@ import { after, before, test } from 'node:test';
 import { BASE_URL, SHOTS, launchChromium } from './lib/chromium.mjs';
 import { newBrand, newOrder, orderRow } from '../http/lib/fulfilment.mjs';
 
-
 let browser;
 
 before(async () => {
