@@ -5,11 +5,12 @@
 // an order through the ad credits the creator, and both dashboards list it.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, csrfOf, unique, uniqueEmail } from './lib/http.mjs';
-import { address, makeProduct, orderNumbers, reviewed } from './lib/commerce.mjs';
+import { Client, csrfOf, unique } from './lib/http.mjs';
+import { address, makeProduct } from './lib/commerce.mjs';
 import { demoClient } from './lib/fulfilment.mjs';
 import { creatorWithPicks, publish } from './lib/video.mjs';
 import { brandWithDomain, goLink, lit, saveAd, saveCreatorAd, sql } from './lib/ads.mjs';
+import { orderLines, placeOrder } from './lib/media.mjs';
 
 const NORTHWIND = 'brand-owner@northwind.demo.crowdcart.test';
 
@@ -278,14 +279,9 @@ describe('creator-made ads', { concurrency: 4 }, () => {
 		assert.equal(page.status, 200);
 		const add = await shopper.post(`/ad/${made.slug}/cart`, { csrf: csrfOf(page.body), variant: p.variantId, quantity: 1 });
 		assert.equal(add.status, 303);
-		const { fields } = await reviewed(shopper, [], address(uniqueEmail('cr-ad-buyer')));
-		const placed = await shopper.post('/checkout/place', fields);
-		assert.equal(placed.status, 303);
-		const [number] = orderNumbers((await shopper.get(placed.headers.location)).body);
-		const [[handle, surface, total]] = sql(`SELECT cr.handle, l.surface, l.line_total FROM order_lines l
-			JOIN orders o ON o.id = l.order_id LEFT JOIN creators cr ON cr.id = l.creator_id WHERE o.number = ${lit(number)}`);
-		assert.deepEqual([handle, surface, total], [creator.account.handle, 'ad', '1800']);
-		const dashRow = (html) => new RegExp(`<tr class="ad-row" data-ad="${made.slug}">.*?</tr>`).exec(html)?.[0];
+		const [line] = orderLines(await placeOrder(shopper, 'cr-ad-buyer'));
+		assert.deepEqual([line.creator, line.surface, line.total], [creator.account.handle, 'ad', 1800]);
+		const dashRow = (html) => adRow(html, made.slug);
 		const mine = dashRow((await creator.client.get('/studio/creator/dashboard')).body);
 		assert.ok(mine, 'the creator dashboard has the creator\'s own ad');
 		assert.match(mine, /<td class="orders">1<\/td><td class="revenue">\$18\.00<\/td>/);
