@@ -1,74 +1,103 @@
-# crowdcart: build, run and test. `make run` and `make test` are all a fresh Debian 12 machine needs.
-.POSIX:
-.SUFFIXES:
+# crowdcart: build, run and test. `make run` and `make test` are all a fresh Debian 12 machine needs;
+# `make check` (build, lint, unit tests) is the quick loop while editing.
 SHELL = /bin/bash
+.SUFFIXES:
+.DELETE_ON_ERROR:
+
+# Settable from the environment as well as the command line (`PORT=9090 make run`).
+PORT ?= 8080
+DB_PORT ?= 3307
+VAR ?= var
 
 CC = cc
 CXX = c++
+# One set of rules builds every flavour; a flavour only changes BUILD and the flags below:
+#   build/       the programs and unit tests (-O2, hardened, -Werror)
+#   build-asan/  the same with ASan+UBSan (make check-asan, scripts/asan-stack.sh)
+#   build-fuzz/  clang with libFuzzer instrumentation (make fuzzers, tests/fuzz/run.sh)
 BUILD = build
-PORT = 8080
-DB_PORT = 3307
-VAR = var
-PKGS = libsodium jansson libmariadb libctemplate libxml-2.0
+CGI_DIR = cgi-bin
+BIN_DIR = bin
+PKGS = libsodium jansson libmariadb libctemplate libxml-2.0 libcurl
 
 HARDEN = -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
 WARN = -Wall -Wextra -Werror -Wformat=2 -Wformat-nonliteral -Wno-unused-parameter
 OPT = -O2 -g
 SAN =
-CFLAGS = -std=c17 -D_GNU_SOURCE $(OPT) $(WARN) $(HARDEN) $(SAN) -Isrc/core $$(pkg-config --cflags $(PKGS))
-CXXFLAGS = -std=c++17 $(OPT) -Wall -Wextra -Werror -Wno-unused-parameter $(HARDEN) $(SAN) -Isrc/core $$(pkg-config --cflags libctemplate)
-LDFLAGS = -pie -Wl,-z,relro,-z,now $(SAN)
-LIBS = -lfcgi $$(pkg-config --libs $(PKGS)) -lcsv -lstdc++ -lpthread
+PIE = -pie
+DEPFLAGS = -MMD -MP
+CFLAGS = -std=c17 -D_GNU_SOURCE $(OPT) $(WARN) $(HARDEN) $(SAN) $(DEPFLAGS) -Isrc $(PKG_CFLAGS)
+CXXFLAGS = -std=c++17 $(OPT) $(filter-out -Wformat%,$(WARN)) $(HARDEN) $(SAN) $(DEPFLAGS) -Isrc $(PKG_CFLAGS)
+LDFLAGS = $(PIE) -Wl,-z,relro,-z,now $(SAN)
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) check 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
+LIBS = -lfcgi $(PKG_LIBS) -lcsv -lresolv -lstdc++ -lpthread
 
-CORE_SRC = $(wildcard src/core/*.c)
-CORE_OBJ = $(CORE_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/core/tmpl.o
-SHOP_OBJ = $(patsubst src/%.c,$(BUILD)/%.o,$(wildcard src/shop/*.c))
-STUDIO_OBJ = $(patsubst src/%.c,$(BUILD)/%.o,$(wildcard src/studio/*.c))
-API_OBJ = $(patsubst src/%.c,$(BUILD)/%.o,$(wildcard src/api/*.c))
-CTL_OBJ = $(patsubst src/%.c,$(BUILD)/%.o,$(wildcard src/ctl/*.c))
+# The layers, lowest first (docs/ARCHITECTURE.md; `make lint` checks the include direction):
+#   lib <- db <- domain <- views <- programs, and web <- lib, db.
+LAYER_SRC = $(wildcard src/lib/*.c src/db/*.c src/web/*.c src/domain/*/*.c src/views/*.c)
+PROGS = shop studio api ctl
+# Everything but the programs' main.c is one library: the programs, the unit tests and the fuzz
+# harnesses link it, so code lives in the layer it belongs to, not where a test can reach it.
+PROG_SRC = $(filter-out %/main.c,$(wildcard $(PROGS:%=src/%/*.c)))
+LIB_OBJ = $(patsubst src/%.c,$(BUILD)/%.o,$(LAYER_SRC) $(PROG_SRC)) $(BUILD)/web/tmpl.o
+MAIN_OBJ = $(PROGS:%=$(BUILD)/%/main.o)
 UNIT_OBJ = $(patsubst tests/unit/%.c,$(BUILD)/unit/%.o,$(wildcard tests/unit/*.c))
-HEADERS = $(wildcard src/*/*.h)
+FUZZ_NAMES = $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
 
-BINS = cgi-bin/shop.fcgi cgi-bin/studio.fcgi $(if $(API_OBJ),cgi-bin/api.fcgi) bin/crowdcartctl
+PROGRAMS = $(CGI_DIR)/shop.fcgi $(CGI_DIR)/studio.fcgi $(CGI_DIR)/api.fcgi $(BIN_DIR)/crowdcartctl
 
-all: $(BINS)
+all: $(PROGRAMS)
 
-$(BUILD)/%.o: src/%.c $(HEADERS)
+$(BUILD)/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/core/tmpl.o: src/core/tmpl.cc src/core/tmpl.h
+$(BUILD)/web/tmpl.o: src/web/tmpl.cc
 	@mkdir -p $(@D)
 	$(CXX) $(CXXFLAGS) -c -o $@ $<
 
-$(BUILD)/unit/%.o: tests/unit/%.c $(HEADERS)
+$(BUILD)/unit/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $$(pkg-config --cflags check) -c -o $@ $<
+	$(CC) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/libcore.a: $(CORE_OBJ)
+$(BUILD)/libcrowdcart.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-cgi-bin/shop.fcgi: $(SHOP_OBJ) $(BUILD)/libcore.a
+$(CGI_DIR)/%.fcgi: $(BUILD)/%/main.o $(BUILD)/libcrowdcart.a
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $(SHOP_OBJ) $(BUILD)/libcore.a $(LIBS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-cgi-bin/studio.fcgi: $(STUDIO_OBJ) $(BUILD)/libcore.a
+$(BIN_DIR)/crowdcartctl: $(BUILD)/ctl/main.o $(BUILD)/libcrowdcart.a
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $(STUDIO_OBJ) $(BUILD)/libcore.a $(LIBS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-cgi-bin/api.fcgi: $(API_OBJ) $(BUILD)/libcore.a
+$(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libcrowdcart.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(LIBS)
+
+# libFuzzer harnesses: make BUILD=build-fuzz fuzzers (tests/fuzz/run.sh passes the flavour's flags).
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/libcrowdcart.a
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $(API_OBJ) $(BUILD)/libcore.a $(LIBS)
+	$(CC) $(CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $^ $(LIBS)
+fuzzers: $(FUZZ_NAMES:%=$(BUILD)/fuzz/%)
 
-# Only crowdcartctl speaks to the outside world (webhook delivery, DNS checks of brand domains), so
-# only it links libcurl and glibc's libresolv (dns_txt.c, which the unit tests also reach).
-$(BUILD)/ctl/%.o: CFLAGS += $$(pkg-config --cflags libcurl)
-bin/crowdcartctl: $(CTL_OBJ) $(BUILD)/libcore.a
-	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $(CTL_OBJ) $(BUILD)/libcore.a $(LIBS) $$(pkg-config --libs libcurl) -lresolv
+-include $(wildcard $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(FUZZ_NAMES:%=$(BUILD)/fuzz/%.d))
 
-$(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libcore.a
-	$(CC) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libcore.a $$(pkg-config --libs check) $(LIBS) -lresolv
+# The sanitizer and fuzz flavours: the same rules, other flags. -O1 with sanitizers warns
+# (format-truncation) where -O2 does not, so they build without -Werror.
+ASAN_FLAGS = BUILD=build-asan CGI_DIR=build-asan/cgi-bin BIN_DIR=build-asan/bin \
+	OPT="-O1 -g -fno-omit-frame-pointer" HARDEN="-fPIE" \
+	WARN="-Wall -Wextra -Wformat=2 -Wformat-nonliteral -Wno-unused-parameter -Wno-format-truncation" \
+	SAN="-fsanitize=address,undefined -fno-sanitize-recover=all"
+FUZZ_FLAGS = BUILD=build-fuzz CC=clang CXX=clang++ OPT="-g -O1" HARDEN= PIE= \
+	WARN= \
+	SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all"
+asan-build:
+	$(MAKE) --no-print-directory $(ASAN_FLAGS) build-asan/unit-tests build-asan/cgi-bin/shop.fcgi \
+		build-asan/cgi-bin/studio.fcgi build-asan/cgi-bin/api.fcgi
+fuzz-build:
+	$(MAKE) --no-print-directory $(FUZZ_FLAGS) fuzzers
 
 # ---- set-up ------------------------------------------------------------------------------
 deps:
@@ -76,9 +105,9 @@ deps:
 
 run: deps all
 	@VAR=$(VAR) DB_PORT=$(DB_PORT) scripts/db.sh start
-	@bin/crowdcartctl --conf $(VAR)/crowdcart.conf migrate
+	@$(BIN_DIR)/crowdcartctl --conf $(VAR)/crowdcart.conf migrate
 	@VAR=$(VAR) DB_PORT=$(DB_PORT) scripts/db.sh grants
-	@bin/crowdcartctl --conf $(VAR)/crowdcart.conf demo
+	@$(BIN_DIR)/crowdcartctl --conf $(VAR)/crowdcart.conf demo
 	@VAR=$(VAR) PORT=$(PORT) scripts/web.sh start lighttpd
 	@echo "crowdcart is up:  http://127.0.0.1:$(PORT)/   (storefront: http://127.0.0.1:$(PORT)/@lena)"
 	@echo "studio sign-in:   http://127.0.0.1:$(PORT)/login   (demo accounts in README.md)"
@@ -89,12 +118,15 @@ stop:
 	-@VAR=$(VAR) scripts/db.sh stop
 
 # ---- tests -------------------------------------------------------------------------------
+# The edit loop: build, the project's rules, the unit tests (seconds, no services).
+check: all $(BUILD)/unit-tests
+	@scripts/codecheck.sh
+	@$(BUILD)/unit-tests
+
 check-unit: $(BUILD)/unit-tests
 	$(BUILD)/unit-tests
 
-check-asan:
-	$(MAKE) BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" HARDEN="-fPIE" \
-		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" build-asan/unit-tests
+check-asan: asan-build
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 build-asan/unit-tests
 
 test: deps all $(BUILD)/unit-tests
@@ -125,13 +157,14 @@ cluster-test: deps all
 bench-cluster: deps all
 	@bench/cluster.sh
 
-lint:
+lint: all
 	@scripts/codecheck.sh
 
 bench: deps all
 	@bench/storefront.sh
 
 clean:
-	rm -rf build build-asan build-asan-prog cgi-bin/*.fcgi bin
+	rm -rf build build-asan build-fuzz cgi-bin/*.fcgi bin
 
-.PHONY: all deps run stop test check-unit check-asan check-asan-http fuzz scan faults cluster-test bench-cluster lint bench clean
+.PHONY: all deps run stop check test check-unit check-asan check-asan-http asan-build fuzz fuzz-build \
+	fuzzers scan faults cluster-test bench-cluster lint bench clean

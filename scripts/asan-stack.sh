@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # asan-stack.sh: the FastCGI programs built with ASan+UBSan, a stack (MariaDB + lighttpd) that runs them, and the HTTP suite against it.
 # usage: [VAR=var/asan DB_PORT=3387 PORT=8087] scripts/asan-stack.sh build|start|stop|test [node --test args...]
-# build: objects in build-asan-prog/, programs in build/asan-bin/ (cgi-bin/ is never touched).
+# build: the Makefile's ASan flavour (make asan-build): programs in build-asan/cgi-bin/ (cgi-bin/ is never touched).
 # test:  build, fresh database, start, `node --test tests/http/` (or the given files), stop, and
 #        fail if the suite failed or any sanitizer report was written under $VAR/log/asan/.
 set -euo pipefail
@@ -10,39 +10,17 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 export ROOT VAR=${VAR:-var/asan} DB_PORT=${DB_PORT:-3387} PORT=${PORT:-8087}
 [[ $VAR == /* ]] || VAR=$ROOT/$VAR
-OBJ=build-asan-prog
-BIN=build/asan-bin
+BIN=build-asan/cgi-bin
 LOG=$VAR/log
 ASAN_LOG=$LOG/asan
 # Leaks off: workers leave through _exit, so everything still allocated would be reported.
 ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=0:log_path=$ASAN_LOG/asan"
 UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:log_path=$ASAN_LOG/ubsan"
-SAN="-fsanitize=address,undefined -fno-sanitize-recover=all"
-PROGS=(shop studio api)
 
 die() { echo "asan-stack.sh: $*" >&2; exit 1; }
 
 cmd_build() {
-	local p f objs=()
-	for f in src/shop/*.c src/studio/*.c src/api/*.c; do
-		f=${f#src/}
-		objs+=("$OBJ/${f%.c}.o")
-	done
-	# The Makefile's own object rules with sanitizer flags, into a separate BUILD dir. No -Werror:
-	# -O1 with sanitizers warns (format-truncation) where -O2 does not; the normal build keeps -Werror.
-	make -s BUILD=$OBJ WARN="-Wall -Wextra -Wformat=2 -Wformat-nonliteral -Wno-unused-parameter -Wno-format-truncation" \
-		OPT="-O1 -g -fno-omit-frame-pointer" HARDEN="-fPIE" SAN="$SAN" $OBJ/libcore.a "${objs[@]}"
-	mkdir -p $BIN
-	for p in "${PROGS[@]}"; do
-		objs=()
-		for f in src/$p/*.c; do
-			f=${f#src/}
-			objs+=("$OBJ/${f%.c}.o")
-		done
-		# shellcheck disable=SC2086 # $SAN and pkg-config's output are lists of flags
-		cc -pie $SAN -o "$BIN/$p.fcgi" "${objs[@]}" $OBJ/libcore.a \
-			-lfcgi $(pkg-config --libs libsodium jansson libmariadb libctemplate libxml-2.0) -lcsv -lstdc++ -lpthread
-	done
+	make -s asan-build
 	echo "built $BIN/{shop,studio,api}.fcgi with ASan+UBSan"
 }
 

@@ -1,15 +1,37 @@
 #!/usr/bin/env bash
 # codecheck.sh: `make lint` — the project's rules that a machine can check (after fossil's
-# codecheck1): no MariaDB calls outside the db layer, no SQL assembled with printf, every template
-# auto-escapes, raw template output only for variables that say they are sanitised.
+# codecheck1): the layers include only downwards, no MariaDB calls outside the db layer, no SQL
+# assembled with printf, every template auto-escapes, raw template output only for variables that
+# say they are sanitised, and every template name the code sets exists in its template.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 fail=0
 bad() { echo "lint: $*"; fail=1; }
 
 # The db layer is the only place that talks to Connector/C.
-hits=$(grep -rlE '\bmysql_[a-z_]+\s*\(' src | grep -vE '^src/core/db\.c$' || true)
-[ -z "$hits" ] || bad "MariaDB calls outside src/core/db.c: $hits"
+hits=$(grep -rlE '\bmysql_[a-z_]+\s*\(' src | grep -vE '^src/db/db\.c$' || true)
+[ -z "$hits" ] || bad "MariaDB calls outside src/db/db.c: $hits"
+
+# The layers (docs/ARCHITECTURE.md): lib <- db <- domain <- views <- programs, and web <- lib, db.
+# An include line names the layer ("web/http.h"); a file may include only its own layer or one
+# below it, and a program only itself among the programs.
+allowed() {
+	case $1 in
+	src/lib/*) echo 'lib' ;;
+	src/db/*) echo 'lib db' ;;
+	src/web/*) echo 'lib db web' ;;
+	src/domain/*) echo 'lib db domain' ;;
+	src/views/*) echo 'lib db web domain views' ;;
+	src/*/*) local p=${1#src/}; echo "lib db web domain views ${p%%/*}" ;;
+	esac
+}
+while IFS= read -r f; do
+	ok=" $(allowed "$f") "
+	while IFS=: read -r n inc; do
+		layer=${inc%%/*}
+		[[ $inc == */* && $ok == *" $layer "* ]] || bad "$f:$n: includes \"$inc\", outside what ${f#src/} may use (${ok:1:-1})"
+	done < <(grep -n '^#include "' "$f" | sed 's/^\([0-9]*\):#include "\([^"]*\)".*/\1:\2/')
+done < <(find src -name '*.[ch]' -o -name '*.cc')
 
 # SQL text is never formatted: statements are static db_stmt declarations with bound parameters.
 hits=$(grep -rnE '(printf|strcat|buf_puts|buf_put)\s*\(.*"\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE)\b' src || true)
@@ -27,6 +49,8 @@ done
 hits=$(grep -nE '\{\{[A-Z0-9_]+:(none|x-raw)' templates/*.tpl | grep -vE '\{\{SANITISED_[A-Z0-9_]+:(none|x-raw)' || true)
 [ -z "$hits" ] || bad "raw template output of a value not named SANITISED_*:
 $hits"
+
+perl scripts/tplcheck.pl $(find src -name '*.c') || fail=1
 
 [ $fail = 0 ] && echo "lint: ok"
 exit $fail

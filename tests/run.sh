@@ -155,6 +155,14 @@ fuzz_t0=$(date +%s)
 FUZZ_JOBS=2 tests/fuzz/run.sh "$FUZZ_SECONDS" >"$fuzz_log" 2>&1 &
 fuzz_pid=$!
 
+# The project's rules a machine can check (scripts/codecheck.sh): layers, SQL, templates.
+if scripts/codecheck.sh >"$LOGS/lint.log" 2>&1; then
+	record lint 1 0
+else
+	show_log "$LOGS/lint.log"
+	record lint 0 1
+fi
+
 if compgen -G 'tests/unit/*.c' >/dev/null; then
 	run_check unit build/unit-tests
 	run_check unit-asan make --no-print-directory -j2 check-asan

@@ -3,7 +3,7 @@
 #ifndef CC_API_H
 #define CC_API_H
 #include <jansson.h>
-#include "http.h"
+#include "web/http.h"
 
 /* The handler's own cap on JSON bodies; the route's max_body (larger) is the dispatcher's. */
 #define API_MAX_BODY (256 * 1024)

@@ -1,8 +1,8 @@
 /* api_products.h: what the product and variant resources share: reads and request parsing. */
 #ifndef CC_API_PRODUCTS_H
 #define CC_API_PRODUCTS_H
-#include "api.h"
-#include "product.h"
+#include "api/api.h"
+#include "domain/catalog/product.h"
 
 extern const struct db_stmt api_q_products;	/* brand, after id, updated since, status x2, limit */
 extern const struct db_stmt api_q_product;	/* id, brand */

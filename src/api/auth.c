@@ -4,10 +4,10 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
-#include "api.h"
-#include "apikey.h"
-#include "config.h"
-#include "response.h"
+#include "api/api.h"
+#include "domain/apikeys/apikey.h"
+#include "lib/config.h"
+#include "web/response.h"
 
 static const struct db_stmt q_key = {
 	"SELECT k.id, k.brand_id, b.currency FROM api_keys k JOIN brands b ON b.id = k.brand_id"

@@ -1,10 +1,10 @@
 /* json.c: JSON and problem+json responses, times and cursors for the Shopping API. */
 #include <stdlib.h>
 #include <string.h>
-#include "api.h"
-#include "apiwire.h"
-#include "product.h"
-#include "response.h"
+#include "api/api.h"
+#include "domain/apikeys/apiwire.h"
+#include "domain/catalog/product.h"
+#include "web/response.h"
 
 static void send(struct req *r, int status, const char *type, json_t *v)
 {

@@ -1,7 +1,7 @@
 /* main.c: the Shopping API program's routing table, top to bottom. Every route takes its body raw
  * (the bearer key, not a cookie, authenticates); errors, also the dispatcher's own (404, 405,
  * 413, 503), are problem documents (api_error). */
-#include "api.h"
+#include "api/api.h"
 
 static const struct field list_fields[] = {
 	{ "limit", 32 }, { "cursor", 200 }, { "updated_since", 64 }, { "status", 64 }, { NULL, 0 },

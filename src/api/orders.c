@@ -1,7 +1,7 @@
 /* orders.c: /api/v1/orders and /api/v1/orders/{id}: the brand's orders with their lines, read
  * only (fulfilment happens in the studio), in cursor pages filtered by updated_since and status. */
 #include <string.h>
-#include "api.h"
+#include "api/api.h"
 
 #define ORDER_COLS "o.id, o.number, o.status, o.email, o.ship_name, o.ship_line1, o.ship_line2, o.ship_city," \
 	" o.ship_region, o.ship_postal, o.ship_country, o.currency, o.subtotal, o.shipping, o.tax, o.total," \

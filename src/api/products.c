@@ -2,9 +2,9 @@
  * status), get, create, change and archive; always within the calling key's brand. */
 #include <stdlib.h>
 #include <string.h>
-#include "api_products.h"
-#include "product_store.h"
-#include "response.h"
+#include "api/api_products.h"
+#include "domain/catalog/product_store.h"
+#include "web/response.h"
 
 enum db_status api_product_by_id(struct req *r, long long brand_id, long long id, json_t **out)
 {

@@ -1,9 +1,9 @@
 /* products_json.c: products and variants as the Shopping API shows them, read in a fixed number
  * of queries per page (children fetched for the page's id range, not per product). */
 #include <string.h>
-#include "api.h"
-#include "api_products.h"
-#include "product.h"
+#include "api/api.h"
+#include "api/api_products.h"
+#include "domain/catalog/product.h"
 
 #define PRODUCT_COLS "p.id, p.handle, p.title, p.description_html, p.product_type, p.vendor, p.tags, p.status," \
 	" p.currency, p.price_min, p.stock_total, p.marketplace, COALESCE(p.commission_bps, -1), p.created_at, p.updated_at"

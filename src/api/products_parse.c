@@ -1,8 +1,8 @@
 /* products_parse.c: request bodies into products and variants. Prices are decimal strings read
  * with money_parse, never JSON numbers, so no amount ever passes through floating point. */
 #include <string.h>
-#include "api_products.h"
-#include "money.h"
+#include "api/api_products.h"
+#include "lib/money.h"
 
 static bool bad(struct prod_problem *p, const char *field, const char *msg)
 {

@@ -2,10 +2,10 @@
  * policy, SKU); every change re-derives the product's price_min and stock_total in the same
  * transaction. */
 #include <string.h>
-#include "api_products.h"
-#include "money.h"
-#include "product_store.h"
-#include "response.h"
+#include "api/api_products.h"
+#include "lib/money.h"
+#include "domain/catalog/product_store.h"
+#include "web/response.h"
 
 static const struct db_stmt q_product_currency = {
 	"SELECT currency FROM products WHERE id = ? AND brand_id = ?", "ii", "s" };

@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "ad_token.h"
-#include "config.h"
-#include "ctl.h"
+#include "domain/ads/ad_token.h"
+#include "lib/config.h"
+#include "ctl/ctl.h"
 
 static const struct db_stmt q_ad = {
 	"SELECT id, COALESCE(creator_id, 0) FROM ads WHERE slug = ?", "s", "ii" };

@@ -1,6 +1,6 @@
 /* carts.c: crowdcartctl purge-carts: drop carts nobody can reach any more and old lookup misses. */
 #include <stdio.h>
-#include "ctl.h"
+#include "ctl/ctl.h"
 
 /* A cart whose session ended and that belongs to no user cannot be opened again; a user's cart
  * untouched for 90 days is stale. cart_items go with their cart (ON DELETE CASCADE). */

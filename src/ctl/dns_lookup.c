@@ -7,8 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "config.h"
-#include "dns_lookup.h"
+#include "lib/config.h"
+#include "ctl/dns_lookup.h"
 
 #define DNS_TIMEOUT_SECONDS 2
 #define DNS_TRIES 2

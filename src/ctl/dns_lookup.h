@@ -4,7 +4,7 @@
 #define CC_DNS_LOOKUP_H
 #include <stdbool.h>
 #include <netinet/in.h>
-#include "dns_txt.h"
+#include "domain/ads/dns_txt.h"
 
 struct dns_resolver {
 	bool custom;		/* false: the nameservers of /etc/resolv.conf */

@@ -1,9 +1,9 @@
 /* domain_check.c: claim a brand domain, look up its TXT record, and record the result and the next
  * check (domain_schedule.h); a match sets verified_at, the loss rule clears it (docs/ADS.md). */
 #include <stdio.h>
-#include "domain_check.h"
-#include "domain_schedule.h"
-#include "lease.h"
+#include "ctl/domain_check.h"
+#include "domain/ads/domain_schedule.h"
+#include "ctl/lease.h"
 
 #define DUE_BATCH 20
 #define LEASE_SECONDS 120	/* far longer than a lookup (2 s x 2 tries x at most 3 nameservers) */

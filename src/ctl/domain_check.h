@@ -3,8 +3,8 @@
  * several nodes never check the same one at once. */
 #ifndef CC_DOMAIN_CHECK_H
 #define CC_DOMAIN_CHECK_H
-#include "db.h"
-#include "dns_lookup.h"
+#include "db/db.h"
+#include "ctl/dns_lookup.h"
 
 /* Checks every domain whose next check is due; the number checked, or -1 on a database failure. */
 long domain_check_due(struct db *db, struct arena *a, const struct dns_resolver *r);

@@ -3,10 +3,10 @@
  * hand after checking it some other way. */
 #include <stdio.h>
 #include <string.h>
-#include "brand_domain.h"
-#include "ctl.h"
-#include "domain_check.h"
-#include "domain_schedule.h"
+#include "domain/ads/brand_domain.h"
+#include "ctl/ctl.h"
+#include "ctl/domain_check.h"
+#include "domain/ads/domain_schedule.h"
 
 static const struct db_stmt q_list = {
 	"SELECT domain, token, COALESCE(DATE_FORMAT(verified_at, '%Y-%m-%d %H:%i:%s'), ''),"

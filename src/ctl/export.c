@@ -1,8 +1,8 @@
 /* export.c: crowdcartctl export --brand SLUG: the brand's catalog feed (TSV) on stdout. */
 #include <stdio.h>
-#include "catalog_export.h"
-#include "config.h"
-#include "ctl.h"
+#include "domain/catalog/catalog_export.h"
+#include "lib/config.h"
+#include "ctl/ctl.h"
 
 static const struct db_stmt q_brand = {
 	"SELECT id, name FROM brands WHERE slug = ?", "s", "is" };

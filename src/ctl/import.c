@@ -3,8 +3,8 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include "catalog.h"
-#include "ctl.h"
+#include "domain/catalog/catalog.h"
+#include "ctl/ctl.h"
 
 static const struct db_stmt q_brand = {
 	"SELECT id, currency FROM brands WHERE slug = ?", "s", "is" };

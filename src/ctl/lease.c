@@ -1,5 +1,5 @@
 /* lease.c: claim-then-work passes over due rows (see lease.h). */
-#include "lease.h"
+#include "ctl/lease.h"
 
 int lease_claim(struct db *db, const struct db_stmt *claim, long long id)
 {

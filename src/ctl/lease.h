@@ -2,7 +2,7 @@
  * claimed with a lease first so that workers on several nodes never work on the same row at once. */
 #ifndef CC_LEASE_H
 #define CC_LEASE_H
-#include "db.h"
+#include "db/db.h"
 
 struct lease_job {
 	const struct db_stmt *due;	/* no parameters; the ids of due rows, at most `batch` */

@@ -2,8 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <sodium.h>
-#include "config.h"
-#include "ctl.h"
+#include "lib/config.h"
+#include "ctl/ctl.h"
 
 static const struct {
 	const char *name, *help;

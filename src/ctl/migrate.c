@@ -5,11 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "arena.h"
-#include "config.h"
-#include "ctl.h"
-#include "password.h"
-#include "sqlsplit.h"
+#include "lib/arena.h"
+#include "lib/config.h"
+#include "ctl/ctl.h"
+#include "lib/password.h"
+#include "lib/sqlsplit.h"
 
 #define MAX_STATEMENTS 4096
 

@@ -1,8 +1,8 @@
 /* sendmail.c: crowdcartctl send-mail: deliver the outbox through sendmail when configured. */
 #include <stdio.h>
-#include "config.h"
-#include "ctl.h"
-#include "outbox.h"
+#include "lib/config.h"
+#include "ctl/ctl.h"
+#include "domain/mail/outbox.h"
 
 int ctl_send_mail(struct db *db)
 {

@@ -6,8 +6,8 @@
 #include <string.h>
 #include <time.h>
 #include <curl/curl.h>
-#include "netcheck.h"
-#include "webhook_post.h"
+#include "lib/netcheck.h"
+#include "ctl/webhook_post.h"
 
 #define POST_CONNECT_MS 5000L
 #define POST_TOTAL_MS 10000L

@@ -4,7 +4,7 @@
 #define CC_WEBHOOK_POST_H
 #include <stdbool.h>
 #include <stddef.h>
-#include "webhook_out.h"
+#include "domain/leads/webhook_out.h"
 
 #define WEBHOOK_ERR_LEN 200	/* webhook_attempts.error */
 

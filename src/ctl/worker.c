@@ -8,13 +8,13 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#include "arena.h"
-#include "config.h"
-#include "ctl.h"
-#include "domain_check.h"
-#include "lease.h"
-#include "netcheck.h"
-#include "webhook_post.h"
+#include "lib/arena.h"
+#include "lib/config.h"
+#include "ctl/ctl.h"
+#include "ctl/domain_check.h"
+#include "ctl/lease.h"
+#include "lib/netcheck.h"
+#include "ctl/webhook_post.h"
 
 #define WORKER_BATCH 20
 

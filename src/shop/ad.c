@@ -5,15 +5,15 @@
  * before doing the ordinary thing (as video.c does for videos). */
 #include <string.h>
 #include <time.h>
-#include "media_stats.h"
-#include "ad_token.h"
-#include "attribution.h"
-#include "cart.h"
-#include "dbcache.h"
-#include "page.h"
-#include "response.h"
-#include "shop.h"
-#include "showcase.h"
+#include "domain/video/media_stats.h"
+#include "domain/ads/ad_token.h"
+#include "views/attribution.h"
+#include "shop/cart.h"
+#include "db/dbcache.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "shop/shop.h"
+#include "shop/showcase.h"
 
 static const struct db_stmt q_ad = {
 	"SELECT a.id, a.brand_id, COALESCE(a.creator_id, 0), a.title, a.headline, a.image_url, a.click_url,"

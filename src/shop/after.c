@@ -1,14 +1,14 @@
 /* after.c: the shop's after-request hook: writes the counters workers aggregate in memory
  * (creator visits, video and ad views/clicks/adds) and, about once a period for the whole
  * cluster, recounts the best sellers, without delaying any response. */
-#include "attribution.h"
-#include "best_sellers.h"
-#include "media_stats.h"
-#include "shop.h"
+#include "domain/creators/attr.h"
+#include "domain/showcases/best_sellers.h"
+#include "domain/video/media_stats.h"
+#include "shop/shop.h"
 
 void shop_after(struct db *db, bool final)
 {
-	attribution_flush_visits(db, final);
+	attr_flush_visits(db, final);
 	mstat_flush(db, final);
 	if (!final)	/* a worker that is stopping leaves the recount to the others */
 		best_sellers_tick(db);

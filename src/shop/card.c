@@ -1,13 +1,14 @@
 /* card.c: the product card partial shared by the home page, storefronts and collections. */
-#include "card_view.h"
-#include "page.h"
-#include "shop.h"
+#include "views/card_view.h"
+#include "web/page.h"
+#include "shop/shop.h"
 
 tmpl_dict *card_grid(tmpl_dict *page)
 {
 	return tmpl_include(page, "CARDS", "card.tpl");
 }
 
+/* A card of ad.tpl or video.tpl with its own add to cart (BUY), or marked sold out. */
 void card_fill_buyable(struct req *r, tmpl_dict *c, const struct db_res *t, size_t i, long long variant)
 {
 	card_view_fill(r, c, t, i);

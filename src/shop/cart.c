@@ -2,10 +2,10 @@
  * back, so a reload never repeats a change). */
 #include <stdlib.h>
 #include <string.h>
-#include "cart.h"
-#include "page.h"
-#include "response.h"
-#include "shop.h"
+#include "shop/cart.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "shop/shop.h"
 
 static const struct db_stmt q_variant = {
 	"SELECT v.price, v.stock, v.inventory_policy = 'deny' FROM variants v"

@@ -4,8 +4,8 @@
 #ifndef CC_SHOP_CART_H
 #define CC_SHOP_CART_H
 #include <stdbool.h>
-#include "checkout_calc.h"
-#include "http.h"
+#include "domain/commerce/checkout_calc.h"
+#include "web/http.h"
 
 #define CART_MAX_ITEMS 50
 #define CART_MAX_QTY 99

@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sodium.h>
-#include "cart.h"
-#include "page.h"
-#include "response.h"
+#include "shop/cart.h"
+#include "web/page.h"
+#include "web/response.h"
 
 static const struct db_stmt q_by_token = {
 	"SELECT id FROM carts WHERE token_hash = ?", "b", "i" };

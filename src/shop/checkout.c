@@ -1,12 +1,12 @@
 /* checkout.c: "/checkout" — the guest checkout form (email, shipping address, payment), and the
  * review step that shows the current summary, with any price change, before the shopper pays. */
 #include <string.h>
-#include "cart.h"
-#include "page.h"
-#include "payment.h"
-#include "response.h"
-#include "shop.h"
-#include "validate.h"
+#include "shop/cart.h"
+#include "web/page.h"
+#include "domain/commerce/payment.h"
+#include "web/response.h"
+#include "shop/shop.h"
+#include "lib/validate.h"
 
 static const char *field(struct req *r, const char *name)
 {

@@ -1,9 +1,9 @@
 /* checkout_done.c: "/checkout/done/{ref}" — the confirmation: every order of one checkout with
  * its number. Shown only to the session that placed it; anyone else is sent to order lookup. */
-#include "cart.h"
-#include "page.h"
-#include "response.h"
-#include "shop.h"
+#include "shop/cart.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "shop/shop.h"
 
 static const struct db_stmt q_checkout = {
 	"SELECT id, email FROM checkouts WHERE public_ref = ? AND session_hash = ?", "sb", "is" };

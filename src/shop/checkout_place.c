@@ -5,15 +5,15 @@
  * confirmation mail are written with it. Any refusal rolls everything back. */
 #include <stdlib.h>
 #include <string.h>
-#include "attribution.h"
-#include "cart.h"
-#include "commission.h"
-#include "config.h"
-#include "outbox.h"
-#include "page.h"
-#include "payment.h"
-#include "response.h"
-#include "shop.h"
+#include "views/attribution.h"
+#include "shop/cart.h"
+#include "domain/creators/commission.h"
+#include "lib/config.h"
+#include "domain/mail/outbox.h"
+#include "web/page.h"
+#include "domain/commerce/payment.h"
+#include "web/response.h"
+#include "shop/shop.h"
 
 static const struct db_stmt q_claim = {
 	"INSERT INTO checkouts (public_ref, idem_hash, session_hash, user_id, email, payment_provider, created_at)"

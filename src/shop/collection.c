@@ -1,10 +1,10 @@
 /* collection.c: "/@{handle}/{collection}" — one published collection, items in the creator's order. */
-#include "attribution.h"
-#include "dbcache.h"
-#include "card_view.h"
-#include "page.h"
-#include "response.h"
-#include "shop.h"
+#include "views/attribution.h"
+#include "db/dbcache.h"
+#include "views/card_view.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "shop/shop.h"
 
 static const struct db_stmt q_collection = {
 	"SELECT c.id, c.title, c.description, cr.handle, cr.display_name, cr.id, c.slug FROM collections c"
@@ -41,7 +41,7 @@ static bool collection_build(struct req *r, const struct db_res *col, const char
 	for (size_t i = 0; i < items.nrows; i++) {
 		tmpl_dict *c = card_view_add(r, grid, &items, i, handle);
 		const char *note = db_at(&items, i, CARD_NCOLS)->s;
-		if (*note)
+		if (*note)	/* card.tpl shows the curator's note under the card */
 			tmpl_set(tmpl_add(c, "NOTE"), "TEXT", note);
 		earns |= db_at(&items, i, CARD_NCOLS + 1)->i > 0;
 	}

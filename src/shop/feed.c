@@ -1,8 +1,8 @@
 /* feed.c: "/b/{brand}/feed.tsv" — the brand's active catalog as a Google Merchant feed (TSV). */
 #include <string.h>
-#include "catalog_export.h"
-#include "response.h"
-#include "shop.h"
+#include "domain/catalog/catalog_export.h"
+#include "web/response.h"
+#include "shop/shop.h"
 
 static const struct db_stmt q_brand = {
 	"SELECT id, name FROM brands WHERE slug = ?", "s", "is" };

@@ -4,9 +4,9 @@
  * made). Only then is the click logged (ad, credited creator, UTC day; nothing about the visitor)
  * and the visitor sent on. Every failure is an error page, never a redirect: this is not an open redirect. */
 #include <time.h>
-#include "ad_token.h"
-#include "response.h"
-#include "shop.h"
+#include "domain/ads/ad_token.h"
+#include "web/response.h"
+#include "shop/shop.h"
 
 /* A creator's ad its brand took down is gone for /go/ too: links handed out before stop at once. */
 static const struct db_stmt q_ad = { "SELECT brand_id FROM ads WHERE id = ? AND state <> 'blocked'", "i", "i" };

@@ -1,9 +1,9 @@
 /* home.c: "/" — featured creators, trending products and the video feed; the same for every visitor, so kept (page_keep). */
-#include "dbcache.h"
-#include "card_view.h"
-#include "page.h"
-#include "response.h"
-#include "shop.h"
+#include "db/dbcache.h"
+#include "views/card_view.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "shop/shop.h"
 
 static const struct db_stmt q_featured = {
 	"SELECT handle, display_name, avatar_url FROM creators WHERE featured = 1"

@@ -3,11 +3,11 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include "dbcache.h"
-#include "leadform.h"
-#include "page.h"
-#include "response.h"
-#include "shop.h"
+#include "db/dbcache.h"
+#include "shop/leadform.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "shop/shop.h"
 
 #define Q_FIELD_INPUTS \
 	{ "q1", 5000 }, { "q2", 5000 }, { "q3", 5000 }, { "q4", 5000 }, { "q5", 5000 }, { "q6", 5000 }, \

@@ -2,8 +2,8 @@
  * with one (cached) query, and the page that renders it with errors and kept values. */
 #ifndef CC_LEADFORM_H
 #define CC_LEADFORM_H
-#include "http.h"
-#include "lead_field.h"
+#include "web/http.h"
+#include "domain/leads/lead_field.h"
 
 struct leadform_field {
 	long long id;

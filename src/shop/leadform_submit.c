@@ -4,12 +4,12 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include "brand_domain.h"
-#include "leadform.h"
-#include "page.h"
-#include "response.h"
-#include "shop.h"
-#include "webhook_out.h"
+#include "domain/ads/brand_domain.h"
+#include "shop/leadform.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "shop/shop.h"
+#include "domain/leads/webhook_out.h"
 
 static const struct db_stmt q_rate = {
 	"INSERT INTO lead_rate (bucket, window_start, hits) VALUES (?, ?, 1)"

@@ -6,11 +6,11 @@
  * commit together. */
 #include <stdio.h>
 #include <string.h>
-#include "config.h"
-#include "live_event.h"
-#include "live_view.h"
-#include "response.h"
-#include "validate.h"
+#include "lib/config.h"
+#include "domain/live/live_event.h"
+#include "shop/live_view.h"
+#include "web/response.h"
+#include "lib/validate.h"
 
 static const struct db_stmt q_bind = {
 	"INSERT INTO live_viewers (session_id, viewer_key, display_name, created_at)"

@@ -2,8 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <sodium.h>
-#include "live_view.h"
-#include "response.h"
+#include "shop/live_view.h"
+#include "web/response.h"
 
 static const struct db_stmt q_session = {
 	"SELECT s.creator_id, s.title, DATE_FORMAT(s.starts_at, '%Y-%m-%dT%H:%i:%sZ'), s.stream_url, s.replay_url,"

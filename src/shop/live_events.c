@@ -6,8 +6,8 @@
  * no database read at all while the worker's cached tail is fresh. */
 #include <stdlib.h>
 #include <string.h>
-#include "live_tail.h"
-#include "response.h"
+#include "shop/live_tail.h"
+#include "web/response.h"
 
 static void problem(struct req *r, int status, const char *detail)
 {

@@ -3,11 +3,11 @@
  * the questions (ask, upvote), after the end the replay with each pin at its moment. Everything
  * works without JavaScript (reload for news); static/js/live.js polls the events and applies them. */
 #include <string.h>
-#include "attribution.h"
-#include "dbcache.h"
-#include "live_view.h"
-#include "page.h"
-#include "response.h"
+#include "views/attribution.h"
+#include "db/dbcache.h"
+#include "shop/live_view.h"
+#include "web/page.h"
+#include "web/response.h"
 
 static const struct db_stmt q_lineup = {
 	"SELECT " LIVE_PRODUCT_COLS " FROM live_lineup l JOIN products p ON p.id = l.product_id" CARD_JOINS

@@ -1,9 +1,9 @@
 /* live_remind.c: "POST /live/{id}/remind" — "remind me" before a session starts: one reminder per
  * address and session (primary key), queued into the outbox when the creator goes live (the
  * outbox has no send-after); and "POST /live/{id}/cart", the cart's own add from a live page. */
-#include "live_view.h"
-#include "response.h"
-#include "validate.h"
+#include "shop/live_view.h"
+#include "web/response.h"
+#include "lib/validate.h"
 
 static const struct db_stmt q_remind = {
 	"INSERT INTO live_reminders (session_id, email, created_at) VALUES (?, ?, UTC_TIMESTAMP())", "is", "" };

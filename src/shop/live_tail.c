@@ -3,9 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include "config.h"
-#include "live_tail.h"
-#include "page.h"
+#include "lib/config.h"
+#include "shop/live_tail.h"
+#include "web/page.h"
 
 #define TAIL_SLOTS 32
 

@@ -7,7 +7,7 @@
 #ifndef CC_LIVE_TAIL_H
 #define CC_LIVE_TAIL_H
 #include <jansson.h>
-#include "live_view.h"
+#include "shop/live_view.h"
 
 struct live_tail {
 	json_t *events;		/* array, ascending seq, borrowed from the cache: do not decref */

@@ -3,8 +3,8 @@
 #ifndef CC_LIVE_VIEW_H
 #define CC_LIVE_VIEW_H
 #include <stdint.h>
-#include "live_rules.h"
-#include "shop.h"
+#include "domain/live/live_rules.h"
+#include "shop/shop.h"
 
 /* Product columns of a lineup card or a pin, given products p (with CARD_JOINS): id, title,
  * brand name, price, currency, stock, image url, image alt, brand slug, handle, and the variant

@@ -1,8 +1,8 @@
 /* live_vote.c: "POST /live/{id}/questions/{q}/vote" — one upvote per viewer and question (the
  * vote's primary key says so, on every node); the count and its event commit with the vote. */
-#include "live_event.h"
-#include "live_view.h"
-#include "response.h"
+#include "domain/live/live_event.h"
+#include "shop/live_view.h"
+#include "web/response.h"
 
 static const struct db_stmt q_question = {
 	"SELECT 1 FROM live_questions WHERE id = ? AND session_id = ? AND hidden = 0", "ii", "i" };

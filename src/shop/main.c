@@ -1,10 +1,10 @@
 /* main.c: the public shop program: its routing table, top to bottom. */
-#include "cart.h"
-#include "attribution.h"
-#include "leadform.h"
-#include "media_from.h"
-#include "live_view.h"
-#include "shop.h"
+#include "shop/cart.h"
+#include "views/attribution.h"
+#include "shop/leadform.h"
+#include "domain/video/media_from.h"
+#include "shop/live_view.h"
+#include "shop/shop.h"
 
 static const struct field no_fields[] = { { NULL, 0 } };
 static const struct field cart_fields[] = { { "variant", 20 }, { "quantity", 4 }, { NULL, 0 } };

@@ -2,10 +2,10 @@
  * with. One answer for every miss, so it tells nothing about which part was wrong, and misses are
  * throttled per email and per client address. */
 #include <string.h>
-#include "cart.h"
-#include "page.h"
-#include "response.h"
-#include "shop.h"
+#include "shop/cart.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "shop/shop.h"
 
 static const struct db_stmt q_find = {
 	"SELECT id FROM orders WHERE number = ? AND email = ?", "ss", "i" };

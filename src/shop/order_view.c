@@ -1,9 +1,9 @@
 /* order_view.c: one order as a shopper sees it (confirmation page and order lookup): number,
  * status, lines, totals, address, and the parcel's carrier and tracking number once shipped. */
 #include <string.h>
-#include "cart.h"
-#include "order_state.h"
-#include "page.h"
+#include "shop/cart.h"
+#include "domain/commerce/order_state.h"
+#include "web/page.h"
 
 static const struct db_stmt q_order = {
 	"SELECT o.number, o.status, DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i UTC'), b.name, o.currency,"
@@ -25,6 +25,7 @@ enum db_status order_render(struct req *r, tmpl_dict *d, long long order_id)
 		rc = db_query(r->db, r->arena, &q_lines, id, &l);
 	if (rc != DB_OK || o.nrows == 0)
 		return rc;
+	/* One ORDERS section of checkout_done.tpl per order, each an order_detail.tpl. */
 	tmpl_dict *od = tmpl_include(tmpl_add(d, "ORDERS"), "ORDER", "order_detail.tpl");
 	const char *cur = db_at(&o, 0, 4)->s;
 	tmpl_set(od, "NUMBER", db_at(&o, 0, 0)->s);

@@ -1,6 +1,6 @@
 /* ping.c: a page that touches no database: health checks and the benchmark's baseline. */
-#include "response.h"
-#include "shop.h"
+#include "web/response.h"
+#include "shop/shop.h"
 
 void page_ping(struct req *r)
 {

@@ -1,14 +1,14 @@
 /* product.c: "/p/{brand}/{product}" — images, variants with price and stock state, the brand,
  * and, when reached from a creator's page (?via=handle), who recommended it; when reached from a
  * video's or ad's card (?from=video.12, ?from=ad.slug), its add-to-cart goes through that medium. */
-#include "attribution.h"
-#include "media_from.h"
-#include "sanitize.h"
-#include "dbcache.h"
-#include "page.h"
-#include "response.h"
-#include "shop.h"
-#include "showcase.h"
+#include "views/attribution.h"
+#include "domain/video/media_from.h"
+#include "lib/sanitize.h"
+#include "db/dbcache.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "shop/shop.h"
+#include "shop/showcase.h"
 
 static const struct db_stmt q_product = {
 	"SELECT p.id, p.title, p.description_html, p.product_type, b.slug, b.name, b.id FROM products p"
@@ -80,7 +80,6 @@ static void variants(struct req *r, tmpl_dict *d, const struct db_res *opts, con
 		for (size_t k = 0; k < 3; k++)
 			if (k < opts->nrows || (k == 0 && *db_at(vars, i, 0)->s))
 				tmpl_set(tmpl_add(v, "VALUES"), "VALUE", db_at(vars, i, k)->s);
-		tmpl_set(v, "SKU", db_at(vars, i, 3)->s);
 		const char *cur = db_at(vars, i, 6)->s;
 		long long price = db_at(vars, i, 4)->i, was = db_at(vars, i, 5)->i;
 		tmpl_set(v, "PRICE", page_money(r, price, cur));
@@ -139,7 +138,6 @@ void page_product(struct req *r)
 	tmpl_set(d, "TITLE", title);
 	tmpl_set(d, "TYPE", db_at(&p, 0, 3)->s);
 	tmpl_set(d, "BRAND", db_at(&p, 0, 5)->s);
-	tmpl_set(d, "BRAND_SLUG", db_at(&p, 0, 4)->s);
 	/* Imports store sanitised HTML already; sanitising again here covers every other writer
 	 * (demo SQL, the editor, the API) for a few microseconds a page. */
 	const struct db_val *desc = db_at(&p, 0, 2);

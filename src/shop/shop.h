@@ -1,7 +1,7 @@
 /* shop.h: the public shop's pages (one file each) and the product card they share. */
 #ifndef CC_SHOP_H
 #define CC_SHOP_H
-#include "http.h"
+#include "web/http.h"
 
 /* Columns every card query selects first, in this order, with these types. */
 #define CARD_COLS \

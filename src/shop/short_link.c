@@ -1,11 +1,11 @@
 /* short_link.c: "/s/{code}" — a creator's short link: counts the visit, attributes the visitor to
  * the creator (surface "link") and sends them on (303) to the storefront, collection or product. */
 #include <string.h>
-#include "attribution.h"
-#include "dbcache.h"
-#include "response.h"
-#include "shop.h"
-#include "short_code.h"
+#include "views/attribution.h"
+#include "db/dbcache.h"
+#include "web/response.h"
+#include "shop/shop.h"
+#include "domain/creators/short_code.h"
 
 static const struct db_stmt q_link = {
 	"SELECT sl.creator_id, sl.target, cr.handle, COALESCE(c.slug, ''), COALESCE(b.slug, ''),"

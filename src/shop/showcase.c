@@ -1,12 +1,12 @@
 /* showcase.c: dynamic showcases in the shop: a showcase by id (ads), a creator's storefront slots,
  * and a product page's brand showcase and "Recently viewed" row, with the cc_recent cookie. */
 #include <string.h>
-#include "best_sellers.h"
-#include "dbcache.h"
-#include "response.h"
-#include "showcase.h"
-#include "showcase_query.h"
-#include "showcase_view.h"
+#include "domain/showcases/best_sellers.h"
+#include "db/dbcache.h"
+#include "web/response.h"
+#include "shop/showcase.h"
+#include "domain/showcases/showcase_query.h"
+#include "views/showcase_view.h"
 
 static const struct db_stmt q_by_id = {
 	"SELECT " SHOWCASE_ROW_COLS " FROM showcases s WHERE s.id = ?", "i", SHOWCASE_ROW_TYPES };

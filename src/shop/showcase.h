@@ -4,7 +4,7 @@
 #ifndef CC_SHOP_SHOWCASE_H
 #define CC_SHOP_SHOWCASE_H
 #include <stdbool.h>
-#include "http.h"
+#include "web/http.h"
 
 /* Includes templates/showcase.tpl as SHOWCASE into d: showcase `showcase_id`'s title and the
  * products its rules select now (read through the per-worker catalog cache; with the

@@ -1,11 +1,11 @@
 /* storefront.c: "/@{handle}" — a creator's storefront: profile, collections and picks. */
-#include "attribution.h"
-#include "dbcache.h"
-#include "card_view.h"
-#include "page.h"
-#include "response.h"
-#include "shop.h"
-#include "showcase.h"
+#include "views/attribution.h"
+#include "db/dbcache.h"
+#include "views/card_view.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "shop/shop.h"
+#include "shop/showcase.h"
 
 static const struct db_stmt q_creator = {
 	"SELECT id, handle, display_name, bio, avatar_url FROM creators WHERE handle = ?", "s", "issss" };

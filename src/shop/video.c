@@ -4,14 +4,14 @@
  * count a product click or an add-to-cart against the video before doing the ordinary thing. */
 #include <string.h>
 #include <time.h>
-#include "attribution.h"
-#include "cart.h"
-#include "dbcache.h"
-#include "card_view.h"
-#include "page.h"
-#include "response.h"
-#include "shop.h"
-#include "media_stats.h"
+#include "views/attribution.h"
+#include "shop/cart.h"
+#include "db/dbcache.h"
+#include "views/card_view.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "shop/shop.h"
+#include "domain/video/media_stats.h"
 
 #define VIDEO_MAX_TAGS 20
 

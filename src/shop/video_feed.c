@@ -1,10 +1,10 @@
 /* video_feed.c: the shoppable-video feed on the home page and on storefronts: the most recent
  * videos, ranked by video_score (recent orders bought from the video, and views; docs/VIDEO.md). */
 #include <stdlib.h>
-#include "dbcache.h"
-#include "page.h"
-#include "shop.h"
-#include "video_rules.h"
+#include "db/dbcache.h"
+#include "web/page.h"
+#include "shop/shop.h"
+#include "domain/video/video_rules.h"
 
 #define FEED_CANDIDATES 100	/* ranked among the newest this many; older ones drop out of feeds */
 #define FEED_SHOWN 8

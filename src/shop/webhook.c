@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <jansson.h>
-#include "cart.h"
-#include "payment.h"
-#include "response.h"
-#include "shop.h"
+#include "shop/cart.h"
+#include "domain/commerce/payment.h"
+#include "web/response.h"
+#include "shop/shop.h"
 
 static const struct db_stmt q_order = {
 	"SELECT id, status, total, currency, payment_provider FROM orders WHERE number = ? FOR UPDATE",

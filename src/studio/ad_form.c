@@ -3,9 +3,9 @@
  * creator's ad the brand took down is shown as such, without the form. */
 #include <stdio.h>
 #include <string.h>
-#include "ads.h"
-#include "page.h"
-#include "response.h"
+#include "studio/ads.h"
+#include "web/page.h"
+#include "web/response.h"
 
 static const struct db_stmt q_ad = {
 	"SELECT a.slug, a.title, a.headline, COALESCE(a.video_id, 0), a.image_url, COALESCE(c.handle, ''),"

@@ -6,10 +6,10 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include "ads.h"
-#include "brand_domain.h"
-#include "response.h"
-#include "validate.h"
+#include "studio/ads.h"
+#include "domain/ads/brand_domain.h"
+#include "web/response.h"
+#include "lib/validate.h"
 
 /* A listed product as (id, brand, pick status, brand name): a brand's own active product by handle,
  * or a creator's pick of an active product by handle, or by brand/handle (handles are unique only

@@ -3,10 +3,10 @@
  * the brand's form (ad_form.c, ad_save.c). The brand owns its ads; the creator it names is credited
  * with their visits and sales. */
 #include <string.h>
-#include "ads.h"
-#include "brand_domain.h"
-#include "page.h"
-#include "response.h"
+#include "studio/ads.h"
+#include "domain/ads/brand_domain.h"
+#include "web/page.h"
+#include "web/response.h"
 
 const struct field ads_fields[] = {
 	{ "slug", AD_SLUG_MAX }, { "title", 120 }, { "headline", 300 }, { "video", 20 }, { "showcase", 20 }, { "image_url", 500 },

@@ -2,8 +2,8 @@
  * (creator_ads.c), the form and the save both share (ad_form.c, ad_save.c), and domains.c. */
 #ifndef CC_STUDIO_ADS_H
 #define CC_STUDIO_ADS_H
-#include "http.h"
-#include "studio.h"
+#include "web/http.h"
+#include "studio/studio.h"
 
 #define AD_MAX_PRODUCTS 20
 #define AD_SLUG_MAX 64

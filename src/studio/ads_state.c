@@ -2,8 +2,8 @@
  * (state 'blocked': a 404 in public, and the creator can neither edit nor republish it) or lets it
  * back as a draft, for the creator to republish or not. Its own ads a brand edits in the form. */
 #include <string.h>
-#include "ads.h"
-#include "response.h"
+#include "studio/ads.h"
+#include "web/response.h"
 
 const struct field ad_state_fields[] = { { "state", 10 }, { NULL, 0 } };
 

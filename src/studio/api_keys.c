@@ -1,11 +1,11 @@
 /* api_keys.c: "/studio/api-keys" — a brand's Shopping API keys: create (the key is shown once,
  * only its hash is kept), list and revoke. */
 #include <string.h>
-#include "apikey.h"
-#include "page.h"
-#include "product.h"
-#include "products.h"
-#include "response.h"
+#include "domain/apikeys/apikey.h"
+#include "web/page.h"
+#include "domain/catalog/product.h"
+#include "studio/products.h"
+#include "web/response.h"
 
 const struct field api_keys_fields[] = { { "label", 320 }, { NULL, 0 } };
 

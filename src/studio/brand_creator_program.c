@@ -3,10 +3,10 @@
  * after it). Opening the catalog and the commission rate are on /studio/marketplace. */
 #include <stdlib.h>
 #include <string.h>
-#include "attribution.h"
-#include "page.h"
-#include "response.h"
-#include "studio.h"
+#include "views/attribution.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "studio/studio.h"
 
 static const struct db_stmt q_terms = {
 	"SELECT attribution_window_days, return_window_days FROM brands WHERE id = ?", "i", "ii" };

@@ -2,11 +2,11 @@
  * rate, which checkout applies to this brand's order (see docs/CHECKOUT.md). */
 #include <stdlib.h>
 #include <string.h>
-#include "money.h"
-#include "page.h"
-#include "product.h"
-#include "response.h"
-#include "studio.h"
+#include "lib/money.h"
+#include "web/page.h"
+#include "domain/catalog/product.h"
+#include "web/response.h"
+#include "studio/studio.h"
 
 static const struct db_stmt q_rates = {
 	"SELECT shipping_flat_rate, tax_rate_bps FROM brands WHERE id = ?", "i", "ii" };

@@ -3,10 +3,10 @@
  * live ads brands made that credit them; and the routes of the creator's form (ad_form.c,
  * ad_save.c). An ad the brand took down stays listed as such. */
 #include <string.h>
-#include "ads.h"
-#include "brand_domain.h"
-#include "page.h"
-#include "response.h"
+#include "studio/ads.h"
+#include "domain/ads/brand_domain.h"
+#include "web/page.h"
+#include "web/response.h"
 
 /* The brand's form without the showcase (docs/ADS.md) and the credited creator (the creator is). */
 const struct field creator_ad_fields[] = {

@@ -3,10 +3,10 @@
  * from the creator's approved picks only. Every statement names the creator, so one creator can
  * never touch another's collection. */
 #include <string.h>
-#include "page.h"
-#include "response.h"
-#include "studio.h"
-#include "validate.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "studio/studio.h"
+#include "lib/validate.h"
 
 #define MAX_ITEMS 200
 
@@ -77,7 +77,6 @@ static void edit_page(struct req *r, const struct studio_creator *c, long long i
 	for (size_t i = 0; i < items.nrows; i++) {
 		tmpl_dict *it = tmpl_add(d, "ITEMS");
 		tmpl_set_int(it, "PRODUCT_ID", db_at(&items, i, 0)->i);
-		tmpl_set_int(it, "POS", (long long)i + 1);
 		tmpl_set(it, "TITLE", db_at(&items, i, 1)->s);
 		tmpl_set(it, "BRAND", db_at(&items, i, 2)->s);
 		tmpl_set(it, "NOTE", db_at(&items, i, 3)->s);

@@ -3,10 +3,10 @@
  * gets a number). */
 #include <stdio.h>
 #include <string.h>
-#include "page.h"
-#include "response.h"
-#include "studio.h"
-#include "validate.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "studio/studio.h"
+#include "lib/validate.h"
 
 static const struct db_stmt q_list = {
 	"SELECT c.id, c.slug, c.title, c.published, (SELECT COUNT(*) FROM collection_items ci WHERE ci.collection_id = c.id)"

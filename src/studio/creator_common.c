@@ -1,7 +1,7 @@
 /* creator_common.c: who the signed-in creator or brand owner is, for the studio pages. */
 #include <string.h>
-#include "response.h"
-#include "studio.h"
+#include "web/response.h"
+#include "studio/studio.h"
 
 static const struct db_stmt q_creator = {
 	"SELECT id, handle, display_name FROM creators WHERE user_id = ?", "i", "iss" };

@@ -1,5 +1,5 @@
 /* creator_fields.c: the declared input fields of the creator studio routes (issue 4). */
-#include "studio.h"
+#include "studio/studio.h"
 
 const struct field creator_saved_fields[] = { { "saved", 1 }, { NULL, 0 } };
 const struct field creator_added_fields[] = { { "added", 10 }, { NULL, 0 } };

@@ -1,10 +1,10 @@
 /* creator_links.c: "/studio/creator/links" — the creator's short links (/s/{code}) to their
  * storefront, one of their collections or one of their approved picks, making and deleting one. */
 #include <string.h>
-#include "page.h"
-#include "response.h"
-#include "short_code.h"
-#include "studio.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "domain/creators/short_code.h"
+#include "studio/studio.h"
 
 static const struct db_stmt q_links = {
 	"SELECT sl.code, sl.target, sl.label, COALESCE(c.title, ''), COALESCE(p.title, '') FROM short_links sl"

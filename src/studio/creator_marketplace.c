@@ -1,9 +1,9 @@
 /* creator_marketplace.c: "/studio/creator/marketplace" — products brands opened to creators, with
  * the commission each pays, and adding one as a pick: approved at once, or requested when the
  * brand approves picks itself. */
-#include "page.h"
-#include "response.h"
-#include "studio.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "studio/studio.h"
 
 /* Open to creators: the product says 'open', or says 'inherit' and its brand is open. */
 #define OPEN_TO_CREATORS \

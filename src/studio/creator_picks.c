@@ -1,9 +1,9 @@
 /* creator_picks.c: "/studio/creator/picks" — the storefront settings: which picks the storefront
  * shows and in what order (move up/down), each pick's state and commission, and removing one. */
 #include <string.h>
-#include "page.h"
-#include "response.h"
-#include "studio.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "studio/studio.h"
 
 #define MAX_PICKS 500
 

@@ -3,11 +3,11 @@
  * transaction. */
 #include <stdio.h>
 #include <string.h>
-#include "link_check.h"
-#include "page.h"
-#include "response.h"
-#include "studio.h"
-#include "validate.h"
+#include "domain/creators/link_check.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "studio/studio.h"
+#include "lib/validate.h"
 
 #define MAX_LINKS 5
 

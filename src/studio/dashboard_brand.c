@@ -6,14 +6,14 @@
  * Visits are counted per creator, not per brand (a storefront shows many brands), so conversion
  * is this brand's attributed orders over all visits to that creator's pages in the period. */
 #include <string.h>
-#include "ads.h"
-#include "csv_out.h"
-#include "ledger.h"
-#include "money.h"
-#include "page.h"
-#include "response.h"
-#include "studio.h"
-#include "svg_chart.h"
+#include "studio/ads.h"
+#include "lib/csv_out.h"
+#include "domain/creators/ledger.h"
+#include "lib/money.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "studio/studio.h"
+#include "lib/svg_chart.h"
 
 static const struct db_stmt q_by_creator = {
 	"SELECT cr.id, cr.handle, cr.display_name, COUNT(DISTINCT o.id), CAST(SUM(l.line_total) AS SIGNED),"

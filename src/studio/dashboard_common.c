@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include "studio.h"
+#include "studio/studio.h"
 
 #define MAX_PERIOD_DAYS 366
 

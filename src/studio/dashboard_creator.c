@@ -3,14 +3,14 @@
  * a server-drawn SVG chart of visits per day, the latest attributed sales, and commission
  * pending vs payable vs paid (see ledger.h for when pending becomes payable). */
 #include <string.h>
-#include "ads.h"
-#include "csv_out.h"
-#include "ledger.h"
-#include "money.h"
-#include "page.h"
-#include "response.h"
-#include "studio.h"
-#include "svg_chart.h"
+#include "studio/ads.h"
+#include "lib/csv_out.h"
+#include "domain/creators/ledger.h"
+#include "lib/money.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "studio/studio.h"
+#include "lib/svg_chart.h"
 
 static const struct db_stmt q_visits = {
 	"SELECT DATE_FORMAT(day, '%Y-%m-%d'), CAST(SUM(count) AS SIGNED) FROM creator_visits"

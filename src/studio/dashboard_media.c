@@ -2,10 +2,10 @@
  * chosen period: views, product clicks, add-to-carts (and click-outs for ads) from the daily
  * counters, orders and revenue from the order lines that carry the ad or video they were bought
  * from (cart_items.ad_id/video_id, copied at checkout: docs/ADS.md), whoever the sale's creator is. */
-#include "ads.h"
-#include "page.h"
-#include "response.h"
-#include "studio.h"
+#include "studio/ads.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "studio/studio.h"
 
 /* Period filter on order lines: the o.created_at window, both ends as YYYY-MM-DD days. */
 #define PERIOD_ORDERS " AND o.created_at >= ? AND o.created_at < DATE_ADD(?, INTERVAL 1 DAY)"

@@ -2,9 +2,9 @@
  * (payable: return window passed, not yet paid) as paid: one 'payout' entry per order line, of
  * minus the payable amount, written in one transaction. The creator's lines are locked first, so
  * two clicks at once cannot pay twice. */
-#include "ledger.h"
-#include "response.h"
-#include "studio.h"
+#include "domain/creators/ledger.h"
+#include "web/response.h"
+#include "studio/studio.h"
 
 static const struct db_stmt q_lock = {
 	"SELECT l.id FROM order_lines l JOIN orders o ON o.id = l.order_id"

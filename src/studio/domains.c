@@ -5,10 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 #include <sodium.h>
-#include "brand_domain.h"
-#include "page.h"
-#include "response.h"
-#include "studio.h"
+#include "domain/ads/brand_domain.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "studio/studio.h"
 
 #define DOMAINS_MAX 20
 #define CHECK_NOW_SECONDS 30	/* "Check now" at most this often per domain */

@@ -1,11 +1,11 @@
 /* forms.c: "/studio/forms" — a brand's lead forms: list them and create one (as a draft). */
 #include <string.h>
-#include "forms.h"
-#include "page.h"
-#include "response.h"
-#include "studio.h"
-#include "utf8.h"
-#include "validate.h"
+#include "studio/forms.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "studio/studio.h"
+#include "lib/utf8.h"
+#include "lib/validate.h"
 
 const struct field forms_create_fields[] = { { "title", 120 }, { "slug", 64 }, { NULL, 0 } };
 
@@ -25,7 +25,6 @@ static void render(struct req *r, const struct studio_brand *b, int status, cons
 		return;
 	}
 	tmpl_dict *d = page_begin(r, "studio_forms.tpl", "Lead forms");
-	tmpl_set(d, "BRAND_NAME", b->name);
 	const char *title = req_form(r, "title"), *slug = req_form(r, "slug");
 	tmpl_set(d, "TITLE", title ? title : "");
 	tmpl_set(d, "SLUG", slug ? slug : "");

@@ -1,7 +1,7 @@
 /* forms.h: the brand studio's lead forms and leads (issue 8): forms*.c and leads*.c. */
 #ifndef CC_FORMS_H
 #define CC_FORMS_H
-#include "http.h"
+#include "web/http.h"
 
 extern const struct field forms_create_fields[], forms_save_fields[], forms_field_fields[], forms_position_fields[],
 	leads_list_fields[], leads_webhook_fields[];

@@ -2,14 +2,14 @@
  * status, creators, abuse limits, redirect after submit) and its fields (add with a position, reorder, remove). */
 #include <stdlib.h>
 #include <string.h>
-#include "brand_domain.h"
-#include "forms.h"
-#include "lead_field.h"
-#include "page.h"
-#include "response.h"
-#include "studio.h"
-#include "utf8.h"
-#include "validate.h"
+#include "domain/ads/brand_domain.h"
+#include "studio/forms.h"
+#include "domain/leads/lead_field.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "studio/studio.h"
+#include "lib/utf8.h"
+#include "lib/validate.h"
 
 const struct field forms_save_fields[] = {
 	{ "title", 120 }, { "intro", 2000 }, { "consent_text", 1000 }, { "privacy_url", 500 },
@@ -111,7 +111,6 @@ static void render_form(struct req *r, long long brand_id, long long id, int sta
 		tmpl_set(e, "LABEL", db_at(&x, i, 3)->s);
 		tmpl_set(e, "HELP", db_at(&x, i, 4)->s);
 		tmpl_set(e, "REQUIRED", db_at(&x, i, 5)->i ? "required" : "optional");
-		tmpl_set(e, "OPTIONS", db_at(&x, i, 6)->s);
 	}
 	for (int t = 0; t < LEAD__NTYPES; t++) {
 		tmpl_dict *o = tmpl_add(d, "TYPE_OPTION");

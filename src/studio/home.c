@@ -1,7 +1,7 @@
 /* home.c: "/studio" — the signed-in person's studio front page. */
-#include "page.h"
-#include "response.h"
-#include "studio.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "studio/studio.h"
 
 static const struct db_stmt q_account = {
 	"SELECT u.email, u.role, COALESCE(c.handle, ''), COALESCE(b.name, ''), COALESCE(b.slug, '')"

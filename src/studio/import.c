@@ -1,11 +1,11 @@
 /* import.c: "/studio/import" — a brand uploads a catalog file (Shopify, WooCommerce or feed CSV/TSV)
  * and sees the import report; the same importer as crowdcartctl import. */
 #include <string.h>
-#include "catalog.h"
-#include "page.h"
-#include "products.h"
-#include "response.h"
-#include "studio.h"
+#include "domain/catalog/catalog.h"
+#include "web/page.h"
+#include "studio/products.h"
+#include "web/response.h"
+#include "studio/studio.h"
 
 static const struct db_stmt q_runs = {
 	"SELECT started_at, format, source, status, products, created, updated, unchanged, error_count"

@@ -2,12 +2,12 @@
  * lead's detail; and its erasure on request. */
 #include <stdlib.h>
 #include <string.h>
-#include "forms.h"
-#include "lead_field.h"
-#include "leads.h"
-#include "page.h"
-#include "response.h"
-#include "studio.h"
+#include "studio/forms.h"
+#include "domain/leads/lead_field.h"
+#include "studio/leads.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "studio/studio.h"
 
 const struct field leads_list_fields[] = {
 	{ "form", 20 }, { "from", 10 }, { "to", 10 }, { "creator", 30 }, { NULL, 0 },

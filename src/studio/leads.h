@@ -1,7 +1,7 @@
 /* leads.h: the lead list's filters, shared by the list page and the CSV export (leads*.c). */
 #ifndef CC_LEADS_H
 #define CC_LEADS_H
-#include "http.h"
+#include "web/http.h"
 
 struct leads_filter {
 	long long form_id;	/* 0: every form */

@@ -2,11 +2,11 @@
  * with BOM, formula cells neutralised), one row per lead: all answers as "label: value" lines in
  * one cell, and, when filtered to one form, one more column per field of that form. */
 #include <string.h>
-#include "csv_out.h"
-#include "forms.h"
-#include "leads.h"
-#include "response.h"
-#include "studio.h"
+#include "lib/csv_out.h"
+#include "studio/forms.h"
+#include "studio/leads.h"
+#include "web/response.h"
+#include "studio/studio.h"
 
 static const struct db_stmt q_rows = {
 	"SELECT l.id, l.created_at, l.updated_at, f.slug, l.email, COALESCE(c.handle, ''), l.consent_text,"

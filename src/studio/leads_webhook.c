@@ -4,13 +4,13 @@
 #include <stdio.h>
 #include <string.h>
 #include <sodium.h>
-#include "config.h"
-#include "forms.h"
-#include "netcheck.h"
-#include "page.h"
-#include "response.h"
-#include "studio.h"
-#include "webhook_out.h"
+#include "lib/config.h"
+#include "studio/forms.h"
+#include "lib/netcheck.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "studio/studio.h"
+#include "domain/leads/webhook_out.h"
 
 const struct field leads_webhook_fields[] = { { "url", 500 }, { "rotate", 3 }, { "remove", 3 }, { NULL, 0 } };
 

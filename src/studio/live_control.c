@@ -3,11 +3,11 @@
  * live_pins with its time, for the history and the replay), and the replay address and blocked
  * words. Each change and its event commit together. */
 #include <string.h>
-#include "config.h"
-#include "live_event.h"
-#include "live_studio.h"
-#include "response.h"
-#include "video_rules.h"
+#include "lib/config.h"
+#include "domain/live/live_event.h"
+#include "studio/live_studio.h"
+#include "web/response.h"
+#include "domain/video/video_rules.h"
 
 const struct field live_state_fields[] = { { "to", 12 }, { NULL, 0 } };
 const struct field live_pin_fields[] = { { "product", 20 }, { NULL, 0 } };

@@ -2,11 +2,11 @@
  * start (UTC), stream address, replay address, blocked words and a lineup from their approved
  * picks. The session and its lineup are written in one transaction. */
 #include <string.h>
-#include "page.h"
-#include "response.h"
-#include "live_studio.h"
-#include "validate.h"
-#include "video_rules.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "studio/live_studio.h"
+#include "lib/validate.h"
+#include "domain/video/video_rules.h"
 
 static const struct db_stmt q_sessions = {
 	"SELECT id, title, DATE_FORMAT(starts_at, '%Y-%m-%d %H:%i'), state FROM live_sessions"

@@ -2,10 +2,10 @@
  * mark answered, hide, and block the asker from the session (their questions are hidden with
  * them). Each change and its events commit together; viewers see a hidden question vanish. */
 #include <string.h>
-#include "live_event.h"
-#include "live_studio.h"
-#include "response.h"
-#include "validate.h"
+#include "domain/live/live_event.h"
+#include "studio/live_studio.h"
+#include "web/response.h"
+#include "lib/validate.h"
 
 const struct field live_answer_fields[] = { { "answer", LIVE_ANSWER_MAX }, { NULL, 0 } };
 

@@ -3,9 +3,9 @@
  * hide and block, and the session's replay address and blocked words. Plain POST forms that
  * come back here; static/js/live-studio.js refreshes the questions when viewers ask or vote. */
 #include <stdio.h>
-#include "page.h"
-#include "response.h"
-#include "live_studio.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "studio/live_studio.h"
 
 static const struct db_stmt q_owned = {
 	"SELECT s.creator_id, s.state, c.handle FROM live_sessions s JOIN creators c ON c.id = s.creator_id"

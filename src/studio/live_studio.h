@@ -2,8 +2,8 @@
  * live_panel.c is the control panel, live_control.c and live_moderate.c are its forms. */
 #ifndef CC_LIVE_STUDIO_H
 #define CC_LIVE_STUDIO_H
-#include "live_rules.h"
-#include "studio.h"
+#include "domain/live/live_rules.h"
+#include "studio/studio.h"
 
 extern const struct field live_schedule_fields[], live_state_fields[], live_pin_fields[],
 	live_settings_fields[], live_answer_fields[];

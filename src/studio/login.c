@@ -1,10 +1,10 @@
 /* login.c: log-in with throttling, Argon2id verification and rehash, session rotation; log-out. */
 #include <string.h>
-#include "page.h"
-#include "password.h"
-#include "response.h"
-#include "session.h"
-#include "studio.h"
+#include "web/page.h"
+#include "lib/password.h"
+#include "web/response.h"
+#include "web/session.h"
+#include "studio/studio.h"
 
 static const struct db_stmt q_user = {
 	"SELECT id, password_hash, display_name, role FROM users WHERE email = ?", "s", "isss" };

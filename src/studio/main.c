@@ -1,11 +1,11 @@
 /* main.c: the studio program's routing table, top to bottom. */
-#include "ads.h"
-#include "forms.h"
-#include "live_studio.h"
-#include "products.h"
-#include "products_form.h"
-#include "showcases.h"
-#include "studio.h"
+#include "studio/ads.h"
+#include "studio/forms.h"
+#include "studio/live_studio.h"
+#include "studio/products.h"
+#include "studio/products_form.h"
+#include "studio/showcases.h"
+#include "studio/studio.h"
 
 static const struct field no_fields[] = { { NULL, 0 } };
 static const struct field import_fields[] = { { "format", 20 }, { NULL, 0 } };

@@ -1,11 +1,11 @@
 /* marketplace_settings.c: "/studio/marketplace" — open the whole catalog or single products to
  * creators, the commission rate (basis points, shown as a percentage) and creator approval. */
 #include <string.h>
-#include "money.h"
-#include "page.h"
-#include "product.h"
-#include "products.h"
-#include "response.h"
+#include "lib/money.h"
+#include "web/page.h"
+#include "domain/catalog/product.h"
+#include "studio/products.h"
+#include "web/response.h"
 
 const struct field marketplace_fields[] = {
 	{ "marketplace_open", 3 }, { "commission_percent", 8 }, { "approval_required", 3 },

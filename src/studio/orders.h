@@ -2,8 +2,8 @@
  * filters, one order loaded under lock, and the writes every transition makes. */
 #ifndef CC_STUDIO_ORDERS_H
 #define CC_STUDIO_ORDERS_H
-#include "http.h"
-#include "order_state.h"
+#include "web/http.h"
+#include "domain/commerce/order_state.h"
 
 #define ORDERS_PER_PAGE 50
 #define ORDERS_MAX_PAGE 2000

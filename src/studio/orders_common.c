@@ -3,10 +3,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "orders.h"
-#include "outbox.h"
-#include "response.h"
-#include "studio.h"
+#include "studio/orders.h"
+#include "domain/mail/outbox.h"
+#include "web/response.h"
+#include "studio/studio.h"
 
 const struct field orders_list_fields[] = {
 	{ "status", 20 }, { "from", 10 }, { "to", 10 }, { "creator", 30 }, { "page", 6 }, { NULL, 0 },

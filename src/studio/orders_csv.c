@@ -1,11 +1,11 @@
 /* orders_csv.c: "/studio/orders.csv" — the brand's orders under the list's filters as CSV
  * (RFC 4180, UTF-8 with BOM, formula cells neutralised by csv_out), one row per order. */
 #include <string.h>
-#include "csv_out.h"
-#include "money.h"
-#include "orders.h"
-#include "response.h"
-#include "studio.h"
+#include "lib/csv_out.h"
+#include "lib/money.h"
+#include "studio/orders.h"
+#include "web/response.h"
+#include "studio/studio.h"
 
 #define CSV_BATCH 1000
 

@@ -2,10 +2,10 @@
  * creator attribution and commission, totals, shipping address, the event history with who and
  * when, and the forms for the moves the rules allow from here. */
 #include <string.h>
-#include "orders.h"
-#include "page.h"
-#include "response.h"
-#include "studio.h"
+#include "studio/orders.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "studio/studio.h"
 
 static const struct db_stmt q_order = {
 	"SELECT id, status, created_at, email, ship_name, ship_line1, ship_line2, ship_city, ship_region,"

@@ -1,9 +1,9 @@
 /* orders_list.c: "/studio/orders" — the brand's orders, newest first, filtered by status, UTC
  * date range and creator, a page at a time, with the count and totals of everything matching. */
-#include "orders.h"
-#include "page.h"
-#include "response.h"
-#include "studio.h"
+#include "studio/orders.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "studio/studio.h"
 
 static const struct db_stmt q_list = {
 	"SELECT o.number, o.created_at, o.status, o.email, o.ship_name, o.currency, o.total, o.refunded_total,"

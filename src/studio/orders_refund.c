@@ -5,11 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "money.h"
-#include "orders.h"
-#include "page.h"
-#include "response.h"
-#include "studio.h"
+#include "lib/money.h"
+#include "studio/orders.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "studio/studio.h"
 
 static const struct db_stmt q_lines = {
 	"SELECT id, quantity, refunded_quantity, line_total, refunded_amount, commission_bps"

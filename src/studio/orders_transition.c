@@ -2,10 +2,10 @@
  * tracking number), deliver or cancel (restock every line, reverse all commission), each with
  * its event row, in one transaction. */
 #include <string.h>
-#include "orders.h"
-#include "response.h"
-#include "studio.h"
-#include "validate.h"
+#include "studio/orders.h"
+#include "web/response.h"
+#include "studio/studio.h"
+#include "lib/validate.h"
 
 /* A cancelled line goes back on the shelf: the variant and its product's denormalised total,
  * together, by exactly the units that left. */

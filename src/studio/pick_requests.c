@@ -1,9 +1,9 @@
 /* pick_requests.c: "/studio/brand/pick-requests" — creators asking to pick the brand's products
  * (when the brand approves picks itself), approved or rejected here. */
 #include <string.h>
-#include "page.h"
-#include "response.h"
-#include "studio.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "studio/studio.h"
 
 static const struct db_stmt q_requests = {
 	"SELECT pk.id, cr.handle, cr.display_name, p.title, pk.commission_bps, pk.created_at FROM picks pk"

@@ -2,7 +2,7 @@
  * handlers, the fields their routes declare, and the signed-in user's brand. */
 #ifndef CC_STUDIO_PRODUCTS_H
 #define CC_STUDIO_PRODUCTS_H
-#include "http.h"
+#include "web/http.h"
 
 struct cat_brand {
 	long long id;

@@ -1,7 +1,7 @@
 /* products_brand.c: which brand the signed-in user runs; every catalog page is scoped to it. */
 #include <string.h>
-#include "products.h"
-#include "response.h"
+#include "studio/products.h"
+#include "web/response.h"
 
 static const struct db_stmt q_brand = {
 	"SELECT id, slug, name, currency, marketplace_open, approval_required, default_commission_bps"

@@ -2,10 +2,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "money.h"
-#include "page.h"
-#include "products_form.h"
-#include "response.h"
+#include "lib/money.h"
+#include "web/page.h"
+#include "studio/products_form.h"
+#include "web/response.h"
 
 /* Byte caps: four bytes per character of the column's character limit. */
 const struct field products_form_fields[] = {

@@ -2,8 +2,8 @@
  * sends back), filled from the database or from a submitted form, and turned into a product. */
 #ifndef CC_STUDIO_PRODUCTS_FORM_H
 #define CC_STUDIO_PRODUCTS_FORM_H
-#include "product.h"
-#include "products.h"
+#include "domain/catalog/product.h"
+#include "studio/products.h"
 
 /* Rows beyond the product's own, so a variant or image can be added without JavaScript; "save
  * and add more rows" asks for the larger number. */

@@ -1,8 +1,8 @@
 /* products_list.c: "/studio/products" — the brand's products, newest change first, by status. */
 #include <string.h>
-#include "page.h"
-#include "products.h"
-#include "response.h"
+#include "web/page.h"
+#include "studio/products.h"
+#include "web/response.h"
 
 const struct field products_list_fields[] = { { "status", 10 }, { NULL, 0 } };
 

@@ -1,8 +1,8 @@
 /* products_save.c: create and save products from the editor, and publish/unpublish/archive. */
 #include <string.h>
-#include "products_form.h"
-#include "product_store.h"
-#include "response.h"
+#include "studio/products_form.h"
+#include "domain/catalog/product_store.h"
+#include "web/response.h"
 
 const struct field products_status_fields[] = { { "action", 10 }, { NULL, 0 } };
 

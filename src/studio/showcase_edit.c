@@ -4,14 +4,14 @@
  * and the "Preview" button re-renders it from the form without saving. */
 #include <stdio.h>
 #include <string.h>
-#include "best_sellers.h"
-#include "money.h"
-#include "page.h"
-#include "response.h"
-#include "showcase_query.h"
-#include "showcase_view.h"
-#include "showcases.h"
-#include "studio.h"
+#include "domain/showcases/best_sellers.h"
+#include "lib/money.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "domain/showcases/showcase_query.h"
+#include "views/showcase_view.h"
+#include "studio/showcases.h"
+#include "studio/studio.h"
 
 static const struct db_stmt q_one = {
 	"SELECT " SHOWCASE_ROW_COLS " FROM showcases s WHERE s.id = ? AND (s.brand_id = ? OR s.creator_id = ?)",

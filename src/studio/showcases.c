@@ -1,10 +1,10 @@
 /* showcases.c: "/studio/showcases" — a brand's or creator's showcases, where each is shown, and
  * deleting one. */
 #include <string.h>
-#include "page.h"
-#include "response.h"
-#include "showcases.h"
-#include "studio.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "studio/showcases.h"
+#include "studio/studio.h"
 
 static const struct db_stmt q_list = {
 	"SELECT id, title, COALESCE(slot, 0), DATE_FORMAT(updated_at, '%Y-%m-%d') FROM showcases"

@@ -2,7 +2,7 @@
  * showcases.c lists and deletes them, showcase_edit.c creates, edits, places and previews them. */
 #ifndef CC_STUDIO_SHOWCASES_H
 #define CC_STUDIO_SHOWCASES_H
-#include "http.h"
+#include "web/http.h"
 
 /* Whose showcases a page shows (studio_owner_of), refusing anyone else with this message. */
 #define SC_REFUSAL "Showcases are made by creators and brands."

@@ -1,13 +1,13 @@
 /* signup.c: create an account (shopper, creator with a handle, or brand) and sign it in. The
  * user row and its creator or brand row are written in one transaction. */
 #include <string.h>
-#include "page.h"
-#include "password.h"
-#include "response.h"
-#include "session.h"
-#include "studio.h"
-#include "utf8.h"
-#include "validate.h"
+#include "web/page.h"
+#include "lib/password.h"
+#include "web/response.h"
+#include "web/session.h"
+#include "studio/studio.h"
+#include "lib/utf8.h"
+#include "lib/validate.h"
 
 static const struct db_stmt q_user = {
 	"INSERT INTO users (email, password_hash, display_name, role) VALUES (?, ?, ?, ?)", "ssss", "" };

@@ -1,7 +1,7 @@
 /* studio.h: the studio program: accounts (sign-up, log-in, log-out) and the brand/creator studio. */
 #ifndef CC_STUDIO_H
 #define CC_STUDIO_H
-#include "http.h"
+#include "web/http.h"
 
 void page_login_form(struct req *r);
 void page_login(struct req *r);

@@ -11,10 +11,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <sodium.h>
-#include "config.h"
-#include "response.h"
-#include "studio.h"
-#include "video_rules.h"
+#include "lib/config.h"
+#include "web/response.h"
+#include "studio/studio.h"
+#include "domain/video/video_rules.h"
 
 _Static_assert(STUDIO_VIDEO_UPLOAD_BODY > VIDEO_UPLOAD_MAX, "the route's body cap leaves room for the form around the file");
 

@@ -3,11 +3,11 @@
  * views, product clicks, add-to-carts, and the orders and revenue bought from it. */
 #include <stdio.h>
 #include <string.h>
-#include "page.h"
-#include "response.h"
-#include "studio.h"
-#include "validate.h"
-#include "video_rules.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "studio/studio.h"
+#include "lib/validate.h"
+#include "domain/video/video_rules.h"
 
 /* Who publishes: a creator (tags from their approved picks) or a brand (tags from its products). */
 static const char NOT_OWNER[] = "Videos are published by creators and brands.";

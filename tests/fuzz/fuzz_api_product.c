@@ -4,9 +4,9 @@
  * read back through prod_decimal/money_parse unchanged; a refusal always names a message. */
 #include <stdlib.h>
 #include <string.h>
-#include "api_products.h"
-#include "money.h"
-#include "utf8.h"
+#include "api/api_products.h"
+#include "lib/money.h"
+#include "lib/utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -2,9 +2,9 @@
  * FUZZ_FORMAT, and the report's promises. */
 #include <stdlib.h>
 #include <string.h>
-#include "arena.h"
-#include "catalog.h"
-#include "utf8.h"
+#include "lib/arena.h"
+#include "domain/catalog/catalog.h"
+#include "lib/utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

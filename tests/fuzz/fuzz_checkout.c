@@ -4,8 +4,8 @@
  * accepted. */
 #include <stdlib.h>
 #include <string.h>
-#include "checkout_calc.h"
-#include "payment.h"
+#include "domain/commerce/checkout_calc.h"
+#include "domain/commerce/payment.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

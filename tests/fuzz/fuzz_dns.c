@@ -2,7 +2,7 @@
  * character-strings and the verification rule, and their promises (dns_txt.h). */
 #include <stdlib.h>
 #include <string.h>
-#include "dns_txt.h"
+#include "domain/ads/dns_txt.h"
 
 #define NAME "shop.example.com"
 #define TOKEN "0123456789abcdef0123456789abcdef"

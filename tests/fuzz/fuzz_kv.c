@@ -1,10 +1,10 @@
 /* fuzz_kv.c: libFuzzer harness for the form, cookie, segment and route parsers and their promises. */
 #include <stdlib.h>
 #include <string.h>
-#include "arena.h"
-#include "kv.h"
-#include "router.h"
-#include "utf8.h"
+#include "lib/arena.h"
+#include "web/kv.h"
+#include "web/router.h"
+#include "lib/utf8.h"
 
 static const struct route_pattern fuzz_routes[] = {
 	{HTTP_GET, "/"},

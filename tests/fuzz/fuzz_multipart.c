@@ -1,9 +1,9 @@
 /* fuzz_multipart.c: libFuzzer harness for multipart_parse/multipart_split and their promises. */
 #include <stdlib.h>
 #include <string.h>
-#include "arena.h"
-#include "multipart.h"
-#include "utf8.h"
+#include "lib/arena.h"
+#include "web/multipart.h"
+#include "lib/utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "arena.h"
-#include "sanitize.h"
-#include "utf8.h"
+#include "lib/arena.h"
+#include "lib/sanitize.h"
+#include "lib/utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -2,8 +2,8 @@
  * and their promises (showcase_rules.h). */
 #include <stdlib.h>
 #include <string.h>
-#include "arena.h"
-#include "showcase_rules.h"
+#include "lib/arena.h"
+#include "domain/showcases/showcase_rules.h"
 
 /* The cookie: at most 12 distinct positive ids, and formatting them reads back the same. */
 static void fuzz_recent(const char *text)

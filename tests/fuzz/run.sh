@@ -2,9 +2,9 @@
 # run.sh: build every libFuzzer harness, replay its kept corpus, then fuzz it for SECONDS.
 # usage: [FUZZ_JOBS=N] tests/fuzz/run.sh SECONDS [NAME...]   (NAME like fuzz_kv; default: every tests/fuzz/fuzz_*.c)
 # Each harness fuzz_X replays every file in tests/fuzz/corpus/X/ (seeds and regress-* inputs,
-# kept forever), then fuzzes a copy of that directory under build/fuzz/work/X, so the repo never
-# gains files during a run. Crash, timeout and OOM inputs land in build/fuzz/crashes/; to keep
-# one as a regression input: cp build/fuzz/crashes/fuzz_X-crash-HASH tests/fuzz/corpus/X/regress-HASH12
+# kept forever), then fuzzes a copy of that directory under build-fuzz/fuzz/work/X, so the repo never
+# gains files during a run. Crash, timeout and OOM inputs land in build-fuzz/fuzz/crashes/; to keep
+# one as a regression input: cp build-fuzz/fuzz/crashes/fuzz_X-crash-HASH tests/fuzz/corpus/X/regress-HASH12
 # Prints one "fuzz_X: N passed, N failed" line per harness and a last "fuzz total: N passed,
 # N failed" line; exits 1 on any failure. FUZZ_JOBS=N runs N harnesses at once (default 1).
 set -uo pipefail
@@ -12,7 +12,7 @@ cd "$(dirname "$0")/../.." || exit 2
 SECONDS_EACH=${1:?usage: tests/fuzz/run.sh SECONDS [NAME...]}
 [[ $SECONDS_EACH =~ ^[0-9]+$ ]] || { echo "run.sh: SECONDS must be a whole number" >&2; exit 2; }
 shift
-OUT=build/fuzz
+OUT=build-fuzz/fuzz
 JOBS=${FUZZ_JOBS:-1}
 names=("$@")
 [[ ${#names[@]} -gt 0 ]] || names=($(cd tests/fuzz && ls fuzz_*.c | sed 's/\.c$//'))
@@ -26,7 +26,7 @@ mkdir -p $OUT/crashes $OUT/logs $OUT/work
 # Small limits keep a 30 s run meaningful: a slow or huge input is a finding too.
 OPTS=(-timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1)
 
-# fuzz_one NAME: replay, then fuzz; writes its one result line to build/fuzz/logs/NAME.result.
+# fuzz_one NAME: replay, then fuzz; writes its one result line to build-fuzz/fuzz/logs/NAME.result.
 fuzz_one() {
 	local n=$1 corpus=tests/fuzz/corpus/${1#fuzz_} work=$OUT/work/${1#fuzz_} log=$OUT/logs/$1.log
 	local pass=0 fail=0 files=() f execs

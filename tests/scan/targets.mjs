@@ -9,11 +9,11 @@ import { createKey, seedOrder } from '../http/lib/catalog.mjs';
 import { brandWithOpenProduct } from '../http/lib/creators.mjs';
 import { brandWithForm, lit, sql, submitLead } from '../http/lib/leads.mjs';
 
-const files = (dir) => readdirSync(path.join(ROOT, dir)).filter((f) => /\.[ch]$/.test(f)).map((f) => path.join(ROOT, dir, f));
+const files = (dir) => readdirSync(path.join(ROOT, dir), { recursive: true }).filter((f) => /\.[ch]$/.test(f)).map((f) => path.join(ROOT, dir, f));
 
 // Field names of every `struct field NAME[] = { ... };` in the sources, macros of field rows expanded.
 function fieldLists() {
-	const text = ['src/shop', 'src/studio', 'src/api', 'src/core'].flatMap(files).map((f) => readFileSync(f, 'utf8')).join('\n');
+	const text = files('src').map((f) => readFileSync(f, 'utf8')).join('\n');
 	const macros = {};
 	for (const m of text.matchAll(/#define (\w+) \\\n((?:.*\\\n)*.*)/g))
 		macros[m[1]] = m[2];

@@ -2,8 +2,8 @@
 #include <string.h>
 #include <check.h>
 #include <sodium.h>
-#include "ad_token.h"
-#include "brand_domain.h"
+#include "domain/ads/ad_token.h"
+#include "domain/ads/brand_domain.h"
 #include "suites.h"
 
 static const uint8_t SECRET[32] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,

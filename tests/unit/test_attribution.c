@@ -4,7 +4,7 @@
 #include <string.h>
 #include <check.h>
 #include <sodium.h>
-#include "attribution.h"
+#include "views/attribution.h"
 #include "suites.h"
 
 #define DAY 86400LL

@@ -2,8 +2,8 @@
  * sooner only when the lease is due sooner or a shown window is waiting, never in lockstep with the
  * other losers), and the JSON chunks the recount writes the counts with. */
 #include <check.h>
-#include "best_sellers.h"
-#include "refresh_lease.h"
+#include "domain/showcases/best_sellers.h"
+#include "db/refresh_lease.h"
 #include "suites.h"
 
 START_TEST(test_refresh_timer_asks_at_once_then_about_once_a_period)

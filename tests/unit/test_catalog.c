@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <check.h>
-#include "arena.h"
-#include "catalog.h"
-#include "catalog_csv.h"
-#include "catalog_map.h"
+#include "lib/arena.h"
+#include "domain/catalog/catalog.h"
+#include "domain/catalog/catalog_csv.h"
+#include "domain/catalog/catalog_map.h"
 #include "suites.h"
 
 struct seen {

@@ -3,9 +3,9 @@
 #include <string.h>
 #include <check.h>
 #include <sodium.h>
-#include "checkout_calc.h"
-#include "commission.h"
-#include "payment.h"
+#include "domain/commerce/checkout_calc.h"
+#include "domain/creators/commission.h"
+#include "domain/commerce/payment.h"
 #include "suites.h"
 
 START_TEST(test_commission_is_floored_basis_points)

@@ -3,14 +3,14 @@
 #include <string.h>
 #include <check.h>
 #include <sodium.h>
-#include "arena.h"
-#include "buf.h"
-#include "commission.h"
-#include "ledger.h"
-#include "link_check.h"
-#include "short_code.h"
+#include "lib/arena.h"
+#include "lib/buf.h"
+#include "domain/creators/commission.h"
+#include "domain/creators/ledger.h"
+#include "domain/creators/link_check.h"
+#include "domain/creators/short_code.h"
 #include "suites.h"
-#include "svg_chart.h"
+#include "lib/svg_chart.h"
 
 START_TEST(test_commission_accrual_refund_and_states_in_minor_units)
 {

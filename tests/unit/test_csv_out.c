@@ -2,7 +2,7 @@
 #include <limits.h>
 #include <string.h>
 #include <check.h>
-#include "csv_out.h"
+#include "lib/csv_out.h"
 #include "suites.h"
 
 static struct arena *csv_arena;

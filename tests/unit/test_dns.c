@@ -2,8 +2,8 @@
  * reading whole DNS answers (built here byte by byte), and the re-check schedule with its loss rule. */
 #include <string.h>
 #include <check.h>
-#include "dns_txt.h"
-#include "domain_schedule.h"
+#include "domain/ads/dns_txt.h"
+#include "domain/ads/domain_schedule.h"
 #include "suites.h"
 
 #define TOKEN "0123456789abcdef0123456789abcdef"

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <check.h>
-#include "kv.h"
+#include "web/kv.h"
 #include "suites.h"
 
 static struct arena *ar;

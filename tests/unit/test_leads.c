@@ -5,11 +5,11 @@
 #include <string.h>
 #include <check.h>
 #include <sodium.h>
-#include "arena.h"
-#include "buf.h"
-#include "lead_field.h"
+#include "lib/arena.h"
+#include "lib/buf.h"
+#include "domain/leads/lead_field.h"
 #include "suites.h"
-#include "webhook_out.h"
+#include "domain/leads/webhook_out.h"
 
 struct row {
 	enum lead_type type;

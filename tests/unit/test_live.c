@@ -2,7 +2,7 @@
  * matching, the start time a creator types, and replay offsets. */
 #include <check.h>
 #include <string.h>
-#include "live_rules.h"
+#include "domain/live/live_rules.h"
 #include "suites.h"
 
 START_TEST(test_live_states_go_forward_one_step)

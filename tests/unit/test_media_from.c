@@ -2,7 +2,7 @@
  * nothing for anything else, so a bad value can only ever be ignored. */
 #include <check.h>
 #include <string.h>
-#include "media_from.h"
+#include "domain/video/media_from.h"
 #include "suites.h"
 
 START_TEST(test_media_from_reads_a_video_number)

@@ -2,7 +2,7 @@
 #include <limits.h>
 #include <string.h>
 #include <check.h>
-#include "money.h"
+#include "lib/money.h"
 #include "suites.h"
 
 static void assert_format(long long minor, const char *cur, const char *want)

@@ -2,8 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <check.h>
-#include "arena.h"
-#include "multipart.h"
+#include "lib/arena.h"
+#include "web/multipart.h"
 #include "suites.h"
 
 static const struct mp_limits lim = { 10, 1024, 100 };

@@ -5,7 +5,7 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <check.h>
-#include "netcheck.h"
+#include "lib/netcheck.h"
 #include "suites.h"
 
 static const struct {

@@ -1,7 +1,7 @@
 /* test_order_state.c: the order transition table, cell by cell, and the arithmetic of refunds. */
 #include <limits.h>
 #include <check.h>
-#include "order_state.h"
+#include "domain/commerce/order_state.h"
 #include "suites.h"
 
 #define X ORDER_INVALID

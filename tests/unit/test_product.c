@@ -3,8 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <check.h>
-#include "apikey.h"
-#include "product.h"
+#include "domain/apikeys/apikey.h"
+#include "domain/catalog/product.h"
 #include "suites.h"
 
 static struct arena *a;

@@ -1,7 +1,7 @@
 /* test_router.c: table order decides, parameters are decoded and checked, methods give 405 with Allow. */
 #include <string.h>
 #include <check.h>
-#include "router.h"
+#include "web/router.h"
 #include "suites.h"
 
 enum test_page {

@@ -1,10 +1,10 @@
 /* test_sanitize.c: the description sanitiser keeps harmless structure and nothing that can run. */
 #include <string.h>
 #include <check.h>
-#include "arena.h"
-#include "sanitize.h"
+#include "lib/arena.h"
+#include "lib/sanitize.h"
 #include "suites.h"
-#include "utf8.h"
+#include "lib/utf8.h"
 
 static const char *san(const char *html)
 {

@@ -3,7 +3,7 @@
 #include <check.h>
 #include <stdio.h>
 #include <string.h>
-#include "showcase_rules.h"
+#include "domain/showcases/showcase_rules.h"
 #include "suites.h"
 
 static struct arena *a;

@@ -4,7 +4,7 @@
 #include <check.h>
 #include <sodium.h>
 #include "suites.h"
-#include "token.h"
+#include "lib/token.h"
 
 static uint8_t secret[32], other_secret[32];
 static uint8_t tok[TOKEN_BYTES], other_tok[TOKEN_BYTES];

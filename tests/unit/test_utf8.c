@@ -1,7 +1,7 @@
 /* test_utf8.c: strict UTF-8 validation accepts every well-formed boundary and nothing else. */
 #include <check.h>
 #include "suites.h"
-#include "utf8.h"
+#include "lib/utf8.h"
 
 /* A literal as (bytes, length), so embedded NULs and invalid bytes are measured exactly. */
 #define B(lit) (const uint8_t *)(lit), sizeof(lit) - 1

@@ -3,7 +3,7 @@
 #include <check.h>
 #include <string.h>
 #include "suites.h"
-#include "video_rules.h"
+#include "domain/video/video_rules.h"
 
 START_TEST(test_video_url_accepts_https_and_local_media)
 {

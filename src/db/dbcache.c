@@ -1,0 +1,138 @@
+/* dbcache.c: direct-mapped cache keyed by statement and parameter bytes; entries are one malloc'd
+ * block each (values + text), copied out into the request arena on a hit so that an eviction
+ * later in the same request cannot pull memory from under a page. */
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <sodium.h>
+#include "lib/config.h"
+#include "db/dbcache.h"
+
+#define CACHE_SLOTS 1024
+#define CACHE_MAX_ENTRY (256 * 1024)	/* bigger results are not worth holding per worker */
+
+struct entry {
+	uint8_t key[16];
+	long long expires_ms;
+	size_t nrows, ncols, size;
+	unsigned char *blob;	/* struct db_val[nrows*ncols] with s as offsets, then the text */
+};
+
+static struct entry slots[CACHE_SLOTS];
+/* Scratch of the request in progress (a worker serves one at a time), reset by dbcache_mark. */
+static long long earliest_expiry = LLONG_MAX;
+
+void dbcache_mark(void)
+{
+	earliest_expiry = LLONG_MAX;
+}
+
+long long dbcache_expiry(void)
+{
+	return earliest_expiry;
+}
+
+static void seen(const struct entry *e)
+{
+	if (e->expires_ms < earliest_expiry)
+		earliest_expiry = e->expires_ms;
+}
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void cache_key(const struct db_stmt *st, const struct db_param *p, uint8_t key[16])
+{
+	crypto_generichash_state h;
+	crypto_generichash_init(&h, NULL, 0, 16);
+	crypto_generichash_update(&h, (const unsigned char *)&st, sizeof st);
+	for (size_t i = 0; st->params[i]; i++) {
+		unsigned char type = (unsigned char)p[i].type;
+		uint64_t len = p[i].len;
+		crypto_generichash_update(&h, &type, 1);
+		if (p[i].type == 'i')
+			crypto_generichash_update(&h, (const unsigned char *)&p[i].i, sizeof p[i].i);
+		else if (p[i].type != 'n') {
+			crypto_generichash_update(&h, (const unsigned char *)&len, sizeof len);
+			crypto_generichash_update(&h, p[i].s, p[i].len);
+		}
+	}
+	crypto_generichash_final(&h, key, 16);
+}
+
+static void copy_out(const struct entry *e, struct arena *a, struct db_res *out)
+{
+	unsigned char *copy = arena_alloc(a, e->size);
+	memcpy(copy, e->blob, e->size);
+	out->nrows = e->nrows;
+	out->ncols = e->ncols;
+	out->v = (struct db_val *)copy;
+	for (size_t i = 0; i < e->nrows * e->ncols; i++)
+		out->v[i].s = (const char *)copy + (uintptr_t)out->v[i].s;
+}
+
+static bool store(struct entry *e, const uint8_t key[16], const struct db_res *res, long ttl)
+{
+	size_t n = res->nrows * res->ncols, size = n * sizeof(struct db_val);
+	for (size_t i = 0; i < n; i++)
+		size += res->v[i].len + 1;
+	if (size > CACHE_MAX_ENTRY)
+		return false;
+	unsigned char *blob = xmalloc(size);
+	struct db_val *v = (struct db_val *)blob;
+	size_t off = n * sizeof(struct db_val);
+	for (size_t i = 0; i < n; i++) {
+		v[i] = res->v[i];
+		memcpy(blob + off, res->v[i].s, res->v[i].len + 1);
+		v[i].s = (const char *)(uintptr_t)off;
+		off += res->v[i].len + 1;
+	}
+	free(e->blob);
+	memcpy(e->key, key, 16);
+	e->blob = blob;
+	e->size = size;
+	e->nrows = res->nrows;
+	e->ncols = res->ncols;
+	e->expires_ms = now_ms() + ttl;
+	return true;
+}
+
+static enum db_status cached(struct db *db, struct arena *a, const struct db_stmt *st,
+			     const struct db_param *params, struct db_res *out, bool keep_empty)
+{
+	static long ttl = -1;	/* read once: the config does not change while a worker lives */
+	if (ttl < 0)
+		ttl = config_int("cache_ttl_ms", 1000, 0, 60000);
+	if (ttl == 0)
+		return db_query(db, a, st, params, out);
+	uint8_t key[16];
+	cache_key(st, params, key);
+	struct entry *e = &slots[(key[0] | (size_t)key[1] << 8) % CACHE_SLOTS];
+	if (e->blob && memcmp(e->key, key, 16) == 0 && now_ms() < e->expires_ms) {
+		copy_out(e, a, out);
+		seen(e);
+		return DB_OK;
+	}
+	enum db_status rc = db_query(db, a, st, params, out);
+	if (rc == DB_OK && (out->nrows || keep_empty) && store(e, key, out, ttl))
+		seen(e);
+	return rc;
+}
+
+enum db_status db_query_cached(struct db *db, struct arena *a, const struct db_stmt *st,
+			       const struct db_param *params, struct db_res *out)
+{
+	return cached(db, a, st, params, out, false);
+}
+
+enum db_status db_query_cached_list(struct db *db, struct arena *a, const struct db_stmt *st,
+				    const struct db_param *params, struct db_res *out)
+{
+	return cached(db, a, st, params, out, true);
+}

@@ -1,0 +1,25 @@
+/* dbcache.h: a small per-worker cache of public catalog reads, each entry kept for at most
+ * cache_ttl_ms (default 1000). It is the only thing a worker keeps between requests, and no other
+ * worker or web node needs it: it holds only what any node would read from the database, at most
+ * one TTL old. Pages that show personal data or take money never read through it. */
+#ifndef CC_DBCACHE_H
+#define CC_DBCACHE_H
+#include "db/db.h"
+
+/* Like db_query, but a hit younger than the TTL is copied from the cache into arena `a` without
+ * asking the database. Only results with rows are cached, so a new creator or product shows up
+ * at once; changes to existing rows show up within the TTL. */
+enum db_status db_query_cached(struct db *db, struct arena *a, const struct db_stmt *st,
+			       const struct db_param *params, struct db_res *out);
+/* The same, but an empty result is cached too: for lists where "none yet" is as common as
+ * "some" (a video feed) and showing a new row a TTL late is fine. */
+enum db_status db_query_cached_list(struct db *db, struct arena *a, const struct db_stmt *st,
+				    const struct db_param *params, struct db_res *out);
+
+/* Pages rendered from cached reads may be kept (fragment.c) only as long as those reads: the
+ * dispatcher calls dbcache_mark() before every request, and dbcache_expiry() is the earliest
+ * expiry (CLOCK_MONOTONIC ms) of the entries read or stored since; LLONG_MAX when none. */
+void dbcache_mark(void);
+long long dbcache_expiry(void);
+
+#endif

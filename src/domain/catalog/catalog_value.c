@@ -1,0 +1,415 @@
+/* catalog_value.c: the checks every importer applies to a cell, and the product model helpers. */
+#include <ctype.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <sodium.h>
+#include "domain/catalog/catalog_map.h"
+#include "lib/money.h"
+#include "lib/utf8.h"
+#include "lib/validate.h"
+
+bool cat_err(struct cat_run *run, unsigned long line, const char *fmt, ...)
+{
+	struct cat_report *rep = run->rep;
+	rep->error_count++;
+	if (rep->nerrors == CAT_MAX_ERRORS)
+		return false;
+	char msg[400];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	/* Quoted cell values are cut to a few bytes ("%.40s"), which can split a character. */
+	for (size_t i = 0, n = strlen(msg); i < n;) {
+		unsigned char c = (unsigned char)msg[i];
+		size_t k = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+		if (i + k <= n && utf8_valid((const uint8_t *)msg + i, k)) {
+			i += k;
+			continue;
+		}
+		msg[i++] = '?';
+	}
+	rep->errors[rep->nerrors].line = line;
+	rep->errors[rep->nerrors].msg = arena_strdup(rep->a, msg);
+	rep->nerrors++;
+	return false;
+}
+
+static const char *trim(struct cat_run *run, const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+		n--;
+	return arena_strndup(run->a, s, n);
+}
+
+bool cat_header(struct cat_run *run, const char *const *names, size_t nnames,
+		const char *const *f, size_t n, const char *const *required)
+{
+	for (size_t k = 0; k < CAT_MAX_COLS; k++)
+		run->col[k] = -1;
+	for (size_t i = 0; i < n; i++) {
+		const char *h = trim(run, f[i]);
+		for (size_t k = 0; k < nnames; k++)
+			if (run->col[k] < 0 && strcasecmp(h, names[k]) == 0)
+				run->col[k] = (int)i;
+	}
+	bool ok = true;
+	for (const char *const *r = required; *r; r++) {
+		size_t k = 0;
+		while (k < nnames && strcasecmp(names[k], *r) != 0)
+			k++;
+		if (k == nnames || run->col[k] < 0)
+			ok = cat_err(run, 1, "the required column \"%s\" is missing from the header (is this a %s file?)",
+				     *r, cat_format_name(run->fmt));
+	}
+	run->header_done = true;
+	return ok;
+}
+
+const char *cat_col(struct cat_run *run, int k, const char *const *f, size_t n)
+{
+	int i = run->col[k];
+	return i >= 0 && (size_t)i < n ? trim(run, f[i]) : "";
+}
+
+/* Spreadsheet programs run a cell that starts with = + - @ (or a tab/CR before one) as a
+ * formula; such a cell in an export is an injection attempt or a broken file. "-5" is a number. */
+static bool formula(const char *v)
+{
+	unsigned char c = (unsigned char)v[0];
+	if (c == '=' || c == '@')
+		return true;
+	if (c == '+' || c == '-')
+		return v[1] && !isdigit((unsigned char)v[1]) && v[1] != '.' && v[1] != ' ';
+	return false;
+}
+
+bool cat_text(struct cat_run *run, unsigned long line, const char *col, const char *v, size_t max,
+	      const char **out)
+{
+	if (formula(v))
+		return cat_err(run, line, "%s starts with \"%c\": spreadsheet formulas are not accepted", col, v[0]);
+	if (strlen(v) > max)
+		return cat_err(run, line, "%s is longer than %zu bytes", col, max);
+	*out = v;
+	return true;
+}
+
+bool cat_price(struct cat_run *run, unsigned long line, const char *col, const char *v,
+	       const char *currency, long long *out)
+{
+	if (!*v)
+		return cat_err(run, line, "%s is empty", col);
+	if (v[0] == '-')
+		return cat_err(run, line, "%s \"%.40s\" is negative", col, v);
+	if (formula(v))
+		return cat_err(run, line, "%s starts with \"%c\": spreadsheet formulas are not accepted", col, v[0]);
+	if (strchr(v, ','))
+		return cat_err(run, line, "%s \"%.40s\": write prices without thousands separators, like 1234.50", col, v);
+	if (!money_parse(v, currency, out))
+		return cat_err(run, line, "%s \"%.40s\" is not a price in %s (like 12.50)", col, v, currency);
+	return true;
+}
+
+bool cat_count(struct cat_run *run, unsigned long line, const char *col, const char *v, long long *out)
+{
+	const char *p = v;
+	if (*p == '-')
+		p++;
+	if (!*p || strlen(p) > 9)
+		return cat_err(run, line, "%s \"%.40s\" is not a whole number", col, v);
+	long long n = 0;
+	for (; *p; p++) {
+		if (!isdigit((unsigned char)*p))
+			return cat_err(run, line, "%s \"%.40s\" is not a whole number", col, v);
+		n = n * 10 + (*p - '0');
+	}
+	*out = v[0] == '-' ? -n : n;
+	return true;
+}
+
+bool cat_valid_handle(const char *h)
+{
+	size_t n = strlen(h);
+	if (n == 0 || n > 120)
+		return false;
+	for (; *h; h++)
+		if (!isalnum((unsigned char)*h) && *h != '-' && *h != '_' && *h != '.')
+			return false;
+	return true;
+}
+
+bool cat_make_handle(struct cat_run *run, const char *s, const char **out)
+{
+	char buf[121];
+	if (!slugify(s, buf, sizeof buf))
+		return false;
+	*out = arena_strdup(run->a, buf);
+	return true;
+}
+
+struct cat_product *cat_product_new(struct cat_run *run, unsigned long line)
+{
+	struct cat_product *p = arena_zalloc(run->a, sizeof *p);
+	p->line = line;
+	p->handle = p->title = p->body_html = p->vendor = p->type = p->tags = "";
+	p->status = "active";
+	return p;
+}
+
+#define GROW(run, arr, n, cap) do { \
+	if ((n) == (cap)) { \
+		size_t nc = (cap) ? (cap) * 2 : 4; \
+		void *g = arena_alloc((run)->a, nc * sizeof *(arr)); \
+		if (n) memcpy(g, (arr), (n) * sizeof *(arr)); \
+		(arr) = g; (cap) = nc; \
+	} } while (0)
+
+struct cat_variant *cat_variant_add(struct cat_run *run, struct cat_product *p, unsigned long line)
+{
+	if (p->nvars == CAT_MAX_VARIANTS) {
+		if (!p->bad)
+			cat_err(run, line, "product \"%s\" has more than %d variants", p->handle, CAT_MAX_VARIANTS);
+		p->bad = true;
+		return NULL;
+	}
+	GROW(run, p->vars, p->nvars, p->capvars);
+	struct cat_variant *v = &p->vars[p->nvars++];
+	memset(v, 0, sizeof *v);
+	v->ext_id = v->sku = v->barcode = v->image_url = "";
+	for (int k = 0; k < CAT_MAX_OPTIONS; k++)
+		v->opt[k] = "";
+	v->compare_at = -1;
+	v->currency = run->currency;
+	v->line = line;
+	return v;
+}
+
+static bool url_ok(const char *u)
+{
+	if (strncasecmp(u, "https://", 8) != 0 && strncasecmp(u, "http://", 7) != 0)
+		return false;
+	for (; *u; u++)
+		if ((unsigned char)*u <= 0x20 || *u == '"' || *u == '<' || *u == '>' || *u == '\\')
+			return false;
+	return true;
+}
+
+bool cat_image_add(struct cat_run *run, struct cat_product *p, const char *url, const char *alt,
+		   unsigned long line)
+{
+	return cat_image_add_at(run, p, url, alt, 0, line);
+}
+
+bool cat_image_add_at(struct cat_run *run, struct cat_product *p, const char *url, const char *alt,
+		      long pos, unsigned long line)
+{
+	if (!url_ok(url) || strlen(url) > 1000)
+		return cat_err(run, line, "image \"%.60s\" is not an http(s) URL of at most 1000 bytes", url);
+	if (strlen(alt) > 255)
+		return cat_err(run, line, "image alt text is longer than 255 bytes");
+	if (formula(alt))
+		return cat_err(run, line, "Image Alt Text starts with \"%c\": spreadsheet formulas are not accepted", alt[0]);
+	for (size_t i = 0; i < p->nimages; i++)
+		if (strcmp(p->images[i].url, url) == 0) {
+			/* The same picture listed again (a variant image first, its own row later). */
+			if (!*p->images[i].alt)
+				p->images[i].alt = alt;
+			if (!p->images[i].pos)
+				p->images[i].pos = pos;
+			return true;
+		}
+	if (p->nimages == CAT_MAX_IMAGES)
+		return cat_err(run, line, "product \"%s\" has more than %d images", p->handle, CAT_MAX_IMAGES);
+	GROW(run, p->images, p->nimages, p->capimages);
+	p->images[p->nimages].url = url;
+	p->images[p->nimages].alt = alt;
+	p->images[p->nimages].pos = pos;
+	p->nimages++;
+	return true;
+}
+
+static bool same_variant(const struct cat_variant *a, const struct cat_variant *b)
+{
+	if (*a->ext_id || *b->ext_id)
+		return strcmp(a->ext_id, b->ext_id) == 0;
+	if (*a->sku && *b->sku && strcmp(a->sku, b->sku) == 0)
+		return true;
+	for (int k = 0; k < CAT_MAX_OPTIONS; k++)
+		if (strcmp(a->opt[k], b->opt[k]) != 0)
+			return false;
+	return !*a->sku || !*b->sku || strcmp(a->sku, b->sku) == 0;
+}
+
+/* Stable insertion sort (at most 250 images): positioned first by position, then unpositioned,
+ * each group in file order. */
+static void order_images(struct cat_product *p)
+{
+	for (size_t i = 1; i < p->nimages; i++) {
+		struct cat_image x = p->images[i];
+		unsigned long kx = x.pos ? (unsigned long)x.pos : ULONG_MAX;
+		size_t j = i;
+		for (; j > 0; j--) {
+			long pj = p->images[j - 1].pos;
+			if ((pj ? (unsigned long)pj : ULONG_MAX) <= kx)
+				break;
+			p->images[j] = p->images[j - 1];
+		}
+		p->images[j] = x;
+	}
+}
+
+bool cat_product_check(struct cat_run *run, struct cat_product *p)
+{
+	if (p->bad)
+		return false;
+	order_images(p);
+	bool ok = true;
+	if (!*p->title)
+		ok = cat_err(run, p->line, "product \"%s\" has no title", p->handle);
+	if (p->nvars == 0)
+		ok = cat_err(run, p->line, "product \"%s\" has no variant with a price", p->handle);
+	for (size_t i = 0; i < p->nvars; i++) {
+		const struct cat_variant *v = &p->vars[i];
+		if (strcmp(v->currency, p->vars[0].currency) != 0)
+			ok = cat_err(run, v->line, "variant in %s, but the product's first variant is in %s",
+				     v->currency, p->vars[0].currency);
+		for (size_t j = 0; j < i; j++)
+			if (same_variant(v, &p->vars[j])) {
+				ok = cat_err(run, v->line, "the same variant of \"%s\" appears twice (line %lu)",
+					     p->handle, p->vars[j].line);
+				break;
+			}
+	}
+	p->bad = !ok;
+	return ok;
+}
+
+static size_t fnv(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return (size_t)h;
+}
+
+/* Finds key's slot; grows the table first so there is always a free one. */
+static size_t group_slot(struct cat_run *run, const char *key)
+{
+	if (run->index_n * 2 >= run->index_cap) {
+		size_t nc = run->index_cap ? run->index_cap * 2 : 256;
+		struct cat_product **ni = arena_zalloc(run->a, nc * sizeof *ni);
+		const char **nk = arena_zalloc(run->a, nc * sizeof *nk);
+		for (size_t i = 0; i < run->index_cap; i++) {
+			if (!run->index_key[i])
+				continue;
+			size_t h = fnv(run->index_key[i]);
+			for (h &= nc - 1; nk[h]; h = (h + 1) & (nc - 1))
+				;
+			nk[h] = run->index_key[i];
+			ni[h] = run->index[i];
+		}
+		run->index = ni;
+		run->index_key = nk;
+		run->index_cap = nc;
+	}
+	size_t h = fnv(key);
+	for (h &= run->index_cap - 1; run->index_key[h]; h = (h + 1) & (run->index_cap - 1))
+		if (strcmp(run->index_key[h], key) == 0)
+			break;
+	return h;
+}
+
+struct cat_product *cat_group_find(struct cat_run *run, const char *key)
+{
+	size_t h = group_slot(run, key);
+	return run->index_key[h] ? run->index[h] : NULL;
+}
+
+void cat_group_alias(struct cat_run *run, const char *key, struct cat_product *p)
+{
+	size_t h = group_slot(run, key);
+	if (run->index_key[h])
+		return;
+	run->index_key[h] = arena_strdup(run->a, key);
+	run->index[h] = p;
+	run->index_n++;
+}
+
+struct cat_product *cat_group(struct cat_run *run, const char *key, unsigned long line, bool *created)
+{
+	size_t h = group_slot(run, key);
+	if (run->index_key[h]) {
+		*created = false;
+		return run->index[h];
+	}
+	struct cat_product *p = cat_product_new(run, line);
+	run->index_key[h] = arena_strdup(run->a, key);
+	run->index[h] = p;
+	run->index_n++;
+	if (run->tail)
+		run->tail->next = p;
+	else
+		run->head = p;
+	run->tail = p;
+	*created = true;
+	return p;
+}
+
+static void dig_str(crypto_generichash_state *st, const char *s)
+{
+	uint64_t n = strlen(s);
+	crypto_generichash_update(st, (const unsigned char *)&n, sizeof n);
+	crypto_generichash_update(st, (const unsigned char *)s, n);
+}
+
+static void dig_int(crypto_generichash_state *st, long long v)
+{
+	crypto_generichash_update(st, (const unsigned char *)&v, sizeof v);
+}
+
+void cat_product_digest(const struct cat_product *p, uint8_t out[16])
+{
+	crypto_generichash_state st;
+	crypto_generichash_init(&st, NULL, 0, 16);
+	const char *s[] = { p->handle, p->title, p->body_html, p->vendor, p->type, p->tags, p->status };
+	for (size_t i = 0; i < sizeof s / sizeof s[0]; i++)
+		dig_str(&st, s[i]);
+	dig_int(&st, (long long)p->nopts);
+	for (size_t i = 0; i < p->nopts; i++)
+		dig_str(&st, p->opt_name[i]);
+	dig_int(&st, (long long)p->nimages);
+	for (size_t i = 0; i < p->nimages; i++) {
+		dig_str(&st, p->images[i].url);
+		dig_str(&st, p->images[i].alt);
+	}
+	dig_int(&st, (long long)p->nvars);
+	for (size_t i = 0; i < p->nvars; i++) {
+		const struct cat_variant *v = &p->vars[i];
+		const char *vs[] = { v->ext_id, v->sku, v->barcode, v->opt[0], v->opt[1], v->opt[2],
+				     v->currency, v->image_url };
+		for (size_t k = 0; k < sizeof vs / sizeof vs[0]; k++)
+			dig_str(&st, vs[k]);
+		dig_int(&st, v->price);
+		dig_int(&st, v->compare_at);
+		dig_int(&st, v->stock);
+		dig_int(&st, v->policy_continue);
+	}
+	crypto_generichash_final(&st, out, 16);
+}
+
+bool cat_group_emit_all(struct cat_run *run)
+{
+	for (struct cat_product *p = run->head; p; p = p->next) {
+		cat_product_check(run, p);
+		if (!run->emit(run, p))
+			return false;
+	}
+	return true;
+}

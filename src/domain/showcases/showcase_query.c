@@ -1,0 +1,156 @@
+/* showcase_query.c: evaluate a showcase's rules with fixed prepared statements: every rule is an
+ * optional filter written as "(? IS NULL OR ...)" and bound, never SQL built from strings; the
+ * best-sellers rule picks the statement that joins the precomputed units (best_sellers.h). */
+#include <string.h>
+#include "db/dbcache.h"
+#include "domain/showcases/showcase_query.h"
+
+/* The product's tags ("desk, wood") as ",desk,wood," so that one tag matches whole, with the
+ * table's case-insensitive collation. products.tags is a comma-separated column (no tags table). */
+#define TAG_LIST "CONCAT(',', REGEXP_REPLACE(TRIM(p.tags), '[[:space:]]*,[[:space:]]*', ','), ',')"
+#define TAG_MATCH " OR INSTR(" TAG_LIST ", CONCAT(',', ?, ',')) > 0"
+
+/* Same text and order as CARD_COLS/CARD_JOINS in src/shop/shop.h, so shop code may render rows
+ * with card_add; the core cannot include the shop's header. */
+#define COLS \
+	"p.handle, p.title, b.slug, b.name, p.price_min, p.currency, p.stock_total," \
+	" COALESCE(i.url, ''), COALESCE(i.alt, ''), p.id"
+#define JOINS \
+	" JOIN brands b ON b.id = p.brand_id" \
+	" LEFT JOIN product_images i ON i.id = (SELECT i2.id FROM product_images i2" \
+	" WHERE i2.product_id = p.id ORDER BY i2.position, i2.id LIMIT 1)"
+
+/* Everything but the best-sellers rule, shared by both statements: the filters, then the other
+ * sort keys and the limit. */
+#define FROM_PRODUCTS "SELECT " COLS " FROM products p" JOINS
+#define WHERE_RULES \
+	" WHERE p.status = 'active'" \
+	" AND (? IS NULL OR p.brand_id = ?)" \
+	" AND (? IS NULL OR EXISTS (SELECT 1 FROM picks pk WHERE pk.product_id = p.id AND pk.creator_id = ?" \
+	"  AND pk.status = 'approved'))" \
+	" AND (? IS NULL OR p.brand_id = ?)" \
+	" AND (? IS NULL OR p.product_type = ?)" \
+	" AND (? IS NULL OR p.currency = ?)" \
+	" AND (? IS NULL OR p.price_min >= ?)" \
+	" AND (? IS NULL OR p.price_min <= ?)" \
+	" AND (? = 0 OR p.stock_total > 0)" \
+	" AND (? IS NULL" TAG_MATCH TAG_MATCH TAG_MATCH TAG_MATCH TAG_MATCH ")" \
+	" AND (? = 0 OR p.id IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"
+#define ORDER_REST \
+	" CASE WHEN ? = 1 THEN p.created_at END DESC," \
+	" CASE WHEN ? = 2 THEN p.price_min END ASC," \
+	" CASE WHEN ? = 3 THEN p.price_min END DESC," \
+	" p.trending_score DESC, p.id DESC LIMIT ?"
+#define RULE_TYPES "ii" "ii" "ii" "ss" "ss" "ii" "ii" "i" "ssssss" "i" "iiiiiiiiiiii" "iii" "i"
+#define CARD_TYPES "ssssisissi"
+
+/* Without the best-sellers rule: no sales are read at all. */
+static const struct db_stmt q_products = {
+	FROM_PRODUCTS WHERE_RULES " ORDER BY" ORDER_REST, RULE_TYPES, CARD_TYPES };
+/* With it: one primary-key lookup per candidate product in the window's precomputed units; a
+ * product without a row there (unsold, or the window not counted yet) ranks as 0 units. */
+static const struct db_stmt q_best_sellers = {
+	FROM_PRODUCTS " LEFT JOIN product_sales_window bs ON bs.days = ? AND bs.product_id = p.id"
+	WHERE_RULES " ORDER BY COALESCE(bs.units, 0) DESC," ORDER_REST, "i" RULE_TYPES, CARD_TYPES };
+_Static_assert(SHOWCASE_MAX_TAGS == 5 && SHOWCASE_RECENT_MAX == 12, "the placeholders of WHERE_RULES");
+_Static_assert(SHOWCASE_SORT_NEWEST == 1 && SHOWCASE_SORT_PRICE_ASC == 2 && SHOWCASE_SORT_PRICE_DESC == 3,
+	       "the sort codes in ORDER_REST");
+
+#define NPARAMS (1 + sizeof RULE_TYPES - 1)	/* the window's days, then the rules */
+
+void showcase_from_row(struct arena *a, const struct db_res *res, size_t row, struct showcase *out)
+{
+	memset(out, 0, sizeof *out);
+	const struct db_val *v = db_at(res, row, 0);
+	out->id = v[0].i;
+	out->brand_id = v[1].i;
+	out->creator_id = v[2].i;
+	out->title = v[3].s;
+	struct showcase_rules *r = &out->rules;
+	r->brand_id = v[4].i;
+	showcase_tags_split(a, v[5].s, r);
+	r->type = v[6].s;
+	r->has_min = !v[7].null;
+	r->price_min = v[7].i;
+	r->has_max = !v[8].null;
+	r->price_max = v[8].i;
+	strncpy(r->currency, v[9].s, 3);
+	r->in_stock_only = v[10].i != 0;
+	r->best_sellers_days = (int)v[11].i;
+	r->recently_viewed = v[12].i != 0;
+	r->sort = showcase_sort_parse(v[13].s);
+	if (r->sort == SHOWCASE_SORT__MAX)
+		r->sort = SHOWCASE_SORT_FEATURED;
+	r->limit = (int)v[14].i;
+	out->slot = (int)v[15].i;
+}
+
+static struct db_param id_or_null(long long id)
+{
+	return id > 0 ? DB_I(id) : DB_NULL;
+}
+
+static struct db_param text_or_null(const char *s)
+{
+	return s && *s ? DB_S(s) : DB_NULL;
+}
+
+/* Puts the rows in the order of `recent` (newest view first). */
+static void in_recent_order(struct arena *a, const long long *recent, size_t nrecent, struct db_res *res)
+{
+	size_t nc = res->ncols, k = 0;
+	struct db_val *sorted = arena_alloc(a, (res->nrows ? res->nrows : 1) * nc * sizeof *sorted);
+	for (size_t j = 0; j < nrecent; j++)
+		for (size_t i = 0; i < res->nrows; i++)
+			if (db_at(res, i, SHOWCASE_COL_ID)->i == recent[j])
+				memcpy(&sorted[k++ * nc], db_at(res, i, 0), nc * sizeof *sorted);
+	res->v = sorted;
+	res->nrows = k;
+}
+
+enum db_status showcase_products(struct db *db, struct arena *a, const struct showcase *s,
+				 const long long *recent, size_t nrecent, struct db_res *out)
+{
+	const struct showcase_rules *r = &s->rules;
+	memset(out, 0, sizeof *out);
+	if (r->recently_viewed && nrecent == 0)
+		return DB_OK;	/* nothing viewed yet: nothing to ask */
+	struct db_param p[NPARAMS];
+	size_t n = 0;
+	bool best = r->best_sellers_days > 0;
+	if (best)
+		p[n++] = DB_I(r->best_sellers_days);
+	p[n++] = id_or_null(s->brand_id);
+	p[n++] = id_or_null(s->brand_id);
+	p[n++] = id_or_null(s->creator_id);
+	p[n++] = id_or_null(s->creator_id);
+	p[n++] = id_or_null(r->brand_id);
+	p[n++] = id_or_null(r->brand_id);
+	p[n++] = text_or_null(r->type);
+	p[n++] = text_or_null(r->type);
+	bool priced = r->has_min || r->has_max;
+	p[n++] = priced ? DB_S(r->currency) : DB_NULL;
+	p[n++] = priced ? DB_S(r->currency) : DB_NULL;
+	p[n++] = r->has_min ? DB_I(r->price_min) : DB_NULL;
+	p[n++] = r->has_min ? DB_I(r->price_min) : DB_NULL;
+	p[n++] = r->has_max ? DB_I(r->price_max) : DB_NULL;
+	p[n++] = r->has_max ? DB_I(r->price_max) : DB_NULL;
+	p[n++] = DB_I(r->in_stock_only);
+	p[n++] = r->ntags ? DB_S(r->tags[0]) : DB_NULL;
+	for (size_t i = 0; i < SHOWCASE_MAX_TAGS; i++)
+		p[n++] = i < r->ntags ? DB_S(r->tags[i]) : DB_NULL;
+	p[n++] = DB_I(r->recently_viewed);
+	for (size_t i = 0; i < SHOWCASE_RECENT_MAX; i++)
+		p[n++] = r->recently_viewed && i < nrecent ? DB_I(recent[i]) : DB_NULL;
+	for (int i = 0; i < 3; i++)
+		p[n++] = DB_I(r->sort);
+	int limit = r->limit < 1 ? 1 : r->limit > SHOWCASE_LIMIT_MAX ? SHOWCASE_LIMIT_MAX : r->limit;
+	p[n++] = DB_I(limit);
+	const struct db_stmt *st = best ? &q_best_sellers : &q_products;
+	if (!r->recently_viewed)
+		return db_query_cached_list(db, a, st, p, out);
+	enum db_status rc = db_query(db, a, st, p, out);
+	if (rc == DB_OK)
+		in_recent_order(a, recent, nrecent, out);
+	return rc;
+}

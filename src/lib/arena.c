@@ -1,0 +1,146 @@
+/* arena.c: chunked bump allocator for per-request memory, plus aborting process allocators. */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lib/arena.h"
+
+struct chunk {
+	struct chunk *next;
+	size_t size, used;
+	_Alignas(16) unsigned char data[];
+};
+
+struct arena {
+	struct chunk *head;	/* current chunk; the first chunk is the last in the list */
+	size_t chunk_size;
+};
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		abort();
+	return p;
+}
+
+void *xcalloc(size_t n, size_t m)
+{
+	void *p = calloc(n ? n : 1, m ? m : 1);
+	if (!p)
+		abort();
+	return p;
+}
+
+char *xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	return memcpy(xmalloc(n), s, n);
+}
+
+static struct chunk *chunk_new(size_t size)
+{
+	struct chunk *c = xmalloc(sizeof *c + size);
+	c->next = NULL;
+	c->size = size;
+	c->used = 0;
+	return c;
+}
+
+struct arena *arena_new(size_t chunk_size)
+{
+	struct arena *a = xmalloc(sizeof *a);
+	a->chunk_size = chunk_size < 1024 ? 1024 : chunk_size;
+	a->head = chunk_new(a->chunk_size);
+	return a;
+}
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+	size_t need = (n + 15) & ~(size_t)15;
+	if (need < n)
+		abort();
+	struct chunk *c = a->head;
+	if (c->size - c->used < need) {
+		/* Oversized requests get a chunk of their own so big bodies do not waste a chunk. */
+		c = chunk_new(need > a->chunk_size ? need : a->chunk_size);
+		c->next = a->head;
+		a->head = c;
+	}
+	void *p = c->data + c->used;
+	c->used += need;
+	return p;
+}
+
+void *arena_zalloc(struct arena *a, size_t n)
+{
+	return memset(arena_alloc(a, n), 0, n);
+}
+
+char *arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *arena_strdup(struct arena *a, const char *s)
+{
+	return arena_strndup(a, s, strlen(s));
+}
+
+char *arena_printf(struct arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		abort();
+	char *p = arena_alloc(a, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+char *arena_concat(struct arena *a, ...)
+{
+	va_list ap;
+	size_t n = 0;
+	va_start(ap, a);
+	for (const char *s; (s = va_arg(ap, const char *));)
+		n += strlen(s);
+	va_end(ap);
+	char *out = arena_alloc(a, n + 1), *p = out;
+	va_start(ap, a);
+	for (const char *s; (s = va_arg(ap, const char *));) {
+		size_t k = strlen(s);
+		memcpy(p, s, k);
+		p += k;
+	}
+	va_end(ap);
+	*p = '\0';
+	return out;
+}
+
+void arena_reset(struct arena *a)
+{
+	struct chunk *c = a->head;
+	while (c->next) {
+		struct chunk *next = c->next;
+		free(c);
+		c = next;
+	}
+	c->used = 0;
+	a->head = c;
+}
+
+void arena_free(struct arena *a)
+{
+	arena_reset(a);
+	free(a->head);
+	free(a);
+}

@@ -1,0 +1,99 @@
+/* config.c: parse "key = value" lines into a small table; unknown keys are kept for later lookups. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sodium.h>
+#include "lib/arena.h"
+#include "lib/config.h"
+
+#define CONFIG_MAX 128
+
+static struct { char *key, *val; } entries[CONFIG_MAX];
+static size_t nentries;
+
+static char *trim(char *s)
+{
+	while (isspace((unsigned char)*s))
+		s++;
+	char *e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		*--e = '\0';
+	return s;
+}
+
+bool config_load(const char *path)
+{
+	const char *env = getenv("CROWDCART_CONF");
+	if (env && *env)
+		path = env;
+	if (!path)
+		path = "/etc/crowdcart/crowdcart.conf";
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		fprintf(stderr, "config: cannot open %s: %s\n", path, strerror(errno));
+		return false;
+	}
+	char line[1024];
+	int lineno = 0;
+	bool ok = true;
+	while (fgets(line, sizeof line, f)) {
+		lineno++;
+		char *s = trim(line);
+		if (*s == '\0' || *s == '#')
+			continue;
+		char *eq = strchr(s, '=');
+		if (!eq || nentries == CONFIG_MAX) {
+			fprintf(stderr, "config: %s:%d: expected key = value\n", path, lineno);
+			ok = false;
+			break;
+		}
+		*eq = '\0';
+		entries[nentries].key = xstrdup(trim(s));
+		entries[nentries].val = xstrdup(trim(eq + 1));
+		nentries++;
+	}
+	fclose(f);
+	return ok;
+}
+
+const char *config_str(const char *key, const char *def)
+{
+	/* Last one wins, so an operator can append overrides. */
+	for (size_t i = nentries; i-- > 0;)
+		if (strcmp(entries[i].key, key) == 0)
+			return entries[i].val;
+	return def;
+}
+
+long config_int(const char *key, long def, long min, long max)
+{
+	const char *s = config_str(key, NULL);
+	if (!s)
+		return def;
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || *end || end == s || v < min || v > max) {
+		fprintf(stderr, "config: %s = %s is not a number in [%ld, %ld]; using %ld\n", key, s,
+			min, max, def);
+		return def;
+	}
+	return v;
+}
+
+const char *config_prog(const char *prog, const char *key, const char *def)
+{
+	char name[128];
+	snprintf(name, sizeof name, "%s_%s", prog, key);
+	return config_str(name, def);
+}
+
+bool config_secret(uint8_t out[32])
+{
+	const char *hex = config_str("secret_key", NULL);
+	size_t len;
+	return hex && strlen(hex) == 64 &&
+	       sodium_hex2bin(out, 32, hex, 64, NULL, &len, NULL) == 0 && len == 32;
+}

@@ -1,0 +1,27 @@
+/* card_view.c: a product card's common fields, for the shop's grids and the showcase carousels. */
+#include "views/card_view.h"
+#include "web/page.h"
+
+void card_view_fill(struct req *r, tmpl_dict *c, const struct db_res *res, size_t row)
+{
+	tmpl_set(c, "TITLE", db_at(res, row, 1)->s);
+	tmpl_set(c, "BRAND", db_at(res, row, 3)->s);
+	tmpl_set(c, "PRICE", page_money(r, db_at(res, row, 4)->i, db_at(res, row, 5)->s));
+	if (*db_at(res, row, 7)->s) {
+		tmpl_set(c, "SRC", db_at(res, row, 7)->s);
+		tmpl_set(c, "ALT", db_at(res, row, 8)->s);
+		tmpl_show(c, "IMAGE");
+	}
+}
+
+tmpl_dict *card_view_add(struct req *r, tmpl_dict *list, const struct db_res *res, size_t row, const char *via)
+{
+	tmpl_dict *c = tmpl_add(list, "PRODUCTS");
+	const char *handle = db_at(res, row, 0)->s, *brand = db_at(res, row, 2)->s;
+	tmpl_set(c, "URL", via ? arena_concat(r->arena, "/p/", brand, "/", handle, "?via=", via, (char *)NULL)
+			       : arena_concat(r->arena, "/p/", brand, "/", handle, (char *)NULL));
+	card_view_fill(r, c, res, row);
+	if (db_at(res, row, 6)->i <= 0)
+		tmpl_show(c, "SOLD_OUT");
+	return c;
+}

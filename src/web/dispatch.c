@@ -1,0 +1,285 @@
+/* dispatch.c: parse, route, enforce what the route requires, run the handler, send, log. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include "db/dbcache.h"
+#include "web/dispatch.h"
+#include "web/response.h"
+#include "web/session.h"
+#include "lib/utf8.h"
+
+#define MAX_URI 4096
+
+static const struct kv_limits form_limits = { 200, 64, 256 * 1024 };
+static const struct kv_limits cookie_limits = { 50, 64, 4096 };
+static const struct mp_limits multipart_limits = { 50, 4096, 256 * 1024 };
+
+static long long now_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+const char *req_env(const struct req *r, const char *name)
+{
+	return FCGX_GetParam(name, r->fcgi->envp);
+}
+
+const char *req_param(const struct req *r, const char *name)
+{
+	for (size_t i = 0; i < r->params.n; i++)
+		if (strcmp(r->params.name[i], name) == 0)
+			return r->params.val[i];
+	return NULL;
+}
+
+const char *req_query(const struct req *r, const char *name)
+{
+	return kv_get(&r->query, name);
+}
+
+const char *req_form(const struct req *r, const char *name)
+{
+	return kv_get(&r->form, name);
+}
+
+/* Keeps only the route's declared fields; false if one is longer than declared. */
+static bool keep_declared(struct req *r, struct kvlist *l, const char **bad)
+{
+	size_t out = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		const struct field *f = r->route->fields;
+		for (; f && f->name; f++)
+			if (strcmp(f->name, l->items[i].key) == 0)
+				break;
+		if (!f || !f->name)
+			continue;
+		if (utf8_len((const uint8_t *)l->items[i].val, l->items[i].vallen) > f->maxlen) {
+			*bad = f->name;
+			return false;
+		}
+		l->items[out++] = l->items[i];
+	}
+	l->n = out;
+	return true;
+}
+
+static bool is_form_type(const char *ct)
+{
+	static const char form[] = "application/x-www-form-urlencoded";
+	return ct && strncasecmp(ct, form, sizeof form - 1) == 0 &&
+	       (ct[sizeof form - 1] == '\0' || ct[sizeof form - 1] == ';');
+}
+
+/* Reads and parses the body; returns 0 or the HTTP status to answer with. */
+static int read_body(struct worker *w, struct req *r)
+{
+	const char *cl = req_env(r, "CONTENT_LENGTH");
+	size_t len = 0;
+	if (cl && *cl) {
+		char *end;
+		unsigned long long v = strtoull(cl, &end, 10);
+		if (*end || !isdigit((unsigned char)cl[0]))
+			return 400;
+		if (v > (r->route->max_body ? r->route->max_body : w->max_body))
+			return 413;
+		len = (size_t)v;
+	}
+	bool raw = r->route->needs & NEED_RAW_BODY;
+	const char *ct = req_env(r, "CONTENT_TYPE");
+	bool multipart = (r->route->needs & NEED_MULTIPART) && ct &&
+			 strncasecmp(ct, "multipart/form-data", 19) == 0;
+	if (len == 0)
+		return 0;
+	if (!raw && !multipart && !is_form_type(ct))
+		return 415;
+	char *body = arena_alloc(r->arena, len + 1);
+	size_t got = 0;
+	while (got < len) {
+		int n = FCGX_GetStr(body + got, (int)(len - got), r->fcgi->in);
+		if (n <= 0)
+			return 400;
+		got += (size_t)n;
+	}
+	body[len] = '\0';
+	if (raw) {
+		r->raw_body = body;
+		r->raw_len = len;
+		return 0;
+	}
+	if (multipart) {
+		struct mp_list parts;
+		if (multipart_parse(r->arena, ct, (const uint8_t *)body, len, &multipart_limits, &parts) != MP_OK ||
+		    multipart_split(r->arena, &parts, &r->form, &r->files) != MP_OK)
+			return 400;
+		return 0;
+	}
+	/* A route with big repeated-row forms (the product editor) raises the pair count for itself only. */
+	struct kv_limits lim = form_limits;
+	if (r->route->max_fields)
+		lim.max_fields = r->route->max_fields;
+	return kv_parse_form(r->arena, (const uint8_t *)body, len, &lim, &r->form) == KV_OK ? 0 : 400;
+}
+
+static const char *method_name(unsigned m)
+{
+	switch (m) {
+	case HTTP_GET: return "GET";
+	case HTTP_HEAD: return "HEAD";
+	case HTTP_POST: return "POST";
+	case HTTP_PUT: return "PUT";
+	case HTTP_DELETE: return "DELETE";
+	case HTTP_PATCH: return "PATCH";
+	case HTTP_OPTIONS: return "OPTIONS";
+	default: return "OTHER";
+	}
+}
+
+/* One line per request; the path only (a query string may carry tokens), control bytes masked. */
+static void log_request(struct req *r)
+{
+	char path[201];
+	size_t i = 0;
+	for (const char *p = r->path ? r->path : "-"; *p && i < sizeof path - 1; p++)
+		path[i++] = (unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p;
+	path[i] = '\0';
+	fprintf(stderr, "%s %s %s %d %lldus\n", r->app->name, method_name(r->method), path, r->status,
+		now_us() - r->start_us);
+}
+
+static const char *split_path(struct req *r, const char *uri)
+{
+	const char *q = strchr(uri, '?');
+	return q ? arena_strndup(r->arena, uri, (size_t)(q - uri)) : uri;
+}
+
+/* Everything the route declares it needs, checked before its handler runs. Returns false when
+ * a response has already been made. */
+static bool enforce(struct req *r)
+{
+	unsigned needs = r->route->needs;
+	if (needs & NEED_NO_DB)
+		return true;
+	enum db_status rc = db_ready(r->db);
+	/* Raw-body routes authenticate themselves; a cookie sent along means nothing to them. */
+	if (rc == DB_OK && r->cookies.n && !(needs & NEED_RAW_BODY))
+		rc = session_load(r);
+	if (rc == DB_OK && (needs & NEED_SESSION) && r->method != HTTP_POST)
+		rc = session_ensure(r);
+	if (rc != DB_OK) {
+		resp_db_error(r, rc);
+		return false;
+	}
+	bool writes = r->method != HTTP_GET && r->method != HTTP_HEAD;
+	if (writes && !(needs & NEED_RAW_BODY) &&
+	    (!r->sess.present || !csrf_check(r->secret, r->sess.token, req_form(r, "csrf")))) {
+		resp_error(r, 403, "This form has expired or did not come from this site. "
+				   "Go back, reload the page and try again.");
+		return false;
+	}
+	if ((needs & (NEED_LOGIN | NEED_BRAND | NEED_CREATOR | NEED_ADMIN)) && !r->sess.user_id) {
+		resp_redirect(r, arena_printf(r->arena, "/login?next=%s", r->path));
+		return false;
+	}
+	enum role role = r->sess.role;
+	if (((needs & NEED_ADMIN) && role != ROLE_ADMIN) ||
+	    ((needs & NEED_BRAND) && role != ROLE_BRAND && role != ROLE_ADMIN) ||
+	    ((needs & NEED_CREATOR) && role != ROLE_CREATOR && role != ROLE_ADMIN)) {
+		resp_error(r, 403, "Your account does not have access to this page.");
+		return false;
+	}
+	return true;
+}
+
+static void route_and_run(struct worker *w, struct req *r)
+{
+	const char *uri = req_env(r, "REQUEST_URI");
+	if (!uri || !*uri) {
+		resp_error(r, 400, "The request has no path.");
+		return;
+	}
+	if (strlen(uri) > MAX_URI) {
+		resp_error(r, 414, "That address is too long.");
+		return;
+	}
+	r->path = split_path(r, uri);
+	size_t idx;
+	unsigned allowed = 0;
+	switch (router_find(w->app->routes, w->app->nroutes, sizeof *w->app->routes, r->method,
+			    r->path, r->arena, &idx, &r->params, &allowed)) {
+	case ROUTE_FOUND:
+		break;
+	case ROUTE_NOT_FOUND:
+		resp_error(r, 404, "We could not find that page.");
+		return;
+	case ROUTE_BAD_METHOD: {
+		char allow[96];
+		router_allow_header(allowed, allow, sizeof allow);
+		resp_header(r, "Allow", allow);
+		resp_error(r, 405, "That method is not allowed here.");
+		return;
+	}
+	default:
+		resp_error(r, 400, "That address is not valid.");
+		return;
+	}
+	r->route = &w->app->routes[idx];
+	const char *qs = req_env(r, "QUERY_STRING");
+	if (qs && kv_parse_form(r->arena, (const uint8_t *)qs, strlen(qs), &form_limits, &r->query) != KV_OK) {
+		resp_error(r, 400, "The query string is not valid.");
+		return;
+	}
+	int st = r->method != HTTP_GET && r->method != HTTP_HEAD ? read_body(w, r) : 0;
+	if (st) {
+		resp_error(r, st, st == 413 ? "That is more data than this form accepts."
+				  : st == 415 ? "That kind of request body is not accepted here."
+					      : "The form data is not valid.");
+		return;
+	}
+	const char *cookie = req_env(r, "HTTP_COOKIE");
+	if (cookie && kv_parse_cookies(r->arena, (const uint8_t *)cookie, strlen(cookie), &cookie_limits,
+				       &r->cookies) != KV_OK)
+		r->cookies.n = 0;	/* unusable cookies are ignored, as if absent */
+	/* The CSRF field is checked before undeclared fields are dropped. */
+	if (!enforce(r))
+		return;
+	const char *bad = NULL;
+	if (!keep_declared(r, &r->query, &bad) || !keep_declared(r, &r->form, &bad)) {
+		resp_error(r, 400, arena_printf(r->arena, "The field \"%s\" is too long.", bad));
+		return;
+	}
+	r->route->fn(r);
+	if (!r->status)
+		resp_error(r, 500, "Something went wrong on our side.");
+}
+
+void dispatch(struct worker *w, FCGX_Request *fr)
+{
+	struct req r;
+	memset(&r, 0, sizeof r);
+	r.start_us = now_us();
+	r.arena = w->arena;
+	dbcache_mark();
+	r.fcgi = fr;
+	r.app = w->app;
+	r.db = w->db;
+	r.secret = w->secret;
+	buf_init(&r.headers, r.arena, 512);
+	buf_init(&r.body, r.arena, 16384);
+	const char *m = req_env(&r, "REQUEST_METHOD");
+	r.method = router_method(m ? m : "");
+	const char *https = req_env(&r, "HTTPS");
+	r.https = https && (strcasecmp(https, "on") == 0 || strcmp(https, "1") == 0);
+	r.remote_addr = req_env(&r, "REMOTE_ADDR");
+	if (!r.remote_addr)
+		r.remote_addr = "";
+	route_and_run(w, &r);
+	if (r.page)
+		tmpl_free(r.page);
+	resp_send(&r);
+	log_request(&r);
+}

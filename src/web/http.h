@@ -1,0 +1,116 @@
+/* http.h: one struct req per request, the routing table row, and what a program declares. */
+#ifndef CC_HTTP_H
+#define CC_HTTP_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <fcgiapp.h>
+#include "lib/arena.h"
+#include "lib/buf.h"
+#include "db/db.h"
+#include "web/kv.h"
+#include "web/multipart.h"
+#include "web/router.h"
+#include "web/tmpl.h"
+#include "lib/token.h"
+
+struct req;
+typedef void (*handler_fn)(struct req *r);
+
+/* What a route requires; the dispatcher enforces it so handlers never re-check. Every request
+ * other than GET/HEAD requires a session and a valid CSRF token, unless NEED_RAW_BODY. */
+enum need {
+	NEED_SESSION = 1 << 0,	/* create an anonymous session if there is none (pages with forms) */
+	NEED_LOGIN = 1 << 1,	/* signed in, else 303 to /login */
+	NEED_BRAND = 1 << 2,	/* role brand or admin */
+	NEED_CREATOR = 1 << 3,	/* role creator or admin */
+	NEED_ADMIN = 1 << 4,
+	NEED_NO_DB = 1 << 5,	/* never touches the database (health check, benchmark baseline) */
+	/* The body is kept as it came (req.raw_body), of any content type, and no CSRF token is
+	 * asked for: the handler authenticates the request itself (an HMAC-signed webhook, an API
+	 * bearer key). Never for pages a browser posts with cookies. */
+	NEED_RAW_BODY = 1 << 6,
+	/* multipart/form-data is accepted too: text parts become form fields (CSRF checked as
+	 * usual), file parts go to req.files. For uploads; pair with a larger max_body. */
+	NEED_MULTIPART = 1 << 7,
+};
+
+/* A declared input field: anything not declared is dropped before the handler runs. */
+struct field {
+	const char *name;
+	size_t maxlen;		/* characters (code points), as VARCHAR counts them; longer is a 400 */
+};
+
+struct route {
+	struct route_pattern pat;	/* first: router_find reads the table through it */
+	handler_fn fn;
+	unsigned needs;
+	const struct field *fields;	/* query and body fields, ended by { NULL, 0 } */
+	size_t max_body;		/* bytes; 0 means the configured max_body_bytes */
+	size_t max_fields;		/* urlencoded body pairs; 0 means the default (200) */
+};
+
+struct app {
+	const char *name;		/* "shop", "studio": picks <name>_db_user from the config */
+	const struct route *routes;
+	size_t nroutes;
+	/* How this program answers errors, including those the dispatcher raises before a handler
+	 * runs (404, 405, 413, 503...); NULL for HTML error pages. The JSON API sets it. */
+	void (*error)(struct req *r, int status, const char *message);
+	/* Called after each response is sent (final = false) and once before the worker exits
+	 * (final = true): for work that must not delay a response, such as flushing visit counts. */
+	void (*after)(struct db *db, bool final);
+};
+
+enum role { ROLE_NONE = 0, ROLE_SHOPPER, ROLE_CREATOR, ROLE_BRAND, ROLE_ADMIN };
+
+struct session {
+	bool present;		/* a valid, unexpired session row matched the cookie */
+	uint8_t token[TOKEN_BYTES];
+	uint8_t hash[32];
+	long long user_id;	/* 0 when anonymous */
+	enum role role;
+	const char *user_name;
+	char csrf[CSRF_B64_LEN + 1];
+};
+
+struct req {
+	struct arena *arena;
+	FCGX_Request *fcgi;
+	const struct app *app;
+	struct db *db;
+	const uint8_t *secret;	/* 32-byte server secret */
+
+	unsigned method;	/* HTTP_GET ... ; HEAD is reported as HTTP_HEAD */
+	const char *path;	/* raw path, without the query string */
+	const char *remote_addr;
+	bool https;
+	const struct route *route;
+	struct route_params params;
+	struct kvlist query, form, cookies;
+	struct mp_list files;	/* NEED_MULTIPART routes: the uploaded files */
+	const char *raw_body;	/* NEED_RAW_BODY routes: the body, NUL-terminated */
+	size_t raw_len;
+	struct session sess;
+
+	int status;
+	struct buf headers;	/* extra response header lines, each ending in \r\n */
+	struct buf body;
+	const char *content_type;
+	tmpl_dict *page;	/* the layout's dictionary while a page is being built */
+	tmpl_dict *content;	/* its content template's (an include of the layout) */
+	const char *content_tpl, *title;
+	const char *keep;	/* page_keep's key: page_end keeps the expanded content under it */
+	long long start_us;
+};
+
+const char *req_param(const struct req *r, const char *name);	/* path parameter */
+const char *req_query(const struct req *r, const char *name);
+const char *req_form(const struct req *r, const char *name);
+const char *req_env(const struct req *r, const char *name);
+
+/* Runs the program: parses args (--listen ADDR, --workers N, --conf PATH), loads the config and
+ * templates, preforks workers and serves until SIGTERM. */
+int app_main(const struct app *app, int argc, char **argv);
+
+#endif

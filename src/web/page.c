@@ -1,0 +1,111 @@
+/* page.c: wrap a content template in layout.tpl with the navigation for who is signed in. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "db/dbcache.h"
+#include "web/fragment.h"
+#include "lib/money.h"
+#include "web/page.h"
+
+/* The layout's own dictionary: title, who is signed in, the cart count. */
+static tmpl_dict *layout_begin(struct req *r, const char *title)
+{
+	tmpl_dict *root = tmpl_new();
+	if (!root)
+		abort();
+	r->page = root;
+	r->title = title;
+	tmpl_set(root, "TITLE", title);
+	const struct session *s = &r->sess;
+	if (s->present)
+		tmpl_set_global(root, "CSRF", s->csrf);
+	if (s->user_id) {
+		tmpl_dict *u = tmpl_add(root, "SIGNED_IN");
+		tmpl_set(u, "USER_NAME", s->user_name);
+	} else {
+		tmpl_show(root, "SIGNED_OUT");
+	}
+	/* The cart's item count rides in a cookie the cart pages set, so no page pays a query for
+	 * it; it is only ever displayed, and only if it is a small number. */
+	const char *n = kv_get(&r->cookies, "cc_cart");
+	if (n && strlen(n) <= 4 && *n >= '1' && *n <= '9' && strspn(n, "0123456789") == strlen(n))
+		tmpl_set(tmpl_add(root, "CART_COUNT"), "N", n);
+	return root;
+}
+
+tmpl_dict *page_begin(struct req *r, const char *content_tpl, const char *title)
+{
+	tmpl_dict *root = layout_begin(r, title);
+	r->content_tpl = content_tpl;
+	r->keep = NULL;
+	return r->content = tmpl_include(root, "CONTENT", content_tpl);
+}
+
+bool page_cached(struct req *r, const char *key)
+{
+	const char *title, *html;
+	size_t len;
+	if (!fragment_get(r->arena, key, &title, &html, &len))
+		return false;
+	tmpl_dict *root = layout_begin(r, title);
+	/* Expanded by ctemplate from an autoescaped content template: HTML already escaped. */
+	tmpl_setn(tmpl_add(root, "KEPT_CONTENT"), "SANITISED_KEPT_HTML", html, len);
+	r->content = NULL;
+	r->keep = NULL;
+	return true;
+}
+
+void page_keep(struct req *r, const char *key)
+{
+	r->keep = key;
+}
+
+static void emit_body(void *ctx, const char *s, size_t n)
+{
+	buf_put(ctx, s, n);
+}
+
+/* The content alone, expanded as it is inside the layout (an include sees only its own values
+ * and the template globals), to be served from the fragment cache. */
+static void keep_content(struct req *r)
+{
+	struct buf html;
+	buf_init(&html, r->arena, 16384);
+	if (!tmpl_expand(r->content_tpl, r->content, emit_body, &html))
+		return;
+	/* A form added to a kept template one day would hand this visitor's CSRF token to the next
+	 * ones: such a page is not kept, and the log says which. */
+	if (r->sess.present && memmem(html.p, html.len, r->sess.csrf, strlen(r->sess.csrf))) {
+		fprintf(stderr, "page: %s holds the visitor's CSRF token; not kept\n", r->content_tpl);
+		return;
+	}
+	fragment_put(r->keep, r->title, html.p, html.len, dbcache_expiry());
+}
+
+void page_end(struct req *r, int status)
+{
+	r->body.len = 0;
+	if (r->keep && r->content && status == 200)
+		keep_content(r);
+	bool ok = tmpl_expand("layout.tpl", r->page, emit_body, &r->body);
+	tmpl_free(r->page);
+	r->page = NULL;
+	r->content = NULL;
+	r->content_type = "text/html; charset=utf-8";
+	if (!ok) {
+		/* A template that cannot expand is a deployment error: say nothing more. */
+		r->status = 500;
+		r->body.len = 0;
+		buf_puts(&r->body, "<!doctype html><title>500</title><p>Internal error.</p>");
+		return;
+	}
+	r->status = status;
+}
+
+const char *page_money(struct req *r, long long minor, const char *currency)
+{
+	char tmp[64];
+	if (!money_format(tmp, sizeof tmp, minor, currency))
+		return "";
+	return arena_strdup(r->arena, tmp);
+}

@@ -1,0 +1,21 @@
+/* page.h: HTML pages are a content template included into layout.tpl. */
+#ifndef CC_PAGE_H
+#define CC_PAGE_H
+#include "web/http.h"
+
+/* Starts a page: returns the content template's dictionary for the handler to fill. */
+tmpl_dict *page_begin(struct req *r, const char *content_tpl, const char *title);
+/* Expands the layout into the response body with the given status. */
+void page_end(struct req *r, int status);
+
+/* Pages that every visitor sees alike (no form, nothing from the visitor's cookies or session
+ * in the content) may keep their expanded content per worker for the cache TTL, under a key
+ * naming the page ("@lena"): page_cached() starts the page from the kept copy when there is
+ * one (true: the handler does only its per-visit work, then page_end), else page_begin as
+ * usual and page_keep() before page_end, which then keeps what it expands (fragment.h). */
+bool page_cached(struct req *r, const char *key);
+void page_keep(struct req *r, const char *key);
+/* Formats minor units into an arena string ("$12.50"); "" on a bad currency. */
+const char *page_money(struct req *r, long long minor, const char *currency);
+
+#endif

@@ -1,0 +1,136 @@
+/* response.c: build and send the response; every response carries the same security headers. */
+#include <stdio.h>
+#include <string.h>
+#include "web/page.h"
+#include "web/response.h"
+
+/* No inline script or style anywhere, so the policy can forbid them outright. */
+static const char security_headers[] =
+	"Content-Security-Policy: default-src 'self'; img-src 'self' https: data:; "
+	"media-src 'self' https: blob:; style-src 'self'; script-src 'self'; object-src 'none'; "
+	"base-uri 'none'; form-action 'self'; frame-ancestors 'none'\r\n"
+	"X-Content-Type-Options: nosniff\r\n"
+	"Referrer-Policy: strict-origin-when-cross-origin\r\n"
+	"X-Frame-Options: DENY\r\n"
+	"Cache-Control: private, no-cache\r\n";
+
+const char *resp_reason(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 201: return "Created";
+	case 204: return "No Content";
+	case 302: return "Found";
+	case 303: return "See Other";
+	case 304: return "Not Modified";
+	case 400: return "Bad Request";
+	case 401: return "Unauthorized";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 410: return "Gone";
+	case 413: return "Content Too Large";
+	case 414: return "URI Too Long";
+	case 415: return "Unsupported Media Type";
+	case 422: return "Unprocessable Content";
+	case 429: return "Too Many Requests";
+	case 500: return "Internal Server Error";
+	case 503: return "Service Unavailable";
+	default: return "Unknown";
+	}
+}
+
+static bool header_safe(const char *s)
+{
+	return strpbrk(s, "\r\n") == NULL;
+}
+
+void resp_header(struct req *r, const char *name, const char *value)
+{
+	if (!header_safe(name) || !header_safe(value))
+		return;	/* never let a value split the header block */
+	buf_printf(&r->headers, "%s: %s\r\n", name, value);
+}
+
+void resp_cookie(struct req *r, const char *name, const char *value, long max_age)
+{
+	if (!header_safe(value) || strpbrk(value, ";, "))
+		return;
+	buf_printf(&r->headers, "Set-Cookie: %s=%s; Path=/; HttpOnly; SameSite=Lax%s", name, value,
+		   r->https ? "; Secure" : "");
+	if (max_age >= 0)
+		buf_printf(&r->headers, "; Max-Age=%ld", max_age);
+	buf_puts(&r->headers, "\r\n");
+}
+
+void resp_redirect(struct req *r, const char *path)
+{
+	/* Local paths only: "//host" and "/\host" would leave the site. */
+	if (path[0] != '/' || path[1] == '/' || path[1] == '\\')
+		path = "/";
+	r->status = 303;
+	resp_header(r, "Location", path);
+	r->body.len = 0;
+}
+
+void resp_text(struct req *r, int status, const char *content_type, const char *text)
+{
+	r->status = status;
+	r->content_type = content_type;
+	r->body.len = 0;
+	buf_puts(&r->body, text);
+}
+
+void resp_error(struct req *r, int status, const char *message)
+{
+	if (r->app->error) {
+		r->body.len = 0;
+		r->app->error(r, status, message);
+		return;
+	}
+	if (r->page) {	/* a half-built page is abandoned */
+		tmpl_free(r->page);
+		r->page = NULL;
+	}
+	r->body.len = 0;
+	tmpl_dict *d = page_begin(r, "error.tpl", resp_reason(status));
+	tmpl_set_int(d, "STATUS", status);
+	tmpl_set(d, "REASON", resp_reason(status));
+	tmpl_set(d, "MESSAGE", message);
+	page_end(r, status);
+}
+
+void resp_db_error(struct req *r, enum db_status s)
+{
+	if (db_transient(s)) {
+		resp_header(r, "Retry-After", "2");
+		resp_error(r, 503, "The shop is catching its breath. Please try again in a moment.");
+	} else {
+		resp_error(r, 500, "Something went wrong on our side. Please try again.");
+	}
+}
+
+static void put(FCGX_Stream *out, const char *s, size_t n)
+{
+	if (n)
+		FCGX_PutStr(s, (int)n, out);
+}
+
+void resp_send(struct req *r)
+{
+	struct buf h;
+	buf_init(&h, r->arena, 1024);
+	buf_printf(&h, "Status: %d %s\r\n", r->status, resp_reason(r->status));
+	buf_put(&h, security_headers, sizeof security_headers - 1);
+	if (r->status != 204 && r->status != 304) {
+		buf_printf(&h, "Content-Type: %s\r\n",
+			   r->content_type ? r->content_type : "text/html; charset=utf-8");
+		buf_printf(&h, "Content-Length: %zu\r\n", r->body.len);
+	}
+	buf_put(&h, r->headers.p, r->headers.len);
+	buf_puts(&h, "\r\n");
+	put(r->fcgi->out, h.p, h.len);
+	if (r->method != HTTP_HEAD)
+		put(r->fcgi->out, r->body.p, r->body.len);
+}

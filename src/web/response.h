@@ -1,0 +1,21 @@
+/* response.h: status, headers, cookies, redirects and error pages; sent once at request end. */
+#ifndef CC_RESPONSE_H
+#define CC_RESPONSE_H
+#include "web/http.h"
+
+void resp_header(struct req *r, const char *name, const char *value);
+/* Path=/; HttpOnly; SameSite=Lax, plus Secure under HTTPS. max_age < 0: a browser-session
+ * cookie; 0: delete it. */
+void resp_cookie(struct req *r, const char *name, const char *value, long max_age);
+/* 303 See Other to a local path (must start with a single '/'). */
+void resp_redirect(struct req *r, const char *path);
+void resp_text(struct req *r, int status, const char *content_type, const char *text);
+/* An error page from error.tpl in the layout; the message is shown escaped. */
+void resp_error(struct req *r, int status, const char *message);
+/* 503 for DB_DOWN, 409 for DB_CONFLICT, 500 (and nothing internal) for the rest. */
+void resp_db_error(struct req *r, enum db_status s);
+/* Writes status line, security headers, headers and body (no body for HEAD) to the client. */
+void resp_send(struct req *r);
+const char *resp_reason(int status);
+
+#endif

@@ -1,0 +1,187 @@
+// tmpl.cc: the only C++ in crowdcart; wraps ctemplate behind tmpl.h and lets no exception out.
+#include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <string>
+#include <ctemplate/template.h>
+#include <ctemplate/template_emitter.h>
+#include "web/tmpl.h"
+
+using ctemplate::TemplateDictionary;
+
+// tmpl_dict is never defined: a tmpl_dict* is a TemplateDictionary* seen from C, whether it is a
+// top-level dictionary (tmpl_new) or a section/include dictionary owned by its parent.
+static TemplateDictionary *D(tmpl_dict *d)
+{
+	return reinterpret_cast<TemplateDictionary *>(d);
+}
+
+static const TemplateDictionary *CD(const tmpl_dict *d)
+{
+	return reinterpret_cast<const TemplateDictionary *>(d);
+}
+
+namespace {
+class EmitTo : public ctemplate::ExpandEmitter {
+public:
+	EmitTo(tmpl_emit_fn fn, void *ctx) : fn_(fn), ctx_(ctx) {}
+	void Emit(char c) override { fn_(ctx_, &c, 1); }
+	void Emit(const std::string &s) override { fn_(ctx_, s.data(), s.size()); }
+	void Emit(const char *s) override { fn_(ctx_, s, strlen(s)); }
+	void Emit(const char *s, size_t n) override { fn_(ctx_, s, n); }
+private:
+	tmpl_emit_fn fn_;
+	void *ctx_;
+};
+}
+
+// Variable and section names, interned once per process. A name passed as a plain TemplateString
+// is hashed again on every call, and ctemplate then looks it up in its global id-to-name map
+// under a reader lock: about a quarter of a storefront's instructions (bench/callgrind.sh). A
+// StaticTemplateString carries its id, and ctemplate skips the map for it. Names are interned by
+// content into a process-lifetime copy, so a name need not be a literal; the table is bounded
+// (templates have a few hundred names) and a name that finds no slot is passed the slow way.
+namespace {
+const size_t kNames = 2048, kProbes = 16;
+struct Name {
+	char *text;
+	size_t len;
+	ctemplate::StaticTemplateString sts;
+};
+Name names[kNames];
+
+ctemplate::TemplateString name_of(const char *key)
+{
+	size_t len = strlen(key);
+	uint64_t h = 14695981039346656037ULL;	// FNV-1a: names are short
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)key[i]) * 1099511628211ULL;
+	for (size_t k = 0; k < kProbes; k++) {
+		Name &n = names[(h + k) % kNames];
+		if (n.text && n.len == len && memcmp(n.text, key, len) == 0)
+			return ctemplate::TemplateString(n.sts);
+		if (n.text)
+			continue;
+		if (!(n.text = strdup(key)))
+			break;
+		n.len = len;
+		n.sts = ctemplate::StaticTemplateString{ { n.text, len, ctemplate::kIllegalTemplateId } };
+		ctemplate::StaticTemplateStringInitializer set_id(&n.sts);	// computes the id, registers the name
+		return ctemplate::TemplateString(n.sts);
+	}
+	return ctemplate::TemplateString(key, len);
+}
+}
+
+extern "C" bool tmpl_init(const char *root)
+{
+	try {
+		ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(root);
+		DIR *dir = opendir(root);
+		if (!dir) {
+			fprintf(stderr, "tmpl: cannot open %s\n", root);
+			return false;
+		}
+		bool ok = true;
+		while (struct dirent *e = readdir(dir)) {
+			size_t n = strlen(e->d_name);
+			if (n < 5 || strcmp(e->d_name + n - 4, ".tpl") != 0)
+				continue;
+			if (!ctemplate::LoadTemplate(e->d_name, ctemplate::STRIP_BLANK_LINES)) {
+				fprintf(stderr, "tmpl: %s/%s does not parse\n", root, e->d_name);
+				ok = false;
+			}
+		}
+		closedir(dir);
+		// Parsed once: never look at the files again while serving.
+		ctemplate::mutable_default_template_cache()->Freeze();
+		return ok;
+	} catch (...) {
+		return false;
+	}
+}
+
+extern "C" tmpl_dict *tmpl_new(void)
+{
+	try {
+		return reinterpret_cast<tmpl_dict *>(new TemplateDictionary("page"));
+	} catch (...) {
+		return nullptr;
+	}
+}
+
+extern "C" void tmpl_free(tmpl_dict *d)
+{
+	delete D(d);
+}
+
+extern "C" void tmpl_set(tmpl_dict *d, const char *key, const char *val)
+{
+	tmpl_setn(d, key, val, strlen(val));
+}
+
+extern "C" void tmpl_setn(tmpl_dict *d, const char *key, const char *val, size_t n)
+{
+	try {
+		D(d)->SetValue(name_of(key), ctemplate::TemplateString(val, n));
+	} catch (...) {
+	}
+}
+
+extern "C" void tmpl_set_int(tmpl_dict *d, const char *key, long long v)
+{
+	try {
+		char text[24];
+		int n = snprintf(text, sizeof text, "%lld", v);
+		D(d)->SetValue(name_of(key), ctemplate::TemplateString(text, (size_t)n));
+	} catch (...) {
+	}
+}
+
+extern "C" void tmpl_set_global(tmpl_dict *d, const char *key, const char *val)
+{
+	try {
+		D(d)->SetTemplateGlobalValue(name_of(key), val);
+	} catch (...) {
+	}
+}
+
+extern "C" void tmpl_show(tmpl_dict *d, const char *section)
+{
+	try {
+		D(d)->ShowSection(name_of(section));
+	} catch (...) {
+	}
+}
+
+extern "C" tmpl_dict *tmpl_add(tmpl_dict *d, const char *section)
+{
+	try {
+		return reinterpret_cast<tmpl_dict *>(D(d)->AddSectionDictionary(name_of(section)));
+	} catch (...) {
+		return nullptr;
+	}
+}
+
+extern "C" tmpl_dict *tmpl_include(tmpl_dict *d, const char *name, const char *file)
+{
+	try {
+		TemplateDictionary *inc = D(d)->AddIncludeDictionary(name_of(name));
+		inc->SetFilename(file);
+		return reinterpret_cast<tmpl_dict *>(inc);
+	} catch (...) {
+		return nullptr;
+	}
+}
+
+extern "C" bool tmpl_expand(const char *file, const tmpl_dict *d, tmpl_emit_fn emit, void *ctx)
+{
+	try {
+		EmitTo out(emit, ctx);
+		return ctemplate::ExpandWithData(file, ctemplate::STRIP_BLANK_LINES, CD(d), nullptr, &out);
+	} catch (...) {
+		return false;
+	}
+}
