@@ -5,6 +5,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include "lib/buf.h"
+#include "lib/html.h"
 #include "lib/sanitize.h"
 #include "lib/utf8.h"
 
@@ -33,20 +34,6 @@ static bool in_list(const char *name, const char *const *list, size_t n)
 	return false;
 }
 #define IN(name, list) in_list(name, list, sizeof list / sizeof list[0])
-
-static void put_escaped(struct buf *b, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': buf_puts(b, "&amp;"); break;
-		case '<': buf_puts(b, "&lt;"); break;
-		case '>': buf_puts(b, "&gt;"); break;
-		case '"': buf_puts(b, "&quot;"); break;
-		case '\'': buf_puts(b, "&#39;"); break;
-		default: buf_putc(b, *s);
-		}
-	}
-}
 
 /* An absolute http(s) URL with no white space or control characters in it (libxml2 has already
  * decoded entities, so "jav&#x61;script:" arrives here as "javascript:" and fails). */
@@ -110,7 +97,7 @@ static void walk(struct walk *w, xmlNode *n, int depth)
 			if (!t || (w->blocks == 0 && !w->para && blank(t)))
 				continue;
 			before_inline(w);
-			put_escaped(w->out, t);
+			html_escape_str(w->out, t);
 			continue;
 		}
 		if (n->type != XML_ELEMENT_NODE || !n->name)
@@ -152,7 +139,7 @@ static void walk(struct walk *w, xmlNode *n, int depth)
 		buf_puts(w->out, name);
 		if (link) {
 			buf_puts(w->out, " href=\"");
-			put_escaped(w->out, (const char *)href);
+			html_escape_str(w->out, (const char *)href);
 			buf_puts(w->out, "\" rel=\"nofollow ugc\"");
 		}
 		buf_putc(w->out, '>');

@@ -1,24 +1,11 @@
 /* svg_chart.c: see svg_chart.h. */
+#include "lib/html.h"
 #include "lib/svg_chart.h"
 
 #define W 640
 #define H 200
 #define PAD_BOTTOM 24
 #define PAD_TOP 8
-
-void svg_escape(struct buf *b, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&': buf_puts(b, "&amp;"); break;
-		case '<': buf_puts(b, "&lt;"); break;
-		case '>': buf_puts(b, "&gt;"); break;
-		case '"': buf_puts(b, "&quot;"); break;
-		case '\'': buf_puts(b, "&#39;"); break;
-		default: buf_putc(b, *s);
-		}
-	}
-}
 
 void svg_bar_chart(struct buf *b, const char *id_prefix, const char *caption, const struct svg_bar *bars, size_t n)
 {
@@ -28,7 +15,7 @@ void svg_bar_chart(struct buf *b, const char *id_prefix, const char *caption, co
 			max = bars[i].value;
 	buf_printf(b, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"%s-title\""
 		      " xmlns=\"http://www.w3.org/2000/svg\"><title id=\"%s-title\">", W, H, id_prefix, id_prefix);
-	svg_escape(b, caption);
+	html_escape_str(b, caption);
 	buf_puts(b, "</title>");
 	buf_printf(b, "<line class=\"chart-axis\" x1=\"0\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"currentColor\"/>",
 		   H - PAD_BOTTOM, W, H - PAD_BOTTOM);
@@ -41,15 +28,15 @@ void svg_bar_chart(struct buf *b, const char *id_prefix, const char *caption, co
 		long long x = (long long)i * slot + slot / 8, w = slot - slot / 4 > 1 ? slot - slot / 4 : 1;
 		buf_printf(b, "<g class=\"chart-bar\"><rect x=\"%lld\" y=\"%lld\" width=\"%lld\" height=\"%lld\" fill=\"currentColor\"><title>",
 			   x, H - PAD_BOTTOM - h, w, h);
-		svg_escape(b, bars[i].label);
+		html_escape_str(b, bars[i].label);
 		buf_puts(b, ": ");
-		svg_escape(b, bars[i].value_text);
+		html_escape_str(b, bars[i].value_text);
 		buf_puts(b, "</title></rect>");
 		/* Labels only where they fit: the last, and every so often before it while not crowding it. */
 		size_t every = n > 8 ? (n + 7) / 8 : 1;
 		if ((i % every == 0 && i + every / 2 + 1 < n) || i + 1 == n) {
 			buf_printf(b, "<text class=\"chart-label\" x=\"%lld\" y=\"%d\" font-size=\"11\" fill=\"currentColor\">", x, H - 6);
-			svg_escape(b, bars[i].label);
+			html_escape_str(b, bars[i].label);
 			buf_puts(b, "</text>");
 		}
 		buf_puts(b, "</g>");

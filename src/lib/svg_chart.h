@@ -15,7 +15,5 @@ struct svg_bar {
 /* <svg role="img" aria-labelledby=...> with a <title> (the caption, escaped) and one <rect> per
  * bar scaled to the largest value. id_prefix must be a literal of [a-z-] (it names elements). */
 void svg_bar_chart(struct buf *b, const char *id_prefix, const char *caption, const struct svg_bar *bars, size_t n);
-/* Appends s with & < > " ' escaped for XML text and attribute values. */
-void svg_escape(struct buf *b, const char *s);
 
 #endif

@@ -1,6 +1,7 @@
 /* product.c: the rules a product must meet before it is written, whoever submits it. */
 #include <string.h>
 #include "lib/buf.h"
+#include "lib/html.h"
 #include "lib/htmltext.h"
 #include "lib/money.h"
 #include "domain/catalog/product.h"
@@ -138,19 +139,17 @@ const char *prod_decimal(struct arena *a, long long minor, const char *currency)
 	return arena_printf(a, "%s%llu.%0*llu", minor < 0 ? "-" : "", m / scale, e, m % scale);
 }
 
-static void put_escaped(struct buf *b, const char *s, size_t n)
+/* Text with its line breaks kept as <br>; a CR is dropped. */
+static void put_lines(struct buf *b, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		switch (s[i]) {
-		case '&': buf_puts(b, "&amp;"); break;
-		case '<': buf_puts(b, "&lt;"); break;
-		case '>': buf_puts(b, "&gt;"); break;
-		case '"': buf_puts(b, "&quot;"); break;
-		case '\'': buf_puts(b, "&#39;"); break;
-		case '\r': break;
-		case '\n': buf_puts(b, "<br>"); break;
-		default: buf_putc(b, s[i]);
-		}
+	for (size_t i = 0; i < n;) {
+		size_t k = i;
+		while (k < n && s[k] != '\n' && s[k] != '\r')
+			k++;
+		html_escape(b, s + i, k - i);
+		if (k < n && s[k] == '\n')
+			buf_puts(b, "<br>");
+		i = k < n ? k + 1 : k;
 	}
 }
 
@@ -184,7 +183,7 @@ const char *prod_text_html(struct arena *a, const char *text)
 		while (n && (s[n - 1] == '\r' || s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n'))
 			n--;
 		buf_puts(&b, "<p>");
-		put_escaped(&b, s, n);
+		put_lines(&b, s, n);
 		buf_puts(&b, "</p>");
 		s = end;
 	}
