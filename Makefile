@@ -76,10 +76,10 @@ $(BIN_DIR)/crowdcartctl: $(BUILD)/ctl/main.o $(BUILD)/libcrowdcart.a
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libcrowdcart.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(LIBS)
 
-# libFuzzer harnesses: make BUILD=build-fuzz fuzzers (tests/fuzz/run.sh passes the flavour's flags).
+# libFuzzer harnesses, built by `make fuzz-build` (the fuzz flavour below; tests/fuzz/build.sh).
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/libcrowdcart.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $^ $(LIBS)
+	$(CC) $(CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $(filter %.c %.a,$^) $(LIBS)
 fuzzers: $(FUZZ_NAMES:%=$(BUILD)/fuzz/%)
 
 -include $(wildcard $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(FUZZ_NAMES:%=$(BUILD)/fuzz/%.d))

@@ -1,0 +1,27 @@
+/* tally.h: counts a worker aggregates in memory and writes at most once a second with multi-row
+ * upserts, so a page view never waits on a database write (creator visits, video and ad stats).
+ * The trade-off: a worker that crashes loses at most about a second of counts, and an idle worker
+ * holds its last counts until its next count or its after-request hook; no other node needs
+ * them. Worker-lifetime state, on purpose: one struct tally per kind of count. */
+#ifndef CC_TALLY_H
+#define CC_TALLY_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "db/db.h"
+
+#define TALLY_ROWS_PER_STMT 4	/* the upserts of 1 to 4 rows keep the binds under the db layer's limit */
+
+struct tally {
+	const struct db_stmt *upsert;	/* [TALLY_ROWS_PER_STMT]: the upsert of 1, 2, 3 and 4 rows */
+	size_t ncols;			/* parameters per row */
+	/* The parameters of pending row i, ncols of them, into p. */
+	void (*row)(size_t i, struct db_param *p);
+	size_t n;			/* pending rows, kept in the owner's array */
+	long long last_ms;		/* monotonic time of the last write */
+};
+
+/* Writes the pending rows in one transaction if a second has passed since the last write (or
+ * `force`); they are cleared only once written, so a failed write is tried again later. */
+void tally_flush(struct db *db, struct tally *t, bool force);
+
+#endif
