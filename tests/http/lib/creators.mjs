@@ -1,7 +1,6 @@
 // creators.mjs: helpers for the creator suites: a brand with one product open to creators, and
 // waiting for worker-aggregated visit counts to reach the database.
-import assert from 'node:assert/strict';
-import { eventually } from './eventually.mjs';
+import { counted } from './eventually.mjs';
 import { Client, newAccount, unique } from './http.mjs';
 import { lit, sql } from './fulfilment.mjs';
 
@@ -54,21 +53,8 @@ export async function newCreator() {
 // creator-surface request. Waits until the database shows `want` visits of the creator for the
 // filter, nudging every worker with visits to another creator's storefront; returns the count
 // (the last one seen when `want` never shows, for the caller's assertion to report).
-export async function visitCount(handle, { surface, campaign }, want, timeoutMs = 8000) {
-	let n = 0;
-	try {
-		return await eventually(async () => {
-			const [[count]] = sql(`SELECT COALESCE(SUM(v.count), 0) FROM creator_visits v JOIN creators c ON c.id = v.creator_id
-				WHERE c.handle = ${lit(handle)} AND v.surface = ${lit(surface)} AND v.utm_campaign = ${lit(campaign)}`);
-			n = Number(count);
-			if (n >= want)
-				return n;
-			await Promise.all(Array.from({ length: 16 }, () => new Client().get('/@sam')));
-			return false;
-		}, { timeout: timeoutMs, interval: 200 });
-	} catch (e) {
-		if (!(e instanceof assert.AssertionError))
-			throw e;
-		return n;
-	}
+export function visitCount(handle, { surface, campaign }, want, timeoutMs = 8000) {
+	return counted(() => Number(sql(`SELECT COALESCE(SUM(v.count), 0) FROM creator_visits v JOIN creators c ON c.id = v.creator_id
+		WHERE c.handle = ${lit(handle)} AND v.surface = ${lit(surface)} AND v.utm_campaign = ${lit(campaign)}`)[0][0]), want,
+	{ nudge: () => Promise.all(Array.from({ length: 16 }, () => new Client().get('/@sam'))), timeout: timeoutMs });
 }

@@ -32,3 +32,24 @@ export async function eventually(fn, { timeout = 5000, interval = 50, message } 
 		await sleep(interval);
 	}
 }
+
+// Counters a worker holds (visits, views, clicks, adds) reach the database at most once a second,
+// written by that worker's next request. Reads read() until it is at least `want`, calling nudge()
+// (requests that give every worker its turn) between reads; returns the last value read, reached
+// or not, so that the caller's own assertion reports it.
+export async function counted(read, want, { nudge, timeout = 8000, interval = 200 } = {}) {
+	let n;
+	try {
+		return await eventually(async () => {
+			n = await read();
+			if (n >= want)
+				return n;
+			await nudge?.();
+			return false;
+		}, { timeout, interval });
+	} catch (e) {
+		if (!(e instanceof assert.AssertionError))
+			throw e;
+		return n;
+	}
+}
