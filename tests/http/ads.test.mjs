@@ -7,11 +7,11 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client, csrfOf, unique } from './lib/http.mjs';
 import { addToCart, makeProduct } from './lib/commerce.mjs';
-import { eventually } from './lib/eventually.mjs';
+import { eventually, until } from './lib/eventually.mjs';
 import { demoClient } from './lib/fulfilment.mjs';
 import { creatorWithPicks } from './lib/video.mjs';
 import { adCount, brandWithDomain, ctl, goLink, lit, saveAd, sql } from './lib/ads.mjs';
-import { carousel, product, saveShowcase, sleep } from './lib/showcases.mjs';
+import { carousel, product, saveShowcase } from './lib/showcases.mjs';
 import { adRow, cartMedium, orderLines, placeOrder, sales } from './lib/media.mjs';
 import { publish } from './lib/video.mjs';
 
@@ -349,12 +349,7 @@ test("an ad shows the brand's chosen showcase under its cards; another brand's s
 	const form = await b.client.get(`/studio/ads/${id}`);
 	assert.match(form.body, new RegExp(`<option value="${sc.id}" selected>`), 'the form keeps the choice');
 	// Public catalog reads are cached per worker for a second.
-	let shown = null;
-	for (let i = 0; i < 20 && !shown?.titles.length; i++) {
-		shown = carousel((await new Client().get(`/ad/${slug}`)).body, sc.title);
-		if (!shown?.titles.length)
-			await sleep(150);
-	}
+	const shown = await until(async () => carousel((await new Client().get(`/ad/${slug}`)).body, sc.title), (s) => s?.titles.length);
 	assert.deepEqual(shown?.titles, [picked.title], 'the carousel shows what the rules pick');
 
 	const other = await brandWithDomain();

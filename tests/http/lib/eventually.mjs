@@ -33,23 +33,27 @@ export async function eventually(fn, { timeout = 5000, interval = 50, message } 
 	}
 }
 
-// Counters a worker holds (visits, views, clicks, adds) reach the database at most once a second,
-// written by that worker's next request. Reads read() until it is at least `want`, calling nudge()
-// (requests that give every worker its turn) between reads; returns the last value read, reached
-// or not, so that the caller's own assertion reports it.
-export async function counted(read, want, { nudge, timeout = 8000, interval = 200 } = {}) {
-	let n;
+// eventually() for a caller that asserts on the value itself: fetches until ok(value) holds and
+// returns the last value fetched, held or not, so that the caller's own assertion reports it.
+export async function until(fetch, ok, options) {
+	let value;
 	try {
-		return await eventually(async () => {
-			n = await read();
-			if (n >= want)
-				return n;
-			await nudge?.();
-			return false;
-		}, { timeout, interval });
+		return await eventually(async () => (ok(value = await fetch()) ? value : false), options);
 	} catch (e) {
 		if (!(e instanceof assert.AssertionError))
 			throw e;
-		return n;
+		return value;
 	}
+}
+
+// Counters a worker holds (visits, views, clicks, adds) reach the database at most once a second,
+// written by that worker's next request. Reads read() until it is at least `want`, calling nudge()
+// (requests that give every worker its turn) after a read that falls short; returns the last value.
+export function counted(read, want, { nudge, timeout = 8000, interval = 200 } = {}) {
+	return until(async () => {
+		const n = await read();
+		if (n < want)
+			await nudge?.();
+		return n;
+	}, (n) => n >= want, { timeout, interval });
 }

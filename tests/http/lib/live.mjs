@@ -1,8 +1,7 @@
 // live.mjs: fixtures for the live shopping suites: a creator with picks scheduling a session
 // through the studio form, the panel's buttons, viewers with their own sessions, and the events
 // poll (answered from a 250 ms per-worker cache, so readers wait for what they expect).
-import assert from 'node:assert/strict';
-import { eventually } from './eventually.mjs';
+import { until } from './eventually.mjs';
 import { Client, csrfOf, unique } from './http.mjs';
 import { creatorWithPicks } from './video.mjs';
 
@@ -81,15 +80,5 @@ export async function events(client, id, after = 0) {
 // Polls the events until `ok(data)` holds (the per-worker cache may be up to 250 ms old); returns
 // the last data seen, held or not, for the caller's assertion to report.
 export async function eventsUntil(client, id, ok, { after = 0, timeoutMs = 3000 } = {}) {
-	let data;
-	try {
-		return await eventually(async () => {
-			({ data } = await events(client, id, after));
-			return data && ok(data) ? data : false;
-		}, { timeout: timeoutMs, interval: 100 });
-	} catch (e) {
-		if (!(e instanceof assert.AssertionError))
-			throw e;
-		return data;
-	}
+	return until(async () => (await events(client, id, after)).data, (data) => data && ok(data), { timeout: timeoutMs, interval: 100 });
 }
