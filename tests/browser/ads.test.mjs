@@ -2,23 +2,13 @@
 // wider than the screen and snaps), buys with the Buy button and from a card further along the
 // row, and sees both products in the cart. No console errors, CSP violations or failed loads.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { BASE_URL, SHOTS, launchChromium } from './lib/chromium.mjs';
+import { test } from 'node:test';
+import { BASE_URL, SHOTS, isFavicon, openPage, useChromium } from './lib/chromium.mjs';
 import { lit, makeProduct, sql } from '../http/lib/commerce.mjs';
 import { unique } from '../http/lib/http.mjs';
 
-let browser;
-
-before(async () => {
-	fs.mkdirSync(SHOTS, { recursive: true });
-	browser = await launchChromium();
-});
-
-after(async () => {
-	await browser?.close();
-});
+const browser = useChromium();
 
 // A live northwind ad of eight new products with a hero image served by this site.
 function makeAd() {
@@ -31,51 +21,32 @@ function makeAd() {
 	return { slug, products };
 }
 
-test('a shopper scrolls an ad\'s card row, buys from it and with the Buy button, and sees the cart', async () => {
+test('a shopper scrolls an ad\'s card row, buys from it and with the Buy button, and sees the cart', async (t) => {
 	const { slug, products } = makeAd();
-	const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 800, height: 900 } });
-	const page = await context.newPage();
-	const problems = [];
-	page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(`console ${m.type()}: ${m.text()}`));
-	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-	page.on('requestfailed', (r) => {
-		// Leaving a page aborts its favicon fetch if it is still under way; that is not a failure.
-		if (!r.url().endsWith('/favicon.svg'))
-			problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
-	});
-	page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
-	await page.addInitScript(() => {
-		window.__csp = [];
-		document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
-	});
-	try {
-		await page.goto(`/ad/${slug}`);
-		assert.ok(await page.locator('img.ad-image').isVisible());
-		const row = page.locator('ol.ad-cards');
-		const size = await row.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, snap: getComputedStyle(el).scrollSnapType }));
-		assert.ok(size.scroll > size.client * 2, `the row is wider than the screen (${size.scroll} > ${size.client})`);
-		assert.match(size.snap, /x mandatory/);
-		const last = page.locator('li.ad-card').last();
-		assert.ok(!(await last.evaluate((el) => el.getBoundingClientRect().left < innerWidth)), 'the last card starts off-screen');
-		// Scroll sideways the way a trackpad does, until the last card is on screen.
-		await row.hover();
-		for (let i = 0; i < 20 && !(await last.evaluate((el) => el.getBoundingClientRect().right <= innerWidth + 1)); i++) {
-			await page.mouse.wheel(400, 0);
-			await page.waitForTimeout(150);
-		}
-		assert.ok(await row.evaluate((el) => el.scrollLeft) > 0, 'the row scrolled');
-		assert.ok(await last.evaluate((el) => el.getBoundingClientRect().right <= innerWidth + 1), 'the last card is in view');
-		await page.screenshot({ path: path.join(SHOTS, 'ad-row-scrolled.png') });
-
-		await Promise.all([page.waitForURL('**/cart'), last.getByRole('button', { name: 'Add to cart' }).click()]);
-		await page.goto(`/ad/${slug}`);
-		await Promise.all([page.waitForURL('**/cart'), page.locator('.ad-buy-button').click()]);
-		const cart = await page.locator('main').innerText();
-		assert.ok(cart.includes(products[0].title), 'the Buy button added the first product');
-		assert.ok(cart.includes(products[7].title), 'the last card added its product');
-		const csp = await page.evaluate(() => window.__csp ?? []);
-		assert.deepEqual([...problems, ...csp], []);
-	} finally {
-		await context.close();
+	const { page, clean } = await openPage(browser(), t, { context: { viewport: { width: 800, height: 900 } }, expectFailedLoad: isFavicon });
+	await page.goto(`/ad/${slug}`);
+	assert.ok(await page.locator('img.ad-image').isVisible());
+	const row = page.locator('ol.ad-cards');
+	const size = await row.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, snap: getComputedStyle(el).scrollSnapType }));
+	assert.ok(size.scroll > size.client * 2, `the row is wider than the screen (${size.scroll} > ${size.client})`);
+	assert.match(size.snap, /x mandatory/);
+	const last = page.locator('li.ad-card').last();
+	assert.ok(!(await last.evaluate((el) => el.getBoundingClientRect().left < innerWidth)), 'the last card starts off-screen');
+	// Scroll sideways the way a trackpad does, until the last card is on screen.
+	await row.hover();
+	for (let i = 0; i < 20 && !(await last.evaluate((el) => el.getBoundingClientRect().right <= innerWidth + 1)); i++) {
+		await page.mouse.wheel(400, 0);
+		await page.waitForTimeout(150);
 	}
+	assert.ok(await row.evaluate((el) => el.scrollLeft) > 0, 'the row scrolled');
+	assert.ok(await last.evaluate((el) => el.getBoundingClientRect().right <= innerWidth + 1), 'the last card is in view');
+	await page.screenshot({ path: path.join(SHOTS, 'ad-row-scrolled.png') });
+
+	await Promise.all([page.waitForURL('**/cart'), last.getByRole('button', { name: 'Add to cart' }).click()]);
+	await page.goto(`/ad/${slug}`);
+	await Promise.all([page.waitForURL('**/cart'), page.locator('.ad-buy-button').click()]);
+	const cart = await page.locator('main').innerText();
+	assert.ok(cart.includes(products[0].title), 'the Buy button added the first product');
+	assert.ok(cart.includes(products[7].title), 'the last card added its product');
+	await clean();
 });

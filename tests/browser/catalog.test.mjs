@@ -2,39 +2,13 @@
 // a brand, create a product with two variants in the editor, publish it, open it in the shop, set
 // marketplace terms and create an API key; no console errors, CSP violations or failed loads.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { after, before, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { BASE_URL, SHOTS, launchChromium } from './lib/chromium.mjs';
+import { test } from 'node:test';
+import { BASE_URL, SHOTS, eventually, openPage, useChromium } from './lib/chromium.mjs';
 
-let browser;
-
-before(async () => {
-	fs.mkdirSync(SHOTS, { recursive: true });
-	browser = await launchChromium();
-});
-
-after(async () => {
-	await browser?.close();
-});
+const browser = useChromium();
 
 test('a brand builds, publishes and opens a product, sets marketplace terms and makes an API key', async (t) => {
-	const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1280, height: 900 } });
-	t.after(() => context.close());
-	const page = await context.newPage();
-	const problems = [];
-	page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console: ${m.text()}`); });
-	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-	page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
-	page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} for ${r.url()}`); });
-	await page.addInitScript(() => {
-		window.__csp = [];
-		document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-	});
-	const clean = async (where) => {
-		const csp = await page.evaluate(() => window.__csp ?? []);
-		assert.deepEqual([...problems, ...csp], [], where);
-	};
+	const { page, problems, clean } = await openPage(browser(), t);
 
 	const u = Date.now().toString(36);
 	await page.goto('/signup');
@@ -70,7 +44,9 @@ test('a brand builds, publishes and opens a product, sets marketplace terms and 
 	await page.waitForURL(/saved=1$/);
 	assert.equal(await page.locator('.product-status strong').innerText(), 'active');
 	const publicPath = await page.locator('a.public-link').getAttribute('href');
-	await sleep(1100);	// public catalog reads are cached for up to a second
+	// Public catalog reads are cached for up to a second; asked beside the page, so that a stale
+	// answer is not one of the page's problems.
+	await eventually(async () => assert.match(await (await page.request.get(publicPath)).text(), /Browser Linen Apron/));
 	await page.goto(publicPath);
 	assert.match(await page.locator('main').innerText(), /Browser Linen Apron/);
 	await clean('public product page');

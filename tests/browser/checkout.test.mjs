@@ -1,29 +1,16 @@
 // checkout.test.mjs: a real Chromium adds two products from two brands to the cart, checks out as
 // a guest, sees the confirmation with one order per brand, and looks an order up by number + email.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { BASE_URL, launchChromium } from './lib/chromium.mjs';
+import { test } from 'node:test';
+import { openPage, useChromium } from './lib/chromium.mjs';
 import { makeProduct } from '../http/lib/commerce.mjs';
 
-let browser;
-
-before(async () => {
-	browser = await launchChromium();
-});
-
-after(async () => {
-	await browser?.close();
-});
+const browser = useChromium();
 
 test('guest adds two brands\' products, checks out, sees the confirmation and looks the order up', async (t) => {
 	const a = makeProduct({ price: 2500, brand: 'northwind' });
 	const b = makeProduct({ price: 1800, brand: 'fernhill' });
-	const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1280, height: 900 } });
-	t.after(() => context.close());
-	const page = await context.newPage();
-	const problems = [];
-	page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-	page.on('pageerror', (e) => problems.push(e.message));
+	const { page, problems } = await openPage(browser(), t, { warnings: false, failedLoads: false, errorResponses: false, csp: false });
 
 	for (const [p, qty] of [[a, '2'], [b, '1']]) {
 		await page.goto(`/p/${p.brand}/${p.handle}`);

@@ -2,53 +2,15 @@
 // brand's dashboards (SVG chart included) show that sale with its commission; and a creator builds
 // a collection from the marketplace in the studio. No console errors, CSP violations or dialogs.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { after, before, test } from 'node:test';
-import { BASE_URL, SHOTS, launchChromium } from './lib/chromium.mjs';
+import { test } from 'node:test';
+import { SHOTS, openPage as openPageOf, useChromium } from './lib/chromium.mjs';
 import { lit, makeProduct, sql } from '../http/lib/commerce.mjs';
 import { brandWithOpenProduct } from '../http/lib/creators.mjs';
 import { unique } from '../http/lib/http.mjs';
 
-let browser;
-
-before(async () => {
-	fs.mkdirSync(SHOTS, { recursive: true });
-	browser = await launchChromium();
-});
-
-after(async () => {
-	await browser?.close();
-});
-
-async function openPage(t) {
-	const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1280, height: 900 } });
-	const page = await context.newPage();
-	const problems = [];
-	page.on('console', (m) => {
-		if (m.type() === 'error' || m.type() === 'warning')
-			problems.push(`console ${m.type()}: ${m.text()}`);
-	});
-	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-	page.on('dialog', (d) => {
-		problems.push(`dialog: ${d.message()}`);
-		d.dismiss().catch(() => {});
-	});
-	page.on('response', (r) => {
-		if (r.status() >= 400)
-			problems.push(`${r.status()} for ${r.request().resourceType()} ${r.url()}`);
-	});
-	await page.addInitScript(() => {
-		window.__csp = [];
-		document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
-	});
-	t.after(() => context.close());
-	return { page, problems };
-}
-
-async function clean(page, problems) {
-	assert.deepEqual(await page.evaluate(() => window.__csp), []);
-	assert.deepEqual(problems, []);
-}
+const browser = useChromium();
+// A context and page of their own per visitor; a dialog is a problem too.
+const openPage = (t) => openPageOf(browser(), t, { dialogs: true, failedLoads: false });
 
 async function logIn(page, email) {
 	await page.goto('/login');
@@ -63,7 +25,7 @@ test('a shopper follows lena\'s short link and buys; lena\'s and the brand\'s da
 		SELECT id, ${p.productId}, 1500, 'approved', 999, UTC_TIMESTAMP() FROM creators WHERE handle = 'lena'`);
 
 	// lena makes a short link to the product in her studio
-	const { page: lena, problems: lp } = await openPage(t);
+	const { page: lena, clean: lenaClean } = await openPage(t);
 	await logIn(lena, 'lena@demo.crowdcart.test');
 	await Promise.all([lena.waitForURL('**/studio/creator/links'), lena.getByRole('link', { name: 'Short links' }).click()]);
 	await lena.locator('#target').selectOption({ label: `Product: ${p.title}` });
@@ -74,7 +36,7 @@ test('a shopper follows lena\'s short link and buys; lena\'s and the brand\'s da
 	assert.match(path, /^\/s\/[a-z2-7]{16}$/);
 
 	// the shopper follows it, sees the disclosure and buys two
-	const { page: shop, problems: sp } = await openPage(t);
+	const { page: shop, clean: shopClean } = await openPage(t);
 	await shop.goto(path);
 	assert.match(new URL(shop.url()).pathname, new RegExp(`/p/northwind/${p.handle}$`));
 	await assert.doesNotReject(shop.getByRole('note').filter({ hasText: 'Lena Park earns a commission' }).waitFor());
@@ -105,19 +67,19 @@ test('a shopper follows lena\'s short link and buys; lena\'s and the brand\'s da
 	await lena.screenshot({ path: `${SHOTS}creator-dashboard.png`, fullPage: true });
 
 	// the brand's dashboard shows the same sale
-	const { page: brand, problems: bp } = await openPage(t);
+	const { page: brand, clean: brandClean } = await openPage(t);
 	await logIn(brand, 'brand-owner@northwind.demo.crowdcart.test');
 	await Promise.all([brand.waitForURL('**/studio/brand/dashboard'), brand.getByRole('link', { name: 'Creator sales and commission' }).click()]);
 	const theirs = brand.locator('tr.sale', { hasText: number });
 	assert.match(await theirs.textContent(), /@lena.*\$80\.00.*15%.*\$12\.00/);
 	await brand.screenshot({ path: `${SHOTS}brand-dashboard.png`, fullPage: true });
-	for (const [pg, pr] of [[lena, lp], [shop, sp], [brand, bp]])
-		await clean(pg, pr);
+	for (const clean of [lenaClean, shopClean, brandClean])
+		await clean();
 });
 
 test('a creator picks a product and builds a published collection in the studio', async (t) => {
 	const b = await brandWithOpenProduct({ percent: '10' });
-	const { page, problems } = await openPage(t);
+	const { page, clean } = await openPage(t);
 	const u = unique();
 	await page.goto('/signup');
 	await page.locator('input[name="role"][value="creator"]').check();
@@ -145,5 +107,5 @@ test('a creator picks a product and builds a published collection in the studio'
 	assert.match(await page.locator('.card-note').textContent(), /Warm light, no glare\./);
 	await assert.doesNotReject(page.getByRole('note').filter({ hasText: 'earns a commission' }).waitFor());
 	await page.screenshot({ path: `${SHOTS}creator-collection.png`, fullPage: true });
-	await clean(page, problems);
+	await clean();
 });

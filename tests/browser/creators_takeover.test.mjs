@@ -4,46 +4,14 @@
 // violations on the way.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, test } from 'node:test';
-import { BASE_URL, launchChromium } from './lib/chromium.mjs';
+import { test } from 'node:test';
+import { openPage as openPageOf, useChromium } from './lib/chromium.mjs';
 import { lit, makeProduct, sql } from '../http/lib/commerce.mjs';
 import { unique } from '../http/lib/http.mjs';
 
-let browser;
-
-before(async () => {
-	browser = await launchChromium();
-});
-
-after(async () => {
-	await browser?.close();
-});
-
-async function openPage(t) {
-	const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1280, height: 900 } });
-	const page = await context.newPage();
-	const problems = [];
-	page.on('console', (m) => {
-		if (m.type() === 'error' || m.type() === 'warning')
-			problems.push(`console ${m.type()}: ${m.text()}`);
-	});
-	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-	page.on('response', (r) => {
-		if (r.status() >= 400)
-			problems.push(`${r.status()} for ${r.request().resourceType()} ${r.url()}`);
-	});
-	await page.addInitScript(() => {
-		window.__csp = [];
-		document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
-	});
-	t.after(() => context.close());
-	return { page, problems };
-}
-
-async function clean(page, problems) {
-	assert.deepEqual(await page.evaluate(() => window.__csp), []);
-	assert.deepEqual(problems, []);
-}
+const browser = useChromium();
+// A context and page of their own per visitor.
+const openPage = (t) => openPageOf(browser(), t, { failedLoads: false });
 
 // An approved pick and a short link to the product for a demo creator; returns the link's path.
 function linkFor(handle, productId, bps) {
@@ -67,7 +35,7 @@ test('marco\'s link after lena\'s takes over the sale; a direct visit in between
 	const lenaLink = linkFor('lena', p.productId, 1000);
 	const marcoLink = linkFor('marco', p.productId, 2000);
 
-	const { page: shop, problems: sp } = await openPage(t);
+	const { page: shop, clean: shopClean } = await openPage(t);
 	await shop.goto(lenaLink);
 	await assert.doesNotReject(shop.getByRole('note').filter({ hasText: 'Lena Park earns a commission' }).waitFor());
 	await shop.goto(marcoLink);
@@ -92,17 +60,17 @@ test('marco\'s link after lena\'s takes over the sale; a direct visit in between
 		FROM order_lines l JOIN orders o ON o.id = l.order_id JOIN creators cr ON cr.id = l.creator_id
 		WHERE o.number = ${lit(number)}`);
 	assert.deepEqual([creator, surface, bps, commission], ['marco', 'link', '2000', '600']);
-	await clean(shop, sp);
+	await shopClean();
 
 	// marco's dashboard has the sale; lena's does not.
-	const { page: marco, problems: mp } = await openPage(t);
+	const { page: marco, clean: marcoClean } = await openPage(t);
 	await logIn(marco, 'marco@demo.crowdcart.test');
 	await marco.goto('/studio/creator/dashboard');
 	assert.match(await marco.locator('tr.sale', { hasText: number }).textContent(), /\$30\.00.*20%.*\$6\.00/);
-	await clean(marco, mp);
-	const { page: lena, problems: lp } = await openPage(t);
+	await marcoClean();
+	const { page: lena, clean: lenaClean } = await openPage(t);
 	await logIn(lena, 'lena@demo.crowdcart.test');
 	await lena.goto('/studio/creator/dashboard');
 	assert.equal(await lena.locator('tr.sale', { hasText: number }).count(), 0);
-	await clean(lena, lp);
+	await lenaClean();
 });

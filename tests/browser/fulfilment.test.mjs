@@ -4,31 +4,17 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { BASE_URL, SHOTS, launchChromium } from './lib/chromium.mjs';
+import { test } from 'node:test';
+import { SHOTS, openPage, useChromium } from './lib/chromium.mjs';
 import { newBrand, newOrder, orderRow } from '../http/lib/fulfilment.mjs';
 
-let browser;
-
-before(async () => {
-	fs.mkdirSync(SHOTS, { recursive: true });
-	browser = await launchChromium();
-});
-
-after(async () => {
-	await browser?.close();
-});
+const browser = useChromium();
 
 test('a brand ships and partly refunds an order without JavaScript, and downloads the CSV', async (t) => {
 	const brand = await newBrand();
 	const order = newOrder(brand, { status: 'paid', shipName: 'Browser <Buyer>' });
-	const context = await browser.newContext({ baseURL: BASE_URL, javaScriptEnabled: false, acceptDownloads: true,
-		viewport: { width: 1280, height: 900 } });
-	t.after(() => context.close());
-	const page = await context.newPage();
-	const problems = [];
-	page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-	page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+	const { page, problems } = await openPage(browser(), t, { context: { javaScriptEnabled: false, acceptDownloads: true },
+		warnings: false, errorResponses: false, csp: false });
 
 	await page.goto('/login?next=/studio/orders');
 	await page.locator('#email').fill(brand.account.email);

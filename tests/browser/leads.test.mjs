@@ -2,30 +2,17 @@
 // server's errors appear beside the fields with the typed values kept, then the thank-you page;
 // no console errors, CSP violations or failed loads.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { BASE_URL, launchChromium } from './lib/chromium.mjs';
+import { test } from 'node:test';
+import { openPage, useChromium } from './lib/chromium.mjs';
 import { brandWithForm, leadRows } from '../http/lib/leads.mjs';
 
-let browser;
-
-before(async () => {
-	browser = await launchChromium();
-});
-
-after(async () => {
-	await browser?.close();
-});
+const browser = useChromium();
 
 test('a lead form works without JavaScript, by its labels, with errors beside fields and values kept', async (t) => {
 	const f = await brandWithForm();
-	const context = await browser.newContext({ baseURL: BASE_URL, javaScriptEnabled: false });
-	t.after(() => context.close());
-	const page = await context.newPage();
-	const problems = [];
 	// The 422 of the form sent back with errors is on purpose.
-	page.on('console', (m) => { if (m.type() === 'error' && !/status of 422/.test(m.text())) problems.push(m.text()); });
-	page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
-	page.on('response', (r) => { if (r.status() >= 400 && r.request().resourceType() !== 'document') problems.push(`${r.status()} ${r.url()}`); });
+	const { page, problems } = await openPage(browser(), t, { context: { javaScriptEnabled: false }, warnings: false,
+		expectConsole: [/status of 422/], expectResponse: (r) => r.request().resourceType() === 'document', csp: false });
 
 	await page.goto(`/f/${f.slug}`);
 	await page.getByLabel(/^Name/).fill('Grace <Hopper>');

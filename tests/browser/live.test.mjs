@@ -3,46 +3,21 @@
 // control panel; the viewer, who never reloads, sees the answer and the pin each within 2 s.
 // No page errors and no CSP violations on either side.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { after, before, test } from 'node:test';
-import { BASE_URL, SHOTS, launchChromium } from './lib/chromium.mjs';
+import { test } from 'node:test';
+import { SHOTS, openPage as openPageOf, useChromium } from './lib/chromium.mjs';
 
 const unique = () => Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
 
-let browser;
+const browser = useChromium();
 
-before(async () => {
-	fs.mkdirSync(SHOTS, { recursive: true });
-	browser = await launchChromium();
-});
-
-after(async () => {
-	await browser?.close();
-});
-
-// A context and page that record page errors, CSP violations and console errors. The stream is a
-// /media/ address with no file behind it (no network here), so the media load's own error is expected.
-async function openPage(t) {
-	const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1280, height: 900 } });
-	const page = await context.newPage();
-	const problems = [];
-	page.on('console', (m) => {
-		if (m.type() === 'error' && !/Failed to load resource.*404|media/i.test(m.text()))
-			problems.push(`console ${m.type()}: ${m.text()}`);
-	});
-	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-	await page.addInitScript(() => {
-		window.__csp = [];
-		document.addEventListener('securitypolicyviolation', (e) =>
-			window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
-	});
-	t.after(() => context.close());
-	return { page, problems };
-}
+// The stream is a /media/ address with no file behind it (no network here), so the media load's
+// own error is expected.
+const openPage = (t) => openPageOf(browser(), t, { warnings: false, expectConsole: [/Failed to load resource.*404|media/i],
+	failedLoads: false, errorResponses: false });
 
 test('a viewer sees the creator\'s answer and pin within 2 s, without reloading', async (t) => {
-	const { page: creator, problems: cp } = await openPage(t);
-	const { page: viewer, problems: vp } = await openPage(t);
+	const { page: creator, clean: creatorClean } = await openPage(t);
+	const { page: viewer, clean: viewerClean } = await openPage(t);
 
 	await creator.goto('/login');
 	await creator.locator('#email').fill('lena@demo.crowdcart.test');
@@ -115,10 +90,8 @@ test('a viewer sees the creator\'s answer and pin within 2 s, without reloading'
 	await viewer.locator('#live-pinned form.live-buy button').click();
 	await viewer.locator('#live-status', { hasText: 'Added to your cart' }).waitFor({ timeout: 3000 });
 
-	for (const [p, problems] of [[creator, cp], [viewer, vp]]) {
-		assert.deepEqual(problems, []);
-		assert.deepEqual(await p.evaluate(() => window.__csp), []);
-	}
+	await creatorClean('creator');
+	await viewerClean('viewer');
 	// End it, so demo lena's list is not left with a running session.
 	await Promise.all([creator.waitForLoadState('load'), creator.getByRole('button', { name: 'End the session' }).click()]);
 });

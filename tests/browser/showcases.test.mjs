@@ -2,43 +2,19 @@
 // buttons scroll the row and turn off at its ends; without it the row is there, focusable and
 // without buttons; a card click opens the product with the creator carried. No CSP violations.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { BASE_URL, launchChromium } from './lib/chromium.mjs';
+import { test } from 'node:test';
+import { openPage as openPageOf, useChromium } from './lib/chromium.mjs';
 
-let browser;
-
-before(async () => {
-	browser = await launchChromium();
-});
-
-after(async () => {
-	await browser?.close();
-});
+const browser = useChromium();
 
 // A narrow window, so that lena's demo showcase ("Desk favourites") overflows its row.
-async function openPage(t, { javaScriptEnabled = true } = {}) {
-	const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 640, height: 900 }, javaScriptEnabled });
-	const page = await context.newPage();
-	const problems = [];
-	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-	page.on('console', (m) => {
-		if (m.type() === 'error')
-			problems.push(`console: ${m.text()}`);
-	});
-	// CSP violations are reported to the page; the init script runs outside the page's CSP.
-	await page.addInitScript(() => {
-		window.__csp = [];
-		document.addEventListener('securitypolicyviolation', (e) =>
-			window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
-	});
-	t.after(() => context.close());
-	return { page, problems };
-}
+const openPage = (t, { javaScriptEnabled = true } = {}) => openPageOf(browser(), t, {
+	context: { viewport: { width: 640, height: 900 }, javaScriptEnabled }, warnings: false, failedLoads: false, errorResponses: false });
 
 const ROW = 'section.showcase:has(h2:text-is("Desk favourites")) ul.showcase-row';
 
 test('next and previous scroll the carousel and turn off at its ends', async (t) => {
-	const { page, problems } = await openPage(t);
+	const { page, clean } = await openPage(t);
 	await page.goto('/@lena');
 	const section = page.locator('section.showcase', { has: page.locator('h2', { hasText: 'Desk favourites' }) });
 	const row = section.locator('ul.showcase-row');
@@ -65,8 +41,7 @@ test('next and previous scroll the carousel and turn off at its ends', async (t)
 		const el = document.querySelector(sel);
 		return el.scrollLeft + el.clientWidth < el.scrollWidth - 1;
 	}, rowSel);
-	const csp = await page.evaluate(() => window.__csp ?? []);
-	assert.deepEqual([...problems, ...csp], []);
+	await clean();
 });
 
 test('without JavaScript the row is there, focusable, with no buttons', async (t) => {

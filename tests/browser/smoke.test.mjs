@@ -1,60 +1,19 @@
 // smoke.test.mjs: a real Chromium clicks through the shop and the account forms; no console errors, no CSP
 // violations, no failed loads and no dialogs anywhere. Screenshots land in tests/browser/screenshots/.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { BASE_URL, SHOTS, launchChromium } from './lib/chromium.mjs';
+import { test } from 'node:test';
+import { BASE_URL, SHOTS, openPage as openPageOf, useChromium } from './lib/chromium.mjs';
 
 const NOOR_BIO = `<script>alert("xss")</script> & "quotes" 'single' <img src=x onerror=alert(1)>`;
 
-let browser;
+const browser = useChromium();
 
-before(async () => {
-	fs.mkdirSync(SHOTS, { recursive: true });
-	// launch() gives every run a fresh temporary profile, removed on close.
-	browser = await launchChromium();
-});
-
-after(async () => {
-	await browser?.close();
-});
-
-// A fresh context and page that record everything that would mean a broken page.
-// `expected` lists console messages a test causes on purpose (e.g. the 404 of the page it opened).
-async function openPage(t, { expected = [] } = {}) {
-	const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1280, height: 800 } });
-	const page = await context.newPage();
-	const problems = [];
-	page.on('console', (m) => {
-		if ((m.type() === 'error' || m.type() === 'warning') && !expected.some((re) => re.test(m.text())))
-			problems.push(`console ${m.type()}: ${m.text()}`);
-	});
-	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-	page.on('dialog', (d) => {
-		problems.push(`dialog (${d.type()}): ${d.message()}`);
-		d.dismiss().catch(() => {});
-	});
-	page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-	page.on('response', (r) => {
-		// Only our own documents may answer >= 400, and only when a test navigates to one on purpose.
-		if (r.status() >= 400 && r.request().resourceType() !== 'document')
-			problems.push(`${r.status()} for ${r.request().resourceType()} ${r.url()}`);
-	});
-	// CSP violations are also reported to the page; the init script runs outside the page's CSP.
-	await page.addInitScript(() => {
-		window.__csp = [];
-		document.addEventListener('securitypolicyviolation', (e) =>
-			window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
-	});
-	t.after(() => context.close());
-	return { page, problems };
-}
-
-async function assertClean(page, problems, where) {
-	const csp = await page.evaluate(() => window.__csp ?? []);
-	assert.deepEqual([...problems, ...csp.map((v) => `CSP: ${v}`)], [], `${where}: nothing went wrong in the browser`);
-}
+// A fresh context and page that record everything that would mean a broken page; only our own
+// documents may answer >= 400, and only when a test navigates to one on purpose. `expected` lists
+// console messages a test causes on purpose (e.g. the 404 of the page it opened).
+const openPage = (t, { expected = [] } = {}) => openPageOf(browser(), t, { context: { viewport: { width: 1280, height: 800 } },
+	expectConsole: expected, dialogs: true, expectResponse: (r) => r.request().resourceType() === 'document' });
 
 async function shot(page, name) {
 	await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
@@ -66,21 +25,21 @@ function pathOf(page) {
 }
 
 test('a visitor clicks from home to a creator storefront to a product page', async (t) => {
-	const { page, problems } = await openPage(t);
+	const { page, clean } = await openPage(t);
 
 	await page.goto('/');
 	assert.equal(await page.locator('h1').innerText(), 'Shop what your creators love');
 	assert.ok(await page.locator('a.creator-chip').count() >= 4, 'featured creators are listed');
 	assert.equal(await page.locator('#trending-h + .grid article.card').count(), 12, 'trending products are listed');
 	await shot(page, 'home');
-	await assertClean(page, problems, 'home');
+	await clean('home');
 
 	await Promise.all([page.waitForURL('**/@lena'), page.locator('a.creator-chip', { hasText: 'Lena Park' }).click()]);
 	assert.equal(pathOf(page), '/@lena');
 	assert.equal(await page.locator('h1').innerText(), 'Lena Park');
 	await assert.doesNotReject(page.locator('.disclosure', { hasText: 'earns a commission' }).waitFor());
 	await shot(page, 'storefront-lena');
-	await assertClean(page, problems, '/@lena');
+	await clean('/@lena');
 
 	const card = page.locator('#picks-h ~ .grid a.card-link').first();
 	const title = (await card.locator('.card-title').innerText()).trim();
@@ -92,11 +51,11 @@ test('a visitor clicks from home to a creator storefront to a product page', asy
 	assert.equal(await page.locator('text=Picked by').innerText(), 'Picked by Lena Park');
 	assert.ok(await page.locator('table.variants tbody tr').count() >= 1, 'the variants table has rows');
 	await shot(page, 'product');
-	await assertClean(page, problems, href);
+	await clean(href);
 });
 
 test("noor's storefront shows the XSS bio as plain text and opens no dialog", async (t) => {
-	const { page, problems } = await openPage(t);
+	const { page, clean } = await openPage(t);
 	await page.goto('/@noor');
 	assert.equal(await page.locator('h1').innerText(), 'Noor Haddad');
 	assert.equal(await page.locator('p.bio').textContent(), NOOR_BIO);
@@ -104,11 +63,11 @@ test("noor's storefront shows the XSS bio as plain text and opens no dialog", as
 	assert.equal(await page.locator('script').count(), 0, 'the page has no script element at all');
 	await page.waitForTimeout(300);	// time for an injected handler (onerror) to fire, if one existed
 	await shot(page, 'storefront-noor');
-	await assertClean(page, problems, '/@noor');
+	await clean('/@noor');
 });
 
 test('a visitor signs up with the real form, lands in the studio, and logs out', async (t) => {
-	const { page, problems } = await openPage(t);
+	const { page, clean } = await openPage(t);
 	const u = Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
 	const name = `Browser Shopper ${u}`;
 
@@ -123,7 +82,7 @@ test('a visitor signs up with the real form, lands in the studio, and logs out',
 	assert.equal(pathOf(page), '/studio');
 	assert.match(await page.locator('main').innerText(), new RegExp(`Signed in as ${name} \\(browser-${u}@`));
 	await shot(page, 'studio');
-	await assertClean(page, problems, '/studio after sign-up');
+	await clean('/studio after sign-up');
 
 	await Promise.all([page.waitForURL(BASE_URL + '/'), page.locator('button', { hasText: `Log out ${name}` }).click()]);
 	assert.equal(pathOf(page), '/');
@@ -133,11 +92,11 @@ test('a visitor signs up with the real form, lands in the studio, and logs out',
 
 	await page.goto('/studio');
 	assert.equal(pathOf(page), '/login?next=/studio');
-	await assertClean(page, problems, 'after log-out');
+	await clean('after log-out');
 });
 
 test('a visitor logs in with the real form and lands in the studio', async (t) => {
-	const { page, problems } = await openPage(t);
+	const { page, clean } = await openPage(t);
 	await page.goto('/studio');
 	assert.equal(pathOf(page), '/login?next=/studio');
 	await page.locator('#email').fill('lena@demo.crowdcart.test');
@@ -148,11 +107,11 @@ test('a visitor logs in with the real form and lands in the studio', async (t) =
 	const session = (await page.context().cookies()).find((c) => c.name === 'cc_session');
 	assert.ok(session?.httpOnly, 'the session cookie is HttpOnly');
 	assert.equal(session.sameSite, 'Lax');
-	await assertClean(page, problems, 'log-in');
+	await clean('log-in');
 });
 
 test('the log-out button in the navigation is styled like the navigation links', async (t) => {
-	const { page, problems } = await openPage(t);
+	const { page, clean } = await openPage(t);
 	await page.goto('/login');
 	await page.locator('#email').fill('shopper@demo.crowdcart.test');
 	await page.locator('#password').fill('crowdcart-demo');
@@ -165,17 +124,17 @@ test('the log-out button in the navigation is styled like the navigation links',
 	const button = await page.locator('nav.site-nav button', { hasText: 'Log out' }).evaluate(look);
 	await page.locator('header.site-header').screenshot({ path: path.join(SHOTS, 'nav-signed-in.png') });
 	assert.deepEqual(button, { ...link, borderStyle: 'none' });
-	await assertClean(page, problems, 'studio navigation');
+	await clean('studio navigation');
 });
 
 test('a 404 page renders with the site layout and stylesheet', async (t) => {
 	// Chromium logs the document's own 404; a failed subresource would still show as a response >= 400.
-	const { page, problems } = await openPage(t, { expected: [/^Failed to load resource: the server responded with a status of 404/] });
+	const { page, clean } = await openPage(t, { expected: [/^Failed to load resource: the server responded with a status of 404/] });
 	const res = await page.goto('/@nobody_here');
 	assert.equal(res.status(), 404);
 	assert.equal(await page.locator('h1').innerText(), '404 Not Found');
 	const display = await page.locator('header.site-header').evaluate((e) => getComputedStyle(e).display);
 	assert.equal(display, 'flex', 'the stylesheet applied (it lays the header out as flex)');
 	await shot(page, 'not-found');
-	await assertClean(page, problems, '404');
+	await clean('404');
 });

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { BASE_URL, SHOTS, launchChromium } from './lib/chromium.mjs';
+import { SHOTS, openPage, useChromium } from './lib/chromium.mjs';
 import { lit, sql } from '../http/lib/commerce.mjs';
 import { unique } from '../http/lib/http.mjs';
 import { creatorWithPicks } from '../http/lib/video.mjs';
@@ -16,25 +16,23 @@ import { creatorWithPicks } from '../http/lib/video.mjs';
 // Served by the web server as a static file; git-ignored, made fresh by each run.
 const MEDIA = fileURLToPath(new URL('../../static/media-test/', import.meta.url));
 
-let browser, clip;
+const browser = useChromium(['--autoplay-policy=no-user-gesture-required']);
+let clip;
 
-before(async () => {
-	fs.mkdirSync(SHOTS, { recursive: true });
+before(() => {
 	fs.mkdirSync(MEDIA, { recursive: true });
 	clip = `clip-${unique()}.mp4`;
 	// 8 s of test pattern, H.264 in MP4 with the index first, so the browser can seek at once.
 	execFileSync('ffmpeg', ['-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=160x90:rate=10', '-t', '8',
 		'-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', path.join(MEDIA, clip)]);
-	browser = await launchChromium(['--autoplay-policy=no-user-gesture-required']);
 });
 
-after(async () => {
-	await browser?.close();
+after(() => {
 	if (clip)
 		fs.rmSync(path.join(MEDIA, clip), { force: true });
 });
 
-test('the video plays, the card of the moment lights up, adding it keeps the page, the order is the creator\'s', async () => {
+test('the video plays, the card of the moment lights up, adding it keeps the page, the order is the creator\'s', async (t) => {
 	const { account, products: [a, b] } = await creatorWithPicks(2, { price: 1800 });
 	// Published straight into the database: the studio accepts only https:// or /media/ addresses,
 	// and this stack serves the generated file under /static/.
@@ -44,62 +42,43 @@ test('the video plays, the card of the moment lights up, adding it keeps the pag
 		INSERT INTO video_tags (video_id, product_id, position, start_s, end_s) VALUES (@v, ${a.productId}, 1, 0, 3), (@v, ${b.productId}, 2, 3, 8);
 		SELECT @v;`);
 
-	const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1280, height: 900 } });
-	const page = await context.newPage();
-	const problems = [];
-	page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-	page.on('requestfailed', (r) => {
-		// Chromium aborts the rest of a media download it no longer needs; that is not a failure.
-		if (r.resourceType() !== 'media')
-			problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
-	});
-	page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
-	// CSP violations are reported to the page; the init script runs outside the page's CSP.
-	await page.addInitScript(() => {
-		window.__csp = [];
-		document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
-	});
-	try {
-		await page.goto(`/v/${id}`);
-		const video = page.locator('#video-player');
-		// It plays: time advances.
-		await video.evaluate((v) => { v.muted = true; return v.play(); });
-		await page.waitForFunction(() => document.getElementById('video-player').currentTime > 0.3, null, { timeout: 10000 });
-		await page.locator('#tag-1.is-now').waitFor({ timeout: 5000 });
-		// At 4.5 s the second product is on screen: its card is highlighted, the first is not.
-		await video.evaluate((v) => { v.pause(); v.currentTime = 4.5; });
-		await page.locator('#tag-2.is-now').waitFor({ timeout: 5000 });
-		assert.equal(await page.locator('.video-card.is-now').count(), 1);
-		const overlay = page.locator('#video-overlay');
-		assert.ok(await overlay.isVisible());
-		assert.equal(await overlay.textContent(), `Shop: ${b.title}`);
-		await page.screenshot({ path: path.join(SHOTS, 'video-tagged-moment.png') });
+	// Chromium aborts the rest of a media download it no longer needs; that is not a failure.
+	const { page, clean } = await openPage(browser(), t, { warnings: false, expectFailedLoad: (r) => r.resourceType() === 'media' });
+	await page.goto(`/v/${id}`);
+	const video = page.locator('#video-player');
+	// It plays: time advances.
+	await video.evaluate((v) => { v.muted = true; return v.play(); });
+	await page.waitForFunction(() => document.getElementById('video-player').currentTime > 0.3, null, { timeout: 10000 });
+	await page.locator('#tag-1.is-now').waitFor({ timeout: 5000 });
+	// At 4.5 s the second product is on screen: its card is highlighted, the first is not.
+	await video.evaluate((v) => { v.pause(); v.currentTime = 4.5; });
+	await page.locator('#tag-2.is-now').waitFor({ timeout: 5000 });
+	assert.equal(await page.locator('.video-card.is-now').count(), 1);
+	const overlay = page.locator('#video-overlay');
+	assert.ok(await overlay.isVisible());
+	assert.equal(await overlay.textContent(), `Shop: ${b.title}`);
+	await page.screenshot({ path: path.join(SHOTS, 'video-tagged-moment.png') });
 
-		// Add to cart through fetch: the page (and the video) stay.
-		await page.locator('#tag-2').getByRole('button', { name: 'Add to cart' }).click();
-		await page.getByRole('status').filter({ hasText: 'is in your cart' }).waitFor();
-		assert.equal(new URL(page.url()).pathname, `/v/${id}`);
-		assert.equal(await page.locator('.site-nav .cart-count').textContent(), '(1 items)');
+	// Add to cart through fetch: the page (and the video) stay.
+	await page.locator('#tag-2').getByRole('button', { name: 'Add to cart' }).click();
+	await page.getByRole('status').filter({ hasText: 'is in your cart' }).waitFor();
+	assert.equal(new URL(page.url()).pathname, `/v/${id}`);
+	assert.equal(await page.locator('.site-nav .cart-count').textContent(), '(1 items)');
 
-		await page.goto('/cart');
-		await page.getByRole('link', { name: 'Check out' }).click();
-		await page.getByLabel('Email').fill(`video-browser-${unique()}@example.com`);
-		await page.getByLabel('Full name').fill('Vera Video');
-		await page.getByLabel('Street address').fill('1 Player Lane');
-		await page.getByLabel('Town or city').fill('Porto');
-		await page.getByLabel('Postal code').fill('4000-001');
-		await page.getByLabel('Country code').fill('pt');
-		await page.getByLabel(/Test payment/).check();
-		await page.getByRole('button', { name: 'Review order' }).click();
-		await Promise.all([page.waitForURL('**/checkout/done/*'), page.getByRole('button', { name: 'Place order' }).click()]);
-		const [number] = await page.locator('.order-detail h2 .order-number').allInnerTexts();
-		const [[handle, surface, product]] = sql(`SELECT cr.handle, l.surface, l.product_id FROM order_lines l
-			JOIN orders o ON o.id = l.order_id LEFT JOIN creators cr ON cr.id = l.creator_id WHERE o.number = ${lit(number)}`);
-		assert.deepEqual([handle, surface, Number(product)], [account.handle, 'video', b.productId]);
-		const csp = await page.evaluate(() => window.__csp ?? []);
-		assert.deepEqual([...problems, ...csp], []);
-	} finally {
-		await context.close();
-	}
+	await page.goto('/cart');
+	await page.getByRole('link', { name: 'Check out' }).click();
+	await page.getByLabel('Email').fill(`video-browser-${unique()}@example.com`);
+	await page.getByLabel('Full name').fill('Vera Video');
+	await page.getByLabel('Street address').fill('1 Player Lane');
+	await page.getByLabel('Town or city').fill('Porto');
+	await page.getByLabel('Postal code').fill('4000-001');
+	await page.getByLabel('Country code').fill('pt');
+	await page.getByLabel(/Test payment/).check();
+	await page.getByRole('button', { name: 'Review order' }).click();
+	await Promise.all([page.waitForURL('**/checkout/done/*'), page.getByRole('button', { name: 'Place order' }).click()]);
+	const [number] = await page.locator('.order-detail h2 .order-number').allInnerTexts();
+	const [[handle, surface, product]] = sql(`SELECT cr.handle, l.surface, l.product_id FROM order_lines l
+		JOIN orders o ON o.id = l.order_id LEFT JOIN creators cr ON cr.id = l.creator_id WHERE o.number = ${lit(number)}`);
+	assert.deepEqual([handle, surface, Number(product)], [account.handle, 'video', b.productId]);
+	await clean();
 });

@@ -3,12 +3,11 @@
 // hooks: not one payload may run; the same for a collection's title and description. The other
 // fields are in xss_fields.test.mjs; the corpus and the machinery in lib/xss.mjs.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { Client, csrfOf, newAccount } from '../http/lib/http.mjs';
-import { PAYLOADS, close, launch, xssThrough } from './lib/xss.mjs';
+import { PAYLOADS, useXssChromium, xssThrough } from './lib/xss.mjs';
 
-before(launch);
-after(close);
+useXssChromium();
 
 test(`${PAYLOADS.length} XSS payloads in a creator's bio, name and link labels never run on the storefront`, async () => {
 	assert.ok(PAYLOADS.length >= 500);

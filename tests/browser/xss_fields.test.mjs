@@ -3,16 +3,15 @@
 // lead list and detail pages, and formula cells neutralised in the leads CSV). Every page that shows
 // them is opened in Chromium with the hooks of lib/xss.mjs: not one payload may run.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { Client, newAccount, unique } from '../http/lib/http.mjs';
 import { api, brandWithKey, newBrand } from '../http/lib/catalog.mjs';
 import { reportErrors, upload } from '../http/lib/catalog_import.mjs';
 import { brandWithOpenProduct } from '../http/lib/creators.mjs';
 import { brandWithForm, lit, sql, submitLead } from '../http/lib/leads.mjs';
-import { PAYLOADS, close, launch, xssThrough } from './lib/xss.mjs';
+import { PAYLOADS, useXssChromium, xssThrough } from './lib/xss.mjs';
 
-before(launch);
-after(close);
+useXssChromium();
 
 const range = (n) => Array.from({ length: n }, (_, i) => i);
 // A CSV cell: quoted, quotes doubled.

@@ -3,12 +3,11 @@
 // asking, then the viewer page (server-rendered, then updated by live.js from the events JSON) and
 // the creator's control panel are opened in Chromium with the hooks of lib/xss.mjs.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { ask, goLive, liveSession, viewer } from '../http/lib/live.mjs';
-import { PAYLOADS, close, launch, xssThrough } from './lib/xss.mjs';
+import { PAYLOADS, useXssChromium, xssThrough } from './lib/xss.mjs';
 
-before(launch);
-after(close);
+useXssChromium();
 
 const ASKERS = 5;
 

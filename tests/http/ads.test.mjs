@@ -7,10 +7,11 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client, csrfOf, unique } from './lib/http.mjs';
 import { addToCart, makeProduct } from './lib/commerce.mjs';
+import { eventually, until } from './lib/eventually.mjs';
 import { demoClient } from './lib/fulfilment.mjs';
 import { creatorWithPicks } from './lib/video.mjs';
 import { adCount, brandWithDomain, ctl, goLink, lit, saveAd, sql } from './lib/ads.mjs';
-import { carousel, product, saveShowcase, sleep } from './lib/showcases.mjs';
+import { carousel, product, saveShowcase } from './lib/showcases.mjs';
 import { adRow, cartMedium, orderLines, placeOrder, sales } from './lib/media.mjs';
 import { publish } from './lib/video.mjs';
 
@@ -218,8 +219,9 @@ describe('collection ads', { concurrency: 4 }, () => {
 		const after = await new Client().get(go);
 		assert.equal(after.status, 400);
 		assert.equal(after.headers.location, undefined);
-		await new Promise((r) => setTimeout(r, 1100));	// the page's domain check is cached for a second
-		assert.equal(goLink((await new Client().get(`/ad/${s2}`)).body), undefined, 'the page no longer offers the link');
+		// the page's domain check is cached for a second
+		await eventually(async () =>
+			assert.equal(goLink((await new Client().get(`/ad/${s2}`)).body), undefined, 'the page no longer offers the link'));
 	});
 
 	test('an order after the ad is credited to its creator through the ad; both dashboards show the ad\'s metrics', async () => {
@@ -347,12 +349,7 @@ test("an ad shows the brand's chosen showcase under its cards; another brand's s
 	const form = await b.client.get(`/studio/ads/${id}`);
 	assert.match(form.body, new RegExp(`<option value="${sc.id}" selected>`), 'the form keeps the choice');
 	// Public catalog reads are cached per worker for a second.
-	let shown = null;
-	for (let i = 0; i < 20 && !shown?.titles.length; i++) {
-		shown = carousel((await new Client().get(`/ad/${slug}`)).body, sc.title);
-		if (!shown?.titles.length)
-			await sleep(150);
-	}
+	const shown = await until(async () => carousel((await new Client().get(`/ad/${slug}`)).body, sc.title), (s) => s?.titles.length);
 	assert.deepEqual(shown?.titles, [picked.title], 'the carousel shows what the rules pick');
 
 	const other = await brandWithDomain();

@@ -3,9 +3,9 @@
 // and that a brand only ever sees its own data.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { usesDatabase } from './lib/dblock.mjs';
-import { api, brandWithKey, createKey, seedOrder } from './lib/catalog.mjs';
+import { api, brandWithKey, createKey, seedOrder, sql } from './lib/catalog.mjs';
+import { eventually } from './lib/eventually.mjs';
 
 usesDatabase();
 
@@ -23,6 +23,11 @@ const mug = (title = 'Stoneware Mug', extra = {}) => ({
 	],
 	...extra,
 });
+
+// Waits until the database's clock (which stamps updated_at) is in a later second than t, an API
+// time ("2026-12-06T08:57:22Z"; such strings sort as times).
+const secondAfter = (t) =>
+	eventually(() => sql("SELECT DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%dT%H:%i:%sZ')").trim() > t, { message: `a second after ${t}` });
 
 function assertProblem(res, status, field) {
 	assert.equal(res.status, status, res.text);
@@ -149,12 +154,12 @@ describe('Shopping API', { concurrency: 4 }, () => {
 	it('updated_since returns only products changed at or after that time', async () => {
 		const { key } = await brandWithKey();
 		const old = (await api('POST', '/api/v1/products', { key, body: mug('Old mug') })).json;
-		await sleep(1100);	// updated_at has one-second resolution
+		await secondAfter(old.updated_at);	// updated_at has one-second resolution
 		const fresh = (await api('POST', '/api/v1/products', { key, body: mug('Fresh mug') })).json;
 		const res = await api('GET', `/api/v1/products?updated_since=${fresh.updated_at}`, { key });
 		assert.equal(res.status, 200);
 		assert.deepEqual(res.json.data.map((p) => p.id), [fresh.id]);
-		await sleep(1100);
+		await secondAfter(fresh.updated_at);
 		const touched = await api('PATCH', `/api/v1/variants/${old.variants[0].id}`, { key, body: { stock: 9 } });
 		assert.equal(touched.status, 200);
 		const after = await api('GET', `/api/v1/products?updated_since=${fresh.updated_at}`, { key });

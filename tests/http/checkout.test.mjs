@@ -133,7 +133,7 @@ test('a declined test payment writes nothing and keeps the stock', async () => {
 	assert.equal(count(`SELECT COUNT(*) FROM cart_items WHERE variant_id = ${p.variantId}`), 1, 'the cart is kept');
 });
 
-test('offline payment waits; a signed payment webhook marks the order paid, once', async (t) => {
+test('offline payment waits; a signed payment webhook marks the order paid, once', async () => {
 	const p = makeProduct({ price: 2000 });
 	const c = new Client();
 	const email = uniqueEmail('offline');
@@ -146,13 +146,7 @@ test('offline payment waits; a signed payment webhook marks the order paid, once
 	const body = JSON.stringify({ order: number, status: 'paid', amount: Number(total), currency, reference: 'bank-123' });
 	const post = (sig, b = body, provider = 'offline') => fetch(`${process.env.BASE_URL}/webhooks/payment/${provider}`,
 		{ method: 'POST', headers: { 'content-type': 'application/json', ...(sig ? { 'x-signature': sig } : {}) }, body: b });
-	const secret = webhookSecret();
-	if (!secret) {
-		// Without payment_webhook_secret in the config, every call is refused.
-		assert.equal((await post('00')).status, 503);
-		t.skip('payment_webhook_secret is not in this stack\'s config');
-		return;
-	}
+	const secret = webhookSecret();	// from the stack's config; a stack without one fails here
 	const sign = (b) => createHmac('sha256', Buffer.from(secret, 'hex')).update(b).digest('hex');
 	assert.equal((await post(null)).status, 401);
 	assert.equal((await post(sign(body + ' '))).status, 401);

@@ -11,19 +11,12 @@ import { demoClient } from './lib/fulfilment.mjs';
 import { creatorWithPicks, publish } from './lib/video.mjs';
 import { brandWithDomain, goLink, lit, saveAd, saveCreatorAd, sql } from './lib/ads.mjs';
 import { orderLines, placeOrder } from './lib/media.mjs';
+import { until } from './lib/eventually.mjs';
 
 const NORTHWIND = 'brand-owner@northwind.demo.crowdcart.test';
 
 // Public ad pages are read through a 1 s per-worker cache: asks again until `ok` holds.
-async function eventually(fetch, ok, ms = 4000) {
-	const end = Date.now() + ms;
-	for (;;) {
-		const res = await fetch();
-		if (ok(res) || Date.now() > end)
-			return res;
-		await new Promise((r) => setTimeout(r, 200));
-	}
-}
+const askUntil = (fetch, ok) => until(fetch, ok, { timeout: 4000, interval: 200 });
 
 // The card links of an ad page, in order.
 const cardLinks = (html) => [...html.matchAll(/<li class="ad-card">[\s\S]*?<a class="card-link" href="([^"]+)"/g)].map((m) => m[1]);
@@ -66,7 +59,7 @@ describe('creator-made ads', { concurrency: 4 }, () => {
 			video: String(video.id), image_url: '', click_url: 'https://shop.northwind.example/lena' }, made.id);
 		assert.equal(saved.res.status, 303, saved.res.body.slice(0, 400));
 		assert.equal(saved.res.headers.location, `/studio/creator/ads/${made.id}?saved=1`);
-		const page = await eventually(() => new Client().get(`/ad/${made.slug}`), (r) => r.status === 200);
+		const page = await askUntil(() => new Client().get(`/ad/${made.slug}`), (r) => r.status === 200);
 		assert.equal(page.status, 200);
 		assert.match(page.body, /<video class="ad-video"[^>]* src="https:\/\/cdn\.example\.test\/clip\.mp4"/);
 		assert.deepEqual(cardLinks(page.body), [`/ad/${made.slug}/p/${b.productId}`, `/ad/${made.slug}/p/${a.productId}`]);
@@ -191,7 +184,7 @@ describe('creator-made ads', { concurrency: 4 }, () => {
 		const [p] = creator.products;
 		const made = await saveCreatorAd(creator.client, { products: p.handle, click_url: 'https://northwind.example/x' });
 		assert.equal(made.res.status, 303);
-		const live = await eventually(() => new Client().get(`/ad/${made.slug}`), (r) => r.status === 200);
+		const live = await askUntil(() => new Client().get(`/ad/${made.slug}`), (r) => r.status === 200);
 		const go = goLink(live.body);
 		assert.ok(go);
 		const brand = await demoClient(NORTHWIND);
@@ -210,7 +203,7 @@ describe('creator-made ads', { concurrency: 4 }, () => {
 		assert.equal(down.status, 303);
 		assert.equal(adState(made.id), 'blocked');
 		assert.equal((await brand.post(`/studio/ads/${made.id}/state`, { csrf: csrfOf(list.body), state: 'blocked' })).status, 303, 'a second click is harmless');
-		const gone = await eventually(() => new Client().get(`/ad/${made.slug}`), (r) => r.status === 404);
+		const gone = await askUntil(() => new Client().get(`/ad/${made.slug}`), (r) => r.status === 404);
 		assert.equal(gone.status, 404, 'a taken-down ad is not public');
 		assert.equal((await new Client().get(go)).status, 404, 'nor are its click-outs');
 		list = await brand.get('/studio/ads');
@@ -244,7 +237,7 @@ describe('creator-made ads', { concurrency: 4 }, () => {
 		const made = await saveCreatorAd(creator.client, { products: `${a.handle}\n${b.handle}\n${c.handle}` });
 		assert.equal(made.res.status, 303);
 		const all = [a, b, c].map((x) => `/ad/${made.slug}/p/${x.productId}`);
-		let page = await eventually(() => new Client().get(`/ad/${made.slug}`), (r) => cardLinks(r.body).length === 3);
+		let page = await askUntil(() => new Client().get(`/ad/${made.slug}`), (r) => cardLinks(r.body).length === 3);
 		assert.deepEqual(cardLinks(page.body), all);
 		// the creator removes their pick of a (the studio's own route)
 		const [[pickId]] = sql(`SELECT id FROM picks WHERE creator_id = ${creatorIdOf(creator.account.handle)} AND product_id = ${a.productId}`);
@@ -252,10 +245,10 @@ describe('creator-made ads', { concurrency: 4 }, () => {
 		assert.equal((await creator.client.post(`/studio/creator/picks/${pickId}/remove`, { csrf: csrfOf(picks.body) })).status, 303);
 		// the brand rejects b's pick after the fact, and archives c
 		sql(`UPDATE picks SET status = 'rejected' WHERE product_id = ${b.productId}`);
-		page = await eventually(() => new Client().get(`/ad/${made.slug}`), (r) => cardLinks(r.body).length === 2);
+		page = await askUntil(() => new Client().get(`/ad/${made.slug}`), (r) => cardLinks(r.body).length === 2);
 		assert.deepEqual(cardLinks(page.body), all.slice(2));
 		sql(`UPDATE products SET status = 'archived' WHERE id = ${c.productId}`);
-		page = await eventually(() => new Client().get(`/ad/${made.slug}`), (r) => cardLinks(r.body).length === 0);
+		page = await askUntil(() => new Client().get(`/ad/${made.slug}`), (r) => cardLinks(r.body).length === 0);
 		assert.equal(page.status, 200);
 		assert.deepEqual(cardLinks(page.body), []);
 		assert.match(page.body, /No products are available right now/);
@@ -265,7 +258,7 @@ describe('creator-made ads', { concurrency: 4 }, () => {
 		const other = await creatorWithPicks(1);
 		const own = await saveAd(brand, { products: `${other.products[0].handle}\n${b.handle}`, creator: other.account.handle });
 		assert.equal(own.res.status, 303, own.res.body.slice(0, 300));
-		page = await eventually(() => new Client().get(`/ad/${own.slug}`), (r) => cardLinks(r.body).length === 2);
+		page = await askUntil(() => new Client().get(`/ad/${own.slug}`), (r) => cardLinks(r.body).length === 2);
 		assert.equal(cardLinks(page.body).length, 2);
 	});
 
@@ -275,7 +268,7 @@ describe('creator-made ads', { concurrency: 4 }, () => {
 		const made = await saveCreatorAd(creator.client, { products: p.handle });
 		assert.equal(made.res.status, 303);
 		const shopper = new Client();
-		const page = await eventually(() => shopper.get(`/ad/${made.slug}`), (r) => r.status === 200);
+		const page = await askUntil(() => shopper.get(`/ad/${made.slug}`), (r) => r.status === 200);
 		assert.equal(page.status, 200);
 		const add = await shopper.post(`/ad/${made.slug}/cart`, { csrf: csrfOf(page.body), variant: p.variantId, quantity: 1 });
 		assert.equal(add.status, 303);

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { Client, newAccount, unique } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
 import { brandWithOpenProduct, newCreator, sharedOpenBrand, visitCount } from './lib/creators.mjs';
+import { eventually } from './lib/eventually.mjs';
 
 usesDatabase();
 
@@ -56,10 +57,12 @@ test('a pick of an open product is approved at once and appears on the storefron
 	assert.match(res.body, /12\.50%/);
 	res = await client.submit('/studio/creator/picks', { product_id: brand.productId }, { formPath: '/studio/creator/marketplace' });
 	assert.equal(res.status, 303);
-	await new Promise((r) => setTimeout(r, 1100));	// public reads are cached for a second
-	res = await new Client().get(`/@${account.handle}`);
-	assert.ok(res.body.includes(brand.title));
-	assert.match(res.body, /class="disclosure" role="note">[^<]*earns a commission/);
+	// public reads are cached for a second
+	await eventually(async () => {
+		res = await new Client().get(`/@${account.handle}`);
+		assert.ok(res.body.includes(brand.title));
+		assert.match(res.body, /class="disclosure" role="note">[^<]*earns a commission/);
+	});
 });
 
 test('with approval required a pick waits for the brand, who approves or rejects it', async () => {
@@ -113,9 +116,10 @@ test('collections: create, add items, note, reorder, publish, unpublish', async 
 	assert.match(res.body, /class="disclosure" role="note"/);
 	// rename keeps the address
 	assert.equal((await client.submit(edit, { title: 'Renamed', description: '', published: '1' })).status, 303);
-	await new Promise((r) => setTimeout(r, 1100));
-	res = await new Client().get(`/@${account.handle}/desk-gifts-2026`);
-	assert.match(res.body, /Renamed/);
+	await eventually(async () => {
+		res = await new Client().get(`/@${account.handle}/desk-gifts-2026`);
+		assert.match(res.body, /Renamed/);
+	});
 	// a second collection with the same title gets its own slug
 	res = await client.submit('/studio/creator/collections', { title: 'Renamed', description: '' });
 	assert.equal(res.status, 303);
@@ -130,13 +134,13 @@ test('collections: create, add items, note, reorder, publish, unpublish', async 
 	assert.equal((await client.submit(second, { title: 'Second Shelf', description: '', published: '1' }, { formPath: second })).status, 303);
 	const secondId = /collections\/(\d+)$/.exec(second)[1];
 	assert.equal((await client.submit(`/studio/creator/collections/${secondId}/move`, { dir: 'up' }, { formPath: '/studio/creator/collections' })).status, 303);
-	await new Promise((r) => setTimeout(r, 1100));
-	const front = (await new Client().get(`/@${account.handle}`)).body;
-	assert.ok(front.indexOf('Second Shelf') >= 0 && front.indexOf('Second Shelf') < front.indexOf('Renamed'), 'moved first');
+	await eventually(async () => {
+		const front = (await new Client().get(`/@${account.handle}`)).body;
+		assert.ok(front.indexOf('Second Shelf') >= 0 && front.indexOf('Second Shelf') < front.indexOf('Renamed'), 'moved first');
+	});
 	// unpublish
 	assert.equal((await client.submit(edit, { title: 'Renamed', description: '' })).status, 303);
-	await new Promise((r) => setTimeout(r, 1100));
-	assert.equal((await new Client().get(`/@${account.handle}/desk-gifts-2026`)).status, 404);
+	await eventually(async () => assert.equal((await new Client().get(`/@${account.handle}/desk-gifts-2026`)).status, 404));
 	assert.ok(id);
 });
 
@@ -211,14 +215,16 @@ test('storefront order: picks move up and down and can be removed (also from col
 	assert.equal((await client.submit(`/studio/creator/picks/${id2}/move`, { dir: 'up' }, { formPath: '/studio/creator/picks' })).status, 303);
 	page = (await client.get('/studio/creator/picks')).body;
 	assert.ok(page.indexOf(two.title) < page.indexOf(one.title), 'moved up');
-	await new Promise((r) => setTimeout(r, 1100));
-	let front = (await new Client().get(`/@${account.handle}`)).body;
-	assert.ok(front.indexOf(two.title) < front.indexOf(one.title), 'the storefront follows the order');
+	await eventually(async () => {
+		const front = (await new Client().get(`/@${account.handle}`)).body;
+		assert.ok(front.indexOf(two.title) < front.indexOf(one.title), 'the storefront follows the order');
+	});
 	assert.equal((await client.submit(`/studio/creator/picks/${id2}/move`, { dir: 'sideways' }, { formPath: '/studio/creator/picks' })).status, 400);
 	assert.equal((await client.submit(`/studio/creator/picks/${id2}/remove`, {}, { formPath: '/studio/creator/picks' })).status, 303);
-	await new Promise((r) => setTimeout(r, 1100));
-	front = (await new Client().get(`/@${account.handle}`)).body;
-	assert.ok(!front.includes(two.title) && front.includes(one.title));
+	await eventually(async () => {
+		const front = (await new Client().get(`/@${account.handle}`)).body;
+		assert.ok(!front.includes(two.title) && front.includes(one.title));
+	});
 	// another creator cannot remove someone else's pick
 	const other = await newCreator();
 	const id1 = idOf(one.title);

@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { Client, ROOT, VAR } from './lib/http.mjs';
 import { holdExclusive } from './lib/dblock.mjs';
+import { until } from './lib/eventually.mjs';
 
 const run = promisify(execFile);
 
@@ -15,14 +15,9 @@ async function db(command) {
 }
 
 // Polls GET path until it answers `status` or `ms` pass; returns the last response.
-async function waitFor(path, status, ms) {
-	const end = Date.now() + ms;
-	for (;;) {
-		const res = await new Client().get(path).catch((e) => ({ status: 0, error: e, headers: {}, body: '' }));
-		if (res.status === status || Date.now() > end)
-			return res;
-		await sleep(200);
-	}
+function waitFor(path, status, ms) {
+	return until(() => new Client().get(path).catch((e) => ({ status: 0, error: e, headers: {}, body: '' })), (res) => res.status === status,
+		{ timeout: ms, interval: 200 });
 }
 
 describe('while MariaDB is stopped', () => {

@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { Client, ROOT, SERVER, VAR, newAccount, uniqueEmail } from './lib/http.mjs';
 import { holdExclusive } from './lib/dblock.mjs';
+import { eventually } from './lib/eventually.mjs';
 import { address, formFields, lit, makeProduct, orderNumbers, sql } from './lib/commerce.mjs';
 import { answers, brandWithForm, submitLead } from './lib/leads.mjs';
 
@@ -85,8 +86,11 @@ async function visitor(paths, stop, log) {
 	}
 }
 
-describe('shop workers killed with SIGKILL under load', { skip: SERVER !== 'lighttpd' && SERVER !== 'apache' }, () => {
+describe('shop workers killed with SIGKILL under load', () => {
 	test('the site keeps answering: only the requests on the killed workers may fail, and the workers are replaced', async () => {
+		// A stack whose workers this test cannot find fails it; it does not pass by skipping.
+		assert.ok(SERVER === 'lighttpd' || SERVER === 'apache',
+			`SERVER=${SERVER}: the shop workers to kill are known only behind lighttpd or apache (set SERVER to the stack's server)`);
 		await exclusive();
 		const parent = shopParent();
 		assert.ok(parent > 0, `the shop program's parent process of this stack (VAR=${VAR}) was not found`);
@@ -124,8 +128,12 @@ describe('MariaDB stopped and restarted under a load of checkouts, lead submissi
 		const form = await brandWithForm();
 		await exclusive();
 		const product = makeProduct({ price: 1500, stock: 100000 });
-		await sleep(1100);	// the catalog cache of every worker knows the new product
 		const pages = ['/@lena', `/p/northwind/${product.handle}`, '/cart'];
+		// Before the outage every page answers (the shop's catalog cache knows the new product).
+		await eventually(async () => {
+			for (const p of pages)
+				assert.equal((await new Client().get(p)).status, 200, p);
+		});
 		const views = [], checkouts = [], confirmed = [];
 		let done = false;
 		// A buyer: cart, review, place, confirmation page; any step may meet the outage.

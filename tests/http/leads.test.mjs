@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Client, newAccount, uniqueEmail } from './lib/http.mjs';
-import { FIELDS, answers, brandWithForm, ctl, leadRows, sleep, sql, submitLead } from './lib/leads.mjs';
+import { FIELDS, answers, brandWithForm, ctl, hookedLead, leadRows, sleep, sql, submitLead } from './lib/leads.mjs';
 import { dropWorkerLock, holdWorkerLock } from './lib/webhooks.mjs';
 
 
@@ -236,10 +236,7 @@ describe('lead forms', { concurrency: 4 }, () => {
 			const page = await f.brand.get('/studio/leads/webhook');
 			secret = /<code class="webhook-secret">([^<]+)<\/code>/.exec(page.body)[1];
 			assert.equal((await f.brand.submit('/studio/leads/webhook', { url: 'ftp://crm.example.com/' }, { formPath: '/studio/leads/webhook' })).status, 422);
-			await sleep(1100);	// the public form's definition is cached for up to 1 s
-			const email = uniqueEmail('hook');
-			assert.equal((await submitLead(f.slug, answers(email, { q1: '<b>Ada</b>' }))).status, 200);
-			const [lead] = leadRows(f.id);
+			const { email, lead } = await hookedLead(f, (e) => answers(e, { q1: '<b>Ada</b>' }));
 			const delivery = () => sql(`SELECT status, attempts, next_attempt_at > UTC_TIMESTAMP() FROM webhook_deliveries WHERE lead_id = ${lead[0]}`)[0];
 			assert.deepEqual(delivery(), ['pending', '0', '0']);
 			await ctl('worker', '--once');

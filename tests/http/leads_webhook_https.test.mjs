@@ -4,8 +4,7 @@
 // Serial: each test runs `crowdcartctl worker --once`, which takes every due delivery.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { uniqueEmail } from './lib/http.mjs';
-import { answers, brandWithForm, leadRows, sleep, sql, submitLead } from './lib/leads.mjs';
+import { brandWithForm, hookedLead, sql } from './lib/leads.mjs';
 import { dropWorkerLock, holdWorkerLock, makeTls, receiver, worker, workerConf } from './lib/webhooks.mjs';
 
 const HOOK = '/studio/leads/webhook';
@@ -16,9 +15,7 @@ async function queuedLead(url, ctx) {
 	const saved = await f.brand.submit(HOOK, { url }, { formPath: HOOK });
 	assert.equal(saved.status, 303, saved.body.slice(0, 300));
 	ctx.secret = /<code class="webhook-secret">([^<]+)<\/code>/.exec((await f.brand.get(HOOK)).body)[1];
-	await sleep(1100);	// the public form's definition is cached for up to 1 s
-	assert.equal((await submitLead(f.slug, answers(uniqueEmail('hook')))).status, 200);
-	const [lead] = leadRows(f.id);
+	const { lead } = await hookedLead(f);
 	const id = sql(`SELECT id FROM webhook_deliveries WHERE lead_id = ${lead[0]}`)[0][0];
 	return {
 		f, id,

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { Client, newAccount, uniqueEmail } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
 import { lit, makeProduct, sql } from './lib/commerce.mjs';
+import { eventually } from './lib/eventually.mjs';
 import { ask, creatorWithPicks, end, events, eventsUntil, goLive, liveSession, panel, pin, questionId, schedule,
 	sharedCreator, viewer, vote } from './lib/live.mjs';
 
@@ -58,7 +59,9 @@ test('pins are kept with their times: history on the panel, events for viewers, 
 	const v = await viewer(id);
 	const before = (await events(v, id, 0)).data.seq;
 	assert.equal((await pin(creator, id, a.productId)).status, 303);
-	await new Promise((r) => setTimeout(r, 1100));
+	// Pins a second apart: the database's clock, which stamps them, is a second past the first.
+	await eventually(() => sql(`SELECT TIMESTAMPDIFF(MICROSECOND, MAX(pinned_at), UTC_TIMESTAMP(3)) >= 1000000
+		FROM live_pins WHERE session_id = ${+id}`)[0][0] === '1');
 	assert.equal((await pin(creator, id, b.productId)).status, 303);
 	assert.equal((await pin(creator, id, makeProduct().productId)).status, 422, 'only lineup products');
 

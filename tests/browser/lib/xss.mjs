@@ -2,8 +2,7 @@
 // payloads into form-sized rounds, save each round, open every page that shows it in Chromium with
 // dialog, console and page-error hooks, and report what ran. A new field is one xssThrough() call.
 import assert from 'node:assert/strict';
-import { launchChromium } from './chromium.mjs';
-import { BASE_URL } from '../../http/lib/http.mjs';
+import { BASE_URL, eventually, useChromium } from './chromium.mjs';
 
 // Ways to run script, each calling xss() (a dialog, and a mark the page can be searched for).
 const VECTORS = [
@@ -63,12 +62,12 @@ export function pack(payloads, boxes) {
 	return out;
 }
 
-let browser;
-export async function launch() {
-	browser = await launchChromium();
-}
-export async function close() {
-	await browser?.close();
+// One Chromium for the test file, as every browser test has (chromium.mjs); called at its top.
+let browser = () => {
+	throw new Error('useXssChromium() was not called at the top of the test file');
+};
+export function useXssChromium() {
+	browser = useChromium();
 }
 
 // Pages with hooks that catch any payload running: xss() calls, dialogs, page errors, CSP refusals.
@@ -76,7 +75,7 @@ export async function close() {
 // pages of a round load side by side.
 const PAGES = 3;
 async function hookedPages(client) {
-	const context = await browser.newContext({ baseURL: BASE_URL });
+	const context = await browser().newContext({ baseURL: BASE_URL });
 	if (client)
 		await context.addCookies([...client.cookies].map(([name, value]) => ({ name, value, url: BASE_URL })));
 	const ran = [];
@@ -134,15 +133,13 @@ export async function xssThrough({ boxes, save, pages, asText = true, client, pa
 	try {
 		for (const r of pack(payloads, boxes)) {
 			const paths = pages(r, await save(r));
-			let text = await texts(tabs, paths);
 			// Public pages are cached per worker for a second: retry until the round shows.
-			for (let tries = 1; tries < 30 && asText && !r.all.every((p) => text.includes(p)); tries++) {
-				await tabs[0].waitForTimeout(100);
-				text = await texts(tabs, paths);
-			}
-			if (asText)
-				for (const p of r.all)
-					assert.ok(text.includes(p), `payload shown as text on ${paths.join(' ')}: ${p}`);
+			await eventually(async () => {
+				const text = await texts(tabs, paths);
+				if (asText)
+					for (const p of r.all)
+						assert.ok(text.includes(p), `payload shown as text on ${paths.join(' ')}: ${p}`);
+			}, { timeout: 10000, interval: 100 });
 			shown += r.all.length;
 		}
 	} finally {

@@ -1,5 +1,6 @@
 // ads.mjs: fixtures for the collection-ads suites: ads through the brand studio, brands with a
 // verified domain of their own, crowdcartctl calls, and waiting for worker-aggregated ad counters.
+import { counted } from './eventually.mjs';
 import { Client, csrfOf, newAccount, unique } from './http.mjs';
 import { lit, sql } from './fulfilment.mjs';
 import { ctl } from './leads.mjs';
@@ -57,13 +58,7 @@ export function goLink(html) {
 
 // Counters are held in each worker and written at most once a second, after a later request;
 // waits until ad `id`'s `column` (views, clicks, adds) reaches `want`, nudging every worker.
-export async function adCount(id, column, want, timeoutMs = 8000) {
-	const end = Date.now() + timeoutMs;
-	for (;;) {
-		const [[n]] = sql(`SELECT COALESCE(SUM(${column}), 0) FROM ad_stats WHERE ad_id = ${Number(id)}`);
-		if (Number(n) >= want || Date.now() > end)
-			return Number(n);
-		await new Promise((r) => setTimeout(r, 1100));
-		await Promise.all(Array.from({ length: 16 }, () => new Client().get('/_ping')));
-	}
+export function adCount(id, column, want, timeoutMs = 8000) {
+	return counted(() => Number(sql(`SELECT COALESCE(SUM(${column}), 0) FROM ad_stats WHERE ad_id = ${Number(id)}`)[0][0]), want,
+		{ nudge: () => Promise.all(Array.from({ length: 16 }, () => new Client().get('/_ping'))), timeout: timeoutMs });
 }

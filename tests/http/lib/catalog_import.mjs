@@ -1,9 +1,11 @@
 // catalog_import.mjs: helpers for the catalog import suite: uploading a file to /studio/import as
 // multipart/form-data, reading the report, running crowdcartctl, and reading the catalog back.
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { test } from 'node:test';
 import { ROOT, VAR, csrfOf } from './http.mjs';
 import { lit, sql } from './fulfilment.mjs';
 
@@ -11,6 +13,20 @@ export { sql, lit };
 
 export const FIXTURES = path.join(ROOT, 'tests/fixtures/catalog');
 export const SHOPIFY_DIR = path.resolve(ROOT, '../shared/fixtures/shopify');
+const SHOPIFY_FILES = ['apparel.csv', 'jewelery.csv'];
+const SHOPIFY_MISSING = SHOPIFY_FILES.every((f) => existsSync(path.join(SHOPIFY_DIR, f))) ? null
+	: `fixtures missing: expected ../shared/fixtures/shopify beside the clone (${SHOPIFY_DIR}, with ${SHOPIFY_FILES.join(' and ')})`;
+
+// test() for a test that reads the shared Shopify exports. Where they are missing, the file gets
+// one failing test that says so in place of all of them, each failing its own way; it never skips.
+let missingReported = false;
+export function shopifyTest(name, fn) {
+	if (!SHOPIFY_MISSING)
+		return test(name, fn);
+	if (!missingReported)
+		test(SHOPIFY_MISSING, () => assert.fail(SHOPIFY_MISSING));
+	missingReported = true;
+}
 
 // A Shopify export from shared/, or a clear failure when the shared fixtures are not beside the clone.
 export function shopifyFixture(name) {

@@ -1,9 +1,8 @@
 // commerce.mjs: fixtures for the cart and checkout suites, on top of http.mjs: a throwaway product
 // per test (written as root through the private server's socket), the hidden fields of a form,
 // and the steps of a guest checkout.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { unique, VAR } from './http.mjs';
+import { confValue, unique, VAR } from './http.mjs';
 import { lit, sql } from './fulfilment.mjs';
 
 export { sql, lit };
@@ -74,12 +73,10 @@ export function orderNumbers(html) {
 	return [...html.matchAll(/Order <span class="order-number">([0-9A-Z]{20})<\/span>/g)].map((m) => m[1]);
 }
 
-// config payment_webhook_secret of the stack under test, or null.
+// payment_webhook_secret of the stack under test (hex); throws when the config lacks it.
 export function webhookSecret() {
-	try {
-		const conf = readFileSync(path.join(VAR, 'crowdcart.conf'), 'utf8');
-		return /^payment_webhook_secret\s*=\s*([0-9a-fA-F]+)\s*$/m.exec(conf)?.[1] ?? null;
-	} catch {
-		return null;
-	}
+	const secret = confValue('payment_webhook_secret');
+	if (!/^[0-9a-fA-F]+$/.test(secret))
+		throw new Error(`payment_webhook_secret in ${path.join(VAR, 'crowdcart.conf')} is not hex`);
+	return secret;
 }

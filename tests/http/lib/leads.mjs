@@ -3,7 +3,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import path from 'node:path';
-import { Client, ROOT, VAR, csrfOf, newAccount, unique } from './http.mjs';
+import assert from 'node:assert/strict';
+import { eventually } from './eventually.mjs';
+import { Client, ROOT, VAR, csrfOf, newAccount, unique, uniqueEmail } from './http.mjs';
 import { sql, lit } from './fulfilment.mjs';
 
 export { sql, lit };
@@ -85,6 +87,20 @@ export async function submitLead(slug, fields, { client = new Client(), prefix =
 
 export function leadRows(formId) {
 	return sql(`SELECT id, email, submissions, COALESCE(creator_id, 0), consent_text, HEX(ip_hash) FROM leads WHERE form_id = ${+formId} ORDER BY id`);
+}
+
+// Submits form f (from brandWithForm) with fields(email), a fresh email each try, until a lead is
+// queued for the brand's webhook: whether the brand has one is part of the public form's
+// definition, which the shop caches for up to 1 s. Returns { email, lead } (lead: its leadRows row).
+export function hookedLead(f, fields = (email) => answers(email)) {
+	return eventually(async () => {
+		const email = uniqueEmail('hook');
+		assert.equal((await submitLead(f.slug, fields(email))).status, 200);
+		const lead = leadRows(f.id).find((r) => r[1] === email);
+		assert.ok(lead, `the lead of ${email} is stored`);
+		assert.equal(sql(`SELECT COUNT(*) FROM webhook_deliveries WHERE lead_id = ${lead[0]}`)[0][0], '1', 'a webhook delivery is queued');
+		return { email, lead };
+	});
 }
 
 // Asynchronous, so a receiver served by this same process can answer while it runs.

@@ -1,6 +1,7 @@
 // live.mjs: fixtures for the live shopping suites: a creator with picks scheduling a session
 // through the studio form, the panel's buttons, viewers with their own sessions, and the events
 // poll (answered from a 250 ms per-worker cache, so readers wait for what they expect).
+import { until } from './eventually.mjs';
 import { Client, csrfOf, unique } from './http.mjs';
 import { creatorWithPicks } from './video.mjs';
 
@@ -76,13 +77,8 @@ export async function events(client, id, after = 0) {
 	return { res, data: res.status === 200 ? JSON.parse(res.body) : null };
 }
 
-// Polls the events until `ok(data)` holds (the per-worker cache may be up to 250 ms old).
+// Polls the events until `ok(data)` holds (the per-worker cache may be up to 250 ms old); returns
+// the last data seen, held or not, for the caller's assertion to report.
 export async function eventsUntil(client, id, ok, { after = 0, timeoutMs = 3000 } = {}) {
-	const end = Date.now() + timeoutMs;
-	for (;;) {
-		const { data } = await events(client, id, after);
-		if ((data && ok(data)) || Date.now() > end)
-			return data;
-		await new Promise((r) => setTimeout(r, 100));
-	}
+	return until(async () => (await events(client, id, after)).data, (data) => data && ok(data), { timeout: timeoutMs, interval: 100 });
 }

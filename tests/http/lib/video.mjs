@@ -1,6 +1,7 @@
 // video.mjs: fixtures for the shoppable-video suites: a new creator with an approved pick of a
 // throwaway product, publishing a video through the studio, and waiting for worker-aggregated
 // video counters to reach the database.
+import { counted } from './eventually.mjs';
 import { Client, newAccount } from './http.mjs';
 import { lit, makeProduct, sql } from './commerce.mjs';
 
@@ -34,13 +35,7 @@ export async function publish(client, { src_url = 'https://cdn.example.test/clip
 
 // Counters are held in each worker and written at most once a second, after a later request;
 // waits until video `id`'s `column` (views, clicks, adds) reaches `want`, nudging every worker.
-export async function videoCount(id, column, want, timeoutMs = 8000) {
-	const end = Date.now() + timeoutMs;
-	for (;;) {
-		const [[n]] = sql(`SELECT COALESCE(SUM(${column}), 0) FROM video_stats WHERE video_id = ${Number(id)}`);
-		if (Number(n) >= want || Date.now() > end)
-			return Number(n);
-		await new Promise((r) => setTimeout(r, 1100));
-		await Promise.all(Array.from({ length: 16 }, () => new Client().get('/_ping')));
-	}
+export function videoCount(id, column, want, timeoutMs = 8000) {
+	return counted(() => Number(sql(`SELECT COALESCE(SUM(${column}), 0) FROM video_stats WHERE video_id = ${Number(id)}`)[0][0]), want,
+		{ nudge: () => Promise.all(Array.from({ length: 16 }, () => new Client().get('/_ping'))), timeout: timeoutMs });
 }
