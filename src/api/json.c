@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "api/api.h"
-#include "domain/apikeys/apiwire.h"
+#include "api/wire.h"
 #include "domain/catalog/product.h"
 #include "web/response.h"
 

@@ -4,7 +4,7 @@
 #ifndef CC_SHOP_CART_H
 #define CC_SHOP_CART_H
 #include <stdbool.h>
-#include "domain/commerce/checkout_calc.h"
+#include "domain/commerce/calc.h"
 #include "web/http.h"
 
 #define CART_MAX_ITEMS 50

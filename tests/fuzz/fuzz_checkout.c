@@ -4,7 +4,7 @@
  * accepted. */
 #include <stdlib.h>
 #include <string.h>
-#include "domain/commerce/checkout_calc.h"
+#include "domain/commerce/calc.h"
 #include "domain/commerce/payment.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

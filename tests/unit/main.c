@@ -15,7 +15,7 @@ int main(void)
 	srunner_add_suite(sr, commission_suite());
 	srunner_add_suite(sr, creators_suite());
 	srunner_add_suite(sr, product_suite());
-	srunner_add_suite(sr, apiwire_suite());
+	srunner_add_suite(sr, wire_suite());
 	srunner_add_suite(sr, sanitize_suite());
 	srunner_add_suite(sr, multipart_suite());
 	srunner_add_suite(sr, catalog_suite());

@@ -14,7 +14,7 @@ Suite *attribution_suite(void);
 Suite *commission_suite(void);
 Suite *creators_suite(void);
 Suite *product_suite(void);
-Suite *apiwire_suite(void);
+Suite *wire_suite(void);
 Suite *sanitize_suite(void);
 Suite *multipart_suite(void);
 Suite *catalog_suite(void);

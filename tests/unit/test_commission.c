@@ -3,7 +3,7 @@
 #include <string.h>
 #include <check.h>
 #include <sodium.h>
-#include "domain/commerce/checkout_calc.h"
+#include "domain/commerce/calc.h"
 #include "domain/creators/commission.h"
 #include "domain/commerce/payment.h"
 #include "suites.h"

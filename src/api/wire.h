@@ -1,7 +1,7 @@
-/* apiwire.h: the Shopping API's wire formats that need no JSON: RFC 3339 UTC times and opaque page
+/* wire.h: the Shopping API's wire formats that need no JSON: RFC 3339 UTC times and opaque page
  * cursors. Pure functions, no I/O, unit-tested. */
-#ifndef CC_APIWIRE_H
-#define CC_APIWIRE_H
+#ifndef CC_WIRE_H
+#define CC_WIRE_H
 #include <stdbool.h>
 #include <stddef.h>
 

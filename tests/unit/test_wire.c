@@ -1,8 +1,8 @@
-/* test_apiwire.c: the API's RFC 3339 times are strict and UTC-only, cursors round-trip and refuse
+/* test_wire.c: the API's RFC 3339 times are strict and UTC-only, cursors round-trip and refuse
  * anything they did not make, ids are plain positive decimals. */
 #include <string.h>
 #include <check.h>
-#include "domain/apikeys/apiwire.h"
+#include "api/wire.h"
 #include "suites.h"
 
 START_TEST(test_apiwire_times_are_strict_utc)
@@ -56,7 +56,7 @@ START_TEST(test_apiwire_ids_are_plain_positive_decimals)
 }
 END_TEST
 
-Suite *apiwire_suite(void)
+Suite *wire_suite(void)
 {
 	Suite *s = suite_create("apiwire");
 	TCase *t = tcase_create("core");

@@ -1,9 +1,9 @@
-/* checkout_calc.h: the pure arithmetic and identifiers of checkout: order totals with tax
+/* calc.h: the pure arithmetic and identifiers of checkout: order totals with tax
  * rounded half up per order, order numbers and checkout references, the one-time idempotency
  * token of the review form and the version of the summary the shopper was shown. No I/O but
  * randomness. */
-#ifndef CC_CHECKOUT_CALC_H
-#define CC_CHECKOUT_CALC_H
+#ifndef CC_CALC_H
+#define CC_CALC_H
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

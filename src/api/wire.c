@@ -1,9 +1,9 @@
-/* apiwire.c: RFC 3339 times and page cursors for the Shopping API. */
+/* wire.c: RFC 3339 times and page cursors for the Shopping API. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sodium.h>
-#include "domain/apikeys/apiwire.h"
+#include "api/wire.h"
 
 static bool digits(const char *s, size_t n)
 {

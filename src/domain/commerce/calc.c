@@ -1,7 +1,7 @@
-/* checkout_calc.c: checkout arithmetic in integer minor units and its random identifiers. */
+/* calc.c: checkout arithmetic in integer minor units and its random identifiers. */
 #include <stdio.h>
 #include <string.h>
-#include "domain/commerce/checkout_calc.h"
+#include "domain/commerce/calc.h"
 
 static const char b32[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
