@@ -9,7 +9,7 @@ BUILD = build
 PORT = 8080
 DB_PORT = 3307
 VAR = var
-PKGS = libsodium jansson libmariadb libctemplate libxml-2.0
+PKGS = libsodium jansson libmariadb libctemplate libxml-2.0 libseccomp
 
 HARDEN = -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
 WARN = -Wall -Wextra -Werror -Wformat=2 -Wformat-nonliteral -Wno-unused-parameter

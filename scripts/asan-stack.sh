@@ -41,7 +41,7 @@ cmd_build() {
 		done
 		# shellcheck disable=SC2086 # $SAN and pkg-config's output are lists of flags
 		cc -pie $SAN -o "$BIN/$p.fcgi" "${objs[@]}" $OBJ/libcore.a \
-			-lfcgi $(pkg-config --libs libsodium jansson libmariadb libctemplate libxml-2.0) -lcsv -lstdc++ -lpthread
+			-lfcgi $(pkg-config --libs libsodium jansson libmariadb libctemplate libxml-2.0 libseccomp) -lcsv -lstdc++ -lpthread
 	done
 	echo "built $BIN/{shop,studio,api}.fcgi with ASan+UBSan"
 }
