@@ -70,6 +70,10 @@ bin/crowdcartctl: $(CTL_OBJ) $(BUILD)/libcore.a
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libcore.a
 	$(CC) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libcore.a $$(pkg-config --libs check) $(LIBS) -lresolv
 
+# A FastCGI program with a page that calls execve, for tests/sandbox/ only (never in cgi-bin/).
+$(BUILD)/sandbox-probe: tests/sandbox/probe.c $(HEADERS) $(BUILD)/libcore.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ tests/sandbox/probe.c $(BUILD)/libcore.a $(LIBS)
+
 # ---- set-up ------------------------------------------------------------------------------
 deps:
 	@scripts/deps.sh

@@ -164,6 +164,15 @@ fi
 
 run_tap openapi tests/openapi "" none
 
+# The worker sandbox (docs/SANDBOX.md): a test-only FastCGI program built on the real worker code,
+# on a port of its own and with no web server in front, so it needs none of the services.
+if make --no-print-directory -s build/sandbox-probe >"$LOGS/sandbox-build.log" 2>&1; then
+	SANDBOX_PROBE_PORT=$((9190 + base)) run_tap sandbox tests/sandbox "" none
+else
+	show_log "$LOGS/sandbox-build.log"
+	record sandbox 0 1 "(build/sandbox-probe did not build)"
+fi
+
 # The fuzz line's time is the fuzz run's own; the next suite's counts from here.
 wait "$fuzz_pid" || true
 waited_from=$suite_start

@@ -148,6 +148,8 @@ bool sandbox_filter(enum sandbox_profile p)
 	/* abort() and raise() signal the process itself; signalling any other process is refused. */
 	ok = ok && ALLOW_IF(ctx, SCMP_SYS(kill), SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)getpid()));
 	ok = ok && ALLOW_IF(ctx, SCMP_SYS(tgkill), SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)getpid()));
+	/* Asking whether the filter is on (sandbox_mode) is no privilege. */
+	ok = ok && ALLOW_IF(ctx, SCMP_SYS(prctl), SCMP_A0(SCMP_CMP_EQ, PR_GET_SECCOMP));
 	/* stdio asks isatty() before it buffers a stream; the resolver asks how much a reply holds. */
 	ok = ok && ALLOW_IF(ctx, SCMP_SYS(ioctl), SCMP_A1(SCMP_CMP_EQ, TCGETS));
 	ok = ok && ALLOW_IF(ctx, SCMP_SYS(ioctl), SCMP_A1(SCMP_CMP_EQ, FIONREAD));
