@@ -134,7 +134,7 @@ static const int media_calls[] = {
 
 static const int sanitizer_calls[] = {
 	SCMP_SYS(readlink), SCMP_SYS(readlinkat), SCMP_SYS(sched_yield), SCMP_SYS(sigaltstack),
-	SCMP_SYS(prctl), SCMP_SYS(getppid), SCMP_SYS(mincore),
+	SCMP_SYS(prctl), SCMP_SYS(getppid), SCMP_SYS(mincore), SCMP_SYS(pipe), SCMP_SYS(pipe2),
 };
 
 bool sandbox_filter(enum sandbox_profile p)
