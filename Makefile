@@ -18,7 +18,7 @@ CXX = c++
 BUILD = build
 CGI_DIR = cgi-bin
 BIN_DIR = bin
-PKGS = libsodium jansson libmariadb libctemplate libxml-2.0 libcurl
+PKGS = libsodium jansson libmariadb libctemplate libxml-2.0 libcurl libseccomp
 
 HARDEN = -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
 WARN = -Wall -Wextra -Werror -Wformat=2 -Wformat-nonliteral -Wno-unused-parameter
@@ -82,7 +82,7 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/libcrowdcart.a
 	$(CC) $(CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $(filter %.c %.a,$^) $(LIBS)
 fuzzers: $(FUZZ_NAMES:%=$(BUILD)/fuzz/%)
 
--include $(wildcard $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(FUZZ_NAMES:%=$(BUILD)/fuzz/%.d))
+-include $(wildcard $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(FUZZ_NAMES:%=$(BUILD)/fuzz/%.d) $(BUILD)/sandbox-probe.d)
 
 # The sanitizer and fuzz flavours: the same rules, other flags. -O1 with sanitizers warns
 # (format-truncation) where -O2 does not, so they build without -Werror.
@@ -98,6 +98,10 @@ asan-build:
 		build-asan/cgi-bin/studio.fcgi build-asan/cgi-bin/api.fcgi
 fuzz-build:
 	$(MAKE) --no-print-directory $(FUZZ_FLAGS) fuzzers
+
+# A FastCGI program with a page that calls execve, for tests/sandbox/ only (never in cgi-bin/).
+$(BUILD)/sandbox-probe: tests/sandbox/probe.c $(BUILD)/libcrowdcart.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.c %.a,$^) $(LIBS)
 
 # ---- set-up ------------------------------------------------------------------------------
 deps:

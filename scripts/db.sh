@@ -11,6 +11,9 @@ PIDFILE=$VAR/run/mysqld.pid
 LOG=$VAR/log/mysqld.log
 SECRETS=$VAR/secrets
 CONF=$VAR/crowdcart.conf
+# Started as root, the FastCGI programs give root up for this user (src/core/sandbox.c): what
+# their workers write (media_dir) must belong to it. RUN_AS_USER names another.
+RUN_AS=${RUN_AS_USER:-$(id -u crowdcart >/dev/null 2>&1 && echo crowdcart || echo nobody)}
 
 # A unix socket path must fit in 107 bytes; a deep checkout would break that,
 # so fall back to a short per-$VAR directory under /tmp.
@@ -136,6 +139,7 @@ write_conf() {
 			echo "templates_dir = $ROOT/templates"
 			echo "sql_dir = $ROOT/sql"
 			echo "media_dir = $VAR/media"
+			echo "run_as_user = $RUN_AS"
 			# Dev and test receivers listen on loopback; production leaves this empty (docs/LEADS.md).
 			echo "webhook_allow_private = 127.0.0.0/8"
 			# Best sellers recounted every 2 s instead of 300, so a sale (a test's, or one tried on
@@ -164,6 +168,7 @@ ensure_accounts() {
 
 cmd_start() {
 	mkdir -p "$VAR/run" "$VAR/log" "$VAR/media" "$SOCKDIR"
+	((EUID != 0)) || chown "$RUN_AS:" "$VAR/media"
 	init_datadir
 	start_server
 	wait_ready

@@ -31,6 +31,6 @@ _Static_assert(sizeof routes / sizeof routes[0] == API__MAX, "one row per API ro
 
 int main(int argc, char **argv)
 {
-	static const struct app api = { "api", routes, API__MAX, api_error, NULL };
+	static const struct app api = { "api", routes, API__MAX, api_error, NULL, false };
 	return app_main(&api, argc, argv);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "domain/catalog/catalog.h"
 #include "ctl/ctl.h"
+#include "ctl/import_sandbox.h"
 
 static const struct db_stmt q_brand = {
 	"SELECT id, currency FROM brands WHERE slug = ?", "s", "is" };
@@ -65,7 +66,14 @@ int ctl_import(struct db *db, int argc, char **argv)
 	}
 	struct cat_source src = { file_read, file_rewind, fp };
 	struct cat_report rep = { .a = a };
-	bool ok = catalog_import(db, brand_id, currency, f, &src, path, &rep);
+	/* The file is parsed here only once a confined child has parsed and checked all of it and
+	 * lived; a rejection or a crash is reported from the child's side (docs/SANDBOX.md). */
+	enum sandbox_check checked = import_check_sandboxed(fp, f, currency, path, &rep);
+	bool ok = false;
+	if (checked == SANDBOX_CHECK_ACCEPTED)
+		ok = catalog_import(db, brand_id, currency, f, &src, path, &rep);
+	else
+		import_record_unparsed(db, brand_id, f, path, &rep);
 	fclose(fp);
 	printf("%s: %lu rows, %lu products, %lu variants, %lu images\n", path, rep.rows, rep.products,
 	       rep.variants, rep.images);

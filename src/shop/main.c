@@ -88,6 +88,6 @@ _Static_assert(sizeof routes / sizeof routes[0] == SHOP__MAX, "one row per shop 
 
 int main(int argc, char **argv)
 {
-	static const struct app shop = { "shop", routes, SHOP__MAX, NULL, shop_after };
+	static const struct app shop = { "shop", routes, SHOP__MAX, NULL, shop_after, false };
 	return app_main(&shop, argc, argv);
 }

@@ -18,7 +18,7 @@
 /* The product grid of a page: one card.tpl include holding every card, since an include per
  * card cost a template lookup and a dictionary each (measured on /@lena, 20 cards). */
 tmpl_dict *card_grid(tmpl_dict *page);
-/* Cards go into a grid with card_view_add (src/core/card_view.h). */
+/* Cards go into a grid with card_view_add (views/card_view.h). */
 /* Fills a card of a page's own product list (videos, ads) from CARD_COLS row `row`: title, brand,
  * price, image, and an add-to-cart of `variant` while in stock (else a sold-out mark). */
 void card_fill_buyable(struct req *r, tmpl_dict *c, const struct db_res *t, size_t row, long long variant);

@@ -159,6 +159,6 @@ _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio 
 
 int main(int argc, char **argv)
 {
-	static const struct app studio = { "studio", routes, ST__MAX, NULL, NULL };
+	static const struct app studio = { "studio", routes, ST__MAX, NULL, NULL, true };
 	return app_main(&studio, argc, argv);
 }

@@ -60,6 +60,9 @@ struct app {
 	/* Called after each response is sent (final = false) and once before the worker exits
 	 * (final = true): for work that must not delay a response, such as flushing visit counts. */
 	void (*after)(struct db *db, bool final);
+	/* The program stores uploads under media_dir: its workers' system call filter lets them
+	 * create files there (sandbox.h); the others may not create a file at all. */
+	bool writes_media;
 };
 
 enum role { ROLE_NONE = 0, ROLE_SHOPPER, ROLE_CREATOR, ROLE_BRAND, ROLE_ADMIN };

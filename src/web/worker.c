@@ -12,6 +12,7 @@
 #include <sodium.h>
 #include "lib/config.h"
 #include "web/dispatch.h"
+#include "lib/sandbox.h"
 
 #define MAX_WORKERS 256
 
@@ -54,6 +55,10 @@ static void worker_loop(const struct app *app, int listen_fd, const uint8_t secr
 	memcpy(w.secret, secret, 32);
 	w.max_body = (size_t)config_int("max_body_bytes", 1 << 20, 1024, 64L << 20);
 	db_ready(w.db);	/* connect early; a failure here is retried by the first request */
+	/* Everything that needs more than the filter allows is done: config, templates, the socket,
+	 * the user (dropped by the parent). A worker that cannot be confined does not serve. */
+	if (!sandbox_filter(app->writes_media ? SANDBOX_WORKER_MEDIA : SANDBOX_WORKER))
+		_exit(1);
 	FCGX_Request fr;
 	FCGX_InitRequest(&fr, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR);
 	while (!stopping) {
@@ -141,6 +146,15 @@ int app_main(const struct app *app, int argc, char **argv)
 		usage(argv[0]);
 		return 2;
 	}
+	/* Root is given up here, in the parent, after the last step that may need it (reading the
+	 * root-only config with the database passwords and the secret, templates, binding the listen
+	 * socket) and before the first fork. The parent needs nothing of root afterwards: it forks,
+	 * waits and signals its own workers, and its log is the stderr it was started with, already
+	 * open. So no process of this program keeps root, and a worker never has it to lose. The
+	 * parent stays without a system call filter: it runs no request code, reads no input, and
+	 * fork/wait/kill would be the bulk of its list anyway. */
+	if (!sandbox_drop_user(sandbox_user()))
+		return 1;
 	signal(SIGPIPE, SIG_IGN);
 	set_handler(SIGTERM, on_term_parent);
 	set_handler(SIGINT, on_term_parent);
@@ -162,8 +176,12 @@ int app_main(const struct app *app, int argc, char **argv)
 		for (long i = 0; i < nworkers && !stopping; i++) {
 			if (pids[i] != dead)
 				continue;
-			fprintf(stderr, "%s: worker %d exited (status %d), starting another\n", app->name,
-				(int)dead, status);
+			if (WIFSIGNALED(status))	/* SIGSYS: a call outside the filter (sandbox.c) */
+				fprintf(stderr, "%s: worker %d killed by signal %d (%s), starting another\n",
+					app->name, (int)dead, WTERMSIG(status), strsignal(WTERMSIG(status)));
+			else
+				fprintf(stderr, "%s: worker %d exited (status %d), starting another\n", app->name,
+					(int)dead, status);
 			if (time(NULL) - born[i] < 1)
 				sleep(1);	/* a worker that dies at once must not become a fork storm */
 			pids[i] = spawn(app, listen_fd, secret);

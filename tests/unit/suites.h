@@ -27,5 +27,6 @@ Suite *showcase_suite(void);
 Suite *media_from_suite(void);
 Suite *dns_suite(void);
 Suite *best_sellers_suite(void);
+Suite *sandbox_suite(void);
 
 #endif
