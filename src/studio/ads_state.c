@@ -5,8 +5,6 @@
 #include "ads.h"
 #include "response.h"
 
-const struct field ad_state_fields[] = { { "state", 10 }, { NULL, 0 } };
-
 static const struct db_stmt q_block = {
 	"UPDATE ads SET state = 'blocked', blocked_at = UTC_TIMESTAMP(), updated_at = UTC_TIMESTAMP()"
 	" WHERE id = ? AND brand_id = ? AND created_by = 'creator' AND state <> 'blocked'", "ii", "" };

@@ -7,8 +7,6 @@
 #include "products.h"
 #include "response.h"
 
-const struct field api_keys_fields[] = { { "label", 320 }, { NULL, 0 } };
-
 static const struct db_stmt q_list = {
 	"SELECT id, prefix, label, created_at, COALESCE(last_used_at, ''), COALESCE(revoked_at, '') FROM api_keys"
 	" WHERE brand_id = ? ORDER BY created_at DESC, id DESC LIMIT 200", "i", "isssss" };

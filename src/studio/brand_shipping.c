@@ -16,10 +16,6 @@ static const struct db_stmt q_save = {
 #define MAX_SHIPPING_MINOR 100000000LL	/* a million in a two-decimal currency: a typo, not a rate */
 #define MAX_TAX_BPS 10000		/* 100.00 % */
 
-const struct field brand_shipping_fields[] = {
-	{ "shipping", 16 }, { "tax_percent", 8 }, { NULL, 0 },
-};
-
 /* "8", "8.2", "8.25" percent as basis points; -1 if malformed or above 100 %. */
 static long tax_bps(const char *s)
 {

@@ -33,8 +33,6 @@ static const struct db_stmt q_add_product = {
 static const struct db_stmt q_delete = {
 	"DELETE FROM short_links WHERE code = ? AND creator_id = ?", "si", "" };
 
-const struct field creator_links_fields[] = { { "deleted", 1 }, { NULL, 0 } };
-
 void page_creator_links(struct req *r)
 {
 	struct studio_creator c;

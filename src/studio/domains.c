@@ -13,10 +13,6 @@
 #define DOMAINS_MAX 20
 #define CHECK_NOW_SECONDS 30	/* "Check now" at most this often per domain */
 
-const struct field domains_fields[] = {
-	{ "domain", DOMAIN_MAX }, { "added", DOMAIN_MAX }, { "queued", DOMAIN_MAX }, { NULL, 0 },
-};
-
 static const struct db_stmt q_list = {
 	"SELECT id, domain, token, COALESCE(DATE_FORMAT(verified_at, '%Y-%m-%d'), ''),"
 	" COALESCE(DATE_FORMAT(checked_at, '%Y-%m-%d %H:%i'), ''), check_result,"

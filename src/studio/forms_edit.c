@@ -11,18 +11,6 @@
 #include "utf8.h"
 #include "validate.h"
 
-const struct field forms_save_fields[] = {
-	{ "title", 120 }, { "intro", 2000 }, { "consent_text", 1000 }, { "privacy_url", 500 },
-	{ "thanks_text", 1000 }, { "status", 10 }, { "creators_allowed", 3 }, { "creator_handles", 1000 },
-	{ "min_fill_seconds", 3 },
-	{ "ip_limit_per_hour", 6 }, { "form_limit_per_hour", 7 }, { "redirect_url", 1000 }, { NULL, 0 },
-};
-const struct field forms_position_fields[] = { { "position", 4 }, { NULL, 0 } };
-const struct field forms_field_fields[] = {
-	{ "type", 10 }, { "label", 200 }, { "help", 500 }, { "required", 3 }, { "options", 2000 },
-	{ "position", 4 }, { NULL, 0 },
-};
-
 static const struct db_stmt q_form = {
 	"SELECT id, slug, title, intro, consent_text, privacy_url, thanks_text, status, creators_allowed,"
 	" min_fill_seconds, ip_limit_per_hour, form_limit_per_hour, creator_handles, redirect_url FROM lead_forms"

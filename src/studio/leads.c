@@ -9,10 +9,6 @@
 #include "response.h"
 #include "studio.h"
 
-const struct field leads_list_fields[] = {
-	{ "form", 20 }, { "from", 10 }, { "to", 10 }, { "creator", 30 }, { NULL, 0 },
-};
-
 static const struct db_stmt q_list = {
 	"SELECT l.id, l.created_at, l.updated_at, f.title, l.email, COALESCE(c.handle, ''), l.submissions"
 	LEADS_WHERE " ORDER BY l.created_at DESC, l.id DESC LIMIT 500", LEADS_WHERE_TYPES, "isssssi" };

@@ -9,12 +9,6 @@
 #include "response.h"
 #include "video_rules.h"
 
-const struct field live_state_fields[] = { { "to", 12 }, { NULL, 0 } };
-const struct field live_pin_fields[] = { { "product", 20 }, { NULL, 0 } };
-const struct field live_settings_fields[] = {
-	{ "replay_url", VIDEO_URL_MAX }, { "blocked_words", LIVE_WORDS_MAX }, { NULL, 0 },
-};
-
 static const struct db_stmt q_state = {
 	"UPDATE live_sessions SET state = ?, started_at = IF(? = 'live', UTC_TIMESTAMP(3), started_at),"
 	" ended_at = IF(? = 'ended', UTC_TIMESTAMP(3), ended_at) WHERE id = ? AND state = ?", "sssis", "" };

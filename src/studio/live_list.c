@@ -24,12 +24,6 @@ static const struct db_stmt q_insert = {
 static const struct db_stmt q_lineup = {
 	"INSERT INTO live_lineup (session_id, product_id, position) VALUES (?, ?, ?)", "iii", "" };
 
-const struct field live_schedule_fields[] = {
-	{ "title", LIVE_TITLE_MAX }, { "starts_at", 19 }, { "stream_url", VIDEO_URL_MAX },
-	{ "replay_url", VIDEO_URL_MAX }, { "blocked_words", LIVE_WORDS_MAX }, { "product", 20 },
-	{ NULL, 0 },
-};
-
 struct schedule {
 	long long creator_id, id;
 	const char *title, *stream, *replay, *words;

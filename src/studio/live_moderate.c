@@ -7,8 +7,6 @@
 #include "response.h"
 #include "validate.h"
 
-const struct field live_answer_fields[] = { { "answer", LIVE_ANSWER_MAX }, { NULL, 0 } };
-
 static const struct db_stmt q_question = {
 	"SELECT viewer_key FROM live_questions WHERE id = ? AND session_id = ?", "ii", "b" };
 static const struct db_stmt q_answer = {

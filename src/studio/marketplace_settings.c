@@ -7,11 +7,6 @@
 #include "products.h"
 #include "response.h"
 
-const struct field marketplace_fields[] = {
-	{ "marketplace_open", 3 }, { "commission_percent", 8 }, { "approval_required", 3 },
-	{ "marketplace", 10 }, { NULL, 0 },
-};
-
 #define COMMISSION_MAX_BPS 5000
 
 static const struct db_stmt q_products = {

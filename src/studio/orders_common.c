@@ -8,17 +8,7 @@
 #include "response.h"
 #include "studio.h"
 
-const struct field orders_list_fields[] = {
-	{ "status", 20 }, { "from", 10 }, { "to", 10 }, { "creator", 30 }, { "page", 6 }, { NULL, 0 },
-};
-const struct field order_detail_fields[] = { { "done", 12 }, { NULL, 0 } };
-const struct field order_transition_fields[] = {
-	{ "action", 12 }, { "carrier", 60 }, { "tracking_number", 100 }, { "version", 20 }, { NULL, 0 },
-};
 /* "line" and "qty" repeat, once per order line (ORDERS_MAX_LINES at most). */
-const struct field order_refund_fields[] = {
-	{ "mode", 8 }, { "version", 20 }, { "line", 20 }, { "qty", 10 }, { NULL, 0 },
-};
 
 /* A calendar date "YYYY-MM-DD" from 1970 to 9998, so the SQL bound one day later exists. */
 static bool orders_date_ok(const char *s)

@@ -30,11 +30,4 @@ void page_api_keys(struct req *r);
 void page_api_keys_create(struct req *r);
 void page_api_keys_revoke(struct req *r);
 
-extern const struct field products_list_fields[];
-extern const struct field products_edit_fields[];
-extern const struct field products_form_fields[];
-extern const struct field products_status_fields[];
-extern const struct field marketplace_fields[];
-extern const struct field api_keys_fields[];
-
 #endif

@@ -8,14 +8,6 @@
 #include "response.h"
 
 /* Byte caps: four bytes per character of the column's character limit. */
-const struct field products_form_fields[] = {
-	{ "title", 1020 }, { "description", 80000 }, { "product_type", 480 }, { "vendor", 480 },
-	{ "tags", 4000 }, { "option1_name", 240 }, { "option2_name", 240 }, { "option3_name", 240 },
-	{ "v_id", 20 }, { "v_opt1", 480 }, { "v_opt2", 480 }, { "v_opt3", 480 }, { "v_sku", 480 },
-	{ "v_barcode", 256 }, { "v_price", 20 }, { "v_compare", 20 }, { "v_stock", 12 }, { "v_policy", 10 },
-	{ "i_url", 1000 }, { "i_alt", 1020 }, { "after", 4 }, { NULL, 0 },
-};
-const struct field products_edit_fields[] = { { "saved", 1 }, { "more", 1 }, { NULL, 0 } };
 
 static const struct db_stmt q_product = {
 	"SELECT title, description_html, product_type, vendor, tags, status, handle FROM products"

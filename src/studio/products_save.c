@@ -4,8 +4,6 @@
 #include "product_store.h"
 #include "response.h"
 
-const struct field products_status_fields[] = { { "action", 10 }, { NULL, 0 } };
-
 static const struct db_stmt q_description = {
 	"SELECT description_html FROM products WHERE id = ? AND brand_id = ?", "ii", "s" };
 

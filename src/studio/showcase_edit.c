@@ -37,13 +37,6 @@ static const struct db_stmt q_update = {
 	" price_max = ?, currency = ?, in_stock_only = ?, best_sellers_days = ?, recently_viewed = ?, sort = ?,"
 	" max_items = ?, slot = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?", "sissiisiiisiii", "" };
 
-const struct field showcase_form_fields[] = {
-	{ "title", SHOWCASE_TITLE_MAX }, { "brand_id", 20 }, { "tags", SHOWCASE_TAGS_TEXT_MAX },
-	{ "type", SHOWCASE_TYPE_MAX }, { "price_min", 20 }, { "price_max", 20 }, { "currency", 3 },
-	{ "in_stock_only", 3 }, { "best_sellers_days", 3 }, { "recently_viewed", 3 }, { "sort", 20 },
-	{ "limit", 2 }, { "slot", 1 }, { "action", 10 }, { NULL, 0 },
-};
-
 /* What the form holds: the person's text, kept as typed. */
 struct sc_form {
 	struct showcase_input in;

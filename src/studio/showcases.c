@@ -12,8 +12,6 @@ static const struct db_stmt q_list = {
 static const struct db_stmt q_delete = {
 	"DELETE FROM showcases WHERE id = ? AND (brand_id = ? OR creator_id = ?)", "iii", "" };
 
-const struct field showcase_list_fields[] = { { "done", 20 }, { NULL, 0 } };
-
 static const char *placement(const struct studio_owner *o, long long slot)
 {
 	if (slot == 0)
