@@ -72,11 +72,6 @@ bool api_cursor_id(const char *s, long long *id)
 	return wire_cursor_id(s, id);
 }
 
-long long api_id(const char *s)
-{
-	return wire_id(s);
-}
-
 /* Money goes out as a decimal string plus integer minor units, never as a JSON float. */
 json_t *api_money(struct req *r, long long minor, const char *currency)
 {

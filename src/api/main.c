@@ -7,7 +7,8 @@
 static const struct field path_id[] = { F_ID("id"), F_END };
 /* The list handlers answer a bad limit, cursor or time with a problem naming the parameter. */
 static const struct field list_fields[] = {
-	F_TEXT("limit", 32), F_TEXT("cursor", 200), F_TEXT("updated_since", 64), F_TEXT("status", 64), F_END,
+	F_INT("limit", 32, 1, API_MAX_LIMIT, .inline_error = true), F_TEXT("cursor", 200),
+	F_TEXT("updated_since", 64), F_TEXT("status", 64), F_END,
 };
 
 #define API (NEED_RAW_BODY)

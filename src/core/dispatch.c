@@ -82,6 +82,19 @@ bool req_int(const struct req *r, const char *name, long long *out)
 	return v && f && f->type == FIELD_INT && input_int(v, f->min, f->max, out);
 }
 
+bool req_invalid(const struct req *r, const char *name)
+{
+	const struct field *f;
+	const char *v = req_lookup(r, name, &f);
+	return v && *v && f && input_check(f, v, strlen(v)) != INPUT_OK;
+}
+
+bool req_int_value(const struct req *r, const char *name, const char *value, long long *out)
+{
+	const struct field *f = r->route ? input_field(r->route->fields, name) : NULL;
+	return f && f->type == FIELD_INT && input_int(value, f->min, f->max, out);
+}
+
 bool req_money(const struct req *r, const char *name, const char *currency, long long *minor)
 {
 	const struct field *f;

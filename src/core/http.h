@@ -110,6 +110,11 @@ long long req_id(const struct req *r, const char *name);	/* 0 when absent or not
 bool req_int(const struct req *r, const char *name, long long *out);	/* in its declared range */
 bool req_money(const struct req *r, const char *name, const char *currency, long long *minor);
 const char *req_str(const struct req *r, const char *name);	/* the value as sent, or NULL */
+/* True when name was sent, not empty, and not of its declared type: how a page whose field is
+ * declared inline_error learns that it has a message to show. */
+bool req_invalid(const struct req *r, const char *name);
+/* One value of a repeated field (rows of a form), checked against name's declared range. */
+bool req_int_value(const struct req *r, const char *name, const char *value, long long *out);
 const char *req_query(const struct req *r, const char *name);
 const char *req_form(const struct req *r, const char *name);
 const char *req_env(const struct req *r, const char *name);

@@ -27,7 +27,7 @@ void page_studio_ad_state(struct req *r)
 		resp_error(r, 400, "Choose to take the ad down or to allow it again.");
 		return;
 	}
-	struct db_param k[] = { DB_I(form_id(r, "id")), DB_I(b.id) };
+	struct db_param k[] = { DB_I(req_id(r, "id")), DB_I(b.id) };
 	enum db_status rc = db_query(r->db, NULL, block ? &q_block : &q_allow, k, NULL);
 	if (rc == DB_OK && db_affected(r->db) == 0) {
 		rc = db_query(r->db, r->arena, &q_exists, k, &res);

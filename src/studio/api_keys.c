@@ -87,7 +87,7 @@ void page_api_keys_revoke(struct req *r)
 	struct cat_brand b;
 	if (!cat_brand_of(r, &b))
 		return;
-	long long id = cat_id(req_param(r, "id"));
+	long long id = req_id(r, "id");
 	enum db_status rc = db_query(r->db, NULL, &q_revoke, (struct db_param[]){ DB_I(id), DB_I(b.id) }, NULL);
 	if (rc != DB_OK) {
 		resp_db_error(r, rc);

@@ -133,7 +133,7 @@ void page_studio_domain_remove(struct req *r)
 	struct studio_brand b;
 	if (!brand_of(r, &b))
 		return;
-	enum db_status rc = db_query(r->db, NULL, &q_remove, (struct db_param[]){ DB_I(form_id(r, "id")), DB_I(b.id) }, NULL);
+	enum db_status rc = db_query(r->db, NULL, &q_remove, (struct db_param[]){ DB_I(req_id(r, "id")), DB_I(b.id) }, NULL);
 	if (rc != DB_OK) {
 		resp_db_error(r, rc);
 		return;
@@ -146,7 +146,7 @@ void page_studio_domain_check(struct req *r)
 	struct studio_brand b;
 	if (!brand_of(r, &b))
 		return;
-	struct db_param p[] = { DB_I(form_id(r, "id")), DB_I(b.id) };
+	struct db_param p[] = { DB_I(req_id(r, "id")), DB_I(b.id) };
 	struct db_res one;
 	enum db_status rc = db_query(r->db, r->arena, &q_one, p, &one);
 	if (rc == DB_OK && one.nrows == 0) {

@@ -91,7 +91,7 @@ void page_studio_live_pin(struct req *r)
 		resp_error(r, 409, "Products are pinned while the session is live.");
 		return;
 	}
-	long long product = form_id(r, "product");
+	long long product = req_id(r, "product");
 	struct db_res res = { 0 };
 	enum db_status rc = product ? db_query(r->db, r->arena, &q_in_lineup,
 				(struct db_param[]){ DB_I(o.id), DB_I(product) }, &res) : DB_OK;

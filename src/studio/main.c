@@ -94,8 +94,8 @@ static const struct field forms_field_fields[] = {
 	F_TEXT("options", 2000), F_INT("position", 4, 0, 999, .inline_error = true), F_END,
 };
 static const struct field leads_list_fields[] = {
-	F_ID("form", .inline_error = true), F_TEXT("from", 10), F_TEXT("to", 10), F_TEXT("creator", 30),
-	F_END,
+	F_ID("form", .inline_error = true), F_DATE("from", .inline_error = true),
+	F_DATE("to", .inline_error = true), F_TEXT("creator", 30), F_END,
 };
 static const struct field leads_webhook_fields[] = {
 	F_TEXT("url", 500), F_TEXT("rotate", 3), F_TEXT("remove", 3), F_END,
@@ -120,12 +120,13 @@ static const struct field orders_list_fields[] = {
 	F_TEXT("creator", 30), F_INT("page", 6, 1, ORDERS_MAX_PAGE, .inline_error = true), F_END,
 };
 static const struct field order_detail_fields[] = { F_TEXT("done", 12), F_END };
+/* The last order event the page was made from: a stale page is told so, a bad number too. */
+#define ORDER_VERSION F_INT("version", 20, 0, 999999999999999, .inline_error = true)
 static const struct field order_transition_fields[] = {
-	F_TEXT("action", 12), F_TEXT("carrier", 60), F_TEXT("tracking_number", 100),
-	F_TEXT("version", 20), F_END,
+	F_TEXT("action", 12), F_TEXT("carrier", 60), F_TEXT("tracking_number", 100), ORDER_VERSION, F_END,
 };
 static const struct field order_refund_fields[] = {
-	F_TEXT("mode", 8), F_TEXT("version", 20),
+	F_TEXT("mode", 8), ORDER_VERSION,
 	F_INT("line", 20, 0, 1000000000, .inline_error = true),
 	F_INT("qty", 10, 0, 1000000000, .inline_error = true), F_END,
 };

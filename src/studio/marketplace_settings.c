@@ -118,7 +118,7 @@ void page_marketplace_product(struct req *r)
 	struct cat_brand b;
 	if (!cat_brand_of(r, &b))
 		return;
-	long long id = cat_id(req_param(r, "id"));
+	long long id = req_id(r, "id");
 	const char *m = req_form(r, "marketplace");
 	const char *pct = req_form(r, "commission_percent");
 	long long bps = -1;

@@ -53,7 +53,7 @@ void page_pick_request_decide(struct req *r)
 		return;
 	}
 	enum db_status rc = db_query(r->db, r->arena, &q_decide, (struct db_param[]){
-		DB_S(strcmp(decision, "approve") == 0 ? "approved" : "rejected"), DB_I(form_id(r, "id")), DB_I(b.id) }, NULL);
+		DB_S(strcmp(decision, "approve") == 0 ? "approved" : "rejected"), DB_I(req_id(r, "id")), DB_I(b.id) }, NULL);
 	if (rc != DB_OK) {
 		resp_db_error(r, rc);
 		return;

@@ -14,8 +14,6 @@ struct cat_brand {
 /* The brand owned by the signed-in user. false with a response made (403 when the account owns
  * no brand, 503/500 on a database error). */
 bool cat_brand_of(struct req *r, struct cat_brand *b);
-/* A positive decimal id from a path parameter, else 0. */
-long long cat_id(const char *s);
 
 void page_products_list(struct req *r);
 void page_products_new(struct req *r);

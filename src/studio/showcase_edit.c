@@ -364,7 +364,7 @@ void page_showcase_edit(struct req *r)
 	struct studio_owner o;
 	if (!studio_owner_of(r, &o, SC_REFUSAL))
 		return;
-	long long id = form_id(r, "id");
+	long long id = req_id(r, "id");
 	struct db_res res;
 	enum db_status rc = id ? db_query(r->db, r->arena, &q_one,
 					   (struct db_param[]){ DB_I(id), DB_I(o.brand_id), DB_I(o.creator_id) }, &res) : DB_OK;
@@ -385,7 +385,7 @@ void page_showcase_edit(struct req *r)
 
 void page_showcase_update(struct req *r)
 {
-	long long id = form_id(r, "id");
+	long long id = req_id(r, "id");
 	if (!id) {
 		resp_error(r, 404, "There is no such showcase of yours.");
 		return;

@@ -42,8 +42,6 @@ bool studio_owner_of(struct req *r, struct studio_owner *o, const char *refusal)
 /* brand_shipping.c: the flat shipping rate and tax rate checkout applies to the brand's orders. */
 void page_brand_shipping_form(struct req *r);
 void page_brand_shipping(struct req *r);
-/* A positive id from a form field or, failing that, a path parameter; 0 if absent or malformed. */
-long long form_id(struct req *r, const char *name);
 /* "12.5%" from basis points, in integers. */
 const char *creator_rate_text(struct req *r, long long bps);
 /* Moves the item `id` one place up (dir < 0) or down in `ids` (n items, in display order),

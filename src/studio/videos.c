@@ -87,8 +87,8 @@ static void videos_page(struct req *r, const struct studio_owner *o, int status,
 	tmpl_dict *d = page_begin(r, "studio_videos.tpl", "Your videos");
 	if (error)
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
-	const char *published = req_query(r, "published");
-	if (!error && published && *published && strspn(published, "0123456789") == strlen(published))
+	const char *published = req_str(r, "published");
+	if (!error && req_id(r, "published"))
 		tmpl_set(tmpl_add(d, "PUBLISHED"), "ID", published);
 	static const char *const keep[] = { "src_url", "poster_url", "caption" };
 	static const char *const keys[] = { "SRC_URL", "POSTER_URL", "CAPTION" };
