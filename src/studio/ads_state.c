@@ -22,11 +22,11 @@ void page_studio_ad_state(struct req *r)
 	if (!brand_of(r, &b))
 		return;
 	const char *state = req_form(r, "state");
-	bool block = state && strcmp(state, "blocked") == 0;
-	if (!block && (!state || strcmp(state, "draft") != 0)) {
+	if (!state || !*state) {
 		resp_error(r, 400, "Choose to take the ad down or to allow it again.");
 		return;
 	}
+	bool block = strcmp(state, "blocked") == 0;
 	struct db_param k[] = { DB_I(req_id(r, "id")), DB_I(b.id) };
 	enum db_status rc = db_query(r->db, NULL, block ? &q_block : &q_allow, k, NULL);
 	if (rc == DB_OK && db_affected(r->db) == 0) {

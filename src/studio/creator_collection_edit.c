@@ -212,7 +212,7 @@ void page_creator_collection_item_move(struct req *r)
 	if (!creator_of(r, &c) || !(id = collection_id(r)))
 		return;
 	const char *dir = req_form(r, "dir");
-	if (!dir || (strcmp(dir, "up") && strcmp(dir, "down"))) {
+	if (!dir || !*dir) {
 		resp_error(r, 400, "Choose to move the item up or down.");
 		return;
 	}

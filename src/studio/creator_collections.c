@@ -118,7 +118,7 @@ void page_creator_collection_move(struct req *r)
 	if (!creator_of(r, &c))
 		return;
 	const char *dir = req_form(r, "dir");
-	if (!dir || (strcmp(dir, "up") && strcmp(dir, "down"))) {
+	if (!dir || !*dir) {
 		resp_error(r, 400, "Choose to move the collection up or down.");
 		return;
 	}

@@ -89,7 +89,7 @@ void page_creator_pick_move(struct req *r)
 	const char *dir = req_form(r, "dir");
 	struct pick_move m = { c.id, req_id(r, "id"), dir && strcmp(dir, "up") == 0 ? -1 : 1, false, r->arena,
 			       arena_alloc(r->arena, MAX_PICKS * sizeof(long long)) };
-	if (!dir || (strcmp(dir, "up") && strcmp(dir, "down"))) {
+	if (!dir || !*dir) {
 		resp_error(r, 400, "Choose to move the pick up or down.");
 		return;
 	}

@@ -37,7 +37,7 @@ static const struct field ads_fields[] = {
 	F_TEXT("image_url", 500), F_TEXT("products", 4000), F_TEXT("creator", 30),
 	F_TEXT("click_url", DOMAIN_URL_MAX), F_TEXT("state", 10), F_TEXT("saved", 3), F_END,
 };
-static const struct field ad_state_fields[] = { F_TEXT("state", 10), F_END };
+static const struct field ad_state_fields[] = { F_ENUM("state", 10, F_ONE_OF("blocked", "draft")), F_END };
 static const struct field api_keys_fields[] = { F_TEXT("label", 320), F_END };
 static const struct field brand_shipping_fields[] = {
 	F_TEXT("shipping", 16), F_TEXT("tax_percent", 8), F_END,
@@ -57,7 +57,7 @@ static const struct field creator_profile_fields[] = {
 	F_TEXT("link_url_5", 500), F_END,
 };
 static const struct field creator_pick_fields[] = { F_ID("product_id", .inline_error = true), F_END };
-static const struct field creator_move_fields[] = { F_TEXT("dir", 4), F_END };
+static const struct field creator_move_fields[] = { F_ENUM("dir", 4, F_ONE_OF("up", "down")), F_END };
 static const struct field creator_collection_fields[] = {
 	F_TEXT("title", 120), F_TEXT("description", 2000), F_TEXT("published", 1), F_END,
 };
@@ -67,7 +67,9 @@ static const struct field brand_program_fields[] = {
 	F_INT("attribution_window_days", 4, 1, ATTR_MAX_WINDOW_DAYS, .inline_error = true),
 	F_INT("return_window_days", 4, 0, 365, .inline_error = true), F_END,
 };
-static const struct field pick_decision_fields[] = { F_TEXT("decision", 10), F_END };
+static const struct field pick_decision_fields[] = {
+	F_ENUM("decision", 10, F_ONE_OF("approve", "reject")), F_END,
+};
 static const struct field dashboard_fields[] = {
 	F_TEXT("from", 10), F_TEXT("to", 10), F_TEXT("paid", 1), F_END,
 };

@@ -48,7 +48,7 @@ void page_pick_request_decide(struct req *r)
 	if (!brand_of(r, &b))
 		return;
 	const char *decision = req_form(r, "decision");
-	if (!decision || (strcmp(decision, "approve") && strcmp(decision, "reject"))) {
+	if (!decision || !*decision) {
 		resp_error(r, 400, "Choose to approve or reject the request.");
 		return;
 	}
