@@ -138,6 +138,21 @@ enum input_verdict input_check(const struct field *f, const char *val, size_t le
 	return ok ? INPUT_OK : INPUT_BAD;
 }
 
+const char *input_undeclared_param(const char *pattern, const struct field *path, char *out, size_t outlen)
+{
+	for (const char *p = strchr(pattern, '{'); p; p = strchr(p + 1, '{')) {
+		const char *end = strchr(p, '}');
+		size_t n = end ? (size_t)(end - p - 1) : strlen(p + 1);
+		if (outlen == 0 || n >= outlen)
+			return pattern;	/* a name this long is declared nowhere either */
+		memcpy(out, p + 1, n);
+		out[n] = '\0';
+		if (!input_field(path, out))
+			return out;
+	}
+	return NULL;
+}
+
 const struct field *input_field(const struct field *list, const char *name)
 {
 	for (; list && list->name; list++)

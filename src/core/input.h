@@ -86,6 +86,10 @@ struct input_problem {
 int input_validate(const struct field *path, const struct field *fields, const struct route_params *params,
 		   struct kvlist *query, struct kvlist *form, struct input_problem *why);
 
+/* The first "{name}" of a route pattern that path does not declare, copied into out (NULL if
+ * every one is declared): a program refuses to start with one, so no parameter goes untyped. */
+const char *input_undeclared_param(const char *pattern, const struct field *path, char *out, size_t outlen);
+
 /* The declaration named name in a list ended by FIELD_END (list may be NULL), or NULL. */
 const struct field *input_field(const struct field *list, const char *name);
 

@@ -245,6 +245,18 @@ START_TEST(test_input_validate_untyped_route_checks_nothing_in_the_path)
 }
 END_TEST
 
+START_TEST(test_input_every_pattern_parameter_must_be_declared)
+{
+	static const struct field both[] = { F_ID("id"), F_ID("q"), F_END };
+	char name[16];
+	ck_assert_ptr_null(input_undeclared_param("/live/{id}/questions/{q}/vote", both, name, sizeof name));
+	ck_assert_ptr_null(input_undeclared_param("/cart", NULL, name, sizeof name));
+	ck_assert_str_eq(input_undeclared_param("/live/{id}/questions/{qid}/vote", both, name, sizeof name), "qid");
+	ck_assert_str_eq(input_undeclared_param("/@{handle}", NULL, name, sizeof name), "handle");
+	ck_assert_ptr_nonnull(input_undeclared_param("/x/{a_name_much_too_long}", both, name, sizeof name));
+}
+END_TEST
+
 Suite *input_suite(void)
 {
 	Suite *s = suite_create("input");
@@ -267,6 +279,7 @@ Suite *input_suite(void)
 	tcase_add_test(tc, test_input_validate_inline_error_reaches_the_handler);
 	tcase_add_test(tc, test_input_validate_missing_required_is_422);
 	tcase_add_test(tc, test_input_validate_untyped_route_checks_nothing_in_the_path);
+	tcase_add_test(tc, test_input_every_pattern_parameter_must_be_declared);
 	suite_add_tcase(s, tc);
 	return s;
 }
