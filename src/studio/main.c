@@ -23,7 +23,6 @@ static const struct field path_code[] = { F_TEXT("code", 0), F_END };
 
 /* Query and body fields, one list per form. inline_error: the page shows a bad value again with
  * its own message, so the dispatcher hands it over and the typed reader says it is invalid. */
-static const struct field import_fields[] = { F_TEXT("format", 20), F_END };
 static const struct field login_fields[] = {
 	F_EMAIL("email", .inline_error = true), F_TEXT("password", 128), F_TEXT("next", 300), F_END,
 };
@@ -31,24 +30,26 @@ static const struct field signup_fields[] = {
 	F_EMAIL("email", .inline_error = true), F_TEXT("password", 128), F_TEXT("display_name", 80),
 	F_TEXT("role", 10), F_TEXT("handle", 30), F_TEXT("brand_name", 120), F_END,
 };
-static const struct field ads_fields[] = {
-	F_TEXT("slug", AD_SLUG_MAX), F_TEXT("title", 120), F_TEXT("headline", 300),
-	F_ID("video", .inline_error = true), F_ID("showcase", .inline_error = true),
-	F_TEXT("image_url", 500), F_TEXT("products", 4000), F_TEXT("creator", 30),
-	F_TEXT("click_url", DOMAIN_URL_MAX), F_TEXT("state", 10), F_TEXT("saved", 3), F_END,
+static const struct field products_list_fields[] = { F_TEXT("status", 10), F_END };
+static const struct field products_form_fields[] = {
+	F_TEXT("title", 1020), F_TEXT("description", 80000), F_TEXT("product_type", 480),
+	F_TEXT("vendor", 480), F_TEXT("tags", 4000), F_TEXT("option1_name", 240),
+	F_TEXT("option2_name", 240), F_TEXT("option3_name", 240), F_ID("v_id", .inline_error = true),
+	F_TEXT("v_opt1", 480), F_TEXT("v_opt2", 480), F_TEXT("v_opt3", 480), F_TEXT("v_sku", 480),
+	F_TEXT("v_barcode", 256), F_MONEY("v_price", 20, .inline_error = true),
+	F_MONEY("v_compare", 20, .inline_error = true),
+	F_INT("v_stock", 12, -PROD_MAX_STOCK, PROD_MAX_STOCK, .inline_error = true),
+	F_TEXT("v_policy", 10), F_TEXT("i_url", 1000), F_TEXT("i_alt", 1020), F_TEXT("after", 4), F_END,
 };
-static const struct field ad_state_fields[] = { F_ENUM("state", 10, F_ONE_OF("blocked", "draft")), F_END };
+static const struct field products_edit_fields[] = { F_TEXT("saved", 1), F_TEXT("more", 1), F_END };
+static const struct field products_status_fields[] = { F_TEXT("action", 10), F_END };
+static const struct field marketplace_fields[] = {
+	F_TEXT("marketplace_open", 3), F_TEXT("commission_percent", 8), F_TEXT("approval_required", 3),
+	F_TEXT("marketplace", 10), F_END,
+};
 static const struct field api_keys_fields[] = { F_TEXT("label", 320), F_END };
-static const struct field brand_shipping_fields[] = {
-	F_TEXT("shipping", 16), F_TEXT("tax_percent", 8), F_END,
-};
-static const struct field creator_ad_fields[] = {
-	F_TEXT("slug", AD_SLUG_MAX), F_TEXT("title", 120), F_TEXT("headline", 300),
-	F_ID("video", .inline_error = true), F_TEXT("image_url", 500), F_TEXT("products", 4000),
-	F_TEXT("click_url", DOMAIN_URL_MAX), F_TEXT("state", 10), F_TEXT("saved", 3), F_END,
-};
+
 static const struct field creator_saved_fields[] = { F_TEXT("saved", 1), F_END };
-static const struct field creator_added_fields[] = { F_TEXT("added", 10), F_END };
 static const struct field creator_profile_fields[] = {
 	F_TEXT("display_name", 80), F_TEXT("bio", 2000), F_TEXT("avatar_url", 500),
 	F_TEXT("link_label_1", 40), F_TEXT("link_url_1", 500), F_TEXT("link_label_2", 40),
@@ -56,67 +57,31 @@ static const struct field creator_profile_fields[] = {
 	F_TEXT("link_label_4", 40), F_TEXT("link_url_4", 500), F_TEXT("link_label_5", 40),
 	F_TEXT("link_url_5", 500), F_END,
 };
+static const struct field creator_added_fields[] = { F_TEXT("added", 10), F_END };
 static const struct field creator_pick_fields[] = { F_ID("product_id", .inline_error = true), F_END };
 static const struct field creator_move_fields[] = { F_ENUM("dir", 4, F_ONE_OF("up", "down")), F_END };
 static const struct field creator_collection_fields[] = {
 	F_TEXT("title", 120), F_TEXT("description", 2000), F_TEXT("published", 1), F_END,
 };
 static const struct field creator_note_fields[] = { F_TEXT("note", 500), F_END };
+static const struct field creator_links_fields[] = { F_TEXT("deleted", 1), F_END };
 static const struct field creator_link_fields[] = { F_TEXT("target", 20), F_TEXT("label", 80), F_END };
 static const struct field brand_program_fields[] = {
 	F_INT("attribution_window_days", 4, 1, ATTR_MAX_WINDOW_DAYS, .inline_error = true),
 	F_INT("return_window_days", 4, 0, 365, .inline_error = true), F_END,
 };
+static const struct field brand_shipping_fields[] = {
+	F_TEXT("shipping", 16), F_TEXT("tax_percent", 8), F_END,
+};
 static const struct field pick_decision_fields[] = {
 	F_ENUM("decision", 10, F_ONE_OF("approve", "reject")), F_END,
 };
+/* The period is read into times (dashboard_period), which also answers a bad date. */
 static const struct field dashboard_fields[] = {
-	F_TEXT("from", 10), F_TEXT("to", 10), F_TEXT("paid", 1), F_END,
+	F_DATE("from", .inline_error = true), F_DATE("to", .inline_error = true), F_TEXT("paid", 1), F_END,
 };
 static const struct field payout_fields[] = { F_ID("creator_id", .inline_error = true), F_END };
-static const struct field creator_links_fields[] = { F_TEXT("deleted", 1), F_END };
-static const struct field domains_fields[] = {
-	F_TEXT("domain", DOMAIN_MAX), F_TEXT("added", DOMAIN_MAX), F_TEXT("queued", DOMAIN_MAX), F_END,
-};
-static const struct field forms_create_fields[] = { F_TEXT("title", 120), F_TEXT("slug", 64), F_END };
-static const struct field forms_save_fields[] = {
-	F_TEXT("title", 120), F_TEXT("intro", 2000), F_TEXT("consent_text", 1000),
-	F_TEXT("privacy_url", 500), F_TEXT("thanks_text", 1000), F_TEXT("status", 10),
-	F_TEXT("creators_allowed", 3), F_TEXT("creator_handles", 1000),
-	F_INT("min_fill_seconds", 3, 0, 600, .inline_error = true),
-	F_INT("ip_limit_per_hour", 6, 1, 100000, .inline_error = true),
-	F_INT("form_limit_per_hour", 7, 1, 1000000, .inline_error = true), F_TEXT("redirect_url", 1000),
-	F_END,
-};
-static const struct field forms_position_fields[] = {
-	F_INT("position", 4, 0, 999, .inline_error = true), F_END,
-};
-static const struct field forms_field_fields[] = {
-	F_TEXT("type", 10), F_TEXT("label", 200), F_TEXT("help", 500), F_TEXT("required", 3),
-	F_TEXT("options", 2000), F_INT("position", 4, 0, 999, .inline_error = true), F_END,
-};
-static const struct field leads_list_fields[] = {
-	F_ID("form", .inline_error = true), F_DATE("from", .inline_error = true),
-	F_DATE("to", .inline_error = true), F_TEXT("creator", 30), F_END,
-};
-static const struct field leads_webhook_fields[] = {
-	F_TEXT("url", 500), F_TEXT("rotate", 3), F_TEXT("remove", 3), F_END,
-};
-static const struct field live_state_fields[] = { F_TEXT("to", 12), F_END };
-static const struct field live_pin_fields[] = { F_ID("product", .inline_error = true), F_END };
-static const struct field live_settings_fields[] = {
-	F_TEXT("replay_url", VIDEO_URL_MAX), F_TEXT("blocked_words", LIVE_WORDS_MAX), F_END,
-};
-static const struct field live_schedule_fields[] = {
-	F_TEXT("title", LIVE_TITLE_MAX), F_TEXT("starts_at", 19), F_TEXT("stream_url", VIDEO_URL_MAX),
-	F_TEXT("replay_url", VIDEO_URL_MAX), F_TEXT("blocked_words", LIVE_WORDS_MAX),
-	F_ID("product", .inline_error = true), F_END,
-};
-static const struct field live_answer_fields[] = { F_TEXT("answer", LIVE_ANSWER_MAX), F_END };
-static const struct field marketplace_fields[] = {
-	F_TEXT("marketplace_open", 3), F_TEXT("commission_percent", 8), F_TEXT("approval_required", 3),
-	F_TEXT("marketplace", 10), F_END,
-};
+
 static const struct field orders_list_fields[] = {
 	F_TEXT("status", 20), F_DATE("from", .inline_error = true), F_DATE("to", .inline_error = true),
 	F_TEXT("creator", 30), F_INT("page", 6, 1, ORDERS_MAX_PAGE, .inline_error = true), F_END,
@@ -132,27 +97,9 @@ static const struct field order_refund_fields[] = {
 	F_INT("line", 20, 0, 1000000000, .inline_error = true),
 	F_INT("qty", 10, 0, 1000000000, .inline_error = true), F_END,
 };
-static const struct field products_form_fields[] = {
-	F_TEXT("title", 1020), F_TEXT("description", 80000), F_TEXT("product_type", 480),
-	F_TEXT("vendor", 480), F_TEXT("tags", 4000), F_TEXT("option1_name", 240),
-	F_TEXT("option2_name", 240), F_TEXT("option3_name", 240), F_ID("v_id", .inline_error = true),
-	F_TEXT("v_opt1", 480), F_TEXT("v_opt2", 480), F_TEXT("v_opt3", 480), F_TEXT("v_sku", 480),
-	F_TEXT("v_barcode", 256), F_MONEY("v_price", 20, .inline_error = true),
-	F_MONEY("v_compare", 20, .inline_error = true),
-	F_INT("v_stock", 12, -PROD_MAX_STOCK, PROD_MAX_STOCK, .inline_error = true),
-	F_TEXT("v_policy", 10), F_TEXT("i_url", 1000), F_TEXT("i_alt", 1020), F_TEXT("after", 4), F_END,
-};
-static const struct field products_edit_fields[] = { F_TEXT("saved", 1), F_TEXT("more", 1), F_END };
-static const struct field products_list_fields[] = { F_TEXT("status", 10), F_END };
-static const struct field products_status_fields[] = { F_TEXT("action", 10), F_END };
-static const struct field showcase_form_fields[] = {
-	F_TEXT("title", SHOWCASE_TITLE_MAX), F_ID("brand_id", .inline_error = true),
-	F_TEXT("tags", SHOWCASE_TAGS_TEXT_MAX), F_TEXT("type", SHOWCASE_TYPE_MAX),
-	F_TEXT("price_min", 20), F_TEXT("price_max", 20), F_TEXT("currency", 3),
-	F_TEXT("in_stock_only", 3), F_TEXT("best_sellers_days", 3), F_TEXT("recently_viewed", 3),
-	F_TEXT("sort", 20), F_TEXT("limit", 2), F_TEXT("slot", 1), F_TEXT("action", 10), F_END,
-};
-static const struct field showcase_list_fields[] = { F_TEXT("done", 20), F_END };
+
+static const struct field import_fields[] = { F_TEXT("format", 20), F_END };
+
 static const struct field video_fields[] = {
 	F_TEXT("src_url", VIDEO_URL_MAX), F_TEXT("poster_url", VIDEO_URL_MAX),
 	F_TEXT("caption", VIDEO_CAPTION_MAX),
@@ -166,6 +113,69 @@ static const struct field video_fields[] = {
 	F_END,
 };
 _Static_assert(VIDEO_MAX_TAGS == 5, "video_fields has five tag rows");
+
+static const struct field forms_create_fields[] = { F_TEXT("title", 120), F_TEXT("slug", 64), F_END };
+static const struct field forms_save_fields[] = {
+	F_TEXT("title", 120), F_TEXT("intro", 2000), F_TEXT("consent_text", 1000),
+	F_TEXT("privacy_url", 500), F_TEXT("thanks_text", 1000), F_TEXT("status", 10),
+	F_TEXT("creators_allowed", 3), F_TEXT("creator_handles", 1000),
+	F_INT("min_fill_seconds", 3, 0, 600, .inline_error = true),
+	F_INT("ip_limit_per_hour", 6, 1, 100000, .inline_error = true),
+	F_INT("form_limit_per_hour", 7, 1, 1000000, .inline_error = true), F_TEXT("redirect_url", 1000),
+	F_END,
+};
+static const struct field forms_field_fields[] = {
+	F_TEXT("type", 10), F_TEXT("label", 200), F_TEXT("help", 500), F_TEXT("required", 3),
+	F_TEXT("options", 2000), F_INT("position", 4, 0, 999, .inline_error = true), F_END,
+};
+static const struct field forms_position_fields[] = {
+	F_INT("position", 4, 0, 999, .inline_error = true), F_END,
+};
+static const struct field leads_list_fields[] = {
+	F_ID("form", .inline_error = true), F_DATE("from", .inline_error = true),
+	F_DATE("to", .inline_error = true), F_TEXT("creator", 30), F_END,
+};
+static const struct field leads_webhook_fields[] = {
+	F_TEXT("url", 500), F_TEXT("rotate", 3), F_TEXT("remove", 3), F_END,
+};
+
+static const struct field live_schedule_fields[] = {
+	F_TEXT("title", LIVE_TITLE_MAX), F_TEXT("starts_at", 19), F_TEXT("stream_url", VIDEO_URL_MAX),
+	F_TEXT("replay_url", VIDEO_URL_MAX), F_TEXT("blocked_words", LIVE_WORDS_MAX),
+	F_ID("product", .inline_error = true), F_END,
+};
+static const struct field live_state_fields[] = { F_TEXT("to", 12), F_END };
+static const struct field live_pin_fields[] = { F_ID("product", .inline_error = true), F_END };
+static const struct field live_settings_fields[] = {
+	F_TEXT("replay_url", VIDEO_URL_MAX), F_TEXT("blocked_words", LIVE_WORDS_MAX), F_END,
+};
+static const struct field live_answer_fields[] = { F_TEXT("answer", LIVE_ANSWER_MAX), F_END };
+
+static const struct field domains_fields[] = {
+	F_TEXT("domain", DOMAIN_MAX), F_TEXT("added", DOMAIN_MAX), F_TEXT("queued", DOMAIN_MAX), F_END,
+};
+static const struct field ads_fields[] = {
+	F_TEXT("slug", AD_SLUG_MAX), F_TEXT("title", 120), F_TEXT("headline", 300),
+	F_ID("video", .inline_error = true), F_ID("showcase", .inline_error = true),
+	F_TEXT("image_url", 500), F_TEXT("products", 4000), F_TEXT("creator", 30),
+	F_TEXT("click_url", DOMAIN_URL_MAX), F_TEXT("state", 10), F_TEXT("saved", 3), F_END,
+};
+
+static const struct field showcase_list_fields[] = { F_TEXT("done", 20), F_END };
+static const struct field showcase_form_fields[] = {
+	F_TEXT("title", SHOWCASE_TITLE_MAX), F_ID("brand_id", .inline_error = true),
+	F_TEXT("tags", SHOWCASE_TAGS_TEXT_MAX), F_TEXT("type", SHOWCASE_TYPE_MAX),
+	F_TEXT("price_min", 20), F_TEXT("price_max", 20), F_TEXT("currency", 3),
+	F_TEXT("in_stock_only", 3), F_TEXT("best_sellers_days", 3), F_TEXT("recently_viewed", 3),
+	F_TEXT("sort", 20), F_TEXT("limit", 2), F_TEXT("slot", 1), F_TEXT("action", 10), F_END,
+};
+
+static const struct field ad_state_fields[] = { F_ENUM("state", 10, F_ONE_OF("blocked", "draft")), F_END };
+static const struct field creator_ad_fields[] = {
+	F_TEXT("slug", AD_SLUG_MAX), F_TEXT("title", 120), F_TEXT("headline", 300),
+	F_ID("video", .inline_error = true), F_TEXT("image_url", 500), F_TEXT("products", 4000),
+	F_TEXT("click_url", DOMAIN_URL_MAX), F_TEXT("state", 10), F_TEXT("saved", 3), F_END,
+};
 
 /* In the order of the rows below: the table order is the match precedence. */
 enum studio_page {
