@@ -79,7 +79,7 @@ void page_brand_shipping(struct req *r)
 	const char *ship = req_form(r, "shipping"), *tax = req_form(r, "tax_percent");
 	long long shipping_minor;
 	long bps = tax_bps(tax);
-	const char *error = !ship || !money_parse(ship, b.currency, &shipping_minor) || shipping_minor > MAX_SHIPPING_MINOR
+	const char *error = !req_money(r, "shipping", b.currency, &shipping_minor) || shipping_minor > MAX_SHIPPING_MINOR
 			    ? "Enter the shipping rate as an amount such as 4.99 (no currency sign, no thousands separator)."
 			    : bps < 0 ? "Enter the tax rate as a percentage from 0 to 100 with at most two decimals, such as 8.25."
 				      : NULL;

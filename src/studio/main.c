@@ -71,7 +71,7 @@ static const struct field brand_program_fields[] = {
 	F_INT("return_window_days", 4, 0, 365, .inline_error = true), F_END,
 };
 static const struct field brand_shipping_fields[] = {
-	F_TEXT("shipping", 16), F_TEXT("tax_percent", 8), F_END,
+	F_MONEY("shipping", 16, .inline_error = true), F_TEXT("tax_percent", 8), F_END,
 };
 static const struct field pick_decision_fields[] = {
 	F_ENUM("decision", 10, F_ONE_OF("approve", "reject")), F_END,
