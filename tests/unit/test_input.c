@@ -2,6 +2,7 @@
 #include <limits.h>
 #include <string.h>
 #include <check.h>
+#include "http.h"
 #include "input.h"
 #include "suites.h"
 
@@ -257,6 +258,69 @@ START_TEST(test_input_every_pattern_parameter_must_be_declared)
 }
 END_TEST
 
+/* ---- the typed readers a handler uses ---- */
+
+static const struct field r_path[] = { F_ID("id"), F_END };
+static const struct field r_fields[] = {
+	F_ID("variant", .inline_error = true),
+	F_INT("quantity", 4, 0, 99, .inline_error = true),
+	F_MONEY("price", 20, .inline_error = true),
+	F_DATE("from", .inline_error = true),
+	F_TEXT("note", 20),
+	F_END,
+};
+static const struct route r_route = { .pat = { HTTP_POST, "/x/{id}" }, .path = r_path, .fields = r_fields };
+
+static struct kv r_form_items[6], r_query_items[2];
+
+static struct req r_req(const char *id)
+{
+	struct req r = { .route = &r_route };
+	r.params = (struct route_params){ .name = { "id" }, .val = { id }, .n = 1 };
+	static const char *const form[][2] = {
+		{ "variant", "42" }, { "quantity", "7" }, { "price", "12.50" }, { "from", "2026-02-30" },
+		{ "note", "hello" }, { "quantity", "x" },
+	};
+	for (size_t i = 0; i < 6; i++)
+		r_form_items[i] = (struct kv){ form[i][0], form[i][1], strlen(form[i][0]), strlen(form[i][1]) };
+	r_query_items[0] = (struct kv){ "variant", "99", 7, 2 };
+	r_query_items[1] = (struct kv){ "note", "from-query", 4, 10 };
+	r.form = (struct kvlist){ r_form_items, 6 };
+	r.query = (struct kvlist){ r_query_items, 2 };
+	return r;
+}
+
+START_TEST(test_input_readers_take_path_then_body_then_query)
+{
+	struct req r = r_req("17");
+	ck_assert_int_eq(req_id(&r, "id"), 17);
+	ck_assert_int_eq(req_id(&r, "variant"), 42);	/* the body's, not the query's 99 */
+	ck_assert_str_eq(req_str(&r, "note"), "hello");
+	r.form.n = 0;
+	ck_assert_int_eq(req_id(&r, "variant"), 99);
+	ck_assert_str_eq(req_str(&r, "note"), "from-query");
+	ck_assert_ptr_null(req_str(&r, "undeclared"));
+	ck_assert_int_eq(req_id(&r, "undeclared"), 0);
+}
+END_TEST
+
+START_TEST(test_input_readers_report_bad_values_of_inline_error_fields)
+{
+	struct req r = r_req("17");
+	long long v = -1;
+	ck_assert(req_int(&r, "quantity", &v) && v == 7);	/* the first value */
+	ck_assert(!req_int(&r, "note", &v));			/* not declared an int */
+	ck_assert(req_int_value(&r, "quantity", "99", &v) && v == 99);
+	ck_assert(!req_int_value(&r, "quantity", "100", &v));	/* outside the declared range */
+	ck_assert(!req_int_value(&r, "quantity", "x", &v));
+	ck_assert(req_money(&r, "price", "USD", &v) && v == 1250);
+	ck_assert(req_money(&r, "price", "JPY", &v) == false);	/* no decimals in yen */
+	ck_assert(req_invalid(&r, "from"));			/* February has no 30th */
+	ck_assert(!req_invalid(&r, "variant"));
+	ck_assert(!req_invalid(&r, "missing"));
+}
+END_TEST
+
 Suite *input_suite(void)
 {
 	Suite *s = suite_create("input");
@@ -280,6 +344,11 @@ Suite *input_suite(void)
 	tcase_add_test(tc, test_input_validate_missing_required_is_422);
 	tcase_add_test(tc, test_input_validate_untyped_route_checks_nothing_in_the_path);
 	tcase_add_test(tc, test_input_every_pattern_parameter_must_be_declared);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("readers");
+	tcase_add_test(tc, test_input_readers_take_path_then_body_then_query);
+	tcase_add_test(tc, test_input_readers_report_bad_values_of_inline_error_fields);
 	suite_add_tcase(s, tc);
 	return s;
 }
