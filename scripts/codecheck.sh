@@ -52,5 +52,18 @@ $hits"
 
 perl scripts/tplcheck.pl $(find src -name '*.c') || fail=1
 
+# A routing table is read top to bottom: its order is the match precedence, so the enum that
+# names the rows lists them in that same order.
+for f in src/shop/main.c src/studio/main.c src/api/main.c; do
+	enum=$(sed -n '/^enum [a-z_]* {/,/};/p' "$f" | grep -oE '\b[A-Z][A-Z0-9_]+\b' | grep -v '__MAX$')
+	rows=$(grep -oE '^[[:space:]]*\[[A-Z][A-Z0-9_]*\] =' "$f" | tr -d '[]= \t')
+	[ "$enum" = "$rows" ] || bad "$f: the enum does not list the routing rows in their order"
+done
+
+# Handlers read typed values (req_id, req_int...) that the dispatcher checked; they never parse.
+hits=$(grep -rnE '\b(strto(l|ll|ul|ull)|ato(i|l|ll))\s*\(' src/shop src/studio src/api || true)
+[ -z "$hits" ] || bad "numbers parsed by hand in program code (declare a typed field instead):
+$hits"
+
 [ $fail = 0 ] && echo "lint: ok"
 exit $fail

@@ -37,8 +37,6 @@ bool api_parse_time(const char *s, char out[20]);
 /* Opaque page cursors: a product id in, base64url text out, and back. */
 const char *api_cursor(struct req *r, long long id);
 bool api_cursor_id(const char *s, long long *id);
-/* A positive decimal id ("12"), else 0. */
-long long api_id(const char *s);
 
 json_t *api_money(struct req *r, long long minor, const char *currency);
 

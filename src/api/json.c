@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "api/api.h"
-#include "api/wire.h"
+#include "web/wire.h"
 #include "domain/catalog/product.h"
 #include "web/response.h"
 
@@ -70,11 +70,6 @@ const char *api_cursor(struct req *r, long long id)
 bool api_cursor_id(const char *s, long long *id)
 {
 	return wire_cursor_id(s, id);
-}
-
-long long api_id(const char *s)
-{
-	return wire_id(s);
 }
 
 /* Money goes out as a decimal string plus integer minor units, never as a JSON float. */

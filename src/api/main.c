@@ -3,34 +3,54 @@
  * 413, 503), are problem documents (api_error). */
 #include "api/api.h"
 
+/* Ids in the path are typed, so "/api/v1/products/abc" is a 404 problem before any handler. */
+static const struct field path_id[] = { F_ID("id"), F_END };
+/* The list handlers answer a bad limit, cursor or time with a problem naming the parameter. */
 static const struct field list_fields[] = {
-	{ "limit", 32 }, { "cursor", 200 }, { "updated_since", 64 }, { "status", 64 }, { NULL, 0 },
+	F_INT("limit", 32, 1, API_MAX_LIMIT, .inline_error = true), F_TEXT("cursor", 200),
+	F_TEXT("updated_since", 64), F_TEXT("status", 64), F_END,
 };
-static const struct field no_fields[] = { { NULL, 0 } };
 
 #define API (NEED_RAW_BODY)
 
+/* In the order of the rows below: the table order is the match precedence. */
 enum api_route {
 	API_PRODUCTS, API_PRODUCT_CREATE, API_PRODUCT, API_PRODUCT_UPDATE, API_PRODUCT_DELETE,
-	API_VARIANTS, API_VARIANT_CREATE, API_VARIANT_UPDATE, API_ORDERS, API_ORDER, API__MAX
+	API_VARIANTS, API_VARIANT_CREATE, API_VARIANT_UPDATE, API_ORDERS, API_ORDER,
+	API__MAX
 };
 
 static const struct route routes[] = {
-	[API_PRODUCTS] = { { HTTP_GET, "/api/v1/products" }, api_products_list, API, list_fields },
-	[API_PRODUCT_CREATE] = { { HTTP_POST, "/api/v1/products" }, api_products_create, API, no_fields, API_ROUTE_MAX_BODY },
-	[API_PRODUCT] = { { HTTP_GET, "/api/v1/products/{id}" }, api_product_get, API, no_fields },
-	[API_PRODUCT_UPDATE] = { { HTTP_PATCH, "/api/v1/products/{id}" }, api_product_update, API, no_fields, API_ROUTE_MAX_BODY },
-	[API_PRODUCT_DELETE] = { { HTTP_DELETE, "/api/v1/products/{id}" }, api_product_delete, API, no_fields },
-	[API_VARIANTS] = { { HTTP_GET, "/api/v1/products/{id}/variants" }, api_variants_list, API, no_fields },
-	[API_VARIANT_CREATE] = { { HTTP_POST, "/api/v1/products/{id}/variants" }, api_variants_create, API, no_fields, API_ROUTE_MAX_BODY },
-	[API_VARIANT_UPDATE] = { { HTTP_PATCH, "/api/v1/variants/{id}" }, api_variant_update, API, no_fields, API_ROUTE_MAX_BODY },
-	[API_ORDERS] = { { HTTP_GET, "/api/v1/orders" }, api_orders_list, API, list_fields },
-	[API_ORDER] = { { HTTP_GET, "/api/v1/orders/{id}" }, api_order_get, API, no_fields },
+	[API_PRODUCTS] = { .pat = { HTTP_GET, "/api/v1/products" }, .fn = api_products_list,
+		.needs = API, .fields = list_fields },
+	[API_PRODUCT_CREATE] = { .pat = { HTTP_POST, "/api/v1/products" },
+		.fn = api_products_create, .needs = API, .max_body = API_ROUTE_MAX_BODY },
+	[API_PRODUCT] = { .pat = { HTTP_GET, "/api/v1/products/{id}" }, .fn = api_product_get,
+		.needs = API, .path = path_id },
+	[API_PRODUCT_UPDATE] = { .pat = { HTTP_PATCH, "/api/v1/products/{id}" },
+		.fn = api_product_update, .needs = API, .path = path_id,
+		.max_body = API_ROUTE_MAX_BODY },
+	[API_PRODUCT_DELETE] = { .pat = { HTTP_DELETE, "/api/v1/products/{id}" },
+		.fn = api_product_delete, .needs = API, .path = path_id },
+	[API_VARIANTS] = { .pat = { HTTP_GET, "/api/v1/products/{id}/variants" },
+		.fn = api_variants_list, .needs = API, .path = path_id },
+	[API_VARIANT_CREATE] = { .pat = { HTTP_POST, "/api/v1/products/{id}/variants" },
+		.fn = api_variants_create, .needs = API, .path = path_id,
+		.max_body = API_ROUTE_MAX_BODY },
+	[API_VARIANT_UPDATE] = { .pat = { HTTP_PATCH, "/api/v1/variants/{id}" },
+		.fn = api_variant_update, .needs = API, .path = path_id,
+		.max_body = API_ROUTE_MAX_BODY },
+	[API_ORDERS] = { .pat = { HTTP_GET, "/api/v1/orders" }, .fn = api_orders_list,
+		.needs = API, .fields = list_fields },
+	[API_ORDER] = { .pat = { HTTP_GET, "/api/v1/orders/{id}" }, .fn = api_order_get,
+		.needs = API, .path = path_id },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == API__MAX, "one row per API route");
 
 int main(int argc, char **argv)
 {
-	static const struct app api = { "api", routes, API__MAX, api_error, NULL, false };
+	static const struct app api = {
+		.name = "api", .routes = routes, .nroutes = API__MAX, .error = api_error,
+	};
 	return app_main(&api, argc, argv);
 }

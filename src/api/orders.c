@@ -110,7 +110,9 @@ void api_orders_list(struct req *r)
 		return;
 	const char *ls = req_query(r, "limit"), *cursor = req_query(r, "cursor");
 	const char *since = req_query(r, "updated_since"), *status = req_query(r, "status");
-	long long limit = ls ? api_id(ls) : API_DEFAULT_LIMIT, after = 0;
+	long long limit = API_DEFAULT_LIMIT, after = 0;
+	if (ls && !req_int(r, "limit", &limit))
+		limit = 0;	/* answered below, with the other parameters' problems */
 	char since_db[20] = "1970-01-01 00:00:00";
 	bool status_ok = !status;
 	for (size_t i = 0; status && i < sizeof statuses / sizeof statuses[0]; i++)
@@ -155,7 +157,7 @@ void api_order_get(struct req *r)
 	struct api_ctx c;
 	if (!api_auth(r, &c))
 		return;
-	long long id = api_id(req_param(r, "id"));
+	long long id = req_id(r, "id");
 	struct db_res o;
 	enum db_status rc = db_query(r->db, r->arena, &q_order, (struct db_param[]){ DB_I(id), DB_I(c.brand_id) }, &o);
 	if (rc == DB_OK && o.nrows == 0) {

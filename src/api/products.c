@@ -23,12 +23,10 @@ enum db_status api_product_by_id(struct req *r, long long brand_id, long long id
 
 static bool parse_limit(struct req *r, long long *limit)
 {
-	const char *s = req_query(r, "limit");
 	*limit = API_DEFAULT_LIMIT;
-	if (!s)
+	if (!req_str(r, "limit"))
 		return true;
-	*limit = api_id(s);
-	if (*limit < 1 || *limit > API_MAX_LIMIT) {
+	if (!req_int(r, "limit", limit)) {
 		api_problem(r, 400, "limit", "Must be a whole number from 1 to 100.");
 		return false;
 	}
@@ -82,7 +80,7 @@ void api_product_get(struct req *r)
 	if (!api_auth(r, &c))
 		return;
 	json_t *o;
-	long long id = api_id(req_param(r, "id"));
+	long long id = req_id(r, "id");
 	enum db_status rc = id ? api_product_by_id(r, c.brand_id, id, &o) : DB_OK;
 	if (rc != DB_OK)
 		api_db_problem(r, rc);
@@ -169,7 +167,7 @@ void api_product_update(struct req *r)
 	json_t *body;
 	if (!api_auth(r, &c) || !api_body(r, &body))
 		return;
-	long long id = api_id(req_param(r, "id"));
+	long long id = req_id(r, "id");
 	struct db_res cur;
 	enum db_status rc = db_query(r->db, r->arena, &q_current, (struct db_param[]){ DB_I(id), DB_I(c.brand_id) }, &cur);
 	if (rc != DB_OK || cur.nrows == 0) {
@@ -216,7 +214,7 @@ void api_product_delete(struct req *r)
 	struct api_ctx c;
 	if (!api_auth(r, &c))
 		return;
-	long long id = api_id(req_param(r, "id"));
+	long long id = req_id(r, "id");
 	struct prod_result res;
 	enum db_status rc = id ? prod_set_status(r->db, r->arena, c.brand_id, id, "archived", &res) : DB_CONFLICT;
 	if (rc == DB_CONFLICT)

@@ -20,7 +20,7 @@ void api_variants_list(struct req *r)
 	struct api_ctx c;
 	if (!api_auth(r, &c))
 		return;
-	long long id = api_id(req_param(r, "id"));
+	long long id = req_id(r, "id");
 	json_t *o;
 	enum db_status rc = id ? api_product_by_id(r, c.brand_id, id, &o) : DB_OK;
 	if (rc != DB_OK) {
@@ -67,7 +67,7 @@ void api_variants_create(struct req *r)
 	json_t *body;
 	if (!api_auth(r, &c) || !api_body(r, &body))
 		return;
-	long long id = api_id(req_param(r, "id"));
+	long long id = req_id(r, "id");
 	struct db_res cur;
 	enum db_status rc = db_query(r->db, r->arena, &q_product_currency, (struct db_param[]){ DB_I(id), DB_I(c.brand_id) }, &cur);
 	if (rc != DB_OK || cur.nrows == 0) {
@@ -98,7 +98,7 @@ void api_variant_update(struct req *r)
 	json_t *body;
 	if (!api_auth(r, &c) || !api_body(r, &body))
 		return;
-	long long id = api_id(req_param(r, "id"));
+	long long id = req_id(r, "id");
 	struct prod_variant_patch patch;
 	memset(&patch, 0, sizeof patch);
 	const char *field = NULL, *msg = NULL;

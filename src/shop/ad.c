@@ -39,15 +39,6 @@ static const struct db_stmt q_click = {
 static const struct db_stmt q_ad_id = {
 	"SELECT id FROM ads WHERE slug = ? AND state = 'live'", "s", "i" };
 
-static long long id_of(const char *s)
-{
-	if (!s || !*s || strlen(s) > 18 || strspn(s, "0123456789") != strlen(s))
-		return 0;
-	long long v = 0;
-	for (; *s; s++)
-		v = v * 10 + (*s - '0');
-	return v;
-}
 
 static void product_card(struct req *r, tmpl_dict *d, const char *slug, const struct db_res *t, size_t i)
 {
@@ -140,7 +131,7 @@ void page_ad(struct req *r)
  * its add-to-cart still counts for the ad). */
 void page_ad_click(struct req *r)
 {
-	long long product = id_of(req_param(r, "product"));
+	long long product = req_id(r, "product");
 	struct db_res res = { 0 };
 	enum db_status rc = product ? db_query_cached(r->db, r->arena, &q_click,
 				(struct db_param[]){ DB_S(req_param(r, "slug")), DB_I(product) }, &res) : DB_OK;

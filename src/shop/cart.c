@@ -37,15 +37,6 @@ static const struct db_stmt q_count = {
 static const struct db_stmt q_touch = {
 	"UPDATE carts SET updated_at = UTC_TIMESTAMP() WHERE id = ?", "i", "" };
 
-/* A positive decimal id or count up to max; 0 if it is anything else. */
-static long long number(const char *s, long long max)
-{
-	if (!s || !*s || strlen(s) > 18 || strspn(s, "0123456789") != strlen(s))
-		return 0;
-	long long v = strtoll(s, NULL, 10);
-	return v <= max ? v : 0;
-}
-
 void page_cart(struct req *r)
 {
 	long long id;
@@ -92,8 +83,9 @@ void page_cart_add(struct req *r)
 
 void cart_add_from(struct req *r, long long video_id, long long ad_id)
 {
-	long long vid = number(req_form(r, "variant"), 1LL << 62);
-	long long qty = number(req_form(r, "quantity") ? req_form(r, "quantity") : "1", CART_MAX_QTY);
+	long long vid = req_id(r, "variant"), qty = 1;
+	if (req_str(r, "quantity") && !req_int(r, "quantity", &qty))
+		qty = 0;
 	if (!vid || !qty) {
 		resp_error(r, 422, "Choose an option and a quantity from 1 to 99.");
 		return;
@@ -136,10 +128,8 @@ void cart_add_from(struct req *r, long long video_id, long long ad_id)
 /* quantity 0 removes the item; the remove button is the same with no quantity field. */
 static void change(struct req *r, bool remove)
 {
-	long long vid = number(req_form(r, "variant"), 1LL << 62);
-	const char *qs = req_form(r, "quantity");
-	long long qty = remove ? 0 : number(qs, CART_MAX_QTY);
-	if (!vid || (!remove && !qty && !(qs && strcmp(qs, "0") == 0))) {
+	long long vid = req_id(r, "variant"), qty = 0;
+	if (!vid || (!remove && !req_int(r, "quantity", &qty))) {
 		resp_error(r, 422, "Enter a quantity from 0 to 99.");
 		return;
 	}

@@ -63,10 +63,6 @@ void cart_add_from(struct req *r, long long video_id, long long ad_id);
 struct checkout_form {
 	const char *email, *name, *line1, *line2, *city, *region, *postal, *country, *provider;
 };
-#define CHECKOUT_FIELDS \
-	{ "email", 254 }, { "name", 120 }, { "line1", 200 }, { "line2", 200 }, { "city", 100 }, \
-	{ "region", 100 }, { "postal", 20 }, { "country", 2 }, { "provider", 20 }
-
 /* Reads the form; returns NULL or a message for the person, and the field it is about. */
 const char *checkout_form_read(struct req *r, struct checkout_form *f, const char **field);
 /* Puts the form's values and the payment choices into d. */

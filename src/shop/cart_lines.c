@@ -52,9 +52,9 @@ static const char *cart_key(struct req *r, long long id)
 static long long keyed_cart(struct req *r)
 {
 	const char *k = kv_get(&r->cookies, CART_KEY_COOKIE), *dot = k ? strchr(k, '.') : NULL;
-	if (!dot || dot == k || dot - k > 18 || strspn(k, "0123456789") != (size_t)(dot - k))
+	long long id;
+	if (!dot || !input_id(arena_strndup(r->arena, k, (size_t)(dot - k)), &id))
 		return 0;
-	long long id = strtoll(k, NULL, 10);
 	const char *want = cart_key(r, id);
 	return strlen(want) == strlen(k) && sodium_memcmp(want, k, strlen(k)) == 0 ? id : 0;
 }

@@ -9,18 +9,6 @@
 #include "web/response.h"
 #include "shop/shop.h"
 
-#define Q_FIELD_INPUTS \
-	{ "q1", 5000 }, { "q2", 5000 }, { "q3", 5000 }, { "q4", 5000 }, { "q5", 5000 }, { "q6", 5000 }, \
-	{ "q7", 5000 }, { "q8", 5000 }, { "q9", 5000 }, { "q10", 5000 }, { "q11", 5000 }, { "q12", 5000 }, \
-	{ "q13", 5000 }, { "q14", 5000 }, { "q15", 5000 }, { "q16", 5000 }, { "q17", 5000 }, { "q18", 5000 }, \
-	{ "q19", 5000 }, { "q20", 5000 }, { "q21", 5000 }, { "q22", 5000 }, { "q23", 5000 }, { "q24", 5000 }, \
-	{ "q25", 5000 }, { "q26", 5000 }, { "q27", 5000 }, { "q28", 5000 }, { "q29", 5000 }, { "q30", 5000 }
-_Static_assert(LEAD_MAX_FIELDS == 30, "one declared input per possible field");
-
-const struct field leadform_fields[] = {
-	Q_FIELD_INPUTS, { "t", LEAD_STAMP_LEN }, { "website", 200 }, { "consent", 3 }, { NULL, 0 },
-};
-
 /* One row per field (or one row with empty field columns for a form without fields); the
  * creator of the path's handle, if any, comes along in the same query. */
 static const struct db_stmt q_form = {

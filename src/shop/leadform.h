@@ -23,7 +23,6 @@ struct leadform {
 	size_t nfields;
 };
 
-extern const struct field leadform_fields[];
 /* Loads the form of the path's slug (and creator of the path's handle, if any); false when a
  * response (404 also for a closed form, 5xx) was made. */
 bool leadform_load(struct req *r, struct leadform *f);

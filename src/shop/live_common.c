@@ -13,20 +13,10 @@ static const struct db_stmt q_session = {
 static const struct db_stmt q_blocked = {
 	"SELECT 1 FROM live_blocks WHERE session_id = ? AND viewer_key = ?", "ib", "i" };
 
-long long live_id_of(const char *s)
-{
-	if (!s || !*s || strlen(s) > 18 || strspn(s, "0123456789") != strlen(s))
-		return 0;
-	long long v = 0;
-	for (; *s; s++)
-		v = v * 10 + (*s - '0');
-	return v;
-}
-
 bool live_session_load(struct req *r, struct live_session *s)
 {
 	memset(s, 0, sizeof *s);
-	s->id = live_id_of(req_param(r, "id"));
+	s->id = req_id(r, "id");
 	struct db_res res = { 0 };
 	enum db_status rc = s->id ? db_query(r->db, r->arena, &q_session, (struct db_param[]){ DB_I(s->id) }, &res) : DB_OK;
 	if (rc != DB_OK) {

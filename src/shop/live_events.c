@@ -20,19 +20,13 @@ static void problem(struct req *r, int status, const char *detail)
 
 void page_live_events(struct req *r)
 {
-	long long id = live_id_of(req_param(r, "id"));
+	long long id = req_id(r, "id");
 	/* after: the last seq the viewer has (0 for all); absent, only the cursor and state. */
-	const char *a = req_query(r, "after");
+	const char *a = req_str(r, "after");
 	long long after = -1;
-	if (a && *a) {
-		size_t n = strlen(a);
-		if (n > 18 || strspn(a, "0123456789") != n) {
-			problem(r, 400, "after must be a whole number");
-			return;
-		}
-		after = 0;
-		for (; *a; a++)
-			after = after * 10 + (*a - '0');
+	if (a && *a && !req_int(r, "after", &after)) {
+		problem(r, 400, "after must be a whole number");
+		return;
 	}
 	resp_header(r, "Cache-Control", "no-store");
 	struct live_tail t = { 0 };

@@ -34,7 +34,7 @@ void page_live_remind(struct req *r)
 /* The attribution was set when the live page was shown (attribution_touch, surface "live"). */
 void page_live_cart_add(struct req *r)
 {
-	if (!live_id_of(req_param(r, "id"))) {
+	if (!req_id(r, "id")) {
 		resp_error(r, 404, "There is no live session with that number.");
 		return;
 	}

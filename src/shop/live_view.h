@@ -23,8 +23,6 @@ struct live_session {
 	const char *title, *starts_at, *stream_url, *replay_url, *blocked_words, *handle, *creator_name;
 };
 
-/* A positive decimal id of at most 18 digits; 0 otherwise. */
-long long live_id_of(const char *s);
 /* Loads session `id` (path parameter "id"); false when a response (404, 5xx) was made. */
 bool live_session_load(struct req *r, struct live_session *s);
 /* The viewer: BLAKE2b-256 of the user id when signed in (the same across devices and log-ins),

@@ -33,7 +33,7 @@ void page_live_vote(struct req *r)
 	struct live_session s;
 	if (!live_session_load(r, &s))
 		return;
-	long long qid = live_id_of(req_param(r, "q"));
+	long long qid = req_id(r, "q");
 	struct db_res res = { 0 };
 	enum db_status rc = qid ? db_query(r->db, r->arena, &q_question, (struct db_param[]){ DB_I(qid), DB_I(s.id) }, &res) : DB_OK;
 	if (rc != DB_OK) {

@@ -1,4 +1,5 @@
 /* main.c: the public shop program: its routing table, top to bottom. */
+#include <limits.h>
 #include "shop/cart.h"
 #include "views/attribution.h"
 #include "shop/leadform.h"
@@ -6,88 +7,169 @@
 #include "shop/live_view.h"
 #include "shop/shop.h"
 
-static const struct field no_fields[] = { { NULL, 0 } };
-static const struct field cart_fields[] = { { "variant", 20 }, { "quantity", 4 }, { NULL, 0 } };
-static const struct field checkout_fields[] = { CHECKOUT_FIELDS, { NULL, 0 } };
-static const struct field place_fields[] = {
-	CHECKOUT_FIELDS, { "token", CALC_TOKEN_LEN }, { "version", CALC_VERSION_LEN }, { NULL, 0 },
-};
-static const struct field lookup_fields[] = { { "number", 40 }, { "email", 254 }, { NULL, 0 } };
-static const struct field via_fields[] = {
-	{ "via", 30 }, { "utm_source", 100 }, { "utm_medium", 100 }, { "utm_campaign", 100 },
-	{ NULL, 0 },
-};
-/* The product page also takes the video or ad it was reached from (media_from.h). */
-static const struct field product_fields[] = {
-	{ "via", 30 }, { "utm_source", 100 }, { "utm_medium", 100 }, { "utm_campaign", 100 },
-	{ "from", MEDIA_FROM_MAX }, { NULL, 0 },
-};
-static const struct field live_fields[] = {
-	{ "via", 30 }, { "utm_source", 100 }, { "utm_medium", 100 }, { "utm_campaign", 100 }, { "reminded", 1 },
-	{ NULL, 0 },
-};
-static const struct field live_events_fields[] = { { "after", 20 }, { NULL, 0 } };
-static const struct field live_ask_fields[] = { { "text", LIVE_QUESTION_MAX }, { "name", LIVE_NAME_MAX }, { NULL, 0 } };
-static const struct field live_remind_fields[] = { { "email", 254 }, { NULL, 0 } };
+/* Path parameters. Ids are typed, so "/v/abc" is a 404 before any handler runs; handles, slugs
+ * and codes are looked up as they come and a miss is the handler's 404. */
+static const struct field path_id[] = { F_ID("id"), F_END };
+static const struct field path_id_q[] = { F_ID("id"), F_ID("q"), F_END };
+static const struct field path_id_product[] = { F_ID("id"), F_ID("product"), F_END };
+static const struct field path_brand[] = { F_TEXT("brand", 0), F_END };
+static const struct field path_brand_product[] = { F_TEXT("brand", 0), F_TEXT("product", 0), F_END };
+static const struct field path_handle[] = { F_TEXT("handle", 0), F_END };
+static const struct field path_handle_collection[] = { F_TEXT("handle", 0), F_TEXT("collection", 0), F_END };
+static const struct field path_handle_slug[] = { F_TEXT("handle", 0), F_TEXT("slug", 0), F_END };
+static const struct field path_slug[] = { F_TEXT("slug", 0), F_END };
+static const struct field path_slug_product[] = { F_TEXT("slug", 0), F_ID("product"), F_END };
+static const struct field path_code[] = { F_TEXT("code", 0), F_END };
+static const struct field path_ref[] = { F_TEXT("ref", 0), F_END };
+static const struct field path_provider[] = { F_TEXT("provider", 0), F_END };
+static const struct field path_token[] = { F_TEXT("token", 0), F_END };
 
-enum shop_page { SHOP_HOME, SHOP_PING, SHOP_PRODUCT, SHOP_STOREFRONT, SHOP_LEADFORM, SHOP_LEADFORM_SUBMIT,
-	SHOP_LEADFORM_VIA, SHOP_LEADFORM_VIA_SUBMIT, SHOP_COLLECTION, SHOP_SHORT_LINK,
-	SHOP_CART, SHOP_CART_ADD, SHOP_CART_UPDATE, SHOP_CART_REMOVE, SHOP_CHECKOUT, SHOP_CHECKOUT_EDIT,
-	SHOP_CHECKOUT_REVIEW, SHOP_CHECKOUT_PLACE, SHOP_CHECKOUT_DONE, SHOP_LOOKUP_FORM, SHOP_LOOKUP,
+/* Query and body fields. inline_error: the page answers a bad value with its own message (a
+ * 422 naming what to choose, a form shown again), so the dispatcher hands it over as invalid. */
+static const struct field cart_fields[] = {
+	F_ID("variant", .inline_error = true),
+	F_INT("quantity", 4, 0, CART_MAX_QTY, .inline_error = true),
+	F_END,
+};
+#define CHECKOUT_FIELDS \
+	F_EMAIL("email", .inline_error = true), F_TEXT("name", 120), F_TEXT("line1", 200), \
+	F_TEXT("line2", 200), F_TEXT("city", 100), F_TEXT("region", 100), F_TEXT("postal", 20), \
+	F_TEXT("country", 2), F_TEXT("provider", 20)
+static const struct field checkout_fields[] = { CHECKOUT_FIELDS, F_END };
+static const struct field place_fields[] = {
+	CHECKOUT_FIELDS, F_TEXT("token", CALC_TOKEN_LEN), F_TEXT("version", CALC_VERSION_LEN), F_END,
+};
+static const struct field lookup_fields[] = {
+	F_TEXT("number", 40), F_EMAIL("email", .inline_error = true), F_END,
+};
+#define VIA_FIELDS \
+	F_TEXT("via", 30), F_TEXT("utm_source", 100), F_TEXT("utm_medium", 100), F_TEXT("utm_campaign", 100)
+static const struct field via_fields[] = { VIA_FIELDS, F_END };
+/* The product page also takes the video or ad it was reached from (media_from.h). */
+static const struct field product_fields[] = { VIA_FIELDS, F_TEXT("from", MEDIA_FROM_MAX), F_END };
+static const struct field live_fields[] = { VIA_FIELDS, F_TEXT("reminded", 1), F_END };
+/* The events poll answers a bad "after" with a JSON problem of its own. */
+static const struct field live_events_fields[] = {
+	F_INT("after", 20, 0, LLONG_MAX, .inline_error = true), F_END,
+};
+static const struct field live_ask_fields[] = {
+	F_TEXT("text", LIVE_QUESTION_MAX), F_TEXT("name", LIVE_NAME_MAX), F_END,
+};
+static const struct field live_remind_fields[] = { F_EMAIL("email", .inline_error = true), F_END };
+/* A lead form's answers arrive as q1..q30, whatever the brand made of them, plus the signed
+ * fill-time stamp, the honeypot and the consent box. */
+static const struct field leadform_fields[] = {
+	F_TEXT("q1", 5000), F_TEXT("q2", 5000), F_TEXT("q3", 5000), F_TEXT("q4", 5000), F_TEXT("q5", 5000),
+	F_TEXT("q6", 5000), F_TEXT("q7", 5000), F_TEXT("q8", 5000), F_TEXT("q9", 5000), F_TEXT("q10", 5000),
+	F_TEXT("q11", 5000), F_TEXT("q12", 5000), F_TEXT("q13", 5000), F_TEXT("q14", 5000), F_TEXT("q15", 5000),
+	F_TEXT("q16", 5000), F_TEXT("q17", 5000), F_TEXT("q18", 5000), F_TEXT("q19", 5000), F_TEXT("q20", 5000),
+	F_TEXT("q21", 5000), F_TEXT("q22", 5000), F_TEXT("q23", 5000), F_TEXT("q24", 5000), F_TEXT("q25", 5000),
+	F_TEXT("q26", 5000), F_TEXT("q27", 5000), F_TEXT("q28", 5000), F_TEXT("q29", 5000), F_TEXT("q30", 5000),
+	F_TEXT("t", LEAD_STAMP_LEN), F_TEXT("website", 200), F_TEXT("consent", 3), F_END,
+};
+_Static_assert(LEAD_MAX_FIELDS == 30, "one declared input per possible lead form field");
+
+/* In the order of the rows below: the table order is the match precedence. */
+enum shop_page {
+	SHOP_HOME, SHOP_PING, SHOP_PRODUCT, SHOP_STOREFRONT,
+	SHOP_LEADFORM, SHOP_LEADFORM_SUBMIT, SHOP_LEADFORM_VIA, SHOP_LEADFORM_VIA_SUBMIT,
+	SHOP_COLLECTION, SHOP_SHORT_LINK, SHOP_CART, SHOP_CART_ADD, SHOP_CART_UPDATE,
+	SHOP_CART_REMOVE, SHOP_CHECKOUT, SHOP_CHECKOUT_EDIT, SHOP_CHECKOUT_REVIEW,
+	SHOP_CHECKOUT_PLACE, SHOP_CHECKOUT_DONE, SHOP_LOOKUP_FORM, SHOP_LOOKUP,
 	SHOP_PAYMENT_WEBHOOK, SHOP_FEED,
 	SHOP_VIDEO, SHOP_VIDEO_CLICK, SHOP_VIDEO_CART_ADD,
-	SHOP_LIVE, SHOP_LIVE_EVENTS, SHOP_LIVE_ASK, SHOP_LIVE_VOTE, SHOP_LIVE_REMIND, SHOP_LIVE_CART_ADD,
+	SHOP_LIVE, SHOP_LIVE_EVENTS, SHOP_LIVE_ASK, SHOP_LIVE_VOTE, SHOP_LIVE_REMIND,
+	SHOP_LIVE_CART_ADD,
 	SHOP_AD, SHOP_AD_CLICK, SHOP_AD_CART_ADD, SHOP_GO,
-	SHOP__MAX };
+	SHOP__MAX
+};
 
 static const struct route routes[] = {
-	[SHOP_HOME] = { { HTTP_GET, "/" }, page_home, 0, no_fields },
-	[SHOP_PING] = { { HTTP_GET, "/_ping" }, page_ping, NEED_NO_DB, no_fields },
-	[SHOP_PRODUCT] = { { HTTP_GET, "/p/{brand}/{product}" }, page_product, NEED_SESSION, product_fields },
-	[SHOP_STOREFRONT] = { { HTTP_GET, "/@{handle}" }, page_storefront, 0, via_fields },
+	[SHOP_HOME] = { .pat = { HTTP_GET, "/" }, .fn = page_home },
+	[SHOP_PING] = { .pat = { HTTP_GET, "/_ping" }, .fn = page_ping,
+		.needs = NEED_NO_DB },
+	[SHOP_PRODUCT] = { .pat = { HTTP_GET, "/p/{brand}/{product}" }, .fn = page_product,
+		.needs = NEED_SESSION, .path = path_brand_product, .fields = product_fields },
+	[SHOP_STOREFRONT] = { .pat = { HTTP_GET, "/@{handle}" }, .fn = page_storefront,
+		.path = path_handle, .fields = via_fields },
 	/* lead forms (issue 8): before the collection row, which has the same shape as /@{handle}/f */
-	[SHOP_LEADFORM] = { { HTTP_GET, "/f/{slug}" }, page_leadform, NEED_SESSION, no_fields },
-	[SHOP_LEADFORM_SUBMIT] = { { HTTP_POST, "/f/{slug}" }, page_leadform_submit, 0, leadform_fields, 65536 },
-	[SHOP_LEADFORM_VIA] = { { HTTP_GET, "/@{handle}/f/{slug}" }, page_leadform, NEED_SESSION, no_fields },
-	[SHOP_LEADFORM_VIA_SUBMIT] = { { HTTP_POST, "/@{handle}/f/{slug}" }, page_leadform_submit, 0, leadform_fields, 65536 },
-	[SHOP_COLLECTION] = { { HTTP_GET, "/@{handle}/{collection}" }, page_collection, 0, via_fields },
-	[SHOP_SHORT_LINK] = { { HTTP_GET, "/s/{code}" }, page_short_link, 0, via_fields },
-	[SHOP_CART] = { { HTTP_GET, "/cart" }, page_cart, NEED_SESSION, no_fields },
-	[SHOP_CART_ADD] = { { HTTP_POST, "/cart/add" }, page_cart_add, 0, cart_fields, 4096 },
-	[SHOP_CART_UPDATE] = { { HTTP_POST, "/cart/update" }, page_cart_update, 0, cart_fields, 4096 },
-	[SHOP_CART_REMOVE] = { { HTTP_POST, "/cart/remove" }, page_cart_remove, 0, cart_fields, 4096 },
-	[SHOP_CHECKOUT] = { { HTTP_GET, "/checkout" }, page_checkout, NEED_SESSION, no_fields },
-	[SHOP_CHECKOUT_EDIT] = { { HTTP_POST, "/checkout/edit" }, page_checkout_edit, 0, checkout_fields, 8192 },
-	[SHOP_CHECKOUT_REVIEW] = { { HTTP_POST, "/checkout/review" }, page_checkout_review, 0, checkout_fields, 8192 },
-	[SHOP_CHECKOUT_PLACE] = { { HTTP_POST, "/checkout/place" }, page_checkout_place, 0, place_fields, 8192 },
-	[SHOP_CHECKOUT_DONE] = { { HTTP_GET, "/checkout/done/{ref}" }, page_checkout_done, 0, no_fields },
-	[SHOP_LOOKUP_FORM] = { { HTTP_GET, "/orders/lookup" }, page_order_lookup_form, NEED_SESSION, no_fields },
-	[SHOP_LOOKUP] = { { HTTP_POST, "/orders/lookup" }, page_order_lookup, 0, lookup_fields, 4096 },
+	[SHOP_LEADFORM] = { .pat = { HTTP_GET, "/f/{slug}" }, .fn = page_leadform,
+		.needs = NEED_SESSION, .path = path_slug },
+	[SHOP_LEADFORM_SUBMIT] = { .pat = { HTTP_POST, "/f/{slug}" }, .fn = page_leadform_submit,
+		.path = path_slug, .fields = leadform_fields, .max_body = 65536 },
+	[SHOP_LEADFORM_VIA] = { .pat = { HTTP_GET, "/@{handle}/f/{slug}" }, .fn = page_leadform,
+		.needs = NEED_SESSION, .path = path_handle_slug },
+	[SHOP_LEADFORM_VIA_SUBMIT] = { .pat = { HTTP_POST, "/@{handle}/f/{slug}" },
+		.fn = page_leadform_submit, .path = path_handle_slug, .fields = leadform_fields,
+		.max_body = 65536 },
+	[SHOP_COLLECTION] = { .pat = { HTTP_GET, "/@{handle}/{collection}" }, .fn = page_collection,
+		.path = path_handle_collection, .fields = via_fields },
+	[SHOP_SHORT_LINK] = { .pat = { HTTP_GET, "/s/{code}" }, .fn = page_short_link,
+		.path = path_code, .fields = via_fields },
+	[SHOP_CART] = { .pat = { HTTP_GET, "/cart" }, .fn = page_cart,
+		.needs = NEED_SESSION },
+	[SHOP_CART_ADD] = { .pat = { HTTP_POST, "/cart/add" }, .fn = page_cart_add,
+		.fields = cart_fields, .max_body = 4096 },
+	[SHOP_CART_UPDATE] = { .pat = { HTTP_POST, "/cart/update" }, .fn = page_cart_update,
+		.fields = cart_fields, .max_body = 4096 },
+	[SHOP_CART_REMOVE] = { .pat = { HTTP_POST, "/cart/remove" }, .fn = page_cart_remove,
+		.fields = cart_fields, .max_body = 4096 },
+	[SHOP_CHECKOUT] = { .pat = { HTTP_GET, "/checkout" }, .fn = page_checkout,
+		.needs = NEED_SESSION },
+	[SHOP_CHECKOUT_EDIT] = { .pat = { HTTP_POST, "/checkout/edit" }, .fn = page_checkout_edit,
+		.fields = checkout_fields, .max_body = 8192 },
+	[SHOP_CHECKOUT_REVIEW] = { .pat = { HTTP_POST, "/checkout/review" },
+		.fn = page_checkout_review, .fields = checkout_fields, .max_body = 8192 },
+	[SHOP_CHECKOUT_PLACE] = { .pat = { HTTP_POST, "/checkout/place" },
+		.fn = page_checkout_place, .fields = place_fields, .max_body = 8192 },
+	[SHOP_CHECKOUT_DONE] = { .pat = { HTTP_GET, "/checkout/done/{ref}" }, .fn = page_checkout_done,
+		.path = path_ref },
+	[SHOP_LOOKUP_FORM] = { .pat = { HTTP_GET, "/orders/lookup" }, .fn = page_order_lookup_form,
+		.needs = NEED_SESSION },
+	[SHOP_LOOKUP] = { .pat = { HTTP_POST, "/orders/lookup" }, .fn = page_order_lookup,
+		.fields = lookup_fields, .max_body = 4096 },
 	/* Authenticated by its HMAC signature, not by a session: no CSRF token. */
-	[SHOP_PAYMENT_WEBHOOK] = { { HTTP_POST, "/webhooks/payment/{provider}" }, page_payment_webhook,
-				   NEED_RAW_BODY, no_fields, 16384 },
-	[SHOP_FEED] = { { HTTP_GET, "/b/{brand}/feed.tsv" }, page_feed, 0, no_fields },
+	[SHOP_PAYMENT_WEBHOOK] = { .pat = { HTTP_POST, "/webhooks/payment/{provider}" },
+		.fn = page_payment_webhook, .needs = NEED_RAW_BODY, .path = path_provider,
+		.max_body = 16384 },
+	[SHOP_FEED] = { .pat = { HTTP_GET, "/b/{brand}/feed.tsv" }, .fn = page_feed,
+		.path = path_brand },
 	/* shoppable videos (issue 6): video.c */
-	[SHOP_VIDEO] = { { HTTP_GET, "/v/{id}" }, page_video, NEED_SESSION, via_fields },
-	[SHOP_VIDEO_CLICK] = { { HTTP_GET, "/v/{id}/p/{product}" }, page_video_click, 0, no_fields },
-	[SHOP_VIDEO_CART_ADD] = { { HTTP_POST, "/v/{id}/cart" }, page_video_cart_add, 0, cart_fields, 4096 },
+	[SHOP_VIDEO] = { .pat = { HTTP_GET, "/v/{id}" }, .fn = page_video,
+		.needs = NEED_SESSION, .path = path_id, .fields = via_fields },
+	[SHOP_VIDEO_CLICK] = { .pat = { HTTP_GET, "/v/{id}/p/{product}" }, .fn = page_video_click,
+		.path = path_id_product },
+	[SHOP_VIDEO_CART_ADD] = { .pat = { HTTP_POST, "/v/{id}/cart" }, .fn = page_video_cart_add,
+		.path = path_id, .fields = cart_fields, .max_body = 4096 },
 	/* live shopping (issue 7): live_*.c; the events poll is public and answers from a per-worker cache */
-	[SHOP_LIVE] = { { HTTP_GET, "/live/{id}" }, page_live, NEED_SESSION, live_fields },
-	[SHOP_LIVE_EVENTS] = { { HTTP_GET, "/live/{id}/events" }, page_live_events, 0, live_events_fields },
-	[SHOP_LIVE_ASK] = { { HTTP_POST, "/live/{id}/ask" }, page_live_ask, 0, live_ask_fields, 4096 },
-	[SHOP_LIVE_VOTE] = { { HTTP_POST, "/live/{id}/questions/{q}/vote" }, page_live_vote, 0, no_fields, 1024 },
-	[SHOP_LIVE_REMIND] = { { HTTP_POST, "/live/{id}/remind" }, page_live_remind, 0, live_remind_fields, 2048 },
-	[SHOP_LIVE_CART_ADD] = { { HTTP_POST, "/live/{id}/cart" }, page_live_cart_add, 0, cart_fields, 4096 },
+	[SHOP_LIVE] = { .pat = { HTTP_GET, "/live/{id}" }, .fn = page_live,
+		.needs = NEED_SESSION, .path = path_id, .fields = live_fields },
+	[SHOP_LIVE_EVENTS] = { .pat = { HTTP_GET, "/live/{id}/events" }, .fn = page_live_events,
+		.path = path_id, .fields = live_events_fields },
+	[SHOP_LIVE_ASK] = { .pat = { HTTP_POST, "/live/{id}/ask" }, .fn = page_live_ask,
+		.path = path_id, .fields = live_ask_fields, .max_body = 4096 },
+	[SHOP_LIVE_VOTE] = { .pat = { HTTP_POST, "/live/{id}/questions/{q}/vote" },
+		.fn = page_live_vote, .path = path_id_q, .max_body = 1024 },
+	[SHOP_LIVE_REMIND] = { .pat = { HTTP_POST, "/live/{id}/remind" }, .fn = page_live_remind,
+		.path = path_id, .fields = live_remind_fields, .max_body = 2048 },
+	[SHOP_LIVE_CART_ADD] = { .pat = { HTTP_POST, "/live/{id}/cart" }, .fn = page_live_cart_add,
+		.path = path_id, .fields = cart_fields, .max_body = 4096 },
 	/* collection ads (issue 6): ad.c, and their signed click-outs: go.c */
-	[SHOP_AD] = { { HTTP_GET, "/ad/{slug}" }, page_ad, NEED_SESSION, via_fields },
-	[SHOP_AD_CLICK] = { { HTTP_GET, "/ad/{slug}/p/{product}" }, page_ad_click, 0, no_fields },
-	[SHOP_AD_CART_ADD] = { { HTTP_POST, "/ad/{slug}/cart" }, page_ad_cart_add, 0, cart_fields, 4096 },
-	[SHOP_GO] = { { HTTP_GET, "/go/{token}" }, page_go, 0, no_fields },
+	[SHOP_AD] = { .pat = { HTTP_GET, "/ad/{slug}" }, .fn = page_ad,
+		.needs = NEED_SESSION, .path = path_slug, .fields = via_fields },
+	[SHOP_AD_CLICK] = { .pat = { HTTP_GET, "/ad/{slug}/p/{product}" }, .fn = page_ad_click,
+		.path = path_slug_product },
+	[SHOP_AD_CART_ADD] = { .pat = { HTTP_POST, "/ad/{slug}/cart" }, .fn = page_ad_cart_add,
+		.path = path_slug, .fields = cart_fields, .max_body = 4096 },
+	[SHOP_GO] = { .pat = { HTTP_GET, "/go/{token}" }, .fn = page_go,
+		.path = path_token },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == SHOP__MAX, "one row per shop page");
 
 int main(int argc, char **argv)
 {
-	static const struct app shop = { "shop", routes, SHOP__MAX, NULL, shop_after, false };
+	static const struct app shop = {
+		.name = "shop", .routes = routes, .nroutes = SHOP__MAX, .after = shop_after,
+	};
 	return app_main(&shop, argc, argv);
 }

@@ -40,17 +40,6 @@ static const struct db_stmt q_click = {
 	" JOIN videos v ON v.id = t.video_id LEFT JOIN creators c ON c.id = v.creator_id"
 	" WHERE t.video_id = ? AND t.product_id = ?", "ii", "sss" };
 
-/* A positive decimal id of at most 18 digits; 0 otherwise. */
-static long long video_id_of(const char *s)
-{
-	if (!s || !*s || strlen(s) > 18 || strspn(s, "0123456789") != strlen(s))
-		return 0;
-	long long v = 0;
-	for (; *s; s++)
-		v = v * 10 + (*s - '0');
-	return v;
-}
-
 static const char *clock_text(struct req *r, long long s)
 {
 	return arena_printf(r->arena, "%lld:%02lld", s / 60, s % 60);
@@ -71,7 +60,7 @@ static void tag_card(struct req *r, tmpl_dict *d, long long id, const struct db_
 
 void page_video(struct req *r)
 {
-	long long id = video_id_of(req_param(r, "id"));
+	long long id = req_id(r, "id");
 	struct db_res v, tags, more = { 0 };
 	enum db_status rc = id ? db_query_cached(r->db, r->arena, &q_video, (struct db_param[]){ DB_I(id) }, &v) : DB_OK;
 	if (rc != DB_OK) {
@@ -126,7 +115,7 @@ void page_video(struct req *r)
  * add-to-cart still counts for the video). */
 void page_video_click(struct req *r)
 {
-	long long id = video_id_of(req_param(r, "id")), product = video_id_of(req_param(r, "product"));
+	long long id = req_id(r, "id"), product = req_id(r, "product");
 	struct db_res res = { 0 };
 	enum db_status rc = id && product ? db_query_cached(r->db, r->arena, &q_click,
 					(struct db_param[]){ DB_I(id), DB_I(product) }, &res) : DB_OK;
@@ -148,7 +137,7 @@ void page_video_click(struct req *r)
  * item when it tags the product, and counted against the video when it succeeds. */
 void page_video_cart_add(struct req *r)
 {
-	long long id = video_id_of(req_param(r, "id"));
+	long long id = req_id(r, "id");
 	if (!id) {
 		resp_error(r, 404, "There is no video with that number.");
 		return;

@@ -115,8 +115,8 @@ void ad_form_page(struct req *r, const struct studio_owner *o, long long id, int
 	tmpl_set(d, "PRODUCTS", products);
 	const char *state = error ? ad_text(r, "state") : ad.nrows ? db_at(&ad, 0, 7)->s : "draft";
 	tmpl_show(d, strcmp(state, "live") == 0 ? "S_LIVE" : "S_DRAFT");
-	options(d, "VIDEOS", "CAPTION", &vids, error ? form_id(r, "video") : ad.nrows ? db_at(&ad, 0, 3)->i : 0);
-	options(d, "SHOWCASES", "TITLE", &shows, error ? form_id(r, "showcase") : ad.nrows ? db_at(&ad, 0, 8)->i : 0);
+	options(d, "VIDEOS", "CAPTION", &vids, error ? req_id(r, "video") : ad.nrows ? db_at(&ad, 0, 3)->i : 0);
+	options(d, "SHOWCASES", "TITLE", &shows, error ? req_id(r, "showcase") : ad.nrows ? db_at(&ad, 0, 8)->i : 0);
 	for (size_t i = 0; i < all.nrows; i++) {
 		tmpl_dict *p = tmpl_add(d, "ALL_PRODUCTS");
 		tmpl_set(p, "HANDLE", db_at(&all, i, 0)->s);
@@ -131,7 +131,7 @@ void ad_form_page(struct req *r, const struct studio_owner *o, long long id, int
 
 void ad_edit(struct req *r, const struct studio_owner *o)
 {
-	long long id = req_param(r, "id") ? form_id(r, "id") : 0;
+	long long id = req_id(r, "id");
 	if (req_param(r, "id") && !id)
 		resp_error(r, 404, "There is no such ad.");
 	else

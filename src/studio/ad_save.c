@@ -175,8 +175,8 @@ static const char *check(struct req *r, struct ad_input *in, const char **field,
 	in->image_url = ad_text(r, "image_url");
 	in->click_url = ad_text(r, "click_url");
 	in->state = ad_text(r, "state");
-	in->video_id = form_id(r, "video");
-	in->showcase_id = form_id(r, "showcase");
+	in->video_id = req_id(r, "video");
+	in->showcase_id = req_id(r, "showcase");
 	const char *creator = ad_text(r, "creator"), *msg;
 	char host[DOMAIN_MAX + 1];
 	if (!slug_ok(in->slug))
@@ -284,7 +284,7 @@ static bool load_existing(struct req *r, struct ad_input *in)
 
 void ad_save(struct req *r, const struct studio_owner *o)
 {
-	long long id = req_param(r, "id") ? form_id(r, "id") : 0;
+	long long id = req_id(r, "id");
 	struct ad_input in = { .o = *o, .id = id, .brand_id = o->brand_id };
 	const char *field = "", *error;
 	enum db_status rc;

@@ -8,12 +8,6 @@
 #include "web/page.h"
 #include "web/response.h"
 
-const struct field ads_fields[] = {
-	{ "slug", AD_SLUG_MAX }, { "title", 120 }, { "headline", 300 }, { "video", 20 }, { "showcase", 20 }, { "image_url", 500 },
-	{ "products", 4000 }, { "creator", 30 }, { "click_url", DOMAIN_URL_MAX }, { "state", 10 }, { "saved", 3 },
-	{ NULL, 0 },
-};
-
 static const struct db_stmt q_list = {
 	"SELECT a.id, a.slug, a.title, a.state, COALESCE(c.handle, ''), DATE_FORMAT(a.created_at, '%Y-%m-%d'), a.created_by"
 	" FROM ads a LEFT JOIN creators c ON c.id = a.creator_id WHERE a.brand_id = ?"

@@ -13,8 +13,6 @@
  * only take down) or a creator's own ad (never one a brand made that credits them). */
 #define AD_OWNED " ((a.created_by = 'brand' AND a.brand_id = ?) OR (a.created_by = 'creator' AND a.creator_id = ?))"
 
-extern const struct field ads_fields[], domains_fields[];
-extern const struct field creator_ad_fields[], ad_state_fields[];
 void page_studio_ads(struct req *r);
 void page_studio_ad_edit(struct req *r);
 void page_studio_ad_save(struct req *r);

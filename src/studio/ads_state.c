@@ -5,8 +5,6 @@
 #include "studio/ads.h"
 #include "web/response.h"
 
-const struct field ad_state_fields[] = { { "state", 10 }, { NULL, 0 } };
-
 static const struct db_stmt q_block = {
 	"UPDATE ads SET state = 'blocked', blocked_at = UTC_TIMESTAMP(), updated_at = UTC_TIMESTAMP()"
 	" WHERE id = ? AND brand_id = ? AND created_by = 'creator' AND state <> 'blocked'", "ii", "" };
@@ -24,12 +22,12 @@ void page_studio_ad_state(struct req *r)
 	if (!brand_of(r, &b))
 		return;
 	const char *state = req_form(r, "state");
-	bool block = state && strcmp(state, "blocked") == 0;
-	if (!block && (!state || strcmp(state, "draft") != 0)) {
+	if (!state || !*state) {
 		resp_error(r, 400, "Choose to take the ad down or to allow it again.");
 		return;
 	}
-	struct db_param k[] = { DB_I(form_id(r, "id")), DB_I(b.id) };
+	bool block = strcmp(state, "blocked") == 0;
+	struct db_param k[] = { DB_I(req_id(r, "id")), DB_I(b.id) };
 	enum db_status rc = db_query(r->db, NULL, block ? &q_block : &q_allow, k, NULL);
 	if (rc == DB_OK && db_affected(r->db) == 0) {
 		rc = db_query(r->db, r->arena, &q_exists, k, &res);

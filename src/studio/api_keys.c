@@ -7,8 +7,6 @@
 #include "studio/products.h"
 #include "web/response.h"
 
-const struct field api_keys_fields[] = { { "label", 320 }, { NULL, 0 } };
-
 static const struct db_stmt q_list = {
 	"SELECT id, prefix, label, created_at, COALESCE(last_used_at, ''), COALESCE(revoked_at, '') FROM api_keys"
 	" WHERE brand_id = ? ORDER BY created_at DESC, id DESC LIMIT 200", "i", "isssss" };
@@ -89,7 +87,7 @@ void page_api_keys_revoke(struct req *r)
 	struct cat_brand b;
 	if (!cat_brand_of(r, &b))
 		return;
-	long long id = cat_id(req_param(r, "id"));
+	long long id = req_id(r, "id");
 	enum db_status rc = db_query(r->db, NULL, &q_revoke, (struct db_param[]){ DB_I(id), DB_I(b.id) }, NULL);
 	if (rc != DB_OK) {
 		resp_db_error(r, rc);

@@ -42,24 +42,15 @@ void page_brand_creator_program_form(struct req *r)
 		   arena_printf(r->arena, "%lld", db_at(&t, 0, 1)->i));
 }
 
-/* A whole number of days in [min, max], or -1. */
-static long long days(const char *s, long long min, long long max)
-{
-	if (!s || !*s || strlen(s) > 4 || strspn(s, "0123456789") != strlen(s))
-		return -1;
-	long long n = atoll(s);
-	return n >= min && n <= max ? n : -1;
-}
-
 void page_brand_creator_program(struct req *r)
 {
 	struct studio_brand b;
 	if (!brand_of(r, &b))
 		return;
 	const char *w = req_form(r, "attribution_window_days"), *rw = req_form(r, "return_window_days");
-	long long window = days(w, 1, ATTR_MAX_WINDOW_DAYS), returns = days(rw, 0, 365);
-	const char *error = window < 0 ? "The attribution window is 1 to 90 days."
-			    : returns < 0 ? "The return window is 0 to 365 days." : NULL;
+	long long window = 0, returns = 0;
+	const char *error = !req_int(r, "attribution_window_days", &window) ? "The attribution window is 1 to 90 days."
+			    : !req_int(r, "return_window_days", &returns) ? "The return window is 0 to 365 days." : NULL;
 	if (error) {
 		terms_form(r, &b, 422, error, w ? w : "", rw ? rw : "");
 		return;

@@ -16,10 +16,6 @@ static const struct db_stmt q_save = {
 #define MAX_SHIPPING_MINOR 100000000LL	/* a million in a two-decimal currency: a typo, not a rate */
 #define MAX_TAX_BPS 10000		/* 100.00 % */
 
-const struct field brand_shipping_fields[] = {
-	{ "shipping", 16 }, { "tax_percent", 8 }, { NULL, 0 },
-};
-
 /* "8", "8.2", "8.25" percent as basis points; -1 if malformed or above 100 %. */
 static long tax_bps(const char *s)
 {
@@ -83,7 +79,7 @@ void page_brand_shipping(struct req *r)
 	const char *ship = req_form(r, "shipping"), *tax = req_form(r, "tax_percent");
 	long long shipping_minor;
 	long bps = tax_bps(tax);
-	const char *error = !ship || !money_parse(ship, b.currency, &shipping_minor) || shipping_minor > MAX_SHIPPING_MINOR
+	const char *error = !req_money(r, "shipping", b.currency, &shipping_minor) || shipping_minor > MAX_SHIPPING_MINOR
 			    ? "Enter the shipping rate as an amount such as 4.99 (no currency sign, no thousands separator)."
 			    : bps < 0 ? "Enter the tax rate as a percentage from 0 to 100 with at most two decimals, such as 8.25."
 				      : NULL;

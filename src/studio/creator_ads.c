@@ -9,11 +9,6 @@
 #include "web/response.h"
 
 /* The brand's form without the showcase (docs/ADS.md) and the credited creator (the creator is). */
-const struct field creator_ad_fields[] = {
-	{ "slug", AD_SLUG_MAX }, { "title", 120 }, { "headline", 300 }, { "video", 20 }, { "image_url", 500 },
-	{ "products", 4000 }, { "click_url", DOMAIN_URL_MAX }, { "state", 10 }, { "saved", 3 },
-	{ NULL, 0 },
-};
 
 static const struct db_stmt q_list = {
 	"SELECT a.id, a.slug, a.title, a.state, b.name, DATE_FORMAT(a.created_at, '%Y-%m-%d'), a.created_by,"

@@ -97,7 +97,7 @@ static void edit_page(struct req *r, const struct studio_creator *c, long long i
 
 static long long collection_id(struct req *r)
 {
-	long long id = form_id(r, "id");
+	long long id = req_id(r, "id");
 	if (!id)
 		resp_error(r, 404, "You have no such collection.");
 	return id;
@@ -143,7 +143,7 @@ void page_creator_collection_item_add(struct req *r)
 	if (!creator_of(r, &c) || !(id = collection_id(r)))
 		return;
 	enum db_status rc = db_query(r->db, r->arena, &q_add, (struct db_param[]){ DB_I(id), DB_I(c.id),
-				     DB_I(form_id(r, "product_id")) }, NULL);
+				     DB_I(req_id(r, "product_id")) }, NULL);
 	if (rc != DB_OK) {
 		resp_db_error(r, rc);
 		return;
@@ -159,7 +159,7 @@ void page_creator_collection_item_note(struct req *r)
 		return;
 	const char *note = req_form(r, "note");
 	enum db_status rc = db_query(r->db, r->arena, &q_note, (struct db_param[]){ DB_S(note ? note : ""), DB_I(id),
-				     DB_I(c.id), DB_I(form_id(r, "product")) }, NULL);
+				     DB_I(c.id), DB_I(req_id(r, "product")) }, NULL);
 	if (rc != DB_OK) {
 		resp_db_error(r, rc);
 		return;
@@ -174,7 +174,7 @@ void page_creator_collection_item_remove(struct req *r)
 	if (!creator_of(r, &c) || !(id = collection_id(r)))
 		return;
 	enum db_status rc = db_query(r->db, r->arena, &q_remove, (struct db_param[]){ DB_I(id), DB_I(c.id),
-				     DB_I(form_id(r, "product")) }, NULL);
+				     DB_I(req_id(r, "product")) }, NULL);
 	if (rc != DB_OK) {
 		resp_db_error(r, rc);
 		return;
@@ -211,11 +211,11 @@ void page_creator_collection_item_move(struct req *r)
 	if (!creator_of(r, &c) || !(id = collection_id(r)))
 		return;
 	const char *dir = req_form(r, "dir");
-	if (!dir || (strcmp(dir, "up") && strcmp(dir, "down"))) {
+	if (!dir || !*dir) {
 		resp_error(r, 400, "Choose to move the item up or down.");
 		return;
 	}
-	struct item_move m = { id, c.id, form_id(r, "product"), strcmp(dir, "up") == 0 ? -1 : 1, r->arena,
+	struct item_move m = { id, c.id, req_id(r, "product"), strcmp(dir, "up") == 0 ? -1 : 1, r->arena,
 			       arena_alloc(r->arena, MAX_ITEMS * sizeof(long long)) };
 	enum db_status rc = db_txn(r->db, move_txn, &m);
 	if (rc != DB_OK) {

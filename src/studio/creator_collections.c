@@ -118,11 +118,11 @@ void page_creator_collection_move(struct req *r)
 	if (!creator_of(r, &c))
 		return;
 	const char *dir = req_form(r, "dir");
-	if (!dir || (strcmp(dir, "up") && strcmp(dir, "down"))) {
+	if (!dir || !*dir) {
 		resp_error(r, 400, "Choose to move the collection up or down.");
 		return;
 	}
-	struct collection_move m = { c.id, form_id(r, "id"), strcmp(dir, "up") == 0 ? -1 : 1, r->arena,
+	struct collection_move m = { c.id, req_id(r, "id"), strcmp(dir, "up") == 0 ? -1 : 1, r->arena,
 				     arena_alloc(r->arena, MAX_COLLECTIONS * sizeof(long long)) };
 	enum db_status rc = db_txn(r->db, move_txn, &m);
 	if (rc != DB_OK) {

@@ -48,22 +48,6 @@ bool brand_of(struct req *r, struct studio_brand *b)
 	return true;
 }
 
-long long form_id(struct req *r, const char *name)
-{
-	const char *v = req_form(r, name);
-	if (!v)
-		v = req_param(r, name);
-	long long n = 0;
-	if (!v || !*v || strlen(v) > 18)
-		return 0;
-	for (const char *p = v; *p; p++) {
-		if (*p < '0' || *p > '9')
-			return 0;
-		n = n * 10 + (*p - '0');
-	}
-	return n;
-}
-
 bool creator_move(long long *ids, size_t n, long long id, int dir)
 {
 	for (size_t i = 0; i < n; i++) {

@@ -33,8 +33,6 @@ static const struct db_stmt q_add_product = {
 static const struct db_stmt q_delete = {
 	"DELETE FROM short_links WHERE code = ? AND creator_id = ?", "si", "" };
 
-const struct field creator_links_fields[] = { { "deleted", 1 }, { NULL, 0 } };
-
 void page_creator_links(struct req *r)
 {
 	struct studio_creator c;
@@ -89,13 +87,10 @@ void page_creator_link_create(struct req *r)
 	const char *target = req_form(r, "target"), *label = req_form(r, "label");
 	if (!label)
 		label = "";
+	/* "storefront", or "c" or "p" and the id of a collection or a product. */
 	long long ref = 0;
-	if (target && (target[0] == 'c' || target[0] == 'p') && target[1] >= '1' && target[1] <= '9' && strlen(target) < 19) {
-		for (const char *p = target + 1; *p >= '0' && *p <= '9'; p++)
-			ref = ref * 10 + (*p - '0');
-		if (strspn(target + 1, "0123456789") != strlen(target + 1))
-			ref = 0;
-	}
+	if (target && (target[0] == 'c' || target[0] == 'p') && !input_id(target + 1, &ref))
+		ref = 0;
 	if (!target || (strcmp(target, "storefront") != 0 && ref == 0)) {
 		resp_error(r, 400, "Choose what the link leads to.");
 		return;

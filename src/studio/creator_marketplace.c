@@ -76,7 +76,7 @@ void page_creator_pick_add(struct req *r)
 	struct db_res o;
 	if (!creator_of(r, &c))
 		return;
-	long long product = form_id(r, "product_id");
+	long long product = req_id(r, "product_id");
 	enum db_status rc = db_query(r->db, r->arena, &q_offer, (struct db_param[]){ DB_I(product) }, &o);
 	if (rc != DB_OK) {
 		resp_db_error(r, rc);

@@ -87,9 +87,9 @@ void page_creator_pick_move(struct req *r)
 	if (!creator_of(r, &c))
 		return;
 	const char *dir = req_form(r, "dir");
-	struct pick_move m = { c.id, form_id(r, "id"), dir && strcmp(dir, "up") == 0 ? -1 : 1, false, r->arena,
+	struct pick_move m = { c.id, req_id(r, "id"), dir && strcmp(dir, "up") == 0 ? -1 : 1, false, r->arena,
 			       arena_alloc(r->arena, MAX_PICKS * sizeof(long long)) };
-	if (!dir || (strcmp(dir, "up") && strcmp(dir, "down"))) {
+	if (!dir || !*dir) {
 		resp_error(r, 400, "Choose to move the pick up or down.");
 		return;
 	}
@@ -118,7 +118,7 @@ void page_creator_pick_remove(struct req *r)
 	struct studio_creator c;
 	if (!creator_of(r, &c))
 		return;
-	struct pick_remove p = { c.id, form_id(r, "id") };
+	struct pick_remove p = { c.id, req_id(r, "id") };
 	enum db_status rc = db_txn(r->db, remove_txn, &p);
 	if (rc != DB_OK) {
 		resp_db_error(r, rc);

@@ -55,7 +55,7 @@ void page_dashboard_brand_payout(struct req *r)
 	struct studio_brand b;
 	if (!brand_of(r, &b))
 		return;
-	struct payout p = { b.id, form_id(r, "creator_id"), r->sess.user_id, r->arena, 0 };
+	struct payout p = { b.id, req_id(r, "creator_id"), r->sess.user_id, r->arena, 0 };
 	if (!p.creator_id) {
 		resp_error(r, 400, "Choose the creator to pay.");
 		return;

@@ -13,10 +13,6 @@
 #define DOMAINS_MAX 20
 #define CHECK_NOW_SECONDS 30	/* "Check now" at most this often per domain */
 
-const struct field domains_fields[] = {
-	{ "domain", DOMAIN_MAX }, { "added", DOMAIN_MAX }, { "queued", DOMAIN_MAX }, { NULL, 0 },
-};
-
 static const struct db_stmt q_list = {
 	"SELECT id, domain, token, COALESCE(DATE_FORMAT(verified_at, '%Y-%m-%d'), ''),"
 	" COALESCE(DATE_FORMAT(checked_at, '%Y-%m-%d %H:%i'), ''), check_result,"
@@ -137,7 +133,7 @@ void page_studio_domain_remove(struct req *r)
 	struct studio_brand b;
 	if (!brand_of(r, &b))
 		return;
-	enum db_status rc = db_query(r->db, NULL, &q_remove, (struct db_param[]){ DB_I(form_id(r, "id")), DB_I(b.id) }, NULL);
+	enum db_status rc = db_query(r->db, NULL, &q_remove, (struct db_param[]){ DB_I(req_id(r, "id")), DB_I(b.id) }, NULL);
 	if (rc != DB_OK) {
 		resp_db_error(r, rc);
 		return;
@@ -150,7 +146,7 @@ void page_studio_domain_check(struct req *r)
 	struct studio_brand b;
 	if (!brand_of(r, &b))
 		return;
-	struct db_param p[] = { DB_I(form_id(r, "id")), DB_I(b.id) };
+	struct db_param p[] = { DB_I(req_id(r, "id")), DB_I(b.id) };
 	struct db_res one;
 	enum db_status rc = db_query(r->db, r->arena, &q_one, p, &one);
 	if (rc == DB_OK && one.nrows == 0) {

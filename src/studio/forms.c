@@ -7,8 +7,6 @@
 #include "lib/utf8.h"
 #include "lib/validate.h"
 
-const struct field forms_create_fields[] = { { "title", 120 }, { "slug", 64 }, { NULL, 0 } };
-
 static const struct db_stmt q_list = {
 	"SELECT f.id, f.slug, f.title, f.status, (SELECT COUNT(*) FROM leads l WHERE l.form_id = f.id)"
 	" FROM lead_forms f WHERE f.brand_id = ? ORDER BY f.created_at DESC, f.id DESC LIMIT 200", "i", "isssi" };

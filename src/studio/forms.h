@@ -3,8 +3,6 @@
 #define CC_FORMS_H
 #include "web/http.h"
 
-extern const struct field forms_create_fields[], forms_save_fields[], forms_field_fields[], forms_position_fields[],
-	leads_list_fields[], leads_webhook_fields[];
 void page_forms_list(struct req *r);
 void page_forms_create(struct req *r);
 void page_forms_edit(struct req *r);

@@ -11,18 +11,6 @@
 #include "lib/utf8.h"
 #include "lib/validate.h"
 
-const struct field forms_save_fields[] = {
-	{ "title", 120 }, { "intro", 2000 }, { "consent_text", 1000 }, { "privacy_url", 500 },
-	{ "thanks_text", 1000 }, { "status", 10 }, { "creators_allowed", 3 }, { "creator_handles", 1000 },
-	{ "min_fill_seconds", 3 },
-	{ "ip_limit_per_hour", 6 }, { "form_limit_per_hour", 7 }, { "redirect_url", 1000 }, { NULL, 0 },
-};
-const struct field forms_position_fields[] = { { "position", 4 }, { NULL, 0 } };
-const struct field forms_field_fields[] = {
-	{ "type", 10 }, { "label", 200 }, { "help", 500 }, { "required", 3 }, { "options", 2000 },
-	{ "position", 4 }, { NULL, 0 },
-};
-
 static const struct db_stmt q_form = {
 	"SELECT id, slug, title, intro, consent_text, privacy_url, thanks_text, status, creators_allowed,"
 	" min_fill_seconds, ip_limit_per_hour, form_limit_per_hour, creator_handles, redirect_url FROM lead_forms"
@@ -47,15 +35,6 @@ static const struct db_stmt q_position = {
 static const struct db_stmt q_remove = {
 	"DELETE x FROM lead_form_fields x JOIN lead_forms f ON f.id = x.form_id"
 	" WHERE x.id = ? AND f.id = ? AND f.brand_id = ?", "iii", "" };
-
-static long long num(const char *s, long long lo, long long hi, bool *ok)
-{
-	char *end;
-	long long v = s && *s ? strtoll(s, &end, 10) : lo - 1;
-	if (!s || !*s || *end || v < lo || v > hi)
-		*ok = false;
-	return v;
-}
 
 /* redirect_error: the redirect URL typed was refused; it is shown again with the message beside it. */
 static void render_form(struct req *r, long long brand_id, long long id, int status, const char *error,
@@ -129,7 +108,7 @@ void page_forms_edit(struct req *r)
 {
 	struct studio_brand b;
 	if (brand_of(r, &b))
-		render(r, b.id, form_id(r, "id"), 200, NULL);
+		render(r, b.id, req_id(r, "id"), 200, NULL);
 }
 
 static bool url_ok(const char *u)
@@ -142,7 +121,7 @@ void page_forms_save(struct req *r)
 	struct studio_brand b;
 	if (!brand_of(r, &b))
 		return;
-	long long id = form_id(r, "id");
+	long long id = req_id(r, "id");
 	const char *v[6];
 	static const char *const names[] = { "title", "intro", "consent_text", "privacy_url", "thanks_text", "status" };
 	for (size_t i = 0; i < 6; i++) {
@@ -150,10 +129,9 @@ void page_forms_save(struct req *r)
 		if (!v[i])
 			v[i] = "";
 	}
-	bool ok = true;
-	long long min_fill = num(req_form(r, "min_fill_seconds"), 0, 600, &ok);
-	long long ip_limit = num(req_form(r, "ip_limit_per_hour"), 1, 100000, &ok);
-	long long form_limit = num(req_form(r, "form_limit_per_hour"), 1, 1000000, &ok);
+	long long min_fill = 0, ip_limit = 0, form_limit = 0;
+	bool ok = req_int(r, "min_fill_seconds", &min_fill) & req_int(r, "ip_limit_per_hour", &ip_limit) &
+		  req_int(r, "form_limit_per_hour", &form_limit);
 	const char *creators = req_form(r, "creators_allowed"), *handles = req_form(r, "creator_handles");
 	if (!handles)
 		handles = "";
@@ -195,12 +173,12 @@ void page_forms_field_add(struct req *r)
 	struct studio_brand b;
 	if (!brand_of(r, &b))
 		return;
-	long long id = form_id(r, "id");
+	long long id = req_id(r, "id");
 	enum lead_type t;
 	const char *label = req_form(r, "label"), *help = req_form(r, "help"), *options = req_form(r, "options");
 	const char *req = req_form(r, "required");
-	bool ok = true;
-	long long pos = num(req_form(r, "position"), 0, 999, &ok);
+	long long pos = 0;
+	bool ok = req_int(r, "position", &pos);
 	struct db_res cnt;
 	enum db_status rc = db_query(r->db, r->arena, &q_count, (struct db_param[]){ DB_I(id), DB_I(b.id) }, &cnt);
 	if (rc != DB_OK) {
@@ -232,9 +210,9 @@ void page_forms_field_position(struct req *r)
 	struct studio_brand b;
 	if (!brand_of(r, &b))
 		return;
-	long long id = form_id(r, "id"), field = form_id(r, "field");
-	bool ok = true;
-	long long pos = num(req_form(r, "position"), 0, 999, &ok);
+	long long id = req_id(r, "id"), field = req_id(r, "field");
+	long long pos = 0;
+	bool ok = req_int(r, "position", &pos);
 	if (!ok) {
 		render(r, b.id, id, 422, "The position is a number from 0 to 999.");
 		return;
@@ -252,7 +230,7 @@ void page_forms_field_remove(struct req *r)
 	struct studio_brand b;
 	if (!brand_of(r, &b))
 		return;
-	long long id = form_id(r, "id"), field = form_id(r, "field");
+	long long id = req_id(r, "id"), field = req_id(r, "field");
 	enum db_status rc = db_query(r->db, NULL, &q_remove, (struct db_param[]){ DB_I(field), DB_I(id), DB_I(b.id) }, NULL);
 	if (rc != DB_OK) {
 		resp_db_error(r, rc);

@@ -9,10 +9,6 @@
 #include "web/response.h"
 #include "studio/studio.h"
 
-const struct field leads_list_fields[] = {
-	{ "form", 20 }, { "from", 10 }, { "to", 10 }, { "creator", 30 }, { NULL, 0 },
-};
-
 static const struct db_stmt q_list = {
 	"SELECT l.id, l.created_at, l.updated_at, f.title, l.email, COALESCE(c.handle, ''), l.submissions"
 	LEADS_WHERE " ORDER BY l.created_at DESC, l.id DESC LIMIT 500", LEADS_WHERE_TYPES, "isssssi" };
@@ -27,26 +23,16 @@ static const struct db_stmt q_answers = {
 static const struct db_stmt q_delete = {
 	"DELETE FROM leads WHERE id = ? AND brand_id = ?", "ii", "" };
 
-static bool date_ok(const char *s)
-{
-	static const struct lead_def date = { LEAD_DATE, true, "" };
-	return lead_check(&date, (const char *const[]){ s }, 1) == NULL;
-}
-
 bool leads_filter_parse(struct req *r, struct leads_filter *f)
 {
 	const char *form = req_query(r, "form");
 	f->from = req_query(r, "from");
 	f->to = req_query(r, "to");
 	f->creator = req_query(r, "creator");
-	f->form_id = 0;
-	if (form && *form) {
-		char *end;
-		f->form_id = strtoll(form, &end, 10);
-		if (*end || f->form_id <= 0) {
-			resp_error(r, 400, "The form filter is not a form.");
-			return false;
-		}
+	f->form_id = req_id(r, "form");
+	if (form && *form && !f->form_id) {
+		resp_error(r, 400, "The form filter is not a form.");
+		return false;
 	}
 	if (!f->from || !*f->from)
 		f->from = "";
@@ -54,7 +40,7 @@ bool leads_filter_parse(struct req *r, struct leads_filter *f)
 		f->to = "";
 	if (!f->creator)
 		f->creator = "";
-	if ((*f->from && !date_ok(f->from)) || (*f->to && !date_ok(f->to))) {
+	if (req_invalid(r, "from") || req_invalid(r, "to")) {
 		resp_error(r, 400, "Dates are YYYY-MM-DD.");
 		return false;
 	}
@@ -120,7 +106,7 @@ void page_leads_detail(struct req *r)
 	struct studio_brand b;
 	if (!brand_of(r, &b))
 		return;
-	long long id = form_id(r, "id");
+	long long id = req_id(r, "id");
 	struct db_res l, a;
 	enum db_status rc = db_query(r->db, r->arena, &q_lead, (struct db_param[]){ DB_I(id), DB_I(b.id) }, &l);
 	if (rc == DB_OK && l.nrows)
@@ -156,7 +142,7 @@ void page_leads_delete(struct req *r)
 	if (!brand_of(r, &b))
 		return;
 	/* Answers, the merge index's pointer and pending webhook deliveries go with it (foreign keys). */
-	enum db_status rc = db_query(r->db, NULL, &q_delete, (struct db_param[]){ DB_I(form_id(r, "id")), DB_I(b.id) }, NULL);
+	enum db_status rc = db_query(r->db, NULL, &q_delete, (struct db_param[]){ DB_I(req_id(r, "id")), DB_I(b.id) }, NULL);
 	if (rc != DB_OK) {
 		resp_db_error(r, rc);
 		return;

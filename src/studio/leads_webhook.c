@@ -12,8 +12,6 @@
 #include "studio/studio.h"
 #include "domain/leads/webhook_out.h"
 
-const struct field leads_webhook_fields[] = { { "url", 500 }, { "rotate", 3 }, { "remove", 3 }, { NULL, 0 } };
-
 static const struct db_stmt q_hook = {
 	"SELECT url, secret FROM lead_webhooks WHERE brand_id = ?", "i", "ss" };
 static const struct db_stmt q_log = {

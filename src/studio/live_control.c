@@ -9,12 +9,6 @@
 #include "web/response.h"
 #include "domain/video/video_rules.h"
 
-const struct field live_state_fields[] = { { "to", 12 }, { NULL, 0 } };
-const struct field live_pin_fields[] = { { "product", 20 }, { NULL, 0 } };
-const struct field live_settings_fields[] = {
-	{ "replay_url", VIDEO_URL_MAX }, { "blocked_words", LIVE_WORDS_MAX }, { NULL, 0 },
-};
-
 static const struct db_stmt q_state = {
 	"UPDATE live_sessions SET state = ?, started_at = IF(? = 'live', UTC_TIMESTAMP(3), started_at),"
 	" ended_at = IF(? = 'ended', UTC_TIMESTAMP(3), ended_at) WHERE id = ? AND state = ?", "sssis", "" };
@@ -97,7 +91,7 @@ void page_studio_live_pin(struct req *r)
 		resp_error(r, 409, "Products are pinned while the session is live.");
 		return;
 	}
-	long long product = form_id(r, "product");
+	long long product = req_id(r, "product");
 	struct db_res res = { 0 };
 	enum db_status rc = product ? db_query(r->db, r->arena, &q_in_lineup,
 				(struct db_param[]){ DB_I(o.id), DB_I(product) }, &res) : DB_OK;

@@ -24,12 +24,6 @@ static const struct db_stmt q_insert = {
 static const struct db_stmt q_lineup = {
 	"INSERT INTO live_lineup (session_id, product_id, position) VALUES (?, ?, ?)", "iii", "" };
 
-const struct field live_schedule_fields[] = {
-	{ "title", LIVE_TITLE_MAX }, { "starts_at", 19 }, { "stream_url", VIDEO_URL_MAX },
-	{ "replay_url", VIDEO_URL_MAX }, { "blocked_words", LIVE_WORDS_MAX }, { "product", 20 },
-	{ NULL, 0 },
-};
-
 struct schedule {
 	long long creator_id, id;
 	const char *title, *stream, *replay, *words;
@@ -111,12 +105,8 @@ static const char *read_lineup(struct req *r, struct schedule *s)
 	for (size_t k = 0; k < r->form.n; k++) {
 		if (strcmp(r->form.items[k].key, "product") != 0)
 			continue;
-		long long id = 0;
-		const char *v = r->form.items[k].val;
-		if (*v && strspn(v, "0123456789") == strlen(v) && strlen(v) <= 18)
-			for (; *v; v++)
-				id = id * 10 + (*v - '0');
-		if (id <= 0)
+		long long id;
+		if (!input_id(r->form.items[k].val, &id))
 			return "Choose products from the list.";
 		bool dup = false;
 		for (size_t i = 0; i < s->nproducts; i++)

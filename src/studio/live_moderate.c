@@ -7,8 +7,6 @@
 #include "web/response.h"
 #include "lib/validate.h"
 
-const struct field live_answer_fields[] = { { "answer", LIVE_ANSWER_MAX }, { NULL, 0 } };
-
 static const struct db_stmt q_question = {
 	"SELECT viewer_key FROM live_questions WHERE id = ? AND session_id = ?", "ii", "b" };
 static const struct db_stmt q_answer = {
@@ -71,7 +69,7 @@ static void moderate(struct req *r, enum act act)
 	struct live_own o;
 	if (!live_owned(r, &o))
 		return;
-	long long qid = form_id(r, "q");
+	long long qid = req_id(r, "q");
 	struct db_res q = { 0 };
 	enum db_status rc = qid ? db_query(r->db, r->arena, &q_question, (struct db_param[]){ DB_I(qid), DB_I(o.id) }, &q) : DB_OK;
 	if (rc != DB_OK) {

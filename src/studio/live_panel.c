@@ -29,7 +29,7 @@ static const struct db_stmt q_questions = {
 
 bool live_owned(struct req *r, struct live_own *o)
 {
-	o->id = form_id(r, "id");
+	o->id = req_id(r, "id");
 	struct db_res res = { 0 };
 	enum db_status rc = o->id ? db_query(r->db, r->arena, &q_owned,
 				(struct db_param[]){ DB_I(o->id), DB_I(r->sess.user_id) }, &res) : DB_OK;

@@ -5,9 +5,6 @@
 #include "domain/live/live_rules.h"
 #include "studio/studio.h"
 
-extern const struct field live_schedule_fields[], live_state_fields[], live_pin_fields[],
-	live_settings_fields[], live_answer_fields[];
-
 /* The signed-in creator's session from path parameter "id": false when a response was made
  * (404 for someone else's session too, so ids reveal nothing). */
 struct live_own {

@@ -2,163 +2,479 @@
 #include "studio/ads.h"
 #include "studio/forms.h"
 #include "studio/live_studio.h"
+#include "studio/orders.h"
 #include "studio/products.h"
 #include "studio/products_form.h"
 #include "studio/showcases.h"
 #include "studio/studio.h"
+#include "views/attribution.h"
+#include "domain/ads/brand_domain.h"
+#include "domain/showcases/showcase_rules.h"
+#include "domain/video/video_rules.h"
 
-static const struct field no_fields[] = { { NULL, 0 } };
-static const struct field import_fields[] = { { "format", 20 }, { NULL, 0 } };
+/* Path parameters. Ids are typed, so "/studio/forms/abc" is a 404 before any handler runs; an
+ * order number or a link code is looked up as it comes and a miss is the handler's 404. */
+static const struct field path_id[] = { F_ID("id"), F_END };
+static const struct field path_id_product[] = { F_ID("id"), F_ID("product"), F_END };
+static const struct field path_id_field[] = { F_ID("id"), F_ID("field"), F_END };
+static const struct field path_id_q[] = { F_ID("id"), F_ID("q"), F_END };
+static const struct field path_number[] = { F_TEXT("number", 0), F_END };
+static const struct field path_code[] = { F_TEXT("code", 0), F_END };
+
+/* Query and body fields, one list per form. inline_error: the page shows a bad value again with
+ * its own message, so the dispatcher hands it over and the typed reader says it is invalid. */
 static const struct field login_fields[] = {
-	{ "email", 254 }, { "password", 128 }, { "next", 300 }, { NULL, 0 },
+	F_EMAIL("email", .inline_error = true), F_TEXT("password", 128), F_TEXT("next", 300), F_END,
 };
 static const struct field signup_fields[] = {
-	{ "email", 254 }, { "password", 128 }, { "display_name", 80 }, { "role", 10 },
-	{ "handle", 30 }, { "brand_name", 120 }, { NULL, 0 },
+	F_EMAIL("email", .inline_error = true), F_TEXT("password", 128), F_TEXT("display_name", 80),
+	F_TEXT("role", 10), F_TEXT("handle", 30), F_TEXT("brand_name", 120), F_END,
+};
+static const struct field products_list_fields[] = { F_TEXT("status", 10), F_END };
+static const struct field products_form_fields[] = {
+	F_TEXT("title", 1020), F_TEXT("description", 80000), F_TEXT("product_type", 480),
+	F_TEXT("vendor", 480), F_TEXT("tags", 4000), F_TEXT("option1_name", 240),
+	F_TEXT("option2_name", 240), F_TEXT("option3_name", 240), F_ID("v_id", .inline_error = true),
+	F_TEXT("v_opt1", 480), F_TEXT("v_opt2", 480), F_TEXT("v_opt3", 480), F_TEXT("v_sku", 480),
+	F_TEXT("v_barcode", 256), F_MONEY("v_price", 20, .inline_error = true),
+	F_MONEY("v_compare", 20, .inline_error = true),
+	F_INT("v_stock", 12, -PROD_MAX_STOCK, PROD_MAX_STOCK, .inline_error = true),
+	F_TEXT("v_policy", 10), F_TEXT("i_url", 1000), F_TEXT("i_alt", 1020), F_TEXT("after", 4), F_END,
+};
+static const struct field products_edit_fields[] = { F_TEXT("saved", 1), F_TEXT("more", 1), F_END };
+static const struct field products_status_fields[] = { F_TEXT("action", 10), F_END };
+static const struct field marketplace_fields[] = {
+	F_TEXT("marketplace_open", 3), F_TEXT("commission_percent", 8), F_TEXT("approval_required", 3),
+	F_TEXT("marketplace", 10), F_END,
+};
+static const struct field api_keys_fields[] = { F_TEXT("label", 320), F_END };
+
+static const struct field creator_saved_fields[] = { F_TEXT("saved", 1), F_END };
+static const struct field creator_profile_fields[] = {
+	F_TEXT("display_name", 80), F_TEXT("bio", 2000), F_TEXT("avatar_url", 500),
+	F_TEXT("link_label_1", 40), F_TEXT("link_url_1", 500), F_TEXT("link_label_2", 40),
+	F_TEXT("link_url_2", 500), F_TEXT("link_label_3", 40), F_TEXT("link_url_3", 500),
+	F_TEXT("link_label_4", 40), F_TEXT("link_url_4", 500), F_TEXT("link_label_5", 40),
+	F_TEXT("link_url_5", 500), F_END,
+};
+static const struct field creator_added_fields[] = { F_TEXT("added", 10), F_END };
+static const struct field creator_pick_fields[] = { F_ID("product_id", .inline_error = true), F_END };
+static const struct field creator_move_fields[] = { F_ENUM("dir", 4, F_ONE_OF("up", "down")), F_END };
+static const struct field creator_collection_fields[] = {
+	F_TEXT("title", 120), F_TEXT("description", 2000), F_TEXT("published", 1), F_END,
+};
+static const struct field creator_note_fields[] = { F_TEXT("note", 500), F_END };
+static const struct field creator_links_fields[] = { F_TEXT("deleted", 1), F_END };
+static const struct field creator_link_fields[] = { F_TEXT("target", 20), F_TEXT("label", 80), F_END };
+static const struct field brand_program_fields[] = {
+	F_INT("attribution_window_days", 4, 1, ATTR_MAX_WINDOW_DAYS, .inline_error = true),
+	F_INT("return_window_days", 4, 0, 365, .inline_error = true), F_END,
+};
+static const struct field brand_shipping_fields[] = {
+	F_MONEY("shipping", 16, .inline_error = true), F_TEXT("tax_percent", 8), F_END,
+};
+static const struct field pick_decision_fields[] = {
+	F_ENUM("decision", 10, F_ONE_OF("approve", "reject")), F_END,
+};
+/* The period is read into times (dashboard_period), which also answers a bad date. */
+static const struct field dashboard_fields[] = {
+	F_DATE("from", .inline_error = true), F_DATE("to", .inline_error = true), F_TEXT("paid", 1), F_END,
+};
+static const struct field payout_fields[] = { F_ID("creator_id", .inline_error = true), F_END };
+
+static const struct field orders_list_fields[] = {
+	F_TEXT("status", 20), F_DATE("from", .inline_error = true), F_DATE("to", .inline_error = true),
+	F_TEXT("creator", 30), F_INT("page", 6, 1, ORDERS_MAX_PAGE, .inline_error = true), F_END,
+};
+static const struct field order_detail_fields[] = { F_TEXT("done", 12), F_END };
+/* The last order event the page was made from: a stale page is told so, a bad number too. */
+#define ORDER_VERSION F_INT("version", 20, 0, 999999999999999, .inline_error = true)
+static const struct field order_transition_fields[] = {
+	F_TEXT("action", 12), F_TEXT("carrier", 60), F_TEXT("tracking_number", 100), ORDER_VERSION, F_END,
+};
+static const struct field order_refund_fields[] = {
+	F_TEXT("mode", 8), ORDER_VERSION,
+	F_INT("line", 20, 0, 1000000000, .inline_error = true),
+	F_INT("qty", 10, 0, 1000000000, .inline_error = true), F_END,
 };
 
-enum studio_page { ST_LOGIN_FORM, ST_LOGIN, ST_LOGOUT, ST_SIGNUP_FORM, ST_SIGNUP, ST_HOME,
-	ST_PRODUCTS, ST_PRODUCT_NEW, ST_PRODUCT_CREATE, ST_PRODUCT_EDIT, ST_PRODUCT_SAVE, ST_PRODUCT_STATUS,
-	ST_MARKETPLACE_FORM, ST_MARKETPLACE_SAVE, ST_MARKETPLACE_PRODUCT, ST_API_KEYS, ST_API_KEY_CREATE,
-	ST_API_KEY_REVOKE,
-	ST_CR_PROFILE_FORM, ST_CR_PROFILE, ST_CR_MARKET, ST_CR_PICK_ADD, ST_CR_PICKS, ST_CR_PICK_MOVE,
-	ST_CR_PICK_REMOVE, ST_CR_COLLECTIONS, ST_CR_COLLECTION_CREATE, ST_CR_COLLECTION_MOVE, ST_CR_COLLECTION_EDIT,
-	ST_CR_COLLECTION_SAVE, ST_CR_ITEM_ADD, ST_CR_ITEM_MOVE, ST_CR_ITEM_NOTE, ST_CR_ITEM_REMOVE,
-	ST_CR_LINKS, ST_CR_LINK_CREATE, ST_BR_PROGRAM_FORM, ST_BR_PROGRAM, ST_BR_PICK_REQUESTS,
-	ST_BR_PICK_DECIDE, ST_CR_DASHBOARD, ST_CR_DASHBOARD_CSV, ST_BR_DASHBOARD, ST_BR_DASHBOARD_CSV,
-	ST_BR_PAYOUT, ST_ORDERS, ST_ORDERS_CSV, ST_ORDER, ST_ORDER_TRANSITION, ST_ORDER_REFUND,
-	ST_IMPORT_FORM, ST_IMPORT, ST_BR_SHIPPING_FORM, ST_BR_SHIPPING,
+static const struct field import_fields[] = { F_TEXT("format", 20), F_END };
+
+static const struct field video_fields[] = {
+	F_TEXT("src_url", VIDEO_URL_MAX), F_TEXT("poster_url", VIDEO_URL_MAX),
+	F_TEXT("caption", VIDEO_CAPTION_MAX),
+	F_TEXT("tag1_product", 20), F_TEXT("tag1_start", 8), F_TEXT("tag1_end", 8),
+	F_TEXT("tag2_product", 20), F_TEXT("tag2_start", 8), F_TEXT("tag2_end", 8),
+	F_TEXT("tag3_product", 20), F_TEXT("tag3_start", 8), F_TEXT("tag3_end", 8),
+	F_TEXT("tag4_product", 20), F_TEXT("tag4_start", 8), F_TEXT("tag4_end", 8),
+	F_TEXT("tag5_product", 20), F_TEXT("tag5_start", 8), F_TEXT("tag5_end", 8),
+	F_ID("published", .inline_error = true),	/* the list page's notice after a publish */
+	F_TEXT("uploaded", 40),	/* ... and after an upload: the stored file's name */
+	F_END,
+};
+_Static_assert(VIDEO_MAX_TAGS == 5, "video_fields has five tag rows");
+
+static const struct field forms_create_fields[] = { F_TEXT("title", 120), F_TEXT("slug", 64), F_END };
+static const struct field forms_save_fields[] = {
+	F_TEXT("title", 120), F_TEXT("intro", 2000), F_TEXT("consent_text", 1000),
+	F_TEXT("privacy_url", 500), F_TEXT("thanks_text", 1000), F_TEXT("status", 10),
+	F_TEXT("creators_allowed", 3), F_TEXT("creator_handles", 1000),
+	F_INT("min_fill_seconds", 3, 0, 600, .inline_error = true),
+	F_INT("ip_limit_per_hour", 6, 1, 100000, .inline_error = true),
+	F_INT("form_limit_per_hour", 7, 1, 1000000, .inline_error = true), F_TEXT("redirect_url", 1000),
+	F_END,
+};
+static const struct field forms_field_fields[] = {
+	F_TEXT("type", 10), F_TEXT("label", 200), F_TEXT("help", 500), F_TEXT("required", 3),
+	F_TEXT("options", 2000), F_INT("position", 4, 0, 999, .inline_error = true), F_END,
+};
+static const struct field forms_position_fields[] = {
+	F_INT("position", 4, 0, 999, .inline_error = true), F_END,
+};
+static const struct field leads_list_fields[] = {
+	F_ID("form", .inline_error = true), F_DATE("from", .inline_error = true),
+	F_DATE("to", .inline_error = true), F_TEXT("creator", 30), F_END,
+};
+static const struct field leads_webhook_fields[] = {
+	F_TEXT("url", 500), F_TEXT("rotate", 3), F_TEXT("remove", 3), F_END,
+};
+
+static const struct field live_schedule_fields[] = {
+	F_TEXT("title", LIVE_TITLE_MAX), F_TEXT("starts_at", 19), F_TEXT("stream_url", VIDEO_URL_MAX),
+	F_TEXT("replay_url", VIDEO_URL_MAX), F_TEXT("blocked_words", LIVE_WORDS_MAX),
+	F_ID("product", .inline_error = true), F_END,
+};
+static const struct field live_state_fields[] = { F_TEXT("to", 12), F_END };
+static const struct field live_pin_fields[] = { F_ID("product", .inline_error = true), F_END };
+static const struct field live_settings_fields[] = {
+	F_TEXT("replay_url", VIDEO_URL_MAX), F_TEXT("blocked_words", LIVE_WORDS_MAX), F_END,
+};
+static const struct field live_answer_fields[] = { F_TEXT("answer", LIVE_ANSWER_MAX), F_END };
+
+static const struct field domains_fields[] = {
+	F_TEXT("domain", DOMAIN_MAX), F_TEXT("added", DOMAIN_MAX), F_TEXT("queued", DOMAIN_MAX), F_END,
+};
+static const struct field ads_fields[] = {
+	F_TEXT("slug", AD_SLUG_MAX), F_TEXT("title", 120), F_TEXT("headline", 300),
+	F_ID("video", .inline_error = true), F_ID("showcase", .inline_error = true),
+	F_TEXT("image_url", 500), F_TEXT("products", 4000), F_TEXT("creator", 30),
+	F_TEXT("click_url", DOMAIN_URL_MAX), F_TEXT("state", 10), F_TEXT("saved", 3), F_END,
+};
+
+static const struct field showcase_list_fields[] = { F_TEXT("done", 20), F_END };
+static const struct field showcase_form_fields[] = {
+	F_TEXT("title", SHOWCASE_TITLE_MAX), F_ID("brand_id", .inline_error = true),
+	F_TEXT("tags", SHOWCASE_TAGS_TEXT_MAX), F_TEXT("type", SHOWCASE_TYPE_MAX),
+	F_TEXT("price_min", 20), F_TEXT("price_max", 20), F_TEXT("currency", 3),
+	F_TEXT("in_stock_only", 3), F_TEXT("best_sellers_days", 3), F_TEXT("recently_viewed", 3),
+	F_TEXT("sort", 20), F_TEXT("limit", 2), F_TEXT("slot", 1), F_TEXT("action", 10), F_END,
+};
+
+static const struct field ad_state_fields[] = { F_ENUM("state", 10, F_ONE_OF("blocked", "draft")), F_END };
+static const struct field creator_ad_fields[] = {
+	F_TEXT("slug", AD_SLUG_MAX), F_TEXT("title", 120), F_TEXT("headline", 300),
+	F_ID("video", .inline_error = true), F_TEXT("image_url", 500), F_TEXT("products", 4000),
+	F_TEXT("click_url", DOMAIN_URL_MAX), F_TEXT("state", 10), F_TEXT("saved", 3), F_END,
+};
+
+/* In the order of the rows below: the table order is the match precedence. */
+enum studio_page {
+	ST_LOGIN_FORM, ST_LOGIN, ST_LOGOUT, ST_SIGNUP_FORM, ST_SIGNUP, ST_HOME, ST_PRODUCTS,
+	ST_PRODUCT_NEW, ST_PRODUCT_CREATE, ST_PRODUCT_EDIT, ST_PRODUCT_SAVE, ST_PRODUCT_STATUS,
+	ST_MARKETPLACE_FORM, ST_MARKETPLACE_SAVE, ST_MARKETPLACE_PRODUCT, ST_API_KEYS,
+	ST_API_KEY_CREATE, ST_API_KEY_REVOKE,
+	ST_CR_PROFILE_FORM, ST_CR_PROFILE, ST_CR_MARKET, ST_CR_PICK_ADD, ST_CR_PICKS,
+	ST_CR_PICK_MOVE, ST_CR_PICK_REMOVE, ST_CR_COLLECTIONS, ST_CR_COLLECTION_CREATE,
+	ST_CR_COLLECTION_MOVE, ST_CR_COLLECTION_EDIT, ST_CR_COLLECTION_SAVE, ST_CR_ITEM_ADD,
+	ST_CR_ITEM_MOVE, ST_CR_ITEM_NOTE, ST_CR_ITEM_REMOVE, ST_CR_LINKS, ST_CR_LINK_CREATE,
+	ST_BR_PROGRAM_FORM, ST_BR_PROGRAM, ST_BR_SHIPPING_FORM, ST_BR_SHIPPING, ST_BR_PICK_REQUESTS,
+	ST_BR_PICK_DECIDE, ST_CR_DASHBOARD, ST_CR_DASHBOARD_CSV, ST_BR_DASHBOARD,
+	ST_BR_DASHBOARD_CSV, ST_BR_PAYOUT,
+	ST_ORDERS, ST_ORDERS_CSV, ST_ORDER, ST_ORDER_TRANSITION, ST_ORDER_REFUND,
+	ST_IMPORT_FORM, ST_IMPORT,
 	ST_VIDEOS, ST_VIDEO_PUBLISH, ST_VIDEO_UPLOAD,
-	ST_FORMS, ST_FORM_CREATE, ST_FORM_EDIT, ST_FORM_SAVE, ST_FORM_FIELD_ADD, ST_FORM_FIELD_POSITION,
-	ST_FORM_FIELD_REMOVE,
-	ST_LEADS, ST_LEADS_CSV, ST_LEADS_WEBHOOK, ST_LEADS_WEBHOOK_SAVE, ST_LEAD, ST_LEAD_DELETE,
-	ST_CR_LINK_DELETE,
+	ST_FORMS, ST_FORM_CREATE, ST_FORM_EDIT, ST_FORM_SAVE, ST_FORM_FIELD_ADD,
+	ST_FORM_FIELD_POSITION, ST_FORM_FIELD_REMOVE, ST_LEADS, ST_LEADS_CSV, ST_LEADS_WEBHOOK,
+	ST_LEADS_WEBHOOK_SAVE, ST_LEAD, ST_LEAD_DELETE, ST_CR_LINK_DELETE,
 	ST_LIVE_LIST, ST_LIVE_CREATE, ST_LIVE_PANEL, ST_LIVE_STATE, ST_LIVE_PIN, ST_LIVE_SETTINGS,
 	ST_LIVE_ANSWER, ST_LIVE_ANSWERED, ST_LIVE_HIDE, ST_LIVE_BLOCK,
-	ST_DOMAINS, ST_DOMAIN_ADD, ST_DOMAIN_REMOVE, ST_ADS, ST_AD_NEW, ST_AD_CREATE, ST_AD_EDIT, ST_AD_SAVE,
-	ST_DOMAIN_CHECK,
-	ST_SHOWCASES, ST_SHOWCASE_NEW, ST_SHOWCASE_CREATE, ST_SHOWCASE_EDIT, ST_SHOWCASE_SAVE, ST_SHOWCASE_DELETE,
+	ST_DOMAINS, ST_DOMAIN_ADD, ST_DOMAIN_REMOVE, ST_DOMAIN_CHECK, ST_ADS, ST_AD_NEW,
+	ST_AD_CREATE, ST_AD_EDIT, ST_AD_SAVE,
+	ST_SHOWCASES, ST_SHOWCASE_NEW, ST_SHOWCASE_CREATE, ST_SHOWCASE_EDIT, ST_SHOWCASE_SAVE,
+	ST_SHOWCASE_DELETE,
 	ST_AD_STATE, ST_CR_ADS, ST_CR_AD_NEW, ST_CR_AD_CREATE, ST_CR_AD_EDIT, ST_CR_AD_SAVE,
-	ST__MAX };
+	ST__MAX
+};
 
 static const struct route routes[] = {
-	[ST_LOGIN_FORM] = { { HTTP_GET, "/login" }, page_login_form, NEED_SESSION, login_fields },
-	[ST_LOGIN] = { { HTTP_POST, "/login" }, page_login, 0, login_fields },
-	[ST_LOGOUT] = { { HTTP_POST, "/logout" }, page_logout, 0, no_fields },
-	[ST_SIGNUP_FORM] = { { HTTP_GET, "/signup" }, page_signup_form, NEED_SESSION, no_fields },
-	[ST_SIGNUP] = { { HTTP_POST, "/signup" }, page_signup, 0, signup_fields },
-	[ST_HOME] = { { HTTP_GET, "/studio" }, page_studio_home, NEED_LOGIN, no_fields },
-	[ST_PRODUCTS] = { { HTTP_GET, "/studio/products" }, page_products_list, NEED_SESSION | NEED_BRAND, products_list_fields },
-	[ST_PRODUCT_NEW] = { { HTTP_GET, "/studio/products/new" }, page_products_new, NEED_SESSION | NEED_BRAND, no_fields },
-	[ST_PRODUCT_CREATE] = { { HTTP_POST, "/studio/products" }, page_products_create, NEED_BRAND, products_form_fields, 0, PF_MAX_FIELDS },
-	[ST_PRODUCT_EDIT] = { { HTTP_GET, "/studio/products/{id}" }, page_products_edit, NEED_SESSION | NEED_BRAND, products_edit_fields },
-	[ST_PRODUCT_SAVE] = { { HTTP_POST, "/studio/products/{id}" }, page_products_update, NEED_BRAND, products_form_fields, 0, PF_MAX_FIELDS },
-	[ST_PRODUCT_STATUS] = { { HTTP_POST, "/studio/products/{id}/status" }, page_products_status, NEED_BRAND, products_status_fields },
-	[ST_MARKETPLACE_FORM] = { { HTTP_GET, "/studio/marketplace" }, page_marketplace_form, NEED_SESSION | NEED_BRAND, marketplace_fields },
-	[ST_MARKETPLACE_SAVE] = { { HTTP_POST, "/studio/marketplace" }, page_marketplace_save, NEED_BRAND, marketplace_fields },
-	[ST_MARKETPLACE_PRODUCT] = { { HTTP_POST, "/studio/marketplace/products/{id}" }, page_marketplace_product, NEED_BRAND, marketplace_fields },
-	[ST_API_KEYS] = { { HTTP_GET, "/studio/api-keys" }, page_api_keys, NEED_SESSION | NEED_BRAND, no_fields },
-	[ST_API_KEY_CREATE] = { { HTTP_POST, "/studio/api-keys" }, page_api_keys_create, NEED_BRAND, api_keys_fields },
-	[ST_API_KEY_REVOKE] = { { HTTP_POST, "/studio/api-keys/{id}/revoke" }, page_api_keys_revoke, NEED_BRAND, no_fields },
+	[ST_LOGIN_FORM] = { .pat = { HTTP_GET, "/login" }, .fn = page_login_form,
+		.needs = NEED_SESSION, .fields = login_fields },
+	[ST_LOGIN] = { .pat = { HTTP_POST, "/login" }, .fn = page_login,
+		.fields = login_fields },
+	[ST_LOGOUT] = { .pat = { HTTP_POST, "/logout" }, .fn = page_logout },
+	[ST_SIGNUP_FORM] = { .pat = { HTTP_GET, "/signup" }, .fn = page_signup_form,
+		.needs = NEED_SESSION },
+	[ST_SIGNUP] = { .pat = { HTTP_POST, "/signup" }, .fn = page_signup,
+		.fields = signup_fields },
+	[ST_HOME] = { .pat = { HTTP_GET, "/studio" }, .fn = page_studio_home,
+		.needs = NEED_LOGIN },
+	[ST_PRODUCTS] = { .pat = { HTTP_GET, "/studio/products" }, .fn = page_products_list,
+		.needs = NEED_SESSION | NEED_BRAND, .fields = products_list_fields },
+	[ST_PRODUCT_NEW] = { .pat = { HTTP_GET, "/studio/products/new" }, .fn = page_products_new,
+		.needs = NEED_SESSION | NEED_BRAND },
+	[ST_PRODUCT_CREATE] = { .pat = { HTTP_POST, "/studio/products" },
+		.fn = page_products_create, .needs = NEED_BRAND, .fields = products_form_fields,
+		.max_fields = PF_MAX_FIELDS },
+	[ST_PRODUCT_EDIT] = { .pat = { HTTP_GET, "/studio/products/{id}" }, .fn = page_products_edit,
+		.needs = NEED_SESSION | NEED_BRAND, .path = path_id, .fields = products_edit_fields },
+	[ST_PRODUCT_SAVE] = { .pat = { HTTP_POST, "/studio/products/{id}" }, .fn = page_products_update,
+		.needs = NEED_BRAND, .path = path_id, .fields = products_form_fields,
+		.max_fields = PF_MAX_FIELDS },
+	[ST_PRODUCT_STATUS] = { .pat = { HTTP_POST, "/studio/products/{id}/status" },
+		.fn = page_products_status, .needs = NEED_BRAND, .path = path_id,
+		.fields = products_status_fields },
+	[ST_MARKETPLACE_FORM] = { .pat = { HTTP_GET, "/studio/marketplace" },
+		.fn = page_marketplace_form, .needs = NEED_SESSION | NEED_BRAND,
+		.fields = marketplace_fields },
+	[ST_MARKETPLACE_SAVE] = { .pat = { HTTP_POST, "/studio/marketplace" },
+		.fn = page_marketplace_save, .needs = NEED_BRAND, .fields = marketplace_fields },
+	[ST_MARKETPLACE_PRODUCT] = { .pat = { HTTP_POST, "/studio/marketplace/products/{id}" },
+		.fn = page_marketplace_product, .needs = NEED_BRAND, .path = path_id,
+		.fields = marketplace_fields },
+	[ST_API_KEYS] = { .pat = { HTTP_GET, "/studio/api-keys" }, .fn = page_api_keys,
+		.needs = NEED_SESSION | NEED_BRAND },
+	[ST_API_KEY_CREATE] = { .pat = { HTTP_POST, "/studio/api-keys" },
+		.fn = page_api_keys_create, .needs = NEED_BRAND, .fields = api_keys_fields },
+	[ST_API_KEY_REVOKE] = { .pat = { HTTP_POST, "/studio/api-keys/{id}/revoke" },
+		.fn = page_api_keys_revoke, .needs = NEED_BRAND, .path = path_id },
 	/* creators (issue 4): studio pages for creators, and the brand side of picks and attribution */
-	[ST_CR_PROFILE_FORM] = { { HTTP_GET, "/studio/creator/profile" }, page_creator_profile_form, NEED_SESSION | NEED_CREATOR, creator_saved_fields },
-	[ST_CR_PROFILE] = { { HTTP_POST, "/studio/creator/profile" }, page_creator_profile, NEED_CREATOR, creator_profile_fields, 32768 },
-	[ST_CR_MARKET] = { { HTTP_GET, "/studio/creator/marketplace" }, page_creator_marketplace, NEED_SESSION | NEED_CREATOR, creator_added_fields },
-	[ST_CR_PICK_ADD] = { { HTTP_POST, "/studio/creator/picks" }, page_creator_pick_add, NEED_CREATOR, creator_pick_fields, 1024 },
-	[ST_CR_PICKS] = { { HTTP_GET, "/studio/creator/picks" }, page_creator_picks, NEED_SESSION | NEED_CREATOR, no_fields },
-	[ST_CR_PICK_MOVE] = { { HTTP_POST, "/studio/creator/picks/{id}/move" }, page_creator_pick_move, NEED_CREATOR, creator_move_fields, 1024 },
-	[ST_CR_PICK_REMOVE] = { { HTTP_POST, "/studio/creator/picks/{id}/remove" }, page_creator_pick_remove, NEED_CREATOR, no_fields, 1024 },
-	[ST_CR_COLLECTIONS] = { { HTTP_GET, "/studio/creator/collections" }, page_creator_collections, NEED_SESSION | NEED_CREATOR, no_fields },
-	[ST_CR_COLLECTION_CREATE] = { { HTTP_POST, "/studio/creator/collections" }, page_creator_collection_create, NEED_CREATOR, creator_collection_fields, 8192 },
-	[ST_CR_COLLECTION_MOVE] = { { HTTP_POST, "/studio/creator/collections/{id}/move" }, page_creator_collection_move, NEED_CREATOR, creator_move_fields, 1024 },
-	[ST_CR_COLLECTION_EDIT] = { { HTTP_GET, "/studio/creator/collections/{id}" }, page_creator_collection_edit, NEED_SESSION | NEED_CREATOR, no_fields },
-	[ST_CR_COLLECTION_SAVE] = { { HTTP_POST, "/studio/creator/collections/{id}" }, page_creator_collection_update, NEED_CREATOR, creator_collection_fields, 8192 },
-	[ST_CR_ITEM_ADD] = { { HTTP_POST, "/studio/creator/collections/{id}/items" }, page_creator_collection_item_add, NEED_CREATOR, creator_pick_fields, 1024 },
-	[ST_CR_ITEM_MOVE] = { { HTTP_POST, "/studio/creator/collections/{id}/items/{product}/move" }, page_creator_collection_item_move, NEED_CREATOR, creator_move_fields, 1024 },
-	[ST_CR_ITEM_NOTE] = { { HTTP_POST, "/studio/creator/collections/{id}/items/{product}/note" }, page_creator_collection_item_note, NEED_CREATOR, creator_note_fields, 4096 },
-	[ST_CR_ITEM_REMOVE] = { { HTTP_POST, "/studio/creator/collections/{id}/items/{product}/remove" }, page_creator_collection_item_remove, NEED_CREATOR, no_fields, 1024 },
-	[ST_CR_LINKS] = { { HTTP_GET, "/studio/creator/links" }, page_creator_links, NEED_SESSION | NEED_CREATOR, creator_links_fields },
-	[ST_CR_LINK_CREATE] = { { HTTP_POST, "/studio/creator/links" }, page_creator_link_create, NEED_CREATOR, creator_link_fields, 1024 },
-	[ST_BR_PROGRAM_FORM] = { { HTTP_GET, "/studio/brand/creator-program" }, page_brand_creator_program_form, NEED_SESSION | NEED_BRAND, creator_saved_fields },
-	[ST_BR_PROGRAM] = { { HTTP_POST, "/studio/brand/creator-program" }, page_brand_creator_program, NEED_BRAND, brand_program_fields, 1024 },
-	[ST_BR_SHIPPING_FORM] = { { HTTP_GET, "/studio/brand/shipping" }, page_brand_shipping_form, NEED_SESSION | NEED_BRAND, creator_saved_fields },
-	[ST_BR_SHIPPING] = { { HTTP_POST, "/studio/brand/shipping" }, page_brand_shipping, NEED_BRAND, brand_shipping_fields, 1024 },
-	[ST_BR_PICK_REQUESTS] = { { HTTP_GET, "/studio/brand/pick-requests" }, page_pick_requests, NEED_SESSION | NEED_BRAND, no_fields },
-	[ST_BR_PICK_DECIDE] = { { HTTP_POST, "/studio/brand/pick-requests/{id}" }, page_pick_request_decide, NEED_BRAND, pick_decision_fields, 1024 },
-	[ST_CR_DASHBOARD] = { { HTTP_GET, "/studio/creator/dashboard" }, page_dashboard_creator, NEED_CREATOR, dashboard_fields },
-	[ST_CR_DASHBOARD_CSV] = { { HTTP_GET, "/studio/creator/dashboard.csv" }, page_dashboard_creator, NEED_CREATOR, dashboard_fields },
-	[ST_BR_DASHBOARD] = { { HTTP_GET, "/studio/brand/dashboard" }, page_dashboard_brand, NEED_SESSION | NEED_BRAND, dashboard_fields },
-	[ST_BR_DASHBOARD_CSV] = { { HTTP_GET, "/studio/brand/dashboard.csv" }, page_dashboard_brand, NEED_BRAND, dashboard_fields },
-	[ST_BR_PAYOUT] = { { HTTP_POST, "/studio/brand/payouts" }, page_dashboard_brand_payout, NEED_BRAND, payout_fields, 1024 },
+	[ST_CR_PROFILE_FORM] = { .pat = { HTTP_GET, "/studio/creator/profile" },
+		.fn = page_creator_profile_form, .needs = NEED_SESSION | NEED_CREATOR,
+		.fields = creator_saved_fields },
+	[ST_CR_PROFILE] = { .pat = { HTTP_POST, "/studio/creator/profile" },
+		.fn = page_creator_profile, .needs = NEED_CREATOR, .fields = creator_profile_fields,
+		.max_body = 32768 },
+	[ST_CR_MARKET] = { .pat = { HTTP_GET, "/studio/creator/marketplace" },
+		.fn = page_creator_marketplace, .needs = NEED_SESSION | NEED_CREATOR,
+		.fields = creator_added_fields },
+	[ST_CR_PICK_ADD] = { .pat = { HTTP_POST, "/studio/creator/picks" },
+		.fn = page_creator_pick_add, .needs = NEED_CREATOR, .fields = creator_pick_fields,
+		.max_body = 1024 },
+	[ST_CR_PICKS] = { .pat = { HTTP_GET, "/studio/creator/picks" }, .fn = page_creator_picks,
+		.needs = NEED_SESSION | NEED_CREATOR },
+	[ST_CR_PICK_MOVE] = { .pat = { HTTP_POST, "/studio/creator/picks/{id}/move" },
+		.fn = page_creator_pick_move, .needs = NEED_CREATOR, .path = path_id,
+		.fields = creator_move_fields, .max_body = 1024 },
+	[ST_CR_PICK_REMOVE] = { .pat = { HTTP_POST, "/studio/creator/picks/{id}/remove" },
+		.fn = page_creator_pick_remove, .needs = NEED_CREATOR, .path = path_id,
+		.max_body = 1024 },
+	[ST_CR_COLLECTIONS] = { .pat = { HTTP_GET, "/studio/creator/collections" },
+		.fn = page_creator_collections, .needs = NEED_SESSION | NEED_CREATOR },
+	[ST_CR_COLLECTION_CREATE] = { .pat = { HTTP_POST, "/studio/creator/collections" },
+		.fn = page_creator_collection_create, .needs = NEED_CREATOR,
+		.fields = creator_collection_fields, .max_body = 8192 },
+	[ST_CR_COLLECTION_MOVE] = { .pat = { HTTP_POST, "/studio/creator/collections/{id}/move" },
+		.fn = page_creator_collection_move, .needs = NEED_CREATOR, .path = path_id,
+		.fields = creator_move_fields, .max_body = 1024 },
+	[ST_CR_COLLECTION_EDIT] = { .pat = { HTTP_GET, "/studio/creator/collections/{id}" },
+		.fn = page_creator_collection_edit, .needs = NEED_SESSION | NEED_CREATOR,
+		.path = path_id },
+	[ST_CR_COLLECTION_SAVE] = { .pat = { HTTP_POST, "/studio/creator/collections/{id}" },
+		.fn = page_creator_collection_update, .needs = NEED_CREATOR, .path = path_id,
+		.fields = creator_collection_fields, .max_body = 8192 },
+	[ST_CR_ITEM_ADD] = { .pat = { HTTP_POST, "/studio/creator/collections/{id}/items" },
+		.fn = page_creator_collection_item_add, .needs = NEED_CREATOR, .path = path_id,
+		.fields = creator_pick_fields, .max_body = 1024 },
+	[ST_CR_ITEM_MOVE] = { .pat = { HTTP_POST, "/studio/creator/collections/{id}/items/{product}/move" },
+		.fn = page_creator_collection_item_move, .needs = NEED_CREATOR, .path = path_id_product,
+		.fields = creator_move_fields, .max_body = 1024 },
+	[ST_CR_ITEM_NOTE] = { .pat = { HTTP_POST, "/studio/creator/collections/{id}/items/{product}/note" },
+		.fn = page_creator_collection_item_note, .needs = NEED_CREATOR, .path = path_id_product,
+		.fields = creator_note_fields, .max_body = 4096 },
+	[ST_CR_ITEM_REMOVE] = { .pat = { HTTP_POST, "/studio/creator/collections/{id}/items/{product}/remove" },
+		.fn = page_creator_collection_item_remove, .needs = NEED_CREATOR,
+		.path = path_id_product, .max_body = 1024 },
+	[ST_CR_LINKS] = { .pat = { HTTP_GET, "/studio/creator/links" }, .fn = page_creator_links,
+		.needs = NEED_SESSION | NEED_CREATOR, .fields = creator_links_fields },
+	[ST_CR_LINK_CREATE] = { .pat = { HTTP_POST, "/studio/creator/links" },
+		.fn = page_creator_link_create, .needs = NEED_CREATOR,
+		.fields = creator_link_fields, .max_body = 1024 },
+	[ST_BR_PROGRAM_FORM] = { .pat = { HTTP_GET, "/studio/brand/creator-program" },
+		.fn = page_brand_creator_program_form, .needs = NEED_SESSION | NEED_BRAND,
+		.fields = creator_saved_fields },
+	[ST_BR_PROGRAM] = { .pat = { HTTP_POST, "/studio/brand/creator-program" },
+		.fn = page_brand_creator_program, .needs = NEED_BRAND,
+		.fields = brand_program_fields, .max_body = 1024 },
+	[ST_BR_SHIPPING_FORM] = { .pat = { HTTP_GET, "/studio/brand/shipping" },
+		.fn = page_brand_shipping_form, .needs = NEED_SESSION | NEED_BRAND,
+		.fields = creator_saved_fields },
+	[ST_BR_SHIPPING] = { .pat = { HTTP_POST, "/studio/brand/shipping" },
+		.fn = page_brand_shipping, .needs = NEED_BRAND, .fields = brand_shipping_fields,
+		.max_body = 1024 },
+	[ST_BR_PICK_REQUESTS] = { .pat = { HTTP_GET, "/studio/brand/pick-requests" },
+		.fn = page_pick_requests, .needs = NEED_SESSION | NEED_BRAND },
+	[ST_BR_PICK_DECIDE] = { .pat = { HTTP_POST, "/studio/brand/pick-requests/{id}" },
+		.fn = page_pick_request_decide, .needs = NEED_BRAND, .path = path_id,
+		.fields = pick_decision_fields, .max_body = 1024 },
+	[ST_CR_DASHBOARD] = { .pat = { HTTP_GET, "/studio/creator/dashboard" },
+		.fn = page_dashboard_creator, .needs = NEED_CREATOR, .fields = dashboard_fields },
+	[ST_CR_DASHBOARD_CSV] = { .pat = { HTTP_GET, "/studio/creator/dashboard.csv" },
+		.fn = page_dashboard_creator, .needs = NEED_CREATOR, .fields = dashboard_fields },
+	[ST_BR_DASHBOARD] = { .pat = { HTTP_GET, "/studio/brand/dashboard" },
+		.fn = page_dashboard_brand, .needs = NEED_SESSION | NEED_BRAND,
+		.fields = dashboard_fields },
+	[ST_BR_DASHBOARD_CSV] = { .pat = { HTTP_GET, "/studio/brand/dashboard.csv" },
+		.fn = page_dashboard_brand, .needs = NEED_BRAND, .fields = dashboard_fields },
+	[ST_BR_PAYOUT] = { .pat = { HTTP_POST, "/studio/brand/payouts" },
+		.fn = page_dashboard_brand_payout, .needs = NEED_BRAND, .fields = payout_fields,
+		.max_body = 1024 },
 	/* brand fulfilment (issue 5): orders_*.c */
-	[ST_ORDERS] = { { HTTP_GET, "/studio/orders" }, page_orders_list, NEED_SESSION | NEED_BRAND, orders_list_fields },
-	[ST_ORDERS_CSV] = { { HTTP_GET, "/studio/orders.csv" }, page_orders_csv, NEED_BRAND, orders_list_fields },
-	[ST_ORDER] = { { HTTP_GET, "/studio/orders/{number}" }, page_order_detail, NEED_SESSION | NEED_BRAND, order_detail_fields },
-	[ST_ORDER_TRANSITION] = { { HTTP_POST, "/studio/orders/{number}/transition" }, page_order_transition, NEED_BRAND, order_transition_fields, 2048 },
-	[ST_ORDER_REFUND] = { { HTTP_POST, "/studio/orders/{number}/refund" }, page_order_refund, NEED_BRAND, order_refund_fields, 16384 },
+	[ST_ORDERS] = { .pat = { HTTP_GET, "/studio/orders" }, .fn = page_orders_list,
+		.needs = NEED_SESSION | NEED_BRAND, .fields = orders_list_fields },
+	[ST_ORDERS_CSV] = { .pat = { HTTP_GET, "/studio/orders.csv" }, .fn = page_orders_csv,
+		.needs = NEED_BRAND, .fields = orders_list_fields },
+	[ST_ORDER] = { .pat = { HTTP_GET, "/studio/orders/{number}" }, .fn = page_order_detail,
+		.needs = NEED_SESSION | NEED_BRAND, .path = path_number, .fields = order_detail_fields },
+	[ST_ORDER_TRANSITION] = { .pat = { HTTP_POST, "/studio/orders/{number}/transition" },
+		.fn = page_order_transition, .needs = NEED_BRAND, .path = path_number,
+		.fields = order_transition_fields, .max_body = 2048 },
+	[ST_ORDER_REFUND] = { .pat = { HTTP_POST, "/studio/orders/{number}/refund" },
+		.fn = page_order_refund, .needs = NEED_BRAND, .path = path_number,
+		.fields = order_refund_fields, .max_body = 16384 },
 	/* catalog upload (issue 3): the file arrives as multipart/form-data, up to 16 MiB */
-	[ST_IMPORT_FORM] = { { HTTP_GET, "/studio/import" }, page_import_form, NEED_SESSION | NEED_BRAND, no_fields },
-	[ST_IMPORT] = { { HTTP_POST, "/studio/import" }, page_import, NEED_BRAND | NEED_MULTIPART, import_fields, 16 << 20 },
+	[ST_IMPORT_FORM] = { .pat = { HTTP_GET, "/studio/import" }, .fn = page_import_form,
+		.needs = NEED_SESSION | NEED_BRAND },
+	[ST_IMPORT] = { .pat = { HTTP_POST, "/studio/import" }, .fn = page_import,
+		.needs = NEED_BRAND | NEED_MULTIPART, .fields = import_fields, .max_body = 16 << 20 },
 	/* shoppable videos (issue 6): videos.c; creators and brands both, so the role is checked there */
-	[ST_VIDEOS] = { { HTTP_GET, "/studio/videos" }, page_studio_videos, NEED_SESSION | NEED_LOGIN, video_fields },
-	[ST_VIDEO_PUBLISH] = { { HTTP_POST, "/studio/videos" }, page_studio_video_publish, NEED_LOGIN, video_fields, 16384 },
-	[ST_VIDEO_UPLOAD] = { { HTTP_POST, "/studio/videos/upload" }, page_studio_video_upload, NEED_LOGIN | NEED_MULTIPART, no_fields, STUDIO_VIDEO_UPLOAD_BODY },
+	[ST_VIDEOS] = { .pat = { HTTP_GET, "/studio/videos" }, .fn = page_studio_videos,
+		.needs = NEED_SESSION | NEED_LOGIN, .fields = video_fields },
+	[ST_VIDEO_PUBLISH] = { .pat = { HTTP_POST, "/studio/videos" },
+		.fn = page_studio_video_publish, .needs = NEED_LOGIN, .fields = video_fields,
+		.max_body = 16384 },
+	[ST_VIDEO_UPLOAD] = { .pat = { HTTP_POST, "/studio/videos/upload" },
+		.fn = page_studio_video_upload, .needs = NEED_LOGIN | NEED_MULTIPART,
+		.max_body = STUDIO_VIDEO_UPLOAD_BODY },
 	/* lead forms (issue 8): forms*.c builds them, leads*.c lists, exports, erases and syncs leads */
-	[ST_FORMS] = { { HTTP_GET, "/studio/forms" }, page_forms_list, NEED_SESSION | NEED_BRAND, no_fields },
-	[ST_FORM_CREATE] = { { HTTP_POST, "/studio/forms" }, page_forms_create, NEED_BRAND, forms_create_fields, 4096 },
-	[ST_FORM_EDIT] = { { HTTP_GET, "/studio/forms/{id}" }, page_forms_edit, NEED_SESSION | NEED_BRAND, no_fields },
-	[ST_FORM_SAVE] = { { HTTP_POST, "/studio/forms/{id}" }, page_forms_save, NEED_BRAND, forms_save_fields, 32768 },
-	[ST_FORM_FIELD_ADD] = { { HTTP_POST, "/studio/forms/{id}/fields" }, page_forms_field_add, NEED_BRAND, forms_field_fields, 16384 },
-	[ST_FORM_FIELD_POSITION] = { { HTTP_POST, "/studio/forms/{id}/fields/{field}/position" }, page_forms_field_position, NEED_BRAND, forms_position_fields, 1024 },
-	[ST_FORM_FIELD_REMOVE] = { { HTTP_POST, "/studio/forms/{id}/fields/{field}/remove" }, page_forms_field_remove, NEED_BRAND, no_fields, 1024 },
-	[ST_LEADS] = { { HTTP_GET, "/studio/leads" }, page_leads_list, NEED_SESSION | NEED_BRAND, leads_list_fields },
-	[ST_LEADS_CSV] = { { HTTP_GET, "/studio/leads.csv" }, page_leads_csv, NEED_BRAND, leads_list_fields },
-	[ST_LEADS_WEBHOOK] = { { HTTP_GET, "/studio/leads/webhook" }, page_leads_webhook, NEED_SESSION | NEED_BRAND, no_fields },
-	[ST_LEADS_WEBHOOK_SAVE] = { { HTTP_POST, "/studio/leads/webhook" }, page_leads_webhook_save, NEED_BRAND, leads_webhook_fields, 4096 },
-	[ST_LEAD] = { { HTTP_GET, "/studio/leads/{id}" }, page_leads_detail, NEED_SESSION | NEED_BRAND, no_fields },
-	[ST_LEAD_DELETE] = { { HTTP_POST, "/studio/leads/{id}/delete" }, page_leads_delete, NEED_BRAND, no_fields, 1024 },
-	[ST_CR_LINK_DELETE] = { { HTTP_POST, "/studio/creator/links/{code}/delete" }, page_creator_link_delete, NEED_CREATOR, no_fields, 1024 },
+	[ST_FORMS] = { .pat = { HTTP_GET, "/studio/forms" }, .fn = page_forms_list,
+		.needs = NEED_SESSION | NEED_BRAND },
+	[ST_FORM_CREATE] = { .pat = { HTTP_POST, "/studio/forms" }, .fn = page_forms_create,
+		.needs = NEED_BRAND, .fields = forms_create_fields, .max_body = 4096 },
+	[ST_FORM_EDIT] = { .pat = { HTTP_GET, "/studio/forms/{id}" }, .fn = page_forms_edit,
+		.needs = NEED_SESSION | NEED_BRAND, .path = path_id },
+	[ST_FORM_SAVE] = { .pat = { HTTP_POST, "/studio/forms/{id}" }, .fn = page_forms_save,
+		.needs = NEED_BRAND, .path = path_id, .fields = forms_save_fields, .max_body = 32768 },
+	[ST_FORM_FIELD_ADD] = { .pat = { HTTP_POST, "/studio/forms/{id}/fields" },
+		.fn = page_forms_field_add, .needs = NEED_BRAND, .path = path_id,
+		.fields = forms_field_fields, .max_body = 16384 },
+	[ST_FORM_FIELD_POSITION] = { .pat = { HTTP_POST, "/studio/forms/{id}/fields/{field}/position" },
+		.fn = page_forms_field_position, .needs = NEED_BRAND, .path = path_id_field,
+		.fields = forms_position_fields, .max_body = 1024 },
+	[ST_FORM_FIELD_REMOVE] = { .pat = { HTTP_POST, "/studio/forms/{id}/fields/{field}/remove" },
+		.fn = page_forms_field_remove, .needs = NEED_BRAND, .path = path_id_field,
+		.max_body = 1024 },
+	[ST_LEADS] = { .pat = { HTTP_GET, "/studio/leads" }, .fn = page_leads_list,
+		.needs = NEED_SESSION | NEED_BRAND, .fields = leads_list_fields },
+	[ST_LEADS_CSV] = { .pat = { HTTP_GET, "/studio/leads.csv" }, .fn = page_leads_csv,
+		.needs = NEED_BRAND, .fields = leads_list_fields },
+	[ST_LEADS_WEBHOOK] = { .pat = { HTTP_GET, "/studio/leads/webhook" },
+		.fn = page_leads_webhook, .needs = NEED_SESSION | NEED_BRAND },
+	[ST_LEADS_WEBHOOK_SAVE] = { .pat = { HTTP_POST, "/studio/leads/webhook" },
+		.fn = page_leads_webhook_save, .needs = NEED_BRAND, .fields = leads_webhook_fields,
+		.max_body = 4096 },
+	[ST_LEAD] = { .pat = { HTTP_GET, "/studio/leads/{id}" }, .fn = page_leads_detail,
+		.needs = NEED_SESSION | NEED_BRAND, .path = path_id },
+	[ST_LEAD_DELETE] = { .pat = { HTTP_POST, "/studio/leads/{id}/delete" }, .fn = page_leads_delete,
+		.needs = NEED_BRAND, .path = path_id, .max_body = 1024 },
+	[ST_CR_LINK_DELETE] = { .pat = { HTTP_POST, "/studio/creator/links/{code}/delete" },
+		.fn = page_creator_link_delete, .needs = NEED_CREATOR, .path = path_code,
+		.max_body = 1024 },
 	/* live shopping (issue 7): live_*.c; a session is its creator's, anyone else gets a 404 */
-	[ST_LIVE_LIST] = { { HTTP_GET, "/studio/live" }, page_studio_live_list, NEED_SESSION | NEED_CREATOR, no_fields },
-	[ST_LIVE_CREATE] = { { HTTP_POST, "/studio/live" }, page_studio_live_create, NEED_CREATOR, live_schedule_fields, 16384 },
-	[ST_LIVE_PANEL] = { { HTTP_GET, "/studio/live/{id}" }, page_studio_live_panel, NEED_SESSION | NEED_CREATOR, no_fields },
-	[ST_LIVE_STATE] = { { HTTP_POST, "/studio/live/{id}/state" }, page_studio_live_state, NEED_CREATOR, live_state_fields, 1024 },
-	[ST_LIVE_PIN] = { { HTTP_POST, "/studio/live/{id}/pin" }, page_studio_live_pin, NEED_CREATOR, live_pin_fields, 1024 },
-	[ST_LIVE_SETTINGS] = { { HTTP_POST, "/studio/live/{id}/settings" }, page_studio_live_settings, NEED_CREATOR, live_settings_fields, 8192 },
-	[ST_LIVE_ANSWER] = { { HTTP_POST, "/studio/live/{id}/questions/{q}/answer" }, page_studio_live_answer, NEED_CREATOR, live_answer_fields, 8192 },
-	[ST_LIVE_ANSWERED] = { { HTTP_POST, "/studio/live/{id}/questions/{q}/answered" }, page_studio_live_answered, NEED_CREATOR, no_fields, 1024 },
-	[ST_LIVE_HIDE] = { { HTTP_POST, "/studio/live/{id}/questions/{q}/hide" }, page_studio_live_hide, NEED_CREATOR, no_fields, 1024 },
-	[ST_LIVE_BLOCK] = { { HTTP_POST, "/studio/live/{id}/questions/{q}/block" }, page_studio_live_block, NEED_CREATOR, no_fields, 1024 },
+	[ST_LIVE_LIST] = { .pat = { HTTP_GET, "/studio/live" }, .fn = page_studio_live_list,
+		.needs = NEED_SESSION | NEED_CREATOR },
+	[ST_LIVE_CREATE] = { .pat = { HTTP_POST, "/studio/live" }, .fn = page_studio_live_create,
+		.needs = NEED_CREATOR, .fields = live_schedule_fields, .max_body = 16384 },
+	[ST_LIVE_PANEL] = { .pat = { HTTP_GET, "/studio/live/{id}" }, .fn = page_studio_live_panel,
+		.needs = NEED_SESSION | NEED_CREATOR, .path = path_id },
+	[ST_LIVE_STATE] = { .pat = { HTTP_POST, "/studio/live/{id}/state" },
+		.fn = page_studio_live_state, .needs = NEED_CREATOR, .path = path_id,
+		.fields = live_state_fields, .max_body = 1024 },
+	[ST_LIVE_PIN] = { .pat = { HTTP_POST, "/studio/live/{id}/pin" }, .fn = page_studio_live_pin,
+		.needs = NEED_CREATOR, .path = path_id, .fields = live_pin_fields, .max_body = 1024 },
+	[ST_LIVE_SETTINGS] = { .pat = { HTTP_POST, "/studio/live/{id}/settings" },
+		.fn = page_studio_live_settings, .needs = NEED_CREATOR, .path = path_id,
+		.fields = live_settings_fields, .max_body = 8192 },
+	[ST_LIVE_ANSWER] = { .pat = { HTTP_POST, "/studio/live/{id}/questions/{q}/answer" },
+		.fn = page_studio_live_answer, .needs = NEED_CREATOR, .path = path_id_q,
+		.fields = live_answer_fields, .max_body = 8192 },
+	[ST_LIVE_ANSWERED] = { .pat = { HTTP_POST, "/studio/live/{id}/questions/{q}/answered" },
+		.fn = page_studio_live_answered, .needs = NEED_CREATOR, .path = path_id_q,
+		.max_body = 1024 },
+	[ST_LIVE_HIDE] = { .pat = { HTTP_POST, "/studio/live/{id}/questions/{q}/hide" },
+		.fn = page_studio_live_hide, .needs = NEED_CREATOR, .path = path_id_q,
+		.max_body = 1024 },
+	[ST_LIVE_BLOCK] = { .pat = { HTTP_POST, "/studio/live/{id}/questions/{q}/block" },
+		.fn = page_studio_live_block, .needs = NEED_CREATOR, .path = path_id_q,
+		.max_body = 1024 },
 	/* collection ads and verified domains (issue 6): ads.c, domains.c; "new" before "{id}" */
-	[ST_DOMAINS] = { { HTTP_GET, "/studio/domains" }, page_studio_domains, NEED_SESSION | NEED_BRAND, domains_fields },
-	[ST_DOMAIN_ADD] = { { HTTP_POST, "/studio/domains" }, page_studio_domain_add, NEED_BRAND, domains_fields, 2048 },
-	[ST_DOMAIN_REMOVE] = { { HTTP_POST, "/studio/domains/{id}/remove" }, page_studio_domain_remove, NEED_BRAND, no_fields, 1024 },
-	[ST_DOMAIN_CHECK] = { { HTTP_POST, "/studio/domains/{id}/check" }, page_studio_domain_check, NEED_BRAND, no_fields, 1024 },
-	[ST_ADS] = { { HTTP_GET, "/studio/ads" }, page_studio_ads, NEED_SESSION | NEED_BRAND, no_fields },
-	[ST_AD_NEW] = { { HTTP_GET, "/studio/ads/new" }, page_studio_ad_edit, NEED_SESSION | NEED_BRAND, no_fields },
-	[ST_AD_CREATE] = { { HTTP_POST, "/studio/ads" }, page_studio_ad_save, NEED_BRAND, ads_fields, 16384 },
-	[ST_AD_EDIT] = { { HTTP_GET, "/studio/ads/{id}" }, page_studio_ad_edit, NEED_SESSION | NEED_BRAND, ads_fields },
-	[ST_AD_SAVE] = { { HTTP_POST, "/studio/ads/{id}" }, page_studio_ad_save, NEED_BRAND, ads_fields, 16384 },
+	[ST_DOMAINS] = { .pat = { HTTP_GET, "/studio/domains" }, .fn = page_studio_domains,
+		.needs = NEED_SESSION | NEED_BRAND, .fields = domains_fields },
+	[ST_DOMAIN_ADD] = { .pat = { HTTP_POST, "/studio/domains" }, .fn = page_studio_domain_add,
+		.needs = NEED_BRAND, .fields = domains_fields, .max_body = 2048 },
+	[ST_DOMAIN_REMOVE] = { .pat = { HTTP_POST, "/studio/domains/{id}/remove" },
+		.fn = page_studio_domain_remove, .needs = NEED_BRAND, .path = path_id,
+		.max_body = 1024 },
+	[ST_DOMAIN_CHECK] = { .pat = { HTTP_POST, "/studio/domains/{id}/check" },
+		.fn = page_studio_domain_check, .needs = NEED_BRAND, .path = path_id,
+		.max_body = 1024 },
+	[ST_ADS] = { .pat = { HTTP_GET, "/studio/ads" }, .fn = page_studio_ads,
+		.needs = NEED_SESSION | NEED_BRAND },
+	[ST_AD_NEW] = { .pat = { HTTP_GET, "/studio/ads/new" }, .fn = page_studio_ad_edit,
+		.needs = NEED_SESSION | NEED_BRAND },
+	[ST_AD_CREATE] = { .pat = { HTTP_POST, "/studio/ads" }, .fn = page_studio_ad_save,
+		.needs = NEED_BRAND, .fields = ads_fields, .max_body = 16384 },
+	[ST_AD_EDIT] = { .pat = { HTTP_GET, "/studio/ads/{id}" }, .fn = page_studio_ad_edit,
+		.needs = NEED_SESSION | NEED_BRAND, .path = path_id, .fields = ads_fields },
+	[ST_AD_SAVE] = { .pat = { HTTP_POST, "/studio/ads/{id}" }, .fn = page_studio_ad_save,
+		.needs = NEED_BRAND, .path = path_id, .fields = ads_fields, .max_body = 16384 },
 	/* dynamic showcases (issue 6): showcase*.c; creators and brands both, so the role is checked there */
-	[ST_SHOWCASES] = { { HTTP_GET, "/studio/showcases" }, page_showcases, NEED_SESSION | NEED_LOGIN, showcase_list_fields },
-	[ST_SHOWCASE_NEW] = { { HTTP_GET, "/studio/showcases/new" }, page_showcase_new, NEED_SESSION | NEED_LOGIN, no_fields },
-	[ST_SHOWCASE_CREATE] = { { HTTP_POST, "/studio/showcases" }, page_showcase_create, NEED_LOGIN, showcase_form_fields, 8192 },
-	[ST_SHOWCASE_EDIT] = { { HTTP_GET, "/studio/showcases/{id}" }, page_showcase_edit, NEED_SESSION | NEED_LOGIN, no_fields },
-	[ST_SHOWCASE_SAVE] = { { HTTP_POST, "/studio/showcases/{id}" }, page_showcase_update, NEED_LOGIN, showcase_form_fields, 8192 },
-	[ST_SHOWCASE_DELETE] = { { HTTP_POST, "/studio/showcases/{id}/delete" }, page_showcase_delete, NEED_LOGIN, no_fields, 1024 },
+	[ST_SHOWCASES] = { .pat = { HTTP_GET, "/studio/showcases" }, .fn = page_showcases,
+		.needs = NEED_SESSION | NEED_LOGIN, .fields = showcase_list_fields },
+	[ST_SHOWCASE_NEW] = { .pat = { HTTP_GET, "/studio/showcases/new" }, .fn = page_showcase_new,
+		.needs = NEED_SESSION | NEED_LOGIN },
+	[ST_SHOWCASE_CREATE] = { .pat = { HTTP_POST, "/studio/showcases" },
+		.fn = page_showcase_create, .needs = NEED_LOGIN, .fields = showcase_form_fields,
+		.max_body = 8192 },
+	[ST_SHOWCASE_EDIT] = { .pat = { HTTP_GET, "/studio/showcases/{id}" }, .fn = page_showcase_edit,
+		.needs = NEED_SESSION | NEED_LOGIN, .path = path_id },
+	[ST_SHOWCASE_SAVE] = { .pat = { HTTP_POST, "/studio/showcases/{id}" },
+		.fn = page_showcase_update, .needs = NEED_LOGIN, .path = path_id,
+		.fields = showcase_form_fields, .max_body = 8192 },
+	[ST_SHOWCASE_DELETE] = { .pat = { HTTP_POST, "/studio/showcases/{id}/delete" },
+		.fn = page_showcase_delete, .needs = NEED_LOGIN, .path = path_id, .max_body = 1024 },
 	/* creators' own collection ads (issue 6): creator_ads.c; the brand of their products may take
 	 * one down (ads_state.c) but not edit it; the form and the save are shared (ad_form.c, ad_save.c) */
-	[ST_AD_STATE] = { { HTTP_POST, "/studio/ads/{id}/state" }, page_studio_ad_state, NEED_BRAND, ad_state_fields, 1024 },
-	[ST_CR_ADS] = { { HTTP_GET, "/studio/creator/ads" }, page_creator_ads, NEED_SESSION | NEED_CREATOR, no_fields },
-	[ST_CR_AD_NEW] = { { HTTP_GET, "/studio/creator/ads/new" }, page_creator_ad_edit, NEED_SESSION | NEED_CREATOR, no_fields },
-	[ST_CR_AD_CREATE] = { { HTTP_POST, "/studio/creator/ads" }, page_creator_ad_save, NEED_CREATOR, creator_ad_fields, 16384 },
-	[ST_CR_AD_EDIT] = { { HTTP_GET, "/studio/creator/ads/{id}" }, page_creator_ad_edit, NEED_SESSION | NEED_CREATOR, creator_ad_fields },
-	[ST_CR_AD_SAVE] = { { HTTP_POST, "/studio/creator/ads/{id}" }, page_creator_ad_save, NEED_CREATOR, creator_ad_fields, 16384 },
+	[ST_AD_STATE] = { .pat = { HTTP_POST, "/studio/ads/{id}/state" }, .fn = page_studio_ad_state,
+		.needs = NEED_BRAND, .path = path_id, .fields = ad_state_fields, .max_body = 1024 },
+	[ST_CR_ADS] = { .pat = { HTTP_GET, "/studio/creator/ads" }, .fn = page_creator_ads,
+		.needs = NEED_SESSION | NEED_CREATOR },
+	[ST_CR_AD_NEW] = { .pat = { HTTP_GET, "/studio/creator/ads/new" },
+		.fn = page_creator_ad_edit, .needs = NEED_SESSION | NEED_CREATOR },
+	[ST_CR_AD_CREATE] = { .pat = { HTTP_POST, "/studio/creator/ads" },
+		.fn = page_creator_ad_save, .needs = NEED_CREATOR, .fields = creator_ad_fields,
+		.max_body = 16384 },
+	[ST_CR_AD_EDIT] = { .pat = { HTTP_GET, "/studio/creator/ads/{id}" }, .fn = page_creator_ad_edit,
+		.needs = NEED_SESSION | NEED_CREATOR, .path = path_id, .fields = creator_ad_fields },
+	[ST_CR_AD_SAVE] = { .pat = { HTTP_POST, "/studio/creator/ads/{id}" },
+		.fn = page_creator_ad_save, .needs = NEED_CREATOR, .path = path_id,
+		.fields = creator_ad_fields, .max_body = 16384 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio page");
 
 int main(int argc, char **argv)
 {
-	static const struct app studio = { "studio", routes, ST__MAX, NULL, NULL, true };
+	static const struct app studio = {
+		.name = "studio", .routes = routes, .nroutes = ST__MAX, .writes_media = true,
+	};
 	return app_main(&studio, argc, argv);
 }

@@ -7,11 +7,6 @@
 #include "studio/products.h"
 #include "web/response.h"
 
-const struct field marketplace_fields[] = {
-	{ "marketplace_open", 3 }, { "commission_percent", 8 }, { "approval_required", 3 },
-	{ "marketplace", 10 }, { NULL, 0 },
-};
-
 #define COMMISSION_MAX_BPS 5000
 
 static const struct db_stmt q_products = {
@@ -123,7 +118,7 @@ void page_marketplace_product(struct req *r)
 	struct cat_brand b;
 	if (!cat_brand_of(r, &b))
 		return;
-	long long id = cat_id(req_param(r, "id"));
+	long long id = req_id(r, "id");
 	const char *m = req_form(r, "marketplace");
 	const char *pct = req_form(r, "commission_percent");
 	long long bps = -1;

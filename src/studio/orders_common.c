@@ -8,33 +8,7 @@
 #include "web/response.h"
 #include "studio/studio.h"
 
-const struct field orders_list_fields[] = {
-	{ "status", 20 }, { "from", 10 }, { "to", 10 }, { "creator", 30 }, { "page", 6 }, { NULL, 0 },
-};
-const struct field order_detail_fields[] = { { "done", 12 }, { NULL, 0 } };
-const struct field order_transition_fields[] = {
-	{ "action", 12 }, { "carrier", 60 }, { "tracking_number", 100 }, { "version", 20 }, { NULL, 0 },
-};
 /* "line" and "qty" repeat, once per order line (ORDERS_MAX_LINES at most). */
-const struct field order_refund_fields[] = {
-	{ "mode", 8 }, { "version", 20 }, { "line", 20 }, { "qty", 10 }, { NULL, 0 },
-};
-
-/* A calendar date "YYYY-MM-DD" from 1970 to 9998, so the SQL bound one day later exists. */
-static bool orders_date_ok(const char *s)
-{
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return false;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return false;
-	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (y < 1970 || y > 9998 || m < 1 || m > 12 || d < 1)
-		return false;
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return d <= days[m - 1] + (m == 2 && leap);
-}
 
 static const char *orders_query_or_empty(struct req *r, const char *name)
 {
@@ -48,12 +22,12 @@ bool orders_filter_parse(struct req *r, struct orders_filter *f)
 	f->from = orders_query_or_empty(r, "from");
 	f->to = orders_query_or_empty(r, "to");
 	f->creator = orders_query_or_empty(r, "creator");
-	const char *page = orders_query_or_empty(r, "page");
 	if (*f->status && order_status_parse(f->status) == ORDER_INVALID) {
 		resp_error(r, 400, "That status filter is not one of the order statuses.");
 		return false;
 	}
-	if ((*f->from && !orders_date_ok(f->from)) || (*f->to && !orders_date_ok(f->to))) {
+	/* Declared as dates (1970 to 9998, so the SQL bound one day later exists). */
+	if (req_invalid(r, "from") || req_invalid(r, "to")) {
 		resp_error(r, 400, "Dates are written like 2026-11-25 (year-month-day, UTC).");
 		return false;
 	}
@@ -64,14 +38,9 @@ bool orders_filter_parse(struct req *r, struct orders_filter *f)
 	f->from_sql = *f->from ? f->from : "1970-01-01";
 	f->to_sql = *f->to ? f->to : "9999-12-30";
 	f->page = 1;
-	if (*page) {
-		char *end;
-		long long p = strtoll(page, &end, 10);
-		if (*end || p < 1 || p > ORDERS_MAX_PAGE || page[0] < '1' || page[0] > '9') {
-			resp_error(r, 400, "That page number is not valid.");
-			return false;
-		}
-		f->page = p;
+	if (*orders_query_or_empty(r, "page") && !req_int(r, "page", &f->page)) {
+		resp_error(r, 400, "That page number is not valid.");
+		return false;
 	}
 	return true;
 }
@@ -134,16 +103,11 @@ bool orders_number_ok(const char *number)
 
 long long orders_seen_event(struct req *r)
 {
-	const char *v = req_form(r, "version");
+	const char *v = req_str(r, "version");
+	long long n;
 	if (!v || !*v)
 		return -1;
-	long long n = 0;
-	for (const char *p = v; *p; p++) {
-		if (*p < '0' || *p > '9' || n > 100000000000000LL)
-			return -2;
-		n = n * 10 + (*p - '0');
-	}
-	return n;
+	return req_int(r, "version", &n) ? n : -2;
 }
 
 /* The row lock on the order serialises every studio transition of it (and the shop's webhook,

@@ -167,9 +167,9 @@ static bool refund_parse_lines(struct req *r, struct refund *f)
 		bool is_line = strcmp(kv->key, "line") == 0, is_qty = strcmp(kv->key, "qty") == 0;
 		if (!is_line && !is_qty)
 			continue;
-		char *end;
-		long long v = *kv->val ? strtoll(kv->val, &end, 10) : 0;
-		if ((*kv->val && (*end || kv->val[0] < '0' || kv->val[0] > '9')) || v > 1000000000LL)
+		/* Blank is 0 (a line not refunded); otherwise a whole number of the declared range. */
+		long long v = 0;
+		if (*kv->val && !req_int_value(r, kv->key, kv->val, &v))
 			return false;
 		if (is_line)
 			ask[li++].line_id = v;

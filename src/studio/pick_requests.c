@@ -48,12 +48,12 @@ void page_pick_request_decide(struct req *r)
 	if (!brand_of(r, &b))
 		return;
 	const char *decision = req_form(r, "decision");
-	if (!decision || (strcmp(decision, "approve") && strcmp(decision, "reject"))) {
+	if (!decision || !*decision) {
 		resp_error(r, 400, "Choose to approve or reject the request.");
 		return;
 	}
 	enum db_status rc = db_query(r->db, r->arena, &q_decide, (struct db_param[]){
-		DB_S(strcmp(decision, "approve") == 0 ? "approved" : "rejected"), DB_I(form_id(r, "id")), DB_I(b.id) }, NULL);
+		DB_S(strcmp(decision, "approve") == 0 ? "approved" : "rejected"), DB_I(req_id(r, "id")), DB_I(b.id) }, NULL);
 	if (rc != DB_OK) {
 		resp_db_error(r, rc);
 		return;

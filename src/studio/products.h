@@ -14,8 +14,6 @@ struct cat_brand {
 /* The brand owned by the signed-in user. false with a response made (403 when the account owns
  * no brand, 503/500 on a database error). */
 bool cat_brand_of(struct req *r, struct cat_brand *b);
-/* A positive decimal id from a path parameter, else 0. */
-long long cat_id(const char *s);
 
 void page_products_list(struct req *r);
 void page_products_new(struct req *r);
@@ -29,12 +27,5 @@ void page_marketplace_product(struct req *r);
 void page_api_keys(struct req *r);
 void page_api_keys_create(struct req *r);
 void page_api_keys_revoke(struct req *r);
-
-extern const struct field products_list_fields[];
-extern const struct field products_edit_fields[];
-extern const struct field products_form_fields[];
-extern const struct field products_status_fields[];
-extern const struct field marketplace_fields[];
-extern const struct field api_keys_fields[];
 
 #endif

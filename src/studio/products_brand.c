@@ -28,16 +28,3 @@ bool cat_brand_of(struct req *r, struct cat_brand *b)
 	b->commission_bps = db_at(&res, 0, 6)->i;
 	return true;
 }
-
-long long cat_id(const char *s)
-{
-	if (!s || !*s || *s == '0' || strlen(s) > 18)
-		return 0;
-	long long v = 0;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9')
-			return 0;
-		v = v * 10 + (*s - '0');
-	}
-	return v;
-}

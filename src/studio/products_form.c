@@ -8,14 +8,6 @@
 #include "web/response.h"
 
 /* Byte caps: four bytes per character of the column's character limit. */
-const struct field products_form_fields[] = {
-	{ "title", 1020 }, { "description", 80000 }, { "product_type", 480 }, { "vendor", 480 },
-	{ "tags", 4000 }, { "option1_name", 240 }, { "option2_name", 240 }, { "option3_name", 240 },
-	{ "v_id", 20 }, { "v_opt1", 480 }, { "v_opt2", 480 }, { "v_opt3", 480 }, { "v_sku", 480 },
-	{ "v_barcode", 256 }, { "v_price", 20 }, { "v_compare", 20 }, { "v_stock", 12 }, { "v_policy", 10 },
-	{ "i_url", 1000 }, { "i_alt", 1020 }, { "after", 4 }, { NULL, 0 },
-};
-const struct field products_edit_fields[] = { { "saved", 1 }, { "more", 1 }, { NULL, 0 } };
 
 static const struct db_stmt q_product = {
 	"SELECT title, description_html, product_type, vendor, tags, status, handle FROM products"
@@ -128,20 +120,6 @@ static bool row_blank(const struct pf_row *w)
 	       !*w->compare && !*w->stock;
 }
 
-static bool parse_stock(const char *s, long long *out)
-{
-	if (!*s) {
-		*out = 0;
-		return true;
-	}
-	char *end;
-	long long v = strtoll(s, &end, 10);
-	if (*end || (*s != '-' && (*s < '0' || *s > '9')) || v > PROD_MAX_STOCK || v < -PROD_MAX_STOCK)
-		return false;
-	*out = v;
-	return true;
-}
-
 static bool problem(struct prod_problem *p, struct req *r, size_t row, const char *name, const char *msg)
 {
 	p->field = arena_printf(r->arena, "variants[%zu].%s", row, name);
@@ -170,8 +148,8 @@ bool pf_to_input(struct req *r, const struct cat_brand *b, const struct prod_for
 		if (row_blank(w))
 			continue;	/* an emptied row deletes its variant */
 		struct prod_variant *v = &in->variants[in->nvariants];
-		v->id = *w->id ? cat_id(w->id) : 0;
-		if (*w->id && !v->id)
+		v->id = 0;
+		if (*w->id && !input_id(w->id, &v->id))
 			return problem(p, r, in->nvariants, "id", "This variant row is not valid; reload the page.");
 		for (int k = 0; k < PROD_MAX_OPTIONS; k++)
 			v->opt[k] = w->opt[k];
@@ -183,7 +161,8 @@ bool pf_to_input(struct req *r, const struct cat_brand *b, const struct prod_for
 		v->has_compare = *w->compare != '\0';
 		if (v->has_compare && !money_parse(w->compare, b->currency, &v->compare_at))
 			return problem(p, r, in->nvariants, "compare_at_price", "Enter the compare-at price as a plain amount, like 15.00, or leave it empty.");
-		if (!parse_stock(w->stock, &v->stock))
+		v->stock = 0;
+		if (*w->stock && !req_int_value(r, "v_stock", w->stock, &v->stock))
 			return problem(p, r, in->nvariants, "stock", "Enter the stock as a whole number.");
 		in->nvariants++;
 	}

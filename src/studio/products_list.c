@@ -4,8 +4,6 @@
 #include "studio/products.h"
 #include "web/response.h"
 
-const struct field products_list_fields[] = { { "status", 10 }, { NULL, 0 } };
-
 static const struct db_stmt q_list = {
 	"SELECT id, title, status, price_min, currency, stock_total, updated_at FROM products"
 	" WHERE brand_id = ? AND (? = '' OR status = ?) ORDER BY updated_at DESC, id DESC LIMIT 500",

@@ -4,8 +4,6 @@
 #include "domain/catalog/product_store.h"
 #include "web/response.h"
 
-const struct field products_status_fields[] = { { "action", 10 }, { NULL, 0 } };
-
 static const struct db_stmt q_description = {
 	"SELECT description_html FROM products WHERE id = ? AND brand_id = ?", "ii", "s" };
 
@@ -37,7 +35,7 @@ void page_products_edit(struct req *r)
 	struct cat_brand b;
 	if (!cat_brand_of(r, &b))
 		return;
-	long long id = cat_id(req_param(r, "id"));
+	long long id = req_id(r, "id");
 	struct prod_form f;
 	if (!id) {
 		resp_error(r, 404, "That product is not in your catalog.");
@@ -95,7 +93,7 @@ void page_products_create(struct req *r)
 
 void page_products_update(struct req *r)
 {
-	long long id = cat_id(req_param(r, "id"));
+	long long id = req_id(r, "id");
 	if (!id) {
 		resp_error(r, 404, "That product is not in your catalog.");
 		return;
@@ -108,7 +106,7 @@ void page_products_status(struct req *r)
 	struct cat_brand b;
 	if (!cat_brand_of(r, &b))
 		return;
-	long long id = cat_id(req_param(r, "id"));
+	long long id = req_id(r, "id");
 	const char *action = req_form(r, "action");
 	const char *status = !action ? NULL : strcmp(action, "publish") == 0 ? "active"
 			   : strcmp(action, "unpublish") == 0 ? "draft" : strcmp(action, "archive") == 0 ? "archived" : NULL;

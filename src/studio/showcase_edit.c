@@ -37,13 +37,6 @@ static const struct db_stmt q_update = {
 	" price_max = ?, currency = ?, in_stock_only = ?, best_sellers_days = ?, recently_viewed = ?, sort = ?,"
 	" max_items = ?, slot = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?", "sissiisiiisiii", "" };
 
-const struct field showcase_form_fields[] = {
-	{ "title", SHOWCASE_TITLE_MAX }, { "brand_id", 20 }, { "tags", SHOWCASE_TAGS_TEXT_MAX },
-	{ "type", SHOWCASE_TYPE_MAX }, { "price_min", 20 }, { "price_max", 20 }, { "currency", 3 },
-	{ "in_stock_only", 3 }, { "best_sellers_days", 3 }, { "recently_viewed", 3 }, { "sort", 20 },
-	{ "limit", 2 }, { "slot", 1 }, { "action", 10 }, { NULL, 0 },
-};
-
 /* What the form holds: the person's text, kept as typed. */
 struct sc_form {
 	struct showcase_input in;
@@ -371,7 +364,7 @@ void page_showcase_edit(struct req *r)
 	struct studio_owner o;
 	if (!studio_owner_of(r, &o, SC_REFUSAL))
 		return;
-	long long id = form_id(r, "id");
+	long long id = req_id(r, "id");
 	struct db_res res;
 	enum db_status rc = id ? db_query(r->db, r->arena, &q_one,
 					   (struct db_param[]){ DB_I(id), DB_I(o.brand_id), DB_I(o.creator_id) }, &res) : DB_OK;
@@ -392,7 +385,7 @@ void page_showcase_edit(struct req *r)
 
 void page_showcase_update(struct req *r)
 {
-	long long id = form_id(r, "id");
+	long long id = req_id(r, "id");
 	if (!id) {
 		resp_error(r, 404, "There is no such showcase of yours.");
 		return;

@@ -12,8 +12,6 @@ static const struct db_stmt q_list = {
 static const struct db_stmt q_delete = {
 	"DELETE FROM showcases WHERE id = ? AND (brand_id = ? OR creator_id = ?)", "iii", "" };
 
-const struct field showcase_list_fields[] = { { "done", 20 }, { NULL, 0 } };
-
 static const char *placement(const struct studio_owner *o, long long slot)
 {
 	if (slot == 0)
@@ -56,7 +54,7 @@ void page_showcase_delete(struct req *r)
 	struct studio_owner o;
 	if (!studio_owner_of(r, &o, SC_REFUSAL))
 		return;
-	long long id = form_id(r, "id");
+	long long id = req_id(r, "id");
 	enum db_status rc = id ? db_query(r->db, NULL, &q_delete,
 					   (struct db_param[]){ DB_I(id), DB_I(o.brand_id), DB_I(o.creator_id) }, NULL)
 			       : DB_OK;

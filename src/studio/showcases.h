@@ -7,7 +7,6 @@
 /* Whose showcases a page shows (studio_owner_of), refusing anyone else with this message. */
 #define SC_REFUSAL "Showcases are made by creators and brands."
 
-extern const struct field showcase_list_fields[], showcase_form_fields[];
 void page_showcases(struct req *r);
 void page_showcase_new(struct req *r);
 void page_showcase_create(struct req *r);

@@ -22,9 +22,6 @@ struct studio_brand {
 	const char *slug, *name, *currency;
 	long long return_window_days;
 };
-extern const struct field creator_saved_fields[], creator_added_fields[], creator_profile_fields[],
-	creator_pick_fields[], creator_move_fields[], creator_collection_fields[], creator_note_fields[],
-	creator_link_fields[], brand_program_fields[], pick_decision_fields[], dashboard_fields[], payout_fields[];
 /* The dashboard period from the from/to query fields (YYYY-MM-DD, UTC), default the last 30
  * days; false if malformed or reversed. */
 bool dashboard_period(struct req *r, char from[11], char to[11]);
@@ -43,11 +40,8 @@ struct studio_owner {
 };
 bool studio_owner_of(struct req *r, struct studio_owner *o, const char *refusal);
 /* brand_shipping.c: the flat shipping rate and tax rate checkout applies to the brand's orders. */
-extern const struct field brand_shipping_fields[];
 void page_brand_shipping_form(struct req *r);
 void page_brand_shipping(struct req *r);
-/* A positive id from a form field or, failing that, a path parameter; 0 if absent or malformed. */
-long long form_id(struct req *r, const char *name);
 /* "12.5%" from basis points, in integers. */
 const char *creator_rate_text(struct req *r, long long bps);
 /* Moves the item `id` one place up (dir < 0) or down in `ids` (n items, in display order),
@@ -72,7 +66,6 @@ void page_creator_collection_item_remove(struct req *r);
 void page_creator_links(struct req *r);
 void page_creator_link_create(struct req *r);
 void page_creator_link_delete(struct req *r);
-extern const struct field creator_links_fields[];
 void page_brand_creator_program_form(struct req *r);
 void page_brand_creator_program(struct req *r);
 void page_pick_requests(struct req *r);
@@ -82,8 +75,6 @@ void page_dashboard_brand(struct req *r);
 void page_dashboard_brand_payout(struct req *r);
 
 /* ---- brand fulfilment (issue 5): orders_*.c ---- */
-extern const struct field orders_list_fields[], order_detail_fields[], order_transition_fields[],
-	order_refund_fields[];
 void page_orders_list(struct req *r);
 void page_orders_csv(struct req *r);
 void page_order_detail(struct req *r);
@@ -91,7 +82,6 @@ void page_order_transition(struct req *r);
 void page_order_refund(struct req *r);
 
 /* ---- shoppable videos (issue 6): videos.c ---- */
-extern const struct field video_fields[];
 /* The upload route's body cap: the 16 MiB file (VIDEO_UPLOAD_MAX) plus the form around it. */
 #define STUDIO_VIDEO_UPLOAD_BODY ((16 << 20) + 65536)
 /* The videos page for the signed-in creator or brand, with an error message (or NULL). */

@@ -51,19 +51,6 @@ static const struct db_stmt q_insert_tag = {
 	"INSERT INTO video_tags (video_id, product_id, position, start_s, end_s) VALUES (?, ?, ?, ?, ?)",
 	"iiiii", "" };
 
-const struct field video_fields[] = {
-	{ "src_url", VIDEO_URL_MAX }, { "poster_url", VIDEO_URL_MAX }, { "caption", VIDEO_CAPTION_MAX },
-	{ "tag1_product", 20 }, { "tag1_start", 8 }, { "tag1_end", 8 },
-	{ "tag2_product", 20 }, { "tag2_start", 8 }, { "tag2_end", 8 },
-	{ "tag3_product", 20 }, { "tag3_start", 8 }, { "tag3_end", 8 },
-	{ "tag4_product", 20 }, { "tag4_start", 8 }, { "tag4_end", 8 },
-	{ "tag5_product", 20 }, { "tag5_start", 8 }, { "tag5_end", 8 },
-	{ "published", 20 },	/* the list page's notice after a publish */
-	{ "uploaded", 40 },	/* ... and after an upload: the stored file's name */
-	{ NULL, 0 },
-};
-_Static_assert(VIDEO_MAX_TAGS == 5, "video_fields has five tag rows");
-
 static const char *form_or_empty(struct req *r, const char *name)
 {
 	const char *v = req_form(r, name);
@@ -100,8 +87,8 @@ static void videos_page(struct req *r, const struct studio_owner *o, int status,
 	tmpl_dict *d = page_begin(r, "studio_videos.tpl", "Your videos");
 	if (error)
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
-	const char *published = req_query(r, "published");
-	if (!error && published && *published && strspn(published, "0123456789") == strlen(published))
+	const char *published = req_str(r, "published");
+	if (!error && req_id(r, "published"))
 		tmpl_set(tmpl_add(d, "PUBLISHED"), "ID", published);
 	static const char *const keep[] = { "src_url", "poster_url", "caption" };
 	static const char *const keys[] = { "SRC_URL", "POSTER_URL", "CAPTION" };

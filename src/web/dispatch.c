@@ -6,6 +6,7 @@
 #include <strings.h>
 #include <time.h>
 #include "db/dbcache.h"
+#include "lib/money.h"
 #include "web/dispatch.h"
 #include "web/response.h"
 #include "web/session.h"
@@ -47,25 +48,57 @@ const char *req_form(const struct req *r, const char *name)
 	return kv_get(&r->form, name);
 }
 
-/* Keeps only the route's declared fields; false if one is longer than declared. */
-static bool keep_declared(struct req *r, struct kvlist *l, const char **bad)
+/* The declaration and value of a declared input: path parameter, else body, else query. */
+static const char *req_lookup(const struct req *r, const char *name, const struct field **f)
 {
-	size_t out = 0;
-	for (size_t i = 0; i < l->n; i++) {
-		const struct field *f = r->route->fields;
-		for (; f && f->name; f++)
-			if (strcmp(f->name, l->items[i].key) == 0)
-				break;
-		if (!f || !f->name)
-			continue;
-		if (utf8_len((const uint8_t *)l->items[i].val, l->items[i].vallen) > f->maxlen) {
-			*bad = f->name;
-			return false;
-		}
-		l->items[out++] = l->items[i];
-	}
-	l->n = out;
-	return true;
+	const char *v;
+	*f = NULL;
+	if (!r->route)
+		return NULL;
+	if ((*f = input_field(r->route->path, name)) && (v = req_param(r, name)))
+		return v;
+	if ((*f = input_field(r->route->fields, name)) && (v = kv_get(&r->form, name)))
+		return v;
+	return *f ? kv_get(&r->query, name) : NULL;
+}
+
+const char *req_str(const struct req *r, const char *name)
+{
+	const struct field *f;
+	return req_lookup(r, name, &f);
+}
+
+long long req_id(const struct req *r, const char *name)
+{
+	const struct field *f;
+	long long id;
+	return input_id(req_lookup(r, name, &f), &id) ? id : 0;
+}
+
+bool req_int(const struct req *r, const char *name, long long *out)
+{
+	const struct field *f;
+	const char *v = req_lookup(r, name, &f);
+	return v && f && f->type == FIELD_INT && input_int(v, f->min, f->max, out);
+}
+
+bool req_invalid(const struct req *r, const char *name)
+{
+	const struct field *f;
+	const char *v = req_lookup(r, name, &f);
+	return v && *v && f && input_check(f, v, strlen(v)) != INPUT_OK;
+}
+
+bool req_int_value(const struct req *r, const char *name, const char *value, long long *out)
+{
+	const struct field *f = r->route ? input_field(r->route->fields, name) : NULL;
+	return f && f->type == FIELD_INT && input_int(value, f->min, f->max, out);
+}
+
+bool req_money(const struct req *r, const char *name, const char *currency, long long *minor)
+{
+	const struct field *f;
+	return money_parse(req_lookup(r, name, &f), currency, minor);
 }
 
 static bool is_form_type(const char *ct)
@@ -247,9 +280,16 @@ static void route_and_run(struct worker *w, struct req *r)
 	/* The CSRF field is checked before undeclared fields are dropped. */
 	if (!enforce(r))
 		return;
-	const char *bad = NULL;
-	if (!keep_declared(r, &r->query, &bad) || !keep_declared(r, &r->form, &bad)) {
-		resp_error(r, 400, arena_printf(r->arena, "The field \"%s\" is too long.", bad));
+	/* Typed input is checked after what the route requires, so the signed-out still get the
+	 * login redirect and a forged form its 403, whatever they sent. */
+	struct input_problem why;
+	int bad = input_validate(r->route->path, r->route->fields, &r->params, &r->query, &r->form, &why);
+	if (bad == 404) {
+		resp_error(r, 404, "We could not find that page.");
+		return;
+	}
+	if (bad) {
+		resp_error(r, bad, arena_printf(r->arena, "The field \"%s\" %s.", why.field, why.what));
 		return;
 	}
 	r->route->fn(r);

@@ -8,6 +8,7 @@
 #include "lib/arena.h"
 #include "lib/buf.h"
 #include "db/db.h"
+#include "web/input.h"
 #include "web/kv.h"
 #include "web/multipart.h"
 #include "web/router.h"
@@ -35,19 +36,16 @@ enum need {
 	NEED_MULTIPART = 1 << 7,
 };
 
-/* A declared input field: anything not declared is dropped before the handler runs. */
-struct field {
-	const char *name;
-	size_t maxlen;		/* characters (code points), as VARCHAR counts them; longer is a 400 */
-};
-
 struct route {
 	struct route_pattern pat;	/* first: router_find reads the table through it */
 	handler_fn fn;
 	unsigned needs;
-	const struct field *fields;	/* query and body fields, ended by { NULL, 0 } */
+	const struct field *fields;	/* query and body fields, ended by F_END (input.h) */
 	size_t max_body;		/* bytes; 0 means the configured max_body_bytes */
 	size_t max_fields;		/* urlencoded body pairs; 0 means the default (200) */
+	/* The pattern's "{name}" parameters, typed; ended by F_END. A value that is not of its type
+	 * names nothing that exists, so it is a 404, as an unknown id would be. */
+	const struct field *path;
 };
 
 struct app {
@@ -108,6 +106,18 @@ struct req {
 };
 
 const char *req_param(const struct req *r, const char *name);	/* path parameter */
+/* Typed reads of a declared value, from the path parameters, else the body, else the query
+ * string. Whatever the dispatcher let through is already of its type, unless its field has
+ * inline_error: then these are how the handler learns the value is bad. */
+long long req_id(const struct req *r, const char *name);	/* 0 when absent or not an id */
+bool req_int(const struct req *r, const char *name, long long *out);	/* in its declared range */
+bool req_money(const struct req *r, const char *name, const char *currency, long long *minor);
+const char *req_str(const struct req *r, const char *name);	/* the value as sent, or NULL */
+/* True when name was sent, not empty, and not of its declared type: how a page whose field is
+ * declared inline_error learns that it has a message to show. */
+bool req_invalid(const struct req *r, const char *name);
+/* One value of a repeated field (rows of a form), checked against name's declared range. */
+bool req_int_value(const struct req *r, const char *name, const char *value, long long *out);
 const char *req_query(const struct req *r, const char *name);
 const char *req_form(const struct req *r, const char *name);
 const char *req_env(const struct req *r, const char *name);

@@ -113,6 +113,16 @@ int app_main(const struct app *app, int argc, char **argv)
 			return 2;
 		}
 	}
+	for (size_t i = 0; i < app->nroutes; i++) {
+		char name[64];
+		const char *missing = input_undeclared_param(app->routes[i].pat.pattern, app->routes[i].path,
+							     name, sizeof name);
+		if (missing) {
+			fprintf(stderr, "%s: route %s: path parameter {%s} is not declared in .path\n", app->name,
+				app->routes[i].pat.pattern, missing);
+			return 1;
+		}
+	}
 	uint8_t secret[32];
 	if (!config_load(conf) || sodium_init() < 0)
 		return 1;

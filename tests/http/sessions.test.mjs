@@ -101,13 +101,14 @@ describe('expired sessions', () => {
 	}
 });
 
-// The rows of a routing table: { method, path, needs } for every `{ { HTTP_..., "/path" }, handler, NEEDS,` row.
+// The rows of a routing table: { method, path, needs } for every
+// `[NAME] = { .pat = { HTTP_..., "/path" }, .fn = handler, .needs = NEEDS, ... },` row (no .needs: none).
 function routes(file) {
 	const text = readFileSync(path.join(ROOT, file), 'utf8');
-	return [...text.matchAll(/\{ \{ ([A-Z_| ]+), "([^"]+)" \}, \w+, ([A-Z_| 0]+),/g)].map((m) => ({
+	return [...text.matchAll(/^\t\[\w+\] = \{ \.pat = \{ ([A-Z_| ]+), "([^"]+)" \},([^]*?) \},$/gm)].map((m) => ({
 		methods: m[1].split('|').map((s) => s.trim().replace(/^HTTP_/, '')),
 		path: m[2],
-		needs: m[3].split('|').map((s) => s.trim()),
+		needs: (m[3].match(/\.needs = ([A-Z_| ]+)/)?.[1] ?? '0').split('|').map((s) => s.trim()),
 		file,
 	}));
 }

@@ -31,7 +31,7 @@ test('every route of the API program is documented, and nothing else', () => {
 				documented.add(`${m.toUpperCase()} /api/v1${path}`);
 	const src = fs.readFileSync(`${ROOT}src/api/main.c`, 'utf8');
 	const served = new Set();
-	for (const m of src.matchAll(/\{ \{ HTTP_(GET|POST|PUT|PATCH|DELETE), "([^"]+)" \}/g))
+	for (const m of src.matchAll(/\.pat = \{ HTTP_(GET|POST|PUT|PATCH|DELETE), "([^"]+)" \}/g))
 		served.add(`${m[1]} ${m[2]}`);
 	assert.ok(served.size > 0);
 	assert.deepEqual([...documented].sort(), [...served].sort());

@@ -6,8 +6,6 @@
 #include "web/response.h"
 #include "lib/sandbox.h"
 
-static const struct field no_fields[] = { { NULL, 0 } };
-
 static void page_status(struct req *r)
 {
 	char text[128];
@@ -27,13 +25,13 @@ static void page_execve(struct req *r)
 enum probe_page { PROBE_STATUS, PROBE_EXECVE, PROBE__MAX };
 
 static const struct route routes[] = {
-	[PROBE_STATUS] = { { HTTP_GET, "/status" }, page_status, NEED_NO_DB, no_fields },
-	[PROBE_EXECVE] = { { HTTP_GET, "/execve" }, page_execve, NEED_NO_DB, no_fields },
+	[PROBE_STATUS] = { .pat = { HTTP_GET, "/status" }, .fn = page_status, .needs = NEED_NO_DB },
+	[PROBE_EXECVE] = { .pat = { HTTP_GET, "/execve" }, .fn = page_execve, .needs = NEED_NO_DB },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == PROBE__MAX, "one row per probe page");
 
 int main(int argc, char **argv)
 {
-	static const struct app probe = { "probe", routes, PROBE__MAX, NULL, NULL, false };
+	static const struct app probe = { .name = "probe", .routes = routes, .nroutes = PROBE__MAX };
 	return app_main(&probe, argc, argv);
 }

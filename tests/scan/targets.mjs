@@ -20,7 +20,7 @@ function fieldLists() {
 	const lists = {};
 	for (const m of text.matchAll(/struct field (\w+)\[\] = \{([^;]*)\};/g)) {
 		const body = m[2].replace(/\b([A-Z][A-Z0-9_]+)\b/g, (w) => macros[w] ?? w);
-		lists[m[1]] = [...body.matchAll(/\{ "(\w+)", /g)].map((f) => f[1]);
+		lists[m[1]] = [...body.matchAll(/\bF_(?!ONE_OF|END)\w+\("(\w+)"/g)].map((f) => f[1]);
 	}
 	return lists;
 }
@@ -31,15 +31,19 @@ export function routes() {
 	const out = [];
 	for (const file of ['src/shop/main.c', 'src/studio/main.c', 'src/api/main.c']) {
 		const text = readFileSync(path.join(ROOT, file), 'utf8');
-		const rows = [...text.matchAll(/\{ \{ (HTTP_\w+), "([^"]+)" \},\s*\w+,\s*([A-Z_| 0]+),\s*(\w+)/g)];
+		// `[NAME] = { .pat = { HTTP_..., "/path" }, .fn = handler, .needs = ..., .fields = LIST, ... },`;
+		// no .needs is none, no .fields is no fields.
+		const rows = [...text.matchAll(/^\t\[\w+\] = \{ \.pat = \{ (HTTP_\w+), "([^"]+)" \},([^]*?) \},$/gm)]
+			.map((m) => [m[0], m[1], m[2], m[3].match(/\.needs = ([A-Z_| 0]+?),? *(?:\n|\.|$)/)?.[1]?.trim() ?? '0',
+				m[3].match(/\.fields = (\w+)/)?.[1]]);
 		// A row written some other way would escape the scan silently: refuse instead.
 		const written = (text.match(/^\s*\[\w+\] = \{/gm) ?? []).length;
 		if (rows.length !== written)
 			throw new Error(`${file}: ${written} routing rows, but only ${rows.length} could be read`);
 		for (const m of rows) {
-			if (!(m[4] in lists))
+			if (m[4] !== undefined && !(m[4] in lists))
 				throw new Error(`${file}: field list ${m[4]} not found in the sources`);
-			out.push({ method: m[1].replace('HTTP_', ''), path: m[2], needs: m[3], fields: lists[m[4]], file });
+			out.push({ method: m[1].replace('HTTP_', ''), path: m[2], needs: m[3], fields: m[4] === undefined ? [] : lists[m[4]], file });
 		}
 	}
 	return out;

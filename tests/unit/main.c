@@ -7,6 +7,7 @@ int main(void)
 	SRunner *sr = srunner_create(utf8_suite());
 	srunner_add_suite(sr, kv_suite());
 	srunner_add_suite(sr, router_suite());
+	srunner_add_suite(sr, input_suite());
 	srunner_add_suite(sr, money_suite());
 	srunner_add_suite(sr, token_suite());
 	srunner_add_suite(sr, order_state_suite());

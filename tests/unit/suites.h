@@ -6,6 +6,7 @@
 Suite *utf8_suite(void);
 Suite *kv_suite(void);
 Suite *router_suite(void);
+Suite *input_suite(void);
 Suite *money_suite(void);
 Suite *token_suite(void);
 Suite *order_state_suite(void);

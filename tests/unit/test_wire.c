@@ -2,7 +2,7 @@
  * anything they did not make, ids are plain positive decimals. */
 #include <string.h>
 #include <check.h>
-#include "api/wire.h"
+#include "web/wire.h"
 #include "suites.h"
 
 START_TEST(test_apiwire_times_are_strict_utc)

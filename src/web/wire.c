@@ -3,7 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sodium.h>
-#include "api/wire.h"
+#include "web/wire.h"
+#include "web/input.h"
 
 static bool digits(const char *s, size_t n)
 {
@@ -80,7 +81,6 @@ bool wire_cursor_id(const char *s, long long *id)
 
 long long wire_id(const char *s)
 {
-	if (!s || !*s || *s == '0' || strlen(s) > 18 || !digits(s, strlen(s)))
-		return 0;
-	return strtoll(s, NULL, 10);
+	long long id;
+	return input_id(s, &id) ? id : 0;
 }
