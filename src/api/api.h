@@ -42,16 +42,16 @@ long long api_id(const char *s);
 
 json_t *api_money(struct req *r, long long minor, const char *currency);
 
-void api_products_list(struct req *r);
-void api_products_create(struct req *r);
-void api_product_get(struct req *r);
-void api_product_update(struct req *r);
-void api_product_delete(struct req *r);
-void api_variants_list(struct req *r);
-void api_variants_create(struct req *r);
-void api_variant_update(struct req *r);
-void api_orders_list(struct req *r);
-void api_order_get(struct req *r);
+int api_products_list(struct req *r);
+int api_products_create(struct req *r);
+int api_product_get(struct req *r);
+int api_product_update(struct req *r);
+int api_product_delete(struct req *r);
+int api_variants_list(struct req *r);
+int api_variants_create(struct req *r);
+int api_variant_update(struct req *r);
+int api_orders_list(struct req *r);
+int api_order_get(struct req *r);
 void api_error(struct req *r, int status, const char *message);
 
 #endif

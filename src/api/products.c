@@ -35,27 +35,27 @@ static bool parse_limit(struct req *r, long long *limit)
 	return true;
 }
 
-void api_products_list(struct req *r)
+int api_products_list(struct req *r)
 {
 	struct api_ctx c;
 	if (!api_auth(r, &c))
-		return;
+		return REQ_DONE;
 	long long limit, after = 0;
 	if (!parse_limit(r, &limit))
-		return;
+		return REQ_DONE;
 	const char *cursor = req_query(r, "cursor"), *since = req_query(r, "updated_since"), *status = req_query(r, "status");
 	char since_db[20] = "1970-01-01 00:00:00";
 	if (cursor && !api_cursor_id(cursor, &after)) {
 		api_problem(r, 400, "cursor", "Use the next_cursor of a previous page, unchanged.");
-		return;
+		return REQ_DONE;
 	}
 	if (since && !api_parse_time(since, since_db)) {
 		api_problem(r, 400, "updated_since", "Use an RFC 3339 UTC time, like 2026-01-31T12:00:00Z.");
-		return;
+		return REQ_DONE;
 	}
 	if (status && !prod_status_ok(status)) {
 		api_problem(r, 400, "status", "Must be draft, active or archived.");
-		return;
+		return REQ_DONE;
 	}
 	struct db_res p;
 	enum db_status rc = db_query(r->db, r->arena, &api_q_products, (struct db_param[]){ DB_I(c.brand_id), DB_I(after),
@@ -69,18 +69,19 @@ void api_products_list(struct req *r)
 	if (rc != DB_OK) {
 		json_decref(arr);
 		api_db_problem(r, rc);
-		return;
+		return REQ_DONE;
 	}
 	json_t *page = json_pack("{s:o}", "data", arr);
 	json_object_set_new(page, "next_cursor", more ? json_string(api_cursor(r, db_at(&p, p.nrows - 1, 0)->i)) : json_null());
 	api_json(r, 200, page);
+	return REQ_DONE;
 }
 
-void api_product_get(struct req *r)
+int api_product_get(struct req *r)
 {
 	struct api_ctx c;
 	if (!api_auth(r, &c))
-		return;
+		return REQ_DONE;
 	json_t *o;
 	long long id = api_id(req_param(r, "id"));
 	enum db_status rc = id ? api_product_by_id(r, c.brand_id, id, &o) : DB_OK;
@@ -90,6 +91,7 @@ void api_product_get(struct req *r)
 		api_problem(r, 404, NULL, "This brand has no product with that id.");
 	else
 		api_json(r, 200, o);
+	return REQ_DONE;
 }
 
 /* Answers a write's outcome with the product as it now is. */
@@ -115,12 +117,12 @@ static void answer(struct req *r, const struct api_ctx *c, enum db_status rc, co
 	api_json(r, status, o);
 }
 
-void api_products_create(struct req *r)
+int api_products_create(struct req *r)
 {
 	struct api_ctx c;
 	json_t *body;
 	if (!api_auth(r, &c) || !api_body(r, &body))
-		return;
+		return REQ_DONE;
 	struct prod_input in = { .title = NULL };
 	struct prod_problem p = { NULL, NULL };
 	const char *status = NULL;
@@ -152,23 +154,24 @@ void api_products_create(struct req *r)
 		ok = prod_check(r->arena, &in, &p);
 	if (!ok) {
 		api_problem(r, 422, p.field, p.msg);
-		return;
+		return REQ_DONE;
 	}
 	struct prod_result res;
 	enum db_status rc = prod_create(r->db, r->arena, c.brand_id, c.currency, status ? status : "draft", &in, &res);
 	answer(r, &c, rc, &res, 201);
+	return REQ_DONE;
 }
 
 static const struct db_stmt q_current = {
 	"SELECT title, description_html, product_type, vendor, tags FROM products WHERE id = ? AND brand_id = ?",
 	"ii", "sssss" };
 
-void api_product_update(struct req *r)
+int api_product_update(struct req *r)
 {
 	struct api_ctx c;
 	json_t *body;
 	if (!api_auth(r, &c) || !api_body(r, &body))
-		return;
+		return REQ_DONE;
 	long long id = api_id(req_param(r, "id"));
 	struct db_res cur;
 	enum db_status rc = db_query(r->db, r->arena, &q_current, (struct db_param[]){ DB_I(id), DB_I(c.brand_id) }, &cur);
@@ -178,7 +181,7 @@ void api_product_update(struct req *r)
 			api_db_problem(r, rc);
 		else
 			api_problem(r, 404, NULL, "This brand has no product with that id.");
-		return;
+		return REQ_DONE;
 	}
 	/* Fields left out keep their values. */
 	struct prod_input in = { .title = db_at(&cur, 0, 0)->s, .description = NULL, .type = db_at(&cur, 0, 2)->s,
@@ -199,7 +202,7 @@ void api_product_update(struct req *r)
 		ok = prod_check_fields(r->arena, &in, &p);
 	if (!ok) {
 		api_problem(r, 422, p.field, p.msg);
-		return;
+		return REQ_DONE;
 	}
 	/* The stored description is rewritten only when a new one was sent (imports keep their HTML). */
 	unsigned what = (images_set ? PROD_SET_IMAGES : 0);
@@ -209,13 +212,14 @@ void api_product_update(struct req *r)
 	rc = prod_update(r->db, r->arena, c.brand_id, id, c.currency, what | PROD_SET_FIELDS | (desc_given ? 0 : PROD_KEEP_DESCRIPTION),
 			 status, &in, &res);
 	answer(r, &c, rc, &res, 200);
+	return REQ_DONE;
 }
 
-void api_product_delete(struct req *r)
+int api_product_delete(struct req *r)
 {
 	struct api_ctx c;
 	if (!api_auth(r, &c))
-		return;
+		return REQ_DONE;
 	long long id = api_id(req_param(r, "id"));
 	struct prod_result res;
 	enum db_status rc = id ? prod_set_status(r->db, r->arena, c.brand_id, id, "archived", &res) : DB_CONFLICT;
@@ -225,4 +229,5 @@ void api_product_delete(struct req *r)
 		api_db_problem(r, rc);
 	else
 		api_json(r, 204, json_null());
+	return REQ_DONE;
 }

@@ -15,25 +15,26 @@ static void not_found(struct req *r, const char *what)
 	api_problem(r, 404, NULL, what);
 }
 
-void api_variants_list(struct req *r)
+int api_variants_list(struct req *r)
 {
 	struct api_ctx c;
 	if (!api_auth(r, &c))
-		return;
+		return REQ_DONE;
 	long long id = api_id(req_param(r, "id"));
 	json_t *o;
 	enum db_status rc = id ? api_product_by_id(r, c.brand_id, id, &o) : DB_OK;
 	if (rc != DB_OK) {
 		api_db_problem(r, rc);
-		return;
+		return REQ_DONE;
 	}
 	if (!id || !o) {
 		not_found(r, "This brand has no product with that id.");
-		return;
+		return REQ_DONE;
 	}
 	json_t *page = json_pack("{s:O, s:n}", "data", json_object_get(o, "variants"), "next_cursor");
 	json_decref(o);
 	api_json(r, 200, page);
+	return REQ_DONE;
 }
 
 static void answer_variant(struct req *r, const struct api_ctx *c, enum db_status rc, const struct prod_result *res,
@@ -61,12 +62,12 @@ static void answer_variant(struct req *r, const struct api_ctx *c, enum db_statu
 	api_json(r, status, api_variant_json(r, &v, 0));
 }
 
-void api_variants_create(struct req *r)
+int api_variants_create(struct req *r)
 {
 	struct api_ctx c;
 	json_t *body;
 	if (!api_auth(r, &c) || !api_body(r, &body))
-		return;
+		return REQ_DONE;
 	long long id = api_id(req_param(r, "id"));
 	struct db_res cur;
 	enum db_status rc = db_query(r->db, r->arena, &q_product_currency, (struct db_param[]){ DB_I(id), DB_I(c.brand_id) }, &cur);
@@ -76,7 +77,7 @@ void api_variants_create(struct req *r)
 			api_db_problem(r, rc);
 		else
 			not_found(r, "This brand has no product with that id.");
-		return;
+		return REQ_DONE;
 	}
 	const char *currency = db_at(&cur, 0, 0)->s;
 	struct prod_variant v;
@@ -85,19 +86,20 @@ void api_variants_create(struct req *r)
 	json_decref(body);
 	if (!ok) {
 		api_problem(r, 422, p.field[0] == '.' ? p.field + 1 : p.field, p.msg);
-		return;
+		return REQ_DONE;
 	}
 	struct prod_result res;
 	rc = prod_add_variant(r->db, r->arena, c.brand_id, id, currency, &v, &res);
 	answer_variant(r, &c, rc, &res, 201, "This brand has no product with that id.");
+	return REQ_DONE;
 }
 
-void api_variant_update(struct req *r)
+int api_variant_update(struct req *r)
 {
 	struct api_ctx c;
 	json_t *body;
 	if (!api_auth(r, &c) || !api_body(r, &body))
-		return;
+		return REQ_DONE;
 	long long id = api_id(req_param(r, "id"));
 	struct prod_variant_patch patch;
 	memset(&patch, 0, sizeof patch);
@@ -138,11 +140,12 @@ void api_variant_update(struct req *r)
 		field = "price", msg = "Must not be negative.";
 	if (field) {
 		api_problem(r, 422, field, msg);
-		return;
+		return REQ_DONE;
 	}
 	struct prod_result res;
 	enum db_status rc = id ? prod_patch_variant(r->db, r->arena, c.brand_id, id, &patch, &res) : DB_CONFLICT;
 	if (!id)
 		res = (struct prod_result){ .missing = true };
 	answer_variant(r, &c, rc, &res, 200, "This brand has no variant with that id.");
+	return REQ_DONE;
 }

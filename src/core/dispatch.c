@@ -195,6 +195,21 @@ static bool enforce(struct req *r)
 	return true;
 }
 
+/* What a handler returned, answered in one place: a database failure as resp_db_error does, an
+ * HTTP status with the program's error page, REQ_DONE as the handler made it. */
+static void answer(struct req *r, int st)
+{
+	if (st < 0)
+		resp_db_error(r, (enum db_status)-st);
+	else if (st >= 400 && st <= 599)
+		resp_error(r, st, st == 404 ? "We could not find that page."
+			  : st == 403 ? "Your account does not have access to this page."
+			  : st == 400 ? "The request is not valid."
+			  : st >= 500 ? "Something went wrong on our side." : resp_reason(st));
+	else if (st != REQ_DONE || !r->status)
+		resp_error(r, 500, "Something went wrong on our side.");
+}
+
 static void route_and_run(struct worker *w, struct req *r)
 {
 	const char *uri = req_env(r, "REQUEST_URI");
@@ -252,9 +267,7 @@ static void route_and_run(struct worker *w, struct req *r)
 		resp_error(r, 400, arena_printf(r->arena, "The field \"%s\" is too long.", bad));
 		return;
 	}
-	r->route->fn(r);
-	if (!r->status)
-		resp_error(r, 500, "Something went wrong on our side.");
+	answer(r, r->route->fn(r));
 }
 
 void dispatch(struct worker *w, FCGX_Request *fr)

@@ -15,7 +15,17 @@
 #include "token.h"
 
 struct req;
-typedef void (*handler_fn)(struct req *r);
+/* A handler returns REQ_DONE when it made the response itself, or what the dispatcher is to
+ * answer, in one place, with the program's error page: an HTTP status (400..599), or
+ * req_db_fail(rc) for a database failure (503 with Retry-After when transient, else 500). */
+typedef int (*handler_fn)(struct req *r);
+#define REQ_DONE 0
+/* Database statuses travel as negative numbers, apart from HTTP statuses; DB_OK is no failure
+ * to answer, so passing it is a bug answered 500. */
+static inline int req_db_fail(enum db_status s)
+{
+	return s == DB_OK ? 500 : -(int)s;
+}
 
 /* What a route requires; the dispatcher enforces it so handlers never re-check. Every request
  * other than GET/HEAD requires a session and a valid CSRF token, unless NEED_RAW_BODY. */

@@ -46,17 +46,15 @@ static long long number(const char *s, long long max)
 	return v <= max ? v : 0;
 }
 
-void page_cart(struct req *r)
+int page_cart(struct req *r)
 {
 	long long id;
 	struct cart c;
 	enum db_status rc = cart_find(r, false, &id);
 	if (rc == DB_OK)
 		rc = cart_load(r->db, r->arena, id, &c);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "cart.tpl", "Your cart");
 	cart_render(r, d, &c);
 	if (c.nlines == 0)
@@ -69,6 +67,7 @@ void page_cart(struct req *r)
 		tmpl_show(d, "CHANGED");
 	cart_set_count(r, c.count);
 	page_end(r, 200);
+	return REQ_DONE;
 }
 
 static void finish(struct req *r, long long cart_id)
@@ -85,9 +84,10 @@ static void finish(struct req *r, long long cart_id)
 	resp_redirect(r, "/cart");
 }
 
-void page_cart_add(struct req *r)
+int page_cart_add(struct req *r)
 {
 	cart_add_from(r, 0, 0);
+	return REQ_DONE;
 }
 
 void cart_add_from(struct req *r, long long video_id, long long ad_id)
@@ -159,12 +159,14 @@ static void change(struct req *r, bool remove)
 	finish(r, cart_id);
 }
 
-void page_cart_update(struct req *r)
+int page_cart_update(struct req *r)
 {
 	change(r, false);
+	return REQ_DONE;
 }
 
-void page_cart_remove(struct req *r)
+int page_cart_remove(struct req *r)
 {
 	change(r, true);
+	return REQ_DONE;
 }

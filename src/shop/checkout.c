@@ -113,19 +113,21 @@ static void form_page(struct req *r, int status, const struct checkout_form *f, 
 	page_end(r, status);
 }
 
-void page_checkout(struct req *r)
+int page_checkout(struct req *r)
 {
 	static const struct checkout_form empty = { "", "", "", "", "", "", "", "", "" };
 	form_page(r, 200, &empty, NULL, NULL);
+	return REQ_DONE;
 }
 
 /* "Change address" on the review page: the form again, with what was typed. */
-void page_checkout_edit(struct req *r)
+int page_checkout_edit(struct req *r)
 {
 	struct checkout_form f;
 	const char *which;
 	checkout_form_read(r, &f, &which);
 	form_page(r, 200, &f, NULL, NULL);
+	return REQ_DONE;
 }
 
 void checkout_review_page(struct req *r, const struct checkout_form *f, const struct cart *c, int status,
@@ -150,26 +152,25 @@ void checkout_review_page(struct req *r, const struct checkout_form *f, const st
 	page_end(r, status);
 }
 
-void page_checkout_review(struct req *r)
+int page_checkout_review(struct req *r)
 {
 	struct checkout_form f;
 	const char *which = NULL, *problem = checkout_form_read(r, &f, &which);
 	if (problem) {
 		form_page(r, 422, &f, which, problem);
-		return;
+		return REQ_DONE;
 	}
 	long long id;
 	struct cart c;
 	enum db_status rc = cart_find(r, false, &id);
 	if (rc == DB_OK)
 		rc = cart_load(r->db, r->arena, id, &c);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (c.nlines == 0) {
 		resp_redirect(r, "/cart");
-		return;
+		return REQ_DONE;
 	}
 	checkout_review_page(r, &f, &c, 200, NULL);
+	return REQ_DONE;
 }

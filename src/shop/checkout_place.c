@@ -298,41 +298,39 @@ static bool replay(struct req *r, const uint8_t idem[32])
 	return true;
 }
 
-void page_checkout_place(struct req *r)
+int page_checkout_place(struct req *r)
 {
 	struct checkout_form f;
 	const char *which, *problem = checkout_form_read(r, &f, &which);
 	const char *token = req_form(r, "token"), *version = req_form(r, "version");
 	if (!calc_token_check(r->secret, r->sess.hash, token) || !version) {
 		resp_error(r, 400, "This order form is not valid any more. Go back to your cart and check out again.");
-		return;
+		return REQ_DONE;
 	}
 	struct place p = { .r = r, .f = &f, .prov = payment_find(f.provider), .version = version };
 	calc_token_hash(token, p.idem);
 	if (replay(r, p.idem))
-		return;
+		return REQ_DONE;
 	if (problem) {
 		resp_error(r, 422, problem);
-		return;
+		return REQ_DONE;
 	}
 	enum db_status rc = cart_find(r, false, &p.cart_id);
 	if (rc == DB_OK && !p.cart_id) {
 		resp_redirect(r, "/cart");
-		return;
+		return REQ_DONE;
 	}
 	if (rc == DB_OK)
 		rc = db_txn(r->db, place_txn, &p);
 	if (rc == DB_DUP && replay(r, p.idem))
-		return;
+		return REQ_DONE;
 	if (rc == DB_OK) {
 		cart_set_count(r, 0);
 		resp_redirect(r, arena_printf(r->arena, "/checkout/done/%s", p.ref));
-		return;
+		return REQ_DONE;
 	}
-	if (rc != DB_CONFLICT) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_CONFLICT)
+		return req_db_fail(rc);
 	switch (p.why) {
 	case PLACE_EMPTY:
 		resp_redirect(r, "/cart");
@@ -355,4 +353,5 @@ void page_checkout_place(struct req *r)
 	default:
 		resp_db_error(r, rc);
 	}
+	return REQ_DONE;
 }

@@ -53,23 +53,22 @@ static bool collection_build(struct req *r, const struct db_res *col, const char
 	return true;
 }
 
-void page_collection(struct req *r)
+int page_collection(struct req *r)
 {
 	struct db_res col;
 	struct db_param key[] = { DB_S(req_param(r, "handle")), DB_S(req_param(r, "collection")) };
 	enum db_status rc = db_query_cached(r->db, r->arena, &q_collection, key, &col);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (col.nrows == 0) {
 		resp_error(r, 404, "There is no such collection.");
-		return;
+		return REQ_DONE;
 	}
 	/* Keyed by the stored spelling: the lookup ignores case, the page is the same. */
 	const char *kept = arena_concat(r->arena, "@", db_at(&col, 0, 3)->s, "/", db_at(&col, 0, 6)->s, (char *)NULL);
 	if (!page_cached(r, kept) && !collection_build(r, &col, kept))
-		return;
+		return REQ_DONE;
 	attribution_touch(r, db_at(&col, 0, 5)->i, ATTR_COLLECTION);
 	page_end(r, 200);
+	return REQ_DONE;
 }

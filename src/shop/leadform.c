@@ -172,9 +172,10 @@ void leadform_render(struct req *r, const struct leadform *f, int status, const 
 	page_end(r, status);
 }
 
-void page_leadform(struct req *r)
+int page_leadform(struct req *r)
 {
 	struct leadform f;
 	if (leadform_load(r, &f))
 		leadform_render(r, &f, 200, NULL);
+	return REQ_DONE;
 }

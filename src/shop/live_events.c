@@ -18,7 +18,7 @@ static void problem(struct req *r, int status, const char *detail)
 	json_decref(o);
 }
 
-void page_live_events(struct req *r)
+int page_live_events(struct req *r)
 {
 	long long id = live_id_of(req_param(r, "id"));
 	/* after: the last seq the viewer has (0 for all); absent, only the cursor and state. */
@@ -28,7 +28,7 @@ void page_live_events(struct req *r)
 		size_t n = strlen(a);
 		if (n > 18 || strspn(a, "0123456789") != n) {
 			problem(r, 400, "after must be a whole number");
-			return;
+			return REQ_DONE;
 		}
 		after = 0;
 		for (; *a; a++)
@@ -39,11 +39,11 @@ void page_live_events(struct req *r)
 	enum db_status rc = id ? live_tail_get(r, id, &t) : DB_OK;
 	if (rc != DB_OK) {
 		problem(r, db_transient(rc) ? 503 : 500, "The live session could not be read; try again.");
-		return;
+		return REQ_DONE;
 	}
 	if (!t.found) {
 		problem(r, 404, "There is no live session with that number.");
-		return;
+		return REQ_DONE;
 	}
 	json_t *events = json_array();
 	bool reset = after >= 0 && t.full && after < t.first_seq - 1;
@@ -61,4 +61,5 @@ void page_live_events(struct req *r)
 	resp_text(r, 200, "application/json", text ? text : "{}");
 	free(text);
 	json_decref(o);
+	return REQ_DONE;
 }

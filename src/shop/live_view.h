@@ -35,11 +35,11 @@ enum db_status live_viewer_blocked(struct req *r, long long id, const uint8_t ke
 /* A product as JSON fields or template values: a card's link carries the creator's handle. */
 const char *live_product_url(struct req *r, const struct db_res *res, size_t row, size_t col, const char *via);
 
-void page_live(struct req *r);
-void page_live_events(struct req *r);
-void page_live_ask(struct req *r);
-void page_live_vote(struct req *r);
-void page_live_remind(struct req *r);
-void page_live_cart_add(struct req *r);
+int page_live(struct req *r);
+int page_live_events(struct req *r);
+int page_live_ask(struct req *r);
+int page_live_vote(struct req *r);
+int page_live_remind(struct req *r);
+int page_live_cart_add(struct req *r);
 
 #endif

@@ -65,23 +65,22 @@ static bool storefront_build(struct req *r, const struct db_res *cr, const char 
 	return true;
 }
 
-void page_storefront(struct req *r)
+int page_storefront(struct req *r)
 {
 	struct db_res cr;
 	enum db_status rc = db_query_cached(r->db, r->arena, &q_creator,
 				     (struct db_param[]){ DB_S(req_param(r, "handle")) }, &cr);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (cr.nrows == 0) {
 		resp_error(r, 404, "There is no creator with that name.");
-		return;
+		return REQ_DONE;
 	}
 	long long creator = db_at(&cr, 0, 0)->i;
 	const char *handle = db_at(&cr, 0, 1)->s, *key = arena_concat(r->arena, "@", handle, (char *)NULL);
 	if (!page_cached(r, key) && !storefront_build(r, &cr, key))
-		return;
+		return REQ_DONE;
 	attribution_touch(r, creator, ATTR_STOREFRONT);
 	page_end(r, 200);
+	return REQ_DONE;
 }

@@ -15,13 +15,13 @@
 
 extern const struct field ads_fields[], domains_fields[];
 extern const struct field creator_ad_fields[], ad_state_fields[];
-void page_studio_ads(struct req *r);
-void page_studio_ad_edit(struct req *r);
-void page_studio_ad_save(struct req *r);
-void page_studio_ad_state(struct req *r);
-void page_creator_ads(struct req *r);
-void page_creator_ad_edit(struct req *r);
-void page_creator_ad_save(struct req *r);
+int page_studio_ads(struct req *r);
+int page_studio_ad_edit(struct req *r);
+int page_studio_ad_save(struct req *r);
+int page_studio_ad_state(struct req *r);
+int page_creator_ads(struct req *r);
+int page_creator_ad_edit(struct req *r);
+int page_creator_ad_save(struct req *r);
 /* The ad form of owner `o` (a brand, or a creator): ad `id`'s (0: a new one) with what is stored,
  * or, with an error, what was typed and the message beside `field`. A 404 if `id` is not o's. */
 void ad_form_page(struct req *r, const struct studio_owner *o, long long id, int status, const char *field,
@@ -38,10 +38,10 @@ enum db_status ad_showcases(struct req *r, const struct studio_owner *o, struct 
 /* POST of the form: checks it and saves the ad of the path's {id} (none: a new one) of owner `o`
  * in one transaction, then 303 to its edit page; or the form again with a 422, or 404/409/5xx. */
 void ad_save(struct req *r, const struct studio_owner *o);
-void page_studio_domains(struct req *r);
-void page_studio_domain_add(struct req *r);
-void page_studio_domain_remove(struct req *r);
-void page_studio_domain_check(struct req *r);
+int page_studio_domains(struct req *r);
+int page_studio_domain_add(struct req *r);
+int page_studio_domain_remove(struct req *r);
+int page_studio_domain_check(struct req *r);
 /* The per-ad and per-video tables of a dashboard for the period from..to: a brand's (brand_id > 0)
  * or a creator's (creator_id > 0). False when a response (5xx) was made. */
 bool dashboard_media(struct req *r, tmpl_dict *d, long long brand_id, long long creator_id, const char *from,

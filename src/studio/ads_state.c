@@ -17,17 +17,17 @@ static const struct db_stmt q_allow = {
 static const struct db_stmt q_exists = {
 	"SELECT 1 FROM ads WHERE id = ? AND brand_id = ? AND created_by = 'creator'", "ii", "i" };
 
-void page_studio_ad_state(struct req *r)
+int page_studio_ad_state(struct req *r)
 {
 	struct studio_brand b;
 	struct db_res res;
 	if (!brand_of(r, &b))
-		return;
+		return REQ_DONE;
 	const char *state = req_form(r, "state");
 	bool block = state && strcmp(state, "blocked") == 0;
 	if (!block && (!state || strcmp(state, "draft") != 0)) {
 		resp_error(r, 400, "Choose to take the ad down or to allow it again.");
-		return;
+		return REQ_DONE;
 	}
 	struct db_param k[] = { DB_I(form_id(r, "id")), DB_I(b.id) };
 	enum db_status rc = db_query(r->db, NULL, block ? &q_block : &q_allow, k, NULL);
@@ -35,11 +35,12 @@ void page_studio_ad_state(struct req *r)
 		rc = db_query(r->db, r->arena, &q_exists, k, &res);
 		if (rc == DB_OK && res.nrows == 0) {
 			resp_error(r, 404, "There is no such creator's ad of your products.");
-			return;
+			return REQ_DONE;
 		}
 	}
 	if (rc != DB_OK)
 		resp_db_error(r, rc);
 	else
 		resp_redirect(r, "/studio/ads");
+	return REQ_DONE;
 }

@@ -50,22 +50,23 @@ static void render(struct req *r, const struct cat_brand *b, int status, const c
 	page_end(r, status);
 }
 
-void page_api_keys(struct req *r)
+int page_api_keys(struct req *r)
 {
 	struct cat_brand b;
 	if (cat_brand_of(r, &b))
 		render(r, &b, 200, NULL, NULL);
+	return REQ_DONE;
 }
 
-void page_api_keys_create(struct req *r)
+int page_api_keys_create(struct req *r)
 {
 	struct cat_brand b;
 	if (!cat_brand_of(r, &b))
-		return;
+		return REQ_DONE;
 	const char *label = req_form(r, "label");
 	if (!label || !*label || !prod_text_ok(label, 80, false)) {
 		render(r, &b, 422, NULL, "Name the key (at most 80 characters), like \"Inventory sync\".");
-		return;
+		return REQ_DONE;
 	}
 	char key[APIKEY_LEN + 1];
 	uint8_t hash[32];
@@ -75,25 +76,23 @@ void page_api_keys_create(struct req *r)
 	prefix[APIKEY_SHOWN] = '\0';
 	enum db_status rc = db_query(r->db, NULL, &q_create, (struct db_param[]){ DB_I(b.id), DB_B(hash, 32),
 		DB_S(prefix), DB_S(label) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	/* Shown in this response only: never stored, so a reload cannot show it again. */
 	resp_header(r, "Cache-Control", "no-store");
 	render(r, &b, 201, key, NULL);
+	return REQ_DONE;
 }
 
-void page_api_keys_revoke(struct req *r)
+int page_api_keys_revoke(struct req *r)
 {
 	struct cat_brand b;
 	if (!cat_brand_of(r, &b))
-		return;
+		return REQ_DONE;
 	long long id = cat_id(req_param(r, "id"));
 	enum db_status rc = db_query(r->db, NULL, &q_revoke, (struct db_param[]){ DB_I(id), DB_I(b.id) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, "/studio/api-keys");
+	return REQ_DONE;
 }

@@ -59,27 +59,26 @@ static void rates_form(struct req *r, const struct studio_brand *b, int status, 
 	page_end(r, status);
 }
 
-void page_brand_shipping_form(struct req *r)
+int page_brand_shipping_form(struct req *r)
 {
 	struct studio_brand b;
 	struct db_res t;
 	if (!brand_of(r, &b))
-		return;
+		return REQ_DONE;
 	enum db_status rc = db_query(r->db, r->arena, &q_rates, (struct db_param[]){ DB_I(b.id) }, &t);
-	if (rc != DB_OK || t.nrows == 0) {
-		resp_db_error(r, rc == DB_OK ? DB_ERR : rc);
-		return;
-	}
+	if (rc != DB_OK || t.nrows == 0)
+		return req_db_fail(rc == DB_OK ? DB_ERR : rc);
 	long long bps = db_at(&t, 0, 1)->i;
 	rates_form(r, &b, 200, NULL, prod_decimal(r->arena, db_at(&t, 0, 0)->i, b.currency),
 		   arena_printf(r->arena, "%lld.%02lld", bps / 100, bps % 100));
+	return REQ_DONE;
 }
 
-void page_brand_shipping(struct req *r)
+int page_brand_shipping(struct req *r)
 {
 	struct studio_brand b;
 	if (!brand_of(r, &b))
-		return;
+		return REQ_DONE;
 	const char *ship = req_form(r, "shipping"), *tax = req_form(r, "tax_percent");
 	long long shipping_minor;
 	long bps = tax_bps(tax);
@@ -89,13 +88,12 @@ void page_brand_shipping(struct req *r)
 				      : NULL;
 	if (error) {
 		rates_form(r, &b, 422, error, ship ? ship : "", tax ? tax : "");
-		return;
+		return REQ_DONE;
 	}
 	enum db_status rc = db_query(r->db, r->arena, &q_save,
 				     (struct db_param[]){ DB_I(shipping_minor), DB_I(bps), DB_I(b.id) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, "/studio/brand/shipping?saved=1");
+	return REQ_DONE;
 }

@@ -50,23 +50,24 @@ static void collections_page(struct req *r, const struct studio_creator *c, int 
 	page_end(r, status);
 }
 
-void page_creator_collections(struct req *r)
+int page_creator_collections(struct req *r)
 {
 	struct studio_creator c;
 	if (creator_of(r, &c))
 		collections_page(r, &c, 200, NULL);
+	return REQ_DONE;
 }
 
-void page_creator_collection_create(struct req *r)
+int page_creator_collection_create(struct req *r)
 {
 	struct studio_creator c;
 	if (!creator_of(r, &c))
-		return;
+		return REQ_DONE;
 	const char *title = req_form(r, "title"), *desc = req_form(r, "description");
 	char slug[65], tried[72];
 	if (!title || !has_text(title) || !slugify(title, slug, 60)) {
 		collections_page(r, &c, 422, "Give the collection a title with at least one letter or digit.");
-		return;
+		return REQ_DONE;
 	}
 	enum db_status rc = DB_DUP;
 	/* One statement each, no transaction: a duplicate slug only means trying the next number. */
@@ -80,13 +81,12 @@ void page_creator_collection_create(struct req *r)
 	}
 	if (rc == DB_DUP) {
 		collections_page(r, &c, 409, "You already have many collections with that title; choose another.");
-		return;
+		return REQ_DONE;
 	}
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/creator/collections/%llu", db_insert_id(r->db)));
+	return REQ_DONE;
 }
 
 struct collection_move {
@@ -112,22 +112,21 @@ static enum db_status move_txn(struct db *db, void *ctx)
 	return rc;
 }
 
-void page_creator_collection_move(struct req *r)
+int page_creator_collection_move(struct req *r)
 {
 	struct studio_creator c;
 	if (!creator_of(r, &c))
-		return;
+		return REQ_DONE;
 	const char *dir = req_form(r, "dir");
 	if (!dir || (strcmp(dir, "up") && strcmp(dir, "down"))) {
 		resp_error(r, 400, "Choose to move the collection up or down.");
-		return;
+		return REQ_DONE;
 	}
 	struct collection_move m = { c.id, form_id(r, "id"), strcmp(dir, "up") == 0 ? -1 : 1, r->arena,
 				     arena_alloc(r->arena, MAX_COLLECTIONS * sizeof(long long)) };
 	enum db_status rc = db_txn(r->db, move_txn, &m);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, "/studio/creator/collections");
+	return REQ_DONE;
 }

@@ -35,22 +35,20 @@ static const struct db_stmt q_delete = {
 
 const struct field creator_links_fields[] = { { "deleted", 1 }, { NULL, 0 } };
 
-void page_creator_links(struct req *r)
+int page_creator_links(struct req *r)
 {
 	struct studio_creator c;
 	struct db_res l, cols, picks;
 	if (!creator_of(r, &c))
-		return;
+		return REQ_DONE;
 	struct db_param id[] = { DB_I(c.id) };
 	enum db_status rc = db_query(r->db, r->arena, &q_links, id, &l);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_collections, id, &cols);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_picks, id, &picks);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_creator_links.tpl", "Your short links");
 	for (size_t i = 0; i < l.nrows; i++) {
 		tmpl_dict *e = tmpl_add(d, "LINKS");
@@ -78,14 +76,15 @@ void page_creator_links(struct req *r)
 		tmpl_set(o, "TITLE", db_at(&picks, i, 1)->s);
 	}
 	page_end(r, 200);
+	return REQ_DONE;
 }
 
 /* target is "storefront", "c<id>" (a collection) or "p<id>" (a product). */
-void page_creator_link_create(struct req *r)
+int page_creator_link_create(struct req *r)
 {
 	struct studio_creator c;
 	if (!creator_of(r, &c))
-		return;
+		return REQ_DONE;
 	const char *target = req_form(r, "target"), *label = req_form(r, "label");
 	if (!label)
 		label = "";
@@ -98,7 +97,7 @@ void page_creator_link_create(struct req *r)
 	}
 	if (!target || (strcmp(target, "storefront") != 0 && ref == 0)) {
 		resp_error(r, 400, "Choose what the link leads to.");
-		return;
+		return REQ_DONE;
 	}
 	char code[SHORT_CODE_LEN + 1];
 	enum db_status rc = DB_DUP;
@@ -111,35 +110,33 @@ void page_creator_link_create(struct req *r)
 			rc = db_query(r->db, r->arena, target[0] == 'c' ? &q_add_collection : &q_add_product,
 				      (struct db_param[]){ DB_S(code), DB_S(label), DB_I(ref), DB_I(c.id) }, NULL);
 	}
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (db_affected(r->db) == 0) {
 		resp_error(r, 404, "You can link only to your own collections and approved picks.");
-		return;
+		return REQ_DONE;
 	}
 	resp_redirect(r, "/studio/creator/links");
+	return REQ_DONE;
 }
 
-void page_creator_link_delete(struct req *r)
+int page_creator_link_delete(struct req *r)
 {
 	struct studio_creator c;
 	if (!creator_of(r, &c))
-		return;
+		return REQ_DONE;
 	const char *code = req_param(r, "code");
 	if (!short_code_valid(code)) {
 		resp_error(r, 404, "You have no short link with that code.");
-		return;
+		return REQ_DONE;
 	}
 	enum db_status rc = db_query(r->db, r->arena, &q_delete, (struct db_param[]){ DB_S(code), DB_I(c.id) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (db_affected(r->db) == 0) {
 		resp_error(r, 404, "You have no short link with that code.");
-		return;
+		return REQ_DONE;
 	}
 	resp_redirect(r, "/studio/creator/links?deleted=1");
+	return REQ_DONE;
 }

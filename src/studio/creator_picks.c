@@ -25,17 +25,15 @@ static const struct db_stmt q_unlist = {
 static const struct db_stmt q_remove = {
 	"DELETE FROM picks WHERE id = ? AND creator_id = ?", "ii", "" };
 
-void page_creator_picks(struct req *r)
+int page_creator_picks(struct req *r)
 {
 	struct studio_creator c;
 	struct db_res ps;
 	if (!creator_of(r, &c))
-		return;
+		return REQ_DONE;
 	enum db_status rc = db_query(r->db, r->arena, &q_picks, (struct db_param[]){ DB_I(c.id) }, &ps);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_creator_picks.tpl", "Your picks");
 	tmpl_set(d, "HANDLE", c.handle);
 	for (size_t i = 0; i < ps.nrows; i++) {
@@ -54,6 +52,7 @@ void page_creator_picks(struct req *r)
 	if (ps.nrows == 0)
 		tmpl_show(d, "EMPTY");
 	page_end(r, 200);
+	return REQ_DONE;
 }
 
 struct pick_move {
@@ -81,24 +80,23 @@ static enum db_status move_txn(struct db *db, void *ctx)
 	return rc;
 }
 
-void page_creator_pick_move(struct req *r)
+int page_creator_pick_move(struct req *r)
 {
 	struct studio_creator c;
 	if (!creator_of(r, &c))
-		return;
+		return REQ_DONE;
 	const char *dir = req_form(r, "dir");
 	struct pick_move m = { c.id, form_id(r, "id"), dir && strcmp(dir, "up") == 0 ? -1 : 1, false, r->arena,
 			       arena_alloc(r->arena, MAX_PICKS * sizeof(long long)) };
 	if (!dir || (strcmp(dir, "up") && strcmp(dir, "down"))) {
 		resp_error(r, 400, "Choose to move the pick up or down.");
-		return;
+		return REQ_DONE;
 	}
 	enum db_status rc = db_txn(r->db, move_txn, &m);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, "/studio/creator/picks");
+	return REQ_DONE;
 }
 
 struct pick_remove {
@@ -113,16 +111,15 @@ static enum db_status remove_txn(struct db *db, void *ctx)
 	return rc == DB_OK ? db_query(db, NULL, &q_remove, k, NULL) : rc;
 }
 
-void page_creator_pick_remove(struct req *r)
+int page_creator_pick_remove(struct req *r)
 {
 	struct studio_creator c;
 	if (!creator_of(r, &c))
-		return;
+		return REQ_DONE;
 	struct pick_remove p = { c.id, form_id(r, "id") };
 	enum db_status rc = db_txn(r->db, remove_txn, &p);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, "/studio/creator/picks");
+	return REQ_DONE;
 }

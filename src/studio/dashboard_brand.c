@@ -230,20 +230,21 @@ static void render(struct req *r, const struct studio_brand *b, const struct bra
 	page_end(r, 200);
 }
 
-void page_dashboard_brand(struct req *r)
+int page_dashboard_brand(struct req *r)
 {
 	struct studio_brand b;
 	struct brand_dash d;
 	if (!brand_of(r, &b))
-		return;
+		return REQ_DONE;
 	if (!dashboard_period(r, d.from, d.to)) {
 		resp_error(r, 400, "Choose a period of at most a year, with dates like 2026-01-31, the first not after the last.");
-		return;
+		return REQ_DONE;
 	}
 	if (!load(r, b.id, &d))
-		return;
+		return REQ_DONE;
 	if (strcmp(r->path, "/studio/brand/dashboard.csv") == 0)
 		csv(r, &b, &d);
 	else
 		render(r, &b, &d);
+	return REQ_DONE;
 }

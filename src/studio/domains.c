@@ -94,18 +94,19 @@ static void render(struct req *r, const struct studio_brand *b, int status, cons
 	page_end(r, status);
 }
 
-void page_studio_domains(struct req *r)
+int page_studio_domains(struct req *r)
 {
 	struct studio_brand b;
 	if (brand_of(r, &b))
 		render(r, &b, 200, NULL, NULL, NULL);
+	return REQ_DONE;
 }
 
-void page_studio_domain_add(struct req *r)
+int page_studio_domain_add(struct req *r)
 {
 	struct studio_brand b;
 	if (!brand_of(r, &b))
-		return;
+		return REQ_DONE;
 	const char *typed = req_form(r, "domain");
 	char domain[DOMAIN_MAX + 1];
 	size_t n = typed ? strlen(typed) : 0;
@@ -114,7 +115,7 @@ void page_studio_domain_add(struct req *r)
 	domain[n] = '\0';
 	if (!domain_valid(domain)) {
 		render(r, &b, 422, typed, "Enter a host name such as shop.example.com: letters, digits, hyphens and dots, no https:// or path.", NULL);
-		return;
+		return REQ_DONE;
 	}
 	uint8_t raw[DOMAIN_TOKEN_LEN / 2];
 	char token[DOMAIN_TOKEN_LEN + 1];
@@ -123,53 +124,50 @@ void page_studio_domain_add(struct req *r)
 	enum db_status rc = db_query(r->db, NULL, &q_add, (struct db_param[]){ DB_I(b.id), DB_S(domain), DB_S(token) }, NULL);
 	if (rc == DB_DUP) {
 		render(r, &b, 422, typed, "That domain is already on your list.", NULL);
-		return;
+		return REQ_DONE;
 	}
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/domains?added=%s", domain));
+	return REQ_DONE;
 }
 
-void page_studio_domain_remove(struct req *r)
+int page_studio_domain_remove(struct req *r)
 {
 	struct studio_brand b;
 	if (!brand_of(r, &b))
-		return;
+		return REQ_DONE;
 	enum db_status rc = db_query(r->db, NULL, &q_remove, (struct db_param[]){ DB_I(form_id(r, "id")), DB_I(b.id) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, "/studio/domains");
+	return REQ_DONE;
 }
 
-void page_studio_domain_check(struct req *r)
+int page_studio_domain_check(struct req *r)
 {
 	struct studio_brand b;
 	if (!brand_of(r, &b))
-		return;
+		return REQ_DONE;
 	struct db_param p[] = { DB_I(form_id(r, "id")), DB_I(b.id) };
 	struct db_res one;
 	enum db_status rc = db_query(r->db, r->arena, &q_one, p, &one);
 	if (rc == DB_OK && one.nrows == 0) {
 		resp_error(r, 404, "You have no such domain.");
-		return;
+		return REQ_DONE;
 	}
 	if (rc == DB_OK)
 		rc = db_query(r->db, NULL, &q_check_now, p, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	const char *domain = db_at(&one, 0, 0)->s;
 	if (db_affected(r->db) == 0) {
 		long long wait = db_at(&one, 0, 1)->i < 1 ? 1 : db_at(&one, 0, 1)->i;
 		resp_header(r, "Retry-After", arena_printf(r->arena, "%lld", wait));
 		render(r, &b, 429, NULL, NULL, arena_printf(r->arena, "A check of %s was asked for less than %d seconds ago; "
 							     "try again in %lld seconds.", domain, CHECK_NOW_SECONDS, wait));
-		return;
+		return REQ_DONE;
 	}
 	resp_redirect(r, arena_printf(r->arena, "/studio/domains?queued=%s", domain));
+	return REQ_DONE;
 }

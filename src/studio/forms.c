@@ -44,37 +44,37 @@ static void render(struct req *r, const struct studio_brand *b, int status, cons
 	page_end(r, status);
 }
 
-void page_forms_list(struct req *r)
+int page_forms_list(struct req *r)
 {
 	struct studio_brand b;
 	if (brand_of(r, &b))
 		render(r, &b, 200, NULL);
+	return REQ_DONE;
 }
 
-void page_forms_create(struct req *r)
+int page_forms_create(struct req *r)
 {
 	struct studio_brand b;
 	if (!brand_of(r, &b))
-		return;
+		return REQ_DONE;
 	const char *title = req_form(r, "title"), *slug_in = req_form(r, "slug");
 	char slug[65];
 	if (!title || !has_text(title)) {
 		render(r, &b, 422, "Give the form a title.");
-		return;
+		return REQ_DONE;
 	}
 	if (!slugify(slug_in && *slug_in ? slug_in : title, slug, sizeof slug)) {
 		render(r, &b, 422, "Use letters or digits in the address.");
-		return;
+		return REQ_DONE;
 	}
 	enum db_status rc = db_query(r->db, NULL, &q_create, (struct db_param[]){ DB_I(b.id), DB_S(slug), DB_S(title),
 		DB_S("I agree that this brand may contact me about my request.") }, NULL);
 	if (rc == DB_DUP) {
 		render(r, &b, 409, "That address is taken; choose another.");
-		return;
+		return REQ_DONE;
 	}
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/forms/%llu", db_insert_id(r->db)));
+	return REQ_DONE;
 }

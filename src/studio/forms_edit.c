@@ -126,11 +126,12 @@ static void render(struct req *r, long long brand_id, long long id, int status, 
 	render_form(r, brand_id, id, status, error, NULL);
 }
 
-void page_forms_edit(struct req *r)
+int page_forms_edit(struct req *r)
 {
 	struct studio_brand b;
 	if (brand_of(r, &b))
 		render(r, b.id, form_id(r, "id"), 200, NULL);
+	return REQ_DONE;
 }
 
 static bool url_ok(const char *u)
@@ -138,11 +139,11 @@ static bool url_ok(const char *u)
 	return !*u || ((strncmp(u, "https://", 8) == 0 || strncmp(u, "http://", 7) == 0) && !strpbrk(u, " \"'<>\\"));
 }
 
-void page_forms_save(struct req *r)
+int page_forms_save(struct req *r)
 {
 	struct studio_brand b;
 	if (!brand_of(r, &b))
-		return;
+		return REQ_DONE;
 	long long id = form_id(r, "id");
 	const char *v[6];
 	static const char *const names[] = { "title", "intro", "consent_text", "privacy_url", "thanks_text", "status" };
@@ -165,37 +166,34 @@ void page_forms_save(struct req *r)
 		: !ok ? "Limits must be whole numbers: fill time 0 to 600 s, limits at least 1." : NULL;
 	if (error) {
 		render(r, b.id, id, 422, error);
-		return;
+		return REQ_DONE;
 	}
 	const char *redirect = req_form(r, "redirect_url");
 	if (!redirect)
 		redirect = "";
 	bool allowed = true;
 	enum db_status rc = *redirect ? brand_domain_check(r->db, r->arena, b.id, redirect, &allowed) : DB_OK;
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (!allowed) {
 		const char *msg = "The redirect must be an http(s) address on one of your verified domains (see Domains).";
 		render_form(r, b.id, id, 422, msg, msg);
-		return;
+		return REQ_DONE;
 	}
 	rc = db_query(r->db, NULL, &q_save, (struct db_param[]){ DB_S(v[0]), DB_S(v[1]), DB_S(v[2]),
 		DB_S(v[3]), DB_S(v[4]), DB_S(v[5]), DB_I(creators && strcmp(creators, "yes") == 0), DB_S(handles), DB_I(min_fill),
 		DB_I(ip_limit), DB_I(form_limit), DB_S(redirect), DB_I(id), DB_I(b.id) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));
+	return REQ_DONE;
 }
 
-void page_forms_field_add(struct req *r)
+int page_forms_field_add(struct req *r)
 {
 	struct studio_brand b;
 	if (!brand_of(r, &b))
-		return;
+		return REQ_DONE;
 	long long id = form_id(r, "id");
 	enum lead_type t;
 	const char *label = req_form(r, "label"), *help = req_form(r, "help"), *options = req_form(r, "options");
@@ -204,10 +202,8 @@ void page_forms_field_add(struct req *r)
 	long long pos = num(req_form(r, "position"), 0, 999, &ok);
 	struct db_res cnt;
 	enum db_status rc = db_query(r->db, r->arena, &q_count, (struct db_param[]){ DB_I(id), DB_I(b.id) }, &cnt);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	bool choices = lead_type_parse(req_form(r, "type"), &t) && (t == LEAD_CHOICE || t == LEAD_MULTI);
 	const char *error = !lead_type_parse(req_form(r, "type"), &t) ? "Choose a field type."
 		: !label || !has_text(label) ? "Give the field a label."
@@ -216,48 +212,45 @@ void page_forms_field_add(struct req *r)
 		: db_at(&cnt, 0, 0)->i >= LEAD_MAX_FIELDS ? "A form has at most 30 fields." : NULL;
 	if (error) {
 		render(r, b.id, id, 422, error);
-		return;
+		return REQ_DONE;
 	}
 	rc = db_query(r->db, NULL, &q_add, (struct db_param[]){ DB_I(pos), DB_S(lead_type_name(t)), DB_S(label),
 		DB_S(help ? help : ""), DB_I(req && strcmp(req, "yes") == 0), DB_S(choices ? options : ""),
 		DB_I(id), DB_I(b.id) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));
+	return REQ_DONE;
 }
 
-void page_forms_field_position(struct req *r)
+int page_forms_field_position(struct req *r)
 {
 	struct studio_brand b;
 	if (!brand_of(r, &b))
-		return;
+		return REQ_DONE;
 	long long id = form_id(r, "id"), field = form_id(r, "field");
 	bool ok = true;
 	long long pos = num(req_form(r, "position"), 0, 999, &ok);
 	if (!ok) {
 		render(r, b.id, id, 422, "The position is a number from 0 to 999.");
-		return;
+		return REQ_DONE;
 	}
 	enum db_status rc = db_query(r->db, NULL, &q_position, (struct db_param[]){ DB_I(pos), DB_I(field), DB_I(id), DB_I(b.id) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));
+	return REQ_DONE;
 }
 
-void page_forms_field_remove(struct req *r)
+int page_forms_field_remove(struct req *r)
 {
 	struct studio_brand b;
 	if (!brand_of(r, &b))
-		return;
+		return REQ_DONE;
 	long long id = form_id(r, "id"), field = form_id(r, "field");
 	enum db_status rc = db_query(r->db, NULL, &q_remove, (struct db_param[]){ DB_I(field), DB_I(id), DB_I(b.id) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));
+	return REQ_DONE;
 }

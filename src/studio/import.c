@@ -50,11 +50,12 @@ static void import_form(struct req *r, const struct cat_brand *b, int status, co
 	page_end(r, status);
 }
 
-void page_import_form(struct req *r)
+int page_import_form(struct req *r)
 {
 	struct cat_brand b;
 	if (cat_brand_of(r, &b))
 		import_form(r, &b, 200, NULL);
+	return REQ_DONE;
 }
 
 static void report_page(struct req *r, const struct cat_brand *b, const char *name, enum cat_format f,
@@ -91,21 +92,21 @@ static void report_page(struct req *r, const struct cat_brand *b, const char *na
 	page_end(r, ok ? 200 : rep->fatal ? 503 : 422);
 }
 
-void page_import(struct req *r)
+int page_import(struct req *r)
 {
 	struct cat_brand b;
 	if (!cat_brand_of(r, &b))
-		return;
+		return REQ_DONE;
 	enum cat_format f;
 	const char *fmt = req_form(r, "format");
 	if (!fmt || !cat_format_parse(fmt, &f)) {
 		import_form(r, &b, 422, "Choose the kind of file you are uploading.");
-		return;
+		return REQ_DONE;
 	}
 	const struct mp_part *file = multipart_file(&r->files, "file");
 	if (!file || file->len == 0) {
 		import_form(r, &b, 422, "Choose a file to upload (it was missing or empty).");
-		return;
+		return REQ_DONE;
 	}
 	struct cat_mem mem;
 	struct cat_source src = cat_source_mem(&mem, file->data, file->len);
@@ -113,4 +114,5 @@ void page_import(struct req *r)
 	const char *name = *file->filename ? file->filename : "upload";
 	bool ok = catalog_import(r->db, b.id, b.currency, f, &src, name, &rep);
 	report_page(r, &b, name, f, &rep, ok);
+	return REQ_DONE;
 }

@@ -63,18 +63,19 @@ static void render(struct req *r, long long brand_id, int status, const char *er
 	page_end(r, status);
 }
 
-void page_leads_webhook(struct req *r)
+int page_leads_webhook(struct req *r)
 {
 	struct studio_brand b;
 	if (brand_of(r, &b))
 		render(r, b.id, 200, NULL);
+	return REQ_DONE;
 }
 
-void page_leads_webhook_save(struct req *r)
+int page_leads_webhook_save(struct req *r)
 {
 	struct studio_brand b;
 	if (!brand_of(r, &b))
-		return;
+		return REQ_DONE;
 	const char *remove = req_form(r, "remove"), *rotate = req_form(r, "rotate"), *url = req_form(r, "url");
 	enum db_status rc;
 	if (remove && strcmp(remove, "yes") == 0) {
@@ -85,7 +86,7 @@ void page_leads_webhook_save(struct req *r)
 		const char *why;
 		if (!webhook_url_parse(url, &u)) {
 			render(r, b.id, 422, "Enter an https:// (or http://) URL, like https://crm.example.com/hooks/leads.");
-			return;
+			return REQ_DONE;
 		}
 		/* Literal addresses are judged now; names are judged by the worker on every address they
 		 * resolve to at delivery time (DNS can change after this check). */
@@ -93,7 +94,7 @@ void page_leads_webhook_save(struct req *r)
 			char msg[200];
 			snprintf(msg, sizeof msg, "This address is not on the public internet (%s): webhooks cannot be sent to the server's own network.", why);
 			render(r, b.id, 422, msg);
-			return;
+			return REQ_DONE;
 		}
 		uint8_t raw[32];
 		char secret[WEBHOOK_SECRET_LEN + 1];
@@ -102,9 +103,8 @@ void page_leads_webhook_save(struct req *r)
 		rc = db_query(r->db, NULL, &q_save, (struct db_param[]){ DB_I(b.id), DB_S(url), DB_S(secret),
 			DB_I(rotate && strcmp(rotate, "yes") == 0) }, NULL);
 	}
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, "/studio/leads/webhook");
+	return REQ_DONE;
 }

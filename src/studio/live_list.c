@@ -85,11 +85,12 @@ static void list_page(struct req *r, const struct studio_creator *c, int status,
 	page_end(r, status);
 }
 
-void page_studio_live_list(struct req *r)
+int page_studio_live_list(struct req *r)
 {
 	struct studio_creator c;
 	if (creator_of(r, &c))
 		list_page(r, &c, 200, NULL);
+	return REQ_DONE;
 }
 
 static enum db_status schedule_write(struct db *db, void *ctx)
@@ -134,11 +135,11 @@ static const char *read_lineup(struct req *r, struct schedule *s)
 	return s->nproducts ? NULL : "Choose at least one product for the lineup.";
 }
 
-void page_studio_live_create(struct req *r)
+int page_studio_live_create(struct req *r)
 {
 	struct studio_creator c;
 	if (!creator_of(r, &c))
-		return;
+		return REQ_DONE;
 	struct schedule s = {
 		.creator_id = c.id, .title = form_or_empty(r, "title"), .stream = form_or_empty(r, "stream_url"),
 		.replay = form_or_empty(r, "replay_url"), .words = form_or_empty(r, "blocked_words"),
@@ -156,12 +157,11 @@ void page_studio_live_create(struct req *r)
 		problem = read_lineup(r, &s);
 	if (problem) {
 		list_page(r, &c, 422, problem);
-		return;
+		return REQ_DONE;
 	}
 	enum db_status rc = db_txn(r->db, schedule_write, &s);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/live/%lld", s.id));
+	return REQ_DONE;
 }

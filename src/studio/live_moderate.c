@@ -94,22 +94,26 @@ static void moderate(struct req *r, enum act act)
 	resp_redirect(r, arena_printf(r->arena, "/studio/live/%lld#q-%lld", o.id, qid));
 }
 
-void page_studio_live_answer(struct req *r)
+int page_studio_live_answer(struct req *r)
 {
 	moderate(r, ACT_ANSWER);
+	return REQ_DONE;
 }
 
-void page_studio_live_answered(struct req *r)
+int page_studio_live_answered(struct req *r)
 {
 	moderate(r, ACT_ANSWERED);
+	return REQ_DONE;
 }
 
-void page_studio_live_hide(struct req *r)
+int page_studio_live_hide(struct req *r)
 {
 	moderate(r, ACT_HIDE);
+	return REQ_DONE;
 }
 
-void page_studio_live_block(struct req *r)
+int page_studio_live_block(struct req *r)
 {
 	moderate(r, ACT_BLOCK);
+	return REQ_DONE;
 }

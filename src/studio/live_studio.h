@@ -17,15 +17,15 @@ struct live_own {
 };
 bool live_owned(struct req *r, struct live_own *o);
 
-void page_studio_live_list(struct req *r);
-void page_studio_live_create(struct req *r);
-void page_studio_live_panel(struct req *r);
-void page_studio_live_state(struct req *r);
-void page_studio_live_pin(struct req *r);
-void page_studio_live_settings(struct req *r);
-void page_studio_live_answer(struct req *r);
-void page_studio_live_answered(struct req *r);
-void page_studio_live_hide(struct req *r);
-void page_studio_live_block(struct req *r);
+int page_studio_live_list(struct req *r);
+int page_studio_live_create(struct req *r);
+int page_studio_live_panel(struct req *r);
+int page_studio_live_state(struct req *r);
+int page_studio_live_pin(struct req *r);
+int page_studio_live_settings(struct req *r);
+int page_studio_live_answer(struct req *r);
+int page_studio_live_answered(struct req *r);
+int page_studio_live_hide(struct req *r);
+int page_studio_live_block(struct req *r);
 
 #endif

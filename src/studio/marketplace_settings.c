@@ -73,13 +73,14 @@ static void render(struct req *r, const struct cat_brand *b, int status, const c
 	page_end(r, status);
 }
 
-void page_marketplace_form(struct req *r)
+int page_marketplace_form(struct req *r)
 {
 	struct cat_brand b;
 	if (!cat_brand_of(r, &b))
-		return;
+		return REQ_DONE;
 	const char *saved = req_query(r, "marketplace");
 	render(r, &b, 200, NULL, saved && strcmp(saved, "saved") == 0);
+	return REQ_DONE;
 }
 
 static bool yes_no(const char *s, bool *out)
@@ -93,60 +94,58 @@ static bool yes_no(const char *s, bool *out)
 	return true;
 }
 
-void page_marketplace_save(struct req *r)
+int page_marketplace_save(struct req *r)
 {
 	struct cat_brand b;
 	if (!cat_brand_of(r, &b))
-		return;
+		return REQ_DONE;
 	long long bps;
 	bool open, approval;
 	if (!yes_no(req_form(r, "marketplace_open"), &open) || !yes_no(req_form(r, "approval_required"), &approval)) {
 		render(r, &b, 422, "Answer yes or no for opening the catalog and for approval.", false);
-		return;
+		return REQ_DONE;
 	}
 	if (!parse_percent(req_form(r, "commission_percent"), &bps)) {
 		render(r, &b, 422, "Enter a commission from 0 to 50 percent, with at most two decimals (like 12.5).", false);
-		return;
+		return REQ_DONE;
 	}
 	enum db_status rc = db_query(r->db, NULL, &q_save_brand, (struct db_param[]){ DB_I(open), DB_I(bps),
 		DB_I(approval), DB_I(b.id) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, "/studio/marketplace?marketplace=saved");
+	return REQ_DONE;
 }
 
 /* One product's setting: follow the brand, open or closed, and its own rate (empty: the brand's). */
-void page_marketplace_product(struct req *r)
+int page_marketplace_product(struct req *r)
 {
 	struct cat_brand b;
 	if (!cat_brand_of(r, &b))
-		return;
+		return REQ_DONE;
 	long long id = cat_id(req_param(r, "id"));
 	const char *m = req_form(r, "marketplace");
 	const char *pct = req_form(r, "commission_percent");
 	long long bps = -1;
 	if (!m || (strcmp(m, "inherit") && strcmp(m, "open") && strcmp(m, "closed"))) {
 		render(r, &b, 422, "Choose whether the product follows the brand, is open or is closed.", false);
-		return;
+		return REQ_DONE;
 	}
 	if (pct && *pct && !parse_percent(pct, &bps)) {
 		render(r, &b, 422, "Enter a commission from 0 to 50 percent, with at most two decimals, or leave it empty.", false);
-		return;
+		return REQ_DONE;
 	}
 	struct db_res res;
 	enum db_status rc = db_query(r->db, r->arena, &q_product_exists, (struct db_param[]){ DB_I(id), DB_I(b.id) }, &res);
 	if (rc == DB_OK && res.nrows == 0) {
 		resp_error(r, 404, "That product is not in your catalog.");
-		return;
+		return REQ_DONE;
 	}
 	if (rc == DB_OK)
 		rc = db_query(r->db, NULL, &q_save_product, (struct db_param[]){ DB_S(m), bps < 0 ? DB_NULL : DB_I(bps),
 			DB_I(id), DB_I(b.id) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, "/studio/marketplace?marketplace=saved");
+	return REQ_DONE;
 }

@@ -178,7 +178,8 @@ void orders_detail_render(struct req *r, const char *number, int status, const c
 	page_end(r, status);
 }
 
-void page_order_detail(struct req *r)
+int page_order_detail(struct req *r)
 {
 	orders_detail_render(r, req_param(r, "number"), 200, NULL);
+	return REQ_DONE;
 }

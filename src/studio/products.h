@@ -17,18 +17,18 @@ bool cat_brand_of(struct req *r, struct cat_brand *b);
 /* A positive decimal id from a path parameter, else 0. */
 long long cat_id(const char *s);
 
-void page_products_list(struct req *r);
-void page_products_new(struct req *r);
-void page_products_create(struct req *r);
-void page_products_edit(struct req *r);
-void page_products_update(struct req *r);
-void page_products_status(struct req *r);
-void page_marketplace_form(struct req *r);
-void page_marketplace_save(struct req *r);
-void page_marketplace_product(struct req *r);
-void page_api_keys(struct req *r);
-void page_api_keys_create(struct req *r);
-void page_api_keys_revoke(struct req *r);
+int page_products_list(struct req *r);
+int page_products_new(struct req *r);
+int page_products_create(struct req *r);
+int page_products_edit(struct req *r);
+int page_products_update(struct req *r);
+int page_products_status(struct req *r);
+int page_marketplace_form(struct req *r);
+int page_marketplace_save(struct req *r);
+int page_marketplace_product(struct req *r);
+int page_api_keys(struct req *r);
+int page_api_keys_create(struct req *r);
+int page_api_keys_revoke(struct req *r);
 
 extern const struct field products_list_fields[];
 extern const struct field products_edit_fields[];

@@ -350,52 +350,54 @@ static void save(struct req *r, long long id)
 	resp_redirect(r, "/studio/showcases?done=saved");
 }
 
-void page_showcase_new(struct req *r)
+int page_showcase_new(struct req *r)
 {
 	struct studio_owner o;
 	if (!studio_owner_of(r, &o, SC_REFUSAL))
-		return;
+		return REQ_DONE;
 	struct sc_form f = { .in = { .title = "", .brand_id = "", .tags = "", .type = "", .price_min = "", .price_max = "",
 		.currency = "", .in_stock_only = "", .best_sellers_days = "", .recently_viewed = "", .sort = "featured",
 		.limit = "12" }, .slot = "" };
 	edit_page(r, &o, 0, &f, NULL, 200, NULL, NULL);
+	return REQ_DONE;
 }
 
-void page_showcase_create(struct req *r)
+int page_showcase_create(struct req *r)
 {
 	save(r, 0);
+	return REQ_DONE;
 }
 
-void page_showcase_edit(struct req *r)
+int page_showcase_edit(struct req *r)
 {
 	struct studio_owner o;
 	if (!studio_owner_of(r, &o, SC_REFUSAL))
-		return;
+		return REQ_DONE;
 	long long id = form_id(r, "id");
 	struct db_res res;
 	enum db_status rc = id ? db_query(r->db, r->arena, &q_one,
 					   (struct db_param[]){ DB_I(id), DB_I(o.brand_id), DB_I(o.creator_id) }, &res) : DB_OK;
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (!id || res.nrows == 0) {
 		resp_error(r, 404, "There is no such showcase of yours.");
-		return;
+		return REQ_DONE;
 	}
 	struct showcase s;
 	showcase_from_row(r->arena, &res, 0, &s);
 	struct sc_form f;
 	form_from_showcase(r, &s, &f);
 	edit_page(r, &o, id, &f, &s, 200, NULL, NULL);
+	return REQ_DONE;
 }
 
-void page_showcase_update(struct req *r)
+int page_showcase_update(struct req *r)
 {
 	long long id = form_id(r, "id");
 	if (!id) {
 		resp_error(r, 404, "There is no such showcase of yours.");
-		return;
+		return REQ_DONE;
 	}
 	save(r, id);
+	return REQ_DONE;
 }

@@ -8,11 +8,11 @@
 #define SC_REFUSAL "Showcases are made by creators and brands."
 
 extern const struct field showcase_list_fields[], showcase_form_fields[];
-void page_showcases(struct req *r);
-void page_showcase_new(struct req *r);
-void page_showcase_create(struct req *r);
-void page_showcase_edit(struct req *r);
-void page_showcase_update(struct req *r);
-void page_showcase_delete(struct req *r);
+int page_showcases(struct req *r);
+int page_showcase_new(struct req *r);
+int page_showcase_create(struct req *r);
+int page_showcase_edit(struct req *r);
+int page_showcase_update(struct req *r);
+int page_showcase_delete(struct req *r);
 
 #endif

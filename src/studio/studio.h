@@ -3,14 +3,14 @@
 #define CC_STUDIO_H
 #include "http.h"
 
-void page_login_form(struct req *r);
-void page_login(struct req *r);
-void page_logout(struct req *r);
-void page_signup_form(struct req *r);
-void page_signup(struct req *r);
-void page_studio_home(struct req *r);
-void page_import_form(struct req *r);
-void page_import(struct req *r);
+int page_login_form(struct req *r);
+int page_login(struct req *r);
+int page_logout(struct req *r);
+int page_signup_form(struct req *r);
+int page_signup(struct req *r);
+int page_studio_home(struct req *r);
+int page_import_form(struct req *r);
+int page_import(struct req *r);
 
 /* ---- creators (issue 4): creator_*.c, pick_requests.c, dashboard_*.c ---- */
 struct studio_creator {
@@ -44,8 +44,8 @@ struct studio_owner {
 bool studio_owner_of(struct req *r, struct studio_owner *o, const char *refusal);
 /* brand_shipping.c: the flat shipping rate and tax rate checkout applies to the brand's orders. */
 extern const struct field brand_shipping_fields[];
-void page_brand_shipping_form(struct req *r);
-void page_brand_shipping(struct req *r);
+int page_brand_shipping_form(struct req *r);
+int page_brand_shipping(struct req *r);
 /* A positive id from a form field or, failing that, a path parameter; 0 if absent or malformed. */
 long long form_id(struct req *r, const char *name);
 /* "12.5%" from basis points, in integers. */
@@ -53,42 +53,42 @@ const char *creator_rate_text(struct req *r, long long bps);
 /* Moves the item `id` one place up (dir < 0) or down in `ids` (n items, in display order),
  * returning false if it is not there or already at that end. Pure. */
 bool creator_move(long long *ids, size_t n, long long id, int dir);
-void page_creator_profile_form(struct req *r);
-void page_creator_profile(struct req *r);
-void page_creator_marketplace(struct req *r);
-void page_creator_pick_add(struct req *r);
-void page_creator_picks(struct req *r);
-void page_creator_pick_move(struct req *r);
-void page_creator_pick_remove(struct req *r);
-void page_creator_collections(struct req *r);
-void page_creator_collection_create(struct req *r);
-void page_creator_collection_move(struct req *r);
-void page_creator_collection_edit(struct req *r);
-void page_creator_collection_update(struct req *r);
-void page_creator_collection_item_add(struct req *r);
-void page_creator_collection_item_move(struct req *r);
-void page_creator_collection_item_note(struct req *r);
-void page_creator_collection_item_remove(struct req *r);
-void page_creator_links(struct req *r);
-void page_creator_link_create(struct req *r);
-void page_creator_link_delete(struct req *r);
+int page_creator_profile_form(struct req *r);
+int page_creator_profile(struct req *r);
+int page_creator_marketplace(struct req *r);
+int page_creator_pick_add(struct req *r);
+int page_creator_picks(struct req *r);
+int page_creator_pick_move(struct req *r);
+int page_creator_pick_remove(struct req *r);
+int page_creator_collections(struct req *r);
+int page_creator_collection_create(struct req *r);
+int page_creator_collection_move(struct req *r);
+int page_creator_collection_edit(struct req *r);
+int page_creator_collection_update(struct req *r);
+int page_creator_collection_item_add(struct req *r);
+int page_creator_collection_item_move(struct req *r);
+int page_creator_collection_item_note(struct req *r);
+int page_creator_collection_item_remove(struct req *r);
+int page_creator_links(struct req *r);
+int page_creator_link_create(struct req *r);
+int page_creator_link_delete(struct req *r);
 extern const struct field creator_links_fields[];
-void page_brand_creator_program_form(struct req *r);
-void page_brand_creator_program(struct req *r);
-void page_pick_requests(struct req *r);
-void page_pick_request_decide(struct req *r);
-void page_dashboard_creator(struct req *r);
-void page_dashboard_brand(struct req *r);
-void page_dashboard_brand_payout(struct req *r);
+int page_brand_creator_program_form(struct req *r);
+int page_brand_creator_program(struct req *r);
+int page_pick_requests(struct req *r);
+int page_pick_request_decide(struct req *r);
+int page_dashboard_creator(struct req *r);
+int page_dashboard_brand(struct req *r);
+int page_dashboard_brand_payout(struct req *r);
 
 /* ---- brand fulfilment (issue 5): orders_*.c ---- */
 extern const struct field orders_list_fields[], order_detail_fields[], order_transition_fields[],
 	order_refund_fields[];
-void page_orders_list(struct req *r);
-void page_orders_csv(struct req *r);
-void page_order_detail(struct req *r);
-void page_order_transition(struct req *r);
-void page_order_refund(struct req *r);
+int page_orders_list(struct req *r);
+int page_orders_csv(struct req *r);
+int page_order_detail(struct req *r);
+int page_order_transition(struct req *r);
+int page_order_refund(struct req *r);
 
 /* ---- shoppable videos (issue 6): videos.c ---- */
 extern const struct field video_fields[];
@@ -96,8 +96,8 @@ extern const struct field video_fields[];
 #define STUDIO_VIDEO_UPLOAD_BODY ((16 << 20) + 65536)
 /* The videos page for the signed-in creator or brand, with an error message (or NULL). */
 void video_studio_page(struct req *r, int status, const char *error);
-void page_studio_videos(struct req *r);
-void page_studio_video_publish(struct req *r);
-void page_studio_video_upload(struct req *r);
+int page_studio_videos(struct req *r);
+int page_studio_video_publish(struct req *r);
+int page_studio_video_upload(struct req *r);
 
 #endif

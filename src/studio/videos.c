@@ -157,9 +157,10 @@ void video_studio_page(struct req *r, int status, const char *error)
 		videos_page(r, &o, status, error);
 }
 
-void page_studio_videos(struct req *r)
+int page_studio_videos(struct req *r)
 {
 	video_studio_page(r, 200, NULL);
+	return REQ_DONE;
 }
 
 struct vtag {
@@ -231,12 +232,12 @@ static const char *read_tags(struct req *r, struct vpublish *p)
 	return p->ntags ? NULL : "Tag at least one product.";
 }
 
-void page_studio_video_publish(struct req *r)
+int page_studio_video_publish(struct req *r)
 {
 	struct vpublish p = { .src = form_or_empty(r, "src_url"), .poster = form_or_empty(r, "poster_url"),
 			      .caption = form_or_empty(r, "caption") };
 	if (!studio_owner_of(r, &p.o, NOT_OWNER))
-		return;
+		return REQ_DONE;
 	const char *problem = NULL;
 	if (!video_url_ok(p.src))
 		problem = "Enter the video's address: an https:// link to an MP4 or HLS file, or a /media/ path.";
@@ -246,18 +247,15 @@ void page_studio_video_publish(struct req *r)
 		problem = "Enter a caption.";
 	else
 		problem = read_tags(r, &p);
-	if (problem && !*problem) {
-		resp_db_error(r, p.rc);
-		return;
-	}
+	if (problem && !*problem)
+		return req_db_fail(p.rc);
 	if (problem) {
 		videos_page(r, &p.o, 422, problem);
-		return;
+		return REQ_DONE;
 	}
 	enum db_status rc = db_txn(r->db, publish_txn, &p);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/videos?published=%lld", p.id));
+	return REQ_DONE;
 }
