@@ -8,7 +8,7 @@ static const struct field list_fields[] = {
 };
 static const struct field no_fields[] = { { NULL, 0 } };
 
-#define API (NEED_RAW_BODY)
+#define API (NEED_API_KEY | NEED_RAW_BODY)
 
 enum api_route {
 	API_PRODUCTS, API_PRODUCT_CREATE, API_PRODUCT, API_PRODUCT_UPDATE, API_PRODUCT_DELETE,

@@ -105,9 +105,7 @@ static enum db_status orders_json(struct req *r, long long brand_id, const struc
 
 int api_orders_list(struct req *r)
 {
-	struct api_ctx c;
-	if (!api_auth(r, &c))
-		return REQ_DONE;
+	const struct acting_brand *b = r->brand;
 	const char *ls = req_query(r, "limit"), *cursor = req_query(r, "cursor");
 	const char *since = req_query(r, "updated_since"), *status = req_query(r, "status");
 	long long limit = ls ? api_id(ls) : API_DEFAULT_LIMIT, after = 0;
@@ -132,18 +130,17 @@ int api_orders_list(struct req *r)
 		return REQ_DONE;
 	}
 	struct db_res o;
-	enum db_status rc = db_query(r->db, r->arena, &q_orders, (struct db_param[]){ DB_I(c.brand_id), DB_I(after),
+	enum db_status rc = db_query(r->db, r->arena, &q_orders, (struct db_param[]){ DB_I(b->id), DB_I(after),
 		DB_S(since_db), DB_S(status ? status : ""), DB_S(status ? status : ""), DB_I(limit + 1) }, &o);
 	bool more = rc == DB_OK && o.nrows > (size_t)limit;
 	if (more)
 		o.nrows = (size_t)limit;
 	json_t *arr = NULL;
 	if (rc == DB_OK)
-		rc = orders_json(r, c.brand_id, &o, &arr);
+		rc = orders_json(r, b->id, &o, &arr);
 	if (rc != DB_OK) {
 		json_decref(arr);
-		api_db_problem(r, rc);
-		return REQ_DONE;
+		return req_db_fail(rc);
 	}
 	json_t *page = json_pack("{s:o}", "data", arr);
 	json_object_set_new(page, "next_cursor", more ? json_string(api_cursor(r, db_at(&o, o.nrows - 1, 0)->i)) : json_null());
@@ -153,23 +150,20 @@ int api_orders_list(struct req *r)
 
 int api_order_get(struct req *r)
 {
-	struct api_ctx c;
-	if (!api_auth(r, &c))
-		return REQ_DONE;
+	const struct acting_brand *b = r->brand;
 	long long id = api_id(req_param(r, "id"));
 	struct db_res o;
-	enum db_status rc = db_query(r->db, r->arena, &q_order, (struct db_param[]){ DB_I(id), DB_I(c.brand_id) }, &o);
+	enum db_status rc = db_query(r->db, r->arena, &q_order, (struct db_param[]){ DB_I(id), DB_I(b->id) }, &o);
 	if (rc == DB_OK && o.nrows == 0) {
 		api_problem(r, 404, NULL, "This brand has no order with that id.");
 		return REQ_DONE;
 	}
 	json_t *arr = NULL;
 	if (rc == DB_OK)
-		rc = orders_json(r, c.brand_id, &o, &arr);
+		rc = orders_json(r, b->id, &o, &arr);
 	if (rc != DB_OK) {
 		json_decref(arr);
-		api_db_problem(r, rc);
-		return REQ_DONE;
+		return req_db_fail(rc);
 	}
 	json_t *one = json_incref(json_array_get(arr, 0));
 	json_decref(arr);

@@ -165,8 +165,9 @@ static bool enforce(struct req *r)
 	if (needs & NEED_NO_DB)
 		return true;
 	enum db_status rc = db_ready(r->db);
-	/* Raw-body routes authenticate themselves; a cookie sent along means nothing to them. */
-	if (rc == DB_OK && r->cookies.n && !(needs & NEED_RAW_BODY))
+	/* Requests that authenticate themselves ignore cookies: one sent along means nothing. */
+	bool self_authenticated = needs & (NEED_SIGNED | NEED_API_KEY);
+	if (rc == DB_OK && r->cookies.n && !self_authenticated)
 		rc = session_load(r);
 	if (rc == DB_OK && (needs & NEED_SESSION) && r->method != HTTP_POST)
 		rc = session_ensure(r);
@@ -175,13 +176,13 @@ static bool enforce(struct req *r)
 		return false;
 	}
 	bool writes = r->method != HTTP_GET && r->method != HTTP_HEAD;
-	if (writes && !(needs & NEED_RAW_BODY) &&
+	if (writes && !self_authenticated &&
 	    (!r->sess.present || !csrf_check(r->secret, r->sess.token, req_form(r, "csrf")))) {
 		resp_error(r, 403, "This form has expired or did not come from this site. "
 				   "Go back, reload the page and try again.");
 		return false;
 	}
-	if ((needs & (NEED_LOGIN | NEED_BRAND | NEED_CREATOR | NEED_ADMIN)) && !r->sess.user_id) {
+	if ((needs & (NEED_LOGIN | NEED_BRAND | NEED_CREATOR | NEED_ADMIN | NEED_OWNER)) && !r->sess.user_id) {
 		resp_redirect(r, arena_printf(r->arena, "/login?next=%s", r->path));
 		return false;
 	}
@@ -267,6 +268,11 @@ static void route_and_run(struct worker *w, struct req *r)
 		resp_error(r, 400, arena_printf(r->arena, "The field \"%s\" is too long.", bad));
 		return;
 	}
+	/* Who acts is loaded after the checks above, so a stranger never costs a lookup. */
+	if ((r->route->needs & NEED_API_KEY) && !actor_api_key(r))
+		return;
+	if ((r->route->needs & (NEED_BRAND | NEED_CREATOR | NEED_OWNER)) && !actor_load(r))
+		return;
 	answer(r, r->route->fn(r));
 }
 

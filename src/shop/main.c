@@ -65,7 +65,7 @@ static const struct route routes[] = {
 	[SHOP_LOOKUP] = { { HTTP_POST, "/orders/lookup" }, page_order_lookup, 0, lookup_fields, 4096 },
 	/* Authenticated by its HMAC signature, not by a session: no CSRF token. */
 	[SHOP_PAYMENT_WEBHOOK] = { { HTTP_POST, "/webhooks/payment/{provider}" }, page_payment_webhook,
-				   NEED_RAW_BODY, no_fields, 16384 },
+				   NEED_RAW_BODY | NEED_SIGNED, no_fields, 16384 },
 	[SHOP_FEED] = { { HTTP_GET, "/b/{brand}/feed.tsv" }, page_feed, 0, no_fields },
 	/* shoppable videos (issue 6): video.c */
 	[SHOP_VIDEO] = { { HTTP_GET, "/v/{id}" }, page_video, NEED_SESSION, via_fields },

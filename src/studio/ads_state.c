@@ -19,17 +19,15 @@ static const struct db_stmt q_exists = {
 
 int page_studio_ad_state(struct req *r)
 {
-	struct studio_brand b;
+	const struct acting_brand *b = r->brand;
 	struct db_res res;
-	if (!brand_of(r, &b))
-		return REQ_DONE;
 	const char *state = req_form(r, "state");
 	bool block = state && strcmp(state, "blocked") == 0;
 	if (!block && (!state || strcmp(state, "draft") != 0)) {
 		resp_error(r, 400, "Choose to take the ad down or to allow it again.");
 		return REQ_DONE;
 	}
-	struct db_param k[] = { DB_I(form_id(r, "id")), DB_I(b.id) };
+	struct db_param k[] = { DB_I(form_id(r, "id")), DB_I(b->id) };
 	enum db_status rc = db_query(r->db, NULL, block ? &q_block : &q_allow, k, NULL);
 	if (rc == DB_OK && db_affected(r->db) == 0) {
 		rc = db_query(r->db, r->arena, &q_exists, k, &res);

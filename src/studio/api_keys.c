@@ -19,7 +19,7 @@ static const struct db_stmt q_revoke = {
 	"UPDATE api_keys SET revoked_at = UTC_TIMESTAMP() WHERE id = ? AND brand_id = ? AND revoked_at IS NULL",
 	"ii", "" };
 
-static void render(struct req *r, const struct cat_brand *b, int status, const char *new_key, const char *error)
+static void render(struct req *r, const struct acting_brand *b, int status, const char *new_key, const char *error)
 {
 	struct db_res res;
 	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(b->id) }, &res);
@@ -52,20 +52,17 @@ static void render(struct req *r, const struct cat_brand *b, int status, const c
 
 int page_api_keys(struct req *r)
 {
-	struct cat_brand b;
-	if (cat_brand_of(r, &b))
-		render(r, &b, 200, NULL, NULL);
+	const struct acting_brand *b = r->brand;
+	render(r, b, 200, NULL, NULL);
 	return REQ_DONE;
 }
 
 int page_api_keys_create(struct req *r)
 {
-	struct cat_brand b;
-	if (!cat_brand_of(r, &b))
-		return REQ_DONE;
+	const struct acting_brand *b = r->brand;
 	const char *label = req_form(r, "label");
 	if (!label || !*label || !prod_text_ok(label, 80, false)) {
-		render(r, &b, 422, NULL, "Name the key (at most 80 characters), like \"Inventory sync\".");
+		render(r, b, 422, NULL, "Name the key (at most 80 characters), like \"Inventory sync\".");
 		return REQ_DONE;
 	}
 	char key[APIKEY_LEN + 1];
@@ -74,23 +71,21 @@ int page_api_keys_create(struct req *r)
 	char prefix[APIKEY_SHOWN + 1];
 	memcpy(prefix, key, APIKEY_SHOWN);
 	prefix[APIKEY_SHOWN] = '\0';
-	enum db_status rc = db_query(r->db, NULL, &q_create, (struct db_param[]){ DB_I(b.id), DB_B(hash, 32),
+	enum db_status rc = db_query(r->db, NULL, &q_create, (struct db_param[]){ DB_I(b->id), DB_B(hash, 32),
 		DB_S(prefix), DB_S(label) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	/* Shown in this response only: never stored, so a reload cannot show it again. */
 	resp_header(r, "Cache-Control", "no-store");
-	render(r, &b, 201, key, NULL);
+	render(r, b, 201, key, NULL);
 	return REQ_DONE;
 }
 
 int page_api_keys_revoke(struct req *r)
 {
-	struct cat_brand b;
-	if (!cat_brand_of(r, &b))
-		return REQ_DONE;
+	const struct acting_brand *b = r->brand;
 	long long id = cat_id(req_param(r, "id"));
-	enum db_status rc = db_query(r->db, NULL, &q_revoke, (struct db_param[]){ DB_I(id), DB_I(b.id) }, NULL);
+	enum db_status rc = db_query(r->db, NULL, &q_revoke, (struct db_param[]){ DB_I(id), DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	resp_redirect(r, "/studio/api-keys");

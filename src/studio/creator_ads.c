@@ -23,11 +23,9 @@ static const struct db_stmt q_list = {
 
 int page_creator_ads(struct req *r)
 {
-	struct studio_creator c;
+	const struct acting_creator *c = r->creator;
 	struct db_res res;
-	if (!creator_of(r, &c))
-		return REQ_DONE;
-	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(c.id) }, &res);
+	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(c->id) }, &res);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_creator_ads.tpl", "Your ads");
@@ -54,17 +52,15 @@ int page_creator_ads(struct req *r)
  * them, is a 404 there. */
 int page_creator_ad_edit(struct req *r)
 {
-	struct studio_creator c;
-	if (creator_of(r, &c))
-		ad_edit(r, &(struct studio_owner){ .creator_id = c.id });
+	const struct acting_creator *c = r->creator;
+	ad_edit(r, &(struct studio_owner){ .creator_id = c->id });
 	return REQ_DONE;
 }
 
 /* POST of a new ad and of an edited one. */
 int page_creator_ad_save(struct req *r)
 {
-	struct studio_creator c;
-	if (creator_of(r, &c))
-		ad_save(r, &(struct studio_owner){ .creator_id = c.id });
+	const struct acting_creator *c = r->creator;
+	ad_save(r, &(struct studio_owner){ .creator_id = c->id });
 	return REQ_DONE;
 }

@@ -23,7 +23,7 @@ static const struct db_stmt q_set_pos = {
 
 #define MAX_COLLECTIONS 200
 
-static void collections_page(struct req *r, const struct studio_creator *c, int status, const char *error)
+static void collections_page(struct req *r, const struct acting_creator *c, int status, const char *error)
 {
 	struct db_res l;
 	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(c->id) }, &l);
@@ -52,21 +52,18 @@ static void collections_page(struct req *r, const struct studio_creator *c, int 
 
 int page_creator_collections(struct req *r)
 {
-	struct studio_creator c;
-	if (creator_of(r, &c))
-		collections_page(r, &c, 200, NULL);
+	const struct acting_creator *c = r->creator;
+	collections_page(r, c, 200, NULL);
 	return REQ_DONE;
 }
 
 int page_creator_collection_create(struct req *r)
 {
-	struct studio_creator c;
-	if (!creator_of(r, &c))
-		return REQ_DONE;
+	const struct acting_creator *c = r->creator;
 	const char *title = req_form(r, "title"), *desc = req_form(r, "description");
 	char slug[65], tried[72];
 	if (!title || !has_text(title) || !slugify(title, slug, 60)) {
-		collections_page(r, &c, 422, "Give the collection a title with at least one letter or digit.");
+		collections_page(r, c, 422, "Give the collection a title with at least one letter or digit.");
 		return REQ_DONE;
 	}
 	enum db_status rc = DB_DUP;
@@ -76,11 +73,11 @@ int page_creator_collection_create(struct req *r)
 			snprintf(tried, sizeof tried, "%s", slug);
 		else
 			snprintf(tried, sizeof tried, "%s-%d", slug, n);
-		rc = db_query(r->db, r->arena, &q_create, (struct db_param[]){ DB_I(c.id), DB_S(tried), DB_S(title),
-			      DB_S(desc ? desc : ""), DB_I(c.id) }, NULL);
+		rc = db_query(r->db, r->arena, &q_create, (struct db_param[]){ DB_I(c->id), DB_S(tried), DB_S(title),
+			      DB_S(desc ? desc : ""), DB_I(c->id) }, NULL);
 	}
 	if (rc == DB_DUP) {
-		collections_page(r, &c, 409, "You already have many collections with that title; choose another.");
+		collections_page(r, c, 409, "You already have many collections with that title; choose another.");
 		return REQ_DONE;
 	}
 	if (rc != DB_OK)
@@ -114,15 +111,13 @@ static enum db_status move_txn(struct db *db, void *ctx)
 
 int page_creator_collection_move(struct req *r)
 {
-	struct studio_creator c;
-	if (!creator_of(r, &c))
-		return REQ_DONE;
+	const struct acting_creator *c = r->creator;
 	const char *dir = req_form(r, "dir");
 	if (!dir || (strcmp(dir, "up") && strcmp(dir, "down"))) {
 		resp_error(r, 400, "Choose to move the collection up or down.");
 		return REQ_DONE;
 	}
-	struct collection_move m = { c.id, form_id(r, "id"), strcmp(dir, "up") == 0 ? -1 : 1, r->arena,
+	struct collection_move m = { c->id, form_id(r, "id"), strcmp(dir, "up") == 0 ? -1 : 1, r->arena,
 				     arena_alloc(r->arena, MAX_COLLECTIONS * sizeof(long long)) };
 	enum db_status rc = db_txn(r->db, move_txn, &m);
 	if (rc != DB_OK)

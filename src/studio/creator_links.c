@@ -37,11 +37,9 @@ const struct field creator_links_fields[] = { { "deleted", 1 }, { NULL, 0 } };
 
 int page_creator_links(struct req *r)
 {
-	struct studio_creator c;
+	const struct acting_creator *c = r->creator;
 	struct db_res l, cols, picks;
-	if (!creator_of(r, &c))
-		return REQ_DONE;
-	struct db_param id[] = { DB_I(c.id) };
+	struct db_param id[] = { DB_I(c->id) };
 	enum db_status rc = db_query(r->db, r->arena, &q_links, id, &l);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_collections, id, &cols);
@@ -82,9 +80,7 @@ int page_creator_links(struct req *r)
 /* target is "storefront", "c<id>" (a collection) or "p<id>" (a product). */
 int page_creator_link_create(struct req *r)
 {
-	struct studio_creator c;
-	if (!creator_of(r, &c))
-		return REQ_DONE;
+	const struct acting_creator *c = r->creator;
 	const char *target = req_form(r, "target"), *label = req_form(r, "label");
 	if (!label)
 		label = "";
@@ -105,10 +101,10 @@ int page_creator_link_create(struct req *r)
 	for (int tries = 0; rc == DB_DUP && tries < 3; tries++) {
 		short_code_new(code);
 		if (ref == 0)
-			rc = db_query(r->db, r->arena, &q_add_storefront, (struct db_param[]){ DB_S(code), DB_I(c.id), DB_S(label) }, NULL);
+			rc = db_query(r->db, r->arena, &q_add_storefront, (struct db_param[]){ DB_S(code), DB_I(c->id), DB_S(label) }, NULL);
 		else
 			rc = db_query(r->db, r->arena, target[0] == 'c' ? &q_add_collection : &q_add_product,
-				      (struct db_param[]){ DB_S(code), DB_S(label), DB_I(ref), DB_I(c.id) }, NULL);
+				      (struct db_param[]){ DB_S(code), DB_S(label), DB_I(ref), DB_I(c->id) }, NULL);
 	}
 	if (rc != DB_OK)
 		return req_db_fail(rc);
@@ -122,15 +118,13 @@ int page_creator_link_create(struct req *r)
 
 int page_creator_link_delete(struct req *r)
 {
-	struct studio_creator c;
-	if (!creator_of(r, &c))
-		return REQ_DONE;
+	const struct acting_creator *c = r->creator;
 	const char *code = req_param(r, "code");
 	if (!short_code_valid(code)) {
 		resp_error(r, 404, "You have no short link with that code.");
 		return REQ_DONE;
 	}
-	enum db_status rc = db_query(r->db, r->arena, &q_delete, (struct db_param[]){ DB_S(code), DB_I(c.id) }, NULL);
+	enum db_status rc = db_query(r->db, r->arena, &q_delete, (struct db_param[]){ DB_S(code), DB_I(c->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (db_affected(r->db) == 0) {

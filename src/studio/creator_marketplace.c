@@ -35,11 +35,9 @@ const char *creator_rate_text(struct req *r, long long bps)
 
 int page_creator_marketplace(struct req *r)
 {
-	struct studio_creator c;
+	const struct acting_creator *c = r->creator;
 	struct db_res m;
-	if (!creator_of(r, &c))
-		return REQ_DONE;
-	enum db_status rc = db_query(r->db, r->arena, &q_market, (struct db_param[]){ DB_I(c.id) }, &m);
+	enum db_status rc = db_query(r->db, r->arena, &q_market, (struct db_param[]){ DB_I(c->id) }, &m);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_creator_marketplace.tpl", "Creator marketplace");
@@ -71,10 +69,8 @@ int page_creator_marketplace(struct req *r)
 
 int page_creator_pick_add(struct req *r)
 {
-	struct studio_creator c;
+	const struct acting_creator *c = r->creator;
 	struct db_res o;
-	if (!creator_of(r, &c))
-		return REQ_DONE;
 	long long product = form_id(r, "product_id");
 	enum db_status rc = db_query(r->db, r->arena, &q_offer, (struct db_param[]){ DB_I(product) }, &o);
 	if (rc != DB_OK)
@@ -84,8 +80,8 @@ int page_creator_pick_add(struct req *r)
 		return REQ_DONE;
 	}
 	bool ask = db_at(&o, 0, 1)->i != 0;
-	rc = db_query(r->db, r->arena, &q_pick, (struct db_param[]){ DB_I(c.id), DB_I(product), DB_I(db_at(&o, 0, 0)->i),
-		      DB_S(ask ? "requested" : "approved"), DB_I(c.id) }, NULL);
+	rc = db_query(r->db, r->arena, &q_pick, (struct db_param[]){ DB_I(c->id), DB_I(product), DB_I(db_at(&o, 0, 0)->i),
+		      DB_S(ask ? "requested" : "approved"), DB_I(c->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	resp_redirect(r, ask ? "/studio/creator/marketplace?added=requested" : "/studio/creator/marketplace?added=approved");

@@ -27,21 +27,19 @@ static const struct db_stmt q_remove = {
 
 int page_creator_picks(struct req *r)
 {
-	struct studio_creator c;
+	const struct acting_creator *c = r->creator;
 	struct db_res ps;
-	if (!creator_of(r, &c))
-		return REQ_DONE;
-	enum db_status rc = db_query(r->db, r->arena, &q_picks, (struct db_param[]){ DB_I(c.id) }, &ps);
+	enum db_status rc = db_query(r->db, r->arena, &q_picks, (struct db_param[]){ DB_I(c->id) }, &ps);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_creator_picks.tpl", "Your picks");
-	tmpl_set(d, "HANDLE", c.handle);
+	tmpl_set(d, "HANDLE", c->handle);
 	for (size_t i = 0; i < ps.nrows; i++) {
 		const char *st = db_at(&ps, i, 3)->s;
 		tmpl_dict *p = tmpl_add(d, "PICKS");
 		tmpl_set_int(p, "ID", db_at(&ps, i, 0)->i);
 		tmpl_set(p, "TITLE", db_at(&ps, i, 1)->s);
-		tmpl_set(p, "URL", arena_printf(r->arena, "/p/%s/%s?via=%s", db_at(&ps, i, 6)->s, db_at(&ps, i, 5)->s, c.handle));
+		tmpl_set(p, "URL", arena_printf(r->arena, "/p/%s/%s?via=%s", db_at(&ps, i, 6)->s, db_at(&ps, i, 5)->s, c->handle));
 		tmpl_set(p, "BRAND", db_at(&ps, i, 2)->s);
 		tmpl_set(p, "STATUS", strcmp(st, "approved") == 0 ? "On your storefront"
 				      : strcmp(st, "requested") == 0 ? "Waiting for the brand" : "Declined by the brand");
@@ -82,11 +80,9 @@ static enum db_status move_txn(struct db *db, void *ctx)
 
 int page_creator_pick_move(struct req *r)
 {
-	struct studio_creator c;
-	if (!creator_of(r, &c))
-		return REQ_DONE;
+	const struct acting_creator *c = r->creator;
 	const char *dir = req_form(r, "dir");
-	struct pick_move m = { c.id, form_id(r, "id"), dir && strcmp(dir, "up") == 0 ? -1 : 1, false, r->arena,
+	struct pick_move m = { c->id, form_id(r, "id"), dir && strcmp(dir, "up") == 0 ? -1 : 1, false, r->arena,
 			       arena_alloc(r->arena, MAX_PICKS * sizeof(long long)) };
 	if (!dir || (strcmp(dir, "up") && strcmp(dir, "down"))) {
 		resp_error(r, 400, "Choose to move the pick up or down.");
@@ -113,10 +109,8 @@ static enum db_status remove_txn(struct db *db, void *ctx)
 
 int page_creator_pick_remove(struct req *r)
 {
-	struct studio_creator c;
-	if (!creator_of(r, &c))
-		return REQ_DONE;
-	struct pick_remove p = { c.id, form_id(r, "id") };
+	const struct acting_creator *c = r->creator;
+	struct pick_remove p = { c->id, form_id(r, "id") };
 	enum db_status rc = db_txn(r->db, remove_txn, &p);
 	if (rc != DB_OK)
 		return req_db_fail(rc);

@@ -40,7 +40,7 @@ static void link_names(int i, char label[16], char url[16])
 	snprintf(url, 16, "link_url_%d", i + 1);
 }
 
-static void profile_form(struct req *r, const struct studio_creator *c, const struct profile *p, int status,
+static void profile_form(struct req *r, const struct acting_creator *c, const struct profile *p, int status,
 			 const char *error)
 {
 	tmpl_dict *d = page_begin(r, "studio_creator_profile.tpl", "Your creator profile");
@@ -63,22 +63,20 @@ static void profile_form(struct req *r, const struct studio_creator *c, const st
 
 int page_creator_profile_form(struct req *r)
 {
-	struct studio_creator c;
+	const struct acting_creator *c = r->creator;
 	struct db_res pr, links;
-	if (!creator_of(r, &c))
-		return REQ_DONE;
-	struct db_param id[] = { DB_I(c.id) };
+	struct db_param id[] = { DB_I(c->id) };
 	enum db_status rc = db_query(r->db, r->arena, &q_profile, id, &pr);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_links, id, &links);
 	if (rc != DB_OK || pr.nrows == 0)
 		return req_db_fail(rc == DB_OK ? DB_ERR : rc);
-	struct profile p = { c.id, db_at(&pr, 0, 0)->s, db_at(&pr, 0, 1)->s, db_at(&pr, 0, 2)->s, { 0 }, { 0 } };
+	struct profile p = { c->id, db_at(&pr, 0, 0)->s, db_at(&pr, 0, 1)->s, db_at(&pr, 0, 2)->s, { 0 }, { 0 } };
 	for (size_t i = 0; i < links.nrows && i < MAX_LINKS; i++) {
 		p.label[i] = db_at(&links, i, 0)->s;
 		p.url[i] = db_at(&links, i, 1)->s;
 	}
-	profile_form(r, &c, &p, 200, NULL);
+	profile_form(r, c, &p, 200, NULL);
 	return REQ_DONE;
 }
 
@@ -114,10 +112,8 @@ static const char *profile_problem(struct profile *p)
 
 int page_creator_profile(struct req *r)
 {
-	struct studio_creator c;
-	if (!creator_of(r, &c))
-		return REQ_DONE;
-	struct profile p = { c.id, field(r, "display_name"), field(r, "bio"), field(r, "avatar_url"), { 0 }, { 0 } };
+	const struct acting_creator *c = r->creator;
+	struct profile p = { c->id, field(r, "display_name"), field(r, "bio"), field(r, "avatar_url"), { 0 }, { 0 } };
 	for (int i = 0; i < MAX_LINKS; i++) {
 		char ln[16], un[16];
 		link_names(i, ln, un);
@@ -126,7 +122,7 @@ int page_creator_profile(struct req *r)
 	}
 	const char *problem = profile_problem(&p);
 	if (problem) {
-		profile_form(r, &c, &p, 422, problem);
+		profile_form(r, c, &p, 422, problem);
 		return REQ_DONE;
 	}
 	enum db_status rc = db_txn(r->db, profile_write, &p);

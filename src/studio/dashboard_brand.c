@@ -79,7 +79,7 @@ static long long day_row(const struct db_res *days, const char *day)
 	return -1;
 }
 
-static void csv(struct req *r, const struct studio_brand *b, const struct brand_dash *d)
+static void csv(struct req *r, const struct acting_brand *b, const struct brand_dash *d)
 {
 	struct csv_out c;
 	int exp = money_exponent(b->currency);
@@ -148,7 +148,7 @@ static size_t owed_by_creator(const struct db_res *lines, struct owed *o)
 	return n;
 }
 
-static void render(struct req *r, const struct studio_brand *b, const struct brand_dash *d)
+static void render(struct req *r, const struct acting_brand *b, const struct brand_dash *d)
 {
 	const char *cur = b->currency;
 	tmpl_dict *t = page_begin(r, "studio_dashboard_brand.tpl", "Creator sales");
@@ -232,19 +232,17 @@ static void render(struct req *r, const struct studio_brand *b, const struct bra
 
 int page_dashboard_brand(struct req *r)
 {
-	struct studio_brand b;
+	const struct acting_brand *b = r->brand;
 	struct brand_dash d;
-	if (!brand_of(r, &b))
-		return REQ_DONE;
 	if (!dashboard_period(r, d.from, d.to)) {
 		resp_error(r, 400, "Choose a period of at most a year, with dates like 2026-01-31, the first not after the last.");
 		return REQ_DONE;
 	}
-	if (!load(r, b.id, &d))
+	if (!load(r, b->id, &d))
 		return REQ_DONE;
 	if (strcmp(r->path, "/studio/brand/dashboard.csv") == 0)
-		csv(r, &b, &d);
+		csv(r, b, &d);
 	else
-		render(r, &b, &d);
+		render(r, b, &d);
 	return REQ_DONE;
 }

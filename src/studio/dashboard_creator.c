@@ -232,19 +232,17 @@ static void render(struct req *r, long long creator, const struct creator_dash *
 
 int page_dashboard_creator(struct req *r)
 {
-	struct studio_creator c;
+	const struct acting_creator *c = r->creator;
 	struct creator_dash d;
-	if (!creator_of(r, &c))
-		return REQ_DONE;
 	if (!dashboard_period(r, d.from, d.to)) {
 		resp_error(r, 400, "Choose a period of at most a year, with dates like 2026-01-31, the first not after the last.");
 		return REQ_DONE;
 	}
-	if (!load(r, c.id, &d))
+	if (!load(r, c->id, &d))
 		return REQ_DONE;
 	if (strcmp(r->path, "/studio/creator/dashboard.csv") == 0)
 		csv(r, &d);
 	else
-		render(r, c.id, &d);
+		render(r, c->id, &d);
 	return REQ_DONE;
 }

@@ -52,10 +52,8 @@ static enum db_status payout_txn(struct db *db, void *ctx)
 
 int page_dashboard_brand_payout(struct req *r)
 {
-	struct studio_brand b;
-	if (!brand_of(r, &b))
-		return REQ_DONE;
-	struct payout p = { b.id, form_id(r, "creator_id"), r->sess.user_id, r->arena, 0 };
+	const struct acting_brand *b = r->brand;
+	struct payout p = { b->id, form_id(r, "creator_id"), r->sess.user_id, r->arena, 0 };
 	if (!p.creator_id) {
 		resp_error(r, 400, "Choose the creator to pay.");
 		return REQ_DONE;

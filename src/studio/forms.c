@@ -16,7 +16,7 @@ static const struct db_stmt q_create = {
 	"INSERT INTO lead_forms (brand_id, slug, title, intro, consent_text, thanks_text, created_at, updated_at)"
 	" VALUES (?, ?, ?, '', ?, '', UTC_TIMESTAMP(), UTC_TIMESTAMP())", "isss", "" };
 
-static void render(struct req *r, const struct studio_brand *b, int status, const char *error)
+static void render(struct req *r, const struct acting_brand *b, int status, const char *error)
 {
 	struct db_res res;
 	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(b->id) }, &res);
@@ -46,31 +46,28 @@ static void render(struct req *r, const struct studio_brand *b, int status, cons
 
 int page_forms_list(struct req *r)
 {
-	struct studio_brand b;
-	if (brand_of(r, &b))
-		render(r, &b, 200, NULL);
+	const struct acting_brand *b = r->brand;
+	render(r, b, 200, NULL);
 	return REQ_DONE;
 }
 
 int page_forms_create(struct req *r)
 {
-	struct studio_brand b;
-	if (!brand_of(r, &b))
-		return REQ_DONE;
+	const struct acting_brand *b = r->brand;
 	const char *title = req_form(r, "title"), *slug_in = req_form(r, "slug");
 	char slug[65];
 	if (!title || !has_text(title)) {
-		render(r, &b, 422, "Give the form a title.");
+		render(r, b, 422, "Give the form a title.");
 		return REQ_DONE;
 	}
 	if (!slugify(slug_in && *slug_in ? slug_in : title, slug, sizeof slug)) {
-		render(r, &b, 422, "Use letters or digits in the address.");
+		render(r, b, 422, "Use letters or digits in the address.");
 		return REQ_DONE;
 	}
-	enum db_status rc = db_query(r->db, NULL, &q_create, (struct db_param[]){ DB_I(b.id), DB_S(slug), DB_S(title),
+	enum db_status rc = db_query(r->db, NULL, &q_create, (struct db_param[]){ DB_I(b->id), DB_S(slug), DB_S(title),
 		DB_S("I agree that this brand may contact me about my request.") }, NULL);
 	if (rc == DB_DUP) {
-		render(r, &b, 409, "That address is taken; choose another.");
+		render(r, b, 409, "That address is taken; choose another.");
 		return REQ_DONE;
 	}
 	if (rc != DB_OK)

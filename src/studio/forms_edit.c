@@ -128,9 +128,8 @@ static void render(struct req *r, long long brand_id, long long id, int status, 
 
 int page_forms_edit(struct req *r)
 {
-	struct studio_brand b;
-	if (brand_of(r, &b))
-		render(r, b.id, form_id(r, "id"), 200, NULL);
+	const struct acting_brand *b = r->brand;
+	render(r, b->id, form_id(r, "id"), 200, NULL);
 	return REQ_DONE;
 }
 
@@ -141,9 +140,7 @@ static bool url_ok(const char *u)
 
 int page_forms_save(struct req *r)
 {
-	struct studio_brand b;
-	if (!brand_of(r, &b))
-		return REQ_DONE;
+	const struct acting_brand *b = r->brand;
 	long long id = form_id(r, "id");
 	const char *v[6];
 	static const char *const names[] = { "title", "intro", "consent_text", "privacy_url", "thanks_text", "status" };
@@ -165,24 +162,24 @@ int page_forms_save(struct req *r)
 		: strcmp(v[5], "draft") && strcmp(v[5], "live") && strcmp(v[5], "closed") ? "Choose draft, live or closed."
 		: !ok ? "Limits must be whole numbers: fill time 0 to 600 s, limits at least 1." : NULL;
 	if (error) {
-		render(r, b.id, id, 422, error);
+		render(r, b->id, id, 422, error);
 		return REQ_DONE;
 	}
 	const char *redirect = req_form(r, "redirect_url");
 	if (!redirect)
 		redirect = "";
 	bool allowed = true;
-	enum db_status rc = *redirect ? brand_domain_check(r->db, r->arena, b.id, redirect, &allowed) : DB_OK;
+	enum db_status rc = *redirect ? brand_domain_check(r->db, r->arena, b->id, redirect, &allowed) : DB_OK;
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (!allowed) {
 		const char *msg = "The redirect must be an http(s) address on one of your verified domains (see Domains).";
-		render_form(r, b.id, id, 422, msg, msg);
+		render_form(r, b->id, id, 422, msg, msg);
 		return REQ_DONE;
 	}
 	rc = db_query(r->db, NULL, &q_save, (struct db_param[]){ DB_S(v[0]), DB_S(v[1]), DB_S(v[2]),
 		DB_S(v[3]), DB_S(v[4]), DB_S(v[5]), DB_I(creators && strcmp(creators, "yes") == 0), DB_S(handles), DB_I(min_fill),
-		DB_I(ip_limit), DB_I(form_limit), DB_S(redirect), DB_I(id), DB_I(b.id) }, NULL);
+		DB_I(ip_limit), DB_I(form_limit), DB_S(redirect), DB_I(id), DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));
@@ -191,9 +188,7 @@ int page_forms_save(struct req *r)
 
 int page_forms_field_add(struct req *r)
 {
-	struct studio_brand b;
-	if (!brand_of(r, &b))
-		return REQ_DONE;
+	const struct acting_brand *b = r->brand;
 	long long id = form_id(r, "id");
 	enum lead_type t;
 	const char *label = req_form(r, "label"), *help = req_form(r, "help"), *options = req_form(r, "options");
@@ -201,7 +196,7 @@ int page_forms_field_add(struct req *r)
 	bool ok = true;
 	long long pos = num(req_form(r, "position"), 0, 999, &ok);
 	struct db_res cnt;
-	enum db_status rc = db_query(r->db, r->arena, &q_count, (struct db_param[]){ DB_I(id), DB_I(b.id) }, &cnt);
+	enum db_status rc = db_query(r->db, r->arena, &q_count, (struct db_param[]){ DB_I(id), DB_I(b->id) }, &cnt);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	bool choices = lead_type_parse(req_form(r, "type"), &t) && (t == LEAD_CHOICE || t == LEAD_MULTI);
@@ -211,12 +206,12 @@ int page_forms_field_add(struct req *r)
 		: choices && (!options || !has_text(options)) ? "List the options, one per line."
 		: db_at(&cnt, 0, 0)->i >= LEAD_MAX_FIELDS ? "A form has at most 30 fields." : NULL;
 	if (error) {
-		render(r, b.id, id, 422, error);
+		render(r, b->id, id, 422, error);
 		return REQ_DONE;
 	}
 	rc = db_query(r->db, NULL, &q_add, (struct db_param[]){ DB_I(pos), DB_S(lead_type_name(t)), DB_S(label),
 		DB_S(help ? help : ""), DB_I(req && strcmp(req, "yes") == 0), DB_S(choices ? options : ""),
-		DB_I(id), DB_I(b.id) }, NULL);
+		DB_I(id), DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));
@@ -225,17 +220,15 @@ int page_forms_field_add(struct req *r)
 
 int page_forms_field_position(struct req *r)
 {
-	struct studio_brand b;
-	if (!brand_of(r, &b))
-		return REQ_DONE;
+	const struct acting_brand *b = r->brand;
 	long long id = form_id(r, "id"), field = form_id(r, "field");
 	bool ok = true;
 	long long pos = num(req_form(r, "position"), 0, 999, &ok);
 	if (!ok) {
-		render(r, b.id, id, 422, "The position is a number from 0 to 999.");
+		render(r, b->id, id, 422, "The position is a number from 0 to 999.");
 		return REQ_DONE;
 	}
-	enum db_status rc = db_query(r->db, NULL, &q_position, (struct db_param[]){ DB_I(pos), DB_I(field), DB_I(id), DB_I(b.id) }, NULL);
+	enum db_status rc = db_query(r->db, NULL, &q_position, (struct db_param[]){ DB_I(pos), DB_I(field), DB_I(id), DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));
@@ -244,11 +237,9 @@ int page_forms_field_position(struct req *r)
 
 int page_forms_field_remove(struct req *r)
 {
-	struct studio_brand b;
-	if (!brand_of(r, &b))
-		return REQ_DONE;
+	const struct acting_brand *b = r->brand;
 	long long id = form_id(r, "id"), field = form_id(r, "field");
-	enum db_status rc = db_query(r->db, NULL, &q_remove, (struct db_param[]){ DB_I(field), DB_I(id), DB_I(b.id) }, NULL);
+	enum db_status rc = db_query(r->db, NULL, &q_remove, (struct db_param[]){ DB_I(field), DB_I(id), DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));

@@ -74,16 +74,16 @@ void leads_where_params(const struct leads_filter *f, long long brand_id, struct
 
 int page_leads_list(struct req *r)
 {
-	struct studio_brand b;
+	const struct acting_brand *b = r->brand;
 	struct leads_filter f;
-	if (!brand_of(r, &b) || !leads_filter_parse(r, &f))
+	if (!leads_filter_parse(r, &f))
 		return REQ_DONE;
 	struct db_param p[LEADS_WHERE_NPARAMS];
-	leads_where_params(&f, b.id, p);
+	leads_where_params(&f, b->id, p);
 	struct db_res res, forms;
 	enum db_status rc = db_query(r->db, r->arena, &q_list, p, &res);
 	if (rc == DB_OK)
-		rc = db_query(r->db, r->arena, &q_forms, (struct db_param[]){ DB_I(b.id) }, &forms);
+		rc = db_query(r->db, r->arena, &q_forms, (struct db_param[]){ DB_I(b->id) }, &forms);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_leads.tpl", "Leads");
@@ -116,12 +116,10 @@ int page_leads_list(struct req *r)
 
 int page_leads_detail(struct req *r)
 {
-	struct studio_brand b;
-	if (!brand_of(r, &b))
-		return REQ_DONE;
+	const struct acting_brand *b = r->brand;
 	long long id = form_id(r, "id");
 	struct db_res l, a;
-	enum db_status rc = db_query(r->db, r->arena, &q_lead, (struct db_param[]){ DB_I(id), DB_I(b.id) }, &l);
+	enum db_status rc = db_query(r->db, r->arena, &q_lead, (struct db_param[]){ DB_I(id), DB_I(b->id) }, &l);
 	if (rc == DB_OK && l.nrows)
 		rc = db_query(r->db, r->arena, &q_answers, (struct db_param[]){ DB_I(id) }, &a);
 	if (rc != DB_OK)
@@ -150,11 +148,9 @@ int page_leads_detail(struct req *r)
 
 int page_leads_delete(struct req *r)
 {
-	struct studio_brand b;
-	if (!brand_of(r, &b))
-		return REQ_DONE;
+	const struct acting_brand *b = r->brand;
 	/* Answers, the merge index's pointer and pending webhook deliveries go with it (foreign keys). */
-	enum db_status rc = db_query(r->db, NULL, &q_delete, (struct db_param[]){ DB_I(form_id(r, "id")), DB_I(b.id) }, NULL);
+	enum db_status rc = db_query(r->db, NULL, &q_delete, (struct db_param[]){ DB_I(form_id(r, "id")), DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (db_affected(r->db) == 0) {

@@ -65,27 +65,24 @@ static void render(struct req *r, long long brand_id, int status, const char *er
 
 int page_leads_webhook(struct req *r)
 {
-	struct studio_brand b;
-	if (brand_of(r, &b))
-		render(r, b.id, 200, NULL);
+	const struct acting_brand *b = r->brand;
+	render(r, b->id, 200, NULL);
 	return REQ_DONE;
 }
 
 int page_leads_webhook_save(struct req *r)
 {
-	struct studio_brand b;
-	if (!brand_of(r, &b))
-		return REQ_DONE;
+	const struct acting_brand *b = r->brand;
 	const char *remove = req_form(r, "remove"), *rotate = req_form(r, "rotate"), *url = req_form(r, "url");
 	enum db_status rc;
 	if (remove && strcmp(remove, "yes") == 0) {
-		rc = db_query(r->db, NULL, &q_remove, (struct db_param[]){ DB_I(b.id) }, NULL);
+		rc = db_query(r->db, NULL, &q_remove, (struct db_param[]){ DB_I(b->id) }, NULL);
 	} else {
 		struct webhook_url u;
 		struct netcheck_addr lit;
 		const char *why;
 		if (!webhook_url_parse(url, &u)) {
-			render(r, b.id, 422, "Enter an https:// (or http://) URL, like https://crm.example.com/hooks/leads.");
+			render(r, b->id, 422, "Enter an https:// (or http://) URL, like https://crm.example.com/hooks/leads.");
 			return REQ_DONE;
 		}
 		/* Literal addresses are judged now; names are judged by the worker on every address they
@@ -93,14 +90,14 @@ int page_leads_webhook_save(struct req *r)
 		if (netcheck_literal(u.host, &lit) && (why = netcheck_refuse(&lit, config_str("webhook_allow_private", "")))) {
 			char msg[200];
 			snprintf(msg, sizeof msg, "This address is not on the public internet (%s): webhooks cannot be sent to the server's own network.", why);
-			render(r, b.id, 422, msg);
+			render(r, b->id, 422, msg);
 			return REQ_DONE;
 		}
 		uint8_t raw[32];
 		char secret[WEBHOOK_SECRET_LEN + 1];
 		randombytes_buf(raw, sizeof raw);
 		sodium_bin2base64(secret, sizeof secret, raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-		rc = db_query(r->db, NULL, &q_save, (struct db_param[]){ DB_I(b.id), DB_S(url), DB_S(secret),
+		rc = db_query(r->db, NULL, &q_save, (struct db_param[]){ DB_I(b->id), DB_S(url), DB_S(secret),
 			DB_I(rotate && strcmp(rotate, "yes") == 0) }, NULL);
 	}
 	if (rc != DB_OK)

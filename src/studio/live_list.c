@@ -44,7 +44,7 @@ static const char *form_or_empty(struct req *r, const char *name)
 	return v ? v : "";
 }
 
-static void list_page(struct req *r, const struct studio_creator *c, int status, const char *error)
+static void list_page(struct req *r, const struct acting_creator *c, int status, const char *error)
 {
 	struct db_res ss, picks;
 	enum db_status rc = db_query(r->db, r->arena, &q_sessions, (struct db_param[]){ DB_I(c->id) }, &ss);
@@ -87,9 +87,8 @@ static void list_page(struct req *r, const struct studio_creator *c, int status,
 
 int page_studio_live_list(struct req *r)
 {
-	struct studio_creator c;
-	if (creator_of(r, &c))
-		list_page(r, &c, 200, NULL);
+	const struct acting_creator *c = r->creator;
+	list_page(r, c, 200, NULL);
 	return REQ_DONE;
 }
 
@@ -137,11 +136,9 @@ static const char *read_lineup(struct req *r, struct schedule *s)
 
 int page_studio_live_create(struct req *r)
 {
-	struct studio_creator c;
-	if (!creator_of(r, &c))
-		return REQ_DONE;
+	const struct acting_creator *c = r->creator;
 	struct schedule s = {
-		.creator_id = c.id, .title = form_or_empty(r, "title"), .stream = form_or_empty(r, "stream_url"),
+		.creator_id = c->id, .title = form_or_empty(r, "title"), .stream = form_or_empty(r, "stream_url"),
 		.replay = form_or_empty(r, "replay_url"), .words = form_or_empty(r, "blocked_words"),
 	};
 	const char *problem = NULL;
@@ -156,7 +153,7 @@ int page_studio_live_create(struct req *r)
 	else
 		problem = read_lineup(r, &s);
 	if (problem) {
-		list_page(r, &c, 422, problem);
+		list_page(r, c, 422, problem);
 		return REQ_DONE;
 	}
 	enum db_status rc = db_txn(r->db, schedule_write, &s);

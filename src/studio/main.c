@@ -99,10 +99,10 @@ static const struct route routes[] = {
 	/* catalog upload (issue 3): the file arrives as multipart/form-data, up to 16 MiB */
 	[ST_IMPORT_FORM] = { { HTTP_GET, "/studio/import" }, page_import_form, NEED_SESSION | NEED_BRAND, no_fields },
 	[ST_IMPORT] = { { HTTP_POST, "/studio/import" }, page_import, NEED_BRAND | NEED_MULTIPART, import_fields, 16 << 20 },
-	/* shoppable videos (issue 6): videos.c; creators and brands both, so the role is checked there */
-	[ST_VIDEOS] = { { HTTP_GET, "/studio/videos" }, page_studio_videos, NEED_SESSION | NEED_LOGIN, video_fields },
-	[ST_VIDEO_PUBLISH] = { { HTTP_POST, "/studio/videos" }, page_studio_video_publish, NEED_LOGIN, video_fields, 16384 },
-	[ST_VIDEO_UPLOAD] = { { HTTP_POST, "/studio/videos/upload" }, page_studio_video_upload, NEED_LOGIN | NEED_MULTIPART, no_fields, STUDIO_VIDEO_UPLOAD_BODY },
+	/* shoppable videos (issue 6): videos.c; creators and brands both (NEED_OWNER) */
+	[ST_VIDEOS] = { { HTTP_GET, "/studio/videos" }, page_studio_videos, NEED_SESSION | NEED_OWNER, video_fields },
+	[ST_VIDEO_PUBLISH] = { { HTTP_POST, "/studio/videos" }, page_studio_video_publish, NEED_OWNER, video_fields, 16384 },
+	[ST_VIDEO_UPLOAD] = { { HTTP_POST, "/studio/videos/upload" }, page_studio_video_upload, NEED_OWNER | NEED_MULTIPART, no_fields, STUDIO_VIDEO_UPLOAD_BODY },
 	/* lead forms (issue 8): forms*.c builds them, leads*.c lists, exports, erases and syncs leads */
 	[ST_FORMS] = { { HTTP_GET, "/studio/forms" }, page_forms_list, NEED_SESSION | NEED_BRAND, no_fields },
 	[ST_FORM_CREATE] = { { HTTP_POST, "/studio/forms" }, page_forms_create, NEED_BRAND, forms_create_fields, 4096 },
@@ -139,13 +139,13 @@ static const struct route routes[] = {
 	[ST_AD_CREATE] = { { HTTP_POST, "/studio/ads" }, page_studio_ad_save, NEED_BRAND, ads_fields, 16384 },
 	[ST_AD_EDIT] = { { HTTP_GET, "/studio/ads/{id}" }, page_studio_ad_edit, NEED_SESSION | NEED_BRAND, ads_fields },
 	[ST_AD_SAVE] = { { HTTP_POST, "/studio/ads/{id}" }, page_studio_ad_save, NEED_BRAND, ads_fields, 16384 },
-	/* dynamic showcases (issue 6): showcase*.c; creators and brands both, so the role is checked there */
-	[ST_SHOWCASES] = { { HTTP_GET, "/studio/showcases" }, page_showcases, NEED_SESSION | NEED_LOGIN, showcase_list_fields },
-	[ST_SHOWCASE_NEW] = { { HTTP_GET, "/studio/showcases/new" }, page_showcase_new, NEED_SESSION | NEED_LOGIN, no_fields },
-	[ST_SHOWCASE_CREATE] = { { HTTP_POST, "/studio/showcases" }, page_showcase_create, NEED_LOGIN, showcase_form_fields, 8192 },
-	[ST_SHOWCASE_EDIT] = { { HTTP_GET, "/studio/showcases/{id}" }, page_showcase_edit, NEED_SESSION | NEED_LOGIN, no_fields },
-	[ST_SHOWCASE_SAVE] = { { HTTP_POST, "/studio/showcases/{id}" }, page_showcase_update, NEED_LOGIN, showcase_form_fields, 8192 },
-	[ST_SHOWCASE_DELETE] = { { HTTP_POST, "/studio/showcases/{id}/delete" }, page_showcase_delete, NEED_LOGIN, no_fields, 1024 },
+	/* dynamic showcases (issue 6): showcase*.c; creators and brands both (NEED_OWNER) */
+	[ST_SHOWCASES] = { { HTTP_GET, "/studio/showcases" }, page_showcases, NEED_SESSION | NEED_OWNER, showcase_list_fields },
+	[ST_SHOWCASE_NEW] = { { HTTP_GET, "/studio/showcases/new" }, page_showcase_new, NEED_SESSION | NEED_OWNER, no_fields },
+	[ST_SHOWCASE_CREATE] = { { HTTP_POST, "/studio/showcases" }, page_showcase_create, NEED_OWNER, showcase_form_fields, 8192 },
+	[ST_SHOWCASE_EDIT] = { { HTTP_GET, "/studio/showcases/{id}" }, page_showcase_edit, NEED_SESSION | NEED_OWNER, no_fields },
+	[ST_SHOWCASE_SAVE] = { { HTTP_POST, "/studio/showcases/{id}" }, page_showcase_update, NEED_OWNER, showcase_form_fields, 8192 },
+	[ST_SHOWCASE_DELETE] = { { HTTP_POST, "/studio/showcases/{id}/delete" }, page_showcase_delete, NEED_OWNER, no_fields, 1024 },
 	/* creators' own collection ads (issue 6): creator_ads.c; the brand of their products may take
 	 * one down (ads_state.c) but not edit it; the form and the save are shared (ad_form.c, ad_save.c) */
 	[ST_AD_STATE] = { { HTTP_POST, "/studio/ads/{id}/state" }, page_studio_ad_state, NEED_BRAND, ad_state_fields, 1024 },

@@ -36,7 +36,7 @@ static const char *percent(struct req *r, long long bps)
 	return prod_decimal(r->arena, bps, "USD");
 }
 
-static void render(struct req *r, const struct cat_brand *b, int status, const char *error, bool saved)
+static void render(struct req *r, const struct acting_brand *b, int status, const char *error, bool saved)
 {
 	struct db_res res;
 	enum db_status rc = db_query(r->db, r->arena, &q_products, (struct db_param[]){ DB_I(b->id) }, &res);
@@ -75,11 +75,9 @@ static void render(struct req *r, const struct cat_brand *b, int status, const c
 
 int page_marketplace_form(struct req *r)
 {
-	struct cat_brand b;
-	if (!cat_brand_of(r, &b))
-		return REQ_DONE;
+	const struct acting_brand *b = r->brand;
 	const char *saved = req_query(r, "marketplace");
-	render(r, &b, 200, NULL, saved && strcmp(saved, "saved") == 0);
+	render(r, b, 200, NULL, saved && strcmp(saved, "saved") == 0);
 	return REQ_DONE;
 }
 
@@ -96,21 +94,19 @@ static bool yes_no(const char *s, bool *out)
 
 int page_marketplace_save(struct req *r)
 {
-	struct cat_brand b;
-	if (!cat_brand_of(r, &b))
-		return REQ_DONE;
+	const struct acting_brand *b = r->brand;
 	long long bps;
 	bool open, approval;
 	if (!yes_no(req_form(r, "marketplace_open"), &open) || !yes_no(req_form(r, "approval_required"), &approval)) {
-		render(r, &b, 422, "Answer yes or no for opening the catalog and for approval.", false);
+		render(r, b, 422, "Answer yes or no for opening the catalog and for approval.", false);
 		return REQ_DONE;
 	}
 	if (!parse_percent(req_form(r, "commission_percent"), &bps)) {
-		render(r, &b, 422, "Enter a commission from 0 to 50 percent, with at most two decimals (like 12.5).", false);
+		render(r, b, 422, "Enter a commission from 0 to 50 percent, with at most two decimals (like 12.5).", false);
 		return REQ_DONE;
 	}
 	enum db_status rc = db_query(r->db, NULL, &q_save_brand, (struct db_param[]){ DB_I(open), DB_I(bps),
-		DB_I(approval), DB_I(b.id) }, NULL);
+		DB_I(approval), DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	resp_redirect(r, "/studio/marketplace?marketplace=saved");
@@ -120,30 +116,28 @@ int page_marketplace_save(struct req *r)
 /* One product's setting: follow the brand, open or closed, and its own rate (empty: the brand's). */
 int page_marketplace_product(struct req *r)
 {
-	struct cat_brand b;
-	if (!cat_brand_of(r, &b))
-		return REQ_DONE;
+	const struct acting_brand *b = r->brand;
 	long long id = cat_id(req_param(r, "id"));
 	const char *m = req_form(r, "marketplace");
 	const char *pct = req_form(r, "commission_percent");
 	long long bps = -1;
 	if (!m || (strcmp(m, "inherit") && strcmp(m, "open") && strcmp(m, "closed"))) {
-		render(r, &b, 422, "Choose whether the product follows the brand, is open or is closed.", false);
+		render(r, b, 422, "Choose whether the product follows the brand, is open or is closed.", false);
 		return REQ_DONE;
 	}
 	if (pct && *pct && !parse_percent(pct, &bps)) {
-		render(r, &b, 422, "Enter a commission from 0 to 50 percent, with at most two decimals, or leave it empty.", false);
+		render(r, b, 422, "Enter a commission from 0 to 50 percent, with at most two decimals, or leave it empty.", false);
 		return REQ_DONE;
 	}
 	struct db_res res;
-	enum db_status rc = db_query(r->db, r->arena, &q_product_exists, (struct db_param[]){ DB_I(id), DB_I(b.id) }, &res);
+	enum db_status rc = db_query(r->db, r->arena, &q_product_exists, (struct db_param[]){ DB_I(id), DB_I(b->id) }, &res);
 	if (rc == DB_OK && res.nrows == 0) {
 		resp_error(r, 404, "That product is not in your catalog.");
 		return REQ_DONE;
 	}
 	if (rc == DB_OK)
 		rc = db_query(r->db, NULL, &q_save_product, (struct db_param[]){ DB_S(m), bps < 0 ? DB_NULL : DB_I(bps),
-			DB_I(id), DB_I(b.id) }, NULL);
+			DB_I(id), DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	resp_redirect(r, "/studio/marketplace?marketplace=saved");

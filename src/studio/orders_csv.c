@@ -45,9 +45,9 @@ static void csv_order(struct csv_out *c, const struct db_res *b, size_t i)
 
 int page_orders_csv(struct req *r)
 {
-	struct studio_brand b;
+	const struct acting_brand *b = r->brand;
 	struct orders_filter f;
-	if (!brand_of(r, &b) || !orders_filter_parse(r, &f))
+	if (!orders_filter_parse(r, &f))
 		return REQ_DONE;
 	struct csv_out c;
 	r->body.len = 0;
@@ -60,7 +60,7 @@ int page_orders_csv(struct req *r)
 	size_t rows = 0;
 	for (;;) {
 		struct db_param p[ORDERS_WHERE_NPARAMS + 4];
-		orders_where_params(&f, b.id, p);
+		orders_where_params(&f, b->id, p);
 		p[ORDERS_WHERE_NPARAMS] = DB_S(before);
 		p[ORDERS_WHERE_NPARAMS + 1] = DB_S(before);
 		p[ORDERS_WHERE_NPARAMS + 2] = DB_I(before_id);

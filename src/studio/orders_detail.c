@@ -85,15 +85,13 @@ static void detail_lines(struct req *r, tmpl_dict *d, const struct db_res *l, co
 
 void orders_detail_render(struct req *r, const char *number, int status, const char *error)
 {
-	struct studio_brand b;
+	const struct acting_brand *b = r->brand;
 	if (!orders_number_ok(number)) {
 		resp_error(r, 404, "There is no order with that number.");
 		return;
 	}
-	if (!brand_of(r, &b))
-		return;
 	struct db_res o, lines, ev;
-	enum db_status rc = db_query(r->db, r->arena, &q_order, (struct db_param[]){ DB_S(number), DB_I(b.id) }, &o);
+	enum db_status rc = db_query(r->db, r->arena, &q_order, (struct db_param[]){ DB_S(number), DB_I(b->id) }, &o);
 	if (rc == DB_OK && o.nrows == 0) {
 		/* Another brand's order is as absent as one that does not exist. */
 		resp_error(r, 404, "There is no order with that number.");

@@ -27,12 +27,12 @@ static const char *list_page_url(struct req *r, const char *filters, long long p
 
 int page_orders_list(struct req *r)
 {
-	struct studio_brand b;
+	const struct acting_brand *b = r->brand;
 	struct orders_filter f;
-	if (!brand_of(r, &b) || !orders_filter_parse(r, &f))
+	if (!orders_filter_parse(r, &f))
 		return REQ_DONE;
 	struct db_param p[ORDERS_WHERE_NPARAMS + 2];
-	orders_where_params(&f, b.id, p);
+	orders_where_params(&f, b->id, p);
 	p[ORDERS_WHERE_NPARAMS] = DB_I(ORDERS_PER_PAGE + 1);
 	p[ORDERS_WHERE_NPARAMS + 1] = DB_I((f.page - 1) * ORDERS_PER_PAGE);
 	struct db_res rows, totals;
@@ -42,7 +42,7 @@ int page_orders_list(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_orders.tpl", "Orders");
-	tmpl_set(d, "BRAND", b.name);
+	tmpl_set(d, "BRAND", b->name);
 	tmpl_set(d, "FROM", f.from);
 	tmpl_set(d, "TO", f.to);
 	tmpl_set(d, "CREATOR", f.creator);

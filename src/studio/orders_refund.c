@@ -190,16 +190,14 @@ static bool refund_parse_lines(struct req *r, struct refund *f)
 
 int page_order_refund(struct req *r)
 {
-	struct studio_brand b;
+	const struct acting_brand *b = r->brand;
 	const char *number = req_param(r, "number");
 	if (!orders_number_ok(number)) {
 		resp_error(r, 404, "There is no order with that number.");
 		return REQ_DONE;
 	}
-	if (!brand_of(r, &b))
-		return REQ_DONE;
 	const char *mode = req_form(r, "mode");
-	struct refund f = { .number = number, .brand = b.name, .brand_id = b.id, .seen_event = orders_seen_event(r),
+	struct refund f = { .number = number, .brand = b->name, .brand_id = b->id, .seen_event = orders_seen_event(r),
 			    .actor = r->sess.user_id, .a = r->arena, .full = mode && strcmp(mode, "full") == 0 };
 	if (f.seen_event == -2 || !mode || (!f.full && strcmp(mode, "lines") != 0) ||
 	    (!f.full && !refund_parse_lines(r, &f))) {

@@ -124,16 +124,14 @@ static const char *transition_verb(enum order_action a)
 
 int page_order_transition(struct req *r)
 {
-	struct studio_brand b;
+	const struct acting_brand *b = r->brand;
 	const char *number = req_param(r, "number");
 	if (!orders_number_ok(number)) {
 		resp_error(r, 404, "There is no order with that number.");
 		return REQ_DONE;
 	}
-	if (!brand_of(r, &b))
-		return REQ_DONE;
 	struct transition t = {
-		.number = number, .brand_id = b.id, .brand = b.name, .a = r->arena, .seen_event = orders_seen_event(r),
+		.number = number, .brand_id = b->id, .brand = b->name, .a = r->arena, .seen_event = orders_seen_event(r),
 		.change = { .action = order_action_parse(req_form(r, "action")), .actor = r->sess.user_id },
 	};
 	if (t.change.action == ORDER_NO_ACTION || t.change.action == ORDER_REFUND || t.seen_event == -2) {

@@ -17,15 +17,13 @@ static const struct db_stmt q_decide = {
 
 int page_pick_requests(struct req *r)
 {
-	struct studio_brand b;
+	const struct acting_brand *b = r->brand;
 	struct db_res q;
-	if (!brand_of(r, &b))
-		return REQ_DONE;
-	enum db_status rc = db_query(r->db, r->arena, &q_requests, (struct db_param[]){ DB_I(b.id) }, &q);
+	enum db_status rc = db_query(r->db, r->arena, &q_requests, (struct db_param[]){ DB_I(b->id) }, &q);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_pick_requests.tpl", "Pick requests");
-	tmpl_set(d, "BRAND", b.name);
+	tmpl_set(d, "BRAND", b->name);
 	for (size_t i = 0; i < q.nrows; i++) {
 		tmpl_dict *e = tmpl_add(d, "REQUESTS");
 		tmpl_set_int(e, "ID", db_at(&q, i, 0)->i);
@@ -43,16 +41,14 @@ int page_pick_requests(struct req *r)
 
 int page_pick_request_decide(struct req *r)
 {
-	struct studio_brand b;
-	if (!brand_of(r, &b))
-		return REQ_DONE;
+	const struct acting_brand *b = r->brand;
 	const char *decision = req_form(r, "decision");
 	if (!decision || (strcmp(decision, "approve") && strcmp(decision, "reject"))) {
 		resp_error(r, 400, "Choose to approve or reject the request.");
 		return REQ_DONE;
 	}
 	enum db_status rc = db_query(r->db, r->arena, &q_decide, (struct db_param[]){
-		DB_S(strcmp(decision, "approve") == 0 ? "approved" : "rejected"), DB_I(form_id(r, "id")), DB_I(b.id) }, NULL);
+		DB_S(strcmp(decision, "approve") == 0 ? "approved" : "rejected"), DB_I(form_id(r, "id")), DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (db_affected(r->db) == 0) {

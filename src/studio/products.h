@@ -1,19 +1,9 @@
 /* products.h: the brand studio's catalog pages (products, marketplace settings, API keys): their
- * handlers, the fields their routes declare, and the signed-in user's brand. */
+ * handlers and the fields their routes declare. */
 #ifndef CC_STUDIO_PRODUCTS_H
 #define CC_STUDIO_PRODUCTS_H
 #include "http.h"
 
-struct cat_brand {
-	long long id;
-	const char *slug, *name, *currency;
-	bool marketplace_open, approval_required;
-	long long commission_bps;
-};
-
-/* The brand owned by the signed-in user. false with a response made (403 when the account owns
- * no brand, 503/500 on a database error). */
-bool cat_brand_of(struct req *r, struct cat_brand *b);
 /* A positive decimal id from a path parameter, else 0. */
 long long cat_id(const char *s);
 

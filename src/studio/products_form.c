@@ -28,7 +28,7 @@ static const struct db_stmt q_variants = {
 	"SELECT id, option1, option2, option3, sku, barcode, price, COALESCE(compare_at_price, -1), stock,"
 	" inventory_policy FROM variants WHERE product_id = ? ORDER BY position, id LIMIT 101", "i", "issssiiiis" };
 
-bool pf_load(struct req *r, const struct cat_brand *b, long long id, struct prod_form *f)
+bool pf_load(struct req *r, const struct acting_brand *b, long long id, struct prod_form *f)
 {
 	memset(f, 0, sizeof *f);
 	f->id = id;
@@ -149,7 +149,7 @@ static bool problem(struct prod_problem *p, struct req *r, size_t row, const cha
 	return false;
 }
 
-bool pf_to_input(struct req *r, const struct cat_brand *b, const struct prod_form *f, struct prod_input *in,
+bool pf_to_input(struct req *r, const struct acting_brand *b, const struct prod_form *f, struct prod_input *in,
 		 struct prod_problem *p)
 {
 	memset(in, 0, sizeof *in);
@@ -218,7 +218,7 @@ static void render_row(tmpl_dict *d, size_t n, const struct pf_row *w)
 	tmpl_show(row, w->policy && strcmp(w->policy, "continue") == 0 ? "CONTINUE" : "DENY");
 }
 
-void pf_render(struct req *r, const struct cat_brand *b, const struct prod_form *f, int status,
+void pf_render(struct req *r, const struct acting_brand *b, const struct prod_form *f, int status,
 	       const struct prod_problem *problem, bool saved)
 {
 	tmpl_dict *d = page_begin(r, "studio_product.tpl", f->id ? "Edit product" : "New product");

@@ -312,8 +312,10 @@ static bool brand_ok(struct req *r, const struct studio_owner *o, long long bran
 static void save(struct req *r, long long id)
 {
 	struct studio_owner o;
-	if (!studio_owner_of(r, &o, SC_REFUSAL))
+	if (!studio_owner(r, &o)) {
+		resp_error(r, 403, SC_REFUSAL);
 		return;
+	}
 	struct sc_form f;
 	form_from_request(r, &f);
 	struct showcase s;
@@ -353,8 +355,10 @@ static void save(struct req *r, long long id)
 int page_showcase_new(struct req *r)
 {
 	struct studio_owner o;
-	if (!studio_owner_of(r, &o, SC_REFUSAL))
+	if (!studio_owner(r, &o)) {
+		resp_error(r, 403, SC_REFUSAL);
 		return REQ_DONE;
+	}
 	struct sc_form f = { .in = { .title = "", .brand_id = "", .tags = "", .type = "", .price_min = "", .price_max = "",
 		.currency = "", .in_stock_only = "", .best_sellers_days = "", .recently_viewed = "", .sort = "featured",
 		.limit = "12" }, .slot = "" };
@@ -371,8 +375,10 @@ int page_showcase_create(struct req *r)
 int page_showcase_edit(struct req *r)
 {
 	struct studio_owner o;
-	if (!studio_owner_of(r, &o, SC_REFUSAL))
+	if (!studio_owner(r, &o)) {
+		resp_error(r, 403, SC_REFUSAL);
 		return REQ_DONE;
+	}
 	long long id = form_id(r, "id");
 	struct db_res res;
 	enum db_status rc = id ? db_query(r->db, r->arena, &q_one,

@@ -26,8 +26,10 @@ static const char *placement(const struct studio_owner *o, long long slot)
 int page_showcases(struct req *r)
 {
 	struct studio_owner o;
-	if (!studio_owner_of(r, &o, SC_REFUSAL))
+	if (!studio_owner(r, &o)) {
+		resp_error(r, 403, SC_REFUSAL);
 		return REQ_DONE;
+	}
 	struct db_res res;
 	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(o.brand_id), DB_I(o.creator_id) }, &res);
 	if (rc != DB_OK)
@@ -53,8 +55,10 @@ int page_showcases(struct req *r)
 int page_showcase_delete(struct req *r)
 {
 	struct studio_owner o;
-	if (!studio_owner_of(r, &o, SC_REFUSAL))
+	if (!studio_owner(r, &o)) {
+		resp_error(r, 403, SC_REFUSAL);
 		return REQ_DONE;
+	}
 	long long id = form_id(r, "id");
 	enum db_status rc = id ? db_query(r->db, NULL, &q_delete,
 					   (struct db_param[]){ DB_I(id), DB_I(o.brand_id), DB_I(o.creator_id) }, NULL)

@@ -13,15 +13,6 @@ int page_import_form(struct req *r);
 int page_import(struct req *r);
 
 /* ---- creators (issue 4): creator_*.c, pick_requests.c, dashboard_*.c ---- */
-struct studio_creator {
-	long long id;
-	const char *handle, *name;
-};
-struct studio_brand {
-	long long id;
-	const char *slug, *name, *currency;
-	long long return_window_days;
-};
 extern const struct field creator_saved_fields[], creator_added_fields[], creator_profile_fields[],
 	creator_pick_fields[], creator_move_fields[], creator_collection_fields[], creator_note_fields[],
 	creator_link_fields[], brand_program_fields[], pick_decision_fields[], dashboard_fields[], payout_fields[];
@@ -32,16 +23,14 @@ bool dashboard_period(struct req *r, char from[11], char to[11]);
 size_t dashboard_days(struct req *r, const char *from, const char *to, const char ***days);
 /* orders / visits as a percentage with two decimals ("1.25%"), "–" without visits. */
 const char *dashboard_conversion(struct req *r, long long orders, long long visits);
-/* The signed-in user's creator profile or brand; false when a response (404, 5xx) was made. */
-bool creator_of(struct req *r, struct studio_creator *c);
-bool brand_of(struct req *r, struct studio_brand *b);
-/* The owner of what a page shared by creators and brands shows (videos, showcases): the signed-in
- * creator or brand, one of the two ids set. False when a response was made: 403 with `refusal`
- * for anyone else, or what creator_of/brand_of answered. */
+/* The owner of what a page shared by creators and brands shows (videos, showcases, ads): one of
+ * the two ids set. */
 struct studio_owner {
 	long long brand_id, creator_id;
 };
-bool studio_owner_of(struct req *r, struct studio_owner *o, const char *refusal);
+/* The acting creator or brand of a NEED_OWNER page; false for an account that is neither, which
+ * the page refuses in its own words. */
+bool studio_owner(const struct req *r, struct studio_owner *o);
 /* brand_shipping.c: the flat shipping rate and tax rate checkout applies to the brand's orders. */
 extern const struct field brand_shipping_fields[];
 int page_brand_shipping_form(struct req *r);

@@ -61,7 +61,7 @@ static bool store(struct req *r, const char *dir, const char *name, const uint8_
 
 int page_studio_video_upload(struct req *r)
 {
-	if (r->sess.role != ROLE_CREATOR && r->sess.role != ROLE_BRAND && r->sess.role != ROLE_ADMIN) {
+	if (!r->brand && !r->creator) {	/* NEED_OWNER: an account that is neither */
 		resp_error(r, 403, "Videos are published by creators and brands.");
 		return REQ_DONE;
 	}

@@ -153,8 +153,10 @@ static void videos_page(struct req *r, const struct studio_owner *o, int status,
 void video_studio_page(struct req *r, int status, const char *error)
 {
 	struct studio_owner o;
-	if (studio_owner_of(r, &o, NOT_OWNER))
+	if (studio_owner(r, &o))
 		videos_page(r, &o, status, error);
+	else
+		resp_error(r, 403, NOT_OWNER);
 }
 
 int page_studio_videos(struct req *r)
@@ -236,8 +238,10 @@ int page_studio_video_publish(struct req *r)
 {
 	struct vpublish p = { .src = form_or_empty(r, "src_url"), .poster = form_or_empty(r, "poster_url"),
 			      .caption = form_or_empty(r, "caption") };
-	if (!studio_owner_of(r, &p.o, NOT_OWNER))
+	if (!studio_owner(r, &p.o)) {
+		resp_error(r, 403, NOT_OWNER);
 		return REQ_DONE;
+	}
 	const char *problem = NULL;
 	if (!video_url_ok(p.src))
 		problem = "Enter the video's address: an https:// link to an MP4 or HLS file, or a /media/ path.";
