@@ -75,9 +75,15 @@ int page_order_lookup(struct req *r)
 		return req_db_fail(rc);
 	}
 	if (o.nrows == 0) {
-		db_query(r->db, NULL, &q_miss, (struct db_param[]){ DB_B(by_email, 32) }, NULL);
-		db_query(r->db, NULL, &q_miss, (struct db_param[]){ DB_B(by_address, 32) }, NULL);
-		db_query(r->db, NULL, &q_purge, NULL, NULL);
+		/* A miss that cannot be counted is not answered: answering it would let guesses run
+		 * past the throttle for as long as the writes fail. */
+		rc = db_query(r->db, NULL, &q_miss, (struct db_param[]){ DB_B(by_email, 32) }, NULL);
+		if (rc == DB_OK)
+			rc = db_query(r->db, NULL, &q_miss, (struct db_param[]){ DB_B(by_address, 32) }, NULL);
+		if (rc != DB_OK)
+			return req_db_fail(rc);
+		/* Housekeeping only: old misses no longer count, and a later miss purges them. */
+		db_best_effort(db_query(r->db, NULL, &q_purge, NULL, NULL));
 		form(r, 404, "No order matches that number and email. Check both and try again.");
 		return REQ_DONE;
 	}

@@ -93,17 +93,25 @@ int page_login(struct req *r)
 		abort();
 	const char *stored = u.nrows ? db_at(&u, 0, 1)->s : dummy;
 	if (!password_verify(stored, pw) || !u.nrows) {
-		db_query(r->db, r->arena, &q_fail, (struct db_param[]){ DB_B(by_account, 32) }, NULL);
-		db_query(r->db, r->arena, &q_fail, (struct db_param[]){ DB_B(by_address, 32) }, NULL);
-		db_query(r->db, r->arena, &q_purge, NULL, NULL);
+		/* A failure that cannot be recorded is not answered as one: that would let guesses
+		 * run past the throttle for as long as the writes fail. 503 with Retry-After. */
+		rc = db_query(r->db, r->arena, &q_fail, (struct db_param[]){ DB_B(by_account, 32) }, NULL);
+		if (rc == DB_OK)
+			rc = db_query(r->db, r->arena, &q_fail, (struct db_param[]){ DB_B(by_address, 32) }, NULL);
+		if (rc != DB_OK)
+			return req_db_fail(rc);
+		/* Housekeeping only: old failures no longer count, and a later failure purges them. */
+		db_best_effort(db_query(r->db, r->arena, &q_purge, NULL, NULL));
 		login_form(r, 401, "That email and password do not match an account.");
 		return REQ_DONE;
 	}
 	long long id = db_at(&u, 0, 0)->i;
 	char fresh[crypto_pwhash_STRBYTES];
+	/* The old hash still verifies; a failed rehash is tried again at the next log-in. */
 	if (password_needs_rehash(stored) && password_hash(pw, fresh))
-		db_query(r->db, r->arena, &q_rehash, (struct db_param[]){ DB_S(fresh), DB_I(id) }, NULL);
-	db_query(r->db, r->arena, &q_forget, (struct db_param[]){ DB_B(by_account, 32) }, NULL);
+		db_best_effort(db_query(r->db, r->arena, &q_rehash, (struct db_param[]){ DB_S(fresh), DB_I(id) }, NULL));
+	/* Failures left behind can only throttle harder, never less, and age out in 15 minutes. */
+	db_best_effort(db_query(r->db, r->arena, &q_forget, (struct db_param[]){ DB_B(by_account, 32) }, NULL));
 	rc = session_login(r, id, db_at(&u, 0, 2)->s, session_role(db_at(&u, 0, 3)->s));
 	if (rc != DB_OK)
 		return req_db_fail(rc);
