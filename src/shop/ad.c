@@ -168,8 +168,8 @@ int page_ad_cart_add(struct req *r)
 		resp_error(r, 404, "There is no such ad.");
 		return REQ_DONE;
 	}
-	cart_add_from(r, 0, db_at(&ad, 0, 0)->i);
-	if (r->status == 303)
+	int st = cart_add_from(r, 0, db_at(&ad, 0, 0)->i);
+	if (st == REQ_DONE && r->status == 303)
 		mstat_count(r->db, MSTAT_AD, db_at(&ad, 0, 0)->i, MSTAT_ADD, (long long)time(NULL));
-	return REQ_DONE;
+	return st;
 }

@@ -33,10 +33,8 @@ int page_checkout_done(struct req *r)
 	if (o.nrows > 1)
 		tmpl_set_int(tmpl_add(d, "SPLIT"), "N", (long long)o.nrows);
 	for (size_t i = 0; i < o.nrows; i++)
-		if ((rc = order_render(r, d, db_at(&o, i, 0)->i)) != DB_OK) {
-			resp_db_error(r, rc);	/* abandons the half-built page */
-			return REQ_DONE;
-		}
+		if ((rc = order_render(r, d, db_at(&o, i, 0)->i)) != DB_OK)
+			return req_db_fail(rc);	/* the error page abandons the half-built one */
 	page_end(r, 200);
 	return REQ_DONE;
 }

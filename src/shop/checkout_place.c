@@ -279,14 +279,16 @@ static enum db_status place_txn(struct db *db, void *ctx)
 	return db_query(db, NULL, &q_clear, (struct db_param[]){ DB_I(p->cart_id) }, NULL);
 }
 
-/* The checkout this token already made: its confirmation for the session that placed it. */
-static bool replay(struct req *r, const uint8_t idem[32])
+/* The checkout this token already made: its confirmation for the session that placed it. true
+ * with *st what to answer when the token was used (or could not be looked up). */
+static bool replay(struct req *r, const uint8_t idem[32], int *st)
 {
+	*st = REQ_DONE;
 	struct db_res res;
 	enum db_status rc = db_query(r->db, r->arena, &q_replay,
 				     (struct db_param[]){ DB_B(r->sess.hash, 32), DB_B(idem, 32) }, &res);
 	if (rc != DB_OK) {
-		resp_db_error(r, rc);
+		*st = req_db_fail(rc);
 		return true;
 	}
 	if (res.nrows == 0)
@@ -309,8 +311,9 @@ int page_checkout_place(struct req *r)
 	}
 	struct place p = { .r = r, .f = &f, .prov = payment_find(f.provider), .version = version };
 	calc_token_hash(token, p.idem);
-	if (replay(r, p.idem))
-		return REQ_DONE;
+	int st;
+	if (replay(r, p.idem, &st))
+		return st;
 	if (problem) {
 		resp_error(r, 422, problem);
 		return REQ_DONE;
@@ -322,8 +325,8 @@ int page_checkout_place(struct req *r)
 	}
 	if (rc == DB_OK)
 		rc = db_txn(r->db, place_txn, &p);
-	if (rc == DB_DUP && replay(r, p.idem))
-		return REQ_DONE;
+	if (rc == DB_DUP && replay(r, p.idem, &st))
+		return st;
 	if (rc == DB_OK) {
 		cart_set_count(r, 0);
 		resp_redirect(r, arena_printf(r->arena, "/checkout/done/%s", p.ref));
@@ -351,7 +354,7 @@ int page_checkout_place(struct req *r)
 				 "order was placed. Try another way to pay.");
 		break;
 	default:
-		resp_db_error(r, rc);
+		return req_db_fail(rc);
 	}
 	return REQ_DONE;
 }

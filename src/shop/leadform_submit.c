@@ -211,8 +211,9 @@ static bool validate(struct req *r, struct leadform *f, const char **email)
 int page_leadform_submit(struct req *r)
 {
 	struct leadform f;
-	if (!leadform_load(r, &f))
-		return REQ_DONE;
+	int st;
+	if (!leadform_load(r, &f, &st))
+		return st;
 	const char *hp = req_form(r, "website");
 	if (hp && *hp) {
 		/* A bot filled the hidden field: it sees the usual answer, and nothing is stored. */
@@ -255,11 +256,9 @@ int page_leadform_submit(struct req *r)
 	if (!rate_ok(r, arena_printf(r->arena, "lead-ip|%lld|%s", f.id, ip_hex), f.ip_limit, &rc) ||
 	    !rate_ok(r, arena_printf(r->arena, "lead-form|%lld", f.id), f.form_limit, &rc)) {
 		if (rc != DB_OK)
-			resp_db_error(r, rc);
-		else {
-			resp_header(r, "Retry-After", "3600");
-			resp_error(r, 429, "Too many submissions of this form for now. Please try again later.");
-		}
+			return req_db_fail(rc);
+		resp_header(r, "Retry-After", "3600");
+		resp_error(r, 429, "Too many submissions of this form for now. Please try again later.");
 		return REQ_DONE;
 	}
 	rc = db_txn(r->db, store, &s);

@@ -71,8 +71,9 @@ static const char *asker_name(struct req *r)
 int page_live_ask(struct req *r)
 {
 	struct live_session s;
-	if (!live_session_load(r, &s))
-		return REQ_DONE;
+	int st;
+	if (!live_session_load(r, &s, &st))
+		return st;
 	if (s.state == LIVE_ENDED) {
 		resp_error(r, 409, "This live session has ended; questions are closed.");
 		return REQ_DONE;

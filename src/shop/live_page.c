@@ -136,8 +136,9 @@ static void replay(struct req *r, tmpl_dict *d, const struct live_session *s, co
 int page_live(struct req *r)
 {
 	struct live_session s;
-	if (!live_session_load(r, &s))
-		return REQ_DONE;
+	int st;
+	if (!live_session_load(r, &s, &st))
+		return st;
 	struct db_res lineup, pins, qs;
 	struct asker asker = { 0 };
 	enum db_status rc = db_query_cached_list(r->db, r->arena, &q_lineup, (struct db_param[]){ DB_I(s.id) }, &lineup);

@@ -11,8 +11,9 @@ static const struct db_stmt q_remind = {
 int page_live_remind(struct req *r)
 {
 	struct live_session s;
-	if (!live_session_load(r, &s))
-		return REQ_DONE;
+	int st;
+	if (!live_session_load(r, &s, &st))
+		return st;
 	const char *email = req_form(r, "email");
 	if (!email || !valid_email(email)) {
 		resp_error(r, 422, "Enter a valid email address, like name@example.com.");

@@ -25,8 +25,9 @@ struct live_session {
 
 /* A positive decimal id of at most 18 digits; 0 otherwise. */
 long long live_id_of(const char *s);
-/* Loads session `id` (path parameter "id"); false when a response (404, 5xx) was made. */
-bool live_session_load(struct req *r, struct live_session *s);
+/* Loads session `id` (path parameter "id"); false with *st what to answer: REQ_DONE with a 404
+ * made, or a database failure. */
+bool live_session_load(struct req *r, struct live_session *s, int *st);
 /* The viewer: BLAKE2b-256 of the user id when signed in (the same across devices and log-ins),
  * else the session token hash. The request must have a session. */
 void live_viewer_key(const struct req *r, uint8_t key[32]);

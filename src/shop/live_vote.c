@@ -31,8 +31,9 @@ static enum db_status vote_write(struct db *db, void *ctx)
 int page_live_vote(struct req *r)
 {
 	struct live_session s;
-	if (!live_session_load(r, &s))
-		return REQ_DONE;
+	int st;
+	if (!live_session_load(r, &s, &st))
+		return st;
 	long long qid = live_id_of(req_param(r, "q"));
 	struct db_res res = { 0 };
 	enum db_status rc = qid ? db_query(r->db, r->arena, &q_question, (struct db_param[]){ DB_I(qid), DB_I(s.id) }, &res) : DB_OK;

@@ -149,8 +149,8 @@ int page_video_cart_add(struct req *r)
 		resp_error(r, 404, "There is no video with that number.");
 		return REQ_DONE;
 	}
-	cart_add_from(r, id, 0);
-	if (r->status == 303)
+	int st = cart_add_from(r, id, 0);
+	if (st == REQ_DONE && r->status == 303)
 		mstat_count(r->db, MSTAT_VIDEO, id, MSTAT_ADD, (long long)time(NULL));
-	return REQ_DONE;
+	return st;
 }

@@ -56,14 +56,12 @@ int page_studio_ads(struct req *r)
 int page_studio_ad_edit(struct req *r)
 {
 	const struct acting_brand *b = r->brand;
-	ad_edit(r, &(struct studio_owner){ .brand_id = b->id });
-	return REQ_DONE;
+	return ad_edit(r, &(struct studio_owner){ .brand_id = b->id });
 }
 
 /* POST of a new ad and of an edited one. */
 int page_studio_ad_save(struct req *r)
 {
 	const struct acting_brand *b = r->brand;
-	ad_save(r, &(struct studio_owner){ .brand_id = b->id });
-	return REQ_DONE;
+	return ad_save(r, &(struct studio_owner){ .brand_id = b->id });
 }

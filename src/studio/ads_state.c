@@ -37,8 +37,7 @@ int page_studio_ad_state(struct req *r)
 		}
 	}
 	if (rc != DB_OK)
-		resp_db_error(r, rc);
-	else
-		resp_redirect(r, "/studio/ads");
+		return req_db_fail(rc);
+	resp_redirect(r, "/studio/ads");
 	return REQ_DONE;
 }

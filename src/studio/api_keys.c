@@ -19,14 +19,12 @@ static const struct db_stmt q_revoke = {
 	"UPDATE api_keys SET revoked_at = UTC_TIMESTAMP() WHERE id = ? AND brand_id = ? AND revoked_at IS NULL",
 	"ii", "" };
 
-static void render(struct req *r, const struct acting_brand *b, int status, const char *new_key, const char *error)
+static int render(struct req *r, const struct acting_brand *b, int status, const char *new_key, const char *error)
 {
 	struct db_res res;
 	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(b->id) }, &res);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_api_keys.tpl", "API keys");
 	tmpl_set(d, "BRAND_NAME", b->name);
 	if (new_key)
@@ -48,23 +46,21 @@ static void render(struct req *r, const struct acting_brand *b, int status, cons
 	if (res.nrows == 0)
 		tmpl_show(d, "EMPTY");
 	page_end(r, status);
+	return REQ_DONE;
 }
 
 int page_api_keys(struct req *r)
 {
 	const struct acting_brand *b = r->brand;
-	render(r, b, 200, NULL, NULL);
-	return REQ_DONE;
+	return render(r, b, 200, NULL, NULL);
 }
 
 int page_api_keys_create(struct req *r)
 {
 	const struct acting_brand *b = r->brand;
 	const char *label = req_form(r, "label");
-	if (!label || !*label || !prod_text_ok(label, 80, false)) {
-		render(r, b, 422, NULL, "Name the key (at most 80 characters), like \"Inventory sync\".");
-		return REQ_DONE;
-	}
+	if (!label || !*label || !prod_text_ok(label, 80, false))
+		return render(r, b, 422, NULL, "Name the key (at most 80 characters), like \"Inventory sync\".");
 	char key[APIKEY_LEN + 1];
 	uint8_t hash[32];
 	apikey_new(key, hash);
@@ -77,8 +73,7 @@ int page_api_keys_create(struct req *r)
 		return req_db_fail(rc);
 	/* Shown in this response only: never stored, so a reload cannot show it again. */
 	resp_header(r, "Cache-Control", "no-store");
-	render(r, b, 201, key, NULL);
-	return REQ_DONE;
+	return render(r, b, 201, key, NULL);
 }
 
 int page_api_keys_revoke(struct req *r)

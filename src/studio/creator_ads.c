@@ -53,14 +53,12 @@ int page_creator_ads(struct req *r)
 int page_creator_ad_edit(struct req *r)
 {
 	const struct acting_creator *c = r->creator;
-	ad_edit(r, &(struct studio_owner){ .creator_id = c->id });
-	return REQ_DONE;
+	return ad_edit(r, &(struct studio_owner){ .creator_id = c->id });
 }
 
 /* POST of a new ad and of an edited one. */
 int page_creator_ad_save(struct req *r)
 {
 	const struct acting_creator *c = r->creator;
-	ad_save(r, &(struct studio_owner){ .creator_id = c->id });
-	return REQ_DONE;
+	return ad_save(r, &(struct studio_owner){ .creator_id = c->id });
 }

@@ -43,23 +43,21 @@ static const struct db_stmt q_order = {
 static const struct db_stmt q_set_pos = {
 	"UPDATE collection_items SET position = ? WHERE collection_id = ? AND product_id = ?", "iii", "" };
 
-static void edit_page(struct req *r, const struct acting_creator *c, long long id, int status, const char *error)
+static int edit_page(struct req *r, const struct acting_creator *c, long long id, int status, const char *error)
 {
 	struct db_res col, items, cand;
 	struct db_param key[] = { DB_I(id), DB_I(c->id) };
 	enum db_status rc = db_query(r->db, r->arena, &q_collection, key, &col);
 	if (rc == DB_OK && col.nrows == 0) {
 		resp_error(r, 404, "You have no such collection.");
-		return;
+		return REQ_DONE;
 	}
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_items, (struct db_param[]){ DB_I(id) }, &items);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_candidates, (struct db_param[]){ DB_I(c->id), DB_I(id) }, &cand);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	const char *title = req_form(r, "title"), *desc = req_form(r, "description");
 	tmpl_dict *d = page_begin(r, "studio_creator_collection.tpl",
 				  arena_printf(r->arena, "Edit %s", db_at(&col, 0, 2)->s));
@@ -94,6 +92,7 @@ static void edit_page(struct req *r, const struct acting_creator *c, long long i
 		}
 	}
 	page_end(r, status);
+	return REQ_DONE;
 }
 
 static long long collection_id(struct req *r)
@@ -109,7 +108,7 @@ int page_creator_collection_edit(struct req *r)
 	const struct acting_creator *c = r->creator;
 	long long id;
 	if ((id = collection_id(r)))
-		edit_page(r, c, id, 200, NULL);
+		return edit_page(r, c, id, 200, NULL);
 	return REQ_DONE;
 }
 
@@ -125,10 +124,8 @@ int page_creator_collection_update(struct req *r)
 	if (!(id = collection_id(r)))
 		return REQ_DONE;
 	const char *title = req_form(r, "title"), *desc = req_form(r, "description"), *pub = req_form(r, "published");
-	if (!title || !has_text(title)) {
-		edit_page(r, c, id, 422, "Give the collection a title.");
-		return REQ_DONE;
-	}
+	if (!title || !has_text(title))
+		return edit_page(r, c, id, 422, "Give the collection a title.");
 	enum db_status rc = db_query(r->db, r->arena, &q_update, (struct db_param[]){ DB_S(title), DB_S(desc ? desc : ""),
 				     DB_I(pub && strcmp(pub, "1") == 0), DB_I(id), DB_I(c->id) }, NULL);
 	if (rc != DB_OK)

@@ -23,14 +23,12 @@ static const struct db_stmt q_set_pos = {
 
 #define MAX_COLLECTIONS 200
 
-static void collections_page(struct req *r, const struct acting_creator *c, int status, const char *error)
+static int collections_page(struct req *r, const struct acting_creator *c, int status, const char *error)
 {
 	struct db_res l;
 	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(c->id) }, &l);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_creator_collections.tpl", "Your collections");
 	for (size_t i = 0; i < l.nrows; i++) {
 		tmpl_dict *e = tmpl_add(d, "COLLECTIONS");
@@ -48,13 +46,13 @@ static void collections_page(struct req *r, const struct acting_creator *c, int 
 	if (error)
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
 	page_end(r, status);
+	return REQ_DONE;
 }
 
 int page_creator_collections(struct req *r)
 {
 	const struct acting_creator *c = r->creator;
-	collections_page(r, c, 200, NULL);
-	return REQ_DONE;
+	return collections_page(r, c, 200, NULL);
 }
 
 int page_creator_collection_create(struct req *r)
@@ -62,10 +60,8 @@ int page_creator_collection_create(struct req *r)
 	const struct acting_creator *c = r->creator;
 	const char *title = req_form(r, "title"), *desc = req_form(r, "description");
 	char slug[65], tried[72];
-	if (!title || !has_text(title) || !slugify(title, slug, 60)) {
-		collections_page(r, c, 422, "Give the collection a title with at least one letter or digit.");
-		return REQ_DONE;
-	}
+	if (!title || !has_text(title) || !slugify(title, slug, 60))
+		return collections_page(r, c, 422, "Give the collection a title with at least one letter or digit.");
 	enum db_status rc = DB_DUP;
 	/* One statement each, no transaction: a duplicate slug only means trying the next number. */
 	for (int n = 1; rc == DB_DUP && n <= 20; n++) {
@@ -76,10 +72,8 @@ int page_creator_collection_create(struct req *r)
 		rc = db_query(r->db, r->arena, &q_create, (struct db_param[]){ DB_I(c->id), DB_S(tried), DB_S(title),
 			      DB_S(desc ? desc : ""), DB_I(c->id) }, NULL);
 	}
-	if (rc == DB_DUP) {
-		collections_page(r, c, 409, "You already have many collections with that title; choose another.");
-		return REQ_DONE;
-	}
+	if (rc == DB_DUP)
+		return collections_page(r, c, 409, "You already have many collections with that title; choose another.");
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/creator/collections/%llu", db_insert_id(r->db)));

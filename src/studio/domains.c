@@ -40,15 +40,13 @@ static const struct db_stmt q_check_now = {
 _Static_assert(CHECK_NOW_SECONDS == 30, "q_one and q_check_now spell the interval out");
 
 /* error goes beside the add-domain field; check_error (a refused "Check now") above the list. */
-static void render(struct req *r, const struct acting_brand *b, int status, const char *typed, const char *error,
+static int render(struct req *r, const struct acting_brand *b, int status, const char *typed, const char *error,
 		   const char *check_error)
 {
 	struct db_res res;
 	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(b->id) }, &res);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_domains.tpl", "Your domains");
 	tmpl_set(d, "BRAND", b->name);
 	tmpl_set(d, "DOMAIN", typed ? typed : "");
@@ -92,13 +90,13 @@ static void render(struct req *r, const struct acting_brand *b, int status, cons
 	if (res.nrows == 0)
 		tmpl_show(d, "NO_DOMAINS");
 	page_end(r, status);
+	return REQ_DONE;
 }
 
 int page_studio_domains(struct req *r)
 {
 	const struct acting_brand *b = r->brand;
-	render(r, b, 200, NULL, NULL, NULL);
-	return REQ_DONE;
+	return render(r, b, 200, NULL, NULL, NULL);
 }
 
 int page_studio_domain_add(struct req *r)
@@ -110,19 +108,15 @@ int page_studio_domain_add(struct req *r)
 	for (size_t i = 0; i < n; i++)
 		domain[i] = (char)(typed[i] >= 'A' && typed[i] <= 'Z' ? typed[i] + 32 : typed[i]);
 	domain[n] = '\0';
-	if (!domain_valid(domain)) {
-		render(r, b, 422, typed, "Enter a host name such as shop.example.com: letters, digits, hyphens and dots, no https:// or path.", NULL);
-		return REQ_DONE;
-	}
+	if (!domain_valid(domain))
+		return render(r, b, 422, typed, "Enter a host name such as shop.example.com: letters, digits, hyphens and dots, no https:// or path.", NULL);
 	uint8_t raw[DOMAIN_TOKEN_LEN / 2];
 	char token[DOMAIN_TOKEN_LEN + 1];
 	randombytes_buf(raw, sizeof raw);
 	sodium_bin2hex(token, sizeof token, raw, sizeof raw);
 	enum db_status rc = db_query(r->db, NULL, &q_add, (struct db_param[]){ DB_I(b->id), DB_S(domain), DB_S(token) }, NULL);
-	if (rc == DB_DUP) {
-		render(r, b, 422, typed, "That domain is already on your list.", NULL);
-		return REQ_DONE;
-	}
+	if (rc == DB_DUP)
+		return render(r, b, 422, typed, "That domain is already on your list.", NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/domains?added=%s", domain));
@@ -157,9 +151,8 @@ int page_studio_domain_check(struct req *r)
 	if (db_affected(r->db) == 0) {
 		long long wait = db_at(&one, 0, 1)->i < 1 ? 1 : db_at(&one, 0, 1)->i;
 		resp_header(r, "Retry-After", arena_printf(r->arena, "%lld", wait));
-		render(r, b, 429, NULL, NULL, arena_printf(r->arena, "A check of %s was asked for less than %d seconds ago; "
+		return render(r, b, 429, NULL, NULL, arena_printf(r->arena, "A check of %s was asked for less than %d seconds ago; "
 							     "try again in %lld seconds.", domain, CHECK_NOW_SECONDS, wait));
-		return REQ_DONE;
 	}
 	resp_redirect(r, arena_printf(r->arena, "/studio/domains?queued=%s", domain));
 	return REQ_DONE;

@@ -58,20 +58,18 @@ static long long num(const char *s, long long lo, long long hi, bool *ok)
 }
 
 /* redirect_error: the redirect URL typed was refused; it is shown again with the message beside it. */
-static void render_form(struct req *r, long long brand_id, long long id, int status, const char *error,
+static int render_form(struct req *r, long long brand_id, long long id, int status, const char *error,
 			const char *redirect_error)
 {
 	struct db_res f, x;
 	enum db_status rc = db_query(r->db, r->arena, &q_form, (struct db_param[]){ DB_I(id), DB_I(brand_id) }, &f);
 	if (rc == DB_OK && f.nrows)
 		rc = db_query(r->db, r->arena, &q_fields, (struct db_param[]){ DB_I(id) }, &x);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (f.nrows == 0) {
 		resp_error(r, 404, "There is no such form.");
-		return;
+		return REQ_DONE;
 	}
 	tmpl_dict *d = page_begin(r, "studio_form.tpl", db_at(&f, 0, 2)->s);
 	static const char *const keys[] = { "ID", "SLUG", "TITLE", "INTRO", "CONSENT_TEXT", "PRIVACY_URL", "THANKS_TEXT" };
@@ -119,18 +117,18 @@ static void render_form(struct req *r, long long brand_id, long long id, int sta
 		tmpl_set(o, "LABEL", lead_type_label((enum lead_type)t));
 	}
 	page_end(r, status);
+	return REQ_DONE;
 }
 
-static void render(struct req *r, long long brand_id, long long id, int status, const char *error)
+static int render(struct req *r, long long brand_id, long long id, int status, const char *error)
 {
-	render_form(r, brand_id, id, status, error, NULL);
+	return render_form(r, brand_id, id, status, error, NULL);
 }
 
 int page_forms_edit(struct req *r)
 {
 	const struct acting_brand *b = r->brand;
-	render(r, b->id, form_id(r, "id"), 200, NULL);
-	return REQ_DONE;
+	return render(r, b->id, form_id(r, "id"), 200, NULL);
 }
 
 static bool url_ok(const char *u)
@@ -161,10 +159,8 @@ int page_forms_save(struct req *r)
 		: !url_ok(v[3]) ? "The privacy policy URL must start with https:// (or http://)."
 		: strcmp(v[5], "draft") && strcmp(v[5], "live") && strcmp(v[5], "closed") ? "Choose draft, live or closed."
 		: !ok ? "Limits must be whole numbers: fill time 0 to 600 s, limits at least 1." : NULL;
-	if (error) {
-		render(r, b->id, id, 422, error);
-		return REQ_DONE;
-	}
+	if (error)
+		return render(r, b->id, id, 422, error);
 	const char *redirect = req_form(r, "redirect_url");
 	if (!redirect)
 		redirect = "";
@@ -174,8 +170,7 @@ int page_forms_save(struct req *r)
 		return req_db_fail(rc);
 	if (!allowed) {
 		const char *msg = "The redirect must be an http(s) address on one of your verified domains (see Domains).";
-		render_form(r, b->id, id, 422, msg, msg);
-		return REQ_DONE;
+		return render_form(r, b->id, id, 422, msg, msg);
 	}
 	rc = db_query(r->db, NULL, &q_save, (struct db_param[]){ DB_S(v[0]), DB_S(v[1]), DB_S(v[2]),
 		DB_S(v[3]), DB_S(v[4]), DB_S(v[5]), DB_I(creators && strcmp(creators, "yes") == 0), DB_S(handles), DB_I(min_fill),
@@ -205,10 +200,8 @@ int page_forms_field_add(struct req *r)
 		: !ok ? "The position is a number from 0 to 999."
 		: choices && (!options || !has_text(options)) ? "List the options, one per line."
 		: db_at(&cnt, 0, 0)->i >= LEAD_MAX_FIELDS ? "A form has at most 30 fields." : NULL;
-	if (error) {
-		render(r, b->id, id, 422, error);
-		return REQ_DONE;
-	}
+	if (error)
+		return render(r, b->id, id, 422, error);
 	rc = db_query(r->db, NULL, &q_add, (struct db_param[]){ DB_I(pos), DB_S(lead_type_name(t)), DB_S(label),
 		DB_S(help ? help : ""), DB_I(req && strcmp(req, "yes") == 0), DB_S(choices ? options : ""),
 		DB_I(id), DB_I(b->id) }, NULL);
@@ -224,10 +217,8 @@ int page_forms_field_position(struct req *r)
 	long long id = form_id(r, "id"), field = form_id(r, "field");
 	bool ok = true;
 	long long pos = num(req_form(r, "position"), 0, 999, &ok);
-	if (!ok) {
-		render(r, b->id, id, 422, "The position is a number from 0 to 999.");
-		return REQ_DONE;
-	}
+	if (!ok)
+		return render(r, b->id, id, 422, "The position is a number from 0 to 999.");
 	enum db_status rc = db_query(r->db, NULL, &q_position, (struct db_param[]){ DB_I(pos), DB_I(field), DB_I(id), DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);

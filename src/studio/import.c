@@ -17,14 +17,12 @@ static const char *const formats[][2] = {
 	{ "feed", "Catalog feed (Google Merchant Center, Meta, TikTok; CSV or TSV)" },
 };
 
-static void import_form(struct req *r, const struct acting_brand *b, int status, const char *error)
+static int import_form(struct req *r, const struct acting_brand *b, int status, const char *error)
 {
 	struct db_res runs;
 	enum db_status rc = db_query(r->db, r->arena, &q_runs, (struct db_param[]){ DB_I(b->id) }, &runs);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_import.tpl", "Import your catalog");
 	tmpl_set(d, "BRAND_NAME", b->name);
 	const char *chosen = req_form(r, "format");
@@ -48,13 +46,13 @@ static void import_form(struct req *r, const struct acting_brand *b, int status,
 			tmpl_set_int(row, counts[k], db_at(&runs, i, 4 + k)->i);
 	}
 	page_end(r, status);
+	return REQ_DONE;
 }
 
 int page_import_form(struct req *r)
 {
 	const struct acting_brand *b = r->brand;
-	import_form(r, b, 200, NULL);
-	return REQ_DONE;
+	return import_form(r, b, 200, NULL);
 }
 
 static void report_page(struct req *r, const struct acting_brand *b, const char *name, enum cat_format f,
@@ -96,15 +94,11 @@ int page_import(struct req *r)
 	const struct acting_brand *b = r->brand;
 	enum cat_format f;
 	const char *fmt = req_form(r, "format");
-	if (!fmt || !cat_format_parse(fmt, &f)) {
-		import_form(r, b, 422, "Choose the kind of file you are uploading.");
-		return REQ_DONE;
-	}
+	if (!fmt || !cat_format_parse(fmt, &f))
+		return import_form(r, b, 422, "Choose the kind of file you are uploading.");
 	const struct mp_part *file = multipart_file(&r->files, "file");
-	if (!file || file->len == 0) {
-		import_form(r, b, 422, "Choose a file to upload (it was missing or empty).");
-		return REQ_DONE;
-	}
+	if (!file || file->len == 0)
+		return import_form(r, b, 422, "Choose a file to upload (it was missing or empty).");
 	struct cat_mem mem;
 	struct cat_source src = cat_source_mem(&mem, file->data, file->len);
 	struct cat_report rep = { .a = r->arena, .user_id = r->sess.user_id };

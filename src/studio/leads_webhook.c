@@ -29,16 +29,14 @@ static const struct db_stmt q_save = {
 static const struct db_stmt q_remove = {
 	"DELETE FROM lead_webhooks WHERE brand_id = ?", "i", "" };
 
-static void render(struct req *r, long long brand_id, int status, const char *error)
+static int render(struct req *r, long long brand_id, int status, const char *error)
 {
 	struct db_res h, log;
 	enum db_status rc = db_query(r->db, r->arena, &q_hook, (struct db_param[]){ DB_I(brand_id) }, &h);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_log, (struct db_param[]){ DB_I(brand_id) }, &log);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_lead_webhook.tpl", "CRM webhook");
 	const char *url = req_form(r, "url");
 	tmpl_set(d, "URL", url ? url : h.nrows ? db_at(&h, 0, 0)->s : "");
@@ -61,13 +59,13 @@ static void render(struct req *r, long long brand_id, int status, const char *er
 	if (log.nrows == 0)
 		tmpl_show(d, "EMPTY");
 	page_end(r, status);
+	return REQ_DONE;
 }
 
 int page_leads_webhook(struct req *r)
 {
 	const struct acting_brand *b = r->brand;
-	render(r, b->id, 200, NULL);
-	return REQ_DONE;
+	return render(r, b->id, 200, NULL);
 }
 
 int page_leads_webhook_save(struct req *r)
@@ -81,17 +79,14 @@ int page_leads_webhook_save(struct req *r)
 		struct webhook_url u;
 		struct netcheck_addr lit;
 		const char *why;
-		if (!webhook_url_parse(url, &u)) {
-			render(r, b->id, 422, "Enter an https:// (or http://) URL, like https://crm.example.com/hooks/leads.");
-			return REQ_DONE;
-		}
+		if (!webhook_url_parse(url, &u))
+			return render(r, b->id, 422, "Enter an https:// (or http://) URL, like https://crm.example.com/hooks/leads.");
 		/* Literal addresses are judged now; names are judged by the worker on every address they
 		 * resolve to at delivery time (DNS can change after this check). */
 		if (netcheck_literal(u.host, &lit) && (why = netcheck_refuse(&lit, config_str("webhook_allow_private", "")))) {
 			char msg[200];
 			snprintf(msg, sizeof msg, "This address is not on the public internet (%s): webhooks cannot be sent to the server's own network.", why);
-			render(r, b->id, 422, msg);
-			return REQ_DONE;
+			return render(r, b->id, 422, msg);
 		}
 		uint8_t raw[32];
 		char secret[WEBHOOK_SECRET_LEN + 1];

@@ -63,8 +63,9 @@ static enum db_status state_write(struct db *db, void *ctx)
 int page_studio_live_state(struct req *r)
 {
 	struct live_own o;
-	if (!live_owned(r, &o))
-		return REQ_DONE;
+	int st;
+	if (!live_owned(r, &o, &st))
+		return st;
 	enum live_state to = live_state_parse(req_form(r, "to"));
 	if (to == LIVE__BAD || !live_state_next_ok(o.state, to)) {
 		resp_error(r, 409, "A session goes from scheduled to live to ended, one step at a time.");
@@ -90,8 +91,9 @@ static enum db_status pin_write(struct db *db, void *ctx)
 int page_studio_live_pin(struct req *r)
 {
 	struct live_own o;
-	if (!live_owned(r, &o))
-		return REQ_DONE;
+	int st;
+	if (!live_owned(r, &o, &st))
+		return st;
 	if (o.state != LIVE_LIVE) {
 		resp_error(r, 409, "Products are pinned while the session is live.");
 		return REQ_DONE;
@@ -116,8 +118,9 @@ int page_studio_live_pin(struct req *r)
 int page_studio_live_settings(struct req *r)
 {
 	struct live_own o;
-	if (!live_owned(r, &o))
-		return REQ_DONE;
+	int st;
+	if (!live_owned(r, &o, &st))
+		return st;
 	const char *replay = req_form(r, "replay_url"), *words = req_form(r, "blocked_words");
 	replay = replay ? replay : "";
 	if (*replay && !video_url_ok(replay)) {

@@ -44,16 +44,14 @@ static const char *form_or_empty(struct req *r, const char *name)
 	return v ? v : "";
 }
 
-static void list_page(struct req *r, const struct acting_creator *c, int status, const char *error)
+static int list_page(struct req *r, const struct acting_creator *c, int status, const char *error)
 {
 	struct db_res ss, picks;
 	enum db_status rc = db_query(r->db, r->arena, &q_sessions, (struct db_param[]){ DB_I(c->id) }, &ss);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_picks, (struct db_param[]){ DB_I(c->id) }, &picks);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_live.tpl", "Live shopping");
 	if (error)
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
@@ -83,13 +81,13 @@ static void list_page(struct req *r, const struct acting_creator *c, int status,
 	if (picks.nrows == 0)
 		tmpl_show(d, "NO_PICKS");
 	page_end(r, status);
+	return REQ_DONE;
 }
 
 int page_studio_live_list(struct req *r)
 {
 	const struct acting_creator *c = r->creator;
-	list_page(r, c, 200, NULL);
-	return REQ_DONE;
+	return list_page(r, c, 200, NULL);
 }
 
 static enum db_status schedule_write(struct db *db, void *ctx)
@@ -152,10 +150,8 @@ int page_studio_live_create(struct req *r)
 		problem = "The replay must be an https:// link to a video, or a /media/ file.";
 	else
 		problem = read_lineup(r, &s);
-	if (problem) {
-		list_page(r, c, 422, problem);
-		return REQ_DONE;
-	}
+	if (problem)
+		return list_page(r, c, 422, problem);
 	enum db_status rc = db_txn(r->db, schedule_write, &s);
 	if (rc != DB_OK)
 		return req_db_fail(rc);

@@ -27,14 +27,15 @@ static const struct db_stmt q_questions = {
 	" FROM live_questions WHERE session_id = ? ORDER BY hidden, votes DESC, created_at, id LIMIT 500",
 	"i", "issisiis" };
 
-bool live_owned(struct req *r, struct live_own *o)
+bool live_owned(struct req *r, struct live_own *o, int *st)
 {
+	*st = REQ_DONE;
 	o->id = form_id(r, "id");
 	struct db_res res = { 0 };
 	enum db_status rc = o->id ? db_query(r->db, r->arena, &q_owned,
 				(struct db_param[]){ DB_I(o->id), DB_I(r->sess.user_id) }, &res) : DB_OK;
 	if (rc != DB_OK) {
-		resp_db_error(r, rc);
+		*st = req_db_fail(rc);
 		return false;
 	}
 	if (res.nrows == 0) {
@@ -79,8 +80,9 @@ static void questions(tmpl_dict *d, long long id, const struct db_res *q)
 int page_studio_live_panel(struct req *r)
 {
 	struct live_own o;
-	if (!live_owned(r, &o))
-		return REQ_DONE;
+	int st;
+	if (!live_owned(r, &o, &st))
+		return st;
 	struct db_res s, lineup, pins, qs;
 	enum db_status rc = db_query(r->db, r->arena, &q_session, (struct db_param[]){ DB_I(o.id) }, &s);
 	if (rc == DB_OK)

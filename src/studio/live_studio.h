@@ -8,14 +8,15 @@
 extern const struct field live_schedule_fields[], live_state_fields[], live_pin_fields[],
 	live_settings_fields[], live_answer_fields[];
 
-/* The signed-in creator's session from path parameter "id": false when a response was made
- * (404 for someone else's session too, so ids reveal nothing). */
+/* The signed-in creator's session from path parameter "id": false with *st what to answer,
+ * REQ_DONE with a 404 made (for someone else's session too, so ids reveal nothing) or a database
+ * failure. */
 struct live_own {
 	long long id, creator_id;
 	enum live_state state;
 	const char *handle;
 };
-bool live_owned(struct req *r, struct live_own *o);
+bool live_owned(struct req *r, struct live_own *o, int *st);
 
 int page_studio_live_list(struct req *r);
 int page_studio_live_create(struct req *r);

@@ -213,8 +213,7 @@ int page_order_refund(struct req *r)
 	if (rc == DB_CONFLICT) {
 		const char *why = f.why ? f.why : arena_printf(r->arena, "An order that is %s cannot be refunded.",
 							       order_status_label(f.from));
-		orders_detail_render(r, number, f.http ? f.http : 409, why);
-		return REQ_DONE;
+		return orders_detail_render(r, number, f.http ? f.http : 409, why);
 	}
 	if (rc != DB_OK)
 		return req_db_fail(rc);

@@ -141,10 +141,8 @@ int page_order_transition(struct req *r)
 	}
 	if (t.change.action == ORDER_SHIP) {
 		const char *carrier = req_form(r, "carrier"), *tracking = req_form(r, "tracking_number");
-		if (!carrier || !has_text(carrier) || !tracking || !has_text(tracking)) {
-			orders_detail_render(r, number, 422, "To ship an order, enter the carrier and the tracking number.");
-			return REQ_DONE;
-		}
+		if (!carrier || !has_text(carrier) || !tracking || !has_text(tracking))
+			return orders_detail_render(r, number, 422, "To ship an order, enter the carrier and the tracking number.");
 		t.change.carrier = carrier;
 		t.change.tracking = tracking;
 		t.change.note = arena_printf(r->arena, "Carrier: %s, tracking number: %s", carrier, tracking);
@@ -157,8 +155,7 @@ int page_order_transition(struct req *r)
 	if (rc == DB_CONFLICT) {
 		const char *why = t.why ? t.why : arena_printf(r->arena, "An order that is %s cannot be %s.",
 					order_status_label(t.from), transition_verb(t.change.action));
-		orders_detail_render(r, number, 409, why);
-		return REQ_DONE;
+		return orders_detail_render(r, number, 409, why);
 	}
 	if (rc != DB_OK)
 		return req_db_fail(rc);

@@ -28,8 +28,9 @@ static const struct db_stmt q_variants = {
 	"SELECT id, option1, option2, option3, sku, barcode, price, COALESCE(compare_at_price, -1), stock,"
 	" inventory_policy FROM variants WHERE product_id = ? ORDER BY position, id LIMIT 101", "i", "issssiiiis" };
 
-bool pf_load(struct req *r, const struct acting_brand *b, long long id, struct prod_form *f)
+bool pf_load(struct req *r, const struct acting_brand *b, long long id, struct prod_form *f, int *st)
 {
+	*st = REQ_DONE;
 	memset(f, 0, sizeof *f);
 	f->id = id;
 	struct db_res p, o, im, v;
@@ -45,7 +46,7 @@ bool pf_load(struct req *r, const struct acting_brand *b, long long id, struct p
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_variants, (struct db_param[]){ DB_I(id) }, &v);
 	if (rc != DB_OK) {
-		resp_db_error(r, rc);
+		*st = req_db_fail(rc);
 		return false;
 	}
 	if (v.nrows > PF_MAX_VARIANT_ROWS || im.nrows > PF_MAX_IMAGE_ROWS) {

@@ -40,8 +40,9 @@ int page_products_edit(struct req *r)
 		resp_error(r, 404, "That product is not in your catalog.");
 		return REQ_DONE;
 	}
-	if (!pf_load(r, b, id, &f))
-		return REQ_DONE;
+	int st;
+	if (!pf_load(r, b, id, &f, &st))
+		return st;
 	const char *saved = req_query(r, "saved"), *more = req_query(r, "more");
 	f.more = more && *more;
 	pf_render(r, b, &f, 200, NULL, saved && *saved);
@@ -49,18 +50,18 @@ int page_products_edit(struct req *r)
 }
 
 /* Shared by create and update: read, check, write, redirect to the editor. */
-static void save(struct req *r, long long id)
+static int save(struct req *r, long long id)
 {
 	const struct acting_brand *b = r->brand;
 	struct prod_form f;
 	if (!pf_from_request(r, &f))
-		return;
+		return REQ_DONE;
 	f.id = id;
 	struct prod_input in;
 	struct prod_problem p;
 	if (!pf_to_input(r, b, &f, &in, &p)) {
 		pf_render(r, b, &f, 422, &p, false);
-		return;
+		return REQ_DONE;
 	}
 	struct prod_result res;
 	unsigned what = PROD_SET_ALL | (id && description_unchanged(r, b->id, id, f.description) ? PROD_KEEP_DESCRIPTION : 0);
@@ -68,26 +69,24 @@ static void save(struct req *r, long long id)
 			       : prod_create(r->db, r->arena, b->id, b->currency, "draft", &in, &res);
 	if (rc == DB_CONFLICT && res.missing) {
 		resp_error(r, 404, "That product is not in your catalog.");
-		return;
+		return REQ_DONE;
 	}
 	if (rc == DB_CONFLICT && res.bad_field) {
 		p = (struct prod_problem){ res.bad_field, "This variant no longer exists; reload the page." };
 		pf_render(r, b, &f, 409, &p, false);
-		return;
+		return REQ_DONE;
 	}
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	const char *after = req_form(r, "after");
 	bool more = after && strcmp(after, "more") == 0;
 	resp_redirect(r, arena_printf(r->arena, "/studio/products/%lld?saved=1%s", res.id, more ? "&more=1" : ""));
+	return REQ_DONE;
 }
 
 int page_products_create(struct req *r)
 {
-	save(r, 0);
-	return REQ_DONE;
+	return save(r, 0);
 }
 
 int page_products_update(struct req *r)
@@ -97,8 +96,7 @@ int page_products_update(struct req *r)
 		resp_error(r, 404, "That product is not in your catalog.");
 		return REQ_DONE;
 	}
-	save(r, id);
-	return REQ_DONE;
+	return save(r, id);
 }
 
 int page_products_status(struct req *r)

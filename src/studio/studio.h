@@ -84,7 +84,7 @@ extern const struct field video_fields[];
 /* The upload route's body cap: the 16 MiB file (VIDEO_UPLOAD_MAX) plus the form around it. */
 #define STUDIO_VIDEO_UPLOAD_BODY ((16 << 20) + 65536)
 /* The videos page for the signed-in creator or brand, with an error message (or NULL). */
-void video_studio_page(struct req *r, int status, const char *error);
+int video_studio_page(struct req *r, int status, const char *error);
 int page_studio_videos(struct req *r);
 int page_studio_video_publish(struct req *r);
 int page_studio_video_upload(struct req *r);

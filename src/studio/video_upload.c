@@ -66,18 +66,12 @@ int page_studio_video_upload(struct req *r)
 		return REQ_DONE;
 	}
 	const struct mp_part *file = multipart_file(&r->files, "file");
-	if (!file || file->len == 0) {
-		video_studio_page(r, 422, "Choose a video file to upload (it was missing or empty).");
-		return REQ_DONE;
-	}
-	if (file->len > VIDEO_UPLOAD_MAX) {
-		video_studio_page(r, 413, "That file is larger than 16 MiB. Upload a shorter or smaller MP4, or link to it.");
-		return REQ_DONE;
-	}
-	if (!video_mp4_ok(file->data, file->len)) {
-		video_studio_page(r, 415, "That file is not an MP4 video. Upload an .mp4 file (H.264), or link to an HLS stream.");
-		return REQ_DONE;
-	}
+	if (!file || file->len == 0)
+		return video_studio_page(r, 422, "Choose a video file to upload (it was missing or empty).");
+	if (file->len > VIDEO_UPLOAD_MAX)
+		return video_studio_page(r, 413, "That file is larger than 16 MiB. Upload a shorter or smaller MP4, or link to it.");
+	if (!video_mp4_ok(file->data, file->len))
+		return video_studio_page(r, 415, "That file is not an MP4 video. Upload an .mp4 file (H.264), or link to an HLS stream.");
 	unsigned char rnd[16];
 	char hex[33];
 	randombytes_buf(rnd, sizeof rnd);
