@@ -1,5 +1,6 @@
 /* api.h: the Shopping API program (/api/v1/): JSON in and out (jansson), errors as RFC 9457
- * problem documents, every request authenticated by a brand's bearer key and rate-limited. */
+ * problem documents, every request authenticated by a brand's bearer key and rate-limited by
+ * the dispatcher (NEED_API_KEY), which sets r->brand. */
 #ifndef CC_API_H
 #define CC_API_H
 #include <jansson.h>
@@ -11,15 +12,6 @@
 #define API_MAX_LIMIT 100
 #define API_DEFAULT_LIMIT 50
 
-/* Who is calling: the key and the brand it belongs to. */
-struct api_ctx {
-	long long key_id, brand_id;
-	const char *currency;
-};
-
-/* Authenticates the bearer key and counts the request against the key's rate limit. false with
- * a problem response made (401, 429 with Retry-After, 503). */
-bool api_auth(struct req *r, struct api_ctx *c);
 /* The JSON object in the body: false with a problem made (415, 413, 400 bad JSON). */
 bool api_body(struct req *r, json_t **out);
 
@@ -27,7 +19,6 @@ bool api_body(struct req *r, json_t **out);
 void api_json(struct req *r, int status, json_t *v);
 /* An application/problem+json answer; field may be NULL. */
 void api_problem(struct req *r, int status, const char *field, const char *detail);
-void api_db_problem(struct req *r, enum db_status s);
 
 /* "YYYY-MM-DD hh:mm:ss" (UTC, from the database) as RFC 3339 "YYYY-MM-DDThh:mm:ssZ". */
 json_t *api_time(const char *db_time);
@@ -40,16 +31,16 @@ bool api_cursor_id(const char *s, long long *id);
 
 json_t *api_money(struct req *r, long long minor, const char *currency);
 
-void api_products_list(struct req *r);
-void api_products_create(struct req *r);
-void api_product_get(struct req *r);
-void api_product_update(struct req *r);
-void api_product_delete(struct req *r);
-void api_variants_list(struct req *r);
-void api_variants_create(struct req *r);
-void api_variant_update(struct req *r);
-void api_orders_list(struct req *r);
-void api_order_get(struct req *r);
+int api_products_list(struct req *r);
+int api_products_create(struct req *r);
+int api_product_get(struct req *r);
+int api_product_update(struct req *r);
+int api_product_delete(struct req *r);
+int api_variants_list(struct req *r);
+int api_variants_create(struct req *r);
+int api_variant_update(struct req *r);
+int api_orders_list(struct req *r);
+int api_order_get(struct req *r);
 void api_error(struct req *r, int status, const char *message);
 
 #endif

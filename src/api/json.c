@@ -39,16 +39,6 @@ void api_problem(struct req *r, int status, const char *field, const char *detai
 		send(r, status, "application/problem+json", p);
 }
 
-void api_db_problem(struct req *r, enum db_status s)
-{
-	if (db_transient(s)) {
-		resp_header(r, "Retry-After", "2");
-		api_problem(r, 503, NULL, "The database is not available; try again shortly.");
-	} else {
-		api_problem(r, 500, NULL, "Something went wrong on our side.");
-	}
-}
-
 json_t *api_time(const char *t)
 {
 	char out[21];

@@ -11,7 +11,7 @@ static const struct field list_fields[] = {
 	F_TEXT("updated_since", 64), F_TEXT("status", 64), F_END,
 };
 
-#define API (NEED_RAW_BODY)
+#define API (NEED_API_KEY | NEED_RAW_BODY)
 
 /* In the order of the rows below: the table order is the match precedence. */
 enum api_route {

@@ -103,11 +103,9 @@ static enum db_status orders_json(struct req *r, long long brand_id, const struc
 	return DB_OK;
 }
 
-void api_orders_list(struct req *r)
+int api_orders_list(struct req *r)
 {
-	struct api_ctx c;
-	if (!api_auth(r, &c))
-		return;
+	const struct acting_brand *b = r->brand;
 	const char *ls = req_query(r, "limit"), *cursor = req_query(r, "cursor");
 	const char *since = req_query(r, "updated_since"), *status = req_query(r, "status");
 	long long limit = API_DEFAULT_LIMIT, after = 0;
@@ -119,60 +117,58 @@ void api_orders_list(struct req *r)
 		status_ok |= strcmp(status, statuses[i]) == 0;
 	if (limit < 1 || limit > API_MAX_LIMIT) {
 		api_problem(r, 400, "limit", "Must be a whole number from 1 to 100.");
-		return;
+		return REQ_DONE;
 	}
 	if (cursor && !api_cursor_id(cursor, &after)) {
 		api_problem(r, 400, "cursor", "Use the next_cursor of a previous page, unchanged.");
-		return;
+		return REQ_DONE;
 	}
 	if (since && !api_parse_time(since, since_db)) {
 		api_problem(r, 400, "updated_since", "Use an RFC 3339 UTC time, like 2026-01-31T12:00:00Z.");
-		return;
+		return REQ_DONE;
 	}
 	if (!status_ok) {
 		api_problem(r, 400, "status", "Not an order status.");
-		return;
+		return REQ_DONE;
 	}
 	struct db_res o;
-	enum db_status rc = db_query(r->db, r->arena, &q_orders, (struct db_param[]){ DB_I(c.brand_id), DB_I(after),
+	enum db_status rc = db_query(r->db, r->arena, &q_orders, (struct db_param[]){ DB_I(b->id), DB_I(after),
 		DB_S(since_db), DB_S(status ? status : ""), DB_S(status ? status : ""), DB_I(limit + 1) }, &o);
 	bool more = rc == DB_OK && o.nrows > (size_t)limit;
 	if (more)
 		o.nrows = (size_t)limit;
 	json_t *arr = NULL;
 	if (rc == DB_OK)
-		rc = orders_json(r, c.brand_id, &o, &arr);
+		rc = orders_json(r, b->id, &o, &arr);
 	if (rc != DB_OK) {
 		json_decref(arr);
-		api_db_problem(r, rc);
-		return;
+		return req_db_fail(rc);
 	}
 	json_t *page = json_pack("{s:o}", "data", arr);
 	json_object_set_new(page, "next_cursor", more ? json_string(api_cursor(r, db_at(&o, o.nrows - 1, 0)->i)) : json_null());
 	api_json(r, 200, page);
+	return REQ_DONE;
 }
 
-void api_order_get(struct req *r)
+int api_order_get(struct req *r)
 {
-	struct api_ctx c;
-	if (!api_auth(r, &c))
-		return;
+	const struct acting_brand *b = r->brand;
 	long long id = req_id(r, "id");
 	struct db_res o;
-	enum db_status rc = db_query(r->db, r->arena, &q_order, (struct db_param[]){ DB_I(id), DB_I(c.brand_id) }, &o);
+	enum db_status rc = db_query(r->db, r->arena, &q_order, (struct db_param[]){ DB_I(id), DB_I(b->id) }, &o);
 	if (rc == DB_OK && o.nrows == 0) {
 		api_problem(r, 404, NULL, "This brand has no order with that id.");
-		return;
+		return REQ_DONE;
 	}
 	json_t *arr = NULL;
 	if (rc == DB_OK)
-		rc = orders_json(r, c.brand_id, &o, &arr);
+		rc = orders_json(r, b->id, &o, &arr);
 	if (rc != DB_OK) {
 		json_decref(arr);
-		api_db_problem(r, rc);
-		return;
+		return req_db_fail(rc);
 	}
 	json_t *one = json_incref(json_array_get(arr, 0));
 	json_decref(arr);
 	api_json(r, 200, one);
+	return REQ_DONE;
 }

@@ -33,92 +33,88 @@ static bool parse_limit(struct req *r, long long *limit)
 	return true;
 }
 
-void api_products_list(struct req *r)
+int api_products_list(struct req *r)
 {
-	struct api_ctx c;
-	if (!api_auth(r, &c))
-		return;
+	const struct acting_brand *b = r->brand;
 	long long limit, after = 0;
 	if (!parse_limit(r, &limit))
-		return;
+		return REQ_DONE;
 	const char *cursor = req_query(r, "cursor"), *since = req_query(r, "updated_since"), *status = req_query(r, "status");
 	char since_db[20] = "1970-01-01 00:00:00";
 	if (cursor && !api_cursor_id(cursor, &after)) {
 		api_problem(r, 400, "cursor", "Use the next_cursor of a previous page, unchanged.");
-		return;
+		return REQ_DONE;
 	}
 	if (since && !api_parse_time(since, since_db)) {
 		api_problem(r, 400, "updated_since", "Use an RFC 3339 UTC time, like 2026-01-31T12:00:00Z.");
-		return;
+		return REQ_DONE;
 	}
 	if (status && !prod_status_ok(status)) {
 		api_problem(r, 400, "status", "Must be draft, active or archived.");
-		return;
+		return REQ_DONE;
 	}
 	struct db_res p;
-	enum db_status rc = db_query(r->db, r->arena, &api_q_products, (struct db_param[]){ DB_I(c.brand_id), DB_I(after),
+	enum db_status rc = db_query(r->db, r->arena, &api_q_products, (struct db_param[]){ DB_I(b->id), DB_I(after),
 		DB_S(since_db), DB_S(status ? status : ""), DB_S(status ? status : ""), DB_I(limit + 1) }, &p);
 	bool more = rc == DB_OK && p.nrows > (size_t)limit;
 	if (more)
 		p.nrows = (size_t)limit;	/* the extra row only says another page exists */
 	json_t *arr = NULL;
 	if (rc == DB_OK)
-		rc = api_products_json(r, c.brand_id, &p, &arr);
+		rc = api_products_json(r, b->id, &p, &arr);
 	if (rc != DB_OK) {
 		json_decref(arr);
-		api_db_problem(r, rc);
-		return;
+		return req_db_fail(rc);
 	}
 	json_t *page = json_pack("{s:o}", "data", arr);
 	json_object_set_new(page, "next_cursor", more ? json_string(api_cursor(r, db_at(&p, p.nrows - 1, 0)->i)) : json_null());
 	api_json(r, 200, page);
+	return REQ_DONE;
 }
 
-void api_product_get(struct req *r)
+int api_product_get(struct req *r)
 {
-	struct api_ctx c;
-	if (!api_auth(r, &c))
-		return;
+	const struct acting_brand *b = r->brand;
 	json_t *o;
 	long long id = req_id(r, "id");
-	enum db_status rc = id ? api_product_by_id(r, c.brand_id, id, &o) : DB_OK;
+	enum db_status rc = id ? api_product_by_id(r, b->id, id, &o) : DB_OK;
 	if (rc != DB_OK)
-		api_db_problem(r, rc);
-	else if (!id || !o)
+		return req_db_fail(rc);
+	if (!id || !o)
 		api_problem(r, 404, NULL, "This brand has no product with that id.");
 	else
 		api_json(r, 200, o);
+	return REQ_DONE;
 }
 
 /* Answers a write's outcome with the product as it now is. */
-static void answer(struct req *r, const struct api_ctx *c, enum db_status rc, const struct prod_result *res, int status)
+static int answer(struct req *r, const struct acting_brand *b, enum db_status rc, const struct prod_result *res, int status)
 {
 	if (rc == DB_CONFLICT && res->missing) {
 		api_problem(r, 404, NULL, "This brand has no product with that id.");
-		return;
+		return REQ_DONE;
 	}
 	if (rc == DB_CONFLICT && res->bad_field) {
 		api_problem(r, 422, res->bad_field, "Not valid for this product.");
-		return;
+		return REQ_DONE;
 	}
 	json_t *o = NULL;
 	if (rc == DB_OK)
-		rc = api_product_by_id(r, c->brand_id, res->id, &o);
-	if (rc != DB_OK || !o) {
-		api_db_problem(r, rc == DB_OK ? DB_ERR : rc);
-		return;
-	}
+		rc = api_product_by_id(r, b->id, res->id, &o);
+	if (rc != DB_OK || !o)
+		return req_db_fail(rc == DB_OK ? DB_ERR : rc);
 	if (status == 201)
 		resp_header(r, "Location", arena_printf(r->arena, "/api/v1/products/%lld", res->id));
 	api_json(r, status, o);
+	return REQ_DONE;
 }
 
-void api_products_create(struct req *r)
+int api_products_create(struct req *r)
 {
-	struct api_ctx c;
+	const struct acting_brand *b = r->brand;
 	json_t *body;
-	if (!api_auth(r, &c) || !api_body(r, &body))
-		return;
+	if (!api_body(r, &body))
+		return REQ_DONE;
 	struct prod_input in = { .title = NULL };
 	struct prod_problem p = { NULL, NULL };
 	const char *status = NULL;
@@ -141,7 +137,7 @@ void api_products_create(struct req *r)
 		in.variants = arena_zalloc(r->arena, sizeof *in.variants * in.nvariants);
 	}
 	for (size_t i = 0; ok && i < in.nvariants; i++)
-		ok = api_parse_variant(r, json_array_get(vars, i), c.currency, arena_printf(r->arena, "variants[%zu]", i),
+		ok = api_parse_variant(r, json_array_get(vars, i), b->currency, arena_printf(r->arena, "variants[%zu]", i),
 				       &in.variants[i], &p);
 	json_decref(body);
 	if (ok && !in.title)
@@ -150,33 +146,32 @@ void api_products_create(struct req *r)
 		ok = prod_check(r->arena, &in, &p);
 	if (!ok) {
 		api_problem(r, 422, p.field, p.msg);
-		return;
+		return REQ_DONE;
 	}
 	struct prod_result res;
-	enum db_status rc = prod_create(r->db, r->arena, c.brand_id, c.currency, status ? status : "draft", &in, &res);
-	answer(r, &c, rc, &res, 201);
+	enum db_status rc = prod_create(r->db, r->arena, b->id, b->currency, status ? status : "draft", &in, &res);
+	return answer(r, b, rc, &res, 201);
 }
 
 static const struct db_stmt q_current = {
 	"SELECT title, description_html, product_type, vendor, tags FROM products WHERE id = ? AND brand_id = ?",
 	"ii", "sssss" };
 
-void api_product_update(struct req *r)
+int api_product_update(struct req *r)
 {
-	struct api_ctx c;
+	const struct acting_brand *b = r->brand;
 	json_t *body;
-	if (!api_auth(r, &c) || !api_body(r, &body))
-		return;
+	if (!api_body(r, &body))
+		return REQ_DONE;
 	long long id = req_id(r, "id");
 	struct db_res cur;
-	enum db_status rc = db_query(r->db, r->arena, &q_current, (struct db_param[]){ DB_I(id), DB_I(c.brand_id) }, &cur);
+	enum db_status rc = db_query(r->db, r->arena, &q_current, (struct db_param[]){ DB_I(id), DB_I(b->id) }, &cur);
 	if (rc != DB_OK || cur.nrows == 0) {
 		json_decref(body);
 		if (rc != DB_OK)
-			api_db_problem(r, rc);
-		else
-			api_problem(r, 404, NULL, "This brand has no product with that id.");
-		return;
+			return req_db_fail(rc);
+		api_problem(r, 404, NULL, "This brand has no product with that id.");
+		return REQ_DONE;
 	}
 	/* Fields left out keep their values. */
 	struct prod_input in = { .title = db_at(&cur, 0, 0)->s, .description = NULL, .type = db_at(&cur, 0, 2)->s,
@@ -197,30 +192,29 @@ void api_product_update(struct req *r)
 		ok = prod_check_fields(r->arena, &in, &p);
 	if (!ok) {
 		api_problem(r, 422, p.field, p.msg);
-		return;
+		return REQ_DONE;
 	}
 	/* The stored description is rewritten only when a new one was sent (imports keep their HTML). */
 	unsigned what = (images_set ? PROD_SET_IMAGES : 0);
 	struct prod_result res;
 	if (!desc_given)
 		in.description = NULL;
-	rc = prod_update(r->db, r->arena, c.brand_id, id, c.currency, what | PROD_SET_FIELDS | (desc_given ? 0 : PROD_KEEP_DESCRIPTION),
+	rc = prod_update(r->db, r->arena, b->id, id, b->currency, what | PROD_SET_FIELDS | (desc_given ? 0 : PROD_KEEP_DESCRIPTION),
 			 status, &in, &res);
-	answer(r, &c, rc, &res, 200);
+	return answer(r, b, rc, &res, 200);
 }
 
-void api_product_delete(struct req *r)
+int api_product_delete(struct req *r)
 {
-	struct api_ctx c;
-	if (!api_auth(r, &c))
-		return;
+	const struct acting_brand *b = r->brand;
 	long long id = req_id(r, "id");
 	struct prod_result res;
-	enum db_status rc = id ? prod_set_status(r->db, r->arena, c.brand_id, id, "archived", &res) : DB_CONFLICT;
+	enum db_status rc = id ? prod_set_status(r->db, r->arena, b->id, id, "archived", &res) : DB_CONFLICT;
 	if (rc == DB_CONFLICT)
 		api_problem(r, 404, NULL, "This brand has no product with that id.");
 	else if (rc != DB_OK)
-		api_db_problem(r, rc);
+		return req_db_fail(rc);
 	else
 		api_json(r, 204, json_null());
+	return REQ_DONE;
 }

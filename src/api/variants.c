@@ -15,68 +15,63 @@ static void not_found(struct req *r, const char *what)
 	api_problem(r, 404, NULL, what);
 }
 
-void api_variants_list(struct req *r)
+int api_variants_list(struct req *r)
 {
-	struct api_ctx c;
-	if (!api_auth(r, &c))
-		return;
+	const struct acting_brand *b = r->brand;
 	long long id = req_id(r, "id");
 	json_t *o;
-	enum db_status rc = id ? api_product_by_id(r, c.brand_id, id, &o) : DB_OK;
-	if (rc != DB_OK) {
-		api_db_problem(r, rc);
-		return;
-	}
+	enum db_status rc = id ? api_product_by_id(r, b->id, id, &o) : DB_OK;
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (!id || !o) {
 		not_found(r, "This brand has no product with that id.");
-		return;
+		return REQ_DONE;
 	}
 	json_t *page = json_pack("{s:O, s:n}", "data", json_object_get(o, "variants"), "next_cursor");
 	json_decref(o);
 	api_json(r, 200, page);
+	return REQ_DONE;
 }
 
-static void answer_variant(struct req *r, const struct api_ctx *c, enum db_status rc, const struct prod_result *res,
+static int answer_variant(struct req *r, const struct acting_brand *b, enum db_status rc, const struct prod_result *res,
 			   int status, const char *missing)
 {
 	if (rc == DB_CONFLICT && res->missing) {
 		not_found(r, missing);
-		return;
+		return REQ_DONE;
 	}
 	if (rc == DB_CONFLICT && res->bad_field) {
 		api_problem(r, 422, res->bad_field, strcmp(res->bad_field, "stock") == 0
 			    ? "Stock can only go below zero when inventory_policy is continue."
 			    : "Not valid for this product's options.");
-		return;
+		return REQ_DONE;
 	}
 	struct db_res v;
 	if (rc == DB_OK)
-		rc = db_query(r->db, r->arena, &api_q_variant, (struct db_param[]){ DB_I(res->id), DB_I(c->brand_id) }, &v);
-	if (rc != DB_OK || v.nrows == 0) {
-		api_db_problem(r, rc == DB_OK ? DB_ERR : rc);
-		return;
-	}
+		rc = db_query(r->db, r->arena, &api_q_variant, (struct db_param[]){ DB_I(res->id), DB_I(b->id) }, &v);
+	if (rc != DB_OK || v.nrows == 0)
+		return req_db_fail(rc == DB_OK ? DB_ERR : rc);
 	if (status == 201)
 		resp_header(r, "Location", arena_printf(r->arena, "/api/v1/variants/%lld", res->id));
 	api_json(r, status, api_variant_json(r, &v, 0));
+	return REQ_DONE;
 }
 
-void api_variants_create(struct req *r)
+int api_variants_create(struct req *r)
 {
-	struct api_ctx c;
+	const struct acting_brand *b = r->brand;
 	json_t *body;
-	if (!api_auth(r, &c) || !api_body(r, &body))
-		return;
+	if (!api_body(r, &body))
+		return REQ_DONE;
 	long long id = req_id(r, "id");
 	struct db_res cur;
-	enum db_status rc = db_query(r->db, r->arena, &q_product_currency, (struct db_param[]){ DB_I(id), DB_I(c.brand_id) }, &cur);
+	enum db_status rc = db_query(r->db, r->arena, &q_product_currency, (struct db_param[]){ DB_I(id), DB_I(b->id) }, &cur);
 	if (rc != DB_OK || cur.nrows == 0) {
 		json_decref(body);
 		if (rc != DB_OK)
-			api_db_problem(r, rc);
-		else
-			not_found(r, "This brand has no product with that id.");
-		return;
+			return req_db_fail(rc);
+		not_found(r, "This brand has no product with that id.");
+		return REQ_DONE;
 	}
 	const char *currency = db_at(&cur, 0, 0)->s;
 	struct prod_variant v;
@@ -85,25 +80,25 @@ void api_variants_create(struct req *r)
 	json_decref(body);
 	if (!ok) {
 		api_problem(r, 422, p.field[0] == '.' ? p.field + 1 : p.field, p.msg);
-		return;
+		return REQ_DONE;
 	}
 	struct prod_result res;
-	rc = prod_add_variant(r->db, r->arena, c.brand_id, id, currency, &v, &res);
-	answer_variant(r, &c, rc, &res, 201, "This brand has no product with that id.");
+	rc = prod_add_variant(r->db, r->arena, b->id, id, currency, &v, &res);
+	return answer_variant(r, b, rc, &res, 201, "This brand has no product with that id.");
 }
 
-void api_variant_update(struct req *r)
+int api_variant_update(struct req *r)
 {
-	struct api_ctx c;
+	const struct acting_brand *b = r->brand;
 	json_t *body;
-	if (!api_auth(r, &c) || !api_body(r, &body))
-		return;
+	if (!api_body(r, &body))
+		return REQ_DONE;
 	long long id = req_id(r, "id");
 	struct prod_variant_patch patch;
 	memset(&patch, 0, sizeof patch);
 	const char *field = NULL, *msg = NULL;
 	json_t *v;
-	const char *cur = c.currency;
+	const char *cur = b->currency;
 	if ((v = json_object_get(body, "price"))) {
 		patch.has_price = json_is_string(v) && money_parse(json_string_value(v), cur, &patch.price);
 		if (!patch.has_price)
@@ -138,11 +133,11 @@ void api_variant_update(struct req *r)
 		field = "price", msg = "Must not be negative.";
 	if (field) {
 		api_problem(r, 422, field, msg);
-		return;
+		return REQ_DONE;
 	}
 	struct prod_result res;
-	enum db_status rc = id ? prod_patch_variant(r->db, r->arena, c.brand_id, id, &patch, &res) : DB_CONFLICT;
+	enum db_status rc = id ? prod_patch_variant(r->db, r->arena, b->id, id, &patch, &res) : DB_CONFLICT;
 	if (!id)
 		res = (struct prod_result){ .missing = true };
-	answer_variant(r, &c, rc, &res, 200, "This brand has no variant with that id.");
+	return answer_variant(r, b, rc, &res, 200, "This brand has no variant with that id.");
 }

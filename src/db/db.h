@@ -57,6 +57,15 @@ enum db_status {
 
 struct db;
 
+/* Every status a call returns must be looked at: a dropped failure has turned a throttle off
+ * before. A write whose failure truly changes nothing for the request goes through
+ * db_best_effort(), with a comment saying why (GCC does not let a (void) cast silence this). */
+#define DB_MUST_CHECK __attribute__((warn_unused_result))
+static inline void db_best_effort(enum db_status s)
+{
+	(void)s;
+}
+
 /* Reads db_hosts, db_name, <prog>_db_user and <prog>_db_password from the config. Does not
  * connect: the first db_ready() does. */
 struct db *db_open(const char *prog);
@@ -64,14 +73,14 @@ void db_close(struct db *db);
 
 /* Connects if needed. While the database is away, retries at most every 100 ms growing to 1 s,
  * and returns DB_DOWN without waiting in between. */
-enum db_status db_ready(struct db *db);
+enum db_status db_ready(struct db *db) DB_MUST_CHECK;
 
 /* Runs a statement. `out` may be NULL when the statement returns no rows. Result text lives in
  * arena `a`. Outside a transaction, a connection found closed before the statement is re-opened
  * first; one lost under a statement that returns rows is re-opened and the statement tried once
  * more (a write whose answer was lost answers DB_DOWN: it may have been applied). */
 enum db_status db_query(struct db *db, struct arena *a, const struct db_stmt *st,
-			const struct db_param *params, struct db_res *out);
+			const struct db_param *params, struct db_res *out) DB_MUST_CHECK;
 
 unsigned long long db_insert_id(struct db *db);
 unsigned long long db_affected(struct db *db);
@@ -80,10 +89,10 @@ unsigned long long db_affected(struct db *db);
  * randomised backoff and runs fn again, up to 6 times. fn must be safe to re-run. A connection
  * lost before COMMIT fails every later statement of fn with DB_DOWN, and the whole transaction is
  * run again on a fresh connection (at most twice); lost during COMMIT, it answers DB_DOWN. */
-enum db_status db_txn(struct db *db, enum db_status (*fn)(struct db *db, void *ctx), void *ctx);
+enum db_status db_txn(struct db *db, enum db_status (*fn)(struct db *db, void *ctx), void *ctx) DB_MUST_CHECK;
 
 /* Trusted SQL from the migration files only: prepare, execute once, close. */
-enum db_status db_exec_trusted(struct db *db, const char *sql, size_t len);
+enum db_status db_exec_trusted(struct db *db, const char *sql, size_t len) DB_MUST_CHECK;
 
 const char *db_status_str(enum db_status s);
 

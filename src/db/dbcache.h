@@ -10,11 +10,11 @@
  * asking the database. Only results with rows are cached, so a new creator or product shows up
  * at once; changes to existing rows show up within the TTL. */
 enum db_status db_query_cached(struct db *db, struct arena *a, const struct db_stmt *st,
-			       const struct db_param *params, struct db_res *out);
+			       const struct db_param *params, struct db_res *out) DB_MUST_CHECK;
 /* The same, but an empty result is cached too: for lists where "none yet" is as common as
  * "some" (a video feed) and showing a new row a TTL late is fine. */
 enum db_status db_query_cached_list(struct db *db, struct arena *a, const struct db_stmt *st,
-				    const struct db_param *params, struct db_res *out);
+				    const struct db_param *params, struct db_res *out) DB_MUST_CHECK;
 
 /* Pages rendered from cached reads may be kept (fragment.c) only as long as those reads: the
  * dispatcher calls dbcache_mark() before every request, and dbcache_expiry() is the earliest

@@ -60,20 +60,18 @@ static const char *go_link(struct req *r, const struct db_res *a)
 	return adtok_encode(r->secret, &t, text) ? arena_printf(r->arena, "/go/%s", text) : NULL;
 }
 
-void page_ad(struct req *r)
+int page_ad(struct req *r)
 {
 	const char *slug = req_param(r, "slug");
 	struct db_res a, prods;
 	enum db_status rc = db_query_cached(r->db, r->arena, &q_ad, (struct db_param[]){ DB_S(slug) }, &a);
 	if (rc == DB_OK && a.nrows)
 		rc = db_query_cached(r->db, r->arena, &q_products, (struct db_param[]){ DB_I(db_at(&a, 0, 0)->i) }, &prods);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (a.nrows == 0) {
 		resp_error(r, 404, "There is no such ad.");
-		return;
+		return REQ_DONE;
 	}
 	long long id = db_at(&a, 0, 0)->i, creator = db_at(&a, 0, 2)->i;
 	const char *title = db_at(&a, 0, 3)->s, *brand = db_at(&a, 0, 9)->s;
@@ -124,46 +122,45 @@ void page_ad(struct req *r)
 	if (creator)
 		attribution_touch(r, creator, ATTR_AD);
 	page_end(r, 200);
+	return REQ_DONE;
 }
 
 /* GET /ad/{slug}/p/{product}: counts a product click, then on to the product page with the
  * credited creator's handle (so the product page keeps the attribution the ad set) and the ad (so
  * its add-to-cart still counts for the ad). */
-void page_ad_click(struct req *r)
+int page_ad_click(struct req *r)
 {
 	long long product = req_id(r, "product");
 	struct db_res res = { 0 };
 	enum db_status rc = product ? db_query_cached(r->db, r->arena, &q_click,
 				(struct db_param[]){ DB_S(req_param(r, "slug")), DB_I(product) }, &res) : DB_OK;
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (res.nrows == 0) {
 		resp_error(r, 404, "That product is not in this ad.");
-		return;
+		return REQ_DONE;
 	}
 	mstat_count(r->db, MSTAT_AD, db_at(&res, 0, 3)->i, MSTAT_CLICK, (long long)time(NULL));
 	const char *via = db_at(&res, 0, 2)->s;
 	resp_redirect(r, arena_printf(r->arena, "/p/%s/%s?%s%s%sfrom=ad.%s", db_at(&res, 0, 0)->s, db_at(&res, 0, 1)->s,
 				      *via ? "via=" : "", via, *via ? "&" : "", db_at(&res, 0, 4)->s));
+	return REQ_DONE;
 }
 
 /* POST /ad/{slug}/cart: the cart's own add (same fields, same answers), recording the ad on the
  * item when it lists the product, and counted against the ad when it succeeds. */
-void page_ad_cart_add(struct req *r)
+int page_ad_cart_add(struct req *r)
 {
 	struct db_res ad;
 	enum db_status rc = db_query_cached(r->db, r->arena, &q_ad_id, (struct db_param[]){ DB_S(req_param(r, "slug")) }, &ad);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (ad.nrows == 0) {
 		resp_error(r, 404, "There is no such ad.");
-		return;
+		return REQ_DONE;
 	}
-	cart_add_from(r, 0, db_at(&ad, 0, 0)->i);
-	if (r->status == 303)
+	int st = cart_add_from(r, 0, db_at(&ad, 0, 0)->i);
+	if (st == REQ_DONE && r->status == 303)
 		mstat_count(r->db, MSTAT_AD, db_at(&ad, 0, 0)->i, MSTAT_ADD, (long long)time(NULL));
+	return st;
 }

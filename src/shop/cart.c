@@ -37,17 +37,15 @@ static const struct db_stmt q_count = {
 static const struct db_stmt q_touch = {
 	"UPDATE carts SET updated_at = UTC_TIMESTAMP() WHERE id = ?", "i", "" };
 
-void page_cart(struct req *r)
+int page_cart(struct req *r)
 {
 	long long id;
 	struct cart c;
 	enum db_status rc = cart_find(r, false, &id);
 	if (rc == DB_OK)
 		rc = cart_load(r->db, r->arena, id, &c);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "cart.tpl", "Your cart");
 	cart_render(r, d, &c);
 	if (c.nlines == 0)
@@ -60,101 +58,95 @@ void page_cart(struct req *r)
 		tmpl_show(d, "CHANGED");
 	cart_set_count(r, c.count);
 	page_end(r, 200);
+	return REQ_DONE;
 }
 
-static void finish(struct req *r, long long cart_id)
+static int finish(struct req *r, long long cart_id)
 {
 	struct db_res n;
 	enum db_status rc = db_query(r->db, NULL, &q_touch, (struct db_param[]){ DB_I(cart_id) }, NULL);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_count, (struct db_param[]){ DB_I(cart_id) }, &n);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	cart_set_count(r, db_at(&n, 0, 0)->i);
 	resp_redirect(r, "/cart");
+	return REQ_DONE;
 }
 
-void page_cart_add(struct req *r)
+int page_cart_add(struct req *r)
 {
-	cart_add_from(r, 0, 0);
+	return cart_add_from(r, 0, 0);
 }
 
-void cart_add_from(struct req *r, long long video_id, long long ad_id)
+int cart_add_from(struct req *r, long long video_id, long long ad_id)
 {
 	long long vid = req_id(r, "variant"), qty = 1;
 	if (req_str(r, "quantity") && !req_int(r, "quantity", &qty))
 		qty = 0;
 	if (!vid || !qty) {
 		resp_error(r, 422, "Choose an option and a quantity from 1 to 99.");
-		return;
+		return REQ_DONE;
 	}
 	struct db_res v, items;
 	long long cart_id;
 	enum db_status rc = db_query(r->db, r->arena, &q_variant, (struct db_param[]){ DB_I(vid) }, &v);
 	if (rc == DB_OK && v.nrows == 0) {
 		resp_error(r, 404, "That product is no longer in the shop.");
-		return;
+		return REQ_DONE;
 	}
 	if (rc == DB_OK && db_at(&v, 0, 2)->i && db_at(&v, 0, 1)->i < qty) {
 		long long left = db_at(&v, 0, 1)->i;
 		resp_error(r, 409, left > 0 ? arena_printf(r->arena, "Only %lld left of that option.", left)
 					   : "Sorry, that option is sold out.");
-		return;
+		return REQ_DONE;
 	}
 	if (rc == DB_OK)
 		rc = cart_find(r, true, &cart_id);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_items, (struct db_param[]){ DB_I(vid), DB_I(cart_id) }, &items);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (db_at(&items, 0, 0)->i >= CART_MAX_ITEMS && !db_at(&items, 0, 2)->i) {
 		resp_error(r, 409, "Your cart is full (50 different items). Check out or remove something first.");
-		return;
+		return REQ_DONE;
 	}
 	rc = db_query(r->db, NULL, &q_add,
 		      (struct db_param[]){ DB_I(cart_id), DB_I(vid), DB_I(qty), DB_I(db_at(&v, 0, 0)->i),
 					   DB_I(video_id), DB_I(vid), DB_I(ad_id), DB_I(vid) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
-	finish(r, cart_id);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
+	return finish(r, cart_id);
 }
 
 /* quantity 0 removes the item; the remove button is the same with no quantity field. */
-static void change(struct req *r, bool remove)
+static int change(struct req *r, bool remove)
 {
 	long long vid = req_id(r, "variant"), qty = 0;
 	if (!vid || (!remove && !req_int(r, "quantity", &qty))) {
 		resp_error(r, 422, "Enter a quantity from 0 to 99.");
-		return;
+		return REQ_DONE;
 	}
 	long long cart_id;
 	enum db_status rc = cart_find(r, false, &cart_id);
 	if (rc == DB_OK && !cart_id) {
 		resp_redirect(r, "/cart");
-		return;
+		return REQ_DONE;
 	}
 	if (rc == DB_OK)
 		rc = qty ? db_query(r->db, NULL, &q_set, (struct db_param[]){ DB_I(qty), DB_I(cart_id), DB_I(vid) }, NULL)
 			 : db_query(r->db, NULL, &q_remove, (struct db_param[]){ DB_I(cart_id), DB_I(vid) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
-	finish(r, cart_id);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
+	return finish(r, cart_id);
 }
 
-void page_cart_update(struct req *r)
+int page_cart_update(struct req *r)
 {
-	change(r, false);
+	return change(r, false);
 }
 
-void page_cart_remove(struct req *r)
+int page_cart_remove(struct req *r)
 {
-	change(r, true);
+	return change(r, true);
 }

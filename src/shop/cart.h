@@ -57,7 +57,7 @@ void cart_set_count(struct req *r, long long count);
  * `video_id` or ad `ad_id` (0: neither): the item records that medium if the variant's product is
  * tagged in the video or listed in the ad, and otherwise keeps the medium it had. page_cart_add is
  * cart_add_from(r, 0, 0). */
-void cart_add_from(struct req *r, long long video_id, long long ad_id);
+int cart_add_from(struct req *r, long long video_id, long long ad_id);
 
 /* The checkout form's fields, as typed. */
 struct checkout_form {

@@ -83,7 +83,7 @@ void checkout_problem(struct req *r, int status, const char *title, const char *
 	page_end(r, status);
 }
 
-static void form_page(struct req *r, int status, const struct checkout_form *f, const char *which,
+static int form_page(struct req *r, int status, const struct checkout_form *f, const char *which,
 		      const char *problem)
 {
 	long long id;
@@ -91,13 +91,11 @@ static void form_page(struct req *r, int status, const struct checkout_form *f, 
 	enum db_status rc = cart_find(r, false, &id);
 	if (rc == DB_OK)
 		rc = cart_load(r->db, r->arena, id, &c);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (c.nlines == 0) {
 		resp_redirect(r, "/cart");
-		return;
+		return REQ_DONE;
 	}
 	tmpl_dict *d = page_begin(r, "checkout.tpl", "Checkout");
 	checkout_form_fill(r, d, f);
@@ -111,21 +109,22 @@ static void form_page(struct req *r, int status, const struct checkout_form *f, 
 		tmpl_set(tmpl_add(d, section), "TEXT", problem);
 	}
 	page_end(r, status);
+	return REQ_DONE;
 }
 
-void page_checkout(struct req *r)
+int page_checkout(struct req *r)
 {
 	static const struct checkout_form empty = { "", "", "", "", "", "", "", "", "" };
-	form_page(r, 200, &empty, NULL, NULL);
+	return form_page(r, 200, &empty, NULL, NULL);
 }
 
 /* "Change address" on the review page: the form again, with what was typed. */
-void page_checkout_edit(struct req *r)
+int page_checkout_edit(struct req *r)
 {
 	struct checkout_form f;
 	const char *which;
 	checkout_form_read(r, &f, &which);
-	form_page(r, 200, &f, NULL, NULL);
+	return form_page(r, 200, &f, NULL, NULL);
 }
 
 void checkout_review_page(struct req *r, const struct checkout_form *f, const struct cart *c, int status,
@@ -150,26 +149,23 @@ void checkout_review_page(struct req *r, const struct checkout_form *f, const st
 	page_end(r, status);
 }
 
-void page_checkout_review(struct req *r)
+int page_checkout_review(struct req *r)
 {
 	struct checkout_form f;
 	const char *which = NULL, *problem = checkout_form_read(r, &f, &which);
-	if (problem) {
-		form_page(r, 422, &f, which, problem);
-		return;
-	}
+	if (problem)
+		return form_page(r, 422, &f, which, problem);
 	long long id;
 	struct cart c;
 	enum db_status rc = cart_find(r, false, &id);
 	if (rc == DB_OK)
 		rc = cart_load(r->db, r->arena, id, &c);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (c.nlines == 0) {
 		resp_redirect(r, "/cart");
-		return;
+		return REQ_DONE;
 	}
 	checkout_review_page(r, &f, &c, 200, NULL);
+	return REQ_DONE;
 }

@@ -279,14 +279,16 @@ static enum db_status place_txn(struct db *db, void *ctx)
 	return db_query(db, NULL, &q_clear, (struct db_param[]){ DB_I(p->cart_id) }, NULL);
 }
 
-/* The checkout this token already made: its confirmation for the session that placed it. */
-static bool replay(struct req *r, const uint8_t idem[32])
+/* The checkout this token already made: its confirmation for the session that placed it. true
+ * with *st what to answer when the token was used (or could not be looked up). */
+static bool replay(struct req *r, const uint8_t idem[32], int *st)
 {
+	*st = REQ_DONE;
 	struct db_res res;
 	enum db_status rc = db_query(r->db, r->arena, &q_replay,
 				     (struct db_param[]){ DB_B(r->sess.hash, 32), DB_B(idem, 32) }, &res);
 	if (rc != DB_OK) {
-		resp_db_error(r, rc);
+		*st = req_db_fail(rc);
 		return true;
 	}
 	if (res.nrows == 0)
@@ -298,41 +300,40 @@ static bool replay(struct req *r, const uint8_t idem[32])
 	return true;
 }
 
-void page_checkout_place(struct req *r)
+int page_checkout_place(struct req *r)
 {
 	struct checkout_form f;
 	const char *which, *problem = checkout_form_read(r, &f, &which);
 	const char *token = req_form(r, "token"), *version = req_form(r, "version");
 	if (!calc_token_check(r->secret, r->sess.hash, token) || !version) {
 		resp_error(r, 400, "This order form is not valid any more. Go back to your cart and check out again.");
-		return;
+		return REQ_DONE;
 	}
 	struct place p = { .r = r, .f = &f, .prov = payment_find(f.provider), .version = version };
 	calc_token_hash(token, p.idem);
-	if (replay(r, p.idem))
-		return;
+	int st;
+	if (replay(r, p.idem, &st))
+		return st;
 	if (problem) {
 		resp_error(r, 422, problem);
-		return;
+		return REQ_DONE;
 	}
 	enum db_status rc = cart_find(r, false, &p.cart_id);
 	if (rc == DB_OK && !p.cart_id) {
 		resp_redirect(r, "/cart");
-		return;
+		return REQ_DONE;
 	}
 	if (rc == DB_OK)
 		rc = db_txn(r->db, place_txn, &p);
-	if (rc == DB_DUP && replay(r, p.idem))
-		return;
+	if (rc == DB_DUP && replay(r, p.idem, &st))
+		return st;
 	if (rc == DB_OK) {
 		cart_set_count(r, 0);
 		resp_redirect(r, arena_printf(r->arena, "/checkout/done/%s", p.ref));
-		return;
+		return REQ_DONE;
 	}
-	if (rc != DB_CONFLICT) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_CONFLICT)
+		return req_db_fail(rc);
 	switch (p.why) {
 	case PLACE_EMPTY:
 		resp_redirect(r, "/cart");
@@ -353,6 +354,7 @@ void page_checkout_place(struct req *r)
 				 "order was placed. Try another way to pay.");
 		break;
 	default:
-		resp_db_error(r, rc);
+		return req_db_fail(rc);
 	}
+	return REQ_DONE;
 }

@@ -20,15 +20,13 @@ static const struct db_stmt q_items = {
 	"i", CARD_TYPES "si" };
 
 /* The page as every visitor sees it, kept under `key`. */
-static bool collection_build(struct req *r, const struct db_res *col, const char *key)
+static enum db_status collection_build(struct req *r, const struct db_res *col, const char *key)
 {
 	struct db_res items;
 	enum db_status rc = db_query_cached(r->db, r->arena, &q_items, (struct db_param[]){ DB_I(db_at(col, 0, 0)->i) },
 					    &items);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return false;
-	}
+	if (rc != DB_OK)
+		return rc;
 	const char *title = db_at(col, 0, 1)->s, *handle = db_at(col, 0, 3)->s;
 	tmpl_dict *d = page_begin(r, "collection.tpl",
 				  arena_printf(r->arena, "%s by %s", title, db_at(col, 0, 4)->s));
@@ -50,26 +48,25 @@ static bool collection_build(struct req *r, const struct db_res *col, const char
 	if (items.nrows == 0)
 		tmpl_show(d, "EMPTY");
 	page_keep(r, key);
-	return true;
+	return DB_OK;
 }
 
-void page_collection(struct req *r)
+int page_collection(struct req *r)
 {
 	struct db_res col;
 	struct db_param key[] = { DB_S(req_param(r, "handle")), DB_S(req_param(r, "collection")) };
 	enum db_status rc = db_query_cached(r->db, r->arena, &q_collection, key, &col);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (col.nrows == 0) {
 		resp_error(r, 404, "There is no such collection.");
-		return;
+		return REQ_DONE;
 	}
 	/* Keyed by the stored spelling: the lookup ignores case, the page is the same. */
 	const char *kept = arena_concat(r->arena, "@", db_at(&col, 0, 3)->s, "/", db_at(&col, 0, 6)->s, (char *)NULL);
-	if (!page_cached(r, kept) && !collection_build(r, &col, kept))
-		return;
+	if (!page_cached(r, kept) && (rc = collection_build(r, &col, kept)) != DB_OK)
+		return req_db_fail(rc);
 	attribution_touch(r, db_at(&col, 0, 5)->i, ATTR_COLLECTION);
 	page_end(r, 200);
+	return REQ_DONE;
 }

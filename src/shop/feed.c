@@ -12,14 +12,14 @@ static void to_body(void *ctx, const char *s, size_t n)
 	buf_put(&((struct req *)ctx)->body, s, n);
 }
 
-void page_feed(struct req *r)
+int page_feed(struct req *r)
 {
 	struct db_res b;
 	const char *slug = req_param(r, "brand");
 	enum db_status rc = db_query(r->db, r->arena, &q_brand, (struct db_param[]){ DB_S(slug) }, &b);
 	if (rc == DB_OK && b.nrows == 0) {
 		resp_error(r, 404, "There is no brand at that address.");
-		return;
+		return REQ_DONE;
 	}
 	/* Links must be absolute for the platforms that read the feed. */
 	const char *host = req_env(r, "HTTP_HOST");
@@ -30,9 +30,9 @@ void page_feed(struct req *r)
 		rc = catalog_export_feed(r->db, db_at(&b, 0, 0)->i, slug, db_at(&b, 0, 1)->s, base, to_body, r);
 	if (rc != DB_OK) {
 		r->body.len = 0;
-		resp_db_error(r, rc);
-		return;
+		return req_db_fail(rc);
 	}
 	r->status = 200;
 	r->content_type = "text/tab-separated-values; charset=utf-8";
+	return REQ_DONE;
 }

@@ -14,7 +14,7 @@ static const struct db_stmt q_log = {
 	"INSERT INTO ad_clicks (ad_id, creator_id, day, count) VALUES (?, ?, UTC_DATE(), 1)"
 	" ON DUPLICATE KEY UPDATE count = count + 1", "ii", "" };
 
-void page_go(struct req *r)
+int page_go(struct req *r)
 {
 	struct adtok t;
 	char url[ADTOK_URL_MAX + 1];
@@ -23,10 +23,10 @@ void page_go(struct req *r)
 		break;
 	case ADTOK_EXPIRED:
 		resp_error(r, 410, "This link has expired. Go back to the ad for a fresh one.");
-		return;
+		return REQ_DONE;
 	default:
 		resp_error(r, 400, "This link is not valid.");
-		return;
+		return REQ_DONE;
 	}
 	struct db_res ad;
 	bool ok = false;
@@ -36,17 +36,15 @@ void page_go(struct req *r)
 	/* A HEAD (a link checker, a prefetch) is answered the same way but is not a click. */
 	if (rc == DB_OK && ok && r->method != HTTP_HEAD)
 		rc = db_query(r->db, NULL, &q_log, (struct db_param[]){ DB_I(t.ad_id), DB_I(t.creator_id) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (ad.nrows == 0) {
 		resp_error(r, 404, "This ad no longer exists.");
-		return;
+		return REQ_DONE;
 	}
 	if (!ok) {
 		resp_error(r, 400, "This link leads to an address the brand has not verified, so we will not send you there.");
-		return;
+		return REQ_DONE;
 	}
 	r->status = 302;
 	r->body.len = 0;
@@ -54,4 +52,5 @@ void page_go(struct req *r)
 	/* Each visit is logged: no cache may answer for us. The global Referrer-Policy
 	 * (strict-origin-when-cross-origin) tells the brand's site only our origin, not the token. */
 	resp_header(r, "Cache-Control", "no-store");
+	return REQ_DONE;
 }

@@ -12,20 +12,18 @@ static const struct db_stmt q_trending = {
 	"SELECT " CARD_COLS " FROM products p" CARD_JOINS
 	" WHERE p.status = 'active' ORDER BY p.trending_score DESC, p.id LIMIT 12", "", CARD_TYPES };
 
-void page_home(struct req *r)
+int page_home(struct req *r)
 {
 	if (page_cached(r, "/")) {
 		page_end(r, 200);
-		return;
+		return REQ_DONE;
 	}
 	struct db_res creators, products;
 	enum db_status rc = db_query_cached(r->db, r->arena, &q_featured, NULL, &creators);
 	if (rc == DB_OK)
 		rc = db_query_cached(r->db, r->arena, &q_trending, NULL, &products);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "home.tpl", "crowdcart — shop what your creators love");
 	for (size_t i = 0; i < creators.nrows; i++) {
 		tmpl_dict *c = tmpl_add(d, "CREATORS");
@@ -39,4 +37,5 @@ void page_home(struct req *r)
 	video_feed_add(r, d, 0);
 	page_keep(r, "/");
 	page_end(r, 200);
+	return REQ_DONE;
 }

@@ -23,8 +23,9 @@ static const struct db_stmt q_form = {
 	" WHERE f.slug = ? ORDER BY x.position, x.id LIMIT 30",
 	"ss", "iissssssiiiisiiisssisss" };
 
-bool leadform_load(struct req *r, struct leadform *f)
+bool leadform_load(struct req *r, struct leadform *f, int *st)
 {
+	*st = REQ_DONE;
 	memset(f, 0, sizeof *f);
 	f->slug = req_param(r, "slug");
 	f->handle = req_param(r, "handle");
@@ -32,7 +33,7 @@ bool leadform_load(struct req *r, struct leadform *f)
 	enum db_status rc = db_query_cached(r->db, r->arena, &q_form,
 		(struct db_param[]){ DB_S(f->handle ? f->handle : ""), DB_S(f->slug) }, &res);
 	if (rc != DB_OK) {
-		resp_db_error(r, rc);
+		*st = req_db_fail(rc);
 		return false;
 	}
 	const char *status = res.nrows ? db_at(&res, 0, 7)->s : "";
@@ -160,9 +161,12 @@ void leadform_render(struct req *r, const struct leadform *f, int status, const 
 	page_end(r, status);
 }
 
-void page_leadform(struct req *r)
+int page_leadform(struct req *r)
 {
 	struct leadform f;
-	if (leadform_load(r, &f))
-		leadform_render(r, &f, 200, NULL);
+	int st;
+	if (!leadform_load(r, &f, &st))
+		return st;
+	leadform_render(r, &f, 200, NULL);
+	return REQ_DONE;
 }

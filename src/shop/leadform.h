@@ -23,9 +23,9 @@ struct leadform {
 	size_t nfields;
 };
 
-/* Loads the form of the path's slug (and creator of the path's handle, if any); false when a
- * response (404 also for a closed form, 5xx) was made. */
-bool leadform_load(struct req *r, struct leadform *f);
+/* Loads the form of the path's slug (and creator of the path's handle, if any); false with *st
+ * what to answer: REQ_DONE with a 404 made (also for a closed form), or a database failure. */
+bool leadform_load(struct req *r, struct leadform *f, int *st);
 /* Renders the form; `error` is the message on top (NULL for none); field errors come from f. */
 void leadform_render(struct req *r, const struct leadform *f, int status, const char *error);
 /* The input name of the i-th field (0-based): "q1".."q30". */

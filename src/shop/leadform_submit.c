@@ -208,34 +208,35 @@ static bool validate(struct req *r, struct leadform *f, const char **email)
 	return ok;
 }
 
-void page_leadform_submit(struct req *r)
+int page_leadform_submit(struct req *r)
 {
 	struct leadform f;
-	if (!leadform_load(r, &f))
-		return;
+	int st;
+	if (!leadform_load(r, &f, &st))
+		return st;
 	const char *hp = req_form(r, "website");
 	if (hp && *hp) {
 		/* A bot filled the hidden field: it sees the usual answer, and nothing is stored. */
 		thanks(r, &f);
-		return;
+		return REQ_DONE;
 	}
 	const char *email;
 	bool fields_ok = validate(r, &f, &email);
 	int stamp = lead_stamp_check(r->secret, f.id, req_form(r, "t"), (long long)time(NULL), f.min_fill);
 	if (stamp < 0) {
 		leadform_render(r, &f, 422, "This page was open too long or was changed. Please check your answers and send again.");
-		return;
+		return REQ_DONE;
 	}
 	if (stamp > 0) {
 		leadform_render(r, &f, 422, "That was quicker than a person can type. Please check your answers and send again.");
-		return;
+		return REQ_DONE;
 	}
 	const char *consent = req_form(r, "consent");
 	bool consent_ok = consent && strcmp(consent, "yes") == 0;
 	if (!fields_ok || !consent_ok) {
 		leadform_render(r, &f, 422, !fields_ok ? "Please correct the answers marked below."
 				: "Please agree to the consent statement before sending.");
-		return;
+		return REQ_DONE;
 	}
 	struct store s = { .r = r, .f = &f, .email = email };
 	token_keyed_hash(r->secret, r->remote_addr ? r->remote_addr : "", r->remote_addr ? strlen(r->remote_addr) : 0, s.ip_hash);
@@ -243,7 +244,7 @@ void page_leadform_submit(struct req *r)
 	if (*email) {
 		if (!lead_email_key(email, key, sizeof key)) {
 			resp_error(r, 400, "That email address is too long.");
-			return;
+			return REQ_DONE;
 		}
 		char *m = arena_printf(r->arena, "lead-email|%lld|%s", f.id, key);
 		token_keyed_hash(r->secret, m, strlen(m), s.email_hash);
@@ -255,17 +256,14 @@ void page_leadform_submit(struct req *r)
 	if (!rate_ok(r, arena_printf(r->arena, "lead-ip|%lld|%s", f.id, ip_hex), f.ip_limit, &rc) ||
 	    !rate_ok(r, arena_printf(r->arena, "lead-form|%lld", f.id), f.form_limit, &rc)) {
 		if (rc != DB_OK)
-			resp_db_error(r, rc);
-		else {
-			resp_header(r, "Retry-After", "3600");
-			resp_error(r, 429, "Too many submissions of this form for now. Please try again later.");
-		}
-		return;
+			return req_db_fail(rc);
+		resp_header(r, "Retry-After", "3600");
+		resp_error(r, 429, "Too many submissions of this form for now. Please try again later.");
+		return REQ_DONE;
 	}
 	rc = db_txn(r->db, store, &s);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	thanks(r, &f);
+	return REQ_DONE;
 }

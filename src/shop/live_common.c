@@ -13,14 +13,15 @@ static const struct db_stmt q_session = {
 static const struct db_stmt q_blocked = {
 	"SELECT 1 FROM live_blocks WHERE session_id = ? AND viewer_key = ?", "ib", "i" };
 
-bool live_session_load(struct req *r, struct live_session *s)
+bool live_session_load(struct req *r, struct live_session *s, int *st)
 {
+	*st = REQ_DONE;
 	memset(s, 0, sizeof *s);
 	s->id = req_id(r, "id");
 	struct db_res res = { 0 };
 	enum db_status rc = s->id ? db_query(r->db, r->arena, &q_session, (struct db_param[]){ DB_I(s->id) }, &res) : DB_OK;
 	if (rc != DB_OK) {
-		resp_db_error(r, rc);
+		*st = req_db_fail(rc);
 		return false;
 	}
 	if (res.nrows == 0) {

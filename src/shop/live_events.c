@@ -18,7 +18,7 @@ static void problem(struct req *r, int status, const char *detail)
 	json_decref(o);
 }
 
-void page_live_events(struct req *r)
+int page_live_events(struct req *r)
 {
 	long long id = req_id(r, "id");
 	/* after: the last seq the viewer has (0 for all); absent, only the cursor and state. */
@@ -26,18 +26,18 @@ void page_live_events(struct req *r)
 	long long after = -1;
 	if (a && *a && !req_int(r, "after", &after)) {
 		problem(r, 400, "after must be a whole number");
-		return;
+		return REQ_DONE;
 	}
 	resp_header(r, "Cache-Control", "no-store");
 	struct live_tail t = { 0 };
 	enum db_status rc = id ? live_tail_get(r, id, &t) : DB_OK;
 	if (rc != DB_OK) {
 		problem(r, db_transient(rc) ? 503 : 500, "The live session could not be read; try again.");
-		return;
+		return REQ_DONE;
 	}
 	if (!t.found) {
 		problem(r, 404, "There is no live session with that number.");
-		return;
+		return REQ_DONE;
 	}
 	json_t *events = json_array();
 	bool reset = after >= 0 && t.full && after < t.first_seq - 1;
@@ -55,4 +55,5 @@ void page_live_events(struct req *r)
 	resp_text(r, 200, "application/json", text ? text : "{}");
 	free(text);
 	json_decref(o);
+	return REQ_DONE;
 }

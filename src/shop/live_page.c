@@ -133,11 +133,12 @@ static void replay(struct req *r, tmpl_dict *d, const struct live_session *s, co
 		tmpl_show(rp, "NO_MOMENTS");
 }
 
-void page_live(struct req *r)
+int page_live(struct req *r)
 {
 	struct live_session s;
-	if (!live_session_load(r, &s))
-		return;
+	int st;
+	if (!live_session_load(r, &s, &st))
+		return st;
 	struct db_res lineup, pins, qs;
 	struct asker asker = { 0 };
 	enum db_status rc = db_query_cached_list(r->db, r->arena, &q_lineup, (struct db_param[]){ DB_I(s.id) }, &lineup);
@@ -147,10 +148,8 @@ void page_live(struct req *r)
 		rc = db_query(r->db, r->arena, &q_questions, (struct db_param[]){ DB_I(s.id) }, &qs);
 	if (rc == DB_OK && s.state != LIVE_ENDED)
 		rc = asker_of(r, &s, &asker);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "live.tpl", s.title);
 	tmpl_set_int(d, "LIVE", s.id);
 	/* The seq was read with the session row, before the lists: an event in between is applied
@@ -188,4 +187,5 @@ void page_live(struct req *r)
 		ask_form(d, &s, &asker);
 	attribution_touch(r, s.creator_id, ATTR_LIVE);
 	page_end(r, 200);
+	return REQ_DONE;
 }

@@ -8,35 +8,35 @@
 static const struct db_stmt q_remind = {
 	"INSERT INTO live_reminders (session_id, email, created_at) VALUES (?, ?, UTC_TIMESTAMP())", "is", "" };
 
-void page_live_remind(struct req *r)
+int page_live_remind(struct req *r)
 {
 	struct live_session s;
-	if (!live_session_load(r, &s))
-		return;
+	int st;
+	if (!live_session_load(r, &s, &st))
+		return st;
 	const char *email = req_form(r, "email");
 	if (!email || !valid_email(email)) {
 		resp_error(r, 422, "Enter a valid email address, like name@example.com.");
-		return;
+		return REQ_DONE;
 	}
 	if (s.state != LIVE_SCHEDULED) {
 		resp_error(r, 409, "This session has already started: watch it now.");
-		return;
+		return REQ_DONE;
 	}
 	enum db_status rc = db_query(r->db, NULL, &q_remind, (struct db_param[]){ DB_I(s.id), DB_S(email) }, NULL);
 	/* Asking twice is not an error: the one reminder stands. */
-	if (rc != DB_OK && rc != DB_DUP) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK && rc != DB_DUP)
+		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/live/%lld?reminded=1", s.id));
+	return REQ_DONE;
 }
 
 /* The attribution was set when the live page was shown (attribution_touch, surface "live"). */
-void page_live_cart_add(struct req *r)
+int page_live_cart_add(struct req *r)
 {
 	if (!req_id(r, "id")) {
 		resp_error(r, 404, "There is no live session with that number.");
-		return;
+		return REQ_DONE;
 	}
-	page_cart_add(r);
+	return page_cart_add(r);
 }

@@ -23,8 +23,9 @@ struct live_session {
 	const char *title, *starts_at, *stream_url, *replay_url, *blocked_words, *handle, *creator_name;
 };
 
-/* Loads session `id` (path parameter "id"); false when a response (404, 5xx) was made. */
-bool live_session_load(struct req *r, struct live_session *s);
+/* Loads session `id` (path parameter "id"); false with *st what to answer: REQ_DONE with a 404
+ * made, or a database failure. */
+bool live_session_load(struct req *r, struct live_session *s, int *st);
 /* The viewer: BLAKE2b-256 of the user id when signed in (the same across devices and log-ins),
  * else the session token hash. The request must have a session. */
 void live_viewer_key(const struct req *r, uint8_t key[32]);
@@ -33,11 +34,11 @@ enum db_status live_viewer_blocked(struct req *r, long long id, const uint8_t ke
 /* A product as JSON fields or template values: a card's link carries the creator's handle. */
 const char *live_product_url(struct req *r, const struct db_res *res, size_t row, size_t col, const char *via);
 
-void page_live(struct req *r);
-void page_live_events(struct req *r);
-void page_live_ask(struct req *r);
-void page_live_vote(struct req *r);
-void page_live_remind(struct req *r);
-void page_live_cart_add(struct req *r);
+int page_live(struct req *r);
+int page_live_events(struct req *r);
+int page_live_ask(struct req *r);
+int page_live_vote(struct req *r);
+int page_live_remind(struct req *r);
+int page_live_cart_add(struct req *r);
 
 #endif

@@ -28,42 +28,38 @@ static enum db_status vote_write(struct db *db, void *ctx)
 	return rc;
 }
 
-void page_live_vote(struct req *r)
+int page_live_vote(struct req *r)
 {
 	struct live_session s;
-	if (!live_session_load(r, &s))
-		return;
+	int st;
+	if (!live_session_load(r, &s, &st))
+		return st;
 	long long qid = req_id(r, "q");
 	struct db_res res = { 0 };
 	enum db_status rc = qid ? db_query(r->db, r->arena, &q_question, (struct db_param[]){ DB_I(qid), DB_I(s.id) }, &res) : DB_OK;
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (res.nrows == 0) {
 		resp_error(r, 404, "There is no such question in this session.");
-		return;
+		return REQ_DONE;
 	}
 	uint8_t key[32];
 	live_viewer_key(r, key);
 	bool blocked;
-	if ((rc = live_viewer_blocked(r, s.id, key, &blocked)) != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if ((rc = live_viewer_blocked(r, s.id, key, &blocked)) != DB_OK)
+		return req_db_fail(rc);
 	if (blocked) {
 		resp_error(r, 403, "The host has blocked you from taking part in this session.");
-		return;
+		return REQ_DONE;
 	}
 	struct vote v = { r->arena, s.id, qid, key };
 	rc = db_txn(r->db, vote_write, &v);
 	if (rc == DB_DUP) {
 		resp_error(r, 409, "You have already voted for this question.");
-		return;
+		return REQ_DONE;
 	}
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/live/%lld#q-%lld", s.id, qid));
+	return REQ_DONE;
 }

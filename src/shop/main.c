@@ -130,7 +130,7 @@ static const struct route routes[] = {
 		.fields = lookup_fields, .max_body = 4096 },
 	/* Authenticated by its HMAC signature, not by a session: no CSRF token. */
 	[SHOP_PAYMENT_WEBHOOK] = { .pat = { HTTP_POST, "/webhooks/payment/{provider}" },
-		.fn = page_payment_webhook, .needs = NEED_RAW_BODY, .path = path_provider,
+		.fn = page_payment_webhook, .needs = NEED_RAW_BODY | NEED_SIGNED, .path = path_provider,
 		.max_body = 16384 },
 	[SHOP_FEED] = { .pat = { HTTP_GET, "/b/{brand}/feed.tsv" }, .fn = page_feed,
 		.path = path_brand },

@@ -31,9 +31,10 @@ static void form(struct req *r, int status, const char *error)
 	page_end(r, status);
 }
 
-void page_order_lookup_form(struct req *r)
+int page_order_lookup_form(struct req *r)
 {
 	form(r, 200, NULL);
+	return REQ_DONE;
 }
 
 static void subject(struct req *r, const char *kind, const char *value, uint8_t out[32])
@@ -42,13 +43,13 @@ static void subject(struct req *r, const char *kind, const char *value, uint8_t 
 	token_keyed_hash(r->secret, s, strlen(s), out);
 }
 
-void page_order_lookup(struct req *r)
+int page_order_lookup(struct req *r)
 {
 	const char *email = req_form(r, "email");
 	char number[CALC_ORDERNO_LEN + 1];
 	if (!email || !*email || !req_form(r, "number") || !*req_form(r, "number")) {
 		form(r, 422, "Enter the order number and the email address you ordered with.");
-		return;
+		return REQ_DONE;
 	}
 	uint8_t by_email[32], by_address[32];
 	char lower[255];
@@ -62,31 +63,33 @@ void page_order_lookup(struct req *r)
 	enum db_status rc = db_query(r->db, r->arena, &q_misses, (struct db_param[]){ DB_B(by_email, 32) }, &m1);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_misses, (struct db_param[]){ DB_B(by_address, 32) }, &m2);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (db_at(&m1, 0, 0)->i >= MAX_MISSES_EMAIL || db_at(&m2, 0, 0)->i >= MAX_MISSES_ADDRESS) {
 		resp_header(r, "Retry-After", "900");
 		form(r, 429, "Too many lookups that did not match. Please wait 15 minutes and try again.");
-		return;
+		return REQ_DONE;
 	}
 	if (calc_orderno_normalize(req_form(r, "number"), number) &&
 	    (rc = db_query(r->db, r->arena, &q_find, (struct db_param[]){ DB_S(number), DB_S(email) }, &o)) != DB_OK) {
-		resp_db_error(r, rc);
-		return;
+		return req_db_fail(rc);
 	}
 	if (o.nrows == 0) {
-		db_query(r->db, NULL, &q_miss, (struct db_param[]){ DB_B(by_email, 32) }, NULL);
-		db_query(r->db, NULL, &q_miss, (struct db_param[]){ DB_B(by_address, 32) }, NULL);
-		db_query(r->db, NULL, &q_purge, NULL, NULL);
+		/* A miss that cannot be counted is not answered: answering it would let guesses run
+		 * past the throttle for as long as the writes fail. */
+		rc = db_query(r->db, NULL, &q_miss, (struct db_param[]){ DB_B(by_email, 32) }, NULL);
+		if (rc == DB_OK)
+			rc = db_query(r->db, NULL, &q_miss, (struct db_param[]){ DB_B(by_address, 32) }, NULL);
+		if (rc != DB_OK)
+			return req_db_fail(rc);
+		/* Housekeeping only: old misses no longer count, and a later miss purges them. */
+		db_best_effort(db_query(r->db, NULL, &q_purge, NULL, NULL));
 		form(r, 404, "No order matches that number and email. Check both and try again.");
-		return;
+		return REQ_DONE;
 	}
 	tmpl_dict *d = page_begin(r, "order.tpl", arena_printf(r->arena, "Order %s", number));
-	if ((rc = order_render(r, d, db_at(&o, 0, 0)->i)) != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if ((rc = order_render(r, d, db_at(&o, 0, 0)->i)) != DB_OK)
+		return req_db_fail(rc);
 	page_end(r, 200);
+	return REQ_DONE;
 }

@@ -2,7 +2,8 @@
 #include "web/response.h"
 #include "shop/shop.h"
 
-void page_ping(struct req *r)
+int page_ping(struct req *r)
 {
 	resp_text(r, 200, "text/plain; charset=utf-8", "ok\n");
+	return REQ_DONE;
 }

@@ -109,18 +109,16 @@ static const char *buy_action(struct req *r, long long product_id)
 		? arena_printf(r->arena, "/ad/%s/cart", db_at(&res, 0, 0)->s) : "/cart/add";
 }
 
-void page_product(struct req *r)
+int page_product(struct req *r)
 {
 	struct db_res p, opts, vars, imgs, via = { 0 };
 	struct db_param key[] = { DB_S(req_param(r, "brand")), DB_S(req_param(r, "product")) };
 	enum db_status rc = db_query_cached(r->db, r->arena, &q_product, key, &p);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (p.nrows == 0) {
 		resp_error(r, 404, "That product is not in the shop.");
-		return;
+		return REQ_DONE;
 	}
 	long long id = db_at(&p, 0, 0)->i;
 	struct db_param pid[] = { DB_I(id) };
@@ -130,8 +128,7 @@ void page_product(struct req *r)
 	    (rc = db_query_cached(r->db, r->arena, &q_images, pid, &imgs)) != DB_OK ||
 	    (via_handle && (rc = db_query_cached(r->db, r->arena, &q_via,
 					  (struct db_param[]){ DB_S(via_handle), DB_I(id) }, &via)) != DB_OK)) {
-		resp_db_error(r, rc);
-		return;
+		return req_db_fail(rc);
 	}
 	const char *title = db_at(&p, 0, 1)->s;
 	tmpl_dict *d = page_begin(r, "product.tpl", title);
@@ -160,4 +157,5 @@ void page_product(struct req *r)
 	}
 	showcase_product_page_add(r, d, db_at(&p, 0, 6)->i, id);
 	page_end(r, 200);
+	return REQ_DONE;
 }

@@ -23,41 +23,41 @@ tmpl_dict *card_grid(tmpl_dict *page);
  * price, image, and an add-to-cart of `variant` while in stock (else a sold-out mark). */
 void card_fill_buyable(struct req *r, tmpl_dict *c, const struct db_res *t, size_t row, long long variant);
 
-void page_home(struct req *r);
-void page_storefront(struct req *r);
-void page_collection(struct req *r);
-void page_product(struct req *r);
-void page_ping(struct req *r);
-void page_feed(struct req *r);
-void page_short_link(struct req *r);
+int page_home(struct req *r);
+int page_storefront(struct req *r);
+int page_collection(struct req *r);
+int page_product(struct req *r);
+int page_ping(struct req *r);
+int page_feed(struct req *r);
+int page_short_link(struct req *r);
 /* cart, checkout and orders (cart.h has what these pages share) */
-void page_cart(struct req *r);
-void page_cart_add(struct req *r);
-void page_cart_update(struct req *r);
-void page_cart_remove(struct req *r);
-void page_checkout(struct req *r);
-void page_checkout_edit(struct req *r);
-void page_checkout_review(struct req *r);
-void page_checkout_place(struct req *r);
-void page_checkout_done(struct req *r);
-void page_order_lookup_form(struct req *r);
-void page_order_lookup(struct req *r);
-void page_payment_webhook(struct req *r);
+int page_cart(struct req *r);
+int page_cart_add(struct req *r);
+int page_cart_update(struct req *r);
+int page_cart_remove(struct req *r);
+int page_checkout(struct req *r);
+int page_checkout_edit(struct req *r);
+int page_checkout_review(struct req *r);
+int page_checkout_place(struct req *r);
+int page_checkout_done(struct req *r);
+int page_order_lookup_form(struct req *r);
+int page_order_lookup(struct req *r);
+int page_payment_webhook(struct req *r);
 /* lead forms (issue 8): leadform*.c */
-void page_leadform(struct req *r);
-void page_leadform_submit(struct req *r);
+int page_leadform(struct req *r);
+int page_leadform_submit(struct req *r);
 /* shoppable videos (issue 6): video.c, video_feed.c */
-void page_video(struct req *r);
-void page_video_click(struct req *r);
-void page_video_cart_add(struct req *r);
+int page_video(struct req *r);
+int page_video_click(struct req *r);
+int page_video_cart_add(struct req *r);
 /* Includes the ranked video feed (video_feed.tpl) as VIDEO_FEED into d: all videos, or creator_id's
  * (0: all); nothing when there are none or the database does not answer. */
 void video_feed_add(struct req *r, tmpl_dict *d, long long creator_id);
 /* collection ads (issue 6): ad.c, go.c */
-void page_ad(struct req *r);
-void page_ad_click(struct req *r);
-void page_ad_cart_add(struct req *r);
-void page_go(struct req *r);
+int page_ad(struct req *r);
+int page_ad_click(struct req *r);
+int page_ad_cart_add(struct req *r);
+int page_go(struct req *r);
 /* The shop's after-request hook: writes the worker's pending visit and video counts. */
 void shop_after(struct db *db, bool final);
 

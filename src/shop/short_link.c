@@ -14,22 +14,20 @@ static const struct db_stmt q_link = {
 	" LEFT JOIN products p ON p.id = sl.product_id LEFT JOIN brands b ON b.id = p.brand_id"
 	" WHERE sl.code = ?", "s", "isssss" };
 
-void page_short_link(struct req *r)
+int page_short_link(struct req *r)
 {
 	const char *code = req_param(r, "code");
 	struct db_res l;
 	if (!short_code_valid(code)) {
 		resp_error(r, 404, "That link does not exist.");
-		return;
+		return REQ_DONE;
 	}
 	enum db_status rc = db_query_cached(r->db, r->arena, &q_link, (struct db_param[]){ DB_S(code) }, &l);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (l.nrows == 0) {
 		resp_error(r, 404, "That link does not exist.");
-		return;
+		return REQ_DONE;
 	}
 	const char *target = db_at(&l, 0, 1)->s, *handle = db_at(&l, 0, 2)->s;
 	const char *to = strcmp(target, "collection") == 0 ? arena_printf(r->arena, "/@%s/%s", handle, db_at(&l, 0, 3)->s)
@@ -38,4 +36,5 @@ void page_short_link(struct req *r)
 							: arena_printf(r->arena, "/@%s", handle);
 	attribution_touch(r, db_at(&l, 0, 0)->i, ATTR_LINK);
 	resp_redirect(r, to);
+	return REQ_DONE;
 }

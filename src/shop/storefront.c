@@ -20,17 +20,15 @@ static const struct db_stmt q_picks = {
 	" ORDER BY pk.position, pk.id LIMIT 120", "i", CARD_TYPES "i" };
 
 /* The page as every visitor sees it, kept under `key` unless a showcase depends on the visitor. */
-static bool storefront_build(struct req *r, const struct db_res *cr, const char *key)
+static enum db_status storefront_build(struct req *r, const struct db_res *cr, const char *key)
 {
 	struct db_res links, cols, picks;
 	struct db_param id[] = { DB_I(db_at(cr, 0, 0)->i) };
 	enum db_status rc;
 	if ((rc = db_query_cached(r->db, r->arena, &q_links, id, &links)) != DB_OK ||
 	    (rc = db_query_cached(r->db, r->arena, &q_collections, id, &cols)) != DB_OK ||
-	    (rc = db_query_cached(r->db, r->arena, &q_picks, id, &picks)) != DB_OK) {
-		resp_db_error(r, rc);
-		return false;
-	}
+	    (rc = db_query_cached(r->db, r->arena, &q_picks, id, &picks)) != DB_OK)
+		return rc;
 	const char *handle = db_at(cr, 0, 1)->s, *name = db_at(cr, 0, 2)->s;
 	tmpl_dict *d = page_begin(r, "storefront.tpl", arena_printf(r->arena, "%s on crowdcart", name));
 	tmpl_set(d, "HANDLE", handle);
@@ -62,26 +60,25 @@ static bool storefront_build(struct req *r, const struct db_res *cr, const char 
 	video_feed_add(r, d, db_at(cr, 0, 0)->i);
 	if (!showcase_storefront_add(r, d, db_at(cr, 0, 0)->i, handle))
 		page_keep(r, key);
-	return true;
+	return DB_OK;
 }
 
-void page_storefront(struct req *r)
+int page_storefront(struct req *r)
 {
 	struct db_res cr;
 	enum db_status rc = db_query_cached(r->db, r->arena, &q_creator,
 				     (struct db_param[]){ DB_S(req_param(r, "handle")) }, &cr);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (cr.nrows == 0) {
 		resp_error(r, 404, "There is no creator with that name.");
-		return;
+		return REQ_DONE;
 	}
 	long long creator = db_at(&cr, 0, 0)->i;
 	const char *handle = db_at(&cr, 0, 1)->s, *key = arena_concat(r->arena, "@", handle, (char *)NULL);
-	if (!page_cached(r, key) && !storefront_build(r, &cr, key))
-		return;
+	if (!page_cached(r, key) && (rc = storefront_build(r, &cr, key)) != DB_OK)
+		return req_db_fail(rc);
 	attribution_touch(r, creator, ATTR_STOREFRONT);
 	page_end(r, 200);
+	return REQ_DONE;
 }

@@ -58,27 +58,23 @@ static void tag_card(struct req *r, tmpl_dict *d, long long id, const struct db_
 	card_fill_buyable(r, c, t, i, db_at(t, i, CARD_NCOLS + 3)->i);
 }
 
-void page_video(struct req *r)
+int page_video(struct req *r)
 {
 	long long id = req_id(r, "id");
 	struct db_res v, tags, more = { 0 };
 	enum db_status rc = id ? db_query_cached(r->db, r->arena, &q_video, (struct db_param[]){ DB_I(id) }, &v) : DB_OK;
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (!id || v.nrows == 0) {
 		resp_error(r, 404, "There is no video with that number.");
-		return;
+		return REQ_DONE;
 	}
 	long long creator = db_at(&v, 0, 3)->i;
 	rc = db_query_cached(r->db, r->arena, &q_tags, (struct db_param[]){ DB_I(id) }, &tags);
 	if (rc == DB_OK && creator)
 		rc = db_query_cached(r->db, r->arena, &q_more, (struct db_param[]){ DB_I(creator), DB_I(id) }, &more);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	const char *caption = db_at(&v, 0, 2)->s;
 	tmpl_dict *d = page_begin(r, "video.tpl", caption);
 	tmpl_set_int(d, "VIDEO", id);
@@ -108,41 +104,42 @@ void page_video(struct req *r)
 	if (creator)
 		attribution_touch(r, creator, ATTR_VIDEO);
 	page_end(r, 200);
+	return REQ_DONE;
 }
 
 /* GET /v/{id}/p/{product}: counts a product click, then on to the product page with the creator's
  * handle (so the product page keeps the attribution the video set) and the video (so its
  * add-to-cart still counts for the video). */
-void page_video_click(struct req *r)
+int page_video_click(struct req *r)
 {
 	long long id = req_id(r, "id"), product = req_id(r, "product");
 	struct db_res res = { 0 };
 	enum db_status rc = id && product ? db_query_cached(r->db, r->arena, &q_click,
 					(struct db_param[]){ DB_I(id), DB_I(product) }, &res) : DB_OK;
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (res.nrows == 0) {
 		resp_error(r, 404, "That product is not in this video.");
-		return;
+		return REQ_DONE;
 	}
 	mstat_count(r->db, MSTAT_VIDEO, id, MSTAT_CLICK, (long long)time(NULL));
 	const char *via = db_at(&res, 0, 2)->s;
 	resp_redirect(r, arena_printf(r->arena, "/p/%s/%s?%s%s%sfrom=video.%lld", db_at(&res, 0, 0)->s, db_at(&res, 0, 1)->s,
 				      *via ? "via=" : "", via, *via ? "&" : "", id));
+	return REQ_DONE;
 }
 
 /* POST /v/{id}/cart: the cart's own add (same fields, same answers), recording the video on the
  * item when it tags the product, and counted against the video when it succeeds. */
-void page_video_cart_add(struct req *r)
+int page_video_cart_add(struct req *r)
 {
 	long long id = req_id(r, "id");
 	if (!id) {
 		resp_error(r, 404, "There is no video with that number.");
-		return;
+		return REQ_DONE;
 	}
-	cart_add_from(r, id, 0);
-	if (r->status == 303)
+	int st = cart_add_from(r, id, 0);
+	if (st == REQ_DONE && r->status == 303)
 		mstat_count(r->db, MSTAT_VIDEO, id, MSTAT_ADD, (long long)time(NULL));
+	return st;
 }

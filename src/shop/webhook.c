@@ -73,22 +73,22 @@ static enum db_status hook_txn(struct db *db, void *ctx)
 	return DB_OK;
 }
 
-void page_payment_webhook(struct req *r)
+int page_payment_webhook(struct req *r)
 {
 	uint8_t key[64];
 	size_t keylen;
 	const char *provider = req_param(r, "provider");
 	if (!payment_find(provider)) {
 		answer(r, 404, "title", "unknown payment provider");
-		return;
+		return REQ_DONE;
 	}
 	if (!payment_webhook_key(key, &keylen)) {
 		answer(r, 503, "title", "payment webhooks are not configured");
-		return;
+		return REQ_DONE;
 	}
 	if (!r->raw_body || !payment_signature_ok(key, keylen, r->raw_body, r->raw_len, req_env(r, "HTTP_X_SIGNATURE"))) {
 		answer(r, 401, "title", "bad signature");
-		return;
+		return REQ_DONE;
 	}
 	json_error_t err;
 	json_t *j = json_loadb(r->raw_body, r->raw_len, JSON_REJECT_DUPLICATES, &err);
@@ -100,7 +100,7 @@ void page_payment_webhook(struct req *r)
 	    !calc_orderno_normalize(number, canon) || strcmp(status, "paid") != 0 || amount < 0) {
 		json_decref(j);
 		answer(r, 400, "title", "expected {\"order\", \"status\": \"paid\", \"amount\", \"currency\", \"reference\"}");
-		return;
+		return REQ_DONE;
 	}
 	struct hook h = { provider, canon, arena_strdup(r->arena, currency), arena_strdup(r->arena, reference),
 			  amount, 500, "", r->arena };
@@ -108,7 +108,8 @@ void page_payment_webhook(struct req *r)
 	enum db_status rc = db_txn(r->db, hook_txn, &h);
 	if (rc != DB_OK && rc != DB_CONFLICT) {
 		answer(r, db_transient(rc) ? 503 : 500, "title", "try again later");
-		return;
+		return REQ_DONE;
 	}
 	answer(r, h.status, h.status == 200 ? "status" : "title", h.result);
+	return REQ_DONE;
 }

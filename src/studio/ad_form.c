@@ -54,7 +54,7 @@ static void field_error(tmpl_dict *d, const char *field, const char *error)
 	tmpl_set(tmpl_add(d, section), "TEXT", error);
 }
 
-void ad_form_page(struct req *r, const struct studio_owner *o, long long id, int status, const char *field,
+int ad_form_page(struct req *r, const struct studio_owner *o, long long id, int status, const char *field,
 		  const char *error)
 {
 	struct db_res ad = { 0 }, prods = { 0 }, vids, shows, all;
@@ -71,13 +71,11 @@ void ad_form_page(struct req *r, const struct studio_owner *o, long long id, int
 	if (rc == DB_OK)
 		rc = o->creator_id ? db_query(r->db, r->arena, &q_picks, (struct db_param[]){ DB_I(o->creator_id) }, &all)
 				   : db_query(r->db, r->arena, &q_brand_products, (struct db_param[]){ DB_I(o->brand_id) }, &all);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (id && !error && ad.nrows == 0) {
 		resp_error(r, 404, "There is no such ad.");
-		return;
+		return REQ_DONE;
 	}
 	const char *base = o->creator_id ? "/studio/creator/ads" : "/studio/ads";
 	tmpl_dict *d = page_begin(r, "studio_ad.tpl", id ? "Edit ad" : "New ad");
@@ -96,7 +94,7 @@ void ad_form_page(struct req *r, const struct studio_owner *o, long long id, int
 		tmpl_set(t, "BRAND", db_at(&ad, 0, 9)->s);
 		tmpl_set(t, "DAY", db_at(&ad, 0, 10)->s);
 		page_end(r, status);
-		return;
+		return REQ_DONE;
 	}
 	tmpl_show(d, "FORM");
 	static const char *const names[] = { "slug", "title", "headline", "image_url", "creator", "click_url" };
@@ -127,13 +125,15 @@ void ad_form_page(struct req *r, const struct studio_owner *o, long long id, int
 	if (error)
 		field_error(d, field, error);
 	page_end(r, status);
+	return REQ_DONE;
 }
 
-void ad_edit(struct req *r, const struct studio_owner *o)
+int ad_edit(struct req *r, const struct studio_owner *o)
 {
 	long long id = req_id(r, "id");
-	if (req_param(r, "id") && !id)
+	if (req_param(r, "id") && !id) {
 		resp_error(r, 404, "There is no such ad.");
-	else
-		ad_form_page(r, o, id, 200, NULL, NULL);
+		return REQ_DONE;
+	}
+	return ad_form_page(r, o, id, 200, NULL, NULL);
 }

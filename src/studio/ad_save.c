@@ -262,14 +262,15 @@ static enum db_status save_txn(struct db *db, void *ctx)
 }
 
 /* An edit starts from the stored ad: it must be the owner's and not taken down, and its brand is
- * fixed. False when a response (404, 409, 5xx) was made. */
-static bool load_existing(struct req *r, struct ad_input *in)
+ * fixed. False with *st what to answer: REQ_DONE with a 404 or 409 made, or a database failure. */
+static bool load_existing(struct req *r, struct ad_input *in, int *st)
 {
 	struct db_res res;
 	enum db_status rc = db_query(r->db, r->arena, &q_existing,
 				     (struct db_param[]){ DB_I(in->id), DB_I(in->o.brand_id), DB_I(in->o.creator_id) }, &res);
+	*st = REQ_DONE;
 	if (rc != DB_OK)
-		resp_db_error(r, rc);
+		*st = req_db_fail(rc);
 	else if (res.nrows == 0)
 		resp_error(r, 404, "There is no such ad.");
 	else if (strcmp(db_at(&res, 0, 1)->s, "blocked") == 0)
@@ -282,35 +283,32 @@ static bool load_existing(struct req *r, struct ad_input *in)
 	return false;
 }
 
-void ad_save(struct req *r, const struct studio_owner *o)
+int ad_save(struct req *r, const struct studio_owner *o)
 {
 	long long id = req_id(r, "id");
 	struct ad_input in = { .o = *o, .id = id, .brand_id = o->brand_id };
 	const char *field = "", *error;
 	enum db_status rc;
+	int st;
 	if (req_param(r, "id") && !id) {
 		resp_error(r, 404, "There is no such ad.");
-		return;
+		return REQ_DONE;
 	}
-	if (id && !load_existing(r, &in))
-		return;
-	if ((error = check(r, &in, &field, &rc))) {
-		if (rc != DB_OK)
-			resp_db_error(r, rc);
-		else
-			ad_form_page(r, o, id, 422, field, error);
-		return;
-	}
+	if (id && !load_existing(r, &in, &st))
+		return st;
+	if ((error = check(r, &in, &field, &rc)))
+		return rc != DB_OK ? req_db_fail(rc) : ad_form_page(r, o, id, 422, field, error);
 	rc = db_txn(r->db, save_txn, &in);
 	if (rc == DB_DUP)
-		ad_form_page(r, o, id, 422, "slug", "That address name is taken. Please choose another.");
+		return ad_form_page(r, o, id, 422, "slug", "That address name is taken. Please choose another.");
 	else if (rc == DB_CONFLICT && in.blocked)
 		resp_error(r, 409, TAKEN_DOWN);
 	else if (rc == DB_CONFLICT)
 		resp_error(r, 404, "There is no such ad.");
 	else if (rc != DB_OK)
-		resp_db_error(r, rc);
+		return req_db_fail(rc);
 	else
 		resp_redirect(r, arena_printf(r->arena, "%s/%lld?saved=1", o->creator_id ? "/studio/creator/ads" : "/studio/ads",
 					      in.saved_id));
+	return REQ_DONE;
 }

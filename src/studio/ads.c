@@ -13,19 +13,15 @@ static const struct db_stmt q_list = {
 	" FROM ads a LEFT JOIN creators c ON c.id = a.creator_id WHERE a.brand_id = ?"
 	" ORDER BY a.created_at DESC, a.id DESC LIMIT 200", "i", "issssss" };
 
-void page_studio_ads(struct req *r)
+int page_studio_ads(struct req *r)
 {
-	struct studio_brand b;
+	const struct acting_brand *b = r->brand;
 	struct db_res res;
-	if (!brand_of(r, &b))
-		return;
-	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(b.id) }, &res);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(b->id) }, &res);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_ads.tpl", "Your ads");
-	tmpl_set(d, "BRAND", b.name);
+	tmpl_set(d, "BRAND", b->name);
 	for (size_t i = 0; i < res.nrows; i++) {
 		tmpl_dict *e = tmpl_add(d, "ADS");
 		const char *state = db_at(&res, i, 3)->s, *handle = db_at(&res, i, 4)->s;
@@ -47,20 +43,19 @@ void page_studio_ads(struct req *r)
 	if (res.nrows == 0)
 		tmpl_show(d, "NO_ADS");
 	page_end(r, 200);
+	return REQ_DONE;
 }
 
 /* The brand's form, for its own ads only: a creator's ad of its products is a 404 there. */
-void page_studio_ad_edit(struct req *r)
+int page_studio_ad_edit(struct req *r)
 {
-	struct studio_brand b;
-	if (brand_of(r, &b))
-		ad_edit(r, &(struct studio_owner){ .brand_id = b.id });
+	const struct acting_brand *b = r->brand;
+	return ad_edit(r, &(struct studio_owner){ .brand_id = b->id });
 }
 
 /* POST of a new ad and of an edited one. */
-void page_studio_ad_save(struct req *r)
+int page_studio_ad_save(struct req *r)
 {
-	struct studio_brand b;
-	if (brand_of(r, &b))
-		ad_save(r, &(struct studio_owner){ .brand_id = b.id });
+	const struct acting_brand *b = r->brand;
+	return ad_save(r, &(struct studio_owner){ .brand_id = b->id });
 }

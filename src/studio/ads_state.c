@@ -15,29 +15,27 @@ static const struct db_stmt q_allow = {
 static const struct db_stmt q_exists = {
 	"SELECT 1 FROM ads WHERE id = ? AND brand_id = ? AND created_by = 'creator'", "ii", "i" };
 
-void page_studio_ad_state(struct req *r)
+int page_studio_ad_state(struct req *r)
 {
-	struct studio_brand b;
+	const struct acting_brand *b = r->brand;
 	struct db_res res;
-	if (!brand_of(r, &b))
-		return;
 	const char *state = req_form(r, "state");
 	if (!state || !*state) {
 		resp_error(r, 400, "Choose to take the ad down or to allow it again.");
-		return;
+		return REQ_DONE;
 	}
 	bool block = strcmp(state, "blocked") == 0;
-	struct db_param k[] = { DB_I(req_id(r, "id")), DB_I(b.id) };
+	struct db_param k[] = { DB_I(req_id(r, "id")), DB_I(b->id) };
 	enum db_status rc = db_query(r->db, NULL, block ? &q_block : &q_allow, k, NULL);
 	if (rc == DB_OK && db_affected(r->db) == 0) {
 		rc = db_query(r->db, r->arena, &q_exists, k, &res);
 		if (rc == DB_OK && res.nrows == 0) {
 			resp_error(r, 404, "There is no such creator's ad of your products.");
-			return;
+			return REQ_DONE;
 		}
 	}
 	if (rc != DB_OK)
-		resp_db_error(r, rc);
-	else
-		resp_redirect(r, "/studio/ads");
+		return req_db_fail(rc);
+	resp_redirect(r, "/studio/ads");
+	return REQ_DONE;
 }

@@ -1,7 +1,7 @@
 /* api_keys.c: "/studio/api-keys" — a brand's Shopping API keys: create (the key is shown once,
  * only its hash is kept), list and revoke. */
 #include <string.h>
-#include "domain/apikeys/apikey.h"
+#include "lib/apikey.h"
 #include "web/page.h"
 #include "domain/catalog/product.h"
 #include "studio/products.h"
@@ -17,14 +17,12 @@ static const struct db_stmt q_revoke = {
 	"UPDATE api_keys SET revoked_at = UTC_TIMESTAMP() WHERE id = ? AND brand_id = ? AND revoked_at IS NULL",
 	"ii", "" };
 
-static void render(struct req *r, const struct cat_brand *b, int status, const char *new_key, const char *error)
+static int render(struct req *r, const struct acting_brand *b, int status, const char *new_key, const char *error)
 {
 	struct db_res res;
 	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(b->id) }, &res);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_api_keys.tpl", "API keys");
 	tmpl_set(d, "BRAND_NAME", b->name);
 	if (new_key)
@@ -46,52 +44,43 @@ static void render(struct req *r, const struct cat_brand *b, int status, const c
 	if (res.nrows == 0)
 		tmpl_show(d, "EMPTY");
 	page_end(r, status);
+	return REQ_DONE;
 }
 
-void page_api_keys(struct req *r)
+int page_api_keys(struct req *r)
 {
-	struct cat_brand b;
-	if (cat_brand_of(r, &b))
-		render(r, &b, 200, NULL, NULL);
+	const struct acting_brand *b = r->brand;
+	return render(r, b, 200, NULL, NULL);
 }
 
-void page_api_keys_create(struct req *r)
+int page_api_keys_create(struct req *r)
 {
-	struct cat_brand b;
-	if (!cat_brand_of(r, &b))
-		return;
+	const struct acting_brand *b = r->brand;
 	const char *label = req_form(r, "label");
-	if (!label || !*label || !prod_text_ok(label, 80, false)) {
-		render(r, &b, 422, NULL, "Name the key (at most 80 characters), like \"Inventory sync\".");
-		return;
-	}
+	if (!label || !*label || !prod_text_ok(label, 80, false))
+		return render(r, b, 422, NULL, "Name the key (at most 80 characters), like \"Inventory sync\".");
 	char key[APIKEY_LEN + 1];
 	uint8_t hash[32];
 	apikey_new(key, hash);
 	char prefix[APIKEY_SHOWN + 1];
 	memcpy(prefix, key, APIKEY_SHOWN);
 	prefix[APIKEY_SHOWN] = '\0';
-	enum db_status rc = db_query(r->db, NULL, &q_create, (struct db_param[]){ DB_I(b.id), DB_B(hash, 32),
+	enum db_status rc = db_query(r->db, NULL, &q_create, (struct db_param[]){ DB_I(b->id), DB_B(hash, 32),
 		DB_S(prefix), DB_S(label) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	/* Shown in this response only: never stored, so a reload cannot show it again. */
 	resp_header(r, "Cache-Control", "no-store");
-	render(r, &b, 201, key, NULL);
+	return render(r, b, 201, key, NULL);
 }
 
-void page_api_keys_revoke(struct req *r)
+int page_api_keys_revoke(struct req *r)
 {
-	struct cat_brand b;
-	if (!cat_brand_of(r, &b))
-		return;
+	const struct acting_brand *b = r->brand;
 	long long id = req_id(r, "id");
-	enum db_status rc = db_query(r->db, NULL, &q_revoke, (struct db_param[]){ DB_I(id), DB_I(b.id) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	enum db_status rc = db_query(r->db, NULL, &q_revoke, (struct db_param[]){ DB_I(id), DB_I(b->id) }, NULL);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, "/studio/api-keys");
+	return REQ_DONE;
 }

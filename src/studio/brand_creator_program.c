@@ -13,7 +13,7 @@ static const struct db_stmt q_terms = {
 static const struct db_stmt q_save = {
 	"UPDATE brands SET attribution_window_days = ?, return_window_days = ? WHERE id = ?", "iii", "" };
 
-static void terms_form(struct req *r, const struct studio_brand *b, int status, const char *error,
+static void terms_form(struct req *r, const struct acting_brand *b, int status, const char *error,
 		       const char *window, const char *returns)
 {
 	tmpl_dict *d = page_begin(r, "studio_brand_creator_program.tpl", "Creator program");
@@ -27,39 +27,33 @@ static void terms_form(struct req *r, const struct studio_brand *b, int status, 
 	page_end(r, status);
 }
 
-void page_brand_creator_program_form(struct req *r)
+int page_brand_creator_program_form(struct req *r)
 {
-	struct studio_brand b;
+	const struct acting_brand *b = r->brand;
 	struct db_res t;
-	if (!brand_of(r, &b))
-		return;
-	enum db_status rc = db_query(r->db, r->arena, &q_terms, (struct db_param[]){ DB_I(b.id) }, &t);
-	if (rc != DB_OK || t.nrows == 0) {
-		resp_db_error(r, rc == DB_OK ? DB_ERR : rc);
-		return;
-	}
-	terms_form(r, &b, 200, NULL, arena_printf(r->arena, "%lld", db_at(&t, 0, 0)->i),
+	enum db_status rc = db_query(r->db, r->arena, &q_terms, (struct db_param[]){ DB_I(b->id) }, &t);
+	if (rc != DB_OK || t.nrows == 0)
+		return req_db_fail(rc == DB_OK ? DB_ERR : rc);
+	terms_form(r, b, 200, NULL, arena_printf(r->arena, "%lld", db_at(&t, 0, 0)->i),
 		   arena_printf(r->arena, "%lld", db_at(&t, 0, 1)->i));
+	return REQ_DONE;
 }
 
-void page_brand_creator_program(struct req *r)
+int page_brand_creator_program(struct req *r)
 {
-	struct studio_brand b;
-	if (!brand_of(r, &b))
-		return;
+	const struct acting_brand *b = r->brand;
 	const char *w = req_form(r, "attribution_window_days"), *rw = req_form(r, "return_window_days");
 	long long window = 0, returns = 0;
 	const char *error = !req_int(r, "attribution_window_days", &window) ? "The attribution window is 1 to 90 days."
 			    : !req_int(r, "return_window_days", &returns) ? "The return window is 0 to 365 days." : NULL;
 	if (error) {
-		terms_form(r, &b, 422, error, w ? w : "", rw ? rw : "");
-		return;
+		terms_form(r, b, 422, error, w ? w : "", rw ? rw : "");
+		return REQ_DONE;
 	}
 	enum db_status rc = db_query(r->db, r->arena, &q_save, (struct db_param[]){ DB_I(window), DB_I(returns),
-				     DB_I(b.id) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+				     DB_I(b->id) }, NULL);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, "/studio/brand/creator-program?saved=1");
+	return REQ_DONE;
 }

@@ -40,7 +40,7 @@ static long tax_bps(const char *s)
 	return bps <= MAX_TAX_BPS ? bps : -1;
 }
 
-static void rates_form(struct req *r, const struct studio_brand *b, int status, const char *error,
+static void rates_form(struct req *r, const struct acting_brand *b, int status, const char *error,
 		       const char *shipping, const char *tax)
 {
 	tmpl_dict *d = page_begin(r, "studio_brand_shipping.tpl", "Shipping and tax");
@@ -55,43 +55,37 @@ static void rates_form(struct req *r, const struct studio_brand *b, int status, 
 	page_end(r, status);
 }
 
-void page_brand_shipping_form(struct req *r)
+int page_brand_shipping_form(struct req *r)
 {
-	struct studio_brand b;
+	const struct acting_brand *b = r->brand;
 	struct db_res t;
-	if (!brand_of(r, &b))
-		return;
-	enum db_status rc = db_query(r->db, r->arena, &q_rates, (struct db_param[]){ DB_I(b.id) }, &t);
-	if (rc != DB_OK || t.nrows == 0) {
-		resp_db_error(r, rc == DB_OK ? DB_ERR : rc);
-		return;
-	}
+	enum db_status rc = db_query(r->db, r->arena, &q_rates, (struct db_param[]){ DB_I(b->id) }, &t);
+	if (rc != DB_OK || t.nrows == 0)
+		return req_db_fail(rc == DB_OK ? DB_ERR : rc);
 	long long bps = db_at(&t, 0, 1)->i;
-	rates_form(r, &b, 200, NULL, prod_decimal(r->arena, db_at(&t, 0, 0)->i, b.currency),
+	rates_form(r, b, 200, NULL, prod_decimal(r->arena, db_at(&t, 0, 0)->i, b->currency),
 		   arena_printf(r->arena, "%lld.%02lld", bps / 100, bps % 100));
+	return REQ_DONE;
 }
 
-void page_brand_shipping(struct req *r)
+int page_brand_shipping(struct req *r)
 {
-	struct studio_brand b;
-	if (!brand_of(r, &b))
-		return;
+	const struct acting_brand *b = r->brand;
 	const char *ship = req_form(r, "shipping"), *tax = req_form(r, "tax_percent");
 	long long shipping_minor;
 	long bps = tax_bps(tax);
-	const char *error = !req_money(r, "shipping", b.currency, &shipping_minor) || shipping_minor > MAX_SHIPPING_MINOR
+	const char *error = !req_money(r, "shipping", b->currency, &shipping_minor) || shipping_minor > MAX_SHIPPING_MINOR
 			    ? "Enter the shipping rate as an amount such as 4.99 (no currency sign, no thousands separator)."
 			    : bps < 0 ? "Enter the tax rate as a percentage from 0 to 100 with at most two decimals, such as 8.25."
 				      : NULL;
 	if (error) {
-		rates_form(r, &b, 422, error, ship ? ship : "", tax ? tax : "");
-		return;
+		rates_form(r, b, 422, error, ship ? ship : "", tax ? tax : "");
+		return REQ_DONE;
 	}
 	enum db_status rc = db_query(r->db, r->arena, &q_save,
-				     (struct db_param[]){ DB_I(shipping_minor), DB_I(bps), DB_I(b.id) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+				     (struct db_param[]){ DB_I(shipping_minor), DB_I(bps), DB_I(b->id) }, NULL);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, "/studio/brand/shipping?saved=1");
+	return REQ_DONE;
 }

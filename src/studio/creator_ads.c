@@ -16,17 +16,13 @@ static const struct db_stmt q_list = {
 	" WHERE a.creator_id = ? AND (a.created_by = 'creator' OR a.state = 'live')"
 	" ORDER BY a.created_at DESC, a.id DESC LIMIT 200", "i", "isssssss" };
 
-void page_creator_ads(struct req *r)
+int page_creator_ads(struct req *r)
 {
-	struct studio_creator c;
+	const struct acting_creator *c = r->creator;
 	struct db_res res;
-	if (!creator_of(r, &c))
-		return;
-	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(c.id) }, &res);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(c->id) }, &res);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_creator_ads.tpl", "Your ads");
 	for (size_t i = 0; i < res.nrows; i++) {
 		bool own = strcmp(db_at(&res, i, 6)->s, "creator") == 0;
@@ -44,21 +40,20 @@ void page_creator_ads(struct req *r)
 	if (res.nrows == 0)
 		tmpl_show(d, "NO_ADS");
 	page_end(r, 200);
+	return REQ_DONE;
 }
 
 /* The creator's form, for their own ads only: another creator's, or a brand's that credits
  * them, is a 404 there. */
-void page_creator_ad_edit(struct req *r)
+int page_creator_ad_edit(struct req *r)
 {
-	struct studio_creator c;
-	if (creator_of(r, &c))
-		ad_edit(r, &(struct studio_owner){ .creator_id = c.id });
+	const struct acting_creator *c = r->creator;
+	return ad_edit(r, &(struct studio_owner){ .creator_id = c->id });
 }
 
 /* POST of a new ad and of an edited one. */
-void page_creator_ad_save(struct req *r)
+int page_creator_ad_save(struct req *r)
 {
-	struct studio_creator c;
-	if (creator_of(r, &c))
-		ad_save(r, &(struct studio_owner){ .creator_id = c.id });
+	const struct acting_creator *c = r->creator;
+	return ad_save(r, &(struct studio_owner){ .creator_id = c->id });
 }

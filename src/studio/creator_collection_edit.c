@@ -43,23 +43,21 @@ static const struct db_stmt q_order = {
 static const struct db_stmt q_set_pos = {
 	"UPDATE collection_items SET position = ? WHERE collection_id = ? AND product_id = ?", "iii", "" };
 
-static void edit_page(struct req *r, const struct studio_creator *c, long long id, int status, const char *error)
+static int edit_page(struct req *r, const struct acting_creator *c, long long id, int status, const char *error)
 {
 	struct db_res col, items, cand;
 	struct db_param key[] = { DB_I(id), DB_I(c->id) };
 	enum db_status rc = db_query(r->db, r->arena, &q_collection, key, &col);
 	if (rc == DB_OK && col.nrows == 0) {
 		resp_error(r, 404, "You have no such collection.");
-		return;
+		return REQ_DONE;
 	}
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_items, (struct db_param[]){ DB_I(id) }, &items);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_candidates, (struct db_param[]){ DB_I(c->id), DB_I(id) }, &cand);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	const char *title = req_form(r, "title"), *desc = req_form(r, "description");
 	tmpl_dict *d = page_begin(r, "studio_creator_collection.tpl",
 				  arena_printf(r->arena, "Edit %s", db_at(&col, 0, 2)->s));
@@ -93,6 +91,7 @@ static void edit_page(struct req *r, const struct studio_creator *c, long long i
 		}
 	}
 	page_end(r, status);
+	return REQ_DONE;
 }
 
 static long long collection_id(struct req *r)
@@ -103,12 +102,13 @@ static long long collection_id(struct req *r)
 	return id;
 }
 
-void page_creator_collection_edit(struct req *r)
+int page_creator_collection_edit(struct req *r)
 {
-	struct studio_creator c;
+	const struct acting_creator *c = r->creator;
 	long long id;
-	if (creator_of(r, &c) && (id = collection_id(r)))
-		edit_page(r, &c, id, 200, NULL);
+	if ((id = collection_id(r)))
+		return edit_page(r, c, id, 200, NULL);
+	return REQ_DONE;
 }
 
 static void back(struct req *r, long long id)
@@ -116,70 +116,64 @@ static void back(struct req *r, long long id)
 	resp_redirect(r, arena_printf(r->arena, "/studio/creator/collections/%lld", id));
 }
 
-void page_creator_collection_update(struct req *r)
+int page_creator_collection_update(struct req *r)
 {
-	struct studio_creator c;
+	const struct acting_creator *c = r->creator;
 	long long id;
-	if (!creator_of(r, &c) || !(id = collection_id(r)))
-		return;
+	if (!(id = collection_id(r)))
+		return REQ_DONE;
 	const char *title = req_form(r, "title"), *desc = req_form(r, "description"), *pub = req_form(r, "published");
-	if (!title || !has_text(title)) {
-		edit_page(r, &c, id, 422, "Give the collection a title.");
-		return;
-	}
+	if (!title || !has_text(title))
+		return edit_page(r, c, id, 422, "Give the collection a title.");
 	enum db_status rc = db_query(r->db, r->arena, &q_update, (struct db_param[]){ DB_S(title), DB_S(desc ? desc : ""),
-				     DB_I(pub && strcmp(pub, "1") == 0), DB_I(id), DB_I(c.id) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+				     DB_I(pub && strcmp(pub, "1") == 0), DB_I(id), DB_I(c->id) }, NULL);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	back(r, id);
+	return REQ_DONE;
 }
 
-void page_creator_collection_item_add(struct req *r)
+int page_creator_collection_item_add(struct req *r)
 {
-	struct studio_creator c;
+	const struct acting_creator *c = r->creator;
 	long long id;
-	if (!creator_of(r, &c) || !(id = collection_id(r)))
-		return;
-	enum db_status rc = db_query(r->db, r->arena, &q_add, (struct db_param[]){ DB_I(id), DB_I(c.id),
+	if (!(id = collection_id(r)))
+		return REQ_DONE;
+	enum db_status rc = db_query(r->db, r->arena, &q_add, (struct db_param[]){ DB_I(id), DB_I(c->id),
 				     DB_I(req_id(r, "product_id")) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	back(r, id);
+	return REQ_DONE;
 }
 
-void page_creator_collection_item_note(struct req *r)
+int page_creator_collection_item_note(struct req *r)
 {
-	struct studio_creator c;
+	const struct acting_creator *c = r->creator;
 	long long id;
-	if (!creator_of(r, &c) || !(id = collection_id(r)))
-		return;
+	if (!(id = collection_id(r)))
+		return REQ_DONE;
 	const char *note = req_form(r, "note");
 	enum db_status rc = db_query(r->db, r->arena, &q_note, (struct db_param[]){ DB_S(note ? note : ""), DB_I(id),
-				     DB_I(c.id), DB_I(req_id(r, "product")) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+				     DB_I(c->id), DB_I(req_id(r, "product")) }, NULL);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	back(r, id);
+	return REQ_DONE;
 }
 
-void page_creator_collection_item_remove(struct req *r)
+int page_creator_collection_item_remove(struct req *r)
 {
-	struct studio_creator c;
+	const struct acting_creator *c = r->creator;
 	long long id;
-	if (!creator_of(r, &c) || !(id = collection_id(r)))
-		return;
-	enum db_status rc = db_query(r->db, r->arena, &q_remove, (struct db_param[]){ DB_I(id), DB_I(c.id),
+	if (!(id = collection_id(r)))
+		return REQ_DONE;
+	enum db_status rc = db_query(r->db, r->arena, &q_remove, (struct db_param[]){ DB_I(id), DB_I(c->id),
 				     DB_I(req_id(r, "product")) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	back(r, id);
+	return REQ_DONE;
 }
 
 struct item_move {
@@ -204,23 +198,22 @@ static enum db_status move_txn(struct db *db, void *ctx)
 	return rc;
 }
 
-void page_creator_collection_item_move(struct req *r)
+int page_creator_collection_item_move(struct req *r)
 {
-	struct studio_creator c;
+	const struct acting_creator *c = r->creator;
 	long long id;
-	if (!creator_of(r, &c) || !(id = collection_id(r)))
-		return;
+	if (!(id = collection_id(r)))
+		return REQ_DONE;
 	const char *dir = req_form(r, "dir");
 	if (!dir || !*dir) {
 		resp_error(r, 400, "Choose to move the item up or down.");
-		return;
+		return REQ_DONE;
 	}
-	struct item_move m = { id, c.id, req_id(r, "product"), strcmp(dir, "up") == 0 ? -1 : 1, r->arena,
+	struct item_move m = { id, c->id, req_id(r, "product"), strcmp(dir, "up") == 0 ? -1 : 1, r->arena,
 			       arena_alloc(r->arena, MAX_ITEMS * sizeof(long long)) };
 	enum db_status rc = db_txn(r->db, move_txn, &m);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	back(r, id);
+	return REQ_DONE;
 }

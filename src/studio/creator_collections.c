@@ -23,14 +23,12 @@ static const struct db_stmt q_set_pos = {
 
 #define MAX_COLLECTIONS 200
 
-static void collections_page(struct req *r, const struct studio_creator *c, int status, const char *error)
+static int collections_page(struct req *r, const struct acting_creator *c, int status, const char *error)
 {
 	struct db_res l;
 	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(c->id) }, &l);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_creator_collections.tpl", "Your collections");
 	for (size_t i = 0; i < l.nrows; i++) {
 		tmpl_dict *e = tmpl_add(d, "COLLECTIONS");
@@ -48,26 +46,22 @@ static void collections_page(struct req *r, const struct studio_creator *c, int 
 	if (error)
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
 	page_end(r, status);
+	return REQ_DONE;
 }
 
-void page_creator_collections(struct req *r)
+int page_creator_collections(struct req *r)
 {
-	struct studio_creator c;
-	if (creator_of(r, &c))
-		collections_page(r, &c, 200, NULL);
+	const struct acting_creator *c = r->creator;
+	return collections_page(r, c, 200, NULL);
 }
 
-void page_creator_collection_create(struct req *r)
+int page_creator_collection_create(struct req *r)
 {
-	struct studio_creator c;
-	if (!creator_of(r, &c))
-		return;
+	const struct acting_creator *c = r->creator;
 	const char *title = req_form(r, "title"), *desc = req_form(r, "description");
 	char slug[65], tried[72];
-	if (!title || !has_text(title) || !slugify(title, slug, 60)) {
-		collections_page(r, &c, 422, "Give the collection a title with at least one letter or digit.");
-		return;
-	}
+	if (!title || !has_text(title) || !slugify(title, slug, 60))
+		return collections_page(r, c, 422, "Give the collection a title with at least one letter or digit.");
 	enum db_status rc = DB_DUP;
 	/* One statement each, no transaction: a duplicate slug only means trying the next number. */
 	for (int n = 1; rc == DB_DUP && n <= 20; n++) {
@@ -75,18 +69,15 @@ void page_creator_collection_create(struct req *r)
 			snprintf(tried, sizeof tried, "%s", slug);
 		else
 			snprintf(tried, sizeof tried, "%s-%d", slug, n);
-		rc = db_query(r->db, r->arena, &q_create, (struct db_param[]){ DB_I(c.id), DB_S(tried), DB_S(title),
-			      DB_S(desc ? desc : ""), DB_I(c.id) }, NULL);
+		rc = db_query(r->db, r->arena, &q_create, (struct db_param[]){ DB_I(c->id), DB_S(tried), DB_S(title),
+			      DB_S(desc ? desc : ""), DB_I(c->id) }, NULL);
 	}
-	if (rc == DB_DUP) {
-		collections_page(r, &c, 409, "You already have many collections with that title; choose another.");
-		return;
-	}
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc == DB_DUP)
+		return collections_page(r, c, 409, "You already have many collections with that title; choose another.");
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/creator/collections/%llu", db_insert_id(r->db)));
+	return REQ_DONE;
 }
 
 struct collection_move {
@@ -112,22 +103,19 @@ static enum db_status move_txn(struct db *db, void *ctx)
 	return rc;
 }
 
-void page_creator_collection_move(struct req *r)
+int page_creator_collection_move(struct req *r)
 {
-	struct studio_creator c;
-	if (!creator_of(r, &c))
-		return;
+	const struct acting_creator *c = r->creator;
 	const char *dir = req_form(r, "dir");
 	if (!dir || !*dir) {
 		resp_error(r, 400, "Choose to move the collection up or down.");
-		return;
+		return REQ_DONE;
 	}
-	struct collection_move m = { c.id, req_id(r, "id"), strcmp(dir, "up") == 0 ? -1 : 1, r->arena,
+	struct collection_move m = { c->id, req_id(r, "id"), strcmp(dir, "up") == 0 ? -1 : 1, r->arena,
 				     arena_alloc(r->arena, MAX_COLLECTIONS * sizeof(long long)) };
 	enum db_status rc = db_txn(r->db, move_txn, &m);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, "/studio/creator/collections");
+	return REQ_DONE;
 }

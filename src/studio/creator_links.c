@@ -33,22 +33,18 @@ static const struct db_stmt q_add_product = {
 static const struct db_stmt q_delete = {
 	"DELETE FROM short_links WHERE code = ? AND creator_id = ?", "si", "" };
 
-void page_creator_links(struct req *r)
+int page_creator_links(struct req *r)
 {
-	struct studio_creator c;
+	const struct acting_creator *c = r->creator;
 	struct db_res l, cols, picks;
-	if (!creator_of(r, &c))
-		return;
-	struct db_param id[] = { DB_I(c.id) };
+	struct db_param id[] = { DB_I(c->id) };
 	enum db_status rc = db_query(r->db, r->arena, &q_links, id, &l);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_collections, id, &cols);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_picks, id, &picks);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_creator_links.tpl", "Your short links");
 	for (size_t i = 0; i < l.nrows; i++) {
 		tmpl_dict *e = tmpl_add(d, "LINKS");
@@ -76,14 +72,13 @@ void page_creator_links(struct req *r)
 		tmpl_set(o, "TITLE", db_at(&picks, i, 1)->s);
 	}
 	page_end(r, 200);
+	return REQ_DONE;
 }
 
 /* target is "storefront", "c<id>" (a collection) or "p<id>" (a product). */
-void page_creator_link_create(struct req *r)
+int page_creator_link_create(struct req *r)
 {
-	struct studio_creator c;
-	if (!creator_of(r, &c))
-		return;
+	const struct acting_creator *c = r->creator;
 	const char *target = req_form(r, "target"), *label = req_form(r, "label");
 	if (!label)
 		label = "";
@@ -93,7 +88,7 @@ void page_creator_link_create(struct req *r)
 		ref = 0;
 	if (!target || (strcmp(target, "storefront") != 0 && ref == 0)) {
 		resp_error(r, 400, "Choose what the link leads to.");
-		return;
+		return REQ_DONE;
 	}
 	char code[SHORT_CODE_LEN + 1];
 	enum db_status rc = DB_DUP;
@@ -101,40 +96,36 @@ void page_creator_link_create(struct req *r)
 	for (int tries = 0; rc == DB_DUP && tries < 3; tries++) {
 		short_code_new(code);
 		if (ref == 0)
-			rc = db_query(r->db, r->arena, &q_add_storefront, (struct db_param[]){ DB_S(code), DB_I(c.id), DB_S(label) }, NULL);
+			rc = db_query(r->db, r->arena, &q_add_storefront, (struct db_param[]){ DB_S(code), DB_I(c->id), DB_S(label) }, NULL);
 		else
 			rc = db_query(r->db, r->arena, target[0] == 'c' ? &q_add_collection : &q_add_product,
-				      (struct db_param[]){ DB_S(code), DB_S(label), DB_I(ref), DB_I(c.id) }, NULL);
+				      (struct db_param[]){ DB_S(code), DB_S(label), DB_I(ref), DB_I(c->id) }, NULL);
 	}
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (db_affected(r->db) == 0) {
 		resp_error(r, 404, "You can link only to your own collections and approved picks.");
-		return;
+		return REQ_DONE;
 	}
 	resp_redirect(r, "/studio/creator/links");
+	return REQ_DONE;
 }
 
-void page_creator_link_delete(struct req *r)
+int page_creator_link_delete(struct req *r)
 {
-	struct studio_creator c;
-	if (!creator_of(r, &c))
-		return;
+	const struct acting_creator *c = r->creator;
 	const char *code = req_param(r, "code");
 	if (!short_code_valid(code)) {
 		resp_error(r, 404, "You have no short link with that code.");
-		return;
+		return REQ_DONE;
 	}
-	enum db_status rc = db_query(r->db, r->arena, &q_delete, (struct db_param[]){ DB_S(code), DB_I(c.id) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	enum db_status rc = db_query(r->db, r->arena, &q_delete, (struct db_param[]){ DB_S(code), DB_I(c->id) }, NULL);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (db_affected(r->db) == 0) {
 		resp_error(r, 404, "You have no short link with that code.");
-		return;
+		return REQ_DONE;
 	}
 	resp_redirect(r, "/studio/creator/links?deleted=1");
+	return REQ_DONE;
 }

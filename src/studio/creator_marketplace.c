@@ -33,17 +33,13 @@ const char *creator_rate_text(struct req *r, long long bps)
 			 : arena_printf(r->arena, "%lld%%", bps / 100);
 }
 
-void page_creator_marketplace(struct req *r)
+int page_creator_marketplace(struct req *r)
 {
-	struct studio_creator c;
+	const struct acting_creator *c = r->creator;
 	struct db_res m;
-	if (!creator_of(r, &c))
-		return;
-	enum db_status rc = db_query(r->db, r->arena, &q_market, (struct db_param[]){ DB_I(c.id) }, &m);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	enum db_status rc = db_query(r->db, r->arena, &q_market, (struct db_param[]){ DB_I(c->id) }, &m);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_creator_marketplace.tpl", "Creator marketplace");
 	const char *done = req_query(r, "added");
 	if (done)
@@ -68,30 +64,26 @@ void page_creator_marketplace(struct req *r)
 	if (m.nrows == 0)
 		tmpl_show(d, "EMPTY");
 	page_end(r, 200);
+	return REQ_DONE;
 }
 
-void page_creator_pick_add(struct req *r)
+int page_creator_pick_add(struct req *r)
 {
-	struct studio_creator c;
+	const struct acting_creator *c = r->creator;
 	struct db_res o;
-	if (!creator_of(r, &c))
-		return;
 	long long product = req_id(r, "product_id");
 	enum db_status rc = db_query(r->db, r->arena, &q_offer, (struct db_param[]){ DB_I(product) }, &o);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (o.nrows == 0) {
 		resp_error(r, 404, "That product is not open to creators.");
-		return;
+		return REQ_DONE;
 	}
 	bool ask = db_at(&o, 0, 1)->i != 0;
-	rc = db_query(r->db, r->arena, &q_pick, (struct db_param[]){ DB_I(c.id), DB_I(product), DB_I(db_at(&o, 0, 0)->i),
-		      DB_S(ask ? "requested" : "approved"), DB_I(c.id) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	rc = db_query(r->db, r->arena, &q_pick, (struct db_param[]){ DB_I(c->id), DB_I(product), DB_I(db_at(&o, 0, 0)->i),
+		      DB_S(ask ? "requested" : "approved"), DB_I(c->id) }, NULL);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, ask ? "/studio/creator/marketplace?added=requested" : "/studio/creator/marketplace?added=approved");
+	return REQ_DONE;
 }

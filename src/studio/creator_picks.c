@@ -25,25 +25,21 @@ static const struct db_stmt q_unlist = {
 static const struct db_stmt q_remove = {
 	"DELETE FROM picks WHERE id = ? AND creator_id = ?", "ii", "" };
 
-void page_creator_picks(struct req *r)
+int page_creator_picks(struct req *r)
 {
-	struct studio_creator c;
+	const struct acting_creator *c = r->creator;
 	struct db_res ps;
-	if (!creator_of(r, &c))
-		return;
-	enum db_status rc = db_query(r->db, r->arena, &q_picks, (struct db_param[]){ DB_I(c.id) }, &ps);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	enum db_status rc = db_query(r->db, r->arena, &q_picks, (struct db_param[]){ DB_I(c->id) }, &ps);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_creator_picks.tpl", "Your picks");
-	tmpl_set(d, "HANDLE", c.handle);
+	tmpl_set(d, "HANDLE", c->handle);
 	for (size_t i = 0; i < ps.nrows; i++) {
 		const char *st = db_at(&ps, i, 3)->s;
 		tmpl_dict *p = tmpl_add(d, "PICKS");
 		tmpl_set_int(p, "ID", db_at(&ps, i, 0)->i);
 		tmpl_set(p, "TITLE", db_at(&ps, i, 1)->s);
-		tmpl_set(p, "URL", arena_printf(r->arena, "/p/%s/%s?via=%s", db_at(&ps, i, 6)->s, db_at(&ps, i, 5)->s, c.handle));
+		tmpl_set(p, "URL", arena_printf(r->arena, "/p/%s/%s?via=%s", db_at(&ps, i, 6)->s, db_at(&ps, i, 5)->s, c->handle));
 		tmpl_set(p, "BRAND", db_at(&ps, i, 2)->s);
 		tmpl_set(p, "STATUS", strcmp(st, "approved") == 0 ? "On your storefront"
 				      : strcmp(st, "requested") == 0 ? "Waiting for the brand" : "Declined by the brand");
@@ -54,6 +50,7 @@ void page_creator_picks(struct req *r)
 	if (ps.nrows == 0)
 		tmpl_show(d, "EMPTY");
 	page_end(r, 200);
+	return REQ_DONE;
 }
 
 struct pick_move {
@@ -81,24 +78,21 @@ static enum db_status move_txn(struct db *db, void *ctx)
 	return rc;
 }
 
-void page_creator_pick_move(struct req *r)
+int page_creator_pick_move(struct req *r)
 {
-	struct studio_creator c;
-	if (!creator_of(r, &c))
-		return;
+	const struct acting_creator *c = r->creator;
 	const char *dir = req_form(r, "dir");
-	struct pick_move m = { c.id, req_id(r, "id"), dir && strcmp(dir, "up") == 0 ? -1 : 1, false, r->arena,
+	struct pick_move m = { c->id, req_id(r, "id"), dir && strcmp(dir, "up") == 0 ? -1 : 1, false, r->arena,
 			       arena_alloc(r->arena, MAX_PICKS * sizeof(long long)) };
 	if (!dir || !*dir) {
 		resp_error(r, 400, "Choose to move the pick up or down.");
-		return;
+		return REQ_DONE;
 	}
 	enum db_status rc = db_txn(r->db, move_txn, &m);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, "/studio/creator/picks");
+	return REQ_DONE;
 }
 
 struct pick_remove {
@@ -113,16 +107,13 @@ static enum db_status remove_txn(struct db *db, void *ctx)
 	return rc == DB_OK ? db_query(db, NULL, &q_remove, k, NULL) : rc;
 }
 
-void page_creator_pick_remove(struct req *r)
+int page_creator_pick_remove(struct req *r)
 {
-	struct studio_creator c;
-	if (!creator_of(r, &c))
-		return;
-	struct pick_remove p = { c.id, req_id(r, "id") };
+	const struct acting_creator *c = r->creator;
+	struct pick_remove p = { c->id, req_id(r, "id") };
 	enum db_status rc = db_txn(r->db, remove_txn, &p);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, "/studio/creator/picks");
+	return REQ_DONE;
 }

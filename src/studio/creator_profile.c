@@ -40,7 +40,7 @@ static void link_names(int i, char label[16], char url[16])
 	snprintf(url, 16, "link_url_%d", i + 1);
 }
 
-static void profile_form(struct req *r, const struct studio_creator *c, const struct profile *p, int status,
+static void profile_form(struct req *r, const struct acting_creator *c, const struct profile *p, int status,
 			 const char *error)
 {
 	tmpl_dict *d = page_begin(r, "studio_creator_profile.tpl", "Your creator profile");
@@ -61,26 +61,23 @@ static void profile_form(struct req *r, const struct studio_creator *c, const st
 	page_end(r, status);
 }
 
-void page_creator_profile_form(struct req *r)
+int page_creator_profile_form(struct req *r)
 {
-	struct studio_creator c;
+	const struct acting_creator *c = r->creator;
 	struct db_res pr, links;
-	if (!creator_of(r, &c))
-		return;
-	struct db_param id[] = { DB_I(c.id) };
+	struct db_param id[] = { DB_I(c->id) };
 	enum db_status rc = db_query(r->db, r->arena, &q_profile, id, &pr);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_links, id, &links);
-	if (rc != DB_OK || pr.nrows == 0) {
-		resp_db_error(r, rc == DB_OK ? DB_ERR : rc);
-		return;
-	}
-	struct profile p = { c.id, db_at(&pr, 0, 0)->s, db_at(&pr, 0, 1)->s, db_at(&pr, 0, 2)->s, { 0 }, { 0 } };
+	if (rc != DB_OK || pr.nrows == 0)
+		return req_db_fail(rc == DB_OK ? DB_ERR : rc);
+	struct profile p = { c->id, db_at(&pr, 0, 0)->s, db_at(&pr, 0, 1)->s, db_at(&pr, 0, 2)->s, { 0 }, { 0 } };
 	for (size_t i = 0; i < links.nrows && i < MAX_LINKS; i++) {
 		p.label[i] = db_at(&links, i, 0)->s;
 		p.url[i] = db_at(&links, i, 1)->s;
 	}
-	profile_form(r, &c, &p, 200, NULL);
+	profile_form(r, c, &p, 200, NULL);
+	return REQ_DONE;
 }
 
 static enum db_status profile_write(struct db *db, void *ctx)
@@ -113,12 +110,10 @@ static const char *profile_problem(struct profile *p)
 	return NULL;
 }
 
-void page_creator_profile(struct req *r)
+int page_creator_profile(struct req *r)
 {
-	struct studio_creator c;
-	if (!creator_of(r, &c))
-		return;
-	struct profile p = { c.id, field(r, "display_name"), field(r, "bio"), field(r, "avatar_url"), { 0 }, { 0 } };
+	const struct acting_creator *c = r->creator;
+	struct profile p = { c->id, field(r, "display_name"), field(r, "bio"), field(r, "avatar_url"), { 0 }, { 0 } };
 	for (int i = 0; i < MAX_LINKS; i++) {
 		char ln[16], un[16];
 		link_names(i, ln, un);
@@ -127,13 +122,12 @@ void page_creator_profile(struct req *r)
 	}
 	const char *problem = profile_problem(&p);
 	if (problem) {
-		profile_form(r, &c, &p, 422, problem);
-		return;
+		profile_form(r, c, &p, 422, problem);
+		return REQ_DONE;
 	}
 	enum db_status rc = db_txn(r->db, profile_write, &p);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, "/studio/creator/profile?saved=1");
+	return REQ_DONE;
 }

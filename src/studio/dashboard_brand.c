@@ -54,7 +54,7 @@ struct brand_dash {
 	struct db_res creators, days, recent, owed;
 };
 
-static bool load(struct req *r, long long brand, struct brand_dash *d)
+static enum db_status load(struct req *r, long long brand, struct brand_dash *d)
 {
 	struct db_param p[] = { DB_I(brand), DB_S(d->from), DB_S(d->to) };
 	enum db_status rc = db_query(r->db, r->arena, &q_by_creator, (struct db_param[]){ DB_S(d->from), DB_S(d->to),
@@ -65,9 +65,7 @@ static bool load(struct req *r, long long brand, struct brand_dash *d)
 		rc = db_query(r->db, r->arena, &q_recent, p, &d->recent);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_owed, (struct db_param[]){ DB_I(brand) }, &d->owed);
-	if (rc != DB_OK)
-		resp_db_error(r, rc);
-	return rc == DB_OK;
+	return rc;
 }
 
 /* The row of a day in the sparse by-day result, or -1. */
@@ -79,7 +77,7 @@ static long long day_row(const struct db_res *days, const char *day)
 	return -1;
 }
 
-static void csv(struct req *r, const struct studio_brand *b, const struct brand_dash *d)
+static void csv(struct req *r, const struct acting_brand *b, const struct brand_dash *d)
 {
 	struct csv_out c;
 	int exp = money_exponent(b->currency);
@@ -148,7 +146,7 @@ static size_t owed_by_creator(const struct db_res *lines, struct owed *o)
 	return n;
 }
 
-static void render(struct req *r, const struct studio_brand *b, const struct brand_dash *d)
+static int render(struct req *r, const struct acting_brand *b, const struct brand_dash *d)
 {
 	const char *cur = b->currency;
 	tmpl_dict *t = page_begin(r, "studio_dashboard_brand.tpl", "Creator sales");
@@ -159,8 +157,9 @@ static void render(struct req *r, const struct studio_brand *b, const struct bra
 	tmpl_dict *media = tmpl_include(t, "MEDIA", "studio_dashboard_media.tpl");
 	tmpl_set(media, "FROM", d->from);
 	tmpl_set(media, "TO", d->to);
-	if (!dashboard_media(r, media, b->id, 0, d->from, d->to))
-		return;
+	enum db_status rc = dashboard_media(r, media, b->id, 0, d->from, d->to);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	long long orders = 0, sales = 0, commission = 0;
 	for (size_t i = 0; i < d->creators.nrows; i++) {
 		const struct db_res *c = &d->creators;
@@ -228,22 +227,23 @@ static void render(struct req *r, const struct studio_brand *b, const struct bra
 	if (req_query(r, "paid"))
 		tmpl_show(t, "PAID_FLASH");
 	page_end(r, 200);
+	return REQ_DONE;
 }
 
-void page_dashboard_brand(struct req *r)
+int page_dashboard_brand(struct req *r)
 {
-	struct studio_brand b;
+	const struct acting_brand *b = r->brand;
 	struct brand_dash d;
-	if (!brand_of(r, &b))
-		return;
 	if (!dashboard_period(r, d.from, d.to)) {
 		resp_error(r, 400, "Choose a period of at most a year, with dates like 2026-01-31, the first not after the last.");
-		return;
+		return REQ_DONE;
 	}
-	if (!load(r, b.id, &d))
-		return;
+	enum db_status rc = load(r, b->id, &d);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (strcmp(r->path, "/studio/brand/dashboard.csv") == 0)
-		csv(r, &b, &d);
+		csv(r, b, &d);
 	else
-		render(r, &b, &d);
+		return render(r, b, &d);
+	return REQ_DONE;
 }

@@ -52,7 +52,7 @@ struct creator_dash {
 	struct db_res visits, earnings, brands, recent, ledger;
 };
 
-static bool load(struct req *r, long long creator, struct creator_dash *d)
+static enum db_status load(struct req *r, long long creator, struct creator_dash *d)
 {
 	struct db_param p[] = { DB_I(creator), DB_S(d->from), DB_S(d->to) };
 	enum db_status rc = db_query(r->db, r->arena, &q_visits, p, &d->visits);
@@ -64,9 +64,7 @@ static bool load(struct req *r, long long creator, struct creator_dash *d)
 		rc = db_query(r->db, r->arena, &q_recent, p, &d->recent);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_ledger, (struct db_param[]){ DB_I(creator) }, &d->ledger);
-	if (rc != DB_OK)
-		resp_db_error(r, rc);
-	return rc == DB_OK;
+	return rc;
 }
 
 #define MAX_CURRENCIES 8
@@ -157,7 +155,7 @@ static void csv(struct req *r, const struct creator_dash *d)
 	resp_header(r, "Content-Disposition", "attachment; filename=\"creator-dashboard.csv\"");
 }
 
-static void render(struct req *r, long long creator, const struct creator_dash *d)
+static int render(struct req *r, long long creator, const struct creator_dash *d)
 {
 	tmpl_dict *t = page_begin(r, "studio_dashboard_creator.tpl", "Your creator dashboard");
 	tmpl_set(t, "FROM", d->from);
@@ -166,8 +164,9 @@ static void render(struct req *r, long long creator, const struct creator_dash *
 	tmpl_dict *media = tmpl_include(t, "MEDIA", "studio_dashboard_media.tpl");
 	tmpl_set(media, "FROM", d->from);
 	tmpl_set(media, "TO", d->to);
-	if (!dashboard_media(r, media, 0, creator, d->from, d->to))
-		return;
+	enum db_status rc = dashboard_media(r, media, 0, creator, d->from, d->to);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	const char **days;
 	size_t nd = dashboard_days(r, d->from, d->to, &days);
 	struct svg_bar *bars = arena_alloc(r->arena, (nd + 1) * sizeof *bars);
@@ -228,22 +227,23 @@ static void render(struct req *r, long long creator, const struct creator_dash *
 	if (nt == 0)
 		tmpl_show(t, "NO_LEDGER");
 	page_end(r, 200);
+	return REQ_DONE;
 }
 
-void page_dashboard_creator(struct req *r)
+int page_dashboard_creator(struct req *r)
 {
-	struct studio_creator c;
+	const struct acting_creator *c = r->creator;
 	struct creator_dash d;
-	if (!creator_of(r, &c))
-		return;
 	if (!dashboard_period(r, d.from, d.to)) {
 		resp_error(r, 400, "Choose a period of at most a year, with dates like 2026-01-31, the first not after the last.");
-		return;
+		return REQ_DONE;
 	}
-	if (!load(r, c.id, &d))
-		return;
+	enum db_status rc = load(r, c->id, &d);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (strcmp(r->path, "/studio/creator/dashboard.csv") == 0)
 		csv(r, &d);
 	else
-		render(r, c.id, &d);
+		return render(r, c->id, &d);
+	return REQ_DONE;
 }

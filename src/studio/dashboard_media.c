@@ -54,7 +54,7 @@ static const char *revenue(struct req *r, const struct db_res *res, size_t i, si
 	return *cur ? page_money(r, db_at(res, i, col + 1)->i, cur) : "0";
 }
 
-bool dashboard_media(struct req *r, tmpl_dict *d, long long brand_id, long long creator_id, const char *from,
+enum db_status dashboard_media(struct req *r, tmpl_dict *d, long long brand_id, long long creator_id, const char *from,
 		     const char *to)
 {
 	struct db_res ads, vids;
@@ -75,10 +75,8 @@ bool dashboard_media(struct req *r, tmpl_dict *d, long long brand_id, long long 
 	enum db_status rc = db_query(r->db, r->arena, brand_id ? &q_brand_ads : &q_creator_ads, ap, &ads);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, brand_id ? &q_brand_videos : &q_creator_videos, vp, &vids);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return false;
-	}
+	if (rc != DB_OK)
+		return rc;
 	for (size_t i = 0; i < ads.nrows; i++) {
 		tmpl_dict *e = tmpl_add(d, "AD_ROWS");
 		tmpl_set(e, "TITLE", db_at(&ads, i, 1)->s);
@@ -104,5 +102,5 @@ bool dashboard_media(struct req *r, tmpl_dict *d, long long brand_id, long long 
 	}
 	if (vids.nrows == 0)
 		tmpl_show(d, "NO_VIDEO_ROWS");
-	return true;
+	return DB_OK;
 }

@@ -50,24 +50,21 @@ static enum db_status payout_txn(struct db *db, void *ctx)
 	return rc;
 }
 
-void page_dashboard_brand_payout(struct req *r)
+int page_dashboard_brand_payout(struct req *r)
 {
-	struct studio_brand b;
-	if (!brand_of(r, &b))
-		return;
-	struct payout p = { b.id, req_id(r, "creator_id"), r->sess.user_id, r->arena, 0 };
+	const struct acting_brand *b = r->brand;
+	struct payout p = { b->id, req_id(r, "creator_id"), r->sess.user_id, r->arena, 0 };
 	if (!p.creator_id) {
 		resp_error(r, 400, "Choose the creator to pay.");
-		return;
+		return REQ_DONE;
 	}
 	enum db_status rc = db_txn(r->db, payout_txn, &p);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (p.lines_paid == 0) {
 		resp_error(r, 409, "Nothing is payable to that creator right now.");
-		return;
+		return REQ_DONE;
 	}
 	resp_redirect(r, "/studio/brand/dashboard?paid=1");
+	return REQ_DONE;
 }

@@ -36,15 +36,13 @@ static const struct db_stmt q_check_now = {
 _Static_assert(CHECK_NOW_SECONDS == 30, "q_one and q_check_now spell the interval out");
 
 /* error goes beside the add-domain field; check_error (a refused "Check now") above the list. */
-static void render(struct req *r, const struct studio_brand *b, int status, const char *typed, const char *error,
+static int render(struct req *r, const struct acting_brand *b, int status, const char *typed, const char *error,
 		   const char *check_error)
 {
 	struct db_res res;
 	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(b->id) }, &res);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_domains.tpl", "Your domains");
 	tmpl_set(d, "BRAND", b->name);
 	tmpl_set(d, "DOMAIN", typed ? typed : "");
@@ -88,84 +86,70 @@ static void render(struct req *r, const struct studio_brand *b, int status, cons
 	if (res.nrows == 0)
 		tmpl_show(d, "NO_DOMAINS");
 	page_end(r, status);
+	return REQ_DONE;
 }
 
-void page_studio_domains(struct req *r)
+int page_studio_domains(struct req *r)
 {
-	struct studio_brand b;
-	if (brand_of(r, &b))
-		render(r, &b, 200, NULL, NULL, NULL);
+	const struct acting_brand *b = r->brand;
+	return render(r, b, 200, NULL, NULL, NULL);
 }
 
-void page_studio_domain_add(struct req *r)
+int page_studio_domain_add(struct req *r)
 {
-	struct studio_brand b;
-	if (!brand_of(r, &b))
-		return;
+	const struct acting_brand *b = r->brand;
 	const char *typed = req_form(r, "domain");
 	char domain[DOMAIN_MAX + 1];
 	size_t n = typed ? strlen(typed) : 0;
 	for (size_t i = 0; i < n; i++)
 		domain[i] = (char)(typed[i] >= 'A' && typed[i] <= 'Z' ? typed[i] + 32 : typed[i]);
 	domain[n] = '\0';
-	if (!domain_valid(domain)) {
-		render(r, &b, 422, typed, "Enter a host name such as shop.example.com: letters, digits, hyphens and dots, no https:// or path.", NULL);
-		return;
-	}
+	if (!domain_valid(domain))
+		return render(r, b, 422, typed, "Enter a host name such as shop.example.com: letters, digits, hyphens and dots, no https:// or path.", NULL);
 	uint8_t raw[DOMAIN_TOKEN_LEN / 2];
 	char token[DOMAIN_TOKEN_LEN + 1];
 	randombytes_buf(raw, sizeof raw);
 	sodium_bin2hex(token, sizeof token, raw, sizeof raw);
-	enum db_status rc = db_query(r->db, NULL, &q_add, (struct db_param[]){ DB_I(b.id), DB_S(domain), DB_S(token) }, NULL);
-	if (rc == DB_DUP) {
-		render(r, &b, 422, typed, "That domain is already on your list.", NULL);
-		return;
-	}
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	enum db_status rc = db_query(r->db, NULL, &q_add, (struct db_param[]){ DB_I(b->id), DB_S(domain), DB_S(token) }, NULL);
+	if (rc == DB_DUP)
+		return render(r, b, 422, typed, "That domain is already on your list.", NULL);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/domains?added=%s", domain));
+	return REQ_DONE;
 }
 
-void page_studio_domain_remove(struct req *r)
+int page_studio_domain_remove(struct req *r)
 {
-	struct studio_brand b;
-	if (!brand_of(r, &b))
-		return;
-	enum db_status rc = db_query(r->db, NULL, &q_remove, (struct db_param[]){ DB_I(req_id(r, "id")), DB_I(b.id) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	const struct acting_brand *b = r->brand;
+	enum db_status rc = db_query(r->db, NULL, &q_remove, (struct db_param[]){ DB_I(req_id(r, "id")), DB_I(b->id) }, NULL);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, "/studio/domains");
+	return REQ_DONE;
 }
 
-void page_studio_domain_check(struct req *r)
+int page_studio_domain_check(struct req *r)
 {
-	struct studio_brand b;
-	if (!brand_of(r, &b))
-		return;
-	struct db_param p[] = { DB_I(req_id(r, "id")), DB_I(b.id) };
+	const struct acting_brand *b = r->brand;
+	struct db_param p[] = { DB_I(req_id(r, "id")), DB_I(b->id) };
 	struct db_res one;
 	enum db_status rc = db_query(r->db, r->arena, &q_one, p, &one);
 	if (rc == DB_OK && one.nrows == 0) {
 		resp_error(r, 404, "You have no such domain.");
-		return;
+		return REQ_DONE;
 	}
 	if (rc == DB_OK)
 		rc = db_query(r->db, NULL, &q_check_now, p, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	const char *domain = db_at(&one, 0, 0)->s;
 	if (db_affected(r->db) == 0) {
 		long long wait = db_at(&one, 0, 1)->i < 1 ? 1 : db_at(&one, 0, 1)->i;
 		resp_header(r, "Retry-After", arena_printf(r->arena, "%lld", wait));
-		render(r, &b, 429, NULL, NULL, arena_printf(r->arena, "A check of %s was asked for less than %d seconds ago; "
+		return render(r, b, 429, NULL, NULL, arena_printf(r->arena, "A check of %s was asked for less than %d seconds ago; "
 							     "try again in %lld seconds.", domain, CHECK_NOW_SECONDS, wait));
-		return;
 	}
 	resp_redirect(r, arena_printf(r->arena, "/studio/domains?queued=%s", domain));
+	return REQ_DONE;
 }

@@ -14,14 +14,12 @@ static const struct db_stmt q_create = {
 	"INSERT INTO lead_forms (brand_id, slug, title, intro, consent_text, thanks_text, created_at, updated_at)"
 	" VALUES (?, ?, ?, '', ?, '', UTC_TIMESTAMP(), UTC_TIMESTAMP())", "isss", "" };
 
-static void render(struct req *r, const struct studio_brand *b, int status, const char *error)
+static int render(struct req *r, const struct acting_brand *b, int status, const char *error)
 {
 	struct db_res res;
 	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(b->id) }, &res);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_forms.tpl", "Lead forms");
 	const char *title = req_form(r, "title"), *slug = req_form(r, "slug");
 	tmpl_set(d, "TITLE", title ? title : "");
@@ -39,39 +37,30 @@ static void render(struct req *r, const struct studio_brand *b, int status, cons
 	if (res.nrows == 0)
 		tmpl_show(d, "EMPTY");
 	page_end(r, status);
+	return REQ_DONE;
 }
 
-void page_forms_list(struct req *r)
+int page_forms_list(struct req *r)
 {
-	struct studio_brand b;
-	if (brand_of(r, &b))
-		render(r, &b, 200, NULL);
+	const struct acting_brand *b = r->brand;
+	return render(r, b, 200, NULL);
 }
 
-void page_forms_create(struct req *r)
+int page_forms_create(struct req *r)
 {
-	struct studio_brand b;
-	if (!brand_of(r, &b))
-		return;
+	const struct acting_brand *b = r->brand;
 	const char *title = req_form(r, "title"), *slug_in = req_form(r, "slug");
 	char slug[65];
-	if (!title || !has_text(title)) {
-		render(r, &b, 422, "Give the form a title.");
-		return;
-	}
-	if (!slugify(slug_in && *slug_in ? slug_in : title, slug, sizeof slug)) {
-		render(r, &b, 422, "Use letters or digits in the address.");
-		return;
-	}
-	enum db_status rc = db_query(r->db, NULL, &q_create, (struct db_param[]){ DB_I(b.id), DB_S(slug), DB_S(title),
+	if (!title || !has_text(title))
+		return render(r, b, 422, "Give the form a title.");
+	if (!slugify(slug_in && *slug_in ? slug_in : title, slug, sizeof slug))
+		return render(r, b, 422, "Use letters or digits in the address.");
+	enum db_status rc = db_query(r->db, NULL, &q_create, (struct db_param[]){ DB_I(b->id), DB_S(slug), DB_S(title),
 		DB_S("I agree that this brand may contact me about my request.") }, NULL);
-	if (rc == DB_DUP) {
-		render(r, &b, 409, "That address is taken; choose another.");
-		return;
-	}
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc == DB_DUP)
+		return render(r, b, 409, "That address is taken; choose another.");
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/forms/%llu", db_insert_id(r->db)));
+	return REQ_DONE;
 }

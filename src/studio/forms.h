@@ -3,18 +3,18 @@
 #define CC_FORMS_H
 #include "web/http.h"
 
-void page_forms_list(struct req *r);
-void page_forms_create(struct req *r);
-void page_forms_edit(struct req *r);
-void page_forms_save(struct req *r);
-void page_forms_field_add(struct req *r);
-void page_forms_field_position(struct req *r);
-void page_forms_field_remove(struct req *r);
-void page_leads_list(struct req *r);
-void page_leads_csv(struct req *r);
-void page_leads_detail(struct req *r);
-void page_leads_delete(struct req *r);
-void page_leads_webhook(struct req *r);
-void page_leads_webhook_save(struct req *r);
+int page_forms_list(struct req *r);
+int page_forms_create(struct req *r);
+int page_forms_edit(struct req *r);
+int page_forms_save(struct req *r);
+int page_forms_field_add(struct req *r);
+int page_forms_field_position(struct req *r);
+int page_forms_field_remove(struct req *r);
+int page_leads_list(struct req *r);
+int page_leads_csv(struct req *r);
+int page_leads_detail(struct req *r);
+int page_leads_delete(struct req *r);
+int page_leads_webhook(struct req *r);
+int page_leads_webhook_save(struct req *r);
 
 #endif

@@ -37,20 +37,18 @@ static const struct db_stmt q_remove = {
 	" WHERE x.id = ? AND f.id = ? AND f.brand_id = ?", "iii", "" };
 
 /* redirect_error: the redirect URL typed was refused; it is shown again with the message beside it. */
-static void render_form(struct req *r, long long brand_id, long long id, int status, const char *error,
+static int render_form(struct req *r, long long brand_id, long long id, int status, const char *error,
 			const char *redirect_error)
 {
 	struct db_res f, x;
 	enum db_status rc = db_query(r->db, r->arena, &q_form, (struct db_param[]){ DB_I(id), DB_I(brand_id) }, &f);
 	if (rc == DB_OK && f.nrows)
 		rc = db_query(r->db, r->arena, &q_fields, (struct db_param[]){ DB_I(id) }, &x);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (f.nrows == 0) {
 		resp_error(r, 404, "There is no such form.");
-		return;
+		return REQ_DONE;
 	}
 	tmpl_dict *d = page_begin(r, "studio_form.tpl", db_at(&f, 0, 2)->s);
 	static const char *const keys[] = { "ID", "SLUG", "TITLE", "INTRO", "CONSENT_TEXT", "PRIVACY_URL", "THANKS_TEXT" };
@@ -97,18 +95,18 @@ static void render_form(struct req *r, long long brand_id, long long id, int sta
 		tmpl_set(o, "LABEL", lead_type_label((enum lead_type)t));
 	}
 	page_end(r, status);
+	return REQ_DONE;
 }
 
-static void render(struct req *r, long long brand_id, long long id, int status, const char *error)
+static int render(struct req *r, long long brand_id, long long id, int status, const char *error)
 {
-	render_form(r, brand_id, id, status, error, NULL);
+	return render_form(r, brand_id, id, status, error, NULL);
 }
 
-void page_forms_edit(struct req *r)
+int page_forms_edit(struct req *r)
 {
-	struct studio_brand b;
-	if (brand_of(r, &b))
-		render(r, b.id, req_id(r, "id"), 200, NULL);
+	const struct acting_brand *b = r->brand;
+	return render(r, b->id, req_id(r, "id"), 200, NULL);
 }
 
 static bool url_ok(const char *u)
@@ -116,11 +114,9 @@ static bool url_ok(const char *u)
 	return !*u || ((strncmp(u, "https://", 8) == 0 || strncmp(u, "http://", 7) == 0) && !strpbrk(u, " \"'<>\\"));
 }
 
-void page_forms_save(struct req *r)
+int page_forms_save(struct req *r)
 {
-	struct studio_brand b;
-	if (!brand_of(r, &b))
-		return;
+	const struct acting_brand *b = r->brand;
 	long long id = req_id(r, "id");
 	const char *v[6];
 	static const char *const names[] = { "title", "intro", "consent_text", "privacy_url", "thanks_text", "status" };
@@ -140,39 +136,31 @@ void page_forms_save(struct req *r)
 		: !url_ok(v[3]) ? "The privacy policy URL must start with https:// (or http://)."
 		: strcmp(v[5], "draft") && strcmp(v[5], "live") && strcmp(v[5], "closed") ? "Choose draft, live or closed."
 		: !ok ? "Limits must be whole numbers: fill time 0 to 600 s, limits at least 1." : NULL;
-	if (error) {
-		render(r, b.id, id, 422, error);
-		return;
-	}
+	if (error)
+		return render(r, b->id, id, 422, error);
 	const char *redirect = req_form(r, "redirect_url");
 	if (!redirect)
 		redirect = "";
 	bool allowed = true;
-	enum db_status rc = *redirect ? brand_domain_check(r->db, r->arena, b.id, redirect, &allowed) : DB_OK;
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	enum db_status rc = *redirect ? brand_domain_check(r->db, r->arena, b->id, redirect, &allowed) : DB_OK;
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (!allowed) {
 		const char *msg = "The redirect must be an http(s) address on one of your verified domains (see Domains).";
-		render_form(r, b.id, id, 422, msg, msg);
-		return;
+		return render_form(r, b->id, id, 422, msg, msg);
 	}
 	rc = db_query(r->db, NULL, &q_save, (struct db_param[]){ DB_S(v[0]), DB_S(v[1]), DB_S(v[2]),
 		DB_S(v[3]), DB_S(v[4]), DB_S(v[5]), DB_I(creators && strcmp(creators, "yes") == 0), DB_S(handles), DB_I(min_fill),
-		DB_I(ip_limit), DB_I(form_limit), DB_S(redirect), DB_I(id), DB_I(b.id) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+		DB_I(ip_limit), DB_I(form_limit), DB_S(redirect), DB_I(id), DB_I(b->id) }, NULL);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));
+	return REQ_DONE;
 }
 
-void page_forms_field_add(struct req *r)
+int page_forms_field_add(struct req *r)
 {
-	struct studio_brand b;
-	if (!brand_of(r, &b))
-		return;
+	const struct acting_brand *b = r->brand;
 	long long id = req_id(r, "id");
 	enum lead_type t;
 	const char *label = req_form(r, "label"), *help = req_form(r, "help"), *options = req_form(r, "options");
@@ -180,61 +168,48 @@ void page_forms_field_add(struct req *r)
 	long long pos = 0;
 	bool ok = req_int(r, "position", &pos);
 	struct db_res cnt;
-	enum db_status rc = db_query(r->db, r->arena, &q_count, (struct db_param[]){ DB_I(id), DB_I(b.id) }, &cnt);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	enum db_status rc = db_query(r->db, r->arena, &q_count, (struct db_param[]){ DB_I(id), DB_I(b->id) }, &cnt);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	bool choices = lead_type_parse(req_form(r, "type"), &t) && (t == LEAD_CHOICE || t == LEAD_MULTI);
 	const char *error = !lead_type_parse(req_form(r, "type"), &t) ? "Choose a field type."
 		: !label || !has_text(label) ? "Give the field a label."
 		: !ok ? "The position is a number from 0 to 999."
 		: choices && (!options || !has_text(options)) ? "List the options, one per line."
 		: db_at(&cnt, 0, 0)->i >= LEAD_MAX_FIELDS ? "A form has at most 30 fields." : NULL;
-	if (error) {
-		render(r, b.id, id, 422, error);
-		return;
-	}
+	if (error)
+		return render(r, b->id, id, 422, error);
 	rc = db_query(r->db, NULL, &q_add, (struct db_param[]){ DB_I(pos), DB_S(lead_type_name(t)), DB_S(label),
 		DB_S(help ? help : ""), DB_I(req && strcmp(req, "yes") == 0), DB_S(choices ? options : ""),
-		DB_I(id), DB_I(b.id) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+		DB_I(id), DB_I(b->id) }, NULL);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));
+	return REQ_DONE;
 }
 
-void page_forms_field_position(struct req *r)
+int page_forms_field_position(struct req *r)
 {
-	struct studio_brand b;
-	if (!brand_of(r, &b))
-		return;
+	const struct acting_brand *b = r->brand;
 	long long id = req_id(r, "id"), field = req_id(r, "field");
 	long long pos = 0;
 	bool ok = req_int(r, "position", &pos);
-	if (!ok) {
-		render(r, b.id, id, 422, "The position is a number from 0 to 999.");
-		return;
-	}
-	enum db_status rc = db_query(r->db, NULL, &q_position, (struct db_param[]){ DB_I(pos), DB_I(field), DB_I(id), DB_I(b.id) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (!ok)
+		return render(r, b->id, id, 422, "The position is a number from 0 to 999.");
+	enum db_status rc = db_query(r->db, NULL, &q_position, (struct db_param[]){ DB_I(pos), DB_I(field), DB_I(id), DB_I(b->id) }, NULL);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));
+	return REQ_DONE;
 }
 
-void page_forms_field_remove(struct req *r)
+int page_forms_field_remove(struct req *r)
 {
-	struct studio_brand b;
-	if (!brand_of(r, &b))
-		return;
+	const struct acting_brand *b = r->brand;
 	long long id = req_id(r, "id"), field = req_id(r, "field");
-	enum db_status rc = db_query(r->db, NULL, &q_remove, (struct db_param[]){ DB_I(field), DB_I(id), DB_I(b.id) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	enum db_status rc = db_query(r->db, NULL, &q_remove, (struct db_param[]){ DB_I(field), DB_I(id), DB_I(b->id) }, NULL);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));
+	return REQ_DONE;
 }

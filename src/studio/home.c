@@ -8,17 +8,15 @@ static const struct db_stmt q_account = {
 	" FROM users u LEFT JOIN creators c ON c.user_id = u.id"
 	" LEFT JOIN brands b ON b.owner_user_id = u.id WHERE u.id = ? LIMIT 1", "i", "sssss" };
 
-void page_studio_home(struct req *r)
+int page_studio_home(struct req *r)
 {
 	struct db_res a;
 	enum db_status rc = db_query(r->db, r->arena, &q_account, (struct db_param[]){ DB_I(r->sess.user_id) }, &a);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (a.nrows == 0) {
 		resp_error(r, 404, "Your account no longer exists.");
-		return;
+		return REQ_DONE;
 	}
 	tmpl_dict *d = page_begin(r, "studio.tpl", "Your studio");
 	tmpl_set(d, "NAME", r->sess.user_name);
@@ -32,4 +30,5 @@ void page_studio_home(struct req *r)
 		tmpl_set(b, "BRAND_SLUG", db_at(&a, 0, 4)->s);
 	}
 	page_end(r, 200);
+	return REQ_DONE;
 }

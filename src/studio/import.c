@@ -17,14 +17,12 @@ static const char *const formats[][2] = {
 	{ "feed", "Catalog feed (Google Merchant Center, Meta, TikTok; CSV or TSV)" },
 };
 
-static void import_form(struct req *r, const struct cat_brand *b, int status, const char *error)
+static int import_form(struct req *r, const struct acting_brand *b, int status, const char *error)
 {
 	struct db_res runs;
 	enum db_status rc = db_query(r->db, r->arena, &q_runs, (struct db_param[]){ DB_I(b->id) }, &runs);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_import.tpl", "Import your catalog");
 	tmpl_set(d, "BRAND_NAME", b->name);
 	const char *chosen = req_form(r, "format");
@@ -48,16 +46,16 @@ static void import_form(struct req *r, const struct cat_brand *b, int status, co
 			tmpl_set_int(row, counts[k], db_at(&runs, i, 4 + k)->i);
 	}
 	page_end(r, status);
+	return REQ_DONE;
 }
 
-void page_import_form(struct req *r)
+int page_import_form(struct req *r)
 {
-	struct cat_brand b;
-	if (cat_brand_of(r, &b))
-		import_form(r, &b, 200, NULL);
+	const struct acting_brand *b = r->brand;
+	return import_form(r, b, 200, NULL);
 }
 
-static void report_page(struct req *r, const struct cat_brand *b, const char *name, enum cat_format f,
+static void report_page(struct req *r, const struct acting_brand *b, const char *name, enum cat_format f,
 			const struct cat_report *rep, bool ok)
 {
 	tmpl_dict *d = page_begin(r, "studio_import_report.tpl", "Import report");
@@ -91,26 +89,21 @@ static void report_page(struct req *r, const struct cat_brand *b, const char *na
 	page_end(r, ok ? 200 : rep->fatal ? 503 : 422);
 }
 
-void page_import(struct req *r)
+int page_import(struct req *r)
 {
-	struct cat_brand b;
-	if (!cat_brand_of(r, &b))
-		return;
+	const struct acting_brand *b = r->brand;
 	enum cat_format f;
 	const char *fmt = req_form(r, "format");
-	if (!fmt || !cat_format_parse(fmt, &f)) {
-		import_form(r, &b, 422, "Choose the kind of file you are uploading.");
-		return;
-	}
+	if (!fmt || !cat_format_parse(fmt, &f))
+		return import_form(r, b, 422, "Choose the kind of file you are uploading.");
 	const struct mp_part *file = multipart_file(&r->files, "file");
-	if (!file || file->len == 0) {
-		import_form(r, &b, 422, "Choose a file to upload (it was missing or empty).");
-		return;
-	}
+	if (!file || file->len == 0)
+		return import_form(r, b, 422, "Choose a file to upload (it was missing or empty).");
 	struct cat_mem mem;
 	struct cat_source src = cat_source_mem(&mem, file->data, file->len);
 	struct cat_report rep = { .a = r->arena, .user_id = r->sess.user_id };
 	const char *name = *file->filename ? file->filename : "upload";
-	bool ok = catalog_import(r->db, b.id, b.currency, f, &src, name, &rep);
-	report_page(r, &b, name, f, &rep, ok);
+	bool ok = catalog_import(r->db, b->id, b->currency, f, &src, name, &rep);
+	report_page(r, b, name, f, &rep, ok);
+	return REQ_DONE;
 }

@@ -58,22 +58,20 @@ void leads_where_params(const struct leads_filter *f, long long brand_id, struct
 	p[6] = DB_S(f->creator);
 }
 
-void page_leads_list(struct req *r)
+int page_leads_list(struct req *r)
 {
-	struct studio_brand b;
+	const struct acting_brand *b = r->brand;
 	struct leads_filter f;
-	if (!brand_of(r, &b) || !leads_filter_parse(r, &f))
-		return;
+	if (!leads_filter_parse(r, &f))
+		return REQ_DONE;
 	struct db_param p[LEADS_WHERE_NPARAMS];
-	leads_where_params(&f, b.id, p);
+	leads_where_params(&f, b->id, p);
 	struct db_res res, forms;
 	enum db_status rc = db_query(r->db, r->arena, &q_list, p, &res);
 	if (rc == DB_OK)
-		rc = db_query(r->db, r->arena, &q_forms, (struct db_param[]){ DB_I(b.id) }, &forms);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+		rc = db_query(r->db, r->arena, &q_forms, (struct db_param[]){ DB_I(b->id) }, &forms);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_leads.tpl", "Leads");
 	tmpl_set(d, "FROM", f.from);
 	tmpl_set(d, "TO", f.to);
@@ -99,25 +97,22 @@ void page_leads_list(struct req *r)
 	if (res.nrows == 0)
 		tmpl_show(d, "EMPTY");
 	page_end(r, 200);
+	return REQ_DONE;
 }
 
-void page_leads_detail(struct req *r)
+int page_leads_detail(struct req *r)
 {
-	struct studio_brand b;
-	if (!brand_of(r, &b))
-		return;
+	const struct acting_brand *b = r->brand;
 	long long id = req_id(r, "id");
 	struct db_res l, a;
-	enum db_status rc = db_query(r->db, r->arena, &q_lead, (struct db_param[]){ DB_I(id), DB_I(b.id) }, &l);
+	enum db_status rc = db_query(r->db, r->arena, &q_lead, (struct db_param[]){ DB_I(id), DB_I(b->id) }, &l);
 	if (rc == DB_OK && l.nrows)
 		rc = db_query(r->db, r->arena, &q_answers, (struct db_param[]){ DB_I(id) }, &a);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (l.nrows == 0) {
 		resp_error(r, 404, "There is no such lead.");
-		return;
+		return REQ_DONE;
 	}
 	tmpl_dict *d = page_begin(r, "studio_lead.tpl", "Lead");
 	static const char *const keys[] = { "ID", "FORM", "EMAIL", "CREATOR", "CONSENT", "CONSENTED_AT", "CREATED",
@@ -134,22 +129,20 @@ void page_leads_detail(struct req *r)
 		tmpl_set(x, "VALUE", db_at(&a, i, 1)->s);
 	}
 	page_end(r, 200);
+	return REQ_DONE;
 }
 
-void page_leads_delete(struct req *r)
+int page_leads_delete(struct req *r)
 {
-	struct studio_brand b;
-	if (!brand_of(r, &b))
-		return;
+	const struct acting_brand *b = r->brand;
 	/* Answers, the merge index's pointer and pending webhook deliveries go with it (foreign keys). */
-	enum db_status rc = db_query(r->db, NULL, &q_delete, (struct db_param[]){ DB_I(req_id(r, "id")), DB_I(b.id) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	enum db_status rc = db_query(r->db, NULL, &q_delete, (struct db_param[]){ DB_I(req_id(r, "id")), DB_I(b->id) }, NULL);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (db_affected(r->db) == 0) {
 		resp_error(r, 404, "There is no such lead.");
-		return;
+		return REQ_DONE;
 	}
 	resp_redirect(r, "/studio/leads");
+	return REQ_DONE;
 }

@@ -52,24 +52,22 @@ static void field_cells(struct csv_out *c, const struct db_res *fields, const st
 	}
 }
 
-void page_leads_csv(struct req *r)
+int page_leads_csv(struct req *r)
 {
-	struct studio_brand b;
+	const struct acting_brand *b = r->brand;
 	struct leads_filter f;
-	if (!brand_of(r, &b) || !leads_filter_parse(r, &f))
-		return;
+	if (!leads_filter_parse(r, &f))
+		return REQ_DONE;
 	struct db_param p[LEADS_WHERE_NPARAMS];
-	leads_where_params(&f, b.id, p);
+	leads_where_params(&f, b->id, p);
 	struct db_res res, fields = { 0 }, answers = { 0 };
 	enum db_status rc = db_query(r->db, r->arena, &q_rows, p, &res);
 	if (rc == DB_OK && f.form_id)
-		rc = db_query(r->db, r->arena, &q_fields, (struct db_param[]){ DB_I(f.form_id), DB_I(b.id) }, &fields);
+		rc = db_query(r->db, r->arena, &q_fields, (struct db_param[]){ DB_I(f.form_id), DB_I(b->id) }, &fields);
 	if (rc == DB_OK && f.form_id)
 		rc = db_query(r->db, r->arena, &q_answers, p, &answers);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	struct csv_out c;
 	r->body.len = 0;
 	csv_begin(&c, &r->body);
@@ -91,4 +89,5 @@ void page_leads_csv(struct req *r)
 	r->content_type = "text/csv; charset=utf-8";
 	resp_header(r, "Content-Disposition", "attachment; filename=\"leads.csv\"");
 	resp_header(r, "Cache-Control", "no-store");
+	return REQ_DONE;
 }

@@ -27,16 +27,14 @@ static const struct db_stmt q_save = {
 static const struct db_stmt q_remove = {
 	"DELETE FROM lead_webhooks WHERE brand_id = ?", "i", "" };
 
-static void render(struct req *r, long long brand_id, int status, const char *error)
+static int render(struct req *r, long long brand_id, int status, const char *error)
 {
 	struct db_res h, log;
 	enum db_status rc = db_query(r->db, r->arena, &q_hook, (struct db_param[]){ DB_I(brand_id) }, &h);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_log, (struct db_param[]){ DB_I(brand_id) }, &log);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_lead_webhook.tpl", "CRM webhook");
 	const char *url = req_form(r, "url");
 	tmpl_set(d, "URL", url ? url : h.nrows ? db_at(&h, 0, 0)->s : "");
@@ -59,50 +57,44 @@ static void render(struct req *r, long long brand_id, int status, const char *er
 	if (log.nrows == 0)
 		tmpl_show(d, "EMPTY");
 	page_end(r, status);
+	return REQ_DONE;
 }
 
-void page_leads_webhook(struct req *r)
+int page_leads_webhook(struct req *r)
 {
-	struct studio_brand b;
-	if (brand_of(r, &b))
-		render(r, b.id, 200, NULL);
+	const struct acting_brand *b = r->brand;
+	return render(r, b->id, 200, NULL);
 }
 
-void page_leads_webhook_save(struct req *r)
+int page_leads_webhook_save(struct req *r)
 {
-	struct studio_brand b;
-	if (!brand_of(r, &b))
-		return;
+	const struct acting_brand *b = r->brand;
 	const char *remove = req_form(r, "remove"), *rotate = req_form(r, "rotate"), *url = req_form(r, "url");
 	enum db_status rc;
 	if (remove && strcmp(remove, "yes") == 0) {
-		rc = db_query(r->db, NULL, &q_remove, (struct db_param[]){ DB_I(b.id) }, NULL);
+		rc = db_query(r->db, NULL, &q_remove, (struct db_param[]){ DB_I(b->id) }, NULL);
 	} else {
 		struct webhook_url u;
 		struct netcheck_addr lit;
 		const char *why;
-		if (!webhook_url_parse(url, &u)) {
-			render(r, b.id, 422, "Enter an https:// (or http://) URL, like https://crm.example.com/hooks/leads.");
-			return;
-		}
+		if (!webhook_url_parse(url, &u))
+			return render(r, b->id, 422, "Enter an https:// (or http://) URL, like https://crm.example.com/hooks/leads.");
 		/* Literal addresses are judged now; names are judged by the worker on every address they
 		 * resolve to at delivery time (DNS can change after this check). */
 		if (netcheck_literal(u.host, &lit) && (why = netcheck_refuse(&lit, config_str("webhook_allow_private", "")))) {
 			char msg[200];
 			snprintf(msg, sizeof msg, "This address is not on the public internet (%s): webhooks cannot be sent to the server's own network.", why);
-			render(r, b.id, 422, msg);
-			return;
+			return render(r, b->id, 422, msg);
 		}
 		uint8_t raw[32];
 		char secret[WEBHOOK_SECRET_LEN + 1];
 		randombytes_buf(raw, sizeof raw);
 		sodium_bin2base64(secret, sizeof secret, raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-		rc = db_query(r->db, NULL, &q_save, (struct db_param[]){ DB_I(b.id), DB_S(url), DB_S(secret),
+		rc = db_query(r->db, NULL, &q_save, (struct db_param[]){ DB_I(b->id), DB_S(url), DB_S(secret),
 			DB_I(rotate && strcmp(rotate, "yes") == 0) }, NULL);
 	}
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, "/studio/leads/webhook");
+	return REQ_DONE;
 }

@@ -54,23 +54,23 @@ static enum db_status state_write(struct db *db, void *ctx)
 	return live_event_add(db, c->a, c->id, "state", 0, NULL);
 }
 
-void page_studio_live_state(struct req *r)
+int page_studio_live_state(struct req *r)
 {
 	struct live_own o;
-	if (!live_owned(r, &o))
-		return;
+	int st;
+	if (!live_owned(r, &o, &st))
+		return st;
 	enum live_state to = live_state_parse(req_form(r, "to"));
 	if (to == LIVE__BAD || !live_state_next_ok(o.state, to)) {
 		resp_error(r, 409, "A session goes from scheduled to live to ended, one step at a time.");
-		return;
+		return REQ_DONE;
 	}
 	struct change c = { r->arena, o.id, 0, live_state_name(o.state), live_state_name(to) };
 	enum db_status rc = db_txn(r->db, state_write, &c);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/live/%lld", o.id));
+	return REQ_DONE;
 }
 
 static enum db_status pin_write(struct db *db, void *ctx)
@@ -82,50 +82,48 @@ static enum db_status pin_write(struct db *db, void *ctx)
 	return live_event_add(db, c->a, c->id, "pin", (long long)db_insert_id(db), NULL);
 }
 
-void page_studio_live_pin(struct req *r)
+int page_studio_live_pin(struct req *r)
 {
 	struct live_own o;
-	if (!live_owned(r, &o))
-		return;
+	int st;
+	if (!live_owned(r, &o, &st))
+		return st;
 	if (o.state != LIVE_LIVE) {
 		resp_error(r, 409, "Products are pinned while the session is live.");
-		return;
+		return REQ_DONE;
 	}
 	long long product = req_id(r, "product");
 	struct db_res res = { 0 };
 	enum db_status rc = product ? db_query(r->db, r->arena, &q_in_lineup,
 				(struct db_param[]){ DB_I(o.id), DB_I(product) }, &res) : DB_OK;
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (res.nrows == 0) {
 		resp_error(r, 422, "Pin a product from this session's lineup.");
-		return;
+		return REQ_DONE;
 	}
 	struct change c = { r->arena, o.id, product, NULL, NULL };
-	if ((rc = db_txn(r->db, pin_write, &c)) != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if ((rc = db_txn(r->db, pin_write, &c)) != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/live/%lld", o.id));
+	return REQ_DONE;
 }
 
-void page_studio_live_settings(struct req *r)
+int page_studio_live_settings(struct req *r)
 {
 	struct live_own o;
-	if (!live_owned(r, &o))
-		return;
+	int st;
+	if (!live_owned(r, &o, &st))
+		return st;
 	const char *replay = req_form(r, "replay_url"), *words = req_form(r, "blocked_words");
 	replay = replay ? replay : "";
 	if (*replay && !video_url_ok(replay)) {
 		resp_error(r, 422, "The replay must be an https:// link to a video, or a /media/ file.");
-		return;
+		return REQ_DONE;
 	}
 	enum db_status rc = db_query(r->db, NULL, &q_settings, (struct db_param[]){ DB_S(replay), DB_S(words ? words : ""), DB_I(o.id) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/live/%lld", o.id));
+	return REQ_DONE;
 }

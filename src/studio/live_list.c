@@ -38,16 +38,14 @@ static const char *form_or_empty(struct req *r, const char *name)
 	return v ? v : "";
 }
 
-static void list_page(struct req *r, const struct studio_creator *c, int status, const char *error)
+static int list_page(struct req *r, const struct acting_creator *c, int status, const char *error)
 {
 	struct db_res ss, picks;
 	enum db_status rc = db_query(r->db, r->arena, &q_sessions, (struct db_param[]){ DB_I(c->id) }, &ss);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_picks, (struct db_param[]){ DB_I(c->id) }, &picks);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_live.tpl", "Live shopping");
 	if (error)
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
@@ -77,13 +75,13 @@ static void list_page(struct req *r, const struct studio_creator *c, int status,
 	if (picks.nrows == 0)
 		tmpl_show(d, "NO_PICKS");
 	page_end(r, status);
+	return REQ_DONE;
 }
 
-void page_studio_live_list(struct req *r)
+int page_studio_live_list(struct req *r)
 {
-	struct studio_creator c;
-	if (creator_of(r, &c))
-		list_page(r, &c, 200, NULL);
+	const struct acting_creator *c = r->creator;
+	return list_page(r, c, 200, NULL);
 }
 
 static enum db_status schedule_write(struct db *db, void *ctx)
@@ -124,13 +122,11 @@ static const char *read_lineup(struct req *r, struct schedule *s)
 	return s->nproducts ? NULL : "Choose at least one product for the lineup.";
 }
 
-void page_studio_live_create(struct req *r)
+int page_studio_live_create(struct req *r)
 {
-	struct studio_creator c;
-	if (!creator_of(r, &c))
-		return;
+	const struct acting_creator *c = r->creator;
 	struct schedule s = {
-		.creator_id = c.id, .title = form_or_empty(r, "title"), .stream = form_or_empty(r, "stream_url"),
+		.creator_id = c->id, .title = form_or_empty(r, "title"), .stream = form_or_empty(r, "stream_url"),
 		.replay = form_or_empty(r, "replay_url"), .words = form_or_empty(r, "blocked_words"),
 	};
 	const char *problem = NULL;
@@ -144,14 +140,11 @@ void page_studio_live_create(struct req *r)
 		problem = "The replay must be an https:// link to a video, or a /media/ file.";
 	else
 		problem = read_lineup(r, &s);
-	if (problem) {
-		list_page(r, &c, 422, problem);
-		return;
-	}
+	if (problem)
+		return list_page(r, c, 422, problem);
 	enum db_status rc = db_txn(r->db, schedule_write, &s);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/live/%lld", s.id));
+	return REQ_DONE;
 }

@@ -64,50 +64,48 @@ static enum db_status mod_write(struct db *db, void *ctx)
 	return DB_ERR;
 }
 
-static void moderate(struct req *r, enum act act)
+static int moderate(struct req *r, enum act act)
 {
 	struct live_own o;
-	if (!live_owned(r, &o))
-		return;
+	int st;
+	if (!live_owned(r, &o, &st))
+		return st;
 	long long qid = req_id(r, "q");
 	struct db_res q = { 0 };
 	enum db_status rc = qid ? db_query(r->db, r->arena, &q_question, (struct db_param[]){ DB_I(qid), DB_I(o.id) }, &q) : DB_OK;
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (q.nrows == 0) {
 		resp_error(r, 404, "There is no such question in this session.");
-		return;
+		return REQ_DONE;
 	}
 	struct mod m = { r->arena, act, o.id, qid, req_form(r, "answer"), db_at(&q, 0, 0) };
 	if (act == ACT_ANSWER && (!m.answer || !has_text(m.answer))) {
 		resp_error(r, 422, "Type an answer first.");
-		return;
+		return REQ_DONE;
 	}
-	if ((rc = db_txn(r->db, mod_write, &m)) != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if ((rc = db_txn(r->db, mod_write, &m)) != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/live/%lld#q-%lld", o.id, qid));
+	return REQ_DONE;
 }
 
-void page_studio_live_answer(struct req *r)
+int page_studio_live_answer(struct req *r)
 {
-	moderate(r, ACT_ANSWER);
+	return moderate(r, ACT_ANSWER);
 }
 
-void page_studio_live_answered(struct req *r)
+int page_studio_live_answered(struct req *r)
 {
-	moderate(r, ACT_ANSWERED);
+	return moderate(r, ACT_ANSWERED);
 }
 
-void page_studio_live_hide(struct req *r)
+int page_studio_live_hide(struct req *r)
 {
-	moderate(r, ACT_HIDE);
+	return moderate(r, ACT_HIDE);
 }
 
-void page_studio_live_block(struct req *r)
+int page_studio_live_block(struct req *r)
 {
-	moderate(r, ACT_BLOCK);
+	return moderate(r, ACT_BLOCK);
 }

@@ -27,14 +27,15 @@ static const struct db_stmt q_questions = {
 	" FROM live_questions WHERE session_id = ? ORDER BY hidden, votes DESC, created_at, id LIMIT 500",
 	"i", "issisiis" };
 
-bool live_owned(struct req *r, struct live_own *o)
+bool live_owned(struct req *r, struct live_own *o, int *st)
 {
+	*st = REQ_DONE;
 	o->id = req_id(r, "id");
 	struct db_res res = { 0 };
 	enum db_status rc = o->id ? db_query(r->db, r->arena, &q_owned,
 				(struct db_param[]){ DB_I(o->id), DB_I(r->sess.user_id) }, &res) : DB_OK;
 	if (rc != DB_OK) {
-		resp_db_error(r, rc);
+		*st = req_db_fail(rc);
 		return false;
 	}
 	if (res.nrows == 0) {
@@ -76,11 +77,12 @@ static void questions(tmpl_dict *d, long long id, const struct db_res *q)
 		tmpl_show(d, "NO_QUESTIONS");
 }
 
-void page_studio_live_panel(struct req *r)
+int page_studio_live_panel(struct req *r)
 {
 	struct live_own o;
-	if (!live_owned(r, &o))
-		return;
+	int st;
+	if (!live_owned(r, &o, &st))
+		return st;
 	struct db_res s, lineup, pins, qs;
 	enum db_status rc = db_query(r->db, r->arena, &q_session, (struct db_param[]){ DB_I(o.id) }, &s);
 	if (rc == DB_OK)
@@ -89,10 +91,8 @@ void page_studio_live_panel(struct req *r)
 		rc = db_query(r->db, r->arena, &q_pins, (struct db_param[]){ DB_I(o.id) }, &pins);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_questions, (struct db_param[]){ DB_I(o.id) }, &qs);
-	if (rc != DB_OK || s.nrows == 0) {
-		resp_db_error(r, rc == DB_OK ? DB_ERR : rc);
-		return;
-	}
+	if (rc != DB_OK || s.nrows == 0)
+		return req_db_fail(rc == DB_OK ? DB_ERR : rc);
 	tmpl_dict *d = page_begin(r, "studio_live_panel.tpl", db_at(&s, 0, 0)->s);
 	tmpl_set_int(d, "LIVE", o.id);
 	tmpl_set_int(d, "SEQ", db_at(&s, 0, 5)->i);
@@ -132,4 +132,5 @@ void page_studio_live_panel(struct req *r)
 		tmpl_show(d, "NO_PINS");
 	questions(d, o.id, &qs);
 	page_end(r, 200);
+	return REQ_DONE;
 }

@@ -5,24 +5,25 @@
 #include "domain/live/live_rules.h"
 #include "studio/studio.h"
 
-/* The signed-in creator's session from path parameter "id": false when a response was made
- * (404 for someone else's session too, so ids reveal nothing). */
+/* The signed-in creator's session from path parameter "id": false with *st what to answer,
+ * REQ_DONE with a 404 made (for someone else's session too, so ids reveal nothing) or a database
+ * failure. */
 struct live_own {
 	long long id, creator_id;
 	enum live_state state;
 	const char *handle;
 };
-bool live_owned(struct req *r, struct live_own *o);
+bool live_owned(struct req *r, struct live_own *o, int *st);
 
-void page_studio_live_list(struct req *r);
-void page_studio_live_create(struct req *r);
-void page_studio_live_panel(struct req *r);
-void page_studio_live_state(struct req *r);
-void page_studio_live_pin(struct req *r);
-void page_studio_live_settings(struct req *r);
-void page_studio_live_answer(struct req *r);
-void page_studio_live_answered(struct req *r);
-void page_studio_live_hide(struct req *r);
-void page_studio_live_block(struct req *r);
+int page_studio_live_list(struct req *r);
+int page_studio_live_create(struct req *r);
+int page_studio_live_panel(struct req *r);
+int page_studio_live_state(struct req *r);
+int page_studio_live_pin(struct req *r);
+int page_studio_live_settings(struct req *r);
+int page_studio_live_answer(struct req *r);
+int page_studio_live_answered(struct req *r);
+int page_studio_live_hide(struct req *r);
+int page_studio_live_block(struct req *r);
 
 #endif

@@ -43,9 +43,10 @@ static void login_form(struct req *r, int status, const char *error)
 	page_end(r, status);
 }
 
-void page_login_form(struct req *r)
+int page_login_form(struct req *r)
 {
 	login_form(r, 200, NULL);
+	return REQ_DONE;
 }
 
 static void subject(struct req *r, const char *kind, const char *value, uint8_t out[32])
@@ -62,12 +63,12 @@ static enum db_status failures(struct req *r, const uint8_t subj[32], long long 
 	return rc;
 }
 
-void page_login(struct req *r)
+int page_login(struct req *r)
 {
 	const char *email = req_form(r, "email"), *pw = req_form(r, "password");
 	if (!email || !pw || !*email || !*pw) {
 		login_form(r, 422, "Enter your email and password.");
-		return;
+		return REQ_DONE;
 	}
 	uint8_t by_account[32], by_address[32];
 	subject(r, "email", email, by_account);
@@ -76,51 +77,53 @@ void page_login(struct req *r)
 	enum db_status rc = failures(r, by_account, &n_account);
 	if (rc == DB_OK)
 		rc = failures(r, by_address, &n_address);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (n_account >= MAX_FAIL_ACCOUNT || n_address >= MAX_FAIL_ADDRESS) {
 		resp_header(r, "Retry-After", "900");
 		login_form(r, 429, "Too many failed attempts. Please wait 15 minutes and try again.");
-		return;
+		return REQ_DONE;
 	}
 	struct db_res u;
-	if ((rc = db_query(r->db, r->arena, &q_user, (struct db_param[]){ DB_S(email) }, &u)) != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if ((rc = db_query(r->db, r->arena, &q_user, (struct db_param[]){ DB_S(email) }, &u)) != DB_OK)
+		return req_db_fail(rc);
 	/* Unknown accounts cost the same Argon2id work, so timing does not reveal who has one. */
 	static char dummy[crypto_pwhash_STRBYTES];
 	if (!dummy[0] && !password_hash("not a real password", dummy))
 		abort();
 	const char *stored = u.nrows ? db_at(&u, 0, 1)->s : dummy;
 	if (!password_verify(stored, pw) || !u.nrows) {
-		db_query(r->db, r->arena, &q_fail, (struct db_param[]){ DB_B(by_account, 32) }, NULL);
-		db_query(r->db, r->arena, &q_fail, (struct db_param[]){ DB_B(by_address, 32) }, NULL);
-		db_query(r->db, r->arena, &q_purge, NULL, NULL);
+		/* A failure that cannot be recorded is not answered as one: that would let guesses
+		 * run past the throttle for as long as the writes fail. 503 with Retry-After. */
+		rc = db_query(r->db, r->arena, &q_fail, (struct db_param[]){ DB_B(by_account, 32) }, NULL);
+		if (rc == DB_OK)
+			rc = db_query(r->db, r->arena, &q_fail, (struct db_param[]){ DB_B(by_address, 32) }, NULL);
+		if (rc != DB_OK)
+			return req_db_fail(rc);
+		/* Housekeeping only: old failures no longer count, and a later failure purges them. */
+		db_best_effort(db_query(r->db, r->arena, &q_purge, NULL, NULL));
 		login_form(r, 401, "That email and password do not match an account.");
-		return;
+		return REQ_DONE;
 	}
 	long long id = db_at(&u, 0, 0)->i;
 	char fresh[crypto_pwhash_STRBYTES];
+	/* The old hash still verifies; a failed rehash is tried again at the next log-in. */
 	if (password_needs_rehash(stored) && password_hash(pw, fresh))
-		db_query(r->db, r->arena, &q_rehash, (struct db_param[]){ DB_S(fresh), DB_I(id) }, NULL);
-	db_query(r->db, r->arena, &q_forget, (struct db_param[]){ DB_B(by_account, 32) }, NULL);
+		db_best_effort(db_query(r->db, r->arena, &q_rehash, (struct db_param[]){ DB_S(fresh), DB_I(id) }, NULL));
+	/* Failures left behind can only throttle harder, never less, and age out in 15 minutes. */
+	db_best_effort(db_query(r->db, r->arena, &q_forget, (struct db_param[]){ DB_B(by_account, 32) }, NULL));
 	rc = session_login(r, id, db_at(&u, 0, 2)->s, session_role(db_at(&u, 0, 3)->s));
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, safe_next(req_form(r, "next")));
+	return REQ_DONE;
 }
 
-void page_logout(struct req *r)
+int page_logout(struct req *r)
 {
 	enum db_status rc = session_logout(r);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, "/");
+	return REQ_DONE;
 }

@@ -346,14 +346,14 @@ static const struct route routes[] = {
 		.needs = NEED_SESSION | NEED_BRAND },
 	[ST_IMPORT] = { .pat = { HTTP_POST, "/studio/import" }, .fn = page_import,
 		.needs = NEED_BRAND | NEED_MULTIPART, .fields = import_fields, .max_body = 16 << 20 },
-	/* shoppable videos (issue 6): videos.c; creators and brands both, so the role is checked there */
+	/* shoppable videos (issue 6): videos.c; creators and brands both (NEED_OWNER) */
 	[ST_VIDEOS] = { .pat = { HTTP_GET, "/studio/videos" }, .fn = page_studio_videos,
-		.needs = NEED_SESSION | NEED_LOGIN, .fields = video_fields },
+		.needs = NEED_SESSION | NEED_OWNER, .fields = video_fields },
 	[ST_VIDEO_PUBLISH] = { .pat = { HTTP_POST, "/studio/videos" },
-		.fn = page_studio_video_publish, .needs = NEED_LOGIN, .fields = video_fields,
+		.fn = page_studio_video_publish, .needs = NEED_OWNER, .fields = video_fields,
 		.max_body = 16384 },
 	[ST_VIDEO_UPLOAD] = { .pat = { HTTP_POST, "/studio/videos/upload" },
-		.fn = page_studio_video_upload, .needs = NEED_LOGIN | NEED_MULTIPART,
+		.fn = page_studio_video_upload, .needs = NEED_OWNER | NEED_MULTIPART,
 		.max_body = STUDIO_VIDEO_UPLOAD_BODY },
 	/* lead forms (issue 8): forms*.c builds them, leads*.c lists, exports, erases and syncs leads */
 	[ST_FORMS] = { .pat = { HTTP_GET, "/studio/forms" }, .fn = page_forms_list,
@@ -437,21 +437,21 @@ static const struct route routes[] = {
 		.needs = NEED_SESSION | NEED_BRAND, .path = path_id, .fields = ads_fields },
 	[ST_AD_SAVE] = { .pat = { HTTP_POST, "/studio/ads/{id}" }, .fn = page_studio_ad_save,
 		.needs = NEED_BRAND, .path = path_id, .fields = ads_fields, .max_body = 16384 },
-	/* dynamic showcases (issue 6): showcase*.c; creators and brands both, so the role is checked there */
+	/* dynamic showcases (issue 6): showcase*.c; creators and brands both (NEED_OWNER) */
 	[ST_SHOWCASES] = { .pat = { HTTP_GET, "/studio/showcases" }, .fn = page_showcases,
-		.needs = NEED_SESSION | NEED_LOGIN, .fields = showcase_list_fields },
+		.needs = NEED_SESSION | NEED_OWNER, .fields = showcase_list_fields },
 	[ST_SHOWCASE_NEW] = { .pat = { HTTP_GET, "/studio/showcases/new" }, .fn = page_showcase_new,
-		.needs = NEED_SESSION | NEED_LOGIN },
+		.needs = NEED_SESSION | NEED_OWNER },
 	[ST_SHOWCASE_CREATE] = { .pat = { HTTP_POST, "/studio/showcases" },
-		.fn = page_showcase_create, .needs = NEED_LOGIN, .fields = showcase_form_fields,
+		.fn = page_showcase_create, .needs = NEED_OWNER, .fields = showcase_form_fields,
 		.max_body = 8192 },
 	[ST_SHOWCASE_EDIT] = { .pat = { HTTP_GET, "/studio/showcases/{id}" }, .fn = page_showcase_edit,
-		.needs = NEED_SESSION | NEED_LOGIN, .path = path_id },
+		.needs = NEED_SESSION | NEED_OWNER, .path = path_id },
 	[ST_SHOWCASE_SAVE] = { .pat = { HTTP_POST, "/studio/showcases/{id}" },
-		.fn = page_showcase_update, .needs = NEED_LOGIN, .path = path_id,
+		.fn = page_showcase_update, .needs = NEED_OWNER, .path = path_id,
 		.fields = showcase_form_fields, .max_body = 8192 },
 	[ST_SHOWCASE_DELETE] = { .pat = { HTTP_POST, "/studio/showcases/{id}/delete" },
-		.fn = page_showcase_delete, .needs = NEED_LOGIN, .path = path_id, .max_body = 1024 },
+		.fn = page_showcase_delete, .needs = NEED_OWNER, .path = path_id, .max_body = 1024 },
 	/* creators' own collection ads (issue 6): creator_ads.c; the brand of their products may take
 	 * one down (ads_state.c) but not edit it; the form and the save are shared (ad_form.c, ad_save.c) */
 	[ST_AD_STATE] = { .pat = { HTTP_POST, "/studio/ads/{id}/state" }, .fn = page_studio_ad_state,

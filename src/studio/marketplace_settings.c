@@ -31,14 +31,12 @@ static const char *percent(struct req *r, long long bps)
 	return prod_decimal(r->arena, bps, "USD");
 }
 
-static void render(struct req *r, const struct cat_brand *b, int status, const char *error, bool saved)
+static int render(struct req *r, const struct acting_brand *b, int status, const char *error, bool saved)
 {
 	struct db_res res;
 	enum db_status rc = db_query(r->db, r->arena, &q_products, (struct db_param[]){ DB_I(b->id) }, &res);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_marketplace.tpl", "Creator marketplace");
 	tmpl_set(d, "BRAND_NAME", b->name);
 	const char *pct = req_form(r, "commission_percent");
@@ -66,15 +64,14 @@ static void render(struct req *r, const struct cat_brand *b, int status, const c
 		tmpl_set(p, "COMMISSION", c < 0 ? "" : percent(r, c));
 	}
 	page_end(r, status);
+	return REQ_DONE;
 }
 
-void page_marketplace_form(struct req *r)
+int page_marketplace_form(struct req *r)
 {
-	struct cat_brand b;
-	if (!cat_brand_of(r, &b))
-		return;
+	const struct acting_brand *b = r->brand;
 	const char *saved = req_query(r, "marketplace");
-	render(r, &b, 200, NULL, saved && strcmp(saved, "saved") == 0);
+	return render(r, b, 200, NULL, saved && strcmp(saved, "saved") == 0);
 }
 
 static bool yes_no(const char *s, bool *out)
@@ -88,60 +85,46 @@ static bool yes_no(const char *s, bool *out)
 	return true;
 }
 
-void page_marketplace_save(struct req *r)
+int page_marketplace_save(struct req *r)
 {
-	struct cat_brand b;
-	if (!cat_brand_of(r, &b))
-		return;
+	const struct acting_brand *b = r->brand;
 	long long bps;
 	bool open, approval;
-	if (!yes_no(req_form(r, "marketplace_open"), &open) || !yes_no(req_form(r, "approval_required"), &approval)) {
-		render(r, &b, 422, "Answer yes or no for opening the catalog and for approval.", false);
-		return;
-	}
-	if (!parse_percent(req_form(r, "commission_percent"), &bps)) {
-		render(r, &b, 422, "Enter a commission from 0 to 50 percent, with at most two decimals (like 12.5).", false);
-		return;
-	}
+	if (!yes_no(req_form(r, "marketplace_open"), &open) || !yes_no(req_form(r, "approval_required"), &approval))
+		return render(r, b, 422, "Answer yes or no for opening the catalog and for approval.", false);
+	if (!parse_percent(req_form(r, "commission_percent"), &bps))
+		return render(r, b, 422, "Enter a commission from 0 to 50 percent, with at most two decimals (like 12.5).", false);
 	enum db_status rc = db_query(r->db, NULL, &q_save_brand, (struct db_param[]){ DB_I(open), DB_I(bps),
-		DB_I(approval), DB_I(b.id) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+		DB_I(approval), DB_I(b->id) }, NULL);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, "/studio/marketplace?marketplace=saved");
+	return REQ_DONE;
 }
 
 /* One product's setting: follow the brand, open or closed, and its own rate (empty: the brand's). */
-void page_marketplace_product(struct req *r)
+int page_marketplace_product(struct req *r)
 {
-	struct cat_brand b;
-	if (!cat_brand_of(r, &b))
-		return;
+	const struct acting_brand *b = r->brand;
 	long long id = req_id(r, "id");
 	const char *m = req_form(r, "marketplace");
 	const char *pct = req_form(r, "commission_percent");
 	long long bps = -1;
-	if (!m || (strcmp(m, "inherit") && strcmp(m, "open") && strcmp(m, "closed"))) {
-		render(r, &b, 422, "Choose whether the product follows the brand, is open or is closed.", false);
-		return;
-	}
-	if (pct && *pct && !parse_percent(pct, &bps)) {
-		render(r, &b, 422, "Enter a commission from 0 to 50 percent, with at most two decimals, or leave it empty.", false);
-		return;
-	}
+	if (!m || (strcmp(m, "inherit") && strcmp(m, "open") && strcmp(m, "closed")))
+		return render(r, b, 422, "Choose whether the product follows the brand, is open or is closed.", false);
+	if (pct && *pct && !parse_percent(pct, &bps))
+		return render(r, b, 422, "Enter a commission from 0 to 50 percent, with at most two decimals, or leave it empty.", false);
 	struct db_res res;
-	enum db_status rc = db_query(r->db, r->arena, &q_product_exists, (struct db_param[]){ DB_I(id), DB_I(b.id) }, &res);
+	enum db_status rc = db_query(r->db, r->arena, &q_product_exists, (struct db_param[]){ DB_I(id), DB_I(b->id) }, &res);
 	if (rc == DB_OK && res.nrows == 0) {
 		resp_error(r, 404, "That product is not in your catalog.");
-		return;
+		return REQ_DONE;
 	}
 	if (rc == DB_OK)
 		rc = db_query(r->db, NULL, &q_save_product, (struct db_param[]){ DB_S(m), bps < 0 ? DB_NULL : DB_I(bps),
-			DB_I(id), DB_I(b.id) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+			DB_I(id), DB_I(b->id) }, NULL);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, "/studio/marketplace?marketplace=saved");
+	return REQ_DONE;
 }

@@ -77,6 +77,6 @@ long long orders_seen_event(struct req *r);
 
 /* The detail page, also shown again (with `status`, a message and the typed carrier and
  * tracking number) when a transition or refund is refused. */
-void orders_detail_render(struct req *r, const char *number, int status, const char *error);
+int orders_detail_render(struct req *r, const char *number, int status, const char *error);
 
 #endif

@@ -43,12 +43,12 @@ static void csv_order(struct csv_out *c, const struct db_res *b, size_t i)
 	csv_end_row(c);
 }
 
-void page_orders_csv(struct req *r)
+int page_orders_csv(struct req *r)
 {
-	struct studio_brand b;
+	const struct acting_brand *b = r->brand;
 	struct orders_filter f;
-	if (!brand_of(r, &b) || !orders_filter_parse(r, &f))
-		return;
+	if (!orders_filter_parse(r, &f))
+		return REQ_DONE;
 	struct csv_out c;
 	r->body.len = 0;
 	csv_begin(&c, &r->body);
@@ -60,22 +60,20 @@ void page_orders_csv(struct req *r)
 	size_t rows = 0;
 	for (;;) {
 		struct db_param p[ORDERS_WHERE_NPARAMS + 4];
-		orders_where_params(&f, b.id, p);
+		orders_where_params(&f, b->id, p);
 		p[ORDERS_WHERE_NPARAMS] = DB_S(before);
 		p[ORDERS_WHERE_NPARAMS + 1] = DB_S(before);
 		p[ORDERS_WHERE_NPARAMS + 2] = DB_I(before_id);
 		p[ORDERS_WHERE_NPARAMS + 3] = DB_I(CSV_BATCH);
 		struct db_res batch;
 		enum db_status rc = db_query(r->db, r->arena, &q_batch, p, &batch);
-		if (rc != DB_OK) {
-			resp_db_error(r, rc);
-			return;
-		}
+		if (rc != DB_OK)
+			return req_db_fail(rc);
 		rows += batch.nrows;
 		if (rows > ORDERS_CSV_MAX_ROWS) {
 			resp_error(r, 422, "That is more than 20,000 orders for one file. Choose a shorter date range "
 					   "and download it in parts.");
-			return;
+			return REQ_DONE;
 		}
 		for (size_t i = 0; i < batch.nrows; i++)
 			csv_order(&c, &batch, i);
@@ -87,4 +85,5 @@ void page_orders_csv(struct req *r)
 	r->status = 200;
 	r->content_type = "text/csv; charset=utf-8";
 	resp_header(r, "Content-Disposition", "attachment; filename=\"orders.csv\"");
+	return REQ_DONE;
 }

@@ -83,27 +83,24 @@ static void detail_lines(struct req *r, tmpl_dict *d, const struct db_res *l, co
 	}
 }
 
-void orders_detail_render(struct req *r, const char *number, int status, const char *error)
+int orders_detail_render(struct req *r, const char *number, int status, const char *error)
 {
-	struct studio_brand b;
+	const struct acting_brand *b = r->brand;
 	if (!orders_number_ok(number)) {
 		resp_error(r, 404, "There is no order with that number.");
-		return;
+		return REQ_DONE;
 	}
-	if (!brand_of(r, &b))
-		return;
 	struct db_res o, lines, ev;
-	enum db_status rc = db_query(r->db, r->arena, &q_order, (struct db_param[]){ DB_S(number), DB_I(b.id) }, &o);
+	enum db_status rc = db_query(r->db, r->arena, &q_order, (struct db_param[]){ DB_S(number), DB_I(b->id) }, &o);
 	if (rc == DB_OK && o.nrows == 0) {
 		/* Another brand's order is as absent as one that does not exist. */
 		resp_error(r, 404, "There is no order with that number.");
-		return;
+		return REQ_DONE;
 	}
 	struct db_param id[] = { DB_I(rc == DB_OK ? db_at(&o, 0, 0)->i : 0) };
 	if (rc != DB_OK || (rc = db_query(r->db, r->arena, &q_lines, id, &lines)) != DB_OK ||
 	    (rc = db_query(r->db, r->arena, &q_events, id, &ev)) != DB_OK) {
-		resp_db_error(r, rc);
-		return;
+		return req_db_fail(rc);
 	}
 	enum order_status st = order_status_parse(db_at(&o, 0, 1)->s);
 	enum order_stage stage = db_at(&o, 0, 21)->i ? ORDER_ARRIVED : db_at(&o, 0, 20)->i ? ORDER_IN_TRANSIT : ORDER_UNSHIPPED;
@@ -176,9 +173,10 @@ void orders_detail_render(struct req *r, const char *number, int status, const c
 	}
 	detail_lines(r, d, &lines, cur, refund);
 	page_end(r, status);
+	return REQ_DONE;
 }
 
-void page_order_detail(struct req *r)
+int page_order_detail(struct req *r)
 {
-	orders_detail_render(r, req_param(r, "number"), 200, NULL);
+	return orders_detail_render(r, req_param(r, "number"), 200, NULL);
 }

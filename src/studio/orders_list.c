@@ -25,26 +25,24 @@ static const char *list_page_url(struct req *r, const char *filters, long long p
 	return arena_printf(r->arena, "/studio/orders?%s%spage=%lld", filters, *filters ? "&" : "", page);
 }
 
-void page_orders_list(struct req *r)
+int page_orders_list(struct req *r)
 {
-	struct studio_brand b;
+	const struct acting_brand *b = r->brand;
 	struct orders_filter f;
-	if (!brand_of(r, &b) || !orders_filter_parse(r, &f))
-		return;
+	if (!orders_filter_parse(r, &f))
+		return REQ_DONE;
 	struct db_param p[ORDERS_WHERE_NPARAMS + 2];
-	orders_where_params(&f, b.id, p);
+	orders_where_params(&f, b->id, p);
 	p[ORDERS_WHERE_NPARAMS] = DB_I(ORDERS_PER_PAGE + 1);
 	p[ORDERS_WHERE_NPARAMS + 1] = DB_I((f.page - 1) * ORDERS_PER_PAGE);
 	struct db_res rows, totals;
 	enum db_status rc = db_query(r->db, r->arena, &q_list, p, &rows);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_totals, p, &totals);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_orders.tpl", "Orders");
-	tmpl_set(d, "BRAND", b.name);
+	tmpl_set(d, "BRAND", b->name);
 	tmpl_set(d, "FROM", f.from);
 	tmpl_set(d, "TO", f.to);
 	tmpl_set(d, "CREATOR", f.creator);
@@ -93,4 +91,5 @@ void page_orders_list(struct req *r)
 	if (rows.nrows > ORDERS_PER_PAGE && f.page < ORDERS_MAX_PAGE)
 		tmpl_set(tmpl_add(d, "OLDER"), "URL", list_page_url(r, filters, f.page + 1));
 	page_end(r, 200);
+	return REQ_DONE;
 }

@@ -188,39 +188,35 @@ static bool refund_parse_lines(struct req *r, struct refund *f)
 	return true;
 }
 
-void page_order_refund(struct req *r)
+int page_order_refund(struct req *r)
 {
-	struct studio_brand b;
+	const struct acting_brand *b = r->brand;
 	const char *number = req_param(r, "number");
 	if (!orders_number_ok(number)) {
 		resp_error(r, 404, "There is no order with that number.");
-		return;
+		return REQ_DONE;
 	}
-	if (!brand_of(r, &b))
-		return;
 	const char *mode = req_form(r, "mode");
-	struct refund f = { .number = number, .brand = b.name, .brand_id = b.id, .seen_event = orders_seen_event(r),
+	struct refund f = { .number = number, .brand = b->name, .brand_id = b->id, .seen_event = orders_seen_event(r),
 			    .actor = r->sess.user_id, .a = r->arena, .full = mode && strcmp(mode, "full") == 0 };
 	if (f.seen_event == -2 || !mode || (!f.full && strcmp(mode, "lines") != 0) ||
 	    (!f.full && !refund_parse_lines(r, &f))) {
 		resp_error(r, 400, "The refund form is not valid: give mode=full, or mode=lines with a line "
 				   "and a whole number of units for each line.");
-		return;
+		return REQ_DONE;
 	}
 	enum db_status rc = db_txn(r->db, refund_run, &f);
 	if (rc == DB_CONFLICT && f.http == 404) {
 		resp_error(r, 404, f.why);
-		return;
+		return REQ_DONE;
 	}
 	if (rc == DB_CONFLICT) {
 		const char *why = f.why ? f.why : arena_printf(r->arena, "An order that is %s cannot be refunded.",
 							       order_status_label(f.from));
-		orders_detail_render(r, number, f.http ? f.http : 409, why);
-		return;
+		return orders_detail_render(r, number, f.http ? f.http : 409, why);
 	}
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/orders/%s?done=refund", number));
+	return REQ_DONE;
 }

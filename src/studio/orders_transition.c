@@ -122,31 +122,27 @@ static const char *transition_verb(enum order_action a)
 	}
 }
 
-void page_order_transition(struct req *r)
+int page_order_transition(struct req *r)
 {
-	struct studio_brand b;
+	const struct acting_brand *b = r->brand;
 	const char *number = req_param(r, "number");
 	if (!orders_number_ok(number)) {
 		resp_error(r, 404, "There is no order with that number.");
-		return;
+		return REQ_DONE;
 	}
-	if (!brand_of(r, &b))
-		return;
 	struct transition t = {
-		.number = number, .brand_id = b.id, .brand = b.name, .a = r->arena, .seen_event = orders_seen_event(r),
+		.number = number, .brand_id = b->id, .brand = b->name, .a = r->arena, .seen_event = orders_seen_event(r),
 		.change = { .action = order_action_parse(req_form(r, "action")), .actor = r->sess.user_id },
 	};
 	if (t.change.action == ORDER_NO_ACTION || t.change.action == ORDER_REFUND || t.seen_event == -2) {
 		resp_error(r, 400, t.seen_event == -2 ? "The form's version is not a number. Reload the order and try again."
 				   : "Choose mark_paid, ship, deliver or cancel (refunds have their own form).");
-		return;
+		return REQ_DONE;
 	}
 	if (t.change.action == ORDER_SHIP) {
 		const char *carrier = req_form(r, "carrier"), *tracking = req_form(r, "tracking_number");
-		if (!carrier || !has_text(carrier) || !tracking || !has_text(tracking)) {
-			orders_detail_render(r, number, 422, "To ship an order, enter the carrier and the tracking number.");
-			return;
-		}
+		if (!carrier || !has_text(carrier) || !tracking || !has_text(tracking))
+			return orders_detail_render(r, number, 422, "To ship an order, enter the carrier and the tracking number.");
 		t.change.carrier = carrier;
 		t.change.tracking = tracking;
 		t.change.note = arena_printf(r->arena, "Carrier: %s, tracking number: %s", carrier, tracking);
@@ -154,17 +150,15 @@ void page_order_transition(struct req *r)
 	enum db_status rc = db_txn(r->db, transition_run, &t);
 	if (rc == DB_CONFLICT && t.http == 404) {
 		resp_error(r, 404, t.why);
-		return;
+		return REQ_DONE;
 	}
 	if (rc == DB_CONFLICT) {
 		const char *why = t.why ? t.why : arena_printf(r->arena, "An order that is %s cannot be %s.",
 					order_status_label(t.from), transition_verb(t.change.action));
-		orders_detail_render(r, number, 409, why);
-		return;
+		return orders_detail_render(r, number, 409, why);
 	}
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/orders/%s?done=%s", number, order_action_name(t.change.action)));
+	return REQ_DONE;
 }

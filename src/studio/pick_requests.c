@@ -15,19 +15,15 @@ static const struct db_stmt q_decide = {
 	"UPDATE picks pk JOIN products p ON p.id = pk.product_id SET pk.status = ?, pk.decided_at = UTC_TIMESTAMP()"
 	" WHERE pk.id = ? AND p.brand_id = ? AND pk.status = 'requested'", "sii", "" };
 
-void page_pick_requests(struct req *r)
+int page_pick_requests(struct req *r)
 {
-	struct studio_brand b;
+	const struct acting_brand *b = r->brand;
 	struct db_res q;
-	if (!brand_of(r, &b))
-		return;
-	enum db_status rc = db_query(r->db, r->arena, &q_requests, (struct db_param[]){ DB_I(b.id) }, &q);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	enum db_status rc = db_query(r->db, r->arena, &q_requests, (struct db_param[]){ DB_I(b->id) }, &q);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_pick_requests.tpl", "Pick requests");
-	tmpl_set(d, "BRAND", b.name);
+	tmpl_set(d, "BRAND", b->name);
 	for (size_t i = 0; i < q.nrows; i++) {
 		tmpl_dict *e = tmpl_add(d, "REQUESTS");
 		tmpl_set_int(e, "ID", db_at(&q, i, 0)->i);
@@ -40,27 +36,25 @@ void page_pick_requests(struct req *r)
 	if (q.nrows == 0)
 		tmpl_show(d, "EMPTY");
 	page_end(r, 200);
+	return REQ_DONE;
 }
 
-void page_pick_request_decide(struct req *r)
+int page_pick_request_decide(struct req *r)
 {
-	struct studio_brand b;
-	if (!brand_of(r, &b))
-		return;
+	const struct acting_brand *b = r->brand;
 	const char *decision = req_form(r, "decision");
 	if (!decision || !*decision) {
 		resp_error(r, 400, "Choose to approve or reject the request.");
-		return;
+		return REQ_DONE;
 	}
 	enum db_status rc = db_query(r->db, r->arena, &q_decide, (struct db_param[]){
-		DB_S(strcmp(decision, "approve") == 0 ? "approved" : "rejected"), DB_I(req_id(r, "id")), DB_I(b.id) }, NULL);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+		DB_S(strcmp(decision, "approve") == 0 ? "approved" : "rejected"), DB_I(req_id(r, "id")), DB_I(b->id) }, NULL);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (db_affected(r->db) == 0) {
 		resp_error(r, 404, "That request is not waiting for your decision.");
-		return;
+		return REQ_DONE;
 	}
 	resp_redirect(r, "/studio/brand/pick-requests");
+	return REQ_DONE;
 }

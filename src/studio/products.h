@@ -1,31 +1,21 @@
 /* products.h: the brand studio's catalog pages (products, marketplace settings, API keys): their
- * handlers, the fields their routes declare, and the signed-in user's brand. */
+ * handlers and the fields their routes declare. */
 #ifndef CC_STUDIO_PRODUCTS_H
 #define CC_STUDIO_PRODUCTS_H
 #include "web/http.h"
 
-struct cat_brand {
-	long long id;
-	const char *slug, *name, *currency;
-	bool marketplace_open, approval_required;
-	long long commission_bps;
-};
 
-/* The brand owned by the signed-in user. false with a response made (403 when the account owns
- * no brand, 503/500 on a database error). */
-bool cat_brand_of(struct req *r, struct cat_brand *b);
-
-void page_products_list(struct req *r);
-void page_products_new(struct req *r);
-void page_products_create(struct req *r);
-void page_products_edit(struct req *r);
-void page_products_update(struct req *r);
-void page_products_status(struct req *r);
-void page_marketplace_form(struct req *r);
-void page_marketplace_save(struct req *r);
-void page_marketplace_product(struct req *r);
-void page_api_keys(struct req *r);
-void page_api_keys_create(struct req *r);
-void page_api_keys_revoke(struct req *r);
+int page_products_list(struct req *r);
+int page_products_new(struct req *r);
+int page_products_create(struct req *r);
+int page_products_edit(struct req *r);
+int page_products_update(struct req *r);
+int page_products_status(struct req *r);
+int page_marketplace_form(struct req *r);
+int page_marketplace_save(struct req *r);
+int page_marketplace_product(struct req *r);
+int page_api_keys(struct req *r);
+int page_api_keys_create(struct req *r);
+int page_api_keys_revoke(struct req *r);
 
 #endif

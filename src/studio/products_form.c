@@ -20,8 +20,9 @@ static const struct db_stmt q_variants = {
 	"SELECT id, option1, option2, option3, sku, barcode, price, COALESCE(compare_at_price, -1), stock,"
 	" inventory_policy FROM variants WHERE product_id = ? ORDER BY position, id LIMIT 101", "i", "issssiiiis" };
 
-bool pf_load(struct req *r, const struct cat_brand *b, long long id, struct prod_form *f)
+bool pf_load(struct req *r, const struct acting_brand *b, long long id, struct prod_form *f, int *st)
 {
+	*st = REQ_DONE;
 	memset(f, 0, sizeof *f);
 	f->id = id;
 	struct db_res p, o, im, v;
@@ -37,7 +38,7 @@ bool pf_load(struct req *r, const struct cat_brand *b, long long id, struct prod
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_variants, (struct db_param[]){ DB_I(id) }, &v);
 	if (rc != DB_OK) {
-		resp_db_error(r, rc);
+		*st = req_db_fail(rc);
 		return false;
 	}
 	if (v.nrows > PF_MAX_VARIANT_ROWS || im.nrows > PF_MAX_IMAGE_ROWS) {
@@ -127,7 +128,7 @@ static bool problem(struct prod_problem *p, struct req *r, size_t row, const cha
 	return false;
 }
 
-bool pf_to_input(struct req *r, const struct cat_brand *b, const struct prod_form *f, struct prod_input *in,
+bool pf_to_input(struct req *r, const struct acting_brand *b, const struct prod_form *f, struct prod_input *in,
 		 struct prod_problem *p)
 {
 	memset(in, 0, sizeof *in);
@@ -197,7 +198,7 @@ static void render_row(tmpl_dict *d, size_t n, const struct pf_row *w)
 	tmpl_show(row, w->policy && strcmp(w->policy, "continue") == 0 ? "CONTINUE" : "DENY");
 }
 
-void pf_render(struct req *r, const struct cat_brand *b, const struct prod_form *f, int status,
+void pf_render(struct req *r, const struct acting_brand *b, const struct prod_form *f, int status,
 	       const struct prod_problem *problem, bool saved)
 {
 	tmpl_dict *d = page_begin(r, "studio_product.tpl", f->id ? "Edit product" : "New product");

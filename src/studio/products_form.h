@@ -40,15 +40,16 @@ struct prod_form {
 	bool more;			/* show PF_MORE_* blank rows */
 };
 
-/* false with a response made (404 if not the brand's product, 503/500). */
-bool pf_load(struct req *r, const struct cat_brand *b, long long id, struct prod_form *f);
+/* false with *st what to answer: REQ_DONE with a 404 (not the brand's product) or 409 made, or a
+ * database failure. */
+bool pf_load(struct req *r, const struct acting_brand *b, long long id, struct prod_form *f, int *st);
 /* false (400 made) if the browser sent more rows than the form ever shows. */
 bool pf_from_request(struct req *r, struct prod_form *f);
 /* Parses prices and stock and checks every rule; false with the problem filled. */
-bool pf_to_input(struct req *r, const struct cat_brand *b, const struct prod_form *f, struct prod_input *in,
+bool pf_to_input(struct req *r, const struct acting_brand *b, const struct prod_form *f, struct prod_input *in,
 		 struct prod_problem *p);
 /* The editor page; problem may be NULL. */
-void pf_render(struct req *r, const struct cat_brand *b, const struct prod_form *f, int status,
+void pf_render(struct req *r, const struct acting_brand *b, const struct prod_form *f, int status,
 	       const struct prod_problem *problem, bool saved);
 
 #endif

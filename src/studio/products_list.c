@@ -9,22 +9,18 @@ static const struct db_stmt q_list = {
 	" WHERE brand_id = ? AND (? = '' OR status = ?) ORDER BY updated_at DESC, id DESC LIMIT 500",
 	"iss", "issisis" };
 
-void page_products_list(struct req *r)
+int page_products_list(struct req *r)
 {
-	struct cat_brand b;
-	if (!cat_brand_of(r, &b))
-		return;
+	const struct acting_brand *b = r->brand;
 	const char *status = req_query(r, "status");
 	if (!status || (strcmp(status, "draft") && strcmp(status, "active") && strcmp(status, "archived")))
 		status = "";
 	struct db_res res;
-	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(b.id), DB_S(status), DB_S(status) }, &res);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(b->id), DB_S(status), DB_S(status) }, &res);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_products.tpl", "Products");
-	tmpl_set(d, "BRAND_NAME", b.name);
+	tmpl_set(d, "BRAND_NAME", b->name);
 	static const char *const filters[][2] = { { "", "All" }, { "active", "Active" }, { "draft", "Draft" }, { "archived", "Archived" } };
 	for (size_t i = 0; i < 4; i++) {
 		tmpl_dict *f = tmpl_add(d, "FILTER");
@@ -45,4 +41,5 @@ void page_products_list(struct req *r)
 	if (res.nrows == 0)
 		tmpl_show(d, "EMPTY");
 	page_end(r, 200);
+	return REQ_DONE;
 }

@@ -20,109 +20,102 @@ static bool description_unchanged(struct req *r, long long brand_id, long long i
 	return strcmp(shown, again) == 0;
 }
 
-void page_products_new(struct req *r)
+int page_products_new(struct req *r)
 {
-	struct cat_brand b;
-	if (!cat_brand_of(r, &b))
-		return;
+	const struct acting_brand *b = r->brand;
 	struct prod_form f;
 	memset(&f, 0, sizeof f);
-	pf_render(r, &b, &f, 200, NULL, false);
+	pf_render(r, b, &f, 200, NULL, false);
+	return REQ_DONE;
 }
 
-void page_products_edit(struct req *r)
+int page_products_edit(struct req *r)
 {
-	struct cat_brand b;
-	if (!cat_brand_of(r, &b))
-		return;
+	const struct acting_brand *b = r->brand;
 	long long id = req_id(r, "id");
 	struct prod_form f;
 	if (!id) {
 		resp_error(r, 404, "That product is not in your catalog.");
-		return;
+		return REQ_DONE;
 	}
-	if (!pf_load(r, &b, id, &f))
-		return;
+	int st;
+	if (!pf_load(r, b, id, &f, &st))
+		return st;
 	const char *saved = req_query(r, "saved"), *more = req_query(r, "more");
 	f.more = more && *more;
-	pf_render(r, &b, &f, 200, NULL, saved && *saved);
+	pf_render(r, b, &f, 200, NULL, saved && *saved);
+	return REQ_DONE;
 }
 
 /* Shared by create and update: read, check, write, redirect to the editor. */
-static void save(struct req *r, long long id)
+static int save(struct req *r, long long id)
 {
-	struct cat_brand b;
-	if (!cat_brand_of(r, &b))
-		return;
+	const struct acting_brand *b = r->brand;
 	struct prod_form f;
 	if (!pf_from_request(r, &f))
-		return;
+		return REQ_DONE;
 	f.id = id;
 	struct prod_input in;
 	struct prod_problem p;
-	if (!pf_to_input(r, &b, &f, &in, &p)) {
-		pf_render(r, &b, &f, 422, &p, false);
-		return;
+	if (!pf_to_input(r, b, &f, &in, &p)) {
+		pf_render(r, b, &f, 422, &p, false);
+		return REQ_DONE;
 	}
 	struct prod_result res;
-	unsigned what = PROD_SET_ALL | (id && description_unchanged(r, b.id, id, f.description) ? PROD_KEEP_DESCRIPTION : 0);
-	enum db_status rc = id ? prod_update(r->db, r->arena, b.id, id, b.currency, what, NULL, &in, &res)
-			       : prod_create(r->db, r->arena, b.id, b.currency, "draft", &in, &res);
+	unsigned what = PROD_SET_ALL | (id && description_unchanged(r, b->id, id, f.description) ? PROD_KEEP_DESCRIPTION : 0);
+	enum db_status rc = id ? prod_update(r->db, r->arena, b->id, id, b->currency, what, NULL, &in, &res)
+			       : prod_create(r->db, r->arena, b->id, b->currency, "draft", &in, &res);
 	if (rc == DB_CONFLICT && res.missing) {
 		resp_error(r, 404, "That product is not in your catalog.");
-		return;
+		return REQ_DONE;
 	}
 	if (rc == DB_CONFLICT && res.bad_field) {
 		p = (struct prod_problem){ res.bad_field, "This variant no longer exists; reload the page." };
-		pf_render(r, &b, &f, 409, &p, false);
-		return;
+		pf_render(r, b, &f, 409, &p, false);
+		return REQ_DONE;
 	}
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	const char *after = req_form(r, "after");
 	bool more = after && strcmp(after, "more") == 0;
 	resp_redirect(r, arena_printf(r->arena, "/studio/products/%lld?saved=1%s", res.id, more ? "&more=1" : ""));
+	return REQ_DONE;
 }
 
-void page_products_create(struct req *r)
+int page_products_create(struct req *r)
 {
-	save(r, 0);
+	return save(r, 0);
 }
 
-void page_products_update(struct req *r)
+int page_products_update(struct req *r)
 {
 	long long id = req_id(r, "id");
 	if (!id) {
 		resp_error(r, 404, "That product is not in your catalog.");
-		return;
+		return REQ_DONE;
 	}
-	save(r, id);
+	return save(r, id);
 }
 
-void page_products_status(struct req *r)
+int page_products_status(struct req *r)
 {
-	struct cat_brand b;
-	if (!cat_brand_of(r, &b))
-		return;
+	const struct acting_brand *b = r->brand;
 	long long id = req_id(r, "id");
 	const char *action = req_form(r, "action");
 	const char *status = !action ? NULL : strcmp(action, "publish") == 0 ? "active"
 			   : strcmp(action, "unpublish") == 0 ? "draft" : strcmp(action, "archive") == 0 ? "archived" : NULL;
 	if (!status) {
 		resp_error(r, 400, "Choose publish, unpublish or archive.");
-		return;
+		return REQ_DONE;
 	}
 	struct prod_result res;
-	enum db_status rc = id ? prod_set_status(r->db, r->arena, b.id, id, status, &res) : DB_CONFLICT;
+	enum db_status rc = id ? prod_set_status(r->db, r->arena, b->id, id, status, &res) : DB_CONFLICT;
 	if (rc == DB_CONFLICT) {
 		resp_error(r, 404, "That product is not in your catalog.");
-		return;
+		return REQ_DONE;
 	}
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/products/%lld?saved=1", id));
+	return REQ_DONE;
 }

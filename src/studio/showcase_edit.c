@@ -302,93 +302,98 @@ static bool brand_ok(struct req *r, const struct studio_owner *o, long long bran
 }
 
 /* POST of the form, new (id 0) or existing: preview or save. */
-static void save(struct req *r, long long id)
+static int save(struct req *r, long long id)
 {
 	struct studio_owner o;
-	if (!studio_owner_of(r, &o, SC_REFUSAL))
-		return;
+	if (!studio_owner(r, &o)) {
+		resp_error(r, 403, SC_REFUSAL);
+		return REQ_DONE;
+	}
 	struct sc_form f;
 	form_from_request(r, &f);
 	struct showcase s;
 	const char *field = NULL, *error = NULL;
 	if (!form_check(r, &o, &f, &s, &field, &error)) {
 		edit_page(r, &o, id, &f, NULL, 422, field, error);
-		return;
+		return REQ_DONE;
 	}
 	if (!brand_ok(r, &o, s.rules.brand_id)) {
 		edit_page(r, &o, id, &f, NULL, 422, "brand_id", "Choose one of the brands you have picks from.");
-		return;
+		return REQ_DONE;
 	}
 	const char *action = req_form(r, "action");
 	if (action && strcmp(action, "preview") == 0) {
 		s.id = id;
 		edit_page(r, &o, id, &f, &s, 200, NULL, NULL);
-		return;
+		return REQ_DONE;
 	}
 	struct sc_save w = { r->arena, &o, &s, showcase_tags_join(r->arena, &s.rules), id, false };
 	enum db_status rc = db_txn(r->db, sc_write, &w);
 	if (w.missing) {
 		resp_error(r, 404, "There is no such showcase of yours.");
-		return;
+		return REQ_DONE;
 	}
 	if (rc == DB_DUP) {
 		/* Another save took the same place between our two statements: the unique key held. */
 		edit_page(r, &o, id, &f, NULL, 409, "slot", "Another showcase took that place just now. Please save again.");
-		return;
+		return REQ_DONE;
 	}
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, "/studio/showcases?done=saved");
+	return REQ_DONE;
 }
 
-void page_showcase_new(struct req *r)
+int page_showcase_new(struct req *r)
 {
 	struct studio_owner o;
-	if (!studio_owner_of(r, &o, SC_REFUSAL))
-		return;
+	if (!studio_owner(r, &o)) {
+		resp_error(r, 403, SC_REFUSAL);
+		return REQ_DONE;
+	}
 	struct sc_form f = { .in = { .title = "", .brand_id = "", .tags = "", .type = "", .price_min = "", .price_max = "",
 		.currency = "", .in_stock_only = "", .best_sellers_days = "", .recently_viewed = "", .sort = "featured",
 		.limit = "12" }, .slot = "" };
 	edit_page(r, &o, 0, &f, NULL, 200, NULL, NULL);
+	return REQ_DONE;
 }
 
-void page_showcase_create(struct req *r)
+int page_showcase_create(struct req *r)
 {
-	save(r, 0);
+	return save(r, 0);
 }
 
-void page_showcase_edit(struct req *r)
+int page_showcase_edit(struct req *r)
 {
 	struct studio_owner o;
-	if (!studio_owner_of(r, &o, SC_REFUSAL))
-		return;
+	if (!studio_owner(r, &o)) {
+		resp_error(r, 403, SC_REFUSAL);
+		return REQ_DONE;
+	}
 	long long id = req_id(r, "id");
 	struct db_res res;
 	enum db_status rc = id ? db_query(r->db, r->arena, &q_one,
 					   (struct db_param[]){ DB_I(id), DB_I(o.brand_id), DB_I(o.creator_id) }, &res) : DB_OK;
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (!id || res.nrows == 0) {
 		resp_error(r, 404, "There is no such showcase of yours.");
-		return;
+		return REQ_DONE;
 	}
 	struct showcase s;
 	showcase_from_row(r->arena, &res, 0, &s);
 	struct sc_form f;
 	form_from_showcase(r, &s, &f);
 	edit_page(r, &o, id, &f, &s, 200, NULL, NULL);
+	return REQ_DONE;
 }
 
-void page_showcase_update(struct req *r)
+int page_showcase_update(struct req *r)
 {
 	long long id = req_id(r, "id");
 	if (!id) {
 		resp_error(r, 404, "There is no such showcase of yours.");
-		return;
+		return REQ_DONE;
 	}
-	save(r, id);
+	return save(r, id);
 }

@@ -21,17 +21,17 @@ static const char *placement(const struct studio_owner *o, long long slot)
 	return slot == 1 ? "Storefront, first" : "Storefront, second";
 }
 
-void page_showcases(struct req *r)
+int page_showcases(struct req *r)
 {
 	struct studio_owner o;
-	if (!studio_owner_of(r, &o, SC_REFUSAL))
-		return;
+	if (!studio_owner(r, &o)) {
+		resp_error(r, 403, SC_REFUSAL);
+		return REQ_DONE;
+	}
 	struct db_res res;
 	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(o.brand_id), DB_I(o.creator_id) }, &res);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_showcases.tpl", "Showcases");
 	const char *done = req_query(r, "done");
 	if (done && (strcmp(done, "saved") == 0 || strcmp(done, "deleted") == 0))
@@ -47,24 +47,26 @@ void page_showcases(struct req *r)
 	if (res.nrows == 0)
 		tmpl_show(d, "EMPTY");
 	page_end(r, 200);
+	return REQ_DONE;
 }
 
-void page_showcase_delete(struct req *r)
+int page_showcase_delete(struct req *r)
 {
 	struct studio_owner o;
-	if (!studio_owner_of(r, &o, SC_REFUSAL))
-		return;
+	if (!studio_owner(r, &o)) {
+		resp_error(r, 403, SC_REFUSAL);
+		return REQ_DONE;
+	}
 	long long id = req_id(r, "id");
 	enum db_status rc = id ? db_query(r->db, NULL, &q_delete,
 					   (struct db_param[]){ DB_I(id), DB_I(o.brand_id), DB_I(o.creator_id) }, NULL)
 			       : DB_OK;
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (!id || db_affected(r->db) == 0) {
 		resp_error(r, 404, "There is no such showcase of yours.");
-		return;
+		return REQ_DONE;
 	}
 	resp_redirect(r, "/studio/showcases?done=deleted");
+	return REQ_DONE;
 }

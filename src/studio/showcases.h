@@ -7,11 +7,11 @@
 /* Whose showcases a page shows (studio_owner_of), refusing anyone else with this message. */
 #define SC_REFUSAL "Showcases are made by creators and brands."
 
-void page_showcases(struct req *r);
-void page_showcase_new(struct req *r);
-void page_showcase_create(struct req *r);
-void page_showcase_edit(struct req *r);
-void page_showcase_update(struct req *r);
-void page_showcase_delete(struct req *r);
+int page_showcases(struct req *r);
+int page_showcase_new(struct req *r);
+int page_showcase_create(struct req *r);
+int page_showcase_edit(struct req *r);
+int page_showcase_update(struct req *r);
+int page_showcase_delete(struct req *r);
 
 #endif

@@ -47,9 +47,10 @@ static void signup_form(struct req *r, int status, const char *field, const char
 	page_end(r, status);
 }
 
-void page_signup_form(struct req *r)
+int page_signup_form(struct req *r)
 {
 	signup_form(r, 200, NULL, NULL);
+	return REQ_DONE;
 }
 
 static enum db_status signup_write(struct db *db, void *ctx)
@@ -81,7 +82,7 @@ static const char *field_or_empty(struct req *r, const char *name)
 	return v ? v : "";
 }
 
-void page_signup(struct req *r)
+int page_signup(struct req *r)
 {
 	struct signup s = {
 		.email = field_or_empty(r, "email"), .name = field_or_empty(r, "display_name"),
@@ -105,12 +106,12 @@ void page_signup(struct req *r)
 		field = "brand_name", problem = "Enter your brand's name, with at least one letter or digit.";
 	if (problem) {
 		signup_form(r, 422, field, problem);
-		return;
+		return REQ_DONE;
 	}
 	char hash[crypto_pwhash_STRBYTES];
 	if (!password_hash(pw, hash)) {
 		resp_error(r, 500, "Something went wrong on our side. Please try again.");
-		return;
+		return REQ_DONE;
 	}
 	s.hash = hash;
 	enum db_status rc = db_txn(r->db, signup_write, &s);
@@ -119,13 +120,12 @@ void page_signup(struct req *r)
 				  : strcmp(s.dup_field, "handle") == 0 ? "That handle is taken. Please choose another."
 				  : "A brand with that name already exists.";
 		signup_form(r, 409, s.dup_field, msg);
-		return;
+		return REQ_DONE;
 	}
 	if (rc == DB_OK)
 		rc = session_login(r, s.user_id, s.name, session_role(s.role));
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, "/studio");
+	return REQ_DONE;
 }

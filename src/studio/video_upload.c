@@ -59,25 +59,19 @@ static bool store(struct req *r, const char *dir, const char *name, const uint8_
 	return false;
 }
 
-void page_studio_video_upload(struct req *r)
+int page_studio_video_upload(struct req *r)
 {
-	if (r->sess.role != ROLE_CREATOR && r->sess.role != ROLE_BRAND && r->sess.role != ROLE_ADMIN) {
+	if (!r->brand && !r->creator) {	/* NEED_OWNER: an account that is neither */
 		resp_error(r, 403, "Videos are published by creators and brands.");
-		return;
+		return REQ_DONE;
 	}
 	const struct mp_part *file = multipart_file(&r->files, "file");
-	if (!file || file->len == 0) {
-		video_studio_page(r, 422, "Choose a video file to upload (it was missing or empty).");
-		return;
-	}
-	if (file->len > VIDEO_UPLOAD_MAX) {
-		video_studio_page(r, 413, "That file is larger than 16 MiB. Upload a shorter or smaller MP4, or link to it.");
-		return;
-	}
-	if (!video_mp4_ok(file->data, file->len)) {
-		video_studio_page(r, 415, "That file is not an MP4 video. Upload an .mp4 file (H.264), or link to an HLS stream.");
-		return;
-	}
+	if (!file || file->len == 0)
+		return video_studio_page(r, 422, "Choose a video file to upload (it was missing or empty).");
+	if (file->len > VIDEO_UPLOAD_MAX)
+		return video_studio_page(r, 413, "That file is larger than 16 MiB. Upload a shorter or smaller MP4, or link to it.");
+	if (!video_mp4_ok(file->data, file->len))
+		return video_studio_page(r, 415, "That file is not an MP4 video. Upload an .mp4 file (H.264), or link to an HLS stream.");
 	unsigned char rnd[16];
 	char hex[33];
 	randombytes_buf(rnd, sizeof rnd);
@@ -85,7 +79,8 @@ void page_studio_video_upload(struct req *r)
 	const char *name = arena_printf(r->arena, "%s.mp4", hex);
 	if (!store(r, media_dir(r), name, file->data, file->len)) {
 		resp_error(r, 500, "The file could not be stored. Please try again later.");
-		return;
+		return REQ_DONE;
 	}
 	resp_redirect(r, arena_printf(r->arena, "/studio/videos?uploaded=%s", name));
+	return REQ_DONE;
 }

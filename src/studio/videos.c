@@ -69,7 +69,7 @@ static const char *money_text(struct req *r, long long minor, const char *cur)
 	return *cur ? page_money(r, minor, cur) : "–";
 }
 
-static void videos_page(struct req *r, const struct studio_owner *o, int status, const char *error)
+static int videos_page(struct req *r, const struct studio_owner *o, int status, const char *error)
 {
 	struct db_res prods, vids;
 	enum db_status rc = o->creator_id
@@ -80,10 +80,8 @@ static void videos_page(struct req *r, const struct studio_owner *o, int status,
 			DB_I(o->brand_id), DB_I(o->brand_id), DB_I(o->brand_id), DB_I(o->brand_id),
 			DB_I(o->brand_id), DB_I(o->brand_id),
 			DB_I(o->creator_id), DB_I(o->brand_id), DB_I(o->brand_id) }, &vids);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	tmpl_dict *d = page_begin(r, "studio_videos.tpl", "Your videos");
 	if (error)
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
@@ -135,18 +133,21 @@ static void videos_page(struct req *r, const struct studio_owner *o, int status,
 	if (o->brand_id)
 		tmpl_show(d, "BRAND_NOTE");
 	page_end(r, status);
+	return REQ_DONE;
 }
 
-void video_studio_page(struct req *r, int status, const char *error)
+int video_studio_page(struct req *r, int status, const char *error)
 {
 	struct studio_owner o;
-	if (studio_owner_of(r, &o, NOT_OWNER))
-		videos_page(r, &o, status, error);
+	if (studio_owner(r, &o))
+		return videos_page(r, &o, status, error);
+	resp_error(r, 403, NOT_OWNER);
+	return REQ_DONE;
 }
 
-void page_studio_videos(struct req *r)
+int page_studio_videos(struct req *r)
 {
-	video_studio_page(r, 200, NULL);
+	return video_studio_page(r, 200, NULL);
 }
 
 struct vtag {
@@ -208,7 +209,7 @@ static const char *read_tags(struct req *r, struct vpublish *p)
 			: db_query(r->db, r->arena, &q_brand_may_tag, (struct db_param[]){ DB_I(p->o.brand_id), DB_I(t.product) }, &ok);
 		if (rc != DB_OK) {
 			p->rc = rc;
-			return "";	/* the caller answers with resp_db_error */
+			return "";	/* the caller answers req_db_fail(p->rc) */
 		}
 		if (ok.nrows == 0)
 			return arena_printf(r->arena, "Tag %d: you can tag only %s.", n,
@@ -218,12 +219,14 @@ static const char *read_tags(struct req *r, struct vpublish *p)
 	return p->ntags ? NULL : "Tag at least one product.";
 }
 
-void page_studio_video_publish(struct req *r)
+int page_studio_video_publish(struct req *r)
 {
 	struct vpublish p = { .src = form_or_empty(r, "src_url"), .poster = form_or_empty(r, "poster_url"),
 			      .caption = form_or_empty(r, "caption") };
-	if (!studio_owner_of(r, &p.o, NOT_OWNER))
-		return;
+	if (!studio_owner(r, &p.o)) {
+		resp_error(r, 403, NOT_OWNER);
+		return REQ_DONE;
+	}
 	const char *problem = NULL;
 	if (!video_url_ok(p.src))
 		problem = "Enter the video's address: an https:// link to an MP4 or HLS file, or a /media/ path.";
@@ -233,18 +236,13 @@ void page_studio_video_publish(struct req *r)
 		problem = "Enter a caption.";
 	else
 		problem = read_tags(r, &p);
-	if (problem && !*problem) {
-		resp_db_error(r, p.rc);
-		return;
-	}
-	if (problem) {
-		videos_page(r, &p.o, 422, problem);
-		return;
-	}
+	if (problem && !*problem)
+		return req_db_fail(p.rc);
+	if (problem)
+		return videos_page(r, &p.o, 422, problem);
 	enum db_status rc = db_txn(r->db, publish_txn, &p);
-	if (rc != DB_OK) {
-		resp_db_error(r, rc);
-		return;
-	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	resp_redirect(r, arena_printf(r->arena, "/studio/videos?published=%lld", p.id));
+	return REQ_DONE;
 }

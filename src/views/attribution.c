@@ -45,8 +45,8 @@ void attribution_touch(struct req *r, long long creator_id, enum attr_surface su
 		char at[20];
 		utc_text(now, at);
 		/* A failure loses only the server-side copy; the cookie above still holds the mark. */
-		db_query(r->db, r->arena, &q_record, (struct db_param[]){ DB_B(r->sess.hash, 32), DB_I(creator_id),
-				DB_S(attr_surface_name(m.surface)), DB_S(at) }, NULL);
+		db_best_effort(db_query(r->db, r->arena, &q_record, (struct db_param[]){ DB_B(r->sess.hash, 32), DB_I(creator_id),
+				DB_S(attr_surface_name(m.surface)), DB_S(at) }, NULL));
 	}
 	attr_flush_visits(r->db, false);
 }

@@ -198,8 +198,9 @@ static bool enforce(struct req *r)
 	if (needs & NEED_NO_DB)
 		return true;
 	enum db_status rc = db_ready(r->db);
-	/* Raw-body routes authenticate themselves; a cookie sent along means nothing to them. */
-	if (rc == DB_OK && r->cookies.n && !(needs & NEED_RAW_BODY))
+	/* Requests that authenticate themselves ignore cookies: one sent along means nothing. */
+	bool self_authenticated = needs & (NEED_SIGNED | NEED_API_KEY);
+	if (rc == DB_OK && r->cookies.n && !self_authenticated)
 		rc = session_load(r);
 	if (rc == DB_OK && (needs & NEED_SESSION) && r->method != HTTP_POST)
 		rc = session_ensure(r);
@@ -208,13 +209,13 @@ static bool enforce(struct req *r)
 		return false;
 	}
 	bool writes = r->method != HTTP_GET && r->method != HTTP_HEAD;
-	if (writes && !(needs & NEED_RAW_BODY) &&
+	if (writes && !self_authenticated &&
 	    (!r->sess.present || !csrf_check(r->secret, r->sess.token, req_form(r, "csrf")))) {
 		resp_error(r, 403, "This form has expired or did not come from this site. "
 				   "Go back, reload the page and try again.");
 		return false;
 	}
-	if ((needs & (NEED_LOGIN | NEED_BRAND | NEED_CREATOR | NEED_ADMIN)) && !r->sess.user_id) {
+	if ((needs & (NEED_LOGIN | NEED_BRAND | NEED_CREATOR | NEED_ADMIN | NEED_OWNER)) && !r->sess.user_id) {
 		resp_redirect(r, arena_printf(r->arena, "/login?next=%s", r->path));
 		return false;
 	}
@@ -226,6 +227,21 @@ static bool enforce(struct req *r)
 		return false;
 	}
 	return true;
+}
+
+/* What a handler returned, answered in one place: a database failure as resp_db_error does, an
+ * HTTP status with the program's error page, REQ_DONE as the handler made it. */
+static void answer(struct req *r, int st)
+{
+	if (st < 0)
+		resp_db_error(r, (enum db_status)-st);
+	else if (st >= 400 && st <= 599)
+		resp_error(r, st, st == 404 ? "We could not find that page."
+			  : st == 403 ? "Your account does not have access to this page."
+			  : st == 400 ? "The request is not valid."
+			  : st >= 500 ? "Something went wrong on our side." : resp_reason(st));
+	else if (st != REQ_DONE || !r->status)
+		resp_error(r, 500, "Something went wrong on our side.");
 }
 
 static void route_and_run(struct worker *w, struct req *r)
@@ -292,9 +308,12 @@ static void route_and_run(struct worker *w, struct req *r)
 		resp_error(r, bad, arena_printf(r->arena, "The field \"%s\" %s.", why.field, why.what));
 		return;
 	}
-	r->route->fn(r);
-	if (!r->status)
-		resp_error(r, 500, "Something went wrong on our side.");
+	/* Who acts is loaded after the checks above, so a stranger never costs a lookup. */
+	if ((r->route->needs & NEED_API_KEY) && !actor_api_key(r))
+		return;
+	if ((r->route->needs & (NEED_BRAND | NEED_CREATOR | NEED_OWNER)) && !actor_load(r))
+		return;
+	answer(r, r->route->fn(r));
 }
 
 void dispatch(struct worker *w, FCGX_Request *fr)

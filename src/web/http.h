@@ -14,26 +14,48 @@
 #include "web/router.h"
 #include "web/tmpl.h"
 #include "lib/token.h"
+#include "web/actor.h"
 
 struct req;
-typedef void (*handler_fn)(struct req *r);
+/* A handler returns REQ_DONE when it made the response itself, or what the dispatcher is to
+ * answer, in one place, with the program's error page: an HTTP status (400..599), or
+ * req_db_fail(rc) for a database failure (503 with Retry-After when transient, else 500). */
+typedef int (*handler_fn)(struct req *r);
+#define REQ_DONE 0
+/* Database statuses travel as negative numbers, apart from HTTP statuses; DB_OK is no failure
+ * to answer, so passing it is a bug answered 500. */
+static inline int req_db_fail(enum db_status s)
+{
+	return s == DB_OK ? 500 : -(int)s;
+}
 
 /* What a route requires; the dispatcher enforces it so handlers never re-check. Every request
- * other than GET/HEAD requires a session and a valid CSRF token, unless NEED_RAW_BODY. */
+ * other than GET/HEAD requires a session and a valid CSRF token, unless the request authenticates
+ * itself (NEED_SIGNED, NEED_API_KEY). */
 enum need {
 	NEED_SESSION = 1 << 0,	/* create an anonymous session if there is none (pages with forms) */
 	NEED_LOGIN = 1 << 1,	/* signed in, else 303 to /login */
-	NEED_BRAND = 1 << 2,	/* role brand or admin */
-	NEED_CREATOR = 1 << 3,	/* role creator or admin */
+	/* Signed in with role brand or admin, and owning a brand: r->brand (actor.c). */
+	NEED_BRAND = 1 << 2,
+	/* Signed in with role creator or admin, and having a creator profile: r->creator. */
+	NEED_CREATOR = 1 << 3,
 	NEED_ADMIN = 1 << 4,
 	NEED_NO_DB = 1 << 5,	/* never touches the database (health check, benchmark baseline) */
-	/* The body is kept as it came (req.raw_body), of any content type, and no CSRF token is
-	 * asked for: the handler authenticates the request itself (an HMAC-signed webhook, an API
-	 * bearer key). Never for pages a browser posts with cookies. */
+	/* The body is kept as it came (req.raw_body), of any content type. */
 	NEED_RAW_BODY = 1 << 6,
 	/* multipart/form-data is accepted too: text parts become form fields (CSRF checked as
 	 * usual), file parts go to req.files. For uploads; pair with a larger max_body. */
 	NEED_MULTIPART = 1 << 7,
+	/* The handler authenticates the request itself (an HMAC-signed webhook): no CSRF token is
+	 * asked for and a cookie sent along means nothing. Never for pages a browser posts. */
+	NEED_SIGNED = 1 << 8,
+	/* A brand's bearer API key, authenticated and rate-limited by the dispatcher: r->brand and
+	 * r->api_key_id. Like NEED_SIGNED, no cookie and no CSRF token. */
+	NEED_API_KEY = 1 << 9,
+	/* Signed in; a creator acts as its creator profile (r->creator), a brand or admin as its
+	 * brand (r->brand), as for NEED_CREATOR and NEED_BRAND. Any other account reaches the
+	 * handler with neither, so the page can say in its own words what it is for. */
+	NEED_OWNER = 1 << 10,
 };
 
 struct route {
@@ -93,6 +115,10 @@ struct req {
 	const char *raw_body;	/* NEED_RAW_BODY routes: the body, NUL-terminated */
 	size_t raw_len;
 	struct session sess;
+	/* Who acts (actor.c), loaded once by the dispatcher for the routes that need it; else NULL. */
+	const struct acting_brand *brand;
+	const struct acting_creator *creator;
+	long long api_key_id;	/* NEED_API_KEY: the key that authenticated the request */
 
 	int status;
 	struct buf headers;	/* extra response header lines, each ending in \r\n */

@@ -103,11 +103,15 @@ void resp_error(struct req *r, int status, const char *message)
 
 void resp_db_error(struct req *r, enum db_status s)
 {
+	/* A program with its own error format (the API) is read by programs, not shoppers. */
+	bool machine = r->app->error != NULL;
 	if (db_transient(s)) {
 		resp_header(r, "Retry-After", "2");
-		resp_error(r, 503, "The shop is catching its breath. Please try again in a moment.");
+		resp_error(r, 503, machine ? "The database is not available; try again shortly."
+					   : "The shop is catching its breath. Please try again in a moment.");
 	} else {
-		resp_error(r, 500, "Something went wrong on our side. Please try again.");
+		resp_error(r, 500, machine ? "Something went wrong on our side."
+					   : "Something went wrong on our side. Please try again.");
 	}
 }
 

@@ -12,7 +12,9 @@ void resp_redirect(struct req *r, const char *path);
 void resp_text(struct req *r, int status, const char *content_type, const char *text);
 /* An error page from error.tpl in the layout; the message is shown escaped. */
 void resp_error(struct req *r, int status, const char *message);
-/* 503 for DB_DOWN, 409 for DB_CONFLICT, 500 (and nothing internal) for the rest. */
+/* 503 with Retry-After for a transient failure (DB_DOWN, DB_RETRY: db_transient), 500 (and
+ * nothing internal) for the rest, DB_CONFLICT included: a handler that expects a conflict answers
+ * it itself. */
 void resp_db_error(struct req *r, enum db_status s);
 /* Writes status line, security headers, headers and body (no body for HEAD) to the client. */
 void resp_send(struct req *r);

@@ -54,7 +54,7 @@ static void worker_loop(const struct app *app, int listen_fd, const uint8_t secr
 	w.arena = arena_new(64 * 1024);
 	memcpy(w.secret, secret, 32);
 	w.max_body = (size_t)config_int("max_body_bytes", 1 << 20, 1024, 64L << 20);
-	db_ready(w.db);	/* connect early; a failure here is retried by the first request */
+	db_best_effort(db_ready(w.db));	/* connect early; a failure here is retried by the first request */
 	/* Everything that needs more than the filter allows is done: config, templates, the socket,
 	 * the user (dropped by the parent). A worker that cannot be confined does not serve. */
 	if (!sandbox_filter(app->writes_media ? SANDBOX_WORKER_MEDIA : SANDBOX_WORKER))

@@ -6,20 +6,22 @@
 #include "web/response.h"
 #include "lib/sandbox.h"
 
-static void page_status(struct req *r)
+static int page_status(struct req *r)
 {
 	char text[128];
 	snprintf(text, sizeof text, "pid=%d uid=%d euid=%d seccomp=%d\n", (int)getpid(), (int)getuid(),
 		 (int)geteuid(), sandbox_mode());
 	resp_text(r, 200, "text/plain; charset=utf-8", text);
+	return REQ_DONE;
 }
 
 /* execve is outside every allow-list: the filter must kill the worker before it returns. */
-static void page_execve(struct req *r)
+static int page_execve(struct req *r)
 {
 	char *argv[] = { "/bin/true", NULL }, *envp[] = { NULL };
 	execve(argv[0], argv, envp);
 	resp_text(r, 200, "text/plain; charset=utf-8", "execve was not stopped\n");
+	return REQ_DONE;
 }
 
 enum probe_page { PROBE_STATUS, PROBE_EXECVE, PROBE__MAX };

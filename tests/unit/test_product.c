@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <check.h>
-#include "domain/apikeys/apikey.h"
+#include "lib/apikey.h"
 #include "domain/catalog/product.h"
 #include "suites.h"
 

@@ -1,7 +1,7 @@
 /* apikey.c: make, parse and hash Shopping API keys. */
 #include <string.h>
 #include <strings.h>
-#include "domain/apikeys/apikey.h"
+#include "lib/apikey.h"
 
 void apikey_new(char key[APIKEY_LEN + 1], uint8_t hash[32])
 {
