@@ -16,10 +16,10 @@ enum db_status api_product_by_id(struct req *r, long long brand_id, long long id
 
 /* A variant object from a request body; false with problem filled (field names as the API's). */
 bool api_parse_variant(struct req *r, json_t *o, const char *currency, const char *prefix,
-		       struct prod_variant *v, struct prod_problem *p);
+		       struct product_variant *v, struct product_problem *p);
 /* Product fields present in o into in (absent ones keep their value); images replace all when
  * given (*images_set). false with problem filled. */
-bool api_parse_fields(struct req *r, json_t *o, struct prod_input *in, const char **status, bool *images_set,
-		      struct prod_problem *p);
+bool api_parse_fields(struct req *r, json_t *o, struct product_input *in, const char **status, bool *images_set,
+		      struct product_problem *p);
 
 #endif

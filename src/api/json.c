@@ -65,7 +65,7 @@ bool api_cursor_id(const char *s, long long *id)
 /* Money goes out as a decimal string plus integer minor units, never as a JSON float. */
 json_t *api_money(struct req *r, long long minor, const char *currency)
 {
-	return json_string(prod_decimal(r->arena, minor, currency));
+	return json_string(product_decimal(r->arena, minor, currency));
 }
 
 /* Every error of this program, the dispatcher's included, as application/problem+json. */

@@ -49,7 +49,7 @@ int api_products_list(struct req *r)
 		api_problem(r, 400, "updated_since", "Use an RFC 3339 UTC time, like 2026-01-31T12:00:00Z.");
 		return REQ_DONE;
 	}
-	if (status && !prod_status_ok(status)) {
+	if (status && !product_status_ok(status)) {
 		api_problem(r, 400, "status", "Must be draft, active or archived.");
 		return REQ_DONE;
 	}
@@ -88,7 +88,7 @@ int api_product_get(struct req *r)
 }
 
 /* Answers a write's outcome with the product as it now is. */
-static int answer(struct req *r, const struct acting_brand *b, enum db_status rc, const struct prod_result *res, int status)
+static int answer(struct req *r, const struct acting_brand *b, enum db_status rc, const struct product_result *res, int status)
 {
 	if (rc == DB_CONFLICT && res->missing) {
 		api_problem(r, 404, NULL, "This brand has no product with that id.");
@@ -115,23 +115,23 @@ int api_products_create(struct req *r)
 	json_t *body;
 	if (!api_body(r, &body))
 		return REQ_DONE;
-	struct prod_input in = { .title = NULL };
-	struct prod_problem p = { NULL, NULL };
+	struct product_input in = { .title = NULL };
+	struct product_problem p = { NULL, NULL };
 	const char *status = NULL;
 	bool images_set;
 	bool ok = api_parse_fields(r, body, &in, &status, &images_set, &p);
 	json_t *opts = json_object_get(body, "options"), *vars = json_object_get(body, "variants");
-	if (ok && opts && (!json_is_array(opts) || json_array_size(opts) > PROD_MAX_OPTIONS))
-		ok = false, p = (struct prod_problem){ "options", "Must be an array of at most 3 option names." };
+	if (ok && opts && (!json_is_array(opts) || json_array_size(opts) > PRODUCT_MAX_OPTIONS))
+		ok = false, p = (struct product_problem){ "options", "Must be an array of at most 3 option names." };
 	for (size_t k = 0; ok && opts && k < json_array_size(opts); k++) {
 		json_t *n = json_array_get(opts, k);
 		if (!json_is_string(n))
-			ok = false, p = (struct prod_problem){ arena_printf(r->arena, "options[%zu]", k), "Must be a string." };
+			ok = false, p = (struct product_problem){ arena_printf(r->arena, "options[%zu]", k), "Must be a string." };
 		else
 			in.opt_name[k] = arena_strdup(r->arena, json_string_value(n));
 	}
-	if (ok && (!json_is_array(vars) || json_array_size(vars) == 0 || json_array_size(vars) > PROD_MAX_VARIANTS))
-		ok = false, p = (struct prod_problem){ "variants", "Must be an array of 1 to 100 variants." };
+	if (ok && (!json_is_array(vars) || json_array_size(vars) == 0 || json_array_size(vars) > PRODUCT_MAX_VARIANTS))
+		ok = false, p = (struct product_problem){ "variants", "Must be an array of 1 to 100 variants." };
 	if (ok) {
 		in.nvariants = json_array_size(vars);
 		in.variants = arena_zalloc(r->arena, sizeof *in.variants * in.nvariants);
@@ -141,15 +141,15 @@ int api_products_create(struct req *r)
 				       &in.variants[i], &p);
 	json_decref(body);
 	if (ok && !in.title)
-		ok = false, p = (struct prod_problem){ "title", "A product needs a title." };
+		ok = false, p = (struct product_problem){ "title", "A product needs a title." };
 	if (ok)
-		ok = prod_check(r->arena, &in, &p);
+		ok = product_check(r->arena, &in, &p);
 	if (!ok) {
 		api_problem(r, 422, p.field, p.msg);
 		return REQ_DONE;
 	}
-	struct prod_result res;
-	enum db_status rc = prod_create(r->db, r->arena, b->id, b->currency, status ? status : "draft", &in, &res);
+	struct product_result res;
+	enum db_status rc = product_create(r->db, r->arena, b->id, b->currency, status ? status : "draft", &in, &res);
 	return answer(r, b, rc, &res, 201);
 }
 
@@ -174,9 +174,9 @@ int api_product_update(struct req *r)
 		return REQ_DONE;
 	}
 	/* Fields left out keep their values. */
-	struct prod_input in = { .title = db_at(&cur, 0, 0)->s, .description = NULL, .type = db_at(&cur, 0, 2)->s,
+	struct product_input in = { .title = db_at(&cur, 0, 0)->s, .description = NULL, .type = db_at(&cur, 0, 2)->s,
 				 .vendor = db_at(&cur, 0, 3)->s, .tags = db_at(&cur, 0, 4)->s };
-	struct prod_problem p = { NULL, NULL };
+	struct product_problem p = { NULL, NULL };
 	const char *status = NULL;
 	bool images_set = false;
 	bool ok = api_parse_fields(r, body, &in, &status, &images_set, &p);
@@ -185,21 +185,21 @@ int api_product_update(struct req *r)
 	const char *key;
 	json_object_foreach(body, key, rest)
 		if (ok && (strcmp(key, "variants") == 0 || strcmp(key, "options") == 0))
-			ok = false, p = (struct prod_problem){ arena_strdup(r->arena, key),
+			ok = false, p = (struct product_problem){ arena_strdup(r->arena, key),
 				"Change variants through /variants; option names cannot change here." };
 	json_decref(body);
 	if (ok)
-		ok = prod_check_fields(r->arena, &in, &p);
+		ok = product_check_fields(r->arena, &in, &p);
 	if (!ok) {
 		api_problem(r, 422, p.field, p.msg);
 		return REQ_DONE;
 	}
 	/* The stored description is rewritten only when a new one was sent (imports keep their HTML). */
-	unsigned what = (images_set ? PROD_SET_IMAGES : 0);
-	struct prod_result res;
+	unsigned what = (images_set ? PRODUCT_SET_IMAGES : 0);
+	struct product_result res;
 	if (!desc_given)
 		in.description = NULL;
-	rc = prod_update(r->db, r->arena, b->id, id, b->currency, what | PROD_SET_FIELDS | (desc_given ? 0 : PROD_KEEP_DESCRIPTION),
+	rc = product_update(r->db, r->arena, b->id, id, b->currency, what | PRODUCT_SET_FIELDS | (desc_given ? 0 : PRODUCT_KEEP_DESCRIPTION),
 			 status, &in, &res);
 	return answer(r, b, rc, &res, 200);
 }
@@ -208,8 +208,8 @@ int api_product_delete(struct req *r)
 {
 	const struct acting_brand *b = r->brand;
 	long long id = req_id(r, "id");
-	struct prod_result res;
-	enum db_status rc = id ? prod_set_status(r->db, r->arena, b->id, id, "archived", &res) : DB_CONFLICT;
+	struct product_result res;
+	enum db_status rc = id ? product_set_status(r->db, r->arena, b->id, id, "archived", &res) : DB_CONFLICT;
 	if (rc == DB_CONFLICT)
 		api_problem(r, 404, NULL, "This brand has no product with that id.");
 	else if (rc != DB_OK)

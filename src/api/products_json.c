@@ -63,7 +63,7 @@ static json_t *product_json(struct req *r, const struct db_res *p, size_t i)
 	json_object_set_new(o, "id", json_integer(db_at(p, i, 0)->i));
 	json_object_set_new(o, "handle", json_string(db_at(p, i, 1)->s));
 	json_object_set_new(o, "title", json_string(db_at(p, i, 2)->s));
-	json_object_set_new(o, "description", json_string(prod_html_text(r->arena, db_at(p, i, 3)->s)));
+	json_object_set_new(o, "description", json_string(product_html_text(r->arena, db_at(p, i, 3)->s)));
 	json_object_set_new(o, "description_html", json_string(db_at(p, i, 3)->s));
 	json_object_set_new(o, "product_type", json_string(db_at(p, i, 4)->s));
 	json_object_set_new(o, "vendor", json_string(db_at(p, i, 5)->s));

@@ -4,7 +4,7 @@
 #include "api/api_products.h"
 #include "lib/money.h"
 
-static bool bad(struct prod_problem *p, const char *field, const char *msg)
+static bool bad(struct product_problem *p, const char *field, const char *msg)
 {
 	p->field = field;
 	p->msg = msg;
@@ -13,7 +13,7 @@ static bool bad(struct prod_problem *p, const char *field, const char *msg)
 
 /* An optional string member: absent leaves *out alone; null or another type is refused. */
 static bool opt_string(struct req *r, json_t *o, const char *prefix, const char *name, const char **out,
-		       struct prod_problem *p)
+		       struct product_problem *p)
 {
 	json_t *v = json_object_get(o, name);
 	if (!v)
@@ -27,7 +27,7 @@ static bool opt_string(struct req *r, json_t *o, const char *prefix, const char 
 }
 
 static bool amount(struct req *r, json_t *v, const char *currency, const char *field, long long *out,
-		   struct prod_problem *p)
+		   struct product_problem *p)
 {
 	if (!json_is_string(v) || !money_parse(json_string_value(v), currency, out))
 		return bad(p, field, arena_printf(r->arena, "Give the amount as a decimal string in %s, like \"12.50\".", currency));
@@ -35,14 +35,14 @@ static bool amount(struct req *r, json_t *v, const char *currency, const char *f
 }
 
 bool api_parse_variant(struct req *r, json_t *o, const char *currency, const char *prefix,
-		       struct prod_variant *v, struct prod_problem *p)
+		       struct product_variant *v, struct product_problem *p)
 {
 	memset(v, 0, sizeof *v);
 	v->policy = "deny";
 	if (!json_is_object(o))
 		return bad(p, prefix, "Must be an object.");
 	static const char *const optn[] = { "option1", "option2", "option3" };
-	for (int k = 0; k < PROD_MAX_OPTIONS; k++)
+	for (int k = 0; k < PRODUCT_MAX_OPTIONS; k++)
 		if (!opt_string(r, o, prefix, optn[k], &v->opt[k], p))
 			return false;
 	if (!opt_string(r, o, prefix, "sku", &v->sku, p) || !opt_string(r, o, prefix, "barcode", &v->barcode, p) ||
@@ -66,20 +66,20 @@ bool api_parse_variant(struct req *r, json_t *o, const char *currency, const cha
 	return true;
 }
 
-bool api_parse_fields(struct req *r, json_t *o, struct prod_input *in, const char **status, bool *images_set,
-		      struct prod_problem *p)
+bool api_parse_fields(struct req *r, json_t *o, struct product_input *in, const char **status, bool *images_set,
+		      struct product_problem *p)
 {
 	if (!opt_string(r, o, "", "title", &in->title, p) || !opt_string(r, o, "", "description", &in->description, p) ||
 	    !opt_string(r, o, "", "product_type", &in->type, p) || !opt_string(r, o, "", "vendor", &in->vendor, p) ||
 	    !opt_string(r, o, "", "tags", &in->tags, p) || !opt_string(r, o, "", "status", status, p))
 		return false;
-	if (*status && !prod_status_ok(*status))
+	if (*status && !product_status_ok(*status))
 		return bad(p, "status", "Must be draft, active or archived.");
 	json_t *imgs = json_object_get(o, "images");
 	*images_set = imgs != NULL;
 	if (!imgs)
 		return true;
-	if (!json_is_array(imgs) || json_array_size(imgs) > PROD_MAX_IMAGES)
+	if (!json_is_array(imgs) || json_array_size(imgs) > PRODUCT_MAX_IMAGES)
 		return bad(p, "images", "Must be an array of at most 20 images.");
 	in->nimages = json_array_size(imgs);
 	in->images = arena_zalloc(r->arena, sizeof *in->images * (in->nimages + 1));

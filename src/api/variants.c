@@ -33,7 +33,7 @@ int api_variants_list(struct req *r)
 	return REQ_DONE;
 }
 
-static int answer_variant(struct req *r, const struct acting_brand *b, enum db_status rc, const struct prod_result *res,
+static int answer_variant(struct req *r, const struct acting_brand *b, enum db_status rc, const struct product_result *res,
 			   int status, const char *missing)
 {
 	if (rc == DB_CONFLICT && res->missing) {
@@ -74,16 +74,16 @@ int api_variants_create(struct req *r)
 		return REQ_DONE;
 	}
 	const char *currency = db_at(&cur, 0, 0)->s;
-	struct prod_variant v;
-	struct prod_problem p;
+	struct product_variant v;
+	struct product_problem p;
 	bool ok = api_parse_variant(r, body, currency, "", &v, &p);
 	json_decref(body);
 	if (!ok) {
 		api_problem(r, 422, p.field[0] == '.' ? p.field + 1 : p.field, p.msg);
 		return REQ_DONE;
 	}
-	struct prod_result res;
-	rc = prod_add_variant(r->db, r->arena, b->id, id, currency, &v, &res);
+	struct product_result res;
+	rc = product_add_variant(r->db, r->arena, b->id, id, currency, &v, &res);
 	return answer_variant(r, b, rc, &res, 201, "This brand has no product with that id.");
 }
 
@@ -94,7 +94,7 @@ int api_variant_update(struct req *r)
 	if (!api_body(r, &body))
 		return REQ_DONE;
 	long long id = req_id(r, "id");
-	struct prod_variant_patch patch;
+	struct product_variant_patch patch;
 	memset(&patch, 0, sizeof patch);
 	const char *field = NULL, *msg = NULL;
 	json_t *v;
@@ -111,7 +111,7 @@ int api_variant_update(struct req *r)
 			field = "compare_at_price", msg = "Give the amount as a decimal string, like \"15.00\", or null.";
 	}
 	if (!field && (v = json_object_get(body, "stock"))) {
-		patch.has_stock = json_is_integer(v) && json_integer_value(v) <= PROD_MAX_STOCK && json_integer_value(v) >= -PROD_MAX_STOCK;
+		patch.has_stock = json_is_integer(v) && json_integer_value(v) <= PRODUCT_MAX_STOCK && json_integer_value(v) >= -PRODUCT_MAX_STOCK;
 		patch.stock = json_integer_value(v);
 		if (!patch.has_stock)
 			field = "stock", msg = "Must be a whole number.";
@@ -124,7 +124,7 @@ int api_variant_update(struct req *r)
 	}
 	if (!field && (v = json_object_get(body, "sku"))) {
 		patch.sku = json_is_string(v) ? arena_strdup(r->arena, json_string_value(v)) : NULL;
-		patch.has_sku = patch.sku && prod_text_ok(patch.sku, 120, false);
+		patch.has_sku = patch.sku && product_text_ok(patch.sku, 120, false);
 		if (!patch.has_sku)
 			field = "sku", msg = "Must be a string of at most 120 characters.";
 	}
@@ -135,9 +135,9 @@ int api_variant_update(struct req *r)
 		api_problem(r, 422, field, msg);
 		return REQ_DONE;
 	}
-	struct prod_result res;
-	enum db_status rc = id ? prod_patch_variant(r->db, r->arena, b->id, id, &patch, &res) : DB_CONFLICT;
+	struct product_result res;
+	enum db_status rc = id ? product_patch_variant(r->db, r->arena, b->id, id, &patch, &res) : DB_CONFLICT;
 	if (!id)
-		res = (struct prod_result){ .missing = true };
+		res = (struct product_result){ .missing = true };
 	return answer_variant(r, b, rc, &res, 200, "This brand has no variant with that id.");
 }

@@ -16,7 +16,7 @@ int ctl_ads(struct db *db, int argc, char **argv)
 	const char *slug = ctl_opt(argc, argv, "--ad"), *target = ctl_opt(argc, argv, "--target");
 	const char *in = ctl_opt(argc, argv, "--expires-in");
 	char *end = NULL;
-	long long secs = in ? strtoll(in, &end, 10) : ADTOK_TTL_S;
+	long long secs = in ? strtoll(in, &end, 10) : AD_TOKEN_TTL_S;
 	if (argc < 1 || strcmp(argv[0], "token") != 0 || !slug || !target || (in && (!*in || *end))) {
 		fprintf(stderr, "usage: crowdcartctl ads token --ad SLUG --target URL [--expires-in SECONDS]\n");
 		return 2;
@@ -36,10 +36,10 @@ int ctl_ads(struct db *db, int argc, char **argv)
 		goto out;
 	}
 	/* The target is signed as given: /go/ checks it against the brand's verified domains. */
-	struct adtok t = { db_at(&res, 0, 0)->i, db_at(&res, 0, 1)->i, (long long)time(NULL) + secs, target };
-	char text[ADTOK_TEXT_MAX];
-	if (!adtok_encode(secret, &t, text)) {
-		fprintf(stderr, "crowdcartctl: the target must be 1 to %d characters\n", ADTOK_URL_MAX);
+	struct ad_token t = { db_at(&res, 0, 0)->i, db_at(&res, 0, 1)->i, (long long)time(NULL) + secs, target };
+	char text[AD_TOKEN_TEXT_MAX];
+	if (!ad_token_encode(secret, &t, text)) {
+		fprintf(stderr, "crowdcartctl: the target must be 1 to %d characters\n", AD_TOKEN_URL_MAX);
 		goto out;
 	}
 	printf("/go/%s\n", text);

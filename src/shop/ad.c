@@ -55,9 +55,9 @@ static const char *go_link(struct req *r, const struct db_res *a)
 	bool ok;
 	if (!*target || brand_domain_check_cached(r->db, r->arena, db_at(a, 0, 1)->i, target, &ok) != DB_OK || !ok)
 		return NULL;
-	struct adtok t = { db_at(a, 0, 0)->i, db_at(a, 0, 2)->i, (long long)time(NULL) + ADTOK_TTL_S, target };
-	char *text = arena_alloc(r->arena, ADTOK_TEXT_MAX);
-	return adtok_encode(r->secret, &t, text) ? arena_printf(r->arena, "/go/%s", text) : NULL;
+	struct ad_token t = { db_at(a, 0, 0)->i, db_at(a, 0, 2)->i, (long long)time(NULL) + AD_TOKEN_TTL_S, target };
+	char *text = arena_alloc(r->arena, AD_TOKEN_TEXT_MAX);
+	return ad_token_encode(r->secret, &t, text) ? arena_printf(r->arena, "/go/%s", text) : NULL;
 }
 
 int page_ad(struct req *r)
@@ -118,7 +118,7 @@ int page_ad(struct req *r)
 		tmpl_set(out, "URL", go);
 		tmpl_set(out, "BRAND", brand);
 	}
-	mstat_count(r->db, MSTAT_AD, id, MSTAT_VIEW, (long long)time(NULL));
+	media_stats_count(r->db, MEDIA_STATS_AD, id, MEDIA_STATS_VIEW, (long long)time(NULL));
 	if (creator)
 		attribution_touch(r, creator, ATTR_AD);
 	page_end(r, 200);
@@ -140,7 +140,7 @@ int page_ad_click(struct req *r)
 		resp_error(r, 404, "That product is not in this ad.");
 		return REQ_DONE;
 	}
-	mstat_count(r->db, MSTAT_AD, db_at(&res, 0, 3)->i, MSTAT_CLICK, (long long)time(NULL));
+	media_stats_count(r->db, MEDIA_STATS_AD, db_at(&res, 0, 3)->i, MEDIA_STATS_CLICK, (long long)time(NULL));
 	const char *via = db_at(&res, 0, 2)->s;
 	resp_redirect(r, arena_printf(r->arena, "/p/%s/%s?%s%s%sfrom=ad.%s", db_at(&res, 0, 0)->s, db_at(&res, 0, 1)->s,
 				      *via ? "via=" : "", via, *via ? "&" : "", db_at(&res, 0, 4)->s));
@@ -161,6 +161,6 @@ int page_ad_cart_add(struct req *r)
 	}
 	int st = cart_add_from(r, 0, db_at(&ad, 0, 0)->i);
 	if (st == REQ_DONE && r->status == 303)
-		mstat_count(r->db, MSTAT_AD, db_at(&ad, 0, 0)->i, MSTAT_ADD, (long long)time(NULL));
+		media_stats_count(r->db, MEDIA_STATS_AD, db_at(&ad, 0, 0)->i, MEDIA_STATS_ADD, (long long)time(NULL));
 	return st;
 }

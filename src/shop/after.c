@@ -9,7 +9,7 @@
 void shop_after(struct db *db, bool final)
 {
 	attr_flush_visits(db, final);
-	mstat_flush(db, final);
+	media_stats_flush(db, final);
 	if (!final)	/* a worker that is stopping leaves the recount to the others */
 		best_sellers_tick(db);
 }

@@ -16,12 +16,12 @@ static const struct db_stmt q_log = {
 
 int page_go(struct req *r)
 {
-	struct adtok t;
-	char url[ADTOK_URL_MAX + 1];
-	switch (adtok_decode(r->secret, req_param(r, "token"), (long long)time(NULL), &t, url)) {
-	case ADTOK_OK:
+	struct ad_token t;
+	char url[AD_TOKEN_URL_MAX + 1];
+	switch (ad_token_decode(r->secret, req_param(r, "token"), (long long)time(NULL), &t, url)) {
+	case AD_TOKEN_OK:
 		break;
-	case ADTOK_EXPIRED:
+	case AD_TOKEN_EXPIRED:
 		resp_error(r, 410, "This link has expired. Go back to the ad for a fresh one.");
 		return REQ_DONE;
 	default:

@@ -100,7 +100,7 @@ int page_video(struct req *r)
 		for (size_t i = 0; i < more.nrows; i++)
 			card_view_add(r, grid, &more, i, db_at(&v, 0, 4)->s);
 	}
-	mstat_count(r->db, MSTAT_VIDEO, id, MSTAT_VIEW, (long long)time(NULL));
+	media_stats_count(r->db, MEDIA_STATS_VIDEO, id, MEDIA_STATS_VIEW, (long long)time(NULL));
 	if (creator)
 		attribution_touch(r, creator, ATTR_VIDEO);
 	page_end(r, 200);
@@ -122,7 +122,7 @@ int page_video_click(struct req *r)
 		resp_error(r, 404, "That product is not in this video.");
 		return REQ_DONE;
 	}
-	mstat_count(r->db, MSTAT_VIDEO, id, MSTAT_CLICK, (long long)time(NULL));
+	media_stats_count(r->db, MEDIA_STATS_VIDEO, id, MEDIA_STATS_CLICK, (long long)time(NULL));
 	const char *via = db_at(&res, 0, 2)->s;
 	resp_redirect(r, arena_printf(r->arena, "/p/%s/%s?%s%s%sfrom=video.%lld", db_at(&res, 0, 0)->s, db_at(&res, 0, 1)->s,
 				      *via ? "via=" : "", via, *via ? "&" : "", id));
@@ -140,6 +140,6 @@ int page_video_cart_add(struct req *r)
 	}
 	int st = cart_add_from(r, id, 0);
 	if (st == REQ_DONE && r->status == 303)
-		mstat_count(r->db, MSTAT_VIDEO, id, MSTAT_ADD, (long long)time(NULL));
+		media_stats_count(r->db, MEDIA_STATS_VIDEO, id, MEDIA_STATS_ADD, (long long)time(NULL));
 	return st;
 }

@@ -57,7 +57,7 @@ int page_api_keys_create(struct req *r)
 {
 	const struct acting_brand *b = r->brand;
 	const char *label = req_form(r, "label");
-	if (!label || !*label || !prod_text_ok(label, 80, false))
+	if (!label || !*label || !product_text_ok(label, 80, false))
 		return render(r, b, 422, NULL, "Name the key (at most 80 characters), like \"Inventory sync\".");
 	char key[APIKEY_LEN + 1];
 	uint8_t hash[32];

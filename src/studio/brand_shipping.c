@@ -63,7 +63,7 @@ int page_brand_shipping_form(struct req *r)
 	if (rc != DB_OK || t.nrows == 0)
 		return req_db_fail(rc == DB_OK ? DB_ERR : rc);
 	long long bps = db_at(&t, 0, 1)->i;
-	rates_form(r, b, 200, NULL, prod_decimal(r->arena, db_at(&t, 0, 0)->i, b->currency),
+	rates_form(r, b, 200, NULL, product_decimal(r->arena, db_at(&t, 0, 0)->i, b->currency),
 		   arena_printf(r->arena, "%lld.%02lld", bps / 100, bps % 100));
 	return REQ_DONE;
 }

@@ -28,7 +28,7 @@ static bool parse_percent(const char *s, long long *bps)
 
 static const char *percent(struct req *r, long long bps)
 {
-	return prod_decimal(r->arena, bps, "USD");
+	return product_decimal(r->arena, bps, "USD");
 }
 
 static int render(struct req *r, const struct acting_brand *b, int status, const char *error, bool saved)

@@ -20,7 +20,7 @@ static const struct db_stmt q_variants = {
 	"SELECT id, option1, option2, option3, sku, barcode, price, COALESCE(compare_at_price, -1), stock,"
 	" inventory_policy FROM variants WHERE product_id = ? ORDER BY position, id LIMIT 101", "i", "issssiiiis" };
 
-bool pf_load(struct req *r, const struct acting_brand *b, long long id, struct prod_form *f, int *st)
+bool pf_load(struct req *r, const struct acting_brand *b, long long id, struct product_form *f, int *st)
 {
 	*st = REQ_DONE;
 	memset(f, 0, sizeof *f);
@@ -46,7 +46,7 @@ bool pf_load(struct req *r, const struct acting_brand *b, long long id, struct p
 		return false;
 	}
 	f->title = db_at(&p, 0, 0)->s;
-	f->description = prod_html_text(r->arena, db_at(&p, 0, 1)->s);
+	f->description = product_html_text(r->arena, db_at(&p, 0, 1)->s);
 	f->type = db_at(&p, 0, 2)->s;
 	f->vendor = db_at(&p, 0, 3)->s;
 	f->tags = db_at(&p, 0, 4)->s;
@@ -54,7 +54,7 @@ bool pf_load(struct req *r, const struct acting_brand *b, long long id, struct p
 	f->handle = db_at(&p, 0, 6)->s;
 	for (size_t i = 0; i < o.nrows; i++) {
 		long long k = db_at(&o, i, 0)->i;
-		if (k >= 1 && k <= PROD_MAX_OPTIONS)
+		if (k >= 1 && k <= PRODUCT_MAX_OPTIONS)
 			f->opt_name[k - 1] = db_at(&o, i, 1)->s;
 	}
 	for (size_t i = 0; i < im.nrows; i++)
@@ -62,12 +62,12 @@ bool pf_load(struct req *r, const struct acting_brand *b, long long id, struct p
 	for (size_t i = 0; i < v.nrows; i++) {
 		struct pf_row *row = &f->rows[f->nrows++];
 		row->id = arena_printf(r->arena, "%lld", db_at(&v, i, 0)->i);
-		for (int k = 0; k < PROD_MAX_OPTIONS; k++)
+		for (int k = 0; k < PRODUCT_MAX_OPTIONS; k++)
 			row->opt[k] = db_at(&v, i, 1 + k)->s;
 		row->sku = db_at(&v, i, 4)->s;
 		row->barcode = db_at(&v, i, 5)->s;
-		row->price = prod_decimal(r->arena, db_at(&v, i, 6)->i, b->currency);
-		row->compare = db_at(&v, i, 7)->i < 0 ? "" : prod_decimal(r->arena, db_at(&v, i, 7)->i, b->currency);
+		row->price = product_decimal(r->arena, db_at(&v, i, 6)->i, b->currency);
+		row->compare = db_at(&v, i, 7)->i < 0 ? "" : product_decimal(r->arena, db_at(&v, i, 7)->i, b->currency);
 		row->stock = arena_printf(r->arena, "%lld", db_at(&v, i, 8)->i);
 		row->policy = db_at(&v, i, 9)->s;
 	}
@@ -89,7 +89,7 @@ static const char *field(struct req *r, const char *name)
 	return v ? v : "";
 }
 
-bool pf_from_request(struct req *r, struct prod_form *f)
+bool pf_from_request(struct req *r, struct product_form *f)
 {
 	memset(f, 0, sizeof *f);
 	f->title = field(r, "title");
@@ -121,15 +121,15 @@ static bool row_blank(const struct pf_row *w)
 	       !*w->compare && !*w->stock;
 }
 
-static bool problem(struct prod_problem *p, struct req *r, size_t row, const char *name, const char *msg)
+static bool problem(struct product_problem *p, struct req *r, size_t row, const char *name, const char *msg)
 {
 	p->field = arena_printf(r->arena, "variants[%zu].%s", row, name);
 	p->msg = msg;
 	return false;
 }
 
-bool pf_to_input(struct req *r, const struct acting_brand *b, const struct prod_form *f, struct prod_input *in,
-		 struct prod_problem *p)
+bool pf_to_input(struct req *r, const struct acting_brand *b, const struct product_form *f, struct product_input *in,
+		 struct product_problem *p)
 {
 	memset(in, 0, sizeof *in);
 	in->title = f->title;
@@ -137,22 +137,22 @@ bool pf_to_input(struct req *r, const struct acting_brand *b, const struct prod_
 	in->type = f->type;
 	in->vendor = f->vendor;
 	in->tags = f->tags;
-	for (int k = 0; k < PROD_MAX_OPTIONS; k++)
+	for (int k = 0; k < PRODUCT_MAX_OPTIONS; k++)
 		in->opt_name[k] = f->opt_name[k];
 	in->images = arena_zalloc(r->arena, sizeof *in->images * (f->nimgs + 1));
 	for (size_t i = 0; i < f->nimgs; i++)
 		if (*f->imgs[i].url || *f->imgs[i].alt)
-			in->images[in->nimages++] = (struct prod_image){ f->imgs[i].url, f->imgs[i].alt };
+			in->images[in->nimages++] = (struct product_image){ f->imgs[i].url, f->imgs[i].alt };
 	in->variants = arena_zalloc(r->arena, sizeof *in->variants * (f->nrows + 1));
 	for (size_t i = 0; i < f->nrows; i++) {
 		const struct pf_row *w = &f->rows[i];
 		if (row_blank(w))
 			continue;	/* an emptied row deletes its variant */
-		struct prod_variant *v = &in->variants[in->nvariants];
+		struct product_variant *v = &in->variants[in->nvariants];
 		v->id = 0;
 		if (*w->id && !input_id(w->id, &v->id))
 			return problem(p, r, in->nvariants, "id", "This variant row is not valid; reload the page.");
-		for (int k = 0; k < PROD_MAX_OPTIONS; k++)
+		for (int k = 0; k < PRODUCT_MAX_OPTIONS; k++)
 			v->opt[k] = w->opt[k];
 		v->sku = w->sku;
 		v->barcode = w->barcode;
@@ -167,7 +167,7 @@ bool pf_to_input(struct req *r, const struct acting_brand *b, const struct prod_
 			return problem(p, r, in->nvariants, "stock", "Enter the stock as a whole number.");
 		in->nvariants++;
 	}
-	return prod_check(r->arena, in, p);
+	return product_check(r->arena, in, p);
 }
 
 /* "variants[1].price" -> "Variant 2, price"; "images[0].url" -> "Image 1, url"; others as they are. */
@@ -198,8 +198,8 @@ static void render_row(tmpl_dict *d, size_t n, const struct pf_row *w)
 	tmpl_show(row, w->policy && strcmp(w->policy, "continue") == 0 ? "CONTINUE" : "DENY");
 }
 
-void pf_render(struct req *r, const struct acting_brand *b, const struct prod_form *f, int status,
-	       const struct prod_problem *problem, bool saved)
+void pf_render(struct req *r, const struct acting_brand *b, const struct product_form *f, int status,
+	       const struct product_problem *problem, bool saved)
 {
 	tmpl_dict *d = page_begin(r, "studio_product.tpl", f->id ? "Edit product" : "New product");
 	tmpl_set(d, "HEADING", f->id ? "Edit product" : "New product");

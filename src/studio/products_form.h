@@ -12,27 +12,27 @@
 #define PF_MORE_VARIANTS 20
 #define PF_MORE_IMAGES 5
 /* What a product may have (Shopify's 100 variants, our 20 images); the form never shows more rows. */
-#define PF_MAX_VARIANT_ROWS PROD_MAX_VARIANTS
-#define PF_MAX_IMAGE_ROWS PROD_MAX_IMAGES
+#define PF_MAX_VARIANT_ROWS PRODUCT_MAX_VARIANTS
+#define PF_MAX_IMAGE_ROWS PRODUCT_MAX_IMAGES
 /* Rows a request may carry: beyond the product's limit, so that a 101st variant gets a clear 422
- * from prod_check rather than a bare 400; beyond this, the request is not from our form. */
+ * from product_check rather than a bare 400; beyond this, the request is not from our form. */
 #define PF_ACCEPT_VARIANT_ROWS (PF_MAX_VARIANT_ROWS + 20)
 #define PF_ACCEPT_IMAGE_ROWS (PF_MAX_IMAGE_ROWS + 10)
 /* Form pairs the editor's routes accept: 10 per variant row, 2 per image row, 12 others. */
 #define PF_MAX_FIELDS (PF_ACCEPT_VARIANT_ROWS * 10 + PF_ACCEPT_IMAGE_ROWS * 2 + 20)
 
 struct pf_row {
-	const char *id, *opt[PROD_MAX_OPTIONS], *sku, *barcode, *price, *compare, *stock, *policy;
+	const char *id, *opt[PRODUCT_MAX_OPTIONS], *sku, *barcode, *price, *compare, *stock, *policy;
 };
 
 struct pf_img {
 	const char *url, *alt;
 };
 
-struct prod_form {
+struct product_form {
 	long long id;			/* 0 for a new product */
 	const char *status, *handle;
-	const char *title, *description, *type, *vendor, *tags, *opt_name[PROD_MAX_OPTIONS];
+	const char *title, *description, *type, *vendor, *tags, *opt_name[PRODUCT_MAX_OPTIONS];
 	struct pf_row rows[PF_ACCEPT_VARIANT_ROWS];
 	size_t nrows;
 	struct pf_img imgs[PF_ACCEPT_IMAGE_ROWS];
@@ -42,14 +42,14 @@ struct prod_form {
 
 /* false with *st what to answer: REQ_DONE with a 404 (not the brand's product) or 409 made, or a
  * database failure. */
-bool pf_load(struct req *r, const struct acting_brand *b, long long id, struct prod_form *f, int *st);
+bool pf_load(struct req *r, const struct acting_brand *b, long long id, struct product_form *f, int *st);
 /* false (400 made) if the browser sent more rows than the form ever shows. */
-bool pf_from_request(struct req *r, struct prod_form *f);
+bool pf_from_request(struct req *r, struct product_form *f);
 /* Parses prices and stock and checks every rule; false with the problem filled. */
-bool pf_to_input(struct req *r, const struct acting_brand *b, const struct prod_form *f, struct prod_input *in,
-		 struct prod_problem *p);
+bool pf_to_input(struct req *r, const struct acting_brand *b, const struct product_form *f, struct product_input *in,
+		 struct product_problem *p);
 /* The editor page; problem may be NULL. */
-void pf_render(struct req *r, const struct acting_brand *b, const struct prod_form *f, int status,
-	       const struct prod_problem *problem, bool saved);
+void pf_render(struct req *r, const struct acting_brand *b, const struct product_form *f, int status,
+	       const struct product_problem *problem, bool saved);
 
 #endif

@@ -15,15 +15,15 @@ static bool description_unchanged(struct req *r, long long brand_id, long long i
 	if (db_query(r->db, r->arena, &q_description, (struct db_param[]){ DB_I(id), DB_I(brand_id) }, &d) != DB_OK ||
 	    d.nrows == 0)
 		return false;	/* the save itself will report what is wrong */
-	const char *shown = prod_html_text(r->arena, db_at(&d, 0, 0)->s);
-	const char *again = prod_html_text(r->arena, prod_text_html(r->arena, typed));
+	const char *shown = product_html_text(r->arena, db_at(&d, 0, 0)->s);
+	const char *again = product_html_text(r->arena, product_text_html(r->arena, typed));
 	return strcmp(shown, again) == 0;
 }
 
 int page_products_new(struct req *r)
 {
 	const struct acting_brand *b = r->brand;
-	struct prod_form f;
+	struct product_form f;
 	memset(&f, 0, sizeof f);
 	pf_render(r, b, &f, 200, NULL, false);
 	return REQ_DONE;
@@ -33,7 +33,7 @@ int page_products_edit(struct req *r)
 {
 	const struct acting_brand *b = r->brand;
 	long long id = req_id(r, "id");
-	struct prod_form f;
+	struct product_form f;
 	if (!id) {
 		resp_error(r, 404, "That product is not in your catalog.");
 		return REQ_DONE;
@@ -51,26 +51,26 @@ int page_products_edit(struct req *r)
 static int save(struct req *r, long long id)
 {
 	const struct acting_brand *b = r->brand;
-	struct prod_form f;
+	struct product_form f;
 	if (!pf_from_request(r, &f))
 		return REQ_DONE;
 	f.id = id;
-	struct prod_input in;
-	struct prod_problem p;
+	struct product_input in;
+	struct product_problem p;
 	if (!pf_to_input(r, b, &f, &in, &p)) {
 		pf_render(r, b, &f, 422, &p, false);
 		return REQ_DONE;
 	}
-	struct prod_result res;
-	unsigned what = PROD_SET_ALL | (id && description_unchanged(r, b->id, id, f.description) ? PROD_KEEP_DESCRIPTION : 0);
-	enum db_status rc = id ? prod_update(r->db, r->arena, b->id, id, b->currency, what, NULL, &in, &res)
-			       : prod_create(r->db, r->arena, b->id, b->currency, "draft", &in, &res);
+	struct product_result res;
+	unsigned what = PRODUCT_SET_ALL | (id && description_unchanged(r, b->id, id, f.description) ? PRODUCT_KEEP_DESCRIPTION : 0);
+	enum db_status rc = id ? product_update(r->db, r->arena, b->id, id, b->currency, what, NULL, &in, &res)
+			       : product_create(r->db, r->arena, b->id, b->currency, "draft", &in, &res);
 	if (rc == DB_CONFLICT && res.missing) {
 		resp_error(r, 404, "That product is not in your catalog.");
 		return REQ_DONE;
 	}
 	if (rc == DB_CONFLICT && res.bad_field) {
-		p = (struct prod_problem){ res.bad_field, "This variant no longer exists; reload the page." };
+		p = (struct product_problem){ res.bad_field, "This variant no longer exists; reload the page." };
 		pf_render(r, b, &f, 409, &p, false);
 		return REQ_DONE;
 	}
@@ -108,8 +108,8 @@ int page_products_status(struct req *r)
 		resp_error(r, 400, "Choose publish, unpublish or archive.");
 		return REQ_DONE;
 	}
-	struct prod_result res;
-	enum db_status rc = id ? prod_set_status(r->db, r->arena, b->id, id, status, &res) : DB_CONFLICT;
+	struct product_result res;
+	enum db_status rc = id ? product_set_status(r->db, r->arena, b->id, id, status, &res) : DB_CONFLICT;
 	if (rc == DB_CONFLICT) {
 		resp_error(r, 404, "That product is not in your catalog.");
 		return REQ_DONE;

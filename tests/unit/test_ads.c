@@ -84,19 +84,19 @@ START_TEST(test_ads_host_matches_the_domain_and_its_subdomains_only)
 }
 END_TEST
 
-static void make(char out[ADTOK_TEXT_MAX], long long expires)
+static void make(char out[AD_TOKEN_TEXT_MAX], long long expires)
 {
-	struct adtok t = { 42, 7, expires, "https://shop.northwind.example/spring?utm_source=ad" };
-	ck_assert(adtok_encode(SECRET, &t, out));
+	struct ad_token t = { 42, 7, expires, "https://shop.northwind.example/spring?utm_source=ad" };
+	ck_assert(ad_token_encode(SECRET, &t, out));
 }
 
 START_TEST(test_ads_token_round_trips)
 {
-	char text[ADTOK_TEXT_MAX], url[ADTOK_URL_MAX + 1];
+	char text[AD_TOKEN_TEXT_MAX], url[AD_TOKEN_URL_MAX + 1];
 	make(text, NOW + 60);
 	ck_assert_uint_eq(strspn(text, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"), strlen(text));
-	struct adtok t;
-	ck_assert_int_eq(adtok_decode(SECRET, text, NOW, &t, url), ADTOK_OK);
+	struct ad_token t;
+	ck_assert_int_eq(ad_token_decode(SECRET, text, NOW, &t, url), AD_TOKEN_OK);
 	ck_assert_int_eq(t.ad_id, 42);
 	ck_assert_int_eq(t.creator_id, 7);
 	ck_assert_int_eq(t.expires, NOW + 60);
@@ -106,68 +106,68 @@ END_TEST
 
 START_TEST(test_ads_token_expired_is_told_apart)
 {
-	char text[ADTOK_TEXT_MAX], url[ADTOK_URL_MAX + 1];
-	struct adtok t;
+	char text[AD_TOKEN_TEXT_MAX], url[AD_TOKEN_URL_MAX + 1];
+	struct ad_token t;
 	make(text, NOW - 1);
-	ck_assert_int_eq(adtok_decode(SECRET, text, NOW, &t, url), ADTOK_EXPIRED);
+	ck_assert_int_eq(ad_token_decode(SECRET, text, NOW, &t, url), AD_TOKEN_EXPIRED);
 	make(text, NOW);
-	ck_assert_int_eq(adtok_decode(SECRET, text, NOW, &t, url), ADTOK_OK);	/* the last second still counts */
+	ck_assert_int_eq(ad_token_decode(SECRET, text, NOW, &t, url), AD_TOKEN_OK);	/* the last second still counts */
 }
 END_TEST
 
 START_TEST(test_ads_token_refuses_tampering_other_keys_and_junk)
 {
-	char text[ADTOK_TEXT_MAX], url[ADTOK_URL_MAX + 1];
-	struct adtok t;
+	char text[AD_TOKEN_TEXT_MAX], url[AD_TOKEN_URL_MAX + 1];
+	struct ad_token t;
 	make(text, NOW + 60);
 	size_t n = strlen(text);
 	/* Flip one character in the payload (start) and one in the tag (end) */
 	static const size_t at[] = { 3, 20, 40 };
 	for (size_t k = 0; k < 3; k++) {
-		char copy[ADTOK_TEXT_MAX];
+		char copy[AD_TOKEN_TEXT_MAX];
 		strcpy(copy, text);
 		copy[at[k]] = copy[at[k]] == 'A' ? 'B' : 'A';
-		ck_assert_int_eq(adtok_decode(SECRET, copy, NOW, &t, url), ADTOK_BAD);
+		ck_assert_int_eq(ad_token_decode(SECRET, copy, NOW, &t, url), AD_TOKEN_BAD);
 	}
-	char copy[ADTOK_TEXT_MAX];
+	char copy[AD_TOKEN_TEXT_MAX];
 	strcpy(copy, text);
 	copy[n - 5] = copy[n - 5] == 'A' ? 'B' : 'A';
-	ck_assert_int_eq(adtok_decode(SECRET, copy, NOW, &t, url), ADTOK_BAD);
+	ck_assert_int_eq(ad_token_decode(SECRET, copy, NOW, &t, url), AD_TOKEN_BAD);
 	copy[n - 5] = text[n - 5];
 	copy[n - 3] = '\0';	/* truncated */
-	ck_assert_int_eq(adtok_decode(SECRET, copy, NOW, &t, url), ADTOK_BAD);
+	ck_assert_int_eq(ad_token_decode(SECRET, copy, NOW, &t, url), AD_TOKEN_BAD);
 	uint8_t other[32];
 	memcpy(other, SECRET, 32);
 	other[0] ^= 1;
-	ck_assert_int_eq(adtok_decode(other, text, NOW, &t, url), ADTOK_BAD);
-	ck_assert_int_eq(adtok_decode(SECRET, "", NOW, &t, url), ADTOK_BAD);
-	ck_assert_int_eq(adtok_decode(SECRET, NULL, NOW, &t, url), ADTOK_BAD);
-	ck_assert_int_eq(adtok_decode(SECRET, "not a token!", NOW, &t, url), ADTOK_BAD);
-	ck_assert_int_eq(adtok_decode(SECRET, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", NOW, &t, url), ADTOK_BAD);
+	ck_assert_int_eq(ad_token_decode(other, text, NOW, &t, url), AD_TOKEN_BAD);
+	ck_assert_int_eq(ad_token_decode(SECRET, "", NOW, &t, url), AD_TOKEN_BAD);
+	ck_assert_int_eq(ad_token_decode(SECRET, NULL, NOW, &t, url), AD_TOKEN_BAD);
+	ck_assert_int_eq(ad_token_decode(SECRET, "not a token!", NOW, &t, url), AD_TOKEN_BAD);
+	ck_assert_int_eq(ad_token_decode(SECRET, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", NOW, &t, url), AD_TOKEN_BAD);
 }
 END_TEST
 
 START_TEST(test_ads_token_encode_refuses_bad_input)
 {
-	char text[ADTOK_TEXT_MAX];
-	struct adtok t = { 0, 0, NOW, "https://northwind.example/" };
-	ck_assert(!adtok_encode(SECRET, &t, text));	/* no ad */
+	char text[AD_TOKEN_TEXT_MAX];
+	struct ad_token t = { 0, 0, NOW, "https://northwind.example/" };
+	ck_assert(!ad_token_encode(SECRET, &t, text));	/* no ad */
 	t.ad_id = 1;
 	t.creator_id = -1;
-	ck_assert(!adtok_encode(SECRET, &t, text));
+	ck_assert(!ad_token_encode(SECRET, &t, text));
 	t.creator_id = 0;
 	t.url = "";
-	ck_assert(!adtok_encode(SECRET, &t, text));
-	static char big[ADTOK_URL_MAX + 2];
-	memset(big, 'a', ADTOK_URL_MAX + 1);
+	ck_assert(!ad_token_encode(SECRET, &t, text));
+	static char big[AD_TOKEN_URL_MAX + 2];
+	memset(big, 'a', AD_TOKEN_URL_MAX + 1);
 	t.url = big;
-	ck_assert(!adtok_encode(SECRET, &t, text));
-	big[ADTOK_URL_MAX] = '\0';	/* exactly the cap */
-	ck_assert(adtok_encode(SECRET, &t, text));
-	char url[ADTOK_URL_MAX + 1];
-	struct adtok back;
-	ck_assert_int_eq(adtok_decode(SECRET, text, NOW, &back, url), ADTOK_OK);
-	ck_assert_uint_eq(strlen(back.url), ADTOK_URL_MAX);
+	ck_assert(!ad_token_encode(SECRET, &t, text));
+	big[AD_TOKEN_URL_MAX] = '\0';	/* exactly the cap */
+	ck_assert(ad_token_encode(SECRET, &t, text));
+	char url[AD_TOKEN_URL_MAX + 1];
+	struct ad_token back;
+	ck_assert_int_eq(ad_token_decode(SECRET, text, NOW, &back, url), AD_TOKEN_OK);
+	ck_assert_uint_eq(strlen(back.url), AD_TOKEN_URL_MAX);
 }
 END_TEST
 

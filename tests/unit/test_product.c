@@ -19,45 +19,45 @@ static void teardown(void)
 	arena_free(a);
 }
 
-static struct prod_variant variant(const char *opt1, long long price, long long stock, const char *policy)
+static struct product_variant variant(const char *opt1, long long price, long long stock, const char *policy)
 {
-	return (struct prod_variant){ .opt = { opt1, NULL, NULL }, .sku = "SKU", .price = price, .stock = stock, .policy = policy };
+	return (struct product_variant){ .opt = { opt1, NULL, NULL }, .sku = "SKU", .price = price, .stock = stock, .policy = policy };
 }
 
 /* A valid product with one option and two variants, for each test to break one way. */
-static struct prod_input good(struct prod_variant *v, struct prod_image *im)
+static struct product_input good(struct product_variant *v, struct product_image *im)
 {
 	v[0] = variant("S", 1250, 3, "deny");
 	v[1] = variant("L", 1500, 0, "continue");
-	im[0] = (struct prod_image){ "https://img.example/a.jpg", "front" };
-	return (struct prod_input){ .title = "Mug", .description = "Nice.\n\nHeavy.", .opt_name = { "Size", NULL, NULL },
+	im[0] = (struct product_image){ "https://img.example/a.jpg", "front" };
+	return (struct product_input){ .title = "Mug", .description = "Nice.\n\nHeavy.", .opt_name = { "Size", NULL, NULL },
 				    .images = im, .nimages = 1, .variants = v, .nvariants = 2 };
 }
 
-static void assert_problem(const struct prod_input *in, const char *field)
+static void assert_problem(const struct product_input *in, const char *field)
 {
-	struct prod_problem p = { NULL, NULL };
-	ck_assert_msg(!prod_check(a, in, &p), "accepted, expected a problem with %s", field);
+	struct product_problem p = { NULL, NULL };
+	ck_assert_msg(!product_check(a, in, &p), "accepted, expected a problem with %s", field);
 	ck_assert_str_eq(p.field, field);
 	ck_assert_ptr_nonnull(p.msg);
 }
 
 START_TEST(test_product_valid_passes)
 {
-	struct prod_variant v[2];
-	struct prod_image im[1];
-	struct prod_input in = good(v, im);
-	struct prod_problem p = { NULL, NULL };
-	ck_assert(prod_check(a, &in, &p));
+	struct product_variant v[2];
+	struct product_image im[1];
+	struct product_input in = good(v, im);
+	struct product_problem p = { NULL, NULL };
+	ck_assert(product_check(a, &in, &p));
 	ck_assert_ptr_null(p.field);
 }
 END_TEST
 
 START_TEST(test_product_rules_name_the_field)
 {
-	struct prod_variant v[2];
-	struct prod_image im[1];
-	struct prod_input in = good(v, im);
+	struct product_variant v[2];
+	struct product_image im[1];
+	struct product_input in = good(v, im);
 	in.title = "  ";
 	assert_problem(&in, "title");
 	in = good(v, im);
@@ -77,8 +77,8 @@ START_TEST(test_product_rules_name_the_field)
 	assert_problem(&in, "variants[0].stock");
 	in = good(v, im);
 	v[1].stock = -5;	/* continue may sell below zero */
-	struct prod_problem p;
-	ck_assert(prod_check(a, &in, &p));
+	struct product_problem p;
+	ck_assert(product_check(a, &in, &p));
 	in = good(v, im);
 	v[0].policy = "sometimes";
 	assert_problem(&in, "variants[0].inventory_policy");
@@ -100,40 +100,40 @@ END_TEST
 
 START_TEST(test_product_urls_are_http_only)
 {
-	ck_assert(prod_valid_url("https://img.example/a.jpg"));
-	ck_assert(prod_valid_url("http://img.example:8080/a.jpg?x=1"));
-	ck_assert(!prod_valid_url("javascript:alert(1)"));
-	ck_assert(!prod_valid_url("data:image/png;base64,AAAA"));
-	ck_assert(!prod_valid_url("//img.example/a.jpg"));
-	ck_assert(!prod_valid_url("https://"));
-	ck_assert(!prod_valid_url("https:///path"));
-	ck_assert(!prod_valid_url("https://a.example/x y"));
-	ck_assert(!prod_valid_url("https://a.example/\"onerror=\""));
-	ck_assert(!prod_valid_url("HTTPS://A.EXAMPLE/"));
-	ck_assert(!prod_valid_url(NULL));
+	ck_assert(product_valid_url("https://img.example/a.jpg"));
+	ck_assert(product_valid_url("http://img.example:8080/a.jpg?x=1"));
+	ck_assert(!product_valid_url("javascript:alert(1)"));
+	ck_assert(!product_valid_url("data:image/png;base64,AAAA"));
+	ck_assert(!product_valid_url("//img.example/a.jpg"));
+	ck_assert(!product_valid_url("https://"));
+	ck_assert(!product_valid_url("https:///path"));
+	ck_assert(!product_valid_url("https://a.example/x y"));
+	ck_assert(!product_valid_url("https://a.example/\"onerror=\""));
+	ck_assert(!product_valid_url("HTTPS://A.EXAMPLE/"));
+	ck_assert(!product_valid_url(NULL));
 }
 END_TEST
 
 START_TEST(test_product_decimal_round_trips_minor_units)
 {
-	ck_assert_str_eq(prod_decimal(a, 1250, "USD"), "12.50");
-	ck_assert_str_eq(prod_decimal(a, 5, "EUR"), "0.05");
-	ck_assert_str_eq(prod_decimal(a, 0, "USD"), "0.00");
-	ck_assert_str_eq(prod_decimal(a, 1200, "JPY"), "1200");
-	ck_assert_str_eq(prod_decimal(a, 1234, "KWD"), "1.234");
-	ck_assert_str_eq(prod_decimal(a, -300, "USD"), "-3.00");
-	ck_assert_str_eq(prod_decimal(a, 1250, "USD"), "12.50");
+	ck_assert_str_eq(product_decimal(a, 1250, "USD"), "12.50");
+	ck_assert_str_eq(product_decimal(a, 5, "EUR"), "0.05");
+	ck_assert_str_eq(product_decimal(a, 0, "USD"), "0.00");
+	ck_assert_str_eq(product_decimal(a, 1200, "JPY"), "1200");
+	ck_assert_str_eq(product_decimal(a, 1234, "KWD"), "1.234");
+	ck_assert_str_eq(product_decimal(a, -300, "USD"), "-3.00");
+	ck_assert_str_eq(product_decimal(a, 1250, "USD"), "12.50");
 }
 END_TEST
 
 START_TEST(test_product_typed_description_is_escaped_and_comes_back)
 {
-	const char *html = prod_text_html(a, "Fish & <chips>\n\n\"Good\"\nreally");
+	const char *html = product_text_html(a, "Fish & <chips>\n\n\"Good\"\nreally");
 	ck_assert_str_eq(html, "<p>Fish &amp; &lt;chips&gt;</p><p>&quot;Good&quot;<br>really</p>");
-	ck_assert_str_eq(prod_html_text(a, "<p>Fish &amp; &lt;chips&gt;</p><p>Two</p>"), "Fish & <chips>\n\nTwo");
-	ck_assert_str_eq(prod_text_html(a, "  \n\n "), "");
-	ck_assert_str_eq(prod_text_html(a, NULL), "");
-	ck_assert_str_eq(prod_text_html(a, "a\r\n\r\nb"), "<p>a</p><p>b</p>");
+	ck_assert_str_eq(product_html_text(a, "<p>Fish &amp; &lt;chips&gt;</p><p>Two</p>"), "Fish & <chips>\n\nTwo");
+	ck_assert_str_eq(product_text_html(a, "  \n\n "), "");
+	ck_assert_str_eq(product_text_html(a, NULL), "");
+	ck_assert_str_eq(product_text_html(a, "a\r\n\r\nb"), "<p>a</p><p>b</p>");
 }
 END_TEST
 

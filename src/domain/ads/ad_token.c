@@ -4,7 +4,7 @@
 #include "domain/ads/ad_token.h"
 
 #define HEAD 27	/* version, ad, creator, expiry, URL length */
-#define RAW_MAX (HEAD + ADTOK_URL_MAX + crypto_auth_BYTES)
+#define RAW_MAX (HEAD + AD_TOKEN_URL_MAX + crypto_auth_BYTES)
 
 /* libsodium's decoder skips some bytes outside the alphabet, so the alphabet is checked first. */
 static const char b64url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -29,13 +29,13 @@ static long long get64(const uint8_t *p)
 	return (long long)v;
 }
 
-bool adtok_encode(const uint8_t secret[32], const struct adtok *t, char out[ADTOK_TEXT_MAX])
+bool ad_token_encode(const uint8_t secret[32], const struct ad_token *t, char out[AD_TOKEN_TEXT_MAX])
 {
 	size_t n = t->url ? strlen(t->url) : 0;
-	if (n == 0 || n > ADTOK_URL_MAX || t->ad_id <= 0 || t->creator_id < 0)
+	if (n == 0 || n > AD_TOKEN_URL_MAX || t->ad_id <= 0 || t->creator_id < 0)
 		return false;
 	uint8_t raw[RAW_MAX], key[crypto_auth_KEYBYTES];
-	raw[0] = ADTOK_VERSION;
+	raw[0] = AD_TOKEN_VERSION;
 	put64(raw + 1, t->ad_id);
 	put64(raw + 9, t->creator_id);
 	put64(raw + 17, t->expires);
@@ -45,35 +45,35 @@ bool adtok_encode(const uint8_t secret[32], const struct adtok *t, char out[ADTO
 	subkey(secret, key);
 	crypto_auth(raw + HEAD + n, raw, HEAD + n, key);
 	sodium_memzero(key, sizeof key);
-	sodium_bin2base64(out, ADTOK_TEXT_MAX, raw, HEAD + n + crypto_auth_BYTES, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_bin2base64(out, AD_TOKEN_TEXT_MAX, raw, HEAD + n + crypto_auth_BYTES, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 	return true;
 }
 
-enum adtok_result adtok_decode(const uint8_t secret[32], const char *text, long long now, struct adtok *out,
-			       char urlbuf[ADTOK_URL_MAX + 1])
+enum ad_token_result ad_token_decode(const uint8_t secret[32], const char *text, long long now, struct ad_token *out,
+			       char urlbuf[AD_TOKEN_URL_MAX + 1])
 {
 	size_t tl = text ? strlen(text) : 0, n;
 	uint8_t raw[RAW_MAX], key[crypto_auth_KEYBYTES];
-	if (tl == 0 || tl >= ADTOK_TEXT_MAX || strspn(text, b64url) != tl)
-		return ADTOK_BAD;
+	if (tl == 0 || tl >= AD_TOKEN_TEXT_MAX || strspn(text, b64url) != tl)
+		return AD_TOKEN_BAD;
 	if (sodium_base642bin(raw, sizeof raw, text, tl, NULL, &n, NULL, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
-		return ADTOK_BAD;
+		return AD_TOKEN_BAD;
 	if (n < HEAD + 1 + crypto_auth_BYTES)
-		return ADTOK_BAD;
+		return AD_TOKEN_BAD;
 	size_t body = n - crypto_auth_BYTES;
 	subkey(secret, key);
 	int bad = crypto_auth_verify(raw + body, raw, body, key);
 	sodium_memzero(key, sizeof key);
 	if (bad)
-		return ADTOK_BAD;
+		return AD_TOKEN_BAD;
 	/* Genuine from here on: the rest can only be wrong if we wrote it wrong. */
 	size_t ulen = (size_t)raw[25] << 8 | raw[26];
-	if (raw[0] != ADTOK_VERSION || ulen != body - HEAD || ulen > ADTOK_URL_MAX || memchr(raw + HEAD, 0, ulen))
-		return ADTOK_BAD;
+	if (raw[0] != AD_TOKEN_VERSION || ulen != body - HEAD || ulen > AD_TOKEN_URL_MAX || memchr(raw + HEAD, 0, ulen))
+		return AD_TOKEN_BAD;
 	memcpy(urlbuf, raw + HEAD, ulen);
 	urlbuf[ulen] = '\0';
-	*out = (struct adtok){ get64(raw + 1), get64(raw + 9), get64(raw + 17), urlbuf };
+	*out = (struct ad_token){ get64(raw + 1), get64(raw + 9), get64(raw + 17), urlbuf };
 	if (out->ad_id <= 0 || out->creator_id < 0)
-		return ADTOK_BAD;
-	return out->expires < now ? ADTOK_EXPIRED : ADTOK_OK;
+		return AD_TOKEN_BAD;
+	return out->expires < now ? AD_TOKEN_EXPIRED : AD_TOKEN_OK;
 }

@@ -7,7 +7,7 @@
 #include "domain/catalog/product.h"
 #include "lib/utf8.h"
 
-bool prod_text_ok(const char *s, size_t max, bool multiline)
+bool product_text_ok(const char *s, size_t max, bool multiline)
 {
 	if (!s)
 		return true;
@@ -20,7 +20,7 @@ bool prod_text_ok(const char *s, size_t max, bool multiline)
 	return true;
 }
 
-bool prod_valid_url(const char *url)
+bool product_valid_url(const char *url)
 {
 	if (!url || strlen(url) > 1000)
 		return false;
@@ -33,35 +33,35 @@ bool prod_valid_url(const char *url)
 	return utf8_valid((const uint8_t *)url, strlen(url));
 }
 
-bool prod_status_ok(const char *s)
+bool product_status_ok(const char *s)
 {
 	return s && (strcmp(s, "draft") == 0 || strcmp(s, "active") == 0 || strcmp(s, "archived") == 0);
 }
 
-static bool fail(struct prod_problem *p, const char *field, const char *msg)
+static bool fail(struct product_problem *p, const char *field, const char *msg)
 {
 	p->field = field;
 	p->msg = msg;
 	return false;
 }
 
-bool prod_check_variant(struct arena *a, const struct prod_variant *v, const char *const opt_name[PROD_MAX_OPTIONS],
-			const char *prefix, struct prod_problem *p)
+bool product_check_variant(struct arena *a, const struct product_variant *v, const char *const opt_name[PRODUCT_MAX_OPTIONS],
+			const char *prefix, struct product_problem *p)
 {
 	static const char *const optf[] = { "option1", "option2", "option3" };
-	for (int k = 0; k < PROD_MAX_OPTIONS; k++) {
+	for (int k = 0; k < PRODUCT_MAX_OPTIONS; k++) {
 		const char *val = v->opt[k] ? v->opt[k] : "";
 		bool named = opt_name[k] && *opt_name[k];
-		if (!prod_text_ok(val, 120, false))
+		if (!product_text_ok(val, 120, false))
 			return fail(p, arena_printf(a, "%s.%s", prefix, optf[k]), "Use at most 120 characters, on one line.");
 		if (!named && *val)
 			return fail(p, arena_printf(a, "%s.%s", prefix, optf[k]), "This option has no name: name the option first.");
 		if (named && !*val)
 			return fail(p, arena_printf(a, "%s.%s", prefix, optf[k]), "Give every variant a value for each named option.");
 	}
-	if (!prod_text_ok(v->sku, 120, false))
+	if (!product_text_ok(v->sku, 120, false))
 		return fail(p, arena_printf(a, "%s.sku", prefix), "Use at most 120 characters for the SKU.");
-	if (!prod_text_ok(v->barcode, 64, false))
+	if (!product_text_ok(v->barcode, 64, false))
 		return fail(p, arena_printf(a, "%s.barcode", prefix), "Use at most 64 characters for the barcode.");
 	if (v->price < 0)
 		return fail(p, arena_printf(a, "%s.price", prefix), "The price cannot be negative.");
@@ -69,63 +69,63 @@ bool prod_check_variant(struct arena *a, const struct prod_variant *v, const cha
 		return fail(p, arena_printf(a, "%s.compare_at_price", prefix), "The compare-at price cannot be negative.");
 	if (!v->policy || (strcmp(v->policy, "deny") && strcmp(v->policy, "continue")))
 		return fail(p, arena_printf(a, "%s.inventory_policy", prefix), "Choose deny or continue.");
-	if (v->stock > PROD_MAX_STOCK || v->stock < -PROD_MAX_STOCK)
+	if (v->stock > PRODUCT_MAX_STOCK || v->stock < -PRODUCT_MAX_STOCK)
 		return fail(p, arena_printf(a, "%s.stock", prefix), "That stock figure is out of range.");
 	if (v->stock < 0 && strcmp(v->policy, "deny") == 0)
 		return fail(p, arena_printf(a, "%s.stock", prefix), "Stock can only go below zero when selling out of stock continues.");
 	return true;
 }
 
-bool prod_check_fields(struct arena *a, const struct prod_input *in, struct prod_problem *p)
+bool product_check_fields(struct arena *a, const struct product_input *in, struct product_problem *p)
 {
-	if (!in->title || !prod_text_ok(in->title, 255, false))
+	if (!in->title || !product_text_ok(in->title, 255, false))
 		return fail(p, "title", "Use a title of at most 255 characters, on one line.");
 	bool any = false;
 	for (const char *s = in->title; *s; s++)
 		any |= *s != ' ' && *s != '\t';
 	if (!any)
 		return fail(p, "title", "Give the product a title.");
-	if (!prod_text_ok(in->description, 20000, true))
+	if (!product_text_ok(in->description, 20000, true))
 		return fail(p, "description", "Use at most 20,000 characters for the description.");
-	if (!prod_text_ok(in->type, 120, false))
+	if (!product_text_ok(in->type, 120, false))
 		return fail(p, "product_type", "Use at most 120 characters for the type.");
-	if (!prod_text_ok(in->vendor, 120, false))
+	if (!product_text_ok(in->vendor, 120, false))
 		return fail(p, "vendor", "Use at most 120 characters for the vendor.");
-	if (!prod_text_ok(in->tags, 1000, false))
+	if (!product_text_ok(in->tags, 1000, false))
 		return fail(p, "tags", "Use at most 1,000 characters for the tags.");
 	static const char *const optf[] = { "option1_name", "option2_name", "option3_name" };
-	for (int k = 0; k < PROD_MAX_OPTIONS; k++) {
-		if (!prod_text_ok(in->opt_name[k], 60, false))
+	for (int k = 0; k < PRODUCT_MAX_OPTIONS; k++) {
+		if (!product_text_ok(in->opt_name[k], 60, false))
 			return fail(p, optf[k], "Use at most 60 characters for an option name.");
 		if (k > 0 && in->opt_name[k] && *in->opt_name[k] && !(in->opt_name[k - 1] && *in->opt_name[k - 1]))
 			return fail(p, optf[k], "Name the options in order: option 1 first.");
 	}
-	if (in->nimages > PROD_MAX_IMAGES)
+	if (in->nimages > PRODUCT_MAX_IMAGES)
 		return fail(p, "images", "At most 20 images.");
 	for (size_t i = 0; i < in->nimages; i++) {
-		if (!prod_valid_url(in->images[i].url))
+		if (!product_valid_url(in->images[i].url))
 			return fail(p, arena_printf(a, "images[%zu].url", i), "Use an image address starting with http:// or https://.");
-		if (!prod_text_ok(in->images[i].alt, 255, false))
+		if (!product_text_ok(in->images[i].alt, 255, false))
 			return fail(p, arena_printf(a, "images[%zu].alt", i), "Use at most 255 characters for the alt text.");
 	}
 	return true;
 }
 
-bool prod_check(struct arena *a, const struct prod_input *in, struct prod_problem *p)
+bool product_check(struct arena *a, const struct product_input *in, struct product_problem *p)
 {
-	if (!prod_check_fields(a, in, p))
+	if (!product_check_fields(a, in, p))
 		return false;
 	if (in->nvariants == 0)
 		return fail(p, "variants", "Add at least one variant with a price.");
-	if (in->nvariants > PROD_MAX_VARIANTS)
+	if (in->nvariants > PRODUCT_MAX_VARIANTS)
 		return fail(p, "variants", "At most 100 variants.");
 	for (size_t i = 0; i < in->nvariants; i++)
-		if (!prod_check_variant(a, &in->variants[i], in->opt_name, arena_printf(a, "variants[%zu]", i), p))
+		if (!product_check_variant(a, &in->variants[i], in->opt_name, arena_printf(a, "variants[%zu]", i), p))
 			return false;
 	return true;
 }
 
-const char *prod_decimal(struct arena *a, long long minor, const char *currency)
+const char *product_decimal(struct arena *a, long long minor, const char *currency)
 {
 	int e = money_exponent(currency);
 	if (e < 0)
@@ -153,7 +153,7 @@ static void put_lines(struct buf *b, const char *s, size_t n)
 	}
 }
 
-const char *prod_text_html(struct arena *a, const char *text)
+const char *product_text_html(struct arena *a, const char *text)
 {
 	struct buf b;
 	buf_init(&b, a, 256);
@@ -190,7 +190,7 @@ const char *prod_text_html(struct arena *a, const char *text)
 	return buf_cstr(&b);
 }
 
-const char *prod_html_text(struct arena *a, const char *html)
+const char *product_html_text(struct arena *a, const char *html)
 {
 	const char *para[400];
 	size_t n = html_paragraphs(a, html, strlen(html), para, 400);

@@ -7,14 +7,14 @@
 #include "lib/arena.h"
 #include "db/db.h"
 
-#define PROD_MAX_OPTIONS 3
-#define PROD_MAX_VARIANTS 100
-#define PROD_MAX_IMAGES 20
-#define PROD_MAX_STOCK 1000000000LL
+#define PRODUCT_MAX_OPTIONS 3
+#define PRODUCT_MAX_VARIANTS 100
+#define PRODUCT_MAX_IMAGES 20
+#define PRODUCT_MAX_STOCK 1000000000LL
 
-struct prod_variant {
+struct product_variant {
 	long long id;			/* 0 for a new variant */
-	const char *opt[PROD_MAX_OPTIONS];
+	const char *opt[PRODUCT_MAX_OPTIONS];
 	const char *sku, *barcode;
 	long long price;		/* minor units of the brand's currency */
 	bool has_compare;
@@ -23,45 +23,45 @@ struct prod_variant {
 	const char *policy;		/* "deny" or "continue" */
 };
 
-struct prod_image {
+struct product_image {
 	const char *url, *alt;
 };
 
-struct prod_input {
+struct product_input {
 	const char *title, *description, *type, *tags, *vendor;	/* description: plain text */
-	const char *opt_name[PROD_MAX_OPTIONS];
-	struct prod_image *images;
+	const char *opt_name[PRODUCT_MAX_OPTIONS];
+	struct product_image *images;
 	size_t nimages;
-	struct prod_variant *variants;
+	struct product_variant *variants;
 	size_t nvariants;
 };
 
 /* What was wrong and with which field ("title", "variants[2].price"...); ok when msg is NULL. */
-struct prod_problem {
+struct product_problem {
 	const char *field;
 	const char *msg;
 };
 
 /* Every rule on a complete product (lengths in characters, URLs, option names vs values, stock
  * and policy). Returns false and fills p on the first problem. */
-bool prod_check(struct arena *a, const struct prod_input *in, struct prod_problem *p);
+bool product_check(struct arena *a, const struct product_input *in, struct product_problem *p);
 /* The same without the variants (a change to a product's own fields and images). */
-bool prod_check_fields(struct arena *a, const struct prod_input *in, struct prod_problem *p);
+bool product_check_fields(struct arena *a, const struct product_input *in, struct product_problem *p);
 /* One variant alone (API: add a variant to a product whose option names are given). */
-bool prod_check_variant(struct arena *a, const struct prod_variant *v, const char *const opt_name[PROD_MAX_OPTIONS],
-			const char *prefix, struct prod_problem *p);
+bool product_check_variant(struct arena *a, const struct product_variant *v, const char *const opt_name[PRODUCT_MAX_OPTIONS],
+			const char *prefix, struct product_problem *p);
 /* http:// or https:// with a host, no white space or control characters, at most 1000 bytes. */
-bool prod_valid_url(const char *url);
+bool product_valid_url(const char *url);
 /* Text of at most max characters, valid UTF-8, no control characters but tab and newlines when
  * multiline; NULL counts as "". */
-bool prod_text_ok(const char *s, size_t max, bool multiline);
+bool product_text_ok(const char *s, size_t max, bool multiline);
 /* "12.50" for 1250 USD, "1200" for 1200 JPY, "-3.00"; the decimal form money_parse reads back. */
-const char *prod_decimal(struct arena *a, long long minor, const char *currency);
+const char *product_decimal(struct arena *a, long long minor, const char *currency);
 /* The description a brand typed, as stored HTML: paragraphs at blank lines, <br> at single line
- * breaks, everything escaped. prod_html_text turns stored HTML back into that text. */
-const char *prod_text_html(struct arena *a, const char *text);
-const char *prod_html_text(struct arena *a, const char *html);
+ * breaks, everything escaped. product_html_text turns stored HTML back into that text. */
+const char *product_text_html(struct arena *a, const char *text);
+const char *product_html_text(struct arena *a, const char *html);
 /* "draft", "active" or "archived". */
-bool prod_status_ok(const char *s);
+bool product_status_ok(const char *s);
 
 #endif

@@ -64,13 +64,13 @@ struct save {
 	long long brand_id, product_id;
 	const char *currency, *status;
 	unsigned what;
-	const struct prod_input *in;
-	const struct prod_variant *one;
-	const struct prod_variant_patch *patch;
-	struct prod_result *res;
+	const struct product_input *in;
+	const struct product_variant *one;
+	const struct product_variant_patch *patch;
+	struct product_result *res;
 };
 
-static struct db_param compare_param(const struct prod_variant *v)
+static struct db_param compare_param(const struct product_variant *v)
 {
 	return v->has_compare ? DB_I(v->compare_at) : DB_NULL;
 }
@@ -87,7 +87,7 @@ static const char *str(const char *s)
 }
 
 static enum db_status insert_variant(struct db *db, long long product_id, long long position, const char *currency,
-				     const struct prod_variant *v)
+				     const struct product_variant *v)
 {
 	return db_query(db, NULL, &q_add_variant, (struct db_param[]){ DB_I(product_id), DB_I(position),
 		DB_S(str(v->sku)), DB_S(str(v->barcode)), DB_S(str(v->opt[0])), DB_S(str(v->opt[1])),
@@ -98,7 +98,7 @@ static enum db_status insert_variant(struct db *db, long long product_id, long l
 static enum db_status write_options(struct db *db, const struct save *s)
 {
 	enum db_status rc = db_query(db, NULL, &q_del_options, (struct db_param[]){ DB_I(s->product_id) }, NULL);
-	for (int k = 0; rc == DB_OK && k < PROD_MAX_OPTIONS; k++)
+	for (int k = 0; rc == DB_OK && k < PRODUCT_MAX_OPTIONS; k++)
 		if (s->in->opt_name[k] && *s->in->opt_name[k])
 			rc = db_query(db, NULL, &q_add_option, (struct db_param[]){ DB_I(s->product_id), DB_I(k + 1),
 				DB_S(s->in->opt_name[k]) }, NULL);
@@ -142,7 +142,7 @@ static enum db_status write_variants(struct db *db, const struct save *s)
 			return rc;
 	}
 	for (size_t i = 0; i < s->in->nvariants; i++) {
-		const struct prod_variant *v = &s->in->variants[i];
+		const struct product_variant *v = &s->in->variants[i];
 		if (v->id == 0)
 			rc = insert_variant(db, s->product_id, (long long)i + 1, s->currency, v);
 		else
@@ -159,11 +159,11 @@ static enum db_status write_variants(struct db *db, const struct save *s)
 static enum db_status write_children(struct db *db, struct save *s)
 {
 	enum db_status rc = DB_OK;
-	if (s->what & PROD_SET_OPTIONS)
+	if (s->what & PRODUCT_SET_OPTIONS)
 		rc = write_options(db, s);
-	if (rc == DB_OK && (s->what & PROD_SET_IMAGES))
+	if (rc == DB_OK && (s->what & PRODUCT_SET_IMAGES))
 		rc = write_images(db, s);
-	if (rc == DB_OK && (s->what & PROD_SET_VARIANTS))
+	if (rc == DB_OK && (s->what & PRODUCT_SET_VARIANTS))
 		rc = write_variants(db, s);
 	if (rc == DB_OK)
 		rc = totals(db, s->product_id, s->currency);
@@ -173,7 +173,7 @@ static enum db_status write_children(struct db *db, struct save *s)
 static enum db_status create_fn(struct db *db, void *ctx)
 {
 	struct save *s = ctx;
-	const struct prod_input *in = s->in;
+	const struct product_input *in = s->in;
 	char slug[121];
 	if (!slugify(in->title, slug, 100))
 		snprintf(slug, sizeof slug, "product");
@@ -182,7 +182,7 @@ static enum db_status create_fn(struct db *db, void *ctx)
 	/* A taken handle gets a random suffix; a few tries make a collision vanishingly unlikely. */
 	for (int tries = 0;; tries++) {
 		rc = db_query(db, NULL, &q_insert, (struct db_param[]){ DB_I(s->brand_id), DB_S(handle),
-			DB_S(in->title), DB_S(prod_text_html(s->a, in->description)), DB_S(str(in->type)),
+			DB_S(in->title), DB_S(product_text_html(s->a, in->description)), DB_S(str(in->type)),
 			DB_S(str(in->vendor)), DB_S(str(in->tags)), DB_S(s->status), DB_S(s->currency) }, NULL);
 		if (rc != DB_DUP || tries == 4)
 			break;
@@ -195,12 +195,12 @@ static enum db_status create_fn(struct db *db, void *ctx)
 	return write_children(db, s);
 }
 
-enum db_status prod_create(struct db *db, struct arena *a, long long brand_id, const char *currency,
-			   const char *status, const struct prod_input *in, struct prod_result *res)
+enum db_status product_create(struct db *db, struct arena *a, long long brand_id, const char *currency,
+			   const char *status, const struct product_input *in, struct product_result *res)
 {
 	memset(res, 0, sizeof *res);
 	struct save s = { .a = a, .brand_id = brand_id, .currency = currency, .status = status,
-			  .what = PROD_SET_ALL, .in = in, .res = res };
+			  .what = PRODUCT_SET_ALL, .in = in, .res = res };
 	return db_txn(db, create_fn, &s);
 }
 
@@ -222,9 +222,9 @@ static enum db_status update_fn(struct db *db, void *ctx)
 	s->res->missing = false;
 	s->res->bad_field = NULL;
 	enum db_status rc = lock_product(db, s);
-	if (rc == DB_OK && (s->what & PROD_SET_FIELDS))
+	if (rc == DB_OK && (s->what & PRODUCT_SET_FIELDS))
 		rc = db_query(db, NULL, &q_fields, (struct db_param[]){ DB_S(s->in->title),
-			(s->what & PROD_KEEP_DESCRIPTION) ? DB_NULL : DB_S(prod_text_html(s->a, s->in->description)),
+			(s->what & PRODUCT_KEEP_DESCRIPTION) ? DB_NULL : DB_S(product_text_html(s->a, s->in->description)),
 			DB_S(str(s->in->type)), DB_S(str(s->in->vendor)), DB_S(str(s->in->tags)), DB_I(s->product_id),
 			DB_I(s->brand_id) }, NULL);
 	if (rc == DB_OK && s->status)
@@ -235,9 +235,9 @@ static enum db_status update_fn(struct db *db, void *ctx)
 	return rc;
 }
 
-enum db_status prod_update(struct db *db, struct arena *a, long long brand_id, long long product_id,
+enum db_status product_update(struct db *db, struct arena *a, long long brand_id, long long product_id,
 			   const char *currency, unsigned what, const char *status,
-			   const struct prod_input *in, struct prod_result *res)
+			   const struct product_input *in, struct product_result *res)
 {
 	memset(res, 0, sizeof *res);
 	res->id = product_id;
@@ -246,8 +246,8 @@ enum db_status prod_update(struct db *db, struct arena *a, long long brand_id, l
 	return db_txn(db, update_fn, &s);
 }
 
-enum db_status prod_set_status(struct db *db, struct arena *a, long long brand_id, long long product_id, const char *status,
-			       struct prod_result *res)
+enum db_status product_set_status(struct db *db, struct arena *a, long long brand_id, long long product_id, const char *status,
+			       struct product_result *res)
 {
 	memset(res, 0, sizeof *res);
 	res->id = product_id;
@@ -273,14 +273,14 @@ static enum db_status add_variant_fn(struct db *db, void *ctx)
 		rc = db_query(db, s->a, &q_option_names, (struct db_param[]){ DB_I(s->product_id) }, &names);
 	if (rc != DB_OK)
 		return rc;
-	const char *opt_name[PROD_MAX_OPTIONS] = { NULL, NULL, NULL };
+	const char *opt_name[PRODUCT_MAX_OPTIONS] = { NULL, NULL, NULL };
 	for (size_t i = 0; i < names.nrows; i++) {
 		long long k = db_at(&names, i, 0)->i;
-		if (k >= 1 && k <= PROD_MAX_OPTIONS)
+		if (k >= 1 && k <= PRODUCT_MAX_OPTIONS)
 			opt_name[k - 1] = db_at(&names, i, 1)->s;
 	}
-	struct prod_problem p;
-	if (!prod_check_variant(s->a, s->one, opt_name, "variant", &p)) {
+	struct product_problem p;
+	if (!product_check_variant(s->a, s->one, opt_name, "variant", &p)) {
 		s->res->bad_field = p.field + strlen("variant.");
 		return DB_CONFLICT;
 	}
@@ -294,8 +294,8 @@ static enum db_status add_variant_fn(struct db *db, void *ctx)
 	return rc;
 }
 
-enum db_status prod_add_variant(struct db *db, struct arena *a, long long brand_id, long long product_id,
-				const char *currency, const struct prod_variant *v, struct prod_result *res)
+enum db_status product_add_variant(struct db *db, struct arena *a, long long brand_id, long long product_id,
+				const char *currency, const struct product_variant *v, struct product_result *res)
 {
 	memset(res, 0, sizeof *res);
 	struct save s = { .a = a, .brand_id = brand_id, .product_id = product_id, .currency = currency,
@@ -306,7 +306,7 @@ enum db_status prod_add_variant(struct db *db, struct arena *a, long long brand_
 static enum db_status patch_variant_fn(struct db *db, void *ctx)
 {
 	struct save *s = ctx;
-	const struct prod_variant_patch *p = s->patch;
+	const struct product_variant_patch *p = s->patch;
 	s->res->missing = false;
 	s->res->bad_field = NULL;
 	struct db_res v;
@@ -335,8 +335,8 @@ static enum db_status patch_variant_fn(struct db *db, void *ctx)
 	return rc;
 }
 
-enum db_status prod_patch_variant(struct db *db, struct arena *a, long long brand_id, long long variant_id,
-				  const struct prod_variant_patch *p, struct prod_result *res)
+enum db_status product_patch_variant(struct db *db, struct arena *a, long long brand_id, long long variant_id,
+				  const struct product_variant_patch *p, struct product_result *res)
 {
 	memset(res, 0, sizeof *res);
 	res->id = variant_id;

@@ -5,14 +5,14 @@
 #include "db/tally.h"
 #include "domain/video/media_stats.h"
 
-struct mstat_key {
+struct media_stats_key {
 	long long id;
 	char day[11];		/* YYYY-MM-DD, UTC */
-	long long n[MSTAT__KINDS];
+	long long n[MEDIA_STATS__KINDS];
 };
 
 /* Worker-lifetime state, on purpose: counts waiting for their write, per table. */
-static struct mstat_key pending[MSTAT__TABLES][MSTAT_BATCH];
+static struct media_stats_key pending[MEDIA_STATS__TABLES][MEDIA_STATS_BATCH];
 
 #define ROW "(?, ?, ?, ?, ?)"
 #define ROWT "isiii"
@@ -24,30 +24,30 @@ static struct mstat_key pending[MSTAT__TABLES][MSTAT_BATCH];
 	{ head ROW ", " ROW ", " ROW ON_DUP, ROWT ROWT ROWT, "" }, \
 	{ head ROW ", " ROW ", " ROW ", " ROW ON_DUP, ROWT ROWT ROWT ROWT, "" }, \
 }
-static const struct db_stmt q_upsert[MSTAT__TABLES][TALLY_ROWS_PER_STMT] = {
-	[MSTAT_VIDEO] = UPSERTS("INSERT INTO video_stats (video_id, day, views, clicks, adds) VALUES "),
-	[MSTAT_AD] = UPSERTS("INSERT INTO ad_stats (ad_id, day, views, clicks, adds) VALUES "),
+static const struct db_stmt q_upsert[MEDIA_STATS__TABLES][TALLY_ROWS_PER_STMT] = {
+	[MEDIA_STATS_VIDEO] = UPSERTS("INSERT INTO video_stats (video_id, day, views, clicks, adds) VALUES "),
+	[MEDIA_STATS_AD] = UPSERTS("INSERT INTO ad_stats (ad_id, day, views, clicks, adds) VALUES "),
 };
 
-static void put_row(const struct mstat_key *k, struct db_param *row)
+static void put_row(const struct media_stats_key *k, struct db_param *row)
 {
 	row[0] = DB_I(k->id);
 	row[1] = DB_S(k->day);
-	row[2] = DB_I(k->n[MSTAT_VIEW]);
-	row[3] = DB_I(k->n[MSTAT_CLICK]);
-	row[4] = DB_I(k->n[MSTAT_ADD]);
+	row[2] = DB_I(k->n[MEDIA_STATS_VIEW]);
+	row[3] = DB_I(k->n[MEDIA_STATS_CLICK]);
+	row[4] = DB_I(k->n[MEDIA_STATS_ADD]);
 }
-static void video_row(size_t i, struct db_param *row) { put_row(&pending[MSTAT_VIDEO][i], row); }
-static void ad_row(size_t i, struct db_param *row) { put_row(&pending[MSTAT_AD][i], row); }
+static void video_row(size_t i, struct db_param *row) { put_row(&pending[MEDIA_STATS_VIDEO][i], row); }
+static void ad_row(size_t i, struct db_param *row) { put_row(&pending[MEDIA_STATS_AD][i], row); }
 
-static struct tally tallies[MSTAT__TABLES] = {
-	[MSTAT_VIDEO] = { q_upsert[MSTAT_VIDEO], 5, video_row, 0, 0 },
-	[MSTAT_AD] = { q_upsert[MSTAT_AD], 5, ad_row, 0, 0 },
+static struct tally tallies[MEDIA_STATS__TABLES] = {
+	[MEDIA_STATS_VIDEO] = { q_upsert[MEDIA_STATS_VIDEO], 5, video_row, 0, 0 },
+	[MEDIA_STATS_AD] = { q_upsert[MEDIA_STATS_AD], 5, ad_row, 0, 0 },
 };
 
-void mstat_count(struct db *db, enum mstat_table table, long long id, enum mstat_kind kind, long long now)
+void media_stats_count(struct db *db, enum media_stats_table table, long long id, enum media_stats_kind kind, long long now)
 {
-	if (id <= 0 || table < 0 || table >= MSTAT__TABLES || kind < 0 || kind >= MSTAT__KINDS)
+	if (id <= 0 || table < 0 || table >= MEDIA_STATS__TABLES || kind < 0 || kind >= MEDIA_STATS__KINDS)
 		return;
 	char day[11];
 	time_t t = (time_t)now;
@@ -55,7 +55,7 @@ void mstat_count(struct db *db, enum mstat_table table, long long id, enum mstat
 	gmtime_r(&t, &tm);
 	strftime(day, sizeof day, "%Y-%m-%d", &tm);
 	struct tally *ty = &tallies[table];
-	struct mstat_key *keys = pending[table];
+	struct media_stats_key *keys = pending[table];
 	for (size_t i = 0; i < ty->n; i++) {
 		if (keys[i].id == id && strcmp(keys[i].day, day) == 0) {
 			keys[i].n[kind]++;
@@ -63,10 +63,10 @@ void mstat_count(struct db *db, enum mstat_table table, long long id, enum mstat
 			return;
 		}
 	}
-	if (ty->n == MSTAT_BATCH)
+	if (ty->n == MEDIA_STATS_BATCH)
 		tally_flush(db, ty, true);
-	if (ty->n < MSTAT_BATCH) {	/* still full only if the database is away: drop */
-		struct mstat_key *k = &keys[ty->n++];
+	if (ty->n < MEDIA_STATS_BATCH) {	/* still full only if the database is away: drop */
+		struct media_stats_key *k = &keys[ty->n++];
 		memset(k, 0, sizeof *k);
 		k->id = id;
 		memcpy(k->day, day, sizeof day);
@@ -75,8 +75,8 @@ void mstat_count(struct db *db, enum mstat_table table, long long id, enum mstat
 	tally_flush(db, ty, false);
 }
 
-void mstat_flush(struct db *db, bool force)
+void media_stats_flush(struct db *db, bool force)
 {
-	for (enum mstat_table t = 0; t < MSTAT__TABLES; t++)
+	for (enum media_stats_table t = 0; t < MEDIA_STATS__TABLES; t++)
 		tally_flush(db, &tallies[t], force);
 }

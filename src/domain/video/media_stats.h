@@ -6,13 +6,13 @@
 #include <stdbool.h>
 #include "db/db.h"
 
-enum mstat_table { MSTAT_VIDEO = 0, MSTAT_AD, MSTAT__TABLES };	/* video_stats, ad_stats */
-enum mstat_kind { MSTAT_VIEW = 0, MSTAT_CLICK, MSTAT_ADD, MSTAT__KINDS };
-#define MSTAT_BATCH 32	/* distinct (id, day) keys of a table held before a flush is forced */
+enum media_stats_table { MEDIA_STATS_VIDEO = 0, MEDIA_STATS_AD, MEDIA_STATS__TABLES };	/* video_stats, ad_stats */
+enum media_stats_kind { MEDIA_STATS_VIEW = 0, MEDIA_STATS_CLICK, MEDIA_STATS_ADD, MEDIA_STATS__KINDS };
+#define MEDIA_STATS_BATCH 32	/* distinct (id, day) keys of a table held before a flush is forced */
 
 /* Counts one event of `kind` for row `id` of `table` on the UTC day of `now` (unix seconds). */
-void mstat_count(struct db *db, enum mstat_table table, long long id, enum mstat_kind kind, long long now);
+void media_stats_count(struct db *db, enum media_stats_table table, long long id, enum media_stats_kind kind, long long now);
 /* Writes the pending counts if a second has passed since the last write (or `force`). */
-void mstat_flush(struct db *db, bool force);
+void media_stats_flush(struct db *db, bool force);
 
 #endif
