@@ -10,7 +10,7 @@
 #include "views/attribution.h"
 #include "shop/cart.h"
 #include "db/dbcache.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "shop/shop.h"
 #include "shop/showcase.h"
@@ -75,7 +75,7 @@ int page_ad(struct req *r)
 	}
 	long long id = db_at(&a, 0, 0)->i, creator = db_at(&a, 0, 2)->i;
 	const char *title = db_at(&a, 0, 3)->s, *brand = db_at(&a, 0, 9)->s;
-	tmpl_dict *d = page_begin(r, "ad.tpl", title);
+	tmpl_dict *d = layout_begin(r, "ad.tpl", title);
 	tmpl_set(d, "SLUG", slug);
 	tmpl_set(d, "TITLE", title);
 	tmpl_set(d, "HEADLINE", db_at(&a, 0, 4)->s);
@@ -102,7 +102,7 @@ int page_ad(struct req *r)
 			tmpl_dict *b = tmpl_add(d, "BUY");
 			tmpl_set_int(b, "VARIANT", variant);
 			tmpl_set(b, "PRODUCT", db_at(&prods, i, 1)->s);
-			tmpl_set(b, "PRICE", page_money(r, db_at(&prods, i, 4)->i, db_at(&prods, i, 5)->s));
+			tmpl_set(b, "PRICE", layout_money(r, db_at(&prods, i, 4)->i, db_at(&prods, i, 5)->s));
 			break;
 		}
 	}
@@ -121,7 +121,7 @@ int page_ad(struct req *r)
 	media_stats_count(r->db, MEDIA_STATS_AD, id, MEDIA_STATS_VIEW, (long long)time(NULL));
 	if (creator)
 		attribution_touch(r, creator, ATTR_AD);
-	page_end(r, 200);
+	layout_end(r, 200);
 	return REQ_DONE;
 }
 

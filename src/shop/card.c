@@ -1,6 +1,6 @@
 /* card.c: the product card partial shared by the home page, storefronts and collections. */
 #include "views/card_view.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "shop/shop.h"
 
 tmpl_dict *card_grid(tmpl_dict *page)

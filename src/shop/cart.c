@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "shop/cart.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "shop/shop.h"
 
@@ -46,7 +46,7 @@ int page_cart(struct req *r)
 		rc = cart_load(r->db, r->arena, id, &c);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	tmpl_dict *d = page_begin(r, "cart.tpl", "Your cart");
+	tmpl_dict *d = layout_begin(r, "cart.tpl", "Your cart");
 	cart_render(r, d, &c);
 	if (c.nlines == 0)
 		tmpl_show(d, "EMPTY");
@@ -57,7 +57,7 @@ int page_cart(struct req *r)
 	if (c.changed)
 		tmpl_show(d, "CHANGED");
 	cart_set_count(r, c.count);
-	page_end(r, 200);
+	layout_end(r, 200);
 	return REQ_DONE;
 }
 

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <sodium.h>
 #include "shop/cart.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 
 static const struct db_stmt q_by_token = {
@@ -217,12 +217,12 @@ void cart_render(struct req *r, tmpl_dict *d, const struct cart *c)
 			if (*l->variant_title)
 				tmpl_set(tmpl_add(ld, "VARIANT"), "TEXT", l->variant_title);
 			tmpl_set_int(ld, "QUANTITY", l->quantity);
-			tmpl_set(ld, "UNIT_PRICE", page_money(r, l->unit_price, l->currency));
-			tmpl_set(ld, "LINE_TOTAL", page_money(r, l->line_total, l->currency));
+			tmpl_set(ld, "UNIT_PRICE", layout_money(r, l->unit_price, l->currency));
+			tmpl_set(ld, "LINE_TOTAL", layout_money(r, l->line_total, l->currency));
 			if (l->price_changed) {
 				tmpl_dict *pc = tmpl_add(ld, "PRICE_CHANGED");
-				tmpl_set(pc, "WAS", page_money(r, l->price_seen, l->currency));
-				tmpl_set(pc, "NOW", page_money(r, l->unit_price, l->currency));
+				tmpl_set(pc, "WAS", layout_money(r, l->price_seen, l->currency));
+				tmpl_set(pc, "NOW", layout_money(r, l->unit_price, l->currency));
 				tmpl_set(pc, "DIRECTION", l->unit_price > l->price_seen ? "went up" : "went down");
 			}
 			if (l->unavailable) {
@@ -237,11 +237,11 @@ void cart_render(struct req *r, tmpl_dict *d, const struct cart *c)
 			tmpl_show(bd, "MIXED_CURRENCY");
 			continue;
 		}
-		tmpl_set(bd, "SUBTOTAL", page_money(r, b->t.subtotal, b->currency));
-		tmpl_set(bd, "SHIPPING", page_money(r, b->t.shipping, b->currency));
-		tmpl_set(bd, "TAX", page_money(r, b->t.tax, b->currency));
+		tmpl_set(bd, "SUBTOTAL", layout_money(r, b->t.subtotal, b->currency));
+		tmpl_set(bd, "SHIPPING", layout_money(r, b->t.shipping, b->currency));
+		tmpl_set(bd, "TAX", layout_money(r, b->t.tax, b->currency));
 		tmpl_set(bd, "TAX_RATE", arena_printf(r->arena, "%u.%02u %%", b->tax_bps / 100, b->tax_bps % 100));
-		tmpl_set(bd, "TOTAL", page_money(r, b->t.total, b->currency));
+		tmpl_set(bd, "TOTAL", layout_money(r, b->t.total, b->currency));
 	}
 	tmpl_set_int(d, "COUNT", c->count);
 	if (c->nbrands > 1)

@@ -2,7 +2,7 @@
  * review step that shows the current summary, with any price change, before the shopper pays. */
 #include <string.h>
 #include "shop/cart.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "domain/commerce/payment.h"
 #include "web/response.h"
 #include "shop/shop.h"
@@ -77,10 +77,10 @@ void checkout_form_fill(struct req *r, tmpl_dict *d, const struct checkout_form 
 
 void checkout_problem(struct req *r, int status, const char *title, const char *message)
 {
-	tmpl_dict *d = page_begin(r, "checkout_problem.tpl", title);
+	tmpl_dict *d = layout_begin(r, "checkout_problem.tpl", title);
 	tmpl_set(d, "HEADLINE", title);
 	tmpl_set(d, "MESSAGE", message);
-	page_end(r, status);
+	layout_end(r, status);
 }
 
 static int form_page(struct req *r, int status, const struct checkout_form *f, const char *which,
@@ -97,7 +97,7 @@ static int form_page(struct req *r, int status, const struct checkout_form *f, c
 		resp_redirect(r, "/cart");
 		return REQ_DONE;
 	}
-	tmpl_dict *d = page_begin(r, "checkout.tpl", "Checkout");
+	tmpl_dict *d = layout_begin(r, "checkout.tpl", "Checkout");
 	checkout_form_fill(r, d, f);
 	cart_render(r, d, &c);
 	if (problem) {
@@ -108,7 +108,7 @@ static int form_page(struct req *r, int status, const struct checkout_form *f, c
 			*p = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
 		tmpl_set(tmpl_add(d, section), "TEXT", problem);
 	}
-	page_end(r, status);
+	layout_end(r, status);
 	return REQ_DONE;
 }
 
@@ -130,7 +130,7 @@ int page_checkout_edit(struct req *r)
 void checkout_review_page(struct req *r, const struct checkout_form *f, const struct cart *c, int status,
 			  const char *notice)
 {
-	tmpl_dict *d = page_begin(r, "checkout_review.tpl", "Review your order");
+	tmpl_dict *d = layout_begin(r, "checkout_review.tpl", "Review your order");
 	checkout_form_fill(r, d, f);
 	cart_render(r, d, c);
 	if (notice)
@@ -146,7 +146,7 @@ void checkout_review_page(struct req *r, const struct checkout_form *f, const st
 		tmpl_set(p, "TOKEN", token);
 		tmpl_set(p, "VERSION", c->version);
 	}
-	page_end(r, status);
+	layout_end(r, status);
 }
 
 int page_checkout_review(struct req *r)

@@ -1,7 +1,7 @@
 /* checkout_done.c: "/checkout/done/{ref}" — the confirmation: every order of one checkout with
  * its number. Shown only to the session that placed it; anyone else is sent to order lookup. */
 #include "shop/cart.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "shop/shop.h"
 
@@ -28,13 +28,13 @@ int page_checkout_done(struct req *r)
 		rc = db_query(r->db, r->arena, &q_orders, (struct db_param[]){ DB_I(db_at(&c, 0, 0)->i) }, &o);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	tmpl_dict *d = page_begin(r, "checkout_done.tpl", "Thank you for your order");
+	tmpl_dict *d = layout_begin(r, "checkout_done.tpl", "Thank you for your order");
 	tmpl_set(d, "EMAIL", db_at(&c, 0, 1)->s);
 	if (o.nrows > 1)
 		tmpl_set_int(tmpl_add(d, "SPLIT"), "N", (long long)o.nrows);
 	for (size_t i = 0; i < o.nrows; i++)
 		if ((rc = order_render(r, d, db_at(&o, i, 0)->i)) != DB_OK)
 			return req_db_fail(rc);	/* the error page abandons the half-built one */
-	page_end(r, 200);
+	layout_end(r, 200);
 	return REQ_DONE;
 }

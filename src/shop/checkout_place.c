@@ -10,7 +10,7 @@
 #include "domain/creators/commission.h"
 #include "lib/config.h"
 #include "domain/mail/outbox.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "domain/commerce/payment.h"
 #include "web/response.h"
 #include "shop/shop.h"
@@ -176,11 +176,11 @@ static void mail_order(struct place *p, const struct cart_brand *b, const char *
 	for (size_t j = 0; j < b->nlines; j++) {
 		const struct cart_line *l = &b->lines[j];
 		buf_printf(&p->mail, "  %lld x %s%s%s%s  %s\n", l->quantity, l->title, *l->variant_title ? " (" : "",
-			   l->variant_title, *l->variant_title ? ")" : "", page_money(r, l->line_total, l->currency));
+			   l->variant_title, *l->variant_title ? ")" : "", layout_money(r, l->line_total, l->currency));
 	}
-	buf_printf(&p->mail, "  Subtotal %s, shipping %s, tax %s\n  Total %s\n\n", page_money(r, b->t.subtotal, b->currency),
-		   page_money(r, b->t.shipping, b->currency), page_money(r, b->t.tax, b->currency),
-		   page_money(r, b->t.total, b->currency));
+	buf_printf(&p->mail, "  Subtotal %s, shipping %s, tax %s\n  Total %s\n\n", layout_money(r, b->t.subtotal, b->currency),
+		   layout_money(r, b->t.shipping, b->currency), layout_money(r, b->t.tax, b->currency),
+		   layout_money(r, b->t.total, b->currency));
 }
 
 static enum db_status write_order(struct db *db, struct place *p, const struct cart_brand *b)

@@ -2,7 +2,7 @@
 #include "views/attribution.h"
 #include "db/dbcache.h"
 #include "views/card_view.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "shop/shop.h"
 
@@ -28,7 +28,7 @@ static enum db_status collection_build(struct req *r, const struct db_res *col, 
 	if (rc != DB_OK)
 		return rc;
 	const char *title = db_at(col, 0, 1)->s, *handle = db_at(col, 0, 3)->s;
-	tmpl_dict *d = page_begin(r, "collection.tpl",
+	tmpl_dict *d = layout_begin(r, "collection.tpl",
 				  arena_printf(r->arena, "%s by %s", title, db_at(col, 0, 4)->s));
 	tmpl_set(d, "TITLE", title);
 	tmpl_set(d, "DESCRIPTION", db_at(col, 0, 2)->s);
@@ -47,7 +47,7 @@ static enum db_status collection_build(struct req *r, const struct db_res *col, 
 		tmpl_show(d, "DISCLOSURE");
 	if (items.nrows == 0)
 		tmpl_show(d, "EMPTY");
-	page_keep(r, key);
+	layout_keep(r, key);
 	return DB_OK;
 }
 
@@ -64,9 +64,9 @@ int page_collection(struct req *r)
 	}
 	/* Keyed by the stored spelling: the lookup ignores case, the page is the same. */
 	const char *kept = arena_concat(r->arena, "@", db_at(&col, 0, 3)->s, "/", db_at(&col, 0, 6)->s, (char *)NULL);
-	if (!page_cached(r, kept) && (rc = collection_build(r, &col, kept)) != DB_OK)
+	if (!layout_cached(r, kept) && (rc = collection_build(r, &col, kept)) != DB_OK)
 		return req_db_fail(rc);
 	attribution_touch(r, db_at(&col, 0, 5)->i, ATTR_COLLECTION);
-	page_end(r, 200);
+	layout_end(r, 200);
 	return REQ_DONE;
 }

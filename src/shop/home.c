@@ -1,7 +1,7 @@
-/* home.c: "/" — featured creators, trending products and the video feed; the same for every visitor, so kept (page_keep). */
+/* home.c: "/" — featured creators, trending products and the video feed; the same for every visitor, so kept (layout_keep). */
 #include "db/dbcache.h"
 #include "views/card_view.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "shop/shop.h"
 
@@ -14,8 +14,8 @@ static const struct db_stmt q_trending = {
 
 int page_home(struct req *r)
 {
-	if (page_cached(r, "/")) {
-		page_end(r, 200);
+	if (layout_cached(r, "/")) {
+		layout_end(r, 200);
 		return REQ_DONE;
 	}
 	struct db_res creators, products;
@@ -24,7 +24,7 @@ int page_home(struct req *r)
 		rc = db_query_cached(r->db, r->arena, &q_trending, NULL, &products);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	tmpl_dict *d = page_begin(r, "home.tpl", "crowdcart — shop what your creators love");
+	tmpl_dict *d = layout_begin(r, "home.tpl", "crowdcart — shop what your creators love");
 	for (size_t i = 0; i < creators.nrows; i++) {
 		tmpl_dict *c = tmpl_add(d, "CREATORS");
 		tmpl_set(c, "HANDLE", db_at(&creators, i, 0)->s);
@@ -35,7 +35,7 @@ int page_home(struct req *r)
 	for (size_t i = 0; i < products.nrows; i++)
 		card_view_add(r, grid, &products, i, NULL);
 	video_feed_add(r, d, 0);
-	page_keep(r, "/");
-	page_end(r, 200);
+	layout_keep(r, "/");
+	layout_end(r, 200);
 	return REQ_DONE;
 }

@@ -5,7 +5,7 @@
 #include <time.h>
 #include "db/dbcache.h"
 #include "shop/leadform.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "shop/shop.h"
 
@@ -109,7 +109,7 @@ static void render_options(struct req *r, tmpl_dict *s, const struct leadform_fi
 
 void leadform_render(struct req *r, const struct leadform *f, int status, const char *error)
 {
-	tmpl_dict *d = page_begin(r, "leadform.tpl", f->title);
+	tmpl_dict *d = layout_begin(r, "leadform.tpl", f->title);
 	tmpl_set(d, "TITLE", f->title);
 	tmpl_set(d, "BRAND_NAME", f->brand_name);
 	tmpl_set(d, "INTRO", f->intro);
@@ -158,7 +158,7 @@ void leadform_render(struct req *r, const struct leadform *f, int status, const 
 		tmpl_show(d, "CONSENT_CHECKED");
 	if (r->method == HTTP_POST && !(consent && strcmp(consent, "yes") == 0) && error)
 		tmpl_set(tmpl_add(d, "CONSENT_ERROR"), "TEXT", "Tick the box to agree before sending.");
-	page_end(r, status);
+	layout_end(r, status);
 }
 
 int page_leadform(struct req *r)

@@ -6,7 +6,7 @@
 #include <time.h>
 #include "domain/ads/brand_domain.h"
 #include "shop/leadform.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "shop/shop.h"
 #include "domain/leads/webhook_out.h"
@@ -178,10 +178,10 @@ static void thanks(struct req *r, const struct leadform *f)
 		resp_header(r, "Location", f->redirect_url);
 		return;
 	}
-	tmpl_dict *d = page_begin(r, "leadform_thanks.tpl", f->title);
+	tmpl_dict *d = layout_begin(r, "leadform_thanks.tpl", f->title);
 	tmpl_set(d, "TITLE", f->title);
 	tmpl_set(d, "THANKS", *f->thanks ? f->thanks : "Thank you! We received your answers.");
-	page_end(r, 200);
+	layout_end(r, 200);
 }
 
 /* Fills each field's submitted values from the form and validates them; true if all pass. */

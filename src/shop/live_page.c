@@ -6,7 +6,7 @@
 #include "views/attribution.h"
 #include "db/dbcache.h"
 #include "shop/live_view.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 
 static const struct db_stmt q_lineup = {
@@ -35,7 +35,7 @@ static void product_fields(struct req *r, tmpl_dict *row, const struct live_sess
 	tmpl_set_int(c, "PRODUCT", db_at(res, i, 0)->i);
 	tmpl_set(c, "TITLE", db_at(res, i, 1)->s);
 	tmpl_set(c, "BRAND", db_at(res, i, 2)->s);
-	tmpl_set(c, "PRICE", page_money(r, db_at(res, i, 3)->i, db_at(res, i, 4)->s));
+	tmpl_set(c, "PRICE", layout_money(r, db_at(res, i, 3)->i, db_at(res, i, 4)->s));
 	tmpl_set(c, "URL", live_product_url(r, res, i, 0, s->handle));
 	if (*db_at(res, i, 6)->s) {
 		tmpl_dict *im = tmpl_add(c, "IMAGE");
@@ -150,7 +150,7 @@ int page_live(struct req *r)
 		rc = asker_of(r, &s, &asker);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	tmpl_dict *d = page_begin(r, "live.tpl", s.title);
+	tmpl_dict *d = layout_begin(r, "live.tpl", s.title);
 	tmpl_set_int(d, "LIVE", s.id);
 	/* The seq was read with the session row, before the lists: an event in between is applied
 	 * twice by live.js (harmlessly), never missed. */
@@ -186,6 +186,6 @@ int page_live(struct req *r)
 	if (s.state != LIVE_ENDED)
 		ask_form(d, &s, &asker);
 	attribution_touch(r, s.creator_id, ATTR_LIVE);
-	page_end(r, 200);
+	layout_end(r, 200);
 	return REQ_DONE;
 }

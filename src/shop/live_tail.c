@@ -5,7 +5,7 @@
 #include <time.h>
 #include "lib/config.h"
 #include "shop/live_tail.h"
-#include "web/page.h"
+#include "web/layout.h"
 
 #define TAIL_SLOTS 32
 
@@ -58,7 +58,7 @@ static json_t *event_json(struct req *r, const struct db_res *res, size_t i, con
 		json_t *p = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s}",
 			"id", (json_int_t)db_at(res, i, c)->i, "title", db_at(res, i, c + 1)->s,
 			"brand", db_at(res, i, c + 2)->s,
-			"price", page_money(r, db_at(res, i, c + 3)->i, db_at(res, i, c + 4)->s),
+			"price", layout_money(r, db_at(res, i, c + 3)->i, db_at(res, i, c + 4)->s),
 			"url", live_product_url(r, res, i, c, via),
 			"image", db_at(res, i, c + 6)->s, "alt", db_at(res, i, c + 7)->s);
 		long long variant = db_at(res, i, c + 10)->i;

@@ -3,7 +3,7 @@
  * throttled per email and per client address. */
 #include <string.h>
 #include "shop/cart.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "shop/shop.h"
 
@@ -22,13 +22,13 @@ static const struct db_stmt q_purge = {
 
 static void form(struct req *r, int status, const char *error)
 {
-	tmpl_dict *d = page_begin(r, "order_lookup.tpl", "Look up an order");
+	tmpl_dict *d = layout_begin(r, "order_lookup.tpl", "Look up an order");
 	const char *n = req_form(r, "number"), *e = req_form(r, "email");
 	tmpl_set(d, "NUMBER", n ? n : "");
 	tmpl_set(d, "EMAIL", e ? e : "");
 	if (error)
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
-	page_end(r, status);
+	layout_end(r, status);
 }
 
 int page_order_lookup_form(struct req *r)
@@ -87,9 +87,9 @@ int page_order_lookup(struct req *r)
 		form(r, 404, "No order matches that number and email. Check both and try again.");
 		return REQ_DONE;
 	}
-	tmpl_dict *d = page_begin(r, "order.tpl", arena_printf(r->arena, "Order %s", number));
+	tmpl_dict *d = layout_begin(r, "order.tpl", arena_printf(r->arena, "Order %s", number));
 	if ((rc = order_render(r, d, db_at(&o, 0, 0)->i)) != DB_OK)
 		return req_db_fail(rc);
-	page_end(r, 200);
+	layout_end(r, 200);
 	return REQ_DONE;
 }

@@ -3,7 +3,7 @@
 #include <string.h>
 #include "shop/cart.h"
 #include "domain/commerce/order_state.h"
-#include "web/page.h"
+#include "web/layout.h"
 
 static const struct db_stmt q_order = {
 	"SELECT o.number, o.status, DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i UTC'), b.name, o.currency,"
@@ -38,9 +38,9 @@ enum db_status order_render(struct req *r, tmpl_dict *d, long long order_id)
 		tmpl_show(od, "PAY_OFFLINE");
 	static const char *const money[] = { "SUBTOTAL", "SHIPPING", "TAX", "TOTAL" };
 	for (size_t i = 0; i < 4; i++)
-		tmpl_set(od, money[i], page_money(r, db_at(&o, 0, 5 + i)->i, cur));
+		tmpl_set(od, money[i], layout_money(r, db_at(&o, 0, 5 + i)->i, cur));
 	if (db_at(&o, 0, 9)->i > 0)
-		tmpl_set(tmpl_add(od, "HAS_REFUND"), "REFUNDED", page_money(r, db_at(&o, 0, 9)->i, cur));
+		tmpl_set(tmpl_add(od, "HAS_REFUND"), "REFUNDED", layout_money(r, db_at(&o, 0, 9)->i, cur));
 	long long bps = db_at(&o, 0, 21)->i;
 	tmpl_set(od, "TAX_RATE", arena_printf(r->arena, "%lld.%02lld %%", bps / 100, bps % 100));
 	static const char *const addr[] = { "EMAIL", "NAME", "LINE1", "LINE2", "CITY", "REGION", "POSTAL", "COUNTRY" };
@@ -59,8 +59,8 @@ enum db_status order_render(struct req *r, tmpl_dict *d, long long order_id)
 		if (*db_at(&l, i, 1)->s)
 			tmpl_set(tmpl_add(ld, "VARIANT"), "TEXT", db_at(&l, i, 1)->s);
 		tmpl_set_int(ld, "QUANTITY", db_at(&l, i, 2)->i);
-		tmpl_set(ld, "UNIT_PRICE", page_money(r, db_at(&l, i, 3)->i, cur));
-		tmpl_set(ld, "LINE_TOTAL", page_money(r, db_at(&l, i, 4)->i, cur));
+		tmpl_set(ld, "UNIT_PRICE", layout_money(r, db_at(&l, i, 3)->i, cur));
+		tmpl_set(ld, "LINE_TOTAL", layout_money(r, db_at(&l, i, 4)->i, cur));
 		if (db_at(&l, i, 5)->i)
 			tmpl_set_int(tmpl_add(ld, "REFUNDED"), "N", db_at(&l, i, 5)->i);
 	}

@@ -5,7 +5,7 @@
 #include "domain/video/media_from.h"
 #include "lib/sanitize.h"
 #include "db/dbcache.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "shop/shop.h"
 #include "shop/showcase.h"
@@ -60,7 +60,7 @@ static bool buy_option(struct req *r, tmpl_dict *d, const struct db_res *vars, s
 {
 	tmpl_dict *o = tmpl_add(d, "BUY_OPTIONS");
 	const char *a = db_at(vars, i, 0)->s, *b = db_at(vars, i, 1)->s, *c = db_at(vars, i, 2)->s;
-	const char *price = page_money(r, db_at(vars, i, 4)->i, db_at(vars, i, 6)->s);
+	const char *price = layout_money(r, db_at(vars, i, 4)->i, db_at(vars, i, 6)->s);
 	tmpl_set_int(o, "ID", db_at(vars, i, 9)->i);
 	tmpl_set(o, "LABEL", arena_printf(r->arena, "%s%s%s%s%s%s%s", a, *b ? " / " : "", b, *c ? " / " : "", c,
 					  *a ? " — " : "", price));
@@ -82,9 +82,9 @@ static void variants(struct req *r, tmpl_dict *d, const struct db_res *opts, con
 				tmpl_set(tmpl_add(v, "VALUES"), "VALUE", db_at(vars, i, k)->s);
 		const char *cur = db_at(vars, i, 6)->s;
 		long long price = db_at(vars, i, 4)->i, was = db_at(vars, i, 5)->i;
-		tmpl_set(v, "PRICE", page_money(r, price, cur));
+		tmpl_set(v, "PRICE", layout_money(r, price, cur));
 		if (was > price)
-			tmpl_set(tmpl_add(v, "COMPARE_AT"), "WAS", page_money(r, was, cur));
+			tmpl_set(tmpl_add(v, "COMPARE_AT"), "WAS", layout_money(r, was, cur));
 		stock_state(v, db_at(vars, i, 7)->i, db_at(vars, i, 8)->s);
 		buyable |= buy_option(r, d, vars, i);
 	}
@@ -131,7 +131,7 @@ int page_product(struct req *r)
 		return req_db_fail(rc);
 	}
 	const char *title = db_at(&p, 0, 1)->s;
-	tmpl_dict *d = page_begin(r, "product.tpl", title);
+	tmpl_dict *d = layout_begin(r, "product.tpl", title);
 	tmpl_set(d, "TITLE", title);
 	tmpl_set(d, "TYPE", db_at(&p, 0, 3)->s);
 	tmpl_set(d, "BRAND", db_at(&p, 0, 5)->s);
@@ -156,6 +156,6 @@ int page_product(struct req *r)
 		attribution_touch(r, db_at(&via, 0, 3)->i, ATTR_PRODUCT);
 	}
 	showcase_product_page_add(r, d, db_at(&p, 0, 6)->i, id);
-	page_end(r, 200);
+	layout_end(r, 200);
 	return REQ_DONE;
 }

@@ -19,7 +19,7 @@ void showcase_add(struct req *r, tmpl_dict *d, long long showcase_id, const char
 /* The creator's storefront showcases (up to two, in slot order) as SHOWCASES sections of d, each
  * holding one SHOWCASE include ({{#SHOWCASES}}{{>SHOWCASE}}{{/SHOWCASES}}); cards carry `via`.
  * True if one of them shows the visitor's recently viewed products, so the page differs per
- * visitor and must not be kept (page_keep). */
+ * visitor and must not be kept (layout_keep). */
 bool showcase_storefront_add(struct req *r, tmpl_dict *d, long long creator_id, const char *via);
 
 /* A product page's rows, as SHOWCASES sections of d like the storefront's: the brand's

@@ -2,7 +2,7 @@
 #include "views/attribution.h"
 #include "db/dbcache.h"
 #include "views/card_view.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "shop/shop.h"
 #include "shop/showcase.h"
@@ -30,7 +30,7 @@ static enum db_status storefront_build(struct req *r, const struct db_res *cr, c
 	    (rc = db_query_cached(r->db, r->arena, &q_picks, id, &picks)) != DB_OK)
 		return rc;
 	const char *handle = db_at(cr, 0, 1)->s, *name = db_at(cr, 0, 2)->s;
-	tmpl_dict *d = page_begin(r, "storefront.tpl", arena_printf(r->arena, "%s on crowdcart", name));
+	tmpl_dict *d = layout_begin(r, "storefront.tpl", arena_printf(r->arena, "%s on crowdcart", name));
 	tmpl_set(d, "HANDLE", handle);
 	tmpl_set(d, "NAME", name);
 	tmpl_set(d, "BIO", db_at(cr, 0, 3)->s);
@@ -59,7 +59,7 @@ static enum db_status storefront_build(struct req *r, const struct db_res *cr, c
 		tmpl_show(d, "NO_PICKS");
 	video_feed_add(r, d, db_at(cr, 0, 0)->i);
 	if (!showcase_storefront_add(r, d, db_at(cr, 0, 0)->i, handle))
-		page_keep(r, key);
+		layout_keep(r, key);
 	return DB_OK;
 }
 
@@ -76,9 +76,9 @@ int page_storefront(struct req *r)
 	}
 	long long creator = db_at(&cr, 0, 0)->i;
 	const char *handle = db_at(&cr, 0, 1)->s, *key = arena_concat(r->arena, "@", handle, (char *)NULL);
-	if (!page_cached(r, key) && (rc = storefront_build(r, &cr, key)) != DB_OK)
+	if (!layout_cached(r, key) && (rc = storefront_build(r, &cr, key)) != DB_OK)
 		return req_db_fail(rc);
 	attribution_touch(r, creator, ATTR_STOREFRONT);
-	page_end(r, 200);
+	layout_end(r, 200);
 	return REQ_DONE;
 }

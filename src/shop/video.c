@@ -8,7 +8,7 @@
 #include "shop/cart.h"
 #include "db/dbcache.h"
 #include "views/card_view.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "shop/shop.h"
 #include "domain/video/media_stats.h"
@@ -76,7 +76,7 @@ int page_video(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	const char *caption = db_at(&v, 0, 2)->s;
-	tmpl_dict *d = page_begin(r, "video.tpl", caption);
+	tmpl_dict *d = layout_begin(r, "video.tpl", caption);
 	tmpl_set_int(d, "VIDEO", id);
 	tmpl_set(d, "SRC", db_at(&v, 0, 0)->s);
 	if (*db_at(&v, 0, 1)->s)
@@ -103,7 +103,7 @@ int page_video(struct req *r)
 	media_stats_count(r->db, MEDIA_STATS_VIDEO, id, MEDIA_STATS_VIEW, (long long)time(NULL));
 	if (creator)
 		attribution_touch(r, creator, ATTR_VIDEO);
-	page_end(r, 200);
+	layout_end(r, 200);
 	return REQ_DONE;
 }
 

@@ -2,7 +2,7 @@
  * videos, ranked by video_score (recent orders bought from the video, and views; docs/VIDEO.md). */
 #include <stdlib.h>
 #include "db/dbcache.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "shop/shop.h"
 #include "domain/video/video_rules.h"
 

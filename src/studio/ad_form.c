@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "studio/ads.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 
 static const struct db_stmt q_ad = {
@@ -78,7 +78,7 @@ int ad_form_page(struct req *r, const struct studio_owner *o, long long id, int 
 		return REQ_DONE;
 	}
 	const char *base = o->creator_id ? "/studio/creator/ads" : "/studio/ads";
-	tmpl_dict *d = page_begin(r, "studio_ad.tpl", id ? "Edit ad" : "New ad");
+	tmpl_dict *d = layout_begin(r, "studio_ad.tpl", id ? "Edit ad" : "New ad");
 	tmpl_set(d, "BACK", base);
 	tmpl_set(d, "ACTION", id ? arena_printf(r->arena, "%s/%lld", base, id) : base);
 	tmpl_show(d, o->creator_id ? "CREATOR_OWNER" : "BRAND_OWNER");
@@ -93,7 +93,7 @@ int ad_form_page(struct req *r, const struct studio_owner *o, long long id, int 
 		tmpl_dict *t = tmpl_add(d, "TAKEN_DOWN");
 		tmpl_set(t, "BRAND", db_at(&ad, 0, 9)->s);
 		tmpl_set(t, "DAY", db_at(&ad, 0, 10)->s);
-		page_end(r, status);
+		layout_end(r, status);
 		return REQ_DONE;
 	}
 	tmpl_show(d, "FORM");
@@ -124,7 +124,7 @@ int ad_form_page(struct req *r, const struct studio_owner *o, long long id, int 
 	}
 	if (error)
 		field_error(d, field, error);
-	page_end(r, status);
+	layout_end(r, status);
 	return REQ_DONE;
 }
 

@@ -5,7 +5,7 @@
 #include <string.h>
 #include "studio/ads.h"
 #include "domain/ads/brand_domain.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 
 static const struct db_stmt q_list = {
@@ -20,7 +20,7 @@ int page_studio_ads(struct req *r)
 	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(b->id) }, &res);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	tmpl_dict *d = page_begin(r, "studio_ads.tpl", "Your ads");
+	tmpl_dict *d = layout_begin(r, "studio_ads.tpl", "Your ads");
 	tmpl_set(d, "BRAND", b->name);
 	for (size_t i = 0; i < res.nrows; i++) {
 		tmpl_dict *e = tmpl_add(d, "ADS");
@@ -42,7 +42,7 @@ int page_studio_ads(struct req *r)
 	}
 	if (res.nrows == 0)
 		tmpl_show(d, "NO_ADS");
-	page_end(r, 200);
+	layout_end(r, 200);
 	return REQ_DONE;
 }
 

@@ -2,7 +2,7 @@
  * only its hash is kept), list and revoke. */
 #include <string.h>
 #include "lib/apikey.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "domain/catalog/product.h"
 #include "studio/products.h"
 #include "web/response.h"
@@ -23,7 +23,7 @@ static int render(struct req *r, const struct acting_brand *b, int status, const
 	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(b->id) }, &res);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	tmpl_dict *d = page_begin(r, "studio_api_keys.tpl", "API keys");
+	tmpl_dict *d = layout_begin(r, "studio_api_keys.tpl", "API keys");
 	tmpl_set(d, "BRAND_NAME", b->name);
 	if (new_key)
 		tmpl_set(tmpl_add(d, "NEW_KEY"), "KEY", new_key);
@@ -43,7 +43,7 @@ static int render(struct req *r, const struct acting_brand *b, int status, const
 	}
 	if (res.nrows == 0)
 		tmpl_show(d, "EMPTY");
-	page_end(r, status);
+	layout_end(r, status);
 	return REQ_DONE;
 }
 

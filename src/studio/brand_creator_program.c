@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "views/attribution.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
 
@@ -16,7 +16,7 @@ static const struct db_stmt q_save = {
 static void terms_form(struct req *r, const struct acting_brand *b, int status, const char *error,
 		       const char *window, const char *returns)
 {
-	tmpl_dict *d = page_begin(r, "studio_brand_creator_program.tpl", "Creator program");
+	tmpl_dict *d = layout_begin(r, "studio_brand_creator_program.tpl", "Creator program");
 	tmpl_set(d, "BRAND", b->name);
 	tmpl_set(d, "WINDOW", window);
 	tmpl_set(d, "RETURN_WINDOW", returns);
@@ -24,7 +24,7 @@ static void terms_form(struct req *r, const struct acting_brand *b, int status, 
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
 	if (req_query(r, "saved"))
 		tmpl_show(d, "SAVED");
-	page_end(r, status);
+	layout_end(r, status);
 }
 
 int page_brand_creator_program_form(struct req *r)

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lib/money.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "domain/catalog/product.h"
 #include "web/response.h"
 #include "studio/studio.h"
@@ -43,7 +43,7 @@ static long tax_bps(const char *s)
 static void rates_form(struct req *r, const struct acting_brand *b, int status, const char *error,
 		       const char *shipping, const char *tax)
 {
-	tmpl_dict *d = page_begin(r, "studio_brand_shipping.tpl", "Shipping and tax");
+	tmpl_dict *d = layout_begin(r, "studio_brand_shipping.tpl", "Shipping and tax");
 	tmpl_set(d, "BRAND", b->name);
 	tmpl_set(d, "CURRENCY", b->currency);
 	tmpl_set(d, "SHIPPING", shipping);
@@ -52,7 +52,7 @@ static void rates_form(struct req *r, const struct acting_brand *b, int status, 
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
 	if (req_query(r, "saved"))
 		tmpl_show(d, "SAVED");
-	page_end(r, status);
+	layout_end(r, status);
 }
 
 int page_brand_shipping_form(struct req *r)

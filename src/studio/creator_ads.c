@@ -5,7 +5,7 @@
 #include <string.h>
 #include "studio/ads.h"
 #include "domain/ads/brand_domain.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 
 /* The brand's form without the showcase (docs/ADS.md) and the credited creator (the creator is). */
@@ -23,7 +23,7 @@ int page_creator_ads(struct req *r)
 	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(c->id) }, &res);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	tmpl_dict *d = page_begin(r, "studio_creator_ads.tpl", "Your ads");
+	tmpl_dict *d = layout_begin(r, "studio_creator_ads.tpl", "Your ads");
 	for (size_t i = 0; i < res.nrows; i++) {
 		bool own = strcmp(db_at(&res, i, 6)->s, "creator") == 0;
 		tmpl_dict *e = tmpl_add(d, own ? "OWN" : "CREDITED");
@@ -39,7 +39,7 @@ int page_creator_ads(struct req *r)
 	}
 	if (res.nrows == 0)
 		tmpl_show(d, "NO_ADS");
-	page_end(r, 200);
+	layout_end(r, 200);
 	return REQ_DONE;
 }
 

@@ -3,7 +3,7 @@
  * from the creator's approved picks only. Every statement names the creator, so one creator can
  * never touch another's collection. */
 #include <string.h>
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
 #include "lib/validate.h"
@@ -59,7 +59,7 @@ static int edit_page(struct req *r, const struct acting_creator *c, long long id
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	const char *title = req_form(r, "title"), *desc = req_form(r, "description");
-	tmpl_dict *d = page_begin(r, "studio_creator_collection.tpl",
+	tmpl_dict *d = layout_begin(r, "studio_creator_collection.tpl",
 				  arena_printf(r->arena, "Edit %s", db_at(&col, 0, 2)->s));
 	tmpl_set_int(d, "ID", id);
 	tmpl_set(d, "HEADING", db_at(&col, 0, 2)->s);
@@ -90,7 +90,7 @@ static int edit_page(struct req *r, const struct acting_creator *c, long long id
 			tmpl_set(o, "BRAND", db_at(&cand, i, 2)->s);
 		}
 	}
-	page_end(r, status);
+	layout_end(r, status);
 	return REQ_DONE;
 }
 

@@ -3,7 +3,7 @@
  * gets a number). */
 #include <stdio.h>
 #include <string.h>
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
 #include "lib/validate.h"
@@ -29,7 +29,7 @@ static int collections_page(struct req *r, const struct acting_creator *c, int s
 	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(c->id) }, &l);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	tmpl_dict *d = page_begin(r, "studio_creator_collections.tpl", "Your collections");
+	tmpl_dict *d = layout_begin(r, "studio_creator_collections.tpl", "Your collections");
 	for (size_t i = 0; i < l.nrows; i++) {
 		tmpl_dict *e = tmpl_add(d, "COLLECTIONS");
 		tmpl_set_int(e, "ID", db_at(&l, i, 0)->i);
@@ -45,7 +45,7 @@ static int collections_page(struct req *r, const struct acting_creator *c, int s
 	tmpl_set(d, "NEW_DESCRIPTION", desc ? desc : "");
 	if (error)
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
-	page_end(r, status);
+	layout_end(r, status);
 	return REQ_DONE;
 }
 

@@ -1,7 +1,7 @@
 /* creator_links.c: "/studio/creator/links" — the creator's short links (/s/{code}) to their
  * storefront, one of their collections or one of their approved picks, making and deleting one. */
 #include <string.h>
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "domain/creators/short_code.h"
 #include "studio/studio.h"
@@ -45,7 +45,7 @@ int page_creator_links(struct req *r)
 		rc = db_query(r->db, r->arena, &q_picks, id, &picks);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	tmpl_dict *d = page_begin(r, "studio_creator_links.tpl", "Your short links");
+	tmpl_dict *d = layout_begin(r, "studio_creator_links.tpl", "Your short links");
 	for (size_t i = 0; i < l.nrows; i++) {
 		tmpl_dict *e = tmpl_add(d, "LINKS");
 		const char *target = db_at(&l, i, 1)->s;
@@ -71,7 +71,7 @@ int page_creator_links(struct req *r)
 		tmpl_set_int(o, "ID", db_at(&picks, i, 0)->i);
 		tmpl_set(o, "TITLE", db_at(&picks, i, 1)->s);
 	}
-	page_end(r, 200);
+	layout_end(r, 200);
 	return REQ_DONE;
 }
 

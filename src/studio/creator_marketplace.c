@@ -1,7 +1,7 @@
 /* creator_marketplace.c: "/studio/creator/marketplace" — products brands opened to creators, with
  * the commission each pays, and adding one as a pick: approved at once, or requested when the
  * brand approves picks itself. */
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
 
@@ -40,7 +40,7 @@ int page_creator_marketplace(struct req *r)
 	enum db_status rc = db_query(r->db, r->arena, &q_market, (struct db_param[]){ DB_I(c->id) }, &m);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	tmpl_dict *d = page_begin(r, "studio_creator_marketplace.tpl", "Creator marketplace");
+	tmpl_dict *d = layout_begin(r, "studio_creator_marketplace.tpl", "Creator marketplace");
 	const char *done = req_query(r, "added");
 	if (done)
 		tmpl_set(tmpl_add(d, "FLASH"), "TEXT", *done == 'r' ? "Requested: the brand will approve or decline your pick."
@@ -51,7 +51,7 @@ int page_creator_marketplace(struct req *r)
 		tmpl_set(p, "TITLE", db_at(&m, i, 1)->s);
 		tmpl_set(p, "URL", arena_printf(r->arena, "/p/%s/%s", db_at(&m, i, 3)->s, db_at(&m, i, 2)->s));
 		tmpl_set(p, "BRAND", db_at(&m, i, 4)->s);
-		tmpl_set(p, "PRICE", page_money(r, db_at(&m, i, 5)->i, db_at(&m, i, 6)->s));
+		tmpl_set(p, "PRICE", layout_money(r, db_at(&m, i, 5)->i, db_at(&m, i, 6)->s));
 		tmpl_set(p, "RATE", creator_rate_text(r, db_at(&m, i, 7)->i));
 		const char *st = db_at(&m, i, 9)->s;
 		if (*st == 'a')
@@ -63,7 +63,7 @@ int page_creator_marketplace(struct req *r)
 	}
 	if (m.nrows == 0)
 		tmpl_show(d, "EMPTY");
-	page_end(r, 200);
+	layout_end(r, 200);
 	return REQ_DONE;
 }
 

@@ -1,7 +1,7 @@
 /* creator_picks.c: "/studio/creator/picks" — the storefront settings: which picks the storefront
  * shows and in what order (move up/down), each pick's state and commission, and removing one. */
 #include <string.h>
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
 
@@ -32,7 +32,7 @@ int page_creator_picks(struct req *r)
 	enum db_status rc = db_query(r->db, r->arena, &q_picks, (struct db_param[]){ DB_I(c->id) }, &ps);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	tmpl_dict *d = page_begin(r, "studio_creator_picks.tpl", "Your picks");
+	tmpl_dict *d = layout_begin(r, "studio_creator_picks.tpl", "Your picks");
 	tmpl_set(d, "HANDLE", c->handle);
 	for (size_t i = 0; i < ps.nrows; i++) {
 		const char *st = db_at(&ps, i, 3)->s;
@@ -49,7 +49,7 @@ int page_creator_picks(struct req *r)
 	}
 	if (ps.nrows == 0)
 		tmpl_show(d, "EMPTY");
-	page_end(r, 200);
+	layout_end(r, 200);
 	return REQ_DONE;
 }
 

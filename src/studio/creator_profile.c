@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "domain/creators/link_check.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
 #include "lib/validate.h"
@@ -43,7 +43,7 @@ static void link_names(int i, char label[16], char url[16])
 static void profile_form(struct req *r, const struct acting_creator *c, const struct profile *p, int status,
 			 const char *error)
 {
-	tmpl_dict *d = page_begin(r, "studio_creator_profile.tpl", "Your creator profile");
+	tmpl_dict *d = layout_begin(r, "studio_creator_profile.tpl", "Your creator profile");
 	tmpl_set(d, "HANDLE", c->handle);
 	tmpl_set(d, "DISPLAY_NAME", p->name);
 	tmpl_set(d, "BIO", p->bio);
@@ -58,7 +58,7 @@ static void profile_form(struct req *r, const struct acting_creator *c, const st
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
 	if (req_query(r, "saved"))
 		tmpl_show(d, "SAVED");
-	page_end(r, status);
+	layout_end(r, status);
 }
 
 int page_creator_profile_form(struct req *r)

@@ -10,7 +10,7 @@
 #include "lib/csv_out.h"
 #include "domain/creators/ledger.h"
 #include "lib/money.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
 #include "lib/svg_chart.h"
@@ -149,7 +149,7 @@ static size_t owed_by_creator(const struct db_res *lines, struct owed *o)
 static int render(struct req *r, const struct acting_brand *b, const struct brand_dash *d)
 {
 	const char *cur = b->currency;
-	tmpl_dict *t = page_begin(r, "studio_dashboard_brand.tpl", "Creator sales");
+	tmpl_dict *t = layout_begin(r, "studio_dashboard_brand.tpl", "Creator sales");
 	tmpl_set(t, "BRAND", b->name);
 	tmpl_set(t, "FROM", d->from);
 	tmpl_set(t, "TO", d->to);
@@ -169,8 +169,8 @@ static int render(struct req *r, const struct acting_brand *b, const struct bran
 		tmpl_set_int(e, "VISITS", db_at(c, i, 6)->i);
 		tmpl_set_int(e, "ORDERS", db_at(c, i, 3)->i);
 		tmpl_set(e, "CONVERSION", dashboard_conversion(r, db_at(c, i, 3)->i, db_at(c, i, 6)->i));
-		tmpl_set(e, "SALES", page_money(r, db_at(c, i, 4)->i, cur));
-		tmpl_set(e, "COMMISSION", page_money(r, db_at(c, i, 5)->i, cur));
+		tmpl_set(e, "SALES", layout_money(r, db_at(c, i, 4)->i, cur));
+		tmpl_set(e, "COMMISSION", layout_money(r, db_at(c, i, 5)->i, cur));
 		sales += db_at(c, i, 4)->i;
 		commission += db_at(c, i, 5)->i;
 	}
@@ -180,14 +180,14 @@ static int render(struct req *r, const struct acting_brand *b, const struct bran
 	for (size_t i = 0; i < nd; i++) {
 		long long k = day_row(&d->days, days[i]);
 		long long v = k < 0 ? 0 : db_at(&d->days, (size_t)k, 2)->i;
-		bars[i] = (struct svg_bar){ days[i], v, page_money(r, v, cur) };
+		bars[i] = (struct svg_bar){ days[i], v, layout_money(r, v, cur) };
 		if (k < 0)
 			continue;
 		tmpl_dict *e = tmpl_add(t, "DAYS");
 		tmpl_set(e, "DAY", days[i]);
 		tmpl_set_int(e, "ORDERS", db_at(&d->days, (size_t)k, 1)->i);
-		tmpl_set(e, "SALES", page_money(r, v, cur));
-		tmpl_set(e, "COMMISSION", page_money(r, db_at(&d->days, (size_t)k, 3)->i, cur));
+		tmpl_set(e, "SALES", layout_money(r, v, cur));
+		tmpl_set(e, "COMMISSION", layout_money(r, db_at(&d->days, (size_t)k, 3)->i, cur));
 		orders += db_at(&d->days, (size_t)k, 1)->i;
 	}
 	struct buf svg;
@@ -196,8 +196,8 @@ static int render(struct req *r, const struct acting_brand *b, const struct bran
 		      bars, nd);
 	tmpl_set(t, "SANITISED_CHART", buf_cstr(&svg));	/* svg_bar_chart escapes every label */
 	tmpl_set_int(t, "ORDERS", orders);
-	tmpl_set(t, "SALES", page_money(r, sales, cur));
-	tmpl_set(t, "COMMISSION", page_money(r, commission, cur));
+	tmpl_set(t, "SALES", layout_money(r, sales, cur));
+	tmpl_set(t, "COMMISSION", layout_money(r, commission, cur));
 	for (size_t i = 0; i < d->recent.nrows; i++) {
 		const struct db_res *s = &d->recent;
 		tmpl_dict *e = tmpl_add(t, "RECENT");
@@ -205,9 +205,9 @@ static int render(struct req *r, const struct acting_brand *b, const struct bran
 		tmpl_set(e, "WHEN", db_at(s, i, 1)->s);
 		tmpl_set(e, "HANDLE", db_at(s, i, 2)->s);
 		tmpl_set(e, "PRODUCT", db_at(s, i, 3)->s);
-		tmpl_set(e, "TOTAL", page_money(r, db_at(s, i, 4)->i, cur));
+		tmpl_set(e, "TOTAL", layout_money(r, db_at(s, i, 4)->i, cur));
 		tmpl_set(e, "RATE", creator_rate_text(r, db_at(s, i, 5)->i));
-		tmpl_set(e, "COMMISSION", page_money(r, db_at(s, i, 6)->i, cur));
+		tmpl_set(e, "COMMISSION", layout_money(r, db_at(s, i, 6)->i, cur));
 		tmpl_set(e, "SURFACE", db_at(s, i, 7)->s);
 	}
 	struct owed *ow = arena_alloc(r->arena, MAX_OWED * sizeof *ow);
@@ -216,9 +216,9 @@ static int render(struct req *r, const struct acting_brand *b, const struct bran
 		tmpl_dict *e = tmpl_add(t, "OWED");
 		tmpl_set(e, "HANDLE", ow[i].handle);
 		tmpl_set_int(e, "CREATOR_ID", ow[i].creator_id);
-		tmpl_set(e, "PENDING", page_money(r, ow[i].s.pending, cur));
-		tmpl_set(e, "PAYABLE", page_money(r, ow[i].s.payable, cur));
-		tmpl_set(e, "PAID", page_money(r, ow[i].s.paid, cur));
+		tmpl_set(e, "PENDING", layout_money(r, ow[i].s.pending, cur));
+		tmpl_set(e, "PAYABLE", layout_money(r, ow[i].s.payable, cur));
+		tmpl_set(e, "PAID", layout_money(r, ow[i].s.paid, cur));
 		if (ow[i].s.payable > 0)
 			tmpl_show(e, "PAY");
 	}
@@ -226,7 +226,7 @@ static int render(struct req *r, const struct acting_brand *b, const struct bran
 		tmpl_show(t, "NO_OWED");
 	if (req_query(r, "paid"))
 		tmpl_show(t, "PAID_FLASH");
-	page_end(r, 200);
+	layout_end(r, 200);
 	return REQ_DONE;
 }
 

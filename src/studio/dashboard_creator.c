@@ -7,7 +7,7 @@
 #include "lib/csv_out.h"
 #include "domain/creators/ledger.h"
 #include "lib/money.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
 #include "lib/svg_chart.h"
@@ -157,7 +157,7 @@ static void csv(struct req *r, const struct creator_dash *d)
 
 static int render(struct req *r, long long creator, const struct creator_dash *d)
 {
-	tmpl_dict *t = page_begin(r, "studio_dashboard_creator.tpl", "Your creator dashboard");
+	tmpl_dict *t = layout_begin(r, "studio_dashboard_creator.tpl", "Your creator dashboard");
 	tmpl_set(t, "FROM", d->from);
 	tmpl_set(t, "TO", d->to);
 	tmpl_set(t, "CSV_URL", arena_printf(r->arena, "/studio/creator/dashboard.csv?from=%s&to=%s", d->from, d->to));
@@ -191,16 +191,16 @@ static int render(struct req *r, long long creator, const struct creator_dash *d
 		tmpl_dict *e = tmpl_add(t, "EARNING_DAYS");
 		tmpl_set(e, "DAY", db_at(&d->earnings, i, 0)->s);
 		tmpl_set_int(e, "ORDERS", db_at(&d->earnings, i, 2)->i);
-		tmpl_set(e, "SALES", page_money(r, db_at(&d->earnings, i, 3)->i, cur));
-		tmpl_set(e, "COMMISSION", page_money(r, db_at(&d->earnings, i, 4)->i, cur));
+		tmpl_set(e, "SALES", layout_money(r, db_at(&d->earnings, i, 3)->i, cur));
+		tmpl_set(e, "COMMISSION", layout_money(r, db_at(&d->earnings, i, 4)->i, cur));
 	}
 	for (size_t i = 0; i < d->brands.nrows; i++) {
 		const char *cur = db_at(&d->brands, i, 1)->s;
 		tmpl_dict *e = tmpl_add(t, "BRANDS");
 		tmpl_set(e, "BRAND", db_at(&d->brands, i, 0)->s);
 		tmpl_set_int(e, "ORDERS", db_at(&d->brands, i, 2)->i);
-		tmpl_set(e, "SALES", page_money(r, db_at(&d->brands, i, 3)->i, cur));
-		tmpl_set(e, "COMMISSION", page_money(r, db_at(&d->brands, i, 4)->i, cur));
+		tmpl_set(e, "SALES", layout_money(r, db_at(&d->brands, i, 3)->i, cur));
+		tmpl_set(e, "COMMISSION", layout_money(r, db_at(&d->brands, i, 4)->i, cur));
 	}
 	for (size_t i = 0; i < d->recent.nrows; i++) {
 		const struct db_res *s = &d->recent;
@@ -210,9 +210,9 @@ static int render(struct req *r, long long creator, const struct creator_dash *d
 		tmpl_set(e, "WHEN", db_at(s, i, 1)->s);
 		tmpl_set(e, "BRAND", db_at(s, i, 2)->s);
 		tmpl_set(e, "PRODUCT", db_at(s, i, 3)->s);
-		tmpl_set(e, "TOTAL", page_money(r, db_at(s, i, 5)->i, cur));
+		tmpl_set(e, "TOTAL", layout_money(r, db_at(s, i, 5)->i, cur));
 		tmpl_set(e, "RATE", creator_rate_text(r, db_at(s, i, 6)->i));
-		tmpl_set(e, "COMMISSION", page_money(r, db_at(s, i, 7)->i, cur));
+		tmpl_set(e, "COMMISSION", layout_money(r, db_at(s, i, 7)->i, cur));
 		tmpl_set(e, "SURFACE", db_at(s, i, 8)->s);
 	}
 	struct totals tot[MAX_CURRENCIES];
@@ -220,13 +220,13 @@ static int render(struct req *r, long long creator, const struct creator_dash *d
 	for (size_t i = 0; i < nt; i++) {
 		tmpl_dict *e = tmpl_add(t, "LEDGER");
 		tmpl_set(e, "CURRENCY", tot[i].currency);
-		tmpl_set(e, "PENDING", page_money(r, tot[i].s.pending, tot[i].currency));
-		tmpl_set(e, "PAYABLE", page_money(r, tot[i].s.payable, tot[i].currency));
-		tmpl_set(e, "PAID", page_money(r, tot[i].s.paid, tot[i].currency));
+		tmpl_set(e, "PENDING", layout_money(r, tot[i].s.pending, tot[i].currency));
+		tmpl_set(e, "PAYABLE", layout_money(r, tot[i].s.payable, tot[i].currency));
+		tmpl_set(e, "PAID", layout_money(r, tot[i].s.paid, tot[i].currency));
 	}
 	if (nt == 0)
 		tmpl_show(t, "NO_LEDGER");
-	page_end(r, 200);
+	layout_end(r, 200);
 	return REQ_DONE;
 }
 

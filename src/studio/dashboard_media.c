@@ -3,7 +3,7 @@
  * counters, orders and revenue from the order lines that carry the ad or video they were bought
  * from (cart_items.ad_id/video_id, copied at checkout: docs/ADS.md), whoever the sale's creator is. */
 #include "studio/ads.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
 
@@ -51,7 +51,7 @@ static const struct db_stmt q_creator_videos = {
 static const char *revenue(struct req *r, const struct db_res *res, size_t i, size_t col)
 {
 	const char *cur = db_at(res, i, col + 2)->s;
-	return *cur ? page_money(r, db_at(res, i, col + 1)->i, cur) : "0";
+	return *cur ? layout_money(r, db_at(res, i, col + 1)->i, cur) : "0";
 }
 
 enum db_status dashboard_media(struct req *r, tmpl_dict *d, long long brand_id, long long creator_id, const char *from,

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <sodium.h>
 #include "domain/ads/brand_domain.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
 
@@ -43,7 +43,7 @@ static int render(struct req *r, const struct acting_brand *b, int status, const
 	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(b->id) }, &res);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	tmpl_dict *d = page_begin(r, "studio_domains.tpl", "Your domains");
+	tmpl_dict *d = layout_begin(r, "studio_domains.tpl", "Your domains");
 	tmpl_set(d, "BRAND", b->name);
 	tmpl_set(d, "DOMAIN", typed ? typed : "");
 	if (error)
@@ -85,7 +85,7 @@ static int render(struct req *r, const struct acting_brand *b, int status, const
 	}
 	if (res.nrows == 0)
 		tmpl_show(d, "NO_DOMAINS");
-	page_end(r, status);
+	layout_end(r, status);
 	return REQ_DONE;
 }
 

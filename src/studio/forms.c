@@ -1,7 +1,7 @@
 /* forms.c: "/studio/forms" — a brand's lead forms: list them and create one (as a draft). */
 #include <string.h>
 #include "studio/forms.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
 #include "lib/utf8.h"
@@ -20,7 +20,7 @@ static int render(struct req *r, const struct acting_brand *b, int status, const
 	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(b->id) }, &res);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	tmpl_dict *d = page_begin(r, "studio_forms.tpl", "Lead forms");
+	tmpl_dict *d = layout_begin(r, "studio_forms.tpl", "Lead forms");
 	const char *title = req_form(r, "title"), *slug = req_form(r, "slug");
 	tmpl_set(d, "TITLE", title ? title : "");
 	tmpl_set(d, "SLUG", slug ? slug : "");
@@ -36,7 +36,7 @@ static int render(struct req *r, const struct acting_brand *b, int status, const
 	}
 	if (res.nrows == 0)
 		tmpl_show(d, "EMPTY");
-	page_end(r, status);
+	layout_end(r, status);
 	return REQ_DONE;
 }
 

@@ -5,7 +5,7 @@
 #include "domain/ads/brand_domain.h"
 #include "studio/forms.h"
 #include "domain/leads/lead_field.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
 #include "lib/utf8.h"
@@ -50,7 +50,7 @@ static int render_form(struct req *r, long long brand_id, long long id, int stat
 		resp_error(r, 404, "There is no such form.");
 		return REQ_DONE;
 	}
-	tmpl_dict *d = page_begin(r, "studio_form.tpl", db_at(&f, 0, 2)->s);
+	tmpl_dict *d = layout_begin(r, "studio_form.tpl", db_at(&f, 0, 2)->s);
 	static const char *const keys[] = { "ID", "SLUG", "TITLE", "INTRO", "CONSENT_TEXT", "PRIVACY_URL", "THANKS_TEXT" };
 	tmpl_set_int(d, "ID", db_at(&f, 0, 0)->i);
 	for (size_t i = 1; i < 7; i++)
@@ -94,7 +94,7 @@ static int render_form(struct req *r, long long brand_id, long long id, int stat
 		tmpl_set(o, "VALUE", lead_type_name((enum lead_type)t));
 		tmpl_set(o, "LABEL", lead_type_label((enum lead_type)t));
 	}
-	page_end(r, status);
+	layout_end(r, status);
 	return REQ_DONE;
 }
 

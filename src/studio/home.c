@@ -1,5 +1,5 @@
 /* home.c: "/studio" — the signed-in person's studio front page. */
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
 
@@ -18,7 +18,7 @@ int page_studio_home(struct req *r)
 		resp_error(r, 404, "Your account no longer exists.");
 		return REQ_DONE;
 	}
-	tmpl_dict *d = page_begin(r, "studio.tpl", "Your studio");
+	tmpl_dict *d = layout_begin(r, "studio.tpl", "Your studio");
 	tmpl_set(d, "NAME", r->sess.user_name);
 	tmpl_set(d, "EMAIL", db_at(&a, 0, 0)->s);
 	tmpl_set(d, "ROLE", db_at(&a, 0, 1)->s);
@@ -29,6 +29,6 @@ int page_studio_home(struct req *r)
 		tmpl_set(b, "BRAND_NAME", db_at(&a, 0, 3)->s);
 		tmpl_set(b, "BRAND_SLUG", db_at(&a, 0, 4)->s);
 	}
-	page_end(r, 200);
+	layout_end(r, 200);
 	return REQ_DONE;
 }

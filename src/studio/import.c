@@ -2,7 +2,7 @@
  * and sees the import report; the same importer as crowdcartctl import. */
 #include <string.h>
 #include "domain/catalog/catalog.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "studio/products.h"
 #include "web/response.h"
 #include "studio/studio.h"
@@ -23,7 +23,7 @@ static int import_form(struct req *r, const struct acting_brand *b, int status, 
 	enum db_status rc = db_query(r->db, r->arena, &q_runs, (struct db_param[]){ DB_I(b->id) }, &runs);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	tmpl_dict *d = page_begin(r, "studio_import.tpl", "Import your catalog");
+	tmpl_dict *d = layout_begin(r, "studio_import.tpl", "Import your catalog");
 	tmpl_set(d, "BRAND_NAME", b->name);
 	const char *chosen = req_form(r, "format");
 	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
@@ -45,7 +45,7 @@ static int import_form(struct req *r, const struct acting_brand *b, int status, 
 		for (size_t k = 0; k < 5; k++)
 			tmpl_set_int(row, counts[k], db_at(&runs, i, 4 + k)->i);
 	}
-	page_end(r, status);
+	layout_end(r, status);
 	return REQ_DONE;
 }
 
@@ -58,7 +58,7 @@ int page_import_form(struct req *r)
 static void report_page(struct req *r, const struct acting_brand *b, const char *name, enum cat_format f,
 			const struct cat_report *rep, bool ok)
 {
-	tmpl_dict *d = page_begin(r, "studio_import_report.tpl", "Import report");
+	tmpl_dict *d = layout_begin(r, "studio_import_report.tpl", "Import report");
 	tmpl_set(d, "FILE", name);
 	tmpl_set(d, "FORMAT", cat_format_name(f));
 	tmpl_set(d, "BRAND_SLUG", b->slug);
@@ -86,7 +86,7 @@ static void report_page(struct req *r, const struct acting_brand *b, const char 
 		tmpl_set_int(tmpl_add(d, "MORE_ERRORS"), "N", (long long)(rep->error_count - rep->nerrors));
 	if (rep->fatal)
 		tmpl_set(tmpl_add(d, "FATAL"), "TEXT", rep->fatal);
-	page_end(r, ok ? 200 : rep->fatal ? 503 : 422);
+	layout_end(r, ok ? 200 : rep->fatal ? 503 : 422);
 }
 
 int page_import(struct req *r)

@@ -5,7 +5,7 @@
 #include "studio/forms.h"
 #include "domain/leads/lead_field.h"
 #include "studio/leads.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
 
@@ -72,7 +72,7 @@ int page_leads_list(struct req *r)
 		rc = db_query(r->db, r->arena, &q_forms, (struct db_param[]){ DB_I(b->id) }, &forms);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	tmpl_dict *d = page_begin(r, "studio_leads.tpl", "Leads");
+	tmpl_dict *d = layout_begin(r, "studio_leads.tpl", "Leads");
 	tmpl_set(d, "FROM", f.from);
 	tmpl_set(d, "TO", f.to);
 	tmpl_set(d, "CREATOR", f.creator);
@@ -96,7 +96,7 @@ int page_leads_list(struct req *r)
 	}
 	if (res.nrows == 0)
 		tmpl_show(d, "EMPTY");
-	page_end(r, 200);
+	layout_end(r, 200);
 	return REQ_DONE;
 }
 
@@ -114,7 +114,7 @@ int page_leads_detail(struct req *r)
 		resp_error(r, 404, "There is no such lead.");
 		return REQ_DONE;
 	}
-	tmpl_dict *d = page_begin(r, "studio_lead.tpl", "Lead");
+	tmpl_dict *d = layout_begin(r, "studio_lead.tpl", "Lead");
 	static const char *const keys[] = { "ID", "FORM", "EMAIL", "CREATOR", "CONSENT", "CONSENTED_AT", "CREATED",
 		"UPDATED", "SUBMISSIONS", "IP_HASH" };
 	tmpl_set_int(d, "ID", db_at(&l, 0, 0)->i);
@@ -128,7 +128,7 @@ int page_leads_detail(struct req *r)
 		tmpl_set(x, "LABEL", db_at(&a, i, 0)->s);
 		tmpl_set(x, "VALUE", db_at(&a, i, 1)->s);
 	}
-	page_end(r, 200);
+	layout_end(r, 200);
 	return REQ_DONE;
 }
 

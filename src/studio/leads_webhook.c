@@ -7,7 +7,7 @@
 #include "lib/config.h"
 #include "studio/forms.h"
 #include "lib/netcheck.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
 #include "domain/leads/webhook_out.h"
@@ -35,7 +35,7 @@ static int render(struct req *r, long long brand_id, int status, const char *err
 		rc = db_query(r->db, r->arena, &q_log, (struct db_param[]){ DB_I(brand_id) }, &log);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	tmpl_dict *d = page_begin(r, "studio_lead_webhook.tpl", "CRM webhook");
+	tmpl_dict *d = layout_begin(r, "studio_lead_webhook.tpl", "CRM webhook");
 	const char *url = req_form(r, "url");
 	tmpl_set(d, "URL", url ? url : h.nrows ? db_at(&h, 0, 0)->s : "");
 	if (h.nrows)
@@ -56,7 +56,7 @@ static int render(struct req *r, long long brand_id, int status, const char *err
 	}
 	if (log.nrows == 0)
 		tmpl_show(d, "EMPTY");
-	page_end(r, status);
+	layout_end(r, status);
 	return REQ_DONE;
 }
 

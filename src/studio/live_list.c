@@ -2,7 +2,7 @@
  * start (UTC), stream address, replay address, blocked words and a lineup from their approved
  * picks. The session and its lineup are written in one transaction. */
 #include <string.h>
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "studio/live_studio.h"
 #include "lib/validate.h"
@@ -46,7 +46,7 @@ static int list_page(struct req *r, const struct acting_creator *c, int status, 
 		rc = db_query(r->db, r->arena, &q_picks, (struct db_param[]){ DB_I(c->id) }, &picks);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	tmpl_dict *d = page_begin(r, "studio_live.tpl", "Live shopping");
+	tmpl_dict *d = layout_begin(r, "studio_live.tpl", "Live shopping");
 	if (error)
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
 	static const char *const keep[] = { "title", "starts_at", "stream_url", "replay_url", "blocked_words" };
@@ -74,7 +74,7 @@ static int list_page(struct req *r, const struct acting_creator *c, int status, 
 	}
 	if (picks.nrows == 0)
 		tmpl_show(d, "NO_PICKS");
-	page_end(r, status);
+	layout_end(r, status);
 	return REQ_DONE;
 }
 

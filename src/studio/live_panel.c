@@ -3,7 +3,7 @@
  * hide and block, and the session's replay address and blocked words. Plain POST forms that
  * come back here; static/js/live-studio.js refreshes the questions when viewers ask or vote. */
 #include <stdio.h>
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "studio/live_studio.h"
 
@@ -93,7 +93,7 @@ int page_studio_live_panel(struct req *r)
 		rc = db_query(r->db, r->arena, &q_questions, (struct db_param[]){ DB_I(o.id) }, &qs);
 	if (rc != DB_OK || s.nrows == 0)
 		return req_db_fail(rc == DB_OK ? DB_ERR : rc);
-	tmpl_dict *d = page_begin(r, "studio_live_panel.tpl", db_at(&s, 0, 0)->s);
+	tmpl_dict *d = layout_begin(r, "studio_live_panel.tpl", db_at(&s, 0, 0)->s);
 	tmpl_set_int(d, "LIVE", o.id);
 	tmpl_set_int(d, "SEQ", db_at(&s, 0, 5)->i);
 	tmpl_set(d, "TITLE", db_at(&s, 0, 0)->s);
@@ -131,6 +131,6 @@ int page_studio_live_panel(struct req *r)
 	if (pins.nrows == 0)
 		tmpl_show(d, "NO_PINS");
 	questions(d, o.id, &qs);
-	page_end(r, 200);
+	layout_end(r, 200);
 	return REQ_DONE;
 }

@@ -1,6 +1,6 @@
 /* login.c: log-in with throttling, Argon2id verification and rehash, session rotation; log-out. */
 #include <string.h>
-#include "web/page.h"
+#include "web/layout.h"
 #include "lib/password.h"
 #include "web/response.h"
 #include "web/session.h"
@@ -32,7 +32,7 @@ static const char *safe_next(const char *next)
 
 static void login_form(struct req *r, int status, const char *error)
 {
-	tmpl_dict *d = page_begin(r, "login.tpl", "Log in");
+	tmpl_dict *d = layout_begin(r, "login.tpl", "Log in");
 	const char *email = req_form(r, "email"), *next = req_form(r, "next");
 	if (!next)
 		next = req_query(r, "next");
@@ -40,7 +40,7 @@ static void login_form(struct req *r, int status, const char *error)
 	tmpl_set(d, "NEXT", safe_next(next));
 	if (error)
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
-	page_end(r, status);
+	layout_end(r, status);
 }
 
 int page_login_form(struct req *r)

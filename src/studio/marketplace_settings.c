@@ -2,7 +2,7 @@
  * creators, the commission rate (basis points, shown as a percentage) and creator approval. */
 #include <string.h>
 #include "lib/money.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "domain/catalog/product.h"
 #include "studio/products.h"
 #include "web/response.h"
@@ -37,7 +37,7 @@ static int render(struct req *r, const struct acting_brand *b, int status, const
 	enum db_status rc = db_query(r->db, r->arena, &q_products, (struct db_param[]){ DB_I(b->id) }, &res);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	tmpl_dict *d = page_begin(r, "studio_marketplace.tpl", "Creator marketplace");
+	tmpl_dict *d = layout_begin(r, "studio_marketplace.tpl", "Creator marketplace");
 	tmpl_set(d, "BRAND_NAME", b->name);
 	const char *pct = req_form(r, "commission_percent");
 	tmpl_set(d, "COMMISSION", error && pct ? pct : percent(r, b->commission_bps));
@@ -63,7 +63,7 @@ static int render(struct req *r, const struct acting_brand *b, int status, const
 		long long c = db_at(&res, i, 4)->i;
 		tmpl_set(p, "COMMISSION", c < 0 ? "" : percent(r, c));
 	}
-	page_end(r, status);
+	layout_end(r, status);
 	return REQ_DONE;
 }
 

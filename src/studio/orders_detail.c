@@ -3,7 +3,7 @@
  * when, and the forms for the moves the rules allow from here. */
 #include <string.h>
 #include "studio/orders.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
 
@@ -51,13 +51,13 @@ static void detail_lines(struct req *r, tmpl_dict *d, const struct db_res *l, co
 		tmpl_set(x, "TITLE", db_at(l, i, 1)->s);
 		detail_opt(x, "VARIANT", db_at(l, i, 2)->s);
 		tmpl_set(x, "SKU", db_at(l, i, 3)->s);
-		tmpl_set(x, "UNIT_PRICE", page_money(r, db_at(l, i, 4)->i, cur));
+		tmpl_set(x, "UNIT_PRICE", layout_money(r, db_at(l, i, 4)->i, cur));
 		tmpl_set_int(x, "QUANTITY", db_at(l, i, 5)->i);
-		tmpl_set(x, "LINE_TOTAL", page_money(r, db_at(l, i, 6)->i, cur));
+		tmpl_set(x, "LINE_TOTAL", layout_money(r, db_at(l, i, 6)->i, cur));
 		if (db_at(l, i, 7)->i) {
 			tmpl_dict *rf = tmpl_add(x, "LINE_REFUNDED");
 			tmpl_set_int(rf, "UNITS", db_at(l, i, 7)->i);
-			tmpl_set(rf, "AMOUNT", page_money(r, db_at(l, i, 8)->i, cur));
+			tmpl_set(rf, "AMOUNT", layout_money(r, db_at(l, i, 8)->i, cur));
 		}
 		if (*db_at(l, i, 9)->s) {
 			tmpl_dict *c = tmpl_add(x, "CREATOR");
@@ -66,9 +66,9 @@ static void detail_lines(struct req *r, tmpl_dict *d, const struct db_res *l, co
 			tmpl_dict *cm = tmpl_add(x, "COMMISSION");
 			long long bps = db_at(l, i, 11)->i;
 			tmpl_set(cm, "RATE", arena_printf(r->arena, "%lld.%02lld", bps / 100, bps % 100));
-			tmpl_set(cm, "AMOUNT", page_money(r, db_at(l, i, 12)->i, cur));
+			tmpl_set(cm, "AMOUNT", layout_money(r, db_at(l, i, 12)->i, cur));
 			if (db_at(l, i, 13)->i)
-				tmpl_set(tmpl_add(cm, "REVERSED"), "AMOUNT", page_money(r, db_at(l, i, 13)->i, cur));
+				tmpl_set(tmpl_add(cm, "REVERSED"), "AMOUNT", layout_money(r, db_at(l, i, 13)->i, cur));
 		} else {
 			tmpl_show(x, "NO_CREATOR");
 		}
@@ -105,7 +105,7 @@ int orders_detail_render(struct req *r, const char *number, int status, const ch
 	enum order_status st = order_status_parse(db_at(&o, 0, 1)->s);
 	enum order_stage stage = db_at(&o, 0, 21)->i ? ORDER_ARRIVED : db_at(&o, 0, 20)->i ? ORDER_IN_TRANSIT : ORDER_UNSHIPPED;
 	const char *cur = db_at(&o, 0, 11)->s;
-	tmpl_dict *d = page_begin(r, "studio_order.tpl", arena_printf(r->arena, "Order %s", number));
+	tmpl_dict *d = layout_begin(r, "studio_order.tpl", arena_printf(r->arena, "Order %s", number));
 	tmpl_set(d, "NUMBER", number);
 	tmpl_set(d, "STATUS", order_status_name(st));
 	tmpl_set(d, "STATUS_LABEL", order_status_label(st));
@@ -117,13 +117,13 @@ int orders_detail_render(struct req *r, const char *number, int status, const ch
 			tmpl_set(d, addr[i], db_at(&o, 0, 4 + i)->s);
 	detail_opt(d, "LINE2", db_at(&o, 0, 6)->s);
 	detail_opt(d, "REGION", db_at(&o, 0, 8)->s);
-	tmpl_set(d, "SUBTOTAL", page_money(r, db_at(&o, 0, 12)->i, cur));
-	tmpl_set(d, "SHIPPING", page_money(r, db_at(&o, 0, 13)->i, cur));
-	tmpl_set(d, "TAX", page_money(r, db_at(&o, 0, 14)->i, cur));
-	tmpl_set(d, "TOTAL", page_money(r, db_at(&o, 0, 15)->i, cur));
+	tmpl_set(d, "SUBTOTAL", layout_money(r, db_at(&o, 0, 12)->i, cur));
+	tmpl_set(d, "SHIPPING", layout_money(r, db_at(&o, 0, 13)->i, cur));
+	tmpl_set(d, "TAX", layout_money(r, db_at(&o, 0, 14)->i, cur));
+	tmpl_set(d, "TOTAL", layout_money(r, db_at(&o, 0, 15)->i, cur));
 	long long total = db_at(&o, 0, 15)->i, refunded = db_at(&o, 0, 16)->i;
 	if (refunded)
-		tmpl_set(tmpl_add(d, "REFUNDED"), "AMOUNT", page_money(r, refunded, cur));
+		tmpl_set(tmpl_add(d, "REFUNDED"), "AMOUNT", layout_money(r, refunded, cur));
 	tmpl_set(d, "PROVIDER", db_at(&o, 0, 17)->s);
 	if (*db_at(&o, 0, 18)->s || *db_at(&o, 0, 19)->s) {
 		tmpl_dict *t = tmpl_add(d, "SHIPPED_WITH");
@@ -169,10 +169,10 @@ int orders_detail_render(struct req *r, const char *number, int status, const ch
 		acts = acts ? acts : tmpl_add(d, "ACTIONS");
 		refund = tmpl_add(acts, "REFUND");
 		tmpl_set_int(refund, "VERSION", version);
-		tmpl_set(refund, "REFUNDABLE", page_money(r, total - refunded, cur));
+		tmpl_set(refund, "REFUNDABLE", layout_money(r, total - refunded, cur));
 	}
 	detail_lines(r, d, &lines, cur, refund);
-	page_end(r, status);
+	layout_end(r, status);
 	return REQ_DONE;
 }
 

@@ -1,7 +1,7 @@
 /* orders_list.c: "/studio/orders" — the brand's orders, newest first, filtered by status, UTC
  * date range and creator, a page at a time, with the count and totals of everything matching. */
 #include "studio/orders.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
 
@@ -41,7 +41,7 @@ int page_orders_list(struct req *r)
 		rc = db_query(r->db, r->arena, &q_totals, p, &totals);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	tmpl_dict *d = page_begin(r, "studio_orders.tpl", "Orders");
+	tmpl_dict *d = layout_begin(r, "studio_orders.tpl", "Orders");
 	tmpl_set(d, "BRAND", b->name);
 	tmpl_set(d, "FROM", f.from);
 	tmpl_set(d, "TO", f.to);
@@ -60,9 +60,9 @@ int page_orders_list(struct req *r)
 		const char *cur = db_at(&totals, i, 0)->s;
 		tmpl_set_int(t, "COUNT", db_at(&totals, i, 1)->i);
 		tmpl_set(t, "PLURAL", db_at(&totals, i, 1)->i == 1 ? "" : "s");
-		tmpl_set(t, "TOTAL", page_money(r, db_at(&totals, i, 2)->i, cur));
+		tmpl_set(t, "TOTAL", layout_money(r, db_at(&totals, i, 2)->i, cur));
 		if (db_at(&totals, i, 3)->i)
-			tmpl_set(tmpl_add(t, "REFUNDED"), "AMOUNT", page_money(r, db_at(&totals, i, 3)->i, cur));
+			tmpl_set(tmpl_add(t, "REFUNDED"), "AMOUNT", layout_money(r, db_at(&totals, i, 3)->i, cur));
 	}
 	size_t shown = rows.nrows > ORDERS_PER_PAGE ? ORDERS_PER_PAGE : rows.nrows;
 	if (shown == 0)
@@ -79,9 +79,9 @@ int page_orders_list(struct req *r)
 		tmpl_set(o, "STATUS_LABEL", order_status_label(st));
 		tmpl_set(o, "EMAIL", db_at(&rows, i, 3)->s);
 		tmpl_set(o, "SHIP_NAME", db_at(&rows, i, 4)->s);
-		tmpl_set(o, "TOTAL", page_money(r, db_at(&rows, i, 6)->i, cur));
+		tmpl_set(o, "TOTAL", layout_money(r, db_at(&rows, i, 6)->i, cur));
 		if (db_at(&rows, i, 7)->i)
-			tmpl_set(tmpl_add(o, "REFUNDED"), "AMOUNT", page_money(r, db_at(&rows, i, 7)->i, cur));
+			tmpl_set(tmpl_add(o, "REFUNDED"), "AMOUNT", layout_money(r, db_at(&rows, i, 7)->i, cur));
 		tmpl_set_int(o, "ITEMS", db_at(&rows, i, 8)->i);
 		tmpl_set(o, "CREATORS", db_at(&rows, i, 9)->s);
 	}
@@ -90,6 +90,6 @@ int page_orders_list(struct req *r)
 		tmpl_set(tmpl_add(d, "NEWER"), "URL", list_page_url(r, filters, f.page - 1));
 	if (rows.nrows > ORDERS_PER_PAGE && f.page < ORDERS_MAX_PAGE)
 		tmpl_set(tmpl_add(d, "OLDER"), "URL", list_page_url(r, filters, f.page + 1));
-	page_end(r, 200);
+	layout_end(r, 200);
 	return REQ_DONE;
 }

@@ -7,7 +7,7 @@
 #include <string.h>
 #include "lib/money.h"
 #include "studio/orders.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
 

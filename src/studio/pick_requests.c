@@ -1,7 +1,7 @@
 /* pick_requests.c: "/studio/brand/pick-requests" — creators asking to pick the brand's products
  * (when the brand approves picks itself), approved or rejected here. */
 #include <string.h>
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
 
@@ -22,7 +22,7 @@ int page_pick_requests(struct req *r)
 	enum db_status rc = db_query(r->db, r->arena, &q_requests, (struct db_param[]){ DB_I(b->id) }, &q);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	tmpl_dict *d = page_begin(r, "studio_pick_requests.tpl", "Pick requests");
+	tmpl_dict *d = layout_begin(r, "studio_pick_requests.tpl", "Pick requests");
 	tmpl_set(d, "BRAND", b->name);
 	for (size_t i = 0; i < q.nrows; i++) {
 		tmpl_dict *e = tmpl_add(d, "REQUESTS");
@@ -35,7 +35,7 @@ int page_pick_requests(struct req *r)
 	}
 	if (q.nrows == 0)
 		tmpl_show(d, "EMPTY");
-	page_end(r, 200);
+	layout_end(r, 200);
 	return REQ_DONE;
 }
 

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lib/money.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "studio/products_form.h"
 #include "web/response.h"
 
@@ -201,7 +201,7 @@ static void render_row(tmpl_dict *d, size_t n, const struct pf_row *w)
 void pf_render(struct req *r, const struct acting_brand *b, const struct product_form *f, int status,
 	       const struct product_problem *problem, bool saved)
 {
-	tmpl_dict *d = page_begin(r, "studio_product.tpl", f->id ? "Edit product" : "New product");
+	tmpl_dict *d = layout_begin(r, "studio_product.tpl", f->id ? "Edit product" : "New product");
 	tmpl_set(d, "HEADING", f->id ? "Edit product" : "New product");
 	tmpl_set(d, "ACTION", f->id ? arena_printf(r->arena, "/studio/products/%lld", f->id) : "/studio/products");
 	tmpl_set(d, "CURRENCY", b->currency);
@@ -246,5 +246,5 @@ void pf_render(struct req *r, const struct acting_brand *b, const struct product
 		if (!f->status || strcmp(f->status, "archived"))
 			tmpl_show(s, "CAN_ARCHIVE");
 	}
-	page_end(r, status);
+	layout_end(r, status);
 }

@@ -1,6 +1,6 @@
 /* products_list.c: "/studio/products" — the brand's products, newest change first, by status. */
 #include <string.h>
-#include "web/page.h"
+#include "web/layout.h"
 #include "studio/products.h"
 #include "web/response.h"
 
@@ -19,7 +19,7 @@ int page_products_list(struct req *r)
 	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(b->id), DB_S(status), DB_S(status) }, &res);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	tmpl_dict *d = page_begin(r, "studio_products.tpl", "Products");
+	tmpl_dict *d = layout_begin(r, "studio_products.tpl", "Products");
 	tmpl_set(d, "BRAND_NAME", b->name);
 	static const char *const filters[][2] = { { "", "All" }, { "active", "Active" }, { "draft", "Draft" }, { "archived", "Archived" } };
 	for (size_t i = 0; i < 4; i++) {
@@ -34,12 +34,12 @@ int page_products_list(struct req *r)
 		tmpl_set_int(p, "ID", db_at(&res, i, 0)->i);
 		tmpl_set(p, "TITLE", db_at(&res, i, 1)->s);
 		tmpl_set(p, "STATUS", db_at(&res, i, 2)->s);
-		tmpl_set(p, "PRICE", page_money(r, db_at(&res, i, 3)->i, db_at(&res, i, 4)->s));
+		tmpl_set(p, "PRICE", layout_money(r, db_at(&res, i, 3)->i, db_at(&res, i, 4)->s));
 		tmpl_set_int(p, "STOCK", db_at(&res, i, 5)->i);
 		tmpl_set(p, "UPDATED", db_at(&res, i, 6)->s);
 	}
 	if (res.nrows == 0)
 		tmpl_show(d, "EMPTY");
-	page_end(r, 200);
+	layout_end(r, 200);
 	return REQ_DONE;
 }

@@ -6,7 +6,7 @@
 #include <string.h>
 #include "domain/showcases/best_sellers.h"
 #include "lib/money.h"
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "domain/showcases/showcase_query.h"
 #include "views/showcase_view.h"
@@ -170,7 +170,7 @@ static void counted_note(struct req *r, tmpl_dict *p, int days)
 static void edit_page(struct req *r, const struct studio_owner *o, long long id, const struct sc_form *f,
 		      const struct showcase *preview, int status, const char *field, const char *error)
 {
-	tmpl_dict *d = page_begin(r, "studio_showcase.tpl", id ? "Edit showcase" : "New showcase");
+	tmpl_dict *d = layout_begin(r, "studio_showcase.tpl", id ? "Edit showcase" : "New showcase");
 	tmpl_set(d, "ACTION", id ? arena_printf(r->arena, "/studio/showcases/%lld", id) : "/studio/showcases");
 	tmpl_set(d, "HEADING", id ? "Edit showcase" : "New showcase");
 	static const struct { const char *key; size_t off; } text[] = {
@@ -206,7 +206,7 @@ static void edit_page(struct req *r, const struct studio_owner *o, long long id,
 		else
 			showcase_fill(r, tmpl_include(p, "SHOWCASE", SHOWCASE_TPL), "showcase-preview", preview->title, &res, NULL);
 	}
-	page_end(r, status);
+	layout_end(r, status);
 }
 
 /* Parses the form into s (owned by o); false with the field and message when it does not hold. */

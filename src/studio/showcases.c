@@ -1,7 +1,7 @@
 /* showcases.c: "/studio/showcases" — a brand's or creator's showcases, where each is shown, and
  * deleting one. */
 #include <string.h>
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "studio/showcases.h"
 #include "studio/studio.h"
@@ -32,7 +32,7 @@ int page_showcases(struct req *r)
 	enum db_status rc = db_query(r->db, r->arena, &q_list, (struct db_param[]){ DB_I(o.brand_id), DB_I(o.creator_id) }, &res);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	tmpl_dict *d = page_begin(r, "studio_showcases.tpl", "Showcases");
+	tmpl_dict *d = layout_begin(r, "studio_showcases.tpl", "Showcases");
 	const char *done = req_query(r, "done");
 	if (done && (strcmp(done, "saved") == 0 || strcmp(done, "deleted") == 0))
 		tmpl_set(tmpl_add(d, "NOTICE"), "TEXT", strcmp(done, "saved") == 0 ? "Showcase saved." : "Showcase deleted.");
@@ -46,7 +46,7 @@ int page_showcases(struct req *r)
 	}
 	if (res.nrows == 0)
 		tmpl_show(d, "EMPTY");
-	page_end(r, 200);
+	layout_end(r, 200);
 	return REQ_DONE;
 }
 

@@ -1,7 +1,7 @@
 /* signup.c: create an account (shopper, creator with a handle, or brand) and sign it in. The
  * user row and its creator or brand row are written in one transaction. */
 #include <string.h>
-#include "web/page.h"
+#include "web/layout.h"
 #include "lib/password.h"
 #include "web/response.h"
 #include "web/session.h"
@@ -25,7 +25,7 @@ struct signup {
 
 static void signup_form(struct req *r, int status, const char *field, const char *error)
 {
-	tmpl_dict *d = page_begin(r, "signup.tpl", "Create your account");
+	tmpl_dict *d = layout_begin(r, "signup.tpl", "Create your account");
 	static const char *const keep[] = { "email", "display_name", "handle", "brand_name" };
 	static const char *const keys[] = { "EMAIL", "DISPLAY_NAME", "HANDLE", "BRAND_NAME" };
 	for (size_t i = 0; i < 4; i++) {
@@ -44,7 +44,7 @@ static void signup_form(struct req *r, int status, const char *field, const char
 			*p = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
 		tmpl_set(tmpl_add(d, section), "TEXT", error);
 	}
-	page_end(r, status);
+	layout_end(r, status);
 }
 
 int page_signup_form(struct req *r)

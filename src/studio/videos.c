@@ -3,7 +3,7 @@
  * views, product clicks, add-to-carts, and the orders and revenue bought from it. */
 #include <stdio.h>
 #include <string.h>
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
 #include "lib/validate.h"
@@ -66,7 +66,7 @@ static const char *tag_field(struct req *r, int n, const char *what)
 
 static const char *money_text(struct req *r, long long minor, const char *cur)
 {
-	return *cur ? page_money(r, minor, cur) : "–";
+	return *cur ? layout_money(r, minor, cur) : "–";
 }
 
 static int videos_page(struct req *r, const struct studio_owner *o, int status, const char *error)
@@ -82,7 +82,7 @@ static int videos_page(struct req *r, const struct studio_owner *o, int status, 
 			DB_I(o->creator_id), DB_I(o->brand_id), DB_I(o->brand_id) }, &vids);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	tmpl_dict *d = page_begin(r, "studio_videos.tpl", "Your videos");
+	tmpl_dict *d = layout_begin(r, "studio_videos.tpl", "Your videos");
 	if (error)
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
 	const char *published = req_str(r, "published");
@@ -132,7 +132,7 @@ static int videos_page(struct req *r, const struct studio_owner *o, int status, 
 		tmpl_show(d, "NO_VIDEOS");
 	if (o->brand_id)
 		tmpl_show(d, "BRAND_NOTE");
-	page_end(r, status);
+	layout_end(r, status);
 	return REQ_DONE;
 }
 

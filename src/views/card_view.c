@@ -1,12 +1,12 @@
 /* card_view.c: a product card's common fields, for the shop's grids and the showcase carousels. */
 #include "views/card_view.h"
-#include "web/page.h"
+#include "web/layout.h"
 
 void card_view_fill(struct req *r, tmpl_dict *c, const struct db_res *res, size_t row)
 {
 	tmpl_set(c, "TITLE", db_at(res, row, 1)->s);
 	tmpl_set(c, "BRAND", db_at(res, row, 3)->s);
-	tmpl_set(c, "PRICE", page_money(r, db_at(res, row, 4)->i, db_at(res, row, 5)->s));
+	tmpl_set(c, "PRICE", layout_money(r, db_at(res, row, 4)->i, db_at(res, row, 5)->s));
 	if (*db_at(res, row, 7)->s) {
 		tmpl_set(c, "SRC", db_at(res, row, 7)->s);
 		tmpl_set(c, "ALT", db_at(res, row, 8)->s);

@@ -6,7 +6,6 @@
 #include <strings.h>
 #include <time.h>
 #include "db/dbcache.h"
-#include "lib/money.h"
 #include "web/dispatch.h"
 #include "web/response.h"
 #include "web/session.h"
@@ -23,82 +22,6 @@ static long long now_us(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
-
-const char *req_env(const struct req *r, const char *name)
-{
-	return FCGX_GetParam(name, r->fcgi->envp);
-}
-
-const char *req_param(const struct req *r, const char *name)
-{
-	for (size_t i = 0; i < r->params.n; i++)
-		if (strcmp(r->params.name[i], name) == 0)
-			return r->params.val[i];
-	return NULL;
-}
-
-const char *req_query(const struct req *r, const char *name)
-{
-	return kv_get(&r->query, name);
-}
-
-const char *req_form(const struct req *r, const char *name)
-{
-	return kv_get(&r->form, name);
-}
-
-/* The declaration and value of a declared input: path parameter, else body, else query. */
-static const char *req_lookup(const struct req *r, const char *name, const struct field **f)
-{
-	const char *v;
-	*f = NULL;
-	if (!r->route)
-		return NULL;
-	if ((*f = input_field(r->route->path, name)) && (v = req_param(r, name)))
-		return v;
-	if ((*f = input_field(r->route->fields, name)) && (v = kv_get(&r->form, name)))
-		return v;
-	return *f ? kv_get(&r->query, name) : NULL;
-}
-
-const char *req_str(const struct req *r, const char *name)
-{
-	const struct field *f;
-	return req_lookup(r, name, &f);
-}
-
-long long req_id(const struct req *r, const char *name)
-{
-	const struct field *f;
-	long long id;
-	return input_id(req_lookup(r, name, &f), &id) ? id : 0;
-}
-
-bool req_int(const struct req *r, const char *name, long long *out)
-{
-	const struct field *f;
-	const char *v = req_lookup(r, name, &f);
-	return v && f && f->type == FIELD_INT && input_int(v, f->min, f->max, out);
-}
-
-bool req_invalid(const struct req *r, const char *name)
-{
-	const struct field *f;
-	const char *v = req_lookup(r, name, &f);
-	return v && *v && f && input_check(f, v, strlen(v)) != INPUT_OK;
-}
-
-bool req_int_value(const struct req *r, const char *name, const char *value, long long *out)
-{
-	const struct field *f = r->route ? input_field(r->route->fields, name) : NULL;
-	return f && f->type == FIELD_INT && input_int(value, f->min, f->max, out);
-}
-
-bool req_money(const struct req *r, const char *name, const char *currency, long long *minor)
-{
-	const struct field *f;
-	return money_parse(req_lookup(r, name, &f), currency, minor);
 }
 
 static bool is_form_type(const char *ct)

@@ -127,10 +127,11 @@ struct req {
 	tmpl_dict *page;	/* the layout's dictionary while a page is being built */
 	tmpl_dict *content;	/* its content template's (an include of the layout) */
 	const char *content_tpl, *title;
-	const char *keep;	/* page_keep's key: page_end keeps the expanded content under it */
+	const char *keep;	/* layout_keep's key: layout_end keeps the expanded content under it */
 	long long start_us;
 };
 
+/* ---- reading the request (req.c) ---- */
 const char *req_param(const struct req *r, const char *name);	/* path parameter */
 /* Typed reads of a declared value, from the path parameters, else the body, else the query
  * string. Whatever the dispatcher let through is already of its type, unless its field has

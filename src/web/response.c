@@ -1,7 +1,7 @@
 /* response.c: build and send the response; every response carries the same security headers. */
 #include <stdio.h>
 #include <string.h>
-#include "web/page.h"
+#include "web/layout.h"
 #include "web/response.h"
 
 /* No inline script or style anywhere, so the policy can forbid them outright. */
@@ -94,11 +94,11 @@ void resp_error(struct req *r, int status, const char *message)
 		r->page = NULL;
 	}
 	r->body.len = 0;
-	tmpl_dict *d = page_begin(r, "error.tpl", resp_reason(status));
+	tmpl_dict *d = layout_begin(r, "error.tpl", resp_reason(status));
 	tmpl_set_int(d, "STATUS", status);
 	tmpl_set(d, "REASON", resp_reason(status));
 	tmpl_set(d, "MESSAGE", message);
-	page_end(r, status);
+	layout_end(r, status);
 }
 
 void resp_db_error(struct req *r, enum db_status s)

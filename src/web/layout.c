@@ -1,14 +1,14 @@
-/* page.c: wrap a content template in layout.tpl with the navigation for who is signed in. */
+/* layout.c: wrap a content template in layout.tpl with the navigation for who is signed in. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "db/dbcache.h"
 #include "web/fragment.h"
 #include "lib/money.h"
-#include "web/page.h"
+#include "web/layout.h"
 
 /* The layout's own dictionary: title, who is signed in, the cart count. */
-static tmpl_dict *layout_begin(struct req *r, const char *title)
+static tmpl_dict *layout_root(struct req *r, const char *title)
 {
 	tmpl_dict *root = tmpl_new();
 	if (!root)
@@ -33,21 +33,21 @@ static tmpl_dict *layout_begin(struct req *r, const char *title)
 	return root;
 }
 
-tmpl_dict *page_begin(struct req *r, const char *content_tpl, const char *title)
+tmpl_dict *layout_begin(struct req *r, const char *content_tpl, const char *title)
 {
-	tmpl_dict *root = layout_begin(r, title);
+	tmpl_dict *root = layout_root(r, title);
 	r->content_tpl = content_tpl;
 	r->keep = NULL;
 	return r->content = tmpl_include(root, "CONTENT", content_tpl);
 }
 
-bool page_cached(struct req *r, const char *key)
+bool layout_cached(struct req *r, const char *key)
 {
 	const char *title, *html;
 	size_t len;
 	if (!fragment_get(r->arena, key, &title, &html, &len))
 		return false;
-	tmpl_dict *root = layout_begin(r, title);
+	tmpl_dict *root = layout_root(r, title);
 	/* Expanded by ctemplate from an autoescaped content template: HTML already escaped. */
 	tmpl_setn(tmpl_add(root, "KEPT_CONTENT"), "SANITISED_KEPT_HTML", html, len);
 	r->content = NULL;
@@ -55,7 +55,7 @@ bool page_cached(struct req *r, const char *key)
 	return true;
 }
 
-void page_keep(struct req *r, const char *key)
+void layout_keep(struct req *r, const char *key)
 {
 	r->keep = key;
 }
@@ -82,7 +82,7 @@ static void keep_content(struct req *r)
 	fragment_put(r->keep, r->title, html.p, html.len, dbcache_expiry());
 }
 
-void page_end(struct req *r, int status)
+void layout_end(struct req *r, int status)
 {
 	r->body.len = 0;
 	if (r->keep && r->content && status == 200)
@@ -102,7 +102,7 @@ void page_end(struct req *r, int status)
 	r->status = status;
 }
 
-const char *page_money(struct req *r, long long minor, const char *currency)
+const char *layout_money(struct req *r, long long minor, const char *currency)
 {
 	char tmp[64];
 	if (!money_format(tmp, sizeof tmp, minor, currency))
