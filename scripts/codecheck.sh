@@ -50,6 +50,11 @@ hits=$(grep -nE '\{\{[A-Z0-9_]+:(none|x-raw)' templates/*.tpl | grep -vE '\{\{SA
 [ -z "$hits" ] || bad "raw template output of a value not named SANITISED_*:
 $hits"
 
+# A comment says why; which issue asked for the code is history, and git keeps it.
+hits=$(grep -rnE '\bissues? [0-9]+' src static/*.css || true)
+[ -z "$hits" ] || bad "comments that name an issue (say why instead):
+$hits"
+
 perl scripts/tplcheck.pl $(find src -name '*.c') || fail=1
 
 # A routing table is read top to bottom: its order is the match precedence, so the enum that

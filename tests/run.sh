@@ -145,7 +145,8 @@ else
 fi
 
 # Every fuzz harness replays the crash and seed inputs kept under tests/fuzz/corpus/, then fuzzes
-# for FUZZ_SECONDS each (at least 30 s: issue 9; make fuzz runs the long version), two at a time.
+# for FUZZ_SECONDS each (at least 30 s, so a run finds more than the seeds do; make fuzz runs the
+# long version), two at a time.
 # They run beside the unit, unit-asan and openapi suites, which only count CPU, and are waited for
 # before the HTTP suites, whose timing checks (recovery within 2 s...) must not share the machine.
 FUZZ_SECONDS=${FUZZ_SECONDS:-30}
@@ -226,7 +227,7 @@ if ((services)); then
 	fi
 fi
 
-# The Galera failover test (issue 10): three mariadbd nodes with galera-4 and two lighttpd web
+# The Galera failover test: three mariadbd nodes with galera-4 and two lighttpd web
 # nodes of its own (under $VAR/cluster, on ports moved by TEST_PORT_BASE like the rest), a node
 # SIGKILLed under checkouts and lead submissions, then every acknowledged order and lead checked
 # on every node. It needs none of the services above, so they are stopped first; it runs last so

@@ -15,11 +15,11 @@ const char *ctl_opt(int argc, char **argv, const char *name);
 bool ctl_brand(struct db *db, struct arena *a, const char *slug, long long *id, const char **currency);
 int ctl_send_mail(struct db *db);
 int ctl_purge_carts(struct db *db);
-/* [--once]: delivers due lead webhooks (issue 8) and runs the due DNS checks of brand domains
- * (issue 6), looping every 5 s unless --once. */
+/* [--once]: delivers due lead webhooks and runs the due DNS checks of brand domains, looping
+ * every 5 s unless --once. */
 int ctl_worker(struct db *db, int argc, char **argv);
 /* list --brand SLUG | check [--brand SLUG] [--all] | verify --brand SLUG DOMAIN: a brand's domains,
- * their DNS checks now, or one marked verified by hand (issue 6). */
+ * their DNS checks now, or one marked verified by hand. */
 int ctl_domains(struct db *db, int argc, char **argv);
 /* token --ad SLUG --target URL [--expires-in S]: prints a signed /go/ path for the ad. */
 int ctl_ads(struct db *db, int argc, char **argv);

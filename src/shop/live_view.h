@@ -1,4 +1,4 @@
-/* live_view.h: what the shop's live-shopping files (live_*.c, issue 7) share: the session row,
+/* live_view.h: what the shop's live-shopping files (live_*.c) share: the session row,
  * the viewer's identity, and the product columns of lineup cards and pins. */
 #ifndef CC_LIVE_VIEW_H
 #define CC_LIVE_VIEW_H

@@ -92,7 +92,7 @@ static const struct route routes[] = {
 		.needs = NEED_SESSION, .path = path_brand_product, .fields = product_fields },
 	[SHOP_STOREFRONT] = { .pat = { HTTP_GET, "/@{handle}" }, .fn = page_storefront,
 		.path = path_handle, .fields = via_fields },
-	/* lead forms (issue 8): before the collection row, which has the same shape as /@{handle}/f */
+	/* lead forms: before the collection row, which has the same shape as /@{handle}/f */
 	[SHOP_LEADFORM] = { .pat = { HTTP_GET, "/f/{slug}" }, .fn = page_leadform,
 		.needs = NEED_SESSION, .path = path_slug },
 	[SHOP_LEADFORM_SUBMIT] = { .pat = { HTTP_POST, "/f/{slug}" }, .fn = page_leadform_submit,
@@ -134,14 +134,14 @@ static const struct route routes[] = {
 		.max_body = 16384 },
 	[SHOP_FEED] = { .pat = { HTTP_GET, "/b/{brand}/feed.tsv" }, .fn = page_feed,
 		.path = path_brand },
-	/* shoppable videos (issue 6): video.c */
+	/* shoppable videos: video.c */
 	[SHOP_VIDEO] = { .pat = { HTTP_GET, "/v/{id}" }, .fn = page_video,
 		.needs = NEED_SESSION, .path = path_id, .fields = via_fields },
 	[SHOP_VIDEO_CLICK] = { .pat = { HTTP_GET, "/v/{id}/p/{product}" }, .fn = page_video_click,
 		.path = path_id_product },
 	[SHOP_VIDEO_CART_ADD] = { .pat = { HTTP_POST, "/v/{id}/cart" }, .fn = page_video_cart_add,
 		.path = path_id, .fields = cart_fields, .max_body = 4096 },
-	/* live shopping (issue 7): live_*.c; the events poll is public and answers from a per-worker cache */
+	/* live shopping: live_*.c; the events poll is public and answers from a per-worker cache */
 	[SHOP_LIVE] = { .pat = { HTTP_GET, "/live/{id}" }, .fn = page_live,
 		.needs = NEED_SESSION, .path = path_id, .fields = live_fields },
 	[SHOP_LIVE_EVENTS] = { .pat = { HTTP_GET, "/live/{id}/events" }, .fn = page_live_events,
@@ -154,7 +154,7 @@ static const struct route routes[] = {
 		.path = path_id, .fields = live_remind_fields, .max_body = 2048 },
 	[SHOP_LIVE_CART_ADD] = { .pat = { HTTP_POST, "/live/{id}/cart" }, .fn = page_live_cart_add,
 		.path = path_id, .fields = cart_fields, .max_body = 4096 },
-	/* collection ads (issue 6): ad.c, and their signed click-outs: go.c */
+	/* collection ads: ad.c, and their signed click-outs: go.c */
 	[SHOP_AD] = { .pat = { HTTP_GET, "/ad/{slug}" }, .fn = page_ad,
 		.needs = NEED_SESSION, .path = path_slug, .fields = via_fields },
 	[SHOP_AD_CLICK] = { .pat = { HTTP_GET, "/ad/{slug}/p/{product}" }, .fn = page_ad_click,

@@ -43,17 +43,17 @@ int page_checkout_done(struct req *r);
 int page_order_lookup_form(struct req *r);
 int page_order_lookup(struct req *r);
 int page_payment_webhook(struct req *r);
-/* lead forms (issue 8): leadform*.c */
+/* lead forms: leadform*.c */
 int page_leadform(struct req *r);
 int page_leadform_submit(struct req *r);
-/* shoppable videos (issue 6): video.c, video_feed.c */
+/* shoppable videos: video.c, video_feed.c */
 int page_video(struct req *r);
 int page_video_click(struct req *r);
 int page_video_cart_add(struct req *r);
 /* Includes the ranked video feed (video_feed.tpl) as VIDEO_FEED into d: all videos, or creator_id's
  * (0: all); nothing when there are none or the database does not answer. */
 void video_feed_add(struct req *r, tmpl_dict *d, long long creator_id);
-/* collection ads (issue 6): ad.c, go.c */
+/* collection ads: ad.c, go.c */
 int page_ad(struct req *r);
 int page_ad_click(struct req *r);
 int page_ad_cart_add(struct req *r);

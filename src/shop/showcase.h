@@ -1,4 +1,4 @@
-/* showcase.h: dynamic showcases (issue 6) in the shop: the carousels a page can include.
+/* showcase.h: dynamic showcases in the shop: the carousels a page can include.
  * Every function here is an extra on its page: when there is nothing to show or the database
  * does not answer, it adds nothing and the page renders as before. */
 #ifndef CC_SHOP_SHOWCASE_H

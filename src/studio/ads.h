@@ -1,4 +1,4 @@
-/* ads.h: collection ads in the studio (issue 6): the brand's (ads.c, ads_state.c), the creator's own
+/* ads.h: collection ads in the studio: the brand's (ads.c, ads_state.c), the creator's own
  * (creator_ads.c), the form and the save both share (ad_form.c, ad_save.c), and domains.c. */
 #ifndef CC_STUDIO_ADS_H
 #define CC_STUDIO_ADS_H

@@ -1,4 +1,4 @@
-/* forms.h: the brand studio's lead forms and leads (issue 8): forms*.c and leads*.c. */
+/* forms.h: the brand studio's lead forms and leads: forms*.c and leads*.c. */
 #ifndef CC_FORMS_H
 #define CC_FORMS_H
 #include "web/http.h"

@@ -1,4 +1,4 @@
-/* live_studio.h: the creator's side of live shopping (issue 7): live_list.c schedules sessions,
+/* live_studio.h: the creator's side of live shopping: live_list.c schedules sessions,
  * live_panel.c is the control panel, live_control.c and live_moderate.c are its forms. */
 #ifndef CC_LIVE_STUDIO_H
 #define CC_LIVE_STUDIO_H

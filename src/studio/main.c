@@ -247,7 +247,7 @@ static const struct route routes[] = {
 		.fn = page_api_keys_create, .needs = NEED_BRAND, .fields = api_keys_fields },
 	[ST_API_KEY_REVOKE] = { .pat = { HTTP_POST, "/studio/api-keys/{id}/revoke" },
 		.fn = page_api_keys_revoke, .needs = NEED_BRAND, .path = path_id },
-	/* creators (issue 4): studio pages for creators, and the brand side of picks and attribution */
+	/* creators: studio pages for creators, and the brand side of picks and attribution */
 	[ST_CR_PROFILE_FORM] = { .pat = { HTTP_GET, "/studio/creator/profile" },
 		.fn = page_creator_profile_form, .needs = NEED_SESSION | NEED_CREATOR,
 		.fields = creator_saved_fields },
@@ -328,7 +328,7 @@ static const struct route routes[] = {
 	[ST_BR_PAYOUT] = { .pat = { HTTP_POST, "/studio/brand/payouts" },
 		.fn = page_dashboard_brand_payout, .needs = NEED_BRAND, .fields = payout_fields,
 		.max_body = 1024 },
-	/* brand fulfilment (issue 5): orders_*.c */
+	/* brand fulfilment: orders_*.c */
 	[ST_ORDERS] = { .pat = { HTTP_GET, "/studio/orders" }, .fn = page_orders_list,
 		.needs = NEED_SESSION | NEED_BRAND, .fields = orders_list_fields },
 	[ST_ORDERS_CSV] = { .pat = { HTTP_GET, "/studio/orders.csv" }, .fn = page_orders_csv,
@@ -341,12 +341,12 @@ static const struct route routes[] = {
 	[ST_ORDER_REFUND] = { .pat = { HTTP_POST, "/studio/orders/{number}/refund" },
 		.fn = page_order_refund, .needs = NEED_BRAND, .path = path_number,
 		.fields = order_refund_fields, .max_body = 16384 },
-	/* catalog upload (issue 3): the file arrives as multipart/form-data, up to 16 MiB */
+	/* catalog upload: the file arrives as multipart/form-data, up to 16 MiB */
 	[ST_IMPORT_FORM] = { .pat = { HTTP_GET, "/studio/import" }, .fn = page_import_form,
 		.needs = NEED_SESSION | NEED_BRAND },
 	[ST_IMPORT] = { .pat = { HTTP_POST, "/studio/import" }, .fn = page_import,
 		.needs = NEED_BRAND | NEED_MULTIPART, .fields = import_fields, .max_body = 16 << 20 },
-	/* shoppable videos (issue 6): videos.c; creators and brands both (NEED_OWNER) */
+	/* shoppable videos: videos.c; creators and brands both (NEED_OWNER) */
 	[ST_VIDEOS] = { .pat = { HTTP_GET, "/studio/videos" }, .fn = page_studio_videos,
 		.needs = NEED_SESSION | NEED_OWNER, .fields = video_fields },
 	[ST_VIDEO_PUBLISH] = { .pat = { HTTP_POST, "/studio/videos" },
@@ -355,7 +355,7 @@ static const struct route routes[] = {
 	[ST_VIDEO_UPLOAD] = { .pat = { HTTP_POST, "/studio/videos/upload" },
 		.fn = page_studio_video_upload, .needs = NEED_OWNER | NEED_MULTIPART,
 		.max_body = STUDIO_VIDEO_UPLOAD_BODY },
-	/* lead forms (issue 8): forms*.c builds them, leads*.c lists, exports, erases and syncs leads */
+	/* lead forms: forms*.c builds them, leads*.c lists, exports, erases and syncs leads */
 	[ST_FORMS] = { .pat = { HTTP_GET, "/studio/forms" }, .fn = page_forms_list,
 		.needs = NEED_SESSION | NEED_BRAND },
 	[ST_FORM_CREATE] = { .pat = { HTTP_POST, "/studio/forms" }, .fn = page_forms_create,
@@ -389,7 +389,7 @@ static const struct route routes[] = {
 	[ST_CR_LINK_DELETE] = { .pat = { HTTP_POST, "/studio/creator/links/{code}/delete" },
 		.fn = page_creator_link_delete, .needs = NEED_CREATOR, .path = path_code,
 		.max_body = 1024 },
-	/* live shopping (issue 7): live_*.c; a session is its creator's, anyone else gets a 404 */
+	/* live shopping: live_*.c; a session is its creator's, anyone else gets a 404 */
 	[ST_LIVE_LIST] = { .pat = { HTTP_GET, "/studio/live" }, .fn = page_studio_live_list,
 		.needs = NEED_SESSION | NEED_CREATOR },
 	[ST_LIVE_CREATE] = { .pat = { HTTP_POST, "/studio/live" }, .fn = page_studio_live_create,
@@ -416,7 +416,7 @@ static const struct route routes[] = {
 	[ST_LIVE_BLOCK] = { .pat = { HTTP_POST, "/studio/live/{id}/questions/{q}/block" },
 		.fn = page_studio_live_block, .needs = NEED_CREATOR, .path = path_id_q,
 		.max_body = 1024 },
-	/* collection ads and verified domains (issue 6): ads.c, domains.c; "new" before "{id}" */
+	/* collection ads and verified domains: ads.c, domains.c; "new" before "{id}" */
 	[ST_DOMAINS] = { .pat = { HTTP_GET, "/studio/domains" }, .fn = page_studio_domains,
 		.needs = NEED_SESSION | NEED_BRAND, .fields = domains_fields },
 	[ST_DOMAIN_ADD] = { .pat = { HTTP_POST, "/studio/domains" }, .fn = page_studio_domain_add,
@@ -437,7 +437,7 @@ static const struct route routes[] = {
 		.needs = NEED_SESSION | NEED_BRAND, .path = path_id, .fields = ads_fields },
 	[ST_AD_SAVE] = { .pat = { HTTP_POST, "/studio/ads/{id}" }, .fn = page_studio_ad_save,
 		.needs = NEED_BRAND, .path = path_id, .fields = ads_fields, .max_body = 16384 },
-	/* dynamic showcases (issue 6): showcase*.c; creators and brands both (NEED_OWNER) */
+	/* dynamic showcases: showcase*.c; creators and brands both (NEED_OWNER) */
 	[ST_SHOWCASES] = { .pat = { HTTP_GET, "/studio/showcases" }, .fn = page_showcases,
 		.needs = NEED_SESSION | NEED_OWNER, .fields = showcase_list_fields },
 	[ST_SHOWCASE_NEW] = { .pat = { HTTP_GET, "/studio/showcases/new" }, .fn = page_showcase_new,
@@ -452,7 +452,7 @@ static const struct route routes[] = {
 		.fields = showcase_form_fields, .max_body = 8192 },
 	[ST_SHOWCASE_DELETE] = { .pat = { HTTP_POST, "/studio/showcases/{id}/delete" },
 		.fn = page_showcase_delete, .needs = NEED_OWNER, .path = path_id, .max_body = 1024 },
-	/* creators' own collection ads (issue 6): creator_ads.c; the brand of their products may take
+	/* creators' own collection ads: creator_ads.c; the brand of their products may take
 	 * one down (ads_state.c) but not edit it; the form and the save are shared (ad_form.c, ad_save.c) */
 	[ST_AD_STATE] = { .pat = { HTTP_POST, "/studio/ads/{id}/state" }, .fn = page_studio_ad_state,
 		.needs = NEED_BRAND, .path = path_id, .fields = ad_state_fields, .max_body = 1024 },

@@ -1,4 +1,4 @@
-/* showcases.h: the studio's dynamic showcases (issue 6), for brands and creators alike:
+/* showcases.h: the studio's dynamic showcases, for brands and creators alike:
  * showcases.c lists and deletes them, showcase_edit.c creates, edits, places and previews them. */
 #ifndef CC_STUDIO_SHOWCASES_H
 #define CC_STUDIO_SHOWCASES_H

@@ -12,7 +12,7 @@ int page_studio_home(struct req *r);
 int page_import_form(struct req *r);
 int page_import(struct req *r);
 
-/* ---- creators (issue 4): creator_*.c, pick_requests.c, dashboard_*.c ---- */
+/* ---- creators: creator_*.c, pick_requests.c, dashboard_*.c ---- */
 /* The dashboard period from the from/to query fields (YYYY-MM-DD, UTC), default the last 30
  * days; false if malformed or reversed. */
 bool dashboard_period(struct req *r, char from[11], char to[11]);
@@ -63,14 +63,14 @@ int page_dashboard_creator(struct req *r);
 int page_dashboard_brand(struct req *r);
 int page_dashboard_brand_payout(struct req *r);
 
-/* ---- brand fulfilment (issue 5): orders_*.c ---- */
+/* ---- brand fulfilment: orders_*.c ---- */
 int page_orders_list(struct req *r);
 int page_orders_csv(struct req *r);
 int page_order_detail(struct req *r);
 int page_order_transition(struct req *r);
 int page_order_refund(struct req *r);
 
-/* ---- shoppable videos (issue 6): videos.c ---- */
+/* ---- shoppable videos: videos.c ---- */
 /* The upload route's body cap: the 16 MiB file (VIDEO_UPLOAD_MAX) plus the form around it. */
 #define STUDIO_VIDEO_UPLOAD_BODY ((16 << 20) + 65536)
 /* The videos page for the signed-in creator or brand, with an error message (or NULL). */

@@ -40,7 +40,7 @@ enum attr_surface {
 	ATTR_VIDEO,
 	ATTR_LIVE,
 	ATTR_LINK,
-	ATTR_AD,	/* a collection ad (issue 6) */
+	ATTR_AD,	/* a collection ad */
 	ATTR__MAX
 };
 

@@ -1,4 +1,4 @@
-/* live_rules.h: the pure rules of live shopping (issue 7): session states, the question rate
+/* live_rules.h: the pure rules of live shopping: session states, the question rate
  * limit, blocked-word matching, the start time a creator types, and replay offsets. No I/O, so
  * they are unit-tested (tests/unit/test_live.c). */
 #ifndef CC_LIVE_RULES_H

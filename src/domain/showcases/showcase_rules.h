@@ -1,4 +1,4 @@
-/* showcase_rules.h: the rule set of a dynamic showcase (issue 6) as typed values: parsing and
+/* showcase_rules.h: the rule set of a dynamic showcase as typed values: parsing and
  * validating what a person typed in the studio, and the recently-viewed cookie. Pure, no I/O.
  * The one query that evaluates a rule set is in showcase_query.h; docs/SHOWCASES.md has the rules. */
 #ifndef CC_SHOWCASE_RULES_H
