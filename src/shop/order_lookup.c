@@ -2,6 +2,7 @@
  * with. One answer for every miss, so it tells nothing about which part was wrong, and misses are
  * throttled per email and per client address. */
 #include <string.h>
+#include "db/throttle.h"
 #include "shop/cart.h"
 #include "web/layout.h"
 #include "web/response.h"
@@ -17,8 +18,8 @@ static const struct db_stmt q_miss = {
 static const struct db_stmt q_purge = {
 	"DELETE FROM order_lookup_attempts WHERE attempted_at < UTC_TIMESTAMP() - INTERVAL 1 DAY LIMIT 100", "", "" };
 
-#define MAX_MISSES_EMAIL 5	/* per 15 minutes */
-#define MAX_MISSES_ADDRESS 100
+/* Misses allowed in 15 minutes: per email, and per address. */
+static const struct throttle_kind lookup_throttle = { "lookup-", &q_misses, &q_miss, &q_purge, 5, 100 };
 
 static void form(struct req *r, int status, const char *error)
 {
@@ -37,12 +38,6 @@ int page_order_lookup_form(struct req *r)
 	return REQ_DONE;
 }
 
-static void subject(struct req *r, const char *kind, const char *value, uint8_t out[32])
-{
-	const char *s = arena_printf(r->arena, "lookup-%s:%s", kind, value);
-	token_keyed_hash(r->secret, s, strlen(s), out);
-}
-
 int page_order_lookup(struct req *r)
 {
 	const char *email = req_form(r, "email");
@@ -51,21 +46,19 @@ int page_order_lookup(struct req *r)
 		form(r, 422, "Enter the order number and the email address you ordered with.");
 		return REQ_DONE;
 	}
-	uint8_t by_email[32], by_address[32];
 	char lower[255];
 	size_t i = 0;
 	for (; email[i] && i < sizeof lower - 1; i++)
 		lower[i] = (char)(email[i] >= 'A' && email[i] <= 'Z' ? email[i] + 32 : email[i]);
 	lower[i] = '\0';
-	subject(r, "email", lower, by_email);
-	subject(r, "ip", r->remote_addr ? r->remote_addr : "", by_address);
-	struct db_res m1, m2, o = { 0 };
-	enum db_status rc = db_query(r->db, r->arena, &q_misses, (struct db_param[]){ DB_B(by_email, 32) }, &m1);
-	if (rc == DB_OK)
-		rc = db_query(r->db, r->arena, &q_misses, (struct db_param[]){ DB_B(by_address, 32) }, &m2);
+	struct throttle t;
+	throttle_subjects(&lookup_throttle, r->secret, lower, r->remote_addr, &t);
+	struct db_res o = { 0 };
+	bool over;
+	enum db_status rc = throttle_over(r->db, r->arena, &lookup_throttle, &t, &over);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	if (db_at(&m1, 0, 0)->i >= MAX_MISSES_EMAIL || db_at(&m2, 0, 0)->i >= MAX_MISSES_ADDRESS) {
+	if (over) {
 		resp_header(r, "Retry-After", "900");
 		form(r, 429, "Too many lookups that did not match. Please wait 15 minutes and try again.");
 		return REQ_DONE;
@@ -75,15 +68,8 @@ int page_order_lookup(struct req *r)
 		return req_db_fail(rc);
 	}
 	if (o.nrows == 0) {
-		/* A miss that cannot be counted is not answered: answering it would let guesses run
-		 * past the throttle for as long as the writes fail. */
-		rc = db_query(r->db, NULL, &q_miss, (struct db_param[]){ DB_B(by_email, 32) }, NULL);
-		if (rc == DB_OK)
-			rc = db_query(r->db, NULL, &q_miss, (struct db_param[]){ DB_B(by_address, 32) }, NULL);
-		if (rc != DB_OK)
-			return req_db_fail(rc);
-		/* Housekeeping only: old misses no longer count, and a later miss purges them. */
-		db_best_effort(db_query(r->db, NULL, &q_purge, NULL, NULL));
+		if ((rc = throttle_record(r->db, &lookup_throttle, &t)) != DB_OK)
+			return req_db_fail(rc);	/* 503 with Retry-After, not an answer to the guess */
 		form(r, 404, "No order matches that number and email. Check both and try again.");
 		return REQ_DONE;
 	}

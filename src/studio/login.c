@@ -1,6 +1,7 @@
 /* login.c: log-in with throttling, Argon2id verification and rehash, session rotation; log-out. */
 #include <string.h>
 #include "web/layout.h"
+#include "db/throttle.h"
 #include "lib/password.h"
 #include "web/response.h"
 #include "web/session.h"
@@ -22,8 +23,7 @@ static const struct db_stmt q_purge = {
 
 /* Failures allowed in 15 minutes before log-in is refused: per account, and per address (more,
  * since many people can share one address). */
-#define MAX_FAIL_ACCOUNT 5
-#define MAX_FAIL_ADDRESS 30
+static const struct throttle_kind login_throttle = { "", &q_failures, &q_fail, &q_purge, 5, 30 };
 
 static const char *safe_next(const char *next)
 {
@@ -49,20 +49,6 @@ int page_login_form(struct req *r)
 	return REQ_DONE;
 }
 
-static void subject(struct req *r, const char *kind, const char *value, uint8_t out[32])
-{
-	const char *s = arena_printf(r->arena, "%s:%s", kind, value);
-	token_keyed_hash(r->secret, s, strlen(s), out);
-}
-
-static enum db_status failures(struct req *r, const uint8_t subj[32], long long *n)
-{
-	struct db_res res;
-	enum db_status rc = db_query(r->db, r->arena, &q_failures, (struct db_param[]){ DB_B(subj, 32) }, &res);
-	*n = rc == DB_OK ? db_at(&res, 0, 0)->i : 0;
-	return rc;
-}
-
 int page_login(struct req *r)
 {
 	const char *email = req_form(r, "email"), *pw = req_form(r, "password");
@@ -70,16 +56,13 @@ int page_login(struct req *r)
 		login_form(r, 422, "Enter your email and password.");
 		return REQ_DONE;
 	}
-	uint8_t by_account[32], by_address[32];
-	subject(r, "email", email, by_account);
-	subject(r, "ip", r->remote_addr, by_address);
-	long long n_account, n_address;
-	enum db_status rc = failures(r, by_account, &n_account);
-	if (rc == DB_OK)
-		rc = failures(r, by_address, &n_address);
+	struct throttle t;
+	throttle_subjects(&login_throttle, r->secret, email, r->remote_addr, &t);
+	bool over;
+	enum db_status rc = throttle_over(r->db, r->arena, &login_throttle, &t, &over);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	if (n_account >= MAX_FAIL_ACCOUNT || n_address >= MAX_FAIL_ADDRESS) {
+	if (over) {
 		resp_header(r, "Retry-After", "900");
 		login_form(r, 429, "Too many failed attempts. Please wait 15 minutes and try again.");
 		return REQ_DONE;
@@ -93,15 +76,8 @@ int page_login(struct req *r)
 		abort();
 	const char *stored = u.nrows ? db_at(&u, 0, 1)->s : dummy;
 	if (!password_verify(stored, pw) || !u.nrows) {
-		/* A failure that cannot be recorded is not answered as one: that would let guesses
-		 * run past the throttle for as long as the writes fail. 503 with Retry-After. */
-		rc = db_query(r->db, r->arena, &q_fail, (struct db_param[]){ DB_B(by_account, 32) }, NULL);
-		if (rc == DB_OK)
-			rc = db_query(r->db, r->arena, &q_fail, (struct db_param[]){ DB_B(by_address, 32) }, NULL);
-		if (rc != DB_OK)
-			return req_db_fail(rc);
-		/* Housekeeping only: old failures no longer count, and a later failure purges them. */
-		db_best_effort(db_query(r->db, r->arena, &q_purge, NULL, NULL));
+		if ((rc = throttle_record(r->db, &login_throttle, &t)) != DB_OK)
+			return req_db_fail(rc);	/* 503 with Retry-After, not an answer to the guess */
 		login_form(r, 401, "That email and password do not match an account.");
 		return REQ_DONE;
 	}
@@ -111,7 +87,7 @@ int page_login(struct req *r)
 	if (password_needs_rehash(stored) && password_hash(pw, fresh))
 		db_best_effort(db_query(r->db, r->arena, &q_rehash, (struct db_param[]){ DB_S(fresh), DB_I(id) }, NULL));
 	/* Failures left behind can only throttle harder, never less, and age out in 15 minutes. */
-	db_best_effort(db_query(r->db, r->arena, &q_forget, (struct db_param[]){ DB_B(by_account, 32) }, NULL));
+	db_best_effort(db_query(r->db, r->arena, &q_forget, (struct db_param[]){ DB_B(t.name, 32) }, NULL));
 	rc = session_login(r, id, db_at(&u, 0, 2)->s, session_role(db_at(&u, 0, 3)->s));
 	if (rc != DB_OK)
 		return req_db_fail(rc);
