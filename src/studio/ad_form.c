@@ -26,12 +26,6 @@ static const struct db_stmt q_picks = {
 	" JOIN brands b ON b.id = p.brand_id WHERE pk.creator_id = ? AND pk.status = 'approved' AND p.status = 'active'"
 	" ORDER BY b.name, p.title, p.id LIMIT 200", "i", "sss" };
 
-const char *ad_text(struct req *r, const char *name)
-{
-	const char *v = req_form(r, name);
-	return v ? v : "";
-}
-
 /* The options of a select (VIDEOS, SHOWCASES) from (id, label) rows, `chosen` selected. */
 static void options(tmpl_dict *d, const char *section, const char *label, const struct db_res *res, long long chosen)
 {

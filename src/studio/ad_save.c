@@ -21,14 +21,6 @@ static const struct db_stmt q_pick_product = {
 	"SELECT p.id, p.brand_id, pk.status, b.name FROM picks pk JOIN products p ON p.id = pk.product_id"
 	" JOIN brands b ON b.id = p.brand_id WHERE pk.creator_id = ? AND p.handle = ? AND (? = '' OR b.slug = ?)"
 	" AND p.status = 'active' ORDER BY p.id LIMIT 20", "isss", "iiss" };
-static const struct db_stmt q_brand_videos = {
-	"SELECT v.id, v.caption FROM videos v WHERE v.brand_id = ? OR EXISTS (SELECT 1 FROM video_tags t"
-	" JOIN products p ON p.id = t.product_id WHERE t.video_id = v.id AND p.brand_id = ?)"
-	" ORDER BY v.created_at DESC, v.id DESC LIMIT 100", "ii", "is" };
-static const struct db_stmt q_creator_videos = {
-	"SELECT id, caption FROM videos WHERE creator_id = ? ORDER BY created_at DESC, id DESC LIMIT 100", "i", "is" };
-static const struct db_stmt q_showcases = {
-	"SELECT id, title FROM showcases WHERE brand_id = ? ORDER BY title, id LIMIT 100", "i", "is" };
 /* A creator the brand may credit: one with an approved pick of its products. */
 static const struct db_stmt q_creator = {
 	"SELECT c.id FROM creators c WHERE c.handle = ? AND EXISTS (SELECT 1 FROM picks pk JOIN products p"
@@ -64,22 +56,6 @@ struct ad_input {
 	long long products[AD_MAX_PRODUCTS];
 	size_t nproducts;
 };
-
-enum db_status ad_videos(struct req *r, const struct studio_owner *o, struct db_res *out)
-{
-	return o->creator_id
-		? db_query(r->db, r->arena, &q_creator_videos, (struct db_param[]){ DB_I(o->creator_id) }, out)
-		: db_query(r->db, r->arena, &q_brand_videos, (struct db_param[]){ DB_I(o->brand_id), DB_I(o->brand_id) }, out);
-}
-
-enum db_status ad_showcases(struct req *r, const struct studio_owner *o, struct db_res *out)
-{
-	if (o->creator_id) {
-		*out = (struct db_res){ 0 };
-		return DB_OK;
-	}
-	return db_query(r->db, r->arena, &q_showcases, (struct db_param[]){ DB_I(o->brand_id) }, out);
-}
 
 static bool slug_ok(const char *s)
 {
