@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "shop/cart.h"
+#include "views/cart_count.h"
 #include "web/layout.h"
 #include "web/response.h"
 #include "shop/shop.h"
@@ -56,7 +57,7 @@ int page_cart(struct req *r)
 		tmpl_show(d, "CAN_CHECKOUT");
 	if (c.changed)
 		tmpl_show(d, "CHANGED");
-	cart_set_count(r, c.count);
+	cart_count_set(r, c.count);
 	layout_end(r, 200);
 	return REQ_DONE;
 }
@@ -69,7 +70,7 @@ static int finish(struct req *r, long long cart_id)
 		rc = db_query(r->db, r->arena, &q_count, (struct db_param[]){ DB_I(cart_id) }, &n);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	cart_set_count(r, db_at(&n, 0, 0)->i);
+	cart_count_set(r, db_at(&n, 0, 0)->i);
 	resp_redirect(r, "/cart");
 	return REQ_DONE;
 }

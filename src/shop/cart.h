@@ -9,7 +9,6 @@
 
 #define CART_MAX_ITEMS 50
 #define CART_MAX_QTY 99
-#define CART_COOKIE "cc_cart"	/* the item count shown in the header; a display hint only */
 #define CART_KEY_COOKIE "cc_cart_key"	/* names an anonymous cart, so it survives signing in */
 
 struct cart_line {
@@ -51,8 +50,6 @@ enum db_status cart_find(struct req *r, bool create, long long *id);
 enum db_status cart_load(struct db *db, struct arena *a, long long id, struct cart *c);
 /* Fills BRANDS sections (each with LINES and totals) and the grand COUNT into d. */
 void cart_render(struct req *r, tmpl_dict *d, const struct cart *c);
-/* Sets the header's item-count cookie. */
-void cart_set_count(struct req *r, long long count);
 /* The cart's add (POST fields variant, quantity; 303 to /cart, or 404/409/422) from video
  * `video_id` or ad `ad_id` (0: neither): the item records that medium if the variant's product is
  * tagged in the video or listed in the ad, and otherwise keeps the medium it had. page_cart_add is

@@ -248,9 +248,3 @@ void cart_render(struct req *r, tmpl_dict *d, const struct cart *c)
 		tmpl_set_int(tmpl_add(d, "SPLIT"), "N", (long long)c->nbrands);
 }
 
-void cart_set_count(struct req *r, long long count)
-{
-	char n[24];
-	snprintf(n, sizeof n, "%lld", count);
-	resp_cookie(r, CART_COOKIE, count > 0 ? n : "", count > 0 ? 30L * 86400 : 0);
-}

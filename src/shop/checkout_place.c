@@ -7,6 +7,7 @@
 #include <string.h>
 #include "views/attribution.h"
 #include "shop/cart.h"
+#include "views/cart_count.h"
 #include "domain/creators/commission.h"
 #include "lib/config.h"
 #include "domain/mail/outbox.h"
@@ -328,7 +329,7 @@ int page_checkout_place(struct req *r)
 	if (rc == DB_DUP && replay(r, p.idem, &st))
 		return st;
 	if (rc == DB_OK) {
-		cart_set_count(r, 0);
+		cart_count_set(r, 0);
 		resp_redirect(r, arena_printf(r->arena, "/checkout/done/%s", p.ref));
 		return REQ_DONE;
 	}

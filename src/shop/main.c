@@ -2,6 +2,7 @@
 #include <limits.h>
 #include "shop/cart.h"
 #include "views/attribution.h"
+#include "views/cart_count.h"
 #include "shop/leadform.h"
 #include "domain/video/media_from.h"
 #include "shop/live_view.h"
@@ -170,6 +171,7 @@ int main(int argc, char **argv)
 {
 	static const struct app shop = {
 		.name = "shop", .routes = routes, .nroutes = SHOP__MAX, .after = shop_after,
+		.layout = cart_count_show,
 	};
 	return app_main(&shop, argc, argv);
 }

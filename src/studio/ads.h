@@ -1,5 +1,6 @@
 /* ads.h: collection ads in the studio: the brand's (ads.c, ads_state.c), the creator's own
- * (creator_ads.c), the form and the save both share (ad_form.c, ad_save.c, and what both offer: ad_options.c), and domains.c. */
+ * (creator_ads.c), the form and the save both share (ad_form.c, ad_save.c, and the choices both
+ * offer: ad_options.c), and domains.c. */
 #ifndef CC_STUDIO_ADS_H
 #define CC_STUDIO_ADS_H
 #include "web/http.h"

@@ -8,6 +8,7 @@
 #include "studio/showcases.h"
 #include "studio/studio.h"
 #include "views/attribution.h"
+#include "views/cart_count.h"
 #include "domain/ads/brand_domain.h"
 #include "domain/showcases/showcase_rules.h"
 #include "domain/video/video_rules.h"
@@ -474,7 +475,7 @@ _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio 
 int main(int argc, char **argv)
 {
 	static const struct app studio = {
-		.name = "studio", .routes = routes, .nroutes = ST__MAX, .writes_media = true,
+		.name = "studio", .routes = routes, .nroutes = ST__MAX, .writes_media = true, .layout = cart_count_show,
 	};
 	return app_main(&studio, argc, argv);
 }

@@ -80,6 +80,8 @@ struct app {
 	/* Called after each response is sent (final = false) and once before the worker exits
 	 * (final = true): for work that must not delay a response, such as flushing visit counts. */
 	void (*after)(struct db *db, bool final);
+	/* Adds what the program shows on every page's layout (the cart count); may be NULL. */
+	void (*layout)(struct req *r, tmpl_dict *layout);
 	/* The program stores uploads under media_dir: its workers' system call filter lets them
 	 * create files there (sandbox.h); the others may not create a file at all. */
 	bool writes_media;

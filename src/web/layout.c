@@ -7,7 +7,7 @@
 #include "lib/money.h"
 #include "web/layout.h"
 
-/* The layout's own dictionary: title, who is signed in, the cart count. */
+/* The layout's own dictionary: title, who is signed in, and what the program adds to every page. */
 static tmpl_dict *layout_root(struct req *r, const char *title)
 {
 	tmpl_dict *root = tmpl_new();
@@ -25,11 +25,8 @@ static tmpl_dict *layout_root(struct req *r, const char *title)
 	} else {
 		tmpl_show(root, "SIGNED_OUT");
 	}
-	/* The cart's item count rides in a cookie the cart pages set, so no page pays a query for
-	 * it; it is only ever displayed, and only if it is a small number. */
-	const char *n = kv_get(&r->cookies, "cc_cart");
-	if (n && strlen(n) <= 4 && *n >= '1' && *n <= '9' && strspn(n, "0123456789") == strlen(n))
-		tmpl_set(tmpl_add(root, "CART_COUNT"), "N", n);
+	if (r->app->layout)
+		r->app->layout(r, root);
 	return root;
 }
 
