@@ -475,7 +475,8 @@ _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio 
 int main(int argc, char **argv)
 {
 	static const struct app studio = {
-		.name = "studio", .routes = routes, .nroutes = ST__MAX, .writes_media = true, .layout = cart_count_show,
+		.name = "studio", .routes = routes, .nroutes = ST__MAX, .writes_media = true,
+		.layout = cart_count_show,
 	};
 	return app_main(&studio, argc, argv);
 }
