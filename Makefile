@@ -65,6 +65,9 @@ $(BUILD)/unit/%.o: tests/unit/%.c
 $(BUILD)/libcrowdcart.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
+# Reached only through the pattern below, make would take the main objects for intermediates and
+# delete them after each link, then rebuild them every time.
+.SECONDARY: $(MAIN_OBJ)
 $(CGI_DIR)/%.fcgi: $(BUILD)/%/main.o $(BUILD)/libcrowdcart.a
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
