@@ -18,8 +18,14 @@ command -v valgrind >/dev/null || { echo "valgrind is missing" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'kill "$(cat "$work/lighttpd.pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$work"' EXIT
 port=$((20000 + RANDOM % 20000))
+# valgrind cannot run a process under seccomp: the workers measured here run without their filter
+# (sandbox_filter = off, in a copy of the stack's config), and the run-as user writes the output.
+cp "$VAR/crowdcart.conf" "$work/crowdcart.conf"
+echo "sandbox_filter = off" >>"$work/crowdcart.conf"
+chmod 0755 "$work" && chown "$(sed -n 's/^run_as_user = //p' "$VAR/crowdcart.conf" | tail -n 1):" "$work" 2>/dev/null || true
 # The stack's own lighttpd configuration, on another port, with one shop worker under callgrind.
 sed -e "s|^server.port *=.*|server.port = $port|" \
+	-e "s|\"CROWDCART_CONF\" => \"[^\"]*\"|\"CROWDCART_CONF\" => \"$work/crowdcart.conf\"|" \
 	-e "s|^server.pid-file *=.*|server.pid-file = \"$work/lighttpd.pid\"|" \
 	-e "s|\"socket\" => \"[^\"]*/shop.sock\"|\"socket\" => \"$work/shop.sock\"|" \
 	-e "s|\"bin-path\" => \"\\([^\"]*/shop.fcgi\\)\"|\"bin-path\" => \"/usr/bin/valgrind --tool=callgrind --trace-children=yes --toggle-collect=dispatch --callgrind-out-file=$work/cg.%p \\1 --workers 1\"|" \

@@ -16,6 +16,9 @@
 
 #define MAX_WORKERS 256
 
+/* Set by the parent before the first fork: config sandbox_filter = off (see app_main). */
+static bool profiling;
+
 static volatile sig_atomic_t stopping;
 
 static void on_term_parent(int sig)
@@ -57,7 +60,7 @@ static void worker_loop(const struct app *app, int listen_fd, const uint8_t secr
 	db_best_effort(db_ready(w.db));	/* connect early; a failure here is retried by the first request */
 	/* Everything that needs more than the filter allows is done: config, templates, the socket,
 	 * the user (dropped by the parent). A worker that cannot be confined does not serve. */
-	if (!sandbox_filter(app->writes_media ? SANDBOX_WORKER_MEDIA : SANDBOX_WORKER))
+	if (!profiling && !sandbox_filter(app->writes_media ? SANDBOX_WORKER_MEDIA : SANDBOX_WORKER))
 		_exit(1);
 	FCGX_Request fr;
 	FCGX_InitRequest(&fr, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR);
@@ -165,6 +168,12 @@ int app_main(const struct app *app, int argc, char **argv)
 	 * fork/wait/kill would be the bulk of its list anyway. */
 	if (!sandbox_drop_user(sandbox_user()))
 		return 1;
+	/* valgrind cannot run a process under seccomp, so a profile of the workers (bench/callgrind.sh)
+	 * needs them unfiltered; the parent says so on every start, to be noticed if left on. */
+	profiling = strcmp(config_str("sandbox_filter", "on"), "off") == 0;
+	if (profiling)
+		fprintf(stderr, "%s: sandbox_filter = off: workers run WITHOUT their system call filter "
+				"(for profiling only)\n", app->name);
 	signal(SIGPIPE, SIG_IGN);
 	set_handler(SIGTERM, on_term_parent);
 	set_handler(SIGINT, on_term_parent);
