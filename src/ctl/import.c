@@ -3,7 +3,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include "domain/catalog/catalog.h"
+#include "domain/catalog/catalog_import.h"
 #include "ctl/ctl.h"
 #include "ctl/import_sandbox.h"
 

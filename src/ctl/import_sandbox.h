@@ -2,7 +2,7 @@
 #ifndef CC_IMPORT_SANDBOX_H
 #define CC_IMPORT_SANDBOX_H
 #include <stdio.h>
-#include "domain/catalog/catalog.h"
+#include "domain/catalog/catalog_import.h"
 
 enum sandbox_check { SANDBOX_CHECK_FAILED = -1, SANDBOX_CHECK_REJECTED = 0, SANDBOX_CHECK_ACCEPTED = 1 };
 
