@@ -47,10 +47,12 @@ void catalog_run_record(struct db *db, long long brand_id, enum cat_format f, co
 
 
 /* Pass two: each product goes to the writer; the parser may reuse their memory once the batch
- * that holds them is written. */
+ * that holds them is written. The end of the file writes the last batch. */
 static enum cat_sink_ret sink_write(void *ctx, struct cat_product *p)
 {
 	struct cat_writer *w = ctx;
+	if (!p)
+		return cat_writer_flush(w) ? CAT_SINK_RELEASE : CAT_SINK_STOP;
 	if (!cat_writer_add(w, p))
 		return CAT_SINK_STOP;
 	return cat_writer_pending(w) ? CAT_SINK_KEEP : CAT_SINK_RELEASE;
@@ -75,7 +77,7 @@ bool catalog_import(struct db *db, long long brand_id, const char *currency, enu
 			struct cat_report scratch = { .a = rep->a };	/* pass two's counts repeat pass one's */
 			struct cat_writer w;
 			cat_writer_init(&w, db, brand_id, rep);
-			ok = catalog_parse(f, currency, src, &scratch, sink_write, &w) && cat_writer_flush(&w);
+			ok = catalog_parse(f, currency, src, &scratch, sink_write, &w);
 			if (!ok)
 				rep->fatal = catalog_write_failed(rep->a, w.rc);
 			cat_writer_free(&w);

@@ -191,6 +191,8 @@ bool catalog_parse(enum cat_format f, const char *currency, const struct cat_sou
 	run.emit = parse_emit;
 	run.emit_ctx = &s;
 	bool ok = read_all(&run, src) && !s.stopped && rep->error_count == 0;
+	if (ok && sink && sink(sink_ctx, NULL) == CAT_SINK_STOP)
+		ok = false;
 	arena_free(s.seen.a);
 	arena_free(a);
 	return ok;

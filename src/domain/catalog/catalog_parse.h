@@ -6,7 +6,9 @@
 #include "domain/catalog/catalog.h"
 
 /* What a sink tells the parser after taking a product: stop reading, keep the products handed so
- * far alive (they are still referenced), or release them (their memory may be reused). */
+ * far alive (they are still referenced), or release them (their memory may be reused). Once the
+ * whole file is read without an error the sink is called with NULL: the last chance to use what
+ * it holds before the parser frees it. */
 enum cat_sink_ret { CAT_SINK_STOP, CAT_SINK_KEEP, CAT_SINK_RELEASE };
 typedef enum cat_sink_ret (*cat_sink_fn)(void *ctx, struct cat_product *p);
 
