@@ -1,13 +1,15 @@
 /* test_catalog_wire.c: the parsed products and report cross from the parsing child to its parent
  * intact, and the parent's decoder refuses anything the parse side could not have produced: cut,
- * oversized or garbage input. */
+ * oversized or garbage input. And crowdcartctl import's parent never parses the file itself. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <check.h>
 #include "domain/catalog/catalog_parse.h"
 #include "domain/catalog/catalog_wire.h"
 #include "domain/catalog/catalog_write.h"
+#include "ctl/import_sandbox.h"
 #include "suites.h"
 
 static struct arena *A;
@@ -330,6 +332,55 @@ START_TEST(test_catalog_wire_refuses_garbage)
 }
 END_TEST
 
+/* crowdcartctl import's parent: the file is parsed in the confined child (this process's parse
+ * counter does not move), and what comes back is the file's products, spooled, unwritten. */
+START_TEST(test_import_parses_only_in_the_confined_child)
+{
+	FILE *fp = tmpfile(), *spool = tmpfile();
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_ptr_nonnull(spool);
+	fputs(shop, fp);
+	rewind(fp);
+	unsigned long before = catalog_parse_runs();
+	struct cat_report rep = { .a = A };
+	ck_assert_int_eq(import_parse_sandboxed(fp, CAT_SHOPIFY, "USD", spool, &rep), SANDBOX_CHECK_ACCEPTED);
+	ck_assert_uint_eq(catalog_parse_runs(), before);
+	ck_assert_ptr_null(rep.fatal);
+	ck_assert_uint_eq(rep.products, 2);
+	ck_assert_uint_eq(rep.variants, 3);
+	/* The spool holds the products frames, as the child sent them. */
+	fseek(spool, 0, SEEK_END);
+	long len = ftell(spool);
+	rewind(spool);
+	struct cat_report tail = { .a = A, .products = 2, .variants = 3, .images = 2, .rows = 3 };
+	struct buf b;
+	buf_init(&b, A, 64);
+	cat_wire_put_report(&b, &tail, true);
+	uint8_t *data = malloc((size_t)len + b.len);
+	ck_assert_int_eq(fread(data, 1, (size_t)len, spool), len);
+	memcpy(data + len, b.p, b.len);
+	struct cat_report got;
+	bool accepted;
+	ck_assert(decode(data, (size_t)len + b.len, &got, &accepted));
+	free(data);
+	fclose(spool);
+
+	/* A rejected file: the child's report, the parent still parsed nothing. */
+	spool = tmpfile();
+	rewind(fp);
+	ck_assert_int_eq(ftruncate(fileno(fp), 0), 0);
+	fputs(SHOP_HEAD "tee,Tee,,,,,,T,-5,,,,,,,\n", fp);
+	rewind(fp);
+	struct cat_report bad = { .a = A };
+	ck_assert_int_eq(import_parse_sandboxed(fp, CAT_SHOPIFY, "USD", spool, &bad), SANDBOX_CHECK_REJECTED);
+	ck_assert_uint_eq(catalog_parse_runs(), before);
+	ck_assert_uint_eq(bad.error_count, 1);
+	ck_assert_uint_eq(bad.errors[0].line, 2);
+	fclose(spool);
+	fclose(fp);
+}
+END_TEST
+
 Suite *catalog_wire_suite(void)
 {
 	Suite *s = suite_create("catalog_wire");
@@ -340,6 +391,7 @@ Suite *catalog_wire_suite(void)
 	tcase_add_test(tc, test_catalog_wire_refuses_every_truncation);
 	tcase_add_test(tc, test_catalog_wire_refuses_oversized_fields_and_counts);
 	tcase_add_test(tc, test_catalog_wire_refuses_garbage);
+	tcase_add_test(tc, test_import_parses_only_in_the_confined_child);
 	suite_add_tcase(s, tc);
 	return s;
 }
