@@ -1,24 +1,15 @@
-/* import.c: crowdcartctl import --brand SLUG --format FORMAT FILE, through the same importer as
- * the studio upload; the report goes to stdout, exit status 1 if the file was rejected. */
+/* import.c: crowdcartctl import --brand SLUG --format FORMAT FILE: the file is parsed in a
+ * confined child, its products written here with the same write side as the studio upload; the
+ * report goes to stdout, exit status 1 if the file was rejected or the import failed. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include "domain/catalog/catalog.h"
+#include "domain/catalog/catalog_import.h"
 #include "ctl/ctl.h"
 #include "ctl/import_sandbox.h"
 
 static const struct db_stmt q_brand = {
 	"SELECT id, currency FROM brands WHERE slug = ?", "s", "is" };
-
-static size_t file_read(void *ctx, void *buf, size_t n)
-{
-	return fread(buf, 1, n, ctx);
-}
-
-static bool file_rewind(void *ctx)
-{
-	return fseek(ctx, 0, SEEK_SET) == 0;
-}
 
 /* Finds --brand SLUG among argv; shared with export.c. */
 const char *ctl_opt(int argc, char **argv, const char *name)
@@ -64,17 +55,18 @@ int ctl_import(struct db *db, int argc, char **argv)
 		arena_free(a);
 		return 1;
 	}
-	struct cat_source src = { file_read, file_rewind, fp };
 	struct cat_report rep = { .a = a };
-	/* The file is parsed here only once a confined child has parsed and checked all of it and
-	 * lived; a rejection or a crash is reported from the child's side (docs/SANDBOX.md). */
-	enum sandbox_check checked = import_check_sandboxed(fp, f, currency, path, &rep);
-	bool ok = false;
-	if (checked == SANDBOX_CHECK_ACCEPTED)
-		ok = catalog_import(db, brand_id, currency, f, &src, path, &rep);
-	else
-		import_record_unparsed(db, brand_id, f, path, &rep);
+	const char *started = catalog_run_started(db, a);
+	/* This process holds the database and the secret: it never parses the file. A confined
+	 * child does, and its products are written only once it has read all of the file, accepted
+	 * it and lived (docs/SANDBOX.md). */
+	FILE *spool = tmpfile();
+	enum sandbox_check parsed = import_parse_sandboxed(fp, f, currency, spool, &rep);
 	fclose(fp);
+	bool ok = parsed == SANDBOX_CHECK_ACCEPTED && import_write_spooled(db, brand_id, spool, &rep);
+	if (spool)
+		fclose(spool);
+	catalog_run_record(db, brand_id, f, path, ok ? "ok" : rep.fatal ? "failed" : "rejected", started, &rep);
 	printf("%s: %lu rows, %lu products, %lu variants, %lu images\n", path, rep.rows, rep.products,
 	       rep.variants, rep.images);
 	if (ok)

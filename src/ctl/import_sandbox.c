@@ -1,26 +1,32 @@
-/* import_sandbox.c: crowdcartctl import's check pass in a child without root, network or open
- * (kcgi's parsing child); the child's report comes back over a pipe and is decoded as untrusted. */
+/* import_sandbox.c: crowdcartctl import's parse pass in a child without root, network or open
+ * (kcgi's parsing child). The child streams the parsed products and its report over a pipe; the
+ * parent decodes them as untrusted, spools them, and writes them only once the child has lived
+ * to the end and accepted the file. The parent never parses the file. */
 #include <errno.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <libxml/parser.h>
 #include "lib/buf.h"
-#include "ctl/import_sandbox.h"
 #include "lib/sandbox.h"
+#include "domain/catalog/catalog_import.h"
+#include "domain/catalog/catalog_parse.h"
+#include "domain/catalog/catalog_wire.h"
+#include "domain/catalog/catalog_write.h"
+#include "ctl/import_sandbox.h"
 
-/* The most a report can take: 54 messages of a line or two, with room to spare. A child that
- * sends more is not a parser doing its job. */
-#define REPORT_MAX (4u << 20)
-
-static const struct db_stmt q_run = {
-	"INSERT INTO import_runs (brand_id, user_id, format, source, status, rows_read, products,"
-	" created, updated, unchanged, skipped, error_count, errors, started_at, finished_at)"
-	" VALUES (?, NULL, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
-	"isssiiis", "" };
+/* The most the child may send: every byte it sends comes from the file, but a short row can
+ * become a longer product (field lengths, a description's escaping), so the bound is a multiple
+ * of the file's size plus room for the report. A child that sends more is not parsing. */
+#define WIRE_BASE (64ull << 20)
+#define WIRE_PER_BYTE 32ull
+/* The parent writes in batches and reuses the memory of decoded products once a batch is out;
+ * frames that never line up with batches are written early rather than held. */
+#define DECODED_MAX (32u << 20)
 
 static size_t file_read(void *ctx, void *buf, size_t n)
 {
@@ -29,19 +35,7 @@ static size_t file_read(void *ctx, void *buf, size_t n)
 
 static bool no_rewind(void *ctx)
 {
-	return false;	/* the check pass reads once; without a database there is no second pass */
-}
-
-static void put_u64(struct buf *b, uint64_t v)
-{
-	buf_put(b, &v, sizeof v);
-}
-
-static void put_str(struct buf *b, const char *s)
-{
-	size_t n = s ? strlen(s) : 0;
-	put_u64(b, n);
-	buf_put(b, s ? s : "", n);
+	return false;	/* the child reads the file once */
 }
 
 static bool write_all(int fd, const char *p, size_t n)
@@ -58,8 +52,45 @@ static bool write_all(int fd, const char *p, size_t n)
 	return true;
 }
 
+/* The child's side: products go into a frame that is sent when it holds CAT_BATCH products or
+ * CAT_WIRE_FRAME_SOFT bytes; a product is encoded as soon as it is handed over, so the parser
+ * may reuse its memory at once. */
+struct stream {
+	int fd;
+	struct buf b;
+	size_t at, n;
+	bool broken;
+};
+
+static bool send_frame(struct stream *s)
+{
+	if (s->n == 0)
+		return true;
+	cat_wire_end_products(&s->b, s->at, s->n);
+	bool ok = write_all(s->fd, s->b.p, s->b.len);
+	s->b.len = 0;
+	s->n = 0;
+	return ok;
+}
+
+static enum cat_sink_ret sink_stream(void *ctx, struct cat_product *p)
+{
+	struct stream *s = ctx;
+	if (!p)
+		return send_frame(s) ? CAT_SINK_RELEASE : (s->broken = true, CAT_SINK_STOP);
+	if (s->n == 0)
+		s->at = cat_wire_begin_products(&s->b);
+	cat_wire_put_product(&s->b, p);
+	s->n++;
+	if ((s->n == CAT_BATCH || s->b.len >= CAT_WIRE_FRAME_SOFT) && !send_frame(s)) {
+		s->broken = true;
+		return CAT_SINK_STOP;
+	}
+	return CAT_SINK_RELEASE;
+}
+
 /* The child: never returns. Everything before sandbox_filter is done with trusted data only. */
-static void check_child(FILE *fp, int out, enum cat_format f, const char *currency, const char *name)
+static void parse_child(FILE *fp, int out, enum cat_format f, const char *currency)
 {
 	/* Inherited descriptors it has no business with (the MariaDB connection above all) go
 	 * before any byte of the file is read. */
@@ -72,174 +103,203 @@ static void check_child(FILE *fp, int out, enum cat_format f, const char *curren
 	struct arena *a = arena_new(1 << 16);
 	struct cat_report rep = { .a = a };
 	struct cat_source src = { file_read, no_rewind, fp };
-	bool ok = catalog_import(NULL, 0, currency, f, &src, name, &rep);
-	struct buf b;
-	buf_init(&b, a, 4096);
-	put_u64(&b, ok);
-	put_u64(&b, rep.rows);
-	put_u64(&b, rep.products);
-	put_u64(&b, rep.variants);
-	put_u64(&b, rep.images);
-	put_u64(&b, rep.error_count);
-	put_u64(&b, rep.nerrors);
-	for (size_t i = 0; i < rep.nerrors; i++) {
-		put_u64(&b, rep.errors[i].line);
-		put_str(&b, rep.errors[i].msg);
-	}
-	put_u64(&b, rep.nnotices);
-	for (size_t i = 0; i < rep.nnotices; i++) {
-		put_u64(&b, rep.notices[i].line);
-		put_str(&b, rep.notices[i].msg);
-	}
-	put_u64(&b, rep.fatal != NULL);
-	put_str(&b, rep.fatal);
-	const char *p = buf_cstr(&b);
-	_exit(write_all(out, p, b.len) ? 0 : 112);
+	struct stream s = { .fd = out };
+	buf_init(&s.b, arena_new(1 << 20), 1 << 20);
+	bool ok = catalog_parse(f, currency, &src, &rep, sink_stream, &s);
+	if (s.broken)
+		_exit(112);
+	s.b.len = 0;
+	cat_wire_put_report(&s.b, &rep, ok);
+	_exit(write_all(out, s.b.p, s.b.len) ? 0 : 112);
 }
 
-/* Decoding what the child sent: every count and length is checked against what is left. */
-struct rd {
-	const uint8_t *p, *end;
-	struct arena *a;
-	bool ok;
+/* Reads exactly n bytes; false at end of input or on an error. */
+static bool read_full(int fd, uint8_t *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t r = read(fd, p, n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return false;
+		p += r;
+		n -= (size_t)r;
+	}
+	return true;
+}
+
+/* The pipe ended early: the child died or gave up, and how it ended is the better explanation. */
+static const char stopped_early[] = "the parsing process stopped before its report";
+
+/* A frame's payload buffer, grown to the largest frame seen (at most CAT_WIRE_FRAME_MAX). */
+struct payload {
+	uint8_t *p;
+	size_t cap;
 };
 
-static uint64_t get_u64(struct rd *r)
+static uint8_t *payload_room(struct payload *pl, size_t n)
 {
-	uint64_t v = 0;
-	if ((size_t)(r->end - r->p) < sizeof v) {
-		r->ok = false;
-		return 0;
+	if (n > pl->cap) {
+		free(pl->p);
+		pl->cap = n;
+		pl->p = xmalloc(n ? n : 1);
 	}
-	memcpy(&v, r->p, sizeof v);
-	r->p += sizeof v;
-	return v;
+	return pl->p;
 }
 
-static const char *get_str(struct rd *r)
+/* The parent's side of the pipe. Returns the error to report, or NULL when the stream ended with
+ * a report that decodes (then *got and *accepted are set and the products are spooled). */
+static const char *receive(int fd, FILE *spool, unsigned long long limit, struct cat_report *got, bool *accepted)
 {
-	uint64_t n = get_u64(r);
-	if (!r->ok || n > (uint64_t)(r->end - r->p)) {
-		r->ok = false;
-		return "";
+	struct arena *scratch = arena_new(1 << 16);
+	struct payload pl = { 0 };
+	struct cat_wire_totals t = { 0 };
+	unsigned long long total = 0;
+	const char *err = NULL;
+	for (;;) {
+		uint8_t head[CAT_WIRE_HEAD];
+		enum cat_wire_kind kind;
+		size_t n;
+		if (!read_full(fd, head, sizeof head)) {
+			err = stopped_early;
+			break;
+		}
+		if (!cat_wire_head(head, &kind, &n) || (total += sizeof head + n) > limit) {
+			err = "the parsing process sent more than a report, or bytes that do not decode";
+			break;
+		}
+		uint8_t *p = payload_room(&pl, n);
+		if (!read_full(fd, p, n)) {
+			err = stopped_early;
+			break;
+		}
+		if (kind == CAT_WIRE_REPORT) {
+			uint8_t extra;
+			if (!cat_wire_get_report(p, n, got, accepted) || !cat_wire_check_totals(got, *accepted, &t) ||
+			    read_full(fd, &extra, 1))
+				err = "the parsing process sent a report that does not decode";
+			break;
+		}
+		struct cat_product **items;
+		size_t count;
+		if (!cat_wire_get_products(p, n, scratch, &items, &count)) {
+			err = "the parsing process sent products that do not decode";
+			break;
+		}
+		for (size_t i = 0; i < count; i++) {
+			t.products++;
+			t.variants += items[i]->nvars;
+			t.images += items[i]->nimages;
+		}
+		arena_reset(scratch);
+		if (fwrite(head, 1, sizeof head, spool) != sizeof head || fwrite(p, 1, n, spool) != n) {
+			err = "the parsed products could not be kept in a temporary file";
+			break;
+		}
 	}
-	char *s = arena_alloc(r->a, (size_t)n + 1);
-	memcpy(s, r->p, (size_t)n);
-	s[n] = '\0';
-	r->p += n;
-	return s;
+	free(pl.p);
+	arena_free(scratch);
+	return err;
 }
 
-static bool decode(const uint8_t *p, size_t len, struct cat_report *rep, bool *accepted)
+enum sandbox_check import_parse_sandboxed(FILE *fp, enum cat_format f, const char *currency,
+					  FILE *spool, struct cat_report *rep)
 {
-	struct rd r = { p, p + len, rep->a, true };
-	*accepted = get_u64(&r) == 1;
-	rep->rows = get_u64(&r);
-	rep->products = get_u64(&r);
-	rep->variants = get_u64(&r);
-	rep->images = get_u64(&r);
-	rep->error_count = get_u64(&r);
-	uint64_t n = get_u64(&r);
-	if (n > CAT_MAX_ERRORS)
-		return false;
-	for (rep->nerrors = 0; r.ok && rep->nerrors < n; rep->nerrors++) {
-		rep->errors[rep->nerrors].line = get_u64(&r);
-		rep->errors[rep->nerrors].msg = get_str(&r);
-	}
-	n = get_u64(&r);
-	if (n > CAT_MAX_NOTICES)
-		return false;
-	for (rep->nnotices = 0; r.ok && rep->nnotices < n; rep->nnotices++) {
-		rep->notices[rep->nnotices].line = get_u64(&r);
-		rep->notices[rep->nnotices].msg = get_str(&r);
-	}
-	bool fatal = get_u64(&r) != 0;
-	const char *msg = get_str(&r);
-	rep->fatal = fatal ? msg : NULL;
-	/* An accepted file has no errors; a rejected one has at least one. Anything else is a lie. */
-	return r.ok && r.p == r.end && *accepted == (rep->error_count == 0 && !rep->fatal);
-}
-
-enum sandbox_check import_check_sandboxed(FILE *fp, enum cat_format f, const char *currency,
-					  const char *name, struct cat_report *rep)
-{
+	struct stat st;
 	int fds[2];
+	if (!spool || fstat(fileno(fp), &st) != 0) {
+		rep->fatal = "the file could not be parsed: no temporary file for the parsed products";
+		return SANDBOX_CHECK_FAILED;
+	}
 	if (fflush(NULL) != 0 || pipe(fds) != 0) {
-		rep->fatal = "the file could not be checked: no pipe to the checking process";
+		rep->fatal = "the file could not be parsed: no pipe to the parsing process";
 		return SANDBOX_CHECK_FAILED;
 	}
 	pid_t pid = fork();
 	if (pid == 0) {
 		close(fds[0]);
-		check_child(fp, fds[1], f, currency, name);
+		parse_child(fp, fds[1], f, currency);
 	}
 	close(fds[1]);
 	if (pid < 0) {
 		close(fds[0]);
-		rep->fatal = "the file could not be checked: fork failed";
+		rep->fatal = "the file could not be parsed: fork failed";
 		return SANDBOX_CHECK_FAILED;
 	}
-	uint8_t *data = xmalloc(REPORT_MAX);
-	size_t len = 0;
-	bool too_long = false;
-	for (;;) {
-		ssize_t n = read(fds[0], data + len, REPORT_MAX - len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		len += (size_t)n;
-		if (len == REPORT_MAX) {
-			too_long = true;
-			kill(pid, SIGKILL);
-			break;
-		}
-	}
-	close(fds[0]);
-	int st;
-	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-		;
+	unsigned long long limit = WIRE_BASE + WIRE_PER_BYTE * (unsigned long long)(st.st_size > 0 ? st.st_size : 0);
 	struct cat_report got = { .a = rep->a };
 	bool accepted = false;
-	enum sandbox_check rc = SANDBOX_CHECK_FAILED;
-	if (WIFSIGNALED(st))
-		rep->fatal = arena_printf(rep->a, "the file could not be checked: the checking process was"
-					  " killed by signal %d (%s); nothing written", WTERMSIG(st),
-					  strsignal(WTERMSIG(st)));
-	else if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
-		rep->fatal = arena_printf(rep->a, "the file could not be checked: the checking process"
-					  " exited with status %d; nothing written", WEXITSTATUS(st));
-	else if (too_long || !decode(data, len, &got, &accepted))
-		rep->fatal = "the file could not be checked: the checking process sent a report that does"
-			     " not decode; nothing written";
-	else if (accepted) {
-		rewind(fp);	/* the child read through the same open file */
-		rc = SANDBOX_CHECK_ACCEPTED;
-	} else {
-		*rep = got;
-		rc = SANDBOX_CHECK_REJECTED;
+	const char *err = receive(fds[0], spool, limit, &got, &accepted);
+	bool stopped = err && err != stopped_early;
+	if (stopped)
+		kill(pid, SIGKILL);	/* it may be blocked writing more; it gets no say now */
+	close(fds[0]);
+	int ws;
+	while (waitpid(pid, &ws, 0) < 0 && errno == EINTR)
+		;
+	/* How the child ended says more than what it sent, unless it ended because we stopped it. */
+	const char *how = NULL;
+	if (WIFSIGNALED(ws) && !stopped)
+		how = arena_printf(rep->a, "the parsing process was killed by signal %d (%s)", WTERMSIG(ws),
+				   strsignal(WTERMSIG(ws)));
+	else if (WIFEXITED(ws) && WEXITSTATUS(ws) != 0)
+		how = arena_printf(rep->a, "the parsing process exited with status %d", WEXITSTATUS(ws));
+	if (how || err) {
+		rep->fatal = arena_printf(rep->a, "the file could not be parsed: %s; nothing written", how ? how : err);
+		return SANDBOX_CHECK_FAILED;
 	}
-	free(data);
-	return rc;
+	if (fflush(spool) != 0 || fseek(spool, 0, SEEK_SET) != 0) {
+		rep->fatal = "the file could not be parsed: the temporary file of parsed products failed;"
+			     " nothing written";
+		return SANDBOX_CHECK_FAILED;
+	}
+	got.user_id = rep->user_id;
+	*rep = got;
+	return accepted ? SANDBOX_CHECK_ACCEPTED : SANDBOX_CHECK_REJECTED;
 }
 
-void import_record_unparsed(struct db *db, long long brand_id, enum cat_format f, const char *name,
-			    struct cat_report *rep)
+bool import_write_spooled(struct db *db, long long brand_id, FILE *spool, struct cat_report *rep)
 {
-	struct buf errs;
-	buf_init(&errs, rep->a, 1024);
-	for (size_t i = 0; i < rep->nnotices; i++)
-		buf_printf(&errs, "line %lu: notice: %s\n", rep->notices[i].line, rep->notices[i].msg);
-	for (size_t i = 0; i < rep->nerrors; i++)
-		buf_printf(&errs, "line %lu: %s\n", rep->errors[i].line, rep->errors[i].msg);
-	if (rep->fatal)
-		buf_printf(&errs, "%s\n", rep->fatal);
-	char src[256];
-	snprintf(src, sizeof src, "%s", name ? name : "");
-	enum db_status rc = db_query(db, rep->a, &q_run,
-		(struct db_param[]){ DB_I(brand_id), DB_S(cat_format_name(f)), DB_S(src),
-				     DB_S(rep->fatal ? "failed" : "rejected"), DB_I(rep->rows), DB_I(rep->products),
-				     DB_I(rep->error_count), DB_S(buf_cstr(&errs)) }, NULL);
-	if (rc != DB_OK)
-		fprintf(stderr, "crowdcartctl: could not record the import run: %s\n", db_status_str(rc));
+	struct arena *a = arena_new(1 << 16);
+	struct payload pl = { 0 };
+	struct cat_writer w;
+	cat_writer_init(&w, db, brand_id, rep);
+	size_t held = 0;
+	bool ok = true;
+	const char *err = NULL;
+	uint8_t head[CAT_WIRE_HEAD];
+	while (ok && fread(head, 1, sizeof head, spool) == sizeof head) {
+		enum cat_wire_kind kind;
+		size_t n, count;
+		struct cat_product **items;
+		uint8_t *p = NULL;
+		/* The spool is this process's file, but its bytes are the child's: decoded again. */
+		if (!cat_wire_head(head, &kind, &n) || kind != CAT_WIRE_PRODUCTS ||
+		    fread(p = payload_room(&pl, n), 1, n, spool) != n ||
+		    !cat_wire_get_products(p, n, a, &items, &count)) {
+			err = "the temporary file of parsed products does not decode";
+			ok = false;
+			break;
+		}
+		for (size_t i = 0; ok && i < count; i++)
+			ok = cat_writer_add(&w, items[i]);
+		held += n;
+		if (ok && (cat_writer_pending(&w) == 0 || held > DECODED_MAX)) {
+			ok = cat_writer_flush(&w);
+			arena_reset(a);
+			held = 0;
+		}
+	}
+	if (ok && ferror(spool)) {
+		err = "the temporary file of parsed products could not be read";
+		ok = false;
+	}
+	ok = ok && cat_writer_flush(&w);
+	if (!ok)
+		rep->fatal = err ? arena_printf(rep->a, "%s; batches already written stay", err)
+				 : catalog_write_failed(rep->a, w.rc);
+	cat_writer_free(&w);
+	free(pl.p);
+	arena_free(a);
+	return ok;
 }

@@ -1,22 +1,28 @@
-/* import_sandbox.h: crowdcartctl import checks an untrusted file in a confined child first. */
+/* import_sandbox.h: crowdcartctl import parses an untrusted file only in a confined child; this
+ * process decodes the child's products as untrusted input and writes them. */
 #ifndef CC_IMPORT_SANDBOX_H
 #define CC_IMPORT_SANDBOX_H
 #include <stdio.h>
 #include "domain/catalog/catalog.h"
+#include "db/db.h"
 
 enum sandbox_check { SANDBOX_CHECK_FAILED = -1, SANDBOX_CHECK_REJECTED = 0, SANDBOX_CHECK_ACCEPTED = 1 };
 
-/* Runs the import's parse-and-validate pass (catalog_import without a database) over fp in a
- * forked child that has left root and runs under the parser filter: no network, no open, only
- * fp and the pipe its report goes back on. Rejected: rep holds the child's counts and errors.
- * Failed (the child crashed, was killed, or sent a report that does not decode): rep->fatal
- * says so. Either way nothing of the file was parsed in this process. Accepted: fp is rewound
- * and rep is untouched, for the real import. */
-enum sandbox_check import_check_sandboxed(FILE *fp, enum cat_format f, const char *currency,
-					  const char *name, struct cat_report *rep);
+/* Parses and checks all of fp (catalog_parse) in a forked child that has left root and runs
+ * under the parser filter: no network, no open, only fp and the pipe it writes to. The child
+ * streams the products (catalog_wire.h) and then its report; this process decodes every frame
+ * as it arrives and keeps the products in spool (a temporary file), writing nothing.
+ * Accepted (the child exited cleanly, its report accepts the file and counts exactly the
+ * products it sent): rep holds the child's counts and notices, spool is rewound for
+ * import_write_spooled. Rejected: rep holds the child's report. Failed (the child crashed, was
+ * killed, sent too much or bytes that do not decode): rep->fatal says so. Either way this
+ * process never runs a parser over the file. */
+enum sandbox_check import_parse_sandboxed(FILE *fp, enum cat_format f, const char *currency,
+					  FILE *spool, struct cat_report *rep);
 
-/* Records a run the sandboxed check rejected or failed in import_runs, as catalog_import would. */
-void import_record_unparsed(struct db *db, long long brand_id, enum cat_format f, const char *name,
-			    struct cat_report *rep);
+/* Writes the products spooled by an accepted import_parse_sandboxed with the write side,
+ * CAT_BATCH products per transaction, decoding them again as untrusted. False with rep->fatal
+ * when the database (or the spool) failed part-way; batches already written stay. */
+bool import_write_spooled(struct db *db, long long brand_id, FILE *spool, struct cat_report *rep);
 
 #endif

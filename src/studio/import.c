@@ -1,7 +1,7 @@
 /* import.c: "/studio/import" — a brand uploads a catalog file (Shopify, WooCommerce or feed CSV/TSV)
  * and sees the import report; the same importer as crowdcartctl import. */
 #include <string.h>
-#include "domain/catalog/catalog.h"
+#include "domain/catalog/catalog_import.h"
 #include "web/layout.h"
 #include "studio/products.h"
 #include "web/response.h"

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lib/arena.h"
-#include "domain/catalog/catalog.h"
+#include "domain/catalog/catalog_import.h"
 #include "lib/utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -19,6 +19,7 @@ Suite *wire_suite(void);
 Suite *sanitize_suite(void);
 Suite *multipart_suite(void);
 Suite *catalog_suite(void);
+Suite *catalog_wire_suite(void);
 Suite *video_suite(void);
 Suite *leads_suite(void);
 Suite *netcheck_suite(void);

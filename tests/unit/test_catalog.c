@@ -5,7 +5,7 @@
 #include <string.h>
 #include <check.h>
 #include "lib/arena.h"
-#include "domain/catalog/catalog.h"
+#include "domain/catalog/catalog_import.h"
 #include "domain/catalog/catalog_csv.h"
 #include "domain/catalog/catalog_map.h"
 #include "suites.h"

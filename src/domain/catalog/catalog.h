@@ -1,12 +1,13 @@
-/* catalog.h: catalog imports (Shopify, WooCommerce, feed) into one product model, and the
- * report. One code path for crowdcartctl import and the studio upload. */
+/* catalog.h: the product model every catalog import (Shopify, WooCommerce, feed) maps a file
+ * onto, and the report. Shared by the parse side (catalog_parse.h), the write side
+ * (catalog_write.h), the wire between them (catalog_wire.h) and the driver (catalog_import.h). */
 #ifndef CC_CATALOG_H
 #define CC_CATALOG_H
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "lib/arena.h"
-#include "db/db.h"
+#include "lib/sanitize.h"
 
 #define CAT_MAX_OPTIONS 3
 #define CAT_MAX_VARIANTS 100
@@ -15,6 +16,21 @@
 #define CAT_MAX_ERRORS 50	/* reported; counting goes on */
 #define CAT_MAX_NOTICES 4	/* things accepted but worth saying (a BOM, CRLF line ends) */
 #define CAT_BATCH 200		/* products per write transaction */
+
+/* The longest text the parse side lets through, per field, in bytes. The wire decoder holds a
+ * product from the parsing child to the same limits, so they are named once, here. */
+#define CAT_MAX_HANDLE 120
+#define CAT_MAX_TITLE 255
+#define CAT_MAX_NAME 120	/* vendor, type, external id, SKU, option values */
+#define CAT_MAX_TAGS 1000
+#define CAT_MAX_OPTION_NAME 60
+#define CAT_MAX_BARCODE 64
+#define CAT_MAX_URL 1000
+#define CAT_MAX_ALT 255
+#define CAT_MAX_MESSAGE 400	/* an error message, NUL included */
+/* The sanitiser reads at most SANITIZE_MAX_INPUT bytes and escaping can lengthen what it keeps;
+ * a cleaned description longer than this is refused rather than stored. */
+#define CAT_MAX_BODY_HTML (8 * SANITIZE_MAX_INPUT)
 
 enum cat_format { CAT_SHOPIFY, CAT_WOOCOMMERCE, CAT_FEED };
 
@@ -44,7 +60,7 @@ struct cat_product {
 	size_t nvars, capvars;
 	unsigned long line;	/* where the product starts */
 	bool bad;		/* a row of it was rejected: never written */
-	struct cat_product *next;	/* importer-private chaining */
+	struct cat_product *next;	/* the parse side's chaining (grouping formats) */
 };
 
 struct cat_error {
@@ -81,11 +97,5 @@ struct cat_source cat_source_mem(struct cat_mem *m, const void *data, size_t len
 
 bool cat_format_parse(const char *s, enum cat_format *out);
 const char *cat_format_name(enum cat_format f);
-
-/* Reads the source once to check every row (nothing is written if any row is bad: the report
- * lists the bad rows), then again to write, CAT_BATCH products per transaction. With db NULL,
- * only checks (the fuzzers, the unit tests). Records the run in import_runs when db is set. */
-bool catalog_import(struct db *db, long long brand_id, const char *currency, enum cat_format f,
-		    const struct cat_source *src, const char *source_name, struct cat_report *rep);
 
 #endif

@@ -83,9 +83,9 @@ bool cat_feed_record(void *vrun, unsigned long line, const char *const *f, const
 	bool ok = true;
 	if (created) {
 		const char *desc = cat_col(run, C_DESC, f, n);
-		ok &= cat_text(run, line, "title", cat_col(run, C_TITLE, f, n), 255, &p->title) &
-		      cat_text(run, line, "brand", cat_col(run, C_BRAND, f, n), 120, &p->vendor) &
-		      cat_text(run, line, "product_type", cat_col(run, C_TYPE, f, n), 120, &p->type);
+		ok &= cat_text(run, line, "title", cat_col(run, C_TITLE, f, n), CAT_MAX_TITLE, &p->title) &
+		      cat_text(run, line, "brand", cat_col(run, C_BRAND, f, n), CAT_MAX_NAME, &p->vendor) &
+		      cat_text(run, line, "product_type", cat_col(run, C_TYPE, f, n), CAT_MAX_NAME, &p->type);
 		if (!cat_make_handle(run, *group ? group : id, &p->handle))
 			ok = cat_err(run, line, "item_group_id/id \"%.60s\" has no letter or digit", *group ? group : id);
 		p->body_html = sanitize_html(run->a, desc, strlen(desc), NULL);
@@ -102,9 +102,9 @@ bool cat_feed_record(void *vrun, unsigned long line, const char *const *f, const
 		qty = cat_col(run, C_QTY2, f, n);
 	if (!*qty)
 		qty = cat_col(run, C_QTY3, f, n);
-	ok &= cat_text(run, line, "id", id, 120, &v->ext_id) &
-	      cat_text(run, line, "mpn", cat_col(run, C_MPN, f, n), 120, &v->sku) &
-	      cat_text(run, line, "gtin", cat_col(run, C_GTIN, f, n), 64, &v->barcode) &
+	ok &= cat_text(run, line, "id", id, CAT_MAX_NAME, &v->ext_id) &
+	      cat_text(run, line, "mpn", cat_col(run, C_MPN, f, n), CAT_MAX_NAME, &v->sku) &
+	      cat_text(run, line, "gtin", cat_col(run, C_GTIN, f, n), CAT_MAX_BARCODE, &v->barcode) &
 	      feed_price(run, line, "price", cat_col(run, C_PRICE, f, n), &v->price, &v->currency);
 	if (*sale) {
 		long long s;
@@ -133,7 +133,7 @@ bool cat_feed_record(void *vrun, unsigned long line, const char *const *f, const
 	size_t k = 0;
 	for (size_t c = 0; c < 4 && k < CAT_MAX_OPTIONS; c++)
 		if (run->col[opt_cols[c]] >= 0)
-			ok &= cat_text(run, line, opt_names[c], cat_col(run, opt_cols[c], f, n), 120, &v->opt[k++]);
+			ok &= cat_text(run, line, opt_names[c], cat_col(run, opt_cols[c], f, n), CAT_MAX_NAME, &v->opt[k++]);
 	const char *img = cat_col(run, C_IMAGE, f, n);
 	ok &= feed_images(run, p, line, img, cat_col(run, C_MORE_IMAGES, f, n));
 	v->image_url = img;

@@ -2,7 +2,7 @@
  * fresh catalog costs a fraction of a round trip per row. Ids are read back by handle (and images
  * by product and position), never assumed consecutive (Galera hands them out with gaps). */
 #include <string.h>
-#include "domain/catalog/catalog_map.h"
+#include "domain/catalog/catalog_write.h"
 
 #define R4(x) x ", " x ", " x ", " x
 #define R16(x) R4(x) ", " R4(x) ", " R4(x) ", " R4(x)

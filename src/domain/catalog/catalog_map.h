@@ -1,8 +1,8 @@
-/* catalog_map.h: what the format mappers share: the run state and the value checks. Private to
- * catalog_*.c. */
+/* catalog_map.h: what the parse side's files share (catalog_parse.c, catalog_value.c and the
+ * format mappers): the run state and the value checks. The write side never includes it. */
 #ifndef CC_CATALOG_MAP_H
 #define CC_CATALOG_MAP_H
-#include "domain/catalog/catalog.h"
+#include "domain/catalog/catalog_parse.h"
 
 #define CAT_MAX_COLS 48
 
@@ -74,26 +74,5 @@ bool cat_woo_record(void *run, unsigned long line, const char *const *f, const s
 bool cat_woo_finish(struct cat_run *run);
 bool cat_feed_record(void *run, unsigned long line, const char *const *f, const size_t *len, size_t n);
 bool cat_feed_finish(struct cat_run *run);
-
-/* 16-byte digest of everything an import writes for a product: equal digests, nothing to do. */
-void cat_product_digest(const struct cat_product *p, uint8_t out[16]);
-
-/* What the database holds for a product of a batch: its id (0: new) and whether its digest is
- * the imported one. Found for a whole batch in one round trip, rows locked (FOR UPDATE). */
-struct cat_found {
-	long long id;
-	bool same;
-};
-enum db_status cat_find_products(struct db *db, struct arena *a, long long brand_id,
-				 struct cat_product *const *items, size_t n, struct cat_found *found);
-/* The cheapest variant price and the units on hand (positive stock), as grids show them. */
-void cat_product_totals(const struct cat_product *p, long long *price_min, long long *stock);
-/* Inserts products that do not exist yet, with their options, images and variants. */
-enum db_status cat_insert_new(struct db *db, struct arena *a, long long brand_id,
-			      struct cat_product *const *items, size_t n);
-/* Writes one product that exists (f->id set): updated in place, or nothing when unchanged. */
-enum cat_outcome { CAT_UPDATED, CAT_UNCHANGED };
-enum db_status cat_write_product(struct db *db, struct arena *a, const struct cat_product *p,
-				 const struct cat_found *f, enum cat_outcome *out);
 
 #endif

@@ -24,10 +24,10 @@ static bool start_product(struct cat_run *run, struct cat_product *p, unsigned l
 {
 	const char *body = cat_col(run, C_BODY, f, n), *pub = cat_col(run, C_PUBLISHED, f, n);
 	const char *status = cat_col(run, C_STATUS, f, n);
-	bool ok = cat_text(run, line, "Title", cat_col(run, C_TITLE, f, n), 255, &p->title) &
-		  cat_text(run, line, "Vendor", cat_col(run, C_VENDOR, f, n), 120, &p->vendor) &
-		  cat_text(run, line, "Type", cat_col(run, C_TYPE, f, n), 120, &p->type) &
-		  cat_text(run, line, "Tags", cat_col(run, C_TAGS, f, n), 1000, &p->tags);
+	bool ok = cat_text(run, line, "Title", cat_col(run, C_TITLE, f, n), CAT_MAX_TITLE, &p->title) &
+		  cat_text(run, line, "Vendor", cat_col(run, C_VENDOR, f, n), CAT_MAX_NAME, &p->vendor) &
+		  cat_text(run, line, "Type", cat_col(run, C_TYPE, f, n), CAT_MAX_NAME, &p->type) &
+		  cat_text(run, line, "Tags", cat_col(run, C_TAGS, f, n), CAT_MAX_TAGS, &p->tags);
 	p->body_html = sanitize_html(run->a, body, strlen(body), NULL);
 	if (*status) {
 		if (strcasecmp(status, "active") && strcasecmp(status, "draft") && strcasecmp(status, "archived"))
@@ -49,7 +49,7 @@ static bool start_product(struct cat_run *run, struct cat_product *p, unsigned l
 		/* Shopify's placeholder for a product without options. */
 		if (k == 0 && strcmp(on, "Title") == 0 && strcmp(cat_col(run, C_O1V, f, n), "Default Title") == 0)
 			break;
-		ok &= cat_text(run, line, "Option Name", on, 60, &p->opt_name[k]);
+		ok &= cat_text(run, line, "Option Name", on, CAT_MAX_OPTION_NAME, &p->opt_name[k]);
 		p->nopts = (size_t)k + 1;
 	}
 	return ok;
@@ -64,14 +64,14 @@ static bool add_variant(struct cat_run *run, struct cat_product *p, unsigned lon
 	static const int val_cols[] = { C_O1V, C_O2V, C_O3V };
 	bool ok = true;
 	for (size_t k = 0; k < p->nopts; k++) {
-		ok &= cat_text(run, line, "Option Value", cat_col(run, val_cols[k], f, n), 120, &v->opt[k]);
+		ok &= cat_text(run, line, "Option Value", cat_col(run, val_cols[k], f, n), CAT_MAX_NAME, &v->opt[k]);
 		if (ok && !*v->opt[k])
 			ok = cat_err(run, line, "Option%zu Value is empty for option \"%s\"", k + 1, p->opt_name[k]);
 	}
 	const char *qty = cat_col(run, C_QTY, f, n), *policy = cat_col(run, C_POLICY, f, n);
 	const char *cmp = cat_col(run, C_COMPARE, f, n), *vimg = cat_col(run, C_VAR_IMG, f, n);
-	ok &= cat_text(run, line, "Variant SKU", cat_col(run, C_SKU, f, n), 120, &v->sku);
-	ok &= cat_text(run, line, "Variant Barcode", cat_col(run, C_BARCODE, f, n), 64, &v->barcode);
+	ok &= cat_text(run, line, "Variant SKU", cat_col(run, C_SKU, f, n), CAT_MAX_NAME, &v->sku);
+	ok &= cat_text(run, line, "Variant Barcode", cat_col(run, C_BARCODE, f, n), CAT_MAX_BARCODE, &v->barcode);
 	ok &= cat_price(run, line, "Variant Price", cat_col(run, C_PRICE, f, n), v->currency, &v->price);
 	if (*cmp)
 		ok &= cat_price(run, line, "Variant Compare At Price", cmp, v->currency, &v->compare_at);
@@ -128,7 +128,7 @@ bool cat_shopify_record(void *vrun, unsigned long line, const char *const *f, co
 		return cat_header(run, names, C__N, f, n, required);
 	run->rep->rows++;
 	const char *handle = cat_col(run, C_HANDLE, f, n);
-	bool ok = cat_text(run, line, "Handle", handle, 120, &handle);
+	bool ok = cat_text(run, line, "Handle", handle, CAT_MAX_HANDLE, &handle);
 	if (ok && !cat_valid_handle(handle))
 		ok = cat_err(run, line, "Handle \"%.60s\" must be 1 to 120 letters, digits, '-', '_' or '.'", handle);
 	if (!ok) {

@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
-#include <sodium.h>
 #include "domain/catalog/catalog_map.h"
 #include "lib/money.h"
 #include "lib/utf8.h"
@@ -17,7 +16,7 @@ bool cat_err(struct cat_run *run, unsigned long line, const char *fmt, ...)
 	rep->error_count++;
 	if (rep->nerrors == CAT_MAX_ERRORS)
 		return false;
-	char msg[400];
+	char msg[CAT_MAX_MESSAGE];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
@@ -137,7 +136,7 @@ bool cat_count(struct cat_run *run, unsigned long line, const char *col, const c
 bool cat_valid_handle(const char *h)
 {
 	size_t n = strlen(h);
-	if (n == 0 || n > 120)
+	if (n == 0 || n > CAT_MAX_HANDLE)
 		return false;
 	for (; *h; h++)
 		if (!isalnum((unsigned char)*h) && *h != '-' && *h != '_' && *h != '.')
@@ -147,7 +146,7 @@ bool cat_valid_handle(const char *h)
 
 bool cat_make_handle(struct cat_run *run, const char *s, const char **out)
 {
-	char buf[121];
+	char buf[CAT_MAX_HANDLE + 1];
 	if (!slugify(s, buf, sizeof buf))
 		return false;
 	*out = arena_strdup(run->a, buf);
@@ -210,10 +209,10 @@ bool cat_image_add(struct cat_run *run, struct cat_product *p, const char *url, 
 bool cat_image_add_at(struct cat_run *run, struct cat_product *p, const char *url, const char *alt,
 		      long pos, unsigned long line)
 {
-	if (!url_ok(url) || strlen(url) > 1000)
-		return cat_err(run, line, "image \"%.60s\" is not an http(s) URL of at most 1000 bytes", url);
-	if (strlen(alt) > 255)
-		return cat_err(run, line, "image alt text is longer than 255 bytes");
+	if (!url_ok(url) || strlen(url) > CAT_MAX_URL)
+		return cat_err(run, line, "image \"%.60s\" is not an http(s) URL of at most %d bytes", url, CAT_MAX_URL);
+	if (strlen(alt) > CAT_MAX_ALT)
+		return cat_err(run, line, "image alt text is longer than %d bytes", CAT_MAX_ALT);
 	if (formula(alt))
 		return cat_err(run, line, "Image Alt Text starts with \"%c\": spreadsheet formulas are not accepted", alt[0]);
 	for (size_t i = 0; i < p->nimages; i++)
@@ -275,6 +274,9 @@ bool cat_product_check(struct cat_run *run, struct cat_product *p)
 		ok = cat_err(run, p->line, "product \"%s\" has no title", p->handle);
 	if (p->nvars == 0)
 		ok = cat_err(run, p->line, "product \"%s\" has no variant with a price", p->handle);
+	if (strlen(p->body_html) > CAT_MAX_BODY_HTML)
+		ok = cat_err(run, p->line, "the description of \"%s\" is longer than %d bytes once cleaned",
+			     p->handle, CAT_MAX_BODY_HTML);
 	for (size_t i = 0; i < p->nvars; i++) {
 		const struct cat_variant *v = &p->vars[i];
 		if (strcmp(v->currency, p->vars[0].currency) != 0)
@@ -360,48 +362,6 @@ struct cat_product *cat_group(struct cat_run *run, const char *key, unsigned lon
 	run->tail = p;
 	*created = true;
 	return p;
-}
-
-static void dig_str(crypto_generichash_state *st, const char *s)
-{
-	uint64_t n = strlen(s);
-	crypto_generichash_update(st, (const unsigned char *)&n, sizeof n);
-	crypto_generichash_update(st, (const unsigned char *)s, n);
-}
-
-static void dig_int(crypto_generichash_state *st, long long v)
-{
-	crypto_generichash_update(st, (const unsigned char *)&v, sizeof v);
-}
-
-void cat_product_digest(const struct cat_product *p, uint8_t out[16])
-{
-	crypto_generichash_state st;
-	crypto_generichash_init(&st, NULL, 0, 16);
-	const char *s[] = { p->handle, p->title, p->body_html, p->vendor, p->type, p->tags, p->status };
-	for (size_t i = 0; i < sizeof s / sizeof s[0]; i++)
-		dig_str(&st, s[i]);
-	dig_int(&st, (long long)p->nopts);
-	for (size_t i = 0; i < p->nopts; i++)
-		dig_str(&st, p->opt_name[i]);
-	dig_int(&st, (long long)p->nimages);
-	for (size_t i = 0; i < p->nimages; i++) {
-		dig_str(&st, p->images[i].url);
-		dig_str(&st, p->images[i].alt);
-	}
-	dig_int(&st, (long long)p->nvars);
-	for (size_t i = 0; i < p->nvars; i++) {
-		const struct cat_variant *v = &p->vars[i];
-		const char *vs[] = { v->ext_id, v->sku, v->barcode, v->opt[0], v->opt[1], v->opt[2],
-				     v->currency, v->image_url };
-		for (size_t k = 0; k < sizeof vs / sizeof vs[0]; k++)
-			dig_str(&st, vs[k]);
-		dig_int(&st, v->price);
-		dig_int(&st, v->compare_at);
-		dig_int(&st, v->stock);
-		dig_int(&st, v->policy_continue);
-	}
-	crypto_generichash_final(&st, out, 16);
 }
 
 bool cat_group_emit_all(struct cat_run *run)

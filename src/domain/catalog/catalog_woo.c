@@ -49,9 +49,9 @@ static bool variant_values(struct cat_run *run, struct cat_variant *v, unsigned 
 	const char *reg = cat_col(run, C_REGULAR, f, n), *sale = cat_col(run, C_SALE, f, n);
 	const char *stock = cat_col(run, C_STOCK, f, n), *instock = cat_col(run, C_INSTOCK, f, n);
 	const char *back = cat_col(run, C_BACKORDERS, f, n);
-	bool ok = cat_text(run, line, "SKU", cat_col(run, C_SKU, f, n), 120, &v->sku) &
-		  cat_text(run, line, "GTIN", cat_col(run, C_GTIN, f, n), 64, &v->barcode) &
-		  cat_text(run, line, "ID", cat_col(run, C_ID, f, n), 120, &v->ext_id) &
+	bool ok = cat_text(run, line, "SKU", cat_col(run, C_SKU, f, n), CAT_MAX_NAME, &v->sku) &
+		  cat_text(run, line, "GTIN", cat_col(run, C_GTIN, f, n), CAT_MAX_BARCODE, &v->barcode) &
+		  cat_text(run, line, "ID", cat_col(run, C_ID, f, n), CAT_MAX_NAME, &v->ext_id) &
 		  cat_price(run, line, "Regular price", reg, v->currency, &v->price);
 	if (*sale) {
 		long long s;
@@ -79,8 +79,8 @@ static bool parent_fields(struct cat_run *run, struct cat_product *p, unsigned l
 	const char *cats = cat_col(run, C_CATEGORIES, f, n), *pub = cat_col(run, C_PUBLISHED, f, n);
 	if (!*desc)
 		desc = cat_col(run, C_SHORT, f, n);
-	bool ok = cat_text(run, line, "Name", name, 255, &p->title) &
-		  cat_text(run, line, "Tags", cat_col(run, C_TAGS, f, n), 1000, &p->tags);
+	bool ok = cat_text(run, line, "Name", name, CAT_MAX_TITLE, &p->title) &
+		  cat_text(run, line, "Tags", cat_col(run, C_TAGS, f, n), CAT_MAX_TAGS, &p->tags);
 	if (ok && !cat_make_handle(run, name, &p->handle))
 		ok = cat_err(run, line, "Name \"%.60s\" has no letter or digit to make a handle from", name);
 	p->body_html = sanitize_html(run->a, desc, strlen(desc), NULL);
@@ -95,7 +95,7 @@ static bool parent_fields(struct cat_run *run, struct cat_product *p, unsigned l
 	size_t tn = (size_t)(cats + cn - gt);
 	while (tn && gt[tn - 1] == ' ')
 		tn--;
-	ok &= cat_text(run, line, "Categories", arena_strndup(run->a, gt, tn), 120, &p->type);
+	ok &= cat_text(run, line, "Categories", arena_strndup(run->a, gt, tn), CAT_MAX_NAME, &p->type);
 	p->status = strcmp(pub, "1") == 0 || !*pub ? "active" : "draft";
 	p->line = line;
 	if (strcmp(type, "variable") == 0) {
@@ -104,7 +104,7 @@ static bool parent_fields(struct cat_run *run, struct cat_product *p, unsigned l
 			const char *on = cat_col(run, an[k], f, n);
 			if (!*on)
 				break;
-			ok &= cat_text(run, line, "Attribute name", on, 60, &p->opt_name[k]);
+			ok &= cat_text(run, line, "Attribute name", on, CAT_MAX_OPTION_NAME, &p->opt_name[k]);
 			p->nopts = (size_t)k + 1;
 		}
 	}
@@ -130,7 +130,7 @@ static bool variation(struct cat_run *run, unsigned long line, const char *const
 	bool ok = variant_values(run, v, line, f, n);
 	static const int av[] = { C_A1V, C_A2V, C_A3V };
 	for (int k = 0; k < CAT_MAX_OPTIONS; k++)
-		ok &= cat_text(run, line, "Attribute value", cat_col(run, av[k], f, n), 120, &v->opt[k]);
+		ok &= cat_text(run, line, "Attribute value", cat_col(run, av[k], f, n), CAT_MAX_NAME, &v->opt[k]);
 	const char *first;
 	ok &= add_images(run, p, cat_col(run, C_IMAGES, f, n), line, &first);
 	v->image_url = first;

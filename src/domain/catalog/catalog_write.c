@@ -3,7 +3,7 @@
  * nothing changed. New products go through catalog_insert.c. Runs inside the caller's
  * transaction and is safe to re-run. */
 #include <string.h>
-#include "domain/catalog/catalog_map.h"
+#include "domain/catalog/catalog_write.h"
 
 /* One round trip finds FIND_N products of a batch at once (db.c binds at most DB_MAX_BIND, 64,
  * values; unused slots repeat a handle of the batch). */
