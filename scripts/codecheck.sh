@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # codecheck.sh: `make lint` — the project's rules that a machine can check (after fossil's
-# codecheck1): the layers include only downwards, no MariaDB calls outside the db layer, no SQL
+# codecheck1): the layers include only downwards, no module cycles, no MariaDB calls outside the db layer, no SQL
 # assembled with printf, every template auto-escapes, raw template output only for variables that
 # say they are sanitised, and every template name the code sets exists in its template.
 set -uo pipefail
@@ -54,6 +54,9 @@ $hits"
 hits=$(grep -rnE '\bissues? [0-9]+' src static/*.css || true)
 [ -z "$hits" ] || bad "comments that name an issue (say why instead):
 $hits"
+
+# No two modules depend on each other, however far round (scripts/cyclecheck.pl).
+perl scripts/cyclecheck.pl || fail=1
 
 perl scripts/tplcheck.pl $(find src -name '*.c') || fail=1
 

@@ -2,24 +2,7 @@
 #ifndef CC_ACTOR_H
 #define CC_ACTOR_H
 #include <stdbool.h>
-
-struct req;
-
-/* The brand the signed-in account owns, or whose API key authenticated the request (then only
- * id and currency: the API's database account may read no more of a brand). */
-struct acting_brand {
-	long long id;
-	const char *slug, *name, *currency;
-	long long return_window_days;
-	bool marketplace_open, approval_required;
-	long long commission_bps;	/* the default commission offered to creators */
-};
-
-/* The signed-in account's creator profile. */
-struct acting_creator {
-	long long id;
-	const char *handle, *name;
-};
+#include "web/http.h"
 
 /* For routes that need a brand, a creator or either (NEED_BRAND, NEED_CREATOR, NEED_OWNER):
  * sets r->brand or r->creator. false with a response made: 403 when a brand account owns no

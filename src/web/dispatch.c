@@ -6,6 +6,7 @@
 #include <strings.h>
 #include <time.h>
 #include "db/dbcache.h"
+#include "web/actor.h"
 #include "web/dispatch.h"
 #include "web/response.h"
 #include "web/session.h"

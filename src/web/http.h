@@ -14,7 +14,6 @@
 #include "web/router.h"
 #include "web/tmpl.h"
 #include "lib/token.h"
-#include "web/actor.h"
 
 struct req;
 /* A handler returns REQ_DONE when it made the response itself, or what the dispatcher is to
@@ -97,6 +96,22 @@ struct session {
 	enum role role;
 	const char *user_name;
 	char csrf[CSRF_B64_LEN + 1];
+};
+
+/* The brand the signed-in account owns, or whose API key authenticated the request (then only
+ * id and currency: the API's database account may read no more of a brand). */
+struct acting_brand {
+	long long id;
+	const char *slug, *name, *currency;
+	long long return_window_days;
+	bool marketplace_open, approval_required;
+	long long commission_bps;	/* the default commission offered to creators */
+};
+
+/* The signed-in account's creator profile. */
+struct acting_creator {
+	long long id;
+	const char *handle, *name;
 };
 
 struct req {
