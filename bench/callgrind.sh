@@ -31,25 +31,27 @@ sed -e "s|^server.port *=.*|server.port = $port|" \
 	-e "s|\"bin-path\" => \"\\([^\"]*/shop.fcgi\\)\"|\"bin-path\" => \"/usr/bin/valgrind --tool=callgrind --trace-children=yes --toggle-collect=dispatch --callgrind-out-file=$work/cg.%p \\1 --workers 1\"|" \
 	"$VAR/lighttpd.conf" >"$work/lighttpd.conf"
 grep -q "callgrind" "$work/lighttpd.conf" || { echo "could not rewrite the shop's bin-path" >&2; exit 1; }
-lighttpd -f "$work/lighttpd.conf"
-for i in $(seq 1 120); do
-	curl -fsS -o /dev/null "http://127.0.0.1:$port/_ping" 2>/dev/null && break
-	sleep 0.5
-done
-# Warm-up: the worker's caches, prepared statements and interned template names.
-for i in $(seq 1 20); do curl -fsS -o /dev/null "http://127.0.0.1:$port$path"; done
-pid=$(pgrep -f "callgrind-out-file=$work" | head -n 1)
-callgrind_control -z >/dev/null 2>&1 || true
-for i in $(seq 1 "$n"); do curl -fsS -o /dev/null "http://127.0.0.1:$port$path"; done
-callgrind_control -d >/dev/null 2>&1
-sleep 1
-kill "$(cat "$work/lighttpd.pid")"
-sleep 2
-total=0
-for f in "$work"/cg.*; do
-	# The last dump holds the requests after the reset; its "summary:" line is the instruction count.
-	s=$(awk '/^summary:/ { v = $2 } END { print v + 0 }' "$f")
-	((s > total)) && total=$s
-done
+# Instructions in dispatch() over `k` views of the page, counted from the worker's start to its
+# exit: callgrind writes its counts when the worker exits, which needs no debugger attached to a
+# worker that has left root. The measured figure is the difference between 20 + n views and 20,
+# so start-up work (prepared statements, interned template names, cold caches) cancels out.
+measure() {
+	rm -f "$work"/cg.*
+	lighttpd -f "$work/lighttpd.conf"
+	# lighttpd made the worker's socket before starting it, so a request waits for the worker.
+	for i in $(seq 1 120); do
+		curl -fsS -o /dev/null "http://127.0.0.1:$port/static/style.css" 2>/dev/null && break
+		sleep 0.5
+	done
+	for i in $(seq 1 "$1"); do curl -fsS -o /dev/null "http://127.0.0.1:$port$path"; done
+	kill "$(cat "$work/lighttpd.pid")"
+	for i in $(seq 1 600); do
+		pgrep -f "callgrind-out-file=$work" >/dev/null || break
+		sleep 0.2
+	done
+	cat "$work"/cg.* | awk '/^summary:/ { t += $2 } END { printf "%d\n", t }'
+}
+warm=$(measure 20)
+total=$(( $(measure $((20 + n))) - warm ))
 [[ -z ${KEEP:-} ]] || cp "$work"/cg.* "$KEEP"/
 echo "$path: $((total / n)) instructions per request in dispatch() ($n requests, callgrind)"
