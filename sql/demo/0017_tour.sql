@@ -178,3 +178,16 @@ UPDATE variants SET stock = stock - 1 WHERE id IN (16, 49, 59, 79);
 UPDATE variants SET stock = stock - 2 WHERE id = 34;
 UPDATE products SET stock_total = stock_total - 1 WHERE id IN (7, 23, 27, 36);
 UPDATE products SET stock_total = stock_total - 2 WHERE id = 15;
+
+-- What lena's and marco's links brought, per link and day (the creator visits above count the
+-- same visits per creator and surface).
+INSERT INTO short_link_stats (link_id, day, visits)
+  SELECT id, UTC_DATE() - INTERVAL 12 DAY, 41 FROM short_links WHERE code = 'lenasummerdemo22';
+INSERT INTO short_link_stats (link_id, day, visits)
+  SELECT id, UTC_DATE() - INTERVAL 6 DAY, 52 FROM short_links WHERE code = 'lenadesksetupdm2';
+INSERT INTO short_link_stats (link_id, day, visits)
+  SELECT id, UTC_DATE() - INTERVAL 2 DAY, 33 FROM short_links WHERE code = 'lenastorefront22';
+INSERT INTO short_link_stats (link_id, day, visits)
+  SELECT id, UTC_DATE() - INTERVAL 8 DAY, 23 FROM short_links WHERE code = 'marcotrailkit222';
+INSERT INTO short_link_stats (link_id, day, visits)
+  SELECT id, UTC_DATE() - INTERVAL 1 DAY, 31 FROM short_links WHERE code = 'marcotrailkit222';

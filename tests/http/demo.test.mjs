@@ -100,11 +100,14 @@ test('/@lena offers a short link to share, and it leads back to her storefront',
 	assert.match(res.headers.location, /\/@lena$/);
 });
 
-test("lena's studio lists her short links, and her marketplace has products to pick", async () => {
+test("lena's studio lists her short links with their visits, and her marketplace has products to pick", async () => {
 	const lena = await demoClient('lena@demo.crowdcart.test');
 	const mine = (await lena.get('/studio/creator/links')).body;
 	for (const code of ['lenastorefront22', 'lenasummerdemo22', 'lenadesksetupdm2', 'lenagiftsdemo222'])
 		assert.ok(mine.includes(`/s/${code}`), `${code} is listed`);
+	const visits = new RegExp('href="/s/lenadesksetupdm2">[^<]*</a></td><td>Collection: My Desk Setup</td><td>[^<]*</td>'
+		+ '<td class="link-visits-30">(\\d+)</td><td class="link-visits">(\\d+)</td>').exec(mine);
+	assert.ok(visits && +visits[1] > 0 && +visits[2] >= +visits[1], 'the desk setup link shows its visits');
 	const market = (await lena.get('/studio/creator/marketplace')).body;
 	assert.doesNotMatch(market, /No brand has opened products to creators yet/);
 	assert.ok([...market.matchAll(/name="product_id"/g)].length >= 3, 'products that can be picked');
