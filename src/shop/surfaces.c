@@ -5,7 +5,7 @@
 #include "web/layout.h"
 #include "shop/shop.h"
 
-#define SURFACES_SHOWN 6
+#define ADS_SHOWN 6
 #define LIVE_SHOWN 4	/* of each kind: live or coming, and replays */
 
 /* Live now first, then the next to start; a scheduled session whose start is more than an hour
@@ -27,13 +27,13 @@ static const struct db_stmt q_live[2][2] = {	/* [replays?][one creator?] */
 	  { LIVE_COLS LIVE_REPLAYS " AND s.creator_id = ?" LIVE_REPLAYS_ORDER, "i", LIVE_TYPES } },
 };
 _Static_assert(LIVE_SHOWN == 4, "the LIMIT in the live statements");
-/* Ranked by their views of the last two weeks, as the video feed ranks videos. */
+/* The most viewed in the last two weeks first (views are counted per ad and day, ad_stats). */
 static const struct db_stmt q_ads = {
 	"SELECT a.slug, a.title, b.name, COALESCE(c.display_name, '') FROM ads a"
 	" JOIN brands b ON b.id = a.brand_id LEFT JOIN creators c ON c.id = a.creator_id"
 	" WHERE a.state = 'live' ORDER BY COALESCE((SELECT SUM(s.views) FROM ad_stats s WHERE s.ad_id = a.id"
 	" AND s.day >= UTC_DATE() - INTERVAL 13 DAY), 0) DESC, a.id DESC LIMIT 6", "", "ssss" };
-_Static_assert(SURFACES_SHOWN == 6, "the LIMIT in the statements above");
+_Static_assert(ADS_SHOWN == 6, "the LIMIT in the ad statement");
 
 void live_list_add(struct req *r, tmpl_dict *d, long long creator_id)
 {
