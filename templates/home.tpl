@@ -8,6 +8,8 @@
 </ul>
 </section>
 {{>VIDEO_FEED}}
+{{>LIVE_LIST}}
+{{>ADS_LIST}}
 <section aria-labelledby="trending-h">
 <h2 id="trending-h">Trending products</h2>
 <div class="grid">

@@ -9,7 +9,17 @@
 </ul>
 </section>
 {{#DISCLOSURE}}<p class="disclosure" role="note">{{NAME}} earns a commission on purchases made through links on this page.</p>{{/DISCLOSURE}}
-{{>VIDEO_FEED}}
+<div class="storefront-cols">
+<aside class="storefront-side" aria-label="Share, watch and ask">{{#SHARE}}<p class="share">Share this storefront: <a class="share-link" href="{{URL}}">{{URL}}</a></p>
+{{/SHARE}}{{>VIDEO_FEED}}{{>LIVE_LIST}}{{#FORMS}}<section aria-labelledby="forms-h">
+<h2 id="forms-h">Ask the brands</h2>
+<ul class="form-list">
+{{#FORM}}<li class="form-item"><a href="{{URL}}">{{TITLE}}</a> <span class="muted">{{BRAND}}</span></li>
+{{/FORM}}
+</ul>
+</section>
+{{/FORMS}}</aside>
+<div class="storefront-main">
 <section aria-labelledby="collections-h">
 <h2 id="collections-h">Collections</h2>
 <ul class="collection-list">
@@ -24,4 +34,6 @@
 {{>CARDS}}
 </div>
 </section>
+</div>
+</div>
 {{#SHOWCASES}}{{>SHOWCASE}}{{/SHOWCASES}}

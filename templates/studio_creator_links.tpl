@@ -5,9 +5,9 @@
 {{#EMPTY}}<p class="muted">No short links yet.</p>{{/EMPTY}}
 <table class="data">
 <caption>Short links</caption>
-<thead><tr><th scope="col">Link</th><th scope="col">Leads to</th><th scope="col">Label</th><th scope="col"><span class="visually-hidden">Delete</span></th></tr></thead>
+<thead><tr><th scope="col">Link</th><th scope="col">Leads to</th><th scope="col">Label</th><th scope="col">Visits (last 30 days)</th><th scope="col">Visits (all time)</th><th scope="col"><span class="visually-hidden">Delete</span></th></tr></thead>
 <tbody>
-{{#LINKS}}<tr><td><a class="short-link" href="{{PATH}}">{{PATH}}</a></td><td>{{TARGET}}</td><td>{{LABEL}}</td>
+{{#LINKS}}<tr><td><a class="short-link" href="{{PATH}}">{{PATH}}</a></td><td>{{TARGET}}</td><td>{{LABEL}}</td><td class="link-visits-30">{{VISITS_30}}</td><td class="link-visits">{{VISITS}}</td>
 <td><form method="post" action="/studio/creator/links/{{CODE}}/delete"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button link-delete" type="submit">Delete</button></form></td></tr>
 {{/LINKS}}</tbody>
 </table>

@@ -5,6 +5,8 @@
 
 int ctl_migrate(struct db *db);
 int ctl_demo(struct db *db);
+/* The demo's video files in media_dir, made with ffmpeg unless they are there; 0 or 1. */
+int ctl_demo_media(void);
 int ctl_purge(struct db *db);
 /* argv holds the arguments after the command name. */
 int ctl_import(struct db *db, int argc, char **argv);

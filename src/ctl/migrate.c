@@ -134,6 +134,10 @@ int ctl_demo(struct db *db)
 {
 	struct arena *a = arena_new(65536);
 	int rc = apply_dir(db, arena_printf(a, "%s/demo", config_str("sql_dir", "sql")), "demo/");
+	/* After the rows, so a failed file leaves no clip behind; before them would not matter either:
+	 * each clip is made only when it is missing, so a second run changes nothing. */
+	if (rc == 0)
+		rc = ctl_demo_media();
 	struct db_res users;
 	const char *pw = config_str("demo_password", "crowdcart-demo");
 	if (rc == 0 && db_query(db, a, &q_demo_users, NULL, &users) == DB_OK) {

@@ -1,4 +1,4 @@
-/* home.c: "/" — featured creators, trending products and the video feed; the same for every visitor, so kept (layout_keep). */
+/* home.c: "/" — featured creators, the video feed, live shopping, collection ads and trending products; the same for every visitor, so kept (layout_keep). */
 #include "db/dbcache.h"
 #include "views/card_view.h"
 #include "web/layout.h"
@@ -35,6 +35,8 @@ int page_home(struct req *r)
 	for (size_t i = 0; i < products.nrows; i++)
 		card_view_add(r, grid, &products, i, NULL);
 	video_feed_add(r, d, 0);
+	live_list_add(r, d, 0);
+	ads_list_add(r, d);
 	layout_keep(r, "/");
 	layout_end(r, 200);
 	return REQ_DONE;

@@ -53,6 +53,11 @@ int page_video_cart_add(struct req *r);
 /* Includes the ranked video feed (video_feed.tpl) as VIDEO_FEED into d: all videos, or creator_id's
  * (0: all); nothing when there are none or the database does not answer. */
 void video_feed_add(struct req *r, tmpl_dict *d, long long creator_id);
+/* The live shopping (live_list.tpl as LIVE_LIST: live, upcoming, replays; creator_id's or, with 0,
+ * everyone's) and collection ad (ads_list.tpl as ADS_LIST) sections: surfaces.c. Nothing when
+ * there are none or the database does not answer. */
+void live_list_add(struct req *r, tmpl_dict *d, long long creator_id);
+void ads_list_add(struct req *r, tmpl_dict *d);
 /* collection ads: ad.c, go.c */
 int page_ad(struct req *r);
 int page_ad_click(struct req *r);

@@ -1,18 +1,20 @@
-/* short_link.c: "/s/{code}" — a creator's short link: counts the visit, attributes the visitor to
+/* short_link.c: "/s/{code}" — a creator's short link: counts the visit (for the creator and for the link), attributes the visitor to
  * the creator (surface "link") and sends them on (303) to the storefront, collection or product. */
 #include <string.h>
+#include <time.h>
 #include "views/attribution.h"
 #include "db/dbcache.h"
 #include "web/response.h"
 #include "shop/shop.h"
 #include "domain/creators/short_code.h"
+#include "domain/creators/link_stats.h"
 
 static const struct db_stmt q_link = {
 	"SELECT sl.creator_id, sl.target, cr.handle, COALESCE(c.slug, ''), COALESCE(b.slug, ''),"
-	" COALESCE(p.handle, '') FROM short_links sl JOIN creators cr ON cr.id = sl.creator_id"
+	" COALESCE(p.handle, ''), sl.id FROM short_links sl JOIN creators cr ON cr.id = sl.creator_id"
 	" LEFT JOIN collections c ON c.id = sl.collection_id"
 	" LEFT JOIN products p ON p.id = sl.product_id LEFT JOIN brands b ON b.id = p.brand_id"
-	" WHERE sl.code = ?", "s", "isssss" };
+	" WHERE sl.code = ?", "s", "isssssi" };
 
 int page_short_link(struct req *r)
 {
@@ -35,6 +37,7 @@ int page_short_link(struct req *r)
 								       db_at(&l, 0, 5)->s, handle)
 							: arena_printf(r->arena, "/@%s", handle);
 	attribution_touch(r, db_at(&l, 0, 0)->i, ATTR_LINK);
+	link_stats_count(r->db, db_at(&l, 0, 6)->i, (long long)time(NULL));
 	resp_redirect(r, to);
 	return REQ_DONE;
 }

@@ -1,4 +1,5 @@
-/* storefront.c: "/@{handle}" — a creator's storefront: profile, collections and picks. */
+/* storefront.c: "/@{handle}" — a creator's storefront: profile, a short link to share it, videos,
+ * live sessions, collections, brands' lead forms and picks. */
 #include "views/attribution.h"
 #include "db/dbcache.h"
 #include "views/card_view.h"
@@ -6,6 +7,7 @@
 #include "web/response.h"
 #include "shop/shop.h"
 #include "shop/showcase.h"
+#include "domain/leads/lead_field.h"
 
 static const struct db_stmt q_creator = {
 	"SELECT id, handle, display_name, bio, avatar_url FROM creators WHERE handle = ?", "s", "issss" };
@@ -18,6 +20,45 @@ static const struct db_stmt q_picks = {
 	"SELECT " CARD_COLS ", pk.commission_bps FROM picks pk JOIN products p ON p.id = pk.product_id"
 	CARD_JOINS " WHERE pk.creator_id = ? AND pk.status = 'approved' AND p.status = 'active'"
 	" ORDER BY pk.position, pk.id LIMIT 120", "i", CARD_TYPES "i" };
+/* The lead forms of brands the creator works with (an approved pick of an active product) that
+ * let creators share them; the form's list of handles, if any, is checked below. */
+static const struct db_stmt q_forms = {
+	"SELECT f.slug, f.title, b.name, f.creator_handles FROM lead_forms f JOIN brands b ON b.id = f.brand_id"
+	" WHERE f.status = 'live' AND f.creators_allowed = 1 AND EXISTS (SELECT 1 FROM picks pk"
+	" JOIN products p ON p.id = pk.product_id WHERE pk.creator_id = ? AND pk.status = 'approved'"
+	" AND p.status = 'active' AND p.brand_id = f.brand_id)"
+	" ORDER BY f.created_at DESC, f.id DESC LIMIT 20", "i", "ssss" };
+#define FORMS_SHOWN 5
+/* The creator's newest short link to the storefront itself: what "share" offers, so a visit
+ * through it is counted and credited like any of the creator's links. */
+static const struct db_stmt q_share = {
+	"SELECT code FROM short_links WHERE creator_id = ? AND target = 'storefront'"
+	" ORDER BY created_at DESC, id DESC LIMIT 1", "i", "s" };
+
+static enum db_status forms_add(struct req *r, tmpl_dict *d, long long creator, const char *handle)
+{
+	struct db_res forms, share;
+	struct db_param id[] = { DB_I(creator) };
+	enum db_status rc;
+	if ((rc = db_query_cached(r->db, r->arena, &q_forms, id, &forms)) != DB_OK ||
+	    (rc = db_query_cached(r->db, r->arena, &q_share, id, &share)) != DB_OK)
+		return rc;
+	tmpl_dict *list = NULL;
+	for (size_t i = 0, shown = 0; i < forms.nrows && shown < FORMS_SHOWN; i++) {
+		if (!lead_handle_listed(db_at(&forms, i, 3)->s, handle))
+			continue;
+		if (!list)
+			list = tmpl_add(d, "FORMS");
+		tmpl_dict *f = tmpl_add(list, "FORM");
+		tmpl_set(f, "URL", arena_printf(r->arena, "/@%s/f/%s", handle, db_at(&forms, i, 0)->s));
+		tmpl_set(f, "TITLE", db_at(&forms, i, 1)->s);
+		tmpl_set(f, "BRAND", db_at(&forms, i, 2)->s);
+		shown++;
+	}
+	if (share.nrows)
+		tmpl_set(tmpl_add(d, "SHARE"), "URL", arena_printf(r->arena, "/s/%s", db_at(&share, 0, 0)->s));
+	return DB_OK;
+}
 
 /* The page as every visitor sees it, kept under `key` unless a showcase depends on the visitor. */
 static enum db_status storefront_build(struct req *r, const struct db_res *cr, const char *key)
@@ -57,7 +98,10 @@ static enum db_status storefront_build(struct req *r, const struct db_res *cr, c
 		tmpl_show(d, "DISCLOSURE");
 	if (picks.nrows == 0)
 		tmpl_show(d, "NO_PICKS");
+	if ((rc = forms_add(r, d, db_at(cr, 0, 0)->i, handle)) != DB_OK)
+		return rc;
 	video_feed_add(r, d, db_at(cr, 0, 0)->i);
+	live_list_add(r, d, db_at(cr, 0, 0)->i);
 	if (!showcase_storefront_add(r, d, db_at(cr, 0, 0)->i, handle))
 		layout_keep(r, key);
 	return DB_OK;

@@ -7,9 +7,12 @@
 #include "studio/studio.h"
 
 static const struct db_stmt q_links = {
-	"SELECT sl.code, sl.target, sl.label, COALESCE(c.title, ''), COALESCE(p.title, '') FROM short_links sl"
+	"SELECT sl.code, sl.target, sl.label, COALESCE(c.title, ''), COALESCE(p.title, ''),"
+	" COALESCE((SELECT SUM(st.visits) FROM short_link_stats st WHERE st.link_id = sl.id), 0),"
+	" COALESCE((SELECT SUM(st.visits) FROM short_link_stats st WHERE st.link_id = sl.id"
+	" AND st.day >= UTC_DATE() - INTERVAL 29 DAY), 0) FROM short_links sl"
 	" LEFT JOIN collections c ON c.id = sl.collection_id LEFT JOIN products p ON p.id = sl.product_id"
-	" WHERE sl.creator_id = ? ORDER BY sl.created_at DESC, sl.id DESC LIMIT 200", "i", "sssss" };
+	" WHERE sl.creator_id = ? ORDER BY sl.created_at DESC, sl.id DESC LIMIT 200", "i", "sssssii" };
 static const struct db_stmt q_collections = {
 	"SELECT id, title FROM collections WHERE creator_id = ? ORDER BY position, id LIMIT 200", "i", "is" };
 static const struct db_stmt q_picks = {
@@ -52,6 +55,8 @@ int page_creator_links(struct req *r)
 		tmpl_set(e, "PATH", arena_printf(r->arena, "/s/%s", db_at(&l, i, 0)->s));
 		tmpl_set(e, "CODE", db_at(&l, i, 0)->s);
 		tmpl_set(e, "LABEL", db_at(&l, i, 2)->s);
+		tmpl_set_int(e, "VISITS", db_at(&l, i, 5)->i);
+		tmpl_set_int(e, "VISITS_30", db_at(&l, i, 6)->i);
 		tmpl_set(e, "TARGET", strcmp(target, "collection") == 0 ? arena_printf(r->arena, "Collection: %s", db_at(&l, i, 3)->s)
 				      : strcmp(target, "product") == 0 ? arena_printf(r->arena, "Product: %s", db_at(&l, i, 4)->s)
 									: "Your storefront");
