@@ -11,10 +11,10 @@ static void send(struct req *r, int status, const char *type, json_t *v)
 	char *s = json_dumps(v, JSON_COMPACT | JSON_ENSURE_ASCII);
 	json_decref(v);
 	if (!s) {
-		resp_text(r, 500, "application/problem+json", "{\"type\":\"about:blank\",\"title\":\"Internal Server Error\",\"status\":500}");
+		response_text(r, 500, "application/problem+json", "{\"type\":\"about:blank\",\"title\":\"Internal Server Error\",\"status\":500}");
 		return;
 	}
-	resp_text(r, status, type, s);
+	response_text(r, status, type, s);
 	free(s);
 }
 
@@ -22,7 +22,7 @@ void api_json(struct req *r, int status, json_t *v)
 {
 	if (status == 204) {
 		json_decref(v);
-		resp_text(r, 204, "application/json", "");
+		response_text(r, 204, "application/json", "");
 		return;
 	}
 	send(r, status, "application/json", v);
@@ -31,8 +31,8 @@ void api_json(struct req *r, int status, json_t *v)
 void api_problem(struct req *r, int status, const char *field, const char *detail)
 {
 	json_t *p = json_pack("{s:s, s:s, s:i, s:s}", "type", field ? "urn:crowdcart:problem:invalid-field" : "about:blank",
-			      "title", field ? "A field is not valid" : resp_reason(status), "status", status,
-			      "detail", detail ? detail : resp_reason(status));
+			      "title", field ? "A field is not valid" : response_reason(status), "status", status,
+			      "detail", detail ? detail : response_reason(status));
 	if (field)
 		json_object_set_new(p, "field", json_string(field));
 	if (p)

@@ -104,7 +104,7 @@ static int answer(struct req *r, const struct acting_brand *b, enum db_status rc
 	if (rc != DB_OK || !o)
 		return req_db_fail(rc == DB_OK ? DB_ERR : rc);
 	if (status == 201)
-		resp_header(r, "Location", arena_printf(r->arena, "/api/v1/products/%lld", res->id));
+		response_header(r, "Location", arena_printf(r->arena, "/api/v1/products/%lld", res->id));
 	api_json(r, status, o);
 	return REQ_DONE;
 }

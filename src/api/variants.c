@@ -52,7 +52,7 @@ static int answer_variant(struct req *r, const struct acting_brand *b, enum db_s
 	if (rc != DB_OK || v.nrows == 0)
 		return req_db_fail(rc == DB_OK ? DB_ERR : rc);
 	if (status == 201)
-		resp_header(r, "Location", arena_printf(r->arena, "/api/v1/variants/%lld", res->id));
+		response_header(r, "Location", arena_printf(r->arena, "/api/v1/variants/%lld", res->id));
 	api_json(r, status, api_variant_json(r, &v, 0));
 	return REQ_DONE;
 }

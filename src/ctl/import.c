@@ -37,8 +37,8 @@ int ctl_import(struct db *db, int argc, char **argv)
 {
 	const char *slug = ctl_opt(argc, argv, "--brand"), *fmt = ctl_opt(argc, argv, "--format");
 	const char *path = argc == 5 ? argv[4] : NULL;
-	enum cat_format f;
-	if (!slug || !fmt || !path || !cat_format_parse(fmt, &f)) {
+	enum catalog_format f;
+	if (!slug || !fmt || !path || !catalog_format_parse(fmt, &f)) {
 		fprintf(stderr, "usage: crowdcartctl import --brand SLUG --format shopify|woocommerce|feed FILE\n");
 		return 2;
 	}
@@ -55,7 +55,7 @@ int ctl_import(struct db *db, int argc, char **argv)
 		arena_free(a);
 		return 1;
 	}
-	struct cat_report rep = { .a = a };
+	struct catalog_report rep = { .a = a };
 	const char *started = catalog_run_started(db, a);
 	/* This process holds the database and the secret: it never parses the file. A confined
 	 * child does, and its products are written only once it has read all of the file, accepted

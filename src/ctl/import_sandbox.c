@@ -52,8 +52,8 @@ static bool write_all(int fd, const char *p, size_t n)
 	return true;
 }
 
-/* The child's side: products go into a frame that is sent when it holds CAT_BATCH products or
- * CAT_WIRE_FRAME_SOFT bytes; a product is encoded as soon as it is handed over, so the parser
+/* The child's side: products go into a frame that is sent when it holds CATALOG_BATCH products or
+ * CATALOG_WIRE_FRAME_SOFT bytes; a product is encoded as soon as it is handed over, so the parser
  * may reuse its memory at once. */
 struct stream {
 	int fd;
@@ -66,31 +66,31 @@ static bool send_frame(struct stream *s)
 {
 	if (s->n == 0)
 		return true;
-	cat_wire_end_products(&s->b, s->at, s->n);
+	catalog_wire_end_products(&s->b, s->at, s->n);
 	bool ok = write_all(s->fd, s->b.p, s->b.len);
 	s->b.len = 0;
 	s->n = 0;
 	return ok;
 }
 
-static enum cat_sink_ret sink_stream(void *ctx, struct cat_product *p)
+static enum catalog_sink_ret sink_stream(void *ctx, struct catalog_product *p)
 {
 	struct stream *s = ctx;
 	if (!p)
-		return send_frame(s) ? CAT_SINK_RELEASE : (s->broken = true, CAT_SINK_STOP);
+		return send_frame(s) ? CATALOG_SINK_RELEASE : (s->broken = true, CATALOG_SINK_STOP);
 	if (s->n == 0)
-		s->at = cat_wire_begin_products(&s->b);
-	cat_wire_put_product(&s->b, p);
+		s->at = catalog_wire_begin_products(&s->b);
+	catalog_wire_put_product(&s->b, p);
 	s->n++;
-	if ((s->n == CAT_BATCH || s->b.len >= CAT_WIRE_FRAME_SOFT) && !send_frame(s)) {
+	if ((s->n == CATALOG_BATCH || s->b.len >= CATALOG_WIRE_FRAME_SOFT) && !send_frame(s)) {
 		s->broken = true;
-		return CAT_SINK_STOP;
+		return CATALOG_SINK_STOP;
 	}
-	return CAT_SINK_RELEASE;
+	return CATALOG_SINK_RELEASE;
 }
 
 /* The child: never returns. Everything before sandbox_filter is done with trusted data only. */
-static void parse_child(FILE *fp, int out, enum cat_format f, const char *currency)
+static void parse_child(FILE *fp, int out, enum catalog_format f, const char *currency)
 {
 	/* Inherited descriptors it has no business with (the MariaDB connection above all) go
 	 * before any byte of the file is read. */
@@ -101,15 +101,15 @@ static void parse_child(FILE *fp, int out, enum cat_format f, const char *curren
 	if (!sandbox_drop_user(sandbox_user()) || !sandbox_filter(SANDBOX_PARSER))
 		_exit(111);
 	struct arena *a = arena_new(1 << 16);
-	struct cat_report rep = { .a = a };
-	struct cat_source src = { file_read, no_rewind, fp };
+	struct catalog_report rep = { .a = a };
+	struct catalog_source src = { file_read, no_rewind, fp };
 	struct stream s = { .fd = out };
 	buf_init(&s.b, arena_new(1 << 20), 1 << 20);
 	bool ok = catalog_parse(f, currency, &src, &rep, sink_stream, &s);
 	if (s.broken)
 		_exit(112);
 	s.b.len = 0;
-	cat_wire_put_report(&s.b, &rep, ok);
+	catalog_wire_put_report(&s.b, &rep, ok);
 	_exit(write_all(out, s.b.p, s.b.len) ? 0 : 112);
 }
 
@@ -131,7 +131,7 @@ static bool read_full(int fd, uint8_t *p, size_t n)
 /* The pipe ended early: the child died or gave up, and how it ended is the better explanation. */
 static const char stopped_early[] = "the parsing process stopped before its report";
 
-/* A frame's payload buffer, grown to the largest frame seen (at most CAT_WIRE_FRAME_MAX). */
+/* A frame's payload buffer, grown to the largest frame seen (at most CATALOG_WIRE_FRAME_MAX). */
 struct payload {
 	uint8_t *p;
 	size_t cap;
@@ -149,22 +149,22 @@ static uint8_t *payload_room(struct payload *pl, size_t n)
 
 /* The parent's side of the pipe. Returns the error to report, or NULL when the stream ended with
  * a report that decodes (then *got and *accepted are set and the products are spooled). */
-static const char *receive(int fd, FILE *spool, unsigned long long limit, struct cat_report *got, bool *accepted)
+static const char *receive(int fd, FILE *spool, unsigned long long limit, struct catalog_report *got, bool *accepted)
 {
 	struct arena *scratch = arena_new(1 << 16);
 	struct payload pl = { 0 };
-	struct cat_wire_totals t = { 0 };
+	struct catalog_wire_totals t = { 0 };
 	unsigned long long total = 0;
 	const char *err = NULL;
 	for (;;) {
-		uint8_t head[CAT_WIRE_HEAD];
-		enum cat_wire_kind kind;
+		uint8_t head[CATALOG_WIRE_HEAD];
+		enum catalog_wire_kind kind;
 		size_t n;
 		if (!read_full(fd, head, sizeof head)) {
 			err = stopped_early;
 			break;
 		}
-		if (!cat_wire_head(head, &kind, &n) || (total += sizeof head + n) > limit) {
+		if (!catalog_wire_head(head, &kind, &n) || (total += sizeof head + n) > limit) {
 			err = "the parsing process sent more than a report, or bytes that do not decode";
 			break;
 		}
@@ -173,16 +173,16 @@ static const char *receive(int fd, FILE *spool, unsigned long long limit, struct
 			err = stopped_early;
 			break;
 		}
-		if (kind == CAT_WIRE_REPORT) {
+		if (kind == CATALOG_WIRE_REPORT) {
 			uint8_t extra;
-			if (!cat_wire_get_report(p, n, got, accepted) || !cat_wire_check_totals(got, *accepted, &t) ||
+			if (!catalog_wire_get_report(p, n, got, accepted) || !catalog_wire_check_totals(got, *accepted, &t) ||
 			    read_full(fd, &extra, 1))
 				err = "the parsing process sent a report that does not decode";
 			break;
 		}
-		struct cat_product **items;
+		struct catalog_product **items;
 		size_t count;
-		if (!cat_wire_get_products(p, n, scratch, &items, &count)) {
+		if (!catalog_wire_get_products(p, n, scratch, &items, &count)) {
 			err = "the parsing process sent products that do not decode";
 			break;
 		}
@@ -202,8 +202,8 @@ static const char *receive(int fd, FILE *spool, unsigned long long limit, struct
 	return err;
 }
 
-enum sandbox_check import_parse_sandboxed(FILE *fp, enum cat_format f, const char *currency,
-					  FILE *spool, struct cat_report *rep)
+enum sandbox_check import_parse_sandboxed(FILE *fp, enum catalog_format f, const char *currency,
+					  FILE *spool, struct catalog_report *rep)
 {
 	struct stat st;
 	int fds[2];
@@ -227,7 +227,7 @@ enum sandbox_check import_parse_sandboxed(FILE *fp, enum cat_format f, const cha
 		return SANDBOX_CHECK_FAILED;
 	}
 	unsigned long long limit = WIRE_BASE + WIRE_PER_BYTE * (unsigned long long)(st.st_size > 0 ? st.st_size : 0);
-	struct cat_report got = { .a = rep->a };
+	struct catalog_report got = { .a = rep->a };
 	bool accepted = false;
 	const char *err = receive(fds[0], spool, limit, &got, &accepted);
 	bool stopped = err && err != stopped_early;
@@ -258,34 +258,34 @@ enum sandbox_check import_parse_sandboxed(FILE *fp, enum cat_format f, const cha
 	return accepted ? SANDBOX_CHECK_ACCEPTED : SANDBOX_CHECK_REJECTED;
 }
 
-bool import_write_spooled(struct db *db, long long brand_id, FILE *spool, struct cat_report *rep)
+bool import_write_spooled(struct db *db, long long brand_id, FILE *spool, struct catalog_report *rep)
 {
 	struct arena *a = arena_new(1 << 16);
 	struct payload pl = { 0 };
-	struct cat_writer w;
-	cat_writer_init(&w, db, brand_id, rep);
+	struct catalog_writer w;
+	catalog_writer_init(&w, db, brand_id, rep);
 	size_t held = 0;
 	bool ok = true;
 	const char *err = NULL;
-	uint8_t head[CAT_WIRE_HEAD];
+	uint8_t head[CATALOG_WIRE_HEAD];
 	while (ok && fread(head, 1, sizeof head, spool) == sizeof head) {
-		enum cat_wire_kind kind;
+		enum catalog_wire_kind kind;
 		size_t n, count;
-		struct cat_product **items;
+		struct catalog_product **items;
 		uint8_t *p = NULL;
 		/* The spool is this process's file, but its bytes are the child's: decoded again. */
-		if (!cat_wire_head(head, &kind, &n) || kind != CAT_WIRE_PRODUCTS ||
+		if (!catalog_wire_head(head, &kind, &n) || kind != CATALOG_WIRE_PRODUCTS ||
 		    fread(p = payload_room(&pl, n), 1, n, spool) != n ||
-		    !cat_wire_get_products(p, n, a, &items, &count)) {
+		    !catalog_wire_get_products(p, n, a, &items, &count)) {
 			err = "the temporary file of parsed products does not decode";
 			ok = false;
 			break;
 		}
 		for (size_t i = 0; ok && i < count; i++)
-			ok = cat_writer_add(&w, items[i]);
+			ok = catalog_writer_add(&w, items[i]);
 		held += n;
-		if (ok && (cat_writer_pending(&w) == 0 || held > DECODED_MAX)) {
-			ok = cat_writer_flush(&w);
+		if (ok && (catalog_writer_pending(&w) == 0 || held > DECODED_MAX)) {
+			ok = catalog_writer_flush(&w);
 			arena_reset(a);
 			held = 0;
 		}
@@ -294,11 +294,11 @@ bool import_write_spooled(struct db *db, long long brand_id, FILE *spool, struct
 		err = "the temporary file of parsed products could not be read";
 		ok = false;
 	}
-	ok = ok && cat_writer_flush(&w);
+	ok = ok && catalog_writer_flush(&w);
 	if (!ok)
 		rep->fatal = err ? arena_printf(rep->a, "%s; batches already written stay", err)
 				 : catalog_write_failed(rep->a, w.rc);
-	cat_writer_free(&w);
+	catalog_writer_free(&w);
 	free(pl.p);
 	arena_free(a);
 	return ok;

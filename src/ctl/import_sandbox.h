@@ -17,12 +17,12 @@ enum sandbox_check { SANDBOX_CHECK_FAILED = -1, SANDBOX_CHECK_REJECTED = 0, SAND
  * import_write_spooled. Rejected: rep holds the child's report. Failed (the child crashed, was
  * killed, sent too much or bytes that do not decode): rep->fatal says so. Either way this
  * process never runs a parser over the file. */
-enum sandbox_check import_parse_sandboxed(FILE *fp, enum cat_format f, const char *currency,
-					  FILE *spool, struct cat_report *rep);
+enum sandbox_check import_parse_sandboxed(FILE *fp, enum catalog_format f, const char *currency,
+					  FILE *spool, struct catalog_report *rep);
 
 /* Writes the products spooled by an accepted import_parse_sandboxed with the write side,
- * CAT_BATCH products per transaction, decoding them again as untrusted. False with rep->fatal
+ * CATALOG_BATCH products per transaction, decoding them again as untrusted. False with rep->fatal
  * when the database (or the spool) failed part-way; batches already written stay. */
-bool import_write_spooled(struct db *db, long long brand_id, FILE *spool, struct cat_report *rep);
+bool import_write_spooled(struct db *db, long long brand_id, FILE *spool, struct catalog_report *rep);
 
 #endif

@@ -70,7 +70,7 @@ int page_ad(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (a.nrows == 0) {
-		resp_error(r, 404, "There is no such ad.");
+		response_error(r, 404, "There is no such ad.");
 		return REQ_DONE;
 	}
 	long long id = db_at(&a, 0, 0)->i, creator = db_at(&a, 0, 2)->i;
@@ -137,12 +137,12 @@ int page_ad_click(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (res.nrows == 0) {
-		resp_error(r, 404, "That product is not in this ad.");
+		response_error(r, 404, "That product is not in this ad.");
 		return REQ_DONE;
 	}
 	media_stats_count(r->db, MEDIA_STATS_AD, db_at(&res, 0, 3)->i, MEDIA_STATS_CLICK, (long long)time(NULL));
 	const char *via = db_at(&res, 0, 2)->s;
-	resp_redirect(r, arena_printf(r->arena, "/p/%s/%s?%s%s%sfrom=ad.%s", db_at(&res, 0, 0)->s, db_at(&res, 0, 1)->s,
+	response_redirect(r, arena_printf(r->arena, "/p/%s/%s?%s%s%sfrom=ad.%s", db_at(&res, 0, 0)->s, db_at(&res, 0, 1)->s,
 				      *via ? "via=" : "", via, *via ? "&" : "", db_at(&res, 0, 4)->s));
 	return REQ_DONE;
 }
@@ -156,7 +156,7 @@ int page_ad_cart_add(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (ad.nrows == 0) {
-		resp_error(r, 404, "There is no such ad.");
+		response_error(r, 404, "There is no such ad.");
 		return REQ_DONE;
 	}
 	int st = cart_add_from(r, 0, db_at(&ad, 0, 0)->i);

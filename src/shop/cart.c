@@ -71,7 +71,7 @@ static int finish(struct req *r, long long cart_id)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	cart_count_set(r, db_at(&n, 0, 0)->i);
-	resp_redirect(r, "/cart");
+	response_redirect(r, "/cart");
 	return REQ_DONE;
 }
 
@@ -86,19 +86,19 @@ int cart_add_from(struct req *r, long long video_id, long long ad_id)
 	if (req_str(r, "quantity") && !req_int(r, "quantity", &qty))
 		qty = 0;
 	if (!vid || !qty) {
-		resp_error(r, 422, "Choose an option and a quantity from 1 to 99.");
+		response_error(r, 422, "Choose an option and a quantity from 1 to 99.");
 		return REQ_DONE;
 	}
 	struct db_res v, items;
 	long long cart_id;
 	enum db_status rc = db_query(r->db, r->arena, &q_variant, (struct db_param[]){ DB_I(vid) }, &v);
 	if (rc == DB_OK && v.nrows == 0) {
-		resp_error(r, 404, "That product is no longer in the shop.");
+		response_error(r, 404, "That product is no longer in the shop.");
 		return REQ_DONE;
 	}
 	if (rc == DB_OK && db_at(&v, 0, 2)->i && db_at(&v, 0, 1)->i < qty) {
 		long long left = db_at(&v, 0, 1)->i;
-		resp_error(r, 409, left > 0 ? arena_printf(r->arena, "Only %lld left of that option.", left)
+		response_error(r, 409, left > 0 ? arena_printf(r->arena, "Only %lld left of that option.", left)
 					   : "Sorry, that option is sold out.");
 		return REQ_DONE;
 	}
@@ -109,7 +109,7 @@ int cart_add_from(struct req *r, long long video_id, long long ad_id)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (db_at(&items, 0, 0)->i >= CART_MAX_ITEMS && !db_at(&items, 0, 2)->i) {
-		resp_error(r, 409, "Your cart is full (50 different items). Check out or remove something first.");
+		response_error(r, 409, "Your cart is full (50 different items). Check out or remove something first.");
 		return REQ_DONE;
 	}
 	rc = db_query(r->db, NULL, &q_add,
@@ -125,13 +125,13 @@ static int change(struct req *r, bool remove)
 {
 	long long vid = req_id(r, "variant"), qty = 0;
 	if (!vid || (!remove && !req_int(r, "quantity", &qty))) {
-		resp_error(r, 422, "Enter a quantity from 0 to 99.");
+		response_error(r, 422, "Enter a quantity from 0 to 99.");
 		return REQ_DONE;
 	}
 	long long cart_id;
 	enum db_status rc = cart_find(r, false, &cart_id);
 	if (rc == DB_OK && !cart_id) {
-		resp_redirect(r, "/cart");
+		response_redirect(r, "/cart");
 		return REQ_DONE;
 	}
 	if (rc == DB_OK)

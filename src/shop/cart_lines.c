@@ -79,7 +79,7 @@ static enum db_status find(struct req *r, long long *id)
 		rc = db_query(r->db, NULL, &q_claim, (struct db_param[]){
 			DB_I(r->sess.user_id), DB_B(r->sess.hash, 32), DB_I(*id) }, NULL);
 		if (rc == DB_OK && db_affected(r->db) == 1)
-			resp_cookie(r, CART_KEY_COOKIE, "", 0);
+			response_cookie(r, CART_KEY_COOKIE, "", 0);
 		else
 			*id = 0;
 		return rc;
@@ -105,7 +105,7 @@ enum db_status cart_find(struct req *r, bool create, long long *id)
 	if (rc == DB_OK) {
 		*id = (long long)db_insert_id(r->db);
 		if (!r->sess.user_id)
-			resp_cookie(r, CART_KEY_COOKIE, cart_key(r, *id), 30L * 86400);
+			response_cookie(r, CART_KEY_COOKIE, cart_key(r, *id), 30L * 86400);
 	} else if (rc == DB_DUP)	/* another request of this session made it first */
 		rc = find(r, id);
 	return rc;

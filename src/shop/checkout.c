@@ -94,7 +94,7 @@ static int form_page(struct req *r, int status, const struct checkout_form *f, c
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (c.nlines == 0) {
-		resp_redirect(r, "/cart");
+		response_redirect(r, "/cart");
 		return REQ_DONE;
 	}
 	tmpl_dict *d = layout_begin(r, "checkout.tpl", "Checkout");
@@ -163,7 +163,7 @@ int page_checkout_review(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (c.nlines == 0) {
-		resp_redirect(r, "/cart");
+		response_redirect(r, "/cart");
 		return REQ_DONE;
 	}
 	checkout_review_page(r, &f, &c, 200, NULL);

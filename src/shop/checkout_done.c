@@ -15,13 +15,13 @@ int page_checkout_done(struct req *r)
 	const char *ref = req_param(r, "ref");
 	struct db_res c, o;
 	if (!calc_ref_valid(ref) || !r->sess.present) {
-		resp_error(r, 404, "We could not find that confirmation. Look your order up with its number and your email.");
+		response_error(r, 404, "We could not find that confirmation. Look your order up with its number and your email.");
 		return REQ_DONE;
 	}
 	enum db_status rc = db_query(r->db, r->arena, &q_checkout,
 				     (struct db_param[]){ DB_S(ref), DB_B(r->sess.hash, 32) }, &c);
 	if (rc == DB_OK && c.nrows == 0) {
-		resp_error(r, 404, "We could not find that confirmation. Look your order up with its number and your email.");
+		response_error(r, 404, "We could not find that confirmation. Look your order up with its number and your email.");
 		return REQ_DONE;
 	}
 	if (rc == DB_OK)

@@ -295,9 +295,9 @@ static bool replay(struct req *r, const uint8_t idem[32], int *st)
 	if (res.nrows == 0)
 		return false;
 	if (db_at(&res, 0, 1)->i)
-		resp_redirect(r, arena_printf(r->arena, "/checkout/done/%s", db_at(&res, 0, 0)->s));
+		response_redirect(r, arena_printf(r->arena, "/checkout/done/%s", db_at(&res, 0, 0)->s));
 	else
-		resp_error(r, 409, "This order form was already used.");
+		response_error(r, 409, "This order form was already used.");
 	return true;
 }
 
@@ -307,7 +307,7 @@ int page_checkout_place(struct req *r)
 	const char *which, *problem = checkout_form_read(r, &f, &which);
 	const char *token = req_form(r, "token"), *version = req_form(r, "version");
 	if (!calc_token_check(r->secret, r->sess.hash, token) || !version) {
-		resp_error(r, 400, "This order form is not valid any more. Go back to your cart and check out again.");
+		response_error(r, 400, "This order form is not valid any more. Go back to your cart and check out again.");
 		return REQ_DONE;
 	}
 	struct place p = { .r = r, .f = &f, .prov = payment_find(f.provider), .version = version };
@@ -316,12 +316,12 @@ int page_checkout_place(struct req *r)
 	if (replay(r, p.idem, &st))
 		return st;
 	if (problem) {
-		resp_error(r, 422, problem);
+		response_error(r, 422, problem);
 		return REQ_DONE;
 	}
 	enum db_status rc = cart_find(r, false, &p.cart_id);
 	if (rc == DB_OK && !p.cart_id) {
-		resp_redirect(r, "/cart");
+		response_redirect(r, "/cart");
 		return REQ_DONE;
 	}
 	if (rc == DB_OK)
@@ -330,14 +330,14 @@ int page_checkout_place(struct req *r)
 		return st;
 	if (rc == DB_OK) {
 		cart_count_set(r, 0);
-		resp_redirect(r, arena_printf(r->arena, "/checkout/done/%s", p.ref));
+		response_redirect(r, arena_printf(r->arena, "/checkout/done/%s", p.ref));
 		return REQ_DONE;
 	}
 	if (rc != DB_CONFLICT)
 		return req_db_fail(rc);
 	switch (p.why) {
 	case PLACE_EMPTY:
-		resp_redirect(r, "/cart");
+		response_redirect(r, "/cart");
 		break;
 	case PLACE_CHANGED:
 		checkout_review_page(r, &f, &p.cart, 409, "Your order changed since you reviewed it: prices, "

@@ -59,7 +59,7 @@ int page_collection(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (col.nrows == 0) {
-		resp_error(r, 404, "There is no such collection.");
+		response_error(r, 404, "There is no such collection.");
 		return REQ_DONE;
 	}
 	/* Keyed by the stored spelling: the lookup ignores case, the page is the same. */

@@ -18,7 +18,7 @@ int page_feed(struct req *r)
 	const char *slug = req_param(r, "brand");
 	enum db_status rc = db_query(r->db, r->arena, &q_brand, (struct db_param[]){ DB_S(slug) }, &b);
 	if (rc == DB_OK && b.nrows == 0) {
-		resp_error(r, 404, "There is no brand at that address.");
+		response_error(r, 404, "There is no brand at that address.");
 		return REQ_DONE;
 	}
 	/* Links must be absolute for the platforms that read the feed. */

@@ -22,10 +22,10 @@ int page_go(struct req *r)
 	case AD_TOKEN_OK:
 		break;
 	case AD_TOKEN_EXPIRED:
-		resp_error(r, 410, "This link has expired. Go back to the ad for a fresh one.");
+		response_error(r, 410, "This link has expired. Go back to the ad for a fresh one.");
 		return REQ_DONE;
 	default:
-		resp_error(r, 400, "This link is not valid.");
+		response_error(r, 400, "This link is not valid.");
 		return REQ_DONE;
 	}
 	struct db_res ad;
@@ -39,18 +39,18 @@ int page_go(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (ad.nrows == 0) {
-		resp_error(r, 404, "This ad no longer exists.");
+		response_error(r, 404, "This ad no longer exists.");
 		return REQ_DONE;
 	}
 	if (!ok) {
-		resp_error(r, 400, "This link leads to an address the brand has not verified, so we will not send you there.");
+		response_error(r, 400, "This link leads to an address the brand has not verified, so we will not send you there.");
 		return REQ_DONE;
 	}
 	r->status = 302;
 	r->body.len = 0;
-	resp_header(r, "Location", t.url);
+	response_header(r, "Location", t.url);
 	/* Each visit is logged: no cache may answer for us. The global Referrer-Policy
 	 * (strict-origin-when-cross-origin) tells the brand's site only our origin, not the token. */
-	resp_header(r, "Cache-Control", "no-store");
+	response_header(r, "Cache-Control", "no-store");
 	return REQ_DONE;
 }

@@ -40,11 +40,11 @@ bool leadform_load(struct req *r, struct leadform *f, int *st)
 	bool creator_ok = !f->handle || (res.nrows && db_at(&res, 0, 8)->i && db_at(&res, 0, 14)->i &&
 					  lead_handle_listed(db_at(&res, 0, 21)->s, f->handle));
 	if (res.nrows == 0 || strcmp(status, "draft") == 0 || !creator_ok) {
-		resp_error(r, 404, "There is no such form.");
+		response_error(r, 404, "There is no such form.");
 		return false;
 	}
 	if (strcmp(status, "live") != 0) {
-		resp_error(r, 404, "This form is closed and no longer takes answers.");
+		response_error(r, 404, "This form is closed and no longer takes answers.");
 		return false;
 	}
 	f->id = db_at(&res, 0, 0)->i;

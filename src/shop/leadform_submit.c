@@ -175,7 +175,7 @@ static void thanks(struct req *r, const struct leadform *f)
 	if (*f->redirect_url && brand_domain_allows(r->db, r->arena, f->brand_id, f->redirect_url)) {
 		r->status = 303;
 		r->body.len = 0;
-		resp_header(r, "Location", f->redirect_url);
+		response_header(r, "Location", f->redirect_url);
 		return;
 	}
 	tmpl_dict *d = layout_begin(r, "leadform_thanks.tpl", f->title);
@@ -243,7 +243,7 @@ int page_leadform_submit(struct req *r)
 	char key[300];
 	if (*email) {
 		if (!lead_email_key(email, key, sizeof key)) {
-			resp_error(r, 400, "That email address is too long.");
+			response_error(r, 400, "That email address is too long.");
 			return REQ_DONE;
 		}
 		char *m = arena_printf(r->arena, "lead-email|%lld|%s", f.id, key);
@@ -257,8 +257,8 @@ int page_leadform_submit(struct req *r)
 	    !rate_ok(r, arena_printf(r->arena, "lead-form|%lld", f.id), f.form_limit, &rc)) {
 		if (rc != DB_OK)
 			return req_db_fail(rc);
-		resp_header(r, "Retry-After", "3600");
-		resp_error(r, 429, "Too many submissions of this form for now. Please try again later.");
+		response_header(r, "Retry-After", "3600");
+		response_error(r, 429, "Too many submissions of this form for now. Please try again later.");
 		return REQ_DONE;
 	}
 	rc = db_txn(r->db, store, &s);

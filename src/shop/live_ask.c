@@ -75,7 +75,7 @@ int page_live_ask(struct req *r)
 	if (!live_session_load(r, &s, &st))
 		return st;
 	if (s.state == LIVE_ENDED) {
-		resp_error(r, 409, "This live session has ended; questions are closed.");
+		response_error(r, 409, "This live session has ended; questions are closed.");
 		return REQ_DONE;
 	}
 	uint8_t key[32];
@@ -85,18 +85,18 @@ int page_live_ask(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (blocked) {
-		resp_error(r, 403, "The host has blocked you from asking questions in this session.");
+		response_error(r, 403, "The host has blocked you from asking questions in this session.");
 		return REQ_DONE;
 	}
 	const char *text = req_form(r, "text");
 	if (!text || !has_text(text)) {
-		resp_error(r, 422, "Type your question first (up to 280 characters).");
+		response_error(r, 422, "Type your question first (up to 280 characters).");
 		return REQ_DONE;
 	}
 	char word[64];
 	if (live_blocked_word(text, config_str("live_blocked_words", ""), word, sizeof word)
 	    || live_blocked_word(text, s.blocked_words, word, sizeof word)) {
-		resp_error(r, 422, arena_printf(r->arena, "Your question was not posted: \"%s\" is not allowed in this session.", word));
+		response_error(r, 422, arena_printf(r->arena, "Your question was not posted: \"%s\" is not allowed in this session.", word));
 		return REQ_DONE;
 	}
 	struct ask q = { .a = r->arena, .session_id = s.id, .key = key, .name = asker_name(r), .text = text };
@@ -109,18 +109,18 @@ int page_live_ask(struct req *r)
 		if (rc != DB_OK)
 			return req_db_fail(rc);
 		if (v.nrows == 0) {
-			resp_error(r, 422, "Choose a display name to ask under.");
+			response_error(r, 422, "Choose a display name to ask under.");
 			return REQ_DONE;
 		}
 		q.name = db_at(&v, 0, 0)->s;
 	}
 	rc = db_txn(r->db, ask_write, &q);
 	if (q.too_fast) {
-		resp_error(r, 429, "You are asking too fast: one question every 10 seconds and at most 5 a minute. Please wait a moment and ask again.");
+		response_error(r, 429, "You are asking too fast: one question every 10 seconds and at most 5 a minute. Please wait a moment and ask again.");
 		return REQ_DONE;
 	}
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, arena_printf(r->arena, "/live/%lld#q-%lld", s.id, q.question_id));
+	response_redirect(r, arena_printf(r->arena, "/live/%lld#q-%lld", s.id, q.question_id));
 	return REQ_DONE;
 }

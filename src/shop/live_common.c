@@ -25,7 +25,7 @@ bool live_session_load(struct req *r, struct live_session *s, int *st)
 		return false;
 	}
 	if (res.nrows == 0) {
-		resp_error(r, 404, "There is no live session with that number.");
+		response_error(r, 404, "There is no live session with that number.");
 		return false;
 	}
 	s->creator_id = db_at(&res, 0, 0)->i;

@@ -13,7 +13,7 @@ static void problem(struct req *r, int status, const char *detail)
 {
 	json_t *o = json_pack("{s:i, s:s}", "status", status, "detail", detail);
 	char *s = json_dumps(o, JSON_COMPACT);
-	resp_text(r, status, "application/problem+json", s ? s : "{}");
+	response_text(r, status, "application/problem+json", s ? s : "{}");
 	free(s);
 	json_decref(o);
 }
@@ -28,7 +28,7 @@ int page_live_events(struct req *r)
 		problem(r, 400, "after must be a whole number");
 		return REQ_DONE;
 	}
-	resp_header(r, "Cache-Control", "no-store");
+	response_header(r, "Cache-Control", "no-store");
 	struct live_tail t = { 0 };
 	enum db_status rc = id ? live_tail_get(r, id, &t) : DB_OK;
 	if (rc != DB_OK) {
@@ -52,7 +52,7 @@ int page_live_events(struct req *r)
 	json_t *o = json_pack("{s:I, s:s, s:b, s:o}", "seq", (json_int_t)cursor, "state", t.state,
 			      "reset", reset, "events", events);
 	char *text = json_dumps(o, JSON_COMPACT);
-	resp_text(r, 200, "application/json", text ? text : "{}");
+	response_text(r, 200, "application/json", text ? text : "{}");
 	free(text);
 	json_decref(o);
 	return REQ_DONE;

@@ -16,18 +16,18 @@ int page_live_remind(struct req *r)
 		return st;
 	const char *email = req_form(r, "email");
 	if (!email || !valid_email(email)) {
-		resp_error(r, 422, "Enter a valid email address, like name@example.com.");
+		response_error(r, 422, "Enter a valid email address, like name@example.com.");
 		return REQ_DONE;
 	}
 	if (s.state != LIVE_SCHEDULED) {
-		resp_error(r, 409, "This session has already started: watch it now.");
+		response_error(r, 409, "This session has already started: watch it now.");
 		return REQ_DONE;
 	}
 	enum db_status rc = db_query(r->db, NULL, &q_remind, (struct db_param[]){ DB_I(s.id), DB_S(email) }, NULL);
 	/* Asking twice is not an error: the one reminder stands. */
 	if (rc != DB_OK && rc != DB_DUP)
 		return req_db_fail(rc);
-	resp_redirect(r, arena_printf(r->arena, "/live/%lld?reminded=1", s.id));
+	response_redirect(r, arena_printf(r->arena, "/live/%lld?reminded=1", s.id));
 	return REQ_DONE;
 }
 
@@ -35,7 +35,7 @@ int page_live_remind(struct req *r)
 int page_live_cart_add(struct req *r)
 {
 	if (!req_id(r, "id")) {
-		resp_error(r, 404, "There is no live session with that number.");
+		response_error(r, 404, "There is no live session with that number.");
 		return REQ_DONE;
 	}
 	return page_cart_add(r);

@@ -40,7 +40,7 @@ int page_live_vote(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (res.nrows == 0) {
-		resp_error(r, 404, "There is no such question in this session.");
+		response_error(r, 404, "There is no such question in this session.");
 		return REQ_DONE;
 	}
 	uint8_t key[32];
@@ -49,17 +49,17 @@ int page_live_vote(struct req *r)
 	if ((rc = live_viewer_blocked(r, s.id, key, &blocked)) != DB_OK)
 		return req_db_fail(rc);
 	if (blocked) {
-		resp_error(r, 403, "The host has blocked you from taking part in this session.");
+		response_error(r, 403, "The host has blocked you from taking part in this session.");
 		return REQ_DONE;
 	}
 	struct vote v = { r->arena, s.id, qid, key };
 	rc = db_txn(r->db, vote_write, &v);
 	if (rc == DB_DUP) {
-		resp_error(r, 409, "You have already voted for this question.");
+		response_error(r, 409, "You have already voted for this question.");
 		return REQ_DONE;
 	}
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, arena_printf(r->arena, "/live/%lld#q-%lld", s.id, qid));
+	response_redirect(r, arena_printf(r->arena, "/live/%lld#q-%lld", s.id, qid));
 	return REQ_DONE;
 }

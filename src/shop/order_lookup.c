@@ -59,7 +59,7 @@ int page_order_lookup(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (over) {
-		resp_header(r, "Retry-After", "900");
+		response_header(r, "Retry-After", "900");
 		form(r, 429, "Too many lookups that did not match. Please wait 15 minutes and try again.");
 		return REQ_DONE;
 	}

@@ -4,6 +4,6 @@
 
 int page_ping(struct req *r)
 {
-	resp_text(r, 200, "text/plain; charset=utf-8", "ok\n");
+	response_text(r, 200, "text/plain; charset=utf-8", "ok\n");
 	return REQ_DONE;
 }

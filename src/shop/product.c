@@ -117,7 +117,7 @@ int page_product(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (p.nrows == 0) {
-		resp_error(r, 404, "That product is not in the shop.");
+		response_error(r, 404, "That product is not in the shop.");
 		return REQ_DONE;
 	}
 	long long id = db_at(&p, 0, 0)->i;

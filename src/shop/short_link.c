@@ -21,14 +21,14 @@ int page_short_link(struct req *r)
 	const char *code = req_param(r, "code");
 	struct db_res l;
 	if (!short_code_valid(code)) {
-		resp_error(r, 404, "That link does not exist.");
+		response_error(r, 404, "That link does not exist.");
 		return REQ_DONE;
 	}
 	enum db_status rc = db_query_cached(r->db, r->arena, &q_link, (struct db_param[]){ DB_S(code) }, &l);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (l.nrows == 0) {
-		resp_error(r, 404, "That link does not exist.");
+		response_error(r, 404, "That link does not exist.");
 		return REQ_DONE;
 	}
 	const char *target = db_at(&l, 0, 1)->s, *handle = db_at(&l, 0, 2)->s;
@@ -38,6 +38,6 @@ int page_short_link(struct req *r)
 							: arena_printf(r->arena, "/@%s", handle);
 	attribution_touch(r, db_at(&l, 0, 0)->i, ATTR_LINK);
 	link_stats_count(r->db, db_at(&l, 0, 6)->i, (long long)time(NULL));
-	resp_redirect(r, to);
+	response_redirect(r, to);
 	return REQ_DONE;
 }

@@ -108,5 +108,5 @@ void showcase_product_page_add(struct req *r, tmpl_dict *d, long long brand_id, 
 	n = showcase_recent_push(ids, n, product_id);
 	char text[SHOWCASE_RECENT_TEXT_MAX];
 	showcase_recent_format(ids, n, text);
-	resp_cookie(r, SHOWCASE_RECENT_COOKIE, text, -1);
+	response_cookie(r, SHOWCASE_RECENT_COOKIE, text, -1);
 }

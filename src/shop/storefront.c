@@ -115,7 +115,7 @@ int page_storefront(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (cr.nrows == 0) {
-		resp_error(r, 404, "There is no creator with that name.");
+		response_error(r, 404, "There is no creator with that name.");
 		return REQ_DONE;
 	}
 	long long creator = db_at(&cr, 0, 0)->i;

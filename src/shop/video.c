@@ -66,7 +66,7 @@ int page_video(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (!id || v.nrows == 0) {
-		resp_error(r, 404, "There is no video with that number.");
+		response_error(r, 404, "There is no video with that number.");
 		return REQ_DONE;
 	}
 	long long creator = db_at(&v, 0, 3)->i;
@@ -119,12 +119,12 @@ int page_video_click(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (res.nrows == 0) {
-		resp_error(r, 404, "That product is not in this video.");
+		response_error(r, 404, "That product is not in this video.");
 		return REQ_DONE;
 	}
 	media_stats_count(r->db, MEDIA_STATS_VIDEO, id, MEDIA_STATS_CLICK, (long long)time(NULL));
 	const char *via = db_at(&res, 0, 2)->s;
-	resp_redirect(r, arena_printf(r->arena, "/p/%s/%s?%s%s%sfrom=video.%lld", db_at(&res, 0, 0)->s, db_at(&res, 0, 1)->s,
+	response_redirect(r, arena_printf(r->arena, "/p/%s/%s?%s%s%sfrom=video.%lld", db_at(&res, 0, 0)->s, db_at(&res, 0, 1)->s,
 				      *via ? "via=" : "", via, *via ? "&" : "", id));
 	return REQ_DONE;
 }
@@ -135,7 +135,7 @@ int page_video_cart_add(struct req *r)
 {
 	long long id = req_id(r, "id");
 	if (!id) {
-		resp_error(r, 404, "There is no video with that number.");
+		response_error(r, 404, "There is no video with that number.");
 		return REQ_DONE;
 	}
 	int st = cart_add_from(r, id, 0);

@@ -35,7 +35,7 @@ static void answer(struct req *r, int status, const char *key, const char *val)
 {
 	json_t *o = json_pack("{s:s}", key, val);
 	char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
-	resp_text(r, status, status < 300 ? "application/json" : "application/problem+json",
+	response_text(r, status, status < 300 ? "application/json" : "application/problem+json",
 		  s ? arena_strdup(r->arena, s) : "{}");
 	free(s);
 	json_decref(o);

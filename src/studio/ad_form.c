@@ -68,7 +68,7 @@ int ad_form_page(struct req *r, const struct studio_owner *o, long long id, int 
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (id && !error && ad.nrows == 0) {
-		resp_error(r, 404, "There is no such ad.");
+		response_error(r, 404, "There is no such ad.");
 		return REQ_DONE;
 	}
 	const char *base = o->creator_id ? "/studio/creator/ads" : "/studio/ads";
@@ -126,7 +126,7 @@ int ad_edit(struct req *r, const struct studio_owner *o)
 {
 	long long id = req_id(r, "id");
 	if (req_param(r, "id") && !id) {
-		resp_error(r, 404, "There is no such ad.");
+		response_error(r, 404, "There is no such ad.");
 		return REQ_DONE;
 	}
 	return ad_form_page(r, o, id, 200, NULL, NULL);

@@ -248,9 +248,9 @@ static bool load_existing(struct req *r, struct ad_input *in, int *st)
 	if (rc != DB_OK)
 		*st = req_db_fail(rc);
 	else if (res.nrows == 0)
-		resp_error(r, 404, "There is no such ad.");
+		response_error(r, 404, "There is no such ad.");
 	else if (strcmp(db_at(&res, 0, 1)->s, "blocked") == 0)
-		resp_error(r, 409, TAKEN_DOWN);
+		response_error(r, 409, TAKEN_DOWN);
 	else {
 		in->brand_id = db_at(&res, 0, 0)->i;
 		in->brand_name = db_at(&res, 0, 2)->s;
@@ -267,7 +267,7 @@ int ad_save(struct req *r, const struct studio_owner *o)
 	enum db_status rc;
 	int st;
 	if (req_param(r, "id") && !id) {
-		resp_error(r, 404, "There is no such ad.");
+		response_error(r, 404, "There is no such ad.");
 		return REQ_DONE;
 	}
 	if (id && !load_existing(r, &in, &st))
@@ -278,13 +278,13 @@ int ad_save(struct req *r, const struct studio_owner *o)
 	if (rc == DB_DUP)
 		return ad_form_page(r, o, id, 422, "slug", "That address name is taken. Please choose another.");
 	else if (rc == DB_CONFLICT && in.blocked)
-		resp_error(r, 409, TAKEN_DOWN);
+		response_error(r, 409, TAKEN_DOWN);
 	else if (rc == DB_CONFLICT)
-		resp_error(r, 404, "There is no such ad.");
+		response_error(r, 404, "There is no such ad.");
 	else if (rc != DB_OK)
 		return req_db_fail(rc);
 	else
-		resp_redirect(r, arena_printf(r->arena, "%s/%lld?saved=1", o->creator_id ? "/studio/creator/ads" : "/studio/ads",
+		response_redirect(r, arena_printf(r->arena, "%s/%lld?saved=1", o->creator_id ? "/studio/creator/ads" : "/studio/ads",
 					      in.saved_id));
 	return REQ_DONE;
 }

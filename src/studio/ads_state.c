@@ -21,7 +21,7 @@ int page_studio_ad_state(struct req *r)
 	struct db_res res;
 	const char *state = req_form(r, "state");
 	if (!state || !*state) {
-		resp_error(r, 400, "Choose to take the ad down or to allow it again.");
+		response_error(r, 400, "Choose to take the ad down or to allow it again.");
 		return REQ_DONE;
 	}
 	bool block = strcmp(state, "blocked") == 0;
@@ -30,12 +30,12 @@ int page_studio_ad_state(struct req *r)
 	if (rc == DB_OK && db_affected(r->db) == 0) {
 		rc = db_query(r->db, r->arena, &q_exists, k, &res);
 		if (rc == DB_OK && res.nrows == 0) {
-			resp_error(r, 404, "There is no such creator's ad of your products.");
+			response_error(r, 404, "There is no such creator's ad of your products.");
 			return REQ_DONE;
 		}
 	}
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, "/studio/ads");
+	response_redirect(r, "/studio/ads");
 	return REQ_DONE;
 }

@@ -70,7 +70,7 @@ int page_api_keys_create(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	/* Shown in this response only: never stored, so a reload cannot show it again. */
-	resp_header(r, "Cache-Control", "no-store");
+	response_header(r, "Cache-Control", "no-store");
 	return render(r, b, 201, key, NULL);
 }
 
@@ -81,6 +81,6 @@ int page_api_keys_revoke(struct req *r)
 	enum db_status rc = db_query(r->db, NULL, &q_revoke, (struct db_param[]){ DB_I(id), DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, "/studio/api-keys");
+	response_redirect(r, "/studio/api-keys");
 	return REQ_DONE;
 }

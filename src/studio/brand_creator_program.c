@@ -54,6 +54,6 @@ int page_brand_creator_program(struct req *r)
 				     DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, "/studio/brand/creator-program?saved=1");
+	response_redirect(r, "/studio/brand/creator-program?saved=1");
 	return REQ_DONE;
 }

@@ -86,6 +86,6 @@ int page_brand_shipping(struct req *r)
 				     (struct db_param[]){ DB_I(shipping_minor), DB_I(bps), DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, "/studio/brand/shipping?saved=1");
+	response_redirect(r, "/studio/brand/shipping?saved=1");
 	return REQ_DONE;
 }

@@ -49,7 +49,7 @@ static int edit_page(struct req *r, const struct acting_creator *c, long long id
 	struct db_param key[] = { DB_I(id), DB_I(c->id) };
 	enum db_status rc = db_query(r->db, r->arena, &q_collection, key, &col);
 	if (rc == DB_OK && col.nrows == 0) {
-		resp_error(r, 404, "You have no such collection.");
+		response_error(r, 404, "You have no such collection.");
 		return REQ_DONE;
 	}
 	if (rc == DB_OK)
@@ -98,7 +98,7 @@ static long long collection_id(struct req *r)
 {
 	long long id = req_id(r, "id");
 	if (!id)
-		resp_error(r, 404, "You have no such collection.");
+		response_error(r, 404, "You have no such collection.");
 	return id;
 }
 
@@ -113,7 +113,7 @@ int page_creator_collection_edit(struct req *r)
 
 static void back(struct req *r, long long id)
 {
-	resp_redirect(r, arena_printf(r->arena, "/studio/creator/collections/%lld", id));
+	response_redirect(r, arena_printf(r->arena, "/studio/creator/collections/%lld", id));
 }
 
 int page_creator_collection_update(struct req *r)
@@ -206,7 +206,7 @@ int page_creator_collection_item_move(struct req *r)
 		return REQ_DONE;
 	const char *dir = req_form(r, "dir");
 	if (!dir || !*dir) {
-		resp_error(r, 400, "Choose to move the item up or down.");
+		response_error(r, 400, "Choose to move the item up or down.");
 		return REQ_DONE;
 	}
 	struct item_move m = { id, c->id, req_id(r, "product"), strcmp(dir, "up") == 0 ? -1 : 1, r->arena,

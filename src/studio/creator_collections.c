@@ -76,7 +76,7 @@ int page_creator_collection_create(struct req *r)
 		return collections_page(r, c, 409, "You already have many collections with that title; choose another.");
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, arena_printf(r->arena, "/studio/creator/collections/%llu", db_insert_id(r->db)));
+	response_redirect(r, arena_printf(r->arena, "/studio/creator/collections/%llu", db_insert_id(r->db)));
 	return REQ_DONE;
 }
 
@@ -108,7 +108,7 @@ int page_creator_collection_move(struct req *r)
 	const struct acting_creator *c = r->creator;
 	const char *dir = req_form(r, "dir");
 	if (!dir || !*dir) {
-		resp_error(r, 400, "Choose to move the collection up or down.");
+		response_error(r, 400, "Choose to move the collection up or down.");
 		return REQ_DONE;
 	}
 	struct collection_move m = { c->id, req_id(r, "id"), strcmp(dir, "up") == 0 ? -1 : 1, r->arena,
@@ -116,6 +116,6 @@ int page_creator_collection_move(struct req *r)
 	enum db_status rc = db_txn(r->db, move_txn, &m);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, "/studio/creator/collections");
+	response_redirect(r, "/studio/creator/collections");
 	return REQ_DONE;
 }

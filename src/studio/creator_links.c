@@ -92,7 +92,7 @@ int page_creator_link_create(struct req *r)
 	if (target && (target[0] == 'c' || target[0] == 'p') && !input_id(target + 1, &ref))
 		ref = 0;
 	if (!target || (strcmp(target, "storefront") != 0 && ref == 0)) {
-		resp_error(r, 400, "Choose what the link leads to.");
+		response_error(r, 400, "Choose what the link leads to.");
 		return REQ_DONE;
 	}
 	char code[SHORT_CODE_LEN + 1];
@@ -109,10 +109,10 @@ int page_creator_link_create(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (db_affected(r->db) == 0) {
-		resp_error(r, 404, "You can link only to your own collections and approved picks.");
+		response_error(r, 404, "You can link only to your own collections and approved picks.");
 		return REQ_DONE;
 	}
-	resp_redirect(r, "/studio/creator/links");
+	response_redirect(r, "/studio/creator/links");
 	return REQ_DONE;
 }
 
@@ -121,16 +121,16 @@ int page_creator_link_delete(struct req *r)
 	const struct acting_creator *c = r->creator;
 	const char *code = req_param(r, "code");
 	if (!short_code_valid(code)) {
-		resp_error(r, 404, "You have no short link with that code.");
+		response_error(r, 404, "You have no short link with that code.");
 		return REQ_DONE;
 	}
 	enum db_status rc = db_query(r->db, r->arena, &q_delete, (struct db_param[]){ DB_S(code), DB_I(c->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (db_affected(r->db) == 0) {
-		resp_error(r, 404, "You have no short link with that code.");
+		response_error(r, 404, "You have no short link with that code.");
 		return REQ_DONE;
 	}
-	resp_redirect(r, "/studio/creator/links?deleted=1");
+	response_redirect(r, "/studio/creator/links?deleted=1");
 	return REQ_DONE;
 }

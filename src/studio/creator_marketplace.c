@@ -76,7 +76,7 @@ int page_creator_pick_add(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (o.nrows == 0) {
-		resp_error(r, 404, "That product is not open to creators.");
+		response_error(r, 404, "That product is not open to creators.");
 		return REQ_DONE;
 	}
 	bool ask = db_at(&o, 0, 1)->i != 0;
@@ -84,6 +84,6 @@ int page_creator_pick_add(struct req *r)
 		      DB_S(ask ? "requested" : "approved"), DB_I(c->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, ask ? "/studio/creator/marketplace?added=requested" : "/studio/creator/marketplace?added=approved");
+	response_redirect(r, ask ? "/studio/creator/marketplace?added=requested" : "/studio/creator/marketplace?added=approved");
 	return REQ_DONE;
 }

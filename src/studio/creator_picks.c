@@ -85,13 +85,13 @@ int page_creator_pick_move(struct req *r)
 	struct pick_move m = { c->id, req_id(r, "id"), dir && strcmp(dir, "up") == 0 ? -1 : 1, false, r->arena,
 			       arena_alloc(r->arena, MAX_PICKS * sizeof(long long)) };
 	if (!dir || !*dir) {
-		resp_error(r, 400, "Choose to move the pick up or down.");
+		response_error(r, 400, "Choose to move the pick up or down.");
 		return REQ_DONE;
 	}
 	enum db_status rc = db_txn(r->db, move_txn, &m);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, "/studio/creator/picks");
+	response_redirect(r, "/studio/creator/picks");
 	return REQ_DONE;
 }
 
@@ -114,6 +114,6 @@ int page_creator_pick_remove(struct req *r)
 	enum db_status rc = db_txn(r->db, remove_txn, &p);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, "/studio/creator/picks");
+	response_redirect(r, "/studio/creator/picks");
 	return REQ_DONE;
 }

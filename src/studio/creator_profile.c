@@ -128,6 +128,6 @@ int page_creator_profile(struct req *r)
 	enum db_status rc = db_txn(r->db, profile_write, &p);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, "/studio/creator/profile?saved=1");
+	response_redirect(r, "/studio/creator/profile?saved=1");
 	return REQ_DONE;
 }

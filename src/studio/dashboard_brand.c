@@ -113,7 +113,7 @@ static void csv(struct req *r, const struct acting_brand *b, const struct brand_
 	}
 	r->status = 200;
 	r->content_type = "text/csv; charset=utf-8";
-	resp_header(r, "Content-Disposition", "attachment; filename=\"creator-sales.csv\"");
+	response_header(r, "Content-Disposition", "attachment; filename=\"creator-sales.csv\"");
 }
 
 #define MAX_OWED 500
@@ -235,7 +235,7 @@ int page_dashboard_brand(struct req *r)
 	const struct acting_brand *b = r->brand;
 	struct brand_dash d;
 	if (!dashboard_period(r, d.from, d.to)) {
-		resp_error(r, 400, "Choose a period of at most a year, with dates like 2026-01-31, the first not after the last.");
+		response_error(r, 400, "Choose a period of at most a year, with dates like 2026-01-31, the first not after the last.");
 		return REQ_DONE;
 	}
 	enum db_status rc = load(r, b->id, &d);

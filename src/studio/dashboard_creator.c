@@ -152,7 +152,7 @@ static void csv(struct req *r, const struct creator_dash *d)
 	}
 	r->status = 200;
 	r->content_type = "text/csv; charset=utf-8";
-	resp_header(r, "Content-Disposition", "attachment; filename=\"creator-dashboard.csv\"");
+	response_header(r, "Content-Disposition", "attachment; filename=\"creator-dashboard.csv\"");
 }
 
 static int render(struct req *r, long long creator, const struct creator_dash *d)
@@ -235,7 +235,7 @@ int page_dashboard_creator(struct req *r)
 	const struct acting_creator *c = r->creator;
 	struct creator_dash d;
 	if (!dashboard_period(r, d.from, d.to)) {
-		resp_error(r, 400, "Choose a period of at most a year, with dates like 2026-01-31, the first not after the last.");
+		response_error(r, 400, "Choose a period of at most a year, with dates like 2026-01-31, the first not after the last.");
 		return REQ_DONE;
 	}
 	enum db_status rc = load(r, c->id, &d);

@@ -55,16 +55,16 @@ int page_dashboard_brand_payout(struct req *r)
 	const struct acting_brand *b = r->brand;
 	struct payout p = { b->id, req_id(r, "creator_id"), r->sess.user_id, r->arena, 0 };
 	if (!p.creator_id) {
-		resp_error(r, 400, "Choose the creator to pay.");
+		response_error(r, 400, "Choose the creator to pay.");
 		return REQ_DONE;
 	}
 	enum db_status rc = db_txn(r->db, payout_txn, &p);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (p.lines_paid == 0) {
-		resp_error(r, 409, "Nothing is payable to that creator right now.");
+		response_error(r, 409, "Nothing is payable to that creator right now.");
 		return REQ_DONE;
 	}
-	resp_redirect(r, "/studio/brand/dashboard?paid=1");
+	response_redirect(r, "/studio/brand/dashboard?paid=1");
 	return REQ_DONE;
 }

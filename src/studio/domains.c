@@ -115,7 +115,7 @@ int page_studio_domain_add(struct req *r)
 		return render(r, b, 422, typed, "That domain is already on your list.", NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, arena_printf(r->arena, "/studio/domains?added=%s", domain));
+	response_redirect(r, arena_printf(r->arena, "/studio/domains?added=%s", domain));
 	return REQ_DONE;
 }
 
@@ -125,7 +125,7 @@ int page_studio_domain_remove(struct req *r)
 	enum db_status rc = db_query(r->db, NULL, &q_remove, (struct db_param[]){ DB_I(req_id(r, "id")), DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, "/studio/domains");
+	response_redirect(r, "/studio/domains");
 	return REQ_DONE;
 }
 
@@ -136,7 +136,7 @@ int page_studio_domain_check(struct req *r)
 	struct db_res one;
 	enum db_status rc = db_query(r->db, r->arena, &q_one, p, &one);
 	if (rc == DB_OK && one.nrows == 0) {
-		resp_error(r, 404, "You have no such domain.");
+		response_error(r, 404, "You have no such domain.");
 		return REQ_DONE;
 	}
 	if (rc == DB_OK)
@@ -146,10 +146,10 @@ int page_studio_domain_check(struct req *r)
 	const char *domain = db_at(&one, 0, 0)->s;
 	if (db_affected(r->db) == 0) {
 		long long wait = db_at(&one, 0, 1)->i < 1 ? 1 : db_at(&one, 0, 1)->i;
-		resp_header(r, "Retry-After", arena_printf(r->arena, "%lld", wait));
+		response_header(r, "Retry-After", arena_printf(r->arena, "%lld", wait));
 		return render(r, b, 429, NULL, NULL, arena_printf(r->arena, "A check of %s was asked for less than %d seconds ago; "
 							     "try again in %lld seconds.", domain, CHECK_NOW_SECONDS, wait));
 	}
-	resp_redirect(r, arena_printf(r->arena, "/studio/domains?queued=%s", domain));
+	response_redirect(r, arena_printf(r->arena, "/studio/domains?queued=%s", domain));
 	return REQ_DONE;
 }

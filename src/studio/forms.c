@@ -61,6 +61,6 @@ int page_forms_create(struct req *r)
 		return render(r, b, 409, "That address is taken; choose another.");
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, arena_printf(r->arena, "/studio/forms/%llu", db_insert_id(r->db)));
+	response_redirect(r, arena_printf(r->arena, "/studio/forms/%llu", db_insert_id(r->db)));
 	return REQ_DONE;
 }

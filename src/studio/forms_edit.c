@@ -47,7 +47,7 @@ static int render_form(struct req *r, long long brand_id, long long id, int stat
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (f.nrows == 0) {
-		resp_error(r, 404, "There is no such form.");
+		response_error(r, 404, "There is no such form.");
 		return REQ_DONE;
 	}
 	tmpl_dict *d = layout_begin(r, "studio_form.tpl", db_at(&f, 0, 2)->s);
@@ -154,7 +154,7 @@ int page_forms_save(struct req *r)
 		DB_I(ip_limit), DB_I(form_limit), DB_S(redirect), DB_I(id), DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));
+	response_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));
 	return REQ_DONE;
 }
 
@@ -184,7 +184,7 @@ int page_forms_field_add(struct req *r)
 		DB_I(id), DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));
+	response_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));
 	return REQ_DONE;
 }
 
@@ -199,7 +199,7 @@ int page_forms_field_position(struct req *r)
 	enum db_status rc = db_query(r->db, NULL, &q_position, (struct db_param[]){ DB_I(pos), DB_I(field), DB_I(id), DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));
+	response_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));
 	return REQ_DONE;
 }
 
@@ -210,6 +210,6 @@ int page_forms_field_remove(struct req *r)
 	enum db_status rc = db_query(r->db, NULL, &q_remove, (struct db_param[]){ DB_I(field), DB_I(id), DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));
+	response_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));
 	return REQ_DONE;
 }

@@ -15,7 +15,7 @@ int page_studio_home(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (a.nrows == 0) {
-		resp_error(r, 404, "Your account no longer exists.");
+		response_error(r, 404, "Your account no longer exists.");
 		return REQ_DONE;
 	}
 	tmpl_dict *d = layout_begin(r, "studio.tpl", "Your studio");

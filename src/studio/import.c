@@ -55,12 +55,12 @@ int page_import_form(struct req *r)
 	return import_form(r, b, 200, NULL);
 }
 
-static void report_page(struct req *r, const struct acting_brand *b, const char *name, enum cat_format f,
-			const struct cat_report *rep, bool ok)
+static void report_page(struct req *r, const struct acting_brand *b, const char *name, enum catalog_format f,
+			const struct catalog_report *rep, bool ok)
 {
 	tmpl_dict *d = layout_begin(r, "studio_import_report.tpl", "Import report");
 	tmpl_set(d, "FILE", name);
-	tmpl_set(d, "FORMAT", cat_format_name(f));
+	tmpl_set(d, "FORMAT", catalog_format_name(f));
 	tmpl_set(d, "BRAND_SLUG", b->slug);
 	static const char *const keys[] = { "ROWS", "PRODUCTS", "VARIANTS", "IMAGES", "CREATED", "UPDATED",
 					    "UNCHANGED", "SKIPPED", "ERROR_COUNT" };
@@ -92,16 +92,16 @@ static void report_page(struct req *r, const struct acting_brand *b, const char 
 int page_import(struct req *r)
 {
 	const struct acting_brand *b = r->brand;
-	enum cat_format f;
+	enum catalog_format f;
 	const char *fmt = req_form(r, "format");
-	if (!fmt || !cat_format_parse(fmt, &f))
+	if (!fmt || !catalog_format_parse(fmt, &f))
 		return import_form(r, b, 422, "Choose the kind of file you are uploading.");
 	const struct mp_part *file = multipart_file(&r->files, "file");
 	if (!file || file->len == 0)
 		return import_form(r, b, 422, "Choose a file to upload (it was missing or empty).");
-	struct cat_mem mem;
-	struct cat_source src = cat_source_mem(&mem, file->data, file->len);
-	struct cat_report rep = { .a = r->arena, .user_id = r->sess.user_id };
+	struct catalog_mem mem;
+	struct catalog_source src = catalog_source_mem(&mem, file->data, file->len);
+	struct catalog_report rep = { .a = r->arena, .user_id = r->sess.user_id };
 	const char *name = *file->filename ? file->filename : "upload";
 	bool ok = catalog_import(r->db, b->id, b->currency, f, &src, name, &rep);
 	report_page(r, b, name, f, &rep, ok);

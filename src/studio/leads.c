@@ -31,7 +31,7 @@ bool leads_filter_parse(struct req *r, struct leads_filter *f)
 	f->creator = req_query(r, "creator");
 	f->form_id = req_id(r, "form");
 	if (form && *form && !f->form_id) {
-		resp_error(r, 400, "The form filter is not a form.");
+		response_error(r, 400, "The form filter is not a form.");
 		return false;
 	}
 	if (!f->from || !*f->from)
@@ -41,7 +41,7 @@ bool leads_filter_parse(struct req *r, struct leads_filter *f)
 	if (!f->creator)
 		f->creator = "";
 	if (req_invalid(r, "from") || req_invalid(r, "to")) {
-		resp_error(r, 400, "Dates are YYYY-MM-DD.");
+		response_error(r, 400, "Dates are YYYY-MM-DD.");
 		return false;
 	}
 	return true;
@@ -111,7 +111,7 @@ int page_leads_detail(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (l.nrows == 0) {
-		resp_error(r, 404, "There is no such lead.");
+		response_error(r, 404, "There is no such lead.");
 		return REQ_DONE;
 	}
 	tmpl_dict *d = layout_begin(r, "studio_lead.tpl", "Lead");
@@ -140,9 +140,9 @@ int page_leads_delete(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (db_affected(r->db) == 0) {
-		resp_error(r, 404, "There is no such lead.");
+		response_error(r, 404, "There is no such lead.");
 		return REQ_DONE;
 	}
-	resp_redirect(r, "/studio/leads");
+	response_redirect(r, "/studio/leads");
 	return REQ_DONE;
 }

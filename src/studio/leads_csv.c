@@ -87,7 +87,7 @@ int page_leads_csv(struct req *r)
 	}
 	r->status = 200;
 	r->content_type = "text/csv; charset=utf-8";
-	resp_header(r, "Content-Disposition", "attachment; filename=\"leads.csv\"");
-	resp_header(r, "Cache-Control", "no-store");
+	response_header(r, "Content-Disposition", "attachment; filename=\"leads.csv\"");
+	response_header(r, "Cache-Control", "no-store");
 	return REQ_DONE;
 }

@@ -95,6 +95,6 @@ int page_leads_webhook_save(struct req *r)
 	}
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, "/studio/leads/webhook");
+	response_redirect(r, "/studio/leads/webhook");
 	return REQ_DONE;
 }

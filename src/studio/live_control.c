@@ -62,14 +62,14 @@ int page_studio_live_state(struct req *r)
 		return st;
 	enum live_state to = live_state_parse(req_form(r, "to"));
 	if (to == LIVE__BAD || !live_state_next_ok(o.state, to)) {
-		resp_error(r, 409, "A session goes from scheduled to live to ended, one step at a time.");
+		response_error(r, 409, "A session goes from scheduled to live to ended, one step at a time.");
 		return REQ_DONE;
 	}
 	struct change c = { r->arena, o.id, 0, live_state_name(o.state), live_state_name(to) };
 	enum db_status rc = db_txn(r->db, state_write, &c);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, arena_printf(r->arena, "/studio/live/%lld", o.id));
+	response_redirect(r, arena_printf(r->arena, "/studio/live/%lld", o.id));
 	return REQ_DONE;
 }
 
@@ -89,7 +89,7 @@ int page_studio_live_pin(struct req *r)
 	if (!live_owned(r, &o, &st))
 		return st;
 	if (o.state != LIVE_LIVE) {
-		resp_error(r, 409, "Products are pinned while the session is live.");
+		response_error(r, 409, "Products are pinned while the session is live.");
 		return REQ_DONE;
 	}
 	long long product = req_id(r, "product");
@@ -99,13 +99,13 @@ int page_studio_live_pin(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (res.nrows == 0) {
-		resp_error(r, 422, "Pin a product from this session's lineup.");
+		response_error(r, 422, "Pin a product from this session's lineup.");
 		return REQ_DONE;
 	}
 	struct change c = { r->arena, o.id, product, NULL, NULL };
 	if ((rc = db_txn(r->db, pin_write, &c)) != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, arena_printf(r->arena, "/studio/live/%lld", o.id));
+	response_redirect(r, arena_printf(r->arena, "/studio/live/%lld", o.id));
 	return REQ_DONE;
 }
 
@@ -118,12 +118,12 @@ int page_studio_live_settings(struct req *r)
 	const char *replay = req_form(r, "replay_url"), *words = req_form(r, "blocked_words");
 	replay = replay ? replay : "";
 	if (*replay && !video_url_ok(replay)) {
-		resp_error(r, 422, "The replay must be an https:// link to a video, or a /media/ file.");
+		response_error(r, 422, "The replay must be an https:// link to a video, or a /media/ file.");
 		return REQ_DONE;
 	}
 	enum db_status rc = db_query(r->db, NULL, &q_settings, (struct db_param[]){ DB_S(replay), DB_S(words ? words : ""), DB_I(o.id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, arena_printf(r->arena, "/studio/live/%lld", o.id));
+	response_redirect(r, arena_printf(r->arena, "/studio/live/%lld", o.id));
 	return REQ_DONE;
 }

@@ -145,6 +145,6 @@ int page_studio_live_create(struct req *r)
 	enum db_status rc = db_txn(r->db, schedule_write, &s);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, arena_printf(r->arena, "/studio/live/%lld", s.id));
+	response_redirect(r, arena_printf(r->arena, "/studio/live/%lld", s.id));
 	return REQ_DONE;
 }

@@ -76,17 +76,17 @@ static int moderate(struct req *r, enum act act)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (q.nrows == 0) {
-		resp_error(r, 404, "There is no such question in this session.");
+		response_error(r, 404, "There is no such question in this session.");
 		return REQ_DONE;
 	}
 	struct mod m = { r->arena, act, o.id, qid, req_form(r, "answer"), db_at(&q, 0, 0) };
 	if (act == ACT_ANSWER && (!m.answer || !has_text(m.answer))) {
-		resp_error(r, 422, "Type an answer first.");
+		response_error(r, 422, "Type an answer first.");
 		return REQ_DONE;
 	}
 	if ((rc = db_txn(r->db, mod_write, &m)) != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, arena_printf(r->arena, "/studio/live/%lld#q-%lld", o.id, qid));
+	response_redirect(r, arena_printf(r->arena, "/studio/live/%lld#q-%lld", o.id, qid));
 	return REQ_DONE;
 }
 

@@ -39,7 +39,7 @@ bool live_owned(struct req *r, struct live_own *o, int *st)
 		return false;
 	}
 	if (res.nrows == 0) {
-		resp_error(r, 404, "You have no live session with that number.");
+		response_error(r, 404, "You have no live session with that number.");
 		return false;
 	}
 	o->creator_id = db_at(&res, 0, 0)->i;

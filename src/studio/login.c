@@ -63,7 +63,7 @@ int page_login(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (over) {
-		resp_header(r, "Retry-After", "900");
+		response_header(r, "Retry-After", "900");
 		login_form(r, 429, "Too many failed attempts. Please wait 15 minutes and try again.");
 		return REQ_DONE;
 	}
@@ -91,7 +91,7 @@ int page_login(struct req *r)
 	rc = session_login(r, id, db_at(&u, 0, 2)->s, session_role(db_at(&u, 0, 3)->s));
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, safe_next(req_form(r, "next")));
+	response_redirect(r, safe_next(req_form(r, "next")));
 	return REQ_DONE;
 }
 
@@ -100,6 +100,6 @@ int page_logout(struct req *r)
 	enum db_status rc = session_logout(r);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, "/");
+	response_redirect(r, "/");
 	return REQ_DONE;
 }

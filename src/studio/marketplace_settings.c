@@ -98,7 +98,7 @@ int page_marketplace_save(struct req *r)
 		DB_I(approval), DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, "/studio/marketplace?marketplace=saved");
+	response_redirect(r, "/studio/marketplace?marketplace=saved");
 	return REQ_DONE;
 }
 
@@ -117,7 +117,7 @@ int page_marketplace_product(struct req *r)
 	struct db_res res;
 	enum db_status rc = db_query(r->db, r->arena, &q_product_exists, (struct db_param[]){ DB_I(id), DB_I(b->id) }, &res);
 	if (rc == DB_OK && res.nrows == 0) {
-		resp_error(r, 404, "That product is not in your catalog.");
+		response_error(r, 404, "That product is not in your catalog.");
 		return REQ_DONE;
 	}
 	if (rc == DB_OK)
@@ -125,6 +125,6 @@ int page_marketplace_product(struct req *r)
 			DB_I(id), DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, "/studio/marketplace?marketplace=saved");
+	response_redirect(r, "/studio/marketplace?marketplace=saved");
 	return REQ_DONE;
 }

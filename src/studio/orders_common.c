@@ -23,23 +23,23 @@ bool orders_filter_parse(struct req *r, struct orders_filter *f)
 	f->to = orders_query_or_empty(r, "to");
 	f->creator = orders_query_or_empty(r, "creator");
 	if (*f->status && order_status_parse(f->status) == ORDER_INVALID) {
-		resp_error(r, 400, "That status filter is not one of the order statuses.");
+		response_error(r, 400, "That status filter is not one of the order statuses.");
 		return false;
 	}
 	/* Declared as dates (1970 to 9998, so the SQL bound one day later exists). */
 	if (req_invalid(r, "from") || req_invalid(r, "to")) {
-		resp_error(r, 400, "Dates are written like 2026-11-25 (year-month-day, UTC).");
+		response_error(r, 400, "Dates are written like 2026-11-25 (year-month-day, UTC).");
 		return false;
 	}
 	if (*f->from && *f->to && strcmp(f->from, f->to) > 0) {
-		resp_error(r, 400, "The \"from\" date is after the \"to\" date.");
+		response_error(r, 400, "The \"from\" date is after the \"to\" date.");
 		return false;
 	}
 	f->from_sql = *f->from ? f->from : "1970-01-01";
 	f->to_sql = *f->to ? f->to : "9999-12-30";
 	f->page = 1;
 	if (*orders_query_or_empty(r, "page") && !req_int(r, "page", &f->page)) {
-		resp_error(r, 400, "That page number is not valid.");
+		response_error(r, 400, "That page number is not valid.");
 		return false;
 	}
 	return true;

@@ -71,7 +71,7 @@ int page_orders_csv(struct req *r)
 			return req_db_fail(rc);
 		rows += batch.nrows;
 		if (rows > ORDERS_CSV_MAX_ROWS) {
-			resp_error(r, 422, "That is more than 20,000 orders for one file. Choose a shorter date range "
+			response_error(r, 422, "That is more than 20,000 orders for one file. Choose a shorter date range "
 					   "and download it in parts.");
 			return REQ_DONE;
 		}
@@ -84,6 +84,6 @@ int page_orders_csv(struct req *r)
 	}
 	r->status = 200;
 	r->content_type = "text/csv; charset=utf-8";
-	resp_header(r, "Content-Disposition", "attachment; filename=\"orders.csv\"");
+	response_header(r, "Content-Disposition", "attachment; filename=\"orders.csv\"");
 	return REQ_DONE;
 }

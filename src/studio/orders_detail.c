@@ -87,14 +87,14 @@ int orders_detail_render(struct req *r, const char *number, int status, const ch
 {
 	const struct acting_brand *b = r->brand;
 	if (!orders_number_ok(number)) {
-		resp_error(r, 404, "There is no order with that number.");
+		response_error(r, 404, "There is no order with that number.");
 		return REQ_DONE;
 	}
 	struct db_res o, lines, ev;
 	enum db_status rc = db_query(r->db, r->arena, &q_order, (struct db_param[]){ DB_S(number), DB_I(b->id) }, &o);
 	if (rc == DB_OK && o.nrows == 0) {
 		/* Another brand's order is as absent as one that does not exist. */
-		resp_error(r, 404, "There is no order with that number.");
+		response_error(r, 404, "There is no order with that number.");
 		return REQ_DONE;
 	}
 	struct db_param id[] = { DB_I(rc == DB_OK ? db_at(&o, 0, 0)->i : 0) };

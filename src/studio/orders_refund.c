@@ -193,7 +193,7 @@ int page_order_refund(struct req *r)
 	const struct acting_brand *b = r->brand;
 	const char *number = req_param(r, "number");
 	if (!orders_number_ok(number)) {
-		resp_error(r, 404, "There is no order with that number.");
+		response_error(r, 404, "There is no order with that number.");
 		return REQ_DONE;
 	}
 	const char *mode = req_form(r, "mode");
@@ -201,13 +201,13 @@ int page_order_refund(struct req *r)
 			    .actor = r->sess.user_id, .a = r->arena, .full = mode && strcmp(mode, "full") == 0 };
 	if (f.seen_event == -2 || !mode || (!f.full && strcmp(mode, "lines") != 0) ||
 	    (!f.full && !refund_parse_lines(r, &f))) {
-		resp_error(r, 400, "The refund form is not valid: give mode=full, or mode=lines with a line "
+		response_error(r, 400, "The refund form is not valid: give mode=full, or mode=lines with a line "
 				   "and a whole number of units for each line.");
 		return REQ_DONE;
 	}
 	enum db_status rc = db_txn(r->db, refund_run, &f);
 	if (rc == DB_CONFLICT && f.http == 404) {
-		resp_error(r, 404, f.why);
+		response_error(r, 404, f.why);
 		return REQ_DONE;
 	}
 	if (rc == DB_CONFLICT) {
@@ -217,6 +217,6 @@ int page_order_refund(struct req *r)
 	}
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, arena_printf(r->arena, "/studio/orders/%s?done=refund", number));
+	response_redirect(r, arena_printf(r->arena, "/studio/orders/%s?done=refund", number));
 	return REQ_DONE;
 }

@@ -127,7 +127,7 @@ int page_order_transition(struct req *r)
 	const struct acting_brand *b = r->brand;
 	const char *number = req_param(r, "number");
 	if (!orders_number_ok(number)) {
-		resp_error(r, 404, "There is no order with that number.");
+		response_error(r, 404, "There is no order with that number.");
 		return REQ_DONE;
 	}
 	struct transition t = {
@@ -135,7 +135,7 @@ int page_order_transition(struct req *r)
 		.change = { .action = order_action_parse(req_form(r, "action")), .actor = r->sess.user_id },
 	};
 	if (t.change.action == ORDER_NO_ACTION || t.change.action == ORDER_REFUND || t.seen_event == -2) {
-		resp_error(r, 400, t.seen_event == -2 ? "The form's version is not a number. Reload the order and try again."
+		response_error(r, 400, t.seen_event == -2 ? "The form's version is not a number. Reload the order and try again."
 				   : "Choose mark_paid, ship, deliver or cancel (refunds have their own form).");
 		return REQ_DONE;
 	}
@@ -149,7 +149,7 @@ int page_order_transition(struct req *r)
 	}
 	enum db_status rc = db_txn(r->db, transition_run, &t);
 	if (rc == DB_CONFLICT && t.http == 404) {
-		resp_error(r, 404, t.why);
+		response_error(r, 404, t.why);
 		return REQ_DONE;
 	}
 	if (rc == DB_CONFLICT) {
@@ -159,6 +159,6 @@ int page_order_transition(struct req *r)
 	}
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, arena_printf(r->arena, "/studio/orders/%s?done=%s", number, order_action_name(t.change.action)));
+	response_redirect(r, arena_printf(r->arena, "/studio/orders/%s?done=%s", number, order_action_name(t.change.action)));
 	return REQ_DONE;
 }

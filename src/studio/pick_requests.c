@@ -44,7 +44,7 @@ int page_pick_request_decide(struct req *r)
 	const struct acting_brand *b = r->brand;
 	const char *decision = req_form(r, "decision");
 	if (!decision || !*decision) {
-		resp_error(r, 400, "Choose to approve or reject the request.");
+		response_error(r, 400, "Choose to approve or reject the request.");
 		return REQ_DONE;
 	}
 	enum db_status rc = db_query(r->db, r->arena, &q_decide, (struct db_param[]){
@@ -52,9 +52,9 @@ int page_pick_request_decide(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (db_affected(r->db) == 0) {
-		resp_error(r, 404, "That request is not waiting for your decision.");
+		response_error(r, 404, "That request is not waiting for your decision.");
 		return REQ_DONE;
 	}
-	resp_redirect(r, "/studio/brand/pick-requests");
+	response_redirect(r, "/studio/brand/pick-requests");
 	return REQ_DONE;
 }

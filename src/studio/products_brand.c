@@ -2,7 +2,7 @@
 #include <string.h>
 #include "studio/products.h"
 
-long long cat_id(const char *s)
+long long catalog_id(const char *s)
 {
 	if (!s || !*s || *s == '0' || strlen(s) > 18)
 		return 0;

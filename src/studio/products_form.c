@@ -28,7 +28,7 @@ bool pf_load(struct req *r, const struct acting_brand *b, long long id, struct p
 	struct db_res p, o, im, v;
 	enum db_status rc = db_query(r->db, r->arena, &q_product, (struct db_param[]){ DB_I(id), DB_I(b->id) }, &p);
 	if (rc == DB_OK && p.nrows == 0) {
-		resp_error(r, 404, "That product is not in your catalog.");
+		response_error(r, 404, "That product is not in your catalog.");
 		return false;
 	}
 	if (rc == DB_OK)
@@ -42,7 +42,7 @@ bool pf_load(struct req *r, const struct acting_brand *b, long long id, struct p
 		return false;
 	}
 	if (v.nrows > PF_MAX_VARIANT_ROWS || im.nrows > PF_MAX_IMAGE_ROWS) {
-		resp_error(r, 409, "This product has more variants or images than the editor shows; edit it through the Shopping API.");
+		response_error(r, 409, "This product has more variants or images than the editor shows; edit it through the Shopping API.");
 		return false;
 	}
 	f->title = db_at(&p, 0, 0)->s;
@@ -102,7 +102,7 @@ bool pf_from_request(struct req *r, struct product_form *f)
 	f->opt_name[2] = field(r, "option3_name");
 	size_t nrows = kv_count(&r->form, "v_price"), nimgs = kv_count(&r->form, "i_url");
 	if (nrows > PF_ACCEPT_VARIANT_ROWS || nimgs > PF_ACCEPT_IMAGE_ROWS) {
-		resp_error(r, 400, "The form has more variant or image rows than the editor allows.");
+		response_error(r, 400, "The form has more variant or image rows than the editor allows.");
 		return false;
 	}
 	const struct kvlist *l = &r->form;

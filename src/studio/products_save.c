@@ -35,7 +35,7 @@ int page_products_edit(struct req *r)
 	long long id = req_id(r, "id");
 	struct product_form f;
 	if (!id) {
-		resp_error(r, 404, "That product is not in your catalog.");
+		response_error(r, 404, "That product is not in your catalog.");
 		return REQ_DONE;
 	}
 	int st;
@@ -66,7 +66,7 @@ static int save(struct req *r, long long id)
 	enum db_status rc = id ? product_update(r->db, r->arena, b->id, id, b->currency, what, NULL, &in, &res)
 			       : product_create(r->db, r->arena, b->id, b->currency, "draft", &in, &res);
 	if (rc == DB_CONFLICT && res.missing) {
-		resp_error(r, 404, "That product is not in your catalog.");
+		response_error(r, 404, "That product is not in your catalog.");
 		return REQ_DONE;
 	}
 	if (rc == DB_CONFLICT && res.bad_field) {
@@ -78,7 +78,7 @@ static int save(struct req *r, long long id)
 		return req_db_fail(rc);
 	const char *after = req_form(r, "after");
 	bool more = after && strcmp(after, "more") == 0;
-	resp_redirect(r, arena_printf(r->arena, "/studio/products/%lld?saved=1%s", res.id, more ? "&more=1" : ""));
+	response_redirect(r, arena_printf(r->arena, "/studio/products/%lld?saved=1%s", res.id, more ? "&more=1" : ""));
 	return REQ_DONE;
 }
 
@@ -91,7 +91,7 @@ int page_products_update(struct req *r)
 {
 	long long id = req_id(r, "id");
 	if (!id) {
-		resp_error(r, 404, "That product is not in your catalog.");
+		response_error(r, 404, "That product is not in your catalog.");
 		return REQ_DONE;
 	}
 	return save(r, id);
@@ -105,17 +105,17 @@ int page_products_status(struct req *r)
 	const char *status = !action ? NULL : strcmp(action, "publish") == 0 ? "active"
 			   : strcmp(action, "unpublish") == 0 ? "draft" : strcmp(action, "archive") == 0 ? "archived" : NULL;
 	if (!status) {
-		resp_error(r, 400, "Choose publish, unpublish or archive.");
+		response_error(r, 400, "Choose publish, unpublish or archive.");
 		return REQ_DONE;
 	}
 	struct product_result res;
 	enum db_status rc = id ? product_set_status(r->db, r->arena, b->id, id, status, &res) : DB_CONFLICT;
 	if (rc == DB_CONFLICT) {
-		resp_error(r, 404, "That product is not in your catalog.");
+		response_error(r, 404, "That product is not in your catalog.");
 		return REQ_DONE;
 	}
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, arena_printf(r->arena, "/studio/products/%lld?saved=1", id));
+	response_redirect(r, arena_printf(r->arena, "/studio/products/%lld?saved=1", id));
 	return REQ_DONE;
 }

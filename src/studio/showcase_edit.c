@@ -306,7 +306,7 @@ static int save(struct req *r, long long id)
 {
 	struct studio_owner o;
 	if (!studio_owner(r, &o)) {
-		resp_error(r, 403, SC_REFUSAL);
+		response_error(r, 403, SC_REFUSAL);
 		return REQ_DONE;
 	}
 	struct sc_form f;
@@ -330,7 +330,7 @@ static int save(struct req *r, long long id)
 	struct sc_save w = { r->arena, &o, &s, showcase_tags_join(r->arena, &s.rules), id, false };
 	enum db_status rc = db_txn(r->db, sc_write, &w);
 	if (w.missing) {
-		resp_error(r, 404, "There is no such showcase of yours.");
+		response_error(r, 404, "There is no such showcase of yours.");
 		return REQ_DONE;
 	}
 	if (rc == DB_DUP) {
@@ -340,7 +340,7 @@ static int save(struct req *r, long long id)
 	}
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, "/studio/showcases?done=saved");
+	response_redirect(r, "/studio/showcases?done=saved");
 	return REQ_DONE;
 }
 
@@ -348,7 +348,7 @@ int page_showcase_new(struct req *r)
 {
 	struct studio_owner o;
 	if (!studio_owner(r, &o)) {
-		resp_error(r, 403, SC_REFUSAL);
+		response_error(r, 403, SC_REFUSAL);
 		return REQ_DONE;
 	}
 	struct sc_form f = { .in = { .title = "", .brand_id = "", .tags = "", .type = "", .price_min = "", .price_max = "",
@@ -367,7 +367,7 @@ int page_showcase_edit(struct req *r)
 {
 	struct studio_owner o;
 	if (!studio_owner(r, &o)) {
-		resp_error(r, 403, SC_REFUSAL);
+		response_error(r, 403, SC_REFUSAL);
 		return REQ_DONE;
 	}
 	long long id = req_id(r, "id");
@@ -377,7 +377,7 @@ int page_showcase_edit(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (!id || res.nrows == 0) {
-		resp_error(r, 404, "There is no such showcase of yours.");
+		response_error(r, 404, "There is no such showcase of yours.");
 		return REQ_DONE;
 	}
 	struct showcase s;
@@ -392,7 +392,7 @@ int page_showcase_update(struct req *r)
 {
 	long long id = req_id(r, "id");
 	if (!id) {
-		resp_error(r, 404, "There is no such showcase of yours.");
+		response_error(r, 404, "There is no such showcase of yours.");
 		return REQ_DONE;
 	}
 	return save(r, id);

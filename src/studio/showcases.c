@@ -25,7 +25,7 @@ int page_showcases(struct req *r)
 {
 	struct studio_owner o;
 	if (!studio_owner(r, &o)) {
-		resp_error(r, 403, SC_REFUSAL);
+		response_error(r, 403, SC_REFUSAL);
 		return REQ_DONE;
 	}
 	struct db_res res;
@@ -54,7 +54,7 @@ int page_showcase_delete(struct req *r)
 {
 	struct studio_owner o;
 	if (!studio_owner(r, &o)) {
-		resp_error(r, 403, SC_REFUSAL);
+		response_error(r, 403, SC_REFUSAL);
 		return REQ_DONE;
 	}
 	long long id = req_id(r, "id");
@@ -64,9 +64,9 @@ int page_showcase_delete(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (!id || db_affected(r->db) == 0) {
-		resp_error(r, 404, "There is no such showcase of yours.");
+		response_error(r, 404, "There is no such showcase of yours.");
 		return REQ_DONE;
 	}
-	resp_redirect(r, "/studio/showcases?done=deleted");
+	response_redirect(r, "/studio/showcases?done=deleted");
 	return REQ_DONE;
 }

@@ -110,7 +110,7 @@ int page_signup(struct req *r)
 	}
 	char hash[crypto_pwhash_STRBYTES];
 	if (!password_hash(pw, hash)) {
-		resp_error(r, 500, "Something went wrong on our side. Please try again.");
+		response_error(r, 500, "Something went wrong on our side. Please try again.");
 		return REQ_DONE;
 	}
 	s.hash = hash;
@@ -126,6 +126,6 @@ int page_signup(struct req *r)
 		rc = session_login(r, s.user_id, s.name, session_role(s.role));
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, "/studio");
+	response_redirect(r, "/studio");
 	return REQ_DONE;
 }

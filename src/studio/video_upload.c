@@ -62,7 +62,7 @@ static bool store(struct req *r, const char *dir, const char *name, const uint8_
 int page_studio_video_upload(struct req *r)
 {
 	if (!r->brand && !r->creator) {	/* NEED_OWNER: an account that is neither */
-		resp_error(r, 403, "Videos are published by creators and brands.");
+		response_error(r, 403, "Videos are published by creators and brands.");
 		return REQ_DONE;
 	}
 	const struct mp_part *file = multipart_file(&r->files, "file");
@@ -78,9 +78,9 @@ int page_studio_video_upload(struct req *r)
 	sodium_bin2hex(hex, sizeof hex, rnd, sizeof rnd);
 	const char *name = arena_printf(r->arena, "%s.mp4", hex);
 	if (!store(r, media_dir(r), name, file->data, file->len)) {
-		resp_error(r, 500, "The file could not be stored. Please try again later.");
+		response_error(r, 500, "The file could not be stored. Please try again later.");
 		return REQ_DONE;
 	}
-	resp_redirect(r, arena_printf(r->arena, "/studio/videos?uploaded=%s", name));
+	response_redirect(r, arena_printf(r->arena, "/studio/videos?uploaded=%s", name));
 	return REQ_DONE;
 }

@@ -141,7 +141,7 @@ int video_studio_page(struct req *r, int status, const char *error)
 	struct studio_owner o;
 	if (studio_owner(r, &o))
 		return videos_page(r, &o, status, error);
-	resp_error(r, 403, NOT_OWNER);
+	response_error(r, 403, NOT_OWNER);
 	return REQ_DONE;
 }
 
@@ -224,7 +224,7 @@ int page_studio_video_publish(struct req *r)
 	struct vpublish p = { .src = form_or_empty(r, "src_url"), .poster = form_or_empty(r, "poster_url"),
 			      .caption = form_or_empty(r, "caption") };
 	if (!studio_owner(r, &p.o)) {
-		resp_error(r, 403, NOT_OWNER);
+		response_error(r, 403, NOT_OWNER);
 		return REQ_DONE;
 	}
 	const char *problem = NULL;
@@ -243,6 +243,6 @@ int page_studio_video_publish(struct req *r)
 	enum db_status rc = db_txn(r->db, publish_txn, &p);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	resp_redirect(r, arena_printf(r->arena, "/studio/videos?published=%lld", p.id));
+	response_redirect(r, arena_printf(r->arena, "/studio/videos?published=%lld", p.id));
 	return REQ_DONE;
 }

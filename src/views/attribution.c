@@ -40,7 +40,7 @@ void attribution_touch(struct req *r, long long creator_id, enum attr_surface su
 	char text[ATTR_COOKIE_MAX];
 	if (!attr_cookie_encode(r->secret, &m, text))
 		return;
-	resp_cookie(r, ATTR_COOKIE, text, (long)ATTR_MAX_WINDOW_DAYS * 86400);
+	response_cookie(r, ATTR_COOKIE, text, (long)ATTR_MAX_WINDOW_DAYS * 86400);
 	if (r->sess.present) {
 		char at[20];
 		utc_text(now, at);

@@ -15,5 +15,5 @@ void cart_count_set(struct req *r, long long count)
 {
 	char n[24];
 	snprintf(n, sizeof n, "%lld", count);
-	resp_cookie(r, CART_COUNT_COOKIE, count > 0 ? n : "", count > 0 ? 30L * 86400 : 0);
+	response_cookie(r, CART_COUNT_COOKIE, count > 0 ? n : "", count > 0 ? 30L * 86400 : 0);
 }

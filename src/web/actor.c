@@ -35,12 +35,12 @@ static bool load_brand(struct req *r)
 	struct db_res res;
 	enum db_status rc = db_query(r->db, r->arena, &q_brand, (struct db_param[]){ DB_I(r->sess.user_id) }, &res);
 	if (rc != DB_OK) {
-		resp_db_error(r, rc);
+		response_db_error(r, rc);
 		return false;
 	}
 	if (res.nrows == 0) {
 		/* NEED_BRAND also admits admins, who need not own a brand. */
-		resp_error(r, 403, "This account does not own a brand.");
+		response_error(r, 403, "This account does not own a brand.");
 		return false;
 	}
 	struct acting_brand *b = arena_alloc(r->arena, sizeof *b);
@@ -61,11 +61,11 @@ static bool load_creator(struct req *r)
 	struct db_res res;
 	enum db_status rc = db_query(r->db, r->arena, &q_creator, (struct db_param[]){ DB_I(r->sess.user_id) }, &res);
 	if (rc != DB_OK) {
-		resp_db_error(r, rc);
+		response_db_error(r, rc);
 		return false;
 	}
 	if (res.nrows == 0) {
-		resp_error(r, 404, "Your account has no creator profile.");
+		response_error(r, 404, "Your account has no creator profile.");
 		return false;
 	}
 	struct acting_creator *c = arena_alloc(r->arena, sizeof *c);
@@ -93,8 +93,8 @@ bool actor_load(struct req *r)
 
 static void unauthorized(struct req *r, const char *detail)
 {
-	resp_header(r, "WWW-Authenticate", "Bearer realm=\"crowdcart\"");
-	resp_error(r, 401, detail);
+	response_header(r, "WWW-Authenticate", "Bearer realm=\"crowdcart\"");
+	response_error(r, 401, detail);
 }
 
 bool actor_api_key(struct req *r)
@@ -112,7 +112,7 @@ bool actor_api_key(struct req *r)
 	struct db_res k;
 	enum db_status rc = db_query(r->db, r->arena, &q_key, (struct db_param[]){ DB_B(hash, 32) }, &k);
 	if (rc != DB_OK) {
-		resp_db_error(r, rc);
+		response_db_error(r, rc);
 		return false;
 	}
 	if (k.nrows == 0) {
@@ -132,18 +132,18 @@ bool actor_api_key(struct req *r)
 	if (rc == DB_OK)
 		rc = db_query(r->db, NULL, &q_touch, (struct db_param[]){ DB_I(key_id) }, NULL);
 	if (rc != DB_OK) {
-		resp_db_error(r, rc);
+		response_db_error(r, rc);
 		return false;
 	}
 	char v[24];
 	snprintf(v, sizeof v, "%lld", limit);
-	resp_header(r, "RateLimit-Limit", v);
+	response_header(r, "RateLimit-Limit", v);
 	snprintf(v, sizeof v, "%lld", hits >= limit ? 0 : limit - hits);
-	resp_header(r, "RateLimit-Remaining", v);
+	response_header(r, "RateLimit-Remaining", v);
 	if (hits > limit) {
 		snprintf(v, sizeof v, "%lld", window + 60 - now);
-		resp_header(r, "Retry-After", v);
-		resp_error(r, 429, "This key has made too many requests this minute; wait for Retry-After seconds.");
+		response_header(r, "Retry-After", v);
+		response_error(r, 429, "This key has made too many requests this minute; wait for Retry-After seconds.");
 		return false;
 	}
 	struct acting_brand *b = arena_alloc(r->arena, sizeof *b);

@@ -129,54 +129,54 @@ static bool enforce(struct req *r)
 	if (rc == DB_OK && (needs & NEED_SESSION) && r->method != HTTP_POST)
 		rc = session_ensure(r);
 	if (rc != DB_OK) {
-		resp_db_error(r, rc);
+		response_db_error(r, rc);
 		return false;
 	}
 	bool writes = r->method != HTTP_GET && r->method != HTTP_HEAD;
 	if (writes && !self_authenticated &&
 	    (!r->sess.present || !csrf_check(r->secret, r->sess.token, req_form(r, "csrf")))) {
-		resp_error(r, 403, "This form has expired or did not come from this site. "
+		response_error(r, 403, "This form has expired or did not come from this site. "
 				   "Go back, reload the page and try again.");
 		return false;
 	}
 	if ((needs & (NEED_LOGIN | NEED_BRAND | NEED_CREATOR | NEED_ADMIN | NEED_OWNER)) && !r->sess.user_id) {
-		resp_redirect(r, arena_printf(r->arena, "/login?next=%s", r->path));
+		response_redirect(r, arena_printf(r->arena, "/login?next=%s", r->path));
 		return false;
 	}
 	enum role role = r->sess.role;
 	if (((needs & NEED_ADMIN) && role != ROLE_ADMIN) ||
 	    ((needs & NEED_BRAND) && role != ROLE_BRAND && role != ROLE_ADMIN) ||
 	    ((needs & NEED_CREATOR) && role != ROLE_CREATOR && role != ROLE_ADMIN)) {
-		resp_error(r, 403, "Your account does not have access to this page.");
+		response_error(r, 403, "Your account does not have access to this page.");
 		return false;
 	}
 	return true;
 }
 
-/* What a handler returned, answered in one place: a database failure as resp_db_error does, an
+/* What a handler returned, answered in one place: a database failure as response_db_error does, an
  * HTTP status with the program's error page, REQ_DONE as the handler made it. */
 static void answer(struct req *r, int st)
 {
 	if (st < 0)
-		resp_db_error(r, (enum db_status)-st);
+		response_db_error(r, (enum db_status)-st);
 	else if (st >= 400 && st <= 599)
-		resp_error(r, st, st == 404 ? "We could not find that page."
+		response_error(r, st, st == 404 ? "We could not find that page."
 			  : st == 403 ? "Your account does not have access to this page."
 			  : st == 400 ? "The request is not valid."
-			  : st >= 500 ? "Something went wrong on our side." : resp_reason(st));
+			  : st >= 500 ? "Something went wrong on our side." : response_reason(st));
 	else if (st != REQ_DONE || !r->status)
-		resp_error(r, 500, "Something went wrong on our side.");
+		response_error(r, 500, "Something went wrong on our side.");
 }
 
 static void route_and_run(struct worker *w, struct req *r)
 {
 	const char *uri = req_env(r, "REQUEST_URI");
 	if (!uri || !*uri) {
-		resp_error(r, 400, "The request has no path.");
+		response_error(r, 400, "The request has no path.");
 		return;
 	}
 	if (strlen(uri) > MAX_URI) {
-		resp_error(r, 414, "That address is too long.");
+		response_error(r, 414, "That address is too long.");
 		return;
 	}
 	r->path = split_path(r, uri);
@@ -187,28 +187,28 @@ static void route_and_run(struct worker *w, struct req *r)
 	case ROUTE_FOUND:
 		break;
 	case ROUTE_NOT_FOUND:
-		resp_error(r, 404, "We could not find that page.");
+		response_error(r, 404, "We could not find that page.");
 		return;
 	case ROUTE_BAD_METHOD: {
 		char allow[96];
 		router_allow_header(allowed, allow, sizeof allow);
-		resp_header(r, "Allow", allow);
-		resp_error(r, 405, "That method is not allowed here.");
+		response_header(r, "Allow", allow);
+		response_error(r, 405, "That method is not allowed here.");
 		return;
 	}
 	default:
-		resp_error(r, 400, "That address is not valid.");
+		response_error(r, 400, "That address is not valid.");
 		return;
 	}
 	r->route = &w->app->routes[idx];
 	const char *qs = req_env(r, "QUERY_STRING");
 	if (qs && kv_parse_form(r->arena, (const uint8_t *)qs, strlen(qs), &form_limits, &r->query) != KV_OK) {
-		resp_error(r, 400, "The query string is not valid.");
+		response_error(r, 400, "The query string is not valid.");
 		return;
 	}
 	int st = r->method != HTTP_GET && r->method != HTTP_HEAD ? read_body(w, r) : 0;
 	if (st) {
-		resp_error(r, st, st == 413 ? "That is more data than this form accepts."
+		response_error(r, st, st == 413 ? "That is more data than this form accepts."
 				  : st == 415 ? "That kind of request body is not accepted here."
 					      : "The form data is not valid.");
 		return;
@@ -225,11 +225,11 @@ static void route_and_run(struct worker *w, struct req *r)
 	struct input_problem why;
 	int bad = input_validate(r->route->path, r->route->fields, &r->params, &r->query, &r->form, &why);
 	if (bad == 404) {
-		resp_error(r, 404, "We could not find that page.");
+		response_error(r, 404, "We could not find that page.");
 		return;
 	}
 	if (bad) {
-		resp_error(r, bad, arena_printf(r->arena, "The field \"%s\" %s.", why.field, why.what));
+		response_error(r, bad, arena_printf(r->arena, "The field \"%s\" %s.", why.field, why.what));
 		return;
 	}
 	/* Who acts is loaded after the checks above, so a stranger never costs a lookup. */
@@ -263,6 +263,6 @@ void dispatch(struct worker *w, FCGX_Request *fr)
 	route_and_run(w, &r);
 	if (r.page)
 		tmpl_free(r.page);
-	resp_send(&r);
+	response_send(&r);
 	log_request(&r);
 }

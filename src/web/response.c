@@ -14,7 +14,7 @@ static const char security_headers[] =
 	"X-Frame-Options: DENY\r\n"
 	"Cache-Control: private, no-cache\r\n";
 
-const char *resp_reason(int status)
+const char *response_reason(int status)
 {
 	switch (status) {
 	case 200: return "OK";
@@ -46,14 +46,14 @@ static bool header_safe(const char *s)
 	return strpbrk(s, "\r\n") == NULL;
 }
 
-void resp_header(struct req *r, const char *name, const char *value)
+void response_header(struct req *r, const char *name, const char *value)
 {
 	if (!header_safe(name) || !header_safe(value))
 		return;	/* never let a value split the header block */
 	buf_printf(&r->headers, "%s: %s\r\n", name, value);
 }
 
-void resp_cookie(struct req *r, const char *name, const char *value, long max_age)
+void response_cookie(struct req *r, const char *name, const char *value, long max_age)
 {
 	if (!header_safe(value) || strpbrk(value, ";, "))
 		return;
@@ -64,17 +64,17 @@ void resp_cookie(struct req *r, const char *name, const char *value, long max_ag
 	buf_puts(&r->headers, "\r\n");
 }
 
-void resp_redirect(struct req *r, const char *path)
+void response_redirect(struct req *r, const char *path)
 {
 	/* Local paths only: "//host" and "/\host" would leave the site. */
 	if (path[0] != '/' || path[1] == '/' || path[1] == '\\')
 		path = "/";
 	r->status = 303;
-	resp_header(r, "Location", path);
+	response_header(r, "Location", path);
 	r->body.len = 0;
 }
 
-void resp_text(struct req *r, int status, const char *content_type, const char *text)
+void response_text(struct req *r, int status, const char *content_type, const char *text)
 {
 	r->status = status;
 	r->content_type = content_type;
@@ -82,7 +82,7 @@ void resp_text(struct req *r, int status, const char *content_type, const char *
 	buf_puts(&r->body, text);
 }
 
-void resp_error(struct req *r, int status, const char *message)
+void response_error(struct req *r, int status, const char *message)
 {
 	if (r->app->error) {
 		r->body.len = 0;
@@ -94,23 +94,23 @@ void resp_error(struct req *r, int status, const char *message)
 		r->page = NULL;
 	}
 	r->body.len = 0;
-	tmpl_dict *d = layout_begin(r, "error.tpl", resp_reason(status));
+	tmpl_dict *d = layout_begin(r, "error.tpl", response_reason(status));
 	tmpl_set_int(d, "STATUS", status);
-	tmpl_set(d, "REASON", resp_reason(status));
+	tmpl_set(d, "REASON", response_reason(status));
 	tmpl_set(d, "MESSAGE", message);
 	layout_end(r, status);
 }
 
-void resp_db_error(struct req *r, enum db_status s)
+void response_db_error(struct req *r, enum db_status s)
 {
 	/* A program with its own error format (the API) is read by programs, not shoppers. */
 	bool machine = r->app->error != NULL;
 	if (db_transient(s)) {
-		resp_header(r, "Retry-After", "2");
-		resp_error(r, 503, machine ? "The database is not available; try again shortly."
+		response_header(r, "Retry-After", "2");
+		response_error(r, 503, machine ? "The database is not available; try again shortly."
 					   : "The shop is catching its breath. Please try again in a moment.");
 	} else {
-		resp_error(r, 500, machine ? "Something went wrong on our side."
+		response_error(r, 500, machine ? "Something went wrong on our side."
 					   : "Something went wrong on our side. Please try again.");
 	}
 }
@@ -121,11 +121,11 @@ static void put(FCGX_Stream *out, const char *s, size_t n)
 		FCGX_PutStr(s, (int)n, out);
 }
 
-void resp_send(struct req *r)
+void response_send(struct req *r)
 {
 	struct buf h;
 	buf_init(&h, r->arena, 1024);
-	buf_printf(&h, "Status: %d %s\r\n", r->status, resp_reason(r->status));
+	buf_printf(&h, "Status: %d %s\r\n", r->status, response_reason(r->status));
 	buf_put(&h, security_headers, sizeof security_headers - 1);
 	if (r->status != 204 && r->status != 304) {
 		buf_printf(&h, "Content-Type: %s\r\n",

@@ -87,7 +87,7 @@ static enum db_status session_create(struct req *r, long long user_id)
 		return rc;
 	session_set(r, tok);
 	r->sess.user_id = user_id;
-	resp_cookie(r, SESSION_COOKIE, text, -1);
+	response_cookie(r, SESSION_COOKIE, text, -1);
 	return DB_OK;
 }
 
@@ -119,6 +119,6 @@ enum db_status session_logout(struct req *r)
 	if (r->sess.present)
 		rc = db_query(r->db, r->arena, &q_delete, (struct db_param[]){ DB_B(r->sess.hash, 32) }, NULL);
 	memset(&r->sess, 0, sizeof r->sess);
-	resp_cookie(r, SESSION_COOKIE, "", 0);
+	response_cookie(r, SESSION_COOKIE, "", 0);
 	return rc;
 }

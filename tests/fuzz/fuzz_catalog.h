@@ -13,11 +13,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct arena *a;
 	if (!a)
 		a = arena_new(64 * 1024);
-	struct cat_mem m;
-	struct cat_source src = cat_source_mem(&m, data, size);
-	struct cat_report rep = { .a = a };
+	struct catalog_mem m;
+	struct catalog_source src = catalog_source_mem(&m, data, size);
+	struct catalog_report rep = { .a = a };
 	bool ok = catalog_import(NULL, 0, "USD", FUZZ_FORMAT, &src, "fuzz", &rep);
-	if (ok != (rep.error_count == 0) || rep.nerrors > CAT_MAX_ERRORS || rep.nerrors > rep.error_count)
+	if (ok != (rep.error_count == 0) || rep.nerrors > CATALOG_MAX_ERRORS || rep.nerrors > rep.error_count)
 		abort();
 	if (rep.error_count && rep.nerrors == 0)
 		abort();

@@ -1,3 +1,3 @@
 /* fuzz_catalog_shopify.c: libFuzzer harness for the shopify importer (see fuzz_catalog.h). */
-#define FUZZ_FORMAT CAT_SHOPIFY
+#define FUZZ_FORMAT CATALOG_SHOPIFY
 #include "fuzz_catalog.h"

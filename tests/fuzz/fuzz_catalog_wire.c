@@ -14,32 +14,32 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct arena *a;
 	if (!a)
 		a = arena_new(64 * 1024);
-	struct cat_report rep = { .a = a };
+	struct catalog_report rep = { .a = a };
 	bool accepted;
-	struct cat_wire_totals t;
-	cat_wire_decode_all(data, size, a, &rep, &accepted, &t);
+	struct catalog_wire_totals t;
+	catalog_wire_decode_all(data, size, a, &rep, &accepted, &t);
 	/* Frame by frame: each payload that decodes re-encodes to the same bytes. */
-	for (const uint8_t *p = data, *end = data + size; end - p >= CAT_WIRE_HEAD;) {
-		enum cat_wire_kind kind;
+	for (const uint8_t *p = data, *end = data + size; end - p >= CATALOG_WIRE_HEAD;) {
+		enum catalog_wire_kind kind;
 		size_t n;
-		if (!cat_wire_head(p, &kind, &n) || (size_t)(end - p) - CAT_WIRE_HEAD < n)
+		if (!catalog_wire_head(p, &kind, &n) || (size_t)(end - p) - CATALOG_WIRE_HEAD < n)
 			break;
 		struct buf b;
 		buf_init(&b, a, 256);
-		if (kind == CAT_WIRE_PRODUCTS) {
-			struct cat_product **items;
+		if (kind == CATALOG_WIRE_PRODUCTS) {
+			struct catalog_product **items;
 			size_t count;
-			if (cat_wire_get_products(p + CAT_WIRE_HEAD, n, a, &items, &count))
-				cat_wire_put_products(&b, items, count);
+			if (catalog_wire_get_products(p + CATALOG_WIRE_HEAD, n, a, &items, &count))
+				catalog_wire_put_products(&b, items, count);
 		} else {
-			struct cat_report r = { .a = a };
+			struct catalog_report r = { .a = a };
 			bool acc;
-			if (cat_wire_get_report(p + CAT_WIRE_HEAD, n, &r, &acc))
-				cat_wire_put_report(&b, &r, acc);
+			if (catalog_wire_get_report(p + CATALOG_WIRE_HEAD, n, &r, &acc))
+				catalog_wire_put_report(&b, &r, acc);
 		}
-		if (b.len && (b.len != CAT_WIRE_HEAD + n || memcmp(b.p, p, b.len) != 0))
+		if (b.len && (b.len != CATALOG_WIRE_HEAD + n || memcmp(b.p, p, b.len) != 0))
 			abort();
-		p += CAT_WIRE_HEAD + n;
+		p += CATALOG_WIRE_HEAD + n;
 	}
 	arena_reset(a);
 	return 0;

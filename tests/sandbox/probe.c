@@ -11,7 +11,7 @@ static int page_status(struct req *r)
 	char text[128];
 	snprintf(text, sizeof text, "pid=%d uid=%d euid=%d seccomp=%d\n", (int)getpid(), (int)getuid(),
 		 (int)geteuid(), sandbox_mode());
-	resp_text(r, 200, "text/plain; charset=utf-8", text);
+	response_text(r, 200, "text/plain; charset=utf-8", text);
 	return REQ_DONE;
 }
 
@@ -20,7 +20,7 @@ static int page_execve(struct req *r)
 {
 	char *argv[] = { "/bin/true", NULL }, *envp[] = { NULL };
 	execve(argv[0], argv, envp);
-	resp_text(r, 200, "text/plain; charset=utf-8", "execve was not stopped\n");
+	response_text(r, 200, "text/plain; charset=utf-8", "execve was not stopped\n");
 	return REQ_DONE;
 }
 

@@ -30,19 +30,19 @@ static bool collect(void *ctx, unsigned long line, const char *const *f, const s
 	return true;
 }
 
-static bool read_csv(const char *text, char delim, struct seen *s, struct catcsv *c)
+static bool read_csv(const char *text, char delim, struct seen *s, struct catalog_csv *c)
 {
 	memset(s, 0, sizeof *s);
-	catcsv_init(c, delim, collect, s);
-	bool ok = catcsv_feed(c, text, strlen(text)) && catcsv_finish(c);
-	catcsv_free(c);
+	catalog_csv_init(c, delim, collect, s);
+	bool ok = catalog_csv_feed(c, text, strlen(text)) && catalog_csv_finish(c);
+	catalog_csv_free(c);
 	return ok;
 }
 
 START_TEST(test_catalog_csv_counts_lines_across_quoted_newlines_and_crlf)
 {
 	struct seen s;
-	struct catcsv c;
+	struct catalog_csv c;
 	ck_assert(read_csv("a,b\r\n\"x\ny\",2\r\n\r\nlast,3\r\n", ',', &s, &c));
 	ck_assert_uint_eq(s.n, 3);
 	ck_assert_uint_eq(s.lines[0], 1);
@@ -56,20 +56,20 @@ END_TEST
 START_TEST(test_catalog_csv_reads_tsv_and_keeps_spaces)
 {
 	struct seen s;
-	struct catcsv c;
+	struct catalog_csv c;
 	ck_assert(read_csv("id\ttitle\n A \tB C\n", '\t', &s, &c));
 	ck_assert_uint_eq(s.n, 2);
 	ck_assert_uint_eq(s.nfields[1], 2);
 	ck_assert_str_eq(s.first[1], " A ");
-	ck_assert_int_eq(catcsv_sniff("id\ttitle,x\n", 11), '\t');
-	ck_assert_int_eq(catcsv_sniff("id,title\tx\n", 11), ',');
+	ck_assert_int_eq(catalog_csv_sniff("id\ttitle,x\n", 11), '\t');
+	ck_assert_int_eq(catalog_csv_sniff("id,title\tx\n", 11), ',');
 }
 END_TEST
 
 START_TEST(test_catalog_csv_strips_utf8_bom_and_refuses_utf16)
 {
 	struct seen s;
-	struct catcsv c;
+	struct catalog_csv c;
 	ck_assert(read_csv("\xef\xbb\xbfHandle,Title\n", ',', &s, &c));
 	ck_assert_str_eq(s.first[0], "Handle");
 	ck_assert(!read_csv("\xff\xfeH\0a\0", ',', &s, &c));
@@ -81,7 +81,7 @@ END_TEST
 START_TEST(test_catalog_csv_reports_bad_quoting_and_bad_bytes_by_line)
 {
 	struct seen s;
-	struct catcsv c;
+	struct catalog_csv c;
 	ck_assert(!read_csv("a,b\n1,2\n3,\"x\"y\n", ',', &s, &c));
 	ck_assert_uint_eq(c.err_line, 3);
 	ck_assert_ptr_nonnull(strstr(c.err, "quoting"));
@@ -102,7 +102,7 @@ START_TEST(test_catalog_csv_stops_an_enormous_line)
 	memset(big + k, 'z', n);
 	strcpy(big + k + n, "\"\n");
 	struct seen s;
-	struct catcsv c;
+	struct catalog_csv c;
 	ck_assert(!read_csv(big, ',', &s, &c));
 	ck_assert_uint_eq(c.err_line, 3);
 	ck_assert_ptr_nonnull(strstr(c.err, "1 MiB"));
@@ -110,14 +110,14 @@ START_TEST(test_catalog_csv_stops_an_enormous_line)
 }
 END_TEST
 
-static struct cat_report check(enum cat_format f, const char *text)
+static struct catalog_report check(enum catalog_format f, const char *text)
 {
 	static struct arena *a;
 	if (!a)
 		a = arena_new(65536);
-	struct cat_mem m;
-	struct cat_source src = cat_source_mem(&m, text, strlen(text));
-	struct cat_report rep = { .a = a };
+	struct catalog_mem m;
+	struct catalog_source src = catalog_source_mem(&m, text, strlen(text));
+	struct catalog_report rep = { .a = a };
 	catalog_import(NULL, 0, "USD", f, &src, "test", &rep);
 	return rep;
 }
@@ -126,7 +126,7 @@ static struct cat_report check(enum cat_format f, const char *text)
 
 START_TEST(test_catalog_shopify_groups_rows_by_handle)
 {
-	struct cat_report r = check(CAT_SHOPIFY, SHOPIFY_HEAD
+	struct catalog_report r = check(CATALOG_SHOPIFY, SHOPIFY_HEAD
 		"tee,Tee,<p>x</p>,Size,S,T-S,10.00,12.00,3,https://e.test/1.jpg\n"
 		"tee,,,,M,T-M,10.50,,0,https://e.test/2.jpg\n"
 		"tee,,,,,,,,,https://e.test/3.jpg\n"
@@ -141,7 +141,7 @@ END_TEST
 
 START_TEST(test_catalog_shopify_reports_every_bad_row)
 {
-	struct cat_report r = check(CAT_SHOPIFY, SHOPIFY_HEAD
+	struct catalog_report r = check(CATALOG_SHOPIFY, SHOPIFY_HEAD
 		"tee,Tee,,Size,S,T-S,\"1,234.50\",,3,\n"
 		"tee,,,,M,T-M,-5,,0,\n"
 		"tee,,,,L,=SUM(A1),10,,0,\n"
@@ -166,14 +166,14 @@ END_TEST
 
 START_TEST(test_catalog_missing_columns_and_empty_files)
 {
-	struct cat_report r = check(CAT_SHOPIFY, "Handle,Title\nx,y\n");
+	struct catalog_report r = check(CATALOG_SHOPIFY, "Handle,Title\nx,y\n");
 	ck_assert_uint_eq(r.error_count, 1);
 	ck_assert_uint_eq(r.errors[0].line, 1);
 	ck_assert_ptr_nonnull(strstr(r.errors[0].msg, "Variant Price"));
-	r = check(CAT_FEED, "");
+	r = check(CATALOG_FEED, "");
 	ck_assert_uint_eq(r.error_count, 1);
 	ck_assert_ptr_nonnull(strstr(r.errors[0].msg, "empty"));
-	r = check(CAT_WOOCOMMERCE, "ID,Name\n");
+	r = check(CATALOG_WOOCOMMERCE, "ID,Name\n");
 	ck_assert_uint_eq(r.errors[0].line, 1);
 }
 END_TEST
@@ -182,7 +182,7 @@ END_TEST
 
 START_TEST(test_catalog_woocommerce_joins_variations_to_parents)
 {
-	struct cat_report r = check(CAT_WOOCOMMERCE, WOO_HEAD
+	struct catalog_report r = check(CATALOG_WOOCOMMERCE, WOO_HEAD
 		"21,variation,H-S,Hoodie - S,1,2,,40,,id:20,Size,S\n"	/* before its parent */
 		"20,variable,H,Hoodie,1,,,,https://e.test/h.jpg,,Size,\"S, M\"\n"
 		"22,variation,H-M,Hoodie - M,1,1,35,40,,H,Size,M\n"
@@ -192,7 +192,7 @@ START_TEST(test_catalog_woocommerce_joins_variations_to_parents)
 	ck_assert_uint_eq(r.products, 2);
 	ck_assert_uint_eq(r.variants, 3);
 	ck_assert_uint_eq(r.skipped, 1);
-	r = check(CAT_WOOCOMMERCE, WOO_HEAD "31,variation,X,X,1,1,,4,,id:99,,\n");
+	r = check(CATALOG_WOOCOMMERCE, WOO_HEAD "31,variation,X,X,1,1,,4,,id:99,,\n");
 	ck_assert_uint_eq(r.error_count, 1);
 	ck_assert_ptr_nonnull(strstr(r.errors[0].msg, "parent"));
 }
@@ -200,7 +200,7 @@ END_TEST
 
 START_TEST(test_catalog_feed_reads_prices_with_currency_and_groups)
 {
-	struct cat_report r = check(CAT_FEED,
+	struct catalog_report r = check(CATALOG_FEED,
 		"id\ttitle\tprice\tsale_price\tavailability\titem_group_id\tsize\n"
 		"A-S\tA\t12.00 EUR\t10.00 EUR\tin stock\tA\tS\n"
 		"A-M\tA\t12.00 EUR\t\tout of stock\tA\tM\n"
@@ -208,7 +208,7 @@ START_TEST(test_catalog_feed_reads_prices_with_currency_and_groups)
 	ck_assert_uint_eq(r.error_count, 0);
 	ck_assert_uint_eq(r.products, 2);
 	ck_assert_uint_eq(r.variants, 3);
-	r = check(CAT_FEED, "id,title,price,availability\nA,A,12.00 US,in stock\nB,B,1.00 USD,sometimes\nC,C,1.00 USD,in stock\nC,C2,1.00 EUR,in stock\n");
+	r = check(CATALOG_FEED, "id,title,price,availability\nA,A,12.00 US,in stock\nB,B,1.00 USD,sometimes\nC,C,1.00 USD,in stock\nC,C2,1.00 EUR,in stock\n");
 	ck_assert_uint_eq(r.error_count, 4);
 	ck_assert_uint_eq(r.errors[0].line, 2);
 	ck_assert_uint_eq(r.errors[1].line, 3);
@@ -219,11 +219,11 @@ END_TEST
 
 /* The Shopify mapper straight, keeping the products it emits, to look at their images. */
 struct kept {
-	const struct cat_product *p[8];
+	const struct catalog_product *p[8];
 	size_t n;
 };
 
-static bool keep(struct cat_run *run, struct cat_product *p)
+static bool keep(struct catalog_run *run, struct catalog_product *p)
 {
 	struct kept *k = run->emit_ctx;
 	if (k->n < 8)
@@ -231,17 +231,17 @@ static bool keep(struct cat_run *run, struct cat_product *p)
 	return true;
 }
 
-static struct cat_report shopify_products(struct arena *a, const char *text, struct kept *k)
+static struct catalog_report shopify_products(struct arena *a, const char *text, struct kept *k)
 {
-	struct cat_report rep = { .a = a };
-	struct cat_run run = { .fmt = CAT_SHOPIFY, .currency = "USD", .a = a, .rep = &rep, .streaming = true,
+	struct catalog_report rep = { .a = a };
+	struct catalog_run run = { .fmt = CATALOG_SHOPIFY, .currency = "USD", .a = a, .rep = &rep, .streaming = true,
 			       .emit = keep, .emit_ctx = k };
-	struct catcsv c;
+	struct catalog_csv c;
 	memset(k, 0, sizeof *k);
-	catcsv_init(&c, ',', cat_shopify_record, &run);
-	ck_assert(catcsv_feed(&c, text, strlen(text)) && catcsv_finish(&c));
-	catcsv_free(&c);
-	cat_shopify_finish(&run);
+	catalog_csv_init(&c, ',', catalog_shopify_record, &run);
+	ck_assert(catalog_csv_feed(&c, text, strlen(text)) && catalog_csv_finish(&c));
+	catalog_csv_free(&c);
+	catalog_shopify_finish(&run);
 	return rep;
 }
 
@@ -252,14 +252,14 @@ START_TEST(test_catalog_shopify_orders_images_by_position)
 	struct arena *a = arena_new(65536);
 	struct kept k;
 	/* Out of order, with a gap (2, 5, 9), a blank and a variant image met before its own row. */
-	struct cat_report r = shopify_products(a, IMG_HEAD
+	struct catalog_report r = shopify_products(a, IMG_HEAD
 		"tee,Tee,Size,S,10,https://e.test/c.jpg,9,C,https://e.test/b.jpg\n"
 		"tee,,,M,10,https://e.test/a.jpg,2,A,\n"
 		"tee,,,,,https://e.test/x.jpg,,X,\n"
 		"tee,,,,,https://e.test/b.jpg,5,B,\n", &k);
 	ck_assert_uint_eq(r.error_count, 0);
 	ck_assert_uint_eq(k.n, 1);
-	const struct cat_product *p = k.p[0];
+	const struct catalog_product *p = k.p[0];
 	ck_assert_uint_eq(p->nimages, 4);
 	static const char *const want[] = { "a", "b", "c", "x" };
 	for (size_t i = 0; i < 4; i++) {
@@ -278,13 +278,13 @@ START_TEST(test_catalog_shopify_image_position_ties_and_duplicates)
 	struct arena *a = arena_new(65536);
 	struct kept k;
 	/* Ties keep file order; a Src listed again keeps its first position and alt text. */
-	struct cat_report r = shopify_products(a, IMG_HEAD
+	struct catalog_report r = shopify_products(a, IMG_HEAD
 		"mug,Mug,,,8,https://e.test/2.jpg,3,two,\n"
 		"mug,,,,,https://e.test/1.jpg,3,one,\n"
 		"mug,,,,,https://e.test/2.jpg,1,again,\n"
 		"mug,,,,,https://e.test/0.jpg,1,zero,\n", &k);
 	ck_assert_uint_eq(r.error_count, 0);
-	const struct cat_product *p = k.p[0];
+	const struct catalog_product *p = k.p[0];
 	ck_assert_uint_eq(p->nimages, 3);
 	ck_assert_str_eq(p->images[0].url, "https://e.test/0.jpg");
 	ck_assert_str_eq(p->images[1].url, "https://e.test/2.jpg");
@@ -298,7 +298,7 @@ START_TEST(test_catalog_shopify_refuses_garbage_image_positions)
 {
 	struct arena *a = arena_new(65536);
 	struct kept k;
-	struct cat_report r = shopify_products(a, IMG_HEAD
+	struct catalog_report r = shopify_products(a, IMG_HEAD
 		"a,A,,,1,https://e.test/1.jpg,first,,\n"
 		"b,B,,,1,https://e.test/1.jpg,-2,,\n"
 		"c,C,,,1,https://e.test/1.jpg,0,,\n"
@@ -321,14 +321,14 @@ END_TEST
 
 START_TEST(test_catalog_bom_and_crlf_are_reported_as_notices)
 {
-	struct cat_report r = check(CAT_SHOPIFY, "\xef\xbb\xbf" "Handle,Title,Variant Price\r\nmug,Mug,8\r\n");
+	struct catalog_report r = check(CATALOG_SHOPIFY, "\xef\xbb\xbf" "Handle,Title,Variant Price\r\nmug,Mug,8\r\n");
 	ck_assert_uint_eq(r.error_count, 0);
 	ck_assert_uint_eq(r.nnotices, 2);
 	ck_assert_uint_eq(r.notices[0].line, 1);
 	ck_assert_str_eq(r.notices[0].msg, "UTF-8 byte-order mark removed");
 	ck_assert_uint_eq(r.notices[1].line, 1);
 	ck_assert_ptr_nonnull(strstr(r.notices[1].msg, "CRLF"));
-	r = check(CAT_SHOPIFY, "Handle,Title,Variant Price\nmug,Mug,8\n");
+	r = check(CATALOG_SHOPIFY, "Handle,Title,Variant Price\nmug,Mug,8\n");
 	ck_assert_uint_eq(r.nnotices, 0);
 }
 END_TEST

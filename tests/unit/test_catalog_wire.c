@@ -38,42 +38,42 @@ struct enc {
 	size_t n;
 };
 
-static enum cat_sink_ret sink_enc(void *ctx, struct cat_product *p)
+static enum catalog_sink_ret sink_enc(void *ctx, struct catalog_product *p)
 {
 	struct enc *e = ctx;
 	if (!p)
-		return CAT_SINK_RELEASE;
-	cat_product_digest(p, e->digest[e->n++ % 8]);
-	cat_wire_put_products(&e->b, &p, 1);
-	return CAT_SINK_RELEASE;
+		return CATALOG_SINK_RELEASE;
+	catalog_product_digest(p, e->digest[e->n++ % 8]);
+	catalog_wire_put_products(&e->b, &p, 1);
+	return CATALOG_SINK_RELEASE;
 }
 
-static bool encode(enum cat_format f, const char *text, struct enc *e)
+static bool encode(enum catalog_format f, const char *text, struct enc *e)
 {
-	struct cat_mem m;
-	struct cat_source src = cat_source_mem(&m, text, strlen(text));
-	struct cat_report rep = { .a = A };
+	struct catalog_mem m;
+	struct catalog_source src = catalog_source_mem(&m, text, strlen(text));
+	struct catalog_report rep = { .a = A };
 	memset(e, 0, sizeof *e);
 	buf_init(&e->b, A, 4096);
 	bool ok = catalog_parse(f, "USD", &src, &rep, sink_enc, e);
-	cat_wire_put_report(&e->b, &rep, ok);
+	catalog_wire_put_report(&e->b, &rep, ok);
 	return ok;
 }
 
-static bool decode(const void *p, size_t n, struct cat_report *rep, bool *accepted)
+static bool decode(const void *p, size_t n, struct catalog_report *rep, bool *accepted)
 {
-	struct cat_wire_totals t;
+	struct catalog_wire_totals t;
 	memset(rep, 0, sizeof *rep);
 	rep->a = A;
-	return cat_wire_decode_all(p, n, A, rep, accepted, &t);
+	return catalog_wire_decode_all(p, n, A, rep, accepted, &t);
 }
 
 START_TEST(test_catalog_wire_round_trips_products_and_report)
 {
 	struct enc e;
-	ck_assert(encode(CAT_SHOPIFY, shop, &e));
+	ck_assert(encode(CATALOG_SHOPIFY, shop, &e));
 	ck_assert_uint_eq(e.n, 2);
-	struct cat_report rep;
+	struct catalog_report rep;
 	bool accepted;
 	ck_assert(decode(e.b.p, e.b.len, &rep, &accepted));
 	ck_assert(accepted);
@@ -84,15 +84,15 @@ START_TEST(test_catalog_wire_round_trips_products_and_report)
 	/* Frame by frame: the decoded product is the one that was parsed, to the digest. */
 	const uint8_t *p = (const uint8_t *)e.b.p;
 	for (size_t i = 0; i < 2; i++) {
-		enum cat_wire_kind kind;
+		enum catalog_wire_kind kind;
 		size_t n, count;
-		struct cat_product **items;
-		ck_assert(cat_wire_head(p, &kind, &n));
-		ck_assert_int_eq(kind, CAT_WIRE_PRODUCTS);
-		ck_assert(cat_wire_get_products(p + CAT_WIRE_HEAD, n, A, &items, &count));
+		struct catalog_product **items;
+		ck_assert(catalog_wire_head(p, &kind, &n));
+		ck_assert_int_eq(kind, CATALOG_WIRE_PRODUCTS);
+		ck_assert(catalog_wire_get_products(p + CATALOG_WIRE_HEAD, n, A, &items, &count));
 		ck_assert_uint_eq(count, 1);
 		uint8_t d[16];
-		cat_product_digest(items[0], d);
+		catalog_product_digest(items[0], d);
 		ck_assert_mem_eq(d, e.digest[i], 16);
 		if (i == 0) {
 			ck_assert_str_eq(items[0]->title, "Thé tee");
@@ -105,10 +105,10 @@ START_TEST(test_catalog_wire_round_trips_products_and_report)
 			ck_assert(items[0]->vars[1].policy_continue);
 			ck_assert_str_eq(items[0]->vars[1].image_url, "https://e.test/1.jpg");
 		}
-		p += CAT_WIRE_HEAD + n;
+		p += CATALOG_WIRE_HEAD + n;
 	}
 	/* A rejected file: its report crosses, with the errors and their lines. */
-	ck_assert(!encode(CAT_SHOPIFY, SHOP_HEAD "tee,Tee,,,,,,T,-5,,,,,,,\n", &e));
+	ck_assert(!encode(CATALOG_SHOPIFY, SHOP_HEAD "tee,Tee,,,,,,T,-5,,,,,,,\n", &e));
 	ck_assert(decode(e.b.p, e.b.len, &rep, &accepted));
 	ck_assert(!accepted);
 	ck_assert_uint_eq(rep.nerrors, 1);
@@ -120,8 +120,8 @@ END_TEST
 START_TEST(test_catalog_wire_refuses_every_truncation)
 {
 	struct enc e;
-	ck_assert(encode(CAT_SHOPIFY, shop, &e));
-	struct cat_report rep;
+	ck_assert(encode(CATALOG_SHOPIFY, shop, &e));
+	struct catalog_report rep;
 	bool accepted;
 	for (size_t n = 0; n < e.b.len; n++) {
 		uint8_t *cut = malloc(n + 1);	/* exactly n bytes, so ASan sees any read past them */
@@ -134,17 +134,17 @@ START_TEST(test_catalog_wire_refuses_every_truncation)
 END_TEST
 
 /* A product the parse side could have handed on: one variant, one image. */
-static struct cat_product *product(void)
+static struct catalog_product *product(void)
 {
-	struct cat_product *p = arena_zalloc(A, sizeof *p);
-	*p = (struct cat_product){ .handle = "tee", .title = "Tee", .body_html = "", .vendor = "", .type = "",
+	struct catalog_product *p = arena_zalloc(A, sizeof *p);
+	*p = (struct catalog_product){ .handle = "tee", .title = "Tee", .body_html = "", .vendor = "", .type = "",
 				   .tags = "", .status = "active", .opt_name = { "", "", "" }, .line = 2 };
-	p->images = arena_zalloc(A, (CAT_MAX_IMAGES + 2) * sizeof *p->images);
-	p->images[0] = (struct cat_image){ "https://e.test/1.jpg", "", 1 };
+	p->images = arena_zalloc(A, (CATALOG_MAX_IMAGES + 2) * sizeof *p->images);
+	p->images[0] = (struct catalog_image){ "https://e.test/1.jpg", "", 1 };
 	p->nimages = 1;
-	p->vars = arena_zalloc(A, (CAT_MAX_VARIANTS + 2) * sizeof *p->vars);
-	for (size_t i = 0; i < CAT_MAX_VARIANTS + 2; i++)
-		p->vars[i] = (struct cat_variant){ .ext_id = "", .sku = arena_printf(A, "S%zu", i), .barcode = "",
+	p->vars = arena_zalloc(A, (CATALOG_MAX_VARIANTS + 2) * sizeof *p->vars);
+	for (size_t i = 0; i < CATALOG_MAX_VARIANTS + 2; i++)
+		p->vars[i] = (struct catalog_variant){ .ext_id = "", .sku = arena_printf(A, "S%zu", i), .barcode = "",
 						   .opt = { "", "", "" }, .price = 1000, .compare_at = -1, .currency = "USD",
 						   .image_url = "", .line = 2 };
 	p->nvars = 1;
@@ -152,16 +152,16 @@ static struct cat_product *product(void)
 }
 
 /* Does a products frame holding p decode? */
-static bool frame_ok(struct cat_product *p)
+static bool frame_ok(struct catalog_product *p)
 {
 	struct buf b;
 	buf_init(&b, A, 256);
-	cat_wire_put_products(&b, &p, 1);
-	enum cat_wire_kind kind;
+	catalog_wire_put_products(&b, &p, 1);
+	enum catalog_wire_kind kind;
 	size_t n, count;
-	struct cat_product **items;
-	return cat_wire_head((const uint8_t *)b.p, &kind, &n) && n == b.len - CAT_WIRE_HEAD &&
-	       cat_wire_get_products((const uint8_t *)b.p + CAT_WIRE_HEAD, n, A, &items, &count);
+	struct catalog_product **items;
+	return catalog_wire_head((const uint8_t *)b.p, &kind, &n) && n == b.len - CATALOG_WIRE_HEAD &&
+	       catalog_wire_get_products((const uint8_t *)b.p + CATALOG_WIRE_HEAD, n, A, &items, &count);
 }
 
 static char *repeat(char c, size_t n)
@@ -175,41 +175,41 @@ static char *repeat(char c, size_t n)
 START_TEST(test_catalog_wire_refuses_oversized_fields_and_counts)
 {
 	size_t count0;
-	struct cat_product **items0;
-	struct cat_product *p = product();
+	struct catalog_product **items0;
+	struct catalog_product *p = product();
 	ck_assert(frame_ok(p));
-	p->title = repeat('t', CAT_MAX_TITLE);
+	p->title = repeat('t', CATALOG_MAX_TITLE);
 	ck_assert(frame_ok(p));
-	p->title = repeat('t', CAT_MAX_TITLE + 1);
+	p->title = repeat('t', CATALOG_MAX_TITLE + 1);
 	ck_assert(!frame_ok(p));
 	p = product();
-	p->handle = repeat('h', CAT_MAX_HANDLE + 1);
+	p->handle = repeat('h', CATALOG_MAX_HANDLE + 1);
 	ck_assert(!frame_ok(p));
 	p = product();
-	p->tags = repeat('x', CAT_MAX_TAGS + 1);
+	p->tags = repeat('x', CATALOG_MAX_TAGS + 1);
 	ck_assert(!frame_ok(p));
 	p = product();
-	p->body_html = repeat('x', CAT_MAX_BODY_HTML);
+	p->body_html = repeat('x', CATALOG_MAX_BODY_HTML);
 	ck_assert(frame_ok(p));
-	p->body_html = repeat('x', CAT_MAX_BODY_HTML + 1);
+	p->body_html = repeat('x', CATALOG_MAX_BODY_HTML + 1);
 	ck_assert(!frame_ok(p));
 	p = product();
-	p->vars[0].barcode = repeat('1', CAT_MAX_BARCODE + 1);
+	p->vars[0].barcode = repeat('1', CATALOG_MAX_BARCODE + 1);
 	ck_assert(!frame_ok(p));
 	p = product();
-	p->images[0].url = arena_concat(A, "https://e.test/", repeat('x', CAT_MAX_URL), NULL);
+	p->images[0].url = arena_concat(A, "https://e.test/", repeat('x', CATALOG_MAX_URL), NULL);
 	ck_assert(!frame_ok(p));
 	p = product();
-	p->nvars = CAT_MAX_VARIANTS;
+	p->nvars = CATALOG_MAX_VARIANTS;
 	ck_assert(frame_ok(p));
-	p->nvars = CAT_MAX_VARIANTS + 1;
+	p->nvars = CATALOG_MAX_VARIANTS + 1;
 	ck_assert(!frame_ok(p));
 	p = product();
-	for (size_t i = 0; i <= CAT_MAX_IMAGES; i++)
-		p->images[i] = (struct cat_image){ arena_printf(A, "https://e.test/%zu.jpg", i), "", 0 };
-	p->nimages = CAT_MAX_IMAGES;
+	for (size_t i = 0; i <= CATALOG_MAX_IMAGES; i++)
+		p->images[i] = (struct catalog_image){ arena_printf(A, "https://e.test/%zu.jpg", i), "", 0 };
+	p->nimages = CATALOG_MAX_IMAGES;
 	ck_assert(frame_ok(p));
-	p->nimages = CAT_MAX_IMAGES + 1;
+	p->nimages = CATALOG_MAX_IMAGES + 1;
 	ck_assert(!frame_ok(p));
 	/* More option names than a product has room for: the count is patched in the bytes (the
 	 * encoder cannot be made to write a fourth). Frame header, product count, then the product's
@@ -217,35 +217,35 @@ START_TEST(test_catalog_wire_refuses_oversized_fields_and_counts)
 	p = product();
 	struct buf ob;
 	buf_init(&ob, A, 256);
-	cat_wire_put_products(&ob, &p, 1);
-	size_t at = CAT_WIRE_HEAD + 4 + (4 + 3) * 2 + 4 * 4 + (4 + 6) + 8;
+	catalog_wire_put_products(&ob, &p, 1);
+	size_t at = CATALOG_WIRE_HEAD + 4 + (4 + 3) * 2 + 4 * 4 + (4 + 6) + 8;
 	ck_assert_int_eq(ob.p[at], 0);
-	ob.p[at] = CAT_MAX_OPTIONS + 1;
-	ck_assert(!cat_wire_get_products((const uint8_t *)ob.p + CAT_WIRE_HEAD, ob.len - CAT_WIRE_HEAD, A, &items0, &count0));
+	ob.p[at] = CATALOG_MAX_OPTIONS + 1;
+	ck_assert(!catalog_wire_get_products((const uint8_t *)ob.p + CATALOG_WIRE_HEAD, ob.len - CATALOG_WIRE_HEAD, A, &items0, &count0));
 	ob.p[at] = 0;
-	ck_assert(cat_wire_get_products((const uint8_t *)ob.p + CAT_WIRE_HEAD, ob.len - CAT_WIRE_HEAD, A, &items0, &count0));
+	ck_assert(catalog_wire_get_products((const uint8_t *)ob.p + CATALOG_WIRE_HEAD, ob.len - CATALOG_WIRE_HEAD, A, &items0, &count0));
 
 	/* Frames and counts that claim more than they may. */
-	uint8_t head[CAT_WIRE_HEAD] = { 'P', 0xff, 0xff, 0xff, 0xff };
-	enum cat_wire_kind kind;
+	uint8_t head[CATALOG_WIRE_HEAD] = { 'P', 0xff, 0xff, 0xff, 0xff };
+	enum catalog_wire_kind kind;
 	size_t n, count;
-	struct cat_product **items;
-	ck_assert(!cat_wire_head(head, &kind, &n));
-	uint32_t big = CAT_WIRE_FRAME_MAX + 1;
-	uint8_t head2[CAT_WIRE_HEAD] = { 'P', (uint8_t)big, (uint8_t)(big >> 8), (uint8_t)(big >> 16), (uint8_t)(big >> 24) };
-	ck_assert(!cat_wire_head(head2, &kind, &n));
-	uint8_t zero[4] = { 0 }, many[4] = { CAT_BATCH + 1, 0, 0, 0 };
-	ck_assert(!cat_wire_get_products(zero, sizeof zero, A, &items, &count));
-	ck_assert(!cat_wire_get_products(many, sizeof many, A, &items, &count));
+	struct catalog_product **items;
+	ck_assert(!catalog_wire_head(head, &kind, &n));
+	uint32_t big = CATALOG_WIRE_FRAME_MAX + 1;
+	uint8_t head2[CATALOG_WIRE_HEAD] = { 'P', (uint8_t)big, (uint8_t)(big >> 8), (uint8_t)(big >> 16), (uint8_t)(big >> 24) };
+	ck_assert(!catalog_wire_head(head2, &kind, &n));
+	uint8_t zero[4] = { 0 }, many[4] = { CATALOG_BATCH + 1, 0, 0, 0 };
+	ck_assert(!catalog_wire_get_products(zero, sizeof zero, A, &items, &count));
+	ck_assert(!catalog_wire_get_products(many, sizeof many, A, &items, &count));
 	/* A string that claims 4 GiB in a few bytes. */
 	uint8_t claim[] = { 1, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 't' };
-	ck_assert(!cat_wire_get_products(claim, sizeof claim, A, &items, &count));
+	ck_assert(!catalog_wire_get_products(claim, sizeof claim, A, &items, &count));
 }
 END_TEST
 
 START_TEST(test_catalog_wire_refuses_garbage)
 {
-	struct cat_product *p = product();
+	struct catalog_product *p = product();
 	p->title = "caf\xc3";	/* cut inside a character */
 	ck_assert(!frame_ok(p));
 	p = product();
@@ -282,34 +282,34 @@ START_TEST(test_catalog_wire_refuses_garbage)
 	buf_init(&b, A, 256);
 	p = product();
 	p->title = "Tee!";
-	cat_wire_put_products(&b, &p, 1);
+	catalog_wire_put_products(&b, &p, 1);
 	char *t = memmem(b.p, b.len, "Tee!", 4);
 	ck_assert_ptr_nonnull(t);
 	t[3] = '\0';
 	size_t count;
-	struct cat_product **items;
-	ck_assert(!cat_wire_get_products((const uint8_t *)b.p + CAT_WIRE_HEAD, b.len - CAT_WIRE_HEAD, A, &items, &count));
+	struct catalog_product **items;
+	ck_assert(!catalog_wire_get_products((const uint8_t *)b.p + CATALOG_WIRE_HEAD, b.len - CATALOG_WIRE_HEAD, A, &items, &count));
 
 	/* Reports that contradict themselves, or the products sent before them. */
-	struct cat_report rep = { .a = A, .error_count = 1 };
+	struct catalog_report rep = { .a = A, .error_count = 1 };
 	bool accepted;
 	buf_init(&b, A, 256);
-	cat_wire_put_report(&b, &rep, true);	/* accepted, with an error */
+	catalog_wire_put_report(&b, &rep, true);	/* accepted, with an error */
 	ck_assert(!decode(b.p, b.len, &rep, &accepted));
-	struct cat_report clean = { .a = A };
+	struct catalog_report clean = { .a = A };
 	buf_init(&b, A, 256);
-	cat_wire_put_report(&b, &clean, false);	/* rejected, without one */
+	catalog_wire_put_report(&b, &clean, false);	/* rejected, without one */
 	ck_assert(!decode(b.p, b.len, &rep, &accepted));
-	struct cat_report counted = { .a = A, .products = 3, .variants = 3 };
+	struct catalog_report counted = { .a = A, .products = 3, .variants = 3 };
 	buf_init(&b, A, 256);
 	p = product();
-	cat_wire_put_products(&b, &p, 1);
-	cat_wire_put_report(&b, &counted, true);	/* says 3 products, sent 1 */
+	catalog_wire_put_products(&b, &p, 1);
+	catalog_wire_put_report(&b, &counted, true);	/* says 3 products, sent 1 */
 	ck_assert(!decode(b.p, b.len, &rep, &accepted));
 	counted.products = counted.variants = counted.images = 1;
 	buf_init(&b, A, 256);
-	cat_wire_put_products(&b, &p, 1);
-	cat_wire_put_report(&b, &counted, true);
+	catalog_wire_put_products(&b, &p, 1);
+	catalog_wire_put_report(&b, &counted, true);
 	ck_assert(decode(b.p, b.len, &rep, &accepted));
 	buf_putc(&b, 'R');	/* anything after the report */
 	ck_assert(!decode(b.p, b.len, &rep, &accepted));
@@ -325,7 +325,7 @@ START_TEST(test_catalog_wire_refuses_garbage)
 		size_t len = (size_t)(x % sizeof noise);
 		if (round & 1) {
 			noise[0] = (round & 2) ? 'P' : 'R';
-			noise[1] = (uint8_t)(len - CAT_WIRE_HEAD), noise[2] = noise[3] = noise[4] = 0;
+			noise[1] = (uint8_t)(len - CATALOG_WIRE_HEAD), noise[2] = noise[3] = noise[4] = 0;
 		}
 		ck_assert(!decode(noise, len, &rep, &accepted));
 	}
@@ -342,8 +342,8 @@ START_TEST(test_import_parses_only_in_the_confined_child)
 	fputs(shop, fp);
 	rewind(fp);
 	unsigned long before = catalog_parse_runs();
-	struct cat_report rep = { .a = A };
-	ck_assert_int_eq(import_parse_sandboxed(fp, CAT_SHOPIFY, "USD", spool, &rep), SANDBOX_CHECK_ACCEPTED);
+	struct catalog_report rep = { .a = A };
+	ck_assert_int_eq(import_parse_sandboxed(fp, CATALOG_SHOPIFY, "USD", spool, &rep), SANDBOX_CHECK_ACCEPTED);
 	ck_assert_uint_eq(catalog_parse_runs(), before);
 	ck_assert_ptr_null(rep.fatal);
 	ck_assert_uint_eq(rep.products, 2);
@@ -352,14 +352,14 @@ START_TEST(test_import_parses_only_in_the_confined_child)
 	fseek(spool, 0, SEEK_END);
 	long len = ftell(spool);
 	rewind(spool);
-	struct cat_report tail = { .a = A, .products = 2, .variants = 3, .images = 2, .rows = 3 };
+	struct catalog_report tail = { .a = A, .products = 2, .variants = 3, .images = 2, .rows = 3 };
 	struct buf b;
 	buf_init(&b, A, 64);
-	cat_wire_put_report(&b, &tail, true);
+	catalog_wire_put_report(&b, &tail, true);
 	uint8_t *data = malloc((size_t)len + b.len);
 	ck_assert_int_eq(fread(data, 1, (size_t)len, spool), len);
 	memcpy(data + len, b.p, b.len);
-	struct cat_report got;
+	struct catalog_report got;
 	bool accepted;
 	ck_assert(decode(data, (size_t)len + b.len, &got, &accepted));
 	free(data);
@@ -371,8 +371,8 @@ START_TEST(test_import_parses_only_in_the_confined_child)
 	ck_assert_int_eq(ftruncate(fileno(fp), 0), 0);
 	fputs(SHOP_HEAD "tee,Tee,,,,,,T,-5,,,,,,,\n", fp);
 	rewind(fp);
-	struct cat_report bad = { .a = A };
-	ck_assert_int_eq(import_parse_sandboxed(fp, CAT_SHOPIFY, "USD", spool, &bad), SANDBOX_CHECK_REJECTED);
+	struct catalog_report bad = { .a = A };
+	ck_assert_int_eq(import_parse_sandboxed(fp, CATALOG_SHOPIFY, "USD", spool, &bad), SANDBOX_CHECK_REJECTED);
 	ck_assert_uint_eq(catalog_parse_runs(), before);
 	ck_assert_uint_eq(bad.error_count, 1);
 	ck_assert_uint_eq(bad.errors[0].line, 2);

@@ -1,11 +1,11 @@
-/* catalog_batch.c: the write side's front: products gathered into batches of CAT_BATCH, each
+/* catalog_batch.c: the write side's front: products gathered into batches of CATALOG_BATCH, each
  * written in one transaction (existing ones found and updated in place, new ones inserted), and
  * the digest that lets an unchanged product cost no write at all. */
 #include <string.h>
 #include <sodium.h>
 #include "domain/catalog/catalog_write.h"
 
-void cat_writer_init(struct cat_writer *w, struct db *db, long long brand_id, struct cat_report *rep)
+void catalog_writer_init(struct catalog_writer *w, struct db *db, long long brand_id, struct catalog_report *rep)
 {
 	memset(w, 0, sizeof *w);
 	w->db = db;
@@ -14,45 +14,45 @@ void cat_writer_init(struct cat_writer *w, struct db *db, long long brand_id, st
 	w->rep = rep;
 }
 
-void cat_writer_free(struct cat_writer *w)
+void catalog_writer_free(struct catalog_writer *w)
 {
 	arena_free(w->qa);
 	w->qa = NULL;
 }
 
-size_t cat_writer_pending(const struct cat_writer *w)
+size_t catalog_writer_pending(const struct catalog_writer *w)
 {
 	return w->n;
 }
 
 static enum db_status write_batch(struct db *db, void *ctx)
 {
-	struct cat_writer *b = ctx;
+	struct catalog_writer *b = ctx;
 	arena_reset(b->qa);
 	b->created = b->updated = b->unchanged = 0;	/* a retried attempt counts afresh */
-	struct cat_found found[CAT_BATCH];
-	enum db_status rc = cat_find_products(db, b->qa, b->brand_id, b->items, b->n, found);
+	struct catalog_found found[CATALOG_BATCH];
+	enum db_status rc = catalog_find_products(db, b->qa, b->brand_id, b->items, b->n, found);
 	if (rc != DB_OK)
 		return rc;
-	struct cat_product *fresh[CAT_BATCH];
+	struct catalog_product *fresh[CATALOG_BATCH];
 	size_t nfresh = 0;
 	for (size_t i = 0; i < b->n; i++) {
 		if (!found[i].id) {
 			fresh[nfresh++] = b->items[i];
 			continue;
 		}
-		enum cat_outcome o;
-		rc = cat_write_product(db, b->qa, b->items[i], &found[i], &o);
+		enum catalog_outcome o;
+		rc = catalog_write_product(db, b->qa, b->items[i], &found[i], &o);
 		if (rc != DB_OK)
 			return rc;
-		b->updated += o == CAT_UPDATED;
-		b->unchanged += o == CAT_UNCHANGED;
+		b->updated += o == CATALOG_UPDATED;
+		b->unchanged += o == CATALOG_UNCHANGED;
 	}
 	b->created = nfresh;
-	return nfresh ? cat_insert_new(db, b->qa, b->brand_id, fresh, nfresh) : DB_OK;
+	return nfresh ? catalog_insert_new(db, b->qa, b->brand_id, fresh, nfresh) : DB_OK;
 }
 
-bool cat_writer_flush(struct cat_writer *w)
+bool catalog_writer_flush(struct catalog_writer *w)
 {
 	if (w->n == 0)
 		return true;
@@ -66,10 +66,10 @@ bool cat_writer_flush(struct cat_writer *w)
 	return true;
 }
 
-bool cat_writer_add(struct cat_writer *w, struct cat_product *p)
+bool catalog_writer_add(struct catalog_writer *w, struct catalog_product *p)
 {
 	w->items[w->n++] = p;
-	return w->n < CAT_BATCH || cat_writer_flush(w);
+	return w->n < CATALOG_BATCH || catalog_writer_flush(w);
 }
 
 static void dig_str(crypto_generichash_state *st, const char *s)
@@ -84,7 +84,7 @@ static void dig_int(crypto_generichash_state *st, long long v)
 	crypto_generichash_update(st, (const unsigned char *)&v, sizeof v);
 }
 
-void cat_product_digest(const struct cat_product *p, uint8_t out[16])
+void catalog_product_digest(const struct catalog_product *p, uint8_t out[16])
 {
 	crypto_generichash_state st;
 	crypto_generichash_init(&st, NULL, 0, 16);
@@ -101,7 +101,7 @@ void cat_product_digest(const struct cat_product *p, uint8_t out[16])
 	}
 	dig_int(&st, (long long)p->nvars);
 	for (size_t i = 0; i < p->nvars; i++) {
-		const struct cat_variant *v = &p->vars[i];
+		const struct catalog_variant *v = &p->vars[i];
 		const char *vs[] = { v->ext_id, v->sku, v->barcode, v->opt[0], v->opt[1], v->opt[2],
 				     v->currency, v->image_url };
 		for (size_t k = 0; k < sizeof vs / sizeof vs[0]; k++)

@@ -10,7 +10,7 @@
  * which is how an enormous line is stopped without holding it. */
 static void *capped_realloc(void *p, size_t n)
 {
-	return n > CATCSV_MAX_RECORD + 4096 ? NULL : realloc(p, n);
+	return n > CATALOG_CSV_MAX_RECORD + 4096 ? NULL : realloc(p, n);
 }
 
 static int no_space(unsigned char c)
@@ -19,7 +19,7 @@ static int no_space(unsigned char c)
 	return 0;	/* keep white space: values are trimmed where it matters */
 }
 
-static void fail(struct catcsv *c, unsigned long line, const char *msg)
+static void fail(struct catalog_csv *c, unsigned long line, const char *msg)
 {
 	if (c->stopped)
 		return;
@@ -30,7 +30,7 @@ static void fail(struct catcsv *c, unsigned long line, const char *msg)
 
 static void on_field(void *data, size_t n, void *vc)
 {
-	struct catcsv *c = vc;
+	struct catalog_csv *c = vc;
 	if (c->stopped)
 		return;
 	if (!c->in_record) {
@@ -44,11 +44,11 @@ static void on_field(void *data, size_t n, void *vc)
 	for (size_t i = 0; i < n; i++)
 		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == n || s[i + 1] != '\n')))
 			c->line++;
-	if (c->nf == CATCSV_MAX_FIELDS) {
+	if (c->nf == CATALOG_CSV_MAX_FIELDS) {
 		fail(c, c->rec_line, "too many columns (more than 512)");
 		return;
 	}
-	if (c->storelen + n + 1 > CATCSV_MAX_RECORD) {
+	if (c->storelen + n + 1 > CATALOG_CSV_MAX_RECORD) {
 		fail(c, c->rec_line, "the line is longer than 1 MiB");
 		return;
 	}
@@ -77,7 +77,7 @@ static void on_field(void *data, size_t n, void *vc)
 
 static void on_record_end(int term, void *vc)
 {
-	struct catcsv *c = vc;
+	struct catalog_csv *c = vc;
 	if (c->stopped)
 		return;
 	bool lf_of_crlf = term == '\n' && c->last_term == '\r' && !c->in_record;
@@ -98,7 +98,7 @@ static void on_record_end(int term, void *vc)
 		c->stopped = true;
 }
 
-void catcsv_init(struct catcsv *c, char delim, catcsv_record_fn fn, void *ctx)
+void catalog_csv_init(struct catalog_csv *c, char delim, catalog_csv_record_fn fn, void *ctx)
 {
 	memset(c, 0, sizeof *c);
 	if (csv_init(&c->p, CSV_STRICT | CSV_REPALL_NL | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
@@ -114,7 +114,7 @@ void catcsv_init(struct catcsv *c, char delim, catcsv_record_fn fn, void *ctx)
 	c->line = 1;
 }
 
-static void parse_failed(struct catcsv *c)
+static void parse_failed(struct catalog_csv *c)
 {
 	int e = csv_error(&c->p);
 	fail(c, c->in_record ? c->rec_line : c->line,
@@ -123,7 +123,7 @@ static void parse_failed(struct catcsv *c)
 	       " (double a quote inside a quoted value: \"\")");
 }
 
-bool catcsv_feed(struct catcsv *c, const void *data, size_t n)
+bool catalog_csv_feed(struct catalog_csv *c, const void *data, size_t n)
 {
 	if (c->stopped)
 		return false;
@@ -144,7 +144,7 @@ bool catcsv_feed(struct catcsv *c, const void *data, size_t n)
 	return !c->stopped;
 }
 
-bool catcsv_finish(struct catcsv *c)
+bool catalog_csv_finish(struct catalog_csv *c)
 {
 	if (c->stopped)
 		return false;
@@ -154,14 +154,14 @@ bool catcsv_finish(struct catcsv *c)
 	return !c->stopped;
 }
 
-void catcsv_free(struct catcsv *c)
+void catalog_csv_free(struct catalog_csv *c)
 {
 	csv_free(&c->p);
 	free(c->store);
 	c->store = NULL;
 }
 
-char catcsv_sniff(const void *data, size_t n)
+char catalog_csv_sniff(const void *data, size_t n)
 {
 	const char *s = data;
 	for (size_t i = 0; i < n && s[i] != '\n'; i++) {

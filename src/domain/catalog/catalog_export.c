@@ -134,7 +134,7 @@ static void write_product(struct arena *a, struct buf *b, const struct page *pg,
 }
 
 enum db_status catalog_export_feed(struct db *db, long long brand_id, const char *brand_slug,
-				   const char *brand_name, const char *base, cat_out_fn out, void *ctx)
+				   const char *brand_name, const char *base, catalog_out_fn out, void *ctx)
 {
 	struct arena *a = arena_new(1 << 20);
 	struct buf b;

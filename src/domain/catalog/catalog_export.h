@@ -4,11 +4,11 @@
 #define CC_CATALOG_EXPORT_H
 #include "db/db.h"
 
-typedef void (*cat_out_fn)(void *ctx, const char *s, size_t n);
+typedef void (*catalog_out_fn)(void *ctx, const char *s, size_t n);
 
 /* Writes the feed through out, a page of products at a time; `base` ("https://shop.example")
  * prefixes product links. */
 enum db_status catalog_export_feed(struct db *db, long long brand_id, const char *brand_slug,
-				   const char *brand_name, const char *base, cat_out_fn out, void *ctx);
+				   const char *brand_name, const char *base, catalog_out_fn out, void *ctx);
 
 #endif

@@ -23,7 +23,7 @@ static const int opt_cols[] = { C_COLOR, C_SIZE, C_MATERIAL, C_PATTERN };
 static const char *const opt_names[] = { "Color", "Size", "Material", "Pattern" };
 
 /* "12.00 USD" (or "12.00" in the brand's currency). */
-static bool feed_price(struct cat_run *run, unsigned long line, const char *col, const char *v,
+static bool feed_price(struct catalog_run *run, unsigned long line, const char *col, const char *v,
 		       long long *out, const char **currency)
 {
 	const char *sp = strrchr(v, ' ');
@@ -33,10 +33,10 @@ static bool feed_price(struct cat_run *run, unsigned long line, const char *col,
 		cur = arena_strdup(run->a, sp + 1);
 		amount = arena_strndup(run->a, v, (size_t)(sp - v));
 		if (money_exponent(cur) < 0)
-			return cat_err(run, line, "%s \"%.40s\": the currency must be a 3-letter ISO 4217 code", col, v);
+			return catalog_err(run, line, "%s \"%.40s\": the currency must be a 3-letter ISO 4217 code", col, v);
 	}
 	*currency = cur;
-	return cat_price(run, line, col, amount, cur, out);
+	return catalog_price(run, line, col, amount, cur, out);
 }
 
 static bool listed(const char *list, const char *url)
@@ -50,62 +50,62 @@ static bool listed(const char *list, const char *url)
 
 /* image_link first, then additional_image_link; when the additional list already names
  * image_link (our own export does), the list's order is kept. */
-static bool feed_images(struct cat_run *run, struct cat_product *p, unsigned long line,
+static bool feed_images(struct catalog_run *run, struct catalog_product *p, unsigned long line,
 			const char *main, const char *more)
 {
-	bool ok = !*main || listed(more, main) || cat_image_add(run, p, main, "", line);
+	bool ok = !*main || listed(more, main) || catalog_image_add(run, p, main, "", line);
 	while (*more) {
 		size_t n = strcspn(more, ",");
 		const char *url = arena_strndup(run->a, more, n);
 		while (*url == ' ')
 			url++;
 		if (*url)
-			ok &= cat_image_add(run, p, url, "", line);
+			ok &= catalog_image_add(run, p, url, "", line);
 		more += n + (more[n] == ',');
 	}
 	return ok;
 }
 
-bool cat_feed_record(void *vrun, unsigned long line, const char *const *f, const size_t *len, size_t n)
+bool catalog_feed_record(void *vrun, unsigned long line, const char *const *f, const size_t *len, size_t n)
 {
-	struct cat_run *run = vrun;
+	struct catalog_run *run = vrun;
 	(void)len;
 	if (!run->header_done)
-		return cat_header(run, names, C__N, f, n, required);
+		return catalog_header(run, names, C__N, f, n, required);
 	run->rep->rows++;
-	const char *id = cat_col(run, C_ID, f, n), *group = cat_col(run, C_GROUP, f, n);
+	const char *id = catalog_col(run, C_ID, f, n), *group = catalog_col(run, C_GROUP, f, n);
 	if (!*id) {
-		cat_err(run, line, "id is empty");
+		catalog_err(run, line, "id is empty");
 		return true;
 	}
 	bool created;
-	struct cat_product *p = cat_group(run, *group ? group : id, line, &created);
+	struct catalog_product *p = catalog_group(run, *group ? group : id, line, &created);
 	bool ok = true;
 	if (created) {
-		const char *desc = cat_col(run, C_DESC, f, n);
-		ok &= cat_text(run, line, "title", cat_col(run, C_TITLE, f, n), CAT_MAX_TITLE, &p->title) &
-		      cat_text(run, line, "brand", cat_col(run, C_BRAND, f, n), CAT_MAX_NAME, &p->vendor) &
-		      cat_text(run, line, "product_type", cat_col(run, C_TYPE, f, n), CAT_MAX_NAME, &p->type);
-		if (!cat_make_handle(run, *group ? group : id, &p->handle))
-			ok = cat_err(run, line, "item_group_id/id \"%.60s\" has no letter or digit", *group ? group : id);
+		const char *desc = catalog_col(run, C_DESC, f, n);
+		ok &= catalog_text(run, line, "title", catalog_col(run, C_TITLE, f, n), CATALOG_MAX_TITLE, &p->title) &
+		      catalog_text(run, line, "brand", catalog_col(run, C_BRAND, f, n), CATALOG_MAX_NAME, &p->vendor) &
+		      catalog_text(run, line, "product_type", catalog_col(run, C_TYPE, f, n), CATALOG_MAX_NAME, &p->type);
+		if (!catalog_make_handle(run, *group ? group : id, &p->handle))
+			ok = catalog_err(run, line, "item_group_id/id \"%.60s\" has no letter or digit", *group ? group : id);
 		p->body_html = sanitize_html(run->a, desc, strlen(desc), NULL);
-		for (size_t k = 0; k < 4 && p->nopts < CAT_MAX_OPTIONS; k++)
+		for (size_t k = 0; k < 4 && p->nopts < CATALOG_MAX_OPTIONS; k++)
 			if (run->col[opt_cols[k]] >= 0)
 				p->opt_name[p->nopts++] = opt_names[k];
 	}
-	struct cat_variant *v = cat_variant_add(run, p, line);
+	struct catalog_variant *v = catalog_variant_add(run, p, line);
 	if (!v)
 		return true;
-	const char *avail = cat_col(run, C_AVAIL, f, n), *sale = cat_col(run, C_SALE, f, n);
-	const char *qty = cat_col(run, C_QTY, f, n);
+	const char *avail = catalog_col(run, C_AVAIL, f, n), *sale = catalog_col(run, C_SALE, f, n);
+	const char *qty = catalog_col(run, C_QTY, f, n);
 	if (!*qty)
-		qty = cat_col(run, C_QTY2, f, n);
+		qty = catalog_col(run, C_QTY2, f, n);
 	if (!*qty)
-		qty = cat_col(run, C_QTY3, f, n);
-	ok &= cat_text(run, line, "id", id, CAT_MAX_NAME, &v->ext_id) &
-	      cat_text(run, line, "mpn", cat_col(run, C_MPN, f, n), CAT_MAX_NAME, &v->sku) &
-	      cat_text(run, line, "gtin", cat_col(run, C_GTIN, f, n), CAT_MAX_BARCODE, &v->barcode) &
-	      feed_price(run, line, "price", cat_col(run, C_PRICE, f, n), &v->price, &v->currency);
+		qty = catalog_col(run, C_QTY3, f, n);
+	ok &= catalog_text(run, line, "id", id, CATALOG_MAX_NAME, &v->ext_id) &
+	      catalog_text(run, line, "mpn", catalog_col(run, C_MPN, f, n), CATALOG_MAX_NAME, &v->sku) &
+	      catalog_text(run, line, "gtin", catalog_col(run, C_GTIN, f, n), CATALOG_MAX_BARCODE, &v->barcode) &
+	      feed_price(run, line, "price", catalog_col(run, C_PRICE, f, n), &v->price, &v->currency);
 	if (*sale) {
 		long long s;
 		const char *scur;
@@ -113,29 +113,29 @@ bool cat_feed_record(void *vrun, unsigned long line, const char *const *f, const
 			v->compare_at = v->price;
 			v->price = s;
 		} else {
-			ok = cat_err(run, line, "sale_price must be a price in the same currency as price");
+			ok = catalog_err(run, line, "sale_price must be a price in the same currency as price");
 		}
 	}
 	if (*qty)
-		ok &= cat_count(run, line, "quantity", qty, &v->stock);
+		ok &= catalog_count(run, line, "quantity", qty, &v->stock);
 	char a[20];
 	size_t an = 0;
 	for (const char *s = avail; *s && an < sizeof a - 1; s++)
 		a[an++] = *s == ' ' ? '_' : (char)tolower((unsigned char)*s);
 	a[an] = '\0';
 	if (an && strcmp(a, "in_stock") && strcmp(a, "out_of_stock") && strcmp(a, "preorder") && strcmp(a, "backorder"))
-		ok = cat_err(run, line, "availability \"%.30s\" is not in stock, out of stock, preorder or backorder", avail);
+		ok = catalog_err(run, line, "availability \"%.30s\" is not in stock, out of stock, preorder or backorder", avail);
 	/* Without a quantity, "in stock" can only mean: keep selling. */
 	v->policy_continue = strcmp(a, "preorder") == 0 || strcmp(a, "backorder") == 0 ||
 			     (strcmp(a, "in_stock") == 0 && !*qty);
 	if (v->stock < 0)
-		ok = cat_err(run, line, "quantity is negative");
+		ok = catalog_err(run, line, "quantity is negative");
 	size_t k = 0;
-	for (size_t c = 0; c < 4 && k < CAT_MAX_OPTIONS; c++)
+	for (size_t c = 0; c < 4 && k < CATALOG_MAX_OPTIONS; c++)
 		if (run->col[opt_cols[c]] >= 0)
-			ok &= cat_text(run, line, opt_names[c], cat_col(run, opt_cols[c], f, n), CAT_MAX_NAME, &v->opt[k++]);
-	const char *img = cat_col(run, C_IMAGE, f, n);
-	ok &= feed_images(run, p, line, img, cat_col(run, C_MORE_IMAGES, f, n));
+			ok &= catalog_text(run, line, opt_names[c], catalog_col(run, opt_cols[c], f, n), CATALOG_MAX_NAME, &v->opt[k++]);
+	const char *img = catalog_col(run, C_IMAGE, f, n);
+	ok &= feed_images(run, p, line, img, catalog_col(run, C_MORE_IMAGES, f, n));
 	v->image_url = img;
 	if (!ok)
 		p->bad = true;
@@ -143,9 +143,9 @@ bool cat_feed_record(void *vrun, unsigned long line, const char *const *f, const
 }
 
 /* Options no variant of a product uses are dropped, so a plain product has none. */
-bool cat_feed_finish(struct cat_run *run)
+bool catalog_feed_finish(struct catalog_run *run)
 {
-	for (struct cat_product *p = run->head; p; p = p->next) {
+	for (struct catalog_product *p = run->head; p; p = p->next) {
 		size_t keep = 0;
 		for (size_t k = 0; k < p->nopts; k++) {
 			bool used = false;
@@ -158,10 +158,10 @@ bool cat_feed_finish(struct cat_run *run)
 				p->vars[i].opt[keep] = p->vars[i].opt[k];
 			keep++;
 		}
-		for (size_t k = keep; k < CAT_MAX_OPTIONS; k++)
+		for (size_t k = keep; k < CATALOG_MAX_OPTIONS; k++)
 			for (size_t i = 0; i < p->nvars; i++)
 				p->vars[i].opt[k] = "";
 		p->nopts = keep;
 	}
-	return cat_group_emit_all(run);
+	return catalog_group_emit_all(run);
 }

@@ -22,8 +22,8 @@ const char *catalog_run_started(struct db *db, struct arena *a)
 	return "1970-01-01 00:00:00";
 }
 
-void catalog_run_record(struct db *db, long long brand_id, enum cat_format f, const char *source,
-			const char *status, const char *started, struct cat_report *rep)
+void catalog_run_record(struct db *db, long long brand_id, enum catalog_format f, const char *source,
+			const char *status, const char *started, struct catalog_report *rep)
 {
 	struct buf errs;
 	buf_init(&errs, rep->a, 1024);
@@ -37,7 +37,7 @@ void catalog_run_record(struct db *db, long long brand_id, enum cat_format f, co
 	snprintf(src, sizeof src, "%s", source ? source : "");
 	struct db_param user = rep->user_id ? DB_I(rep->user_id) : DB_NULL;
 	enum db_status rc = db_query(db, rep->a, &q_run,
-		(struct db_param[]){ DB_I(brand_id), user, DB_S(cat_format_name(f)), DB_S(src), DB_S(status),
+		(struct db_param[]){ DB_I(brand_id), user, DB_S(catalog_format_name(f)), DB_S(src), DB_S(status),
 				     DB_I(rep->rows), DB_I(rep->products), DB_I(rep->created), DB_I(rep->updated),
 				     DB_I(rep->unchanged), DB_I(rep->skipped), DB_I(rep->error_count),
 				     DB_S(buf_cstr(&errs)), DB_S(started) }, NULL);
@@ -48,14 +48,14 @@ void catalog_run_record(struct db *db, long long brand_id, enum cat_format f, co
 
 /* Pass two: each product goes to the writer; the parser may reuse their memory once the batch
  * that holds them is written. The end of the file writes the last batch. */
-static enum cat_sink_ret sink_write(void *ctx, struct cat_product *p)
+static enum catalog_sink_ret sink_write(void *ctx, struct catalog_product *p)
 {
-	struct cat_writer *w = ctx;
+	struct catalog_writer *w = ctx;
 	if (!p)
-		return cat_writer_flush(w) ? CAT_SINK_RELEASE : CAT_SINK_STOP;
-	if (!cat_writer_add(w, p))
-		return CAT_SINK_STOP;
-	return cat_writer_pending(w) ? CAT_SINK_KEEP : CAT_SINK_RELEASE;
+		return catalog_writer_flush(w) ? CATALOG_SINK_RELEASE : CATALOG_SINK_STOP;
+	if (!catalog_writer_add(w, p))
+		return CATALOG_SINK_STOP;
+	return catalog_writer_pending(w) ? CATALOG_SINK_KEEP : CATALOG_SINK_RELEASE;
 }
 
 const char *catalog_write_failed(struct arena *a, enum db_status rc)
@@ -64,8 +64,8 @@ const char *catalog_write_failed(struct arena *a, enum db_status rc)
 			    " run the same file again to finish", db_status_str(rc));
 }
 
-bool catalog_import(struct db *db, long long brand_id, const char *currency, enum cat_format f,
-		    const struct cat_source *src, const char *source_name, struct cat_report *rep)
+bool catalog_import(struct db *db, long long brand_id, const char *currency, enum catalog_format f,
+		    const struct catalog_source *src, const char *source_name, struct catalog_report *rep)
 {
 	const char *started = catalog_run_started(db, rep->a);
 	bool ok = catalog_parse(f, currency, src, rep, NULL, NULL);
@@ -74,13 +74,13 @@ bool catalog_import(struct db *db, long long brand_id, const char *currency, enu
 			rep->fatal = "the file could not be read a second time";
 			ok = false;
 		} else {
-			struct cat_report scratch = { .a = rep->a };	/* pass two's counts repeat pass one's */
-			struct cat_writer w;
-			cat_writer_init(&w, db, brand_id, rep);
+			struct catalog_report scratch = { .a = rep->a };	/* pass two's counts repeat pass one's */
+			struct catalog_writer w;
+			catalog_writer_init(&w, db, brand_id, rep);
 			ok = catalog_parse(f, currency, src, &scratch, sink_write, &w);
 			if (!ok)
 				rep->fatal = catalog_write_failed(rep->a, w.rc);
-			cat_writer_free(&w);
+			catalog_writer_free(&w);
 		}
 	}
 	if (db)

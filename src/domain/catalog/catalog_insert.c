@@ -58,7 +58,7 @@ static enum db_status insert_rows(struct db *db, struct arena *a, const struct d
 }
 
 /* ids[p][k]: the id of image k of new product p, read back by (product, position). */
-static enum db_status image_ids(struct db *db, struct arena *a, struct cat_product *const *items,
+static enum db_status image_ids(struct db *db, struct arena *a, struct catalog_product *const *items,
 				const long long *pid, size_t n, long long **ids)
 {
 	for (size_t at = 0; at < n; at += ID_N) {
@@ -79,18 +79,18 @@ static enum db_status image_ids(struct db *db, struct arena *a, struct cat_produ
 	return DB_OK;
 }
 
-enum db_status cat_insert_new(struct db *db, struct arena *a, long long brand_id,
-			      struct cat_product *const *items, size_t n)
+enum db_status catalog_insert_new(struct db *db, struct arena *a, long long brand_id,
+			      struct catalog_product *const *items, size_t n)
 {
 	size_t nopt = 0, nimg = 0, nvar = 0;
 	bool var_images = false;
 	struct db_param *prow = arena_alloc(a, n * 12 * sizeof *prow);
 	for (size_t i = 0; i < n; i++) {
-		const struct cat_product *p = items[i];
+		const struct catalog_product *p = items[i];
 		uint8_t *digest = arena_alloc(a, 16);
-		cat_product_digest(p, digest);
+		catalog_product_digest(p, digest);
 		long long price_min, stock;
-		cat_product_totals(p, &price_min, &stock);
+		catalog_product_totals(p, &price_min, &stock);
 		struct db_param r[12] = { DB_I(brand_id), DB_S(p->handle), DB_S(p->title), DB_S(p->body_html),
 					  DB_S(p->type), DB_S(p->vendor), DB_S(p->tags), DB_S(p->status),
 					  DB_I(price_min), DB_S(p->vars[0].currency), DB_I(stock), DB_B(digest, 16) };
@@ -102,8 +102,8 @@ enum db_status cat_insert_new(struct db *db, struct arena *a, long long brand_id
 			var_images |= *p->vars[k].image_url != '\0';
 	}
 	enum db_status rc = insert_rows(db, a, &q_p4, 4, NULL, 0, &q_p1, prow, 12, n);
-	struct cat_found *found = arena_alloc(a, n * sizeof *found);
-	if (rc != DB_OK || (rc = cat_find_products(db, a, brand_id, items, n, found)) != DB_OK)
+	struct catalog_found *found = arena_alloc(a, n * sizeof *found);
+	if (rc != DB_OK || (rc = catalog_find_products(db, a, brand_id, items, n, found)) != DB_OK)
 		return rc;
 	long long *pid = arena_alloc(a, n * sizeof *pid);
 	long long **img = arena_alloc(a, n * sizeof *img);
@@ -111,7 +111,7 @@ enum db_status cat_insert_new(struct db *db, struct arena *a, long long brand_id
 	struct db_param *irow = arena_alloc(a, (nimg + 1) * 4 * sizeof *irow);
 	size_t o = 0, m = 0;
 	for (size_t i = 0; i < n; i++) {
-		const struct cat_product *p = items[i];
+		const struct catalog_product *p = items[i];
 		if (!found[i].id)
 			return DB_ERR;	/* just inserted in this transaction: cannot happen */
 		pid[i] = found[i].id;
@@ -132,9 +132,9 @@ enum db_status cat_insert_new(struct db *db, struct arena *a, long long brand_id
 	struct db_param *vrow = arena_alloc(a, (nvar + 1) * 14 * sizeof *vrow);
 	size_t v = 0;
 	for (size_t i = 0; i < n; i++) {
-		const struct cat_product *p = items[i];
+		const struct catalog_product *p = items[i];
 		for (size_t k = 0; k < p->nvars; k++, v++) {
-			const struct cat_variant *x = &p->vars[k];
+			const struct catalog_variant *x = &p->vars[k];
 			struct db_param image = DB_NULL;
 			for (size_t j = 0; *x->image_url && j < p->nimages; j++)
 				if (strcmp(p->images[j].url, x->image_url) == 0 && img[i][j])

@@ -9,24 +9,24 @@
 
 static const char *const format_names[] = { "shopify", "woocommerce", "feed" };
 
-bool cat_format_parse(const char *s, enum cat_format *out)
+bool catalog_format_parse(const char *s, enum catalog_format *out)
 {
 	for (size_t i = 0; i < sizeof format_names / sizeof format_names[0]; i++)
 		if (strcmp(s, format_names[i]) == 0) {
-			*out = (enum cat_format)i;
+			*out = (enum catalog_format)i;
 			return true;
 		}
 	return false;
 }
 
-const char *cat_format_name(enum cat_format f)
+const char *catalog_format_name(enum catalog_format f)
 {
 	return format_names[f];
 }
 
 static size_t mem_read(void *ctx, void *buf, size_t n)
 {
-	struct cat_mem *m = ctx;
+	struct catalog_mem *m = ctx;
 	size_t k = m->len - m->pos < n ? m->len - m->pos : n;
 	memcpy(buf, m->p + m->pos, k);
 	m->pos += k;
@@ -35,16 +35,16 @@ static size_t mem_read(void *ctx, void *buf, size_t n)
 
 static bool mem_rewind(void *ctx)
 {
-	((struct cat_mem *)ctx)->pos = 0;
+	((struct catalog_mem *)ctx)->pos = 0;
 	return true;
 }
 
-struct cat_source cat_source_mem(struct cat_mem *m, const void *data, size_t len)
+struct catalog_source catalog_source_mem(struct catalog_mem *m, const void *data, size_t len)
 {
 	m->p = data;
 	m->len = len;
 	m->pos = 0;
-	return (struct cat_source){ mem_read, mem_rewind, m };
+	return (struct catalog_source){ mem_read, mem_rewind, m };
 }
 
 /* Pass one remembers every handle (not the products) so that two products never claim one. */
@@ -96,81 +96,81 @@ static bool handle_add(struct handles *h, const char *key, unsigned long line, u
 /* Counts every product and hands the good ones on while the file is still clean. */
 struct sink {
 	struct handles seen;
-	cat_sink_fn fn;
+	catalog_sink_fn fn;
 	void *ctx;
 	bool stopped;
 };
 
-static bool parse_emit(struct cat_run *run, struct cat_product *p)
+static bool parse_emit(struct catalog_run *run, struct catalog_product *p)
 {
 	struct sink *s = run->emit_ctx;
 	unsigned long first;
 	if (*p->handle && !handle_add(&s->seen, p->handle, p->line, &first))
-		cat_err(run, p->line, "the handle \"%s\" is already taken by the product at line %lu"
+		catalog_err(run, p->line, "the handle \"%s\" is already taken by the product at line %lu"
 			" (a product's rows must be together, and names must differ)", p->handle, first);
 	run->rep->products++;
 	run->rep->variants += p->nvars;
 	run->rep->images += p->nimages;
-	enum cat_sink_ret r = CAT_SINK_RELEASE;
+	enum catalog_sink_ret r = CATALOG_SINK_RELEASE;
 	if (s->fn && !p->bad && run->rep->error_count == 0)
 		r = s->fn(s->ctx, p);
-	if (r == CAT_SINK_STOP) {
+	if (r == CATALOG_SINK_STOP) {
 		s->stopped = true;
 		return false;
 	}
-	if (run->streaming && r == CAT_SINK_RELEASE)
+	if (run->streaming && r == CATALOG_SINK_RELEASE)
 		arena_reset(run->a);
 	return true;
 }
 
-static void notice(struct cat_report *rep, unsigned long line, const char *msg)
+static void notice(struct catalog_report *rep, unsigned long line, const char *msg)
 {
-	if (rep->nnotices < CAT_MAX_NOTICES)
-		rep->notices[rep->nnotices++] = (struct cat_error){ line, msg };
+	if (rep->nnotices < CATALOG_MAX_NOTICES)
+		rep->notices[rep->nnotices++] = (struct catalog_error){ line, msg };
 }
 
 /* Reads the whole source through the format's mapper. False when reading stopped early. */
-static bool read_all(struct cat_run *run, const struct cat_source *src)
+static bool read_all(struct catalog_run *run, const struct catalog_source *src)
 {
-	static const catcsv_record_fn record[] = { cat_shopify_record, cat_woo_record, cat_feed_record };
-	static bool (*const finish[])(struct cat_run *) = { cat_shopify_finish, cat_woo_finish, cat_feed_finish };
+	static const catalog_csv_record_fn record[] = { catalog_shopify_record, catalog_woo_record, catalog_feed_record };
+	static bool (*const finish[])(struct catalog_run *) = { catalog_shopify_finish, catalog_woo_finish, catalog_feed_finish };
 	char *chunk = xmalloc(CHUNK);
-	struct catcsv c;
+	struct catalog_csv c;
 	size_t n = src->read(src->ctx, chunk, CHUNK);
-	char delim = run->fmt == CAT_FEED ? catcsv_sniff(chunk, n) : ',';
-	catcsv_init(&c, delim, record[run->fmt], run);
+	char delim = run->fmt == CATALOG_FEED ? catalog_csv_sniff(chunk, n) : ',';
+	catalog_csv_init(&c, delim, record[run->fmt], run);
 	bool ok = true;
 	if (n == 0)
-		ok = cat_err(run, 1, "the file is empty");
+		ok = catalog_err(run, 1, "the file is empty");
 	while (ok && n > 0) {
-		ok = catcsv_feed(&c, chunk, n);
+		ok = catalog_csv_feed(&c, chunk, n);
 		n = ok ? src->read(src->ctx, chunk, CHUNK) : 0;
 	}
-	ok = ok && catcsv_finish(&c);
+	ok = ok && catalog_csv_finish(&c);
 	if (c.err[0])
-		cat_err(run, c.err_line, "%s", c.err);
+		catalog_err(run, c.err_line, "%s", c.err);
 	/* Accepted, as Excel writes them, but said: the uploader sees what was changed. */
 	if (c.bom)
 		notice(run->rep, 1, "UTF-8 byte-order mark removed");
 	if (c.crlf_line)
 		notice(run->rep, c.crlf_line, "CRLF (Windows) line ends, read as line breaks");
 	if (ok && !run->header_done)
-		ok = cat_err(run, 1, "the file has no header row");
+		ok = catalog_err(run, 1, "the file has no header row");
 	ok = ok && finish[run->fmt](run);
-	catcsv_free(&c);
+	catalog_csv_free(&c);
 	free(chunk);
 	return ok;
 }
 
-static void run_init(struct cat_run *run, struct arena *a, enum cat_format f, const char *currency,
-		     struct cat_report *rep)
+static void run_init(struct catalog_run *run, struct arena *a, enum catalog_format f, const char *currency,
+		     struct catalog_report *rep)
 {
 	memset(run, 0, sizeof *run);
 	run->fmt = f;
 	run->currency = currency;
 	run->a = a;
 	run->rep = rep;
-	run->streaming = f == CAT_SHOPIFY;
+	run->streaming = f == CATALOG_SHOPIFY;
 }
 
 static unsigned long parse_runs;
@@ -180,18 +180,18 @@ unsigned long catalog_parse_runs(void)
 	return parse_runs;
 }
 
-bool catalog_parse(enum cat_format f, const char *currency, const struct cat_source *src,
-		   struct cat_report *rep, cat_sink_fn sink, void *sink_ctx)
+bool catalog_parse(enum catalog_format f, const char *currency, const struct catalog_source *src,
+		   struct catalog_report *rep, catalog_sink_fn sink, void *sink_ctx)
 {
 	parse_runs++;
 	struct arena *a = arena_new(1 << 16);
-	struct cat_run run;
+	struct catalog_run run;
 	struct sink s = { .seen = { .a = arena_new(1 << 16) }, .fn = sink, .ctx = sink_ctx };
 	run_init(&run, a, f, currency, rep);
 	run.emit = parse_emit;
 	run.emit_ctx = &s;
 	bool ok = read_all(&run, src) && !s.stopped && rep->error_count == 0;
-	if (ok && sink && sink(sink_ctx, NULL) == CAT_SINK_STOP)
+	if (ok && sink && sink(sink_ctx, NULL) == CATALOG_SINK_STOP)
 		ok = false;
 	arena_free(s.seen.a);
 	arena_free(a);

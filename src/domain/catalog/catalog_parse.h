@@ -9,16 +9,16 @@
  * far alive (they are still referenced), or release them (their memory may be reused). Once the
  * whole file is read without an error the sink is called with NULL: the last chance to use what
  * it holds before the parser frees it. */
-enum cat_sink_ret { CAT_SINK_STOP, CAT_SINK_KEEP, CAT_SINK_RELEASE };
-typedef enum cat_sink_ret (*cat_sink_fn)(void *ctx, struct cat_product *p);
+enum catalog_sink_ret { CATALOG_SINK_STOP, CATALOG_SINK_KEEP, CATALOG_SINK_RELEASE };
+typedef enum catalog_sink_ret (*catalog_sink_fn)(void *ctx, struct catalog_product *p);
 
 /* Reads the whole source once through the format's mapper and checks every row: counts, errors
  * and notices go to rep (rows, products, variants, images, skipped). Each product that is good
  * while the file has no error yet is handed to sink (NULL: check only); once any row is bad the
  * file will be rejected, so nothing more is handed on. True when the file is accepted: read to
  * the end, no error, and the sink never said stop. */
-bool catalog_parse(enum cat_format f, const char *currency, const struct cat_source *src,
-		   struct cat_report *rep, cat_sink_fn sink, void *sink_ctx);
+bool catalog_parse(enum catalog_format f, const char *currency, const struct catalog_source *src,
+		   struct catalog_report *rep, catalog_sink_fn sink, void *sink_ctx);
 
 /* How many times this process has run catalog_parse: lets a test prove that the process holding
  * the database connection never parsed a file (crowdcartctl import's parent). */

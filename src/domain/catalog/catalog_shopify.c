@@ -19,118 +19,118 @@ static const char *const names[C__N] = {
 static const char *const required[] = { "Handle", "Title", "Variant Price", NULL };
 
 /* Product-level columns come from the first row of a handle. */
-static bool start_product(struct cat_run *run, struct cat_product *p, unsigned long line,
+static bool start_product(struct catalog_run *run, struct catalog_product *p, unsigned long line,
 			  const char *const *f, size_t n)
 {
-	const char *body = cat_col(run, C_BODY, f, n), *pub = cat_col(run, C_PUBLISHED, f, n);
-	const char *status = cat_col(run, C_STATUS, f, n);
-	bool ok = cat_text(run, line, "Title", cat_col(run, C_TITLE, f, n), CAT_MAX_TITLE, &p->title) &
-		  cat_text(run, line, "Vendor", cat_col(run, C_VENDOR, f, n), CAT_MAX_NAME, &p->vendor) &
-		  cat_text(run, line, "Type", cat_col(run, C_TYPE, f, n), CAT_MAX_NAME, &p->type) &
-		  cat_text(run, line, "Tags", cat_col(run, C_TAGS, f, n), CAT_MAX_TAGS, &p->tags);
+	const char *body = catalog_col(run, C_BODY, f, n), *pub = catalog_col(run, C_PUBLISHED, f, n);
+	const char *status = catalog_col(run, C_STATUS, f, n);
+	bool ok = catalog_text(run, line, "Title", catalog_col(run, C_TITLE, f, n), CATALOG_MAX_TITLE, &p->title) &
+		  catalog_text(run, line, "Vendor", catalog_col(run, C_VENDOR, f, n), CATALOG_MAX_NAME, &p->vendor) &
+		  catalog_text(run, line, "Type", catalog_col(run, C_TYPE, f, n), CATALOG_MAX_NAME, &p->type) &
+		  catalog_text(run, line, "Tags", catalog_col(run, C_TAGS, f, n), CATALOG_MAX_TAGS, &p->tags);
 	p->body_html = sanitize_html(run->a, body, strlen(body), NULL);
 	if (*status) {
 		if (strcasecmp(status, "active") && strcasecmp(status, "draft") && strcasecmp(status, "archived"))
-			ok = cat_err(run, line, "Status \"%.20s\" is not active, draft or archived", status);
+			ok = catalog_err(run, line, "Status \"%.20s\" is not active, draft or archived", status);
 		else
 			p->status = strcasecmp(status, "active") == 0 ? "active" :
 				    strcasecmp(status, "draft") == 0 ? "draft" : "archived";
 	} else if (*pub) {
 		if (strcasecmp(pub, "true") && strcasecmp(pub, "false"))
-			ok = cat_err(run, line, "Published \"%.20s\" is not true or false", pub);
+			ok = catalog_err(run, line, "Published \"%.20s\" is not true or false", pub);
 		else
 			p->status = strcasecmp(pub, "true") == 0 ? "active" : "draft";
 	}
 	static const int opt_cols[] = { C_O1N, C_O2N, C_O3N };
-	for (int k = 0; k < CAT_MAX_OPTIONS; k++) {
-		const char *on = cat_col(run, opt_cols[k], f, n);
+	for (int k = 0; k < CATALOG_MAX_OPTIONS; k++) {
+		const char *on = catalog_col(run, opt_cols[k], f, n);
 		if (!*on)
 			break;
 		/* Shopify's placeholder for a product without options. */
-		if (k == 0 && strcmp(on, "Title") == 0 && strcmp(cat_col(run, C_O1V, f, n), "Default Title") == 0)
+		if (k == 0 && strcmp(on, "Title") == 0 && strcmp(catalog_col(run, C_O1V, f, n), "Default Title") == 0)
 			break;
-		ok &= cat_text(run, line, "Option Name", on, CAT_MAX_OPTION_NAME, &p->opt_name[k]);
+		ok &= catalog_text(run, line, "Option Name", on, CATALOG_MAX_OPTION_NAME, &p->opt_name[k]);
 		p->nopts = (size_t)k + 1;
 	}
 	return ok;
 }
 
-static bool add_variant(struct cat_run *run, struct cat_product *p, unsigned long line,
+static bool add_variant(struct catalog_run *run, struct catalog_product *p, unsigned long line,
 			const char *const *f, size_t n)
 {
-	struct cat_variant *v = cat_variant_add(run, p, line);
+	struct catalog_variant *v = catalog_variant_add(run, p, line);
 	if (!v)
 		return false;
 	static const int val_cols[] = { C_O1V, C_O2V, C_O3V };
 	bool ok = true;
 	for (size_t k = 0; k < p->nopts; k++) {
-		ok &= cat_text(run, line, "Option Value", cat_col(run, val_cols[k], f, n), CAT_MAX_NAME, &v->opt[k]);
+		ok &= catalog_text(run, line, "Option Value", catalog_col(run, val_cols[k], f, n), CATALOG_MAX_NAME, &v->opt[k]);
 		if (ok && !*v->opt[k])
-			ok = cat_err(run, line, "Option%zu Value is empty for option \"%s\"", k + 1, p->opt_name[k]);
+			ok = catalog_err(run, line, "Option%zu Value is empty for option \"%s\"", k + 1, p->opt_name[k]);
 	}
-	const char *qty = cat_col(run, C_QTY, f, n), *policy = cat_col(run, C_POLICY, f, n);
-	const char *cmp = cat_col(run, C_COMPARE, f, n), *vimg = cat_col(run, C_VAR_IMG, f, n);
-	ok &= cat_text(run, line, "Variant SKU", cat_col(run, C_SKU, f, n), CAT_MAX_NAME, &v->sku);
-	ok &= cat_text(run, line, "Variant Barcode", cat_col(run, C_BARCODE, f, n), CAT_MAX_BARCODE, &v->barcode);
-	ok &= cat_price(run, line, "Variant Price", cat_col(run, C_PRICE, f, n), v->currency, &v->price);
+	const char *qty = catalog_col(run, C_QTY, f, n), *policy = catalog_col(run, C_POLICY, f, n);
+	const char *cmp = catalog_col(run, C_COMPARE, f, n), *vimg = catalog_col(run, C_VAR_IMG, f, n);
+	ok &= catalog_text(run, line, "Variant SKU", catalog_col(run, C_SKU, f, n), CATALOG_MAX_NAME, &v->sku);
+	ok &= catalog_text(run, line, "Variant Barcode", catalog_col(run, C_BARCODE, f, n), CATALOG_MAX_BARCODE, &v->barcode);
+	ok &= catalog_price(run, line, "Variant Price", catalog_col(run, C_PRICE, f, n), v->currency, &v->price);
 	if (*cmp)
-		ok &= cat_price(run, line, "Variant Compare At Price", cmp, v->currency, &v->compare_at);
+		ok &= catalog_price(run, line, "Variant Compare At Price", cmp, v->currency, &v->compare_at);
 	if (*qty)
-		ok &= cat_count(run, line, "Variant Inventory Qty", qty, &v->stock);
+		ok &= catalog_count(run, line, "Variant Inventory Qty", qty, &v->stock);
 	if (*policy && strcasecmp(policy, "deny") && strcasecmp(policy, "continue"))
-		ok = cat_err(run, line, "Variant Inventory Policy \"%.20s\" is not deny or continue", policy);
+		ok = catalog_err(run, line, "Variant Inventory Policy \"%.20s\" is not deny or continue", policy);
 	v->policy_continue = strcasecmp(policy, "continue") == 0;
 	if (v->stock < 0 && !v->policy_continue)
-		ok = cat_err(run, line, "Variant Inventory Qty is negative while the policy is deny");
+		ok = catalog_err(run, line, "Variant Inventory Qty is negative while the policy is deny");
 	if (*vimg) {
-		ok &= cat_image_add(run, p, vimg, "", line);
+		ok &= catalog_image_add(run, p, vimg, "", line);
 		v->image_url = vimg;
 	}
 	return ok;
 }
 
 /* Image Position: blank means "after the positioned images, in file order"; anything but a whole
- * number 1..CAT_MAX_IMAGE_POS is a row error rather than a guess (a shifted column looks so). */
-static bool image_position(struct cat_run *run, unsigned long line, const char *v, long *out)
+ * number 1..CATALOG_MAX_IMAGE_POS is a row error rather than a guess (a shifted column looks so). */
+static bool image_position(struct catalog_run *run, unsigned long line, const char *v, long *out)
 {
 	*out = 0;
 	if (!*v)
 		return true;
 	long n = 0;
 	for (const char *s = v; *s; s++) {
-		if (!isdigit((unsigned char)*s) || n > CAT_MAX_IMAGE_POS)
-			return cat_err(run, line, "Image Position \"%.20s\" is not a whole number from 1 to %d",
-				       v, CAT_MAX_IMAGE_POS);
+		if (!isdigit((unsigned char)*s) || n > CATALOG_MAX_IMAGE_POS)
+			return catalog_err(run, line, "Image Position \"%.20s\" is not a whole number from 1 to %d",
+				       v, CATALOG_MAX_IMAGE_POS);
 		n = n * 10 + (*s - '0');
 	}
-	if (n < 1 || n > CAT_MAX_IMAGE_POS)
-		return cat_err(run, line, "Image Position \"%.20s\" is not a whole number from 1 to %d",
-			       v, CAT_MAX_IMAGE_POS);
+	if (n < 1 || n > CATALOG_MAX_IMAGE_POS)
+		return catalog_err(run, line, "Image Position \"%.20s\" is not a whole number from 1 to %d",
+			       v, CATALOG_MAX_IMAGE_POS);
 	*out = n;
 	return true;
 }
 
-static bool finish_product(struct cat_run *run)
+static bool finish_product(struct catalog_run *run)
 {
-	struct cat_product *p = run->cur;
+	struct catalog_product *p = run->cur;
 	run->cur = NULL;
 	if (!p)
 		return true;
-	cat_product_check(run, p);
+	catalog_product_check(run, p);
 	return run->emit(run, p);
 }
 
-bool cat_shopify_record(void *vrun, unsigned long line, const char *const *f, const size_t *len, size_t n)
+bool catalog_shopify_record(void *vrun, unsigned long line, const char *const *f, const size_t *len, size_t n)
 {
-	struct cat_run *run = vrun;
+	struct catalog_run *run = vrun;
 	(void)len;
 	if (!run->header_done)
-		return cat_header(run, names, C__N, f, n, required);
+		return catalog_header(run, names, C__N, f, n, required);
 	run->rep->rows++;
-	const char *handle = cat_col(run, C_HANDLE, f, n);
-	bool ok = cat_text(run, line, "Handle", handle, CAT_MAX_HANDLE, &handle);
-	if (ok && !cat_valid_handle(handle))
-		ok = cat_err(run, line, "Handle \"%.60s\" must be 1 to 120 letters, digits, '-', '_' or '.'", handle);
+	const char *handle = catalog_col(run, C_HANDLE, f, n);
+	bool ok = catalog_text(run, line, "Handle", handle, CATALOG_MAX_HANDLE, &handle);
+	if (ok && !catalog_valid_handle(handle))
+		ok = catalog_err(run, line, "Handle \"%.60s\" must be 1 to 120 letters, digits, '-', '_' or '.'", handle);
 	if (!ok) {
 		if (run->cur)
 			run->cur->bad = true;
@@ -139,25 +139,25 @@ bool cat_shopify_record(void *vrun, unsigned long line, const char *const *f, co
 	if (!run->cur || strcmp(run->cur->handle, handle) != 0) {
 		if (!finish_product(run))
 			return false;
-		handle = cat_col(run, C_HANDLE, f, n);	/* emitting may have reset the arena */
-		run->cur = cat_product_new(run, line);
+		handle = catalog_col(run, C_HANDLE, f, n);	/* emitting may have reset the arena */
+		run->cur = catalog_product_new(run, line);
 		run->cur->handle = handle;
 		if (!start_product(run, run->cur, line, f, n))
 			run->cur->bad = true;
 	}
-	struct cat_product *p = run->cur;
-	const char *img = cat_col(run, C_IMG, f, n);
+	struct catalog_product *p = run->cur;
+	const char *img = catalog_col(run, C_IMG, f, n);
 	long pos;
-	if (*img && (!image_position(run, line, cat_col(run, C_IMG_POS, f, n), &pos) ||
-		     !cat_image_add_at(run, p, img, cat_col(run, C_IMG_ALT, f, n), pos, line)))
+	if (*img && (!image_position(run, line, catalog_col(run, C_IMG_POS, f, n), &pos) ||
+		     !catalog_image_add_at(run, p, img, catalog_col(run, C_IMG_ALT, f, n), pos, line)))
 		p->bad = true;
-	bool variant_row = *cat_col(run, C_PRICE, f, n) || *cat_col(run, C_O1V, f, n) || *cat_col(run, C_SKU, f, n);
+	bool variant_row = *catalog_col(run, C_PRICE, f, n) || *catalog_col(run, C_O1V, f, n) || *catalog_col(run, C_SKU, f, n);
 	if (variant_row && !add_variant(run, p, line, f, n))
 		p->bad = true;
 	return true;
 }
 
-bool cat_shopify_finish(struct cat_run *run)
+bool catalog_shopify_finish(struct catalog_run *run)
 {
 	return finish_product(run);
 }

@@ -10,13 +10,13 @@
 #include "lib/utf8.h"
 #include "lib/validate.h"
 
-bool cat_err(struct cat_run *run, unsigned long line, const char *fmt, ...)
+bool catalog_err(struct catalog_run *run, unsigned long line, const char *fmt, ...)
 {
-	struct cat_report *rep = run->rep;
+	struct catalog_report *rep = run->rep;
 	rep->error_count++;
-	if (rep->nerrors == CAT_MAX_ERRORS)
+	if (rep->nerrors == CATALOG_MAX_ERRORS)
 		return false;
-	char msg[CAT_MAX_MESSAGE];
+	char msg[CATALOG_MAX_MESSAGE];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
@@ -37,7 +37,7 @@ bool cat_err(struct cat_run *run, unsigned long line, const char *fmt, ...)
 	return false;
 }
 
-static const char *trim(struct cat_run *run, const char *s)
+static const char *trim(struct catalog_run *run, const char *s)
 {
 	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
 		s++;
@@ -47,10 +47,10 @@ static const char *trim(struct cat_run *run, const char *s)
 	return arena_strndup(run->a, s, n);
 }
 
-bool cat_header(struct cat_run *run, const char *const *names, size_t nnames,
+bool catalog_header(struct catalog_run *run, const char *const *names, size_t nnames,
 		const char *const *f, size_t n, const char *const *required)
 {
-	for (size_t k = 0; k < CAT_MAX_COLS; k++)
+	for (size_t k = 0; k < CATALOG_MAX_COLS; k++)
 		run->col[k] = -1;
 	for (size_t i = 0; i < n; i++) {
 		const char *h = trim(run, f[i]);
@@ -64,14 +64,14 @@ bool cat_header(struct cat_run *run, const char *const *names, size_t nnames,
 		while (k < nnames && strcasecmp(names[k], *r) != 0)
 			k++;
 		if (k == nnames || run->col[k] < 0)
-			ok = cat_err(run, 1, "the required column \"%s\" is missing from the header (is this a %s file?)",
-				     *r, cat_format_name(run->fmt));
+			ok = catalog_err(run, 1, "the required column \"%s\" is missing from the header (is this a %s file?)",
+				     *r, catalog_format_name(run->fmt));
 	}
 	run->header_done = true;
 	return ok;
 }
 
-const char *cat_col(struct cat_run *run, int k, const char *const *f, size_t n)
+const char *catalog_col(struct catalog_run *run, int k, const char *const *f, size_t n)
 {
 	int i = run->col[k];
 	return i >= 0 && (size_t)i < n ? trim(run, f[i]) : "";
@@ -89,54 +89,54 @@ static bool formula(const char *v)
 	return false;
 }
 
-bool cat_text(struct cat_run *run, unsigned long line, const char *col, const char *v, size_t max,
+bool catalog_text(struct catalog_run *run, unsigned long line, const char *col, const char *v, size_t max,
 	      const char **out)
 {
 	if (formula(v))
-		return cat_err(run, line, "%s starts with \"%c\": spreadsheet formulas are not accepted", col, v[0]);
+		return catalog_err(run, line, "%s starts with \"%c\": spreadsheet formulas are not accepted", col, v[0]);
 	if (strlen(v) > max)
-		return cat_err(run, line, "%s is longer than %zu bytes", col, max);
+		return catalog_err(run, line, "%s is longer than %zu bytes", col, max);
 	*out = v;
 	return true;
 }
 
-bool cat_price(struct cat_run *run, unsigned long line, const char *col, const char *v,
+bool catalog_price(struct catalog_run *run, unsigned long line, const char *col, const char *v,
 	       const char *currency, long long *out)
 {
 	if (!*v)
-		return cat_err(run, line, "%s is empty", col);
+		return catalog_err(run, line, "%s is empty", col);
 	if (v[0] == '-')
-		return cat_err(run, line, "%s \"%.40s\" is negative", col, v);
+		return catalog_err(run, line, "%s \"%.40s\" is negative", col, v);
 	if (formula(v))
-		return cat_err(run, line, "%s starts with \"%c\": spreadsheet formulas are not accepted", col, v[0]);
+		return catalog_err(run, line, "%s starts with \"%c\": spreadsheet formulas are not accepted", col, v[0]);
 	if (strchr(v, ','))
-		return cat_err(run, line, "%s \"%.40s\": write prices without thousands separators, like 1234.50", col, v);
+		return catalog_err(run, line, "%s \"%.40s\": write prices without thousands separators, like 1234.50", col, v);
 	if (!money_parse(v, currency, out))
-		return cat_err(run, line, "%s \"%.40s\" is not a price in %s (like 12.50)", col, v, currency);
+		return catalog_err(run, line, "%s \"%.40s\" is not a price in %s (like 12.50)", col, v, currency);
 	return true;
 }
 
-bool cat_count(struct cat_run *run, unsigned long line, const char *col, const char *v, long long *out)
+bool catalog_count(struct catalog_run *run, unsigned long line, const char *col, const char *v, long long *out)
 {
 	const char *p = v;
 	if (*p == '-')
 		p++;
 	if (!*p || strlen(p) > 9)
-		return cat_err(run, line, "%s \"%.40s\" is not a whole number", col, v);
+		return catalog_err(run, line, "%s \"%.40s\" is not a whole number", col, v);
 	long long n = 0;
 	for (; *p; p++) {
 		if (!isdigit((unsigned char)*p))
-			return cat_err(run, line, "%s \"%.40s\" is not a whole number", col, v);
+			return catalog_err(run, line, "%s \"%.40s\" is not a whole number", col, v);
 		n = n * 10 + (*p - '0');
 	}
 	*out = v[0] == '-' ? -n : n;
 	return true;
 }
 
-bool cat_valid_handle(const char *h)
+bool catalog_valid_handle(const char *h)
 {
 	size_t n = strlen(h);
-	if (n == 0 || n > CAT_MAX_HANDLE)
+	if (n == 0 || n > CATALOG_MAX_HANDLE)
 		return false;
 	for (; *h; h++)
 		if (!isalnum((unsigned char)*h) && *h != '-' && *h != '_' && *h != '.')
@@ -144,18 +144,18 @@ bool cat_valid_handle(const char *h)
 	return true;
 }
 
-bool cat_make_handle(struct cat_run *run, const char *s, const char **out)
+bool catalog_make_handle(struct catalog_run *run, const char *s, const char **out)
 {
-	char buf[CAT_MAX_HANDLE + 1];
+	char buf[CATALOG_MAX_HANDLE + 1];
 	if (!slugify(s, buf, sizeof buf))
 		return false;
 	*out = arena_strdup(run->a, buf);
 	return true;
 }
 
-struct cat_product *cat_product_new(struct cat_run *run, unsigned long line)
+struct catalog_product *catalog_product_new(struct catalog_run *run, unsigned long line)
 {
-	struct cat_product *p = arena_zalloc(run->a, sizeof *p);
+	struct catalog_product *p = arena_zalloc(run->a, sizeof *p);
 	p->line = line;
 	p->handle = p->title = p->body_html = p->vendor = p->type = p->tags = "";
 	p->status = "active";
@@ -170,19 +170,19 @@ struct cat_product *cat_product_new(struct cat_run *run, unsigned long line)
 		(arr) = g; (cap) = nc; \
 	} } while (0)
 
-struct cat_variant *cat_variant_add(struct cat_run *run, struct cat_product *p, unsigned long line)
+struct catalog_variant *catalog_variant_add(struct catalog_run *run, struct catalog_product *p, unsigned long line)
 {
-	if (p->nvars == CAT_MAX_VARIANTS) {
+	if (p->nvars == CATALOG_MAX_VARIANTS) {
 		if (!p->bad)
-			cat_err(run, line, "product \"%s\" has more than %d variants", p->handle, CAT_MAX_VARIANTS);
+			catalog_err(run, line, "product \"%s\" has more than %d variants", p->handle, CATALOG_MAX_VARIANTS);
 		p->bad = true;
 		return NULL;
 	}
 	GROW(run, p->vars, p->nvars, p->capvars);
-	struct cat_variant *v = &p->vars[p->nvars++];
+	struct catalog_variant *v = &p->vars[p->nvars++];
 	memset(v, 0, sizeof *v);
 	v->ext_id = v->sku = v->barcode = v->image_url = "";
-	for (int k = 0; k < CAT_MAX_OPTIONS; k++)
+	for (int k = 0; k < CATALOG_MAX_OPTIONS; k++)
 		v->opt[k] = "";
 	v->compare_at = -1;
 	v->currency = run->currency;
@@ -200,21 +200,21 @@ static bool url_ok(const char *u)
 	return true;
 }
 
-bool cat_image_add(struct cat_run *run, struct cat_product *p, const char *url, const char *alt,
+bool catalog_image_add(struct catalog_run *run, struct catalog_product *p, const char *url, const char *alt,
 		   unsigned long line)
 {
-	return cat_image_add_at(run, p, url, alt, 0, line);
+	return catalog_image_add_at(run, p, url, alt, 0, line);
 }
 
-bool cat_image_add_at(struct cat_run *run, struct cat_product *p, const char *url, const char *alt,
+bool catalog_image_add_at(struct catalog_run *run, struct catalog_product *p, const char *url, const char *alt,
 		      long pos, unsigned long line)
 {
-	if (!url_ok(url) || strlen(url) > CAT_MAX_URL)
-		return cat_err(run, line, "image \"%.60s\" is not an http(s) URL of at most %d bytes", url, CAT_MAX_URL);
-	if (strlen(alt) > CAT_MAX_ALT)
-		return cat_err(run, line, "image alt text is longer than %d bytes", CAT_MAX_ALT);
+	if (!url_ok(url) || strlen(url) > CATALOG_MAX_URL)
+		return catalog_err(run, line, "image \"%.60s\" is not an http(s) URL of at most %d bytes", url, CATALOG_MAX_URL);
+	if (strlen(alt) > CATALOG_MAX_ALT)
+		return catalog_err(run, line, "image alt text is longer than %d bytes", CATALOG_MAX_ALT);
 	if (formula(alt))
-		return cat_err(run, line, "Image Alt Text starts with \"%c\": spreadsheet formulas are not accepted", alt[0]);
+		return catalog_err(run, line, "Image Alt Text starts with \"%c\": spreadsheet formulas are not accepted", alt[0]);
 	for (size_t i = 0; i < p->nimages; i++)
 		if (strcmp(p->images[i].url, url) == 0) {
 			/* The same picture listed again (a variant image first, its own row later). */
@@ -224,8 +224,8 @@ bool cat_image_add_at(struct cat_run *run, struct cat_product *p, const char *ur
 				p->images[i].pos = pos;
 			return true;
 		}
-	if (p->nimages == CAT_MAX_IMAGES)
-		return cat_err(run, line, "product \"%s\" has more than %d images", p->handle, CAT_MAX_IMAGES);
+	if (p->nimages == CATALOG_MAX_IMAGES)
+		return catalog_err(run, line, "product \"%s\" has more than %d images", p->handle, CATALOG_MAX_IMAGES);
 	GROW(run, p->images, p->nimages, p->capimages);
 	p->images[p->nimages].url = url;
 	p->images[p->nimages].alt = alt;
@@ -234,13 +234,13 @@ bool cat_image_add_at(struct cat_run *run, struct cat_product *p, const char *ur
 	return true;
 }
 
-static bool same_variant(const struct cat_variant *a, const struct cat_variant *b)
+static bool same_variant(const struct catalog_variant *a, const struct catalog_variant *b)
 {
 	if (*a->ext_id || *b->ext_id)
 		return strcmp(a->ext_id, b->ext_id) == 0;
 	if (*a->sku && *b->sku && strcmp(a->sku, b->sku) == 0)
 		return true;
-	for (int k = 0; k < CAT_MAX_OPTIONS; k++)
+	for (int k = 0; k < CATALOG_MAX_OPTIONS; k++)
 		if (strcmp(a->opt[k], b->opt[k]) != 0)
 			return false;
 	return !*a->sku || !*b->sku || strcmp(a->sku, b->sku) == 0;
@@ -248,10 +248,10 @@ static bool same_variant(const struct cat_variant *a, const struct cat_variant *
 
 /* Stable insertion sort (at most 250 images): positioned first by position, then unpositioned,
  * each group in file order. */
-static void order_images(struct cat_product *p)
+static void order_images(struct catalog_product *p)
 {
 	for (size_t i = 1; i < p->nimages; i++) {
-		struct cat_image x = p->images[i];
+		struct catalog_image x = p->images[i];
 		unsigned long kx = x.pos ? (unsigned long)x.pos : ULONG_MAX;
 		size_t j = i;
 		for (; j > 0; j--) {
@@ -264,27 +264,27 @@ static void order_images(struct cat_product *p)
 	}
 }
 
-bool cat_product_check(struct cat_run *run, struct cat_product *p)
+bool catalog_product_check(struct catalog_run *run, struct catalog_product *p)
 {
 	if (p->bad)
 		return false;
 	order_images(p);
 	bool ok = true;
 	if (!*p->title)
-		ok = cat_err(run, p->line, "product \"%s\" has no title", p->handle);
+		ok = catalog_err(run, p->line, "product \"%s\" has no title", p->handle);
 	if (p->nvars == 0)
-		ok = cat_err(run, p->line, "product \"%s\" has no variant with a price", p->handle);
-	if (strlen(p->body_html) > CAT_MAX_BODY_HTML)
-		ok = cat_err(run, p->line, "the description of \"%s\" is longer than %d bytes once cleaned",
-			     p->handle, CAT_MAX_BODY_HTML);
+		ok = catalog_err(run, p->line, "product \"%s\" has no variant with a price", p->handle);
+	if (strlen(p->body_html) > CATALOG_MAX_BODY_HTML)
+		ok = catalog_err(run, p->line, "the description of \"%s\" is longer than %d bytes once cleaned",
+			     p->handle, CATALOG_MAX_BODY_HTML);
 	for (size_t i = 0; i < p->nvars; i++) {
-		const struct cat_variant *v = &p->vars[i];
+		const struct catalog_variant *v = &p->vars[i];
 		if (strcmp(v->currency, p->vars[0].currency) != 0)
-			ok = cat_err(run, v->line, "variant in %s, but the product's first variant is in %s",
+			ok = catalog_err(run, v->line, "variant in %s, but the product's first variant is in %s",
 				     v->currency, p->vars[0].currency);
 		for (size_t j = 0; j < i; j++)
 			if (same_variant(v, &p->vars[j])) {
-				ok = cat_err(run, v->line, "the same variant of \"%s\" appears twice (line %lu)",
+				ok = catalog_err(run, v->line, "the same variant of \"%s\" appears twice (line %lu)",
 					     p->handle, p->vars[j].line);
 				break;
 			}
@@ -302,11 +302,11 @@ static size_t fnv(const char *s)
 }
 
 /* Finds key's slot; grows the table first so there is always a free one. */
-static size_t group_slot(struct cat_run *run, const char *key)
+static size_t group_slot(struct catalog_run *run, const char *key)
 {
 	if (run->index_n * 2 >= run->index_cap) {
 		size_t nc = run->index_cap ? run->index_cap * 2 : 256;
-		struct cat_product **ni = arena_zalloc(run->a, nc * sizeof *ni);
+		struct catalog_product **ni = arena_zalloc(run->a, nc * sizeof *ni);
 		const char **nk = arena_zalloc(run->a, nc * sizeof *nk);
 		for (size_t i = 0; i < run->index_cap; i++) {
 			if (!run->index_key[i])
@@ -328,13 +328,13 @@ static size_t group_slot(struct cat_run *run, const char *key)
 	return h;
 }
 
-struct cat_product *cat_group_find(struct cat_run *run, const char *key)
+struct catalog_product *catalog_group_find(struct catalog_run *run, const char *key)
 {
 	size_t h = group_slot(run, key);
 	return run->index_key[h] ? run->index[h] : NULL;
 }
 
-void cat_group_alias(struct cat_run *run, const char *key, struct cat_product *p)
+void catalog_group_alias(struct catalog_run *run, const char *key, struct catalog_product *p)
 {
 	size_t h = group_slot(run, key);
 	if (run->index_key[h])
@@ -344,14 +344,14 @@ void cat_group_alias(struct cat_run *run, const char *key, struct cat_product *p
 	run->index_n++;
 }
 
-struct cat_product *cat_group(struct cat_run *run, const char *key, unsigned long line, bool *created)
+struct catalog_product *catalog_group(struct catalog_run *run, const char *key, unsigned long line, bool *created)
 {
 	size_t h = group_slot(run, key);
 	if (run->index_key[h]) {
 		*created = false;
 		return run->index[h];
 	}
-	struct cat_product *p = cat_product_new(run, line);
+	struct catalog_product *p = catalog_product_new(run, line);
 	run->index_key[h] = arena_strdup(run->a, key);
 	run->index[h] = p;
 	run->index_n++;
@@ -364,10 +364,10 @@ struct cat_product *cat_group(struct cat_run *run, const char *key, unsigned lon
 	return p;
 }
 
-bool cat_group_emit_all(struct cat_run *run)
+bool catalog_group_emit_all(struct catalog_run *run)
 {
-	for (struct cat_product *p = run->head; p; p = p->next) {
-		cat_product_check(run, p);
+	for (struct catalog_product *p = run->head; p; p = p->next) {
+		catalog_product_check(run, p);
 		if (!run->emit(run, p))
 			return false;
 	}

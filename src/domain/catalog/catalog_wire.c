@@ -1,6 +1,6 @@
 /* catalog_wire.c: the bytes between crowdcartctl import's parsing child and its parent. Encoding
  * is plain; decoding trusts nothing: lengths are checked before any copy, every string is held
- * to the parse side's cap for its field and must be UTF-8 without NUL, every count to CAT_MAX_*,
+ * to the parse side's cap for its field and must be UTF-8 without NUL, every count to CATALOG_MAX_*,
  * and what the write side relies on (a variant, one currency, a known status) is checked again. */
 #include <string.h>
 #include <strings.h>
@@ -8,7 +8,7 @@
 #include "lib/money.h"
 #include "lib/utf8.h"
 
-#define MAX_COUNT 999999999LL	/* cat_count takes at most 9 digits */
+#define MAX_COUNT 999999999LL	/* catalog_count takes at most 9 digits */
 
 static void put_u32(struct buf *b, uint32_t v)
 {
@@ -33,7 +33,7 @@ static void put_str(struct buf *b, const char *s)
 }
 
 /* Reserves the header; end_frame fills in the length once the payload is there. */
-static size_t begin_frame(struct buf *b, enum cat_wire_kind kind)
+static size_t begin_frame(struct buf *b, enum catalog_wire_kind kind)
 {
 	size_t at = b->len;
 	buf_putc(b, (char)kind);
@@ -43,19 +43,19 @@ static size_t begin_frame(struct buf *b, enum cat_wire_kind kind)
 
 static void end_frame(struct buf *b, size_t at)
 {
-	uint32_t n = (uint32_t)(b->len - at - CAT_WIRE_HEAD);
+	uint32_t n = (uint32_t)(b->len - at - CATALOG_WIRE_HEAD);
 	uint8_t *p = (uint8_t *)b->p + at + 1;
 	p[0] = (uint8_t)n, p[1] = (uint8_t)(n >> 8), p[2] = (uint8_t)(n >> 16), p[3] = (uint8_t)(n >> 24);
 }
 
-size_t cat_wire_begin_products(struct buf *b)
+size_t catalog_wire_begin_products(struct buf *b)
 {
-	size_t at = begin_frame(b, CAT_WIRE_PRODUCTS);
+	size_t at = begin_frame(b, CATALOG_WIRE_PRODUCTS);
 	put_u32(b, 0);
 	return at;
 }
 
-void cat_wire_put_product(struct buf *b, const struct cat_product *p)
+void catalog_wire_put_product(struct buf *b, const struct catalog_product *p)
 {
 	const char *s[] = { p->handle, p->title, p->body_html, p->vendor, p->type, p->tags, p->status };
 	for (size_t k = 0; k < sizeof s / sizeof s[0]; k++)
@@ -72,7 +72,7 @@ void cat_wire_put_product(struct buf *b, const struct cat_product *p)
 	}
 	put_u32(b, (uint32_t)p->nvars);
 	for (size_t k = 0; k < p->nvars; k++) {
-		const struct cat_variant *v = &p->vars[k];
+		const struct catalog_variant *v = &p->vars[k];
 		const char *vs[] = { v->ext_id, v->sku, v->barcode, v->opt[0], v->opt[1], v->opt[2],
 				     v->currency, v->image_url };
 		for (size_t j = 0; j < sizeof vs / sizeof vs[0]; j++)
@@ -85,24 +85,24 @@ void cat_wire_put_product(struct buf *b, const struct cat_product *p)
 	}
 }
 
-void cat_wire_end_products(struct buf *b, size_t at, size_t n)
+void catalog_wire_end_products(struct buf *b, size_t at, size_t n)
 {
-	uint8_t *c = (uint8_t *)b->p + at + CAT_WIRE_HEAD;
+	uint8_t *c = (uint8_t *)b->p + at + CATALOG_WIRE_HEAD;
 	c[0] = (uint8_t)n, c[1] = (uint8_t)(n >> 8), c[2] = (uint8_t)(n >> 16), c[3] = (uint8_t)(n >> 24);
 	end_frame(b, at);
 }
 
-void cat_wire_put_products(struct buf *b, struct cat_product *const *items, size_t n)
+void catalog_wire_put_products(struct buf *b, struct catalog_product *const *items, size_t n)
 {
-	size_t at = cat_wire_begin_products(b);
+	size_t at = catalog_wire_begin_products(b);
 	for (size_t i = 0; i < n; i++)
-		cat_wire_put_product(b, items[i]);
-	cat_wire_end_products(b, at, n);
+		catalog_wire_put_product(b, items[i]);
+	catalog_wire_end_products(b, at, n);
 }
 
-void cat_wire_put_report(struct buf *b, const struct cat_report *rep, bool accepted)
+void catalog_wire_put_report(struct buf *b, const struct catalog_report *rep, bool accepted)
 {
-	size_t at = begin_frame(b, CAT_WIRE_REPORT);
+	size_t at = begin_frame(b, CATALOG_WIRE_REPORT);
 	put_u32(b, accepted);
 	const unsigned long counts[] = { rep->rows, rep->products, rep->variants, rep->images, rep->skipped,
 					 rep->error_count };
@@ -123,12 +123,12 @@ void cat_wire_put_report(struct buf *b, const struct cat_report *rep, bool accep
 	end_frame(b, at);
 }
 
-bool cat_wire_head(const uint8_t *p, enum cat_wire_kind *kind, size_t *len)
+bool catalog_wire_head(const uint8_t *p, enum catalog_wire_kind *kind, size_t *len)
 {
 	uint32_t n = (uint32_t)p[1] | (uint32_t)p[2] << 8 | (uint32_t)p[3] << 16 | (uint32_t)p[4] << 24;
-	if ((p[0] != CAT_WIRE_PRODUCTS && p[0] != CAT_WIRE_REPORT) || n > CAT_WIRE_FRAME_MAX)
+	if ((p[0] != CATALOG_WIRE_PRODUCTS && p[0] != CATALOG_WIRE_REPORT) || n > CATALOG_WIRE_FRAME_MAX)
 		return false;
-	*kind = (enum cat_wire_kind)p[0];
+	*kind = (enum catalog_wire_kind)p[0];
 	*len = n;
 	return true;
 }
@@ -218,15 +218,15 @@ static bool currency_ok(const char *c)
 	return strlen(c) == 3 && money_exponent(c) >= 0;
 }
 
-static bool get_variant(struct rd *r, struct cat_variant *v)
+static bool get_variant(struct rd *r, struct catalog_variant *v)
 {
-	v->ext_id = get_str(r, CAT_MAX_NAME);
-	v->sku = get_str(r, CAT_MAX_NAME);
-	v->barcode = get_str(r, CAT_MAX_BARCODE);
-	for (int k = 0; k < CAT_MAX_OPTIONS; k++)
-		v->opt[k] = get_str(r, CAT_MAX_NAME);
+	v->ext_id = get_str(r, CATALOG_MAX_NAME);
+	v->sku = get_str(r, CATALOG_MAX_NAME);
+	v->barcode = get_str(r, CATALOG_MAX_BARCODE);
+	for (int k = 0; k < CATALOG_MAX_OPTIONS; k++)
+		v->opt[k] = get_str(r, CATALOG_MAX_NAME);
 	v->currency = get_str(r, 3);
-	v->image_url = get_str(r, CAT_MAX_URL);
+	v->image_url = get_str(r, CATALOG_MAX_URL);
 	v->price = get_i64(r);
 	v->compare_at = get_i64(r);
 	v->stock = get_i64(r);
@@ -237,43 +237,43 @@ static bool get_variant(struct rd *r, struct cat_variant *v)
 	       v->stock >= -MAX_COUNT && v->stock <= MAX_COUNT;
 }
 
-static bool get_product(struct rd *r, struct cat_product *p)
+static bool get_product(struct rd *r, struct catalog_product *p)
 {
 	memset(p, 0, sizeof *p);
-	p->handle = get_str(r, CAT_MAX_HANDLE);
-	p->title = get_str(r, CAT_MAX_TITLE);
-	p->body_html = get_str(r, CAT_MAX_BODY_HTML);
-	p->vendor = get_str(r, CAT_MAX_NAME);
-	p->type = get_str(r, CAT_MAX_NAME);
-	p->tags = get_str(r, CAT_MAX_TAGS);
+	p->handle = get_str(r, CATALOG_MAX_HANDLE);
+	p->title = get_str(r, CATALOG_MAX_TITLE);
+	p->body_html = get_str(r, CATALOG_MAX_BODY_HTML);
+	p->vendor = get_str(r, CATALOG_MAX_NAME);
+	p->type = get_str(r, CATALOG_MAX_NAME);
+	p->tags = get_str(r, CATALOG_MAX_TAGS);
 	p->status = get_str(r, 8);
 	get_line(r, &p->line);
-	p->nopts = get_count(r, CAT_MAX_OPTIONS);
+	p->nopts = get_count(r, CATALOG_MAX_OPTIONS);
 	for (size_t k = 0; k < p->nopts; k++)
-		p->opt_name[k] = get_str(r, CAT_MAX_OPTION_NAME);
-	for (size_t k = p->nopts; k < CAT_MAX_OPTIONS; k++)
+		p->opt_name[k] = get_str(r, CATALOG_MAX_OPTION_NAME);
+	for (size_t k = p->nopts; k < CATALOG_MAX_OPTIONS; k++)
 		p->opt_name[k] = "";
 	if (!r->ok || !handle_ok(p->handle) || !*p->title ||
 	    (strcmp(p->status, "active") && strcmp(p->status, "draft") && strcmp(p->status, "archived")))
 		return false;
 	/* Each count is checked before its array is allocated, and against what is left to read. */
-	p->nimages = p->capimages = get_count(r, CAT_MAX_IMAGES);
+	p->nimages = p->capimages = get_count(r, CATALOG_MAX_IMAGES);
 	p->images = arena_alloc(r->a, (p->nimages + 1) * sizeof *p->images);
 	for (size_t k = 0; r->ok && k < p->nimages; k++) {
-		struct cat_image *m = &p->images[k];
-		m->url = get_str(r, CAT_MAX_URL);
-		m->alt = get_str(r, CAT_MAX_ALT);
+		struct catalog_image *m = &p->images[k];
+		m->url = get_str(r, CATALOG_MAX_URL);
+		m->alt = get_str(r, CATALOG_MAX_ALT);
 		int64_t pos = get_i64(r);
-		if (!r->ok || !url_ok(m->url) || pos < 0 || pos > CAT_MAX_IMAGE_POS)
+		if (!r->ok || !url_ok(m->url) || pos < 0 || pos > CATALOG_MAX_IMAGE_POS)
 			return false;
 		m->pos = (long)pos;
 	}
-	p->nvars = p->capvars = get_count(r, CAT_MAX_VARIANTS);
+	p->nvars = p->capvars = get_count(r, CATALOG_MAX_VARIANTS);
 	if (!r->ok || p->nvars == 0)
 		return false;
 	p->vars = arena_alloc(r->a, p->nvars * sizeof *p->vars);
 	for (size_t k = 0; k < p->nvars; k++) {
-		struct cat_variant *v = &p->vars[k];
+		struct catalog_variant *v = &p->vars[k];
 		if (!get_variant(r, v) || strcmp(v->currency, p->vars[0].currency) != 0)
 			return false;
 		bool found = !*v->image_url;
@@ -285,14 +285,14 @@ static bool get_product(struct rd *r, struct cat_product *p)
 	return r->ok;
 }
 
-bool cat_wire_get_products(const uint8_t *p, size_t len, struct arena *a, struct cat_product ***items,
+bool catalog_wire_get_products(const uint8_t *p, size_t len, struct arena *a, struct catalog_product ***items,
 			   size_t *n)
 {
 	struct rd r = { p, p + len, a, true };
-	size_t count = get_count(&r, CAT_BATCH);
+	size_t count = get_count(&r, CATALOG_BATCH);
 	if (!r.ok || count == 0)
 		return false;
-	struct cat_product **list = arena_alloc(a, count * sizeof *list);
+	struct catalog_product **list = arena_alloc(a, count * sizeof *list);
 	for (size_t i = 0; i < count; i++) {
 		list[i] = arena_alloc(a, sizeof **list);
 		if (!get_product(&r, list[i]))
@@ -305,14 +305,14 @@ bool cat_wire_get_products(const uint8_t *p, size_t len, struct arena *a, struct
 	return true;
 }
 
-static bool get_message(struct rd *r, struct cat_error *e)
+static bool get_message(struct rd *r, struct catalog_error *e)
 {
 	get_line(r, &e->line);
-	e->msg = get_str(r, CAT_MAX_MESSAGE - 1);
+	e->msg = get_str(r, CATALOG_MAX_MESSAGE - 1);
 	return r->ok;
 }
 
-bool cat_wire_get_report(const uint8_t *p, size_t len, struct cat_report *rep, bool *accepted)
+bool catalog_wire_get_report(const uint8_t *p, size_t len, struct catalog_report *rep, bool *accepted)
 {
 	struct rd r = { p, p + len, rep->a, true };
 	uint32_t acc = get_u32(&r);
@@ -324,14 +324,14 @@ bool cat_wire_get_report(const uint8_t *p, size_t len, struct cat_report *rep, b
 			r.ok = false;
 		*counts[i] = r.ok ? (unsigned long)v : 0;
 	}
-	rep->nerrors = get_count(&r, CAT_MAX_ERRORS);
+	rep->nerrors = get_count(&r, CATALOG_MAX_ERRORS);
 	for (size_t i = 0; r.ok && i < rep->nerrors; i++)
 		get_message(&r, &rep->errors[i]);
-	rep->nnotices = get_count(&r, CAT_MAX_NOTICES);
+	rep->nnotices = get_count(&r, CATALOG_MAX_NOTICES);
 	for (size_t i = 0; r.ok && i < rep->nnotices; i++)
 		get_message(&r, &rep->notices[i]);
 	uint32_t fatal = get_u32(&r);
-	const char *msg = get_str(&r, CAT_MAX_MESSAGE - 1);
+	const char *msg = get_str(&r, CATALOG_MAX_MESSAGE - 1);
 	if (!r.ok || r.p != r.end || acc > 1 || fatal > 1 || (!fatal && *msg))
 		return false;
 	rep->fatal = fatal ? msg : NULL;
@@ -342,30 +342,30 @@ bool cat_wire_get_report(const uint8_t *p, size_t len, struct cat_report *rep, b
 	return *accepted ? rep->error_count == 0 && !rep->fatal : rep->error_count > 0 || rep->fatal;
 }
 
-bool cat_wire_check_totals(const struct cat_report *rep, bool accepted, const struct cat_wire_totals *t)
+bool catalog_wire_check_totals(const struct catalog_report *rep, bool accepted, const struct catalog_wire_totals *t)
 {
 	if (!accepted)
 		return true;
 	return t->products == rep->products && t->variants == rep->variants && t->images == rep->images;
 }
 
-bool cat_wire_decode_all(const uint8_t *p, size_t len, struct arena *a, struct cat_report *rep,
-			 bool *accepted, struct cat_wire_totals *t)
+bool catalog_wire_decode_all(const uint8_t *p, size_t len, struct arena *a, struct catalog_report *rep,
+			 bool *accepted, struct catalog_wire_totals *t)
 {
 	memset(t, 0, sizeof *t);
-	while (len >= CAT_WIRE_HEAD) {
-		enum cat_wire_kind kind;
+	while (len >= CATALOG_WIRE_HEAD) {
+		enum catalog_wire_kind kind;
 		size_t n;
-		if (!cat_wire_head(p, &kind, &n) || len - CAT_WIRE_HEAD < n)
+		if (!catalog_wire_head(p, &kind, &n) || len - CATALOG_WIRE_HEAD < n)
 			return false;
-		p += CAT_WIRE_HEAD;
-		len -= CAT_WIRE_HEAD;
-		if (kind == CAT_WIRE_REPORT)
-			return n == len && cat_wire_get_report(p, n, rep, accepted) &&
-			       cat_wire_check_totals(rep, *accepted, t);
-		struct cat_product **items;
+		p += CATALOG_WIRE_HEAD;
+		len -= CATALOG_WIRE_HEAD;
+		if (kind == CATALOG_WIRE_REPORT)
+			return n == len && catalog_wire_get_report(p, n, rep, accepted) &&
+			       catalog_wire_check_totals(rep, *accepted, t);
+		struct catalog_product **items;
 		size_t count;
-		if (!cat_wire_get_products(p, n, a, &items, &count))
+		if (!catalog_wire_get_products(p, n, a, &items, &count))
 			return false;
 		for (size_t i = 0; i < count; i++) {
 			t->products++;

@@ -19,7 +19,7 @@ static const char *const names[C__N] = {
 static const char *const required[] = { "ID", "Type", "SKU", "Name", "Regular price", "Parent", NULL };
 
 /* Images is a comma-separated list of URLs; the first is the main one. */
-static bool add_images(struct cat_run *run, struct cat_product *p, const char *list,
+static bool add_images(struct catalog_run *run, struct catalog_product *p, const char *list,
 		       unsigned long line, const char **first)
 {
 	*first = "";
@@ -31,7 +31,7 @@ static bool add_images(struct cat_run *run, struct cat_product *p, const char *l
 			n--;
 		if (n) {
 			const char *url = arena_strndup(run->a, list, n);
-			ok &= cat_image_add(run, p, url, "", line);
+			ok &= catalog_image_add(run, p, url, "", line);
 			if (!**first)
 				*first = url;
 		}
@@ -43,19 +43,19 @@ static bool add_images(struct cat_run *run, struct cat_product *p, const char *l
 }
 
 /* Price, compare-at and stock of a simple product or a variation. */
-static bool variant_values(struct cat_run *run, struct cat_variant *v, unsigned long line,
+static bool variant_values(struct catalog_run *run, struct catalog_variant *v, unsigned long line,
 			   const char *const *f, size_t n)
 {
-	const char *reg = cat_col(run, C_REGULAR, f, n), *sale = cat_col(run, C_SALE, f, n);
-	const char *stock = cat_col(run, C_STOCK, f, n), *instock = cat_col(run, C_INSTOCK, f, n);
-	const char *back = cat_col(run, C_BACKORDERS, f, n);
-	bool ok = cat_text(run, line, "SKU", cat_col(run, C_SKU, f, n), CAT_MAX_NAME, &v->sku) &
-		  cat_text(run, line, "GTIN", cat_col(run, C_GTIN, f, n), CAT_MAX_BARCODE, &v->barcode) &
-		  cat_text(run, line, "ID", cat_col(run, C_ID, f, n), CAT_MAX_NAME, &v->ext_id) &
-		  cat_price(run, line, "Regular price", reg, v->currency, &v->price);
+	const char *reg = catalog_col(run, C_REGULAR, f, n), *sale = catalog_col(run, C_SALE, f, n);
+	const char *stock = catalog_col(run, C_STOCK, f, n), *instock = catalog_col(run, C_INSTOCK, f, n);
+	const char *back = catalog_col(run, C_BACKORDERS, f, n);
+	bool ok = catalog_text(run, line, "SKU", catalog_col(run, C_SKU, f, n), CATALOG_MAX_NAME, &v->sku) &
+		  catalog_text(run, line, "GTIN", catalog_col(run, C_GTIN, f, n), CATALOG_MAX_BARCODE, &v->barcode) &
+		  catalog_text(run, line, "ID", catalog_col(run, C_ID, f, n), CATALOG_MAX_NAME, &v->ext_id) &
+		  catalog_price(run, line, "Regular price", reg, v->currency, &v->price);
 	if (*sale) {
 		long long s;
-		if (cat_price(run, line, "Sale price", sale, v->currency, &s)) {
+		if (catalog_price(run, line, "Sale price", sale, v->currency, &s)) {
 			v->compare_at = v->price;
 			v->price = s;
 		} else {
@@ -63,26 +63,26 @@ static bool variant_values(struct cat_run *run, struct cat_variant *v, unsigned 
 		}
 	}
 	if (*stock)
-		ok &= cat_count(run, line, "Stock", stock, &v->stock);
+		ok &= catalog_count(run, line, "Stock", stock, &v->stock);
 	/* Unmanaged stock that is "in stock", or backorders allowed: selling never stops. */
 	v->policy_continue = strcmp(back, "1") == 0 || strcasecmp(back, "notify") == 0 ||
 			     (!*stock && strcmp(instock, "1") == 0);
 	if (v->stock < 0 && !v->policy_continue)
-		ok = cat_err(run, line, "Stock is negative and backorders are not allowed");
+		ok = catalog_err(run, line, "Stock is negative and backorders are not allowed");
 	return ok;
 }
 
-static bool parent_fields(struct cat_run *run, struct cat_product *p, unsigned long line,
+static bool parent_fields(struct catalog_run *run, struct catalog_product *p, unsigned long line,
 			  const char *type, const char *const *f, size_t n)
 {
-	const char *name = cat_col(run, C_NAME, f, n), *desc = cat_col(run, C_DESC, f, n);
-	const char *cats = cat_col(run, C_CATEGORIES, f, n), *pub = cat_col(run, C_PUBLISHED, f, n);
+	const char *name = catalog_col(run, C_NAME, f, n), *desc = catalog_col(run, C_DESC, f, n);
+	const char *cats = catalog_col(run, C_CATEGORIES, f, n), *pub = catalog_col(run, C_PUBLISHED, f, n);
 	if (!*desc)
-		desc = cat_col(run, C_SHORT, f, n);
-	bool ok = cat_text(run, line, "Name", name, CAT_MAX_TITLE, &p->title) &
-		  cat_text(run, line, "Tags", cat_col(run, C_TAGS, f, n), CAT_MAX_TAGS, &p->tags);
-	if (ok && !cat_make_handle(run, name, &p->handle))
-		ok = cat_err(run, line, "Name \"%.60s\" has no letter or digit to make a handle from", name);
+		desc = catalog_col(run, C_SHORT, f, n);
+	bool ok = catalog_text(run, line, "Name", name, CATALOG_MAX_TITLE, &p->title) &
+		  catalog_text(run, line, "Tags", catalog_col(run, C_TAGS, f, n), CATALOG_MAX_TAGS, &p->tags);
+	if (ok && !catalog_make_handle(run, name, &p->handle))
+		ok = catalog_err(run, line, "Name \"%.60s\" has no letter or digit to make a handle from", name);
 	p->body_html = sanitize_html(run->a, desc, strlen(desc), NULL);
 	/* "Clothing > Hoodies, Sale": the first category's last level is the type. */
 	size_t cn = strcspn(cats, ",");
@@ -95,58 +95,58 @@ static bool parent_fields(struct cat_run *run, struct cat_product *p, unsigned l
 	size_t tn = (size_t)(cats + cn - gt);
 	while (tn && gt[tn - 1] == ' ')
 		tn--;
-	ok &= cat_text(run, line, "Categories", arena_strndup(run->a, gt, tn), CAT_MAX_NAME, &p->type);
+	ok &= catalog_text(run, line, "Categories", arena_strndup(run->a, gt, tn), CATALOG_MAX_NAME, &p->type);
 	p->status = strcmp(pub, "1") == 0 || !*pub ? "active" : "draft";
 	p->line = line;
 	if (strcmp(type, "variable") == 0) {
 		static const int an[] = { C_A1N, C_A2N, C_A3N };
-		for (int k = 0; k < CAT_MAX_OPTIONS; k++) {
-			const char *on = cat_col(run, an[k], f, n);
+		for (int k = 0; k < CATALOG_MAX_OPTIONS; k++) {
+			const char *on = catalog_col(run, an[k], f, n);
 			if (!*on)
 				break;
-			ok &= cat_text(run, line, "Attribute name", on, CAT_MAX_OPTION_NAME, &p->opt_name[k]);
+			ok &= catalog_text(run, line, "Attribute name", on, CATALOG_MAX_OPTION_NAME, &p->opt_name[k]);
 			p->nopts = (size_t)k + 1;
 		}
 	}
 	const char *first;
-	ok &= add_images(run, p, cat_col(run, C_IMAGES, f, n), line, &first);
+	ok &= add_images(run, p, catalog_col(run, C_IMAGES, f, n), line, &first);
 	return ok;
 }
 
-static bool variation(struct cat_run *run, unsigned long line, const char *const *f, size_t n)
+static bool variation(struct catalog_run *run, unsigned long line, const char *const *f, size_t n)
 {
-	const char *parent = cat_col(run, C_PARENT, f, n);
+	const char *parent = catalog_col(run, C_PARENT, f, n);
 	if (!*parent)
-		return cat_err(run, line, "a variation needs its Parent (\"id:123\" or the parent's SKU)");
+		return catalog_err(run, line, "a variation needs its Parent (\"id:123\" or the parent's SKU)");
 	const char *key = strncmp(parent, "id:", 3) == 0 ? parent : arena_printf(run->a, "sku:%s", parent);
 	bool created;
-	struct cat_product *p = strncmp(parent, "id:", 3) == 0 ? cat_group(run, key, line, &created)
-							       : cat_group_find(run, key);
+	struct catalog_product *p = strncmp(parent, "id:", 3) == 0 ? catalog_group(run, key, line, &created)
+							       : catalog_group_find(run, key);
 	if (!p)
-		return cat_err(run, line, "Parent \"%.60s\" is not a variable product earlier in the file", parent);
-	struct cat_variant *v = cat_variant_add(run, p, line);
+		return catalog_err(run, line, "Parent \"%.60s\" is not a variable product earlier in the file", parent);
+	struct catalog_variant *v = catalog_variant_add(run, p, line);
 	if (!v)
 		return false;
 	bool ok = variant_values(run, v, line, f, n);
 	static const int av[] = { C_A1V, C_A2V, C_A3V };
-	for (int k = 0; k < CAT_MAX_OPTIONS; k++)
-		ok &= cat_text(run, line, "Attribute value", cat_col(run, av[k], f, n), CAT_MAX_NAME, &v->opt[k]);
+	for (int k = 0; k < CATALOG_MAX_OPTIONS; k++)
+		ok &= catalog_text(run, line, "Attribute value", catalog_col(run, av[k], f, n), CATALOG_MAX_NAME, &v->opt[k]);
 	const char *first;
-	ok &= add_images(run, p, cat_col(run, C_IMAGES, f, n), line, &first);
+	ok &= add_images(run, p, catalog_col(run, C_IMAGES, f, n), line, &first);
 	v->image_url = first;
 	if (!ok)
 		p->bad = true;
 	return true;
 }
 
-bool cat_woo_record(void *vrun, unsigned long line, const char *const *f, const size_t *len, size_t n)
+bool catalog_woo_record(void *vrun, unsigned long line, const char *const *f, const size_t *len, size_t n)
 {
-	struct cat_run *run = vrun;
+	struct catalog_run *run = vrun;
 	(void)len;
 	if (!run->header_done)
-		return cat_header(run, names, C__N, f, n, required);
+		return catalog_header(run, names, C__N, f, n, required);
 	run->rep->rows++;
-	const char *t = cat_col(run, C_TYPE, f, n);
+	const char *t = catalog_col(run, C_TYPE, f, n);
 	char type[16];
 	snprintf(type, sizeof type, "%.*s", (int)strcspn(t, ", "), t);	/* "simple, virtual" */
 	if (strcmp(type, "variation") == 0)
@@ -156,26 +156,26 @@ bool cat_woo_record(void *vrun, unsigned long line, const char *const *f, const 
 		return true;
 	}
 	if (strcmp(type, "simple") && strcmp(type, "variable")) {
-		cat_err(run, line, "Type \"%.30s\" is not simple, variable, variation, grouped or external", t);
+		catalog_err(run, line, "Type \"%.30s\" is not simple, variable, variation, grouped or external", t);
 		return true;
 	}
-	const char *id = cat_col(run, C_ID, f, n), *sku = cat_col(run, C_SKU, f, n);
+	const char *id = catalog_col(run, C_ID, f, n), *sku = catalog_col(run, C_SKU, f, n);
 	if (!*id && !*sku) {
-		cat_err(run, line, "a product needs an ID or a SKU");
+		catalog_err(run, line, "a product needs an ID or a SKU");
 		return true;
 	}
 	bool created;
 	const char *key = *id ? arena_printf(run->a, "id:%s", id) : arena_printf(run->a, "sku:%s", sku);
-	struct cat_product *p = cat_group(run, key, line, &created);
+	struct catalog_product *p = catalog_group(run, key, line, &created);
 	if (!created && *p->handle) {
-		cat_err(run, line, "%s appears twice in the file (line %lu)", key, p->line);
+		catalog_err(run, line, "%s appears twice in the file (line %lu)", key, p->line);
 		return true;
 	}
 	if (*sku)
-		cat_group_alias(run, arena_printf(run->a, "sku:%s", sku), p);
+		catalog_group_alias(run, arena_printf(run->a, "sku:%s", sku), p);
 	bool ok = parent_fields(run, p, line, type, f, n);
 	if (strcmp(type, "simple") == 0) {
-		struct cat_variant *v = cat_variant_add(run, p, line);
+		struct catalog_variant *v = catalog_variant_add(run, p, line);
 		ok &= v && variant_values(run, v, line, f, n);
 	}
 	if (!ok)
@@ -183,12 +183,12 @@ bool cat_woo_record(void *vrun, unsigned long line, const char *const *f, const 
 	return true;
 }
 
-bool cat_woo_finish(struct cat_run *run)
+bool catalog_woo_finish(struct catalog_run *run)
 {
-	for (struct cat_product *p = run->head; p; p = p->next)
+	for (struct catalog_product *p = run->head; p; p = p->next)
 		if (!*p->handle) {
-			cat_err(run, p->line, "the variation's parent product is not in the file");
+			catalog_err(run, p->line, "the variation's parent product is not in the file");
 			p->bad = true;
 		}
-	return cat_group_emit_all(run);
+	return catalog_group_emit_all(run);
 }

@@ -47,7 +47,7 @@ static const struct db_stmt q_del_variant = {
 	"DELETE FROM variants WHERE id = ?", "i", "" };
 
 /* The existing variant row (of res) that v replaces, or -1. */
-static long long match_variant(const struct db_res *res, bool *used, const struct cat_variant *v)
+static long long match_variant(const struct db_res *res, bool *used, const struct catalog_variant *v)
 {
 	for (int pass = 0; pass < 3; pass++)
 		for (size_t i = 0; i < res->nrows; i++) {
@@ -68,7 +68,7 @@ static long long match_variant(const struct db_res *res, bool *used, const struc
 }
 
 static enum db_status write_children(struct db *db, struct arena *a, long long pid,
-				     const struct cat_product *p)
+				     const struct catalog_product *p)
 {
 	enum db_status rc;
 	struct db_param id[] = { DB_I(pid) };
@@ -94,7 +94,7 @@ static enum db_status write_children(struct db *db, struct arena *a, long long p
 	struct db_param *rows = arena_alloc(a, (p->nvars + 1) * VCOLS * sizeof *rows);
 	size_t nnew = 0;
 	for (size_t i = 0; i < p->nvars; i++) {
-		const struct cat_variant *v = &p->vars[i];
+		const struct catalog_variant *v = &p->vars[i];
 		struct db_param image = DB_NULL, compare = v->compare_at >= 0 ? DB_I(v->compare_at) : DB_NULL;
 		for (size_t k = 0; *v->image_url && k < p->nimages; k++)
 			if (strcmp(p->images[k].url, v->image_url) == 0)
@@ -135,10 +135,10 @@ static enum db_status write_children(struct db *db, struct arena *a, long long p
 }
 
 static enum db_status find_some(struct db *db, struct arena *a, long long brand_id,
-				struct cat_product *const *items, size_t n, struct cat_found *found);
+				struct catalog_product *const *items, size_t n, struct catalog_found *found);
 
-enum db_status cat_find_products(struct db *db, struct arena *a, long long brand_id,
-				 struct cat_product *const *items, size_t n, struct cat_found *found)
+enum db_status catalog_find_products(struct db *db, struct arena *a, long long brand_id,
+				 struct catalog_product *const *items, size_t n, struct catalog_found *found)
 {
 	for (size_t at = 0; at < n; at += FIND_N) {
 		enum db_status rc = find_some(db, a, brand_id, items + at, n - at < FIND_N ? n - at : FIND_N, found + at);
@@ -149,7 +149,7 @@ enum db_status cat_find_products(struct db *db, struct arena *a, long long brand
 }
 
 static enum db_status find_some(struct db *db, struct arena *a, long long brand_id,
-				struct cat_product *const *items, size_t n, struct cat_found *found)
+				struct catalog_product *const *items, size_t n, struct catalog_found *found)
 {
 	struct db_param params[1 + FIND_N];
 	params[0] = DB_I(brand_id);
@@ -167,14 +167,14 @@ static enum db_status find_some(struct db *db, struct arena *a, long long brand_
 				found[i].id = db_at(&res, r, 0)->i;
 				found[i].same = false;
 				uint8_t digest[16];
-				cat_product_digest(items[i], digest);
+				catalog_product_digest(items[i], digest);
 				found[i].same = h->len == sizeof digest && memcmp(h->s, digest, sizeof digest) == 0;
 			}
 	}
 	return DB_OK;
 }
 
-void cat_product_totals(const struct cat_product *p, long long *price_min, long long *stock)
+void catalog_product_totals(const struct catalog_product *p, long long *price_min, long long *stock)
 {
 	*price_min = p->vars[0].price;
 	*stock = 0;
@@ -186,21 +186,21 @@ void cat_product_totals(const struct cat_product *p, long long *price_min, long 
 	}
 }
 
-enum db_status cat_write_product(struct db *db, struct arena *a, const struct cat_product *p,
-				 const struct cat_found *f, enum cat_outcome *out)
+enum db_status catalog_write_product(struct db *db, struct arena *a, const struct catalog_product *p,
+				 const struct catalog_found *f, enum catalog_outcome *out)
 {
 	if (f->same) {
-		*out = CAT_UNCHANGED;
+		*out = CATALOG_UNCHANGED;
 		return DB_OK;
 	}
 	uint8_t digest[16];
-	cat_product_digest(p, digest);
+	catalog_product_digest(p, digest);
 	long long price_min, stock;
-	cat_product_totals(p, &price_min, &stock);
+	catalog_product_totals(p, &price_min, &stock);
 	enum db_status rc = db_query(db, a, &q_upd_product,
 		(struct db_param[]){ DB_S(p->title), DB_S(p->body_html), DB_S(p->type), DB_S(p->vendor),
 				     DB_S(p->tags), DB_S(p->status), DB_I(price_min), DB_S(p->vars[0].currency),
 				     DB_I(stock), DB_B(digest, sizeof digest), DB_I(f->id) }, NULL);
-	*out = CAT_UPDATED;
+	*out = CATALOG_UPDATED;
 	return rc != DB_OK ? rc : write_children(db, a, f->id, p);
 }
