@@ -52,5 +52,5 @@ int main(int argc, char **argv)
 	static const struct app api = {
 		.name = "api", .routes = routes, .nroutes = API__MAX, .error = api_error,
 	};
-	return app_main(&api, argc, argv);
+	return worker_main(&api, argc, argv);
 }

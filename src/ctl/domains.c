@@ -44,7 +44,7 @@ static int list(struct db *db, struct arena *a, long long brand_id)
 
 static int verify(struct db *db, struct arena *a, const char *slug, long long brand_id, const char *domain)
 {
-	if (!domain_valid(domain)) {
+	if (!brand_domain_valid(domain)) {
 		fprintf(stderr, "crowdcartctl: \"%s\" is not a lower-case host name\n", domain);
 		return 1;
 	}

@@ -9,7 +9,7 @@
 #include "lib/config.h"
 #include "ctl/ctl.h"
 #include "lib/password.h"
-#include "lib/sqlsplit.h"
+#include "lib/sql_split.h"
 
 #define MAX_STATEMENTS 4096
 

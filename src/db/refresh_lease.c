@@ -33,12 +33,12 @@ enum db_status refresh_lease_left(struct db *db, struct arena *a, const char *na
 	return rc;
 }
 
-bool refresh_timer_due(const struct refresh_timer *t, long long now_ms, bool early)
+bool refresh_lease_timer_due(const struct refresh_timer *t, long long now_ms, bool early)
 {
 	return now_ms >= t->next_ms || (early && now_ms >= t->next_early_ms);
 }
 
-void refresh_timer_looked(struct refresh_timer *t, long long now_ms, long period_s, long long left_s,
+void refresh_lease_timer_looked(struct refresh_timer *t, long long now_ms, long period_s, long long left_s,
 			  long early_gap_s, unsigned jitter_ms)
 {
 	long long wait_s = left_s >= 0 && left_s < period_s ? left_s : period_s;

@@ -21,11 +21,11 @@ struct refresh_timer {
 };
 
 /* Whether to ask now; `early`: someone is waiting for the job's result. Pure. */
-bool refresh_timer_due(const struct refresh_timer *t, long long now_ms, bool early);
+bool refresh_lease_timer_due(const struct refresh_timer *t, long long now_ms, bool early);
 /* After asking at now_ms: the next look when the lease is due again (left_s, as from
  * refresh_lease_left; -1 for unknown), but at least once a period, plus jitter_ms so that the
  * workers that lost do not all ask at the same moment again; no early look for early_gap_s. Pure. */
-void refresh_timer_looked(struct refresh_timer *t, long long now_ms, long period_s, long long left_s,
+void refresh_lease_timer_looked(struct refresh_timer *t, long long now_ms, long period_s, long long left_s,
 			  long early_gap_s, unsigned jitter_ms);
 
 #endif

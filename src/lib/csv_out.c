@@ -3,7 +3,7 @@
 #include <string.h>
 #include "lib/csv_out.h"
 
-void csv_begin(struct csv_out *c, struct buf *b)
+void csv_out_begin(struct csv_out *c, struct buf *b)
 {
 	c->b = b;
 	c->mid_row = false;
@@ -24,7 +24,7 @@ static bool csv_risky(const char *s)
 	return s[0] && strchr("=+-@\t\r", s[0]) != NULL;
 }
 
-void csv_text(struct csv_out *c, const char *s)
+void csv_out_text(struct csv_out *c, const char *s)
 {
 	csv_sep(c);
 	if (!s || !*s)
@@ -45,13 +45,13 @@ void csv_text(struct csv_out *c, const char *s)
 		buf_putc(c->b, '"');
 }
 
-void csv_int(struct csv_out *c, long long v)
+void csv_out_int(struct csv_out *c, long long v)
 {
 	csv_sep(c);
 	buf_printf(c->b, "%lld", v);
 }
 
-void csv_minor(struct csv_out *c, long long minor, int exponent)
+void csv_out_minor(struct csv_out *c, long long minor, int exponent)
 {
 	csv_sep(c);
 	/* Work on the magnitude as unsigned so LLONG_MIN does not overflow. */
@@ -66,7 +66,7 @@ void csv_minor(struct csv_out *c, long long minor, int exponent)
 	buf_printf(c->b, "%s%llu.%0*llu", minor < 0 ? "-" : "", m / div, exponent, m % div);
 }
 
-void csv_end_row(struct csv_out *c)
+void csv_out_end_row(struct csv_out *c)
 {
 	buf_put(c->b, "\r\n", 2);
 	c->mid_row = false;

@@ -12,16 +12,16 @@ struct csv_out {
 };
 
 /* Starts a document in b: writes the UTF-8 byte order mark (so spreadsheet programs read UTF-8). */
-void csv_begin(struct csv_out *c, struct buf *b);
+void csv_out_begin(struct csv_out *c, struct buf *b);
 /* A text cell. A value starting with = + - @ tab or CR gets a leading ' so that a spreadsheet
  * shows it as text instead of running it (CSV formula injection); quoted when it holds a comma,
  * a double quote, CR or LF, or starts/ends with a space. NULL is an empty cell. */
-void csv_text(struct csv_out *c, const char *s);
+void csv_out_text(struct csv_out *c, const char *s);
 /* A number written by us (never user text): kept as is so "-12.50" stays a number. */
-void csv_int(struct csv_out *c, long long v);
+void csv_out_int(struct csv_out *c, long long v);
 /* minor units as a plain decimal with `exponent` decimals: 1250, 2 -> "12.50"; -5, 2 -> "-0.05". */
-void csv_minor(struct csv_out *c, long long minor, int exponent);
+void csv_out_minor(struct csv_out *c, long long minor, int exponent);
 /* Ends the row with CRLF. */
-void csv_end_row(struct csv_out *c);
+void csv_out_end_row(struct csv_out *c);
 
 #endif

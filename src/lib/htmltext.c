@@ -61,7 +61,7 @@ static size_t flush(struct arena *a, struct buf *b, const char **out, size_t cou
 	return count;
 }
 
-size_t html_paragraphs(struct arena *a, const char *html, size_t len, const char **out, size_t max)
+size_t htmltext_paragraphs(struct arena *a, const char *html, size_t len, const char **out, size_t max)
 {
 	struct buf b;
 	buf_init(&b, a, len + 8);

@@ -8,6 +8,6 @@
 /* Splits at block ends (</p>, <br>, </li>, </div>, </h1>..</h6>), drops all tags and the contents
  * of script/style/template, decodes &amp; &lt; &gt; &quot; &#39; &apos; &nbsp;, collapses white
  * space, prefixes list items with "• ". Returns the number of non-empty paragraphs (<= max). */
-size_t html_paragraphs(struct arena *a, const char *html, size_t len, const char **out, size_t max);
+size_t htmltext_paragraphs(struct arena *a, const char *html, size_t len, const char **out, size_t max);
 
 #endif

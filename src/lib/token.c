@@ -43,14 +43,14 @@ static void csrf_raw(const uint8_t secret[32], const uint8_t tok[TOKEN_BYTES], u
 	crypto_generichash_final(&st, out, 32);
 }
 
-void csrf_make(const uint8_t secret[32], const uint8_t tok[TOKEN_BYTES], char out[CSRF_B64_LEN + 1])
+void token_csrf_make(const uint8_t secret[32], const uint8_t tok[TOKEN_BYTES], char out[CSRF_B64_LEN + 1])
 {
 	uint8_t raw[32];
 	csrf_raw(secret, tok, raw);
 	sodium_bin2base64(out, CSRF_B64_LEN + 1, raw, 32, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 }
 
-bool csrf_check(const uint8_t secret[32], const uint8_t tok[TOKEN_BYTES], const char *submitted)
+bool token_csrf_check(const uint8_t secret[32], const uint8_t tok[TOKEN_BYTES], const char *submitted)
 {
 	uint8_t want[32], got[32];
 	size_t len;

@@ -20,8 +20,8 @@ void token_keyed_hash(const uint8_t key[32], const void *data, size_t n, uint8_t
 
 /* The CSRF token bound to a session: base64url(BLAKE2b-256 keyed with the server secret of
  * "csrf" || session token). Stateless, so any worker on any web node can check it. */
-void csrf_make(const uint8_t secret[32], const uint8_t tok[TOKEN_BYTES], char out[CSRF_B64_LEN + 1]);
+void token_csrf_make(const uint8_t secret[32], const uint8_t tok[TOKEN_BYTES], char out[CSRF_B64_LEN + 1]);
 /* Constant-time check of a submitted CSRF token; false for NULL or wrong length. */
-bool csrf_check(const uint8_t secret[32], const uint8_t tok[TOKEN_BYTES], const char *submitted);
+bool token_csrf_check(const uint8_t secret[32], const uint8_t tok[TOKEN_BYTES], const char *submitted);
 
 #endif

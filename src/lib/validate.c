@@ -11,7 +11,7 @@ static const char *const reserved[] = {
 	"shop", "signup", "static", "staff", "studio", "support", "system", "v", "www",
 };
 
-bool valid_email(const char *s)
+bool validate_email(const char *s)
 {
 	size_t n = strlen(s);
 	const char *at = strchr(s, '@');
@@ -24,7 +24,7 @@ bool valid_email(const char *s)
 	return dot && dot > at + 1 && dot[1] != '\0';
 }
 
-const char *handle_problem(const char *s)
+const char *validate_handle(const char *s)
 {
 	size_t n = strlen(s);
 	if (n < HANDLE_MIN || n > HANDLE_MAX)
@@ -40,7 +40,7 @@ const char *handle_problem(const char *s)
 	return NULL;
 }
 
-bool slugify(const char *name, char *out, size_t outlen)
+bool validate_slugify(const char *name, char *out, size_t outlen)
 {
 	size_t o = 0;
 	bool dash = false;
@@ -61,7 +61,7 @@ bool slugify(const char *name, char *out, size_t outlen)
 	return o > 0;
 }
 
-bool has_text(const char *s)
+bool validate_has_text(const char *s)
 {
 	for (; s && *s; s++)
 		if (!isspace((unsigned char)*s))

@@ -26,15 +26,15 @@ const char *checkout_form_read(struct req *r, struct checkout_form *f, const cha
 	f->country = field(r, "country");
 	f->provider = field(r, "provider");
 	const char *problem = NULL;
-	if (!valid_email(f->email))
+	if (!validate_email(f->email))
 		*which = "email", problem = "Enter a valid email address, like name@example.com: your confirmation goes there.";
-	else if (!has_text(f->name))
+	else if (!validate_has_text(f->name))
 		*which = "name", problem = "Enter the name the parcel is addressed to.";
-	else if (!has_text(f->line1))
+	else if (!validate_has_text(f->line1))
 		*which = "line1", problem = "Enter the street address.";
-	else if (!has_text(f->city))
+	else if (!validate_has_text(f->city))
 		*which = "city", problem = "Enter the town or city.";
-	else if (!has_text(f->postal))
+	else if (!validate_has_text(f->postal))
 		*which = "postal", problem = "Enter the postal code.";
 	else if (strlen(f->country) != 2 || strspn(f->country, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") != 2)
 		*which = "country", problem = "Enter the country as its two-letter code, like US, DE or PT.";

@@ -65,7 +65,7 @@ static const char *asker_name(struct req *r)
 	if (r->sess.user_id && r->sess.user_name && *r->sess.user_name)
 		return r->sess.user_name;
 	const char *n = req_form(r, "name");
-	return n && has_text(n) ? n : NULL;
+	return n && validate_has_text(n) ? n : NULL;
 }
 
 int page_live_ask(struct req *r)
@@ -89,7 +89,7 @@ int page_live_ask(struct req *r)
 		return REQ_DONE;
 	}
 	const char *text = req_form(r, "text");
-	if (!text || !has_text(text)) {
+	if (!text || !validate_has_text(text)) {
 		response_error(r, 422, "Type your question first (up to 280 characters).");
 		return REQ_DONE;
 	}

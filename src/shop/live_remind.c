@@ -15,7 +15,7 @@ int page_live_remind(struct req *r)
 	if (!live_session_load(r, &s, &st))
 		return st;
 	const char *email = req_form(r, "email");
-	if (!email || !valid_email(email)) {
+	if (!email || !validate_email(email)) {
 		response_error(r, 422, "Enter a valid email address, like name@example.com.");
 		return REQ_DONE;
 	}

@@ -173,5 +173,5 @@ int main(int argc, char **argv)
 		.name = "shop", .routes = routes, .nroutes = SHOP__MAX, .after = shop_after,
 		.layout = cart_count_show,
 	};
-	return app_main(&shop, argc, argv);
+	return worker_main(&shop, argc, argv);
 }

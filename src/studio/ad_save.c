@@ -157,9 +157,9 @@ static const char *check(struct req *r, struct ad_input *in, const char **field,
 	char host[DOMAIN_MAX + 1];
 	if (!slug_ok(in->slug))
 		return *field = "slug", "The address name is 3 to 64 lower-case letters, digits and inner hyphens.";
-	if (!has_text(in->title))
+	if (!validate_has_text(in->title))
 		return *field = "title", "Give the ad a title.";
-	if (*in->image_url && !domain_url_host(in->image_url, host))
+	if (*in->image_url && !brand_domain_url_host(in->image_url, host))
 		return *field = "image_url", "The image address must be an http:// or https:// URL.";
 	if (in->video_id) {
 		if ((*rc = ad_videos(r, &in->o, &res)) != DB_OK)

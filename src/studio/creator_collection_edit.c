@@ -123,7 +123,7 @@ int page_creator_collection_update(struct req *r)
 	if (!(id = collection_id(r)))
 		return REQ_DONE;
 	const char *title = req_form(r, "title"), *desc = req_form(r, "description"), *pub = req_form(r, "published");
-	if (!title || !has_text(title))
+	if (!title || !validate_has_text(title))
 		return edit_page(r, c, id, 422, "Give the collection a title.");
 	enum db_status rc = db_query(r->db, r->arena, &q_update, (struct db_param[]){ DB_S(title), DB_S(desc ? desc : ""),
 				     DB_I(pub && strcmp(pub, "1") == 0), DB_I(id), DB_I(c->id) }, NULL);

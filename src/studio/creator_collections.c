@@ -60,7 +60,7 @@ int page_creator_collection_create(struct req *r)
 	const struct acting_creator *c = r->creator;
 	const char *title = req_form(r, "title"), *desc = req_form(r, "description");
 	char slug[65], tried[72];
-	if (!title || !has_text(title) || !slugify(title, slug, 60))
+	if (!title || !validate_has_text(title) || !validate_slugify(title, slug, 60))
 		return collections_page(r, c, 422, "Give the collection a title with at least one letter or digit.");
 	enum db_status rc = DB_DUP;
 	/* One statement each, no transaction: a duplicate slug only means trying the next number. */

@@ -96,15 +96,15 @@ static enum db_status profile_write(struct db *db, void *ctx)
 
 static const char *profile_problem(struct profile *p)
 {
-	if (!has_text(p->name))
+	if (!validate_has_text(p->name))
 		return "Enter the name people will see.";
-	if (*p->avatar && !link_avatar_url(p->avatar))
+	if (*p->avatar && !link_check_avatar_url(p->avatar))
 		return "The avatar must be an http:// or https:// address, or a /static/ path.";
 	for (int i = 0; i < MAX_LINKS; i++) {
-		bool has_label = has_text(p->label[i]), has_url = *p->url[i] != '\0';
+		bool has_label = validate_has_text(p->label[i]), has_url = *p->url[i] != '\0';
 		if (has_label != has_url)
 			return "Each link needs both a label and an address.";
-		if (has_url && !link_web_url(p->url[i]))
+		if (has_url && !link_check_web_url(p->url[i]))
 			return "Links must be http:// or https:// addresses.";
 	}
 	return NULL;

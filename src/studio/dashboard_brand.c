@@ -81,35 +81,35 @@ static void csv(struct req *r, const struct acting_brand *b, const struct brand_
 {
 	struct csv_out c;
 	int exp = money_exponent(b->currency);
-	csv_begin(&c, &r->body);
+	csv_out_begin(&c, &r->body);
 	static const char *const head[] = { "section", "day", "creator", "currency", "visits", "orders", "sales", "commission" };
 	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
-		csv_text(&c, head[i]);
-	csv_end_row(&c);
+		csv_out_text(&c, head[i]);
+	csv_out_end_row(&c);
 	for (size_t i = 0; i < d->creators.nrows; i++) {
-		csv_text(&c, "creator");
-		csv_text(&c, "");
-		csv_text(&c, db_at(&d->creators, i, 1)->s);
-		csv_text(&c, b->currency);
-		csv_int(&c, db_at(&d->creators, i, 6)->i);
-		csv_int(&c, db_at(&d->creators, i, 3)->i);
-		csv_minor(&c, db_at(&d->creators, i, 4)->i, exp);
-		csv_minor(&c, db_at(&d->creators, i, 5)->i, exp);
-		csv_end_row(&c);
+		csv_out_text(&c, "creator");
+		csv_out_text(&c, "");
+		csv_out_text(&c, db_at(&d->creators, i, 1)->s);
+		csv_out_text(&c, b->currency);
+		csv_out_int(&c, db_at(&d->creators, i, 6)->i);
+		csv_out_int(&c, db_at(&d->creators, i, 3)->i);
+		csv_out_minor(&c, db_at(&d->creators, i, 4)->i, exp);
+		csv_out_minor(&c, db_at(&d->creators, i, 5)->i, exp);
+		csv_out_end_row(&c);
 	}
 	const char **days;
 	size_t nd = dashboard_days(r, d->from, d->to, &days);
 	for (size_t i = 0; i < nd; i++) {
 		long long k = day_row(&d->days, days[i]);
-		csv_text(&c, "day");
-		csv_text(&c, days[i]);
-		csv_text(&c, "");
-		csv_text(&c, b->currency);
-		csv_text(&c, "");
-		csv_int(&c, k < 0 ? 0 : db_at(&d->days, (size_t)k, 1)->i);
-		csv_minor(&c, k < 0 ? 0 : db_at(&d->days, (size_t)k, 2)->i, exp);
-		csv_minor(&c, k < 0 ? 0 : db_at(&d->days, (size_t)k, 3)->i, exp);
-		csv_end_row(&c);
+		csv_out_text(&c, "day");
+		csv_out_text(&c, days[i]);
+		csv_out_text(&c, "");
+		csv_out_text(&c, b->currency);
+		csv_out_text(&c, "");
+		csv_out_int(&c, k < 0 ? 0 : db_at(&d->days, (size_t)k, 1)->i);
+		csv_out_minor(&c, k < 0 ? 0 : db_at(&d->days, (size_t)k, 2)->i, exp);
+		csv_out_minor(&c, k < 0 ? 0 : db_at(&d->days, (size_t)k, 3)->i, exp);
+		csv_out_end_row(&c);
 	}
 	r->status = 200;
 	r->content_type = "text/csv; charset=utf-8";

@@ -108,47 +108,47 @@ static long long visits_on(const struct db_res *v, const char *day)
 static void csv(struct req *r, const struct creator_dash *d)
 {
 	struct csv_out c;
-	csv_begin(&c, &r->body);
+	csv_out_begin(&c, &r->body);
 	static const char *const head[] = { "section", "day", "brand", "currency", "visits", "orders", "sales", "commission" };
 	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
-		csv_text(&c, head[i]);
-	csv_end_row(&c);
+		csv_out_text(&c, head[i]);
+	csv_out_end_row(&c);
 	const char **days;
 	size_t nd = dashboard_days(r, d->from, d->to, &days);
 	for (size_t i = 0; i < nd; i++) {
-		csv_text(&c, "visits");
-		csv_text(&c, days[i]);
-		csv_text(&c, "");
-		csv_text(&c, "");
-		csv_int(&c, visits_on(&d->visits, days[i]));
-		csv_text(&c, "");
-		csv_text(&c, "");
-		csv_text(&c, "");
-		csv_end_row(&c);
+		csv_out_text(&c, "visits");
+		csv_out_text(&c, days[i]);
+		csv_out_text(&c, "");
+		csv_out_text(&c, "");
+		csv_out_int(&c, visits_on(&d->visits, days[i]));
+		csv_out_text(&c, "");
+		csv_out_text(&c, "");
+		csv_out_text(&c, "");
+		csv_out_end_row(&c);
 	}
 	for (size_t i = 0; i < d->earnings.nrows; i++) {
 		const char *cur = db_at(&d->earnings, i, 1)->s;
-		csv_text(&c, "earnings");
-		csv_text(&c, db_at(&d->earnings, i, 0)->s);
-		csv_text(&c, "");
-		csv_text(&c, cur);
-		csv_text(&c, "");
-		csv_int(&c, db_at(&d->earnings, i, 2)->i);
-		csv_minor(&c, db_at(&d->earnings, i, 3)->i, money_exponent(cur));
-		csv_minor(&c, db_at(&d->earnings, i, 4)->i, money_exponent(cur));
-		csv_end_row(&c);
+		csv_out_text(&c, "earnings");
+		csv_out_text(&c, db_at(&d->earnings, i, 0)->s);
+		csv_out_text(&c, "");
+		csv_out_text(&c, cur);
+		csv_out_text(&c, "");
+		csv_out_int(&c, db_at(&d->earnings, i, 2)->i);
+		csv_out_minor(&c, db_at(&d->earnings, i, 3)->i, money_exponent(cur));
+		csv_out_minor(&c, db_at(&d->earnings, i, 4)->i, money_exponent(cur));
+		csv_out_end_row(&c);
 	}
 	for (size_t i = 0; i < d->brands.nrows; i++) {
 		const char *cur = db_at(&d->brands, i, 1)->s;
-		csv_text(&c, "brand");
-		csv_text(&c, "");
-		csv_text(&c, db_at(&d->brands, i, 0)->s);
-		csv_text(&c, cur);
-		csv_text(&c, "");
-		csv_int(&c, db_at(&d->brands, i, 2)->i);
-		csv_minor(&c, db_at(&d->brands, i, 3)->i, money_exponent(cur));
-		csv_minor(&c, db_at(&d->brands, i, 4)->i, money_exponent(cur));
-		csv_end_row(&c);
+		csv_out_text(&c, "brand");
+		csv_out_text(&c, "");
+		csv_out_text(&c, db_at(&d->brands, i, 0)->s);
+		csv_out_text(&c, cur);
+		csv_out_text(&c, "");
+		csv_out_int(&c, db_at(&d->brands, i, 2)->i);
+		csv_out_minor(&c, db_at(&d->brands, i, 3)->i, money_exponent(cur));
+		csv_out_minor(&c, db_at(&d->brands, i, 4)->i, money_exponent(cur));
+		csv_out_end_row(&c);
 	}
 	r->status = 200;
 	r->content_type = "text/csv; charset=utf-8";

@@ -104,7 +104,7 @@ int page_studio_domain_add(struct req *r)
 	for (size_t i = 0; i < n; i++)
 		domain[i] = (char)(typed[i] >= 'A' && typed[i] <= 'Z' ? typed[i] + 32 : typed[i]);
 	domain[n] = '\0';
-	if (!domain_valid(domain))
+	if (!brand_domain_valid(domain))
 		return render(r, b, 422, typed, "Enter a host name such as shop.example.com: letters, digits, hyphens and dots, no https:// or path.", NULL);
 	uint8_t raw[DOMAIN_TOKEN_LEN / 2];
 	char token[DOMAIN_TOKEN_LEN + 1];

@@ -51,9 +51,9 @@ int page_forms_create(struct req *r)
 	const struct acting_brand *b = r->brand;
 	const char *title = req_form(r, "title"), *slug_in = req_form(r, "slug");
 	char slug[65];
-	if (!title || !has_text(title))
+	if (!title || !validate_has_text(title))
 		return render(r, b, 422, "Give the form a title.");
-	if (!slugify(slug_in && *slug_in ? slug_in : title, slug, sizeof slug))
+	if (!validate_slugify(slug_in && *slug_in ? slug_in : title, slug, sizeof slug))
 		return render(r, b, 422, "Use letters or digits in the address.");
 	enum db_status rc = db_query(r->db, NULL, &q_create, (struct db_param[]){ DB_I(b->id), DB_S(slug), DB_S(title),
 		DB_S("I agree that this brand may contact me about my request.") }, NULL);

@@ -131,8 +131,8 @@ int page_forms_save(struct req *r)
 	const char *creators = req_form(r, "creators_allowed"), *handles = req_form(r, "creator_handles");
 	if (!handles)
 		handles = "";
-	const char *error = !has_text(v[0]) ? "Give the form a title."
-		: !has_text(v[2]) ? "The consent statement is required: it is stored with every lead."
+	const char *error = !validate_has_text(v[0]) ? "Give the form a title."
+		: !validate_has_text(v[2]) ? "The consent statement is required: it is stored with every lead."
 		: !url_ok(v[3]) ? "The privacy policy URL must start with https:// (or http://)."
 		: strcmp(v[5], "draft") && strcmp(v[5], "live") && strcmp(v[5], "closed") ? "Choose draft, live or closed."
 		: !ok ? "Limits must be whole numbers: fill time 0 to 600 s, limits at least 1." : NULL;
@@ -173,9 +173,9 @@ int page_forms_field_add(struct req *r)
 		return req_db_fail(rc);
 	bool choices = lead_type_parse(req_form(r, "type"), &t) && (t == LEAD_CHOICE || t == LEAD_MULTI);
 	const char *error = !lead_type_parse(req_form(r, "type"), &t) ? "Choose a field type."
-		: !label || !has_text(label) ? "Give the field a label."
+		: !label || !validate_has_text(label) ? "Give the field a label."
 		: !ok ? "The position is a number from 0 to 999."
-		: choices && (!options || !has_text(options)) ? "List the options, one per line."
+		: choices && (!options || !validate_has_text(options)) ? "List the options, one per line."
 		: db_at(&cnt, 0, 0)->i >= LEAD_MAX_FIELDS ? "A form has at most 30 fields." : NULL;
 	if (error)
 		return render(r, b->id, id, 422, error);

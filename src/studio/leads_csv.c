@@ -48,7 +48,7 @@ static void field_cells(struct csv_out *c, const struct db_res *fields, const st
 		for (size_t j = first; j < a->nrows && db_at(a, j, 0)->i == id; j++)
 			if (db_at(a, j, 1)->i == db_at(fields, k, 0)->i)
 				v = db_at(a, j, 2)->s;
-		csv_text(c, v);
+		csv_out_text(c, v);
 	}
 }
 
@@ -70,20 +70,20 @@ int page_leads_csv(struct req *r)
 		return req_db_fail(rc);
 	struct csv_out c;
 	r->body.len = 0;
-	csv_begin(&c, &r->body);
+	csv_out_begin(&c, &r->body);
 	for (size_t i = 0; i < sizeof header / sizeof header[0]; i++)
-		csv_text(&c, header[i]);
+		csv_out_text(&c, header[i]);
 	for (size_t k = 0; k < fields.nrows; k++)
-		csv_text(&c, db_at(&fields, k, 1)->s);
-	csv_end_row(&c);
+		csv_out_text(&c, db_at(&fields, k, 1)->s);
+	csv_out_end_row(&c);
 	for (size_t i = 0; i < res.nrows; i++) {
-		csv_int(&c, db_at(&res, i, 0)->i);
+		csv_out_int(&c, db_at(&res, i, 0)->i);
 		for (size_t col = 1; col <= 7; col++)
-			csv_text(&c, db_at(&res, i, col)->s);
-		csv_int(&c, db_at(&res, i, 8)->i);
-		csv_text(&c, db_at(&res, i, 9)->s);
+			csv_out_text(&c, db_at(&res, i, col)->s);
+		csv_out_int(&c, db_at(&res, i, 8)->i);
+		csv_out_text(&c, db_at(&res, i, 9)->s);
 		field_cells(&c, &fields, &answers, db_at(&res, i, 0)->i);
-		csv_end_row(&c);
+		csv_out_end_row(&c);
 	}
 	r->status = 200;
 	r->content_type = "text/csv; charset=utf-8";

@@ -130,7 +130,7 @@ int page_studio_live_create(struct req *r)
 		.replay = form_or_empty(r, "replay_url"), .words = form_or_empty(r, "blocked_words"),
 	};
 	const char *problem = NULL;
-	if (!has_text(s.title))
+	if (!validate_has_text(s.title))
 		problem = "Enter a title.";
 	else if (!live_parse_start(form_or_empty(r, "starts_at"), s.starts))
 		problem = "Enter the start as a date and time (UTC), like 2026-12-01T18:00.";

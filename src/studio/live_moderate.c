@@ -80,7 +80,7 @@ static int moderate(struct req *r, enum act act)
 		return REQ_DONE;
 	}
 	struct mod m = { r->arena, act, o.id, qid, req_form(r, "answer"), db_at(&q, 0, 0) };
-	if (act == ACT_ANSWER && (!m.answer || !has_text(m.answer))) {
+	if (act == ACT_ANSWER && (!m.answer || !validate_has_text(m.answer))) {
 		response_error(r, 422, "Type an answer first.");
 		return REQ_DONE;
 	}

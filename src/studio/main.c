@@ -478,5 +478,5 @@ int main(int argc, char **argv)
 		.name = "studio", .routes = routes, .nroutes = ST__MAX, .writes_media = true,
 		.layout = cart_count_show,
 	};
-	return app_main(&studio, argc, argv);
+	return worker_main(&studio, argc, argv);
 }

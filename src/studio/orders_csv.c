@@ -34,13 +34,13 @@ static void csv_order(struct csv_out *c, const struct db_res *b, size_t i)
 {
 	int exp = money_exponent(db_at(b, i, 12)->s);
 	for (size_t col = 1; col <= 12; col++)
-		csv_text(c, db_at(b, i, col)->s);
-	csv_int(c, db_at(b, i, 13)->i);
+		csv_out_text(c, db_at(b, i, col)->s);
+	csv_out_int(c, db_at(b, i, 13)->i);
 	for (size_t col = 14; col <= 18; col++)
-		csv_minor(c, db_at(b, i, col)->i, exp);
+		csv_out_minor(c, db_at(b, i, col)->i, exp);
 	for (size_t col = 19; col <= 25; col++)
-		csv_text(c, db_at(b, i, col)->s);
-	csv_end_row(c);
+		csv_out_text(c, db_at(b, i, col)->s);
+	csv_out_end_row(c);
 }
 
 int page_orders_csv(struct req *r)
@@ -51,10 +51,10 @@ int page_orders_csv(struct req *r)
 		return REQ_DONE;
 	struct csv_out c;
 	r->body.len = 0;
-	csv_begin(&c, &r->body);
+	csv_out_begin(&c, &r->body);
 	for (size_t i = 0; i < sizeof csv_header / sizeof csv_header[0]; i++)
-		csv_text(&c, csv_header[i]);
-	csv_end_row(&c);
+		csv_out_text(&c, csv_header[i]);
+	csv_out_end_row(&c);
 	const char *before = "9999-12-31 23:59:59";
 	long long before_id = 0x7fffffffffffffffLL;
 	size_t rows = 0;

@@ -141,7 +141,7 @@ int page_order_transition(struct req *r)
 	}
 	if (t.change.action == ORDER_SHIP) {
 		const char *carrier = req_form(r, "carrier"), *tracking = req_form(r, "tracking_number");
-		if (!carrier || !has_text(carrier) || !tracking || !has_text(tracking))
+		if (!carrier || !validate_has_text(carrier) || !tracking || !validate_has_text(tracking))
 			return orders_detail_render(r, number, 422, "To ship an order, enter the carrier and the tracking number.");
 		t.change.carrier = carrier;
 		t.change.tracking = tracking;

@@ -94,15 +94,15 @@ int page_signup(struct req *r)
 	const char *field = NULL, *problem = NULL;
 	if (strcmp(s.role, "creator") && strcmp(s.role, "brand") && strcmp(s.role, "shopper"))
 		field = "role", problem = "Choose what kind of account you want.";
-	else if (!valid_email(s.email))
+	else if (!validate_email(s.email))
 		field = "email", problem = "Enter a valid email address, like name@example.com.";
 	else if (pwlen < PASSWORD_MIN || pwlen > PASSWORD_MAX)
 		field = "password", problem = "Use a password of 10 to 128 characters.";
-	else if (!has_text(s.name))
+	else if (!validate_has_text(s.name))
 		field = "display_name", problem = "Enter the name people will see.";
-	else if (strcmp(s.role, "creator") == 0 && (problem = handle_problem(s.handle)))
+	else if (strcmp(s.role, "creator") == 0 && (problem = validate_handle(s.handle)))
 		field = "handle";
-	else if (strcmp(s.role, "brand") == 0 && !slugify(s.brand_name, s.slug, sizeof s.slug))
+	else if (strcmp(s.role, "brand") == 0 && !validate_slugify(s.brand_name, s.slug, sizeof s.slug))
 		field = "brand_name", problem = "Enter your brand's name, with at least one letter or digit.";
 	if (problem) {
 		signup_form(r, 422, field, problem);

@@ -232,7 +232,7 @@ int page_studio_video_publish(struct req *r)
 		problem = "Enter the video's address: an https:// link to an MP4 or HLS file, or a /media/ path.";
 	else if (*p.poster && !video_url_ok(p.poster))
 		problem = "The poster image must be an https:// link or a /media/ path.";
-	else if (!has_text(p.caption))
+	else if (!validate_has_text(p.caption))
 		problem = "Enter a caption.";
 	else
 		problem = read_tags(r, &p);

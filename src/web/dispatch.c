@@ -134,7 +134,7 @@ static bool enforce(struct req *r)
 	}
 	bool writes = r->method != HTTP_GET && r->method != HTTP_HEAD;
 	if (writes && !self_authenticated &&
-	    (!r->sess.present || !csrf_check(r->secret, r->sess.token, req_form(r, "csrf")))) {
+	    (!r->sess.present || !token_csrf_check(r->secret, r->sess.token, req_form(r, "csrf")))) {
 		response_error(r, 403, "This form has expired or did not come from this site. "
 				   "Go back, reload the page and try again.");
 		return false;

@@ -168,6 +168,6 @@ const char *req_env(const struct req *r, const char *name);
 
 /* Runs the program: parses args (--listen ADDR, --workers N, --conf PATH), loads the config and
  * templates, preforks workers and serves until SIGTERM. */
-int app_main(const struct app *app, int argc, char **argv);
+int worker_main(const struct app *app, int argc, char **argv);
 
 #endif

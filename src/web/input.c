@@ -128,7 +128,7 @@ enum input_verdict input_check(const struct field *f, const char *val, size_t le
 	case FIELD_ID: ok = input_id(val, NULL); break;
 	case FIELD_INT: ok = input_int(val, f->min, f->max, NULL); break;
 	case FIELD_MONEY: ok = input_money(val); break;
-	case FIELD_EMAIL: ok = valid_email(val); break;
+	case FIELD_EMAIL: ok = validate_email(val); break;
 	case FIELD_SLUG: ok = input_slug(val); break;
 	case FIELD_ENUM: ok = input_enum(val, f->values); break;
 	case FIELD_DATE: ok = input_date(val); break;

@@ -13,7 +13,7 @@ enum field_type {
 	FIELD_INT,	/* a whole number in [min, max]: optional '-', 1 to 18 digits */
 	FIELD_MONEY,	/* a plain decimal amount, as money_parse reads it ("12", "12.50"); the
 			 * currency's exponent is applied when the handler reads it (req_money) */
-	FIELD_EMAIL,	/* valid_email() */
+	FIELD_EMAIL,	/* validate_email() */
 	FIELD_SLUG,	/* lowercase ASCII letters, digits and single inner '-' ("desk-gifts-2026") */
 	FIELD_ENUM,	/* exactly one of .values */
 	FIELD_DATE,	/* a calendar date YYYY-MM-DD from 1970 to 9998 */

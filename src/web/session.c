@@ -43,7 +43,7 @@ static void session_set(struct req *r, const uint8_t tok[TOKEN_BYTES])
 {
 	memcpy(r->sess.token, tok, TOKEN_BYTES);
 	token_hash(tok, r->sess.hash);
-	csrf_make(r->secret, tok, r->sess.csrf);
+	token_csrf_make(r->secret, tok, r->sess.csrf);
 	r->sess.present = true;
 }
 

@@ -1,4 +1,4 @@
-/* worker.c: app_main — config and templates loaded once, then a prefork pool of FastCGI workers
+/* worker.c: worker_main — config and templates loaded once, then a prefork pool of FastCGI workers
  * with one database connection each; the parent respawns dead workers and drains on SIGTERM. */
 #include <errno.h>
 #include <signal.h>
@@ -16,7 +16,7 @@
 
 #define MAX_WORKERS 256
 
-/* Set by the parent before the first fork: config sandbox_filter = off (see app_main). */
+/* Set by the parent before the first fork: config sandbox_filter = off (see worker_main). */
 static bool profiling;
 
 static volatile sig_atomic_t stopping;
@@ -100,7 +100,7 @@ static void usage(const char *name)
 		name);
 }
 
-int app_main(const struct app *app, int argc, char **argv)
+int worker_main(const struct app *app, int argc, char **argv)
 {
 	const char *conf = NULL, *listen_addr = NULL;
 	long nworkers = 0;

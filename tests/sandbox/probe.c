@@ -1,4 +1,4 @@
-/* probe.c: a FastCGI program for the sandbox test only, run through the real app_main: one page
+/* probe.c: a FastCGI program for the sandbox test only, run through the real worker_main: one page
  * that reports what confines the worker, one that tries a forbidden system call. Never shipped. */
 #include <stdio.h>
 #include <unistd.h>
@@ -35,5 +35,5 @@ _Static_assert(sizeof routes / sizeof routes[0] == PROBE__MAX, "one row per prob
 int main(int argc, char **argv)
 {
 	static const struct app probe = { .name = "probe", .routes = routes, .nroutes = PROBE__MAX };
-	return app_main(&probe, argc, argv);
+	return worker_main(&probe, argc, argv);
 }

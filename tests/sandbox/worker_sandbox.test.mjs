@@ -1,6 +1,6 @@
 // worker_sandbox.test.mjs: a worker that makes a forbidden system call dies of SIGSYS and the
 // parent starts another; workers run without root and under the filter. Drives build/sandbox-probe
-// (tests/sandbox/probe.c: the real app_main, worker and dispatcher) over FastCGI, no web server.
+// (tests/sandbox/probe.c: the real worker_main, worker and dispatcher) over FastCGI, no web server.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';

@@ -12,37 +12,37 @@ static const uint8_t SECRET[32] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 1
 
 START_TEST(test_ads_domain_valid_takes_lower_case_host_names_only)
 {
-	ck_assert(domain_valid("northwind.example"));
-	ck_assert(domain_valid("shop.north-wind.example"));
-	ck_assert(domain_valid("a1.b2"));
-	ck_assert(!domain_valid("localhost"));		/* one label */
-	ck_assert(!domain_valid("Northwind.example"));
-	ck_assert(!domain_valid("northwind.example."));
-	ck_assert(!domain_valid(".northwind.example"));
-	ck_assert(!domain_valid("north..wind"));
-	ck_assert(!domain_valid("-north.example"));
-	ck_assert(!domain_valid("north-.example"));
-	ck_assert(!domain_valid("north_wind.example"));
-	ck_assert(!domain_valid("https://northwind.example"));
-	ck_assert(!domain_valid(""));
-	ck_assert(!domain_valid(NULL));
+	ck_assert(brand_domain_valid("northwind.example"));
+	ck_assert(brand_domain_valid("shop.north-wind.example"));
+	ck_assert(brand_domain_valid("a1.b2"));
+	ck_assert(!brand_domain_valid("localhost"));		/* one label */
+	ck_assert(!brand_domain_valid("Northwind.example"));
+	ck_assert(!brand_domain_valid("northwind.example."));
+	ck_assert(!brand_domain_valid(".northwind.example"));
+	ck_assert(!brand_domain_valid("north..wind"));
+	ck_assert(!brand_domain_valid("-north.example"));
+	ck_assert(!brand_domain_valid("north-.example"));
+	ck_assert(!brand_domain_valid("north_wind.example"));
+	ck_assert(!brand_domain_valid("https://northwind.example"));
+	ck_assert(!brand_domain_valid(""));
+	ck_assert(!brand_domain_valid(NULL));
 	char longlabel[80];
 	memset(longlabel, 'a', 64);
 	strcpy(longlabel + 64, ".example");
-	ck_assert(!domain_valid(longlabel));
+	ck_assert(!brand_domain_valid(longlabel));
 }
 END_TEST
 
 START_TEST(test_ads_url_host_reads_http_and_https_hosts)
 {
 	char h[DOMAIN_MAX + 1];
-	ck_assert(domain_url_host("https://Shop.Northwind.example/spring?x=1#top", h));
+	ck_assert(brand_domain_url_host("https://Shop.Northwind.example/spring?x=1#top", h));
 	ck_assert_str_eq(h, "shop.northwind.example");
-	ck_assert(domain_url_host("http://northwind.example", h));
+	ck_assert(brand_domain_url_host("http://northwind.example", h));
 	ck_assert_str_eq(h, "northwind.example");
-	ck_assert(domain_url_host("https://northwind.example:8443/a", h));
+	ck_assert(brand_domain_url_host("https://northwind.example:8443/a", h));
 	ck_assert_str_eq(h, "northwind.example");
-	ck_assert(domain_url_host("https://northwind.example?q", h));
+	ck_assert(brand_domain_url_host("https://northwind.example?q", h));
 	ck_assert_str_eq(h, "northwind.example");
 }
 END_TEST
@@ -50,37 +50,37 @@ END_TEST
 START_TEST(test_ads_url_host_refuses_user_info_other_schemes_and_odd_text)
 {
 	char h[DOMAIN_MAX + 1];
-	ck_assert(!domain_url_host("https://northwind.example@evil.test/", h));
-	ck_assert(!domain_url_host("https://user:pw@northwind.example/", h));
-	ck_assert(!domain_url_host("javascript:alert(1)", h));
-	ck_assert(!domain_url_host("//northwind.example/", h));
-	ck_assert(!domain_url_host("ftp://northwind.example/", h));
-	ck_assert(!domain_url_host("HTTPS://northwind.example/", h));	/* we write lower-case schemes */
-	ck_assert(!domain_url_host("https://northwind.example\\@evil.test/", h));
-	ck_assert(!domain_url_host("https://northwind.example/a b", h));
-	ck_assert(!domain_url_host("https://northwind.example/\r\nSet-Cookie:x", h));
-	ck_assert(!domain_url_host("https://northwind.example:/", h));
-	ck_assert(!domain_url_host("https://northwind.example:123456/", h));
-	ck_assert(!domain_url_host("https://[::1]/", h));
-	ck_assert(!domain_url_host("https:///path", h));
-	ck_assert(!domain_url_host("", h));
+	ck_assert(!brand_domain_url_host("https://northwind.example@evil.test/", h));
+	ck_assert(!brand_domain_url_host("https://user:pw@northwind.example/", h));
+	ck_assert(!brand_domain_url_host("javascript:alert(1)", h));
+	ck_assert(!brand_domain_url_host("//northwind.example/", h));
+	ck_assert(!brand_domain_url_host("ftp://northwind.example/", h));
+	ck_assert(!brand_domain_url_host("HTTPS://northwind.example/", h));	/* we write lower-case schemes */
+	ck_assert(!brand_domain_url_host("https://northwind.example\\@evil.test/", h));
+	ck_assert(!brand_domain_url_host("https://northwind.example/a b", h));
+	ck_assert(!brand_domain_url_host("https://northwind.example/\r\nSet-Cookie:x", h));
+	ck_assert(!brand_domain_url_host("https://northwind.example:/", h));
+	ck_assert(!brand_domain_url_host("https://northwind.example:123456/", h));
+	ck_assert(!brand_domain_url_host("https://[::1]/", h));
+	ck_assert(!brand_domain_url_host("https:///path", h));
+	ck_assert(!brand_domain_url_host("", h));
 	char big[DOMAIN_URL_MAX + 40] = "https://northwind.example/";
 	memset(big + strlen(big), 'a', DOMAIN_URL_MAX);
 	big[DOMAIN_URL_MAX + 1] = '\0';
-	ck_assert(!domain_url_host(big, h));
+	ck_assert(!brand_domain_url_host(big, h));
 }
 END_TEST
 
 START_TEST(test_ads_host_matches_the_domain_and_its_subdomains_only)
 {
-	ck_assert(domain_host_matches("northwind.example", "northwind.example"));
-	ck_assert(domain_host_matches("shop.northwind.example", "northwind.example"));
-	ck_assert(domain_host_matches("a.b.northwind.example", "northwind.example"));
-	ck_assert(!domain_host_matches("evilnorthwind.example", "northwind.example"));
-	ck_assert(!domain_host_matches("northwind.example.evil.test", "northwind.example"));
-	ck_assert(!domain_host_matches("example", "northwind.example"));
-	ck_assert(!domain_host_matches("northwind.example", "shop.northwind.example"));
-	ck_assert(!domain_host_matches("northwind.example", ""));
+	ck_assert(brand_domain_host_matches("northwind.example", "northwind.example"));
+	ck_assert(brand_domain_host_matches("shop.northwind.example", "northwind.example"));
+	ck_assert(brand_domain_host_matches("a.b.northwind.example", "northwind.example"));
+	ck_assert(!brand_domain_host_matches("evilnorthwind.example", "northwind.example"));
+	ck_assert(!brand_domain_host_matches("northwind.example.evil.test", "northwind.example"));
+	ck_assert(!brand_domain_host_matches("example", "northwind.example"));
+	ck_assert(!brand_domain_host_matches("northwind.example", "shop.northwind.example"));
+	ck_assert(!brand_domain_host_matches("northwind.example", ""));
 }
 END_TEST
 

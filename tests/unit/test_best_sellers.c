@@ -9,22 +9,22 @@
 START_TEST(test_refresh_timer_asks_at_once_then_about_once_a_period)
 {
 	struct refresh_timer t = { 0, 0 };
-	ck_assert(refresh_timer_due(&t, 0, false));
+	ck_assert(refresh_lease_timer_due(&t, 0, false));
 	/* Lost, with the lease due again in 120 s of a 300 s period: the next look is then. */
-	refresh_timer_looked(&t, 1000, 300, 120, 10, 0);
-	ck_assert(!refresh_timer_due(&t, 1000 + 119999, false));
-	ck_assert(refresh_timer_due(&t, 1000 + 120000, false));
+	refresh_lease_timer_looked(&t, 1000, 300, 120, 10, 0);
+	ck_assert(!refresh_lease_timer_due(&t, 1000 + 119999, false));
+	ck_assert(refresh_lease_timer_due(&t, 1000 + 120000, false));
 	/* Won (or the row unknown): a whole period. */
-	refresh_timer_looked(&t, 1000, 300, 300, 10, 0);
-	ck_assert(!refresh_timer_due(&t, 1000 + 299999, false));
-	ck_assert(refresh_timer_due(&t, 1000 + 300000, false));
-	refresh_timer_looked(&t, 1000, 300, -1, 10, 0);
+	refresh_lease_timer_looked(&t, 1000, 300, 300, 10, 0);
+	ck_assert(!refresh_lease_timer_due(&t, 1000 + 299999, false));
+	ck_assert(refresh_lease_timer_due(&t, 1000 + 300000, false));
+	refresh_lease_timer_looked(&t, 1000, 300, -1, 10, 0);
 	ck_assert_int_eq(t.next_ms, 1000 + 300000);
 	/* A lease held far away (an operator, a test) is still looked at once a period. */
-	refresh_timer_looked(&t, 1000, 300, 86400 * 365, 10, 0);
+	refresh_lease_timer_looked(&t, 1000, 300, 86400 * 365, 10, 0);
 	ck_assert_int_eq(t.next_ms, 1000 + 300000);
 	/* Due now but lost: again right after, plus the jitter, not in a tight loop of all workers. */
-	refresh_timer_looked(&t, 1000, 300, 0, 10, 737);
+	refresh_lease_timer_looked(&t, 1000, 300, 0, 10, 737);
 	ck_assert_int_eq(t.next_ms, 1000 + 737);
 }
 END_TEST
@@ -32,12 +32,12 @@ END_TEST
 START_TEST(test_refresh_timer_early_look_waits_for_the_gap)
 {
 	struct refresh_timer t = { 0, 0 };
-	refresh_timer_looked(&t, 5000, 300, 300, 10, 400);
+	refresh_lease_timer_looked(&t, 5000, 300, 300, 10, 400);
 	ck_assert_int_eq(t.next_ms, 5000 + 300000 + 400);
 	/* A shown window not counted yet brings the look forward, but not before the gap. */
-	ck_assert(!refresh_timer_due(&t, 5000 + 9999, true));
-	ck_assert(refresh_timer_due(&t, 5000 + 10000, true));
-	ck_assert(!refresh_timer_due(&t, 5000 + 10000, false));
+	ck_assert(!refresh_lease_timer_due(&t, 5000 + 9999, true));
+	ck_assert(refresh_lease_timer_due(&t, 5000 + 10000, true));
+	ck_assert(!refresh_lease_timer_due(&t, 5000 + 10000, false));
 }
 END_TEST
 

@@ -78,17 +78,17 @@ END_TEST
 
 START_TEST(test_creator_links_accept_only_web_and_static_addresses)
 {
-	ck_assert(link_web_url("https://example.com/a?b=c"));
-	ck_assert(link_web_url("http://example.com"));
-	ck_assert(!link_web_url("javascript:alert(1)"));
-	ck_assert(!link_web_url("https://"));
-	ck_assert(!link_web_url("https:///x"));
-	ck_assert(!link_web_url("https://a.example/\"onmouseover"));
-	ck_assert(!link_web_url("//evil.example"));
-	ck_assert(link_avatar_url("/static/demo/avatar-lena.svg"));
-	ck_assert(!link_avatar_url("/static/../secret"));
-	ck_assert(!link_avatar_url("/etc/passwd"));
-	ck_assert(!link_avatar_url("data:image/svg+xml,<svg>"));
+	ck_assert(link_check_web_url("https://example.com/a?b=c"));
+	ck_assert(link_check_web_url("http://example.com"));
+	ck_assert(!link_check_web_url("javascript:alert(1)"));
+	ck_assert(!link_check_web_url("https://"));
+	ck_assert(!link_check_web_url("https:///x"));
+	ck_assert(!link_check_web_url("https://a.example/\"onmouseover"));
+	ck_assert(!link_check_web_url("//evil.example"));
+	ck_assert(link_check_avatar_url("/static/demo/avatar-lena.svg"));
+	ck_assert(!link_check_avatar_url("/static/../secret"));
+	ck_assert(!link_check_avatar_url("/etc/passwd"));
+	ck_assert(!link_check_avatar_url("data:image/svg+xml,<svg>"));
 }
 END_TEST
 

@@ -13,7 +13,7 @@ static void csv_setup(void)
 {
 	csv_arena = arena_new(4096);
 	buf_init(&csv_buf, csv_arena, 16);
-	csv_begin(&csv, &csv_buf);
+	csv_out_begin(&csv, &csv_buf);
 }
 
 static void csv_teardown(void)
@@ -31,24 +31,24 @@ static const char *csv_body(void)
 
 START_TEST(test_csv_starts_with_bom_and_ends_rows_with_crlf)
 {
-	csv_text(&csv, "number");
-	csv_text(&csv, "status");
-	csv_end_row(&csv);
-	csv_text(&csv, "AB12");
-	csv_text(&csv, "paid");
-	csv_end_row(&csv);
+	csv_out_text(&csv, "number");
+	csv_out_text(&csv, "status");
+	csv_out_end_row(&csv);
+	csv_out_text(&csv, "AB12");
+	csv_out_text(&csv, "paid");
+	csv_out_end_row(&csv);
 	ck_assert_str_eq(csv_body(), "number,status\r\nAB12,paid\r\n");
 }
 END_TEST
 
 START_TEST(test_csv_quotes_commas_quotes_and_line_breaks)
 {
-	csv_text(&csv, "a,b");
-	csv_text(&csv, "say \"hi\"");
-	csv_text(&csv, "two\nlines");
-	csv_text(&csv, "cr\rhere");
-	csv_text(&csv, " padded ");
-	csv_end_row(&csv);
+	csv_out_text(&csv, "a,b");
+	csv_out_text(&csv, "say \"hi\"");
+	csv_out_text(&csv, "two\nlines");
+	csv_out_text(&csv, "cr\rhere");
+	csv_out_text(&csv, " padded ");
+	csv_out_end_row(&csv);
 	ck_assert_str_eq(csv_body(), "\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\",\" padded \"\r\n");
 }
 END_TEST
@@ -58,40 +58,40 @@ START_TEST(test_csv_neutralises_formula_cells)
 	const char *in[] = { "=1+1", "+41 22", "-2", "@SUM(A1)", "\tx", "\r=cmd" };
 	const char *want = "'=1+1,'+41 22,'-2,'@SUM(A1),'\tx,\"'\r=cmd\"\r\n";
 	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++)
-		csv_text(&csv, in[i]);
-	csv_end_row(&csv);
+		csv_out_text(&csv, in[i]);
+	csv_out_end_row(&csv);
 	ck_assert_str_eq(csv_body(), want);
 }
 END_TEST
 
 START_TEST(test_csv_neutralised_cell_with_quote_is_still_valid)
 {
-	csv_text(&csv, "=HYPERLINK(\"http://x\",\"y\")");
-	csv_end_row(&csv);
+	csv_out_text(&csv, "=HYPERLINK(\"http://x\",\"y\")");
+	csv_out_end_row(&csv);
 	ck_assert_str_eq(csv_body(), "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\r\n");
 }
 END_TEST
 
 START_TEST(test_csv_keeps_harmless_text_and_utf8_as_is)
 {
-	csv_text(&csv, "Zoë's café ☕");
-	csv_text(&csv, "a=b");
-	csv_text(&csv, "");
-	csv_text(&csv, NULL);
-	csv_end_row(&csv);
+	csv_out_text(&csv, "Zoë's café ☕");
+	csv_out_text(&csv, "a=b");
+	csv_out_text(&csv, "");
+	csv_out_text(&csv, NULL);
+	csv_out_end_row(&csv);
 	ck_assert_str_eq(csv_body(), "Zoë's café ☕,a=b,,\r\n");
 }
 END_TEST
 
 START_TEST(test_csv_numbers_are_not_neutralised)
 {
-	csv_int(&csv, -42);
-	csv_minor(&csv, 1250, 2);
-	csv_minor(&csv, -5, 2);
-	csv_minor(&csv, 1200, 0);
-	csv_minor(&csv, 1001, 3);
-	csv_minor(&csv, LLONG_MIN, 2);
-	csv_end_row(&csv);
+	csv_out_int(&csv, -42);
+	csv_out_minor(&csv, 1250, 2);
+	csv_out_minor(&csv, -5, 2);
+	csv_out_minor(&csv, 1200, 0);
+	csv_out_minor(&csv, 1001, 3);
+	csv_out_minor(&csv, LLONG_MIN, 2);
+	csv_out_end_row(&csv);
 	ck_assert_str_eq(csv_body(), "-42,12.50,-0.05,1200,1.001,-92233720368547758.08\r\n");
 }
 END_TEST

@@ -252,12 +252,12 @@ END_TEST
 
 START_TEST(test_dns_schedule_backs_off_for_an_unverified_domain)
 {
-	ck_assert_int_eq(domain_backoff(1, 0), 60);
-	ck_assert_int_eq(domain_backoff(2, 0), 300);
-	ck_assert_int_eq(domain_backoff(3, 0), 1800);
-	ck_assert_int_eq(domain_backoff(4, HOUR), 3600);
-	ck_assert_int_eq(domain_backoff(50, 7 * DAY - 1), 3600);
-	ck_assert_int_eq(domain_backoff(50, 7 * DAY), 86400);
+	ck_assert_int_eq(domain_schedule_backoff(1, 0), 60);
+	ck_assert_int_eq(domain_schedule_backoff(2, 0), 300);
+	ck_assert_int_eq(domain_schedule_backoff(3, 0), 1800);
+	ck_assert_int_eq(domain_schedule_backoff(4, HOUR), 3600);
+	ck_assert_int_eq(domain_schedule_backoff(50, 7 * DAY - 1), 3600);
+	ck_assert_int_eq(domain_schedule_backoff(50, 7 * DAY), 86400);
 	struct domain_state s = { .verified = false, .failures = 0, .missing_for = -1, .age = 5 };
 	unsigned want[] = { 60, 300, 1800, 3600, 3600 };
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {

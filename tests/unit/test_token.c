@@ -43,9 +43,9 @@ START_TEST(test_token_decode_and_csrf_reject_bytes_outside_base64url)
 	memcpy(bad, text, sizeof bad);
 	bad[5] = (char)0x80;
 	ck_assert(!token_decode(bad, back));
-	csrf_make(secret, tok, csrf);
+	token_csrf_make(secret, tok, csrf);
 	csrf[7] = (char)0xff;
-	ck_assert(!csrf_check(secret, tok, csrf));
+	ck_assert(!token_csrf_check(secret, tok, csrf));
 }
 END_TEST
 
@@ -100,46 +100,46 @@ END_TEST
 START_TEST(test_csrf_check_accepts_token_made_for_the_session)
 {
 	char csrf[CSRF_B64_LEN + 1];
-	csrf_make(secret, tok, csrf);
+	token_csrf_make(secret, tok, csrf);
 	ck_assert_uint_eq(strlen(csrf), CSRF_B64_LEN);
-	ck_assert(csrf_check(secret, tok, csrf));
+	ck_assert(token_csrf_check(secret, tok, csrf));
 }
 END_TEST
 
 START_TEST(test_csrf_check_rejects_token_of_another_session)
 {
 	char csrf[CSRF_B64_LEN + 1];
-	csrf_make(secret, other_tok, csrf);
-	ck_assert(!csrf_check(secret, tok, csrf));
+	token_csrf_make(secret, other_tok, csrf);
+	ck_assert(!token_csrf_check(secret, tok, csrf));
 }
 END_TEST
 
 START_TEST(test_csrf_check_rejects_token_made_with_another_secret)
 {
 	char csrf[CSRF_B64_LEN + 1];
-	csrf_make(other_secret, tok, csrf);
-	ck_assert(!csrf_check(secret, tok, csrf));
+	token_csrf_make(other_secret, tok, csrf);
+	ck_assert(!token_csrf_check(secret, tok, csrf));
 }
 END_TEST
 
 START_TEST(test_csrf_check_rejects_null_empty_truncated_and_altered)
 {
 	char csrf[CSRF_B64_LEN + 1], buf[CSRF_B64_LEN + 2];
-	csrf_make(secret, tok, csrf);
-	ck_assert(!csrf_check(secret, tok, NULL));
-	ck_assert(!csrf_check(secret, tok, ""));
+	token_csrf_make(secret, tok, csrf);
+	ck_assert(!token_csrf_check(secret, tok, NULL));
+	ck_assert(!token_csrf_check(secret, tok, ""));
 	memcpy(buf, csrf, CSRF_B64_LEN - 1);
 	buf[CSRF_B64_LEN - 1] = '\0';
-	ck_assert(!csrf_check(secret, tok, buf));
+	ck_assert(!token_csrf_check(secret, tok, buf));
 	memcpy(buf, csrf, CSRF_B64_LEN);
 	buf[CSRF_B64_LEN] = 'A';
 	buf[CSRF_B64_LEN + 1] = '\0';
-	ck_assert(!csrf_check(secret, tok, buf));
+	ck_assert(!token_csrf_check(secret, tok, buf));
 	memcpy(buf, csrf, CSRF_B64_LEN + 1);
 	buf[0] = buf[0] == 'A' ? 'B' : 'A';
-	ck_assert(!csrf_check(secret, tok, buf));
+	ck_assert(!token_csrf_check(secret, tok, buf));
 	/* The session token itself is not a CSRF token. */
-	ck_assert(!csrf_check(secret, tok, text));
+	ck_assert(!token_csrf_check(secret, tok, text));
 }
 END_TEST
 

@@ -7,7 +7,7 @@ static const struct db_stmt q_verified = {
 	"SELECT domain FROM brand_domains WHERE brand_id = ? AND verified_at IS NOT NULL ORDER BY id LIMIT 100",
 	"i", "s" };
 
-bool domain_valid(const char *d)
+bool brand_domain_valid(const char *d)
 {
 	size_t n = d ? strlen(d) : 0, label = 0, labels = 1;
 	if (n == 0 || n > DOMAIN_MAX)
@@ -31,7 +31,7 @@ bool domain_valid(const char *d)
 	return label > 0 && d[n - 1] != '-' && labels >= 2;
 }
 
-bool domain_url_host(const char *url, char out[DOMAIN_MAX + 1])
+bool brand_domain_url_host(const char *url, char out[DOMAIN_MAX + 1])
 {
 	size_t n = url ? strlen(url) : 0;
 	if (n == 0 || n > DOMAIN_URL_MAX)
@@ -62,10 +62,10 @@ bool domain_url_host(const char *url, char out[DOMAIN_MAX + 1])
 	for (size_t i = 0; i < hostlen; i++)
 		out[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
 	out[hostlen] = '\0';
-	return domain_valid(out);
+	return brand_domain_valid(out);
 }
 
-bool domain_host_matches(const char *host, const char *domain)
+bool brand_domain_host_matches(const char *host, const char *domain)
 {
 	size_t h = strlen(host), d = strlen(domain);
 	if (d == 0 || h < d || strcmp(host + (h - d), domain) != 0)
@@ -78,7 +78,7 @@ static enum db_status check(struct db *db, struct arena *a, long long brand_id, 
 {
 	*ok = false;
 	char host[DOMAIN_MAX + 1];
-	if (!domain_url_host(url, host))
+	if (!brand_domain_url_host(url, host))
 		return DB_OK;
 	struct db_res res;
 	struct db_param p[] = { DB_I(brand_id) };
@@ -86,7 +86,7 @@ static enum db_status check(struct db *db, struct arena *a, long long brand_id, 
 	if (rc != DB_OK)
 		return rc;
 	for (size_t i = 0; i < res.nrows && !*ok; i++)
-		*ok = domain_host_matches(host, db_at(&res, i, 0)->s);
+		*ok = brand_domain_host_matches(host, db_at(&res, i, 0)->s);
 	return DB_OK;
 }
 

@@ -1,7 +1,7 @@
 /* domain_schedule.c: the re-check schedule and the loss rule of verified domains (see domain_schedule.h). */
 #include "domain/ads/domain_schedule.h"
 
-long long domain_backoff(unsigned n, long long age)
+long long domain_schedule_backoff(unsigned n, long long age)
 {
 	static const long long first[] = { 60, 300, 1800 };
 	if (n >= 1 && n <= sizeof first / sizeof first[0])
@@ -20,7 +20,7 @@ struct domain_step domain_schedule(const struct domain_state *s, enum domain_ver
 	}
 	if (!s->verified) {
 		st.failures = s->failures + 1;
-		st.next_in = domain_backoff(st.failures, s->age);
+		st.next_in = domain_schedule_backoff(st.failures, s->age);
 		return st;
 	}
 	/* Verified: a failed lookup is no evidence either way, so it neither counts nor resets. */
@@ -37,7 +37,7 @@ struct domain_step domain_schedule(const struct domain_state *s, enum domain_ver
 		st.missing = 0;
 		st.missing_since = DOMAIN_SINCE_CLEAR;
 		st.failures = 1;
-		st.next_in = domain_backoff(1, s->age);
+		st.next_in = domain_schedule_backoff(1, s->age);
 	}
 	return st;
 }

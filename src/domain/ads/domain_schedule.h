@@ -36,7 +36,7 @@ struct domain_step {
 
 /* Seconds to wait after the n-th check (n >= 1) in a row that did not verify a domain of this
  * age: 1 min, 5 min, 30 min, then hourly until it is a week old, then daily. */
-long long domain_backoff(unsigned n, long long age);
+long long domain_schedule_backoff(unsigned n, long long age);
 struct domain_step domain_schedule(const struct domain_state *s, enum domain_verdict v);
 
 #endif

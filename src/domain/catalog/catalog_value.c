@@ -147,7 +147,7 @@ bool catalog_valid_handle(const char *h)
 bool catalog_make_handle(struct catalog_run *run, const char *s, const char **out)
 {
 	char buf[CATALOG_MAX_HANDLE + 1];
-	if (!slugify(s, buf, sizeof buf))
+	if (!validate_slugify(s, buf, sizeof buf))
 		return false;
 	*out = arena_strdup(run->a, buf);
 	return true;

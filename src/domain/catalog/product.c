@@ -193,7 +193,7 @@ const char *product_text_html(struct arena *a, const char *text)
 const char *product_html_text(struct arena *a, const char *html)
 {
 	const char *para[400];
-	size_t n = html_paragraphs(a, html, strlen(html), para, 400);
+	size_t n = htmltext_paragraphs(a, html, strlen(html), para, 400);
 	struct buf b;
 	buf_init(&b, a, 256);
 	for (size_t i = 0; i < n; i++) {

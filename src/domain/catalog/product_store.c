@@ -175,7 +175,7 @@ static enum db_status create_fn(struct db *db, void *ctx)
 	struct save *s = ctx;
 	const struct product_input *in = s->in;
 	char slug[121];
-	if (!slugify(in->title, slug, 100))
+	if (!validate_slugify(in->title, slug, 100))
 		snprintf(slug, sizeof slug, "product");
 	const char *handle = slug;
 	enum db_status rc;

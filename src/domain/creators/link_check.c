@@ -10,15 +10,15 @@ static bool plain_chars(const char *s)
 	return strlen(s) <= LINK_URL_MAX;
 }
 
-bool link_web_url(const char *s)
+bool link_check_web_url(const char *s)
 {
 	const char *host = strncmp(s, "https://", 8) == 0 ? s + 8 : strncmp(s, "http://", 7) == 0 ? s + 7 : NULL;
 	return host && *host && *host != '/' && *host != '@' && *host != ':' && plain_chars(s);
 }
 
-bool link_avatar_url(const char *s)
+bool link_check_avatar_url(const char *s)
 {
 	if (strncmp(s, "/static/", 8) == 0)
 		return s[8] && !strstr(s, "..") && !strstr(s, "//") && plain_chars(s);
-	return link_web_url(s);
+	return link_check_web_url(s);
 }

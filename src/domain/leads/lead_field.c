@@ -127,7 +127,7 @@ const char *lead_check(const struct lead_def *f, const char *const *vals, size_t
 	if (n > 1)
 		return "Give one answer only.";
 	const char *v = n ? vals[0] : "";
-	if (!has_text(v)) {
+	if (!validate_has_text(v)) {
 		if (!f->required)
 			return *v ? "Leave this empty or fill it in." : NULL;
 		switch (f->type) {
@@ -147,7 +147,7 @@ const char *lead_check(const struct lead_def *f, const char *const *vals, size_t
 			return "Use at most 5000 characters.";
 		return clean_text(v, true) ? NULL : "Remove the control characters.";
 	case LEAD_EMAIL:
-		return valid_email(v) ? NULL : "Enter a valid email address, like name@example.com.";
+		return validate_email(v) ? NULL : "Enter a valid email address, like name@example.com.";
 	case LEAD_PHONE:
 		return valid_phone(v) ? NULL : "Enter a phone number of 6 to 20 digits, like +44 20 7946 0958.";
 	case LEAD_CHOICE:

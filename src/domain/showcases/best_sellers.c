@@ -154,7 +154,7 @@ void best_sellers_tick(struct db *db)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	long long now = (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-	if (!refresh_timer_due(&timer, now, wanted_days > 0))
+	if (!refresh_lease_timer_due(&timer, now, wanted_days > 0))
 		return;
 	struct arena *a = arena_new(64 * 1024);
 	/* The want may be older than another worker's recount (it was seen through the 1 s cache,
@@ -162,7 +162,7 @@ void best_sellers_tick(struct db *db)
 	 * is not recounted again. */
 	bool early = wanted_days > 0 && !counted_now(db, a, wanted_days);
 	wanted_days = 0;
-	if (!early && !refresh_timer_due(&timer, now, false)) {
+	if (!early && !refresh_lease_timer_due(&timer, now, false)) {
 		arena_free(a);
 		return;
 	}
@@ -178,5 +178,5 @@ void best_sellers_tick(struct db *db)
 		refresh_lease_left(db, a, BEST_SELLERS_LEASE, &left);
 	}
 	arena_free(a);
-	refresh_timer_looked(&timer, now, period, left, gap, randombytes_uniform(1000));
+	refresh_lease_timer_looked(&timer, now, period, left, gap, randombytes_uniform(1000));
 }

@@ -1,6 +1,6 @@
-/* sqlsplit.h: split a trusted SQL file into statements. Pure, no I/O. */
-#ifndef CC_SQLSPLIT_H
-#define CC_SQLSPLIT_H
+/* sql_split.h: split a trusted SQL file into statements. Pure, no I/O. */
+#ifndef CC_SQL_SPLIT_H
+#define CC_SQL_SPLIT_H
 #include <stddef.h>
 
 /* Splits text in place at ';' outside quotes, backticks and comments; strips "--" and "#"

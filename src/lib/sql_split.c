@@ -1,8 +1,8 @@
-/* sqlsplit.c: a small scanner that knows enough SQL lexing to find statement ends. */
+/* sql_split.c: a small scanner that knows enough SQL lexing to find statement ends. */
 #include <ctype.h>
 #include <stdbool.h>
 #include <string.h>
-#include "lib/sqlsplit.h"
+#include "lib/sql_split.h"
 
 static char *trim(char *s)
 {
