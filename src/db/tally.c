@@ -29,6 +29,14 @@ static enum db_status write_txn(struct db *db, void *ctx)
 	return DB_OK;
 }
 
+void tally_day(long long now, char out[11])
+{
+	time_t t = (time_t)now;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
 void tally_flush(struct db *db, struct tally *t, bool force)
 {
 	long long now = mono_ms();

@@ -11,6 +11,15 @@
 
 #define TALLY_ROWS_PER_STMT 4	/* the upserts of 1 to 4 rows keep the binds under the db layer's limit */
 
+/* The upserts of 1 to 4 rows: "INSERT ... VALUES " head, one row's placeholders and types, and
+ * the ON DUPLICATE KEY tail. */
+#define TALLY_UPSERTS(head, row, types, on_dup) { \
+	{ head row on_dup, types, "" }, \
+	{ head row ", " row on_dup, types types, "" }, \
+	{ head row ", " row ", " row on_dup, types types types, "" }, \
+	{ head row ", " row ", " row ", " row on_dup, types types types types, "" }, \
+}
+
 struct tally {
 	const struct db_stmt *upsert;	/* [TALLY_ROWS_PER_STMT]: the upsert of 1, 2, 3 and 4 rows */
 	size_t ncols;			/* parameters per row */
@@ -19,6 +28,9 @@ struct tally {
 	size_t n;			/* pending rows, kept in the owner's array */
 	long long last_ms;		/* monotonic time of the last write */
 };
+
+/* The UTC day of unix time `now` as YYYY-MM-DD, the day a count goes to. */
+void tally_day(long long now, char out[11]);
 
 /* Writes the pending rows in one transaction if a second has passed since the last write (or
  * `force`); they are cleared only once written, so a failed write is tried again later. */

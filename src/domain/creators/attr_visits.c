@@ -23,12 +23,7 @@ static struct visit_key pending[ATTR_VISIT_BATCH];
 #define ROWT "isssssi"
 #define UPSERT "INSERT INTO creator_visits (creator_id, day, surface, utm_source, utm_medium, utm_campaign, count) VALUES "
 #define ON_DUP " ON DUPLICATE KEY UPDATE count = count + VALUES(count)"
-static const struct db_stmt q_upsert[TALLY_ROWS_PER_STMT] = {
-	{ UPSERT ROW ON_DUP, ROWT, "" },
-	{ UPSERT ROW ", " ROW ON_DUP, ROWT ROWT, "" },
-	{ UPSERT ROW ", " ROW ", " ROW ON_DUP, ROWT ROWT ROWT, "" },
-	{ UPSERT ROW ", " ROW ", " ROW ", " ROW ON_DUP, ROWT ROWT ROWT ROWT, "" },
-};
+static const struct db_stmt q_upsert[TALLY_ROWS_PER_STMT] = TALLY_UPSERTS(UPSERT, ROW, ROWT, ON_DUP);
 
 static void visit_row(size_t i, struct db_param *row)
 {
@@ -57,10 +52,7 @@ void attr_visit_count(struct db *db, long long creator_id, enum attr_surface s, 
 	if (creator_id <= 0 || s <= ATTR_NONE || s >= ATTR__MAX)
 		return;
 	struct visit_key k = { .creator_id = creator_id, .surface = s, .count = 1 };
-	time_t t = (time_t)now;
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(k.day, sizeof k.day, "%Y-%m-%d", &tm);
+	tally_day(now, k.day);
 	copy_utm(k.utm[0], utm->source);
 	copy_utm(k.utm[1], utm->medium);
 	copy_utm(k.utm[2], utm->campaign);

@@ -18,12 +18,7 @@ static struct link_stats_key pending[LINK_STATS_BATCH];
 #define ROW "(?, ?, ?)"
 #define ROWT "isi"
 #define ON_DUP " ON DUPLICATE KEY UPDATE visits = visits + VALUES(visits)"
-static const struct db_stmt q_upsert[TALLY_ROWS_PER_STMT] = {
-	{ HEAD ROW ON_DUP, ROWT, "" },
-	{ HEAD ROW ", " ROW ON_DUP, ROWT ROWT, "" },
-	{ HEAD ROW ", " ROW ", " ROW ON_DUP, ROWT ROWT ROWT, "" },
-	{ HEAD ROW ", " ROW ", " ROW ", " ROW ON_DUP, ROWT ROWT ROWT ROWT, "" },
-};
+static const struct db_stmt q_upsert[TALLY_ROWS_PER_STMT] = TALLY_UPSERTS(HEAD, ROW, ROWT, ON_DUP);
 
 static void link_row(size_t i, struct db_param *row)
 {
@@ -39,10 +34,7 @@ void link_stats_count(struct db *db, long long id, long long now)
 	if (id <= 0)
 		return;
 	char day[11];
-	time_t t = (time_t)now;
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(day, sizeof day, "%Y-%m-%d", &tm);
+	tally_day(now, day);
 	for (size_t i = 0; i < tally.n; i++) {
 		if (pending[i].id == id && strcmp(pending[i].day, day) == 0) {
 			pending[i].visits++;

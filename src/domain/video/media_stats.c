@@ -18,12 +18,7 @@ static struct media_stats_key pending[MEDIA_STATS__TABLES][MEDIA_STATS_BATCH];
 #define ROWT "isiii"
 #define ON_DUP " ON DUPLICATE KEY UPDATE views = views + VALUES(views), clicks = clicks + VALUES(clicks)," \
 	" adds = adds + VALUES(adds)"
-#define UPSERTS(head) { \
-	{ head ROW ON_DUP, ROWT, "" }, \
-	{ head ROW ", " ROW ON_DUP, ROWT ROWT, "" }, \
-	{ head ROW ", " ROW ", " ROW ON_DUP, ROWT ROWT ROWT, "" }, \
-	{ head ROW ", " ROW ", " ROW ", " ROW ON_DUP, ROWT ROWT ROWT ROWT, "" }, \
-}
+#define UPSERTS(head) TALLY_UPSERTS(head, ROW, ROWT, ON_DUP)
 static const struct db_stmt q_upsert[MEDIA_STATS__TABLES][TALLY_ROWS_PER_STMT] = {
 	[MEDIA_STATS_VIDEO] = UPSERTS("INSERT INTO video_stats (video_id, day, views, clicks, adds) VALUES "),
 	[MEDIA_STATS_AD] = UPSERTS("INSERT INTO ad_stats (ad_id, day, views, clicks, adds) VALUES "),
@@ -50,10 +45,7 @@ void media_stats_count(struct db *db, enum media_stats_table table, long long id
 	if (id <= 0 || table < 0 || table >= MEDIA_STATS__TABLES || kind < 0 || kind >= MEDIA_STATS__KINDS)
 		return;
 	char day[11];
-	time_t t = (time_t)now;
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(day, sizeof day, "%Y-%m-%d", &tm);
+	tally_day(now, day);
 	struct tally *ty = &tallies[table];
 	struct media_stats_key *keys = pending[table];
 	for (size_t i = 0; i < ty->n; i++) {
