@@ -99,6 +99,12 @@ static bool allow_all(scmp_filter_ctx ctx, const int *nrs, size_t n)
 	      (struct scmp_arg_cmp[]){ __VA_ARGS__ })
 
 /* Every process: its memory, its clock, its signals, the descriptors it already has, its end. */
+/* The system calls of every request, in the order of how often a worker makes them. */
+static const int hot_calls[] = {
+	SCMP_SYS(write), SCMP_SYS(poll), SCMP_SYS(read), SCMP_SYS(close), SCMP_SYS(accept),
+	SCMP_SYS(shutdown), SCMP_SYS(recvfrom), SCMP_SYS(sendto),
+};
+
 static const int base_calls[] = {
 	SCMP_SYS(read), SCMP_SYS(readv), SCMP_SYS(pread64), SCMP_SYS(write), SCMP_SYS(writev),
 	SCMP_SYS(lseek), SCMP_SYS(close), SCMP_SYS(fstat), SCMP_SYS(newfstatat), SCMP_SYS(statx),
@@ -144,6 +150,12 @@ bool sandbox_filter(enum sandbox_profile p)
 		fprintf(stderr, "sandbox: seccomp_init failed\n");
 		return false;
 	}
+	/* Every system call a worker makes runs the filter first: a binary tree of the allowed
+	 * numbers instead of libseccomp's default linear chain, and the calls of every request
+	 * (read, write, poll, accept, shutdown, close) tested before the rest. */
+	(void)seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2);	/* older libseccomp: linear */
+	for (size_t i = 0; i < sizeof hot_calls / sizeof hot_calls[0]; i++)
+		(void)seccomp_syscall_priority(ctx, hot_calls[i], 255);
 	bool ok = ALLOW_ALL(ctx, base_calls);
 	/* abort() and raise() signal the process itself; signalling any other process is refused. */
 	ok = ok && ALLOW_IF(ctx, SCMP_SYS(kill), SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)getpid()));
