@@ -10,6 +10,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import net from 'node:net';
 import { randomBytes } from 'node:crypto';
+import { eventually } from '../http/lib/eventually.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PROBE = process.env.SANDBOX_PROBE || join(ROOT, 'build', 'sandbox-probe');
@@ -53,18 +54,6 @@ function fcgiGet(path) {
 	});
 }
 
-async function eventually(what, fn, ms = 10000) {
-	const t0 = Date.now();
-	for (;;) {
-		try {
-			return await fn();
-		} catch (e) {
-			if (Date.now() - t0 > ms) throw new Error(`${what}: ${e.message}`);
-			await new Promise((r) => setTimeout(r, 100));
-		}
-	}
-}
-
 const status = async () => {
 	const r = await fcgiGet('/status');
 	assert.ok(r.ended, 'the request ends');
@@ -87,7 +76,7 @@ before(async () => {
 	proc = spawn(PROBE, ['--conf', conf, '--workers', '1', '--listen', `127.0.0.1:${PORT}`], {
 		stdio: ['ignore', fd, fd], env: { PATH: process.env.PATH },
 	});
-	await eventually('the probe answers', status);
+	await eventually(status, { timeout: 10000, interval: 100, message: 'the probe answers' });
 });
 
 after(() => {
@@ -115,11 +104,11 @@ test('execve kills the worker with SIGSYS and the parent serves the next request
 	const r = await fcgiGet('/execve');
 	assert.equal(r.ended, false, 'the request is never ended: the worker died inside the handler');
 	assert.doesNotMatch(r.stdout, /not stopped/);
-	await eventually('the parent logs the SIGSYS', () => {
+	await eventually(() => {
 		const log = readFileSync(logPath, 'utf8');
 		assert.match(log, new RegExp(`probe: worker ${first.pid} killed by signal 31 \\(Bad system call\\), starting another`));
-	});
-	const next = await eventually('a respawned worker answers', status);
+	}, { timeout: 10000, interval: 100, message: 'the parent logs the SIGSYS' });
+	const next = await eventually(status, { timeout: 10000, interval: 100, message: 'a respawned worker answers' });
 	assert.notEqual(next.pid, first.pid, 'served by another worker');
 	assert.equal(next.seccomp, 2, 'which is under the filter too');
 });
