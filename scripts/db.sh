@@ -11,7 +11,7 @@ PIDFILE=$VAR/run/mysqld.pid
 LOG=$VAR/log/mysqld.log
 SECRETS=$VAR/secrets
 CONF=$VAR/crowdcart.conf
-# Started as root, the FastCGI programs give root up for this user (src/core/sandbox.c): what
+# Started as root, the FastCGI programs give root up for this user (src/lib/sandbox.c): what
 # their workers write (media_dir) must belong to it. RUN_AS_USER names another.
 RUN_AS=${RUN_AS_USER:-$(id -u crowdcart >/dev/null 2>&1 && echo crowdcart || echo nobody)}
 
