@@ -29,9 +29,11 @@ DEPFLAGS = -MMD -MP
 CFLAGS = -std=c17 -D_GNU_SOURCE $(OPT) $(WARN) $(HARDEN) $(SAN) $(DEPFLAGS) -Isrc $(PKG_CFLAGS)
 CXXFLAGS = -std=c++17 $(OPT) $(filter-out -Wformat%,$(WARN)) $(HARDEN) $(SAN) $(DEPFLAGS) -Isrc $(PKG_CFLAGS)
 LDFLAGS = $(PIE) -Wl,-z,relro,-z,now $(SAN)
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) check 2>/dev/null)
-PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
+# Asked when a recipe runs, not when make reads this file: on a fresh machine `make test` and
+# `make run` install the packages (deps) first, and pkg-config only knows them afterwards.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) check)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS))
+CHECK_LIBS = $(shell pkg-config --libs check)
 LIBS = -lfcgi $(PKG_LIBS) -lcsv -lresolv -lstdc++ -lpthread
 
 # The layers, lowest first (docs/ARCHITECTURE.md; `make lint` checks the include direction):
