@@ -28,11 +28,29 @@
 {{#MIXED_CURRENCY}}<p class="field-error">These items are priced in different currencies and cannot be ordered together.</p>{{/MIXED_CURRENCY}}
 <dl class="totals">
 <dt>Subtotal</dt><dd>{{SUBTOTAL}}</dd>
+{{#DISCOUNT}}<dt>Discount</dt><dd class="discount">{{AMOUNT}}</dd>{{/DISCOUNT}}
 <dt>Shipping</dt><dd>{{SHIPPING}}</dd>
 <dt>Tax ({{TAX_RATE}})</dt><dd>{{TAX}}</dd>
 <dt class="total">Total</dt><dd class="total">{{TOTAL}}</dd>
 </dl>
 </section>
 {{/BRANDS}}
+{{#HAS_CODES}}<section class="cart-codes" aria-labelledby="codes-h">
+<h2 id="codes-h">Discount codes</h2>
+<ul class="plain codes">
+{{#CODES}}<li class="code{{#NOT_APPLIED}} not-applied{{/NOT_APPLIED}}"><strong class="code-text">{{CODE}}</strong>{{#FROM_LINK}} <span class="muted">(from a creator's link)</span>{{/FROM_LINK}}
+{{#APPLIED}}<span class="code-amount">{{AMOUNT}} off</span>{{/APPLIED}}
+<span class="{{#NOT_APPLIED}}field-error{{/NOT_APPLIED}}{{#APPLIED}}muted{{/APPLIED}}">{{TEXT}}</span>
+{{#REMOVE}}<form class="inline" method="post" action="/cart/code/remove">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="code" value="{{CODE}}">
+<button class="link-button" type="submit" aria-label="Remove code {{CODE}}">Remove</button></form>{{/REMOVE}}</li>
+{{/CODES}}</ul>
+</section>{{/HAS_CODES}}
+{{#CODE_ERROR}}<p class="flash error" role="alert" id="code-error">{{TEXT}}</p>{{/CODE_ERROR}}
+{{#CAN_CHECKOUT}}<form class="form inline code-form" method="post" action="/cart/code">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<label for="cart-code">Discount code</label>
+<input id="cart-code" name="code" autocomplete="off" autocapitalize="characters" maxlength="32" required>
+<button class="button secondary" type="submit">Apply</button></form>{{/CAN_CHECKOUT}}
 {{#BLOCKED}}<p class="flash error" role="alert">Some items cannot be ordered as they are. Change or remove them to check out.</p>{{/BLOCKED}}
 {{#CAN_CHECKOUT}}<p class="actions"><a class="button" href="/checkout">Check out</a> <a href="/orders/lookup">Look up an order</a></p>{{/CAN_CHECKOUT}}

@@ -34,13 +34,19 @@
 {{/PROVIDERS}}
 {{#ERR_PROVIDER}}<p class="field-error">{{TEXT}}</p>{{/ERR_PROVIDER}}
 </fieldset>
+<div class="field"><label for="code">Discount code (optional)</label>
+<input id="code" name="code" autocomplete="off" autocapitalize="characters" maxlength="32" value=""{{#ERR_CODE}} aria-invalid="true" aria-describedby="code-error"{{/ERR_CODE}}>
+{{#ERR_CODE}}<p class="field-error" id="code-error">{{TEXT}}</p>{{/ERR_CODE}}</div>
 <div class="actions"><button class="button" type="submit">Review order</button> <a href="/cart">Back to cart</a></div>
 </form>
 <aside class="checkout-summary" aria-labelledby="summary-h">
 <h2 id="summary-h">In your cart ({{COUNT}})</h2>
 {{#BRANDS}}<h3>{{BRAND}}</h3>
 <ul class="plain">{{#LINES}}<li>{{QUANTITY}} × {{TITLE}}{{#VARIANT}} ({{TEXT}}){{/VARIANT}} — {{LINE_TOTAL}}</li>{{/LINES}}</ul>
+{{#DISCOUNT}}<p>Discount {{AMOUNT}}</p>{{/DISCOUNT}}
 <p>Total {{TOTAL}} <span class="muted">incl. shipping {{SHIPPING}} and tax {{TAX}}</span></p>
 {{/BRANDS}}
+{{#HAS_CODES}}<h3>Codes</h3>
+<ul class="plain codes">{{#CODES}}<li><strong>{{CODE}}</strong> {{#APPLIED}}{{AMOUNT}} off. {{/APPLIED}}<span class="muted">{{TEXT}}</span></li>{{/CODES}}</ul>{{/HAS_CODES}}
 </aside>
 </div>

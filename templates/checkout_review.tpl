@@ -17,12 +17,24 @@
 {{#MIXED_CURRENCY}}<p class="field-error">These items are priced in different currencies and cannot be ordered together.</p>{{/MIXED_CURRENCY}}
 <dl class="totals">
 <dt>Subtotal</dt><dd>{{SUBTOTAL}}</dd>
+{{#DISCOUNT}}<dt>Discount</dt><dd class="discount">{{AMOUNT}}</dd>{{/DISCOUNT}}
 <dt>Shipping</dt><dd>{{SHIPPING}}</dd>
 <dt>Tax ({{TAX_RATE}})</dt><dd>{{TAX}}</dd>
 <dt class="total">Total</dt><dd class="total">{{TOTAL}}</dd>
 </dl>
 </section>
 {{/BRANDS}}
+{{#HAS_CODES}}<section class="cart-codes" aria-labelledby="codes-h">
+<h2 id="codes-h">Discount codes</h2>
+<ul class="plain codes">
+{{#CODES}}<li class="code{{#NOT_APPLIED}} not-applied{{/NOT_APPLIED}}"><strong class="code-text">{{CODE}}</strong>{{#FROM_LINK}} <span class="muted">(from a creator's link)</span>{{/FROM_LINK}}
+{{#APPLIED}}<span class="code-amount">{{AMOUNT}} off</span>{{/APPLIED}}
+<span class="{{#NOT_APPLIED}}field-error{{/NOT_APPLIED}}{{#APPLIED}}muted{{/APPLIED}}">{{TEXT}}</span>
+{{#REMOVE}}<form class="inline" method="post" action="/cart/code/remove">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="code" value="{{CODE}}">
+<button class="link-button" type="submit" aria-label="Remove code {{CODE}}">Remove</button></form>{{/REMOVE}}</li>
+{{/CODES}}</ul>
+</section>{{/HAS_CODES}}
 <section class="review-address" aria-labelledby="ship-h">
 <h2 id="ship-h">Shipping to</h2>
 <p>{{NAME}}<br>{{LINE1}}{{#HAS_LINE2}}<br>{{LINE2}}{{/HAS_LINE2}}<br>{{POSTAL}} {{CITY}} {{REGION}}<br>{{COUNTRY}}</p>

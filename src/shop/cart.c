@@ -1,10 +1,9 @@
-/* cart.c: "/cart" — the cart page, and adding, changing and removing items (POST, then 303
- * back, so a reload never repeats a change). */
+/* cart.c: "/cart" — adding, changing and removing items (POST, then 303 back, so a reload never
+ * repeats a change); the page itself is cart_page.c. */
 #include <stdlib.h>
 #include <string.h>
 #include "shop/cart.h"
 #include "views/cart_count.h"
-#include "web/layout.h"
 #include "web/response.h"
 #include "shop/shop.h"
 
@@ -37,30 +36,6 @@ static const struct db_stmt q_count = {
 	"SELECT COALESCE(SUM(quantity), 0) FROM cart_items WHERE cart_id = ?", "i", "i" };
 static const struct db_stmt q_touch = {
 	"UPDATE carts SET updated_at = UTC_TIMESTAMP() WHERE id = ?", "i", "" };
-
-int page_cart(struct req *r)
-{
-	long long id;
-	struct cart c;
-	enum db_status rc = cart_find(r, false, &id);
-	if (rc == DB_OK)
-		rc = cart_load(r->db, r->arena, id, &c);
-	if (rc != DB_OK)
-		return req_db_fail(rc);
-	tmpl_dict *d = layout_begin(r, "cart.tpl", "Your cart");
-	cart_render(r, d, &c);
-	if (c.nlines == 0)
-		tmpl_show(d, "EMPTY");
-	else if (c.unavailable)
-		tmpl_show(d, "BLOCKED");
-	else
-		tmpl_show(d, "CAN_CHECKOUT");
-	if (c.changed)
-		tmpl_show(d, "CHANGED");
-	cart_count_set(r, c.count);
-	layout_end(r, 200);
-	return REQ_DONE;
-}
 
 static int finish(struct req *r, long long cart_id)
 {

@@ -19,6 +19,7 @@ struct cart_line {
 	bool short_stock;	/* fewer in stock than wanted */
 	long long commission_bps;	/* at checkout: the attributed creator's pick rate, or 0 */
 	bool price_changed;	/* the price differs from when it went into the cart */
+	long long discount;	/* this line's share of its brand's discount (cart_codes.h) */
 	const char *title, *variant_title, *sku, *currency, *url;
 };
 
@@ -29,6 +30,7 @@ struct cart_brand {
 	bool mixed_currency;	/* a line priced in another currency than the brand's */
 	long long creator_id;	/* at checkout: the creator the sale is attributed to, or 0 */
 	const char *surface;
+	long long discount;	/* the brand's codes take this off its subtotal, before tax */
 	struct cart_line *lines;
 	size_t nlines;
 	struct calc_totals t;
@@ -41,6 +43,8 @@ struct cart {
 	long long count;	/* units in all */
 	bool changed, unavailable;
 	char version[CALC_VERSION_LEN + 1];
+	struct cart_code *codes;	/* discount codes on the cart, filled by cart_codes_apply */
+	size_t ncodes;
 };
 
 /* The request's cart id (signed in: the user's, adopting the session's cart; else the session's).
@@ -48,6 +52,8 @@ struct cart {
 enum db_status cart_find(struct req *r, bool create, long long *id);
 /* Reads cart `id` with current prices, stock and brand rates into c (c->id = id; empty for 0). */
 enum db_status cart_load(struct db *db, struct arena *a, long long id, struct cart *c);
+/* The cart page, with status and, when not NULL, a message about the code just typed. */
+int cart_page(struct req *r, int status, const char *problem);
 /* Fills BRANDS sections (each with LINES and totals) and the grand COUNT into d. */
 void cart_render(struct req *r, tmpl_dict *d, const struct cart *c);
 /* The cart's add (POST fields variant, quantity; 303 to /cart, or 404/409/422) from video

@@ -238,6 +238,8 @@ void cart_render(struct req *r, tmpl_dict *d, const struct cart *c)
 			continue;
 		}
 		tmpl_set(bd, "SUBTOTAL", layout_money(r, b->t.subtotal, b->currency));
+		if (b->discount)
+			tmpl_set(tmpl_add(bd, "DISCOUNT"), "AMOUNT", layout_money(r, -b->discount, b->currency));
 		tmpl_set(bd, "SHIPPING", layout_money(r, b->t.shipping, b->currency));
 		tmpl_set(bd, "TAX", layout_money(r, b->t.tax, b->currency));
 		tmpl_set(bd, "TAX_RATE", arena_printf(r->arena, "%u.%02u %%", b->tax_bps / 100, b->tax_bps % 100));

@@ -2,6 +2,7 @@
  * review step that shows the current summary, with any price change, before the shopper pays. */
 #include <string.h>
 #include "shop/cart.h"
+#include "shop/cart_codes.h"
 #include "web/layout.h"
 #include "domain/commerce/payment.h"
 #include "web/response.h"
@@ -91,6 +92,8 @@ static int form_page(struct req *r, int status, const struct checkout_form *f, c
 	enum db_status rc = cart_find(r, false, &id);
 	if (rc == DB_OK)
 		rc = cart_load(r->db, r->arena, id, &c);
+	if (rc == DB_OK)
+		rc = cart_codes_apply(r, r->db, &c, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (c.nlines == 0) {
@@ -100,6 +103,7 @@ static int form_page(struct req *r, int status, const struct checkout_form *f, c
 	tmpl_dict *d = layout_begin(r, "checkout.tpl", "Checkout");
 	checkout_form_fill(r, d, f);
 	cart_render(r, d, &c);
+	cart_codes_render(r, d, &c, false);
 	if (problem) {
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", problem);
 		char section[24];
@@ -133,6 +137,7 @@ void checkout_review_page(struct req *r, const struct checkout_form *f, const st
 	tmpl_dict *d = layout_begin(r, "checkout_review.tpl", "Review your order");
 	checkout_form_fill(r, d, f);
 	cart_render(r, d, c);
+	cart_codes_render(r, d, c, false);
 	if (notice)
 		tmpl_set(tmpl_add(d, "NOTICE"), "TEXT", notice);
 	if (c->changed)
@@ -155,11 +160,19 @@ int page_checkout_review(struct req *r)
 	const char *which = NULL, *problem = checkout_form_read(r, &f, &which);
 	if (problem)
 		return form_page(r, 422, &f, which, problem);
+	const char *code = req_form(r, "code");
+	enum db_status rc = code && *code ? cart_codes_add(r, code, f.email, &problem) : DB_OK;
+	if (rc != DB_OK)
+		return req_db_fail(rc);
+	if (problem)
+		return form_page(r, 422, &f, "code", problem);
 	long long id;
 	struct cart c;
-	enum db_status rc = cart_find(r, false, &id);
+	rc = cart_find(r, false, &id);
 	if (rc == DB_OK)
 		rc = cart_load(r->db, r->arena, id, &c);
+	if (rc == DB_OK)
+		rc = cart_codes_apply(r, r->db, &c, f.email);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (c.nlines == 0) {

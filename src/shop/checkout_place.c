@@ -7,8 +7,9 @@
 #include <string.h>
 #include "views/attribution.h"
 #include "shop/cart.h"
+#include "shop/cart_codes.h"
 #include "views/cart_count.h"
-#include "domain/creators/commission.h"
+#include "views/discount_link.h"
 #include "lib/config.h"
 #include "domain/mail/outbox.h"
 #include "web/layout.h"
@@ -30,17 +31,17 @@ static const struct db_stmt q_stock_total = {
 	"UPDATE products SET stock_total = stock_total - ? WHERE id = ?", "ii", "" };
 static const struct db_stmt q_order = {
 	"INSERT INTO orders (number, checkout_id, brand_id, user_id, status, email, ship_name, ship_line1,"
-	" ship_line2, ship_city, ship_region, ship_postal, ship_country, currency, subtotal, shipping, tax,"
-	" total, tax_rate_bps, payment_provider, created_at, updated_at, paid_at) VALUES (?, ?, ?, ?, ?, ?,"
-	" ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(),"
-	" IF(? = 'paid', UTC_TIMESTAMP(), NULL))", "siiissssssssssiiiiiss", "" };
+	" ship_line2, ship_city, ship_region, ship_postal, ship_country, currency, subtotal, discount, shipping,"
+	" tax, total, tax_rate_bps, payment_provider, created_at, updated_at, paid_at) VALUES (?, ?, ?, ?, ?, ?,"
+	" ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(),"
+	" IF(? = 'paid', UTC_TIMESTAMP(), NULL))", "siiissssssssssiiiiiiss", "" };
 static const struct db_stmt q_pick = {
 	"SELECT commission_bps FROM picks WHERE creator_id = ? AND product_id = ? AND status = 'approved'",
 	"ii", "i" };
 static const struct db_stmt q_line = {
 	"INSERT INTO order_lines (order_id, product_id, variant_id, title, variant_title, sku, unit_price,"
-	" quantity, line_total, creator_id, surface, commission_bps, commission_amount, video_id, ad_id)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "iiisssiiiisiiii", "" };
+	" quantity, line_total, discount, creator_id, surface, commission_bps, commission_amount, video_id, ad_id)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "iiisssiiiiisiiii", "" };
 static const struct db_stmt q_accrual = {
 	"INSERT INTO commission_entries (order_line_id, creator_id, brand_id, amount, currency, kind, created_at)"
 	" VALUES (?, ?, ?, ?, ?, 'accrual', UTC_TIMESTAMP())", "iiiis", "" };
@@ -54,7 +55,8 @@ static const struct db_stmt q_payment = {
 static const struct db_stmt q_clear = {
 	"DELETE FROM cart_items WHERE cart_id = ?", "i", "" };
 
-enum place_why { PLACE_OK, PLACE_EMPTY, PLACE_CHANGED, PLACE_UNAVAILABLE, PLACE_SOLD_OUT, PLACE_DECLINED };
+enum place_why { PLACE_OK, PLACE_EMPTY, PLACE_CHANGED, PLACE_UNAVAILABLE, PLACE_SOLD_OUT, PLACE_DECLINED,
+		 PLACE_CODE_REFUSED };
 
 struct place {
 	struct req *r;
@@ -130,13 +132,12 @@ static enum db_status attribute(struct db *db, struct place *p)
 		enum db_status rc = attribution_for_brand(r, b->brand_id, &at);
 		if (rc != DB_OK)
 			return rc;
-		b->creator_id = at.creator_id;
-		b->surface = at.surface;
-		for (size_t j = 0; at.creator_id && j < b->nlines; j++) {
+		cart_codes_credit(&p->cart, b, &at);
+		for (size_t j = 0; b->creator_id && j < b->nlines; j++) {
 			/* The rate of the creator's approved pick of this product now; 0 if they did not pick
 			 * it (the creator is still recorded). */
 			struct db_res pk;
-			rc = db_query(db, r->arena, &q_pick, (struct db_param[]){ DB_I(at.creator_id), DB_I(b->lines[j].product_id) }, &pk);
+			rc = db_query(db, r->arena, &q_pick, (struct db_param[]){ DB_I(b->creator_id), DB_I(b->lines[j].product_id) }, &pk);
 			if (rc != DB_OK)
 				return rc;
 			b->lines[j].commission_bps = pk.nrows ? db_at(&pk, 0, 0)->i : 0;
@@ -151,10 +152,10 @@ static enum db_status write_lines(struct db *db, const struct cart_brand *b, lon
 		const struct cart_line *l = &b->lines[j];
 		long long bps = l->commission_bps;
 		enum db_status rc;
-		long long amount = commission_amount(l->line_total, (unsigned)bps);
+		long long amount = discount_line_commission(l->line_total, l->discount, (unsigned)bps);
 		rc = db_query(db, NULL, &q_line, (struct db_param[]){
 			DB_I(order_id), DB_I(l->product_id), DB_I(l->variant_id), DB_S(l->title), DB_S(l->variant_title),
-			DB_S(l->sku), DB_I(l->unit_price), DB_I(l->quantity), DB_I(l->line_total),
+			DB_S(l->sku), DB_I(l->unit_price), DB_I(l->quantity), DB_I(l->line_total), DB_I(l->discount),
 			b->creator_id ? DB_I(b->creator_id) : DB_NULL, DB_S(b->surface), DB_I(bps), DB_I(amount),
 			l->video_id ? DB_I(l->video_id) : DB_NULL, l->ad_id ? DB_I(l->ad_id) : DB_NULL }, NULL);
 		if (rc != DB_OK)
@@ -179,6 +180,8 @@ static void mail_order(struct place *p, const struct cart_brand *b, const char *
 		buf_printf(&p->mail, "  %lld x %s%s%s%s  %s\n", l->quantity, l->title, *l->variant_title ? " (" : "",
 			   l->variant_title, *l->variant_title ? ")" : "", layout_money(r, l->line_total, l->currency));
 	}
+	if (b->discount)
+		buf_printf(&p->mail, "  Discount %s\n", layout_money(r, -b->discount, b->currency));
 	buf_printf(&p->mail, "  Subtotal %s, shipping %s, tax %s\n  Total %s\n\n", layout_money(r, b->t.subtotal, b->currency),
 		   layout_money(r, b->t.shipping, b->currency), layout_money(r, b->t.tax, b->currency),
 		   layout_money(r, b->t.total, b->currency));
@@ -200,11 +203,17 @@ static enum db_status write_order(struct db *db, struct place *p, const struct c
 		DB_S(number), DB_I(p->checkout_id), DB_I(b->brand_id), r->sess.user_id ? DB_I(r->sess.user_id) : DB_NULL,
 		DB_S(status), DB_S(f->email), DB_S(f->name), DB_S(f->line1), DB_S(f->line2), DB_S(f->city),
 		DB_S(f->region), DB_S(f->postal), DB_S(f->country), DB_S(b->currency), DB_I(b->t.subtotal),
-		DB_I(b->t.shipping), DB_I(b->t.tax), DB_I(b->t.total), DB_I(b->tax_bps), DB_S(p->prov->name),
+		DB_I(b->discount), DB_I(b->t.shipping), DB_I(b->t.tax), DB_I(b->t.total), DB_I(b->tax_bps), DB_S(p->prov->name),
 		DB_S(status) }, NULL);
 	if (rc != DB_OK)
 		return rc;
 	long long order_id = (long long)db_insert_id(db);
+	const struct cart_code *refused;
+	if ((rc = cart_codes_redeem(db, r, &p->cart, b, order_id, f->email, &refused)) != DB_OK) {
+		if (refused)
+			p->why = PLACE_CODE_REFUSED;
+		return rc;
+	}
 	if ((rc = write_lines(db, b, order_id)) != DB_OK)
 		return rc;
 	rc = db_query(db, NULL, &q_event, (struct db_param[]){
@@ -240,7 +249,8 @@ static enum db_status place_txn(struct db *db, void *ctx)
 	p->checkout_id = (long long)db_insert_id(db);
 	struct db_res lk;
 	if ((rc = db_query(db, r->arena, &q_lock_cart, (struct db_param[]){ DB_I(p->cart_id) }, &lk)) != DB_OK ||
-	    (rc = cart_load(db, r->arena, p->cart_id, &p->cart)) != DB_OK)
+	    (rc = cart_load(db, r->arena, p->cart_id, &p->cart)) != DB_OK ||
+	    (rc = cart_codes_apply(r, db, &p->cart, p->f->email)) != DB_OK)
 		return rc;
 	if (p->cart.nlines == 0) {
 		p->why = PLACE_EMPTY;
@@ -330,6 +340,7 @@ int page_checkout_place(struct req *r)
 		return st;
 	if (rc == DB_OK) {
 		cart_count_set(r, 0);
+		discount_link_forget(r);
 		response_redirect(r, arena_printf(r->arena, "/checkout/done/%s", p.ref));
 		return REQ_DONE;
 	}
@@ -339,10 +350,14 @@ int page_checkout_place(struct req *r)
 	case PLACE_EMPTY:
 		response_redirect(r, "/cart");
 		break;
-	case PLACE_CHANGED:
-		checkout_review_page(r, &f, &p.cart, 409, "Your order changed since you reviewed it: prices, "
+	case PLACE_CHANGED: {
+		const char *code = cart_codes_change_notice(r, &p.cart);
+		checkout_review_page(r, &f, &p.cart, 409, code ? code : "Your order changed since you reviewed it: prices, "
 				     "shipping or items are different now. Check the new summary and place the order again.");
 		break;
+	}
+	case PLACE_CODE_REFUSED:
+		return cart_codes_refused_page(r, &f);
 	case PLACE_UNAVAILABLE:
 		checkout_review_page(r, &f, &p.cart, 409, "Some items cannot be ordered any more.");
 		break;

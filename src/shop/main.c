@@ -1,6 +1,7 @@
 /* main.c: the public shop program: its routing table, top to bottom. */
 #include <limits.h>
 #include "shop/cart.h"
+#include "shop/cart_codes.h"
 #include "views/attribution.h"
 #include "views/cart_count.h"
 #include "shop/leadform.h"
@@ -35,16 +36,19 @@ static const struct field cart_fields[] = {
 #define CHECKOUT_FIELDS \
 	F_EMAIL("email", .inline_error = true), F_TEXT("name", 120), F_TEXT("line1", 200), \
 	F_TEXT("line2", 200), F_TEXT("city", 100), F_TEXT("region", 100), F_TEXT("postal", 20), \
-	F_TEXT("country", 2), F_TEXT("provider", 20)
+	F_TEXT("country", 2), F_TEXT("provider", 20), F_TEXT("code", DISCOUNT_CODE_MAX + 8)
 static const struct field checkout_fields[] = { CHECKOUT_FIELDS, F_END };
 static const struct field place_fields[] = {
 	CHECKOUT_FIELDS, F_TEXT("token", CALC_TOKEN_LEN), F_TEXT("version", CALC_VERSION_LEN), F_END,
 };
+/* A typed code is checked by the page, which says what a code looks like. */
+static const struct field cart_code_fields[] = { F_TEXT("code", DISCOUNT_CODE_MAX + 8), F_END };
 static const struct field lookup_fields[] = {
 	F_TEXT("number", 40), F_EMAIL("email", .inline_error = true), F_END,
 };
 #define VIA_FIELDS \
-	F_TEXT("via", 30), F_TEXT("utm_source", 100), F_TEXT("utm_medium", 100), F_TEXT("utm_campaign", 100)
+	F_TEXT("via", 30), F_TEXT("utm_source", 100), F_TEXT("utm_medium", 100), F_TEXT("utm_campaign", 100), \
+	F_TEXT("code", DISCOUNT_CODE_MAX)
 static const struct field via_fields[] = { VIA_FIELDS, F_END };
 /* The product page also takes the video or ad it was reached from (media_from.h). */
 static const struct field product_fields[] = { VIA_FIELDS, F_TEXT("from", MEDIA_FROM_MAX), F_END };
@@ -82,6 +86,7 @@ enum shop_page {
 	SHOP_LIVE, SHOP_LIVE_EVENTS, SHOP_LIVE_ASK, SHOP_LIVE_VOTE, SHOP_LIVE_REMIND,
 	SHOP_LIVE_CART_ADD,
 	SHOP_AD, SHOP_AD_CLICK, SHOP_AD_CART_ADD, SHOP_GO,
+	SHOP_CART_CODE, SHOP_CART_CODE_REMOVE,
 	SHOP__MAX
 };
 
@@ -164,6 +169,11 @@ static const struct route routes[] = {
 		.path = path_slug, .fields = cart_fields, .max_body = 4096 },
 	[SHOP_GO] = { .pat = { HTTP_GET, "/go/{token}" }, .fn = page_go,
 		.path = path_token },
+	/* discount codes typed into the cart, or removed from it: cart_codes_pages.c */
+	[SHOP_CART_CODE] = { .pat = { HTTP_POST, "/cart/code" }, .fn = page_cart_code_add,
+		.fields = cart_code_fields, .max_body = 2048 },
+	[SHOP_CART_CODE_REMOVE] = { .pat = { HTTP_POST, "/cart/code/remove" }, .fn = page_cart_code_remove,
+		.fields = cart_code_fields, .max_body = 2048 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == SHOP__MAX, "one row per shop page");
 

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <time.h>
 #include "views/attribution.h"
+#include "views/discount_link.h"
 #include "web/response.h"
 
 static const struct db_stmt q_record = {
@@ -32,6 +33,7 @@ void attribution_touch(struct req *r, long long creator_id, enum attr_surface su
 	struct attr_utm utm = { req_query(r, "utm_source"), req_query(r, "utm_medium"),
 				req_query(r, "utm_campaign") };
 	attr_visit_count(r->db, creator_id, surface, now, &utm);
+	discount_link_remember(r);
 	struct attr_mark cur = { 0, ATTR_NONE, 0 };
 	const char *old = kv_get(&r->cookies, ATTR_COOKIE);
 	if (old && !attr_cookie_decode(r->secret, old, &cur))
@@ -53,7 +55,7 @@ void attribution_touch(struct req *r, long long creator_id, enum attr_surface su
 
 enum db_status attribution_for_brand(struct req *r, long long brand_id, struct attribution *out)
 {
-	*out = (struct attribution){ 0, "" };
+	*out = (struct attribution){ 0, "", 0 };
 	struct db_res w, s = { 0 };
 	enum db_status rc = db_query(r->db, r->arena, &q_window, (struct db_param[]){ DB_I(brand_id) }, &w);
 	if (rc != DB_OK || w.nrows == 0)
@@ -77,6 +79,6 @@ enum db_status attribution_for_brand(struct req *r, long long brand_id, struct a
 	/* A cookie can outlive its creator's account: credit only creators that still exist. */
 	rc = db_query(r->db, r->arena, &q_creator, (struct db_param[]){ DB_I(m.creator_id) }, &s);
 	if (rc == DB_OK && s.nrows)
-		*out = (struct attribution){ m.creator_id, attr_surface_name(m.surface) };
+		*out = (struct attribution){ m.creator_id, attr_surface_name(m.surface), m.at };
 	return rc;
 }

@@ -47,6 +47,7 @@ enum attr_surface {
 struct attribution {
 	long long creator_id;	/* 0: no creator */
 	const char *surface;	/* "storefront", "collection", "product", "video", "live", "link", "ad"; "" when none */
+	long long at;		/* when that creator's click happened (unix seconds, UTC); 0 when none */
 };
 
 /* One creator click: who, through which surface, when (unix seconds, UTC). creator_id 0: none. */
