@@ -8,6 +8,7 @@
 <li><a href="/studio/creator/picks">Your picks (storefront order)</a></li>
 <li><a href="/studio/creator/collections">Collections</a></li>
 <li><a href="/studio/creator/links">Short links</a></li>
+<li><a href="/studio/creator/codes">Discount codes</a></li>
 <li><a href="/studio/creator/ads">Ads: your own collection ads of your picks, at /ad/…</a></li>
 <li><a href="/studio/showcases">Showcases: carousels of your picks chosen by rules, on your storefront</a></li>
 <li><a href="/studio/videos">Shoppable videos: publish, and views, clicks, add-to-carts, orders, revenue per video</a></li>
@@ -34,6 +35,7 @@
 <li><a href="/studio/brand/dashboard">Creator sales and commission</a></li>
 <li><a href="/studio/brand/pick-requests">Pick requests from creators</a></li>
 <li><a href="/studio/brand/creator-program">Attribution and return windows</a></li>
+<li><a href="/studio/brand/codes">Discount codes for creators</a></li>
 <li><a href="/studio/videos">Shoppable videos: publish, and metrics per video</a></li>
 </ul></nav>
 <nav aria-label="Ads"><ul class="studio-links">

@@ -1,5 +1,6 @@
 /* main.c: the studio program's routing table, top to bottom. */
 #include "studio/ads.h"
+#include "studio/codes.h"
 #include "studio/forms.h"
 #include "studio/live_studio.h"
 #include "studio/orders.h"
@@ -73,6 +74,20 @@ static const struct field brand_program_fields[] = {
 };
 static const struct field brand_shipping_fields[] = {
 	F_MONEY("shipping", 16, .inline_error = true), F_TEXT("tax_percent", 8), F_END,
+};
+/* Discount codes: the form answers bad values with its own message (brand_code_form.c). */
+static const struct field brand_code_fields[] = {
+	F_TEXT("code", DISCOUNT_CODE_MAX + 8), F_ID("creator_id", .inline_error = true),
+	F_ENUM("kind", 7, F_ONE_OF("percent", "fixed")), F_TEXT("value", 20), F_TEXT("min_order", 20),
+	F_INT("total_limit", 10, 1, 1000000000, .inline_error = true),
+	F_INT("per_customer_limit", 10, 1, 1000000000, .inline_error = true),
+	F_DATE("starts_on", .inline_error = true), F_DATE("ends_on", .inline_error = true),
+	F_TEXT("combinable", 3), F_END,
+};
+static const struct field brand_codes_list_fields[] = { F_TEXT("saved", DISCOUNT_CODE_MAX), F_END };
+static const struct field brand_code_state_fields[] = { F_ENUM("active", 1, F_ONE_OF("0", "1"), .required = true), F_END };
+static const struct field brand_code_precedence_fields[] = {
+	F_ENUM("precedence", 10, F_ONE_OF("code", "last_click"), .required = true), F_END,
 };
 static const struct field pick_decision_fields[] = {
 	F_ENUM("decision", 10, F_ONE_OF("approve", "reject")), F_END,
@@ -204,6 +219,8 @@ enum studio_page {
 	ST_SHOWCASES, ST_SHOWCASE_NEW, ST_SHOWCASE_CREATE, ST_SHOWCASE_EDIT, ST_SHOWCASE_SAVE,
 	ST_SHOWCASE_DELETE,
 	ST_AD_STATE, ST_CR_ADS, ST_CR_AD_NEW, ST_CR_AD_CREATE, ST_CR_AD_EDIT, ST_CR_AD_SAVE,
+	ST_BR_CODES, ST_BR_CODE_CREATE, ST_BR_CODE_PRECEDENCE, ST_BR_CODE_EDIT, ST_BR_CODE_SAVE,
+	ST_BR_CODE_STATE, ST_CR_CODES,
 	ST__MAX
 };
 
@@ -469,6 +486,23 @@ static const struct route routes[] = {
 	[ST_CR_AD_SAVE] = { .pat = { HTTP_POST, "/studio/creator/ads/{id}" },
 		.fn = page_creator_ad_save, .needs = NEED_CREATOR, .path = path_id,
 		.fields = creator_ad_fields, .max_body = 16384 },
+	/* discount codes: brand_code*.c, creator_codes.c; "precedence" before "{id}" */
+	[ST_BR_CODES] = { .pat = { HTTP_GET, "/studio/brand/codes" }, .fn = page_brand_codes,
+		.needs = NEED_SESSION | NEED_BRAND, .fields = brand_codes_list_fields },
+	[ST_BR_CODE_CREATE] = { .pat = { HTTP_POST, "/studio/brand/codes" }, .fn = page_brand_code_create,
+		.needs = NEED_BRAND, .fields = brand_code_fields, .max_body = 4096 },
+	[ST_BR_CODE_PRECEDENCE] = { .pat = { HTTP_POST, "/studio/brand/codes/precedence" },
+		.fn = page_brand_code_precedence, .needs = NEED_BRAND, .fields = brand_code_precedence_fields,
+		.max_body = 1024 },
+	[ST_BR_CODE_EDIT] = { .pat = { HTTP_GET, "/studio/brand/codes/{id}" }, .fn = page_brand_code_edit,
+		.needs = NEED_SESSION | NEED_BRAND, .path = path_id },
+	[ST_BR_CODE_SAVE] = { .pat = { HTTP_POST, "/studio/brand/codes/{id}" }, .fn = page_brand_code_save,
+		.needs = NEED_BRAND, .path = path_id, .fields = brand_code_fields, .max_body = 4096 },
+	[ST_BR_CODE_STATE] = { .pat = { HTTP_POST, "/studio/brand/codes/{id}/state" },
+		.fn = page_brand_code_state, .needs = NEED_BRAND, .path = path_id,
+		.fields = brand_code_state_fields, .max_body = 1024 },
+	[ST_CR_CODES] = { .pat = { HTTP_GET, "/studio/creator/codes" }, .fn = page_creator_codes,
+		.needs = NEED_SESSION | NEED_CREATOR },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio page");
 
