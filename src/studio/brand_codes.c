@@ -16,7 +16,7 @@ static const struct db_stmt q_codes = {
 	" d.combinable, d.active, d.uses,"
 	" (SELECT COALESCE(SUM(rd.amount), 0) FROM discount_redemptions rd WHERE rd.code_id = d.id)"
 	" FROM discount_codes d LEFT JOIN creators c ON c.id = d.creator_id WHERE d.brand_id = ?"
-	" ORDER BY d.created_at DESC, d.id DESC LIMIT 500", "i", "isiiiiiissiiii" };
+	" ORDER BY d.created_at DESC, d.id DESC LIMIT 500", "i", "issiiiiissiiii" };
 static const struct db_stmt q_programme = {
 	"SELECT DISTINCT c.id, c.handle FROM creators c JOIN picks pk ON pk.creator_id = c.id"
 	" JOIN products p ON p.id = pk.product_id WHERE p.brand_id = ? AND pk.status = 'approved'"
@@ -32,7 +32,7 @@ static const struct db_stmt q_set_precedence = {
 static const struct db_stmt q_create = {
 	"INSERT INTO discount_codes (brand_id, creator_id, code, kind, value, min_order, total_limit, per_customer_limit,"
 	" starts_at, ends_at, combinable, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ? + INTERVAL 1 DAY, ?,"
-	" UTC_TIMESTAMP())", "iisiiiiissi", "" };
+	" UTC_TIMESTAMP())", "iissiiiissi", "" };
 
 static const char *rule_text(struct req *r, const char *currency, bool fixed, long long value)
 {

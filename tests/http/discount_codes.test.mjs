@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { Client, unique, uniqueEmail } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
 import { address, csrf, addToCart, formFields, lit, makeProduct, orderNumbers, reviewed, sql } from './lib/commerce.mjs';
+import { demoClient } from './lib/fulfilment.mjs';
 
 usesDatabase();
 
@@ -49,6 +50,15 @@ function orderOf(number) {
 }
 
 const usesOf = (code) => Number(sql(`SELECT uses FROM discount_codes WHERE code = ${lit(code)}`)[0][0]);
+
+// Demo accounts signed in once per file (a log-in costs an Argon2id verification).
+const signedIn = new Map();
+function demo(email) {
+	if (!signedIn.has(email))
+		signedIn.set(email, demoClient(email));
+	return signedIn.get(email);
+}
+const creatorId = (handle) => Number(sql(`SELECT id FROM creators WHERE handle = ${lit(handle)}`)[0][0]);
 
 describe('discount codes', { concurrency: true }, () => {
 
@@ -235,6 +245,88 @@ test('100 buyers race for a code limited to 10 uses: exactly 10 orders use it, 9
 	assert.doesNotMatch(results[i].body, /class="discount"/);
 	assert.equal(orderOf(await place(buyers[i].c, again)).discount, 0);
 	assert.equal(usesOf(code), USES);
+});
+
+test('a brand makes a generated code for lena, edits it, disables it; lena sees it with a link that carries it', async () => {
+	const brand = await demo('brand-owner@northwind.demo.crowdcart.test');
+	const p = makeProduct({ price: 8000 });
+	pick('lena', p.productId, 1000);
+	const made = await brand.submit('/studio/brand/codes', { creator_id: creatorId('lena'), code: '', kind: 'percent',
+		value: '12.5', min_order: '', total_limit: '3', per_customer_limit: '', starts_on: '', ends_on: '' });
+	assert.equal(made.status, 303);
+	const code = /saved=(LENA-[0-9A-Z]{6})$/.exec(made.headers.location)?.[1];
+	assert.ok(code, made.headers.location);
+	const list = (await brand.get('/studio/brand/codes')).body;
+	const row = new RegExp(`<tr class="code-row"><td class="code-text"><a href="/studio/brand/codes/(\\d+)">${code}</a></td><td>@lena</td><td>12.50 %</td>.*?<td class="code-uses">0 of 3</td>`).exec(list);
+	assert.ok(row, list.split('\n').filter((l) => l.includes(code)).join('\n'));
+	const id = row[1];
+	// lena sees it, with the storefront link that applies it
+	const lena = await demo('lena@demo.crowdcart.test');
+	const mine = (await lena.get('/studio/creator/codes')).body;
+	assert.match(mine, new RegExp(`class="code-link" readonly value="[^"]*/@lena\\?code=${code}"`));
+	// a shopper uses it: 12.5 % of 80.00
+	const c = new Client();
+	const r = await reviewed(c, [[p.variantId, 1]], { ...address(uniqueEmail('studio')), code });
+	assert.equal(orderOf(await place(c, r.fields)).discount, 1000);
+	assert.match((await brand.get('/studio/brand/codes')).body, new RegExp(`${code}</a>.*?<td class="code-uses">1 of 3</td>`));
+	// edited: a limit of 0 is refused, a fixed amount is taken
+	const low = await brand.submit(`/studio/brand/codes/${id}`, { kind: 'percent', value: '10', total_limit: '0' }, { formPath: `/studio/brand/codes/${id}` });
+	assert.equal(low.status, 422);
+	assert.match(low.body, /how many orders may use the code in all/);
+	const edited = await brand.submit(`/studio/brand/codes/${id}`, { kind: 'fixed', value: '5.00', total_limit: '5', min_order: '20' },
+		{ formPath: `/studio/brand/codes/${id}` });
+	assert.equal(edited.status, 303);
+	assert.deepEqual(sql(`SELECT kind, value, min_order, total_limit FROM discount_codes WHERE id = ${Number(id)}`)[0].map(String),
+		['fixed', '500', '2000', '5']);
+	// disabled: it stops applying at once
+	assert.equal((await brand.submit(`/studio/brand/codes/${id}/state`, { active: '0' }, { formPath: '/studio/brand/codes' })).status, 303);
+	const d = new Client();
+	assert.equal((await addToCart(d, p.variantId, 1)).status, 303);
+	const refused = await d.post('/cart/code', { csrf: await csrf(d), code });
+	assert.equal(refused.status, 422);
+	assert.match(refused.body, /no longer valid/);
+});
+
+test('the studio refuses a taken code, a bad value and a creator outside the programme with a 422', async () => {
+	const brand = await demo('brand-owner@northwind.demo.crowdcart.test');
+	const taken = makeCode({});
+	const base = { creator_id: '', kind: 'percent', value: '10', min_order: '', total_limit: '', per_customer_limit: '', starts_on: '', ends_on: '' };
+	const dup = await brand.submit('/studio/brand/codes', { ...base, code: taken.toLowerCase() });
+	assert.equal(dup.status, 422);
+	assert.match(dup.body, /is taken: codes are unique across the whole shop/);
+	const bad = await brand.submit('/studio/brand/codes', { ...base, value: '150' });
+	assert.equal(bad.status, 422);
+	assert.match(bad.body, /percentage off from 0.01 to 100/);
+	const outsider = await brand.submit('/studio/brand/codes', { ...base, creator_id: '999999999' });
+	assert.equal(outsider.status, 422);
+	assert.match(outsider.body, /not in your programme/);
+	const dates = await brand.submit('/studio/brand/codes', { ...base, starts_on: '2026-12-10', ends_on: '2026-12-01' });
+	assert.equal(dates.status, 422);
+	assert.match(dates.body, /last day comes before the first day/);
+	const brandCode = await brand.submit('/studio/brand/codes', { ...base, code: `own-${unique()}` });
+	assert.equal(brandCode.status, 303, 'a code of the brand itself, no creator');
+});
+
+test('with "last click", a link followed after the code was applied takes the sale (the brand\'s choice)', async () => {
+	const fernhill = await demo('brand-owner@fernhill.demo.crowdcart.test');
+	assert.equal((await fernhill.submit('/studio/brand/codes/precedence', { precedence: 'last_click' }, { formPath: '/studio/brand/codes' })).status, 303);
+	try {
+		const p = makeProduct({ price: 5000, brand: 'fernhill' });
+		pick('lena', p.productId, 1000);
+		pick('marco', p.productId, 1000);
+		const code = makeCode({ brand: 'fernhill', creator: 'lena', value: 1000 });
+		const c = new Client();
+		assert.equal((await addToCart(c, p.variantId, 1)).status, 303);
+		assert.equal((await c.post('/cart/code', { csrf: await csrf(c), code })).status, 303);
+		sql(`UPDATE cart_codes SET applied_at = applied_at - INTERVAL 1 MINUTE WHERE code_id = (SELECT id FROM discount_codes WHERE code = ${lit(code)})`);
+		await c.get('/@marco');
+		const r = await c.post('/checkout/review', { csrf: await csrf(c), ...address(uniqueEmail('last')) });
+		const o = orderOf(await place(c, formFields(r.body, '/checkout/place')));
+		assert.equal(o.discount, 500, 'the shopper keeps the discount');
+		assert.equal(o.handle, 'marco', 'the later click credits marco');
+	} finally {
+		await fernhill.submit('/studio/brand/codes/precedence', { precedence: 'code' }, { formPath: '/studio/brand/codes' });
+	}
 });
 
 });
