@@ -4,6 +4,7 @@
 {{#SPLIT}}<p class="muted">Your cart holds products from {{N}} brands: each brand ships its own order, with its own shipping.</p>{{/SPLIT}}
 {{#BRANDS}}<section class="cart-brand" aria-label="{{BRAND}}">
 <h2>{{BRAND}}</h2>
+<div class="table-scroll">
 <table class="cart-table">
 <thead><tr><th scope="col">Product</th><th scope="col">Price</th><th scope="col">Quantity</th><th scope="col">Total</th><th scope="col"><span class="visually-hidden">Remove</span></th></tr></thead>
 <tbody>
@@ -25,6 +26,7 @@
 {{/LINES}}
 </tbody>
 </table>
+</div>
 {{#MIXED_CURRENCY}}<p class="field-error">These items are priced in different currencies and cannot be ordered together.</p>{{/MIXED_CURRENCY}}
 <dl class="totals">
 <dt>Subtotal</dt><dd>{{SUBTOTAL}}</dd>

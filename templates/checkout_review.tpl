@@ -4,6 +4,7 @@
 {{#SPLIT}}<p class="muted">This becomes {{N}} orders, one per brand: each brand ships its own parcel.</p>{{/SPLIT}}
 {{#BRANDS}}<section class="cart-brand" aria-label="Order from {{BRAND}}">
 <h2>{{BRAND}}</h2>
+<div class="table-scroll">
 <table class="cart-table">
 <thead><tr><th scope="col">Product</th><th scope="col">Price</th><th scope="col">Quantity</th><th scope="col">Total</th></tr></thead>
 <tbody>
@@ -14,6 +15,7 @@
 {{/LINES}}
 </tbody>
 </table>
+</div>
 {{#MIXED_CURRENCY}}<p class="field-error">These items are priced in different currencies and cannot be ordered together.</p>{{/MIXED_CURRENCY}}
 <dl class="totals">
 <dt>Subtotal</dt><dd>{{SUBTOTAL}}</dd>
