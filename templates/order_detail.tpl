@@ -13,6 +13,7 @@
 </table>
 <dl class="totals">
 <dt>Subtotal</dt><dd>{{SUBTOTAL}}</dd>
+{{#DISCOUNT}}<dt>Discount</dt><dd class="discount">{{AMOUNT}}</dd>{{/DISCOUNT}}
 <dt>Shipping</dt><dd>{{SHIPPING}}</dd>
 <dt>Tax ({{TAX_RATE}})</dt><dd>{{TAX}}</dd>
 <dt class="total">Total</dt><dd class="total">{{TOTAL}}</dd>

@@ -9,9 +9,9 @@ static const struct db_stmt q_order = {
 	"SELECT o.number, o.status, DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i UTC'), b.name, o.currency,"
 	" o.subtotal, o.shipping, o.tax, o.total, o.refunded_total, o.email, o.ship_name, o.ship_line1,"
 	" o.ship_line2, o.ship_city, o.ship_region, o.ship_postal, o.ship_country, o.carrier,"
-	" o.tracking_number, o.payment_provider, o.tax_rate_bps"
+	" o.tracking_number, o.payment_provider, o.tax_rate_bps, o.discount"
 	" FROM orders o JOIN brands b ON b.id = o.brand_id WHERE o.id = ?",
-	"i", "sssssiiiiisssssssssssi" };
+	"i", "sssssiiiiisssssssssssii" };
 static const struct db_stmt q_lines = {
 	"SELECT title, variant_title, quantity, unit_price, line_total, refunded_quantity"
 	" FROM order_lines WHERE order_id = ? ORDER BY id", "i", "ssiiii" };
@@ -39,6 +39,8 @@ enum db_status order_render(struct req *r, tmpl_dict *d, long long order_id)
 	static const char *const money[] = { "SUBTOTAL", "SHIPPING", "TAX", "TOTAL" };
 	for (size_t i = 0; i < 4; i++)
 		tmpl_set(od, money[i], layout_money(r, db_at(&o, 0, 5 + i)->i, cur));
+	if (db_at(&o, 0, 22)->i > 0)
+		tmpl_set(tmpl_add(od, "DISCOUNT"), "AMOUNT", layout_money(r, -db_at(&o, 0, 22)->i, cur));
 	if (db_at(&o, 0, 9)->i > 0)
 		tmpl_set(tmpl_add(od, "HAS_REFUND"), "REFUNDED", layout_money(r, db_at(&o, 0, 9)->i, cur));
 	long long bps = db_at(&o, 0, 21)->i;

@@ -34,8 +34,10 @@ function pick(handle, productId, bps) {
 async function place(client, fields) {
 	const r = await client.post('/checkout/place', fields);
 	assert.equal(r.status, 303, `order placed (got ${r.status}: ${r.body.slice(0, 300)})`);
-	const [number] = orderNumbers((await client.get(r.headers.location)).body);
+	const done = await client.get(r.headers.location);
+	const [number] = orderNumbers(done.body);
 	assert.ok(number);
+	client.confirmation = done.body;
 	return number;
 }
 
@@ -71,6 +73,7 @@ test('a code typed at checkout alone credits its creator; commission is on what 
 	assert.match(page, new RegExp(`<strong class="code-text">${code}</strong>`), 'the review shows the code');
 	assert.match(page, /-\$11\.85/, 'and the discount: 15 % of $79.00');
 	const o = orderOf(await place(c, fields));
+	assert.match(c.confirmation, /<dt>Discount<\/dt><dd class="discount">-\$11\.85<\/dd>/, 'the confirmation shows it too');
 	assert.equal(o.subtotal, 7900);
 	assert.equal(o.discount, 1185);
 	assert.equal(o.shipping, 500);
