@@ -11,8 +11,10 @@
 #include "web/response.h"
 #include "studio/studio.h"
 
+/* A line's refundable amount is what the buyer paid for it: its total less its share of a
+ * discount code (order_lines.discount), which is also what its commission was accrued on. */
 static const struct db_stmt q_lines = {
-	"SELECT id, quantity, refunded_quantity, line_total, refunded_amount, commission_bps"
+	"SELECT id, quantity, refunded_quantity, line_total - discount, refunded_amount, commission_bps"
 	" FROM order_lines WHERE order_id = ? ORDER BY id FOR UPDATE", "i", "iiiiii" };
 static const struct db_stmt q_tax = {
 	"SELECT tax_rate_bps FROM orders WHERE id = ?", "i", "i" };

@@ -332,4 +332,28 @@ test('with "last click", a link followed after the code was applied takes the sa
 	}
 });
 
+test('refunding a unit of a discounted line gives back what was paid for it and reverses its commission', async () => {
+	const brand = await demo('brand-owner@northwind.demo.crowdcart.test');
+	const p = makeProduct({ price: 5000 });
+	pick('lena', p.productId, 1000);
+	const code = makeCode({ creator: 'lena', value: 2000 });
+	const c = new Client();
+	const { fields } = await reviewed(c, [[p.variantId, 2]], { ...address(uniqueEmail('refund')), code });
+	const number = await place(c, fields);
+	const o = orderOf(number);
+	assert.equal(o.discount, 2000);
+	assert.equal(o.commission, 800);	/* 10 % of 80.00 paid */
+	const [[lineId]] = sql(`SELECT l.id FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.number = ${lit(number)}`);
+	const page = (await brand.get(`/studio/orders/${number}`)).body;
+	const body = new URLSearchParams({ csrf: /name="csrf" value="([^"]*)"/.exec(page)[1],
+		version: /name="version" value="([^"]*)"/.exec(page)?.[1] ?? '', mode: 'lines', line: lineId, qty: '1' });
+	const r = await brand.post(`/studio/orders/${number}/refund`, body.toString());
+	assert.ok(r.status === 303 || r.status === 200, `refund answered ${r.status}`);
+	assert.deepEqual(sql(`SELECT refunded_quantity, refunded_amount FROM order_lines WHERE id = ${Number(lineId)}`)[0].map(Number), [1, 4000]);
+	const [[reversed]] = sql(`SELECT -SUM(amount) FROM commission_entries WHERE order_line_id = ${Number(lineId)} AND kind = 'reversal'`);
+	assert.equal(Number(reversed), 400);
+	const [[refunded]] = sql(`SELECT refunded_total FROM orders WHERE number = ${lit(number)}`);
+	assert.equal(Number(refunded), 4000 + Math.round(4000 * 0.0825), 'the paid share and its tax, not the list price');
+});
+
 });
