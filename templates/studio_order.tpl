@@ -14,6 +14,7 @@
 <h2 id="totals-h">Totals</h2>
 <dl class="order-totals">
 <dt>Subtotal</dt><dd>{{SUBTOTAL}}</dd>
+{{#DISCOUNT}}<dt>Discount</dt><dd class="discount">{{AMOUNT}}</dd>{{/DISCOUNT}}
 <dt>Shipping</dt><dd>{{SHIPPING}}</dd>
 <dt>Tax</dt><dd>{{TAX}}</dd>
 <dt>Total</dt><dd><strong>{{TOTAL}}</strong></dd>

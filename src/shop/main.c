@@ -46,9 +46,11 @@ static const struct field cart_code_fields[] = { F_TEXT("code", DISCOUNT_CODE_MA
 static const struct field lookup_fields[] = {
 	F_TEXT("number", 40), F_EMAIL("email", .inline_error = true), F_END,
 };
+/* code: a discount code a creator's link carries (views/discount_link.h); a malformed one is
+ * ignored by the page, so a mistyped link still opens the storefront. */
 #define VIA_FIELDS \
 	F_TEXT("via", 30), F_TEXT("utm_source", 100), F_TEXT("utm_medium", 100), F_TEXT("utm_campaign", 100), \
-	F_TEXT("code", DISCOUNT_CODE_MAX)
+	F_TEXT("code", 100)
 static const struct field via_fields[] = { VIA_FIELDS, F_END };
 /* The product page also takes the video or ad it was reached from (media_from.h). */
 static const struct field product_fields[] = { VIA_FIELDS, F_TEXT("from", MEDIA_FROM_MAX), F_END };

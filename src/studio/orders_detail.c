@@ -11,8 +11,8 @@ static const struct db_stmt q_order = {
 	"SELECT id, status, created_at, email, ship_name, ship_line1, ship_line2, ship_city, ship_region,"
 	" ship_postal, ship_country, currency, subtotal, shipping, tax, total, refunded_total,"
 	" payment_provider, carrier, tracking_number, shipped_at IS NOT NULL, delivered_at IS NOT NULL,"
-	" (SELECT COALESCE(MAX(e.id), 0) FROM order_events e WHERE e.order_id = orders.id)"
-	" FROM orders WHERE number = ? AND brand_id = ?", "si", "i" "sssssssssss" "iiiii" "sss" "iii" };
+	" (SELECT COALESCE(MAX(e.id), 0) FROM order_events e WHERE e.order_id = orders.id), discount"
+	" FROM orders WHERE number = ? AND brand_id = ?", "si", "i" "sssssssssss" "iiiii" "sss" "iii" "i" };
 static const struct db_stmt q_lines = {
 	"SELECT l.id, l.title, l.variant_title, l.sku, l.unit_price, l.quantity, l.line_total,"
 	" l.refunded_quantity, l.refunded_amount, COALESCE(c.handle, ''), l.surface, l.commission_bps,"
@@ -118,6 +118,8 @@ int orders_detail_render(struct req *r, const char *number, int status, const ch
 	detail_opt(d, "LINE2", db_at(&o, 0, 6)->s);
 	detail_opt(d, "REGION", db_at(&o, 0, 8)->s);
 	tmpl_set(d, "SUBTOTAL", layout_money(r, db_at(&o, 0, 12)->i, cur));
+	if (db_at(&o, 0, 23)->i)
+		tmpl_set(tmpl_add(d, "DISCOUNT"), "AMOUNT", layout_money(r, -db_at(&o, 0, 23)->i, cur));
 	tmpl_set(d, "SHIPPING", layout_money(r, db_at(&o, 0, 13)->i, cur));
 	tmpl_set(d, "TAX", layout_money(r, db_at(&o, 0, 14)->i, cur));
 	tmpl_set(d, "TOTAL", layout_money(r, db_at(&o, 0, 15)->i, cur));
