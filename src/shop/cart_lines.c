@@ -192,10 +192,12 @@ enum db_status cart_load(struct db *db, struct arena *a, long long id, struct ca
 	c->nlines = res.nrows;
 	for (size_t k = 0; k < c->nbrands; k++) {
 		struct cart_brand *b = &c->brands[k];
-		long long sub = 0;
+		long long *amounts = arena_alloc(a, (b->nlines ? b->nlines : 1) * sizeof *amounts);
+		size_t n = 0;
 		for (size_t j = 0; j < b->nlines; j++)
-			sub += b->lines[j].unavailable ? 0 : b->lines[j].line_total;
-		if (b->mixed_currency || !calc_totals(sub, b->flat_rate, b->tax_bps, &b->t))
+			if (!b->lines[j].unavailable)
+				amounts[n++] = b->lines[j].line_total;
+		if (b->mixed_currency || !calc_order(amounts, n, b->flat_rate, b->tax_bps, false, &b->t))
 			c->unavailable = true;
 	}
 	calc_version_final(&v, c->version);
