@@ -76,6 +76,12 @@ describe('tax and shipping by destination', () => {
 			assert.ok(html.includes('$51.44'));
 		}
 		assert.match(done, /Shipping to<br>Erika Mustermann<br>Heidestraße 17<br>51147 Köln<br>Germany</);
+		// the brand sees the same in the studio
+		const number = orderNumbers(done).find((n) => orderOf(n).slug === eu.slug);
+		const studio = (await eu.client.get(`/studio/orders/${number}`)).body;
+		assert.match(studio, /<address class="order-address">Erika Mustermann<br>Heidestraße 17<br>51147 Köln<br>Germany<\/address>/);
+		assert.ok(studio.includes('Includes €22.98 VAT (DE 19 %)'));
+		assert.ok(studio.includes('€138.99'));
 	});
 
 	it('to US-CA: 7.25 % added per line and on US shipping; the EU brand includes its default rate', async () => {
