@@ -9,6 +9,7 @@ import { Client, newAccount, uniqueEmail } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
 import { newBrand } from './lib/catalog.mjs';
 import { csrf, formFields, lit, makeProduct, orderNumbers, reviewed, sql } from './lib/commerce.mjs';
+import { formState } from './lib/fulfilment.mjs';
 
 usesDatabase();
 
@@ -92,6 +93,29 @@ describe('tax and shipping by destination', () => {
 		assert.match(page, /<dt>Tax \(US-CA 7\.25 %\)<\/dt><dd>\$2\.46<\/dd>/);
 		assert.ok(page.includes('Includes €14.00 VAT (US 10 %)'));
 		assert.match(page, /200 N Spring St<br>Los Angeles, ca 90012<br>United States/);
+	});
+
+	it('a partial refund adds tax only where prices excluded it; a full refund gives back the total', async () => {
+		const c = new Client();
+		const { fields } = await reviewed(c, [...euItems, ...usItems], to('US', 'CA'));
+		const done = (await c.get((await c.post('/checkout/place', fields)).headers.location)).body;
+		const refund = async (brand, number, pairs) => {
+			const st = await formState(brand.client, number);
+			const body = new URLSearchParams({ csrf: st.csrf, version: st.version });
+			for (const [k, v] of pairs)
+				body.append(k, String(v));
+			const r = await brand.client.post(`/studio/orders/${number}/refund`, body.toString());
+			assert.equal(r.status, 303);
+			return +sql(`SELECT refunded_total FROM orders WHERE number = ${lit(number)}`)[0][0];
+		};
+		const lineOf = (number, price) => sql(`SELECT l.id FROM order_lines l JOIN orders o ON o.id = l.order_id
+			WHERE o.number = ${lit(number)} AND l.unit_price = ${price}`)[0][0];
+		const [euNo, usNo] = [eu.slug, us.slug].map((slug) => orderNumbers(done).find((n) => orderOf(n).slug === slug));
+		// one of two €59.50 units: VAT is inside the price, nothing is added
+		assert.equal(await refund(eu, euNo, [['mode', 'lines'], ['line', lineOf(euNo, 5950)], ['qty', 1]]), 5950);
+		assert.equal(await refund(eu, euNo, [['mode', 'full']]), 15399);
+		// one of two $4.50 units at 7.25 %: 4.50 + 0.33
+		assert.equal(await refund(us, usNo, [['mode', 'lines'], ['line', lineOf(usNo, 450)], ['qty', 1]]), 483);
 	});
 
 	it('to FR: the EU zone ships, both brands take their default rate', async () => {
