@@ -1,5 +1,6 @@
 /* checkout.c: "/checkout" — the guest checkout form (email, shipping address with the country
- * from a list, payment), and the review step that shows the current summary, with any price change, before the shopper pays. */
+ * from a list, payment), and the review step that shows the current summary for that
+ * destination, with any price change, before the shopper pays. */
 #include <string.h>
 #include "shop/cart.h"
 #include "domain/commerce/address.h"
@@ -27,6 +28,9 @@ const char *checkout_form_read(struct req *r, struct checkout_form *f, const cha
 	f->postal = field(r, "postal");
 	f->country = field(r, "country");
 	f->provider = field(r, "provider");
+	const struct country *c = country_find(f->country);
+	if (c)	/* the table's spelling: uppercase */
+		f->country = c->code;
 	const char *problem = NULL;
 	if (!validate_email(f->email))
 		*which = "email", problem = "Enter a valid email address, like name@example.com: your confirmation goes there.";
@@ -38,12 +42,10 @@ const char *checkout_form_read(struct req *r, struct checkout_form *f, const cha
 		*which = "city", problem = "Enter the town or city.";
 	else if (!validate_has_text(f->postal))
 		*which = "postal", problem = "Enter the postal code.";
-	else if (!country_find(f->country))
+	else if (!c)
 		*which = "country", problem = "Choose the country from the list.";
 	else if (!payment_offered(f->provider))
 		*which = "provider", problem = "Choose how you want to pay.";
-	if (country_find(f->country))	/* the table's spelling, uppercase */
-		f->country = country_find(f->country)->code;
 	return problem;
 }
 

@@ -39,9 +39,10 @@ enum db_status order_render(struct req *r, tmpl_dict *d, long long order_id)
 	tmpl_set(od, "STATUS_CLASS", status);
 	if (strcmp(status, "awaiting_payment") == 0 && strcmp(db_at(&o, 0, 20)->s, "offline") == 0)
 		tmpl_show(od, "PAY_OFFLINE");
-	struct calc_totals t = { db_at(&o, 0, 5)->i, db_at(&o, 0, 6)->i, db_at(&o, 0, 7)->i, db_at(&o, 0, 8)->i,
-				 db_at(&o, 0, 23)->i, db_at(&o, 0, 22)->i != 0 };
-	tax_view_totals(r, od, &t, cur, (unsigned)db_at(&o, 0, 21)->i, tax_view_place(r->arena, db_at(&o, 0, 17)->s,
+	/* As stored: net amounts when the prices included tax (calc.h). */
+	struct calc_totals totals = { db_at(&o, 0, 5)->i, db_at(&o, 0, 6)->i, db_at(&o, 0, 7)->i, db_at(&o, 0, 8)->i,
+				      db_at(&o, 0, 23)->i, db_at(&o, 0, 22)->i != 0 };
+	tax_view_totals(r, od, &totals, cur, (unsigned)db_at(&o, 0, 21)->i, tax_view_place(r->arena, db_at(&o, 0, 17)->s,
 											   db_at(&o, 0, 24)->s));
 	if (db_at(&o, 0, 9)->i > 0)
 		tmpl_set(tmpl_add(od, "HAS_REFUND"), "REFUNDED", layout_money(r, db_at(&o, 0, 9)->i, cur));
