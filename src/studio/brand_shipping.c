@@ -16,10 +16,10 @@ static const struct db_stmt q_save = {
 	"UPDATE brands SET shipping_flat_rate = ?, tax_rate_bps = ?, prices_include_tax = COALESCE(?, prices_include_tax)"
 	" WHERE id = ?", "iiii", "" };
 static const struct db_stmt q_tax_rows = {
-	"SELECT country, region, rate_bps FROM brand_tax_rates WHERE brand_id = ? ORDER BY country, region LIMIT 1000",
+	"SELECT country, region, rate_bps FROM brand_tax_rates WHERE brand_id = ? ORDER BY country, region LIMIT 500",
 	"i", "ssi" };
 static const struct db_stmt q_ship_rows = {
-	"SELECT dest, rate FROM brand_shipping_rates WHERE brand_id = ? ORDER BY dest = 'EU' DESC, dest LIMIT 1000",
+	"SELECT dest, rate FROM brand_shipping_rates WHERE brand_id = ? ORDER BY dest = 'EU' DESC, dest LIMIT 500",
 	"i", "si" };
 static const struct db_stmt q_tax_put = {
 	"INSERT INTO brand_tax_rates (brand_id, country, region, rate_bps) VALUES (?, ?, ?, ?)"
@@ -29,12 +29,16 @@ static const struct db_stmt q_tax_del = {
 static const struct db_stmt q_ship_put = {
 	"INSERT INTO brand_shipping_rates (brand_id, dest, rate) VALUES (?, ?, ?)"
 	" ON DUPLICATE KEY UPDATE rate = VALUES(rate)", "isi", "" };
+static const struct db_stmt q_rows = {
+	"SELECT (SELECT COUNT(*) FROM brand_tax_rates WHERE brand_id = ?),"
+	" (SELECT COUNT(*) FROM brand_shipping_rates WHERE brand_id = ?)", "ii", "ii" };
 static const struct db_stmt q_ship_del = {
 	"DELETE FROM brand_shipping_rates WHERE brand_id = ? AND dest = ?", "is", "" };
 
 #define MAX_SHIPPING_MINOR 100000000LL	/* a million in a two-decimal currency: a typo, not a rate */
 #define MAX_TAX_BPS 10000		/* 100.00 % */
 #define SAVED_URL "/studio/brand/shipping?saved=1"
+#define MAX_ROWS 500	/* per table and brand: every country and its larger regions, not a dump */
 
 /* "8", "8.2", "8.25" percent as basis points; -1 if malformed or above 100 %. */
 static long tax_bps(const char *s)
@@ -155,6 +159,14 @@ static int rates_page(struct req *r, int status, const char *error, const char *
 	return REQ_DONE;
 }
 
+/* True when the brand's table (0: tax, 1: shipping) holds MAX_ROWS rates already. */
+static bool table_full(struct req *r, int which, enum db_status *rc)
+{
+	struct db_res n;
+	*rc = db_query(r->db, r->arena, &q_rows, (struct db_param[]){ DB_I(r->brand->id), DB_I(r->brand->id) }, &n);
+	return *rc == DB_OK && db_at(&n, 0, which)->i >= MAX_ROWS;
+}
+
 static int saved(struct req *r, enum db_status rc)
 {
 	if (rc != DB_OK)
@@ -198,6 +210,11 @@ int page_brand_tax_rate_put(struct req *r)
 				      : NULL;
 	if (error)
 		return rates_page(r, 422, error, NULL, NULL);
+	enum db_status rc;
+	if (table_full(r, 0, &rc))
+		return rates_page(r, 409, "The tax table is full (500 rates). Remove a rate first.", NULL, NULL);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	return saved(r, db_query(r->db, NULL, &q_tax_put, (struct db_param[]){
 		DB_I(r->brand->id), DB_S(c->code), DB_S(region), DB_I(bps) }, NULL));
 }
@@ -222,6 +239,11 @@ int page_brand_ship_rate_put(struct req *r)
 			    : NULL;
 	if (error)
 		return rates_page(r, 422, error, NULL, NULL);
+	enum db_status rc;
+	if (table_full(r, 1, &rc))
+		return rates_page(r, 409, "The shipping table is full (500 rates). Remove a rate first.", NULL, NULL);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	return saved(r, db_query(r->db, NULL, &q_ship_put, (struct db_param[]){
 		DB_I(r->brand->id), DB_S(dest), DB_I(minor) }, NULL));
 }

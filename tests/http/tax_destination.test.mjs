@@ -200,6 +200,16 @@ describe('the studio tax and shipping tables', () => {
 		});
 	}
 
+	it('a full table refuses another rate with 409', async () => {
+		const b = await newBrand();
+		sql(`INSERT INTO brand_tax_rates (brand_id, country, region, rate_bps)
+			SELECT b.id, 'US', LPAD(seq, 3, '0'), 100 FROM brands b JOIN seq_0_to_499 WHERE b.slug = ${lit(b.slug)}`);
+		const r = await b.client.submit('/studio/brand/shipping/tax-rates', { country: 'DE', region: '', tax_percent: '19' },
+			{ formPath: '/studio/brand/shipping' });
+		assert.equal(r.status, 409);
+		assert.match(r.body, /The tax table is full/);
+	});
+
 	it('a bad price style is refused, and a save without it keeps the style', async () => {
 		const b = await newBrand();
 		await put(b.client, '/studio/brand/shipping', { shipping: '1', tax_percent: '1', prices: 'include' });
