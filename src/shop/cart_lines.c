@@ -6,6 +6,7 @@
 #include <sodium.h>
 #include "shop/cart.h"
 #include "domain/commerce/country.h"
+#include "domain/commerce/region.h"
 #include "views/tax_view.h"
 #include "web/layout.h"
 #include "web/response.h"
@@ -154,9 +155,13 @@ static void read_line(struct arena *a, const struct db_res *res, size_t i, struc
 		l->unavailable = true;
 }
 
-/* The region as a key of the tax table: "ca " -> "CA"; "" unless 1 to 3 letters or digits. */
-static const char *region_key(struct arena *a, const char *region)
+/* The region as a key of the tax table: "California" or "ca " in the US -> "CA"; elsewhere the
+ * code as typed, uppercase; "" unless that is 1 to 3 letters or digits. */
+static const char *region_key(struct arena *a, const char *country, const char *region)
 {
+	const char *known = region_lookup(country, region);
+	if (known)
+		return known;
 	char key[4];
 	size_t n = 0;
 	for (const char *p = region ? region : ""; *p; p++) {
@@ -189,7 +194,7 @@ enum db_status cart_load_to(struct db *db, struct arena *a, long long id, const 
 	memset(c, 0, sizeof *c);
 	c->id = id;
 	c->country = country;
-	c->region = region_key(a, region);
+	c->region = region_key(a, country, region);
 	const char *zone = country_zone(country);
 	struct db_res res = { 0 };
 	if (id) {

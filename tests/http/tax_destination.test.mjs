@@ -118,6 +118,12 @@ describe('tax and shipping by destination', () => {
 		assert.equal(await refund(us, usNo, [['mode', 'lines'], ['line', lineOf(usNo, 450)], ['qty', 1]]), 483);
 	});
 
+	it('a US state typed by its name takes the state\'s rate', async () => {
+		const c = new Client();
+		const { page } = await reviewed(c, usItems, to('US', 'California', { city: 'Los Angeles', postal: '90012' }));
+		assert.match(page, /<dt>Tax \(US-CA 7\.25 %\)<\/dt><dd>\$2\.46<\/dd>/);
+	});
+
 	it('to FR: the EU zone ships, both brands take their default rate', async () => {
 		const { eu: e, us: u } = await placeTo(to('FR', '', { city: 'Paris', postal: '75002' }));
 		assert.deepEqual(e, { slug: eu.slug, sub: 13899 - 1082 - 182, ship: 900 - 82, tax: 1346, total: 14799, bps: 1000, incl: 1, shipTax: 82, region: '' });

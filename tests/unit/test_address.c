@@ -4,6 +4,7 @@
 #include <check.h>
 #include "domain/commerce/address.h"
 #include "domain/commerce/country.h"
+#include "domain/commerce/region.h"
 #include "suites.h"
 
 static struct arena *ar;
@@ -56,6 +57,21 @@ START_TEST(test_country_names_come_in_reading_order)
 	ck_assert_str_eq(country_at(0)->code, "AF");
 	ck_assert_str_eq(country_at(1)->code, "AX");
 	ck_assert_str_eq(country_at(country_count() - 1)->code, "ZW");
+}
+END_TEST
+
+START_TEST(test_region_by_code_or_name)
+{
+	ck_assert_str_eq(region_lookup("US", "CA"), "CA");
+	ck_assert_str_eq(region_lookup("US", " california "), "CA");
+	ck_assert_str_eq(region_lookup("US", "district of columbia"), "DC");
+	ck_assert_str_eq(region_lookup("CA", "Quebec"), "QC");
+	ck_assert_str_eq(region_lookup("AU", "nsw"), "NSW");
+	ck_assert_ptr_null(region_lookup("US", "Calif"));
+	ck_assert_ptr_null(region_lookup("US", ""));
+	ck_assert_ptr_null(region_lookup("DE", "BY"));	/* only AU, CA, US */
+	ck_assert_ptr_null(region_lookup("CA", "California"));
+	ck_assert_ptr_null(region_lookup(NULL, "CA"));
 }
 END_TEST
 
@@ -113,6 +129,7 @@ Suite *address_suite(void)
 	tcase_add_test(tc, test_country_table_holds_every_code_once);
 	tcase_add_test(tc, test_country_find_takes_either_case_and_refuses_strangers);
 	tcase_add_test(tc, test_country_names_come_in_reading_order);
+	tcase_add_test(tc, test_region_by_code_or_name);
 	tcase_add_test(tc, test_address_postal_code_before_the_town_in_germany);
 	tcase_add_test(tc, test_address_city_state_zip_in_the_united_states);
 	tcase_add_test(tc, test_address_postcode_on_its_own_line_in_the_united_kingdom);
