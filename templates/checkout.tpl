@@ -21,7 +21,7 @@
 {{#ERR_CITY}}<p class="field-error" id="city-error">{{TEXT}}</p>{{/ERR_CITY}}</div>
 <div class="field"><label for="region">State or region (optional)</label>
 <input id="region" name="region" autocomplete="address-level1" maxlength="100" value="{{REGION}}" aria-describedby="region-hint">
-<p class="hint" id="region-hint">In the US, Canada and Australia, the state or province code, like CA or QC.</p></div>
+<p class="hint" id="region-hint">In the US, Canada and Australia, the state or province, like CA or California.</p></div>
 <div class="field"><label for="postal">Postal code</label>
 <input id="postal" name="postal" autocomplete="postal-code" maxlength="20" required value="{{POSTAL}}"{{#ERR_POSTAL}} aria-invalid="true" aria-describedby="postal-error"{{/ERR_POSTAL}}>
 {{#ERR_POSTAL}}<p class="field-error" id="postal-error">{{TEXT}}</p>{{/ERR_POSTAL}}</div>

@@ -83,6 +83,9 @@ describe('tax and shipping by destination', () => {
 		assert.match(studio, /<address class="order-address">Erika Mustermann<br>Heidestraße 17<br>51147 Köln<br>Germany<\/address>/);
 		assert.ok(studio.includes('Includes €22.98 VAT (DE 19 %)'));
 		assert.ok(studio.includes('€138.99'));
+		const csv = (await eu.client.get('/studio/orders.csv')).body.split('\r\n');
+		assert.match(csv[0], /,subtotal,shipping,tax,total,.*,tax_rate_percent,prices_include_tax$/);
+		assert.match(csv.find((row) => row.startsWith(number)), /,116\.80,4\.16,22\.98,143\.94,.*,19\.00,yes$/);
 	});
 
 	it('to US-CA: 7.25 % added per line and on US shipping; the EU brand includes its default rate', async () => {
