@@ -29,11 +29,13 @@
 </div>
 {{#MIXED_CURRENCY}}<p class="field-error">These items are priced in different currencies and cannot be ordered together.</p>{{/MIXED_CURRENCY}}
 <dl class="totals">
+{{#DISCOUNT}}<dt>Items</dt><dd>{{ITEMS}}</dd>
+<dt>Discount</dt><dd class="discount">{{AMOUNT}}</dd>{{/DISCOUNT}}
 <dt>Subtotal</dt><dd>{{SUBTOTAL}}</dd>
-{{#DISCOUNT}}<dt>Discount</dt><dd class="discount">{{AMOUNT}}</dd>{{/DISCOUNT}}
 <dt>Shipping</dt><dd>{{SHIPPING}}</dd>
-<dt>Tax ({{TAX_RATE}})</dt><dd>{{TAX}}</dd>
+{{#TAX_ADDED}}<dt>{{LABEL}}</dt><dd>{{AMOUNT}}</dd>{{/TAX_ADDED}}
 <dt class="total">Total</dt><dd class="total">{{TOTAL}}</dd>
+{{#TAX_INCLUDED}}<dt class="muted">Tax</dt><dd class="muted tax-included">{{TEXT}}</dd>{{/TAX_INCLUDED}}
 </dl>
 </section>
 {{/BRANDS}}

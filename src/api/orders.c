@@ -46,7 +46,7 @@ static json_t *order_json(struct req *r, const struct db_res *o, size_t i)
 		json_object_set_new(j, amounts[k], api_money(r, db_at(o, i, 12 + k)->i, cur));
 		json_object_set_new(j, arena_printf(r->arena, "%s_minor", amounts[k]), json_integer(db_at(o, i, 12 + k)->i));
 	}
-	/* What discount codes took off the subtotal, before tax: total = subtotal - discount + shipping + tax. */
+	/* What discount codes took off the goods before tax; subtotal is already after it. */
 	json_object_set_new(j, "discount", api_money(r, db_at(o, i, 25)->i, cur));
 	json_object_set_new(j, "discount_minor", json_integer(db_at(o, i, 25)->i));
 	json_object_set_new(j, "carrier", json_string(db_at(o, i, 17)->s));

@@ -143,13 +143,19 @@ static void apply_brand(struct req *r, struct cart *c, struct cart_brand *b, lon
 	}
 	if (!b->discount)
 		return;
-	if (b->mixed_currency || !discount_allocate(b->discount, line_totals, b->nlines, shares) ||
-	    !discount_totals(sub, b->discount, b->flat_rate, b->tax_bps, &b->t)) {
+	if (b->mixed_currency || !discount_allocate(b->discount, line_totals, b->nlines, shares)) {
 		c->unavailable = true;
 		return;
 	}
-	for (size_t j = 0; j < b->nlines; j++)
+	/* The totals again on what each line is charged after its share: tax follows the discount. */
+	size_t m = 0;
+	for (size_t j = 0; j < b->nlines; j++) {
 		b->lines[j].discount = shares[j];
+		if (!b->lines[j].unavailable)
+			line_totals[m++] = b->lines[j].line_total - shares[j];
+	}
+	if (!calc_order(line_totals, m, b->shipping_rate, b->tax_bps, b->tax_included, &b->t))
+		c->unavailable = true;
 }
 
 enum db_status cart_codes_apply(struct req *r, struct db *db, struct cart *c, const char *email)

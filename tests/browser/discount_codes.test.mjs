@@ -35,7 +35,7 @@ async function checkout(page, email) {
 	await page.getByLabel('Street address').fill('3 Narrow Lane');
 	await page.getByLabel('Town or city').fill('Porto');
 	await page.getByLabel('Postal code').fill('4000-001');
-	await page.getByLabel('Country code').fill('PT');
+	await page.getByLabel('Country', { exact: true }).selectOption({ label: 'Portugal' });
 	await page.getByLabel(/Test payment/).check();
 }
 

@@ -42,13 +42,15 @@ async function place(client, fields) {
 }
 
 function orderOf(number) {
-	const [[subtotal, discount, shipping, tax, total, handle, surface, lineTotal, lineDiscount, bps, commission]] = sql(`
+	const [[subtotal, discount, shipping, tax, total, handle, surface, lineTotal, lineDiscount, bps, commission, taxBps,
+		shippingTax]] = sql(`
 		SELECT o.subtotal, o.discount, o.shipping, o.tax, o.total, COALESCE(cr.handle, ''), l.surface,
-		l.line_total, l.discount, l.commission_bps, l.commission_amount FROM orders o
+		l.line_total, l.discount, l.commission_bps, l.commission_amount, o.tax_rate_bps, o.shipping_tax FROM orders o
 		JOIN order_lines l ON l.order_id = o.id LEFT JOIN creators cr ON cr.id = l.creator_id
 		WHERE o.number = ${lit(number)}`);
 	return { subtotal: +subtotal, discount: +discount, shipping: +shipping, tax: +tax, total: +total, handle, surface,
-		lineTotal: +lineTotal, lineDiscount: +lineDiscount, bps: +bps, commission: +commission };
+		lineTotal: +lineTotal, lineDiscount: +lineDiscount, bps: +bps, commission: +commission, taxBps: +taxBps,
+		shippingTax: +shippingTax };
 }
 
 const usesOf = (code) => Number(sql(`SELECT uses FROM discount_codes WHERE code = ${lit(code)}`)[0][0]);
@@ -74,10 +76,11 @@ test('a code typed at checkout alone credits its creator; commission is on what 
 	assert.match(page, /-\$11\.85/, 'and the discount: 15 % of $79.00');
 	const o = orderOf(await place(c, fields));
 	assert.match(c.confirmation, /<dt>Discount<\/dt><dd class="discount">-\$11\.85<\/dd>/, 'the confirmation shows it too');
-	assert.equal(o.subtotal, 7900);
 	assert.equal(o.discount, 1185);
+	assert.equal(o.subtotal, 7900 - 1185, 'the subtotal is what the goods are charged after the discount');
 	assert.equal(o.shipping, 500);
-	assert.equal(o.tax, Math.round((7900 - 1185 + 500) * 0.0825));	/* northwind: 8.25 %, after the discount */
+	const tax = (x) => Math.round(x * o.taxBps / 10000);	/* northwind excludes tax: per line, then shipping */
+	assert.equal(o.tax, tax(7900 - 1185) + tax(500), 'tax is on the discounted line');
 	assert.equal(o.total, 7900 - 1185 + 500 + o.tax);
 	assert.equal(o.handle, 'lena');
 	assert.equal(o.surface, 'code');
@@ -354,6 +357,22 @@ test('refunding a unit of a discounted line gives back what was paid for it and 
 	assert.equal(Number(reversed), 400);
 	const [[refunded]] = sql(`SELECT refunded_total FROM orders WHERE number = ${lit(number)}`);
 	assert.equal(Number(refunded), 4000 + Math.round(4000 * 0.0825), 'the paid share and its tax, not the list price');
+});
+
+test('with prices that include VAT the code comes off the gross price, and the VAT is the one inside what is left', async () => {
+	const p = makeProduct({ price: 11900, brand: 'atelier-lumen' });
+	const code = makeCode({ brand: 'atelier-lumen', value: 1500 });
+	const c = new Client();
+	const { page, fields } = await reviewed(c, [[p.variantId, 1]], { ...address(uniqueEmail('vat')), country: 'DE', region: '', code });
+	assert.match(page, /<dt>Items<\/dt><dd>€119\.00<\/dd>/);
+	assert.match(page, /<dd class="discount">-€17\.85<\/dd>/);
+	const o = orderOf(await place(c, fields));
+	assert.equal(o.discount, 1785);
+	const gross = 11900 - 1785, vat = (x) => Math.round(x * o.taxBps / (10000 + o.taxBps));
+	assert.equal(o.taxBps, 1900);
+	assert.equal(o.total, gross + o.shipping + o.shippingTax, 'the total is what was shown, after the discount');
+	assert.equal(o.tax, vat(gross) + o.shippingTax);
+	assert.equal(o.subtotal, gross - vat(gross), 'stored net of the VAT it holds');
 });
 
 });

@@ -140,21 +140,28 @@ START_TEST(test_discount_then_tax_then_commission)
 	ck_assert(discount_allocate(disc, lines, 2, share));
 	ck_assert_int_eq(share[0], 1185);	/* 1185.26 */
 	ck_assert_int_eq(share[1], 383);	/* 382.74: the larger remainder takes the extra unit */
+	/* tax per line on what each line is charged after its share (calc_order, tax excluded) */
+	long long charged[2] = { 7900 - share[0], 2550 - share[1] };
 	struct calc_totals t;
-	ck_assert(discount_totals(sub, disc, 500, 825, &t));
-	ck_assert_int_eq(t.subtotal, 10450);
+	ck_assert(calc_order(charged, 2, 500, 825, false, &t));
+	ck_assert_int_eq(t.subtotal, 10450 - 1568);
 	ck_assert_int_eq(t.shipping, 500);
-	ck_assert_int_eq(t.tax, 774);	/* (10450 - 1568 + 500) * 8.25 % = 774.015, on the discounted amount */
-	ck_assert_int_eq(t.total, 10450 - 1568 + 500 + t.tax);
+	ck_assert_int_eq(t.tax, 554 + 179 + 41);	/* 6715, 2167 and 500 at 8.25 %: 553.99, 178.78, 41.25 */
+	ck_assert_int_eq(t.total, t.subtotal + t.shipping + t.tax);
 	ck_assert_int_eq(discount_line_commission(7900, share[0], 1250), 839);	/* 6715 * 12.5 % = 839.375 */
 	ck_assert_int_eq(discount_line_commission(2550, share[1], 1250), 270);	/* 2167 * 12.5 % = 270.875 */
+	/* prices that include tax: the discount comes off the gross price, the tax inside what is left */
+	long long gross[1] = { 11900 - discount_amount(&c, 11900) };	/* 119.00 - 17.85 */
+	ck_assert(calc_order(gross, 1, 0, 1900, true, &t));
+	ck_assert_int_eq(t.tax, 1615);	/* 10115 * 19 / 119 = 1615.0 */
+	ck_assert_int_eq(t.total, 10115);
 	/* a 100 % code still pays the shipping, and the creator earns nothing */
 	struct discount_code all = percent(10000);
-	ck_assert(discount_totals(1000, discount_amount(&all, 1000), 500, 0, &t));
+	long long nothing[1] = { 1000 - discount_amount(&all, 1000) };
+	ck_assert(calc_order(nothing, 1, 500, 0, false, &t));
 	ck_assert_int_eq(t.shipping, 500);
 	ck_assert_int_eq(t.total, 500);
 	ck_assert_int_eq(discount_line_commission(1000, 1000, 1250), 0);
-	ck_assert(!discount_totals(1000, 1001, 500, 0, &t));
 }
 END_TEST
 

@@ -146,16 +146,3 @@ long long discount_line_commission(long long line_total, long long line_discount
 {
 	return commission_amount(line_total - line_discount, bps);
 }
-
-bool discount_totals(long long subtotal, long long discount, long long flat_shipping, unsigned tax_bps,
-		     struct calc_totals *out)
-{
-	if (subtotal < 0 || discount < 0 || discount > subtotal || flat_shipping < 0 || subtotal > CALC_MAX_AMOUNT ||
-	    flat_shipping > CALC_MAX_AMOUNT)
-		return false;
-	out->subtotal = subtotal;
-	out->shipping = subtotal > 0 ? flat_shipping : 0;
-	out->tax = calc_tax(subtotal - discount + out->shipping, tax_bps);
-	out->total = subtotal - discount + out->shipping + out->tax;
-	return out->total <= CALC_MAX_AMOUNT;
-}

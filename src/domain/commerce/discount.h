@@ -1,7 +1,8 @@
 /* discount.h: discount codes as arithmetic, with no I/O: whether a code applies to a brand's part
- * of a cart, how much it takes off, how that is shared over the brand's lines, what is left to
- * tax, and the creator's commission on what the buyer paid. Money in integer minor units of the
- * brand's currency. docs/CREATORS.md ("Discount codes") has the rules with examples. */
+ * of a cart, how much it takes off, how that is shared over the brand's lines (what is left of
+ * each line is what calc_order taxes), and the creator's commission on what the buyer paid.
+ * Money in integer minor units of the brand's currency. docs/CREATORS.md ("Discount codes") has
+ * the rules with examples. */
 #ifndef CC_DISCOUNT_H
 #define CC_DISCOUNT_H
 #include <stdbool.h>
@@ -71,13 +72,5 @@ bool discount_allocate(long long discount, const long long *line_totals, size_t 
 
 /* The creator's commission on a discounted line: commission_amount(line_total - discount, bps). */
 long long discount_line_commission(long long line_total, long long line_discount, unsigned bps);
-
-/* A brand's order totals with a discount taken off before tax: shipping as calc_totals (the
- * flat rate, none for an empty order), tax rounded half up on (subtotal - discount + shipping),
- * total = subtotal - discount + shipping + tax (the orders table's CHECK). False on a negative
- * input, a discount above subtotal, or a total above CALC_MAX_AMOUNT. */
-struct calc_totals;
-bool discount_totals(long long subtotal, long long discount, long long flat_shipping, unsigned tax_bps,
-		     struct calc_totals *out);
 
 #endif
