@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { Client, newAccount, uniqueEmail } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
-import { newBrand } from './lib/catalog.mjs';
+import { api, createKey, newBrand } from './lib/catalog.mjs';
 import { csrf, formFields, lit, makeProduct, orderNumbers, reviewed, sql } from './lib/commerce.mjs';
 import { formState } from './lib/fulfilment.mjs';
 
@@ -86,6 +86,11 @@ describe('tax and shipping by destination', () => {
 		const csv = (await eu.client.get('/studio/orders.csv')).body.split('\r\n');
 		assert.match(csv[0], /,subtotal,shipping,tax,total,.*,tax_rate_percent,prices_include_tax$/);
 		assert.match(csv.find((row) => row.startsWith(number)), /,116\.80,4\.16,22\.98,143\.94,.*,19\.00,yes$/);
+		const { key } = await createKey(eu.client);
+		const [[id]] = sql(`SELECT id FROM orders WHERE number = ${lit(number)}`);
+		const { json } = await api('GET', `/api/v1/orders/${id}`, { key });
+		assert.deepEqual([json.subtotal, json.shipping, json.tax, json.total, json.tax_rate_bps, json.prices_include_tax],
+			['116.80', '4.16', '22.98', '143.94', 1900, true]);
 	});
 
 	it('to US-CA: 7.25 % added per line and on US shipping; the EU brand includes its default rate', async () => {
