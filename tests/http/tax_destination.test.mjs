@@ -63,7 +63,8 @@ async function placeTo(addr) {
 
 describe('tax and shipping by destination', () => {
 	it('to DE: VAT included at 19 % per line, DE shipping; the US brand charges its default on top', async () => {
-		const { page, done, eu: e, us: u } = await placeTo(to('DE'));
+		const addr = to('DE');
+		const { page, done, eu: e, us: u } = await placeTo(addr);
 		// 119.00 holds 19.00, 19.99 holds 3.19, shipping 4.95 holds 0.79: 22.98 VAT in a total of 143.94.
 		assert.deepEqual(e, { slug: eu.slug, sub: 13899 - 2219, ship: 495 - 79, tax: 2298, total: 14394, bps: 1900, incl: 1, shipTax: 79, region: '' });
 		// default 5 %: 0.9995 -> 1.00, 0.45, shipping 20.00 -> 1.00.
@@ -77,6 +78,10 @@ describe('tax and shipping by destination', () => {
 			assert.ok(html.includes('$51.44'));
 		}
 		assert.match(done, /Shipping to<br>Erika Mustermann<br>Heidestraße 17<br>51147 Köln<br>Germany</);
+		const [[mail]] = sql(`SELECT REPLACE(body_text, '\n', '|') FROM outbox WHERE to_addr = ${lit(addr.email)}`);
+		assert.ok(mail.includes('Subtotal €138.99, shipping €4.95, total €143.94 (includes €22.98 VAT, DE 19 %)'), mail);
+		assert.ok(mail.includes('Subtotal $28.99, shipping $20.00, tax $2.45 (DE 5 %), total $51.44'), mail);
+		assert.ok(mail.includes('Shipping to:|  Erika Mustermann|  Heidestraße 17|  51147 Köln|  Germany||'), mail);
 		// the brand sees the same in the studio
 		const number = orderNumbers(done).find((n) => orderOf(n).slug === eu.slug);
 		const studio = (await eu.client.get(`/studio/orders/${number}`)).body;
