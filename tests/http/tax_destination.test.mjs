@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { Client, newAccount, uniqueEmail } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
-import { newBrand } from './lib/catalog.mjs';
+import { api, createKey, newBrand } from './lib/catalog.mjs';
 import { csrf, formFields, lit, makeProduct, orderNumbers, reviewed, sql } from './lib/commerce.mjs';
 import { formState } from './lib/fulfilment.mjs';
 
@@ -63,7 +63,8 @@ async function placeTo(addr) {
 
 describe('tax and shipping by destination', () => {
 	it('to DE: VAT included at 19 % per line, DE shipping; the US brand charges its default on top', async () => {
-		const { page, done, eu: e, us: u } = await placeTo(to('DE'));
+		const addr = to('DE');
+		const { page, done, eu: e, us: u } = await placeTo(addr);
 		// 119.00 holds 19.00, 19.99 holds 3.19, shipping 4.95 holds 0.79: 22.98 VAT in a total of 143.94.
 		assert.deepEqual(e, { slug: eu.slug, sub: 13899 - 2219, ship: 495 - 79, tax: 2298, total: 14394, bps: 1900, incl: 1, shipTax: 79, region: '' });
 		// default 5 %: 0.9995 -> 1.00, 0.45, shipping 20.00 -> 1.00.
@@ -77,6 +78,10 @@ describe('tax and shipping by destination', () => {
 			assert.ok(html.includes('$51.44'));
 		}
 		assert.match(done, /Shipping to<br>Erika Mustermann<br>Heidestraße 17<br>51147 Köln<br>Germany</);
+		const [[mail]] = sql(`SELECT REPLACE(body_text, '\n', '|') FROM outbox WHERE to_addr = ${lit(addr.email)}`);
+		assert.ok(mail.includes('Subtotal €138.99, shipping €4.95, total €143.94 (includes €22.98 VAT, DE 19 %)'), mail);
+		assert.ok(mail.includes('Subtotal $28.99, shipping $20.00, tax $2.45 (DE 5 %), total $51.44'), mail);
+		assert.ok(mail.includes('Shipping to:|  Erika Mustermann|  Heidestraße 17|  51147 Köln|  Germany||'), mail);
 		// the brand sees the same in the studio
 		const number = orderNumbers(done).find((n) => orderOf(n).slug === eu.slug);
 		const studio = (await eu.client.get(`/studio/orders/${number}`)).body;
@@ -86,6 +91,11 @@ describe('tax and shipping by destination', () => {
 		const csv = (await eu.client.get('/studio/orders.csv')).body.split('\r\n');
 		assert.match(csv[0], /,subtotal,shipping,tax,total,.*,tax_rate_percent,prices_include_tax$/);
 		assert.match(csv.find((row) => row.startsWith(number)), /,116\.80,4\.16,22\.98,143\.94,.*,19\.00,yes$/);
+		const { key } = await createKey(eu.client);
+		const [[id]] = sql(`SELECT id FROM orders WHERE number = ${lit(number)}`);
+		const { json } = await api('GET', `/api/v1/orders/${id}`, { key });
+		assert.deepEqual([json.subtotal, json.shipping, json.tax, json.total, json.tax_rate_bps, json.prices_include_tax],
+			['116.80', '4.16', '22.98', '143.94', 1900, true]);
 	});
 
 	it('to US-CA: 7.25 % added per line and on US shipping; the EU brand includes its default rate', async () => {
