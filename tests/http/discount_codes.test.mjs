@@ -10,6 +10,7 @@ import { Client, unique, uniqueEmail } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
 import { address, csrf, addToCart, formFields, lit, makeProduct, orderNumbers, reviewed, sql } from './lib/commerce.mjs';
 import { demoClient } from './lib/fulfilment.mjs';
+import { api, createKey } from './lib/catalog.mjs';
 
 usesDatabase();
 
@@ -95,6 +96,14 @@ test('a code typed at checkout alone credits its creator; commission is on what 
 		JOIN orders o ON o.id = l.order_id WHERE o.number = (SELECT number FROM orders WHERE id =
 		(SELECT MAX(order_id) FROM discount_redemptions r JOIN discount_codes d ON d.id = r.code_id WHERE d.code = ${lit(code)}))`);
 	assert.equal(Number(accrual), o.commission, 'the ledger accrues the commission on the paid amount');
+	// the brand's API says it too
+	const { key } = await createKey(await demo('brand-owner@northwind.demo.crowdcart.test'), `codes ${unique()}`);
+	const [[orderId]] = sql(`SELECT MAX(order_id) FROM discount_redemptions r JOIN discount_codes d ON d.id = r.code_id
+		WHERE d.code = ${lit(code)}`);
+	const res = await api('GET', `/api/v1/orders/${orderId}`, { key });
+	assert.equal(res.status, 200);
+	assert.equal(res.json.discount_minor, 1185);
+	assert.equal(res.json.subtotal_minor + res.json.shipping_minor + res.json.tax_minor, res.json.total_minor);
 });
 
 test('a creator link carries the code to the cart without a database write; shown, removable, then used', async () => {
