@@ -14,6 +14,7 @@ int main(void)
 	srunner_add_suite(sr, csv_out_suite());
 	srunner_add_suite(sr, attribution_suite());
 	srunner_add_suite(sr, commission_suite());
+	srunner_add_suite(sr, commission_rate_suite());
 	srunner_add_suite(sr, creators_suite());
 	srunner_add_suite(sr, product_suite());
 	srunner_add_suite(sr, wire_suite());

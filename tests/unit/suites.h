@@ -13,6 +13,7 @@ Suite *order_state_suite(void);
 Suite *csv_out_suite(void);
 Suite *attribution_suite(void);
 Suite *commission_suite(void);
+Suite *commission_rate_suite(void);
 Suite *creators_suite(void);
 Suite *product_suite(void);
 Suite *wire_suite(void);
