@@ -9,6 +9,7 @@
 #include "shop/cart.h"
 #include "views/cart_count.h"
 #include "domain/creators/commission.h"
+#include "domain/creators/commission_terms.h"
 #include "lib/config.h"
 #include "domain/mail/outbox.h"
 #include "web/layout.h"
@@ -34,13 +35,11 @@ static const struct db_stmt q_order = {
 	" total, tax_rate_bps, payment_provider, created_at, updated_at, paid_at) VALUES (?, ?, ?, ?, ?, ?,"
 	" ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(),"
 	" IF(? = 'paid', UTC_TIMESTAMP(), NULL))", "siiissssssssssiiiiiss", "" };
-static const struct db_stmt q_pick = {
-	"SELECT commission_bps FROM picks WHERE creator_id = ? AND product_id = ? AND status = 'approved'",
-	"ii", "i" };
 static const struct db_stmt q_line = {
 	"INSERT INTO order_lines (order_id, product_id, variant_id, title, variant_title, sku, unit_price,"
-	" quantity, line_total, creator_id, surface, commission_bps, commission_amount, video_id, ad_id)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "iiisssiiiisiiii", "" };
+	" quantity, line_total, creator_id, surface, commission_bps, commission_amount, video_id, ad_id,"
+	" commission_kind, commission_first_order)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "iiisssiiiisiiiisi", "" };
 static const struct db_stmt q_accrual = {
 	"INSERT INTO commission_entries (order_line_id, creator_id, brand_id, amount, currency, kind, created_at)"
 	" VALUES (?, ?, ?, ?, ?, 'accrual', UTC_TIMESTAMP())", "iiiis", "" };
@@ -132,14 +131,23 @@ static enum db_status attribute(struct db *db, struct place *p)
 			return rc;
 		b->creator_id = at.creator_id;
 		b->surface = at.surface;
+		for (size_t j = 0; j < b->nlines; j++)
+			b->lines[j].commission_kind = "";
+		struct commission_terms terms;
+		long long now;
+		if (at.creator_id && (rc = commission_terms_load(db, r->arena, b->brand_id, p->f->email, &terms, &now)) != DB_OK)
+			return rc;
 		for (size_t j = 0; at.creator_id && j < b->nlines; j++) {
-			/* The rate of the creator's approved pick of this product now; 0 if they did not pick
-			 * it (the creator is still recorded). */
-			struct db_res pk;
-			rc = db_query(db, r->arena, &q_pick, (struct db_param[]){ DB_I(at.creator_id), DB_I(b->lines[j].product_id) }, &pk);
-			if (rc != DB_OK)
+			/* Direct for a product the creator picked, indirect for the brand's others, by
+			 * commission_rate.h; a line earning nothing still records the creator. */
+			struct commission_schedule pick;
+			bool picked;
+			if ((rc = commission_pick_load(db, r->arena, at.creator_id, b->lines[j].product_id, &picked, &pick)) != DB_OK)
 				return rc;
-			b->lines[j].commission_bps = pk.nrows ? db_at(&pk, 0, 0)->i : 0;
+			struct commission_choice ch = commission_rate_choose(picked ? &pick : NULL, &terms, now);
+			b->lines[j].commission_bps = ch.bps;
+			b->lines[j].commission_kind = commission_kind_name(ch.kind);
+			b->lines[j].commission_first_order = ch.first_order;
 		}
 	}
 	return DB_OK;
@@ -156,7 +164,8 @@ static enum db_status write_lines(struct db *db, const struct cart_brand *b, lon
 			DB_I(order_id), DB_I(l->product_id), DB_I(l->variant_id), DB_S(l->title), DB_S(l->variant_title),
 			DB_S(l->sku), DB_I(l->unit_price), DB_I(l->quantity), DB_I(l->line_total),
 			b->creator_id ? DB_I(b->creator_id) : DB_NULL, DB_S(b->surface), DB_I(bps), DB_I(amount),
-			l->video_id ? DB_I(l->video_id) : DB_NULL, l->ad_id ? DB_I(l->ad_id) : DB_NULL }, NULL);
+			l->video_id ? DB_I(l->video_id) : DB_NULL, l->ad_id ? DB_I(l->ad_id) : DB_NULL,
+			DB_S(l->commission_kind), DB_I(l->commission_first_order) }, NULL);
 		if (rc != DB_OK)
 			return rc;
 		if (amount > 0) {
