@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1 class="page-title">Creator marketplace</h1>
 <p class="lead">Let creators pick products of {{BRAND_NAME}} for their storefronts and earn a commission on what sells through them.</p>
 {{#ERROR}}<p class="flash error" role="alert">{{TEXT}}</p>{{/ERROR}}
-{{#SAVED}}<p class="flash" role="status">Saved.</p>{{/SAVED}}
+{{#SAVED}}<p class="flash" role="status">Saved. {{RATE_CHANGES}}</p>{{/SAVED}}
 <form class="form" method="post" action="/studio/marketplace">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <fieldset class="field"><legend>Open the whole catalog to creators</legend>
@@ -9,7 +9,8 @@
 <label><input type="radio" name="marketplace_open" value="no"{{#CLOSED}} checked{{/CLOSED}}> no, only products opened below</label>
 </fieldset>
 <div class="field"><label for="commission_percent">Commission for creators (percent of the sale, 0 to 50)</label>
-<input id="commission_percent" name="commission_percent" inputmode="decimal" maxlength="6" required value="{{COMMISSION}}"></div>
+<input id="commission_percent" name="commission_percent" inputmode="decimal" maxlength="6" required value="{{COMMISSION}}" aria-describedby="commission-hint">
+<p class="hint" id="commission-hint">A higher rate applies to existing picks at once. A lower one applies to existing picks after your notice period (<a href="/studio/brand/creator-program">creator program</a>), and their creators are told.</p></div>
 <fieldset class="field"><legend>Approve each creator's pick before it goes live</legend>
 <label><input type="radio" name="approval_required" value="yes"{{#APPROVAL}} checked{{/APPROVAL}}> yes</label>
 <label><input type="radio" name="approval_required" value="no"{{#NO_APPROVAL}} checked{{/NO_APPROVAL}}> no</label>

@@ -10,6 +10,7 @@
 #include "views/attribution.h"
 #include "views/cart_count.h"
 #include "domain/ads/brand_domain.h"
+#include "domain/creators/commission_rate.h"
 #include "domain/showcases/showcase_rules.h"
 #include "domain/video/video_rules.h"
 
@@ -46,7 +47,8 @@ static const struct field products_edit_fields[] = { F_TEXT("saved", 1), F_TEXT(
 static const struct field products_status_fields[] = { F_TEXT("action", 10), F_END };
 static const struct field marketplace_fields[] = {
 	F_TEXT("marketplace_open", 3), F_TEXT("commission_percent", 8), F_TEXT("approval_required", 3),
-	F_TEXT("marketplace", 10), F_END,
+	F_TEXT("marketplace", 10), F_INT("raised", 7, 0, 100000, .inline_error = true),
+	F_INT("cut", 7, 0, 100000, .inline_error = true), F_END,
 };
 static const struct field api_keys_fields[] = { F_TEXT("label", 320), F_END };
 
@@ -69,7 +71,9 @@ static const struct field creator_links_fields[] = { F_TEXT("deleted", 1), F_END
 static const struct field creator_link_fields[] = { F_TEXT("target", 20), F_TEXT("label", 80), F_END };
 static const struct field brand_program_fields[] = {
 	F_INT("attribution_window_days", 4, 1, ATTR_MAX_WINDOW_DAYS, .inline_error = true),
-	F_INT("return_window_days", 4, 0, 365, .inline_error = true), F_END,
+	F_INT("return_window_days", 4, 1, 90, .inline_error = true),
+	F_INT("rate_notice_days", 4, COMMISSION_NOTICE_MIN_DAYS, COMMISSION_NOTICE_MAX_DAYS, .inline_error = true),
+	F_TEXT("indirect_percent", 8), F_TEXT("first_order_percent", 8), F_END,
 };
 static const struct field brand_shipping_fields[] = {
 	F_MONEY("shipping", 16, .inline_error = true), F_TEXT("tax_percent", 8), F_END,

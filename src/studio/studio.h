@@ -33,6 +33,13 @@ int page_brand_shipping_form(struct req *r);
 int page_brand_shipping(struct req *r);
 /* "12.5%" from basis points, in integers. */
 const char *creator_rate_text(struct req *r, long long bps);
+/* commission_rates.c: the highest rate a brand may offer, 50 %. */
+#define COMMISSION_OFFER_MAX_BPS 5000
+/* A percentage with at most two decimals ("12.5") in basis points (1250), 0..50 %. */
+bool commission_percent_parse(const char *s, long long *bps);
+/* "10% on a sale today", or with a change coming (pending_bps >= 0) "10% on a sale today; from
+ * 2027-01-05 14:00 UTC, 8%". */
+const char *commission_schedule_text(struct req *r, long long bps, long long pending_bps, const char *pending_day);
 /* Moves the item `id` one place up (dir < 0) or down in `ids` (n items, in display order),
  * returning false if it is not there or already at that end. Pure. */
 bool creator_move(long long *ids, size_t n, long long id, int dir);
