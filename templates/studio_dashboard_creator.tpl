@@ -21,7 +21,9 @@
 <tbody>{{#VISIT_DAYS}}<tr><td>{{DAY}}</td><td>{{VISITS}}</td></tr>
 {{/VISIT_DAYS}}</tbody></table>
 <h2>Earnings</h2>
-<table class="data"><caption>Orders and commission by day (UTC), {{FROM}} to {{TO}}</caption>
+<p class="muted">Paid sales only, less refunds. Orders not paid yet, cancelled or refunded are in the latest sales, marked, and not counted here.</p>
+{{#EARNING_CHARTS}}<figure class="chart-figure earnings-chart" data-currency="{{CURRENCY}}">{{SANITISED_CHART:none}}</figure>
+{{/EARNING_CHARTS}}<table class="data"><caption>Orders and commission by day (UTC), {{FROM}} to {{TO}}</caption>
 <thead><tr><th scope="col">Day</th><th scope="col">Orders</th><th scope="col">Sales</th><th scope="col">Commission</th></tr></thead>
 <tbody>{{#EARNING_DAYS}}<tr><td>{{DAY}}</td><td>{{ORDERS}}</td><td>{{SALES}}</td><td>{{COMMISSION}}</td></tr>
 {{/EARNING_DAYS}}</tbody></table>
@@ -31,6 +33,6 @@
 {{/BRANDS}}</tbody></table>
 <h2>Latest sales</h2>
 <table class="data"><caption>Sales credited to you, newest first</caption>
-<thead><tr><th scope="col">Order</th><th scope="col">When (UTC)</th><th scope="col">Brand</th><th scope="col">Product</th><th scope="col">Through</th><th scope="col">Line total</th><th scope="col">Rate</th><th scope="col">Commission</th></tr></thead>
-<tbody>{{#RECENT}}<tr class="sale"><td class="order-number">{{NUMBER}}</td><td>{{WHEN}}</td><td>{{BRAND}}</td><td>{{PRODUCT}}</td><td>{{SURFACE}}</td><td>{{TOTAL}}</td><td>{{RATE}}</td><td class="commission">{{COMMISSION}}</td></tr>
+<thead><tr><th scope="col">Order</th><th scope="col">When (UTC)</th><th scope="col">Brand</th><th scope="col">Product</th><th scope="col">Through</th><th scope="col">Line total</th><th scope="col">Rate</th><th scope="col">Commission</th><th scope="col">Kind</th><th scope="col">State</th></tr></thead>
+<tbody>{{#RECENT}}<tr class="sale"><td class="order-number">{{NUMBER}}</td><td>{{WHEN}}</td><td>{{BRAND}}</td><td>{{PRODUCT}}</td><td>{{SURFACE}}</td><td>{{TOTAL}}</td><td>{{RATE}}</td><td class="commission">{{COMMISSION}}</td><td class="line-kind">{{KIND}}</td><td class="line-state">{{STATE}}{{#VOID}}: not counted{{/VOID}}</td></tr>
 {{/RECENT}}</tbody></table>
