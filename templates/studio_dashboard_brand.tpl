@@ -10,7 +10,9 @@
 <p><a href="/studio/videos">Per-video views, product clicks, add-to-carts, orders and revenue</a></p>
 {{>MEDIA}}
 <dl class="totals"><dt>Orders through creators</dt><dd class="total-orders">{{ORDERS}}</dd><dt>Sales</dt><dd class="total-sales">{{SALES}}</dd><dt>Commission</dt><dd class="total-commission">{{COMMISSION}}</dd></dl>
-<figure class="chart-figure">{{SANITISED_CHART:none}}</figure>
+<p class="muted">Paid sales only, less refunds. Orders not paid yet, cancelled or refunded are in the latest sales, marked, and not counted here.</p>
+{{#SALES_CHARTS}}<figure class="chart-figure sales-chart" data-currency="{{CURRENCY}}">{{SANITISED_CHART:none}}</figure>
+{{/SALES_CHARTS}}
 <table class="data"><caption>By creator, {{FROM}} to {{TO}}. Conversion: orders of your products over visits to the creator's pages.</caption>
 <thead><tr><th scope="col">Creator</th><th scope="col">Visits</th><th scope="col">Orders</th><th scope="col">Conversion</th><th scope="col">Sales</th><th scope="col">Commission</th></tr></thead>
 <tbody>{{#CREATORS}}<tr class="creator-sales-row" data-handle="{{HANDLE}}"><td><a href="/@{{HANDLE}}">{{NAME}}</a> (@{{HANDLE}})</td><td>{{VISITS}}</td><td>{{ORDERS}}</td><td>{{CONVERSION}}</td><td>{{SALES}}</td><td>{{COMMISSION}}</td></tr>
@@ -28,6 +30,6 @@
 {{/OWED}}</tbody></table>
 <h2>Latest sales through creators</h2>
 <table class="data"><caption>Newest first</caption>
-<thead><tr><th scope="col">Order</th><th scope="col">When (UTC)</th><th scope="col">Creator</th><th scope="col">Product</th><th scope="col">Through</th><th scope="col">Line total</th><th scope="col">Rate</th><th scope="col">Commission</th></tr></thead>
-<tbody>{{#RECENT}}<tr class="sale"><td class="order-number">{{NUMBER}}</td><td>{{WHEN}}</td><td>@{{HANDLE}}</td><td>{{PRODUCT}}</td><td>{{SURFACE}}</td><td>{{TOTAL}}</td><td>{{RATE}}</td><td class="commission">{{COMMISSION}}</td></tr>
+<thead><tr><th scope="col">Order</th><th scope="col">When (UTC)</th><th scope="col">Creator</th><th scope="col">Product</th><th scope="col">Through</th><th scope="col">Line total</th><th scope="col">Rate</th><th scope="col">Commission</th><th scope="col">Kind</th><th scope="col">State</th></tr></thead>
+<tbody>{{#RECENT}}<tr class="sale"><td class="order-number">{{NUMBER}}</td><td>{{WHEN}}</td><td>@{{HANDLE}}</td><td>{{PRODUCT}}</td><td>{{SURFACE}}</td><td>{{TOTAL}}</td><td>{{RATE}}</td><td class="commission">{{COMMISSION}}</td><td class="line-kind">{{KIND}}</td><td class="line-state">{{STATE}}{{#VOID}}: not counted{{/VOID}}</td></tr>
 {{/RECENT}}</tbody></table>
