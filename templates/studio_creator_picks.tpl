@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<p class="muted"><a href="/studio">← Studio</a> · <a href="/studio/creator/marketplace">Marketplace</a></p>
 <h1 class="page-title">Your picks</h1>
 <p>Your storefront, <a href="/@{{HANDLE}}">/@{{HANDLE}}</a>, shows your approved picks in this order.</p>
-{{#NOTICES}}<section class="notice" role="note" aria-label="Notice from a brand, {{DAY}}"><p class="muted">{{DAY}}</p><p class="notice-body">{{BODY}}</p></section>
+{{#NOTICES}}<section class="notice" role="note" aria-label="Notice from a brand, {{DAY}}"><p class="muted">{{DAY}}</p><div class="notice-body">{{#LINE}}<p>{{TEXT}}</p>{{/LINE}}</div></section>
 {{/NOTICES}}{{#EMPTY}}<p class="muted">No picks yet: add some from the <a href="/studio/creator/marketplace">marketplace</a>.</p>{{/EMPTY}}
 <table class="data">
 <caption>Picks, in storefront order</caption>

@@ -65,7 +65,10 @@ int page_creator_picks(struct req *r)
 	for (size_t i = 0; i < ns.nrows; i++) {
 		tmpl_dict *n = tmpl_add(d, "NOTICES");
 		tmpl_set(n, "DAY", db_at(&ns, i, 0)->s);
-		tmpl_set(n, "BODY", db_at(&ns, i, 1)->s);
+		/* One paragraph per line of the mailed text. */
+		char *body = arena_printf(r->arena, "%s", db_at(&ns, i, 1)->s), *save = NULL;
+		for (char *line = strtok_r(body, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+			tmpl_set(tmpl_add(n, "LINE"), "TEXT", line);
 	}
 	layout_end(r, 200);
 	return REQ_DONE;

@@ -41,7 +41,7 @@ static const struct db_stmt q_recent = {
 	" l.commission_first_order FROM order_lines l JOIN orders o ON o.id = l.order_id"
 	" JOIN creators cr ON cr.id = l.creator_id WHERE o.brand_id = ? AND o.created_at >= ?"
 	" AND o.created_at < DATE_ADD(?, INTERVAL 1 DAY) ORDER BY o.created_at DESC, l.id DESC LIMIT 50",
-	"iss", "ssssiiisssi" };
+	"iss", "ssssiiissssi" };
 /* What each creator is owed now, all time: the ledger per line, as in dashboard_creator.c. */
 static const struct db_stmt q_owed = {
 	"SELECT ce.creator_id,"

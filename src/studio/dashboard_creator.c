@@ -40,7 +40,7 @@ static const struct db_stmt q_recent = {
 	" l.commission_first_order FROM order_lines l JOIN orders o ON o.id = l.order_id"
 	" JOIN brands b ON b.id = o.brand_id WHERE l.creator_id = ?"
 	" AND o.created_at >= ? AND o.created_at < DATE_ADD(?, INTERVAL 1 DAY)"
-	" ORDER BY o.created_at DESC, l.id DESC LIMIT 50", "iss", "sssssiiississi" };
+	" ORDER BY o.created_at DESC, l.id DESC LIMIT 50", "iss", "sssssiiisssi" };
 /* Per line: the ledger sums and whether the return window has passed since delivery (or since
  * the order, if it was never marked delivered); unpaid orders never become payable. */
 static const struct db_stmt q_ledger = {
