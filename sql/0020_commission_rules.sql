@@ -29,6 +29,10 @@ ALTER TABLE order_lines
   ADD COLUMN IF NOT EXISTS commission_kind ENUM('', 'direct', 'indirect') NOT NULL DEFAULT '',
   ADD COLUMN IF NOT EXISTS commission_first_order TINYINT(1) NOT NULL DEFAULT 0;
 
+-- Before these rules only a product the creator picked earned commission: such lines were direct.
+UPDATE order_lines SET commission_kind = 'direct'
+  WHERE commission_kind = '' AND creator_id IS NOT NULL AND commission_bps > 0;
+
 -- "Has this buyer ordered from the brand before": by the brand's orders and the email.
 ALTER TABLE orders ADD INDEX IF NOT EXISTS orders_brand_email (brand_id, email);
 
