@@ -48,7 +48,7 @@ static const struct field products_status_fields[] = { F_TEXT("action", 10), F_E
 static const struct field marketplace_fields[] = {
 	F_TEXT("marketplace_open", 3), F_TEXT("commission_percent", 8), F_TEXT("approval_required", 3),
 	F_TEXT("marketplace", 10), F_INT("raised", 7, 0, 100000, .inline_error = true),
-	F_INT("cut", 7, 0, 100000, .inline_error = true), F_END,
+	F_INT("cut", 7, 0, 100000, .inline_error = true), F_INT("told", 7, 0, 100000, .inline_error = true), F_END,
 };
 static const struct field api_keys_fields[] = { F_TEXT("label", 320), F_END };
 

@@ -39,7 +39,8 @@ static enum db_status offer_txn(struct db *db, void *ctx)
 
 static const char *saved_url(struct req *r, const struct rate_change_count *c)
 {
-	return arena_printf(r->arena, "/studio/marketplace?marketplace=saved&raised=%lld&cut=%lld", c->raised, c->cut);
+	return arena_printf(r->arena, "/studio/marketplace?marketplace=saved&raised=%lld&cut=%lld&told=%lld", c->raised,
+			    c->cut, c->creators_told);
 }
 
 static const char *percent(struct req *r, long long bps)
@@ -67,10 +68,10 @@ static int render(struct req *r, const struct acting_brand *b, int status, const
 		tmpl_show(d, "NO_APPROVAL");
 	if (error)
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
-	long long raised = 0, cut = 0;
-	if (saved && req_int(r, "raised", &raised) && req_int(r, "cut", &cut) && (raised || cut))
-		tmpl_set(d, "RATE_CHANGES", arena_printf(r->arena, "%lld existing picks earn the new rate from now; %lld "
-			 "will after your notice period, and their creators were told.", raised, cut));
+	long long raised = 0, cut = 0, told = 0;
+	if (saved && req_int(r, "raised", &raised) && req_int(r, "cut", &cut) && req_int(r, "told", &told) && (raised || cut))
+		tmpl_set(d, "RATE_CHANGES", arena_printf(r->arena, "Existing picks earning the new rate from now: %lld. "
+			 "Earning it after your notice period: %lld; their %lld creators were told.", raised, cut, told));
 	if (saved)
 		tmpl_show(d, "SAVED");
 	for (size_t i = 0; i < res.nrows; i++) {
