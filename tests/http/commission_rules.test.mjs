@@ -69,6 +69,7 @@ test('a lowered rate waits for the notice: a sale before the date earns the old 
 	let picks = (await creator.client.get('/studio/creator/picks')).body;
 	assert.match(rateCell(picks), /^10% on a sale today; from \d{4}-\d\d-\d\d \d\d:\d\d UTC, 8%$/);
 	assert.match(picks, /class="notice-body"><p>[^<]* is lowering the commission on some of your picks\.<\/p><p>Stoneware Mug: 10% on a sale today; 8% on sales from \d{4}-\d\d-\d\d \d\d:\d\d UTC\.<\/p>/);
+	assert.match((await creator.client.get('/studio')).body, /Brands announced lower commission rates \(1 in the last 30 days\): <a href="\/studio\/creator\/picks">/);
 	const market = (await creator.client.get('/studio/creator/marketplace')).body;
 	assert.match(market, /10% on a sale today; from \d{4}-\d\d-\d\d \d\d:\d\d UTC, 8%/);
 	const [[mails]] = sql(`SELECT COUNT(*) FROM outbox WHERE to_addr = ${lit(creator.account.email)}
