@@ -39,7 +39,7 @@ static enum db_status offer_txn(struct db *db, void *ctx)
 
 static const char *saved_url(struct req *r, const struct rate_change_count *c)
 {
-	return arena_printf(r->arena, "/studio/marketplace?marketplace=saved&raised=%lld&cut=%lld&told=%lld", c->raised,
+	return arena_printf(r->arena, "/studio/marketplace?raised=%lld&cut=%lld&told=%lld&marketplace=saved", c->raised,
 			    c->cut, c->creators_told);
 }
 

@@ -57,7 +57,7 @@ test('a lowered rate waits for the notice: a sale before the date earns the old 
 	const { b, creator, productPath } = await picked({ percent: '10' });
 	const cut = await b.client.submit('/studio/marketplace', { marketplace_open: 'yes', commission_percent: '8', approval_required: 'no' });
 	assert.equal(cut.status, 303);
-	assert.match(cut.headers.location, /raised=0&cut=1&told=1$/);
+	assert.match(cut.headers.location, /raised=0&cut=1&told=1&marketplace=saved$/);
 	assert.match((await b.client.get(cut.headers.location)).body, /Earning it after your notice period: 1; their 1 creators were told\./);
 	const [[pickId, bps, pending, days]] = sql(`SELECT pk.id, pk.commission_bps, pk.pending_bps,
 		TIMESTAMPDIFF(HOUR, UTC_TIMESTAMP(), pk.pending_at) FROM picks pk
@@ -78,7 +78,7 @@ test('a lowered rate waits for the notice: a sale before the date earns the old 
 
 	// saving the same cut again tells nobody twice
 	const again = await b.client.submit('/studio/marketplace', { marketplace_open: 'yes', commission_percent: '8', approval_required: 'no' });
-	assert.match(again.headers.location, /raised=0&cut=0&told=0$/);
+	assert.match(again.headers.location, /raised=0&cut=0&told=0&marketplace=saved$/);
 
 	const before = await buyVia(productPath, [b.variantId]);
 	assert.deepEqual(lines(before)[b.productId], { bps: 1000, amount: 500, kind: 'direct', first: false });
@@ -97,9 +97,9 @@ test('a raised rate applies to existing picks at once and withdraws a waiting cu
 	const { b, creator, productPath } = await picked({ percent: '10' });
 	// a per-product cut, then a raise above the old rate
 	let res = await b.client.submit(`/studio/marketplace/products/${b.productId}`, { marketplace: 'inherit', commission_percent: '5' }, { formPath: '/studio/marketplace' });
-	assert.match(res.headers.location, /cut=1&told=1$/);
+	assert.match(res.headers.location, /cut=1&told=1&marketplace=saved$/);
 	res = await b.client.submit(`/studio/marketplace/products/${b.productId}`, { marketplace: 'inherit', commission_percent: '12.5' }, { formPath: '/studio/marketplace' });
-	assert.match(res.headers.location, /raised=1&cut=0&told=0$/);
+	assert.match(res.headers.location, /raised=1&cut=0&told=0&marketplace=saved$/);
 	const [[bps, pending]] = sql(`SELECT pk.commission_bps, COALESCE(pk.pending_bps, 'none') FROM picks pk
 		JOIN creators c ON c.id = pk.creator_id WHERE c.handle = ${lit(creator.account.handle)}`);
 	assert.deepEqual([bps, pending], ['1250', 'none']);
