@@ -17,6 +17,11 @@
 </fieldset>
 <div class="actions"><button class="button" type="submit">Save settings</button></div>
 </form>
+{{#HAS_WAITING}}<h2>Lower rates waiting for their date</h2>
+<table class="data waiting-cuts"><caption>Creators who picked these products earn the current rate on sales until the date, then the new one. They were told.</caption>
+<thead><tr><th scope="col">Product</th><th scope="col">Picks</th><th scope="col">Rate now</th><th scope="col">From</th><th scope="col">New rate</th></tr></thead>
+<tbody>{{#WAITING}}<tr><td>{{TITLE}}</td><td>{{PICKS}}</td><td>{{RATE}}</td><td>{{WHEN}}</td><td>{{NEW_RATE}}</td></tr>
+{{/WAITING}}</tbody></table>{{/HAS_WAITING}}
 <h2>Single products</h2>
 <table class="studio-products marketplace-products">
 <thead><tr><th scope="col">Product</th><th scope="col">Status</th><th scope="col">Creators</th></tr></thead>

@@ -13,6 +13,12 @@
 static const struct db_stmt q_products = {
 	"SELECT id, title, status, marketplace, COALESCE(commission_bps, -1) FROM products"
 	" WHERE brand_id = ? AND status <> 'archived' ORDER BY title, id LIMIT 500", "i", "isssi" };
+/* Cuts announced to creators and not yet in force, per product, rate and date. */
+static const struct db_stmt q_waiting = {
+	"SELECT p.title, pk.commission_bps, pk.pending_bps, DATE_FORMAT(pk.pending_at, '%Y-%m-%d %H:%i UTC'), COUNT(*)"
+	" FROM picks pk JOIN products p ON p.id = pk.product_id WHERE p.brand_id = ? AND pk.status = 'approved'"
+	" AND pk.pending_at > UTC_TIMESTAMP() GROUP BY p.id, p.title, pk.commission_bps, pk.pending_bps, pk.pending_at"
+	" ORDER BY pk.pending_at, p.title LIMIT 200", "i", "siisi" };
 static const struct db_stmt q_save_brand = {
 	"UPDATE brands SET marketplace_open = ?, default_commission_bps = ?, approval_required = ? WHERE id = ?",
 	"iiii", "" };
@@ -50,8 +56,10 @@ static const char *percent(struct req *r, long long bps)
 
 static int render(struct req *r, const struct acting_brand *b, int status, const char *error, bool saved)
 {
-	struct db_res res;
+	struct db_res res, w;
 	enum db_status rc = db_query(r->db, r->arena, &q_products, (struct db_param[]){ DB_I(b->id) }, &res);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->arena, &q_waiting, (struct db_param[]){ DB_I(b->id) }, &w);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	tmpl_dict *d = layout_begin(r, "studio_marketplace.tpl", "Creator marketplace");
@@ -74,6 +82,16 @@ static int render(struct req *r, const struct acting_brand *b, int status, const
 			 "Earning it after your notice period: %lld; their %lld creators were told.", raised, cut, told));
 	if (saved)
 		tmpl_show(d, "SAVED");
+	for (size_t i = 0; i < w.nrows; i++) {
+		tmpl_dict *e = tmpl_add(d, "WAITING");
+		tmpl_set(e, "TITLE", db_at(&w, i, 0)->s);
+		tmpl_set(e, "RATE", creator_rate_text(r, db_at(&w, i, 1)->i));
+		tmpl_set(e, "NEW_RATE", creator_rate_text(r, db_at(&w, i, 2)->i));
+		tmpl_set(e, "WHEN", db_at(&w, i, 3)->s);
+		tmpl_set_int(e, "PICKS", db_at(&w, i, 4)->i);
+	}
+	if (w.nrows)
+		tmpl_show(d, "HAS_WAITING");
 	for (size_t i = 0; i < res.nrows; i++) {
 		tmpl_dict *p = tmpl_add(d, "PRODUCT");
 		tmpl_set_int(p, "ID", db_at(&res, i, 0)->i);

@@ -76,6 +76,9 @@ test('a lowered rate waits for the notice: a sale before the date earns the old 
 		AND subject = 'A brand is lowering your commission' AND body_text LIKE '%Stoneware Mug: 10% on a sale today; 8%%'`);
 	assert.equal(mails, '1', 'the creator is mailed once');
 
+	// the brand sees the cut waiting for its date
+	assert.match((await b.client.get('/studio/marketplace')).body,
+		/<tr><td>Stoneware Mug<\/td><td>1<\/td><td>10%<\/td><td>\d{4}-\d\d-\d\d \d\d:\d\d UTC<\/td><td>8%<\/td><\/tr>/);
 	// saving the same cut again tells nobody twice
 	const again = await b.client.submit('/studio/marketplace', { marketplace_open: 'yes', commission_percent: '8', approval_required: 'no' });
 	assert.match(again.headers.location, /raised=0&cut=0&told=0&marketplace=saved$/);
