@@ -6,8 +6,9 @@
 #define ORDER_COLS "o.id, o.number, o.status, o.email, o.ship_name, o.ship_line1, o.ship_line2, o.ship_city," \
 	" o.ship_region, o.ship_postal, o.ship_country, o.currency, o.subtotal, o.shipping, o.tax, o.total," \
 	" o.refunded_total, o.carrier, o.tracking_number, o.created_at, o.updated_at, COALESCE(o.paid_at, '')," \
-	" COALESCE(o.shipped_at, ''), COALESCE(o.delivered_at, ''), COALESCE(o.cancelled_at, '')"
-#define ORDER_TYPES "issssssssssiiiiisssssssss"
+	" COALESCE(o.shipped_at, ''), COALESCE(o.delivered_at, ''), COALESCE(o.cancelled_at, '')," \
+	" o.tax_rate_bps, o.prices_include_tax"
+#define ORDER_TYPES "issssssssssiiiiisssssssssii"
 
 static const struct db_stmt q_orders = {
 	"SELECT " ORDER_COLS " FROM orders o WHERE o.brand_id = ? AND o.id > ? AND o.updated_at >= ?"
@@ -46,6 +47,9 @@ static json_t *order_json(struct req *r, const struct db_res *o, size_t i)
 		json_object_set_new(j, amounts[k], api_money(r, db_at(o, i, 12 + k)->i, cur));
 		json_object_set_new(j, arena_printf(r->arena, "%s_minor", amounts[k]), json_integer(db_at(o, i, 12 + k)->i));
 	}
+	/* With prices that include tax, subtotal and shipping are net of it (docs/CHECKOUT.md). */
+	json_object_set_new(j, "tax_rate_bps", json_integer(db_at(o, i, 25)->i));
+	json_object_set_new(j, "prices_include_tax", json_boolean(db_at(o, i, 26)->i != 0));
 	json_object_set_new(j, "carrier", json_string(db_at(o, i, 17)->s));
 	json_object_set_new(j, "tracking_number", json_string(db_at(o, i, 18)->s));
 	json_object_set_new(j, "created_at", api_time(db_at(o, i, 19)->s));
