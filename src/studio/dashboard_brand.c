@@ -40,7 +40,7 @@ static const struct db_stmt q_recent = {
 static const struct db_stmt q_owed = {
 	"SELECT ce.creator_id,"
 	" CAST(COALESCE(SUM(CASE WHEN ce.kind = 'accrual' THEN ce.amount END), 0) AS SIGNED),"
-	" CAST(COALESCE(SUM(CASE WHEN ce.kind = 'reversal' THEN ce.amount END), 0) AS SIGNED),"
+	" CAST(COALESCE(SUM(CASE WHEN ce.kind IN ('reversal', 'clawback') THEN ce.amount END), 0) AS SIGNED),"
 	" CAST(COALESCE(SUM(CASE WHEN ce.kind = 'payout' THEN ce.amount END), 0) AS SIGNED),"
 	" MAX(DATE_ADD(COALESCE(o.delivered_at, o.created_at), INTERVAL b.return_window_days DAY) <= UTC_TIMESTAMP()"
 	" AND o.status NOT IN ('awaiting_payment', 'cancelled')), cr.handle"
@@ -135,13 +135,14 @@ static size_t owed_by_creator(const struct db_res *lines, struct owed *o)
 		if (k == n) {
 			if (n == MAX_OWED)
 				continue;
-			o[n++] = (struct owed){ id, db_at(lines, i, 5)->s, { 0, 0, 0 } };
+			o[n++] = (struct owed){ id, db_at(lines, i, 5)->s, { 0, 0, 0, 0 } };
 		}
 		struct ledger_split s = ledger_line(db_at(lines, i, 1)->i, db_at(lines, i, 2)->i, db_at(lines, i, 3)->i,
 						    db_at(lines, i, 4)->i != 0);
 		o[k].s.pending += s.pending;
 		o[k].s.payable += s.payable;
 		o[k].s.paid += s.paid;
+		o[k].s.carried += s.carried;
 	}
 	return n;
 }

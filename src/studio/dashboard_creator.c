@@ -39,7 +39,7 @@ static const struct db_stmt q_recent = {
 static const struct db_stmt q_ledger = {
 	"SELECT o.currency,"
 	" CAST(COALESCE(SUM(CASE WHEN ce.kind = 'accrual' THEN ce.amount END), 0) AS SIGNED),"
-	" CAST(COALESCE(SUM(CASE WHEN ce.kind = 'reversal' THEN ce.amount END), 0) AS SIGNED),"
+	" CAST(COALESCE(SUM(CASE WHEN ce.kind IN ('reversal', 'clawback') THEN ce.amount END), 0) AS SIGNED),"
 	" CAST(COALESCE(SUM(CASE WHEN ce.kind = 'payout' THEN ce.amount END), 0) AS SIGNED),"
 	" MAX(DATE_ADD(COALESCE(o.delivered_at, o.created_at), INTERVAL b.return_window_days DAY) <= UTC_TIMESTAMP()"
 	" AND o.status NOT IN ('awaiting_payment', 'cancelled'))"
@@ -85,13 +85,14 @@ static size_t ledger_totals(const struct db_res *lines, struct totals *t)
 		if (k == n) {
 			if (n == MAX_CURRENCIES)
 				continue;
-			t[n++] = (struct totals){ cur, { 0, 0, 0 } };
+			t[n++] = (struct totals){ cur, { 0, 0, 0, 0 } };
 		}
 		struct ledger_split s = ledger_line(db_at(lines, i, 1)->i, db_at(lines, i, 2)->i, db_at(lines, i, 3)->i,
 						    db_at(lines, i, 4)->i != 0);
 		t[k].s.pending += s.pending;
 		t[k].s.payable += s.payable;
 		t[k].s.paid += s.paid;
+		t[k].s.carried += s.carried;
 	}
 	return n;
 }
