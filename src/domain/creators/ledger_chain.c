@@ -39,6 +39,28 @@ void ledger_chain_hash(const struct ledger_entry *e, unsigned long long seq, con
 	crypto_generichash_final(&st, out, LEDGER_HASH_LEN);
 }
 
+void ledger_chain_start(struct ledger_chain_walk *w)
+{
+	w->seq = 0;
+	memset(w->prev, 0, sizeof w->prev);
+}
+
+enum ledger_chain_fault ledger_chain_step(struct ledger_chain_walk *w, const struct ledger_entry *e,
+					  unsigned long long seq, const uint8_t prev[LEDGER_HASH_LEN],
+					  const uint8_t stored[LEDGER_HASH_LEN], uint8_t expected[LEDGER_HASH_LEN])
+{
+	ledger_chain_hash(e, w->seq + 1, w->prev, expected);
+	if (seq != w->seq + 1)
+		return LEDGER_CHAIN_GAP;
+	if (sodium_memcmp(prev, w->prev, LEDGER_HASH_LEN) != 0)
+		return LEDGER_CHAIN_LINK;
+	if (sodium_memcmp(stored, expected, LEDGER_HASH_LEN) != 0)
+		return LEDGER_CHAIN_CONTENT;
+	w->seq = seq;
+	memcpy(w->prev, stored, LEDGER_HASH_LEN);
+	return LEDGER_CHAIN_OK;
+}
+
 void ledger_chain_hex(const uint8_t h[LEDGER_HASH_LEN], char out[2 * LEDGER_HASH_LEN + 1])
 {
 	sodium_bin2hex(out, 2 * LEDGER_HASH_LEN + 1, h, LEDGER_HASH_LEN);

@@ -28,6 +28,27 @@ struct ledger_entry {
 void ledger_chain_hash(const struct ledger_entry *e, unsigned long long seq, const uint8_t prev[LEDGER_HASH_LEN],
 		       uint8_t out[LEDGER_HASH_LEN]);
 
+/* Walking a chain in chain_seq order, one stored row at a time. */
+struct ledger_chain_walk {
+	unsigned long long seq;		/* of the last entry that checked out; 0 before the first */
+	uint8_t prev[LEDGER_HASH_LEN];	/* its hash; zeros before the first */
+};
+
+enum ledger_chain_fault {
+	LEDGER_CHAIN_OK,
+	LEDGER_CHAIN_GAP,	/* not the next position: an entry is missing (or was renumbered) */
+	LEDGER_CHAIN_LINK,	/* its prev_hash is not the previous entry's hash */
+	LEDGER_CHAIN_CONTENT,	/* its content no longer gives its stored hash: changed */
+};
+
+void ledger_chain_start(struct ledger_chain_walk *w);
+/* Checks the stored row (`e` at `seq`, with its stored prev_hash and entry_hash) as the next
+ * entry; on LEDGER_CHAIN_OK moves the walk past it. `expected` gets the hash the entry should
+ * have (for the report). */
+enum ledger_chain_fault ledger_chain_step(struct ledger_chain_walk *w, const struct ledger_entry *e,
+					  unsigned long long seq, const uint8_t prev[LEDGER_HASH_LEN],
+					  const uint8_t stored[LEDGER_HASH_LEN], uint8_t expected[LEDGER_HASH_LEN]);
+
 /* Lower-case hex of a hash, for reports: out has room for 65 bytes. */
 void ledger_chain_hex(const uint8_t h[LEDGER_HASH_LEN], char out[2 * LEDGER_HASH_LEN + 1]);
 
