@@ -12,6 +12,7 @@
 #include "lib/money.h"
 #include "web/layout.h"
 #include "web/response.h"
+#include "studio/payouts.h"
 #include "studio/studio.h"
 #include "lib/svg_chart.h"
 
@@ -220,11 +221,15 @@ static int render(struct req *r, const struct acting_brand *b, const struct bran
 		tmpl_set(e, "PENDING", layout_money(r, ow[i].s.pending, cur));
 		tmpl_set(e, "PAYABLE", layout_money(r, ow[i].s.payable, cur));
 		tmpl_set(e, "PAID", layout_money(r, ow[i].s.paid, cur));
-		if (ow[i].s.payable > 0)
+		tmpl_set(e, "CARRIED", layout_money(r, ow[i].s.carried, cur));
+		tmpl_set(e, "NET", layout_money(r, ow[i].s.payable + ow[i].s.carried, cur));
+		if (ow[i].s.payable + ow[i].s.carried > 0)
 			tmpl_show(e, "PAY");
 	}
 	if (no == 0)
 		tmpl_show(t, "NO_OWED");
+	if ((rc = payouts_ledger_status(r, t, b->id, 0)) != DB_OK)
+		return req_db_fail(rc);
 	if (req_query(r, "paid"))
 		tmpl_show(t, "PAID_FLASH");
 	layout_end(r, 200);

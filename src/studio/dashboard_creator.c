@@ -9,6 +9,7 @@
 #include "lib/money.h"
 #include "web/layout.h"
 #include "web/response.h"
+#include "studio/payouts.h"
 #include "studio/studio.h"
 #include "lib/svg_chart.h"
 
@@ -224,9 +225,13 @@ static int render(struct req *r, long long creator, const struct creator_dash *d
 		tmpl_set(e, "PENDING", layout_money(r, tot[i].s.pending, tot[i].currency));
 		tmpl_set(e, "PAYABLE", layout_money(r, tot[i].s.payable, tot[i].currency));
 		tmpl_set(e, "PAID", layout_money(r, tot[i].s.paid, tot[i].currency));
+		tmpl_set(e, "CARRIED", layout_money(r, tot[i].s.carried, tot[i].currency));
 	}
 	if (nt == 0)
 		tmpl_show(t, "NO_LEDGER");
+	rc = payouts_ledger_status(r, t, 0, r->creator->id);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	layout_end(r, 200);
 	return REQ_DONE;
 }

@@ -4,6 +4,7 @@
 #ifndef CC_PAYOUT_DETAILS_H
 #define CC_PAYOUT_DETAILS_H
 #include <stdbool.h>
+#include <stdint.h>
 #include "db/db.h"
 #include "lib/bank.h"
 #include "domain/creators/payout_rules.h"
