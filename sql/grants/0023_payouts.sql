@@ -6,7 +6,7 @@ GRANT SELECT, INSERT, UPDATE ON ledger_heads TO 'cc_studio'@'127.0.0.1';
 GRANT SELECT ON ledger_checks TO 'cc_studio'@'127.0.0.1';
 GRANT SELECT, INSERT, UPDATE ON brand_payout_settings TO 'cc_studio'@'127.0.0.1';
 GRANT SELECT, INSERT, UPDATE ON creator_payout_details TO 'cc_studio'@'127.0.0.1';
-GRANT SELECT, INSERT, DELETE ON creator_tax_forms TO 'cc_studio'@'127.0.0.1';
+GRANT SELECT, INSERT, UPDATE, DELETE ON creator_tax_forms TO 'cc_studio'@'127.0.0.1';
 GRANT SELECT, INSERT, UPDATE ON payout_batches TO 'cc_studio'@'127.0.0.1';
 GRANT SELECT, INSERT, DELETE ON payout_lines TO 'cc_studio'@'127.0.0.1';
 GRANT SELECT, INSERT, DELETE ON payout_items TO 'cc_studio'@'127.0.0.1';

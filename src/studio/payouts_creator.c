@@ -16,7 +16,7 @@ static const struct db_stmt q_payouts = {
 	"SELECT pb.id, b.name, pb.period, pb.currency, pb.status, pl.amount, DATE_FORMAT(pb.created_at, '%Y-%m-%d'),"
 	" COALESCE(DATE_FORMAT(pb.paid_at, '%Y-%m-%d'), '') FROM payout_lines pl"
 	" JOIN payout_batches pb ON pb.id = pl.batch_id JOIN brands b ON b.id = pb.brand_id"
-	" WHERE pl.creator_id = ? AND pb.status <> 'void' ORDER BY pb.id DESC LIMIT 200", "i", "isssssss" };
+	" WHERE pl.creator_id = ? AND pb.status <> 'void' ORDER BY pb.id DESC LIMIT 200", "i", "issssiss" };
 static const struct db_stmt q_items = {
 	"SELECT i.batch_id, o.number, l.title, i.amount FROM payout_items i JOIN payout_batches pb ON pb.id = i.batch_id"
 	" JOIN order_lines l ON l.id = i.order_line_id JOIN orders o ON o.id = l.order_id"

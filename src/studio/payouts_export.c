@@ -20,7 +20,7 @@ static const struct db_stmt q_lines = {
 	"SELECT pl.creator_id, pl.amount, d.method, d.paypal_email, d.iban_sealed, d.bic, d.account_name, c.display_name"
 	" FROM payout_lines pl JOIN creators c ON c.id = pl.creator_id"
 	" JOIN creator_payout_details d ON d.creator_id = pl.creator_id WHERE pl.batch_id = ? AND d.method = ?"
-	" ORDER BY pl.creator_id LIMIT 100000", "is", "iisssbsss" };
+	" ORDER BY pl.creator_id LIMIT 100000", "is", "iissbsss" };
 
 static int payouts_export_paypal(struct req *r, const struct db_res *l, long long id, const char *cur,
 				 const char *period, long long part)
