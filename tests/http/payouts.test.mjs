@@ -256,3 +256,39 @@ test('payout pages refuse bad input with a 4xx and show nothing of another brand
 	assert.equal(r.status, 404);
 	assert.equal((await new Client().get('/studio/brand/payouts')).status, 303, 'signed out: to log-in');
 });
+
+test('appends racing on one brand stay one chain, and runs racing for one period make one batch', async () => {
+	const b = await newBrand({ price: 20000, stock: 50 });
+	sql(`UPDATE brands SET return_window_days = 0 WHERE id = ${b.id}`);
+	const [[slug, productHandle]] = sql(`SELECT b.slug, p.handle FROM brands b JOIN products p ON p.brand_id = b.id
+		WHERE p.id = ${b.productId}`);
+	const c = await newCreator();
+	const [[handle, id]] = sql(`SELECT cr.handle, cr.id FROM creators cr JOIN users u ON u.id = cr.user_id
+		WHERE u.email = ${lit(c.account.email)}`);
+	sql(`INSERT INTO picks (creator_id, product_id, commission_bps, status, position, created_at)
+		VALUES (${id}, ${b.productId}, 1000, 'approved', 1, UTC_TIMESTAMP());
+		INSERT INTO creator_tax_forms (brand_id, creator_id, received_at) VALUES (${b.id}, ${id}, UTC_TIMESTAMP())`);
+	assert.equal((await c.client.submit('/studio/creator/payouts/details', { method: 'paypal', paypal_email: `p-${handle}@example.com` },
+		{ formPath: '/studio/creator/payouts' })).status, 303);
+	// Eight checkouts at once, each appending an accrual to the brand's chain.
+	await Promise.all(Array.from({ length: 8 }, () => buyVia(slug, productHandle, handle, b.variantId)));
+	const [[n, seqs, maxSeq]] = sql(`SELECT COUNT(*), COUNT(DISTINCT chain_seq), MAX(chain_seq) FROM commission_entries
+		WHERE brand_id = ${b.id}`);
+	assert.deepEqual([n, seqs, maxSeq].map(Number), [8, 8, 8]);
+	let v = ctl('ledger', 'verify', '--brand', slug);
+	assert.equal(v.status, 0, v.out);
+	// Five runs of the same period at once: one batch, paying 8 x 20.00 once.
+	const tokens = await Promise.all(Array.from({ length: 5 }, () => b.client.csrf('/studio/brand/payouts')));
+	const runs = await Promise.all(tokens.map((csrf) => b.client.post('/studio/brand/payouts/run', { csrf })));
+	const where = new Set(runs.map((r) => r.headers.location?.replace('?done=exists', '')));
+	assert.equal(where.size, 1, [...where].join(' '));
+	assert.deepEqual(sql(`SELECT COUNT(*), SUM(total) FROM payout_batches WHERE brand_id = ${b.id}`)[0].map(Number), [1, 16000]);
+	const batch = [...where][0];
+	const pays = await Promise.all(tokens.map((csrf) => b.client.post(`${batch}/paid`, { csrf })));
+	assert.deepEqual(pays.map((r) => r.status), [303, 303, 303, 303, 303]);
+	const [[count, sum]] = sql(`SELECT COUNT(*), SUM(amount) FROM commission_entries WHERE brand_id = ${b.id} AND kind = 'payout'`);
+	assert.deepEqual([Number(count), Number(sum)], [8, -16000], 'paid once');
+	v = ctl('ledger', 'verify', '--brand', slug);
+	assert.equal(v.status, 0, v.out);
+	assert.match(v.out, /ok, 16 entries/);
+});

@@ -8,6 +8,7 @@
 #include "domain/creators/ledger.h"
 #include "domain/creators/ledger_chain.h"
 #include "domain/creators/payout_paypal_csv.h"
+#include "domain/creators/payout_rules.h"
 #include "domain/creators/payout_sepa.h"
 #include "suites.h"
 
@@ -289,6 +290,35 @@ START_TEST(test_sepa_pain001_sums_charset_and_lengths)
 }
 END_TEST
 
+START_TEST(test_payout_periods_thresholds_and_holds)
+{
+	char p[PAYOUT_RULES_PERIOD_LEN];
+	time_t dec15 = 1797336000;	/* 2026-12-15 12:00 UTC */
+	payout_rules_period(PAYOUT_MONTHLY, dec15, p);
+	ck_assert_str_eq(p, "2026-12");
+	payout_rules_period(PAYOUT_TWICE_MONTHLY, dec15, p);
+	ck_assert_str_eq(p, "2026-12a");
+	payout_rules_period(PAYOUT_TWICE_MONTHLY, dec15 + 86400, p);
+	ck_assert_str_eq(p, "2026-12b");
+	payout_rules_period(PAYOUT_MONTHLY, dec15 + 17 * 86400, p);
+	ck_assert_str_eq(p, "2027-01");
+	/* 25 in the currency's major unit. */
+	ck_assert_int_eq(payout_rules_default_threshold("EUR"), 2500);
+	ck_assert_int_eq(payout_rules_default_threshold("JPY"), 25);
+	ck_assert_int_eq(payout_rules_default_threshold("KWD"), 25000);
+	/* Who is paid, and why not. */
+	ck_assert_int_eq(payout_rules_hold(3000, 2500, true, PAYOUT_METHOD_PAYPAL, "EUR"), PAYOUT_PAY);
+	ck_assert_int_eq(payout_rules_hold(2500, 2500, true, PAYOUT_METHOD_SEPA, "EUR"), PAYOUT_PAY);
+	ck_assert_int_eq(payout_rules_hold(2499, 2500, true, PAYOUT_METHOD_PAYPAL, "EUR"), PAYOUT_HOLD_THRESHOLD);
+	ck_assert_int_eq(payout_rules_hold(3000, 2500, false, PAYOUT_METHOD_PAYPAL, "EUR"), PAYOUT_HOLD_TAX_FORM);
+	ck_assert_int_eq(payout_rules_hold(3000, 2500, true, PAYOUT_METHOD_NONE, "EUR"), PAYOUT_HOLD_DETAILS);
+	ck_assert_int_eq(payout_rules_hold(3000, 2500, true, PAYOUT_METHOD_SEPA, "USD"), PAYOUT_HOLD_SEPA_CURRENCY);
+	ck_assert_int_eq(payout_rules_hold(-500, 2500, true, PAYOUT_METHOD_PAYPAL, "EUR"), PAYOUT_HOLD_CARRIED);
+	ck_assert_int_eq(payout_rules_hold(0, 2500, true, PAYOUT_METHOD_PAYPAL, "EUR"), PAYOUT_HOLD_NOTHING);
+	ck_assert_str_eq(payout_rules_hold_text(PAYOUT_HOLD_TAX_FORM), "held: tax form not received");
+}
+END_TEST
+
 Suite *payouts_suite(void)
 {
 	Suite *s = suite_create("payouts");
@@ -299,6 +329,7 @@ Suite *payouts_suite(void)
 	tcase_add_test(tc, test_iban_mod97_and_bic);
 	tcase_add_test(tc, test_paypal_csv_has_no_header_and_splits_at_5000);
 	tcase_add_test(tc, test_sepa_pain001_sums_charset_and_lengths);
+	tcase_add_test(tc, test_payout_periods_thresholds_and_holds);
 	suite_add_tcase(s, tc);
 	return s;
 }
