@@ -102,6 +102,9 @@ CREATE TABLE IF NOT EXISTS payout_batches (
   CONSTRAINT payout_batches_by_fk FOREIGN KEY (created_by) REFERENCES users (id) ON DELETE SET NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+ALTER TABLE commission_entries
+  ADD CONSTRAINT commission_entries_payout_fk FOREIGN KEY IF NOT EXISTS (payout_id) REFERENCES payout_batches (id);
+
 -- One creator's payout in a batch: the net amount (carried clawbacks already taken off).
 CREATE TABLE IF NOT EXISTS payout_lines (
   batch_id BIGINT UNSIGNED NOT NULL,
