@@ -105,11 +105,13 @@ CREATE TABLE IF NOT EXISTS payout_batches (
 ALTER TABLE commission_entries
   ADD CONSTRAINT commission_entries_payout_fk FOREIGN KEY IF NOT EXISTS (payout_id) REFERENCES payout_batches (id);
 
--- One creator's payout in a batch: the net amount (carried clawbacks already taken off).
+-- One creator's payout in a batch: the net amount (carried clawbacks already taken off), and the
+-- method the creator had chosen when the batch was made, which decides the file it goes in.
 CREATE TABLE IF NOT EXISTS payout_lines (
   batch_id BIGINT UNSIGNED NOT NULL,
   creator_id BIGINT UNSIGNED NOT NULL,
   amount BIGINT NOT NULL,
+  method ENUM('paypal','sepa') NOT NULL,
   PRIMARY KEY (batch_id, creator_id),
   KEY payout_lines_creator (creator_id),
   CONSTRAINT payout_lines_batch_fk FOREIGN KEY (batch_id) REFERENCES payout_batches (id),

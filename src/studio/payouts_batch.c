@@ -14,7 +14,7 @@ static const struct db_stmt q_batch = {
 	" COALESCE(DATE_FORMAT(paid_at, '%Y-%m-%d %H:%i'), '') FROM payout_batches WHERE id = ? AND brand_id = ?",
 	"ii", "sssiss" };
 static const struct db_stmt q_lines = {
-	"SELECT pl.creator_id, c.handle, pl.amount, COALESCE(d.method, ''), COALESCE(d.paypal_email, ''),"
+	"SELECT pl.creator_id, c.handle, pl.amount, pl.method, COALESCE(d.paypal_email, ''),"
 	" COALESCE(d.iban_last4, '') FROM payout_lines pl JOIN creators c ON c.id = pl.creator_id"
 	" LEFT JOIN creator_payout_details d ON d.creator_id = pl.creator_id WHERE pl.batch_id = ?"
 	" ORDER BY c.handle LIMIT 5000", "i", "isisss" };

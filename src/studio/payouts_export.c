@@ -17,10 +17,19 @@
 static const struct db_stmt q_batch = {
 	"SELECT currency, status, period FROM payout_batches WHERE id = ? AND brand_id = ?", "ii", "sss" };
 static const struct db_stmt q_lines = {
-	"SELECT pl.creator_id, pl.amount, d.method, d.paypal_email, d.iban_sealed, d.bic, d.account_name, c.display_name"
+	"SELECT pl.creator_id, pl.amount, pl.method, d.paypal_email, d.iban_sealed, d.bic, d.account_name, c.display_name"
 	" FROM payout_lines pl JOIN creators c ON c.id = pl.creator_id"
-	" JOIN creator_payout_details d ON d.creator_id = pl.creator_id WHERE pl.batch_id = ? AND d.method = ?"
+	" JOIN creator_payout_details d ON d.creator_id = pl.creator_id WHERE pl.batch_id = ? AND pl.method = ?"
 	" ORDER BY pl.creator_id LIMIT 100000", "is", "iissbsss" };
+
+/* A creator moved from PayPal to a bank account (or back) after the batch was made: the file
+ * would pay nobody, so the brand voids the batch and runs the period again. */
+static int payouts_export_changed(struct req *r)
+{
+	response_error(r, 409, "A creator in this batch has changed how they are paid since it was made: "
+			       "void it and run the period again.");
+	return REQ_DONE;
+}
 
 static int payouts_export_paypal(struct req *r, const struct db_res *l, long long id, const char *cur,
 				 const char *period, long long part)
@@ -32,9 +41,12 @@ static int payouts_export_paypal(struct req *r, const struct db_res *l, long lon
 	}
 	struct payout_paypal_row *rows = arena_zalloc(r->arena, (n + 1) * sizeof *rows);
 	const char *note = arena_printf(r->arena, "%s: creator commission, %s", r->brand->name, period);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		if (!*db_at(l, i, 3)->s)
+			return payouts_export_changed(r);
 		rows[i] = (struct payout_paypal_row){ db_at(l, i, 3)->s, db_at(l, i, 1)->i,
 			arena_printf(r->arena, "cc-%lld-%lld", id, db_at(l, i, 0)->i), note };
+	}
 	payout_paypal_csv_write(&r->body, rows, n, (size_t)part - 1, cur);
 	r->status = 200;
 	r->content_type = "text/csv; charset=utf-8";
@@ -64,6 +76,8 @@ static int payouts_export_sepa(struct req *r, const struct db_res *l, long long 
 	struct payout_sepa_tx *tx = arena_zalloc(r->arena, (l->nrows + 1) * sizeof *tx);
 	for (size_t i = 0; i < l->nrows; i++) {
 		char *iban = arena_alloc(r->arena, BANK_IBAN_MAX + 1);
+		if (db_at(l, i, 4)->null)
+			return payouts_export_changed(r);
 		if (!payout_details_iban((const uint8_t *)db_at(l, i, 4)->s, db_at(l, i, 4)->len, iban)) {
 			response_error(r, 409, "A creator's bank details can no longer be read (the server secret changed): "
 					       "ask them to enter them again.");

@@ -291,4 +291,10 @@ test('appends racing on one brand stay one chain, and runs racing for one period
 	v = ctl('ledger', 'verify', '--brand', slug);
 	assert.equal(v.status, 0, v.out);
 	assert.match(v.out, /ok, 16 entries/);
+	// The creator moves to a bank account: the batch's PayPal file would pay nobody, so it is refused.
+	assert.equal((await c.client.submit('/studio/creator/payouts/details', { method: 'sepa', iban: IBAN, bic: 'COBADEFF',
+		account_name: 'A B' }, { formPath: '/studio/creator/payouts' })).status, 303);
+	const changed = await b.client.submit(`${batch}/export`, { format: 'paypal', part: '1' }, { formPath: batch });
+	assert.equal(changed.status, 409);
+	assert.match(changed.body, /changed how they are paid/);
 });

@@ -48,7 +48,7 @@ static const struct db_stmt q_insert = {
 	"INSERT INTO payout_batches (brand_id, currency, period, run_key, status, total, created_at, created_by)"
 	" VALUES (?, ?, ?, ?, 'draft', 0, UTC_TIMESTAMP(), ?)", "isssi", "" };
 static const struct db_stmt q_line = {
-	"INSERT INTO payout_lines (batch_id, creator_id, amount) VALUES (?, ?, ?)", "iii", "" };
+	"INSERT INTO payout_lines (batch_id, creator_id, amount, method) VALUES (?, ?, ?, ?)", "iiis", "" };
 static const struct db_stmt q_item = {
 	"INSERT INTO payout_items (batch_id, order_line_id, creator_id, amount) VALUES (?, ?, ?, ?)", "iiii", "" };
 static const struct db_stmt q_total = {
@@ -198,7 +198,7 @@ static enum db_status payout_batch_run_txn(struct db *db, void *ctx)
 		long long amount = g.c[i].payable + g.c[i].carried;
 		total += amount;
 		rc = db_query(db, NULL, &q_line, (struct db_param[]){ DB_I(p->batch_id), DB_I(g.c[i].creator_id),
-				DB_I(amount) }, NULL);
+				DB_I(amount), DB_S(g.c[i].method == PAYOUT_METHOD_SEPA ? "sepa" : "paypal") }, NULL);
 	}
 	for (size_t i = 0; rc == DB_OK && i < g.lines.nrows; i++) {
 		long long id = db_at(&g.lines, i, 0)->i;
