@@ -30,5 +30,7 @@ int ctl_ads(struct db *db, int argc, char **argv);
 int ctl_ledger(struct db *db, int argc, char **argv);
 /* `ledger verify --init` for every brand: chains entries written without ledger_append (demo). */
 int ctl_ledger_chain_all(struct db *db);
+/* run [--brand SLUG]: each brand's payout batch for the current period of its schedule. */
+int ctl_payouts(struct db *db, int argc, char **argv);
 
 #endif

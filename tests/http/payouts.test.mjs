@@ -298,3 +298,27 @@ test('appends racing on one brand stay one chain, and runs racing for one period
 	assert.equal(changed.status, 409);
 	assert.match(changed.body, /changed how they are paid/);
 });
+
+test('crowdcartctl payouts run makes the period\'s batch once, as the studio button does', async () => {
+	const b = await newBrand({ price: 30000, stock: 5 });
+	sql(`UPDATE brands SET return_window_days = 0 WHERE id = ${b.id}`);
+	const [[slug, productHandle]] = sql(`SELECT b.slug, p.handle FROM brands b JOIN products p ON p.brand_id = b.id
+		WHERE p.id = ${b.productId}`);
+	const c = await newCreator();
+	const [[handle, id]] = sql(`SELECT cr.handle, cr.id FROM creators cr JOIN users u ON u.id = cr.user_id
+		WHERE u.email = ${lit(c.account.email)}`);
+	sql(`INSERT INTO picks (creator_id, product_id, commission_bps, status, position, created_at)
+		VALUES (${id}, ${b.productId}, 1000, 'approved', 1, UTC_TIMESTAMP());
+		INSERT INTO creator_tax_forms (brand_id, creator_id, received_at) VALUES (${b.id}, ${id}, UTC_TIMESTAMP())`);
+	assert.equal((await c.client.submit('/studio/creator/payouts/details', { method: 'paypal', paypal_email: `p-${handle}@example.com` },
+		{ formPath: '/studio/creator/payouts' })).status, 303);
+	await buyVia(slug, productHandle, handle, b.variantId);
+	const first = ctl('payouts', 'run', '--brand', slug);
+	assert.equal(first.status, 0, first.out);
+	const made = new RegExp(`^${slug}: \\d{4}-\\d\\d: batch (\\d+)$`, 'm').exec(first.out);
+	assert.ok(made, first.out);
+	const again = ctl('payouts', 'run', '--brand', slug);
+	assert.match(again.out, new RegExp(`^${slug}: \\d{4}-\\d\\d: batch ${made[1]} \\(already made\\)$`, 'm'));
+	assert.deepEqual(sql(`SELECT COUNT(*), SUM(total) FROM payout_batches WHERE brand_id = ${b.id}`)[0].map(Number), [1, 3000]);
+	assert.equal((await b.client.get(`/studio/brand/payouts/${made[1]}`)).status, 200);
+});
