@@ -10,7 +10,7 @@
 #include "domain/creators/ledger_chain.h"
 #include "ctl/ctl.h"
 
-#define LEDGER_PAGE 1000
+#define LEDGER_PAGE 1000	/* the LIMIT of q_page and q_unchained */
 
 static const struct db_stmt q_brands = {
 	"SELECT id, slug FROM brands WHERE (? = '' OR slug = ?) AND (id IN (SELECT brand_id FROM ledger_heads)"

@@ -7,8 +7,6 @@
 #include "db/db.h"
 #include "domain/creators/payout_rules.h"
 
-#define PAYOUT_BATCH_MAX_CREATORS 5000
-
 struct payout_settings {
 	long long threshold;	/* minor units of the brand's currency */
 	enum payout_schedule schedule;
