@@ -4,6 +4,7 @@
 {{#RATE_NOTICES}}<p class="flash note" role="status">Brands announced lower commission rates ({{COUNT}} in the last 30 days): <a href="/studio/creator/picks">see your picks for the rates and their dates</a>.</p>{{/RATE_NOTICES}}
 <nav aria-label="Creator studio"><ul class="studio-links">
 <li><a href="/studio/creator/dashboard">Dashboard: visits, sales and earnings</a></li>
+<li><a href="/studio/creator/payouts">Payouts: how you are paid, your payouts and statement</a></li>
 <li><a href="/studio/creator/profile">Profile and links</a></li>
 <li><a href="/studio/creator/marketplace">Marketplace: find products to pick</a></li>
 <li><a href="/studio/creator/picks">Your picks (storefront order)</a></li>
@@ -33,6 +34,7 @@
 </ul></nav>
 <nav aria-label="Creators"><ul class="studio-links">
 <li><a href="/studio/brand/dashboard">Creator sales and commission</a></li>
+<li><a href="/studio/brand/payouts">Creator payouts: batches, PayPal and SEPA files, tax forms</a></li>
 <li><a href="/studio/brand/pick-requests">Pick requests from creators</a></li>
 <li><a href="/studio/brand/creator-program">Attribution and return windows</a></li>
 <li><a href="/studio/videos">Shoppable videos: publish, and metrics per video</a></li>

@@ -22,11 +22,12 @@
 <tbody>{{#DAYS}}<tr><td>{{DAY}}</td><td>{{ORDERS}}</td><td>{{SALES}}</td><td>{{COMMISSION}}</td></tr>
 {{/DAYS}}</tbody></table>
 <h2>Commission owed</h2>
+<p class="ledger-status{{#LEDGER_FAILED}} error{{/LEDGER_FAILED}}" role="status">{{LEDGER_STATUS}} <a href="/studio/brand/payouts">Payout batches, tax forms and settings</a></p>
 {{#NO_OWED}}<p class="muted">No commission yet.</p>{{/NO_OWED}}
 <table class="data"><caption>Per creator, all time. Pending becomes payable when your return window has passed.</caption>
-<thead><tr><th scope="col">Creator</th><th scope="col">Pending</th><th scope="col">Payable</th><th scope="col">Paid</th><th scope="col">Payout</th></tr></thead>
-<tbody>{{#OWED}}<tr class="owed-row" data-handle="{{HANDLE}}"><td>@{{HANDLE}}</td><td class="pending">{{PENDING}}</td><td class="payable">{{PAYABLE}}</td><td class="paid">{{PAID}}</td>
-<td>{{#PAY}}<form class="inline" method="post" action="/studio/brand/payouts"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="creator_id" value="{{CREATOR_ID}}"><button class="button small" type="submit">Mark {{PAYABLE}} paid<span class="visually-hidden"> to @{{HANDLE}}</span></button></form>{{/PAY}}</td></tr>
+<thead><tr><th scope="col">Creator</th><th scope="col">Pending</th><th scope="col">Payable</th><th scope="col">Paid</th><th scope="col">Carried from refunds</th><th scope="col">Payout</th></tr></thead>
+<tbody>{{#OWED}}<tr class="owed-row" data-handle="{{HANDLE}}"><td>@{{HANDLE}}</td><td class="pending">{{PENDING}}</td><td class="payable">{{PAYABLE}}</td><td class="paid">{{PAID}}</td><td class="carried">{{CARRIED}}</td>
+<td>{{#PAY}}<form class="inline" method="post" action="/studio/brand/payouts"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="creator_id" value="{{CREATOR_ID}}"><button class="button small" type="submit">Mark {{NET}} paid<span class="visually-hidden"> to @{{HANDLE}}</span></button></form>{{/PAY}}</td></tr>
 {{/OWED}}</tbody></table>
 <h2>Latest sales through creators</h2>
 <table class="data"><caption>Newest first</caption>

@@ -9,10 +9,11 @@
 <p><a href="/studio/videos">Per-video views, product clicks, add-to-carts, orders and revenue</a></p>
 {{>MEDIA}}
 <h2>Commission</h2>
+<p class="ledger-status{{#LEDGER_FAILED}} error{{/LEDGER_FAILED}}" role="status">{{LEDGER_STATUS}} <a href="/studio/creator/payouts">Your payouts and statement</a></p>
 {{#NO_LEDGER}}<p class="muted">No commission yet.</p>{{/NO_LEDGER}}
-<table class="data"><caption>Your commission by state (all time). Pending becomes payable once the brand's return window has passed.</caption>
-<thead><tr><th scope="col">Currency</th><th scope="col">Pending</th><th scope="col">Payable</th><th scope="col">Paid</th></tr></thead>
-<tbody>{{#LEDGER}}<tr class="ledger-row"><td>{{CURRENCY}}</td><td class="pending">{{PENDING}}</td><td class="payable">{{PAYABLE}}</td><td class="paid">{{PAID}}</td></tr>
+<table class="data"><caption>Your commission by state (all time). Pending becomes payable once the brand's return window has passed. Carried from refunds: commission paid out on sales refunded since, taken off your next payouts.</caption>
+<thead><tr><th scope="col">Currency</th><th scope="col">Pending</th><th scope="col">Payable</th><th scope="col">Paid</th><th scope="col">Carried from refunds</th></tr></thead>
+<tbody>{{#LEDGER}}<tr class="ledger-row"><td>{{CURRENCY}}</td><td class="pending">{{PENDING}}</td><td class="payable">{{PAYABLE}}</td><td class="paid">{{PAID}}</td><td class="carried">{{CARRIED}}</td></tr>
 {{/LEDGER}}</tbody></table>
 <h2>Visits: <span class="visits-total">{{VISITS}}</span></h2>
 <figure class="chart-figure">{{SANITISED_CHART:none}}</figure>

@@ -12,6 +12,7 @@
 #include "views/cart_count.h"
 #include "domain/creators/commission.h"
 #include "domain/creators/commission_terms.h"
+#include "domain/creators/ledger_append.h"
 #include "lib/config.h"
 #include "domain/mail/outbox.h"
 #include "web/layout.h"
@@ -43,9 +44,6 @@ static const struct db_stmt q_line = {
 	" quantity, line_total, creator_id, surface, commission_bps, commission_amount, video_id, ad_id,"
 	" commission_kind, commission_first_order)"
 	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "iiisssiiiisiiiisi", "" };
-static const struct db_stmt q_accrual = {
-	"INSERT INTO commission_entries (order_line_id, creator_id, brand_id, amount, currency, kind, created_at)"
-	" VALUES (?, ?, ?, ?, ?, 'accrual', UTC_TIMESTAMP())", "iiiis", "" };
 static const struct db_stmt q_event = {
 	"INSERT INTO order_events (order_id, from_status, to_status, actor_user_id, note, created_at)"
 	" VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())", "issis", "" };
@@ -156,7 +154,7 @@ static enum db_status attribute(struct db *db, struct place *p)
 	return DB_OK;
 }
 
-static enum db_status write_lines(struct db *db, const struct cart_brand *b, long long order_id)
+static enum db_status write_lines(struct db *db, struct arena *a, const struct cart_brand *b, long long order_id)
 {
 	for (size_t j = 0; j < b->nlines; j++) {
 		const struct cart_line *l = &b->lines[j];
@@ -173,8 +171,9 @@ static enum db_status write_lines(struct db *db, const struct cart_brand *b, lon
 			return rc;
 		if (amount > 0) {
 			long long line_id = (long long)db_insert_id(db);
-			rc = db_query(db, NULL, &q_accrual, (struct db_param[]){
-				DB_I(line_id), DB_I(b->creator_id), DB_I(b->brand_id), DB_I(amount), DB_S(b->currency) }, NULL);
+			struct ledger_entry e = { .brand_id = b->brand_id, .creator_id = b->creator_id, .order_line_id = line_id,
+						  .amount = amount, .currency = b->currency, .kind = "accrual" };
+			rc = ledger_append(db, a, &e);
 			if (rc != DB_OK)
 				return rc;
 		}
@@ -216,7 +215,7 @@ static enum db_status write_order(struct db *db, struct place *p, const struct c
 	if (rc != DB_OK)
 		return rc;
 	long long order_id = (long long)db_insert_id(db);
-	if ((rc = write_lines(db, b, order_id)) != DB_OK)
+	if ((rc = write_lines(db, r->arena, b, order_id)) != DB_OK)
 		return rc;
 	rc = db_query(db, NULL, &q_event, (struct db_param[]){
 		DB_I(order_id), DB_NULL, DB_S("awaiting_payment"), DB_NULL, DB_S("order placed") }, NULL);

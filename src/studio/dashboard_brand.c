@@ -14,6 +14,7 @@
 #include "lib/money.h"
 #include "web/layout.h"
 #include "web/response.h"
+#include "studio/payouts.h"
 #include "studio/studio.h"
 
 /* Sales count paid orders only, net of refunds (DASHBOARD_COUNTED), per currency; the latest
@@ -46,7 +47,7 @@ static const struct db_stmt q_recent = {
 static const struct db_stmt q_owed = {
 	"SELECT ce.creator_id,"
 	" CAST(COALESCE(SUM(CASE WHEN ce.kind = 'accrual' THEN ce.amount END), 0) AS SIGNED),"
-	" CAST(COALESCE(SUM(CASE WHEN ce.kind = 'reversal' THEN ce.amount END), 0) AS SIGNED),"
+	" CAST(COALESCE(SUM(CASE WHEN ce.kind IN ('reversal', 'clawback') THEN ce.amount END), 0) AS SIGNED),"
 	" CAST(COALESCE(SUM(CASE WHEN ce.kind = 'payout' THEN ce.amount END), 0) AS SIGNED),"
 	" MAX(DATE_ADD(COALESCE(o.delivered_at, o.created_at), INTERVAL b.return_window_days DAY) <= UTC_TIMESTAMP()"
 	" AND o.status NOT IN ('awaiting_payment', 'cancelled')), cr.handle"
@@ -149,13 +150,14 @@ static size_t owed_by_creator(const struct db_res *lines, struct owed *o)
 		if (k == n) {
 			if (n == MAX_OWED)
 				continue;
-			o[n++] = (struct owed){ id, db_at(lines, i, 5)->s, { 0, 0, 0 } };
+			o[n++] = (struct owed){ id, db_at(lines, i, 5)->s, { 0, 0, 0, 0 } };
 		}
 		struct ledger_split s = ledger_line(db_at(lines, i, 1)->i, db_at(lines, i, 2)->i, db_at(lines, i, 3)->i,
 						    db_at(lines, i, 4)->i != 0);
 		o[k].s.pending += s.pending;
 		o[k].s.payable += s.payable;
 		o[k].s.paid += s.paid;
+		o[k].s.carried += s.carried;
 	}
 	return n;
 }
@@ -226,11 +228,15 @@ static int render(struct req *r, const struct acting_brand *b, const struct bran
 		tmpl_set(e, "PENDING", layout_money(r, ow[i].s.pending, cur));
 		tmpl_set(e, "PAYABLE", layout_money(r, ow[i].s.payable, cur));
 		tmpl_set(e, "PAID", layout_money(r, ow[i].s.paid, cur));
-		if (ow[i].s.payable > 0)
+		tmpl_set(e, "CARRIED", layout_money(r, ow[i].s.carried, cur));
+		tmpl_set(e, "NET", layout_money(r, ow[i].s.payable + ow[i].s.carried, cur));
+		if (ow[i].s.payable + ow[i].s.carried > 0)
 			tmpl_show(e, "PAY");
 	}
 	if (no == 0)
 		tmpl_show(t, "NO_OWED");
+	if ((rc = payouts_ledger_status(r, t, b->id, 0)) != DB_OK)
+		return req_db_fail(rc);
 	if (req_query(r, "paid"))
 		tmpl_show(t, "PAID_FLASH");
 	layout_end(r, 200);

@@ -11,6 +11,7 @@
 #include "lib/money.h"
 #include "web/layout.h"
 #include "web/response.h"
+#include "studio/payouts.h"
 #include "studio/studio.h"
 #include "lib/svg_chart.h"
 
@@ -46,7 +47,7 @@ static const struct db_stmt q_recent = {
 static const struct db_stmt q_ledger = {
 	"SELECT o.currency,"
 	" CAST(COALESCE(SUM(CASE WHEN ce.kind = 'accrual' THEN ce.amount END), 0) AS SIGNED),"
-	" CAST(COALESCE(SUM(CASE WHEN ce.kind = 'reversal' THEN ce.amount END), 0) AS SIGNED),"
+	" CAST(COALESCE(SUM(CASE WHEN ce.kind IN ('reversal', 'clawback') THEN ce.amount END), 0) AS SIGNED),"
 	" CAST(COALESCE(SUM(CASE WHEN ce.kind = 'payout' THEN ce.amount END), 0) AS SIGNED),"
 	" MAX(DATE_ADD(COALESCE(o.delivered_at, o.created_at), INTERVAL b.return_window_days DAY) <= UTC_TIMESTAMP()"
 	" AND o.status NOT IN ('awaiting_payment', 'cancelled'))"
@@ -92,13 +93,14 @@ static size_t ledger_totals(const struct db_res *lines, struct totals *t)
 		if (k == n) {
 			if (n == MAX_CURRENCIES)
 				continue;
-			t[n++] = (struct totals){ cur, { 0, 0, 0 } };
+			t[n++] = (struct totals){ cur, { 0, 0, 0, 0 } };
 		}
 		struct ledger_split s = ledger_line(db_at(lines, i, 1)->i, db_at(lines, i, 2)->i, db_at(lines, i, 3)->i,
 						    db_at(lines, i, 4)->i != 0);
 		t[k].s.pending += s.pending;
 		t[k].s.payable += s.payable;
 		t[k].s.paid += s.paid;
+		t[k].s.carried += s.carried;
 	}
 	return n;
 }
@@ -232,9 +234,13 @@ static int render(struct req *r, long long creator, const struct creator_dash *d
 		tmpl_set(e, "PENDING", layout_money(r, tot[i].s.pending, tot[i].currency));
 		tmpl_set(e, "PAYABLE", layout_money(r, tot[i].s.payable, tot[i].currency));
 		tmpl_set(e, "PAID", layout_money(r, tot[i].s.paid, tot[i].currency));
+		tmpl_set(e, "CARRIED", layout_money(r, tot[i].s.carried, tot[i].currency));
 	}
 	if (nt == 0)
 		tmpl_show(t, "NO_LEDGER");
+	rc = payouts_ledger_status(r, t, 0, r->creator->id);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	layout_end(r, 200);
 	return REQ_DONE;
 }

@@ -3,6 +3,7 @@
 #include "studio/forms.h"
 #include "studio/live_studio.h"
 #include "studio/orders.h"
+#include "studio/payouts.h"
 #include "studio/products.h"
 #include "studio/products_form.h"
 #include "studio/showcases.h"
@@ -93,6 +94,23 @@ static const struct field dashboard_fields[] = {
 	F_DATE("from", .inline_error = true), F_DATE("to", .inline_error = true), F_TEXT("paid", 1), F_END,
 };
 static const struct field payout_fields[] = { F_ID("creator_id", .inline_error = true), F_END };
+/* payouts_*.c: settings, tax forms, batches, exports, the creator's details */
+static const struct field payouts_page_fields[] = { F_TEXT("done", 10), F_END };
+static const struct field payouts_settings_fields[] = {
+	F_MONEY("threshold", 20, .inline_error = true), F_ENUM("schedule", 13, F_ONE_OF("monthly", "twice_monthly")),
+	F_TEXT("debtor_name", 70), F_TEXT("debtor_iban", 42), F_TEXT("debtor_bic", 14), F_END,
+};
+static const struct field payouts_tax_fields[] = {
+	F_ID("creator_id", .required = true), F_ENUM("received", 3, F_ONE_OF("yes", "no"), .required = true), F_END,
+};
+static const struct field payouts_export_fields[] = {
+	F_ENUM("format", 6, F_ONE_OF("paypal", "sepa"), .required = true), F_INT("part", 6, 1, 100000), F_END,
+};
+static const struct field payouts_details_fields[] = {
+	F_ENUM("method", 6, F_ONE_OF("paypal", "sepa"), .required = true),
+	F_EMAIL("paypal_email", .inline_error = true), F_TEXT("iban", 42), F_TEXT("bic", 14),
+	F_TEXT("account_name", 70), F_END,
+};
 
 static const struct field orders_list_fields[] = {
 	F_TEXT("status", 20), F_DATE("from", .inline_error = true), F_DATE("to", .inline_error = true),
@@ -216,6 +234,8 @@ enum studio_page {
 	ST_SHOWCASES, ST_SHOWCASE_NEW, ST_SHOWCASE_CREATE, ST_SHOWCASE_EDIT, ST_SHOWCASE_SAVE,
 	ST_SHOWCASE_DELETE,
 	ST_AD_STATE, ST_CR_ADS, ST_CR_AD_NEW, ST_CR_AD_CREATE, ST_CR_AD_EDIT, ST_CR_AD_SAVE,
+	ST_PAYOUTS, ST_PAYOUTS_SETTINGS, ST_PAYOUTS_TAX, ST_PAYOUTS_RUN, ST_PAYOUTS_BATCH, ST_PAYOUTS_PAY,
+	ST_PAYOUTS_VOID, ST_PAYOUTS_EXPORT, ST_CR_PAYOUTS, ST_CR_PAYOUTS_DETAILS, ST_CR_PAYOUTS_CSV,
 	ST__MAX
 };
 
@@ -493,6 +513,32 @@ static const struct route routes[] = {
 	[ST_CR_AD_SAVE] = { .pat = { HTTP_POST, "/studio/creator/ads/{id}" },
 		.fn = page_creator_ad_save, .needs = NEED_CREATOR, .path = path_id,
 		.fields = creator_ad_fields, .max_body = 16384 },
+	/* payouts: payouts_*.c */
+	[ST_PAYOUTS] = { .pat = { HTTP_GET, "/studio/brand/payouts" }, .fn = page_payouts_brand,
+		.needs = NEED_SESSION | NEED_BRAND, .fields = payouts_page_fields },
+	[ST_PAYOUTS_SETTINGS] = { .pat = { HTTP_POST, "/studio/brand/payouts/settings" },
+		.fn = page_payouts_settings, .needs = NEED_BRAND, .fields = payouts_settings_fields,
+		.max_body = 2048 },
+	[ST_PAYOUTS_TAX] = { .pat = { HTTP_POST, "/studio/brand/payouts/tax-forms" },
+		.fn = page_payouts_tax_form, .needs = NEED_BRAND, .fields = payouts_tax_fields, .max_body = 1024 },
+	[ST_PAYOUTS_RUN] = { .pat = { HTTP_POST, "/studio/brand/payouts/run" }, .fn = page_payouts_run,
+		.needs = NEED_BRAND, .max_body = 1024 },
+	[ST_PAYOUTS_BATCH] = { .pat = { HTTP_GET, "/studio/brand/payouts/{id}" }, .fn = page_payouts_batch,
+		.needs = NEED_SESSION | NEED_BRAND, .path = path_id, .fields = payouts_page_fields },
+	[ST_PAYOUTS_PAY] = { .pat = { HTTP_POST, "/studio/brand/payouts/{id}/paid" },
+		.fn = page_payouts_batch_pay, .needs = NEED_BRAND, .path = path_id, .max_body = 1024 },
+	[ST_PAYOUTS_VOID] = { .pat = { HTTP_POST, "/studio/brand/payouts/{id}/void" },
+		.fn = page_payouts_batch_void, .needs = NEED_BRAND, .path = path_id, .max_body = 1024 },
+	[ST_PAYOUTS_EXPORT] = { .pat = { HTTP_POST, "/studio/brand/payouts/{id}/export" },
+		.fn = page_payouts_export, .needs = NEED_BRAND, .path = path_id,
+		.fields = payouts_export_fields, .max_body = 1024 },
+	[ST_CR_PAYOUTS] = { .pat = { HTTP_GET, "/studio/creator/payouts" }, .fn = page_payouts_creator,
+		.needs = NEED_SESSION | NEED_CREATOR, .fields = creator_saved_fields },
+	[ST_CR_PAYOUTS_DETAILS] = { .pat = { HTTP_POST, "/studio/creator/payouts/details" },
+		.fn = page_payouts_creator_details, .needs = NEED_CREATOR, .fields = payouts_details_fields,
+		.max_body = 2048 },
+	[ST_CR_PAYOUTS_CSV] = { .pat = { HTTP_GET, "/studio/creator/payouts.csv" },
+		.fn = page_payouts_creator_statement, .needs = NEED_CREATOR },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio page");
 

@@ -20,7 +20,7 @@ static const struct db_stmt q_lines = {
 	"SELECT l.id, l.title, l.variant_title, l.sku, l.unit_price, l.quantity, l.line_total,"
 	" l.refunded_quantity, l.refunded_amount, COALESCE(c.handle, ''), l.surface, l.commission_bps,"
 	" l.commission_amount, (SELECT CAST(COALESCE(SUM(-ce.amount), 0) AS SIGNED) FROM commission_entries ce"
-	" WHERE ce.order_line_id = l.id AND ce.kind = 'reversal'), l.commission_kind, l.commission_first_order"
+	" WHERE ce.order_line_id = l.id AND ce.kind IN ('reversal', 'clawback')), l.commission_kind, l.commission_first_order"
 	" FROM order_lines l LEFT JOIN creators c ON c.id = l.creator_id WHERE l.order_id = ? ORDER BY l.id",
 	"i", "isssiiiiissiiisi" };
 static const struct db_stmt q_events = {

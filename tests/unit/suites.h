@@ -33,5 +33,6 @@ Suite *best_sellers_suite(void);
 Suite *sandbox_suite(void);
 Suite *tax_suite(void);
 Suite *address_suite(void);
+Suite *payouts_suite(void);
 
 #endif
