@@ -1,8 +1,10 @@
 {{%AUTOESCAPE context="HTML"}}<h1 class="page-title">Your studio</h1>
 <p class="lead">Signed in as {{NAME}} ({{EMAIL}}), account type: {{ROLE}}.</p>
 {{#CREATOR}}<p>Your storefront: <a href="/@{{HANDLE}}">/@{{HANDLE}}</a></p>
+{{#RATE_NOTICES}}<p class="flash note" role="status">Brands announced lower commission rates ({{COUNT}} in the last 30 days): <a href="/studio/creator/picks">see your picks for the rates and their dates</a>.</p>{{/RATE_NOTICES}}
 <nav aria-label="Creator studio"><ul class="studio-links">
 <li><a href="/studio/creator/dashboard">Dashboard: visits, sales and earnings</a></li>
+<li><a href="/studio/creator/payouts">Payouts: how you are paid, your payouts and statement</a></li>
 <li><a href="/studio/creator/profile">Profile and links</a></li>
 <li><a href="/studio/creator/marketplace">Marketplace: find products to pick</a></li>
 <li><a href="/studio/creator/picks">Your picks (storefront order)</a></li>
@@ -33,6 +35,7 @@
 </ul></nav>
 <nav aria-label="Creators"><ul class="studio-links">
 <li><a href="/studio/brand/dashboard">Creator sales and commission</a></li>
+<li><a href="/studio/brand/payouts">Creator payouts: batches, PayPal and SEPA files, tax forms</a></li>
 <li><a href="/studio/brand/pick-requests">Pick requests from creators</a></li>
 <li><a href="/studio/brand/creator-program">Attribution and return windows</a></li>
 <li><a href="/studio/brand/codes">Discount codes for creators</a></li>

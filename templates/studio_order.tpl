@@ -36,7 +36,7 @@
 <td class="num">{{UNIT_PRICE}}</td>
 <td class="num">{{QUANTITY}}</td>
 <td class="num">{{LINE_TOTAL}}</td>
-<td>{{#CREATOR}}<span class="creator-attr">@{{HANDLE}}</span>{{#SURFACE}}<br><span class="muted">via {{TEXT}}</span>{{/SURFACE}}{{/CREATOR}}{{#NO_CREATOR}}<span class="muted">none</span>{{/NO_CREATOR}}</td>
+<td>{{#CREATOR}}<span class="creator-attr">@{{HANDLE}}</span>{{#SURFACE}}<br><span class="muted">via {{TEXT}}</span>{{/SURFACE}}{{#KIND}}<br><span class="line-kind">{{TEXT}}</span>{{/KIND}}{{/CREATOR}}{{#NO_CREATOR}}<span class="muted">none</span>{{/NO_CREATOR}}</td>
 <td class="num">{{#COMMISSION}}{{AMOUNT}} <span class="muted">({{RATE}} %)</span>{{#REVERSED}}<br><span class="refunded">reversed {{AMOUNT}}</span>{{/REVERSED}}{{/COMMISSION}}</td>
 <td class="num">{{#LINE_REFUNDED}}{{UNITS}} · {{AMOUNT}}{{/LINE_REFUNDED}}</td>
 </tr>

@@ -25,5 +25,12 @@ int ctl_worker(struct db *db, int argc, char **argv);
 int ctl_domains(struct db *db, int argc, char **argv);
 /* token --ad SLUG --target URL [--expires-in S]: prints a signed /go/ path for the ad. */
 int ctl_ads(struct db *db, int argc, char **argv);
+/* verify [--brand SLUG] [--init]: recompute each brand's commission ledger hash chain, report the
+ * first broken link, record the result for the dashboards; non-zero when any is broken. */
+int ctl_ledger(struct db *db, int argc, char **argv);
+/* `ledger verify --init` for every brand: chains entries written without ledger_append (demo). */
+int ctl_ledger_chain_all(struct db *db);
+/* run [--brand SLUG]: each brand's payout batch for the current period of its schedule. */
+int ctl_payouts(struct db *db, int argc, char **argv);
 
 #endif

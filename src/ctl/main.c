@@ -25,6 +25,8 @@ static const struct {
 	{ "export", "--brand SLUG: write the brand's catalog feed (TSV) to stdout", ctl_export },
 	{ "worker", "[--once]: deliver pending lead webhooks with retries, and run due DNS checks of brand domains (cron or a service)", ctl_worker },
 	{ "domains", "list --brand SLUG | check [--brand SLUG] [--all] | verify --brand SLUG DOMAIN: a brand's web domains and their DNS TXT checks", ctl_domains },
+	{ "ledger", "verify [--brand SLUG] [--init]: recompute the commission ledger's hash chains and report the first broken link", ctl_ledger },
+	{ "payouts", "run [--brand SLUG]: make each brand's payout batch for the current period of its schedule (idempotent: cron it daily)", ctl_payouts },
 	{ "ads", "token --ad SLUG --target URL [--expires-in SECONDS]: a signed /go/ link for an ad", ctl_ads },
 };
 

@@ -138,6 +138,9 @@ int ctl_demo(struct db *db)
 	 * each clip is made only when it is missing, so a second run changes nothing. */
 	if (rc == 0)
 		rc = ctl_demo_media();
+	/* The demo's ledger rows are plain INSERTs: put them in their brands' hash chains. */
+	if (rc == 0)
+		rc = ctl_ledger_chain_all(db);
 	struct db_res users;
 	const char *pw = config_str("demo_password", "crowdcart-demo");
 	if (rc == 0 && db_query(db, a, &q_demo_users, NULL, &users) == DB_OK) {

@@ -17,7 +17,9 @@ struct cart_line {
 	bool deny;		/* inventory_policy 'deny': stock bounds the quantity */
 	bool unavailable;	/* the product left the shop, or fewer in stock than wanted */
 	bool short_stock;	/* fewer in stock than wanted */
-	long long commission_bps;	/* at checkout: the attributed creator's pick rate, or 0 */
+	long long commission_bps;	/* at checkout: the rate commission_rate_choose() gave the line */
+	const char *commission_kind;	/* at checkout: "direct", "indirect" or "" */
+	bool commission_first_order;	/* at checkout: the buyer's first-order rate applied */
 	bool price_changed;	/* the price differs from when it went into the cart */
 	long long discount;	/* this line's share of its brand's discount (cart_codes.h) */
 	const char *title, *variant_title, *sku, *currency, *url;

@@ -11,6 +11,9 @@
 #include "domain/commerce/address.h"
 #include "views/tax_view.h"
 #include "views/cart_count.h"
+#include "domain/creators/commission.h"
+#include "domain/creators/commission_terms.h"
+#include "domain/creators/ledger_append.h"
 #include "views/discount_link.h"
 #include "lib/config.h"
 #include "domain/mail/outbox.h"
@@ -38,16 +41,11 @@ static const struct db_stmt q_order = {
 	" updated_at, paid_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
 	" UTC_TIMESTAMP(), UTC_TIMESTAMP(), IF(? = 'paid', UTC_TIMESTAMP(), NULL))",
 	"siiissssssssssiiiiiiiisss", "" };
-static const struct db_stmt q_pick = {
-	"SELECT commission_bps FROM picks WHERE creator_id = ? AND product_id = ? AND status = 'approved'",
-	"ii", "i" };
 static const struct db_stmt q_line = {
 	"INSERT INTO order_lines (order_id, product_id, variant_id, title, variant_title, sku, unit_price,"
-	" quantity, line_total, discount, creator_id, surface, commission_bps, commission_amount, video_id, ad_id)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "iiisssiiiiisiiii", "" };
-static const struct db_stmt q_accrual = {
-	"INSERT INTO commission_entries (order_line_id, creator_id, brand_id, amount, currency, kind, created_at)"
-	" VALUES (?, ?, ?, ?, ?, 'accrual', UTC_TIMESTAMP())", "iiiis", "" };
+	" quantity, line_total, discount, creator_id, surface, commission_bps, commission_amount, video_id, ad_id,"
+	" commission_kind, commission_first_order)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "iiisssiiiiisiiiisi", "" };
 static const struct db_stmt q_event = {
 	"INSERT INTO order_events (order_id, from_status, to_status, actor_user_id, note, created_at)"
 	" VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())", "issis", "" };
@@ -136,20 +134,29 @@ static enum db_status attribute(struct db *db, struct place *p)
 		if (rc != DB_OK)
 			return rc;
 		cart_codes_credit(&p->cart, b, &at);
+		for (size_t j = 0; j < b->nlines; j++)
+			b->lines[j].commission_kind = "";
+		struct commission_terms terms;
+		long long now;
+		if (b->creator_id && (rc = commission_terms_load(db, r->arena, b->brand_id, p->f->email, &terms, &now)) != DB_OK)
+			return rc;
 		for (size_t j = 0; b->creator_id && j < b->nlines; j++) {
-			/* The rate of the creator's approved pick of this product now; 0 if they did not pick
-			 * it (the creator is still recorded). */
-			struct db_res pk;
-			rc = db_query(db, r->arena, &q_pick, (struct db_param[]){ DB_I(b->creator_id), DB_I(b->lines[j].product_id) }, &pk);
-			if (rc != DB_OK)
+			/* Direct for a product the creator picked, indirect for the brand's others, by
+			 * commission_rate.h; a line earning nothing still records the creator. */
+			struct commission_schedule pick;
+			bool picked;
+			if ((rc = commission_pick_load(db, r->arena, b->creator_id, b->lines[j].product_id, &picked, &pick)) != DB_OK)
 				return rc;
-			b->lines[j].commission_bps = pk.nrows ? db_at(&pk, 0, 0)->i : 0;
+			struct commission_choice ch = commission_rate_choose(picked ? &pick : NULL, &terms, now);
+			b->lines[j].commission_bps = ch.bps;
+			b->lines[j].commission_kind = commission_kind_name(ch.kind);
+			b->lines[j].commission_first_order = ch.first_order;
 		}
 	}
 	return DB_OK;
 }
 
-static enum db_status write_lines(struct db *db, const struct cart_brand *b, long long order_id)
+static enum db_status write_lines(struct db *db, struct arena *a, const struct cart_brand *b, long long order_id)
 {
 	for (size_t j = 0; j < b->nlines; j++) {
 		const struct cart_line *l = &b->lines[j];
@@ -160,13 +167,15 @@ static enum db_status write_lines(struct db *db, const struct cart_brand *b, lon
 			DB_I(order_id), DB_I(l->product_id), DB_I(l->variant_id), DB_S(l->title), DB_S(l->variant_title),
 			DB_S(l->sku), DB_I(l->unit_price), DB_I(l->quantity), DB_I(l->line_total), DB_I(l->discount),
 			b->creator_id ? DB_I(b->creator_id) : DB_NULL, DB_S(b->surface), DB_I(bps), DB_I(amount),
-			l->video_id ? DB_I(l->video_id) : DB_NULL, l->ad_id ? DB_I(l->ad_id) : DB_NULL }, NULL);
+			l->video_id ? DB_I(l->video_id) : DB_NULL, l->ad_id ? DB_I(l->ad_id) : DB_NULL,
+			DB_S(l->commission_kind), DB_I(l->commission_first_order) }, NULL);
 		if (rc != DB_OK)
 			return rc;
 		if (amount > 0) {
 			long long line_id = (long long)db_insert_id(db);
-			rc = db_query(db, NULL, &q_accrual, (struct db_param[]){
-				DB_I(line_id), DB_I(b->creator_id), DB_I(b->brand_id), DB_I(amount), DB_S(b->currency) }, NULL);
+			struct ledger_entry e = { .brand_id = b->brand_id, .creator_id = b->creator_id, .order_line_id = line_id,
+						  .amount = amount, .currency = b->currency, .kind = "accrual" };
+			rc = ledger_append(db, a, &e);
 			if (rc != DB_OK)
 				return rc;
 		}
@@ -216,7 +225,7 @@ static enum db_status write_order(struct db *db, struct place *p, const struct c
 			p->why = PLACE_CODE_REFUSED;
 		return rc;
 	}
-	if ((rc = write_lines(db, b, order_id)) != DB_OK)
+	if ((rc = write_lines(db, r->arena, b, order_id)) != DB_OK)
 		return rc;
 	rc = db_query(db, NULL, &q_event, (struct db_param[]){
 		DB_I(order_id), DB_NULL, DB_S("awaiting_payment"), DB_NULL, DB_S("order placed") }, NULL);

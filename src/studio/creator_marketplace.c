@@ -9,12 +9,19 @@
 #define OPEN_TO_CREATORS \
 	" p.status = 'active' AND (p.marketplace = 'open' OR (p.marketplace = 'inherit' AND b.marketplace_open = 1))"
 
+/* The rate column: for a product the creator picked, what their pick earns on a sale today (a
+ * waiting cut whose date has come is the rate) and a cut still coming with its date; otherwise
+ * what the brand offers a new pick. Then the brand's indirect and first-order rates. */
 static const struct db_stmt q_market = {
 	"SELECT p.id, p.title, p.handle, b.slug, b.name, p.price_min, p.currency,"
-	" COALESCE(p.commission_bps, b.default_commission_bps), b.approval_required, COALESCE(pk.status, '')"
+	" CASE WHEN pk.status = 'approved' THEN IF(pk.pending_at <= UTC_TIMESTAMP(), pk.pending_bps, pk.commission_bps)"
+	" ELSE COALESCE(p.commission_bps, b.default_commission_bps) END, b.approval_required, COALESCE(pk.status, ''),"
+	" IF(pk.status = 'approved' AND pk.pending_at > UTC_TIMESTAMP(), pk.pending_bps, -1),"
+	" COALESCE(DATE_FORMAT(pk.pending_at, '%Y-%m-%d %H:%i UTC'), ''), b.indirect_commission_bps,"
+	" COALESCE(b.first_order_commission_bps, -1)"
 	" FROM products p JOIN brands b ON b.id = p.brand_id"
 	" LEFT JOIN picks pk ON pk.product_id = p.id AND pk.creator_id = ?"
-	" WHERE" OPEN_TO_CREATORS " ORDER BY b.name, p.title, p.id LIMIT 300", "i", "isssssiiis" };
+	" WHERE" OPEN_TO_CREATORS " ORDER BY b.name, p.title, p.id LIMIT 300", "i", "isssssiiisisii" };
 static const struct db_stmt q_offer = {
 	"SELECT COALESCE(p.commission_bps, b.default_commission_bps), b.approval_required"
 	" FROM products p JOIN brands b ON b.id = p.brand_id WHERE p.id = ? AND" OPEN_TO_CREATORS, "i", "ii" };
@@ -52,7 +59,14 @@ int page_creator_marketplace(struct req *r)
 		tmpl_set(p, "URL", arena_printf(r->arena, "/p/%s/%s", db_at(&m, i, 3)->s, db_at(&m, i, 2)->s));
 		tmpl_set(p, "BRAND", db_at(&m, i, 4)->s);
 		tmpl_set(p, "PRICE", layout_money(r, db_at(&m, i, 5)->i, db_at(&m, i, 6)->s));
-		tmpl_set(p, "RATE", creator_rate_text(r, db_at(&m, i, 7)->i));
+		long long coming = db_at(&m, i, 10)->i, indirect = db_at(&m, i, 12)->i, first = db_at(&m, i, 13)->i;
+		tmpl_set(p, "RATE", commission_schedule_text(r, db_at(&m, i, 7)->i, coming, db_at(&m, i, 11)->s));
+		if (coming >= 0)
+			tmpl_show(p, "COMING");
+		if (indirect > 0)
+			tmpl_set(tmpl_add(p, "INDIRECT"), "RATE", creator_rate_text(r, indirect));
+		if (first >= 0)
+			tmpl_set(tmpl_add(p, "FIRST_ORDER"), "RATE", creator_rate_text(r, first));
 		const char *st = db_at(&m, i, 9)->s;
 		if (*st == 'a')
 			tmpl_set(tmpl_add(p, "STATE"), "TEXT", "In your picks");

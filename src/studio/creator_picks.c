@@ -1,5 +1,6 @@
 /* creator_picks.c: "/studio/creator/picks" — the storefront settings: which picks the storefront
- * shows and in what order (move up/down), each pick's state and commission, and removing one. */
+ * shows and in what order (move up/down), each pick's state and commission (what a sale today
+ * earns, and a lower rate coming with its date), the brands' notices, and removing one. */
 #include <string.h>
 #include "web/layout.h"
 #include "web/response.h"
@@ -7,11 +8,18 @@
 
 #define MAX_PICKS 500
 
+/* The rate a sale today earns: a waiting cut whose date has come is the rate (commission_rate.h). */
 static const struct db_stmt q_picks = {
-	"SELECT pk.id, p.title, b.name, pk.status, pk.commission_bps, p.handle, b.slug FROM picks pk"
-	" JOIN products p ON p.id = pk.product_id JOIN brands b ON b.id = p.brand_id"
+	"SELECT pk.id, p.title, b.name, pk.status, pk.commission_bps, p.handle, b.slug,"
+	" IF(pk.pending_at <= UTC_TIMESTAMP(), pk.pending_bps, pk.commission_bps),"
+	" IF(pk.pending_at > UTC_TIMESTAMP(), pk.pending_bps, -1),"
+	" COALESCE(DATE_FORMAT(pk.pending_at, '%Y-%m-%d %H:%i UTC'), '')"
+	" FROM picks pk JOIN products p ON p.id = pk.product_id JOIN brands b ON b.id = p.brand_id"
 	" WHERE pk.creator_id = ? ORDER BY pk.status = 'approved' DESC, pk.position, pk.id LIMIT 500",
-	"i", "isssiss" };
+	"i", "isssissiis" };
+static const struct db_stmt q_notices = {
+	"SELECT DATE_FORMAT(created_at, '%Y-%m-%d'), body FROM creator_notices WHERE creator_id = ?"
+	" AND created_at > UTC_TIMESTAMP() - INTERVAL 120 DAY ORDER BY created_at DESC, id DESC LIMIT 10", "i", "ss" };
 static const struct db_stmt q_order = {
 	"SELECT id FROM picks WHERE creator_id = ? AND status = 'approved' ORDER BY position, id LIMIT 500 FOR UPDATE",
 	"i", "i" };
@@ -28,8 +36,10 @@ static const struct db_stmt q_remove = {
 int page_creator_picks(struct req *r)
 {
 	const struct acting_creator *c = r->creator;
-	struct db_res ps;
+	struct db_res ps, ns;
 	enum db_status rc = db_query(r->db, r->arena, &q_picks, (struct db_param[]){ DB_I(c->id) }, &ps);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->arena, &q_notices, (struct db_param[]){ DB_I(c->id) }, &ns);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	tmpl_dict *d = layout_begin(r, "studio_creator_picks.tpl", "Your picks");
@@ -43,12 +53,23 @@ int page_creator_picks(struct req *r)
 		tmpl_set(p, "BRAND", db_at(&ps, i, 2)->s);
 		tmpl_set(p, "STATUS", strcmp(st, "approved") == 0 ? "On your storefront"
 				      : strcmp(st, "requested") == 0 ? "Waiting for the brand" : "Declined by the brand");
-		tmpl_set(p, "RATE", creator_rate_text(r, db_at(&ps, i, 4)->i));
+		long long coming = db_at(&ps, i, 8)->i;
+		tmpl_set(p, "RATE", commission_schedule_text(r, db_at(&ps, i, 7)->i, coming, db_at(&ps, i, 9)->s));
+		if (coming >= 0)
+			tmpl_show(p, "COMING");
 		if (strcmp(st, "approved") == 0)
 			tmpl_show(p, "MOVABLE");
 	}
 	if (ps.nrows == 0)
 		tmpl_show(d, "EMPTY");
+	for (size_t i = 0; i < ns.nrows; i++) {
+		tmpl_dict *n = tmpl_add(d, "NOTICES");
+		tmpl_set(n, "DAY", db_at(&ns, i, 0)->s);
+		/* One paragraph per line of the mailed text. */
+		char *body = arena_printf(r->arena, "%s", db_at(&ns, i, 1)->s), *save = NULL;
+		for (char *line = strtok_r(body, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+			tmpl_set(tmpl_add(n, "LINE"), "TEXT", line);
+	}
 	layout_end(r, 200);
 	return REQ_DONE;
 }

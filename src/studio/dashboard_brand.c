@@ -1,7 +1,9 @@
 /* dashboard_brand.c: "/studio/brand/dashboard" (and ".csv") — the brand's creator-driven sales for
  * a period (from/to, UTC days): sales, orders, conversion (creator visits -> orders) and
- * commission by creator and by day, a server-drawn SVG chart of sales per day, the latest
- * attributed sales, and what each creator is owed now (payable) with a button to mark it paid.
+ * commission by creator and by day in each currency (paid sales, net of refunds), a server-drawn
+ * SVG chart of sales per day per currency, the latest attributed sales (direct or indirect, and
+ * marked when not paid, cancelled or refunded), and what each creator is owed now (payable) with
+ * a button to mark it paid.
  *
  * Visits are counted per creator, not per brand (a storefront shows many brands), so conversion
  * is this brand's attributed orders over all visits to that creator's pages in the period. */
@@ -12,35 +14,40 @@
 #include "lib/money.h"
 #include "web/layout.h"
 #include "web/response.h"
+#include "studio/payouts.h"
 #include "studio/studio.h"
-#include "lib/svg_chart.h"
 
+/* Sales count paid orders only, net of refunds (DASHBOARD_COUNTED), per currency; the latest
+ * sales list every line with its order's state. */
 static const struct db_stmt q_by_creator = {
-	"SELECT cr.id, cr.handle, cr.display_name, COUNT(DISTINCT o.id), CAST(SUM(l.line_total) AS SIGNED),"
-	" CAST(SUM(l.commission_amount) AS SIGNED),"
+	"SELECT cr.id, cr.handle, cr.display_name, COUNT(DISTINCT o.id), CAST(SUM(" DASHBOARD_NET_SALES ") AS SIGNED),"
+	" CAST(SUM(" DASHBOARD_NET_COMMISSION ") AS SIGNED),"
 	" CAST((SELECT COALESCE(SUM(v.count), 0) FROM creator_visits v WHERE v.creator_id = cr.id"
-	" AND v.day BETWEEN ? AND ?) AS SIGNED)"
+	" AND v.day BETWEEN ? AND ?) AS SIGNED), o.currency"
 	" FROM order_lines l JOIN orders o ON o.id = l.order_id JOIN creators cr ON cr.id = l.creator_id"
 	" WHERE o.brand_id = ? AND o.created_at >= ? AND o.created_at < DATE_ADD(?, INTERVAL 1 DAY)"
-	" GROUP BY cr.id, cr.handle, cr.display_name ORDER BY SUM(l.line_total) DESC, cr.id LIMIT 500",
-	"ssiss", "issiiii" };
+	" AND " DASHBOARD_COUNTED
+	" GROUP BY cr.id, cr.handle, cr.display_name, o.currency ORDER BY SUM(l.line_total) DESC, cr.id LIMIT 500",
+	"ssiss", "issiiiis" };
 static const struct db_stmt q_by_day = {
-	"SELECT DATE_FORMAT(DATE(o.created_at), '%Y-%m-%d'), COUNT(DISTINCT o.id), CAST(SUM(l.line_total) AS SIGNED),"
-	" CAST(SUM(l.commission_amount) AS SIGNED) FROM order_lines l JOIN orders o ON o.id = l.order_id"
+	"SELECT DATE_FORMAT(DATE(o.created_at), '%Y-%m-%d'), COUNT(DISTINCT o.id), CAST(SUM(" DASHBOARD_NET_SALES ") AS SIGNED),"
+	" CAST(SUM(" DASHBOARD_NET_COMMISSION ") AS SIGNED), o.currency FROM order_lines l JOIN orders o ON o.id = l.order_id"
 	" WHERE o.brand_id = ? AND l.creator_id IS NOT NULL AND o.created_at >= ?"
-	" AND o.created_at < DATE_ADD(?, INTERVAL 1 DAY) GROUP BY DATE(o.created_at) ORDER BY DATE(o.created_at) LIMIT 400",
-	"iss", "siii" };
+	" AND o.created_at < DATE_ADD(?, INTERVAL 1 DAY) AND " DASHBOARD_COUNTED
+	" GROUP BY DATE(o.created_at), o.currency ORDER BY DATE(o.created_at), o.currency LIMIT 2000",
+	"iss", "siiis" };
 static const struct db_stmt q_recent = {
 	"SELECT o.number, DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i'), cr.handle, l.title, l.line_total,"
-	" l.commission_bps, l.commission_amount, l.surface FROM order_lines l JOIN orders o ON o.id = l.order_id"
+	" l.commission_bps, " DASHBOARD_NET_COMMISSION ", l.surface, o.currency, o.status, l.commission_kind,"
+	" l.commission_first_order FROM order_lines l JOIN orders o ON o.id = l.order_id"
 	" JOIN creators cr ON cr.id = l.creator_id WHERE o.brand_id = ? AND o.created_at >= ?"
 	" AND o.created_at < DATE_ADD(?, INTERVAL 1 DAY) ORDER BY o.created_at DESC, l.id DESC LIMIT 50",
-	"iss", "ssssiiis" };
+	"iss", "ssssiiissssi" };
 /* What each creator is owed now, all time: the ledger per line, as in dashboard_creator.c. */
 static const struct db_stmt q_owed = {
 	"SELECT ce.creator_id,"
 	" CAST(COALESCE(SUM(CASE WHEN ce.kind = 'accrual' THEN ce.amount END), 0) AS SIGNED),"
-	" CAST(COALESCE(SUM(CASE WHEN ce.kind = 'reversal' THEN ce.amount END), 0) AS SIGNED),"
+	" CAST(COALESCE(SUM(CASE WHEN ce.kind IN ('reversal', 'clawback') THEN ce.amount END), 0) AS SIGNED),"
 	" CAST(COALESCE(SUM(CASE WHEN ce.kind = 'payout' THEN ce.amount END), 0) AS SIGNED),"
 	" MAX(DATE_ADD(COALESCE(o.delivered_at, o.created_at), INTERVAL b.return_window_days DAY) <= UTC_TIMESTAMP()"
 	" AND o.status NOT IN ('awaiting_payment', 'cancelled')), cr.handle"
@@ -68,47 +75,55 @@ static enum db_status load(struct req *r, long long brand, struct brand_dash *d)
 	return rc;
 }
 
-/* The row of a day in the sparse by-day result, or -1. */
-static long long day_row(const struct db_res *days, const char *day)
-{
-	for (size_t i = 0; i < days->nrows; i++)
-		if (strcmp(db_at(days, i, 0)->s, day) == 0)
-			return (long long)i;
-	return -1;
-}
-
 static void csv(struct req *r, const struct acting_brand *b, const struct brand_dash *d)
 {
 	struct csv_out c;
-	int exp = money_exponent(b->currency);
 	csv_out_begin(&c, &r->body);
 	static const char *const head[] = { "section", "day", "creator", "currency", "visits", "orders", "sales", "commission" };
 	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
 		csv_out_text(&c, head[i]);
 	csv_out_end_row(&c);
 	for (size_t i = 0; i < d->creators.nrows; i++) {
+		const char *cur = db_at(&d->creators, i, 7)->s;
 		csv_out_text(&c, "creator");
 		csv_out_text(&c, "");
 		csv_out_text(&c, db_at(&d->creators, i, 1)->s);
-		csv_out_text(&c, b->currency);
+		csv_out_text(&c, cur);
 		csv_out_int(&c, db_at(&d->creators, i, 6)->i);
 		csv_out_int(&c, db_at(&d->creators, i, 3)->i);
-		csv_out_minor(&c, db_at(&d->creators, i, 4)->i, exp);
-		csv_out_minor(&c, db_at(&d->creators, i, 5)->i, exp);
+		csv_out_minor(&c, db_at(&d->creators, i, 4)->i, money_exponent(cur));
+		csv_out_minor(&c, db_at(&d->creators, i, 5)->i, money_exponent(cur));
 		csv_out_end_row(&c);
 	}
+	/* Every day of the period: its rows per currency, or a row of zeros in the brand's currency. */
 	const char **days;
-	size_t nd = dashboard_days(r, d->from, d->to, &days);
+	size_t nd = dashboard_days(r, d->from, d->to, &days), k = 0;
 	for (size_t i = 0; i < nd; i++) {
-		long long k = day_row(&d->days, days[i]);
+		bool any = false;
+		while (k < d->days.nrows && strcmp(db_at(&d->days, k, 0)->s, days[i]) < 0)
+			k++;
+		for (; k < d->days.nrows && strcmp(db_at(&d->days, k, 0)->s, days[i]) == 0; k++, any = true) {
+			const char *cur = db_at(&d->days, k, 4)->s;
+			csv_out_text(&c, "day");
+			csv_out_text(&c, days[i]);
+			csv_out_text(&c, "");
+			csv_out_text(&c, cur);
+			csv_out_text(&c, "");
+			csv_out_int(&c, db_at(&d->days, k, 1)->i);
+			csv_out_minor(&c, db_at(&d->days, k, 2)->i, money_exponent(cur));
+			csv_out_minor(&c, db_at(&d->days, k, 3)->i, money_exponent(cur));
+			csv_out_end_row(&c);
+		}
+		if (any)
+			continue;
 		csv_out_text(&c, "day");
 		csv_out_text(&c, days[i]);
 		csv_out_text(&c, "");
 		csv_out_text(&c, b->currency);
 		csv_out_text(&c, "");
-		csv_out_int(&c, k < 0 ? 0 : db_at(&d->days, (size_t)k, 1)->i);
-		csv_out_minor(&c, k < 0 ? 0 : db_at(&d->days, (size_t)k, 2)->i, exp);
-		csv_out_minor(&c, k < 0 ? 0 : db_at(&d->days, (size_t)k, 3)->i, exp);
+		csv_out_int(&c, 0);
+		csv_out_minor(&c, 0, money_exponent(b->currency));
+		csv_out_minor(&c, 0, money_exponent(b->currency));
 		csv_out_end_row(&c);
 	}
 	r->status = 200;
@@ -135,13 +150,14 @@ static size_t owed_by_creator(const struct db_res *lines, struct owed *o)
 		if (k == n) {
 			if (n == MAX_OWED)
 				continue;
-			o[n++] = (struct owed){ id, db_at(lines, i, 5)->s, { 0, 0, 0 } };
+			o[n++] = (struct owed){ id, db_at(lines, i, 5)->s, { 0, 0, 0, 0 } };
 		}
 		struct ledger_split s = ledger_line(db_at(lines, i, 1)->i, db_at(lines, i, 2)->i, db_at(lines, i, 3)->i,
 						    db_at(lines, i, 4)->i != 0);
 		o[k].s.pending += s.pending;
 		o[k].s.payable += s.payable;
 		o[k].s.paid += s.paid;
+		o[k].s.carried += s.carried;
 	}
 	return n;
 }
@@ -160,55 +176,48 @@ static int render(struct req *r, const struct acting_brand *b, const struct bran
 	enum db_status rc = dashboard_media(r, media, b->id, 0, d->from, d->to);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	long long orders = 0, sales = 0, commission = 0;
+	long long orders = 0;
+	struct dashboard_sums sales = { 0 }, commission = { 0 };
 	for (size_t i = 0; i < d->creators.nrows; i++) {
 		const struct db_res *c = &d->creators;
+		const char *ccur = db_at(c, i, 7)->s;
 		tmpl_dict *e = tmpl_add(t, "CREATORS");
 		tmpl_set(e, "HANDLE", db_at(c, i, 1)->s);
 		tmpl_set(e, "NAME", db_at(c, i, 2)->s);
 		tmpl_set_int(e, "VISITS", db_at(c, i, 6)->i);
 		tmpl_set_int(e, "ORDERS", db_at(c, i, 3)->i);
 		tmpl_set(e, "CONVERSION", dashboard_conversion(r, db_at(c, i, 3)->i, db_at(c, i, 6)->i));
-		tmpl_set(e, "SALES", layout_money(r, db_at(c, i, 4)->i, cur));
-		tmpl_set(e, "COMMISSION", layout_money(r, db_at(c, i, 5)->i, cur));
-		sales += db_at(c, i, 4)->i;
-		commission += db_at(c, i, 5)->i;
+		tmpl_set(e, "SALES", layout_money(r, db_at(c, i, 4)->i, ccur));
+		tmpl_set(e, "COMMISSION", layout_money(r, db_at(c, i, 5)->i, ccur));
+		dashboard_sum_add(&sales, ccur, db_at(c, i, 4)->i);
+		dashboard_sum_add(&commission, ccur, db_at(c, i, 5)->i);
 	}
-	const char **days;
-	size_t nd = dashboard_days(r, d->from, d->to, &days);
-	struct svg_bar *bars = arena_alloc(r->arena, (nd + 1) * sizeof *bars);
-	for (size_t i = 0; i < nd; i++) {
-		long long k = day_row(&d->days, days[i]);
-		long long v = k < 0 ? 0 : db_at(&d->days, (size_t)k, 2)->i;
-		bars[i] = (struct svg_bar){ days[i], v, layout_money(r, v, cur) };
-		if (k < 0)
-			continue;
+	dashboard_charts_by_currency(r, t, "SALES_CHARTS", "sales", "Creator-driven sales", &d->days, 0, 4, 2, d->from, d->to);
+	for (size_t k = 0; k < d->days.nrows; k++) {
+		const char *dcur = db_at(&d->days, k, 4)->s;
 		tmpl_dict *e = tmpl_add(t, "DAYS");
-		tmpl_set(e, "DAY", days[i]);
-		tmpl_set_int(e, "ORDERS", db_at(&d->days, (size_t)k, 1)->i);
-		tmpl_set(e, "SALES", layout_money(r, v, cur));
-		tmpl_set(e, "COMMISSION", layout_money(r, db_at(&d->days, (size_t)k, 3)->i, cur));
-		orders += db_at(&d->days, (size_t)k, 1)->i;
+		tmpl_set(e, "DAY", db_at(&d->days, k, 0)->s);
+		tmpl_set_int(e, "ORDERS", db_at(&d->days, k, 1)->i);
+		tmpl_set(e, "SALES", layout_money(r, db_at(&d->days, k, 2)->i, dcur));
+		tmpl_set(e, "COMMISSION", layout_money(r, db_at(&d->days, k, 3)->i, dcur));
+		orders += db_at(&d->days, k, 1)->i;
 	}
-	struct buf svg;
-	buf_init(&svg, r->arena, 8192);
-	svg_bar_chart(&svg, "sales-chart", arena_printf(r->arena, "Creator-driven sales per day, %s to %s", d->from, d->to),
-		      bars, nd);
-	tmpl_set(t, "SANITISED_CHART", buf_cstr(&svg));	/* svg_bar_chart escapes every label */
 	tmpl_set_int(t, "ORDERS", orders);
-	tmpl_set(t, "SALES", layout_money(r, sales, cur));
-	tmpl_set(t, "COMMISSION", layout_money(r, commission, cur));
+	tmpl_set(t, "SALES", dashboard_sum_text(r, &sales, cur));
+	tmpl_set(t, "COMMISSION", dashboard_sum_text(r, &commission, cur));
 	for (size_t i = 0; i < d->recent.nrows; i++) {
 		const struct db_res *s = &d->recent;
+		const char *lcur = db_at(s, i, 8)->s;
 		tmpl_dict *e = tmpl_add(t, "RECENT");
 		tmpl_set(e, "NUMBER", db_at(s, i, 0)->s);
 		tmpl_set(e, "WHEN", db_at(s, i, 1)->s);
 		tmpl_set(e, "HANDLE", db_at(s, i, 2)->s);
 		tmpl_set(e, "PRODUCT", db_at(s, i, 3)->s);
-		tmpl_set(e, "TOTAL", layout_money(r, db_at(s, i, 4)->i, cur));
+		tmpl_set(e, "TOTAL", layout_money(r, db_at(s, i, 4)->i, lcur));
 		tmpl_set(e, "RATE", creator_rate_text(r, db_at(s, i, 5)->i));
-		tmpl_set(e, "COMMISSION", layout_money(r, db_at(s, i, 6)->i, cur));
+		tmpl_set(e, "COMMISSION", layout_money(r, db_at(s, i, 6)->i, lcur));
 		tmpl_set(e, "SURFACE", db_at(s, i, 7)->s);
+		dashboard_sale_marks(r, e, db_at(s, i, 9)->s, db_at(s, i, 10)->s, db_at(s, i, 11)->i != 0);
 	}
 	struct owed *ow = arena_alloc(r->arena, MAX_OWED * sizeof *ow);
 	size_t no = owed_by_creator(&d->owed, ow);
@@ -219,11 +228,15 @@ static int render(struct req *r, const struct acting_brand *b, const struct bran
 		tmpl_set(e, "PENDING", layout_money(r, ow[i].s.pending, cur));
 		tmpl_set(e, "PAYABLE", layout_money(r, ow[i].s.payable, cur));
 		tmpl_set(e, "PAID", layout_money(r, ow[i].s.paid, cur));
-		if (ow[i].s.payable > 0)
+		tmpl_set(e, "CARRIED", layout_money(r, ow[i].s.carried, cur));
+		tmpl_set(e, "NET", layout_money(r, ow[i].s.payable + ow[i].s.carried, cur));
+		if (ow[i].s.payable + ow[i].s.carried > 0)
 			tmpl_show(e, "PAY");
 	}
 	if (no == 0)
 		tmpl_show(t, "NO_OWED");
+	if ((rc = payouts_ledger_status(r, t, b->id, 0)) != DB_OK)
+		return req_db_fail(rc);
 	if (req_query(r, "paid"))
 		tmpl_show(t, "PAID_FLASH");
 	layout_end(r, 200);

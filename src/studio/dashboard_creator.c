@@ -1,7 +1,9 @@
 /* dashboard_creator.c: "/studio/creator/dashboard" (and ".csv") — a creator's visits, attributed
  * orders and earnings by day and by brand for a period (from/to, UTC days, default the last 30),
- * a server-drawn SVG chart of visits per day, the latest attributed sales, and commission
- * pending vs payable vs paid (see ledger.h for when pending becomes payable). */
+ * server-drawn SVG charts of visits per day and of commission per day in each currency, the
+ * latest attributed sales (direct or indirect, and whether the order was paid, cancelled or
+ * refunded), and commission pending vs payable vs paid (see ledger.h for when pending becomes
+ * payable). Earnings count paid sales only, net of refunds. */
 #include <string.h>
 #include "studio/ads.h"
 #include "lib/csv_out.h"
@@ -9,37 +11,43 @@
 #include "lib/money.h"
 #include "web/layout.h"
 #include "web/response.h"
+#include "studio/payouts.h"
 #include "studio/studio.h"
 #include "lib/svg_chart.h"
 
 static const struct db_stmt q_visits = {
 	"SELECT DATE_FORMAT(day, '%Y-%m-%d'), CAST(SUM(count) AS SIGNED) FROM creator_visits"
 	" WHERE creator_id = ? AND day BETWEEN ? AND ? GROUP BY day ORDER BY day LIMIT 400", "iss", "si" };
+/* Earnings count paid sales only, net of refunds (DASHBOARD_COUNTED); the latest sales list every
+ * line with its order's state. */
 static const struct db_stmt q_earnings = {
 	"SELECT DATE_FORMAT(DATE(o.created_at), '%Y-%m-%d'), o.currency, COUNT(DISTINCT o.id),"
-	" CAST(SUM(l.line_total) AS SIGNED), CAST(SUM(l.commission_amount) AS SIGNED)"
+	" CAST(SUM(" DASHBOARD_NET_SALES ") AS SIGNED), CAST(SUM(" DASHBOARD_NET_COMMISSION ") AS SIGNED)"
 	" FROM order_lines l JOIN orders o ON o.id = l.order_id"
 	" WHERE l.creator_id = ? AND o.created_at >= ? AND o.created_at < DATE_ADD(?, INTERVAL 1 DAY)"
+	" AND " DASHBOARD_COUNTED
 	" GROUP BY DATE(o.created_at), o.currency ORDER BY DATE(o.created_at), o.currency LIMIT 2000",
 	"iss", "ssiii" };
 static const struct db_stmt q_brands = {
-	"SELECT b.name, o.currency, COUNT(DISTINCT o.id), CAST(SUM(l.line_total) AS SIGNED),"
-	" CAST(SUM(l.commission_amount) AS SIGNED)"
+	"SELECT b.name, o.currency, COUNT(DISTINCT o.id), CAST(SUM(" DASHBOARD_NET_SALES ") AS SIGNED),"
+	" CAST(SUM(" DASHBOARD_NET_COMMISSION ") AS SIGNED)"
 	" FROM order_lines l JOIN orders o ON o.id = l.order_id JOIN brands b ON b.id = o.brand_id"
 	" WHERE l.creator_id = ? AND o.created_at >= ? AND o.created_at < DATE_ADD(?, INTERVAL 1 DAY)"
+	" AND " DASHBOARD_COUNTED
 	" GROUP BY b.id, b.name, o.currency ORDER BY b.name LIMIT 200", "iss", "ssiii" };
 static const struct db_stmt q_recent = {
 	"SELECT o.number, DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i'), b.name, l.title, o.currency, l.line_total,"
-	" l.commission_bps, l.commission_amount, l.surface FROM order_lines l JOIN orders o ON o.id = l.order_id"
+	" l.commission_bps, " DASHBOARD_NET_COMMISSION ", l.surface, o.status, l.commission_kind,"
+	" l.commission_first_order FROM order_lines l JOIN orders o ON o.id = l.order_id"
 	" JOIN brands b ON b.id = o.brand_id WHERE l.creator_id = ?"
 	" AND o.created_at >= ? AND o.created_at < DATE_ADD(?, INTERVAL 1 DAY)"
-	" ORDER BY o.created_at DESC, l.id DESC LIMIT 50", "iss", "sssssiiis" };
+	" ORDER BY o.created_at DESC, l.id DESC LIMIT 50", "iss", "sssssiiisssi" };
 /* Per line: the ledger sums and whether the return window has passed since delivery (or since
  * the order, if it was never marked delivered); unpaid orders never become payable. */
 static const struct db_stmt q_ledger = {
 	"SELECT o.currency,"
 	" CAST(COALESCE(SUM(CASE WHEN ce.kind = 'accrual' THEN ce.amount END), 0) AS SIGNED),"
-	" CAST(COALESCE(SUM(CASE WHEN ce.kind = 'reversal' THEN ce.amount END), 0) AS SIGNED),"
+	" CAST(COALESCE(SUM(CASE WHEN ce.kind IN ('reversal', 'clawback') THEN ce.amount END), 0) AS SIGNED),"
 	" CAST(COALESCE(SUM(CASE WHEN ce.kind = 'payout' THEN ce.amount END), 0) AS SIGNED),"
 	" MAX(DATE_ADD(COALESCE(o.delivered_at, o.created_at), INTERVAL b.return_window_days DAY) <= UTC_TIMESTAMP()"
 	" AND o.status NOT IN ('awaiting_payment', 'cancelled'))"
@@ -85,13 +93,14 @@ static size_t ledger_totals(const struct db_res *lines, struct totals *t)
 		if (k == n) {
 			if (n == MAX_CURRENCIES)
 				continue;
-			t[n++] = (struct totals){ cur, { 0, 0, 0 } };
+			t[n++] = (struct totals){ cur, { 0, 0, 0, 0 } };
 		}
 		struct ledger_split s = ledger_line(db_at(lines, i, 1)->i, db_at(lines, i, 2)->i, db_at(lines, i, 3)->i,
 						    db_at(lines, i, 4)->i != 0);
 		t[k].s.pending += s.pending;
 		t[k].s.payable += s.payable;
 		t[k].s.paid += s.paid;
+		t[k].s.carried += s.carried;
 	}
 	return n;
 }
@@ -186,6 +195,7 @@ static int render(struct req *r, long long creator, const struct creator_dash *d
 		tmpl_set(e, "DAY", db_at(&d->visits, i, 0)->s);
 		tmpl_set_int(e, "VISITS", db_at(&d->visits, i, 1)->i);
 	}
+	dashboard_charts_by_currency(r, t, "EARNING_CHARTS", "earnings", "Commission", &d->earnings, 0, 1, 4, d->from, d->to);
 	for (size_t i = 0; i < d->earnings.nrows; i++) {
 		const char *cur = db_at(&d->earnings, i, 1)->s;
 		tmpl_dict *e = tmpl_add(t, "EARNING_DAYS");
@@ -214,6 +224,7 @@ static int render(struct req *r, long long creator, const struct creator_dash *d
 		tmpl_set(e, "RATE", creator_rate_text(r, db_at(s, i, 6)->i));
 		tmpl_set(e, "COMMISSION", layout_money(r, db_at(s, i, 7)->i, cur));
 		tmpl_set(e, "SURFACE", db_at(s, i, 8)->s);
+		dashboard_sale_marks(r, e, db_at(s, i, 9)->s, db_at(s, i, 10)->s, db_at(s, i, 11)->i != 0);
 	}
 	struct totals tot[MAX_CURRENCIES];
 	size_t nt = ledger_totals(&d->ledger, tot);
@@ -223,9 +234,13 @@ static int render(struct req *r, long long creator, const struct creator_dash *d
 		tmpl_set(e, "PENDING", layout_money(r, tot[i].s.pending, tot[i].currency));
 		tmpl_set(e, "PAYABLE", layout_money(r, tot[i].s.payable, tot[i].currency));
 		tmpl_set(e, "PAID", layout_money(r, tot[i].s.paid, tot[i].currency));
+		tmpl_set(e, "CARRIED", layout_money(r, tot[i].s.carried, tot[i].currency));
 	}
 	if (nt == 0)
 		tmpl_show(t, "NO_LEDGER");
+	rc = payouts_ledger_status(r, t, 0, r->creator->id);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	layout_end(r, 200);
 	return REQ_DONE;
 }

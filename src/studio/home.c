@@ -3,10 +3,12 @@
 #include "web/response.h"
 #include "studio/studio.h"
 
+/* A creator also sees how many brands' rate-cut notices came in the last 30 days. */
 static const struct db_stmt q_account = {
-	"SELECT u.email, u.role, COALESCE(c.handle, ''), COALESCE(b.name, ''), COALESCE(b.slug, '')"
+	"SELECT u.email, u.role, COALESCE(c.handle, ''), COALESCE(b.name, ''), COALESCE(b.slug, ''),"
+	" (SELECT COUNT(*) FROM creator_notices n WHERE n.creator_id = c.id AND n.created_at > UTC_TIMESTAMP() - INTERVAL 30 DAY)"
 	" FROM users u LEFT JOIN creators c ON c.user_id = u.id"
-	" LEFT JOIN brands b ON b.owner_user_id = u.id WHERE u.id = ? LIMIT 1", "i", "sssss" };
+	" LEFT JOIN brands b ON b.owner_user_id = u.id WHERE u.id = ? LIMIT 1", "i", "sssssi" };
 
 int page_studio_home(struct req *r)
 {
@@ -22,8 +24,12 @@ int page_studio_home(struct req *r)
 	tmpl_set(d, "NAME", r->sess.user_name);
 	tmpl_set(d, "EMAIL", db_at(&a, 0, 0)->s);
 	tmpl_set(d, "ROLE", db_at(&a, 0, 1)->s);
-	if (*db_at(&a, 0, 2)->s)
-		tmpl_set(tmpl_add(d, "CREATOR"), "HANDLE", db_at(&a, 0, 2)->s);
+	if (*db_at(&a, 0, 2)->s) {
+		tmpl_dict *c = tmpl_add(d, "CREATOR");
+		tmpl_set(c, "HANDLE", db_at(&a, 0, 2)->s);
+		if (db_at(&a, 0, 5)->i)
+			tmpl_set_int(tmpl_add(c, "RATE_NOTICES"), "COUNT", db_at(&a, 0, 5)->i);
+	}
 	if (*db_at(&a, 0, 3)->s) {
 		tmpl_dict *b = tmpl_add(d, "BRAND");
 		tmpl_set(b, "BRAND_NAME", db_at(&a, 0, 3)->s);

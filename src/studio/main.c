@@ -4,6 +4,7 @@
 #include "studio/forms.h"
 #include "studio/live_studio.h"
 #include "studio/orders.h"
+#include "studio/payouts.h"
 #include "studio/products.h"
 #include "studio/products_form.h"
 #include "studio/showcases.h"
@@ -11,6 +12,7 @@
 #include "views/attribution.h"
 #include "views/cart_count.h"
 #include "domain/ads/brand_domain.h"
+#include "domain/creators/commission_rate.h"
 #include "domain/showcases/showcase_rules.h"
 #include "domain/video/video_rules.h"
 
@@ -47,7 +49,8 @@ static const struct field products_edit_fields[] = { F_TEXT("saved", 1), F_TEXT(
 static const struct field products_status_fields[] = { F_TEXT("action", 10), F_END };
 static const struct field marketplace_fields[] = {
 	F_TEXT("marketplace_open", 3), F_TEXT("commission_percent", 8), F_TEXT("approval_required", 3),
-	F_TEXT("marketplace", 10), F_END,
+	F_TEXT("marketplace", 10), F_INT("raised", 7, 0, 100000, .inline_error = true),
+	F_INT("cut", 7, 0, 100000, .inline_error = true), F_INT("told", 7, 0, 100000, .inline_error = true), F_END,
 };
 static const struct field api_keys_fields[] = { F_TEXT("label", 320), F_END };
 
@@ -70,7 +73,9 @@ static const struct field creator_links_fields[] = { F_TEXT("deleted", 1), F_END
 static const struct field creator_link_fields[] = { F_TEXT("target", 20), F_TEXT("label", 80), F_END };
 static const struct field brand_program_fields[] = {
 	F_INT("attribution_window_days", 4, 1, ATTR_MAX_WINDOW_DAYS, .inline_error = true),
-	F_INT("return_window_days", 4, 0, 365, .inline_error = true), F_END,
+	F_INT("return_window_days", 4, 1, 90, .inline_error = true),
+	F_INT("rate_notice_days", 4, COMMISSION_NOTICE_MIN_DAYS, COMMISSION_NOTICE_MAX_DAYS, .inline_error = true),
+	F_TEXT("indirect_percent", 8), F_TEXT("first_order_percent", 8), F_END,
 };
 static const struct field brand_shipping_fields[] = {
 	F_MONEY("shipping", 16, .inline_error = true), F_TEXT("tax_percent", 8),
@@ -104,6 +109,23 @@ static const struct field dashboard_fields[] = {
 	F_DATE("from", .inline_error = true), F_DATE("to", .inline_error = true), F_TEXT("paid", 1), F_END,
 };
 static const struct field payout_fields[] = { F_ID("creator_id", .inline_error = true), F_END };
+/* payouts_*.c: settings, tax forms, batches, exports, the creator's details */
+static const struct field payouts_page_fields[] = { F_TEXT("done", 10), F_END };
+static const struct field payouts_settings_fields[] = {
+	F_MONEY("threshold", 20, .inline_error = true), F_ENUM("schedule", 13, F_ONE_OF("monthly", "twice_monthly")),
+	F_TEXT("debtor_name", 70), F_TEXT("debtor_iban", 42), F_TEXT("debtor_bic", 14), F_END,
+};
+static const struct field payouts_tax_fields[] = {
+	F_ID("creator_id", .required = true), F_ENUM("received", 3, F_ONE_OF("yes", "no"), .required = true), F_END,
+};
+static const struct field payouts_export_fields[] = {
+	F_ENUM("format", 6, F_ONE_OF("paypal", "sepa"), .required = true), F_INT("part", 6, 1, 100000), F_END,
+};
+static const struct field payouts_details_fields[] = {
+	F_ENUM("method", 6, F_ONE_OF("paypal", "sepa"), .required = true),
+	F_EMAIL("paypal_email", .inline_error = true), F_TEXT("iban", 42), F_TEXT("bic", 14),
+	F_TEXT("account_name", 70), F_END,
+};
 
 static const struct field orders_list_fields[] = {
 	F_TEXT("status", 20), F_DATE("from", .inline_error = true), F_DATE("to", .inline_error = true),
@@ -227,6 +249,8 @@ enum studio_page {
 	ST_SHOWCASES, ST_SHOWCASE_NEW, ST_SHOWCASE_CREATE, ST_SHOWCASE_EDIT, ST_SHOWCASE_SAVE,
 	ST_SHOWCASE_DELETE,
 	ST_AD_STATE, ST_CR_ADS, ST_CR_AD_NEW, ST_CR_AD_CREATE, ST_CR_AD_EDIT, ST_CR_AD_SAVE,
+	ST_PAYOUTS, ST_PAYOUTS_SETTINGS, ST_PAYOUTS_TAX, ST_PAYOUTS_RUN, ST_PAYOUTS_BATCH, ST_PAYOUTS_PAY,
+	ST_PAYOUTS_VOID, ST_PAYOUTS_EXPORT, ST_CR_PAYOUTS, ST_CR_PAYOUTS_DETAILS, ST_CR_PAYOUTS_CSV,
 	ST_BR_CODES, ST_BR_CODE_CREATE, ST_BR_CODE_PRECEDENCE, ST_BR_CODE_EDIT, ST_BR_CODE_SAVE,
 	ST_BR_CODE_STATE, ST_CR_CODES,
 	ST__MAX
@@ -506,6 +530,32 @@ static const struct route routes[] = {
 	[ST_CR_AD_SAVE] = { .pat = { HTTP_POST, "/studio/creator/ads/{id}" },
 		.fn = page_creator_ad_save, .needs = NEED_CREATOR, .path = path_id,
 		.fields = creator_ad_fields, .max_body = 16384 },
+	/* payouts: payouts_*.c */
+	[ST_PAYOUTS] = { .pat = { HTTP_GET, "/studio/brand/payouts" }, .fn = page_payouts_brand,
+		.needs = NEED_SESSION | NEED_BRAND, .fields = payouts_page_fields },
+	[ST_PAYOUTS_SETTINGS] = { .pat = { HTTP_POST, "/studio/brand/payouts/settings" },
+		.fn = page_payouts_settings, .needs = NEED_BRAND, .fields = payouts_settings_fields,
+		.max_body = 2048 },
+	[ST_PAYOUTS_TAX] = { .pat = { HTTP_POST, "/studio/brand/payouts/tax-forms" },
+		.fn = page_payouts_tax_form, .needs = NEED_BRAND, .fields = payouts_tax_fields, .max_body = 1024 },
+	[ST_PAYOUTS_RUN] = { .pat = { HTTP_POST, "/studio/brand/payouts/run" }, .fn = page_payouts_run,
+		.needs = NEED_BRAND, .max_body = 1024 },
+	[ST_PAYOUTS_BATCH] = { .pat = { HTTP_GET, "/studio/brand/payouts/{id}" }, .fn = page_payouts_batch,
+		.needs = NEED_SESSION | NEED_BRAND, .path = path_id, .fields = payouts_page_fields },
+	[ST_PAYOUTS_PAY] = { .pat = { HTTP_POST, "/studio/brand/payouts/{id}/paid" },
+		.fn = page_payouts_batch_pay, .needs = NEED_BRAND, .path = path_id, .max_body = 1024 },
+	[ST_PAYOUTS_VOID] = { .pat = { HTTP_POST, "/studio/brand/payouts/{id}/void" },
+		.fn = page_payouts_batch_void, .needs = NEED_BRAND, .path = path_id, .max_body = 1024 },
+	[ST_PAYOUTS_EXPORT] = { .pat = { HTTP_POST, "/studio/brand/payouts/{id}/export" },
+		.fn = page_payouts_export, .needs = NEED_BRAND, .path = path_id,
+		.fields = payouts_export_fields, .max_body = 1024 },
+	[ST_CR_PAYOUTS] = { .pat = { HTTP_GET, "/studio/creator/payouts" }, .fn = page_payouts_creator,
+		.needs = NEED_SESSION | NEED_CREATOR, .fields = creator_saved_fields },
+	[ST_CR_PAYOUTS_DETAILS] = { .pat = { HTTP_POST, "/studio/creator/payouts/details" },
+		.fn = page_payouts_creator_details, .needs = NEED_CREATOR, .fields = payouts_details_fields,
+		.max_body = 2048 },
+	[ST_CR_PAYOUTS_CSV] = { .pat = { HTTP_GET, "/studio/creator/payouts.csv" },
+		.fn = page_payouts_creator_statement, .needs = NEED_CREATOR },
 	/* discount codes: brand_code*.c, creator_codes.c; "precedence" before "{id}" */
 	[ST_BR_CODES] = { .pat = { HTTP_GET, "/studio/brand/codes" }, .fn = page_brand_codes,
 		.needs = NEED_SESSION | NEED_BRAND, .fields = brand_codes_list_fields },

@@ -1,17 +1,24 @@
 /* marketplace_settings.c: "/studio/marketplace" — open the whole catalog or single products to
- * creators, the commission rate (basis points, shown as a percentage) and creator approval. */
+ * creators, the commission rate (basis points, shown as a percentage) and creator approval. A
+ * changed rate reaches existing picks by the rules of rate_change.h (a raise at once, a cut after
+ * the brand's notice period, the creators told), in the same transaction as the change. */
 #include <string.h>
-#include "lib/money.h"
+#include "domain/creators/rate_change.h"
 #include "web/layout.h"
 #include "domain/catalog/product.h"
 #include "studio/products.h"
 #include "web/response.h"
-
-#define COMMISSION_MAX_BPS 5000
+#include "studio/studio.h"
 
 static const struct db_stmt q_products = {
 	"SELECT id, title, status, marketplace, COALESCE(commission_bps, -1) FROM products"
 	" WHERE brand_id = ? AND status <> 'archived' ORDER BY title, id LIMIT 500", "i", "isssi" };
+/* Cuts announced to creators and not yet in force, per product, rate and date. */
+static const struct db_stmt q_waiting = {
+	"SELECT p.title, pk.commission_bps, pk.pending_bps, DATE_FORMAT(pk.pending_at, '%Y-%m-%d %H:%i UTC'), COUNT(*)"
+	" FROM picks pk JOIN products p ON p.id = pk.product_id WHERE p.brand_id = ? AND pk.status = 'approved'"
+	" AND pk.pending_at > UTC_TIMESTAMP() GROUP BY p.id, p.title, pk.commission_bps, pk.pending_bps, pk.pending_at"
+	" ORDER BY pk.pending_at, p.title LIMIT 200", "i", "siisi" };
 static const struct db_stmt q_save_brand = {
 	"UPDATE brands SET marketplace_open = ?, default_commission_bps = ?, approval_required = ? WHERE id = ?",
 	"iiii", "" };
@@ -20,10 +27,26 @@ static const struct db_stmt q_save_product = {
 static const struct db_stmt q_product_exists = {
 	"SELECT id FROM products WHERE id = ? AND brand_id = ?", "ii", "i" };
 
-/* A percentage with at most two decimals ("12.5") in basis points (1250), 0..50%. */
-static bool parse_percent(const char *s, long long *bps)
+/* One settings change and the picks brought in line with it, in one transaction. */
+struct offer_change {
+	const struct db_stmt *st;
+	const struct db_param *params;
+	long long brand_id, product_id;	/* product_id 0: the brand's own rate */
+	struct arena *a;
+	struct rate_change_count count;
+};
+
+static enum db_status offer_txn(struct db *db, void *ctx)
 {
-	return s && money_parse(s, "USD", bps) && *bps <= COMMISSION_MAX_BPS;
+	struct offer_change *o = ctx;
+	enum db_status rc = db_query(db, NULL, o->st, o->params, NULL);
+	return rc == DB_OK ? rate_change_apply(db, o->a, o->brand_id, o->product_id, &o->count) : rc;
+}
+
+static const char *saved_url(struct req *r, const struct rate_change_count *c)
+{
+	return arena_printf(r->arena, "/studio/marketplace?raised=%lld&cut=%lld&told=%lld&marketplace=saved", c->raised,
+			    c->cut, c->creators_told);
 }
 
 static const char *percent(struct req *r, long long bps)
@@ -33,8 +56,10 @@ static const char *percent(struct req *r, long long bps)
 
 static int render(struct req *r, const struct acting_brand *b, int status, const char *error, bool saved)
 {
-	struct db_res res;
+	struct db_res res, w;
 	enum db_status rc = db_query(r->db, r->arena, &q_products, (struct db_param[]){ DB_I(b->id) }, &res);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->arena, &q_waiting, (struct db_param[]){ DB_I(b->id) }, &w);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	tmpl_dict *d = layout_begin(r, "studio_marketplace.tpl", "Creator marketplace");
@@ -51,8 +76,22 @@ static int render(struct req *r, const struct acting_brand *b, int status, const
 		tmpl_show(d, "NO_APPROVAL");
 	if (error)
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
+	long long raised = 0, cut = 0, told = 0;
+	if (saved && req_int(r, "raised", &raised) && req_int(r, "cut", &cut) && req_int(r, "told", &told) && (raised || cut))
+		tmpl_set(d, "RATE_CHANGES", arena_printf(r->arena, "Existing picks earning the new rate from now: %lld. "
+			 "Earning it after your notice period: %lld; their %lld creators were told.", raised, cut, told));
 	if (saved)
 		tmpl_show(d, "SAVED");
+	for (size_t i = 0; i < w.nrows; i++) {
+		tmpl_dict *e = tmpl_add(d, "WAITING");
+		tmpl_set(e, "TITLE", db_at(&w, i, 0)->s);
+		tmpl_set(e, "RATE", creator_rate_text(r, db_at(&w, i, 1)->i));
+		tmpl_set(e, "NEW_RATE", creator_rate_text(r, db_at(&w, i, 2)->i));
+		tmpl_set(e, "WHEN", db_at(&w, i, 3)->s);
+		tmpl_set_int(e, "PICKS", db_at(&w, i, 4)->i);
+	}
+	if (w.nrows)
+		tmpl_show(d, "HAS_WAITING");
 	for (size_t i = 0; i < res.nrows; i++) {
 		tmpl_dict *p = tmpl_add(d, "PRODUCT");
 		tmpl_set_int(p, "ID", db_at(&res, i, 0)->i);
@@ -92,13 +131,14 @@ int page_marketplace_save(struct req *r)
 	bool open, approval;
 	if (!yes_no(req_form(r, "marketplace_open"), &open) || !yes_no(req_form(r, "approval_required"), &approval))
 		return render(r, b, 422, "Answer yes or no for opening the catalog and for approval.", false);
-	if (!parse_percent(req_form(r, "commission_percent"), &bps))
+	if (!commission_percent_parse(req_form(r, "commission_percent"), &bps))
 		return render(r, b, 422, "Enter a commission from 0 to 50 percent, with at most two decimals (like 12.5).", false);
-	enum db_status rc = db_query(r->db, NULL, &q_save_brand, (struct db_param[]){ DB_I(open), DB_I(bps),
-		DB_I(approval), DB_I(b->id) }, NULL);
+	struct offer_change o = { &q_save_brand, (struct db_param[]){ DB_I(open), DB_I(bps), DB_I(approval), DB_I(b->id) },
+				  b->id, 0, r->arena, { 0, 0, 0 } };
+	enum db_status rc = db_txn(r->db, offer_txn, &o);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	response_redirect(r, "/studio/marketplace?marketplace=saved");
+	response_redirect(r, saved_url(r, &o.count));
 	return REQ_DONE;
 }
 
@@ -112,7 +152,7 @@ int page_marketplace_product(struct req *r)
 	long long bps = -1;
 	if (!m || (strcmp(m, "inherit") && strcmp(m, "open") && strcmp(m, "closed")))
 		return render(r, b, 422, "Choose whether the product follows the brand, is open or is closed.", false);
-	if (pct && *pct && !parse_percent(pct, &bps))
+	if (pct && *pct && !commission_percent_parse(pct, &bps))
 		return render(r, b, 422, "Enter a commission from 0 to 50 percent, with at most two decimals, or leave it empty.", false);
 	struct db_res res;
 	enum db_status rc = db_query(r->db, r->arena, &q_product_exists, (struct db_param[]){ DB_I(id), DB_I(b->id) }, &res);
@@ -120,11 +160,12 @@ int page_marketplace_product(struct req *r)
 		response_error(r, 404, "That product is not in your catalog.");
 		return REQ_DONE;
 	}
+	struct offer_change o = { &q_save_product, (struct db_param[]){ DB_S(m), bps < 0 ? DB_NULL : DB_I(bps), DB_I(id),
+				  DB_I(b->id) }, b->id, id, r->arena, { 0, 0, 0 } };
 	if (rc == DB_OK)
-		rc = db_query(r->db, NULL, &q_save_product, (struct db_param[]){ DB_S(m), bps < 0 ? DB_NULL : DB_I(bps),
-			DB_I(id), DB_I(b->id) }, NULL);
+		rc = db_txn(r->db, offer_txn, &o);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	response_redirect(r, "/studio/marketplace?marketplace=saved");
+	response_redirect(r, saved_url(r, &o.count));
 	return REQ_DONE;
 }

@@ -62,9 +62,10 @@ struct orders_change {
 /* The conditional UPDATE that moves the order (WHERE status and revision are as read, see
  * 0006_fulfilment.sql), plus its order_events row; DB_CONFLICT when no row changed. */
 enum db_status orders_move(struct db *db, const struct orders_locked *o, const struct orders_change *c);
-/* The negative 'reversal' ledger entry for `amount` (> 0) of one line's commission. */
-enum db_status orders_reverse(struct db *db, long long line_id, long long creator_id, long long brand_id,
-			      long long amount, const char *currency, long long actor);
+/* The negative ledger entries for `amount` (> 0) of one line's commission: a 'reversal', and a
+ * 'clawback' for any part already paid out (ledger_reverse.h). */
+enum db_status orders_reverse(struct db *db, struct arena *a, long long line_id, long long creator_id,
+			      long long brand_id, long long amount, const char *currency, long long actor);
 
 /* Queues the shopper's mail about a move, in the move's transaction (outbox.h): `subject`
  * gets the order number appended, `news` is the paragraph that says what happened. */

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "studio/orders.h"
 #include "domain/mail/outbox.h"
+#include "domain/creators/ledger_reverse.h"
 #include "web/response.h"
 #include "studio/studio.h"
 
@@ -193,15 +194,10 @@ enum db_status orders_move(struct db *db, const struct orders_locked *o, const s
 				DB_I(c->actor), DB_S(c->note ? c->note : "") }, NULL);
 }
 
-static const struct db_stmt q_reversal = {
-	"INSERT INTO commission_entries (order_line_id, creator_id, brand_id, amount, currency, kind,"
-	" created_at, created_by) VALUES (?, ?, ?, ?, ?, 'reversal', UTC_TIMESTAMP(), ?)", "iiiisi", "" };
-
-enum db_status orders_reverse(struct db *db, long long line_id, long long creator_id, long long brand_id,
-			      long long amount, const char *currency, long long actor)
+enum db_status orders_reverse(struct db *db, struct arena *a, long long line_id, long long creator_id,
+			      long long brand_id, long long amount, const char *currency, long long actor)
 {
-	return db_query(db, NULL, &q_reversal, (struct db_param[]){ DB_I(line_id), DB_I(creator_id),
-				DB_I(brand_id), DB_I(-amount), DB_S(currency), DB_I(actor) }, NULL);
+	return ledger_reverse(db, a, line_id, creator_id, brand_id, amount, currency, actor);
 }
 
 enum db_status orders_notify(struct db *db, struct arena *a, const struct orders_locked *o, const char *brand,

@@ -21,9 +21,9 @@ static const struct db_stmt q_lines = {
 	"SELECT l.id, l.title, l.variant_title, l.sku, l.unit_price, l.quantity, l.line_total,"
 	" l.refunded_quantity, l.refunded_amount, COALESCE(c.handle, ''), l.surface, l.commission_bps,"
 	" l.commission_amount, (SELECT CAST(COALESCE(SUM(-ce.amount), 0) AS SIGNED) FROM commission_entries ce"
-	" WHERE ce.order_line_id = l.id AND ce.kind = 'reversal')"
+	" WHERE ce.order_line_id = l.id AND ce.kind IN ('reversal', 'clawback')), l.commission_kind, l.commission_first_order"
 	" FROM order_lines l LEFT JOIN creators c ON c.id = l.creator_id WHERE l.order_id = ? ORDER BY l.id",
-	"i", "isssiiiiissiii" };
+	"i", "isssiiiiissiiisi" };
 static const struct db_stmt q_events = {
 	"SELECT e.id, e.created_at, COALESCE(e.from_status, ''), e.to_status, COALESCE(u.display_name, ''),"
 	" e.actor_user_id IS NULL, e.note FROM order_events e LEFT JOIN users u ON u.id = e.actor_user_id"
@@ -67,6 +67,8 @@ static void detail_lines(struct req *r, tmpl_dict *d, const struct db_res *l, co
 			tmpl_dict *c = tmpl_add(x, "CREATOR");
 			tmpl_set(c, "HANDLE", db_at(l, i, 9)->s);
 			detail_opt(c, "SURFACE", db_at(l, i, 10)->s);
+			detail_opt(c, "KIND", db_at(l, i, 15)->i ? arena_printf(r->arena, "%s, first order", db_at(l, i, 14)->s)
+								 : db_at(l, i, 14)->s);
 			tmpl_dict *cm = tmpl_add(x, "COMMISSION");
 			long long bps = db_at(l, i, 11)->i;
 			tmpl_set(cm, "RATE", arena_printf(r->arena, "%lld.%02lld", bps / 100, bps % 100));

@@ -23,8 +23,8 @@ static const struct db_stmt q_line_refund = {
 	" WHERE id = ? AND refunded_quantity = ?", "iiii", "" };
 static const struct db_stmt q_ledger = {
 	"SELECT MIN(creator_id), CAST(SUM(IF(kind = 'accrual', amount, 0)) AS SIGNED),"
-	" CAST(SUM(IF(kind = 'reversal', -amount, 0)) AS SIGNED) FROM commission_entries"
-	" WHERE order_line_id = ? AND kind IN ('accrual', 'reversal')", "i", "iii" };
+	" CAST(SUM(IF(kind IN ('reversal', 'clawback'), -amount, 0)) AS SIGNED) FROM commission_entries"
+	" WHERE order_line_id = ? AND kind IN ('accrual', 'reversal', 'clawback')", "i", "iii" };
 static const struct db_stmt q_pay_refunded = {
 	"UPDATE payments SET status = 'refunded', updated_at = UTC_TIMESTAMP()"
 	" WHERE order_id = ? AND status = 'succeeded'", "i", "" };
@@ -84,7 +84,7 @@ static enum db_status refund_line(struct db *db, struct refund *f, const struct 
 		return DB_OK;	/* no creator, or nothing accrued */
 	long long due = order_reversal_due(total, qty, after, (unsigned)db_at(l, i, 5)->i, db_at(&led, 0, 1)->i,
 					   db_at(&led, 0, 2)->i);
-	return due > 0 ? orders_reverse(db, id, db_at(&led, 0, 0)->i, f->brand_id, due, o->currency, f->actor) : DB_OK;
+	return due > 0 ? orders_reverse(db, f->a, id, db_at(&led, 0, 0)->i, f->brand_id, due, o->currency, f->actor) : DB_OK;
 }
 
 static enum db_status refund_run(struct db *db, void *ctx)

@@ -18,9 +18,9 @@ static const struct db_stmt q_restock = {
 static const struct db_stmt q_ledger = {
 	"SELECT ce.order_line_id, MIN(ce.creator_id),"
 	" CAST(SUM(IF(ce.kind = 'accrual', ce.amount, 0)) AS SIGNED),"
-	" CAST(SUM(IF(ce.kind = 'reversal', -ce.amount, 0)) AS SIGNED)"
+	" CAST(SUM(IF(ce.kind IN ('reversal', 'clawback'), -ce.amount, 0)) AS SIGNED)"
 	" FROM commission_entries ce JOIN order_lines l ON l.id = ce.order_line_id"
-	" WHERE l.order_id = ? AND ce.kind IN ('accrual', 'reversal') GROUP BY ce.order_line_id", "i", "iiii" };
+	" WHERE l.order_id = ? AND ce.kind IN ('accrual', 'reversal', 'clawback') GROUP BY ce.order_line_id", "i", "iiii" };
 static const struct db_stmt q_pay_ok = {
 	"UPDATE payments SET status = 'succeeded', updated_at = UTC_TIMESTAMP()"
 	" WHERE order_id = ? AND status = 'pending'", "i", "" };
@@ -66,7 +66,7 @@ static enum db_status transition_cancel_lines(struct db *db, struct transition *
 	for (size_t i = 0; rc == DB_OK && i < ledger.nrows; i++) {
 		long long due = db_at(&ledger, i, 2)->i - db_at(&ledger, i, 3)->i;
 		if (due > 0)
-			rc = orders_reverse(db, db_at(&ledger, i, 0)->i, db_at(&ledger, i, 1)->i, t->brand_id, due,
+			rc = orders_reverse(db, t->a, db_at(&ledger, i, 0)->i, db_at(&ledger, i, 1)->i, t->brand_id, due,
 					    o->currency, t->change.actor);
 	}
 	return rc == DB_OK ? db_query(db, NULL, &q_pay_cancel, (struct db_param[]){ DB_I(o->id) }, NULL) : rc;

@@ -20,6 +20,35 @@ bool dashboard_period(struct req *r, char from[11], char to[11]);
 size_t dashboard_days(struct req *r, const char *from, const char *to, const char ***days);
 /* orders / visits as a percentage with two decimals ("1.25%"), "–" without visits. */
 const char *dashboard_conversion(struct req *r, long long orders, long long visits);
+/* The lines the dashboards count as sales: orders paid and not (wholly) refunded or cancelled.
+ * Awaiting or failed payment, cancelled and refunded lines are listed, marked, never counted. */
+#define DASHBOARD_COUNTED "o.status IN ('paid', 'shipped', 'delivered', 'partially_refunded')"
+/* A line's sale and commission net of what was refunded or reversed. */
+#define DASHBOARD_NET_SALES "(l.line_total - l.refunded_amount)"
+#define DASHBOARD_NET_COMMISSION "(l.commission_amount - (SELECT COALESCE(SUM(-ce.amount), 0) FROM commission_entries ce" \
+	" WHERE ce.order_line_id = l.id AND ce.kind = 'reversal'))"
+/* What a line of an order in `status` shows beside it: "not paid yet", "cancelled", "refunded",
+ * "partly refunded", or the status. */
+const char *dashboard_line_state(const char *status);
+/* Whether DASHBOARD_COUNTED holds for the status. */
+bool dashboard_line_counted(const char *status);
+/* A latest-sales row's KIND ("direct", "indirect", "direct, first order") and STATE (the order's
+ * state; a row not counted as a sale shows the VOID section). */
+void dashboard_sale_marks(struct req *r, tmpl_dict *row, const char *status, const char *kind, bool first_order);
+#define DASHBOARD_MAX_CURRENCIES 8
+struct dashboard_sums {
+	size_t n;
+	const char *currency[DASHBOARD_MAX_CURRENCIES];
+	long long v[DASHBOARD_MAX_CURRENCIES];
+};
+void dashboard_sum_add(struct dashboard_sums *s, const char *currency, long long v);
+/* "$50.00 · €12.00"; zero in fallback_currency when empty. */
+const char *dashboard_sum_text(struct req *r, const struct dashboard_sums *s, const char *fallback_currency);
+/* One bar chart per currency (a `section` with CURRENCY and SANITISED_CHART) of the val_col
+ * amounts per day, from rows sorted by day holding a day ("YYYY-MM-DD") and a currency column. */
+void dashboard_charts_by_currency(struct req *r, tmpl_dict *t, const char *section, const char *id_prefix,
+				  const char *what, const struct db_res *rows, size_t day_col, size_t cur_col,
+				  size_t val_col, const char *from, const char *to);
 /* The owner of what a page shared by creators and brands shows (videos, showcases, ads): one of
  * the two ids set. */
 struct studio_owner {
@@ -37,6 +66,13 @@ int page_brand_ship_rate_put(struct req *r);
 int page_brand_ship_rate_remove(struct req *r);
 /* "12.5%" from basis points, in integers. */
 const char *creator_rate_text(struct req *r, long long bps);
+/* commission_rates.c: the highest rate a brand may offer, 50 %. */
+#define COMMISSION_OFFER_MAX_BPS 5000
+/* A percentage with at most two decimals ("12.5") in basis points (1250), 0..50 %. */
+bool commission_percent_parse(const char *s, long long *bps);
+/* "10% on a sale today", or with a change coming (pending_bps >= 0) "10% on a sale today; from
+ * 2027-01-05 14:00 UTC, 8%". */
+const char *commission_schedule_text(struct req *r, long long bps, long long pending_bps, const char *pending_day);
 /* Moves the item `id` one place up (dir < 0) or down in `ids` (n items, in display order),
  * returning false if it is not there or already at that end. Pure. */
 bool creator_move(long long *ids, size_t n, long long id, int dir);

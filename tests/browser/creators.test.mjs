@@ -63,7 +63,9 @@ test('a shopper follows lena\'s short link and buys; lena\'s and the brand\'s da
 	await Promise.all([lena.waitForURL('**/studio/creator/dashboard'), lena.getByRole('link', { name: /^Dashboard/ }).click()]);
 	const mine = lena.locator('tr.sale', { hasText: number });
 	assert.match(await mine.textContent(), /\$80\.00.*15%.*\$12\.00/);
-	assert.equal(await lena.locator('svg.chart[role="img"]').count(), 1);
+	// charts: visits per day, and commission per day in each currency earned (USD among them)
+	assert.ok(await lena.locator('svg.chart[role="img"]').count() >= 2);
+	assert.equal(await lena.locator('figure.earnings-chart[data-currency="USD"] svg.chart').count(), 1);
 	await lena.screenshot({ path: `${SHOTS}creator-dashboard.png`, fullPage: true });
 
 	// the brand's dashboard shows the same sale

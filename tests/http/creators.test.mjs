@@ -235,12 +235,13 @@ test('storefront order: picks move up and down and can be removed (also from col
 test('a brand sets its attribution and return windows, within bounds', async () => {
 	const c = new Client();
 	await newAccount(c, 'brand');
-	let res = await c.submit('/studio/brand/creator-program', { attribution_window_days: '14', return_window_days: '0' });
+	let res = await c.submit('/studio/brand/creator-program', { attribution_window_days: '14', return_window_days: '1', rate_notice_days: '30' });
 	assert.equal(res.status, 303);
 	res = await c.get('/studio/brand/creator-program');
 	assert.match(res.body, /id="attribution_window_days"[^>]*value="14"/);
-	for (const [w, rw] of [['0', '30'], ['91', '30'], ['x', '30'], ['30', '366'], ['30', '-1']])
-		assert.equal((await c.submit('/studio/brand/creator-program', { attribution_window_days: w, return_window_days: rw })).status, 422, `${w}/${rw}`);
+	assert.match(res.body, /id="return_window_days"[^>]*value="1"/);
+	for (const [w, rw] of [['0', '30'], ['91', '30'], ['x', '30'], ['30', '0'], ['30', '91'], ['30', '-1']])
+		assert.equal((await c.submit('/studio/brand/creator-program', { attribution_window_days: w, return_window_days: rw, rate_notice_days: '30' })).status, 422, `${w}/${rw}`);
 	// creators cannot change a brand's terms
 	const { client } = await newCreator();
 	assert.equal((await client.get('/studio/brand/creator-program')).status, 403);

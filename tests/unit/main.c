@@ -14,6 +14,7 @@ int main(void)
 	srunner_add_suite(sr, csv_out_suite());
 	srunner_add_suite(sr, attribution_suite());
 	srunner_add_suite(sr, commission_suite());
+	srunner_add_suite(sr, commission_rate_suite());
 	srunner_add_suite(sr, discount_suite());
 	srunner_add_suite(sr, creators_suite());
 	srunner_add_suite(sr, product_suite());
@@ -34,6 +35,7 @@ int main(void)
 	srunner_add_suite(sr, sandbox_suite());
 	srunner_add_suite(sr, tax_suite());
 	srunner_add_suite(sr, address_suite());
+	srunner_add_suite(sr, payouts_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -13,6 +13,7 @@ Suite *order_state_suite(void);
 Suite *csv_out_suite(void);
 Suite *attribution_suite(void);
 Suite *commission_suite(void);
+Suite *commission_rate_suite(void);
 Suite *discount_suite(void);
 Suite *creators_suite(void);
 Suite *product_suite(void);
@@ -33,5 +34,6 @@ Suite *best_sellers_suite(void);
 Suite *sandbox_suite(void);
 Suite *tax_suite(void);
 Suite *address_suite(void);
+Suite *payouts_suite(void);
 
 #endif

@@ -28,12 +28,14 @@ START_TEST(test_commission_accrual_refund_and_states_in_minor_units)
 	s = ledger_line(accrued, reversed, -494, true);
 	ck_assert_int_eq(s.payable, 0);
 	ck_assert_int_eq(s.paid, 494);
-	/* Fully refunded: nothing owed. Refunded after payout: nothing more owed, paid stays. */
+	/* Fully refunded: nothing owed. Refunded after payout: paid stays, and what was paid is
+	 * carried against the next payouts (test_payouts.c). */
 	s = ledger_line(accrued, -accrued, 0, true);
 	ck_assert_int_eq(s.payable + s.pending, 0);
 	s = ledger_line(accrued, -accrued, -accrued, true);
 	ck_assert_int_eq(s.payable, 0);
 	ck_assert_int_eq(s.paid, accrued);
+	ck_assert_int_eq(s.carried, -accrued);
 	/* Large line totals do not overflow: 10^13 minor units at 100 %. */
 	ck_assert_int_eq(commission_amount(10000000000000LL, 10000), 10000000000000LL);
 	ck_assert_int_eq(commission_amount(1, 9999), 0);
