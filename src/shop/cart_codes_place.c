@@ -95,7 +95,7 @@ int cart_codes_refused_page(struct req *r, const struct checkout_form *f)
 	struct cart c;
 	enum db_status rc = cart_find(r, false, &id);
 	if (rc == DB_OK)
-		rc = cart_load(r->db, r->arena, id, &c);
+		rc = cart_load_to(r->db, r->arena, id, f->country, f->region, &c);
 	if (rc == DB_OK)
 		rc = cart_codes_apply(r, r->db, &c, f->email);
 	if (rc != DB_OK)

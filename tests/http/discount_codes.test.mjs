@@ -34,7 +34,7 @@ function pick(handle, productId, bps) {
 
 async function place(client, fields) {
 	const r = await client.post('/checkout/place', fields);
-	assert.equal(r.status, 303, `order placed (got ${r.status}: ${r.body.slice(0, 300)})`);
+	assert.equal(r.status, 303, `order placed (got ${r.status}: ${/role="alert">([^<]*)/.exec(r.body)?.[1] ?? r.body.slice(0, 300)})`);
 	const done = await client.get(r.headers.location);
 	const [number] = orderNumbers(done.body);
 	assert.ok(number);
