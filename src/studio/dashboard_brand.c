@@ -27,7 +27,7 @@ static const struct db_stmt q_by_creator = {
 	" FROM order_lines l JOIN orders o ON o.id = l.order_id JOIN creators cr ON cr.id = l.creator_id"
 	" WHERE o.brand_id = ? AND o.created_at >= ? AND o.created_at < DATE_ADD(?, INTERVAL 1 DAY)"
 	" AND " DASHBOARD_COUNTED
-	" GROUP BY cr.id, cr.handle, cr.display_name, o.currency ORDER BY SUM(l.line_total) DESC, cr.id LIMIT 500",
+	" GROUP BY cr.id, cr.handle, cr.display_name, o.currency ORDER BY SUM(" DASHBOARD_NET_SALES ") DESC, cr.id LIMIT 500",
 	"ssiss", "issiiiis" };
 static const struct db_stmt q_by_day = {
 	"SELECT DATE_FORMAT(DATE(o.created_at), '%Y-%m-%d'), COUNT(DISTINCT o.id), CAST(SUM(" DASHBOARD_NET_SALES ") AS SIGNED),"
@@ -37,7 +37,7 @@ static const struct db_stmt q_by_day = {
 	" GROUP BY DATE(o.created_at), o.currency ORDER BY DATE(o.created_at), o.currency LIMIT 2000",
 	"iss", "siiis" };
 static const struct db_stmt q_recent = {
-	"SELECT o.number, DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i'), cr.handle, l.title, l.line_total,"
+	"SELECT o.number, DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i'), cr.handle, l.title, l.line_total - l.discount,"
 	" l.commission_bps, " DASHBOARD_NET_COMMISSION ", l.surface, o.currency, o.status, l.commission_kind,"
 	" l.commission_first_order FROM order_lines l JOIN orders o ON o.id = l.order_id"
 	" JOIN creators cr ON cr.id = l.creator_id WHERE o.brand_id = ? AND o.created_at >= ?"

@@ -24,7 +24,8 @@ const char *dashboard_conversion(struct req *r, long long orders, long long visi
  * Awaiting or failed payment, cancelled and refunded lines are listed, marked, never counted. */
 #define DASHBOARD_COUNTED "o.status IN ('paid', 'shipped', 'delivered', 'partially_refunded')"
 /* A line's sale and commission net of what was refunded or reversed. */
-#define DASHBOARD_NET_SALES "(l.line_total - l.refunded_amount)"
+/* What buyers paid for a line and kept: less its share of a discount code and what was refunded. */
+#define DASHBOARD_NET_SALES "(l.line_total - l.discount - l.refunded_amount)"
 #define DASHBOARD_NET_COMMISSION "(l.commission_amount - (SELECT COALESCE(SUM(-ce.amount), 0) FROM commission_entries ce" \
 	" WHERE ce.order_line_id = l.id AND ce.kind = 'reversal'))"
 /* What a line of an order in `status` shows beside it: "not paid yet", "cancelled", "refunded",
