@@ -33,6 +33,8 @@ static const struct field cart_fields[] = {
 	F_INT("quantity", 4, 0, CART_MAX_QTY, .inline_error = true),
 	F_END,
 };
+/* A typed code is checked by the page, which says what a code looks like. */
+static const struct field cart_code_fields[] = { F_TEXT("code", DISCOUNT_CODE_MAX + 8), F_END };
 #define CHECKOUT_FIELDS \
 	F_EMAIL("email", .inline_error = true), F_TEXT("name", 120), F_TEXT("line1", 200), \
 	F_TEXT("line2", 200), F_TEXT("city", 100), F_TEXT("region", 100), F_TEXT("postal", 20), \
@@ -41,8 +43,6 @@ static const struct field checkout_fields[] = { CHECKOUT_FIELDS, F_END };
 static const struct field place_fields[] = {
 	CHECKOUT_FIELDS, F_TEXT("token", CALC_TOKEN_LEN), F_TEXT("version", CALC_VERSION_LEN), F_END,
 };
-/* A typed code is checked by the page, which says what a code looks like. */
-static const struct field cart_code_fields[] = { F_TEXT("code", DISCOUNT_CODE_MAX + 8), F_END };
 static const struct field lookup_fields[] = {
 	F_TEXT("number", 40), F_EMAIL("email", .inline_error = true), F_END,
 };
