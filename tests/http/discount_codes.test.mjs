@@ -390,4 +390,16 @@ test('with prices that include VAT the code comes off the gross price, and the V
 	assert.equal(o.subtotal, gross - vat(gross), 'stored net of the VAT it holds');
 });
 
+test('a creator\'s short link can carry a code too: it waits in the cookie as the link sends the shopper on', async () => {
+	const code = makeCode({ creator: 'lena', value: 500 });
+	const c = new Client();
+	const r = await c.get(`/s/lenastorefront22?code=${code}`);
+	assert.equal(r.status, 303);
+	assert.ok(c.cookie('cc_code')?.startsWith(`${code}.`));
+	// a malformed code on a link is ignored, and the page still opens
+	const d = new Client();
+	assert.equal((await d.get('/@lena?code=not%20a%20code!')).status, 200);
+	assert.equal(d.cookie('cc_code'), undefined);
+});
+
 });
