@@ -1,6 +1,7 @@
 // discount_codes.test.mjs: on a 390 px phone in a real Chromium, a creator's link carries a code
 // to the cart (shown, removable), another code is typed by hand at checkout, and the orders show
-// the discounts; no page is wider than the phone, no console error or CSP violation.
+// the discounts; a brand makes a code in the studio and its creator finds it with its link. No
+// page is wider than the phone, no console error or CSP violation.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -99,3 +100,31 @@ test('a code typed by hand at checkout: a wrong one is explained, the right one 
 		LEFT JOIN creators cr ON cr.id = l.creator_id WHERE o.number = ${lit(number)}`)[0].map(String), ['1000', 'marco', 'code']);
 	await clean('typed code');
 });
+
+test('on a phone, northwind makes a code for lena and lena finds it with its link', async (t) => {
+	const { page, clean } = await openPage(browser(), t, phone);
+	const login = async (email, next) => {
+		await page.goto(`/login?next=${next}`);
+		await page.getByLabel('Email').fill(email);
+		await page.getByLabel('Password').fill('crowdcart-demo');
+		await Promise.all([page.waitForURL(`**${next}`), page.locator('button', { hasText: 'Log in' }).click()]);
+	};
+	await login('brand-owner@northwind.demo.crowdcart.test', '/studio/brand/codes');
+	await page.getByLabel('For').selectOption({ label: '@lena' });
+	await page.getByLabel('Percentage or amount off').fill('12.5');
+	await page.getByLabel('Uses in all (optional)').fill('20');
+	await Promise.all([page.waitForURL('**/studio/brand/codes?saved=*'), page.getByRole('button', { name: 'Create code' }).click()]);
+	const code = new URL(page.url()).searchParams.get('saved');
+	assert.match(code, /^LENA-[0-9A-Z]{6}$/);
+	const row = page.locator('tr.code-row', { hasText: code });
+	assert.match(await row.innerText(), /@lena\s+12\.50 %[\s\S]*0 of 20/);
+	await fits(page, '/studio/brand/codes');
+	await page.screenshot({ path: path.join(SHOTS, 'discount-codes-studio-phone.png'), fullPage: true });
+	await page.context().clearCookies();
+	await login('lena@demo.crowdcart.test', '/studio/creator/codes');
+	const link = page.locator(`#link-${code}`);
+	assert.match(await link.inputValue(), new RegExp(`/@lena\\?code=${code}$`));
+	await fits(page, '/studio/creator/codes');
+	await clean('studio codes');
+});
+
