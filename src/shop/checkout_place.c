@@ -11,7 +11,6 @@
 #include "domain/commerce/address.h"
 #include "views/tax_view.h"
 #include "views/cart_count.h"
-#include "domain/creators/commission.h"
 #include "domain/creators/commission_terms.h"
 #include "domain/creators/ledger_append.h"
 #include "views/discount_link.h"
