@@ -24,7 +24,7 @@ static const struct db_stmt q_variants = {
 static const struct db_stmt q_images = {
 	"SELECT url, alt FROM product_images WHERE product_id = ? ORDER BY position, id LIMIT 20", "i", "ss" };
 static const struct db_stmt q_via = {
-	"SELECT cr.handle, cr.display_name, pk.commission_bps, cr.id," CARD_GIFT_SQL("cr.id", "pk.product_id")
+	"SELECT cr.handle, cr.display_name, pk.commission_bps, cr.id," SAMPLE_GIFT_SQL("cr.id", "pk.product_id")
 	" FROM creators cr JOIN picks pk ON pk.creator_id = cr.id AND pk.status = 'approved'"
 	" WHERE cr.handle = ? AND pk.product_id = ?", "si", "ssiii" };
 

@@ -5,6 +5,7 @@
 #ifndef CC_CARD_VIEW_H
 #define CC_CARD_VIEW_H
 #include "web/http.h"
+#include "domain/creators/sample.h"
 
 /* TITLE, BRAND, PRICE, and the IMAGE section with SRC and ALT set on the card itself (the section
  * reads them from its parent: one dictionary less per card). */
@@ -15,15 +16,10 @@ void card_view_fill(struct req *r, tmpl_dict *c, const struct db_res *res, size_
 tmpl_dict *card_view_add(struct req *r, tmpl_dict *list, const struct db_res *res, size_t row, const char *via);
 
 /* A pick shown on a creator's page says "Gifted by {brand}" when that creator received the
- * product free as a sample that arrived (a delivered sample request: docs/CREATORS.md). The
- * column is one more of the query the page already runs, an indexed probe of
- * sample_requests_gift per row, so the label costs no query of its own. `creator` and `product`
- * are SQL expressions (a column or "?"). */
-#define CARD_GIFT_SQL(creator, product) \
-	" EXISTS (SELECT 1 FROM sample_requests sr WHERE sr.creator_id = " creator \
-	" AND sr.product_id = " product " AND sr.status = 'delivered')"
-/* The same for a card query's product p. */
-#define CARD_GIFTED(creator) CARD_GIFT_SQL(creator, "p.id")
+ * product free as a sample that arrived (docs/CREATORS.md). The column is one more of the query
+ * the page already runs, so the label costs no query of its own: CARD_GIFTED(creator) for a card
+ * query's product p, `creator` an SQL expression (a column or "?"). */
+#define CARD_GIFTED(creator) SAMPLE_GIFT_SQL(creator, "p.id")
 /* Shows card c's GIFTED section ("Gifted by {{BRAND}}", the card's own brand) when column `col`
  * of the row is 1; returns whether, for the page's note beside its disclosure. */
 bool card_view_gifted(tmpl_dict *c, const struct db_res *res, size_t row, size_t col);

@@ -54,6 +54,13 @@ bool sample_is_open(enum sample_status s);
  * does not yet: the parcel may never arrive, and nothing was received until it does. */
 bool sample_is_gift(enum sample_status s);
 
+/* The same rule in SQL, for the queries that show a creator's picks: 1 when `creator` received
+ * `product` as a delivered sample (both SQL expressions: a column or "?"; a NULL creator is never
+ * gifted). An indexed probe of sample_requests_gift per row. */
+#define SAMPLE_GIFT_SQL(creator, product) \
+	" EXISTS (SELECT 1 FROM sample_requests sr WHERE sr.creator_id = " creator \
+	" AND sr.product_id = " product " AND sr.status = 'delivered')"
+
 /* A brand's limits per creator; open 0 turns sample requests off. */
 struct sample_limits {
 	long long open_max, monthly_max;
