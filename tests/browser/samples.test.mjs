@@ -18,6 +18,9 @@ async function logIn(page, account) {
 	await Promise.all([page.waitForURL('**/studio'), page.locator('button', { hasText: 'Log in' }).click()]);
 }
 
+// Waits for a page whose path and query are `want` ("/studio/brand/samples?done=ship").
+const at = (want) => (url) => url.pathname + url.search === want;
+
 async function fitsPhone(page) {
 	const wide = await page.evaluate(() => document.documentElement.scrollWidth);
 	assert.ok(wide <= 390, `${new URL(page.url()).pathname} is ${wide} px wide`);
@@ -36,8 +39,8 @@ test('a sample from the marketplace to delivery on a phone, and "Gifted by" besi
 	await Promise.all([cr.waitForURL('**/studio/creator/samples'), cr.getByRole('link', { name: /^Samples/ }).click()]);
 	await fitsPhone(cr);
 	await Promise.all([cr.waitForURL('**/studio/creator/marketplace'), cr.getByRole('link', { name: /Marketplace: request a sample/ }).click()]);
-	await Promise.all([cr.waitForURL('**/studio/creator/samples/new?**'),
-		cr.getByRole('link', { name: `Request a sample: ${brand.title}` }).click()]);
+	await Promise.all([cr.waitForURL((u) => u.pathname === '/studio/creator/samples/new'),
+		cr.locator(`a.sample-link[href="/studio/creator/samples/new?product_id=${brand.productId}"]`).click()]);
 	await fitsPhone(cr);
 	await cr.locator('#note').fill('For a desk setup video');
 	await cr.locator('#name').fill('Phone Creator');
@@ -45,7 +48,7 @@ test('a sample from the marketplace to delivery on a phone, and "Gifted by" besi
 	await cr.locator('#city').fill('Porto');
 	await cr.locator('#postal').fill('4000-001');
 	await cr.locator('#country').fill('pt');
-	await Promise.all([cr.waitForURL('**/studio/creator/samples?done=requested'), cr.locator('button', { hasText: 'Request the sample' }).click()]);
+	await Promise.all([cr.waitForURL(at('/studio/creator/samples?done=requested')), cr.locator('button', { hasText: 'Request the sample' }).click()]);
 	const mine = cr.locator('li.sample', { hasText: brand.title });
 	assert.match(await mine.textContent(), /waiting for the brand/);
 	await fitsPhone(cr);
@@ -57,12 +60,12 @@ test('a sample from the marketplace to delivery on a phone, and "Gifted by" besi
 	const theirs = br.locator('li.sample', { hasText: brand.title });
 	assert.match(await theirs.locator('address').textContent(), /Phone Creator.*1 Test Street.*Porto 4000-001.*PT/s);
 	await fitsPhone(br);
-	await Promise.all([br.waitForURL('**/studio/brand/samples?done=approve'), theirs.getByRole('button', { name: /^Approve/ }).click()]);
+	await Promise.all([br.waitForURL(at('/studio/brand/samples?done=approve')), theirs.getByRole('button', { name: /^Approve/ }).click()]);
 	await theirs.getByLabel('Carrier').selectOption('dhl');
 	await theirs.getByLabel('Tracking number').fill('jd01 4600 0038');
 	await fitsPhone(br);
 	await br.screenshot({ path: `${SHOTS}samples-brand-phone.png`, fullPage: true });
-	await Promise.all([br.waitForURL('**/studio/brand/samples?done=ship'), theirs.getByRole('button', { name: /^Mark as shipped/ }).click()]);
+	await Promise.all([br.waitForURL(at('/studio/brand/samples?done=ship')), theirs.getByRole('button', { name: /^Mark as shipped/ }).click()]);
 
 	// the creator follows it: carrier, tracking number, link; no label on the storefront yet
 	await cr.reload();
@@ -72,7 +75,7 @@ test('a sample from the marketplace to delivery on a phone, and "Gifted by" besi
 	await shopper.goto(`/@${creator.account.handle}`);
 	assert.equal(await shopper.getByText(`Gifted by ${brandName}`).count(), 0);
 
-	await Promise.all([br.waitForURL('**/studio/brand/samples?done=deliver'), theirs.getByRole('button', { name: /^Mark as delivered/ }).click()]);
+	await Promise.all([br.waitForURL(at('/studio/brand/samples?done=deliver')), theirs.getByRole('button', { name: /^Mark as delivered/ }).click()]);
 	await cr.reload();
 	assert.match(await mine.textContent(), /delivered · shown as “Gifted by/);
 	await cr.screenshot({ path: `${SHOTS}samples-creator-phone.png`, fullPage: true });
