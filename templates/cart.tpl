@@ -29,8 +29,9 @@
 <dl class="totals">
 <dt>Subtotal</dt><dd>{{SUBTOTAL}}</dd>
 <dt>Shipping</dt><dd>{{SHIPPING}}</dd>
-<dt>Tax ({{TAX_RATE}})</dt><dd>{{TAX}}</dd>
+{{#TAX_ADDED}}<dt>{{LABEL}}</dt><dd>{{AMOUNT}}</dd>{{/TAX_ADDED}}
 <dt class="total">Total</dt><dd class="total">{{TOTAL}}</dd>
+{{#TAX_INCLUDED}}<dt class="muted">Tax</dt><dd class="muted tax-included">{{TEXT}}</dd>{{/TAX_INCLUDED}}
 </dl>
 </section>
 {{/BRANDS}}

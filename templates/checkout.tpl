@@ -20,13 +20,16 @@
 <input id="city" name="city" autocomplete="address-level2" maxlength="100" required value="{{CITY}}"{{#ERR_CITY}} aria-invalid="true" aria-describedby="city-error"{{/ERR_CITY}}>
 {{#ERR_CITY}}<p class="field-error" id="city-error">{{TEXT}}</p>{{/ERR_CITY}}</div>
 <div class="field"><label for="region">State or region (optional)</label>
-<input id="region" name="region" autocomplete="address-level1" maxlength="100" value="{{REGION}}"></div>
+<input id="region" name="region" autocomplete="address-level1" maxlength="100" value="{{REGION}}" aria-describedby="region-hint">
+<p class="hint" id="region-hint">In the US, Canada and Australia, the state or province code, like CA or QC.</p></div>
 <div class="field"><label for="postal">Postal code</label>
 <input id="postal" name="postal" autocomplete="postal-code" maxlength="20" required value="{{POSTAL}}"{{#ERR_POSTAL}} aria-invalid="true" aria-describedby="postal-error"{{/ERR_POSTAL}}>
 {{#ERR_POSTAL}}<p class="field-error" id="postal-error">{{TEXT}}</p>{{/ERR_POSTAL}}</div>
-<div class="field"><label for="country">Country code</label>
-<input id="country" name="country" autocomplete="country" maxlength="2" minlength="2" required pattern="[A-Za-z]{2}" value="{{COUNTRY}}" aria-describedby="country-hint{{#ERR_COUNTRY}} country-error{{/ERR_COUNTRY}}"{{#ERR_COUNTRY}} aria-invalid="true"{{/ERR_COUNTRY}}>
-<p class="hint" id="country-hint">Two letters, like US, DE or PT.</p>
+<div class="field"><label for="country">Country</label>
+<select id="country" name="country" autocomplete="country" required{{#ERR_COUNTRY}} aria-invalid="true" aria-describedby="country-error"{{/ERR_COUNTRY}}>
+<option value="">Choose…</option>
+{{#COUNTRIES}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/COUNTRIES}}</select>
 {{#ERR_COUNTRY}}<p class="field-error" id="country-error">{{TEXT}}</p>{{/ERR_COUNTRY}}</div>
 </fieldset>
 <fieldset class="field"><legend>Payment</legend>

@@ -18,14 +18,15 @@
 <dl class="totals">
 <dt>Subtotal</dt><dd>{{SUBTOTAL}}</dd>
 <dt>Shipping</dt><dd>{{SHIPPING}}</dd>
-<dt>Tax ({{TAX_RATE}})</dt><dd>{{TAX}}</dd>
+{{#TAX_ADDED}}<dt>{{LABEL}}</dt><dd>{{AMOUNT}}</dd>{{/TAX_ADDED}}
 <dt class="total">Total</dt><dd class="total">{{TOTAL}}</dd>
+{{#TAX_INCLUDED}}<dt class="muted">Tax</dt><dd class="muted tax-included">{{TEXT}}</dd>{{/TAX_INCLUDED}}
 </dl>
 </section>
 {{/BRANDS}}
 <section class="review-address" aria-labelledby="ship-h">
 <h2 id="ship-h">Shipping to</h2>
-<p>{{NAME}}<br>{{LINE1}}{{#HAS_LINE2}}<br>{{LINE2}}{{/HAS_LINE2}}<br>{{POSTAL}} {{CITY}} {{REGION}}<br>{{COUNTRY}}</p>
+<p class="address">{{#ADDRESS_LINES}}{{LINE}}{{#ADDRESS_LINES_separator}}<br>{{/ADDRESS_LINES_separator}}{{/ADDRESS_LINES}}</p>
 <p>Confirmation to {{EMAIL}} · Payment: {{PROVIDER_LABEL}}</p>
 </section>
 {{#BLOCKED}}<p class="flash error" role="alert">Some items cannot be ordered as they are. <a href="/cart">Change your cart</a> and check out again.</p>{{/BLOCKED}}

@@ -14,9 +14,10 @@
 <dl class="totals">
 <dt>Subtotal</dt><dd>{{SUBTOTAL}}</dd>
 <dt>Shipping</dt><dd>{{SHIPPING}}</dd>
-<dt>Tax ({{TAX_RATE}})</dt><dd>{{TAX}}</dd>
+{{#TAX_ADDED}}<dt>{{LABEL}}</dt><dd>{{AMOUNT}}</dd>{{/TAX_ADDED}}
 <dt class="total">Total</dt><dd class="total">{{TOTAL}}</dd>
+{{#TAX_INCLUDED}}<dt class="muted">Tax</dt><dd class="muted tax-included">{{TEXT}}</dd>{{/TAX_INCLUDED}}
 {{#HAS_REFUND}}<dt>Refunded</dt><dd>{{REFUNDED}}</dd>{{/HAS_REFUND}}
 </dl>
-<p class="muted">Shipping to {{NAME}}, {{LINE1}}{{#HAS_LINE2}}, {{LINE2}}{{/HAS_LINE2}}, {{POSTAL}} {{CITY}} {{REGION}}, {{COUNTRY}}</p>
+<p class="muted address">Shipping to<br>{{#ADDRESS_LINES}}{{LINE}}{{#ADDRESS_LINES_separator}}<br>{{/ADDRESS_LINES_separator}}{{/ADDRESS_LINES}}</p>
 </section>

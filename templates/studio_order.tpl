@@ -6,7 +6,7 @@
 <div class="order-columns">
 <section aria-labelledby="ship-h">
 <h2 id="ship-h">Ship to</h2>
-<address class="order-address">{{SHIP_NAME}}<br>{{SHIP_LINE1}}<br>{{#LINE2}}{{TEXT}}<br>{{/LINE2}}{{SHIP_POSTAL}} {{SHIP_CITY}}{{#REGION}}, {{TEXT}}{{/REGION}}<br>{{SHIP_COUNTRY}}</address>
+<address class="order-address">{{#ADDRESS_LINES}}{{LINE}}{{#ADDRESS_LINES_separator}}<br>{{/ADDRESS_LINES_separator}}{{/ADDRESS_LINES}}</address>
 <p>Email: <a href="mailto:{{EMAIL}}">{{EMAIL}}</a></p>
 {{#SHIPPED_WITH}}<p>Shipped with {{SHIP_CARRIER}}, tracking number <strong class="tracking">{{SHIP_TRACKING}}</strong></p>{{/SHIPPED_WITH}}
 </section>
@@ -15,8 +15,9 @@
 <dl class="order-totals">
 <dt>Subtotal</dt><dd>{{SUBTOTAL}}</dd>
 <dt>Shipping</dt><dd>{{SHIPPING}}</dd>
-<dt>Tax</dt><dd>{{TAX}}</dd>
+{{#TAX_ADDED}}<dt>{{LABEL}}</dt><dd>{{AMOUNT}}</dd>{{/TAX_ADDED}}
 <dt>Total</dt><dd><strong>{{TOTAL}}</strong></dd>
+{{#TAX_INCLUDED}}<dt>Tax</dt><dd class="tax-included">{{TEXT}}</dd>{{/TAX_INCLUDED}}
 {{#REFUNDED}}<dt>Refunded</dt><dd class="refunded">{{AMOUNT}}</dd>{{/REFUNDED}}
 </dl>
 </section>

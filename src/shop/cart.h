@@ -23,8 +23,10 @@ struct cart_line {
 };
 
 struct cart_brand {
-	long long brand_id, flat_rate;
-	unsigned tax_bps;
+	long long brand_id, shipping_rate;	/* the destination's shipping rate */
+	unsigned tax_bps;	/* the destination's tax rate */
+	bool tax_included;	/* the brand's prices include tax */
+	const char *tax_region;	/* the region whose rate applies, "" for the country's or the default */
 	const char *name, *slug, *currency;
 	bool mixed_currency;	/* a line priced in another currency than the brand's */
 	long long creator_id;	/* at checkout: the creator the sale is attributed to, or 0 */
@@ -40,14 +42,23 @@ struct cart {
 	size_t nbrands, nlines;
 	long long count;	/* units in all */
 	bool changed, unavailable;
+	const char *country, *region;	/* the destination; "" before the shopper gave one */
 	char version[CALC_VERSION_LEN + 1];
 };
 
 /* The request's cart id (signed in: the user's, adopting the session's cart; else the session's).
  * With `create`, makes one if there is none. *id is 0 when there is none. */
 enum db_status cart_find(struct req *r, bool create, long long *id);
-/* Reads cart `id` with current prices, stock and brand rates into c (c->id = id; empty for 0). */
+/* Reads cart `id` with current prices, stock and brand rates into c (c->id = id; empty for 0),
+ * with the shipping and tax of each brand for the destination `country` (a code from the
+ * country table, or "" for the brands' defaults) and `region` (as typed; its rate applies when it
+ * names a region of the brand's tax table, such as "CA"). */
+enum db_status cart_load_to(struct db *db, struct arena *a, long long id, const char *country, const char *region,
+			    struct cart *c);
+/* cart_load_to without a destination yet: the cart page. */
 enum db_status cart_load(struct db *db, struct arena *a, long long id, struct cart *c);
+/* "DE", "US-CA": where the brand's tax rate comes from, "" without a destination. */
+const char *cart_tax_place(struct arena *a, const struct cart *c, const struct cart_brand *b);
 /* Fills BRANDS sections (each with LINES and totals) and the grand COUNT into d. */
 void cart_render(struct req *r, tmpl_dict *d, const struct cart *c);
 /* The cart's add (POST fields variant, quantity; 303 to /cart, or 404/409/422) from video

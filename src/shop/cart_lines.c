@@ -5,6 +5,8 @@
 #include <string.h>
 #include <sodium.h>
 #include "shop/cart.h"
+#include "domain/commerce/country.h"
+#include "views/tax_view.h"
 #include "web/layout.h"
 #include "web/response.h"
 
@@ -28,12 +30,18 @@ static const struct db_stmt q_lines = {
 	"SELECT ci.variant_id, ci.quantity, ci.price_seen, v.price, v.currency, v.stock,"
 	" v.inventory_policy = 'deny', v.sku, v.option1, v.option2, v.option3,"
 	" p.id, p.title, p.handle, p.status = 'active',"
-	" b.id, b.slug, b.name, b.currency, b.shipping_flat_rate, b.tax_rate_bps,"
-	" COALESCE(ci.video_id, 0), COALESCE(ci.ad_id, 0)"
+	" b.id, b.slug, b.name, b.currency,"
+	" COALESCE((SELECT s.rate FROM brand_shipping_rates s WHERE s.brand_id = b.id AND s.dest IN (?, ?)"
+	"  ORDER BY s.dest = ? DESC LIMIT 1), b.shipping_flat_rate),"
+	" COALESCE((SELECT t.rate_bps FROM brand_tax_rates t WHERE t.brand_id = b.id AND t.country = ?"
+	"  AND t.region IN ('', ?) ORDER BY t.region DESC LIMIT 1), b.tax_rate_bps),"
+	" COALESCE(ci.video_id, 0), COALESCE(ci.ad_id, 0), b.prices_include_tax,"
+	" COALESCE((SELECT t.region FROM brand_tax_rates t WHERE t.brand_id = b.id AND t.country = ?"
+	"  AND t.region IN ('', ?) ORDER BY t.region DESC LIMIT 1), '')"
 	" FROM cart_items ci JOIN variants v ON v.id = ci.variant_id"
 	" JOIN products p ON p.id = v.product_id JOIN brands b ON b.id = p.brand_id"
 	" WHERE ci.cart_id = ? ORDER BY b.id, ci.variant_id LIMIT 50",
-	"i", "iiiisiissssissiisssiiii" };
+	"sssssssi", "iiiisiissssissiisssiiiiis" };
 
 /* An anonymous cart's key, kept in a cookie so the cart survives signing in: the log-in replaces
  * the session (and with it the cart's token_hash), and the key lets the signed-in shopper claim
@@ -146,13 +154,48 @@ static void read_line(struct arena *a, const struct db_res *res, size_t i, struc
 		l->unavailable = true;
 }
 
+/* The region as a key of the tax table: "ca " -> "CA"; "" unless 1 to 3 letters or digits. */
+static const char *region_key(struct arena *a, const char *region)
+{
+	char key[4];
+	size_t n = 0;
+	for (const char *p = region ? region : ""; *p; p++) {
+		char ch = *p;
+		if (ch == ' ' || ch == '\t')
+			continue;
+		if (ch >= 'a' && ch <= 'z')
+			ch = (char)(ch - 32);
+		if (n == 3 || !((ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')))
+			return "";
+		key[n++] = ch;
+	}
+	key[n] = '\0';
+	return arena_strdup(a, key);
+}
+
+const char *cart_tax_place(struct arena *a, const struct cart *c, const struct cart_brand *b)
+{
+	return tax_view_place(a, c->country, b->tax_region);
+}
+
 enum db_status cart_load(struct db *db, struct arena *a, long long id, struct cart *c)
+{
+	return cart_load_to(db, a, id, "", "", c);
+}
+
+enum db_status cart_load_to(struct db *db, struct arena *a, long long id, const char *country, const char *region,
+			    struct cart *c)
 {
 	memset(c, 0, sizeof *c);
 	c->id = id;
+	c->country = country;
+	c->region = region_key(a, region);
+	const char *zone = country_zone(country);
 	struct db_res res = { 0 };
 	if (id) {
-		enum db_status rc = db_query(db, a, &q_lines, (struct db_param[]){ DB_I(id) }, &res);
+		enum db_status rc = db_query(db, a, &q_lines, (struct db_param[]){
+			DB_S(country), DB_S(zone ? zone : ""), DB_S(country), DB_S(country), DB_S(c->region),
+			DB_S(country), DB_S(c->region), DB_I(id) }, &res);
 		if (rc != DB_OK)
 			return rc;
 	}
@@ -160,6 +203,8 @@ enum db_status cart_load(struct db *db, struct arena *a, long long id, struct ca
 	struct cart_line *lines = arena_zalloc(a, (res.nrows ? res.nrows : 1) * sizeof *lines);
 	struct calc_version v;
 	calc_version_init(&v);
+	calc_version_add_str(&v, c->country);
+	calc_version_add_str(&v, c->region);
 	for (size_t i = 0; i < res.nrows; i++) {
 		long long brand_id = db_at(&res, i, 15)->i;
 		struct cart_brand *b = c->nbrands ? &c->brands[c->nbrands - 1] : NULL;
@@ -169,12 +214,16 @@ enum db_status cart_load(struct db *db, struct arena *a, long long id, struct ca
 			b->slug = db_at(&res, i, 16)->s;
 			b->name = db_at(&res, i, 17)->s;
 			b->currency = db_at(&res, i, 18)->s;
-			b->flat_rate = db_at(&res, i, 19)->i;
+			b->shipping_rate = db_at(&res, i, 19)->i;
 			b->tax_bps = (unsigned)db_at(&res, i, 20)->i;
+			b->tax_included = db_at(&res, i, 23)->i != 0;
+			b->tax_region = db_at(&res, i, 24)->s;
 			b->lines = &lines[i];
 			calc_version_add(&v, brand_id);
-			calc_version_add(&v, b->flat_rate);
+			calc_version_add(&v, b->shipping_rate);
 			calc_version_add(&v, b->tax_bps);
+			calc_version_add(&v, b->tax_included);
+			calc_version_add_str(&v, b->tax_region);
 			calc_version_add_str(&v, b->currency);
 		}
 		struct cart_line *l = &lines[i];
@@ -192,10 +241,12 @@ enum db_status cart_load(struct db *db, struct arena *a, long long id, struct ca
 	c->nlines = res.nrows;
 	for (size_t k = 0; k < c->nbrands; k++) {
 		struct cart_brand *b = &c->brands[k];
-		long long sub = 0;
+		long long *amounts = arena_alloc(a, (b->nlines ? b->nlines : 1) * sizeof *amounts);
+		size_t n = 0;
 		for (size_t j = 0; j < b->nlines; j++)
-			sub += b->lines[j].unavailable ? 0 : b->lines[j].line_total;
-		if (b->mixed_currency || !calc_totals(sub, b->flat_rate, b->tax_bps, &b->t))
+			if (!b->lines[j].unavailable)
+				amounts[n++] = b->lines[j].line_total;
+		if (b->mixed_currency || !calc_order(amounts, n, b->shipping_rate, b->tax_bps, b->tax_included, &b->t))
 			c->unavailable = true;
 	}
 	calc_version_final(&v, c->version);
@@ -237,11 +288,7 @@ void cart_render(struct req *r, tmpl_dict *d, const struct cart *c)
 			tmpl_show(bd, "MIXED_CURRENCY");
 			continue;
 		}
-		tmpl_set(bd, "SUBTOTAL", layout_money(r, b->t.subtotal, b->currency));
-		tmpl_set(bd, "SHIPPING", layout_money(r, b->t.shipping, b->currency));
-		tmpl_set(bd, "TAX", layout_money(r, b->t.tax, b->currency));
-		tmpl_set(bd, "TAX_RATE", arena_printf(r->arena, "%u.%02u %%", b->tax_bps / 100, b->tax_bps % 100));
-		tmpl_set(bd, "TOTAL", layout_money(r, b->t.total, b->currency));
+		tax_view_totals(r, bd, &b->t, b->currency, b->tax_bps, cart_tax_place(r->arena, c, b));
 	}
 	tmpl_set_int(d, "COUNT", c->count);
 	if (c->nbrands > 1)

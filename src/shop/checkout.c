@@ -1,7 +1,10 @@
-/* checkout.c: "/checkout" — the guest checkout form (email, shipping address, payment), and the
- * review step that shows the current summary, with any price change, before the shopper pays. */
+/* checkout.c: "/checkout" — the guest checkout form (email, shipping address with the country
+ * from a list, payment), and the review step that shows the current summary for that
+ * destination, with any price change, before the shopper pays. */
 #include <string.h>
 #include "shop/cart.h"
+#include "domain/commerce/address.h"
+#include "domain/commerce/country.h"
 #include "web/layout.h"
 #include "domain/commerce/payment.h"
 #include "web/response.h"
@@ -25,6 +28,9 @@ const char *checkout_form_read(struct req *r, struct checkout_form *f, const cha
 	f->postal = field(r, "postal");
 	f->country = field(r, "country");
 	f->provider = field(r, "provider");
+	const struct country *c = country_find(f->country);
+	if (c)	/* the table's spelling: uppercase */
+		f->country = c->code;
 	const char *problem = NULL;
 	if (!validate_email(f->email))
 		*which = "email", problem = "Enter a valid email address, like name@example.com: your confirmation goes there.";
@@ -36,16 +42,10 @@ const char *checkout_form_read(struct req *r, struct checkout_form *f, const cha
 		*which = "city", problem = "Enter the town or city.";
 	else if (!validate_has_text(f->postal))
 		*which = "postal", problem = "Enter the postal code.";
-	else if (strlen(f->country) != 2 || strspn(f->country, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") != 2)
-		*which = "country", problem = "Enter the country as its two-letter code, like US, DE or PT.";
+	else if (!c)
+		*which = "country", problem = "Choose the country from the list.";
 	else if (!payment_offered(f->provider))
 		*which = "provider", problem = "Choose how you want to pay.";
-	if (!problem) {	/* stored uppercase */
-		char *cc = arena_strdup(r->arena, f->country);
-		cc[0] = (char)(cc[0] & ~0x20);
-		cc[1] = (char)(cc[1] & ~0x20);
-		f->country = cc;
-	}
 	return problem;
 }
 
@@ -55,14 +55,25 @@ void checkout_form_fill(struct req *r, tmpl_dict *d, const struct checkout_form 
 	tmpl_set(d, "NAME", f->name);
 	tmpl_set(d, "LINE1", f->line1);
 	tmpl_set(d, "LINE2", f->line2);
-	if (*f->line2)
-		tmpl_show(d, "HAS_LINE2");
 	tmpl_set(d, "CITY", f->city);
 	tmpl_set(d, "REGION", f->region);
 	tmpl_set(d, "POSTAL", f->postal);
 	tmpl_set(d, "COUNTRY", f->country);
+	for (size_t i = 0; i < country_count(); i++) {
+		const struct country *c = country_at(i);
+		tmpl_dict *cd = tmpl_add(d, "COUNTRIES");
+		tmpl_set(cd, "CODE", c->code);
+		tmpl_set(cd, "NAME", c->name);
+		if (strcmp(c->code, f->country) == 0)
+			tmpl_show(cd, "SELECTED");
+	}
+	const char *lines[ADDRESS_MAX_LINES];
+	size_t n = address_lines(r->arena, &(struct address){ f->name, f->line1, f->line2, f->city, f->region,
+							       f->postal, f->country }, lines);
+	for (size_t i = 0; i < n; i++)
+		tmpl_set(tmpl_add(d, "ADDRESS_LINES"), "LINE", lines[i]);
 	const struct payment_provider *p[PAYMENT_MAX_PROVIDERS];
-	size_t n = payment_choices(p);
+	n = payment_choices(p);
 	for (size_t i = 0; i < n; i++) {
 		tmpl_dict *pd = tmpl_add(d, "PROVIDERS");
 		tmpl_set(pd, "VALUE", p[i]->name);
@@ -89,8 +100,8 @@ static int form_page(struct req *r, int status, const struct checkout_form *f, c
 	long long id;
 	struct cart c;
 	enum db_status rc = cart_find(r, false, &id);
-	if (rc == DB_OK)
-		rc = cart_load(r->db, r->arena, id, &c);
+	if (rc == DB_OK)	/* the summary for the country chosen so far */
+		rc = cart_load_to(r->db, r->arena, id, country_find(f->country) ? f->country : "", f->region, &c);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (c.nlines == 0) {
@@ -159,7 +170,7 @@ int page_checkout_review(struct req *r)
 	struct cart c;
 	enum db_status rc = cart_find(r, false, &id);
 	if (rc == DB_OK)
-		rc = cart_load(r->db, r->arena, id, &c);
+		rc = cart_load_to(r->db, r->arena, id, f.country, f.region, &c);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (c.nlines == 0) {

@@ -7,6 +7,8 @@
 #include <string.h>
 #include "views/attribution.h"
 #include "shop/cart.h"
+#include "domain/commerce/address.h"
+#include "views/tax_view.h"
 #include "views/cart_count.h"
 #include "domain/creators/commission.h"
 #include "lib/config.h"
@@ -31,9 +33,10 @@ static const struct db_stmt q_stock_total = {
 static const struct db_stmt q_order = {
 	"INSERT INTO orders (number, checkout_id, brand_id, user_id, status, email, ship_name, ship_line1,"
 	" ship_line2, ship_city, ship_region, ship_postal, ship_country, currency, subtotal, shipping, tax,"
-	" total, tax_rate_bps, payment_provider, created_at, updated_at, paid_at) VALUES (?, ?, ?, ?, ?, ?,"
-	" ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(),"
-	" IF(? = 'paid', UTC_TIMESTAMP(), NULL))", "siiissssssssssiiiiiss", "" };
+	" total, tax_rate_bps, prices_include_tax, shipping_tax, tax_region, payment_provider, created_at,"
+	" updated_at, paid_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+	" UTC_TIMESTAMP(), UTC_TIMESTAMP(), IF(? = 'paid', UTC_TIMESTAMP(), NULL))",
+	"siiissssssssssiiiiiiisss", "" };
 static const struct db_stmt q_pick = {
 	"SELECT commission_bps FROM picks WHERE creator_id = ? AND product_id = ? AND status = 'approved'",
 	"ii", "i" };
@@ -179,9 +182,7 @@ static void mail_order(struct place *p, const struct cart_brand *b, const char *
 		buf_printf(&p->mail, "  %lld x %s%s%s%s  %s\n", l->quantity, l->title, *l->variant_title ? " (" : "",
 			   l->variant_title, *l->variant_title ? ")" : "", layout_money(r, l->line_total, l->currency));
 	}
-	buf_printf(&p->mail, "  Subtotal %s, shipping %s, tax %s\n  Total %s\n\n", layout_money(r, b->t.subtotal, b->currency),
-		   layout_money(r, b->t.shipping, b->currency), layout_money(r, b->t.tax, b->currency),
-		   layout_money(r, b->t.total, b->currency));
+	buf_printf(&p->mail, "  %s\n\n", tax_view_text(r, &b->t, b->currency, b->tax_bps, cart_tax_place(r->arena, &p->cart, b)));
 }
 
 static enum db_status write_order(struct db *db, struct place *p, const struct cart_brand *b)
@@ -200,7 +201,8 @@ static enum db_status write_order(struct db *db, struct place *p, const struct c
 		DB_S(number), DB_I(p->checkout_id), DB_I(b->brand_id), r->sess.user_id ? DB_I(r->sess.user_id) : DB_NULL,
 		DB_S(status), DB_S(f->email), DB_S(f->name), DB_S(f->line1), DB_S(f->line2), DB_S(f->city),
 		DB_S(f->region), DB_S(f->postal), DB_S(f->country), DB_S(b->currency), DB_I(b->t.subtotal),
-		DB_I(b->t.shipping), DB_I(b->t.tax), DB_I(b->t.total), DB_I(b->tax_bps), DB_S(p->prov->name),
+		DB_I(b->t.shipping), DB_I(b->t.tax), DB_I(b->t.total), DB_I(b->tax_bps), DB_I(b->tax_included),
+		DB_I(b->t.shipping_tax), DB_S(b->tax_region), DB_S(p->prov->name),
 		DB_S(status) }, NULL);
 	if (rc != DB_OK)
 		return rc;
@@ -240,7 +242,7 @@ static enum db_status place_txn(struct db *db, void *ctx)
 	p->checkout_id = (long long)db_insert_id(db);
 	struct db_res lk;
 	if ((rc = db_query(db, r->arena, &q_lock_cart, (struct db_param[]){ DB_I(p->cart_id) }, &lk)) != DB_OK ||
-	    (rc = cart_load(db, r->arena, p->cart_id, &p->cart)) != DB_OK)
+	    (rc = cart_load_to(db, r->arena, p->cart_id, p->f->country, p->f->region, &p->cart)) != DB_OK)
 		return rc;
 	if (p->cart.nlines == 0) {
 		p->why = PLACE_EMPTY;
@@ -268,9 +270,8 @@ static enum db_status place_txn(struct db *db, void *ctx)
 	for (size_t k = 0; k < p->cart.nbrands; k++)
 		if ((rc = write_order(db, p, &p->cart.brands[k])) != DB_OK)
 			return rc;
-	buf_printf(&p->mail, "Shipping to:\n  %s\n  %s\n%s%s%s  %s %s %s\n  %s\n\n", p->f->name, p->f->line1,
-		   *p->f->line2 ? "  " : "", p->f->line2, *p->f->line2 ? "\n" : "", p->f->postal, p->f->city,
-		   p->f->region, p->f->country);
+	buf_printf(&p->mail, "Shipping to:\n  %s\n\n", address_text(r->arena, &(struct address){ p->f->name,
+		   p->f->line1, p->f->line2, p->f->city, p->f->region, p->f->postal, p->f->country }, "\n  "));
 	buf_printf(&p->mail, "Look up an order any time at %s/orders/lookup with its number and this email address.\n",
 		   config_str("base_url", ""));
 	const char *subject = p->cart.nbrands > 1

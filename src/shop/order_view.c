@@ -2,16 +2,19 @@
  * status, lines, totals, address, and the parcel's carrier and tracking number once shipped. */
 #include <string.h>
 #include "shop/cart.h"
+#include "domain/commerce/address.h"
 #include "domain/commerce/order_state.h"
+#include "views/tax_view.h"
 #include "web/layout.h"
 
 static const struct db_stmt q_order = {
 	"SELECT o.number, o.status, DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i UTC'), b.name, o.currency,"
 	" o.subtotal, o.shipping, o.tax, o.total, o.refunded_total, o.email, o.ship_name, o.ship_line1,"
 	" o.ship_line2, o.ship_city, o.ship_region, o.ship_postal, o.ship_country, o.carrier,"
-	" o.tracking_number, o.payment_provider, o.tax_rate_bps"
+	" o.tracking_number, o.payment_provider, o.tax_rate_bps, o.prices_include_tax, o.shipping_tax,"
+	" o.tax_region"
 	" FROM orders o JOIN brands b ON b.id = o.brand_id WHERE o.id = ?",
-	"i", "sssssiiiiisssssssssssi" };
+	"i", "sssssiiiiisssssssssssiiis" };
 static const struct db_stmt q_lines = {
 	"SELECT title, variant_title, quantity, unit_price, line_total, refunded_quantity"
 	" FROM order_lines WHERE order_id = ? ORDER BY id", "i", "ssiiii" };
@@ -36,18 +39,19 @@ enum db_status order_render(struct req *r, tmpl_dict *d, long long order_id)
 	tmpl_set(od, "STATUS_CLASS", status);
 	if (strcmp(status, "awaiting_payment") == 0 && strcmp(db_at(&o, 0, 20)->s, "offline") == 0)
 		tmpl_show(od, "PAY_OFFLINE");
-	static const char *const money[] = { "SUBTOTAL", "SHIPPING", "TAX", "TOTAL" };
-	for (size_t i = 0; i < 4; i++)
-		tmpl_set(od, money[i], layout_money(r, db_at(&o, 0, 5 + i)->i, cur));
+	/* As stored: net amounts when the prices included tax (calc.h). */
+	struct calc_totals totals = { db_at(&o, 0, 5)->i, db_at(&o, 0, 6)->i, db_at(&o, 0, 7)->i, db_at(&o, 0, 8)->i,
+				      db_at(&o, 0, 23)->i, db_at(&o, 0, 22)->i != 0 };
+	tax_view_totals(r, od, &totals, cur, (unsigned)db_at(&o, 0, 21)->i, tax_view_place(r->arena, db_at(&o, 0, 17)->s,
+											   db_at(&o, 0, 24)->s));
 	if (db_at(&o, 0, 9)->i > 0)
 		tmpl_set(tmpl_add(od, "HAS_REFUND"), "REFUNDED", layout_money(r, db_at(&o, 0, 9)->i, cur));
-	long long bps = db_at(&o, 0, 21)->i;
-	tmpl_set(od, "TAX_RATE", arena_printf(r->arena, "%lld.%02lld %%", bps / 100, bps % 100));
-	static const char *const addr[] = { "EMAIL", "NAME", "LINE1", "LINE2", "CITY", "REGION", "POSTAL", "COUNTRY" };
-	for (size_t i = 0; i < 8; i++)
-		tmpl_set(od, addr[i], db_at(&o, 0, 10 + i)->s);
-	if (*db_at(&o, 0, 13)->s)
-		tmpl_show(od, "HAS_LINE2");
+	tmpl_set(od, "EMAIL", db_at(&o, 0, 10)->s);
+	const char *lines[ADDRESS_MAX_LINES];
+	size_t n = address_lines(r->arena, &(struct address){ db_at(&o, 0, 11)->s, db_at(&o, 0, 12)->s,
+		db_at(&o, 0, 13)->s, db_at(&o, 0, 14)->s, db_at(&o, 0, 15)->s, db_at(&o, 0, 16)->s, db_at(&o, 0, 17)->s }, lines);
+	for (size_t i = 0; i < n; i++)
+		tmpl_set(tmpl_add(od, "ADDRESS_LINES"), "LINE", lines[i]);
 	if (*db_at(&o, 0, 19)->s) {
 		tmpl_dict *t = tmpl_add(od, "TRACKING");
 		tmpl_set(t, "CARRIER", db_at(&o, 0, 18)->s);

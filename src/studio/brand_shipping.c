@@ -1,20 +1,40 @@
-/* brand_shipping.c: "/studio/brand/shipping" — the brand's flat shipping rate per order and its tax
- * rate, which checkout applies to this brand's order (see docs/CHECKOUT.md). */
+/* brand_shipping.c: "/studio/brand/shipping" — the brand's shipping and tax by destination (see
+ * docs/CHECKOUT.md): the default shipping rate and tax rate, whether its prices include tax, a
+ * tax rate per country (or region of a country), and a shipping rate per country or zone. */
 #include <stdlib.h>
 #include <string.h>
-#include "lib/money.h"
-#include "web/layout.h"
 #include "domain/catalog/product.h"
+#include "domain/commerce/country.h"
+#include "views/tax_view.h"
+#include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
 
 static const struct db_stmt q_rates = {
-	"SELECT shipping_flat_rate, tax_rate_bps FROM brands WHERE id = ?", "i", "ii" };
+	"SELECT shipping_flat_rate, tax_rate_bps, prices_include_tax FROM brands WHERE id = ?", "i", "iii" };
 static const struct db_stmt q_save = {
-	"UPDATE brands SET shipping_flat_rate = ?, tax_rate_bps = ? WHERE id = ?", "iii", "" };
+	"UPDATE brands SET shipping_flat_rate = ?, tax_rate_bps = ?, prices_include_tax = COALESCE(?, prices_include_tax)"
+	" WHERE id = ?", "iiii", "" };
+static const struct db_stmt q_tax_rows = {
+	"SELECT country, region, rate_bps FROM brand_tax_rates WHERE brand_id = ? ORDER BY country, region LIMIT 1000",
+	"i", "ssi" };
+static const struct db_stmt q_ship_rows = {
+	"SELECT dest, rate FROM brand_shipping_rates WHERE brand_id = ? ORDER BY dest = 'EU' DESC, dest LIMIT 1000",
+	"i", "si" };
+static const struct db_stmt q_tax_put = {
+	"INSERT INTO brand_tax_rates (brand_id, country, region, rate_bps) VALUES (?, ?, ?, ?)"
+	" ON DUPLICATE KEY UPDATE rate_bps = VALUES(rate_bps)", "issi", "" };
+static const struct db_stmt q_tax_del = {
+	"DELETE FROM brand_tax_rates WHERE brand_id = ? AND country = ? AND region = ?", "iss", "" };
+static const struct db_stmt q_ship_put = {
+	"INSERT INTO brand_shipping_rates (brand_id, dest, rate) VALUES (?, ?, ?)"
+	" ON DUPLICATE KEY UPDATE rate = VALUES(rate)", "isi", "" };
+static const struct db_stmt q_ship_del = {
+	"DELETE FROM brand_shipping_rates WHERE brand_id = ? AND dest = ?", "is", "" };
 
 #define MAX_SHIPPING_MINOR 100000000LL	/* a million in a two-decimal currency: a typo, not a rate */
 #define MAX_TAX_BPS 10000		/* 100.00 % */
+#define SAVED_URL "/studio/brand/shipping?saved=1"
 
 /* "8", "8.2", "8.25" percent as basis points; -1 if malformed or above 100 %. */
 static long tax_bps(const char *s)
@@ -40,52 +60,176 @@ static long tax_bps(const char *s)
 	return bps <= MAX_TAX_BPS ? bps : -1;
 }
 
-static void rates_form(struct req *r, const struct acting_brand *b, int status, const char *error,
-		       const char *shipping, const char *tax)
+/* A region code as the tax table keeps it: up to three letters or digits, uppercase; "" is the
+ * whole country. NULL if anything else was typed. */
+static const char *region_code(struct arena *a, const char *s)
 {
+	char *out = arena_strdup(a, s ? s : "");
+	size_t n = strlen(out);
+	if (n > 3)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (out[i] >= 'a' && out[i] <= 'z')
+			out[i] = (char)(out[i] - 32);
+		if (!((out[i] >= 'A' && out[i] <= 'Z') || (out[i] >= '0' && out[i] <= '9')))
+			return NULL;
+	}
+	return out;
+}
+
+/* A shipping destination: a country's code or the EU zone; NULL for anything else. */
+static const char *dest_code(const char *s)
+{
+	if (s && strcmp(s, COUNTRY_ZONE_EU) == 0)
+		return COUNTRY_ZONE_EU;
+	const struct country *c = country_find(s);
+	return c ? c->code : NULL;
+}
+
+static const char *dest_name(const char *code)
+{
+	if (strcmp(code, COUNTRY_ZONE_EU) == 0)
+		return "European Union (every member state without its own rate)";
+	const struct country *c = country_find(code);
+	return c ? c->name : code;
+}
+
+static void country_options(tmpl_dict *d, const char *section)
+{
+	for (size_t i = 0; i < country_count(); i++) {
+		tmpl_dict *cd = tmpl_add(d, section);
+		tmpl_set(cd, "CODE", country_at(i)->code);
+		tmpl_set(cd, "NAME", country_at(i)->name);
+	}
+}
+
+/* The whole page: the defaults form with `shipping` and `tax` as typed (NULL: as stored), both
+ * tables with a remove button per row, and the forms that add to them. */
+static int rates_page(struct req *r, int status, const char *error, const char *shipping, const char *tax)
+{
+	const struct acting_brand *b = r->brand;
+	struct db_res t, taxes, ships;
+	struct db_param id[] = { DB_I(b->id) };
+	enum db_status rc = db_query(r->db, r->arena, &q_rates, id, &t);
+	if (rc == DB_OK && t.nrows == 0)
+		rc = DB_ERR;
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->arena, &q_tax_rows, id, &taxes);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->arena, &q_ship_rows, id, &ships);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
+	long long bps = db_at(&t, 0, 1)->i;
 	tmpl_dict *d = layout_begin(r, "studio_brand_shipping.tpl", "Shipping and tax");
 	tmpl_set(d, "BRAND", b->name);
 	tmpl_set(d, "CURRENCY", b->currency);
-	tmpl_set(d, "SHIPPING", shipping);
-	tmpl_set(d, "TAX", tax);
+	tmpl_set(d, "SHIPPING", shipping ? shipping : product_decimal(r->arena, db_at(&t, 0, 0)->i, b->currency));
+	tmpl_set(d, "TAX", tax ? tax : arena_printf(r->arena, "%lld.%02lld", bps / 100, bps % 100));
+	tmpl_show(d, db_at(&t, 0, 2)->i ? "INCLUDED" : "EXCLUDED");
+	for (size_t i = 0; i < taxes.nrows; i++) {
+		tmpl_dict *rd = tmpl_add(d, "TAX_ROWS");
+		const char *country = db_at(&taxes, i, 0)->s, *region = db_at(&taxes, i, 1)->s;
+		tmpl_set(rd, "COUNTRY", country);
+		tmpl_set(rd, "COUNTRY_NAME", dest_name(country));
+		tmpl_set(rd, "REGION", region);
+		tmpl_set(rd, "REGION_TEXT", *region ? region : "whole country");
+		tmpl_set(rd, "RATE", tax_view_rate(r->arena, (unsigned)db_at(&taxes, i, 2)->i));
+	}
+	if (taxes.nrows == 0)
+		tmpl_show(d, "NO_TAX_ROWS");
+	for (size_t i = 0; i < ships.nrows; i++) {
+		tmpl_dict *rd = tmpl_add(d, "SHIP_ROWS");
+		tmpl_set(rd, "DEST", db_at(&ships, i, 0)->s);
+		tmpl_set(rd, "DEST_NAME", dest_name(db_at(&ships, i, 0)->s));
+		tmpl_set(rd, "RATE", layout_money(r, db_at(&ships, i, 1)->i, b->currency));
+	}
+	if (ships.nrows == 0)
+		tmpl_show(d, "NO_SHIP_ROWS");
+	country_options(d, "TAX_COUNTRIES");
+	country_options(d, "SHIP_COUNTRIES");
 	if (error)
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
 	if (req_query(r, "saved"))
 		tmpl_show(d, "SAVED");
 	layout_end(r, status);
+	return REQ_DONE;
+}
+
+static int saved(struct req *r, enum db_status rc)
+{
+	if (rc != DB_OK)
+		return req_db_fail(rc);
+	response_redirect(r, SAVED_URL);
+	return REQ_DONE;
 }
 
 int page_brand_shipping_form(struct req *r)
 {
-	const struct acting_brand *b = r->brand;
-	struct db_res t;
-	enum db_status rc = db_query(r->db, r->arena, &q_rates, (struct db_param[]){ DB_I(b->id) }, &t);
-	if (rc != DB_OK || t.nrows == 0)
-		return req_db_fail(rc == DB_OK ? DB_ERR : rc);
-	long long bps = db_at(&t, 0, 1)->i;
-	rates_form(r, b, 200, NULL, product_decimal(r->arena, db_at(&t, 0, 0)->i, b->currency),
-		   arena_printf(r->arena, "%lld.%02lld", bps / 100, bps % 100));
-	return REQ_DONE;
+	return rates_page(r, 200, NULL, NULL, NULL);
 }
 
 int page_brand_shipping(struct req *r)
 {
 	const struct acting_brand *b = r->brand;
-	const char *ship = req_form(r, "shipping"), *tax = req_form(r, "tax_percent");
+	const char *ship = req_form(r, "shipping"), *tax = req_form(r, "tax_percent"), *style = req_form(r, "prices");
 	long long shipping_minor;
 	long bps = tax_bps(tax);
 	const char *error = !req_money(r, "shipping", b->currency, &shipping_minor) || shipping_minor > MAX_SHIPPING_MINOR
 			    ? "Enter the shipping rate as an amount such as 4.99 (no currency sign, no thousands separator)."
 			    : bps < 0 ? "Enter the tax rate as a percentage from 0 to 100 with at most two decimals, such as 8.25."
 				      : NULL;
-	if (error) {
-		rates_form(r, b, 422, error, ship ? ship : "", tax ? tax : "");
-		return REQ_DONE;
-	}
-	enum db_status rc = db_query(r->db, r->arena, &q_save,
-				     (struct db_param[]){ DB_I(shipping_minor), DB_I(bps), DB_I(b->id) }, NULL);
-	if (rc != DB_OK)
-		return req_db_fail(rc);
-	response_redirect(r, "/studio/brand/shipping?saved=1");
-	return REQ_DONE;
+	if (error)
+		return rates_page(r, 422, error, ship ? ship : "", tax ? tax : "");
+	/* The field is a choice of two; a form without it leaves the style as it was. */
+	struct db_param include = style ? DB_I(strcmp(style, "include") == 0) : DB_NULL;
+	return saved(r, db_query(r->db, NULL, &q_save, (struct db_param[]){
+		DB_I(shipping_minor), DB_I(bps), include, DB_I(b->id) }, NULL));
+}
+
+int page_brand_tax_rate_put(struct req *r)
+{
+	const struct country *c = country_find(req_form(r, "country"));
+	const char *region = region_code(r->arena, req_form(r, "region"));
+	long bps = tax_bps(req_form(r, "tax_percent"));
+	const char *error = !c ? "Choose the country the rate is for from the list."
+			    : !region ? "Enter the region as its code of up to three letters or digits, such as CA, or leave it "
+					"empty for the whole country."
+			    : bps < 0 ? "Enter the tax rate as a percentage from 0 to 100 with at most two decimals, such as 7.25."
+				      : NULL;
+	if (error)
+		return rates_page(r, 422, error, NULL, NULL);
+	return saved(r, db_query(r->db, NULL, &q_tax_put, (struct db_param[]){
+		DB_I(r->brand->id), DB_S(c->code), DB_S(region), DB_I(bps) }, NULL));
+}
+
+int page_brand_tax_rate_remove(struct req *r)
+{
+	const struct country *c = country_find(req_form(r, "country"));
+	const char *region = region_code(r->arena, req_form(r, "region"));
+	if (!c || !region)
+		return rates_page(r, 422, "That rate is not in the table.", NULL, NULL);
+	return saved(r, db_query(r->db, NULL, &q_tax_del, (struct db_param[]){
+		DB_I(r->brand->id), DB_S(c->code), DB_S(region) }, NULL));
+}
+
+int page_brand_ship_rate_put(struct req *r)
+{
+	const char *dest = dest_code(req_form(r, "dest"));
+	long long minor;
+	const char *error = !dest ? "Choose the country or zone the rate is for from the list."
+			    : !req_money(r, "shipping", r->brand->currency, &minor) || minor > MAX_SHIPPING_MINOR
+			    ? "Enter the shipping rate as an amount such as 4.99 (no currency sign, no thousands separator)."
+			    : NULL;
+	if (error)
+		return rates_page(r, 422, error, NULL, NULL);
+	return saved(r, db_query(r->db, NULL, &q_ship_put, (struct db_param[]){
+		DB_I(r->brand->id), DB_S(dest), DB_I(minor) }, NULL));
+}
+
+int page_brand_ship_rate_remove(struct req *r)
+{
+	const char *dest = dest_code(req_form(r, "dest"));
+	if (!dest)
+		return rates_page(r, 422, "That rate is not in the table.", NULL, NULL);
+	return saved(r, db_query(r->db, NULL, &q_ship_del, (struct db_param[]){ DB_I(r->brand->id), DB_S(dest) }, NULL));
 }

@@ -73,7 +73,14 @@ static const struct field brand_program_fields[] = {
 	F_INT("return_window_days", 4, 0, 365, .inline_error = true), F_END,
 };
 static const struct field brand_shipping_fields[] = {
-	F_MONEY("shipping", 16, .inline_error = true), F_TEXT("tax_percent", 8), F_END,
+	F_MONEY("shipping", 16, .inline_error = true), F_TEXT("tax_percent", 8),
+	F_ENUM("prices", 8, F_ONE_OF("exclude", "include")), F_END,
+};
+static const struct field brand_tax_rate_fields[] = {
+	F_TEXT("country", 2), F_TEXT("region", 3), F_TEXT("tax_percent", 8), F_END,
+};
+static const struct field brand_ship_rate_fields[] = {
+	F_TEXT("dest", 2), F_MONEY("shipping", 16, .inline_error = true), F_END,
 };
 static const struct field pick_decision_fields[] = {
 	F_ENUM("decision", 10, F_ONE_OF("approve", "reject")), F_END,
@@ -209,7 +216,8 @@ enum studio_page {
 	ST_CR_PICK_MOVE, ST_CR_PICK_REMOVE, ST_CR_COLLECTIONS, ST_CR_COLLECTION_CREATE,
 	ST_CR_COLLECTION_MOVE, ST_CR_COLLECTION_EDIT, ST_CR_COLLECTION_SAVE, ST_CR_ITEM_ADD,
 	ST_CR_ITEM_MOVE, ST_CR_ITEM_NOTE, ST_CR_ITEM_REMOVE, ST_CR_LINKS, ST_CR_LINK_CREATE,
-	ST_BR_PROGRAM_FORM, ST_BR_PROGRAM, ST_BR_SHIPPING_FORM, ST_BR_SHIPPING, ST_BR_PICK_REQUESTS,
+	ST_BR_PROGRAM_FORM, ST_BR_PROGRAM, ST_BR_SHIPPING_FORM, ST_BR_SHIPPING, ST_BR_TAX_RATE_PUT, ST_BR_TAX_RATE_REMOVE,
+	ST_BR_SHIP_RATE_PUT, ST_BR_SHIP_RATE_REMOVE, ST_BR_PICK_REQUESTS,
 	ST_BR_PICK_DECIDE, ST_CR_DASHBOARD, ST_CR_DASHBOARD_CSV, ST_BR_DASHBOARD,
 	ST_BR_DASHBOARD_CSV, ST_BR_PAYOUT,
 	ST_ORDERS, ST_ORDERS_CSV, ST_ORDER, ST_ORDER_TRANSITION, ST_ORDER_REFUND,
@@ -334,6 +342,18 @@ static const struct route routes[] = {
 		.fields = creator_saved_fields },
 	[ST_BR_SHIPPING] = { .pat = { HTTP_POST, "/studio/brand/shipping" },
 		.fn = page_brand_shipping, .needs = NEED_BRAND, .fields = brand_shipping_fields,
+		.max_body = 1024 },
+	[ST_BR_TAX_RATE_PUT] = { .pat = { HTTP_POST, "/studio/brand/shipping/tax-rates" },
+		.fn = page_brand_tax_rate_put, .needs = NEED_BRAND, .fields = brand_tax_rate_fields,
+		.max_body = 1024 },
+	[ST_BR_TAX_RATE_REMOVE] = { .pat = { HTTP_POST, "/studio/brand/shipping/tax-rates/remove" },
+		.fn = page_brand_tax_rate_remove, .needs = NEED_BRAND, .fields = brand_tax_rate_fields,
+		.max_body = 1024 },
+	[ST_BR_SHIP_RATE_PUT] = { .pat = { HTTP_POST, "/studio/brand/shipping/rates" },
+		.fn = page_brand_ship_rate_put, .needs = NEED_BRAND, .fields = brand_ship_rate_fields,
+		.max_body = 1024 },
+	[ST_BR_SHIP_RATE_REMOVE] = { .pat = { HTTP_POST, "/studio/brand/shipping/rates/remove" },
+		.fn = page_brand_ship_rate_remove, .needs = NEED_BRAND, .fields = brand_ship_rate_fields,
 		.max_body = 1024 },
 	[ST_BR_PICK_REQUESTS] = { .pat = { HTTP_GET, "/studio/brand/pick-requests" },
 		.fn = page_pick_requests, .needs = NEED_SESSION | NEED_BRAND },

@@ -6,13 +6,16 @@
 #include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
+#include "domain/commerce/address.h"
+#include "views/tax_view.h"
 
 static const struct db_stmt q_order = {
 	"SELECT id, status, created_at, email, ship_name, ship_line1, ship_line2, ship_city, ship_region,"
 	" ship_postal, ship_country, currency, subtotal, shipping, tax, total, refunded_total,"
 	" payment_provider, carrier, tracking_number, shipped_at IS NOT NULL, delivered_at IS NOT NULL,"
-	" (SELECT COALESCE(MAX(e.id), 0) FROM order_events e WHERE e.order_id = orders.id)"
-	" FROM orders WHERE number = ? AND brand_id = ?", "si", "i" "sssssssssss" "iiiii" "sss" "iii" };
+	" (SELECT COALESCE(MAX(e.id), 0) FROM order_events e WHERE e.order_id = orders.id),"
+	" tax_rate_bps, prices_include_tax, shipping_tax, tax_region"
+	" FROM orders WHERE number = ? AND brand_id = ?", "si", "i" "sssssssssss" "iiiii" "sss" "iii" "iiis" };
 static const struct db_stmt q_lines = {
 	"SELECT l.id, l.title, l.variant_title, l.sku, l.unit_price, l.quantity, l.line_total,"
 	" l.refunded_quantity, l.refunded_amount, COALESCE(c.handle, ''), l.surface, l.commission_bps,"
@@ -111,16 +114,15 @@ int orders_detail_render(struct req *r, const char *number, int status, const ch
 	tmpl_set(d, "STATUS_LABEL", order_status_label(st));
 	tmpl_set(d, "PLACED", db_at(&o, 0, 2)->s);
 	tmpl_set(d, "EMAIL", db_at(&o, 0, 3)->s);
-	static const char *const addr[] = { "SHIP_NAME", "SHIP_LINE1", NULL, "SHIP_CITY", NULL, "SHIP_POSTAL", "SHIP_COUNTRY" };
-	for (size_t i = 0; i < 7; i++)
-		if (addr[i])
-			tmpl_set(d, addr[i], db_at(&o, 0, 4 + i)->s);
-	detail_opt(d, "LINE2", db_at(&o, 0, 6)->s);
-	detail_opt(d, "REGION", db_at(&o, 0, 8)->s);
-	tmpl_set(d, "SUBTOTAL", layout_money(r, db_at(&o, 0, 12)->i, cur));
-	tmpl_set(d, "SHIPPING", layout_money(r, db_at(&o, 0, 13)->i, cur));
-	tmpl_set(d, "TAX", layout_money(r, db_at(&o, 0, 14)->i, cur));
-	tmpl_set(d, "TOTAL", layout_money(r, db_at(&o, 0, 15)->i, cur));
+	const char *addr[ADDRESS_MAX_LINES];
+	size_t naddr = address_lines(r->arena, &(struct address){ db_at(&o, 0, 4)->s, db_at(&o, 0, 5)->s,
+		db_at(&o, 0, 6)->s, db_at(&o, 0, 7)->s, db_at(&o, 0, 8)->s, db_at(&o, 0, 9)->s, db_at(&o, 0, 10)->s }, addr);
+	for (size_t i = 0; i < naddr; i++)
+		tmpl_set(tmpl_add(d, "ADDRESS_LINES"), "LINE", addr[i]);
+	struct calc_totals t = { db_at(&o, 0, 12)->i, db_at(&o, 0, 13)->i, db_at(&o, 0, 14)->i, db_at(&o, 0, 15)->i,
+				 db_at(&o, 0, 25)->i, db_at(&o, 0, 24)->i != 0 };
+	tax_view_totals(r, d, &t, cur, (unsigned)db_at(&o, 0, 23)->i,
+			tax_view_place(r->arena, db_at(&o, 0, 10)->s, db_at(&o, 0, 26)->s));
 	long long total = db_at(&o, 0, 15)->i, refunded = db_at(&o, 0, 16)->i;
 	if (refunded)
 		tmpl_set(tmpl_add(d, "REFUNDED"), "AMOUNT", layout_money(r, refunded, cur));

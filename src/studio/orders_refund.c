@@ -15,7 +15,7 @@ static const struct db_stmt q_lines = {
 	"SELECT id, quantity, refunded_quantity, line_total, refunded_amount, commission_bps"
 	" FROM order_lines WHERE order_id = ? ORDER BY id FOR UPDATE", "i", "iiiiii" };
 static const struct db_stmt q_tax = {
-	"SELECT tax_rate_bps FROM orders WHERE id = ?", "i", "i" };
+	"SELECT tax_rate_bps, prices_include_tax FROM orders WHERE id = ?", "i", "ii" };
 static const struct db_stmt q_line_refund = {
 	"UPDATE order_lines SET refunded_quantity = ?, refunded_amount = ?"
 	" WHERE id = ? AND refunded_quantity = ?", "iiii", "" };
@@ -137,7 +137,8 @@ static enum db_status refund_run(struct db *db, void *ctx)
 		lines_refunded += order_line_share(db_at(&lines, i, 3)->i, db_at(&lines, i, 1)->i,
 						   db_at(&lines, i, 2)->i + units);
 	}
-	c.refunded_total = order_refund_total(o.total, lines_refunded, (unsigned)db_at(&tax, 0, 0)->i, complete);
+	c.refunded_total = order_refund_total(o.total, lines_refunded, (unsigned)db_at(&tax, 0, 0)->i,
+					      db_at(&tax, 0, 1)->i != 0, complete);
 	if (c.refunded_total < o.refunded_total)
 		c.refunded_total = o.refunded_total;	/* a refund never gives back less than before */
 	long long amount = c.refunded_total - o.refunded_total;

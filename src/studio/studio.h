@@ -28,9 +28,13 @@ struct studio_owner {
 /* The acting creator or brand of a NEED_OWNER page; false for an account that is neither, which
  * the page refuses in its own words. */
 bool studio_owner(const struct req *r, struct studio_owner *o);
-/* brand_shipping.c: the flat shipping rate and tax rate checkout applies to the brand's orders. */
+/* brand_shipping.c: the shipping and tax checkout applies to the brand's orders, by destination. */
 int page_brand_shipping_form(struct req *r);
 int page_brand_shipping(struct req *r);
+int page_brand_tax_rate_put(struct req *r);
+int page_brand_tax_rate_remove(struct req *r);
+int page_brand_ship_rate_put(struct req *r);
+int page_brand_ship_rate_remove(struct req *r);
 /* "12.5%" from basis points, in integers. */
 const char *creator_rate_text(struct req *r, long long bps);
 /* Moves the item `id` one place up (dir < 0) or down in `ids` (n items, in display order),

@@ -28,7 +28,7 @@ test('guest adds two brands\' products, checks out, sees the confirmation and lo
 	await page.getByLabel('Street address').fill('12 Chromium Road');
 	await page.getByLabel('Town or city').fill('Lisbon');
 	await page.getByLabel('Postal code').fill('1100-001');
-	await page.getByLabel('Country code').fill('pt');
+	await page.getByLabel('Country', { exact: true }).selectOption({ label: 'Portugal' });
 	await page.getByLabel(/Test payment/).check();
 	await page.getByRole('button', { name: 'Review order' }).click();
 	await page.getByRole('heading', { name: 'Review your order' }).waitFor();

@@ -48,7 +48,7 @@ test('a shopper follows lena\'s short link and buys; lena\'s and the brand\'s da
 	await shop.locator('#line1').fill('1 Test Street');
 	await shop.locator('#city').fill('Portland');
 	await shop.locator('#postal').fill('97201');
-	await shop.locator('#country').fill('US');
+	await shop.locator('#country').selectOption('US');
 	await shop.locator('input[name="provider"][value="test"]').check();
 	await Promise.all([shop.waitForURL('**/checkout/review'), shop.locator('button', { hasText: 'Review order' }).click()]);
 	await Promise.all([shop.waitForURL('**/checkout/done/**'), shop.locator('button', { hasText: 'Place order' }).click()]);

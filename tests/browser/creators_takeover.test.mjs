@@ -51,7 +51,7 @@ test('marco\'s link after lena\'s takes over the sale; a direct visit in between
 	await shop.locator('#line1').fill('1 Test Street');
 	await shop.locator('#city').fill('Portland');
 	await shop.locator('#postal').fill('97201');
-	await shop.locator('#country').fill('US');
+	await shop.locator('#country').selectOption('US');
 	await shop.locator('input[name="provider"][value="test"]').check();
 	await Promise.all([shop.waitForURL('**/checkout/review'), shop.locator('button', { hasText: 'Review order' }).click()]);
 	await Promise.all([shop.waitForURL('**/checkout/done/**'), shop.locator('button', { hasText: 'Place order' }).click()]);

@@ -210,7 +210,7 @@ test('an invalid address re-renders the checkout form with what was typed', asyn
 	assert.ok(r.body.includes('value="Keep &lt;Me&gt;"'));
 	const bad = await c.post('/checkout/review', { csrf: await csrf(c), ...address(uniqueEmail('c')), country: 'U1' });
 	assert.equal(bad.status, 422);
-	assert.match(bad.body, /two-letter code/);
+	assert.match(bad.body, /Choose the country from the list/);
 	const long = await c.post('/checkout/review', { csrf: await csrf(c), ...address(uniqueEmail('c')), postal: '9'.repeat(21) });
 	assert.equal(long.status, 400);
 });

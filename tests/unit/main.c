@@ -32,6 +32,8 @@ int main(void)
 	srunner_add_suite(sr, best_sellers_suite());
 	srunner_add_suite(sr, sandbox_suite());
 	srunner_add_suite(sr, sample_suite());
+	srunner_add_suite(sr, tax_suite());
+	srunner_add_suite(sr, address_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -31,5 +31,7 @@ Suite *dns_suite(void);
 Suite *best_sellers_suite(void);
 Suite *sandbox_suite(void);
 Suite *sample_suite(void);
+Suite *tax_suite(void);
+Suite *address_suite(void);
 
 #endif

@@ -44,18 +44,18 @@ START_TEST(test_tax_rounds_half_up)
 }
 END_TEST
 
-START_TEST(test_totals_per_order)
+START_TEST(test_totals_of_one_order)
 {
 	struct calc_totals t;
-	ck_assert(calc_totals(6800, 500, 825, &t));
+	ck_assert(calc_order((long long[]){ 6800 }, 1, 500, 825, false, &t));	/* 561 + 41.25 */
 	ck_assert_int_eq(t.subtotal, 6800);
 	ck_assert_int_eq(t.shipping, 500);
 	ck_assert_int_eq(t.tax, 602);
 	ck_assert_int_eq(t.total, 7902);
-	ck_assert(calc_totals(0, 500, 825, &t));	/* nothing to ship */
+	ck_assert(calc_order(NULL, 0, 500, 825, false, &t));	/* nothing to ship */
 	ck_assert_int_eq(t.total, 0);
-	ck_assert(!calc_totals(-1, 0, 0, &t));
-	ck_assert(!calc_totals(10000000000000LL, 1, 0, &t));	/* over 10^13 */
+	ck_assert(!calc_order((long long[]){ -1 }, 1, 0, 0, false, &t));
+	ck_assert(!calc_order((long long[]){ 10000000000000LL }, 1, 1, 0, false, &t));	/* over 10^13 */
 	long long lt;
 	ck_assert(calc_line_total(3400, 2, &lt));
 	ck_assert_int_eq(lt, 6800);
@@ -173,7 +173,7 @@ Suite *commission_suite(void)
 	tcase_add_test(tc, test_commission_is_floored_basis_points);
 	tcase_add_test(tc, test_commission_has_no_overflow_up_to_1e13);
 	tcase_add_test(tc, test_tax_rounds_half_up);
-	tcase_add_test(tc, test_totals_per_order);
+	tcase_add_test(tc, test_totals_of_one_order);
 	tcase_add_test(tc, test_order_numbers_are_random_base32);
 	tcase_add_test(tc, test_checkout_token_is_bound_to_the_session);
 	tcase_add_test(tc, test_summary_version_sees_every_change);

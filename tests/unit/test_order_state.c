@@ -131,15 +131,18 @@ END_TEST
 START_TEST(test_order_refund_total_adds_tax_and_all_of_shipping_only_at_the_end)
 {
 	/* Subtotal 100.00 + shipping 5.00, tax 20 % = 21.00: total 126.00. */
-	ck_assert_int_eq(order_refund_total(12600, 3333, 2000, false), 4000);	/* 33.33 + 6.666 -> 6.67 */
-	ck_assert_int_eq(order_refund_total(12600, 2500, 2000, false), 3000);
-	ck_assert_int_eq(order_refund_total(12600, 10000, 2000, true), 12600);
+	ck_assert_int_eq(order_refund_total(12600, 3333, 2000, false, false), 4000);	/* 33.33 + 6.666 -> 6.67 */
+	ck_assert_int_eq(order_refund_total(12600, 2500, 2000, false, false), 3000);
+	ck_assert_int_eq(order_refund_total(12600, 10000, 2000, false, true), 12600);
 	/* All goods but the refund is not complete (cannot happen, but never above the total). */
-	ck_assert_int_eq(order_refund_total(12600, 10500, 2000, false), 12600);
-	ck_assert_int_eq(order_refund_total(12600, 0, 2000, false), 0);
-	ck_assert_int_eq(order_refund_total(1000, 25, 0, false), 25);
+	ck_assert_int_eq(order_refund_total(12600, 10500, 2000, false, false), 12600);
+	ck_assert_int_eq(order_refund_total(12600, 0, 2000, false, false), 0);
+	ck_assert_int_eq(order_refund_total(1000, 25, 0, false, false), 25);
 	/* Half up: 0.25 at 10 % is 0.025 -> 0.03. */
-	ck_assert_int_eq(order_refund_total(1000, 25, 1000, false), 28);
+	ck_assert_int_eq(order_refund_total(1000, 25, 1000, false, false), 28);
+	/* Prices that include tax: the goods are refunded as charged, no tax on top. */
+	ck_assert_int_eq(order_refund_total(12400, 5950, 1900, true, false), 5950);
+	ck_assert_int_eq(order_refund_total(12400, 11900, 1900, true, true), 12400);
 }
 END_TEST
 

@@ -24,15 +24,55 @@ bool calc_line_total(long long unit, long long quantity, long long *out)
 	return true;
 }
 
-bool calc_totals(long long subtotal, long long flat_shipping, unsigned tax_bps, struct calc_totals *out)
+long long calc_tax_included(long long gross, unsigned bps)
 {
-	if (subtotal < 0 || flat_shipping < 0 || subtotal > CALC_MAX_AMOUNT || flat_shipping > CALC_MAX_AMOUNT)
+	if (gross <= 0 || bps == 0)
+		return 0;
+	if (bps > CALC_MAX_BPS)
+		bps = CALC_MAX_BPS;
+	/* gross * bps / d, d = 10000 + bps, split like calc_tax; half up: 2 * remainder >= d. */
+	long long d = 10000 + (long long)bps, q = gross / d, rb = gross % d * (long long)bps;
+	return q * (long long)bps + rb / d + (2 * (rb % d) >= d);
+}
+
+static long long line_tax(long long amount, unsigned bps, bool included)
+{
+	return included ? calc_tax_included(amount, bps) : calc_tax(amount, bps);
+}
+
+bool calc_order(const long long *lines, size_t nlines, long long shipping, unsigned tax_bps, bool tax_included,
+		struct calc_totals *out)
+{
+	memset(out, 0, sizeof *out);
+	out->tax_included = tax_included;
+	if (shipping < 0 || shipping > CALC_MAX_AMOUNT)
 		return false;
-	out->subtotal = subtotal;
-	out->shipping = subtotal > 0 ? flat_shipping : 0;
-	out->tax = calc_tax(out->subtotal + out->shipping, tax_bps);
+	long long goods = 0, goods_tax = 0;
+	for (size_t i = 0; i < nlines; i++) {
+		if (lines[i] < 0 || lines[i] > CALC_MAX_AMOUNT)
+			return false;
+		goods += lines[i];
+		goods_tax += line_tax(lines[i], tax_bps, tax_included);
+		if (goods > CALC_MAX_AMOUNT)
+			return false;
+	}
+	long long ship = nlines ? shipping : 0;
+	out->shipping_tax = line_tax(ship, tax_bps, tax_included);
+	out->tax = goods_tax + out->shipping_tax;
+	out->subtotal = tax_included ? goods - goods_tax : goods;
+	out->shipping = tax_included ? ship - out->shipping_tax : ship;
 	out->total = out->subtotal + out->shipping + out->tax;
 	return out->total <= CALC_MAX_AMOUNT;
+}
+
+long long calc_shown_subtotal(const struct calc_totals *t)
+{
+	return t->tax_included ? t->subtotal + t->tax - t->shipping_tax : t->subtotal;
+}
+
+long long calc_shown_shipping(const struct calc_totals *t)
+{
+	return t->tax_included ? t->shipping + t->shipping_tax : t->shipping;
 }
 
 static void random_b32(char *out, size_t n)

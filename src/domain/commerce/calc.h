@@ -1,5 +1,5 @@
 /* calc.h: the pure arithmetic and identifiers of checkout: order totals with tax
- * rounded half up per order, order numbers and checkout references, the one-time idempotency
+ * rounded half up per line, order numbers and checkout references, the one-time idempotency
  * token of the review form and the version of the summary the shopper was shown. No I/O but
  * randomness. */
 #ifndef CC_CALC_H
@@ -16,17 +16,35 @@
 #define CALC_VERSION_LEN 32	/* hex of a 16-byte hash */
 #define CALC_MAX_AMOUNT 10000000000000LL	/* 10^13 minor units, as money_parse */
 
+/* One brand's order as the database stores it: total = subtotal + shipping + tax always holds.
+ * Prices that exclude tax (US style): subtotal and shipping are what the shopper saw, tax is
+ * added on top. Prices that include tax (EU style): the shopper saw gross amounts, so subtotal
+ * and shipping are stored net of the tax they include, tax is that included tax, and the total
+ * is what the shopper saw; calc_shown_subtotal and calc_shown_shipping give the gross amounts
+ * back. Shipping is taxed at the destination's rate like the goods in both styles. */
 struct calc_totals {
 	long long subtotal, shipping, tax, total;
+	long long shipping_tax;	/* the part of tax on shipping */
+	bool tax_included;
 };
 
-/* round_half_up(amount * bps / 10000) for amount >= 0, without overflow (amount <= 10^15). */
+/* round_half_up(amount * bps / 10000) for amount >= 0, without overflow (amount <= 10^15):
+ * the tax added on top of an amount that excludes it. */
 long long calc_tax(long long amount, unsigned bps);
+/* round_half_up(gross * bps / (10000 + bps)) for gross >= 0: the tax contained in an amount
+ * that includes it (19 % of a net price inside a gross 119). */
+long long calc_tax_included(long long gross, unsigned bps);
 
-/* One brand's order: shipping is the flat rate (none for an empty order), tax is charged on
- * subtotal + shipping at tax_bps and rounded half up once per order. False if an input is
- * negative or a result would exceed CALC_MAX_AMOUNT. */
-bool calc_totals(long long subtotal, long long flat_shipping, unsigned tax_bps, struct calc_totals *out);
+/* One brand's order to one destination. lines[0..nlines) are the amounts of its lines as
+ * charged (after any discount, >= 0), in the brand's currency; shipping is the destination's
+ * rate, charged when there is at least one line; tax_bps is the destination's rate and
+ * tax_included the brand's style. Tax is rounded half up per line (and once for shipping) and
+ * summed. False if an input is negative or a result would exceed CALC_MAX_AMOUNT. */
+bool calc_order(const long long *lines, size_t nlines, long long shipping, unsigned tax_bps, bool tax_included,
+		struct calc_totals *out);
+/* The goods and the shipping as the shopper saw them: gross when tax is included. */
+long long calc_shown_subtotal(const struct calc_totals *t);
+long long calc_shown_shipping(const struct calc_totals *t);
 
 /* unit * quantity, false if negative or above CALC_MAX_AMOUNT. */
 bool calc_line_total(long long unit, long long quantity, long long *out);
@@ -46,8 +64,9 @@ bool calc_token_check(const uint8_t secret[32], const uint8_t session_hash[32], 
 /* What the database stores for a token: BLAKE2b-256 of it. */
 void calc_token_hash(const char *token, uint8_t out[32]);
 
-/* The version of a summary: a hash over everything the shopper agrees to (per line: variant,
- * quantity, unit price, currency; per brand: shipping and tax rate), fed in order. */
+/* The version of a summary: a hash over everything the shopper agrees to (the destination; per
+ * line: variant, quantity, unit price, currency; per brand: shipping, tax rate, whether prices
+ * include tax), fed in order. */
 struct calc_version { crypto_generichash_state st; };
 void calc_version_init(struct calc_version *v);
 void calc_version_add(struct calc_version *v, long long n);

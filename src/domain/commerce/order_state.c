@@ -2,6 +2,7 @@
 #include <stddef.h>
 #include <string.h>
 #include "domain/creators/commission.h"
+#include "domain/commerce/calc.h"
 #include "domain/commerce/order_state.h"
 
 static const char *const status_names[ORDER__NSTATUS] = {
@@ -103,15 +104,12 @@ long long order_reversal_due(long long line_total, long long quantity, long long
 }
 
 long long order_refund_total(long long total, long long lines_refunded, unsigned tax_rate_bps,
-			     bool every_unit_refunded)
+			     bool tax_included, bool every_unit_refunded)
 {
 	if (every_unit_refunded)
 		return total;
 	if (lines_refunded <= 0)
 		return 0;
-	/* (x * bps + 5000) / 10000 with x split as for the reversal: x may be 10^15. */
-	long long x = lines_refunded, bps = tax_rate_bps;
-	long long tax = x / 10000 * bps + (x % 10000 * bps + 5000) / 10000;
-	long long sum = x + tax;
+	long long sum = lines_refunded + (tax_included ? 0 : calc_tax(lines_refunded, tax_rate_bps));
 	return sum < total ? sum : total;
 }

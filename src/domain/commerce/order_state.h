@@ -69,8 +69,10 @@ long long order_reversal_due(long long line_total, long long quantity, long long
 
 /* The order's refunded_total once its lines have `lines_refunded` refunded in all: the whole
  * total (shipping and tax included) when every unit is refunded, else the refunded goods plus
- * their tax at tax_rate_bps, rounded half up like checkout's tax, never more than the total. */
+ * their tax at tax_rate_bps, rounded half up like checkout's tax, never more than the total.
+ * When the order's prices included tax (`tax_included`), line amounts already hold their tax and
+ * the refunded goods are refunded as they are. */
 long long order_refund_total(long long total, long long lines_refunded, unsigned tax_rate_bps,
-			     bool every_unit_refunded);
+			     bool tax_included, bool every_unit_refunded);
 
 #endif
