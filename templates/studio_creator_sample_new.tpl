@@ -31,9 +31,11 @@
 <div class="field"><label for="postal">Postal code</label>
 <input id="postal" name="postal" autocomplete="postal-code" maxlength="20" required value="{{POSTAL}}"{{#ERR_POSTAL}} aria-invalid="true" aria-describedby="postal-error"{{/ERR_POSTAL}}>
 {{#ERR_POSTAL}}<p class="field-error" id="postal-error">{{TEXT}}</p>{{/ERR_POSTAL}}</div>
-<div class="field"><label for="country">Country code</label>
-<input id="country" name="country" autocomplete="country" maxlength="2" minlength="2" required pattern="[A-Za-z]{2}" value="{{COUNTRY}}" aria-describedby="country-hint{{#ERR_COUNTRY}} country-error{{/ERR_COUNTRY}}"{{#ERR_COUNTRY}} aria-invalid="true"{{/ERR_COUNTRY}}>
-<p class="hint" id="country-hint">Two letters, like US, DE or PT.</p>
+<div class="field"><label for="country">Country</label>
+<select id="country" name="country" autocomplete="country" required{{#ERR_COUNTRY}} aria-invalid="true" aria-describedby="country-error"{{/ERR_COUNTRY}}>
+<option value="">Choose…</option>
+{{#COUNTRIES}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/COUNTRIES}}</select>
 {{#ERR_COUNTRY}}<p class="field-error" id="country-error">{{TEXT}}</p>{{/ERR_COUNTRY}}</div>
 </fieldset>
 <p class="hint">Only {{BRAND}} sees this address, and only while the request is open.</p>

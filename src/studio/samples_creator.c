@@ -7,6 +7,7 @@
 #include "studio/samples.h"
 #include "web/layout.h"
 #include "web/response.h"
+#include "domain/commerce/country.h"
 #include "domain/mail/outbox.h"
 #include "lib/validate.h"
 
@@ -42,7 +43,7 @@ static const struct db_stmt q_insert = {
 	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'requested', UTC_TIMESTAMP(), UTC_TIMESTAMP())",
 	"iiiissssssss", "" };
 
-/* What the form holds, as typed (country uppercased once it is valid). */
+/* What the form holds, as typed (the country as the list's code once it is valid). */
 struct sample_form {
 	long long product_id, variant_id;
 	const char *note, *name, *line1, *line2, *city, *region, *postal, *country;
@@ -88,7 +89,14 @@ static int form_render(struct req *r, int status, const struct db_res *o, const 
 	tmpl_set(d, "CITY", f->city);
 	tmpl_set(d, "REGION", f->region);
 	tmpl_set(d, "POSTAL", f->postal);
-	tmpl_set(d, "COUNTRY", f->country);
+	for (size_t i = 0; i < country_count(); i++) {
+		const struct country *c = country_at(i);
+		tmpl_dict *cd = tmpl_add(d, "COUNTRIES");
+		tmpl_set(cd, "CODE", c->code);
+		tmpl_set(cd, "NAME", c->name);
+		if (strcmp(c->code, f->country) == 0)
+			tmpl_show(cd, "SELECTED");
+	}
 	if (error) {
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
 		if (which) {	/* ERR_NAME, ERR_LINE1...: the message again beside its field */
@@ -137,7 +145,6 @@ static const char *form_read(struct req *r, struct sample_form *f, const struct 
 	f->region = form_value(r, "region");
 	f->postal = form_value(r, "postal");
 	f->country = form_value(r, "country");
-	char cc[3];
 	bool variant_known = f->variant_id == 0;
 	for (size_t i = 0; i < vars->nrows && !variant_known; i++)
 		variant_known = db_at(vars, i, 0)->i == f->variant_id;
@@ -152,9 +159,10 @@ static const char *form_read(struct req *r, struct sample_form *f, const struct 
 		return *which = "city", "Enter the town or city.";
 	if (!validate_has_text(f->postal))
 		return *which = "postal", "Enter the postal code.";
-	if (!sample_country_normalise(f->country, cc))
-		return *which = "country", "Enter the country as its two-letter code, like US, DE or PT.";
-	f->country = arena_strdup(r->arena, cc);
+	const struct country *c = country_find(f->country);
+	if (!c)
+		return *which = "country", "Choose the country from the list.";
+	f->country = c->code;
 	return NULL;
 }
 

@@ -47,7 +47,7 @@ test('a sample from the marketplace to delivery on a phone, and "Gifted by" besi
 	await cr.locator('#line1').fill('1 Test Street');
 	await cr.locator('#city').fill('Porto');
 	await cr.locator('#postal').fill('4000-001');
-	await cr.locator('#country').fill('pt');
+	await cr.locator('#country').selectOption({ label: 'Portugal' });
 	await Promise.all([cr.waitForURL(at('/studio/creator/samples?done=requested')), cr.locator('button', { hasText: 'Request the sample' }).click()]);
 	const mine = cr.locator('li.sample', { hasText: brand.title });
 	assert.match(await mine.textContent(), /waiting for the brand/);

@@ -256,7 +256,8 @@ test('the request form checks every field: a clear 4xx, nothing written', async 
 	const c = await newCreator();
 	for (const [fields, status, text] of [
 		[{ country: 'Portugal' }, 400, null],
-		[{ country: '1x' }, 422, /two-letter code/],
+		[{ country: '1x' }, 422, /country from the list/],
+		[{ country: 'XX' }, 422, /country from the list/],
 		[{ name: ' ' }, 422, /name the parcel/],
 		[{ line1: '' }, 422, /street address/],
 		[{ postal: '' }, 422, /postal code/],

@@ -121,18 +121,8 @@ START_TEST(test_sample_tracking_table)
 }
 END_TEST
 
-START_TEST(test_sample_country_and_carriers)
+START_TEST(test_sample_carriers)
 {
-	char cc[3];
-	ck_assert(sample_country_normalise("pt", cc));
-	ck_assert_str_eq(cc, "PT");
-	ck_assert(sample_country_normalise("US", cc));
-	ck_assert_str_eq(cc, "US");
-	ck_assert(!sample_country_normalise("USA", cc));
-	ck_assert(!sample_country_normalise("U", cc));
-	ck_assert(!sample_country_normalise("1A", cc));
-	ck_assert(!sample_country_normalise("", cc));
-	ck_assert(!sample_country_normalise(NULL, cc));
 	size_t n;
 	const struct sample_carrier *all = sample_carriers(&n);
 	ck_assert_uint_ge(n, 2);
@@ -155,7 +145,7 @@ Suite *sample_suite(void)
 	tcase_add_test(t, test_sample_names_round_trip);
 	tcase_add_loop_test(t, test_sample_limits_table, 0, (int)(sizeof limits / sizeof limits[0]));
 	tcase_add_loop_test(t, test_sample_tracking_table, 0, (int)(sizeof tracking / sizeof tracking[0]));
-	tcase_add_test(t, test_sample_country_and_carriers);
+	tcase_add_test(t, test_sample_carriers);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -148,19 +148,3 @@ bool sample_tracking_normalise(const char *in, char out[SAMPLE_TRACKING_MAX + 1]
 	out[n] = '\0';
 	return in && n >= SAMPLE_TRACKING_MIN;
 }
-
-bool sample_country_normalise(const char *in, char out[3])
-{
-	if (!in || strlen(in) != 2)
-		return false;
-	for (int i = 0; i < 2; i++) {
-		char c = in[i];
-		if (c >= 'a' && c <= 'z')
-			c = (char)(c - 'a' + 'A');
-		if (c < 'A' || c > 'Z')
-			return false;
-		out[i] = c;
-	}
-	out[2] = '\0';
-	return true;
-}

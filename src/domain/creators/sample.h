@@ -1,6 +1,6 @@
 /* sample.h: product samples as pure rules: a request's statuses, who may move it where, the
  * brand's limits on one creator's requests, the carriers a parcel goes with and the tracking
- * numbers and countries a form may hold. No I/O, table-tested (tests/unit/test_sample.c). */
+ * numbers a form may hold. No I/O, table-tested (tests/unit/test_sample.c). */
 #ifndef CC_SAMPLE_H
 #define CC_SAMPLE_H
 #include <stdbool.h>
@@ -106,8 +106,5 @@ const struct sample_carrier *sample_carrier_find(const char *code);
  * letters uppercased, spaces and '-' dropped, SAMPLE_TRACKING_MIN..MAX letters and digits.
  * False (out undefined) for anything else. */
 bool sample_tracking_normalise(const char *in, char out[SAMPLE_TRACKING_MAX + 1]);
-
-/* An ISO 3166-1 alpha-2 shaped code, either case, written uppercase into out ("pt" -> "PT"). */
-bool sample_country_normalise(const char *in, char out[3]);
 
 #endif
