@@ -3,7 +3,7 @@
 // label beside a creator's picks once, and only once, a sample has been delivered.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, unique } from './lib/http.mjs';
+import { Client, DEMO_PASSWORD, unique } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
 import { brandWithOpenProduct, newCreator } from './lib/creators.mjs';
 import { eventually } from './lib/eventually.mjs';
@@ -274,6 +274,20 @@ test('the request form checks every field: a clear 4xx, nothing written', async 
 	assert.equal((await c.client.get('/studio/creator/samples/new?product_id=999999999')).status, 404);
 	const [[n]] = sql(`SELECT COUNT(*) FROM sample_requests s JOIN creators cr ON cr.id = s.creator_id WHERE cr.handle = ${lit(c.account.handle)}`);
 	assert.equal(Number(n), 0);
+});
+
+test('the demo: lena\'s lamp was a gift from Northwind, and marco\'s request waits on Northwind\'s page', async () => {
+	const res = await new Client().get('/@lena');
+	const at = res.body.indexOf('>Task Lamp No. 2</h3>');
+	assert.ok(at > 0);
+	assert.ok(res.body.slice(at, res.body.indexOf('</article>', at)).includes('<p class="gifted" role="note">Gifted by Northwind Goods</p>'));
+	assert.match((await new Client().get('/p/northwind/task-lamp-no-2?via=lena')).body, /Gifted by Northwind Goods: Lena Park received this product free/);
+	const brand = new Client();
+	assert.equal((await brand.login('brand-owner@northwind.demo.crowdcart.test', DEMO_PASSWORD)).status, 303);
+	const page = await brand.get('/studio/brand/samples');
+	assert.match(page.body, /id="sample-2" data-status="requested"/);
+	assert.match(page.body, /id="sample-1" data-status="delivered"/);
+	assert.ok(!page.body.includes('1200 Pine Street'), 'no address once delivered');
 });
 
 });
