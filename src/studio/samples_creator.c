@@ -55,7 +55,8 @@ static const char *form_value(struct req *r, const char *name)
 	return v ? v : "";
 }
 
-/* The request form for product row `o` (q_offer), with `error` beside field `which` (or none). */
+/* The request form for product row `o` (q_offer), with `error` at the top and again in the field's
+ * own section `which` (ERR_NAME...; NULL for none). */
 static int form_render(struct req *r, int status, const struct db_res *o, const struct db_res *vars,
 		       const struct sample_form *f, const char *which, const char *error)
 {
@@ -99,12 +100,8 @@ static int form_render(struct req *r, int status, const struct db_res *o, const 
 	}
 	if (error) {
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
-		if (which) {	/* ERR_NAME, ERR_LINE1...: the message again beside its field */
-			char key[16] = "ERR_";
-			for (size_t i = 0; which[i] && i < sizeof key - 5; i++)
-				key[4 + i] = (char)(which[i] >= 'a' && which[i] <= 'z' ? which[i] - 'a' + 'A' : which[i]);
-			tmpl_set(tmpl_add(d, key), "TEXT", error);
-		}
+		if (which)
+			tmpl_set(tmpl_add(d, which), "TEXT", error);
 	}
 	layout_end(r, status);
 	return REQ_DONE;
@@ -133,7 +130,7 @@ int page_creator_sample_new(struct req *r)
 	return form_render(r, 200, &o, &vars, &f, NULL, NULL);
 }
 
-/* NULL when the form is complete, else the message, with *which naming the field. */
+/* NULL when the form is complete, else the message, with *which the field's error section. */
 static const char *form_read(struct req *r, struct sample_form *f, const struct db_res *vars, const char **which)
 {
 	f->variant_id = req_id(r, "variant_id");
@@ -152,16 +149,16 @@ static const char *form_read(struct req *r, struct sample_form *f, const struct 
 	if (req_invalid(r, "variant_id") || !variant_known)
 		return "Choose one of the product's options.";
 	if (!validate_has_text(f->name))
-		return *which = "name", "Enter the name the parcel is addressed to.";
+		return *which = "ERR_NAME", "Enter the name the parcel is addressed to.";
 	if (!validate_has_text(f->line1))
-		return *which = "line1", "Enter the street address.";
+		return *which = "ERR_LINE1", "Enter the street address.";
 	if (!validate_has_text(f->city))
-		return *which = "city", "Enter the town or city.";
+		return *which = "ERR_CITY", "Enter the town or city.";
 	if (!validate_has_text(f->postal))
-		return *which = "postal", "Enter the postal code.";
+		return *which = "ERR_POSTAL", "Enter the postal code.";
 	const struct country *c = country_find(f->country);
 	if (!c)
-		return *which = "country", "Choose the country from the list.";
+		return *which = "ERR_COUNTRY", "Choose the country from the list.";
 	f->country = c->code;
 	return NULL;
 }

@@ -256,9 +256,9 @@ test('the request form checks every field: a clear 4xx, nothing written', async 
 	const c = await newCreator();
 	for (const [fields, status, text] of [
 		[{ country: 'Portugal' }, 400, null],
-		[{ country: '1x' }, 422, /country from the list/],
+		[{ country: '1x' }, 422, /<p class="field-error" id="country-error">Choose the country from the list/],
 		[{ country: 'XX' }, 422, /country from the list/],
-		[{ name: ' ' }, 422, /name the parcel/],
+		[{ name: ' ' }, 422, /id="name"[^>]*aria-invalid="true" aria-describedby="name-error">\s*<p class="field-error" id="name-error">Enter the name the parcel/],
 		[{ line1: '' }, 422, /street address/],
 		[{ postal: '' }, 422, /postal code/],
 		[{ variant_id: '999999999' }, 422, /Choose one of the product/],
