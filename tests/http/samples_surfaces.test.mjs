@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { Client, unique } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
 import { creatorWithPicks, publish } from './lib/video.mjs';
-import { schedule } from './lib/live.mjs';
+import { eventsUntil, goLive, pin, schedule } from './lib/live.mjs';
 import { saveCreatorAd } from './lib/ads.mjs';
 import { carousel, saveShowcase } from './lib/showcases.mjs';
 import { eventually } from './lib/eventually.mjs';
@@ -61,13 +61,25 @@ test('a video: the tagged card and "More products" say it for gifted products on
 	});
 });
 
-test('a live session: the lineup says it for gifted products only', async () => {
+test('a live session: the lineup, the pin and the pin event say it for gifted products only', async () => {
 	const f = await gifted();
 	const { res, id } = await schedule(f.client, { products: [f.a.productId, f.b.productId] });
 	assert.equal(res.status, 303);
-	const page = (await new Client().get(`/live/${id}`)).body;
+	let page = (await new Client().get(`/live/${id}`)).body;
 	assert.ok(cardOf(page, f.a.title).includes(f.label));
 	assert.ok(!cardOf(page, f.b.title).includes('Gifted by'));
+	assert.equal((await goLive(f.client, id)).status, 303);
+	assert.equal((await pin(f.client, id, f.a.productId)).status, 303);
+	assert.equal((await pin(f.client, id, f.b.productId)).status, 303);
+	// live.js draws a pin from its event: the event says whether it was a gift
+	const viewer = new Client();
+	const data = await eventsUntil(viewer, id, (d) => d.events.filter((e) => e.kind === 'pin').length === 2);
+	const pins = data.events.filter((e) => e.kind === 'pin').map((e) => [e.product.title, e.product.gifted]);
+	assert.deepEqual(pins, [[f.a.title, true], [f.b.title, false]]);
+	// the page's pinned card is the latest pin (b), with no label; a's moment in the lineup keeps it
+	page = (await viewer.get(`/live/${id}`)).body;
+	const pinned = page.slice(page.indexOf('class="live-pinned"'), page.indexOf('</section>', page.indexOf('class="live-pinned"')));
+	assert.ok(pinned.includes(f.b.title) && !pinned.includes('Gifted by'));
 });
 
 test('a creator\'s own collection ad says it for gifted products only', async () => {
