@@ -1,11 +1,15 @@
 // samples.test.mjs: on a 390 px phone, a creator asks for a sample from the marketplace, the brand
 // approves, ships with tracking and marks it delivered, the creator follows it, and the creator's
-// storefront then says "Gifted by {brand}" beside the pick. Every page fits the phone; no console
-// errors, CSP violations or dialogs.
+// storefront then says "Gifted by {brand}" beside the pick; and a live viewer who never reloads
+// sees the label on a gifted product the moment it is pinned. Every page fits the phone; no
+// console errors, CSP violations or dialogs.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SHOTS, eventually, openPage as openPageOf, useChromium } from './lib/chromium.mjs';
 import { brandWithOpenProduct, newCreator } from '../http/lib/creators.mjs';
+import { goLive, pin, schedule } from '../http/lib/live.mjs';
+import { creatorWithPicks } from '../http/lib/video.mjs';
+import { lit, sql } from '../http/lib/fulfilment.mjs';
 
 const browser = useChromium();
 const PHONE = { viewport: { width: 390, height: 844 } };
@@ -91,4 +95,30 @@ test('a sample from the marketplace to delivery on a phone, and "Gifted by" besi
 	await shopper.screenshot({ path: `${SHOTS}samples-gifted-storefront-phone.png`, fullPage: true });
 	for (const [clean, where] of [[crClean, 'creator'], [brClean, 'brand'], [shopperClean, 'shopper']])
 		await clean(where);
+});
+
+test('a live viewer sees "Gifted by" on a pinned gift without reloading', async (t) => {
+	const c = await creatorWithPicks(2);
+	const [gift, plain] = c.products;
+	sql(`INSERT INTO sample_requests (creator_id, brand_id, product_id, ship_name, ship_line1, ship_city, ship_postal,
+		ship_country, status, created_at, updated_at, delivered_at) SELECT cr.id, p.brand_id, p.id, 'T', '1 Street', 'City',
+		'123', 'US', 'delivered', UTC_TIMESTAMP(), UTC_TIMESTAMP(), UTC_TIMESTAMP()
+		FROM creators cr JOIN products p ON p.id = ${gift.productId} WHERE cr.handle = ${lit(c.account.handle)}`);
+	const [[brandName]] = sql("SELECT name FROM brands WHERE slug = 'northwind'");
+	const { id } = await schedule(c.client, { products: [gift.productId, plain.productId], stream_url: '/media/samples-live-test.mp4' });
+	assert.equal((await goLive(c.client, id)).status, 303);
+	// The stream has no file behind it here, so the media load's own error is expected.
+	const { page, clean } = await openPageOf(browser(), t, { context: PHONE, warnings: false,
+		expectConsole: [/Failed to load resource.*404|media/i], failedLoads: false, errorResponses: false });
+	await page.goto(`/live/${id}`);
+	await page.evaluate(() => { window.__sameDocument = true; });
+	const pinned = page.locator('#live-pinned');
+	assert.equal((await pin(c.client, id, plain.productId)).status, 303);
+	await pinned.getByText(plain.title).waitFor({ timeout: 5000 });
+	assert.equal(await pinned.getByRole('note').count(), 0, 'not a gift: no label');
+	assert.equal((await pin(c.client, id, gift.productId)).status, 303);
+	await pinned.getByRole('note').filter({ hasText: `Gifted by ${brandName}` }).waitFor({ timeout: 5000 });
+	assert.ok(await page.evaluate(() => window.__sameDocument), 'drawn by live.js, not a reload');
+	await fitsPhone(page);
+	await clean('viewer');
 });
