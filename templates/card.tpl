@@ -5,5 +5,6 @@
 </a>
 <p class="card-brand">{{BRAND}}</p>
 <p class="price">{{PRICE}}{{#SOLD_OUT}} <span class="badge">Sold out</span>{{/SOLD_OUT}}</p>
+{{#GIFTED}}<p class="gifted" role="note">Gifted by {{BRAND}}</p>{{/GIFTED}}
 {{#NOTE}}<p class="card-note">{{TEXT}}</p>{{/NOTE}}
 </article>{{/PRODUCTS}}

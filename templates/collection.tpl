@@ -3,6 +3,7 @@
 <p class="lead">{{DESCRIPTION}}</p>
 <p class="muted">A collection by <a href="/@{{HANDLE}}">{{NAME}}</a></p>
 {{#DISCLOSURE}}<p class="disclosure" role="note">{{NAME}} earns a commission on purchases made through links on this page.</p>{{/DISCLOSURE}}
+{{#GIFTED_NOTE}}<p class="disclosure gifted-note" role="note">{{NAME}} received the products marked “Gifted by …” free from their brand.</p>{{/GIFTED_NOTE}}
 {{#EMPTY}}<p class="muted">This collection is empty for now.</p>{{/EMPTY}}
 <div class="grid">
 {{>CARDS}}

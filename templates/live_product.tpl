@@ -4,6 +4,7 @@
 </a>
 <p class="card-brand">{{BRAND}}</p>
 <p class="price">{{PRICE}}</p>
+{{#GIFTED}}<p class="gifted" role="note">Gifted by {{BRAND}}</p>{{/GIFTED}}
 {{#BUY}}<form class="live-buy" method="post" action="/live/{{LIVE}}/cart">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="variant" value="{{VARIANT}}">

@@ -7,7 +7,8 @@
 <p class="card-brand">{{BRAND}}</p>
 <h1 class="page-title">{{TITLE}}</h1>
 {{#VIA}}<p class="muted">Picked by <a href="/@{{HANDLE}}">{{NAME}}</a></p>
-{{#DISCLOSURE}}<p class="disclosure" role="note">{{NAME}} earns a commission if you buy this product through their link.</p>{{/DISCLOSURE}}{{/VIA}}
+{{#DISCLOSURE}}<p class="disclosure" role="note">{{NAME}} earns a commission if you buy this product through their link.</p>{{/DISCLOSURE}}
+{{#GIFTED}}<p class="disclosure gifted" role="note">Gifted by {{BRAND}}: {{NAME}} received this product free from {{BRAND}}.</p>{{/GIFTED}}{{/VIA}}
 <table class="variants">
 <caption>Options, prices and availability</caption>
 <thead><tr>{{#OPTION_NAMES}}<th scope="col">{{NAME}}</th>{{/OPTION_NAMES}}<th scope="col">Price</th><th scope="col">Availability</th></tr></thead>

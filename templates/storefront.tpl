@@ -9,6 +9,7 @@
 </ul>
 </section>
 {{#DISCLOSURE}}<p class="disclosure" role="note">{{NAME}} earns a commission on purchases made through links on this page.</p>{{/DISCLOSURE}}
+{{#GIFTED_NOTE}}<p class="disclosure gifted-note" role="note">{{NAME}} received the products marked “Gifted by …” free from their brand.</p>{{/GIFTED_NOTE}}
 <div class="storefront-cols">
 <aside class="storefront-side" aria-label="Share, watch and ask">{{#SHARE}}<p class="share">Share this storefront: <a class="share-link" href="{{URL}}">{{URL}}</a></p>
 {{/SHARE}}{{>VIDEO_FEED}}{{>LIVE_LIST}}{{#FORMS}}<section aria-labelledby="forms-h">

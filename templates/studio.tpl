@@ -8,6 +8,7 @@
 <li><a href="/studio/creator/profile">Profile and links</a></li>
 <li><a href="/studio/creator/marketplace">Marketplace: find products to pick</a></li>
 <li><a href="/studio/creator/picks">Your picks (storefront order)</a></li>
+<li><a href="/studio/creator/samples">Samples: ask brands for one, follow its shipping</a></li>
 <li><a href="/studio/creator/collections">Collections</a></li>
 <li><a href="/studio/creator/links">Short links</a></li>
 <li><a href="/studio/creator/codes">Discount codes</a></li>
@@ -37,6 +38,7 @@
 <li><a href="/studio/brand/dashboard">Creator sales and commission</a></li>
 <li><a href="/studio/brand/payouts">Creator payouts: batches, PayPal and SEPA files, tax forms</a></li>
 <li><a href="/studio/brand/pick-requests">Pick requests from creators</a></li>
+<li><a href="/studio/brand/samples">Sample requests from creators: approve, ship, limits</a></li>
 <li><a href="/studio/brand/creator-program">Attribution and return windows</a></li>
 <li><a href="/studio/brand/codes">Discount codes for creators</a></li>
 <li><a href="/studio/videos">Shoppable videos: publish, and metrics per video</a></li>

@@ -20,6 +20,7 @@
 </a>
 <p class="card-brand">{{BRAND}}</p>
 <p class="price">{{PRICE}}</p>
+{{#GIFTED}}<p class="gifted" role="note">Gifted by {{BRAND}}</p>{{/GIFTED}}
 <p class="video-time muted">In the video at <span class="video-from">{{FROM}}</span>–{{TO}}</p>
 {{#BUY}}<form class="video-buy" method="post" action="/v/{{VIDEO}}/cart">
 <input type="hidden" name="csrf" value="{{CSRF}}">

@@ -8,6 +8,7 @@
 #include "domain/video/media_stats.h"
 #include "domain/ads/ad_token.h"
 #include "views/attribution.h"
+#include "views/card_view.h"
 #include "shop/cart.h"
 #include "db/dbcache.h"
 #include "web/layout.h"
@@ -25,12 +26,12 @@ static const struct db_stmt q_ad = {
 static const struct db_stmt q_products = {
 	"SELECT " CARD_COLS ", p.id,"
 	" COALESCE((SELECT va.id FROM variants va WHERE va.product_id = p.id"
-	" ORDER BY va.stock > 0 OR va.inventory_policy <> 'deny' DESC, va.position, va.id LIMIT 1), 0)"
-	" FROM ad_products ap JOIN ads a ON a.id = ap.ad_id JOIN products p ON p.id = ap.product_id" CARD_JOINS
+	" ORDER BY va.stock > 0 OR va.inventory_policy <> 'deny' DESC, va.position, va.id LIMIT 1), 0),"
+	CARD_GIFTED("a.creator_id") " FROM ad_products ap JOIN ads a ON a.id = ap.ad_id JOIN products p ON p.id = ap.product_id" CARD_JOINS
 	" WHERE ap.ad_id = ? AND p.status = 'active' AND (a.created_by = 'brand' OR EXISTS (SELECT 1 FROM picks pk"
 	" WHERE pk.creator_id = a.creator_id AND pk.product_id = p.id AND pk.status = 'approved'))"
 	" ORDER BY ap.position, ap.product_id LIMIT 20",
-	"i", CARD_TYPES "ii" };
+	"i", CARD_TYPES "iii" };
 static const struct db_stmt q_click = {
 	"SELECT b.slug, p.handle, COALESCE(c.handle, ''), a.id, a.slug FROM ads a JOIN ad_products ap ON ap.ad_id = a.id"
 	" JOIN products p ON p.id = ap.product_id JOIN brands b ON b.id = p.brand_id"
@@ -45,6 +46,7 @@ static void product_card(struct req *r, tmpl_dict *d, const char *slug, const st
 	tmpl_dict *c = tmpl_add(d, "CARDS");
 	tmpl_set(c, "URL", arena_printf(r->arena, "/ad/%s/p/%lld", slug, db_at(t, i, CARD_NCOLS)->i));
 	card_fill_buyable(r, c, t, i, db_at(t, i, CARD_NCOLS + 1)->i);
+	card_view_gifted(c, t, i, CARD_NCOLS + 2);
 }
 
 /* The signed click-out link, if the ad has a target that is still on a verified domain (as far as

@@ -12,12 +12,12 @@ static const struct db_stmt q_collection = {
 	" WHERE cr.handle = ? AND c.slug = ? AND c.published = 1", "ss", "issssis" };
 /* Items are shown only while the creator still has an approved pick of the product. */
 static const struct db_stmt q_items = {
-	"SELECT " CARD_COLS ", ci.note, pk.commission_bps FROM collection_items ci"
+	"SELECT " CARD_COLS ", ci.note, pk.commission_bps," CARD_GIFTED("c.creator_id") " FROM collection_items ci"
 	" JOIN collections c ON c.id = ci.collection_id"
 	" JOIN products p ON p.id = ci.product_id" CARD_JOINS
 	" JOIN picks pk ON pk.creator_id = c.creator_id AND pk.product_id = p.id AND pk.status = 'approved'"
 	" WHERE ci.collection_id = ? AND p.status = 'active' ORDER BY ci.position, p.id LIMIT 200",
-	"i", CARD_TYPES "si" };
+	"i", CARD_TYPES "sii" };
 
 /* The page as every visitor sees it, kept under `key`. */
 static enum db_status collection_build(struct req *r, const struct db_res *col, const char *key)
@@ -34,7 +34,7 @@ static enum db_status collection_build(struct req *r, const struct db_res *col, 
 	tmpl_set(d, "DESCRIPTION", db_at(col, 0, 2)->s);
 	tmpl_set(d, "HANDLE", handle);
 	tmpl_set(d, "NAME", db_at(col, 0, 4)->s);
-	bool earns = false;
+	bool earns = false, gifted = false;
 	tmpl_dict *grid = card_grid(d);
 	for (size_t i = 0; i < items.nrows; i++) {
 		tmpl_dict *c = card_view_add(r, grid, &items, i, handle);
@@ -42,9 +42,12 @@ static enum db_status collection_build(struct req *r, const struct db_res *col, 
 		if (*note)	/* card.tpl shows the curator's note under the card */
 			tmpl_set(tmpl_add(c, "NOTE"), "TEXT", note);
 		earns |= db_at(&items, i, CARD_NCOLS + 1)->i > 0;
+		gifted |= card_view_gifted(c, &items, i, CARD_NCOLS + 2);
 	}
 	if (earns)
 		tmpl_show(d, "DISCLOSURE");
+	if (gifted)
+		tmpl_show(d, "GIFTED_NOTE");
 	if (items.nrows == 0)
 		tmpl_show(d, "EMPTY");
 	layout_keep(r, key);

@@ -4,21 +4,23 @@
  * works without JavaScript (reload for news); static/js/live.js polls the events and applies them. */
 #include <string.h>
 #include "views/attribution.h"
+#include "views/card_view.h"
 #include "db/dbcache.h"
 #include "shop/live_view.h"
 #include "web/layout.h"
 #include "web/response.h"
 
 static const struct db_stmt q_lineup = {
-	"SELECT " LIVE_PRODUCT_COLS " FROM live_lineup l JOIN products p ON p.id = l.product_id" CARD_JOINS
-	" WHERE l.session_id = ? AND p.status = 'active' ORDER BY l.position, l.product_id LIMIT 20",
-	"i", LIVE_PRODUCT_TYPES };
+	"SELECT " LIVE_PRODUCT_COLS "," CARD_GIFTED("?") " FROM live_lineup l JOIN products p ON p.id = l.product_id"
+	CARD_JOINS " WHERE l.session_id = ? AND p.status = 'active' ORDER BY l.position, l.product_id LIMIT 20",
+	"ii", LIVE_PRODUCT_TYPES "i" };
 /* The pins, newest first (the first is the current one), with their time in milliseconds: all of
  * them, oldest first, are the replay's moments. */
 static const struct db_stmt q_pins = {
-	"SELECT " LIVE_PRODUCT_COLS ", CAST(UNIX_TIMESTAMP(pn.pinned_at) * 1000 AS SIGNED)"
+	"SELECT " LIVE_PRODUCT_COLS ", CAST(UNIX_TIMESTAMP(pn.pinned_at) * 1000 AS SIGNED)," CARD_GIFTED("?")
 	" FROM live_pins pn JOIN products p ON p.id = pn.product_id" CARD_JOINS
-	" WHERE pn.session_id = ? ORDER BY pn.pinned_at DESC, pn.id DESC LIMIT 500", "i", LIVE_PRODUCT_TYPES "i" };
+	" WHERE pn.session_id = ? ORDER BY pn.pinned_at DESC, pn.id DESC LIMIT 500", "ii", LIVE_PRODUCT_TYPES "ii" };
+#define PIN_GIFTED (LIVE_PRODUCT_NCOLS + 1)
 /* Hidden questions (and so those of blocked viewers) are nobody's to see here, the asker's
  * included: the page and the events answer the same for everyone (docs/LIVE.md). */
 static const struct db_stmt q_questions = {
@@ -27,8 +29,10 @@ static const struct db_stmt q_questions = {
 static const struct db_stmt q_viewer = {
 	"SELECT display_name FROM live_viewers WHERE session_id = ? AND viewer_key = ?", "ib", "s" };
 
-/* Fills a product's card fields, with the buy form when it can be bought. */
-static void product_fields(struct req *r, tmpl_dict *row, const struct live_session *s, const struct db_res *res, size_t i)
+/* Fills a product's card fields, with the buy form when it can be bought, and "Gifted by" when
+ * column `gifted` says the session's creator received it as a sample. */
+static void product_fields(struct req *r, tmpl_dict *row, const struct live_session *s, const struct db_res *res, size_t i,
+			   size_t gifted)
 {
 	tmpl_set_int(row, "PRODUCT", db_at(res, i, 0)->i);
 	tmpl_dict *c = tmpl_include(row, "PRODUCT_CARD", "live_product.tpl");
@@ -50,6 +54,7 @@ static void product_fields(struct req *r, tmpl_dict *row, const struct live_sess
 	} else {
 		tmpl_show(c, "SOLD_OUT");
 	}
+	card_view_gifted(c, res, i, gifted);
 }
 
 static void questions(struct req *r, tmpl_dict *d, const struct live_session *s, const struct db_res *q)
@@ -127,7 +132,7 @@ static void replay(struct req *r, tmpl_dict *d, const struct live_session *s, co
 		live_offset_text(off, text, sizeof text);
 		tmpl_set_int(c, "OFFSET", off);
 		tmpl_set(c, "AT", text);
-		product_fields(r, c, s, pins, i);
+		product_fields(r, c, s, pins, i, PIN_GIFTED);
 	}
 	if (pins->nrows == 0)
 		tmpl_show(rp, "NO_MOMENTS");
@@ -141,9 +146,10 @@ int page_live(struct req *r)
 		return st;
 	struct db_res lineup, pins, qs;
 	struct asker asker = { 0 };
-	enum db_status rc = db_query_cached_list(r->db, r->arena, &q_lineup, (struct db_param[]){ DB_I(s.id) }, &lineup);
+	struct db_param who_where[] = { DB_I(s.creator_id), DB_I(s.id) };
+	enum db_status rc = db_query_cached_list(r->db, r->arena, &q_lineup, who_where, &lineup);
 	if (rc == DB_OK)
-		rc = db_query(r->db, r->arena, &q_pins, (struct db_param[]){ DB_I(s.id) }, &pins);
+		rc = db_query(r->db, r->arena, &q_pins, who_where, &pins);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_questions, (struct db_param[]){ DB_I(s.id) }, &qs);
 	if (rc == DB_OK && s.state != LIVE_ENDED)
@@ -176,12 +182,12 @@ int page_live(struct req *r)
 	if (s.state != LIVE_ENDED) {
 		tmpl_dict *pin = tmpl_add(d, "PINNED");
 		if (pins.nrows)
-			product_fields(r, tmpl_add(pin, "PRODUCT"), &s, &pins, 0);
+			product_fields(r, tmpl_add(pin, "PRODUCT"), &s, &pins, 0, PIN_GIFTED);
 		else
 			tmpl_show(pin, "NO_PIN");
 	}
 	for (size_t i = 0; i < lineup.nrows; i++)
-		product_fields(r, tmpl_add(d, "LINEUP"), &s, &lineup, i);
+		product_fields(r, tmpl_add(d, "LINEUP"), &s, &lineup, i, LIVE_PRODUCT_NCOLS);
 	questions(r, d, &s, &qs);
 	if (s.state != LIVE_ENDED)
 		ask_form(d, &s, &asker);

@@ -6,6 +6,7 @@
 #include "lib/config.h"
 #include "shop/live_tail.h"
 #include "web/layout.h"
+#include "domain/creators/sample.h"
 
 #define TAIL_SLOTS 32
 
@@ -19,7 +20,8 @@ static const struct db_stmt q_tail = {
 	" COALESCE(b.name, ''), COALESCE(p.price_min, 0), COALESCE(p.currency, ''), COALESCE(p.stock_total, 0),"
 	" COALESCE(i.url, ''), COALESCE(i.alt, ''), COALESCE(b.slug, ''), COALESCE(p.handle, ''),"
 	" COALESCE((SELECT va.id FROM variants va WHERE va.product_id = p.id"
-	" ORDER BY va.stock > 0 OR va.inventory_policy <> 'deny' DESC, va.position, va.id LIMIT 1), 0)"
+	" ORDER BY va.stock > 0 OR va.inventory_policy <> 'deny' DESC, va.position, va.id LIMIT 1), 0),"
+	SAMPLE_GIFT_SQL("(SELECT ls.creator_id FROM live_sessions ls WHERE ls.id = e.session_id)", "p.id")
 	" FROM live_events e"
 	" LEFT JOIN live_questions q ON e.kind IN ('question', 'answer', 'vote', 'hide') AND q.id = e.ref_id"
 	" LEFT JOIN live_pins pn ON e.kind = 'pin' AND pn.id = e.ref_id"
@@ -27,7 +29,7 @@ static const struct db_stmt q_tail = {
 	" LEFT JOIN product_images i ON i.id = (SELECT i2.id FROM product_images i2"
 	" WHERE i2.product_id = p.id ORDER BY i2.position, i2.id LIMIT 1)"
 	" WHERE e.session_id = ? ORDER BY e.seq DESC LIMIT 100",
-	"i", "isiiissisi" LIVE_PRODUCT_TYPES };
+	"i", "isiiissisi" LIVE_PRODUCT_TYPES "i" };
 _Static_assert(LIVE_EVENTS_MAX == 100, "q_tail's LIMIT");
 
 struct slot {
@@ -63,6 +65,8 @@ static json_t *event_json(struct req *r, const struct db_res *res, size_t i, con
 			"image", db_at(res, i, c + 6)->s, "alt", db_at(res, i, c + 7)->s);
 		long long variant = db_at(res, i, c + 10)->i;
 		json_object_set_new(p, "variant", json_integer(db_at(res, i, c + 5)->i > 0 ? variant : 0));
+		/* the session's creator received it as a sample: the card says "Gifted by {brand}" */
+		json_object_set_new(p, "gifted", json_boolean(db_at(res, i, c + LIVE_PRODUCT_NCOLS)->i));
 		json_object_set_new(e, "product", p);
 		return e;
 	}

@@ -2,6 +2,7 @@
  * and, when reached from a creator's page (?via=handle), who recommended it; when reached from a
  * video's or ad's card (?from=video.12, ?from=ad.slug), its add-to-cart goes through that medium. */
 #include "views/attribution.h"
+#include "views/card_view.h"
 #include "domain/video/media_from.h"
 #include "lib/sanitize.h"
 #include "db/dbcache.h"
@@ -23,9 +24,9 @@ static const struct db_stmt q_variants = {
 static const struct db_stmt q_images = {
 	"SELECT url, alt FROM product_images WHERE product_id = ? ORDER BY position, id LIMIT 20", "i", "ss" };
 static const struct db_stmt q_via = {
-	"SELECT cr.handle, cr.display_name, pk.commission_bps, cr.id FROM creators cr"
-	" JOIN picks pk ON pk.creator_id = cr.id AND pk.status = 'approved'"
-	" WHERE cr.handle = ? AND pk.product_id = ?", "si", "ssii" };
+	"SELECT cr.handle, cr.display_name, pk.commission_bps, cr.id," SAMPLE_GIFT_SQL("cr.id", "pk.product_id")
+	" FROM creators cr JOIN picks pk ON pk.creator_id = cr.id AND pk.status = 'approved'"
+	" WHERE cr.handle = ? AND pk.product_id = ?", "si", "ssiii" };
 
 /* The medium named by ?from= must still hold the product; otherwise it is ignored. */
 static const struct db_stmt q_from_video = {
@@ -152,6 +153,7 @@ int page_product(struct req *r)
 		tmpl_set(v, "NAME", db_at(&via, 0, 1)->s);
 		if (db_at(&via, 0, 2)->i > 0)
 			tmpl_show(v, "DISCLOSURE");
+		card_view_gifted(v, &via, 0, 4);
 		/* Only a creator who picked the product (an approved pick) gets the click. */
 		attribution_touch(r, db_at(&via, 0, 3)->i, ATTR_PRODUCT);
 	}

@@ -17,9 +17,10 @@ static const struct db_stmt q_collections = {
 	"SELECT slug, title FROM collections WHERE creator_id = ? AND published = 1"
 	" ORDER BY position, id LIMIT 50", "i", "ss" };
 static const struct db_stmt q_picks = {
-	"SELECT " CARD_COLS ", pk.commission_bps FROM picks pk JOIN products p ON p.id = pk.product_id"
+	"SELECT " CARD_COLS ", pk.commission_bps," CARD_GIFTED("pk.creator_id")
+	" FROM picks pk JOIN products p ON p.id = pk.product_id"
 	CARD_JOINS " WHERE pk.creator_id = ? AND pk.status = 'approved' AND p.status = 'active'"
-	" ORDER BY pk.position, pk.id LIMIT 120", "i", CARD_TYPES "i" };
+	" ORDER BY pk.position, pk.id LIMIT 120", "i", CARD_TYPES "ii" };
 /* The lead forms of brands the creator works with (an approved pick of an active product) that
  * let creators share them; the form's list of handles, if any, is checked below. */
 static const struct db_stmt q_forms = {
@@ -87,15 +88,18 @@ static enum db_status storefront_build(struct req *r, const struct db_res *cr, c
 		tmpl_set(c, "URL", arena_printf(r->arena, "/@%s/%s", handle, db_at(&cols, i, 0)->s));
 		tmpl_set(c, "TITLE", db_at(&cols, i, 1)->s);
 	}
-	bool earns = false;
+	bool earns = false, gifted = false;
 	tmpl_dict *grid = card_grid(d);
 	for (size_t i = 0; i < picks.nrows; i++) {
-		card_view_add(r, grid, &picks, i, handle);
+		tmpl_dict *c = card_view_add(r, grid, &picks, i, handle);
 		earns |= db_at(&picks, i, CARD_NCOLS)->i > 0;
+		gifted |= card_view_gifted(c, &picks, i, CARD_NCOLS + 1);
 	}
-	/* Shown whenever any pick pays commission; the creator has no setting to hide it. */
+	/* Shown whenever any pick pays commission, or was a gift; the creator has no setting to hide either. */
 	if (earns)
 		tmpl_show(d, "DISCLOSURE");
+	if (gifted)
+		tmpl_show(d, "GIFTED_NOTE");
 	if (picks.nrows == 0)
 		tmpl_show(d, "NO_PICKS");
 	if ((rc = forms_add(r, d, db_at(cr, 0, 0)->i, handle)) != DB_OK)

@@ -25,15 +25,16 @@ static const struct db_stmt q_video = {
 static const struct db_stmt q_tags = {
 	"SELECT " CARD_COLS ", t.start_s, t.end_s, p.id,"
 	" COALESCE((SELECT va.id FROM variants va WHERE va.product_id = p.id"
-	" ORDER BY va.stock > 0 OR va.inventory_policy <> 'deny' DESC, va.position, va.id LIMIT 1), 0)"
-	" FROM video_tags t JOIN products p ON p.id = t.product_id" CARD_JOINS
+	" ORDER BY va.stock > 0 OR va.inventory_policy <> 'deny' DESC, va.position, va.id LIMIT 1), 0),"
+	CARD_GIFTED("vd.creator_id")
+	" FROM video_tags t JOIN videos vd ON vd.id = t.video_id JOIN products p ON p.id = t.product_id" CARD_JOINS
 	" WHERE t.video_id = ? AND p.status = 'active' ORDER BY t.position, t.product_id LIMIT 20",
-	"i", CARD_TYPES "iiii" };
+	"i", CARD_TYPES "iiiii" };
 static const struct db_stmt q_more = {
-	"SELECT " CARD_COLS " FROM picks pk JOIN products p ON p.id = pk.product_id" CARD_JOINS
-	" WHERE pk.creator_id = ? AND pk.status = 'approved' AND p.status = 'active'"
+	"SELECT " CARD_COLS "," CARD_GIFTED("pk.creator_id") " FROM picks pk JOIN products p ON p.id = pk.product_id"
+	CARD_JOINS " WHERE pk.creator_id = ? AND pk.status = 'approved' AND p.status = 'active'"
 	" AND p.id NOT IN (SELECT t.product_id FROM video_tags t WHERE t.video_id = ?)"
-	" ORDER BY pk.position, pk.id LIMIT 8", "ii", CARD_TYPES };
+	" ORDER BY pk.position, pk.id LIMIT 8", "ii", CARD_TYPES "i" };
 static const struct db_stmt q_click = {
 	"SELECT b.slug, p.handle, COALESCE(c.handle, '') FROM video_tags t"
 	" JOIN products p ON p.id = t.product_id JOIN brands b ON b.id = p.brand_id"
@@ -56,6 +57,7 @@ static void tag_card(struct req *r, tmpl_dict *d, long long id, const struct db_
 	tmpl_set(c, "TO", clock_text(r, end));
 	tmpl_set(c, "URL", arena_printf(r->arena, "/v/%lld/p/%lld", id, db_at(t, i, CARD_NCOLS + 2)->i));
 	card_fill_buyable(r, c, t, i, db_at(t, i, CARD_NCOLS + 3)->i);
+	card_view_gifted(c, t, i, CARD_NCOLS + 4);
 }
 
 int page_video(struct req *r)
@@ -98,7 +100,7 @@ int page_video(struct req *r)
 	if (more.nrows) {
 		tmpl_dict *grid = card_grid(tmpl_add(d, "MORE"));
 		for (size_t i = 0; i < more.nrows; i++)
-			card_view_add(r, grid, &more, i, db_at(&v, 0, 4)->s);
+			card_view_gifted(card_view_add(r, grid, &more, i, db_at(&v, 0, 4)->s), &more, i, CARD_NCOLS);
 	}
 	media_stats_count(r->db, MEDIA_STATS_VIDEO, id, MEDIA_STATS_VIEW, (long long)time(NULL));
 	if (creator)

@@ -7,6 +7,7 @@
 #include "studio/payouts.h"
 #include "studio/products.h"
 #include "studio/products_form.h"
+#include "studio/samples.h"
 #include "studio/showcases.h"
 #include "studio/studio.h"
 #include "views/attribution.h"
@@ -222,6 +223,26 @@ static const struct field creator_ad_fields[] = {
 	F_TEXT("click_url", DOMAIN_URL_MAX), F_TEXT("state", 10), F_TEXT("saved", 3), F_END,
 };
 
+/* product samples: samples_*.c */
+static const struct field sample_list_fields[] = { F_TEXT("done", 12), F_END };
+static const struct field sample_new_fields[] = { F_ID("product_id", .required = true), F_END };
+static const struct field sample_request_fields[] = {
+	F_ID("product_id", .required = true), F_ID("variant_id", .inline_error = true),
+	F_TEXT("note", SAMPLES_NOTE_MAX), F_TEXT("name", 120), F_TEXT("line1", 200), F_TEXT("line2", 200),
+	F_TEXT("city", 100), F_TEXT("region", 100), F_TEXT("postal", 20), F_TEXT("country", 2), F_END,
+};
+static const struct field sample_creator_move_fields[] = {
+	F_ENUM("action", 10, F_ONE_OF("cancel", "deliver"), .required = true), F_END,
+};
+static const struct field sample_brand_move_fields[] = {
+	F_ENUM("action", 10, F_ONE_OF("approve", "decline", "ship", "deliver"), .required = true),
+	F_TEXT("reason", SAMPLES_REASON_MAX), F_TEXT("carrier", 20), F_TEXT("tracking_number", 60), F_END,
+};
+static const struct field sample_limits_fields[] = {
+	F_INT("open_limit", 3, 0, SAMPLE_LIMIT_MAX, .required = true, .inline_error = true),
+	F_INT("monthly_limit", 3, 0, SAMPLE_LIMIT_MAX, .required = true, .inline_error = true), F_END,
+};
+
 /* In the order of the rows below: the table order is the match precedence. */
 enum studio_page {
 	ST_LOGIN_FORM, ST_LOGIN, ST_LOGOUT, ST_SIGNUP_FORM, ST_SIGNUP, ST_HOME, ST_PRODUCTS,
@@ -251,6 +272,8 @@ enum studio_page {
 	ST_AD_STATE, ST_CR_ADS, ST_CR_AD_NEW, ST_CR_AD_CREATE, ST_CR_AD_EDIT, ST_CR_AD_SAVE,
 	ST_PAYOUTS, ST_PAYOUTS_SETTINGS, ST_PAYOUTS_TAX, ST_PAYOUTS_RUN, ST_PAYOUTS_BATCH, ST_PAYOUTS_PAY,
 	ST_PAYOUTS_VOID, ST_PAYOUTS_EXPORT, ST_CR_PAYOUTS, ST_CR_PAYOUTS_DETAILS, ST_CR_PAYOUTS_CSV,
+	ST_CR_SAMPLES, ST_CR_SAMPLE_NEW, ST_CR_SAMPLE_CREATE, ST_CR_SAMPLE_MOVE, ST_BR_SAMPLES,
+	ST_BR_SAMPLE_LIMITS, ST_BR_SAMPLE_MOVE,
 	ST_BR_CODES, ST_BR_CODE_CREATE, ST_BR_CODE_PRECEDENCE, ST_BR_CODE_EDIT, ST_BR_CODE_SAVE,
 	ST_BR_CODE_STATE, ST_CR_CODES,
 	ST__MAX
@@ -556,6 +579,26 @@ static const struct route routes[] = {
 		.max_body = 2048 },
 	[ST_CR_PAYOUTS_CSV] = { .pat = { HTTP_GET, "/studio/creator/payouts.csv" },
 		.fn = page_payouts_creator_statement, .needs = NEED_CREATOR },
+	/* product samples: samples_creator.c asks and follows, samples_brand.c decides and ships;
+	 * "limits" before "{id}" */
+	[ST_CR_SAMPLES] = { .pat = { HTTP_GET, "/studio/creator/samples" }, .fn = page_creator_samples,
+		.needs = NEED_SESSION | NEED_CREATOR, .fields = sample_list_fields },
+	[ST_CR_SAMPLE_NEW] = { .pat = { HTTP_GET, "/studio/creator/samples/new" },
+		.fn = page_creator_sample_new, .needs = NEED_SESSION | NEED_CREATOR, .fields = sample_new_fields },
+	[ST_CR_SAMPLE_CREATE] = { .pat = { HTTP_POST, "/studio/creator/samples" },
+		.fn = page_creator_sample_create, .needs = NEED_CREATOR, .fields = sample_request_fields,
+		.max_body = 8192 },
+	[ST_CR_SAMPLE_MOVE] = { .pat = { HTTP_POST, "/studio/creator/samples/{id}" },
+		.fn = page_creator_sample_move, .needs = NEED_CREATOR, .path = path_id,
+		.fields = sample_creator_move_fields, .max_body = 1024 },
+	[ST_BR_SAMPLES] = { .pat = { HTTP_GET, "/studio/brand/samples" }, .fn = page_brand_samples,
+		.needs = NEED_SESSION | NEED_BRAND, .fields = sample_list_fields },
+	[ST_BR_SAMPLE_LIMITS] = { .pat = { HTTP_POST, "/studio/brand/samples/limits" },
+		.fn = page_brand_sample_limits, .needs = NEED_BRAND, .fields = sample_limits_fields,
+		.max_body = 1024 },
+	[ST_BR_SAMPLE_MOVE] = { .pat = { HTTP_POST, "/studio/brand/samples/{id}" },
+		.fn = page_brand_sample_move, .needs = NEED_BRAND, .path = path_id,
+		.fields = sample_brand_move_fields, .max_body = 4096 },
 	/* discount codes: brand_code*.c, creator_codes.c; "precedence" before "{id}" */
 	[ST_BR_CODES] = { .pat = { HTTP_GET, "/studio/brand/codes" }, .fn = page_brand_codes,
 		.needs = NEED_SESSION | NEED_BRAND, .fields = brand_codes_list_fields },

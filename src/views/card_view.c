@@ -14,6 +14,14 @@ void card_view_fill(struct req *r, tmpl_dict *c, const struct db_res *res, size_
 	}
 }
 
+bool card_view_gifted(tmpl_dict *c, const struct db_res *res, size_t row, size_t col)
+{
+	bool gifted = db_at(res, row, col)->i != 0;
+	if (gifted)
+		tmpl_show(c, "GIFTED");
+	return gifted;
+}
+
 tmpl_dict *card_view_add(struct req *r, tmpl_dict *list, const struct db_res *res, size_t row, const char *via)
 {
 	tmpl_dict *c = tmpl_add(list, "PRODUCTS");

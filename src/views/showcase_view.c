@@ -9,5 +9,5 @@ void showcase_fill(struct req *r, tmpl_dict *d, const char *dom_id, const char *
 	tmpl_set(d, "DOM_ID", dom_id);
 	tmpl_set(d, "TITLE", title);
 	for (size_t i = 0; i < res->nrows; i++)
-		card_view_add(r, d, res, i, via);
+		card_view_gifted(card_view_add(r, d, res, i, via), res, i, SHOWCASE_COL_GIFTED);
 }

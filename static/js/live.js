@@ -101,6 +101,11 @@
 		}
 		link.append(el('h3', 'card-title', p.title));
 		const parts = [link, el('p', 'card-brand', p.brand), el('p', 'price', p.price)];
+		if (p.gifted) {	// as live_product.tpl: the creator received it free from the brand
+			const gift = el('p', 'gifted', `Gifted by ${p.brand}`);
+			gift.setAttribute('role', 'note');
+			parts.push(gift);
+		}
 		if (p.variant) {
 			const form = el('form', 'live-buy');
 			form.method = 'post';

@@ -72,7 +72,7 @@ test('the video plays, the card of the moment lights up, adding it keeps the pag
 	await page.getByLabel('Street address').fill('1 Player Lane');
 	await page.getByLabel('Town or city').fill('Porto');
 	await page.getByLabel('Postal code').fill('4000-001');
-	await page.getByLabel('Country code').fill('pt');
+	await page.getByLabel('Country', { exact: true }).selectOption({ label: 'Portugal' });
 	await page.getByLabel(/Test payment/).check();
 	await page.getByRole('button', { name: 'Review order' }).click();
 	await Promise.all([page.waitForURL('**/checkout/done/*'), page.getByRole('button', { name: 'Place order' }).click()]);

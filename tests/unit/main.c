@@ -33,6 +33,7 @@ int main(void)
 	srunner_add_suite(sr, dns_suite());
 	srunner_add_suite(sr, best_sellers_suite());
 	srunner_add_suite(sr, sandbox_suite());
+	srunner_add_suite(sr, sample_suite());
 	srunner_add_suite(sr, tax_suite());
 	srunner_add_suite(sr, address_suite());
 	srunner_add_suite(sr, payouts_suite());

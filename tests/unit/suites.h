@@ -32,6 +32,7 @@ Suite *media_from_suite(void);
 Suite *dns_suite(void);
 Suite *best_sellers_suite(void);
 Suite *sandbox_suite(void);
+Suite *sample_suite(void);
 Suite *tax_suite(void);
 Suite *address_suite(void);
 Suite *payouts_suite(void);

@@ -3,6 +3,7 @@
  * best-sellers rule picks the statement that joins the precomputed units (best_sellers.h). */
 #include <string.h>
 #include "db/dbcache.h"
+#include "domain/creators/sample.h"
 #include "domain/showcases/showcase_query.h"
 
 /* The product's tags ("desk, wood") as ",desk,wood," so that one tag matches whole, with the
@@ -11,10 +12,11 @@
 #define TAG_MATCH " OR INSTR(" TAG_LIST ", CONCAT(',', ?, ',')) > 0"
 
 /* Same text and order as CARD_COLS/CARD_JOINS in src/shop/shop.h, so shop code may render rows
- * with card_add; the core cannot include the shop's header. */
+ * with card_add; the core cannot include the shop's header. Then the id, and whether the owner, if
+ * a creator (the first parameter), received the product as a sample. */
 #define COLS \
 	"p.handle, p.title, b.slug, b.name, p.price_min, p.currency, p.stock_total," \
-	" COALESCE(i.url, ''), COALESCE(i.alt, ''), p.id"
+	" COALESCE(i.url, ''), COALESCE(i.alt, ''), p.id," SAMPLE_GIFT_SQL("?", "p.id")
 #define JOINS \
 	" JOIN brands b ON b.id = p.brand_id" \
 	" LEFT JOIN product_images i ON i.id = (SELECT i2.id FROM product_images i2" \
@@ -42,21 +44,21 @@
 	" CASE WHEN ? = 3 THEN p.price_min END DESC," \
 	" p.trending_score DESC, p.id DESC LIMIT ?"
 #define RULE_TYPES "ii" "ii" "ii" "ss" "ss" "ii" "ii" "i" "ssssss" "i" "iiiiiiiiiiii" "iii" "i"
-#define CARD_TYPES "ssssisissi"
+#define CARD_TYPES "ssssisissii"
 
 /* Without the best-sellers rule: no sales are read at all. */
 static const struct db_stmt q_products = {
-	FROM_PRODUCTS WHERE_RULES " ORDER BY" ORDER_REST, RULE_TYPES, CARD_TYPES };
+	FROM_PRODUCTS WHERE_RULES " ORDER BY" ORDER_REST, "i" RULE_TYPES, CARD_TYPES };
 /* With it: one primary-key lookup per candidate product in the window's precomputed units; a
  * product without a row there (unsold, or the window not counted yet) ranks as 0 units. */
 static const struct db_stmt q_best_sellers = {
 	FROM_PRODUCTS " LEFT JOIN product_sales_window bs ON bs.days = ? AND bs.product_id = p.id"
-	WHERE_RULES " ORDER BY COALESCE(bs.units, 0) DESC," ORDER_REST, "i" RULE_TYPES, CARD_TYPES };
+	WHERE_RULES " ORDER BY COALESCE(bs.units, 0) DESC," ORDER_REST, "ii" RULE_TYPES, CARD_TYPES };
 _Static_assert(SHOWCASE_MAX_TAGS == 5 && SHOWCASE_RECENT_MAX == 12, "the placeholders of WHERE_RULES");
 _Static_assert(SHOWCASE_SORT_NEWEST == 1 && SHOWCASE_SORT_PRICE_ASC == 2 && SHOWCASE_SORT_PRICE_DESC == 3,
 	       "the sort codes in ORDER_REST");
 
-#define NPARAMS (1 + sizeof RULE_TYPES - 1)	/* the window's days, then the rules */
+#define NPARAMS (2 + sizeof RULE_TYPES - 1)	/* the gift's creator, the window's days, then the rules */
 
 void showcase_from_row(struct arena *a, const struct db_res *res, size_t row, struct showcase *out)
 {
@@ -118,6 +120,7 @@ enum db_status showcase_products(struct db *db, struct arena *a, const struct sh
 	struct db_param p[NPARAMS];
 	size_t n = 0;
 	bool best = r->best_sellers_days > 0;
+	p[n++] = id_or_null(s->creator_id);
 	if (best)
 		p[n++] = DB_I(r->best_sellers_days);
 	p[n++] = id_or_null(s->brand_id);
