@@ -12,7 +12,7 @@
 #include "lib/config.h"
 #include "domain/mail/outbox.h"
 #include "web/layout.h"
-#include "domain/commerce/payment.h"
+#include "domain/commerce/payments.h"
 #include "web/response.h"
 #include "shop/shop.h"
 
@@ -190,7 +190,7 @@ static enum db_status write_order(struct db *db, struct place *p, const struct c
 	const struct checkout_form *f = p->f;
 	char number[CALC_ORDERNO_LEN + 1];
 	calc_orderno_new(number);
-	enum payment_result pay = p->prov->start(&(struct payment_request){ number, f->email, b->t.total, b->currency });
+	enum payment_result pay = p->prov->decide(&(struct payment_request){ number, f->email, b->t.total, b->currency });
 	if (pay == PAY_DECLINED) {
 		p->why = PLACE_DECLINED;
 		return DB_CONFLICT;
@@ -214,7 +214,7 @@ static enum db_status write_order(struct db *db, struct place *p, const struct c
 			DB_I(order_id), DB_S("awaiting_payment"), DB_S("paid"), DB_NULL,
 			DB_S(arena_printf(r->arena, "paid through %s", p->prov->name)) }, NULL);
 	char ref[CALC_ORDERNO_LEN + 32];
-	payment_reference(p->prov, number, ref, sizeof ref);
+	payments_reference(p->prov, number, ref, sizeof ref);
 	if (rc == DB_OK)
 		rc = db_query(db, NULL, &q_payment, (struct db_param[]){
 			DB_I(order_id), DB_I(p->checkout_id), DB_S(p->prov->name), DB_S(pay == PAY_PAID ? "succeeded" : "pending"),
@@ -310,7 +310,7 @@ int page_checkout_place(struct req *r)
 		response_error(r, 400, "This order form is not valid any more. Go back to your cart and check out again.");
 		return REQ_DONE;
 	}
-	struct place p = { .r = r, .f = &f, .prov = payment_find(f.provider), .version = version };
+	struct place p = { .r = r, .f = &f, .prov = payments_find(f.provider), .version = version };
 	calc_token_hash(token, p.idem);
 	int st;
 	if (replay(r, p.idem, &st))

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <jansson.h>
 #include "shop/cart.h"
-#include "domain/commerce/payment.h"
+#include "domain/commerce/payments.h"
 #include "web/response.h"
 #include "shop/shop.h"
 
@@ -78,15 +78,15 @@ int page_payment_webhook(struct req *r)
 	uint8_t key[64];
 	size_t keylen;
 	const char *provider = req_param(r, "provider");
-	if (!payment_find(provider)) {
+	if (!payments_find(provider)) {
 		answer(r, 404, "title", "unknown payment provider");
 		return REQ_DONE;
 	}
-	if (!payment_webhook_key(key, &keylen)) {
+	if (!payments_webhook_key(key, &keylen)) {
 		answer(r, 503, "title", "payment webhooks are not configured");
 		return REQ_DONE;
 	}
-	if (!r->raw_body || !payment_signature_ok(key, keylen, r->raw_body, r->raw_len, req_env(r, "HTTP_X_SIGNATURE"))) {
+	if (!r->raw_body || !payments_signature_ok(key, keylen, r->raw_body, r->raw_len, req_env(r, "HTTP_X_SIGNATURE"))) {
 		answer(r, 401, "title", "bad signature");
 		return REQ_DONE;
 	}
