@@ -7,6 +7,7 @@
 #include <jansson.h>
 #include "shop/cart.h"
 #include "domain/commerce/payments.h"
+#include "domain/creators/accrual.h"
 #include "web/response.h"
 #include "shop/shop.h"
 
@@ -67,7 +68,8 @@ static enum db_status hook_txn(struct db *db, void *ctx)
 	const char *note = arena_printf(h->arena, "paid: %s webhook, reference %.60s", h->provider, h->reference);
 	if ((rc = db_query(db, NULL, &q_paid, (struct db_param[]){ DB_I(id) }, NULL)) != DB_OK ||
 	    (rc = db_query(db, NULL, &q_event, (struct db_param[]){ DB_I(id), DB_S(note) }, NULL)) != DB_OK ||
-	    (rc = db_query(db, NULL, &q_payment, (struct db_param[]){ DB_I(id) }, NULL)) != DB_OK)
+	    (rc = db_query(db, NULL, &q_payment, (struct db_param[]){ DB_I(id) }, NULL)) != DB_OK ||
+	    (rc = accrual_for_order(db, h->arena, id)) != DB_OK)
 		return rc;
 	h->status = 200, h->result = "paid";
 	return DB_OK;
@@ -78,10 +80,13 @@ int page_payment_webhook(struct req *r)
 	uint8_t key[64];
 	size_t keylen;
 	const char *provider = req_param(r, "provider");
-	if (!payments_find(provider)) {
+	const struct payment_provider *p = payments_find(provider);
+	if (!p) {
 		answer(r, 404, "title", "unknown payment provider");
 		return REQ_DONE;
 	}
+	if (p->kind == PAYMENT_REDIRECT)
+		return pay_webhook_page(r, p);
 	if (!payments_webhook_key(key, &keylen)) {
 		answer(r, 503, "title", "payment webhooks are not configured");
 		return REQ_DONE;
