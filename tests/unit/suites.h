@@ -30,5 +30,6 @@ Suite *media_from_suite(void);
 Suite *dns_suite(void);
 Suite *best_sellers_suite(void);
 Suite *sandbox_suite(void);
+Suite *payment_stripe_suite(void);
 
 #endif
