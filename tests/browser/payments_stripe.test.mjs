@@ -3,7 +3,7 @@
 // to the return page that says the payment was received.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openPage, useChromium } from './lib/chromium.mjs';
+import { isFavicon, openPage, useChromium } from './lib/chromium.mjs';
 import { makeProduct, sql } from '../http/lib/commerce.mjs';
 import { SIM } from '../http/lib/payments.mjs';
 
@@ -11,7 +11,10 @@ const browser = useChromium();
 
 test('guest pays on Stripe\'s hosted page and comes back to "payment received"', async (t) => {
 	const p = makeProduct({ price: 2900, brand: 'northwind', stock: 3 });
-	const { page, problems } = await openPage(browser(), t, { context: { viewport: { width: 390, height: 844 } } });
+	// The simulator's hosted page has no favicon (a 404 the browser logs), and leaving for it may
+	// abort the shop's favicon load: neither is crowdcart's page going wrong.
+	const { page, problems } = await openPage(browser(), t, { context: { viewport: { width: 390, height: 844 } },
+		expectFailedLoad: isFavicon, expectConsole: [/status of 404/], expectResponse: (r) => r.url().startsWith(SIM) });
 
 	await page.goto(`/p/${p.brand}/${p.handle}`);
 	await Promise.all([page.waitForURL('**/cart'), page.getByRole('button', { name: 'Add to cart' }).click()]);
@@ -38,5 +41,5 @@ test('guest pays on Stripe\'s hosted page and comes back to "payment received"',
 	assert.equal(sql(`SELECT status FROM orders WHERE email = '${email}'`)[0][0], 'paid');
 	const right = await page.locator('#payment-state').evaluate((e) => e.getBoundingClientRect().right);
 	assert.ok(right <= 390, `the payment state fits a phone (${right} px)`);
-	assert.deepEqual(problems.filter((x) => !x.includes(SIM)), []);
+	assert.deepEqual(problems, []);
 });
