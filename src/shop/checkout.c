@@ -3,7 +3,7 @@
 #include <string.h>
 #include "shop/cart.h"
 #include "web/layout.h"
-#include "domain/commerce/payment.h"
+#include "domain/commerce/payments.h"
 #include "web/response.h"
 #include "shop/shop.h"
 #include "lib/validate.h"
@@ -38,7 +38,7 @@ const char *checkout_form_read(struct req *r, struct checkout_form *f, const cha
 		*which = "postal", problem = "Enter the postal code.";
 	else if (strlen(f->country) != 2 || strspn(f->country, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") != 2)
 		*which = "country", problem = "Enter the country as its two-letter code, like US, DE or PT.";
-	else if (!payment_offered(f->provider))
+	else if (!payments_offered(f->provider))
 		*which = "provider", problem = "Choose how you want to pay.";
 	if (!problem) {	/* stored uppercase */
 		char *cc = arena_strdup(r->arena, f->country);
@@ -62,7 +62,7 @@ void checkout_form_fill(struct req *r, tmpl_dict *d, const struct checkout_form 
 	tmpl_set(d, "POSTAL", f->postal);
 	tmpl_set(d, "COUNTRY", f->country);
 	const struct payment_provider *p[PAYMENT_MAX_PROVIDERS];
-	size_t n = payment_choices(p);
+	size_t n = payments_choices(p);
 	for (size_t i = 0; i < n; i++) {
 		tmpl_dict *pd = tmpl_add(d, "PROVIDERS");
 		tmpl_set(pd, "VALUE", p[i]->name);

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "domain/commerce/calc.h"
-#include "domain/commerce/payment.h"
+#include "domain/commerce/payments.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -30,7 +30,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (calc_token_check(secret, session, s) && size != CALC_TOKEN_LEN)
 		abort();
 	static const uint8_t key[32] = { 7 };
-	if (payment_signature_ok(key, sizeof key, data, size, s) && size != 64)
+	if (payments_signature_ok(key, sizeof key, data, size, s) && size != 64)
 		abort();
 	free(s);
 	return 0;
