@@ -304,6 +304,9 @@ export function createPayPal(ctx) {
 				{ href: `${ctx.base}/v2/payments/captures/${capId}`, rel: 'up', method: 'GET' }] };
 		refunds.set(id, r);
 		c.refunds.push(r);
+		// The order shows its refunds beside its captures, as GET /v2/checkout/orders/{id} does.
+		const unit = orders.get(c.orderId).order.purchase_units.find(u => u.payments?.captures?.some(x => x.id === capId));
+		(unit.payments.refunds ??= []).push({ id, status: r.status, amount: r.amount, create_time: now, update_time: now });
 		event('PAYMENT.CAPTURE.REFUNDED', 'refund', r);
 		return r;
 	}
