@@ -32,5 +32,6 @@ Suite *best_sellers_suite(void);
 Suite *sandbox_suite(void);
 Suite *pay_paypal_suite(void);
 Suite *pay_mollie_suite(void);
+Suite *payment_stripe_suite(void);
 
 #endif

@@ -1,0 +1,82 @@
+/* payments.c: "crowdcartctl payments reconcile" — asks each provider about every hosted payment
+ * still open and settles what it answers — and the worker's release of holds that outlived
+ * payment_hold_minutes. Both settle through pay_settle.h, like the webhook and the return page,
+ * so whichever learns the outcome first records it and the others change nothing. */
+#include <stdio.h>
+#include <string.h>
+#include "web/outbound.h"
+#include "domain/commerce/payments.h"
+#include "domain/commerce/pay_settle.h"
+#include "ctl/ctl.h"
+
+#define PAYMENTS_BATCH 200
+
+static const struct payment_http http = { outbound_call, NULL };
+
+/* The provider's answer for one open payment session; false (nothing known) when it did not
+ * give one, or the session never reached the provider. */
+static bool ask(struct arena *a, const struct pay_settle_row *row, struct payment_status *st)
+{
+	const struct payment_provider *p = payments_find(row->provider);
+	if (!p || p->kind != PAYMENT_REDIRECT || !*row->session_id)
+		return false;
+	if (p->fetch(&http, a, row->session_id, st) == PAYMENT_OK)
+		return true;
+	fprintf(stderr, "crowdcartctl: %s did not say how payment %.80s stands: %s\n", row->provider, row->session_id,
+		st->message ? st->message : "no answer");
+	return false;
+}
+
+/* Settles up to a batch of open payment sessions; release: only those whose hold is over, and
+ * failing those the provider does not call paid. The number settled either way, -1 on a
+ * database failure. */
+static long settle_open(struct db *db, struct arena *a, bool release)
+{
+	struct pay_settle_row *rows;
+	size_t n;
+	if (pay_settle_open_rows(db, a, release, PAYMENTS_BATCH, &rows, &n) != DB_OK)
+		return -1;
+	long done = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct pay_settle s = { .row = rows[i].row, .hold_over_only = release,
+					.note = release ? "the hold expired" : "reconcile" };
+		bool known = ask(a, &rows[i], &s.status);
+		if (!known && !release)
+			continue;
+		if (!known || s.status.state == PAYMENT_PENDING)
+			s.status.state = PAYMENT_FAILED;	/* release: the stock goes back; a late payment is still honoured */
+		if (pay_settle_run(db, a, &s) != DB_OK)
+			return -1;
+		if (s.result == PAY_SETTLE_PAID || s.result == PAY_SETTLE_FAILED)
+			done++;
+		if (s.result == PAY_SETTLE_MISMATCH)
+			fprintf(stderr, "crowdcartctl: payment %.80s paid another amount or currency than its checkout; "
+				"not marked paid\n", rows[i].session_id);
+	}
+	return done;
+}
+
+long ctl_payments_release(struct db *db, struct arena *a)
+{
+	arena_reset(a);	/* the worker loops with one arena */
+	return settle_open(db, a, true);
+}
+
+int ctl_payments(struct db *db, int argc, char **argv)
+{
+	if (argc != 1 || strcmp(argv[0], "reconcile") != 0) {
+		fprintf(stderr, "usage: crowdcartctl payments reconcile\n");
+		return 2;
+	}
+	if (!outbound_init())
+		return 1;
+	struct arena *a = arena_new(1 << 16);
+	long n = settle_open(db, a, false);
+	arena_free(a);
+	if (n < 0) {
+		fprintf(stderr, "crowdcartctl payments: database error\n");
+		return 1;
+	}
+	printf("settled %ld payment(s)\n", n);
+	return 0;
+}

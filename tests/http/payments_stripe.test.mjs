@@ -1,0 +1,273 @@
+// payments_stripe.test.mjs: Stripe Checkout end to end against the provider simulator: an order
+// waits with its stock held until Stripe says paid or failed, exactly once whatever arrives first
+// and however often; forged, stale and rotated signatures; Stripe down at place; amounts and
+// currencies as the simulator received them.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { test } from 'node:test';
+import { Client, ROOT, VAR, confValue, unique, uniqueEmail } from './lib/http.mjs';
+import { usesDatabase } from './lib/dblock.mjs';
+import { lit, makeProduct, sql, stockOf } from './lib/commerce.mjs';
+import { checkoutOrders, payOnHostedPage, placeWith, received, rule, sessionRow, sim } from './lib/payments.mjs';
+import { stripeSignatureHeader } from '../sim/payments/stripe.mjs';
+
+usesDatabase();
+
+const count = (q) => Number(sql(q)[0][0]);
+
+test('an order paid through Stripe waits with its stock held, then is paid once the webhook arrives', async () => {
+	const p = makeProduct({ price: 2500, stock: 5 });
+	const c = new Client();
+	const email = uniqueEmail('stripe');
+	const { place, url, session, ref } = await placeWith(c, [[p.variantId, 2]], email);
+	assert.equal(place.status, 200, place.body.slice(0, 500));
+	assert.ok(url && session, 'the page sends the shopper to the hosted page');
+	assert.match(place.body, /http-equiv="refresh"/);
+	let [[number, status, total, currency]] = checkoutOrders(ref);
+	assert.equal(status, 'awaiting_payment');
+	assert.equal(stockOf(p.variantId), 3, 'the stock is held');
+	assert.deepEqual(sessionRow(ref).slice(0, 2), ['pending', session]);
+	assert.equal(count(`SELECT COUNT(*) FROM commission_entries ce JOIN order_lines l ON l.id = ce.order_line_id
+		JOIN orders o ON o.id = l.order_id WHERE o.number = '${number}'`), 0, 'no commission before paid');
+	// what Stripe was asked for: the order's amount, currency, lines, reference and email
+	const [seen] = await received(ref);
+	assert.equal(seen.amount_total, Number(total));
+	assert.equal(seen.currency, currency.toLowerCase());
+	assert.equal(seen.client_reference_id, ref);
+	assert.equal(seen.customer_email, email);
+	assert.ok(seen.line_items.some((li) => li.name === p.title + ' (One)' && li.unit_amount === 2500 && li.quantity === 2));
+	assert.equal(seen.line_items.reduce((s, li) => s + li.unit_amount * li.quantity, 0), Number(total));
+	// pay: the simulator delivers the signed webhook, then sends the shopper back
+	const paid = await payOnHostedPage(session);
+	assert.equal(paid.status, 303);
+	assert.match(paid.back, new RegExp(`^/checkout/return/${ref}\\?session_id=${session}$`));
+	[[number, status]] = checkoutOrders(ref);
+	assert.equal(status, 'paid');
+	assert.equal(sessionRow(ref)[0], 'paid');
+	assert.match(sessionRow(ref)[2], /^pi_/);
+	const back = await c.get(paid.back);
+	assert.equal(back.status, 200);
+	assert.match(back.body, /Payment received/);
+	assert.match(back.body, new RegExp(number));
+	assert.equal(stockOf(p.variantId), 3);
+	assert.equal(count(`SELECT COUNT(*) FROM payments p JOIN orders o ON o.id = p.order_id WHERE o.number = '${number}'
+		AND p.status = 'succeeded'`), 1);
+	assert.equal(count(`SELECT COUNT(*) FROM order_events e JOIN orders o ON o.id = e.order_id WHERE o.number = '${number}'
+		AND e.to_status = 'paid'`), 1);
+	assert.equal(count(`SELECT COUNT(*) FROM outbox o JOIN checkouts c ON c.id = o.checkout_id WHERE c.public_ref = '${ref}'`), 1,
+		'one mail, at paid');
+});
+
+// ---- events crafted here, signed as Stripe signs them ----
+
+const WHSEC = confValue('stripe_webhook_secret');
+
+function sessionEvent(type, session, { paid = true, amount, currency = 'usd', intent = 'pi_test' + unique() } = {}) {
+	return { id: 'evt_' + unique().replace(/[^A-Za-z0-9]/g, ''), object: 'event', type, created: Math.floor(Date.now() / 1000),
+		data: { object: { id: session, object: 'checkout.session', status: type.endsWith('expired') ? 'expired' : 'complete',
+			payment_status: paid ? 'paid' : 'unpaid', payment_intent: intent, amount_total: amount, currency } } };
+}
+
+async function deliver(body, signature) {
+	const c = new Client();
+	return c.request('POST', '/webhooks/payment/stripe', { headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body });
+}
+
+async function sendEvent(ev, { secrets = [WHSEC], t } = {}) {
+	const body = JSON.stringify(ev);
+	return deliver(body, stripeSignatureHeader(secrets, body, t));
+}
+
+async function pending(items = 1, price = 1500) {
+	const p = makeProduct({ price, stock: 5 });
+	const c = new Client();
+	const placed = await placeWith(c, [[p.variantId, items]], uniqueEmail('stripe'));
+	assert.equal(placed.place.status, 200);
+	const [[number, , total]] = checkoutOrders(placed.ref);
+	return { ...placed, p, c, number, total: Number(total) };
+}
+
+const paidEvents = (number) => count(`SELECT COUNT(*) FROM order_events e JOIN orders o ON o.id = e.order_id
+	WHERE o.number = '${number}' AND e.to_status = 'paid'`);
+
+test('the return page settles by asking Stripe when it comes before the webhook; the late webhook changes nothing', async () => {
+	const o = await pending();
+	const unrule = await rule({ provider: 'stripe', op: 'webhook', match: { reference: o.ref }, effect: { withhold: true }, times: 1 });
+	const paid = await payOnHostedPage(o.session);
+	await unrule();
+	assert.equal(checkoutOrders(o.ref)[0][1], 'awaiting_payment', 'no webhook yet');
+	const back = await o.c.get(paid.back);
+	assert.equal(back.status, 200);
+	assert.match(back.body, /Payment received/);
+	assert.equal(checkoutOrders(o.ref)[0][1], 'paid');
+	// the withheld event comes now, twice: nothing more happens
+	const [seen] = await received(o.ref);
+	const ev = sessionEvent('checkout.session.completed', o.session, { amount: o.total, intent: seen.payment_intent });
+	for (let i = 0; i < 2; i++) {
+		const r = await sendEvent(ev);
+		assert.equal(r.status, 200, r.body);
+	}
+	assert.equal(paidEvents(o.number), 1);
+	assert.equal(count(`SELECT COUNT(*) FROM payment_events WHERE event_id = '${ev.id}'`), 1);
+});
+
+test('duplicate and replayed Stripe events pay the order once', async () => {
+	const o = await pending();
+	const unrule = await rule({ provider: 'stripe', op: 'webhook', match: { reference: o.ref }, effect: { duplicate: 2 }, times: 1 });
+	await payOnHostedPage(o.session);
+	await unrule();
+	assert.equal(checkoutOrders(o.ref)[0][1], 'paid');
+	assert.equal(paidEvents(o.number), 1);
+	const ids = sql(`SELECT event_id FROM payment_events WHERE session_id = '${o.session}'`);
+	assert.equal(ids.length, 1, 'one event, recorded once');
+	const replay = await sim('POST', `/_sim/stripe/events/${ids[0][0]}/resend`);
+	assert.equal(replay.status, 200);
+	assert.equal(paidEvents(o.number), 1);
+	assert.equal(count(`SELECT COUNT(*) FROM outbox o JOIN checkouts c ON c.id = o.checkout_id WHERE c.public_ref = '${o.ref}'`), 1);
+});
+
+test('an expiry that arrives after the payment does not undo it', async () => {
+	const o = await pending();
+	const unrule = await rule({ provider: 'stripe', op: 'webhook', match: { reference: o.ref },
+		effect: { then: ['checkout.session.expired'] }, times: 1 });
+	await payOnHostedPage(o.session);
+	await unrule();
+	assert.equal(checkoutOrders(o.ref)[0][1], 'paid');
+	assert.equal(stockOf(o.p.variantId), 4);
+	const late = await sendEvent(sessionEvent('checkout.session.expired', o.session, { paid: false }));
+	assert.equal(late.status, 200);
+	assert.equal(checkoutOrders(o.ref)[0][1], 'paid');
+	assert.equal(stockOf(o.p.variantId), 4);
+});
+
+test('forged, stale and malformed signatures are refused; a rotated secret (two v1) is accepted', async () => {
+	const o = await pending();
+	const ev = sessionEvent('checkout.session.completed', o.session, { amount: o.total });
+	const body = JSON.stringify(ev);
+	const forged = await deliver(body, stripeSignatureHeader(['whsec_not_the_secret'], body));
+	assert.equal(forged.status, 400);
+	const stale = await sendEvent(ev, { t: Math.floor(Date.now() / 1000) - 400 });
+	assert.equal(stale.status, 400);
+	const future = await sendEvent(ev, { t: Math.floor(Date.now() / 1000) + 400 });
+	assert.equal(future.status, 400);
+	for (const bad of ['', 'garbage', 'v1=' + 'a'.repeat(64), `t=${Math.floor(Date.now() / 1000)}`]) {
+		const r = await deliver(body, bad);
+		assert.equal(r.status, 400, `signature ${JSON.stringify(bad)}`);
+	}
+	const tampered = await deliver(body.replace(String(o.total), String(o.total + 1)), stripeSignatureHeader([WHSEC], body));
+	assert.equal(tampered.status, 400);
+	assert.equal(checkoutOrders(o.ref)[0][1], 'awaiting_payment', 'nothing forged settled anything');
+	// the endpoint's secret is being rolled: the old and the new one both sign
+	const rotated = await sendEvent(ev, { secrets: ['whsec_the_old_one', WHSEC] });
+	assert.equal(rotated.status, 200, rotated.body);
+	assert.equal(checkoutOrders(o.ref)[0][1], 'paid');
+});
+
+test('a paid event for another amount or currency does not pay the order', async () => {
+	const o = await pending();
+	assert.equal((await sendEvent(sessionEvent('checkout.session.completed', o.session, { amount: o.total - 1 }))).status, 200);
+	assert.equal((await sendEvent(sessionEvent('checkout.session.completed', o.session, { amount: o.total, currency: 'eur' }))).status, 200);
+	assert.equal(checkoutOrders(o.ref)[0][1], 'awaiting_payment');
+});
+
+test('a bank debit confirming later: pending until Stripe says; a failure gives the stock back', async () => {
+	const o = await pending(2);
+	const paid = await payOnHostedPage(o.session, 'async');
+	assert.equal(checkoutOrders(o.ref)[0][1], 'awaiting_payment');
+	const back = await o.c.get(paid.back);
+	assert.match(back.body, /Still confirming/);
+	assert.match(back.body, /http-equiv="refresh"/);
+	assert.equal(stockOf(o.p.variantId), 3);
+	assert.equal((await sim('POST', `/_sim/stripe/sessions/${o.session}/async`, { outcome: 'failed' })).status, 200);
+	assert.equal(checkoutOrders(o.ref)[0][1], 'payment_failed');
+	assert.equal(stockOf(o.p.variantId), 5, 'the held stock is back');
+	assert.match((await o.c.get(paid.back)).body, /Payment failed/);
+	assert.equal(count(`SELECT COUNT(*) FROM commission_entries ce JOIN order_lines l ON l.id = ce.order_line_id
+		JOIN orders o ON o.id = l.order_id WHERE o.number = '${o.number}'`), 0);
+});
+
+test('Stripe down or refusing when the order is placed: nothing is left waiting and the shopper is told', async () => {
+	for (const effect of [{ down: true }, { status: 500 }, { status: 400 }]) {
+		const p = makeProduct({ price: 1200, stock: 3 });
+		const c = new Client();
+		const email = uniqueEmail('down');
+		const unrule = await rule({ provider: 'stripe', op: 'create', match: { email }, effect });
+		const { place, ref } = await placeWith(c, [[p.variantId, 2]], email);
+		await unrule();
+		assert.ok([502, 503].includes(place.status), `answered ${place.status} for ${JSON.stringify(effect)}`);
+		assert.match(place.body, /payment service did not answer/);
+		assert.match(place.body, /nothing was charged/);
+		assert.deepEqual(checkoutOrders(ref).map((o) => o[1]), ['payment_failed']);
+		assert.equal(stockOf(p.variantId), 3, 'the stock is back');
+		assert.equal(count(`SELECT COUNT(*) FROM outbox o JOIN checkouts c ON c.id = o.checkout_id WHERE c.public_ref = '${ref}'`), 0);
+		assert.doesNotMatch(place.body, /sk_test/);
+	}
+});
+
+test('a hold older than payment_hold_minutes is released by the worker; a late payment is still honoured', async () => {
+	const o = await pending(2);
+	assert.equal(stockOf(o.p.variantId), 3);
+	sql(`UPDATE payment_sessions SET hold_until = UTC_TIMESTAMP() - INTERVAL 1 MINUTE WHERE session_id = '${o.session}'`);
+	execFileSync(path.join(ROOT, 'bin/crowdcartctl'), ['--conf', path.join(VAR, 'crowdcart.conf'), 'worker', '--once']);
+	assert.equal(checkoutOrders(o.ref)[0][1], 'payment_failed');
+	assert.equal(stockOf(o.p.variantId), 5);
+	// the shopper pays anyway before Stripe's own expiry: stock is there, so the order is paid
+	await payOnHostedPage(o.session);
+	assert.equal(checkoutOrders(o.ref)[0][1], 'paid');
+	assert.equal(checkoutOrders(o.ref)[0][4], '0');
+	assert.equal(stockOf(o.p.variantId), 3);
+});
+
+test('a late payment for stock that is gone is paid but flagged "refund needed"', async () => {
+	const o = await pending(2);
+	sql(`UPDATE payment_sessions SET hold_until = UTC_TIMESTAMP() - INTERVAL 1 MINUTE WHERE session_id = '${o.session}'`);
+	execFileSync(path.join(ROOT, 'bin/crowdcartctl'), ['--conf', path.join(VAR, 'crowdcart.conf'), 'worker', '--once']);
+	sql(`UPDATE variants SET stock = 1 WHERE id = ${o.p.variantId}`);
+	await payOnHostedPage(o.session);
+	const [[, status, , , flag]] = checkoutOrders(o.ref);
+	assert.equal(status, 'paid');
+	assert.equal(flag, '1');
+	assert.equal(stockOf(o.p.variantId), 1, 'nothing taken that is not there');
+});
+
+test('crowdcartctl payments reconcile settles what the webhook never said', async () => {
+	const o = await pending();
+	const unrule = await rule({ provider: 'stripe', op: 'webhook', match: { reference: o.ref }, effect: { withhold: true }, times: 1 });
+	await payOnHostedPage(o.session);
+	await unrule();
+	assert.equal(checkoutOrders(o.ref)[0][1], 'awaiting_payment');
+	const out = execFileSync(path.join(ROOT, 'bin/crowdcartctl'), ['--conf', path.join(VAR, 'crowdcart.conf'), 'payments', 'reconcile']).toString();
+	assert.match(out, /settled \d+ payment/);
+	assert.equal(checkoutOrders(o.ref)[0][1], 'paid');
+});
+
+test('a checkout mixing currencies cannot go to Stripe, and says so at review', async () => {
+	const usd = makeProduct({ brand: 'northwind' });
+	const eur = makeProduct({ brand: 'atelier-lumen' });
+	const c = new Client();
+	const { place, review } = await placeWith(c, [[usd.variantId, 1], [eur.variantId, 1]], uniqueEmail('mixed'));
+	const page = review ?? place.body;
+	assert.match(page, /different currencies/);
+	if (place)
+		assert.equal(place.status, 409);
+	assert.equal(stockOf(usd.variantId), 100);
+});
+
+test('a zero-decimal currency (JPY) reaches Stripe in yen, as the order', async () => {
+	const slug = 'yen-' + unique().toLowerCase().replace(/[^a-z0-9]/g, '');
+	sql(`INSERT INTO brands (slug, name, description, currency, shipping_flat_rate, tax_rate_bps)
+		VALUES (${lit(slug)}, 'Yen Shop', '', 'JPY', 500, 1000)`);
+	const p = makeProduct({ brand: slug, price: 1980, stock: 4 });
+	const c = new Client();
+	const placed = await placeWith(c, [[p.variantId, 2]], uniqueEmail('yen'));
+	assert.equal(placed.place.status, 200, placed.place.body.slice(0, 300));
+	const [[, , total, currency]] = checkoutOrders(placed.ref);
+	assert.equal(currency, 'JPY');
+	assert.equal(Number(total), 2 * 1980 + 500 + Math.floor(((2 * 1980 + 500) * 1000 + 5000) / 10000));
+	const [seen] = await received(placed.ref);
+	assert.equal(seen.currency, 'jpy');
+	assert.equal(seen.amount_total, Number(total));
+	await payOnHostedPage(placed.session);
+	assert.equal(checkoutOrders(placed.ref)[0][1], 'paid');
+});
