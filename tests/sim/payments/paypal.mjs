@@ -396,7 +396,9 @@ export function createPayPal(ctx) {
 		const e = getOrder(id);
 		const effect = ctx.rules.take('paypal', 'capture', tagsOf(e.order), x => !!x.capture);
 		const { order, events: evs } = capture(e, effect);
-		await deliverFor(order, evs);
+		// PayPal notifies after it has answered: a receiver that captures from its own webhook
+		// handler must not wait on its own next notice.
+		setImmediate(() => deliverFor(order, evs).catch(() => {}));
 		return [201, /return=minimal/.test(req.headers.prefer ?? '') ? { id: order.id, status: order.status, links: order.links } : view(order)];
 	}, orderTags));
 	r.add('GET', '/v2/payments/captures/:id', api('get', (b, { id }) => {

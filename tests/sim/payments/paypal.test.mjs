@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { after, before, test } from 'node:test';
+import { eventually } from '../../http/lib/eventually.mjs';
 import { receiver, sim } from './helpers.mjs';
 
 const CLIENT = 'client-id', SECRET = 'client-secret', WEBHOOK_ID = '1WH000000000000000';
@@ -87,8 +88,11 @@ test('create, approve, capture: COMPLETED with a COMPLETED capture, webhooks ver
 	const other = await call('POST', `/v2/checkout/orders/${created.body.id}/capture`, undefined, { 'PayPal-Request-Id': crypto.randomUUID() });
 	assert.equal(other.status, 422);
 	assert.equal(other.body.details[0].issue, 'ORDER_ALREADY_CAPTURED');
-	const got = hook.got.filter(e => e.body.includes(created.body.id));
-	assert.deepEqual(got.map(e => JSON.parse(e.body).event_type), ['CHECKOUT.ORDER.APPROVED', 'PAYMENT.CAPTURE.COMPLETED']);
+	const got = await eventually(() => {
+		const g = hook.got.filter(e => e.body.includes(created.body.id));
+		assert.deepEqual(g.map(e => JSON.parse(e.body).event_type), ['CHECKOUT.ORDER.APPROVED', 'PAYMENT.CAPTURE.COMPLETED']);
+		return g;
+	});
 	for (const g of got) {
 		const h = g.headers;
 		const v = await call('POST', '/v1/notifications/verify-webhook-signature', { auth_algo: h['paypal-auth-algo'], cert_url: h['paypal-cert-url'],
@@ -151,6 +155,7 @@ test('a capture made PENDING or DECLINED by a rule, and a pending one resolved l
 	const c = cap.body.purchase_units[0].payments.captures[0];
 	assert.equal(c.status, 'PENDING');
 	assert.equal(c.status_details.reason, 'PENDING_REVIEW');
+	await eventually(() => assert.equal(hook.got.filter(e => e.body.includes(o.id)).length, 2));
 	await fetch(`${s.url}/_sim/paypal/captures/${c.id}/resolve`, { method: 'POST', body: JSON.stringify({ status: 'DECLINED' }) });
 	const evs = hook.got.filter(e => e.body.includes(o.id)).map(e => JSON.parse(e.body).event_type);
 	assert.deepEqual(evs, ['CHECKOUT.ORDER.APPROVED', 'PAYMENT.CAPTURE.PENDING', 'PAYMENT.CAPTURE.DENIED']);
