@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import { Client, ROOT, VAR, confValue, unique, uniqueEmail } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
 import { lit, makeProduct, sql, stockOf } from './lib/commerce.mjs';
+import { demoClient, formState } from './lib/fulfilment.mjs';
 import { checkoutOrders, payOnHostedPage, placeWith, received, rule, sessionRow, sim } from './lib/payments.mjs';
 import { stripeSignatureHeader } from '../sim/payments/stripe.mjs';
 
@@ -270,4 +271,82 @@ test('a zero-decimal currency (JPY) reaches Stripe in yen, as the order', async 
 	assert.equal(seen.amount_total, Number(total));
 	await payOnHostedPage(placed.session);
 	assert.equal(checkoutOrders(placed.ref)[0][1], 'paid');
+});
+
+// ---- refunds from the studio, through Stripe ----
+
+async function studioRefund(client, number, fields) {
+	const s = await formState(client, number);
+	const body = new URLSearchParams({ csrf: s.csrf, version: s.version });
+	for (const [k, v] of fields)
+		body.append(k, String(v));
+	return client.post(`/studio/orders/${number}/refund`, body.toString());
+}
+
+test('studio refunds of a Stripe order go through Stripe first: partial, then full, each recorded with its refund id', async () => {
+	const o = await pending(3, 2000);
+	await payOnHostedPage(o.session);
+	assert.equal(checkoutOrders(o.ref)[0][1], 'paid');
+	const brand = await demoClient('brand-owner@northwind.demo.crowdcart.test');
+	const [[line]] = sql(`SELECT l.id FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.number = '${o.number}'`);
+	let r = await studioRefund(brand, o.number, [['mode', 'lines'], ['line', line], ['qty', 1]]);
+	assert.equal(r.status, 303, r.body.slice(0, 400));
+	let [[status, refunded]] = sql(`SELECT status, refunded_total FROM orders WHERE number = '${o.number}'`);
+	assert.equal(status, 'partially_refunded');
+	let [seen] = await received(o.ref);
+	assert.equal(seen.refunds.length, 1);
+	assert.equal(seen.refunds[0].amount, Number(refunded), 'Stripe refunded what the order records');
+	assert.equal(sql(`SELECT provider_refund_id FROM payment_refunds pr JOIN orders o ON o.id = pr.order_id
+		WHERE o.number = '${o.number}' AND pr.status = 'succeeded'`)[0][0], seen.refunds[0].id);
+	r = await studioRefund(brand, o.number, [['mode', 'full']]);
+	assert.equal(r.status, 303);
+	[[status, refunded]] = sql(`SELECT status, refunded_total FROM orders WHERE number = '${o.number}'`);
+	assert.equal(status, 'refunded');
+	assert.equal(Number(refunded), o.total);
+	[seen] = await received(o.ref);
+	assert.equal(seen.refunded, o.total, 'all of it came back through Stripe');
+	assert.equal(seen.refunds.length, 2);
+});
+
+test('a refund Stripe refuses or cannot answer leaves the order as it was, with the reason', async () => {
+	const o = await pending(1, 2200);
+	await payOnHostedPage(o.session);
+	const brand = await demoClient('brand-owner@northwind.demo.crowdcart.test');
+	let unrule = await rule({ provider: 'stripe', op: 'refund', match: { reference: o.ref }, effect: { refuse: true }, times: 1 });
+	let r = await studioRefund(brand, o.number, [['mode', 'full']]);
+	await unrule();
+	assert.equal(r.status, 502);
+	assert.match(r.body, /charged back/);
+	assert.equal(sql(`SELECT status FROM orders WHERE number = '${o.number}'`)[0][0], 'paid');
+	unrule = await rule({ provider: 'stripe', op: 'refund', match: { reference: o.ref }, effect: { down: true } });
+	r = await studioRefund(brand, o.number, [['mode', 'full']]);
+	await unrule();
+	assert.equal(r.status, 503);
+	assert.match(r.body, /did not answer, so nothing was refunded/);
+	assert.equal(sql(`SELECT status, refunded_total FROM orders WHERE number = '${o.number}'`)[0].join(), 'paid,0');
+	assert.equal((await received(o.ref))[0].refunds.length, 0);
+	r = await studioRefund(brand, o.number, [['mode', 'full']]);
+	assert.equal(r.status, 303, 'once Stripe answers again, the refund goes through');
+	assert.equal(sql(`SELECT status FROM orders WHERE number = '${o.number}'`)[0][0], 'refunded');
+	assert.equal((await received(o.ref))[0].refunded, o.total);
+});
+
+test('commission accrues when the Stripe payment arrives, not when the order is placed', async () => {
+	const p = makeProduct({ price: 4000, stock: 5 });
+	const [[lena]] = sql(`SELECT id FROM creators WHERE handle = 'lena'`);
+	sql(`INSERT INTO picks (creator_id, product_id, commission_bps, status, created_at)
+		VALUES (${lena}, ${p.productId}, 1500, 'approved', UTC_TIMESTAMP())`);
+	const c = new Client();
+	await c.get('/@lena');
+	const placed = await placeWith(c, [[p.variantId, 1]], uniqueEmail('comm'));
+	const [[number]] = checkoutOrders(placed.ref);
+	const accruals = () => sql(`SELECT ce.amount FROM commission_entries ce JOIN order_lines l ON l.id = ce.order_line_id
+		JOIN orders o ON o.id = l.order_id WHERE o.number = '${number}' AND ce.kind = 'accrual'`);
+	const [[creator]] = sql(`SELECT COALESCE(l.creator_id, 0) FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.number = '${number}'`);
+	assert.equal(Number(creator), Number(lena), 'the sale is attributed to lena');
+	assert.equal(accruals().length, 0);
+	await payOnHostedPage(placed.session);
+	assert.deepEqual(accruals(), [['600']]);
+	await sim('POST', `/_sim/stripe/events/${sql(`SELECT event_id FROM payment_events WHERE session_id = '${placed.session}'`)[0][0]}/resend`);
+	assert.deepEqual(accruals(), [['600']], 'once');
 });
