@@ -1,13 +1,14 @@
 // payments_mollie.test.mjs: Mollie end to end against the provider simulator: the amount as a
 // decimal string with the currency's exact decimals, the webhook that only names the payment (so
 // crowdcart reads it back), before or after the return, duplicated; failed, canceled and expired
-// payments give the stock back; Mollie down at place; JPY in whole yen.
+// payments give the stock back; Mollie down at place and at refund; partial and full refunds; JPY.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Client, unique, uniqueEmail } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
 import { lit, makeProduct, sql, stockOf } from './lib/commerce.mjs';
 import { SIM, checkoutOrders, placeWith, rule, sessionRow, sim } from './lib/payments.mjs';
+import { demoClient, formState } from './lib/fulfilment.mjs';
 
 usesDatabase();
 
@@ -153,4 +154,60 @@ test('JPY reaches Mollie as a whole-yen string, as the order', async () => {
 	assert.deepEqual((await seen(o.payment)).amount, { currency: 'JPY', value: String(o.total) });
 	await choose(o, 'paid');
 	assert.equal(checkoutOrders(o.ref)[0][1], 'paid');
+});
+
+async function studioRefund(client, number, fields) {
+	const s = await formState(client, number);
+	const body = new URLSearchParams({ csrf: s.csrf, version: s.version });
+	for (const [k, v] of fields)
+		body.append(k, String(v));
+	return client.post(`/studio/orders/${number}/refund`, body.toString());
+}
+
+const OWNER = 'brand-owner@atelier-lumen.demo.crowdcart.test';
+
+test('studio refunds of a Mollie order: partial, then the rest, each with Mollie\'s refund id', async () => {
+	const o = await placed(3, { price: 2000 });
+	await choose(o, 'paid');
+	assert.equal(checkoutOrders(o.ref)[0][1], 'paid');
+	const brand = await demoClient(OWNER);
+	const [[line]] = sql(`SELECT l.id FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.number = '${o.number}'`);
+	let r = await studioRefund(brand, o.number, [['mode', 'lines'], ['line', line], ['qty', 1]]);
+	assert.equal(r.status, 303, r.body.slice(0, 400));
+	let [[status, refunded]] = sql(`SELECT status, refunded_total FROM orders WHERE number = '${o.number}'`);
+	assert.equal(status, 'partially_refunded');
+	let s = await seen(o.payment);
+	assert.equal(s.refunds.length, 1);
+	assert.deepEqual(s.refunds[0].amount, { currency: o.currency, value: (Number(refunded) / 100).toFixed(2) });
+	assert.equal(sql(`SELECT provider_refund_id FROM payment_refunds pr JOIN orders o ON o.id = pr.order_id
+		WHERE o.number = '${o.number}' AND pr.status = 'succeeded'`)[0][0], s.refunds[0].id);
+	r = await studioRefund(brand, o.number, [['mode', 'full']]);
+	assert.equal(r.status, 303);
+	[[status, refunded]] = sql(`SELECT status, refunded_total FROM orders WHERE number = '${o.number}'`);
+	assert.equal(status, 'refunded');
+	assert.equal(Number(refunded), o.total);
+	s = await seen(o.payment);
+	assert.equal(s.refunded, o.total, 'all of it came back through Mollie');
+});
+
+test('a refund Mollie refuses or cannot answer leaves the order as it was, with the reason', async () => {
+	const o = await placed(1, { price: 2200 });
+	await choose(o, 'paid');
+	const brand = await demoClient(OWNER);
+	let unrule = await rule({ provider: 'mollie', op: 'refund', match: { id: o.payment }, effect: { refuse: true }, times: 1 });
+	let r = await studioRefund(brand, o.number, [['mode', 'full']]);
+	await unrule();
+	assert.equal(r.status, 502);
+	assert.match(r.body, /balance is insufficient/);
+	assert.equal(sql(`SELECT status FROM orders WHERE number = '${o.number}'`)[0][0], 'paid');
+	unrule = await rule({ provider: 'mollie', op: 'refund', match: { id: o.payment }, effect: { status: 503 } });
+	r = await studioRefund(brand, o.number, [['mode', 'full']]);
+	await unrule();
+	assert.equal(r.status, 503);
+	assert.equal(sql(`SELECT status, refunded_total FROM orders WHERE number = '${o.number}'`)[0].join(), 'paid,0');
+	assert.equal((await seen(o.payment)).refunds.length, 0);
+	r = await studioRefund(brand, o.number, [['mode', 'full']]);
+	assert.equal(r.status, 303, 'once Mollie answers again, the refund goes through');
+	assert.equal(sql(`SELECT status FROM orders WHERE number = '${o.number}'`)[0][0], 'refunded');
+	assert.equal((await seen(o.payment)).refunded, o.total);
 });

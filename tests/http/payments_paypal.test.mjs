@@ -1,13 +1,15 @@
 // payments_paypal.test.mjs: PayPal Checkout end to end against the provider simulator: one
 // purchase unit per order as PayPal was asked, approval then capture by crowdcart (from the
 // webhook or the return page, whichever comes first, once), paid only on a COMPLETED capture,
-// notices PayPal does not vouch for refused, PayPal down at place, JPY in whole yen.
+// notices PayPal does not vouch for refused, PayPal down at place and at refund, partial and full
+// refunds against the capture, JPY in whole yen.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Client, unique, uniqueEmail } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
 import { lit, makeProduct, sql, stockOf } from './lib/commerce.mjs';
 import { eventually } from './lib/eventually.mjs';
+import { demoClient, formState } from './lib/fulfilment.mjs';
 import { SIM, checkoutOrders, placeWith, rule, sessionRow, sim } from './lib/payments.mjs';
 
 usesDatabase();
@@ -171,4 +173,62 @@ test('JPY reaches PayPal in whole yen, as the order', async () => {
 	await approve(o);
 	await eventually(() => assert.equal(checkoutOrders(o.ref)[0][1], 'paid'));
 	assert.equal((await seen(o.order)).purchase_units[0].captures[0].amount.value, String(o.total));
+});
+
+async function studioRefund(client, number, fields) {
+	const s = await formState(client, number);
+	const body = new URLSearchParams({ csrf: s.csrf, version: s.version });
+	for (const [k, v] of fields)
+		body.append(k, String(v));
+	return client.post(`/studio/orders/${number}/refund`, body.toString());
+}
+
+const refundsOf = async (order) => (await seen(order)).purchase_units[0].captures[0].refunds;
+
+test('studio refunds of a PayPal order go to its capture: partial, then the rest', async () => {
+	const o = await placed(3, { price: 2000 });
+	await approve(o);
+	await eventually(() => assert.equal(checkoutOrders(o.ref)[0][1], 'paid'));
+	const brand = await demoClient('brand-owner@northwind.demo.crowdcart.test');
+	const [[line]] = sql(`SELECT l.id FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.number = '${o.number}'`);
+	let r = await studioRefund(brand, o.number, [['mode', 'lines'], ['line', line], ['qty', 1]]);
+	assert.equal(r.status, 303, r.body.slice(0, 400));
+	let [[status, refunded]] = sql(`SELECT status, refunded_total FROM orders WHERE number = '${o.number}'`);
+	assert.equal(status, 'partially_refunded');
+	let refunds = await refundsOf(o.order);
+	assert.equal(refunds.length, 1);
+	assert.equal(refunds[0].amount.value, (Number(refunded) / 100).toFixed(2), 'PayPal refunded what the order records');
+	assert.equal(refunds[0].amount.currency_code, o.currency);
+	assert.equal(sql(`SELECT provider_refund_id FROM payment_refunds pr JOIN orders o ON o.id = pr.order_id
+		WHERE o.number = '${o.number}' AND pr.status = 'succeeded'`)[0][0], refunds[0].id);
+	r = await studioRefund(brand, o.number, [['mode', 'full']]);
+	assert.equal(r.status, 303);
+	[[status, refunded]] = sql(`SELECT status, refunded_total FROM orders WHERE number = '${o.number}'`);
+	assert.equal(status, 'refunded');
+	assert.equal(Number(refunded), o.total);
+	refunds = await refundsOf(o.order);
+	assert.equal(refunds.reduce((s, x) => s + Math.round(Number(x.amount.value) * 100), 0), o.total, 'all of it came back through PayPal');
+});
+
+test('a refund PayPal refuses or cannot answer leaves the order as it was, with the reason', async () => {
+	const o = await placed(1, { price: 2200 });
+	await approve(o);
+	await eventually(() => assert.equal(checkoutOrders(o.ref)[0][1], 'paid'));
+	const brand = await demoClient('brand-owner@northwind.demo.crowdcart.test');
+	let unrule = await rule({ provider: 'paypal', op: 'refund', match: { id: o.order }, effect: { refuse: true }, times: 1 });
+	let r = await studioRefund(brand, o.number, [['mode', 'full']]);
+	await unrule();
+	assert.equal(r.status, 502);
+	assert.match(r.body, /REFUND_FAILED_INSUFFICIENT_FUNDS/);
+	assert.equal(sql(`SELECT status FROM orders WHERE number = '${o.number}'`)[0][0], 'paid');
+	unrule = await rule({ provider: 'paypal', op: 'refund', match: { id: o.order }, effect: { down: true } });
+	r = await studioRefund(brand, o.number, [['mode', 'full']]);
+	await unrule();
+	assert.equal(r.status, 503);
+	assert.equal(sql(`SELECT status, refunded_total FROM orders WHERE number = '${o.number}'`)[0].join(), 'paid,0');
+	assert.equal((await refundsOf(o.order)).length, 0);
+	r = await studioRefund(brand, o.number, [['mode', 'full']]);
+	assert.equal(r.status, 303, 'once PayPal answers again, the refund goes through');
+	assert.equal(sql(`SELECT status FROM orders WHERE number = '${o.number}'`)[0][0], 'refunded');
+	assert.equal((await refundsOf(o.order)).length, 1);
 });
