@@ -232,3 +232,41 @@ test('a refund PayPal refuses or cannot answer leaves the order as it was, with 
 	assert.equal(sql(`SELECT status FROM orders WHERE number = '${o.number}'`)[0][0], 'refunded');
 	assert.equal((await refundsOf(o.order)).length, 1);
 });
+
+test('a checkout of two brands is one PayPal order of two purchase units; a refund reaches only its own order\'s capture', async () => {
+	const a = makeProduct({ price: 1000, stock: 5, brand: 'northwind' });
+	const b = makeProduct({ price: 3000, stock: 5, brand: 'fernhill' });
+	const c = new Client();
+	const r = await placeWith(c, [[a.variantId, 1], [b.variantId, 1]], uniqueEmail('pp2'), 'paypal');
+	assert.equal(r.place.status, 200, r.place.body.slice(0, 400));
+	const orders = checkoutOrders(r.ref);
+	assert.equal(orders.length, 2);
+	const order = sessionRow(r.ref)[1];
+	const units = (await seen(order)).purchase_units;
+	assert.deepEqual(units.map((u) => u.reference_id).sort(), orders.map((o) => o[0]).sort());
+	for (const [number, , total] of orders)
+		assert.equal(units.find((u) => u.reference_id === number).amount.value, (Number(total) / 100).toFixed(2));
+	await approve({ url: r.url, order });
+	await eventually(() => assert.deepEqual(checkoutOrders(r.ref).map((o) => o[1]), ['paid', 'paid']));
+	const fern = orders.find(([number]) => sql(`SELECT b.slug FROM orders o JOIN brands b ON b.id = o.brand_id
+		WHERE o.number = '${number}'`)[0][0] === 'fernhill');
+	const owner = await demoClient('brand-owner@fernhill.demo.crowdcart.test');
+	const done = await studioRefund(owner, fern[0], [['mode', 'full']]);
+	assert.equal(done.status, 303, done.body.slice(0, 400));
+	const after = (await seen(order)).purchase_units;
+	const refundsOfUnit = (number) => after.find((u) => u.reference_id === number).captures[0].refunds;
+	assert.deepEqual(refundsOfUnit(fern[0]).map((x) => x.amount.value), [(Number(fern[2]) / 100).toFixed(2)]);
+	assert.deepEqual(refundsOfUnit(orders.find((o) => o !== fern)[0]), [], 'the other brand\'s capture is untouched');
+});
+
+test('a token PayPal withdraws early is fetched again and the call goes through', async () => {
+	// Each worker keeps its own token (the unit tests show one is reused), so only the refetch is
+	// checked here: whichever worker places the order meets a 401 first.
+	const tokens = async () => (await sim('GET', '/_sim/requests?path_prefix=/v1/oauth2/token')).json.length;
+	await placed();
+	const before = await tokens();
+	await sim('POST', '/_sim/paypal/tokens/revoke');
+	const o = await placed();
+	assert.ok(o.order);
+	assert.ok(await tokens() > before, 'a new token after the 401');
+});
