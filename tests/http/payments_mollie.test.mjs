@@ -211,3 +211,20 @@ test('a refund Mollie refuses or cannot answer leaves the order as it was, with 
 	assert.equal(sql(`SELECT status FROM orders WHERE number = '${o.number}'`)[0][0], 'refunded');
 	assert.equal((await seen(o.payment)).refunded, o.total);
 });
+
+test('Mollie answering after crowdcart\'s 10 s timeout counts as down: the shopper is told, nothing waits', async () => {
+	const name = 'Slow Mollie ' + unique();
+	const slug = 'mslow-' + unique().toLowerCase().replace(/[^a-z0-9]/g, '');
+	sql(`INSERT INTO brands (slug, name, description, currency, shipping_flat_rate, tax_rate_bps)
+		VALUES (${lit(slug)}, ${lit(name)}, '', 'EUR', 500, 0)`);
+	const p = makeProduct({ price: 1200, stock: 3, brand: slug });
+	const unrule = await rule({ provider: 'mollie', op: 'create', match: { description: { contains: name } }, effect: { delay_ms: 11500 }, times: 1 });
+	const t0 = Date.now();
+	const { place, ref } = await placeWith(new Client(), [[p.variantId, 1]], uniqueEmail('moslow'), 'mollie');
+	await unrule();
+	assert.ok(Date.now() - t0 < 11500, 'crowdcart gave up before Mollie answered');
+	assert.ok([502, 503].includes(place.status), `answered ${place.status}`);
+	assert.match(place.body, /payment service did not answer/);
+	assert.deepEqual(checkoutOrders(ref).map((x) => x[1]), ['payment_failed']);
+	assert.equal(stockOf(p.variantId), 3);
+});
