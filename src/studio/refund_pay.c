@@ -37,7 +37,8 @@ enum db_status refund_pay_lookup(struct db *db, struct arena *a, const char *num
 		return DB_OK;
 	*hosted = true;
 	*p = (struct refund_pay){ .order_id = db_at(&r, 0, 0)->i, .provider = db_at(&r, 0, 1)->s,
-				  .payment_id = db_at(&r, 0, 2)->s, .currency = db_at(&r, 0, 3)->s };
+				  .payment_id = db_at(&r, 0, 2)->s, .currency = db_at(&r, 0, 3)->s,
+				  .number = arena_strdup(a, number) };
 	return DB_OK;
 }
 
@@ -103,8 +104,9 @@ bool refund_pay_send(struct db *db, struct arena *a, struct refund_pay *p, long 
 	}
 	const struct payment_http http = { outbound_call, NULL };
 	struct payment_refunded out = { 0 };
-	enum payment_outcome o = prov->refund(&http, a, &(struct payment_refund){ p->payment_id, amount, p->currency, key },
-					      &out);
+	enum payment_outcome o = prov->refund(&http, a, &(struct payment_refund){ .payment_id = p->payment_id,
+					      .amount = amount, .currency = p->currency, .idempotency_key = key,
+					      .order_number = p->number }, &out);
 	if (o == PAYMENT_OK) {
 		p->refund_id = out.refund_id;
 		return true;

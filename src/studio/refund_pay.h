@@ -12,6 +12,7 @@
 struct refund_pay {
 	long long order_id, row;		/* row: payment_refunds.id */
 	const char *provider, *payment_id, *currency;
+	const char *number;			/* the order's: PayPal refunds that order's capture */
 	const char *refund_id, *message;	/* after refund_pay_send */
 	int http;				/* refusal: 502 (refused) or 503 (no answer) */
 };

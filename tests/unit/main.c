@@ -31,6 +31,8 @@ int main(void)
 	srunner_add_suite(sr, dns_suite());
 	srunner_add_suite(sr, best_sellers_suite());
 	srunner_add_suite(sr, sandbox_suite());
+	srunner_add_suite(sr, pay_paypal_suite());
+	srunner_add_suite(sr, pay_mollie_suite());
 	srunner_add_suite(sr, payment_stripe_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);

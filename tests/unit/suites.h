@@ -30,6 +30,8 @@ Suite *media_from_suite(void);
 Suite *dns_suite(void);
 Suite *best_sellers_suite(void);
 Suite *sandbox_suite(void);
+Suite *pay_paypal_suite(void);
+Suite *pay_mollie_suite(void);
 Suite *payment_stripe_suite(void);
 
 #endif

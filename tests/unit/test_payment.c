@@ -274,7 +274,8 @@ START_TEST(test_stripe_refund_sends_intent_amount_and_key)
 	struct arena *a = arena_new(65536);
 	struct fake f = { .status = 200, .body = "{\"id\":\"re_1\",\"object\":\"refund\",\"status\":\"succeeded\",\"amount\":500}" };
 	struct payment_http http = { fake_call, &f };
-	struct payment_refund rq = { "pi_123", 500, "USD", "crowdcart-refund-abc" };
+	struct payment_refund rq = { .payment_id = "pi_123", .amount = 500, .currency = "USD",
+				     .idempotency_key = "crowdcart-refund-abc" };
 	struct payment_refunded out;
 	ck_assert_int_eq(pay_stripe.refund(&http, a, &rq, &out), PAYMENT_OK);
 	ck_assert_str_eq(out.refund_id, "re_1");

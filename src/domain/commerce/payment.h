@@ -116,6 +116,9 @@ struct payment_refund {
 	long long amount;	/* minor units */
 	const char *currency;
 	const char *idempotency_key;	/* stable for this one refund request: a retry refunds once */
+	const char *order_number;	/* the crowdcart order refunded, or NULL: a provider with a
+					 * payment per order (PayPal's capture per purchase unit) refunds
+					 * that order's; without it, the first with enough left */
 };
 
 struct payment_refunded {

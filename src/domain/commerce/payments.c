@@ -4,6 +4,8 @@
 #include <string.h>
 #include <sodium.h>
 #include "lib/config.h"
+#include "domain/commerce/pay_mollie.h"
+#include "domain/commerce/pay_paypal.h"
 #include "domain/commerce/pay_stripe.h"
 #include "domain/commerce/payments.h"
 
@@ -30,7 +32,7 @@ static const struct payment_provider test = {
 	.name = "test", .label = "Test payment (development only: paid at once)",
 	.kind = PAYMENT_INSTANT, .decide = test_decide };
 /* In the order shoppers see them when offered. */
-static const struct payment_provider *const all[] = { &pay_stripe, &offline, &test, NULL };
+static const struct payment_provider *const all[] = { &pay_stripe, &pay_paypal, &pay_mollie, &offline, &test, NULL };
 
 const struct payment_provider *payments_find(const char *name)
 {

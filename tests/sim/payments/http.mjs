@@ -270,10 +270,13 @@ export function isApiEffect(e) {
 	return !!(e.delay_ms || e.down || e.status);
 }
 
+// A filter value is matched exactly, or as a substring when written {contains: "..."} (for a
+// rule that must match before the caller knows the id or number it will be given).
 export function filterMatch(filter, tags) {
 	for (const [k, v] of Object.entries(filter)) {
-		const have = tags[k];
-		if (Array.isArray(have) ? !have.includes(v) : have !== v)
+		const have = [].concat(tags[k] ?? []);
+		const hit = v && typeof v === 'object' ? have.some(h => typeof h === 'string' && h.includes(v.contains)) : have.includes(v);
+		if (!hit)
 			return false;
 	}
 	return true;

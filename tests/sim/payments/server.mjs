@@ -10,6 +10,8 @@
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { Deliveries, filterMatch, IdempotencyStore, readBody, Router, Rules, send } from './http.mjs';
+import { createMollie } from './mollie.mjs';
+import { createPayPal } from './paypal.mjs';
 import { createStripe } from './stripe.mjs';
 
 const FLAGS = ['port', 'host', 'public-base', 'stripe-secret-key', 'stripe-webhook-url', 'stripe-webhook-secret',
@@ -63,7 +65,7 @@ export async function startSim(config) {
 	});
 	const { port } = server.address();
 	ctx.base = config.publicBase ?? `http://${config.host}:${port}`;
-	const providers = { stripe: createStripe(ctx) };
+	const providers = { stripe: createStripe(ctx), paypal: createPayPal(ctx), mollie: createMollie(ctx) };
 	control(ctx, providers);
 	return {
 		url: `http://${config.host}:${port}`, port, ctx, providers,
