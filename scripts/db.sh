@@ -159,6 +159,9 @@ write_conf() {
 				echo "outbound_allow_private = 127.0.0.0/8"
 				echo "base_url = http://127.0.0.1:${PORT:-8080}"
 			fi
+			# Operator settings kept across runs (a developer's test-mode payment keys, say): read
+			# after everything above, so each of its keys wins (config.c: the last one does).
+			[[ ! -f $VAR/local.conf ]] || { echo "# from $VAR/local.conf"; cat "$VAR/local.conf"; echo; }
 		} >"$CONF.tmp"
 		mv "$CONF.tmp" "$CONF"
 	)
