@@ -339,9 +339,12 @@ static enum payment_outcome stripe_webhook(const struct payment_http *http, stru
 		if (strcmp(type, "checkout.session.completed") == 0 ||
 		    strcmp(type, "checkout.session.async_payment_succeeded") == 0)
 			known = session_status(a, s, &e->status);
-		else if (strcmp(type, "checkout.session.async_payment_failed") == 0 ||
-			 strcmp(type, "checkout.session.expired") == 0)
+		else if (strcmp(type, "checkout.session.async_payment_failed") == 0)
 			e->status.state = PAYMENT_FAILED;
+		else if (strcmp(type, "checkout.session.expired") == 0)
+			/* An expiry read back from the session: an old or reordered one must not fail a
+			 * session that was paid meanwhile, even for a moment. */
+			e->has_state = false;
 		else
 			known = false;
 		if (known) {
