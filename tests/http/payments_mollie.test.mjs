@@ -233,7 +233,8 @@ test('Mollie answering after crowdcart\'s 10 s timeout counts as down: the shopp
 
 const ctl = (...args) => execFileSync(path.join(ROOT, 'bin/crowdcartctl'), ['--conf', path.join(VAR, 'crowdcart.conf'), ...args]).toString();
 
-test('crowdcartctl payments reconcile settles a Mollie payment whose webhook never came', async () => {
+test('crowdcartctl payments reconcile settles a Mollie payment whose webhook never came, and leaves open ones waiting', async () => {
+	const open = await placed();
 	const o = await placed();
 	const unrule = await rule({ provider: 'mollie', op: 'webhook', match: { id: o.payment }, effect: { withhold: true } });
 	await choose(o, 'paid');
@@ -241,6 +242,8 @@ test('crowdcartctl payments reconcile settles a Mollie payment whose webhook nev
 	assert.equal(checkoutOrders(o.ref)[0][1], 'awaiting_payment');
 	assert.match(ctl('payments', 'reconcile'), /settled \d+ payment/);
 	assert.equal(checkoutOrders(o.ref)[0][1], 'paid');
+	assert.equal(checkoutOrders(open.ref)[0][1], 'awaiting_payment', 'a payment Mollie still calls open keeps its hold');
+	assert.equal(stockOf(open.p.variantId), 4);
 });
 
 test('a hold released by the worker, then Mollie says paid: honoured while the stock is there', async () => {
