@@ -5,6 +5,7 @@
 #include "web/layout.h"
 #include "domain/commerce/payments.h"
 #include "web/response.h"
+#include "shop/pay_redirect.h"
 #include "shop/shop.h"
 #include "lib/validate.h"
 
@@ -166,6 +167,9 @@ int page_checkout_review(struct req *r)
 		response_redirect(r, "/cart");
 		return REQ_DONE;
 	}
+	const struct payment_provider *p = payments_find(f.provider);
+	if (p && p->kind == PAYMENT_REDIRECT && !pay_redirect_one_currency(&c))
+		return form_page(r, 422, &f, "provider", PAY_REDIRECT_MIXED_TEXT);
 	checkout_review_page(r, &f, &c, 200, NULL);
 	return REQ_DONE;
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { Client, ROOT, VAR, confValue, unique, uniqueEmail } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
-import { lit, makeProduct, sql, stockOf } from './lib/commerce.mjs';
+import { addToCart, address, csrf, formFields, lit, makeProduct, sql, stockOf } from './lib/commerce.mjs';
 import { demoClient, formState } from './lib/fulfilment.mjs';
 import { checkoutOrders, payOnHostedPage, placeWith, received, rule, sessionRow, sim } from './lib/payments.mjs';
 import { stripeSignatureHeader } from '../sim/payments/stripe.mjs';
@@ -230,6 +230,12 @@ test('a late payment for stock that is gone is paid but flagged "refund needed"'
 	assert.equal(status, 'paid');
 	assert.equal(flag, '1');
 	assert.equal(stockOf(o.p.variantId), 1, 'nothing taken that is not there');
+	const brand = await demoClient('brand-owner@northwind.demo.crowdcart.test');
+	const page = await brand.get(`/studio/orders/${o.number}`);
+	assert.match(page.body, /id="refund-needed">Refund needed/);
+	assert.equal((await studioRefund(brand, o.number, [['mode', 'full']])).status, 303);
+	assert.doesNotMatch((await brand.get(`/studio/orders/${o.number}`)).body, /refund-needed/, 'refunded: no more flag');
+	assert.equal((await received(o.ref))[0].refunded, o.total);
 });
 
 test('crowdcartctl payments reconcile settles what the webhook never said', async () => {
@@ -247,11 +253,18 @@ test('a checkout mixing currencies cannot go to Stripe, and says so at review', 
 	const usd = makeProduct({ brand: 'northwind' });
 	const eur = makeProduct({ brand: 'atelier-lumen' });
 	const c = new Client();
-	const { place, review } = await placeWith(c, [[usd.variantId, 1], [eur.variantId, 1]], uniqueEmail('mixed'));
-	const page = review ?? place.body;
-	assert.match(page, /different currencies/);
-	if (place)
-		assert.equal(place.status, 409);
+	for (const v of [usd.variantId, eur.variantId])
+		assert.equal((await addToCart(c, v, 1)).status, 303);
+	const review = await c.post('/checkout/review', { csrf: await csrf(c), ...address(uniqueEmail('mixed'), 'stripe') });
+	assert.equal(review.status, 422);
+	assert.match(review.body, /different currencies/);
+	assert.equal(formFields(review.body, '/checkout/place'), null, 'nothing to place');
+	// a place-order form made with another provider and switched to Stripe is refused too
+	const ok = await c.post('/checkout/review', { csrf: await csrf(c), ...address(uniqueEmail('mixed'), 'offline') });
+	const fields = formFields(ok.body, '/checkout/place');
+	const place = await c.post('/checkout/place', { ...fields, provider: 'stripe' });
+	assert.equal(place.status, 409);
+	assert.match(place.body, /different currencies/);
 	assert.equal(stockOf(usd.variantId), 100);
 });
 
