@@ -62,7 +62,7 @@ static long settle_open(struct db *db, struct arena *a, bool release)
 		bool known = ask(a, &rows[i], &s.status, &q);
 		if (!known && !release)
 			continue;
-		if (!known || s.status.state == PAYMENT_PENDING)
+		if (release && (!known || s.status.state == PAYMENT_PENDING))
 			s.status.state = PAYMENT_FAILED;	/* release: the stock goes back; a late payment is still honoured */
 		if (pay_settle_run(db, a, &s) != DB_OK)
 			return -1;

@@ -3,8 +3,10 @@
 // crowdcart reads it back), before or after the return, duplicated; failed, canceled and expired
 // payments give the stock back; Mollie down at place and at refund; partial and full refunds; JPY.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { test } from 'node:test';
-import { Client, unique, uniqueEmail } from './lib/http.mjs';
+import { Client, ROOT, VAR, unique, uniqueEmail } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
 import { lit, makeProduct, sql, stockOf } from './lib/commerce.mjs';
 import { SIM, checkoutOrders, placeWith, rule, sessionRow, sim } from './lib/payments.mjs';
@@ -227,4 +229,30 @@ test('Mollie answering after crowdcart\'s 10 s timeout counts as down: the shopp
 	assert.match(place.body, /payment service did not answer/);
 	assert.deepEqual(checkoutOrders(ref).map((x) => x[1]), ['payment_failed']);
 	assert.equal(stockOf(p.variantId), 3);
+});
+
+const ctl = (...args) => execFileSync(path.join(ROOT, 'bin/crowdcartctl'), ['--conf', path.join(VAR, 'crowdcart.conf'), ...args]).toString();
+
+test('crowdcartctl payments reconcile settles a Mollie payment whose webhook never came, and leaves open ones waiting', async () => {
+	const open = await placed();
+	const o = await placed();
+	const unrule = await rule({ provider: 'mollie', op: 'webhook', match: { id: o.payment }, effect: { withhold: true } });
+	await choose(o, 'paid');
+	await unrule();
+	assert.equal(checkoutOrders(o.ref)[0][1], 'awaiting_payment');
+	assert.match(ctl('payments', 'reconcile'), /settled \d+ payment/);
+	assert.equal(checkoutOrders(o.ref)[0][1], 'paid');
+	assert.equal(checkoutOrders(open.ref)[0][1], 'awaiting_payment', 'a payment Mollie still calls open keeps its hold');
+	assert.equal(stockOf(open.p.variantId), 4);
+});
+
+test('a hold released by the worker, then Mollie says paid: honoured while the stock is there', async () => {
+	const o = await placed(2);
+	sql(`UPDATE payment_sessions SET hold_until = UTC_TIMESTAMP() - INTERVAL 1 MINUTE WHERE session_id = '${o.payment}'`);
+	ctl('worker', '--once');
+	assert.equal(checkoutOrders(o.ref)[0][1], 'payment_failed');
+	assert.equal(stockOf(o.p.variantId), 5);
+	await choose(o, 'paid');
+	assert.equal(checkoutOrders(o.ref)[0][1], 'paid');
+	assert.equal(stockOf(o.p.variantId), 3);
 });

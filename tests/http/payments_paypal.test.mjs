@@ -4,8 +4,10 @@
 // notices PayPal does not vouch for refused, PayPal down at place and at refund, partial and full
 // refunds against the capture, JPY in whole yen.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { test } from 'node:test';
-import { Client, unique, uniqueEmail } from './lib/http.mjs';
+import { Client, ROOT, VAR, unique, uniqueEmail } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
 import { lit, makeProduct, sql, stockOf } from './lib/commerce.mjs';
 import { eventually } from './lib/eventually.mjs';
@@ -269,4 +271,28 @@ test('a token PayPal withdraws early is fetched again and the call goes through'
 	const o = await placed();
 	assert.ok(o.order);
 	assert.ok(await tokens() > before, 'a new token after the 401');
+});
+
+const ctl = (...args) => execFileSync(path.join(ROOT, 'bin/crowdcartctl'), ['--conf', path.join(VAR, 'crowdcart.conf'), ...args]).toString();
+
+test('crowdcartctl payments reconcile captures an approved order nobody came back for', async () => {
+	const o = await placed();
+	const unrule = await rule({ provider: 'paypal', op: 'webhook', match: { id: o.order }, effect: { withhold: true } });
+	await approve(o);
+	assert.equal(checkoutOrders(o.ref)[0][1], 'awaiting_payment');
+	assert.match(ctl('payments', 'reconcile'), /settled \d+ payment/);
+	await unrule();
+	assert.equal(checkoutOrders(o.ref)[0][1], 'paid');
+	assert.equal((await seen(o.order)).purchase_units[0].captures[0].status, 'COMPLETED');
+});
+
+test('a hold released by the worker: a PayPal approval that comes later is still captured and honoured', async () => {
+	const o = await placed(2);
+	sql(`UPDATE payment_sessions SET hold_until = UTC_TIMESTAMP() - INTERVAL 1 MINUTE WHERE session_id = '${o.order}'`);
+	ctl('worker', '--once');
+	assert.equal(checkoutOrders(o.ref)[0][1], 'payment_failed');
+	assert.equal(stockOf(o.p.variantId), 5);
+	await approve(o);
+	await eventually(() => assert.equal(checkoutOrders(o.ref)[0][1], 'paid'));
+	assert.equal(stockOf(o.p.variantId), 3);
 });
