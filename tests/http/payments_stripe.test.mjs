@@ -381,3 +381,15 @@ test('money that arrives after the brand cancelled the order leaves it cancelled
 	assert.equal(stockOf(o.p.variantId), 5);
 	assert.equal(sessionRow(o.ref)[0], 'paid');
 });
+
+test('the worker releases an expired hold even while Stripe does not answer', async () => {
+	const o = await pending(2);
+	sql(`UPDATE payment_sessions SET hold_until = UTC_TIMESTAMP() - INTERVAL 1 MINUTE WHERE session_id = '${o.session}'`);
+	const unrule = await rule({ provider: 'stripe', op: 'get', match: { reference: o.ref }, effect: { down: true } });
+	const out = execFileSync(path.join(ROOT, 'bin/crowdcartctl'), ['--conf', path.join(VAR, 'crowdcart.conf'), 'worker', '--once'],
+		{ stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+	await unrule();
+	assert.match(out, /settled \d+ expired payment hold/);
+	assert.equal(checkoutOrders(o.ref)[0][1], 'payment_failed');
+	assert.equal(stockOf(o.p.variantId), 5);
+});
