@@ -20,7 +20,8 @@ int ctl_purge_carts(struct db *db);
 /* [--once]: delivers due lead webhooks and runs the due DNS checks of brand domains, looping
  * every 5 s unless --once. */
 int ctl_worker(struct db *db, int argc, char **argv);
-/* reconcile: asks the providers about every hosted payment still open and settles it. */
+/* reconcile [--checkout REF]: asks the providers about every hosted payment still open (or that
+ * checkout's) and settles it. */
 int ctl_payments(struct db *db, int argc, char **argv);
 /* For the worker: releases the stock of hosted payments whose hold is over (unless the provider
  * says paid). The number settled, or -1 on a database failure. outbound_init first. */

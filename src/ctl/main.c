@@ -24,7 +24,7 @@ static const struct {
 	{ "import", "--brand SLUG --format shopify|woocommerce|feed FILE: import a catalog file", ctl_import },
 	{ "export", "--brand SLUG: write the brand's catalog feed (TSV) to stdout", ctl_export },
 	{ "worker", "[--once]: deliver pending lead webhooks with retries, run due DNS checks of brand domains, and release the stock of hosted payments not paid within payment_hold_minutes (cron or a service)", ctl_worker },
-	{ "payments", "reconcile: ask the payment providers about every order still awaiting a hosted payment and settle it", ctl_payments },
+	{ "payments", "reconcile [--checkout REF]: ask the payment providers about every order still awaiting a hosted payment (or that checkout's) and settle it", ctl_payments },
 	{ "domains", "list --brand SLUG | check [--brand SLUG] [--all] | verify --brand SLUG DOMAIN: a brand's web domains and their DNS TXT checks", ctl_domains },
 	{ "ads", "token --ad SLUG --target URL [--expires-in SECONDS]: a signed /go/ link for an ad", ctl_ads },
 };

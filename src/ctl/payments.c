@@ -1,5 +1,5 @@
-/* payments.c: "crowdcartctl payments reconcile" — asks each provider about every hosted payment
- * still open and settles what it answers — and the worker's release of holds that outlived
+/* payments.c: "crowdcartctl payments reconcile [--checkout REF]" — asks each provider about every
+ * hosted payment still open (or that checkout's) and settles what it answers — and the worker's release of holds that outlived
  * payment_hold_minutes. Both settle through pay_settle.h, like the webhook and the return page,
  * so whichever learns the outcome first records it and the others change nothing. */
 #include <stdio.h>
@@ -81,16 +81,34 @@ long ctl_payments_release(struct db *db, struct arena *a)
 	return settle_open(db, a, true);
 }
 
+/* One checkout's payment, by its reference: 1 if settled, 0 if not, -1 on a database failure. */
+static long settle_one(struct db *db, struct arena *a, const char *ref)
+{
+	struct pay_settle_row row;
+	bool found;
+	if (pay_settle_by_checkout(db, a, ref, &row, &found) != DB_OK)
+		return -1;
+	struct silent q = { .n = 0 };
+	struct pay_settle s = { .row = row.row, .note = "reconcile" };
+	if (!found || (strcmp(row.status, "pending") != 0 && strcmp(row.status, "starting") != 0) ||
+	    !ask(a, &row, &s.status, &q))
+		return 0;
+	if (pay_settle_run(db, a, &s) != DB_OK)
+		return -1;
+	return s.result == PAY_SETTLE_PAID || s.result == PAY_SETTLE_FAILED;
+}
+
 int ctl_payments(struct db *db, int argc, char **argv)
 {
-	if (argc != 1 || strcmp(argv[0], "reconcile") != 0) {
-		fprintf(stderr, "usage: crowdcartctl payments reconcile\n");
+	const char *ref = ctl_opt(argc, argv, "--checkout");
+	if (argc < 1 || strcmp(argv[0], "reconcile") != 0 || argc != (ref ? 3 : 1)) {
+		fprintf(stderr, "usage: crowdcartctl payments reconcile [--checkout REF]\n");
 		return 2;
 	}
 	if (!outbound_init())
 		return 1;
 	struct arena *a = arena_new(1 << 16);
-	long n = settle_open(db, a, false);
+	long n = ref ? settle_one(db, a, ref) : settle_open(db, a, false);
 	arena_free(a);
 	if (n < 0) {
 		fprintf(stderr, "crowdcartctl payments: database error\n");
