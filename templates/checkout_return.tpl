@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}{{#PAID}}<h1 class="page-title">Payment received</h1>
 <p class="flash ok" role="status" id="payment-state" data-state="paid">Payment received: thank you. Your order is paid and a confirmation is on its way by email. Keep the order number: with it and your email you can <a href="/orders/lookup">look the order up</a> any time.</p>
+{{#ELSEWHERE}}<p class="muted">The order's details are shown in the browser it was placed in, and in the confirmation mail.</p>{{/ELSEWHERE}}
 {{/PAID}}{{#PENDING}}<meta http-equiv="refresh" content="3">
 <h1 class="page-title">Confirming your payment</h1>
 <p class="flash" role="status" id="payment-state" data-state="pending">Still confirming your payment with the payment service: refresh in a moment (this page does so by itself). Nothing more is needed from you.</p>

@@ -17,8 +17,11 @@
 /* The provider is asked with a shorter limit than the transport's: the shopper is waiting. */
 #define RETURN_FETCH_MS 5000L
 
-static const struct db_stmt q_checkout = {
-	"SELECT id FROM checkouts WHERE public_ref = ? AND session_hash = ?", "sb", "i" };
+/* Whether this browser session placed the checkout: only it sees the orders. A shopper who comes
+ * back in another browser (a payment app opening its own) still learns how the payment stands,
+ * from the reference in the URL, which is as unguessable as the session. */
+static const struct db_stmt q_owner = {
+	"SELECT session_hash = ? FROM checkouts WHERE public_ref = ?", "bs", "i" };
 static const struct db_stmt q_orders = {
 	"SELECT id FROM orders WHERE checkout_id = ? ORDER BY id", "i", "i" };
 
@@ -50,14 +53,15 @@ int page_checkout_return(struct req *r)
 {
 	const char *ref = req_param(r, "ref");
 	static const char missing[] = "We could not find that payment. Look your order up with its number and your email.";
-	if (!calc_ref_valid(ref) || !r->sess.present) {
+	if (!calc_ref_valid(ref)) {
 		response_error(r, 404, missing);
 		return REQ_DONE;
 	}
 	struct db_res c, o;
 	struct pay_settle_row row;
 	bool found = false;
-	enum db_status rc = db_query(r->db, r->arena, &q_checkout, (struct db_param[]){ DB_S(ref), DB_B(r->sess.hash, 32) }, &c);
+	enum db_status rc = db_query(r->db, r->arena, &q_owner, (struct db_param[]){ DB_B(r->sess.hash, 32), DB_S(ref) }, &c);
+	bool owner = rc == DB_OK && c.nrows == 1 && r->sess.present && db_at(&c, 0, 0)->i;
 	if (rc == DB_OK && c.nrows == 1)
 		rc = pay_settle_by_checkout(r->db, r->arena, ref, &row, &found);
 	if (rc != DB_OK)
@@ -78,7 +82,9 @@ int page_checkout_return(struct req *r)
 				    : cancelled ? "Payment not completed" : "Confirming your payment");
 	tmpl_show(d, paid ? "PAID" : failed ? "FAILED" : cancelled ? "CANCELLED" : "PENDING");
 	tmpl_set(d, "REF", ref);
-	if (paid) {
+	if (paid && !owner)
+		tmpl_show(d, "ELSEWHERE");
+	if (paid && owner) {
 		rc = db_query(r->db, r->arena, &q_orders, (struct db_param[]){ DB_I(row.checkout_id) }, &o);
 		for (size_t i = 0; rc == DB_OK && i < o.nrows; i++)
 			rc = order_render(r, d, db_at(&o, i, 0)->i);

@@ -52,6 +52,13 @@ test('an order paid through Stripe waits with its stock held, then is paid once 
 	assert.match(back.body, /Payment received/);
 	assert.match(back.body, new RegExp(number));
 	assert.equal(stockOf(p.variantId), 3);
+	// back in another browser (a payment app): the state, without the order's details
+	const other = await new Client().get(paid.back);
+	assert.equal(other.status, 200);
+	assert.match(other.body, /Payment received/);
+	assert.doesNotMatch(other.body, new RegExp(number));
+	assert.doesNotMatch(other.body, new RegExp(email));
+	assert.equal((await new Client().get('/checkout/return/0000000000000000000000000A')).status, 404);
 	assert.equal(count(`SELECT COUNT(*) FROM payments p JOIN orders o ON o.id = p.order_id WHERE o.number = '${number}'
 		AND p.status = 'succeeded'`), 1);
 	assert.equal(count(`SELECT COUNT(*) FROM order_events e JOIN orders o ON o.id = e.order_id WHERE o.number = '${number}'
