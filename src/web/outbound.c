@@ -83,6 +83,27 @@ static bool split_url(const char *url, char *host, size_t hostsz, char *port, si
 	return ok;
 }
 
+enum outbound_pin outbound_resolve(const char *host, const char *port, const char *allow, char *pin, size_t pinsz,
+				   char *err, size_t errsz)
+{
+	struct addrinfo hints = { .ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM }, *ai = NULL;
+	int g = getaddrinfo(host, port, &hints, &ai);
+	if (g != 0) {
+		snprintf(err, errsz, "cannot resolve host: %s", gai_strerror(g));
+		return OUTBOUND_PIN_FAILED;
+	}
+	enum netcheck_pin v = netcheck_pin(ai, host, port, allow, pin, pinsz, err, errsz);
+	freeaddrinfo(ai);
+	if (v == NETCHECK_PIN_EMPTY)
+		snprintf(err, errsz, "no address for the host");
+	if (v != NETCHECK_PIN_OK)
+		return v == NETCHECK_PIN_BLOCKED ? OUTBOUND_PIN_BLOCKED : OUTBOUND_PIN_FAILED;
+	struct netcheck_addr lit;
+	if (netcheck_literal(host, &lit))
+		pin[0] = '\0';	/* curl does not resolve a literal, and "::1:80:..." would not parse */
+	return OUTBOUND_PIN_OK;
+}
+
 static void fail(struct outcall_res *res, const char *origin, const char *why)
 {
 	res->status = 0;
@@ -101,22 +122,11 @@ void outbound_call(void *ctx, struct arena *a, const struct outcall_req *req, st
 		snprintf(res->error, sizeof res->error, "not an http(s) URL");
 		return;
 	}
-	struct addrinfo hints = { .ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM }, *ai = NULL;
-	int g = getaddrinfo(host, port, &hints, &ai);
-	if (g != 0) {
-		fail(res, origin, arena_printf(a, "cannot resolve host: %s", gai_strerror(g)));
-		return;
-	}
 	char pin[1024], why[OUTCALL_ERR_LEN];
-	enum netcheck_pin v = netcheck_pin(ai, host, port, pol->allow, pin, sizeof pin, why, sizeof why);
-	freeaddrinfo(ai);
-	if (v != NETCHECK_PIN_OK) {
-		fail(res, origin, v == NETCHECK_PIN_BLOCKED ? why : "no address");
+	if (outbound_resolve(host, port, pol->allow, pin, sizeof pin, why, sizeof why) != OUTBOUND_PIN_OK) {
+		fail(res, origin, why);
 		return;
 	}
-	struct netcheck_addr lit;
-	if (netcheck_literal(host, &lit))
-		pin[0] = '\0';	/* curl does not resolve a literal, and "::1:80:..." would not parse */
 	CURL *c = curl_easy_init();
 	if (!c) {
 		fail(res, origin, "cannot start the HTTP client");

@@ -5,6 +5,7 @@
 #ifndef CC_OUTBOUND_H
 #define CC_OUTBOUND_H
 #include <stdbool.h>
+#include <stddef.h>
 #include "lib/arena.h"
 #include "lib/outcall.h"
 
@@ -16,6 +17,14 @@ struct outbound_policy {
 	const char *allow;	/* config outbound_allow_private: CIDRs let through despite netcheck */
 	const char *ca_file;	/* config outbound_ca_file: CA bundle for https, NULL for the system's */
 };
+
+enum outbound_pin { OUTBOUND_PIN_OK, OUTBOUND_PIN_BLOCKED, OUTBOUND_PIN_FAILED };
+/* Resolves host:port with getaddrinfo and judges every address with netcheck_pin against allow
+ * (CIDRs). OK: pin is the CURLOPT_RESOLVE entry that makes curl connect to exactly the addresses
+ * checked ("" for an IP literal, which curl does not resolve). BLOCKED (a refused address) or
+ * FAILED (no answer, no address): err says why. Shared with the lead webhooks (ctl/webhook_post.c). */
+enum outbound_pin outbound_resolve(const char *host, const char *port, const char *allow, char *pin, size_t pinsz,
+				   char *err, size_t errsz);
 
 /* curl_global_init, and the policy from the config; call once at start-up, before the system
  * call filter is installed. False, with a message on stderr, if the allow list is malformed or
