@@ -8,14 +8,16 @@ ALTER TABLE orders MODIFY status ENUM('awaiting_payment','paid','shipped','deliv
 ALTER TABLE orders ADD COLUMN IF NOT EXISTS refund_needed TINYINT(1) NOT NULL DEFAULT 0;
 
 -- One provider checkout per crowdcart checkout (all its orders, one currency). session_id is the
--- provider's id (cs_..., PayPal order id, tr_...), set once start() answered; payment_id the id
--- to refund against, set at paid. hold_until: when the held stock goes back if still unpaid.
+-- provider's id (cs_..., PayPal order id, tr_...) and pay_url its hosted page, set once start()
+-- answered; payment_id the id to refund against, set at paid. hold_until: when the held stock
+-- goes back if still unpaid.
 CREATE TABLE IF NOT EXISTS payment_sessions (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   checkout_id BIGINT UNSIGNED NOT NULL,
   provider VARCHAR(20) NOT NULL,
   session_id VARCHAR(255) NULL,
   payment_id VARCHAR(255) NULL,
+  pay_url VARCHAR(2000) NULL,
   status ENUM('starting','pending','paid','failed') NOT NULL DEFAULT 'starting',
   amount BIGINT NOT NULL,
   currency CHAR(3) NOT NULL,

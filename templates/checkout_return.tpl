@@ -5,7 +5,8 @@
 <h1 class="page-title">Confirming your payment</h1>
 <p class="flash" role="status" id="payment-state" data-state="pending">Still confirming your payment with the payment service: refresh in a moment (this page does so by itself). Nothing more is needed from you.</p>
 <p class="actions"><a class="button secondary" href="/checkout/return/{{REF}}">Refresh</a></p>
-{{/PENDING}}{{#CANCELLED}}<h1 class="page-title">Payment not completed</h1>
+{{/PENDING}}{{#CONTINUE}}<p class="actions">Not paid yet? <a class="button" id="pay-link" href="{{URL}}">Continue to the payment page</a></p>
+{{/CONTINUE}}{{#CANCELLED}}<h1 class="page-title">Payment not completed</h1>
 <p class="flash error" role="status" id="payment-state" data-state="cancelled">You left the payment page before paying, so nothing was charged. The order is held for a short while and then released; to buy the items, add them to your cart again.</p>
 <p class="actions"><a class="button secondary" href="/checkout/return/{{REF}}">Check again</a> <a href="/">Keep shopping</a></p>
 {{/CANCELLED}}{{#FAILED}}<h1 class="page-title">Payment failed</h1>

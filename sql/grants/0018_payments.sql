@@ -2,7 +2,7 @@
 -- the deduplicated events, the orders' status, stock back on failure, stock taken again for a
 -- late payment, the refund-needed flag); the studio reads them and records provider refunds.
 GRANT SELECT, INSERT ON payment_sessions TO 'cc_shop'@'127.0.0.1';
-GRANT UPDATE (session_id, payment_id, status, updated_at) ON payment_sessions TO 'cc_shop'@'127.0.0.1';
+GRANT UPDATE (session_id, pay_url, payment_id, status, updated_at) ON payment_sessions TO 'cc_shop'@'127.0.0.1';
 GRANT SELECT, INSERT ON payment_events TO 'cc_shop'@'127.0.0.1';
 GRANT UPDATE (refund_needed) ON orders TO 'cc_shop'@'127.0.0.1';
 GRANT SELECT ON payment_sessions TO 'cc_studio'@'127.0.0.1';

@@ -305,7 +305,7 @@ static bool replay(struct req *r, const uint8_t idem[32], int *st)
 	if (res.nrows == 0)
 		return false;
 	if (db_at(&res, 0, 1)->i)
-		response_redirect(r, arena_printf(r->arena, "/checkout/done/%s", db_at(&res, 0, 0)->s));
+		*st = pay_redirect_replay(r, db_at(&res, 0, 0)->s);
 	else
 		response_error(r, 409, "This order form was already used.");
 	return true;

@@ -84,6 +84,17 @@ static void describe(struct pay_redirect *pr, const char *ref, const char *email
 	};
 }
 
+int pay_redirect_replay(struct req *r, const char *ref)
+{
+	struct pay_settle_row row;
+	bool hosted;
+	enum db_status rc = pay_settle_by_checkout(r->db, r->arena, ref, &row, &hosted);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
+	response_redirect(r, arena_printf(r->arena, hosted ? "/checkout/return/%s" : "/checkout/done/%s", ref));
+	return REQ_DONE;
+}
+
 int pay_redirect_start(struct req *r, const struct payment_provider *p, struct pay_redirect *pr, const char *ref,
 		       const char *email)
 {
@@ -97,7 +108,7 @@ int pay_redirect_start(struct req *r, const struct payment_provider *p, struct p
 	} else {
 		out.message = "base_url is not set";
 	}
-	enum db_status rc = o == PAYMENT_OK ? pay_settle_started(r->db, pr->row, out.session_id) : DB_OK;
+	enum db_status rc = o == PAYMENT_OK ? pay_settle_started(r->db, pr->row, out.session_id, out.url) : DB_OK;
 	if (o == PAYMENT_OK && rc == DB_OK) {
 		tmpl_dict *d = layout_begin(r, "checkout_pay.tpl", "Taking you to the payment page");
 		tmpl_set(d, "URL", out.url);

@@ -32,6 +32,10 @@ enum db_status pay_redirect_hold(struct db *db, struct pay_redirect *pr, long lo
  * shopper on, or the "nothing was charged" page). */
 int pay_redirect_start(struct req *r, const struct payment_provider *p, struct pay_redirect *pr, const char *ref,
 		       const char *email);
+/* The answer to a repeated "Place order" of checkout ref by the session that placed it: its
+ * confirmation, or for a hosted payment its return page (which leads on to the provider's page
+ * while unpaid), so a double click never strands the shopper on an unpaid order. */
+int pay_redirect_replay(struct req *r, const char *ref);
 /* The transport the shop's providers use. */
 extern const struct payment_http pay_redirect_http;
 

@@ -82,6 +82,9 @@ int page_checkout_return(struct req *r)
 				    : cancelled ? "Payment not completed" : "Confirming your payment");
 	tmpl_show(d, paid ? "PAID" : failed ? "FAILED" : cancelled ? "CANCELLED" : "PENDING");
 	tmpl_set(d, "REF", ref);
+	/* not paid yet, maybe never went to pay (a double click landed here): the way there again */
+	if (!paid && !failed && *row.pay_url)
+		tmpl_set(tmpl_add(d, "CONTINUE"), "URL", row.pay_url);
 	if (paid && !owner)
 		tmpl_show(d, "ELSEWHERE");
 	if (paid && owner) {

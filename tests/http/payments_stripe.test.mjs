@@ -8,7 +8,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { Client, ROOT, VAR, confValue, unique, uniqueEmail } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
-import { addToCart, address, csrf, formFields, lit, makeProduct, sql, stockOf } from './lib/commerce.mjs';
+import { addToCart, address, csrf, formFields, lit, makeProduct, reviewed, sql, stockOf } from './lib/commerce.mjs';
 import { demoClient, formState } from './lib/fulfilment.mjs';
 import { checkoutOrders, payOnHostedPage, placeWith, received, rule, sessionRow, sim } from './lib/payments.mjs';
 import { stripeSignatureHeader } from '../sim/payments/stripe.mjs';
@@ -401,4 +401,26 @@ test('the worker releases an expired hold even while Stripe does not answer', as
 	assert.match(out, /settled \d+ expired payment hold/);
 	assert.equal(checkoutOrders(o.ref)[0][1], 'payment_failed');
 	assert.equal(stockOf(o.p.variantId), 5);
+});
+
+test('a second click on "Place order" makes one order and one Stripe session, and still leads to the payment page', async () => {
+	const p = makeProduct({ price: 1300, stock: 5 });
+	const c = new Client();
+	const email = uniqueEmail('twice');
+	const { fields } = await reviewed(c, [[p.variantId, 1]], address(email, 'stripe'));
+	const [a, b] = await Promise.all([c.post('/checkout/place', fields), c.post('/checkout/place', fields)]);
+	const statuses = [a.status, b.status].sort();
+	assert.deepEqual(statuses, [200, 303]);
+	const first = a.status === 200 ? a : b, second = a.status === 200 ? b : a;
+	const [[ref]] = sql(`SELECT public_ref FROM checkouts WHERE email = '${email}'`);
+	assert.equal(second.headers.location, `/checkout/return/${ref}`);
+	assert.equal(stockOf(p.variantId), 4);
+	assert.equal((await received(ref)).length, 1, 'one Stripe session');
+	const url = /id="pay-link" href="([^"]+)"/.exec(first.body)[1].replace(/&amp;/g, '&');
+	const back = await c.get(second.headers.location);
+	assert.match(back.body, /Not paid yet\?/);
+	assert.equal(/id="pay-link" href="([^"]+)"/.exec(back.body)[1].replace(/&amp;/g, '&'), url);
+	// the back button and a resubmit later: the same
+	const again = await c.post('/checkout/place', fields);
+	assert.equal(again.headers.location, `/checkout/return/${ref}`);
 });

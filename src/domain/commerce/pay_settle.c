@@ -13,16 +13,16 @@
 #include "domain/commerce/pay_settle.h"
 
 #define ROW_COLS "ps.id, ps.checkout_id, ps.provider, COALESCE(ps.session_id, ''), ps.status," \
-	" ps.amount, ps.currency, ps.hold_until < UTC_TIMESTAMP()"
-#define ROW_TYPES "iisssisi"
+	" ps.amount, ps.currency, ps.hold_until < UTC_TIMESTAMP(), COALESCE(ps.pay_url, '')"
+#define ROW_TYPES "iisssisis"
 
 static const struct db_stmt q_open = {
 	"INSERT INTO payment_sessions (checkout_id, provider, status, amount, currency, hold_until, created_at,"
 	" updated_at) VALUES (?, ?, 'starting', ?, ?, UTC_TIMESTAMP() + INTERVAL ? MINUTE, UTC_TIMESTAMP(),"
 	" UTC_TIMESTAMP())", "isisi", "" };
 static const struct db_stmt q_started = {
-	"UPDATE payment_sessions SET session_id = ?, status = 'pending', updated_at = UTC_TIMESTAMP()"
-	" WHERE id = ? AND status = 'starting'", "si", "" };
+	"UPDATE payment_sessions SET session_id = ?, pay_url = ?, status = 'pending', updated_at = UTC_TIMESTAMP()"
+	" WHERE id = ? AND status = 'starting'", "ssi", "" };
 static const struct db_stmt q_event = {
 	"INSERT INTO payment_events (provider, event_id, session_id, received_at) VALUES (?, ?, ?, UTC_TIMESTAMP())",
 	"sss", "" };
@@ -82,6 +82,7 @@ static void read_row(const struct db_res *r, struct pay_settle_row *o, size_t i)
 	o->session_id = db_at(r, i, 3)->s;
 	o->status = db_at(r, i, 4)->s;
 	o->hold_over = db_at(r, i, 7)->i != 0;
+	o->pay_url = db_at(r, i, 8)->s;
 }
 
 enum db_status pay_settle_open(struct db *db, long long checkout_id, const char *provider, long long amount,
@@ -93,9 +94,11 @@ enum db_status pay_settle_open(struct db *db, long long checkout_id, const char 
 	return rc;
 }
 
-enum db_status pay_settle_started(struct db *db, long long row, const char *session_id)
+enum db_status pay_settle_started(struct db *db, long long row, const char *session_id, const char *url)
 {
-	return db_query(db, NULL, &q_started, (struct db_param[]){ DB_S(session_id), DB_I(row) }, NULL);
+	/* a page address too long to keep is not kept: a cut one would lead nowhere */
+	return db_query(db, NULL, &q_started, (struct db_param[]){ DB_S(session_id), DB_S(strlen(url) <= 2000 ? url : ""),
+			DB_I(row) }, NULL);
 }
 
 enum db_status pay_settle_by_checkout(struct db *db, struct arena *a, const char *ref, struct pay_settle_row *out,

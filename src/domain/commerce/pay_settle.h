@@ -38,13 +38,14 @@ enum db_status pay_settle_run(struct db *db, struct arena *a, struct pay_settle 
 enum db_status pay_settle_open(struct db *db, long long checkout_id, const char *provider, long long amount,
 			       const char *currency, long long *row) DB_MUST_CHECK;
 
-/* After start() answered: the provider's session id, and the session is pending. */
-enum db_status pay_settle_started(struct db *db, long long row, const char *session_id) DB_MUST_CHECK;
+/* After start() answered: the provider's session id and hosted page, and the session is pending. */
+enum db_status pay_settle_started(struct db *db, long long row, const char *session_id, const char *url) DB_MUST_CHECK;
 
 /* A payment session as stored: what the return page, reconcile and the hold release need. */
 struct pay_settle_row {
 	long long row, checkout_id;
 	const char *provider, *session_id, *status;	/* session_id "" before start() answered */
+	const char *pay_url;				/* the hosted page, "" before start() answered */
 	bool hold_over;
 };
 
