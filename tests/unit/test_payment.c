@@ -13,6 +13,7 @@
 #include "lib/config.h"
 #include "domain/commerce/pay_form.h"
 #include "domain/commerce/pay_stripe.h"
+#include "web/outbound.h"
 #include "suites.h"
 
 #define SECRET "whsec_unit"
@@ -355,6 +356,41 @@ START_TEST(test_stripe_webhook_lists_the_sessions_to_settle)
 }
 END_TEST
 
+START_TEST(test_outbound_refuses_private_addresses_and_keeps_secrets_out_of_errors)
+{
+	struct arena *a = arena_new(16384);
+	struct outbound_policy none = { .allow = "" };
+	struct outcall_req q = { .method = "POST", .url = "http://127.0.0.1:9/v1/refunds?key=sk_live_secret", .body = "x=1",
+				 .body_len = 3, .user = "sk_live_secret", .password = "", .timeout_ms = 500 };
+	struct outcall_res r;
+	outbound_call(&none, a, &q, &r);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_ptr_nonnull(strstr(r.error, "blocked address 127.0.0.1 (loopback)"));
+	ck_assert_ptr_null(strstr(r.error, "sk_live"));
+	ck_assert_ptr_null(strstr(r.error, "/v1/"));
+	/* every IPv4 spelling of loopback is loopback */
+	q.url = "http://2130706433:9/";
+	outbound_call(&none, a, &q, &r);
+	ck_assert_ptr_nonnull(strstr(r.error, "blocked"));
+	q.url = "http://[::ffff:127.0.0.1]:9/";
+	outbound_call(&none, a, &q, &r);
+	ck_assert_ptr_nonnull(strstr(r.error, "blocked"));
+	/* allowed, nothing listens on port 9: no answer, and still no secret in the reason */
+	struct outbound_policy loop = { .allow = "127.0.0.0/8" };
+	q.url = "http://127.0.0.1:9/v1/refunds";
+	outbound_call(&loop, a, &q, &r);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_ptr_null(strstr(r.error, "blocked"));
+	ck_assert_ptr_null(strstr(r.error, "sk_live"));
+	/* only http and https */
+	q.url = "file:///etc/passwd";
+	outbound_call(&loop, a, &q, &r);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_str_eq(r.error, "not an http(s) URL");
+	arena_free(a);
+}
+END_TEST
+
 Suite *payment_stripe_suite(void)
 {
 	Suite *s = suite_create("payment_stripe");
@@ -367,6 +403,7 @@ Suite *payment_stripe_suite(void)
 	tcase_add_test(tc, test_stripe_fetch_reads_the_session_state);
 	tcase_add_test(tc, test_stripe_refund_sends_intent_amount_and_key);
 	tcase_add_test(tc, test_stripe_webhook_lists_the_sessions_to_settle);
+	tcase_add_test(tc, test_outbound_refuses_private_addresses_and_keeps_secrets_out_of_errors);
 	suite_add_tcase(s, tc);
 	return s;
 }
