@@ -13,15 +13,33 @@
 
 static const struct payment_http http = { outbound_call, NULL };
 
+/* Providers that did not answer during this pass: not asked again until the next one, so a
+ * provider that is down costs one timeout per pass, not one per payment. */
+struct silent {
+	const char *names[PAYMENT_MAX_PROVIDERS];
+	size_t n;
+};
+
+static bool is_silent(const struct silent *q, const char *name)
+{
+	for (size_t i = 0; i < q->n; i++)
+		if (strcmp(q->names[i], name) == 0)
+			return true;
+	return false;
+}
+
 /* The provider's answer for one open payment session; false (nothing known) when it did not
  * give one, or the session never reached the provider. */
-static bool ask(struct arena *a, const struct pay_settle_row *row, struct payment_status *st)
+static bool ask(struct arena *a, const struct pay_settle_row *row, struct payment_status *st, struct silent *q)
 {
 	const struct payment_provider *p = payments_find(row->provider);
-	if (!p || p->kind != PAYMENT_REDIRECT || !*row->session_id)
+	if (!p || p->kind != PAYMENT_REDIRECT || !*row->session_id || is_silent(q, p->name))
 		return false;
-	if (p->fetch(&http, a, row->session_id, st) == PAYMENT_OK)
+	enum payment_outcome o = p->fetch(&http, a, row->session_id, st);
+	if (o == PAYMENT_OK)
 		return true;
+	if (o == PAYMENT_DOWN && q->n < PAYMENT_MAX_PROVIDERS)
+		q->names[q->n++] = p->name;
 	fprintf(stderr, "crowdcartctl: %s did not say how payment %.80s stands: %s\n", row->provider, row->session_id,
 		st->message ? st->message : "no answer");
 	return false;
@@ -37,10 +55,11 @@ static long settle_open(struct db *db, struct arena *a, bool release)
 	if (pay_settle_open_rows(db, a, release, PAYMENTS_BATCH, &rows, &n) != DB_OK)
 		return -1;
 	long done = 0;
+	struct silent q = { .n = 0 };
 	for (size_t i = 0; i < n; i++) {
 		struct pay_settle s = { .row = rows[i].row, .hold_over_only = release,
 					.note = release ? "the hold expired" : "reconcile" };
-		bool known = ask(a, &rows[i], &s.status);
+		bool known = ask(a, &rows[i], &s.status, &q);
 		if (!known && !release)
 			continue;
 		if (release && (!known || s.status.state == PAYMENT_PENDING))

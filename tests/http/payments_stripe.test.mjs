@@ -363,3 +363,21 @@ test('commission accrues when the Stripe payment arrives, not when the order is 
 	await sim('POST', `/_sim/stripe/events/${sql(`SELECT event_id FROM payment_events WHERE session_id = '${placed.session}'`)[0][0]}/resend`);
 	assert.deepEqual(accruals(), [['600']], 'once');
 });
+
+test('money that arrives after the brand cancelled the order leaves it cancelled, flagged for a refund at Stripe', async () => {
+	const o = await pending(2);
+	const brand = await demoClient('brand-owner@northwind.demo.crowdcart.test');
+	const s = await formState(brand, o.number);
+	assert.equal((await brand.post(`/studio/orders/${o.number}/transition`, { csrf: s.csrf, version: s.version, action: 'cancel' })).status, 303);
+	assert.equal(stockOf(o.p.variantId), 5, 'the cancel gave the stock back');
+	await payOnHostedPage(o.session);
+	const [[, status, , , flag]] = checkoutOrders(o.ref);
+	assert.deepEqual([status, flag], ['cancelled', '1']);
+	assert.equal(stockOf(o.p.variantId), 5, 'given back once');
+	assert.match((await brand.get(`/studio/orders/${o.number}`)).body, /paid after this order was cancelled/);
+	// the hold release later finds the session paid and changes nothing
+	sql(`UPDATE payment_sessions SET hold_until = UTC_TIMESTAMP() - INTERVAL 1 MINUTE WHERE session_id = '${o.session}'`);
+	execFileSync(path.join(ROOT, 'bin/crowdcartctl'), ['--conf', path.join(VAR, 'crowdcart.conf'), 'worker', '--once']);
+	assert.equal(stockOf(o.p.variantId), 5);
+	assert.equal(sessionRow(o.ref)[0], 'paid');
+});
