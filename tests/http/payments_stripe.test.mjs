@@ -240,6 +240,8 @@ test('a late payment for stock that is gone is paid but flagged "refund needed"'
 	const brand = await demoClient('brand-owner@northwind.demo.crowdcart.test');
 	const page = await brand.get(`/studio/orders/${o.number}`);
 	assert.match(page.body, /id="refund-needed">Refund needed/);
+	const list = await brand.get('/studio/orders?status=paid');
+	assert.match(list.body, new RegExp(`${o.number}</a></td>\\s*<td>[^<]*</td>\\s*<td><span class="order-status status-paid">paid</span><br><strong class="refund-needed">refund needed</strong>`));
 	assert.equal((await studioRefund(brand, o.number, [['mode', 'full']])).status, 303);
 	assert.doesNotMatch((await brand.get(`/studio/orders/${o.number}`)).body, /refund-needed/, 'refunded: no more flag');
 	assert.equal((await received(o.ref))[0].refunded, o.total);
