@@ -45,6 +45,20 @@ static bool ask(struct arena *a, const struct pay_settle_row *row, struct paymen
 	return false;
 }
 
+/* A hold is over and the provider has not been paid: it is asked to stop taking the payment
+ * (where it can), then asked again, so a payment made in between is still seen as paid. */
+static bool stop(struct arena *a, const struct pay_settle_row *row, struct payment_status *st, struct silent *q)
+{
+	const struct payment_provider *p = payments_find(row->provider);
+	const char *why = NULL;
+	if (!p->cancel)
+		return true;
+	if (p->cancel(&http, a, row->session_id, &why) != PAYMENT_OK)
+		fprintf(stderr, "crowdcartctl: %s payment %.80s not stopped: %s\n", row->provider, row->session_id,
+			why ? why : "no answer");
+	return ask(a, row, st, q);
+}
+
 /* Settles up to a batch of open payment sessions; release: only those whose hold is over, and
  * failing those the provider does not call paid. The number settled either way, -1 on a
  * database failure. */
@@ -62,6 +76,8 @@ static long settle_open(struct db *db, struct arena *a, bool release)
 		bool known = ask(a, &rows[i], &s.status, &q);
 		if (!known && !release)
 			continue;
+		if (release && known && s.status.state == PAYMENT_PENDING)
+			known = stop(a, &rows[i], &s.status, &q);
 		if (release && (!known || s.status.state == PAYMENT_PENDING))
 			s.status.state = PAYMENT_FAILED;	/* release: the stock goes back; a late payment is still honoured */
 		if (pay_settle_run(db, a, &s) != DB_OK)

@@ -213,26 +213,42 @@ test('Stripe down or refusing when the order is placed: nothing is left waiting 
 	}
 });
 
-test('a hold older than payment_hold_minutes is released by the worker; a late payment is still honoured', async () => {
+const worker = () => execFileSync(path.join(ROOT, 'bin/crowdcartctl'), ['--conf', path.join(VAR, 'crowdcart.conf'), 'worker', '--once'],
+	{ stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+const holdOver = (session) => sql(`UPDATE payment_sessions SET hold_until = UTC_TIMESTAMP() - INTERVAL 1 MINUTE WHERE session_id = '${session}'`);
+
+test('a hold older than payment_hold_minutes is released by the worker, and Stripe stops taking the payment', async () => {
 	const o = await pending(2);
 	assert.equal(stockOf(o.p.variantId), 3);
-	sql(`UPDATE payment_sessions SET hold_until = UTC_TIMESTAMP() - INTERVAL 1 MINUTE WHERE session_id = '${o.session}'`);
-	execFileSync(path.join(ROOT, 'bin/crowdcartctl'), ['--conf', path.join(VAR, 'crowdcart.conf'), 'worker', '--once']);
+	holdOver(o.session);
+	worker();
 	assert.equal(checkoutOrders(o.ref)[0][1], 'payment_failed');
 	assert.equal(stockOf(o.p.variantId), 5);
-	// the shopper pays anyway before Stripe's own expiry: stock is there, so the order is paid
-	await payOnHostedPage(o.session);
-	assert.equal(checkoutOrders(o.ref)[0][1], 'paid');
-	assert.equal(checkoutOrders(o.ref)[0][4], '0');
-	assert.equal(stockOf(o.p.variantId), 3);
+	assert.equal((await received(o.ref))[0].status, 'expired', 'the session was expired at Stripe');
+	assert.equal((await payOnHostedPage(o.session)).status, 409, 'the shopper can no longer pay');
+	assert.equal(checkoutOrders(o.ref)[0][1], 'payment_failed');
+});
+
+test('a bank debit that succeeds after the hold was released is still honoured when the stock is there', async () => {
+	const o = await pending(2);
+	await payOnHostedPage(o.session, 'async');
+	holdOver(o.session);
+	worker();	// Stripe cannot stop a debit under way: the hold goes all the same
+	assert.equal(checkoutOrders(o.ref)[0][1], 'payment_failed');
+	assert.equal(stockOf(o.p.variantId), 5);
+	assert.equal((await sim('POST', `/_sim/stripe/sessions/${o.session}/async`, { outcome: 'succeeded' })).status, 200);
+	const [[, status, , , flag]] = checkoutOrders(o.ref);
+	assert.deepEqual([status, flag], ['paid', '0']);
+	assert.equal(stockOf(o.p.variantId), 3, 'the stock was taken again');
 });
 
 test('a late payment for stock that is gone is paid but flagged "refund needed"', async () => {
 	const o = await pending(2);
-	sql(`UPDATE payment_sessions SET hold_until = UTC_TIMESTAMP() - INTERVAL 1 MINUTE WHERE session_id = '${o.session}'`);
-	execFileSync(path.join(ROOT, 'bin/crowdcartctl'), ['--conf', path.join(VAR, 'crowdcart.conf'), 'worker', '--once']);
+	await payOnHostedPage(o.session, 'async');
+	holdOver(o.session);
+	worker();
 	sql(`UPDATE variants SET stock = 1 WHERE id = ${o.p.variantId}`);
-	await payOnHostedPage(o.session);
+	assert.equal((await sim('POST', `/_sim/stripe/sessions/${o.session}/async`, { outcome: 'succeeded' })).status, 200);
 	const [[, status, , , flag]] = checkoutOrders(o.ref);
 	assert.equal(status, 'paid');
 	assert.equal(flag, '1');
@@ -387,18 +403,17 @@ test('money that arrives after the brand cancelled the order leaves it cancelled
 	assert.equal(stockOf(o.p.variantId), 5, 'given back once');
 	assert.match((await brand.get(`/studio/orders/${o.number}`)).body, /paid after this order was cancelled/);
 	// the hold release later finds the session paid and changes nothing
-	sql(`UPDATE payment_sessions SET hold_until = UTC_TIMESTAMP() - INTERVAL 1 MINUTE WHERE session_id = '${o.session}'`);
-	execFileSync(path.join(ROOT, 'bin/crowdcartctl'), ['--conf', path.join(VAR, 'crowdcart.conf'), 'worker', '--once']);
+	holdOver(o.session);
+	worker();
 	assert.equal(stockOf(o.p.variantId), 5);
 	assert.equal(sessionRow(o.ref)[0], 'paid');
 });
 
 test('the worker releases an expired hold even while Stripe does not answer', async () => {
 	const o = await pending(2);
-	sql(`UPDATE payment_sessions SET hold_until = UTC_TIMESTAMP() - INTERVAL 1 MINUTE WHERE session_id = '${o.session}'`);
-	const unrule = await rule({ provider: 'stripe', op: 'get', match: { reference: o.ref }, effect: { down: true } });
-	const out = execFileSync(path.join(ROOT, 'bin/crowdcartctl'), ['--conf', path.join(VAR, 'crowdcart.conf'), 'worker', '--once'],
-		{ stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+	holdOver(o.session);
+	const unrule = await rule({ provider: 'stripe', match: { reference: o.ref }, effect: { down: true } });
+	const out = worker();
 	await unrule();
 	assert.match(out, /settled \d+ expired payment hold/);
 	assert.equal(checkoutOrders(o.ref)[0][1], 'payment_failed');

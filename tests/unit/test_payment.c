@@ -269,6 +269,28 @@ START_TEST(test_stripe_fetch_reads_the_session_state)
 }
 END_TEST
 
+START_TEST(test_stripe_cancel_expires_the_session)
+{
+	load_keys();
+	struct arena *a = arena_new(65536);
+	struct fake f = { .status = 200, .body = "{\"id\":\"cs_1\",\"status\":\"expired\"}" };
+	struct payment_http http = { fake_call, &f };
+	const char *why;
+	ck_assert_int_eq(pay_stripe.cancel(&http, a, "cs_1", &why), PAYMENT_OK);
+	ck_assert_str_eq(f.seen.method, "POST");
+	ck_assert_str_eq(f.seen.url, "https://api.stripe.test/v1/checkout/sessions/cs_1/expire");
+	ck_assert_str_eq(header(&f.seen, "Idempotency-Key: "), "crowdcart-expire-cs_1");
+	/* a completed session cannot be expired: Stripe says so, and the caller reads it again */
+	f = (struct fake){ .status = 400, .body = "{\"error\":{\"message\":\"Only Checkout Sessions with a status in [\\\"open\\\"] can be expired.\"}}" };
+	ck_assert_int_eq(pay_stripe.cancel(&http, a, "cs_1", &why), PAYMENT_REFUSED);
+	ck_assert_ptr_nonnull(strstr(why, "can be expired"));
+	f.calls = 0;
+	ck_assert_int_eq(pay_stripe.cancel(&http, a, "cs_1/../x", &why), PAYMENT_REFUSED);
+	ck_assert_int_eq(f.calls, 0);
+	arena_free(a);
+}
+END_TEST
+
 START_TEST(test_stripe_refund_sends_intent_amount_and_key)
 {
 	load_keys();
@@ -402,6 +424,7 @@ Suite *payment_stripe_suite(void)
 	tcase_add_test(tc, test_stripe_start_posts_the_session_and_reads_its_url);
 	tcase_add_test(tc, test_stripe_fetch_reads_the_session_state);
 	tcase_add_test(tc, test_stripe_refund_sends_intent_amount_and_key);
+	tcase_add_test(tc, test_stripe_cancel_expires_the_session);
 	tcase_add_test(tc, test_stripe_webhook_lists_the_sessions_to_settle);
 	tcase_add_test(tc, test_outbound_refuses_private_addresses_and_keeps_secrets_out_of_errors);
 	suite_add_tcase(s, tc);

@@ -300,6 +300,21 @@ static enum payment_outcome stripe_refund(const struct payment_http *http, struc
 	return o;
 }
 
+/* POST /v1/checkout/sessions/{id}/expire: an open session stops taking payments. */
+static enum payment_outcome stripe_cancel(const struct payment_http *http, struct arena *a, const char *session_id,
+					  const char **message)
+{
+	*message = NULL;
+	if (!id_ok(session_id)) {
+		*message = "not a Stripe session id";
+		return PAYMENT_REFUSED;
+	}
+	struct outcall_res res;
+	call(http, a, "POST", arena_printf(a, "%s/v1/checkout/sessions/%s/expire", api_base(), session_id), "",
+	     arena_printf(a, "crowdcart-expire-%s", session_id), &res);
+	return res.status >= 200 && res.status <= 299 ? PAYMENT_OK : failed(a, &res, message);
+}
+
 /* ---- webhook ---- */
 
 static enum payment_outcome stripe_webhook(const struct payment_http *http, struct arena *a,
@@ -365,4 +380,5 @@ const struct payment_provider pay_stripe = {
 	.fetch = stripe_fetch,
 	.refund = stripe_refund,
 	.webhook = stripe_webhook,
+	.cancel = stripe_cancel,
 };

@@ -179,6 +179,11 @@ struct payment_provider {
 	 * OK with n == 0: authentic but nothing to settle (an event type crowdcart ignores). */
 	enum payment_outcome (*webhook)(const struct payment_http *http, struct arena *a,
 					const struct payment_webhook_in *in, struct payment_events *out);
+	/* Optional (NULL: the provider has no such call): stops the provider from taking a payment
+	 * crowdcart gave up on when its hold was released, so the shopper cannot pay late. REFUSED
+	 * when it can no longer be stopped (paid, or a bank debit under way): fetch again. */
+	enum payment_outcome (*cancel)(const struct payment_http *http, struct arena *a, const char *session_id,
+				       const char **message);
 };
 
 #endif
