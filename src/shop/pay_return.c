@@ -2,7 +2,8 @@
  * back (after paying, or from its cancel link with ?cancelled=1). It tells the truth: paid,
  * still confirming (the page refreshes itself), or failed. While the payment is still open it
  * asks the provider (a server-side read, with crowdcart's own credentials, of the payment this
- * checkout started: nothing in the URL is trusted) and settles what it learns. That is the one
+ * checkout started: nothing in the URL is trusted; for PayPal also the capture of an approved
+ * order, idempotent by its request id) and settles what it learns. That is the one
  * write an anonymous GET makes here, and it is safe: settling is idempotent and only records
  * what the provider itself answered; a reload or a crawler cannot change the outcome. */
 #include <string.h>
