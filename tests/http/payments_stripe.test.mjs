@@ -63,8 +63,11 @@ test('an order paid through Stripe waits with its stock held, then is paid once 
 		AND p.status = 'succeeded'`), 1);
 	assert.equal(count(`SELECT COUNT(*) FROM order_events e JOIN orders o ON o.id = e.order_id WHERE o.number = '${number}'
 		AND e.to_status = 'paid'`), 1);
-	assert.equal(count(`SELECT COUNT(*) FROM outbox o JOIN checkouts c ON c.id = o.checkout_id WHERE c.public_ref = '${ref}'`), 1,
-		'one mail, at paid');
+	const mails = sql(`SELECT o.subject, REPLACE(o.body_text, '\\n', '|') FROM outbox o JOIN checkouts c ON c.id = o.checkout_id
+		WHERE c.public_ref = '${ref}'`);
+	assert.equal(mails.length, 1, 'one mail, at paid');
+	assert.equal(mails[0][0], 'Your crowdcart order is paid');
+	assert.match(mails[0][1], new RegExp(`Order ${number} from Northwind Goods: \\$\\d+\\.\\d\\d, paid\\|  2 x ${p.title} \\(One\\)`));
 });
 
 // ---- events crafted here, signed as Stripe signs them ----

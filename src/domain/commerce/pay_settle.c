@@ -43,8 +43,11 @@ static const struct db_stmt q_session_paid = {
 static const struct db_stmt q_session_failed = {
 	"UPDATE payment_sessions SET status = 'failed', updated_at = UTC_TIMESTAMP() WHERE id = ?", "i", "" };
 static const struct db_stmt q_mail_orders = {
-	"SELECT o.number, o.total, o.currency, c.email FROM orders o JOIN checkouts c ON c.id = o.checkout_id"
-	" WHERE o.checkout_id = ? AND o.status = 'paid' ORDER BY o.id", "i", "siss" };
+	"SELECT o.number, o.total, o.currency, c.email, b.name, o.id FROM orders o"
+	" JOIN checkouts c ON c.id = o.checkout_id JOIN brands b ON b.id = o.brand_id"
+	" WHERE o.checkout_id = ? AND o.status = 'paid' ORDER BY o.id", "i", "sisssi" };
+static const struct db_stmt q_mail_lines = {
+	"SELECT quantity, title, variant_title FROM order_lines WHERE order_id = ? ORDER BY id", "i", "iss" };
 static const struct db_stmt q_orders = {
 	"SELECT id, status FROM orders WHERE checkout_id = ? ORDER BY id FOR UPDATE", "i", "is" };
 static const struct db_stmt q_move = {
@@ -243,9 +246,16 @@ static enum db_status mail_paid(struct db *db, struct arena *a, long long checko
 		char money[64];
 		if (!money_format(money, sizeof money, db_at(&o, i, 1)->i, db_at(&o, i, 2)->s))
 			snprintf(money, sizeof money, "%lld %s", db_at(&o, i, 1)->i, db_at(&o, i, 2)->s);
-		buf_printf(&b, "  Order %s: %s, paid\n", db_at(&o, i, 0)->s, money);
+		buf_printf(&b, "Order %s from %s: %s, paid\n", db_at(&o, i, 0)->s, db_at(&o, i, 4)->s, money);
+		struct db_res l;
+		if ((rc = db_query(db, a, &q_mail_lines, (struct db_param[]){ DB_I(db_at(&o, i, 5)->i) }, &l)) != DB_OK)
+			return rc;
+		for (size_t j = 0; j < l.nrows; j++)
+			buf_printf(&b, "  %lld x %s%s%s%s\n", db_at(&l, j, 0)->i, db_at(&l, j, 1)->s, *db_at(&l, j, 2)->s ? " (" : "",
+				   db_at(&l, j, 2)->s, *db_at(&l, j, 2)->s ? ")" : "");
+		buf_putc(&b, '\n');
 	}
-	buf_printf(&b, "\nLook up an order any time at %s/orders/lookup with its number and this email address.\n",
+	buf_printf(&b, "Look up an order any time at %s/orders/lookup with its number and this email address.\n",
 		   config_str("base_url", ""));
 	return outbox_add(db, db_at(&o, 0, 3)->s, o.nrows > 1 ? "Your crowdcart orders are paid"
 			  : "Your crowdcart order is paid", buf_cstr(&b), checkout_id, 0);
