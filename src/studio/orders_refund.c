@@ -255,6 +255,9 @@ int page_order_refund(struct req *r)
 	}
 	if (rc == DB_OK)
 		rc = db_txn(r->db, refund_run, &f);
+	if (rc != DB_OK && f.paid_back)	/* the money went back, the order changed meanwhile: say so */
+		fprintf(stderr, "studio: %s refund %.100s for order %s was made but not recorded on the order (%s)\n",
+			pay.provider, pay.refund_id, number, db_status_str(rc));
 	if (rc == DB_CONFLICT && f.http == 404) {
 		response_error(r, 404, f.why);
 		return REQ_DONE;
