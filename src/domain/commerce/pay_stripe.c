@@ -25,9 +25,13 @@ static const char *secret_key(void)
 	return config_str("stripe_secret_key", "");
 }
 
+/* Keys, and a base_url the return and webhook URLs can be made of (payments_base_url checks it
+ * in full when they are). */
 static bool stripe_ready(void)
 {
-	return *secret_key() && *config_str("stripe_webhook_secret", "") && *config_str("base_url", "");
+	const char *base = config_str("base_url", "");
+	return *secret_key() && *config_str("stripe_webhook_secret", "") &&
+	       (strncmp(base, "https://", 8) == 0 || strncmp(base, "http://", 7) == 0);
 }
 
 /* ---- Stripe-Signature ---- */
