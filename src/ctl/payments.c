@@ -84,9 +84,15 @@ static long settle_open(struct db *db, struct arena *a, bool release)
 			return -1;
 		if (s.result == PAY_SETTLE_PAID || s.result == PAY_SETTLE_FAILED)
 			done++;
-		if (s.result == PAY_SETTLE_MISMATCH)
+		if (s.result == PAY_SETTLE_MISMATCH) {
 			fprintf(stderr, "crowdcartctl: payment %.80s paid another amount or currency than its checkout; "
-				"not marked paid\n", rows[i].session_id);
+				"not marked paid%s\n", rows[i].session_id, release ? ", its hold released: refund it at the provider" : "");
+			/* never paid as asked: the stock must not stay held for it forever */
+			struct pay_settle f = { .row = rows[i].row, .hold_over_only = true, .note = "the hold expired",
+						.status = { .state = PAYMENT_FAILED } };
+			if (release && pay_settle_run(db, a, &f) != DB_OK)
+				return -1;
+		}
 	}
 	return done;
 }

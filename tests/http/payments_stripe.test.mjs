@@ -457,3 +457,15 @@ test('crowdcartctl purge forgets provider event ids after 60 days, and a replay 
 	assert.equal(paidEvents(o.number), 1);
 	assert.equal(stockOf(o.p.variantId), 4);
 });
+
+test('a payment of another amount than the checkout is never marked paid, and its hold still ends', async () => {
+	const o = await pending(2);
+	// as if the checkout had been for one cent more than Stripe was asked and took
+	sql(`UPDATE payment_sessions SET amount = amount + 1 WHERE session_id = '${o.session}'`);
+	await payOnHostedPage(o.session);
+	assert.equal(checkoutOrders(o.ref)[0][1], 'awaiting_payment');
+	holdOver(o.session);
+	worker();
+	assert.equal(checkoutOrders(o.ref)[0][1], 'payment_failed');
+	assert.equal(stockOf(o.p.variantId), 5, 'the stock is not held forever');
+});
