@@ -469,3 +469,17 @@ test('a payment of another amount than the checkout is never marked paid, and it
 	assert.equal(checkoutOrders(o.ref)[0][1], 'payment_failed');
 	assert.equal(stockOf(o.p.variantId), 5, 'the stock is not held forever');
 });
+
+test('leaving Stripe\'s page with "Cancel" says nothing was charged and offers the way back to pay', async () => {
+	const o = await pending();
+	const left = await payOnHostedPage(o.session, 'cancel');
+	assert.equal(left.back, `/checkout/return/${o.ref}?cancelled=1`);
+	const page = await o.c.get(left.back);
+	assert.equal(page.status, 200);
+	assert.match(page.body, /Payment not completed/);
+	assert.match(page.body, /nothing was charged/);
+	assert.match(page.body, /id="pay-link" href="[^"]*\/pay\/stripe\//);
+	assert.equal(checkoutOrders(o.ref)[0][1], 'awaiting_payment', 'the hold stays until it ends');
+	await payOnHostedPage(o.session);	// changed their mind
+	assert.match((await o.c.get(left.back)).body, /Payment received/);
+});
