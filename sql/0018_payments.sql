@@ -36,7 +36,8 @@ CREATE TABLE IF NOT EXISTS payment_events (
   event_id VARCHAR(255) NOT NULL,
   session_id VARCHAR(255) NOT NULL,
   received_at DATETIME NOT NULL,
-  PRIMARY KEY (provider, event_id)
+  PRIMARY KEY (provider, event_id),
+  KEY payment_events_received (received_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Refunds sent to a provider. Written 'pending' before the call (idem_key is the provider's

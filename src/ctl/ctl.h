@@ -24,7 +24,8 @@ int ctl_worker(struct db *db, int argc, char **argv);
  * checkout's) and settles it. */
 int ctl_payments(struct db *db, int argc, char **argv);
 /* For the worker: releases the stock of hosted payments whose hold is over (unless the provider
- * says paid). The number settled, or -1 on a database failure. outbound_init first. */
+ * says paid), and forgets provider event ids older than 60 days. The number settled, or -1 on a
+ * database failure. outbound_init first. */
 long ctl_payments_release(struct db *db, struct arena *a);
 /* list --brand SLUG | check [--brand SLUG] [--all] | verify --brand SLUG DOMAIN: a brand's domains,
  * their DNS checks now, or one marked verified by hand. */

@@ -11,7 +11,7 @@ static const struct {
 } commands[] = {
 	{ "migrate", "apply the numbered files in sql/ that have not been applied, in order", ctl_migrate },
 	{ "demo", "load the demo data in sql/demo/ once, make its video clips in media_dir (ffmpeg), and give the demo accounts their password", ctl_demo },
-	{ "purge", "delete expired sessions, old log-in failures and payment event ids older than 60 days", ctl_purge },
+	{ "purge", "delete expired sessions and old log-in failures", ctl_purge },
 	{ "send-mail", "send pending outbox mail through sendmail (config sendmail_path)", ctl_send_mail },
 	{ "purge-carts", "delete carts of ended anonymous sessions, stale carts and old order-lookup misses", ctl_purge_carts },
 };
@@ -23,7 +23,7 @@ static const struct {
 } arg_commands[] = {
 	{ "import", "--brand SLUG --format shopify|woocommerce|feed FILE: import a catalog file", ctl_import },
 	{ "export", "--brand SLUG: write the brand's catalog feed (TSV) to stdout", ctl_export },
-	{ "worker", "[--once]: deliver pending lead webhooks with retries, run due DNS checks of brand domains, and release the stock of hosted payments not paid within payment_hold_minutes (cron or a service)", ctl_worker },
+	{ "worker", "[--once]: deliver pending lead webhooks with retries, run due DNS checks of brand domains, release the stock of hosted payments not paid within payment_hold_minutes, and forget payment event ids older than 60 days (cron or a service)", ctl_worker },
 	{ "payments", "reconcile [--checkout REF]: ask the payment providers about every order still awaiting a hosted payment (or that checkout's) and settle it", ctl_payments },
 	{ "domains", "list --brand SLUG | check [--brand SLUG] [--all] | verify --brand SLUG DOMAIN: a brand's web domains and their DNS TXT checks", ctl_domains },
 	{ "ads", "token --ad SLUG --target URL [--expires-in SECONDS]: a signed /go/ link for an ad", ctl_ads },

@@ -155,12 +155,6 @@ int ctl_demo(struct db *db)
 	return rc;
 }
 
-/* Provider events are kept to recognise a repeat; providers resend for days (Stripe: 3, and 30
- * by hand from its dashboard), and a repeat after that would change nothing anyway: settling is
- * idempotent (pay_settle.c). */
-static const struct db_stmt q_purge_payment_events = {
-	"DELETE FROM payment_events WHERE received_at < UTC_TIMESTAMP() - INTERVAL 60 DAY", "", "" };
-
 int ctl_purge(struct db *db)
 {
 	long idle = config_int("session_idle_seconds", 7 * 86400, 60, 365 * 86400);
@@ -168,7 +162,5 @@ int ctl_purge(struct db *db)
 	if (db_query(db, NULL, &q_purge_sessions, (struct db_param[]){ DB_I(idle), DB_I(max) }, NULL) != DB_OK)
 		return 1;
 	printf("purged %llu sessions\n", db_affected(db));
-	if (db_query(db, NULL, &q_purge_payment_events, NULL, NULL) != DB_OK)
-		return 1;
 	return db_query(db, NULL, &q_purge_failures, NULL, NULL) == DB_OK ? 0 : 1;
 }

@@ -100,7 +100,8 @@ static long settle_open(struct db *db, struct arena *a, bool release)
 long ctl_payments_release(struct db *db, struct arena *a)
 {
 	arena_reset(a);	/* the worker loops with one arena */
-	return settle_open(db, a, true);
+	long n = settle_open(db, a, true);
+	return n < 0 || pay_settle_forget_events(db, 1000) < 0 ? -1 : n;
 }
 
 /* One checkout's payment, by its reference: 1 if settled, 0 if not, -1 on a database failure. */

@@ -37,6 +37,8 @@ static const struct db_stmt q_by_ref = {
 static const struct db_stmt q_open_rows = {
 	"SELECT " ROW_COLS " FROM payment_sessions ps WHERE ps.status IN ('starting', 'pending')"
 	" AND (? = 0 OR ps.hold_until < UTC_TIMESTAMP()) ORDER BY ps.hold_until, ps.id LIMIT ?", "ii", ROW_TYPES };
+static const struct db_stmt q_forget = {
+	"DELETE FROM payment_events WHERE received_at < UTC_TIMESTAMP() - INTERVAL 60 DAY LIMIT ?", "i", "" };
 static const struct db_stmt q_session_paid = {
 	"UPDATE payment_sessions SET status = 'paid', payment_id = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?",
 	"si", "" };
@@ -331,4 +333,9 @@ enum db_status pay_settle_run(struct db *db, struct arena *a, struct pay_settle 
 	if (!s->note)
 		s->note = "payment provider";
 	return db_txn(db, settle, &c);
+}
+
+long pay_settle_forget_events(struct db *db, long max)
+{
+	return db_query(db, NULL, &q_forget, (struct db_param[]){ DB_I(max) }, NULL) == DB_OK ? (long)db_affected(db) : -1;
 }

@@ -58,4 +58,9 @@ enum db_status pay_settle_by_checkout(struct db *db, struct arena *a, const char
 enum db_status pay_settle_open_rows(struct db *db, struct arena *a, bool hold_over_only, size_t max,
 				    struct pay_settle_row **rows, size_t *n) DB_MUST_CHECK;
 
+/* Forgets up to `max` event ids received more than 60 days ago; how many, or -1 on a database
+ * failure. Providers resend for days (Stripe: 3, and 30 by hand from its dashboard); a repeat
+ * after that would change nothing anyway, every move being conditional. */
+long pay_settle_forget_events(struct db *db, long max);
+
 #endif
