@@ -3,6 +3,8 @@
 <p class="lead">Placed {{PLACED}} UTC · <span class="order-status status-{{STATUS}}">{{STATUS_LABEL}}</span> · payment: {{PROVIDER}}</p>
 {{#ERROR}}<p class="flash error" role="alert">{{TEXT}}</p>{{/ERROR}}
 {{#DONE}}<p class="flash" role="status">{{TEXT}}</p>{{/DONE}}
+{{#REFUND_NEEDED}}<p class="flash error" role="alert" id="refund-needed">Refund needed: the shopper's payment arrived after the order's items were released or the order was cancelled, and the goods cannot be sent. Refund the order below; the money goes back through the payment provider.</p>{{/REFUND_NEEDED}}
+{{#REFUND_NEEDED_CANCELLED}}<p class="flash error" role="alert" id="refund-needed">Refund needed: the shopper paid after this order was cancelled. A cancelled order cannot be refunded here: refund the payment in the payment provider's dashboard.</p>{{/REFUND_NEEDED_CANCELLED}}
 <div class="order-columns">
 <section aria-labelledby="ship-h">
 <h2 id="ship-h">Ship to</h2>

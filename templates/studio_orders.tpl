@@ -30,7 +30,7 @@
 {{#ORDERS}}<tr>
 <td><a href="/studio/orders/{{NUMBER}}">{{NUMBER}}</a></td>
 <td>{{PLACED}}</td>
-<td><span class="order-status status-{{STATUS}}">{{STATUS_LABEL}}</span></td>
+<td><span class="order-status status-{{STATUS}}">{{STATUS_LABEL}}</span>{{#REFUND_NEEDED}}<br><strong class="refund-needed">refund needed</strong>{{/REFUND_NEEDED}}</td>
 <td>{{SHIP_NAME}}<br><span class="muted">{{EMAIL}}</span></td>
 <td class="num">{{ITEMS}}</td>
 <td class="num">{{TOTAL}}{{#REFUNDED}}<br><span class="refunded">−{{AMOUNT}}</span>{{/REFUNDED}}</td>

@@ -8,7 +8,8 @@ cd "$ROOT"
 # TEST_PORT_BASE moves them all, so two checkouts can run their suites side by side.
 base=${TEST_PORT_BASE:-0}
 export ROOT VAR=$ROOT/var/test DB_PORT=$((3397 + base)) PORT=$((8097 + base)) APACHE_PORT=$((8098 + base)) \
-	SHOP_FCGI_PORT=$((9097 + base)) STUDIO_FCGI_PORT=$((9098 + base)) API_FCGI_PORT=$((9099 + base))
+	SHOP_FCGI_PORT=$((9097 + base)) STUDIO_FCGI_PORT=$((9098 + base)) API_FCGI_PORT=$((9099 + base)) \
+	SIM_PORT=$((8096 + base))
 LOGS=$VAR/log
 CONF=$VAR/crowdcart.conf
 # A hung suite must not eat CI's whole budget.
@@ -21,6 +22,7 @@ suite_start=$(date +%s)
 stop_services() {
 	scripts/web.sh stop >>"$LOGS/stop.log" 2>&1 || true
 	scripts/db.sh stop >>"$LOGS/stop.log" 2>&1 || true
+	tests/sim/payments/sim.sh stop >>"$LOGS/stop.log" 2>&1 || true
 }
 # Silent on purpose: nothing may print after the closing count line.
 trap 'mkdir -p "$LOGS"; stop_services' EXIT
@@ -122,6 +124,7 @@ setup() {
 			bin/crowdcartctl --conf "$CONF" migrate &&
 			scripts/db.sh grants &&
 			bin/crowdcartctl --conf "$CONF" demo &&
+			tests/sim/payments/sim.sh start &&
 			scripts/web.sh start both
 	} >"$log" 2>&1; then
 		show_log "$log"
@@ -172,6 +175,8 @@ else
 fi
 
 run_tap openapi tests/openapi "" none
+# The payment provider simulator's own tests (it runs instances of its own on free ports).
+run_tap sim tests/sim/payments "" none
 
 # The worker sandbox (docs/SANDBOX.md): a test-only FastCGI program built on the real worker code,
 # on a port of its own and with no web server in front, so it needs none of the services.

@@ -22,7 +22,7 @@ static const struct db_stmt q_lines = {
 	"iii", "iiiisssiiiii" };
 
 static const char *const statuses[] = {
-	"awaiting_payment", "paid", "shipped", "delivered", "cancelled", "refunded", "partially_refunded",
+	"awaiting_payment", "paid", "shipped", "delivered", "cancelled", "refunded", "partially_refunded", "payment_failed",
 };
 
 static json_t *time_or_null(const char *s)

@@ -20,6 +20,13 @@ int ctl_purge_carts(struct db *db);
 /* [--once]: delivers due lead webhooks and runs the due DNS checks of brand domains, looping
  * every 5 s unless --once. */
 int ctl_worker(struct db *db, int argc, char **argv);
+/* reconcile [--checkout REF]: asks the providers about every hosted payment still open (or that
+ * checkout's) and settles it. */
+int ctl_payments(struct db *db, int argc, char **argv);
+/* For the worker: releases the stock of hosted payments whose hold is over (unless the provider
+ * says paid), and forgets provider event ids older than 60 days. The number settled, or -1 on a
+ * database failure. outbound_init first. */
+long ctl_payments_release(struct db *db, struct arena *a);
 /* list --brand SLUG | check [--brand SLUG] [--all] | verify --brand SLUG DOMAIN: a brand's domains,
  * their DNS checks now, or one marked verified by hand. */
 int ctl_domains(struct db *db, int argc, char **argv);

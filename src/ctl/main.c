@@ -23,7 +23,8 @@ static const struct {
 } arg_commands[] = {
 	{ "import", "--brand SLUG --format shopify|woocommerce|feed FILE: import a catalog file", ctl_import },
 	{ "export", "--brand SLUG: write the brand's catalog feed (TSV) to stdout", ctl_export },
-	{ "worker", "[--once]: deliver pending lead webhooks with retries, and run due DNS checks of brand domains (cron or a service)", ctl_worker },
+	{ "worker", "[--once]: deliver pending lead webhooks with retries, run due DNS checks of brand domains, release the stock of hosted payments not paid within payment_hold_minutes, and forget payment event ids older than 60 days (cron or a service)", ctl_worker },
+	{ "payments", "reconcile [--checkout REF]: ask the payment providers about every order still awaiting a hosted payment (or that checkout's) and settle it", ctl_payments },
 	{ "domains", "list --brand SLUG | check [--brand SLUG] [--all] | verify --brand SLUG DOMAIN: a brand's web domains and their DNS TXT checks", ctl_domains },
 	{ "ledger", "verify [--brand SLUG] [--init]: recompute the commission ledger's hash chains and report the first broken link", ctl_ledger },
 	{ "payouts", "run [--brand SLUG]: make each brand's payout batch for the current period of its schedule (idempotent: cron it daily)", ctl_payouts },

@@ -1,12 +1,11 @@
 /* webhook_post.c: one signed webhook POST with libcurl: resolve, refuse non-public addresses,
  * pin the checked addresses (so a DNS answer that changes between check and connect cannot
  * slip through), verify TLS, discard the answer. */
-#include <netdb.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include <curl/curl.h>
-#include "lib/netcheck.h"
+#include "web/outbound.h"
 #include "ctl/webhook_post.h"
 
 #define POST_CONNECT_MS 5000L
@@ -26,25 +25,15 @@ static size_t discard(char *p, size_t size, size_t nmemb, void *ctx)
 	return *seen > POST_BODY_CAP ? 0 : size * nmemb;	/* 0 ends the transfer: the status is known */
 }
 
-/* Resolves the host and checks every address (netcheck_pin); on success `pin` is the
- * CURLOPT_RESOLVE entry, empty for a literal (curl does not resolve those, and "::1:80:..."
- * would not parse). False with err, and *blocked if the policy refused an address. */
+/* Resolves the host and checks every address (outbound_resolve, shared with the payment
+ * providers' calls); on success `pin` is the CURLOPT_RESOLVE entry. False with err, and *blocked
+ * if the policy refused an address. */
 static bool resolve_checked(const struct webhook_url *u, const struct webhook_policy *pol, char *pin, size_t pinsz,
 			    bool *blocked, char err[WEBHOOK_ERR_LEN])
 {
-	struct addrinfo hints = { .ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM }, *ai = NULL;
-	int g = getaddrinfo(u->host, u->port, &hints, &ai);
-	if (g != 0) {
-		snprintf(err, WEBHOOK_ERR_LEN, "cannot resolve host: %s", gai_strerror(g));
-		return false;
-	}
-	enum netcheck_pin v = netcheck_pin(ai, u->host, u->port, pol->allow, pin, pinsz, err, WEBHOOK_ERR_LEN);
-	freeaddrinfo(ai);
-	*blocked = v == NETCHECK_PIN_BLOCKED;
-	struct netcheck_addr lit;
-	if (netcheck_literal(u->host, &lit))
-		pin[0] = '\0';
-	return v == NETCHECK_PIN_OK;
+	enum outbound_pin v = outbound_resolve(u->host, u->port, pol->allow, pin, pinsz, err, WEBHOOK_ERR_LEN);
+	*blocked = v == OUTBOUND_PIN_BLOCKED;
+	return v == OUTBOUND_PIN_OK;
 }
 
 int webhook_post(const struct webhook_url *u, const struct webhook_policy *pol, const char *secret,

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include "lib/arena.h"
 #include "lib/config.h"
+#include "web/outbound.h"
 #include "ctl/ctl.h"
 #include "ctl/domain_check.h"
 #include "ctl/lease.h"
@@ -119,7 +120,7 @@ int ctl_worker(struct db *db, int argc, char **argv)
 	struct dns_resolver resolver;
 	if (!dns_resolver_from_config(&resolver))
 		return 2;
-	if (!webhook_post_init()) {
+	if (!webhook_post_init() || !outbound_init()) {
 		fprintf(stderr, "crowdcartctl worker: cannot start libcurl\n");
 		return 1;
 	}
@@ -130,6 +131,9 @@ int ctl_worker(struct db *db, int argc, char **argv)
 		/* after the webhooks, so the deliveries due now never wait for a slow resolver */
 		long checked = n < 0 ? 0 : domain_check_due(db, a, &resolver);
 		if (checked < 0)
+			n = -1;
+		long released = n < 0 ? 0 : ctl_payments_release(db, a);
+		if (released < 0)
 			n = -1;
 		/* windows are hours (leadform_submit.c); keep the current and the previous one */
 		if (db_query(db, NULL, &q_prune_rate, (struct db_param[]){ DB_I((long long)time(NULL) / 3600 - 1) }, NULL) != DB_OK ||
@@ -142,6 +146,8 @@ int ctl_worker(struct db *db, int argc, char **argv)
 			printf("delivered %ld webhook(s)\n", n);
 		if (checked > 0)
 			printf("checked %ld domain(s)\n", checked);
+		if (released > 0)
+			printf("settled %ld expired payment hold(s)\n", released);
 		fflush(stdout);
 		if (once)
 			break;

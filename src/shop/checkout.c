@@ -7,8 +7,9 @@
 #include "domain/commerce/address.h"
 #include "domain/commerce/country.h"
 #include "web/layout.h"
-#include "domain/commerce/payment.h"
+#include "domain/commerce/payments.h"
 #include "web/response.h"
+#include "shop/pay_redirect.h"
 #include "shop/shop.h"
 #include "lib/validate.h"
 
@@ -45,7 +46,7 @@ const char *checkout_form_read(struct req *r, struct checkout_form *f, const cha
 		*which = "postal", problem = "Enter the postal code.";
 	else if (!c)
 		*which = "country", problem = "Choose the country from the list.";
-	else if (!payment_offered(f->provider))
+	else if (!payments_offered(f->provider))
 		*which = "provider", problem = "Choose how you want to pay.";
 	return problem;
 }
@@ -74,7 +75,7 @@ void checkout_form_fill(struct req *r, tmpl_dict *d, const struct checkout_form 
 	for (size_t i = 0; i < n; i++)
 		tmpl_set(tmpl_add(d, "ADDRESS_LINES"), "LINE", lines[i]);
 	const struct payment_provider *p[PAYMENT_MAX_PROVIDERS];
-	n = payment_choices(p);
+	n = payments_choices(p);
 	for (size_t i = 0; i < n; i++) {
 		tmpl_dict *pd = tmpl_add(d, "PROVIDERS");
 		tmpl_set(pd, "VALUE", p[i]->name);
@@ -190,6 +191,9 @@ int page_checkout_review(struct req *r)
 		response_redirect(r, "/cart");
 		return REQ_DONE;
 	}
+	const struct payment_provider *p = payments_find(f.provider);
+	if (p && p->kind == PAYMENT_REDIRECT && !pay_redirect_one_currency(&c))
+		return form_page(r, 422, &f, "provider", PAY_REDIRECT_MIXED_TEXT);
 	checkout_review_page(r, &f, &c, 200, NULL);
 	return REQ_DONE;
 }

@@ -1,8 +1,9 @@
 /* checkout_place.c: "POST /checkout/place" — turns the cart into one order per brand in one
  * transaction: the one-time token is claimed first (a replay finds the checkout already made),
  * the summary is re-read and must still be the one the shopper saw, stock is taken with
- * conditional updates, and the lines, attribution, commission accruals, payments, events and the
- * confirmation mail are written with it. Any refusal rolls everything back. */
+ * conditional updates, and the lines, attribution, payments, events and the confirmation mail are
+ * written with it (commission accrues when the order is paid). Any refusal rolls everything back.
+ * A hosted payment (pay_redirect.c) is started after the commit. */
 #include <stdlib.h>
 #include <string.h>
 #include "views/attribution.h"
@@ -11,14 +12,15 @@
 #include "domain/commerce/address.h"
 #include "views/tax_view.h"
 #include "views/cart_count.h"
+#include "domain/creators/accrual.h"
 #include "domain/creators/commission_terms.h"
-#include "domain/creators/ledger_append.h"
 #include "views/discount_link.h"
 #include "lib/config.h"
 #include "domain/mail/outbox.h"
 #include "web/layout.h"
-#include "domain/commerce/payment.h"
+#include "domain/commerce/payments.h"
 #include "web/response.h"
+#include "shop/pay_redirect.h"
 #include "shop/shop.h"
 
 static const struct db_stmt q_claim = {
@@ -56,7 +58,7 @@ static const struct db_stmt q_clear = {
 	"DELETE FROM cart_items WHERE cart_id = ?", "i", "" };
 
 enum place_why { PLACE_OK, PLACE_EMPTY, PLACE_CHANGED, PLACE_UNAVAILABLE, PLACE_SOLD_OUT, PLACE_DECLINED,
-		 PLACE_CODE_REFUSED };
+		 PLACE_CODE_REFUSED, PLACE_MIXED_CURRENCY };
 
 struct place {
 	struct req *r;
@@ -72,6 +74,7 @@ struct place {
 	const char *what;
 	struct cart cart;
 	struct buf mail;
+	struct pay_redirect redirect;	/* a hosted payment: started once the orders are committed */
 };
 
 static int by_variant(const void *a, const void *b)
@@ -155,7 +158,7 @@ static enum db_status attribute(struct db *db, struct place *p)
 	return DB_OK;
 }
 
-static enum db_status write_lines(struct db *db, struct arena *a, const struct cart_brand *b, long long order_id)
+static enum db_status write_lines(struct db *db, const struct cart_brand *b, long long order_id)
 {
 	for (size_t j = 0; j < b->nlines; j++) {
 		const struct cart_line *l = &b->lines[j];
@@ -170,14 +173,6 @@ static enum db_status write_lines(struct db *db, struct arena *a, const struct c
 			DB_S(l->commission_kind), DB_I(l->commission_first_order) }, NULL);
 		if (rc != DB_OK)
 			return rc;
-		if (amount > 0) {
-			long long line_id = (long long)db_insert_id(db);
-			struct ledger_entry e = { .brand_id = b->brand_id, .creator_id = b->creator_id, .order_line_id = line_id,
-						  .amount = amount, .currency = b->currency, .kind = "accrual" };
-			rc = ledger_append(db, a, &e);
-			if (rc != DB_OK)
-				return rc;
-		}
 	}
 	return DB_OK;
 }
@@ -202,7 +197,8 @@ static enum db_status write_order(struct db *db, struct place *p, const struct c
 	const struct checkout_form *f = p->f;
 	char number[CALC_ORDERNO_LEN + 1];
 	calc_orderno_new(number);
-	enum payment_result pay = p->prov->start(&(struct payment_request){ number, f->email, b->t.total, b->currency });
+	enum payment_result pay = p->prov->kind == PAYMENT_REDIRECT ? PAY_PENDING
+		: p->prov->decide(&(struct payment_request){ number, f->email, b->t.total, b->currency });
 	if (pay == PAY_DECLINED) {
 		p->why = PLACE_DECLINED;
 		return DB_CONFLICT;
@@ -224,8 +220,12 @@ static enum db_status write_order(struct db *db, struct place *p, const struct c
 			p->why = PLACE_CODE_REFUSED;
 		return rc;
 	}
-	if ((rc = write_lines(db, r->arena, b, order_id)) != DB_OK)
+	if ((rc = write_lines(db, b, order_id)) != DB_OK)
 		return rc;
+	/* Commission accrues when the order is paid: here for an instant payment, else when settled. */
+	if (pay == PAY_PAID && (rc = accrual_for_order(db, r->arena, order_id)) != DB_OK)
+		return rc;
+	pay_redirect_order(&p->redirect, number);
 	rc = db_query(db, NULL, &q_event, (struct db_param[]){
 		DB_I(order_id), DB_NULL, DB_S("awaiting_payment"), DB_NULL, DB_S("order placed") }, NULL);
 	if (rc == DB_OK && pay == PAY_PAID)
@@ -233,7 +233,7 @@ static enum db_status write_order(struct db *db, struct place *p, const struct c
 			DB_I(order_id), DB_S("awaiting_payment"), DB_S("paid"), DB_NULL,
 			DB_S(arena_printf(r->arena, "paid through %s", p->prov->name)) }, NULL);
 	char ref[CALC_ORDERNO_LEN + 32];
-	payment_reference(p->prov, number, ref, sizeof ref);
+	payments_reference(p->prov, number, ref, sizeof ref);
 	if (rc == DB_OK)
 		rc = db_query(db, NULL, &q_payment, (struct db_param[]){
 			DB_I(order_id), DB_I(p->checkout_id), DB_S(p->prov->name), DB_S(pay == PAY_PAID ? "succeeded" : "pending"),
@@ -281,8 +281,13 @@ static enum db_status place_txn(struct db *db, void *ctx)
 				}
 		return DB_CONFLICT;
 	}
+	if (p->prov->kind == PAYMENT_REDIRECT && !pay_redirect_one_currency(&p->cart)) {
+		p->why = PLACE_MIXED_CURRENCY;
+		return DB_CONFLICT;
+	}
 	if ((rc = attribute(db, p)) != DB_OK || (rc = take_stock(db, p)) != DB_OK)
 		return rc;
+	pay_redirect_init(&p->redirect, r->arena, &p->cart);
 	buf_init(&p->mail, r->arena, 2048);
 	buf_printf(&p->mail, "Thank you for your order.\n\n");
 	for (size_t k = 0; k < p->cart.nbrands; k++)
@@ -294,7 +299,12 @@ static enum db_status place_txn(struct db *db, void *ctx)
 		   config_str("base_url", ""));
 	const char *subject = p->cart.nbrands > 1
 		? arena_printf(r->arena, "Your crowdcart orders (%zu)", p->cart.nbrands) : "Your crowdcart order";
-	if ((rc = outbox_add(db, p->f->email, subject, buf_cstr(&p->mail), p->checkout_id, 0)) != DB_OK)
+	/* A hosted payment's mail goes when it is paid (pay_settle.c): the shopper may never pay. */
+	if (p->prov->kind != PAYMENT_REDIRECT &&
+	    (rc = outbox_add(db, p->f->email, subject, buf_cstr(&p->mail), p->checkout_id, 0)) != DB_OK)
+		return rc;
+	if (p->prov->kind == PAYMENT_REDIRECT &&
+	    (rc = pay_redirect_hold(db, &p->redirect, p->checkout_id, p->prov->name)) != DB_OK)
 		return rc;
 	return db_query(db, NULL, &q_clear, (struct db_param[]){ DB_I(p->cart_id) }, NULL);
 }
@@ -314,7 +324,7 @@ static bool replay(struct req *r, const uint8_t idem[32], int *st)
 	if (res.nrows == 0)
 		return false;
 	if (db_at(&res, 0, 1)->i)
-		response_redirect(r, arena_printf(r->arena, "/checkout/done/%s", db_at(&res, 0, 0)->s));
+		*st = pay_redirect_replay(r, db_at(&res, 0, 0)->s);
 	else
 		response_error(r, 409, "This order form was already used.");
 	return true;
@@ -329,7 +339,7 @@ int page_checkout_place(struct req *r)
 		response_error(r, 400, "This order form is not valid any more. Go back to your cart and check out again.");
 		return REQ_DONE;
 	}
-	struct place p = { .r = r, .f = &f, .prov = payment_find(f.provider), .version = version };
+	struct place p = { .r = r, .f = &f, .prov = payments_find(f.provider), .version = version };
 	calc_token_hash(token, p.idem);
 	int st;
 	if (replay(r, p.idem, &st))
@@ -350,6 +360,8 @@ int page_checkout_place(struct req *r)
 	if (rc == DB_OK) {
 		cart_count_set(r, 0);
 		discount_link_forget(r);
+		if (p.prov->kind == PAYMENT_REDIRECT)	/* after the commit: no lock is held across the call */
+			return pay_redirect_start(r, p.prov, &p.redirect, p.ref, f.email);
 		response_redirect(r, arena_printf(r->arena, "/checkout/done/%s", p.ref));
 		return REQ_DONE;
 	}
@@ -373,6 +385,9 @@ int page_checkout_place(struct req *r)
 	case PLACE_SOLD_OUT:
 		checkout_problem(r, 409, "Sold out", arena_printf(r->arena, "Sorry: %s sold out while you were checking "
 				 "out. Nothing was charged and no order was placed.", p.what));
+		break;
+	case PLACE_MIXED_CURRENCY:
+		checkout_review_page(r, &f, &p.cart, 409, PAY_REDIRECT_MIXED_TEXT);
 		break;
 	case PLACE_DECLINED:
 		checkout_problem(r, 422, "Payment declined", "The payment was declined. Nothing was charged and no "

@@ -43,6 +43,7 @@ static const struct field checkout_fields[] = { CHECKOUT_FIELDS, F_END };
 static const struct field place_fields[] = {
 	CHECKOUT_FIELDS, F_TEXT("token", CALC_TOKEN_LEN), F_TEXT("version", CALC_VERSION_LEN), F_END,
 };
+static const struct field return_fields[] = { F_TEXT("cancelled", 1), F_END };
 static const struct field lookup_fields[] = {
 	F_TEXT("number", 40), F_EMAIL("email", .inline_error = true), F_END,
 };
@@ -82,7 +83,7 @@ enum shop_page {
 	SHOP_LEADFORM, SHOP_LEADFORM_SUBMIT, SHOP_LEADFORM_VIA, SHOP_LEADFORM_VIA_SUBMIT,
 	SHOP_COLLECTION, SHOP_SHORT_LINK, SHOP_CART, SHOP_CART_ADD, SHOP_CART_UPDATE,
 	SHOP_CART_REMOVE, SHOP_CHECKOUT, SHOP_CHECKOUT_EDIT, SHOP_CHECKOUT_REVIEW,
-	SHOP_CHECKOUT_PLACE, SHOP_CHECKOUT_DONE, SHOP_LOOKUP_FORM, SHOP_LOOKUP,
+	SHOP_CHECKOUT_PLACE, SHOP_CHECKOUT_DONE, SHOP_CHECKOUT_RETURN, SHOP_LOOKUP_FORM, SHOP_LOOKUP,
 	SHOP_PAYMENT_WEBHOOK, SHOP_FEED,
 	SHOP_VIDEO, SHOP_VIDEO_CLICK, SHOP_VIDEO_CART_ADD,
 	SHOP_LIVE, SHOP_LIVE_EVENTS, SHOP_LIVE_ASK, SHOP_LIVE_VOTE, SHOP_LIVE_REMIND,
@@ -132,6 +133,9 @@ static const struct route routes[] = {
 		.fn = page_checkout_place, .fields = place_fields, .max_body = 8192 },
 	[SHOP_CHECKOUT_DONE] = { .pat = { HTTP_GET, "/checkout/done/{ref}" }, .fn = page_checkout_done,
 		.path = path_ref },
+	/* a hosted payment page sends the shopper back here: pay_return.c */
+	[SHOP_CHECKOUT_RETURN] = { .pat = { HTTP_GET, "/checkout/return/{ref}" }, .fn = page_checkout_return,
+		.needs = NEED_SESSION, .path = path_ref, .fields = return_fields },
 	[SHOP_LOOKUP_FORM] = { .pat = { HTTP_GET, "/orders/lookup" }, .fn = page_order_lookup_form,
 		.needs = NEED_SESSION },
 	[SHOP_LOOKUP] = { .pat = { HTTP_POST, "/orders/lookup" }, .fn = page_order_lookup,
@@ -139,7 +143,7 @@ static const struct route routes[] = {
 	/* Authenticated by its HMAC signature, not by a session: no CSRF token. */
 	[SHOP_PAYMENT_WEBHOOK] = { .pat = { HTTP_POST, "/webhooks/payment/{provider}" },
 		.fn = page_payment_webhook, .needs = NEED_RAW_BODY | NEED_SIGNED, .path = path_provider,
-		.max_body = 16384 },
+		.max_body = 65536 },
 	[SHOP_FEED] = { .pat = { HTTP_GET, "/b/{brand}/feed.tsv" }, .fn = page_feed,
 		.path = path_brand },
 	/* shoppable videos: video.c */

@@ -43,6 +43,10 @@ int page_checkout_done(struct req *r);
 int page_order_lookup_form(struct req *r);
 int page_order_lookup(struct req *r);
 int page_payment_webhook(struct req *r);
+int page_checkout_return(struct req *r);
+/* The webhook of a hosted-payment provider (pay_webhook.c). */
+struct payment_provider;
+int pay_webhook_page(struct req *r, const struct payment_provider *p);
 /* lead forms: leadform*.c */
 int page_leadform(struct req *r);
 int page_leadform_submit(struct req *r);

@@ -6,7 +6,8 @@
 #include <string.h>
 #include <jansson.h>
 #include "shop/cart.h"
-#include "domain/commerce/payment.h"
+#include "domain/commerce/payments.h"
+#include "domain/creators/accrual.h"
 #include "web/response.h"
 #include "shop/shop.h"
 
@@ -67,7 +68,8 @@ static enum db_status hook_txn(struct db *db, void *ctx)
 	const char *note = arena_printf(h->arena, "paid: %s webhook, reference %.60s", h->provider, h->reference);
 	if ((rc = db_query(db, NULL, &q_paid, (struct db_param[]){ DB_I(id) }, NULL)) != DB_OK ||
 	    (rc = db_query(db, NULL, &q_event, (struct db_param[]){ DB_I(id), DB_S(note) }, NULL)) != DB_OK ||
-	    (rc = db_query(db, NULL, &q_payment, (struct db_param[]){ DB_I(id) }, NULL)) != DB_OK)
+	    (rc = db_query(db, NULL, &q_payment, (struct db_param[]){ DB_I(id) }, NULL)) != DB_OK ||
+	    (rc = accrual_for_order(db, h->arena, id)) != DB_OK)
 		return rc;
 	h->status = 200, h->result = "paid";
 	return DB_OK;
@@ -78,15 +80,18 @@ int page_payment_webhook(struct req *r)
 	uint8_t key[64];
 	size_t keylen;
 	const char *provider = req_param(r, "provider");
-	if (!payment_find(provider)) {
+	const struct payment_provider *p = payments_find(provider);
+	if (!p) {
 		answer(r, 404, "title", "unknown payment provider");
 		return REQ_DONE;
 	}
-	if (!payment_webhook_key(key, &keylen)) {
+	if (p->kind == PAYMENT_REDIRECT)
+		return pay_webhook_page(r, p);
+	if (!payments_webhook_key(key, &keylen)) {
 		answer(r, 503, "title", "payment webhooks are not configured");
 		return REQ_DONE;
 	}
-	if (!r->raw_body || !payment_signature_ok(key, keylen, r->raw_body, r->raw_len, req_env(r, "HTTP_X_SIGNATURE"))) {
+	if (!r->raw_body || !payments_signature_ok(key, keylen, r->raw_body, r->raw_len, req_env(r, "HTTP_X_SIGNATURE"))) {
 		answer(r, 401, "title", "bad signature");
 		return REQ_DONE;
 	}

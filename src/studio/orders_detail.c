@@ -15,8 +15,8 @@ static const struct db_stmt q_order = {
 	" ship_postal, ship_country, currency, subtotal, shipping, tax, total, refunded_total,"
 	" payment_provider, carrier, tracking_number, shipped_at IS NOT NULL, delivered_at IS NOT NULL,"
 	" (SELECT COALESCE(MAX(e.id), 0) FROM order_events e WHERE e.order_id = orders.id),"
-	" tax_rate_bps, prices_include_tax, shipping_tax, tax_region, discount"
-	" FROM orders WHERE number = ? AND brand_id = ?", "si", "i" "sssssssssss" "iiiii" "sss" "iii" "iiis" "i" };
+	" tax_rate_bps, prices_include_tax, shipping_tax, tax_region, discount, refund_needed"
+	" FROM orders WHERE number = ? AND brand_id = ?", "si", "i" "sssssssssss" "iiiii" "sss" "iii" "iiis" "ii" };
 static const struct db_stmt q_lines = {
 	"SELECT l.id, l.title, l.variant_title, l.sku, l.unit_price, l.quantity, l.line_total,"
 	" l.refunded_quantity, l.refunded_amount, COALESCE(c.handle, ''), l.surface, l.commission_bps,"
@@ -138,6 +138,9 @@ int orders_detail_render(struct req *r, const char *number, int status, const ch
 	}
 	/* The newest event, which the forms carry so that a stale page cannot move the order. */
 	long long version = db_at(&o, 0, 22)->i;
+	/* money that came in for goods that cannot go out (pay_settle.c): until it is given back */
+	if (db_at(&o, 0, 28)->i && st != ORDER_REFUNDED)
+		tmpl_show(d, st == ORDER_CANCELLED ? "REFUND_NEEDED_CANCELLED" : "REFUND_NEEDED");
 	for (size_t i = 0; i < ev.nrows; i++) {
 		tmpl_dict *e = tmpl_add(d, "EVENTS");
 		const char *at = db_at(&ev, i, 1)->s;

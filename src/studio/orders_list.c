@@ -9,9 +9,10 @@ static const struct db_stmt q_list = {
 	"SELECT o.number, o.created_at, o.status, o.email, o.ship_name, o.currency, o.total, o.refunded_total,"
 	" (SELECT CAST(COALESCE(SUM(l.quantity), 0) AS SIGNED) FROM order_lines l WHERE l.order_id = o.id),"
 	" COALESCE((SELECT GROUP_CONCAT(DISTINCT CONCAT('@', c.handle) ORDER BY c.handle SEPARATOR ' ')"
-	" FROM order_lines l JOIN creators c ON c.id = l.creator_id WHERE l.order_id = o.id), '')"
+	" FROM order_lines l JOIN creators c ON c.id = l.creator_id WHERE l.order_id = o.id), ''),"
+	" o.refund_needed AND o.status <> 'refunded'"
 	" FROM orders o" ORDERS_WHERE " ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?",
-	ORDERS_WHERE_TYPES "ii", "ssssssiiis" };
+	ORDERS_WHERE_TYPES "ii", "ssssssiiisi" };
 /* Grouped by currency so that totals never add up different currencies (a brand that changed
  * its currency keeps older orders in the old one). */
 static const struct db_stmt q_totals = {
@@ -77,6 +78,8 @@ int page_orders_list(struct req *r)
 		tmpl_set(o, "PLACED", db_at(&rows, i, 1)->s);
 		tmpl_set(o, "STATUS", order_status_name(st));
 		tmpl_set(o, "STATUS_LABEL", order_status_label(st));
+		if (db_at(&rows, i, 10)->i)	/* paid for goods that cannot go out (pay_settle.c) */
+			tmpl_show(o, "REFUND_NEEDED");
 		tmpl_set(o, "EMAIL", db_at(&rows, i, 3)->s);
 		tmpl_set(o, "SHIP_NAME", db_at(&rows, i, 4)->s);
 		tmpl_set(o, "TOTAL", layout_money(r, db_at(&rows, i, 6)->i, cur));

@@ -1,12 +1,16 @@
 /* orders_refund.c: "POST /studio/orders/{number}/refund" — refund the whole order or some units
  * of its lines: refunded quantities and amounts per line, the order's refunded total and status
  * (refunded or partially refunded), the commission reversal of the refunded part and the event
- * row, all in one transaction. Refunded goods are not restocked (they may never come back). */
+ * row, all in one transaction. Refunded goods are not restocked (they may never come back). An
+ * order paid on a provider's hosted page is first refunded at the provider (refund_pay.h): a dry
+ * run of the transaction says how much, and the order changes only once the provider accepted. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "lib/buf.h"
 #include "lib/money.h"
 #include "studio/orders.h"
+#include "studio/refund_pay.h"
 #include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
@@ -44,6 +48,10 @@ struct refund {
 	int http;
 	const char *why;
 	enum order_status from;
+	/* a dry run computes the amount and rolls back; the provider's refund is recorded with the real one */
+	bool dry, dry_done;
+	long long amount;
+	const struct refund_pay *paid_back;
 };
 
 static enum db_status refund_refuse(struct refund *f, int http, const char *why)
@@ -148,6 +156,16 @@ static enum db_status refund_run(struct db *db, void *ctx)
 	if (!money_format(money, sizeof money, amount, o.currency))
 		snprintf(money, sizeof money, "%lld (minor units)", amount);
 	c.note = arena_printf(f->a, "Refunded %lld unit%s: %s", asked, asked == 1 ? "" : "s", money);
+	if (f->dry) {
+		f->amount = amount;
+		f->dry_done = true;
+		return DB_CONFLICT;	/* rolls back */
+	}
+	if (f->paid_back) {
+		c.note = arena_printf(f->a, "%s; %s refund %.100s", c.note, f->paid_back->provider, f->paid_back->refund_id);
+		if ((rc = refund_pay_done(db, f->paid_back)) != DB_OK)
+			return rc;
+	}
 	if ((rc = orders_move(db, &o, &c)) != DB_OK)
 		return rc == DB_CONFLICT ? refund_refuse(f, 409, NULL) : rc;
 	if (complete && (rc = db_query(db, NULL, &q_pay_refunded, (struct db_param[]){ DB_I(o.id) }, NULL)) != DB_OK)
@@ -155,6 +173,18 @@ static enum db_status refund_run(struct db *db, void *ctx)
 	return orders_notify(db, f->a, &o, f->brand, complete ? "Your order was refunded" : "A refund for your order",
 			     arena_printf(f->a, "%s has refunded %s of your order (%lld item%s).", f->brand, money,
 					  asked, asked == 1 ? "" : "s"));
+}
+
+/* What was asked, as text ("all", or "<line>:<units>,..."): part of the provider's idempotency key. */
+static const char *refund_asked_text(const struct refund *f)
+{
+	if (f->full)
+		return "all";
+	struct buf b;
+	buf_init(&b, f->a, 64);
+	for (size_t i = 0; i < f->nask; i++)
+		buf_printf(&b, "%s%lld:%lld", i ? "," : "", f->ask[i].line_id, f->ask[i].units);
+	return buf_cstr(&b);
 }
 
 /* The per-line form: "line" and "qty" fields in pairs, in order; a qty of 0 or "" asks nothing. */
@@ -208,7 +238,29 @@ int page_order_refund(struct req *r)
 				   "and a whole number of units for each line.");
 		return REQ_DONE;
 	}
-	enum db_status rc = db_txn(r->db, refund_run, &f);
+	struct refund_pay pay;
+	bool hosted;
+	enum db_status rc = refund_pay_lookup(r->db, r->arena, number, b->id, &pay, &hosted);
+	if (rc == DB_OK && hosted) {
+		f.dry = true;
+		rc = db_txn(r->db, refund_run, &f);
+		f.dry = false;
+		if (rc == DB_CONFLICT && f.dry_done) {
+			const char *request = arena_printf(r->arena, "%s:%lld:%s", mode, f.seen_event, refund_asked_text(&f));
+			if (!refund_pay_send(r->db, r->arena, &pay, f.amount, request, &rc)) {
+				if (rc != DB_OK)
+					return req_db_fail(rc);
+				return orders_detail_render(r, number, pay.http, pay.message);
+			}
+			f.paid_back = &pay;
+			rc = DB_OK;
+		}
+	}
+	if (rc == DB_OK)
+		rc = db_txn(r->db, refund_run, &f);
+	if (rc != DB_OK && f.paid_back)	/* the money went back, the order changed meanwhile: say so */
+		fprintf(stderr, "studio: %s refund %.100s for order %s was made but not recorded on the order (%s)\n",
+			pay.provider, pay.refund_id, number, db_status_str(rc));
 	if (rc == DB_CONFLICT && f.http == 404) {
 		response_error(r, 404, f.why);
 		return REQ_DONE;

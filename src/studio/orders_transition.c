@@ -2,6 +2,7 @@
  * tracking number), deliver or cancel (restock every line, reverse all commission), each with
  * its event row, in one transaction. */
 #include <string.h>
+#include "domain/creators/accrual.h"
 #include "studio/orders.h"
 #include "web/response.h"
 #include "studio/studio.h"
@@ -94,8 +95,10 @@ static enum db_status transition_run(struct db *db, void *ctx)
 	if ((rc = orders_move(db, &o, &t->change)) != DB_OK)
 		return rc == DB_CONFLICT ? transition_refuse(t, 409, NULL) : rc;
 	switch (t->change.action) {
-	case ORDER_MARK_PAID:
-		return db_query(db, NULL, &q_pay_ok, (struct db_param[]){ DB_I(o.id) }, NULL);
+	case ORDER_MARK_PAID:	/* commission accrues from paid */
+		if ((rc = db_query(db, NULL, &q_pay_ok, (struct db_param[]){ DB_I(o.id) }, NULL)) != DB_OK)
+			return rc;
+		return accrual_for_order(db, t->a, o.id);
 	case ORDER_SHIP:
 		return orders_notify(db, t->a, &o, t->brand, "Your order has shipped",
 				     arena_printf(t->a, "%s has sent your order.\nCarrier: %s\nTracking number: %s",

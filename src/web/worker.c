@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <sodium.h>
 #include "lib/config.h"
+#include "web/outbound.h"
 #include "web/dispatch.h"
 #include "lib/sandbox.h"
 
@@ -134,6 +135,9 @@ int worker_main(const struct app *app, int argc, char **argv)
 		return 1;
 	}
 	if (!tmpl_init(config_str("templates_dir", "templates")))
+		return 1;
+	/* libcurl and its TLS library set up before the filter, which they would otherwise meet */
+	if (!outbound_init())
 		return 1;
 	/* One more worker than cores: enough to cover a worker waiting on MariaDB, few enough that
 	 * the web server and the database keep a core's share (measured in docs/BENCHMARKS.md). */

@@ -36,5 +36,8 @@ Suite *sample_suite(void);
 Suite *tax_suite(void);
 Suite *address_suite(void);
 Suite *payouts_suite(void);
+Suite *pay_paypal_suite(void);
+Suite *pay_mollie_suite(void);
+Suite *payment_stripe_suite(void);
 
 #endif

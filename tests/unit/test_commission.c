@@ -5,7 +5,7 @@
 #include <sodium.h>
 #include "domain/commerce/calc.h"
 #include "domain/creators/commission.h"
-#include "domain/commerce/payment.h"
+#include "domain/commerce/payments.h"
 #include "suites.h"
 
 START_TEST(test_commission_is_floored_basis_points)
@@ -132,22 +132,22 @@ END_TEST
 
 START_TEST(test_payment_providers_decide)
 {
-	const struct payment_provider *off = payment_find("offline"), *test = payment_find("test");
+	const struct payment_provider *off = payments_find("offline"), *test = payments_find("test");
 	ck_assert_ptr_nonnull(off);
 	ck_assert_ptr_nonnull(test);
-	ck_assert_ptr_null(payment_find("paypal"));
-	ck_assert_ptr_null(payment_find(NULL));
+	ck_assert_ptr_null(payments_find("no-such-provider"));
+	ck_assert_ptr_null(payments_find(NULL));
 	struct payment_request ok = { "N", "a@example.com", 100, "USD" };
 	struct payment_request no = { "N", "a+decline@example.com", 100, "USD" };
-	ck_assert_int_eq(off->start(&ok), PAY_PENDING);
-	ck_assert_int_eq(off->start(&no), PAY_PENDING);
-	ck_assert_int_eq(test->start(&ok), PAY_PAID);
-	ck_assert_int_eq(test->start(&no), PAY_DECLINED);
+	ck_assert_int_eq(off->decide(&ok), PAY_PENDING);
+	ck_assert_int_eq(off->decide(&no), PAY_PENDING);
+	ck_assert_int_eq(test->decide(&ok), PAY_PAID);
+	ck_assert_int_eq(test->decide(&no), PAY_DECLINED);
 	const struct payment_provider *ch[PAYMENT_MAX_PROVIDERS];
-	ck_assert_uint_eq(payment_choices(ch), 2);	/* the default offers both */
+	ck_assert_uint_eq(payments_choices(ch), 2);	/* the default offers both */
 	ck_assert_str_eq(ch[0]->name, "offline");
-	ck_assert(payment_offered("test"));
-	ck_assert(!payment_offered("nope"));
+	ck_assert(payments_offered("test"));
+	ck_assert(!payments_offered("nope"));
 }
 END_TEST
 
@@ -156,13 +156,13 @@ START_TEST(test_webhook_signature_is_hmac_sha256)
 	/* RFC 4231, test case 2. */
 	const char *key = "Jefe", *data = "what do ya want for nothing?";
 	const char *mac = "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843";
-	ck_assert(payment_signature_ok((const uint8_t *)key, 4, data, strlen(data), mac));
-	ck_assert(payment_signature_ok((const uint8_t *)key, 4, data, strlen(data),
+	ck_assert(payments_signature_ok((const uint8_t *)key, 4, data, strlen(data), mac));
+	ck_assert(payments_signature_ok((const uint8_t *)key, 4, data, strlen(data),
 				       "5BDCC146BF60754E6A042426089575C75A003F089D2739839DEC58B964EC3843"));
-	ck_assert(!payment_signature_ok((const uint8_t *)key, 4, data, strlen(data) - 1, mac));
-	ck_assert(!payment_signature_ok((const uint8_t *)"Jeff", 4, data, strlen(data), mac));
-	ck_assert(!payment_signature_ok((const uint8_t *)key, 4, data, strlen(data), NULL));
-	ck_assert(!payment_signature_ok((const uint8_t *)key, 4, data, strlen(data), "5bdc"));
+	ck_assert(!payments_signature_ok((const uint8_t *)key, 4, data, strlen(data) - 1, mac));
+	ck_assert(!payments_signature_ok((const uint8_t *)"Jeff", 4, data, strlen(data), mac));
+	ck_assert(!payments_signature_ok((const uint8_t *)key, 4, data, strlen(data), NULL));
+	ck_assert(!payments_signature_ok((const uint8_t *)key, 4, data, strlen(data), "5bdc"));
 }
 END_TEST
 

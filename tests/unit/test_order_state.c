@@ -12,18 +12,21 @@
 #define CA ORDER_CANCELLED
 #define RF ORDER_REFUNDED
 #define PR ORDER_PARTIALLY_REFUNDED
+#define PF ORDER_PAYMENT_FAILED
 
 /* want[from][action] for an unshipped partially refunded order and a refund that leaves units
  * unrefunded; the stage and completing-refund cases follow in their own tests. */
 static const enum order_status want[ORDER__NSTATUS][ORDER__NACTION] = {
-	/*            mark_paid ship deliver cancel refund */
-	[AP] = { PD, X, X, CA, X },
-	[PD] = { X, SH, X, CA, PR },
-	[SH] = { X, X, DL, X, PR },
-	[DL] = { X, X, X, X, PR },
-	[CA] = { X, X, X, X, X },
-	[RF] = { X, X, X, X, X },
-	[PR] = { X, PR, X, X, PR },
+	/*            mark_paid ship deliver cancel refund payment_fail pay_late */
+	[AP] = { PD, X, X, CA, X, PF, X },
+	[PD] = { X, SH, X, CA, PR, X, X },
+	[SH] = { X, X, DL, X, PR, X, X },
+	[DL] = { X, X, X, X, PR, X, X },
+	[CA] = { X, X, X, X, X, X, X },
+	[RF] = { X, X, X, X, X, X, X },
+	[PR] = { X, PR, X, X, PR, X, X },
+	/* a failed payment is final for the studio: only a late payment revives it */
+	[PF] = { X, X, X, X, X, X, PD },
 };
 
 START_TEST(test_order_next_follows_the_transition_table)
@@ -79,8 +82,14 @@ START_TEST(test_order_names_round_trip_and_reject_strangers)
 {
 	for (int s = 0; s < ORDER__NSTATUS; s++)
 		ck_assert_int_eq(order_status_parse(order_status_name(s)), s);
-	for (int a = 0; a < ORDER__NACTION; a++)
+	for (int a = 0; a <= ORDER_REFUND; a++)
 		ck_assert_int_eq(order_action_parse(order_action_name(a)), a);
+	/* the payment system's moves have names for the log, but no form can ask for them */
+	ck_assert_str_eq(order_action_name(ORDER_PAYMENT_FAIL), "payment_fail");
+	ck_assert_int_eq(order_action_parse("payment_fail"), ORDER_NO_ACTION);
+	ck_assert_int_eq(order_action_parse("pay_late"), ORDER_NO_ACTION);
+	ck_assert_str_eq(order_status_label(ORDER_PAYMENT_FAILED), "payment failed");
+	ck_assert_int_eq(order_status_parse("payment_failed"), ORDER_PAYMENT_FAILED);
 	ck_assert_str_eq(order_status_label(ORDER_AWAITING_PAYMENT), "awaiting payment");
 	ck_assert_str_eq(order_status_label(ORDER_PARTIALLY_REFUNDED), "partially refunded");
 	ck_assert_int_eq(order_status_parse("PAID"), X);

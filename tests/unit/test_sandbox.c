@@ -5,11 +5,15 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <check.h>
+#include <netinet/in.h>
+#include "lib/arena.h"
 #include "lib/sandbox.h"
+#include "web/outbound.h"
 #include "suites.h"
 
 /* The sanitiser builds may open any file (their report log, sandbox.c); the rest is the same. */
@@ -146,6 +150,38 @@ START_TEST(test_sandbox_worker_may_reach_the_database_and_read_files)
 }
 END_TEST
 
+/* A listener that accepts connections into its backlog and never answers: enough for a whole
+ * libcurl transfer up to its timeout, with the name resolved as in production. */
+static int listen_port;
+
+static int outbound_to_listener(void)
+{
+	struct outbound_policy pol = { .allow = "127.0.0.0/8" };
+	struct arena *a = arena_new(16384);
+	struct outcall_req q = { .method = "POST", .url = NULL, .body = "a=b", .body_len = 3, .user = "sk_test",
+				 .password = "", .timeout_ms = 300, .headers = { "Idempotency-Key: k" } };
+	q.url = arena_printf(a, "http://localhost:%d/v1/checkout/sessions", listen_port);
+	struct outcall_res r;
+	outbound_call(&pol, a, &q, &r);
+	/* nothing answered: status 0 and a reason that names neither the path nor the key */
+	return r.status == 0 && *r.error && !strstr(r.error, "sk_test") && !strstr(r.error, "/v1/") ? 0 : 1;
+}
+
+START_TEST(test_sandbox_worker_may_call_a_payment_provider_with_libcurl)
+{
+	ck_assert(outbound_init());
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	struct sockaddr_in sa = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	socklen_t len = sizeof sa;
+	ck_assert_int_eq(bind(fd, (struct sockaddr *)&sa, sizeof sa), 0);
+	ck_assert_int_eq(listen(fd, 8), 0);
+	ck_assert_int_eq(getsockname(fd, (struct sockaddr *)&sa, &len), 0);
+	listen_port = ntohs(sa.sin_port);
+	ck_assert_exit_ok(in_sandbox(SANDBOX_WORKER, outbound_to_listener));
+	close(fd);
+}
+END_TEST
+
 START_TEST(test_sandbox_only_media_workers_create_files_and_never_truncate)
 {
 	ck_assert_exit_ok(in_sandbox(SANDBOX_WORKER_MEDIA, media_create_new));
@@ -178,6 +214,7 @@ Suite *sandbox_suite(void)
 	tcase_add_test(tc, test_sandbox_worker_filter_is_on_and_root_is_gone);
 	tcase_add_test(tc, test_sandbox_worker_killed_by_execve_and_fork);
 	tcase_add_test(tc, test_sandbox_worker_may_reach_the_database_and_read_files);
+	tcase_add_test(tc, test_sandbox_worker_may_call_a_payment_provider_with_libcurl);
 	tcase_add_test(tc, test_sandbox_only_media_workers_create_files_and_never_truncate);
 	tcase_add_test(tc, test_sandbox_parser_has_no_network_and_no_open);
 	suite_add_tcase(s, tc);

@@ -7,12 +7,14 @@
 
 static const char *const status_names[ORDER__NSTATUS] = {
 	"awaiting_payment", "paid", "shipped", "delivered", "cancelled", "refunded", "partially_refunded",
+	"payment_failed",
 };
 static const char *const status_labels[ORDER__NSTATUS] = {
 	"awaiting payment", "paid", "shipped", "delivered", "cancelled", "refunded", "partially refunded",
+	"payment failed",
 };
 static const char *const action_names[ORDER__NACTION] = {
-	"mark_paid", "ship", "deliver", "cancel", "refund",
+	"mark_paid", "ship", "deliver", "cancel", "refund", "payment_fail", "pay_late",
 };
 
 const char *order_status_name(enum order_status s)
@@ -40,7 +42,7 @@ const char *order_action_name(enum order_action a)
 
 enum order_action order_action_parse(const char *s)
 {
-	for (int i = 0; s && i < ORDER__NACTION; i++)
+	for (int i = 0; s && i <= ORDER_REFUND; i++)
 		if (strcmp(s, action_names[i]) == 0)
 			return (enum order_action)i;
 	return ORDER_NO_ACTION;
@@ -67,6 +69,10 @@ enum order_status order_next(enum order_status from, enum order_stage stage, enu
 		    from != ORDER_PARTIALLY_REFUNDED)
 			return ORDER_INVALID;
 		return refund_completes ? ORDER_REFUNDED : ORDER_PARTIALLY_REFUNDED;
+	case ORDER_PAYMENT_FAIL:
+		return from == ORDER_AWAITING_PAYMENT ? ORDER_PAYMENT_FAILED : ORDER_INVALID;
+	case ORDER_PAY_LATE:
+		return from == ORDER_PAYMENT_FAILED ? ORDER_PAID : ORDER_INVALID;
 	default:
 		return ORDER_INVALID;
 	}

@@ -13,6 +13,7 @@ enum order_status {
 	ORDER_CANCELLED,
 	ORDER_REFUNDED,
 	ORDER_PARTIALLY_REFUNDED,
+	ORDER_PAYMENT_FAILED,	/* a hosted payment failed, expired or was abandoned: stock is back */
 	ORDER__NSTATUS
 };
 
@@ -23,6 +24,9 @@ enum order_action {
 	ORDER_DELIVER,
 	ORDER_CANCEL,
 	ORDER_REFUND,
+	/* The payment system's own moves (settling a redirect payment); no studio form offers them. */
+	ORDER_PAYMENT_FAIL,
+	ORDER_PAY_LATE,
 	ORDER__NACTION
 };
 
@@ -35,7 +39,8 @@ const char *order_status_name(enum order_status s);
 enum order_status order_status_parse(const char *s);
 /* For people: "awaiting payment", "partially refunded". */
 const char *order_status_label(enum order_status s);
-/* Form values ("mark_paid", "ship", "deliver", "cancel", "refund") and back. */
+/* Form values ("mark_paid", "ship", "deliver", "cancel", "refund") and back; the payment system's
+ * actions have names for the log ("payment_fail", "pay_late") but are never parsed from a form. */
 const char *order_action_name(enum order_action a);
 enum order_action order_action_parse(const char *s);
 
@@ -47,7 +52,10 @@ enum order_action order_action_parse(const char *s);
  *   refund:    paid | shipped | delivered | partially_refunded -> refunded when
  *              `refund_completes` (every unit of every line is then refunded), else
  *              partially_refunded
- * cancelled and refunded are final. */
+ *   payment_fail: awaiting_payment -> payment_failed (the held stock goes back)
+ *   pay_late:  payment_failed -> paid (a payment that arrived after its hold was released, when
+ *              the stock could be taken again)
+ * cancelled and refunded are final; payment_failed is final for the studio. */
 enum order_status order_next(enum order_status from, enum order_stage stage, enum order_action a,
 			     bool refund_completes);
 /* The stage after a permitted action from `stage`. */
