@@ -12,7 +12,8 @@
 static const struct db_stmt q_lock = {
 	"SELECT uses, COALESCE(per_customer_limit, 0) FROM discount_codes WHERE id = ? FOR UPDATE", "i", "ii" };
 static const struct db_stmt q_customer_uses = {
-	"SELECT COUNT(*) FROM discount_redemptions WHERE code_id = ? AND email_hash = ?", "ib", "i" };
+	"SELECT COUNT(*) FROM discount_redemptions WHERE code_id = ? AND email_hash = ? AND released_at IS NULL",
+	"ib", "i" };
 static const struct db_stmt q_take_use = {
 	"UPDATE discount_codes SET uses = uses + 1 WHERE id = ? AND active = 1"
 	" AND (total_limit IS NULL OR uses < total_limit)", "i", "" };

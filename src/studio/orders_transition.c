@@ -2,6 +2,7 @@
  * tracking number), deliver or cancel (restock every line, reverse all commission), each with
  * its event row, in one transaction. */
 #include <string.h>
+#include "domain/commerce/code_release.h"
 #include "domain/creators/accrual.h"
 #include "studio/orders.h"
 #include "web/response.h"
@@ -104,7 +105,7 @@ static enum db_status transition_run(struct db *db, void *ctx)
 				     arena_printf(t->a, "%s has sent your order.\nCarrier: %s\nTracking number: %s",
 						  t->brand, t->change.carrier, t->change.tracking));
 	case ORDER_CANCEL:
-		if ((rc = transition_cancel_lines(db, t, &o)) != DB_OK)
+		if ((rc = transition_cancel_lines(db, t, &o)) != DB_OK || (rc = code_release_order(db, o.id)) != DB_OK)
 			return rc;
 		return orders_notify(db, t->a, &o, t->brand, "Your order was cancelled",
 				     arena_printf(t->a, "%s has cancelled your order. If you had paid for it, "

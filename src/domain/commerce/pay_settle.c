@@ -10,6 +10,7 @@
 #include "domain/creators/accrual.h"
 #include "domain/mail/outbox.h"
 #include "domain/commerce/payments.h"
+#include "domain/commerce/code_release.h"
 #include "domain/commerce/pay_settle.h"
 
 #define ROW_COLS "ps.id, ps.checkout_id, ps.provider, COALESCE(ps.session_id, ''), ps.status," \
@@ -224,6 +225,8 @@ static enum db_status failed_order(struct db *db, struct arena *a, struct pay_se
 				 arena_printf(a, "payment failed: %s; nothing was charged, the stock is back", s->note), &moved);
 	if (rc == DB_OK && moved)
 		rc = give_back(db, a, order);
+	if (rc == DB_OK && moved)
+		rc = code_release_order(db, order);
 	if (rc == DB_OK && moved)
 		rc = db_query(db, NULL, &q_payment, (struct db_param[]){ DB_S("failed"), DB_I(order) }, NULL);
 	return rc;
