@@ -18,7 +18,7 @@ async function toReview(page, p, email, provider) {
 	await page.getByLabel('Street address').fill('12 Chromium Road');
 	await page.getByLabel('Town or city').fill('Portland');
 	await page.getByLabel('Postal code').fill('97201');
-	await page.getByLabel('Country code').fill('us');
+	await page.getByLabel('Country', { exact: true }).selectOption({ label: 'United States' });
 	await page.getByLabel(provider).check();
 	await page.getByRole('button', { name: 'Review order' }).click();
 	await page.getByRole('heading', { name: 'Review your order' }).waitFor();
