@@ -1,4 +1,5 @@
 /* collection.c: "/@{handle}/{collection}" — one published collection, items in the creator's order. */
+#include "domain/creators/commission_rate.h"
 #include "views/attribution.h"
 #include "db/dbcache.h"
 #include "views/card_view.h"
@@ -12,7 +13,7 @@ static const struct db_stmt q_collection = {
 	" WHERE cr.handle = ? AND c.slug = ? AND c.published = 1", "ss", "issssis" };
 /* Items are shown only while the creator still has an approved pick of the product. */
 static const struct db_stmt q_items = {
-	"SELECT " CARD_COLS ", ci.note, pk.commission_bps," CARD_GIFTED("c.creator_id") " FROM collection_items ci"
+	"SELECT " CARD_COLS ", ci.note, " COMMISSION_RATE_TODAY_SQL("pk") "," CARD_GIFTED("c.creator_id") " FROM collection_items ci"
 	" JOIN collections c ON c.id = ci.collection_id"
 	" JOIN products p ON p.id = ci.product_id" CARD_JOINS
 	" JOIN picks pk ON pk.creator_id = c.creator_id AND pk.product_id = p.id AND pk.status = 'approved'"

@@ -1,6 +1,7 @@
 /* product.c: "/p/{brand}/{product}" — images, variants with price and stock state, the brand,
  * and, when reached from a creator's page (?via=handle), who recommended it; when reached from a
  * video's or ad's card (?from=video.12, ?from=ad.slug), its add-to-cart goes through that medium. */
+#include "domain/creators/commission_rate.h"
 #include "views/attribution.h"
 #include "views/card_view.h"
 #include "domain/video/media_from.h"
@@ -24,7 +25,7 @@ static const struct db_stmt q_variants = {
 static const struct db_stmt q_images = {
 	"SELECT url, alt FROM product_images WHERE product_id = ? ORDER BY position, id LIMIT 20", "i", "ss" };
 static const struct db_stmt q_via = {
-	"SELECT cr.handle, cr.display_name, pk.commission_bps, cr.id," SAMPLE_GIFT_SQL("cr.id", "pk.product_id")
+	"SELECT cr.handle, cr.display_name, " COMMISSION_RATE_TODAY_SQL("pk") ", cr.id," SAMPLE_GIFT_SQL("cr.id", "pk.product_id")
 	" FROM creators cr JOIN picks pk ON pk.creator_id = cr.id AND pk.status = 'approved'"
 	" WHERE cr.handle = ? AND pk.product_id = ?", "si", "ssiii" };
 

@@ -1,5 +1,6 @@
 /* storefront.c: "/@{handle}" — a creator's storefront: profile, a short link to share it, videos,
  * live sessions, collections, brands' lead forms and picks. */
+#include "domain/creators/commission_rate.h"
 #include "views/attribution.h"
 #include "db/dbcache.h"
 #include "views/card_view.h"
@@ -17,7 +18,7 @@ static const struct db_stmt q_collections = {
 	"SELECT slug, title FROM collections WHERE creator_id = ? AND published = 1"
 	" ORDER BY position, id LIMIT 50", "i", "ss" };
 static const struct db_stmt q_picks = {
-	"SELECT " CARD_COLS ", pk.commission_bps," CARD_GIFTED("pk.creator_id")
+	"SELECT " CARD_COLS ", " COMMISSION_RATE_TODAY_SQL("pk") "," CARD_GIFTED("pk.creator_id")
 	" FROM picks pk JOIN products p ON p.id = pk.product_id"
 	CARD_JOINS " WHERE pk.creator_id = ? AND pk.status = 'approved' AND p.status = 'active'"
 	" ORDER BY pk.position, pk.id LIMIT 120", "i", CARD_TYPES "ii" };

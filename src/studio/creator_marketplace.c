@@ -1,6 +1,7 @@
 /* creator_marketplace.c: "/studio/creator/marketplace" — products brands opened to creators, with
  * the commission each pays, and adding one as a pick: approved at once, or requested when the
  * brand approves picks itself. */
+#include "domain/creators/commission_rate.h"
 #include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
@@ -14,7 +15,7 @@
  * what the brand offers a new pick. Then the brand's indirect and first-order rates. */
 static const struct db_stmt q_market = {
 	"SELECT p.id, p.title, p.handle, b.slug, b.name, p.price_min, p.currency,"
-	" CASE WHEN pk.status = 'approved' THEN IF(pk.pending_at <= UTC_TIMESTAMP(), pk.pending_bps, pk.commission_bps)"
+	" CASE WHEN pk.status = 'approved' THEN " COMMISSION_RATE_TODAY_SQL("pk")
 	" ELSE COALESCE(p.commission_bps, b.default_commission_bps) END, b.approval_required, COALESCE(pk.status, ''),"
 	" IF(pk.status = 'approved' AND pk.pending_at > UTC_TIMESTAMP(), pk.pending_bps, -1),"
 	" COALESCE(DATE_FORMAT(pk.pending_at, '%Y-%m-%d %H:%i UTC'), ''), b.indirect_commission_bps,"

@@ -2,6 +2,7 @@
  * shows and in what order (move up/down), each pick's state and commission (what a sale today
  * earns, and a lower rate coming with its date), the brands' notices, and removing one. */
 #include <string.h>
+#include "domain/creators/commission_rate.h"
 #include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
@@ -11,7 +12,7 @@
 /* The rate a sale today earns: a waiting cut whose date has come is the rate (commission_rate.h). */
 static const struct db_stmt q_picks = {
 	"SELECT pk.id, p.title, b.name, pk.status, pk.commission_bps, p.handle, b.slug,"
-	" IF(pk.pending_at <= UTC_TIMESTAMP(), pk.pending_bps, pk.commission_bps),"
+	" " COMMISSION_RATE_TODAY_SQL("pk") ","
 	" IF(pk.pending_at > UTC_TIMESTAMP(), pk.pending_bps, -1),"
 	" COALESCE(DATE_FORMAT(pk.pending_at, '%Y-%m-%d %H:%i UTC'), '')"
 	" FROM picks pk JOIN products p ON p.id = pk.product_id JOIN brands b ON b.id = p.brand_id"

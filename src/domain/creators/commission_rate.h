@@ -69,4 +69,8 @@ struct commission_change commission_rate_change(struct commission_schedule cur, 
 /* "direct", "indirect" or "" (the order_lines.commission_kind values). */
 const char *commission_kind_name(enum commission_kind k);
 
+/* The same rule in SQL, for pages that show a pick's rate today (a lower rate waiting in
+ * pending_bps takes over at pending_at): `pk` names the picks row. */
+#define COMMISSION_RATE_TODAY_SQL(pk) "IF(" pk ".pending_at <= UTC_TIMESTAMP(), " pk ".pending_bps, " pk ".commission_bps)"
+
 #endif
