@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # asan-stack.sh: the FastCGI programs built with ASan+UBSan, a stack (MariaDB + lighttpd) that runs them, and the HTTP suite against it.
-# usage: [VAR=var/asan DB_PORT=3387 PORT=8087] scripts/asan-stack.sh build|start|stop|test [node --test args...]
+# usage: [VAR=var/asan DB_PORT=3387 PORT=8087 SIM_PORT=8086] scripts/asan-stack.sh build|start|stop|test [node --test args...]
 # build: the Makefile's ASan flavour (make asan-build): programs in build-asan/cgi-bin/ (cgi-bin/ is never touched).
 # test:  build, fresh database, start, `node --test tests/http/` (or the given files), stop, and
 #        fail if the suite failed or any sanitizer report was written under $VAR/log/asan/.
@@ -8,7 +8,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-export ROOT VAR=${VAR:-var/asan} DB_PORT=${DB_PORT:-3387} PORT=${PORT:-8087}
+export ROOT VAR=${VAR:-var/asan} DB_PORT=${DB_PORT:-3387} PORT=${PORT:-8087} SIM_PORT=${SIM_PORT:-8086}
 [[ $VAR == /* ]] || VAR=$ROOT/$VAR
 BIN=build-asan/cgi-bin
 LOG=$VAR/log
@@ -45,6 +45,8 @@ cmd_start() {
 	bin/crowdcartctl --conf "$VAR/crowdcart.conf" migrate >/dev/null
 	scripts/db.sh grants >/dev/null
 	bin/crowdcartctl --conf "$VAR/crowdcart.conf" demo >/dev/null
+	# The payment provider simulator, which scripts/db.sh pointed the config at (SIM_PORT).
+	tests/sim/payments/sim.sh start
 	render_conf
 	rm -f "$VAR"/run/shop.sock* "$VAR"/run/studio.sock* "$VAR"/run/api.sock*
 	lighttpd -f "$VAR/lighttpd-asan.conf" || die "lighttpd failed to start"
@@ -60,6 +62,7 @@ cmd_start() {
 
 # web.sh's stop handles lighttpd and its spawned programs' process group.
 cmd_stop() {
+	tests/sim/payments/sim.sh stop || true
 	scripts/web.sh stop || true
 	scripts/db.sh stop || true
 }

@@ -12,22 +12,13 @@ import { usesDatabase } from './lib/dblock.mjs';
 import { lit, makeProduct, sql, stockOf } from './lib/commerce.mjs';
 import { eventually } from './lib/eventually.mjs';
 import { demoClient, formState } from './lib/fulfilment.mjs';
-import { SIM, checkoutOrders, placeWith, rule, sessionRow, sim } from './lib/payments.mjs';
+import { SIM, checkoutOrders, count, paidEvents, placeWith, placedThrough, rule, sessionRow, sim } from './lib/payments.mjs';
 
 usesDatabase();
 
-const count = (q) => Number(sql(q)[0][0]);
-const paidEvents = (number) => count(`SELECT COUNT(*) FROM order_events e JOIN orders o ON o.id = e.order_id
-	WHERE o.number = '${number}' AND e.to_status = 'paid'`);
-
 async function placed(items = 1, { price = 1500, brand = 'northwind', email = uniqueEmail('paypal') } = {}) {
-	const p = makeProduct({ price, stock: 5, brand });
-	const c = new Client();
-	const r = await placeWith(c, [[p.variantId, items]], email, 'paypal');
-	assert.equal(r.place.status, 200, r.place.body.slice(0, 400));
-	const [[number, , total, currency]] = checkoutOrders(r.ref);
-	const order = sessionRow(r.ref)[1];
-	return { ...r, p, c, email, number, total: Number(total), currency, order };
+	const o = await placedThrough('paypal', items, { price, brand, email });
+	return { ...o, order: o.id };
 }
 
 async function seen(order) {

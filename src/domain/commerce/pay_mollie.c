@@ -9,6 +9,7 @@
 #include "lib/buf.h"
 #include "lib/config.h"
 #include "lib/money.h"
+#include "domain/commerce/pay_error.h"
 #include "domain/commerce/pay_mollie.h"
 
 /* Mollie's limit on a payment's description. */
@@ -114,18 +115,9 @@ const char *pay_mollie_webhook_id(struct arena *a, const char *body, size_t len)
 /* A 4xx is Mollie refusing, in its words (detail, and the field it names); the rest is down. */
 static enum payment_outcome failed(struct arena *a, const struct outcall_res *res, const char **message)
 {
-	if (res->status == 0) {
-		*message = arena_printf(a, "no answer from Mollie (%s)", res->error);
-		return PAYMENT_DOWN;
-	}
-	if (res->status < 400 || res->status >= 500) {
-		*message = arena_printf(a, "Mollie answered HTTP %d", res->status);
-		return PAYMENT_DOWN;
-	}
-	if (res->status == 401 || res->status == 403) {
-		*message = "Mollie did not accept crowdcart's API key (mollie_api_key)";
-		return PAYMENT_REFUSED;
-	}
+	enum payment_outcome o;
+	if (pay_error_common(a, res, "Mollie", "API key (mollie_api_key)", &o, message))
+		return o;
 	json_t *j = json_loadb(res->body, res->body_len, 0, NULL);
 	const char *field = str_or(j, "field", NULL);
 	*message = arena_printf(a, "Mollie refused: %.300s%s%.60s%s", str_or(j, "detail", "no reason given"),

@@ -10,6 +10,7 @@
 #include <jansson.h>
 #include "lib/config.h"
 #include "lib/money.h"
+#include "domain/commerce/pay_error.h"
 #include "domain/commerce/pay_paypal.h"
 
 /* PayPal's limits: purchase units per order, and the length of names and descriptions. */
@@ -172,18 +173,9 @@ void pay_paypal_forget_token(void)
  * first detail's issue and description. */
 static enum payment_outcome failed(struct arena *a, const struct outcall_res *res, const char **message)
 {
-	if (res->status == 0) {
-		*message = arena_printf(a, "no answer from PayPal (%s)", res->error);
-		return PAYMENT_DOWN;
-	}
-	if (res->status < 400 || res->status >= 500) {
-		*message = arena_printf(a, "PayPal answered HTTP %d", res->status);
-		return PAYMENT_DOWN;
-	}
-	if (res->status == 401 || res->status == 403) {
-		*message = "PayPal did not accept crowdcart's credentials (paypal_client_id, paypal_client_secret)";
-		return PAYMENT_REFUSED;
-	}
+	enum payment_outcome o;
+	if (pay_error_common(a, res, "PayPal", "credentials (paypal_client_id, paypal_client_secret)", &o, message))
+		return o;
 	json_t *j = json_loadb(res->body, res->body_len, 0, NULL);
 	json_t *d = json_array_get(json_object_get(j, "details"), 0);
 	*message = arena_printf(a, "PayPal refused: %.80s%s%.80s%s%.200s", str_or(j, "name", "error"), d ? " " : "",

@@ -9,6 +9,7 @@
 #include <sodium.h>
 #include "lib/buf.h"
 #include "lib/config.h"
+#include "domain/commerce/pay_error.h"
 #include "domain/commerce/pay_form.h"
 #include "domain/commerce/pay_stripe.h"
 
@@ -166,18 +167,9 @@ static const char *str_or(json_t *o, const char *key, const char *def)
  * no key: an invalid key is reported in crowdcart's words), anything else is down. */
 static enum payment_outcome failed(struct arena *a, const struct outcall_res *res, const char **message)
 {
-	if (res->status == 0) {
-		*message = arena_printf(a, "no answer from Stripe (%s)", res->error);
-		return PAYMENT_DOWN;
-	}
-	if (res->status < 400 || res->status >= 500) {
-		*message = arena_printf(a, "Stripe answered HTTP %d", res->status);
-		return PAYMENT_DOWN;
-	}
-	if (res->status == 401 || res->status == 403) {
-		*message = "Stripe did not accept crowdcart's secret key (stripe_secret_key)";
-		return PAYMENT_REFUSED;
-	}
+	enum payment_outcome o;
+	if (pay_error_common(a, res, "Stripe", "secret key (stripe_secret_key)", &o, message))
+		return o;
 	json_t *j = json_loadb(res->body, res->body_len, 0, NULL);
 	const char *m = str_or(json_object_get(j, "error"), "message", NULL);
 	*message = arena_printf(a, "Stripe refused: %.300s", m ? m : "no reason given");

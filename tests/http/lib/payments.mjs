@@ -1,8 +1,9 @@
 // payments.mjs: fixtures for the hosted-payment suites: the simulator of the stack under test
 // (tests/sim/payments, on the stripe_api_base of crowdcart.conf), placing an order that goes to a
 // provider's hosted page, and paying or leaving on that page as a shopper would.
-import { confValue } from './http.mjs';
-import { address, csrf, formFields, reviewed, sql } from './commerce.mjs';
+import assert from 'node:assert/strict';
+import { Client, confValue } from './http.mjs';
+import { address, csrf, formFields, makeProduct, reviewed, sql } from './commerce.mjs';
 
 export const SIM = confValue('stripe_api_base');
 
@@ -63,3 +64,20 @@ export function sessionRow(ref) {
 }
 
 export { csrf, formFields };
+
+export const count = (q) => Number(sql(q)[0][0]);
+
+// How many times the order was moved to paid (exactly once, whatever the provider sends).
+export const paidEvents = (number) => count(`SELECT COUNT(*) FROM order_events e JOIN orders o ON o.id = e.order_id
+	WHERE o.number = '${number}' AND e.to_status = 'paid'`);
+
+// A fresh product ordered `items` times through `provider`, waiting on its hosted page: the
+// placing answer, the order and the provider's id for the payment (`id`).
+export async function placedThrough(provider, items, { price, brand, email }) {
+	const p = makeProduct({ price, stock: 5, brand });
+	const c = new Client();
+	const r = await placeWith(c, [[p.variantId, items]], email, provider);
+	assert.equal(r.place.status, 200, r.place.body.slice(0, 400));
+	const [[number, , total, currency]] = checkoutOrders(r.ref);
+	return { ...r, p, c, email, number, total: Number(total), currency, id: sessionRow(r.ref)[1] };
+}
