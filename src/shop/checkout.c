@@ -3,6 +3,7 @@
  * destination, with any price change, before the shopper pays. */
 #include <string.h>
 #include "shop/cart.h"
+#include "views/country_view.h"
 #include "shop/cart_codes.h"
 #include "domain/commerce/address.h"
 #include "domain/commerce/country.h"
@@ -61,14 +62,7 @@ void checkout_form_fill(struct req *r, tmpl_dict *d, const struct checkout_form 
 	tmpl_set(d, "REGION", f->region);
 	tmpl_set(d, "POSTAL", f->postal);
 	tmpl_set(d, "COUNTRY", f->country);
-	for (size_t i = 0; i < country_count(); i++) {
-		const struct country *c = country_at(i);
-		tmpl_dict *cd = tmpl_add(d, "COUNTRIES");
-		tmpl_set(cd, "CODE", c->code);
-		tmpl_set(cd, "NAME", c->name);
-		if (strcmp(c->code, f->country) == 0)
-			tmpl_show(cd, "SELECTED");
-	}
+	country_view_options(d, f->country);
 	const char *lines[ADDRESS_MAX_LINES];
 	size_t n = address_lines(r->arena, &(struct address){ f->name, f->line1, f->line2, f->city, f->region,
 							       f->postal, f->country }, lines);

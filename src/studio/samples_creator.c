@@ -5,6 +5,7 @@
  * brand, so requests racing each other cannot pass a limit together. */
 #include <string.h>
 #include "studio/samples.h"
+#include "views/country_view.h"
 #include "web/layout.h"
 #include "web/response.h"
 #include "domain/commerce/country.h"
@@ -90,14 +91,7 @@ static int form_render(struct req *r, int status, const struct db_res *o, const 
 	tmpl_set(d, "CITY", f->city);
 	tmpl_set(d, "REGION", f->region);
 	tmpl_set(d, "POSTAL", f->postal);
-	for (size_t i = 0; i < country_count(); i++) {
-		const struct country *c = country_at(i);
-		tmpl_dict *cd = tmpl_add(d, "COUNTRIES");
-		tmpl_set(cd, "CODE", c->code);
-		tmpl_set(cd, "NAME", c->name);
-		if (strcmp(c->code, f->country) == 0)
-			tmpl_show(cd, "SELECTED");
-	}
+	country_view_options(d, f->country);
 	if (error) {
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
 		if (which)
