@@ -8,6 +8,7 @@ import http from 'node:http';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formRequest } from './lib/request.mjs';
 
 const [base, buyers = '2000', conc = '32', variantList] = process.argv.slice(2);
 const variants = variantList.split(',');
@@ -15,24 +16,8 @@ const urls = base.split(',').map((b) => new URL(b));
 const agent = new http.Agent({ keepAlive: true, maxSockets: Number(conc) });
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-function request(i, method, p, cookie, body) {
-	const url = urls[i % urls.length];
-	const headers = { cookie: cookie ?? '' };
-	if (body !== undefined) {
-		headers['content-type'] = 'application/x-www-form-urlencoded';
-		headers['content-length'] = Buffer.byteLength(body);
-	}
-	return new Promise((resolve, reject) => {
-		const req = http.request({ host: url.hostname, port: url.port, method, path: p, headers, agent }, (res) => {
-			const chunks = [];
-			res.on('data', (c) => chunks.push(c));
-			res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString() }));
-			res.on('error', reject);
-		});
-		req.on('error', reject);
-		req.end(body);
-	});
-}
+const request = (i, method, p, cookie, body) =>
+	formRequest(agent, urls[i % urls.length], method, p, cookie, body);
 
 async function pool(n, width, fn) {
 	const out = new Array(n);

@@ -9,29 +9,14 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formRequest } from './lib/request.mjs';
 
 const [base, simBase, buyers = '300', conc = '8', variant] = process.argv.slice(2);
 const url = new URL(base);
 const agent = new http.Agent({ keepAlive: true, maxSockets: Number(conc) });
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-function request(method, p, cookie, body) {
-	const headers = { cookie: cookie ?? '' };
-	if (body !== undefined) {
-		headers['content-type'] = 'application/x-www-form-urlencoded';
-		headers['content-length'] = Buffer.byteLength(body);
-	}
-	return new Promise((resolve, reject) => {
-		const req = http.request({ host: url.hostname, port: url.port, method, path: p, headers, agent }, (res) => {
-			const chunks = [];
-			res.on('data', (c) => chunks.push(c));
-			res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString() }));
-			res.on('error', reject);
-		});
-		req.on('error', reject);
-		req.end(body);
-	});
-}
+const request = (method, p, cookie, body) => formRequest(agent, url, method, p, cookie, body);
 
 async function pool(n, width, fn) {
 	let next = 0;

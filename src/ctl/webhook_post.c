@@ -65,17 +65,7 @@ int webhook_post(const struct webhook_url *u, const struct webhook_policy *pol, 
 	char ebuf[CURL_ERROR_SIZE] = "";
 	size_t seen = 0;
 	curl_easy_setopt(c, CURLOPT_URL, u->url);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(c, CURLOPT_PROXY, "");	/* never an *_proxy from the environment */
-	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, POST_CONNECT_MS);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, POST_TOTAL_MS);
-	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-	if (pol->ca_file && *pol->ca_file)
-		curl_easy_setopt(c, CURLOPT_CAINFO, pol->ca_file);
-	curl_easy_setopt(c, CURLOPT_RESOLVE, res);
+	outbound_guard(c, pol->ca_file, res, POST_CONNECT_MS, POST_TOTAL_MS);
 	curl_easy_setopt(c, CURLOPT_USERAGENT, "crowdcart-webhook/2");
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdr);
 	curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);

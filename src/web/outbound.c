@@ -83,6 +83,21 @@ static bool split_url(const char *url, char *host, size_t hostsz, char *port, si
 	return ok;
 }
 
+void outbound_guard(CURL *c, const char *ca_file, struct curl_slist *resolve, long connect_ms, long total_ms)
+{
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(c, CURLOPT_PROXY, "");	/* never an *_proxy from the environment */
+	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, connect_ms);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, total_ms);
+	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+	if (ca_file && *ca_file)
+		curl_easy_setopt(c, CURLOPT_CAINFO, ca_file);
+	curl_easy_setopt(c, CURLOPT_RESOLVE, resolve);
+}
+
 enum outbound_pin outbound_resolve(const char *host, const char *port, const char *allow, char *pin, size_t pinsz,
 				   char *err, size_t errsz)
 {
@@ -146,17 +161,7 @@ void outbound_call(void *ctx, struct arena *a, const struct outcall_req *req, st
 	struct sink s = { .over = false };
 	buf_init(&s.b, a, 4096);
 	curl_easy_setopt(c, CURLOPT_URL, req->url);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(c, CURLOPT_PROXY, "");	/* never an *_proxy from the environment */
-	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, conn);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, total);
-	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-	if (pol->ca_file && *pol->ca_file)
-		curl_easy_setopt(c, CURLOPT_CAINFO, pol->ca_file);
-	curl_easy_setopt(c, CURLOPT_RESOLVE, resolve);
+	outbound_guard(c, pol->ca_file, resolve, conn, total);
 	curl_easy_setopt(c, CURLOPT_USERAGENT, "crowdcart/1");
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdr);
 	if (req->user) {

@@ -6,6 +6,7 @@
 #define CC_OUTBOUND_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <curl/curl.h>
 #include "lib/arena.h"
 #include "lib/outcall.h"
 
@@ -25,6 +26,12 @@ enum outbound_pin { OUTBOUND_PIN_OK, OUTBOUND_PIN_BLOCKED, OUTBOUND_PIN_FAILED }
  * FAILED (no answer, no address): err says why. Shared with the lead webhooks (ctl/webhook_post.c). */
 enum outbound_pin outbound_resolve(const char *host, const char *port, const char *allow, char *pin, size_t pinsz,
 				   char *err, size_t errsz);
+
+/* The settings every outbound request shares, whoever makes it: http(s) only, no proxy from the
+ * environment, no redirect followed, no signals, the two timeouts, TLS verified (against ca_file
+ * when set), and the connection pinned to the checked addresses (`resolve`, from the pin of
+ * outbound_resolve; NULL for an IP literal). */
+void outbound_guard(CURL *c, const char *ca_file, struct curl_slist *resolve, long connect_ms, long total_ms);
 
 /* curl_global_init, and the policy from the config; call once at start-up, before the system
  * call filter is installed. False, with a message on stderr, if the allow list is malformed or
