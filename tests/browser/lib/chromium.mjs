@@ -66,9 +66,10 @@ export async function openPage(browser, t, {
 		});
 	if (failedLoads)
 		page.on('requestfailed', (r) => {
-			// An image still loading when a click leaves the page is cancelled by the browser
-			// (net::ERR_ABORTED): that is navigation, not a fault; a missing image is a 404 below.
-			if (r.resourceType() === 'image' && r.failure()?.errorText === 'net::ERR_ABORTED')
+			// An image or the favicon (type "other") still loading when a click leaves the page is
+			// cancelled by the browser (net::ERR_ABORTED): that is navigation, not a fault; a missing
+			// one is a 404 below.
+			if (['image', 'other'].includes(r.resourceType()) && r.failure()?.errorText === 'net::ERR_ABORTED')
 				return;
 			if (!expectFailedLoad(r))
 				problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
