@@ -65,9 +65,11 @@ const char *outbound_url_refusal(const char *url, const char *allow, char msg[OU
 		return outbound_url_say(msg, "Enter an https:// (or http://) URL, like https://crm.example.com/hooks/leads.");
 	memcpy(host, h, n);
 	host[n] = '\0';
-	bool trailing_dot = n > 1 && host[n - 1] == '.';
+	bool trailing_dot = host[n - 1] == '.';
 	if (trailing_dot)
 		host[--n] = '\0';
+	if (n == 0 || host[0] == '.' || strstr(host, ".."))
+		return outbound_url_say(msg, "Enter an https:// (or http://) URL, like https://crm.example.com/hooks/leads.");
 	/* The address itself first: the most telling reason. */
 	struct netcheck_addr a;
 	bool literal = netcheck_literal(host, &a);

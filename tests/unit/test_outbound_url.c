@@ -47,6 +47,10 @@ static const struct {
 	{ "HTTP://crm.example.com/", "https://" },
 	{ "", "https://" },
 	{ "http:///path", "https://" },
+	{ "http://./", "https://" },
+	{ "http://../", "https://" },
+	{ "http://.crm.example.com/", "https://" },
+	{ "http://crm..example.com/", "https://" },
 	{ "http://[crm.example.com]/", "not an IPv6 address" },
 };
 
