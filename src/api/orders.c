@@ -9,8 +9,9 @@
 	" o.refunded_total, o.carrier, o.tracking_number, o.created_at, o.updated_at, COALESCE(o.paid_at, '')," \
 	" COALESCE(o.shipped_at, ''), COALESCE(o.delivered_at, ''), COALESCE(o.cancelled_at, '')," \
 	" o.tax_rate_bps, o.prices_include_tax, o.discount, " PAY_TEST_ORDER("o")
-/* One letter per column: the currency a string and the five amounts integers, or the API would
- * answer currency "" and refunded totals of 0. */
+/* Grouped as the columns: id; number to currency; the five amounts (subtotal to refunded_total);
+ * carrier to cancelled_at; tax rate, prices_include_tax, discount; test. A column read as the wrong
+ * type comes back empty or 0 (currency "" and refunded totals of 0.00 once did). */
 #define ORDER_TYPES "i" "sssssssssss" "iiiii" "ssssssss" "iii" "i"
 
 static const struct db_stmt q_orders = {
