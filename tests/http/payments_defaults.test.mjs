@@ -24,7 +24,7 @@ before(async () => {
 // A guest checkout through the shop of `quantity` units of product p, after a visit to lena's
 // storefront (who has an approved pick of it at 15 %), paid with `provider`: the checkout form,
 // the review page, and the order's number and id.
-async function buyThrough(p, provider, quantity = 2) {
+async function buyThrough(p, provider, quantity = 2, email = `buyer-${unique()}@test.crowdcart.test`) {
 	const [[slug, handle]] = sql(`SELECT b.slug, p.handle FROM brands b JOIN products p ON p.brand_id = b.id
 		WHERE p.id = ${p.productId}`);
 	sql(`INSERT INTO picks (creator_id, product_id, commission_bps, status)
@@ -36,7 +36,7 @@ async function buyThrough(p, provider, quantity = 2) {
 	let res = await shopper.post('/cart/add', { csrf, variant: p.variantId, quantity });
 	assert.equal(res.status, 303);
 	const form = (await shopper.get('/checkout')).body;
-	const addr = { email: `buyer-${unique()}@test.crowdcart.test`, name: 'Buyer One', line1: '1 Main St',
+	const addr = { email, name: 'Buyer One', line1: '1 Main St',
 		city: 'Springfield', postal: '12345', country: 'US', provider };
 	const review = await shopper.post('/checkout/review', { csrf, ...addr });
 	assert.equal(review.status, 200);
@@ -143,4 +143,17 @@ test('a refund of a test order has no commission to reverse', async () => {
 	assert.equal(res.status, 303);
 	assert.equal(sql(`SELECT status FROM orders WHERE id = ${t.id}`)[0][0], 'refunded');
 	assert.equal(accrued(t), 0, 'no reversal written against an accrual that never was');
+});
+
+test('a buyer\'s earlier test order does not cost their first real order the first-order rate', async () => {
+	const b = await newBrand({ price: 3000 });
+	sql(`UPDATE brands SET first_order_commission_bps = 2500 WHERE id = ${b.id}`);
+	const email = `first-${unique()}@test.crowdcart.test`;
+	const t = await buyThrough(b, 'test', 1, email);
+	const r = await buyThrough(b, 'offline', 1, email);
+	const first = (o) => sql(`SELECT commission_first_order, commission_bps FROM order_lines WHERE order_id = ${o.id}`)[0];
+	assert.deepEqual(first(t), ['1', '2500'], 'the test order was their first');
+	assert.deepEqual(first(r), ['1', '2500'], 'and so, being a test, is the real one after it');
+	const again = await buyThrough(b, 'offline', 1, email);
+	assert.deepEqual(first(again), ['0', '1500'], 'a real order before makes a returning buyer');
 });
