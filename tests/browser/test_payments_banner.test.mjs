@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SHOTS, openPage, useChromium } from './lib/chromium.mjs';
-import { makeProduct } from '../http/lib/commerce.mjs';
+import { newBrand, sql } from '../http/lib/fulfilment.mjs';
 import { unique } from '../http/lib/http.mjs';
 
 const browser = useChromium();
@@ -23,14 +23,17 @@ async function bannerFits(page, where, { pageFits = true } = {}) {
 }
 
 test('the test-payments banner heads every page on a phone, and the test order is badged in the studio', async (t) => {
-	const p = makeProduct({ price: 2500, brand: 'northwind' });
+	// a brand of its own, so that its order list holds only this test's order
+	const b = await newBrand({ price: 2500 });
+	const [[slug, handle]] = sql(`SELECT b.slug, p.handle FROM brands b JOIN products p ON p.brand_id = b.id
+		WHERE p.id = ${b.productId}`);
 	const { page, clean } = await openPage(browser(), t, { context: { viewport: { width: 390, height: 844 } } });
-	for (const path of ['/', '/@lena', `/p/northwind/${p.handle}`, '/login']) {
+	for (const path of ['/', '/@lena', `/p/${slug}/${handle}`, '/login']) {
 		await page.goto(path);
 		await bannerFits(page, path);
 	}
 
-	await page.goto(`/p/northwind/${p.handle}`);
+	await page.goto(`/p/${slug}/${handle}`);
 	await Promise.all([page.waitForURL('**/cart'), page.getByRole('button', { name: 'Add to cart' }).click()]);
 	await page.getByRole('link', { name: 'Check out' }).click();
 	await page.getByLabel('Email').fill(`phone-${unique()}@test.crowdcart.test`);
@@ -49,8 +52,8 @@ test('the test-payments banner heads every page on a phone, and the test order i
 	await bannerFits(page, 'the confirmation', { pageFits: false });
 
 	await page.goto('/login?next=/studio/orders');
-	await page.locator('#email').fill('brand-owner@northwind.demo.crowdcart.test');
-	await page.locator('#password').fill('crowdcart-demo');
+	await page.locator('#email').fill(b.account.email);
+	await page.locator('#password').fill(b.account.password);
 	await Promise.all([page.waitForURL('**/studio/orders'), page.getByRole('button', { name: 'Log in' }).click()]);
 	await bannerFits(page, '/studio/orders');
 	const row = page.locator('tr', { hasText: number });
