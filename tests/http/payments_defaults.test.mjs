@@ -22,7 +22,7 @@ before(async () => {
 
 // A guest checkout through the shop of `quantity` units of product p, after a visit to lena's
 // storefront (who has an approved pick of it at 15 %), paid with `provider`: the checkout form,
-// the review page, and the order's number and id.
+// the review page, the confirmation page, and the order's number and id.
 async function buyThrough(p, provider, quantity = 2, email = `buyer-${unique()}@test.crowdcart.test`) {
 	const [[slug, handle]] = sql(`SELECT b.slug, p.handle FROM brands b JOIN products p ON p.brand_id = b.id
 		WHERE p.id = ${p.productId}`);
@@ -43,10 +43,11 @@ async function buyThrough(p, provider, quantity = 2, email = `buyer-${unique()}@
 	const version = /name="version" value="([^"]*)"/.exec(review.body)?.[1];
 	res = await shopper.post('/checkout/place', { csrf, ...addr, token, version });
 	assert.equal(res.status, 303);
+	const done = (await shopper.get(res.headers.location)).body;
 	const ref = res.headers.location.split('/').pop();
 	const [[number, id]] = sql(`SELECT o.number, o.id FROM orders o JOIN checkouts c ON c.id = o.checkout_id
 		WHERE c.public_ref = ${lit(ref)}`);
-	return { form, review: review.body, number, id: Number(id) };
+	return { form, review: review.body, done, number, id: Number(id) };
 }
 
 const accrued = (o) => Number(sql(`SELECT COUNT(*) FROM commission_entries ce JOIN order_lines l ON l.id = ce.order_line_id
@@ -77,6 +78,8 @@ test('an order paid with the test provider is a test order everywhere and earns 
 	assert.deepEqual([status, provider], ['paid', 'test'], 'it settles paid');
 	assert.equal(Number(commission), 600, 'the line keeps the rate it was sold at');
 	assert.equal(accrued(t), 0, 'no accrual, no ledger entry');
+	assert.match(t.done, /<p class="flash note test-order">Test order: paid with the test provider, so no money was taken\.<\/p>/,
+		'the shopper\'s confirmation says so too');
 
 	// the same sale paid for real: offline, marked paid by the brand in the studio
 	const r = await buyThrough(forReal, 'offline');
@@ -84,6 +87,7 @@ test('an order paid with the test provider is a test order everywhere and earns 
 	assert.equal((await brand.client.post(`/studio/orders/${r.number}/transition`,
 		{ csrf: s.csrf, version: s.version, action: 'mark_paid' })).status, 303);
 	assert.equal(accrued(r), 1, 'the real order accrues its commission');
+	assert.doesNotMatch(r.done, /test-order/);
 
 	// studio: a badge in the list and on the order page, none on the real order
 	const list = (await brand.client.get('/studio/orders')).body;
