@@ -152,9 +152,13 @@ write_conf() {
 			[[ -z ${DNS_RESOLVER-127.0.0.1:$DB_PORT} ]] || echo "dns_resolver = ${DNS_RESOLVER-127.0.0.1:$DB_PORT}"
 			# Absolute links (the feed, mail) come from here, never from a request's Host header.
 			echo "base_url = http://127.0.0.1:${PORT:-8080}"
+			# The test provider (paid at once, no money moves) is off unless listed: dev and test
+			# stacks list it, and every page then shows the test-payments banner (docs/PAYMENTS.md).
 			# A test stack (SIM_PORT set) sends payments to the provider simulator, tests/sim/payments,
 			# which serves Stripe, PayPal and Mollie on one port, with the keys of test-keys.conf.
-			if [[ -n ${SIM_PORT:-} ]]; then
+			if [[ -z ${SIM_PORT:-} ]]; then
+				echo "payment_providers = offline,test"
+			else
 				echo "payment_providers = offline,test,stripe,paypal,mollie"
 				for p in stripe paypal mollie; do echo "${p}_api_base = http://127.0.0.1:$SIM_PORT"; done
 				grep -E '^[a-z_]+ = ' "$ROOT/tests/sim/payments/test-keys.conf"

@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<section class="order-detail" aria-label="Order {{NUMBER}}">
 <h2>Order <span class="order-number">{{NUMBER}}</span></h2>
 <p>{{BRAND}} · placed {{DATE}} · <span class="status status-{{STATUS_CLASS}}">{{STATUS}}</span></p>
+{{#TEST_ORDER}}<p class="flash note test-order">Test order: paid with the test provider, so no money was taken.</p>{{/TEST_ORDER}}
 {{#PAY_OFFLINE}}<p class="flash note">This order waits for your payment by bank transfer or on delivery. {{BRAND}} will contact you at {{EMAIL}} with the details.</p>{{/PAY_OFFLINE}}
 {{#TRACKING}}<p>Shipped with {{CARRIER}}, tracking number <span class="order-number">{{TRACKING_NUMBER}}</span>.</p>{{/TRACKING}}
 <table class="cart-table">

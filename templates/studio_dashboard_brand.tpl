@@ -10,7 +10,7 @@
 <p><a href="/studio/videos">Per-video views, product clicks, add-to-carts, orders and revenue</a></p>
 {{>MEDIA}}
 <dl class="totals"><dt>Orders through creators</dt><dd class="total-orders">{{ORDERS}}</dd><dt>Sales</dt><dd class="total-sales">{{SALES}}</dd><dt>Commission</dt><dd class="total-commission">{{COMMISSION}}</dd></dl>
-<p class="muted">Paid sales only, less refunds. Orders not paid yet, cancelled or refunded are in the latest sales, marked, and not counted here.</p>
+<p class="muted">Paid sales only, less refunds. Orders not paid yet, cancelled, refunded or paid with the test provider are in the latest sales, marked, and not counted here.</p>
 {{#SALES_CHARTS}}<figure class="chart-figure sales-chart" data-currency="{{CURRENCY}}">{{SANITISED_CHART:none}}</figure>
 {{/SALES_CHARTS}}
 <table class="data"><caption>By creator, {{FROM}} to {{TO}}. Conversion: orders of your products over visits to the creator's pages.</caption>

@@ -22,7 +22,7 @@
 <tbody>{{#VISIT_DAYS}}<tr><td>{{DAY}}</td><td>{{VISITS}}</td></tr>
 {{/VISIT_DAYS}}</tbody></table>
 <h2>Earnings</h2>
-<p class="muted">Paid sales only, less refunds. Orders not paid yet, cancelled or refunded are in the latest sales, marked, and not counted here.</p>
+<p class="muted">Paid sales only, less refunds. Orders not paid yet, cancelled, refunded or paid with the test provider are in the latest sales, marked, and not counted here.</p>
 {{#EARNING_CHARTS}}<figure class="chart-figure earnings-chart" data-currency="{{CURRENCY}}">{{SANITISED_CHART:none}}</figure>
 {{/EARNING_CHARTS}}<table class="data"><caption>Orders and commission by day (UTC), {{FROM}} to {{TO}}</caption>
 <thead><tr><th scope="col">Day</th><th scope="col">Orders</th><th scope="col">Sales</th><th scope="col">Commission</th></tr></thead>

@@ -2,13 +2,17 @@
  * only (fulfilment happens in the studio), in cursor pages filtered by updated_since and status. */
 #include <string.h>
 #include "api/api.h"
+#include "domain/commerce/pay_test.h"
 
 #define ORDER_COLS "o.id, o.number, o.status, o.email, o.ship_name, o.ship_line1, o.ship_line2, o.ship_city," \
 	" o.ship_region, o.ship_postal, o.ship_country, o.currency, o.subtotal, o.shipping, o.tax, o.total," \
 	" o.refunded_total, o.carrier, o.tracking_number, o.created_at, o.updated_at, COALESCE(o.paid_at, '')," \
 	" COALESCE(o.shipped_at, ''), COALESCE(o.delivered_at, ''), COALESCE(o.cancelled_at, '')," \
-	" o.tax_rate_bps, o.prices_include_tax, o.discount"
-#define ORDER_TYPES "issssssssssiiiiisssssssssiii"
+	" o.tax_rate_bps, o.prices_include_tax, o.discount, " PAY_TEST_ORDER("o")
+/* Grouped as the columns: id; number to currency; the five amounts (subtotal to refunded_total);
+ * carrier to cancelled_at; tax rate, prices_include_tax, discount; test. A column read as the wrong
+ * type comes back empty or 0 (currency "" and refunded totals of 0.00 once did). */
+#define ORDER_TYPES "i" "sssssssssss" "iiiii" "ssssssss" "iii" "i"
 
 static const struct db_stmt q_orders = {
 	"SELECT " ORDER_COLS " FROM orders o WHERE o.brand_id = ? AND o.id > ? AND o.updated_at >= ?"
@@ -61,6 +65,8 @@ static json_t *order_json(struct req *r, const struct db_res *o, size_t i)
 	json_object_set_new(j, "shipped_at", time_or_null(db_at(o, i, 22)->s));
 	json_object_set_new(j, "delivered_at", time_or_null(db_at(o, i, 23)->s));
 	json_object_set_new(j, "cancelled_at", time_or_null(db_at(o, i, 24)->s));
+	/* paid by the test provider: no money came in (pay_test.h) */
+	json_object_set_new(j, "test", json_boolean(db_at(o, i, 28)->i != 0));
 	json_object_set_new(j, "lines", json_array());
 	return j;
 }

@@ -3,7 +3,7 @@
 #include "shop/cart.h"
 #include "shop/cart_codes.h"
 #include "views/attribution.h"
-#include "views/cart_count.h"
+#include "views/layout_extras.h"
 #include "shop/leadform.h"
 #include "domain/video/media_from.h"
 #include "shop/live_view.h"
@@ -187,7 +187,7 @@ int main(int argc, char **argv)
 {
 	static const struct app shop = {
 		.name = "shop", .routes = routes, .nroutes = SHOP__MAX, .after = shop_after,
-		.layout = cart_count_show,
+		.layout = layout_extras_show,
 	};
 	return worker_main(&shop, argc, argv);
 }

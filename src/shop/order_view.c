@@ -4,6 +4,7 @@
 #include "shop/cart.h"
 #include "domain/commerce/address.h"
 #include "domain/commerce/order_state.h"
+#include "domain/commerce/pay_test.h"
 #include "views/tax_view.h"
 #include "views/discount_view.h"
 #include "web/layout.h"
@@ -40,6 +41,8 @@ enum db_status order_render(struct req *r, tmpl_dict *d, long long order_id)
 	tmpl_set(od, "STATUS_CLASS", status);
 	if (strcmp(status, "awaiting_payment") == 0 && strcmp(db_at(&o, 0, 20)->s, "offline") == 0)
 		tmpl_show(od, "PAY_OFFLINE");
+	if (strcmp(db_at(&o, 0, 20)->s, pay_test.name) == 0)	/* the shopper is told as the brand is */
+		tmpl_show(od, "TEST_ORDER");
 	/* As stored: net amounts when the prices included tax (calc.h). */
 	struct calc_totals totals = { db_at(&o, 0, 5)->i, db_at(&o, 0, 6)->i, db_at(&o, 0, 7)->i, db_at(&o, 0, 8)->i,
 				      db_at(&o, 0, 23)->i, db_at(&o, 0, 22)->i != 0 };

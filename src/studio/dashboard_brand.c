@@ -38,7 +38,7 @@ static const struct db_stmt q_by_day = {
 	"iss", "siiis" };
 static const struct db_stmt q_recent = {
 	"SELECT o.number, DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i'), cr.handle, l.title, l.line_total - l.discount,"
-	" l.commission_bps, " DASHBOARD_NET_COMMISSION ", l.surface, o.currency, o.status, l.commission_kind,"
+	" l.commission_bps, " DASHBOARD_NET_COMMISSION ", l.surface, o.currency, " DASHBOARD_LINE_STATUS ", l.commission_kind,"
 	" l.commission_first_order FROM order_lines l JOIN orders o ON o.id = l.order_id"
 	" JOIN creators cr ON cr.id = l.creator_id WHERE o.brand_id = ? AND o.created_at >= ?"
 	" AND o.created_at < DATE_ADD(?, INTERVAL 1 DAY) ORDER BY o.created_at DESC, l.id DESC LIMIT 50",

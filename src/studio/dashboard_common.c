@@ -75,6 +75,8 @@ const char *dashboard_line_state(const char *status)
 		return "not paid yet";
 	if (strcmp(status, "partially_refunded") == 0)
 		return "partly refunded";
+	if (strcmp(status, "test") == 0)
+		return "test order";
 	return status;
 }
 

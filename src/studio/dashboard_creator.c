@@ -37,7 +37,7 @@ static const struct db_stmt q_brands = {
 	" GROUP BY b.id, b.name, o.currency ORDER BY b.name LIMIT 200", "iss", "ssiii" };
 static const struct db_stmt q_recent = {
 	"SELECT o.number, DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i'), b.name, l.title, o.currency, l.line_total - l.discount,"
-	" l.commission_bps, " DASHBOARD_NET_COMMISSION ", l.surface, o.status, l.commission_kind,"
+	" l.commission_bps, " DASHBOARD_NET_COMMISSION ", l.surface, " DASHBOARD_LINE_STATUS ", l.commission_kind,"
 	" l.commission_first_order FROM order_lines l JOIN orders o ON o.id = l.order_id"
 	" JOIN brands b ON b.id = o.brand_id WHERE l.creator_id = ?"
 	" AND o.created_at >= ? AND o.created_at < DATE_ADD(?, INTERVAL 1 DAY)"

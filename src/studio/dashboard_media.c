@@ -7,8 +7,10 @@
 #include "web/response.h"
 #include "studio/studio.h"
 
-/* Period filter on order lines: the o.created_at window, both ends as YYYY-MM-DD days. */
-#define PERIOD_ORDERS " AND o.created_at >= ? AND o.created_at < DATE_ADD(?, INTERVAL 1 DAY)"
+/* Period filter on order lines: the o.created_at window, both ends as YYYY-MM-DD days; test orders
+ * (pay_test.h) are no revenue. */
+#define PERIOD_ORDERS " AND o.created_at >= ? AND o.created_at < DATE_ADD(?, INTERVAL 1 DAY)" \
+	" AND " PAY_TEST_REAL_ORDER("o")
 /* Revenue is gross, like the dashboards' sales: SUM(line_total) of the orders placed in the period,
  * refunds and cancellations not taken off. */
 #define AD_LINES \

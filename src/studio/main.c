@@ -11,7 +11,7 @@
 #include "studio/showcases.h"
 #include "studio/studio.h"
 #include "views/attribution.h"
-#include "views/cart_count.h"
+#include "views/layout_extras.h"
 #include "domain/ads/brand_domain.h"
 #include "domain/creators/commission_rate.h"
 #include "domain/showcases/showcase_rules.h"
@@ -623,7 +623,7 @@ int main(int argc, char **argv)
 {
 	static const struct app studio = {
 		.name = "studio", .routes = routes, .nroutes = ST__MAX, .writes_media = true,
-		.layout = cart_count_show,
+		.layout = layout_extras_show,
 	};
 	return worker_main(&studio, argc, argv);
 }

@@ -18,16 +18,16 @@ static const struct db_stmt q_batch = {
 	" COALESCE((SELECT GROUP_CONCAT(DISTINCT c.handle ORDER BY c.handle SEPARATOR ' ')"
 	" FROM order_lines l JOIN creators c ON c.id = l.creator_id WHERE l.order_id = o.id), ''),"
 	" o.carrier, o.tracking_number, COALESCE(o.paid_at, ''), COALESCE(o.shipped_at, ''),"
-	" COALESCE(o.delivered_at, ''), COALESCE(o.cancelled_at, ''), o.tax_rate_bps, o.prices_include_tax"
+	" COALESCE(o.delivered_at, ''), COALESCE(o.cancelled_at, ''), o.tax_rate_bps, o.prices_include_tax, " PAY_TEST_ORDER("o")
 	" FROM orders o" ORDERS_WHERE " AND (o.created_at < ? OR (o.created_at = ? AND o.id < ?))"
 	" ORDER BY o.created_at DESC, o.id DESC LIMIT ?",
-	ORDERS_WHERE_TYPES "ssii", "i" "ssssssssssss" "iiiiii" "sssssss" "ii" };
+	ORDERS_WHERE_TYPES "ssii", "i" "ssssssssssss" "iiiiii" "sssssss" "iii" };
 
 static const char *const csv_header[] = {
 	"number", "placed_at_utc", "status", "email", "ship_name", "ship_line1", "ship_line2", "ship_city",
 	"ship_region", "ship_postal", "ship_country", "currency", "items", "subtotal", "shipping", "tax",
 	"total", "refunded", "creators", "carrier", "tracking_number", "paid_at_utc", "shipped_at_utc",
-	"delivered_at_utc", "cancelled_at_utc", "tax_rate_percent", "prices_include_tax",
+	"delivered_at_utc", "cancelled_at_utc", "tax_rate_percent", "prices_include_tax", "test_order",
 };
 
 static void csv_order(struct csv_out *c, const struct db_res *b, size_t i)
@@ -43,6 +43,8 @@ static void csv_order(struct csv_out *c, const struct db_res *b, size_t i)
 	/* With prices that include tax, subtotal and shipping above are net of it (docs/CHECKOUT.md). */
 	csv_out_minor(c, db_at(b, i, 26)->i, 2);
 	csv_out_text(c, db_at(b, i, 27)->i ? "yes" : "no");
+	/* paid by the test provider: no money came in (pay_test.h) */
+	csv_out_text(c, db_at(b, i, 28)->i ? "yes" : "no");
 	csv_out_end_row(c);
 }
 

@@ -131,6 +131,8 @@ int orders_detail_render(struct req *r, const char *number, int status, const ch
 	if (refunded)
 		tmpl_set(tmpl_add(d, "REFUNDED"), "AMOUNT", layout_money(r, refunded, cur));
 	tmpl_set(d, "PROVIDER", db_at(&o, 0, 17)->s);
+	if (strcmp(db_at(&o, 0, 17)->s, pay_test.name) == 0)
+		tmpl_show(d, "TEST_ORDER");
 	if (*db_at(&o, 0, 18)->s || *db_at(&o, 0, 19)->s) {
 		tmpl_dict *t = tmpl_add(d, "SHIPPED_WITH");
 		tmpl_set(t, "SHIP_CARRIER", db_at(&o, 0, 18)->s);

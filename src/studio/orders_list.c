@@ -10,9 +10,9 @@ static const struct db_stmt q_list = {
 	" (SELECT CAST(COALESCE(SUM(l.quantity), 0) AS SIGNED) FROM order_lines l WHERE l.order_id = o.id),"
 	" COALESCE((SELECT GROUP_CONCAT(DISTINCT CONCAT('@', c.handle) ORDER BY c.handle SEPARATOR ' ')"
 	" FROM order_lines l JOIN creators c ON c.id = l.creator_id WHERE l.order_id = o.id), ''),"
-	" o.refund_needed AND o.status <> 'refunded'"
+	" o.refund_needed AND o.status <> 'refunded', " PAY_TEST_ORDER("o")
 	" FROM orders o" ORDERS_WHERE " ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?",
-	ORDERS_WHERE_TYPES "ii", "ssssssiiisi" };
+	ORDERS_WHERE_TYPES "ii", "ssssssiiisii" };
 /* Grouped by currency so that totals never add up different currencies (a brand that changed
  * its currency keeps older orders in the old one). */
 static const struct db_stmt q_totals = {
@@ -75,6 +75,8 @@ int page_orders_list(struct req *r)
 		const char *cur = db_at(&rows, i, 5)->s;
 		enum order_status st = order_status_parse(db_at(&rows, i, 2)->s);
 		tmpl_set(o, "NUMBER", db_at(&rows, i, 0)->s);
+		if (db_at(&rows, i, 11)->i)	/* paid by the test provider: no money came in */
+			tmpl_show(o, "TEST_ORDER");
 		tmpl_set(o, "PLACED", db_at(&rows, i, 1)->s);
 		tmpl_set(o, "STATUS", order_status_name(st));
 		tmpl_set(o, "STATUS_LABEL", order_status_label(st));

@@ -171,4 +171,18 @@ test('a showcase without the best-sellers rule never reads the counts', async ()
 	assert.deepEqual((await ranked).titles, [sold.title, other.title]);
 });
 
+test('an order paid with the test provider sold nothing: a recount never counts its units', async () => {
+	const b = await showcaseBrand();
+	const tag = `tp${unique()}`;
+	const [real, tested] = [0, 1].map(() => product(b, { tags: tag }));
+	newOrders({ ...b, ...real }, [{ status: 'paid' }]);							// 4
+	const fake = newOrders({ ...b, ...tested }, [{ status: 'paid' }, { status: 'shipped' }]);	// 8, were they real
+	sql(`UPDATE orders SET payment_provider = 'test' WHERE id IN (${fake.map((o) => o.id).join(',')})`);
+	const rules = { tags: tag, best_sellers_days: '30', sort: 'newest' };
+	assert.equal((await saveShowcase(b.client, rules)).res.status, 303);
+	await refreshNow([30]);
+	await eventually(async () => assert.deepEqual((await preview(b.client, rules)).titles, [real.title, tested.title]));
+	assert.deepEqual(sql(`SELECT units FROM product_sales_window WHERE days = 30 AND product_id = ${tested.productId}`), []);
+});
+
 });

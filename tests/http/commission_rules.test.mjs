@@ -10,6 +10,7 @@ import { usesDatabase } from './lib/dblock.mjs';
 import { address, lit, orderNumbers, reviewed, sql } from './lib/commerce.mjs';
 import { newBrand, newProduct } from './lib/fulfilment.mjs';
 import { newCreator } from './lib/creators.mjs';
+import { payOffline } from './lib/paid.mjs';
 
 usesDatabase();
 
@@ -29,15 +30,17 @@ async function picked({ percent = '10', price = 5000 } = {}) {
 	return { b, slug, handle, creator, productPath: `/p/${slug}/${handle}?via=${creator.account.handle}` };
 }
 
-// A shopper who came through the creator's product link buys the variants (one each); the order number.
+// A shopper who came through the creator's product link buys the variants (one each) and pays
+// (offline, confirmed: a test-provider order would accrue nothing); the order number.
 async function buyVia(productPath, variants, email = uniqueEmail('buyer')) {
 	const shopper = new Client();
 	assert.equal((await shopper.get(productPath)).status, 200);
-	const { fields } = await reviewed(shopper, variants.map((v) => [v, 1]), address(email));
+	const { fields } = await reviewed(shopper, variants.map((v) => [v, 1]), address(email, 'offline'));
 	const r = await shopper.post('/checkout/place', fields);
 	assert.equal(r.status, 303, 'order placed');
 	const [number] = orderNumbers((await shopper.get(r.headers.location)).body);
 	assert.ok(number);
+	await payOffline(number);
 	return number;
 }
 

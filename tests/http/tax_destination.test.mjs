@@ -89,8 +89,8 @@ describe('tax and shipping by destination', () => {
 		assert.ok(studio.includes('Includes €22.98 VAT (DE 19 %)'));
 		assert.ok(studio.includes('€138.99'));
 		const csv = (await eu.client.get('/studio/orders.csv')).body.split('\r\n');
-		assert.match(csv[0], /,subtotal,shipping,tax,total,.*,tax_rate_percent,prices_include_tax$/);
-		assert.match(csv.find((row) => row.startsWith(number)), /,116\.80,4\.16,22\.98,143\.94,.*,19\.00,yes$/);
+		assert.match(csv[0], /,subtotal,shipping,tax,total,.*,tax_rate_percent,prices_include_tax,test_order$/);
+		assert.match(csv.find((row) => row.startsWith(number)), /,116\.80,4\.16,22\.98,143\.94,.*,19\.00,yes,yes$/);
 		const { key } = await createKey(eu.client);
 		const [[id]] = sql(`SELECT id FROM orders WHERE number = ${lit(number)}`);
 		const { json } = await api('GET', `/api/v1/orders/${id}`, { key });

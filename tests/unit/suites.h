@@ -41,5 +41,6 @@ Suite *payouts_suite(void);
 Suite *pay_paypal_suite(void);
 Suite *pay_mollie_suite(void);
 Suite *payment_stripe_suite(void);
+Suite *pay_test_suite(void);
 
 #endif

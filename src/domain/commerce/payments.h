@@ -1,4 +1,4 @@
-/* payments.h: the payment providers crowdcart knows (offline, test, and the redirect providers of
+/* payments.h: the payment providers crowdcart knows (offline, and the test and redirect providers of
  * pay_*.c), which of them a shopper is offered, their shared settings, and the HMAC-SHA256
  * signature of the generic payment webhook. */
 #ifndef CC_PAYMENTS_H
@@ -8,15 +8,16 @@
 #include <stdint.h>
 #include "domain/commerce/payment.h"
 
-/* The test provider declines every payment whose email's local part ends in this. */
-#define PAYMENT_TEST_DECLINE "+decline"
+/* What shoppers are offered when config payment_providers is unset: never the test provider
+ * (pay_test.h), which only an operator's explicit list turns on. */
+#define PAYMENTS_DEFAULT_PROVIDERS "offline"
 
 /* NULL for an unknown name. */
 const struct payment_provider *payments_find(const char *name);
 #define PAYMENT_MAX_PROVIDERS 8
 /* The providers a shopper may choose, in display order, into out (up to PAYMENT_MAX_PROVIDERS);
- * returns how many. A provider is offered when config payment_providers (default "offline,test")
- * lists it and its settings are complete (provider->ready). */
+ * returns how many. A provider is offered when config payment_providers (default
+ * PAYMENTS_DEFAULT_PROVIDERS) lists it and its settings are complete (provider->ready). */
 size_t payments_choices(const struct payment_provider *out[PAYMENT_MAX_PROVIDERS]);
 bool payments_offered(const char *name);
 

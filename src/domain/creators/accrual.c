@@ -1,4 +1,5 @@
 /* accrual.c: commission accruals from an order's lines at the moment it is paid. */
+#include "domain/commerce/pay_test.h"
 #include "domain/creators/accrual.h"
 #include "domain/creators/ledger_append.h"
 
@@ -6,6 +7,8 @@ static const struct db_stmt q_lines = {
 	"SELECT l.id, l.creator_id, o.brand_id, l.commission_amount, o.currency FROM order_lines l"
 	" JOIN orders o ON o.id = l.order_id"
 	" WHERE l.order_id = ? AND l.creator_id IS NOT NULL AND l.commission_amount > 0"
+	/* no money came in for a test order, so no creator earns on it: no accrual, no ledger entry */
+	" AND " PAY_TEST_REAL_ORDER("o")
 	/* orders placed before commission waited for payment accrued at placing */
 	" AND NOT EXISTS (SELECT 1 FROM commission_entries ce WHERE ce.order_line_id = l.id AND ce.kind = 'accrual')"
 	" ORDER BY l.id",

@@ -1,15 +1,18 @@
 /* commission_terms.c: see commission_terms.h. */
+#include "domain/commerce/pay_test.h"
 #include "domain/creators/commission_terms.h"
 
 /* Unix seconds from a UTC DATETIME without the session's time zone in between. */
 #define UNIX_OF(col) "TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', " col ")"
 
 /* The earlier-order check runs only when the brand has a first-order rate; orders_brand_email
- * keeps it to the buyer's rows. The collation compares emails case-insensitively. */
+ * keeps it to the buyer's rows. The collation compares emails case-insensitively. A test order
+ * (pay_test.h) bought nothing, so it does not make the next real one a returning buyer's. */
 static const struct db_stmt q_terms = {
 	"SELECT b.indirect_commission_bps, COALESCE(b.first_order_commission_bps, -1),"
 	" b.first_order_commission_bps IS NOT NULL AND EXISTS (SELECT 1 FROM orders o WHERE o.brand_id = b.id"
-	" AND o.email = ? AND o.status NOT IN ('cancelled', 'payment_failed')), " UNIX_OF("UTC_TIMESTAMP()")
+	" AND o.email = ? AND o.status NOT IN ('cancelled', 'payment_failed') AND " PAY_TEST_REAL_ORDER("o") "), "
+	UNIX_OF("UTC_TIMESTAMP()")
 	" FROM brands b WHERE b.id = ?", "si", "iiii" };
 static const struct db_stmt q_pick = {
 	"SELECT commission_bps, COALESCE(pending_bps, -1), COALESCE(" UNIX_OF("pending_at") ", 0) FROM picks"
