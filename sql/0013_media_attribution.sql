@@ -8,9 +8,14 @@ ALTER TABLE cart_items
   ADD COLUMN IF NOT EXISTS ad_id BIGINT UNSIGNED NULL,
   ADD KEY IF NOT EXISTS cart_items_video (video_id),
   ADD KEY IF NOT EXISTS cart_items_ad (ad_id);
+-- The foreign keys are added with foreign_key_checks off: with checks on, MariaDB copies the whole
+-- table to add one, blocking writes to it meanwhile (order_lines can hold millions of rows), and
+-- there is nothing to check: the columns were added just above, NULL in every row.
+SET SESSION foreign_key_checks = 0;
 ALTER TABLE cart_items
   ADD CONSTRAINT cart_items_video_fk FOREIGN KEY IF NOT EXISTS (video_id) REFERENCES videos (id) ON DELETE SET NULL,
-  ADD CONSTRAINT cart_items_ad_fk FOREIGN KEY IF NOT EXISTS (ad_id) REFERENCES ads (id) ON DELETE SET NULL;
+  ADD CONSTRAINT cart_items_ad_fk FOREIGN KEY IF NOT EXISTS (ad_id) REFERENCES ads (id) ON DELETE SET NULL,
+  ALGORITHM=INPLACE, LOCK=NONE;
 
 -- The dashboards read a medium's lines and join their orders: (medium, order) serves both the
 -- distinct-order count and the join, and the foreign key's delete.
@@ -18,7 +23,10 @@ ALTER TABLE order_lines
   ADD COLUMN IF NOT EXISTS video_id BIGINT UNSIGNED NULL,
   ADD COLUMN IF NOT EXISTS ad_id BIGINT UNSIGNED NULL,
   ADD KEY IF NOT EXISTS order_lines_video (video_id, order_id),
-  ADD KEY IF NOT EXISTS order_lines_ad (ad_id, order_id);
+  ADD KEY IF NOT EXISTS order_lines_ad (ad_id, order_id),
+  ALGORITHM=INPLACE, LOCK=NONE;
 ALTER TABLE order_lines
   ADD CONSTRAINT order_lines_video_fk FOREIGN KEY IF NOT EXISTS (video_id) REFERENCES videos (id) ON DELETE SET NULL,
-  ADD CONSTRAINT order_lines_ad_fk FOREIGN KEY IF NOT EXISTS (ad_id) REFERENCES ads (id) ON DELETE SET NULL;
+  ADD CONSTRAINT order_lines_ad_fk FOREIGN KEY IF NOT EXISTS (ad_id) REFERENCES ads (id) ON DELETE SET NULL,
+  ALGORITHM=INPLACE, LOCK=NONE;
+SET SESSION foreign_key_checks = 1;

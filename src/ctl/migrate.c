@@ -85,6 +85,8 @@ static int apply_dir(struct db *db, const char *dir, const char *prefix)
 				rc = 1;
 			else
 				printf("applied %s (%zu statements)\n", name, job.n);
+			/* Each line as its file is done, also into a pipe or a journal: a long migration shows progress. */
+			fflush(stdout);
 			free(stmts);
 			free(text);
 		}
