@@ -108,7 +108,7 @@ CREATE TABLE IF NOT EXISTS payout_batches (
 SET SESSION foreign_key_checks = 0;
 ALTER TABLE commission_entries
   ADD CONSTRAINT commission_entries_payout_fk FOREIGN KEY IF NOT EXISTS (payout_id) REFERENCES payout_batches (id),
-  ALGORITHM=INPLACE, LOCK=NONE;
+  ALGORITHM=NOCOPY, LOCK=NONE;
 SET SESSION foreign_key_checks = 1;
 
 -- One creator's payout in a batch: the net amount (carried clawbacks already taken off), and the
