@@ -110,6 +110,7 @@ int ctl_migrate(struct db *db, int argc, char **argv)
 		fprintf(stderr, "usage: crowdcartctl migrate [--status | --dry-run]\n");
 		return 2;
 	}
+	db_set_read_timeout(db, 0);
 	if (db_exec_trusted(db, create_table, sizeof create_table - 1) != DB_OK ||
 	    db_exec_trusted(db, add_checksum, sizeof add_checksum - 1) != DB_OK)
 		return 1;

@@ -35,6 +35,7 @@ struct db {
 	long backoff_ms;
 	bool in_txn;	/* inside db_txn's body: survives db_drop, so a lost connection fails the rest */
 	unsigned retry_errno;	/* the last error answered DB_RETRY, for the log when retries run out */
+	unsigned read_timeout;	/* seconds to wait for an answer; 0: as long as the server works */
 	unsigned long long insert_id, affected;
 };
 
@@ -68,6 +69,7 @@ struct db *db_open(const char *prog)
 	db->name = config_str("db_name", "crowdcart");
 	db->user = config_prog(prog, "db_user", "crowdcart");
 	db->password = config_prog(prog, "db_password", "");
+	db->read_timeout = 10;
 	return db;
 }
 
@@ -92,6 +94,12 @@ void db_close(struct db *db)
 	free(db);
 }
 
+void db_set_read_timeout(struct db *db, unsigned seconds)
+{
+	db->read_timeout = seconds;
+	db_drop(db);	/* the timeout is the socket's, set when it connects */
+}
+
 static bool db_connect_one(struct db *db, size_t h)
 {
 	MYSQL *c = mysql_init(NULL);
@@ -100,7 +108,7 @@ static bool db_connect_one(struct db *db, size_t h)
 	unsigned int connect_timeout = 1, rw_timeout = 10;
 	my_bool no = 0;
 	mysql_optionsv(c, MYSQL_OPT_CONNECT_TIMEOUT, &connect_timeout);
-	mysql_optionsv(c, MYSQL_OPT_READ_TIMEOUT, &rw_timeout);
+	mysql_optionsv(c, MYSQL_OPT_READ_TIMEOUT, &db->read_timeout);
 	mysql_optionsv(c, MYSQL_OPT_WRITE_TIMEOUT, &rw_timeout);
 	mysql_optionsv(c, MYSQL_OPT_RECONNECT, &no);	/* we re-prepare ourselves after a reconnect */
 	mysql_optionsv(c, MYSQL_SET_CHARSET_NAME, "utf8mb4");
