@@ -26,6 +26,27 @@ AS_USER=()
 
 die() { echo "cluster.sh: $*" >&2; exit 1; }
 
+# As root the nodes run as mysql, which must reach their datadirs; a clone in a directory mysql
+# cannot enter (a 0700 mktemp -d, /root/...) keeps them instead in a directory of its own under
+# /var/tmp, and $CLUSTER becomes a link to it, so every path the tests use stays as it was.
+# Made fresh with the link, as $CLUSTER would have been: a run that removed its state (make test's
+# rm -rf var/test) never finds an earlier run's nodes there.
+if ((EUID == 0)); then
+	[[ -L $CLUSTER ]] || mkdir -p "$CLUSTER"
+	if ! runuser -u mysql -- test -x "$CLUSTER" 2>/dev/null; then
+		elsewhere=/var/tmp/crowdcart-cluster-$(printf '%s' "$CLUSTER" | cksum | cut -d' ' -f1)
+		if [[ ! -L $CLUSTER ]]; then
+			rmdir "$CLUSTER" 2>/dev/null ||
+				die "the mysql user cannot reach $CLUSTER and it is not empty: remove it, or set CLUSTER to a directory mysql can enter"
+			rm -rf "$elsewhere"
+			ln -s "$elsewhere" "$CLUSTER"
+		fi
+		mkdir -p "$elsewhere"
+		chmod 755 "$elsewhere"
+		CLUSTER=$elsewhere
+	fi
+fi
+
 ndir() { echo "$CLUSTER/db$1"; }
 nsock() { echo "$(ndir "$1")/run/mysqld.sock"; }
 npid() { echo "$(ndir "$1")/run/mysqld.pid"; }

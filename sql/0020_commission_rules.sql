@@ -30,8 +30,21 @@ ALTER TABLE order_lines
   ADD COLUMN IF NOT EXISTS commission_first_order TINYINT(1) NOT NULL DEFAULT 0;
 
 -- Before these rules only a product the creator picked earned commission: such lines were direct.
-UPDATE order_lines SET commission_kind = 'direct'
-  WHERE commission_kind = '' AND creator_id IS NOT NULL AND commission_bps > 0;
+-- In batches of 5000 ids, each committed on its own: one UPDATE over a large order_lines would
+-- hold its row locks (and on a cluster, replicate one huge write set) until the last row.
+DELIMITER //
+BEGIN NOT ATOMIC
+  DECLARE next_id BIGINT UNSIGNED DEFAULT (SELECT COALESCE(MIN(id), 1) FROM order_lines);
+  DECLARE last_id BIGINT UNSIGNED DEFAULT (SELECT COALESCE(MAX(id), 0) FROM order_lines);
+  WHILE next_id <= last_id DO
+    UPDATE order_lines SET commission_kind = 'direct'
+      WHERE id >= next_id AND id < next_id + 5000
+        AND commission_kind = '' AND creator_id IS NOT NULL AND commission_bps > 0;
+    COMMIT;
+    SET next_id = next_id + 5000;
+  END WHILE;
+END//
+DELIMITER ;
 
 -- "Has this buyer ordered from the brand before": by the brand's orders and the email.
 ALTER TABLE orders ADD INDEX IF NOT EXISTS orders_brand_email (brand_id, email);

@@ -102,8 +102,14 @@ CREATE TABLE IF NOT EXISTS payout_batches (
   CONSTRAINT payout_batches_by_fk FOREIGN KEY (created_by) REFERENCES users (id) ON DELETE SET NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- With foreign_key_checks off, as in 0013: with checks on, MariaDB copies commission_entries (a
+-- row per commission event) to add the key, blocking its writes; payout_id, added above, is NULL
+-- in every row, so there is nothing to check.
+SET SESSION foreign_key_checks = 0;
 ALTER TABLE commission_entries
-  ADD CONSTRAINT commission_entries_payout_fk FOREIGN KEY IF NOT EXISTS (payout_id) REFERENCES payout_batches (id);
+  ADD CONSTRAINT commission_entries_payout_fk FOREIGN KEY IF NOT EXISTS (payout_id) REFERENCES payout_batches (id),
+  ALGORITHM=NOCOPY, LOCK=NONE;
+SET SESSION foreign_key_checks = 1;
 
 -- One creator's payout in a batch: the net amount (carried clawbacks already taken off), and the
 -- method the creator had chosen when the batch was made, which decides the file it goes in.

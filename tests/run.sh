@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# run.sh: what `make test` runs after the build: private services, then every suite, closing on "N passed, N failed".
+# run.sh: what `make test` runs after the build: private services, then every suite, closing on
+# "N skipped (...)" and then "N passed, N failed".
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -15,7 +16,7 @@ CONF=$VAR/crowdcart.conf
 # A hung suite must not eat CI's whole budget.
 SUITE_TIMEOUT=${SUITE_TIMEOUT:-420}
 
-passed=0 failed=0
+passed=0 failed=0 skipped=0
 summary=()
 suite_start=$(date +%s)
 
@@ -86,7 +87,7 @@ run_check() {
 # lib/dblock.mjs makes the outage test wait for the others), and most of their time is spent
 # waiting on the server, so on 2 cores 3 at a time took the HTTP suite from 187 s to 72 s.
 run_tap() {
-	local name=$1 dir=$2 log=$LOGS/$1.log rc=0 p f c t
+	local name=$1 dir=$2 log=$LOGS/$1.log rc=0 p f c t s note=
 	if [[ ! -d $dir ]]; then
 		record "$name" 0 0 "(skipped: no $dir)"
 		return
@@ -97,6 +98,12 @@ run_tap() {
 	p=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$log" | tail -n 1)
 	f=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$log" | tail -n 1)
 	c=$(sed -n 's/^# cancelled \([0-9]*\)$/\1/p' "$log" | tail -n 1)
+	s=$(sed -n 's/^# skipped \([0-9]*\)$/\1/p' "$log" | tail -n 1)
+	# A skipped test says why (t.skip(reason)): each reason once, with how many it skipped.
+	if ((${s:-0} > 0)); then
+		skipped=$((skipped + s)) note="($s skipped)"
+		sed -n 's/^ *ok [0-9]* - .* # SKIP \(.*\)$/\1/p' "$log" | sort | uniq -c | sed "s/^ */   $name skipped /"
+	fi
 	if [[ -z $p || -z $f ]]; then
 		show_log "$log"
 		show_server_logs "$4"
@@ -108,10 +115,10 @@ run_tap() {
 		record "$name" 0 0 "(skipped: no test files in $dir)"
 	elif ((f == 0 && rc != 0)); then
 		show_log "$log"
-		record "$name" "$p" 1 "(exit status $rc)"
+		record "$name" "$p" 1 "(exit status $rc) $note"
 	else
 		((f == 0)) || { show_log "$log"; show_server_logs "$4"; }
-		record "$name" "$p" "$f"
+		record "$name" "$p" "$f" "$note"
 	fi
 }
 
@@ -256,5 +263,8 @@ stop_services
 trap - EXIT
 echo "== summary (logs in $LOGS)"
 printf '   %s\n' "${summary[@]}"
+# The last line stays "N passed, N failed" for whatever reads it; skipped tests (missing optional
+# fixtures, each with its reason above) on the line before.
+echo "$skipped skipped (not run, reasons above; not counted as passed)"
 echo "$passed passed, $failed failed"
 ((failed == 0))

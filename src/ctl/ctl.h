@@ -3,7 +3,8 @@
 #define CC_CTL_H
 #include "db/db.h"
 
-int ctl_migrate(struct db *db);
+/* [--status | --dry-run]: apply the pending files of sql_dir, or only report (writes nothing). */
+int ctl_migrate(struct db *db, int argc, char **argv);
 int ctl_demo(struct db *db);
 /* The demo's video files in media_dir, made with ffmpeg unless they are there; 0 or 1. */
 int ctl_demo_media(void);

@@ -9,7 +9,6 @@ static const struct {
 	const char *name, *help;
 	int (*fn)(struct db *db);
 } commands[] = {
-	{ "migrate", "apply the numbered files in sql/ that have not been applied, in order", ctl_migrate },
 	{ "demo", "load the demo data in sql/demo/ once, make its video clips in media_dir (ffmpeg), and give the demo accounts their password", ctl_demo },
 	{ "purge", "delete expired sessions and old log-in failures", ctl_purge },
 	{ "send-mail", "send pending outbox mail through sendmail (config sendmail_path)", ctl_send_mail },
@@ -21,6 +20,7 @@ static const struct {
 	const char *name, *help;
 	int (*fn)(struct db *db, int argc, char **argv);
 } arg_commands[] = {
+	{ "migrate", "[--status | --dry-run]: apply the numbered files in sql/ that have not been applied, in order; --status lists applied, pending and changed files, --dry-run what would run (both write nothing; exit 0 only when nothing is pending)", ctl_migrate },
 	{ "import", "--brand SLUG --format shopify|woocommerce|feed FILE: import a catalog file", ctl_import },
 	{ "export", "--brand SLUG: write the brand's catalog feed (TSV) to stdout", ctl_export },
 	{ "worker", "[--once]: deliver pending lead webhooks with retries, run due DNS checks of brand domains, release the stock of hosted payments not paid within payment_hold_minutes, and forget payment event ids older than 60 days (cron or a service)", ctl_worker },

@@ -1,13 +1,13 @@
 /* migrate.c: apply the numbered files of sql/ in order, each once, and load the demo files of
- * sql/demo/ once; every applied file is recorded in schema_migrations. */
-#include <dirent.h>
-#include <errno.h>
+ * sql/demo/ once; every applied file is recorded in schema_migrations with its checksum. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "lib/arena.h"
 #include "lib/config.h"
 #include "ctl/ctl.h"
+#include "ctl/migrate_status.h"
+#include "ctl/migration_files.h"
 #include "lib/password.h"
 #include "lib/sql_split.h"
 
@@ -16,10 +16,14 @@
 static const char create_table[] =
 	"CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR(190) NOT NULL PRIMARY KEY,"
 	" applied_at DATETIME NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
+/* The file's SHA-256 as applied, so `migrate --status` can tell a file edited after the fact;
+ * NULL for files applied before checksums were kept. */
+static const char add_checksum[] =
+	"ALTER TABLE schema_migrations ADD COLUMN IF NOT EXISTS checksum CHAR(64) CHARACTER SET ascii NULL";
 static const struct db_stmt q_applied = {
 	"SELECT COUNT(*) FROM schema_migrations WHERE name = ?", "s", "i" };
 static const struct db_stmt q_record = {
-	"INSERT INTO schema_migrations (name, applied_at) VALUES (?, UTC_TIMESTAMP())", "s", "" };
+	"INSERT INTO schema_migrations (name, applied_at, checksum) VALUES (?, UTC_TIMESTAMP(), ?)", "ss", "" };
 static const struct db_stmt q_demo_users = {
 	"SELECT id FROM users WHERE password_hash = '!demo'", "", "i" };
 static const struct db_stmt q_set_password = {
@@ -30,40 +34,6 @@ static const struct db_stmt q_purge_sessions = {
 static const struct db_stmt q_purge_failures = {
 	"DELETE FROM login_failures WHERE failed_at < UTC_TIMESTAMP() - INTERVAL 1 DAY", "", "" };
 
-static char *read_file(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		fprintf(stderr, "crowdcartctl: %s: %s\n", path, strerror(errno));
-		return NULL;
-	}
-	size_t cap = 65536, len = 0;
-	char *s = xmalloc(cap);
-	size_t n;
-	while ((n = fread(s + len, 1, cap - len - 1, f)) > 0) {
-		len += n;
-		if (cap - len - 1 == 0)
-			s = realloc(s, cap *= 2);
-		if (!s)
-			abort();
-	}
-	fclose(f);
-	s[len] = '\0';
-	return s;
-}
-
-static int by_name(const struct dirent **a, const struct dirent **b)
-{
-	return strcmp((*a)->d_name, (*b)->d_name);
-}
-
-static int numbered_sql(const struct dirent *e)
-{
-	size_t n = strlen(e->d_name);
-	return n > 9 && e->d_name[0] >= '0' && e->d_name[0] <= '9' && e->d_name[4] == '_' &&
-	       strcmp(e->d_name + n - 4, ".sql") == 0;
-}
-
 static bool applied(struct db *db, struct arena *a, const char *name)
 {
 	struct db_res res;
@@ -73,6 +43,7 @@ static bool applied(struct db *db, struct arena *a, const char *name)
 
 struct file_job {
 	const char *name;
+	const char *checksum;
 	char **stmts;
 	size_t n;
 };
@@ -88,46 +59,62 @@ static enum db_status run_file(struct db *db, void *ctx)
 			return rc;
 		}
 	}
-	return db_query(db, NULL, &q_record, (struct db_param[]){ DB_S(job->name) }, NULL);
+	return db_query(db, NULL, &q_record, (struct db_param[]){ DB_S(job->name), DB_S(job->checksum) }, NULL);
 }
 
 /* Applies every file of dir (numbered ones only) not yet recorded under prefix+name. DDL commits
  * implicitly in MariaDB, so migrations are written to be re-runnable (IF NOT EXISTS). */
 static int apply_dir(struct db *db, const char *dir, const char *prefix)
 {
-	struct dirent **list;
-	int n = scandir(dir, &list, numbered_sql, by_name);
-	if (n < 0) {
-		fprintf(stderr, "crowdcartctl: %s: %s\n", dir, strerror(errno));
+	char **files;
+	int n = migration_files_list(dir, &files);
+	if (n < 0)
 		return 1;
-	}
 	struct arena *a = arena_new(65536);
 	int rc = 0;
 	for (int i = 0; i < n; i++) {
-		const char *name = arena_printf(a, "%s%s", prefix, list[i]->d_name);
+		const char *name = arena_printf(a, "%s%s", prefix, files[i]);
 		if (rc == 0 && !applied(db, a, name)) {
-			char *text = read_file(arena_printf(a, "%s/%s", dir, list[i]->d_name));
+			char *text = migration_files_read(arena_printf(a, "%s/%s", dir, files[i]));
+			char checksum[MIGRATION_FILES_CHECKSUM_LEN + 1] = "";
+			if (text)
+				migration_files_checksum(text, checksum);
 			char **stmts = xcalloc(MAX_STATEMENTS, sizeof *stmts);
-			struct file_job job = { name, stmts, text ? sql_split(text, stmts, MAX_STATEMENTS) : 0 };
+			struct file_job job = { name, checksum, stmts, text ? sql_split(text, stmts, MAX_STATEMENTS) : 0 };
 			if (!text || job.n > MAX_STATEMENTS || db_txn(db, run_file, &job) != DB_OK)
 				rc = 1;
 			else
 				printf("applied %s (%zu statements)\n", name, job.n);
+			/* Each line as its file is done, also into a pipe or a journal: a long migration shows progress. */
+			fflush(stdout);
 			free(stmts);
 			free(text);
 		}
-		free(list[i]);
+		free(files[i]);
 	}
-	free(list);
+	free(files);
 	arena_free(a);
 	return rc;
 }
 
-int ctl_migrate(struct db *db)
+/* [--status | --dry-run]: apply what is pending, or only say what is applied and pending, or
+ * what would run; the last two write nothing. */
+int ctl_migrate(struct db *db, int argc, char **argv)
 {
-	if (db_exec_trusted(db, create_table, sizeof create_table - 1) != DB_OK)
+	const char *dir = config_str("sql_dir", "sql");
+	if (argc == 1 && strcmp(argv[0], "--status") == 0)
+		return migrate_status_report(db, dir, false);
+	if (argc == 1 && strcmp(argv[0], "--dry-run") == 0)
+		return migrate_status_report(db, dir, true);
+	if (argc != 0) {
+		fprintf(stderr, "usage: crowdcartctl migrate [--status | --dry-run]\n");
+		return 2;
+	}
+	db_set_read_timeout(db, 0);
+	if (db_exec_trusted(db, create_table, sizeof create_table - 1) != DB_OK ||
+	    db_exec_trusted(db, add_checksum, sizeof add_checksum - 1) != DB_OK)
 		return 1;
-	return apply_dir(db, config_str("sql_dir", "sql"), "");
+	return apply_dir(db, dir, "");
 }
 
 int ctl_demo(struct db *db)

@@ -35,6 +35,7 @@ struct db {
 	long backoff_ms;
 	bool in_txn;	/* inside db_txn's body: survives db_drop, so a lost connection fails the rest */
 	unsigned retry_errno;	/* the last error answered DB_RETRY, for the log when retries run out */
+	unsigned read_timeout;	/* seconds to wait for an answer; 0: as long as the server works */
 	unsigned long long insert_id, affected;
 };
 
@@ -68,6 +69,7 @@ struct db *db_open(const char *prog)
 	db->name = config_str("db_name", "crowdcart");
 	db->user = config_prog(prog, "db_user", "crowdcart");
 	db->password = config_prog(prog, "db_password", "");
+	db->read_timeout = 10;
 	return db;
 }
 
@@ -92,6 +94,12 @@ void db_close(struct db *db)
 	free(db);
 }
 
+void db_set_read_timeout(struct db *db, unsigned seconds)
+{
+	db->read_timeout = seconds;
+	db_drop(db);	/* the timeout is the socket's, set when it connects */
+}
+
 static bool db_connect_one(struct db *db, size_t h)
 {
 	MYSQL *c = mysql_init(NULL);
@@ -100,7 +108,7 @@ static bool db_connect_one(struct db *db, size_t h)
 	unsigned int connect_timeout = 1, rw_timeout = 10;
 	my_bool no = 0;
 	mysql_optionsv(c, MYSQL_OPT_CONNECT_TIMEOUT, &connect_timeout);
-	mysql_optionsv(c, MYSQL_OPT_READ_TIMEOUT, &rw_timeout);
+	mysql_optionsv(c, MYSQL_OPT_READ_TIMEOUT, &db->read_timeout);
 	mysql_optionsv(c, MYSQL_OPT_WRITE_TIMEOUT, &rw_timeout);
 	mysql_optionsv(c, MYSQL_OPT_RECONNECT, &no);	/* we re-prepare ourselves after a reconnect */
 	mysql_optionsv(c, MYSQL_SET_CHARSET_NAME, "utf8mb4");
@@ -471,7 +479,19 @@ enum db_status db_exec_trusted(struct db *db, const char *sql, size_t len)
 	MYSQL_STMT *st = mysql_stmt_init(db->conn);
 	if (!st)
 		abort();
-	if (mysql_stmt_prepare(st, sql, len) != 0 || mysql_stmt_execute(st) != 0) {
+	/* A compound statement (BEGIN NOT ATOMIC ... END: a batched backfill) cannot be prepared;
+	 * it is the one kind of migration text sent as a plain query, and it returns no rows. */
+	int prepare_rc = mysql_stmt_prepare(st, sql, len);
+	if (prepare_rc != 0 && mysql_stmt_errno(st) == ER_UNSUPPORTED_PS) {
+		mysql_stmt_close(st);
+		if (mysql_real_query(db->conn, sql, len) != 0) {
+			fprintf(stderr, "db: %s\n", mysql_error(db->conn));
+			rc = db_classify(db, mysql_errno(db->conn), mysql_error(db->conn), sql);
+			return rc == DB_OK ? DB_ERR : rc;
+		}
+		return DB_OK;
+	}
+	if (prepare_rc != 0 || mysql_stmt_execute(st) != 0) {
 		fprintf(stderr, "db: %s\n", mysql_stmt_error(st));
 		rc = db_classify(db, mysql_stmt_errno(st), mysql_stmt_error(st), sql);
 		mysql_stmt_close(st);

@@ -71,6 +71,11 @@ static inline void db_best_effort(enum db_status s)
 struct db *db_open(const char *prog);
 void db_close(struct db *db);
 
+/* How long a statement may take to answer, 10 s unless set: a request that waits longer is better
+ * answered 503. crowdcartctl migrate sets 0 (no limit): an index build or a batched backfill on a
+ * large table takes minutes, and a timeout would cut the connection while the server works on.
+ * Drops the connection: the next call opens one with the new timeout. */
+void db_set_read_timeout(struct db *db, unsigned seconds);
 /* Connects if needed. While the database is away, retries at most every 100 ms growing to 1 s,
  * and returns DB_DOWN without waiting in between. */
 enum db_status db_ready(struct db *db) DB_MUST_CHECK;

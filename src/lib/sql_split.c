@@ -2,6 +2,7 @@
 #include <ctype.h>
 #include <stdbool.h>
 #include <string.h>
+#include <strings.h>
 #include "lib/sql_split.h"
 
 static char *trim(char *s)
@@ -14,12 +15,49 @@ static char *trim(char *s)
 	return s;
 }
 
+static bool blank(const char *s, const char *end)
+{
+	for (; s < end; s++)
+		if (!isspace((unsigned char)*s))
+			return false;
+	return true;
+}
+
+/* A "DELIMITER x" line (the mariadb client's convention) at p, the start of a line between
+ * statements: copies x into delim and returns the end of the line, or NULL when p is not one. */
+static char *delimiter_line(char *p, char *delim)
+{
+	if (strncasecmp(p, "DELIMITER", 9) != 0 || (p[9] != ' ' && p[9] != '\t'))
+		return NULL;
+	char *s = p + 9;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = 0;
+	while (s[n] && !isspace((unsigned char)s[n]))
+		n++;
+	if (n == 0 || n >= SQL_SPLIT_DELIM_MAX)
+		return NULL;
+	memcpy(delim, s, n);
+	delim[n] = '\0';
+	s += n;
+	while (*s && *s != '\n')
+		s++;
+	return s;
+}
+
 size_t sql_split(char *text, char **stmts, size_t max)
 {
 	size_t n = 0;
+	char delim[SQL_SPLIT_DELIM_MAX] = ";";
+	size_t dlen = 1;
 	char *start = text, *w = text;	/* comments are squeezed out by copying down */
 	for (char *p = text; *p;) {
-		if (*p == '\'' || *p == '"' || *p == '`') {
+		char *after;
+		if ((p == text || p[-1] == '\n') && blank(start, w) && (after = delimiter_line(p, delim))) {
+			dlen = strlen(delim);
+			p = after;
+			start = w = p;
+		} else if (*p == '\'' || *p == '"' || *p == '`') {
 			char q = *p;
 			*w++ = *p++;
 			while (*p && *p != q) {
@@ -37,9 +75,9 @@ size_t sql_split(char *text, char **stmts, size_t max)
 			char *end = strstr(p + 2, "*/");
 			p = end ? end + 2 : p + strlen(p);
 			*w++ = ' ';
-		} else if (*p == ';') {
+		} else if (strncmp(p, delim, dlen) == 0) {
 			*w = '\0';
-			p++;
+			p += dlen;
 			char *s = trim(start);
 			if (*s) {
 				if (n < max)
