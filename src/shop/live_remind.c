@@ -51,9 +51,12 @@ int page_live_remind(struct req *r)
 	if (wait)
 		return live_page_render(r, &s, 429, arena_printf(r->arena,
 			"Too many reminder requests for now, from your network or for that address. %s", wait));
+	char *starts = arena_strndup(r->arena, s.starts_at, 16);
+	if (strlen(starts) == 16)
+		starts[10] = ' ';	/* "2026-05-01T18:00" reads better in a mail as "2026-05-01 18:00" */
 	struct live_reminder_ask q = {
 		.session_id = s.id, .email = email, .title = s.title, .creator_name = s.creator_name,
-		.starts_at = arena_strndup(r->arena, s.starts_at, 16), .base_url = config_str("base_url", ""),
+		.starts_at = starts, .base_url = config_str("base_url", ""),
 	};
 	rc = live_reminder_ask(r->db, r->arena, &q);
 	/* Two asks racing for one new row: the other one's mail stands. */
