@@ -1,6 +1,7 @@
 // abuse_limits.test.mjs: anonymous actions are limited by what an attacker cannot cheaply change.
 // A fresh cookie per request (a new session, a new live viewer) is refused once the client's
-// address has spent its budget: live questions, live votes, "remind me", order lookups; a lead
+// address has spent its budget: live questions, live votes, "remind me", order lookups (and one
+// session is limited on its own: "remind me" five times an hour); a lead
 // form's per-address budget covers the address's whole /24 four times over; another /24 still
 // gets through. Refusals are 429 with Retry-After and the page shown again with the message.
 // "Remind me" is double opt-in: the ask mails a one-time confirmation link (asked again, no second
@@ -120,6 +121,15 @@ test('remind me: a fresh cookie per ask is refused after the address\'s 20, anot
 	const other = await fresh(elsewhere(net), `/live/${id}`);
 	assert.equal((await other.post(`/live/${id}/remind`, { csrf: other.csrfToken, email })).status, 303);
 	assert.equal(outboxTo(email).length, 1);
+});
+
+test('remind me: one session asks at most 5 times an hour, whatever the addresses typed', async () => {
+	await freshWindow(3600);
+	const { id } = await liveSession();
+	const v = await fresh(network().host(), `/live/${id}`);
+	for (let i = 0; i < 5; i++)
+		assert.equal((await v.post(`/live/${id}/remind`, { csrf: v.csrfToken, email: uniqueEmail('session') })).status, 303, `ask ${i + 1}`);
+	assertRefused(await v.post(`/live/${id}/remind`, { csrf: v.csrfToken, email: uniqueEmail('session') }), /Too many reminder requests/);
 });
 
 test('remind me: one target address gets at most one link in its window and three asks a day, from any network', async () => {
