@@ -6,17 +6,20 @@
 // gets through. Refusals are 429 with Retry-After and the page shown again with the message.
 // "Remind me" is double opt-in: the ask mails a one-time confirmation link (asked again, no second
 // mail), opening the link changes nothing until its button is pressed, only confirmed reminders
-// are mailed at go-live, with a stop link, and a stopped address is never mailed again.
+// are mailed at go-live, with a stop link, and a stopped address is never mailed again;
+// crowdcartctl purge-carts forgets the addresses that will never be mailed.
 // Each test connects from addresses of its own in 127/8 (http.mjs), so budgets never collide.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { Client, csrfOf, uniqueEmail } from './lib/http.mjs';
+import path from 'node:path';
+import { Client, ROOT, VAR, csrfOf, uniqueEmail } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
 import { lit, sql } from './lib/commerce.mjs';
 import { eventually } from './lib/eventually.mjs';
 import { answers, brandWithForm, leadRows, submitLead } from './lib/leads.mjs';
-import { goLive, liveSession, questionId } from './lib/live.mjs';
+import { end, goLive, liveSession, questionId } from './lib/live.mjs';
 
 usesDatabase();
 
@@ -225,6 +228,31 @@ test('remind me: an expired link is dead and a new ask mails a new one; a stoppe
 	await ask(victim);
 	assert.equal(outboxTo(victim).length, 1, 'an address that said stop is not mailed again');
 	assert.equal((await reader.get(confirmLink(outboxTo(victim)[0][1]))).status, 404, 'its old link is dead too');
+});
+
+test('crowdcartctl purge-carts forgets reminders that will never be mailed, and keeps a stop until the session ends', async () => {
+	const { creator, id } = await liveSession();
+	const [expired, stopped, confirmed] = ['expired', 'stopped', 'confirmed'].map((tag) => uniqueEmail(tag));
+	for (const email of [expired, stopped, confirmed]) {
+		const v = await fresh(network().host(), `/live/${id}`);
+		assert.equal((await v.post(`/live/${id}/remind`, { csrf: v.csrfToken, email })).status, 303);
+	}
+	const reader = new Client();
+	for (const [email, link] of [[stopped, stopLink], [confirmed, confirmLink]]) {
+		const url = link(outboxTo(email)[0][1]);
+		const page = await reader.get(url);
+		assert.equal((await reader.post(url, { csrf: csrfOf(page.body) })).status, 200);
+	}
+	sql(`UPDATE live_reminders SET confirm_expires_at = UTC_TIMESTAMP() - INTERVAL 1 MINUTE WHERE session_id = ${id} AND email = ${lit(expired)}`);
+	const purge = () => execFileSync(path.join(ROOT, 'bin/crowdcartctl'), ['--conf', path.join(VAR, 'crowdcart.conf'), 'purge-carts'],
+		{ env: { ...process.env, CROWDCART_CONF: '' } });
+	const left = () => sql(`SELECT email FROM live_reminders WHERE session_id = ${id} ORDER BY email`).map((r) => r[0]);
+	purge();
+	assert.deepEqual(left(), [confirmed, stopped].sort());
+	assert.equal((await goLive(creator, id)).status, 303);
+	assert.equal((await end(creator, id)).status, 303);
+	purge();
+	assert.deepEqual(left(), []);
 });
 
 test('order lookup: a fresh cookie per lookup is refused after the address\'s 60, another /24 still looks up', async () => {
