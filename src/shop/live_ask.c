@@ -2,7 +2,8 @@
  * viewer is blocked (403), the question is empty or holds a blocked word (422, the configured
  * live_blocked_words plus the session's own list), or the viewer asks too fast (429: one per
  * LIVE_RATE_SHORT_S seconds, LIVE_RATE_LONG_N per minute, counted in MariaDB under the viewer's
- * row lock so parallel posts on other workers or nodes count too). A fresh cookie per question
+ * row lock so parallel posts on other workers or nodes count too; Retry-After and the page shown
+ * again with the message). A fresh cookie per question
  * escapes that, so the viewer's address prefixes have budgets of their own (LIVE_ASK_BUDGET, also
  * 429, with the page shown again). The question and its event commit together. */
 #include <stdio.h>
@@ -38,6 +39,7 @@ struct ask {
 	const uint8_t *key;
 	const char *name, *text;
 	bool too_fast;
+	long long wait_s;	/* when too fast: until the window that refused has room again */
 };
 
 static enum db_status ask_write(struct db *db, void *ctx)
@@ -55,6 +57,7 @@ static enum db_status ask_write(struct db *db, void *ctx)
 		return rc;
 	if (!live_rate_ok(db_at(&recent, 0, 0)->i, db_at(&recent, 0, 1)->i)) {
 		q->too_fast = true;
+		q->wait_s = db_at(&recent, 0, 1)->i >= LIVE_RATE_LONG_N ? LIVE_RATE_LONG_S : LIVE_RATE_SHORT_S;
 		return DB_CONFLICT;
 	}
 	const char *bound = name.nrows ? db_at(&name, 0, 0)->s : q->name;
@@ -129,8 +132,8 @@ int page_live_ask(struct req *r)
 			"Too many questions are coming from your network right now. %s", wait));
 	rc = db_txn(r->db, ask_write, &q);
 	if (q.too_fast) {
-		response_error(r, 429, "You are asking too fast: one question every 10 seconds and at most 5 a minute. Please wait a moment and ask again.");
-		return REQ_DONE;
+		response_header(r, "Retry-After", arena_printf(r->arena, "%lld", q.wait_s));
+		return live_page_render(r, &s, 429, "You are asking too fast: one question every 10 seconds and at most 5 a minute. Please wait a moment and ask again.");
 	}
 	if (rc != DB_OK)
 		return req_db_fail(rc);

@@ -103,7 +103,9 @@ test('questions are capped: length, empty, blocked words, and one per 10 s per v
 	sql(`UPDATE live_questions SET created_at = UTC_TIMESTAMP(3) WHERE session_id = ${id}`);
 	const fast = await ask(v, id, 'And another one right away?');
 	assert.equal(fast.status, 429);
-	assert.match(fast.body, /one question every 10 seconds and at most 5 a minute/);
+	assert.match(fast.body, /<p class="flash error" id="live-error" role="alert">You are asking too fast: one question every 10 seconds and at most 5 a minute/);
+	assert.equal(fast.headers['retry-after'], '10');
+	assert.match(fast.body, /<form class="form live-ask" id="live-ask"/, 'the page comes back with its form');
 	assert.equal(sql(`SELECT COUNT(*) FROM live_questions WHERE session_id = ${id}`)[0][0], '1');
 	// The count is per viewer: someone else may ask at once.
 	assert.equal((await ask(await viewer(id), id, 'Me too?')).status, 303);
@@ -145,7 +147,9 @@ test('the rate limit also caps five questions a minute', async () => {
 		assert.ok(q > 0, `question ${i}`);
 		sql(`UPDATE live_questions SET created_at = created_at - INTERVAL 11 SECOND WHERE id = ${q}`);
 	}
-	assert.equal((await ask(v, id, 'A sixth within the minute')).status, 429);
+	const sixth = await ask(v, id, 'A sixth within the minute');
+	assert.equal(sixth.status, 429);
+	assert.equal(sixth.headers['retry-after'], '60');
 });
 
 test('votes are one per viewer and order the questions', async () => {
