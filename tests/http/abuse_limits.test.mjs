@@ -230,6 +230,24 @@ test('remind me: an expired link is dead and a new ask mails a new one; a stoppe
 	assert.equal((await reader.get(confirmLink(outboxTo(victim)[0][1]))).status, 404, 'its old link is dead too');
 });
 
+test('remind me: a reminder stored before confirmation links gets no go-live mail until its address confirms', async () => {
+	const { creator, id, title } = await liveSession();
+	const email = uniqueEmail('legacy');
+	sql(`INSERT INTO live_reminders (session_id, email, created_at) VALUES (${id}, ${lit(email)}, UTC_TIMESTAMP())`);
+	const v = await fresh(network().host(), `/live/${id}`);
+	assert.equal((await v.post(`/live/${id}/remind`, { csrf: v.csrfToken, email })).status, 303);
+	const [[, body]] = outboxTo(email);
+	assert.ok(stopLink(body), `a stop link: ${body}`);
+	const link = confirmLink(body);
+	const page = await v.get(link);
+	assert.equal((await v.post(link, { csrf: csrfOf(page.body) })).status, 200);
+	assert.equal((await goLive(creator, id)).status, 303);
+	const mails = outboxTo(email);
+	assert.equal(mails.length, 2);
+	assert.equal(mails[1][0], `Live now: ${title}`);
+	assert.equal(stopLink(mails[1][1]), stopLink(body), 'the go-live mail carries the same stop link');
+});
+
 test('crowdcartctl purge-carts forgets reminders that will never be mailed, and keeps a stop until the session ends', async () => {
 	const { creator, id } = await liveSession();
 	const [expired, stopped, confirmed] = ['expired', 'stopped', 'confirmed'].map((tag) => uniqueEmail(tag));

@@ -11,9 +11,11 @@ static const struct db_stmt q_row = {
 static const struct db_stmt q_insert = {
 	"INSERT INTO live_reminders (session_id, email, created_at, confirm_hash, confirm_expires_at, unsubscribe_token)"
 	" VALUES (?, ?, UTC_TIMESTAMP(), ?, UTC_TIMESTAMP() + INTERVAL 48 HOUR, ?)", "isbs", "" };
+/* A row from before stop links gets one now: every mail about a reminder carries it. */
 static const struct db_stmt q_renew = {
 	"UPDATE live_reminders SET confirm_hash = ?, confirm_expires_at = UTC_TIMESTAMP() + INTERVAL 48 HOUR,"
-	" created_at = UTC_TIMESTAMP() WHERE session_id = ? AND email = ?", "bis", "" };
+	" unsubscribe_token = COALESCE(unsubscribe_token, ?), created_at = UTC_TIMESTAMP()"
+	" WHERE session_id = ? AND email = ?", "bsis", "" };
 _Static_assert(LIVE_REMINDER_CONFIRM_HOURS == 48, "q_insert's and q_renew's interval");
 static const struct db_stmt q_stop_token = {
 	"SELECT unsubscribe_token FROM live_reminders WHERE session_id = ? AND email = ?", "is", "s" };
@@ -63,7 +65,6 @@ static enum db_status ask_write(struct db *db, void *ctx)
 {
 	struct ask_txn *t = ctx;
 	struct live_reminder_ask *q = t->q;
-	q->mailed = false;
 	struct db_res res;
 	enum db_status rc = db_query(db, t->a, &q_row, (struct db_param[]){ DB_I(q->session_id), DB_S(q->email) }, &res);
 	if (rc != DB_OK)
@@ -80,15 +81,16 @@ static enum db_status ask_write(struct db *db, void *ctx)
 	char text[TOKEN_B64_LEN + 1], stop[TOKEN_B64_LEN + 1];
 	token_new(tok, text);
 	token_hash(tok, hash);
+	uint8_t stop_tok[TOKEN_BYTES];
+	token_new(stop_tok, stop);
 	const char *stop_text = stop;
 	if (!row.exists) {
-		uint8_t stop_tok[TOKEN_BYTES];
-		token_new(stop_tok, stop);
 		rc = db_query(db, NULL, &q_insert, (struct db_param[]){ DB_I(q->session_id), DB_S(q->email),
 			DB_B(hash, 32), DB_S(stop) }, NULL);
 	} else {
 		struct db_res s;
-		rc = db_query(db, NULL, &q_renew, (struct db_param[]){ DB_B(hash, 32), DB_I(q->session_id), DB_S(q->email) }, NULL);
+		rc = db_query(db, NULL, &q_renew, (struct db_param[]){ DB_B(hash, 32), DB_S(stop), DB_I(q->session_id),
+			DB_S(q->email) }, NULL);
 		if (rc == DB_OK)
 			rc = db_query(db, t->a, &q_stop_token, (struct db_param[]){ DB_I(q->session_id), DB_S(q->email) }, &s);
 		if (rc == DB_OK)
@@ -97,8 +99,6 @@ static enum db_status ask_write(struct db *db, void *ctx)
 	if (rc == DB_OK)
 		rc = outbox_add(db, q->email, arena_printf(t->a, "Confirm your reminder: %s", q->title),
 				confirm_mail(t->a, q, text, stop_text), 0, 0);
-	if (rc == DB_OK)
-		q->mailed = true;
 	return rc;
 }
 

@@ -23,7 +23,6 @@ struct live_reminder_ask {
 	const char *email;
 	const char *title, *creator_name, *starts_at;	/* for the mail */
 	const char *base_url;
-	bool mailed;	/* out: a confirmation mail was queued */
 };
 
 /* Records the ask and queues the confirmation mail when one is due, in one transaction. */
