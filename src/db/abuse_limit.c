@@ -44,6 +44,13 @@ void abuse_limit_subject(const uint8_t secret[32], const char *action, enum abus
 	token_keyed_hash(secret, s, n < 0 ? 0 : (size_t)n < sizeof s ? (size_t)n : sizeof s - 1, out);
 }
 
+void abuse_limit_scale(struct abuse_limit_rule *rules, size_t nrules, long long scale)
+{
+	for (size_t i = 0; i < nrules; i++)
+		if (rules[i].scope == ABUSE_LIMIT_HOST || rules[i].scope == ABUSE_LIMIT_NETWORK)
+			rules[i].max *= scale;
+}
+
 long long abuse_limit_window(long long now, long long window_s, long long *remaining_s)
 {
 	long long start = now - now % window_s;

@@ -39,6 +39,10 @@ struct abuse_limit_verdict {
 void abuse_limit_subject(const uint8_t secret[32], const char *action, enum abuse_limit_scope scope,
 			 const struct abuse_limit_who *who, uint8_t out[32]);
 
+/* Multiplies the address budgets (host and network) of rules by scale; session and target budgets
+ * stay: they protect one visitor's and one inbox's share, whatever the network looks like. */
+void abuse_limit_scale(struct abuse_limit_rule *rules, size_t nrules, long long scale);
+
 /* The window `now` falls in: its start, and the seconds until it ends. */
 long long abuse_limit_window(long long now, long long window_s, long long *remaining_s);
 

@@ -9,7 +9,8 @@
 #define ABUSE_GUARD_RULES(...) (const struct abuse_limit_rule[]){ __VA_ARGS__ }, \
 	sizeof (struct abuse_limit_rule[]){ __VA_ARGS__ } / sizeof (struct abuse_limit_rule)
 
-/* Counts the request's action against rules. session: the 32-byte key of who acts (NULL: the
+/* Counts the request's action against rules (address budgets times the config abuse_limit_scale,
+ * default 1). session: the 32-byte key of who acts (NULL: the
  * request's session); target: the email a mail would go to, or NULL. When a budget is spent,
  * *wait is a sentence saying how long to wait (Retry-After is set): the page answers 429 with
  * it, shown where the form was. A database failure is returned for req_db_fail. */

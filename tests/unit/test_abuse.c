@@ -87,6 +87,21 @@ START_TEST(test_abuse_windows)
 }
 END_TEST
 
+START_TEST(test_abuse_scale_raises_address_budgets_only)
+{
+	struct abuse_limit_rule rules[] = {
+		{ ABUSE_LIMIT_SESSION, 5, 3600 }, { ABUSE_LIMIT_HOST, 20, 3600 },
+		{ ABUSE_LIMIT_NETWORK, 60, 3600 }, { ABUSE_LIMIT_TARGET, 3, 86400 },
+	};
+	abuse_limit_scale(rules, 4, 10);
+	ck_assert_int_eq(rules[0].max, 5);
+	ck_assert_int_eq(rules[1].max, 200);
+	ck_assert_int_eq(rules[2].max, 600);
+	ck_assert_int_eq(rules[3].max, 3);
+	ck_assert_int_eq(rules[1].window_s, 3600);
+}
+END_TEST
+
 START_TEST(test_reminder_mails_only_when_due)
 {
 	/* new address: a confirmation link goes out */
@@ -109,6 +124,7 @@ Suite *abuse_suite(void)
 	tcase_add_loop_test(tc, test_netprefix_of_addresses, 0, (int)(sizeof prefixes / sizeof prefixes[0]));
 	tcase_add_test(tc, test_abuse_subjects_ignore_what_is_cheap_to_change);
 	tcase_add_test(tc, test_abuse_windows);
+	tcase_add_test(tc, test_abuse_scale_raises_address_budgets_only);
 	tcase_add_test(tc, test_reminder_mails_only_when_due);
 	suite_add_tcase(s, tc);
 	return s;
