@@ -3,10 +3,11 @@
 <p class="muted">Live shopping with <a href="/@{{HANDLE}}">{{CREATOR_NAME}}</a> · <span class="badge live-state live-state-{{STATE}}" id="live-state">{{STATE}}</span></p>
 <p class="disclosure" role="note">{{CREATOR_NAME}} earns a commission on purchases made through this session.</p>
 <p class="live-status" id="live-status" role="status" aria-live="polite"></p>
+{{#ERROR}}<p class="flash error" id="live-error" role="alert">{{TEXT}}</p>{{/ERROR}}
 {{#SCHEDULED}}<section class="live-soon" aria-labelledby="soon-h">
 <h2 id="soon-h">Starts <time id="live-countdown" datetime="{{STARTS_AT}}">{{STARTS_TEXT}} UTC</time></h2>
 <p class="muted">Reload this page at the start time to watch; with JavaScript it switches by itself.</p>
-{{#REMINDED}}<p class="flash" role="status">Thanks: we will email you when the session starts.</p>{{/REMINDED}}
+{{#REMINDED}}<p class="flash" role="status">Thanks: confirm with the link we emailed you, and we will email you when the session starts.</p>{{/REMINDED}}
 <form class="form live-remind" method="post" action="/live/{{LIVE}}/remind">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="remind-email">Remind me by email</label>

@@ -1,10 +1,13 @@
 /* leadform_submit.c: "POST /f/{slug}" (and via a creator) — checks the honeypot, the signed
- * fill time, every field and the consent; counts the rate limits; then stores the lead, its
- * answers and its webhook delivery in one transaction, merging a repeat of the same email. */
+ * fill time, every field and the consent; counts the rate limits (the brand's per-address budget
+ * for the address's /32 or /64, four times it for its /24 or /48, and the form's own); then stores
+ * the lead, its answers and its webhook delivery in one transaction, merging a repeat of the same
+ * email. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include "domain/ads/brand_domain.h"
+#include "shop/abuse_guard.h"
 #include "shop/leadform.h"
 #include "web/layout.h"
 #include "web/response.h"
@@ -249,12 +252,16 @@ int page_leadform_submit(struct req *r)
 		char *m = arena_printf(r->arena, "lead-email|%lld|%s", f.id, key);
 		token_keyed_hash(r->secret, m, strlen(m), s.email_hash);
 	}
-	char ip_hex[65];
-	for (int i = 0; i < 32; i++)
-		snprintf(ip_hex + 2 * i, 3, "%02x", s.ip_hash[i]);
-	enum db_status rc;
-	if (!rate_ok(r, arena_printf(r->arena, "lead-ip|%lld|%s", f.id, ip_hex), f.ip_limit, &rc) ||
-	    !rate_ok(r, arena_printf(r->arena, "lead-form|%lld", f.id), f.form_limit, &rc)) {
+	const char *wait;
+	enum db_status rc = abuse_guard_take(r, arena_printf(r->arena, "lead-form:%lld", f.id), ABUSE_GUARD_RULES(
+		{ ABUSE_LIMIT_HOST, f.ip_limit, 3600 }, { ABUSE_LIMIT_NETWORK, 4 * f.ip_limit, 3600 }), NULL, NULL, &wait);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
+	if (wait) {
+		leadform_render(r, &f, 429, arena_printf(r->arena, "Too many submissions of this form from your network. %s", wait));
+		return REQ_DONE;
+	}
+	if (!rate_ok(r, arena_printf(r->arena, "lead-form|%lld", f.id), f.form_limit, &rc)) {
 		if (rc != DB_OK)
 			return req_db_fail(rc);
 		response_header(r, "Retry-After", "3600");

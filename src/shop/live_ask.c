@@ -2,12 +2,15 @@
  * viewer is blocked (403), the question is empty or holds a blocked word (422, the configured
  * live_blocked_words plus the session's own list), or the viewer asks too fast (429: one per
  * LIVE_RATE_SHORT_S seconds, LIVE_RATE_LONG_N per minute, counted in MariaDB under the viewer's
- * row lock so parallel posts on other workers or nodes count too). The question and its event
- * commit together. */
+ * row lock so parallel posts on other workers or nodes count too; Retry-After and the page shown
+ * again with the message). A fresh cookie per question
+ * escapes that, so the viewer's address prefixes have budgets of their own (LIVE_ASK_BUDGET, also
+ * 429, with the page shown again). The question and its event commit together. */
 #include <stdio.h>
 #include <string.h>
 #include "lib/config.h"
 #include "domain/live/live_event.h"
+#include "shop/abuse_guard.h"
 #include "shop/live_view.h"
 #include "web/response.h"
 #include "lib/validate.h"
@@ -25,12 +28,18 @@ static const struct db_stmt q_insert = {
 	"INSERT INTO live_questions (session_id, viewer_key, display_name, body, created_at)"
 	" VALUES (?, ?, ?, ?, UTC_TIMESTAMP(3))", "ibss", "" };
 
+/* Thirty questions from one address (IPv6: /64) in ten minutes is thirty people on an office or
+ * carrier address asking one each; a /24 (/48) gets four times that. */
+#define LIVE_ASK_BUDGET \
+	{ ABUSE_LIMIT_HOST, 30, 600 }, { ABUSE_LIMIT_NETWORK, 120, 600 }
+
 struct ask {
 	struct arena *a;
 	long long session_id, question_id;
 	const uint8_t *key;
 	const char *name, *text;
 	bool too_fast;
+	long long wait_s;	/* when too fast: until the window that refused has room again */
 };
 
 static enum db_status ask_write(struct db *db, void *ctx)
@@ -48,6 +57,7 @@ static enum db_status ask_write(struct db *db, void *ctx)
 		return rc;
 	if (!live_rate_ok(db_at(&recent, 0, 0)->i, db_at(&recent, 0, 1)->i)) {
 		q->too_fast = true;
+		q->wait_s = db_at(&recent, 0, 1)->i >= LIVE_RATE_LONG_N ? LIVE_RATE_LONG_S : LIVE_RATE_SHORT_S;
 		return DB_CONFLICT;
 	}
 	const char *bound = name.nrows ? db_at(&name, 0, 0)->s : q->name;
@@ -114,10 +124,16 @@ int page_live_ask(struct req *r)
 		}
 		q.name = db_at(&v, 0, 0)->s;
 	}
+	const char *wait;
+	if ((rc = abuse_guard_take(r, "live-ask", ABUSE_GUARD_RULES(LIVE_ASK_BUDGET), key, NULL, &wait)) != DB_OK)
+		return req_db_fail(rc);
+	if (wait)
+		return live_page_render(r, &s, 429, arena_printf(r->arena,
+			"Too many questions are coming from your network right now. %s", wait));
 	rc = db_txn(r->db, ask_write, &q);
 	if (q.too_fast) {
-		response_error(r, 429, "You are asking too fast: one question every 10 seconds and at most 5 a minute. Please wait a moment and ask again.");
-		return REQ_DONE;
+		response_header(r, "Retry-After", arena_printf(r->arena, "%lld", q.wait_s));
+		return live_page_render(r, &s, 429, "You are asking too fast: one question every 10 seconds and at most 5 a minute. Please wait a moment and ask again.");
 	}
 	if (rc != DB_OK)
 		return req_db_fail(rc);

@@ -144,6 +144,12 @@ int page_live(struct req *r)
 	int st;
 	if (!live_session_load(r, &s, &st))
 		return st;
+	return live_page_render(r, &s, 200, NULL);
+}
+
+int live_page_render(struct req *r, const struct live_session *sp, int status, const char *error)
+{
+	struct live_session s = *sp;
 	struct db_res lineup, pins, qs;
 	struct asker asker = { 0 };
 	struct db_param who_where[] = { DB_I(s.creator_id), DB_I(s.id) };
@@ -166,6 +172,8 @@ int page_live(struct req *r)
 	tmpl_set(d, "HANDLE", s.handle);
 	tmpl_set(d, "CREATOR_NAME", s.creator_name);
 	tmpl_set(d, "STARTS_AT", s.starts_at);
+	if (error)
+		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
 	if (s.state == LIVE_SCHEDULED) {
 		tmpl_dict *w = tmpl_add(d, "SCHEDULED");
 		tmpl_set(w, "STARTS_AT", s.starts_at);
@@ -192,6 +200,6 @@ int page_live(struct req *r)
 	if (s.state != LIVE_ENDED)
 		ask_form(d, &s, &asker);
 	attribution_touch(r, s.creator_id, ATTR_LIVE);
-	layout_end(r, 200);
+	layout_end(r, status);
 	return REQ_DONE;
 }

@@ -35,10 +35,17 @@ enum db_status live_viewer_blocked(struct req *r, long long id, const uint8_t ke
 const char *live_product_url(struct req *r, const struct db_res *res, size_t row, size_t col, const char *via);
 
 int page_live(struct req *r);
+/* The live page as page_live shows it, answered with status and, when error is not NULL, that
+ * message where the forms are: a refused form posted without JavaScript comes back to the page. */
+int live_page_render(struct req *r, const struct live_session *s, int status, const char *error);
 int page_live_events(struct req *r);
 int page_live_ask(struct req *r);
 int page_live_vote(struct req *r);
 int page_live_remind(struct req *r);
 int page_live_cart_add(struct req *r);
+int page_live_confirm_form(struct req *r);
+int page_live_confirm(struct req *r);
+int page_live_stop_form(struct req *r);
+int page_live_stop(struct req *r);
 
 #endif

@@ -1,6 +1,9 @@
 /* live_vote.c: "POST /live/{id}/questions/{q}/vote" — one upvote per viewer and question (the
- * vote's primary key says so, on every node); the count and its event commit with the vote. */
+ * vote's primary key says so, on every node); the count and its event commit with the vote. A
+ * fresh cookie per vote would make a new viewer each time, so votes also spend budgets of the
+ * viewer's address prefixes (429, the page shown again). */
 #include "domain/live/live_event.h"
+#include "shop/abuse_guard.h"
 #include "shop/live_view.h"
 #include "web/response.h"
 
@@ -10,6 +13,11 @@ static const struct db_stmt q_vote = {
 	"INSERT INTO live_question_votes (question_id, viewer_key, created_at) VALUES (?, ?, UTC_TIMESTAMP())", "ib", "" };
 static const struct db_stmt q_count = {
 	"UPDATE live_questions SET votes = votes + 1 WHERE id = ?", "i", "" };
+
+/* Sixty votes from one address (IPv6: /64) in ten minutes: a room of viewers upvoting several
+ * questions each; a /24 (/48) gets four times that. */
+#define LIVE_VOTE_BUDGET \
+	{ ABUSE_LIMIT_HOST, 60, 600 }, { ABUSE_LIMIT_NETWORK, 240, 600 }
 
 struct vote {
 	struct arena *a;
@@ -52,6 +60,12 @@ int page_live_vote(struct req *r)
 		response_error(r, 403, "The host has blocked you from taking part in this session.");
 		return REQ_DONE;
 	}
+	const char *wait;
+	if ((rc = abuse_guard_take(r, "live-vote", ABUSE_GUARD_RULES(LIVE_VOTE_BUDGET), key, NULL, &wait)) != DB_OK)
+		return req_db_fail(rc);
+	if (wait)
+		return live_page_render(r, &s, 429, arena_printf(r->arena,
+			"Too many votes are coming from your network right now. %s", wait));
 	struct vote v = { r->arena, s.id, qid, key };
 	rc = db_txn(r->db, vote_write, &v);
 	if (rc == DB_DUP) {

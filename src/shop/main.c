@@ -87,7 +87,7 @@ enum shop_page {
 	SHOP_PAYMENT_WEBHOOK, SHOP_FEED,
 	SHOP_VIDEO, SHOP_VIDEO_CLICK, SHOP_VIDEO_CART_ADD,
 	SHOP_LIVE, SHOP_LIVE_EVENTS, SHOP_LIVE_ASK, SHOP_LIVE_VOTE, SHOP_LIVE_REMIND,
-	SHOP_LIVE_CART_ADD,
+	SHOP_LIVE_CART_ADD, SHOP_LIVE_CONFIRM_FORM, SHOP_LIVE_CONFIRM, SHOP_LIVE_STOP_FORM, SHOP_LIVE_STOP,
 	SHOP_AD, SHOP_AD_CLICK, SHOP_AD_CART_ADD, SHOP_GO,
 	SHOP_CART_CODE, SHOP_CART_CODE_REMOVE,
 	SHOP__MAX
@@ -166,6 +166,15 @@ static const struct route routes[] = {
 		.path = path_id, .fields = live_remind_fields, .max_body = 2048 },
 	[SHOP_LIVE_CART_ADD] = { .pat = { HTTP_POST, "/live/{id}/cart" }, .fn = page_live_cart_add,
 		.path = path_id, .fields = cart_fields, .max_body = 4096 },
+	/* the links a "remind me" mail carries: each GET shows a button, its POST acts (live_links.c) */
+	[SHOP_LIVE_CONFIRM_FORM] = { .pat = { HTTP_GET, "/live/reminders/confirm/{token}" },
+		.fn = page_live_confirm_form, .needs = NEED_SESSION, .path = path_token },
+	[SHOP_LIVE_CONFIRM] = { .pat = { HTTP_POST, "/live/reminders/confirm/{token}" },
+		.fn = page_live_confirm, .path = path_token, .max_body = 1024 },
+	[SHOP_LIVE_STOP_FORM] = { .pat = { HTTP_GET, "/live/reminders/stop/{token}" },
+		.fn = page_live_stop_form, .needs = NEED_SESSION, .path = path_token },
+	[SHOP_LIVE_STOP] = { .pat = { HTTP_POST, "/live/reminders/stop/{token}" },
+		.fn = page_live_stop, .path = path_token, .max_body = 1024 },
 	/* collection ads: ad.c, and their signed click-outs: go.c */
 	[SHOP_AD] = { .pat = { HTTP_GET, "/ad/{slug}" }, .fn = page_ad,
 		.needs = NEED_SESSION, .path = path_slug, .fields = via_fields },

@@ -1,8 +1,12 @@
 /* order_lookup.c: "/orders/lookup" — find an order by its number and the email it was placed
  * with. One answer for every miss, so it tells nothing about which part was wrong, and misses are
- * throttled per email and per client address. */
+ * throttled per email and per client address (IPv6: its /64). Every lookup, hit or miss, also
+ * spends budgets of the session and the address prefixes, so neither a fresh cookie nor the
+ * addresses of one network multiply the guesses. */
 #include <string.h>
 #include "db/throttle.h"
+#include "lib/netprefix.h"
+#include "shop/abuse_guard.h"
 #include "shop/cart.h"
 #include "web/layout.h"
 #include "web/response.h"
@@ -20,6 +24,11 @@ static const struct db_stmt q_purge = {
 
 /* Misses allowed in 15 minutes: per email, and per address. */
 static const struct throttle_kind lookup_throttle = { "lookup-", &q_misses, &q_miss, &q_purge, 5, 100 };
+
+/* Lookups in 15 minutes: a shopper checks an order or two; an address (/64) is a household or an
+ * office, a /24 (/48) a site or a carrier's pool. */
+#define LOOKUP_BUDGET \
+	{ ABUSE_LIMIT_SESSION, 20, 900 }, { ABUSE_LIMIT_HOST, 60, 900 }, { ABUSE_LIMIT_NETWORK, 240, 900 }
 
 static void form(struct req *r, int status, const char *error)
 {
@@ -51,12 +60,21 @@ int page_order_lookup(struct req *r)
 	for (; email[i] && i < sizeof lower - 1; i++)
 		lower[i] = (char)(email[i] >= 'A' && email[i] <= 'Z' ? email[i] + 32 : email[i]);
 	lower[i] = '\0';
+	const char *wait;
+	enum db_status rc = abuse_guard_take(r, "order-lookup", ABUSE_GUARD_RULES(LOOKUP_BUDGET), NULL, NULL, &wait);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
+	if (wait) {
+		form(r, 429, arena_printf(r->arena, "Too many order lookups from your network right now. %s", wait));
+		return REQ_DONE;
+	}
+	char host[NETPREFIX_TEXT];
+	netprefix_of(r->remote_addr, NETPREFIX_HOST, host);
 	struct throttle t;
-	throttle_subjects(&lookup_throttle, r->secret, lower, r->remote_addr, &t);
+	throttle_subjects(&lookup_throttle, r->secret, lower, host, &t);
 	struct db_res o = { 0 };
 	bool over;
-	enum db_status rc = throttle_over(r->db, r->arena, &lookup_throttle, &t, &over);
-	if (rc != DB_OK)
+	if ((rc = throttle_over(r->db, r->arena, &lookup_throttle, &t, &over)) != DB_OK)
 		return req_db_fail(rc);
 	if (over) {
 		response_header(r, "Retry-After", "900");

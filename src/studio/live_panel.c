@@ -13,7 +13,8 @@ static const struct db_stmt q_owned = {
 static const struct db_stmt q_session = {
 	"SELECT title, DATE_FORMAT(starts_at, '%Y-%m-%d %H:%i'), stream_url, replay_url, blocked_words, last_seq,"
 	" COALESCE(CAST(UNIX_TIMESTAMP(started_at) * 1000 AS SIGNED), 0),"
-	" (SELECT COUNT(*) FROM live_reminders r WHERE r.session_id = s.id)"
+	" (SELECT COUNT(*) FROM live_reminders r WHERE r.session_id = s.id AND r.confirmed_at IS NOT NULL"
+	" AND r.unsubscribed_at IS NULL)"
 	" FROM live_sessions s WHERE id = ?", "i", "sssssiii" };
 static const struct db_stmt q_lineup = {
 	"SELECT p.id, p.title FROM live_lineup l JOIN products p ON p.id = l.product_id"

@@ -169,7 +169,8 @@
 	}
 
 	// The viewer's own forms (ask, upvote, remind, buy) go with fetch; the answer is a redirect to
-	// this page (ok) or an error page whose message is shown.
+	// this page (ok), this page again with a message (a spent budget), or an error page whose
+	// message is shown.
 	document.addEventListener('submit', async (ev) => {
 		const form = ev.target;
 		if (!(form instanceof HTMLFormElement) || !form.closest('#live'))
@@ -187,10 +188,12 @@
 					name?.closest('.field')?.replaceChildren(el('p', 'muted', `Asking as ${name.value}.`));
 				}
 				status.textContent = form.classList.contains('live-buy') ? 'Added to your cart.' :
-					form.classList.contains('live-remind') ? 'Thanks: we will email you when the session starts.' : 'Sent.';
+					form.classList.contains('live-remind') ? 'Thanks: confirm with the link we emailed you, and we will email you when the session starts.' : 'Sent.';
 			} else {
 				const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
-				status.textContent = doc.querySelector('main p')?.textContent ?? `Sorry, that did not work (${res.status}).`;
+				// A refused form comes back as this page with its message, other errors as an error page.
+				const message = doc.querySelector('#live-error') ?? doc.querySelector('main p');
+				status.textContent = message?.textContent ?? `Sorry, that did not work (${res.status}).`;
 			}
 		} catch {
 			status.textContent = 'Sorry, that did not reach the server. Please try again.';
