@@ -137,6 +137,20 @@ stop:
 	-@VAR=$(VAR) scripts/web.sh stop
 	-@VAR=$(VAR) scripts/db.sh stop
 
+# ---- installation ------------------------------------------------------------------------
+# `make install PREFIX=/usr/local DESTDIR=`: programs, templates, static, sql, man pages, example
+# config, systemd units, the Apache and lighttpd sites (scripts/install.sh; SYSCONFDIR, UNITDIR,
+# LOCALSTATEDIR and RUNDIR move the rest). `make uninstall` with the same variables removes
+# exactly those files. `make deb` builds the Debian package (scripts/deb.sh: ../build/deb/).
+install: all
+	@scripts/install.sh install
+
+uninstall:
+	@scripts/install.sh uninstall
+
+deb:
+	@scripts/deb.sh
+
 # ---- tests -------------------------------------------------------------------------------
 # The edit loop: build, the project's rules, the unit tests (seconds, no services).
 check: all $(BUILD)/unit-tests
@@ -187,4 +201,4 @@ clean:
 	rm -rf build build-asan build-fuzz cgi-bin/*.fcgi bin
 
 .PHONY: all deps run stop check test check-unit check-asan check-asan-http asan-build fuzz fuzz-build \
-	fuzzers scan faults cluster-test bench-cluster lint bench clean
+	fuzzers scan faults cluster-test bench-cluster lint bench clean install uninstall deb FORCE
