@@ -140,7 +140,7 @@ stop:
 # ---- installation ------------------------------------------------------------------------
 # `make install PREFIX=/usr/local DESTDIR=`: programs, templates, static, sql, man pages, example
 # config, systemd units, the Apache and lighttpd sites (scripts/install.sh; SYSCONFDIR, UNITDIR,
-# LOCALSTATEDIR and RUNDIR move the rest). `make uninstall` with the same variables removes
+# LOCALSTATEDIR, RUNDIR and HTTP_PORT move the rest). `make uninstall` with the same variables removes
 # exactly those files. `make deb` builds the Debian package (scripts/deb.sh: ../build/deb/).
 install: all
 	@scripts/install.sh install

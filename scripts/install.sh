@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # install.sh: what `make install` and `make uninstall` do; one list of files serves both, so uninstall removes exactly what install put there.
 # usage: [DESTDIR=] [PREFIX=/usr/local] [SYSCONFDIR=/etc] [UNITDIR=] [LOCALSTATEDIR=/var/lib/crowdcart]
-#        [RUNDIR=/run/crowdcart] scripts/install.sh install|uninstall|list
+#        [RUNDIR=/run/crowdcart] [HTTP_PORT=80] scripts/install.sh install|uninstall|list
 # The programs must be built (make). Paths are the installation's as the running system sees them;
 # DESTDIR only prefixes where the files are written (a package's staging root, a test's folder).
 set -euo pipefail
@@ -22,6 +22,8 @@ SYSCONFDIR=${SYSCONFDIR:-/etc}
 UNITDIR=${UNITDIR:-$SYSCONFDIR/systemd/system}
 LOCALSTATEDIR=${LOCALSTATEDIR:-/var/lib/crowdcart}
 RUNDIR=${RUNDIR:-/run/crowdcart}
+# The port of the Apache site's <VirtualHost *:PORT>.
+HTTP_PORT=${HTTP_PORT:-80}
 CONF=$SYSCONFDIR/crowdcart/crowdcart.conf
 PROGRAMS=(shop studio api)
 
@@ -77,7 +79,7 @@ render() {
 		s|@RUNDIR@|$(esc "$RUNDIR")|g; s|@LOCALSTATEDIR@|$(esc "$LOCALSTATEDIR")|g
 		s|@STATIC@|$(esc "$DATADIR/static")|g; s|@MEDIA@|$(esc "$LOCALSTATEDIR/media")|g
 		s|@SOCK@|$(esc "$RUNDIR")|g; s|@BIN@|$(esc "$LIBEXECDIR")|g; s|@CONF@|$(esc "$CONF")|g
-		s|@PORT@|80|g
+		s|@PORT@|$HTTP_PORT|g
 		s|@SHOP_FCGI@|unix:$(esc "$RUNDIR")/shop.sock\|fcgi://crowdcart-shop|g
 		s|@STUDIO_FCGI@|unix:$(esc "$RUNDIR")/studio.sock\|fcgi://crowdcart-studio|g
 		s|@API_FCGI@|unix:$(esc "$RUNDIR")/api.sock\|fcgi://crowdcart-api|g" "$t"

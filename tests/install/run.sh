@@ -10,13 +10,14 @@ cd "$ROOT"
 base=$((${TEST_PORT_BASE:-0} + 60))
 # The private MariaDB lives where the other stacks' do (the mysql user can reach var/).
 export VAR=$ROOT/var/install DB_PORT=$((3397 + base))
-PORT=$((8097 + base))
+PORT=$((8097 + base)) APACHE_PORT=$((8098 + base))
 # Short, so the sockets' paths fit in 107 bytes; world-searchable, so the programs can still
 # reach their files after giving up root.
 T=$(mktemp -d /tmp/cc-install.XXXXXX)
 chmod 0755 "$T"
 # The installation as the running programs see it: no DESTDIR, every path under $T.
-LAYOUT=(PREFIX="$T/usr" SYSCONFDIR="$T/etc" LOCALSTATEDIR="$T/var/lib/crowdcart" RUNDIR="$T/run")
+LAYOUT=(PREFIX="$T/usr" SYSCONFDIR="$T/etc" LOCALSTATEDIR="$T/var/lib/crowdcart" RUNDIR="$T/run"
+	HTTP_PORT="$APACHE_PORT")
 
 passed=0 failed=0
 ok() { passed=$((passed + 1)); echo "ok - $1"; }
@@ -33,6 +34,7 @@ cleanup() {
 	# Each program was started by setsid, so its pid is its group's: the workers go with it.
 	for p in $(cat "$T/pids" 2>/dev/null); do kill -TERM -- "-$p" 2>/dev/null || true; done
 	[[ ! -s $T/web/run/lighttpd.pid ]] || kill -TERM "$(<"$T/web/run/lighttpd.pid")" 2>/dev/null || true
+	[[ ! -s $T/apache/run/apache.pid ]] || apache2 -f "$T/apache/apache2.conf" -k stop >/dev/null 2>&1 || true
 	scripts/db.sh stop >/dev/null 2>&1 || true
 	rm -rf "$T"
 }
@@ -155,12 +157,14 @@ check "the units' SystemCallFilter allows every call the workers' own filter all
 # The Apache site with only what Debian enables by default plus the four modules the site names.
 apache_site_minimal() {
 	mkdir -p "$T/apache/log" "$T/apache/run"
-	local m mods=""
+	local m mods="" user=""
 	for m in mpm_event authz_core alias mime filter proxy proxy_fcgi headers deflate expires; do
 		mods+="LoadModule ${m}_module /usr/lib/apache2/modules/mod_$m.so"$'\n'
 	done
-	printf '%sServerRoot "%s"\nListen 127.0.0.1:%s\nServerName localhost\nPidFile "%s"\nErrorLog "%s"\nInclude "%s"\n' \
-		"$mods" "$T/apache" "$PORT" "$T/apache/run/apache.pid" "$T/apache/log/error.log" \
+	# As Debian's apache2 runs: workers as www-data, which the sockets' group lets in.
+	((EUID != 0)) || user=$'User www-data\nGroup www-data\n'
+	printf '%s%sServerRoot "%s"\nListen 127.0.0.1:%s\nServerName localhost\nPidFile "%s"\nErrorLog "%s"\nTypesConfig /etc/mime.types\nInclude "%s"\n' \
+		"$mods" "$user" "$T/apache" "$APACHE_PORT" "$T/apache/run/apache.pid" "$T/apache/log/error.log" \
 		"$T/etc/apache2/sites-available/crowdcart.conf" >"$T/apache/apache2.conf"
 	apache2 -t -f "$T/apache/apache2.conf"
 }
@@ -223,6 +227,33 @@ routes_and_headers() {
 }
 if [[ -e $T/serving ]]; then
 	check "the installed site routes studio, API and static files, with compression and caching" routes_and_headers
+fi
+
+# The same programs behind Apache with the installed site, over their unix sockets: owned and
+# moded as crowdcart-*.socket makes them (group www-data, 0660).
+apache_serves() {
+	local p code i
+	if ((EUID == 0)); then
+		for p in shop studio api; do chgrp www-data "$T/run/$p.sock" && chmod 0660 "$T/run/$p.sock" || return 1; done
+	fi
+	apache2 -f "$T/apache/apache2.conf" -k start || return 1
+	for ((i = 0; i < 40; i++)); do
+		code=$(http "http://127.0.0.1:$APACHE_PORT/@lena")
+		[[ $code == 200 ]] && break
+		sleep 0.5
+	done
+	[[ $code == 200 ]] && grep -q 'Lena' "$T/body" || { echo "GET /@lena: $code"; tail -n 20 "$T/apache/log/error.log"; return 1; }
+	code=$(http "http://127.0.0.1:$APACHE_PORT/login")
+	[[ $code == 200 ]] || { echo "GET /login (studio): $code"; return 1; }
+	code=$(http "http://127.0.0.1:$APACHE_PORT/api/v1/products")
+	[[ $code == 401 ]] || { echo "GET /api/v1/products without a key (API): $code"; return 1; }
+	code=$(http -H 'Accept-Encoding: gzip' "http://127.0.0.1:$APACHE_PORT/static/style.0123abcd.css")
+	[[ $code == 200 ]] && grep -qi '^content-encoding: gzip' "$T/headers" &&
+		grep -qi '^cache-control: public, max-age=31536000, immutable' "$T/headers" ||
+		{ echo "fingerprinted style.css through Apache: $code"; cat "$T/headers"; return 1; }
+}
+if [[ -e $T/serving ]]; then
+	check "Apache with the installed site reaches the installed programs' sockets" apache_serves
 fi
 
 echo "install total: $passed passed, $failed failed"
