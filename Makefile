@@ -141,7 +141,7 @@ stop:
 # `make install PREFIX=/usr/local DESTDIR=`: programs, templates, static, sql, man pages, example
 # config, systemd units, the Apache and lighttpd sites (scripts/install.sh; SYSCONFDIR, UNITDIR,
 # LOCALSTATEDIR, RUNDIR and HTTP_PORT move the rest). `make uninstall` with the same variables removes
-# exactly those files. `make deb` builds the Debian package (scripts/deb.sh: ../build/deb/).
+# exactly those files. `make deb` builds the Debian package into build/deb/ (scripts/deb.sh).
 install: all
 	@scripts/install.sh install
 
@@ -150,6 +150,8 @@ uninstall:
 
 deb:
 	@scripts/deb.sh
+
+.PHONY: install uninstall deb FORCE
 
 # ---- tests -------------------------------------------------------------------------------
 # The edit loop: build, the project's rules, the unit tests (seconds, no services).
@@ -201,4 +203,4 @@ clean:
 	rm -rf build build-asan build-fuzz cgi-bin/*.fcgi bin
 
 .PHONY: all deps run stop check test check-unit check-asan check-asan-http asan-build fuzz fuzz-build \
-	fuzzers scan faults cluster-test bench-cluster lint bench clean install uninstall deb FORCE
+	fuzzers scan faults cluster-test bench-cluster lint bench clean
