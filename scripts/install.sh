@@ -67,6 +67,7 @@ render() {
 	crowdcart.conf.example)
 		sed -e "s|^templates_dir = .*|templates_dir = $(esc "$DATADIR/templates")|" \
 			-e "s|^sql_dir = .*|sql_dir = $(esc "$DATADIR/sql")|" \
+			-e "s|^static_dir = .*|static_dir = $(esc "$DATADIR/static")|" \
 			-e "s|^media_dir = .*|media_dir = $(esc "$LOCALSTATEDIR/media")|" "$t"
 		return ;;
 	esac

@@ -180,7 +180,8 @@ serve() {
 	mkdir -p "$VAR/log" "$T/web/run" "$T/web/log" "$T/run"
 	scripts/db.sh start >"$VAR/log/setup.log" 2>&1 || { cat "$VAR/log/setup.log"; return 1; }
 	# db.sh's config, then the installed paths: the last key wins.
-	printf 'templates_dir = %s\nsql_dir = %s\n' "$T/usr/share/crowdcart/templates" "$T/usr/share/crowdcart/sql" >>"$CONF"
+	printf 'templates_dir = %s\nsql_dir = %s\nstatic_dir = %s\n' "$T/usr/share/crowdcart/templates" \
+		"$T/usr/share/crowdcart/sql" "$T/usr/share/crowdcart/static" >>"$CONF"
 	{ "$T/usr/bin/crowdcartctl" --conf "$CONF" migrate && scripts/db.sh grants &&
 		"$T/usr/bin/crowdcartctl" --conf "$CONF" demo; } >>"$VAR/log/setup.log" 2>&1 ||
 		{ tail -n 20 "$VAR/log/setup.log"; return 1; }
