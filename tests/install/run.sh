@@ -174,6 +174,19 @@ check "the installed Apache site needs only a2enmod proxy_fcgi headers deflate e
 CONF=$VAR/crowdcart.conf
 http() { curl -s -o "$T/body" -D "$T/headers" -w '%{http_code}' --max-time 5 "$@" || true; }
 
+# What crowdcart-PROG.socket and crowdcart-PROG.service do, without systemd: the socket made
+# first, owned and moded as the unit says (group www-data, 0660), then the program started with it
+# as its standard input (StandardInput=socket), where a FastCGI program looks for it.
+ACTIVATE='
+	my ($path, @cmd) = @ARGV;
+	unlink $path;
+	my $s = IO::Socket::UNIX->new(Type => SOCK_STREAM(), Local => $path, Listen => 256) or die "$path: $!";
+	if ($> == 0) { chown(-1, scalar getgrnam("www-data"), $path) or die "chown $path: $!"; }
+	chmod(0660, $path) or die "chmod $path: $!";
+	open(STDIN, "<&", $s) or die "fd 0: $!";
+	exec(@cmd) or die "exec $cmd[0]: $!";
+'
+
 serve() {
 	rm -rf "$VAR"
 	# systemd makes RUNDIR for its socket units; here the programs listen there themselves.
@@ -187,8 +200,8 @@ serve() {
 		{ tail -n 20 "$VAR/log/setup.log"; return 1; }
 	local p
 	for p in shop studio api; do
-		CROWDCART_CONF=$CONF setsid "$T/usr/lib/crowdcart/$p.fcgi" --listen "$T/run/$p.sock" --workers 2 \
-			</dev/null >>"$VAR/log/$p.log" 2>&1 &
+		CROWDCART_CONF=$CONF setsid perl -MIO::Socket::UNIX -e "$ACTIVATE" "$T/run/$p.sock" \
+			"$T/usr/lib/crowdcart/$p.fcgi" --workers 2 </dev/null >>"$VAR/log/$p.log" 2>&1 &
 		echo $! >>"$T/pids"	# checks run in a subshell: cleanup finds the pids in this file
 	done
 	# The private wrapper of make run, with the INSTALLED site included as Debian's lighttpd would.
@@ -207,7 +220,7 @@ serve() {
 	grep -q 'Lena' "$T/body" || { echo "/@lena does not show Lena"; return 1; }
 	touch "$T/serving"
 }
-check "the installed programs serve /@lena 200 behind lighttpd with the installed site" serve
+check "the installed programs, started as their socket units start them, serve /@lena 200 behind lighttpd with the installed site" serve
 
 routes_and_headers() {
 	local code
@@ -230,13 +243,9 @@ if [[ -e $T/serving ]]; then
 	check "the installed site routes studio, API and static files, with compression and caching" routes_and_headers
 fi
 
-# The same programs behind Apache with the installed site, over their unix sockets: owned and
-# moded as crowdcart-*.socket makes them (group www-data, 0660).
+# The same programs behind Apache with the installed site, over the same sockets, as www-data.
 apache_serves() {
-	local p code i
-	if ((EUID == 0)); then
-		for p in shop studio api; do chgrp www-data "$T/run/$p.sock" && chmod 0660 "$T/run/$p.sock" || return 1; done
-	fi
+	local code i
 	apache2 -f "$T/apache/apache2.conf" -k start || return 1
 	for ((i = 0; i < 40; i++)); do
 		code=$(http "http://127.0.0.1:$APACHE_PORT/@lena")
