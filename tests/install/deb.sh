@@ -87,8 +87,14 @@ maintainer_scripts() {
 		grep -q "deb-systemd-helper enable '$u'" "$T/control/postinst" ||
 			{ echo "postinst does not enable $u"; return 1; }
 	done
-	# Enabled, never started at install: they wait for the operator's crowdcart.conf.
-	! grep -q 'deb-systemd-invoke.*start' "$T/control/postinst" || { echo "postinst starts units"; return 1; }
+	# A job's service started by the package would run the job against the database.
+	! grep -E 'deb-systemd-invoke (start|restart)' "$T/control/postinst" |
+		grep -E 'crowdcart-(purge|send-mail|hourly|payouts)\.service' || { echo "postinst runs a job (above)"; return 1; }
+	# An upgrade leaves the running programs alone until the operator has migrated and restarts.
+	! grep -qE 'deb-systemd-invoke (stop|restart)' "$T/control/preinst" "$T/control/postinst" 2>/dev/null ||
+		{ echo "an upgrade stops or restarts the programs"; return 1; }
+	grep -q "deb-systemd-invoke stop.*'crowdcart-shop.service'" "$T/control/prerm" ||
+		{ echo "removing the package leaves the programs running"; return 1; }
 	# Never the database: no client, no migration, in any maintainer script.
 	! grep -nE 'mariadb|mysql|crowdcartctl' "$T"/control/{preinst,postinst,prerm,postrm} 2>/dev/null ||
 		{ echo "a maintainer script touches the database (above)"; return 1; }
@@ -96,7 +102,7 @@ maintainer_scripts() {
 		grep -qx /etc/lighttpd/conf-available/50-crowdcart.conf "$T/control/conffiles" ||
 		{ echo "the sites are not conffiles: an upgrade would overwrite the operator's edits"; return 1; }
 }
-check "maintainer scripts create the user and enable the units, never touching the database" maintainer_scripts
+check "maintainer scripts create the user and enable the units, run no job, leave an upgrade's restart to the operator" maintainer_scripts
 
 echo "deb total: $passed passed, $failed failed"
 ((failed == 0))
