@@ -74,6 +74,17 @@ $(CGI_DIR)/%.fcgi: $(BUILD)/%/main.o $(BUILD)/libcrowdcart.a
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
+# `crowdcartctl --version`: the VERSION file, plus `git describe` in a clone (a release tarball or
+# the Debian build has no .git). The stamp is rewritten only when the string changes, so an
+# unchanged version does not relink anything.
+VERSION_STRING = $(shell v=$$(cat VERSION); g=$$(git describe --always --dirty 2>/dev/null); echo "$$v$${g:+ (git $$g)}")
+$(BUILD)/version.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(VERSION_STRING)' >$@.tmp && { cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@; }
+$(BUILD)/ctl/main.o: CFLAGS += -DCROWDCART_VERSION='"$(VERSION_STRING)"'
+$(BUILD)/ctl/main.o: $(BUILD)/version.stamp
+FORCE:
+
 $(BIN_DIR)/crowdcartctl: $(BUILD)/ctl/main.o $(BUILD)/libcrowdcart.a
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
@@ -125,6 +136,22 @@ run: deps all
 stop:
 	-@VAR=$(VAR) scripts/web.sh stop
 	-@VAR=$(VAR) scripts/db.sh stop
+
+# ---- installation ------------------------------------------------------------------------
+# `make install PREFIX=/usr/local DESTDIR=`: programs, templates, static, sql, man pages, example
+# config, systemd units, the Apache and lighttpd sites (scripts/install.sh; SYSCONFDIR, UNITDIR,
+# LOCALSTATEDIR, RUNDIR and HTTP_PORT move the rest). `make uninstall` with the same variables removes
+# exactly those files. `make deb` builds the Debian package into build/deb/ (scripts/deb.sh).
+install: all
+	@scripts/install.sh install
+
+uninstall:
+	@scripts/install.sh uninstall
+
+deb:
+	@scripts/deb.sh
+
+.PHONY: install uninstall deb FORCE
 
 # ---- tests -------------------------------------------------------------------------------
 # The edit loop: build, the project's rules, the unit tests (seconds, no services).

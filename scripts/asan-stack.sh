@@ -26,12 +26,10 @@ cmd_build() {
 
 # The lighttpd site of web.sh, with the programs from $BIN and the sanitizer options in their environment.
 render_conf() {
-	esc() { printf '%s' "$1" | sed -e 's/[|&\\]/\\&/g'; }
-	sed -e "/^[[:space:]]*#/!{s|@ROOT@/cgi-bin/|$(esc "$ROOT/$BIN")/|g
-		s|@ROOT@|$(esc "$ROOT")|g; s|@VAR@|$(esc "$VAR")|g; s|@STATIC@|$(esc "$ROOT/static")|g
-		s|@SOCK@|$(esc "$VAR/run")|g; s|@CONF@|$(esc "$VAR/crowdcart.conf")|g; s|@PORT@|$PORT|g
-		s|\"CROWDCART_CONF\" => \"\([^\"]*\)\"|\"CROWDCART_CONF\" => \"\1\", \"ASAN_OPTIONS\" => \"$ASAN_OPTIONS\", \"UBSAN_OPTIONS\" => \"$UBSAN_OPTIONS\"|
-		}" lighttpd/crowdcart.conf.in >"$VAR/lighttpd-asan.conf"
+	FCGI_BIN=$ROOT/$BIN scripts/web.sh render lighttpd "$VAR/lighttpd-asan.conf.tmp"
+	sed -e "s|\"CROWDCART_CONF\" => \"\([^\"]*\)\"|\"CROWDCART_CONF\" => \"\1\", \"ASAN_OPTIONS\" => \"$ASAN_OPTIONS\", \"UBSAN_OPTIONS\" => \"$UBSAN_OPTIONS\"|" \
+		"$VAR/lighttpd-asan.conf.tmp" >"$VAR/lighttpd-asan.conf"
+	rm -f "$VAR/lighttpd-asan.conf.tmp"
 	lighttpd -tt -f "$VAR/lighttpd-asan.conf" >/dev/null || die "lighttpd rejects $VAR/lighttpd-asan.conf"
 }
 

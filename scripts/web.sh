@@ -14,6 +14,8 @@ CONF=$VAR/crowdcart.conf
 RUN=$VAR/run
 LOG=$VAR/log
 # Unix socket paths must fit in 107 bytes (lighttpd appends "-0"); a deep checkout gets a short dir in /tmp.
+# Where the FastCGI programs are (scripts/asan-stack.sh points it at its sanitizer build).
+FCGI_BIN=${FCGI_BIN:-$ROOT/cgi-bin}
 SOCKDIR=$RUN
 if ((${#SOCKDIR} > 90)); then
 	SOCKDIR=/tmp/crowdcart-$(printf '%s' "$VAR" | cksum | cut -d' ' -f1)
@@ -84,16 +86,32 @@ wait_for() {
 
 sed_escape() { printf '%s' "$1" | sed -e 's/[|&\\]/\\&/g'; }
 
-# render TEMPLATE OUT PORT STATIC: fill in the placeholders documented at the top of each template.
-render() {
+# fill TEMPLATE PORT STATIC: the template on stdout with the placeholders documented at its top
+# filled in for this stack. "#spawn " lines become live: here lighttpd starts the programs itself.
+fill() {
 	# Comment lines keep their placeholders so the generated file still explains itself.
-	sed -e "/^[[:space:]]*#/!{s|@ROOT@|$(sed_escape "$ROOT")|g; s|@VAR@|$(sed_escape "$VAR")|g
-		s|@STATIC@|$(sed_escape "$4")|g; s|@SOCK@|$(sed_escape "$SOCKDIR")|g
-		s|@CONF@|$(sed_escape "$CONF")|g; s|@PORT@|$3|g
-		s|@SHOP_FCGI_PORT@|$SHOP_FCGI_PORT|g; s|@STUDIO_FCGI_PORT@|$STUDIO_FCGI_PORT|g
-		s|@API_FCGI_PORT@|$API_FCGI_PORT|g
-		}" "$1" >"$2.tmp"
-	[[ -x $ROOT/cgi-bin/api.fcgi ]] || sed -i '/^# BEGIN api/,/^# END api/d' "$2.tmp"
+	sed -e 's/^\([[:space:]]*\)#spawn /\1/' \
+		-e "/^[[:space:]]*#/!{s|@ROOT@|$(sed_escape "$ROOT")|g; s|@VAR@|$(sed_escape "$VAR")|g
+		s|@STATIC@|$(sed_escape "$3")|g; s|@SOCK@|$(sed_escape "$SOCKDIR")|g
+		s|@MEDIA@|$(sed_escape "$VAR/media")|g; s|@BIN@|$(sed_escape "$FCGI_BIN")|g
+		s|@CONF@|$(sed_escape "$CONF")|g; s|@PORT@|$2|g; s|@SITE@|$(sed_escape "$VAR/apache-site.conf")|g
+		s|@SHOP_FCGI@|fcgi://127.0.0.1:$SHOP_FCGI_PORT|g; s|@STUDIO_FCGI@|fcgi://127.0.0.1:$STUDIO_FCGI_PORT|g
+		s|@API_FCGI@|fcgi://127.0.0.1:$API_FCGI_PORT|g
+		}" "$1" |
+		if [[ -x $FCGI_BIN/api.fcgi ]]; then cat; else sed '/^[[:space:]]*# BEGIN api/,/^[[:space:]]*# END api/d'; fi
+}
+
+# render SERVER OUT PORT STATIC: the private whole-server configuration, built around the same
+# site file `make install` puts into the server's own configuration (lighttpd/crowdcart.conf.in,
+# apache/crowdcart.conf.in): lighttpd's appended to the wrapper, Apache's Included from it.
+render() {
+	case $1 in
+	lighttpd)
+		{ fill "$ROOT/lighttpd/private.conf.in" "$3" "$4"; fill "$ROOT/lighttpd/crowdcart.conf.in" "$3" "$4"; } >"$2.tmp" ;;
+	apache)
+		fill "$ROOT/apache/crowdcart.conf.in" "$3" "$4" >"$VAR/apache-site.conf"
+		fill "$ROOT/apache/private.conf.in" "$3" "$4" >"$2.tmp" ;;
+	esac
 	mv "$2.tmp" "$2"
 }
 
@@ -113,7 +131,7 @@ start_lighttpd() {
 		return
 	fi
 	rm -f "$pidf" "$SOCKDIR"/shop.sock* "$SOCKDIR"/studio.sock* "$SOCKDIR"/api.sock*
-	render "$ROOT/lighttpd/crowdcart.conf.in" "$VAR/lighttpd.conf" "$PORT" "$ROOT/static"
+	render lighttpd "$VAR/lighttpd.conf" "$PORT" "$ROOT/static"
 	out=$(lighttpd -tt -f "$VAR/lighttpd.conf" 2>&1) || die "lighttpd rejects $VAR/lighttpd.conf: $out"
 	# lighttpd daemonises itself and spawns both programs (bin-path) before it forks.
 	STARTED+=("$pidf")
@@ -165,7 +183,7 @@ start_apache() {
 		return
 	fi
 	rm -f "$pidf"
-	render "$ROOT/apache/crowdcart.conf.in" "$VAR/apache.conf" "$APACHE_PORT" "$static"
+	render apache "$VAR/apache.conf" "$APACHE_PORT" "$static"
 	out=$(apache2 -t -f "$VAR/apache.conf" 2>&1) || die "apache2 rejects $VAR/apache.conf: $out"
 	STARTED+=("$pidf")
 	if ! out=$(apache2 -f "$VAR/apache.conf" -k start 2>&1); then
@@ -227,6 +245,7 @@ case "${1:-} ${2:-lighttpd}" in
 "start lighttpd") preflight; start_lighttpd ;;
 "start apache") preflight; start_apache ;;
 "start both") preflight; start_lighttpd; start_apache ;;
+"render lighttpd" | "render apache") mkdir -p "$RUN"; render "$2" "${3:?render SERVER OUT}" "$PORT" "$ROOT/static" ;;
 stop\ *) cmd_stop ;;
-*) die "usage: [VAR=var] [PORT=8080] [APACHE_PORT=8081] [SHOP_FCGI_PORT=9001] [STUDIO_FCGI_PORT=9002] [API_FCGI_PORT=9003] $0 start lighttpd|apache|both | stop" ;;
+*) die "usage: [VAR=var] [PORT=8080] [APACHE_PORT=8081] [SHOP_FCGI_PORT=9001] [STUDIO_FCGI_PORT=9002] [API_FCGI_PORT=9003] $0 start lighttpd|apache|both | stop | render lighttpd|apache OUT" ;;
 esac

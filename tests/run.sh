@@ -239,6 +239,21 @@ if ((services)); then
 	fi
 fi
 
+# The installation: make install into a DESTDIR and uninstall, the units, the man pages, and the
+# installed programs serving behind the installed lighttpd site (its own database, ports + 60);
+# then the Debian package built and unpacked into a throwaway root (tests/install/).
+for s in install deb; do
+	log=$LOGS/$s.log
+	timeout --kill-after=10 "$SUITE_TIMEOUT" "tests/install/$s.sh" >"$log" 2>&1 </dev/null || true
+	if [[ $(tail -n 1 "$log") =~ ^$s\ total:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
+		record "$s" "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
+		((BASH_REMATCH[2] == 0)) || show_log "$log"
+	else
+		show_log "$log"
+		record "$s" 0 1 "(no $s summary)"
+	fi
+done
+
 # The Galera failover test: three mariadbd nodes with galera-4 and two lighttpd web
 # nodes of its own (under $VAR/cluster, on ports moved by TEST_PORT_BASE like the rest), a node
 # SIGKILLed under checkouts and lead submissions, then every acknowledged order and lead checked

@@ -1,4 +1,5 @@
 /* main.c: crowdcartctl, the operator's command: migrate, demo, purge, import, export... */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sodium.h>
@@ -43,14 +44,41 @@ static struct db *connect(const char *conf)
 	return db;
 }
 
-static int usage(void)
+/* The command list: on stdout with exit 0 when asked for (--help), on stderr with exit 2 after a
+ * mistake, so a script that pipes the help gets it and one that misspells a command fails. */
+static int usage(FILE *out, int status)
 {
-	fprintf(stderr, "usage: crowdcartctl [--conf FILE] COMMAND [ARGS]\n");
+	fprintf(out, "usage: crowdcartctl [--conf FILE] COMMAND [ARGS]\n"
+		     "       crowdcartctl COMMAND --help | --help | --version\n"
+		     "The config is $CROWDCART_CONF, else --conf FILE, else /etc/crowdcart/crowdcart.conf.\n"
+		     "Commands (crowdcartctl(1)):\n");
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(stderr, "  %-8s %s\n", commands[i].name, commands[i].help);
+		fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].help);
 	for (size_t i = 0; i < sizeof arg_commands / sizeof arg_commands[0]; i++)
-		fprintf(stderr, "  %-8s %s\n", arg_commands[i].name, arg_commands[i].help);
-	return 2;
+		fprintf(out, "  %-12s %s\n", arg_commands[i].name, arg_commands[i].help);
+	return status;
+}
+
+/* `crowdcartctl COMMAND --help`: answered before the config is read, so it works anywhere. */
+static int command_help(const char *name)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(name, commands[i].name) == 0) {
+			printf("usage: crowdcartctl [--conf FILE] %s\n%s\n", name, commands[i].help);
+			return 0;
+		}
+	for (size_t i = 0; i < sizeof arg_commands / sizeof arg_commands[0]; i++)
+		if (strcmp(name, arg_commands[i].name) == 0) {
+			printf("usage: crowdcartctl [--conf FILE] %s ARGS\n%s %s\n", name, name,
+			       arg_commands[i].help);
+			return 0;
+		}
+	return usage(stderr, 2);
+}
+
+static bool is_help(const char *arg)
+{
+	return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0;
 }
 
 int main(int argc, char **argv)
@@ -62,12 +90,21 @@ int main(int argc, char **argv)
 		i += 2;
 	}
 	if (i >= argc)
-		return usage();
+		return usage(stderr, 2);
+	if (is_help(argv[i]))
+		return usage(stdout, 0);
+	if (strcmp(argv[i], "--version") == 0) {
+		printf("crowdcartctl %s\n", CROWDCART_VERSION);
+		return 0;
+	}
+	for (int k = i + 1; k < argc; k++)
+		if (is_help(argv[k]))
+			return command_help(argv[i]);
 	for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++) {
 		if (strcmp(argv[i], commands[c].name) != 0)
 			continue;
 		if (i + 1 != argc)
-			return usage();
+			return usage(stderr, 2);
 		if (!config_load(conf) || sodium_init() < 0)
 			return 1;
 		struct db *db = db_open("ctl");
@@ -89,5 +126,5 @@ int main(int argc, char **argv)
 		db_close(db);
 		return rc;
 	}
-	return usage();
+	return usage(stderr, 2);
 }
