@@ -23,6 +23,11 @@ static const struct db_stmt q_touch = {
 static const struct db_stmt q_delete = {
 	"DELETE FROM sessions WHERE token_hash = ?", "b", "" };
 
+const char *session_cookie_name(bool secure)
+{
+	return secure ? SESSION_COOKIE_SECURE : SESSION_COOKIE;
+}
+
 /* last_seen_at is written at most once a minute: a page view should not always be a write. */
 #define TOUCH_EVERY_S 60
 
@@ -50,7 +55,7 @@ static void session_set(struct req *r, const uint8_t tok[TOKEN_BYTES])
 enum db_status session_load(struct req *r)
 {
 	uint8_t tok[TOKEN_BYTES], hash[32];
-	const char *cookie = kv_get(&r->cookies, SESSION_COOKIE);
+	const char *cookie = kv_get(&r->cookies, session_cookie_name(response_secure(r)));
 	if (!cookie || !token_decode(cookie, tok))
 		return DB_OK;
 	token_hash(tok, hash);
@@ -87,7 +92,7 @@ static enum db_status session_create(struct req *r, long long user_id)
 		return rc;
 	session_set(r, tok);
 	r->sess.user_id = user_id;
-	response_cookie(r, SESSION_COOKIE, text, -1);
+	response_cookie(r, session_cookie_name(response_secure(r)), text, -1);
 	return DB_OK;
 }
 
@@ -119,6 +124,6 @@ enum db_status session_logout(struct req *r)
 	if (r->sess.present)
 		rc = db_query(r->db, r->arena, &q_delete, (struct db_param[]){ DB_B(r->sess.hash, 32) }, NULL);
 	memset(&r->sess, 0, sizeof r->sess);
-	response_cookie(r, SESSION_COOKIE, "", 0);
+	response_cookie(r, session_cookie_name(response_secure(r)), "", 0);
 	return rc;
 }

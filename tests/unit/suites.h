@@ -39,5 +39,7 @@ Suite *payouts_suite(void);
 Suite *pay_paypal_suite(void);
 Suite *pay_mollie_suite(void);
 Suite *payment_stripe_suite(void);
+Suite *password_policy_suite(void);
+Suite *secure_headers_suite(void);
 
 #endif
