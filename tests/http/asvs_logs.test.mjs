@@ -1,0 +1,45 @@
+// asvs_logs.test.mjs: no secret reaches a log (ASVS 4.0.3 V7.1.1, V7.1.2, V3.1.1, V13.1.3): the
+// session cookie, the CSRF token, a password and an API key used in this file are looked for in
+// every log the stack under test writes (the programs' own, the front server's access and error
+// logs), after a marker request shows the logs have caught up with them.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { Client, VAR, csrfOf, unique } from './lib/http.mjs';
+import { api, brandWithKey } from './lib/catalog.mjs';
+import { eventually } from './lib/eventually.mjs';
+
+function logText() {
+	const dir = path.join(VAR, 'log');
+	let all = '';
+	for (const name of readdirSync(dir)) {
+		const file = path.join(dir, name);
+		if (statSync(file).isFile())
+			all += readFileSync(file, 'latin1');
+	}
+	return all;
+}
+
+test('session cookies, CSRF tokens, passwords and API keys never reach a log', async () => {
+	const b = await brandWithKey();	// signs up (a password) and makes a key in the studio
+	const session = b.client.cookie();
+	const page = await b.client.get('/studio');
+	const csrf = csrfOf(page.body);
+	assert.ok(session && csrf && b.key, 'the secrets to look for are known');
+	// The secrets travel as the site sends them: cookie and bearer headers, form bodies, in
+	// accepted and refused requests alike. Never in a URL: the front server's access log keeps
+	// whole request lines, query strings included (docs/SECURITY.md, V7.1.1).
+	await b.client.post('/login', { csrf, email: b.account.email, password: b.account.password });
+	await new Client().login(b.account.email, `${b.account.password}-wrong`);
+	await b.client.post('/logout', { csrf: 'forged' });
+	await api('GET', '/api/v1/products', { key: b.key });
+	await api('GET', '/api/v1/products', { key: `${b.key}x` });
+	const marker = `/asvs-log-marker-${unique()}`;
+	await new Client().get(marker);
+	await eventually(() => logText().includes(marker), { timeout: 10000, message: 'the marker request reaches the logs' });
+	const logs = logText();
+	for (const [what, secret] of [['session cookie', session], ['CSRF token', csrf], ['password', b.account.password],
+		['API key', b.key]])
+		assert.ok(!logs.includes(secret), `the ${what} is not in any log under ${path.join(VAR, 'log')}`);
+});
