@@ -1,6 +1,12 @@
 /* test_secure_headers.c: HSTS only for an HTTPS site, no-store for a session's pages, and the
  * __Host- session cookie under HTTPS (ASVS 14.4.5, 8.2.1, 3.4.4). */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 #include <check.h>
+#include "lib/buf.h"
+#include "lib/config.h"
+#include "web/response.h"
 #include "web/secure_headers.h"
 #include "web/session.h"
 #include "suites.h"
@@ -37,6 +43,49 @@ START_TEST(test_session_cookie_takes_the_host_prefix_under_https)
 }
 END_TEST
 
+/* The Set-Cookie line the session cookie gets on a request of this kind. */
+static char *session_cookie_line(bool https)
+{
+	struct arena *a = arena_new(4096);
+	struct req r;
+	memset(&r, 0, sizeof r);
+	r.arena = a;
+	r.https = https;
+	buf_init(&r.headers, a, 256);
+	response_cookie(&r, session_cookie_name(response_secure(&r)), "tok", -1);
+	char *line = strdup(buf_cstr(&r.headers));
+	arena_free(a);
+	return line;
+}
+
+START_TEST(test_session_cookie_under_https_is_host_prefixed_secure_and_host_only)
+{
+	char *line = session_cookie_line(true);
+	ck_assert_str_eq(line, "Set-Cookie: __Host-cc_session=tok; Path=/; HttpOnly; SameSite=Lax; Secure\r\n");
+	free(line);
+	line = session_cookie_line(false);
+	ck_assert_str_eq(line, "Set-Cookie: cc_session=tok; Path=/; HttpOnly; SameSite=Lax\r\n");
+	free(line);
+}
+END_TEST
+
+START_TEST(test_an_https_base_url_makes_cookies_secure_behind_a_proxy)
+{
+	/* TLS ends at a proxy that does not say HTTPS=on: the configured address still counts. */
+	char path[] = "/tmp/cc-unit-headers-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	static const char conf[] = "base_url = https://shop.example\n";
+	ck_assert_int_eq(write(fd, conf, sizeof conf - 1), (ssize_t)(sizeof conf - 1));
+	close(fd);
+	ck_assert(config_load(path));
+	unlink(path);
+	char *line = session_cookie_line(false);
+	ck_assert_str_eq(line, "Set-Cookie: __Host-cc_session=tok; Path=/; HttpOnly; SameSite=Lax; Secure\r\n");
+	free(line);
+}
+END_TEST
+
 Suite *secure_headers_suite(void)
 {
 	Suite *s = suite_create("secure_headers");
@@ -44,6 +93,8 @@ Suite *secure_headers_suite(void)
 	tcase_add_test(tc, test_hsts_is_sent_for_an_https_base_url_only);
 	tcase_add_test(tc, test_pages_of_a_session_are_never_stored);
 	tcase_add_test(tc, test_session_cookie_takes_the_host_prefix_under_https);
+	tcase_add_test(tc, test_session_cookie_under_https_is_host_prefixed_secure_and_host_only);
+	tcase_add_test(tc, test_an_https_base_url_makes_cookies_secure_behind_a_proxy);
 	suite_add_tcase(s, tc);
 	return s;
 }
