@@ -2,7 +2,7 @@
  * database yields no usable cookie, and any worker on any web node can serve any session. */
 #include <stdlib.h>
 #include <string.h>
-#include "lib/config.h"
+#include "lib/session_limits.h"
 #include "web/response.h"
 #include "web/session.h"
 
@@ -64,8 +64,8 @@ enum db_status session_load(struct req *r)
 	if (rc != DB_OK || res.nrows == 0)
 		return rc;
 	long long idle = db_at(&res, 0, 3)->i, age = db_at(&res, 0, 4)->i;
-	if (idle > config_int("session_idle_seconds", 7 * 86400, 60, 365 * 86400) ||
-	    age > config_int("session_max_seconds", 30 * 86400, 60, 365 * 86400)) {
+	struct session_limits lim = session_limits(!db_at(&res, 0, 0)->null);
+	if (idle > lim.idle_s || age > lim.max_s) {
 		/* The expired row is refused either way; one left behind is only clutter until
 		 * `crowdcartctl purge` takes it. */
 		db_best_effort(db_query(r->db, r->arena, &q_delete, (struct db_param[]){ DB_B(hash, 32) }, NULL));

@@ -43,3 +43,29 @@ test('session cookies, CSRF tokens, passwords and API keys never reach a log', a
 		['API key', b.key]])
 		assert.ok(!logs.includes(secret), `the ${what} is not in any log under ${path.join(VAR, 'log')}`);
 });
+
+test('every sign-in decision and every refused request is a log line of its own (V7.2.1, V7.2.2)', async () => {
+	const b = await brandWithKey();
+	await new Client().login(b.account.email, `${b.account.password}-wrong`);
+	await new Client().login(b.account.email, b.account.password);
+	await b.client.post('/logout', { csrf: 'forged' });
+	await api('GET', '/api/v1/products', { key: `${b.key}x` });
+	const marker = `/asvs-log-marker-${unique()}`;
+	await new Client().get(marker);
+	await eventually(() => logText().includes(marker), { timeout: 10000, message: 'the marker request reaches the logs' });
+	const logs = logText();
+	for (const [what, line] of [['a failed sign-in', /studio POST \/login 401 /], ['a sign-in', /studio POST \/login 303 /],
+		['a forged form', /studio POST \/logout 403 /], ['a bad API key', /api GET \/api\/v1\/products 401 /]])
+		assert.match(logs, line, `${what} is logged`);
+});
+
+test('a request cannot write a line of its own into the log (V7.3.1)', async () => {
+	const tag = unique();
+	await new Client().get(`/asvs-${tag}%0d%0aFORGED-${tag}%0aapi%20GET%20/x%20200%201us`);
+	const marker = `/asvs-log-marker-${unique()}`;
+	await new Client().get(marker);
+	await eventually(() => logText().includes(marker), { timeout: 10000, message: 'the marker request reaches the logs' });
+	const lines = logText().split('\n');
+	assert.ok(lines.some((l) => l.includes(`asvs-${tag}`)), 'the request is logged');
+	assert.ok(!lines.some((l) => l.startsWith(`FORGED-${tag}`)), 'its encoded line breaks stay inside its own line');
+});

@@ -1,6 +1,7 @@
 /* test_password_policy.c: the rule every new password meets (ASVS 2.1.1-2.1.4, 2.1.7, 2.1.9). */
 #include <string.h>
 #include <check.h>
+#include "ctl/demo_password.h"
 #include "lib/password.h"
 #include "lib/password_common.h"
 #include "lib/password_policy.h"
@@ -69,6 +70,17 @@ START_TEST(test_password_needs_no_particular_kinds_of_character)
 }
 END_TEST
 
+START_TEST(test_demo_accounts_get_a_random_password_unless_one_is_configured)
+{
+	struct arena *a = arena_new(1024);
+	const char *one = demo_password_choose(a), *two = demo_password_choose(a);
+	ck_assert_uint_eq(strlen(one), 43);	/* 256 random bits */
+	ck_assert_str_ne(one, two);
+	ck_assert_str_ne(one, "crowdcart-demo");
+	arena_free(a);
+}
+END_TEST
+
 Suite *password_policy_suite(void)
 {
 	Suite *s = suite_create("password_policy");
@@ -79,6 +91,7 @@ Suite *password_policy_suite(void)
 	tcase_add_test(tc, test_password_from_the_breached_list_is_refused_in_any_case);
 	tcase_add_test(tc, test_password_that_is_the_email_is_refused);
 	tcase_add_test(tc, test_password_needs_no_particular_kinds_of_character);
+	tcase_add_test(tc, test_demo_accounts_get_a_random_password_unless_one_is_configured);
 	suite_add_tcase(s, tc);
 	return s;
 }

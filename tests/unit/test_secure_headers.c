@@ -6,6 +6,7 @@
 #include <check.h>
 #include "lib/buf.h"
 #include "lib/config.h"
+#include "lib/session_limits.h"
 #include "web/response.h"
 #include "web/secure_headers.h"
 #include "web/session.h"
@@ -86,6 +87,16 @@ START_TEST(test_an_https_base_url_makes_cookies_secure_behind_a_proxy)
 }
 END_TEST
 
+START_TEST(test_signed_in_sessions_expire_sooner_than_anonymous_ones)
+{
+	struct session_limits login = session_limits(true), anon = session_limits(false);
+	ck_assert_int_eq(login.idle_s, 30 * 60);	/* ASVS 3.3.2, Level 2 */
+	ck_assert_int_eq(login.max_s, 12 * 3600);
+	ck_assert_int_eq(anon.idle_s, 7 * 86400);	/* a cart outlives a coffee break */
+	ck_assert_int_eq(anon.max_s, 30 * 86400);
+}
+END_TEST
+
 Suite *secure_headers_suite(void)
 {
 	Suite *s = suite_create("secure_headers");
@@ -95,6 +106,7 @@ Suite *secure_headers_suite(void)
 	tcase_add_test(tc, test_session_cookie_takes_the_host_prefix_under_https);
 	tcase_add_test(tc, test_session_cookie_under_https_is_host_prefixed_secure_and_host_only);
 	tcase_add_test(tc, test_an_https_base_url_makes_cookies_secure_behind_a_proxy);
+	tcase_add_test(tc, test_signed_in_sessions_expire_sooner_than_anonymous_ones);
 	suite_add_tcase(s, tc);
 	return s;
 }

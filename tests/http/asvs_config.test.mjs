@@ -1,0 +1,46 @@
+// asvs_config.test.mjs: how the software ships (ASVS 4.0.3 V14.1.2, V2.10.4, V8.2.2): the
+// programs are built with the hardening the compiler and linker offer, the example configuration
+// holds no secret (the demo accounts' random password is unit-tested: test_password_policy.c), and
+// the pages' scripts keep nothing in browser storage.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { ROOT } from './lib/http.mjs';
+
+const PROGRAMS = ['cgi-bin/shop.fcgi', 'cgi-bin/studio.fcgi', 'cgi-bin/api.fcgi', 'bin/crowdcartctl'];
+const readelf = (args, file) => execFileSync('readelf', [...args, path.join(ROOT, file)], { encoding: 'utf8' });
+
+for (const program of PROGRAMS) {
+	test(`${program} is built position-independent, with full RELRO, a non-executable stack, canaries and fortified calls`, () => {
+		assert.match(readelf(['-h'], program), /Type:\s+DYN/, 'PIE (address randomisation)');
+		const dynamic = readelf(['-d'], program);
+		assert.match(dynamic, /\(FLAGS\)\s+BIND_NOW|\(FLAGS_1\)[^\n]*\bNOW\b/, 'immediate binding (full RELRO)');
+		const segments = readelf(['-lW'], program);
+		assert.match(segments, /GNU_RELRO/, 'RELRO');
+		assert.match(segments, /GNU_STACK\s+(\S+\s+){5}RW\s/, 'the stack is not executable');
+		const symbols = readelf(['--dyn-syms', '-W'], program);
+		assert.match(symbols, /__stack_chk_fail/, 'stack protector');
+		assert.match(symbols, /__\w+_chk\b/, '_FORTIFY_SOURCE checked calls');
+	});
+}
+
+test('the example configuration holds no secret: each is commented out or the CHANGE-ME placeholder', () => {
+	const text = readFileSync(path.join(ROOT, 'crowdcart.conf.example'), 'utf8');
+	const set = text.split('\n').filter((l) => /^\s*[a-z_]*(secret|password|api_key)[a-z_]*\s*=/.test(l));
+	assert.ok(set.length >= 4, 'the example names the secrets an operator must set');
+	for (const line of set)
+		assert.match(line, /=\s*CHANGE-ME$/, `${line}: a placeholder, never a usable value`);
+	// The keys must be hex: the placeholder cannot become a key by being left in place.
+	assert.doesNotMatch('CHANGE-ME', /^[0-9a-f]+$/i);
+});
+
+test('the scripts the pages load keep nothing in browser storage and evaluate no strings', () => {
+	const dir = path.join(ROOT, 'static/js');
+	for (const name of readdirSync(dir).filter((n) => n.endsWith('.js'))) {
+		const js = readFileSync(path.join(dir, name), 'utf8');
+		assert.doesNotMatch(js, /localStorage|sessionStorage|indexedDB|document\.cookie/, `${name}: no browser storage`);
+		assert.doesNotMatch(js, /\beval\s*\(|new Function\s*\(|setTimeout\s*\(\s*['"`]/, `${name}: no string evaluation`);
+	}
+});
