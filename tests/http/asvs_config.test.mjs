@@ -1,7 +1,7 @@
-// asvs_config.test.mjs: how the software ships (ASVS 4.0.3 V14.1.2, V2.10.4, V8.2.2): the
+// asvs_config.test.mjs: how the software ships (ASVS 4.0.3 V14.1.2, V14.2.5, V2.10.4, V8.2.2): the
 // programs are built with the hardening the compiler and linker offer, the example configuration
 // holds no secret (the demo accounts' random password is unit-tested: test_password_policy.c), and
-// the pages' scripts keep nothing in browser storage.
+// the pages' scripts keep nothing in browser storage, and scripts/sbom.sh tells what they run on.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -42,5 +42,19 @@ test('the scripts the pages load keep nothing in browser storage and evaluate no
 		const js = readFileSync(path.join(dir, name), 'utf8');
 		assert.doesNotMatch(js, /localStorage|sessionStorage|indexedDB|document\.cookie/, `${name}: no browser storage`);
 		assert.doesNotMatch(js, /\beval\s*\(|new Function\s*\(|setTimeout\s*\(\s*['"`]/, `${name}: no string evaluation`);
+	}
+});
+
+test('scripts/sbom.sh lists every library the programs load, by Debian package and installed version (V14.2.5)', () => {
+	const bom = JSON.parse(execFileSync(path.join(ROOT, 'scripts/sbom.sh'), { encoding: 'utf8' }));
+	assert.equal(bom.bomFormat, 'CycloneDX');
+	const names = bom.components.map((c) => c.name);
+	for (const lib of [/^libsodium/, /^libmariadb/, /^libfcgi/, /^libjansson/, /^libctemplate/, /^libxml2$/, /^libcurl/,
+		/^libseccomp/, /^libcsv/, /^libc6$/])
+		assert.ok(names.some((n) => lib.test(n)), `${lib} is listed`);
+	for (const c of bom.components) {
+		const installed = execFileSync('dpkg-query', ['-W', '-f=${Version}', c.name], { encoding: 'utf8' });
+		assert.equal(c.version, installed, `${c.name}: the version installed`);
+		assert.match(c.purl, new RegExp(`^pkg:deb/debian/${c.name.replace(/[+.]/g, '\\$&')}@`));
 	}
 });
