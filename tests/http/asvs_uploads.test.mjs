@@ -8,6 +8,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { Client, VAR, csrfOf, newAccount } from './lib/http.mjs';
 import { multipart } from './lib/catalog_import.mjs';
+import { lit, sql } from './lib/commerce.mjs';
 
 function mp4Bytes(size) {
 	const head = Buffer.from([0, 0, 0, 0x18, ...Buffer.from('ftypisom'), 0, 0, 2, 0, ...Buffer.from('isomavc1')]);
@@ -19,13 +20,17 @@ function upload(client, csrf, data) {
 	return client.request('POST', '/studio/videos/upload', { headers: { 'content-type': type }, body });
 }
 
+function uploadsOf(email) {
+	return Number(sql(`SELECT COUNT(*) FROM media_uploads m JOIN users u ON u.id = m.user_id WHERE u.email = ${lit(email)}`)[0][0]);
+}
+
 function stored(name) {
 	return existsSync(path.join(VAR, 'media', name));
 }
 
 test('an account may keep 100 uploaded files; the 101st is refused with 422 and not stored; another account still uploads', async () => {
 	const c = new Client();
-	await newAccount(c, 'creator');
+	const acct = await newAccount(c, 'creator');
 	const csrf = csrfOf((await c.get('/studio/videos')).body);
 	const names = [];
 	for (let i = 0; i < 100; i++) {
@@ -38,8 +43,9 @@ test('an account may keep 100 uploaded files; the 101st is refused with 422 and 
 	const over = await upload(c, csrf, mp4Bytes(64));
 	assert.equal(over.status, 422);
 	assert.match(over.body, /Your account has uploaded its 100 files, the most this shop keeps for one account\./);
-	assert.ok(readdirSync(path.join(VAR, 'media')).length <= before + 1,
-		'nothing stored for the refused upload (+1: another test\'s upload may land meanwhile)');
+	assert.equal(uploadsOf(acct.email), 100, 'the refused upload left no record behind');
+	assert.ok(readdirSync(path.join(VAR, 'media')).length <= before + 2,
+		'nothing stored for the refused upload (+2: other tests\' uploads may land meanwhile)');
 	const other = new Client();
 	await newAccount(other, 'brand');
 	const res = await upload(other, csrfOf((await other.get('/studio/videos')).body), mp4Bytes(64));
