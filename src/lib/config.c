@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sodium.h>
 #include "lib/arena.h"
 #include "lib/config.h"
@@ -35,6 +36,13 @@ bool config_load(const char *path)
 		fprintf(stderr, "config: cannot open %s: %s\n", path, strerror(errno));
 		return false;
 	}
+	/* It holds database passwords and the server secret (ASVS 2.10.3). A warning, not a refusal:
+	 * an operator must see it, but a shop must not go down over a mode. */
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && (st.st_mode & (S_IRWXG | S_IRWXO)))
+		fprintf(stderr, "config: %s can be read by other accounts (mode %03o); it holds passwords and the "
+			"server secret: chmod 600 it, owned by the account the programs run as\n",
+			path, (unsigned)(st.st_mode & 0777));
 	char line[1024];
 	int lineno = 0;
 	bool ok = true;

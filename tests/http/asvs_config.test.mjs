@@ -1,13 +1,15 @@
-// asvs_config.test.mjs: how the software ships (ASVS 4.0.3 V14.1.2, V14.2.5, V2.10.4, V8.2.2): the
+// asvs_config.test.mjs: how the software ships (ASVS 4.0.3 V14.1.2, V14.2.5, V2.10.3, V2.10.4, V8.2.2): the
 // programs are built with the hardening the compiler and linker offer, the example configuration
-// holds no secret (the demo accounts' random password is unit-tested: test_password_policy.c), and
-// the pages' scripts keep nothing in browser storage, and scripts/sbom.sh tells what they run on.
+// holds no secret (the demo accounts' random password is unit-tested: test_password_policy.c), a
+// configuration others can read is reported, the pages' scripts keep nothing in browser storage, and
+// scripts/sbom.sh tells what the programs run on.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { ROOT } from './lib/http.mjs';
+import { ROOT, VAR } from './lib/http.mjs';
 
 const PROGRAMS = ['cgi-bin/shop.fcgi', 'cgi-bin/studio.fcgi', 'cgi-bin/api.fcgi', 'bin/crowdcartctl'];
 const readelf = (args, file) => execFileSync('readelf', [...args, path.join(ROOT, file)], { encoding: 'utf8' });
@@ -57,4 +59,21 @@ test('scripts/sbom.sh lists every library the programs load, by Debian package a
 		assert.equal(c.version, installed, `${c.name}: the version installed`);
 		assert.match(c.purl, new RegExp(`^pkg:deb/debian/${c.name.replace(/[+.]/g, '\\$&')}@`));
 	}
+});
+
+test('a configuration other accounts can read is reported at start-up, and one kept private is not (V2.10.3)', (t) => {
+	const dir = mkdtempSync(path.join(tmpdir(), 'cc-conf-'));
+	t.after(() => rmSync(dir, { recursive: true, force: true }));
+	const conf = path.join(dir, 'crowdcart.conf');
+	writeFileSync(conf, readFileSync(path.join(VAR, 'crowdcart.conf'), 'utf8'), { mode: 0o644 });
+	chmodSync(conf, 0o644);
+	const run = () => spawnSync(path.join(ROOT, 'bin/crowdcartctl'), ['--conf', conf, 'purge'],
+		{ encoding: 'utf8', env: { ...process.env, CROWDCART_CONF: '' } });
+	const open = run();
+	assert.equal(open.status, 0, open.stderr);
+	assert.match(open.stderr, /can be read by other accounts \(mode 644\); it holds passwords and the server secret: chmod 600 it/);
+	chmodSync(conf, 0o600);
+	const kept = run();
+	assert.equal(kept.status, 0, kept.stderr);
+	assert.doesNotMatch(kept.stderr, /can be read by other accounts/);
 });
