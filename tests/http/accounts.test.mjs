@@ -82,12 +82,12 @@ test('sign-up replaces the anonymous session with a new one', async () => {
 	assert.equal((await old.get('/studio')).status, 303, 'the anonymous token is not signed in');
 });
 
-test('a password of exactly 10 characters is accepted', async () => {
-	const res = await new Client().signup(fields('shopper', { password: '0123456789' }));
+test('a password of exactly 12 characters is accepted', async () => {
+	const res = await new Client().signup(fields('shopper', { password: 'tulip-garden' }));
 	assert.equal(res.status, 303);
 });
 
-test('a password of 70 non-ASCII characters (within 10..128) is accepted', async () => {
+test('a password of 70 non-ASCII characters (within 12..128) is accepted', async () => {
 	const c = new Client(), f = fields('shopper', { password: 'é'.repeat(70) });
 	assert.equal((await c.signup(f)).status, 303);
 	assert.equal((await new Client().login(f.email, f.password)).status, 303, 'and logs in');
@@ -131,7 +131,7 @@ test("a taken handle is refused with 409 and the email is not used up", async ()
 for (const [what, over, field, message] of [
 	['an invalid email', { email: 'not-an-email' }, 'email', 'Enter a valid email address, like name@example.com.'],
 	['an email without a dot in its domain', { email: 'someone@localhost' }, 'email', 'Enter a valid email address, like name@example.com.'],
-	['a 9-character password', { password: '123456789' }, 'password', 'Use a password of 10 to 128 characters.'],
+	['an 11-character password', { password: 'tulip-garde' }, 'password', 'Use a password of 12 to 128 characters. A few words you will remember make a good one.'],
 	['a blank display name', { display_name: '   ' }, 'display_name', 'Enter the name people will see.'],
 	['the reserved handle "studio"', { handle: 'studio' }, 'handle', 'That handle is reserved. Please choose another.'],
 	['the reserved handle "admin"', { handle: 'admin' }, 'handle', 'That handle is reserved. Please choose another.'],
