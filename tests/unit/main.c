@@ -40,6 +40,7 @@ int main(void)
 	srunner_add_suite(sr, pay_paypal_suite());
 	srunner_add_suite(sr, pay_mollie_suite());
 	srunner_add_suite(sr, payment_stripe_suite());
+	srunner_add_suite(sr, sign_in_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -39,5 +39,6 @@ Suite *payouts_suite(void);
 Suite *pay_paypal_suite(void);
 Suite *pay_mollie_suite(void);
 Suite *payment_stripe_suite(void);
+Suite *sign_in_suite(void);
 
 #endif

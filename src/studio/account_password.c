@@ -1,0 +1,81 @@
+/* account_password.c: changing the password asks for the current one, counted by the sign-in
+ * throttle like a log-in (a borrowed session must not become a guessing oracle), and ends every
+ * other session of the account. */
+#include <stdio.h>
+#include <string.h>
+#include "web/response.h"
+#include "domain/accounts/account_credentials.h"
+#include "domain/accounts/login_throttle.h"
+#include "lib/password.h"
+#include "lib/utf8.h"
+#include "studio/account.h"
+
+static const struct db_stmt q_user = {
+	"SELECT email, password_hash FROM users WHERE id = ?", "i", "ss" };
+
+#define SPELLED(n) #n
+#define SPELL(n) SPELLED(n)
+
+const char *account_password_problem(const char *pw)
+{
+	size_t n = utf8_len((const uint8_t *)pw, strlen(pw));
+	return n >= PASSWORD_MIN && n <= PASSWORD_MAX ? NULL
+		: "Use a password of " SPELL(PASSWORD_MIN) " to " SPELL(PASSWORD_MAX) " characters.";
+}
+
+struct change {
+	long long user_id;
+	const char *hash;
+	const uint8_t *keep;
+};
+
+static enum db_status change_write(struct db *db, void *ctx)
+{
+	struct change *c = ctx;
+	return account_credentials_replace(db, c->user_id, c->hash, c->keep);
+}
+
+int page_account_password(struct req *r)
+{
+	const char *current = req_str(r, "current_password"), *pw = req_str(r, "password");
+	if (!current || !*current)
+		return account_page(r, 422, "Enter your current password.");
+	const char *problem = account_password_problem(pw ? pw : "");
+	if (problem)
+		return account_page(r, 422, problem);
+	struct db_res u;
+	enum db_status rc = db_query(r->db, r->arena, &q_user, (struct db_param[]){ DB_I(r->sess.user_id) }, &u);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
+	if (u.nrows == 0) {
+		response_error(r, 404, "Your account no longer exists.");
+		return REQ_DONE;
+	}
+	struct login_subject t;
+	login_throttle_subject(r->secret, db_at(&u, 0, 0)->s, r->remote_addr, &t);
+	struct login_wait w;
+	if ((rc = login_throttle_check(r->db, r->arena, &t, &w)) != DB_OK)
+		return req_db_fail(rc);
+	if (w.verdict != LOGIN_GO) {
+		char seconds[24];
+		snprintf(seconds, sizeof seconds, "%lld", w.seconds);
+		response_header(r, "Retry-After", seconds);
+		return account_page(r, 429, arena_printf(r->arena, "Too many wrong passwords. Please try again in %lld second%s.",
+							  w.seconds, w.seconds == 1 ? "" : "s"));
+	}
+	if (!password_verify(db_at(&u, 0, 1)->s, current)) {
+		if ((rc = login_throttle_fail(r->db, &t)) != DB_OK)
+			return req_db_fail(rc);
+		return account_page(r, 401, "That is not your current password.");
+	}
+	char hash[crypto_pwhash_STRBYTES];
+	if (!password_hash(pw, hash)) {
+		response_error(r, 500, "Something went wrong on our side. Please try again.");
+		return REQ_DONE;
+	}
+	struct change c = { r->sess.user_id, hash, r->sess.hash };
+	if ((rc = db_txn(r->db, change_write, &c)) != DB_OK)
+		return req_db_fail(rc);
+	response_redirect(r, "/studio/account?done=password");
+	return REQ_DONE;
+}
