@@ -1,6 +1,8 @@
 /* login_link.c: "/login/link/{token}", the emailed sign-in link. Opening it only shows a button
  * (a mail scanner that follows links must not use it up); the button's POST uses the token and
- * signs in, whatever the password throttle says: holding the mailbox is the proof. */
+ * signs in, whatever the password throttle says: holding the mailbox is the proof. Other sites
+ * learn only our origin from a Referer (the global strict-origin-when-cross-origin), and the
+ * request log shows the route, not the token (dispatch.c). */
 #include "web/layout.h"
 #include "web/response.h"
 #include "web/session.h"
@@ -13,8 +15,6 @@ static const struct db_stmt q_user = {
 /* The page, with the button while the link is usable; 410 once it is not. */
 static void link_page(struct req *r, bool usable)
 {
-	/* The token is in this page's address: no other site may see it in a Referer. */
-	response_header(r, "Referrer-Policy", "no-referrer");
 	tmpl_dict *d = layout_begin(r, "login_link.tpl", "Sign in by link");
 	if (usable)
 		tmpl_set(tmpl_add(d, "USABLE"), "TOKEN", req_param(r, "token"));

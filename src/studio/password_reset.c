@@ -16,8 +16,6 @@ static const struct db_stmt q_email = {
 
 static void reset_page(struct req *r, int status, bool usable, const char *error)
 {
-	/* The token is in this page's address: no other site may see it in a Referer. */
-	response_header(r, "Referrer-Policy", "no-referrer");
 	tmpl_dict *d = layout_begin(r, "password_reset.tpl", "Choose a new password");
 	if (usable) {
 		tmpl_dict *f = tmpl_add(d, "USABLE");
