@@ -44,7 +44,7 @@ START_TEST(a_prefix_past_its_budget_slows_and_never_locks)
 }
 END_TEST
 
-START_TEST(many_prefixes_lock_the_account_for_the_window)
+START_TEST(many_prefixes_or_100_failures_an_hour_lock_the_account)
 {
 	struct login_counts c = { .account_prefixes = LOGIN_LOCK_PREFIXES - 1 };
 	ck_assert_int_eq(login_throttle_judge(&c).verdict, LOGIN_GO);
@@ -52,6 +52,10 @@ START_TEST(many_prefixes_lock_the_account_for_the_window)
 	struct login_wait w = login_throttle_judge(&c);
 	ck_assert_int_eq(w.verdict, LOGIN_LOCKED);
 	ck_assert_int_eq(w.seconds, LOGIN_WINDOW_S);
+	c = (struct login_counts){ .account_prefixes = 3, .account_hour_failures = LOGIN_LOCK_HOUR_FAILURES - 1 };
+	ck_assert_int_eq(login_throttle_judge(&c).verdict, LOGIN_GO);
+	c.account_hour_failures = LOGIN_LOCK_HOUR_FAILURES;
+	ck_assert_int_eq(login_throttle_judge(&c).verdict, LOGIN_LOCKED);
 }
 END_TEST
 
@@ -122,7 +126,7 @@ Suite *sign_in_suite(void)
 	tcase_add_test(t, delay_is_free_then_doubles_up_to_the_cap);
 	tcase_add_test(t, a_pair_waits_what_is_left_of_its_delay_rounded_up);
 	tcase_add_test(t, a_prefix_past_its_budget_slows_and_never_locks);
-	tcase_add_test(t, many_prefixes_lock_the_account_for_the_window);
+	tcase_add_test(t, many_prefixes_or_100_failures_an_hour_lock_the_account);
 	tcase_add_test(t, the_pair_subject_depends_on_the_prefix_and_not_on_letter_case);
 	tcase_add_test(t, prefixes_are_slash_24_and_slash_64);
 	tcase_add_test(t, agents_are_named_most_specific_first);

@@ -15,8 +15,9 @@ static const struct db_stmt q_counts = {
 	" (SELECT " SINCE_LATEST " FROM login_failures WHERE subject_hash = ?),"
 	" (SELECT COUNT(*) FROM login_failures WHERE prefix_hash = ? AND " IN_WINDOW "),"
 	" (SELECT " SINCE_LATEST " FROM login_failures WHERE prefix_hash = ?),"
-	" (SELECT COUNT(DISTINCT prefix_hash) FROM login_failures WHERE account_hash = ? AND " IN_WINDOW ")",
-	"bbbbb", "iiiii" };
+	" (SELECT COUNT(DISTINCT prefix_hash) FROM login_failures WHERE account_hash = ? AND " IN_WINDOW "),"
+	" (SELECT COUNT(*) FROM login_failures WHERE account_hash = ? AND failed_at > UTC_TIMESTAMP(3) - INTERVAL 1 HOUR)",
+	"bbbbbb", "iiiiii" };
 static const struct db_stmt q_fail = {
 	"INSERT INTO login_failures (subject_hash, account_hash, prefix_hash, failed_at)"
 	" VALUES (?, ?, ?, UTC_TIMESTAMP(3))", "bbb", "" };
@@ -65,7 +66,7 @@ static long long left(long long delay_s, long long since_ms)
 
 struct login_wait login_throttle_judge(const struct login_counts *c)
 {
-	if (c->account_prefixes >= LOGIN_LOCK_PREFIXES)
+	if (c->account_prefixes >= LOGIN_LOCK_PREFIXES || c->account_hour_failures >= LOGIN_LOCK_HOUR_FAILURES)
 		return (struct login_wait){ LOGIN_LOCKED, LOGIN_WINDOW_S };
 	long long pair = left(login_throttle_delay(c->pair_failures, LOGIN_FREE_FAILURES, LOGIN_PAIR_CAP_S),
 			      c->pair_since_ms);
@@ -81,13 +82,14 @@ enum db_status login_throttle_check(struct db *db, struct arena *a, const struct
 	struct db_res res;
 	enum db_status rc = db_query(db, a, &q_counts, (struct db_param[]){
 		DB_B(s->pair, 32), DB_B(s->pair, 32), DB_B(s->prefix, 32), DB_B(s->prefix, 32), DB_B(s->account, 32),
+		DB_B(s->account, 32),
 	}, &res);
 	if (rc != DB_OK)
 		return rc;
 	struct login_counts c = {
 		.pair_failures = db_at(&res, 0, 0)->i, .pair_since_ms = db_at(&res, 0, 1)->i,
 		.prefix_failures = db_at(&res, 0, 2)->i, .prefix_since_ms = db_at(&res, 0, 3)->i,
-		.account_prefixes = db_at(&res, 0, 4)->i,
+		.account_prefixes = db_at(&res, 0, 4)->i, .account_hour_failures = db_at(&res, 0, 5)->i,
 	};
 	*w = login_throttle_judge(&c);
 	return DB_OK;

@@ -20,6 +20,9 @@
 #define LOGIN_PREFIX_CAP_S 60
 /* Distinct prefixes failing on one account in the window that lock it: a distributed attack. */
 #define LOGIN_LOCK_PREFIXES 20
+/* And a ceiling whatever the spread (ASVS 2.2.1: no more than 100 failures an hour on one
+ * account); a single prefix cannot reach it: its own delays allow it under 50 an hour. */
+#define LOGIN_LOCK_HOUR_FAILURES 100
 
 /* The three subjects of one attempt. */
 struct login_subject {
@@ -31,6 +34,7 @@ struct login_counts {
 	long long pair_failures, pair_since_ms;		/* ms since the pair's latest failure */
 	long long prefix_failures, prefix_since_ms;
 	long long account_prefixes;			/* distinct prefixes failing on the account */
+	long long account_hour_failures;		/* the account's failures in the last hour */
 };
 
 enum login_verdict { LOGIN_GO, LOGIN_WAIT, LOGIN_LOCKED };
