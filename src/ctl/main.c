@@ -11,7 +11,7 @@ static const struct {
 } commands[] = {
 	{ "migrate", "apply the numbered files in sql/ that have not been applied, in order", ctl_migrate },
 	{ "demo", "load the demo data in sql/demo/ once, make its video clips in media_dir (ffmpeg), and give the demo accounts their password", ctl_demo },
-	{ "purge", "delete expired sessions and old log-in failures", ctl_purge },
+	{ "purge", "delete expired sessions, old log-in failures and expired emailed links", ctl_purge },
 	{ "send-mail", "send pending outbox mail through sendmail (config sendmail_path)", ctl_send_mail },
 	{ "purge-carts", "delete carts of ended anonymous sessions, stale carts and old order-lookup misses", ctl_purge_carts },
 };

@@ -5,8 +5,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { randomInt } from 'node:crypto';
-import { Client, csrfOf, newAccount, uniqueEmail } from './lib/http.mjs';
-import { expireLinks, mailCount, mailedLink } from './lib/account_mail.mjs';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { Client, ROOT, VAR, csrfOf, newAccount, uniqueEmail } from './lib/http.mjs';
+import { expireLinks, lit, mailCount, mailedLink, sql } from './lib/account_mail.mjs';
 
 const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0';
 
@@ -169,4 +171,15 @@ test('the account page needs a signed-in account', async () => {
 	const res = await new Client().get('/studio/account');
 	assert.equal(res.status, 303);
 	assert.equal(res.headers.location, '/login?next=/studio/account');
+});
+
+test('crowdcartctl purge deletes emailed links a day past their expiry, and leaves live ones', async () => {
+	const old = await newAccount(new Client()), live = await newAccount(new Client());
+	await askReset(old.email);
+	await askReset(live.email);
+	const of = (a) => `(SELECT id FROM users WHERE email = ${lit(a.email)})`;
+	sql(`UPDATE account_tokens SET expires_at = UTC_TIMESTAMP() - INTERVAL 2 DAY WHERE user_id = ${of(old)}`);
+	execFileSync(path.join(ROOT, 'bin/crowdcartctl'), ['--conf', path.join(VAR, 'crowdcart.conf'), 'purge']);
+	assert.equal(sql(`SELECT COUNT(*) FROM account_tokens WHERE user_id = ${of(old)}`)[0][0], '0');
+	assert.equal(sql(`SELECT COUNT(*) FROM account_tokens WHERE user_id = ${of(live)}`)[0][0], '1');
 });
