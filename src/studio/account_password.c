@@ -6,6 +6,7 @@
 #include "web/response.h"
 #include "domain/accounts/account_credentials.h"
 #include "domain/accounts/login_throttle.h"
+#include "domain/commerce/payments.h"
 #include "lib/password.h"
 #include "lib/utf8.h"
 #include "studio/account.h"
@@ -24,6 +25,7 @@ const char *account_password_problem(const char *pw)
 }
 
 struct change {
+	struct arena *a;
 	long long user_id;
 	const char *hash;
 	const uint8_t *keep;
@@ -32,7 +34,7 @@ struct change {
 static enum db_status change_write(struct db *db, void *ctx)
 {
 	struct change *c = ctx;
-	return account_credentials_replace(db, c->user_id, c->hash, c->keep);
+	return account_credentials_replace(db, c->a, c->user_id, c->hash, c->keep, payments_base_url());
 }
 
 int page_account_password(struct req *r)
@@ -73,7 +75,7 @@ int page_account_password(struct req *r)
 		response_error(r, 500, "Something went wrong on our side. Please try again.");
 		return REQ_DONE;
 	}
-	struct change c = { r->sess.user_id, hash, r->sess.hash };
+	struct change c = { r->arena, r->sess.user_id, hash, r->sess.hash };
 	if ((rc = db_txn(r->db, change_write, &c)) != DB_OK)
 		return req_db_fail(rc);
 	response_redirect(r, "/studio/account?done=password");

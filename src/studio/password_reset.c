@@ -8,6 +8,7 @@
 #include "domain/accounts/account_credentials.h"
 #include "domain/accounts/account_token.h"
 #include "domain/accounts/login_throttle.h"
+#include "domain/commerce/payments.h"
 #include "lib/password.h"
 #include "studio/account.h"
 
@@ -53,7 +54,7 @@ static enum db_status reset_write(struct db *db, void *ctx)
 	enum db_status rc = account_token_use(db, s->r->arena, req_param(s->r, "token"), ACCOUNT_TOKEN_RESET, &s->user_id);
 	if (rc != DB_OK || !s->user_id)
 		return rc;
-	if ((rc = account_credentials_replace(db, s->user_id, s->hash, NULL)) != DB_OK)
+	if ((rc = account_credentials_replace(db, s->r->arena, s->user_id, s->hash, NULL, payments_base_url())) != DB_OK)
 		return rc;
 	return db_query(db, s->r->arena, &q_email, (struct db_param[]){ DB_I(s->user_id) }, &s->email);
 }

@@ -48,6 +48,7 @@ test('a reset by the emailed link sets the new password and ends every session o
 	assert.equal(await signedIn(second), false, 'the other session ended');
 	assert.equal((await new Client().login(account.email, account.password)).status, 401, 'the old password is gone');
 	assert.equal((await new Client().login(account.email, fresh)).status, 303, 'the new one logs in');
+	assert.equal(mailCount(account.email, 'Your crowdcart password was changed'), 1, 'the owner is told by mail');
 });
 
 test('a reset link works once: opened or sent again it is refused with 410', async () => {
@@ -104,7 +105,7 @@ test('a reset flood is throttled per target address and per network, with 429 an
 	for (let i = 0; i < 5; i++)
 		statuses.push((await askReset(account.email, new Client())).status);	// a new network each time
 	assert.deepEqual(statuses, [200, 200, 200, 429, 429], 'three links per address in 15 minutes');
-	assert.equal(mailCount(account.email), 3);
+	assert.equal(mailCount(account.email, 'Reset your crowdcart password'), 3);
 	const flood = new Client();
 	const csrf = await flood.csrf('/login/forgot');
 	const answers = [];
@@ -138,6 +139,7 @@ test('change password asks for the current one, and ends the other sessions but 
 	assert.equal(await signedIn(other), false, 'the other session ended');
 	assert.equal((await new Client().login(account.email, account.password)).status, 401);
 	assert.equal((await new Client().login(account.email, 'brand-new-password')).status, 303);
+	assert.equal(mailCount(account.email, 'Your crowdcart password was changed'), 1, 'the owner is told by mail');
 });
 
 test('the sessions list shows each browser, its network and times; "sign out everywhere else" ends the others', async () => {

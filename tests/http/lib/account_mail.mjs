@@ -6,13 +6,15 @@ import { lit, sql } from './fulfilment.mjs';
 // or undefined when none was queued.
 export function mailedLink(email, kind) {
 	const rows = sql(`SELECT REGEXP_SUBSTR(body_text, 'https?://[^[:space:]]+/login/${kind}/[A-Za-z0-9_-]+')
-		FROM outbox WHERE to_addr = ${lit(email)} ORDER BY id DESC LIMIT 1`);
+		FROM outbox WHERE to_addr = ${lit(email)} AND body_text LIKE ${lit(`%/login/${kind}/%`)} ORDER BY id DESC LIMIT 1`);
 	const url = rows[0]?.[0];
 	return url ? new URL(url).pathname : undefined;
 }
 
-export function mailCount(email) {
-	return Number(sql(`SELECT COUNT(*) FROM outbox WHERE to_addr = ${lit(email)}`)[0][0]);
+// How many mails were queued to email, of those with this subject if one is given.
+export function mailCount(email, subject) {
+	const which = subject === undefined ? '' : ` AND subject = ${lit(subject)}`;
+	return Number(sql(`SELECT COUNT(*) FROM outbox WHERE to_addr = ${lit(email)}${which}`)[0][0]);
 }
 
 // Every link of the account not yet used is made to have expired a second ago.
