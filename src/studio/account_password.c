@@ -56,7 +56,9 @@ int page_account_password(struct req *r)
 	struct login_subject t;
 	login_throttle_subject(r->secret, db_at(&u, 0, 0)->s, r->remote_addr, &t);
 	struct login_wait w;
-	if ((rc = login_throttle_check(r->db, r->arena, &t, &w)) != DB_OK)
+	/* Not the account-wide lock: the owner who came in by the emailed link during a distributed
+	 * attack must be able to change the password; one borrowed session is one pair. */
+	if ((rc = login_throttle_check(r->db, r->arena, &t, false, &w)) != DB_OK)
 		return req_db_fail(rc);
 	if (w.verdict != LOGIN_GO) {
 		char seconds[24];
@@ -78,6 +80,8 @@ int page_account_password(struct req *r)
 	struct change c = { r->arena, r->sess.user_id, hash, r->sess.hash };
 	if ((rc = db_txn(r->db, change_write, &c)) != DB_OK)
 		return req_db_fail(rc);
+	/* Guesses at the old password mean nothing now: the account starts again from zero. */
+	login_throttle_forget_account(r->db, &t);
 	response_redirect(r, "/studio/account?done=password");
 	return REQ_DONE;
 }

@@ -54,7 +54,7 @@ int page_login(struct req *r)
 	struct login_subject t;
 	login_throttle_subject(r->secret, email, r->remote_addr, &t);
 	struct login_wait w;
-	enum db_status rc = login_throttle_check(r->db, r->arena, &t, &w);
+	enum db_status rc = login_throttle_check(r->db, r->arena, &t, true, &w);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (w.verdict != LOGIN_GO) {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { randomInt } from 'node:crypto';
-import { Client, newAccount, uniqueEmail } from './lib/http.mjs';
+import { Client, csrfOf, newAccount, uniqueEmail } from './lib/http.mjs';
 import { mailedLink } from './lib/account_mail.mjs';
 import { eventually } from './lib/eventually.mjs';
 
@@ -141,6 +141,13 @@ test('failures from 20 networks hold the account back; its owner gets in with th
 	const studio = await owner.get('/studio');
 	assert.equal(studio.status, 200);
 	assert.ok(main(studio.body).includes(`(${account.email})`), 'signed in as the owner');
+	// Signed in by the link, the owner changes the password despite the hold on password log-ins,
+	// and the hold goes with the old password.
+	const page2 = await owner.get('/studio/account');
+	const changed = await owner.post('/studio/account/password',
+		{ csrf: csrfOf(page2.body), current_password: account.password, password: 'after-the-attack-password' });
+	assert.equal(changed.status, 303);
+	assert.equal((await new Client().login(account.email, 'after-the-attack-password')).status, 303);
 	// The link works once.
 	const thief = new Client();
 	const again = await thief.get(link);

@@ -19,43 +19,44 @@ END_TEST
 START_TEST(a_pair_waits_what_is_left_of_its_delay_rounded_up)
 {
 	struct login_counts c = { .pair_failures = 5, .pair_since_ms = 300 };	/* 2 s delay */
-	struct login_wait w = login_throttle_judge(&c);
+	struct login_wait w = login_throttle_judge(&c, true);
 	ck_assert_int_eq(w.verdict, LOGIN_WAIT);
 	ck_assert_int_eq(w.seconds, 2);
 	c.pair_since_ms = 1001;
-	ck_assert_int_eq(login_throttle_judge(&c).seconds, 1);
+	ck_assert_int_eq(login_throttle_judge(&c, true).seconds, 1);
 	c.pair_since_ms = 2000;
-	ck_assert_int_eq(login_throttle_judge(&c).verdict, LOGIN_GO);
+	ck_assert_int_eq(login_throttle_judge(&c, true).verdict, LOGIN_GO);
 	c = (struct login_counts){ .pair_failures = LOGIN_FREE_FAILURES, .pair_since_ms = 0 };
-	ck_assert_int_eq(login_throttle_judge(&c).verdict, LOGIN_GO);
+	ck_assert_int_eq(login_throttle_judge(&c, true).verdict, LOGIN_GO);
 }
 END_TEST
 
 START_TEST(a_prefix_past_its_budget_slows_and_never_locks)
 {
 	struct login_counts c = { .prefix_failures = LOGIN_PREFIX_BUDGET, .prefix_since_ms = 0 };
-	ck_assert_int_eq(login_throttle_judge(&c).verdict, LOGIN_GO);
+	ck_assert_int_eq(login_throttle_judge(&c, true).verdict, LOGIN_GO);
 	c.prefix_failures = LOGIN_PREFIX_BUDGET + 1;
-	struct login_wait w = login_throttle_judge(&c);
+	struct login_wait w = login_throttle_judge(&c, true);
 	ck_assert_int_eq(w.verdict, LOGIN_WAIT);
 	ck_assert_int_eq(w.seconds, 1);
 	c.prefix_failures = 100000;
-	ck_assert_int_eq(login_throttle_judge(&c).seconds, LOGIN_PREFIX_CAP_S);
+	ck_assert_int_eq(login_throttle_judge(&c, true).seconds, LOGIN_PREFIX_CAP_S);
 }
 END_TEST
 
 START_TEST(many_prefixes_or_100_failures_an_hour_lock_the_account)
 {
 	struct login_counts c = { .account_prefixes = LOGIN_LOCK_PREFIXES - 1 };
-	ck_assert_int_eq(login_throttle_judge(&c).verdict, LOGIN_GO);
+	ck_assert_int_eq(login_throttle_judge(&c, true).verdict, LOGIN_GO);
 	c.account_prefixes = LOGIN_LOCK_PREFIXES;
-	struct login_wait w = login_throttle_judge(&c);
+	struct login_wait w = login_throttle_judge(&c, true);
 	ck_assert_int_eq(w.verdict, LOGIN_LOCKED);
 	ck_assert_int_eq(w.seconds, LOGIN_WINDOW_S);
+	ck_assert_int_eq(login_throttle_judge(&c, false).verdict, LOGIN_GO);
 	c = (struct login_counts){ .account_prefixes = 3, .account_hour_failures = LOGIN_LOCK_HOUR_FAILURES - 1 };
-	ck_assert_int_eq(login_throttle_judge(&c).verdict, LOGIN_GO);
+	ck_assert_int_eq(login_throttle_judge(&c, true).verdict, LOGIN_GO);
 	c.account_hour_failures = LOGIN_LOCK_HOUR_FAILURES;
-	ck_assert_int_eq(login_throttle_judge(&c).verdict, LOGIN_LOCKED);
+	ck_assert_int_eq(login_throttle_judge(&c, true).verdict, LOGIN_LOCKED);
 }
 END_TEST
 

@@ -64,9 +64,9 @@ static long long left(long long delay_s, long long since_ms)
 	return ms > 0 ? (ms + 999) / 1000 : 0;
 }
 
-struct login_wait login_throttle_judge(const struct login_counts *c)
+struct login_wait login_throttle_judge(const struct login_counts *c, bool with_lock)
 {
-	if (c->account_prefixes >= LOGIN_LOCK_PREFIXES || c->account_hour_failures >= LOGIN_LOCK_HOUR_FAILURES)
+	if (with_lock && (c->account_prefixes >= LOGIN_LOCK_PREFIXES || c->account_hour_failures >= LOGIN_LOCK_HOUR_FAILURES))
 		return (struct login_wait){ LOGIN_LOCKED, LOGIN_WINDOW_S };
 	long long pair = left(login_throttle_delay(c->pair_failures, LOGIN_FREE_FAILURES, LOGIN_PAIR_CAP_S),
 			      c->pair_since_ms);
@@ -77,7 +77,7 @@ struct login_wait login_throttle_judge(const struct login_counts *c)
 }
 
 enum db_status login_throttle_check(struct db *db, struct arena *a, const struct login_subject *s,
-				    struct login_wait *w)
+				    bool with_lock, struct login_wait *w)
 {
 	struct db_res res;
 	enum db_status rc = db_query(db, a, &q_counts, (struct db_param[]){
@@ -91,7 +91,7 @@ enum db_status login_throttle_check(struct db *db, struct arena *a, const struct
 		.prefix_failures = db_at(&res, 0, 2)->i, .prefix_since_ms = db_at(&res, 0, 3)->i,
 		.account_prefixes = db_at(&res, 0, 4)->i, .account_hour_failures = db_at(&res, 0, 5)->i,
 	};
-	*w = login_throttle_judge(&c);
+	*w = login_throttle_judge(&c, with_lock);
 	return DB_OK;
 }
 

@@ -8,6 +8,7 @@
  * in clear. Design notes: docs/SECURITY.md, "Sign-in throttling". */
 #ifndef CC_LOGIN_THROTTLE_H
 #define CC_LOGIN_THROTTLE_H
+#include <stdbool.h>
 #include <stdint.h>
 #include "db/db.h"
 
@@ -48,11 +49,12 @@ void login_throttle_subject(const uint8_t secret[32], const char *email, const c
 			    struct login_subject *s);
 /* Seconds to wait after `failures` (0 for the first `free` ones, then 1, 2, 4 ... up to cap). */
 long long login_throttle_delay(long long failures, long long free, long long cap);
-/* The verdict on counts. Pure. */
-struct login_wait login_throttle_judge(const struct login_counts *c);
+/* The verdict on counts; with_lock false leaves out the account-wide lock (the pair and prefix
+ * delays stay), for a password asked again of someone already signed in. Pure. */
+struct login_wait login_throttle_judge(const struct login_counts *c, bool with_lock);
 /* Reads the counts and judges them: one statement. */
 enum db_status login_throttle_check(struct db *db, struct arena *a, const struct login_subject *s,
-				    struct login_wait *w) DB_MUST_CHECK;
+				    bool with_lock, struct login_wait *w) DB_MUST_CHECK;
 /* Counts one failure. One that cannot be counted must not be answered as a failure (guesses
  * would run past the throttle while writes fail): the caller answers the status instead. */
 enum db_status login_throttle_fail(struct db *db, const struct login_subject *s) DB_MUST_CHECK;
