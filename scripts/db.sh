@@ -150,6 +150,8 @@ write_conf() {
 			# never reach a real resolver, and a refused lookup never counts against a domain.
 			# DNS_RESOLVER=host:port names another resolver; DNS_RESOLVER= (empty) the system's.
 			[[ -z ${DNS_RESOLVER-127.0.0.1:$DB_PORT} ]] || echo "dns_resolver = ${DNS_RESOLVER-127.0.0.1:$DB_PORT}"
+			# Absolute links (the feed, mail) come from here, never from a request's Host header.
+			echo "base_url = http://127.0.0.1:${PORT:-8080}"
 			# A test stack (SIM_PORT set) sends payments to the provider simulator, tests/sim/payments,
 			# which serves Stripe, PayPal and Mollie on one port, with the keys of test-keys.conf.
 			if [[ -n ${SIM_PORT:-} ]]; then
@@ -157,7 +159,6 @@ write_conf() {
 				for p in stripe paypal mollie; do echo "${p}_api_base = http://127.0.0.1:$SIM_PORT"; done
 				grep -E '^[a-z_]+ = ' "$ROOT/tests/sim/payments/test-keys.conf"
 				echo "outbound_allow_private = 127.0.0.0/8"
-				echo "base_url = http://127.0.0.1:${PORT:-8080}"
 			fi
 			# Operator settings kept across runs (a developer's test-mode payment keys, say): read
 			# after everything above, so each of its keys wins (config.c: the last one does).

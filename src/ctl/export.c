@@ -1,7 +1,7 @@
 /* export.c: crowdcartctl export --brand SLUG: the brand's catalog feed (TSV) on stdout. */
 #include <stdio.h>
 #include "domain/catalog/catalog_export.h"
-#include "lib/config.h"
+#include "lib/base_url.h"
 #include "ctl/ctl.h"
 
 static const struct db_stmt q_brand = {
@@ -19,6 +19,12 @@ int ctl_export(struct db *db, int argc, char **argv)
 		fprintf(stderr, "usage: crowdcartctl export --brand SLUG\n");
 		return 2;
 	}
+	char base[BASE_URL_MAX];
+	if (!base_url_get(base)) {
+		fprintf(stderr, "crowdcartctl: export needs base_url (the shop's public address, like https://shop.example)"
+			" in the configuration: the feed's links are absolute\n");
+		return 1;
+	}
 	struct arena *a = arena_new(4096);
 	struct db_res res;
 	enum db_status rc = db_query(db, a, &q_brand, (struct db_param[]){ DB_S(slug) }, &res);
@@ -29,7 +35,7 @@ int ctl_export(struct db *db, int argc, char **argv)
 	}
 	if (rc == DB_OK)
 		rc = catalog_export_feed(db, db_at(&res, 0, 0)->i, slug, db_at(&res, 0, 1)->s,
-					 config_str("base_url", ""), to_stdout, stdout);
+					 base, to_stdout, stdout);
 	arena_free(a);
 	if (rc != DB_OK || fflush(stdout) != 0) {
 		fprintf(stderr, "crowdcartctl: export failed: %s\n", db_status_str(rc));

@@ -1,6 +1,7 @@
 /* csv_out.c: the CSV writer behind every export (RFC 4180, UTF-8 BOM, formula cells neutralised). */
 #include <stdio.h>
 #include <string.h>
+#include "lib/cell_guard.h"
 #include "lib/csv_out.h"
 
 void csv_out_begin(struct csv_out *c, struct buf *b)
@@ -17,20 +18,13 @@ static void csv_sep(struct csv_out *c)
 	c->mid_row = true;
 }
 
-/* OWASP's list: these lead a formula (or, for tab and CR, hide one) in Excel, LibreOffice and
- * Google Sheets. */
-static bool csv_risky(const char *s)
-{
-	return s[0] && strchr("=+-@\t\r", s[0]) != NULL;
-}
-
 void csv_out_text(struct csv_out *c, const char *s)
 {
 	csv_sep(c);
 	if (!s || !*s)
 		return;
 	size_t n = strlen(s);
-	bool risky = csv_risky(s);
+	bool risky = cell_guard_needed(s);
 	bool quote = strpbrk(s, ",\"\r\n") != NULL || s[0] == ' ' || s[n - 1] == ' ';
 	if (quote)
 		buf_putc(c->b, '"');

@@ -13,9 +13,10 @@ struct csv_out {
 
 /* Starts a document in b: writes the UTF-8 byte order mark (so spreadsheet programs read UTF-8). */
 void csv_out_begin(struct csv_out *c, struct buf *b);
-/* A text cell. A value starting with = + - @ tab or CR gets a leading ' so that a spreadsheet
- * shows it as text instead of running it (CSV formula injection); quoted when it holds a comma,
- * a double quote, CR or LF, or starts/ends with a space. NULL is an empty cell. */
+/* A text cell. A value a spreadsheet would run as a formula (cell_guard.h: it starts with = + - @
+ * tab or CR and is no number or phone number) gets a leading ' so that it shows as text; quoted
+ * when it holds a comma, a double quote, CR or LF, or starts/ends with a space. NULL is an empty
+ * cell. */
 void csv_out_text(struct csv_out *c, const char *s);
 /* A number written by us (never user text): kept as is so "-12.50" stays a number. */
 void csv_out_int(struct csv_out *c, long long v);

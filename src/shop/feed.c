@@ -1,6 +1,6 @@
 /* feed.c: "/b/{brand}/feed.tsv" — the brand's active catalog as a Google Merchant feed (TSV). */
-#include <string.h>
 #include "domain/catalog/catalog_export.h"
+#include "lib/base_url.h"
 #include "web/response.h"
 #include "shop/shop.h"
 
@@ -21,10 +21,14 @@ int page_feed(struct req *r)
 		response_error(r, 404, "There is no brand at that address.");
 		return REQ_DONE;
 	}
-	/* Links must be absolute for the platforms that read the feed. */
-	const char *host = req_env(r, "HTTP_HOST");
-	const char *base = arena_printf(r->arena, "%s://%s", r->https ? "https" : "http",
-					host && *host && !strpbrk(host, "\t\r\n\"<>/") ? host : "localhost");
+	/* Links must be absolute for the platforms that read the feed, and only the operator's
+	 * address makes them: the Host header is the client's to choose. */
+	char base[BASE_URL_MAX];
+	if (rc == DB_OK && !base_url_get(base)) {
+		response_error(r, 503, "This feed is off: its links need the shop's public address (base_url in the"
+			       " configuration), which the operator has not set.");
+		return REQ_DONE;
+	}
 	r->body.len = 0;
 	if (rc == DB_OK)
 		rc = catalog_export_feed(r->db, db_at(&b, 0, 0)->i, slug, db_at(&b, 0, 1)->s, base, to_body, r);

@@ -1,12 +1,12 @@
 /* leads_webhook.c: "/studio/leads/webhook" — the brand's CRM URL and signing secret (made on
  * first save, shown here so the CRM can check signatures), and the delivery log. A URL whose
- * host is a non-public IP literal is refused here (netcheck.h). */
-#include <stdio.h>
+ * host is a non-public IP literal, or is spelt to hide where it points, is refused here
+ * (outbound_url.h). */
 #include <string.h>
 #include <sodium.h>
 #include "lib/config.h"
 #include "studio/forms.h"
-#include "lib/netcheck.h"
+#include "lib/outbound_url.h"
 #include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
@@ -75,17 +75,13 @@ int page_leads_webhook_save(struct req *r)
 		rc = db_query(r->db, NULL, &q_remove, (struct db_param[]){ DB_I(b->id) }, NULL);
 	} else {
 		struct webhook_url u;
-		struct netcheck_addr lit;
-		const char *why;
+		char msg[OUTBOUND_URL_MSG];
+		/* Literal addresses and spellings that hide one are judged now; names are judged by the
+		 * worker on every address they resolve to at delivery time (DNS can change after this). */
+		if (outbound_url_refusal(url, config_str("webhook_allow_private", ""), msg))
+			return render(r, b->id, 422, msg);
 		if (!webhook_url_parse(url, &u))
 			return render(r, b->id, 422, "Enter an https:// (or http://) URL, like https://crm.example.com/hooks/leads.");
-		/* Literal addresses are judged now; names are judged by the worker on every address they
-		 * resolve to at delivery time (DNS can change after this check). */
-		if (netcheck_literal(u.host, &lit) && (why = netcheck_refuse(&lit, config_str("webhook_allow_private", "")))) {
-			char msg[200];
-			snprintf(msg, sizeof msg, "This address is not on the public internet (%s): webhooks cannot be sent to the server's own network.", why);
-			return render(r, b->id, 422, msg);
-		}
 		uint8_t raw[32];
 		char secret[WEBHOOK_SECRET_LEN + 1];
 		randombytes_buf(raw, sizeof raw);

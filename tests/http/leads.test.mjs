@@ -157,10 +157,11 @@ describe('lead forms', { concurrency: 4 }, () => {
 		assert.deepEqual([...csv.raw.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
 		const line = csv.body.split('\r\n')[1];
 		assert.ok(line.includes(`,'${email},lena,`), line);
-		assert.doesNotMatch(csv.body, /(^|,)[=+\-@]/m);
+		// = and @ never lead a cell; + and - only a number or a phone number as typed (cell_guard.h)
+		assert.doesNotMatch(csv.body, /(^|,)([=@]|[+-](?![0-9 ().-]*(,|\r\n)))/m);
 		assert.match(csv.body, /"Name: =HYPERLINK\(""http:\/\/evil""\)<script>/);
 		assert.ok(csv.body.split('\r\n')[0].endsWith(',answers,Name,Message,Email,Phone,Size,Topics,Newsletter,Visit date,Budget'));
-		assert.ok(line.endsWith(`,"'=HYPERLINK(""http://evil"")${evil}","'+1${evil}""'",'${email},'+44 20 7946 0958,Large,News,yes,2026-03-31,'-5`), line);
+		assert.ok(line.endsWith(`,"'=HYPERLINK(""http://evil"")${evil}","'+1${evil}""'",'${email},+44 20 7946 0958,Large,News,yes,2026-03-31,-5`), line);
 		const listed = await f.brand.get(`/studio/leads?form=${f.id}&creator=lena`);
 		assert.match(listed.body, new RegExp(`href="/studio/leads/${lead[0]}"`));
 		const none = await f.brand.get(`/studio/leads?form=${f.id}&creator=nobody&from=2020-01-01&to=2020-01-02`);

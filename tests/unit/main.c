@@ -12,6 +12,7 @@ int main(void)
 	srunner_add_suite(sr, token_suite());
 	srunner_add_suite(sr, order_state_suite());
 	srunner_add_suite(sr, csv_out_suite());
+	srunner_add_suite(sr, base_url_suite());
 	srunner_add_suite(sr, attribution_suite());
 	srunner_add_suite(sr, commission_suite());
 	srunner_add_suite(sr, commission_rate_suite());
@@ -26,6 +27,7 @@ int main(void)
 	srunner_add_suite(sr, video_suite());
 	srunner_add_suite(sr, leads_suite());
 	srunner_add_suite(sr, netcheck_suite());
+	srunner_add_suite(sr, outbound_url_suite());
 	srunner_add_suite(sr, live_suite());
 	srunner_add_suite(sr, ads_suite());
 	srunner_add_suite(sr, showcase_suite());

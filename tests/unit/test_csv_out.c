@@ -1,7 +1,9 @@
-/* test_csv_out.c: the CSV writer: BOM, CRLF, RFC 4180 quoting, neutralised formula cells. */
+/* test_csv_out.c: the CSV writer: BOM, CRLF, RFC 4180 quoting, and the one formula guard
+ * (cell_guard) that every CSV and TSV writer shares. */
 #include <limits.h>
 #include <string.h>
 #include <check.h>
+#include "lib/cell_guard.h"
 #include "lib/csv_out.h"
 #include "suites.h"
 
@@ -55,8 +57,8 @@ END_TEST
 
 START_TEST(test_csv_neutralises_formula_cells)
 {
-	const char *in[] = { "=1+1", "+41 22", "-2", "@SUM(A1)", "\tx", "\r=cmd" };
-	const char *want = "'=1+1,'+41 22,'-2,'@SUM(A1),'\tx,\"'\r=cmd\"\r\n";
+	const char *in[] = { "=1+1", "+41 22 x", "-2+A1", "@SUM(A1)", "\tx", "\r=cmd" };
+	const char *want = "'=1+1,'+41 22 x,'-2+A1,'@SUM(A1),'\tx,\"'\r=cmd\"\r\n";
 	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++)
 		csv_out_text(&csv, in[i]);
 	csv_out_end_row(&csv);
@@ -83,6 +85,50 @@ START_TEST(test_csv_keeps_harmless_text_and_utf8_as_is)
 }
 END_TEST
 
+START_TEST(test_csv_keeps_typed_numbers_and_phone_numbers)
+{
+	csv_out_text(&csv, "-12.50");
+	csv_out_text(&csv, "+1 206 555 0100");
+	csv_out_text(&csv, "+44 (0)20 7946.0958");
+	csv_out_end_row(&csv);
+	ck_assert_str_eq(csv_body(), "-12.50,+1 206 555 0100,+44 (0)20 7946.0958\r\n");
+}
+END_TEST
+
+/* OWASP's list, each with a payload a spreadsheet would run. */
+START_TEST(test_cell_guard_flags_every_formula_lead)
+{
+	const char *risky[] = { "=HYPERLINK(\"http://evil.example\",\"x\")", "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0",
+		"@SUM(1+9)*cmd|' /C calc'!A0", "\t=1", "\r=1", "=", "+", "-", "@", "-1e5", "-.5", "-1.", "+1 206 555 0100 ext",
+		"+(1)A1", "-1 206", "++1" };
+	for (size_t i = 0; i < sizeof risky / sizeof risky[0]; i++)
+		ck_assert_msg(cell_guard_needed(risky[i]), "not guarded: %s", risky[i]);
+}
+END_TEST
+
+START_TEST(test_cell_guard_lets_numbers_phones_and_plain_text_through)
+{
+	const char *plain[] = { "-12.50", "+3", "-0", "12", "+1 206 555 0100", "+1-206-555-0100", "+44 (0)20 7946.0958",
+		"+33.1.23.45.67.89", "a=b", "Desk lamp", "'=1", " =1", "", "☕=1" };
+	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+		ck_assert_msg(!cell_guard_needed(plain[i]), "guarded: %s", plain[i]);
+	ck_assert(!cell_guard_needed(NULL));
+}
+END_TEST
+
+/* Our feed read back is the catalog it came from; a ' the guard did not add stays. */
+START_TEST(test_cell_guard_undo_removes_only_the_guards_quote)
+{
+	ck_assert_str_eq(cell_guard_undo("'=1+1"), "=1+1");
+	ck_assert_str_eq(cell_guard_undo("'@x"), "@x");
+	ck_assert_str_eq(cell_guard_undo("'-12.50"), "'-12.50");
+	ck_assert_str_eq(cell_guard_undo("'tis"), "'tis");
+	ck_assert_str_eq(cell_guard_undo("=1"), "=1");
+	ck_assert_str_eq(cell_guard_undo("'"), "'");
+	ck_assert_ptr_null(cell_guard_undo(NULL));
+}
+END_TEST
+
 START_TEST(test_csv_numbers_are_not_neutralised)
 {
 	csv_out_int(&csv, -42);
@@ -106,6 +152,10 @@ Suite *csv_out_suite(void)
 	tcase_add_test(tc, test_csv_neutralises_formula_cells);
 	tcase_add_test(tc, test_csv_neutralised_cell_with_quote_is_still_valid);
 	tcase_add_test(tc, test_csv_keeps_harmless_text_and_utf8_as_is);
+	tcase_add_test(tc, test_csv_keeps_typed_numbers_and_phone_numbers);
+	tcase_add_test(tc, test_cell_guard_flags_every_formula_lead);
+	tcase_add_test(tc, test_cell_guard_lets_numbers_phones_and_plain_text_through);
+	tcase_add_test(tc, test_cell_guard_undo_removes_only_the_guards_quote);
 	tcase_add_test(tc, test_csv_numbers_are_not_neutralised);
 	suite_add_tcase(s, tc);
 	return s;

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <strings.h>
 #include "lib/buf.h"
+#include "lib/cell_guard.h"
 #include "domain/catalog/catalog_export.h"
 #include "lib/money.h"
 
@@ -37,12 +38,16 @@ enum { H_COLOR = 16 };
 static const char *const opt_cols[] = { "Color", "Size", "Material", "Pattern" };
 
 /* TSV cells hold no tab or line break; a cell with a quote is quoted, CSV-style, so that a
- * parser reading quotes (ours, spreadsheets) reads it back exactly. */
+ * parser reading quotes (ours, spreadsheets) reads it back exactly. A cell a spreadsheet would
+ * run as a formula gets the leading ' every CSV we write gives it (cell_guard.h): the feed is
+ * public, and a brand's title could otherwise run in whoever opens it. */
 static void cell(struct buf *b, const char *s, bool last)
 {
 	bool quote = strchr(s, '"') != NULL;
 	if (quote)
 		buf_putc(b, '"');
+	if (cell_guard_needed(s))
+		buf_putc(b, '\'');
 	for (; *s; s++) {
 		char c = *s == '\t' || *s == '\r' || *s == '\n' ? ' ' : *s;
 		if (c == '"')

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 #include "domain/catalog/catalog_map.h"
+#include "lib/cell_guard.h"
 #include "lib/money.h"
 #include "lib/sanitize.h"
 
@@ -21,6 +22,13 @@ static const char *const required[] = { "id", "title", "price", NULL };
 /* Variant attributes become options, in this order, named like this. */
 static const int opt_cols[] = { C_COLOR, C_SIZE, C_MATERIAL, C_PATTERN };
 static const char *const opt_names[] = { "Color", "Size", "Material", "Pattern" };
+
+/* A column's value as the brand wrote it: our own feed out (catalog_export.c) puts a ' before a
+ * cell a spreadsheet would run, and a feed read back must be the catalog it came from. */
+static const char *feed_col(struct catalog_run *run, int k, const char *const *f, size_t n)
+{
+	return cell_guard_undo(catalog_col(run, k, f, n));
+}
 
 /* "12.00 USD" (or "12.00" in the brand's currency). */
 static bool feed_price(struct catalog_run *run, unsigned long line, const char *col, const char *v,
@@ -73,7 +81,7 @@ bool catalog_feed_record(void *vrun, unsigned long line, const char *const *f, c
 	if (!run->header_done)
 		return catalog_header(run, names, C__N, f, n, required);
 	run->rep->rows++;
-	const char *id = catalog_col(run, C_ID, f, n), *group = catalog_col(run, C_GROUP, f, n);
+	const char *id = feed_col(run, C_ID, f, n), *group = feed_col(run, C_GROUP, f, n);
 	if (!*id) {
 		catalog_err(run, line, "id is empty");
 		return true;
@@ -82,10 +90,10 @@ bool catalog_feed_record(void *vrun, unsigned long line, const char *const *f, c
 	struct catalog_product *p = catalog_group(run, *group ? group : id, line, &created);
 	bool ok = true;
 	if (created) {
-		const char *desc = catalog_col(run, C_DESC, f, n);
-		ok &= catalog_text(run, line, "title", catalog_col(run, C_TITLE, f, n), CATALOG_MAX_TITLE, &p->title) &
-		      catalog_text(run, line, "brand", catalog_col(run, C_BRAND, f, n), CATALOG_MAX_NAME, &p->vendor) &
-		      catalog_text(run, line, "product_type", catalog_col(run, C_TYPE, f, n), CATALOG_MAX_NAME, &p->type);
+		const char *desc = feed_col(run, C_DESC, f, n);
+		ok &= catalog_text(run, line, "title", feed_col(run, C_TITLE, f, n), CATALOG_MAX_TITLE, &p->title) &
+		      catalog_text(run, line, "brand", feed_col(run, C_BRAND, f, n), CATALOG_MAX_NAME, &p->vendor) &
+		      catalog_text(run, line, "product_type", feed_col(run, C_TYPE, f, n), CATALOG_MAX_NAME, &p->type);
 		if (!catalog_make_handle(run, *group ? group : id, &p->handle))
 			ok = catalog_err(run, line, "item_group_id/id \"%.60s\" has no letter or digit", *group ? group : id);
 		p->body_html = sanitize_html(run->a, desc, strlen(desc), NULL);
@@ -96,16 +104,16 @@ bool catalog_feed_record(void *vrun, unsigned long line, const char *const *f, c
 	struct catalog_variant *v = catalog_variant_add(run, p, line);
 	if (!v)
 		return true;
-	const char *avail = catalog_col(run, C_AVAIL, f, n), *sale = catalog_col(run, C_SALE, f, n);
-	const char *qty = catalog_col(run, C_QTY, f, n);
+	const char *avail = feed_col(run, C_AVAIL, f, n), *sale = feed_col(run, C_SALE, f, n);
+	const char *qty = feed_col(run, C_QTY, f, n);
 	if (!*qty)
-		qty = catalog_col(run, C_QTY2, f, n);
+		qty = feed_col(run, C_QTY2, f, n);
 	if (!*qty)
-		qty = catalog_col(run, C_QTY3, f, n);
+		qty = feed_col(run, C_QTY3, f, n);
 	ok &= catalog_text(run, line, "id", id, CATALOG_MAX_NAME, &v->ext_id) &
-	      catalog_text(run, line, "mpn", catalog_col(run, C_MPN, f, n), CATALOG_MAX_NAME, &v->sku) &
-	      catalog_text(run, line, "gtin", catalog_col(run, C_GTIN, f, n), CATALOG_MAX_BARCODE, &v->barcode) &
-	      feed_price(run, line, "price", catalog_col(run, C_PRICE, f, n), &v->price, &v->currency);
+	      catalog_text(run, line, "mpn", feed_col(run, C_MPN, f, n), CATALOG_MAX_NAME, &v->sku) &
+	      catalog_text(run, line, "gtin", feed_col(run, C_GTIN, f, n), CATALOG_MAX_BARCODE, &v->barcode) &
+	      feed_price(run, line, "price", feed_col(run, C_PRICE, f, n), &v->price, &v->currency);
 	if (*sale) {
 		long long s;
 		const char *scur;
@@ -133,9 +141,9 @@ bool catalog_feed_record(void *vrun, unsigned long line, const char *const *f, c
 	size_t k = 0;
 	for (size_t c = 0; c < 4 && k < CATALOG_MAX_OPTIONS; c++)
 		if (run->col[opt_cols[c]] >= 0)
-			ok &= catalog_text(run, line, opt_names[c], catalog_col(run, opt_cols[c], f, n), CATALOG_MAX_NAME, &v->opt[k++]);
-	const char *img = catalog_col(run, C_IMAGE, f, n);
-	ok &= feed_images(run, p, line, img, catalog_col(run, C_MORE_IMAGES, f, n));
+			ok &= catalog_text(run, line, opt_names[c], feed_col(run, opt_cols[c], f, n), CATALOG_MAX_NAME, &v->opt[k++]);
+	const char *img = feed_col(run, C_IMAGE, f, n);
+	ok &= feed_images(run, p, line, img, feed_col(run, C_MORE_IMAGES, f, n));
 	v->image_url = img;
 	if (!ok)
 		p->bad = true;

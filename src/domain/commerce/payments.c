@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sodium.h>
+#include "lib/base_url.h"
 #include "lib/config.h"
 #include "domain/commerce/pay_mollie.h"
 #include "domain/commerce/pay_paypal.h"
@@ -71,17 +72,8 @@ long payments_hold_minutes(void)
 
 const char *payments_base_url(void)
 {
-	static char url[256];
-	const char *s = config_str("base_url", "");
-	size_t n = strlen(s);
-	while (n && s[n - 1] == '/')
-		n--;
-	if (n == 0 || n >= sizeof url || (strncmp(s, "https://", 8) != 0 && strncmp(s, "http://", 7) != 0) ||
-	    strpbrk(s, " \"<>\\^`{|}") != NULL)
-		return NULL;
-	memcpy(url, s, n);
-	url[n] = '\0';
-	return url;
+	static char url[BASE_URL_MAX];
+	return base_url_get(url) ? url : NULL;
 }
 
 void payments_reference(const struct payment_provider *p, const char *order_number, char *out, size_t outlen)
