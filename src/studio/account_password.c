@@ -6,7 +6,7 @@
 #include "web/response.h"
 #include "domain/accounts/account_credentials.h"
 #include "domain/accounts/login_throttle.h"
-#include "domain/commerce/payments.h"
+#include "lib/base_url.h"
 #include "lib/password.h"
 #include "lib/utf8.h"
 #include "studio/account.h"
@@ -27,14 +27,14 @@ const char *account_password_problem(const char *pw)
 struct change {
 	struct arena *a;
 	long long user_id;
-	const char *hash;
+	const char *hash, *base;	/* base: for the notice's link, NULL without base_url */
 	const uint8_t *keep;
 };
 
 static enum db_status change_write(struct db *db, void *ctx)
 {
 	struct change *c = ctx;
-	return account_credentials_replace(db, c->a, c->user_id, c->hash, c->keep, payments_base_url());
+	return account_credentials_replace(db, c->a, c->user_id, c->hash, c->keep, c->base);
 }
 
 int page_account_password(struct req *r)
@@ -77,7 +77,8 @@ int page_account_password(struct req *r)
 		response_error(r, 500, "Something went wrong on our side. Please try again.");
 		return REQ_DONE;
 	}
-	struct change c = { r->arena, r->sess.user_id, hash, r->sess.hash };
+	char base[BASE_URL_MAX];
+	struct change c = { r->arena, r->sess.user_id, hash, base_url_get(base) ? base : NULL, r->sess.hash };
 	if ((rc = db_txn(r->db, change_write, &c)) != DB_OK)
 		return req_db_fail(rc);
 	/* Guesses at the old password mean nothing now: the account starts again from zero. */

@@ -4,7 +4,7 @@
 #include "web/layout.h"
 #include "web/response.h"
 #include "domain/accounts/account_link.h"
-#include "domain/commerce/payments.h"
+#include "lib/base_url.h"
 #include "studio/account.h"
 
 struct mail_form {
@@ -50,8 +50,8 @@ static int mail_request(struct req *r, enum account_token_purpose p)
 		mail_form(r, p, 422, "Enter a valid email address, like name@example.com.", false);
 		return REQ_DONE;
 	}
-	const char *base = payments_base_url();
-	if (!base) {
+	char base[BASE_URL_MAX];
+	if (!base_url_get(base)) {
 		response_error(r, 503, "Links by mail are not set up on this site yet (base_url). Please tell its operator.");
 		return REQ_DONE;
 	}

@@ -8,7 +8,7 @@
 #include "domain/accounts/account_credentials.h"
 #include "domain/accounts/account_token.h"
 #include "domain/accounts/login_throttle.h"
-#include "domain/commerce/payments.h"
+#include "lib/base_url.h"
 #include "lib/password.h"
 #include "studio/account.h"
 
@@ -43,7 +43,7 @@ int page_reset_form(struct req *r)
 
 struct reset {
 	struct req *r;
-	const char *hash;
+	const char *hash, *base;	/* base: for the notice's link, NULL without base_url */
 	long long user_id;
 	struct db_res email;
 };
@@ -54,7 +54,7 @@ static enum db_status reset_write(struct db *db, void *ctx)
 	enum db_status rc = account_token_use(db, s->r->arena, req_param(s->r, "token"), ACCOUNT_TOKEN_RESET, &s->user_id);
 	if (rc != DB_OK || !s->user_id)
 		return rc;
-	if ((rc = account_credentials_replace(db, s->r->arena, s->user_id, s->hash, NULL, payments_base_url())) != DB_OK)
+	if ((rc = account_credentials_replace(db, s->r->arena, s->user_id, s->hash, NULL, s->base)) != DB_OK)
 		return rc;
 	return db_query(db, s->r->arena, &q_email, (struct db_param[]){ DB_I(s->user_id) }, &s->email);
 }
@@ -76,7 +76,8 @@ int page_reset(struct req *r)
 		response_error(r, 500, "Something went wrong on our side. Please try again.");
 		return REQ_DONE;
 	}
-	struct reset s = { .r = r, .hash = hash };
+	char base[BASE_URL_MAX];
+	struct reset s = { .r = r, .hash = hash, .base = base_url_get(base) ? base : NULL };
 	enum db_status rc = db_txn(r->db, reset_write, &s);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
