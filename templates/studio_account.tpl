@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1 class="page-title">Your account</h1>
 {{#NOTICE}}<p class="flash note" role="status">{{TEXT}}</p>{{/NOTICE}}
 <h2>Change your password</h2>
-{{#ERROR}}<p class="flash error" role="alert">{{TEXT}}</p>{{/ERROR}}
+{{#PASSWORD_ERROR}}<p class="flash error" role="alert">{{TEXT}}</p>{{/PASSWORD_ERROR}}
 <form class="form" method="post" action="/studio/account/password">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="current_password">Current password</label>
@@ -16,7 +16,10 @@
 {{#SESSION}}<li><strong>{{AGENT}}</strong>{{#CURRENT}} (this browser){{/CURRENT}}<br>
 from network {{PREFIX}}, signed in {{CREATED}}, last seen {{LAST_SEEN}}</li>
 {{/SESSION}}</ul>
-{{#OTHERS}}<form method="post" action="/studio/account/sessions/end-others">
+{{#SESSIONS_ERROR}}<p class="flash error" role="alert">{{TEXT}}</p>{{/SESSIONS_ERROR}}
+{{#OTHERS}}<form class="form" method="post" action="/studio/account/sessions/end-others">
 <input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field"><label for="end_current_password">Your password, to sign out everywhere else</label>
+<input id="end_current_password" name="current_password" type="password" autocomplete="current-password" maxlength="{{MAX}}" required></div>
 <div class="actions"><button class="button" type="submit">Sign out everywhere else</button></div>
 </form>{{/OTHERS}}

@@ -1,9 +1,11 @@
 /* account.c: "/studio/account": the signed-in person's password form and sessions list (browser,
- * network prefix, when it began and was last seen), and "sign out everywhere else". */
+ * network prefix, when it began and was last seen), and "sign out everywhere else", which asks
+ * for the password again so a stolen session cannot throw its owner out. */
 #include <string.h>
 #include "web/layout.h"
 #include "web/response.h"
 #include "domain/accounts/account_credentials.h"
+#include "domain/accounts/login_throttle.h"
 #include "lib/agent_summary.h"
 #include "lib/config.h"
 #include "lib/password.h"
@@ -26,7 +28,7 @@ static const char *done_notice(const char *done)
 	return NULL;
 }
 
-int account_page(struct req *r, int status, const char *error)
+int account_page(struct req *r, int status, enum account_form form, const char *error)
 {
 	struct db_res s;
 	enum db_status rc = db_query(r->db, r->arena, &q_sessions, (struct db_param[]){
@@ -42,7 +44,7 @@ int account_page(struct req *r, int status, const char *error)
 	if (notice)
 		tmpl_set(tmpl_add(d, "NOTICE"), "TEXT", notice);
 	if (error)
-		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
+		tmpl_set(tmpl_add(d, form == ACCOUNT_SESSIONS_FORM ? "SESSIONS_ERROR" : "PASSWORD_ERROR"), "TEXT", error);
 	size_t others = 0;
 	for (size_t i = 0; i < s.nrows; i++) {
 		tmpl_dict *row = tmpl_add(d, "SESSION");
@@ -65,11 +67,15 @@ int account_page(struct req *r, int status, const char *error)
 
 int page_account(struct req *r)
 {
-	return account_page(r, 200, NULL);
+	return account_page(r, 200, ACCOUNT_PASSWORD_FORM, NULL);
 }
 
 int page_account_end_others(struct req *r)
 {
+	struct login_subject t;
+	int answer;
+	if (!account_reauth(r, req_str(r, "current_password"), ACCOUNT_SESSIONS_FORM, &t, &answer))
+		return answer;
 	enum db_status rc = account_credentials_end_others(r->db, r->sess.user_id, r->sess.hash);
 	if (rc != DB_OK)
 		return req_db_fail(rc);

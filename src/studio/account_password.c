@@ -37,41 +37,52 @@ static enum db_status change_write(struct db *db, void *ctx)
 	return account_credentials_replace(db, c->a, c->user_id, c->hash, c->keep, c->base);
 }
 
-int page_account_password(struct req *r)
+bool account_reauth(struct req *r, const char *current, enum account_form form, struct login_subject *t,
+		    int *answer)
 {
-	const char *current = req_str(r, "current_password"), *pw = req_str(r, "password");
-	if (!current || !*current)
-		return account_page(r, 422, "Enter your current password.");
-	const char *problem = account_password_problem(pw ? pw : "");
-	if (problem)
-		return account_page(r, 422, problem);
+	if (!current || !*current) {
+		*answer = account_page(r, 422, form, "Enter your current password.");
+		return false;
+	}
 	struct db_res u;
 	enum db_status rc = db_query(r->db, r->arena, &q_user, (struct db_param[]){ DB_I(r->sess.user_id) }, &u);
-	if (rc != DB_OK)
-		return req_db_fail(rc);
-	if (u.nrows == 0) {
-		response_error(r, 404, "Your account no longer exists.");
-		return REQ_DONE;
+	if (rc != DB_OK || u.nrows == 0) {
+		*answer = rc != DB_OK ? req_db_fail(rc) : 404;
+		return false;
 	}
-	struct login_subject t;
-	login_throttle_subject(r->secret, db_at(&u, 0, 0)->s, r->remote_addr, &t);
+	login_throttle_subject(r->secret, db_at(&u, 0, 0)->s, r->remote_addr, t);
 	struct login_wait w;
-	/* Not the account-wide lock: the owner who came in by the emailed link during a distributed
-	 * attack must be able to change the password; one borrowed session is one pair. */
-	if ((rc = login_throttle_check(r->db, r->arena, &t, false, &w)) != DB_OK)
-		return req_db_fail(rc);
+	/* Not the account-wide hold: the owner who came in by the emailed link during a distributed
+	 * attack must be able to act; one borrowed session is one pair. */
+	if ((rc = login_throttle_check(r->db, r->arena, t, false, &w)) != DB_OK) {
+		*answer = req_db_fail(rc);
+		return false;
+	}
 	if (w.verdict != LOGIN_GO) {
 		char seconds[24];
 		snprintf(seconds, sizeof seconds, "%lld", w.seconds);
 		response_header(r, "Retry-After", seconds);
-		return account_page(r, 429, arena_printf(r->arena, "Too many wrong passwords. Please try again in %lld second%s.",
-							  w.seconds, w.seconds == 1 ? "" : "s"));
+		*answer = account_page(r, 429, form, arena_printf(r->arena, "Too many wrong passwords. Please try again in %lld second%s.",
+								  w.seconds, w.seconds == 1 ? "" : "s"));
+		return false;
 	}
 	if (!password_verify(db_at(&u, 0, 1)->s, current)) {
-		if ((rc = login_throttle_fail(r->db, &t)) != DB_OK)
-			return req_db_fail(rc);
-		return account_page(r, 401, "That is not your current password.");
+		rc = login_throttle_fail(r->db, t);
+		*answer = rc != DB_OK ? req_db_fail(rc) : account_page(r, 401, form, "That is not your current password.");
+		return false;
 	}
+	return true;
+}
+
+int page_account_password(struct req *r)
+{
+	const char *pw = req_str(r, "password"), *problem = account_password_problem(pw ? pw : "");
+	if (problem && req_str(r, "current_password") && *req_str(r, "current_password"))
+		return account_page(r, 422, ACCOUNT_PASSWORD_FORM, problem);
+	struct login_subject t;
+	int answer;
+	if (!account_reauth(r, req_str(r, "current_password"), ACCOUNT_PASSWORD_FORM, &t, &answer))
+		return answer;
 	char hash[crypto_pwhash_STRBYTES];
 	if (!password_hash(pw, hash)) {
 		response_error(r, 500, "Something went wrong on our side. Please try again.");
@@ -79,7 +90,8 @@ int page_account_password(struct req *r)
 	}
 	char base[BASE_URL_MAX];
 	struct change c = { r->arena, r->sess.user_id, hash, base_url_get(base) ? base : NULL, r->sess.hash };
-	if ((rc = db_txn(r->db, change_write, &c)) != DB_OK)
+	enum db_status rc = db_txn(r->db, change_write, &c);
+	if (rc != DB_OK)
 		return req_db_fail(rc);
 	/* Guesses at the old password mean nothing now: the account starts again from zero. */
 	login_throttle_forget_account(r->db, &t);

@@ -38,6 +38,7 @@ static const struct field path_token[] = { F_TEXT("token", TOKEN_B64_LEN), F_END
 static const struct field account_mail_fields[] = { F_EMAIL("email", .inline_error = true), F_END };
 static const struct field account_reset_fields[] = { F_TEXT("password", 128), F_END };
 static const struct field account_fields[] = { F_ENUM("done", 10, F_ONE_OF("password", "signed_out")), F_END };
+static const struct field account_reauth_fields[] = { F_TEXT("current_password", 128), F_END };
 static const struct field account_password_fields[] = {
 	F_TEXT("current_password", 128), F_TEXT("password", 128), F_END,
 };
@@ -652,7 +653,8 @@ static const struct route routes[] = {
 		.fn = page_account_password, .needs = NEED_LOGIN, .fields = account_password_fields,
 		.max_body = 2048 },
 	[ST_ACCOUNT_END_OTHERS] = { .pat = { HTTP_POST, "/studio/account/sessions/end-others" },
-		.fn = page_account_end_others, .needs = NEED_LOGIN, .max_body = 1024 },
+		.fn = page_account_end_others, .needs = NEED_LOGIN, .fields = account_reauth_fields,
+		.max_body = 1024 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio page");
 

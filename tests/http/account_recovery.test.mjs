@@ -142,7 +142,7 @@ test('change password asks for the current one, and ends the other sessions but 
 	assert.equal(mailCount(account.email, 'Your crowdcart password was changed'), 1, 'the owner is told by mail');
 });
 
-test('the sessions list shows each browser, its network and times; "sign out everywhere else" ends the others', async () => {
+test('the sessions list shows each browser, its network and times; "sign out everywhere else" asks the password and ends the others', async () => {
 	const me = new Client();
 	const account = await newAccount(me);
 	const laptop = new Client();
@@ -158,7 +158,12 @@ test('the sessions list shows each browser, its network and times; "sign out eve
 	assert.match(list, /\(this browser\)/);
 	assert.doesNotMatch(list, new RegExp(laptop.address.replaceAll('.', '\\.') + '(?!\\d)'), 'never the full address');
 	assert.match(list, /last seen \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
-	const out = await me.post('/studio/account/sessions/end-others', { csrf: csrfOf(page.body) });
+	// It asks for the password again (ASVS 3.3.4), so a stolen session cannot throw the owner out.
+	const refused = await me.post('/studio/account/sessions/end-others', { csrf: csrfOf(page.body), current_password: 'not-my-password' });
+	assert.equal(refused.status, 401);
+	assert.match(main(refused.body), /That is not your current password\./);
+	assert.equal(await signedIn(laptop), true, 'a wrong password ends nothing');
+	const out = await me.post('/studio/account/sessions/end-others', { csrf: csrfOf(page.body), current_password: account.password });
 	assert.equal(out.status, 303);
 	assert.equal(out.headers.location, '/studio/account?done=signed_out');
 	assert.equal(await signedIn(laptop), false);
