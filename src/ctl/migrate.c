@@ -37,6 +37,11 @@ static const struct db_stmt q_purge_sessions = {
 	"iiii", "" };
 static const struct db_stmt q_purge_failures = {
 	"DELETE FROM login_failures WHERE failed_at < UTC_TIMESTAMP() - INTERVAL 1 DAY", "", "" };
+/* Emailed links a day past their expiry, used or not, and the requests that asked for them. */
+static const struct db_stmt q_purge_links = {
+	"DELETE FROM account_tokens WHERE expires_at < UTC_TIMESTAMP() - INTERVAL 1 DAY", "", "" };
+static const struct db_stmt q_purge_link_requests = {
+	"DELETE FROM account_mail_requests WHERE requested_at < UTC_TIMESTAMP() - INTERVAL 1 DAY", "", "" };
 
 static bool applied(struct db *db, struct arena *a, const char *name)
 {
@@ -156,5 +161,7 @@ int ctl_purge(struct db *db)
 		     DB_I(login.idle_s), DB_I(login.max_s) }, NULL) != DB_OK)
 		return 1;
 	printf("purged %llu sessions\n", db_affected(db));
-	return db_query(db, NULL, &q_purge_failures, NULL, NULL) == DB_OK ? 0 : 1;
+	return db_query(db, NULL, &q_purge_failures, NULL, NULL) == DB_OK &&
+	       db_query(db, NULL, &q_purge_links, NULL, NULL) == DB_OK &&
+	       db_query(db, NULL, &q_purge_link_requests, NULL, NULL) == DB_OK ? 0 : 1;
 }

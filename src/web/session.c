@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lib/session_limits.h"
+#include "lib/addr_prefix.h"
+#include "lib/config.h"
 #include "web/response.h"
 #include "web/session.h"
 
@@ -15,9 +17,11 @@ static const struct db_stmt q_get = {
 static const struct db_stmt q_insert = {
 	"INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at)"
 	" VALUES (?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "bn", "" };
+/* A signed-in session keeps what its owner's sessions list shows: the browser and the network
+ * prefix, never the full address. */
 static const struct db_stmt q_insert_user = {
-	"INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at)"
-	" VALUES (?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "bi", "" };
+	"INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, user_agent, address_prefix)"
+	" VALUES (?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?, ?)", "biss", "" };
 static const struct db_stmt q_touch = {
 	"UPDATE sessions SET last_seen_at = UTC_TIMESTAMP() WHERE token_hash = ?", "b", "" };
 static const struct db_stmt q_delete = {
@@ -86,7 +90,16 @@ static enum db_status session_create(struct req *r, long long user_id)
 	char text[TOKEN_B64_LEN + 1];
 	token_new(tok, text);
 	token_hash(tok, hash);
-	struct db_param p[2] = { DB_B(hash, 32), user_id ? DB_I(user_id) : DB_NULL };
+	char prefix[ADDR_PREFIX_TEXT];
+	addr_prefix(r->remote_addr, prefix);
+	/* Printable ASCII only, as real agents send: any other byte could not be stored as text. */
+	const char *sent = req_env(r, "HTTP_USER_AGENT");
+	char agent[256];
+	size_t n = 0;
+	for (; sent && sent[n] && n < sizeof agent - 1; n++)
+		agent[n] = sent[n] >= 0x20 && sent[n] < 0x7f ? sent[n] : '?';
+	agent[n] = '\0';
+	struct db_param p[4] = { DB_B(hash, 32), user_id ? DB_I(user_id) : DB_NULL, DB_S(agent), DB_S(prefix) };
 	enum db_status rc = db_query(r->db, r->arena, user_id ? &q_insert_user : &q_insert, p, NULL);
 	if (rc != DB_OK)
 		return rc;

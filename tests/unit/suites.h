@@ -46,5 +46,6 @@ Suite *sql_split_suite(void);
 Suite *abuse_suite(void);
 Suite *password_policy_suite(void);
 Suite *secure_headers_suite(void);
+Suite *sign_in_suite(void);
 
 #endif
