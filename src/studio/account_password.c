@@ -8,20 +8,18 @@
 #include "domain/accounts/login_throttle.h"
 #include "lib/base_url.h"
 #include "lib/password.h"
+#include "lib/password_policy.h"
 #include "lib/utf8.h"
 #include "studio/account.h"
 
 static const struct db_stmt q_user = {
 	"SELECT email, password_hash FROM users WHERE id = ?", "i", "ss" };
 
-#define SPELLED(n) #n
-#define SPELL(n) SPELLED(n)
-
+/* The one policy of sign-up (length, the common-password list); the email check needs the
+ * address, which the forms that call this do not have before the token or password is checked. */
 const char *account_password_problem(const char *pw)
 {
-	size_t n = utf8_len((const uint8_t *)pw, strlen(pw));
-	return n >= PASSWORD_MIN && n <= PASSWORD_MAX ? NULL
-		: "Use a password of " SPELL(PASSWORD_MIN) " to " SPELL(PASSWORD_MAX) " characters.";
+	return password_policy_problem(pw, NULL);
 }
 
 struct change {

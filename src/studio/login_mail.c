@@ -13,13 +13,13 @@ struct mail_form {
 
 static const struct mail_form forms[] = {
 	[ACCOUNT_TOKEN_SIGN_IN] = { "Email me a sign-in link", "/login/link",
-		"We send a link to your account's address. It signs you in once, within 15 minutes, even while sign-ins with the password are held back.",
-		"Email me a link", "It works once, within 15 minutes." },
+		"We send a link to your account's address. It signs you in once, within 10 minutes, even while sign-ins with the password are held back.",
+		"Email me a link", "It works once, within 10 minutes." },
 	[ACCOUNT_TOKEN_RESET] = { "Reset your password", "/login/forgot",
 		"We send a link to your account's address. It lets you choose a new password once, within 1 hour.",
 		"Email me a reset link", "It works once, within 1 hour." },
 };
-_Static_assert(ACCOUNT_SIGN_IN_MINUTES == 15 && ACCOUNT_RESET_MINUTES == 60, "the forms say how long links work");
+_Static_assert(ACCOUNT_SIGN_IN_MINUTES == 10 && ACCOUNT_RESET_MINUTES == 60, "the forms say how long links work");
 
 static void mail_form(struct req *r, enum account_token_purpose p, int status, const char *error, bool sent)
 {

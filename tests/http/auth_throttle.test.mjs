@@ -130,7 +130,7 @@ test('failures from 20 networks hold the account back; its owner gets in with th
 	assert.match(held.body, /<form class="form" method="post" action="\/login\/link">/, 'the page offers the emailed link');
 	const asked = await owner.post('/login/link', { csrf, email: account.email });
 	assert.equal(asked.status, 200);
-	assert.match(main(asked.body), /If an account uses .* we have emailed it a link\. It works once, within 15 minutes\./);
+	assert.match(main(asked.body), /If an account uses .* we have emailed it a link\. It works once, within 10 minutes\./);
 	const link = mailedLink(account.email, 'link');
 	assert.ok(link, 'a sign-in link was queued in the outbox');
 	const page = await owner.get(link);

@@ -6,7 +6,7 @@
 #include "lib/token.h"
 
 enum account_token_purpose { ACCOUNT_TOKEN_SIGN_IN, ACCOUNT_TOKEN_RESET };
-#define ACCOUNT_SIGN_IN_MINUTES 15
+#define ACCOUNT_SIGN_IN_MINUTES 10
 #define ACCOUNT_RESET_MINUTES 60
 
 /* A new token for user_id, inside the caller's db_txn; text is what the link carries. */
