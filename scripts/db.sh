@@ -158,6 +158,9 @@ write_conf() {
 				grep -E '^[a-z_]+ = ' "$ROOT/tests/sim/payments/test-keys.conf"
 				echo "outbound_allow_private = 127.0.0.0/8"
 				echo "base_url = http://127.0.0.1:${PORT:-8080}"
+				# Test clients each come from their own 127/8 address (tests/http/lib/http.mjs); only
+				# 127.0.0.1 may read /_metrics here, so a test can be refused from another one.
+				echo "metrics_allow = 127.0.0.1, ::1"
 			fi
 			# Operator settings kept across runs (a developer's test-mode payment keys, say): read
 			# after everything above, so each of its keys wins (config.c: the last one does).

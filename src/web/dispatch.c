@@ -8,6 +8,7 @@
 #include "db/dbcache.h"
 #include "web/actor.h"
 #include "web/dispatch.h"
+#include "web/metrics.h"
 #include "web/response.h"
 #include "web/session.h"
 #include "lib/utf8.h"
@@ -265,4 +266,5 @@ void dispatch(struct worker *w, FCGX_Request *fr)
 		tmpl_free(r.page);
 	response_send(&r);
 	log_request(&r);
+	metrics_request(&r);
 }

@@ -13,6 +13,8 @@
 #include "lib/config.h"
 #include "web/outbound.h"
 #include "web/dispatch.h"
+#include "web/health.h"
+#include "web/metrics.h"
 #include "lib/sandbox.h"
 
 #define MAX_WORKERS 256
@@ -150,6 +152,9 @@ int worker_main(const struct app *app, int argc, char **argv)
 	}
 	if (nworkers < 1 || nworkers > MAX_WORKERS)
 		nworkers = fallback;
+	/* Before the fork: the workers share the counters, and may not read a directory. */
+	if (!metrics_init(app) || !health_init())
+		return 1;
 	if (FCGX_Init() != 0)
 		return 1;
 	int listen_fd = 0;
@@ -207,6 +212,7 @@ int worker_main(const struct app *app, int argc, char **argv)
 					(int)dead, status);
 			if (time(NULL) - born[i] < 1)
 				sleep(1);	/* a worker that dies at once must not become a fork storm */
+			metrics_worker_restart();
 			pids[i] = spawn(app, listen_fd, secret);
 			born[i] = time(NULL);
 		}
