@@ -6,6 +6,7 @@
 #include <strings.h>
 #include <time.h>
 #include "db/dbcache.h"
+#include "lib/config.h"
 #include "web/actor.h"
 #include "web/dispatch.h"
 #include "web/metrics.h"
@@ -97,14 +98,50 @@ static const char *method_name(unsigned m)
 	}
 }
 
+/* Copies at most n - 1 bytes of s (NULL: "-") into out, control bytes masked; in the combined
+ * format also quotes and backslashes escaped as \xHH, as Apache does, so a field cannot end early. */
+static void log_field(char *out, size_t n, const char *s, bool quoted)
+{
+	size_t i = 0;
+	for (const char *p = s && *s ? s : "-"; *p && i + (quoted ? 4 : 1) < n; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (quoted && (c < 0x20 || c == 0x7f || c == '"' || c == '\\'))
+			i += (size_t)snprintf(out + i, n - i, "\\x%02x", c);
+		else
+			out[i++] = c < 0x20 || c == 0x7f ? '?' : (char)c;
+	}
+	out[i] = '\0';
+}
+
+/* The Apache/NCSA combined format (config log_format = combined), for the tools that read it.
+ * The request line has the path only, as in the default line: a query string may carry tokens. */
+static void log_combined(struct req *r, const char *path)
+{
+	char referer[301], agent[301], when[40];
+	log_field(referer, sizeof referer, req_env(r, "HTTP_REFERER"), true);
+	log_field(agent, sizeof agent, req_env(r, "HTTP_USER_AGENT"), true);
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(when, sizeof when, "%d/%b/%Y:%H:%M:%S +0000", &tm);
+	const char *proto = req_env(r, "SERVER_PROTOCOL");
+	fprintf(stderr, "%s - - [%s] \"%s %s %s\" %d %zu \"%s\" \"%s\"\n", *r->remote_addr ? r->remote_addr : "-",
+		when, method_name(r->method), path, proto && strncmp(proto, "HTTP/", 5) == 0 && strlen(proto) < 10 ? proto : "HTTP/1.1",
+		r->status, r->method == HTTP_HEAD ? 0 : r->body.len, referer, agent);
+}
+
 /* One line per request; the path only (a query string may carry tokens), control bytes masked. */
 static void log_request(struct req *r)
 {
+	static int combined = -1;	/* read once: the config does not change while a worker lives */
+	if (combined < 0)
+		combined = strcmp(config_str("log_format", "default"), "combined") == 0;
 	char path[201];
-	size_t i = 0;
-	for (const char *p = r->path ? r->path : "-"; *p && i < sizeof path - 1; p++)
-		path[i++] = (unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p;
-	path[i] = '\0';
+	log_field(path, sizeof path, r->path, combined);
+	if (combined) {
+		log_combined(r, path);
+		return;
+	}
 	fprintf(stderr, "%s %s %s %d %lldus\n", r->app->name, method_name(r->method), path, r->status,
 		now_us() - r->start_us);
 }
