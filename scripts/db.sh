@@ -137,6 +137,7 @@ write_conf() {
 			echo "secret_key = $(secret secret_key)"
 			echo "payment_webhook_secret = $(secret payment_webhook_secret)"
 			echo "templates_dir = $ROOT/templates"
+			echo "static_dir = $ROOT/static"
 			echo "sql_dir = $ROOT/sql"
 			echo "media_dir = $VAR/media"
 			echo "run_as_user = $RUN_AS"

@@ -12,6 +12,7 @@
 #include <sodium.h>
 #include "lib/config.h"
 #include "web/outbound.h"
+#include "web/asset.h"
 #include "web/dispatch.h"
 #include "web/health.h"
 #include "web/metrics.h"
@@ -136,7 +137,7 @@ int worker_main(const struct app *app, int argc, char **argv)
 		fprintf(stderr, "%s: secret_key must be 64 hex digits in the config\n", app->name);
 		return 1;
 	}
-	if (!tmpl_init(config_str("templates_dir", "templates")))
+	if (!tmpl_init(config_str("templates_dir", "templates")) || !asset_init())
 		return 1;
 	/* libcurl and its TLS library set up before the filter, which they would otherwise meet */
 	if (!outbound_init())
