@@ -23,6 +23,13 @@ static char *trim(char *s)
 	return s;
 }
 
+static const char *loaded_path;
+
+const char *config_path(void)
+{
+	return loaded_path;
+}
+
 bool config_load(const char *path)
 {
 	const char *env = getenv("CROWDCART_CONF");
@@ -55,6 +62,7 @@ bool config_load(const char *path)
 		nentries++;
 	}
 	fclose(f);
+	loaded_path = xstrdup(path);
 	return ok;
 }
 
