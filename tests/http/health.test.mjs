@@ -1,13 +1,15 @@
-// health.test.mjs: /_health of every program says 200 "ok" while the database answers and the migrations are
-// current, and 503 with the reason when they are not: a migration recorded that this build does not ship, and
-// MariaDB stopped (then 200 again by itself once it is back).
+// health.test.mjs: /_health of every program says 200 "ok" while the database answers, the migrations are
+// current and no queue is stuck, and 503 with the reason when not: a migration recorded that this build does
+// not ship, a lead webhook due for longer than health_queue_minutes, MariaDB stopped (then 200 again by itself
+// once it is back).
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
-import { Client, ROOT, VAR } from './lib/http.mjs';
+import { Client, ROOT, VAR, confValue, uniqueEmail } from './lib/http.mjs';
 import { holdExclusive } from './lib/dblock.mjs';
 import { until } from './lib/eventually.mjs';
+import { answers, brandWithForm, lit, sql, submitLead } from './lib/leads.mjs';
 
 const run = promisify(execFile);
 const PATHS = ['/_health', '/studio/_health', '/api/_health'];
@@ -42,9 +44,14 @@ describe('/_health', () => {
 });
 
 describe('/_health when something is wrong', () => {
-	let release;
+	let release, lead;
 
 	before(async () => {
+		const form = await brandWithForm();
+		const email = uniqueEmail('health');
+		if ((await submitLead(form.slug, answers(email))).status !== 200)
+			throw new Error('the lead for the stuck webhook could not be made');
+		lead = sql(`SELECT id, brand_id FROM leads WHERE email = ${lit(email)}`)[0];
 		// Stopping MariaDB must not hit other test files (lib/dblock.mjs).
 		release = await holdExclusive();
 		const healthy = await waitFor('/_health', 200, 10_000);
@@ -72,6 +79,24 @@ describe('/_health when something is wrong', () => {
 		}
 		await db('client', '-e', "DELETE FROM schema_migrations WHERE name = '9999_from_a_newer_build.sql'");
 		assert.equal((await new Client().get('/_health')).status, 200);
+	});
+
+	test('a lead webhook due for longer than health_queue_minutes: 503 "webhooks: stuck"', async () => {
+		const minutes = Number(confValue('health_queue_minutes'));
+		const [[id]] = sql(`INSERT INTO webhook_deliveries (brand_id, lead_id, event, payload, status, next_attempt_at, created_at)
+			VALUES (${lead[1]}, ${lead[0]}, 'lead.created', '{}', 'pending', UTC_TIMESTAMP() - INTERVAL ${minutes + 5} MINUTE,
+			UTC_TIMESTAMP() - INTERVAL ${minutes + 5} MINUTE); SELECT LAST_INSERT_ID()`);
+		try {
+			for (const path of PATHS) {
+				const res = await new Client().get(path);
+				assert.equal(res.status, 503, path);
+				assert.match(res.body, new RegExp(`^webhooks: stuck \\(\\d+ pending, the oldest due ${minutes + 5} min ago, over ${minutes}: is crowdcartctl worker running\\?\\)$`, 'm'));
+				assert.match(res.body, /^fail\ndatabase: ok\nmigrations: ok/);
+			}
+		} finally {
+			sql(`DELETE FROM webhook_deliveries WHERE id = ${id}`);
+		}
+		assert.equal((await new Client().get('/_health')).status, 200, 'ok again once the queue moves');
 	});
 
 	test('MariaDB stopped: 503 "database: unreachable" with Retry-After; 200 once it is back', async () => {
