@@ -26,6 +26,7 @@ int main(void)
 	srunner_add_suite(sr, video_suite());
 	srunner_add_suite(sr, leads_suite());
 	srunner_add_suite(sr, netcheck_suite());
+	srunner_add_suite(sr, metrics_suite());
 	srunner_add_suite(sr, live_suite());
 	srunner_add_suite(sr, ads_suite());
 	srunner_add_suite(sr, showcase_suite());

@@ -25,6 +25,7 @@ Suite *catalog_wire_suite(void);
 Suite *video_suite(void);
 Suite *leads_suite(void);
 Suite *netcheck_suite(void);
+Suite *metrics_suite(void);
 Suite *live_suite(void);
 Suite *ads_suite(void);
 Suite *showcase_suite(void);
