@@ -101,10 +101,28 @@ static bool scan(const char *root, const char *sub, const char *const *exts)
 	return true;
 }
 
-bool asset_init(void)
+/* A checkout or an installation keeps static/ beside templates/. */
+static const char *default_root(char *out, size_t n)
+{
+	const char *t = config_str("templates_dir", "templates");
+	size_t len = strlen(t);
+	while (len > 1 && t[len - 1] == '/')
+		len--;
+	const char *slash = memrchr(t, '/', len);
+	if (!slash)
+		return "static";
+	snprintf(out, n, "%.*s/static", (int)(slash - t), t);
+	return out;
+}
+
+void asset_init(void)
 {
 	static const char *const top[] = { ".css", ".svg", NULL };
 	static const char *const scripts[] = { ".js", NULL };
-	const char *root = config_str("static_dir", "static");
-	return scan(root, "", top) && scan(root, "js/", scripts);
+	char fallback[1024];
+	const char *root = config_str("static_dir", NULL);
+	if (!root)
+		root = default_root(fallback, sizeof fallback);
+	if (scan(root, "", top))
+		scan(root, "js/", scripts);
 }

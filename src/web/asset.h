@@ -6,11 +6,12 @@
 #define CC_ASSET_H
 #include <stdbool.h>
 
-/* Hashes each stylesheet and icon of config static_dir, and each script of its js/, and sets its
+/* Hashes each stylesheet and icon of config static_dir (default: "static" beside templates_dir),
+ * and each script of its js/, and sets its
  * variable, process-wide, to /static/<name>.<first 16 hex digits of its SHA-256>.<ext> when the
  * build made that copy (scripts/fingerprint.sh), else to the plain name (with a warning): a page
- * never links a file that is not there. Called once, before the workers fork. False if
- * static_dir cannot be read. */
-bool asset_init(void);
+ * never links a file that is not there. Called once, before the workers fork. A static_dir that
+ * cannot be read is said on stderr; the pages then link nothing for those variables. */
+void asset_init(void);
 
 #endif

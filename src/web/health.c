@@ -29,14 +29,16 @@ static int numbered_sql(const struct dirent *e)
 	       strcmp(e->d_name + n - 4, ".sql") == 0;
 }
 
-bool health_init(void)
+void health_init(void)
 {
 	const char *dir = config_str("sql_dir", "sql");
 	struct dirent **list;
 	int n = scandir(dir, &list, numbered_sql, alphasort);
 	if (n < 0) {
-		fprintf(stderr, "health: sql_dir %s: %s\n", dir, strerror(errno));
-		return false;
+		fprintf(stderr, "health: sql_dir %s: %s; /_health will fail its migrations check\n", dir,
+			strerror(errno));
+		shipped_count = -1;
+		return;
 	}
 	shipped_count = n;
 	for (int i = 0; i < n; i++) {
@@ -45,7 +47,6 @@ bool health_init(void)
 		free(list[i]);
 	}
 	free(list);
-	return true;
 }
 
 void health_probe(struct db *db, struct arena *a, struct health_report *h)
@@ -64,7 +65,7 @@ void health_probe(struct db *db, struct arena *a, struct health_report *h)
 	h->last_applied = db_at(&m, 0, 1)->s;
 	/* Names sort in number order, so the same count and the same last name are the same set,
 	 * unless a file was renamed: migrate would apply it again, so it shows as missing there. */
-	h->migrations_ok = h->applied == h->shipped && strcmp(h->last_applied, h->last_shipped) == 0;
+	h->migrations_ok = h->shipped >= 0 && h->applied == h->shipped && strcmp(h->last_applied, h->last_shipped) == 0;
 	if (db_query(db, a, &q_outbox, NULL, &o) == DB_OK) {
 		h->outbox_read = true;
 		h->outbox_pending = db_at(&o, 0, 0)->i;
@@ -92,7 +93,9 @@ void health_text(const struct health_report *h, struct buf *out)
 		return;
 	}
 	buf_puts(out, "database: ok\n");
-	if (h->migrations_ok)
+	if (h->shipped < 0)
+		buf_puts(out, "migrations: unknown (sql_dir could not be read when the program started)\n");
+	else if (h->migrations_ok)
 		buf_printf(out, "migrations: ok (%lld applied, last %s)\n", h->applied, h->last_applied);
 	else
 		buf_printf(out, "migrations: not current (%lld of %lld shipped applied, last %s; the "

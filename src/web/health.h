@@ -7,15 +7,15 @@
 #include "db/db.h"
 
 /* Lists the numbered migrations of sql_dir (config sql_dir): called once by the parent before
- * the first fork, as the workers' system call filter does not let them read a directory. False
- * (with a message) if the directory cannot be read. */
-bool health_init(void);
+ * the first fork, as the workers' system call filter does not let them read a directory. A
+ * directory that cannot be read is said on stderr, and the migrations check fails with that. */
+void health_init(void);
 
 struct health_report {
 	bool db_ok;
 	/* Migrations: how many files sql_dir ships and the last one's name; how many of those
 	 * names schema_migrations records and its last. */
-	long long shipped, applied;
+	long long shipped, applied;	/* shipped < 0: sql_dir could not be read */
 	const char *last_shipped, *last_applied;
 	bool migrations_ok;
 	/* Mail waiting in outbox and lead webhooks waiting in webhook_deliveries, and how long the

@@ -137,8 +137,9 @@ int worker_main(const struct app *app, int argc, char **argv)
 		fprintf(stderr, "%s: secret_key must be 64 hex digits in the config\n", app->name);
 		return 1;
 	}
-	if (!tmpl_init(config_str("templates_dir", "templates")) || !asset_init())
+	if (!tmpl_init(config_str("templates_dir", "templates")))
 		return 1;
+	asset_init();
 	/* libcurl and its TLS library set up before the filter, which they would otherwise meet */
 	if (!outbound_init())
 		return 1;
@@ -154,8 +155,9 @@ int worker_main(const struct app *app, int argc, char **argv)
 	if (nworkers < 1 || nworkers > MAX_WORKERS)
 		nworkers = fallback;
 	/* Before the fork: the workers share the counters, and may not read a directory. */
-	if (!metrics_init(app) || !health_init())
+	if (!metrics_init(app))
 		return 1;
+	health_init();
 	if (FCGX_Init() != 0)
 		return 1;
 	int listen_fd = 0;
