@@ -23,7 +23,7 @@ static char *trim(char *s)
 	return s;
 }
 
-static const char *loaded_path;
+static char *loaded_path;
 
 const char *config_path(void)
 {
@@ -62,6 +62,7 @@ bool config_load(const char *path)
 		nentries++;
 	}
 	fclose(f);
+	free(loaded_path);	/* the unit tests load one config after another */
 	loaded_path = xstrdup(path);
 	return ok;
 }
