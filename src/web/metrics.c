@@ -32,6 +32,8 @@ enum global_cell {
 	G__MAX
 };
 
+#define METRICS_ALLOW_DEFAULT "127.0.0.0/8, ::1"
+
 static const struct app *program;
 static uint64_t *cells;	/* G__MAX globals, then ROUTE_CELLS per route and one row for no route */
 
@@ -49,6 +51,9 @@ bool metrics_init(const struct app *app)
 	}
 	cells = p;
 	program = app;
+	const char *allow = config_str("metrics_allow", NULL);
+	if (allow && !netcheck_allow_valid(allow))
+		fprintf(stderr, "%s: metrics_allow is not a list of CIDRs: /_metrics refuses everyone\n", app->name);
 	return true;
 }
 
@@ -122,7 +127,7 @@ bool metrics_allowed(const char *remote_addr)
 {
 	struct netcheck_addr a;
 	return remote_addr && netcheck_literal(remote_addr, &a) &&
-	       netcheck_listed(&a, config_str("metrics_allow", "127.0.0.0/8, ::1"));
+	       netcheck_listed(&a, config_str("metrics_allow", METRICS_ALLOW_DEFAULT));
 }
 
 static const char *method_label(unsigned methods)
