@@ -98,35 +98,38 @@ static const char *method_name(unsigned m)
 	}
 }
 
-/* Copies at most n - 1 bytes of s (NULL: "-") into out, control bytes masked; in the combined
- * format also quotes and backslashes escaped as \xHH, as Apache does, so a field cannot end early. */
-static void log_field(char *out, size_t n, const char *s, bool quoted)
+/* Copies at most n - 1 bytes of s (NULL or empty: "-") into out, with control bytes, quotes and
+ * backslashes written \xHH, as Apache does, so a field cannot end early or forge a line. */
+static void log_field(char *out, size_t n, const char *s)
 {
 	size_t i = 0;
-	for (const char *p = s && *s ? s : "-"; *p && i + (quoted ? 4 : 1) < n; p++) {
+	for (const char *p = s && *s ? s : "-"; *p && i + 4 < n; p++) {
 		unsigned char c = (unsigned char)*p;
-		if (quoted && (c < 0x20 || c == 0x7f || c == '"' || c == '\\'))
+		if (c < 0x20 || c == 0x7f || c == '"' || c == '\\')
 			i += (size_t)snprintf(out + i, n - i, "\\x%02x", c);
 		else
-			out[i++] = c < 0x20 || c == 0x7f ? '?' : (char)c;
+			out[i++] = (char)c;
 	}
 	out[i] = '\0';
 }
 
 /* The Apache/NCSA combined format (config log_format = combined), for the tools that read it.
- * The request line has the path only, as in the default line: a query string may carry tokens. */
-static void log_combined(struct req *r, const char *path)
+ * The request line has the path only, as in the default line: a query string may carry tokens,
+ * and a path that is itself a secret (a {token}) is logged as its pattern. */
+static void log_combined(struct req *r)
 {
-	char referer[301], agent[301], when[40];
-	log_field(referer, sizeof referer, req_env(r, "HTTP_REFERER"), true);
-	log_field(agent, sizeof agent, req_env(r, "HTTP_USER_AGENT"), true);
+	char path[201], referer[301], agent[301], when[40];
+	log_field(path, sizeof path, r->route && req_param(r, "token") ? r->route->pat.pattern : r->path);
+	log_field(referer, sizeof referer, req_env(r, "HTTP_REFERER"));
+	log_field(agent, sizeof agent, req_env(r, "HTTP_USER_AGENT"));
 	time_t now = time(NULL);
 	struct tm tm;
 	gmtime_r(&now, &tm);
 	strftime(when, sizeof when, "%d/%b/%Y:%H:%M:%S +0000", &tm);
 	const char *proto = req_env(r, "SERVER_PROTOCOL");
 	fprintf(stderr, "%s - - [%s] \"%s %s %s\" %d %zu \"%s\" \"%s\"\n", *r->remote_addr ? r->remote_addr : "-",
-		when, method_name(r->method), path, proto && strncmp(proto, "HTTP/", 5) == 0 && strlen(proto) < 10 ? proto : "HTTP/1.1",
+		when, method_name(r->method), path,
+		proto && strncmp(proto, "HTTP/", 5) == 0 && strlen(proto) < 10 ? proto : "HTTP/1.1",
 		r->status, r->method == HTTP_HEAD ? 0 : r->body.len, referer, agent);
 }
 
@@ -136,12 +139,16 @@ static void log_request(struct req *r)
 	static int combined = -1;	/* read once: the config does not change while a worker lives */
 	if (combined < 0)
 		combined = strcmp(config_str("log_format", "default"), "combined") == 0;
-	char path[201];
-	log_field(path, sizeof path, r->path, combined);
 	if (combined) {
-		log_combined(r, path);
+		log_combined(r);
 		return;
 	}
+
+	char path[201];
+	size_t i = 0;
+	for (const char *p = r->path ? r->path : "-"; *p && i < sizeof path - 1; p++)
+		path[i++] = (unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p;
+	path[i] = '\0';
 	fprintf(stderr, "%s %s %s %d %lldus\n", r->app->name, method_name(r->method), path, r->status,
 		now_us() - r->start_us);
 }
