@@ -155,16 +155,16 @@ write_conf() {
 			# which serves Stripe, PayPal and Mollie on one port, with the keys of test-keys.conf.
 			if [[ -n ${SIM_PORT:-} ]]; then
 				echo "payment_providers = offline,test,stripe,paypal,mollie"
-				for p in stripe paypal mollie; do echo "${p}_api_base = http://127.0.0.1:$SIM_PORT"; done
-				grep -E '^[a-z_]+ = ' "$ROOT/tests/sim/payments/test-keys.conf"
-				echo "outbound_allow_private = 127.0.0.0/8"
-				echo "base_url = http://127.0.0.1:${PORT:-8080}"
 				# Test clients each come from their own 127/8 address (tests/http/lib/http.mjs); only
 				# 127.0.0.1 may read /_metrics here, so a test can be refused from another one.
 				echo "metrics_allow = 127.0.0.1, ::1"
 				# No crowdcartctl worker runs beside a test stack, so the webhooks some tests queue
 				# stay due; /_health calls a queue stuck only after a day here (15 minutes by default).
 				echo "health_queue_minutes = 1440"
+				for p in stripe paypal mollie; do echo "${p}_api_base = http://127.0.0.1:$SIM_PORT"; done
+				grep -E '^[a-z_]+ = ' "$ROOT/tests/sim/payments/test-keys.conf"
+				echo "outbound_allow_private = 127.0.0.0/8"
+				echo "base_url = http://127.0.0.1:${PORT:-8080}"
 			fi
 			# Operator settings kept across runs (a developer's test-mode payment keys, say): read
 			# after everything above, so each of its keys wins (config.c: the last one does).

@@ -6,7 +6,7 @@
 #include <strings.h>
 #include <time.h>
 #include "db/dbcache.h"
-#include "lib/config.h"
+#include "web/access_log.h"
 #include "web/actor.h"
 #include "web/dispatch.h"
 #include "web/metrics.h"
@@ -98,49 +98,11 @@ static const char *method_name(unsigned m)
 	}
 }
 
-/* Copies at most n - 1 bytes of s (NULL or empty: "-") into out, with control bytes, quotes and
- * backslashes written \xHH, as Apache does, so a field cannot end early or forge a line. */
-static void log_field(char *out, size_t n, const char *s)
-{
-	size_t i = 0;
-	for (const char *p = s && *s ? s : "-"; *p && i + 4 < n; p++) {
-		unsigned char c = (unsigned char)*p;
-		if (c < 0x20 || c == 0x7f || c == '"' || c == '\\')
-			i += (size_t)snprintf(out + i, n - i, "\\x%02x", c);
-		else
-			out[i++] = (char)c;
-	}
-	out[i] = '\0';
-}
-
-/* The Apache/NCSA combined format (config log_format = combined), for the tools that read it.
- * The request line has the path only, as in the default line: a query string may carry tokens,
- * and a path that is itself a secret (a {token}) is logged as its pattern. */
-static void log_combined(struct req *r)
-{
-	char path[201], referer[301], agent[301], when[40];
-	log_field(path, sizeof path, r->route && req_param(r, "token") ? r->route->pat.pattern : r->path);
-	log_field(referer, sizeof referer, req_env(r, "HTTP_REFERER"));
-	log_field(agent, sizeof agent, req_env(r, "HTTP_USER_AGENT"));
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	strftime(when, sizeof when, "%d/%b/%Y:%H:%M:%S +0000", &tm);
-	const char *proto = req_env(r, "SERVER_PROTOCOL");
-	fprintf(stderr, "%s - - [%s] \"%s %s %s\" %d %zu \"%s\" \"%s\"\n", *r->remote_addr ? r->remote_addr : "-",
-		when, method_name(r->method), path,
-		proto && strncmp(proto, "HTTP/", 5) == 0 && strlen(proto) < 10 ? proto : "HTTP/1.1",
-		r->status, r->method == HTTP_HEAD ? 0 : r->body.len, referer, agent);
-}
-
 /* One line per request; the path only (a query string may carry tokens), control bytes masked. */
 static void log_request(struct req *r)
 {
-	static int combined = -1;	/* read once: the config does not change while a worker lives */
-	if (combined < 0)
-		combined = strcmp(config_str("log_format", "default"), "combined") == 0;
-	if (combined) {
-		log_combined(r);
+	if (access_log_combined()) {
+		access_log_write(r, method_name(r->method));
 		return;
 	}
 
