@@ -53,6 +53,7 @@ PROGRAMS = $(CGI_DIR)/shop.fcgi $(CGI_DIR)/studio.fcgi $(CGI_DIR)/api.fcgi $(BIN
 all: $(PROGRAMS) static-fingerprints
 
 # The static files the pages link under names of their content (docs/OPERATING.md).
+.PHONY: static-fingerprints
 static-fingerprints:
 	@scripts/fingerprint.sh
 
@@ -180,5 +181,5 @@ clean:
 	rm -rf build build-asan build-fuzz cgi-bin/*.fcgi bin
 	rm -f static/*.????????????????.* static/js/*.????????????????.js
 
-.PHONY: all static-fingerprints deps run stop check test check-unit check-asan check-asan-http asan-build fuzz fuzz-build \
+.PHONY: all deps run stop check test check-unit check-asan check-asan-http asan-build fuzz fuzz-build \
 	fuzzers scan faults cluster-test bench-cluster lint bench clean

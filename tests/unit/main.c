@@ -20,13 +20,13 @@ int main(void)
 	srunner_add_suite(sr, product_suite());
 	srunner_add_suite(sr, wire_suite());
 	srunner_add_suite(sr, sanitize_suite());
+	srunner_add_suite(sr, metrics_suite());
 	srunner_add_suite(sr, multipart_suite());
 	srunner_add_suite(sr, catalog_suite());
 	srunner_add_suite(sr, catalog_wire_suite());
 	srunner_add_suite(sr, video_suite());
 	srunner_add_suite(sr, leads_suite());
 	srunner_add_suite(sr, netcheck_suite());
-	srunner_add_suite(sr, metrics_suite());
 	srunner_add_suite(sr, live_suite());
 	srunner_add_suite(sr, ads_suite());
 	srunner_add_suite(sr, showcase_suite());
