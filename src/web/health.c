@@ -58,14 +58,22 @@ void health_probe(struct db *db, struct arena *a, struct health_report *h)
 	h->stuck_after_s = config_int("health_queue_minutes", 15, 1, 7 * 24 * 60) * 60;
 	h->outbox_judged = *config_str("sendmail_path", "") != '\0';
 	struct db_res m, o, w;
-	if (db_ready(db) != DB_OK || db_query(db, a, &q_migrations, NULL, &m) != DB_OK)
+	enum db_status rc = db_ready(db);
+	if (rc == DB_OK)
+		rc = db_query(db, a, &q_migrations, NULL, &m);
+	if (db_transient(rc))
 		return;
+	/* Any other failure is this statement's (a grant missing), not the database's. */
 	h->db_ok = true;
-	h->applied = db_at(&m, 0, 0)->i;
-	h->last_applied = db_at(&m, 0, 1)->s;
+	if (rc == DB_OK) {
+		h->migrations_read = true;
+		h->applied = db_at(&m, 0, 0)->i;
+		h->last_applied = db_at(&m, 0, 1)->s;
+	}
 	/* Names sort in number order, so the same count and the same last name are the same set,
 	 * unless a file was renamed: migrate would apply it again, so it shows as missing there. */
-	h->migrations_ok = h->shipped >= 0 && h->applied == h->shipped && strcmp(h->last_applied, h->last_shipped) == 0;
+	h->migrations_ok = h->migrations_read && h->shipped >= 0 && h->applied == h->shipped &&
+			   strcmp(h->last_applied, h->last_shipped) == 0;
 	if (db_query(db, a, &q_outbox, NULL, &o) == DB_OK) {
 		h->outbox_read = true;
 		h->outbox_pending = db_at(&o, 0, 0)->i;
@@ -95,6 +103,8 @@ void health_text(const struct health_report *h, struct buf *out)
 	buf_puts(out, "database: ok\n");
 	if (h->shipped < 0)
 		buf_puts(out, "migrations: unknown (sql_dir could not be read when the program started)\n");
+	else if (!h->migrations_read)
+		buf_puts(out, "migrations: could not be read\n");
 	else if (h->migrations_ok)
 		buf_printf(out, "migrations: ok (%lld applied, last %s)\n", h->applied, h->last_applied);
 	else

@@ -17,7 +17,7 @@ struct health_report {
 	 * names schema_migrations records and its last. */
 	long long shipped, applied;	/* shipped < 0: sql_dir could not be read */
 	const char *last_shipped, *last_applied;
-	bool migrations_ok;
+	bool migrations_read, migrations_ok;
 	/* Mail waiting in outbox and lead webhooks waiting in webhook_deliveries, and how long the
 	 * oldest has waited past its time (seconds). The outbox is judged only where mail is sent
 	 * (sendmail_path set); elsewhere mail stays there for the operator, by design. */

@@ -99,6 +99,18 @@ describe('/_health when something is wrong', () => {
 		assert.equal((await new Client().get('/_health')).status, 200, 'ok again once the queue moves');
 	});
 
+	test('a program not granted what it reads: 503, the database ok but the migrations unread', async () => {
+		sql("REVOKE SELECT (name) ON crowdcart.schema_migrations FROM 'cc_shop'@'127.0.0.1'");
+		try {
+			const res = await new Client().get('/_health');
+			assert.equal(res.status, 503);
+			assert.match(res.body, /^fail\ndatabase: ok\nmigrations: could not be read\n/);
+		} finally {
+			sql("GRANT SELECT (name) ON crowdcart.schema_migrations TO 'cc_shop'@'127.0.0.1'");
+		}
+		assert.equal((await new Client().get('/_health')).status, 200, 'ok again with the grant');
+	});
+
 	test('MariaDB stopped: 503 "database: unreachable" with Retry-After; 200 once it is back', async () => {
 		await db('stop');
 		for (const path of PATHS) {

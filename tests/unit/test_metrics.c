@@ -103,7 +103,7 @@ START_TEST(test_health_words)
 {
 	struct arena *a = arena_new(8192);
 	struct health_report h = { .db_ok = true, .shipped = 24, .applied = 24, .last_shipped = "0024_x.sql",
-				   .last_applied = "0024_x.sql", .migrations_ok = true, .outbox_read = true,
+				   .last_applied = "0024_x.sql", .migrations_read = true, .migrations_ok = true, .outbox_read = true,
 				   .webhooks_read = true, .outbox_ok = true, .webhooks_ok = true, .stuck_after_s = 900 };
 	ck_assert(health_ok(&h));
 	ck_assert_str_eq(health(a, &h), "ok\ndatabase: ok\nmigrations: ok (24 applied, last 0024_x.sql)\n"
@@ -121,6 +121,8 @@ START_TEST(test_health_words)
 	h.last_applied = "0023_y.sql";
 	ck_assert_ptr_nonnull(strstr(health(a, &h), "migrations: not current (23 of 24 shipped applied, last "
 						     "0023_y.sql; the programs expect 0024_x.sql: run crowdcartctl migrate)\n"));
+	h.migrations_read = false;
+	ck_assert_ptr_nonnull(strstr(health(a, &h), "database: ok\nmigrations: could not be read\n"));
 	struct health_report down = { .db_ok = false };
 	ck_assert_str_eq(health(a, &down), "fail\ndatabase: unreachable\n");
 	arena_free(a);
