@@ -42,5 +42,6 @@ Suite *pay_paypal_suite(void);
 Suite *pay_mollie_suite(void);
 Suite *payment_stripe_suite(void);
 Suite *pay_test_suite(void);
+Suite *mime_suite(void);
 
 #endif
