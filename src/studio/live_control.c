@@ -14,8 +14,8 @@ static const struct db_stmt q_state = {
 	" ended_at = IF(? = 'ended', UTC_TIMESTAMP(3), ended_at) WHERE id = ? AND state = ?", "sssis", "" };
 /* The outbox holds no send-after time, so reminders are queued when the session goes live. */
 static const struct db_stmt q_remind_mail = {
-	"INSERT INTO outbox (to_addr, subject, body_text, created_at)"
-	" SELECT r.email, CONCAT('Live now: ', s.title),"
+	"INSERT INTO outbox (to_addr, kind, subject, body_text, created_at)"
+	" SELECT r.email, 'reminder', CONCAT('Live now: ', s.title),"
 	" CONCAT(c.display_name, ' is live now: ', s.title, '\\n\\nWatch and shop: ', ?, '/live/', s.id, '\\n\\n',"
 	" 'You asked to be reminded about this session; this is the only mail about it.\\n'), UTC_TIMESTAMP()"
 	" FROM live_reminders r JOIN live_sessions s ON s.id = r.session_id JOIN creators c ON c.id = s.creator_id"
