@@ -12,7 +12,6 @@ static const struct {
 	{ "migrate", "apply the numbered files in sql/ that have not been applied, in order", ctl_migrate },
 	{ "demo", "load the demo data in sql/demo/ once, make its video clips in media_dir (ffmpeg), and give the demo accounts their password", ctl_demo },
 	{ "purge", "delete expired sessions and old log-in failures", ctl_purge },
-	{ "send-mail", "send due outbox mail through sendmail or SMTP (config mail_transport), retrying temporary failures with backoff", ctl_send_mail },
 	{ "purge-carts", "delete carts of ended anonymous sessions, stale carts and old order-lookup misses", ctl_purge_carts },
 };
 
@@ -28,6 +27,7 @@ static const struct {
 	{ "domains", "list --brand SLUG | check [--brand SLUG] [--all] | verify --brand SLUG DOMAIN: a brand's web domains and their DNS TXT checks", ctl_domains },
 	{ "ledger", "verify [--brand SLUG] [--init]: recompute the commission ledger's hash chains and report the first broken link", ctl_ledger },
 	{ "payouts", "run [--brand SLUG]: make each brand's payout batch for the current period of its schedule (idempotent: cron it daily)", ctl_payouts },
+	{ "send-mail", "[--to ADDRESS]: send due outbox mail (or only that address's) through sendmail or SMTP (config mail_transport), retrying temporary failures with backoff", ctl_send_mail },
 	{ "mail", "--dead: list the mails given up on (a 5xx answer or too many attempts), newest first", ctl_mail },
 	{ "ads", "token --ad SLUG --target URL [--expires-in SECONDS]: a signed /go/ link for an ad", ctl_ads },
 };

@@ -1,5 +1,6 @@
-/* sendmail.c: crowdcartctl send-mail: compose each due outbox mail (text and HTML alternative)
- * and hand it to the configured transport, recording sent, retry later, or dead. */
+/* sendmail.c: crowdcartctl send-mail [--to ADDRESS]: compose each due outbox mail (text and HTML
+ * alternative), or only those to one address (an operator resending one customer's mail after a
+ * fix), and hand it to the configured transport, recording sent, retry later, or dead. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -66,8 +67,13 @@ static enum db_status sender_one(struct db *db, struct arena *a, struct sender *
 	return outbox_mark_dead(db, m->id, err);
 }
 
-int ctl_send_mail(struct db *db)
+int ctl_send_mail(struct db *db, int argc, char **argv)
 {
+	const char *to = ctl_opt(argc, argv, "--to");
+	if (argc != (to ? 2 : 0)) {
+		fprintf(stderr, "usage: crowdcartctl send-mail [--to ADDRESS]\n");
+		return 2;
+	}
 	struct sender s = { .retry_seconds = config_int("mail_retry_seconds", 300, 1, 86400) };
 	char base[BASE_URL_MAX], err[MAIL_ERROR_MAX];
 	if (!base_url_get(base)) {
@@ -99,7 +105,7 @@ int ctl_send_mail(struct db *db)
 	do {
 		arena_reset(a);
 		struct outbox_mail *due;
-		rc = outbox_claim_due(db, a, SEND_BATCH, &due, &n);
+		rc = outbox_claim_due(db, a, to, SEND_BATCH, &due, &n);
 		for (size_t i = 0; rc == DB_OK && i < n; i++)
 			rc = sender_one(db, a, &s, &due[i]);
 	} while (rc == DB_OK && n == SEND_BATCH);

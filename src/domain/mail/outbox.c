@@ -12,6 +12,10 @@ static const struct db_stmt q_due = {
 	"SELECT id FROM outbox WHERE status = 'pending'"
 	" AND (next_attempt_at IS NULL OR next_attempt_at <= UTC_TIMESTAMP())"
 	" ORDER BY created_at, id LIMIT ?", "i", "i" };
+static const struct db_stmt q_due_to = {
+	"SELECT id FROM outbox WHERE status = 'pending' AND to_addr = ?"
+	" AND (next_attempt_at IS NULL OR next_attempt_at <= UTC_TIMESTAMP())"
+	" ORDER BY created_at, id LIMIT ?", "si", "i" };
 /* The claim: only the sender whose update lands owns the mail for the next ten minutes. */
 static const struct db_stmt q_claim = {
 	"UPDATE outbox SET next_attempt_at = UTC_TIMESTAMP() + INTERVAL 600 SECOND"
@@ -48,11 +52,13 @@ enum db_status outbox_add(struct db *db, const char *to, const char *subject, co
 	return db_query(db, NULL, &q_add, p, NULL);
 }
 
-enum db_status outbox_claim_due(struct db *db, struct arena *a, long max, struct outbox_mail **out, size_t *n)
+enum db_status outbox_claim_due(struct db *db, struct arena *a, const char *to, long max, struct outbox_mail **out,
+			       size_t *n)
 {
 	struct db_res due;
 	*n = 0;
-	enum db_status rc = db_query(db, a, &q_due, (struct db_param[]){ DB_I(max) }, &due);
+	enum db_status rc = to ? db_query(db, a, &q_due_to, (struct db_param[]){ DB_S(to), DB_I(max) }, &due)
+			       : db_query(db, a, &q_due, (struct db_param[]){ DB_I(max) }, &due);
 	if (rc != DB_OK)
 		return rc;
 	*out = arena_alloc(a, (due.nrows ? due.nrows : 1) * sizeof **out);

@@ -22,9 +22,11 @@ struct outbox_mail {
 	const char *unsubscribe_url;	/* "" unless the recipient may stop this kind of mail */
 };
 
-/* Up to max pending mails whose next attempt is due, each claimed for ten minutes so that
- * another sender (on another node) leaves it alone; *n of them in *out. */
-enum db_status outbox_claim_due(struct db *db, struct arena *a, long max, struct outbox_mail **out, size_t *n);
+/* Up to max pending mails whose next attempt is due (only those to `to` unless it is NULL), each
+ * claimed for ten minutes so that another sender (on another node) leaves it alone; *n of them
+ * in *out. */
+enum db_status outbox_claim_due(struct db *db, struct arena *a, const char *to, long max, struct outbox_mail **out,
+			       size_t *n);
 enum db_status outbox_mark_sent(struct db *db, long long id);
 /* A temporary failure: the next attempt retry_seconds * 2^(attempts made - 1) later (at most a
  * day), or dead once OUTBOX_MAX_ATTEMPTS have been made. */
