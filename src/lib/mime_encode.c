@@ -39,13 +39,15 @@ static size_t put_words(struct buf *b, size_t col, const unsigned char *s, size_
 	while (n > 0) {
 		size_t room = col + WORD_OVERHEAD + 4 < MIME_LINE_MAX ? MIME_LINE_MAX - col - WORD_OVERHEAD : 0;
 		size_t k = word_bytes(s, n, room);
-		if (k == 0) {
+		if (k == 0 && col > 1) {
 			/* Not even one character fits after what the line holds: continue on the next. */
 			buf_puts(b, eol);
 			buf_putc(b, ' ');
 			col = 1;
 			continue;
 		}
+		if (k == 0)	/* no character starts within a whole line: not UTF-8, cut where it fills */
+			k = room / 4 * 3 < n ? room / 4 * 3 : n;
 		sodium_bin2base64(b64, sizeof b64, s, k, sodium_base64_VARIANT_ORIGINAL);
 		buf_puts(b, WORD_OPEN);
 		buf_puts(b, b64);

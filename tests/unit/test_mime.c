@@ -141,6 +141,15 @@ START_TEST(test_mime_header_text_cannot_start_a_header)
 }
 END_TEST
 
+START_TEST(test_mime_header_text_that_is_not_utf8_still_ends_within_76)
+{
+	char s[200];
+	memset(s, 0x87, sizeof s - 1);	/* continuation bytes only: no character boundary anywhere */
+	s[sizeof s - 1] = '\0';
+	ck_assert_uint_le(longest_line(header(40, s), 40), MIME_LINE_MAX);
+}
+END_TEST
+
 START_TEST(test_mime_qp_escapes_non_ascii_and_equals)
 {
 	ck_assert_str_eq(qp("Grüße = 5 €\n"), "Gr=C3=BC=C3=9Fe =3D 5 =E2=82=AC\r\n");
@@ -273,6 +282,7 @@ Suite *mime_suite(void)
 	tcase_add_test(tc, test_mime_non_ascii_subject_is_encoded_words_within_76_columns);
 	tcase_add_test(tc, test_mime_folding_never_splits_a_character);
 	tcase_add_test(tc, test_mime_header_text_cannot_start_a_header);
+	tcase_add_test(tc, test_mime_header_text_that_is_not_utf8_still_ends_within_76);
 	tcase_add_test(tc, test_mime_qp_escapes_non_ascii_and_equals);
 	tcase_add_test(tc, test_mime_qp_escapes_blanks_at_a_line_end_and_leaves_dots);
 	tcase_add_test(tc, test_mime_qp_soft_breaks_keep_lines_within_76);
