@@ -3,11 +3,15 @@
 // Message-ID at the base_url host, encoded Subject and From name, quoted-printable text and an
 // escaped HTML alternative with absolute links); List-Unsubscribe only on mail one may stop; a
 // 4xx is retried later, a 5xx or the last allowed attempt is dead and listed for the operator;
-// STARTTLS required means no mail to a server without it; the password never shows; no base_url,
-// no sender.
+// STARTTLS required means no mail to a server without it or with a certificate nobody vouches
+// for, and TLS with one that smtp_ca_file does; the password never shows; no base_url, no sender.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { confValue, unique, uniqueEmail } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
 import { lit, sql } from './lib/commerce.mjs';
@@ -196,6 +200,36 @@ test('STARTTLS required sends nothing to a server that does not offer it, and a 
 			assert.ok(!s.includes(PASSWORD) && !s.includes(wrong), `a password showed: ${s}`);
 	}
 	assert.ok(smtp.logins.some((l) => l.user === 'crowdcart' && !l.ok));
+});
+
+// A self-signed certificate for 127.0.0.1: { key, cert, certFile }.
+function selfSigned(t) {
+	const dir = mkdtempSync(path.join(tmpdir(), 'cc-smtp-tls-'));
+	t.after(() => rmSync(dir, { recursive: true, force: true }));
+	const keyFile = path.join(dir, 'key.pem'), certFile = path.join(dir, 'cert.pem');
+	execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
+		'-keyout', keyFile, '-out', certFile, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'],
+	{ stdio: 'ignore' });
+	return { key: readFileSync(keyFile), cert: readFileSync(certFile), certFile };
+}
+
+test('STARTTLS: mail goes over TLS to a server whose certificate smtp_ca_file vouches for, and not to another', async (t) => {
+	const { key, cert, certFile } = selfSigned(t);
+	const secure = await startSmtp({ port: 0, password: PASSWORD, tls: { key, cert } });
+	t.after(() => secure.close());
+	const url = `smtp_url = smtp://127.0.0.1:${secure.port}\nsmtp_starttls = required`;
+	const trusted = uniqueEmail('smtp-tls-ok'), unknown = uniqueEmail('smtp-tls-unknown');
+	queue(trusted);
+	queue(unknown);
+	const ok = await ctl(smtpConf(t, `${url}\nsmtp_ca_file = ${certFile}`), 'send-mail', '--to', trusted);
+	assert.match(ok.stdout, /sent 1 mails/, ok.stderr);
+	const [got] = secure.to(trusted);
+	assert.equal(got.tls, true, 'the mail came after STARTTLS');
+	assert.equal(got.authUser, 'crowdcart', 'and the login too');
+	const refused = await ctl(smtpConf(t, url), 'send-mail', '--to', unknown);
+	assert.match(refused.stdout, /1 to retry/);
+	assert.equal(secure.to(unknown).length, 0);
+	assert.match(row(unknown).error, /smtp: .*(SSL|certificate)/i);
 });
 
 test('send-mail refuses to start without a usable base_url or transport, and touches nothing', async (t) => {

@@ -39,6 +39,8 @@ enum mail_result mail_smtp_send(const struct mail_smtp *t, const char *from, con
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, t->timeout);
 	/* smtps:// is TLS from the first byte; smtp:// upgrades with STARTTLS or, when required, stops. */
 	curl_easy_setopt(c, CURLOPT_USE_SSL, t->starttls_required ? (long)CURLUSESSL_ALL : (long)CURLUSESSL_NONE);
+	if (*t->ca_file)
+		curl_easy_setopt(c, CURLOPT_CAINFO, t->ca_file);
 	if (*t->user) {
 		curl_easy_setopt(c, CURLOPT_USERNAME, t->user);
 		curl_easy_setopt(c, CURLOPT_PASSWORD, t->password);

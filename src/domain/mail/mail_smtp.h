@@ -7,6 +7,7 @@
 
 struct mail_smtp {
 	const char *url, *user, *password;	/* smtp://host:port or smtps://host:port */
+	const char *ca_file;			/* "" for the system's CAs */
 	bool starttls_required;
 	long connect_timeout, timeout;		/* seconds */
 };

@@ -17,6 +17,7 @@ bool mail_transport_config(struct mail_transport *t, char err[MAIL_ERROR_MAX])
 			.url = config_str("smtp_url", ""),
 			.user = config_str("smtp_user", ""),
 			.password = config_str("smtp_password", ""),
+			.ca_file = config_str("smtp_ca_file", ""),
 			.starttls_required = strcmp(tls, "off") != 0,
 			.connect_timeout = config_int("smtp_connect_timeout", 10, 1, 300),
 			.timeout = config_int("smtp_timeout", 60, 1, 3600),

@@ -12,7 +12,7 @@ struct mail_transport {
 };
 
 /* From config mail_transport = sendmail|smtp and its keys (sendmail_path; smtp_url, smtp_user,
- * smtp_password, smtp_starttls = required|off, smtp_connect_timeout, smtp_timeout). False with a
+ * smtp_password, smtp_starttls = required|off, smtp_ca_file, smtp_connect_timeout, smtp_timeout). False with a
  * message in err (never the password) if the configuration is unusable. */
 bool mail_transport_config(struct mail_transport *t, char err[MAIL_ERROR_MAX]);
 

@@ -1,26 +1,29 @@
 // server.mjs: a small SMTP server for the mail tests: it speaks enough of RFC 5321 for libcurl
-// (EHLO, AUTH PLAIN/LOGIN, MAIL, RCPT, DATA with dot-unstuffing, RSET, NOOP, QUIT), offers no
-// STARTTLS, keeps what it received in memory, and answers some recipients as a real server would
+// (EHLO, AUTH PLAIN/LOGIN, MAIL, RCPT, DATA with dot-unstuffing, RSET, NOOP, QUIT), offers
+// STARTTLS only when given a key and certificate (tls: { key, cert }), keeps what it received in
+// memory (each message says whether it came over TLS), and answers some recipients as a real server would
 // answer trouble: a local part starting "defer-" gets 451 the first time it is seen, one starting
 // "reject-" gets 550 every time.
 import net from 'node:net';
+import tls from 'node:tls';
 
-export async function startSmtp({ port, host = '127.0.0.1', user = 'crowdcart', password = 'smtp-test-password' }) {
+export async function startSmtp({ port, host = '127.0.0.1', user = 'crowdcart', password = 'smtp-test-password', tls: keys = null }) {
+	const secureContext = keys && tls.createSecureContext(keys);
 	const messages = [];
 	const logins = [];
 	const deferred = new Set();
 	const server = net.createServer((socket) => session(socket));
 	const sockets = new Set();
 
-	function session(socket) {
-		sockets.add(socket);
-		socket.on('close', () => sockets.delete(socket));
-		socket.on('error', () => {});
+	function session(plain) {
+		let socket = plain;
+		sockets.add(plain);
+		plain.on('close', () => sockets.delete(plain));
+		plain.on('error', () => {});
 		let buffered = '';
-		let state = { from: null, to: [], data: null, authUser: null, pendingAuth: null };
+		let state = { from: null, to: [], data: null, authUser: null, pendingAuth: null, tls: false };
 		const say = (line) => socket.write(`${line}\r\n`);
-		say('220 crowdcart-test-smtp ESMTP');
-		socket.on('data', (chunk) => {
+		const read = (chunk) => {
 			buffered += chunk.toString('latin1');
 			let nl;
 			while ((nl = buffered.indexOf('\r\n')) >= 0) {
@@ -28,7 +31,20 @@ export async function startSmtp({ port, host = '127.0.0.1', user = 'crowdcart', 
 				buffered = buffered.slice(nl + 2);
 				handle(line);
 			}
-		});
+		};
+		say('220 crowdcart-test-smtp ESMTP');
+		plain.on('data', read);
+
+		// RFC 3207: after 220 the dialogue starts again over TLS, forgetting what came before.
+		function startTls() {
+			say('220 2.0.0 Ready to start TLS');
+			plain.removeListener('data', read);
+			buffered = '';
+			socket = new tls.TLSSocket(plain, { isServer: true, secureContext });
+			socket.on('error', () => {});
+			socket.on('data', read);
+			state = { from: null, to: [], data: null, authUser: null, pendingAuth: null, tls: true };
+		}
 
 		function login(u, p) {
 			logins.push({ user: u, ok: u === user && p === password });
@@ -45,7 +61,8 @@ export async function startSmtp({ port, host = '127.0.0.1', user = 'crowdcart', 
 				if (line === '.') {
 					// The message as sent (latin1 kept the bytes; utf8 for the test to read).
 					const raw = Buffer.from(state.data.join('\r\n') + '\r\n', 'latin1');
-					messages.push({ from: state.from, to: state.to, authUser: state.authUser, raw, text: raw.toString('utf8') });
+					messages.push({ from: state.from, to: state.to, authUser: state.authUser, tls: state.tls, raw,
+						text: raw.toString('utf8') });
 					state = { ...state, from: null, to: [], data: null };
 					say('250 2.0.0 Ok: queued');
 				} else {
@@ -71,7 +88,12 @@ export async function startSmtp({ port, host = '127.0.0.1', user = 'crowdcart', 
 			const arg = rest.join(' ');
 			switch (verb.toUpperCase()) {
 			case 'EHLO':
-				return socket.write('250-crowdcart-test-smtp\r\n250-AUTH PLAIN LOGIN\r\n250-8BITMIME\r\n250 SIZE 10485760\r\n');
+				return socket.write(`250-crowdcart-test-smtp\r\n${secureContext && !state.tls ? '250-STARTTLS\r\n' : ''}`
+					+ '250-AUTH PLAIN LOGIN\r\n250-8BITMIME\r\n250 SIZE 10485760\r\n');
+			case 'STARTTLS':
+				if (!secureContext || state.tls)
+					return say('502 5.5.1 STARTTLS not offered');
+				return startTls();
 			case 'HELO':
 				return say('250 crowdcart-test-smtp');
 			case 'AUTH': {
@@ -133,6 +155,7 @@ export async function startSmtp({ port, host = '127.0.0.1', user = 'crowdcart', 
 		server.listen(port, host, resolve);
 	});
 	return {
+		port: server.address().port,
 		messages,
 		logins,
 		// The messages received for one recipient.
