@@ -43,5 +43,6 @@ Suite *pay_mollie_suite(void);
 Suite *payment_stripe_suite(void);
 Suite *pay_test_suite(void);
 Suite *mime_suite(void);
+Suite *mail_html_suite(void);
 
 #endif
