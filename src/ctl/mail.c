@@ -1,15 +1,40 @@
-/* mail.c: crowdcartctl mail --dead: the mails given up on, newest first, with why. */
+/* mail.c: crowdcartctl mail --dead | --retry ID: the mails given up on, newest first, with why;
+ * or one of them sent again by the next send-mail. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "ctl/ctl.h"
 #include "domain/mail/outbox.h"
 
 #define MAIL_DEAD_LIST_MAX 200
 
+static int mail_retry(struct db *db, const char *arg)
+{
+	char *end;
+	long long id = strtoll(arg, &end, 10);
+	if (*end || id <= 0) {
+		fprintf(stderr, "crowdcartctl: mail --retry takes a mail id (from mail --dead)\n");
+		return 2;
+	}
+	bool revived;
+	if (outbox_revive(db, id, &revived) != DB_OK) {
+		fprintf(stderr, "crowdcartctl: the database failed\n");
+		return 1;
+	}
+	if (!revived) {
+		fprintf(stderr, "crowdcartctl: mail %lld is not dead\n", id);
+		return 1;
+	}
+	printf("mail %lld is pending again: the next send-mail sends it\n", id);
+	return 0;
+}
+
 int ctl_mail(struct db *db, int argc, char **argv)
 {
+	if (argc == 2 && strcmp(argv[0], "--retry") == 0)
+		return mail_retry(db, argv[1]);
 	if (argc != 1 || strcmp(argv[0], "--dead") != 0) {
-		fprintf(stderr, "usage: crowdcartctl mail --dead\n");
+		fprintf(stderr, "usage: crowdcartctl mail --dead | --retry ID\n");
 		return 2;
 	}
 	long total = outbox_dead_count(db);

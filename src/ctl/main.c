@@ -28,7 +28,7 @@ static const struct {
 	{ "ledger", "verify [--brand SLUG] [--init]: recompute the commission ledger's hash chains and report the first broken link", ctl_ledger },
 	{ "payouts", "run [--brand SLUG]: make each brand's payout batch for the current period of its schedule (idempotent: cron it daily)", ctl_payouts },
 	{ "send-mail", "[--to ADDRESS]: send due outbox mail (or only that address's) through sendmail or SMTP (config mail_transport), retrying temporary failures with backoff", ctl_send_mail },
-	{ "mail", "--dead: list the mails given up on (a 5xx answer or too many attempts), newest first", ctl_mail },
+	{ "mail", "--dead | --retry ID: list the mails given up on (a 5xx answer or too many attempts), newest first; or send one again", ctl_mail },
 	{ "ads", "token --ad SLUG --target URL [--expires-in SECONDS]: a signed /go/ link for an ad", ctl_ads },
 };
 

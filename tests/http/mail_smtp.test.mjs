@@ -138,7 +138,7 @@ test('List-Unsubscribe and its one-click POST header go only on mail the recipie
 	assert.equal(o.header('list-unsubscribe-post'), undefined);
 });
 
-test('a 4xx answer is retried later with backoff; a 5xx is dead at once and listed', async (t) => {
+test('a 4xx answer is retried later with backoff; a 5xx is dead at once, listed, and pending again on the operator\'s word', async (t) => {
 	const conf = smtpConf(t);
 	const deferred = `defer-${uniqueEmail('smtp')}`, rejected = `reject-${uniqueEmail('smtp')}`;
 	queue(deferred);
@@ -168,6 +168,16 @@ test('a 4xx answer is retried later with backoff; a 5xx is dead at once and list
 	assert.ok(line, listed.stdout);
 	assert.match(line, /1 attempts\tsmtp: .*550/);
 	assert.equal((await ctl(conf, 'mail', '--dead', 'extra')).code, 2);
+
+	// The operator fixes the cause and sends it again: pending with a fresh count; twice is refused.
+	const id = line.split('\t')[0];
+	const retry = await ctl(conf, 'mail', '--retry', id);
+	assert.equal(retry.code, 0, retry.stderr);
+	assert.deepEqual([row(rejected).status, row(rejected).attempts], ['pending', 0]);
+	const again = await ctl(conf, 'mail', '--retry', id);
+	assert.equal(again.code, 1);
+	assert.match(again.stderr, /is not dead/);
+	assert.equal((await ctl(conf, 'mail', '--retry', 'x1')).code, 2);
 });
 
 test('a refused connection is temporary until the last allowed attempt, which makes the mail dead', async (t) => {

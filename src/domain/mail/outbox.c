@@ -36,6 +36,9 @@ static const struct db_stmt q_retry = {
 static const struct db_stmt q_dead = {
 	"UPDATE outbox SET attempts = attempts + 1, last_error = LEFT(?, 255), status = 'dead', next_attempt_at = NULL"
 	" WHERE id = ? AND status = 'pending'", "si", "" };
+static const struct db_stmt q_revive = {
+	"UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = NULL WHERE id = ? AND status = 'dead'",
+	"i", "" };
 static const struct db_stmt q_dead_count = {
 	"SELECT COUNT(*) FROM outbox WHERE status = 'dead'", "", "i" };
 static const struct db_stmt q_dead_list = {
@@ -96,6 +99,13 @@ enum db_status outbox_mark_retry(struct db *db, long long id, const char *error,
 enum db_status outbox_mark_dead(struct db *db, long long id, const char *error)
 {
 	return db_query(db, NULL, &q_dead, (struct db_param[]){ DB_S(error), DB_I(id) }, NULL);
+}
+
+enum db_status outbox_revive(struct db *db, long long id, bool *revived)
+{
+	enum db_status rc = db_query(db, NULL, &q_revive, (struct db_param[]){ DB_I(id) }, NULL);
+	*revived = rc == DB_OK && db_affected(db) == 1;
+	return rc;
 }
 
 long outbox_dead_count(struct db *db)

@@ -34,6 +34,10 @@ enum db_status outbox_mark_retry(struct db *db, long long id, const char *error,
 /* A permanent failure (the server refused the mail or its address): no more attempts. */
 enum db_status outbox_mark_dead(struct db *db, long long id, const char *error);
 
+/* A dead mail pending again with a fresh count of attempts (its last_error kept until the next
+ * one), once the operator fixed the cause; *revived false if it is not dead. */
+enum db_status outbox_revive(struct db *db, long long id, bool *revived);
+
 /* Dead mails, for the admin page and the health check; -1 if the database failed. */
 long outbox_dead_count(struct db *db);
 /* The newest dead mails, up to max: columns id, to_addr, subject, attempts, last_error, created_at. */
