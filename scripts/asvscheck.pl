@@ -1,11 +1,12 @@
 #!/usr/bin/perl
-# asvscheck.pl: the ASVS mapping in docs/SECURITY.md cites tests as proof, and a proof that names a
-# renamed or deleted test proves nothing. Every test a table row names must still exist: a quoted
-# name after `x.test.mjs` (tests/http, or browser/ for tests/browser) must be a test named so in
-# that file (a name made from a template literal counts when the cited name fits it; "…" in the
-# citation stands for any text, the name going on before and after it), and a `name` after
-# `unit/test_x.c` must be one of its START_TESTs.
-# Every cited file, and every source path the page names, must exist.
+# asvscheck.pl: docs/SECURITY.md cites tests as proof (the ASVS mapping row by row, the defences in
+# their paragraphs), and a proof that names a renamed or deleted test proves nothing. Every cited
+# test must still exist: a quoted name after a node test file (`x.test.mjs` in the mapping, for
+# tests/http, `browser/x.test.mjs`; `tests/http/x.test.mjs` elsewhere) must be a test named so in
+# that file (a name made from a template literal counts when the cited name fits it; "…" or "..."
+# in the citation stands for any text, the name going on before and after it), and a `name` after
+# a unit test file (`unit/test_x.c`, `tests/unit/test_x.c`) must be one of its START_TESTs, or a
+# harness in tests/fuzz. Every cited file, and every source path the page names, must exist.
 use strict;
 use warnings;
 use utf8;
@@ -77,8 +78,8 @@ sub test_names {
 
 sub cited_test_exists {
 	my ($path, $name) = @_;
-	# "…" leaves out a part of the name, and says the name goes on where the citation stops.
-	(my $glob = $name) =~ s/\s*…\s*/\x{1}/g;
+	# "…" (or "...") leaves out a part of the name, and says the name goes on where the citation stops.
+	(my $glob = $name) =~ s/\s*(?:…|\.\.\.)\s*/\x{1}/g;
 	$glob = "\x{1}$glob\x{1}" if $glob ne $name;
 	for my $n (@{ test_names($path) }) {
 		return 1 if globs_meet($glob, $n);
@@ -104,10 +105,62 @@ sub take_quoted_name {
 	return $first_end + 1;
 }
 
+# The citations in text: a file, then the names of its tests. In the mapping a file is written as
+# the table's note says (`x.test.mjs`, `browser/x.test.mjs`, `unit/test_x.c`), elsewhere from the top
+# (`tests/http/x.test.mjs`), the names then in a parenthesis as often as not.
+sub check_citations {
+	my ($text, $n, $in_table) = @_;
+	my $ref_re = $in_table ? qr/`((?:browser\/|unit\/)?[a-z0-9_]+\.(?:test\.mjs|c))`/
+			       : qr/`(tests\/(?:http|browser|unit)\/[a-z0-9_]+\.(?:test\.mjs|c))`/;
+	my $open = $in_table ? qr/^(\s*(?:,|\band\b)?\s*)"/ : qr/^(\s*(?:,|\band\b|\()?\s*)"/;
+	while ($text =~ /\G.*?$ref_re/gc) {
+		my $ref = $1;
+		my $path = $ref =~ /^tests\// ? $ref
+			 : $ref =~ /^unit\/(.*)/ ? "tests/unit/$1"
+			 : $ref =~ /^browser\// ? "tests/$ref" : "tests/http/$ref";
+		unless (-e $path) {
+			bad($n, "`$ref` is cited but $path does not exist");
+			next;
+		}
+		my $pos = pos($text);
+		if ($path =~ /\.c$/) {
+			# `unit/test_x.c` `a_test`, `another_test`
+			my $src = slurp($path);
+			while (substr($text, $pos) =~ /^(\s*,?\s*)`([A-Za-z_][A-Za-z0-9_]*)`/) {
+				my $t = $2;
+				$pos += length($1) + length($t) + 2;
+				if ($t =~ /^fuzz_/) {	# the harness that fuzzes what the file tests
+					bad($n, "no fuzz harness tests/fuzz/$t.c") unless -e "tests/fuzz/$t.c";
+				} elsif ($src !~ /\bSTART_TEST\(\s*\Q$t\E\s*\)/) {
+					bad($n, "`$ref` has no START_TEST($t)");
+				}
+			}
+		} else {
+			# `x.test.mjs` "a test", "another test" (and a parenthesis about them)
+			while (substr($text, $pos) =~ $open) {
+				$pos = take_quoted_name($text, $pos + length($1), $path, $n);
+				$pos += length($1) if substr($text, $pos) =~ /^(\s*\([^()"]*\))/;
+			}
+		}
+		pos($text) = $pos;
+	}
+}
+
 my $in_mapping = 0;
-for my $i (0 .. $#lines) {
+my ($para, $para_line) = ('', 0);
+for my $i (0 .. $#lines + 1) {
 	my $n = $i + 1;
-	my $line = $lines[$i];
+	my $line = $lines[$i] // '';
+	# Text outside tables is checked a paragraph or list item at a time: a citation wraps lines.
+	if ($line =~ /^\s*$|^\||^#|^- / || $i > $#lines) {
+		check_citations($para, $para_line, 0) if $para ne '';
+		($para, $para_line) = ('', $n);
+	}
+	if ($line !~ /^\s*$|^\||^#/) {
+		chomp(my $l = $line);
+		$para_line = $n if $para eq '';
+		$para .= ($para eq '' ? '' : ' ') . ($l =~ s/^\s+//r);
+	}
 	$in_mapping = 1 if $line =~ /^## OWASP ASVS/;
 	$in_mapping = 0 if $in_mapping && $line =~ /^## / && $line !~ /^## OWASP ASVS/;
 
@@ -116,37 +169,6 @@ for my $i (0 .. $#lines) {
 		bad($n, "`$1` does not exist") unless -e $1;
 	}
 	next unless $in_mapping && $line =~ /^\|/;
-
-	for my $cell (split /(?<!\\)\|/, $line) {
-		my $pos = 0;
-		while ($cell =~ /\G.*?`((?:browser\/|unit\/)?[a-z0-9_]+\.(?:test\.mjs|c))`/gc) {
-			my $ref = $1;
-			my $path = $ref =~ /^unit\/(.*)/ ? "tests/unit/$1"
-				 : $ref =~ /^browser\// ? "tests/$ref"
-				 : $ref =~ /\.test\.mjs$/ ? "tests/http/$ref" : undef;
-			next unless $path;
-			unless (-e $path) {
-				bad($n, "`$ref` is cited but $path does not exist");
-				next;
-			}
-			$pos = pos($cell);
-			if ($path =~ /\.c$/) {
-				# `unit/test_x.c` `a_test`, `another_test`
-				my $src = slurp($path);
-				while (substr($cell, $pos) =~ /^(\s*,?\s*)`([A-Za-z_][A-Za-z0-9_]*)`/) {
-					my $t = $2;
-					$pos += length($1) + length($t) + 2;
-					bad($n, "`$ref` has no START_TEST($t)") unless $src =~ /\bSTART_TEST\(\s*\Q$t\E\s*\)/;
-				}
-			} else {
-				# `x.test.mjs` "a test", "another test" (and a parenthesis about them)
-				while (substr($cell, $pos) =~ /^(\s*(?:,|\band\b)?\s*)"/) {
-					$pos = take_quoted_name($cell, $pos + length($1), $path, $n);
-					$pos += length($1) if substr($cell, $pos) =~ /^(\s*\([^()"]*\))/;
-				}
-			}
-			pos($cell) = $pos;
-		}
-	}
+	check_citations($_, $n, 1) for split /(?<!\\)\|/, $line;
 }
 exit $fail;
