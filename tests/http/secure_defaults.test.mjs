@@ -2,7 +2,8 @@
 // cannot show (scripts/db.sh turns test payments on for them). A shop program of its own runs on the
 // stack's database with only what an operator must set: no payment_providers, so the test provider
 // (which marks an order paid with no money moving) is neither shown nor taken, not even from a forged
-// form; and an https:// base_url, so answers carry HSTS and the session cookie is __Host- and Secure.
+// form; an https:// base_url, so answers carry HSTS and the session cookie is __Host- and Secure; and
+// nothing else, so /_metrics answers loopback alone.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -99,4 +100,12 @@ test('with an https base_url every answer carries HSTS and the session cookie is
 	const fresh = await new FcgiClient(shop.sock).get(product.page);	// a page with a form starts a session
 	const [cookie] = fresh.headers['set-cookie'];
 	assert.match(cookie ?? '', /^__Host-cc_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Secure$/);
+});
+
+test('with the defaults /_metrics answers loopback only, and the start-up log has no complaint about the config', async () => {
+	assert.equal((await new FcgiClient(shop.sock, { REMOTE_ADDR: '203.0.113.9' }).get('/_metrics')).status, 403);
+	const local = await new FcgiClient(shop.sock).get('/_metrics');
+	assert.equal(local.status, 200);
+	assert.match(local.body, /^# HELP crowdcart_/m);
+	assert.doesNotMatch(shop.stderr(), /^config:/m, 'a well-formed config only its owner reads draws no warning');
 });
