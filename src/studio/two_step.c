@@ -1,0 +1,198 @@
+/* two_step.c: "/studio/account/two-step": setting up a second factor (an authenticator app, by
+ * the otpauth:// URI or its secret typed in; no QR code image), confirmed with a code before it is
+ * on, then ten recovery codes shown once; turning it off asks the password and a code. Either
+ * change is told to the owner by mail. Offered to every account: it costs nothing more. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <sodium.h>
+#include "web/layout.h"
+#include "web/response.h"
+#include "domain/accounts/account_totp.h"
+#include "domain/accounts/login_throttle.h"
+#include "domain/mail/outbox.h"
+#include "lib/password.h"
+#include "studio/two_step.h"
+
+static const struct db_stmt q_user = {
+	"SELECT email, password_hash FROM users WHERE id = ?", "i", "ss" };
+
+#define TWO_STEP_ISSUER "crowdcart"
+
+/* The label of the otpauth:// URI: unreserved characters and '@' as they are, the rest escaped. */
+static const char *uri_label(struct arena *a, const char *email)
+{
+	size_t n = strlen(email);
+	char *out = arena_alloc(a, 3 * n + 1), *o = out;
+	for (const unsigned char *p = (const unsigned char *)email; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("-._~@", *p))
+			*o++ = (char)*p;
+		else
+			o += sprintf(o, "%%%02X", *p);
+	}
+	*o = '\0';
+	return out;
+}
+
+/* The page in its present state; codes: recovery codes to show once (NULL: none). */
+static int two_step_page(struct req *r, int status, const char *error,
+			 char (*codes)[ACCOUNT_RECOVERY_TEXT + 1])
+{
+	struct account_totp t;
+	struct db_res u;
+	enum db_status rc = account_totp_load(r->db, r->arena, r->sess.user_id, &t);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->arena, &q_user, (struct db_param[]){ DB_I(r->sess.user_id) }, &u);
+	if (rc != DB_OK || u.nrows == 0) {
+		sodium_memzero(t.secret, sizeof t.secret);
+		return rc != DB_OK ? req_db_fail(rc) : 404;
+	}
+	tmpl_dict *d = layout_begin(r, "two_step.tpl", "Two-step sign-in");
+	if (error)
+		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
+	if (t.state == ACCOUNT_TOTP_OFF)
+		tmpl_show(d, "OFF");
+	else if (t.state == ACCOUNT_TOTP_PENDING && t.has_secret) {
+		char b32[TOTP_BASE32_LEN + 1], grouped[TOTP_BASE32_LEN + TOTP_BASE32_LEN / 4];
+		totp_base32(t.secret, b32);
+		size_t o = 0;
+		for (size_t i = 0; i < TOTP_BASE32_LEN; i++) {
+			if (i && i % 4 == 0)
+				grouped[o++] = ' ';
+			grouped[o++] = b32[i];
+		}
+		grouped[o] = '\0';
+		tmpl_dict *p = tmpl_add(d, "PENDING");
+		tmpl_set(p, "SECRET", grouped);
+		tmpl_set(p, "URI", arena_printf(r->arena, "otpauth://totp/%s:%s?secret=%s&issuer=%s&algorithm=SHA1&digits=%d&period=%d",
+						TWO_STEP_ISSUER, uri_label(r->arena, db_at(&u, 0, 0)->s), b32, TWO_STEP_ISSUER,
+						TOTP_DIGITS, TOTP_STEP_S));
+		sodium_memzero(b32, sizeof b32);
+		sodium_memzero(grouped, sizeof grouped);
+	} else if (t.state == ACCOUNT_TOTP_PENDING)
+		tmpl_show(d, "OFF");	/* sealed under another secret_key: start again */
+	else {
+		tmpl_dict *on = tmpl_add(d, "ON");
+		tmpl_set_int(on, "LEFT", t.recovery_left);
+		if (t.recovery_left <= 2)
+			tmpl_show(on, "FEW");
+	}
+	sodium_memzero(t.secret, sizeof t.secret);
+	for (size_t i = 0; codes && i < ACCOUNT_RECOVERY_COUNT; i++)
+		tmpl_set(tmpl_add(d, "CODE"), "TEXT", codes[i]);
+	if (codes)
+		tmpl_show(d, "CODES");
+	layout_end(r, status);
+	return REQ_DONE;
+}
+
+int page_two_step(struct req *r)
+{
+	return two_step_page(r, 200, NULL, NULL);
+}
+
+int page_two_step_begin(struct req *r)
+{
+	enum db_status rc = account_totp_begin(r->db, r->sess.user_id);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
+	response_redirect(r, "/studio/account/two-step");
+	return REQ_DONE;
+}
+
+/* ASVS 2.5.5 / 2.2.3: a change of how the account signs in is told to its owner. */
+static enum db_status tell_owner(struct db *db, struct arena *a, long long user_id, bool on)
+{
+	struct db_res u;
+	enum db_status rc = db_query(db, a, &q_user, (struct db_param[]){ DB_I(user_id) }, &u);
+	if (rc != DB_OK || u.nrows == 0)
+		return rc;
+	const char *email = db_at(&u, 0, 0)->s;
+	const char *body = arena_printf(a,
+		"Hello,\n\nTwo-step sign-in was turned %s for the crowdcart account %s.\n\n"
+		"If that was not you, reset your password with \"Forgot your password?\" on the log-in page,\n"
+		"then look at the account page.\n", on ? "on" : "off", email);
+	return outbox_add(db, email, on ? "Two-step sign-in is on" : "Two-step sign-in is off", body, 0, 0);
+}
+
+struct confirm {
+	struct req *r;
+	char codes[ACCOUNT_RECOVERY_COUNT][ACCOUNT_RECOVERY_TEXT + 1];
+	bool ok;
+};
+
+static enum db_status confirm_write(struct db *db, void *ctx)
+{
+	struct confirm *c = ctx;
+	enum db_status rc = account_totp_confirm(db, c->r->arena, c->r->sess.user_id, req_str(c->r, "code"),
+						 (long long)time(NULL), c->codes, &c->ok);
+	if (rc == DB_OK && c->ok)
+		rc = tell_owner(db, c->r->arena, c->r->sess.user_id, true);
+	return rc;
+}
+
+int page_two_step_confirm(struct req *r)
+{
+	struct confirm c = { .r = r };
+	enum db_status rc = db_txn(r->db, confirm_write, &c);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
+	if (!c.ok)
+		return two_step_page(r, 422, "That code is not right. Check the time on your phone and enter the code it shows now.", NULL);
+	/* Answered here, not redirected: the codes are shown this once and never stored in clear. */
+	rc = two_step_page(r, 200, NULL, c.codes);
+	sodium_memzero(c.codes, sizeof c.codes);
+	return rc;
+}
+
+struct off {
+	struct req *r;
+	enum account_totp_proof how;
+};
+
+static enum db_status off_write(struct db *db, void *ctx)
+{
+	struct off *o = ctx;
+	enum db_status rc = account_totp_check(db, o->r->arena, o->r->sess.user_id, req_str(o->r, "code"),
+					       (long long)time(NULL), &o->how);
+	if (rc == DB_OK && o->how != ACCOUNT_TOTP_WRONG)
+		rc = account_totp_off(db, o->r->sess.user_id);
+	if (rc == DB_OK && o->how != ACCOUNT_TOTP_WRONG)
+		rc = tell_owner(db, o->r->arena, o->r->sess.user_id, false);
+	return rc;
+}
+
+/* Both the password and a code, each counted by the sign-in throttle's pair and prefix delays
+ * when wrong (not its account-wide hold: the owner in by the emailed link must be able to act). */
+int page_two_step_off(struct req *r)
+{
+	const char *pw = req_str(r, "current_password"), *code = req_str(r, "code");
+	if (!pw || !*pw || !code || !*code)
+		return two_step_page(r, 422, "Enter your password and a code from your app (or a recovery code).", NULL);
+	struct db_res u;
+	enum db_status rc = db_query(r->db, r->arena, &q_user, (struct db_param[]){ DB_I(r->sess.user_id) }, &u);
+	if (rc != DB_OK || u.nrows == 0)
+		return rc != DB_OK ? req_db_fail(rc) : 404;
+	struct login_subject t;
+	login_throttle_subject(r->secret, db_at(&u, 0, 0)->s, r->remote_addr, &t);
+	struct login_wait w;
+	if ((rc = login_throttle_check(r->db, r->arena, &t, false, &w)) != DB_OK)
+		return req_db_fail(rc);
+	if (w.verdict != LOGIN_GO) {
+		char seconds[24];
+		snprintf(seconds, sizeof seconds, "%lld", w.seconds);
+		response_header(r, "Retry-After", seconds);
+		return two_step_page(r, 429, arena_printf(r->arena, "Too many wrong tries. Please try again in %lld second%s.",
+							  w.seconds, w.seconds == 1 ? "" : "s"), NULL);
+	}
+	struct off o = { r, ACCOUNT_TOTP_WRONG };
+	if (password_verify(db_at(&u, 0, 1)->s, pw) && (rc = db_txn(r->db, off_write, &o)) != DB_OK)
+		return req_db_fail(rc);
+	if (o.how == ACCOUNT_TOTP_WRONG) {
+		if ((rc = login_throttle_fail(r->db, &t)) != DB_OK)
+			return req_db_fail(rc);
+		return two_step_page(r, 401, "That password or code is not right. Two-step sign-in is still on.", NULL);
+	}
+	response_redirect(r, "/studio/account/two-step");
+	return REQ_DONE;
+}
