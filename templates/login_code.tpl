@@ -5,7 +5,7 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="token" value="{{TOKEN}}">
 <div class="field"><label for="code">Code</label>
-<input id="code" name="code" type="text" inputmode="text" autocomplete="one-time-code" autocapitalize="none" spellcheck="false" maxlength="24" required autofocus></div>
+<input id="code" name="code" type="text" inputmode="text" autocomplete="one-time-code" autocapitalize="none" spellcheck="false" maxlength="40" required autofocus></div>
 <div class="actions"><button class="button" type="submit">Sign in</button></div>
 </form>
 <p>A code works once. A recovery code is used up when you sign in with it.</p>{{/ASK}}

@@ -14,7 +14,9 @@
 <div class="actions"><button class="button" type="submit">Set up two-step sign-in</button></div>
 </form>{{/OFF}}
 {{#PENDING}}<h2>1. Add the account to your app</h2>
-<p>In your authenticator app, add an account and type in this key (time-based, 6 digits, 30 seconds):</p>
+<p>In your authenticator app, add an account and scan this code:</p>
+<p><img class="qr" src="/studio/account/two-step/qr.svg" width="220" height="220" alt="QR code of the key for your authenticator app"></p>
+<p>Or type in this key (time-based, 6 digits, 30 seconds):</p>
 <p><code class="secret">{{SECRET}}</code></p>
 <p>Or, on this phone, copy this address into the app:</p>
 <p><code class="uri">{{URI}}</code></p>
@@ -34,6 +36,6 @@
 <div class="field"><label for="current_password">Your password</label>
 <input id="current_password" name="current_password" type="password" autocomplete="current-password" maxlength="128" required></div>
 <div class="field"><label for="off_code">A code from your app, or a recovery code</label>
-<input id="off_code" name="code" type="text" autocomplete="one-time-code" autocapitalize="none" spellcheck="false" maxlength="24" required></div>
+<input id="off_code" name="code" type="text" autocomplete="one-time-code" autocapitalize="none" spellcheck="false" maxlength="40" required></div>
 <div class="actions"><button class="button" type="submit">Turn off two-step sign-in</button></div>
 </form>{{/ON}}

@@ -1,5 +1,5 @@
 /* two_step.c: "/studio/account/two-step": setting up a second factor (an authenticator app, by
- * the otpauth:// URI or its secret typed in; no QR code image), confirmed with a code before it is
+ * a QR code of the otpauth:// URI, the URI itself or its key typed in), confirmed with a code before it is
  * on, then ten recovery codes shown once; turning it off asks the password and a code. Either
  * change is told to the owner by mail. Offered to every account: it costs nothing more. */
 #include <stdio.h>
@@ -12,6 +12,7 @@
 #include "domain/accounts/login_throttle.h"
 #include "domain/mail/outbox.h"
 #include "lib/password.h"
+#include "lib/qr_svg.h"
 #include "studio/two_step.h"
 
 static const struct db_stmt q_user = {
@@ -32,6 +33,13 @@ static const char *uri_label(struct arena *a, const char *email)
 	}
 	*o = '\0';
 	return out;
+}
+
+/* What an authenticator app reads (Google's "Key Uri Format", which the common apps follow). */
+static const char *key_uri(struct arena *a, const char *email, const char b32[TOTP_BASE32_LEN + 1])
+{
+	return arena_printf(a, "otpauth://totp/%s:%s?secret=%s&issuer=%s&algorithm=SHA1&digits=%d&period=%d",
+			    TWO_STEP_ISSUER, uri_label(a, email), b32, TWO_STEP_ISSUER, TOTP_DIGITS, TOTP_STEP_S);
 }
 
 /* The page in its present state; codes: recovery codes to show once (NULL: none). */
@@ -64,9 +72,7 @@ static int two_step_page(struct req *r, int status, const char *error,
 		grouped[o] = '\0';
 		tmpl_dict *p = tmpl_add(d, "PENDING");
 		tmpl_set(p, "SECRET", grouped);
-		tmpl_set(p, "URI", arena_printf(r->arena, "otpauth://totp/%s:%s?secret=%s&issuer=%s&algorithm=SHA1&digits=%d&period=%d",
-						TWO_STEP_ISSUER, uri_label(r->arena, db_at(&u, 0, 0)->s), b32, TWO_STEP_ISSUER,
-						TOTP_DIGITS, TOTP_STEP_S));
+		tmpl_set(p, "URI", key_uri(r->arena, db_at(&u, 0, 0)->s, b32));
 		sodium_memzero(b32, sizeof b32);
 		sodium_memzero(grouped, sizeof grouped);
 	} else if (t.state == ACCOUNT_TOTP_PENDING)
@@ -89,6 +95,35 @@ static int two_step_page(struct req *r, int status, const char *error,
 int page_two_step(struct req *r)
 {
 	return two_step_page(r, 200, NULL, NULL);
+}
+
+/* The QR code of a set-up not yet confirmed; 404 otherwise (an authenticator on is never shown
+ * again). An image of its own, so no template has to emit markup it did not escape. */
+int page_two_step_qr(struct req *r)
+{
+	struct account_totp t;
+	struct db_res u;
+	enum db_status rc = account_totp_load(r->db, r->arena, r->sess.user_id, &t);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->arena, &q_user, (struct db_param[]){ DB_I(r->sess.user_id) }, &u);
+	if (rc != DB_OK) {
+		sodium_memzero(t.secret, sizeof t.secret);
+		return req_db_fail(rc);
+	}
+	if (u.nrows == 0 || t.state != ACCOUNT_TOTP_PENDING || !t.has_secret)
+		return 404;
+	char b32[TOTP_BASE32_LEN + 1];
+	totp_base32(t.secret, b32);
+	sodium_memzero(t.secret, sizeof t.secret);
+	struct buf svg;
+	buf_init(&svg, r->arena, 8192);
+	bool drawn = qr_svg(&svg, key_uri(r->arena, db_at(&u, 0, 0)->s, b32));
+	sodium_memzero(b32, sizeof b32);
+	if (!drawn)
+		return 500;
+	response_header(r, "Cache-Control", "no-store");
+	response_text(r, 200, "image/svg+xml", buf_cstr(&svg));
+	return REQ_DONE;
 }
 
 int page_two_step_begin(struct req *r)

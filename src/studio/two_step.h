@@ -11,6 +11,7 @@ bool login_code_needed(struct req *r, long long user_id, bool via_link, const ch
 
 int page_login_code(struct req *r);
 int page_two_step(struct req *r);
+int page_two_step_qr(struct req *r);
 int page_two_step_begin(struct req *r);
 int page_two_step_confirm(struct req *r);
 int page_two_step_off(struct req *r);

@@ -1,8 +1,11 @@
 // totp.test.mjs: on a 390 px phone with JavaScript off, a brand sets up two-step sign-in from the
-// account page (key typed into the app, a code to confirm, ten recovery codes shown), then signs in
+// account page (a QR code a camera reads, a code to confirm, ten recovery codes shown), then signs in
 // with a code from the app, and later with a recovery code. Every page fits the screen; no console
 // errors, CSP violations or dialogs.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { SHOTS, openPage, useChromium } from './lib/chromium.mjs';
@@ -44,7 +47,13 @@ test('a brand sets up two-step sign-in on a phone and signs in with a code, then
 		page.getByRole('button', { name: 'Set up two-step sign-in' }).click()]);
 	const key = base32Decode(await page.locator('code.secret').innerText());
 	assert.equal(key.length, 20);
-	assert.match(await page.locator('code.uri').innerText(), /^otpauth:\/\/totp\/crowdcart:/);
+	const uri = await page.locator('code.uri').innerText();
+	assert.match(uri, /^otpauth:\/\/totp\/crowdcart:/);
+	// A camera reads the same address from the QR code as the page prints (zbarimg, Debian's zbar-tools).
+	const shot = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'totp-qr-')), 'qr.png');
+	await page.locator('img.qr').screenshot({ path: shot });
+	const read = execFileSync('zbarimg', ['--raw', '-q', shot], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+	assert.equal(read.trim(), uri.trim());
 	await fits(page, 'the set-up with the key and the URI');
 	await page.screenshot({ path: path.join(SHOTS, 'totp-setup-phone.png'), fullPage: true });
 	const step = nowStep();

@@ -1,5 +1,5 @@
-// totp.test.mjs: two-step sign-in (TOTP, RFC 6238) through the real studio: set-up confirmed by a code
-// and ten recovery codes shown once, sign-in that asks the code after the password and after the
+// totp.test.mjs: two-step sign-in (TOTP, RFC 6238) through the real studio: set-up (a QR code, the key,
+// the otpauth URI) confirmed by a code and ten recovery codes shown once, sign-in that asks the code after the password and after the
 // emailed link, a code and a recovery code each working once, wrong codes throttled like wrong
 // passwords, and turning it off only with the password and a code.
 import assert from 'node:assert/strict';
@@ -33,6 +33,13 @@ test('set-up shows the key and an otpauth URI, is off until a code confirms it, 
 	assert.match(main(start.body), /Set up two-step sign-in/);
 	assert.equal((await c.post('/studio/account/two-step/begin', { csrf: csrfOf(start.body) })).status, 303);
 	const pending = await c.get('/studio/account/two-step');
+	assert.match(pending.body, /<img class="qr" src="\/studio\/account\/two-step\/qr\.svg"/);
+	const qr = await c.get('/studio/account/two-step/qr.svg');
+	assert.equal(qr.status, 200);
+	assert.match(qr.headers['content-type'], /^image\/svg\+xml/);
+	assert.equal(qr.headers['cache-control'], 'no-store');
+	assert.match(qr.body, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 (\d+) \1"[^>]*><rect[^>]*\/><path fill="#000" d="(M\d+ \d+h1v1h-1z)+"\/><\/svg>\n$/);
+	assert.equal((await new Client().get('/studio/account/two-step/qr.svg')).status, 303, 'only for the signed-in owner');
 	const secret = /<code class="secret">([A-Z2-7 ]+)<\/code>/.exec(pending.body)[1].replace(/ /g, '');
 	assert.equal(secret.length, 32, 'a 160-bit key');
 	const uri = /<code class="uri">([^<]+)<\/code>/.exec(pending.body)[1].replace(/&amp;/g, '&');
@@ -60,10 +67,11 @@ test('set-up shows the key and an otpauth URI, is off until a code confirms it, 
 	assert.equal(codes.length, 10);
 	assert.equal(new Set(codes).size, 10);
 	for (const code of codes)
-		assert.match(code, /^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
+		assert.match(code, /^[a-z2-9]{4}(-[a-z2-9]{4}){5}$/);
 	const stored = sql(`SELECT HEX(code_hash) FROM account_recovery_codes
 		WHERE user_id = (SELECT id FROM users WHERE email = ${lit(account.email)})`).map((r) => r[0]);
 	assert.equal(stored.length, 10, 'only hashes are kept');
+	assert.equal((await c.get('/studio/account/two-step/qr.svg')).status, 404, 'the key is not shown once it is on');
 	const again = await c.get('/studio/account/two-step');
 	assert.match(main(again.body), /Two-step sign-in is on/);
 	assert.match(main(again.body), /You have 10 recovery codes left/);

@@ -1,10 +1,12 @@
 /* test_totp.c: RFC 6238 appendix B (SHA-1), the ±1 step window, a code refused once its step was
- * used, the base32 an authenticator app reads, and recovery codes typed back loosely. */
+ * used, the base32 an authenticator app reads, recovery codes typed back loosely, the QR code. */
 #include <stdio.h>
 #include <string.h>
 #include <check.h>
 #include "suites.h"
 #include "domain/accounts/account_totp.h"
+#include "lib/arena.h"
+#include "lib/qr_svg.h"
 #include "lib/totp.h"
 
 static const uint8_t rfc_secret[] = "12345678901234567890";
@@ -97,6 +99,28 @@ START_TEST(recovery_codes_are_read_without_case_spaces_or_dashes)
 }
 END_TEST
 
+START_TEST(the_qr_code_is_an_svg_of_dark_squares_with_a_quiet_zone)
+{
+	struct arena *a = arena_new(4096);
+	struct buf b;
+	buf_init(&b, a, 256);
+	ck_assert(qr_svg(&b, "hi"));
+	const char *svg = buf_cstr(&b);
+	/* Version 1 is 21 modules a side, plus 4 of quiet zone each side. */
+	ck_assert_ptr_nonnull(strstr(svg, "viewBox=\"0 0 29 29\""));
+	/* The finder pattern's corner is dark; the quiet zone is not. */
+	ck_assert_ptr_nonnull(strstr(svg, "M4 4h1v1h-1z"));
+	ck_assert_ptr_null(strstr(svg, "M3 4h"));
+	ck_assert_ptr_null(strstr(svg, "<script"));
+	ck_assert(strncmp(svg, "<svg ", 5) == 0);
+	char longer[QR_SVG_TEXT_MAX + 2];
+	memset(longer, 'x', sizeof longer - 1);
+	longer[sizeof longer - 1] = '\0';
+	ck_assert(!qr_svg(&b, longer));
+	arena_free(a);
+}
+END_TEST
+
 Suite *totp_suite(void)
 {
 	Suite *s = suite_create("totp");
@@ -107,6 +131,7 @@ Suite *totp_suite(void)
 	tcase_add_test(t, codes_that_are_not_six_digits_match_nothing);
 	tcase_add_test(t, the_secret_is_base32_as_authenticator_apps_read_it);
 	tcase_add_test(t, recovery_codes_are_read_without_case_spaces_or_dashes);
+	tcase_add_test(t, the_qr_code_is_an_svg_of_dark_squares_with_a_quiet_zone);
 	suite_add_tcase(s, t);
 	return s;
 }

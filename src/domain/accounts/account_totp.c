@@ -1,5 +1,5 @@
 /* account_totp.c: see account_totp.h. The sealing key is BLAKE2b keyed with the server secret
- * over a purpose label, as for payout IBANs. Recovery codes carry 80 random bits, so a plain hash
+ * over a purpose label, as for payout IBANs. Recovery codes carry 120 random bits, so a plain hash
  * (salted with the account) cannot be searched from a stolen table, and they keep working if the
  * operator changes secret_key, when the sealed secret no longer opens. */
 #include <ctype.h>
