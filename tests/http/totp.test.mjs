@@ -4,7 +4,9 @@
 // passwords, and turning it off only with the password and a code.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Client, csrfOf, newAccount } from './lib/http.mjs';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { Client, ROOT, VAR, csrfOf, newAccount } from './lib/http.mjs';
 import { eventually } from './lib/eventually.mjs';
 import { lit, mailCount, mailedLink, sql } from './lib/account_mail.mjs';
 import { codeAt, codeToken, main, nowStep, setUpTwoStep } from './lib/totp.mjs';
@@ -205,4 +207,38 @@ test('turning it off asks the password and a code; then the password alone signs
 	assert.equal(mailCount(account.email, 'Two-step sign-in is off'), 1, 'the owner is told by mail');
 	assert.equal(sql(`SELECT COUNT(*) FROM account_recovery_codes
 		WHERE user_id = (SELECT id FROM users WHERE email = ${lit(account.email)})`)[0][0], '0', 'the recovery codes went with it');
+});
+
+test('a code step left unfinished expires: its form answers 410 and crowdcartctl purge deletes it', async () => {
+	const account = await newAccount(new Client(), 'brand');
+	const owner = new Client();
+	await owner.login(account.email, account.password);
+	const { key, step } = await setUpTwoStep(owner);
+	const left = await passwordStep(account);
+	const of = `(SELECT id FROM users WHERE email = ${lit(account.email)})`;
+	sql(`UPDATE login_second_steps SET expires_at = UTC_TIMESTAMP() - INTERVAL 1 SECOND WHERE user_id = ${of}`);
+	const late = await sendCode(left, codeAt(key, step + 1));
+	assert.equal(late.status, 410);
+	assert.match(main(late.body), /This sign-in step has expired or was used\. Please log in again\./);
+	assert.equal(await signedIn(left.c), false);
+	execFileSync(path.join(ROOT, 'bin/crowdcartctl'), ['--conf', path.join(VAR, 'crowdcart.conf'), 'purge']);
+	assert.equal(sql(`SELECT COUNT(*) FROM login_second_steps WHERE user_id = ${of}`)[0][0], '0');
+});
+
+test('five wrong codes void the step: the password has to be given again', async () => {
+	const account = await newAccount(new Client(), 'brand');
+	const owner = new Client();
+	await owner.login(account.email, account.password);
+	const { key, step } = await setUpTwoStep(owner);
+	const attempt = await passwordStep(account);
+	const of = `(SELECT id FROM users WHERE email = ${lit(account.email)})`;
+	// Four wrong codes through the form; the throttle then makes the fifth wait a second, so the
+	// test counts the fifth in the row, as a patient guesser would after the wait.
+	const wrongCode = codeAt(key, step + 1) === '123456' ? '654321' : '123456';
+	for (let i = 0; i < 4; i++)
+		assert.equal((await sendCode(attempt, wrongCode)).status, 401);
+	assert.equal(sql(`SELECT wrong_codes FROM login_second_steps WHERE user_id = ${of}`)[0][0], '4');
+	sql(`UPDATE login_second_steps SET wrong_codes = 5 WHERE user_id = ${of}`);
+	assert.equal((await sendCode(attempt, codeAt(key, step + 1))).status, 410, 'even the right code');
+	assert.equal(await signedIn(attempt.c), false);
 });
