@@ -1,6 +1,6 @@
-/* two_step.c: "/studio/account/two-step": setting up a second factor (an authenticator app, by
- * a QR code of the otpauth:// URI, the URI itself or its key typed in), confirmed with a code before it is
- * on, then ten recovery codes shown once; turning it off asks the password and a code. Either
+/* two_step.c: "/studio/account/two-step": setting up a second factor (an authenticator app, by a
+ * QR code of the otpauth:// URI, the URI itself or its key typed in), confirmed with a code before
+ * it is on, then ten recovery codes shown once; turning it off asks the password and a code. Either
  * change is told to the owner by mail. Offered to every account: it costs nothing more. */
 #include <stdio.h>
 #include <string.h>
@@ -29,7 +29,7 @@ static const char *uri_label(struct arena *a, const char *email)
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("-._~@", *p))
 			*o++ = (char)*p;
 		else
-			o += sprintf(o, "%%%02X", *p);
+			o += snprintf(o, 4, "%%%02X", *p);
 	}
 	*o = '\0';
 	return out;
@@ -173,7 +173,8 @@ int page_two_step_confirm(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (!c.ok)
-		return two_step_page(r, 422, "That code is not right. Check the time on your phone and enter the code it shows now.", NULL);
+		return two_step_page(r, 422, "That code is not right. Check the time on your phone and enter the code it"
+				     " shows now.", NULL);
 	/* Answered here, not redirected: the codes are shown this once and never stored in clear. */
 	rc = two_step_page(r, 200, NULL, c.codes);
 	sodium_memzero(c.codes, sizeof c.codes);
