@@ -138,7 +138,7 @@ test('wrong codes are throttled like wrong passwords, and the right one waits to
 	assert.ok(Number(held.headers['retry-after']) >= 1);
 	assert.match(main(held.body), /Too many wrong codes\. Please try again in \d+ seconds?\./);
 	assert.equal(await signedIn(attempt.c), false);
-	const failures = () => Number(sql('SELECT COUNT(*) FROM login_failures')[0][0]);
+	const failures = () => Number(sql('SELECT COUNT(*) FROM sign_in_failures')[0][0]);
 	const counted = failures();
 	assert.ok(counted >= 4, 'the wrong codes are counted as sign-in failures');
 	// Once the wait is over the password is right again, but it does not wipe the count: the

@@ -20,6 +20,7 @@ Suite *creators_suite(void);
 Suite *product_suite(void);
 Suite *wire_suite(void);
 Suite *sanitize_suite(void);
+Suite *metrics_suite(void);
 Suite *multipart_suite(void);
 Suite *catalog_suite(void);
 Suite *catalog_wire_suite(void);
@@ -48,5 +49,7 @@ Suite *password_policy_suite(void);
 Suite *secure_headers_suite(void);
 Suite *sign_in_suite(void);
 Suite *totp_suite(void);
+Suite *mime_suite(void);
+Suite *mail_html_suite(void);
 
 #endif
