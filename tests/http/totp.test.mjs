@@ -1,7 +1,7 @@
 // totp.test.mjs: two-step sign-in (TOTP, RFC 6238) through the real studio: set-up (a QR code, the key,
 // the otpauth URI) confirmed by a code and ten recovery codes shown once, sign-in that asks the code after the password and after the
 // emailed link, a code and a recovery code each working once, wrong codes throttled like wrong
-// passwords, and turning it off only with the password and a code.
+// passwords, a password reset that leaves it on, and turning it off only with the password and a code.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { execFileSync } from 'node:child_process';
@@ -241,4 +241,21 @@ test('five wrong codes void the step: the password has to be given again', async
 	sql(`UPDATE login_second_steps SET wrong_codes = 5 WHERE user_id = ${of}`);
 	assert.equal((await sendCode(attempt, codeAt(key, step + 1))).status, 410, 'even the right code');
 	assert.equal(await signedIn(attempt.c), false);
+});
+
+test('a password reset by mail leaves the second factor on: the new password still asks the code', async () => {
+	const account = await newAccount(new Client(), 'brand');
+	const owner = new Client();
+	await owner.login(account.email, account.password);
+	const { key, step } = await setUpTwoStep(owner);
+	const c = new Client();
+	assert.equal((await c.submit('/login/forgot', { email: account.email })).status, 200);
+	const link = mailedLink(account.email, 'reset');
+	const form = await c.get(link);
+	const fresh = `${account.password}-renewed`;
+	assert.equal((await c.post(link, { csrf: csrfOf(form.body), password: fresh })).status, 303);
+	const after = await passwordStep({ ...account, password: fresh });
+	assert.equal(after.res.status, 200);
+	assert.match(main(after.res.body), /Enter your code/);
+	assert.equal((await sendCode(after, codeAt(key, step + 1))).status, 303);
 });
