@@ -1,7 +1,9 @@
-// totp.test.mjs: two-step sign-in (TOTP, RFC 6238) through the real studio: set-up (a QR code, the key,
-// the otpauth URI) confirmed by a code and ten recovery codes shown once, sign-in that asks the code after the password and after the
-// emailed link, a code and a recovery code each working once, wrong codes throttled like wrong
-// passwords, a password reset that leaves it on, and turning it off only with the password and a code.
+// totp.test.mjs: two-step sign-in (TOTP, RFC 6238) through the real studio: set-up (a QR code, the
+// key, the otpauth URI) confirmed by a code and ten recovery codes shown once; sign-in that asks the
+// code after the password and after the emailed link; a code and a recovery code each working once;
+// wrong codes throttled like wrong passwords; the half-signed-in step bound to its browser, expiring
+// and voided by wrong codes; a password reset that leaves it on; turning it off only with the
+// password and a code.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { execFileSync } from 'node:child_process';
