@@ -56,6 +56,8 @@ static enum db_status code_use(struct db *db, void *ctx)
 	struct code_use *u = ctx;
 	enum db_status rc = account_totp_check(db, u->r->arena, u->s->user_id, req_str(u->r, "code"), (long long)time(NULL),
 					       &u->how);
+	if (rc == DB_OK && u->how == ACCOUNT_TOTP_REUSED)
+		return account_totp_warn_reuse(db, u->r->arena, u->s->user_id);
 	if (rc != DB_OK || u->how == ACCOUNT_TOTP_WRONG)
 		return rc;
 	bool mine;
@@ -100,7 +102,9 @@ int page_login_code(struct req *r)
 	struct code_use use = { r, &s, ACCOUNT_TOTP_WRONG };
 	if ((rc = db_txn(r->db, code_use, &use)) != DB_OK)
 		return req_db_fail(rc);
-	if (use.how == ACCOUNT_TOTP_WRONG) {
+	if (use.how == ACCOUNT_TOTP_REUSED)	/* the user's id, never the code */
+		fprintf(stderr, "studio: a used two-step code was tried for account %lld; refused, owner told\n", s.user_id);
+	if (use.how == ACCOUNT_TOTP_WRONG || use.how == ACCOUNT_TOTP_REUSED) {
 		if ((rc = login_throttle_fail(r->db, &t)) != DB_OK || (rc = login_second_wrong(r->db, s.id)) != DB_OK)
 			return req_db_fail(rc);
 		code_form(r, 401, token, "That code is not right, or was already used.");

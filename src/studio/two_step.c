@@ -191,9 +191,10 @@ static enum db_status off_write(struct db *db, void *ctx)
 	struct off *o = ctx;
 	enum db_status rc = account_totp_check(db, o->r->arena, o->r->sess.user_id, req_str(o->r, "code"),
 					       (long long)time(NULL), &o->how);
-	if (rc == DB_OK && o->how != ACCOUNT_TOTP_WRONG)
+	bool proven = o->how == ACCOUNT_TOTP_BY_CODE || o->how == ACCOUNT_TOTP_BY_RECOVERY;
+	if (rc == DB_OK && proven)
 		rc = account_totp_off(db, o->r->sess.user_id);
-	if (rc == DB_OK && o->how != ACCOUNT_TOTP_WRONG)
+	if (rc == DB_OK && proven)
 		rc = tell_owner(db, o->r->arena, o->r->sess.user_id, false);
 	return rc;
 }
@@ -224,7 +225,7 @@ int page_two_step_off(struct req *r)
 	struct off o = { r, ACCOUNT_TOTP_WRONG };
 	if (password_verify(db_at(&u, 0, 1)->s, pw) && (rc = db_txn(r->db, off_write, &o)) != DB_OK)
 		return req_db_fail(rc);
-	if (o.how == ACCOUNT_TOTP_WRONG) {
+	if (o.how != ACCOUNT_TOTP_BY_CODE && o.how != ACCOUNT_TOTP_BY_RECOVERY) {
 		if ((rc = login_throttle_fail(r->db, &t)) != DB_OK)
 			return req_db_fail(rc);
 		return two_step_page(r, 401, "That password or code is not right. Two-step sign-in is still on.", NULL);

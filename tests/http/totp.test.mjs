@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client, ROOT, VAR, csrfOf, newAccount } from './lib/http.mjs';
 import { eventually } from './lib/eventually.mjs';
@@ -84,7 +85,7 @@ test('set-up shows the key and an otpauth URI, is off until a code confirms it, 
 	assert.equal(mailCount(account.email, 'Two-step sign-in is on'), 1, 'the owner is told by mail');
 });
 
-test('sign-in asks the code after the password; a code works once', async () => {
+test('sign-in asks the code after the password; a code works once, and a reused one is logged and mailed', async () => {
 	const account = await newAccount(new Client(), 'brand');
 	const owner = new Client();
 	await owner.login(account.email, account.password);
@@ -96,6 +97,8 @@ test('sign-in asks the code after the password; a code works once', async () => 
 	assert.equal(await signedIn(first.c), false, 'half signed in is not signed in');
 	// The code of the set-up's step was used by the set-up itself; the next step's is in the window.
 	assert.equal((await sendCode(first, codeAt(key, step))).status, 401, 'the code that confirmed the set-up is spent');
+	const warned = () => mailCount(account.email, 'A used sign-in code was tried on your account');
+	assert.equal(warned(), 1, 'a used code tried again is told to the owner');
 	const code = codeAt(key, step + 1);
 	const ok = await sendCode(first, code);
 	assert.equal(ok.status, 303);
@@ -106,6 +109,13 @@ test('sign-in asks the code after the password; a code works once', async () => 
 	assert.equal(refused.status, 401, 'the same code is refused within its window');
 	assert.match(main(refused.body), /That code is not right, or was already used\./);
 	assert.equal(await signedIn(replay.c), false);
+	// ASVS 2.8.5: a reused code is logged and its owner told.
+	assert.equal(warned(), 2);
+	const id = sql(`SELECT id FROM users WHERE email = ${lit(account.email)}`)[0][0];
+	const log = ['lighttpd-fcgi.log', 'studio.log'].map((f) => path.join(VAR, 'log', f)).find(existsSync);
+	await eventually(() => readFileSync(log, 'utf8').includes(`studio: a used two-step code was tried for account ${id}; refused, owner told`),
+		{ message: `the reuse is in ${log}` });
+	assert.ok(!readFileSync(log, 'utf8').includes(code), 'the code itself is not logged');
 });
 
 test('a recovery code signs in once, then it is refused', async () => {

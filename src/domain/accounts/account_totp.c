@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sodium.h>
 #include "lib/config.h"
+#include "domain/mail/outbox.h"
 #include "domain/accounts/account_totp.h"
 
 static const struct db_stmt q_load = {
@@ -34,6 +35,8 @@ static const struct db_stmt q_recovery_add = {
 static const struct db_stmt q_recovery_use = {
 	"UPDATE account_recovery_codes SET used_at = UTC_TIMESTAMP()"
 	" WHERE user_id = ? AND code_hash = ? AND used_at IS NULL", "ib", "" };
+static const struct db_stmt q_owner = {
+	"SELECT email, DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d %H:%i UTC') FROM users WHERE id = ?", "i", "ss" };
 static const struct db_stmt q_off = {
 	"DELETE FROM account_totp WHERE user_id = ?", "i", "" };
 
@@ -185,6 +188,9 @@ enum db_status account_totp_check(struct db *db, struct arena *a, long long user
 		return rc;
 	}
 	long long step = t.has_secret ? totp_match(t.secret, sizeof t.secret, code, now, t.last_step) : -1;
+	/* Steps are positive, so after -1 every step of the window counts: the code was right once. */
+	if (step < 0 && t.has_secret && totp_match(t.secret, sizeof t.secret, code, now, -1) >= 0)
+		*how = ACCOUNT_TOTP_REUSED;
 	sodium_memzero(t.secret, sizeof t.secret);
 	if (step < 0)
 		return DB_OK;
@@ -192,6 +198,21 @@ enum db_status account_totp_check(struct db *db, struct arena *a, long long user
 	if (rc == DB_OK && db_affected(db) == 1)
 		*how = ACCOUNT_TOTP_BY_CODE;
 	return rc;
+}
+
+enum db_status account_totp_warn_reuse(struct db *db, struct arena *a, long long user_id)
+{
+	struct db_res u;
+	enum db_status rc = db_query(db, a, &q_owner, (struct db_param[]){ DB_I(user_id) }, &u);
+	if (rc != DB_OK || u.nrows == 0)
+		return rc;
+	const char *email = db_at(&u, 0, 0)->s;
+	const char *body = arena_printf(a,
+		"Hello,\n\nOn %s someone signed in to the crowdcart account %s with the right password\n"
+		"and a code from your authenticator app that had already been used. It was refused.\n\n"
+		"If that was not you, someone knows your password and may have seen your screen:\n"
+		"change the password now (\"Forgot your password?\" on the log-in page).\n", db_at(&u, 0, 1)->s, email);
+	return outbox_add(db, email, "A used sign-in code was tried on your account", body, 0, 0);
 }
 
 enum db_status account_totp_off(struct db *db, long long user_id)

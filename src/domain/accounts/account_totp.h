@@ -25,8 +25,9 @@ struct account_totp {
 	long long recovery_left;	/* codes not yet used */
 };
 
-/* How a second-factor check went. */
-enum account_totp_proof { ACCOUNT_TOTP_WRONG, ACCOUNT_TOTP_BY_CODE, ACCOUNT_TOTP_BY_RECOVERY };
+/* How a second-factor check went. REUSED: the app's code of a step already used, inside the window:
+ * refused like a wrong one, but a sign that someone else saw the code (ASVS 2.8.5). */
+enum account_totp_proof { ACCOUNT_TOTP_WRONG, ACCOUNT_TOTP_REUSED, ACCOUNT_TOTP_BY_CODE, ACCOUNT_TOTP_BY_RECOVERY };
 
 /* The account's authenticator; state OFF when it has none. */
 enum db_status account_totp_load(struct db *db, struct arena *a, long long user_id, struct account_totp *out) DB_MUST_CHECK;
@@ -43,6 +44,8 @@ enum db_status account_totp_confirm(struct db *db, struct arena *a, long long us
  * the second factor on, and uses it up (a code's step, a recovery code) so it works once. */
 enum db_status account_totp_check(struct db *db, struct arena *a, long long user_id, const char *code,
 				  long long now, enum account_totp_proof *how) DB_MUST_CHECK;
+/* Inside the caller's db_txn: tells the owner by mail that a code was used twice. */
+enum db_status account_totp_warn_reuse(struct db *db, struct arena *a, long long user_id) DB_MUST_CHECK;
 /* Inside the caller's db_txn: the authenticator and the recovery codes go. */
 enum db_status account_totp_off(struct db *db, long long user_id) DB_MUST_CHECK;
 
