@@ -29,7 +29,17 @@
 </form>
 <p>It is not on until you enter a code. Keep this page to yourself: the key is what makes the codes.</p>{{/PENDING}}
 {{#ON}}<p>Two-step sign-in is on: after your password, or an emailed sign-in link, you are asked for a code from your app. You have {{LEFT}} recovery codes left.</p>
-{{#FEW}}<p class="flash error" role="alert">Few recovery codes are left: turn two-step sign-in off and on again to get ten new ones.</p>{{/FEW}}
+{{#FEW}}<p class="flash error" role="alert">Few recovery codes are left: make ten new ones below.</p>{{/FEW}}
+<h2>New recovery codes</h2>
+<p>Ten new codes replace the ones you have, used or not.</p>
+<form class="form" method="post" action="/studio/account/two-step/recovery">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field"><label for="renew_password">Your password</label>
+<input id="renew_password" name="current_password" type="password" autocomplete="current-password" maxlength="128" required></div>
+<div class="field"><label for="renew_code">A code from your app, or a recovery code</label>
+<input id="renew_code" name="code" type="text" autocomplete="one-time-code" autocapitalize="none" spellcheck="false" maxlength="40" required></div>
+<div class="actions"><button class="button" type="submit">Make new recovery codes</button></div>
+</form>
 <h2>Turn it off</h2>
 <form class="form" method="post" action="/studio/account/two-step/off">
 <input type="hidden" name="csrf" value="{{CSRF}}">

@@ -295,7 +295,7 @@ enum studio_page {
 	ST_BR_CODE_STATE, ST_CR_CODES,
 	ST_LOGIN_LINK_FORM, ST_LOGIN_LINK, ST_LOGIN_LINK_OPEN, ST_LOGIN_LINK_USE, ST_FORGOT_FORM, ST_FORGOT,
 	ST_RESET_FORM, ST_RESET, ST_ACCOUNT, ST_ACCOUNT_PASSWORD, ST_ACCOUNT_END_OTHERS,
-	ST_LOGIN_CODE, ST_TWO_STEP, ST_TWO_STEP_QR, ST_TWO_STEP_BEGIN, ST_TWO_STEP_CONFIRM, ST_TWO_STEP_OFF,
+	ST_LOGIN_CODE, ST_TWO_STEP, ST_TWO_STEP_QR, ST_TWO_STEP_BEGIN, ST_TWO_STEP_CONFIRM, ST_TWO_STEP_OFF, ST_TWO_STEP_RECOVERY,
 	ST__MAX
 };
 
@@ -679,6 +679,9 @@ static const struct route routes[] = {
 		.max_body = 1024 },
 	[ST_TWO_STEP_OFF] = { .pat = { HTTP_POST, "/studio/account/two-step/off" },
 		.fn = page_two_step_off, .needs = NEED_LOGIN, .fields = two_step_off_fields,
+		.max_body = 2048 },
+	[ST_TWO_STEP_RECOVERY] = { .pat = { HTTP_POST, "/studio/account/two-step/recovery" },
+		.fn = page_two_step_recovery, .needs = NEED_LOGIN, .fields = two_step_off_fields,
 		.max_body = 2048 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio page");

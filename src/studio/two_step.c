@@ -1,7 +1,8 @@
 /* two_step.c: "/studio/account/two-step": setting up a second factor (an authenticator app, by a
  * QR code of the otpauth:// URI, the URI itself or its key typed in), confirmed with a code before
  * it is on, then ten recovery codes shown once; turning it off asks the password and a code. Either
- * change is told to the owner by mail. Offered to every account: it costs nothing more. */
+ * change is told to the owner by mail (two_step_change.c turns it off and renews the recovery
+ * codes). Offered to every account: it costs nothing more. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -9,9 +10,7 @@
 #include "web/layout.h"
 #include "web/response.h"
 #include "domain/accounts/account_totp.h"
-#include "domain/accounts/login_throttle.h"
 #include "domain/mail/outbox.h"
-#include "lib/password.h"
 #include "lib/qr_svg.h"
 #include "studio/two_step.h"
 
@@ -42,9 +41,7 @@ static const char *key_uri(struct arena *a, const char *email, const char b32[TO
 			    TWO_STEP_ISSUER, uri_label(a, email), b32, TWO_STEP_ISSUER, TOTP_DIGITS, TOTP_STEP_S);
 }
 
-/* The page in its present state; codes: recovery codes to show once (NULL: none). */
-static int two_step_page(struct req *r, int status, const char *error,
-			 char (*codes)[ACCOUNT_RECOVERY_TEXT + 1])
+int two_step_page(struct req *r, int status, const char *error, char (*codes)[ACCOUNT_RECOVERY_TEXT + 1])
 {
 	struct account_totp t;
 	struct db_res u;
@@ -135,8 +132,8 @@ int page_two_step_begin(struct req *r)
 	return REQ_DONE;
 }
 
-/* ASVS 2.5.5 / 2.2.3: a change of how the account signs in is told to its owner. */
-static enum db_status tell_owner(struct db *db, struct arena *a, long long user_id, bool on)
+enum db_status two_step_tell_owner(struct db *db, struct arena *a, long long user_id, const char *subject,
+				   const char *what)
 {
 	struct db_res u;
 	enum db_status rc = db_query(db, a, &q_user, (struct db_param[]){ DB_I(user_id) }, &u);
@@ -144,10 +141,10 @@ static enum db_status tell_owner(struct db *db, struct arena *a, long long user_
 		return rc;
 	const char *email = db_at(&u, 0, 0)->s;
 	const char *body = arena_printf(a,
-		"Hello,\n\nTwo-step sign-in was turned %s for the crowdcart account %s.\n\n"
+		"Hello,\n\n%s for the crowdcart account %s.\n\n"
 		"If that was not you, reset your password with \"Forgot your password?\" on the log-in page,\n"
-		"then look at the account page.\n", on ? "on" : "off", email);
-	return outbox_add(db, email, on ? "Two-step sign-in is on" : "Two-step sign-in is off", body, 0, 0);
+		"then look at the account page.\n", what, email);
+	return outbox_add(db, email, subject, body, 0, 0);
 }
 
 struct confirm {
@@ -162,7 +159,8 @@ static enum db_status confirm_write(struct db *db, void *ctx)
 	enum db_status rc = account_totp_confirm(db, c->r->arena, c->r->sess.user_id, req_str(c->r, "code"),
 						 (long long)time(NULL), c->codes, &c->ok);
 	if (rc == DB_OK && c->ok)
-		rc = tell_owner(db, c->r->arena, c->r->sess.user_id, true);
+		rc = two_step_tell_owner(db, c->r->arena, c->r->sess.user_id, "Two-step sign-in is on",
+					 "Two-step sign-in was turned on");
 	return rc;
 }
 
@@ -179,57 +177,4 @@ int page_two_step_confirm(struct req *r)
 	rc = two_step_page(r, 200, NULL, c.codes);
 	sodium_memzero(c.codes, sizeof c.codes);
 	return rc;
-}
-
-struct off {
-	struct req *r;
-	enum account_totp_proof how;
-};
-
-static enum db_status off_write(struct db *db, void *ctx)
-{
-	struct off *o = ctx;
-	enum db_status rc = account_totp_check(db, o->r->arena, o->r->sess.user_id, req_str(o->r, "code"),
-					       (long long)time(NULL), &o->how);
-	bool proven = o->how == ACCOUNT_TOTP_BY_CODE || o->how == ACCOUNT_TOTP_BY_RECOVERY;
-	if (rc == DB_OK && proven)
-		rc = account_totp_off(db, o->r->sess.user_id);
-	if (rc == DB_OK && proven)
-		rc = tell_owner(db, o->r->arena, o->r->sess.user_id, false);
-	return rc;
-}
-
-/* Both the password and a code, each counted by the sign-in throttle's pair and prefix delays
- * when wrong (not its account-wide hold: the owner in by the emailed link must be able to act). */
-int page_two_step_off(struct req *r)
-{
-	const char *pw = req_str(r, "current_password"), *code = req_str(r, "code");
-	if (!pw || !*pw || !code || !*code)
-		return two_step_page(r, 422, "Enter your password and a code from your app (or a recovery code).", NULL);
-	struct db_res u;
-	enum db_status rc = db_query(r->db, r->arena, &q_user, (struct db_param[]){ DB_I(r->sess.user_id) }, &u);
-	if (rc != DB_OK || u.nrows == 0)
-		return rc != DB_OK ? req_db_fail(rc) : 404;
-	struct login_subject t;
-	login_throttle_subject(r->secret, db_at(&u, 0, 0)->s, r->remote_addr, &t);
-	struct login_wait w;
-	if ((rc = login_throttle_check(r->db, r->arena, &t, false, &w)) != DB_OK)
-		return req_db_fail(rc);
-	if (w.verdict != LOGIN_GO) {
-		char seconds[24];
-		snprintf(seconds, sizeof seconds, "%lld", w.seconds);
-		response_header(r, "Retry-After", seconds);
-		return two_step_page(r, 429, arena_printf(r->arena, "Too many wrong tries. Please try again in %lld second%s.",
-							  w.seconds, w.seconds == 1 ? "" : "s"), NULL);
-	}
-	struct off o = { r, ACCOUNT_TOTP_WRONG };
-	if (password_verify(db_at(&u, 0, 1)->s, pw) && (rc = db_txn(r->db, off_write, &o)) != DB_OK)
-		return req_db_fail(rc);
-	if (o.how != ACCOUNT_TOTP_BY_CODE && o.how != ACCOUNT_TOTP_BY_RECOVERY) {
-		if ((rc = login_throttle_fail(r->db, &t)) != DB_OK)
-			return req_db_fail(rc);
-		return two_step_page(r, 401, "That password or code is not right. Two-step sign-in is still on.", NULL);
-	}
-	response_redirect(r, "/studio/account/two-step");
-	return REQ_DONE;
 }

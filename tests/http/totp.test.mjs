@@ -3,7 +3,7 @@
 // code after the password and after the emailed link; a code and a recovery code each working once;
 // wrong codes throttled like wrong passwords; the half-signed-in step bound to its browser, expiring
 // and voided by wrong codes; a password reset that leaves it on; turning it off only with the
-// password and a code.
+// password and a code, and new recovery codes the same way.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { execFileSync } from 'node:child_process';
@@ -270,4 +270,27 @@ test('a password reset by mail leaves the second factor on: the new password sti
 	assert.equal(after.res.status, 200);
 	assert.match(main(after.res.body), /Enter your code/);
 	assert.equal((await sendCode(after, codeAt(key, step + 1))).status, 303);
+});
+
+test('ten new recovery codes replace the old ones, with the password and a code; the owner is told', async () => {
+	const account = await newAccount(new Client(), 'brand');
+	const owner = new Client();
+	await owner.login(account.email, account.password);
+	const { key, step, codes } = await setUpTwoStep(owner);
+	const page = await owner.get('/studio/account/two-step');
+	const csrf = csrfOf(page.body);
+	const wrong = await owner.post('/studio/account/two-step/recovery', { csrf, current_password: account.password, code: 'abcd-efgh-jkmn-pqrs-tuvw-xyz2' });
+	assert.equal(wrong.status, 401);
+	assert.match(main(wrong.body), /Your recovery codes are unchanged\./);
+	const renewed = await owner.post('/studio/account/two-step/recovery', { csrf, current_password: account.password, code: codeAt(key, step + 1) });
+	assert.equal(renewed.status, 200);
+	const fresh = [...main(renewed.body).matchAll(/<li><code>([a-z2-9-]+)<\/code><\/li>/g)].map((m) => m[1]);
+	assert.equal(fresh.length, 10);
+	assert.ok(fresh.every((c) => !codes.includes(c)));
+	assert.match(main(renewed.body), /You have 10 recovery codes left/);
+	assert.equal(mailCount(account.email, 'New recovery codes for your account'), 1);
+	const old = await passwordStep(account);
+	assert.equal((await sendCode(old, codes[1])).status, 401, 'an old code no longer works');
+	const now = await passwordStep(account);
+	assert.equal((await sendCode(now, fresh[1])).status, 303, 'a new one does');
 });

@@ -153,9 +153,16 @@ enum db_status account_totp_confirm(struct db *db, struct arena *a, long long us
 		return rc;
 	if (db_affected(db) != 1)
 		return DB_OK;	/* confirmed meanwhile by another request */
-	if ((rc = db_query(db, NULL, &q_recovery_clear, (struct db_param[]){ DB_I(user_id) }, NULL)) != DB_OK)
-		return rc;
-	for (size_t i = 0; i < ACCOUNT_RECOVERY_COUNT; i++) {
+	if ((rc = account_totp_recovery_renew(db, user_id, codes)) == DB_OK)
+		*ok = true;
+	return rc;
+}
+
+enum db_status account_totp_recovery_renew(struct db *db, long long user_id,
+					   char codes[ACCOUNT_RECOVERY_COUNT][ACCOUNT_RECOVERY_TEXT + 1])
+{
+	enum db_status rc = db_query(db, NULL, &q_recovery_clear, (struct db_param[]){ DB_I(user_id) }, NULL);
+	for (size_t i = 0; rc == DB_OK && i < ACCOUNT_RECOVERY_COUNT; i++) {
 		char stored[ACCOUNT_RECOVERY_CHARS + 1];
 		uint8_t hash[32];
 		account_totp_recovery_new(codes[i]);
@@ -163,11 +170,8 @@ enum db_status account_totp_confirm(struct db *db, struct arena *a, long long us
 			return DB_ERR;
 		recovery_hash(user_id, stored, hash);
 		rc = db_query(db, NULL, &q_recovery_add, (struct db_param[]){ DB_I(user_id), DB_B(hash, 32) }, NULL);
-		if (rc != DB_OK)
-			return rc;
 	}
-	*ok = true;
-	return DB_OK;
+	return rc;
 }
 
 enum db_status account_totp_check(struct db *db, struct arena *a, long long user_id, const char *code,

@@ -40,6 +40,9 @@ enum db_status account_totp_begin(struct db *db, long long user_id) DB_MUST_CHEC
 enum db_status account_totp_confirm(struct db *db, struct arena *a, long long user_id, const char *code,
 				    long long now, char codes[ACCOUNT_RECOVERY_COUNT][ACCOUNT_RECOVERY_TEXT + 1],
 				    bool *ok) DB_MUST_CHECK;
+/* Inside the caller's db_txn: ten new recovery codes replace the account's (codes: to show once). */
+enum db_status account_totp_recovery_renew(struct db *db, long long user_id,
+					   char codes[ACCOUNT_RECOVERY_COUNT][ACCOUNT_RECOVERY_TEXT + 1]) DB_MUST_CHECK;
 /* Inside the caller's db_txn: checks a code from the app, or a recovery code, of an account with
  * the second factor on, and uses it up (a code's step, a recovery code) so it works once. */
 enum db_status account_totp_check(struct db *db, struct arena *a, long long user_id, const char *code,
