@@ -23,3 +23,5 @@ from network {{PREFIX}}, signed in {{CREATED}}, last seen {{LAST_SEEN}}</li>
 <input id="end_current_password" name="current_password" type="password" autocomplete="current-password" maxlength="{{MAX}}" required></div>
 <div class="actions"><button class="button" type="submit">Sign out everywhere else</button></div>
 </form>{{/OTHERS}}
+<h2>Two-step sign-in</h2>
+<p>Ask for a code from an app on your phone after your password: <a href="/studio/account/two-step">set up or manage two-step sign-in</a>.</p>

@@ -42,6 +42,9 @@ static const struct db_stmt q_purge_links = {
 	"DELETE FROM account_tokens WHERE expires_at < UTC_TIMESTAMP() - INTERVAL 1 DAY", "", "" };
 static const struct db_stmt q_purge_link_requests = {
 	"DELETE FROM account_mail_requests WHERE requested_at < UTC_TIMESTAMP() - INTERVAL 1 DAY", "", "" };
+/* Two-step sign-ins left at the code, expired: nobody can finish them any more. */
+static const struct db_stmt q_purge_second_steps = {
+	"DELETE FROM login_second_steps WHERE expires_at < UTC_TIMESTAMP()", "", "" };
 
 static bool applied(struct db *db, struct arena *a, const char *name)
 {
@@ -163,5 +166,6 @@ int ctl_purge(struct db *db)
 	printf("purged %llu sessions\n", db_affected(db));
 	return db_query(db, NULL, &q_purge_failures, NULL, NULL) == DB_OK &&
 	       db_query(db, NULL, &q_purge_links, NULL, NULL) == DB_OK &&
-	       db_query(db, NULL, &q_purge_link_requests, NULL, NULL) == DB_OK ? 0 : 1;
+	       db_query(db, NULL, &q_purge_link_requests, NULL, NULL) == DB_OK &&
+	       db_query(db, NULL, &q_purge_second_steps, NULL, NULL) == DB_OK ? 0 : 1;
 }

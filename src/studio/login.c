@@ -8,6 +8,7 @@
 #include "web/response.h"
 #include "web/session.h"
 #include "studio/studio.h"
+#include "studio/two_step.h"
 
 static const struct db_stmt q_user = {
 	"SELECT id, password_hash, display_name, role FROM users WHERE email = ?", "s", "isss" };
@@ -88,6 +89,10 @@ int page_login(struct req *r)
 	/* The old hash still verifies; a failed rehash is tried again at the next log-in. */
 	if (password_needs_rehash(stored) && password_hash(pw, fresh))
 		db_best_effort(db_query(r->db, r->arena, &q_rehash, (struct db_param[]){ DB_S(fresh), DB_I(id) }, NULL));
+	/* An account with a second factor owes its code first; its pair's failures stay counted. */
+	int answer;
+	if (login_code_needed(r, id, false, safe_next(req_form(r, "next")), &answer))
+		return answer;
 	login_throttle_forget_pair(r->db, &t);
 	rc = session_login(r, id, db_at(&u, 0, 2)->s, session_role(db_at(&u, 0, 3)->s));
 	if (rc != DB_OK)

@@ -8,6 +8,7 @@
 #include "web/session.h"
 #include "domain/accounts/account_token.h"
 #include "studio/account.h"
+#include "studio/two_step.h"
 
 static const struct db_stmt q_user = {
 	"SELECT display_name, role FROM users WHERE id = ?", "i", "ss" };
@@ -58,6 +59,10 @@ int page_login_link_use(struct req *r)
 		link_page(r, false);
 		return REQ_DONE;
 	}
+	/* The link stands for the password, never for the second factor. */
+	int answer;
+	if (login_code_needed(r, u.user_id, true, "/studio", &answer))
+		return answer;
 	rc = session_login(r, u.user_id, db_at(&u.user, 0, 0)->s, session_role(db_at(&u.user, 0, 1)->s));
 	if (rc != DB_OK)
 		return req_db_fail(rc);

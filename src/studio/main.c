@@ -11,6 +11,7 @@
 #include "studio/samples.h"
 #include "studio/showcases.h"
 #include "studio/studio.h"
+#include "studio/two_step.h"
 #include "web/ops_page.h"
 #include "views/attribution.h"
 #include "views/layout_extras.h"
@@ -43,6 +44,10 @@ static const struct field account_reauth_fields[] = { F_TEXT("current_password",
 static const struct field account_password_fields[] = {
 	F_TEXT("current_password", 128), F_TEXT("password", 128), F_END,
 };
+/* two_step.h: the code after the first factor, and the second factor's set-up */
+static const struct field login_code_fields[] = { F_TEXT("token", TOKEN_B64_LEN), F_TEXT("code", 40), F_END };
+static const struct field two_step_confirm_fields[] = { F_TEXT("code", 24), F_END };
+static const struct field two_step_off_fields[] = { F_TEXT("current_password", 128), F_TEXT("code", 40), F_END };
 static const struct field signup_fields[] = {
 	F_EMAIL("email", .inline_error = true), F_TEXT("password", 128), F_TEXT("display_name", 80),
 	F_TEXT("role", 10), F_TEXT("handle", 30), F_TEXT("brand_name", 120), F_END,
@@ -290,6 +295,7 @@ enum studio_page {
 	ST_BR_CODE_STATE, ST_CR_CODES,
 	ST_LOGIN_LINK_FORM, ST_LOGIN_LINK, ST_LOGIN_LINK_OPEN, ST_LOGIN_LINK_USE, ST_FORGOT_FORM, ST_FORGOT,
 	ST_RESET_FORM, ST_RESET, ST_ACCOUNT, ST_ACCOUNT_PASSWORD, ST_ACCOUNT_END_OTHERS,
+	ST_LOGIN_CODE, ST_TWO_STEP, ST_TWO_STEP_QR, ST_TWO_STEP_BEGIN, ST_TWO_STEP_CONFIRM, ST_TWO_STEP_OFF, ST_TWO_STEP_RECOVERY,
 	ST__MAX
 };
 
@@ -659,6 +665,24 @@ static const struct route routes[] = {
 	[ST_ACCOUNT_END_OTHERS] = { .pat = { HTTP_POST, "/studio/account/sessions/end-others" },
 		.fn = page_account_end_others, .needs = NEED_LOGIN, .fields = account_reauth_fields,
 		.max_body = 1024 },
+	/* two-step sign-in: login_code.c asks the code, two_step.c sets it up */
+	[ST_LOGIN_CODE] = { .pat = { HTTP_POST, "/login/code" }, .fn = page_login_code,
+		.fields = login_code_fields, .max_body = 1024 },
+	[ST_TWO_STEP] = { .pat = { HTTP_GET, "/studio/account/two-step" }, .fn = page_two_step,
+		.needs = NEED_LOGIN },
+	[ST_TWO_STEP_QR] = { .pat = { HTTP_GET, "/studio/account/two-step/qr.svg" }, .fn = page_two_step_qr,
+		.needs = NEED_LOGIN },
+	[ST_TWO_STEP_BEGIN] = { .pat = { HTTP_POST, "/studio/account/two-step/begin" },
+		.fn = page_two_step_begin, .needs = NEED_LOGIN, .max_body = 1024 },
+	[ST_TWO_STEP_CONFIRM] = { .pat = { HTTP_POST, "/studio/account/two-step/confirm" },
+		.fn = page_two_step_confirm, .needs = NEED_LOGIN, .fields = two_step_confirm_fields,
+		.max_body = 1024 },
+	[ST_TWO_STEP_OFF] = { .pat = { HTTP_POST, "/studio/account/two-step/off" },
+		.fn = page_two_step_off, .needs = NEED_LOGIN, .fields = two_step_off_fields,
+		.max_body = 2048 },
+	[ST_TWO_STEP_RECOVERY] = { .pat = { HTTP_POST, "/studio/account/two-step/recovery" },
+		.fn = page_two_step_recovery, .needs = NEED_LOGIN, .fields = two_step_off_fields,
+		.max_body = 2048 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio page");
 
