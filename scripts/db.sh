@@ -145,6 +145,9 @@ write_conf() {
 			# Best sellers recounted every 2 s instead of 300, so a sale (a test's, or one tried on
 			# the demo) shows in the ranking at once; BEST_SELLERS_REFRESH_SECONDS sets another period.
 			echo "best_sellers_refresh_seconds = ${BEST_SELLERS_REFRESH_SECONDS:-2}"
+			# The demo accounts' password of dev and test stacks (README); without it crowdcartctl demo
+			# makes up a random one, so demo data on a real shop is no default account.
+			echo "demo_password = crowdcart-demo"
 			# Domain checks of dev and test stacks ask UDP port DB_PORT on loopback, where nothing
 			# answers unless a test serves its zone there (tests/http/lib/dns.mjs): made-up domains
 			# never reach a real resolver, and a refused lookup never counts against a domain.

@@ -47,3 +47,6 @@
 <li><a href="/studio/ads">Collection ads: hero, products, link to your site</a></li>
 <li><a href="/studio/domains">Your web domains (verified for links out and redirects)</a></li>
 </ul></nav>{{/BRAND}}
+<nav aria-label="Account"><ul class="studio-links">
+<li><a href="/studio/account">Your account: password, where you are signed in</a></li>
+</ul></nav>

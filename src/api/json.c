@@ -8,6 +8,9 @@
 
 static void send(struct req *r, int status, const char *type, json_t *v)
 {
+	/* A browser led to an API address saves the answer instead of showing it, so nothing in it
+	 * can be read as a page, whatever a product title holds (ASVS 14.4.2, 12.3.4). */
+	response_header(r, "Content-Disposition", "attachment; filename=\"api.json\"");
 	char *s = json_dumps(v, JSON_COMPACT | JSON_ENSURE_ASCII);
 	json_decref(v);
 	if (!s) {

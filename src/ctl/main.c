@@ -11,7 +11,7 @@ static const struct {
 	int (*fn)(struct db *db);
 } commands[] = {
 	{ "demo", "load the demo data in sql/demo/ once, make its video clips in media_dir (ffmpeg), and give the demo accounts their password", ctl_demo },
-	{ "purge", "delete expired sessions and old log-in failures", ctl_purge },
+	{ "purge", "delete expired sessions, old log-in failures and expired emailed links", ctl_purge },
 	{ "send-mail", "send pending outbox mail through sendmail (config sendmail_path)", ctl_send_mail },
 	{ "purge-carts", "delete carts of ended anonymous sessions, stale carts, old order-lookup misses and abuse counts, and reminders that will never be mailed", ctl_purge_carts },
 };

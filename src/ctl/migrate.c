@@ -5,9 +5,11 @@
 #include <string.h>
 #include "lib/arena.h"
 #include "lib/config.h"
+#include "lib/session_limits.h"
 #include "ctl/ctl.h"
 #include "ctl/migrate_status.h"
 #include "ctl/migration_files.h"
+#include "ctl/demo_password.h"
 #include "lib/password.h"
 #include "lib/sql_split.h"
 
@@ -29,10 +31,17 @@ static const struct db_stmt q_demo_users = {
 static const struct db_stmt q_set_password = {
 	"UPDATE users SET password_hash = ? WHERE id = ?", "si", "" };
 static const struct db_stmt q_purge_sessions = {
-	"DELETE FROM sessions WHERE last_seen_at < UTC_TIMESTAMP() - INTERVAL ? SECOND"
-	" OR created_at < UTC_TIMESTAMP() - INTERVAL ? SECOND", "ii", "" };
+	"DELETE FROM sessions WHERE (user_id IS NULL AND (last_seen_at < UTC_TIMESTAMP() - INTERVAL ? SECOND"
+	" OR created_at < UTC_TIMESTAMP() - INTERVAL ? SECOND)) OR (user_id IS NOT NULL AND"
+	" (last_seen_at < UTC_TIMESTAMP() - INTERVAL ? SECOND OR created_at < UTC_TIMESTAMP() - INTERVAL ? SECOND))",
+	"iiii", "" };
 static const struct db_stmt q_purge_failures = {
 	"DELETE FROM login_failures WHERE failed_at < UTC_TIMESTAMP() - INTERVAL 1 DAY", "", "" };
+/* Emailed links a day past their expiry, used or not, and the requests that asked for them. */
+static const struct db_stmt q_purge_links = {
+	"DELETE FROM account_tokens WHERE expires_at < UTC_TIMESTAMP() - INTERVAL 1 DAY", "", "" };
+static const struct db_stmt q_purge_link_requests = {
+	"DELETE FROM account_mail_requests WHERE requested_at < UTC_TIMESTAMP() - INTERVAL 1 DAY", "", "" };
 
 static bool applied(struct db *db, struct arena *a, const char *name)
 {
@@ -129,7 +138,7 @@ int ctl_demo(struct db *db)
 	if (rc == 0)
 		rc = ctl_ledger_chain_all(db);
 	struct db_res users;
-	const char *pw = config_str("demo_password", "crowdcart-demo");
+	const char *pw = demo_password_choose(a);
 	if (rc == 0 && db_query(db, a, &q_demo_users, NULL, &users) == DB_OK) {
 		for (size_t i = 0; i < users.nrows && rc == 0; i++) {
 			char hash[crypto_pwhash_STRBYTES];
@@ -147,10 +156,12 @@ int ctl_demo(struct db *db)
 
 int ctl_purge(struct db *db)
 {
-	long idle = config_int("session_idle_seconds", 7 * 86400, 60, 365 * 86400);
-	long max = config_int("session_max_seconds", 30 * 86400, 60, 365 * 86400);
-	if (db_query(db, NULL, &q_purge_sessions, (struct db_param[]){ DB_I(idle), DB_I(max) }, NULL) != DB_OK)
+	struct session_limits anon = session_limits(false), login = session_limits(true);
+	if (db_query(db, NULL, &q_purge_sessions, (struct db_param[]){ DB_I(anon.idle_s), DB_I(anon.max_s),
+		     DB_I(login.idle_s), DB_I(login.max_s) }, NULL) != DB_OK)
 		return 1;
 	printf("purged %llu sessions\n", db_affected(db));
-	return db_query(db, NULL, &q_purge_failures, NULL, NULL) == DB_OK ? 0 : 1;
+	return db_query(db, NULL, &q_purge_failures, NULL, NULL) == DB_OK &&
+	       db_query(db, NULL, &q_purge_links, NULL, NULL) == DB_OK &&
+	       db_query(db, NULL, &q_purge_link_requests, NULL, NULL) == DB_OK ? 0 : 1;
 }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sodium.h>
 #include "lib/arena.h"
 #include "lib/config.h"
@@ -35,6 +36,13 @@ bool config_load(const char *path)
 		fprintf(stderr, "config: cannot open %s: %s\n", path, strerror(errno));
 		return false;
 	}
+	/* It holds database passwords and the server secret (ASVS 2.10.3). A warning, not a refusal:
+	 * an operator must see it, but a shop must not go down over a mode. The group may read it
+	 * (root:crowdcart 0640 is how a package lets the programs' account in); everyone else not. */
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && (st.st_mode & S_IRWXO))
+		fprintf(stderr, "config: %s can be read by every account on the host (mode %03o); it holds "
+			"passwords and the server secret: chmod o-rwx it\n", path, (unsigned)(st.st_mode & 0777));
 	char line[1024];
 	int lineno = 0;
 	bool ok = true;

@@ -4,7 +4,7 @@
 #include <stdbool.h>
 #include <sodium.h>
 
-#define PASSWORD_MIN 10
+#define PASSWORD_MIN 12
 #define PASSWORD_MAX 128
 
 /* Cost from the config (password_opslimit, password_memlimit_kib), libsodium's interactive

@@ -1,7 +1,9 @@
-/* login.c: log-in with throttling, Argon2id verification and rehash, session rotation; log-out. */
+/* login.c: log-in with throttling (login_throttle.h), Argon2id verification and rehash, session
+ * rotation; log-out. */
+#include <stdio.h>
 #include <string.h>
 #include "web/layout.h"
-#include "db/throttle.h"
+#include "domain/accounts/login_throttle.h"
 #include "lib/password.h"
 #include "web/response.h"
 #include "web/session.h"
@@ -11,27 +13,16 @@ static const struct db_stmt q_user = {
 	"SELECT id, password_hash, display_name, role FROM users WHERE email = ?", "s", "isss" };
 static const struct db_stmt q_rehash = {
 	"UPDATE users SET password_hash = ? WHERE id = ?", "si", "" };
-static const struct db_stmt q_failures = {
-	"SELECT COUNT(*) FROM login_failures WHERE subject_hash = ?"
-	" AND failed_at > UTC_TIMESTAMP() - INTERVAL 15 MINUTE", "b", "i" };
-static const struct db_stmt q_fail = {
-	"INSERT INTO login_failures (subject_hash, failed_at) VALUES (?, UTC_TIMESTAMP())", "b", "" };
-static const struct db_stmt q_forget = {
-	"DELETE FROM login_failures WHERE subject_hash = ?", "b", "" };
-static const struct db_stmt q_purge = {
-	"DELETE FROM login_failures WHERE failed_at < UTC_TIMESTAMP() - INTERVAL 1 DAY LIMIT 100", "", "" };
-
-/* Failures allowed in 15 minutes before log-in is refused: per account, and per address (more,
- * since many people can share one address). */
-static const struct throttle_kind login_throttle = { "", &q_failures, &q_fail, &q_purge, 5, 30 };
 
 static const char *safe_next(const char *next)
 {
 	return next && next[0] == '/' && next[1] != '/' && next[1] != '\\' ? next : "/studio";
 }
 
-static void login_form(struct req *r, int status, const char *error)
+/* held_back: the page also offers to mail a sign-in link to the address typed. */
+static void login_form(struct req *r, int status, const char *error, bool held_back)
 {
+	const char *done = req_query(r, "done");
 	tmpl_dict *d = layout_begin(r, "login.tpl", "Log in");
 	const char *email = req_form(r, "email"), *next = req_form(r, "next");
 	if (!next)
@@ -40,12 +31,16 @@ static void login_form(struct req *r, int status, const char *error)
 	tmpl_set(d, "NEXT", safe_next(next));
 	if (error)
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
+	if (held_back)
+		tmpl_set(tmpl_add(d, "HELD_BACK"), "EMAIL", email ? email : "");
+	else if (done && strcmp(done, "reset") == 0)
+		tmpl_show(d, "RESET_DONE");
 	layout_end(r, status);
 }
 
 int page_login_form(struct req *r)
 {
-	login_form(r, 200, NULL);
+	login_form(r, 200, NULL, false);
 	return REQ_DONE;
 }
 
@@ -53,18 +48,25 @@ int page_login(struct req *r)
 {
 	const char *email = req_form(r, "email"), *pw = req_form(r, "password");
 	if (!email || !pw || !*email || !*pw) {
-		login_form(r, 422, "Enter your email and password.");
+		login_form(r, 422, "Enter your email and password.", false);
 		return REQ_DONE;
 	}
-	struct throttle t;
-	throttle_subjects(&login_throttle, r->secret, email, r->remote_addr, &t);
-	bool over;
-	enum db_status rc = throttle_over(r->db, r->arena, &login_throttle, &t, &over);
+	struct login_subject t;
+	login_throttle_subject(r->secret, email, r->remote_addr, &t);
+	struct login_wait w;
+	enum db_status rc = login_throttle_check(r->db, r->arena, &t, true, &w);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	if (over) {
-		response_header(r, "Retry-After", "900");
-		login_form(r, 429, "Too many failed attempts. Please wait 15 minutes and try again.");
+	if (w.verdict != LOGIN_GO) {
+		char seconds[24];
+		snprintf(seconds, sizeof seconds, "%lld", w.seconds);
+		response_header(r, "Retry-After", seconds);
+		/* Said alike whether or not the account exists: failures count for any address. */
+		login_form(r, 429, w.verdict == LOGIN_LOCKED
+			? "Sign-ins to this account with a password are held back for 15 minutes after failed attempts"
+			  " from many places. The owner can still get in with a sign-in link sent by email."
+			: arena_printf(r->arena, "Too many failed attempts. Please try again in %lld second%s.",
+				       w.seconds, w.seconds == 1 ? "" : "s"), true);
 		return REQ_DONE;
 	}
 	struct db_res u;
@@ -76,9 +78,9 @@ int page_login(struct req *r)
 		abort();
 	const char *stored = u.nrows ? db_at(&u, 0, 1)->s : dummy;
 	if (!password_verify(stored, pw) || !u.nrows) {
-		if ((rc = throttle_record(r->db, &login_throttle, &t)) != DB_OK)
+		if ((rc = login_throttle_fail(r->db, &t)) != DB_OK)
 			return req_db_fail(rc);	/* 503 with Retry-After, not an answer to the guess */
-		login_form(r, 401, "That email and password do not match an account.");
+		login_form(r, 401, "That email and password do not match an account.", false);
 		return REQ_DONE;
 	}
 	long long id = db_at(&u, 0, 0)->i;
@@ -86,8 +88,7 @@ int page_login(struct req *r)
 	/* The old hash still verifies; a failed rehash is tried again at the next log-in. */
 	if (password_needs_rehash(stored) && password_hash(pw, fresh))
 		db_best_effort(db_query(r->db, r->arena, &q_rehash, (struct db_param[]){ DB_S(fresh), DB_I(id) }, NULL));
-	/* Failures left behind can only throttle harder, never less, and age out in 15 minutes. */
-	db_best_effort(db_query(r->db, r->arena, &q_forget, (struct db_param[]){ DB_B(t.name, 32) }, NULL));
+	login_throttle_forget_pair(r->db, &t);
 	rc = session_login(r, id, db_at(&u, 0, 2)->s, session_role(db_at(&u, 0, 3)->s));
 	if (rc != DB_OK)
 		return req_db_fail(rc);

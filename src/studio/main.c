@@ -1,4 +1,5 @@
 /* main.c: the studio program's routing table, top to bottom. */
+#include "studio/account.h"
 #include "studio/ads.h"
 #include "studio/codes.h"
 #include "studio/forms.h"
@@ -29,7 +30,17 @@ static const struct field path_code[] = { F_TEXT("code", 0), F_END };
 /* Query and body fields, one list per form. inline_error: the page shows a bad value again with
  * its own message, so the dispatcher hands it over and the typed reader says it is invalid. */
 static const struct field login_fields[] = {
-	F_EMAIL("email", .inline_error = true), F_TEXT("password", 128), F_TEXT("next", 300), F_END,
+	F_EMAIL("email", .inline_error = true), F_TEXT("password", 128), F_TEXT("next", 300),
+	F_ENUM("done", 5, F_ONE_OF("reset")), F_END,
+};
+/* account.h: links by mail, the reset form, the account page */
+static const struct field path_token[] = { F_TEXT("token", TOKEN_B64_LEN), F_END };
+static const struct field account_mail_fields[] = { F_EMAIL("email", .inline_error = true), F_END };
+static const struct field account_reset_fields[] = { F_TEXT("password", 128), F_END };
+static const struct field account_fields[] = { F_ENUM("done", 10, F_ONE_OF("password", "signed_out")), F_END };
+static const struct field account_reauth_fields[] = { F_TEXT("current_password", 128), F_END };
+static const struct field account_password_fields[] = {
+	F_TEXT("current_password", 128), F_TEXT("password", 128), F_END,
 };
 static const struct field signup_fields[] = {
 	F_EMAIL("email", .inline_error = true), F_TEXT("password", 128), F_TEXT("display_name", 80),
@@ -276,6 +287,8 @@ enum studio_page {
 	ST_BR_SAMPLE_LIMITS, ST_BR_SAMPLE_MOVE,
 	ST_BR_CODES, ST_BR_CODE_CREATE, ST_BR_CODE_PRECEDENCE, ST_BR_CODE_EDIT, ST_BR_CODE_SAVE,
 	ST_BR_CODE_STATE, ST_CR_CODES,
+	ST_LOGIN_LINK_FORM, ST_LOGIN_LINK, ST_LOGIN_LINK_OPEN, ST_LOGIN_LINK_USE, ST_FORGOT_FORM, ST_FORGOT,
+	ST_RESET_FORM, ST_RESET, ST_ACCOUNT, ST_ACCOUNT_PASSWORD, ST_ACCOUNT_END_OTHERS,
 	ST__MAX
 };
 
@@ -616,6 +629,32 @@ static const struct route routes[] = {
 		.fields = brand_code_state_fields, .max_body = 1024 },
 	[ST_CR_CODES] = { .pat = { HTTP_GET, "/studio/creator/codes" }, .fn = page_creator_codes,
 		.needs = NEED_SESSION | NEED_CREATOR },
+	/* the owner's ways back in and the account page: login_mail.c, login_link.c,
+	 * password_reset.c, account*.c */
+	[ST_LOGIN_LINK_FORM] = { .pat = { HTTP_GET, "/login/link" }, .fn = page_login_link_form,
+		.needs = NEED_SESSION, .fields = account_mail_fields },
+	[ST_LOGIN_LINK] = { .pat = { HTTP_POST, "/login/link" }, .fn = page_login_link,
+		.fields = account_mail_fields, .max_body = 1024 },
+	[ST_LOGIN_LINK_OPEN] = { .pat = { HTTP_GET, "/login/link/{token}" }, .fn = page_login_link_open,
+		.needs = NEED_SESSION, .path = path_token },
+	[ST_LOGIN_LINK_USE] = { .pat = { HTTP_POST, "/login/link/{token}" }, .fn = page_login_link_use,
+		.path = path_token, .max_body = 1024 },
+	[ST_FORGOT_FORM] = { .pat = { HTTP_GET, "/login/forgot" }, .fn = page_forgot_form,
+		.needs = NEED_SESSION, .fields = account_mail_fields },
+	[ST_FORGOT] = { .pat = { HTTP_POST, "/login/forgot" }, .fn = page_forgot,
+		.fields = account_mail_fields, .max_body = 1024 },
+	[ST_RESET_FORM] = { .pat = { HTTP_GET, "/login/reset/{token}" }, .fn = page_reset_form,
+		.needs = NEED_SESSION, .path = path_token },
+	[ST_RESET] = { .pat = { HTTP_POST, "/login/reset/{token}" }, .fn = page_reset,
+		.path = path_token, .fields = account_reset_fields, .max_body = 2048 },
+	[ST_ACCOUNT] = { .pat = { HTTP_GET, "/studio/account" }, .fn = page_account,
+		.needs = NEED_LOGIN, .fields = account_fields },
+	[ST_ACCOUNT_PASSWORD] = { .pat = { HTTP_POST, "/studio/account/password" },
+		.fn = page_account_password, .needs = NEED_LOGIN, .fields = account_password_fields,
+		.max_body = 2048 },
+	[ST_ACCOUNT_END_OTHERS] = { .pat = { HTTP_POST, "/studio/account/sessions/end-others" },
+		.fn = page_account_end_others, .needs = NEED_LOGIN, .fields = account_reauth_fields,
+		.max_body = 1024 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio page");
 

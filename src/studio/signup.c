@@ -3,10 +3,10 @@
 #include <string.h>
 #include "web/layout.h"
 #include "lib/password.h"
+#include "lib/password_policy.h"
 #include "web/response.h"
 #include "web/session.h"
 #include "studio/studio.h"
-#include "lib/utf8.h"
 #include "lib/validate.h"
 
 static const struct db_stmt q_user = {
@@ -90,14 +90,13 @@ int page_signup(struct req *r)
 		.brand_name = field_or_empty(r, "brand_name"),
 	};
 	const char *pw = field_or_empty(r, "password");
-	size_t pwlen = utf8_len((const uint8_t *)pw, strlen(pw));
 	const char *field = NULL, *problem = NULL;
 	if (strcmp(s.role, "creator") && strcmp(s.role, "brand") && strcmp(s.role, "shopper"))
 		field = "role", problem = "Choose what kind of account you want.";
 	else if (!validate_email(s.email))
 		field = "email", problem = "Enter a valid email address, like name@example.com.";
-	else if (pwlen < PASSWORD_MIN || pwlen > PASSWORD_MAX)
-		field = "password", problem = "Use a password of 10 to 128 characters.";
+	else if ((problem = password_policy_problem(pw, s.email)))
+		field = "password";
 	else if (!validate_has_text(s.name))
 		field = "display_name", problem = "Enter the name people will see.";
 	else if (strcmp(s.role, "creator") == 0 && (problem = validate_handle(s.handle)))

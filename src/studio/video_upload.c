@@ -14,6 +14,7 @@
 #include "lib/config.h"
 #include "web/response.h"
 #include "studio/studio.h"
+#include "domain/video/upload_quota.h"
 #include "domain/video/video_rules.h"
 
 _Static_assert(STUDIO_VIDEO_UPLOAD_BODY > VIDEO_UPLOAD_MAX, "the route's body cap leaves room for the form around the file");
@@ -77,7 +78,25 @@ int page_studio_video_upload(struct req *r)
 	randombytes_buf(rnd, sizeof rnd);
 	sodium_bin2hex(hex, sizeof hex, rnd, sizeof rnd);
 	const char *name = arena_printf(r->arena, "%s.mp4", hex);
+	enum upload_quota_verdict verdict = UPLOAD_QUOTA_OK;
+	long long upload_id = 0;
+	enum db_status rc = upload_quota_reserve(r->db, r->arena, r->sess.user_id, name, (long long)file->len,
+						 &verdict, &upload_id);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
+	if (verdict != UPLOAD_QUOTA_OK) {
+		struct upload_quota_limits lim = upload_quota_limits();
+		return video_studio_page(r, 422, verdict == UPLOAD_QUOTA_FILES
+			? arena_printf(r->arena, "Your account has uploaded its %lld files, the most this shop keeps for one "
+				       "account. Link to a video hosted elsewhere, or ask the shop's operator for more room.",
+				       lim.max_files)
+			: arena_printf(r->arena, "This file would take your account's uploads past %lld MiB, the most this shop "
+				       "keeps for one account. Link to a video hosted elsewhere, or ask the shop's operator for "
+				       "more room.", lim.max_bytes >> 20));
+	}
 	if (!store(r, media_dir(r), name, file->data, file->len)) {
+		/* A record left behind would only count against the account a file it does not have. */
+		db_best_effort(upload_quota_release(r->db, upload_id));
 		response_error(r, 500, "The file could not be stored. Please try again later.");
 		return REQ_DONE;
 	}

@@ -96,12 +96,14 @@ static const char *method_name(unsigned m)
 	}
 }
 
-/* One line per request; the path only (a query string may carry tokens), control bytes masked. */
+/* One line per request; the path only (a query string may carry tokens), control bytes masked. A
+ * path that is itself a secret (an emailed one-time link's {token}) is logged as its pattern. */
 static void log_request(struct req *r)
 {
 	char path[201];
 	size_t i = 0;
-	for (const char *p = r->path ? r->path : "-"; *p && i < sizeof path - 1; p++)
+	const char *shown = r->route && req_param(r, "token") ? r->route->pat.pattern : r->path;
+	for (const char *p = shown ? shown : "-"; *p && i < sizeof path - 1; p++)
 		path[i++] = (unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p;
 	path[i] = '\0';
 	fprintf(stderr, "%s %s %s %d %lldus\n", r->app->name, method_name(r->method), path, r->status,

@@ -1,8 +1,10 @@
 /* response.c: build and send the response; every response carries the same security headers. */
 #include <stdio.h>
 #include <string.h>
+#include "lib/config.h"
 #include "web/layout.h"
 #include "web/response.h"
+#include "web/secure_headers.h"
 
 /* No inline script or style anywhere, so the policy can forbid them outright. */
 static const char security_headers[] =
@@ -12,7 +14,16 @@ static const char security_headers[] =
 	"X-Content-Type-Options: nosniff\r\n"
 	"Referrer-Policy: strict-origin-when-cross-origin\r\n"
 	"X-Frame-Options: DENY\r\n"
-	"Cache-Control: private, no-cache\r\n";
+	/* Nothing here uses these; denying them means injected markup cannot ask for them either. */
+	"Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()\r\n";
+
+/* A year, as the HSTS preload list asks; 0 in the config turns the header off. */
+#define HSTS_MAX_AGE_DEFAULT 31536000L
+
+bool response_secure(const struct req *r)
+{
+	return r->https || secure_headers_https_site(config_str("base_url", ""));
+}
 
 const char *response_reason(int status)
 {
@@ -58,7 +69,7 @@ void response_cookie(struct req *r, const char *name, const char *value, long ma
 	if (!header_safe(value) || strpbrk(value, ";, "))
 		return;
 	buf_printf(&r->headers, "Set-Cookie: %s=%s; Path=/; HttpOnly; SameSite=Lax%s", name, value,
-		   r->https ? "; Secure" : "");
+		   response_secure(r) ? "; Secure" : "");
 	if (max_age >= 0)
 		buf_printf(&r->headers, "; Max-Age=%ld", max_age);
 	buf_puts(&r->headers, "\r\n");
@@ -127,6 +138,15 @@ void response_send(struct req *r)
 	buf_init(&h, r->arena, 1024);
 	buf_printf(&h, "Status: %d %s\r\n", r->status, response_reason(r->status));
 	buf_put(&h, security_headers, sizeof security_headers - 1);
+	char hsts[64];
+	if (secure_headers_hsts(config_str("base_url", ""),
+				config_int("hsts_max_age", HSTS_MAX_AGE_DEFAULT, 0, 2 * HSTS_MAX_AGE_DEFAULT),
+				hsts, sizeof hsts))
+		buf_printf(&h, "Strict-Transport-Security: %s\r\n", hsts);
+	/* A handler that chose its own (no-store for a download, say) is not contradicted. */
+	if (!memmem(r->headers.p, r->headers.len, "Cache-Control:", 14))
+		buf_printf(&h, "Cache-Control: %s\r\n",
+			   secure_headers_cache_control(r->sess.present || r->api_key_id));
 	if (r->status != 204 && r->status != 304) {
 		buf_printf(&h, "Content-Type: %s\r\n",
 			   r->content_type ? r->content_type : "text/html; charset=utf-8");

@@ -4,8 +4,10 @@
 #include "web/http.h"
 
 void response_header(struct req *r, const char *name, const char *value);
-/* Path=/; HttpOnly; SameSite=Lax, plus Secure under HTTPS. max_age < 0: a browser-session
- * cookie; 0: delete it. */
+/* True when the request came over HTTPS or base_url says the shop is published over it. */
+bool response_secure(const struct req *r);
+/* Path=/; HttpOnly; SameSite=Lax, plus Secure under HTTPS (response_secure). max_age < 0: a
+ * browser-session cookie; 0: delete it. */
 void response_cookie(struct req *r, const char *name, const char *value, long max_age);
 /* 303 See Other to a local path (must start with a single '/'). */
 void response_redirect(struct req *r, const char *path);

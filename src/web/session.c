@@ -2,6 +2,8 @@
  * database yields no usable cookie, and any worker on any web node can serve any session. */
 #include <stdlib.h>
 #include <string.h>
+#include "lib/session_limits.h"
+#include "lib/addr_prefix.h"
 #include "lib/config.h"
 #include "web/response.h"
 #include "web/session.h"
@@ -15,13 +17,20 @@ static const struct db_stmt q_get = {
 static const struct db_stmt q_insert = {
 	"INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at)"
 	" VALUES (?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "bn", "" };
+/* A signed-in session keeps what its owner's sessions list shows: the browser and the network
+ * prefix, never the full address. */
 static const struct db_stmt q_insert_user = {
-	"INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at)"
-	" VALUES (?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "bi", "" };
+	"INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, user_agent, address_prefix)"
+	" VALUES (?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?, ?)", "biss", "" };
 static const struct db_stmt q_touch = {
 	"UPDATE sessions SET last_seen_at = UTC_TIMESTAMP() WHERE token_hash = ?", "b", "" };
 static const struct db_stmt q_delete = {
 	"DELETE FROM sessions WHERE token_hash = ?", "b", "" };
+
+const char *session_cookie_name(bool secure)
+{
+	return secure ? SESSION_COOKIE_SECURE : SESSION_COOKIE;
+}
 
 /* last_seen_at is written at most once a minute: a page view should not always be a write. */
 #define TOUCH_EVERY_S 60
@@ -50,7 +59,7 @@ static void session_set(struct req *r, const uint8_t tok[TOKEN_BYTES])
 enum db_status session_load(struct req *r)
 {
 	uint8_t tok[TOKEN_BYTES], hash[32];
-	const char *cookie = kv_get(&r->cookies, SESSION_COOKIE);
+	const char *cookie = kv_get(&r->cookies, session_cookie_name(response_secure(r)));
 	if (!cookie || !token_decode(cookie, tok))
 		return DB_OK;
 	token_hash(tok, hash);
@@ -59,8 +68,8 @@ enum db_status session_load(struct req *r)
 	if (rc != DB_OK || res.nrows == 0)
 		return rc;
 	long long idle = db_at(&res, 0, 3)->i, age = db_at(&res, 0, 4)->i;
-	if (idle > config_int("session_idle_seconds", 7 * 86400, 60, 365 * 86400) ||
-	    age > config_int("session_max_seconds", 30 * 86400, 60, 365 * 86400)) {
+	struct session_limits lim = session_limits(!db_at(&res, 0, 0)->null);
+	if (idle > lim.idle_s || age > lim.max_s) {
 		/* The expired row is refused either way; one left behind is only clutter until
 		 * `crowdcartctl purge` takes it. */
 		db_best_effort(db_query(r->db, r->arena, &q_delete, (struct db_param[]){ DB_B(hash, 32) }, NULL));
@@ -81,13 +90,22 @@ static enum db_status session_create(struct req *r, long long user_id)
 	char text[TOKEN_B64_LEN + 1];
 	token_new(tok, text);
 	token_hash(tok, hash);
-	struct db_param p[2] = { DB_B(hash, 32), user_id ? DB_I(user_id) : DB_NULL };
+	char prefix[ADDR_PREFIX_TEXT];
+	addr_prefix(r->remote_addr, prefix);
+	/* Printable ASCII only, as real agents send: any other byte could not be stored as text. */
+	const char *sent = req_env(r, "HTTP_USER_AGENT");
+	char agent[256];
+	size_t n = 0;
+	for (; sent && sent[n] && n < sizeof agent - 1; n++)
+		agent[n] = sent[n] >= 0x20 && sent[n] < 0x7f ? sent[n] : '?';
+	agent[n] = '\0';
+	struct db_param p[4] = { DB_B(hash, 32), user_id ? DB_I(user_id) : DB_NULL, DB_S(agent), DB_S(prefix) };
 	enum db_status rc = db_query(r->db, r->arena, user_id ? &q_insert_user : &q_insert, p, NULL);
 	if (rc != DB_OK)
 		return rc;
 	session_set(r, tok);
 	r->sess.user_id = user_id;
-	response_cookie(r, SESSION_COOKIE, text, -1);
+	response_cookie(r, session_cookie_name(response_secure(r)), text, -1);
 	return DB_OK;
 }
 
@@ -119,6 +137,6 @@ enum db_status session_logout(struct req *r)
 	if (r->sess.present)
 		rc = db_query(r->db, r->arena, &q_delete, (struct db_param[]){ DB_B(r->sess.hash, 32) }, NULL);
 	memset(&r->sess, 0, sizeof r->sess);
-	response_cookie(r, SESSION_COOKIE, "", 0);
+	response_cookie(r, session_cookie_name(response_secure(r)), "", 0);
 	return rc;
 }

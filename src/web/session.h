@@ -4,6 +4,13 @@
 #include "web/http.h"
 
 #define SESSION_COOKIE "cc_session"
+/* Over HTTPS the browser is told, by the name itself, to send the cookie back only to this
+ * host, over HTTPS, for every path: a sibling subdomain cannot plant or overwrite it. */
+#define SESSION_COOKIE_SECURE "__Host-cc_session"
+
+/* The session cookie's name: SESSION_COOKIE_SECURE when the shop is published over HTTPS
+ * (response_secure), SESSION_COOKIE over plain HTTP, where browsers refuse the prefix. */
+const char *session_cookie_name(bool secure);
 
 /* Loads the session named by the cookie, if any and unexpired. DB_OK also when there is none. */
 enum db_status session_load(struct req *r);

@@ -44,5 +44,8 @@ Suite *payment_stripe_suite(void);
 Suite *pay_test_suite(void);
 Suite *sql_split_suite(void);
 Suite *abuse_suite(void);
+Suite *password_policy_suite(void);
+Suite *secure_headers_suite(void);
+Suite *sign_in_suite(void);
 
 #endif

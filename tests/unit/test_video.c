@@ -3,6 +3,7 @@
 #include <check.h>
 #include <string.h>
 #include "suites.h"
+#include "domain/video/upload_quota.h"
 #include "domain/video/video_rules.h"
 
 START_TEST(test_video_url_accepts_https_and_local_media)
@@ -83,6 +84,19 @@ START_TEST(test_video_mp4_ok_wants_an_ftyp_box_first)
 }
 END_TEST
 
+START_TEST(test_upload_quota_counts_files_and_bytes_with_the_new_upload)
+{
+	struct upload_quota_limits lim = { .max_files = 3, .max_bytes = 48LL << 20 };
+	ck_assert_int_eq(upload_quota_judge(&lim, 3, 48LL << 20), UPLOAD_QUOTA_OK);	/* exactly at both limits */
+	ck_assert_int_eq(upload_quota_judge(&lim, 4, 1), UPLOAD_QUOTA_FILES);
+	ck_assert_int_eq(upload_quota_judge(&lim, 2, (48LL << 20) + 1), UPLOAD_QUOTA_BYTES);
+	/* The defaults: a hundred files and a GiB per account, room for 64 uploads of the 16 MiB maximum. */
+	struct upload_quota_limits def = upload_quota_limits();
+	ck_assert_int_eq(def.max_files, 100);
+	ck_assert_int_eq(def.max_bytes, 1LL << 30);
+}
+END_TEST
+
 Suite *video_suite(void)
 {
 	Suite *s = suite_create("video");
@@ -92,6 +106,7 @@ Suite *video_suite(void)
 	tcase_add_test(tc, test_video_seconds_reads_seconds_and_clock_times);
 	tcase_add_test(tc, test_video_score_weighs_sales_views_and_age);
 	tcase_add_test(tc, test_video_mp4_ok_wants_an_ftyp_box_first);
+	tcase_add_test(tc, test_upload_quota_counts_files_and_bytes_with_the_new_upload);
 	suite_add_tcase(s, tc);
 	return s;
 }
