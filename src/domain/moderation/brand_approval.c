@@ -14,7 +14,7 @@ bool brand_approval_required(void)
 
 struct approve_ctx {
 	long long brand_id, admin_user_id;
-	const char *address_prefix;
+	const char *remote_addr;
 	bool approved;
 };
 
@@ -27,7 +27,7 @@ static enum db_status approve_txn(struct db *db, void *vctx)
 		return rc;
 	struct admin_audit_entry e = {
 		.actor_user_id = c->admin_user_id, .action = "brand.approve", .target_kind = "brand",
-		.target_id = c->brand_id, .reason = "", .address_prefix = c->address_prefix,
+		.target_id = c->brand_id, .reason = "", .remote_addr = c->remote_addr,
 	};
 	if ((rc = admin_audit_append(db, &e)) == DB_OK)
 		c->approved = true;
@@ -35,9 +35,9 @@ static enum db_status approve_txn(struct db *db, void *vctx)
 }
 
 enum db_status brand_approval_approve(struct db *db, long long brand_id, long long admin_user_id,
-				      const char *address_prefix, bool *approved)
+				      const char *remote_addr, bool *approved)
 {
-	struct approve_ctx c = { brand_id, admin_user_id, address_prefix, false };
+	struct approve_ctx c = { brand_id, admin_user_id, remote_addr, false };
 	enum db_status rc = db_txn(db, approve_txn, &c);
 	*approved = c.approved;
 	return rc;

@@ -13,6 +13,6 @@ bool brand_approval_required(void);
 
 /* Approves a waiting brand; *approved is false when there is no such brand waiting. */
 enum db_status brand_approval_approve(struct db *db, long long brand_id, long long admin_user_id,
-				      const char *address_prefix, bool *approved) DB_MUST_CHECK;
+				      const char *remote_addr, bool *approved) DB_MUST_CHECK;
 
 #endif

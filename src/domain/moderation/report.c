@@ -62,7 +62,7 @@ enum db_status report_file(struct db *db, struct arena *a, enum takedown_kind ki
 
 struct dismiss_ctx {
 	long long report_id, admin_user_id;
-	const char *address_prefix;
+	const char *remote_addr;
 	bool dismissed;
 };
 
@@ -76,7 +76,7 @@ static enum db_status dismiss_txn(struct db *db, void *vctx)
 		return rc;
 	struct admin_audit_entry e = {
 		.actor_user_id = c->admin_user_id, .action = "report.dismiss", .target_kind = "report",
-		.target_id = c->report_id, .reason = "", .address_prefix = c->address_prefix,
+		.target_id = c->report_id, .reason = "", .remote_addr = c->remote_addr,
 	};
 	if ((rc = admin_audit_append(db, &e)) == DB_OK)
 		c->dismissed = true;
@@ -84,9 +84,9 @@ static enum db_status dismiss_txn(struct db *db, void *vctx)
 }
 
 enum db_status report_dismiss(struct db *db, long long report_id, long long admin_user_id,
-			      const char *address_prefix, bool *dismissed)
+			      const char *remote_addr, bool *dismissed)
 {
-	struct dismiss_ctx c = { report_id, admin_user_id, address_prefix, false };
+	struct dismiss_ctx c = { report_id, admin_user_id, remote_addr, false };
 	enum db_status rc = db_txn(db, dismiss_txn, &c);
 	*dismissed = c.dismissed;
 	return rc;

@@ -30,6 +30,6 @@ enum db_status report_file(struct db *db, struct arena *a, enum takedown_kind ki
 /* Dismisses an open report, with its audit row; *dismissed is false when there is no such open
  * report (already resolved, or never filed). */
 enum db_status report_dismiss(struct db *db, long long report_id, long long admin_user_id,
-			      const char *address_prefix, bool *dismissed) DB_MUST_CHECK;
+			      const char *remote_addr, bool *dismissed) DB_MUST_CHECK;
 
 #endif

@@ -78,7 +78,7 @@ static enum db_status apply_txn(struct db *db, void *vctx)
 		.actor_user_id = a->admin_user_id,
 		.action = arena_concat(c->arena, kind, a->restore ? ".restore" : ".take_down", (char *)NULL),
 		.target_kind = kind, .target_id = a->target_id,
-		.reason = a->restore ? "" : a->reason, .address_prefix = a->address_prefix,
+		.reason = a->restore ? "" : a->reason, .remote_addr = a->remote_addr,
 	};
 	if ((rc = admin_audit_append(db, &e)) != DB_OK)
 		return rc;

@@ -34,7 +34,7 @@ struct takedown_action {
 	bool restore;			/* false: take down with reason; true: restore */
 	const char *reason;		/* taking down: what the owner is told, 1..TAKEDOWN_REASON_MAX */
 	long long admin_user_id;
-	const char *address_prefix;	/* the admin's network, for the audit row */
+	const char *remote_addr;	/* the admin's address, for the audit row (which keeps its network) */
 };
 
 /* Takes the target down (or restores it) in one transaction with its audit row; a takedown also
