@@ -11,7 +11,7 @@
 #define CARD_NCOLS 9
 /* Joins that CARD_COLS needs, given products aliased p: the brand and the first image. */
 #define CARD_JOINS \
-	" JOIN brands b ON b.id = p.brand_id" \
+	" JOIN brands b ON b.id = p.brand_id AND b.approved = 1" \
 	" LEFT JOIN product_images i ON i.id = (SELECT i2.id FROM product_images i2" \
 	" WHERE i2.product_id = p.id ORDER BY i2.position, i2.id LIMIT 1)"
 

@@ -12,6 +12,7 @@
 #include "web/response.h"
 #include "shop/shop.h"
 #include "domain/video/media_stats.h"
+#include "domain/moderation/takedown.h"
 
 #define VIDEO_MAX_TAGS 20
 
@@ -19,7 +20,7 @@ static const struct db_stmt q_video = {
 	"SELECT v.src_url, v.poster_url, v.caption, COALESCE(c.id, 0), COALESCE(c.handle, ''),"
 	" COALESCE(c.display_name, ''), COALESCE(b.slug, ''), COALESCE(b.name, '')"
 	" FROM videos v LEFT JOIN creators c ON c.id = v.creator_id LEFT JOIN brands b ON b.id = v.brand_id"
-	" WHERE v.id = ?", "i", "sssissss" };
+	" , v.taken_down_at IS NOT NULL WHERE v.id = ?", "i", "sssissssi" };
 /* The card columns, the tag's seconds, the product id and the variant the quick add uses: the
  * first one in stock, else the first. */
 static const struct db_stmt q_tags = {
@@ -69,6 +70,10 @@ int page_video(struct req *r)
 		return req_db_fail(rc);
 	if (!id || v.nrows == 0) {
 		response_error(r, 404, "There is no video with that number.");
+		return REQ_DONE;
+	}
+	if (db_at(&v, 0, 8)->i) {
+		response_error(r, 410, TAKEDOWN_PUBLIC_TEXT);
 		return REQ_DONE;
 	}
 	long long creator = db_at(&v, 0, 3)->i;
