@@ -74,3 +74,4 @@
 </section>
 </article>
 <script src="/static/js/live.js" defer></script>
+{{>REPORT}}

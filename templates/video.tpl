@@ -41,3 +41,4 @@
 </section>{{/MORE}}
 </article>
 <script src="/static/js/video.js" defer></script>
+{{>REPORT}}

@@ -83,6 +83,7 @@ int page_ad(struct req *r)
 	long long id = db_at(&a, 0, 0)->i, creator = db_at(&a, 0, 2)->i;
 	const char *title = db_at(&a, 0, 3)->s, *brand = db_at(&a, 0, 9)->s;
 	tmpl_dict *d = layout_begin(r, "ad.tpl", title);
+	report_page_link(r, d, TAKEDOWN_AD, id);
 	tmpl_set(d, "SLUG", slug);
 	tmpl_set(d, "TITLE", title);
 	tmpl_set(d, "HEADLINE", db_at(&a, 0, 4)->s);

@@ -34,6 +34,7 @@ static enum db_status collection_build(struct req *r, const struct db_res *col, 
 	tmpl_dict *d = layout_begin(r, "collection.tpl",
 				  arena_printf(r->arena, "%s by %s", title, db_at(col, 0, 4)->s));
 	tmpl_set(d, "TITLE", title);
+	report_page_link(r, d, TAKEDOWN_COLLECTION, db_at(col, 0, 0)->i);
 	tmpl_set(d, "DESCRIPTION", db_at(col, 0, 2)->s);
 	tmpl_set(d, "HANDLE", handle);
 	tmpl_set(d, "NAME", db_at(col, 0, 4)->s);

@@ -118,6 +118,7 @@ void leadform_render(struct req *r, const struct leadform *f, int status, const 
 {
 	tmpl_dict *d = layout_begin(r, "leadform.tpl", f->title);
 	tmpl_set(d, "TITLE", f->title);
+	report_page_link(r, d, TAKEDOWN_FORM, f->id);
 	tmpl_set(d, "BRAND_NAME", f->brand_name);
 	tmpl_set(d, "INTRO", f->intro);
 	tmpl_set(d, "CONSENT", f->consent);

@@ -2,6 +2,7 @@
 #ifndef CC_SHOP_H
 #define CC_SHOP_H
 #include "web/http.h"
+#include "domain/moderation/takedown.h"
 
 /* Columns every card query selects first, in this order, with these types. */
 #define CARD_COLS \
@@ -28,6 +29,10 @@ int page_storefront(struct req *r);
 int page_collection(struct req *r);
 int page_product(struct req *r);
 int page_ping(struct req *r);
+/* report_page.c: "Report this page", and the link to it that each reportable page shows */
+int page_report_form(struct req *r);
+int page_report(struct req *r);
+void report_page_link(struct req *r, tmpl_dict *page, enum takedown_kind kind, long long id);
 int page_feed(struct req *r);
 int page_short_link(struct req *r);
 /* cart, checkout and orders (cart.h has what these pages share) */

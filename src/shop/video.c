@@ -84,6 +84,7 @@ int page_video(struct req *r)
 		return req_db_fail(rc);
 	const char *caption = db_at(&v, 0, 2)->s;
 	tmpl_dict *d = layout_begin(r, "video.tpl", caption);
+	report_page_link(r, d, TAKEDOWN_VIDEO, id);
 	tmpl_set_int(d, "VIDEO", id);
 	tmpl_set(d, "SRC", db_at(&v, 0, 0)->s);
 	if (*db_at(&v, 0, 1)->s)
