@@ -11,7 +11,8 @@
 #include "domain/leads/lead_field.h"
 
 static const struct db_stmt q_creator = {
-	"SELECT id, handle, display_name, bio, avatar_url FROM creators WHERE handle = ?", "s", "issss" };
+	"SELECT id, handle, display_name, bio, avatar_url FROM creators WHERE handle = ?"
+	" AND" ACCOUNT_ACTIVE_SQL("creators.user_id"), "s", "issss" };
 static const struct db_stmt q_links = {
 	"SELECT label, url FROM creator_links WHERE creator_id = ? ORDER BY position, id LIMIT 10", "i", "ss" };
 static const struct db_stmt q_collections = {

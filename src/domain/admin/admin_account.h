@@ -7,6 +7,13 @@
 #include <stdbool.h>
 #include "db/db.h"
 
+/* SQL true while the account `col` names (a users.id, NULL for none) is not suspended: what the
+ * public queries add so a suspended creator's storefront and a suspended brand's catalog are left
+ * out without a query more per view. One primary-key lookup per row; the shop's database account
+ * may read users.suspended_at for it (sql/grants/0034_admin.sql). */
+#define ACCOUNT_ACTIVE_SQL(col) \
+	" NOT EXISTS (SELECT 1 FROM users su WHERE su.id = " col " AND su.suspended_at IS NOT NULL)"
+
 /* Who acts: the signed-in admin and the address the request came from. */
 struct admin_actor {
 	long long user_id;
