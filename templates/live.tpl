@@ -73,5 +73,5 @@
 </ol>
 </section>
 </article>
-<script src="/static/js/live.js" defer></script>
+<script src="{{STATIC_JS_LIVE_JS}}" defer></script>
 {{>REPORT}}

@@ -40,5 +40,5 @@
 </div>
 </section>{{/MORE}}
 </article>
-<script src="/static/js/video.js" defer></script>
+<script src="{{STATIC_JS_VIDEO_JS}}" defer></script>
 {{>REPORT}}

@@ -40,5 +40,11 @@ int ctl_ledger(struct db *db, int argc, char **argv);
 int ctl_ledger_chain_all(struct db *db);
 /* run [--brand SLUG]: each brand's payout batch for the current period of its schedule. */
 int ctl_payouts(struct db *db, int argc, char **argv);
+/* [--out DIR]: a dated archive (mode 0600) of a consistent database dump, media_dir and the
+ * config; prints its path. */
+int ctl_backup(struct db *db, int argc, char **argv);
+/* ARCHIVE [--force]: a backup into the configured database (refused unless empty or --force)
+ * and its media into media_dir. */
+int ctl_restore(struct db *db, int argc, char **argv);
 
 #endif

@@ -29,6 +29,8 @@ static const struct {
 	{ "domains", "list --brand SLUG | check [--brand SLUG] [--all] | verify --brand SLUG DOMAIN: a brand's web domains and their DNS TXT checks", ctl_domains },
 	{ "ledger", "verify [--brand SLUG] [--init]: recompute the commission ledger's hash chains and report the first broken link", ctl_ledger },
 	{ "payouts", "run [--brand SLUG]: make each brand's payout batch for the current period of its schedule (idempotent: cron it daily)", ctl_payouts },
+	{ "backup", "[--out DIR]: one dated archive (mode 0600) of a consistent database dump, the media folder and the config", ctl_backup },
+	{ "restore", "ARCHIVE [--force]: a backup into the configured database, which must be empty unless --force, and its media into media_dir", ctl_restore },
 	{ "ads", "token --ad SLUG --target URL [--expires-in SECONDS]: a signed /go/ link for an ad", ctl_ads },
 };
 

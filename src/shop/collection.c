@@ -12,7 +12,8 @@ static const struct db_stmt q_collection = {
 	"SELECT c.id, c.title, c.description, cr.handle, cr.display_name, cr.id, c.slug,"
 	" c.taken_down_at IS NOT NULL OR cr.taken_down_at IS NOT NULL FROM collections c"
 	" JOIN creators cr ON cr.id = c.creator_id"
-	" WHERE cr.handle = ? AND c.slug = ? AND c.published = 1", "ss", "issssisi" };
+	" WHERE cr.handle = ? AND c.slug = ? AND c.published = 1 AND" ACCOUNT_ACTIVE_SQL("cr.user_id"),
+	"ss", "issssisi" };
 /* Items are shown only while the creator still has an approved pick of the product. */
 static const struct db_stmt q_items = {
 	"SELECT " CARD_COLS ", ci.note, " COMMISSION_RATE_TODAY_SQL("pk") "," CARD_GIFTED("c.creator_id") " FROM collection_items ci"

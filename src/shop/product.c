@@ -14,7 +14,8 @@
 
 static const struct db_stmt q_product = {
 	"SELECT p.id, p.title, p.description_html, p.product_type, b.slug, b.name, b.id FROM products p"
-	" JOIN brands b ON b.id = p.brand_id WHERE b.slug = ? AND p.handle = ? AND p.status = 'active' AND b.approved = 1",
+	" JOIN brands b ON b.id = p.brand_id WHERE b.slug = ? AND p.handle = ? AND p.status = 'active'"
+	" AND b.approved = 1 AND" ACCOUNT_ACTIVE_SQL("b.owner_user_id"),
 	"ss", "isssssi" };
 static const struct db_stmt q_options = {
 	"SELECT name FROM product_options WHERE product_id = ? ORDER BY position", "i", "s" };

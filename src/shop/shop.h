@@ -3,6 +3,7 @@
 #define CC_SHOP_H
 #include "web/http.h"
 #include "domain/moderation/takedown.h"
+#include "domain/admin/admin_account.h"
 
 /* Columns every card query selects first, in this order, with these types. */
 #define CARD_COLS \
@@ -10,9 +11,10 @@
 	" COALESCE(i.url, ''), COALESCE(i.alt, '')"
 #define CARD_TYPES "ssssisiss"
 #define CARD_NCOLS 9
-/* Joins that CARD_COLS needs, given products aliased p: the brand and the first image. */
+/* Joins that CARD_COLS needs, given products aliased p: the brand (approved, not suspended) and
+ * the first image. */
 #define CARD_JOINS \
-	" JOIN brands b ON b.id = p.brand_id AND b.approved = 1" \
+	" JOIN brands b ON b.id = p.brand_id AND b.approved = 1 AND" ACCOUNT_ACTIVE_SQL("b.owner_user_id") \
 	" LEFT JOIN product_images i ON i.id = (SELECT i2.id FROM product_images i2" \
 	" WHERE i2.product_id = p.id ORDER BY i2.position, i2.id LIMIT 1)"
 

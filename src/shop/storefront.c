@@ -12,8 +12,8 @@
 #include "domain/moderation/takedown.h"
 
 static const struct db_stmt q_creator = {
-	"SELECT id, handle, display_name, bio, avatar_url, taken_down_at IS NOT NULL FROM creators WHERE handle = ?",
-	"s", "issssi" };
+	"SELECT id, handle, display_name, bio, avatar_url, taken_down_at IS NOT NULL FROM creators WHERE handle = ?"
+	" AND" ACCOUNT_ACTIVE_SQL("creators.user_id"), "s", "issssi" };
 static const struct db_stmt q_links = {
 	"SELECT label, url FROM creator_links WHERE creator_id = ? ORDER BY position, id LIMIT 10", "i", "ss" };
 static const struct db_stmt q_collections = {

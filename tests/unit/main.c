@@ -21,6 +21,7 @@ int main(void)
 	srunner_add_suite(sr, product_suite());
 	srunner_add_suite(sr, wire_suite());
 	srunner_add_suite(sr, sanitize_suite());
+	srunner_add_suite(sr, metrics_suite());
 	srunner_add_suite(sr, multipart_suite());
 	srunner_add_suite(sr, catalog_suite());
 	srunner_add_suite(sr, catalog_wire_suite());

@@ -20,6 +20,7 @@ Suite *creators_suite(void);
 Suite *product_suite(void);
 Suite *wire_suite(void);
 Suite *sanitize_suite(void);
+Suite *metrics_suite(void);
 Suite *multipart_suite(void);
 Suite *catalog_suite(void);
 Suite *catalog_wire_suite(void);
