@@ -1,5 +1,6 @@
 /* main.c: the studio program's routing table, top to bottom. */
 #include "studio/account.h"
+#include "studio/admin.h"
 #include "studio/ads.h"
 #include "studio/codes.h"
 #include "studio/forms.h"
@@ -255,6 +256,13 @@ static const struct field sample_limits_fields[] = {
 	F_INT("monthly_limit", 3, 0, SAMPLE_LIMIT_MAX, .required = true, .inline_error = true), F_END,
 };
 
+/* moderation: admin_moderation.c, admin_brands.c; the kind and number name what is acted on */
+static const struct field admin_done_fields[] = { F_TEXT("done", 20), F_END };
+static const struct field admin_takedown_fields[] = {
+	F_ENUM("kind", 10, F_ONE_OF("storefront", "collection", "video", "ad", "live", "form")),
+	F_ID("target", .inline_error = true), F_TEXT("reason", 2000), F_END,
+};
+
 /* In the order of the rows below: the table order is the match precedence. */
 enum studio_page {
 	ST_HEALTH, ST_METRICS, ST_LOGIN_FORM, ST_LOGIN, ST_LOGOUT, ST_SIGNUP_FORM, ST_SIGNUP, ST_HOME, ST_PRODUCTS,
@@ -290,6 +298,8 @@ enum studio_page {
 	ST_BR_CODE_STATE, ST_CR_CODES,
 	ST_LOGIN_LINK_FORM, ST_LOGIN_LINK, ST_LOGIN_LINK_OPEN, ST_LOGIN_LINK_USE, ST_FORGOT_FORM, ST_FORGOT,
 	ST_RESET_FORM, ST_RESET, ST_ACCOUNT, ST_ACCOUNT_PASSWORD, ST_ACCOUNT_END_OTHERS,
+	ST_ADMIN_MODERATION, ST_ADMIN_TAKE_DOWN, ST_ADMIN_RESTORE, ST_ADMIN_REPORT_DISMISS, ST_ADMIN_BRANDS,
+	ST_ADMIN_BRAND_APPROVE,
 	ST__MAX
 };
 
@@ -659,6 +669,19 @@ static const struct route routes[] = {
 	[ST_ACCOUNT_END_OTHERS] = { .pat = { HTTP_POST, "/studio/account/sessions/end-others" },
 		.fn = page_account_end_others, .needs = NEED_LOGIN, .fields = account_reauth_fields,
 		.max_body = 1024 },
+	/* moderation and brand approval: admin_moderation.c, admin_brands.c */
+	[ST_ADMIN_MODERATION] = { .pat = { HTTP_GET, "/admin/moderation" }, .fn = page_admin_moderation,
+		.needs = NEED_SESSION | NEED_ADMIN, .fields = admin_done_fields },
+	[ST_ADMIN_TAKE_DOWN] = { .pat = { HTTP_POST, "/admin/moderation/take-down" }, .fn = page_admin_take_down,
+		.needs = NEED_ADMIN, .fields = admin_takedown_fields, .max_body = 8192 },
+	[ST_ADMIN_RESTORE] = { .pat = { HTTP_POST, "/admin/moderation/restore" }, .fn = page_admin_restore,
+		.needs = NEED_ADMIN, .fields = admin_takedown_fields, .max_body = 8192 },
+	[ST_ADMIN_REPORT_DISMISS] = { .pat = { HTTP_POST, "/admin/moderation/reports/{id}/dismiss" },
+		.fn = page_admin_report_dismiss, .needs = NEED_ADMIN, .path = path_id, .max_body = 1024 },
+	[ST_ADMIN_BRANDS] = { .pat = { HTTP_GET, "/admin/brands" }, .fn = page_admin_brands,
+		.needs = NEED_SESSION | NEED_ADMIN, .fields = admin_done_fields },
+	[ST_ADMIN_BRAND_APPROVE] = { .pat = { HTTP_POST, "/admin/brands/{id}/approve" },
+		.fn = page_admin_brand_approve, .needs = NEED_ADMIN, .path = path_id, .max_body = 1024 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio page");
 
