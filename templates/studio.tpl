@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1 class="page-title">Your studio</h1>
 <p class="lead">Signed in as {{NAME}} ({{EMAIL}}), account type: {{ROLE}}.</p>
+{{#ADMIN}}<p><a href="/admin">Admin: users, moderation, brands, audit log, system</a></p>{{/ADMIN}}
 {{#CREATOR}}<p>Your storefront: <a href="/@{{HANDLE}}">/@{{HANDLE}}</a></p>
 {{#RATE_NOTICES}}<p class="flash note" role="status">Brands announced lower commission rates ({{COUNT}} in the last 30 days): <a href="/studio/creator/picks">see your picks for the rates and their dates</a>.</p>{{/RATE_NOTICES}}
 <nav aria-label="Creator studio"><ul class="studio-links">

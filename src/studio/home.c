@@ -25,6 +25,8 @@ int page_studio_home(struct req *r)
 	tmpl_set(d, "NAME", r->sess.user_name);
 	tmpl_set(d, "EMAIL", db_at(&a, 0, 0)->s);
 	tmpl_set(d, "ROLE", db_at(&a, 0, 1)->s);
+	if (r->sess.role == ROLE_ADMIN)
+		tmpl_show(d, "ADMIN");
 	if (*db_at(&a, 0, 2)->s) {
 		tmpl_dict *c = tmpl_add(d, "CREATOR");
 		tmpl_set(c, "HANDLE", db_at(&a, 0, 2)->s);
