@@ -1,11 +1,16 @@
 // moderation.test.mjs: an admin takes down a storefront, collection, video, ad, live session or
 // lead form with a reason (the public gets a neutral 410, the owner reads the reason in the
 // studio) and restores it; shoppers' reports queue at /admin/moderation and are acted on or
-// dismissed; a brand waiting for approval has no public catalog until an admin approves it; every
+// dismissed; a brand waiting for approval (as brand_approval = required leaves one that signs up)
+// has no public catalog until an admin approves it; every
 // admin action leaves its audit row.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, DEMO_PASSWORD, csrfOf, unique } from './lib/http.mjs';
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { Client, DEMO_PASSWORD, ROOT, VAR, csrfOf, unique } from './lib/http.mjs';
 import { eventually } from './lib/eventually.mjs';
 import { newBrand, main } from './lib/catalog.mjs';
 import { newCreator } from './lib/creators.mjs';
@@ -262,4 +267,75 @@ test('a brand waiting for approval has no public product or feed until an admin 
 	assert.ok(!(await a.get('/admin/brands')).body.includes(`id="brand-${id}"`));
 	const twice = await a.post(`/admin/brands/${id}/approve`, { csrf: csrfOf(list.body) });
 	assert.equal(twice.status, 404, 'nothing is waiting any more');
+});
+
+// One FastCGI request (the responder role) on a unix socket: the program's answer as text.
+function fcgi(sock, method, uri, { cookie = '', body = '' } = {}) {
+	const record = (type, content) => {
+		const h = Buffer.alloc(8);
+		h.writeUInt8(1, 0);
+		h.writeUInt8(type, 1);
+		h.writeUInt16BE(1, 2);
+		h.writeUInt16BE(content.length, 4);
+		return Buffer.concat([h, content]);
+	};
+	const len = (n) => (n < 128 ? Buffer.from([n]) : Buffer.from([((n >>> 24) & 0x7f) | 0x80, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff]));
+	const params = { REQUEST_METHOD: method, REQUEST_URI: uri, QUERY_STRING: '', REMOTE_ADDR: '127.0.0.1', SERVER_PROTOCOL: 'HTTP/1.1',
+		HTTP_COOKIE: cookie, CONTENT_TYPE: 'application/x-www-form-urlencoded', CONTENT_LENGTH: String(Buffer.byteLength(body)) };
+	const pairs = Buffer.concat(Object.entries(params).map(([k, v]) => Buffer.concat([len(Buffer.byteLength(k)), len(Buffer.byteLength(v)), Buffer.from(k), Buffer.from(v)])));
+	return new Promise((resolve, reject) => {
+		const c = net.connect({ path: sock });
+		const chunks = [];
+		c.on('data', (d) => chunks.push(d));
+		c.on('error', reject);
+		c.on('end', () => {
+			const all = Buffer.concat(chunks), out = [];
+			for (let at = 0; at + 8 <= all.length;) {
+				const type = all[at + 1], n = all.readUInt16BE(at + 4), pad = all[at + 6];
+				if (type === 6)
+					out.push(all.subarray(at + 8, at + 8 + n));
+				at += 8 + n + pad;
+			}
+			resolve(Buffer.concat(out).toString('utf8'));
+		});
+		const stdin = body ? [record(5, Buffer.from(body))] : [];
+		c.end(Buffer.concat([record(1, Buffer.from([0, 1, 0, 0, 0, 0, 0, 0])), record(4, pairs), record(4, Buffer.alloc(0)), ...stdin, record(5, Buffer.alloc(0))]));
+	});
+}
+
+test('with brand_approval = required, a brand that signs up waits for approval', async () => {
+	const conf = path.join(VAR, `approval-${unique()}.conf`);
+	writeFileSync(conf, `${readFileSync(path.join(VAR, 'crowdcart.conf'), 'utf8')}\nbrand_approval = required\n`, { mode: 0o600 });
+	const sock = path.join(VAR, `approval-${unique()}.sock`);
+	const studio = spawn(path.join(ROOT, 'cgi-bin/studio.fcgi'), ['--conf', conf, '--listen', sock, '--workers', '1'],
+		{ stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CROWDCART_CONF: conf } });
+	let log = '';
+	try {
+		await new Promise((resolve, reject) => {
+			studio.stderr.on('data', (c) => {
+				log += c;
+				if (/workers ready/.test(log))
+					resolve();
+			});
+			studio.on('exit', (code) => reject(new Error(`studio.fcgi exited ${code}: ${log}`)));
+			setTimeout(() => reject(new Error(`studio.fcgi not ready in 10 s: ${log}`)), 10000).unref();
+		});
+		const form = await eventually(async () => {
+			const res = await fcgi(sock, 'GET', '/signup');
+			assert.match(res, /^Status: 200/m);
+			return res;
+		});
+		const cookie = /^Set-Cookie: ([^;]+)/mi.exec(form)?.[1];
+		assert.ok(cookie, 'the sign-up form starts a session');
+		const u = unique(), name = `Waiting Brand ${u}`;
+		const body = new URLSearchParams({ csrf: csrfOf(form), email: `brand-${u}@test.crowdcart.test`, password: `pw-${u}-long-enough`,
+			display_name: `Owner ${u}`, role: 'brand', brand_name: name, handle: '' }).toString();
+		const res = await fcgi(sock, 'POST', '/signup', { cookie, body });
+		assert.match(res, /^Status: 303/m, res.slice(0, 400));
+		assert.equal(one(`SELECT approved FROM brands WHERE name = ${lit(name)}`), '0');
+	} finally {
+		studio.kill('SIGTERM');
+		rmSync(conf, { force: true });
+		rmSync(sock, { force: true });
+	}
 });
