@@ -8,34 +8,37 @@
 -- admin's list of what is down (mostly NULL, so small).
 ALTER TABLE creators
   ADD COLUMN IF NOT EXISTS taken_down_at DATETIME NULL,
-  ADD COLUMN IF NOT EXISTS taken_down_reason VARCHAR(500) NULL,
-  ADD INDEX IF NOT EXISTS creators_taken_down (taken_down_at);
+  ADD COLUMN IF NOT EXISTS taken_down_reason VARCHAR(500) NULL, ALGORITHM=INSTANT;
 ALTER TABLE collections
   ADD COLUMN IF NOT EXISTS taken_down_at DATETIME NULL,
-  ADD COLUMN IF NOT EXISTS taken_down_reason VARCHAR(500) NULL,
-  ADD INDEX IF NOT EXISTS collections_taken_down (taken_down_at);
+  ADD COLUMN IF NOT EXISTS taken_down_reason VARCHAR(500) NULL, ALGORITHM=INSTANT;
 ALTER TABLE videos
   ADD COLUMN IF NOT EXISTS taken_down_at DATETIME NULL,
-  ADD COLUMN IF NOT EXISTS taken_down_reason VARCHAR(500) NULL,
-  ADD INDEX IF NOT EXISTS videos_taken_down (taken_down_at);
+  ADD COLUMN IF NOT EXISTS taken_down_reason VARCHAR(500) NULL, ALGORITHM=INSTANT;
 ALTER TABLE ads
   ADD COLUMN IF NOT EXISTS taken_down_at DATETIME NULL,
-  ADD COLUMN IF NOT EXISTS taken_down_reason VARCHAR(500) NULL,
-  ADD INDEX IF NOT EXISTS ads_taken_down (taken_down_at);
+  ADD COLUMN IF NOT EXISTS taken_down_reason VARCHAR(500) NULL, ALGORITHM=INSTANT;
 ALTER TABLE live_sessions
   ADD COLUMN IF NOT EXISTS taken_down_at DATETIME NULL,
-  ADD COLUMN IF NOT EXISTS taken_down_reason VARCHAR(500) NULL,
-  ADD INDEX IF NOT EXISTS live_sessions_taken_down (taken_down_at);
+  ADD COLUMN IF NOT EXISTS taken_down_reason VARCHAR(500) NULL, ALGORITHM=INSTANT;
 ALTER TABLE lead_forms
   ADD COLUMN IF NOT EXISTS taken_down_at DATETIME NULL,
-  ADD COLUMN IF NOT EXISTS taken_down_reason VARCHAR(500) NULL,
-  ADD INDEX IF NOT EXISTS lead_forms_taken_down (taken_down_at);
+  ADD COLUMN IF NOT EXISTS taken_down_reason VARCHAR(500) NULL, ALGORITHM=INSTANT;
+
+-- Each index its own ALTER, built beside the rows (an index in the same ALTER as the columns
+-- rebuilds the table: docs/UPGRADING.md).
+ALTER TABLE creators ADD INDEX IF NOT EXISTS creators_taken_down (taken_down_at), ALGORITHM=NOCOPY, LOCK=NONE;
+ALTER TABLE collections ADD INDEX IF NOT EXISTS collections_taken_down (taken_down_at), ALGORITHM=NOCOPY, LOCK=NONE;
+ALTER TABLE videos ADD INDEX IF NOT EXISTS videos_taken_down (taken_down_at), ALGORITHM=NOCOPY, LOCK=NONE;
+ALTER TABLE ads ADD INDEX IF NOT EXISTS ads_taken_down (taken_down_at), ALGORITHM=NOCOPY, LOCK=NONE;
+ALTER TABLE live_sessions ADD INDEX IF NOT EXISTS live_sessions_taken_down (taken_down_at), ALGORITHM=NOCOPY, LOCK=NONE;
+ALTER TABLE lead_forms ADD INDEX IF NOT EXISTS lead_forms_taken_down (taken_down_at), ALGORITHM=NOCOPY, LOCK=NONE;
 
 -- approved = 0: the brand signed up while brand_approval = required and no admin has approved it
 -- yet; its products are left out of every public page and the feed. The default approves every
 -- brand that exists when this runs (the demo brands among them) and every brand made while
 -- brand_approval = open.
-ALTER TABLE brands ADD COLUMN IF NOT EXISTS approved TINYINT(1) NOT NULL DEFAULT 1;
+ALTER TABLE brands ADD COLUMN IF NOT EXISTS approved TINYINT(1) NOT NULL DEFAULT 1, ALGORITHM=INSTANT;
 
 -- A shopper's report of a public page, anonymous or signed in; the admin acts on it at
 -- /admin/moderation. kind and target_id name the reported row (no foreign key: six tables), the

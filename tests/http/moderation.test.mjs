@@ -2,8 +2,7 @@
 // lead form with a reason (the public gets a neutral 410, the owner reads the reason in the
 // studio) and restores it; shoppers' reports queue at /admin/moderation and are acted on or
 // dismissed; a brand waiting for approval (as brand_approval = required leaves one that signs up)
-// has no public catalog until an admin approves it; every
-// admin action leaves its audit row.
+// has no public catalog until an admin approves it; every admin action leaves its audit row.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
