@@ -88,6 +88,9 @@ $(BUILD)/version.stamp: FORCE
 	@echo '$(VERSION_STRING)' >$@.tmp && { cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@; }
 $(BUILD)/ctl/main.o: CFLAGS += -DCROWDCART_VERSION='"$(VERSION_STRING)"'
 $(BUILD)/ctl/main.o: $(BUILD)/version.stamp
+# The admin's system page says the same version.
+$(BUILD)/studio/admin_system.o: CFLAGS += -DCROWDCART_VERSION='"$(VERSION_STRING)"'
+$(BUILD)/studio/admin_system.o: $(BUILD)/version.stamp
 FORCE:
 
 $(BIN_DIR)/crowdcartctl: $(BUILD)/ctl/main.o $(BUILD)/libcrowdcart.a

@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1 class="page-title">Your studio</h1>
 <p class="lead">Signed in as {{NAME}} ({{EMAIL}}), account type: {{ROLE}}.</p>
+{{#ADMIN}}<p><a href="/admin">Admin: users, moderation, brands, audit log, system</a></p>{{/ADMIN}}
 {{#CREATOR}}<p>Your storefront: <a href="/@{{HANDLE}}">/@{{HANDLE}}</a></p>
 {{#RATE_NOTICES}}<p class="flash note" role="status">Brands announced lower commission rates ({{COUNT}} in the last 30 days): <a href="/studio/creator/picks">see your picks for the rates and their dates</a>.</p>{{/RATE_NOTICES}}
 <nav aria-label="Creator studio"><ul class="studio-links">
@@ -18,6 +19,7 @@
 <li><a href="/studio/live">Live: schedule a live shopping session, go live, pin products, answer questions</a></li>
 </ul></nav>{{/CREATOR}}
 {{#BRAND}}<p>Your brand: {{BRAND_NAME}} ({{BRAND_SLUG}})</p>
+{{#AWAITING_APPROVAL}}<p class="flash note" role="status" id="awaiting-approval">Your brand is awaiting approval: the site&#39;s admins look at new brands before their catalog goes public. You can set up your products now; shoppers see them once your brand is approved.</p>{{/AWAITING_APPROVAL}}
 <nav aria-label="Orders"><ul class="studio-links">
 <li><a href="/studio/orders">Orders: ship, cancel, refund, export as CSV</a></li>
 <li><a href="/studio/brand/shipping">Shipping and tax rates</a></li>

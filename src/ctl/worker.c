@@ -13,6 +13,7 @@
 #include "web/outbound.h"
 #include "ctl/ctl.h"
 #include "ctl/domain_check.h"
+#include "ctl/heartbeat.h"
 #include "ctl/lease.h"
 #include "lib/netcheck.h"
 #include "ctl/webhook_post.h"
@@ -127,6 +128,7 @@ int ctl_worker(struct db *db, int argc, char **argv)
 	struct arena *a = arena_new(1 << 16);
 	int rc = 0;
 	for (;;) {
+		time_t started = time(NULL);
 		long n = pass(db, a, &pol);
 		/* after the webhooks, so the deliveries due now never wait for a slow resolver */
 		long checked = n < 0 ? 0 : domain_check_due(db, a, &resolver);
@@ -144,6 +146,7 @@ int ctl_worker(struct db *db, int argc, char **argv)
 			rc = 1;
 		} else if (n > 0)
 			printf("delivered %ld webhook(s)\n", n);
+		heartbeat_write(db, (long long)(time(NULL) - started), n < 0 ? 0 : n, n >= 0);
 		if (checked > 0)
 			printf("checked %ld domain(s)\n", checked);
 		if (released > 0)

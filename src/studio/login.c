@@ -11,7 +11,7 @@
 #include "studio/two_step.h"
 
 static const struct db_stmt q_user = {
-	"SELECT id, password_hash, display_name, role FROM users WHERE email = ?", "s", "isss" };
+	"SELECT id, password_hash, display_name, role, suspended_at IS NOT NULL FROM users WHERE email = ?", "s", "isssi" };
 static const struct db_stmt q_rehash = {
 	"UPDATE users SET password_hash = ? WHERE id = ?", "si", "" };
 
@@ -82,6 +82,11 @@ int page_login(struct req *r)
 		if ((rc = login_throttle_fail(r->db, &t)) != DB_OK)
 			return req_db_fail(rc);	/* 503 with Retry-After, not an answer to the guess */
 		login_form(r, 401, "That email and password do not match an account.", false);
+		return REQ_DONE;
+	}
+	/* Said only to whoever knows the password: it reveals nothing to a guesser. */
+	if (db_at(&u, 0, 4)->i) {
+		login_form(r, 403, "This account is suspended. Write to the operator of this site if you think this is a mistake.", false);
 		return REQ_DONE;
 	}
 	long long id = db_at(&u, 0, 0)->i;

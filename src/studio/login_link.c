@@ -11,7 +11,7 @@
 #include "studio/two_step.h"
 
 static const struct db_stmt q_user = {
-	"SELECT display_name, role FROM users WHERE id = ?", "i", "ss" };
+	"SELECT display_name, role FROM users WHERE id = ? AND suspended_at IS NULL", "i", "ss" };
 
 /* The page, with the button while the link is usable; 410 once it is not. */
 static void link_page(struct req *r, bool usable)

@@ -1,5 +1,7 @@
 /* main.c: the studio program's routing table, top to bottom. */
 #include "studio/account.h"
+#include "studio/admin.h"
+#include "domain/admin/admin_audit.h"
 #include "studio/ads.h"
 #include "studio/codes.h"
 #include "studio/forms.h"
@@ -260,6 +262,30 @@ static const struct field sample_limits_fields[] = {
 	F_INT("monthly_limit", 3, 0, SAMPLE_LIMIT_MAX, .required = true, .inline_error = true), F_END,
 };
 
+/* admin_*.c: the /admin pages, for the admin role only */
+#define ADMIN_ROLES F_ONE_OF("shopper", "creator", "brand", "admin")
+static const struct field admin_users_fields[] = {
+	F_TEXT("q", 254), F_ENUM("role", 7, ADMIN_ROLES), F_ENUM("state", 9, F_ONE_OF("active", "suspended")),
+	F_INT("page", 6, 1, ADMIN_MAX_PAGE), F_END,
+};
+static const struct field admin_user_fields[] = {
+	F_ENUM("done", 10, F_ONE_OF("suspended", "reinstated", "role", "unchanged")), F_END,
+};
+static const struct field admin_reason_fields[] = { F_TEXT("reason", ADMIN_AUDIT_REASON_MAX), F_END };
+static const struct field admin_role_fields[] = {
+	F_ENUM("role", 7, ADMIN_ROLES, .required = true), F_TEXT("reason", ADMIN_AUDIT_REASON_MAX), F_END,
+};
+static const struct field admin_audit_fields[] = {
+	F_TEXT("action", ADMIN_AUDIT_ACTION_MAX), F_TEXT("actor", 254), F_TEXT("kind", ADMIN_AUDIT_KIND_MAX),
+	F_ID("target"), F_DATE("from"), F_DATE("to"), F_INT("page", 6, 1, ADMIN_MAX_PAGE), F_END,
+};
+/* moderation: admin_moderation.c, admin_brands.c; the kind and number name what is acted on */
+static const struct field admin_done_fields[] = { F_TEXT("done", 20), F_END };
+static const struct field admin_takedown_fields[] = {
+	F_ENUM("kind", 10, F_ONE_OF("storefront", "collection", "video", "ad", "live", "form")),
+	F_ID("target", .inline_error = true), F_TEXT("reason", 2000), F_END,
+};
+
 /* In the order of the rows below: the table order is the match precedence. */
 enum studio_page {
 	ST_HEALTH, ST_METRICS, ST_LOGIN_FORM, ST_LOGIN, ST_LOGOUT, ST_SIGNUP_FORM, ST_SIGNUP, ST_HOME, ST_PRODUCTS,
@@ -296,6 +322,10 @@ enum studio_page {
 	ST_LOGIN_LINK_FORM, ST_LOGIN_LINK, ST_LOGIN_LINK_OPEN, ST_LOGIN_LINK_USE, ST_FORGOT_FORM, ST_FORGOT,
 	ST_RESET_FORM, ST_RESET, ST_ACCOUNT, ST_ACCOUNT_PASSWORD, ST_ACCOUNT_END_OTHERS,
 	ST_LOGIN_CODE, ST_TWO_STEP, ST_TWO_STEP_QR, ST_TWO_STEP_BEGIN, ST_TWO_STEP_CONFIRM, ST_TWO_STEP_OFF, ST_TWO_STEP_RECOVERY,
+	ST_ADMIN, ST_ADMIN_USERS, ST_ADMIN_USER, ST_ADMIN_USER_SUSPEND, ST_ADMIN_USER_REINSTATE,
+	ST_ADMIN_USER_ROLE, ST_ADMIN_AUDIT, ST_ADMIN_SYSTEM,
+	ST_ADMIN_MODERATION, ST_ADMIN_TAKE_DOWN, ST_ADMIN_RESTORE, ST_ADMIN_REPORT_DISMISS, ST_ADMIN_BRANDS,
+	ST_ADMIN_BRAND_APPROVE,
 	ST__MAX
 };
 
@@ -683,6 +713,37 @@ static const struct route routes[] = {
 	[ST_TWO_STEP_RECOVERY] = { .pat = { HTTP_POST, "/studio/account/two-step/recovery" },
 		.fn = page_two_step_recovery, .needs = NEED_LOGIN, .fields = two_step_off_fields,
 		.max_body = 2048 },
+	/* admin: every /admin route needs NEED_ADMIN (tests/http/admin.test.mjs walks them all) */
+	[ST_ADMIN] = { .pat = { HTTP_GET, "/admin" }, .fn = page_admin_home, .needs = NEED_SESSION | NEED_ADMIN },
+	[ST_ADMIN_USERS] = { .pat = { HTTP_GET, "/admin/users" }, .fn = page_admin_users,
+		.needs = NEED_SESSION | NEED_ADMIN, .fields = admin_users_fields },
+	[ST_ADMIN_USER] = { .pat = { HTTP_GET, "/admin/users/{id}" }, .fn = page_admin_user,
+		.needs = NEED_SESSION | NEED_ADMIN, .path = path_id, .fields = admin_user_fields },
+	[ST_ADMIN_USER_SUSPEND] = { .pat = { HTTP_POST, "/admin/users/{id}/suspend" },
+		.fn = page_admin_user_suspend, .needs = NEED_ADMIN, .path = path_id,
+		.fields = admin_reason_fields, .max_body = 4096 },
+	[ST_ADMIN_USER_REINSTATE] = { .pat = { HTTP_POST, "/admin/users/{id}/reinstate" },
+		.fn = page_admin_user_reinstate, .needs = NEED_ADMIN, .path = path_id,
+		.fields = admin_reason_fields, .max_body = 4096 },
+	[ST_ADMIN_USER_ROLE] = { .pat = { HTTP_POST, "/admin/users/{id}/role" }, .fn = page_admin_user_role,
+		.needs = NEED_ADMIN, .path = path_id, .fields = admin_role_fields, .max_body = 4096 },
+	[ST_ADMIN_AUDIT] = { .pat = { HTTP_GET, "/admin/audit" }, .fn = page_admin_audit,
+		.needs = NEED_SESSION | NEED_ADMIN, .fields = admin_audit_fields },
+	[ST_ADMIN_SYSTEM] = { .pat = { HTTP_GET, "/admin/system" }, .fn = page_admin_system,
+		.needs = NEED_SESSION | NEED_ADMIN },
+	/* moderation and brand approval: admin_moderation.c, admin_brands.c */
+	[ST_ADMIN_MODERATION] = { .pat = { HTTP_GET, "/admin/moderation" }, .fn = page_admin_moderation,
+		.needs = NEED_SESSION | NEED_ADMIN, .fields = admin_done_fields },
+	[ST_ADMIN_TAKE_DOWN] = { .pat = { HTTP_POST, "/admin/moderation/take-down" }, .fn = page_admin_take_down,
+		.needs = NEED_ADMIN, .fields = admin_takedown_fields, .max_body = 8192 },
+	[ST_ADMIN_RESTORE] = { .pat = { HTTP_POST, "/admin/moderation/restore" }, .fn = page_admin_restore,
+		.needs = NEED_ADMIN, .fields = admin_takedown_fields, .max_body = 8192 },
+	[ST_ADMIN_REPORT_DISMISS] = { .pat = { HTTP_POST, "/admin/moderation/reports/{id}/dismiss" },
+		.fn = page_admin_report_dismiss, .needs = NEED_ADMIN, .path = path_id, .max_body = 1024 },
+	[ST_ADMIN_BRANDS] = { .pat = { HTTP_GET, "/admin/brands" }, .fn = page_admin_brands,
+		.needs = NEED_SESSION | NEED_ADMIN, .fields = admin_done_fields },
+	[ST_ADMIN_BRAND_APPROVE] = { .pat = { HTTP_POST, "/admin/brands/{id}/approve" },
+		.fn = page_admin_brand_approve, .needs = NEED_ADMIN, .path = path_id, .max_body = 1024 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio page");
 

@@ -11,9 +11,9 @@
 static const struct db_stmt q_get = {
 	"SELECT s.user_id, COALESCE(u.display_name, ''), COALESCE(u.role, ''),"
 	" TIMESTAMPDIFF(SECOND, s.last_seen_at, UTC_TIMESTAMP()),"
-	" TIMESTAMPDIFF(SECOND, s.created_at, UTC_TIMESTAMP())"
+	" TIMESTAMPDIFF(SECOND, s.created_at, UTC_TIMESTAMP()), u.suspended_at IS NOT NULL"
 	" FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
-	"b", "issii" };
+	"b", "issiii" };
 static const struct db_stmt q_insert = {
 	"INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at)"
 	" VALUES (?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "bn", "" };
@@ -69,7 +69,9 @@ enum db_status session_load(struct req *r)
 		return rc;
 	long long idle = db_at(&res, 0, 3)->i, age = db_at(&res, 0, 4)->i;
 	struct session_limits lim = session_limits(!db_at(&res, 0, 0)->null);
-	if (idle > lim.idle_s || age > lim.max_s) {
+	/* A suspension deletes the account's sessions; one signed in since, by whatever path, is
+	 * refused here all the same. */
+	if (idle > lim.idle_s || age > lim.max_s || db_at(&res, 0, 5)->i) {
 		/* The expired row is refused either way; one left behind is only clutter until
 		 * `crowdcartctl purge` takes it. */
 		db_best_effort(db_query(r->db, r->arena, &q_delete, (struct db_param[]){ DB_B(hash, 32) }, NULL));

@@ -51,5 +51,6 @@ Suite *sign_in_suite(void);
 Suite *totp_suite(void);
 Suite *mime_suite(void);
 Suite *mail_html_suite(void);
+Suite *moderation_suite(void);
 
 #endif

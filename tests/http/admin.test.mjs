@@ -1,0 +1,219 @@
+// admin.test.mjs: /admin for the admin role only: every route refused to anyone else; user search;
+// suspension (sessions end, sign-in refused, storefront and catalog gone) and reinstatement; role
+// changes; every action in the append-only audit log, in the same transaction; the system page.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Client, ROOT, csrfOf, newAccount } from './lib/http.mjs';
+import { demoClient, lit, newBrand, sql } from './lib/fulfilment.mjs';
+import { ctl } from './lib/catalog_import.mjs';
+import { eventually } from './lib/eventually.mjs';
+
+const ADMIN = 'admin@demo.crowdcart.test';
+
+function main(html) {
+	return /<main id="main">([\s\S]*)<\/main>/.exec(html)?.[1] ?? '';
+}
+
+function userId(email) {
+	return Number(sql(`SELECT id FROM users WHERE email = ${lit(email)}`)[0][0]);
+}
+
+function auditRows(targetId) {
+	return sql(`SELECT action, reason, address_prefix, actor_user_id FROM admin_audit
+		WHERE target_kind = 'user' AND target_id = ${targetId} ORDER BY id`)
+		.map(([action, reason, prefix, actor]) => ({ action, reason, prefix, actor: Number(actor) }));
+}
+
+// Posts one of the user page's forms, with the page's own CSRF token.
+async function act(admin, id, what, fields) {
+	const page = await admin.get(`/admin/users/${id}`);
+	assert.equal(page.status, 200);
+	return admin.post(`/admin/users/${id}/${what}`, { csrf: csrfOf(page.body), ...fields });
+}
+
+const GETS = ['/admin', '/admin/users', '/admin/users/1', '/admin/audit', '/admin/system',
+	'/admin/users?q=demo&role=creator&state=active&page=2', '/admin/audit?action=user.suspend&target=1'];
+const POSTS = ['/admin/users/1/suspend', '/admin/users/1/reinstate', '/admin/users/1/role'];
+
+test('every /admin route sends the anonymous to sign in and refuses shoppers, creators and brands', async () => {
+	const anonymous = new Client();
+	for (const p of GETS) {
+		const res = await anonymous.get(p);
+		assert.equal(res.status, 303, p);
+		assert.match(res.headers.location, /^\/login\?next=\/admin/, p);
+	}
+	const others = [await demoClient('shopper@demo.crowdcart.test'), await demoClient('lena@demo.crowdcart.test'),
+		await demoClient('brand-owner@northwind.demo.crowdcart.test')];
+	const before = Number(sql('SELECT COUNT(*) FROM admin_audit')[0][0]);
+	const user1 = sql('SELECT suspended_at IS NULL, role FROM users WHERE id = 1')[0].join();
+	for (const c of others) {
+		const csrf = await c.csrf('/studio/account');
+		for (const p of GETS)
+			assert.equal((await c.get(p)).status, 403, p);
+		for (const p of POSTS)
+			assert.equal((await c.post(p, { csrf, reason: 'not mine to give', role: 'admin' })).status, 403, p);
+	}
+	assert.equal(sql('SELECT suspended_at IS NULL, role FROM users WHERE id = 1')[0].join(), user1);
+	assert.equal(Number(sql('SELECT COUNT(*) FROM admin_audit')[0][0]), before, 'nothing was written');
+	const admin = await demoClient(ADMIN);
+	for (const p of GETS)
+		assert.equal((await admin.get(p)).status, 200, p);
+	const studio = await admin.get('/studio');
+	assert.match(main(studio.body), /<a href="\/admin">/, 'the studio links an admin to /admin');
+});
+
+test('the admin finds accounts by part of the email or name, by role and by state, a page at a time', async () => {
+	const admin = await demoClient(ADMIN);
+	const c = new Client();
+	const account = await newAccount(c, 'creator');
+	const part = account.email.slice(0, account.email.indexOf('@')).slice(-8);
+	let res = await admin.get(`/admin/users?q=${encodeURIComponent(part)}`);
+	assert.equal(res.status, 200);
+	assert.match(main(res.body), new RegExp(`>${account.email.replace(/[.]/g, '\\.')}</a>`));
+	assert.match(main(res.body), /aria-current="page">Users</, 'the navigation marks the section');
+	res = await admin.get(`/admin/users?q=${encodeURIComponent(part)}&role=brand`);
+	assert.match(main(res.body), /id="no-users"/, 'not a brand');
+	res = await admin.get(`/admin/users?q=${encodeURIComponent(account.display_name)}&role=creator&state=active`);
+	assert.match(main(res.body), new RegExp(account.email.replace(/[.]/g, '\\.')));
+	res = await admin.get('/admin/users?q=%25');
+	assert.match(main(res.body), /id="no-users"/, 'a % is a literal character, not a wildcard');
+	res = await admin.get('/admin/users?role=shopper');
+	assert.match(main(res.body), /rel="next"/, 'more than a page of shoppers has a next page');
+	const next = /<a href="([^"]+)" rel="next">/.exec(res.body)[1].replace(/&amp;/g, '&');
+	assert.match(next, /^\/admin\/users\?q=&role=shopper&state=&page=2$/);
+	assert.equal((await admin.get(next)).status, 200);
+	assert.equal((await admin.get('/admin/users?role=root')).status, 400, 'an unknown role is refused');
+	assert.equal((await admin.get('/admin/users?page=0')).status, 400);
+	assert.equal((await admin.get('/admin/users/999999999999')).status, 404);
+});
+
+test('suspending a creator ends its sessions, refuses its sign-in and takes its storefront down; reinstating undoes it', async () => {
+	const creator = new Client();
+	const account = await newAccount(creator, 'creator');
+	const id = userId(account.email);
+	const visitor = new Client();
+	assert.equal((await visitor.get(`/@${account.handle}`)).status, 200);
+	const admin = await demoClient(ADMIN);
+
+	let res = await act(admin, id, 'suspend', { reason: '  ' });
+	assert.equal(res.status, 422, 'a reason is required');
+	assert.match(main(res.body), /Say why the account is suspended/);
+	assert.deepEqual(auditRows(id), [], 'a refused action writes nothing');
+
+	res = await act(admin, id, 'suspend', { reason: 'Sold counterfeit <b>goods</b>' });
+	assert.equal(res.status, 303);
+	assert.equal(res.headers.location, `/admin/users/${id}?done=suspended`);
+	const page = await admin.get(res.headers.location);
+	assert.match(main(page.body), /id="user-state">suspended since [0-9-]+ [0-9:]+ UTC: Sold counterfeit &lt;b&gt;goods&lt;\/b&gt;</);
+	assert.match(main(page.body), /id="user-sessions">0</);
+
+	assert.equal((await creator.get('/studio')).status, 303, 'the creator was signed out');
+	res = await new Client().login(account.email, account.password);
+	assert.equal(res.status, 403);
+	assert.match(main(res.body), /This account is suspended\./);
+	res = await new Client().login(account.email, 'a wrong password here');
+	assert.equal(res.status, 401, 'a wrong password learns nothing of the suspension');
+	await eventually(async () => assert.equal((await new Client().get(`/@${account.handle}`)).status, 404));
+	const gone = await new Client().get(`/@${account.handle}`);
+	assert.doesNotMatch(gone.body, /suspend/i, 'the public page does not say why');
+
+	const [[prefix]] = sql(`SELECT address_prefix FROM admin_audit WHERE target_id = ${id}`);
+	assert.match(prefix, /^127\.\d+\.\d+\.0\/24$/, 'the network, not the address');
+	assert.deepEqual(auditRows(id), [{ action: 'user.suspend', reason: 'Sold counterfeit <b>goods</b>', prefix, actor: userId(ADMIN) }]);
+
+	res = await act(admin, id, 'suspend', { reason: 'again' });
+	assert.equal(res.headers.location, `/admin/users/${id}?done=unchanged`, 'suspending twice changes nothing');
+	assert.equal(auditRows(id).length, 1);
+
+	res = await act(admin, id, 'reinstate', { reason: 'Appeal upheld' });
+	assert.equal(res.headers.location, `/admin/users/${id}?done=reinstated`);
+	assert.equal((await new Client().login(account.email, account.password)).status, 303, 'signs in again');
+	await eventually(async () => assert.equal((await new Client().get(`/@${account.handle}`)).status, 200));
+	assert.deepEqual(auditRows(id).map((r) => `${r.action}: ${r.reason}`),
+		['user.suspend: Sold counterfeit <b>goods</b>', 'user.reinstate: Appeal upheld']);
+});
+
+test('suspending a brand takes its products and feed out of the shop', async () => {
+	const b = await newBrand();
+	const [[slug, handle]] = sql(`SELECT b.slug, p.handle FROM products p JOIN brands b ON b.id = p.brand_id WHERE p.id = ${b.productId}`);
+	const product = `/p/${slug}/${handle}`;
+	assert.equal((await new Client().get(product)).status, 200);
+	const feed = `/b/${slug}/feed.tsv`;
+	assert.equal((await new Client().get(feed)).status, 200);
+	const admin = await demoClient(ADMIN);
+	const id = userId(b.account.email);
+	assert.equal((await act(admin, id, 'suspend', { reason: 'Chargebacks' })).status, 303);
+	await eventually(async () => assert.equal((await new Client().get(product)).status, 404));
+	assert.equal((await new Client().get(feed)).status, 404);
+	assert.equal((await b.client.get('/studio/products')).status, 303, 'the brand was signed out');
+	assert.equal((await act(admin, id, 'reinstate', { reason: 'Settled' })).status, 303);
+	await eventually(async () => assert.equal((await new Client().get(product)).status, 200));
+});
+
+test('the admin changes a role, with the change in the audit log; not their own', async () => {
+	const c = new Client();
+	const account = await newAccount(c, 'shopper');
+	const id = userId(account.email);
+	const admin = await demoClient(ADMIN);
+	let res = await act(admin, id, 'role', { role: 'creator', reason: 'Asked by mail' });
+	assert.equal(res.headers.location, `/admin/users/${id}?done=role`);
+	assert.equal(sql(`SELECT role FROM users WHERE id = ${id}`)[0][0], 'creator');
+	assert.match(main((await admin.get(`/admin/users/${id}`)).body), /id="user-role">creator</);
+	assert.deepEqual(auditRows(id).map((r) => `${r.action}: ${r.reason}`), ['user.change_role: shopper to creator: Asked by mail']);
+	res = await act(admin, id, 'role', { role: 'superuser' });
+	assert.equal(res.status, 400, 'an unknown role is refused');
+	const self = userId(ADMIN);
+	res = await act(admin, self, 'role', { role: 'shopper' });
+	assert.equal(res.status, 403);
+	res = await act(admin, self, 'suspend', { reason: 'oops' });
+	assert.equal(res.status, 403);
+	assert.equal(sql(`SELECT role, suspended_at IS NULL FROM users WHERE id = ${self}`)[0].join(), 'admin,1');
+});
+
+test('the audit log lists the actions with filters, and the programs can only append to it', async () => {
+	const c = new Client();
+	const account = await newAccount(c, 'shopper');
+	const id = userId(account.email);
+	const admin = await demoClient(ADMIN);
+	await act(admin, id, 'suspend', { reason: 'Spam reviews' });
+	let res = await admin.get(`/admin/audit?kind=user&target=${id}`);
+	assert.equal(res.status, 200);
+	const rows = [...main(res.body).matchAll(/<tr data-entry="\d+"><td>[^<]+<\/td><td>([^<]+)<\/td><td>([^<]+)<\/td><td><a href="\/admin\/users\/(\d+)">user #\d+<\/a><\/td><td>([^<]*)<\/td>/g)];
+	assert.deepEqual(rows.map((m) => [m[1], m[2], Number(m[3]), m[4]]), [[ADMIN, 'user.suspend', id, 'Spam reviews']]);
+	res = await admin.get(`/admin/audit?action=user.reinstate&target=${id}`);
+	assert.match(main(res.body), /id="no-entries"/);
+	res = await admin.get(`/admin/audit?actor=${encodeURIComponent(ADMIN)}&action=user.suspend`);
+	assert.match(main(res.body), new RegExp(`/admin/users/${id}"`));
+	const today = new Date().toISOString().slice(0, 10);
+	res = await admin.get(`/admin/audit?from=${today}&to=${today}&target=${id}&kind=user`);
+	assert.match(main(res.body), /Spam reviews/);
+	res = await admin.get(`/admin/audit?to=2000-01-01&target=${id}&kind=user`);
+	assert.match(main(res.body), /id="no-entries"/);
+	assert.equal((await admin.get('/admin/audit?from=yesterday')).status, 400);
+
+	const grants = sql(`SHOW GRANTS FOR 'cc_studio'@'127.0.0.1'`).map((r) => r[0]).filter((g) => /`admin_audit`/.test(g));
+	assert.deepEqual(grants, ["GRANT SELECT, INSERT ON `crowdcart`.`admin_audit` TO `cc_studio`@`127.0.0.1`"]);
+	const shop = sql(`SHOW GRANTS FOR 'cc_shop'@'127.0.0.1'`).map((r) => r[0]).filter((g) => /`admin_audit`/.test(g));
+	assert.deepEqual(shop, []);
+});
+
+test('the system page shows the version, the migrations, the queues, the worker and the database', async () => {
+	const admin = await demoClient(ADMIN);
+	ctl('worker', '--once');
+	const res = await admin.get('/admin/system');
+	assert.equal(res.status, 200);
+	const body = main(res.body);
+	const version = fs.readFileSync(path.join(ROOT, 'VERSION'), 'utf8').trim();
+	assert.match(body, new RegExp(`id="system-version">crowdcart ${version.replace(/\./g, '\\.')}`));
+	const shipped = fs.readdirSync(path.join(ROOT, 'sql')).filter((f) => /^\d{4}_.*\.sql$/.test(f)).sort();
+	assert.match(body, new RegExp(`Current: ${shipped.length} applied, the last ${shipped.at(-1)};\\s*this build ships ${shipped.length}, the last ${shipped.at(-1)}\\.`));
+	const [[pending, failed]] = sql(`SELECT (SELECT COUNT(*) FROM outbox WHERE status = 'pending'),
+		(SELECT COUNT(*) FROM outbox WHERE status = 'failed')`);
+	assert.match(body, new RegExp(`<tr id="queue-outbox"><td>Mail \\(outbox\\)</td><td>${pending}</td><td>[^<]+</td><td>${failed}</td>`));
+	assert.match(body, /<tr id="queue-webhooks"><td>Lead webhooks<\/td><td>\d+<\/td>/);
+	assert.match(body, /<tr class="worker-row"><td>[^<]+<\/td><td>[0-9-]+ [0-9:]+<\/td><td>\d+ s<\/td><td>\d+ s<\/td><td>\d+<\/td><td>\d+<\/td><td>ok<\/td><\/tr>/,
+		'the worker pass just run');
+	assert.match(body, /id="system-database">Reachable: a single node/);
+});
