@@ -12,7 +12,7 @@ static const struct db_stmt q_log = {
 	" WHERE (? = '' OR a.action = ?) AND (? = '' OR u.email = ?) AND (? = '' OR a.target_kind = ?)"
 	" AND (? = 0 OR a.target_id = ?) AND (? = '' OR a.created_at >= ?)"
 	" AND (? = '' OR a.created_at < ? + INTERVAL 1 DAY)"
-	" ORDER BY a.created_at DESC, a.id DESC LIMIT ? OFFSET ?", "ssssssiissssii", "isissssis" };
+	" ORDER BY a.created_at DESC, a.id DESC LIMIT ? OFFSET ?", "ssssssiissssii", "isisssiss" };
 /* What the action filter offers: every action written so far. */
 static const struct db_stmt q_actions = {
 	"SELECT DISTINCT action FROM admin_audit ORDER BY action LIMIT 100", "", "s" };
@@ -77,7 +77,6 @@ int page_admin_audit(struct req *r)
 			continue;
 		struct buf b;
 		buf_init(&b, r->arena, 160);
-		buf_puts(&b, "/admin/audit?");
 		pay_form_add(&b, "action", action);
 		pay_form_add(&b, "actor", actor);
 		pay_form_add(&b, "kind", kind);
@@ -86,7 +85,7 @@ int page_admin_audit(struct req *r)
 		pay_form_add(&b, "from", from);
 		pay_form_add(&b, "to", to);
 		pay_form_add_int(&b, "page", p);
-		tmpl_set(tmpl_add(d, dir < 0 ? "PREV" : "NEXT"), "HREF", buf_cstr(&b));
+		tmpl_set(tmpl_add(d, dir < 0 ? "PREV" : "NEXT"), "HREF", arena_printf(r->arena, "/admin/audit?%s", buf_cstr(&b)));
 	}
 	layout_end(r, 200);
 	return REQ_DONE;

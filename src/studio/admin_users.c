@@ -39,12 +39,11 @@ static const char *page_href(struct req *r, const char *q, const char *role, con
 {
 	struct buf b;
 	buf_init(&b, r->arena, 128);
-	buf_puts(&b, "/admin/users?");
 	pay_form_add(&b, "q", q);
 	pay_form_add(&b, "role", role);
 	pay_form_add(&b, "state", state);
 	pay_form_add_int(&b, "page", page);
-	return buf_cstr(&b);
+	return arena_printf(r->arena, "/admin/users?%s", buf_cstr(&b));
 }
 
 int page_admin_users(struct req *r)
