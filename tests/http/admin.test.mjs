@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Client, ROOT, csrfOf, newAccount, unique } from './lib/http.mjs';
 import { demoClient, lit, newBrand, sql } from './lib/fulfilment.mjs';
 import { ctl } from './lib/catalog_import.mjs';
+import { mailedLink } from './lib/account_mail.mjs';
 import { eventually } from './lib/eventually.mjs';
 
 const ADMIN = 'admin@demo.crowdcart.test';
@@ -122,6 +123,14 @@ test('suspending a creator ends its sessions, refuses its sign-in and takes its 
 	assert.match(main(res.body), /This account is suspended\./);
 	res = await new Client().login(account.email, 'a wrong password here');
 	assert.equal(res.status, 401, 'a wrong password learns nothing of the suspension');
+	const byMail = new Client();
+	await byMail.submit('/login/link', { email: account.email });
+	const link = mailedLink(account.email, 'link');
+	assert.ok(link, 'the link is mailed as to anyone (the answer says nothing of the account)');
+	const open = await byMail.get(link);
+	res = await byMail.post(link, { csrf: csrfOf(open.body) });
+	assert.equal(res.status, 410, 'the emailed link does not sign it in');
+	assert.equal((await byMail.get('/studio')).status, 303);
 	await eventually(async () => assert.equal((await new Client().get(`/@${account.handle}`)).status, 404));
 	const gone = await new Client().get(`/@${account.handle}`);
 	assert.doesNotMatch(gone.body, /suspend/i, 'the public page does not say why');
