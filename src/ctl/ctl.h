@@ -16,7 +16,11 @@ int ctl_export(struct db *db, int argc, char **argv);
  * message on stderr when there is none). */
 const char *ctl_opt(int argc, char **argv, const char *name);
 bool ctl_brand(struct db *db, struct arena *a, const char *slug, long long *id, const char **currency);
-int ctl_send_mail(struct db *db);
+/* [--to ADDRESS]: sends the due outbox mail (or that address's) by the configured transport. */
+int ctl_send_mail(struct db *db, int argc, char **argv);
+/* --dead: the dead mails, newest first: id, when queued, to, attempts, last error, subject;
+ * --retry ID: that dead mail pending again. */
+int ctl_mail(struct db *db, int argc, char **argv);
 int ctl_purge_carts(struct db *db);
 /* [--once]: delivers due lead webhooks and runs the due DNS checks of brand domains, looping
  * every 5 s unless --once. */

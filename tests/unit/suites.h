@@ -48,5 +48,7 @@ Suite *abuse_suite(void);
 Suite *password_policy_suite(void);
 Suite *secure_headers_suite(void);
 Suite *sign_in_suite(void);
+Suite *mime_suite(void);
+Suite *mail_html_suite(void);
 
 #endif
