@@ -10,8 +10,10 @@
 #define CROWDCART_VERSION "unknown"	/* set by the Makefile from VERSION and git describe */
 #endif
 
+/* What was given up on: dead letters of the outbox (crowdcartctl mail --dead lists them) and lead
+ * webhooks past their last attempt. */
 static const struct db_stmt q_failures = {
-	"SELECT (SELECT COUNT(*) FROM outbox WHERE status = 'failed'),"
+	"SELECT (SELECT COUNT(*) FROM outbox WHERE status = 'dead'),"
 	" (SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'failed')", "", "ii" };
 static const struct db_stmt q_recent_migrations = {
 	"SELECT name, DATE_FORMAT(applied_at, '%Y-%m-%d %H:%i') FROM schema_migrations"
@@ -80,6 +82,8 @@ int page_admin_system(struct req *r)
 	tmpl_set_int(d, "OUTBOX_PENDING", h.outbox_pending);
 	tmpl_set(d, "OUTBOX_OLDEST", h.outbox_pending ? seconds_text(r, h.outbox_waited_s) : "none waiting");
 	tmpl_set_int(d, "OUTBOX_FAILED", db_at(&f, 0, 0)->i);
+	if (db_at(&f, 0, 0)->i)
+		tmpl_show(d, "OUTBOX_DEAD");
 	tmpl_show(d, h.outbox_ok ? "OUTBOX_OK" : h.outbox_judged ? "OUTBOX_STUCK" : "OUTBOX_KEPT");
 	tmpl_set_int(d, "WEBHOOKS_PENDING", h.webhooks_pending);
 	tmpl_set(d, "WEBHOOKS_OVERDUE", h.webhooks_pending && h.webhooks_overdue_s > 0

@@ -218,6 +218,8 @@ test('the audit log lists the actions with filters, and the programs can only ap
 test('the system page shows the version, the migrations, the queues, the worker and the database', async () => {
 	const admin = await demoClient(ADMIN);
 	ctl('worker', '--once');
+	sql(`INSERT INTO outbox (to_addr, subject, body_text, status, attempts, last_error, created_at)
+		VALUES ('gone@test.crowdcart.test', 'Given up', 'x', 'dead', 5, '550 no such user', UTC_TIMESTAMP())`);
 	const res = await admin.get('/admin/system');
 	assert.equal(res.status, 200);
 	const body = main(res.body);
@@ -226,8 +228,10 @@ test('the system page shows the version, the migrations, the queues, the worker 
 	const shipped = fs.readdirSync(path.join(ROOT, 'sql')).filter((f) => /^\d{4}_.*\.sql$/.test(f)).sort();
 	assert.match(body, new RegExp(`Current: ${shipped.length} applied, the last ${shipped.at(-1)};\\s*this build ships ${shipped.length}, the last ${shipped.at(-1)}\\.`));
 	const [[pending, failed]] = sql(`SELECT (SELECT COUNT(*) FROM outbox WHERE status = 'pending'),
-		(SELECT COUNT(*) FROM outbox WHERE status = 'failed')`);
+		(SELECT COUNT(*) FROM outbox WHERE status = 'dead')`);
 	assert.match(body, new RegExp(`<tr id="queue-outbox"><td>Mail \\(outbox\\)</td><td>${pending}</td><td>[^<]+</td><td>${failed}</td>`));
+	assert.ok(Number(failed) >= 1);
+	assert.match(body, /id="outbox-dead">Mail given up on \(dead letters\): <code>crowdcartctl mail --dead<\/code>/);
 	assert.match(body, /<tr id="queue-webhooks"><td>Lead webhooks<\/td><td>\d+<\/td>/);
 	assert.match(body, /<tr class="worker-row"><td>[^<]+<\/td><td>[0-9-]+ [0-9:]+<\/td><td>\d+ s<\/td><td>\d+ s<\/td><td>\d+<\/td><td>\d+<\/td><td>ok<\/td><\/tr>/,
 		'the worker pass just run');
