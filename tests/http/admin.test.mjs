@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Client, ROOT, csrfOf, newAccount, unique } from './lib/http.mjs';
 import { demoClient, lit, newBrand, sql } from './lib/fulfilment.mjs';
 import { ctl } from './lib/catalog_import.mjs';
+import { api, createKey } from './lib/catalog.mjs';
 import { mailedLink } from './lib/account_mail.mjs';
 import { eventually } from './lib/eventually.mjs';
 
@@ -97,12 +98,19 @@ test('the admin finds accounts by part of the email or name, by role and by stat
 	assert.equal((await admin.get('/admin/users/999999999999')).status, 404);
 });
 
-test('suspending a creator ends its sessions, refuses its sign-in and takes its storefront down; reinstating undoes it', async () => {
+test('suspending a creator ends its sessions, refuses its sign-in and takes its storefront, videos and live sessions down; reinstating undoes it', async () => {
 	const creator = new Client();
 	const account = await newAccount(creator, 'creator');
 	const id = userId(account.email);
-	const visitor = new Client();
-	assert.equal((await visitor.get(`/@${account.handle}`)).status, 200);
+	const [[video, live]] = sql(`SET @c = (SELECT id FROM creators WHERE handle = ${lit(account.handle)});
+		INSERT INTO videos (creator_id, src_url, caption, created_at) VALUES (@c, '/media/x.mp4', 'Unboxing', UTC_TIMESTAMP());
+		SET @v = LAST_INSERT_ID();
+		INSERT INTO live_sessions (creator_id, title, starts_at, stream_url, created_at)
+		  VALUES (@c, 'Desk tour', UTC_TIMESTAMP() + INTERVAL 1 DAY, 'https://stream.example/x.m3u8', UTC_TIMESTAMP());
+		SELECT @v, LAST_INSERT_ID();`);
+	const pages = [`/@${account.handle}`, `/v/${video}`, `/live/${live}`];
+	for (const p of pages)
+		assert.equal((await new Client().get(p)).status, 200, p);
 	const admin = await demoClient(ADMIN);
 
 	let res = await act(admin, id, 'suspend', { reason: '  ' });
@@ -131,7 +139,8 @@ test('suspending a creator ends its sessions, refuses its sign-in and takes its 
 	res = await byMail.post(link, { csrf: csrfOf(open.body) });
 	assert.equal(res.status, 410, 'the emailed link does not sign it in');
 	assert.equal((await byMail.get('/studio')).status, 303);
-	await eventually(async () => assert.equal((await new Client().get(`/@${account.handle}`)).status, 404));
+	for (const p of pages)
+		await eventually(async () => assert.equal((await new Client().get(p)).status, 404, p));
 	const gone = await new Client().get(`/@${account.handle}`);
 	assert.doesNotMatch(gone.body, /suspend/i, 'the public page does not say why');
 
@@ -146,13 +155,16 @@ test('suspending a creator ends its sessions, refuses its sign-in and takes its 
 	res = await act(admin, id, 'reinstate', { reason: 'Appeal upheld' });
 	assert.equal(res.headers.location, `/admin/users/${id}?done=reinstated`);
 	assert.equal((await new Client().login(account.email, account.password)).status, 303, 'signs in again');
-	await eventually(async () => assert.equal((await new Client().get(`/@${account.handle}`)).status, 200));
+	for (const p of pages)
+		await eventually(async () => assert.equal((await new Client().get(p)).status, 200, p));
 	assert.deepEqual(auditRows(id).map((r) => `${r.action}: ${r.reason}`),
 		['user.suspend: Sold counterfeit <b>goods</b>', 'user.reinstate: Appeal upheld']);
 });
 
-test('suspending a brand takes its products and feed out of the shop', async () => {
+test('suspending a brand takes its products and feed out of the shop and stops its API keys', async () => {
 	const b = await newBrand();
+	const { key } = await createKey(b.client);
+	assert.equal((await api('GET', '/api/v1/products', { key })).status, 200);
 	const [[slug, handle]] = sql(`SELECT b.slug, p.handle FROM products p JOIN brands b ON b.id = p.brand_id WHERE p.id = ${b.productId}`);
 	const product = `/p/${slug}/${handle}`;
 	assert.equal((await new Client().get(product)).status, 200);
@@ -164,8 +176,10 @@ test('suspending a brand takes its products and feed out of the shop', async () 
 	await eventually(async () => assert.equal((await new Client().get(product)).status, 404));
 	assert.equal((await new Client().get(feed)).status, 404);
 	assert.equal((await b.client.get('/studio/products')).status, 303, 'the brand was signed out');
+	assert.equal((await api('GET', '/api/v1/products', { key })).status, 401, 'its API key is refused');
 	assert.equal((await act(admin, id, 'reinstate', { reason: 'Settled' })).status, 303);
 	await eventually(async () => assert.equal((await new Client().get(product)).status, 200));
+	assert.equal((await api('GET', '/api/v1/products', { key })).status, 200, 'the key works again');
 });
 
 test('the admin changes a role, with the change in the audit log; not their own', async () => {
