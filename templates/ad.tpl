@@ -43,3 +43,4 @@
 </section>
 {{>SHOWCASE}}
 </article>
+{{>REPORT}}

@@ -8,3 +8,4 @@
 <div class="grid">
 {{>CARDS}}
 </div>
+{{>REPORT}}

@@ -37,3 +37,4 @@
 <div class="actions"><button class="button" type="submit">Send</button></div>
 </form>
 </section>
+{{>REPORT}}

@@ -74,3 +74,4 @@
 </section>
 </article>
 <script src="{{STATIC_JS_LIVE_JS}}" defer></script>
+{{>REPORT}}

@@ -38,3 +38,4 @@
 </div>
 </div>
 {{#SHOWCASES}}{{>SHOWCASE}}{{/SHOWCASES}}
+{{>REPORT}}

@@ -19,6 +19,7 @@
 <li><a href="/studio/live">Live: schedule a live shopping session, go live, pin products, answer questions</a></li>
 </ul></nav>{{/CREATOR}}
 {{#BRAND}}<p>Your brand: {{BRAND_NAME}} ({{BRAND_SLUG}})</p>
+{{#AWAITING_APPROVAL}}<p class="flash note" role="status" id="awaiting-approval">Your brand is awaiting approval: the site&#39;s admins look at new brands before their catalog goes public. You can set up your products now; shoppers see them once your brand is approved.</p>{{/AWAITING_APPROVAL}}
 <nav aria-label="Orders"><ul class="studio-links">
 <li><a href="/studio/orders">Orders: ship, cancel, refund, export as CSV</a></li>
 <li><a href="/studio/brand/shipping">Shipping and tax rates</a></li>

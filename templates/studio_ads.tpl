@@ -7,7 +7,7 @@
 <table class="data ads">
 <thead><tr><th scope="col">Ad</th><th scope="col">Address</th><th scope="col">State</th><th scope="col">Credited creator</th><th scope="col">Created</th><th scope="col">Creators' ads</th></tr></thead>
 <tbody>
-{{#ADS}}<tr class="ad-row" data-ad="{{SLUG}}">{{#BY_BRAND}}<td><a href="/studio/ads/{{ID}}">{{TITLE}}</a></td>{{/BY_BRAND}}{{#BY_CREATOR}}<td>{{TITLE}} <span class="by-creator">by @{{HANDLE}}</span></td>{{/BY_CREATOR}}<td><a href="/ad/{{SLUG}}">/ad/{{SLUG}}</a></td><td class="state">{{STATE}}</td><td>{{CREATOR}}</td><td>{{CREATED}}</td><td>{{#BY_CREATOR}}<form class="ad-state" method="post" action="/studio/ads/{{ID}}/state">
+{{#ADS}}<tr class="ad-row" data-ad="{{SLUG}}">{{#BY_BRAND}}<td><a href="/studio/ads/{{ID}}">{{TITLE}}</a></td>{{/BY_BRAND}}{{#BY_CREATOR}}<td>{{TITLE}} <span class="by-creator">by @{{HANDLE}}</span></td>{{/BY_CREATOR}}<td><a href="/ad/{{SLUG}}">/ad/{{SLUG}}</a>{{>MODERATED}}</td><td class="state">{{STATE}}</td><td>{{CREATOR}}</td><td>{{CREATED}}</td><td>{{#BY_CREATOR}}<form class="ad-state" method="post" action="/studio/ads/{{ID}}/state">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 {{#TAKE_DOWN}}<button class="button small danger" type="submit" name="state" value="blocked">Take down</button>{{/TAKE_DOWN}}{{#ALLOW}}<button class="button small secondary" type="submit" name="state" value="draft">Allow again</button>{{/ALLOW}}
 </form>{{/BY_CREATOR}}</td></tr>

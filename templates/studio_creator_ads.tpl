@@ -6,6 +6,6 @@
 <table class="data ads">
 <thead><tr><th scope="col">Ad</th><th scope="col">Address</th><th scope="col">Brand</th><th scope="col">State</th><th scope="col">Created</th></tr></thead>
 <tbody>
-{{#OWN}}<tr class="ad-row" data-ad="{{SLUG}}"><td><a href="/studio/creator/ads/{{ID}}">{{TITLE}}</a></td><td><a href="/ad/{{SLUG}}">/ad/{{SLUG}}</a></td><td>{{BRAND}}</td><td class="state">{{#STATE}}{{TEXT}}{{/STATE}}{{#TAKEN_DOWN}}taken down by the brand on {{DAY}}{{/TAKEN_DOWN}}</td><td>{{CREATED}}</td></tr>
-{{/OWN}}{{#CREDITED}}<tr class="ad-row credited" data-ad="{{SLUG}}"><td>{{TITLE}} <span class="muted">(made by {{BRAND}}, crediting you)</span></td><td><a href="/ad/{{SLUG}}">/ad/{{SLUG}}</a></td><td>{{BRAND}}</td><td class="state">{{#STATE}}{{TEXT}}{{/STATE}}</td><td>{{CREATED}}</td></tr>
+{{#OWN}}<tr class="ad-row" data-ad="{{SLUG}}"><td><a href="/studio/creator/ads/{{ID}}">{{TITLE}}</a></td><td><a href="/ad/{{SLUG}}">/ad/{{SLUG}}</a>{{>MODERATED}}</td><td>{{BRAND}}</td><td class="state">{{#STATE}}{{TEXT}}{{/STATE}}{{#TAKEN_DOWN}}taken down by the brand on {{DAY}}{{/TAKEN_DOWN}}</td><td>{{CREATED}}</td></tr>
+{{/OWN}}{{#CREDITED}}<tr class="ad-row credited" data-ad="{{SLUG}}"><td>{{TITLE}} <span class="muted">(made by {{BRAND}}, crediting you)</span></td><td><a href="/ad/{{SLUG}}">/ad/{{SLUG}}</a>{{>MODERATED}}</td><td>{{BRAND}}</td><td class="state">{{#STATE}}{{TEXT}}{{/STATE}}</td><td>{{CREATED}}</td></tr>
 {{/CREDITED}}</tbody></table>

@@ -6,7 +6,7 @@
 <caption>Your collections, in the order your storefront shows them</caption>
 <thead><tr><th scope="col">Collection</th><th scope="col">State</th><th scope="col">Items</th><th scope="col">Order</th></tr></thead>
 <tbody>
-{{#COLLECTIONS}}<tr><td><a href="/studio/creator/collections/{{ID}}">{{TITLE}}</a> (<a href="{{URL}}">view</a>)</td><td>{{STATE}}</td><td>{{ITEMS}}</td>
+{{#COLLECTIONS}}<tr><td><a href="/studio/creator/collections/{{ID}}">{{TITLE}}</a> (<a href="{{URL}}">view</a>){{>MODERATED}}</td><td>{{STATE}}</td><td>{{ITEMS}}</td>
 <td class="row-actions"><form class="inline" method="post" action="/studio/creator/collections/{{ID}}/move"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="dir" value="up"><button class="button small secondary" type="submit">Up<span class="visually-hidden">: {{TITLE}}</span></button></form>
 <form class="inline" method="post" action="/studio/creator/collections/{{ID}}/move"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="dir" value="down"><button class="button small secondary" type="submit">Down<span class="visually-hidden">: {{TITLE}}</span></button></form></td></tr>
 {{/COLLECTIONS}}</tbody>

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<p class="muted"><a href="/studio">← Studio</a></p>
 <h1 class="page-title">Your creator profile</h1>
 <p>Shown on your storefront, <a href="/@{{HANDLE}}">/@{{HANDLE}}</a>.</p>
-{{#SAVED}}<p class="flash" role="status">Your profile is saved.</p>{{/SAVED}}
+{{>MODERATED}}{{#SAVED}}<p class="flash" role="status">Your profile is saved.</p>{{/SAVED}}
 {{#ERROR}}<p class="flash error" role="alert">{{TEXT}}</p>{{/ERROR}}
 <form class="form" method="post" action="/studio/creator/profile">
 <input type="hidden" name="csrf" value="{{CSRF}}">

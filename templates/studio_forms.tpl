@@ -2,7 +2,7 @@
 <p><a href="/studio/leads">Leads</a> · <a href="/studio/leads/webhook">CRM webhook</a></p>
 {{#ERROR}}<p class="flash error" role="alert">{{TEXT}}</p>{{/ERROR}}
 <table class="table"><thead><tr><th>Form</th><th>Address</th><th>Status</th><th>Leads</th></tr></thead><tbody>
-{{#FORM}}<tr><td><a href="/studio/forms/{{ID}}">{{TITLE}}</a></td><td>/f/{{SLUG}}</td><td>{{STATUS}}</td><td><a href="/studio/leads?form={{ID}}">{{LEADS}}</a></td></tr>
+{{#FORM}}<tr><td><a href="/studio/forms/{{ID}}">{{TITLE}}</a>{{>MODERATED}}</td><td>/f/{{SLUG}}</td><td>{{STATUS}}</td><td><a href="/studio/leads?form={{ID}}">{{LEADS}}</a></td></tr>
 {{/FORM}}</tbody></table>
 {{#EMPTY}}<p>No forms yet.</p>{{/EMPTY}}
 <h2>New form</h2>

@@ -5,7 +5,7 @@
 <h2 id="sessions-h">Your sessions</h2>
 {{#NO_SESSIONS}}<p class="muted">No sessions yet.</p>{{/NO_SESSIONS}}
 <ul class="studio-links live-sessions">
-{{#SESSIONS}}<li><a href="/studio/live/{{ID}}">{{TITLE}}</a> · {{STARTS}} UTC · <span class="badge">{{STATE}}</span> · viewers: <a href="/live/{{ID}}">/live/{{ID}}</a></li>
+{{#SESSIONS}}<li><a href="/studio/live/{{ID}}">{{TITLE}}</a> · {{STARTS}} UTC · <span class="badge">{{STATE}}</span> · viewers: <a href="/live/{{ID}}">/live/{{ID}}</a>{{>MODERATED}}</li>
 {{/SESSIONS}}
 </ul>
 </section>

@@ -41,3 +41,4 @@
 </section>{{/MORE}}
 </article>
 <script src="{{STATIC_JS_VIDEO_JS}}" defer></script>
+{{>REPORT}}

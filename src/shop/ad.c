@@ -15,13 +15,14 @@
 #include "web/response.h"
 #include "shop/shop.h"
 #include "shop/showcase.h"
+#include "domain/moderation/takedown.h"
 
 static const struct db_stmt q_ad = {
 	"SELECT a.id, a.brand_id, COALESCE(a.creator_id, 0), a.title, a.headline, a.image_url, a.click_url,"
 	" COALESCE(v.src_url, ''), COALESCE(v.poster_url, ''), b.name, COALESCE(c.handle, ''), COALESCE(c.display_name, ''),"
-	" COALESCE(a.showcase_id, 0) FROM ads a JOIN brands b ON b.id = a.brand_id LEFT JOIN videos v ON v.id = a.video_id"
+	" COALESCE(a.showcase_id, 0), a.taken_down_at IS NOT NULL FROM ads a JOIN brands b ON b.id = a.brand_id LEFT JOIN videos v ON v.id = a.video_id"
 	" LEFT JOIN creators c ON c.id = a.creator_id WHERE a.slug = ? AND a.state = 'live' AND" OWNERS_ACTIVE_SQL,
-	"s", "iiisssssssssi" };
+	"s", "iiisssssssssii" };
 /* The card columns, the product id and the variant an add uses: the first one in stock, else the
  * first. Active products only, and on a creator's own ad only those they still have an approved pick of. */
 static const struct db_stmt q_products = {
@@ -36,10 +37,10 @@ static const struct db_stmt q_products = {
 static const struct db_stmt q_click = {
 	"SELECT b.slug, p.handle, COALESCE(c.handle, ''), a.id, a.slug FROM ads a JOIN ad_products ap ON ap.ad_id = a.id"
 	" JOIN products p ON p.id = ap.product_id JOIN brands b ON b.id = p.brand_id"
-	" LEFT JOIN creators c ON c.id = a.creator_id WHERE a.slug = ? AND a.state = 'live' AND ap.product_id = ?",
+	" LEFT JOIN creators c ON c.id = a.creator_id WHERE a.slug = ? AND a.state = 'live' AND a.taken_down_at IS NULL AND ap.product_id = ?",
 	"si", "sssis" };
 static const struct db_stmt q_ad_id = {
-	"SELECT id FROM ads WHERE slug = ? AND state = 'live'", "s", "i" };
+	"SELECT id FROM ads WHERE slug = ? AND state = 'live' AND taken_down_at IS NULL", "s", "i" };
 
 
 static void product_card(struct req *r, tmpl_dict *d, const char *slug, const struct db_res *t, size_t i)
@@ -76,9 +77,14 @@ int page_ad(struct req *r)
 		response_error(r, 404, "There is no such ad.");
 		return REQ_DONE;
 	}
+	if (db_at(&a, 0, 13)->i) {
+		response_error(r, 410, TAKEDOWN_PUBLIC_TEXT);
+		return REQ_DONE;
+	}
 	long long id = db_at(&a, 0, 0)->i, creator = db_at(&a, 0, 2)->i;
 	const char *title = db_at(&a, 0, 3)->s, *brand = db_at(&a, 0, 9)->s;
 	tmpl_dict *d = layout_begin(r, "ad.tpl", title);
+	report_page_link(r, d, TAKEDOWN_AD, id);
 	tmpl_set(d, "SLUG", slug);
 	tmpl_set(d, "TITLE", title);
 	tmpl_set(d, "HEADLINE", db_at(&a, 0, 4)->s);

@@ -6,12 +6,14 @@
 #include "web/layout.h"
 #include "web/response.h"
 #include "shop/shop.h"
+#include "domain/moderation/takedown.h"
 
 static const struct db_stmt q_collection = {
-	"SELECT c.id, c.title, c.description, cr.handle, cr.display_name, cr.id, c.slug FROM collections c"
+	"SELECT c.id, c.title, c.description, cr.handle, cr.display_name, cr.id, c.slug,"
+	" c.taken_down_at IS NOT NULL OR cr.taken_down_at IS NOT NULL FROM collections c"
 	" JOIN creators cr ON cr.id = c.creator_id"
 	" WHERE cr.handle = ? AND c.slug = ? AND c.published = 1 AND" ACCOUNT_ACTIVE_SQL("cr.user_id"),
-	"ss", "issssis" };
+	"ss", "issssisi" };
 /* Items are shown only while the creator still has an approved pick of the product. */
 static const struct db_stmt q_items = {
 	"SELECT " CARD_COLS ", ci.note, " COMMISSION_RATE_TODAY_SQL("pk") "," CARD_GIFTED("c.creator_id") " FROM collection_items ci"
@@ -33,6 +35,7 @@ static enum db_status collection_build(struct req *r, const struct db_res *col, 
 	tmpl_dict *d = layout_begin(r, "collection.tpl",
 				  arena_printf(r->arena, "%s by %s", title, db_at(col, 0, 4)->s));
 	tmpl_set(d, "TITLE", title);
+	report_page_link(r, d, TAKEDOWN_COLLECTION, db_at(col, 0, 0)->i);
 	tmpl_set(d, "DESCRIPTION", db_at(col, 0, 2)->s);
 	tmpl_set(d, "HANDLE", handle);
 	tmpl_set(d, "NAME", db_at(col, 0, 4)->s);
@@ -65,6 +68,11 @@ int page_collection(struct req *r)
 		return req_db_fail(rc);
 	if (col.nrows == 0) {
 		response_error(r, 404, "There is no such collection.");
+		return REQ_DONE;
+	}
+	/* Taken down itself, or with its creator's storefront. */
+	if (db_at(&col, 0, 7)->i) {
+		response_error(r, 410, TAKEDOWN_PUBLIC_TEXT);
 		return REQ_DONE;
 	}
 	/* Keyed by the stored spelling: the lookup ignores case, the page is the same. */

@@ -5,7 +5,8 @@
 #include "shop/shop.h"
 
 static const struct db_stmt q_brand = {
-	"SELECT id, name FROM brands WHERE slug = ? AND" ACCOUNT_ACTIVE_SQL("brands.owner_user_id"), "s", "is" };
+	"SELECT id, name FROM brands WHERE slug = ? AND approved = 1 AND" ACCOUNT_ACTIVE_SQL("brands.owner_user_id"),
+	"s", "is" };
 
 static void to_body(void *ctx, const char *s, size_t n)
 {

@@ -9,7 +9,7 @@
 #include "shop/shop.h"
 
 /* A creator's ad its brand took down is gone for /go/ too: links handed out before stop at once. */
-static const struct db_stmt q_ad = { "SELECT brand_id FROM ads WHERE id = ? AND state <> 'blocked'", "i", "i" };
+static const struct db_stmt q_ad = { "SELECT brand_id FROM ads WHERE id = ? AND state <> 'blocked' AND taken_down_at IS NULL", "i", "i" };
 static const struct db_stmt q_log = {
 	"INSERT INTO ad_clicks (ad_id, creator_id, day, count) VALUES (?, ?, UTC_DATE(), 1)"
 	" ON DUPLICATE KEY UPDATE count = count + 1", "ii", "" };

@@ -6,7 +6,8 @@
 #include "shop/shop.h"
 
 static const struct db_stmt q_featured = {
-	"SELECT handle, display_name, avatar_url FROM creators WHERE featured = 1 AND" ACCOUNT_ACTIVE_SQL("creators.user_id")
+	"SELECT handle, display_name, avatar_url FROM creators WHERE featured = 1 AND taken_down_at IS NULL AND"
+	ACCOUNT_ACTIVE_SQL("creators.user_id")
 	" ORDER BY display_name LIMIT 12", "", "sss" };
 static const struct db_stmt q_trending = {
 	"SELECT " CARD_COLS " FROM products p" CARD_JOINS

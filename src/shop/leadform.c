@@ -8,6 +8,7 @@
 #include "web/layout.h"
 #include "web/response.h"
 #include "shop/shop.h"
+#include "domain/moderation/takedown.h"
 
 /* One row per field (or one row with empty field columns for a form without fields); the
  * creator of the path's handle, if any, comes along in the same query. */
@@ -17,11 +18,12 @@ static const struct db_stmt q_form = {
 	" EXISTS (SELECT w.brand_id FROM lead_webhooks w WHERE w.brand_id = f.brand_id),"
 	" COALESCE((SELECT c.id FROM creators c WHERE c.handle = ?), 0),"
 	" COALESCE(x.id, 0), COALESCE(x.type, 'text'), COALESCE(x.label, ''), COALESCE(x.help, ''),"
-	" COALESCE(x.required, 0), COALESCE(x.options, ''), f.creator_handles, f.redirect_url"
+	" COALESCE(x.required, 0), COALESCE(x.options, ''), f.creator_handles, f.redirect_url,"
+	" f.taken_down_at IS NOT NULL"
 	" FROM lead_forms f JOIN brands b ON b.id = f.brand_id"
 	" LEFT JOIN lead_form_fields x ON x.form_id = f.id"
 	" WHERE f.slug = ? ORDER BY x.position, x.id LIMIT 30",
-	"ss", "iissssssiiiisiiisssisss" };
+	"ss", "iissssssiiiisiiisssisssi" };
 
 bool leadform_load(struct req *r, struct leadform *f, int *st)
 {
@@ -41,6 +43,11 @@ bool leadform_load(struct req *r, struct leadform *f, int *st)
 					  lead_handle_listed(db_at(&res, 0, 21)->s, f->handle));
 	if (res.nrows == 0 || strcmp(status, "draft") == 0 || !creator_ok) {
 		response_error(r, 404, "There is no such form.");
+		return false;
+	}
+	/* Its answers too: a form taken down takes none. */
+	if (db_at(&res, 0, 23)->i) {
+		response_error(r, 410, TAKEDOWN_PUBLIC_TEXT);
 		return false;
 	}
 	if (strcmp(status, "live") != 0) {
@@ -111,6 +118,7 @@ void leadform_render(struct req *r, const struct leadform *f, int status, const 
 {
 	tmpl_dict *d = layout_begin(r, "leadform.tpl", f->title);
 	tmpl_set(d, "TITLE", f->title);
+	report_page_link(r, d, TAKEDOWN_FORM, f->id);
 	tmpl_set(d, "BRAND_NAME", f->brand_name);
 	tmpl_set(d, "INTRO", f->intro);
 	tmpl_set(d, "CONSENT", f->consent);

@@ -4,13 +4,14 @@
 #include <sodium.h>
 #include "shop/live_view.h"
 #include "web/response.h"
+#include "domain/moderation/takedown.h"
 
 static const struct db_stmt q_session = {
 	"SELECT s.creator_id, s.title, DATE_FORMAT(s.starts_at, '%Y-%m-%dT%H:%i:%sZ'), s.stream_url, s.replay_url,"
 	" s.blocked_words, s.state, CAST(UNIX_TIMESTAMP(s.starts_at) * 1000 AS SIGNED),"
-	" COALESCE(CAST(UNIX_TIMESTAMP(s.started_at) * 1000 AS SIGNED), 0), s.last_seq, c.handle, c.display_name"
-	" FROM live_sessions s JOIN creators c ON c.id = s.creator_id WHERE s.id = ?"
-	" AND" ACCOUNT_ACTIVE_SQL("c.user_id"), "i", "issssssiiiss" };
+	" COALESCE(CAST(UNIX_TIMESTAMP(s.started_at) * 1000 AS SIGNED), 0), s.last_seq, c.handle, c.display_name,"
+	" s.taken_down_at IS NOT NULL FROM live_sessions s JOIN creators c ON c.id = s.creator_id WHERE s.id = ?"
+	" AND" ACCOUNT_ACTIVE_SQL("c.user_id"), "i", "issssssiiissi" };
 static const struct db_stmt q_blocked = {
 	"SELECT 1 FROM live_blocks WHERE session_id = ? AND viewer_key = ?", "ib", "i" };
 
@@ -27,6 +28,11 @@ bool live_session_load(struct req *r, struct live_session *s, int *st)
 	}
 	if (res.nrows == 0) {
 		response_error(r, 404, "There is no live session with that number.");
+		return false;
+	}
+	/* Every live route (page, questions, votes, cart, events) ends here. */
+	if (db_at(&res, 0, 12)->i) {
+		response_error(r, 410, TAKEDOWN_PUBLIC_TEXT);
 		return false;
 	}
 	s->creator_id = db_at(&res, 0, 0)->i;

@@ -164,6 +164,7 @@ int live_page_render(struct req *r, const struct live_session *sp, int status, c
 		return req_db_fail(rc);
 	tmpl_dict *d = layout_begin(r, "live.tpl", s.title);
 	tmpl_set_int(d, "LIVE", s.id);
+	report_page_link(r, d, TAKEDOWN_LIVE, s.id);
 	/* The seq was read with the session row, before the lists: an event in between is applied
 	 * twice by live.js (harmlessly), never missed. */
 	tmpl_set_int(d, "SEQ", s.last_seq);

@@ -8,6 +8,7 @@
 #include "domain/video/media_from.h"
 #include "shop/live_view.h"
 #include "shop/shop.h"
+#include "domain/moderation/report.h"
 #include "web/ops_page.h"
 
 /* Path parameters. Ids are typed, so "/v/abc" is a 404 before any handler runs; handles, slugs
@@ -26,6 +27,9 @@ static const struct field path_code[] = { F_TEXT("code", 0), F_END };
 static const struct field path_ref[] = { F_TEXT("ref", 0), F_END };
 static const struct field path_provider[] = { F_TEXT("provider", 0), F_END };
 static const struct field path_token[] = { F_TEXT("token", 0), F_END };
+static const struct field path_report[] = {
+	F_ENUM("kind", 10, F_ONE_OF("storefront", "collection", "video", "ad", "live", "form")), F_ID("id"), F_END,
+};
 
 /* Query and body fields. inline_error: the page answers a bad value with its own message (a
  * 422 naming what to choose, a form shown again), so the dispatcher hands it over as invalid. */
@@ -77,6 +81,11 @@ static const struct field leadform_fields[] = {
 	F_TEXT("t", LEAD_STAMP_LEN), F_TEXT("website", 200), F_TEXT("consent", 3), F_END,
 };
 _Static_assert(LEAD_MAX_FIELDS == 30, "one declared input per possible lead form field");
+/* The report form answers a missing reason itself (report.c). */
+static const struct field report_fields[] = {
+	F_ENUM("category", 12, F_ONE_OF("scam", "counterfeit", "spam", "hate", "adult", "other")),
+	F_TEXT("body", REPORT_BODY_MAX), F_END,
+};
 
 /* In the order of the rows below: the table order is the match precedence. */
 enum shop_page {
@@ -91,6 +100,7 @@ enum shop_page {
 	SHOP_LIVE_CART_ADD, SHOP_LIVE_CONFIRM_FORM, SHOP_LIVE_CONFIRM, SHOP_LIVE_STOP_FORM, SHOP_LIVE_STOP,
 	SHOP_AD, SHOP_AD_CLICK, SHOP_AD_CART_ADD, SHOP_GO,
 	SHOP_CART_CODE, SHOP_CART_CODE_REMOVE,
+	SHOP_REPORT_FORM, SHOP_REPORT,
 	SHOP__MAX
 };
 
@@ -193,6 +203,11 @@ static const struct route routes[] = {
 		.fields = cart_code_fields, .max_body = 2048 },
 	[SHOP_CART_CODE_REMOVE] = { .pat = { HTTP_POST, "/cart/code/remove" }, .fn = page_cart_code_remove,
 		.fields = cart_code_fields, .max_body = 2048 },
+	/* "Report this page": report.c */
+	[SHOP_REPORT_FORM] = { .pat = { HTTP_GET, "/report/{kind}/{id}" }, .fn = page_report_form,
+		.needs = NEED_SESSION, .path = path_report },
+	[SHOP_REPORT] = { .pat = { HTTP_POST, "/report/{kind}/{id}" }, .fn = page_report,
+		.path = path_report, .fields = report_fields, .max_body = 16384 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == SHOP__MAX, "one row per shop page");
 

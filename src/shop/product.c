@@ -15,7 +15,7 @@
 static const struct db_stmt q_product = {
 	"SELECT p.id, p.title, p.description_html, p.product_type, b.slug, b.name, b.id FROM products p"
 	" JOIN brands b ON b.id = p.brand_id WHERE b.slug = ? AND p.handle = ? AND p.status = 'active'"
-	" AND" ACCOUNT_ACTIVE_SQL("b.owner_user_id"),
+	" AND b.approved = 1 AND" ACCOUNT_ACTIVE_SQL("b.owner_user_id"),
 	"ss", "isssssi" };
 static const struct db_stmt q_options = {
 	"SELECT name FROM product_options WHERE product_id = ? ORDER BY position", "i", "s" };
@@ -35,7 +35,7 @@ static const struct db_stmt q_from_video = {
 	"SELECT video_id FROM video_tags WHERE video_id = ? AND product_id = ?", "ii", "i" };
 static const struct db_stmt q_from_ad = {
 	"SELECT a.slug FROM ads a JOIN ad_products ap ON ap.ad_id = a.id"
-	" WHERE a.slug = ? AND a.state = 'live' AND ap.product_id = ?", "si", "s" };
+	" WHERE a.slug = ? AND a.state = 'live' AND a.taken_down_at IS NULL AND ap.product_id = ?", "si", "s" };
 
 #define LOW_STOCK 5
 

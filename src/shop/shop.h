@@ -2,6 +2,7 @@
 #ifndef CC_SHOP_H
 #define CC_SHOP_H
 #include "web/http.h"
+#include "domain/moderation/takedown.h"
 #include "domain/admin/admin_account.h"
 
 /* Neither the creator (c) nor the brand (b) of a video, ad or live session is suspended; either
@@ -14,10 +15,10 @@
 	" COALESCE(i.url, ''), COALESCE(i.alt, '')"
 #define CARD_TYPES "ssssisiss"
 #define CARD_NCOLS 9
-/* Joins that CARD_COLS needs, given products aliased p: the brand (not suspended) and the first
- * image. */
+/* Joins that CARD_COLS needs, given products aliased p: the brand (approved, not suspended) and
+ * the first image. */
 #define CARD_JOINS \
-	" JOIN brands b ON b.id = p.brand_id AND" ACCOUNT_ACTIVE_SQL("b.owner_user_id") \
+	" JOIN brands b ON b.id = p.brand_id AND b.approved = 1 AND" ACCOUNT_ACTIVE_SQL("b.owner_user_id") \
 	" LEFT JOIN product_images i ON i.id = (SELECT i2.id FROM product_images i2" \
 	" WHERE i2.product_id = p.id ORDER BY i2.position, i2.id LIMIT 1)"
 
@@ -34,6 +35,10 @@ int page_storefront(struct req *r);
 int page_collection(struct req *r);
 int page_product(struct req *r);
 int page_ping(struct req *r);
+/* report_page.c: "Report this page", and the link to it that each reportable page shows */
+int page_report_form(struct req *r);
+int page_report(struct req *r);
+void report_page_link(struct req *r, tmpl_dict *page, enum takedown_kind kind, long long id);
 int page_feed(struct req *r);
 int page_short_link(struct req *r);
 /* cart, checkout and orders (cart.h has what these pages share) */

@@ -9,14 +9,15 @@
 #include "shop/shop.h"
 #include "shop/showcase.h"
 #include "domain/leads/lead_field.h"
+#include "domain/moderation/takedown.h"
 
 static const struct db_stmt q_creator = {
-	"SELECT id, handle, display_name, bio, avatar_url FROM creators WHERE handle = ?"
-	" AND" ACCOUNT_ACTIVE_SQL("creators.user_id"), "s", "issss" };
+	"SELECT id, handle, display_name, bio, avatar_url, taken_down_at IS NOT NULL FROM creators WHERE handle = ?"
+	" AND" ACCOUNT_ACTIVE_SQL("creators.user_id"), "s", "issssi" };
 static const struct db_stmt q_links = {
 	"SELECT label, url FROM creator_links WHERE creator_id = ? ORDER BY position, id LIMIT 10", "i", "ss" };
 static const struct db_stmt q_collections = {
-	"SELECT slug, title FROM collections WHERE creator_id = ? AND published = 1"
+	"SELECT slug, title FROM collections WHERE creator_id = ? AND published = 1 AND taken_down_at IS NULL"
 	" ORDER BY position, id LIMIT 50", "i", "ss" };
 static const struct db_stmt q_picks = {
 	"SELECT " CARD_COLS ", " COMMISSION_RATE_TODAY_SQL("pk") "," CARD_GIFTED("pk.creator_id")
@@ -27,7 +28,7 @@ static const struct db_stmt q_picks = {
  * let creators share them; the form's list of handles, if any, is checked below. */
 static const struct db_stmt q_forms = {
 	"SELECT f.slug, f.title, b.name, f.creator_handles FROM lead_forms f JOIN brands b ON b.id = f.brand_id"
-	" WHERE f.status = 'live' AND f.creators_allowed = 1 AND EXISTS (SELECT 1 FROM picks pk"
+	" WHERE f.status = 'live' AND f.creators_allowed = 1 AND f.taken_down_at IS NULL AND EXISTS (SELECT 1 FROM picks pk"
 	" JOIN products p ON p.id = pk.product_id WHERE pk.creator_id = ? AND pk.status = 'approved'"
 	" AND p.status = 'active' AND p.brand_id = f.brand_id)"
 	" ORDER BY f.created_at DESC, f.id DESC LIMIT 20", "i", "ssss" };
@@ -76,6 +77,7 @@ static enum db_status storefront_build(struct req *r, const struct db_res *cr, c
 	const char *handle = db_at(cr, 0, 1)->s, *name = db_at(cr, 0, 2)->s;
 	tmpl_dict *d = layout_begin(r, "storefront.tpl", arena_printf(r->arena, "%s on crowdcart", name));
 	tmpl_set(d, "HANDLE", handle);
+	report_page_link(r, d, TAKEDOWN_STOREFRONT, db_at(cr, 0, 0)->i);
 	tmpl_set(d, "NAME", name);
 	tmpl_set(d, "BIO", db_at(cr, 0, 3)->s);
 	if (*db_at(cr, 0, 4)->s)
@@ -122,6 +124,10 @@ int page_storefront(struct req *r)
 		return req_db_fail(rc);
 	if (cr.nrows == 0) {
 		response_error(r, 404, "There is no creator with that name.");
+		return REQ_DONE;
+	}
+	if (db_at(&cr, 0, 5)->i) {
+		response_error(r, 410, TAKEDOWN_PUBLIC_TEXT);
 		return REQ_DONE;
 	}
 	long long creator = db_at(&cr, 0, 0)->i;

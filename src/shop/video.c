@@ -12,14 +12,15 @@
 #include "web/response.h"
 #include "shop/shop.h"
 #include "domain/video/media_stats.h"
+#include "domain/moderation/takedown.h"
 
 #define VIDEO_MAX_TAGS 20
 
 static const struct db_stmt q_video = {
 	"SELECT v.src_url, v.poster_url, v.caption, COALESCE(c.id, 0), COALESCE(c.handle, ''),"
-	" COALESCE(c.display_name, ''), COALESCE(b.slug, ''), COALESCE(b.name, '')"
+	" COALESCE(c.display_name, ''), COALESCE(b.slug, ''), COALESCE(b.name, ''), v.taken_down_at IS NOT NULL"
 	" FROM videos v LEFT JOIN creators c ON c.id = v.creator_id LEFT JOIN brands b ON b.id = v.brand_id"
-	" WHERE v.id = ? AND" OWNERS_ACTIVE_SQL, "i", "sssissss" };
+	" WHERE v.id = ? AND" OWNERS_ACTIVE_SQL, "i", "sssissssi" };
 /* The card columns, the tag's seconds, the product id and the variant the quick add uses: the
  * first one in stock, else the first. */
 static const struct db_stmt q_tags = {
@@ -71,6 +72,10 @@ int page_video(struct req *r)
 		response_error(r, 404, "There is no video with that number.");
 		return REQ_DONE;
 	}
+	if (db_at(&v, 0, 8)->i) {
+		response_error(r, 410, TAKEDOWN_PUBLIC_TEXT);
+		return REQ_DONE;
+	}
 	long long creator = db_at(&v, 0, 3)->i;
 	rc = db_query_cached(r->db, r->arena, &q_tags, (struct db_param[]){ DB_I(id) }, &tags);
 	if (rc == DB_OK && creator)
@@ -79,6 +84,7 @@ int page_video(struct req *r)
 		return req_db_fail(rc);
 	const char *caption = db_at(&v, 0, 2)->s;
 	tmpl_dict *d = layout_begin(r, "video.tpl", caption);
+	report_page_link(r, d, TAKEDOWN_VIDEO, id);
 	tmpl_set_int(d, "VIDEO", id);
 	tmpl_set(d, "SRC", db_at(&v, 0, 0)->s);
 	if (*db_at(&v, 0, 1)->s)

@@ -22,7 +22,7 @@
 static const struct db_stmt q_all = {
 	FEED_COLS " ORDER BY v.created_at DESC, v.id DESC LIMIT 100", "", FEED_TYPES };
 static const struct db_stmt q_creator = {
-	FEED_COLS " AND v.creator_id = ? ORDER BY v.created_at DESC, v.id DESC LIMIT 100", "i", FEED_TYPES };
+	FEED_COLS " AND v.creator_id = ? AND v.taken_down_at IS NULL ORDER BY v.created_at DESC, v.id DESC LIMIT 100", "i", FEED_TYPES };
 _Static_assert(FEED_CANDIDATES == 100, "the LIMIT in the feed statements");
 
 struct ranked {

@@ -21,5 +21,13 @@ int page_admin_user_reinstate(struct req *r);
 int page_admin_user_role(struct req *r);
 int page_admin_audit(struct req *r);
 int page_admin_system(struct req *r);
+/* admin_moderation.c: reports, take-downs and restores */
+int page_admin_moderation(struct req *r);
+int page_admin_take_down(struct req *r);
+int page_admin_restore(struct req *r);
+int page_admin_report_dismiss(struct req *r);
+/* admin_brands.c: brands waiting for approval */
+int page_admin_brands(struct req *r);
+int page_admin_brand_approve(struct req *r);
 
 #endif

@@ -9,9 +9,9 @@
 #include "web/response.h"
 
 static const struct db_stmt q_list = {
-	"SELECT a.id, a.slug, a.title, a.state, COALESCE(c.handle, ''), DATE_FORMAT(a.created_at, '%Y-%m-%d'), a.created_by"
-	" FROM ads a LEFT JOIN creators c ON c.id = a.creator_id WHERE a.brand_id = ?"
-	" ORDER BY a.created_at DESC, a.id DESC LIMIT 200", "i", "issssss" };
+	"SELECT a.id, a.slug, a.title, a.state, COALESCE(c.handle, ''), DATE_FORMAT(a.created_at, '%Y-%m-%d'), a.created_by,"
+	" a.taken_down_reason FROM ads a LEFT JOIN creators c ON c.id = a.creator_id WHERE a.brand_id = ?"
+	" ORDER BY a.created_at DESC, a.id DESC LIMIT 200", "i", "isssssss" };
 
 int page_studio_ads(struct req *r)
 {
@@ -29,6 +29,7 @@ int page_studio_ads(struct req *r)
 		tmpl_set_int(e, "ID", db_at(&res, i, 0)->i);
 		tmpl_set(e, "SLUG", db_at(&res, i, 1)->s);
 		tmpl_set(e, "TITLE", db_at(&res, i, 2)->s);
+		takedown_note_add(e, db_at(&res, i, 7));
 		tmpl_set(e, "STATE", blocked ? "taken down" : state);
 		tmpl_set(e, "CREATED", db_at(&res, i, 5)->s);
 		tmpl_set(e, "CREATOR", *handle ? handle : "–");

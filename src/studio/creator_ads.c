@@ -12,9 +12,9 @@
 
 static const struct db_stmt q_list = {
 	"SELECT a.id, a.slug, a.title, a.state, b.name, DATE_FORMAT(a.created_at, '%Y-%m-%d'), a.created_by,"
-	" COALESCE(DATE_FORMAT(a.blocked_at, '%Y-%m-%d'), '') FROM ads a JOIN brands b ON b.id = a.brand_id"
+	" COALESCE(DATE_FORMAT(a.blocked_at, '%Y-%m-%d'), ''), a.taken_down_reason FROM ads a JOIN brands b ON b.id = a.brand_id"
 	" WHERE a.creator_id = ? AND (a.created_by = 'creator' OR a.state = 'live')"
-	" ORDER BY a.created_at DESC, a.id DESC LIMIT 200", "i", "isssssss" };
+	" ORDER BY a.created_at DESC, a.id DESC LIMIT 200", "i", "issssssss" };
 
 int page_creator_ads(struct req *r)
 {
@@ -30,6 +30,7 @@ int page_creator_ads(struct req *r)
 		tmpl_set_int(e, "ID", db_at(&res, i, 0)->i);
 		tmpl_set(e, "SLUG", db_at(&res, i, 1)->s);
 		tmpl_set(e, "TITLE", db_at(&res, i, 2)->s);
+		takedown_note_add(e, db_at(&res, i, 8));
 		tmpl_set(e, "BRAND", db_at(&res, i, 4)->s);
 		tmpl_set(e, "CREATED", db_at(&res, i, 5)->s);
 		if (strcmp(db_at(&res, i, 3)->s, "blocked") == 0)

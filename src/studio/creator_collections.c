@@ -9,8 +9,9 @@
 #include "lib/validate.h"
 
 static const struct db_stmt q_list = {
-	"SELECT c.id, c.slug, c.title, c.published, (SELECT COUNT(*) FROM collection_items ci WHERE ci.collection_id = c.id)"
-	" FROM collections c WHERE c.creator_id = ? ORDER BY c.position, c.id LIMIT 200", "i", "issii" };
+	"SELECT c.id, c.slug, c.title, c.published, (SELECT COUNT(*) FROM collection_items ci WHERE ci.collection_id = c.id),"
+	" c.taken_down_reason FROM collections c WHERE c.creator_id = ? ORDER BY c.position, c.id LIMIT 200",
+	"i", "issiis" };
 static const struct db_stmt q_create = {
 	"INSERT INTO collections (creator_id, slug, title, description, published, position, created_at)"
 	" SELECT ?, ?, ?, ?, 0, COALESCE(MAX(position), 0) + 1, UTC_TIMESTAMP() FROM collections WHERE creator_id = ?",
@@ -37,6 +38,7 @@ static int collections_page(struct req *r, const struct acting_creator *c, int s
 		tmpl_set(e, "TITLE", db_at(&l, i, 2)->s);
 		tmpl_set(e, "STATE", db_at(&l, i, 3)->i ? "Published" : "Draft");
 		tmpl_set_int(e, "ITEMS", db_at(&l, i, 4)->i);
+		takedown_note_add(e, db_at(&l, i, 5));
 	}
 	if (l.nrows == 0)
 		tmpl_show(d, "EMPTY");

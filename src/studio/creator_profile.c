@@ -12,7 +12,7 @@
 #define MAX_LINKS 5
 
 static const struct db_stmt q_profile = {
-	"SELECT display_name, bio, avatar_url FROM creators WHERE id = ?", "i", "sss" };
+	"SELECT display_name, bio, avatar_url, taken_down_reason FROM creators WHERE id = ?", "i", "ssss" };
 static const struct db_stmt q_links = {
 	"SELECT label, url FROM creator_links WHERE creator_id = ? ORDER BY position, id LIMIT 5", "i", "ss" };
 static const struct db_stmt q_update = {
@@ -26,6 +26,7 @@ struct profile {
 	long long creator_id;
 	const char *name, *bio, *avatar;
 	const char *label[MAX_LINKS], *url[MAX_LINKS];
+	const struct db_val *taken_down;	/* the storefront's takedown reason; NULL: not read */
 };
 
 static const char *field(struct req *r, const char *name)
@@ -58,6 +59,8 @@ static void profile_form(struct req *r, const struct acting_creator *c, const st
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
 	if (req_query(r, "saved"))
 		tmpl_show(d, "SAVED");
+	if (p->taken_down)
+		takedown_note_add(d, p->taken_down);
 	layout_end(r, status);
 }
 
@@ -71,7 +74,8 @@ int page_creator_profile_form(struct req *r)
 		rc = db_query(r->db, r->arena, &q_links, id, &links);
 	if (rc != DB_OK || pr.nrows == 0)
 		return req_db_fail(rc == DB_OK ? DB_ERR : rc);
-	struct profile p = { c->id, db_at(&pr, 0, 0)->s, db_at(&pr, 0, 1)->s, db_at(&pr, 0, 2)->s, { 0 }, { 0 } };
+	struct profile p = { c->id, db_at(&pr, 0, 0)->s, db_at(&pr, 0, 1)->s, db_at(&pr, 0, 2)->s, { 0 }, { 0 },
+			     db_at(&pr, 0, 3) };
 	for (size_t i = 0; i < links.nrows && i < MAX_LINKS; i++) {
 		p.label[i] = db_at(&links, i, 0)->s;
 		p.url[i] = db_at(&links, i, 1)->s;
@@ -113,7 +117,7 @@ static const char *profile_problem(struct profile *p)
 int page_creator_profile(struct req *r)
 {
 	const struct acting_creator *c = r->creator;
-	struct profile p = { c->id, field(r, "display_name"), field(r, "bio"), field(r, "avatar_url"), { 0 }, { 0 } };
+	struct profile p = { c->id, field(r, "display_name"), field(r, "bio"), field(r, "avatar_url"), { 0 }, { 0 }, NULL };
 	for (int i = 0; i < MAX_LINKS; i++) {
 		char ln[16], un[16];
 		link_names(i, ln, un);

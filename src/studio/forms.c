@@ -8,8 +8,9 @@
 #include "lib/validate.h"
 
 static const struct db_stmt q_list = {
-	"SELECT f.id, f.slug, f.title, f.status, (SELECT COUNT(*) FROM leads l WHERE l.form_id = f.id)"
-	" FROM lead_forms f WHERE f.brand_id = ? ORDER BY f.created_at DESC, f.id DESC LIMIT 200", "i", "isssi" };
+	"SELECT f.id, f.slug, f.title, f.status, (SELECT COUNT(*) FROM leads l WHERE l.form_id = f.id),"
+	" f.taken_down_reason FROM lead_forms f WHERE f.brand_id = ? ORDER BY f.created_at DESC, f.id DESC LIMIT 200",
+	"i", "isssis" };
 static const struct db_stmt q_create = {
 	"INSERT INTO lead_forms (brand_id, slug, title, intro, consent_text, thanks_text, created_at, updated_at)"
 	" VALUES (?, ?, ?, '', ?, '', UTC_TIMESTAMP(), UTC_TIMESTAMP())", "isss", "" };
@@ -33,6 +34,7 @@ static int render(struct req *r, const struct acting_brand *b, int status, const
 		tmpl_set(f, "TITLE", db_at(&res, i, 2)->s);
 		tmpl_set(f, "STATUS", db_at(&res, i, 3)->s);
 		tmpl_set_int(f, "LEADS", db_at(&res, i, 4)->i);
+		takedown_note_add(f, db_at(&res, i, 5));
 	}
 	if (res.nrows == 0)
 		tmpl_show(d, "EMPTY");

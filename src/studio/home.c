@@ -6,9 +6,10 @@
 /* A creator also sees how many brands' rate-cut notices came in the last 30 days. */
 static const struct db_stmt q_account = {
 	"SELECT u.email, u.role, COALESCE(c.handle, ''), COALESCE(b.name, ''), COALESCE(b.slug, ''),"
-	" (SELECT COUNT(*) FROM creator_notices n WHERE n.creator_id = c.id AND n.created_at > UTC_TIMESTAMP() - INTERVAL 30 DAY)"
+	" (SELECT COUNT(*) FROM creator_notices n WHERE n.creator_id = c.id AND n.created_at > UTC_TIMESTAMP() - INTERVAL 30 DAY),"
+	" COALESCE(b.approved, 1)"
 	" FROM users u LEFT JOIN creators c ON c.user_id = u.id"
-	" LEFT JOIN brands b ON b.owner_user_id = u.id WHERE u.id = ? LIMIT 1", "i", "sssssi" };
+	" LEFT JOIN brands b ON b.owner_user_id = u.id WHERE u.id = ? LIMIT 1", "i", "sssssii" };
 
 int page_studio_home(struct req *r)
 {
@@ -36,6 +37,8 @@ int page_studio_home(struct req *r)
 		tmpl_dict *b = tmpl_add(d, "BRAND");
 		tmpl_set(b, "BRAND_NAME", db_at(&a, 0, 3)->s);
 		tmpl_set(b, "BRAND_SLUG", db_at(&a, 0, 4)->s);
+		if (!db_at(&a, 0, 6)->i)
+			tmpl_show(b, "AWAITING_APPROVAL");
 	}
 	layout_end(r, 200);
 	return REQ_DONE;

@@ -9,8 +9,8 @@
 #include "domain/video/video_rules.h"
 
 static const struct db_stmt q_sessions = {
-	"SELECT id, title, DATE_FORMAT(starts_at, '%Y-%m-%d %H:%i'), state FROM live_sessions"
-	" WHERE creator_id = ? ORDER BY starts_at DESC, id DESC LIMIT 100", "i", "isss" };
+	"SELECT id, title, DATE_FORMAT(starts_at, '%Y-%m-%d %H:%i'), state, taken_down_reason FROM live_sessions"
+	" WHERE creator_id = ? ORDER BY starts_at DESC, id DESC LIMIT 100", "i", "issss" };
 static const struct db_stmt q_picks = {
 	"SELECT p.id, p.title FROM picks pk JOIN products p ON p.id = pk.product_id"
 	" WHERE pk.creator_id = ? AND pk.status = 'approved' AND p.status = 'active'"
@@ -59,6 +59,7 @@ static int list_page(struct req *r, const struct acting_creator *c, int status, 
 		tmpl_set(e, "TITLE", db_at(&ss, i, 1)->s);
 		tmpl_set(e, "STARTS", db_at(&ss, i, 2)->s);
 		tmpl_set(e, "STATE", db_at(&ss, i, 3)->s);
+		takedown_note_add(e, db_at(&ss, i, 4));
 	}
 	if (ss.nrows == 0)
 		tmpl_show(d, "NO_SESSIONS");

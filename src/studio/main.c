@@ -274,6 +274,12 @@ static const struct field admin_audit_fields[] = {
 	F_TEXT("action", ADMIN_AUDIT_ACTION_MAX), F_TEXT("actor", 254), F_TEXT("kind", ADMIN_AUDIT_KIND_MAX),
 	F_ID("target"), F_DATE("from"), F_DATE("to"), F_INT("page", 6, 1, ADMIN_MAX_PAGE), F_END,
 };
+/* moderation: admin_moderation.c, admin_brands.c; the kind and number name what is acted on */
+static const struct field admin_done_fields[] = { F_TEXT("done", 20), F_END };
+static const struct field admin_takedown_fields[] = {
+	F_ENUM("kind", 10, F_ONE_OF("storefront", "collection", "video", "ad", "live", "form")),
+	F_ID("target", .inline_error = true), F_TEXT("reason", 2000), F_END,
+};
 
 /* In the order of the rows below: the table order is the match precedence. */
 enum studio_page {
@@ -312,6 +318,8 @@ enum studio_page {
 	ST_RESET_FORM, ST_RESET, ST_ACCOUNT, ST_ACCOUNT_PASSWORD, ST_ACCOUNT_END_OTHERS,
 	ST_ADMIN, ST_ADMIN_USERS, ST_ADMIN_USER, ST_ADMIN_USER_SUSPEND, ST_ADMIN_USER_REINSTATE,
 	ST_ADMIN_USER_ROLE, ST_ADMIN_AUDIT, ST_ADMIN_SYSTEM,
+	ST_ADMIN_MODERATION, ST_ADMIN_TAKE_DOWN, ST_ADMIN_RESTORE, ST_ADMIN_REPORT_DISMISS, ST_ADMIN_BRANDS,
+	ST_ADMIN_BRAND_APPROVE,
 	ST__MAX
 };
 
@@ -699,6 +707,19 @@ static const struct route routes[] = {
 		.needs = NEED_SESSION | NEED_ADMIN, .fields = admin_audit_fields },
 	[ST_ADMIN_SYSTEM] = { .pat = { HTTP_GET, "/admin/system" }, .fn = page_admin_system,
 		.needs = NEED_SESSION | NEED_ADMIN },
+	/* moderation and brand approval: admin_moderation.c, admin_brands.c */
+	[ST_ADMIN_MODERATION] = { .pat = { HTTP_GET, "/admin/moderation" }, .fn = page_admin_moderation,
+		.needs = NEED_SESSION | NEED_ADMIN, .fields = admin_done_fields },
+	[ST_ADMIN_TAKE_DOWN] = { .pat = { HTTP_POST, "/admin/moderation/take-down" }, .fn = page_admin_take_down,
+		.needs = NEED_ADMIN, .fields = admin_takedown_fields, .max_body = 8192 },
+	[ST_ADMIN_RESTORE] = { .pat = { HTTP_POST, "/admin/moderation/restore" }, .fn = page_admin_restore,
+		.needs = NEED_ADMIN, .fields = admin_takedown_fields, .max_body = 8192 },
+	[ST_ADMIN_REPORT_DISMISS] = { .pat = { HTTP_POST, "/admin/moderation/reports/{id}/dismiss" },
+		.fn = page_admin_report_dismiss, .needs = NEED_ADMIN, .path = path_id, .max_body = 1024 },
+	[ST_ADMIN_BRANDS] = { .pat = { HTTP_GET, "/admin/brands" }, .fn = page_admin_brands,
+		.needs = NEED_SESSION | NEED_ADMIN, .fields = admin_done_fields },
+	[ST_ADMIN_BRAND_APPROVE] = { .pat = { HTTP_POST, "/admin/brands/{id}/approve" },
+		.fn = page_admin_brand_approve, .needs = NEED_ADMIN, .path = path_id, .max_body = 1024 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio page");
 

@@ -8,13 +8,14 @@
 #include "web/session.h"
 #include "studio/studio.h"
 #include "lib/validate.h"
+#include "domain/moderation/brand_approval.h"
 
 static const struct db_stmt q_user = {
 	"INSERT INTO users (email, password_hash, display_name, role) VALUES (?, ?, ?, ?)", "ssss", "" };
 static const struct db_stmt q_creator = {
 	"INSERT INTO creators (user_id, handle, display_name, bio) VALUES (?, ?, ?, '')", "iss", "" };
 static const struct db_stmt q_brand = {
-	"INSERT INTO brands (slug, name, description, owner_user_id) VALUES (?, ?, '', ?)", "ssi", "" };
+	"INSERT INTO brands (slug, name, description, owner_user_id, approved) VALUES (?, ?, '', ?, ?)", "ssii", "" };
 
 struct signup {
 	const char *email, *hash, *name, *role, *handle, *brand_name;
@@ -71,7 +72,8 @@ static enum db_status signup_write(struct db *db, void *ctx)
 	if (strcmp(s->role, "brand") == 0) {
 		s->dup_field = "brand_name";
 		return db_query(db, none, &q_brand,
-				(struct db_param[]){ DB_S(s->slug), DB_S(s->brand_name), DB_I(s->user_id) }, NULL);
+				(struct db_param[]){ DB_S(s->slug), DB_S(s->brand_name), DB_I(s->user_id),
+					DB_I(!brand_approval_required()) }, NULL);
 	}
 	return DB_OK;
 }

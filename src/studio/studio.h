@@ -125,4 +125,8 @@ int page_studio_videos(struct req *r);
 int page_studio_video_publish(struct req *r);
 int page_studio_video_upload(struct req *r);
 
+/* takedown_note.c: "taken down by the moderators" and why, in a row of a studio list, when the
+ * row's taken_down_reason (reason) is not NULL. */
+void takedown_note_add(tmpl_dict *row, const struct db_val *reason);
+
 #endif

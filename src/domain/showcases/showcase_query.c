@@ -19,7 +19,7 @@
 	"p.handle, p.title, b.slug, b.name, p.price_min, p.currency, p.stock_total," \
 	" COALESCE(i.url, ''), COALESCE(i.alt, ''), p.id," SAMPLE_GIFT_SQL("?", "p.id")
 #define JOINS \
-	" JOIN brands b ON b.id = p.brand_id AND" ACCOUNT_ACTIVE_SQL("b.owner_user_id") \
+	" JOIN brands b ON b.id = p.brand_id AND b.approved = 1 AND" ACCOUNT_ACTIVE_SQL("b.owner_user_id") \
 	" LEFT JOIN product_images i ON i.id = (SELECT i2.id FROM product_images i2" \
 	" WHERE i2.product_id = p.id ORDER BY i2.position, i2.id LIMIT 1)"
 

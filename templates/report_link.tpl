@@ -1,0 +1,1 @@
+{{%AUTOESCAPE context="HTML"}}<p class="report-link"><a href="{{URL}}" rel="nofollow">Report this page</a></p>

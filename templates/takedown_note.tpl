@@ -1,0 +1,1 @@
+{{%AUTOESCAPE context="HTML"}}<p class="takedown" role="note"><strong>Taken down by the site&#39;s moderators:</strong> {{REASON}}<br>It stays off the site, whatever you change, until they restore it.</p>
