@@ -202,6 +202,18 @@ test('the admin changes a role, with the change in the audit log; not their own'
 	assert.equal(sql(`SELECT role, suspended_at IS NULL FROM users WHERE id = ${self}`)[0].join(), 'admin,1');
 });
 
+test('the demo holds one suspended account, in the audit log by the demo admin', async () => {
+	const admin = await demoClient(ADMIN);
+	let res = await admin.get('/admin/users?state=suspended&q=spam-reviews');
+	assert.match(main(res.body), /spam-reviews@demo\.crowdcart\.test<\/a><\/td><td>Quick Deals 4U<\/td><td>shopper<\/td><td>suspended<\/td>/);
+	res = await admin.get('/admin/audit?action=user.suspend&actor=admin%40demo.crowdcart.test&from=2024-04-03&to=2024-04-03');
+	assert.match(main(res.body), /Posted the same link in every live chat \(demo data\)<\/td><td>203\.0\.113\.0\/24<\/td>/);
+	res = await admin.get('/admin');
+	const suspended = Number(/id="figure-suspended"><a href="[^"]+">(\d+)</.exec(res.body)[1]);
+	assert.ok(suspended >= 1, 'the home page counts it');
+	assert.equal((await new Client().login('spam-reviews@demo.crowdcart.test', 'crowdcart-demo')).status, 403);
+});
+
 test('the audit log lists the actions with filters, and the programs can only append to it', async () => {
 	const c = new Client();
 	const account = await newAccount(c, 'shopper');
