@@ -27,9 +27,9 @@ int page_admin_audit(struct req *r)
 	const char *action = or_empty(req_query(r, "action")), *actor = or_empty(req_query(r, "actor"));
 	const char *kind = or_empty(req_query(r, "kind"));
 	const char *from = or_empty(req_query(r, "from")), *to = or_empty(req_query(r, "to"));
-	long long target = req_id(r, "target"), page = 1;
-	if (req_query(r, "page") && !req_int(r, "page", &page))
-		return 400;
+	long long target = req_id(r, "target"), page;
+	if (!req_int(r, "page", &page))	/* absent: the dispatcher let no bad value through */
+		page = 1;
 	struct db_res log, actions;
 	enum db_status rc = db_query(r->db, r->arena, &q_log, (struct db_param[]){ DB_S(action), DB_S(action),
 		DB_S(actor), DB_S(actor), DB_S(kind), DB_S(kind), DB_I(target), DB_I(target), DB_S(from), DB_S(from),

@@ -50,9 +50,9 @@ int page_admin_users(struct req *r)
 {
 	const char *q = or_empty(req_query(r, "q")), *role = or_empty(req_query(r, "role"));
 	const char *state = or_empty(req_query(r, "state"));
-	long long page = 1;
-	if (req_query(r, "page") && !req_int(r, "page", &page))
-		return 400;
+	long long page;
+	if (!req_int(r, "page", &page))	/* absent: the dispatcher let no bad value through */
+		page = 1;
 	const char *like = like_contains(r, q);
 	struct db_res u;
 	enum db_status rc = db_query(r->db, r->arena, &q_search, (struct db_param[]){ DB_S(like), DB_S(like),

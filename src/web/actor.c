@@ -19,8 +19,8 @@ static const struct db_stmt q_creator = {
  * stop working, and work again when it is reinstated. */
 static const struct db_stmt q_key = {
 	"SELECT k.id, b.id, b.currency FROM api_keys k JOIN brands b ON b.id = k.brand_id"
-	" WHERE k.key_hash = ? AND k.revoked_at IS NULL AND NOT EXISTS (SELECT 1 FROM users su"
-	" WHERE su.id = b.owner_user_id AND su.suspended_at IS NOT NULL)", "b", "iis" };
+	" WHERE k.key_hash = ? AND k.revoked_at IS NULL"
+	" AND (SELECT su.suspended_at FROM users su WHERE su.id = b.owner_user_id) IS NULL", "b", "iis" };
 /* At most one write a minute per key for "last used". */
 static const struct db_stmt q_touch = {
 	"UPDATE api_keys SET last_used_at = UTC_TIMESTAMP() WHERE id = ?"
