@@ -35,11 +35,16 @@ async function act(admin, id, what, fields) {
 	return admin.post(`/admin/users/${id}/${what}`, { csrf: csrfOf(page.body), ...fields });
 }
 
-const GETS = ['/admin', '/admin/users', '/admin/users/1', '/admin/audit', '/admin/system',
+// Every /admin route of the studio's routing table, read from it so a new one is walked too; path
+// parameters are ids (1 is the demo admin, or the first of anything).
+const ROUTES = [...fs.readFileSync(path.join(ROOT, 'src/studio/main.c'), 'utf8')
+	.matchAll(/HTTP_(GET|POST), "(\/admin(?:\/[^"]*)?)"/g)].map(([, method, p]) => ({ method, path: p.replace(/\{[a-z_]+\}/g, '1') }));
+const GETS = [...ROUTES.filter((r) => r.method === 'GET').map((r) => r.path),
 	'/admin/users?q=demo&role=creator&state=active&page=2', '/admin/audit?action=user.suspend&target=1'];
-const POSTS = ['/admin/users/1/suspend', '/admin/users/1/reinstate', '/admin/users/1/role'];
+const POSTS = ROUTES.filter((r) => r.method === 'POST').map((r) => r.path);
 
 test('every /admin route sends the anonymous to sign in and refuses shoppers, creators and brands', async () => {
+	assert.ok(GETS.length >= 7 && POSTS.length >= 3, 'the routes were found in the table');
 	const anonymous = new Client();
 	for (const p of GETS) {
 		const res = await anonymous.get(p);
