@@ -77,6 +77,10 @@ test('a live reminder arrives as multipart/alternative with encoded headers, QP 
 	const email = uniqueEmail('smtp-live');
 	const v = await viewer(id);
 	assert.equal((await v.post(`/live/${id}/remind`, { csrf: v.csrfToken, email })).status, 303);
+	// Confirmed as its mailed link would confirm it (abuse_limits.test.mjs walks that link); the
+	// confirmation mail itself is not this test's subject.
+	sql(`UPDATE live_reminders SET confirmed_at = UTC_TIMESTAMP() WHERE email = ${lit(email)};
+		DELETE FROM outbox WHERE to_addr = ${lit(email)}`);
 	assert.equal((await goLive(client, id)).status, 303);
 	assert.equal(sql(`SELECT kind FROM outbox WHERE to_addr = ${lit(email)}`)[0][0], 'reminder');
 
