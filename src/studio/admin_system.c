@@ -10,10 +10,11 @@
 #define CROWDCART_VERSION "unknown"	/* set by the Makefile from VERSION and git describe */
 #endif
 
-/* What was given up on: dead letters of the outbox (crowdcartctl mail --dead lists them) and lead
- * webhooks past their last attempt. */
+/* What was given up on: dead letters of the outbox (crowdcartctl mail --dead lists them; 'failed'
+ * is what a release before 0031 still writes during an upgrade) and lead webhooks past their last
+ * attempt. */
 static const struct db_stmt q_failures = {
-	"SELECT (SELECT COUNT(*) FROM outbox WHERE status = 'dead'),"
+	"SELECT (SELECT COUNT(*) FROM outbox WHERE status IN ('dead', 'failed')),"
 	" (SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'failed')", "", "ii" };
 static const struct db_stmt q_recent_migrations = {
 	"SELECT name, DATE_FORMAT(applied_at, '%Y-%m-%d %H:%i') FROM schema_migrations"
