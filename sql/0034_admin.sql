@@ -3,11 +3,13 @@
 
 -- A suspended account cannot sign in and its public pages are gone; the reason is what the admin
 -- wrote, kept beside the account so the user page shows why without reading the log.
+-- The columns are instant; the indexes (the user search by role, the count of suspended accounts)
+-- are each built in their own statement beside the rows, writes going on (docs/UPGRADING.md).
 ALTER TABLE users
   ADD COLUMN IF NOT EXISTS suspended_at DATETIME NULL,
-  ADD COLUMN IF NOT EXISTS suspended_reason VARCHAR(500) NOT NULL DEFAULT '',
-  ADD KEY IF NOT EXISTS users_role (role, id),
-  ADD KEY IF NOT EXISTS users_suspended (suspended_at);
+  ADD COLUMN IF NOT EXISTS suspended_reason VARCHAR(500) NOT NULL DEFAULT '';
+ALTER TABLE users ADD KEY IF NOT EXISTS users_role (role, id);
+ALTER TABLE users ADD KEY IF NOT EXISTS users_suspended (suspended_at);
 
 -- One row per admin action, written in the same transaction as the action. The programs may only
 -- INSERT and SELECT it (sql/grants/0034_admin.sql), so no bug in them can rewrite history. No

@@ -9,11 +9,12 @@
 <tbody>{{#MIGRATION}}<tr><td>{{NAME}}</td><td>{{AT}}</td></tr>{{/MIGRATION}}</tbody></table>
 <h2>Queues</h2>
 <table class="studio-products system-queues">
-<thead><tr><th scope="col">Queue</th><th scope="col">Waiting</th><th scope="col">Oldest</th><th scope="col">Failed</th><th scope="col">State</th></tr></thead>
+<thead><tr><th scope="col">Queue</th><th scope="col">Waiting</th><th scope="col">Oldest</th><th scope="col">Given up</th><th scope="col">State</th></tr></thead>
 <tbody>
 <tr id="queue-outbox"><td>Mail (outbox)</td><td>{{OUTBOX_PENDING}}</td><td>{{OUTBOX_OLDEST}}</td><td>{{OUTBOX_FAILED}}</td><td>{{#OUTBOX_OK}}ok{{/OUTBOX_OK}}{{#OUTBOX_STUCK}}stuck: is crowdcartctl send-mail running?{{/OUTBOX_STUCK}}{{#OUTBOX_KEPT}}kept for the operator (no sendmail_path){{/OUTBOX_KEPT}}</td></tr>
 <tr id="queue-webhooks"><td>Lead webhooks</td><td>{{WEBHOOKS_PENDING}}</td><td>{{WEBHOOKS_OVERDUE}}</td><td>{{WEBHOOKS_FAILED}}</td><td>{{#WEBHOOKS_OK}}ok{{/WEBHOOKS_OK}}{{#WEBHOOKS_STUCK}}stuck: is crowdcartctl worker running?{{/WEBHOOKS_STUCK}}</td></tr>
 </tbody></table>
+{{#OUTBOX_DEAD}}<p id="outbox-dead">Mail given up on (dead letters): <code>crowdcartctl mail --dead</code> lists them with the reason; <code>crowdcartctl mail --retry ID</code> sends one again once its cause is fixed.</p>{{/OUTBOX_DEAD}}
 <h2>Worker</h2>
 {{#NO_WORKER}}<p id="no-worker">No pass of <code>crowdcartctl worker</code> recorded yet.</p>{{/NO_WORKER}}
 <table class="studio-products system-worker">

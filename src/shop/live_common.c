@@ -10,8 +10,8 @@ static const struct db_stmt q_session = {
 	"SELECT s.creator_id, s.title, DATE_FORMAT(s.starts_at, '%Y-%m-%dT%H:%i:%sZ'), s.stream_url, s.replay_url,"
 	" s.blocked_words, s.state, CAST(UNIX_TIMESTAMP(s.starts_at) * 1000 AS SIGNED),"
 	" COALESCE(CAST(UNIX_TIMESTAMP(s.started_at) * 1000 AS SIGNED), 0), s.last_seq, c.handle, c.display_name,"
-	" s.taken_down_at IS NOT NULL FROM live_sessions s JOIN creators c ON c.id = s.creator_id WHERE s.id = ?",
-	"i", "issssssiiissi" };
+	" s.taken_down_at IS NOT NULL FROM live_sessions s JOIN creators c ON c.id = s.creator_id WHERE s.id = ?"
+	" AND" ACCOUNT_ACTIVE_SQL("c.user_id"), "i", "issssssiiissi" };
 static const struct db_stmt q_blocked = {
 	"SELECT 1 FROM live_blocks WHERE session_id = ? AND viewer_key = ?", "ib", "i" };
 

@@ -5,6 +5,10 @@
 #include "domain/moderation/takedown.h"
 #include "domain/admin/admin_account.h"
 
+/* Neither the creator (c) nor the brand (b) of a video, ad or live session is suspended; either
+ * may be absent (NULL). */
+#define OWNERS_ACTIVE_SQL ACCOUNT_ACTIVE_SQL("c.user_id") " AND" ACCOUNT_ACTIVE_SQL("b.owner_user_id")
+
 /* Columns every card query selects first, in this order, with these types. */
 #define CARD_COLS \
 	"p.handle, p.title, b.slug, b.name, p.price_min, p.currency, p.stock_total," \

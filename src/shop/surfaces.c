@@ -13,7 +13,7 @@
  * newest replays. */
 #define LIVE_COLS \
 	"SELECT s.id, s.title, s.state, DATE_FORMAT(s.starts_at, '%Y-%m-%dT%H:%i:%sZ'), c.display_name" \
-	" FROM live_sessions s JOIN creators c ON c.id = s.creator_id"
+	" FROM live_sessions s JOIN creators c ON c.id = s.creator_id AND" ACCOUNT_ACTIVE_SQL("c.user_id")
 #define LIVE_COMING \
 	" WHERE s.taken_down_at IS NULL AND (s.state = 'live' OR (s.state = 'scheduled' AND s.starts_at > UTC_TIMESTAMP() - INTERVAL 1 HOUR))"
 #define LIVE_COMING_ORDER " ORDER BY s.state = 'scheduled', s.starts_at, s.id LIMIT 4"
@@ -31,7 +31,7 @@ _Static_assert(LIVE_SHOWN == 4, "the LIMIT in the live statements");
 static const struct db_stmt q_ads = {
 	"SELECT a.slug, a.title, b.name, COALESCE(c.display_name, '') FROM ads a"
 	" JOIN brands b ON b.id = a.brand_id LEFT JOIN creators c ON c.id = a.creator_id"
-	" WHERE a.state = 'live' AND a.taken_down_at IS NULL ORDER BY COALESCE((SELECT SUM(s.views) FROM ad_stats s WHERE s.ad_id = a.id"
+	" WHERE a.state = 'live' AND a.taken_down_at IS NULL AND" OWNERS_ACTIVE_SQL " ORDER BY COALESCE((SELECT SUM(s.views) FROM ad_stats s WHERE s.ad_id = a.id"
 	" AND s.day >= UTC_DATE() - INTERVAL 13 DAY), 0) DESC, a.id DESC LIMIT 6", "", "ssss" };
 _Static_assert(ADS_SHOWN == 6, "the LIMIT in the ad statement");
 

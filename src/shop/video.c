@@ -20,7 +20,7 @@ static const struct db_stmt q_video = {
 	"SELECT v.src_url, v.poster_url, v.caption, COALESCE(c.id, 0), COALESCE(c.handle, ''),"
 	" COALESCE(c.display_name, ''), COALESCE(b.slug, ''), COALESCE(b.name, ''), v.taken_down_at IS NOT NULL"
 	" FROM videos v LEFT JOIN creators c ON c.id = v.creator_id LEFT JOIN brands b ON b.id = v.brand_id"
-	" WHERE v.id = ?", "i", "sssissssi" };
+	" WHERE v.id = ? AND" OWNERS_ACTIVE_SQL, "i", "sssissssi" };
 /* The card columns, the tag's seconds, the product id and the variant the quick add uses: the
  * first one in stock, else the first. */
 static const struct db_stmt q_tags = {

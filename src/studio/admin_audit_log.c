@@ -12,7 +12,7 @@ static const struct db_stmt q_log = {
 	" WHERE (? = '' OR a.action = ?) AND (? = '' OR u.email = ?) AND (? = '' OR a.target_kind = ?)"
 	" AND (? = 0 OR a.target_id = ?) AND (? = '' OR a.created_at >= ?)"
 	" AND (? = '' OR a.created_at < ? + INTERVAL 1 DAY)"
-	" ORDER BY a.created_at DESC, a.id DESC LIMIT ? OFFSET ?", "ssssssiissssii", "isissssis" };
+	" ORDER BY a.created_at DESC, a.id DESC LIMIT ? OFFSET ?", "ssssssiissssii", "isisssiss" };
 /* What the action filter offers: every action written so far. */
 static const struct db_stmt q_actions = {
 	"SELECT DISTINCT action FROM admin_audit ORDER BY action LIMIT 100", "", "s" };
@@ -27,9 +27,9 @@ int page_admin_audit(struct req *r)
 	const char *action = or_empty(req_query(r, "action")), *actor = or_empty(req_query(r, "actor"));
 	const char *kind = or_empty(req_query(r, "kind"));
 	const char *from = or_empty(req_query(r, "from")), *to = or_empty(req_query(r, "to"));
-	long long target = req_id(r, "target"), page = 1;
-	if (req_query(r, "page") && !req_int(r, "page", &page))
-		return 400;
+	long long target = req_id(r, "target"), page;
+	if (!req_int(r, "page", &page))	/* absent: the dispatcher let no bad value through */
+		page = 1;
 	struct db_res log, actions;
 	enum db_status rc = db_query(r->db, r->arena, &q_log, (struct db_param[]){ DB_S(action), DB_S(action),
 		DB_S(actor), DB_S(actor), DB_S(kind), DB_S(kind), DB_I(target), DB_I(target), DB_S(from), DB_S(from),
@@ -77,7 +77,6 @@ int page_admin_audit(struct req *r)
 			continue;
 		struct buf b;
 		buf_init(&b, r->arena, 160);
-		buf_puts(&b, "/admin/audit?");
 		pay_form_add(&b, "action", action);
 		pay_form_add(&b, "actor", actor);
 		pay_form_add(&b, "kind", kind);
@@ -86,7 +85,7 @@ int page_admin_audit(struct req *r)
 		pay_form_add(&b, "from", from);
 		pay_form_add(&b, "to", to);
 		pay_form_add_int(&b, "page", p);
-		tmpl_set(tmpl_add(d, dir < 0 ? "PREV" : "NEXT"), "HREF", buf_cstr(&b));
+		tmpl_set(tmpl_add(d, dir < 0 ? "PREV" : "NEXT"), "HREF", arena_printf(r->arena, "/admin/audit?%s", buf_cstr(&b)));
 	}
 	layout_end(r, 200);
 	return REQ_DONE;

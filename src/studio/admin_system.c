@@ -10,8 +10,11 @@
 #define CROWDCART_VERSION "unknown"	/* set by the Makefile from VERSION and git describe */
 #endif
 
+/* What was given up on: dead letters of the outbox (crowdcartctl mail --dead lists them; 'failed'
+ * is what a release before 0031 still writes during an upgrade) and lead webhooks past their last
+ * attempt. */
 static const struct db_stmt q_failures = {
-	"SELECT (SELECT COUNT(*) FROM outbox WHERE status = 'failed'),"
+	"SELECT (SELECT COUNT(*) FROM outbox WHERE status IN ('dead', 'failed')),"
 	" (SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'failed')", "", "ii" };
 static const struct db_stmt q_recent_migrations = {
 	"SELECT name, DATE_FORMAT(applied_at, '%Y-%m-%d %H:%i') FROM schema_migrations"
@@ -20,12 +23,15 @@ static const struct db_stmt q_worker = {
 	"SELECT host, DATE_FORMAT(finished_at, '%Y-%m-%d %H:%i:%s'), TIMESTAMPDIFF(SECOND, finished_at, UTC_TIMESTAMP()),"
 	" TIMESTAMPDIFF(SECOND, started_at, finished_at), passes, delivered, ok FROM worker_heartbeats"
 	" ORDER BY finished_at DESC LIMIT 20", "", "ssiiiii" };
-/* Galera's own account of the cluster; a server without Galera has none of these, and then this
- * is one node. Status variables need no privilege to read. */
+/* Galera's own account of the cluster, first whether it is on at all: a server built with Galera
+ * but running alone has the status variables too, with wsrep_on OFF. Status and variables need no
+ * privilege to read. */
 static const struct db_stmt q_wsrep = {
-	"SELECT LOWER(VARIABLE_NAME), VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME IN"
+	"SELECT LOWER(VARIABLE_NAME), VARIABLE_VALUE FROM information_schema.GLOBAL_VARIABLES"
+	" WHERE VARIABLE_NAME = 'WSREP_ON' UNION ALL"
+	" SELECT LOWER(VARIABLE_NAME), VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME IN"
 	" ('WSREP_CLUSTER_SIZE', 'WSREP_CLUSTER_STATUS', 'WSREP_READY', 'WSREP_LOCAL_STATE_COMMENT',"
-	" 'WSREP_INCOMING_ADDRESSES', 'WSREP_CONNECTED') ORDER BY VARIABLE_NAME", "", "ss" };
+	" 'WSREP_INCOMING_ADDRESSES', 'WSREP_CONNECTED')", "", "ss" };
 
 /* A worker pass is every 5 s; one not seen for two minutes has stopped. */
 #define WORKER_STALE_S 120
@@ -77,6 +83,8 @@ int page_admin_system(struct req *r)
 	tmpl_set_int(d, "OUTBOX_PENDING", h.outbox_pending);
 	tmpl_set(d, "OUTBOX_OLDEST", h.outbox_pending ? seconds_text(r, h.outbox_waited_s) : "none waiting");
 	tmpl_set_int(d, "OUTBOX_FAILED", db_at(&f, 0, 0)->i);
+	if (db_at(&f, 0, 0)->i)
+		tmpl_show(d, "OUTBOX_DEAD");
 	tmpl_show(d, h.outbox_ok ? "OUTBOX_OK" : h.outbox_judged ? "OUTBOX_STUCK" : "OUTBOX_KEPT");
 	tmpl_set_int(d, "WEBHOOKS_PENDING", h.webhooks_pending);
 	tmpl_set(d, "WEBHOOKS_OVERDUE", h.webhooks_pending && h.webhooks_overdue_s > 0
@@ -98,7 +106,11 @@ int page_admin_system(struct req *r)
 	if (w.nrows == 0)
 		tmpl_show(d, "NO_WORKER");
 
-	if (g.nrows == 0) {
+	bool galera = false;
+	for (size_t i = 0; i < g.nrows; i++)
+		if (strcmp(db_at(&g, i, 0)->s, "wsrep_on") == 0)
+			galera = strcmp(db_at(&g, i, 1)->s, "ON") == 0;
+	if (!galera) {
 		tmpl_show(d, "SINGLE_NODE");
 	} else {
 		tmpl_dict *c = tmpl_add(d, "CLUSTER");

@@ -39,21 +39,20 @@ static const char *page_href(struct req *r, const char *q, const char *role, con
 {
 	struct buf b;
 	buf_init(&b, r->arena, 128);
-	buf_puts(&b, "/admin/users?");
 	pay_form_add(&b, "q", q);
 	pay_form_add(&b, "role", role);
 	pay_form_add(&b, "state", state);
 	pay_form_add_int(&b, "page", page);
-	return buf_cstr(&b);
+	return arena_printf(r->arena, "/admin/users?%s", buf_cstr(&b));
 }
 
 int page_admin_users(struct req *r)
 {
 	const char *q = or_empty(req_query(r, "q")), *role = or_empty(req_query(r, "role"));
 	const char *state = or_empty(req_query(r, "state"));
-	long long page = 1;
-	if (req_query(r, "page") && !req_int(r, "page", &page))
-		return 400;
+	long long page;
+	if (!req_int(r, "page", &page))	/* absent: the dispatcher let no bad value through */
+		page = 1;
 	const char *like = like_contains(r, q);
 	struct db_res u;
 	enum db_status rc = db_query(r->db, r->arena, &q_search, (struct db_param[]){ DB_S(like), DB_S(like),

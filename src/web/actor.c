@@ -14,10 +14,13 @@ static const struct db_stmt q_brand = {
 	" default_commission_bps FROM brands WHERE owner_user_id = ? ORDER BY id LIMIT 1", "i", "isssiiii" };
 static const struct db_stmt q_creator = {
 	"SELECT id, handle, display_name FROM creators WHERE user_id = ?", "i", "iss" };
-/* The API's database account may read a brand's id and currency only (sql/grants/0005_api.sql). */
+/* The API's database account may read a brand's id, currency and owner only, and of users only
+ * whether one is suspended (sql/grants/0005_api.sql, 0034_admin.sql): a suspended brand's keys
+ * stop working, and work again when it is reinstated. */
 static const struct db_stmt q_key = {
 	"SELECT k.id, b.id, b.currency FROM api_keys k JOIN brands b ON b.id = k.brand_id"
-	" WHERE k.key_hash = ? AND k.revoked_at IS NULL", "b", "iis" };
+	" WHERE k.key_hash = ? AND k.revoked_at IS NULL"
+	" AND (SELECT su.suspended_at FROM users su WHERE su.id = b.owner_user_id) IS NULL", "b", "iis" };
 /* At most one write a minute per key for "last used". */
 static const struct db_stmt q_touch = {
 	"UPDATE api_keys SET last_used_at = UTC_TIMESTAMP() WHERE id = ?"

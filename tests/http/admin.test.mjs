@@ -5,9 +5,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Client, ROOT, csrfOf, newAccount } from './lib/http.mjs';
+import { Client, ROOT, csrfOf, newAccount, unique } from './lib/http.mjs';
 import { demoClient, lit, newBrand, sql } from './lib/fulfilment.mjs';
 import { ctl } from './lib/catalog_import.mjs';
+import { api, createKey } from './lib/catalog.mjs';
+import { mailedLink } from './lib/account_mail.mjs';
 import { eventually } from './lib/eventually.mjs';
 
 const ADMIN = 'admin@demo.crowdcart.test';
@@ -33,11 +35,16 @@ async function act(admin, id, what, fields) {
 	return admin.post(`/admin/users/${id}/${what}`, { csrf: csrfOf(page.body), ...fields });
 }
 
-const GETS = ['/admin', '/admin/users', '/admin/users/1', '/admin/audit', '/admin/system',
+// Every /admin route of the studio's routing table, read from it so a new one is walked too; path
+// parameters are ids (1 is the demo admin, or the first of anything).
+const ROUTES = [...fs.readFileSync(path.join(ROOT, 'src/studio/main.c'), 'utf8')
+	.matchAll(/HTTP_(GET|POST), "(\/admin(?:\/[^"]*)?)"/g)].map(([, method, p]) => ({ method, path: p.replace(/\{[a-z_]+\}/g, '1') }));
+const GETS = [...ROUTES.filter((r) => r.method === 'GET').map((r) => r.path),
 	'/admin/users?q=demo&role=creator&state=active&page=2', '/admin/audit?action=user.suspend&target=1'];
-const POSTS = ['/admin/users/1/suspend', '/admin/users/1/reinstate', '/admin/users/1/role'];
+const POSTS = ROUTES.filter((r) => r.method === 'POST').map((r) => r.path);
 
 test('every /admin route sends the anonymous to sign in and refuses shoppers, creators and brands', async () => {
+	assert.ok(GETS.length >= 7 && POSTS.length >= 3, 'the routes were found in the table');
 	const anonymous = new Client();
 	for (const p of GETS) {
 		const res = await anonymous.get(p);
@@ -79,22 +86,36 @@ test('the admin finds accounts by part of the email or name, by role and by stat
 	assert.match(main(res.body), new RegExp(account.email.replace(/[.]/g, '\\.')));
 	res = await admin.get('/admin/users?q=%25');
 	assert.match(main(res.body), /id="no-users"/, 'a % is a literal character, not a wildcard');
-	res = await admin.get('/admin/users?role=shopper');
-	assert.match(main(res.body), /rel="next"/, 'more than a page of shoppers has a next page');
+	// 51 accounts written directly (sign-ups are slow): one page of 50 and one of 1.
+	const batch = `page${unique()}`;
+	sql(`INSERT INTO users (email, password_hash, display_name, role) SELECT CONCAT(${lit(batch)}, '-', seq, '@test.crowdcart.test'),
+		'x', 'Paged', 'shopper' FROM seq_1_to_51`);
+	res = await admin.get(`/admin/users?q=${batch}&role=shopper`);
+	assert.equal([...main(res.body).matchAll(/<tr data-user=/g)].length, 50);
 	const next = /<a href="([^"]+)" rel="next">/.exec(res.body)[1].replace(/&amp;/g, '&');
-	assert.match(next, /^\/admin\/users\?q=&role=shopper&state=&page=2$/);
-	assert.equal((await admin.get(next)).status, 200);
+	assert.equal(next, `/admin/users?q=${batch}&role=shopper&state=&page=2`);
+	res = await admin.get(next);
+	assert.equal([...main(res.body).matchAll(/<tr data-user=/g)].length, 1);
+	assert.doesNotMatch(res.body, /rel="next"/);
+	assert.match(res.body, /rel="prev"/);
 	assert.equal((await admin.get('/admin/users?role=root')).status, 400, 'an unknown role is refused');
 	assert.equal((await admin.get('/admin/users?page=0')).status, 400);
 	assert.equal((await admin.get('/admin/users/999999999999')).status, 404);
 });
 
-test('suspending a creator ends its sessions, refuses its sign-in and takes its storefront down; reinstating undoes it', async () => {
+test('suspending a creator ends its sessions, refuses its sign-in and takes its storefront, videos and live sessions down; reinstating undoes it', async () => {
 	const creator = new Client();
 	const account = await newAccount(creator, 'creator');
 	const id = userId(account.email);
-	const visitor = new Client();
-	assert.equal((await visitor.get(`/@${account.handle}`)).status, 200);
+	const [[video, live]] = sql(`SET @c = (SELECT id FROM creators WHERE handle = ${lit(account.handle)});
+		INSERT INTO videos (creator_id, src_url, caption, created_at) VALUES (@c, '/media/x.mp4', 'Unboxing', UTC_TIMESTAMP());
+		SET @v = LAST_INSERT_ID();
+		INSERT INTO live_sessions (creator_id, title, starts_at, stream_url, created_at)
+		  VALUES (@c, 'Desk tour', UTC_TIMESTAMP() + INTERVAL 1 DAY, 'https://stream.example/x.m3u8', UTC_TIMESTAMP());
+		SELECT @v, LAST_INSERT_ID();`);
+	const pages = [`/@${account.handle}`, `/v/${video}`, `/live/${live}`];
+	for (const p of pages)
+		assert.equal((await new Client().get(p)).status, 200, p);
 	const admin = await demoClient(ADMIN);
 
 	let res = await act(admin, id, 'suspend', { reason: '  ' });
@@ -115,7 +136,16 @@ test('suspending a creator ends its sessions, refuses its sign-in and takes its 
 	assert.match(main(res.body), /This account is suspended\./);
 	res = await new Client().login(account.email, 'a wrong password here');
 	assert.equal(res.status, 401, 'a wrong password learns nothing of the suspension');
-	await eventually(async () => assert.equal((await new Client().get(`/@${account.handle}`)).status, 404));
+	const byMail = new Client();
+	await byMail.submit('/login/link', { email: account.email });
+	const link = mailedLink(account.email, 'link');
+	assert.ok(link, 'the link is mailed as to anyone (the answer says nothing of the account)');
+	const open = await byMail.get(link);
+	res = await byMail.post(link, { csrf: csrfOf(open.body) });
+	assert.equal(res.status, 410, 'the emailed link does not sign it in');
+	assert.equal((await byMail.get('/studio')).status, 303);
+	for (const p of pages)
+		await eventually(async () => assert.equal((await new Client().get(p)).status, 404, p));
 	const gone = await new Client().get(`/@${account.handle}`);
 	assert.doesNotMatch(gone.body, /suspend/i, 'the public page does not say why');
 
@@ -130,13 +160,16 @@ test('suspending a creator ends its sessions, refuses its sign-in and takes its 
 	res = await act(admin, id, 'reinstate', { reason: 'Appeal upheld' });
 	assert.equal(res.headers.location, `/admin/users/${id}?done=reinstated`);
 	assert.equal((await new Client().login(account.email, account.password)).status, 303, 'signs in again');
-	await eventually(async () => assert.equal((await new Client().get(`/@${account.handle}`)).status, 200));
+	for (const p of pages)
+		await eventually(async () => assert.equal((await new Client().get(p)).status, 200, p));
 	assert.deepEqual(auditRows(id).map((r) => `${r.action}: ${r.reason}`),
 		['user.suspend: Sold counterfeit <b>goods</b>', 'user.reinstate: Appeal upheld']);
 });
 
-test('suspending a brand takes its products and feed out of the shop', async () => {
+test('suspending a brand takes its products and feed out of the shop and stops its API keys', async () => {
 	const b = await newBrand();
+	const { key } = await createKey(b.client);
+	assert.equal((await api('GET', '/api/v1/products', { key })).status, 200);
 	const [[slug, handle]] = sql(`SELECT b.slug, p.handle FROM products p JOIN brands b ON b.id = p.brand_id WHERE p.id = ${b.productId}`);
 	const product = `/p/${slug}/${handle}`;
 	assert.equal((await new Client().get(product)).status, 200);
@@ -148,8 +181,10 @@ test('suspending a brand takes its products and feed out of the shop', async () 
 	await eventually(async () => assert.equal((await new Client().get(product)).status, 404));
 	assert.equal((await new Client().get(feed)).status, 404);
 	assert.equal((await b.client.get('/studio/products')).status, 303, 'the brand was signed out');
+	assert.equal((await api('GET', '/api/v1/products', { key })).status, 401, 'its API key is refused');
 	assert.equal((await act(admin, id, 'reinstate', { reason: 'Settled' })).status, 303);
 	await eventually(async () => assert.equal((await new Client().get(product)).status, 200));
+	assert.equal((await api('GET', '/api/v1/products', { key })).status, 200, 'the key works again');
 });
 
 test('the admin changes a role, with the change in the audit log; not their own', async () => {
@@ -170,6 +205,18 @@ test('the admin changes a role, with the change in the audit log; not their own'
 	res = await act(admin, self, 'suspend', { reason: 'oops' });
 	assert.equal(res.status, 403);
 	assert.equal(sql(`SELECT role, suspended_at IS NULL FROM users WHERE id = ${self}`)[0].join(), 'admin,1');
+});
+
+test('the demo holds one suspended account, in the audit log by the demo admin', async () => {
+	const admin = await demoClient(ADMIN);
+	let res = await admin.get('/admin/users?state=suspended&q=spam-reviews');
+	assert.match(main(res.body), /spam-reviews@demo\.crowdcart\.test<\/a><\/td><td>Quick Deals 4U<\/td><td>shopper<\/td><td>suspended<\/td>/);
+	res = await admin.get('/admin/audit?action=user.suspend&actor=admin%40demo.crowdcart.test&from=2024-04-03&to=2024-04-03');
+	assert.match(main(res.body), /Posted the same link in every live chat \(demo data\)<\/td><td>203\.0\.113\.0\/24<\/td>/);
+	res = await admin.get('/admin');
+	const suspended = Number(/id="figure-suspended"><a href="[^"]+">(\d+)</.exec(res.body)[1]);
+	assert.ok(suspended >= 1, 'the home page counts it');
+	assert.equal((await new Client().login('spam-reviews@demo.crowdcart.test', 'crowdcart-demo')).status, 403);
 });
 
 test('the audit log lists the actions with filters, and the programs can only append to it', async () => {
@@ -202,6 +249,8 @@ test('the audit log lists the actions with filters, and the programs can only ap
 test('the system page shows the version, the migrations, the queues, the worker and the database', async () => {
 	const admin = await demoClient(ADMIN);
 	ctl('worker', '--once');
+	sql(`INSERT INTO outbox (to_addr, subject, body_text, status, attempts, last_error, created_at)
+		VALUES ('gone@test.crowdcart.test', 'Given up', 'x', 'dead', 5, '550 no such user', UTC_TIMESTAMP())`);
 	const res = await admin.get('/admin/system');
 	assert.equal(res.status, 200);
 	const body = main(res.body);
@@ -210,8 +259,10 @@ test('the system page shows the version, the migrations, the queues, the worker 
 	const shipped = fs.readdirSync(path.join(ROOT, 'sql')).filter((f) => /^\d{4}_.*\.sql$/.test(f)).sort();
 	assert.match(body, new RegExp(`Current: ${shipped.length} applied, the last ${shipped.at(-1)};\\s*this build ships ${shipped.length}, the last ${shipped.at(-1)}\\.`));
 	const [[pending, failed]] = sql(`SELECT (SELECT COUNT(*) FROM outbox WHERE status = 'pending'),
-		(SELECT COUNT(*) FROM outbox WHERE status = 'failed')`);
+		(SELECT COUNT(*) FROM outbox WHERE status IN ('dead', 'failed'))`);
 	assert.match(body, new RegExp(`<tr id="queue-outbox"><td>Mail \\(outbox\\)</td><td>${pending}</td><td>[^<]+</td><td>${failed}</td>`));
+	assert.ok(Number(failed) >= 1);
+	assert.match(body, /id="outbox-dead">Mail given up on \(dead letters\): <code>crowdcartctl mail --dead<\/code>/);
 	assert.match(body, /<tr id="queue-webhooks"><td>Lead webhooks<\/td><td>\d+<\/td>/);
 	assert.match(body, /<tr class="worker-row"><td>[^<]+<\/td><td>[0-9-]+ [0-9:]+<\/td><td>\d+ s<\/td><td>\d+ s<\/td><td>\d+<\/td><td>\d+<\/td><td>ok<\/td><\/tr>/,
 		'the worker pass just run');
