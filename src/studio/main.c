@@ -37,7 +37,12 @@ static const struct field login_fields[] = {
 static const struct field path_token[] = { F_TEXT("token", TOKEN_B64_LEN), F_END };
 static const struct field account_mail_fields[] = { F_EMAIL("email", .inline_error = true), F_END };
 static const struct field account_reset_fields[] = { F_TEXT("password", 128), F_END };
-static const struct field account_fields[] = { F_ENUM("done", 10, F_ONE_OF("password", "signed_out")), F_END };
+static const struct field account_fields[] = {
+	F_ENUM("done", 11, F_ONE_OF("password", "signed_out", "verify_sent", "email_sent", "verified")), F_END,
+};
+static const struct field account_email_fields[] = {
+	F_EMAIL("email", .inline_error = true), F_TEXT("current_password", 128), F_END,
+};
 static const struct field account_reauth_fields[] = { F_TEXT("current_password", 128), F_END };
 static const struct field account_password_fields[] = {
 	F_TEXT("current_password", 128), F_TEXT("password", 128), F_END,
@@ -289,6 +294,8 @@ enum studio_page {
 	ST_BR_CODE_STATE, ST_CR_CODES,
 	ST_LOGIN_LINK_FORM, ST_LOGIN_LINK, ST_LOGIN_LINK_OPEN, ST_LOGIN_LINK_USE, ST_FORGOT_FORM, ST_FORGOT,
 	ST_RESET_FORM, ST_RESET, ST_ACCOUNT, ST_ACCOUNT_PASSWORD, ST_ACCOUNT_END_OTHERS,
+	ST_SIGNUP_SENT, ST_VERIFY_OPEN, ST_VERIFY_USE, ST_ACCOUNT_EMAIL, ST_ACCOUNT_VERIFY,
+	ST_ACCOUNT_DELETE_FORM, ST_ACCOUNT_DELETE, ST_ACCOUNT_EXPORT,
 	ST__MAX
 };
 
@@ -655,6 +662,23 @@ static const struct route routes[] = {
 	[ST_ACCOUNT_END_OTHERS] = { .pat = { HTTP_POST, "/studio/account/sessions/end-others" },
 		.fn = page_account_end_others, .needs = NEED_LOGIN, .fields = account_reauth_fields,
 		.max_body = 1024 },
+	/* account_email.c, account_delete.c, account_export.c: the address, deletion, the export */
+	[ST_SIGNUP_SENT] = { .pat = { HTTP_GET, "/signup/sent" }, .fn = page_signup_sent,
+		.needs = NEED_SESSION },
+	[ST_VERIFY_OPEN] = { .pat = { HTTP_GET, "/login/verify/{token}" }, .fn = page_verify_open,
+		.needs = NEED_SESSION, .path = path_token },
+	[ST_VERIFY_USE] = { .pat = { HTTP_POST, "/login/verify/{token}" }, .fn = page_verify_use,
+		.path = path_token, .max_body = 1024 },
+	[ST_ACCOUNT_EMAIL] = { .pat = { HTTP_POST, "/studio/account/email" }, .fn = page_account_email,
+		.needs = NEED_LOGIN, .fields = account_email_fields, .max_body = 2048 },
+	[ST_ACCOUNT_VERIFY] = { .pat = { HTTP_POST, "/studio/account/verify" },
+		.fn = page_account_verify_resend, .needs = NEED_LOGIN, .max_body = 1024 },
+	[ST_ACCOUNT_DELETE_FORM] = { .pat = { HTTP_GET, "/studio/account/delete" },
+		.fn = page_account_delete_form, .needs = NEED_LOGIN },
+	[ST_ACCOUNT_DELETE] = { .pat = { HTTP_POST, "/studio/account/delete" }, .fn = page_account_delete,
+		.needs = NEED_LOGIN, .fields = account_reauth_fields, .max_body = 1024 },
+	[ST_ACCOUNT_EXPORT] = { .pat = { HTTP_GET, "/studio/account/export.json" }, .fn = page_account_export,
+		.needs = NEED_LOGIN },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio page");
 
