@@ -75,6 +75,7 @@ static enum db_status storefront_build(struct req *r, const struct db_res *cr, c
 	const char *handle = db_at(cr, 0, 1)->s, *name = db_at(cr, 0, 2)->s;
 	tmpl_dict *d = layout_begin(r, "storefront.tpl", arena_printf(r->arena, "%s on crowdcart", name));
 	tmpl_set(d, "HANDLE", handle);
+	tmpl_set_int(d, "CREATOR_ID", db_at(cr, 0, 0)->i);
 	tmpl_set(d, "NAME", name);
 	tmpl_set(d, "BIO", db_at(cr, 0, 3)->s);
 	if (*db_at(cr, 0, 4)->s)

@@ -10,6 +10,7 @@
 #include "studio/products_form.h"
 #include "studio/samples.h"
 #include "studio/showcases.h"
+#include "studio/shopper.h"
 #include "studio/studio.h"
 #include "views/attribution.h"
 #include "views/layout_extras.h"
@@ -296,6 +297,7 @@ enum studio_page {
 	ST_RESET_FORM, ST_RESET, ST_ACCOUNT, ST_ACCOUNT_PASSWORD, ST_ACCOUNT_END_OTHERS,
 	ST_SIGNUP_SENT, ST_VERIFY_OPEN, ST_VERIFY_USE, ST_ACCOUNT_EMAIL, ST_ACCOUNT_VERIFY,
 	ST_ACCOUNT_DELETE_FORM, ST_ACCOUNT_DELETE, ST_ACCOUNT_EXPORT,
+	ST_FOLLOW, ST_FOLLOW_ADD, ST_FOLLOW_REMOVE, ST_SAVE, ST_SAVE_ADD, ST_SAVE_REMOVE,
 	ST__MAX
 };
 
@@ -679,6 +681,19 @@ static const struct route routes[] = {
 		.needs = NEED_LOGIN, .fields = account_reauth_fields, .max_body = 1024 },
 	[ST_ACCOUNT_EXPORT] = { .pat = { HTTP_GET, "/studio/account/export.json" }, .fn = page_account_export,
 		.needs = NEED_LOGIN },
+	/* shopper_keep.c: following creators and saving products (an anonymous visitor is sent to log in) */
+	[ST_FOLLOW] = { .pat = { HTTP_GET, "/studio/follow/{id}" }, .fn = page_follow,
+		.needs = NEED_LOGIN, .path = path_id },
+	[ST_FOLLOW_ADD] = { .pat = { HTTP_POST, "/studio/follow/{id}" }, .fn = page_follow_add,
+		.needs = NEED_LOGIN, .path = path_id, .max_body = 1024 },
+	[ST_FOLLOW_REMOVE] = { .pat = { HTTP_POST, "/studio/follow/{id}/remove" }, .fn = page_follow_remove,
+		.needs = NEED_LOGIN, .path = path_id, .max_body = 1024 },
+	[ST_SAVE] = { .pat = { HTTP_GET, "/studio/save/{id}" }, .fn = page_save,
+		.needs = NEED_LOGIN, .path = path_id },
+	[ST_SAVE_ADD] = { .pat = { HTTP_POST, "/studio/save/{id}" }, .fn = page_save_add,
+		.needs = NEED_LOGIN, .path = path_id, .max_body = 1024 },
+	[ST_SAVE_REMOVE] = { .pat = { HTTP_POST, "/studio/save/{id}/remove" }, .fn = page_save_remove,
+		.needs = NEED_LOGIN, .path = path_id, .max_body = 1024 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio page");
 
