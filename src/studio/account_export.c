@@ -28,7 +28,7 @@ static const struct export_part parts[] = {
 				   "tracking_number", "ship_name", "ship_city", "ship_country"),
 	  { "SELECT o.number, b.name, o.status, o.currency, o.total, " TIME("o.created_at") ", o.carrier,"
 	    " o.tracking_number, o.ship_name, o.ship_city, o.ship_country FROM orders o JOIN brands b ON b.id = o.brand_id"
-	    " WHERE o.user_id = ? ORDER BY o.created_at, o.id LIMIT 10000", "i", "ssssisssss" } },
+	    " WHERE o.user_id = ? ORDER BY o.created_at, o.id LIMIT 10000", "i", "ssssissssss" } },
 	{ "order_lines", BY_USER, NAMES("order_number", "title", "variant", "quantity", "line_total_minor", "refunded_minor"),
 	  { "SELECT o.number, l.title, l.variant_title, l.quantity, l.line_total, l.refunded_amount FROM order_lines l"
 	    " JOIN orders o ON o.id = l.order_id WHERE o.user_id = ? ORDER BY o.id, l.id LIMIT 50000", "i", "sssiii" } },
