@@ -17,7 +17,9 @@ export async function signUpInBrowser(page, f, { verify = true } = {}) {
 	await Promise.all([page.waitForURL('**/signup/sent'), page.locator('button[type=submit]', { hasText: 'Create account' }).click()]);
 	if (verify) {
 		await page.goto(mailedLink(f.email, 'verify'));
-		await Promise.all([page.waitForLoadState(), page.locator('button', { hasText: 'Confirm my address' }).click()]);
+		await page.locator('button', { hasText: 'Confirm my address' }).click();
+		await page.getByRole('status').filter({ hasText: 'Your email address is confirmed' }).waitFor();
+		await page.waitForLoadState('load');	// its stylesheet too, so leaving does not cancel it
 	}
 	await page.goto('/login');
 	await page.locator('#email').fill(f.email);
