@@ -107,8 +107,7 @@ int page_account_delete(struct req *r)
 	/* The session row is gone already; this forgets it in the request and clears the cookie. */
 	if ((rc = session_logout(r)) != DB_OK)
 		return req_db_fail(rc);
-	tmpl_dict *d = layout_begin(r, "account_deleted.tpl", "Your account is deleted");
-	(void)d;
+	layout_begin(r, "account_deleted.tpl", "Your account is deleted");
 	layout_end(r, 200);
 	return REQ_DONE;
 }

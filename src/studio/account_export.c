@@ -8,6 +8,8 @@
 #include "web/response.h"
 #include "studio/account.h"
 
+/* BY_EMAIL parts are matched on the address alone, so they are exported only once the account has
+ * proved it holds that mailbox: anyone can sign up with someone else's address. */
 enum export_key { BY_USER, BY_CREATOR, BY_EMAIL };
 
 struct export_part {
@@ -56,8 +58,8 @@ static const struct export_part parts[] = {
 };
 
 static const struct db_stmt q_who = {
-	"SELECT u.email, COALESCE(c.id, 0) FROM users u LEFT JOIN creators c ON c.user_id = u.id WHERE u.id = ?",
-	"i", "si" };
+	"SELECT u.email, COALESCE(c.id, 0), u.email_verified_at IS NOT NULL FROM users u"
+	" LEFT JOIN creators c ON c.user_id = u.id WHERE u.id = ?", "i", "sii" };
 
 /* A JSON string; <, > and & too are escaped, so the file cannot be read as markup. */
 static void export_string(struct buf *b, const char *s)
@@ -117,7 +119,7 @@ int page_account_export(struct req *r)
 	buf_puts(&b, "{\"format\": \"crowdcart account export 1\"");
 	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
 		const struct export_part *p = &parts[i];
-		if (p->key == BY_CREATOR && !creator)
+		if ((p->key == BY_CREATOR && !creator) || (p->key == BY_EMAIL && !db_at(&who, 0, 2)->i))
 			continue;
 		struct db_param key = p->key == BY_USER ? DB_I(r->sess.user_id)
 				      : p->key == BY_CREATOR ? DB_I(creator) : DB_S(db_at(&who, 0, 0)->s);

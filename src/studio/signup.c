@@ -4,6 +4,7 @@
  * same "check your mail" page, signed in as nobody, and the owner of a taken address is mailed
  * the way back in instead (signup_notice.h). Handles and brand names are public, so a taken one is
  * said at once, checked before the address is, whatever the address. */
+#include <ctype.h>
 #include <string.h>
 #include "web/layout.h"
 #include "db/throttle.h"
@@ -141,8 +142,7 @@ static enum db_status signup_name_taken(struct req *r, const struct signup *s, b
 
 int page_signup_sent(struct req *r)
 {
-	tmpl_dict *d = layout_begin(r, "signup_sent.tpl", "Check your mail");
-	(void)d;
+	layout_begin(r, "signup_sent.tpl", "Check your mail");
 	layout_end(r, 200);
 	return REQ_DONE;
 }
@@ -190,7 +190,12 @@ int page_signup(struct req *r)
 	bool taken, over;
 	enum db_status rc = signup_name_taken(r, &s, &taken);
 	if (rc == DB_OK && !taken) {
-		throttle_subjects(&mail_limit, r->secret, s.email, r->remote_addr, &s.t);
+		char lower[255];	/* one mailbox, however its address is spelt */
+		size_t i = 0;
+		for (; s.email[i] && i < sizeof lower - 1; i++)
+			lower[i] = (char)tolower((unsigned char)s.email[i]);
+		lower[i] = '\0';
+		throttle_subjects(&mail_limit, r->secret, lower, r->remote_addr, &s.t);
 		rc = throttle_over(r->db, r->arena, &mail_limit, &s.t, &over);
 		s.mail = !over;
 	}

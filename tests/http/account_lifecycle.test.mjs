@@ -286,7 +286,7 @@ test('download my data: a JSON attachment with the account, orders, leads with c
 	assert.equal(mine.creator_profile, undefined, 'a shopper has no creator part');
 });
 
-test('the export lists leads sent under the account address with the consent text agreed to', async () => {
+test('the export lists leads sent under the confirmed account address with the consent text agreed to, and none unconfirmed', async () => {
 	const c = new Client();
 	const acct = await newAccount(c, 'shopper');
 	const [[formId, brandId, consent]] = sql(`SELECT id, brand_id, consent_text FROM lead_forms WHERE slug = 'northwind-wholesale'`);
@@ -295,6 +295,16 @@ test('the export lists leads sent under the account address with the consent tex
 	const data = JSON.parse((await c.get('/studio/account/export.json')).body);
 	assert.equal(data.leads.length, 1);
 	assert.equal(data.leads[0].consent_text, consent);
+
+	// An account that has not proved the address gets nobody's leads sent under it.
+	const squatter = new Client(), victim = uniqueEmail('victim');
+	sql(`INSERT INTO leads (form_id, brand_id, email, consent_text, consented_at, ip_hash, created_at, updated_at)
+		VALUES (${formId}, ${brandId}, ${lit(victim)}, ${lit(consent)}, UTC_TIMESTAMP(), REPEAT('y', 32), UTC_TIMESTAMP(), UTC_TIMESTAMP())`);
+	const f = fields('shopper', { email: victim });
+	assert.equal((await squatter.signup(f)).status, 303);
+	assert.equal((await squatter.login(f.email, f.password)).status, 303);
+	const theirs = JSON.parse((await squatter.get('/studio/account/export.json')).body);
+	assert.equal(theirs.leads, undefined, 'no leads before the address is confirmed');
 });
 
 test('deleting a creator account asks the password, ends its sessions, takes the storefront away and keeps the ledger pseudonymised', async () => {
