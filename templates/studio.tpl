@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1 class="page-title">Your studio</h1>
 <p class="lead">Signed in as {{NAME}} ({{EMAIL}}), account type: {{ROLE}}.</p>
-{{#UNVERIFIED}}<p class="flash warning" role="status">Please confirm your email address: open the link we mailed you. Until then a brand cannot open its catalog to creators and a creator cannot be paid. <a href="/studio/account">Send the link again or change the address</a>.</p>{{/UNVERIFIED}}
+{{#UNVERIFIED}}<p class="flash note" role="status">Please confirm your email address: open the link we mailed you. Until then a brand cannot open its catalog to creators and a creator cannot be paid. <a href="/studio/account">Send the link again or change the address</a>.</p>{{/UNVERIFIED}}
 {{#CREATOR}}<p>Your storefront: <a href="/@{{HANDLE}}">/@{{HANDLE}}</a></p>
 {{#RATE_NOTICES}}<p class="flash note" role="status">Brands announced lower commission rates ({{COUNT}} in the last 30 days): <a href="/studio/creator/picks">see your picks for the rates and their dates</a>.</p>{{/RATE_NOTICES}}
 <nav aria-label="Creator studio"><ul class="studio-links">

@@ -19,6 +19,6 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="delete_current_password">Your password, to delete the account</label>
 <input id="delete_current_password" name="current_password" type="password" autocomplete="current-password" maxlength="128" required></div>
-<div class="actions"><button class="button danger" type="submit">Delete my account for good</button>
+<div class="actions"><button class="button" type="submit">Delete my account for good</button>
 <a href="/studio/account">Keep my account</a></div>
 </form>{{/ALLOWED}}
