@@ -50,7 +50,12 @@ FUZZ_NAMES = $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
 
 PROGRAMS = $(CGI_DIR)/shop.fcgi $(CGI_DIR)/studio.fcgi $(CGI_DIR)/api.fcgi $(BIN_DIR)/crowdcartctl
 
-all: $(PROGRAMS)
+all: $(PROGRAMS) static-fingerprints
+
+# The static files the pages link under names of their content (docs/OPERATING.md).
+.PHONY: static-fingerprints
+static-fingerprints:
+	@scripts/fingerprint.sh
 
 $(BUILD)/%.o: src/%.c
 	@mkdir -p $(@D)
@@ -206,6 +211,7 @@ bench: deps all
 
 clean:
 	rm -rf build build-asan build-fuzz cgi-bin/*.fcgi bin
+	rm -f static/*.????????????????.* static/js/*.????????????????.js
 
 .PHONY: all deps run stop check test check-unit check-asan check-asan-http asan-build fuzz fuzz-build \
 	fuzzers scan faults cluster-test bench-cluster bench-migrate lint bench clean

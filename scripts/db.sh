@@ -137,6 +137,7 @@ write_conf() {
 			echo "secret_key = $(secret secret_key)"
 			echo "payment_webhook_secret = $(secret payment_webhook_secret)"
 			echo "templates_dir = $ROOT/templates"
+			echo "static_dir = $ROOT/static"
 			echo "sql_dir = $ROOT/sql"
 			echo "media_dir = $VAR/media"
 			echo "run_as_user = $RUN_AS"
@@ -163,6 +164,12 @@ write_conf() {
 				echo "payment_providers = offline,test"
 			else
 				echo "payment_providers = offline,test,stripe,paypal,mollie"
+				# Test clients each come from their own 127/8 address (tests/http/lib/http.mjs); only
+				# 127.0.0.1 may read /_metrics here, so a test can be refused from another one.
+				echo "metrics_allow = 127.0.0.1, ::1"
+				# No crowdcartctl worker runs beside a test stack, so the webhooks some tests queue
+				# stay due; /_health calls a queue stuck only after a day here (15 minutes by default).
+				echo "health_queue_minutes = 1440"
 				for p in stripe paypal mollie; do echo "${p}_api_base = http://127.0.0.1:$SIM_PORT"; done
 				grep -E '^[a-z_]+ = ' "$ROOT/tests/sim/payments/test-keys.conf"
 				echo "outbound_allow_private = 127.0.0.0/8"

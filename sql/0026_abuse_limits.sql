@@ -24,6 +24,9 @@ ALTER TABLE live_reminders
   ADD COLUMN IF NOT EXISTS confirm_expires_at DATETIME NULL,
   ADD COLUMN IF NOT EXISTS confirmed_at DATETIME NULL,
   ADD COLUMN IF NOT EXISTS unsubscribe_token CHAR(43) CHARACTER SET ascii COLLATE ascii_bin NULL,
-  ADD COLUMN IF NOT EXISTS unsubscribed_at DATETIME NULL,
+  ADD COLUMN IF NOT EXISTS unsubscribed_at DATETIME NULL;
+-- The indexes in a statement of their own: added with the columns they would force a rebuild
+-- (docs/UPGRADING.md); alone each is built in place while writes go on.
+ALTER TABLE live_reminders
   ADD UNIQUE INDEX IF NOT EXISTS live_reminders_confirm (confirm_hash),
   ADD UNIQUE INDEX IF NOT EXISTS live_reminders_unsubscribe (unsubscribe_token);

@@ -62,4 +62,4 @@
 <button class="link-button" type="submit" formaction="/checkout/edit" formnovalidate>Change address</button>
 <a href="/cart">Change cart</a></div>{{/PLACE}}
 </form>
-<script src="/static/js/checkout.js" defer></script>
+<script src="{{STATIC_JS_CHECKOUT_JS}}" defer></script>

@@ -73,4 +73,4 @@
 </ol>
 </section>
 </article>
-<script src="/static/js/live.js" defer></script>
+<script src="{{STATIC_JS_LIVE_JS}}" defer></script>

@@ -12,7 +12,7 @@
 <div class="field"><label for="email">Email</label>
 <input id="email" name="email" type="email" autocomplete="email" maxlength="254" required value="{{EMAIL}}"></div>
 <div class="field"><label for="password">Password</label>
-<input id="password" name="password" type="password" autocomplete="current-password" maxlength="128" required></div><script src="/static/js/password.js" defer></script>
+<input id="password" name="password" type="password" autocomplete="current-password" maxlength="128" required></div><script src="{{STATIC_JS_PASSWORD_JS}}" defer></script>
 <div class="actions"><button class="button" type="submit">Log in</button>
 <a href="/signup">Create an account</a></div>
 </form>

@@ -13,4 +13,4 @@
 {{/PRODUCTS}}
 </ul>
 </section>
-<script src="/static/js/showcase.js" defer></script>
+<script src="{{STATIC_JS_SHOWCASE_JS}}" defer></script>

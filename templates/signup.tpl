@@ -13,7 +13,7 @@
 {{#ERR_EMAIL}}<p class="field-error" id="email-error">{{TEXT}}</p>{{/ERR_EMAIL}}</div>
 <div class="field"><label for="password">Password</label>
 <input id="password" name="password" type="password" autocomplete="new-password" minlength="12" maxlength="128" required aria-describedby="password-hint"{{#ERR_PASSWORD}} aria-invalid="true"{{/ERR_PASSWORD}}>
-<p class="hint" id="password-hint">At least 12 characters; a few words you will remember make a good one. The most common passwords are refused.</p><script src="/static/js/password.js" defer></script>
+<p class="hint" id="password-hint">At least 12 characters; a few words you will remember make a good one. The most common passwords are refused.</p><script src="{{STATIC_JS_PASSWORD_JS}}" defer></script>
 {{#ERR_PASSWORD}}<p class="field-error">{{TEXT}}</p>{{/ERR_PASSWORD}}</div>
 <div class="field"><label for="display_name">Name shown to others</label>
 <input id="display_name" name="display_name" maxlength="80" required value="{{DISPLAY_NAME}}"{{#ERR_DISPLAY_NAME}} aria-invalid="true"{{/ERR_DISPLAY_NAME}}>

@@ -50,4 +50,4 @@
 </form>
 </section>
 </article>
-<script src="/static/js/live-studio.js" defer></script>
+<script src="{{STATIC_JS_LIVE_STUDIO_JS}}" defer></script>

@@ -40,4 +40,4 @@
 </div>
 </section>{{/MORE}}
 </article>
-<script src="/static/js/video.js" defer></script>
+<script src="{{STATIC_JS_VIDEO_JS}}" defer></script>

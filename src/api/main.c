@@ -2,6 +2,7 @@
  * (the bearer key, not a cookie, authenticates); errors, also the dispatcher's own (404, 405,
  * 413, 503), are problem documents (api_error). */
 #include "api/api.h"
+#include "web/ops_page.h"
 
 /* Ids in the path are typed, so "/api/v1/products/abc" is a 404 problem before any handler. */
 static const struct field path_id[] = { F_ID("id"), F_END };
@@ -15,12 +16,15 @@ static const struct field list_fields[] = {
 
 /* In the order of the rows below: the table order is the match precedence. */
 enum api_route {
-	API_PRODUCTS, API_PRODUCT_CREATE, API_PRODUCT, API_PRODUCT_UPDATE, API_PRODUCT_DELETE,
+	API_HEALTH, API_METRICS, API_PRODUCTS, API_PRODUCT_CREATE, API_PRODUCT, API_PRODUCT_UPDATE, API_PRODUCT_DELETE,
 	API_VARIANTS, API_VARIANT_CREATE, API_VARIANT_UPDATE, API_ORDERS, API_ORDER,
 	API__MAX
 };
 
 static const struct route routes[] = {
+	/* for the operator (docs/OPERATING.md): plain text, not problem documents */
+	[API_HEALTH] = { .pat = { HTTP_GET, "/api/_health" }, .fn = page_health, .needs = NEED_NO_DB },
+	[API_METRICS] = { .pat = { HTTP_GET, "/api/_metrics" }, .fn = page_metrics, .needs = NEED_NO_DB },
 	[API_PRODUCTS] = { .pat = { HTTP_GET, "/api/v1/products" }, .fn = api_products_list,
 		.needs = API, .fields = list_fields },
 	[API_PRODUCT_CREATE] = { .pat = { HTTP_POST, "/api/v1/products" },

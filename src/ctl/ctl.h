@@ -16,7 +16,11 @@ int ctl_export(struct db *db, int argc, char **argv);
  * message on stderr when there is none). */
 const char *ctl_opt(int argc, char **argv, const char *name);
 bool ctl_brand(struct db *db, struct arena *a, const char *slug, long long *id, const char **currency);
-int ctl_send_mail(struct db *db);
+/* [--to ADDRESS]: sends the due outbox mail (or that address's) by the configured transport. */
+int ctl_send_mail(struct db *db, int argc, char **argv);
+/* --dead: the dead mails, newest first: id, when queued, to, attempts, last error, subject;
+ * --retry ID: that dead mail pending again. */
+int ctl_mail(struct db *db, int argc, char **argv);
 int ctl_purge_carts(struct db *db);
 /* [--once]: delivers due lead webhooks and runs the due DNS checks of brand domains, looping
  * every 5 s unless --once. */
@@ -40,5 +44,11 @@ int ctl_ledger(struct db *db, int argc, char **argv);
 int ctl_ledger_chain_all(struct db *db);
 /* run [--brand SLUG]: each brand's payout batch for the current period of its schedule. */
 int ctl_payouts(struct db *db, int argc, char **argv);
+/* [--out DIR]: a dated archive (mode 0600) of a consistent database dump, media_dir and the
+ * config; prints its path. */
+int ctl_backup(struct db *db, int argc, char **argv);
+/* ARCHIVE [--force]: a backup into the configured database (refused unless empty or --force)
+ * and its media into media_dir. */
+int ctl_restore(struct db *db, int argc, char **argv);
 
 #endif

@@ -12,7 +12,6 @@ static const struct {
 } commands[] = {
 	{ "demo", "load the demo data in sql/demo/ once, make its video clips in media_dir (ffmpeg), and give the demo accounts their password", ctl_demo },
 	{ "purge", "delete expired sessions, old log-in failures and expired emailed links", ctl_purge },
-	{ "send-mail", "send pending outbox mail through sendmail (config sendmail_path)", ctl_send_mail },
 	{ "purge-carts", "delete carts of ended anonymous sessions, stale carts, old order-lookup misses and abuse counts, and reminders that will never be mailed", ctl_purge_carts },
 };
 
@@ -29,6 +28,10 @@ static const struct {
 	{ "domains", "list --brand SLUG | check [--brand SLUG] [--all] | verify --brand SLUG DOMAIN: a brand's web domains and their DNS TXT checks", ctl_domains },
 	{ "ledger", "verify [--brand SLUG] [--init]: recompute the commission ledger's hash chains and report the first broken link", ctl_ledger },
 	{ "payouts", "run [--brand SLUG]: make each brand's payout batch for the current period of its schedule (idempotent: cron it daily)", ctl_payouts },
+	{ "backup", "[--out DIR]: one dated archive (mode 0600) of a consistent database dump, the media folder and the config", ctl_backup },
+	{ "restore", "ARCHIVE [--force]: a backup into the configured database, which must be empty unless --force, and its media into media_dir", ctl_restore },
+	{ "send-mail", "[--to ADDRESS]: send due outbox mail (or only that address's) through sendmail or SMTP (config mail_transport), retrying temporary failures with backoff", ctl_send_mail },
+	{ "mail", "--dead | --retry ID: list the mails given up on (a 5xx answer or too many attempts), newest first; or send one again", ctl_mail },
 	{ "ads", "token --ad SLUG --target URL [--expires-in SECONDS]: a signed /go/ link for an ad", ctl_ads },
 };
 

@@ -36,7 +36,7 @@ static const struct db_stmt q_purge_sessions = {
 	" (last_seen_at < UTC_TIMESTAMP() - INTERVAL ? SECOND OR created_at < UTC_TIMESTAMP() - INTERVAL ? SECOND))",
 	"iiii", "" };
 static const struct db_stmt q_purge_failures = {
-	"DELETE FROM login_failures WHERE failed_at < UTC_TIMESTAMP() - INTERVAL 1 DAY", "", "" };
+	"DELETE FROM sign_in_failures WHERE failed_at < UTC_TIMESTAMP() - INTERVAL 1 DAY", "", "" };
 /* Emailed links a day past their expiry, used or not, and the requests that asked for them. */
 static const struct db_stmt q_purge_links = {
 	"DELETE FROM account_tokens WHERE expires_at < UTC_TIMESTAMP() - INTERVAL 1 DAY", "", "" };

@@ -39,6 +39,14 @@ struct db {
 	unsigned long long insert_id, affected;
 };
 
+/* Per process, not per connection: a worker has one connection, ctl may open several. */
+static struct db_counts counts;
+
+const struct db_counts *db_counts(void)
+{
+	return &counts;
+}
+
 static long long now_ms(void)
 {
 	struct timespec ts;
@@ -149,6 +157,7 @@ enum db_status db_ready(struct db *db)
 			db->next_try_ms = 0;
 			return DB_OK;
 		}
+	counts.down++;
 	db->backoff_ms = db->backoff_ms ? db->backoff_ms * 2 : 100;
 	if (db->backoff_ms > 1000)
 		db->backoff_ms = 1000;
@@ -186,7 +195,7 @@ static enum db_status db_next_node(struct db *db, unsigned e)
 }
 
 /* Maps a server error to a status; a lost connection is dropped so the next call reconnects. */
-static enum db_status db_classify(struct db *db, unsigned e, const char *msg, const char *sql)
+static enum db_status db_classify_uncounted(struct db *db, unsigned e, const char *msg, const char *sql)
 {
 	if (errno_is_connection(e)) {
 		db_drop(db);
@@ -220,6 +229,18 @@ static enum db_status db_classify(struct db *db, unsigned e, const char *msg, co
 		fprintf(stderr, "db: error %u: %s in: %.200s\n", e, msg, sql);
 		return DB_ERR;
 	}
+}
+
+static enum db_status db_classify(struct db *db, unsigned e, const char *msg, const char *sql)
+{
+	enum db_status rc = db_classify_uncounted(db, e, msg, sql);
+	if (rc == DB_DOWN)
+		counts.down++;
+	else if (rc == DB_RETRY)
+		counts.conflicts++;
+	else if (rc == DB_ERR)
+		counts.errors++;
+	return rc;
 }
 
 static struct db_slot *db_slot(struct db *db, const struct db_stmt *def)
@@ -386,6 +407,7 @@ static enum db_status db_run(struct db *db, struct arena *a, const struct db_stm
 /* Randomised so that two conflicting writers do not collide again; bounded by DB_TXN_TRIES. */
 static void db_backoff(int attempt)
 {
+	counts.retries++;
 	sleep_ms((5L << attempt) + (long)randombytes_uniform(10u << attempt));
 }
 

@@ -101,6 +101,15 @@ enum db_status db_exec_trusted(struct db *db, const char *sql, size_t len) DB_MU
 
 const char *db_status_str(enum db_status s);
 
+/* What this process's connections have met since it started, read by the metrics (web/metrics.c)
+ * after each request: failed connects and lost connections, statements answered DB_ERR,
+ * conflicts answered DB_RETRY (deadlocks, Galera certification, a node out of the cluster), and
+ * the statements or transactions run again after one. */
+struct db_counts {
+	unsigned long long down, errors, conflicts, retries;
+};
+const struct db_counts *db_counts(void);
+
 /* A failure the same request will likely not meet a moment later: the database away, or
  * conflicts that outlasted every retry (a hot row on a busy cluster, a node out of the primary
  * component on every try). Answered 503 with Retry-After, never 500. */

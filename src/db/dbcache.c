@@ -23,6 +23,13 @@ struct entry {
 static struct entry slots[CACHE_SLOTS];
 /* Scratch of the request in progress (a worker serves one at a time), reset by dbcache_mark. */
 static long long earliest_expiry = LLONG_MAX;
+static unsigned long long hit_count, miss_count;
+
+void dbcache_counts(unsigned long long *hits, unsigned long long *misses)
+{
+	*hits = hit_count;
+	*misses = miss_count;
+}
 
 void dbcache_mark(void)
 {
@@ -117,8 +124,10 @@ static enum db_status cached(struct db *db, struct arena *a, const struct db_stm
 	if (e->blob && memcmp(e->key, key, 16) == 0 && now_ms() < e->expires_ms) {
 		copy_out(e, a, out);
 		seen(e);
+		hit_count++;
 		return DB_OK;
 	}
+	miss_count++;
 	enum db_status rc = db_query(db, a, st, params, out);
 	if (rc == DB_OK && (out->nrows || keep_empty) && store(e, key, out, ttl))
 		seen(e);

@@ -22,4 +22,8 @@ enum db_status db_query_cached_list(struct db *db, struct arena *a, const struct
 void dbcache_mark(void);
 long long dbcache_expiry(void);
 
+/* Reads answered from this process's cache and reads it had to ask the database for, since it
+ * started (for the metrics). */
+void dbcache_counts(unsigned long long *hits, unsigned long long *misses);
+
 #endif

@@ -24,6 +24,13 @@ static char *trim(char *s)
 	return s;
 }
 
+static char *loaded_path;
+
+const char *config_path(void)
+{
+	return loaded_path;
+}
+
 bool config_load(const char *path)
 {
 	const char *env = getenv("CROWDCART_CONF");
@@ -63,6 +70,8 @@ bool config_load(const char *path)
 		nentries++;
 	}
 	fclose(f);
+	free(loaded_path);	/* the unit tests load one config after another */
+	loaded_path = xstrdup(path);
 	return ok;
 }
 

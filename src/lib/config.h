@@ -7,6 +7,8 @@
 /* Path from $CROWDCART_CONF, else the argument, else /etc/crowdcart/crowdcart.conf.
  * Returns false (with a message on stderr) if the file cannot be read or a line is malformed. */
 bool config_load(const char *path);
+/* The file config_load read (for crowdcartctl backup, which keeps a copy), or NULL before. */
+const char *config_path(void);
 const char *config_str(const char *key, const char *def);
 long config_int(const char *key, long def, long min, long max);
 /* "<prog>_<key>", e.g. config_prog("shop", "db_user"). */

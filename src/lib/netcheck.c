@@ -250,6 +250,13 @@ const char *netcheck_refuse(const struct netcheck_addr *a, const char *allow)
 	return why;
 }
 
+bool netcheck_listed(const struct netcheck_addr *a, const char *list)
+{
+	struct netcheck_addr e = effective(a);
+	bool hit;
+	return each_cidr(list, &e, &hit) && hit;
+}
+
 enum netcheck_pin netcheck_pin(const struct addrinfo *ai, const char *host, const char *port, const char *allow,
 			       char *pin, size_t pinsz, char *err, size_t errsz)
 {

@@ -32,6 +32,10 @@ bool netcheck_allow_valid(const char *allow);
 /* The reason to refuse a (netcheck_blocked and in no CIDR of allow), or NULL to let it through. */
 const char *netcheck_refuse(const struct netcheck_addr *a, const char *allow);
 
+/* True if a is inside one of the CIDRs of list (an IPv4-mapped IPv6 address as its IPv4 one);
+ * false for a malformed list. For the operator's lists of who may see what (metrics_allow). */
+bool netcheck_listed(const struct netcheck_addr *a, const char *list);
+
 struct addrinfo;
 enum netcheck_pin { NETCHECK_PIN_OK, NETCHECK_PIN_BLOCKED, NETCHECK_PIN_EMPTY };
 /* Judges every address of a getaddrinfo answer. If none is refused, pin holds

@@ -8,6 +8,7 @@
 #include "domain/video/media_from.h"
 #include "shop/live_view.h"
 #include "shop/shop.h"
+#include "web/ops_page.h"
 
 /* Path parameters. Ids are typed, so "/v/abc" is a 404 before any handler runs; handles, slugs
  * and codes are looked up as they come and a miss is the handler's 404. */
@@ -79,7 +80,7 @@ _Static_assert(LEAD_MAX_FIELDS == 30, "one declared input per possible lead form
 
 /* In the order of the rows below: the table order is the match precedence. */
 enum shop_page {
-	SHOP_HOME, SHOP_PING, SHOP_PRODUCT, SHOP_STOREFRONT,
+	SHOP_HOME, SHOP_PING, SHOP_HEALTH, SHOP_METRICS, SHOP_PRODUCT, SHOP_STOREFRONT,
 	SHOP_LEADFORM, SHOP_LEADFORM_SUBMIT, SHOP_LEADFORM_VIA, SHOP_LEADFORM_VIA_SUBMIT,
 	SHOP_COLLECTION, SHOP_SHORT_LINK, SHOP_CART, SHOP_CART_ADD, SHOP_CART_UPDATE,
 	SHOP_CART_REMOVE, SHOP_CHECKOUT, SHOP_CHECKOUT_EDIT, SHOP_CHECKOUT_REVIEW,
@@ -97,6 +98,9 @@ static const struct route routes[] = {
 	[SHOP_HOME] = { .pat = { HTTP_GET, "/" }, .fn = page_home },
 	[SHOP_PING] = { .pat = { HTTP_GET, "/_ping" }, .fn = page_ping,
 		.needs = NEED_NO_DB },
+	/* for the operator (docs/OPERATING.md); they ask the database themselves, to say why not */
+	[SHOP_HEALTH] = { .pat = { HTTP_GET, "/_health" }, .fn = page_health, .needs = NEED_NO_DB },
+	[SHOP_METRICS] = { .pat = { HTTP_GET, "/_metrics" }, .fn = page_metrics, .needs = NEED_NO_DB },
 	[SHOP_PRODUCT] = { .pat = { HTTP_GET, "/p/{brand}/{product}" }, .fn = page_product,
 		.needs = NEED_SESSION, .path = path_brand_product, .fields = product_fields },
 	[SHOP_STOREFRONT] = { .pat = { HTTP_GET, "/@{handle}" }, .fn = page_storefront,

@@ -15,8 +15,8 @@ static const struct db_stmt q_state = {
 /* The outbox holds no send-after time, so reminders are queued when the session goes live: only
  * those whose address confirmed them and did not stop them (domain/live/live_reminder.h). */
 static const struct db_stmt q_remind_mail = {
-	"INSERT INTO outbox (to_addr, subject, body_text, created_at)"
-	" SELECT r.email, CONCAT('Live now: ', s.title),"
+	"INSERT INTO outbox (to_addr, kind, subject, body_text, created_at)"
+	" SELECT r.email, 'reminder', CONCAT('Live now: ', s.title),"
 	" CONCAT(c.display_name, ' is live now: ', s.title, '\\n\\nWatch and shop: ', ?, '/live/', s.id, '\\n\\n',"
 	" 'You asked to be reminded about this session; this is the only mail about it.\\n',"
 	" 'Unsubscribe: ', ?, '/live/reminders/stop/', r.unsubscribe_token, '\\n'), UTC_TIMESTAMP()"

@@ -12,6 +12,7 @@
 #include "studio/showcases.h"
 #include "studio/shopper.h"
 #include "studio/studio.h"
+#include "web/ops_page.h"
 #include "views/attribution.h"
 #include "views/layout_extras.h"
 #include "domain/ads/brand_domain.h"
@@ -262,7 +263,7 @@ static const struct field sample_limits_fields[] = {
 
 /* In the order of the rows below: the table order is the match precedence. */
 enum studio_page {
-	ST_LOGIN_FORM, ST_LOGIN, ST_LOGOUT, ST_SIGNUP_FORM, ST_SIGNUP, ST_HOME, ST_PRODUCTS,
+	ST_HEALTH, ST_METRICS, ST_LOGIN_FORM, ST_LOGIN, ST_LOGOUT, ST_SIGNUP_FORM, ST_SIGNUP, ST_HOME, ST_PRODUCTS,
 	ST_PRODUCT_NEW, ST_PRODUCT_CREATE, ST_PRODUCT_EDIT, ST_PRODUCT_SAVE, ST_PRODUCT_STATUS,
 	ST_MARKETPLACE_FORM, ST_MARKETPLACE_SAVE, ST_MARKETPLACE_PRODUCT, ST_API_KEYS,
 	ST_API_KEY_CREATE, ST_API_KEY_REVOKE,
@@ -302,6 +303,9 @@ enum studio_page {
 };
 
 static const struct route routes[] = {
+	/* for the operator (docs/OPERATING.md); they ask the database themselves, to say why not */
+	[ST_HEALTH] = { .pat = { HTTP_GET, "/studio/_health" }, .fn = page_health, .needs = NEED_NO_DB },
+	[ST_METRICS] = { .pat = { HTTP_GET, "/studio/_metrics" }, .fn = page_metrics, .needs = NEED_NO_DB },
 	[ST_LOGIN_FORM] = { .pat = { HTTP_GET, "/login" }, .fn = page_login_form,
 		.needs = NEED_SESSION, .fields = login_fields },
 	[ST_LOGIN] = { .pat = { HTTP_POST, "/login" }, .fn = page_login,

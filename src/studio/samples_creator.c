@@ -4,6 +4,7 @@
  * checked in the transaction that adds the request, behind the creator's quota row for that
  * brand, so requests racing each other cannot pass a limit together. */
 #include <string.h>
+#include "lib/base_url.h"
 #include "studio/samples.h"
 #include "views/country_view.h"
 #include "web/layout.h"
@@ -189,10 +190,13 @@ static enum db_status create_txn(struct db *db, void *ctx)
 		      DB_S(f->line2), DB_S(f->city), DB_S(f->region), DB_S(f->postal), DB_S(f->country) }, NULL);
 	if (rc != DB_OK || !*n->brand_email)
 		return rc;
+	char base[BASE_URL_MAX];
+	if (!base_url_get(base))
+		base[0] = '\0';	/* mail links are absolute once base_url is set; send-mail requires it */
 	return outbox_add(db, n->brand_email, arena_printf(n->a, "Sample request: %s", n->product),
 			  arena_printf(n->a, "Hello,\n\n%s (@%s) asks for a sample of %s.%s%s\n\nApprove or decline it in your "
-				       "studio: /studio/brand/samples\n\n-- \ncrowdcart\n", n->creator, n->handle, n->product,
-				       *f->note ? "\nTheir note: " : "", f->note), 0, 0);
+				       "studio: %s/studio/brand/samples\n\n-- \ncrowdcart\n", n->creator, n->handle, n->product,
+				       *f->note ? "\nTheir note: " : "", f->note, base), 0, 0);
 }
 
 int page_creator_sample_create(struct req *r)

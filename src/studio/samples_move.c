@@ -1,5 +1,6 @@
 /* samples_move.c: one move of a sample request (approve, decline, ship, deliver, cancel) in one
  * transaction with the mail that tells the other side, shared by the creator's and brand's pages. */
+#include "lib/base_url.h"
 #include "studio/samples.h"
 #include "domain/mail/outbox.h"
 
@@ -94,8 +95,11 @@ static enum db_status move_mail(struct db *db, struct arena *a, const struct sam
 		break;
 	}
 	const char *subject = arena_printf(a, "Sample of %s: %s", product, samples_action_verb(m->action));
-	const char *body = arena_printf(a, "Hello,\n\n%s\n\nSee it in your studio: /studio/%s/samples\n\n-- \ncrowdcart\n", news,
-					m->who == SAMPLE_BY_BRAND ? "creator" : "brand");
+	char base[BASE_URL_MAX];
+	if (!base_url_get(base))
+		base[0] = '\0';	/* mail links are absolute once base_url is set; send-mail requires it */
+	const char *body = arena_printf(a, "Hello,\n\n%s\n\nSee it in your studio: %s/studio/%s/samples\n\n-- \ncrowdcart\n", news,
+					base, m->who == SAMPLE_BY_BRAND ? "creator" : "brand");
 	return outbox_add(db, to, subject, body, 0, 0);
 }
 

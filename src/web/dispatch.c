@@ -6,8 +6,10 @@
 #include <strings.h>
 #include <time.h>
 #include "db/dbcache.h"
+#include "web/access_log.h"
 #include "web/actor.h"
 #include "web/dispatch.h"
+#include "web/metrics.h"
 #include "web/response.h"
 #include "web/session.h"
 #include "lib/utf8.h"
@@ -100,6 +102,11 @@ static const char *method_name(unsigned m)
  * path that is itself a secret (an emailed one-time link's {token}) is logged as its pattern. */
 static void log_request(struct req *r)
 {
+	if (access_log_combined()) {
+		access_log_write(r, method_name(r->method));
+		return;
+	}
+
 	char path[201];
 	size_t i = 0;
 	const char *shown = r->route && req_param(r, "token") ? r->route->pat.pattern : r->path;
@@ -267,4 +274,5 @@ void dispatch(struct worker *w, FCGX_Request *fr)
 		tmpl_free(r.page);
 	response_send(&r);
 	log_request(&r);
+	metrics_request(&r);
 }

@@ -17,6 +17,13 @@ struct slot {
 };
 
 static struct slot slots[FRAGMENT_SLOTS];
+static unsigned long long hit_count, miss_count;
+
+void fragment_counts(unsigned long long *hits, unsigned long long *misses)
+{
+	*hits = hit_count;
+	*misses = miss_count;
+}
 
 static long long now_ms(void)
 {
@@ -46,8 +53,11 @@ bool fragment_get(struct arena *a, const char *key, const char **title, const ch
 	if (ttl_ms() == 0 || strlen(key) > FRAGMENT_KEY_MAX)
 		return false;
 	const struct slot *s = slot_of(key);
-	if (!s->title || strcmp(s->key, key) != 0 || now_ms() >= s->expires_ms)
+	if (!s->title || strcmp(s->key, key) != 0 || now_ms() >= s->expires_ms) {
+		miss_count++;
 		return false;
+	}
+	hit_count++;
 	*title = arena_strdup(a, s->title);
 	*html = arena_strndup(a, s->html, s->len);
 	*len = s->len;

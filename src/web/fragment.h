@@ -16,4 +16,8 @@ bool fragment_get(struct arena *a, const char *key, const char **title, const ch
 /* Keeps them until expires_ms (CLOCK_MONOTONIC milliseconds), at most cache_ttl_ms from now. */
 void fragment_put(const char *key, const char *title, const char *html, size_t len, long long expires_ms);
 
+/* Pages served from what this worker kept, and pages it had to render, since it started (for the
+ * metrics; a page that may never be kept is neither). */
+void fragment_counts(unsigned long long *hits, unsigned long long *misses);
+
 #endif

@@ -148,6 +148,14 @@ extern "C" void tmpl_set_global(tmpl_dict *d, const char *key, const char *val)
 	}
 }
 
+extern "C" void tmpl_set_process_global(const char *key, const char *val)
+{
+	try {
+		ctemplate::TemplateDictionary::SetGlobalValue(name_of(key), val);
+	} catch (...) {
+	}
+}
+
 extern "C" void tmpl_show(tmpl_dict *d, const char *section)
 {
 	try {

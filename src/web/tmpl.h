@@ -23,6 +23,9 @@ void tmpl_setn(tmpl_dict *d, const char *key, const char *val, size_t n);
 void tmpl_set_int(tmpl_dict *d, const char *key, long long v);
 /* Visible in every included template of this expansion (user name, CSRF token). */
 void tmpl_set_global(tmpl_dict *d, const char *key, const char *val);
+/* Visible in every expansion of this process, set once at start (the fingerprinted static
+ * file names of web/asset.c); the value is copied. */
+void tmpl_set_process_global(const char *key, const char *val);
 void tmpl_show(tmpl_dict *d, const char *section);
 /* One more repetition of a section; returns its dictionary (owned by d). */
 tmpl_dict *tmpl_add(tmpl_dict *d, const char *section);

@@ -12,7 +12,10 @@
 #include <sodium.h>
 #include "lib/config.h"
 #include "web/outbound.h"
+#include "web/asset.h"
 #include "web/dispatch.h"
+#include "web/health.h"
+#include "web/metrics.h"
 #include "lib/sandbox.h"
 
 #define MAX_WORKERS 256
@@ -136,6 +139,7 @@ int worker_main(const struct app *app, int argc, char **argv)
 	}
 	if (!tmpl_init(config_str("templates_dir", "templates")))
 		return 1;
+	asset_init();
 	/* libcurl and its TLS library set up before the filter, which they would otherwise meet */
 	if (!outbound_init())
 		return 1;
@@ -150,6 +154,10 @@ int worker_main(const struct app *app, int argc, char **argv)
 	}
 	if (nworkers < 1 || nworkers > MAX_WORKERS)
 		nworkers = fallback;
+	/* Before the fork: the workers share the counters, and may not read a directory. */
+	if (!metrics_init(app))
+		return 1;
+	health_init();
 	if (FCGX_Init() != 0)
 		return 1;
 	int listen_fd = 0;
@@ -207,6 +215,7 @@ int worker_main(const struct app *app, int argc, char **argv)
 					(int)dead, status);
 			if (time(NULL) - born[i] < 1)
 				sleep(1);	/* a worker that dies at once must not become a fork storm */
+			metrics_worker_restart();
 			pids[i] = spawn(app, listen_fd, secret);
 			born[i] = time(NULL);
 		}

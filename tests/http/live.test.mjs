@@ -26,7 +26,7 @@ test('a session goes scheduled -> live -> ended, and the viewer page follows eac
 	assert.match(page.body, /Desk &lt;b&gt;tour&lt;\/b&gt; &amp; &quot;friends&quot;/);
 	assert.match(page.body, /<time id="live-countdown" datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:00Z">/);
 	assert.match(page.body, new RegExp(`<form class="form live-remind" method="post" action="/live/${id}/remind">`));
-	assert.match(page.body, /<script src="\/static\/js\/live\.js" defer><\/script>/);
+	assert.match(page.body, /<script src="\/static\/js\/live\.[0-9a-f]{16}\.js" defer><\/script>/);
 	assert.match(page.body, new RegExp(`data-product="${a.productId}"`));
 	assert.match(page.body, new RegExp(`href="/p/northwind/${a.handle}\\?via=`));
 	assert.ok(v.cookie('cc_attr'), 'the live page attributes the visitor to the creator');

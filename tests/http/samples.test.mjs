@@ -3,7 +3,7 @@
 // label beside a creator's picks once, and only once, a sample has been delivered.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, DEMO_PASSWORD, unique } from './lib/http.mjs';
+import { Client, DEMO_PASSWORD, confValue, unique } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
 import { brandWithOpenProduct, newCreator } from './lib/creators.mjs';
 import { eventually } from './lib/eventually.mjs';
@@ -81,7 +81,8 @@ test('a sample from request to delivery: tracking, a mail at each step, and "Gif
 	res = await c.client.get('/studio/creator/samples');
 	assert.match(res.body, new RegExp(`id="sample-${id}" data-status="requested"`));
 	assert.ok(res.body.includes('Note &lt;b&gt;with tags&lt;/b&gt;'), 'the note is escaped');
-	assert.ok(mails(brand.account.email).some((m) => m.subject === `Sample request: ${brand.title}` && m.body.includes(`@${handle}`)),
+	assert.ok(mails(brand.account.email).some((m) => m.subject === `Sample request: ${brand.title}` && m.body.includes(`@${handle}`)
+		&& m.body.includes(`studio: ${confValue('base_url')}/studio/brand/samples`)),
 		'the brand is told of the request');
 
 	// the brand sees it with the address (country stored uppercase), and approves

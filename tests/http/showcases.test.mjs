@@ -159,7 +159,7 @@ test('a creator places two showcases on the storefront; cards carry the creator 
 	assert.ok(page.body.indexOf(a.title) < page.body.indexOf(b.title), 'in slot order');
 	assert.ok(ra.hrefs.every((h) => h.endsWith(`?via=${account.handle}`)));
 	assert.match(page.body, /<ul class="showcase-row" id="showcase-\d+" tabindex="0" aria-label="[^"]+">/);
-	assert.match(page.body, /<script src="\/static\/js\/showcase\.js" defer><\/script>/);
+	assert.match(page.body, /<script src="\/static\/js\/showcase\.[0-9a-f]{16}\.js" defer><\/script>/);
 	// The edit page previews what the stored rules select now.
 	const edit = await client.get(`/studio/showcases/${a.id}`);
 	assert.equal(edit.status, 200);

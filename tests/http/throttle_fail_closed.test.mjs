@@ -12,7 +12,7 @@ import { ask, liveSession, viewer } from './lib/live.mjs';
 // 1114 is "the table is full", which the database layer answers as a transient failure.
 const refuse = (table) => `CREATE TRIGGER test_refuse_${table} BEFORE INSERT ON ${table} FOR EACH ROW
 	SIGNAL SQLSTATE 'HY000' SET MYSQL_ERRNO = 1114, MESSAGE_TEXT = 'The table ${table} is full (test)';`;
-const TABLES = ['login_failures', 'order_lookup_attempts'];
+const TABLES = ['sign_in_failures', 'order_lookup_attempts'];
 
 describe('while failed attempts cannot be recorded', () => {
 	let release;

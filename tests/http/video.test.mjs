@@ -48,7 +48,7 @@ test('a creator publishes a video; /v/{id} shows the player, the tagged cards an
 	assert.match(page.body, new RegExp(`href="/v/${id}/p/${b.productId}"`));
 	assert.match(page.body, new RegExp(`by <a href="/@${account.handle}">`));
 	assert.match(page.body, /earns a commission/);
-	assert.match(page.body, /<script src="\/static\/js\/video\.js" defer><\/script>/);
+	assert.match(page.body, /<script src="\/static\/js\/video\.[0-9a-f]{16}\.js" defer><\/script>/);
 	// The poster does not exist: take it away again, so no other suite's page (the home feed) shows a broken image.
 	sql(`UPDATE videos SET poster_url = '' WHERE id = ${id}`);
 });

@@ -140,7 +140,7 @@ fi
 
 # sqlmap's attempts at POST /login come from 127.0.0.1, which the log-in throttle then refuses for
 # an hour; a browser test run after this one would meet that.
-scripts/db.sh client -e "DELETE FROM login_failures" >/dev/null 2>&1 || echo "note: could not clear login_failures"
+scripts/db.sh client -e "DELETE FROM sign_in_failures" >/dev/null 2>&1 || echo "note: could not clear sign_in_failures"
 
 echo "scan total: $pass passed, $fail failed ($(($(date +%s) - start)) s)"
 ((fail == 0))

@@ -13,6 +13,8 @@ int main(void)
 	srunner_add_suite(sr, order_state_suite());
 	srunner_add_suite(sr, csv_out_suite());
 	srunner_add_suite(sr, base_url_suite());
+	srunner_add_suite(sr, mime_suite());
+	srunner_add_suite(sr, mail_html_suite());
 	srunner_add_suite(sr, attribution_suite());
 	srunner_add_suite(sr, commission_suite());
 	srunner_add_suite(sr, commission_rate_suite());
@@ -21,6 +23,7 @@ int main(void)
 	srunner_add_suite(sr, product_suite());
 	srunner_add_suite(sr, wire_suite());
 	srunner_add_suite(sr, sanitize_suite());
+	srunner_add_suite(sr, metrics_suite());
 	srunner_add_suite(sr, multipart_suite());
 	srunner_add_suite(sr, catalog_suite());
 	srunner_add_suite(sr, catalog_wire_suite());

@@ -20,6 +20,7 @@ Suite *creators_suite(void);
 Suite *product_suite(void);
 Suite *wire_suite(void);
 Suite *sanitize_suite(void);
+Suite *metrics_suite(void);
 Suite *multipart_suite(void);
 Suite *catalog_suite(void);
 Suite *catalog_wire_suite(void);
@@ -47,5 +48,7 @@ Suite *abuse_suite(void);
 Suite *password_policy_suite(void);
 Suite *secure_headers_suite(void);
 Suite *sign_in_suite(void);
+Suite *mime_suite(void);
+Suite *mail_html_suite(void);
 
 #endif

@@ -118,6 +118,30 @@ START_TEST(test_netcheck_allow_list)
 }
 END_TEST
 
+/* Who may read /_metrics: membership only, a public address is not let through for being public. */
+START_TEST(test_netcheck_listed)
+{
+	struct netcheck_addr a;
+	ck_assert(netcheck_literal("127.0.0.1", &a));
+	ck_assert(netcheck_listed(&a, "127.0.0.0/8, ::1"));
+	ck_assert(netcheck_listed(&a, "127.0.0.1, ::1"));
+	ck_assert(!netcheck_listed(&a, "127.0.0.2"));
+	ck_assert(!netcheck_listed(&a, ""));
+	ck_assert(!netcheck_listed(&a, NULL));
+	ck_assert(netcheck_literal("127.0.0.2", &a));
+	ck_assert(!netcheck_listed(&a, "127.0.0.1, ::1"));
+	ck_assert(netcheck_literal("203.0.113.7", &a));
+	ck_assert(!netcheck_listed(&a, "127.0.0.0/8"));
+	ck_assert(netcheck_listed(&a, "203.0.113.0/24"));
+	ck_assert(!netcheck_listed(&a, "203.0.113.0/24, bogus"));	/* a bad list lets no one in */
+	ck_assert(netcheck_literal("::ffff:127.0.0.1", &a));
+	ck_assert(netcheck_listed(&a, "127.0.0.1"));	/* mapped: judged as its IPv4 */
+	ck_assert(netcheck_literal("::1", &a));
+	ck_assert(netcheck_listed(&a, "127.0.0.0/8, ::1"));
+	ck_assert(!netcheck_listed(&a, "127.0.0.0/8"));
+}
+END_TEST
+
 /* The worker judges what getaddrinfo returns: the same rules on socket addresses. */
 START_TEST(test_netcheck_resolved_addresses)
 {
@@ -199,6 +223,7 @@ Suite *netcheck_suite(void)
 	TCase *tc = tcase_create("core");
 	tcase_add_loop_test(tc, test_netcheck_table, 0, (int)(sizeof table / sizeof table[0]));
 	tcase_add_test(tc, test_netcheck_allow_list);
+	tcase_add_test(tc, test_netcheck_listed);
 	tcase_add_test(tc, test_netcheck_resolved_addresses);
 	tcase_add_test(tc, test_netcheck_pin_checks_every_resolved_address);
 	suite_add_tcase(s, tc);

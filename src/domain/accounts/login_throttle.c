@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "domain/accounts/login_throttle.h"
-#include "lib/addr_prefix.h"
+#include "lib/netprefix.h"
 #include "lib/token.h"
 
 #define IN_WINDOW "failed_at > UTC_TIMESTAMP(3) - INTERVAL 900 SECOND"
@@ -11,22 +11,22 @@ _Static_assert(LOGIN_WINDOW_S == 900, "IN_WINDOW spells the window out");
 #define SINCE_LATEST "COALESCE(TIMESTAMPDIFF(MICROSECOND, MAX(failed_at), UTC_TIMESTAMP(3)) DIV 1000, 0)"
 
 static const struct db_stmt q_counts = {
-	"SELECT (SELECT COUNT(*) FROM login_failures WHERE subject_hash = ? AND " IN_WINDOW "),"
-	" (SELECT " SINCE_LATEST " FROM login_failures WHERE subject_hash = ?),"
-	" (SELECT COUNT(*) FROM login_failures WHERE prefix_hash = ? AND " IN_WINDOW "),"
-	" (SELECT " SINCE_LATEST " FROM login_failures WHERE prefix_hash = ?),"
-	" (SELECT COUNT(DISTINCT prefix_hash) FROM login_failures WHERE account_hash = ? AND " IN_WINDOW "),"
-	" (SELECT COUNT(*) FROM login_failures WHERE account_hash = ? AND failed_at > UTC_TIMESTAMP(3) - INTERVAL 1 HOUR)",
+	"SELECT (SELECT COUNT(*) FROM sign_in_failures WHERE subject_hash = ? AND " IN_WINDOW "),"
+	" (SELECT " SINCE_LATEST " FROM sign_in_failures WHERE subject_hash = ?),"
+	" (SELECT COUNT(*) FROM sign_in_failures WHERE prefix_hash = ? AND " IN_WINDOW "),"
+	" (SELECT " SINCE_LATEST " FROM sign_in_failures WHERE prefix_hash = ?),"
+	" (SELECT COUNT(DISTINCT prefix_hash) FROM sign_in_failures WHERE account_hash = ? AND " IN_WINDOW "),"
+	" (SELECT COUNT(*) FROM sign_in_failures WHERE account_hash = ? AND failed_at > UTC_TIMESTAMP(3) - INTERVAL 1 HOUR)",
 	"bbbbbb", "iiiiii" };
 static const struct db_stmt q_fail = {
-	"INSERT INTO login_failures (subject_hash, account_hash, prefix_hash, failed_at)"
+	"INSERT INTO sign_in_failures (subject_hash, account_hash, prefix_hash, failed_at)"
 	" VALUES (?, ?, ?, UTC_TIMESTAMP(3))", "bbb", "" };
 static const struct db_stmt q_forget_pair = {
-	"DELETE FROM login_failures WHERE subject_hash = ?", "b", "" };
+	"DELETE FROM sign_in_failures WHERE subject_hash = ?", "b", "" };
 static const struct db_stmt q_forget_account = {
-	"DELETE FROM login_failures WHERE account_hash = ?", "b", "" };
+	"DELETE FROM sign_in_failures WHERE account_hash = ?", "b", "" };
 static const struct db_stmt q_purge = {
-	"DELETE FROM login_failures WHERE failed_at < UTC_TIMESTAMP() - INTERVAL 1 DAY LIMIT 100", "", "" };
+	"DELETE FROM sign_in_failures WHERE failed_at < UTC_TIMESTAMP() - INTERVAL 1 DAY LIMIT 100", "", "" };
 
 static void keyed(const uint8_t secret[32], const char *kind, const char *a, const char *b, uint8_t out[32])
 {
@@ -38,12 +38,12 @@ static void keyed(const uint8_t secret[32], const char *kind, const char *a, con
 void login_throttle_subject(const uint8_t secret[32], const char *email, const char *address,
 			    struct login_subject *s)
 {
-	char lower[255], prefix[ADDR_PREFIX_TEXT];
+	char lower[255], prefix[NETPREFIX_TEXT];
 	size_t i = 0;
 	for (; email && email[i] && i < sizeof lower - 1; i++)
 		lower[i] = (char)tolower((unsigned char)email[i]);
 	lower[i] = '\0';
-	addr_prefix(address, prefix);
+	netprefix_of(address, NETPREFIX_SUBNET, prefix);
 	keyed(secret, "pair", lower, prefix, s->pair);
 	keyed(secret, "account", lower, "", s->account);
 	keyed(secret, "prefix", prefix, "", s->prefix);

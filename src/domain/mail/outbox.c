@@ -1,22 +1,49 @@
-/* outbox.c: queue mail with the transaction that causes it; deliver it through sendmail(8). */
-#include <stdio.h>
+/* outbox.c: queue mail with the transaction that causes it; hand due mail to the sender and record
+ * what became of each attempt. */
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include "domain/mail/outbox.h"
+
+#define OUTBOX_RETRY_MAX_SECONDS 86400
 
 static const struct db_stmt q_add = {
 	"INSERT INTO outbox (to_addr, subject, body_text, checkout_id, order_id, created_at)"
 	" VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())", "sssii", "" };
-static const struct db_stmt q_pending = {
-	"SELECT id, to_addr, subject, body_text FROM outbox WHERE status = 'pending'"
-	" ORDER BY created_at, id LIMIT ?", "i", "isss" };
+static const struct db_stmt q_due = {
+	"SELECT id FROM outbox WHERE status = 'pending'"
+	" AND (next_attempt_at IS NULL OR next_attempt_at <= UTC_TIMESTAMP())"
+	" ORDER BY created_at, id LIMIT ?", "i", "i" };
+static const struct db_stmt q_due_to = {
+	"SELECT id FROM outbox WHERE status = 'pending' AND to_addr = ?"
+	" AND (next_attempt_at IS NULL OR next_attempt_at <= UTC_TIMESTAMP())"
+	" ORDER BY created_at, id LIMIT ?", "si", "i" };
+/* The claim: only the sender whose update lands owns the mail for the next ten minutes. */
+static const struct db_stmt q_claim = {
+	"UPDATE outbox SET next_attempt_at = UTC_TIMESTAMP() + INTERVAL 600 SECOND"
+	" WHERE id = ? AND status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= UTC_TIMESTAMP())",
+	"i", "" };
+static const struct db_stmt q_load = {
+	"SELECT to_addr, subject, body_text, attempts, UNIX_TIMESTAMP(created_at),"
+	" IF(kind = 'transactional', '', COALESCE(unsubscribe_url, '')) FROM outbox WHERE id = ?", "i", "sssiis" };
 static const struct db_stmt q_sent = {
 	"UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = UTC_TIMESTAMP(),"
-	" last_error = '' WHERE id = ? AND status = 'pending'", "i", "" };
-static const struct db_stmt q_failed = {
-	"UPDATE outbox SET attempts = attempts + 1, last_error = ?,"
-	" status = IF(attempts >= ?, 'failed', 'pending') WHERE id = ? AND status = 'pending'", "sii", "" };
+	" next_attempt_at = NULL, last_error = '' WHERE id = ? AND status = 'pending'", "i", "" };
+/* MariaDB assigns left to right, so status and the delay see attempts already counted. */
+static const struct db_stmt q_retry = {
+	"UPDATE outbox SET attempts = attempts + 1, last_error = LEFT(?, 255),"
+	" status = IF(attempts >= ?, 'dead', 'pending'),"
+	" next_attempt_at = UTC_TIMESTAMP() + INTERVAL LEAST(? * POW(2, attempts - 1), ?) SECOND"
+	" WHERE id = ? AND status = 'pending'", "siiii", "" };
+static const struct db_stmt q_dead = {
+	"UPDATE outbox SET attempts = attempts + 1, last_error = LEFT(?, 255), status = 'dead', next_attempt_at = NULL"
+	" WHERE id = ? AND status = 'pending'", "si", "" };
+static const struct db_stmt q_revive = {
+	"UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = NULL WHERE id = ? AND status = 'dead'",
+	"i", "" };
+static const struct db_stmt q_dead_count = {
+	"SELECT COUNT(*) FROM outbox WHERE status = 'dead'", "", "i" };
+static const struct db_stmt q_dead_list = {
+	"SELECT id, to_addr, subject, attempts, last_error, created_at FROM outbox WHERE status = 'dead'"
+	" ORDER BY created_at DESC, id DESC LIMIT ?", "i", "ississ" };
 
 enum db_status outbox_add(struct db *db, const char *to, const char *subject, const char *body,
 			  long long checkout_id, long long order_id)
@@ -28,71 +55,69 @@ enum db_status outbox_add(struct db *db, const char *to, const char *subject, co
 	return db_query(db, NULL, &q_add, p, NULL);
 }
 
-/* A header value on one line: CR and LF would let a value add headers of its own. */
-static void header(FILE *f, const char *name, const char *val)
+enum db_status outbox_claim_due(struct db *db, struct arena *a, const char *to, long max, struct outbox_mail **out,
+			       size_t *n)
 {
-	fprintf(f, "%s: ", name);
-	for (const char *p = val; *p; p++)
-		fputc(*p == '\r' || *p == '\n' ? ' ' : *p, f);
-	fputc('\n', f);
+	struct db_res due;
+	*n = 0;
+	enum db_status rc = to ? db_query(db, a, &q_due_to, (struct db_param[]){ DB_S(to), DB_I(max) }, &due)
+			       : db_query(db, a, &q_due, (struct db_param[]){ DB_I(max) }, &due);
+	if (rc != DB_OK)
+		return rc;
+	*out = arena_alloc(a, (due.nrows ? due.nrows : 1) * sizeof **out);
+	for (size_t i = 0; i < due.nrows; i++) {
+		long long id = db_at(&due, i, 0)->i;
+		if ((rc = db_query(db, NULL, &q_claim, (struct db_param[]){ DB_I(id) }, NULL)) != DB_OK)
+			return rc;
+		if (db_affected(db) != 1)
+			continue;	/* another sender took it */
+		struct db_res m;
+		if ((rc = db_query(db, a, &q_load, (struct db_param[]){ DB_I(id) }, &m)) != DB_OK)
+			return rc;
+		if (m.nrows != 1)
+			continue;
+		(*out)[(*n)++] = (struct outbox_mail){
+			.id = id, .to = db_at(&m, 0, 0)->s, .subject = db_at(&m, 0, 1)->s, .body = db_at(&m, 0, 2)->s,
+			.attempts = (long)db_at(&m, 0, 3)->i, .created = db_at(&m, 0, 4)->i,
+			.unsubscribe_url = db_at(&m, 0, 5)->s,
+		};
+	}
+	return DB_OK;
 }
 
-/* Runs sendmail -t -i with the message on its stdin; true if it exited 0. */
-static bool deliver(const char *path, const char *from, const char *to, const char *subject, const char *body)
+enum db_status outbox_mark_sent(struct db *db, long long id)
 {
-	int fds[2];
-	if (pipe(fds) != 0)
-		return false;
-	pid_t pid = fork();
-	if (pid < 0) {
-		close(fds[0]);
-		close(fds[1]);
-		return false;
-	}
-	if (pid == 0) {
-		dup2(fds[0], STDIN_FILENO);
-		close(fds[0]);
-		close(fds[1]);
-		execl(path, path, "-t", "-i", (char *)NULL);
-		_exit(127);
-	}
-	close(fds[0]);
-	FILE *f = fdopen(fds[1], "w");
-	if (!f) {
-		close(fds[1]);
-		waitpid(pid, NULL, 0);
-		return false;
-	}
-	header(f, "From", from);
-	header(f, "To", to);
-	header(f, "Subject", subject);
-	fputs("MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n", f);
-	fputs(body, f);
-	bool ok = fclose(f) == 0;
-	int st;
-	if (waitpid(pid, &st, 0) != pid)
-		return false;
-	return ok && WIFEXITED(st) && WEXITSTATUS(st) == 0;
+	return db_query(db, NULL, &q_sent, (struct db_param[]){ DB_I(id) }, NULL);
 }
 
-long outbox_send_pending(struct db *db, struct arena *a, const char *sendmail_path, const char *from, long max)
+enum db_status outbox_mark_retry(struct db *db, long long id, const char *error, long retry_seconds)
 {
+	return db_query(db, NULL, &q_retry, (struct db_param[]){ DB_S(error), DB_I(OUTBOX_MAX_ATTEMPTS),
+		DB_I(retry_seconds), DB_I(OUTBOX_RETRY_MAX_SECONDS), DB_I(id) }, NULL);
+}
+
+enum db_status outbox_mark_dead(struct db *db, long long id, const char *error)
+{
+	return db_query(db, NULL, &q_dead, (struct db_param[]){ DB_S(error), DB_I(id) }, NULL);
+}
+
+enum db_status outbox_revive(struct db *db, long long id, bool *revived)
+{
+	enum db_status rc = db_query(db, NULL, &q_revive, (struct db_param[]){ DB_I(id) }, NULL);
+	*revived = rc == DB_OK && db_affected(db) == 1;
+	return rc;
+}
+
+long outbox_dead_count(struct db *db)
+{
+	struct arena *a = arena_new(1024);
 	struct db_res res;
-	if (db_query(db, a, &q_pending, (struct db_param[]){ DB_I(max) }, &res) != DB_OK)
-		return -1;
-	long sent = 0;
-	for (size_t i = 0; i < res.nrows; i++) {
-		long long id = db_at(&res, i, 0)->i;
-		enum db_status rc;
-		if (deliver(sendmail_path, from, db_at(&res, i, 1)->s, db_at(&res, i, 2)->s, db_at(&res, i, 3)->s)) {
-			rc = db_query(db, NULL, &q_sent, (struct db_param[]){ DB_I(id) }, NULL);
-			sent++;
-		} else {
-			rc = db_query(db, NULL, &q_failed, (struct db_param[]){
-				DB_S("sendmail failed"), DB_I(OUTBOX_MAX_ATTEMPTS - 1), DB_I(id) }, NULL);
-		}
-		if (rc != DB_OK)
-			return -1;
-	}
-	return sent;
+	long n = db_query(db, a, &q_dead_count, NULL, &res) == DB_OK && res.nrows == 1 ? (long)db_at(&res, 0, 0)->i : -1;
+	arena_free(a);
+	return n;
+}
+
+enum db_status outbox_dead_list(struct db *db, struct arena *a, long max, struct db_res *res)
+{
+	return db_query(db, a, &q_dead_list, (struct db_param[]){ DB_I(max) }, res);
 }

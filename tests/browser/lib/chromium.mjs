@@ -38,7 +38,7 @@ export function useChromium(extraArgs = []) {
 }
 
 // Leaving a page aborts its favicon fetch if it is still under way; that is not a failure.
-export const isFavicon = (request) => request.url().endsWith('/favicon.svg');
+export const isFavicon = (request) => /\/favicon(\.[0-9a-f]{16})?\.svg$/.test(request.url());
 
 // A fresh context (closed after test t) and page that record in `problems` what would mean a
 // broken page: console errors (and warnings, unless warnings: false), page errors, dialogs (when
