@@ -24,6 +24,7 @@ static const struct db_stmt q_picks = { "DELETE FROM picks WHERE creator_id = ?"
 static const struct db_stmt q_collections = { "UPDATE collections SET published = 0 WHERE creator_id = ?", "i", "" };
 static const struct db_stmt q_links = { "DELETE FROM creator_links WHERE creator_id = ?", "i", "" };
 static const struct db_stmt q_details = { "DELETE FROM creator_payout_details WHERE creator_id = ?", "i", "" };
+static const struct db_stmt q_followers = { "DELETE FROM creator_follows WHERE creator_id = ?", "i", "" };
 static const struct db_stmt q_follows = { "DELETE FROM creator_follows WHERE user_id = ?", "i", "" };
 static const struct db_stmt q_saved = { "DELETE FROM saved_products WHERE user_id = ?", "i", "" };
 static const struct db_stmt q_sessions = { "DELETE FROM sessions WHERE user_id = ?", "i", "" };
@@ -74,7 +75,8 @@ static enum db_status erase_write(struct db *db, void *ctx)
 	struct db_param creator[] = { DB_I(e->creator_id) }, user[] = { DB_I(e->user_id) };
 	enum db_status rc = DB_OK;
 	if (e->creator_id) {
-		const struct db_stmt *const each[] = { &q_creator, &q_picks, &q_collections, &q_links, &q_details };
+		const struct db_stmt *const each[] = { &q_creator, &q_picks, &q_collections, &q_links, &q_details,
+							 &q_followers };
 		for (size_t i = 0; rc == DB_OK && i < sizeof each / sizeof each[0]; i++)
 			rc = db_query(db, NULL, each[i], creator, NULL);
 	}

@@ -669,8 +669,7 @@ static const struct route routes[] = {
 		.fn = page_account_end_others, .needs = NEED_LOGIN, .fields = account_reauth_fields,
 		.max_body = 1024 },
 	/* account_email.c, account_delete.c, account_export.c: the address, deletion, the export */
-	[ST_SIGNUP_SENT] = { .pat = { HTTP_GET, "/signup/sent" }, .fn = page_signup_sent,
-		.needs = NEED_SESSION },
+	[ST_SIGNUP_SENT] = { .pat = { HTTP_GET, "/signup/sent" }, .fn = page_signup_sent },
 	[ST_VERIFY_OPEN] = { .pat = { HTTP_GET, "/login/verify/{token}" }, .fn = page_verify_open,
 		.needs = NEED_SESSION, .path = path_token },
 	[ST_VERIFY_USE] = { .pat = { HTTP_POST, "/login/verify/{token}" }, .fn = page_verify_use,

@@ -14,7 +14,8 @@ struct keep_kind {
 static const struct keep_kind follow = {
 	"/studio/follow/", "Follow ", "You follow ", ". They are listed on your studio page.", "Stop following",
 	"Follow",
-	{ "SELECT display_name, CONCAT('/@', handle) FROM creators WHERE id = ? AND user_id IS NOT NULL", "i", "ss" },
+	{ "SELECT c.display_name, CONCAT('/@', c.handle) FROM creators c JOIN users u ON u.id = c.user_id"
+	  " WHERE c.id = ? AND u.deleted_at IS NULL", "i", "ss" },
 	{ "SELECT 1 FROM creator_follows WHERE user_id = ? AND creator_id = ?", "ii", "i" },
 	{ "INSERT INTO creator_follows (user_id, creator_id, created_at) VALUES (?, ?, UTC_TIMESTAMP())"
 	  " ON DUPLICATE KEY UPDATE created_at = created_at", "ii", "" },

@@ -308,14 +308,16 @@ test('the export lists leads sent under the confirmed account address with the c
 });
 
 test('deleting a creator account asks the password, ends its sessions, takes the storefront away and keeps the ledger pseudonymised', async () => {
-	const c = new Client(), other = new Client();
+	const c = new Client(), other = new Client(), fan = new Client();
 	const acct = await newAccount(c, 'creator');
+	await newAccount(fan, 'shopper');
 	assert.equal((await other.login(acct.email, acct.password)).status, 303);
 	const id = idOf(acct.email);
 	const [[creatorId, handle]] = sql(`SELECT id, handle FROM creators WHERE user_id = ${id}`);
 	sql(`INSERT INTO commission_entries (creator_id, brand_id, amount, currency, kind, created_at)
 		VALUES (${creatorId}, 1, 123, 'USD', 'accrual', UTC_TIMESTAMP())`);
 	assert.equal((await new Client().get(`/@${handle}`)).status, 200);
+	assert.equal((await fan.submit(`/studio/follow/${creatorId}`, {})).status, 303);
 
 	const page = await c.get('/studio/account/delete');
 	assert.equal(page.status, 200);
@@ -347,6 +349,8 @@ test('deleting a creator account asks the password, ends its sessions, takes the
 	assert.equal((await new Client().get(`/@${handle}`)).status, 404, 'the storefront is gone');
 	const smuggled = await new Client().get(`/@deleted%2F${creatorId}`);
 	assert.ok([400, 404].includes(smuggled.status), `the new handle is no path either: ${smuggled.status}`);
+	assert.equal((await fan.get(`/studio/follow/${creatorId}`)).status, 404, 'nobody follows a deleted creator');
+	assert.match(main((await fan.get('/studio')).body), /None yet: use &quot;Follow&quot;|None yet: use "Follow"/);
 });
 
 test('deleting a shopper keeps its orders; a brand account is closed by the operator, not here', async () => {
