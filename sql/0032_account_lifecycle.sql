@@ -35,3 +35,7 @@ CREATE TABLE IF NOT EXISTS saved_products (
   CONSTRAINT saved_products_user_fk FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE,
   CONSTRAINT saved_products_product_fk FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- A shopper's home lists guest orders placed under the account's confirmed address too (not only
+-- those placed while signed in): they are found by address. A secondary index, built in place.
+ALTER TABLE orders ADD KEY IF NOT EXISTS orders_email (email, created_at);

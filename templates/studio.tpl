@@ -49,7 +49,7 @@
 <li><a href="/studio/domains">Your web domains (verified for links out and redirects)</a></li>
 </ul></nav>{{/BRAND}}
 {{#SHOPPER}}<h2 id="orders">Your orders</h2>
-{{#NO_ORDERS}}<p>No orders yet. Orders you place while signed in are listed here.</p>{{/NO_ORDERS}}
+{{#NO_ORDERS}}<p>No orders yet. Orders you place while signed in, or as a guest with your confirmed address, are listed here.</p>{{/NO_ORDERS}}
 <ul class="my-orders">
 {{#ORDER}}<li><strong>{{NUMBER}}</strong> from {{BRAND}}, {{DATE}}: {{TOTAL}}, <span class="status">{{STATUS}}</span>{{#TRACKING}}; shipped with {{CARRIER}}, tracking number {{NUMBER}}{{/TRACKING}}</li>
 {{/ORDER}}</ul>

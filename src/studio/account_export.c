@@ -1,5 +1,6 @@
 /* account_export.c: "/studio/account/export.json", "download my data": what the account holds, as
- * one JSON file: the account, orders placed with their lines, leads submitted to brands' forms
+ * one JSON file: the account, orders placed with their lines (and guest orders under the confirmed
+ * address), leads submitted to brands' forms
  * under the account's address with the consent text agreed to, creators followed and products
  * saved, and for a creator the profile, picks and earnings ledger entries. Each part is one
  * statement; every row becomes an object named by its columns. */
@@ -31,6 +32,11 @@ static const struct export_part parts[] = {
 	  { "SELECT o.number, b.name, o.status, o.currency, o.total, " TIME("o.created_at") ", o.carrier,"
 	    " o.tracking_number, o.ship_name, o.ship_city, o.ship_country FROM orders o JOIN brands b ON b.id = o.brand_id"
 	    " WHERE o.user_id = ? ORDER BY o.created_at, o.id LIMIT 10000", "i", "ssssissssss" } },
+	{ "guest_orders", BY_EMAIL, NAMES("number", "brand", "status", "currency", "total_minor", "placed_at", "carrier",
+					 "tracking_number", "ship_name", "ship_city", "ship_country"),
+	  { "SELECT o.number, b.name, o.status, o.currency, o.total, " TIME("o.created_at") ", o.carrier,"
+	    " o.tracking_number, o.ship_name, o.ship_city, o.ship_country FROM orders o JOIN brands b ON b.id = o.brand_id"
+	    " WHERE o.email = ? AND o.user_id IS NULL ORDER BY o.created_at, o.id LIMIT 10000", "s", "ssssissssss" } },
 	{ "order_lines", BY_USER, NAMES("order_number", "title", "variant", "quantity", "line_total_minor", "refunded_minor"),
 	  { "SELECT o.number, l.title, l.variant_title, l.quantity, l.line_total, l.refunded_amount FROM order_lines l"
 	    " JOIN orders o ON o.id = l.order_id WHERE o.user_id = ? ORDER BY o.id, l.id LIMIT 50000", "i", "sssiii" } },

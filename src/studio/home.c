@@ -40,7 +40,7 @@ int page_studio_home(struct req *r)
 		tmpl_set(b, "BRAND_NAME", db_at(&a, 0, 3)->s);
 		tmpl_set(b, "BRAND_SLUG", db_at(&a, 0, 4)->s);
 	}
-	if ((rc = shopper_home_add(r, d)) != DB_OK)
+	if ((rc = shopper_home_add(r, d, db_at(&a, 0, 6)->i ? db_at(&a, 0, 0)->s : NULL)) != DB_OK)
 		return req_db_fail(rc);
 	layout_end(r, 200);
 	return REQ_DONE;

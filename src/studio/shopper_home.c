@@ -1,15 +1,19 @@
 /* shopper_home.c: what every signed-in person sees on the studio home as a shopper: the orders
- * they placed while signed in (status, carrier and tracking number), the creators they follow
+ * they placed (status, carrier and tracking number), the creators they follow
  * and the products they saved, each with a button to let go of it. Three statements, each
  * capped, whatever the account holds. */
 #include "web/layout.h"
 #include "domain/commerce/order_state.h"
 #include "studio/shopper.h"
 
+/* Orders placed while signed in, and guest orders placed under the account's address once it is
+ * confirmed (the parameter is "" until then, which no order has). */
+#define ORDER_COLS "SELECT o.number, o.status, DATE_FORMAT(o.created_at, '%Y-%m-%d'), b.name, o.currency, o.total," \
+	" o.carrier, o.tracking_number, o.created_at FROM orders o JOIN brands b ON b.id = o.brand_id"
 static const struct db_stmt q_orders = {
-	"SELECT o.number, o.status, DATE_FORMAT(o.created_at, '%Y-%m-%d'), b.name, o.currency, o.total,"
-	" o.carrier, o.tracking_number FROM orders o JOIN brands b ON b.id = o.brand_id"
-	" WHERE o.user_id = ? ORDER BY o.created_at DESC, o.id DESC LIMIT 50", "i", "sssssiss" };
+	"(" ORDER_COLS " WHERE o.user_id = ? ORDER BY o.created_at DESC LIMIT 50) UNION ("
+	ORDER_COLS " WHERE o.email = ? AND o.user_id IS NULL ORDER BY o.created_at DESC LIMIT 50)"
+	" ORDER BY 9 DESC, 1 LIMIT 50", "is", "sssssisss" };
 static const struct db_stmt q_follows = {
 	"SELECT c.id, c.handle, c.display_name FROM creator_follows f JOIN creators c ON c.id = f.creator_id"
 	" WHERE f.user_id = ? ORDER BY f.created_at DESC, c.id LIMIT 100", "i", "iss" };
@@ -18,12 +22,13 @@ static const struct db_stmt q_saved = {
 	" JOIN brands b ON b.id = p.brand_id WHERE s.user_id = ? AND p.status = 'active'"
 	" ORDER BY s.created_at DESC, p.id LIMIT 100", "i", "issss" };
 
-enum db_status shopper_home_add(struct req *r, tmpl_dict *d)
+enum db_status shopper_home_add(struct req *r, tmpl_dict *d, const char *confirmed_email)
 {
 	struct db_res o, f, s;
 	struct db_param me[] = { DB_I(r->sess.user_id) };
 	enum db_status rc;
-	if ((rc = db_query(r->db, r->arena, &q_orders, me, &o)) != DB_OK ||
+	if ((rc = db_query(r->db, r->arena, &q_orders, (struct db_param[]){ DB_I(r->sess.user_id),
+				DB_S(confirmed_email ? confirmed_email : "") }, &o)) != DB_OK ||
 	    (rc = db_query(r->db, r->arena, &q_follows, me, &f)) != DB_OK ||
 	    (rc = db_query(r->db, r->arena, &q_saved, me, &s)) != DB_OK)
 		return rc;

@@ -386,6 +386,22 @@ test("the shopper's studio lists their orders with status and tracking", async (
 	assert.match(main((await fresh.get('/studio')).body), /No orders yet\./);
 });
 
+test("guest orders under the account's address join the shopper's home and export once the address is confirmed", async () => {
+	const c = new Client();
+	const acct = await newAccount(c, 'shopper', { verify: false });
+	const guest = new Client(), p = makeProduct({ price: 700 });
+	const { fields: place } = await reviewed(guest, [[p.variantId, 1]], address(acct.email));
+	const placed = await guest.post('/checkout/place', place);
+	assert.equal(placed.status, 303);
+	const [number] = orderNumbers((await guest.get(placed.headers.location)).body);
+	assert.match(main((await c.get('/studio')).body), /No orders yet\./, 'not before the address is proved');
+	assert.equal(JSON.parse((await c.get('/studio/account/export.json')).body).guest_orders, undefined);
+	await verifyEmail(new Client(), acct.email);
+	assert.match(main((await c.get('/studio')).body), new RegExp(`<strong>${number}</strong> from Northwind Goods`));
+	const data = JSON.parse((await c.get('/studio/account/export.json')).body);
+	assert.deepEqual(data.guest_orders.map((o) => o.number), [number]);
+});
+
 test('follow a creator and save a product: the pages link to a form in the studio; anonymous visitors are sent to log in', async () => {
 	const [[lenaId]] = sql(`SELECT id FROM creators WHERE handle = 'lena'`);
 	const store = await new Client().get('/@lena');
