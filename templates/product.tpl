@@ -29,6 +29,7 @@
 <input id="quantity" class="qty" name="quantity" type="number" min="1" max="99" value="1" inputmode="numeric" required></div>
 <button class="button" type="submit">Add to cart</button>
 </form>{{/BUY}}
+<p><a class="button secondary" href="/studio/save/{{PRODUCT_ID}}" rel="nofollow">Save for later</a></p>
 <div class="description">
 {{SANITISED_DESCRIPTION_HTML:none}}
 </div>

@@ -2,6 +2,7 @@
 {{#AVATAR}}<img class="avatar-lg" src="{{SRC}}" alt="" width="120" height="120">{{/AVATAR}}
 <h1>{{NAME}}</h1>
 <p class="muted">@{{HANDLE}}</p>
+<p><a class="button secondary" href="/studio/follow/{{CREATOR_ID}}" rel="nofollow">Follow {{NAME}}</a></p>
 <p class="bio">{{BIO}}</p>
 <ul class="links">
 {{#LINKS}}<li><a href="{{URL}}" rel="nofollow noopener">{{LABEL}}</a></li>

@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1 class="page-title">Your studio</h1>
 <p class="lead">Signed in as {{NAME}} ({{EMAIL}}), account type: {{ROLE}}.</p>
 {{#ADMIN}}<p><a href="/admin">Admin: users, moderation, brands, audit log, system</a></p>{{/ADMIN}}
+{{#UNVERIFIED}}<p class="flash note" role="status">Please confirm your email address: open the link we mailed you. Until then a brand cannot open its catalog to creators and a creator cannot be paid. <a href="/studio/account">Send the link again or change the address</a>.</p>{{/UNVERIFIED}}
 {{#CREATOR}}<p>Your storefront: <a href="/@{{HANDLE}}">/@{{HANDLE}}</a></p>
 {{#RATE_NOTICES}}<p class="flash note" role="status">Brands announced lower commission rates ({{COUNT}} in the last 30 days): <a href="/studio/creator/picks">see your picks for the rates and their dates</a>.</p>{{/RATE_NOTICES}}
 <nav aria-label="Creator studio"><ul class="studio-links">
@@ -49,6 +50,23 @@
 <li><a href="/studio/ads">Collection ads: hero, products, link to your site</a></li>
 <li><a href="/studio/domains">Your web domains (verified for links out and redirects)</a></li>
 </ul></nav>{{/BRAND}}
+{{#SHOPPER}}<h2 id="orders">Your orders</h2>
+{{#NO_ORDERS}}<p>No orders yet. Orders you place while signed in, or as a guest with your confirmed address, are listed here.</p>{{/NO_ORDERS}}
+<ul class="my-orders">
+{{#ORDER}}<li><strong>{{NUMBER}}</strong> from {{BRAND}}, {{DATE}}: {{TOTAL}}, <span class="status">{{STATUS}}</span>{{#TRACKING}}; shipped with {{CARRIER}}, tracking number {{NUMBER}}{{/TRACKING}}</li>
+{{/ORDER}}</ul>
+<h2 id="following">Creators you follow</h2>
+{{#NO_FOLLOWS}}<p>None yet: use "Follow" on a creator's storefront.</p>{{/NO_FOLLOWS}}
+<ul class="my-follows">
+{{#FOLLOW}}<li><a href="/@{{HANDLE}}">{{NAME}}</a>
+<form class="inline" method="post" action="/studio/follow/{{ID}}/remove"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="link-button" type="submit">Stop following</button></form></li>
+{{/FOLLOW}}</ul>
+<h2 id="saved">Saved products</h2>
+{{#NO_SAVED}}<p>None yet: use "Save for later" on a product page.</p>{{/NO_SAVED}}
+<ul class="my-saved">
+{{#SAVED}}<li><a href="/p/{{BRAND_SLUG}}/{{HANDLE}}">{{TITLE}}</a> by {{BRAND}}
+<form class="inline" method="post" action="/studio/save/{{ID}}/remove"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="link-button" type="submit">Remove</button></form></li>
+{{/SAVED}}</ul>{{/SHOPPER}}
 <nav aria-label="Account"><ul class="studio-links">
-<li><a href="/studio/account">Your account: password, where you are signed in</a></li>
+<li><a href="/studio/account">Your account: password, email address, where you are signed in, download or delete your data</a></li>
 </ul></nav>

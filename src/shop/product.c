@@ -136,6 +136,7 @@ int page_product(struct req *r)
 	const char *title = db_at(&p, 0, 1)->s;
 	tmpl_dict *d = layout_begin(r, "product.tpl", title);
 	tmpl_set(d, "TITLE", title);
+	tmpl_set_int(d, "PRODUCT_ID", db_at(&p, 0, 0)->i);
 	tmpl_set(d, "TYPE", db_at(&p, 0, 3)->s);
 	tmpl_set(d, "BRAND", db_at(&p, 0, 5)->s);
 	/* Imports store sanitised HTML already; sanitising again here covers every other writer

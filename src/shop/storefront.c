@@ -78,6 +78,7 @@ static enum db_status storefront_build(struct req *r, const struct db_res *cr, c
 	tmpl_dict *d = layout_begin(r, "storefront.tpl", arena_printf(r->arena, "%s on crowdcart", name));
 	tmpl_set(d, "HANDLE", handle);
 	report_page_link(r, d, TAKEDOWN_STOREFRONT, db_at(cr, 0, 0)->i);
+	tmpl_set_int(d, "CREATOR_ID", db_at(cr, 0, 0)->i);
 	tmpl_set(d, "NAME", name);
 	tmpl_set(d, "BIO", db_at(cr, 0, 3)->s);
 	if (*db_at(cr, 0, 4)->s)

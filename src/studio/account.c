@@ -5,6 +5,7 @@
 #include "web/layout.h"
 #include "web/response.h"
 #include "domain/accounts/account_credentials.h"
+#include "domain/accounts/email_verify.h"
 #include "domain/accounts/login_throttle.h"
 #include "lib/agent_summary.h"
 #include "lib/config.h"
@@ -25,11 +26,39 @@ static const char *done_notice(const char *done)
 		return "Your password was changed. Every other session of the account was signed out.";
 	if (done && strcmp(done, "signed_out") == 0)
 		return "Every other session of the account was signed out.";
+	if (done && strcmp(done, "verify_sent") == 0)
+		return "We sent a new confirmation link to your address. It works once, within 48 hours.";
+	if (done && strcmp(done, "email_sent") == 0)
+		return "We sent a confirmation link to the new address, and told the current one. The account keeps its current address until the link is used.";
+	if (done && strcmp(done, "verified") == 0)
+		return "Your address is already confirmed.";
 	return NULL;
+}
+
+static const char *const error_sections[] = {
+	[ACCOUNT_PASSWORD_FORM] = "PASSWORD_ERROR", [ACCOUNT_SESSIONS_FORM] = "SESSIONS_ERROR",
+	[ACCOUNT_EMAIL_FORM] = "EMAIL_ERROR",
+};
+
+/* The address, whether it is confirmed, and the one waiting to replace it. */
+static enum db_status account_email_add(struct req *r, tmpl_dict *d)
+{
+	bool verified;
+	const char *email, *pending;
+	enum db_status rc = email_verify_state(r->db, r->arena, r->sess.user_id, &email, &verified, &pending);
+	if (rc != DB_OK)
+		return rc;
+	tmpl_set(d, "EMAIL", email);
+	tmpl_show(d, verified ? "VERIFIED" : "UNVERIFIED");
+	if (*pending)
+		tmpl_set(tmpl_add(d, "PENDING"), "PENDING_EMAIL", pending);
+	return DB_OK;
 }
 
 int account_page(struct req *r, int status, enum account_form form, const char *error)
 {
+	if (form == ACCOUNT_DELETE_FORM)
+		return account_delete_page(r, status, error);
 	struct db_res s;
 	enum db_status rc = db_query(r->db, r->arena, &q_sessions, (struct db_param[]){
 		DB_B(r->sess.hash, 32), DB_I(r->sess.user_id),
@@ -38,13 +67,15 @@ int account_page(struct req *r, int status, enum account_form form, const char *
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	tmpl_dict *d = layout_begin(r, "studio_account.tpl", "Your account");
+	if ((rc = account_email_add(r, d)) != DB_OK)
+		return req_db_fail(rc);
 	tmpl_set_int(d, "MIN", PASSWORD_MIN);
 	tmpl_set_int(d, "MAX", PASSWORD_MAX);
 	const char *notice = error ? NULL : done_notice(req_query(r, "done"));
 	if (notice)
 		tmpl_set(tmpl_add(d, "NOTICE"), "TEXT", notice);
 	if (error)
-		tmpl_set(tmpl_add(d, form == ACCOUNT_SESSIONS_FORM ? "SESSIONS_ERROR" : "PASSWORD_ERROR"), "TEXT", error);
+		tmpl_set(tmpl_add(d, error_sections[form]), "TEXT", error);
 	size_t others = 0;
 	for (size_t i = 0; i < s.nrows; i++) {
 		tmpl_dict *row = tmpl_add(d, "SESSION");

@@ -17,8 +17,18 @@ int page_forgot(struct req *r);
 int page_reset_form(struct req *r);
 int page_reset(struct req *r);
 /* The account page, with an error (or NULL) beside one of its two forms. */
-enum account_form { ACCOUNT_PASSWORD_FORM, ACCOUNT_SESSIONS_FORM };
+enum account_form { ACCOUNT_PASSWORD_FORM, ACCOUNT_SESSIONS_FORM, ACCOUNT_EMAIL_FORM, ACCOUNT_DELETE_FORM };
 int account_page(struct req *r, int status, enum account_form form, const char *error);
+/* account_email.c: the mailed confirmation link, changing the address, sending the link again. */
+int page_verify_open(struct req *r);
+int page_verify_use(struct req *r);
+int page_account_email(struct req *r);
+int page_account_verify_resend(struct req *r);
+/* account_delete.c: what deleting takes and keeps, the deletion (asks the password), the export. */
+int account_delete_page(struct req *r, int status, const char *error);
+int page_account_delete_form(struct req *r);
+int page_account_delete(struct req *r);
+int page_account_export(struct req *r);
 /* Asks the signed-in account's password again (ASVS 3.3.4 before ending other sessions, and
  * before a change): counted by the sign-in throttle's pair and prefix delays, not its account-wide
  * hold. True when current is right; else *answer is what the handler returns (the page with the

@@ -1,15 +1,17 @@
-/* home.c: "/studio" — the signed-in person's studio front page. */
+/* home.c: "/studio" — the signed-in person's studio front page: what to do while the address is
+ * not confirmed, the creator's and brand's studio links, and for everyone their shopping. */
 #include "web/layout.h"
 #include "web/response.h"
+#include "studio/shopper.h"
 #include "studio/studio.h"
 
 /* A creator also sees how many brands' rate-cut notices came in the last 30 days. */
 static const struct db_stmt q_account = {
 	"SELECT u.email, u.role, COALESCE(c.handle, ''), COALESCE(b.name, ''), COALESCE(b.slug, ''),"
 	" (SELECT COUNT(*) FROM creator_notices n WHERE n.creator_id = c.id AND n.created_at > UTC_TIMESTAMP() - INTERVAL 30 DAY),"
-	" COALESCE(b.approved, 1)"
+	" COALESCE(b.approved, 1), u.email_verified_at IS NOT NULL"
 	" FROM users u LEFT JOIN creators c ON c.user_id = u.id"
-	" LEFT JOIN brands b ON b.owner_user_id = u.id WHERE u.id = ? LIMIT 1", "i", "sssssii" };
+	" LEFT JOIN brands b ON b.owner_user_id = u.id WHERE u.id = ? LIMIT 1", "i", "sssssiii" };
 
 int page_studio_home(struct req *r)
 {
@@ -27,6 +29,8 @@ int page_studio_home(struct req *r)
 	tmpl_set(d, "ROLE", db_at(&a, 0, 1)->s);
 	if (r->sess.role == ROLE_ADMIN)
 		tmpl_show(d, "ADMIN");
+	if (!db_at(&a, 0, 7)->i)
+		tmpl_show(d, "UNVERIFIED");
 	if (*db_at(&a, 0, 2)->s) {
 		tmpl_dict *c = tmpl_add(d, "CREATOR");
 		tmpl_set(c, "HANDLE", db_at(&a, 0, 2)->s);
@@ -40,6 +44,8 @@ int page_studio_home(struct req *r)
 		if (!db_at(&a, 0, 6)->i)
 			tmpl_show(b, "AWAITING_APPROVAL");
 	}
+	if ((rc = shopper_home_add(r, d, db_at(&a, 0, 7)->i ? db_at(&a, 0, 0)->s : NULL)) != DB_OK)
+		return req_db_fail(rc);
 	layout_end(r, 200);
 	return REQ_DONE;
 }

@@ -12,6 +12,7 @@
 #include "studio/products_form.h"
 #include "studio/samples.h"
 #include "studio/showcases.h"
+#include "studio/shopper.h"
 #include "studio/studio.h"
 #include "studio/two_step.h"
 #include "web/ops_page.h"
@@ -41,7 +42,12 @@ static const struct field login_fields[] = {
 static const struct field path_token[] = { F_TEXT("token", TOKEN_B64_LEN), F_END };
 static const struct field account_mail_fields[] = { F_EMAIL("email", .inline_error = true), F_END };
 static const struct field account_reset_fields[] = { F_TEXT("password", 128), F_END };
-static const struct field account_fields[] = { F_ENUM("done", 10, F_ONE_OF("password", "signed_out")), F_END };
+static const struct field account_fields[] = {
+	F_ENUM("done", 11, F_ONE_OF("password", "signed_out", "verify_sent", "email_sent", "verified")), F_END,
+};
+static const struct field account_email_fields[] = {
+	F_EMAIL("email", .inline_error = true), F_TEXT("current_password", 128), F_END,
+};
 static const struct field account_reauth_fields[] = { F_TEXT("current_password", 128), F_END };
 static const struct field account_password_fields[] = {
 	F_TEXT("current_password", 128), F_TEXT("password", 128), F_END,
@@ -326,6 +332,9 @@ enum studio_page {
 	ST_ADMIN_USER_ROLE, ST_ADMIN_AUDIT, ST_ADMIN_SYSTEM,
 	ST_ADMIN_MODERATION, ST_ADMIN_TAKE_DOWN, ST_ADMIN_RESTORE, ST_ADMIN_REPORT_DISMISS, ST_ADMIN_BRANDS,
 	ST_ADMIN_BRAND_APPROVE,
+	ST_SIGNUP_SENT, ST_VERIFY_OPEN, ST_VERIFY_USE, ST_ACCOUNT_EMAIL, ST_ACCOUNT_VERIFY,
+	ST_ACCOUNT_DELETE_FORM, ST_ACCOUNT_DELETE, ST_ACCOUNT_EXPORT,
+	ST_FOLLOW, ST_FOLLOW_ADD, ST_FOLLOW_REMOVE, ST_SAVE, ST_SAVE_ADD, ST_SAVE_REMOVE,
 	ST__MAX
 };
 
@@ -744,6 +753,35 @@ static const struct route routes[] = {
 		.needs = NEED_SESSION | NEED_ADMIN, .fields = admin_done_fields },
 	[ST_ADMIN_BRAND_APPROVE] = { .pat = { HTTP_POST, "/admin/brands/{id}/approve" },
 		.fn = page_admin_brand_approve, .needs = NEED_ADMIN, .path = path_id, .max_body = 1024 },
+	/* account_email.c, account_delete.c, account_export.c: the address, deletion, the export */
+	[ST_SIGNUP_SENT] = { .pat = { HTTP_GET, "/signup/sent" }, .fn = page_signup_sent },
+	[ST_VERIFY_OPEN] = { .pat = { HTTP_GET, "/login/verify/{token}" }, .fn = page_verify_open,
+		.needs = NEED_SESSION, .path = path_token },
+	[ST_VERIFY_USE] = { .pat = { HTTP_POST, "/login/verify/{token}" }, .fn = page_verify_use,
+		.path = path_token, .max_body = 1024 },
+	[ST_ACCOUNT_EMAIL] = { .pat = { HTTP_POST, "/studio/account/email" }, .fn = page_account_email,
+		.needs = NEED_LOGIN, .fields = account_email_fields, .max_body = 2048 },
+	[ST_ACCOUNT_VERIFY] = { .pat = { HTTP_POST, "/studio/account/verify" },
+		.fn = page_account_verify_resend, .needs = NEED_LOGIN, .max_body = 1024 },
+	[ST_ACCOUNT_DELETE_FORM] = { .pat = { HTTP_GET, "/studio/account/delete" },
+		.fn = page_account_delete_form, .needs = NEED_LOGIN },
+	[ST_ACCOUNT_DELETE] = { .pat = { HTTP_POST, "/studio/account/delete" }, .fn = page_account_delete,
+		.needs = NEED_LOGIN, .fields = account_reauth_fields, .max_body = 1024 },
+	[ST_ACCOUNT_EXPORT] = { .pat = { HTTP_GET, "/studio/account/export.json" }, .fn = page_account_export,
+		.needs = NEED_LOGIN },
+	/* shopper_keep.c: following creators and saving products (an anonymous visitor is sent to log in) */
+	[ST_FOLLOW] = { .pat = { HTTP_GET, "/studio/follow/{id}" }, .fn = page_follow,
+		.needs = NEED_LOGIN, .path = path_id },
+	[ST_FOLLOW_ADD] = { .pat = { HTTP_POST, "/studio/follow/{id}" }, .fn = page_follow_add,
+		.needs = NEED_LOGIN, .path = path_id, .max_body = 1024 },
+	[ST_FOLLOW_REMOVE] = { .pat = { HTTP_POST, "/studio/follow/{id}/remove" }, .fn = page_follow_remove,
+		.needs = NEED_LOGIN, .path = path_id, .max_body = 1024 },
+	[ST_SAVE] = { .pat = { HTTP_GET, "/studio/save/{id}" }, .fn = page_save,
+		.needs = NEED_LOGIN, .path = path_id },
+	[ST_SAVE_ADD] = { .pat = { HTTP_POST, "/studio/save/{id}" }, .fn = page_save_add,
+		.needs = NEED_LOGIN, .path = path_id, .max_body = 1024 },
+	[ST_SAVE_REMOVE] = { .pat = { HTTP_POST, "/studio/save/{id}/remove" }, .fn = page_save_remove,
+		.needs = NEED_LOGIN, .path = path_id, .max_body = 1024 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio page");
 

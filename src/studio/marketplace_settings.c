@@ -3,6 +3,7 @@
  * changed rate reaches existing picks by the rules of rate_change.h (a raise at once, a cut after
  * the brand's notice period, the creators told), in the same transaction as the change. */
 #include <string.h>
+#include "domain/accounts/email_verify.h"
 #include "domain/creators/rate_change.h"
 #include "web/layout.h"
 #include "domain/catalog/product.h"
@@ -124,6 +125,16 @@ static bool yes_no(const char *s, bool *out)
 	return true;
 }
 
+/* Opening a catalog to creators waits for a proved address: creators are promised commission by
+ * whoever runs the brand, and must be able to reach them. */
+#define UNVERIFIED_TEXT "Confirm your email address before you open your catalog to creators: use the link we mailed you, or have it sent again from your account page (/studio/account)."
+
+static enum db_status marketplace_verified(struct req *r, bool *verified)
+{
+	const char *email, *pending;
+	return email_verify_state(r->db, r->arena, r->sess.user_id, &email, verified, &pending);
+}
+
 int page_marketplace_save(struct req *r)
 {
 	const struct acting_brand *b = r->brand;
@@ -133,9 +144,15 @@ int page_marketplace_save(struct req *r)
 		return render(r, b, 422, "Answer yes or no for opening the catalog and for approval.", false);
 	if (!commission_percent_parse(req_form(r, "commission_percent"), &bps))
 		return render(r, b, 422, "Enter a commission from 0 to 50 percent, with at most two decimals (like 12.5).", false);
+	bool verified = true;
+	enum db_status rc = open ? marketplace_verified(r, &verified) : DB_OK;
+	if (rc != DB_OK)
+		return req_db_fail(rc);
+	if (!verified)
+		return render(r, b, 403, UNVERIFIED_TEXT, false);
 	struct offer_change o = { &q_save_brand, (struct db_param[]){ DB_I(open), DB_I(bps), DB_I(approval), DB_I(b->id) },
 				  b->id, 0, r->arena, { 0, 0, 0 } };
-	enum db_status rc = db_txn(r->db, offer_txn, &o);
+	rc = db_txn(r->db, offer_txn, &o);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	response_redirect(r, saved_url(r, &o.count));
@@ -154,8 +171,14 @@ int page_marketplace_product(struct req *r)
 		return render(r, b, 422, "Choose whether the product follows the brand, is open or is closed.", false);
 	if (pct && *pct && !commission_percent_parse(pct, &bps))
 		return render(r, b, 422, "Enter a commission from 0 to 50 percent, with at most two decimals, or leave it empty.", false);
+	bool verified = true;
+	enum db_status rc = strcmp(m, "open") == 0 ? marketplace_verified(r, &verified) : DB_OK;
+	if (rc != DB_OK)
+		return req_db_fail(rc);
+	if (!verified)
+		return render(r, b, 403, UNVERIFIED_TEXT, false);
 	struct db_res res;
-	enum db_status rc = db_query(r->db, r->arena, &q_product_exists, (struct db_param[]){ DB_I(id), DB_I(b->id) }, &res);
+	rc = db_query(r->db, r->arena, &q_product_exists, (struct db_param[]){ DB_I(id), DB_I(b->id) }, &res);
 	if (rc == DB_OK && res.nrows == 0) {
 		response_error(r, 404, "That product is not in your catalog.");
 		return REQ_DONE;

@@ -9,6 +9,8 @@ int page_login(struct req *r);
 int page_logout(struct req *r);
 int page_signup_form(struct req *r);
 int page_signup(struct req *r);
+/* The page both a new and an already registered address end on after sign-up. */
+int page_signup_sent(struct req *r);
 int page_studio_home(struct req *r);
 int page_import_form(struct req *r);
 int page_import(struct req *r);

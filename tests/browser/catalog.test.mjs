@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BASE_URL, SHOTS, eventually, openPage, useChromium } from './lib/chromium.mjs';
+import { signUpInBrowser } from './lib/signup.mjs';
 
 const browser = useChromium();
 
@@ -11,13 +12,8 @@ test('a brand builds, publishes and opens a product, sets marketplace terms and 
 	const { page, problems, clean } = await openPage(browser(), t);
 
 	const u = Date.now().toString(36);
-	await page.goto('/signup');
-	await page.locator('input[name=role][value=brand]').check();
-	await page.locator('#email').fill(`browser-brand-${u}@test.crowdcart.test`);
-	await page.locator('#password').fill(`pw-${u}-long-enough`);
-	await page.locator('#display_name').fill('Browser Brand Owner');
-	await page.locator('#brand_name').fill(`Browser Brand ${u}`);
-	await Promise.all([page.waitForURL('**/studio'), page.locator('button[type=submit]', { hasText: 'Create account' }).click()]);
+	await signUpInBrowser(page, { role: 'brand', email: `browser-brand-${u}@test.crowdcart.test`, password: `pw-${u}-long-enough`,
+		display_name: 'Browser Brand Owner', brand_name: `Browser Brand ${u}` });
 
 	await Promise.all([page.waitForURL('**/studio/products'), page.locator('a', { hasText: 'Products' }).first().click()]);
 	await Promise.all([page.waitForURL('**/studio/products/new'), page.locator('a', { hasText: 'New product' }).click()]);

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { SHOTS, eventually, isFavicon, openPage, useChromium } from './lib/chromium.mjs';
+import { signUpInBrowser } from './lib/signup.mjs';
 import { FIXTURES, SHOPIFY_DIR, shopifyTest } from '../http/lib/catalog_import.mjs';
 
 const APPAREL = path.join(SHOPIFY_DIR, 'apparel.csv');
@@ -25,13 +26,8 @@ shopifyTest('a brand uploads a Shopify export, reads the report, finds the produ
 		body: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>' }));
 
 	const u = Date.now().toString(36);
-	await page.goto('/signup');
-	await page.locator('input[name=role][value=brand]').check();
-	await page.locator('#email').fill(`upload-brand-${u}@test.crowdcart.test`);
-	await page.locator('#password').fill(`pw-${u}-long-enough`);
-	await page.locator('#display_name').fill('Upload Brand Owner');
-	await page.locator('#brand_name').fill(`Upload Brand ${u}`);
-	await Promise.all([page.waitForURL('**/studio'), page.locator('button[type=submit]', { hasText: 'Create account' }).click()]);
+	await signUpInBrowser(page, { role: 'brand', email: `upload-brand-${u}@test.crowdcart.test`, password: `pw-${u}-long-enough`,
+		display_name: 'Upload Brand Owner', brand_name: `Upload Brand ${u}` });
 
 	// The real export, through the file input.
 	await page.goto('/studio/import');

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SHOTS, openPage as openPageOf, useChromium } from './lib/chromium.mjs';
+import { signUpInBrowser } from './lib/signup.mjs';
 import { lit, makeProduct, sql } from '../http/lib/commerce.mjs';
 import { brandWithOpenProduct } from '../http/lib/creators.mjs';
 import { unique } from '../http/lib/http.mjs';
@@ -87,13 +88,8 @@ test('a creator picks a product and builds a published collection in the studio'
 	const b = await brandWithOpenProduct({ percent: '10' });
 	const { page, clean } = await openPage(t);
 	const u = unique();
-	await page.goto('/signup');
-	await page.locator('input[name="role"][value="creator"]').check();
-	await page.locator('#email').fill(`browser-cr-${u}@test.crowdcart.test`);
-	await page.locator('#password').fill(`pw-${u}-long-enough`);
-	await page.locator('#display_name').fill('Browser Creator');
-	await page.locator('#handle').fill(`b${u}`.slice(0, 30));
-	await Promise.all([page.waitForURL('**/studio'), page.locator('button', { hasText: 'Create account' }).click()]);
+	await signUpInBrowser(page, { role: 'creator', email: `browser-cr-${u}@test.crowdcart.test`, password: `pw-${u}-long-enough`,
+		display_name: 'Browser Creator', handle: `b${u}`.slice(0, 30) });
 	await Promise.all([page.waitForURL('**/studio/creator/marketplace'), page.getByRole('link', { name: /^Marketplace/ }).click()]);
 	const offer = page.locator('tr', { hasText: b.title });
 	assert.match(await offer.textContent(), /10%/);

@@ -66,7 +66,7 @@ test("noor's storefront shows the XSS bio as plain text and opens no dialog", as
 	await clean('/@noor');
 });
 
-test('a visitor signs up with the real form, lands in the studio, and logs out', async (t) => {
+test('a visitor signs up with the real form, is asked to check the mail, logs in, and logs out', async (t) => {
 	const { page, clean } = await openPage(t);
 	const u = Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
 	const name = `Browser Shopper ${u}`;
@@ -78,7 +78,13 @@ test('a visitor signs up with the real form, lands in the studio, and logs out',
 	await page.locator('#password').fill(`pw-${u}-long-enough`);
 	await page.locator('#display_name').fill(name);
 	await shot(page, 'signup');
-	await Promise.all([page.waitForURL('**/studio'), page.locator('button', { hasText: 'Create account' }).click()]);
+	await Promise.all([page.waitForURL('**/signup/sent'), page.locator('button', { hasText: 'Create account' }).click()]);
+	assert.match(await page.locator('main').innerText(), /We have sent a mail to the address you gave/);
+	await shot(page, 'signup-sent');
+	await Promise.all([page.waitForURL('**/login'), page.locator('main a', { hasText: 'log in' }).click()]);
+	await page.locator('#email').fill(`browser-${u}@test.crowdcart.test`);
+	await page.locator('#password').fill(`pw-${u}-long-enough`);
+	await Promise.all([page.waitForURL('**/studio'), page.locator('button', { hasText: 'Log in' }).click()]);
 	assert.equal(pathOf(page), '/studio');
 	assert.match(await page.locator('main').innerText(), new RegExp(`Signed in as ${name} \\(browser-${u}@`));
 	await shot(page, 'studio');

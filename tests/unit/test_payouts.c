@@ -316,6 +316,10 @@ START_TEST(test_payout_periods_thresholds_and_holds)
 	ck_assert_int_eq(payout_rules_hold(-500, 2500, true, PAYOUT_METHOD_PAYPAL, "EUR"), PAYOUT_HOLD_CARRIED);
 	ck_assert_int_eq(payout_rules_hold(0, 2500, true, PAYOUT_METHOD_PAYPAL, "EUR"), PAYOUT_HOLD_NOTHING);
 	ck_assert_str_eq(payout_rules_hold_text(PAYOUT_HOLD_TAX_FORM), "held: tax form not received");
+	ck_assert_int_eq(payout_rules_hold_verified(PAYOUT_PAY, false), PAYOUT_HOLD_UNVERIFIED);
+	ck_assert_int_eq(payout_rules_hold_verified(PAYOUT_PAY, true), PAYOUT_PAY);
+	ck_assert_int_eq(payout_rules_hold_verified(PAYOUT_HOLD_THRESHOLD, false), PAYOUT_HOLD_THRESHOLD);
+	ck_assert_str_eq(payout_rules_hold_text(PAYOUT_HOLD_UNVERIFIED), "held: the creator has not confirmed their email address");
 }
 END_TEST
 

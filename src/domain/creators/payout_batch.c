@@ -34,11 +34,13 @@ static const struct db_stmt q_lines = {
 	" WHERE i.order_line_id = l.id AND pb.status IN ('draft', 'exported'))"
 	" GROUP BY ce.creator_id, l.id ORDER BY ce.creator_id, l.id LIMIT 500000", "is", "iiiiii" };
 static const struct db_stmt q_creators = {
-	"SELECT c.id, c.handle, tf.creator_id IS NOT NULL, COALESCE(d.method, '') FROM creators c"
+	"SELECT c.id, c.handle, tf.creator_id IS NOT NULL, COALESCE(d.method, ''),"
+	" COALESCE(u.email_verified_at IS NOT NULL AND u.deleted_at IS NULL, 0) FROM creators c"
+	" LEFT JOIN users u ON u.id = c.user_id"
 	" LEFT JOIN creator_tax_forms tf ON tf.brand_id = ? AND tf.creator_id = c.id"
 	" LEFT JOIN creator_payout_details d ON d.creator_id = c.id"
 	" WHERE c.id IN (SELECT creator_id FROM commission_entries WHERE brand_id = ?) ORDER BY c.id LIMIT 5000",
-	"ii", "isis" };
+	"ii", "isisi" };
 static const struct db_stmt q_lock_lines = {
 	"SELECT l.id FROM order_lines l JOIN orders o ON o.id = l.order_id"
 	" WHERE o.brand_id = ? AND o.currency = ? AND l.creator_id IS NOT NULL ORDER BY l.id FOR UPDATE", "is", "i" };
@@ -136,8 +138,9 @@ static enum db_status payout_batch_gather(struct db *db, struct arena *a, long l
 		g->settle[i] = s.payable + s.carried;
 	}
 	for (size_t i = 0; i < g->nc; i++)
-		g->c[i].hold = payout_rules_hold(g->c[i].payable + g->c[i].carried, threshold, g->c[i].tax_form,
-						 g->c[i].method, currency);
+		g->c[i].hold = payout_rules_hold_verified(
+			payout_rules_hold(g->c[i].payable + g->c[i].carried, threshold, g->c[i].tax_form, g->c[i].method, currency),
+			db_at(&g->creators, i, 4)->i != 0);
 	return DB_OK;
 }
 

@@ -41,6 +41,11 @@ enum payout_hold payout_rules_hold(long long balance, long long threshold, bool 
 	return PAYOUT_PAY;
 }
 
+enum payout_hold payout_rules_hold_verified(enum payout_hold h, bool verified)
+{
+	return h == PAYOUT_PAY && !verified ? PAYOUT_HOLD_UNVERIFIED : h;
+}
+
 const char *payout_rules_hold_text(enum payout_hold h)
 {
 	switch (h) {
@@ -51,6 +56,7 @@ const char *payout_rules_hold_text(enum payout_hold h)
 	case PAYOUT_HOLD_TAX_FORM: return "held: tax form not received";
 	case PAYOUT_HOLD_DETAILS: return "held: no payout details";
 	case PAYOUT_HOLD_SEPA_CURRENCY: return "held: bank transfer (SEPA) pays euros only";
+	case PAYOUT_HOLD_UNVERIFIED: return "held: the creator has not confirmed their email address";
 	}
 	return "";
 }

@@ -26,11 +26,15 @@ enum payout_hold {
 	PAYOUT_HOLD_TAX_FORM,		/* the brand has not received the creator's tax form */
 	PAYOUT_HOLD_DETAILS,		/* the creator has given no payout details */
 	PAYOUT_HOLD_SEPA_CURRENCY,	/* a bank transfer (SEPA) pays euros only */
+	PAYOUT_HOLD_UNVERIFIED,		/* the creator's account has no confirmed email address (or is deleted) */
 };
 
 /* Whether a creator with `balance` (payable less carried clawbacks, minor units) is paid. */
 enum payout_hold payout_rules_hold(long long balance, long long threshold, bool tax_form, enum payout_method m,
 				   const char *currency);
+/* h for a creator whose account's address is confirmed; a creator who would be paid but whose
+ * address is not is held until it is. */
+enum payout_hold payout_rules_hold_verified(enum payout_hold h, bool verified);
 /* The reason shown beside a held creator. */
 const char *payout_rules_hold_text(enum payout_hold h);
 

@@ -2,7 +2,7 @@
 // as the mail sender would find them.
 import { lit, sql } from './fulfilment.mjs';
 
-// The path (/login/link/TOKEN or /login/reset/TOKEN) of the latest link of that kind mailed to email,
+// The path (/login/link/TOKEN, /login/reset/TOKEN or /login/verify/TOKEN) of the latest link of that kind mailed to email,
 // or undefined when none was queued.
 export function mailedLink(email, kind) {
 	const rows = sql(`SELECT REGEXP_SUBSTR(body_text, 'https?://[^[:space:]]+/login/${kind}/[A-Za-z0-9_-]+')

@@ -136,8 +136,10 @@ export class Client {
 	}
 }
 
-// Signs a new account up and returns its details; the client is then signed in as it.
-export async function newAccount(client, role = 'shopper') {
+// Signs a new account up and returns its details; the client is then signed in as it. Sign-up signs
+// nobody in and answers alike whether the address is taken, so this confirms the address by the
+// mailed link (unless verify is false) and logs in, as a new user would.
+export async function newAccount(client, role = 'shopper', { verify = true } = {}) {
 	const u = unique();
 	const account = {
 		role,
@@ -150,5 +152,21 @@ export async function newAccount(client, role = 'shopper') {
 	const res = await client.signup(account);
 	if (res.status !== 303)
 		throw new Error(`sign-up of a ${role} answered ${res.status}, not 303`);
+	if (verify)
+		await verifyEmail(client, account.email);
+	const login = await client.login(account.email, account.password);
+	if (login.status !== 303)
+		throw new Error(`log-in of the new ${role} answered ${login.status}, not 303`);
 	return account;
+}
+
+// Uses the latest confirmation link mailed to email, as its owner would.
+export async function verifyEmail(client, email) {
+	const { mailedLink } = await import('./account_mail.mjs');
+	const link = mailedLink(email, 'verify');
+	if (!link)
+		throw new Error(`no confirmation link was mailed to ${email}`);
+	const res = await client.submit(link, {});
+	if (res.status !== 200)
+		throw new Error(`confirming ${email} answered ${res.status}, not 200`);
 }
