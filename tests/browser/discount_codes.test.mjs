@@ -106,7 +106,7 @@ test('on a phone, northwind makes a code for lena and lena finds it with its lin
 	const login = async (email, next) => {
 		await page.goto(`/login?next=${next}`);
 		await page.getByLabel('Email').fill(email);
-		await page.getByLabel('Password').fill('crowdcart-demo');
+		await page.getByLabel('Password', { exact: true }).fill('crowdcart-demo');
 		await Promise.all([page.waitForURL(`**${next}`), page.locator('button', { hasText: 'Log in' }).click()]);
 	};
 	await login('brand-owner@northwind.demo.crowdcart.test', '/studio/brand/codes');
