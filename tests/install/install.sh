@@ -2,7 +2,7 @@
 # run.sh: the install suite: crowdcartctl's help, the man pages, `make install`/`make uninstall` into a DESTDIR, the
 # systemd units, and the INSTALLED programs serving /@lena behind a lighttpd that includes the installed site.
 # Ends with "install total: N passed, N failed" (tests/run.sh records it). About 30 s.
-# usage: [TEST_PORT_BASE=0] tests/install/run.sh   (after make; ports TEST_PORT_BASE + 60)
+# usage: [TEST_PORT_BASE=0] tests/install/install.sh   (after make; ports TEST_PORT_BASE + 60)
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
