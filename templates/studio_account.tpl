@@ -23,3 +23,4 @@ from network {{PREFIX}}, signed in {{CREATED}}, last seen {{LAST_SEEN}}</li>
 <input id="end_current_password" name="current_password" type="password" autocomplete="current-password" maxlength="{{MAX}}" required></div>
 <div class="actions"><button class="button" type="submit">Sign out everywhere else</button></div>
 </form>{{/OTHERS}}
+<p><a href="/studio/account/notifications">Mail settings</a>: choose which news mails you get.</p>

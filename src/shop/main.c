@@ -91,6 +91,7 @@ enum shop_page {
 	SHOP_LIVE_CART_ADD, SHOP_LIVE_CONFIRM_FORM, SHOP_LIVE_CONFIRM, SHOP_LIVE_STOP_FORM, SHOP_LIVE_STOP,
 	SHOP_AD, SHOP_AD_CLICK, SHOP_AD_CART_ADD, SHOP_GO,
 	SHOP_CART_CODE, SHOP_CART_CODE_REMOVE,
+	SHOP_UNSUBSCRIBE_FORM, SHOP_UNSUBSCRIBE,
 	SHOP__MAX
 };
 
@@ -177,8 +178,10 @@ static const struct route routes[] = {
 		.fn = page_live_confirm, .path = path_token, .max_body = 1024 },
 	[SHOP_LIVE_STOP_FORM] = { .pat = { HTTP_GET, "/live/reminders/stop/{token}" },
 		.fn = page_live_stop_form, .needs = NEED_SESSION, .path = path_token },
+	/* The stop link is also the mail's List-Unsubscribe: a mail client posts to it with no cookie
+	 * (RFC 8058), so the token in the path is the authentication, as for a signed webhook. */
 	[SHOP_LIVE_STOP] = { .pat = { HTTP_POST, "/live/reminders/stop/{token}" },
-		.fn = page_live_stop, .path = path_token, .max_body = 1024 },
+		.fn = page_live_stop, .needs = NEED_SIGNED | NEED_MULTIPART, .path = path_token, .max_body = 1024 },
 	/* collection ads: ad.c, and their signed click-outs: go.c */
 	[SHOP_AD] = { .pat = { HTTP_GET, "/ad/{slug}" }, .fn = page_ad,
 		.needs = NEED_SESSION, .path = path_slug, .fields = via_fields },
@@ -193,6 +196,12 @@ static const struct route routes[] = {
 		.fields = cart_code_fields, .max_body = 2048 },
 	[SHOP_CART_CODE_REMOVE] = { .pat = { HTTP_POST, "/cart/code/remove" }, .fn = page_cart_code_remove,
 		.fields = cart_code_fields, .max_body = 2048 },
+	/* a notice's one-click stop link (unsubscribe.c): like the reminders' stop link above, its
+	 * POST comes from mail clients with no cookie, so the token in the path authenticates it */
+	[SHOP_UNSUBSCRIBE_FORM] = { .pat = { HTTP_GET, "/unsubscribe/{token}" }, .fn = page_unsubscribe_form,
+		.needs = NEED_SESSION, .path = path_token },
+	[SHOP_UNSUBSCRIBE] = { .pat = { HTTP_POST, "/unsubscribe/{token}" }, .fn = page_unsubscribe,
+		.needs = NEED_SIGNED | NEED_MULTIPART, .path = path_token, .max_body = 1024 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == SHOP__MAX, "one row per shop page");
 

@@ -40,6 +40,14 @@ static const struct field account_mail_fields[] = { F_EMAIL("email", .inline_err
 static const struct field account_reset_fields[] = { F_TEXT("password", 128), F_END };
 static const struct field account_fields[] = { F_ENUM("done", 10, F_ONE_OF("password", "signed_out")), F_END };
 static const struct field account_reauth_fields[] = { F_TEXT("current_password", 128), F_END };
+/* A checkbox per notice kind (domain/mail/notify_kind.h): present means on. */
+static const struct field account_notify_fields[] = {
+	F_ENUM("brand_order", 2, F_ONE_OF("on")), F_ENUM("brand_lead", 2, F_ONE_OF("on")),
+	F_ENUM("brand_pick_request", 2, F_ONE_OF("on")), F_ENUM("brand_sample_request", 2, F_ONE_OF("on")),
+	F_ENUM("creator_sale", 2, F_ONE_OF("on")), F_ENUM("creator_pick_decision", 2, F_ONE_OF("on")),
+	F_ENUM("creator_payout_sent", 2, F_ONE_OF("on")), F_END,
+};
+static const struct field account_notify_query_fields[] = { F_ENUM("saved", 1, F_ONE_OF("1")), F_END };
 static const struct field account_password_fields[] = {
 	F_TEXT("current_password", 128), F_TEXT("password", 128), F_END,
 };
@@ -290,6 +298,7 @@ enum studio_page {
 	ST_BR_CODE_STATE, ST_CR_CODES,
 	ST_LOGIN_LINK_FORM, ST_LOGIN_LINK, ST_LOGIN_LINK_OPEN, ST_LOGIN_LINK_USE, ST_FORGOT_FORM, ST_FORGOT,
 	ST_RESET_FORM, ST_RESET, ST_ACCOUNT, ST_ACCOUNT_PASSWORD, ST_ACCOUNT_END_OTHERS,
+	ST_ACCOUNT_NOTIFICATIONS, ST_ACCOUNT_NOTIFICATIONS_SAVE,
 	ST__MAX
 };
 
@@ -659,6 +668,11 @@ static const struct route routes[] = {
 	[ST_ACCOUNT_END_OTHERS] = { .pat = { HTTP_POST, "/studio/account/sessions/end-others" },
 		.fn = page_account_end_others, .needs = NEED_LOGIN, .fields = account_reauth_fields,
 		.max_body = 1024 },
+	[ST_ACCOUNT_NOTIFICATIONS] = { .pat = { HTTP_GET, "/studio/account/notifications" },
+		.fn = page_account_notifications, .needs = NEED_LOGIN, .fields = account_notify_query_fields },
+	[ST_ACCOUNT_NOTIFICATIONS_SAVE] = { .pat = { HTTP_POST, "/studio/account/notifications" },
+		.fn = page_account_notifications_save, .needs = NEED_LOGIN, .fields = account_notify_fields,
+		.max_body = 2048 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio page");
 
