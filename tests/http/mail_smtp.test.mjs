@@ -102,7 +102,9 @@ test('a live reminder arrives as multipart/alternative with encoded headers, QP 
 		assert.ok(line.length <= 76 && /^[\x20-\x7e\t]*$/.test(line), `header line: ${line}`);
 	assert.equal(msg.header('mime-version'), '1.0');
 	assert.match(msg.header('content-type'), /^multipart\/alternative; boundary="[^"]+"$/);
-	assert.equal(msg.header('list-unsubscribe'), undefined, 'no unsubscribe address was given for this kind yet');
+	assert.match(msg.header('list-unsubscribe'), new RegExp(`^<${BASE.replace(/[.]/g, '\\.')}/live/reminders/stop/[A-Za-z0-9_-]{43}>$`),
+		'a reminder may be stopped: its stop link');
+	assert.equal(msg.header('list-unsubscribe-post'), 'List-Unsubscribe=One-Click');
 
 	const [text, html] = parts(msg);
 	assert.equal(text.type, 'text/plain; charset=utf-8');

@@ -1,0 +1,170 @@
+// notifications.test.mjs: notices to brands and creators, each queued with its event and each
+// switchable by its recipient: a pick request reaches the brand's owner and its decision the
+// creator, with absolute links and a one-click unsubscribe link; a kind switched off on the mail
+// settings page, or by that link's POST without any cookie (RFC 8058), queues nothing more, and a
+// forged link changes nothing; through SMTP the notice carries List-Unsubscribe and its HTML part
+// shows a creator name holding markup as text. A live reminder's stop link is its
+// List-Unsubscribe, and works without a cookie too.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Client, confValue, unique, uniqueEmail } from './lib/http.mjs';
+import { usesDatabase } from './lib/dblock.mjs';
+import { lit, sql } from './lib/commerce.mjs';
+import { brandWithOpenProduct, newCreator } from './lib/creators.mjs';
+import { creatorWithPicks, goLive, schedule, viewer } from './lib/live.mjs';
+import { confWith, ctl, parseMessage, parts } from './lib/mail.mjs';
+import { startSmtp } from '../sim/smtp/server.mjs';
+
+usesDatabase();
+
+const BASE = confValue('base_url').replace(/\/+$/, '');
+let smtp;
+before(async () => {
+	smtp = await startSmtp({ port: 0 });	// a port of its own: mail_smtp.test.mjs may run beside
+});
+after(() => smtp.close());
+
+const userId = (email) => Number(sql(`SELECT id FROM users WHERE email = ${lit(email)}`)[0][0]);
+// Line ends as " | ": the sql helper reads one row per line.
+const notices = (uid) => sql(`SELECT subject, REPLACE(body_text, '\n', ' | '), COALESCE(unsubscribe_url, ''), kind, to_addr FROM outbox
+	WHERE to_user_id = ${uid} ORDER BY id`).map(([subject, body, unsubscribe, kind, to]) => ({ subject, body, unsubscribe, kind, to }));
+const pathOf = (url) => new URL(url).pathname;
+
+async function requestPick(brand, creator) {
+	const res = await creator.client.submit('/studio/creator/picks', { product_id: brand.productId },
+		{ formPath: '/studio/creator/marketplace' });
+	assert.equal(res.status, 303);
+	assert.match(res.headers.location, /added=requested/);
+}
+
+async function decide(brand, creator, decision) {
+	const page = (await brand.client.get('/studio/brand/pick-requests')).body;
+	const id = new RegExp(`@${creator.account.handle}[\\s\\S]*?pick-requests/(\\d+)`).exec(page)[1];
+	const res = await brand.client.submit(`/studio/brand/pick-requests/${id}`, { decision },
+		{ formPath: '/studio/brand/pick-requests' });
+	assert.equal(res.status, 303);
+}
+
+test('a pick request is a notice to the brand, its decision one to the creator, with absolute links', async () => {
+	const brand = await brandWithOpenProduct({ approval: true });
+	const creator = await newCreator();
+	await requestPick(brand, creator);
+	const owner = userId(brand.account.email);
+	const [n] = notices(owner);
+	assert.ok(n, 'the brand owner got a notice');
+	assert.equal(n.kind, 'notice');
+	assert.equal(n.to, '', 'addressed to the account: the sender reads its address');
+	assert.equal(n.subject, `Pick request: ${brand.title}`);
+	assert.ok(n.body.includes(`${BASE}/studio/brand/pick-requests`), n.body);
+	assert.ok(n.body.includes(`@${creator.account.handle}`));
+	assert.match(n.unsubscribe, new RegExp(`^${BASE.replace(/[.]/g, '\\.')}/unsubscribe/${owner}\\.brand_pick_request\\.[A-Za-z0-9_-]{43}$`));
+	assert.ok(n.body.includes(`Stop these mails with one click: ${n.unsubscribe}`));
+	assert.ok(n.body.includes(`${BASE}/studio/account/notifications`));
+
+	await decide(brand, creator, 'approve');
+	const [d] = notices(userId(creator.account.email));
+	assert.ok(d, 'the creator got a notice of the decision');
+	assert.match(d.subject, /approved your pick/);
+	assert.ok(d.body.includes(`${BASE}/studio/creator/picks`), d.body);
+	assert.match(d.unsubscribe, /\/unsubscribe\/\d+\.creator_pick_decision\./);
+
+	const other = await newCreator();
+	await requestPick(brand, other);
+	await decide(brand, other, 'reject');
+	assert.match(notices(userId(other.account.email))[0].subject, /declined your pick/);
+});
+
+test('a kind switched off on the mail settings page queues nothing; others still come', async () => {
+	const brand = await brandWithOpenProduct({ approval: true });
+	let page = await brand.client.get('/studio/account/notifications');
+	assert.equal(page.status, 200);
+	assert.match(page.body, /name="brand_pick_request" value="on" checked/);
+	assert.doesNotMatch(page.body, /creator_sale/, 'a brand sees the brand notices only');
+	assert.match(page.body, /order\s+confirmations/);
+	const keep = { brand_order: 'on', brand_lead: 'on', brand_sample_request: 'on' };
+	const res = await brand.client.submit('/studio/account/notifications', keep);
+	assert.equal(res.status, 303);
+	page = await brand.client.get('/studio/account/notifications?saved=1');
+	assert.match(page.body, /name="brand_pick_request" value="on">/);
+	assert.match(page.body, /name="brand_order" value="on" checked/);
+
+	await requestPick(brand, await newCreator());
+	assert.equal(notices(userId(brand.account.email)).length, 0, 'no pick request notice');
+	const creator = await newCreator();
+	const signedOut = new Client();
+	assert.equal((await signedOut.post('/studio/account/notifications', { brand_order: 'on' })).status, 403,
+		'a POST without a session and CSRF token changes nothing');
+	assert.equal(notices(userId(creator.account.email)).length, 0);
+});
+
+test('the one-click unsubscribe POST needs no cookie and turns the kind off; a forged token does nothing', async () => {
+	const brand = await brandWithOpenProduct({ approval: true });
+	await requestPick(brand, await newCreator());
+	const owner = userId(brand.account.email);
+	const [n] = notices(owner);
+	const link = pathOf(n.unsubscribe);
+
+	const forged = link.replace(/\.[A-Za-z0-9_-]{43}$/, `.${'A'.repeat(43)}`);
+	const visitor = new Client();
+	assert.equal((await visitor.post(forged, 'List-Unsubscribe=One-Click')).status, 404);
+	const otherUser = link.replace(/\/unsubscribe\/\d+\./, `/unsubscribe/${owner + 1}.`);
+	assert.equal((await visitor.post(otherUser, 'List-Unsubscribe=One-Click')).status, 404, 'the mac binds the user');
+	const otherKind = link.replace('brand_pick_request', 'brand_order');
+	assert.equal((await visitor.post(otherKind, 'List-Unsubscribe=One-Click')).status, 404, 'the mac binds the kind');
+	assert.equal(sql(`SELECT COUNT(*) FROM notification_prefs WHERE user_id = ${owner}`)[0][0], '0');
+
+	const form = await new Client().get(link);
+	assert.equal(form.status, 200, 'opening the link shows a button');
+	assert.match(form.body, /Creators asking to pick a product/);
+	assert.equal(sql(`SELECT COUNT(*) FROM notification_prefs WHERE user_id = ${owner}`)[0][0], '0', 'a GET changes nothing');
+
+	const client = new Client();
+	const res = await client.post(link, 'List-Unsubscribe=One-Click');
+	assert.equal(res.status, 200, res.body.slice(0, 300));
+	assert.equal(client.cookies.size, 0, 'no session was needed or made');
+	assert.equal(sql(`SELECT enabled FROM notification_prefs WHERE user_id = ${owner} AND kind = 'brand_pick_request'`)[0][0], '0');
+	await requestPick(brand, await newCreator());
+	assert.equal(notices(owner).length, 1, 'no second notice after the one-click stop');
+	const page = await brand.client.get('/studio/account/notifications');
+	assert.match(page.body, /name="brand_pick_request" value="on">/, 'the settings page shows it off');
+});
+
+test('through SMTP a notice carries List-Unsubscribe with one-click POST, and a creator name holding markup stays text', async (t) => {
+	const brand = await brandWithOpenProduct({ approval: true });
+	const creator = await newCreator();
+	sql(`UPDATE creators SET display_name = '<b>Lena & "Co"</b>' WHERE handle = ${lit(creator.account.handle)}`);
+	await requestPick(brand, creator);
+	const conf = confWith(t, `mail_transport = smtp\nsmtp_url = smtp://127.0.0.1:${smtp.port}\nsmtp_starttls = off\nsmtp_timeout = 20`);
+	const run = await ctl(conf, 'send-mail', '--to', brand.account.email);
+	assert.equal(run.code, 0, run.stderr);
+	assert.match(run.stdout, /sent 1 mails/);
+	const [got] = smtp.to(brand.account.email);
+	assert.ok(got, 'the notice reached the brand owner\'s address');
+	const msg = parseMessage(got.text);
+	const [n] = notices(userId(brand.account.email));
+	assert.equal(msg.header('list-unsubscribe'), `<${n.unsubscribe}>`);
+	assert.equal(msg.header('list-unsubscribe-post'), 'List-Unsubscribe=One-Click');
+	const [text, html] = parts(msg);
+	assert.ok(text.text.includes('<b>Lena & "Co"</b> (@'), text.text);
+	assert.ok(html.text.includes('&lt;b&gt;Lena &amp; &quot;Co&quot;&lt;/b&gt; (@'), html.text);
+	assert.doesNotMatch(html.text, /<b>Lena/);
+	assert.ok(html.text.includes(`<a href="${BASE}/studio/brand/pick-requests"`), 'the HTML link is absolute');
+});
+
+test('a live reminder carries its stop link as List-Unsubscribe, and the one-click POST needs no cookie', async () => {
+	const { client, products } = await creatorWithPicks(1);
+	const { id } = await schedule(client, { title: `Notify live ${unique()}`, products: [products[0].productId] });
+	const email = uniqueEmail('notify-live');
+	const v = await viewer(id);
+	assert.equal((await v.post(`/live/${id}/remind`, { csrf: v.csrfToken, email })).status, 303);
+	const [[confirm]] = sql(`SELECT REPLACE(body_text, '\n', ' ') FROM outbox WHERE to_addr = ${lit(email)} ORDER BY id LIMIT 1`);
+	const confirmPath = /\/live\/reminders\/confirm\/[A-Za-z0-9_-]+/.exec(confirm)[0];
+	assert.equal((await v.submit(confirmPath, {})).status, 200);
+	assert.equal((await goLive(client, id)).status, 303);
+	const [[url, kind]] = sql(`SELECT COALESCE(unsubscribe_url, ''), kind FROM outbox WHERE to_addr = ${lit(email)} AND subject LIKE 'Live now:%'`);
+	assert.equal(kind, 'reminder');
+	assert.match(url, new RegExp(`^${BASE.replace(/[.]/g, '\\.')}/live/reminders/stop/[A-Za-z0-9_-]{43}$`));
+	const res = await new Client().post(pathOf(url), 'List-Unsubscribe=One-Click');
+	assert.equal(res.status, 200);
+	assert.equal(sql(`SELECT unsubscribed_at IS NOT NULL FROM live_reminders WHERE email = ${lit(email)}`)[0][0], '1');
+});
