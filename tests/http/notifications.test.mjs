@@ -168,3 +168,26 @@ test('a live reminder carries its stop link as List-Unsubscribe, and the one-cli
 	assert.equal(res.status, 200);
 	assert.equal(sql(`SELECT unsubscribed_at IS NOT NULL FROM live_reminders WHERE email = ${lit(email)}`)[0][0], '1');
 });
+
+test('marking a payout batch paid tells each creator in it, once', async () => {
+	const brand = await brandWithOpenProduct();
+	const creator = await newCreator();
+	const [[brandId, brandName]] = sql(`SELECT b.id, b.name FROM brands b JOIN users u ON u.id = b.owner_user_id
+		WHERE u.email = ${lit(brand.account.email)}`);
+	const uid = userId(creator.account.email);
+	const [[creatorId]] = sql(`SELECT id FROM creators WHERE user_id = ${uid}`);
+	// A batch as a run makes it, without the orders behind it: paying it tells the creators.
+	sql(`INSERT INTO payout_batches (brand_id, currency, period, status, total, created_at)
+		VALUES (${brandId}, 'USD', 'notify-${unique().slice(-8)}', 'draft', 4250, UTC_TIMESTAMP())`);
+	const [[batch]] = sql(`SELECT MAX(id) FROM payout_batches WHERE brand_id = ${brandId}`);
+	sql(`INSERT INTO payout_lines (batch_id, creator_id, amount, method) VALUES (${batch}, ${creatorId}, 4250, 'paypal')`);
+	for (let i = 0; i < 2; i++) {
+		const res = await brand.client.submit(`/studio/brand/payouts/${batch}/paid`, {}, { formPath: '/studio/brand/payouts' });
+		assert.equal(res.status, 303);
+	}
+	const got = notices(uid);
+	assert.equal(got.length, 1, 'paid twice is paid once, and told once');
+	assert.equal(got[0].subject, `${brandName} paid you $42.50`);
+	assert.ok(got[0].body.includes(`${BASE}/studio/creator/payouts`), got[0].body);
+	assert.match(got[0].unsubscribe, /\/unsubscribe\/\d+\.creator_payout_sent\./);
+});

@@ -37,7 +37,9 @@ function creatorMove(c, id, action) {
 }
 
 function mails(to) {
-	return sql(`SELECT subject, REPLACE(body_text, '\n', ' ') FROM outbox WHERE to_addr = ${lit(to)} ORDER BY id`).map(([subject, body]) => ({ subject, body }));
+	// A notice (the sample request) names the brand's account, whose address is read when sent.
+	return sql(`SELECT o.subject, REPLACE(o.body_text, '\n', ' ') FROM outbox o LEFT JOIN users u ON u.id = o.to_user_id
+		WHERE o.to_addr = ${lit(to)} OR u.email = ${lit(to)} ORDER BY o.id`).map(([subject, body]) => ({ subject, body }));
 }
 
 function setLimits(brand, open, monthly) {

@@ -5,11 +5,15 @@
  * the batch, becomes a clawback carried to the next one). What a batch settles is recorded per
  * order line (payout_items), so marking it paid later writes exactly what was exported, whatever
  * happened since. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "domain/creators/ledger.h"
 #include "domain/creators/ledger_append.h"
 #include "domain/creators/payout_batch.h"
+#include "domain/mail/notify.h"
+#include "lib/base_url.h"
+#include "lib/money.h"
 
 static const struct db_stmt q_settings = {
 	"SELECT threshold_minor, schedule, debtor_name, debtor_iban, debtor_bic FROM brand_payout_settings"
@@ -225,6 +229,31 @@ enum db_status payout_batch_run(struct db *db, struct arena *a, long long brand_
 	return rc;
 }
 
+static const struct db_stmt q_paid_lines = {
+	"SELECT pl.creator_id, pl.amount, b.name, pb.period FROM payout_lines pl JOIN payout_batches pb ON pb.id = pl.batch_id"
+	" JOIN brands b ON b.id = pb.brand_id WHERE pl.batch_id = ? AND pl.amount > 0 ORDER BY pl.creator_id", "i", "iiss" };
+
+/* Each creator paid in the batch hears of it, in the transaction that marks it paid. */
+static enum db_status payout_batch_tell_creators(struct db *db, struct arena *a, long long batch_id, const char *currency)
+{
+	struct db_res l;
+	enum db_status rc = db_query(db, a, &q_paid_lines, (struct db_param[]){ DB_I(batch_id) }, &l);
+	char base[BASE_URL_MAX];
+	if (!base_url_get(base))
+		base[0] = '\0';
+	for (size_t i = 0; rc == DB_OK && i < l.nrows; i++) {
+		char money[64];
+		if (!money_format(money, sizeof money, db_at(&l, i, 1)->i, currency))
+			snprintf(money, sizeof money, "%lld %s", db_at(&l, i, 1)->i, currency);
+		const char *brand = db_at(&l, i, 2)->s;
+		rc = notify_creator(db, a, db_at(&l, i, 0)->i, NOTIFY_CREATOR_PAYOUT_SENT,
+			arena_printf(a, "%s paid you %s", brand, money),
+			arena_printf(a, "%s marked your payout of %s for %s as paid.\n\nYour earnings and payouts: %s/studio/creator/payouts",
+				     brand, money, db_at(&l, i, 3)->s, base));
+	}
+	return rc;
+}
+
 struct payout_settle {
 	long long brand_id, batch_id, user_id;
 	struct arena *a;
@@ -261,7 +290,9 @@ static enum db_status payout_batch_settle_txn(struct db *db, void *ctx)
 					  .created_by = s->user_id };
 		rc = ledger_append(db, s->a, &e);
 	}
-	return rc == DB_OK ? db_query(db, NULL, &q_paid, (struct db_param[]){ DB_I(s->batch_id) }, NULL) : rc;
+	if (rc == DB_OK)
+		rc = db_query(db, NULL, &q_paid, (struct db_param[]){ DB_I(s->batch_id) }, NULL);
+	return rc == DB_OK ? payout_batch_tell_creators(db, s->a, s->batch_id, currency) : rc;
 }
 
 enum db_status payout_batch_pay(struct db *db, struct arena *a, long long brand_id, long long batch_id,
