@@ -9,8 +9,10 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client, confValue, unique, uniqueEmail } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
-import { lit, sql } from './lib/commerce.mjs';
+import { address, lit, reviewed, sql } from './lib/commerce.mjs';
 import { brandWithOpenProduct, newCreator } from './lib/creators.mjs';
+import { newBrand } from './lib/fulfilment.mjs';
+import { checkoutOrders, payOffline } from './lib/paid.mjs';
 import { creatorWithPicks, goLive, schedule, viewer } from './lib/live.mjs';
 import { confWith, ctl, parseMessage, parts } from './lib/mail.mjs';
 import { startSmtp } from '../sim/smtp/server.mjs';
@@ -190,4 +192,41 @@ test('marking a payout batch paid tells each creator in it, once', async () => {
 	assert.equal(got[0].subject, `${brandName} paid you $42.50`);
 	assert.ok(got[0].body.includes(`${BASE}/studio/creator/payouts`), got[0].body);
 	assert.match(got[0].unsubscribe, /\/unsubscribe\/\d+\.creator_payout_sent\./);
+});
+
+test('a paid order is a notice to its brand and to the creator whose pick sold, once, and none before it is paid', async () => {
+	const b = await newBrand();
+	const creator = await newCreator();
+	const uid = userId(creator.account.email), owner = userId(b.account.email);
+	const [[handle, creatorId]] = sql(`SELECT handle, id FROM creators WHERE user_id = ${uid}`);
+	sql(`INSERT INTO picks (creator_id, product_id, commission_bps, status, position, created_at)
+		VALUES (${creatorId}, ${b.productId}, 1000, 'approved', 1, UTC_TIMESTAMP())`);
+	const [[slug, productHandle]] = sql(`SELECT b.slug, p.handle FROM brands b JOIN products p ON p.brand_id = b.id
+		WHERE p.id = ${b.productId}`);
+	const shopper = new Client();
+	assert.equal((await shopper.get(`/p/${slug}/${productHandle}?via=${handle}`)).status, 200);
+	const { fields } = await reviewed(shopper, [[b.variantId, 2]], address(uniqueEmail('buyer'), 'offline'));
+	const placed = await shopper.post('/checkout/place', fields);
+	assert.equal(placed.status, 303);
+	const [number] = checkoutOrders(placed.headers.location);
+	assert.equal(notices(owner).length, 0, 'placed but not paid: nothing to tell yet');
+	await payOffline(number);
+	await payOffline(number);	// a repeated confirmation changes nothing
+
+	const brandNotices = notices(owner);
+	assert.equal(brandNotices.length, 1);
+	assert.equal(brandNotices[0].subject, `New order ${number}: $50.00`);
+	assert.ok(brandNotices[0].body.includes('2 x Stoneware Mug'), brandNotices[0].body);
+	assert.ok(brandNotices[0].body.includes(`${BASE}/studio/orders/${number}`));
+	const sales = notices(uid);
+	assert.equal(sales.length, 1);
+	assert.equal(sales[0].subject, `You made a sale (order ${number})`);
+	assert.ok(sales[0].body.includes('2 x Stoneware Mug') && sales[0].body.includes(`${BASE}/studio/creator/dashboard`));
+	assert.match(sales[0].unsubscribe, /\/unsubscribe\/\d+\.creator_sale\./);
+
+	// The test provider pays at checkout: the notice is queued with the order.
+	const again = new Client();
+	const r = await again.post('/checkout/place', (await reviewed(again, [[b.variantId, 1]], address(uniqueEmail('buyer')))).fields);
+	const [instant] = checkoutOrders(r.headers.location);
+	assert.ok(notices(owner).some((n) => n.subject === `New order ${instant}: $25.00`));
 });
