@@ -13,6 +13,8 @@
 #include "web/response.h"
 #include "shop/shop.h"
 #include "domain/leads/webhook_out.h"
+#include "domain/mail/notify.h"
+#include "lib/base_url.h"
 
 static const struct db_stmt q_rate = {
 	"INSERT INTO lead_rate (bucket, window_start, hits) VALUES (?, ?, 1)"
@@ -110,6 +112,18 @@ static const char *payload(struct store *s)
 	return buf_cstr(&b);
 }
 
+/* A new lead (not a repeat merged into one) is told to the brand; the answers stay in the studio,
+ * since mail crosses relays in the clear. */
+static enum db_status lead_notice(struct db *db, struct arena *a, const struct leadform *f, long long lead_id)
+{
+	char base[BASE_URL_MAX];
+	if (!base_url_get(base))
+		base[0] = '\0';
+	return notify_brand(db, a, f->brand_id, NOTIFY_BRAND_LEAD, arena_printf(a, "New lead: %s", f->title),
+		arena_printf(a, "Someone filled in your form \"%s\"%s%s.\n\nRead the lead: %s/studio/leads/%lld", f->title,
+			     f->creator_id ? " through @" : "", f->creator_id ? f->handle : "", base, lead_id));
+}
+
 static enum db_status store(struct db *db, void *ctx)
 {
 	struct store *s = ctx;
@@ -156,6 +170,8 @@ static enum db_status store(struct db *db, void *ctx)
 	if (rc == DB_OK && f->has_webhook)
 		rc = db_query(db, NULL, &q_delivery, (struct db_param[]){ DB_I(f->brand_id), DB_I(s->lead_id),
 			DB_S(s->merged ? "lead.updated" : "lead.created"), DB_S(payload(s)) }, NULL);
+	if (rc == DB_OK && !s->merged)
+		rc = lead_notice(db, a, f, s->lead_id);
 	return rc;
 }
 

@@ -13,6 +13,7 @@ import { address, lit, reviewed, sql } from './lib/commerce.mjs';
 import { brandWithOpenProduct, newCreator } from './lib/creators.mjs';
 import { newBrand } from './lib/fulfilment.mjs';
 import { checkoutOrders, payOffline } from './lib/paid.mjs';
+import { answers, brandWithForm, leadRows, submitLead } from './lib/leads.mjs';
 import { creatorWithPicks, goLive, schedule, viewer } from './lib/live.mjs';
 import { confWith, ctl, parseMessage, parts } from './lib/mail.mjs';
 import { startSmtp } from '../sim/smtp/server.mjs';
@@ -229,4 +230,20 @@ test('a paid order is a notice to its brand and to the creator whose pick sold, 
 	const r = await again.post('/checkout/place', (await reviewed(again, [[b.variantId, 1]], address(uniqueEmail('buyer')))).fields);
 	const [instant] = checkoutOrders(r.headers.location);
 	assert.ok(notices(owner).some((n) => n.subject === `New order ${instant}: $25.00`));
+});
+
+test('a new lead is a notice to the brand without the lead\'s answers; the same person again within the hour is not', async () => {
+	const f = await brandWithForm({ fresh: true });
+	const [[owner]] = sql(`SELECT owner_user_id FROM brands b JOIN lead_forms lf ON lf.brand_id = b.id WHERE lf.id = ${f.id}`);
+	const email = uniqueEmail('lead');
+	assert.equal((await submitLead(f.slug, answers(email))).status, 200);
+	const [[leadId]] = leadRows(f.id);
+	let got = notices(Number(owner));
+	assert.equal(got.length, 1);
+	assert.equal(got[0].subject, `New lead: Form ${f.slug}`);
+	assert.ok(got[0].body.includes(`${BASE}/studio/leads/${leadId}`), got[0].body);
+	assert.ok(!got[0].body.includes(email) && !got[0].body.includes('Ada Lovelace'), 'the answers stay in the studio');
+	assert.equal((await submitLead(f.slug, answers(email))).status, 200);
+	got = notices(Number(owner));
+	assert.equal(got.length, 1, 'a repeat merged into the lead is no new lead');
 });
