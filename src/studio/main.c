@@ -44,6 +44,7 @@ static const struct field account_reauth_fields[] = { F_TEXT("current_password",
 static const struct field account_notify_fields[] = {
 	F_ENUM("brand_order", 2, F_ONE_OF("on")), F_ENUM("brand_lead", 2, F_ONE_OF("on")),
 	F_ENUM("brand_pick_request", 2, F_ONE_OF("on")), F_ENUM("brand_sample_request", 2, F_ONE_OF("on")),
+	F_ENUM("brand_payout_due", 2, F_ONE_OF("on")),
 	F_ENUM("creator_sale", 2, F_ONE_OF("on")), F_ENUM("creator_pick_decision", 2, F_ONE_OF("on")),
 	F_ENUM("creator_payout_sent", 2, F_ONE_OF("on")), F_END,
 };

@@ -7,7 +7,8 @@
 // List-Unsubscribe, and works without a cookie too.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, confValue, unique, uniqueEmail } from './lib/http.mjs';
+import path from 'node:path';
+import { Client, VAR, confValue, unique, uniqueEmail } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
 import { address, lit, reviewed, sql } from './lib/commerce.mjs';
 import { brandWithOpenProduct, newCreator } from './lib/creators.mjs';
@@ -246,4 +247,30 @@ test('a new lead is a notice to the brand without the lead\'s answers; the same 
 	assert.equal((await submitLead(f.slug, answers(email))).status, 200);
 	got = notices(Number(owner));
 	assert.equal(got.length, 1, 'a repeat merged into the lead is no new lead');
+});
+
+test('a payout batch the scheduled run makes is a notice to the brand', async () => {
+	const b = await newBrand({ price: 30000, stock: 5 });
+	sql(`UPDATE brands SET return_window_days = 0 WHERE id = ${b.id}`);
+	const [[slug, productHandle]] = sql(`SELECT b.slug, p.handle FROM brands b JOIN products p ON p.brand_id = b.id
+		WHERE p.id = ${b.productId}`);
+	const c = await newCreator();
+	const [[handle, id]] = sql(`SELECT handle, id FROM creators WHERE user_id = ${userId(c.account.email)}`);
+	sql(`INSERT INTO picks (creator_id, product_id, commission_bps, status, position, created_at)
+		VALUES (${id}, ${b.productId}, 1000, 'approved', 1, UTC_TIMESTAMP());
+		INSERT INTO creator_tax_forms (brand_id, creator_id, received_at) VALUES (${b.id}, ${id}, UTC_TIMESTAMP())`);
+	assert.equal((await c.client.submit('/studio/creator/payouts/details', { method: 'paypal', paypal_email: `p-${handle}@example.com` },
+		{ formPath: '/studio/creator/payouts' })).status, 303);
+	const shopper = new Client();
+	assert.equal((await shopper.get(`/p/${slug}/${productHandle}?via=${handle}`)).status, 200);
+	const placed = await shopper.post('/checkout/place', (await reviewed(shopper, [[b.variantId, 1]], address(uniqueEmail('buyer'), 'offline'))).fields);
+	await payOffline(...checkoutOrders(placed.headers.location));
+	const run = await ctl(path.join(VAR, 'crowdcart.conf'), 'payouts', 'run', '--brand', slug);
+	assert.equal(run.code, 0, run.stderr);
+	const batch = new RegExp(`^${slug}: (\\d{4}-\\d\\d): batch (\\d+)$`, 'm').exec(run.stdout);
+	assert.ok(batch, run.stdout);
+	const due = notices(userId(b.account.email)).filter((n) => n.subject.startsWith('Creator payouts due'));
+	assert.equal(due.length, 1);
+	assert.equal(due[0].subject, `Creator payouts due: $30.00 for ${batch[1]}`);
+	assert.ok(due[0].body.includes(`${BASE}/studio/brand/payouts/${batch[2]}`), due[0].body);
 });

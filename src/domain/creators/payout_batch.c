@@ -163,6 +163,21 @@ struct payout_run {
 	enum payout_batch_outcome outcome;
 };
 
+static enum db_status payout_batch_tell_brand(struct db *db, const struct payout_run *p, size_t creators,
+					     long long total)
+{
+	char money[64], base[BASE_URL_MAX];
+	if (!money_format(money, sizeof money, total, p->currency))
+		snprintf(money, sizeof money, "%lld %s", total, p->currency);
+	if (!base_url_get(base))
+		base[0] = '\0';
+	return notify_brand(db, p->a, p->brand_id, NOTIFY_BRAND_PAYOUT_DUE,
+		arena_printf(p->a, "Creator payouts due: %s for %s", money, p->period),
+		arena_printf(p->a, "The payout run for %s made a batch of %s to %zu creator%s. Export it, pay it, and mark it"
+			     " paid: %s/studio/brand/payouts/%lld", p->period, money, creators, creators == 1 ? "" : "s", base,
+			     p->batch_id));
+}
+
 static enum db_status payout_batch_run_txn(struct db *db, void *ctx)
 {
 	struct payout_run *p = ctx;
@@ -214,6 +229,10 @@ static enum db_status payout_batch_run_txn(struct db *db, void *ctx)
 	}
 	if (rc == DB_OK)
 		rc = db_query(db, NULL, &q_total, (struct db_param[]){ DB_I(total), DB_I(p->batch_id) }, NULL);
+	/* A batch the schedule made waits for the brand, who may not look: tell it. One made with the
+	 * studio's button is on the screen of whoever pressed it. */
+	if (rc == DB_OK && !p->user_id)
+		rc = payout_batch_tell_brand(db, p, paying, total);
 	p->outcome = PAYOUT_BATCH_DONE;
 	return rc;
 }

@@ -10,6 +10,7 @@ static const struct {
 	[NOTIFY_BRAND_LEAD] = { "brand_lead", "New leads from your forms", NOTIFY_TO_BRAND },
 	[NOTIFY_BRAND_PICK_REQUEST] = { "brand_pick_request", "Creators asking to pick a product", NOTIFY_TO_BRAND },
 	[NOTIFY_BRAND_SAMPLE_REQUEST] = { "brand_sample_request", "Sample requests", NOTIFY_TO_BRAND },
+	[NOTIFY_BRAND_PAYOUT_DUE] = { "brand_payout_due", "Creator payouts due", NOTIFY_TO_BRAND },
 	[NOTIFY_CREATOR_SALE] = { "creator_sale", "Sales through your picks", NOTIFY_TO_CREATOR },
 	[NOTIFY_CREATOR_PICK_DECISION] = { "creator_pick_decision", "A brand approved or declined your pick",
 		NOTIFY_TO_CREATOR },

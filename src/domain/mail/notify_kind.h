@@ -10,6 +10,7 @@ enum notify_kind {
 	NOTIFY_BRAND_LEAD,		/* a lead through one of its forms */
 	NOTIFY_BRAND_PICK_REQUEST,	/* a creator asks to pick one of its products */
 	NOTIFY_BRAND_SAMPLE_REQUEST,	/* a creator asks for a sample */
+	NOTIFY_BRAND_PAYOUT_DUE,	/* the scheduled run made a payout batch for the brand to pay */
 	NOTIFY_CREATOR_SALE,		/* an order paid with one of the creator's picks in it */
 	NOTIFY_CREATOR_PICK_DECISION,	/* a brand approved or declined a requested pick */
 	NOTIFY_CREATOR_PAYOUT_SENT,	/* a brand marked a payout batch with the creator's share paid */
