@@ -50,5 +50,6 @@ Suite *secure_headers_suite(void);
 Suite *sign_in_suite(void);
 Suite *mime_suite(void);
 Suite *mail_html_suite(void);
+Suite *notify_suite(void);
 
 #endif

@@ -26,7 +26,9 @@ bool notify_token_check(const uint8_t secret[32], const char *token, long long *
 	if (!token || strlen(token) >= NOTIFY_TOKEN_MAX)
 		return false;
 	const char *dot1 = strchr(token, '.'), *dot2 = dot1 ? strchr(dot1 + 1, '.') : NULL;
-	if (!dot1 || !dot2 || dot1 == token || dot1 - token > 19 || strspn(token, "0123456789") != (size_t)(dot1 - token))
+	/* One spelling per token: digits without a leading zero, so no second link works alike. */
+	if (!dot1 || !dot2 || dot1 == token || dot1 - token > 18 || token[0] == '0' ||
+	    strspn(token, "0123456789") != (size_t)(dot1 - token))
 		return false;
 	char kind[40];
 	if ((size_t)(dot2 - dot1 - 1) >= sizeof kind)
