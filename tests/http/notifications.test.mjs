@@ -170,6 +170,9 @@ test('a live reminder carries its stop link as List-Unsubscribe, and the one-cli
 	const [[url, kind]] = sql(`SELECT COALESCE(unsubscribe_url, ''), kind FROM outbox WHERE to_addr = ${lit(email)} AND subject LIKE 'Live now:%'`);
 	assert.equal(kind, 'reminder');
 	assert.match(url, new RegExp(`^${BASE.replace(/[.]/g, '\\.')}/live/reminders/stop/[A-Za-z0-9_-]{43}$`));
+	const forged = pathOf(url).replace(/[A-Za-z0-9_-]{43}$/, 'A'.repeat(43));
+	assert.equal((await new Client().post(forged, 'List-Unsubscribe=One-Click')).status, 404);
+	assert.equal(sql(`SELECT unsubscribed_at IS NULL FROM live_reminders WHERE email = ${lit(email)}`)[0][0], '1', 'a forged link stops nothing');
 	// RFC 8058's own example posts multipart/form-data.
 	const body = '--b1\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--b1--\r\n';
 	const res = await new Client().request('POST', pathOf(url), { headers: { 'content-type': 'multipart/form-data; boundary=b1' }, body });
