@@ -14,7 +14,6 @@
 #include "shop/shop.h"
 #include "domain/leads/webhook_out.h"
 #include "domain/mail/notify.h"
-#include "lib/base_url.h"
 
 static const struct db_stmt q_rate = {
 	"INSERT INTO lead_rate (bucket, window_start, hits) VALUES (?, ?, 1)"
@@ -116,12 +115,13 @@ static const char *payload(struct store *s)
  * since mail crosses relays in the clear. */
 static enum db_status lead_notice(struct db *db, struct arena *a, const struct leadform *f, long long lead_id)
 {
-	char base[BASE_URL_MAX];
-	if (!base_url_get(base))
-		base[0] = '\0';
-	return notify_brand(db, a, f->brand_id, NOTIFY_BRAND_LEAD, arena_printf(a, "New lead: %s", f->title),
-		arena_printf(a, "Someone filled in your form \"%s\"%s%s.\n\nRead the lead: %s/studio/leads/%lld", f->title,
-			     f->creator_id ? " through @" : "", f->creator_id ? f->handle : "", base, lead_id));
+	struct notify_text t;
+	notify_text_init(&t, a);
+	notify_text_add(&t, "FORM", f->title);
+	notify_text_add(&t, "LEAD", arena_printf(a, "%lld", lead_id));
+	if (f->creator_id)
+		notify_text_add(&t, "#VIA", f->handle);
+	return notify_brand(db, a, f->brand_id, NOTIFY_BRAND_LEAD, &t);
 }
 
 static enum db_status store(struct db *db, void *ctx)

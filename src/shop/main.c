@@ -4,6 +4,7 @@
 #include "shop/cart_codes.h"
 #include "views/attribution.h"
 #include "views/layout_extras.h"
+#include "views/notice_text.h"
 #include "shop/leadform.h"
 #include "domain/video/media_from.h"
 #include "shop/live_view.h"
@@ -211,5 +212,6 @@ int main(int argc, char **argv)
 		.name = "shop", .routes = routes, .nroutes = SHOP__MAX, .after = shop_after,
 		.layout = layout_extras_show,
 	};
+	notify_renderer_set(notice_text_render);
 	return worker_main(&shop, argc, argv);
 }

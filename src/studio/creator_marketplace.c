@@ -3,7 +3,6 @@
  * brand approves picks itself. */
 #include "domain/creators/commission_rate.h"
 #include "domain/mail/notify.h"
-#include "lib/base_url.h"
 #include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
@@ -101,12 +100,12 @@ static enum db_status pick_add(struct db *db, void *ctx)
 		DB_S(p->ask ? "requested" : "approved"), DB_I(p->c->id) }, NULL);
 	if (rc != DB_OK || !p->ask || db_affected(db) == 0)
 		return rc;
-	char base[BASE_URL_MAX];
-	return notify_brand(db, p->a, p->brand, NOTIFY_BRAND_PICK_REQUEST,
-		arena_printf(p->a, "Pick request: %s", p->title), arena_printf(p->a,
-		"%s (@%s) asks to pick your product \"%s\" for their storefront.\n\n"
-		"Approve or decline it: %s/studio/brand/pick-requests",
-		p->c->name, p->c->handle, p->title, base_url_get(base) ? base : ""));
+	struct notify_text t;
+	notify_text_init(&t, p->a);
+	notify_text_add(&t, "CREATOR", p->c->name);
+	notify_text_add(&t, "HANDLE", p->c->handle);
+	notify_text_add(&t, "PRODUCT", p->title);
+	return notify_brand(db, p->a, p->brand, NOTIFY_BRAND_PICK_REQUEST, &t);
 }
 
 int page_creator_pick_add(struct req *r)

@@ -1,5 +1,6 @@
 /* main.c: the studio program's routing table, top to bottom. */
 #include "studio/account.h"
+#include "views/notice_text.h"
 #include "studio/ads.h"
 #include "studio/codes.h"
 #include "studio/forms.h"
@@ -683,5 +684,6 @@ int main(int argc, char **argv)
 		.name = "studio", .routes = routes, .nroutes = ST__MAX, .writes_media = true,
 		.layout = layout_extras_show,
 	};
+	notify_renderer_set(notice_text_render);
 	return worker_main(&studio, argc, argv);
 }

@@ -3,7 +3,6 @@
  * decision by mail, queued with it. */
 #include <string.h>
 #include "domain/mail/notify.h"
-#include "lib/base_url.h"
 #include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
@@ -63,13 +62,13 @@ static enum db_status decide(struct db *db, void *ctx)
 	struct db_res p;
 	if ((rc = db_query(db, d->a, &q_pick, (struct db_param[]){ DB_I(d->pick) }, &p)) != DB_OK || p.nrows == 0)
 		return rc;
-	char base[BASE_URL_MAX];
-	const char *title = db_at(&p, 0, 1)->s;
-	const char *what = d->approve ? "It is in your picks now." : "You may ask again later.";
-	return notify_creator(db, d->a, db_at(&p, 0, 0)->i, NOTIFY_CREATOR_PICK_DECISION,
-		arena_printf(d->a, "%s %s your pick: %s", d->b->name, d->approve ? "approved" : "declined", title),
-		arena_printf(d->a, "%s %s your request to pick \"%s\". %s\n\nYour picks: %s/studio/creator/picks",
-			     d->b->name, d->approve ? "approved" : "declined", title, what, base_url_get(base) ? base : ""));
+	struct notify_text t;
+	notify_text_init(&t, d->a);
+	notify_text_add(&t, "BRAND", d->b->name);
+	notify_text_add(&t, "PRODUCT", db_at(&p, 0, 1)->s);
+	notify_text_add(&t, "VERDICT", d->approve ? "approved" : "declined");
+	notify_text_add(&t, "NEXT", d->approve ? "It is in your picks now." : "You may ask again later.");
+	return notify_creator(db, d->a, db_at(&p, 0, 0)->i, NOTIFY_CREATOR_PICK_DECISION, &t);
 }
 
 int page_pick_request_decide(struct req *r)

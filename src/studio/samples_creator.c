@@ -4,7 +4,6 @@
  * checked in the transaction that adds the request, behind the creator's quota row for that
  * brand, so requests racing each other cannot pass a limit together. */
 #include <string.h>
-#include "lib/base_url.h"
 #include "studio/samples.h"
 #include "views/country_view.h"
 #include "web/layout.h"
@@ -190,13 +189,14 @@ static enum db_status create_txn(struct db *db, void *ctx)
 		      DB_S(f->line2), DB_S(f->city), DB_S(f->region), DB_S(f->postal), DB_S(f->country) }, NULL);
 	if (rc != DB_OK)
 		return rc;
-	char base[BASE_URL_MAX];
-	if (!base_url_get(base))
-		base[0] = '\0';	/* mail links are absolute once base_url is set; send-mail requires it */
-	return notify_brand(db, n->a, n->brand_id, NOTIFY_BRAND_SAMPLE_REQUEST, arena_printf(n->a, "Sample request: %s", n->product),
-			    arena_printf(n->a, "Hello,\n\n%s (@%s) asks for a sample of %s.%s%s\n\nApprove or decline it in your "
-					 "studio: %s/studio/brand/samples", n->creator, n->handle, n->product,
-					 *f->note ? "\nTheir note: " : "", f->note, base));
+	struct notify_text t;
+	notify_text_init(&t, n->a);
+	notify_text_add(&t, "CREATOR", n->creator);
+	notify_text_add(&t, "HANDLE", n->handle);
+	notify_text_add(&t, "PRODUCT", n->product);
+	if (*f->note)
+		notify_text_add(&t, "#NOTE", f->note);
+	return notify_brand(db, n->a, n->brand_id, NOTIFY_BRAND_SAMPLE_REQUEST, &t);
 }
 
 int page_creator_sample_create(struct req *r)

@@ -227,6 +227,12 @@ test('a paid order is a notice to its brand and to the creator whose pick sold, 
 	assert.equal(brandNotices[0].subject, `New order ${number}: $50.00`);
 	assert.ok(brandNotices[0].body.includes('2 x Stoneware Mug'), brandNotices[0].body);
 	assert.ok(brandNotices[0].body.includes(`${BASE}/studio/orders/${number}`));
+	// The whole text, as mail_notice.tpl words it (line ends as " | ").
+	assert.equal(brandNotices[0].body, [`Order ${number} is paid: $50.00.`, '', '  2 x Stoneware Mug', '',
+		`Ship it from your studio: ${BASE}/studio/orders/${number}`, '', '--',
+		'You get this mail because "New orders" is on in your crowdcart mail settings.',
+		`Stop these mails with one click: ${brandNotices[0].unsubscribe}`,
+		`Choose which mails you get: ${BASE}/studio/account/notifications`, ''].join(' | '));
 	const sales = notices(uid);
 	assert.equal(sales.length, 1);
 	assert.equal(sales[0].subject, `You made a sale (order ${number})`);

@@ -1,12 +1,15 @@
 /* test_notify.c: a one-click unsubscribe token names its account and kind, and only the server's
  * secret makes one: a changed user, kind or mac, a truncated or padded token, or another secret's
- * token is refused. Every kind's name reads back as that kind. */
+ * token is refused. Every kind's name reads back as that kind, and has words in mail_notice.tpl
+ * that come out as plain text: what a user typed (markup, quotes, an entity) exactly as typed. */
 #include <stdlib.h>
 #include <string.h>
 #include <check.h>
 #include <sodium.h>
 #include "suites.h"
 #include "domain/mail/notify_token.h"
+#include "views/notice_text.h"
+#include "web/tmpl.h"
 
 static uint8_t secret[32], other_secret[32];
 
@@ -81,6 +84,32 @@ START_TEST(test_notify_kind_names_read_back)
 }
 END_TEST
 
+START_TEST(test_notice_text_is_plain_text_of_the_kind)
+{
+	ck_assert(tmpl_init("templates"));	/* the unit tests run from the top of the tree */
+	struct arena *a = arena_new(4096);
+	for (int k = 0; k < NOTIFY__MAX; k++) {
+		struct notify_text t;
+		notify_text_init(&t, a);
+		const char *text = notice_text_render(a, (enum notify_kind)k, &t);
+		ck_assert_msg(text && strchr(text, '\n') > text, "%s has a subject line", notify_kind_name((enum notify_kind)k));
+	}
+	struct notify_text t;
+	notify_text_init(&t, a);
+	notify_text_add(&t, "CREATOR", "<b>Lena & \"Co\"</b> it's &amp;");
+	notify_text_add(&t, "HANDLE", "lena");
+	notify_text_add(&t, "PRODUCT", "Lamp");
+	notify_text_add(&t, "BASE", "https://shop.example");
+	notify_text_add(&t, "#NOTE", "size <M>");
+	const char *text = notice_text_render(a, NOTIFY_BRAND_SAMPLE_REQUEST, &t);
+	ck_assert_ptr_nonnull(text);
+	const char *want = "Sample request: Lamp\nHello,\n\n<b>Lena & \"Co\"</b> it's &amp; (@lena) asks for a sample of Lamp.\n"
+			   "Their note: size <M>\n\nApprove or decline it in your studio: https://shop.example/studio/brand/samples\n";
+	ck_assert_msg(strncmp(text, want, strlen(want)) == 0, "%s", text);
+	arena_free(a);
+}
+END_TEST
+
 Suite *notify_suite(void)
 {
 	Suite *s = suite_create("notify");
@@ -89,6 +118,7 @@ Suite *notify_suite(void)
 	tcase_add_test(tc, test_notify_token_names_its_user_and_kind);
 	tcase_add_test(tc, test_notify_token_refuses_what_the_secret_did_not_make);
 	tcase_add_test(tc, test_notify_kind_names_read_back);
+	tcase_add_test(tc, test_notice_text_is_plain_text_of_the_kind);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -2,8 +2,6 @@
 #include <stdio.h>
 #include "domain/commerce/order_notify.h"
 #include "domain/mail/notify.h"
-#include "lib/base_url.h"
-#include "lib/buf.h"
 #include "lib/money.h"
 
 static const struct db_stmt q_order = {
@@ -13,11 +11,11 @@ static const struct db_stmt q_lines = {
 	"SELECT quantity, title, variant_title, COALESCE(creator_id, 0) FROM order_lines WHERE order_id = ?"
 	" ORDER BY creator_id, id", "i", "issi" };
 
-static void order_notify_line(struct buf *b, const struct db_res *l, size_t i)
+static void order_notify_line(struct notify_text *t, const struct db_res *l, size_t i)
 {
 	const char *variant = db_at(l, i, 2)->s;
-	buf_printf(b, "  %lld x %s%s%s%s\n", db_at(l, i, 0)->i, db_at(l, i, 1)->s, *variant ? " (" : "", variant,
-		   *variant ? ")" : "");
+	notify_text_add(t, "#LINE", arena_printf(t->a, "%lld x %s%s%s%s", db_at(l, i, 0)->i, db_at(l, i, 1)->s,
+		*variant ? " (" : "", variant, *variant ? ")" : ""));
 }
 
 enum db_status order_notify_paid(struct db *db, struct arena *a, long long order_id)
@@ -29,20 +27,17 @@ enum db_status order_notify_paid(struct db *db, struct arena *a, long long order
 	if ((rc = db_query(db, a, &q_lines, (struct db_param[]){ DB_I(order_id) }, &l)) != DB_OK)
 		return rc;
 	const char *number = db_at(&o, 0, 0)->s, *currency = db_at(&o, 0, 2)->s;
-	char money[64], base[BASE_URL_MAX];
+	char money[64];
 	if (!money_format(money, sizeof money, db_at(&o, 0, 1)->i, currency))
 		snprintf(money, sizeof money, "%lld %s", db_at(&o, 0, 1)->i, currency);
-	if (!base_url_get(base))
-		base[0] = '\0';
 
-	struct buf b;
-	buf_init(&b, a, 512);
-	buf_printf(&b, "Order %s is paid: %s.\n\n", number, money);
+	struct notify_text t;
+	notify_text_init(&t, a);
+	notify_text_add(&t, "NUMBER", number);
+	notify_text_add(&t, "TOTAL", arena_printf(a, "%s", money));
 	for (size_t i = 0; i < l.nrows; i++)
-		order_notify_line(&b, &l, i);
-	buf_printf(&b, "\nShip it from your studio: %s/studio/orders/%s", base, number);
-	rc = notify_brand(db, a, db_at(&o, 0, 3)->i, NOTIFY_BRAND_ORDER, arena_printf(a, "New order %s: %s", number, money),
-			  buf_cstr(&b));
+		order_notify_line(&t, &l, i);
+	rc = notify_brand(db, a, db_at(&o, 0, 3)->i, NOTIFY_BRAND_ORDER, &t);
 
 	for (size_t i = 0; rc == DB_OK && i < l.nrows;) {
 		long long creator = db_at(&l, i, 3)->i;
@@ -50,14 +45,12 @@ enum db_status order_notify_paid(struct db *db, struct arena *a, long long order
 			i++;
 			continue;
 		}
-		struct buf c;
-		buf_init(&c, a, 256);
-		buf_printf(&c, "A sale through your picks, in order %s:\n\n", number);
+		struct notify_text c;
+		notify_text_init(&c, a);
+		notify_text_add(&c, "NUMBER", number);
 		for (; i < l.nrows && db_at(&l, i, 3)->i == creator; i++)
 			order_notify_line(&c, &l, i);
-		buf_printf(&c, "\nYour earnings: %s/studio/creator/dashboard", base);
-		rc = notify_creator(db, a, creator, NOTIFY_CREATOR_SALE, arena_printf(a, "You made a sale (order %s)", number),
-				    buf_cstr(&c));
+		rc = notify_creator(db, a, creator, NOTIFY_CREATOR_SALE, &c);
 	}
 	return rc;
 }

@@ -12,7 +12,6 @@
 #include "domain/creators/ledger_append.h"
 #include "domain/creators/payout_batch.h"
 #include "domain/mail/notify.h"
-#include "lib/base_url.h"
 #include "lib/money.h"
 
 static const struct db_stmt q_settings = {
@@ -166,16 +165,16 @@ struct payout_run {
 static enum db_status payout_batch_tell_brand(struct db *db, const struct payout_run *p, size_t creators,
 					     long long total)
 {
-	char money[64], base[BASE_URL_MAX];
+	char money[64];
 	if (!money_format(money, sizeof money, total, p->currency))
 		snprintf(money, sizeof money, "%lld %s", total, p->currency);
-	if (!base_url_get(base))
-		base[0] = '\0';
-	return notify_brand(db, p->a, p->brand_id, NOTIFY_BRAND_PAYOUT_DUE,
-		arena_printf(p->a, "Creator payouts due: %s for %s", money, p->period),
-		arena_printf(p->a, "The payout run for %s made a batch of %s to %zu creator%s. Export it, pay it, and mark it"
-			     " paid: %s/studio/brand/payouts/%lld", p->period, money, creators, creators == 1 ? "" : "s", base,
-			     p->batch_id));
+	struct notify_text t;
+	notify_text_init(&t, p->a);
+	notify_text_add(&t, "TOTAL", arena_printf(p->a, "%s", money));
+	notify_text_add(&t, "PERIOD", p->period);
+	notify_text_add(&t, "CREATORS", arena_printf(p->a, "%zu creator%s", creators, creators == 1 ? "" : "s"));
+	notify_text_add(&t, "BATCH", arena_printf(p->a, "%lld", p->batch_id));
+	return notify_brand(db, p->a, p->brand_id, NOTIFY_BRAND_PAYOUT_DUE, &t);
 }
 
 static enum db_status payout_batch_run_txn(struct db *db, void *ctx)
@@ -257,18 +256,16 @@ static enum db_status payout_batch_tell_creators(struct db *db, struct arena *a,
 {
 	struct db_res l;
 	enum db_status rc = db_query(db, a, &q_paid_lines, (struct db_param[]){ DB_I(batch_id) }, &l);
-	char base[BASE_URL_MAX];
-	if (!base_url_get(base))
-		base[0] = '\0';
 	for (size_t i = 0; rc == DB_OK && i < l.nrows; i++) {
 		char money[64];
 		if (!money_format(money, sizeof money, db_at(&l, i, 1)->i, currency))
 			snprintf(money, sizeof money, "%lld %s", db_at(&l, i, 1)->i, currency);
-		const char *brand = db_at(&l, i, 2)->s;
-		rc = notify_creator(db, a, db_at(&l, i, 0)->i, NOTIFY_CREATOR_PAYOUT_SENT,
-			arena_printf(a, "%s paid you %s", brand, money),
-			arena_printf(a, "%s marked your payout of %s for %s as paid.\n\nYour earnings and payouts: %s/studio/creator/payouts",
-				     brand, money, db_at(&l, i, 3)->s, base));
+		struct notify_text t;
+		notify_text_init(&t, a);
+		notify_text_add(&t, "BRAND", db_at(&l, i, 2)->s);
+		notify_text_add(&t, "AMOUNT", arena_printf(a, "%s", money));
+		notify_text_add(&t, "PERIOD", db_at(&l, i, 3)->s);
+		rc = notify_creator(db, a, db_at(&l, i, 0)->i, NOTIFY_CREATOR_PAYOUT_SENT, &t);
 	}
 	return rc;
 }

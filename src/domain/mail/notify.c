@@ -1,4 +1,6 @@
 /* notify.c: queue switchable notices, and keep each account's switches. */
+#include <stdio.h>
+#include <string.h>
 #include "domain/mail/notify.h"
 #include "domain/mail/notify_token.h"
 #include "lib/base_url.h"
@@ -36,40 +38,77 @@ const char *notify_unsubscribe_url(struct arena *a, long long user_id, enum noti
 	return arena_printf(a, "%s" NOTIFY_UNSUBSCRIBE_PATH "%s", base(a), token);
 }
 
+static notify_render_fn render;
+
+void notify_renderer_set(notify_render_fn fn)
+{
+	render = fn;
+}
+
+void notify_text_init(struct notify_text *t, struct arena *a)
+{
+	*t = (struct notify_text){ .a = a };
+}
+
+void notify_text_add(struct notify_text *t, const char *name, const char *value)
+{
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 16;
+		struct notify_field *f = arena_alloc(t->a, cap * sizeof *f);
+		if (t->n)
+			memcpy(f, t->f, t->n * sizeof *f);
+		t->f = f, t->cap = cap;
+	}
+	t->f[t->n++] = (struct notify_field){ name, value };
+}
+
 enum db_status notify_user(struct db *db, struct arena *a, long long user_id, enum notify_kind k,
-			   const char *subject, const char *body)
+			   const struct notify_text *t)
 {
 	if (user_id <= 0)
 		return DB_OK;
+	struct notify_text all;
+	notify_text_init(&all, a);
+	for (size_t i = 0; i < t->n; i++)
+		notify_text_add(&all, t->f[i].name, t->f[i].value);
 	const char *stop = notify_unsubscribe_url(a, user_id, k);
-	const char *text = arena_printf(a,
-		"%s\n\n--\nYou get this mail because \"%s\" is on in your crowdcart mail settings.\n"
-		"%s%s%sChoose which mails you get: %s" NOTIFY_SETTINGS_PATH "\n",
-		body, notify_kind_label(k), *stop ? "Stop these mails with one click: " : "", stop, *stop ? "\n" : "", base(a));
-	return db_query(db, NULL, &q_queue, (struct db_param[]){ DB_I(user_id), DB_S(subject), DB_S(text), DB_S(stop),
+	notify_text_add(&all, "BASE", base(a));
+	notify_text_add(&all, "KIND_LABEL", notify_kind_label(k));
+	if (*stop)
+		notify_text_add(&all, "#STOP", stop);
+	const char *text = render ? render(a, k, &all) : NULL;
+	const char *nl = text ? strchr(text, '\n') : NULL;
+	if (!nl) {
+		/* A program that queues notices sets its renderer at start; this is a bug, not a reason
+		 * to undo the order or payment the notice is about. */
+		fprintf(stderr, "notify: no text for a %s notice (renderer %s)\n", notify_kind_name(k), render ? "failed" : "not set");
+		return DB_OK;
+	}
+	const char *subject = arena_strndup(a, text, (size_t)(nl - text)), *body = nl + 1;
+	return db_query(db, NULL, &q_queue, (struct db_param[]){ DB_I(user_id), DB_S(subject), DB_S(body), DB_S(stop),
 		DB_I(user_id), DB_S(notify_kind_name(k)) }, NULL);
 }
 
 static enum db_status notify_owner(struct db *db, struct arena *a, const struct db_stmt *q, long long id,
-				   enum notify_kind k, const char *subject, const char *body)
+				   enum notify_kind k, const struct notify_text *t)
 {
 	struct db_res u;
 	enum db_status rc = db_query(db, a, q, (struct db_param[]){ DB_I(id) }, &u);
 	if (rc != DB_OK || u.nrows == 0)
 		return rc;
-	return notify_user(db, a, db_at(&u, 0, 0)->i, k, subject, body);
+	return notify_user(db, a, db_at(&u, 0, 0)->i, k, t);
 }
 
 enum db_status notify_brand(struct db *db, struct arena *a, long long brand_id, enum notify_kind k,
-			    const char *subject, const char *body)
+			    const struct notify_text *t)
 {
-	return notify_owner(db, a, &q_brand_owner, brand_id, k, subject, body);
+	return notify_owner(db, a, &q_brand_owner, brand_id, k, t);
 }
 
 enum db_status notify_creator(struct db *db, struct arena *a, long long creator_id, enum notify_kind k,
-			      const char *subject, const char *body)
+			      const struct notify_text *t)
 {
-	return notify_owner(db, a, &q_creator_user, creator_id, k, subject, body);
+	return notify_owner(db, a, &q_creator_user, creator_id, k, t);
 }
 
 enum db_status notify_prefs_load(struct db *db, struct arena *a, long long user_id, bool on[NOTIFY__MAX])
