@@ -2,7 +2,8 @@
 # codecheck.sh: `make lint` — the project's rules that a machine can check (after fossil's
 # codecheck1): the layers include only downwards, no module cycles, no MariaDB calls outside the db layer, no SQL
 # assembled with printf, every template auto-escapes, raw template output only for variables that
-# say they are sanitised, and every template name the code sets exists in its template.
+# say they are sanitised, every template name the code sets exists in its template, and every test
+# docs/SECURITY.md cites as proof of an ASVS requirement still exists.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 fail=0
@@ -59,6 +60,9 @@ $hits"
 perl scripts/cyclecheck.pl || fail=1
 
 perl scripts/tplcheck.pl $(find src -name '*.c') || fail=1
+
+# The ASVS mapping's proofs are tests by name: a renamed test must not leave a row proving nothing.
+perl scripts/asvscheck.pl || fail=1
 
 # A routing table is read top to bottom: its order is the match precedence, so the enum that
 # names the rows lists them in that same order.

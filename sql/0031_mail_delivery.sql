@@ -10,6 +10,7 @@ ALTER TABLE outbox
   ADD COLUMN IF NOT EXISTS next_attempt_at DATETIME NULL,
   MODIFY status ENUM('pending','sent','failed','dead') NOT NULL DEFAULT 'pending';
 UPDATE outbox SET status = 'dead' WHERE status = 'failed';
-ALTER TABLE outbox MODIFY status ENUM('pending','sent','dead') NOT NULL DEFAULT 'pending';
+-- 'failed' stays in the type, unused: taking a value out of an ENUM copies the whole table while
+-- the running release still writes to it (docs/UPGRADING.md).
 -- The sender reads due mail by (status, next_attempt_at); a NULL next_attempt_at is due now.
 CREATE INDEX IF NOT EXISTS outbox_due ON outbox (status, next_attempt_at);

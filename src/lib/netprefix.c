@@ -18,7 +18,9 @@ bool netprefix_of(const char *addr, enum netprefix_width w, char out[NETPREFIX_T
 		memmove(a.b, a.b + 12, 4);
 		memset(a.b + 4, 0, 12);
 	}
-	int bits = a.family == AF_INET ? (w == NETPREFIX_HOST ? 32 : 24) : (w == NETPREFIX_HOST ? 64 : 48);
+	static const int v4_bits[] = { [NETPREFIX_HOST] = 32, [NETPREFIX_SUBNET] = 24, [NETPREFIX_NETWORK] = 24 };
+	static const int v6_bits[] = { [NETPREFIX_HOST] = 64, [NETPREFIX_SUBNET] = 64, [NETPREFIX_NETWORK] = 48 };
+	int bits = a.family == AF_INET ? v4_bits[w] : v6_bits[w];
 	int len = a.family == AF_INET ? 4 : 16;
 	for (int i = 0; i < len; i++) {
 		int keep = bits - 8 * i;

@@ -1,7 +1,9 @@
-/* netprefix.h: a client address reduced to the network it comes from, for abuse limits keyed by
- * what an attacker cannot cheaply change. A host budget counts an IPv4 address (/32) or an IPv6
- * /64 (one customer's LAN: a phone or a home gets a whole /64); a network budget counts an IPv4
- * /24 or an IPv6 /48 (one site). IPv4 carried in IPv6 (::ffff:a.b.c.d) counts as IPv4. Pure. */
+/* netprefix.h: a client address reduced to the network it comes from, for abuse limits, sign-in
+ * throttling and the sessions list, keyed by what an attacker cannot cheaply change. A host budget
+ * counts an IPv4 address (/32) or an IPv6 /64 (one customer's LAN: a phone or a home gets a whole
+ * /64); a subnet is an IPv4 /24 or an IPv6 /64 (one household, office or carrier gateway: sign-in
+ * counts by it, so the next address is no way out); a network budget counts an IPv4 /24 or an
+ * IPv6 /48 (one site). IPv4 carried in IPv6 (::ffff:a.b.c.d) counts as IPv4. Pure. */
 #ifndef CC_NETPREFIX_H
 #define CC_NETPREFIX_H
 #include <stdbool.h>
@@ -11,6 +13,7 @@
 
 enum netprefix_width {
 	NETPREFIX_HOST,		/* IPv4 /32, IPv6 /64 */
+	NETPREFIX_SUBNET,	/* IPv4 /24, IPv6 /64 */
 	NETPREFIX_NETWORK,	/* IPv4 /24, IPv6 /48 */
 };
 

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lib/session_limits.h"
-#include "lib/addr_prefix.h"
+#include "lib/netprefix.h"
 #include "lib/config.h"
 #include "web/response.h"
 #include "web/session.h"
@@ -90,8 +90,8 @@ static enum db_status session_create(struct req *r, long long user_id)
 	char text[TOKEN_B64_LEN + 1];
 	token_new(tok, text);
 	token_hash(tok, hash);
-	char prefix[ADDR_PREFIX_TEXT];
-	addr_prefix(r->remote_addr, prefix);
+	char prefix[NETPREFIX_TEXT];
+	netprefix_of(r->remote_addr, NETPREFIX_SUBNET, prefix);
 	/* Printable ASCII only, as real agents send: any other byte could not be stored as text. */
 	const char *sent = req_env(r, "HTTP_USER_AGENT");
 	char agent[256];

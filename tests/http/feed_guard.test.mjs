@@ -7,10 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { Client, ROOT, VAR, confValue, unique, uniqueEmail } from './lib/http.mjs';
 import { eventually } from './lib/eventually.mjs';
+import { fcgiRaw, startProgram } from './lib/fcgi.mjs';
 import { main, newBrand, postProduct, productForm } from './lib/catalog.mjs';
 import { answers, brandWithForm, leadRows, sql, submitLead } from './lib/leads.mjs';
 import { products, reportErrors, upload } from './lib/catalog_import.mjs';
@@ -139,10 +139,11 @@ test('webhook URLs that hide where they point are refused beside the field, and 
 	assert.deepEqual(sql(`SELECT w.url FROM lead_webhooks w JOIN lead_forms lf ON lf.brand_id = w.brand_id WHERE lf.id = ${f.id}`), [[good]]);
 });
 
-// A copy of the stack's conf without base_url.
+// The stack's conf without base_url, and a copy of it in a file.
+const confTextWithoutBaseUrl = () => readFileSync(path.join(VAR, 'crowdcart.conf'), 'utf8').replace(/^base_url\s*=.*$/mg, '');
 function confWithoutBaseUrl() {
 	const file = path.join(VAR, `no-base-url-${unique()}.conf`);
-	writeFileSync(file, readFileSync(path.join(VAR, 'crowdcart.conf'), 'utf8').replace(/^base_url\s*=.*$/mg, ''), { mode: 0o600 });
+	writeFileSync(file, confTextWithoutBaseUrl(), { mode: 0o600 });
 	return file;
 }
 
@@ -159,29 +160,14 @@ test('without base_url, crowdcartctl export refuses with the reason instead of w
 });
 
 test('without base_url, the feed answers 503 saying so, whatever the Host header', async () => {
-	const conf = confWithoutBaseUrl();
-	const sock = path.join(VAR, `fg-${unique()}.sock`);
-	const shop = spawn(path.join(ROOT, 'cgi-bin/shop.fcgi'), ['--conf', conf, '--listen', sock, '--workers', '1'],
-		{ stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CROWDCART_CONF: conf } });
-	let log = '';
+	const shop = await startProgram(confTextWithoutBaseUrl(), { name: 'fg' });
 	try {
-		await new Promise((resolve, reject) => {
-			shop.stderr.on('data', (c) => {
-				log += c;
-				if (/workers ready/.test(log))
-					resolve();
-			});
-			shop.on('exit', (code) => reject(new Error(`shop.fcgi exited ${code}: ${log}`)));
-			setTimeout(() => reject(new Error(`shop.fcgi not ready in 10 s: ${log}`)), 10000).unref();
-		});
-		const res = await eventually(() => fcgiGet(sock, '/b/northwind/feed.tsv', { HTTP_HOST: 'evil.example' }));
+		const res = await fcgiRaw(shop.sock, { uri: '/b/northwind/feed.tsv', params: { HTTP_HOST: 'evil.example' } });
 		assert.match(res, /^Status: 503/m);
 		assert.match(res, /This feed is off: its links need the shop&#39;s public address \(base_url in the configuration\)/);
 		assert.ok(!res.includes('evil.example'));
 	} finally {
-		shop.kill('SIGTERM');
-		rmSync(conf, { force: true });
-		rmSync(sock, { force: true });
+		shop.stop();
 	}
 });
 
@@ -192,38 +178,5 @@ function run(file, args) {
 		child.stdout.on('data', (c) => { stdout += c; });
 		child.stderr.on('data', (c) => { stderr += c; });
 		child.on('close', (code) => resolve({ code, stdout, stderr }));
-	});
-}
-
-// One FastCGI GET (the responder role) on a unix socket; the program's answer, headers and body.
-function fcgiGet(sock, uri, extra = {}) {
-	const record = (type, body) => {
-		const h = Buffer.alloc(8);
-		h.writeUInt8(1, 0);
-		h.writeUInt8(type, 1);
-		h.writeUInt16BE(1, 2);
-		h.writeUInt16BE(body.length, 4);
-		return Buffer.concat([h, body]);
-	};
-	const len = (n) => (n < 128 ? Buffer.from([n]) : Buffer.from([((n >>> 24) & 0x7f) | 0x80, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff]));
-	const params = { REQUEST_METHOD: 'GET', REQUEST_URI: uri, QUERY_STRING: '', REMOTE_ADDR: '127.0.0.1', SERVER_PROTOCOL: 'HTTP/1.1', ...extra };
-	const pairs = Buffer.concat(Object.entries(params).map(([k, v]) => Buffer.concat([len(Buffer.byteLength(k)), len(Buffer.byteLength(v)), Buffer.from(k), Buffer.from(v)])));
-	const begin = Buffer.from([0, 1, 0, 0, 0, 0, 0, 0]);
-	return new Promise((resolve, reject) => {
-		const c = net.connect({ path: sock });
-		const chunks = [];
-		c.on('data', (d) => chunks.push(d));
-		c.on('error', reject);
-		c.on('end', () => {
-			const all = Buffer.concat(chunks), out = [];
-			for (let at = 0; at + 8 <= all.length;) {
-				const type = all[at + 1], n = all.readUInt16BE(at + 4), pad = all[at + 6];
-				if (type === 6)
-					out.push(all.subarray(at + 8, at + 8 + n));
-				at += 8 + n + pad;
-			}
-			resolve(Buffer.concat(out).toString('utf8'));
-		});
-		c.end(Buffer.concat([record(1, begin), record(4, pairs), record(4, Buffer.alloc(0)), record(5, Buffer.alloc(0))]));
 	});
 }

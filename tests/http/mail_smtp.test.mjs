@@ -77,12 +77,12 @@ test('a live reminder arrives as multipart/alternative with encoded headers, QP 
 	const email = uniqueEmail('smtp-live');
 	const v = await viewer(id);
 	assert.equal((await v.post(`/live/${id}/remind`, { csrf: v.csrfToken, email })).status, 303);
-	// Only a confirmed reminder is mailed at go-live; the confirmation mail itself is not under test.
-	const [[confirm]] = sql(`SELECT REPLACE(body_text, '\n', ' ') FROM outbox WHERE to_addr = ${lit(email)}`);
-	assert.equal((await v.submit(/\/live\/reminders\/confirm\/[A-Za-z0-9_-]+/.exec(confirm)[0], {})).status, 200);
-	sql(`UPDATE outbox SET status = 'sent' WHERE to_addr = ${lit(email)}`);
+	// Confirmed as its mailed link would confirm it (abuse_limits.test.mjs walks that link); the
+	// confirmation mail itself is not this test's subject.
+	sql(`UPDATE live_reminders SET confirmed_at = UTC_TIMESTAMP() WHERE email = ${lit(email)};
+		DELETE FROM outbox WHERE to_addr = ${lit(email)}`);
 	assert.equal((await goLive(client, id)).status, 303);
-	assert.equal(sql(`SELECT kind FROM outbox WHERE to_addr = ${lit(email)} AND status = 'pending'`)[0][0], 'reminder');
+	assert.equal(sql(`SELECT kind FROM outbox WHERE to_addr = ${lit(email)}`)[0][0], 'reminder');
 
 	const before = Date.now();
 	const run = await ctl(smtpConf(t), 'send-mail', '--to', email);

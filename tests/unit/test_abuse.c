@@ -1,6 +1,7 @@
-/* test_abuse.c: what abuse limits key on: client addresses reduced to host and network prefixes
- * (IPv4 /32 and /24, IPv6 /64 and /48, IPv4-mapped IPv6 as IPv4), subjects that a fresh cookie
- * does not change, fixed windows, and when "remind me" mails a confirmation link. */
+/* test_abuse.c: what abuse limits and sign-in throttling key on: client addresses reduced to host,
+ * subnet and network prefixes (IPv4 /32, /24 and /24, IPv6 /64, /64 and /48, IPv4-mapped IPv6 as
+ * IPv4), subjects that a fresh cookie does not change, fixed windows, and when "remind me" mails a
+ * confirmation link. */
 #include <string.h>
 #include <check.h>
 #include "db/abuse_limit.h"
@@ -9,16 +10,18 @@
 #include "suites.h"
 
 static const struct {
-	const char *addr, *host, *network;
+	const char *addr, *host, *subnet, *network;
 } prefixes[] = {
-	{ "203.0.113.77", "203.0.113.77/32", "203.0.113.0/24" },
-	{ "127.4.5.6", "127.4.5.6/32", "127.4.5.0/24" },
-	{ "2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64", "2001:db8:1::/48" },
-	{ "2001:DB8:1:2::FFFF", "2001:db8:1:2::/64", "2001:db8:1::/48" },
-	{ "::ffff:198.51.100.9", "198.51.100.9/32", "198.51.100.0/24" },
-	{ "::1", "::/64", "::/48" },
-	{ "", "unknown", "unknown" },
-	{ "not-an-address", "unknown", "unknown" },
+	{ "203.0.113.77", "203.0.113.77/32", "203.0.113.0/24", "203.0.113.0/24" },
+	{ "127.4.5.6", "127.4.5.6/32", "127.4.5.0/24", "127.4.5.0/24" },
+	{ "2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64", "2001:db8:1:2::/64", "2001:db8:1::/48" },
+	{ "2001:db8::1", "2001:db8::/64", "2001:db8::/64", "2001:db8::/48" },
+	{ "2001:DB8:1:2::FFFF", "2001:db8:1:2::/64", "2001:db8:1:2::/64", "2001:db8:1::/48" },
+	{ "::ffff:198.51.100.9", "198.51.100.9/32", "198.51.100.0/24", "198.51.100.0/24" },
+	{ "::1", "::/64", "::/64", "::/48" },
+	{ "", "unknown", "unknown", "unknown" },
+	{ "not-an-address", "unknown", "unknown", "unknown" },
+	{ NULL, "unknown", "unknown", "unknown" },
 };
 
 START_TEST(test_netprefix_of_addresses)
@@ -27,6 +30,8 @@ START_TEST(test_netprefix_of_addresses)
 	bool ok = netprefix_of(prefixes[_i].addr, NETPREFIX_HOST, out);
 	ck_assert_str_eq(out, prefixes[_i].host);
 	ck_assert_int_eq(ok, strcmp(out, "unknown") != 0);
+	netprefix_of(prefixes[_i].addr, NETPREFIX_SUBNET, out);
+	ck_assert_str_eq(out, prefixes[_i].subnet);
 	netprefix_of(prefixes[_i].addr, NETPREFIX_NETWORK, out);
 	ck_assert_str_eq(out, prefixes[_i].network);
 }

@@ -3,7 +3,7 @@
  * a real one. */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+#include "pay_fake.h"
 #include "suites.h"
 #include "lib/config.h"
 #include "domain/commerce/pay_test.h"
@@ -11,22 +11,11 @@
 #include "views/layout_extras.h"
 #include "web/tmpl.h"
 
-static void load_conf(const char *conf)
-{
-	char path[] = "/tmp/cc-unit-pay-test-XXXXXX";
-	int fd = mkstemp(path);
-	ck_assert_int_ge(fd, 0);
-	ck_assert_int_eq(write(fd, conf, strlen(conf)), (ssize_t)strlen(conf));
-	close(fd);
-	ck_assert(config_load(path));
-	unlink(path);
-}
-
 /* Each Check test runs in a child of its own, so the config loaded here starts empty. */
 START_TEST(test_unset_config_offers_offline_only)
 {
 	const struct payment_provider *ch[PAYMENT_MAX_PROVIDERS];
-	load_conf("# a production config that says nothing of payments\nbase_url = https://shop.example\n");
+	pay_fake_config("# a production config that says nothing of payments\nbase_url = https://shop.example\n");
 	ck_assert_str_eq(PAYMENTS_DEFAULT_PROVIDERS, "offline");
 	ck_assert(!payments_offered("test"));
 	ck_assert(payments_offered("offline"));
@@ -40,7 +29,7 @@ END_TEST
 START_TEST(test_listed_test_provider_is_offered)
 {
 	const struct payment_provider *ch[PAYMENT_MAX_PROVIDERS];
-	load_conf("payment_providers = offline,test\n");
+	pay_fake_config("payment_providers = offline,test\n");
 	ck_assert(payments_offered("test"));
 	ck_assert_uint_eq(payments_choices(ch), 2);
 	ck_assert_str_eq(ch[0]->name, "offline");
@@ -51,16 +40,16 @@ END_TEST
 START_TEST(test_name_must_be_listed_whole)
 {
 	/* "testing" or "test-mode" is not the test provider */
-	load_conf("payment_providers = offline, testing,test-mode\n");
+	pay_fake_config("payment_providers = offline, testing,test-mode\n");
 	ck_assert(!payments_offered("test"));
-	load_conf("payment_providers = offline, test\n");
+	pay_fake_config("payment_providers = offline, test\n");
 	ck_assert(payments_offered("test"));
 }
 END_TEST
 
 START_TEST(test_explicit_list_without_test_turns_it_off)
 {
-	load_conf("payment_providers = offline,test\npayment_providers = offline\n");	/* the last one wins */
+	pay_fake_config("payment_providers = offline,test\npayment_providers = offline\n");	/* the last one wins */
 	ck_assert(!payments_offered("test"));
 }
 END_TEST
@@ -87,7 +76,7 @@ static void page_emit(void *ctx, const char *s, size_t n)
 static const char *layout_page(const char *conf)
 {
 	static char page[65536];
-	load_conf(conf);
+	pay_fake_config(conf);
 	ck_assert(tmpl_init("templates"));	/* the unit tests run from the top of the tree */
 	struct req r = { 0 };
 	tmpl_dict *d = tmpl_new();

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 #include <check.h>
 #include <sodium.h>
 #include "lib/arena.h"
@@ -15,6 +14,7 @@
 #include "domain/commerce/pay_stripe.h"
 #include "domain/commerce/payments.h"
 #include "web/outbound.h"
+#include "pay_fake.h"
 #include "suites.h"
 
 #define SECRET "whsec_unit"
@@ -186,15 +186,8 @@ static const char *header(const struct outcall_req *q, const char *prefix)
 
 static void load_keys(void)
 {
-	char path[] = "/tmp/cc-unit-payment-XXXXXX";
-	int fd = mkstemp(path);
-	ck_assert_int_ge(fd, 0);
-	const char *conf = "stripe_secret_key = sk_test_unit\nstripe_webhook_secret = " SECRET "\n"
-			   "stripe_api_base = https://api.stripe.test\nbase_url = https://shop.example\n";
-	ck_assert_int_eq(write(fd, conf, strlen(conf)), (ssize_t)strlen(conf));
-	close(fd);
-	ck_assert(config_load(path));
-	unlink(path);
+	pay_fake_config("stripe_secret_key = sk_test_unit\nstripe_webhook_secret = " SECRET "\n"
+			"stripe_api_base = https://api.stripe.test\nbase_url = https://shop.example\n");
 }
 
 START_TEST(test_stripe_start_posts_the_session_and_reads_its_url)
@@ -414,40 +407,29 @@ START_TEST(test_outbound_refuses_private_addresses_and_keeps_secrets_out_of_erro
 }
 END_TEST
 
-static void load_conf(const char *conf)
-{
-	char path[] = "/tmp/cc-unit-payment-XXXXXX";
-	int fd = mkstemp(path);
-	ck_assert_int_ge(fd, 0);
-	ck_assert_int_eq(write(fd, conf, strlen(conf)), (ssize_t)strlen(conf));
-	close(fd);
-	ck_assert(config_load(path));
-	unlink(path);
-}
-
 START_TEST(test_stripe_is_offered_only_when_listed_and_configured)
 {
 	const struct payment_provider *ch[PAYMENT_MAX_PROVIDERS];
-	load_conf("payment_providers = stripe,offline\n");
+	pay_fake_config("payment_providers = stripe,offline\n");
 	ck_assert(!payments_offered("stripe"));	/* listed, but no keys */
 	ck_assert_uint_eq(payments_choices(ch), 1);
 	ck_assert_str_eq(ch[0]->name, "offline");
-	load_conf("stripe_secret_key = sk_test_x\nstripe_webhook_secret = whsec_x\n");
+	pay_fake_config("stripe_secret_key = sk_test_x\nstripe_webhook_secret = whsec_x\n");
 	ck_assert(!payments_offered("stripe"));	/* no base_url for the return and webhook URLs */
-	load_conf("base_url = https://shop.example/\n");
+	pay_fake_config("base_url = https://shop.example/\n");
 	ck_assert(payments_offered("stripe"));
 	ck_assert_uint_eq(payments_choices(ch), 2);
 	ck_assert_str_eq(ch[0]->name, "stripe");
 	ck_assert_str_eq(payments_base_url(), "https://shop.example");
-	load_conf("payment_providers = offline\n");	/* configured, not listed */
+	pay_fake_config("payment_providers = offline\n");	/* configured, not listed */
 	ck_assert(!payments_offered("stripe"));
-	load_conf("payment_providers = stripe\nbase_url = javascript:alert(1)\n");
+	pay_fake_config("payment_providers = stripe\nbase_url = javascript:alert(1)\n");
 	ck_assert_ptr_null(payments_base_url());
 	ck_assert(!payments_offered("stripe"));
 	ck_assert_int_eq(payments_hold_minutes(), 30);
-	load_conf("payment_hold_minutes = 2\n");	/* out of range: the default, with a warning */
+	pay_fake_config("payment_hold_minutes = 2\n");	/* out of range: the default, with a warning */
 	ck_assert_int_eq(payments_hold_minutes(), 30);
-	load_conf("payment_hold_minutes = 45\n");
+	pay_fake_config("payment_hold_minutes = 45\n");
 	ck_assert_int_eq(payments_hold_minutes(), 45);
 }
 END_TEST

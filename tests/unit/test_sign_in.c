@@ -1,9 +1,9 @@
 /* test_sign_in.c: sign-in throttling's rules (delays per pair, the prefix budget, the lock by many
- * prefixes), the network prefix an address counts under, and the sessions list's browser names. */
+ * prefixes) and the sessions list's browser names (the prefix an address counts under is tested
+ * with the other prefixes in test_abuse.c). */
 #include <string.h>
 #include <check.h>
 #include "domain/accounts/login_throttle.h"
-#include "lib/addr_prefix.h"
 #include "lib/agent_summary.h"
 #include "suites.h"
 
@@ -75,28 +75,6 @@ START_TEST(the_pair_subject_depends_on_the_prefix_and_not_on_letter_case)
 }
 END_TEST
 
-START_TEST(prefixes_are_slash_24_and_slash_64)
-{
-	static const char *const cases[][2] = {
-		{ "203.0.113.77", "203.0.113.0/24" },
-		{ "127.4.5.6", "127.4.5.0/24" },
-		{ "2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64" },
-		{ "2001:db8::1", "2001:db8::/64" },
-		{ "::ffff:198.51.100.9", "198.51.100.0/24" },
-		{ "", "" },
-		{ "not an address", "not an address" },
-	};
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		char out[ADDR_PREFIX_TEXT];
-		addr_prefix(cases[i][0], out);
-		ck_assert_str_eq(out, cases[i][1]);
-	}
-	char out[ADDR_PREFIX_TEXT];
-	addr_prefix(NULL, out);
-	ck_assert_str_eq(out, "");
-}
-END_TEST
-
 START_TEST(agents_are_named_most_specific_first)
 {
 	static const char *const cases[][2] = {
@@ -129,7 +107,6 @@ Suite *sign_in_suite(void)
 	tcase_add_test(t, a_prefix_past_its_budget_slows_and_never_locks);
 	tcase_add_test(t, many_prefixes_or_100_failures_an_hour_lock_the_account);
 	tcase_add_test(t, the_pair_subject_depends_on_the_prefix_and_not_on_letter_case);
-	tcase_add_test(t, prefixes_are_slash_24_and_slash_64);
 	tcase_add_test(t, agents_are_named_most_specific_first);
 	suite_add_tcase(s, t);
 	return s;

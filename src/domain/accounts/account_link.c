@@ -4,7 +4,7 @@
 #include "domain/accounts/account_link.h"
 #include "domain/mail/outbox.h"
 #include "db/throttle.h"
-#include "lib/addr_prefix.h"
+#include "lib/netprefix.h"
 
 static const struct db_stmt q_count = {
 	"SELECT COUNT(*) FROM account_mail_requests WHERE subject_hash = ?"
@@ -75,12 +75,12 @@ enum db_status account_link_request(struct db *db, struct arena *a, const uint8_
 				    const char *email, const char *address, enum account_token_purpose p,
 				    const char *base_url, bool *throttled)
 {
-	char lower[255], prefix[ADDR_PREFIX_TEXT];
+	char lower[255], prefix[NETPREFIX_TEXT];
 	size_t i = 0;
 	for (; email[i] && i < sizeof lower - 1; i++)
 		lower[i] = (char)tolower((unsigned char)email[i]);
 	lower[i] = '\0';
-	addr_prefix(address, prefix);
+	netprefix_of(address, NETPREFIX_SUBNET, prefix);
 	struct throttle t;
 	throttle_subjects(&limits[p], secret, lower, prefix, &t);
 	enum db_status rc = throttle_over(db, a, &limits[p], &t, throttled);

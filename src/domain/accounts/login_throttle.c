@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "domain/accounts/login_throttle.h"
-#include "lib/addr_prefix.h"
+#include "lib/netprefix.h"
 #include "lib/token.h"
 
 #define IN_WINDOW "failed_at > UTC_TIMESTAMP(3) - INTERVAL 900 SECOND"
@@ -38,12 +38,12 @@ static void keyed(const uint8_t secret[32], const char *kind, const char *a, con
 void login_throttle_subject(const uint8_t secret[32], const char *email, const char *address,
 			    struct login_subject *s)
 {
-	char lower[255], prefix[ADDR_PREFIX_TEXT];
+	char lower[255], prefix[NETPREFIX_TEXT];
 	size_t i = 0;
 	for (; email && email[i] && i < sizeof lower - 1; i++)
 		lower[i] = (char)tolower((unsigned char)email[i]);
 	lower[i] = '\0';
-	addr_prefix(address, prefix);
+	netprefix_of(address, NETPREFIX_SUBNET, prefix);
 	keyed(secret, "pair", lower, prefix, s->pair);
 	keyed(secret, "account", lower, "", s->account);
 	keyed(secret, "prefix", prefix, "", s->prefix);
