@@ -48,3 +48,4 @@ from network {{PREFIX}}, signed in {{CREATED}}, last seen {{LAST_SEEN}}</li>
 <li><a href="/studio/account/export.json" download>Download my data (JSON)</a></li>
 <li><a href="/studio/account/delete">Delete my account</a></li>
 </ul>
+<p><a href="/studio/account/notifications">Mail settings</a>: choose which news mails you get.</p>

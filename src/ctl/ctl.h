@@ -28,6 +28,9 @@ int ctl_worker(struct db *db, int argc, char **argv);
 /* reconcile [--checkout REF]: asks the providers about every hosted payment still open (or that
  * checkout's) and settles it. */
 int ctl_payments(struct db *db, int argc, char **argv);
+/* Loads the templates and the notices' renderer, once, for a command that may queue notices;
+ * false (and a message) if the templates do not load. */
+bool ctl_notices_ready(void);
 /* For the worker: releases the stock of hosted payments whose hold is over (unless the provider
  * says paid), and forgets provider event ids older than 60 days. The number settled, or -1 on a
  * database failure. outbound_init first. */

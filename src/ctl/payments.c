@@ -128,7 +128,7 @@ int ctl_payments(struct db *db, int argc, char **argv)
 		fprintf(stderr, "usage: crowdcartctl payments reconcile [--checkout REF]\n");
 		return 2;
 	}
-	if (!outbound_init())
+	if (!ctl_notices_ready() || !outbound_init())
 		return 1;
 	struct arena *a = arena_new(1 << 16);
 	long n = ref ? settle_one(db, a, ref) : settle_open(db, a, false);

@@ -30,6 +30,8 @@ int ctl_payouts(struct db *db, int argc, char **argv)
 		else
 			return payouts_usage();
 	}
+	if (!ctl_notices_ready())
+		return 1;
 	struct arena *a = arena_new(1 << 16), *run = arena_new(1 << 18);
 	struct db_res brands;
 	int status = 0;

@@ -121,6 +121,8 @@ int ctl_worker(struct db *db, int argc, char **argv)
 	struct dns_resolver resolver;
 	if (!dns_resolver_from_config(&resolver))
 		return 2;
+	if (!ctl_notices_ready())
+		return 1;
 	if (!webhook_post_init() || !outbound_init()) {
 		fprintf(stderr, "crowdcartctl worker: cannot start libcurl\n");
 		return 1;

@@ -10,6 +10,7 @@
 #include "shop/cart.h"
 #include "shop/cart_codes.h"
 #include "domain/commerce/address.h"
+#include "domain/commerce/order_notify.h"
 #include "views/tax_view.h"
 #include "views/cart_count.h"
 #include "domain/creators/accrual.h"
@@ -223,7 +224,8 @@ static enum db_status write_order(struct db *db, struct place *p, const struct c
 	if ((rc = write_lines(db, b, order_id)) != DB_OK)
 		return rc;
 	/* Commission accrues when the order is paid: here for an instant payment, else when settled. */
-	if (pay == PAY_PAID && (rc = accrual_for_order(db, r->arena, order_id)) != DB_OK)
+	if (pay == PAY_PAID && ((rc = accrual_for_order(db, r->arena, order_id)) != DB_OK ||
+				(rc = order_notify_paid(db, r->arena, order_id)) != DB_OK))
 		return rc;
 	pay_redirect_order(&p->redirect, number);
 	rc = db_query(db, NULL, &q_event, (struct db_param[]){

@@ -13,6 +13,7 @@
 #include "web/response.h"
 #include "shop/shop.h"
 #include "domain/leads/webhook_out.h"
+#include "domain/mail/notify.h"
 
 static const struct db_stmt q_rate = {
 	"INSERT INTO lead_rate (bucket, window_start, hits) VALUES (?, ?, 1)"
@@ -110,6 +111,19 @@ static const char *payload(struct store *s)
 	return buf_cstr(&b);
 }
 
+/* A new lead (not a repeat merged into one) is told to the brand; the answers stay in the studio,
+ * since mail crosses relays in the clear. */
+static enum db_status lead_notice(struct db *db, struct arena *a, const struct leadform *f, long long lead_id)
+{
+	struct notify_text t;
+	notify_text_init(&t, a);
+	notify_text_add(&t, "FORM", f->title);
+	notify_text_add(&t, "LEAD", arena_printf(a, "%lld", lead_id));
+	if (f->creator_id)
+		notify_text_add(&t, "#VIA", f->handle);
+	return notify_brand(db, a, f->brand_id, NOTIFY_BRAND_LEAD, &t);
+}
+
 static enum db_status store(struct db *db, void *ctx)
 {
 	struct store *s = ctx;
@@ -156,6 +170,8 @@ static enum db_status store(struct db *db, void *ctx)
 	if (rc == DB_OK && f->has_webhook)
 		rc = db_query(db, NULL, &q_delivery, (struct db_param[]){ DB_I(f->brand_id), DB_I(s->lead_id),
 			DB_S(s->merged ? "lead.updated" : "lead.created"), DB_S(payload(s)) }, NULL);
+	if (rc == DB_OK && !s->merged)
+		rc = lead_notice(db, a, f, s->lead_id);
 	return rc;
 }
 

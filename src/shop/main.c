@@ -4,6 +4,7 @@
 #include "shop/cart_codes.h"
 #include "views/attribution.h"
 #include "views/layout_extras.h"
+#include "views/notice_text.h"
 #include "shop/leadform.h"
 #include "domain/video/media_from.h"
 #include "shop/live_view.h"
@@ -101,6 +102,7 @@ enum shop_page {
 	SHOP_AD, SHOP_AD_CLICK, SHOP_AD_CART_ADD, SHOP_GO,
 	SHOP_CART_CODE, SHOP_CART_CODE_REMOVE,
 	SHOP_REPORT_FORM, SHOP_REPORT,
+	SHOP_UNSUBSCRIBE_FORM, SHOP_UNSUBSCRIBE,
 	SHOP__MAX
 };
 
@@ -187,8 +189,10 @@ static const struct route routes[] = {
 		.fn = page_live_confirm, .path = path_token, .max_body = 1024 },
 	[SHOP_LIVE_STOP_FORM] = { .pat = { HTTP_GET, "/live/reminders/stop/{token}" },
 		.fn = page_live_stop_form, .needs = NEED_SESSION, .path = path_token },
+	/* The stop link is also the mail's List-Unsubscribe: a mail client posts to it with no cookie
+	 * (RFC 8058), so the token in the path is the authentication, as for a signed webhook. */
 	[SHOP_LIVE_STOP] = { .pat = { HTTP_POST, "/live/reminders/stop/{token}" },
-		.fn = page_live_stop, .path = path_token, .max_body = 1024 },
+		.fn = page_live_stop, .needs = NEED_SIGNED | NEED_MULTIPART, .path = path_token, .max_body = 1024 },
 	/* collection ads: ad.c, and their signed click-outs: go.c */
 	[SHOP_AD] = { .pat = { HTTP_GET, "/ad/{slug}" }, .fn = page_ad,
 		.needs = NEED_SESSION, .path = path_slug, .fields = via_fields },
@@ -208,6 +212,12 @@ static const struct route routes[] = {
 		.needs = NEED_SESSION, .path = path_report },
 	[SHOP_REPORT] = { .pat = { HTTP_POST, "/report/{kind}/{id}" }, .fn = page_report,
 		.path = path_report, .fields = report_fields, .max_body = 16384 },
+	/* a notice's one-click stop link (unsubscribe.c): like the reminders' stop link above, its
+	 * POST comes from mail clients with no cookie, so the token in the path authenticates it */
+	[SHOP_UNSUBSCRIBE_FORM] = { .pat = { HTTP_GET, "/unsubscribe/{token}" }, .fn = page_unsubscribe_form,
+		.needs = NEED_SESSION, .path = path_token },
+	[SHOP_UNSUBSCRIBE] = { .pat = { HTTP_POST, "/unsubscribe/{token}" }, .fn = page_unsubscribe,
+		.needs = NEED_SIGNED | NEED_MULTIPART, .path = path_token, .max_body = 1024 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == SHOP__MAX, "one row per shop page");
 
@@ -217,5 +227,6 @@ int main(int argc, char **argv)
 		.name = "shop", .routes = routes, .nroutes = SHOP__MAX, .after = shop_after,
 		.layout = layout_extras_show,
 	};
+	notify_renderer_set(notice_text_render);
 	return worker_main(&shop, argc, argv);
 }

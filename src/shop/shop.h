@@ -78,6 +78,9 @@ int page_ad(struct req *r);
 int page_ad_click(struct req *r);
 int page_ad_cart_add(struct req *r);
 int page_go(struct req *r);
+/* the one-click stop link of a notice: unsubscribe.c */
+int page_unsubscribe_form(struct req *r);
+int page_unsubscribe(struct req *r);
 /* The shop's after-request hook: writes the worker's pending visit and video counts. */
 void shop_after(struct db *db, bool final);
 

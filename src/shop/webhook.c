@@ -8,6 +8,7 @@
 #include "shop/cart.h"
 #include "domain/commerce/payments.h"
 #include "domain/creators/accrual.h"
+#include "domain/commerce/order_notify.h"
 #include "web/response.h"
 #include "shop/shop.h"
 
@@ -69,7 +70,8 @@ static enum db_status hook_txn(struct db *db, void *ctx)
 	if ((rc = db_query(db, NULL, &q_paid, (struct db_param[]){ DB_I(id) }, NULL)) != DB_OK ||
 	    (rc = db_query(db, NULL, &q_event, (struct db_param[]){ DB_I(id), DB_S(note) }, NULL)) != DB_OK ||
 	    (rc = db_query(db, NULL, &q_payment, (struct db_param[]){ DB_I(id) }, NULL)) != DB_OK ||
-	    (rc = accrual_for_order(db, h->arena, id)) != DB_OK)
+	    (rc = accrual_for_order(db, h->arena, id)) != DB_OK ||
+	    (rc = order_notify_paid(db, h->arena, id)) != DB_OK)
 		return rc;
 	h->status = 200, h->result = "paid";
 	return DB_OK;

@@ -39,5 +39,8 @@ bool account_reauth(struct req *r, const char *current, enum account_form form, 
 int page_account(struct req *r);
 int page_account_password(struct req *r);
 int page_account_end_others(struct req *r);
+/* Which notices the account gets: account_notifications.c. */
+int page_account_notifications(struct req *r);
+int page_account_notifications_save(struct req *r);
 
 #endif

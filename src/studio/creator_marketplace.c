@@ -2,6 +2,7 @@
  * the commission each pays, and adding one as a pick: approved at once, or requested when the
  * brand approves picks itself. */
 #include "domain/creators/commission_rate.h"
+#include "domain/mail/notify.h"
 #include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
@@ -24,8 +25,8 @@ static const struct db_stmt q_market = {
 	" LEFT JOIN picks pk ON pk.product_id = p.id AND pk.creator_id = ?"
 	" WHERE" OPEN_TO_CREATORS " ORDER BY b.name, p.title, p.id LIMIT 300", "i", "isssssiiisisii" };
 static const struct db_stmt q_offer = {
-	"SELECT COALESCE(p.commission_bps, b.default_commission_bps), b.approval_required"
-	" FROM products p JOIN brands b ON b.id = p.brand_id WHERE p.id = ? AND" OPEN_TO_CREATORS, "i", "ii" };
+	"SELECT COALESCE(p.commission_bps, b.default_commission_bps), b.approval_required, b.id, p.title"
+	" FROM products p JOIN brands b ON b.id = p.brand_id WHERE p.id = ? AND" OPEN_TO_CREATORS, "i", "iiis" };
 /* A rejected request may be asked again; an existing request or pick is left as it is. */
 static const struct db_stmt q_pick = {
 	"INSERT INTO picks (creator_id, product_id, commission_bps, status, position, created_at)"
@@ -82,6 +83,31 @@ int page_creator_marketplace(struct req *r)
 	return REQ_DONE;
 }
 
+/* A new request (or one asked again after a refusal) is told to the brand with it; an unchanged
+ * row tells nobody twice. */
+struct pick_add {
+	struct arena *a;
+	const struct acting_creator *c;
+	long long product, bps, brand;
+	const char *title;
+	bool ask;
+};
+
+static enum db_status pick_add(struct db *db, void *ctx)
+{
+	struct pick_add *p = ctx;
+	enum db_status rc = db_query(db, NULL, &q_pick, (struct db_param[]){ DB_I(p->c->id), DB_I(p->product), DB_I(p->bps),
+		DB_S(p->ask ? "requested" : "approved"), DB_I(p->c->id) }, NULL);
+	if (rc != DB_OK || !p->ask || db_affected(db) == 0)
+		return rc;
+	struct notify_text t;
+	notify_text_init(&t, p->a);
+	notify_text_add(&t, "CREATOR", p->c->name);
+	notify_text_add(&t, "HANDLE", p->c->handle);
+	notify_text_add(&t, "PRODUCT", p->title);
+	return notify_brand(db, p->a, p->brand, NOTIFY_BRAND_PICK_REQUEST, &t);
+}
+
 int page_creator_pick_add(struct req *r)
 {
 	const struct acting_creator *c = r->creator;
@@ -94,11 +120,10 @@ int page_creator_pick_add(struct req *r)
 		response_error(r, 404, "That product is not open to creators.");
 		return REQ_DONE;
 	}
-	bool ask = db_at(&o, 0, 1)->i != 0;
-	rc = db_query(r->db, r->arena, &q_pick, (struct db_param[]){ DB_I(c->id), DB_I(product), DB_I(db_at(&o, 0, 0)->i),
-		      DB_S(ask ? "requested" : "approved"), DB_I(c->id) }, NULL);
-	if (rc != DB_OK)
+	struct pick_add p = { r->arena, c, product, db_at(&o, 0, 0)->i, db_at(&o, 0, 2)->i, db_at(&o, 0, 3)->s,
+			      db_at(&o, 0, 1)->i != 0 };
+	if ((rc = db_txn(r->db, pick_add, &p)) != DB_OK)
 		return req_db_fail(rc);
-	response_redirect(r, ask ? "/studio/creator/marketplace?added=requested" : "/studio/creator/marketplace?added=approved");
+	response_redirect(r, p.ask ? "/studio/creator/marketplace?added=requested" : "/studio/creator/marketplace?added=approved");
 	return REQ_DONE;
 }

@@ -13,16 +13,17 @@ static const struct db_stmt q_state = {
 	"UPDATE live_sessions SET state = ?, started_at = IF(? = 'live', UTC_TIMESTAMP(3), started_at),"
 	" ended_at = IF(? = 'ended', UTC_TIMESTAMP(3), ended_at) WHERE id = ? AND state = ?", "sssis", "" };
 /* The outbox holds no send-after time, so reminders are queued when the session goes live: only
- * those whose address confirmed them and did not stop them (domain/live/live_reminder.h). */
+ * those whose address confirmed them and did not stop them (domain/live/live_reminder.h). The
+ * stop link is also List-Unsubscribe: its POST needs no session (shop/main.c). */
 static const struct db_stmt q_remind_mail = {
-	"INSERT INTO outbox (to_addr, kind, subject, body_text, created_at)"
-	" SELECT r.email, 'reminder', CONCAT('Live now: ', s.title),"
+	"INSERT INTO outbox (to_addr, kind, unsubscribe_url, subject, body_text, created_at)"
+	" SELECT r.email, 'reminder', CONCAT(?, '/live/reminders/stop/', r.unsubscribe_token), CONCAT('Live now: ', s.title),"
 	" CONCAT(c.display_name, ' is live now: ', s.title, '\\n\\nWatch and shop: ', ?, '/live/', s.id, '\\n\\n',"
 	" 'You asked to be reminded about this session; this is the only mail about it.\\n',"
 	" 'Unsubscribe: ', ?, '/live/reminders/stop/', r.unsubscribe_token, '\\n'), UTC_TIMESTAMP()"
 	" FROM live_reminders r JOIN live_sessions s ON s.id = r.session_id JOIN creators c ON c.id = s.creator_id"
 	" WHERE r.session_id = ? AND r.queued_at IS NULL AND r.confirmed_at IS NOT NULL AND r.unsubscribed_at IS NULL",
-	"ssi", "" };
+	"sssi", "" };
 static const struct db_stmt q_reminded = {
 	"UPDATE live_reminders SET queued_at = UTC_TIMESTAMP() WHERE session_id = ? AND queued_at IS NULL", "i", "" };
 static const struct db_stmt q_in_lineup = {
@@ -49,7 +50,7 @@ static enum db_status state_write(struct db *db, void *ctx)
 		return DB_CONFLICT;	/* changed meanwhile (another tab) */
 	if (strcmp(c->to, "live") == 0) {
 		const char *base = config_str("base_url", "");
-		rc = db_query(db, NULL, &q_remind_mail, (struct db_param[]){ DB_S(base), DB_S(base), DB_I(c->id) }, NULL);
+		rc = db_query(db, NULL, &q_remind_mail, (struct db_param[]){ DB_S(base), DB_S(base), DB_S(base), DB_I(c->id) }, NULL);
 		if (rc == DB_OK)
 			rc = db_query(db, NULL, &q_reminded, (struct db_param[]){ DB_I(c->id) }, NULL);
 		if (rc != DB_OK)

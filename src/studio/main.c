@@ -2,6 +2,7 @@
 #include "studio/account.h"
 #include "studio/admin.h"
 #include "domain/admin/admin_audit.h"
+#include "views/notice_text.h"
 #include "studio/ads.h"
 #include "studio/codes.h"
 #include "studio/forms.h"
@@ -49,6 +50,15 @@ static const struct field account_email_fields[] = {
 	F_EMAIL("email", .inline_error = true), F_TEXT("current_password", 128), F_END,
 };
 static const struct field account_reauth_fields[] = { F_TEXT("current_password", 128), F_END };
+/* A checkbox per notice kind (domain/mail/notify_kind.h): present means on. */
+static const struct field account_notify_fields[] = {
+	F_ENUM("brand_order", 2, F_ONE_OF("on")), F_ENUM("brand_lead", 2, F_ONE_OF("on")),
+	F_ENUM("brand_pick_request", 2, F_ONE_OF("on")), F_ENUM("brand_sample_request", 2, F_ONE_OF("on")),
+	F_ENUM("brand_payout_due", 2, F_ONE_OF("on")),
+	F_ENUM("creator_sale", 2, F_ONE_OF("on")), F_ENUM("creator_pick_decision", 2, F_ONE_OF("on")),
+	F_ENUM("creator_payout_sent", 2, F_ONE_OF("on")), F_END,
+};
+static const struct field account_notify_query_fields[] = { F_ENUM("saved", 1, F_ONE_OF("1")), F_END };
 static const struct field account_password_fields[] = {
 	F_TEXT("current_password", 128), F_TEXT("password", 128), F_END,
 };
@@ -335,6 +345,7 @@ enum studio_page {
 	ST_SIGNUP_SENT, ST_VERIFY_OPEN, ST_VERIFY_USE, ST_ACCOUNT_EMAIL, ST_ACCOUNT_VERIFY,
 	ST_ACCOUNT_DELETE_FORM, ST_ACCOUNT_DELETE, ST_ACCOUNT_EXPORT,
 	ST_FOLLOW, ST_FOLLOW_ADD, ST_FOLLOW_REMOVE, ST_SAVE, ST_SAVE_ADD, ST_SAVE_REMOVE,
+	ST_ACCOUNT_NOTIFICATIONS, ST_ACCOUNT_NOTIFICATIONS_SAVE,
 	ST__MAX
 };
 
@@ -782,6 +793,11 @@ static const struct route routes[] = {
 		.needs = NEED_LOGIN, .path = path_id, .max_body = 1024 },
 	[ST_SAVE_REMOVE] = { .pat = { HTTP_POST, "/studio/save/{id}/remove" }, .fn = page_save_remove,
 		.needs = NEED_LOGIN, .path = path_id, .max_body = 1024 },
+	[ST_ACCOUNT_NOTIFICATIONS] = { .pat = { HTTP_GET, "/studio/account/notifications" },
+		.fn = page_account_notifications, .needs = NEED_LOGIN, .fields = account_notify_query_fields },
+	[ST_ACCOUNT_NOTIFICATIONS_SAVE] = { .pat = { HTTP_POST, "/studio/account/notifications" },
+		.fn = page_account_notifications_save, .needs = NEED_LOGIN, .fields = account_notify_fields,
+		.max_body = 2048 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio page");
 
@@ -791,5 +807,6 @@ int main(int argc, char **argv)
 		.name = "studio", .routes = routes, .nroutes = ST__MAX, .writes_media = true,
 		.layout = layout_extras_show,
 	};
+	notify_renderer_set(notice_text_render);
 	return worker_main(&studio, argc, argv);
 }

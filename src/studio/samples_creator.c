@@ -4,13 +4,12 @@
  * checked in the transaction that adds the request, behind the creator's quota row for that
  * brand, so requests racing each other cannot pass a limit together. */
 #include <string.h>
-#include "lib/base_url.h"
 #include "studio/samples.h"
 #include "views/country_view.h"
 #include "web/layout.h"
 #include "web/response.h"
 #include "domain/commerce/country.h"
-#include "domain/mail/outbox.h"
+#include "domain/mail/notify.h"
 #include "lib/validate.h"
 
 static const struct db_stmt q_list = {
@@ -20,9 +19,9 @@ static const struct db_stmt q_list = {
 	" JOIN brands b ON b.id = s.brand_id LEFT JOIN variants v ON v.id = s.variant_id"
 	" WHERE s.creator_id = ? ORDER BY s.created_at DESC, s.id DESC LIMIT 200", "i", "isssssssssss" };
 static const struct db_stmt q_offer = {
-	"SELECT p.id, p.title, b.id, b.name, b.sample_open_limit, b.sample_monthly_limit, COALESCE(u.email, '')"
-	" FROM products p JOIN brands b ON b.id = p.brand_id LEFT JOIN users u ON u.id = b.owner_user_id"
-	" WHERE p.id = ? AND" SAMPLES_OPEN_TO_CREATORS, "i", "isisiis" };
+	"SELECT p.id, p.title, b.id, b.name, b.sample_open_limit, b.sample_monthly_limit"
+	" FROM products p JOIN brands b ON b.id = p.brand_id"
+	" WHERE p.id = ? AND" SAMPLES_OPEN_TO_CREATORS, "i", "isisii" };
 static const struct db_stmt q_variants = {
 	"SELECT id, CONCAT_WS(' / ', NULLIF(option1, ''), NULLIF(option2, ''), NULLIF(option3, ''))"
 	" FROM variants WHERE product_id = ? ORDER BY position, id LIMIT 100", "i", "is" };
@@ -161,7 +160,7 @@ static const char *form_read(struct req *r, struct sample_form *f, const struct 
 struct sample_new {
 	long long creator_id, brand_id;
 	const struct sample_form *f;
-	const char *creator, *handle, *product, *brand_email;
+	const char *creator, *handle, *product;
 	struct arena *a;
 	enum sample_verdict verdict;	/* set when the limits refuse */
 };
@@ -188,15 +187,16 @@ static enum db_status create_txn(struct db *db, void *ctx)
 	rc = db_query(db, NULL, &q_insert, (struct db_param[]){ DB_I(n->creator_id), DB_I(n->brand_id), DB_I(f->product_id),
 		      f->variant_id ? DB_I(f->variant_id) : DB_NULL, DB_S(f->note), DB_S(f->name), DB_S(f->line1),
 		      DB_S(f->line2), DB_S(f->city), DB_S(f->region), DB_S(f->postal), DB_S(f->country) }, NULL);
-	if (rc != DB_OK || !*n->brand_email)
+	if (rc != DB_OK)
 		return rc;
-	char base[BASE_URL_MAX];
-	if (!base_url_get(base))
-		base[0] = '\0';	/* mail links are absolute once base_url is set; send-mail requires it */
-	return outbox_add(db, n->brand_email, arena_printf(n->a, "Sample request: %s", n->product),
-			  arena_printf(n->a, "Hello,\n\n%s (@%s) asks for a sample of %s.%s%s\n\nApprove or decline it in your "
-				       "studio: %s/studio/brand/samples\n\n-- \ncrowdcart\n", n->creator, n->handle, n->product,
-				       *f->note ? "\nTheir note: " : "", f->note, base), 0, 0);
+	struct notify_text t;
+	notify_text_init(&t, n->a);
+	notify_text_add(&t, "CREATOR", n->creator);
+	notify_text_add(&t, "HANDLE", n->handle);
+	notify_text_add(&t, "PRODUCT", n->product);
+	if (*f->note)
+		notify_text_add(&t, "#NOTE", f->note);
+	return notify_brand(db, n->a, n->brand_id, NOTIFY_BRAND_SAMPLE_REQUEST, &t);
 }
 
 int page_creator_sample_create(struct req *r)
@@ -215,8 +215,7 @@ int page_creator_sample_create(struct req *r)
 	if (problem)
 		return form_render(r, 422, &o, &vars, &f, which, problem);
 	struct sample_new n = { .creator_id = c->id, .brand_id = db_at(&o, 0, 2)->i, .f = &f, .creator = c->name,
-				.handle = c->handle, .product = db_at(&o, 0, 1)->s, .brand_email = db_at(&o, 0, 6)->s,
-				.a = r->arena };
+				.handle = c->handle, .product = db_at(&o, 0, 1)->s, .a = r->arena };
 	rc = db_txn(r->db, create_txn, &n);
 	if (rc == DB_CONFLICT && n.verdict != SAMPLE_ALLOWED)
 		return form_render(r, 409, &o, &vars, &f, NULL, sample_verdict_text(n.verdict));

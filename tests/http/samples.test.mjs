@@ -38,8 +38,10 @@ function creatorMove(c, id, action) {
 
 // The sample mails to `to` (a new account's own confirmation mail is not one of them).
 function mails(to) {
-	return sql(`SELECT subject, REPLACE(body_text, '\n', ' ') FROM outbox WHERE to_addr = ${lit(to)}
-		AND subject <> 'Confirm your crowdcart email address' ORDER BY id`).map(([subject, body]) => ({ subject, body }));
+	// A notice (the sample request) names the brand's account, whose address is read when sent.
+	return sql(`SELECT o.subject, REPLACE(o.body_text, '\n', ' ') FROM outbox o LEFT JOIN users u ON u.id = o.to_user_id
+		WHERE (o.to_addr = ${lit(to)} OR u.email = ${lit(to)})
+		AND o.subject <> 'Confirm your crowdcart email address' ORDER BY o.id`).map(([subject, body]) => ({ subject, body }));
 }
 
 function setLimits(brand, open, monthly) {

@@ -15,6 +15,7 @@ int main(void)
 	srunner_add_suite(sr, base_url_suite());
 	srunner_add_suite(sr, mime_suite());
 	srunner_add_suite(sr, mail_html_suite());
+	srunner_add_suite(sr, notify_suite());
 	srunner_add_suite(sr, attribution_suite());
 	srunner_add_suite(sr, commission_suite());
 	srunner_add_suite(sr, commission_rate_suite());

@@ -52,5 +52,6 @@ Suite *totp_suite(void);
 Suite *mime_suite(void);
 Suite *mail_html_suite(void);
 Suite *moderation_suite(void);
+Suite *notify_suite(void);
 
 #endif

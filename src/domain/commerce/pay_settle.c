@@ -11,6 +11,7 @@
 #include "domain/mail/outbox.h"
 #include "domain/commerce/payments.h"
 #include "domain/commerce/code_release.h"
+#include "domain/commerce/order_notify.h"
 #include "domain/commerce/pay_settle.h"
 
 #define ROW_COLS "ps.id, ps.checkout_id, ps.provider, COALESCE(ps.session_id, ''), ps.status," \
@@ -212,7 +213,8 @@ static enum db_status paid_order(struct db *db, struct arena *a, struct pay_sett
 		return rc;
 	if ((rc = db_query(db, NULL, &q_payment, (struct db_param[]){ DB_S("succeeded"), DB_I(order) }, NULL)) != DB_OK)
 		return rc;
-	return accrual_for_order(db, a, order);
+	rc = accrual_for_order(db, a, order);
+	return rc == DB_OK ? order_notify_paid(db, a, order) : rc;
 }
 
 static enum db_status failed_order(struct db *db, struct arena *a, struct pay_settle *s, long long order,

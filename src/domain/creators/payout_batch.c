@@ -5,11 +5,14 @@
  * the batch, becomes a clawback carried to the next one). What a batch settles is recorded per
  * order line (payout_items), so marking it paid later writes exactly what was exported, whatever
  * happened since. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "domain/creators/ledger.h"
 #include "domain/creators/ledger_append.h"
 #include "domain/creators/payout_batch.h"
+#include "domain/mail/notify.h"
+#include "lib/money.h"
 
 static const struct db_stmt q_settings = {
 	"SELECT threshold_minor, schedule, debtor_name, debtor_iban, debtor_bic FROM brand_payout_settings"
@@ -162,6 +165,21 @@ struct payout_run {
 	enum payout_batch_outcome outcome;
 };
 
+static enum db_status payout_batch_tell_brand(struct db *db, const struct payout_run *p, size_t creators,
+					     long long total)
+{
+	char money[64];
+	if (!money_format(money, sizeof money, total, p->currency))
+		snprintf(money, sizeof money, "%lld %s", total, p->currency);
+	struct notify_text t;
+	notify_text_init(&t, p->a);
+	notify_text_add(&t, "TOTAL", arena_printf(p->a, "%s", money));
+	notify_text_add(&t, "PERIOD", p->period);
+	notify_text_add(&t, "CREATORS", arena_printf(p->a, "%zu creator%s", creators, creators == 1 ? "" : "s"));
+	notify_text_add(&t, "BATCH", arena_printf(p->a, "%lld", p->batch_id));
+	return notify_brand(db, p->a, p->brand_id, NOTIFY_BRAND_PAYOUT_DUE, &t);
+}
+
 static enum db_status payout_batch_run_txn(struct db *db, void *ctx)
 {
 	struct payout_run *p = ctx;
@@ -213,6 +231,10 @@ static enum db_status payout_batch_run_txn(struct db *db, void *ctx)
 	}
 	if (rc == DB_OK)
 		rc = db_query(db, NULL, &q_total, (struct db_param[]){ DB_I(total), DB_I(p->batch_id) }, NULL);
+	/* A batch the schedule made waits for the brand, who may not look: tell it. One made with the
+	 * studio's button is on the screen of whoever pressed it. */
+	if (rc == DB_OK && !p->user_id)
+		rc = payout_batch_tell_brand(db, p, paying, total);
 	p->outcome = PAYOUT_BATCH_DONE;
 	return rc;
 }
@@ -225,6 +247,29 @@ enum db_status payout_batch_run(struct db *db, struct arena *a, long long brand_
 	enum db_status rc = db_txn(db, payout_batch_run_txn, &p);
 	*batch_id = p.batch_id;
 	*outcome = p.outcome;
+	return rc;
+}
+
+static const struct db_stmt q_paid_lines = {
+	"SELECT pl.creator_id, pl.amount, b.name, pb.period FROM payout_lines pl JOIN payout_batches pb ON pb.id = pl.batch_id"
+	" JOIN brands b ON b.id = pb.brand_id WHERE pl.batch_id = ? AND pl.amount > 0 ORDER BY pl.creator_id", "i", "iiss" };
+
+/* Each creator paid in the batch hears of it, in the transaction that marks it paid. */
+static enum db_status payout_batch_tell_creators(struct db *db, struct arena *a, long long batch_id, const char *currency)
+{
+	struct db_res l;
+	enum db_status rc = db_query(db, a, &q_paid_lines, (struct db_param[]){ DB_I(batch_id) }, &l);
+	for (size_t i = 0; rc == DB_OK && i < l.nrows; i++) {
+		char money[64];
+		if (!money_format(money, sizeof money, db_at(&l, i, 1)->i, currency))
+			snprintf(money, sizeof money, "%lld %s", db_at(&l, i, 1)->i, currency);
+		struct notify_text t;
+		notify_text_init(&t, a);
+		notify_text_add(&t, "BRAND", db_at(&l, i, 2)->s);
+		notify_text_add(&t, "AMOUNT", arena_printf(a, "%s", money));
+		notify_text_add(&t, "PERIOD", db_at(&l, i, 3)->s);
+		rc = notify_creator(db, a, db_at(&l, i, 0)->i, NOTIFY_CREATOR_PAYOUT_SENT, &t);
+	}
 	return rc;
 }
 
@@ -264,7 +309,9 @@ static enum db_status payout_batch_settle_txn(struct db *db, void *ctx)
 					  .created_by = s->user_id };
 		rc = ledger_append(db, s->a, &e);
 	}
-	return rc == DB_OK ? db_query(db, NULL, &q_paid, (struct db_param[]){ DB_I(s->batch_id) }, NULL) : rc;
+	if (rc == DB_OK)
+		rc = db_query(db, NULL, &q_paid, (struct db_param[]){ DB_I(s->batch_id) }, NULL);
+	return rc == DB_OK ? payout_batch_tell_creators(db, s->a, s->batch_id, currency) : rc;
 }
 
 enum db_status payout_batch_pay(struct db *db, struct arena *a, long long brand_id, long long batch_id,

@@ -13,17 +13,21 @@ static const struct db_stmt q_due = {
 	" AND (next_attempt_at IS NULL OR next_attempt_at <= UTC_TIMESTAMP())"
 	" ORDER BY created_at, id LIMIT ?", "i", "i" };
 static const struct db_stmt q_due_to = {
-	"SELECT id FROM outbox WHERE status = 'pending' AND to_addr = ?"
-	" AND (next_attempt_at IS NULL OR next_attempt_at <= UTC_TIMESTAMP())"
-	" ORDER BY created_at, id LIMIT ?", "si", "i" };
+	"SELECT o.id FROM outbox o LEFT JOIN users u ON u.id = o.to_user_id WHERE o.status = 'pending'"
+	" AND (o.to_addr = ? OR u.email = ?)"
+	" AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= UTC_TIMESTAMP())"
+	" ORDER BY o.created_at, o.id LIMIT ?", "ssi", "i" };
 /* The claim: only the sender whose update lands owns the mail for the next ten minutes. */
 static const struct db_stmt q_claim = {
 	"UPDATE outbox SET next_attempt_at = UTC_TIMESTAMP() + INTERVAL 600 SECOND"
 	" WHERE id = ? AND status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= UTC_TIMESTAMP())",
 	"i", "" };
+/* A notice names its account, whose address is read now (notify.h); a deleted account has none,
+ * and its mail dies as not addressed. */
 static const struct db_stmt q_load = {
-	"SELECT to_addr, subject, body_text, attempts, UNIX_TIMESTAMP(created_at),"
-	" IF(kind = 'transactional', '', COALESCE(unsubscribe_url, '')) FROM outbox WHERE id = ?", "i", "sssiis" };
+	"SELECT IF(o.to_user_id IS NULL, o.to_addr, COALESCE(u.email, '')), o.subject, o.body_text, o.attempts,"
+	" UNIX_TIMESTAMP(o.created_at), IF(o.kind = 'transactional', '', COALESCE(o.unsubscribe_url, ''))"
+	" FROM outbox o LEFT JOIN users u ON u.id = o.to_user_id WHERE o.id = ?", "i", "sssiis" };
 static const struct db_stmt q_sent = {
 	"UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = UTC_TIMESTAMP(),"
 	" next_attempt_at = NULL, last_error = '' WHERE id = ? AND status = 'pending'", "i", "" };
@@ -42,8 +46,9 @@ static const struct db_stmt q_revive = {
 static const struct db_stmt q_dead_count = {
 	"SELECT COUNT(*) FROM outbox WHERE status = 'dead'", "", "i" };
 static const struct db_stmt q_dead_list = {
-	"SELECT id, to_addr, subject, attempts, last_error, created_at FROM outbox WHERE status = 'dead'"
-	" ORDER BY created_at DESC, id DESC LIMIT ?", "i", "ississ" };
+	"SELECT o.id, IF(o.to_user_id IS NULL, o.to_addr, COALESCE(u.email, '')), o.subject, o.attempts, o.last_error,"
+	" o.created_at FROM outbox o LEFT JOIN users u ON u.id = o.to_user_id WHERE o.status = 'dead'"
+	" ORDER BY o.created_at DESC, o.id DESC LIMIT ?", "i", "ississ" };
 
 enum db_status outbox_add(struct db *db, const char *to, const char *subject, const char *body,
 			  long long checkout_id, long long order_id)
@@ -60,7 +65,7 @@ enum db_status outbox_claim_due(struct db *db, struct arena *a, const char *to, 
 {
 	struct db_res due;
 	*n = 0;
-	enum db_status rc = to ? db_query(db, a, &q_due_to, (struct db_param[]){ DB_S(to), DB_I(max) }, &due)
+	enum db_status rc = to ? db_query(db, a, &q_due_to, (struct db_param[]){ DB_S(to), DB_S(to), DB_I(max) }, &due)
 			       : db_query(db, a, &q_due, (struct db_param[]){ DB_I(max) }, &due);
 	if (rc != DB_OK)
 		return rc;

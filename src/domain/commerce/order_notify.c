@@ -1,0 +1,56 @@
+/* order_notify.c: the notices of a paid order, to its brand and to the creators who sold it. */
+#include <stdio.h>
+#include "domain/commerce/order_notify.h"
+#include "domain/mail/notify.h"
+#include "lib/money.h"
+
+static const struct db_stmt q_order = {
+	"SELECT number, total, currency, brand_id FROM orders WHERE id = ?", "i", "sisi" };
+/* Grouped by creator, for one notice each. */
+static const struct db_stmt q_lines = {
+	"SELECT quantity, title, variant_title, COALESCE(creator_id, 0) FROM order_lines WHERE order_id = ?"
+	" ORDER BY creator_id, id", "i", "issi" };
+
+static void order_notify_line(struct notify_text *t, const struct db_res *l, size_t i)
+{
+	const char *variant = db_at(l, i, 2)->s;
+	notify_text_add(t, "#LINE", arena_printf(t->a, "%lld x %s%s%s%s", db_at(l, i, 0)->i, db_at(l, i, 1)->s,
+		*variant ? " (" : "", variant, *variant ? ")" : ""));
+}
+
+enum db_status order_notify_paid(struct db *db, struct arena *a, long long order_id)
+{
+	struct db_res o, l;
+	enum db_status rc = db_query(db, a, &q_order, (struct db_param[]){ DB_I(order_id) }, &o);
+	if (rc != DB_OK || o.nrows == 0)
+		return rc;
+	if ((rc = db_query(db, a, &q_lines, (struct db_param[]){ DB_I(order_id) }, &l)) != DB_OK)
+		return rc;
+	const char *number = db_at(&o, 0, 0)->s, *currency = db_at(&o, 0, 2)->s;
+	char money[64];
+	if (!money_format(money, sizeof money, db_at(&o, 0, 1)->i, currency))
+		snprintf(money, sizeof money, "%lld %s", db_at(&o, 0, 1)->i, currency);
+
+	struct notify_text t;
+	notify_text_init(&t, a);
+	notify_text_add(&t, "NUMBER", number);
+	notify_text_add(&t, "TOTAL", arena_printf(a, "%s", money));
+	for (size_t i = 0; i < l.nrows; i++)
+		order_notify_line(&t, &l, i);
+	rc = notify_brand(db, a, db_at(&o, 0, 3)->i, NOTIFY_BRAND_ORDER, &t);
+
+	for (size_t i = 0; rc == DB_OK && i < l.nrows;) {
+		long long creator = db_at(&l, i, 3)->i;
+		if (!creator) {
+			i++;
+			continue;
+		}
+		struct notify_text c;
+		notify_text_init(&c, a);
+		notify_text_add(&c, "NUMBER", number);
+		for (; i < l.nrows && db_at(&l, i, 3)->i == creator; i++)
+			order_notify_line(&c, &l, i);
+		rc = notify_creator(db, a, creator, NOTIFY_CREATOR_SALE, &c);
+	}
+	return rc;
+}

@@ -1,0 +1,131 @@
+/* notify.c: queue switchable notices, and keep each account's switches. */
+#include <stdio.h>
+#include <string.h>
+#include "domain/mail/notify.h"
+#include "domain/mail/notify_token.h"
+#include "lib/base_url.h"
+#include "lib/config.h"
+
+/* From users, so a link of a deleted account changes nothing instead of failing. */
+static const struct db_stmt q_set = {
+	"INSERT INTO notification_prefs (user_id, kind, enabled, updated_at) SELECT id, ?, ?, UTC_TIMESTAMP() FROM users"
+	" WHERE id = ? ON DUPLICATE KEY UPDATE enabled = VALUES(enabled), updated_at = VALUES(updated_at)", "sii", "" };
+/* One statement, so a switch flipped meanwhile is either seen or not, never half. */
+static const struct db_stmt q_queue = {
+	"INSERT INTO outbox (to_addr, to_user_id, kind, subject, body_text, unsubscribe_url, created_at)"
+	" SELECT '', ?, 'notice', ?, ?, NULLIF(?, ''), UTC_TIMESTAMP() FROM DUAL WHERE NOT EXISTS"
+	" (SELECT 1 FROM notification_prefs WHERE user_id = ? AND kind = ? AND enabled = 0)", "isssis", "" };
+static const struct db_stmt q_brand_owner = {
+	"SELECT COALESCE(owner_user_id, 0) FROM brands WHERE id = ?", "i", "i" };
+static const struct db_stmt q_creator_user = {
+	"SELECT COALESCE(user_id, 0) FROM creators WHERE id = ?", "i", "i" };
+static const struct db_stmt q_prefs = {
+	"SELECT kind, enabled FROM notification_prefs WHERE user_id = ?", "i", "si" };
+
+static const char *base(struct arena *a)
+{
+	char url[BASE_URL_MAX];
+	return base_url_get(url) ? arena_printf(a, "%s", url) : "";
+}
+
+const char *notify_unsubscribe_url(struct arena *a, long long user_id, enum notify_kind k)
+{
+	uint8_t secret[32];
+	if (!config_secret(secret))
+		return "";
+	char token[NOTIFY_TOKEN_MAX];
+	notify_token_make(secret, user_id, k, token);
+	return arena_printf(a, "%s" NOTIFY_UNSUBSCRIBE_PATH "%s", base(a), token);
+}
+
+static notify_render_fn render;
+
+void notify_renderer_set(notify_render_fn fn)
+{
+	render = fn;
+}
+
+void notify_text_init(struct notify_text *t, struct arena *a)
+{
+	*t = (struct notify_text){ .a = a };
+}
+
+void notify_text_add(struct notify_text *t, const char *name, const char *value)
+{
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 16;
+		struct notify_field *f = arena_alloc(t->a, cap * sizeof *f);
+		if (t->n)
+			memcpy(f, t->f, t->n * sizeof *f);
+		t->f = f, t->cap = cap;
+	}
+	t->f[t->n++] = (struct notify_field){ name, value };
+}
+
+enum db_status notify_user(struct db *db, struct arena *a, long long user_id, enum notify_kind k,
+			   const struct notify_text *t)
+{
+	if (user_id <= 0)
+		return DB_OK;
+	struct notify_text all;
+	notify_text_init(&all, a);
+	for (size_t i = 0; i < t->n; i++)
+		notify_text_add(&all, t->f[i].name, t->f[i].value);
+	const char *stop = notify_unsubscribe_url(a, user_id, k);
+	notify_text_add(&all, "BASE", base(a));
+	notify_text_add(&all, "KIND_LABEL", notify_kind_label(k));
+	if (*stop)
+		notify_text_add(&all, "#STOP", stop);
+	const char *text = render ? render(a, k, &all) : NULL;
+	const char *nl = text ? strchr(text, '\n') : NULL;
+	if (!nl) {
+		/* A program that queues notices sets its renderer at start; this is a bug, not a reason
+		 * to undo the order or payment the notice is about. */
+		fprintf(stderr, "notify: no text for a %s notice (renderer %s)\n", notify_kind_name(k), render ? "failed" : "not set");
+		return DB_OK;
+	}
+	const char *subject = arena_strndup(a, text, (size_t)(nl - text)), *body = nl + 1;
+	return db_query(db, NULL, &q_queue, (struct db_param[]){ DB_I(user_id), DB_S(subject), DB_S(body), DB_S(stop),
+		DB_I(user_id), DB_S(notify_kind_name(k)) }, NULL);
+}
+
+static enum db_status notify_owner(struct db *db, struct arena *a, const struct db_stmt *q, long long id,
+				   enum notify_kind k, const struct notify_text *t)
+{
+	struct db_res u;
+	enum db_status rc = db_query(db, a, q, (struct db_param[]){ DB_I(id) }, &u);
+	if (rc != DB_OK || u.nrows == 0)
+		return rc;
+	return notify_user(db, a, db_at(&u, 0, 0)->i, k, t);
+}
+
+enum db_status notify_brand(struct db *db, struct arena *a, long long brand_id, enum notify_kind k,
+			    const struct notify_text *t)
+{
+	return notify_owner(db, a, &q_brand_owner, brand_id, k, t);
+}
+
+enum db_status notify_creator(struct db *db, struct arena *a, long long creator_id, enum notify_kind k,
+			      const struct notify_text *t)
+{
+	return notify_owner(db, a, &q_creator_user, creator_id, k, t);
+}
+
+enum db_status notify_prefs_load(struct db *db, struct arena *a, long long user_id, bool on[NOTIFY__MAX])
+{
+	for (int k = 0; k < NOTIFY__MAX; k++)
+		on[k] = true;
+	struct db_res p;
+	enum db_status rc = db_query(db, a, &q_prefs, (struct db_param[]){ DB_I(user_id) }, &p);
+	for (size_t i = 0; rc == DB_OK && i < p.nrows; i++) {
+		enum notify_kind k = notify_kind_parse(db_at(&p, i, 0)->s);
+		if (k != NOTIFY__MAX)
+			on[k] = db_at(&p, i, 1)->i != 0;
+	}
+	return rc;
+}
+
+enum db_status notify_pref_set(struct db *db, long long user_id, enum notify_kind k, bool on)
+{
+	return db_query(db, NULL, &q_set, (struct db_param[]){ DB_S(notify_kind_name(k)), DB_I(on), DB_I(user_id) }, NULL);
+}

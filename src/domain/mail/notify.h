@@ -1,0 +1,55 @@
+/* notify.h: notices to brands and creators (a new order, a pick request, a payout sent...), each of
+ * a kind its recipient may switch off (notify_kind.h). A notice is queued in the outbox inside the
+ * caller's transaction, so it exists exactly when its event does; a switched-off kind queues
+ * nothing. It goes to the account, not an address: the sender reads the account's address when it
+ * sends. Its words come from the kind's section of templates/mail_notice.tpl, filled with the
+ * caller's values by the program's renderer (the domain sees no templates: notify_renderer_set);
+ * every notice ends with its one-click unsubscribe link (notify_token.h) and the settings page,
+ * absolute from base_url, and carries List-Unsubscribe to the same link. */
+#ifndef CC_NOTIFY_H
+#define CC_NOTIFY_H
+#include <stdbool.h>
+#include "db/db.h"
+#include "domain/mail/notify_kind.h"
+
+/* Where a notice's links point: "<base_url>/unsubscribe/<token>" (one click turns the kind off)
+ * and "<base_url>/studio/account/notifications". */
+#define NOTIFY_UNSUBSCRIBE_PATH "/unsubscribe/"
+#define NOTIFY_SETTINGS_PATH "/studio/account/notifications"
+
+/* The values a notice's template section is filled with: "NAME" sets {{NAME}}; "#ROW" adds one
+ * more row of section ROW, its {{TEXT}} the value (an order's items, an optional note). */
+struct notify_field {
+	const char *name, *value;
+};
+struct notify_text {
+	struct arena *a;
+	struct notify_field *f;
+	size_t n, cap;
+};
+void notify_text_init(struct notify_text *t, struct arena *a);
+void notify_text_add(struct notify_text *t, const char *name, const char *value);
+
+/* Turns a kind's section and its values into the notice's text: the subject on the first line,
+ * then the body; NULL if the template failed. Set once by each program before it serves. */
+typedef const char *(*notify_render_fn)(struct arena *a, enum notify_kind k, const struct notify_text *t);
+void notify_renderer_set(notify_render_fn fn);
+
+/* Queues the notice to the account unless it switched the kind off. Call inside the caller's
+ * db_txn. */
+enum db_status notify_user(struct db *db, struct arena *a, long long user_id, enum notify_kind k,
+			   const struct notify_text *t) DB_MUST_CHECK;
+/* The same to the account that owns the brand, or the creator's account; nothing if there is none. */
+enum db_status notify_brand(struct db *db, struct arena *a, long long brand_id, enum notify_kind k,
+			    const struct notify_text *t) DB_MUST_CHECK;
+enum db_status notify_creator(struct db *db, struct arena *a, long long creator_id, enum notify_kind k,
+			      const struct notify_text *t) DB_MUST_CHECK;
+
+/* Whether each kind is on for the account: on[k] (no stored choice means on). */
+enum db_status notify_prefs_load(struct db *db, struct arena *a, long long user_id, bool on[NOTIFY__MAX]) DB_MUST_CHECK;
+enum db_status notify_pref_set(struct db *db, long long user_id, enum notify_kind k, bool on) DB_MUST_CHECK;
+
+/* The absolute link a base_url-less setup cannot make is relative ("" base); "" without a secret. */
+const char *notify_unsubscribe_url(struct arena *a, long long user_id, enum notify_kind k);
+
+#endif
