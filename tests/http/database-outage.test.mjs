@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { Client, ROOT, VAR } from './lib/http.mjs';
 import { holdExclusive } from './lib/dblock.mjs';
+import { everyWorkerBack } from './lib/outage.mjs';
 import { until } from './lib/eventually.mjs';
 
 const run = promisify(execFile);
@@ -36,6 +37,7 @@ describe('while MariaDB is stopped', () => {
 		try {
 			await db('start');
 			await waitFor('/@lena', 200, 20_000);
+			await everyWorkerBack();
 		} finally {
 			release?.();
 		}

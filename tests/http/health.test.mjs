@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { Client, ROOT, VAR, confValue, uniqueEmail } from './lib/http.mjs';
 import { holdExclusive } from './lib/dblock.mjs';
+import { everyWorkerBack } from './lib/outage.mjs';
 import { until } from './lib/eventually.mjs';
 import { answers, brandWithForm, lit, sql, submitLead } from './lib/leads.mjs';
 
@@ -64,6 +65,7 @@ describe('/_health when something is wrong', () => {
 			await db('start');
 			await db('client', '-e', "DELETE FROM schema_migrations WHERE name = '9999_from_a_newer_build.sql'");
 			await waitFor('/_health', 200, 20_000);
+			await everyWorkerBack();
 		} finally {
 			release?.();
 		}

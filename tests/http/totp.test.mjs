@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Client, ROOT, VAR, csrfOf, newAccount } from './lib/http.mjs';
+import { Client, ROOT, STUDIO_LOG, VAR, csrfOf, newAccount } from './lib/http.mjs';
 import { eventually } from './lib/eventually.mjs';
 import { lit, mailCount, mailedLink, sql } from './lib/account_mail.mjs';
 import { codeAt, codeToken, main, nowStep, setUpTwoStep } from './lib/totp.mjs';
@@ -112,7 +112,7 @@ test('sign-in asks the code after the password; a code works once, and a reused 
 	// ASVS 2.8.5: a reused code is logged and its owner told.
 	assert.equal(warned(), 2);
 	const id = sql(`SELECT id FROM users WHERE email = ${lit(account.email)}`)[0][0];
-	const log = ['lighttpd-fcgi.log', 'studio.log'].map((f) => path.join(VAR, 'log', f)).find(existsSync);
+	const log = STUDIO_LOG;
 	await eventually(() => readFileSync(log, 'utf8').includes(`studio: a used two-step code was tried for account ${id}; refused, owner told`),
 		{ message: `the reuse is in ${log}` });
 	assert.ok(!readFileSync(log, 'utf8').includes(code), 'the code itself is not logged');

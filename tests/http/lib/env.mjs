@@ -7,6 +7,9 @@ export const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:8370').replac
 export const SERVER = process.env.SERVER ?? 'lighttpd';
 export const ROOT = process.env.ROOT ?? fileURLToPath(new URL('../../..', import.meta.url));
 export const VAR = path.resolve(ROOT, process.env.VAR ?? 'var');
+// Where the studio program's stderr goes behind the server under test: lighttpd's FastCGI log, or
+// the studio.log of the daemon Apache reaches.
+export const STUDIO_LOG = path.join(VAR, 'log', SERVER === 'apache' ? 'studio.log' : 'lighttpd-fcgi.log');
 
 // A setting of the stack under test, from $VAR/crowdcart.conf ("key = value" lines). A missing file
 // or key throws, naming both: a test that needs a setting fails, it never skips.

@@ -5,7 +5,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { holdShared } from './dblock.mjs';
 import { BASE_URL } from './env.mjs';
 
-export { BASE_URL, ROOT, SERVER, VAR, confValue } from './env.mjs';
+export { BASE_URL, ROOT, SERVER, STUDIO_LOG, VAR, confValue } from './env.mjs';
 export const DEMO_PASSWORD = 'crowdcart-demo';
 
 await holdShared();
