@@ -36,14 +36,16 @@ Mail owed to its recipient, always sent (notify_owed): no footer to switch it of
 }}{{#ORDER_CONFIRMATION}}Your crowdcart order{{#MANY}}s ({{TEXT}}){{/MANY}}
 Thank you for your order.
 {{PARA}}
-{{ORDERS}}Shipping to:
-  {{ADDRESS}}
-{{PARA}}
+{{#ORDERS}}{{TEXT}}
+{{/ORDERS}}Shipping to:
+{{#ADDRESS}}  {{TEXT}}
+{{/ADDRESS}}{{PARA}}
 Look up an order any time at {{BASE}}/orders/lookup with its number and this email address.
 {{/ORDER_CONFIRMATION}}{{#ORDER_PAID}}Your crowdcart order{{#ONE}} is{{/ONE}}{{#MANY}}s are{{/MANY}} paid
 Thank you: your payment was received.
 {{PARA}}
-{{ORDERS}}Look up an order any time at {{BASE}}/orders/lookup with its number and this email address.
+{{#ORDERS}}{{TEXT}}
+{{/ORDERS}}Look up an order any time at {{BASE}}/orders/lookup with its number and this email address.
 {{/ORDER_PAID}}{{#ORDER_SHIPPED}}Your order has shipped (order {{NUMBER}})
 Hello {{NAME}},
 {{PARA}}
@@ -88,4 +90,5 @@ Your picks: {{BASE}}/studio/creator/picks
 --
 You get this mail because "{{KIND_LABEL}}" is on in your crowdcart mail settings.
 {{/SWITCHABLE}}{{#STOP}}Stop these mails with one click: {{TEXT}}
-{{/STOP}}{{#SWITCHABLE}}Choose which mails you get: {{BASE}}/studio/account/notifications{{/SWITCHABLE}}
+{{/STOP}}{{#SWITCHABLE}}Choose which mails you get: {{BASE}}/studio/account/notifications
+{{/SWITCHABLE}}

@@ -295,9 +295,9 @@ static enum db_status place_txn(struct db *db, void *ctx)
 			return rc;
 	struct notify_text mail;
 	notify_text_init(&mail, r->arena);
-	notify_text_add(&mail, "ORDERS", buf_cstr(&p->mail));
-	notify_text_add(&mail, "ADDRESS", address_text(r->arena, &(struct address){ p->f->name, p->f->line1,
-			p->f->line2, p->f->city, p->f->region, p->f->postal, p->f->country }, "\n  "));
+	notify_text_add_lines(&mail, "#ORDERS", buf_cstr(&p->mail));
+	notify_text_add_lines(&mail, "#ADDRESS", address_text(r->arena, &(struct address){ p->f->name, p->f->line1,
+			      p->f->line2, p->f->city, p->f->region, p->f->postal, p->f->country }, "\n"));
 	if (p->cart.nbrands > 1)
 		notify_text_add(&mail, "#MANY", arena_printf(r->arena, "%zu", p->cart.nbrands));
 	/* A hosted payment's mail goes when it is paid (pay_settle.c): the shopper may never pay. */

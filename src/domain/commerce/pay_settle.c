@@ -262,7 +262,7 @@ static enum db_status mail_paid(struct db *db, struct arena *a, long long checko
 	}
 	struct notify_text t;
 	notify_text_init(&t, a);
-	notify_text_add(&t, "ORDERS", buf_cstr(&b));
+	notify_text_add_lines(&t, "#ORDERS", buf_cstr(&b));
 	notify_text_add(&t, o.nrows > 1 ? "#MANY" : "#ONE", "");
 	return notify_owed(db, a, db_at(&o, 0, 3)->s, "order_paid", &t, checkout_id, 0);
 }

@@ -101,6 +101,16 @@ enum db_status notify_user(struct db *db, struct arena *a, long long user_id, en
 		DB_I(user_id), DB_S(notify_kind_name(k)) }, NULL);
 }
 
+void notify_text_add_lines(struct notify_text *t, const char *row, const char *text)
+{
+	while (*text) {
+		const char *nl = strchr(text, '\n');
+		size_t n = nl ? (size_t)(nl - text) : strlen(text);
+		notify_text_add(t, row, arena_strndup(t->a, text, n));
+		text += n + (nl != NULL);
+	}
+}
+
 enum db_status notify_owed(struct db *db, struct arena *a, const char *to, const char *section,
 			   const struct notify_text *t, long long checkout_id, long long order_id)
 {

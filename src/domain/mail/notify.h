@@ -29,6 +29,9 @@ struct notify_text {
 };
 void notify_text_init(struct notify_text *t, struct arena *a);
 void notify_text_add(struct notify_text *t, const char *name, const char *value);
+/* One row of section `row` ("#ROW") per line of text: a value's own line ends would be spaces
+ * once escaped, so text of several lines goes in as rows. */
+void notify_text_add_lines(struct notify_text *t, const char *row, const char *text);
 
 /* Turns a section of the template (a kind's name, or an owed mail's: "order_shipped") and its
  * values into the mail's text: the subject on the first line, then the body; a switchable notice
