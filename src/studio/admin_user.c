@@ -18,10 +18,10 @@ static const struct db_stmt q_user = {
 	" u.suspended_reason, COALESCE((SELECT MAX(s.created_at) FROM sessions s WHERE s.user_id = u.id), ''),"
 	" (SELECT COUNT(*) FROM sessions s WHERE s.user_id = u.id), COALESCE(c.handle, ''),"
 	" COALESCE(b.slug, ''), COALESCE(b.name, ''), COALESCE(u.email_verified_at, ''),"
-	" EXISTS (SELECT 1 FROM account_totp t WHERE t.user_id = u.id)"
+	" EXISTS (SELECT 1 FROM account_totp t WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL)"
 	" FROM users u LEFT JOIN creators c ON c.user_id = u.id"
 	" LEFT JOIN brands b ON b.id = (SELECT MIN(b2.id) FROM brands b2 WHERE b2.owner_user_id = u.id)"
-	" WHERE u.id = ?", "i", "isssssssisssi" };
+	" WHERE u.id = ?", "i", "isssssssissssi" };
 static const struct db_stmt q_history = {
 	"SELECT a.created_at, COALESCE(u.email, CONCAT('account #', a.actor_user_id)), a.action, a.reason"
 	" FROM admin_audit a LEFT JOIN users u ON u.id = a.actor_user_id"
