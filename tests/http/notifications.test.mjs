@@ -140,6 +140,8 @@ test('through SMTP a notice carries List-Unsubscribe with one-click POST, and a 
 	const creator = await newCreator();
 	sql(`UPDATE creators SET display_name = '<b>Lena & "Co"</b>' WHERE handle = ${lit(creator.account.handle)}`);
 	await requestPick(brand, creator);
+	// Only the notice goes through SMTP here: the sign-up's verification mail is another test's.
+	sql(`DELETE FROM outbox WHERE to_addr = ${lit(brand.account.email)} AND subject = 'Confirm your crowdcart email address'`);
 	const conf = confWith(t, `mail_transport = smtp\nsmtp_url = smtp://127.0.0.1:${smtp.port}\nsmtp_starttls = off\nsmtp_timeout = 20`);
 	const run = await ctl(conf, 'send-mail', '--to', brand.account.email);
 	assert.equal(run.code, 0, run.stderr);
