@@ -1,7 +1,7 @@
 // sign_in_network.test.mjs: a sign-in from a network the account has not used before is mailed to
 // its owner (ASVS 2.2.3) with the network prefix, the browser and the way to act; the first network
-// an account signs in from, and any it has used before, are no news. Only prefixes are kept, and
-// deleting the account removes them.
+// an account signs in from, and any it has used before, are no news. Only prefixes are kept, the
+// data export lists them, and deleting the account removes them.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { randomInt } from 'node:crypto';
@@ -43,6 +43,9 @@ test('a sign-in from a new network is mailed to the owner; the first one and a k
 	assert.equal((await at(202).login(account.email, account.password)).status, 303);
 	assert.equal(mailCount(account.email, SUBJECT), 1, 'known now');
 	assert.deepEqual(networks(account.email).sort(), [home.address.replace(/\.\d+$/, '.0/24'), awayNet].sort());
+	const exported = JSON.parse((await away.get('/studio/account/export.json')).body);
+	assert.deepEqual(exported.sign_in_networks.map((n) => n.network).sort(), networks(account.email).sort(),
+		'the owner\'s data export lists them');
 });
 
 test('deleting the account removes the networks it signed in from', async () => {
