@@ -335,6 +335,16 @@ test('the shopper\'s confirmation, shipping notice with its tracking link, refun
 	assert.ok(refunded.body.includes(`${brandName} has refunded $25.00 of your order (1 item). The money goes back the way you paid.`),
 		refunded.body);
 	assertOwed(refunded);
+	const again = new Client();
+	const second = await again.post('/checkout/place', (await reviewed(again, [[b.variantId, 1]], address(email))).fields);
+	const [other] = checkoutOrders(second.headers.location);
+	const cancel = await b.client.submit(`/studio/orders/${other}/transition`, { action: 'cancel' }, { formPath: `/studio/orders/${other}` });
+	assert.equal(cancel.status, 303);
+	const [cancelled] = owedMail(`order_id = (SELECT id FROM orders WHERE number = ${lit(other)})`);
+	assert.equal(cancelled.subject, `Your order was cancelled (order ${other})`);
+	assert.ok(cancelled.body.includes(`${brandName} has cancelled your order. If you had paid for it, the payment is being returned to you.`),
+		cancelled.body);
+	assertOwed(cancelled);
 });
 
 test('a lowered commission is told to the creator from the template, with no switch', async () => {
