@@ -4,7 +4,9 @@
 // settings page, or by that link's POST without any cookie (RFC 8058), queues nothing more, and a
 // forged link changes nothing; through SMTP the notice carries List-Unsubscribe and its HTML part
 // shows a creator name holding markup as text. A live reminder's stop link is its
-// List-Unsubscribe, and works without a cookie too.
+// List-Unsubscribe, and works without a cookie too. Mail owed to its recipient (the shopper's
+// confirmation, shipping notice with the carrier's tracking link, cancellation and refund, a
+// creator's lowered commission) comes from its own template section, with no switch.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
