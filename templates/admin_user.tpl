@@ -5,6 +5,8 @@
 <div><dt>Name</dt><dd>{{NAME}}</dd></div>
 <div><dt>Role</dt><dd id="user-role">{{ROLE}}</dd></div>
 <div><dt>State</dt><dd id="user-state">{{#ACTIVE}}active{{/ACTIVE}}{{#SUSPENDED}}suspended since {{AT}} UTC: {{REASON}}{{/SUSPENDED}}</dd></div>
+<div><dt>Email verified</dt><dd id="user-verified">{{#VERIFIED}}yes ({{AT}} UTC){{/VERIFIED}}{{#UNVERIFIED}}no{{/UNVERIFIED}}</dd></div>
+<div><dt>Two-step sign-in</dt><dd id="user-two-step">{{#TWO_STEP_ON}}on{{/TWO_STEP_ON}}{{#TWO_STEP_OFF}}off{{/TWO_STEP_OFF}}</dd></div>
 <div><dt>Created (UTC)</dt><dd>{{CREATED}}</dd></div>
 <div><dt>Last sign-in (UTC)</dt><dd>{{LAST_SIGN_IN}}</dd></div>
 <div><dt>Open sessions</dt><dd id="user-sessions">{{SESSIONS}}</dd></div>
@@ -28,6 +30,20 @@
 <textarea id="reinstate-reason" name="reason" maxlength="500" required rows="3"></textarea></div>
 <div class="actions"><button class="button" type="submit">Reinstate account</button></div>
 </form>{{/CAN_REINSTATE}}
+{{#CAN_RESEND}}<form class="form" method="post" action="/admin/users/{{ID}}/resend-verification">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<h2>Email verification</h2>
+<p>The address is not confirmed yet. A new link goes to it; older links keep working until they expire.</p>
+<div class="actions"><button class="button" type="submit">Resend verification</button></div>
+</form>{{/CAN_RESEND}}
+{{#CAN_TWO_STEP_OFF}}<form class="form" method="post" action="/admin/users/{{ID}}/two-step-off">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<h2>Turn off two-step sign-in</h2>
+<p>Only for an owner who lost their authenticator app and every recovery code, once you are sure it is them. Their password alone will sign them in; they are told by mail.</p>
+<div class="field"><label for="two-step-reason">How the owner proved who they are (kept in the audit log)</label>
+<textarea id="two-step-reason" name="reason" maxlength="500" required rows="3"></textarea></div>
+<div class="actions"><button class="button danger" type="submit">Turn off two-step sign-in</button></div>
+</form>{{/CAN_TWO_STEP_OFF}}
 <form class="form" method="post" action="/admin/users/{{ID}}/role">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <h2>Role</h2>

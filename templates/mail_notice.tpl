@@ -31,9 +31,64 @@ Your earnings: {{BASE}}/studio/creator/dashboard{{/CREATOR_SALE}}{{#CREATOR_PICK
 Your picks: {{BASE}}/studio/creator/picks{{/CREATOR_PICK_DECISION}}{{#CREATOR_PAYOUT_SENT}}{{BRAND}} paid you {{AMOUNT}}
 {{BRAND}} marked your payout of {{AMOUNT}} for {{PERIOD}} as paid.
 {{PARA}}
-Your earnings and payouts: {{BASE}}/studio/creator/payouts{{/CREATOR_PAYOUT_SENT}}
+Your earnings and payouts: {{BASE}}/studio/creator/payouts{{/CREATOR_PAYOUT_SENT}}{{!
+Mail owed to its recipient, always sent (notify_owed): no footer to switch it off.
+}}{{#ORDER_CONFIRMATION}}Your crowdcart order{{#MANY}}s ({{TEXT}}){{/MANY}}
+Thank you for your order.
+{{PARA}}
+{{#ORDERS}}{{TEXT}}
+{{/ORDERS}}Shipping to:
+{{#ADDRESS}}  {{TEXT}}
+{{/ADDRESS}}{{PARA}}
+Look up an order any time at {{BASE}}/orders/lookup with its number and this email address.
+{{/ORDER_CONFIRMATION}}{{#ORDER_PAID}}Your crowdcart order{{#ONE}} is{{/ONE}}{{#MANY}}s are{{/MANY}} paid
+Thank you: your payment was received.
+{{PARA}}
+{{#ORDERS}}{{TEXT}}
+{{/ORDERS}}Look up an order any time at {{BASE}}/orders/lookup with its number and this email address.
+{{/ORDER_PAID}}{{#ORDER_SHIPPED}}Your order has shipped (order {{NUMBER}})
+Hello {{NAME}},
+{{PARA}}
+{{BRAND}} has sent your order.
+Carrier: {{CARRIER}}
+Tracking number: {{TRACKING}}
+{{#TRACK}}Follow the parcel: {{TEXT}}
+{{/TRACK}}{{PARA}}
+Order number: {{NUMBER}}
+Its status any time: {{BASE}}/orders/lookup (with its number and this email address)
+{{PARA}}
+-- 
+{{BRAND}}, through crowdcart
+{{/ORDER_SHIPPED}}{{#ORDER_CANCELLED}}Your order was cancelled (order {{NUMBER}})
+Hello {{NAME}},
+{{PARA}}
+{{BRAND}} has cancelled your order. If you had paid for it, the payment is being returned to you.
+{{PARA}}
+Order number: {{NUMBER}}
+{{PARA}}
+-- 
+{{BRAND}}, through crowdcart
+{{/ORDER_CANCELLED}}{{#ORDER_REFUND}}{{#COMPLETE}}Your order was refunded{{/COMPLETE}}{{#PART}}A refund for your order{{/PART}} (order {{NUMBER}})
+Hello {{NAME}},
+{{PARA}}
+{{BRAND}} has refunded {{AMOUNT}} of your order ({{COUNT}} item{{#PLURAL}}s{{/PLURAL}}). The money goes back the way you paid.
+{{PARA}}
+Order number: {{NUMBER}}
+{{PARA}}
+-- 
+{{BRAND}}, through crowdcart
+{{/ORDER_REFUND}}{{#RATE_CHANGE}}A brand is lowering your commission
+{{BRAND}} is lowering the commission on some of your picks.
+{{PARA}}
+{{#PICK}}{{TEXT}}
+{{/PICK}}{{#MORE}}…and {{TEXT}} more of your picks.
+{{/MORE}}Sales until each date earn the rate they earn today; each order keeps the rate of its sale.
+{{PARA}}
+Your picks: {{BASE}}/studio/creator/picks
+{{/RATE_CHANGE}}{{#SWITCHABLE}}
 {{PARA}}
 --
 You get this mail because "{{KIND_LABEL}}" is on in your crowdcart mail settings.
-{{#STOP}}Stop these mails with one click: {{TEXT}}
-{{/STOP}}Choose which mails you get: {{BASE}}/studio/account/notifications
+{{/SWITCHABLE}}{{#STOP}}Stop these mails with one click: {{TEXT}}
+{{/STOP}}{{#SWITCHABLE}}Choose which mails you get: {{BASE}}/studio/account/notifications
+{{/SWITCHABLE}}

@@ -16,8 +16,7 @@
 #include "domain/creators/accrual.h"
 #include "domain/creators/commission_terms.h"
 #include "views/discount_link.h"
-#include "lib/config.h"
-#include "domain/mail/outbox.h"
+#include "domain/mail/notify.h"
 #include "web/layout.h"
 #include "domain/commerce/payments.h"
 #include "web/response.h"
@@ -291,19 +290,19 @@ static enum db_status place_txn(struct db *db, void *ctx)
 		return rc;
 	pay_redirect_init(&p->redirect, r->arena, &p->cart);
 	buf_init(&p->mail, r->arena, 2048);
-	buf_printf(&p->mail, "Thank you for your order.\n\n");
 	for (size_t k = 0; k < p->cart.nbrands; k++)
 		if ((rc = write_order(db, p, &p->cart.brands[k])) != DB_OK)
 			return rc;
-	buf_printf(&p->mail, "Shipping to:\n  %s\n\n", address_text(r->arena, &(struct address){ p->f->name,
-		   p->f->line1, p->f->line2, p->f->city, p->f->region, p->f->postal, p->f->country }, "\n  "));
-	buf_printf(&p->mail, "Look up an order any time at %s/orders/lookup with its number and this email address.\n",
-		   config_str("base_url", ""));
-	const char *subject = p->cart.nbrands > 1
-		? arena_printf(r->arena, "Your crowdcart orders (%zu)", p->cart.nbrands) : "Your crowdcart order";
+	struct notify_text mail;
+	notify_text_init(&mail, r->arena);
+	notify_text_add_lines(&mail, "#ORDERS", buf_cstr(&p->mail));
+	notify_text_add_lines(&mail, "#ADDRESS", address_text(r->arena, &(struct address){ p->f->name, p->f->line1,
+			      p->f->line2, p->f->city, p->f->region, p->f->postal, p->f->country }, "\n"));
+	if (p->cart.nbrands > 1)
+		notify_text_add(&mail, "#MANY", arena_printf(r->arena, "%zu", p->cart.nbrands));
 	/* A hosted payment's mail goes when it is paid (pay_settle.c): the shopper may never pay. */
 	if (p->prov->kind != PAYMENT_REDIRECT &&
-	    (rc = outbox_add(db, p->f->email, subject, buf_cstr(&p->mail), p->checkout_id, 0)) != DB_OK)
+	    (rc = notify_owed(db, r->arena, p->f->email, "order_confirmation", &mail, p->checkout_id, 0)) != DB_OK)
 		return rc;
 	if (p->prov->kind == PAYMENT_REDIRECT &&
 	    (rc = pay_redirect_hold(db, &p->redirect, p->checkout_id, p->prov->name)) != DB_OK)

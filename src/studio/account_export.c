@@ -51,6 +51,9 @@ static const struct export_part parts[] = {
 	  { "SELECT b.slug, p.handle, p.title, " TIME("s.created_at") " FROM saved_products s"
 	    " JOIN products p ON p.id = s.product_id JOIN brands b ON b.id = p.brand_id"
 	    " WHERE s.user_id = ? ORDER BY s.created_at LIMIT 10000", "i", "ssss" } },
+	{ "sign_in_networks", BY_USER, NAMES("network", "first_seen_at", "last_seen_at"),
+	  { "SELECT address_prefix, " TIME("first_seen_at") ", " TIME("last_seen_at") " FROM account_networks"
+	    " WHERE user_id = ? ORDER BY first_seen_at, address_prefix LIMIT 10000", "i", "sss" } },
 	{ "creator_profile", BY_CREATOR, NAMES("handle", "display_name", "bio", "avatar_url"),
 	  { "SELECT handle, display_name, bio, avatar_url FROM creators WHERE id = ?", "i", "ssss" } },
 	{ "picks", BY_CREATOR, NAMES("brand", "product", "title", "status", "created_at"),

@@ -19,6 +19,9 @@ int page_admin_user(struct req *r);
 int page_admin_user_suspend(struct req *r);
 int page_admin_user_reinstate(struct req *r);
 int page_admin_user_role(struct req *r);
+/* a new verification link; two-step sign-in off for an owner locked out (admin_access.h) */
+int page_admin_user_resend_verification(struct req *r);
+int page_admin_user_two_step_off(struct req *r);
 int page_admin_audit(struct req *r);
 int page_admin_system(struct req *r);
 /* admin_moderation.c: reports, take-downs and restores */

@@ -3,8 +3,10 @@
  * reinstate and change role, each with a reason and each in the audit log. An admin cannot act
  * on their own account here, so no one locks the last admin out by a slip. */
 #include <string.h>
+#include "domain/admin/admin_access.h"
 #include "domain/admin/admin_account.h"
 #include "domain/admin/admin_audit.h"
+#include "lib/base_url.h"
 #include "web/layout.h"
 #include "web/response.h"
 #include "studio/admin.h"
@@ -15,10 +17,11 @@ static const struct db_stmt q_user = {
 	"SELECT u.id, u.email, u.display_name, u.role, u.created_at, COALESCE(u.suspended_at, ''),"
 	" u.suspended_reason, COALESCE((SELECT MAX(s.created_at) FROM sessions s WHERE s.user_id = u.id), ''),"
 	" (SELECT COUNT(*) FROM sessions s WHERE s.user_id = u.id), COALESCE(c.handle, ''),"
-	" COALESCE(b.slug, ''), COALESCE(b.name, '')"
+	" COALESCE(b.slug, ''), COALESCE(b.name, ''), COALESCE(u.email_verified_at, ''),"
+	" EXISTS (SELECT 1 FROM account_totp t WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL)"
 	" FROM users u LEFT JOIN creators c ON c.user_id = u.id"
 	" LEFT JOIN brands b ON b.id = (SELECT MIN(b2.id) FROM brands b2 WHERE b2.owner_user_id = u.id)"
-	" WHERE u.id = ?", "i", "isssssssisss" };
+	" WHERE u.id = ?", "i", "isssssssissssi" };
 static const struct db_stmt q_history = {
 	"SELECT a.created_at, COALESCE(u.email, CONCAT('account #', a.actor_user_id)), a.action, a.reason"
 	" FROM admin_audit a LEFT JOIN users u ON u.id = a.actor_user_id"
@@ -55,6 +58,12 @@ static int user_page(struct req *r, int status, const char *error)
 		tmpl_set(b, "SLUG", db_at(&u, 0, 10)->s);
 		tmpl_set(b, "NAME", db_at(&u, 0, 11)->s);
 	}
+	if (*db_at(&u, 0, 12)->s)
+		tmpl_set(tmpl_add(d, "VERIFIED"), "AT", db_at(&u, 0, 12)->s);
+	else
+		tmpl_show(d, "UNVERIFIED");
+	bool two_step = db_at(&u, 0, 13)->i != 0;
+	tmpl_show(d, two_step ? "TWO_STEP_ON" : "TWO_STEP_OFF");
 	bool suspended = *db_at(&u, 0, 5)->s, self = id == r->sess.user_id;
 	if (suspended) {
 		tmpl_dict *s = tmpl_add(d, "SUSPENDED");
@@ -69,6 +78,10 @@ static int user_page(struct req *r, int status, const char *error)
 		tmpl_dict *act = tmpl_add(d, "ACTIONS");
 		tmpl_set_int(act, "ID", id);
 		tmpl_show(act, suspended ? "CAN_REINSTATE" : "CAN_SUSPEND");
+		if (!*db_at(&u, 0, 12)->s)
+			tmpl_show(act, "CAN_RESEND");
+		if (two_step)
+			tmpl_show(act, "CAN_TWO_STEP_OFF");
 		for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++) {
 			tmpl_dict *o = tmpl_add(act, "ROLE_OPTION");
 			tmpl_set(o, "VALUE", roles[i]);
@@ -81,7 +94,10 @@ static int user_page(struct req *r, int status, const char *error)
 		tmpl_set(tmpl_add(d, "DONE"), "TEXT", strcmp(done, "suspended") == 0
 			 ? "Suspended: the account's sessions have ended and its public pages are gone."
 			 : strcmp(done, "reinstated") == 0 ? "Reinstated: the account can sign in again and its pages are back."
-			 : strcmp(done, "role") == 0 ? "Role changed." : "Nothing to change.");
+			 : strcmp(done, "role") == 0 ? "Role changed."
+			 : strcmp(done, "verification") == 0 ? "A new verification link was mailed to the account's address."
+			 : strcmp(done, "two_step_off") == 0 ? "Two-step sign-in is off; the owner was told by mail."
+			 : "Nothing to change.");
 	if (error)
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
 	for (size_t i = 0; i < h.nrows; i++) {
@@ -161,4 +177,30 @@ int page_admin_user_role(struct req *r)
 	enum db_status rc = admin_account_set_role(r->db, r->arena, &(struct admin_actor){ r->sess.user_id, r->remote_addr },
 						   id, req_form(r, "role"), reason_of(r), &changed);
 	return after(r, rc, changed, "role");
+}
+
+int page_admin_user_resend_verification(struct req *r)
+{
+	long long id = req_id(r, "id");
+	char base[BASE_URL_MAX];
+	if (!base_url_get(base))
+		return user_page(r, 503, "Mail with links is not set up on this site yet (base_url in the configuration).");
+	bool changed;
+	enum db_status rc = admin_access_resend_verification(r->db, r->arena,
+		&(struct admin_actor){ r->sess.user_id, r->remote_addr }, id, base, &changed);
+	return after(r, rc, changed, "verification");
+}
+
+int page_admin_user_two_step_off(struct req *r)
+{
+	long long id = req_id(r, "id");
+	const char *reason = reason_of(r);
+	if (id == r->sess.user_id)
+		return user_page(r, 403, "Turn off your own two-step sign-in on your account page.");
+	if (!*reason)
+		return user_page(r, 422, "Say how the owner proved who they are: the reason goes into the audit log.");
+	bool changed;
+	enum db_status rc = admin_access_two_step_off(r->db, r->arena,
+		&(struct admin_actor){ r->sess.user_id, r->remote_addr }, id, reason, &changed);
+	return after(r, rc, changed, "two_step_off");
 }

@@ -9,6 +9,7 @@
 #include "web/session.h"
 #include "studio/studio.h"
 #include "studio/two_step.h"
+#include "domain/accounts/sign_in_network.h"
 
 static const struct db_stmt q_user = {
 	"SELECT id, password_hash, display_name, role, suspended_at IS NOT NULL FROM users WHERE email = ?", "s", "isssi" };
@@ -100,6 +101,8 @@ int page_login(struct req *r)
 		return answer;
 	login_throttle_forget_pair(r->db, &t);
 	rc = session_login(r, id, db_at(&u, 0, 2)->s, session_role(db_at(&u, 0, 3)->s));
+	if (rc == DB_OK)
+		rc = sign_in_network_note(r->db, r->arena, id, r->remote_addr, req_env(r, "HTTP_USER_AGENT"));
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	response_redirect(r, safe_next(req_form(r, "next")));

@@ -11,6 +11,7 @@
 #include "domain/accounts/login_second.h"
 #include "domain/accounts/login_throttle.h"
 #include "studio/two_step.h"
+#include "domain/accounts/sign_in_network.h"
 
 static const struct db_stmt q_user = {
 	"SELECT email, display_name, role FROM users WHERE id = ?", "i", "sss" };
@@ -111,7 +112,8 @@ int page_login_code(struct req *r)
 		return REQ_DONE;
 	}
 	login_throttle_forget_pair(r->db, &t);
-	if ((rc = session_login(r, s.user_id, db_at(&u, 0, 1)->s, session_role(db_at(&u, 0, 2)->s))) != DB_OK)
+	if ((rc = session_login(r, s.user_id, db_at(&u, 0, 1)->s, session_role(db_at(&u, 0, 2)->s))) != DB_OK ||
+	    (rc = sign_in_network_note(r->db, r->arena, s.user_id, r->remote_addr, req_env(r, "HTTP_USER_AGENT"))) != DB_OK)
 		return req_db_fail(rc);
 	response_redirect(r, s.next);
 	return REQ_DONE;

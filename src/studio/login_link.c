@@ -9,6 +9,7 @@
 #include "domain/accounts/account_token.h"
 #include "studio/account.h"
 #include "studio/two_step.h"
+#include "domain/accounts/sign_in_network.h"
 
 static const struct db_stmt q_user = {
 	"SELECT display_name, role FROM users WHERE id = ? AND suspended_at IS NULL", "i", "ss" };
@@ -64,6 +65,8 @@ int page_login_link_use(struct req *r)
 	if (login_code_needed(r, u.user_id, true, "/studio", &answer))
 		return answer;
 	rc = session_login(r, u.user_id, db_at(&u.user, 0, 0)->s, session_role(db_at(&u.user, 0, 1)->s));
+	if (rc == DB_OK)
+		rc = sign_in_network_note(r->db, r->arena, u.user_id, r->remote_addr, req_env(r, "HTTP_USER_AGENT"));
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	response_redirect(r, "/studio");

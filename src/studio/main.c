@@ -285,7 +285,7 @@ static const struct field admin_users_fields[] = {
 	F_INT("page", 6, 1, ADMIN_MAX_PAGE), F_END,
 };
 static const struct field admin_user_fields[] = {
-	F_ENUM("done", 10, F_ONE_OF("suspended", "reinstated", "role", "unchanged")), F_END,
+	F_ENUM("done", 12, F_ONE_OF("suspended", "reinstated", "role", "unchanged", "verification", "two_step_off")), F_END,
 };
 static const struct field admin_reason_fields[] = { F_TEXT("reason", ADMIN_AUDIT_REASON_MAX), F_END };
 static const struct field admin_role_fields[] = {
@@ -346,6 +346,7 @@ enum studio_page {
 	ST_ACCOUNT_DELETE_FORM, ST_ACCOUNT_DELETE, ST_ACCOUNT_EXPORT,
 	ST_FOLLOW, ST_FOLLOW_ADD, ST_FOLLOW_REMOVE, ST_SAVE, ST_SAVE_ADD, ST_SAVE_REMOVE,
 	ST_ACCOUNT_NOTIFICATIONS, ST_ACCOUNT_NOTIFICATIONS_SAVE,
+	ST_ADMIN_USER_RESEND_VERIFICATION, ST_ADMIN_USER_TWO_STEP_OFF,
 	ST__MAX
 };
 
@@ -798,6 +799,12 @@ static const struct route routes[] = {
 	[ST_ACCOUNT_NOTIFICATIONS_SAVE] = { .pat = { HTTP_POST, "/studio/account/notifications" },
 		.fn = page_account_notifications_save, .needs = NEED_LOGIN, .fields = account_notify_fields,
 		.max_body = 2048 },
+	/* admin_user.c: helping an owner back in (admin_access.h) */
+	[ST_ADMIN_USER_RESEND_VERIFICATION] = { .pat = { HTTP_POST, "/admin/users/{id}/resend-verification" },
+		.fn = page_admin_user_resend_verification, .needs = NEED_ADMIN, .path = path_id, .max_body = 1024 },
+	[ST_ADMIN_USER_TWO_STEP_OFF] = { .pat = { HTTP_POST, "/admin/users/{id}/two-step-off" },
+		.fn = page_admin_user_two_step_off, .needs = NEED_ADMIN, .path = path_id,
+		.fields = admin_reason_fields, .max_body = 4096 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio page");
 

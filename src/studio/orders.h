@@ -4,6 +4,7 @@
 #define CC_STUDIO_ORDERS_H
 #include "web/http.h"
 #include "domain/commerce/order_state.h"
+#include "domain/mail/notify.h"
 
 #define ORDERS_PER_PAGE 50
 #define ORDERS_MAX_PAGE 2000
@@ -67,10 +68,10 @@ enum db_status orders_move(struct db *db, const struct orders_locked *o, const s
 enum db_status orders_reverse(struct db *db, struct arena *a, long long line_id, long long creator_id,
 			      long long brand_id, long long amount, const char *currency, long long actor);
 
-/* Queues the shopper's mail about a move, in the move's transaction (outbox.h): `subject`
- * gets the order number appended, `news` is the paragraph that says what happened. */
+/* Queues the shopper's mail about a move, in the move's transaction: section `section` of
+ * mail_notice.tpl (notify_owed), filled with t and the order's NAME, NUMBER and BRAND. */
 enum db_status orders_notify(struct db *db, struct arena *a, const struct orders_locked *o, const char *brand,
-			     const char *subject, const char *news);
+			     const char *section, struct notify_text *t);
 
 /* The last event id the form's page showed (field "version"): -1 when absent, -2 when not a
  * number. A transition is refused when the order has had an event since. */

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "studio/orders.h"
-#include "domain/mail/outbox.h"
+#include "domain/mail/notify.h"
 #include "domain/creators/ledger_reverse.h"
 #include "web/response.h"
 #include "studio/studio.h"
@@ -201,9 +201,10 @@ enum db_status orders_reverse(struct db *db, struct arena *a, long long line_id,
 }
 
 enum db_status orders_notify(struct db *db, struct arena *a, const struct orders_locked *o, const char *brand,
-			     const char *subject, const char *news)
+			     const char *section, struct notify_text *t)
 {
-	const char *body = arena_printf(a, "Hello %s,\n\n%s\n\nOrder number: %s\n\n-- \n%s, through crowdcart\n",
-					o->ship_name, news, o->number, brand);
-	return outbox_add(db, o->email, arena_printf(a, "%s (order %s)", subject, o->number), body, 0, o->id);
+	notify_text_add(t, "NAME", o->ship_name);
+	notify_text_add(t, "NUMBER", o->number);
+	notify_text_add(t, "BRAND", brand);
+	return notify_owed(db, a, o->email, section, t, 0, o->id);
 }

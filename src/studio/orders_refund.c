@@ -170,9 +170,14 @@ static enum db_status refund_run(struct db *db, void *ctx)
 		return rc == DB_CONFLICT ? refund_refuse(f, 409, NULL) : rc;
 	if (complete && (rc = db_query(db, NULL, &q_pay_refunded, (struct db_param[]){ DB_I(o.id) }, NULL)) != DB_OK)
 		return rc;
-	return orders_notify(db, f->a, &o, f->brand, complete ? "Your order was refunded" : "A refund for your order",
-			     arena_printf(f->a, "%s has refunded %s of your order (%lld item%s).", f->brand, money,
-					  asked, asked == 1 ? "" : "s"));
+	struct notify_text mail;
+	notify_text_init(&mail, f->a);
+	notify_text_add(&mail, complete ? "#COMPLETE" : "#PART", "");
+	notify_text_add(&mail, "AMOUNT", money);
+	notify_text_add(&mail, "COUNT", arena_printf(f->a, "%lld", asked));
+	if (asked != 1)
+		notify_text_add(&mail, "#PLURAL", "");
+	return orders_notify(db, f->a, &o, f->brand, "order_refund", &mail);
 }
 
 /* What was asked, as text ("all", or "<line>:<units>,..."): part of the provider's idempotency key. */

@@ -2,8 +2,10 @@
  * tracking number), deliver or cancel (restock every line, reverse all commission), each with
  * its event row, in one transaction. */
 #include <string.h>
+#include <strings.h>
 #include "domain/commerce/code_release.h"
 #include "domain/creators/accrual.h"
+#include "domain/creators/sample.h"
 #include "studio/orders.h"
 #include "web/response.h"
 #include "studio/studio.h"
@@ -73,6 +75,32 @@ static enum db_status transition_cancel_lines(struct db *db, struct transition *
 	}
 	return rc == DB_OK ? db_query(db, NULL, &q_pay_cancel, (struct db_param[]){ DB_I(o->id) }, NULL) : rc;
 }
+/* The carrier's own tracking page for the number, when the typed carrier is one whose page takes
+ * the number in its address (the sample carriers' list); "" when not. Always absolute. */
+static const char *transition_track_url(struct arena *a, const char *carrier, const char *tracking)
+{
+	size_t n;
+	const struct sample_carrier *c = sample_carriers(&n);
+	char number[SAMPLE_TRACKING_MAX + 1];
+	for (size_t i = 0; i < n; i++)
+		if (*c[i].track_prefix && (strcasecmp(carrier, c[i].name) == 0 || strcasecmp(carrier, c[i].code) == 0))
+			return sample_tracking_normalise(tracking, number)
+				? arena_printf(a, "%s%s", c[i].track_prefix, number) : "";
+	return "";
+}
+
+static enum db_status transition_mail_shipped(struct db *db, struct transition *t, const struct orders_locked *o)
+{
+	struct notify_text mail;
+	notify_text_init(&mail, t->a);
+	notify_text_add(&mail, "CARRIER", t->change.carrier);
+	notify_text_add(&mail, "TRACKING", t->change.tracking);
+	const char *track = transition_track_url(t->a, t->change.carrier, t->change.tracking);
+	if (*track)
+		notify_text_add(&mail, "#TRACK", track);
+	return orders_notify(db, t->a, o, t->brand, "order_shipped", &mail);
+}
+
 
 static enum db_status transition_run(struct db *db, void *ctx)
 {
@@ -101,15 +129,14 @@ static enum db_status transition_run(struct db *db, void *ctx)
 			return rc;
 		return accrual_for_order(db, t->a, o.id);
 	case ORDER_SHIP:
-		return orders_notify(db, t->a, &o, t->brand, "Your order has shipped",
-				     arena_printf(t->a, "%s has sent your order.\nCarrier: %s\nTracking number: %s",
-						  t->brand, t->change.carrier, t->change.tracking));
-	case ORDER_CANCEL:
+		return transition_mail_shipped(db, t, &o);
+	case ORDER_CANCEL: {
 		if ((rc = transition_cancel_lines(db, t, &o)) != DB_OK || (rc = code_release_order(db, o.id)) != DB_OK)
 			return rc;
-		return orders_notify(db, t->a, &o, t->brand, "Your order was cancelled",
-				     arena_printf(t->a, "%s has cancelled your order. If you had paid for it, "
-						  "the payment is being returned to you.", t->brand));
+		struct notify_text mail;
+		notify_text_init(&mail, t->a);
+		return orders_notify(db, t->a, &o, t->brand, "order_cancelled", &mail);
+	}
 	default:
 		return DB_OK;
 	}

@@ -34,18 +34,19 @@ static const char *notice_text_unescape(struct arena *a, const char *s)
 	return out;
 }
 
-const char *notice_text_render(struct arena *a, enum notify_kind k, const struct notify_text *t)
+const char *notice_text_render(struct arena *a, const char *name, bool switchable, const struct notify_text *t)
 {
 	tmpl_dict *d = tmpl_new();
 	if (!d)
 		return NULL;
 	char section[40];
-	const char *name = notify_kind_name(k);
 	size_t n = 0;
 	for (; name[n] && n < sizeof section - 1; n++)
 		section[n] = (char)toupper((unsigned char)name[n]);
 	section[n] = '\0';
 	tmpl_show(d, section);
+	if (switchable)
+		tmpl_show(d, "SWITCHABLE");
 	tmpl_set(d, "PARA", "");
 	for (size_t i = 0; i < t->n; i++) {
 		if (t->f[i].name[0] == '#')

@@ -1,6 +1,7 @@
 // admin.test.mjs: /admin for the admin role only: every route refused to anyone else; user search;
 // suspension (sessions end, sign-in refused, storefront and catalog gone) and reinstatement; role
-// changes; every action in the append-only audit log, in the same transaction; the system page.
+// changes; resending a verification link and turning off two-step sign-in for an owner locked out;
+// every action in the append-only audit log, in the same transaction; the system page.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fs from 'node:fs';
@@ -9,7 +10,8 @@ import { Client, ROOT, csrfOf, newAccount, unique } from './lib/http.mjs';
 import { demoClient, lit, newBrand, sql } from './lib/fulfilment.mjs';
 import { ctl } from './lib/catalog_import.mjs';
 import { api, createKey } from './lib/catalog.mjs';
-import { mailedLink } from './lib/account_mail.mjs';
+import { mailCount, mailedLink } from './lib/account_mail.mjs';
+import { setUpTwoStep } from './lib/totp.mjs';
 import { eventually } from './lib/eventually.mjs';
 
 const ADMIN = 'admin@demo.crowdcart.test';
@@ -267,4 +269,63 @@ test('the system page shows the version, the migrations, the queues, the worker 
 	assert.match(body, /<tr class="worker-row"><td>[^<]+<\/td><td>[0-9-]+ [0-9:]+<\/td><td>\d+ s<\/td><td>\d+ s<\/td><td>\d+<\/td><td>\d+<\/td><td>ok<\/td><\/tr>/,
 		'the worker pass just run');
 	assert.match(body, /id="system-database">Reachable: a single node/);
+});
+
+test('the user page shows whether the address is verified; resending a link mails it and is audited', async () => {
+	const c = new Client();
+	const account = await newAccount(c, 'shopper');
+	const id = userId(account.email);
+	sql(`UPDATE users SET email_verified_at = NULL WHERE id = ${id}`);
+	const admin = await demoClient(ADMIN);
+	let page = main((await admin.get(`/admin/users/${id}`)).body);
+	assert.match(page, /id="user-verified">no</);
+	assert.match(page, /action="\/admin\/users\/\d+\/resend-verification"/);
+	const before = mailCount(account.email, 'Confirm your crowdcart email address');
+	const noCsrf = await admin.post(`/admin/users/${id}/resend-verification`, {});
+	assert.equal(noCsrf.status, 403, 'a POST without the CSRF token is refused');
+	let res = await act(admin, id, 'resend-verification', {});
+	assert.equal(res.status, 303);
+	assert.equal(res.headers.location, `/admin/users/${id}?done=verification`);
+	assert.equal(mailCount(account.email, 'Confirm your crowdcart email address'), before + 1);
+	assert.deepEqual(auditRows(id).map((r) => r.action), ['user.resend_verification']);
+	// the mailed link proves the address, and the page then says so with the date
+	const link = mailedLink(account.email, 'verify');
+	const open = await c.get(link);
+	assert.equal((await c.post(link, { csrf: csrfOf(open.body) })).status, 200);
+	page = main((await admin.get(`/admin/users/${id}`)).body);
+	assert.match(page, /id="user-verified">yes \(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\)</);
+	assert.doesNotMatch(page, /resend-verification/, 'nothing to resend once verified');
+	res = await act(admin, id, 'resend-verification', {});
+	assert.equal(res.headers.location, `/admin/users/${id}?done=unchanged`);
+	assert.equal(auditRows(id).length, 1, 'nothing done, nothing logged');
+});
+
+test('the admin turns off two-step sign-in for an owner who lost it: with a reason, audited, the owner mailed', async () => {
+	const owner = new Client();
+	const account = await newAccount(owner, 'brand');
+	const id = userId(account.email);
+	const admin = await demoClient(ADMIN);
+	assert.match(main((await admin.get(`/admin/users/${id}`)).body), /id="user-two-step">off</);
+	await setUpTwoStep(owner);
+	let page = main((await admin.get(`/admin/users/${id}`)).body);
+	assert.match(page, /id="user-two-step">on</);
+	assert.match(page, /action="\/admin\/users\/\d+\/two-step-off"/);
+	const step = await new Client().login(account.email, account.password);
+	assert.equal(step.status, 200, 'the password alone no longer signs in: the code form');
+
+	let res = await act(admin, id, 'two-step-off', { reason: '' });
+	assert.equal(res.status, 422);
+	assert.equal(auditRows(id).length, 0);
+	res = await act(admin, id, 'two-step-off', { reason: 'Called in, answered the recovery questions' });
+	assert.equal(res.status, 303);
+	assert.equal(res.headers.location, `/admin/users/${id}?done=two_step_off`);
+	assert.deepEqual(auditRows(id).map((r) => [r.action, r.reason]),
+		[['user.two_step_off', 'Called in, answered the recovery questions']]);
+	assert.equal(Number(sql(`SELECT COUNT(*) FROM account_totp WHERE user_id = ${id}`)[0][0]), 0);
+	assert.equal(Number(sql(`SELECT COUNT(*) FROM account_recovery_codes WHERE user_id = ${id}`)[0][0]), 0);
+	assert.equal(mailCount(account.email, 'Two-step sign-in was turned off for your account'), 1, 'the owner is told');
+	assert.equal((await new Client().login(account.email, account.password)).status, 303, 'the password signs in again');
+	page = main((await admin.get(`/admin/users/${id}`)).body);
+	assert.match(page, /id="user-two-step">off</);
+	assert.doesNotMatch(page, /two-step-off"/);
 });

@@ -4,7 +4,9 @@
 // settings page, or by that link's POST without any cookie (RFC 8058), queues nothing more, and a
 // forged link changes nothing; through SMTP the notice carries List-Unsubscribe and its HTML part
 // shows a creator name holding markup as text. A live reminder's stop link is its
-// List-Unsubscribe, and works without a cookie too.
+// List-Unsubscribe, and works without a cookie too. Mail owed to its recipient (the shopper's
+// confirmation, shipping notice with the carrier's tracking link, cancellation and refund, a
+// creator's lowered commission) comes from its own template section, with no switch.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -142,6 +144,8 @@ test('through SMTP a notice carries List-Unsubscribe with one-click POST, and a 
 	// The owner's sign-up mail (the address confirmation) is not this test's subject.
 	sql(`UPDATE outbox SET status = 'sent' WHERE to_addr = ${lit(brand.account.email)}`);
 	await requestPick(brand, creator);
+	// Only the notice goes through SMTP here: the sign-up's verification mail is another test's.
+	sql(`DELETE FROM outbox WHERE to_addr = ${lit(brand.account.email)} AND subject = 'Confirm your crowdcart email address'`);
 	const conf = confWith(t, `mail_transport = smtp\nsmtp_url = smtp://127.0.0.1:${smtp.port}\nsmtp_starttls = off\nsmtp_timeout = 20`);
 	const run = await ctl(conf, 'send-mail', '--to', brand.account.email);
 	assert.equal(run.code, 0, run.stderr);
@@ -288,4 +292,74 @@ test('a payout batch the scheduled run makes is a notice to the brand', async ()
 	assert.equal(due.length, 1);
 	assert.equal(due[0].subject, `Creator payouts due: $30.00 for ${batch[1]}`);
 	assert.ok(due[0].body.includes(`${BASE}/studio/brand/payouts/${batch[2]}`), due[0].body);
+});
+
+// Mail owed to its recipient comes from its own section of mail_notice.tpl, word for word, and
+// has no switch: no unsubscribe link, no footer pointing at the mail settings.
+const owedMail = (where) => sql(`SELECT subject, REPLACE(body_text, '\n', ' | '), COALESCE(unsubscribe_url, '') FROM outbox
+	WHERE ${where} ORDER BY id`).map(([subject, body, unsubscribe]) => ({ subject, body, unsubscribe }));
+function assertOwed(m) {
+	assert.equal(m.unsubscribe, '', 'owed mail cannot be switched off');
+	assert.ok(!m.body.includes('mail settings') && !m.body.includes('/unsubscribe/'), m.body);
+}
+
+test('the shopper\'s confirmation, shipping notice with its tracking link, refund and cancellation come from the template', async () => {
+	const b = await newBrand();
+	const email = uniqueEmail('owed');
+	const shopper = new Client();
+	const placed = await shopper.post('/checkout/place', (await reviewed(shopper, [[b.variantId, 1]], address(email))).fields);
+	assert.equal(placed.status, 303);
+	const [number] = checkoutOrders(placed.headers.location);
+	const [confirmation] = owedMail(`to_addr = ${lit(email)}`);
+	assert.equal(confirmation.subject, 'Your crowdcart order');
+	assert.ok(confirmation.body.startsWith('Thank you for your order. |  | '), confirmation.body);
+	assert.ok(confirmation.body.includes(`Order ${number} from `), confirmation.body);
+	assert.ok(confirmation.body.includes(' | Shipping to: |   '), confirmation.body);
+	assert.ok(confirmation.body.endsWith(` |  | Look up an order any time at ${BASE}/orders/lookup with its number and this email address. | `),
+		confirmation.body);
+	assertOwed(confirmation);
+
+	const [[orderId, shipName, brandName]] = sql(`SELECT o.id, o.ship_name, b.name FROM orders o JOIN brands b ON b.id = o.brand_id
+		WHERE o.number = ${lit(number)}`);
+	const ship = await b.client.submit(`/studio/orders/${number}/transition`,
+		{ action: 'ship', carrier: 'ups', tracking_number: '1Z 999-AA1 0123456784' }, { formPath: `/studio/orders/${number}` });
+	assert.equal(ship.status, 303);
+	const [shipped] = owedMail(`order_id = ${orderId}`);
+	assert.equal(shipped.subject, `Your order has shipped (order ${number})`);
+	assert.equal(shipped.body, [`Hello ${shipName},`, '', `${brandName} has sent your order.`, 'Carrier: ups',
+		'Tracking number: 1Z 999-AA1 0123456784', 'Follow the parcel: https://www.ups.com/track?tracknum=1Z999AA10123456784', '',
+		`Order number: ${number}`, `Its status any time: ${BASE}/orders/lookup (with its number and this email address)`, '',
+		'-- ', `${brandName}, through crowdcart`, ''].join(' | '));
+	assertOwed(shipped);
+
+	const refund = await b.client.submit(`/studio/orders/${number}/refund`, { mode: 'full' }, { formPath: `/studio/orders/${number}` });
+	assert.equal(refund.status, 303);
+	const [, refunded] = owedMail(`order_id = ${orderId}`);
+	assert.equal(refunded.subject, `Your order was refunded (order ${number})`);
+	assert.ok(refunded.body.includes(`${brandName} has refunded $25.00 of your order (1 item). The money goes back the way you paid.`),
+		refunded.body);
+	assertOwed(refunded);
+	const again = new Client();
+	const second = await again.post('/checkout/place', (await reviewed(again, [[b.variantId, 1]], address(email))).fields);
+	const [other] = checkoutOrders(second.headers.location);
+	const cancel = await b.client.submit(`/studio/orders/${other}/transition`, { action: 'cancel' }, { formPath: `/studio/orders/${other}` });
+	assert.equal(cancel.status, 303);
+	const [cancelled] = owedMail(`order_id = (SELECT id FROM orders WHERE number = ${lit(other)})`);
+	assert.equal(cancelled.subject, `Your order was cancelled (order ${other})`);
+	assert.ok(cancelled.body.includes(`${brandName} has cancelled your order. If you had paid for it, the payment is being returned to you.`),
+		cancelled.body);
+	assertOwed(cancelled);
+});
+
+test('a lowered commission is told to the creator from the template, with no switch', async () => {
+	const b = await newBrand({ price: 5000 });
+	assert.equal((await b.client.submit('/studio/marketplace', { marketplace_open: 'yes', commission_percent: '10', approval_required: 'no' })).status, 303);
+	const creator = await newCreator();
+	assert.equal((await creator.client.submit('/studio/creator/picks', { product_id: b.productId }, { formPath: '/studio/creator/marketplace' })).status, 303);
+	assert.equal((await b.client.submit('/studio/marketplace', { marketplace_open: 'yes', commission_percent: '8', approval_required: 'no' })).status, 303);
+	const [m] = owedMail(`to_addr = ${lit(creator.account.email)} AND subject = 'A brand is lowering your commission'`);
+	assert.ok(m, 'the creator is mailed');
+	assert.match(m.body, new RegExp(`^.+ is lowering the commission on some of your picks\\. \\|  \\| [^|]+: 10% on a sale today; 8% on sales from \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\. \\| `
+		+ `Sales until each date earn the rate they earn today; each order keeps the rate of its sale\\. \\|  \\| Your picks: ${BASE.replace(/[.]/g, '\\.')}/studio/creator/picks \\| $`));
+	assertOwed(m);
 });

@@ -68,6 +68,9 @@ test('an order paid through Stripe waits with its stock held, then is paid once 
 	assert.equal(mails.length, 1, 'one mail, at paid');
 	assert.equal(mails[0][0], 'Your crowdcart order is paid');
 	assert.match(mails[0][1], new RegExp(`Order ${number} from Northwind Goods: \\$\\d+\\.\\d\\d, paid\\|  2 x ${p.title} \\(One\\)`));
+	// the words of mail_notice.tpl's order_paid section, with no switch-off footer: the mail is owed
+	assert.ok(mails[0][1].startsWith('Thank you: your payment was received.||'), mails[0][1]);
+	assert.match(mails[0][1], /\|\|Look up an order any time at https?:\/\/[^/]+\/orders\/lookup with its number and this email address\.\|$/);
 });
 
 // ---- events crafted here, signed as Stripe signs them ----

@@ -91,7 +91,7 @@ START_TEST(test_notice_text_is_plain_text_of_the_kind)
 	for (int k = 0; k < NOTIFY__MAX; k++) {
 		struct notify_text t;
 		notify_text_init(&t, a);
-		const char *text = notice_text_render(a, (enum notify_kind)k, &t);
+		const char *text = notice_text_render(a, notify_kind_name((enum notify_kind)k), true, &t);
 		ck_assert_msg(text && strchr(text, '\n') > text, "%s has a subject line", notify_kind_name((enum notify_kind)k));
 	}
 	struct notify_text t;
@@ -101,11 +101,44 @@ START_TEST(test_notice_text_is_plain_text_of_the_kind)
 	notify_text_add(&t, "PRODUCT", "Lamp");
 	notify_text_add(&t, "BASE", "https://shop.example");
 	notify_text_add(&t, "#NOTE", "size <M>");
-	const char *text = notice_text_render(a, NOTIFY_BRAND_SAMPLE_REQUEST, &t);
+	const char *text = notice_text_render(a, notify_kind_name(NOTIFY_BRAND_SAMPLE_REQUEST), true, &t);
 	ck_assert_ptr_nonnull(text);
 	const char *want = "Sample request: Lamp\nHello,\n\n<b>Lena & \"Co\"</b> it's &amp; (@lena) asks for a sample of Lamp.\n"
 			   "Their note: size <M>\n\nApprove or decline it in your studio: https://shop.example/studio/brand/samples\n";
 	ck_assert_msg(strncmp(text, want, strlen(want)) == 0, "%s", text);
+	ck_assert_msg(strstr(text, "mail settings"), "a switchable notice says how to switch it off: %s", text);
+	arena_free(a);
+}
+END_TEST
+
+/* Owed mail is whole from its section and has no way to switch it off. */
+START_TEST(test_owed_mail_has_no_switch)
+{
+	ck_assert(tmpl_init("templates"));
+	struct arena *a = arena_new(4096);
+	struct notify_text t;
+	notify_text_init(&t, a);
+	notify_text_add(&t, "NAME", "Ada <Lovelace>");
+	notify_text_add(&t, "NUMBER", "CC-1");
+	notify_text_add(&t, "BRAND", "Mugs & Co");
+	notify_text_add(&t, "CARRIER", "UPS");
+	notify_text_add(&t, "TRACKING", "1Z999");
+	notify_text_add(&t, "#TRACK", "https://www.ups.com/track?tracknum=1Z999");
+	notify_text_add(&t, "BASE", "https://shop.example");
+	const char *text = notice_text_render(a, "order_shipped", false, &t);
+	ck_assert_ptr_nonnull(text);
+	const char *want = "Your order has shipped (order CC-1)\nHello Ada <Lovelace>,\n\nMugs & Co has sent your order.\n"
+			   "Carrier: UPS\nTracking number: 1Z999\nFollow the parcel: https://www.ups.com/track?tracknum=1Z999\n\n"
+			   "Order number: CC-1\n";
+	ck_assert_msg(strncmp(text, want, strlen(want)) == 0, "%s", text);
+	ck_assert_msg(!strstr(text, "mail settings") && !strstr(text, "notifications"), "%s", text);
+	static const char *const owed[] = { "order_confirmation", "order_paid", "order_cancelled", "order_refund", "rate_change" };
+	for (size_t i = 0; i < sizeof owed / sizeof owed[0]; i++) {
+		notify_text_init(&t, a);
+		text = notice_text_render(a, owed[i], false, &t);
+		ck_assert_msg(text && strchr(text, '\n') > text, "%s has a subject line", owed[i]);
+		ck_assert_msg(!strstr(text, "mail settings"), "%s: %s", owed[i], text);
+	}
 	arena_free(a);
 }
 END_TEST
@@ -119,6 +152,7 @@ Suite *notify_suite(void)
 	tcase_add_test(tc, test_notify_token_refuses_what_the_secret_did_not_make);
 	tcase_add_test(tc, test_notify_kind_names_read_back);
 	tcase_add_test(tc, test_notice_text_is_plain_text_of_the_kind);
+	tcase_add_test(tc, test_owed_mail_has_no_switch);
 	suite_add_tcase(s, tc);
 	return s;
 }

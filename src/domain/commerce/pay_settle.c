@@ -5,10 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 #include "lib/buf.h"
-#include "lib/config.h"
 #include "lib/money.h"
 #include "domain/creators/accrual.h"
-#include "domain/mail/outbox.h"
+#include "domain/mail/notify.h"
 #include "domain/commerce/payments.h"
 #include "domain/commerce/code_release.h"
 #include "domain/commerce/order_notify.h"
@@ -248,7 +247,6 @@ static enum db_status mail_paid(struct db *db, struct arena *a, long long checko
 		return rc;
 	struct buf b;
 	buf_init(&b, a, 512);
-	buf_printf(&b, "Thank you: your payment was received.\n\n");
 	for (size_t i = 0; i < o.nrows; i++) {
 		char money[64];
 		if (!money_format(money, sizeof money, db_at(&o, i, 1)->i, db_at(&o, i, 2)->s))
@@ -262,10 +260,11 @@ static enum db_status mail_paid(struct db *db, struct arena *a, long long checko
 				   db_at(&l, j, 2)->s, *db_at(&l, j, 2)->s ? ")" : "");
 		buf_putc(&b, '\n');
 	}
-	buf_printf(&b, "Look up an order any time at %s/orders/lookup with its number and this email address.\n",
-		   config_str("base_url", ""));
-	return outbox_add(db, db_at(&o, 0, 3)->s, o.nrows > 1 ? "Your crowdcart orders are paid"
-			  : "Your crowdcart order is paid", buf_cstr(&b), checkout_id, 0);
+	struct notify_text t;
+	notify_text_init(&t, a);
+	notify_text_add_lines(&t, "#ORDERS", buf_cstr(&b));
+	notify_text_add(&t, o.nrows > 1 ? "#MANY" : "#ONE", "");
+	return notify_owed(db, a, db_at(&o, 0, 3)->s, "order_paid", &t, checkout_id, 0);
 }
 
 static enum db_status settle(struct db *db, void *ctx)

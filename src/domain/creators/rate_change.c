@@ -3,7 +3,7 @@
 #include <time.h>
 #include "domain/creators/commission_rate.h"
 #include "domain/creators/rate_change.h"
-#include "domain/mail/outbox.h"
+#include "domain/mail/notify.h"
 #include "lib/buf.h"
 
 #define UNIX_OF(col) "TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', " col ")"
@@ -46,12 +46,14 @@ static const char *utc_day(struct arena *a, long long at)
 	return s;
 }
 
-/* One creator's announcement, built as their picks come. */
+/* One creator's announcement, built as their picks come: the studio notice's text, and the same
+ * picks as rows of the mail's template section. */
 struct told {
 	long long creator_id;
 	const char *email;
 	long long picks;
 	struct buf body;
+	struct notify_text mail;
 };
 
 static enum db_status tell(struct db *db, long long brand_id, struct told *t,
@@ -66,8 +68,11 @@ static enum db_status tell(struct db *db, long long brand_id, struct told *t,
 	enum db_status rc = db_query(db, NULL, &q_notice, (struct db_param[]){ DB_I(t->creator_id), DB_I(brand_id),
 				     DB_S(body) }, NULL);
 	/* A creator without an account address still sees the notice in the studio. */
-	if (rc == DB_OK && *t->email)
-		rc = outbox_add(db, t->email, "A brand is lowering your commission", body, 0, 0);
+	if (rc == DB_OK && *t->email) {
+		if (t->picks > NOTICE_MAX_PICKS)
+			notify_text_add(&t->mail, "#MORE", arena_printf(t->mail.a, "%lld", t->picks - NOTICE_MAX_PICKS));
+		rc = notify_owed(db, t->mail.a, t->email, "rate_change", &t->mail, 0, 0);
+	}
 	out->creators_told++;
 	t->picks = 0;
 	return rc;
@@ -86,7 +91,7 @@ enum db_status rate_change_apply(struct db *db, struct arena *a, long long brand
 	const char *brand = db_at(&b, 0, 0)->s;
 	long long notice = db_at(&b, 0, 1)->i, now = db_at(&b, 0, 2)->i;
 	rc = db_query(db, a, &q_picks, (struct db_param[]){ DB_I(brand_id), DB_I(product_id), DB_I(product_id) }, &ps);
-	struct told t = { 0, "", 0, { 0 } };
+	struct told t = { 0, "", 0, { 0 }, { 0 } };
 	for (size_t i = 0; rc == DB_OK && i < ps.nrows; i++) {
 		long long creator = db_at(&ps, i, 1)->i;
 		if (creator != t.creator_id && (rc = tell(db, brand_id, &t, out)) != DB_OK)
@@ -111,13 +116,18 @@ enum db_status rate_change_apply(struct db *db, struct arena *a, long long brand
 		}
 		out->cut++;
 		if (t.creator_id != creator) {
-			t = (struct told){ creator, db_at(&ps, i, 8)->s, 0, { 0 } };
+			t = (struct told){ creator, db_at(&ps, i, 8)->s, 0, { 0 }, { 0 } };
 			buf_init(&t.body, a, 1024);
 			buf_printf(&t.body, "%s is lowering the commission on some of your picks.\n\n", brand);
+			notify_text_init(&t.mail, a);
+			notify_text_add(&t.mail, "BRAND", brand);
 		}
-		if (++t.picks <= NOTICE_MAX_PICKS)
-			buf_printf(&t.body, "%s: %s on a sale today; %s on sales from %s.\n", db_at(&ps, i, 7)->s,
+		if (++t.picks <= NOTICE_MAX_PICKS) {
+			const char *line = arena_printf(a, "%s: %s on a sale today; %s on sales from %s.", db_at(&ps, i, 7)->s,
 				   percent(a, ch.next.bps), percent(a, ch.next.pending_bps), utc_day(a, ch.next.pending_at));
+			buf_printf(&t.body, "%s\n", line);
+			notify_text_add(&t.mail, "#PICK", line);
+		}
 	}
 	if (rc == DB_OK)
 		rc = tell(db, brand_id, &t, out);

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "domain/mail/notify.h"
 #include "domain/mail/notify_token.h"
+#include "domain/mail/outbox.h"
 #include "lib/base_url.h"
 #include "lib/config.h"
 
@@ -62,6 +63,23 @@ void notify_text_add(struct notify_text *t, const char *name, const char *value)
 	t->f[t->n++] = (struct notify_field){ name, value };
 }
 
+/* The subject (first line) and body of a section's text; false, said on stderr, when there is
+ * none: a program that queues notices sets its renderer at start, so this is a bug, not a reason
+ * to undo the order or payment the mail is about. */
+static bool notify_render(struct arena *a, const char *section, bool switchable, const struct notify_text *t,
+			  const char **subject, const char **body)
+{
+	const char *text = render ? render(a, section, switchable, t) : NULL;
+	const char *nl = text ? strchr(text, '\n') : NULL;
+	if (!nl) {
+		fprintf(stderr, "notify: no text for a %s mail (renderer %s)\n", section, render ? "failed" : "not set");
+		return false;
+	}
+	*subject = arena_strndup(a, text, (size_t)(nl - text));
+	*body = nl + 1;
+	return true;
+}
+
 enum db_status notify_user(struct db *db, struct arena *a, long long user_id, enum notify_kind k,
 			   const struct notify_text *t)
 {
@@ -76,17 +94,35 @@ enum db_status notify_user(struct db *db, struct arena *a, long long user_id, en
 	notify_text_add(&all, "KIND_LABEL", notify_kind_label(k));
 	if (*stop)
 		notify_text_add(&all, "#STOP", stop);
-	const char *text = render ? render(a, k, &all) : NULL;
-	const char *nl = text ? strchr(text, '\n') : NULL;
-	if (!nl) {
-		/* A program that queues notices sets its renderer at start; this is a bug, not a reason
-		 * to undo the order or payment the notice is about. */
-		fprintf(stderr, "notify: no text for a %s notice (renderer %s)\n", notify_kind_name(k), render ? "failed" : "not set");
+	const char *subject, *body;
+	if (!notify_render(a, notify_kind_name(k), true, &all, &subject, &body))
 		return DB_OK;
-	}
-	const char *subject = arena_strndup(a, text, (size_t)(nl - text)), *body = nl + 1;
 	return db_query(db, NULL, &q_queue, (struct db_param[]){ DB_I(user_id), DB_S(subject), DB_S(body), DB_S(stop),
 		DB_I(user_id), DB_S(notify_kind_name(k)) }, NULL);
+}
+
+void notify_text_add_lines(struct notify_text *t, const char *row, const char *text)
+{
+	while (*text) {
+		const char *nl = strchr(text, '\n');
+		size_t n = nl ? (size_t)(nl - text) : strlen(text);
+		notify_text_add(t, row, arena_strndup(t->a, text, n));
+		text += n + (nl != NULL);
+	}
+}
+
+enum db_status notify_owed(struct db *db, struct arena *a, const char *to, const char *section,
+			   const struct notify_text *t, long long checkout_id, long long order_id)
+{
+	struct notify_text all;
+	notify_text_init(&all, a);
+	for (size_t i = 0; i < t->n; i++)
+		notify_text_add(&all, t->f[i].name, t->f[i].value);
+	notify_text_add(&all, "BASE", base(a));
+	const char *subject, *body;
+	if (!notify_render(a, section, false, &all, &subject, &body))
+		return DB_OK;
+	return outbox_add(db, to, subject, body, checkout_id, order_id);
 }
 
 static enum db_status notify_owner(struct db *db, struct arena *a, const struct db_stmt *q, long long id,

@@ -29,10 +29,16 @@ struct notify_text {
 };
 void notify_text_init(struct notify_text *t, struct arena *a);
 void notify_text_add(struct notify_text *t, const char *name, const char *value);
+/* One row of section `row` ("#ROW") per line of text: a value's own line ends would be spaces
+ * once escaped, so text of several lines goes in as rows. */
+void notify_text_add_lines(struct notify_text *t, const char *row, const char *text);
 
-/* Turns a kind's section and its values into the notice's text: the subject on the first line,
- * then the body; NULL if the template failed. Set once by each program before it serves. */
-typedef const char *(*notify_render_fn)(struct arena *a, enum notify_kind k, const struct notify_text *t);
+/* Turns a section of the template (a kind's name, or an owed mail's: "order_shipped") and its
+ * values into the mail's text: the subject on the first line, then the body; a switchable notice
+ * ends with why it came and how to stop it. NULL if the template failed. Set once by each program
+ * before it serves. */
+typedef const char *(*notify_render_fn)(struct arena *a, const char *section, bool switchable,
+					const struct notify_text *t);
 void notify_renderer_set(notify_render_fn fn);
 
 /* Queues the notice to the account unless it switched the kind off. Call inside the caller's
@@ -44,6 +50,13 @@ enum db_status notify_brand(struct db *db, struct arena *a, long long brand_id, 
 			    const struct notify_text *t) DB_MUST_CHECK;
 enum db_status notify_creator(struct db *db, struct arena *a, long long creator_id, enum notify_kind k,
 			      const struct notify_text *t) DB_MUST_CHECK;
+
+/* Mail owed to its recipient, so always sent and never switchable: a shopper's order
+ * confirmation, shipping notice and refund, a creator's lowered commission. Its words are the
+ * template's `section` filled with t and BASE; queued to the address `to` inside the caller's
+ * db_txn, tied to the checkout or order when there is one (0 if not). */
+enum db_status notify_owed(struct db *db, struct arena *a, const char *to, const char *section,
+			   const struct notify_text *t, long long checkout_id, long long order_id) DB_MUST_CHECK;
 
 /* Whether each kind is on for the account: on[k] (no stored choice means on). */
 enum db_status notify_prefs_load(struct db *db, struct arena *a, long long user_id, bool on[NOTIFY__MAX]) DB_MUST_CHECK;
