@@ -149,6 +149,9 @@ write_conf() {
 			# The demo accounts' password of dev and test stacks (README); without it crowdcartctl demo
 			# makes up a random one, so demo data on a real shop is no default account.
 			echo "demo_password = crowdcart-demo"
+			# The demo admin signs in with the password alone on dev and test stacks; a real shop's
+			# admin pages ask for two-step sign-in (admin_requires_two_step, on by default).
+			echo "admin_requires_two_step = off"
 			# Domain checks of dev and test stacks ask UDP port DB_PORT on loopback, where nothing
 			# answers unless a test serves its zone there (tests/http/lib/dns.mjs): made-up domains
 			# never reach a real resolver, and a refused lookup never counts against a domain.

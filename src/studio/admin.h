@@ -13,6 +13,10 @@
 /* layout_begin with the admin navigation on top, `current` (its href) marked as the page shown. */
 tmpl_dict *admin_begin(struct req *r, const char *content_tpl, const char *title, const char *current);
 
+/* The dispatcher's gate before every /admin route (admin_gate.c): two-step sign-in, unless the
+ * operator turned admin_requires_two_step off. */
+bool admin_gate_two_step(struct req *r);
+
 int page_admin_home(struct req *r);
 int page_admin_users(struct req *r);
 int page_admin_user(struct req *r);

@@ -812,7 +812,7 @@ int main(int argc, char **argv)
 {
 	static const struct app studio = {
 		.name = "studio", .routes = routes, .nroutes = ST__MAX, .writes_media = true,
-		.layout = layout_extras_show,
+		.layout = layout_extras_show, .admin_gate = admin_gate_two_step,
 	};
 	notify_renderer_set(notice_text_render);
 	return worker_main(&studio, argc, argv);

@@ -159,6 +159,8 @@ static bool enforce(struct req *r)
 		response_error(r, 403, "Your account does not have access to this page.");
 		return false;
 	}
+	if ((needs & NEED_ADMIN) && r->app->admin_gate && !r->app->admin_gate(r))
+		return false;
 	return true;
 }
 

@@ -81,6 +81,9 @@ struct app {
 	void (*after)(struct db *db, bool final);
 	/* Adds what the program shows on every page's layout (the cart count); may be NULL. */
 	void (*layout)(struct req *r, tmpl_dict *layout);
+	/* Asked before every NEED_ADMIN route, once the role is checked: true lets the request on;
+	 * false means it answered (the studio asks admins for two-step sign-in). May be NULL. */
+	bool (*admin_gate)(struct req *r);
 	/* The program stores uploads under media_dir: its workers' system call filter lets them
 	 * create files there (sandbox.h); the others may not create a file at all. */
 	bool writes_media;
