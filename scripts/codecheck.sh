@@ -39,6 +39,13 @@ hits=$(grep -rnE '(printf|strcat|buf_puts|buf_put)\s*\(.*"\s*(SELECT|INSERT|UPDA
 [ -z "$hits" ] || bad "SQL built with string formatting:
 $hits"
 
+# Each worker keeps every statement it has run prepared, in a table of DB_MAX_STMTS slots that
+# aborts the worker when full: the whole source, every program's statements together, stays under
+# half of it.
+max_stmts=$(sed -n 's/^#define DB_MAX_STMTS \([0-9]*\).*/\1/p' src/db/db.c)
+stmts=$(grep -rhoE 'struct db_stmt [a-z_0-9]+(\[[0-9A-Z_]+\])* = ' src | wc -l)
+((stmts * 2 < max_stmts)) || bad "$stmts db_stmt definitions in src/: raise DB_MAX_STMTS ($max_stmts) in src/db/db.c"
+
 # printf-style wrappers are checked by the compiler (-Wformat-nonliteral); make sure ours are marked.
 hits=$(grep -rnE '\(.*const char \*fmt, \.\.\.\)' src --include='*.h' | grep -v 'format(printf' || true)
 [ -z "$hits" ] || bad "printf-like functions without a format attribute:
