@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sodium.h>
-#include "lib/config.h"
+#include "lib/sealed.h"
 #include "domain/mail/outbox.h"
 #include "domain/accounts/account_totp.h"
 
@@ -40,21 +40,11 @@ static const struct db_stmt q_owner = {
 static const struct db_stmt q_off = {
 	"DELETE FROM account_totp WHERE user_id = ?", "i", "" };
 
-#define SEALED_LEN (crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + TOTP_SECRET_BYTES)
+#define SEALED_LEN (SEALED_OVERHEAD + TOTP_SECRET_BYTES)
 /* No 0/o, 1/l: a code copied from paper reads back the same. 32 letters, five bits each. */
 static const char recovery_alphabet[] = "abcdefghijkmnpqrstuvwxyz23456789";
 
-static bool account_totp_key(uint8_t key[crypto_secretbox_KEYBYTES])
-{
-	static const char purpose[] = "crowdcart totp secret v1";
-	uint8_t secret[32];
-	if (!config_secret(secret))
-		return false;
-	crypto_generichash(key, crypto_secretbox_KEYBYTES, (const uint8_t *)purpose, sizeof purpose - 1, secret,
-			   sizeof secret);
-	sodium_memzero(secret, sizeof secret);
-	return true;
-}
+#define TOTP_PURPOSE "crowdcart totp secret v1"
 
 enum db_status account_totp_load(struct db *db, struct arena *a, long long user_id, struct account_totp *out)
 {
@@ -67,13 +57,8 @@ enum db_status account_totp_load(struct db *db, struct arena *a, long long user_
 	out->last_step = db_at(&res, 0, 2)->i;
 	out->recovery_left = db_at(&res, 0, 3)->i;
 	const struct db_val *sealed = db_at(&res, 0, 0);
-	uint8_t key[crypto_secretbox_KEYBYTES];
-	if (sealed->len == SEALED_LEN && account_totp_key(key)) {
-		const uint8_t *s = (const uint8_t *)sealed->s;
-		out->has_secret = crypto_secretbox_open_easy(out->secret, s + crypto_secretbox_NONCEBYTES,
-							     SEALED_LEN - crypto_secretbox_NONCEBYTES, s, key) == 0;
-		sodium_memzero(key, sizeof key);
-	}
+	out->has_secret = sealed->len == SEALED_LEN &&
+			  sealed_open(TOTP_PURPOSE, (const uint8_t *)sealed->s, SEALED_LEN, out->secret);
 	return DB_OK;
 }
 
@@ -87,14 +72,12 @@ enum db_status account_totp_enabled(struct db *db, struct arena *a, long long us
 
 enum db_status account_totp_begin(struct db *db, long long user_id)
 {
-	uint8_t key[crypto_secretbox_KEYBYTES], secret[TOTP_SECRET_BYTES], sealed[SEALED_LEN];
-	if (!account_totp_key(key))
-		return DB_ERR;
+	uint8_t secret[TOTP_SECRET_BYTES], sealed[SEALED_LEN];
 	randombytes_buf(secret, sizeof secret);
-	randombytes_buf(sealed, crypto_secretbox_NONCEBYTES);
-	crypto_secretbox_easy(sealed + crypto_secretbox_NONCEBYTES, secret, sizeof secret, sealed, key);
-	sodium_memzero(key, sizeof key);
+	bool ok = sealed_seal(TOTP_PURPOSE, secret, sizeof secret, sealed);
 	sodium_memzero(secret, sizeof secret);
+	if (!ok)
+		return DB_ERR;
 	return db_query(db, NULL, &q_begin, (struct db_param[]){ DB_I(user_id), DB_B(sealed, sizeof sealed) }, NULL);
 }
 

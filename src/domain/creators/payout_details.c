@@ -2,8 +2,7 @@
  * over a purpose label, so it is never the secret itself and changes if the secret does (which
  * makes stored IBANs unreadable: creators then enter them again). */
 #include <string.h>
-#include <sodium.h>
-#include "lib/config.h"
+#include "lib/sealed.h"
 #include "domain/creators/payout_details.h"
 
 static const struct db_stmt q_load = {
@@ -16,19 +15,9 @@ static const struct db_stmt q_save = {
 	" iban_last4 = VALUES(iban_last4), bic = VALUES(bic), account_name = VALUES(account_name),"
 	" updated_at = VALUES(updated_at)", "issbsss", "" };
 
-#define SEALED_LEN (crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + BANK_IBAN_MAX)
+#define SEALED_LEN (SEALED_OVERHEAD + BANK_IBAN_MAX)
 
-static bool payout_details_key(uint8_t key[crypto_secretbox_KEYBYTES])
-{
-	static const char purpose[] = "crowdcart payout iban v1";
-	uint8_t secret[32];
-	if (!config_secret(secret))
-		return false;
-	crypto_generichash(key, crypto_secretbox_KEYBYTES, (const uint8_t *)purpose, sizeof purpose - 1, secret,
-			   sizeof secret);
-	sodium_memzero(secret, sizeof secret);
-	return true;
-}
+#define IBAN_PURPOSE "crowdcart payout iban v1"
 
 enum db_status payout_details_load(struct db *db, struct arena *a, long long creator_id, struct payout_details *out)
 {
@@ -57,28 +46,19 @@ enum db_status payout_details_save_paypal(struct db *db, long long creator_id, c
 enum db_status payout_details_save_sepa(struct db *db, long long creator_id, const char *iban, const char *bic,
 					const char *account_name)
 {
-	uint8_t key[crypto_secretbox_KEYBYTES], sealed[SEALED_LEN];
+	uint8_t sealed[SEALED_LEN];
 	size_t n = strlen(iban);
-	if (n < 4 || n > BANK_IBAN_MAX || !payout_details_key(key))
+	if (n < 4 || n > BANK_IBAN_MAX || !sealed_seal(IBAN_PURPOSE, (const uint8_t *)iban, n, sealed))
 		return DB_ERR;
-	randombytes_buf(sealed, crypto_secretbox_NONCEBYTES);
-	crypto_secretbox_easy(sealed + crypto_secretbox_NONCEBYTES, (const uint8_t *)iban, n, sealed, key);
-	sodium_memzero(key, sizeof key);
-	struct db_param p[] = { DB_I(creator_id), DB_S("sepa"), DB_S(""),
-				DB_B(sealed, crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + n),
+	struct db_param p[] = { DB_I(creator_id), DB_S("sepa"), DB_S(""), DB_B(sealed, SEALED_OVERHEAD + n),
 				DB_S(iban + n - 4), DB_S(bic), DB_S(account_name) };
 	return db_query(db, NULL, &q_save, p, NULL);
 }
 
 bool payout_details_iban(const uint8_t *sealed, size_t len, char out[BANK_IBAN_MAX + 1])
 {
-	uint8_t key[crypto_secretbox_KEYBYTES];
-	size_t head = crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES;
-	if (!sealed || len <= head || len - head > BANK_IBAN_MAX || !payout_details_key(key))
-		return false;
-	bool ok = crypto_secretbox_open_easy((uint8_t *)out, sealed + crypto_secretbox_NONCEBYTES,
-					     len - crypto_secretbox_NONCEBYTES, sealed, key) == 0;
-	sodium_memzero(key, sizeof key);
-	out[ok ? len - head : 0] = '\0';
+	bool ok = sealed && len > SEALED_OVERHEAD && len - SEALED_OVERHEAD <= BANK_IBAN_MAX &&
+		  sealed_open(IBAN_PURPOSE, sealed, len, (uint8_t *)out);
+	out[ok ? len - SEALED_OVERHEAD : 0] = '\0';
 	return ok;
 }
