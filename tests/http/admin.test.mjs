@@ -260,10 +260,11 @@ test('the system page shows the version, the migrations, the queues, the worker 
 	assert.match(body, new RegExp(`id="system-version">crowdcart ${version.replace(/\./g, '\\.')}`));
 	const shipped = fs.readdirSync(path.join(ROOT, 'sql')).filter((f) => /^\d{4}_.*\.sql$/.test(f)).sort();
 	assert.match(body, new RegExp(`Current: ${shipped.length} applied, the last ${shipped.at(-1)};\\s*this build ships ${shipped.length}, the last ${shipped.at(-1)}\\.`));
-	const [[pending, failed]] = sql(`SELECT (SELECT COUNT(*) FROM outbox WHERE status = 'pending'),
-		(SELECT COUNT(*) FROM outbox WHERE status IN ('dead', 'failed'))`);
-	assert.match(body, new RegExp(`<tr id="queue-outbox"><td>Mail \\(outbox\\)</td><td>${pending}</td><td>[^<]+</td><td>${failed}</td>`));
-	assert.ok(Number(failed) >= 1);
+	// Other test files queue and send mail meanwhile: the figures are read as numbers, and the
+	// given-up count (which only grows) holds at least the dead letter made above.
+	const queue = /<tr id="queue-outbox"><td>Mail \(outbox\)<\/td><td>(\d+)<\/td><td>[^<]+<\/td><td>(\d+)<\/td>/.exec(body);
+	assert.ok(queue, 'the outbox row shows waiting and given-up counts');
+	assert.ok(Number(queue[2]) >= 1, 'the dead letter is counted as given up');
 	assert.match(body, /id="outbox-dead">Mail given up on \(dead letters\): <code>crowdcartctl mail --dead<\/code>/);
 	assert.match(body, /<tr id="queue-webhooks"><td>Lead webhooks<\/td><td>\d+<\/td>/);
 	assert.match(body, /<tr class="worker-row"><td>[^<]+<\/td><td>[0-9-]+ [0-9:]+<\/td><td>\d+ s<\/td><td>\d+ s<\/td><td>\d+<\/td><td>\d+<\/td><td>ok<\/td><\/tr>/,
