@@ -465,6 +465,27 @@ static const char *order_of(json_t *ev)
 	return NULL;
 }
 
+/* Whether a JSON value nests deeper than levels: PayPal's events go a few levels down, and one
+ * nested to the parser's own limit could not be sent back inside the verification call. */
+static bool nests_deeper(json_t *v, int levels)
+{
+	if (levels < 0)
+		return true;
+	const char *key;
+	json_t *item;
+	size_t i;
+	if (json_is_object(v)) {
+		json_object_foreach(v, key, item)
+			if (nests_deeper(item, levels - 1))
+				return true;
+	} else if (json_is_array(v)) {
+		json_array_foreach(v, i, item)
+			if (nests_deeper(item, levels - 1))
+				return true;
+	}
+	return false;
+}
+
 static enum payment_outcome paypal_webhook(const struct payment_http *http, struct arena *a,
 					   const struct payment_webhook_in *in, struct payment_events *out)
 {
@@ -484,10 +505,10 @@ static enum payment_outcome paypal_webhook(const struct payment_http *http, stru
 			json_object_set_new(check, keys[i], json_string(v));
 	}
 	const char *id = str_or(ev, "id", NULL), *order = order_of(ev);
-	if (!complete || !id || !*id || strlen(id) > 255) {
+	if (!complete || !id || !*id || strlen(id) > 255 || nests_deeper(ev, 64)) {
 		json_decref(check);
 		json_decref(ev);
-		out->message = "not a PayPal notice (headers or event id missing)";
+		out->message = "not a PayPal notice (headers or event id missing, or nested deeper than PayPal nests)";
 		return PAYMENT_REFUSED;
 	}
 	json_object_set_new(check, "webhook_id", json_string(config_str("paypal_webhook_id", "")));
