@@ -5,8 +5,11 @@
 # figure to compare two builds with. Runs beside the make run stack (its var/ configuration and
 # database; VAR= for another), on a port of its own.
 # Usage: bench/callgrind.sh [URL path] [requests]   e.g. bench/callgrind.sh /@lena 200
+#        bench/callgrind.sh all [requests]: one page of each public type (product, storefront,
+#        collection, video, ad, live, lead form), picked from the stack's demo rows.
 # KEEP=DIR keeps the callgrind files there, for callgrind_annotate --inclusive=yes.
-# CACHE_TTL_MS=N sets the worker's cache_ttl_ms (see below).
+# CACHE_TTL_MS=N sets the worker's cache_ttl_ms (see below); KEEP_PAGES=off renders every view
+# while the reads stay cached (the render path alone).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -26,6 +29,7 @@ echo "sandbox_filter = off" >>"$work/crowdcart.conf"
 # CACHE_TTL_MS=60000 keeps cached reads and kept pages for the whole run, 0 renders every view:
 # either way the count no longer depends on how many seconds the slow, profiled run took.
 [[ -z ${CACHE_TTL_MS:-} ]] || echo "cache_ttl_ms = $CACHE_TTL_MS" >>"$work/crowdcart.conf"
+[[ -z ${KEEP_PAGES:-} ]] || echo "keep_pages = $KEEP_PAGES" >>"$work/crowdcart.conf"
 chmod 0755 "$work" && chown "$(sed -n 's/^run_as_user = //p' "$VAR/crowdcart.conf" | tail -n 1):" "$work" 2>/dev/null || true
 # The stack's own lighttpd configuration, on another port, with one shop worker under callgrind.
 sed -e "s|^server.port *=.*|server.port = $port|" \
@@ -47,7 +51,7 @@ measure() {
 		curl -fsS -o /dev/null "http://127.0.0.1:$port/static/style.css" 2>/dev/null && break
 		sleep 0.5
 	done
-	for i in $(seq 1 "$1"); do curl -fsS -o /dev/null "http://127.0.0.1:$port$path"; done
+	for i in $(seq 1 "$2"); do curl -fsS -o /dev/null "http://127.0.0.1:$port$1"; done
 	kill "$(cat "$work/lighttpd.pid")"
 	for i in $(seq 1 600); do
 		pgrep -f "callgrind-out-file=$work" >/dev/null || break
@@ -55,7 +59,22 @@ measure() {
 	done
 	cat "$work"/cg.* | awk '/^summary:/ { t += $2 } END { printf "%d\n", t }'
 }
-warm=$(measure 20)
-total=$(( $(measure $((20 + n))) - warm ))
-[[ -z ${KEEP:-} ]] || cp "$work"/cg.* "$KEEP"/
-echo "$path: $((total / n)) instructions per request in dispatch() ($n requests, callgrind)"
+if [[ $path == all ]]; then
+	q() { VAR=$VAR scripts/db.sh client --batch --skip-column-names -e "$1"; }
+	paths="$(q "SELECT CONCAT('/p/', b.slug, '/', p.handle) FROM products p JOIN brands b ON b.id = p.brand_id
+		WHERE b.slug = 'northwind' AND p.status = 'active' ORDER BY p.id LIMIT 1") /@lena
+		$(q "SELECT CONCAT('/@', c.handle, '/', l.slug) FROM collections l JOIN creators c ON c.id = l.creator_id
+			WHERE c.handle = 'lena' AND l.published = 1 ORDER BY l.position, l.id LIMIT 1")
+		$(q "SELECT CONCAT('/v/', id) FROM videos WHERE taken_down_at IS NULL ORDER BY id LIMIT 1")
+		$(q "SELECT CONCAT('/ad/', slug) FROM ads WHERE state = 'live' ORDER BY id LIMIT 1")
+		$(q "SELECT CONCAT('/live/', id) FROM live_sessions ORDER BY id LIMIT 1")
+		$(q "SELECT CONCAT('/f/', slug) FROM lead_forms WHERE status = 'live' ORDER BY id LIMIT 1")"
+else
+	paths=$path
+fi
+for path in $paths; do
+	warm=$(measure "$path" 20)
+	total=$(( $(measure "$path" $((20 + n))) - warm ))
+	[[ -z ${KEEP:-} ]] || cp "$work"/cg.* "$KEEP"/
+	echo "$path: $((total / n)) instructions per request in dispatch() ($n requests, callgrind)"
+done

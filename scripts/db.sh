@@ -68,11 +68,16 @@ start_server() {
 	# A tmpdir of its own: mariadbd deletes every #sql* file in its tmpdir when it starts, so with a
 	# shared /tmp a restart (the outage test's, another checkout's) would take other servers' temporary tables.
 	mkdir -p "$VAR/tmp"
+	# Statement digests only (statements and rows examined per page: tests/http/view_cost.test.mjs);
+	# the other instruments stay off, which keeps its cost to a few MB and no measurable time.
+	local PERF_SCHEMA=(--performance-schema=ON --performance-schema-instrument='%=OFF'
+		--performance-schema-instrument='statement/%=ON' --performance-schema-consumer-events-statements-current=OFF
+		--performance-schema-consumer-statements-digest=ON)
 	setsid mariadbd --no-defaults --datadir="$DATADIR" --socket="$SOCK" --port="$DB_PORT" \
 		--bind-address=127.0.0.1 --pid-file="$PIDFILE" --log-error="$LOG" "${AS_ROOT[@]}" --tmpdir="$VAR/tmp" \
 		--default-time-zone=+00:00 --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
 		--skip-name-resolve --innodb-buffer-pool-size=128M --max-connections=300 \
-		--innodb-flush-log-at-trx-commit=1 --innodb-autoinc-lock-mode=2 </dev/null >>"$LOG" 2>&1 &
+		--innodb-flush-log-at-trx-commit=1 --innodb-autoinc-lock-mode=2 "${PERF_SCHEMA[@]}" </dev/null >>"$LOG" 2>&1 &
 	local pid=$!
 	# mariadbd writes the pid file only after InnoDB starts; write it now so stop works meanwhile.
 	echo "$pid" >"$PIDFILE"

@@ -32,11 +32,14 @@ static long long now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* keep_pages = off renders every view while the cached reads stay on: how the uncached render
+ * path is measured (bench/view_cost.sh, bench/callgrind.sh) and what a page costs when it is not
+ * popular enough to be kept. */
 static long ttl_ms(void)
 {
 	static long ttl = -1;	/* read once: the config does not change while a worker lives */
 	if (ttl < 0)
-		ttl = config_int("cache_ttl_ms", 1000, 0, 60000);
+		ttl = strcmp(config_str("keep_pages", "on"), "off") == 0 ? 0 : config_int("cache_ttl_ms", 1000, 0, 60000);
 	return ttl;
 }
 
