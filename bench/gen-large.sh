@@ -63,7 +63,7 @@ step picks "$pre SET @p0 = (SELECT MIN(id) FROM products WHERE handle LIKE 'gen-
 step checkouts "$pre SET @run = FLOOR(UNIX_TIMESTAMP(NOW(3)) * 1000);
 	INSERT INTO checkouts (public_ref, idem_hash, email, payment_provider, created_at)
 	SELECT CONCAT('g', LPAD(seq, 25, '0')), UNHEX(SHA2(CONCAT('gen', @run, '-', seq), 256)), 'gen@bench.crowdcart.test',
-		'offline', UTC_TIMESTAMP() - INTERVAL (seq * 3 MOD (365 * 86400)) SECOND
+		'offline', UTC_TIMESTAMP() - INTERVAL (seq * (365 * 86400 DIV $orders)) SECOND
 	FROM seq_1_to_$orders"
 step orders "$pre SET @nw = (SELECT id FROM brands WHERE slug = 'northwind'), @b0 = (SELECT MIN(id) FROM brands WHERE slug LIKE 'gen-%');
 	INSERT INTO orders (number, checkout_id, brand_id, status, email, ship_name, ship_line1, ship_city, ship_postal,

@@ -27,9 +27,9 @@ static const struct db_stmt q_brand_may_tag = {
 /* Views, clicks and adds over the video's life; orders and revenue (gross, as on the dashboards)
  * are the order lines that carry the video they were bought from (docs/VIDEO.md), test orders left
  * out (pay_test.h). A brand sees its own videos and creators' videos of its products, with only
- * its own orders counted. */
+ * its own orders counted. The video's lines are read first (as in dashboard_media.c). */
 #define VIDEO_LINES \
-	" FROM order_lines l JOIN orders o ON o.id = l.order_id" \
+	" FROM order_lines l STRAIGHT_JOIN orders o ON o.id = l.order_id" \
 	" WHERE l.video_id = v.id AND (? = 0 OR o.brand_id = ?) AND " PAY_TEST_REAL_ORDER("o")
 static const struct db_stmt q_videos = {
 	"SELECT v.id, v.caption, DATE_FORMAT(v.created_at, '%Y-%m-%d'),"
