@@ -24,9 +24,10 @@ static const struct db_stmt q_ad = {
 	" LEFT JOIN creators c ON c.id = a.creator_id WHERE a.slug = ? AND a.state = 'live' AND" OWNERS_ACTIVE_SQL,
 	"s", "iiisssssssssii" };
 /* The card columns, the product id and the variant an add uses: the first one in stock, else the
- * first. Active products only, and on a creator's own ad only those they still have an approved pick of. */
+ * first. Active products only, and on a creator's own ad only those they still have an approved pick of.
+ * The ad's products first, then each one's product and brand (STRAIGHT_JOIN). */
 static const struct db_stmt q_products = {
-	"SELECT " CARD_COLS ", p.id,"
+	"SELECT STRAIGHT_JOIN " CARD_COLS ", p.id,"
 	" COALESCE((SELECT va.id FROM variants va WHERE va.product_id = p.id"
 	" ORDER BY va.stock > 0 OR va.inventory_policy <> 'deny' DESC, va.position, va.id LIMIT 1), 0),"
 	CARD_GIFTED("a.creator_id") " FROM ad_products ap JOIN ads a ON a.id = ap.ad_id JOIN products p ON p.id = ap.product_id" CARD_JOINS

@@ -14,9 +14,10 @@ static const struct db_stmt q_collection = {
 	" JOIN creators cr ON cr.id = c.creator_id"
 	" WHERE cr.handle = ? AND c.slug = ? AND c.published = 1 AND" ACCOUNT_ACTIVE_SQL("cr.user_id"),
 	"ss", "issssisi" };
-/* Items are shown only while the creator still has an approved pick of the product. */
+/* Items are shown only while the creator still has an approved pick of the product. Read in the
+ * order written (STRAIGHT_JOIN): the collection's items, then each one's product, brand and pick. */
 static const struct db_stmt q_items = {
-	"SELECT " CARD_COLS ", ci.note, " COMMISSION_RATE_TODAY_SQL("pk") "," CARD_GIFTED("c.creator_id") " FROM collection_items ci"
+	"SELECT STRAIGHT_JOIN " CARD_COLS ", ci.note, " COMMISSION_RATE_TODAY_SQL("pk") "," CARD_GIFTED("c.creator_id") " FROM collection_items ci"
 	" JOIN collections c ON c.id = ci.collection_id"
 	" JOIN products p ON p.id = ci.product_id" CARD_JOINS
 	" JOIN picks pk ON pk.creator_id = c.creator_id AND pk.product_id = p.id AND pk.status = 'approved'"

@@ -22,17 +22,18 @@ static const struct db_stmt q_video = {
 	" FROM videos v LEFT JOIN creators c ON c.id = v.creator_id LEFT JOIN brands b ON b.id = v.brand_id"
 	" WHERE v.id = ? AND" OWNERS_ACTIVE_SQL, "i", "sssissssi" };
 /* The card columns, the tag's seconds, the product id and the variant the quick add uses: the
- * first one in stock, else the first. */
+ * first one in stock, else the first. The video's tags first, then their products (STRAIGHT_JOIN). */
 static const struct db_stmt q_tags = {
-	"SELECT " CARD_COLS ", t.start_s, t.end_s, p.id,"
+	"SELECT STRAIGHT_JOIN " CARD_COLS ", t.start_s, t.end_s, p.id,"
 	" COALESCE((SELECT va.id FROM variants va WHERE va.product_id = p.id"
 	" ORDER BY va.stock > 0 OR va.inventory_policy <> 'deny' DESC, va.position, va.id LIMIT 1), 0),"
 	CARD_GIFTED("vd.creator_id")
 	" FROM video_tags t JOIN videos vd ON vd.id = t.video_id JOIN products p ON p.id = t.product_id" CARD_JOINS
 	" WHERE t.video_id = ? AND p.status = 'active' ORDER BY t.position, t.product_id LIMIT 20",
 	"i", CARD_TYPES "iiiii" };
+/* The creator's picks first, then their products (STRAIGHT_JOIN, as on the storefront). */
 static const struct db_stmt q_more = {
-	"SELECT " CARD_COLS "," CARD_GIFTED("pk.creator_id") " FROM picks pk JOIN products p ON p.id = pk.product_id"
+	"SELECT STRAIGHT_JOIN " CARD_COLS "," CARD_GIFTED("pk.creator_id") " FROM picks pk JOIN products p ON p.id = pk.product_id"
 	CARD_JOINS " WHERE pk.creator_id = ? AND pk.status = 'approved' AND p.status = 'active'"
 	" AND p.id NOT IN (SELECT t.product_id FROM video_tags t WHERE t.video_id = ?)"
 	" ORDER BY pk.position, pk.id LIMIT 8", "ii", CARD_TYPES "i" };

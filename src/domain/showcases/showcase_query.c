@@ -48,7 +48,7 @@
  * however big the catalog is: products first, the picks test ran once for every active product of
  * every approved brand (0.4-0.5 s a view with 100,000 products). */
 #define FROM_PRODUCTS "SELECT " COLS " FROM products p" JOINS
-#define FROM_PICKS "SELECT " COLS " FROM picks pk STRAIGHT_JOIN products p ON p.id = pk.product_id" JOINS
+#define FROM_PICKS "SELECT STRAIGHT_JOIN " COLS " FROM picks pk JOIN products p ON p.id = pk.product_id" JOINS
 #define BEST_JOIN " LEFT JOIN product_sales_window bs ON bs.days = ? AND bs.product_id = p.id"
 #define WHERE_PRODUCTS \
 	" WHERE p.status = 'active' AND (? IS NULL OR p.brand_id = ?) AND ? IS NULL AND ? IS NULL" RULES
