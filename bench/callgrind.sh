@@ -8,6 +8,7 @@
 #        bench/callgrind.sh all [requests]: one page of each public type (product, storefront,
 #        collection, video, ad, live, lead form), picked from the stack's demo rows.
 # KEEP=DIR keeps the callgrind files there, for callgrind_annotate --inclusive=yes.
+# CALLGRIND_PORT=N is the port of its lighttpd (default: a random one above 20000).
 # CACHE_TTL_MS=N sets the worker's cache_ttl_ms (see below); KEEP_PAGES=off renders every view
 # while the reads stay cached (the render path alone).
 set -euo pipefail
@@ -21,7 +22,7 @@ command -v valgrind >/dev/null || { echo "valgrind is missing" >&2; exit 1; }
 [[ -s $VAR/lighttpd.conf ]] || { echo "no $VAR/lighttpd.conf: make run first" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'kill "$(cat "$work/lighttpd.pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$work"' EXIT
-port=$((20000 + RANDOM % 20000))
+port=${CALLGRIND_PORT:-$((20000 + RANDOM % 20000))}
 # valgrind cannot run a process under seccomp: the workers measured here run without their filter
 # (sandbox_filter = off, in a copy of the stack's config), and the run-as user writes the output.
 cp "$VAR/crowdcart.conf" "$work/crowdcart.conf"

@@ -6,16 +6,18 @@
 # one image each, tags from a small vocabulary so tag showcases have candidates), 100,000 creators
 # with 120 approved picks each, 10,000,000 order lines over the last year (two lines an order;
 # half of them of the demo brand northwind, so its dashboard and best sellers read a big brand).
-#   SCALE=0.001 (default, well under a minute): 1 brand, 1,000 products, 100 creators, 10,000 lines
-#   SCALE=0.1: 100 brands, 100,000 products, 10,000 creators, 1,200,000 picks, 1,000,000 lines
-#   SCALE=1: the full size (tens of minutes and several GB; give MariaDB a bigger buffer pool)
+#   SCALE=0.01 (default, seconds): 10 brands, 10,000 products, 1,000 creators, 100,000 lines
+#   SCALE=0.1 (about 2 minutes here): 100 brands, 100,000 products, 10,000 creators, 1,200,000
+#     picks, 1,000,000 lines
+#   SCALE=1: the full size (about 20 minutes going by SCALE=0.1, several GB; give MariaDB a bigger
+#     buffer pool than scripts/db.sh's 128 MB)
 # Rows are marked (slugs, handles and emails with "gen") so a second run adds nothing.
 # Uses the stack of bench/view_cost.sh (VAR, DB_PORT; started if it is not running).
 # Usage: SCALE=0.1 bench/gen-large.sh
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-scale=${SCALE:-0.001}
+scale=${SCALE:-0.01}
 export VAR=${VAR:-var/bench-large} DB_PORT=${DB_PORT:-3487} PORT=${PORT:-8487}
 export APACHE_PORT=${APACHE_PORT:-8488} SHOP_FCGI_PORT=${SHOP_FCGI_PORT:-9487} STUDIO_FCGI_PORT=${STUDIO_FCGI_PORT:-9488}
 
