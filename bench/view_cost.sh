@@ -29,7 +29,7 @@ trap 'scripts/web.sh stop >/dev/null 2>&1 || true; [[ -n ${KEEP_DB:-} ]] || scri
 base=http://127.0.0.1:$PORT
 q() { scripts/db.sh client --batch --skip-column-names -e "$1"; }
 
-# One page of each type, from the demo's rows.
+# The home page and one page of each type, from the demo's rows.
 product=$(q "SELECT CONCAT('/p/', b.slug, '/', p.handle) FROM products p JOIN brands b ON b.id = p.brand_id
 	WHERE b.slug = 'northwind' AND p.status = 'active' ORDER BY p.id LIMIT 1")
 collection=$(q "SELECT CONCAT('/@', c.handle, '/', l.slug) FROM collections l JOIN creators c ON c.id = l.creator_id
@@ -38,7 +38,7 @@ video=$(q "SELECT CONCAT('/v/', id) FROM videos WHERE taken_down_at IS NULL ORDE
 ad=$(q "SELECT CONCAT('/ad/', slug) FROM ads WHERE state = 'live' ORDER BY id LIMIT 1")
 live=$(q "SELECT CONCAT('/live/', id) FROM live_sessions ORDER BY id LIMIT 1")
 form=$(q "SELECT CONCAT('/f/', slug) FROM lead_forms WHERE status = 'live' ORDER BY id LIMIT 1")
-pages=${PAGES:-"$product /@lena $collection $video $ad $live $form"}
+pages=${PAGES:-"/ $product /@lena $collection $video $ad $live $form"}
 
 # Statements the shop's database user executed and the rows they examined, since the server started.
 counters() {

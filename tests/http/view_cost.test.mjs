@@ -20,6 +20,7 @@ const VIEWS = 5;
 
 // Per page type: at most this many statements and rows examined per view (today: docs/BENCHMARKS.md).
 const BOUNDS = {
+	home: { statements: 10, rows: 400 },
 	product: { statements: 12, rows: 400 },
 	storefront: { statements: 16, rows: 800 },
 	collection: { statements: 6, rows: 300 },
@@ -74,6 +75,7 @@ async function cost(uri) {
 }
 
 const pages = {
+	home: () => '/',
 	product: () => `/p/${one(`SELECT CONCAT(b.slug, '/', p.handle) FROM products p JOIN brands b ON b.id = p.brand_id
 		WHERE b.slug = 'northwind' AND p.status = 'active' ORDER BY p.id LIMIT 1`)}`,
 	storefront: () => '/@lena',
