@@ -68,11 +68,26 @@ start_server() {
 	# A tmpdir of its own: mariadbd deletes every #sql* file in its tmpdir when it starts, so with a
 	# shared /tmp a restart (the outage test's, another checkout's) would take other servers' temporary tables.
 	mkdir -p "$VAR/tmp"
-	# Statement digests only (statements and rows examined per page: tests/http/view_cost.test.mjs);
-	# the other instruments stay off, which keeps its cost to a few MB and no measurable time.
+	# performance_schema with the statement instruments only, for the statements and rows examined
+	# per page (tests/http/view_cost.test.mjs, bench/view_cost.sh): no histories, digests or
+	# instances of the other instruments, so it takes about 20 MB instead of the ~100 MB it sizes itself.
 	local PERF_SCHEMA=(--performance-schema=ON --performance-schema-instrument='%=OFF'
 		--performance-schema-instrument='statement/%=ON' --performance-schema-consumer-events-statements-current=OFF
-		--performance-schema-consumer-statements-digest=ON)
+		--performance-schema-consumer-statements-digest=OFF --performance-schema-digests-size=0
+		--performance-schema-max-digest-length=0 --performance-schema-max-sql-text-length=0
+		--performance-schema-events-statements-history-size=0 --performance-schema-events-statements-history-long-size=0
+		--performance-schema-events-stages-history-size=0 --performance-schema-events-stages-history-long-size=0
+		--performance-schema-events-waits-history-size=0 --performance-schema-events-waits-history-long-size=0
+		--performance-schema-events-transactions-history-size=0 --performance-schema-events-transactions-history-long-size=0
+		--performance-schema-max-table-instances=0 --performance-schema-max-table-handles=0
+		--performance-schema-max-file-instances=0 --performance-schema-max-file-handles=0
+		--performance-schema-max-mutex-instances=0 --performance-schema-max-rwlock-instances=0
+		--performance-schema-max-cond-instances=0 --performance-schema-max-socket-instances=0
+		--performance-schema-max-prepared-statements-instances=0 --performance-schema-max-metadata-locks=0
+		--performance-schema-max-memory-classes=0 --performance-schema-hosts-size=0 --performance-schema-accounts-size=0
+		--performance-schema-max-mutex-classes=0 --performance-schema-max-rwlock-classes=0
+		--performance-schema-max-cond-classes=0 --performance-schema-max-file-classes=0
+		--performance-schema-max-socket-classes=0 --performance-schema-max-stage-classes=0)
 	setsid mariadbd --no-defaults --datadir="$DATADIR" --socket="$SOCK" --port="$DB_PORT" \
 		--bind-address=127.0.0.1 --pid-file="$PIDFILE" --log-error="$LOG" "${AS_ROOT[@]}" --tmpdir="$VAR/tmp" \
 		--default-time-zone=+00:00 --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
