@@ -86,7 +86,7 @@ step order_lines "$pre SET @c0 = (SELECT MIN(id) FROM creators WHERE handle LIKE
 	SELECT brand_id, COUNT(*) AS n FROM gen_brand_products GROUP BY brand_id;
 	INSERT INTO order_lines (order_id, product_id, title, unit_price, quantity, line_total, creator_id, surface, commission_bps,
 		commission_amount, commission_kind)
-	SELECT o.id, p.product_id, p.title, p.price, 1, p.price, IF(o.id MOD 4 = 0, NULL, @c0 + o.id MOD $creators),
+	SELECT STRAIGHT_JOIN o.id, p.product_id, p.title, p.price, 1, p.price, IF(o.id MOD 4 = 0, NULL, @c0 + o.id MOD $creators),
 		IF(o.id MOD 4 = 0, '', 'storefront'), 1000, p.price DIV 10, IF(o.id MOD 4 = 0, '', 'direct')
 	FROM orders o JOIN seq_0_to_1 l JOIN gen_brand_size s ON s.brand_id = o.brand_id
 	JOIN gen_brand_products p ON p.brand_id = o.brand_id AND p.k = FLOOR(SQRT((o.id * 2 + l.seq) MOD (s.n * s.n)))
