@@ -5,7 +5,8 @@
 # instruments on), then, with DETAIL=1, every statement of one view with its rows examined and
 # EXPLAIN from the slow log. Unlike requests/s these figures do not move with the machine's load,
 # and rows examined is the figure that shows whether a page's cost grows with the data
-# (bench/gen-large.sh, then this again).
+# (bench/gen-large.sh, then this again). Last, the same figures for one view of the demo brand
+# northwind's dashboard in the studio.
 # Runs on a stack of its own (VAR, DB_PORT, PORT as the other scripts; the datadir is kept, so a
 # large data set loaded by gen-large.sh stays). Usage: bench/view_cost.sh [views per page]
 set -euo pipefail
@@ -44,7 +45,7 @@ pages=${PAGES:-"/ $product /@lena $collection $video $ad $live $form"}
 counters() {
 	q "SELECT COALESCE(SUM(COUNT_STAR), 0), COALESCE(SUM(SUM_ROWS_EXAMINED), 0)
 		FROM performance_schema.events_statements_summary_by_user_by_event_name
-		WHERE USER = 'cc_shop' AND EVENT_NAME IN ('statement/com/Execute', 'statement/sql/select')"
+		WHERE USER = '${1:-cc_shop}' AND EVENT_NAME IN ('statement/com/Execute', 'statement/sql/select')"
 }
 
 echo "crowdcart view cost: $(date -u +%FT%TZ), $(git rev-parse --short HEAD 2>/dev/null || echo '?'), cache off, $n views each"
@@ -59,6 +60,20 @@ for page in $pages; do
 	read -r s1 r1 < <(counters)
 	printf '%-44s %12.1f %14.1f %10s\n' "$page" "$(echo "($s1 - $s0) / $n" | bc -l)" "$(echo "($r1 - $r0) / $n" | bc -l)" "$ms"
 done
+
+# The brand dashboard of the demo brand northwind (30 days), signed in as its owner: the studio's
+# statements. The generated set puts half of its order lines on northwind.
+jar=$(mktemp)
+csrf=$(curl -fsS -c "$jar" -b "$jar" "$base/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+curl -fsS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" --data-urlencode "password=crowdcart-demo" \
+	--data-urlencode "email=brand-owner@northwind.demo.crowdcart.test" "$base/login"
+dashboard=/studio/brand/dashboard
+curl -fsS -o /dev/null -b "$jar" "$base$dashboard"
+read -r s0 r0 < <(counters cc_studio)
+ms=$(curl -fsS -o /dev/null -b "$jar" -w '%{time_total}' "$base$dashboard" | awk '{ printf "%.2f", 1000 * $1 }')
+read -r s1 r1 < <(counters cc_studio)
+printf '%-44s %12d %14d %10s\n' "$dashboard (northwind)" $((s1 - s0)) $((r1 - r0)) "$ms"
+rm -f "$jar"
 
 [[ -n ${DETAIL:-} ]] || exit 0
 # One view of each page with every statement in the slow log: rows examined and the plan.
