@@ -7,7 +7,7 @@
 <div class="field"><label for="title">Title</label><input id="title" name="title" maxlength="120" required value="{{TITLE}}"></div>
 <div class="field"><label for="intro">Intro text</label><textarea id="intro" name="intro" rows="3" maxlength="2000">{{INTRO}}</textarea></div>
 <div class="field"><label for="consent_text">Consent statement (a required checkbox; stored with each lead)</label><textarea id="consent_text" name="consent_text" rows="2" maxlength="1000" required>{{CONSENT_TEXT}}</textarea></div>
-<div class="field"><label for="privacy_url">Privacy policy URL</label><input id="privacy_url" name="privacy_url" type="url" maxlength="500" value="{{PRIVACY_URL}}"></div>
+<div class="field"><label for="privacy_url">Privacy policy URL</label><input id="privacy_url" name="privacy_url" type="url" maxlength="500" value="{{PRIVACY_URL}}" aria-describedby="privacy_url-help"><p class="hint" id="privacy_url-help">Needed before the form can go live.</p></div>
 <div class="field"><label for="thanks_text">Thank-you message</label><textarea id="thanks_text" name="thanks_text" rows="2" maxlength="1000">{{THANKS_TEXT}}</textarea></div>
 <div class="field"><label for="redirect_url">After sending, redirect to (optional, instead of the thank-you message)</label><input id="redirect_url" name="redirect_url" type="text" inputmode="url" maxlength="1000" value="{{REDIRECT_URL}}" placeholder="https://www.example.com/thanks"{{#ERR_REDIRECT}} aria-invalid="true" aria-describedby="redirect-error"{{/ERR_REDIRECT}}>
 <p class="hint">An address on one of your <a href="/studio/domains">verified domains</a>.</p>

@@ -114,7 +114,17 @@ static void render_options(struct req *r, tmpl_dict *s, const struct leadform_fi
 	}
 }
 
-void leadform_render(struct req *r, const struct leadform *f, int status, const char *error)
+/* What describes field `name`: its help and its error, by the ids the template gives them. */
+static const char *described_by(struct req *r, const struct leadform_field *x, const char *name)
+{
+	if (*x->help && x->error)
+		return arena_printf(r->arena, "%s-help %s-error", name, name);
+	if (*x->help)
+		return arena_printf(r->arena, "%s-help", name);
+	return x->error ? arena_printf(r->arena, "%s-error", name) : NULL;
+}
+
+static void render(struct req *r, const struct leadform *f, int status, const char *error, const char *confirm)
 {
 	tmpl_dict *d = layout_begin(r, "leadform.tpl", f->title);
 	tmpl_set(d, "TITLE", f->title);
@@ -131,6 +141,8 @@ void leadform_render(struct req *r, const struct leadform *f, int status, const 
 	tmpl_set(d, "STAMP", stamp);
 	if (error)
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
+	if (confirm)
+		tmpl_set(tmpl_add(d, "CONFIRM"), "TOKEN", confirm);
 	static const char *const sections[LEAD__NTYPES] = {
 		"T_TEXT", "T_LONGTEXT", "T_EMAIL", "T_PHONE", "T_CHOICE", "T_MULTI", "T_CHECKBOX", "T_DATE", "T_NUMBER",
 	};
@@ -148,14 +160,15 @@ void leadform_render(struct req *r, const struct leadform *f, int status, const 
 			tmpl_show(fd, "REQUIRED");
 			tmpl_show(s, "REQUIRED");
 		}
-		if (*x->help) {
+		if (*x->help)
 			tmpl_set(tmpl_add(fd, "HELP"), "TEXT", x->help);
-			tmpl_show(s, "HAS_HELP");
-		}
 		if (x->error) {
 			tmpl_set(tmpl_add(fd, "FIELD_ERROR"), "TEXT", x->error);
 			tmpl_show(s, "INVALID");
 		}
+		const char *ids = described_by(r, x, name);
+		if (ids)
+			tmpl_set(tmpl_add(s, "DESCRIBED"), "IDS", ids);
 		if (x->def.type == LEAD_CHECKBOX && has_val(x, "yes"))
 			tmpl_show(s, "CHECKED");
 		if (x->def.type == LEAD_CHOICE || x->def.type == LEAD_MULTI)
@@ -167,6 +180,16 @@ void leadform_render(struct req *r, const struct leadform *f, int status, const 
 	if (r->method == HTTP_POST && !(consent && strcmp(consent, "yes") == 0) && error)
 		tmpl_set(tmpl_add(d, "CONSENT_ERROR"), "TEXT", "Tick the box to agree before sending.");
 	layout_end(r, status);
+}
+
+void leadform_render(struct req *r, const struct leadform *f, int status, const char *error)
+{
+	render(r, f, status, error, NULL);
+}
+
+void leadform_render_confirm(struct req *r, const struct leadform *f, const char *token)
+{
+	render(r, f, 200, NULL, token);
 }
 
 int page_leadform(struct req *r)

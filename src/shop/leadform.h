@@ -28,6 +28,10 @@ struct leadform {
 bool leadform_load(struct req *r, struct leadform *f, int *st);
 /* Renders the form; `error` is the message on top (NULL for none); field errors come from f. */
 void leadform_render(struct req *r, const struct leadform *f, int status, const char *error);
+/* Renders the form with every answer kept and a one-click "Send" that carries `token` (a signed
+ * lead_confirm stamp): what a submission faster than the form's minimum fill time gets, since a
+ * fast, honest typist (or a password manager) must never be told they are a bot. */
+void leadform_render_confirm(struct req *r, const struct leadform *f, const char *token);
 /* The input name of the i-th field (0-based): "q1".."q30". */
 const char *leadform_input(struct req *r, size_t i);
 

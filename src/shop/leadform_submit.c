@@ -241,13 +241,10 @@ int page_leadform_submit(struct req *r)
 	}
 	const char *email;
 	bool fields_ok = validate(r, &f, &email);
-	int stamp = lead_stamp_check(r->secret, f.id, req_form(r, "t"), (long long)time(NULL), f.min_fill);
+	long long now = (long long)time(NULL);
+	int stamp = lead_stamp_check(r->secret, f.id, req_form(r, "t"), now, f.min_fill);
 	if (stamp < 0) {
 		leadform_render(r, &f, 422, "This page was open too long or was changed. Please check your answers and send again.");
-		return REQ_DONE;
-	}
-	if (stamp > 0) {
-		leadform_render(r, &f, 422, "That was quicker than a person can type. Please check your answers and send again.");
 		return REQ_DONE;
 	}
 	const char *consent = req_form(r, "consent");
@@ -255,6 +252,12 @@ int page_leadform_submit(struct req *r)
 	if (!fields_ok || !consent_ok) {
 		leadform_render(r, &f, 422, !fields_ok ? "Please correct the answers marked below."
 				: "Please agree to the consent statement before sending.");
+		return REQ_DONE;
+	}
+	if (stamp > 0 && !lead_confirm_check(r->secret, f.id, req_form(r, "confirm"), now)) {
+		char token[LEAD_STAMP_LEN];
+		lead_confirm_make(r->secret, f.id, now, token);
+		leadform_render_confirm(r, &f, token);
 		return REQ_DONE;
 	}
 	struct store s = { .r = r, .f = &f, .email = email };

@@ -134,6 +134,7 @@ int page_forms_save(struct req *r)
 	const char *error = !validate_has_text(v[0]) ? "Give the form a title."
 		: !validate_has_text(v[2]) ? "The consent statement is required: it is stored with every lead."
 		: !url_ok(v[3]) ? "The privacy policy URL must start with https:// (or http://)."
+		: strcmp(v[5], "live") == 0 && !*v[3] ? "Add your privacy policy URL before making the form live: shoppers see it beside the consent box."
 		: strcmp(v[5], "draft") && strcmp(v[5], "live") && strcmp(v[5], "closed") ? "Choose draft, live or closed."
 		: !ok ? "Limits must be whole numbers: fill time 0 to 600 s, limits at least 1." : NULL;
 	if (error)

@@ -163,24 +163,27 @@ const char *lead_check(const struct lead_def *f, const char *const *vals, size_t
 	}
 }
 
-static void stamp_mac(const uint8_t secret[32], long long form_id, long long t, char b64[48])
+/* `purpose` keeps a fill-time stamp from standing in for a confirmation and the reverse. */
+static void stamp_mac(const uint8_t secret[32], const char *purpose, long long form_id, long long t, char b64[48])
 {
-	char msg[64];
-	int n = snprintf(msg, sizeof msg, "leadform|%lld|%lld", form_id, t);
+	char msg[80];
+	int n = snprintf(msg, sizeof msg, "%s|%lld|%lld", purpose, form_id, t);
 	uint8_t mac[32];
 	token_keyed_hash(secret, msg, (size_t)n, mac);
 	sodium_bin2base64(b64, 48, mac, 24, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 }
 
-void lead_stamp_make(const uint8_t secret[32], long long form_id, long long now, char out[LEAD_STAMP_LEN])
+static void stamp_make(const uint8_t secret[32], const char *purpose, long long form_id, long long now,
+		       char out[LEAD_STAMP_LEN])
 {
 	char b64[48];
-	stamp_mac(secret, form_id, now, b64);
+	stamp_mac(secret, purpose, form_id, now, b64);
 	snprintf(out, LEAD_STAMP_LEN, "%lld.%s", now, b64);
 }
 
-int lead_stamp_check(const uint8_t secret[32], long long form_id, const char *stamp, long long now,
-		     long long min_seconds)
+/* The stamp's age in seconds, or -1 if forged, malformed or expired. */
+static long long stamp_age(const uint8_t secret[32], const char *purpose, long long form_id, const char *stamp,
+			   long long now)
 {
 	if (!stamp)
 		return -1;
@@ -189,12 +192,36 @@ int lead_stamp_check(const uint8_t secret[32], long long form_id, const char *st
 	if (end == stamp || *end != '.' || t <= 0 || strlen(end + 1) != 32)
 		return -1;
 	char want[48];
-	stamp_mac(secret, form_id, t, want);
+	stamp_mac(secret, purpose, form_id, t, want);
 	if (sodium_memcmp(want, end + 1, 32) != 0)
 		return -1;
 	if (t > now + 5 || now - t > LEAD_STAMP_MAX_AGE)
 		return -1;
-	return now - t < min_seconds ? 1 : 0;
+	return now > t ? now - t : 0;
+}
+
+void lead_stamp_make(const uint8_t secret[32], long long form_id, long long now, char out[LEAD_STAMP_LEN])
+{
+	stamp_make(secret, "leadform", form_id, now, out);
+}
+
+int lead_stamp_check(const uint8_t secret[32], long long form_id, const char *stamp, long long now,
+		     long long min_seconds)
+{
+	long long age = stamp_age(secret, "leadform", form_id, stamp, now);
+	if (age < 0)
+		return -1;
+	return age < min_seconds ? 1 : 0;
+}
+
+void lead_confirm_make(const uint8_t secret[32], long long form_id, long long now, char out[LEAD_STAMP_LEN])
+{
+	stamp_make(secret, "leadconfirm", form_id, now, out);
+}
+
+bool lead_confirm_check(const uint8_t secret[32], long long form_id, const char *token, long long now)
+{
+	return stamp_age(secret, "leadconfirm", form_id, token, now) >= 0;
 }
 
 bool lead_should_merge(bool have_existing, long long age_seconds)

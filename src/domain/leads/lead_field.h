@@ -41,6 +41,12 @@ void lead_stamp_make(const uint8_t secret[32], long long form_id, long long now,
 int lead_stamp_check(const uint8_t secret[32], long long form_id, const char *stamp, long long now,
 		     long long min_seconds);
 
+/* The one-click confirmation a too-fast submission gets instead of a refusal: a stamp of its own
+ * kind (a fill-time stamp never passes as one), valid for LEAD_STAMP_MAX_AGE. It waives the
+ * minimum fill time only; bots are still met by the honeypot and the rate limits. */
+void lead_confirm_make(const uint8_t secret[32], long long form_id, long long now, char out[LEAD_STAMP_LEN]);
+bool lead_confirm_check(const uint8_t secret[32], long long form_id, const char *token, long long now);
+
 /* The duplicate rule: merge into the existing lead when one exists and it was last seen less
  * than LEAD_MERGE_SECONDS ago. */
 bool lead_should_merge(bool have_existing, long long age_seconds);
