@@ -24,8 +24,8 @@
 <div class="actions"><button class="button" type="submit">Save settings</button></div>
 </form>
 <h2>Fields</h2>
-<table class="table"><thead><tr><th>Position</th><th>Label</th><th>Type</th><th>Required</th><th>Help</th><th></th></tr></thead><tbody>
-{{#FIELD}}<tr><td><form class="inline" method="post" action="/studio/forms/{{ID}}/fields/{{FIELD_ID}}/position"><input type="hidden" name="csrf" value="{{CSRF}}"><label class="visually-hidden" for="pos-{{FIELD_ID}}">Position of {{LABEL}}</label><input id="pos-{{FIELD_ID}}" name="position" inputmode="numeric" size="3" maxlength="4" value="{{POSITION}}"> <button class="button" type="submit">Move</button></form></td><td>{{LABEL}}</td><td>{{TYPE}}</td><td>{{REQUIRED}}</td><td>{{HELP}}</td>
+<table class="table"><thead><tr><th>Position</th><th>Label</th><th>Type</th><th>Required</th><th>Help</th><th>Qualifies / disqualifies</th><th></th></tr></thead><tbody>
+{{#FIELD}}<tr><td><form class="inline" method="post" action="/studio/forms/{{ID}}/fields/{{FIELD_ID}}/position"><input type="hidden" name="csrf" value="{{CSRF}}"><label class="visually-hidden" for="pos-{{FIELD_ID}}">Position of {{LABEL}}</label><input id="pos-{{FIELD_ID}}" name="position" inputmode="numeric" size="3" maxlength="4" value="{{POSITION}}"> <button class="button" type="submit">Move</button></form></td><td>{{LABEL}}</td><td>{{TYPE}}</td><td>{{REQUIRED}}</td><td>{{HELP}}</td><td>{{QUALIFYING}}{{#DISQ}} / not: {{TEXT}}{{/DISQ}}</td>
 <td><form method="post" action="/studio/forms/{{ID}}/fields/{{FIELD_ID}}/remove"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button" type="submit">Remove</button></form></td></tr>
 {{/FIELD}}</tbody></table>
 <h3>Add a field</h3>
@@ -34,7 +34,9 @@
 <div class="field"><label for="type">Type</label><select id="type" name="type">{{#TYPE_OPTION}}<option value="{{VALUE}}">{{LABEL}}</option>{{/TYPE_OPTION}}</select></div>
 <div class="field"><label for="label">Label</label><input id="label" name="label" maxlength="200" required></div>
 <div class="field"><label for="help">Help text</label><input id="help" name="help" maxlength="500"></div>
-<div class="field"><label for="options">Options (choices only, one per line)</label><textarea id="options" name="options" rows="3" maxlength="2000"></textarea></div>
+<div class="field"><label for="options">Options (choices only, one per line, at most 10)</label><textarea id="options" name="options" rows="3" maxlength="2000"></textarea></div>
+<div class="field"><label for="qualifying">Options that qualify the lead (one per line)</label><textarea id="qualifying" name="qualifying" rows="2" maxlength="2000"></textarea></div>
+<div class="field"><label for="disqualifying">Options that disqualify the lead (one per line; they win over qualifying ones)</label><textarea id="disqualifying" name="disqualifying" rows="2" maxlength="2000"></textarea></div>
 <div class="field"><label for="position">Position (smaller first)</label><input id="position" name="position" inputmode="numeric" maxlength="4" value="10"></div>
 <div class="field"><label><input type="checkbox" name="required" value="yes"> Required</label></div>
 <div class="actions"><button class="button" type="submit">Add field</button></div>

@@ -19,11 +19,11 @@ static const struct db_stmt q_form = {
 	" COALESCE((SELECT c.id FROM creators c WHERE c.handle = ?), 0),"
 	" COALESCE(x.id, 0), COALESCE(x.type, 'text'), COALESCE(x.label, ''), COALESCE(x.help, ''),"
 	" COALESCE(x.required, 0), COALESCE(x.options, ''), f.creator_handles, f.redirect_url,"
-	" f.taken_down_at IS NOT NULL"
+	" f.taken_down_at IS NOT NULL, COALESCE(x.qualifying, ''), COALESCE(x.disqualifying, '')"
 	" FROM lead_forms f JOIN brands b ON b.id = f.brand_id"
 	" LEFT JOIN lead_form_fields x ON x.form_id = f.id"
 	" WHERE f.slug = ? ORDER BY x.position, x.id LIMIT 30",
-	"ss", "iissssssiiiisiiisssisssi" };
+	"ss", "iissssssiiiisiiisssisssiss" };
 
 bool leadform_load(struct req *r, struct leadform *f, int *st)
 {
@@ -78,6 +78,8 @@ bool leadform_load(struct req *r, struct leadform *f, int *st)
 		x->help = db_at(&res, i, 18)->s;
 		x->def.required = db_at(&res, i, 19)->i != 0;
 		x->def.options = db_at(&res, i, 20)->s;
+		x->qualifying = db_at(&res, i, 24)->s;
+		x->disqualifying = db_at(&res, i, 25)->s;
 	}
 	return true;
 }

@@ -9,6 +9,7 @@ struct leadform_field {
 	long long id;
 	struct lead_def def;
 	const char *label, *help;
+	const char *qualifying, *disqualifying;	/* options that qualify or disqualify the lead */
 	const char *error;		/* set by validation, shown beside the field */
 	const char *const *vals;	/* the submitted values, kept on a re-render */
 	size_t nvals;

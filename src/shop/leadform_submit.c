@@ -12,6 +12,7 @@
 #include "web/layout.h"
 #include "web/response.h"
 #include "shop/shop.h"
+#include "domain/leads/lead_status.h"
 #include "domain/leads/webhook_out.h"
 #include "domain/mail/notify.h"
 
@@ -31,12 +32,18 @@ static const struct db_stmt q_latest_set = {
 	"iib", "" };
 static const struct db_stmt q_insert = {
 	"INSERT INTO leads (form_id, brand_id, creator_id, email, consent_text, consented_at, ip_hash,"
-	" created_at, updated_at) VALUES (?, ?, NULLIF(?, 0), ?, ?, UTC_TIMESTAMP(), ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
-	"iiissb", "" };
+	" created_at, updated_at, status) VALUES (?, ?, NULLIF(?, 0), ?, ?, UTC_TIMESTAMP(), ?, UTC_TIMESTAMP(),"
+	" UTC_TIMESTAMP(), ?)", "iiissbs", "" };
+/* The status the new answers earn replaces only one nobody set by hand and not yet worked past
+ * qualification (lead_status_auto_applies). */
 static const struct db_stmt q_merge = {
 	"UPDATE leads SET creator_id = COALESCE(NULLIF(?, 0), creator_id), consent_text = ?,"
-	" consented_at = UTC_TIMESTAMP(), ip_hash = ?, submissions = submissions + 1, updated_at = UTC_TIMESTAMP()"
-	" WHERE id = ? AND form_id = ?", "isbii", "" };
+	" consented_at = UTC_TIMESTAMP(), ip_hash = ?, submissions = submissions + 1, updated_at = UTC_TIMESTAMP(),"
+	" status = IF(status_by_hand = 0 AND status IN ('raw', 'qualified', 'unqualified'), ?, status)"
+	" WHERE id = ? AND form_id = ?", "isbsii", "" };
+static const struct db_stmt q_event = {
+	"INSERT INTO lead_events (lead_id, actor, what, created_at) VALUES (?, 'shopper', ?, UTC_TIMESTAMP())",
+	"is", "" };
 static const struct db_stmt q_answers_clear = {
 	"DELETE FROM lead_answers WHERE lead_id = ?", "i", "" };
 static const struct db_stmt q_answer = {
@@ -124,6 +131,16 @@ static enum db_status lead_notice(struct db *db, struct arena *a, const struct l
 	return notify_brand(db, a, f->brand_id, NOTIFY_BRAND_LEAD, &t);
 }
 
+/* Raw, qualified or unqualified, from the options chosen in the choice fields. */
+static enum lead_status earned_status(const struct leadform *f)
+{
+	struct lead_status_answer a[LEAD_MAX_FIELDS];
+	for (size_t i = 0; i < f->nfields; i++)
+		a[i] = (struct lead_status_answer){ f->fields[i].qualifying, f->fields[i].disqualifying,
+			f->fields[i].vals, f->fields[i].nvals };
+	return lead_status_from_answers(a, f->nfields);
+}
+
 static enum db_status store(struct db *db, void *ctx)
 {
 	struct store *s = ctx;
@@ -145,17 +162,24 @@ static enum db_status store(struct db *db, void *ctx)
 			age = db_at(&res, 0, 1)->i;
 		}
 	}
+	const char *status = lead_status_name(earned_status(f));
 	if (lead_should_merge(existing != 0, age)) {
 		s->merged = true;
 		s->lead_id = existing;
 		rc = db_query(db, NULL, &q_merge, (struct db_param[]){ DB_I(f->creator_id), DB_S(f->consent),
-			DB_B(s->ip_hash, 32), DB_I(existing), DB_I(f->id) }, NULL);
+			DB_B(s->ip_hash, 32), DB_S(status), DB_I(existing), DB_I(f->id) }, NULL);
 		if (rc == DB_OK)
 			rc = db_query(db, NULL, &q_answers_clear, (struct db_param[]){ DB_I(existing) }, NULL);
+		if (rc == DB_OK)
+			rc = db_query(db, NULL, &q_event, (struct db_param[]){ DB_I(existing),
+				DB_S(arena_printf(a, "Submitted again; the answers earn: %s", status)) }, NULL);
 	} else {
 		rc = db_query(db, NULL, &q_insert, (struct db_param[]){ DB_I(f->id), DB_I(f->brand_id),
-			DB_I(f->creator_id), DB_S(s->email), DB_S(f->consent), DB_B(s->ip_hash, 32) }, NULL);
+			DB_I(f->creator_id), DB_S(s->email), DB_S(f->consent), DB_B(s->ip_hash, 32), DB_S(status) }, NULL);
 		s->lead_id = (long long)db_insert_id(db);
+		if (rc == DB_OK)
+			rc = db_query(db, NULL, &q_event, (struct db_param[]){ DB_I(s->lead_id),
+				DB_S(arena_printf(a, "Received; status %s from the answers", status)) }, NULL);
 	}
 	for (size_t i = 0; rc == DB_OK && i < f->nfields; i++) {
 		const struct leadform_field *x = &f->fields[i];

@@ -16,8 +16,8 @@ static const struct db_stmt q_form = {
 	" min_fill_seconds, ip_limit_per_hour, form_limit_per_hour, creator_handles, redirect_url FROM lead_forms"
 	" WHERE id = ? AND brand_id = ?", "ii", "isssssssiiiiss" };
 static const struct db_stmt q_fields = {
-	"SELECT id, position, type, label, help, required, options FROM lead_form_fields WHERE form_id = ?"
-	" ORDER BY position, id LIMIT 30", "i", "iisssis" };
+	"SELECT id, position, type, label, help, required, options, qualifying, disqualifying FROM lead_form_fields"
+	" WHERE form_id = ? ORDER BY position, id LIMIT 30", "i", "iisssisss" };
 static const struct db_stmt q_save = {
 	"UPDATE lead_forms SET title = ?, intro = ?, consent_text = ?, privacy_url = ?, thanks_text = ?, status = ?,"
 	" creators_allowed = ?, creator_handles = ?, min_fill_seconds = ?, ip_limit_per_hour = ?,"
@@ -27,8 +27,8 @@ static const struct db_stmt q_count = {
 	"SELECT COUNT(*) FROM lead_form_fields x JOIN lead_forms f ON f.id = x.form_id WHERE f.id = ? AND f.brand_id = ?",
 	"ii", "i" };
 static const struct db_stmt q_add = {
-	"INSERT INTO lead_form_fields (form_id, position, type, label, help, required, options)"
-	" SELECT id, ?, ?, ?, ?, ?, ? FROM lead_forms WHERE id = ? AND brand_id = ?", "isssisii", "" };
+	"INSERT INTO lead_form_fields (form_id, position, type, label, help, required, options, qualifying, disqualifying)"
+	" SELECT id, ?, ?, ?, ?, ?, ?, ?, ? FROM lead_forms WHERE id = ? AND brand_id = ?", "isssisssii", "" };
 static const struct db_stmt q_position = {
 	"UPDATE lead_form_fields x JOIN lead_forms f ON f.id = x.form_id SET x.position = ?"
 	" WHERE x.id = ? AND f.id = ? AND f.brand_id = ?", "iiii", "" };
@@ -88,6 +88,9 @@ static int render_form(struct req *r, long long brand_id, long long id, int stat
 		tmpl_set(e, "LABEL", db_at(&x, i, 3)->s);
 		tmpl_set(e, "HELP", db_at(&x, i, 4)->s);
 		tmpl_set(e, "REQUIRED", db_at(&x, i, 5)->i ? "required" : "optional");
+		tmpl_set(e, "QUALIFYING", db_at(&x, i, 7)->s);
+		if (*db_at(&x, i, 8)->s)
+			tmpl_set(tmpl_add(e, "DISQ"), "TEXT", db_at(&x, i, 8)->s);
 	}
 	for (int t = 0; t < LEAD__NTYPES; t++) {
 		tmpl_dict *o = tmpl_add(d, "TYPE_OPTION");
@@ -166,6 +169,11 @@ int page_forms_field_add(struct req *r)
 	enum lead_type t;
 	const char *label = req_form(r, "label"), *help = req_form(r, "help"), *options = req_form(r, "options");
 	const char *req = req_form(r, "required");
+	const char *qualifying = req_form(r, "qualifying"), *disqualifying = req_form(r, "disqualifying");
+	if (!qualifying)
+		qualifying = "";
+	if (!disqualifying)
+		disqualifying = "";
 	long long pos = 0;
 	bool ok = req_int(r, "position", &pos);
 	struct db_res cnt;
@@ -177,12 +185,17 @@ int page_forms_field_add(struct req *r)
 		: !label || !validate_has_text(label) ? "Give the field a label."
 		: !ok ? "The position is a number from 0 to 999."
 		: choices && (!options || !validate_has_text(options)) ? "List the options, one per line."
+		: choices && lead_option_count(options) > LEAD_MAX_OPTIONS ? "A choice has at most 10 options."
+		: !choices && (validate_has_text(qualifying) || validate_has_text(disqualifying))
+			? "Only a choice field has qualifying options."
+		: choices && !(lead_option_subset(qualifying, options) && lead_option_subset(disqualifying, options))
+			? "Qualifying and disqualifying options must be among the options, spelt the same."
 		: db_at(&cnt, 0, 0)->i >= LEAD_MAX_FIELDS ? "A form has at most 30 fields." : NULL;
 	if (error)
 		return render(r, b->id, id, 422, error);
 	rc = db_query(r->db, NULL, &q_add, (struct db_param[]){ DB_I(pos), DB_S(lead_type_name(t)), DB_S(label),
 		DB_S(help ? help : ""), DB_I(req && strcmp(req, "yes") == 0), DB_S(choices ? options : ""),
-		DB_I(id), DB_I(b->id) }, NULL);
+		DB_S(qualifying), DB_S(disqualifying), DB_I(id), DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	response_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));

@@ -51,6 +51,51 @@ bool lead_option_ok(const char *options, const char *v)
 	return false;
 }
 
+/* Calls fn on each non-empty line of `options` (without its "\r"), with a copy that fits 2000 bytes. */
+static bool each_option(const char *options, bool (*fn)(const char *line, void *ctx), void *ctx)
+{
+	char line[2001];
+	for (const char *p = options; p && *p;) {
+		const char *start = p, *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		size_t len = n > 0 && p[n - 1] == '\r' ? n - 1 : n;
+		p = nl ? nl + 1 : p + n;
+		if (len == 0)
+			continue;
+		if (len >= sizeof line)
+			return false;
+		memcpy(line, start, len);
+		line[len] = '\0';
+		if (!fn(line, ctx))
+			return false;
+	}
+	return true;
+}
+
+static bool count_one(const char *line, void *ctx)
+{
+	(void)line;
+	++*(size_t *)ctx;
+	return true;
+}
+
+size_t lead_option_count(const char *options)
+{
+	size_t n = 0;
+	each_option(options, count_one, &n);
+	return n;
+}
+
+static bool is_option(const char *line, void *ctx)
+{
+	return lead_option_ok(ctx, line);
+}
+
+bool lead_option_subset(const char *subset, const char *options)
+{
+	return each_option(subset, is_option, (void *)options);
+}
+
 /* Control characters other than (for long text) line breaks and tabs are refused. */
 static bool clean_text(const char *s, bool multiline)
 {

@@ -33,6 +33,11 @@ struct lead_def {
 const char *lead_check(const struct lead_def *f, const char *const *vals, size_t n);
 /* True if `v` is exactly one of the option lines. */
 bool lead_option_ok(const char *options, const char *v);
+#define LEAD_MAX_OPTIONS 10
+/* The number of non-empty option lines. */
+size_t lead_option_count(const char *options);
+/* True if every non-empty line of `subset` is one of the option lines of `options`. */
+bool lead_option_subset(const char *subset, const char *options);
 
 /* The hidden fill-time stamp: "<unix seconds>.<base64url MAC>" with the MAC keyed by the
  * server secret over the form id and the time, so no server state is needed. */

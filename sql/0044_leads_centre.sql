@@ -1,0 +1,39 @@
+-- 0044_leads_centre.sql: brands work their leads. Each lead has a status (raw until worked;
+-- qualified/unqualified set from the answers to qualifying options unless a person set it),
+-- labels, an assignee (a name or address typed by the brand: a brand has one account today),
+-- notes with author and time, and a history of every change. A choice option may qualify or
+-- disqualify. Columns added at the end with defaults change no stored row (MariaDB in place).
+ALTER TABLE leads
+  ADD COLUMN IF NOT EXISTS status ENUM('raw','qualified','unqualified','contacted','converted') NOT NULL DEFAULT 'raw',
+  -- a person chose the status: later submissions of the same lead leave it alone
+  ADD COLUMN IF NOT EXISTS status_by_hand TINYINT(1) NOT NULL DEFAULT 0,
+  ADD COLUMN IF NOT EXISTS labels VARCHAR(500) NOT NULL DEFAULT '',
+  ADD COLUMN IF NOT EXISTS assignee VARCHAR(254) NOT NULL DEFAULT '',
+  ADD INDEX IF NOT EXISTS leads_brand_status (brand_id, status, created_at);
+
+-- Options of a choice field (one per line, each one of the field's options) that qualify or
+-- disqualify the lead when chosen.
+ALTER TABLE lead_form_fields
+  ADD COLUMN IF NOT EXISTS qualifying VARCHAR(2000) NOT NULL DEFAULT '',
+  ADD COLUMN IF NOT EXISTS disqualifying VARCHAR(2000) NOT NULL DEFAULT '';
+
+CREATE TABLE IF NOT EXISTS lead_notes (
+  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  lead_id BIGINT UNSIGNED NOT NULL,
+  author VARCHAR(254) NOT NULL,
+  body VARCHAR(4000) NOT NULL,
+  created_at DATETIME NOT NULL,
+  KEY lead_notes_lead (lead_id, created_at),
+  CONSTRAINT lead_notes_lead_fk FOREIGN KEY (lead_id) REFERENCES leads (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- What happened to a lead, oldest first: "status qualified (from answers)", "assigned to ...".
+CREATE TABLE IF NOT EXISTS lead_events (
+  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  lead_id BIGINT UNSIGNED NOT NULL,
+  actor VARCHAR(254) NOT NULL,
+  what VARCHAR(600) NOT NULL,
+  created_at DATETIME NOT NULL,
+  KEY lead_events_lead (lead_id, created_at),
+  CONSTRAINT lead_events_lead_fk FOREIGN KEY (lead_id) REFERENCES leads (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -1,0 +1,6 @@
+-- 0044_leads_centre.sql grants: the shop sets the status it derives from the answers and writes
+-- that to the history; the studio works the lead (status, labels, assignee, notes, history).
+GRANT INSERT ON lead_events TO 'cc_shop'@'127.0.0.1';
+GRANT UPDATE (status, labels, assignee, status_by_hand) ON leads TO 'cc_studio'@'127.0.0.1';
+GRANT SELECT, INSERT ON lead_notes TO 'cc_studio'@'127.0.0.1';
+GRANT SELECT, INSERT ON lead_events TO 'cc_studio'@'127.0.0.1';
