@@ -4,13 +4,19 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client, uniqueEmail } from './lib/http.mjs';
-import { answers, brandWithForm, leadRows, submitLead } from './lib/leads.mjs';
+import { FIELDS, answers, brandWithForm, leadRows, sql, submitLead } from './lib/leads.mjs';
 
 // Every id an aria-describedby (or aria-errormessage) of `html` names, and whether it exists.
 function missingAriaTargets(html) {
 	const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
 	const named = [...html.matchAll(/aria-(?:describedby|errormessage|labelledby)="([^"]+)"/g)].flatMap((m) => m[1].split(/\s+/));
 	return named.filter((id) => !ids.has(id));
+}
+
+// POSTs repeated names (the bulk form's "lead" boxes) with the CSRF token of formPath.
+async function submitPairs(client, path, pairs, formPath) {
+	const csrf = await client.csrf(formPath);
+	return client.post(path, new URLSearchParams([['csrf', csrf], ...pairs]).toString());
 }
 
 describe('leads centre', { concurrency: 4 }, () => {
@@ -55,5 +61,78 @@ describe('leads centre', { concurrency: 4 }, () => {
 		assert.ok(line.includes(',+1 206 555 0100,'), line);
 		assert.doesNotMatch(line, /'\+1 206/);
 		assert.match(line, /,'=1\+2,/);
+	});
+
+	test('qualifying and disqualifying options set the status; a status set by hand survives later submissions', async () => {
+		const fields = FIELDS.map((x) => x.label === 'Size' ? { ...x, qualifying: 'Large', disqualifying: 'Small' } : x);
+		const f = await brandWithForm({ fields });
+		const big = uniqueEmail('big'), small = uniqueEmail('small');
+		assert.equal((await submitLead(f.slug, answers(big, { q5: 'Large' }))).status, 200);
+		assert.equal((await submitLead(f.slug, answers(small, { q5: 'Small' }))).status, 200);
+		const status = (email) => sql(`SELECT status FROM leads WHERE form_id = ${f.id} AND email = '${email}'`)[0][0];
+		assert.equal(status(big), 'qualified');
+		assert.equal(status(small), 'unqualified');
+		// A repeat within 24 h re-derives it while nobody has worked the lead...
+		assert.equal((await submitLead(f.slug, answers(small, { q5: 'Large' }))).status, 200);
+		assert.equal(status(small), 'qualified');
+		// ...and never once a person set it.
+		const id = sql(`SELECT id FROM leads WHERE form_id = ${f.id} AND email = '${small}'`)[0][0];
+		const set = await f.brand.submit(`/studio/leads/${id}/work`, { status: 'unqualified', labels: 'trade fair, vip', assignee: 'Sam' }, { formPath: `/studio/leads/${id}` });
+		assert.equal(set.status, 303);
+		assert.equal((await submitLead(f.slug, answers(small, { q5: 'Large' }))).status, 200);
+		assert.equal(status(small), 'unqualified');
+		const page = await f.brand.get(`/studio/leads/${id}`);
+		assert.match(page.body, /Received; status unqualified from the answers/);
+		assert.match(page.body, /Status set to Unqualified/);
+		assert.match(page.body, /Labels: trade fair,vip/);
+		assert.match(page.body, /Assigned to Sam/);
+		assert.match(page.body, /<option value="unqualified" selected>/);
+		// The studio refuses a qualifying option that is not an option, and an 11th option.
+		const typo = await f.brand.submit(`${f.formPath}/fields`, { type: 'choice', label: 'Budget band', options: 'Low\nHigh', qualifying: 'high', position: '20' }, { formPath: f.formPath });
+		assert.equal(typo.status, 422);
+		const eleven = await f.brand.submit(`${f.formPath}/fields`, { type: 'multi', label: 'Many', options: 'a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk', position: '20' }, { formPath: f.formPath });
+		assert.equal(eleven.status, 422);
+		const text = await f.brand.submit(`${f.formPath}/fields`, { type: 'text', label: 'Company', qualifying: 'x', position: '20' }, { formPath: f.formPath });
+		assert.equal(text.status, 422);
+	});
+
+	test('notes carry author and time; filters, search and a bulk status change work on the list', async () => {
+		const f = await brandWithForm();
+		const emails = [uniqueEmail('bulk-a'), uniqueEmail('bulk-b'), uniqueEmail('bulk-c')];
+		for (const e of emails)
+			assert.equal((await submitLead(f.slug, answers(e))).status, 200);
+		const ids = leadRows(f.id).map((r) => r[0]);
+		assert.equal(ids.length, 3);
+		const noted = await f.brand.submit(`/studio/leads/${ids[0]}/notes`, { note: 'Called, <b>keen</b>' }, { formPath: `/studio/leads/${ids[0]}` });
+		assert.equal(noted.status, 303);
+		const empty = await f.brand.submit(`/studio/leads/${ids[0]}/notes`, { note: '  ' }, { formPath: `/studio/leads/${ids[0]}` });
+		assert.equal(empty.status, 422);
+		const page = await f.brand.get(`/studio/leads/${ids[0]}`);
+		assert.match(page.body, /<p>Called, &lt;b&gt;keen&lt;\/b&gt;<\/p><p class="hint">[^<]+, \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC<\/p>/);
+		assert.match(page.body, /Note added/);
+		// Bulk: two of the three become contacted, with a line each in their history.
+		const list = await f.brand.get(`/studio/leads?form=${f.id}`);
+		assert.match(list.body, new RegExp(`name="lead" value="${ids[1]}"`));
+		const bulk = await submitPairs(f.brand, '/studio/leads/bulk', [['lead', ids[1]], ['lead', ids[2]], ['status', 'contacted']], `/studio/leads?form=${f.id}`);
+		assert.equal(bulk.status, 303);
+		assert.deepEqual(sql(`SELECT status FROM leads WHERE form_id = ${f.id} ORDER BY id`).map((r) => r[0]), ['raw', 'contacted', 'contacted']);
+		assert.equal(sql(`SELECT COUNT(*) FROM lead_events WHERE lead_id IN (${ids[1]}, ${ids[2]}) AND what = 'Status set to Contacted'`)[0][0], '2');
+		assert.equal((await submitPairs(f.brand, '/studio/leads/bulk', [['status', 'contacted']], '/studio/leads')).status, 422);
+		assert.equal((await submitPairs(f.brand, '/studio/leads/bulk', [['lead', ids[1]], ['status', 'won']], '/studio/leads')).status, 422);
+		const contacted = await f.brand.get(`/studio/leads?form=${f.id}&status=contacted`);
+		assert.doesNotMatch(contacted.body, new RegExp(`name="lead" value="${ids[0]}"`));
+		assert.match(contacted.body, new RegExp(`name="lead" value="${ids[2]}"`));
+		assert.equal((await f.brand.get(`/studio/leads?status=won`)).status, 400);
+		const found = await f.brand.get(`/studio/leads?q=${encodeURIComponent(emails[1].slice(0, 12))}&form=${f.id}`);
+		assert.match(found.body, new RegExp(`name="lead" value="${ids[1]}"`));
+		assert.doesNotMatch(found.body, new RegExp(`name="lead" value="${ids[0]}"`));
+		const wild = await f.brand.get(`/studio/leads?q=%25&form=${f.id}`);
+		assert.doesNotMatch(wild.body, /name="lead"/, 'a % is searched for, not a wildcard');
+		// Another brand can neither bulk-change nor annotate these leads.
+		const other = await brandWithForm({ fresh: true });
+		await submitPairs(other.brand, '/studio/leads/bulk', [['lead', ids[0]], ['status', 'converted']], '/studio/leads');
+		assert.equal(sql(`SELECT status FROM leads WHERE id = ${ids[0]}`)[0][0], 'raw');
+		assert.equal((await other.brand.submit(`/studio/leads/${ids[0]}/notes`, { note: 'x' }, { formPath: '/studio/leads' })).status, 404);
+		assert.equal((await other.brand.submit(`/studio/leads/${ids[0]}/work`, { status: 'converted' }, { formPath: '/studio/leads' })).status, 404);
 	});
 });

@@ -1,0 +1,95 @@
+/* test_lead_centre.c: the leads centre's pure rules: statuses, the qualifying rule (a
+ * disqualifying answer wins), when an automatic status may replace the current one, option
+ * counts and subsets, and label normalising. */
+#include <check.h>
+#include <string.h>
+#include "domain/leads/lead_field.h"
+#include "domain/leads/lead_status.h"
+#include "suites.h"
+
+START_TEST(test_lead_status_names_round_trip)
+{
+	for (int i = 0; i < LEAD__NSTATUS; i++) {
+		enum lead_status back;
+		ck_assert(lead_status_parse(lead_status_name((enum lead_status)i), &back));
+		ck_assert_int_eq(back, i);
+	}
+	enum lead_status x;
+	ck_assert(!lead_status_parse("won", &x));
+	ck_assert(!lead_status_parse(NULL, &x));
+	ck_assert(!lead_status_parse("Raw", &x));
+}
+END_TEST
+
+START_TEST(test_lead_status_disqualifying_answer_wins)
+{
+	const char *budget[] = { "Over 10k" }, *size[] = { "Tiny" }, *topics[] = { "News", "Wholesale" };
+	struct lead_status_answer a[] = {
+		{ "Over 10k\n5k-10k", "Under 1k", budget, 1 },
+		{ "", "Tiny\r\nNone", size, 1 },
+		{ "Wholesale", "", topics, 2 },
+	};
+	ck_assert_int_eq(lead_status_from_answers(a, 3), LEAD_UNQUALIFIED);
+	ck_assert_int_eq(lead_status_from_answers(a, 1), LEAD_QUALIFIED);
+	ck_assert_int_eq(lead_status_from_answers(a + 2, 1), LEAD_QUALIFIED);	/* one of several chosen */
+	ck_assert_int_eq(lead_status_from_answers(a + 1, 1), LEAD_UNQUALIFIED);	/* CRLF option lines */
+	const char *none[] = { "Middle" };
+	struct lead_status_answer neutral = { "Over 10k", "Under 1k", none, 1 };
+	ck_assert_int_eq(lead_status_from_answers(&neutral, 1), LEAD_RAW);
+	ck_assert_int_eq(lead_status_from_answers(NULL, 0), LEAD_RAW);
+	struct lead_status_answer prefix = { "Over 10k", "", (const char *[]){ "Over 10" }, 1 };
+	ck_assert_int_eq(lead_status_from_answers(&prefix, 1), LEAD_RAW);	/* whole lines only */
+}
+END_TEST
+
+START_TEST(test_lead_status_auto_never_overrides_people)
+{
+	ck_assert(lead_status_auto_applies(LEAD_RAW, false));
+	ck_assert(lead_status_auto_applies(LEAD_QUALIFIED, false));
+	ck_assert(lead_status_auto_applies(LEAD_UNQUALIFIED, false));
+	ck_assert(!lead_status_auto_applies(LEAD_CONTACTED, false));
+	ck_assert(!lead_status_auto_applies(LEAD_CONVERTED, false));
+	ck_assert(!lead_status_auto_applies(LEAD_QUALIFIED, true));
+	ck_assert(!lead_status_auto_applies(LEAD_RAW, true));
+}
+END_TEST
+
+START_TEST(test_lead_options_count_and_subset)
+{
+	ck_assert_uint_eq(lead_option_count("A\nB\r\n\nC"), 3);
+	ck_assert_uint_eq(lead_option_count(""), 0);
+	ck_assert_uint_eq(lead_option_count("1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11"), 11);
+	ck_assert(lead_option_subset("", "A\nB"));
+	ck_assert(lead_option_subset("B\r\nA", "A\nB"));
+	ck_assert(!lead_option_subset("A\nC", "A\nB"));
+	ck_assert(!lead_option_subset("a", "A\nB"));	/* spelt the same */
+}
+END_TEST
+
+START_TEST(test_lead_labels_are_trimmed_and_unique)
+{
+	char out[64];
+	ck_assert(lead_status_labels(" vip, Spring fair ,vip,, ", out, sizeof out, 10));
+	ck_assert_str_eq(out, "vip,Spring fair");
+	ck_assert(lead_status_labels("", out, sizeof out, 10));
+	ck_assert_str_eq(out, "");
+	ck_assert(!lead_status_labels("a,b,c", out, sizeof out, 2));	/* too many */
+	ck_assert(!lead_status_labels("this label is far longer than forty characters", out, sizeof out, 10));
+	ck_assert(!lead_status_labels("first 0123456789,second 0123456789,third 0123456789,fourth 0123456789", out, sizeof out, 10));	/* does not fit */
+	ck_assert(lead_status_labels("vip,VIP", out, sizeof out, 10));
+	ck_assert_str_eq(out, "vip,VIP");
+}
+END_TEST
+
+Suite *lead_centre_suite(void)
+{
+	Suite *s = suite_create("lead_centre");
+	TCase *tc = tcase_create("rules");
+	tcase_add_test(tc, test_lead_status_names_round_trip);
+	tcase_add_test(tc, test_lead_status_disqualifying_answer_wins);
+	tcase_add_test(tc, test_lead_status_auto_never_overrides_people);
+	tcase_add_test(tc, test_lead_options_count_and_subset);
+	tcase_add_test(tc, test_lead_labels_are_trimmed_and_unique);
+	suite_add_tcase(s, tc);
+	return s;
+}
