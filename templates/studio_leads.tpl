@@ -8,7 +8,7 @@
 <div class="field"><label for="from">From (UTC)</label><input id="from" name="from" type="date" value="{{FROM}}"></div>
 <div class="field"><label for="to">To (UTC)</label><input id="to" name="to" type="date" value="{{TO}}"></div>
 <div class="field"><label for="creator">Creator handle</label><input id="creator" name="creator" maxlength="30" value="{{CREATOR}}"></div>
-<div class="actions"><button class="button" type="submit">Filter</button> <a href="/studio/leads.csv?{{QUERY}}">Export CSV</a></div>
+<div class="actions"><button class="button" type="submit">Filter</button> <a href="/studio/leads.csv?{{QUERY}}">Export CSV</a> · <a href="/studio/leads.csv?{{QUERY}}&amp;format=hubspot">for HubSpot</a> · <a href="/studio/leads.csv?{{QUERY}}&amp;format=salesforce">for Salesforce</a></div>
 </form>
 <form method="post" action="/studio/leads/bulk">
 <input type="hidden" name="csrf" value="{{CSRF}}">

@@ -2,6 +2,7 @@
 #ifndef CC_LEADS_H
 #define CC_LEADS_H
 #include "web/http.h"
+#include "domain/leads/lead_crm.h"
 
 struct leads_filter {
 	long long form_id;	/* 0: every form */
@@ -23,5 +24,7 @@ struct leads_filter {
 /* Reads form/from/to/creator/status/label/q from the query; false (and a 400 made) when malformed. */
 bool leads_filter_parse(struct req *r, struct leads_filter *f);
 void leads_where_params(const struct leads_filter *f, long long brand_id, struct db_param *p);
+/* The export in a CRM's column set (leads_crm_csv.c). */
+int leads_crm_csv(struct req *r, const struct leads_filter *f, enum lead_crm crm);
 
 #endif

@@ -58,6 +58,15 @@ int page_leads_csv(struct req *r)
 	struct leads_filter f;
 	if (!leads_filter_parse(r, &f))
 		return REQ_DONE;
+	const char *format = req_query(r, "format");
+	enum lead_crm crm;
+	if (format && *format && strcmp(format, "csv") != 0) {
+		if (!lead_crm_parse(format, &crm)) {
+			response_error(r, 400, "The format is csv, hubspot or salesforce.");
+			return REQ_DONE;
+		}
+		return leads_crm_csv(r, &f, crm);
+	}
 	struct db_param p[LEADS_WHERE_NPARAMS];
 	leads_where_params(&f, b->id, p);
 	struct db_res res, fields = { 0 }, answers = { 0 };

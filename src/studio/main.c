@@ -216,7 +216,7 @@ static const struct field forms_position_fields[] = {
 static const struct field leads_list_fields[] = {
 	F_ID("form", .inline_error = true), F_DATE("from", .inline_error = true),
 	F_DATE("to", .inline_error = true), F_TEXT("creator", 30), F_TEXT("status", 12), F_TEXT("label", 40),
-	F_TEXT("q", 100), F_END,
+	F_TEXT("q", 100), F_TEXT("format", 12), F_END,
 };
 static const struct field lead_work_fields[] = {
 	F_TEXT("status", 12), F_TEXT("labels", 500), F_TEXT("assignee", 254), F_END,

@@ -135,4 +135,23 @@ describe('leads centre', { concurrency: 4 }, () => {
 		assert.equal((await other.brand.submit(`/studio/leads/${ids[0]}/notes`, { note: 'x' }, { formPath: '/studio/leads' })).status, 404);
 		assert.equal((await other.brand.submit(`/studio/leads/${ids[0]}/work`, { status: 'converted' }, { formPath: '/studio/leads' })).status, 404);
 	});
+
+	test('HubSpot and Salesforce exports carry the column sets their imports match, with their status values', async () => {
+		const fields = [{ type: 'text', label: 'Full name', required: 'yes' }, { type: 'text', label: 'Company' },
+			{ type: 'email', label: 'Email', required: 'yes' }, { type: 'phone', label: 'Phone' }];
+		const f = await brandWithForm({ fields });
+		const email = uniqueEmail('crm');
+		assert.equal((await submitLead(f.slug, { q1: 'Ada King Lovelace', q2: '=Analytical Engines', q3: email, q4: '+1 206 555 0100', consent: 'yes' })).status, 200);
+		const hub = await f.brand.get(`/studio/leads.csv?form=${f.id}&format=hubspot`);
+		assert.equal(hub.status, 200);
+		assert.match(hub.headers['content-disposition'], /leads-hubspot\.csv/);
+		const [hubHead, hubRow] = hub.body.replace(/^\uFEFF/, '').split('\r\n');
+		assert.equal(hubHead, 'Email,First Name,Last Name,Phone Number,Company Name,Lead Status,Message');
+		assert.ok(hubRow.startsWith(`${email},Ada King,Lovelace,+1 206 555 0100,'=Analytical Engines,NEW,"Full name: Ada King Lovelace`), hubRow);
+		const sf = await f.brand.get(`/studio/leads.csv?form=${f.id}&format=salesforce`);
+		const [sfHead, sfRow] = sf.body.replace(/^\uFEFF/, '').split('\r\n');
+		assert.equal(sfHead, 'Email,First Name,Last Name,Phone,Company,Lead Status,Lead Source,Description');
+		assert.ok(sfRow.startsWith(`${email},Ada King,Lovelace,+1 206 555 0100,'=Analytical Engines,Open - Not Contacted,Web,`), sfRow);
+		assert.equal((await f.brand.get(`/studio/leads.csv?format=pipedrive`)).status, 400);
+	});
 });

@@ -3,6 +3,7 @@
  * counts and subsets, and label normalising. */
 #include <check.h>
 #include <string.h>
+#include "domain/leads/lead_crm.h"
 #include "domain/leads/lead_field.h"
 #include "domain/leads/lead_status.h"
 #include "suites.h"
@@ -81,6 +82,30 @@ START_TEST(test_lead_labels_are_trimmed_and_unique)
 }
 END_TEST
 
+START_TEST(test_lead_crm_columns_and_statuses)
+{
+	enum lead_crm crm;
+	ck_assert(lead_crm_parse("hubspot", &crm) && crm == LEAD_CRM_HUBSPOT);
+	ck_assert(lead_crm_parse("salesforce", &crm) && crm == LEAD_CRM_SALESFORCE);
+	ck_assert(!lead_crm_parse("csv", &crm));
+	ck_assert_str_eq(lead_crm_header(LEAD_CRM_HUBSPOT)[0], "Email");
+	ck_assert_str_eq(lead_crm_header(LEAD_CRM_SALESFORCE)[4], "Company");
+	ck_assert_str_eq(lead_crm_status(LEAD_CRM_HUBSPOT, LEAD_UNQUALIFIED), "UNQUALIFIED");
+	ck_assert_str_eq(lead_crm_status(LEAD_CRM_SALESFORCE, LEAD_CONVERTED), "Closed - Converted");
+	ck_assert_str_eq(lead_crm_status(LEAD_CRM_SALESFORCE, LEAD_CONTACTED), "Working - Contacted");
+	char first[32], last[32];
+	lead_crm_split_name("  Ada King  Lovelace ", first, sizeof first, last, sizeof last);
+	ck_assert_str_eq(first, "Ada King");
+	ck_assert_str_eq(last, "Lovelace");
+	lead_crm_split_name("Cher", first, sizeof first, last, sizeof last);
+	ck_assert_str_eq(first, "");
+	ck_assert_str_eq(last, "Cher");
+	ck_assert(lead_crm_is_name_label("Your full name"));
+	ck_assert(!lead_crm_is_name_label("Company name"));
+	ck_assert(lead_crm_is_company_label("Organisation"));
+}
+END_TEST
+
 Suite *lead_centre_suite(void)
 {
 	Suite *s = suite_create("lead_centre");
@@ -90,6 +115,7 @@ Suite *lead_centre_suite(void)
 	tcase_add_test(tc, test_lead_status_auto_never_overrides_people);
 	tcase_add_test(tc, test_lead_options_count_and_subset);
 	tcase_add_test(tc, test_lead_labels_are_trimmed_and_unique);
+	tcase_add_test(tc, test_lead_crm_columns_and_statuses);
 	suite_add_tcase(s, tc);
 	return s;
 }
