@@ -37,3 +37,9 @@ CREATE TABLE IF NOT EXISTS lead_events (
   KEY lead_events_lead (lead_id, created_at),
   CONSTRAINT lead_events_lead_fk FOREIGN KEY (lead_id) REFERENCES leads (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- A conditional question: shown only when the answer to an earlier choice field of the same form
+-- (show_if_field_id) is one of show_if_options (one per line). Removing that field shows it always.
+ALTER TABLE lead_form_fields
+  ADD COLUMN IF NOT EXISTS show_if_field_id BIGINT UNSIGNED NULL,
+  ADD COLUMN IF NOT EXISTS show_if_options VARCHAR(2000) NOT NULL DEFAULT '';

@@ -3,7 +3,8 @@
 <p class="leadform-brand">{{BRAND_NAME}}</p>
 <p class="leadform-intro">{{INTRO}}</p>
 {{#ERROR}}<p class="flash error" role="alert">{{TEXT}}</p>{{/ERROR}}
-<form class="form" method="post" action="{{ACTION}}" novalidate>
+{{#NOTE}}<p class="flash" role="status">{{TEXT}}</p>{{/NOTE}}
+<form class="form" method="post" action="{{ACTION}}" novalidate data-leadform>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="t" value="{{STAMP}}">
 {{#CONFIRM}}<div class="flash" role="status"><input type="hidden" name="confirm" value="{{TOKEN}}">
@@ -11,7 +12,8 @@
 <button class="button" type="submit">Send</button></div>
 {{/CONFIRM}}<div class="leadform-hp" aria-hidden="true"><label for="website">Leave this empty</label>
 <input id="website" name="website" tabindex="-1" autocomplete="off"></div>
-{{#FIELD}}<div class="field">
+{{#FIELD}}<div class="field" data-field="{{NAME}}"{{#COND}} data-show-if="{{SOURCE}}" data-show-values="{{VALUES}}"{{/COND}}{{#HIDDEN}} hidden{{/HIDDEN}}>
+{{#COND}}<input type="hidden" name="shown" value="{{NAME}}"{{#OFF}} disabled{{/OFF}}>{{/COND}}
 {{#T_TEXT}}<label for="{{NAME}}">{{LABEL}}{{#REQUIRED}} <span class="req">(required)</span>{{/REQUIRED}}</label>
 <input id="{{NAME}}" name="{{NAME}}" maxlength="200" value="{{VALUE}}"{{#REQUIRED}} required{{/REQUIRED}}{{#DESCRIBED}} aria-describedby="{{IDS}}"{{/DESCRIBED}}{{#INVALID}} aria-invalid="true"{{/INVALID}}>{{/T_TEXT}}
 {{#T_LONGTEXT}}<label for="{{NAME}}">{{LABEL}}{{#REQUIRED}} <span class="req">(required)</span>{{/REQUIRED}}</label>
@@ -40,4 +42,5 @@
 <div class="actions"><button class="button" type="submit">Send</button></div>
 </form>
 </section>
+<script src="{{STATIC_JS_LEADFORM_JS}}" defer></script>
 {{>REPORT}}

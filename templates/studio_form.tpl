@@ -37,6 +37,8 @@
 <div class="field"><label for="options">Options (choices only, one per line, at most 10)</label><textarea id="options" name="options" rows="3" maxlength="2000"></textarea></div>
 <div class="field"><label for="qualifying">Options that qualify the lead (one per line)</label><textarea id="qualifying" name="qualifying" rows="2" maxlength="2000"></textarea></div>
 <div class="field"><label for="disqualifying">Options that disqualify the lead (one per line; they win over qualifying ones)</label><textarea id="disqualifying" name="disqualifying" rows="2" maxlength="2000"></textarea></div>
+<div class="field"><label for="show_if_field">Show only when this question is answered…</label><select id="show_if_field" name="show_if_field"><option value="">(always show)</option>{{#SOURCE_OPTION}}<option value="{{FIELD_ID}}">{{LABEL}}</option>{{/SOURCE_OPTION}}</select></div>
+<div class="field"><label for="show_if_options">…with one of these answers (one per line)</label><textarea id="show_if_options" name="show_if_options" rows="2" maxlength="2000"></textarea></div>
 <div class="field"><label for="position">Position (smaller first)</label><input id="position" name="position" inputmode="numeric" maxlength="4" value="10"></div>
 <div class="field"><label><input type="checkbox" name="required" value="yes"> Required</label></div>
 <div class="actions"><button class="button" type="submit">Add field</button></div>

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 #include "db/dbcache.h"
+#include "domain/leads/lead_condition.h"
 #include "shop/leadform.h"
 #include "web/layout.h"
 #include "web/response.h"
@@ -19,11 +20,12 @@ static const struct db_stmt q_form = {
 	" COALESCE((SELECT c.id FROM creators c WHERE c.handle = ?), 0),"
 	" COALESCE(x.id, 0), COALESCE(x.type, 'text'), COALESCE(x.label, ''), COALESCE(x.help, ''),"
 	" COALESCE(x.required, 0), COALESCE(x.options, ''), f.creator_handles, f.redirect_url,"
-	" f.taken_down_at IS NOT NULL, COALESCE(x.qualifying, ''), COALESCE(x.disqualifying, '')"
+	" f.taken_down_at IS NOT NULL, COALESCE(x.qualifying, ''), COALESCE(x.disqualifying, ''),"
+	" COALESCE(x.show_if_field_id, 0), COALESCE(x.show_if_options, '')"
 	" FROM lead_forms f JOIN brands b ON b.id = f.brand_id"
 	" LEFT JOIN lead_form_fields x ON x.form_id = f.id"
 	" WHERE f.slug = ? ORDER BY x.position, x.id LIMIT 30",
-	"ss", "iissssssiiiisiiisssisssiss" };
+	"ss", "iissssssiiiisiiisssisssissis" };
 
 bool leadform_load(struct req *r, struct leadform *f, int *st)
 {
@@ -80,8 +82,27 @@ bool leadform_load(struct req *r, struct leadform *f, int *st)
 		x->def.options = db_at(&res, i, 20)->s;
 		x->qualifying = db_at(&res, i, 24)->s;
 		x->disqualifying = db_at(&res, i, 25)->s;
+		x->show_if_id = db_at(&res, i, 26)->i;
+		x->show_if = db_at(&res, i, 27)->s;
+		x->source = -1;
+		for (size_t k = 0; x->show_if_id && k + 1 < f->nfields; k++)
+			if (f->fields[k].id == x->show_if_id)
+				x->source = (int)k;
 	}
+	leadform_conditions(f);
 	return true;
+}
+
+void leadform_conditions(struct leadform *f)
+{
+	struct lead_condition c[LEAD_MAX_FIELDS];
+	bool shown[LEAD_MAX_FIELDS];
+	for (size_t i = 0; i < f->nfields; i++)
+		c[i] = (struct lead_condition){ f->fields[i].source, f->fields[i].show_if, f->fields[i].vals,
+			f->fields[i].nvals };
+	lead_condition_shown(c, f->nfields, shown);
+	for (size_t i = 0; i < f->nfields; i++)
+		f->fields[i].shown = shown[i];
 }
 
 const char *leadform_input(struct req *r, size_t i)
@@ -126,7 +147,8 @@ static const char *described_by(struct req *r, const struct leadform_field *x, c
 	return x->error ? arena_printf(r->arena, "%s-error", name) : NULL;
 }
 
-static void render(struct req *r, const struct leadform *f, int status, const char *error, const char *confirm)
+static void render(struct req *r, const struct leadform *f, int status, const char *error, const char *confirm,
+		   const char *note)
 {
 	tmpl_dict *d = layout_begin(r, "leadform.tpl", f->title);
 	tmpl_set(d, "TITLE", f->title);
@@ -138,11 +160,20 @@ static void render(struct req *r, const struct leadform *f, int status, const ch
 		tmpl_set(tmpl_add(d, "PRIVACY"), "URL", f->privacy_url);
 	tmpl_set(d, "ACTION", f->handle ? arena_printf(r->arena, "/@%s/f/%s", f->handle, f->slug)
 				       : arena_printf(r->arena, "/f/%s", f->slug));
+	/* A page shown again keeps the time it was first opened, so the minimum fill time counts
+	 * from then, not from the latest step. */
+	const char *sent = r->method == HTTP_POST ? req_form(r, "t") : NULL;
+	long long now = (long long)time(NULL);
 	char stamp[LEAD_STAMP_LEN];
-	lead_stamp_make(r->secret, f->id, (long long)time(NULL), stamp);
+	if (sent && lead_stamp_check(r->secret, f->id, sent, now, 0) == 0)
+		snprintf(stamp, sizeof stamp, "%s", sent);
+	else
+		lead_stamp_make(r->secret, f->id, now, stamp);
 	tmpl_set(d, "STAMP", stamp);
 	if (error)
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
+	if (note)
+		tmpl_set(tmpl_add(d, "NOTE"), "TEXT", note);
 	if (confirm)
 		tmpl_set(tmpl_add(d, "CONFIRM"), "TOKEN", confirm);
 	static const char *const sections[LEAD__NTYPES] = {
@@ -155,6 +186,15 @@ static void render(struct req *r, const struct leadform *f, int status, const ch
 		tmpl_dict *s = tmpl_add(fd, sections[x->def.type]);
 		tmpl_set(fd, "NAME", name);
 		tmpl_set(s, "NAME", name);
+		if (!x->shown)
+			tmpl_show(fd, "HIDDEN");
+		if (x->source >= 0) {
+			tmpl_dict *c = tmpl_add(fd, "COND");
+			tmpl_set(c, "SOURCE", leadform_input(r, (size_t)x->source));
+			tmpl_set(c, "VALUES", x->show_if);
+			if (!x->shown)
+				tmpl_show(c, "OFF");
+		}
 		tmpl_set(fd, "LABEL", x->label);
 		tmpl_set(s, "LABEL", x->label);
 		tmpl_set(s, "VALUE", x->nvals ? x->vals[0] : "");
@@ -186,12 +226,17 @@ static void render(struct req *r, const struct leadform *f, int status, const ch
 
 void leadform_render(struct req *r, const struct leadform *f, int status, const char *error)
 {
-	render(r, f, status, error, NULL);
+	render(r, f, status, error, NULL, NULL);
+}
+
+void leadform_render_next(struct req *r, const struct leadform *f)
+{
+	render(r, f, 200, NULL, NULL, "Your answers open one more question below: please answer it and press Send.");
 }
 
 void leadform_render_confirm(struct req *r, const struct leadform *f, const char *token)
 {
-	render(r, f, 200, NULL, token);
+	render(r, f, 200, NULL, token, NULL);
 }
 
 int page_leadform(struct req *r)

@@ -96,9 +96,13 @@ static const char *payload(struct store *s)
 	buf_puts(&b, ",\"consent_text\":");
 	webhook_json_str(&b, f->consent);
 	buf_printf(&b, ",\"submitted_at\":\"%s\",\"answers\":[", at);
+	bool first = true;
 	for (size_t i = 0; i < f->nfields; i++) {
 		const struct leadform_field *x = &f->fields[i];
-		buf_puts(&b, i ? ",{\"label\":" : "{\"label\":");
+		if (!x->shown)
+			continue;
+		buf_puts(&b, first ? "{\"label\":" : ",{\"label\":");
+		first = false;
 		webhook_json_str(&b, x->label);
 		buf_printf(&b, ",\"type\":\"%s\",\"value\":", lead_type_name(x->def.type));
 		if (x->def.type == LEAD_MULTI) {
@@ -227,11 +231,23 @@ static void thanks(struct req *r, const struct leadform *f)
 	layout_end(r, 200);
 }
 
-/* Fills each field's submitted values from the form and validates them; true if all pass. */
-static bool validate(struct req *r, struct leadform *f, const char **email)
+/* True if the page the person saw showed conditional field `name` (its "shown" marker came back). */
+static bool was_shown(struct req *r, const char *name)
+{
+	for (size_t j = 0; j < r->form.n; j++)
+		if (strcmp(r->form.items[j].key, "shown") == 0 && strcmp(r->form.items[j].val, name) == 0)
+			return true;
+	return false;
+}
+
+/* Fills each field's submitted values from the form, drops the answers to questions the answers
+ * hide (never stored), and validates the rest; true if all pass. *next is set when the answers
+ * reveal a question the person has not seen yet: it is asked, not judged. */
+static bool validate(struct req *r, struct leadform *f, const char **email, bool *next)
 {
 	bool ok = true;
 	*email = "";
+	*next = false;
 	for (size_t i = 0; i < f->nfields; i++) {
 		struct leadform_field *x = &f->fields[i];
 		const char *name = leadform_input(r, i);
@@ -242,11 +258,23 @@ static bool validate(struct req *r, struct leadform *f, const char **email)
 				vals[k++] = r->form.items[j].val;
 		x->vals = vals;
 		x->nvals = n;
-		x->error = lead_check(&x->def, vals, n);
+	}
+	leadform_conditions(f);
+	for (size_t i = 0; i < f->nfields; i++) {
+		struct leadform_field *x = &f->fields[i];
+		if (!x->shown) {
+			x->nvals = 0;
+			continue;
+		}
+		if (x->source >= 0 && !was_shown(r, leadform_input(r, i))) {
+			*next = true;
+			continue;
+		}
+		x->error = lead_check(&x->def, x->vals, x->nvals);
 		if (x->error)
 			ok = false;
-		else if (x->def.type == LEAD_EMAIL && n == 1 && !**email)
-			*email = vals[0];
+		else if (x->def.type == LEAD_EMAIL && x->nvals == 1 && !**email)
+			*email = x->vals[0];
 	}
 	return ok;
 }
@@ -264,7 +292,8 @@ int page_leadform_submit(struct req *r)
 		return REQ_DONE;
 	}
 	const char *email;
-	bool fields_ok = validate(r, &f, &email);
+	bool next;
+	bool fields_ok = validate(r, &f, &email, &next);
 	long long now = (long long)time(NULL);
 	int stamp = lead_stamp_check(r->secret, f.id, req_form(r, "t"), now, f.min_fill);
 	if (stamp < 0) {
@@ -273,6 +302,10 @@ int page_leadform_submit(struct req *r)
 	}
 	const char *consent = req_form(r, "consent");
 	bool consent_ok = consent && strcmp(consent, "yes") == 0;
+	if (next && fields_ok) {
+		leadform_render_next(r, &f);
+		return REQ_DONE;
+	}
 	if (!fields_ok || !consent_ok) {
 		leadform_render(r, &f, 422, !fields_ok ? "Please correct the answers marked below."
 				: "Please agree to the consent statement before sending.");

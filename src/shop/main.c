@@ -79,7 +79,9 @@ static const struct field leadform_fields[] = {
 	F_TEXT("q16", 5000), F_TEXT("q17", 5000), F_TEXT("q18", 5000), F_TEXT("q19", 5000), F_TEXT("q20", 5000),
 	F_TEXT("q21", 5000), F_TEXT("q22", 5000), F_TEXT("q23", 5000), F_TEXT("q24", 5000), F_TEXT("q25", 5000),
 	F_TEXT("q26", 5000), F_TEXT("q27", 5000), F_TEXT("q28", 5000), F_TEXT("q29", 5000), F_TEXT("q30", 5000),
-	F_TEXT("t", LEAD_STAMP_LEN), F_TEXT("confirm", LEAD_STAMP_LEN), F_TEXT("website", 200), F_TEXT("consent", 3), F_END,
+	F_TEXT("t", LEAD_STAMP_LEN), F_TEXT("confirm", LEAD_STAMP_LEN), F_TEXT("website", 200), F_TEXT("consent", 3),
+	F_TEXT("shown", 4),	/* repeated: the conditional questions the page showed */
+	F_END,
 };
 _Static_assert(LEAD_MAX_FIELDS == 30, "one declared input per possible lead form field");
 /* The report form answers a missing reason itself (report.c). */

@@ -27,8 +27,13 @@ static const struct db_stmt q_count = {
 	"SELECT COUNT(*) FROM lead_form_fields x JOIN lead_forms f ON f.id = x.form_id WHERE f.id = ? AND f.brand_id = ?",
 	"ii", "i" };
 static const struct db_stmt q_add = {
-	"INSERT INTO lead_form_fields (form_id, position, type, label, help, required, options, qualifying, disqualifying)"
-	" SELECT id, ?, ?, ?, ?, ?, ?, ?, ? FROM lead_forms WHERE id = ? AND brand_id = ?", "isssisssii", "" };
+	"INSERT INTO lead_form_fields (form_id, position, type, label, help, required, options, qualifying, disqualifying,"
+	" show_if_field_id, show_if_options)"
+	" SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), ? FROM lead_forms WHERE id = ? AND brand_id = ?",
+	"isssisssisii", "" };
+static const struct db_stmt q_source = {
+	"SELECT x.type, x.options, x.position FROM lead_form_fields x JOIN lead_forms f ON f.id = x.form_id"
+	" WHERE x.id = ? AND f.id = ? AND f.brand_id = ?", "iii", "ssi" };
 static const struct db_stmt q_position = {
 	"UPDATE lead_form_fields x JOIN lead_forms f ON f.id = x.form_id SET x.position = ?"
 	" WHERE x.id = ? AND f.id = ? AND f.brand_id = ?", "iiii", "" };
@@ -89,6 +94,11 @@ static int render_form(struct req *r, long long brand_id, long long id, int stat
 		tmpl_set(e, "HELP", db_at(&x, i, 4)->s);
 		tmpl_set(e, "REQUIRED", db_at(&x, i, 5)->i ? "required" : "optional");
 		tmpl_set(e, "QUALIFYING", db_at(&x, i, 7)->s);
+		if (t == LEAD_CHOICE || t == LEAD_MULTI) {
+			tmpl_dict *o = tmpl_add(d, "SOURCE_OPTION");
+			tmpl_set_int(o, "FIELD_ID", db_at(&x, i, 0)->i);
+			tmpl_set(o, "LABEL", db_at(&x, i, 3)->s);
+		}
 		if (*db_at(&x, i, 8)->s)
 			tmpl_set(tmpl_add(e, "DISQ"), "TEXT", db_at(&x, i, 8)->s);
 	}
@@ -181,6 +191,23 @@ int page_forms_field_add(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	bool choices = lead_type_parse(req_form(r, "type"), &t) && (t == LEAD_CHOICE || t == LEAD_MULTI);
+	long long source = req_id(r, "show_if_field");
+	const char *show_if = req_form(r, "show_if_options");
+	if (!show_if)
+		show_if = "";
+	const char *cond_error = NULL;
+	if (source) {
+		struct db_res src;
+		rc = db_query(r->db, r->arena, &q_source, (struct db_param[]){ DB_I(source), DB_I(id), DB_I(b->id) }, &src);
+		if (rc != DB_OK)
+			return req_db_fail(rc);
+		cond_error = src.nrows == 0 || (strcmp(db_at(&src, 0, 0)->s, "choice") && strcmp(db_at(&src, 0, 0)->s, "multi"))
+			? "A question can depend only on a choice question of this form."
+			: !validate_has_text(show_if) || !lead_option_subset(show_if, db_at(&src, 0, 1)->s)
+			? "List the answers that show it, one per line, spelt as that question's options."
+			: ok && pos <= db_at(&src, 0, 2)->i ? "Place it after the question it depends on (a larger position)."
+			: NULL;
+	}
 	const char *error = !lead_type_parse(req_form(r, "type"), &t) ? "Choose a field type."
 		: !label || !validate_has_text(label) ? "Give the field a label."
 		: !ok ? "The position is a number from 0 to 999."
@@ -190,12 +217,13 @@ int page_forms_field_add(struct req *r)
 			? "Only a choice field has qualifying options."
 		: choices && !(lead_option_subset(qualifying, options) && lead_option_subset(disqualifying, options))
 			? "Qualifying and disqualifying options must be among the options, spelt the same."
+		: cond_error ? cond_error
 		: db_at(&cnt, 0, 0)->i >= LEAD_MAX_FIELDS ? "A form has at most 30 fields." : NULL;
 	if (error)
 		return render(r, b->id, id, 422, error);
 	rc = db_query(r->db, NULL, &q_add, (struct db_param[]){ DB_I(pos), DB_S(lead_type_name(t)), DB_S(label),
 		DB_S(help ? help : ""), DB_I(req && strcmp(req, "yes") == 0), DB_S(choices ? options : ""),
-		DB_S(qualifying), DB_S(disqualifying), DB_I(id), DB_I(b->id) }, NULL);
+		DB_S(qualifying), DB_S(disqualifying), DB_I(source), DB_S(source ? show_if : ""), DB_I(id), DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	response_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));

@@ -208,6 +208,7 @@ static const struct field forms_save_fields[] = {
 static const struct field forms_field_fields[] = {
 	F_TEXT("type", 10), F_TEXT("label", 200), F_TEXT("help", 500), F_TEXT("required", 3),
 	F_TEXT("options", 2000), F_TEXT("qualifying", 2000), F_TEXT("disqualifying", 2000),
+	F_ID("show_if_field", .inline_error = true), F_TEXT("show_if_options", 2000),
 	F_INT("position", 4, 0, 999, .inline_error = true), F_END,
 };
 static const struct field forms_position_fields[] = {

@@ -19,6 +19,25 @@ async function submitPairs(client, path, pairs, formPath) {
 	return client.post(path, new URLSearchParams([['csrf', csrf], ...pairs]).toString());
 }
 
+// A live form: "Who are you?" (Person / Business), then "Team size" only for a business (required),
+// then "Enterprise contact" only for a team of 50+; returns brandWithForm's result.
+export async function branchingForm() {
+	const f = await brandWithForm({ fields: [
+		{ type: 'email', label: 'Email', required: 'yes' },
+		{ type: 'choice', label: 'Who are you?', options: 'Person\nBusiness', required: 'yes' },
+	] });
+	const edit = await f.brand.get(f.formPath);
+	const who = /<option value="(\d+)">Who are you\?<\/option>/.exec(edit.body)[1];
+	const size = await f.brand.submit(`${f.formPath}/fields`, { type: 'choice', label: 'Team size', options: '1-49\n50+',
+		required: 'yes', position: '5', show_if_field: who, show_if_options: 'Business' }, { formPath: f.formPath });
+	assert.equal(size.status, 303);
+	const sizeId = /<option value="(\d+)">Team size<\/option>/.exec((await f.brand.get(f.formPath)).body)[1];
+	const ent = await f.brand.submit(`${f.formPath}/fields`, { type: 'text', label: 'Enterprise contact', position: '6',
+		show_if_field: sizeId, show_if_options: '50+' }, { formPath: f.formPath });
+	assert.equal(ent.status, 303);
+	return { ...f, who };
+}
+
 describe('leads centre', { concurrency: 4 }, () => {
 	test('the form and its error state point aria-describedby only at ids that exist', async () => {
 		const f = await brandWithForm();
@@ -153,5 +172,48 @@ describe('leads centre', { concurrency: 4 }, () => {
 		assert.equal(sfHead, 'Email,First Name,Last Name,Phone,Company,Lead Status,Lead Source,Description');
 		assert.ok(sfRow.startsWith(`${email},Ada King,Lovelace,+1 206 555 0100,'=Analytical Engines,Open - Not Contacted,Web,`), sfRow);
 		assert.equal((await f.brand.get(`/studio/leads.csv?format=pipedrive`)).status, 400);
+	});
+
+	test('a conditional question without JavaScript: hidden at first, asked as a next step, hidden answers never stored', async () => {
+		const f = await branchingForm();
+		const visitor = new Client();
+		const page = await visitor.get(`/f/${f.slug}`);
+		assert.match(page.body, /<div class="field" data-field="q3" data-show-if="q2" data-show-values="Business" hidden>/);
+		assert.match(page.body, /<input type="hidden" name="shown" value="q3" disabled>/);
+		// A person: the business questions stay hidden; answers sent for them anyway are dropped.
+		const person = uniqueEmail('person');
+		const p1 = await submitLead(f.slug, { q1: person, q2: 'Person', q3: '50+', q4: 'smuggled', consent: 'yes' });
+		assert.equal(p1.status, 200);
+		assert.match(p1.body, /Thanks, we will be in touch/);
+		const stored = (email) => sql(`SELECT a.label, a.value FROM lead_answers a JOIN leads l ON l.id = a.lead_id WHERE l.form_id = ${f.id} AND l.email = '${email}' ORDER BY a.position`);
+		assert.deepEqual(stored(person), [['Email', person], ['Who are you?', 'Person']]);
+		// A business: the first send reveals "Team size" and asks for it (no error, nothing stored).
+		const biz = uniqueEmail('biz');
+		const step = await submitLead(f.slug, { q1: biz, q2: 'Business', consent: 'yes' }, { client: visitor });
+		assert.equal(step.status, 200);
+		assert.match(step.body, /open one more question below/);
+		assert.match(step.body, /<div class="field" data-field="q3" data-show-if="q2" data-show-values="Business">/);
+		assert.match(step.body, /<input type="hidden" name="shown" value="q3">/);
+		assert.doesNotMatch(step.body, /id="q3-error"/);
+		assert.match(step.body, /data-field="q4"[^>]* hidden>/);
+		assert.equal(stored(biz).length, 0);
+		const hidden = (html, name) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)[1];
+		const post = (html, pairs) => visitor.post(`/f/${f.slug}`, new URLSearchParams([['csrf', hidden(html, 'csrf')], ['t', hidden(html, 't')], ...pairs]).toString());
+		// Shown and required now: leaving it empty is an error beside it.
+		const empty = await post(step.body, [['q1', biz], ['q2', 'Business'], ['shown', 'q3'], ['consent', 'yes']]);
+		assert.equal(empty.status, 422);
+		assert.match(empty.body, /id="q3-error"/);
+		// 50+ reveals the next one in turn; then all is stored.
+		const step2 = await post(step.body, [['q1', biz], ['q2', 'Business'], ['shown', 'q3'], ['q3', '50+'], ['consent', 'yes']]);
+		assert.match(step2.body, /open one more question below/);
+		const done = await post(step2.body, [['q1', biz], ['q2', 'Business'], ['shown', 'q3'], ['q3', '50+'], ['shown', 'q4'], ['q4', 'Grace'], ['consent', 'yes']]);
+		assert.equal(done.status, 200);
+		assert.match(done.body, /Thanks, we will be in touch/);
+		assert.deepEqual(stored(biz).map((r) => r[1]), [biz, 'Business', '50+', 'Grace']);
+		// The studio refuses a condition on a text question, on options it does not have, or placed before its source.
+		const bad = [{ show_if_field: '999999999', show_if_options: 'x' }, { show_if_field: f.who, show_if_options: 'Robot' },
+			{ show_if_field: f.who, show_if_options: 'Business', position: '0' }];
+		for (const b of bad)
+			assert.equal((await f.brand.submit(`${f.formPath}/fields`, { type: 'text', label: 'Bad', position: '9', ...b }, { formPath: f.formPath })).status, 422, JSON.stringify(b));
 	});
 });

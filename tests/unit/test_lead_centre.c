@@ -3,6 +3,7 @@
  * counts and subsets, and label normalising. */
 #include <check.h>
 #include <string.h>
+#include "domain/leads/lead_condition.h"
 #include "domain/leads/lead_crm.h"
 #include "domain/leads/lead_field.h"
 #include "domain/leads/lead_status.h"
@@ -106,6 +107,36 @@ START_TEST(test_lead_crm_columns_and_statuses)
 }
 END_TEST
 
+START_TEST(test_lead_conditions_follow_answers_and_chains)
+{
+	const char *business[] = { "Business" }, *size[] = { "50+" };
+	struct lead_condition c[] = {
+		{ -1, "", business, 1 },		/* 0: Who are you? */
+		{ 0, "Business\r\nCharity", size, 1 },	/* 1: Team size, shown for businesses and charities */
+		{ 1, "50+", NULL, 0 },			/* 2: Enterprise contact, shown for 50+ */
+		{ 0, "Person", NULL, 0 },		/* 3: shown for persons only */
+		{ 5, "x", NULL, 0 },			/* 4: its source comes later: always shown */
+		{ -1, "", NULL, 0 },
+	};
+	bool shown[6];
+	lead_condition_shown(c, 6, shown);
+	ck_assert(shown[0] && shown[1] && shown[2] && !shown[3] && shown[4] && shown[5]);
+	const char *person[] = { "Person" };
+	c[0].vals = person;
+	lead_condition_shown(c, 6, shown);
+	/* 1 hides, and so does 2 although its own source still holds "50+": a hidden answer counts for nothing */
+	ck_assert(shown[0] && !shown[1] && !shown[2] && shown[3]);
+	c[0].nvals = 0;
+	lead_condition_shown(c, 6, shown);
+	ck_assert(!shown[1] && !shown[2] && !shown[3]);
+	const char *several[] = { "Other", "Charity" };
+	c[0].vals = several;
+	c[0].nvals = 2;
+	lead_condition_shown(c, 6, shown);
+	ck_assert(shown[1] && shown[2]);	/* any of several answers */
+}
+END_TEST
+
 Suite *lead_centre_suite(void)
 {
 	Suite *s = suite_create("lead_centre");
@@ -116,6 +147,7 @@ Suite *lead_centre_suite(void)
 	tcase_add_test(tc, test_lead_options_count_and_subset);
 	tcase_add_test(tc, test_lead_labels_are_trimmed_and_unique);
 	tcase_add_test(tc, test_lead_crm_columns_and_statuses);
+	tcase_add_test(tc, test_lead_conditions_follow_answers_and_chains);
 	suite_add_tcase(s, tc);
 	return s;
 }
