@@ -43,3 +43,10 @@ CREATE TABLE IF NOT EXISTS lead_events (
 ALTER TABLE lead_form_fields
   ADD COLUMN IF NOT EXISTS show_if_field_id BIGINT UNSIGNED NULL,
   ADD COLUMN IF NOT EXISTS show_if_options VARCHAR(2000) NOT NULL DEFAULT '';
+
+-- Retention: a form keeps its leads this many days after their last submission (NULL: the
+-- operator's lead_retention_days); crowdcartctl purge erases older ones and keeps only how many.
+ALTER TABLE lead_forms
+  ADD COLUMN IF NOT EXISTS retention_days INT UNSIGNED NULL,
+  ADD COLUMN IF NOT EXISTS purged_leads BIGINT UNSIGNED NOT NULL DEFAULT 0;
+ALTER TABLE leads ADD INDEX IF NOT EXISTS leads_updated (updated_at);

@@ -37,6 +37,7 @@
 {{#FIELD_ERROR}}<p class="field-error" id="{{NAME}}-error">{{TEXT}}</p>{{/FIELD_ERROR}}
 </div>
 {{/FIELD}}<div class="field leadform-consent"><label><input type="checkbox" id="consent" name="consent" value="yes" required{{#CONSENT_CHECKED}} checked{{/CONSENT_CHECKED}}{{#CONSENT_ERROR}} aria-invalid="true" aria-describedby="consent-error"{{/CONSENT_ERROR}}> {{CONSENT}}</label>
+<p class="hint">{{BRAND_NAME}} keeps your answers for {{RETENTION_DAYS}} days after you send them, then they are erased. The confirmation email has a link to erase them sooner.</p>
 {{#PRIVACY}}<p class="hint"><a href="{{URL}}" rel="noopener">Privacy policy</a></p>{{/PRIVACY}}
 {{#CONSENT_ERROR}}<p class="field-error" id="consent-error">{{TEXT}}</p>{{/CONSENT_ERROR}}</div>
 <div class="actions"><button class="button" type="submit">Send</button></div>

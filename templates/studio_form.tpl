@@ -21,6 +21,7 @@
 <div class="field"><label for="min_fill_seconds">Minimum fill time (seconds)</label><input id="min_fill_seconds" name="min_fill_seconds" inputmode="numeric" maxlength="3" value="{{MIN_FILL}}"></div>
 <div class="field"><label for="ip_limit_per_hour">Submissions per hour from one address</label><input id="ip_limit_per_hour" name="ip_limit_per_hour" inputmode="numeric" maxlength="6" value="{{IP_LIMIT}}"></div>
 <div class="field"><label for="form_limit_per_hour">Submissions per hour in all</label><input id="form_limit_per_hour" name="form_limit_per_hour" inputmode="numeric" maxlength="7" value="{{FORM_LIMIT}}"></div>
+<div class="field"><label for="retention_days">Keep answers for (days)</label><input id="retention_days" name="retention_days" inputmode="numeric" maxlength="4" value="{{RETENTION}}" aria-describedby="retention_days-help"><p class="hint" id="retention_days-help">Empty: the site's default of {{DEFAULT_RETENTION}} days after a lead's last submission. Older leads are erased; only their number is kept ({{PURGED}} so far). The form tells shoppers.</p></div>
 <div class="actions"><button class="button" type="submit">Save settings</button></div>
 </form>
 <h2>Fields</h2>

@@ -5,6 +5,7 @@
 #include <time.h>
 #include "db/dbcache.h"
 #include "domain/leads/lead_condition.h"
+#include "domain/leads/lead_retention.h"
 #include "shop/leadform.h"
 #include "web/layout.h"
 #include "web/response.h"
@@ -21,11 +22,11 @@ static const struct db_stmt q_form = {
 	" COALESCE(x.id, 0), COALESCE(x.type, 'text'), COALESCE(x.label, ''), COALESCE(x.help, ''),"
 	" COALESCE(x.required, 0), COALESCE(x.options, ''), f.creator_handles, f.redirect_url,"
 	" f.taken_down_at IS NOT NULL, COALESCE(x.qualifying, ''), COALESCE(x.disqualifying, ''),"
-	" COALESCE(x.show_if_field_id, 0), COALESCE(x.show_if_options, '')"
+	" COALESCE(x.show_if_field_id, 0), COALESCE(x.show_if_options, ''), COALESCE(f.retention_days, 0)"
 	" FROM lead_forms f JOIN brands b ON b.id = f.brand_id"
 	" LEFT JOIN lead_form_fields x ON x.form_id = f.id"
 	" WHERE f.slug = ? ORDER BY x.position, x.id LIMIT 30",
-	"ss", "iissssssiiiisiiisssisssissis" };
+	"ss", "iissssssiiiisiiisssisssissisi" };
 
 bool leadform_load(struct req *r, struct leadform *f, int *st)
 {
@@ -71,6 +72,7 @@ bool leadform_load(struct req *r, struct leadform *f, int *st)
 	f->brand_name = db_at(&res, 0, 12)->s;
 	f->has_webhook = db_at(&res, 0, 13)->i != 0;
 	f->creator_id = f->handle ? db_at(&res, 0, 14)->i : 0;
+	f->retention_days = lead_retention_days(db_at(&res, 0, 28)->i);
 	for (size_t i = 0; i < res.nrows && db_at(&res, i, 15)->i; i++) {
 		struct leadform_field *x = &f->fields[f->nfields++];
 		x->id = db_at(&res, i, 15)->i;
@@ -156,6 +158,7 @@ static void render(struct req *r, const struct leadform *f, int status, const ch
 	tmpl_set(d, "BRAND_NAME", f->brand_name);
 	tmpl_set(d, "INTRO", f->intro);
 	tmpl_set(d, "CONSENT", f->consent);
+	tmpl_set_int(d, "RETENTION_DAYS", f->retention_days);
 	if (*f->privacy_url)
 		tmpl_set(tmpl_add(d, "PRIVACY"), "URL", f->privacy_url);
 	tmpl_set(d, "ACTION", f->handle ? arena_printf(r->arena, "/@%s/f/%s", f->handle, f->slug)

@@ -24,6 +24,7 @@ struct leadform {
 	const char *slug, *handle, *title, *intro, *consent, *privacy_url, *thanks, *status, *brand_name;
 	const char *redirect_url;	/* after a submit, on a verified domain of the brand; "" for none */
 	bool has_webhook;
+	long retention_days;	/* answers are erased this long after the last submission */
 	struct leadform_field fields[LEAD_MAX_FIELDS];
 	size_t nfields;
 };

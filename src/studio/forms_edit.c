@@ -5,6 +5,7 @@
 #include "domain/ads/brand_domain.h"
 #include "studio/forms.h"
 #include "domain/leads/lead_field.h"
+#include "domain/leads/lead_retention.h"
 #include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
@@ -13,16 +14,17 @@
 
 static const struct db_stmt q_form = {
 	"SELECT id, slug, title, intro, consent_text, privacy_url, thanks_text, status, creators_allowed,"
-	" min_fill_seconds, ip_limit_per_hour, form_limit_per_hour, creator_handles, redirect_url FROM lead_forms"
-	" WHERE id = ? AND brand_id = ?", "ii", "isssssssiiiiss" };
+	" min_fill_seconds, ip_limit_per_hour, form_limit_per_hour, creator_handles, redirect_url,"
+	" COALESCE(retention_days, 0), purged_leads FROM lead_forms"
+	" WHERE id = ? AND brand_id = ?", "ii", "isssssssiiiissii" };
 static const struct db_stmt q_fields = {
 	"SELECT id, position, type, label, help, required, options, qualifying, disqualifying FROM lead_form_fields"
 	" WHERE form_id = ? ORDER BY position, id LIMIT 30", "i", "iisssisss" };
 static const struct db_stmt q_save = {
 	"UPDATE lead_forms SET title = ?, intro = ?, consent_text = ?, privacy_url = ?, thanks_text = ?, status = ?,"
 	" creators_allowed = ?, creator_handles = ?, min_fill_seconds = ?, ip_limit_per_hour = ?,"
-	" form_limit_per_hour = ?, redirect_url = ?, updated_at = UTC_TIMESTAMP() WHERE id = ? AND brand_id = ?",
-	"ssssssisiiisii", "" };
+	" form_limit_per_hour = ?, redirect_url = ?, retention_days = NULLIF(?, 0), updated_at = UTC_TIMESTAMP()"
+	" WHERE id = ? AND brand_id = ?", "ssssssisiiisiii", "" };
 static const struct db_stmt q_count = {
 	"SELECT COUNT(*) FROM lead_form_fields x JOIN lead_forms f ON f.id = x.form_id WHERE f.id = ? AND f.brand_id = ?",
 	"ii", "i" };
@@ -67,6 +69,10 @@ static int render_form(struct req *r, long long brand_id, long long id, int stat
 	tmpl_set_int(d, "IP_LIMIT", db_at(&f, 0, 10)->i);
 	tmpl_set_int(d, "FORM_LIMIT", db_at(&f, 0, 11)->i);
 	tmpl_set(d, "CREATOR_HANDLES", db_at(&f, 0, 12)->s);
+	if (db_at(&f, 0, 14)->i)
+		tmpl_set_int(d, "RETENTION", db_at(&f, 0, 14)->i);
+	tmpl_set_int(d, "DEFAULT_RETENTION", lead_retention_default());
+	tmpl_set_int(d, "PURGED", db_at(&f, 0, 15)->i);
 	const char *typed = req_form(r, "redirect_url");
 	tmpl_set(d, "REDIRECT_URL", redirect_error && typed ? typed : db_at(&f, 0, 13)->s);
 	if (redirect_error) {
@@ -141,6 +147,10 @@ int page_forms_save(struct req *r)
 	long long min_fill = 0, ip_limit = 0, form_limit = 0;
 	bool ok = req_int(r, "min_fill_seconds", &min_fill) & req_int(r, "ip_limit_per_hour", &ip_limit) &
 		  req_int(r, "form_limit_per_hour", &form_limit);
+	long long retention = 0;	/* 0: the operator's default */
+	const char *ret = req_form(r, "retention_days");
+	if (ret && *ret && !req_int(r, "retention_days", &retention))
+		ok = false;
 	const char *creators = req_form(r, "creators_allowed"), *handles = req_form(r, "creator_handles");
 	if (!handles)
 		handles = "";
@@ -149,7 +159,7 @@ int page_forms_save(struct req *r)
 		: !url_ok(v[3]) ? "The privacy policy URL must start with https:// (or http://)."
 		: strcmp(v[5], "live") == 0 && !*v[3] ? "Add your privacy policy URL before making the form live: shoppers see it beside the consent box."
 		: strcmp(v[5], "draft") && strcmp(v[5], "live") && strcmp(v[5], "closed") ? "Choose draft, live or closed."
-		: !ok ? "Limits must be whole numbers: fill time 0 to 600 s, limits at least 1." : NULL;
+		: !ok ? "Limits must be whole numbers: fill time 0 to 600 s, limits at least 1, answers kept 1 to 3650 days." : NULL;
 	if (error)
 		return render(r, b->id, id, 422, error);
 	const char *redirect = req_form(r, "redirect_url");
@@ -165,7 +175,7 @@ int page_forms_save(struct req *r)
 	}
 	rc = db_query(r->db, NULL, &q_save, (struct db_param[]){ DB_S(v[0]), DB_S(v[1]), DB_S(v[2]),
 		DB_S(v[3]), DB_S(v[4]), DB_S(v[5]), DB_I(creators && strcmp(creators, "yes") == 0), DB_S(handles), DB_I(min_fill),
-		DB_I(ip_limit), DB_I(form_limit), DB_S(redirect), DB_I(id), DB_I(b->id) }, NULL);
+		DB_I(ip_limit), DB_I(form_limit), DB_S(redirect), DB_I(retention), DB_I(id), DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	response_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));

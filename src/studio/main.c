@@ -203,6 +203,7 @@ static const struct field forms_save_fields[] = {
 	F_INT("min_fill_seconds", 3, 0, 600, .inline_error = true),
 	F_INT("ip_limit_per_hour", 6, 1, 100000, .inline_error = true),
 	F_INT("form_limit_per_hour", 7, 1, 1000000, .inline_error = true), F_TEXT("redirect_url", 1000),
+	F_INT("retention_days", 4, 1, 3650, .inline_error = true),
 	F_END,
 };
 static const struct field forms_field_fields[] = {

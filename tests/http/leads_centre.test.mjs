@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client, uniqueEmail } from './lib/http.mjs';
-import { FIELDS, answers, brandWithForm, leadRows, sql, submitLead } from './lib/leads.mjs';
+import { FIELDS, answers, brandWithForm, ctl, leadRows, sql, submitLead } from './lib/leads.mjs';
 import { branchingForm } from './lib/lead_branching.mjs';
 
 // Every id an aria-describedby (or aria-errormessage) of `html` names, and whether it exists.
@@ -197,5 +197,25 @@ describe('leads centre', { concurrency: 4 }, () => {
 			{ show_if_field: f.who, show_if_options: 'Business', position: '0' }];
 		for (const b of bad)
 			assert.equal((await f.brand.submit(`${f.formPath}/fields`, { type: 'text', label: 'Bad', position: '9', ...b }, { formPath: f.formPath })).status, 422, JSON.stringify(b));
+	});
+
+	test('retention: the form says how long answers are kept, and crowdcartctl purge erases older leads keeping their number', async () => {
+		const f = await brandWithForm({ settings: { retention_days: '30' } });
+		const page = await new Client().get(`/f/${f.slug}`);
+		assert.match(page.body, /keeps your answers for 30 days after you send them/);
+		const old = uniqueEmail('old'), fresh = uniqueEmail('fresh');
+		for (const e of [old, fresh])
+			assert.equal((await submitLead(f.slug, answers(e))).status, 200);
+		sql(`UPDATE leads SET updated_at = UTC_TIMESTAMP() - INTERVAL 31 DAY WHERE form_id = ${f.id} AND email = '${old}'`);
+		const out = await ctl('purge');
+		assert.match(out, /purged \d+ leads past their retention/);
+		assert.deepEqual(leadRows(f.id).map((r) => r[1]), [fresh]);
+		assert.equal(sql(`SELECT purged_leads FROM lead_forms WHERE id = ${f.id}`)[0][0], '1');
+		const edit = await f.brand.get(f.formPath);
+		assert.match(edit.body, /\(1 so far\)/);
+		// Unset, the operator's default applies (365 days unless lead_retention_days says otherwise).
+		const d = await brandWithForm();
+		assert.match((await new Client().get(`/f/${d.slug}`)).body, /keeps your answers for 365 days/);
+		assert.equal((await f.brand.submit(f.formPath, { ...f.settings, retention_days: '0' }, { formPath: f.formPath })).status, 422);
 	});
 });

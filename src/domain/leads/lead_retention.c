@@ -1,0 +1,60 @@
+/* lead_retention.c: lead retention and its purge (see lead_retention.h). */
+#include "domain/leads/lead_retention.h"
+#include "lib/config.h"
+
+#define PURGE_BATCH 500
+
+/* Oldest first, locked, so a submission merging into one of them waits and then finds it gone
+ * (and makes a new lead) rather than updating a lead being erased. */
+static const struct db_stmt q_due = {
+	"SELECT l.id, l.form_id FROM leads l JOIN lead_forms f ON f.id = l.form_id"
+	" WHERE l.updated_at < UTC_TIMESTAMP() - INTERVAL COALESCE(f.retention_days, ?) DAY"
+	" ORDER BY l.id LIMIT 500 FOR UPDATE", "i", "ii" };
+static const struct db_stmt q_erase = { "DELETE FROM leads WHERE id = ?", "i", "" };
+static const struct db_stmt q_count = {
+	"UPDATE lead_forms SET purged_leads = purged_leads + 1 WHERE id = ?", "i", "" };
+_Static_assert(PURGE_BATCH == 500, "q_due's LIMIT is the batch");
+
+long lead_retention_default(void)
+{
+	return config_int("lead_retention_days", LEAD_RETENTION_DEFAULT, 1, 3650);
+}
+
+long lead_retention_days(long long form_days)
+{
+	return form_days > 0 ? (long)form_days : lead_retention_default();
+}
+
+struct batch {
+	struct arena *a;
+	size_t n;
+};
+
+static enum db_status purge_batch(struct db *db, void *ctx)
+{
+	struct batch *b = ctx;
+	struct db_res due;
+	enum db_status rc = db_query(db, b->a, &q_due, (struct db_param[]){ DB_I(lead_retention_default()) }, &due);
+	b->n = 0;
+	for (size_t i = 0; rc == DB_OK && i < due.nrows; i++) {
+		rc = db_query(db, NULL, &q_erase, (struct db_param[]){ DB_I(db_at(&due, i, 0)->i) }, NULL);
+		if (rc == DB_OK)
+			rc = db_query(db, NULL, &q_count, (struct db_param[]){ DB_I(db_at(&due, i, 1)->i) }, NULL);
+	}
+	if (rc == DB_OK)
+		b->n = due.nrows;
+	return rc;
+}
+
+enum db_status lead_retention_purge(struct db *db, struct arena *a, unsigned long long *erased)
+{
+	*erased = 0;
+	struct batch b = { .a = a };
+	do {
+		enum db_status rc = db_txn(db, purge_batch, &b);
+		if (rc != DB_OK)
+			return rc;
+		*erased += b.n;
+	} while (b.n == PURGE_BATCH);
+	return DB_OK;
+}
