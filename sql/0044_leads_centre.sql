@@ -50,3 +50,6 @@ ALTER TABLE lead_forms
   ADD COLUMN IF NOT EXISTS retention_days INT UNSIGNED NULL,
   ADD COLUMN IF NOT EXISTS purged_leads BIGINT UNSIGNED NOT NULL DEFAULT 0;
 ALTER TABLE leads ADD INDEX IF NOT EXISTS leads_updated (updated_at);
+
+-- A lead.erased delivery outlives its lead: it has no lead row to point at.
+ALTER TABLE webhook_deliveries MODIFY lead_id BIGINT UNSIGNED NULL;

@@ -4,3 +4,6 @@ GRANT INSERT ON lead_events TO 'cc_shop'@'127.0.0.1';
 GRANT UPDATE (status, labels, assignee, status_by_hand) ON leads TO 'cc_studio'@'127.0.0.1';
 GRANT SELECT, INSERT ON lead_notes TO 'cc_studio'@'127.0.0.1';
 GRANT SELECT, INSERT ON lead_events TO 'cc_studio'@'127.0.0.1';
+-- Erasure (the brand's, and the shopper's own from the confirmation mail's link) tells the CRM.
+GRANT INSERT ON webhook_deliveries TO 'cc_studio'@'127.0.0.1';
+GRANT DELETE ON leads TO 'cc_shop'@'127.0.0.1';

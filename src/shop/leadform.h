@@ -43,6 +43,9 @@ void leadform_render_confirm(struct req *r, const struct leadform *f, const char
 /* Renders the form again with the questions the answers have just revealed, asking for them: the
  * server-side next step of a conditional question when the page runs no script. */
 void leadform_render_next(struct req *r, const struct leadform *f);
+/* leadform_erase.c */
+int page_leadform_erase_form(struct req *r);
+int page_leadform_erase(struct req *r);
 /* The input name of the i-th field (0-based): "q1".."q30". */
 const char *leadform_input(struct req *r, size_t i);
 

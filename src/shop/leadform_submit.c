@@ -12,7 +12,10 @@
 #include "web/layout.h"
 #include "web/response.h"
 #include "shop/shop.h"
+#include "domain/leads/lead_erase.h"
 #include "domain/leads/lead_status.h"
+#include "domain/mail/outbox.h"
+#include "lib/base_url.h"
 #include "domain/leads/webhook_out.h"
 #include "domain/mail/notify.h"
 
@@ -135,6 +138,23 @@ static enum db_status lead_notice(struct db *db, struct arena *a, const struct l
 	return notify_brand(db, a, f->brand_id, NOTIFY_BRAND_LEAD, &t);
 }
 
+/* The shopper's receipt: what was sent to whom, how long it is kept, and the link that erases it
+ * (leadform_erase.c). Only for a new lead: a repeat within the merge window has that link already. */
+static enum db_status confirmation(struct db *db, struct store *s)
+{
+	const struct leadform *f = s->f;
+	struct arena *a = s->r->arena;
+	char base[BASE_URL_MAX], token[LEAD_ERASE_TOKEN_LEN];
+	lead_erase_token(s->r->secret, s->lead_id, token);
+	const char *erase = base_url_get(base)
+		? arena_printf(a, "To erase them now, open this link:\n%s/leads/erase/%lld/%s\n", base, s->lead_id, token)
+		: "To erase them now, reply to the brand or write to its privacy contact.\n";
+	const char *body = arena_printf(a, "Thank you: %s received your answers to \"%s\".\n\n"
+		"%s keeps them for %ld days after you send them, then they are erased.\n%s",
+		f->brand_name, f->title, f->brand_name, f->retention_days, erase);
+	return outbox_add(db, s->email, arena_printf(a, "Your answers to %s", f->title), body, 0, 0);
+}
+
 /* Raw, qualified or unqualified, from the options chosen in the choice fields. */
 static enum lead_status earned_status(const struct leadform *f)
 {
@@ -200,6 +220,8 @@ static enum db_status store(struct db *db, void *ctx)
 			DB_S(s->merged ? "lead.updated" : "lead.created"), DB_S(payload(s)) }, NULL);
 	if (rc == DB_OK && !s->merged)
 		rc = lead_notice(db, a, f, s->lead_id);
+	if (rc == DB_OK && !s->merged && *s->email)
+		rc = confirmation(db, s);
 	return rc;
 }
 

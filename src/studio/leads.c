@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "studio/forms.h"
+#include "domain/leads/lead_erase.h"
 #include "domain/leads/lead_field.h"
 #include "domain/leads/lead_status.h"
 #include "studio/leads.h"
@@ -29,8 +30,6 @@ static const struct db_stmt q_events = {
 	"i", "sss" };
 static const struct db_stmt q_answers = {
 	"SELECT label, value FROM lead_answers WHERE lead_id = ? ORDER BY position, id", "i", "ss" };
-static const struct db_stmt q_delete = {
-	"DELETE FROM leads WHERE id = ? AND brand_id = ?", "ii", "" };
 
 /* `v` percent-encoded for a query string (unreserved characters kept). */
 static const char *query_value(struct req *r, const char *v)
@@ -237,11 +236,12 @@ int page_leads_detail(struct req *r)
 int page_leads_delete(struct req *r)
 {
 	const struct acting_brand *b = r->brand;
-	/* Answers, the merge index's pointer and pending webhook deliveries go with it (foreign keys). */
-	enum db_status rc = db_query(r->db, NULL, &q_delete, (struct db_param[]){ DB_I(req_id(r, "id")), DB_I(b->id) }, NULL);
+	/* Answers, notes, history, the merge index's pointer and pending deliveries go with it. */
+	bool found;
+	enum db_status rc = lead_erase(r->db, r->arena, b->id, req_id(r, "id"), &found);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	if (db_affected(r->db) == 0) {
+	if (!found) {
 		response_error(r, 404, "There is no such lead.");
 		return REQ_DONE;
 	}

@@ -4,7 +4,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client, uniqueEmail } from './lib/http.mjs';
-import { FIELDS, answers, brandWithForm, ctl, leadRows, sql, submitLead } from './lib/leads.mjs';
+import { eventually } from './lib/eventually.mjs';
+import { FIELDS, answers, brandWithForm, ctl, leadRows, lit, sql, submitLead } from './lib/leads.mjs';
 import { branchingForm } from './lib/lead_branching.mjs';
 
 // Every id an aria-describedby (or aria-errormessage) of `html` names, and whether it exists.
@@ -217,5 +218,48 @@ describe('leads centre', { concurrency: 4 }, () => {
 		const d = await brandWithForm();
 		assert.match((await new Client().get(`/f/${d.slug}`)).body, /keeps your answers for 365 days/);
 		assert.equal((await f.brand.submit(f.formPath, { ...f.settings, retention_days: '0' }, { formPath: f.formPath })).status, 422);
+	});
+
+	test('the confirmation mail carries a self-erasure link; erasing (by the shopper or the brand) tells the CRM with lead.erased', async () => {
+		const f = await brandWithForm({ fresh: true });
+		assert.equal((await f.brand.submit('/studio/leads/webhook', { url: 'http://127.0.0.1:9/hooks' }, { formPath: '/studio/leads/webhook' })).status, 303);
+		const email = uniqueEmail('erase-me'), other = uniqueEmail('erase-brand');
+		// The form's definition (with "has a webhook") is cached for up to a second.
+		await eventually(async () => {
+			assert.equal((await submitLead(f.slug, answers(uniqueEmail('warm')))).status, 200);
+			assert.equal(sql(`SELECT COUNT(*) FROM webhook_deliveries d JOIN leads l ON l.id = d.lead_id WHERE l.form_id = ${f.id}`)[0][0] > '0', true);
+		});
+		for (const e of [email, other])
+			assert.equal((await submitLead(f.slug, answers(e))).status, 200);
+		const [[subject, body]] = sql(`SELECT subject, REPLACE(body_text, '\\n', ' | ') FROM outbox WHERE to_addr = ${lit(email)}`);
+		assert.equal(subject, `Your answers to ${f.settings.title}`);
+		assert.match(body, /keeps them for 365 days/);
+		const link = /https?:\/\/[^/]+(\/leads\/erase\/(\d+)\/[A-Za-z0-9_-]+)/.exec(body);
+		assert.ok(link, body);
+		const [, path, id] = link;
+		const visitor = new Client();
+		const forged = await visitor.get(path.replace(/.$/, (c) => c === 'A' ? 'B' : 'A'));
+		assert.equal(forged.status, 404);
+		assert.equal((await visitor.get(`/leads/erase/${+id + 1}/${path.split('/').pop()}`)).status, 404, 'a token is for one lead');
+		const confirm = await visitor.get(path);
+		assert.equal(confirm.status, 200);
+		assert.match(confirm.body, /Erase my answers/);
+		assert.equal(leadRows(f.id).filter((r) => r[1] === email).length, 1, 'a GET erases nothing');
+		const erased = await visitor.submit(path, {});
+		assert.equal(erased.status, 200);
+		assert.match(erased.body, /Your answers are erased/);
+		assert.equal(leadRows(f.id).filter((r) => r[1] === email).length, 0);
+		const csrf = /name="csrf" value="([^"]*)"/.exec(confirm.body)[1];
+		assert.equal((await visitor.post(path, { csrf })).status, 404, 'erased already');
+		// The brand erases the other one on request.
+		const otherId = leadRows(f.id).find((r) => r[1] === other)[0];
+		assert.equal((await f.brand.submit(`/studio/leads/${otherId}/delete`, {}, { formPath: `/studio/leads/${otherId}` })).status, 303);
+		const told = sql(`SELECT payload FROM webhook_deliveries WHERE brand_id = (SELECT brand_id FROM lead_forms WHERE id = ${f.id}) AND event = 'lead.erased' ORDER BY id`);
+		assert.equal(told.length, 2);
+		assert.deepEqual(JSON.parse(told[0][0]), { ...JSON.parse(told[0][0]), event: 'lead.erased', lead_id: +id, form: f.slug, email });
+		assert.equal(JSON.parse(told[1][0]).lead_id, +otherId);
+		assert.equal(sql(`SELECT COUNT(*) FROM webhook_deliveries WHERE lead_id IN (${id}, ${otherId})`)[0][0], '0', 'what was sent about them before goes with them');
+		const log = await f.brand.get('/studio/leads/webhook');
+		assert.match(log.body, /lead\.erased/);
 	});
 });
