@@ -53,3 +53,6 @@ ALTER TABLE leads ADD INDEX IF NOT EXISTS leads_updated (updated_at);
 
 -- A lead.erased delivery outlives its lead: it has no lead row to point at.
 ALTER TABLE webhook_deliveries MODIFY lead_id BIGINT UNSIGNED NULL;
+
+-- A phone answer is kept as typed and, when it is international, as E.164 too (lead_phone.h).
+ALTER TABLE lead_answers ADD COLUMN IF NOT EXISTS e164 VARCHAR(16) NOT NULL DEFAULT '';

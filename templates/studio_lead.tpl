@@ -13,7 +13,7 @@
 <dt>Consent given (UTC)</dt><dd>{{CONSENTED_AT}}</dd>
 <dt>Consent text shown</dt><dd class="consent">{{CONSENT}}</dd>
 <dt>Address (keyed hash)</dt><dd><code>{{IP_HASH}}</code></dd>
-{{#ANSWER}}<dt>{{LABEL}}</dt><dd class="answer">{{VALUE}}</dd>
+{{#ANSWER}}<dt>{{LABEL}}</dt><dd class="answer">{{VALUE}}{{#E164}} <span class="hint">(E.164 {{NUMBER}})</span>{{/E164}}</dd>
 {{/ANSWER}}</dl>
 <h2>Work this lead</h2>
 <form class="form" method="post" action="/studio/leads/{{ID}}/work">

@@ -13,6 +13,7 @@
 #include "web/response.h"
 #include "shop/shop.h"
 #include "domain/leads/lead_erase.h"
+#include "domain/leads/lead_phone.h"
 #include "domain/leads/lead_status.h"
 #include "domain/mail/outbox.h"
 #include "lib/base_url.h"
@@ -50,8 +51,8 @@ static const struct db_stmt q_event = {
 static const struct db_stmt q_answers_clear = {
 	"DELETE FROM lead_answers WHERE lead_id = ?", "i", "" };
 static const struct db_stmt q_answer = {
-	"INSERT INTO lead_answers (lead_id, field_id, position, label, value) VALUES (?, ?, ?, ?, ?)",
-	"iiiss", "" };
+	"INSERT INTO lead_answers (lead_id, field_id, position, label, value, e164) VALUES (?, ?, ?, ?, ?, ?)",
+	"iiisss", "" };
 static const struct db_stmt q_delivery = {
 	"INSERT INTO webhook_deliveries (brand_id, lead_id, event, payload, next_attempt_at, created_at)"
 	" VALUES (?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "iiss", "" };
@@ -119,6 +120,9 @@ static const char *payload(struct store *s)
 		} else {
 			webhook_json_str(&b, x->nvals ? x->vals[0] : "");
 		}
+		char e164[LEAD_PHONE_E164_LEN];
+		if (x->def.type == LEAD_PHONE && x->nvals == 1 && lead_phone_e164(x->vals[0], e164))
+			buf_printf(&b, ",\"e164\":\"%s\"", e164);
 		buf_putc(&b, '}');
 	}
 	buf_puts(&b, "]}");
@@ -209,8 +213,11 @@ static enum db_status store(struct db *db, void *ctx)
 		const struct leadform_field *x = &f->fields[i];
 		if (x->nvals == 0 || (x->nvals == 1 && !*x->vals[0]))
 			continue;
+		char e164[LEAD_PHONE_E164_LEN] = "";
+		if (x->def.type == LEAD_PHONE)
+			lead_phone_e164(x->vals[0], e164);
 		rc = db_query(db, NULL, &q_answer, (struct db_param[]){ DB_I(s->lead_id), DB_I(x->id),
-			DB_I((long long)i), DB_S(x->label), DB_S(joined(s->r, x)) }, NULL);
+			DB_I((long long)i), DB_S(x->label), DB_S(joined(s->r, x)), DB_S(e164) }, NULL);
 	}
 	if (rc == DB_OK && *s->email)
 		rc = db_query(db, NULL, &q_latest_set, (struct db_param[]){ DB_I(s->lead_id), DB_I(f->id),

@@ -29,7 +29,7 @@ static const struct db_stmt q_events = {
 	"SELECT actor, what, created_at FROM lead_events WHERE lead_id = ? ORDER BY created_at, id LIMIT 200",
 	"i", "sss" };
 static const struct db_stmt q_answers = {
-	"SELECT label, value FROM lead_answers WHERE lead_id = ? ORDER BY position, id", "i", "ss" };
+	"SELECT label, value, e164 FROM lead_answers WHERE lead_id = ? ORDER BY position, id", "i", "sss" };
 
 /* `v` percent-encoded for a query string (unreserved characters kept). */
 static const char *query_value(struct req *r, const char *v)
@@ -207,6 +207,8 @@ int page_leads_detail(struct req *r)
 		tmpl_dict *x = tmpl_add(d, "ANSWER");
 		tmpl_set(x, "LABEL", db_at(&a, i, 0)->s);
 		tmpl_set(x, "VALUE", db_at(&a, i, 1)->s);
+		if (*db_at(&a, i, 2)->s)
+			tmpl_set(tmpl_add(x, "E164"), "NUMBER", db_at(&a, i, 2)->s);
 	}
 	enum lead_status cur = LEAD_RAW;
 	lead_status_parse(db_at(&l, 0, 10)->s, &cur);

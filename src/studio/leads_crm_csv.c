@@ -14,9 +14,9 @@ static const struct db_stmt q_rows = {
 	"SELECT l.id, l.email, l.status, f.slug" LEADS_WHERE
 	" ORDER BY l.created_at DESC, l.id DESC LIMIT 20000", LEADS_WHERE_TYPES, "isss" };
 static const struct db_stmt q_answers = {
-	"SELECT a.lead_id, a.label, a.value, COALESCE(x.type, '') FROM lead_answers a"
+	"SELECT a.lead_id, a.label, a.value, COALESCE(x.type, ''), a.e164 FROM lead_answers a"
 	" LEFT JOIN lead_form_fields x ON x.id = a.field_id WHERE a.lead_id IN (SELECT l.id" LEADS_WHERE ")"
-	" ORDER BY a.lead_id, a.position, a.id", LEADS_WHERE_TYPES, "isss" };
+	" ORDER BY a.lead_id, a.position, a.id", LEADS_WHERE_TYPES, "issss" };
 
 /* The first answer row of lead `id` in `a` (sorted by lead id), or a->nrows. */
 static size_t first_answer(const struct db_res *a, long long id)
@@ -43,8 +43,8 @@ static void crm_row_read(struct req *r, const struct db_res *a, long long id, st
 	buf_init(&row->all, r->arena, 256);
 	for (size_t j = first_answer(a, id); j < a->nrows && db_at(a, j, 0)->i == id; j++) {
 		const char *label = db_at(a, j, 1)->s, *value = db_at(a, j, 2)->s, *type = db_at(a, j, 3)->s;
-		if (!*row->phone && strcmp(type, "phone") == 0)
-			row->phone = value;
+		if (!*row->phone && strcmp(type, "phone") == 0)	/* E.164 when known: both CRMs dial it as is */
+			row->phone = *db_at(a, j, 4)->s ? db_at(a, j, 4)->s : value;
 		else if (!*row->company && strcmp(type, "text") == 0 && lead_crm_is_company_label(label))
 			row->company = value;
 		else if (!*row->name && strcmp(type, "text") == 0 && lead_crm_is_name_label(label))

@@ -149,12 +149,16 @@ describe('leads centre', { concurrency: 4 }, () => {
 		assert.match(hub.headers['content-disposition'], /leads-hubspot\.csv/);
 		const [hubHead, hubRow] = hub.body.replace(/^\uFEFF/, '').split('\r\n');
 		assert.equal(hubHead, 'Email,First Name,Last Name,Phone Number,Company Name,Lead Status,Message');
-		assert.ok(hubRow.startsWith(`${email},Ada King,Lovelace,+1 206 555 0100,'=Analytical Engines,NEW,"Full name: Ada King Lovelace`), hubRow);
+		assert.ok(hubRow.startsWith(`${email},Ada King,Lovelace,+12065550100,'=Analytical Engines,NEW,"Full name: Ada King Lovelace`), hubRow);
 		const sf = await f.brand.get(`/studio/leads.csv?form=${f.id}&format=salesforce`);
 		const [sfHead, sfRow] = sf.body.replace(/^\uFEFF/, '').split('\r\n');
 		assert.equal(sfHead, 'Email,First Name,Last Name,Phone,Company,Lead Status,Lead Source,Description');
-		assert.ok(sfRow.startsWith(`${email},Ada King,Lovelace,+1 206 555 0100,'=Analytical Engines,Open - Not Contacted,Web,`), sfRow);
+		assert.ok(sfRow.startsWith(`${email},Ada King,Lovelace,+12065550100,'=Analytical Engines,Open - Not Contacted,Web,`), sfRow);
 		assert.equal((await f.brand.get(`/studio/leads.csv?format=pipedrive`)).status, 400);
+		// Kept as typed too, and shown beside it.
+		assert.deepEqual(sql(`SELECT a.value, a.e164 FROM lead_answers a JOIN leads l ON l.id = a.lead_id WHERE l.form_id = ${f.id} AND a.label = 'Phone'`), [['+1 206 555 0100', '+12065550100']]);
+		const id = leadRows(f.id)[0][0];
+		assert.match((await f.brand.get(`/studio/leads/${id}`)).body, /\+1 206 555 0100 <span class="hint">\(E\.164 \+12065550100\)<\/span>/);
 	});
 
 	test('a conditional question without JavaScript: hidden at first, asked as a next step, hidden answers never stored', async () => {

@@ -6,6 +6,7 @@
 #include "domain/leads/lead_condition.h"
 #include "domain/leads/lead_crm.h"
 #include "domain/leads/lead_field.h"
+#include "domain/leads/lead_phone.h"
 #include "domain/leads/lead_status.h"
 #include "suites.h"
 
@@ -137,6 +138,32 @@ START_TEST(test_lead_conditions_follow_answers_and_chains)
 }
 END_TEST
 
+static const struct {
+	const char *typed, *e164;	/* "" when it stays as typed only */
+} phones[] = {
+	{ "+1 206 555 0100", "+12065550100" },
+	{ "+44 (0)20 7946.0958", "+442079460958" },
+	{ "0044 20 7946 0958", "+442079460958" },
+	{ "+49-30-901820", "+4930901820" },
+	{ " +33 (1) 42 68 53 00", "+33142685300" },
+	{ "(206) 555-0100", "" },		/* national: its country is unknown */
+	{ "020 7946 0958", "" },
+	{ "+0 123 456 789", "" },		/* no country code starts with 0 */
+	{ "+1 555", "" },			/* too short */
+	{ "+1 206 555 0100 0100 01", "" },	/* more than 15 digits */
+	{ "+1 206 555 0100 ext 2", "" },
+	{ "+", "" },
+};
+
+START_TEST(test_lead_phone_e164_subset)
+{
+	char out[LEAD_PHONE_E164_LEN];
+	bool ok = lead_phone_e164(phones[_i].typed, out);
+	ck_assert_msg(ok == (*phones[_i].e164 != '\0'), "%s", phones[_i].typed);
+	ck_assert_str_eq(out, phones[_i].e164);
+}
+END_TEST
+
 Suite *lead_centre_suite(void)
 {
 	Suite *s = suite_create("lead_centre");
@@ -148,6 +175,7 @@ Suite *lead_centre_suite(void)
 	tcase_add_test(tc, test_lead_labels_are_trimmed_and_unique);
 	tcase_add_test(tc, test_lead_crm_columns_and_statuses);
 	tcase_add_test(tc, test_lead_conditions_follow_answers_and_chains);
+	tcase_add_loop_test(tc, test_lead_phone_e164_subset, 0, (int)(sizeof phones / sizeof phones[0]));
 	suite_add_tcase(s, tc);
 	return s;
 }
