@@ -2,11 +2,13 @@
  * disqualifying answer wins), when an automatic status may replace the current one, option
  * counts and subsets, and label normalising. */
 #include <check.h>
+#include <stdlib.h>
 #include <string.h>
 #include "domain/leads/lead_condition.h"
 #include "domain/leads/lead_crm.h"
 #include "domain/leads/lead_field.h"
 #include "domain/leads/lead_phone.h"
+#include "domain/leads/lead_slots.h"
 #include "domain/leads/lead_status.h"
 #include "suites.h"
 
@@ -164,6 +166,79 @@ START_TEST(test_lead_phone_e164_subset)
 }
 END_TEST
 
+static time_t utc(const char *s)
+{
+	time_t t;
+	ck_assert_msg(lead_slots_parse_value(s, &t), "%s", s);
+	return t;
+}
+
+static void ck_slot(time_t t, const char *want)
+{
+	char v[LEAD_SLOT_VALUE_LEN];
+	lead_slots_value(t, v);
+	ck_assert_str_eq(v, want);
+}
+
+START_TEST(test_lead_slots_spring_forward_skips_the_missing_hour)
+{
+	struct lead_slots_rule rule;
+	ck_assert_ptr_null(lead_slots_parse("sun 01:00-04:00", 60, 0, "Europe/Berlin", &rule));
+	time_t out[LEAD_SLOTS_MAX];
+	size_t n = lead_slots_list(&rule, utc("2026-03-28T12:00Z"), out, LEAD_SLOTS_MAX);
+	ck_assert_uint_eq(n, 2 + 3);	/* 29 Mar has no 02:00; 5 Apr has all three (14 days ahead) */
+	ck_slot(out[0], "2026-03-29T00:00Z");	/* 01:00 CET */
+	ck_slot(out[1], "2026-03-29T01:00Z");	/* 03:00 CEST */
+	ck_slot(out[2], "2026-04-04T23:00Z");	/* 01:00 CEST */
+	char label[64];
+	lead_slots_label(&rule, out[1], label, sizeof label);
+	ck_assert_str_eq(label, "Sun 29 Mar 2026, 03:00");
+	ck_assert_ptr_null(getenv("TZ"));	/* put back as it was */
+}
+END_TEST
+
+START_TEST(test_lead_slots_fall_back_keeps_wall_clock_times)
+{
+	struct lead_slots_rule rule;
+	ck_assert_ptr_null(lead_slots_parse("sun 01:00-04:00", 60, 0, "Europe/Berlin", &rule));
+	time_t out[LEAD_SLOTS_MAX];
+	size_t n = lead_slots_list(&rule, utc("2026-10-24T12:00Z"), out, LEAD_SLOTS_MAX);
+	ck_assert_uint_eq(n, 3 + 3);
+	ck_slot(out[0], "2026-10-24T23:00Z");	/* 01:00 CEST */
+	ck_assert(out[1] == utc("2026-10-25T00:00Z") || out[1] == utc("2026-10-25T01:00Z"));	/* 02:00 happens twice */
+	ck_slot(out[2], "2026-10-25T02:00Z");	/* 03:00 CET */
+	ck_slot(out[3], "2026-11-01T00:00Z");	/* a week on, 01:00 CET */
+}
+END_TEST
+
+START_TEST(test_lead_slots_length_notice_and_zones)
+{
+	struct lead_slots_rule rule;
+	ck_assert_ptr_null(lead_slots_parse("Mon 09:00-10:40; wed 13:00-14:00", 30, 60, "America/New_York", &rule));
+	time_t out[LEAD_SLOTS_MAX];
+	/* Monday 2 March 2026, 13:30Z = 08:30 EST: 09:00 is within the hour's notice. */
+	size_t n = lead_slots_list(&rule, utc("2026-03-02T13:30Z"), out, LEAD_SLOTS_MAX);
+	ck_slot(out[0], "2026-03-02T14:30Z");	/* 09:30 EST */
+	ck_slot(out[1], "2026-03-02T15:00Z");	/* 10:00; 10:30 would end after 10:40 */
+	ck_slot(out[2], "2026-03-04T18:00Z");	/* wed 13:00 EST */
+	ck_slot(out[3], "2026-03-04T18:30Z");
+	ck_slot(out[4], "2026-03-09T13:00Z");	/* mon 09:00 EDT, after 8 March */
+	ck_assert_uint_eq(n, 2 + 2 + 3 + 2 + 3);
+	ck_assert_uint_eq(lead_slots_list(&rule, utc("2026-03-02T13:30Z"), out, 3), 3);
+	ck_assert_ptr_nonnull(lead_slots_parse("mon 09:00-12:00", 60, 0, "Mars/Olympus", &rule));
+	ck_assert_ptr_nonnull(lead_slots_parse("mon 09:00-12:00", 60, 0, "../../etc/passwd", &rule));
+	ck_assert_ptr_nonnull(lead_slots_parse("funday 09:00-12:00", 60, 0, "UTC", &rule));
+	ck_assert_ptr_nonnull(lead_slots_parse("mon 12:00-09:00", 60, 0, "UTC", &rule));
+	ck_assert_ptr_nonnull(lead_slots_parse("mon 9-12", 60, 0, "UTC", &rule));
+	ck_assert_ptr_nonnull(lead_slots_parse("", 60, 0, "UTC", &rule));
+	ck_assert_ptr_nonnull(lead_slots_parse("mon 09:00-12:00", 2, 0, "UTC", &rule));
+	time_t t;
+	ck_assert(!lead_slots_parse_value("2026-02-30T10:00Z", &t));
+	ck_assert(!lead_slots_parse_value("2026-03-02T10:00", &t));
+	ck_assert(!lead_slots_parse_value("2026-03-02T10:00Zx", &t));
+}
+END_TEST
+
 Suite *lead_centre_suite(void)
 {
 	Suite *s = suite_create("lead_centre");
@@ -175,6 +250,9 @@ Suite *lead_centre_suite(void)
 	tcase_add_test(tc, test_lead_labels_are_trimmed_and_unique);
 	tcase_add_test(tc, test_lead_crm_columns_and_statuses);
 	tcase_add_test(tc, test_lead_conditions_follow_answers_and_chains);
+	tcase_add_test(tc, test_lead_slots_spring_forward_skips_the_missing_hour);
+	tcase_add_test(tc, test_lead_slots_fall_back_keeps_wall_clock_times);
+	tcase_add_test(tc, test_lead_slots_length_notice_and_zones);
 	tcase_add_loop_test(tc, test_lead_phone_e164_subset, 0, (int)(sizeof phones / sizeof phones[0]));
 	suite_add_tcase(s, tc);
 	return s;
