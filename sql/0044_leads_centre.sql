@@ -56,3 +56,26 @@ ALTER TABLE webhook_deliveries MODIFY lead_id BIGINT UNSIGNED NULL;
 
 -- A phone answer is kept as typed and, when it is international, as E.164 too (lead_phone.h).
 ALTER TABLE lead_answers ADD COLUMN IF NOT EXISTS e164 VARCHAR(16) NOT NULL DEFAULT '';
+
+-- The appointment question: weekly availability ("mon 09:00-12:00, ..."), slot length, IANA time
+-- zone and notice, per field; a value added at the end of the ENUM changes no stored row.
+ALTER TABLE lead_form_fields
+  MODIFY type ENUM('text','longtext','email','phone','choice','multi','checkbox','date','number','appointment') NOT NULL,
+  ADD COLUMN IF NOT EXISTS appt_weekly VARCHAR(500) NOT NULL DEFAULT '',
+  ADD COLUMN IF NOT EXISTS appt_slot_minutes INT UNSIGNED NOT NULL DEFAULT 0,
+  ADD COLUMN IF NOT EXISTS appt_tz VARCHAR(64) NOT NULL DEFAULT '',
+  ADD COLUMN IF NOT EXISTS appt_notice_minutes INT UNSIGNED NOT NULL DEFAULT 0;
+
+-- One row per booked slot: the primary key is what makes two shoppers unable to book one slot of
+-- a form, whichever node their requests reach. Erasing the lead frees the slot.
+CREATE TABLE IF NOT EXISTS lead_bookings (
+  form_id BIGINT UNSIGNED NOT NULL,
+  slot_start DATETIME NOT NULL,
+  field_id BIGINT UNSIGNED NULL,
+  lead_id BIGINT UNSIGNED NOT NULL,
+  created_at DATETIME NOT NULL,
+  PRIMARY KEY (form_id, slot_start),
+  KEY lead_bookings_lead (lead_id),
+  CONSTRAINT lead_bookings_form_fk FOREIGN KEY (form_id) REFERENCES lead_forms (id) ON DELETE CASCADE,
+  CONSTRAINT lead_bookings_lead_fk FOREIGN KEY (lead_id) REFERENCES leads (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

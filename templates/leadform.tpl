@@ -33,6 +33,10 @@
 {{#T_MULTI}}<fieldset{{#DESCRIBED}} aria-describedby="{{IDS}}"{{/DESCRIBED}}><legend>{{LABEL}}{{#REQUIRED}} <span class="req">(required)</span>{{/REQUIRED}}</legend>
 {{#OPTION}}<label for="{{ID}}"><input type="checkbox" id="{{ID}}" name="{{NAME}}" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}> {{VALUE}}</label>
 {{/OPTION}}</fieldset>{{/T_MULTI}}
+{{#T_APPOINTMENT}}<fieldset{{#DESCRIBED}} aria-describedby="{{IDS}}"{{/DESCRIBED}}><legend>{{LABEL}}{{#REQUIRED}} <span class="req">(required)</span>{{/REQUIRED}}</legend>
+{{#NO_SLOTS}}<p>No times are free at the moment.</p>{{/NO_SLOTS}}{{#ZONE}}<p class="hint">Times are in {{TZ}}.</p>{{/ZONE}}
+{{#SLOT}}<label for="{{ID}}"><input type="radio" id="{{ID}}" name="{{NAME}}" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label>
+{{/SLOT}}</fieldset>{{/T_APPOINTMENT}}
 {{#HELP}}<p class="hint" id="{{NAME}}-help">{{TEXT}}</p>{{/HELP}}
 {{#FIELD_ERROR}}<p class="field-error" id="{{NAME}}-error">{{TEXT}}</p>{{/FIELD_ERROR}}
 </div>

@@ -38,6 +38,12 @@
 <div class="field"><label for="options">Options (choices only, one per line, at most 10)</label><textarea id="options" name="options" rows="3" maxlength="2000"></textarea></div>
 <div class="field"><label for="qualifying">Options that qualify the lead (one per line)</label><textarea id="qualifying" name="qualifying" rows="2" maxlength="2000"></textarea></div>
 <div class="field"><label for="disqualifying">Options that disqualify the lead (one per line; they win over qualifying ones)</label><textarea id="disqualifying" name="disqualifying" rows="2" maxlength="2000"></textarea></div>
+<fieldset><legend>Appointment questions only</legend>
+<div class="field"><label for="appt_weekly">Weekly availability</label><input id="appt_weekly" name="appt_weekly" maxlength="500" placeholder="mon 09:00-12:00, wed 14:00-17:30" aria-describedby="appt_weekly-help"><p class="hint" id="appt_weekly-help">Days mon to sun with 24-hour times, separated by commas.</p></div>
+<div class="field"><label for="appt_slot_minutes">Slot length (minutes)</label><input id="appt_slot_minutes" name="appt_slot_minutes" inputmode="numeric" maxlength="3" value="30"></div>
+<div class="field"><label for="appt_tz">Time zone</label><input id="appt_tz" name="appt_tz" maxlength="64" placeholder="Europe/Berlin"></div>
+<div class="field"><label for="appt_notice_hours">Notice (hours before a slot it can no longer be booked)</label><input id="appt_notice_hours" name="appt_notice_hours" inputmode="numeric" maxlength="4" value="24"></div>
+</fieldset>
 <div class="field"><label for="show_if_field">Show only when this question is answered…</label><select id="show_if_field" name="show_if_field"><option value="">(always show)</option>{{#SOURCE_OPTION}}<option value="{{FIELD_ID}}">{{LABEL}}</option>{{/SOURCE_OPTION}}</select></div>
 <div class="field"><label for="show_if_options">…with one of these answers (one per line)</label><textarea id="show_if_options" name="show_if_options" rows="2" maxlength="2000"></textarea></div>
 <div class="field"><label for="position">Position (smaller first)</label><input id="position" name="position" inputmode="numeric" maxlength="4" value="10"></div>

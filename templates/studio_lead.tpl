@@ -15,6 +15,7 @@
 <dt>Address (keyed hash)</dt><dd><code>{{IP_HASH}}</code></dd>
 {{#ANSWER}}<dt>{{LABEL}}</dt><dd class="answer">{{VALUE}}{{#E164}} <span class="hint">(E.164 {{NUMBER}})</span>{{/E164}}</dd>
 {{/ANSWER}}</dl>
+{{#BOOKED}}<p><a href="/studio/leads/{{ID}}/appointment.ics">Add the appointment to your calendar (.ics)</a></p>{{/BOOKED}}
 <h2>Work this lead</h2>
 <form class="form" method="post" action="/studio/leads/{{ID}}/work">
 <input type="hidden" name="csrf" value="{{CSRF}}">

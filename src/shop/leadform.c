@@ -22,11 +22,16 @@ static const struct db_stmt q_form = {
 	" COALESCE(x.id, 0), COALESCE(x.type, 'text'), COALESCE(x.label, ''), COALESCE(x.help, ''),"
 	" COALESCE(x.required, 0), COALESCE(x.options, ''), f.creator_handles, f.redirect_url,"
 	" f.taken_down_at IS NOT NULL, COALESCE(x.qualifying, ''), COALESCE(x.disqualifying, ''),"
-	" COALESCE(x.show_if_field_id, 0), COALESCE(x.show_if_options, ''), COALESCE(f.retention_days, 0)"
+	" COALESCE(x.show_if_field_id, 0), COALESCE(x.show_if_options, ''), COALESCE(f.retention_days, 0),"
+	" COALESCE(x.appt_weekly, ''), COALESCE(x.appt_slot_minutes, 0), COALESCE(x.appt_tz, ''),"
+	" COALESCE(x.appt_notice_minutes, 0)"
 	" FROM lead_forms f JOIN brands b ON b.id = f.brand_id"
 	" LEFT JOIN lead_form_fields x ON x.form_id = f.id"
 	" WHERE f.slug = ? ORDER BY x.position, x.id LIMIT 30",
-	"ss", "iissssssiiiisiiisssisssissisi" };
+	"ss", "iissssssiiiisiiisssisssissisisisi" };
+static const struct db_stmt q_booked = {
+	"SELECT DATE_FORMAT(slot_start, '%Y-%m-%dT%H:%iZ') FROM lead_bookings WHERE form_id = ?"
+	" AND slot_start >= UTC_TIMESTAMP() ORDER BY slot_start LIMIT 2000", "i", "s" };
 
 bool leadform_load(struct req *r, struct leadform *f, int *st)
 {
@@ -87,12 +92,91 @@ bool leadform_load(struct req *r, struct leadform *f, int *st)
 		x->show_if_id = db_at(&res, i, 26)->i;
 		x->show_if = db_at(&res, i, 27)->s;
 		x->source = -1;
+		if (x->def.type == LEAD_APPOINTMENT) {
+			struct lead_slots_rule *rule = arena_alloc(r->arena, sizeof *rule);
+			if (!lead_slots_parse(db_at(&res, i, 29)->s, (int)db_at(&res, i, 30)->i, (int)db_at(&res, i, 32)->i,
+					      db_at(&res, i, 31)->s, rule))
+				x->slots = rule;
+		}
 		for (size_t k = 0; x->show_if_id && k + 1 < f->nfields; k++)
 			if (f->fields[k].id == x->show_if_id)
 				x->source = (int)k;
 	}
 	leadform_conditions(f);
 	return true;
+}
+
+static bool has_val(const struct leadform_field *x, const char *v);
+
+static bool listed(const struct db_res *booked, const char *v)
+{
+	for (size_t i = 0; i < booked->nrows; i++)
+		if (strcmp(db_at(booked, i, 0)->s, v) == 0)
+			return true;
+	return false;
+}
+
+/* The slots of x offered now and not booked, as values; *n of them. */
+static enum db_status free_slots(struct req *r, const struct leadform *f, const struct leadform_field *x,
+				 const char ***out, size_t *n)
+{
+	*n = 0;
+	*out = NULL;
+	if (!x->slots)
+		return DB_OK;
+	struct db_res booked;
+	enum db_status rc = db_query(r->db, r->arena, &q_booked, (struct db_param[]){ DB_I(f->id) }, &booked);
+	if (rc != DB_OK)
+		return rc;
+	time_t *starts = arena_alloc(r->arena, LEAD_SLOTS_MAX * sizeof *starts);
+	size_t k = lead_slots_list(x->slots, time(NULL), starts, LEAD_SLOTS_MAX);
+	const char **vals = arena_alloc(r->arena, (k ? k : 1) * sizeof *vals);
+	for (size_t i = 0; i < k; i++) {
+		char *v = arena_alloc(r->arena, LEAD_SLOT_VALUE_LEN);
+		lead_slots_value(starts[i], v);
+		if (!listed(&booked, v))
+			vals[(*n)++] = v;
+	}
+	*out = vals;
+	return DB_OK;
+}
+
+enum db_status leadform_slot_free(struct req *r, const struct leadform *f, const struct leadform_field *x,
+				  const char *v, bool *free)
+{
+	const char **vals;
+	size_t n;
+	enum db_status rc = free_slots(r, f, x, &vals, &n);
+	*free = false;
+	for (size_t i = 0; rc == DB_OK && i < n && !*free; i++)
+		*free = strcmp(vals[i], v) == 0;
+	return rc;
+}
+
+/* The free slots of an appointment question as radio buttons, in the brand's time zone. */
+static void render_slots(struct req *r, const struct leadform *f, tmpl_dict *s, const struct leadform_field *x,
+			 const char *name)
+{
+	const char **vals;
+	size_t n;
+	if (!x->slots || free_slots(r, f, x, &vals, &n) != DB_OK || n == 0) {
+		tmpl_show(s, "NO_SLOTS");
+		return;
+	}
+	tmpl_set(tmpl_add(s, "ZONE"), "TZ", x->slots->tz);
+	for (size_t i = 0; i < n; i++) {
+		time_t t;
+		char label[64];
+		lead_slots_parse_value(vals[i], &t);
+		lead_slots_label(x->slots, t, label, sizeof label);
+		tmpl_dict *o = tmpl_add(s, "SLOT");
+		tmpl_set(o, "NAME", name);
+		tmpl_set(o, "VALUE", vals[i]);
+		tmpl_set(o, "LABEL", label);
+		tmpl_set(o, "ID", arena_printf(r->arena, "%s-%zu", name, i + 1));
+		if (has_val(x, vals[i]))
+			tmpl_show(o, "CHECKED");
+	}
 }
 
 void leadform_conditions(struct leadform *f)
@@ -181,6 +265,7 @@ static void render(struct req *r, const struct leadform *f, int status, const ch
 		tmpl_set(tmpl_add(d, "CONFIRM"), "TOKEN", confirm);
 	static const char *const sections[LEAD__NTYPES] = {
 		"T_TEXT", "T_LONGTEXT", "T_EMAIL", "T_PHONE", "T_CHOICE", "T_MULTI", "T_CHECKBOX", "T_DATE", "T_NUMBER",
+		"T_APPOINTMENT",
 	};
 	for (size_t i = 0; i < f->nfields; i++) {
 		const struct leadform_field *x = &f->fields[i];
@@ -218,6 +303,8 @@ static void render(struct req *r, const struct leadform *f, int status, const ch
 			tmpl_show(s, "CHECKED");
 		if (x->def.type == LEAD_CHOICE || x->def.type == LEAD_MULTI)
 			render_options(r, s, x, name);
+		if (x->def.type == LEAD_APPOINTMENT)
+			render_slots(r, f, s, x, name);
 	}
 	const char *consent = req_form(r, "consent");
 	if (consent && strcmp(consent, "yes") == 0)

@@ -4,6 +4,7 @@
 #define CC_LEADFORM_H
 #include "web/http.h"
 #include "domain/leads/lead_field.h"
+#include "domain/leads/lead_slots.h"
 
 struct leadform_field {
 	long long id;
@@ -14,6 +15,7 @@ struct leadform_field {
 	const char *show_if;	/* ... and the answers to it that show this one, one per line */
 	int source;		/* index of show_if_id in fields, -1 for none */
 	bool shown;		/* for the answers given so far */
+	const struct lead_slots_rule *slots;	/* an appointment's availability; NULL if unusable */
 	const char *error;		/* set by validation, shown beside the field */
 	const char *const *vals;	/* the submitted values, kept on a re-render */
 	size_t nvals;
@@ -32,6 +34,9 @@ struct leadform {
 /* Loads the form of the path's slug (and creator of the path's handle, if any); false with *st
  * what to answer: REQ_DONE with a 404 made (also for a closed form), or a database failure. */
 bool leadform_load(struct req *r, struct leadform *f, int *st);
+/* True if slot value `v` is offered now by appointment field x and not booked. */
+enum db_status leadform_slot_free(struct req *r, const struct leadform *f, const struct leadform_field *x,
+				  const char *v, bool *free);
 /* Sets each field's `shown` from the values given so far (none on a first view). */
 void leadform_conditions(struct leadform *f);
 /* Renders the form; `error` is the message on top (NULL for none); field errors come from f. */
@@ -46,6 +51,8 @@ void leadform_render_next(struct req *r, const struct leadform *f);
 /* leadform_erase.c */
 int page_leadform_erase_form(struct req *r);
 int page_leadform_erase(struct req *r);
+/* leadform_ics.c */
+int page_leadform_ics(struct req *r);
 /* The input name of the i-th field (0-based): "q1".."q30". */
 const char *leadform_input(struct req *r, size_t i);
 

@@ -53,6 +53,11 @@ static const struct db_stmt q_answers_clear = {
 static const struct db_stmt q_answer = {
 	"INSERT INTO lead_answers (lead_id, field_id, position, label, value, e164) VALUES (?, ?, ?, ?, ?, ?)",
 	"iiisss", "" };
+static const struct db_stmt q_unbook = { "DELETE FROM lead_bookings WHERE lead_id = ?", "i", "" };
+/* The primary key (form_id, slot_start) refuses a second booking of a slot: DB_DUP. */
+static const struct db_stmt q_book = {
+	"INSERT INTO lead_bookings (form_id, slot_start, field_id, lead_id, created_at)"
+	" VALUES (?, STR_TO_DATE(?, '%Y-%m-%dT%H:%iZ'), ?, ?, UTC_TIMESTAMP())", "isii", "" };
 static const struct db_stmt q_delivery = {
 	"INSERT INTO webhook_deliveries (brand_id, lead_id, event, payload, next_attempt_at, created_at)"
 	" VALUES (?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "iiss", "" };
@@ -64,6 +69,7 @@ struct store {
 	uint8_t email_hash[32], ip_hash[32];
 	long long lead_id;
 	bool merged;
+	struct leadform_field *taken;	/* the appointment whose slot someone else booked first */
 };
 
 /* The answer as stored: multiple choices one per line. */
@@ -142,20 +148,71 @@ static enum db_status lead_notice(struct db *db, struct arena *a, const struct l
 	return notify_brand(db, a, f->brand_id, NOTIFY_BRAND_LEAD, &t);
 }
 
+/* The slot value of the first answered appointment question, or NULL. */
+static const char *booked_slot(const struct leadform *f)
+{
+	for (size_t i = 0; i < f->nfields; i++)
+		if (f->fields[i].def.type == LEAD_APPOINTMENT && f->fields[i].nvals == 1 && *f->fields[i].vals[0])
+			return f->fields[i].vals[0];
+	return NULL;
+}
+
+/* "Sun 06 Dec 2026, 09:00 (Europe/Berlin)": the booked slot as the brand's clock shows it. */
+static const char *slot_words(struct arena *a, const struct leadform *f)
+{
+	for (size_t i = 0; i < f->nfields; i++) {
+		const struct leadform_field *x = &f->fields[i];
+		time_t t;
+		char label[64];
+		if (x->def.type != LEAD_APPOINTMENT || x->nvals != 1 || !x->slots || !lead_slots_parse_value(x->vals[0], &t))
+			continue;
+		lead_slots_label(x->slots, t, label, sizeof label);
+		return arena_printf(a, "%s (%s)", label, x->slots->tz);
+	}
+	return "";
+}
+
+/* Books the slot of each answered appointment question; a repeat of the lead gives up the slots
+ * it held first (it may pick the same one again). */
+static enum db_status book(struct db *db, struct store *s)
+{
+	struct leadform *f = (struct leadform *)s->f;
+	enum db_status rc = DB_OK;
+	if (s->merged)
+		rc = db_query(db, NULL, &q_unbook, (struct db_param[]){ DB_I(s->lead_id) }, NULL);
+	for (size_t i = 0; rc == DB_OK && i < f->nfields; i++) {
+		struct leadform_field *x = &f->fields[i];
+		if (x->def.type != LEAD_APPOINTMENT || x->nvals != 1 || !*x->vals[0])
+			continue;
+		rc = db_query(db, NULL, &q_book, (struct db_param[]){ DB_I(f->id), DB_S(x->vals[0]), DB_I(x->id),
+			DB_I(s->lead_id) }, NULL);
+		if (rc == DB_DUP)
+			s->taken = x;
+	}
+	return rc;
+}
+
 /* The shopper's receipt: what was sent to whom, how long it is kept, and the link that erases it
  * (leadform_erase.c). Only for a new lead: a repeat within the merge window has that link already. */
 static enum db_status confirmation(struct db *db, struct store *s)
 {
 	const struct leadform *f = s->f;
 	struct arena *a = s->r->arena;
-	char base[BASE_URL_MAX], token[LEAD_ERASE_TOKEN_LEN];
+	char base[BASE_URL_MAX] = "", token[LEAD_ERASE_TOKEN_LEN];
 	lead_erase_token(s->r->secret, s->lead_id, token);
 	const char *erase = base_url_get(base)
 		? arena_printf(a, "To erase them now, open this link:\n%s/leads/erase/%lld/%s\n", base, s->lead_id, token)
 		: "To erase them now, reply to the brand or write to its privacy contact.\n";
-	const char *body = arena_printf(a, "Thank you: %s received your answers to \"%s\".\n\n"
+	const char *ics = "";
+	if (booked_slot(f) && *base) {
+		char t[LEAD_ERASE_TOKEN_LEN];
+		lead_ics_token(s->r->secret, s->lead_id, t);
+		ics = arena_printf(a, "Your appointment: %s. Add it to your calendar:\n%s/leads/ics/%lld/%s\n\n",
+			slot_words(a, f), base, s->lead_id, t);
+	}
+	const char *body = arena_printf(a, "Thank you: %s received your answers to \"%s\".\n\n%s"
 		"%s keeps them for %ld days after you send them, then they are erased.\n%s",
-		f->brand_name, f->title, f->brand_name, f->retention_days, erase);
+		f->brand_name, f->title, ics, f->brand_name, f->retention_days, erase);
 	return outbox_add(db, s->email, arena_printf(a, "Your answers to %s", f->title), body, 0, 0);
 }
 
@@ -219,6 +276,8 @@ static enum db_status store(struct db *db, void *ctx)
 		rc = db_query(db, NULL, &q_answer, (struct db_param[]){ DB_I(s->lead_id), DB_I(x->id),
 			DB_I((long long)i), DB_S(x->label), DB_S(joined(s->r, x)), DB_S(e164) }, NULL);
 	}
+	if (rc == DB_OK)
+		rc = book(db, s);
 	if (rc == DB_OK && *s->email)
 		rc = db_query(db, NULL, &q_latest_set, (struct db_param[]){ DB_I(s->lead_id), DB_I(f->id),
 			DB_B(s->email_hash, 32) }, NULL);
@@ -245,7 +304,7 @@ static bool rate_ok(struct req *r, const char *what, long long limit, enum db_st
 	return *rc == DB_OK && res.nrows == 1 && db_at(&res, 0, 0)->i <= limit;
 }
 
-static void thanks(struct req *r, const struct leadform *f)
+static void thanks(struct req *r, const struct leadform *f, const struct store *s)
 {
 	/* Re-checked now: a domain removed since the form was saved falls back to the message. */
 	if (*f->redirect_url && brand_domain_allows(r->db, r->arena, f->brand_id, f->redirect_url)) {
@@ -257,6 +316,11 @@ static void thanks(struct req *r, const struct leadform *f)
 	tmpl_dict *d = layout_begin(r, "leadform_thanks.tpl", f->title);
 	tmpl_set(d, "TITLE", f->title);
 	tmpl_set(d, "THANKS", *f->thanks ? f->thanks : "Thank you! We received your answers.");
+	if (s && booked_slot(f)) {
+		char t[LEAD_ERASE_TOKEN_LEN];
+		lead_ics_token(r->secret, s->lead_id, t);
+		tmpl_set(tmpl_add(d, "ICS"), "URL", arena_printf(r->arena, "/leads/ics/%lld/%s", s->lead_id, t));
+	}
 	layout_end(r, 200);
 }
 
@@ -308,6 +372,25 @@ static bool validate(struct req *r, struct leadform *f, const char **email, bool
 	return ok;
 }
 
+/* An answered appointment must still be offered and free now; the booking's key settles a race. */
+static enum db_status slots_free(struct req *r, struct leadform *f, bool *ok)
+{
+	for (size_t i = 0; i < f->nfields; i++) {
+		struct leadform_field *x = &f->fields[i];
+		if (x->def.type != LEAD_APPOINTMENT || !x->shown || x->nvals != 1 || !*x->vals[0])
+			continue;
+		bool free;
+		enum db_status rc = leadform_slot_free(r, f, x, x->vals[0], &free);
+		if (rc != DB_OK)
+			return rc;
+		if (!free) {
+			x->error = "That time is no longer free: please choose another.";
+			*ok = false;
+		}
+	}
+	return DB_OK;
+}
+
 int page_leadform_submit(struct req *r)
 {
 	struct leadform f;
@@ -317,7 +400,7 @@ int page_leadform_submit(struct req *r)
 	const char *hp = req_form(r, "website");
 	if (hp && *hp) {
 		/* A bot filled the hidden field: it sees the usual answer, and nothing is stored. */
-		thanks(r, &f);
+		thanks(r, &f, NULL);
 		return REQ_DONE;
 	}
 	const char *email;
@@ -331,6 +414,9 @@ int page_leadform_submit(struct req *r)
 	}
 	const char *consent = req_form(r, "consent");
 	bool consent_ok = consent && strcmp(consent, "yes") == 0;
+	enum db_status rc = fields_ok ? slots_free(r, &f, &fields_ok) : DB_OK;
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (next && fields_ok) {
 		leadform_render_next(r, &f);
 		return REQ_DONE;
@@ -358,7 +444,7 @@ int page_leadform_submit(struct req *r)
 		token_keyed_hash(r->secret, m, strlen(m), s.email_hash);
 	}
 	const char *wait;
-	enum db_status rc = abuse_guard_take(r, arena_printf(r->arena, "lead-form:%lld", f.id), ABUSE_GUARD_RULES(
+	rc = abuse_guard_take(r, arena_printf(r->arena, "lead-form:%lld", f.id), ABUSE_GUARD_RULES(
 		{ ABUSE_LIMIT_HOST, f.ip_limit, 3600 }, { ABUSE_LIMIT_NETWORK, 4 * f.ip_limit, 3600 }), NULL, NULL, &wait);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
@@ -374,8 +460,14 @@ int page_leadform_submit(struct req *r)
 		return REQ_DONE;
 	}
 	rc = db_txn(r->db, store, &s);
+	if (rc == DB_DUP && s.taken) {
+		s.taken->error = "Someone has just booked that time: please choose another.";
+		s.taken->nvals = 0;
+		leadform_render(r, &f, 409, "Please choose another time below.");
+		return REQ_DONE;
+	}
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	thanks(r, &f);
+	thanks(r, &f, &s);
 	return REQ_DONE;
 }

@@ -95,7 +95,7 @@ static const struct field report_fields[] = {
 enum shop_page {
 	SHOP_HOME, SHOP_PING, SHOP_HEALTH, SHOP_METRICS, SHOP_PRODUCT, SHOP_STOREFRONT,
 	SHOP_LEADFORM, SHOP_LEADFORM_SUBMIT, SHOP_LEADFORM_VIA, SHOP_LEADFORM_VIA_SUBMIT,
-	SHOP_LEADFORM_ERASE_FORM, SHOP_LEADFORM_ERASE,
+	SHOP_LEADFORM_ERASE_FORM, SHOP_LEADFORM_ERASE, SHOP_LEADFORM_ICS,
 	SHOP_COLLECTION, SHOP_SHORT_LINK, SHOP_CART, SHOP_CART_ADD, SHOP_CART_UPDATE,
 	SHOP_CART_REMOVE, SHOP_CHECKOUT, SHOP_CHECKOUT_EDIT, SHOP_CHECKOUT_REVIEW,
 	SHOP_CHECKOUT_PLACE, SHOP_CHECKOUT_DONE, SHOP_CHECKOUT_RETURN, SHOP_LOOKUP_FORM, SHOP_LOOKUP,
@@ -136,6 +136,8 @@ static const struct route routes[] = {
 		.fn = page_leadform_erase_form, .needs = NEED_SESSION, .path = path_id_token },
 	[SHOP_LEADFORM_ERASE] = { .pat = { HTTP_POST, "/leads/erase/{id}/{token}" },
 		.fn = page_leadform_erase, .path = path_id_token, .max_body = 1024 },
+	[SHOP_LEADFORM_ICS] = { .pat = { HTTP_GET, "/leads/ics/{id}/{token}" },
+		.fn = page_leadform_ics, .path = path_id_token },
 	[SHOP_COLLECTION] = { .pat = { HTTP_GET, "/@{handle}/{collection}" }, .fn = page_collection,
 		.path = path_handle_collection, .fields = via_fields },
 	[SHOP_SHORT_LINK] = { .pat = { HTTP_GET, "/s/{code}" }, .fn = page_short_link,

@@ -6,6 +6,7 @@
 #include "studio/forms.h"
 #include "domain/leads/lead_field.h"
 #include "domain/leads/lead_retention.h"
+#include "domain/leads/lead_slots.h"
 #include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
@@ -30,9 +31,9 @@ static const struct db_stmt q_count = {
 	"ii", "i" };
 static const struct db_stmt q_add = {
 	"INSERT INTO lead_form_fields (form_id, position, type, label, help, required, options, qualifying, disqualifying,"
-	" show_if_field_id, show_if_options)"
-	" SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), ? FROM lead_forms WHERE id = ? AND brand_id = ?",
-	"isssisssisii", "" };
+	" show_if_field_id, show_if_options, appt_weekly, appt_slot_minutes, appt_tz, appt_notice_minutes)"
+	" SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?, ?, ?, ?, ? FROM lead_forms WHERE id = ? AND brand_id = ?",
+	"isssisssissisiii", "" };
 static const struct db_stmt q_source = {
 	"SELECT x.type, x.options, x.position FROM lead_form_fields x JOIN lead_forms f ON f.id = x.form_id"
 	" WHERE x.id = ? AND f.id = ? AND f.brand_id = ?", "iii", "ssi" };
@@ -205,7 +206,16 @@ int page_forms_field_add(struct req *r)
 	const char *show_if = req_form(r, "show_if_options");
 	if (!show_if)
 		show_if = "";
-	const char *cond_error = NULL;
+	const char *cond_error = NULL, *appt_error = NULL;
+	const char *weekly = req_form(r, "appt_weekly"), *tz = req_form(r, "appt_tz");
+	long long slot_minutes = 0, notice_hours = 0;
+	bool appointment = lead_type_parse(req_form(r, "type"), &t) && t == LEAD_APPOINTMENT;
+	if (appointment) {
+		struct lead_slots_rule rule;
+		bool nums = req_int(r, "appt_slot_minutes", &slot_minutes) & req_int(r, "appt_notice_hours", &notice_hours);
+		appt_error = !nums ? "A slot lasts 5 to 480 minutes; the notice is 0 to 1440 hours."
+			: lead_slots_parse(weekly, (int)slot_minutes, (int)notice_hours * 60, tz ? tz : "", &rule);
+	}
 	if (source) {
 		struct db_res src;
 		rc = db_query(r->db, r->arena, &q_source, (struct db_param[]){ DB_I(source), DB_I(id), DB_I(b->id) }, &src);
@@ -228,12 +238,15 @@ int page_forms_field_add(struct req *r)
 		: choices && !(lead_option_subset(qualifying, options) && lead_option_subset(disqualifying, options))
 			? "Qualifying and disqualifying options must be among the options, spelt the same."
 		: cond_error ? cond_error
+		: appt_error ? appt_error
 		: db_at(&cnt, 0, 0)->i >= LEAD_MAX_FIELDS ? "A form has at most 30 fields." : NULL;
 	if (error)
 		return render(r, b->id, id, 422, error);
 	rc = db_query(r->db, NULL, &q_add, (struct db_param[]){ DB_I(pos), DB_S(lead_type_name(t)), DB_S(label),
 		DB_S(help ? help : ""), DB_I(req && strcmp(req, "yes") == 0), DB_S(choices ? options : ""),
-		DB_S(qualifying), DB_S(disqualifying), DB_I(source), DB_S(source ? show_if : ""), DB_I(id), DB_I(b->id) }, NULL);
+		DB_S(qualifying), DB_S(disqualifying), DB_I(source), DB_S(source ? show_if : ""),
+		DB_S(appointment ? weekly : ""), DB_I(appointment ? slot_minutes : 0), DB_S(appointment ? tz : ""),
+		DB_I(appointment ? notice_hours * 60 : 0), DB_I(id), DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	response_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));

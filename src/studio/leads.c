@@ -19,9 +19,10 @@ static const struct db_stmt q_forms = {
 	"SELECT id, title FROM lead_forms WHERE brand_id = ? ORDER BY title LIMIT 200", "i", "is" };
 static const struct db_stmt q_lead = {
 	"SELECT l.id, f.title, l.email, COALESCE(c.handle, ''), l.consent_text, l.consented_at, l.created_at,"
-	" l.updated_at, l.submissions, HEX(l.ip_hash), l.status, l.labels, l.assignee FROM leads l"
+	" l.updated_at, l.submissions, HEX(l.ip_hash), l.status, l.labels, l.assignee,"
+	" EXISTS (SELECT b.lead_id FROM lead_bookings b WHERE b.lead_id = l.id) FROM leads l"
 	" JOIN lead_forms f ON f.id = l.form_id"
-	" LEFT JOIN creators c ON c.id = l.creator_id WHERE l.id = ? AND l.brand_id = ?", "ii", "isssssssissss" };
+	" LEFT JOIN creators c ON c.id = l.creator_id WHERE l.id = ? AND l.brand_id = ?", "ii", "isssssssissssi" };
 static const struct db_stmt q_notes = {
 	"SELECT author, body, created_at FROM lead_notes WHERE lead_id = ? ORDER BY created_at, id LIMIT 200",
 	"i", "sss" };
@@ -215,6 +216,8 @@ int page_leads_detail(struct req *r)
 	tmpl_set(d, "STATUS", lead_status_label(cur));
 	tmpl_set(d, "LABELS", db_at(&l, 0, 11)->s);
 	tmpl_set(d, "ASSIGNEE", db_at(&l, 0, 12)->s);
+	if (db_at(&l, 0, 13)->i)
+		tmpl_show(d, "BOOKED");
 	for (int st = 0; st < LEAD__NSTATUS; st++) {
 		tmpl_dict *o = tmpl_add(d, "STATUS_OPTION");
 		tmpl_set(o, "VALUE", lead_status_name((enum lead_status)st));

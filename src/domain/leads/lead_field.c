@@ -5,16 +5,17 @@
 #include <strings.h>
 #include <sodium.h>
 #include "domain/leads/lead_field.h"
+#include "domain/leads/lead_slots.h"
 #include "lib/token.h"
 #include "lib/utf8.h"
 #include "lib/validate.h"
 
 static const char *const type_names[LEAD__NTYPES] = {
-	"text", "longtext", "email", "phone", "choice", "multi", "checkbox", "date", "number",
+	"text", "longtext", "email", "phone", "choice", "multi", "checkbox", "date", "number", "appointment",
 };
 static const char *const type_labels[LEAD__NTYPES] = {
 	"Short text", "Long text", "Email", "Phone", "Single choice", "Multiple choice", "Checkbox",
-	"Date", "Number",
+	"Date", "Number", "Appointment",
 };
 
 bool lead_type_parse(const char *s, enum lead_type *t)
@@ -177,6 +178,7 @@ const char *lead_check(const struct lead_def *f, const char *const *vals, size_t
 			return *v ? "Leave this empty or fill it in." : NULL;
 		switch (f->type) {
 		case LEAD_CHECKBOX: return "Tick this box to continue.";
+		case LEAD_APPOINTMENT: return "Choose a time.";
 		case LEAD_CHOICE: return "Choose one option.";
 		default: return "Fill this in.";
 		}
@@ -203,6 +205,10 @@ const char *lead_check(const struct lead_def *f, const char *const *vals, size_t
 		return valid_date(v) ? NULL : "Enter a date as YYYY-MM-DD, like 2026-03-31.";
 	case LEAD_NUMBER:
 		return valid_number(v) ? NULL : "Enter a number, like 42 or 3.5.";
+	case LEAD_APPOINTMENT: {
+		time_t t;
+		return lead_slots_parse_value(v, &t) ? NULL : "Choose one of the times shown.";
+	}
 	default:
 		return "This field cannot be answered.";
 	}

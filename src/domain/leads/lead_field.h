@@ -14,7 +14,7 @@
 #define LEAD_STAMP_LEN 64
 
 enum lead_type { LEAD_TEXT, LEAD_LONGTEXT, LEAD_EMAIL, LEAD_PHONE, LEAD_CHOICE, LEAD_MULTI,
-	LEAD_CHECKBOX, LEAD_DATE, LEAD_NUMBER, LEAD__NTYPES };
+	LEAD_CHECKBOX, LEAD_DATE, LEAD_NUMBER, LEAD_APPOINTMENT, LEAD__NTYPES };
 
 /* "text", "longtext"...; false for anything else. */
 bool lead_type_parse(const char *s, enum lead_type *t);
