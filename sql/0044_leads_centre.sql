@@ -60,7 +60,7 @@ ALTER TABLE lead_answers ADD COLUMN IF NOT EXISTS e164 VARCHAR(16) NOT NULL DEFA
 -- The appointment question: weekly availability ("mon 09:00-12:00, ..."), slot length, IANA time
 -- zone and notice, per field; a value added at the end of the ENUM changes no stored row.
 ALTER TABLE lead_form_fields
-  MODIFY type ENUM('text','longtext','email','phone','choice','multi','checkbox','date','number','appointment') NOT NULL,
+  MODIFY type ENUM('text','longtext','email','phone','choice','multi','checkbox','date','number','appointment','image') NOT NULL,
   ADD COLUMN IF NOT EXISTS appt_weekly VARCHAR(500) NOT NULL DEFAULT '',
   ADD COLUMN IF NOT EXISTS appt_slot_minutes INT UNSIGNED NOT NULL DEFAULT 0,
   ADD COLUMN IF NOT EXISTS appt_tz VARCHAR(64) NOT NULL DEFAULT '',

@@ -37,6 +37,9 @@
 {{#NO_SLOTS}}<p>No times are free at the moment.</p>{{/NO_SLOTS}}{{#ZONE}}<p class="hint">Times are in {{TZ}}.</p>{{/ZONE}}
 {{#SLOT}}<label for="{{ID}}"><input type="radio" id="{{ID}}" name="{{NAME}}" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label>
 {{/SLOT}}</fieldset>{{/T_APPOINTMENT}}
+{{#T_IMAGE}}<fieldset class="leadform-pictures"{{#DESCRIBED}} aria-describedby="{{IDS}}"{{/DESCRIBED}}><legend>{{LABEL}}{{#REQUIRED}} <span class="req">(required)</span>{{/REQUIRED}}</legend>
+{{#PICTURE}}<label for="{{ID}}"><input type="radio" id="{{ID}}" name="{{NAME}}" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}> <img src="{{URL}}" alt="" width="160" height="120" loading="lazy" referrerpolicy="no-referrer"> {{VALUE}}</label>
+{{/PICTURE}}</fieldset>{{/T_IMAGE}}
 {{#HELP}}<p class="hint" id="{{NAME}}-help">{{TEXT}}</p>{{/HELP}}
 {{#FIELD_ERROR}}<p class="field-error" id="{{NAME}}-error">{{TEXT}}</p>{{/FIELD_ERROR}}
 </div>

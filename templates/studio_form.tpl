@@ -35,7 +35,7 @@
 <div class="field"><label for="type">Type</label><select id="type" name="type">{{#TYPE_OPTION}}<option value="{{VALUE}}">{{LABEL}}</option>{{/TYPE_OPTION}}</select></div>
 <div class="field"><label for="label">Label</label><input id="label" name="label" maxlength="200" required></div>
 <div class="field"><label for="help">Help text</label><input id="help" name="help" maxlength="500"></div>
-<div class="field"><label for="options">Options (choices only, one per line, at most 10)</label><textarea id="options" name="options" rows="3" maxlength="2000"></textarea></div>
+<div class="field"><label for="options">Options (choices: one per line, at most 10; image choice: "label | https://address-of-the-picture", at most 8)</label><textarea id="options" name="options" rows="3" maxlength="2000"></textarea></div>
 <div class="field"><label for="qualifying">Options that qualify the lead (one per line)</label><textarea id="qualifying" name="qualifying" rows="2" maxlength="2000"></textarea></div>
 <div class="field"><label for="disqualifying">Options that disqualify the lead (one per line; they win over qualifying ones)</label><textarea id="disqualifying" name="disqualifying" rows="2" maxlength="2000"></textarea></div>
 <fieldset><legend>Appointment questions only</legend>

@@ -179,6 +179,28 @@ static void render_slots(struct req *r, const struct leadform *f, tmpl_dict *s, 
 	}
 }
 
+/* An image choice: each picture is the label of its radio button, its alt text the option's label. */
+static void render_images(struct req *r, tmpl_dict *s, const struct leadform_field *x, const char *name)
+{
+	size_t n = 0;
+	for (const char *p = x->def.options; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		const char *line = arena_strndup(r->arena, p, len);
+		p = nl ? nl + 1 : p + len;
+		char label[256], url[1024];
+		if (!lead_image_option(line, label, sizeof label, url, sizeof url))
+			continue;
+		tmpl_dict *o = tmpl_add(s, "PICTURE");
+		tmpl_set(o, "NAME", name);
+		tmpl_set(o, "VALUE", label);
+		tmpl_set(o, "URL", url);
+		tmpl_set(o, "ID", arena_printf(r->arena, "%s-%zu", name, ++n));
+		if (has_val(x, label))
+			tmpl_show(o, "CHECKED");
+	}
+}
+
 void leadform_conditions(struct leadform *f)
 {
 	struct lead_condition c[LEAD_MAX_FIELDS];
@@ -265,7 +287,7 @@ static void render(struct req *r, const struct leadform *f, int status, const ch
 		tmpl_set(tmpl_add(d, "CONFIRM"), "TOKEN", confirm);
 	static const char *const sections[LEAD__NTYPES] = {
 		"T_TEXT", "T_LONGTEXT", "T_EMAIL", "T_PHONE", "T_CHOICE", "T_MULTI", "T_CHECKBOX", "T_DATE", "T_NUMBER",
-		"T_APPOINTMENT",
+		"T_APPOINTMENT", "T_IMAGE",
 	};
 	for (size_t i = 0; i < f->nfields; i++) {
 		const struct leadform_field *x = &f->fields[i];
@@ -305,6 +327,8 @@ static void render(struct req *r, const struct leadform *f, int status, const ch
 			render_options(r, s, x, name);
 		if (x->def.type == LEAD_APPOINTMENT)
 			render_slots(r, f, s, x, name);
+		if (x->def.type == LEAD_IMAGE)
+			render_images(r, s, x, name);
 	}
 	const char *consent = req_form(r, "consent");
 	if (consent && strcmp(consent, "yes") == 0)

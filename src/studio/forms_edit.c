@@ -202,6 +202,7 @@ int page_forms_field_add(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	bool choices = lead_type_parse(req_form(r, "type"), &t) && (t == LEAD_CHOICE || t == LEAD_MULTI);
+	bool images = lead_type_parse(req_form(r, "type"), &t) && t == LEAD_IMAGE;
 	long long source = req_id(r, "show_if_field");
 	const char *show_if = req_form(r, "show_if_options");
 	if (!show_if)
@@ -233,6 +234,8 @@ int page_forms_field_add(struct req *r)
 		: !ok ? "The position is a number from 0 to 999."
 		: choices && (!options || !validate_has_text(options)) ? "List the options, one per line."
 		: choices && lead_option_count(options) > LEAD_MAX_OPTIONS ? "A choice has at most 10 options."
+		: images && !(options && lead_image_options_ok(options))
+			? "List 1 to 8 pictures, one per line, as: label | https://address-of-the-picture"
 		: !choices && (validate_has_text(qualifying) || validate_has_text(disqualifying))
 			? "Only a choice field has qualifying options."
 		: choices && !(lead_option_subset(qualifying, options) && lead_option_subset(disqualifying, options))
@@ -243,7 +246,7 @@ int page_forms_field_add(struct req *r)
 	if (error)
 		return render(r, b->id, id, 422, error);
 	rc = db_query(r->db, NULL, &q_add, (struct db_param[]){ DB_I(pos), DB_S(lead_type_name(t)), DB_S(label),
-		DB_S(help ? help : ""), DB_I(req && strcmp(req, "yes") == 0), DB_S(choices ? options : ""),
+		DB_S(help ? help : ""), DB_I(req && strcmp(req, "yes") == 0), DB_S(choices || images ? options : ""),
 		DB_S(qualifying), DB_S(disqualifying), DB_I(source), DB_S(source ? show_if : ""),
 		DB_S(appointment ? weekly : ""), DB_I(appointment ? slot_minutes : 0), DB_S(appointment ? tz : ""),
 		DB_I(appointment ? notice_hours * 60 : 0), DB_I(id), DB_I(b->id) }, NULL);

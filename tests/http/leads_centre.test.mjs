@@ -266,4 +266,17 @@ describe('leads centre', { concurrency: 4 }, () => {
 		const log = await f.brand.get('/studio/leads/webhook');
 		assert.match(log.body, /lead\.erased/);
 	});
+
+	test('image choice: pictures by https URL as radio labels, the label stored; anything else refused', async () => {
+		const f = await brandWithForm({ fields: [{ type: 'email', label: 'Email', required: 'yes' },
+			{ type: 'image', label: 'Pick a style', required: 'yes', options: 'Nordic | https://img.example/nordic.jpg\nBaroque | https://img.example/baroque.jpg' }] });
+		const page = await new Client().get(`/f/${f.slug}`);
+		assert.match(page.body, /<label for="q2-1"><input type="radio" id="q2-1" name="q2" value="Nordic"> <img src="https:\/\/img\.example\/nordic\.jpg" alt="" width="160" height="120" loading="lazy" referrerpolicy="no-referrer"> Nordic<\/label>/);
+		const email = uniqueEmail('style');
+		assert.equal((await submitLead(f.slug, { q1: email, q2: 'Rococo', consent: 'yes' })).status, 422);
+		assert.equal((await submitLead(f.slug, { q1: email, q2: 'Baroque', consent: 'yes' })).status, 200);
+		assert.deepEqual(sql(`SELECT a.value FROM lead_answers a JOIN leads l ON l.id = a.lead_id WHERE l.form_id = ${f.id} AND a.label = 'Pick a style'`), [['Baroque']]);
+		for (const options of ['A | http://img.example/a.jpg', 'A | javascript:alert(1)', 'just a label', Array.from({ length: 9 }, (_, i) => `P${i} | https://img.example/${i}.jpg`).join('\n')])
+			assert.equal((await f.brand.submit(`${f.formPath}/fields`, { type: 'image', label: 'Bad', options, position: '9' }, { formPath: f.formPath })).status, 422, options);
+	});
 });

@@ -5,8 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include "domain/leads/lead_condition.h"
+#include "lib/arena.h"
+#include "lib/buf.h"
 #include "domain/leads/lead_crm.h"
 #include "domain/leads/lead_field.h"
+#include "domain/leads/lead_ics.h"
 #include "domain/leads/lead_phone.h"
 #include "domain/leads/lead_slots.h"
 #include "domain/leads/lead_status.h"
@@ -239,6 +242,58 @@ START_TEST(test_lead_slots_length_notice_and_zones)
 }
 END_TEST
 
+START_TEST(test_lead_image_options)
+{
+	char label[64], url[128];
+	ck_assert(lead_image_option(" Blue sofa | https://img.example/blue.jpg \r", label, sizeof label, url, sizeof url));
+	ck_assert_str_eq(label, "Blue sofa");
+	ck_assert_str_eq(url, "https://img.example/blue.jpg");
+	ck_assert(!lead_image_option("Blue | http://img.example/blue.jpg", label, sizeof label, url, sizeof url));
+	ck_assert(!lead_image_option("Blue | javascript:alert(1)", label, sizeof label, url, sizeof url));
+	ck_assert(!lead_image_option("Blue | https://img.example/a b.jpg", label, sizeof label, url, sizeof url));
+	ck_assert(!lead_image_option("Blue | https://img.example/\"x.jpg", label, sizeof label, url, sizeof url));
+	ck_assert(!lead_image_option(" | https://img.example/x.jpg", label, sizeof label, url, sizeof url));
+	ck_assert(!lead_image_option("no bar", label, sizeof label, url, sizeof url));
+	ck_assert(lead_image_options_ok("A | https://i.example/a.png\nB | https://i.example/b.png"));
+	ck_assert(!lead_image_options_ok(""));
+	ck_assert(!lead_image_options_ok("A | https://i.example/1\nB | https://i.example/2\nC | https://i.example/3\n"
+		"D | https://i.example/4\nE | https://i.example/5\nF | https://i.example/6\nG | https://i.example/7\n"
+		"H | https://i.example/8\nI | https://i.example/9"));	/* nine */
+	struct lead_def def = { LEAD_IMAGE, true, "Blue | https://i.example/b.png\nRed | https://i.example/r.png" };
+	ck_assert_ptr_null(lead_check(&def, (const char *const[]){ "Red" }, 1));
+	ck_assert_ptr_nonnull(lead_check(&def, (const char *const[]){ "Red | https://i.example/r.png" }, 1));
+	ck_assert_ptr_nonnull(lead_check(&def, (const char *const[]){ "" }, 1));
+}
+END_TEST
+
+START_TEST(test_lead_ics_escapes_and_folds)
+{
+	struct arena *a = arena_new(4096);
+	struct buf b;
+	buf_init(&b, a, 256);
+	char long_summary[200];
+	memset(long_summary, 'x', sizeof long_summary - 1);
+	long_summary[sizeof long_summary - 1] = '\0';
+	memcpy(long_summary, "Caf\xc3\xa9; visit, a\\b\n", 18);
+	lead_ics(&b, &(struct lead_ics_event){ .uid = "lead-1@x", .start = 1774746000, .stamp = 1774700000, .minutes = 30,
+		.summary = long_summary, .description = "" });
+	const char *ics = buf_cstr(&b);
+	ck_assert(strstr(ics, "DTSTART:20260329T010000Z\r\nDTEND:20260329T013000Z\r\n"));
+	ck_assert(strstr(ics, "SUMMARY:Caf\xc3\xa9\\; visit\\, a\\\\b\\n"));
+	ck_assert(!strstr(ics, "DESCRIPTION"));
+	/* every line at most 75 octets, continuation lines start with a space */
+	for (const char *p = ics; *p;) {
+		const char *e = strstr(p, "\r\n");
+		ck_assert_ptr_nonnull(e);
+		ck_assert_int_le(e - p, 75);
+		p = e + 2;
+	}
+	ck_assert(strstr(ics, "\r\n x"));
+	ck_assert(strncmp(ics + strlen(ics) - 15, "END:VCALENDAR\r\n", 15) == 0);
+	arena_free(a);
+}
+END_TEST
+
 Suite *lead_centre_suite(void)
 {
 	Suite *s = suite_create("lead_centre");
@@ -253,6 +308,8 @@ Suite *lead_centre_suite(void)
 	tcase_add_test(tc, test_lead_slots_spring_forward_skips_the_missing_hour);
 	tcase_add_test(tc, test_lead_slots_fall_back_keeps_wall_clock_times);
 	tcase_add_test(tc, test_lead_slots_length_notice_and_zones);
+	tcase_add_test(tc, test_lead_image_options);
+	tcase_add_test(tc, test_lead_ics_escapes_and_folds);
 	tcase_add_loop_test(tc, test_lead_phone_e164_subset, 0, (int)(sizeof phones / sizeof phones[0]));
 	suite_add_tcase(s, tc);
 	return s;

@@ -11,11 +11,11 @@
 #include "lib/validate.h"
 
 static const char *const type_names[LEAD__NTYPES] = {
-	"text", "longtext", "email", "phone", "choice", "multi", "checkbox", "date", "number", "appointment",
+	"text", "longtext", "email", "phone", "choice", "multi", "checkbox", "date", "number", "appointment", "image",
 };
 static const char *const type_labels[LEAD__NTYPES] = {
 	"Short text", "Long text", "Email", "Phone", "Single choice", "Multiple choice", "Checkbox",
-	"Date", "Number", "Appointment",
+	"Date", "Number", "Appointment", "Image choice",
 };
 
 bool lead_type_parse(const char *s, enum lead_type *t)
@@ -95,6 +95,64 @@ static bool is_option(const char *line, void *ctx)
 bool lead_option_subset(const char *subset, const char *options)
 {
 	return each_option(subset, is_option, (void *)options);
+}
+
+bool lead_image_option(const char *line, char *label, size_t labellen, char *url, size_t urllen)
+{
+	const char *bar = strchr(line, '|');
+	if (!bar)
+		return false;
+	const char *ls = line, *le = bar, *us = bar + 1, *ue = line + strlen(line);
+	while (ls < le && *ls == ' ')
+		ls++;
+	while (le > ls && (le[-1] == ' ' || le[-1] == '\r'))
+		le--;
+	while (us < ue && *us == ' ')
+		us++;
+	while (ue > us && (ue[-1] == ' ' || ue[-1] == '\r'))
+		ue--;
+	size_t ln = (size_t)(le - ls), un = (size_t)(ue - us);
+	if (ln == 0 || ln >= labellen || un >= urllen || un <= 8 || strncmp(us, "https://", 8) != 0)
+		return false;
+	for (const char *p = us; p < ue; p++)
+		if ((unsigned char)*p <= ' ' || strchr("\"'<>\\|", *p))
+			return false;
+	memcpy(label, ls, ln);
+	label[ln] = '\0';
+	memcpy(url, us, un);
+	url[un] = '\0';
+	return true;
+}
+
+static bool image_line_ok(const char *line, void *ctx)
+{
+	char label[256], url[1024];
+	(void)ctx;
+	return lead_image_option(line, label, sizeof label, url, sizeof url);
+}
+
+bool lead_image_options_ok(const char *options)
+{
+	size_t n = lead_option_count(options);
+	return n >= 1 && n <= LEAD_MAX_IMAGES && each_option(options, image_line_ok, NULL);
+}
+
+/* True if `v` is the label of one of an image choice's options. */
+static bool image_label_ok(const char *options, const char *v)
+{
+	char line[2001], label[256], url[1024];
+	for (const char *p = options; p && *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		if (n < sizeof line) {
+			memcpy(line, p, n);
+			line[n] = '\0';
+			if (lead_image_option(line, label, sizeof label, url, sizeof url) && strcmp(label, v) == 0)
+				return true;
+		}
+		p = nl ? nl + 1 : p + n;
+	}
+	return false;
 }
 
 /* Control characters other than (for long text) line breaks and tabs are refused. */
@@ -179,6 +237,7 @@ const char *lead_check(const struct lead_def *f, const char *const *vals, size_t
 		switch (f->type) {
 		case LEAD_CHECKBOX: return "Tick this box to continue.";
 		case LEAD_APPOINTMENT: return "Choose a time.";
+		case LEAD_IMAGE: return "Choose one picture.";
 		case LEAD_CHOICE: return "Choose one option.";
 		default: return "Fill this in.";
 		}
@@ -205,6 +264,8 @@ const char *lead_check(const struct lead_def *f, const char *const *vals, size_t
 		return valid_date(v) ? NULL : "Enter a date as YYYY-MM-DD, like 2026-03-31.";
 	case LEAD_NUMBER:
 		return valid_number(v) ? NULL : "Enter a number, like 42 or 3.5.";
+	case LEAD_IMAGE:
+		return image_label_ok(f->options, v) ? NULL : "Choose one of the pictures shown.";
 	case LEAD_APPOINTMENT: {
 		time_t t;
 		return lead_slots_parse_value(v, &t) ? NULL : "Choose one of the times shown.";

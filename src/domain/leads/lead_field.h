@@ -14,7 +14,7 @@
 #define LEAD_STAMP_LEN 64
 
 enum lead_type { LEAD_TEXT, LEAD_LONGTEXT, LEAD_EMAIL, LEAD_PHONE, LEAD_CHOICE, LEAD_MULTI,
-	LEAD_CHECKBOX, LEAD_DATE, LEAD_NUMBER, LEAD_APPOINTMENT, LEAD__NTYPES };
+	LEAD_CHECKBOX, LEAD_DATE, LEAD_NUMBER, LEAD_APPOINTMENT, LEAD_IMAGE, LEAD__NTYPES };
 
 /* "text", "longtext"...; false for anything else. */
 bool lead_type_parse(const char *s, enum lead_type *t);
@@ -31,6 +31,13 @@ struct lead_def {
 /* Checks the n submitted values of one field (only multi takes more than one). Returns NULL when
  * they are acceptable, else a message for the person, shown beside the field. */
 const char *lead_check(const struct lead_def *f, const char *const *vals, size_t n);
+#define LEAD_MAX_IMAGES 8
+/* An image choice's option line "Label | https://host/picture.jpg" split into its label and URL
+ * (trimmed); false if it is not that shape or the URL is not https (the pages' CSP loads images
+ * from https only). The shopper's answer is the label. */
+bool lead_image_option(const char *line, char *label, size_t labellen, char *url, size_t urllen);
+/* True if every non-empty line of `options` is an image option, and there are 1 to LEAD_MAX_IMAGES. */
+bool lead_image_options_ok(const char *options);
 /* True if `v` is exactly one of the option lines. */
 bool lead_option_ok(const char *options, const char *v);
 #define LEAD_MAX_OPTIONS 10
