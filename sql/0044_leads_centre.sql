@@ -8,8 +8,9 @@ ALTER TABLE leads
   -- a person chose the status: later submissions of the same lead leave it alone
   ADD COLUMN IF NOT EXISTS status_by_hand TINYINT(1) NOT NULL DEFAULT 0,
   ADD COLUMN IF NOT EXISTS labels VARCHAR(500) NOT NULL DEFAULT '',
-  ADD COLUMN IF NOT EXISTS assignee VARCHAR(254) NOT NULL DEFAULT '',
-  ADD INDEX IF NOT EXISTS leads_brand_status (brand_id, status, created_at);
+  ADD COLUMN IF NOT EXISTS assignee VARCHAR(254) NOT NULL DEFAULT '';
+-- Indexes in statements of their own, so the columns above stay instant and these build online.
+ALTER TABLE leads ADD INDEX IF NOT EXISTS leads_brand_status (brand_id, status, created_at);
 
 -- Options of a choice field (one per line, each one of the field's options) that qualify or
 -- disqualify the lead when chosen.
