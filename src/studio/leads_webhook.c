@@ -46,6 +46,7 @@ static int render(struct req *r, long long brand_id, int status, const char *err
 		tmpl_dict *e = tmpl_add(d, "DELIVERY");
 		tmpl_set_int(e, "ID", db_at(&log, i, 0)->i);
 		tmpl_set_int(e, "LEAD", db_at(&log, i, 1)->i);
+		tmpl_show(e, db_at(&log, i, 1)->i ? "LEAD_LINK" : "LEAD_GONE");	/* lead.erased outlives its lead */
 		tmpl_set(e, "EVENT", db_at(&log, i, 2)->s);
 		tmpl_set(e, "STATUS", db_at(&log, i, 3)->s);
 		tmpl_set_int(e, "ATTEMPTS", db_at(&log, i, 4)->i);

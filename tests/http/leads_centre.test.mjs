@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client, uniqueEmail } from './lib/http.mjs';
 import { eventually } from './lib/eventually.mjs';
+import { dropWorkerLock, holdWorkerLock, receiver } from './lib/webhooks.mjs';
 import { FIELDS, answers, brandWithForm, ctl, leadRows, lit, sql, submitLead } from './lib/leads.mjs';
 import { branchingForm } from './lib/lead_branching.mjs';
 
@@ -224,9 +225,13 @@ describe('leads centre', { concurrency: 4 }, () => {
 		assert.equal((await f.brand.submit(f.formPath, { ...f.settings, retention_days: '0' }, { formPath: f.formPath })).status, 422);
 	});
 
-	test('the confirmation mail carries a self-erasure link; erasing (by the shopper or the brand) tells the CRM with lead.erased', async () => {
+	test('the confirmation mail carries a self-erasure link; erasing (by the shopper or the brand) tells the CRM with lead.erased', async (t) => {
 		const f = await brandWithForm({ fresh: true });
-		assert.equal((await f.brand.submit('/studio/leads/webhook', { url: 'http://127.0.0.1:9/hooks' }, { formPath: '/studio/leads/webhook' })).status, 303);
+		let secret = '';
+		const crm = await receiver({ secret: () => secret });
+		t.after(() => crm.close());
+		assert.equal((await f.brand.submit('/studio/leads/webhook', { url: `http://127.0.0.1:${crm.port}/hooks` }, { formPath: '/studio/leads/webhook' })).status, 303);
+		secret = /<code class="webhook-secret">([^<]+)<\/code>/.exec((await f.brand.get('/studio/leads/webhook')).body)[1];
 		const email = uniqueEmail('erase-me'), other = uniqueEmail('erase-brand');
 		// The form's definition (with "has a webhook") is cached for up to a second.
 		await eventually(async () => {
@@ -263,8 +268,19 @@ describe('leads centre', { concurrency: 4 }, () => {
 		assert.deepEqual(JSON.parse(told[0][0]), { ...JSON.parse(told[0][0]), event: 'lead.erased', lead_id: +id, form: f.slug, email });
 		assert.equal(JSON.parse(told[1][0]).lead_id, +otherId);
 		assert.equal(sql(`SELECT COUNT(*) FROM webhook_deliveries WHERE lead_id IN (${id}, ${otherId})`)[0][0], '0', 'what was sent about them before goes with them');
+		// The worker sends them signed, like every delivery.
+		await holdWorkerLock();
+		try {
+			await ctl('worker', '--once');
+		} finally {
+			dropWorkerLock();
+		}
+		const erasedSent = crm.got.filter((g) => g.headers['x-crowdcart-event'] === 'lead.erased');
+		assert.deepEqual(erasedSent.map((g) => JSON.parse(g.body).lead_id).sort(), [+id, +otherId].sort());
+		assert.ok(erasedSent.every((g) => g.valid), 'signed with the brand\'s secret');
 		const log = await f.brand.get('/studio/leads/webhook');
 		assert.match(log.body, /lead\.erased/);
+		assert.doesNotMatch(log.body, /href="\/studio\/leads\/0"/, 'an erased lead has no page to link to');
 	});
 
 	test('image choice: pictures by https URL as radio labels, the label stored; anything else refused', async () => {
