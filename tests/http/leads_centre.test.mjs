@@ -64,6 +64,8 @@ describe('leads centre', { concurrency: 4 }, () => {
 		assert.ok(line.includes(',+1 206 555 0100,'), line);
 		assert.doesNotMatch(line, /'\+1 206/);
 		assert.match(line, /,'=1\+2,/);
+		assert.ok(csv.body.split('\r\n')[0].includes(',submissions,status,labels,assigned_to,answers,'));
+		assert.ok(line.includes(',1,raw,,,'), line);
 	});
 
 	test('qualifying and disqualifying options set the status; a status set by hand survives later submissions', async () => {
