@@ -19,8 +19,10 @@ static const struct db_stmt q_form = {
 	" COALESCE(retention_days, 0), purged_leads FROM lead_forms"
 	" WHERE id = ? AND brand_id = ?", "ii", "isssssssiiiissii" };
 static const struct db_stmt q_fields = {
-	"SELECT id, position, type, label, help, required, options, qualifying, disqualifying FROM lead_form_fields"
-	" WHERE form_id = ? ORDER BY position, id LIMIT 30", "i", "iisssisss" };
+	"SELECT x.id, x.position, x.type, x.label, x.help, x.required, x.options, x.qualifying, x.disqualifying,"
+	" COALESCE(s.label, ''), x.show_if_options, x.appt_weekly, x.appt_slot_minutes, x.appt_tz"
+	" FROM lead_form_fields x LEFT JOIN lead_form_fields s ON s.id = x.show_if_field_id"
+	" WHERE x.form_id = ? ORDER BY x.position, x.id LIMIT 30", "i", "iisssissssssis" };
 static const struct db_stmt q_save = {
 	"UPDATE lead_forms SET title = ?, intro = ?, consent_text = ?, privacy_url = ?, thanks_text = ?, status = ?,"
 	" creators_allowed = ?, creator_handles = ?, min_fill_seconds = ?, ip_limit_per_hour = ?,"
@@ -101,6 +103,14 @@ static int render_form(struct req *r, long long brand_id, long long id, int stat
 		tmpl_set(e, "HELP", db_at(&x, i, 4)->s);
 		tmpl_set(e, "REQUIRED", db_at(&x, i, 5)->i ? "required" : "optional");
 		tmpl_set(e, "QUALIFYING", db_at(&x, i, 7)->s);
+		if (*db_at(&x, i, 9)->s) {
+			tmpl_dict *c = tmpl_add(e, "SHOWN_WHEN");
+			tmpl_set(c, "SOURCE", db_at(&x, i, 9)->s);
+			tmpl_set(c, "VALUES", db_at(&x, i, 10)->s);
+		}
+		if (t == LEAD_APPOINTMENT)
+			tmpl_set(tmpl_add(e, "SLOTS"), "TEXT", arena_printf(r->arena, "%s; %lld min slots; %s",
+				db_at(&x, i, 11)->s, db_at(&x, i, 12)->i, db_at(&x, i, 13)->s));
 		if (t == LEAD_CHOICE || t == LEAD_MULTI) {
 			tmpl_dict *o = tmpl_add(d, "SOURCE_OPTION");
 			tmpl_set_int(o, "FIELD_ID", db_at(&x, i, 0)->i);

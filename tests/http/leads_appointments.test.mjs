@@ -29,6 +29,7 @@ describe('appointments', () => {
 		const f = await brandWithForm({ fields: FIELDS });
 		const first = await opened(f.slug);
 		assert.match(first.page.body, /Times are in Europe\/Berlin\./);
+		assert.match((await f.brand.get(f.formPath)).body, /mon 09:00-10:00, [^<]*; 30 min slots; Europe\/Berlin/);
 		const slots = slotsOf(first.page.body);
 		assert.ok(slots.length >= 20, `${slots.length} slots offered`);
 		// Every label is the local time 09:00 or 09:30 of its day, whatever the UTC offset that day.

@@ -166,6 +166,7 @@ describe('leads centre', { concurrency: 4 }, () => {
 
 	test('a conditional question without JavaScript: hidden at first, asked as a next step, hidden answers never stored', async () => {
 		const f = await branchingForm();
+		assert.match((await f.brand.get(f.formPath)).body, /Shown when “Who are you\?” is: Business/);
 		const visitor = new Client();
 		const page = await visitor.get(`/f/${f.slug}`);
 		assert.match(page.body, /<div class="field" data-field="q3" data-show-if="q2" data-show-values="Business" hidden>/);
