@@ -50,7 +50,8 @@ ALTER TABLE lead_form_fields
 ALTER TABLE lead_forms
   ADD COLUMN IF NOT EXISTS retention_days INT UNSIGNED NULL,
   ADD COLUMN IF NOT EXISTS purged_leads BIGINT UNSIGNED NOT NULL DEFAULT 0;
-ALTER TABLE leads ADD INDEX IF NOT EXISTS leads_updated (updated_at);
+-- The purge walks each form's leads by last submission.
+ALTER TABLE leads ADD INDEX IF NOT EXISTS leads_form_updated (form_id, updated_at);
 
 -- A lead.erased delivery outlives its lead: it has no lead row to point at.
 ALTER TABLE webhook_deliveries MODIFY lead_id BIGINT UNSIGNED NULL;
