@@ -2,6 +2,7 @@
  * shows what erasing does and a button (a GET never writes), the POST erases the lead and tells
  * the brand's CRM (lead_erase.h). The token is a MAC of the lead id, so a guessed id is refused. */
 #include "domain/leads/lead_erase.h"
+#include "domain/leads/lead_link.h"
 #include "shop/leadform.h"
 #include "web/layout.h"
 #include "web/response.h"
@@ -22,7 +23,7 @@ static const char gone[] = "This link is not valid, or your answers were already
 
 int page_leadform_erase_form(struct req *r)
 {
-	if (!lead_erase_token_ok(r->secret, req_id(r, "id"), req_param(r, "token")))
+	if (!lead_link_ok(r->secret, LEAD_LINK_ERASE, req_id(r, "id"), req_param(r, "token")))
 		return show(r, 404, "Link not valid", gone, false);
 	return show(r, 200, "Erase your answers",
 		    "Erase them, and the brand no longer has your answers or your email address from this form. "
@@ -32,7 +33,7 @@ int page_leadform_erase_form(struct req *r)
 int page_leadform_erase(struct req *r)
 {
 	long long id = req_id(r, "id");
-	if (!lead_erase_token_ok(r->secret, id, req_param(r, "token")))
+	if (!lead_link_ok(r->secret, LEAD_LINK_ERASE, id, req_param(r, "token")))
 		return show(r, 404, "Link not valid", gone, false);
 	bool found;
 	enum db_status rc = lead_erase(r->db, r->arena, 0, id, &found);

@@ -1,7 +1,7 @@
 /* leadform_ics.c: "GET /leads/ics/{id}/{token}" — the shopper's booked appointment as an .ics, from
- * the link on the thank-you page and in the confirmation mail (token: lead_ics_token). */
+ * the link on the thank-you page and in the confirmation mail (token: lead_link_token, LEAD_LINK_ICS). */
 #include <time.h>
-#include "domain/leads/lead_erase.h"
+#include "domain/leads/lead_link.h"
 #include "domain/leads/lead_ics.h"
 #include "shop/leadform.h"
 #include "web/response.h"
@@ -16,7 +16,7 @@ static const struct db_stmt q_booking = {
 int page_leadform_ics(struct req *r)
 {
 	long long id = req_id(r, "id");
-	if (!lead_ics_token_ok(r->secret, id, req_param(r, "token"))) {
+	if (!lead_link_ok(r->secret, LEAD_LINK_ICS, id, req_param(r, "token"))) {
 		response_error(r, 404, "This link is not valid.");
 		return REQ_DONE;
 	}

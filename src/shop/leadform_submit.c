@@ -12,7 +12,7 @@
 #include "web/layout.h"
 #include "web/response.h"
 #include "shop/shop.h"
-#include "domain/leads/lead_erase.h"
+#include "domain/leads/lead_link.h"
 #include "domain/leads/lead_phone.h"
 #include "domain/leads/lead_status.h"
 #include "domain/mail/outbox.h"
@@ -198,15 +198,15 @@ static enum db_status confirmation(struct db *db, struct store *s)
 {
 	const struct leadform *f = s->f;
 	struct arena *a = s->r->arena;
-	char base[BASE_URL_MAX] = "", token[LEAD_ERASE_TOKEN_LEN];
-	lead_erase_token(s->r->secret, s->lead_id, token);
+	char base[BASE_URL_MAX] = "", token[LEAD_LINK_TOKEN_LEN];
+	lead_link_token(s->r->secret, LEAD_LINK_ERASE, s->lead_id, token);
 	const char *erase = base_url_get(base)
 		? arena_printf(a, "To erase them now, open this link:\n%s/leads/erase/%lld/%s\n", base, s->lead_id, token)
 		: "To erase them now, reply to the brand or write to its privacy contact.\n";
 	const char *ics = "";
 	if (booked_slot(f) && *base) {
-		char t[LEAD_ERASE_TOKEN_LEN];
-		lead_ics_token(s->r->secret, s->lead_id, t);
+		char t[LEAD_LINK_TOKEN_LEN];
+		lead_link_token(s->r->secret, LEAD_LINK_ICS, s->lead_id, t);
 		ics = arena_printf(a, "Your appointment: %s. Add it to your calendar:\n%s/leads/ics/%lld/%s\n\n",
 			slot_words(a, f), base, s->lead_id, t);
 	}
@@ -317,8 +317,8 @@ static void thanks(struct req *r, const struct leadform *f, const struct store *
 	tmpl_set(d, "TITLE", f->title);
 	tmpl_set(d, "THANKS", *f->thanks ? f->thanks : "Thank you! We received your answers.");
 	if (s && booked_slot(f)) {
-		char t[LEAD_ERASE_TOKEN_LEN];
-		lead_ics_token(r->secret, s->lead_id, t);
+		char t[LEAD_LINK_TOKEN_LEN];
+		lead_link_token(r->secret, LEAD_LINK_ICS, s->lead_id, t);
 		tmpl_set(tmpl_add(d, "ICS"), "URL", arena_printf(r->arena, "/leads/ics/%lld/%s", s->lead_id, t));
 	}
 	layout_end(r, 200);

@@ -2,6 +2,7 @@
  * disqualifying answer wins), when an automatic status may replace the current one, option
  * counts and subsets, and label normalising. */
 #include <check.h>
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 #include "domain/leads/lead_condition.h"
@@ -10,6 +11,7 @@
 #include "domain/leads/lead_crm.h"
 #include "domain/leads/lead_field.h"
 #include "domain/leads/lead_ics.h"
+#include "domain/leads/lead_link.h"
 #include "domain/leads/lead_phone.h"
 #include "domain/leads/lead_slots.h"
 #include "domain/leads/lead_status.h"
@@ -294,6 +296,25 @@ START_TEST(test_lead_ics_escapes_and_folds)
 }
 END_TEST
 
+START_TEST(test_lead_links_are_per_lead_and_per_purpose)
+{
+	uint8_t secret[32], other[32];
+	randombytes_buf(secret, sizeof secret);
+	randombytes_buf(other, sizeof other);
+	char erase[LEAD_LINK_TOKEN_LEN], ics[LEAD_LINK_TOKEN_LEN];
+	lead_link_token(secret, LEAD_LINK_ERASE, 42, erase);
+	lead_link_token(secret, LEAD_LINK_ICS, 42, ics);
+	ck_assert_uint_eq(strlen(erase), LEAD_LINK_TOKEN_LEN - 1);
+	ck_assert(lead_link_ok(secret, LEAD_LINK_ERASE, 42, erase));
+	ck_assert(!lead_link_ok(secret, LEAD_LINK_ERASE, 43, erase));	/* another lead */
+	ck_assert(!lead_link_ok(secret, LEAD_LINK_ERASE, 42, ics));	/* the .ics link erases nothing */
+	ck_assert(!lead_link_ok(secret, LEAD_LINK_ICS, 42, erase));
+	ck_assert(!lead_link_ok(other, LEAD_LINK_ERASE, 42, erase));
+	ck_assert(!lead_link_ok(secret, LEAD_LINK_ERASE, 42, NULL));
+	ck_assert(!lead_link_ok(secret, LEAD_LINK_ERASE, 42, ""));
+}
+END_TEST
+
 Suite *lead_centre_suite(void)
 {
 	Suite *s = suite_create("lead_centre");
@@ -309,6 +330,7 @@ Suite *lead_centre_suite(void)
 	tcase_add_test(tc, test_lead_slots_fall_back_keeps_wall_clock_times);
 	tcase_add_test(tc, test_lead_slots_length_notice_and_zones);
 	tcase_add_test(tc, test_lead_image_options);
+	tcase_add_test(tc, test_lead_links_are_per_lead_and_per_purpose);
 	tcase_add_test(tc, test_lead_ics_escapes_and_folds);
 	tcase_add_loop_test(tc, test_lead_phone_e164_subset, 0, (int)(sizeof phones / sizeof phones[0]));
 	suite_add_tcase(s, tc);

@@ -2,11 +2,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include <sodium.h>
 #include "domain/leads/lead_erase.h"
 #include "domain/leads/webhook_out.h"
 #include "lib/buf.h"
-#include "lib/token.h"
 
 static const struct db_stmt q_lead = {
 	"SELECT l.brand_id, l.email, f.slug, EXISTS (SELECT w.brand_id FROM lead_webhooks w WHERE w.brand_id = l.brand_id)"
@@ -16,43 +14,6 @@ static const struct db_stmt q_delete = { "DELETE FROM leads WHERE id = ?", "i", 
 static const struct db_stmt q_delivery = {
 	"INSERT INTO webhook_deliveries (brand_id, lead_id, event, payload, next_attempt_at, created_at)"
 	" VALUES (?, NULL, 'lead.erased', ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "is", "" };
-
-/* `purpose` keeps an .ics link from erasing and the reverse. */
-static void link_token(const uint8_t secret[32], const char *purpose, long long lead_id, char out[LEAD_ERASE_TOKEN_LEN])
-{
-	char msg[48];
-	int n = snprintf(msg, sizeof msg, "%s|%lld", purpose, lead_id);
-	uint8_t mac[32];
-	token_keyed_hash(secret, msg, (size_t)n, mac);
-	sodium_bin2base64(out, LEAD_ERASE_TOKEN_LEN, mac, sizeof mac, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-}
-
-static bool link_token_ok(const uint8_t secret[32], const char *purpose, long long lead_id, const char *token)
-{
-	char want[LEAD_ERASE_TOKEN_LEN];
-	link_token(secret, purpose, lead_id, want);
-	return token && strlen(token) == strlen(want) && sodium_memcmp(want, token, strlen(want)) == 0;
-}
-
-void lead_erase_token(const uint8_t secret[32], long long lead_id, char out[LEAD_ERASE_TOKEN_LEN])
-{
-	link_token(secret, "lead-erase", lead_id, out);
-}
-
-bool lead_erase_token_ok(const uint8_t secret[32], long long lead_id, const char *token)
-{
-	return link_token_ok(secret, "lead-erase", lead_id, token);
-}
-
-void lead_ics_token(const uint8_t secret[32], long long lead_id, char out[LEAD_ERASE_TOKEN_LEN])
-{
-	link_token(secret, "lead-ics", lead_id, out);
-}
-
-bool lead_ics_token_ok(const uint8_t secret[32], long long lead_id, const char *token)
-{
-	return link_token_ok(secret, "lead-ics", lead_id, token);
-}
 
 struct erase {
 	struct arena *a;
