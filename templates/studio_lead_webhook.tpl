@@ -13,6 +13,6 @@
 <form method="post" action="/studio/leads/webhook"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="remove" value="yes"><button class="button" type="submit">Remove the webhook</button></form>{{/SECRET}}
 <h2>Deliveries</h2>
 <table class="table"><thead><tr><th>Delivery</th><th>Lead</th><th>Event</th><th>Status</th><th>Attempts</th><th>Last answer</th><th>Queued (UTC)</th><th>Next try</th><th>Delivered</th></tr></thead><tbody>
-{{#DELIVERY}}<tr><td>{{ID}}</td><td><a href="/studio/leads/{{LEAD}}">{{LEAD}}</a></td><td>{{EVENT}}</td><td class="delivery-status">{{STATUS}}</td><td>{{ATTEMPTS}}</td><td>{{LAST}}</td><td>{{CREATED}}</td><td>{{NEXT}}</td><td>{{DELIVERED}}</td></tr>
+{{#DELIVERY}}<tr><td>{{ID}}</td><td>{{#LEAD_LINK}}<a href="/studio/leads/{{LEAD}}">{{LEAD}}</a>{{/LEAD_LINK}}{{#LEAD_GONE}}erased{{/LEAD_GONE}}</td><td>{{EVENT}}</td><td class="delivery-status">{{STATUS}}</td><td>{{ATTEMPTS}}</td><td>{{LAST}}</td><td>{{CREATED}}</td><td>{{NEXT}}</td><td>{{DELIVERED}}</td></tr>
 {{/DELIVERY}}</tbody></table>
 {{#EMPTY}}<p>No deliveries yet.</p>{{/EMPTY}}

@@ -11,7 +11,7 @@ static const struct {
 	int (*fn)(struct db *db);
 } commands[] = {
 	{ "demo", "load the demo data in sql/demo/ once, make its video clips in media_dir (ffmpeg), and give the demo accounts their password", ctl_demo },
-	{ "purge", "delete expired sessions, old log-in failures and expired emailed links", ctl_purge },
+	{ "purge", "delete expired sessions, old log-in failures and expired emailed links, and erase leads past their form's retention (keeping their number)", ctl_purge },
 	{ "purge-carts", "delete carts of ended anonymous sessions, stale carts, old order-lookup misses and abuse counts, and reminders that will never be mailed", ctl_purge_carts },
 };
 

@@ -167,5 +167,5 @@ int ctl_purge(struct db *db)
 	return db_query(db, NULL, &q_purge_failures, NULL, NULL) == DB_OK &&
 	       db_query(db, NULL, &q_purge_links, NULL, NULL) == DB_OK &&
 	       db_query(db, NULL, &q_purge_link_requests, NULL, NULL) == DB_OK &&
-	       db_query(db, NULL, &q_purge_second_steps, NULL, NULL) == DB_OK ? 0 : 1;
+	       db_query(db, NULL, &q_purge_second_steps, NULL, NULL) == DB_OK ? ctl_lead_purge(db) : 1;
 }

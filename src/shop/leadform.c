@@ -4,6 +4,8 @@
 #include <string.h>
 #include <time.h>
 #include "db/dbcache.h"
+#include "domain/leads/lead_condition.h"
+#include "domain/leads/lead_retention.h"
 #include "shop/leadform.h"
 #include "web/layout.h"
 #include "web/response.h"
@@ -19,11 +21,17 @@ static const struct db_stmt q_form = {
 	" COALESCE((SELECT c.id FROM creators c WHERE c.handle = ?), 0),"
 	" COALESCE(x.id, 0), COALESCE(x.type, 'text'), COALESCE(x.label, ''), COALESCE(x.help, ''),"
 	" COALESCE(x.required, 0), COALESCE(x.options, ''), f.creator_handles, f.redirect_url,"
-	" f.taken_down_at IS NOT NULL"
+	" f.taken_down_at IS NOT NULL, COALESCE(x.qualifying, ''), COALESCE(x.disqualifying, ''),"
+	" COALESCE(x.show_if_field_id, 0), COALESCE(x.show_if_options, ''), COALESCE(f.retention_days, 0),"
+	" COALESCE(x.appt_weekly, ''), COALESCE(x.appt_slot_minutes, 0), COALESCE(x.appt_tz, ''),"
+	" COALESCE(x.appt_notice_minutes, 0)"
 	" FROM lead_forms f JOIN brands b ON b.id = f.brand_id"
 	" LEFT JOIN lead_form_fields x ON x.form_id = f.id"
 	" WHERE f.slug = ? ORDER BY x.position, x.id LIMIT 30",
-	"ss", "iissssssiiiisiiisssisssi" };
+	"ss", "iissssssiiiisiiisssisssissisisisi" };
+static const struct db_stmt q_booked = {
+	"SELECT DATE_FORMAT(slot_start, '%Y-%m-%dT%H:%iZ') FROM lead_bookings WHERE form_id = ?"
+	" AND slot_start >= UTC_TIMESTAMP() ORDER BY slot_start LIMIT 2000", "i", "s" };
 
 bool leadform_load(struct req *r, struct leadform *f, int *st)
 {
@@ -69,6 +77,7 @@ bool leadform_load(struct req *r, struct leadform *f, int *st)
 	f->brand_name = db_at(&res, 0, 12)->s;
 	f->has_webhook = db_at(&res, 0, 13)->i != 0;
 	f->creator_id = f->handle ? db_at(&res, 0, 14)->i : 0;
+	f->retention_days = lead_retention_days(db_at(&res, 0, 28)->i);
 	for (size_t i = 0; i < res.nrows && db_at(&res, i, 15)->i; i++) {
 		struct leadform_field *x = &f->fields[f->nfields++];
 		x->id = db_at(&res, i, 15)->i;
@@ -78,8 +87,130 @@ bool leadform_load(struct req *r, struct leadform *f, int *st)
 		x->help = db_at(&res, i, 18)->s;
 		x->def.required = db_at(&res, i, 19)->i != 0;
 		x->def.options = db_at(&res, i, 20)->s;
+		x->qualifying = db_at(&res, i, 24)->s;
+		x->disqualifying = db_at(&res, i, 25)->s;
+		x->show_if_id = db_at(&res, i, 26)->i;
+		x->show_if = db_at(&res, i, 27)->s;
+		x->source = -1;
+		if (x->def.type == LEAD_APPOINTMENT) {
+			struct lead_slots_rule *rule = arena_alloc(r->arena, sizeof *rule);
+			if (!lead_slots_parse(db_at(&res, i, 29)->s, (int)db_at(&res, i, 30)->i, (int)db_at(&res, i, 32)->i,
+					      db_at(&res, i, 31)->s, rule))
+				x->slots = rule;
+		}
+		for (size_t k = 0; x->show_if_id && k + 1 < f->nfields; k++)
+			if (f->fields[k].id == x->show_if_id)
+				x->source = (int)k;
 	}
+	leadform_conditions(f);
 	return true;
+}
+
+static bool has_val(const struct leadform_field *x, const char *v);
+
+static bool listed(const struct db_res *booked, const char *v)
+{
+	for (size_t i = 0; i < booked->nrows; i++)
+		if (strcmp(db_at(booked, i, 0)->s, v) == 0)
+			return true;
+	return false;
+}
+
+/* The slots of x offered now and not booked, as values; *n of them. */
+static enum db_status free_slots(struct req *r, const struct leadform *f, const struct leadform_field *x,
+				 const char ***out, size_t *n)
+{
+	*n = 0;
+	*out = NULL;
+	if (!x->slots)
+		return DB_OK;
+	struct db_res booked;
+	enum db_status rc = db_query(r->db, r->arena, &q_booked, (struct db_param[]){ DB_I(f->id) }, &booked);
+	if (rc != DB_OK)
+		return rc;
+	time_t *starts = arena_alloc(r->arena, LEAD_SLOTS_MAX * sizeof *starts);
+	size_t k = lead_slots_list(x->slots, time(NULL), starts, LEAD_SLOTS_MAX);
+	const char **vals = arena_alloc(r->arena, (k ? k : 1) * sizeof *vals);
+	for (size_t i = 0; i < k; i++) {
+		char *v = arena_alloc(r->arena, LEAD_SLOT_VALUE_LEN);
+		lead_slots_value(starts[i], v);
+		if (!listed(&booked, v))
+			vals[(*n)++] = v;
+	}
+	*out = vals;
+	return DB_OK;
+}
+
+enum db_status leadform_slot_free(struct req *r, const struct leadform *f, const struct leadform_field *x,
+				  const char *v, bool *free)
+{
+	const char **vals;
+	size_t n;
+	enum db_status rc = free_slots(r, f, x, &vals, &n);
+	*free = false;
+	for (size_t i = 0; rc == DB_OK && i < n && !*free; i++)
+		*free = strcmp(vals[i], v) == 0;
+	return rc;
+}
+
+/* The free slots of an appointment question as radio buttons, in the brand's time zone. */
+static void render_slots(struct req *r, const struct leadform *f, tmpl_dict *s, const struct leadform_field *x,
+			 const char *name)
+{
+	const char **vals;
+	size_t n;
+	if (!x->slots || free_slots(r, f, x, &vals, &n) != DB_OK || n == 0) {
+		tmpl_show(s, "NO_SLOTS");
+		return;
+	}
+	tmpl_set(tmpl_add(s, "ZONE"), "TZ", x->slots->tz);
+	for (size_t i = 0; i < n; i++) {
+		time_t t;
+		char label[64];
+		lead_slots_parse_value(vals[i], &t);
+		lead_slots_label(x->slots, t, label, sizeof label);
+		tmpl_dict *o = tmpl_add(s, "SLOT");
+		tmpl_set(o, "NAME", name);
+		tmpl_set(o, "VALUE", vals[i]);
+		tmpl_set(o, "LABEL", label);
+		tmpl_set(o, "ID", arena_printf(r->arena, "%s-%zu", name, i + 1));
+		if (has_val(x, vals[i]))
+			tmpl_show(o, "CHECKED");
+	}
+}
+
+/* An image choice: each picture is the label of its radio button, its alt text the option's label. */
+static void render_images(struct req *r, tmpl_dict *s, const struct leadform_field *x, const char *name)
+{
+	size_t n = 0;
+	for (const char *p = x->def.options; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		const char *line = arena_strndup(r->arena, p, len);
+		p = nl ? nl + 1 : p + len;
+		char label[256], url[1024];
+		if (!lead_image_option(line, label, sizeof label, url, sizeof url))
+			continue;
+		tmpl_dict *o = tmpl_add(s, "PICTURE");
+		tmpl_set(o, "NAME", name);
+		tmpl_set(o, "VALUE", label);
+		tmpl_set(o, "URL", url);
+		tmpl_set(o, "ID", arena_printf(r->arena, "%s-%zu", name, ++n));
+		if (has_val(x, label))
+			tmpl_show(o, "CHECKED");
+	}
+}
+
+void leadform_conditions(struct leadform *f)
+{
+	struct lead_condition c[LEAD_MAX_FIELDS];
+	bool shown[LEAD_MAX_FIELDS];
+	for (size_t i = 0; i < f->nfields; i++)
+		c[i] = (struct lead_condition){ f->fields[i].source, f->fields[i].show_if, f->fields[i].vals,
+			f->fields[i].nvals };
+	lead_condition_shown(c, f->nfields, shown);
+	for (size_t i = 0; i < f->nfields; i++)
+		f->fields[i].shown = shown[i];
 }
 
 const char *leadform_input(struct req *r, size_t i)
@@ -114,7 +245,18 @@ static void render_options(struct req *r, tmpl_dict *s, const struct leadform_fi
 	}
 }
 
-void leadform_render(struct req *r, const struct leadform *f, int status, const char *error)
+/* What describes field `name`: its help and its error, by the ids the template gives them. */
+static const char *described_by(struct req *r, const struct leadform_field *x, const char *name)
+{
+	if (*x->help && x->error)
+		return arena_printf(r->arena, "%s-help %s-error", name, name);
+	if (*x->help)
+		return arena_printf(r->arena, "%s-help", name);
+	return x->error ? arena_printf(r->arena, "%s-error", name) : NULL;
+}
+
+static void render(struct req *r, const struct leadform *f, int status, const char *error, const char *confirm,
+		   const char *note)
 {
 	tmpl_dict *d = layout_begin(r, "leadform.tpl", f->title);
 	tmpl_set(d, "TITLE", f->title);
@@ -122,17 +264,30 @@ void leadform_render(struct req *r, const struct leadform *f, int status, const 
 	tmpl_set(d, "BRAND_NAME", f->brand_name);
 	tmpl_set(d, "INTRO", f->intro);
 	tmpl_set(d, "CONSENT", f->consent);
+	tmpl_set_int(d, "RETENTION_DAYS", f->retention_days);
 	if (*f->privacy_url)
 		tmpl_set(tmpl_add(d, "PRIVACY"), "URL", f->privacy_url);
 	tmpl_set(d, "ACTION", f->handle ? arena_printf(r->arena, "/@%s/f/%s", f->handle, f->slug)
 				       : arena_printf(r->arena, "/f/%s", f->slug));
+	/* A page shown again keeps the time it was first opened, so the minimum fill time counts
+	 * from then, not from the latest step. */
+	const char *sent = r->method == HTTP_POST ? req_form(r, "t") : NULL;
+	long long now = (long long)time(NULL);
 	char stamp[LEAD_STAMP_LEN];
-	lead_stamp_make(r->secret, f->id, (long long)time(NULL), stamp);
+	if (sent && lead_stamp_check(r->secret, f->id, sent, now, 0) == 0)
+		snprintf(stamp, sizeof stamp, "%s", sent);
+	else
+		lead_stamp_make(r->secret, f->id, now, stamp);
 	tmpl_set(d, "STAMP", stamp);
 	if (error)
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
+	if (note)
+		tmpl_set(tmpl_add(d, "NOTE"), "TEXT", note);
+	if (confirm)
+		tmpl_set(tmpl_add(d, "CONFIRM"), "TOKEN", confirm);
 	static const char *const sections[LEAD__NTYPES] = {
 		"T_TEXT", "T_LONGTEXT", "T_EMAIL", "T_PHONE", "T_CHOICE", "T_MULTI", "T_CHECKBOX", "T_DATE", "T_NUMBER",
+		"T_APPOINTMENT", "T_IMAGE",
 	};
 	for (size_t i = 0; i < f->nfields; i++) {
 		const struct leadform_field *x = &f->fields[i];
@@ -141,6 +296,15 @@ void leadform_render(struct req *r, const struct leadform *f, int status, const 
 		tmpl_dict *s = tmpl_add(fd, sections[x->def.type]);
 		tmpl_set(fd, "NAME", name);
 		tmpl_set(s, "NAME", name);
+		if (!x->shown)
+			tmpl_show(fd, "HIDDEN");
+		if (x->source >= 0) {
+			tmpl_dict *c = tmpl_add(fd, "COND");
+			tmpl_set(c, "SOURCE", leadform_input(r, (size_t)x->source));
+			tmpl_set(c, "VALUES", x->show_if);
+			if (!x->shown)
+				tmpl_show(c, "OFF");
+		}
 		tmpl_set(fd, "LABEL", x->label);
 		tmpl_set(s, "LABEL", x->label);
 		tmpl_set(s, "VALUE", x->nvals ? x->vals[0] : "");
@@ -148,18 +312,23 @@ void leadform_render(struct req *r, const struct leadform *f, int status, const 
 			tmpl_show(fd, "REQUIRED");
 			tmpl_show(s, "REQUIRED");
 		}
-		if (*x->help) {
+		if (*x->help)
 			tmpl_set(tmpl_add(fd, "HELP"), "TEXT", x->help);
-			tmpl_show(s, "HAS_HELP");
-		}
 		if (x->error) {
 			tmpl_set(tmpl_add(fd, "FIELD_ERROR"), "TEXT", x->error);
 			tmpl_show(s, "INVALID");
 		}
+		const char *ids = described_by(r, x, name);
+		if (ids)
+			tmpl_set(tmpl_add(s, "DESCRIBED"), "IDS", ids);
 		if (x->def.type == LEAD_CHECKBOX && has_val(x, "yes"))
 			tmpl_show(s, "CHECKED");
 		if (x->def.type == LEAD_CHOICE || x->def.type == LEAD_MULTI)
 			render_options(r, s, x, name);
+		if (x->def.type == LEAD_APPOINTMENT)
+			render_slots(r, f, s, x, name);
+		if (x->def.type == LEAD_IMAGE)
+			render_images(r, s, x, name);
 	}
 	const char *consent = req_form(r, "consent");
 	if (consent && strcmp(consent, "yes") == 0)
@@ -167,6 +336,21 @@ void leadform_render(struct req *r, const struct leadform *f, int status, const 
 	if (r->method == HTTP_POST && !(consent && strcmp(consent, "yes") == 0) && error)
 		tmpl_set(tmpl_add(d, "CONSENT_ERROR"), "TEXT", "Tick the box to agree before sending.");
 	layout_end(r, status);
+}
+
+void leadform_render(struct req *r, const struct leadform *f, int status, const char *error)
+{
+	render(r, f, status, error, NULL, NULL);
+}
+
+void leadform_render_next(struct req *r, const struct leadform *f)
+{
+	render(r, f, 200, NULL, NULL, "Your answers open one more question below: please answer it and press Send.");
+}
+
+void leadform_render_confirm(struct req *r, const struct leadform *f, const char *token)
+{
+	render(r, f, 200, NULL, token, NULL);
 }
 
 int page_leadform(struct req *r)

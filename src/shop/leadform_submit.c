@@ -12,6 +12,11 @@
 #include "web/layout.h"
 #include "web/response.h"
 #include "shop/shop.h"
+#include "domain/leads/lead_link.h"
+#include "domain/leads/lead_phone.h"
+#include "domain/leads/lead_status.h"
+#include "domain/mail/outbox.h"
+#include "lib/base_url.h"
 #include "domain/leads/webhook_out.h"
 #include "domain/mail/notify.h"
 
@@ -31,17 +36,28 @@ static const struct db_stmt q_latest_set = {
 	"iib", "" };
 static const struct db_stmt q_insert = {
 	"INSERT INTO leads (form_id, brand_id, creator_id, email, consent_text, consented_at, ip_hash,"
-	" created_at, updated_at) VALUES (?, ?, NULLIF(?, 0), ?, ?, UTC_TIMESTAMP(), ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
-	"iiissb", "" };
+	" created_at, updated_at, status) VALUES (?, ?, NULLIF(?, 0), ?, ?, UTC_TIMESTAMP(), ?, UTC_TIMESTAMP(),"
+	" UTC_TIMESTAMP(), ?)", "iiissbs", "" };
+/* The status the new answers earn replaces only one nobody set by hand and not yet worked past
+ * qualification (lead_status_auto_applies). */
 static const struct db_stmt q_merge = {
 	"UPDATE leads SET creator_id = COALESCE(NULLIF(?, 0), creator_id), consent_text = ?,"
-	" consented_at = UTC_TIMESTAMP(), ip_hash = ?, submissions = submissions + 1, updated_at = UTC_TIMESTAMP()"
-	" WHERE id = ? AND form_id = ?", "isbii", "" };
+	" consented_at = UTC_TIMESTAMP(), ip_hash = ?, submissions = submissions + 1, updated_at = UTC_TIMESTAMP(),"
+	" status = IF(status_by_hand = 0 AND status IN ('raw', 'qualified', 'unqualified'), ?, status)"
+	" WHERE id = ? AND form_id = ?", "isbsii", "" };
+static const struct db_stmt q_event = {
+	"INSERT INTO lead_events (lead_id, actor, what, created_at) VALUES (?, 'shopper', ?, UTC_TIMESTAMP())",
+	"is", "" };
 static const struct db_stmt q_answers_clear = {
 	"DELETE FROM lead_answers WHERE lead_id = ?", "i", "" };
 static const struct db_stmt q_answer = {
-	"INSERT INTO lead_answers (lead_id, field_id, position, label, value) VALUES (?, ?, ?, ?, ?)",
-	"iiiss", "" };
+	"INSERT INTO lead_answers (lead_id, field_id, position, label, value, e164) VALUES (?, ?, ?, ?, ?, ?)",
+	"iiisss", "" };
+static const struct db_stmt q_unbook = { "DELETE FROM lead_bookings WHERE lead_id = ?", "i", "" };
+/* The primary key (form_id, slot_start) refuses a second booking of a slot: DB_DUP. */
+static const struct db_stmt q_book = {
+	"INSERT INTO lead_bookings (form_id, slot_start, field_id, lead_id, created_at)"
+	" VALUES (?, STR_TO_DATE(?, '%Y-%m-%dT%H:%iZ'), ?, ?, UTC_TIMESTAMP())", "isii", "" };
 static const struct db_stmt q_delivery = {
 	"INSERT INTO webhook_deliveries (brand_id, lead_id, event, payload, next_attempt_at, created_at)"
 	" VALUES (?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "iiss", "" };
@@ -53,6 +69,7 @@ struct store {
 	uint8_t email_hash[32], ip_hash[32];
 	long long lead_id;
 	bool merged;
+	struct leadform_field *taken;	/* the appointment whose slot someone else booked first */
 };
 
 /* The answer as stored: multiple choices one per line. */
@@ -89,9 +106,13 @@ static const char *payload(struct store *s)
 	buf_puts(&b, ",\"consent_text\":");
 	webhook_json_str(&b, f->consent);
 	buf_printf(&b, ",\"submitted_at\":\"%s\",\"answers\":[", at);
+	bool first = true;
 	for (size_t i = 0; i < f->nfields; i++) {
 		const struct leadform_field *x = &f->fields[i];
-		buf_puts(&b, i ? ",{\"label\":" : "{\"label\":");
+		if (!x->shown)
+			continue;
+		buf_puts(&b, first ? "{\"label\":" : ",{\"label\":");
+		first = false;
 		webhook_json_str(&b, x->label);
 		buf_printf(&b, ",\"type\":\"%s\",\"value\":", lead_type_name(x->def.type));
 		if (x->def.type == LEAD_MULTI) {
@@ -105,6 +126,9 @@ static const char *payload(struct store *s)
 		} else {
 			webhook_json_str(&b, x->nvals ? x->vals[0] : "");
 		}
+		char e164[LEAD_PHONE_E164_LEN];
+		if (x->def.type == LEAD_PHONE && x->nvals == 1 && lead_phone_e164(x->vals[0], e164))
+			buf_printf(&b, ",\"e164\":\"%s\"", e164);
 		buf_putc(&b, '}');
 	}
 	buf_puts(&b, "]}");
@@ -122,6 +146,84 @@ static enum db_status lead_notice(struct db *db, struct arena *a, const struct l
 	if (f->creator_id)
 		notify_text_add(&t, "#VIA", f->handle);
 	return notify_brand(db, a, f->brand_id, NOTIFY_BRAND_LEAD, &t);
+}
+
+/* The slot value of the first answered appointment question, or NULL. */
+static const char *booked_slot(const struct leadform *f)
+{
+	for (size_t i = 0; i < f->nfields; i++)
+		if (f->fields[i].def.type == LEAD_APPOINTMENT && f->fields[i].nvals == 1 && *f->fields[i].vals[0])
+			return f->fields[i].vals[0];
+	return NULL;
+}
+
+/* "Sun 06 Dec 2026, 09:00 (Europe/Berlin)": the booked slot as the brand's clock shows it. */
+static const char *slot_words(struct arena *a, const struct leadform *f)
+{
+	for (size_t i = 0; i < f->nfields; i++) {
+		const struct leadform_field *x = &f->fields[i];
+		time_t t;
+		char label[64];
+		if (x->def.type != LEAD_APPOINTMENT || x->nvals != 1 || !x->slots || !lead_slots_parse_value(x->vals[0], &t))
+			continue;
+		lead_slots_label(x->slots, t, label, sizeof label);
+		return arena_printf(a, "%s (%s)", label, x->slots->tz);
+	}
+	return "";
+}
+
+/* Books the slot of each answered appointment question; a repeat of the lead gives up the slots
+ * it held first (it may pick the same one again). */
+static enum db_status book(struct db *db, struct store *s)
+{
+	struct leadform *f = (struct leadform *)s->f;
+	enum db_status rc = DB_OK;
+	if (s->merged)
+		rc = db_query(db, NULL, &q_unbook, (struct db_param[]){ DB_I(s->lead_id) }, NULL);
+	for (size_t i = 0; rc == DB_OK && i < f->nfields; i++) {
+		struct leadform_field *x = &f->fields[i];
+		if (x->def.type != LEAD_APPOINTMENT || x->nvals != 1 || !*x->vals[0])
+			continue;
+		rc = db_query(db, NULL, &q_book, (struct db_param[]){ DB_I(f->id), DB_S(x->vals[0]), DB_I(x->id),
+			DB_I(s->lead_id) }, NULL);
+		if (rc == DB_DUP)
+			s->taken = x;
+	}
+	return rc;
+}
+
+/* The shopper's receipt: what was sent to whom, how long it is kept, and the link that erases it
+ * (leadform_erase.c). Only for a new lead: a repeat within the merge window has that link already. */
+static enum db_status confirmation(struct db *db, struct store *s)
+{
+	const struct leadform *f = s->f;
+	struct arena *a = s->r->arena;
+	char base[BASE_URL_MAX] = "", token[LEAD_LINK_TOKEN_LEN];
+	lead_link_token(s->r->secret, LEAD_LINK_ERASE, s->lead_id, token);
+	const char *erase = base_url_get(base)
+		? arena_printf(a, "To erase them now, open this link:\n%s/leads/erase/%lld/%s\n", base, s->lead_id, token)
+		: "To erase them now, reply to the brand or write to its privacy contact.\n";
+	const char *ics = "";
+	if (booked_slot(f) && *base) {
+		char t[LEAD_LINK_TOKEN_LEN];
+		lead_link_token(s->r->secret, LEAD_LINK_ICS, s->lead_id, t);
+		ics = arena_printf(a, "Your appointment: %s. Add it to your calendar:\n%s/leads/ics/%lld/%s\n\n",
+			slot_words(a, f), base, s->lead_id, t);
+	}
+	const char *body = arena_printf(a, "Thank you: %s received your answers to \"%s\".\n\n%s"
+		"%s keeps them for %ld days after you send them, then they are erased.\n%s",
+		f->brand_name, f->title, ics, f->brand_name, f->retention_days, erase);
+	return outbox_add(db, s->email, arena_printf(a, "Your answers to %s", f->title), body, 0, 0);
+}
+
+/* Raw, qualified or unqualified, from the options chosen in the choice fields. */
+static enum lead_status earned_status(const struct leadform *f)
+{
+	struct lead_status_answer a[LEAD_MAX_FIELDS];
+	for (size_t i = 0; i < f->nfields; i++)
+		a[i] = (struct lead_status_answer){ f->fields[i].qualifying, f->fields[i].disqualifying,
+			f->fields[i].vals, f->fields[i].nvals };
+	return lead_status_from_answers(a, f->nfields);
 }
 
 static enum db_status store(struct db *db, void *ctx)
@@ -145,25 +247,37 @@ static enum db_status store(struct db *db, void *ctx)
 			age = db_at(&res, 0, 1)->i;
 		}
 	}
+	const char *status = lead_status_name(earned_status(f));
 	if (lead_should_merge(existing != 0, age)) {
 		s->merged = true;
 		s->lead_id = existing;
 		rc = db_query(db, NULL, &q_merge, (struct db_param[]){ DB_I(f->creator_id), DB_S(f->consent),
-			DB_B(s->ip_hash, 32), DB_I(existing), DB_I(f->id) }, NULL);
+			DB_B(s->ip_hash, 32), DB_S(status), DB_I(existing), DB_I(f->id) }, NULL);
 		if (rc == DB_OK)
 			rc = db_query(db, NULL, &q_answers_clear, (struct db_param[]){ DB_I(existing) }, NULL);
+		if (rc == DB_OK)
+			rc = db_query(db, NULL, &q_event, (struct db_param[]){ DB_I(existing),
+				DB_S(arena_printf(a, "Submitted again; the answers earn: %s", status)) }, NULL);
 	} else {
 		rc = db_query(db, NULL, &q_insert, (struct db_param[]){ DB_I(f->id), DB_I(f->brand_id),
-			DB_I(f->creator_id), DB_S(s->email), DB_S(f->consent), DB_B(s->ip_hash, 32) }, NULL);
+			DB_I(f->creator_id), DB_S(s->email), DB_S(f->consent), DB_B(s->ip_hash, 32), DB_S(status) }, NULL);
 		s->lead_id = (long long)db_insert_id(db);
+		if (rc == DB_OK)
+			rc = db_query(db, NULL, &q_event, (struct db_param[]){ DB_I(s->lead_id),
+				DB_S(arena_printf(a, "Received; status %s from the answers", status)) }, NULL);
 	}
 	for (size_t i = 0; rc == DB_OK && i < f->nfields; i++) {
 		const struct leadform_field *x = &f->fields[i];
 		if (x->nvals == 0 || (x->nvals == 1 && !*x->vals[0]))
 			continue;
+		char e164[LEAD_PHONE_E164_LEN] = "";
+		if (x->def.type == LEAD_PHONE)
+			lead_phone_e164(x->vals[0], e164);
 		rc = db_query(db, NULL, &q_answer, (struct db_param[]){ DB_I(s->lead_id), DB_I(x->id),
-			DB_I((long long)i), DB_S(x->label), DB_S(joined(s->r, x)) }, NULL);
+			DB_I((long long)i), DB_S(x->label), DB_S(joined(s->r, x)), DB_S(e164) }, NULL);
 	}
+	if (rc == DB_OK)
+		rc = book(db, s);
 	if (rc == DB_OK && *s->email)
 		rc = db_query(db, NULL, &q_latest_set, (struct db_param[]){ DB_I(s->lead_id), DB_I(f->id),
 			DB_B(s->email_hash, 32) }, NULL);
@@ -172,6 +286,8 @@ static enum db_status store(struct db *db, void *ctx)
 			DB_S(s->merged ? "lead.updated" : "lead.created"), DB_S(payload(s)) }, NULL);
 	if (rc == DB_OK && !s->merged)
 		rc = lead_notice(db, a, f, s->lead_id);
+	if (rc == DB_OK && !s->merged && *s->email)
+		rc = confirmation(db, s);
 	return rc;
 }
 
@@ -188,7 +304,7 @@ static bool rate_ok(struct req *r, const char *what, long long limit, enum db_st
 	return *rc == DB_OK && res.nrows == 1 && db_at(&res, 0, 0)->i <= limit;
 }
 
-static void thanks(struct req *r, const struct leadform *f)
+static void thanks(struct req *r, const struct leadform *f, const struct store *s)
 {
 	/* Re-checked now: a domain removed since the form was saved falls back to the message. */
 	if (*f->redirect_url && brand_domain_allows(r->db, r->arena, f->brand_id, f->redirect_url)) {
@@ -200,14 +316,31 @@ static void thanks(struct req *r, const struct leadform *f)
 	tmpl_dict *d = layout_begin(r, "leadform_thanks.tpl", f->title);
 	tmpl_set(d, "TITLE", f->title);
 	tmpl_set(d, "THANKS", *f->thanks ? f->thanks : "Thank you! We received your answers.");
+	if (s && booked_slot(f)) {
+		char t[LEAD_LINK_TOKEN_LEN];
+		lead_link_token(r->secret, LEAD_LINK_ICS, s->lead_id, t);
+		tmpl_set(tmpl_add(d, "ICS"), "URL", arena_printf(r->arena, "/leads/ics/%lld/%s", s->lead_id, t));
+	}
 	layout_end(r, 200);
 }
 
-/* Fills each field's submitted values from the form and validates them; true if all pass. */
-static bool validate(struct req *r, struct leadform *f, const char **email)
+/* True if the page the person saw showed conditional field `name` (its "shown" marker came back). */
+static bool was_shown(struct req *r, const char *name)
+{
+	for (size_t j = 0; j < r->form.n; j++)
+		if (strcmp(r->form.items[j].key, "shown") == 0 && strcmp(r->form.items[j].val, name) == 0)
+			return true;
+	return false;
+}
+
+/* Fills each field's submitted values from the form, drops the answers to questions the answers
+ * hide (never stored), and validates the rest; true if all pass. *next is set when the answers
+ * reveal a question the person has not seen yet: it is asked, not judged. */
+static bool validate(struct req *r, struct leadform *f, const char **email, bool *next)
 {
 	bool ok = true;
 	*email = "";
+	*next = false;
 	for (size_t i = 0; i < f->nfields; i++) {
 		struct leadform_field *x = &f->fields[i];
 		const char *name = leadform_input(r, i);
@@ -218,13 +351,44 @@ static bool validate(struct req *r, struct leadform *f, const char **email)
 				vals[k++] = r->form.items[j].val;
 		x->vals = vals;
 		x->nvals = n;
-		x->error = lead_check(&x->def, vals, n);
+	}
+	leadform_conditions(f);
+	for (size_t i = 0; i < f->nfields; i++) {
+		struct leadform_field *x = &f->fields[i];
+		if (!x->shown) {
+			x->nvals = 0;
+			continue;
+		}
+		if (x->source >= 0 && !was_shown(r, leadform_input(r, i))) {
+			*next = true;
+			continue;
+		}
+		x->error = lead_check(&x->def, x->vals, x->nvals);
 		if (x->error)
 			ok = false;
-		else if (x->def.type == LEAD_EMAIL && n == 1 && !**email)
-			*email = vals[0];
+		else if (x->def.type == LEAD_EMAIL && x->nvals == 1 && !**email)
+			*email = x->vals[0];
 	}
 	return ok;
+}
+
+/* An answered appointment must still be offered and free now; the booking's key settles a race. */
+static enum db_status slots_free(struct req *r, struct leadform *f, bool *ok)
+{
+	for (size_t i = 0; i < f->nfields; i++) {
+		struct leadform_field *x = &f->fields[i];
+		if (x->def.type != LEAD_APPOINTMENT || !x->shown || x->nvals != 1 || !*x->vals[0])
+			continue;
+		bool free;
+		enum db_status rc = leadform_slot_free(r, f, x, x->vals[0], &free);
+		if (rc != DB_OK)
+			return rc;
+		if (!free) {
+			x->error = "That time is no longer free: please choose another.";
+			*ok = false;
+		}
+	}
+	return DB_OK;
 }
 
 int page_leadform_submit(struct req *r)
@@ -236,25 +400,36 @@ int page_leadform_submit(struct req *r)
 	const char *hp = req_form(r, "website");
 	if (hp && *hp) {
 		/* A bot filled the hidden field: it sees the usual answer, and nothing is stored. */
-		thanks(r, &f);
+		thanks(r, &f, NULL);
 		return REQ_DONE;
 	}
 	const char *email;
-	bool fields_ok = validate(r, &f, &email);
-	int stamp = lead_stamp_check(r->secret, f.id, req_form(r, "t"), (long long)time(NULL), f.min_fill);
+	bool next;
+	bool fields_ok = validate(r, &f, &email, &next);
+	long long now = (long long)time(NULL);
+	int stamp = lead_stamp_check(r->secret, f.id, req_form(r, "t"), now, f.min_fill);
 	if (stamp < 0) {
 		leadform_render(r, &f, 422, "This page was open too long or was changed. Please check your answers and send again.");
 		return REQ_DONE;
 	}
-	if (stamp > 0) {
-		leadform_render(r, &f, 422, "That was quicker than a person can type. Please check your answers and send again.");
-		return REQ_DONE;
-	}
 	const char *consent = req_form(r, "consent");
 	bool consent_ok = consent && strcmp(consent, "yes") == 0;
+	enum db_status rc = fields_ok ? slots_free(r, &f, &fields_ok) : DB_OK;
+	if (rc != DB_OK)
+		return req_db_fail(rc);
+	if (next && fields_ok) {
+		leadform_render_next(r, &f);
+		return REQ_DONE;
+	}
 	if (!fields_ok || !consent_ok) {
 		leadform_render(r, &f, 422, !fields_ok ? "Please correct the answers marked below."
 				: "Please agree to the consent statement before sending.");
+		return REQ_DONE;
+	}
+	if (stamp > 0 && !lead_confirm_check(r->secret, f.id, req_form(r, "confirm"), now)) {
+		char token[LEAD_STAMP_LEN];
+		lead_confirm_make(r->secret, f.id, now, token);
+		leadform_render_confirm(r, &f, token);
 		return REQ_DONE;
 	}
 	struct store s = { .r = r, .f = &f, .email = email };
@@ -269,7 +444,7 @@ int page_leadform_submit(struct req *r)
 		token_keyed_hash(r->secret, m, strlen(m), s.email_hash);
 	}
 	const char *wait;
-	enum db_status rc = abuse_guard_take(r, arena_printf(r->arena, "lead-form:%lld", f.id), ABUSE_GUARD_RULES(
+	rc = abuse_guard_take(r, arena_printf(r->arena, "lead-form:%lld", f.id), ABUSE_GUARD_RULES(
 		{ ABUSE_LIMIT_HOST, f.ip_limit, 3600 }, { ABUSE_LIMIT_NETWORK, 4 * f.ip_limit, 3600 }), NULL, NULL, &wait);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
@@ -285,8 +460,14 @@ int page_leadform_submit(struct req *r)
 		return REQ_DONE;
 	}
 	rc = db_txn(r->db, store, &s);
+	if (rc == DB_DUP && s.taken) {
+		s.taken->error = "Someone has just booked that time: please choose another.";
+		s.taken->nvals = 0;
+		leadform_render(r, &f, 409, "Please choose another time below.");
+		return REQ_DONE;
+	}
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	thanks(r, &f);
+	thanks(r, &f, &s);
 	return REQ_DONE;
 }

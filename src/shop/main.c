@@ -28,6 +28,7 @@ static const struct field path_code[] = { F_TEXT("code", 0), F_END };
 static const struct field path_ref[] = { F_TEXT("ref", 0), F_END };
 static const struct field path_provider[] = { F_TEXT("provider", 0), F_END };
 static const struct field path_token[] = { F_TEXT("token", 0), F_END };
+static const struct field path_id_token[] = { F_ID("id"), F_TEXT("token", 0), F_END };
 static const struct field path_report[] = {
 	F_ENUM("kind", 10, F_ONE_OF("storefront", "collection", "video", "ad", "live", "form")), F_ID("id"), F_END,
 };
@@ -79,7 +80,9 @@ static const struct field leadform_fields[] = {
 	F_TEXT("q16", 5000), F_TEXT("q17", 5000), F_TEXT("q18", 5000), F_TEXT("q19", 5000), F_TEXT("q20", 5000),
 	F_TEXT("q21", 5000), F_TEXT("q22", 5000), F_TEXT("q23", 5000), F_TEXT("q24", 5000), F_TEXT("q25", 5000),
 	F_TEXT("q26", 5000), F_TEXT("q27", 5000), F_TEXT("q28", 5000), F_TEXT("q29", 5000), F_TEXT("q30", 5000),
-	F_TEXT("t", LEAD_STAMP_LEN), F_TEXT("website", 200), F_TEXT("consent", 3), F_END,
+	F_TEXT("t", LEAD_STAMP_LEN), F_TEXT("confirm", LEAD_STAMP_LEN), F_TEXT("website", 200), F_TEXT("consent", 3),
+	F_TEXT("shown", 4),	/* repeated: the conditional questions the page showed */
+	F_END,
 };
 _Static_assert(LEAD_MAX_FIELDS == 30, "one declared input per possible lead form field");
 /* The report form answers a missing reason itself (report.c). */
@@ -92,6 +95,7 @@ static const struct field report_fields[] = {
 enum shop_page {
 	SHOP_HOME, SHOP_PING, SHOP_HEALTH, SHOP_METRICS, SHOP_PRODUCT, SHOP_STOREFRONT,
 	SHOP_LEADFORM, SHOP_LEADFORM_SUBMIT, SHOP_LEADFORM_VIA, SHOP_LEADFORM_VIA_SUBMIT,
+	SHOP_LEADFORM_ERASE_FORM, SHOP_LEADFORM_ERASE, SHOP_LEADFORM_ICS,
 	SHOP_COLLECTION, SHOP_SHORT_LINK, SHOP_CART, SHOP_CART_ADD, SHOP_CART_UPDATE,
 	SHOP_CART_REMOVE, SHOP_CHECKOUT, SHOP_CHECKOUT_EDIT, SHOP_CHECKOUT_REVIEW,
 	SHOP_CHECKOUT_PLACE, SHOP_CHECKOUT_DONE, SHOP_CHECKOUT_RETURN, SHOP_LOOKUP_FORM, SHOP_LOOKUP,
@@ -127,6 +131,13 @@ static const struct route routes[] = {
 	[SHOP_LEADFORM_VIA_SUBMIT] = { .pat = { HTTP_POST, "/@{handle}/f/{slug}" },
 		.fn = page_leadform_submit, .path = path_handle_slug, .fields = leadform_fields,
 		.max_body = 65536 },
+	/* the self-erasure link of a lead's confirmation mail (leadform_erase.c) */
+	[SHOP_LEADFORM_ERASE_FORM] = { .pat = { HTTP_GET, "/leads/erase/{id}/{token}" },
+		.fn = page_leadform_erase_form, .needs = NEED_SESSION, .path = path_id_token },
+	[SHOP_LEADFORM_ERASE] = { .pat = { HTTP_POST, "/leads/erase/{id}/{token}" },
+		.fn = page_leadform_erase, .path = path_id_token, .max_body = 1024 },
+	[SHOP_LEADFORM_ICS] = { .pat = { HTTP_GET, "/leads/ics/{id}/{token}" },
+		.fn = page_leadform_ics, .path = path_id_token },
 	[SHOP_COLLECTION] = { .pat = { HTTP_GET, "/@{handle}/{collection}" }, .fn = page_collection,
 		.path = path_handle_collection, .fields = via_fields },
 	[SHOP_SHORT_LINK] = { .pat = { HTTP_GET, "/s/{code}" }, .fn = page_short_link,

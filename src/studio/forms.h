@@ -14,6 +14,12 @@ int page_leads_list(struct req *r);
 int page_leads_csv(struct req *r);
 int page_leads_detail(struct req *r);
 int page_leads_delete(struct req *r);
+/* leads_work.c */
+int page_leads_work(struct req *r);
+int page_leads_note(struct req *r);
+int page_leads_bulk(struct req *r);
+/* leads_ics.c */
+int page_leads_ics(struct req *r);
 int page_leads_webhook(struct req *r);
 int page_leads_webhook_save(struct req *r);
 

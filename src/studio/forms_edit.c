@@ -5,6 +5,8 @@
 #include "domain/ads/brand_domain.h"
 #include "studio/forms.h"
 #include "domain/leads/lead_field.h"
+#include "domain/leads/lead_retention.h"
+#include "domain/leads/lead_slots.h"
 #include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
@@ -13,22 +15,30 @@
 
 static const struct db_stmt q_form = {
 	"SELECT id, slug, title, intro, consent_text, privacy_url, thanks_text, status, creators_allowed,"
-	" min_fill_seconds, ip_limit_per_hour, form_limit_per_hour, creator_handles, redirect_url FROM lead_forms"
-	" WHERE id = ? AND brand_id = ?", "ii", "isssssssiiiiss" };
+	" min_fill_seconds, ip_limit_per_hour, form_limit_per_hour, creator_handles, redirect_url,"
+	" COALESCE(retention_days, 0), purged_leads FROM lead_forms"
+	" WHERE id = ? AND brand_id = ?", "ii", "isssssssiiiissii" };
 static const struct db_stmt q_fields = {
-	"SELECT id, position, type, label, help, required, options FROM lead_form_fields WHERE form_id = ?"
-	" ORDER BY position, id LIMIT 30", "i", "iisssis" };
+	"SELECT x.id, x.position, x.type, x.label, x.help, x.required, x.options, x.qualifying, x.disqualifying,"
+	" COALESCE(s.label, ''), x.show_if_options, x.appt_weekly, x.appt_slot_minutes, x.appt_tz"
+	" FROM lead_form_fields x LEFT JOIN lead_form_fields s ON s.id = x.show_if_field_id"
+	" WHERE x.form_id = ? ORDER BY x.position, x.id LIMIT 30", "i", "iisssissssssis" };
 static const struct db_stmt q_save = {
 	"UPDATE lead_forms SET title = ?, intro = ?, consent_text = ?, privacy_url = ?, thanks_text = ?, status = ?,"
 	" creators_allowed = ?, creator_handles = ?, min_fill_seconds = ?, ip_limit_per_hour = ?,"
-	" form_limit_per_hour = ?, redirect_url = ?, updated_at = UTC_TIMESTAMP() WHERE id = ? AND brand_id = ?",
-	"ssssssisiiisii", "" };
+	" form_limit_per_hour = ?, redirect_url = ?, retention_days = NULLIF(?, 0), updated_at = UTC_TIMESTAMP()"
+	" WHERE id = ? AND brand_id = ?", "ssssssisiiisiii", "" };
 static const struct db_stmt q_count = {
 	"SELECT COUNT(*) FROM lead_form_fields x JOIN lead_forms f ON f.id = x.form_id WHERE f.id = ? AND f.brand_id = ?",
 	"ii", "i" };
 static const struct db_stmt q_add = {
-	"INSERT INTO lead_form_fields (form_id, position, type, label, help, required, options)"
-	" SELECT id, ?, ?, ?, ?, ?, ? FROM lead_forms WHERE id = ? AND brand_id = ?", "isssisii", "" };
+	"INSERT INTO lead_form_fields (form_id, position, type, label, help, required, options, qualifying, disqualifying,"
+	" show_if_field_id, show_if_options, appt_weekly, appt_slot_minutes, appt_tz, appt_notice_minutes)"
+	" SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?, ?, ?, ?, ? FROM lead_forms WHERE id = ? AND brand_id = ?",
+	"isssisssissisiii", "" };
+static const struct db_stmt q_source = {
+	"SELECT x.type, x.options, x.position FROM lead_form_fields x JOIN lead_forms f ON f.id = x.form_id"
+	" WHERE x.id = ? AND f.id = ? AND f.brand_id = ?", "iii", "ssi" };
 static const struct db_stmt q_position = {
 	"UPDATE lead_form_fields x JOIN lead_forms f ON f.id = x.form_id SET x.position = ?"
 	" WHERE x.id = ? AND f.id = ? AND f.brand_id = ?", "iiii", "" };
@@ -62,6 +72,10 @@ static int render_form(struct req *r, long long brand_id, long long id, int stat
 	tmpl_set_int(d, "IP_LIMIT", db_at(&f, 0, 10)->i);
 	tmpl_set_int(d, "FORM_LIMIT", db_at(&f, 0, 11)->i);
 	tmpl_set(d, "CREATOR_HANDLES", db_at(&f, 0, 12)->s);
+	if (db_at(&f, 0, 14)->i)
+		tmpl_set_int(d, "RETENTION", db_at(&f, 0, 14)->i);
+	tmpl_set_int(d, "DEFAULT_RETENTION", lead_retention_default());
+	tmpl_set_int(d, "PURGED", db_at(&f, 0, 15)->i);
 	const char *typed = req_form(r, "redirect_url");
 	tmpl_set(d, "REDIRECT_URL", redirect_error && typed ? typed : db_at(&f, 0, 13)->s);
 	if (redirect_error) {
@@ -88,6 +102,22 @@ static int render_form(struct req *r, long long brand_id, long long id, int stat
 		tmpl_set(e, "LABEL", db_at(&x, i, 3)->s);
 		tmpl_set(e, "HELP", db_at(&x, i, 4)->s);
 		tmpl_set(e, "REQUIRED", db_at(&x, i, 5)->i ? "required" : "optional");
+		tmpl_set(e, "QUALIFYING", db_at(&x, i, 7)->s);
+		if (*db_at(&x, i, 9)->s) {
+			tmpl_dict *c = tmpl_add(e, "SHOWN_WHEN");
+			tmpl_set(c, "SOURCE", db_at(&x, i, 9)->s);
+			tmpl_set(c, "VALUES", db_at(&x, i, 10)->s);
+		}
+		if (t == LEAD_APPOINTMENT)
+			tmpl_set(tmpl_add(e, "SLOTS"), "TEXT", arena_printf(r->arena, "%s; %lld min slots; %s",
+				db_at(&x, i, 11)->s, db_at(&x, i, 12)->i, db_at(&x, i, 13)->s));
+		if (t == LEAD_CHOICE || t == LEAD_MULTI) {
+			tmpl_dict *o = tmpl_add(d, "SOURCE_OPTION");
+			tmpl_set_int(o, "FIELD_ID", db_at(&x, i, 0)->i);
+			tmpl_set(o, "LABEL", db_at(&x, i, 3)->s);
+		}
+		if (*db_at(&x, i, 8)->s)
+			tmpl_set(tmpl_add(e, "DISQ"), "TEXT", db_at(&x, i, 8)->s);
 	}
 	for (int t = 0; t < LEAD__NTYPES; t++) {
 		tmpl_dict *o = tmpl_add(d, "TYPE_OPTION");
@@ -128,14 +158,19 @@ int page_forms_save(struct req *r)
 	long long min_fill = 0, ip_limit = 0, form_limit = 0;
 	bool ok = req_int(r, "min_fill_seconds", &min_fill) & req_int(r, "ip_limit_per_hour", &ip_limit) &
 		  req_int(r, "form_limit_per_hour", &form_limit);
+	long long retention = 0;	/* 0: the operator's default */
+	const char *ret = req_form(r, "retention_days");
+	if (ret && *ret && !req_int(r, "retention_days", &retention))
+		ok = false;
 	const char *creators = req_form(r, "creators_allowed"), *handles = req_form(r, "creator_handles");
 	if (!handles)
 		handles = "";
 	const char *error = !validate_has_text(v[0]) ? "Give the form a title."
 		: !validate_has_text(v[2]) ? "The consent statement is required: it is stored with every lead."
 		: !url_ok(v[3]) ? "The privacy policy URL must start with https:// (or http://)."
+		: strcmp(v[5], "live") == 0 && !*v[3] ? "Add your privacy policy URL before making the form live: shoppers see it beside the consent box."
 		: strcmp(v[5], "draft") && strcmp(v[5], "live") && strcmp(v[5], "closed") ? "Choose draft, live or closed."
-		: !ok ? "Limits must be whole numbers: fill time 0 to 600 s, limits at least 1." : NULL;
+		: !ok ? "Limits must be whole numbers: fill time 0 to 600 s, limits at least 1, answers kept 1 to 3650 days." : NULL;
 	if (error)
 		return render(r, b->id, id, 422, error);
 	const char *redirect = req_form(r, "redirect_url");
@@ -151,7 +186,7 @@ int page_forms_save(struct req *r)
 	}
 	rc = db_query(r->db, NULL, &q_save, (struct db_param[]){ DB_S(v[0]), DB_S(v[1]), DB_S(v[2]),
 		DB_S(v[3]), DB_S(v[4]), DB_S(v[5]), DB_I(creators && strcmp(creators, "yes") == 0), DB_S(handles), DB_I(min_fill),
-		DB_I(ip_limit), DB_I(form_limit), DB_S(redirect), DB_I(id), DB_I(b->id) }, NULL);
+		DB_I(ip_limit), DB_I(form_limit), DB_S(redirect), DB_I(retention), DB_I(id), DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	response_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));
@@ -165,6 +200,11 @@ int page_forms_field_add(struct req *r)
 	enum lead_type t;
 	const char *label = req_form(r, "label"), *help = req_form(r, "help"), *options = req_form(r, "options");
 	const char *req = req_form(r, "required");
+	const char *qualifying = req_form(r, "qualifying"), *disqualifying = req_form(r, "disqualifying");
+	if (!qualifying)
+		qualifying = "";
+	if (!disqualifying)
+		disqualifying = "";
 	long long pos = 0;
 	bool ok = req_int(r, "position", &pos);
 	struct db_res cnt;
@@ -172,16 +212,54 @@ int page_forms_field_add(struct req *r)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	bool choices = lead_type_parse(req_form(r, "type"), &t) && (t == LEAD_CHOICE || t == LEAD_MULTI);
+	bool images = lead_type_parse(req_form(r, "type"), &t) && t == LEAD_IMAGE;
+	long long source = req_id(r, "show_if_field");
+	const char *show_if = req_form(r, "show_if_options");
+	if (!show_if)
+		show_if = "";
+	const char *cond_error = NULL, *appt_error = NULL;
+	const char *weekly = req_form(r, "appt_weekly"), *tz = req_form(r, "appt_tz");
+	long long slot_minutes = 0, notice_hours = 0;
+	bool appointment = lead_type_parse(req_form(r, "type"), &t) && t == LEAD_APPOINTMENT;
+	if (appointment) {
+		struct lead_slots_rule rule;
+		bool nums = req_int(r, "appt_slot_minutes", &slot_minutes) & req_int(r, "appt_notice_hours", &notice_hours);
+		appt_error = !nums ? "A slot lasts 5 to 480 minutes; the notice is 0 to 1440 hours."
+			: lead_slots_parse(weekly, (int)slot_minutes, (int)notice_hours * 60, tz ? tz : "", &rule);
+	}
+	if (source) {
+		struct db_res src;
+		rc = db_query(r->db, r->arena, &q_source, (struct db_param[]){ DB_I(source), DB_I(id), DB_I(b->id) }, &src);
+		if (rc != DB_OK)
+			return req_db_fail(rc);
+		cond_error = src.nrows == 0 || (strcmp(db_at(&src, 0, 0)->s, "choice") && strcmp(db_at(&src, 0, 0)->s, "multi"))
+			? "A question can depend only on a choice question of this form."
+			: !validate_has_text(show_if) || !lead_option_subset(show_if, db_at(&src, 0, 1)->s)
+			? "List the answers that show it, one per line, spelt as that question's options."
+			: ok && pos <= db_at(&src, 0, 2)->i ? "Place it after the question it depends on (a larger position)."
+			: NULL;
+	}
 	const char *error = !lead_type_parse(req_form(r, "type"), &t) ? "Choose a field type."
 		: !label || !validate_has_text(label) ? "Give the field a label."
 		: !ok ? "The position is a number from 0 to 999."
 		: choices && (!options || !validate_has_text(options)) ? "List the options, one per line."
+		: choices && lead_option_count(options) > LEAD_MAX_OPTIONS ? "A choice has at most 10 options."
+		: images && !(options && lead_image_options_ok(options))
+			? "List 1 to 8 pictures, one per line, as: label | https://address-of-the-picture"
+		: !choices && (validate_has_text(qualifying) || validate_has_text(disqualifying))
+			? "Only a choice field has qualifying options."
+		: choices && !(lead_option_subset(qualifying, options) && lead_option_subset(disqualifying, options))
+			? "Qualifying and disqualifying options must be among the options, spelt the same."
+		: cond_error ? cond_error
+		: appt_error ? appt_error
 		: db_at(&cnt, 0, 0)->i >= LEAD_MAX_FIELDS ? "A form has at most 30 fields." : NULL;
 	if (error)
 		return render(r, b->id, id, 422, error);
 	rc = db_query(r->db, NULL, &q_add, (struct db_param[]){ DB_I(pos), DB_S(lead_type_name(t)), DB_S(label),
-		DB_S(help ? help : ""), DB_I(req && strcmp(req, "yes") == 0), DB_S(choices ? options : ""),
-		DB_I(id), DB_I(b->id) }, NULL);
+		DB_S(help ? help : ""), DB_I(req && strcmp(req, "yes") == 0), DB_S(choices || images ? options : ""),
+		DB_S(qualifying), DB_S(disqualifying), DB_I(source), DB_S(source ? show_if : ""),
+		DB_S(appointment ? weekly : ""), DB_I(appointment ? slot_minutes : 0), DB_S(appointment ? tz : ""),
+		DB_I(appointment ? notice_hours * 60 : 0), DB_I(id), DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	response_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));

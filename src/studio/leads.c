@@ -3,25 +3,52 @@
 #include <stdlib.h>
 #include <string.h>
 #include "studio/forms.h"
+#include "domain/leads/lead_erase.h"
 #include "domain/leads/lead_field.h"
+#include "domain/leads/lead_status.h"
 #include "studio/leads.h"
 #include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
 
 static const struct db_stmt q_list = {
-	"SELECT l.id, l.created_at, l.updated_at, f.title, l.email, COALESCE(c.handle, ''), l.submissions"
-	LEADS_WHERE " ORDER BY l.created_at DESC, l.id DESC LIMIT 500", LEADS_WHERE_TYPES, "isssssi" };
+	"SELECT l.id, l.created_at, l.updated_at, f.title, l.email, COALESCE(c.handle, ''), l.submissions,"
+	" l.status, l.labels, l.assignee"
+	LEADS_WHERE " ORDER BY l.created_at DESC, l.id DESC LIMIT 500", LEADS_WHERE_TYPES, "isssssisss" };
 static const struct db_stmt q_forms = {
 	"SELECT id, title FROM lead_forms WHERE brand_id = ? ORDER BY title LIMIT 200", "i", "is" };
 static const struct db_stmt q_lead = {
 	"SELECT l.id, f.title, l.email, COALESCE(c.handle, ''), l.consent_text, l.consented_at, l.created_at,"
-	" l.updated_at, l.submissions, HEX(l.ip_hash) FROM leads l JOIN lead_forms f ON f.id = l.form_id"
-	" LEFT JOIN creators c ON c.id = l.creator_id WHERE l.id = ? AND l.brand_id = ?", "ii", "isssssssis" };
+	" l.updated_at, l.submissions, HEX(l.ip_hash), l.status, l.labels, l.assignee,"
+	" EXISTS (SELECT b.lead_id FROM lead_bookings b WHERE b.lead_id = l.id) FROM leads l"
+	" JOIN lead_forms f ON f.id = l.form_id"
+	" LEFT JOIN creators c ON c.id = l.creator_id WHERE l.id = ? AND l.brand_id = ?", "ii", "isssssssissssi" };
+static const struct db_stmt q_notes = {
+	"SELECT author, body, created_at FROM lead_notes WHERE lead_id = ? ORDER BY created_at, id LIMIT 200",
+	"i", "sss" };
+static const struct db_stmt q_events = {
+	"SELECT actor, what, created_at FROM lead_events WHERE lead_id = ? ORDER BY created_at, id LIMIT 200",
+	"i", "sss" };
 static const struct db_stmt q_answers = {
-	"SELECT label, value FROM lead_answers WHERE lead_id = ? ORDER BY position, id", "i", "ss" };
-static const struct db_stmt q_delete = {
-	"DELETE FROM leads WHERE id = ? AND brand_id = ?", "ii", "" };
+	"SELECT label, value, e164 FROM lead_answers WHERE lead_id = ? ORDER BY position, id", "i", "sss" };
+
+/* `v` percent-encoded for a query string (unreserved characters kept). */
+static const char *query_value(struct req *r, const char *v)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct buf b;
+	buf_init(&b, r->arena, strlen(v) * 3 + 1);
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("-._~", *p)) {
+			buf_putc(&b, (char)*p);
+		} else {
+			buf_putc(&b, '%');
+			buf_putc(&b, hex[*p >> 4]);
+			buf_putc(&b, hex[*p & 15]);
+		}
+	}
+	return buf_cstr(&b);
+}
 
 bool leads_filter_parse(struct req *r, struct leads_filter *f)
 {
@@ -40,6 +67,30 @@ bool leads_filter_parse(struct req *r, struct leads_filter *f)
 		f->to = "";
 	if (!f->creator)
 		f->creator = "";
+	f->status = req_query(r, "status");
+	f->label = req_query(r, "label");
+	f->q = req_query(r, "q");
+	if (!f->status)
+		f->status = "";
+	if (!f->label)
+		f->label = "";
+	if (!f->q)
+		f->q = "";
+	enum lead_status st;
+	if (*f->status && !lead_status_parse(f->status, &st)) {
+		response_error(r, 400, "The status filter is not a lead status.");
+		return false;
+	}
+	struct buf like;
+	buf_init(&like, r->arena, strlen(f->q) * 2 + 3);
+	buf_putc(&like, '%');
+	for (const char *p = f->q; *p; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			buf_putc(&like, '\\');
+		buf_putc(&like, *p);
+	}
+	buf_putc(&like, '%');
+	f->like = buf_cstr(&like);
 	if (req_invalid(r, "from") || req_invalid(r, "to")) {
 		response_error(r, 400, "Dates are YYYY-MM-DD.");
 		return false;
@@ -56,6 +107,13 @@ void leads_where_params(const struct leads_filter *f, long long brand_id, struct
 	p[4] = DB_S(*f->to ? f->to : "9999-12-30");
 	p[5] = DB_S(f->creator);
 	p[6] = DB_S(f->creator);
+	p[7] = DB_S(f->status);
+	p[8] = DB_S(f->status);
+	p[9] = DB_S(f->label);
+	p[10] = DB_S(f->label);
+	p[11] = DB_S(f->q);
+	for (int i = 12; i < LEADS_WHERE_NPARAMS; i++)
+		p[i] = DB_S(f->like);
 }
 
 int page_leads_list(struct req *r)
@@ -76,7 +134,21 @@ int page_leads_list(struct req *r)
 	tmpl_set(d, "FROM", f.from);
 	tmpl_set(d, "TO", f.to);
 	tmpl_set(d, "CREATOR", f.creator);
-	tmpl_set(d, "QUERY", arena_printf(r->arena, "form=%lld&from=%s&to=%s&creator=%s", f.form_id, f.from, f.to, f.creator));
+	tmpl_set(d, "LABEL_FILTER", f.label);
+	tmpl_set(d, "Q", f.q);
+	tmpl_set(d, "QUERY", arena_printf(r->arena, "form=%lld&from=%s&to=%s&creator=%s&status=%s&label=%s&q=%s",
+		f.form_id, f.from, f.to, query_value(r, f.creator), f.status,
+		query_value(r, f.label), query_value(r, f.q)));
+	for (int st = 0; st < LEAD__NSTATUS; st++) {
+		tmpl_dict *o = tmpl_add(d, "STATUS_OPTION");
+		tmpl_set(o, "VALUE", lead_status_name((enum lead_status)st));
+		tmpl_set(o, "LABEL", lead_status_label((enum lead_status)st));
+		if (strcmp(f.status, lead_status_name((enum lead_status)st)) == 0)
+			tmpl_show(o, "SELECTED");
+		tmpl_dict *b2 = tmpl_add(d, "BULK_OPTION");
+		tmpl_set(b2, "VALUE", lead_status_name((enum lead_status)st));
+		tmpl_set(b2, "LABEL", lead_status_label((enum lead_status)st));
+	}
 	for (size_t i = 0; i < forms.nrows; i++) {
 		tmpl_dict *o = tmpl_add(d, "FORM_OPTION");
 		tmpl_set_int(o, "ID", db_at(&forms, i, 0)->i);
@@ -93,6 +165,11 @@ int page_leads_list(struct req *r)
 		tmpl_set(l, "EMAIL", db_at(&res, i, 4)->s);
 		tmpl_set(l, "CREATOR", db_at(&res, i, 5)->s);
 		tmpl_set_int(l, "SUBMISSIONS", db_at(&res, i, 6)->i);
+		enum lead_status st = LEAD_RAW;
+		lead_status_parse(db_at(&res, i, 7)->s, &st);
+		tmpl_set(l, "STATUS", lead_status_label(st));
+		tmpl_set(l, "LABELS", db_at(&res, i, 8)->s);
+		tmpl_set(l, "ASSIGNEE", db_at(&res, i, 9)->s);
 	}
 	if (res.nrows == 0)
 		tmpl_show(d, "EMPTY");
@@ -104,10 +181,14 @@ int page_leads_detail(struct req *r)
 {
 	const struct acting_brand *b = r->brand;
 	long long id = req_id(r, "id");
-	struct db_res l, a;
+	struct db_res l, a, notes, events;
 	enum db_status rc = db_query(r->db, r->arena, &q_lead, (struct db_param[]){ DB_I(id), DB_I(b->id) }, &l);
 	if (rc == DB_OK && l.nrows)
 		rc = db_query(r->db, r->arena, &q_answers, (struct db_param[]){ DB_I(id) }, &a);
+	if (rc == DB_OK && l.nrows)
+		rc = db_query(r->db, r->arena, &q_notes, (struct db_param[]){ DB_I(id) }, &notes);
+	if (rc == DB_OK && l.nrows)
+		rc = db_query(r->db, r->arena, &q_events, (struct db_param[]){ DB_I(id) }, &events);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (l.nrows == 0) {
@@ -127,7 +208,32 @@ int page_leads_detail(struct req *r)
 		tmpl_dict *x = tmpl_add(d, "ANSWER");
 		tmpl_set(x, "LABEL", db_at(&a, i, 0)->s);
 		tmpl_set(x, "VALUE", db_at(&a, i, 1)->s);
+		if (*db_at(&a, i, 2)->s)
+			tmpl_set(tmpl_add(x, "E164"), "NUMBER", db_at(&a, i, 2)->s);
 	}
+	enum lead_status cur = LEAD_RAW;
+	lead_status_parse(db_at(&l, 0, 10)->s, &cur);
+	tmpl_set(d, "STATUS", lead_status_label(cur));
+	tmpl_set(d, "LABELS", db_at(&l, 0, 11)->s);
+	tmpl_set(d, "ASSIGNEE", db_at(&l, 0, 12)->s);
+	if (db_at(&l, 0, 13)->i)
+		tmpl_show(d, "BOOKED");
+	for (int st = 0; st < LEAD__NSTATUS; st++) {
+		tmpl_dict *o = tmpl_add(d, "STATUS_OPTION");
+		tmpl_set(o, "VALUE", lead_status_name((enum lead_status)st));
+		tmpl_set(o, "LABEL", lead_status_label((enum lead_status)st));
+		if ((enum lead_status)st == cur)
+			tmpl_show(o, "SELECTED");
+	}
+	static const char *const sections[] = { "NOTE", "EVENT" };
+	const struct db_res *lists[] = { &notes, &events };
+	for (size_t k = 0; k < 2; k++)
+		for (size_t i = 0; i < lists[k]->nrows; i++) {
+			tmpl_dict *x = tmpl_add(d, sections[k]);
+			tmpl_set(x, "AUTHOR", db_at(lists[k], i, 0)->s);
+			tmpl_set(x, "TEXT", db_at(lists[k], i, 1)->s);
+			tmpl_set(x, "AT", db_at(lists[k], i, 2)->s);
+		}
 	layout_end(r, 200);
 	return REQ_DONE;
 }
@@ -135,11 +241,12 @@ int page_leads_detail(struct req *r)
 int page_leads_delete(struct req *r)
 {
 	const struct acting_brand *b = r->brand;
-	/* Answers, the merge index's pointer and pending webhook deliveries go with it (foreign keys). */
-	enum db_status rc = db_query(r->db, NULL, &q_delete, (struct db_param[]){ DB_I(req_id(r, "id")), DB_I(b->id) }, NULL);
+	/* Answers, notes, history, the merge index's pointer and pending deliveries go with it. */
+	bool found;
+	enum db_status rc = lead_erase(r->db, r->arena, b->id, req_id(r, "id"), &found);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	if (db_affected(r->db) == 0) {
+	if (!found) {
 		response_error(r, 404, "There is no such lead.");
 		return REQ_DONE;
 	}

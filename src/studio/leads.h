@@ -2,21 +2,29 @@
 #ifndef CC_LEADS_H
 #define CC_LEADS_H
 #include "web/http.h"
+#include "domain/leads/lead_crm.h"
 
 struct leads_filter {
 	long long form_id;	/* 0: every form */
 	const char *from, *to, *creator;	/* YYYY-MM-DD (UTC) and a creator handle; "" for none */
+	const char *status, *label, *q;	/* a status name, one label, words searched; "" for none */
+	const char *like;	/* q as a LIKE pattern, its % _ and \ escaped */
 };
 
 #define LEADS_WHERE \
 	" FROM leads l JOIN lead_forms f ON f.id = l.form_id LEFT JOIN creators c ON c.id = l.creator_id" \
 	" WHERE l.brand_id = ? AND (? = 0 OR l.form_id = ?) AND l.created_at >= ?" \
-	" AND l.created_at < DATE_ADD(?, INTERVAL 1 DAY) AND (? = '' OR c.handle = ?)"
-#define LEADS_WHERE_TYPES "iiissss"
-#define LEADS_WHERE_NPARAMS 7
+	" AND l.created_at < DATE_ADD(?, INTERVAL 1 DAY) AND (? = '' OR c.handle = ?)" \
+	" AND (? = '' OR l.status = ?) AND (? = '' OR FIND_IN_SET(?, l.labels) > 0)" \
+	" AND (? = '' OR l.email LIKE ? OR l.assignee LIKE ? OR l.labels LIKE ?" \
+	" OR EXISTS (SELECT a.id FROM lead_answers a WHERE a.lead_id = l.id AND a.value LIKE ?))"
+#define LEADS_WHERE_TYPES "iiisssssssssssss"
+#define LEADS_WHERE_NPARAMS 16
 
-/* Reads form/from/to/creator from the query; false (and a 400 made) when malformed. */
+/* Reads form/from/to/creator/status/label/q from the query; false (and a 400 made) when malformed. */
 bool leads_filter_parse(struct req *r, struct leads_filter *f);
 void leads_where_params(const struct leads_filter *f, long long brand_id, struct db_param *p);
+/* The export in a CRM's column set (leads_crm_csv.c). */
+int leads_crm_csv(struct req *r, const struct leads_filter *f, enum lead_crm crm);
 
 #endif

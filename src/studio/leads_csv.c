@@ -1,5 +1,5 @@
 /* leads_csv.c: "/studio/leads.csv" — the filtered leads as CSV through csv_out (RFC 4180, UTF-8
- * with BOM, formula cells neutralised), one row per lead: all answers as "label: value" lines in
+ * with BOM, formula cells neutralised), one row per lead with its status, labels and assignee: all answers as "label: value" lines in
  * one cell, and, when filtered to one form, one more column per field of that form. */
 #include <string.h>
 #include "lib/csv_out.h"
@@ -10,9 +10,10 @@
 
 static const struct db_stmt q_rows = {
 	"SELECT l.id, l.created_at, l.updated_at, f.slug, l.email, COALESCE(c.handle, ''), l.consent_text,"
-	" l.consented_at, l.submissions, COALESCE((SELECT GROUP_CONCAT(CONCAT(a.label, ': ', a.value)"
+	" l.consented_at, l.submissions, l.status, l.labels, l.assignee,"
+	" COALESCE((SELECT GROUP_CONCAT(CONCAT(a.label, ': ', a.value)"
 	" ORDER BY a.position, a.id SEPARATOR '\\n') FROM lead_answers a WHERE a.lead_id = l.id), '')"
-	LEADS_WHERE " ORDER BY l.created_at DESC, l.id DESC LIMIT 20000", LEADS_WHERE_TYPES, "isssssssis" };
+	LEADS_WHERE " ORDER BY l.created_at DESC, l.id DESC LIMIT 20000", LEADS_WHERE_TYPES, "isssssssissss" };
 
 static const struct db_stmt q_fields = {
 	"SELECT x.id, x.label FROM lead_form_fields x JOIN lead_forms f ON f.id = x.form_id"
@@ -23,7 +24,7 @@ static const struct db_stmt q_answers = {
 
 static const char *const header[] = {
 	"lead_id", "received_at_utc", "updated_at_utc", "form", "email", "creator", "consent_text",
-	"consented_at_utc", "submissions", "answers",
+	"consented_at_utc", "submissions", "status", "labels", "assigned_to", "answers",
 };
 
 /* The first answer row of lead `id` in `a` (sorted by lead id), or a->nrows. */
@@ -58,6 +59,15 @@ int page_leads_csv(struct req *r)
 	struct leads_filter f;
 	if (!leads_filter_parse(r, &f))
 		return REQ_DONE;
+	const char *format = req_query(r, "format");
+	enum lead_crm crm;
+	if (format && *format && strcmp(format, "csv") != 0) {
+		if (!lead_crm_parse(format, &crm)) {
+			response_error(r, 400, "The format is csv, hubspot or salesforce.");
+			return REQ_DONE;
+		}
+		return leads_crm_csv(r, &f, crm);
+	}
 	struct db_param p[LEADS_WHERE_NPARAMS];
 	leads_where_params(&f, b->id, p);
 	struct db_res res, fields = { 0 }, answers = { 0 };
@@ -81,7 +91,8 @@ int page_leads_csv(struct req *r)
 		for (size_t col = 1; col <= 7; col++)
 			csv_out_text(&c, db_at(&res, i, col)->s);
 		csv_out_int(&c, db_at(&res, i, 8)->i);
-		csv_out_text(&c, db_at(&res, i, 9)->s);
+		for (size_t col = 9; col <= 12; col++)
+			csv_out_text(&c, db_at(&res, i, col)->s);
 		field_cells(&c, &fields, &answers, db_at(&res, i, 0)->i);
 		csv_out_end_row(&c);
 	}

@@ -15,7 +15,7 @@
 static const struct db_stmt q_hook = {
 	"SELECT url, secret FROM lead_webhooks WHERE brand_id = ?", "i", "ss" };
 static const struct db_stmt q_log = {
-	"SELECT d.id, d.lead_id, d.event, d.status, d.attempts, d.created_at, d.next_attempt_at,"
+	"SELECT d.id, COALESCE(d.lead_id, 0), d.event, d.status, d.attempts, d.created_at, d.next_attempt_at,"
 	" COALESCE(d.delivered_at, ''), COALESCE((SELECT CONCAT(a.http_status, ' ', a.error) FROM webhook_attempts a"
 	" WHERE a.delivery_id = d.id ORDER BY a.id DESC LIMIT 1), '')"
 	" FROM webhook_deliveries d WHERE d.brand_id = ? ORDER BY d.created_at DESC, d.id DESC LIMIT 100",
@@ -46,6 +46,7 @@ static int render(struct req *r, long long brand_id, int status, const char *err
 		tmpl_dict *e = tmpl_add(d, "DELIVERY");
 		tmpl_set_int(e, "ID", db_at(&log, i, 0)->i);
 		tmpl_set_int(e, "LEAD", db_at(&log, i, 1)->i);
+		tmpl_show(e, db_at(&log, i, 1)->i ? "LEAD_LINK" : "LEAD_GONE");	/* lead.erased outlives its lead */
 		tmpl_set(e, "EVENT", db_at(&log, i, 2)->s);
 		tmpl_set(e, "STATUS", db_at(&log, i, 3)->s);
 		tmpl_set_int(e, "ATTEMPTS", db_at(&log, i, 4)->i);

@@ -203,19 +203,30 @@ static const struct field forms_save_fields[] = {
 	F_INT("min_fill_seconds", 3, 0, 600, .inline_error = true),
 	F_INT("ip_limit_per_hour", 6, 1, 100000, .inline_error = true),
 	F_INT("form_limit_per_hour", 7, 1, 1000000, .inline_error = true), F_TEXT("redirect_url", 1000),
+	F_INT("retention_days", 4, 1, 3650, .inline_error = true),
 	F_END,
 };
 static const struct field forms_field_fields[] = {
-	F_TEXT("type", 10), F_TEXT("label", 200), F_TEXT("help", 500), F_TEXT("required", 3),
-	F_TEXT("options", 2000), F_INT("position", 4, 0, 999, .inline_error = true), F_END,
+	F_TEXT("type", 12), F_TEXT("label", 200), F_TEXT("help", 500), F_TEXT("required", 3),
+	F_TEXT("options", 2000), F_TEXT("qualifying", 2000), F_TEXT("disqualifying", 2000),
+	F_ID("show_if_field", .inline_error = true), F_TEXT("show_if_options", 2000),
+	F_TEXT("appt_weekly", 500), F_INT("appt_slot_minutes", 3, 5, 480, .inline_error = true),
+	F_TEXT("appt_tz", 64), F_INT("appt_notice_hours", 4, 0, 1440, .inline_error = true),
+	F_INT("position", 4, 0, 999, .inline_error = true), F_END,
 };
 static const struct field forms_position_fields[] = {
 	F_INT("position", 4, 0, 999, .inline_error = true), F_END,
 };
 static const struct field leads_list_fields[] = {
 	F_ID("form", .inline_error = true), F_DATE("from", .inline_error = true),
-	F_DATE("to", .inline_error = true), F_TEXT("creator", 30), F_END,
+	F_DATE("to", .inline_error = true), F_TEXT("creator", 30), F_TEXT("status", 12), F_TEXT("label", 40),
+	F_TEXT("q", 100), F_TEXT("format", 12), F_END,
 };
+static const struct field lead_work_fields[] = {
+	F_TEXT("status", 12), F_TEXT("labels", 500), F_TEXT("assignee", 254), F_END,
+};
+static const struct field lead_note_fields[] = { F_TEXT("note", 4000), F_END };
+static const struct field leads_bulk_fields[] = { F_ID("lead"), F_TEXT("status", 12), F_END };
 static const struct field leads_webhook_fields[] = {
 	F_TEXT("url", 500), F_TEXT("rotate", 3), F_TEXT("remove", 3), F_END,
 };
@@ -321,7 +332,7 @@ enum studio_page {
 	ST_VIDEOS, ST_VIDEO_PUBLISH, ST_VIDEO_UPLOAD,
 	ST_FORMS, ST_FORM_CREATE, ST_FORM_EDIT, ST_FORM_SAVE, ST_FORM_FIELD_ADD,
 	ST_FORM_FIELD_POSITION, ST_FORM_FIELD_REMOVE, ST_LEADS, ST_LEADS_CSV, ST_LEADS_WEBHOOK,
-	ST_LEADS_WEBHOOK_SAVE, ST_LEAD, ST_LEAD_DELETE, ST_CR_LINK_DELETE,
+	ST_LEADS_WEBHOOK_SAVE, ST_LEAD, ST_LEAD_DELETE, ST_LEAD_WORK, ST_LEAD_NOTE, ST_LEAD_ICS, ST_LEADS_BULK, ST_CR_LINK_DELETE,
 	ST_LIVE_LIST, ST_LIVE_CREATE, ST_LIVE_PANEL, ST_LIVE_STATE, ST_LIVE_PIN, ST_LIVE_SETTINGS,
 	ST_LIVE_ANSWER, ST_LIVE_ANSWERED, ST_LIVE_HIDE, ST_LIVE_BLOCK,
 	ST_DOMAINS, ST_DOMAIN_ADD, ST_DOMAIN_REMOVE, ST_DOMAIN_CHECK, ST_ADS, ST_AD_NEW,
@@ -545,6 +556,14 @@ static const struct route routes[] = {
 		.needs = NEED_SESSION | NEED_BRAND, .path = path_id },
 	[ST_LEAD_DELETE] = { .pat = { HTTP_POST, "/studio/leads/{id}/delete" }, .fn = page_leads_delete,
 		.needs = NEED_BRAND, .path = path_id, .max_body = 1024 },
+	[ST_LEAD_WORK] = { .pat = { HTTP_POST, "/studio/leads/{id}/work" }, .fn = page_leads_work,
+		.needs = NEED_BRAND, .path = path_id, .fields = lead_work_fields, .max_body = 4096 },
+	[ST_LEAD_NOTE] = { .pat = { HTTP_POST, "/studio/leads/{id}/notes" }, .fn = page_leads_note,
+		.needs = NEED_BRAND, .path = path_id, .fields = lead_note_fields, .max_body = 16384 },
+	[ST_LEAD_ICS] = { .pat = { HTTP_GET, "/studio/leads/{id}/appointment.ics" }, .fn = page_leads_ics,
+		.needs = NEED_SESSION | NEED_BRAND, .path = path_id },
+	[ST_LEADS_BULK] = { .pat = { HTTP_POST, "/studio/leads/bulk" }, .fn = page_leads_bulk,
+		.needs = NEED_BRAND, .fields = leads_bulk_fields, .max_body = 16384, .max_fields = 520 },
 	[ST_CR_LINK_DELETE] = { .pat = { HTTP_POST, "/studio/creator/links/{code}/delete" },
 		.fn = page_creator_link_delete, .needs = NEED_CREATOR, .path = path_code,
 		.max_body = 1024 },

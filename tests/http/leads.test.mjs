@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Client, newAccount, uniqueEmail } from './lib/http.mjs';
-import { FIELDS, answers, brandWithForm, ctl, hookedLead, leadRows, sleep, sql, submitLead } from './lib/leads.mjs';
+import { FIELDS, answers, brandWithForm, ctl, hookedLead, leadRows, sql, submitLead } from './lib/leads.mjs';
 import { dropWorkerLock, holdWorkerLock } from './lib/webhooks.mjs';
 
 
@@ -68,18 +68,30 @@ describe('lead forms', { concurrency: 4 }, () => {
 		assert.equal(leadRows(f.id).length, 0);
 	});
 
-	test('the minimum fill time is a signed stamp: too fast or forged is refused, values kept', async () => {
-		const f = await brandWithForm({ settings: { min_fill_seconds: '2' } });
+	test('the minimum fill time is a signed stamp: too fast is asked to confirm with one click, forged is refused, values kept', async () => {
+		const f = await brandWithForm({ settings: { min_fill_seconds: '30' } });
 		const email = uniqueEmail('fast');
-		const fast = await submitLead(f.slug, answers(email));
-		assert.equal(fast.status, 422);
-		assert.match(fast.body, /quicker than a person/);
+		const visitor = new Client();
+		const fast = await submitLead(f.slug, answers(email), { client: visitor });
+		assert.equal(fast.status, 200);
+		assert.doesNotMatch(fast.body, /quicker|bot|robot|too fast/i);
+		assert.match(fast.body, /<div class="flash" role="status"><input type="hidden" name="confirm" value="[^"]+">/);
+		assert.match(fast.body, /press Send to confirm/);
 		assert.match(fast.body, new RegExp(`value="${email}"`));
-		const forged = await submitLead(f.slug, { ...answers(email), t: '1000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' });
-		assert.equal(forged.status, 422);
 		assert.equal(leadRows(f.id).length, 0);
-		const slow = await submitLead(f.slug, answers(email), { beforePost: () => sleep(2100) });
-		assert.equal(slow.status, 200);
+		const hidden = (name) => new RegExp(`name="${name}" value="([^"]*)"`).exec(fast.body)[1];
+		const post = (t, confirm) => visitor.post(`/f/${f.slug}`, new URLSearchParams([['csrf', hidden('csrf')], ['t', t],
+			['confirm', confirm], ...Object.entries(answers(email))]).toString());
+		const forged = await post('1000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', hidden('confirm'));
+		assert.equal(forged.status, 422);
+		const fakeConfirm = await post(hidden('t'), hidden('t'));
+		assert.equal(fakeConfirm.status, 200, 'a fill-time stamp does not pass as a confirmation');
+		assert.match(fakeConfirm.body, /press Send to confirm/);
+		assert.equal(leadRows(f.id).length, 0);
+		// The one click: the page's own hidden fields with the answers it kept.
+		const confirmed = await post(hidden('t'), hidden('confirm'));
+		assert.equal(confirmed.status, 200);
+		assert.match(confirmed.body, /Thanks, we will be in touch\./);
 		assert.equal(leadRows(f.id).length, 1);
 	});
 

@@ -30,6 +30,7 @@ int main(void)
 	srunner_add_suite(sr, catalog_wire_suite());
 	srunner_add_suite(sr, video_suite());
 	srunner_add_suite(sr, leads_suite());
+	srunner_add_suite(sr, lead_centre_suite());
 	srunner_add_suite(sr, netcheck_suite());
 	srunner_add_suite(sr, outbound_url_suite());
 	srunner_add_suite(sr, live_suite());

@@ -26,6 +26,7 @@ Suite *catalog_suite(void);
 Suite *catalog_wire_suite(void);
 Suite *video_suite(void);
 Suite *leads_suite(void);
+Suite *lead_centre_suite(void);
 Suite *netcheck_suite(void);
 Suite *outbound_url_suite(void);
 Suite *live_suite(void);

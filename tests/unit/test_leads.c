@@ -117,6 +117,22 @@ START_TEST(test_lead_stamp_signed_and_timed)
 }
 END_TEST
 
+START_TEST(test_lead_confirm_is_its_own_kind_of_stamp)
+{
+	uint8_t secret[32];
+	randombytes_buf(secret, sizeof secret);
+	char stamp[LEAD_STAMP_LEN], confirm[LEAD_STAMP_LEN];
+	lead_stamp_make(secret, 7, 1000000, stamp);
+	lead_confirm_make(secret, 7, 1000000, confirm);
+	ck_assert(lead_confirm_check(secret, 7, confirm, 1000000));	/* at once: it waives the fill time */
+	ck_assert(!lead_confirm_check(secret, 7, stamp, 1000000));	/* a fill-time stamp is no confirmation */
+	ck_assert_int_eq(lead_stamp_check(secret, 7, confirm, 1000010, 3), -1);	/* nor the reverse */
+	ck_assert(!lead_confirm_check(secret, 8, confirm, 1000000));
+	ck_assert(!lead_confirm_check(secret, 7, confirm, 1000000 + LEAD_STAMP_MAX_AGE + 1));
+	ck_assert(!lead_confirm_check(secret, 7, NULL, 1000000));
+}
+END_TEST
+
 START_TEST(test_lead_merge_within_24_hours_only)
 {
 	ck_assert(lead_should_merge(true, 0));
@@ -229,6 +245,7 @@ Suite *leads_suite(void)
 	tcase_add_test(tc, test_lead_text_caps_length_in_characters);
 	tcase_add_test(tc, test_lead_type_names_round_trip);
 	tcase_add_test(tc, test_lead_stamp_signed_and_timed);
+	tcase_add_test(tc, test_lead_confirm_is_its_own_kind_of_stamp);
 	tcase_add_test(tc, test_lead_merge_within_24_hours_only);
 	tcase_add_test(tc, test_lead_creator_list);
 	tcase_add_test(tc, test_webhook_json_escapes_everything);

@@ -5,16 +5,17 @@
 #include <strings.h>
 #include <sodium.h>
 #include "domain/leads/lead_field.h"
+#include "domain/leads/lead_slots.h"
 #include "lib/token.h"
 #include "lib/utf8.h"
 #include "lib/validate.h"
 
 static const char *const type_names[LEAD__NTYPES] = {
-	"text", "longtext", "email", "phone", "choice", "multi", "checkbox", "date", "number",
+	"text", "longtext", "email", "phone", "choice", "multi", "checkbox", "date", "number", "appointment", "image",
 };
 static const char *const type_labels[LEAD__NTYPES] = {
 	"Short text", "Long text", "Email", "Phone", "Single choice", "Multiple choice", "Checkbox",
-	"Date", "Number",
+	"Date", "Number", "Appointment", "Image choice",
 };
 
 bool lead_type_parse(const char *s, enum lead_type *t)
@@ -46,6 +47,109 @@ bool lead_option_ok(const char *options, const char *v)
 		size_t len = n > 0 && p[n - 1] == '\r' ? n - 1 : n;
 		if (len == vn && len > 0 && memcmp(p, v, len) == 0)
 			return true;
+		p = nl ? nl + 1 : p + n;
+	}
+	return false;
+}
+
+/* Calls fn on each non-empty line of `options` (without its "\r"), with a copy that fits 2000 bytes. */
+static bool each_option(const char *options, bool (*fn)(const char *line, void *ctx), void *ctx)
+{
+	char line[2001];
+	for (const char *p = options; p && *p;) {
+		const char *start = p, *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		size_t len = n > 0 && p[n - 1] == '\r' ? n - 1 : n;
+		p = nl ? nl + 1 : p + n;
+		if (len == 0)
+			continue;
+		if (len >= sizeof line)
+			return false;
+		memcpy(line, start, len);
+		line[len] = '\0';
+		if (!fn(line, ctx))
+			return false;
+	}
+	return true;
+}
+
+static bool count_one(const char *line, void *ctx)
+{
+	(void)line;
+	++*(size_t *)ctx;
+	return true;
+}
+
+size_t lead_option_count(const char *options)
+{
+	size_t n = 0;
+	each_option(options, count_one, &n);
+	return n;
+}
+
+static bool is_option(const char *line, void *ctx)
+{
+	return lead_option_ok(ctx, line);
+}
+
+bool lead_option_subset(const char *subset, const char *options)
+{
+	return each_option(subset, is_option, (void *)options);
+}
+
+bool lead_image_option(const char *line, char *label, size_t labellen, char *url, size_t urllen)
+{
+	const char *bar = strchr(line, '|');
+	if (!bar)
+		return false;
+	const char *ls = line, *le = bar, *us = bar + 1, *ue = line + strlen(line);
+	while (ls < le && *ls == ' ')
+		ls++;
+	while (le > ls && (le[-1] == ' ' || le[-1] == '\r'))
+		le--;
+	while (us < ue && *us == ' ')
+		us++;
+	while (ue > us && (ue[-1] == ' ' || ue[-1] == '\r'))
+		ue--;
+	size_t ln = (size_t)(le - ls), un = (size_t)(ue - us);
+	if (ln == 0 || ln >= labellen || un >= urllen || un <= 8 || strncmp(us, "https://", 8) != 0)
+		return false;
+	for (const char *p = us; p < ue; p++)
+		if ((unsigned char)*p <= ' ' || strchr("\"'<>\\|", *p))
+			return false;
+	memcpy(label, ls, ln);
+	label[ln] = '\0';
+	memcpy(url, us, un);
+	url[un] = '\0';
+	return true;
+}
+
+static bool image_line_ok(const char *line, void *ctx)
+{
+	char label[256], url[1024];
+	(void)ctx;
+	return lead_image_option(line, label, sizeof label, url, sizeof url);
+}
+
+bool lead_image_options_ok(const char *options)
+{
+	size_t n = lead_option_count(options);
+	return n >= 1 && n <= LEAD_MAX_IMAGES && each_option(options, image_line_ok, NULL);
+}
+
+/* True if `v` is the label of one of an image choice's options. */
+static bool image_label_ok(const char *options, const char *v)
+{
+	char line[2001], label[256], url[1024];
+	for (const char *p = options; p && *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		if (n < sizeof line) {
+			memcpy(line, p, n);
+			line[n] = '\0';
+			if (lead_image_option(line, label, sizeof label, url, sizeof url) && strcmp(label, v) == 0)
+				return true;
+		}
 		p = nl ? nl + 1 : p + n;
 	}
 	return false;
@@ -132,6 +236,8 @@ const char *lead_check(const struct lead_def *f, const char *const *vals, size_t
 			return *v ? "Leave this empty or fill it in." : NULL;
 		switch (f->type) {
 		case LEAD_CHECKBOX: return "Tick this box to continue.";
+		case LEAD_APPOINTMENT: return "Choose a time.";
+		case LEAD_IMAGE: return "Choose one picture.";
 		case LEAD_CHOICE: return "Choose one option.";
 		default: return "Fill this in.";
 		}
@@ -158,29 +264,38 @@ const char *lead_check(const struct lead_def *f, const char *const *vals, size_t
 		return valid_date(v) ? NULL : "Enter a date as YYYY-MM-DD, like 2026-03-31.";
 	case LEAD_NUMBER:
 		return valid_number(v) ? NULL : "Enter a number, like 42 or 3.5.";
+	case LEAD_IMAGE:
+		return image_label_ok(f->options, v) ? NULL : "Choose one of the pictures shown.";
+	case LEAD_APPOINTMENT: {
+		time_t t;
+		return lead_slots_parse_value(v, &t) ? NULL : "Choose one of the times shown.";
+	}
 	default:
 		return "This field cannot be answered.";
 	}
 }
 
-static void stamp_mac(const uint8_t secret[32], long long form_id, long long t, char b64[48])
+/* `purpose` keeps a fill-time stamp from standing in for a confirmation and the reverse. */
+static void stamp_mac(const uint8_t secret[32], const char *purpose, long long form_id, long long t, char b64[48])
 {
-	char msg[64];
-	int n = snprintf(msg, sizeof msg, "leadform|%lld|%lld", form_id, t);
+	char msg[80];
+	int n = snprintf(msg, sizeof msg, "%s|%lld|%lld", purpose, form_id, t);
 	uint8_t mac[32];
 	token_keyed_hash(secret, msg, (size_t)n, mac);
 	sodium_bin2base64(b64, 48, mac, 24, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 }
 
-void lead_stamp_make(const uint8_t secret[32], long long form_id, long long now, char out[LEAD_STAMP_LEN])
+static void stamp_make(const uint8_t secret[32], const char *purpose, long long form_id, long long now,
+		       char out[LEAD_STAMP_LEN])
 {
 	char b64[48];
-	stamp_mac(secret, form_id, now, b64);
+	stamp_mac(secret, purpose, form_id, now, b64);
 	snprintf(out, LEAD_STAMP_LEN, "%lld.%s", now, b64);
 }
 
-int lead_stamp_check(const uint8_t secret[32], long long form_id, const char *stamp, long long now,
-		     long long min_seconds)
+/* The stamp's age in seconds, or -1 if forged, malformed or expired. */
+static long long stamp_age(const uint8_t secret[32], const char *purpose, long long form_id, const char *stamp,
+			   long long now)
 {
 	if (!stamp)
 		return -1;
@@ -189,12 +304,36 @@ int lead_stamp_check(const uint8_t secret[32], long long form_id, const char *st
 	if (end == stamp || *end != '.' || t <= 0 || strlen(end + 1) != 32)
 		return -1;
 	char want[48];
-	stamp_mac(secret, form_id, t, want);
+	stamp_mac(secret, purpose, form_id, t, want);
 	if (sodium_memcmp(want, end + 1, 32) != 0)
 		return -1;
 	if (t > now + 5 || now - t > LEAD_STAMP_MAX_AGE)
 		return -1;
-	return now - t < min_seconds ? 1 : 0;
+	return now > t ? now - t : 0;
+}
+
+void lead_stamp_make(const uint8_t secret[32], long long form_id, long long now, char out[LEAD_STAMP_LEN])
+{
+	stamp_make(secret, "leadform", form_id, now, out);
+}
+
+int lead_stamp_check(const uint8_t secret[32], long long form_id, const char *stamp, long long now,
+		     long long min_seconds)
+{
+	long long age = stamp_age(secret, "leadform", form_id, stamp, now);
+	if (age < 0)
+		return -1;
+	return age < min_seconds ? 1 : 0;
+}
+
+void lead_confirm_make(const uint8_t secret[32], long long form_id, long long now, char out[LEAD_STAMP_LEN])
+{
+	stamp_make(secret, "leadconfirm", form_id, now, out);
+}
+
+bool lead_confirm_check(const uint8_t secret[32], long long form_id, const char *token, long long now)
+{
+	return stamp_age(secret, "leadconfirm", form_id, token, now) >= 0;
 }
 
 bool lead_should_merge(bool have_existing, long long age_seconds)
