@@ -16,13 +16,14 @@
 #include "shop/shop.h"
 #include "shop/showcase.h"
 #include "domain/moderation/takedown.h"
+#include "views/page_meta.h"
 
 static const struct db_stmt q_ad = {
 	"SELECT a.id, a.brand_id, COALESCE(a.creator_id, 0), a.title, a.headline, a.image_url, a.click_url,"
 	" COALESCE(v.src_url, ''), COALESCE(v.poster_url, ''), b.name, COALESCE(c.handle, ''), COALESCE(c.display_name, ''),"
-	" COALESCE(a.showcase_id, 0), a.taken_down_at IS NOT NULL FROM ads a JOIN brands b ON b.id = a.brand_id LEFT JOIN videos v ON v.id = a.video_id"
+	" COALESCE(a.showcase_id, 0), a.taken_down_at IS NOT NULL, a.slug FROM ads a JOIN brands b ON b.id = a.brand_id LEFT JOIN videos v ON v.id = a.video_id"
 	" LEFT JOIN creators c ON c.id = a.creator_id WHERE a.slug = ? AND a.state = 'live' AND" OWNERS_ACTIVE_SQL,
-	"s", "iiisssssssssii" };
+	"s", "iiisssssssssiis" };
 /* The card columns, the product id and the variant an add uses: the first one in stock, else the
  * first. Active products only, and on a creator's own ad only those they still have an approved pick of. */
 static const struct db_stmt q_products = {
@@ -127,6 +128,15 @@ int page_ad(struct req *r)
 		tmpl_set(out, "URL", go);
 		tmpl_set(out, "BRAND", brand);
 	}
+	const char *hero = *db_at(&a, 0, 5)->s ? db_at(&a, 0, 5)->s : db_at(&a, 0, 8)->s;
+	page_meta_show(r, &(struct page_meta){
+		.title = arena_concat(r->arena, title, " – ", brand, (char *)NULL),
+		.by = creator ? arena_concat(r->arena, "picked by ", db_at(&a, 0, 11)->s, " · ", PAGE_META_SITE,
+					     (char *)NULL) : NULL,
+		.description_html = db_at(&a, 0, 4)->s, .path = arena_concat(r->arena, "/ad/", db_at(&a, 0, 14)->s,
+									     (char *)NULL),
+		.image = hero, .image_alt = title,
+	});
 	media_stats_count(r->db, MEDIA_STATS_AD, id, MEDIA_STATS_VIEW, (long long)time(NULL));
 	if (creator)
 		attribution_touch(r, creator, ATTR_AD);

@@ -9,6 +9,7 @@
 #include "web/response.h"
 #include "shop/shop.h"
 #include "domain/moderation/takedown.h"
+#include "views/page_meta.h"
 
 /* One row per field (or one row with empty field columns for a form without fields); the
  * creator of the path's handle, if any, comes along in the same query. */
@@ -129,6 +130,12 @@ void leadform_render(struct req *r, const struct leadform *f, int status, const 
 	char stamp[LEAD_STAMP_LEN];
 	lead_stamp_make(r->secret, f->id, (long long)time(NULL), stamp);
 	tmpl_set(d, "STAMP", stamp);
+	/* The creator's address of a form (/@lena/f/...) credits them; the form itself is /f/... */
+	page_meta_show(r, &(struct page_meta){
+		.title = arena_concat(r->arena, f->title, " – ", f->brand_name, (char *)NULL),
+		.description_html = *f->intro ? f->intro : f->title,
+		.path = arena_concat(r->arena, "/f/", f->slug, (char *)NULL),
+	});
 	if (error)
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
 	static const char *const sections[LEAD__NTYPES] = {
