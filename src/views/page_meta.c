@@ -55,8 +55,11 @@ static void page_meta_jsonld(struct req *r, tmpl_dict *d, json_t *list)
 	size_t i;
 	json_t *item;
 	json_array_foreach(list, i, item) {
-		json_object_set_new(item, "@context", json_string("https://schema.org"));
-		const char *text = json_script_dump(r->arena, item);
+		json_t *top = json_object();	/* "@context" first, for the human reader */
+		json_object_set_new(top, "@context", json_string("https://schema.org"));
+		json_object_update(top, item);
+		const char *text = json_script_dump(r->arena, top);
+		json_decref(top);
 		/* json_script_dump leaves no '<', '>', '&' or '/' in it: nothing can end the script
 		 * element or open a comment, so the data block is inert whatever the strings hold, and
 		 * a browser never runs a script of this type (it is data, which the CSP allows). */
