@@ -19,10 +19,10 @@ static const struct db_stmt q_products = {
 static const struct db_stmt q_variants = {
 	"SELECT v.product_id, v.external_id, v.sku, v.barcode, v.option1, v.option2, v.option3, v.price,"
 	" COALESCE(v.compare_at_price, -1), v.currency, v.stock, v.inventory_policy, COALESCE(i.url, ''),"
-	" v.position FROM variants v JOIN products p ON p.id = v.product_id"
+	" v.position, v.stock_counted FROM variants v JOIN products p ON p.id = v.product_id"
 	" LEFT JOIN product_images i ON i.id = v.image_id"
 	" WHERE p.brand_id = ? AND p.status = 'active' AND p.id BETWEEN ? AND ?"
-	" ORDER BY v.product_id, v.position, v.id", "iii", "issssssiisissi" };
+	" ORDER BY v.product_id, v.position, v.id", "iii", "issssssiisissii" };
 static const struct db_stmt q_options = {
 	"SELECT o.product_id, o.position, o.name FROM product_options o JOIN products p ON p.id = o.product_id"
 	" WHERE p.brand_id = ? AND p.id BETWEEN ? AND ? ORDER BY o.product_id, o.position", "iii", "iis" };
@@ -69,6 +69,17 @@ static const char *amount(struct arena *a, long long minor, const char *cur)
 	for (int i = 0; i < e; i++)
 		p *= 10;
 	return arena_printf(a, "%lld.%0*lld %s", minor / p, e, minor % p, cur);
+}
+
+/* What the variant's source would say: kept selling with no count is "in stock" as imported,
+ * kept selling past a count of zero a backorder. */
+static const char *availability(long long stock, const char *policy, bool counted)
+{
+	if (stock > 0)
+		return "in stock";
+	if (strcmp(policy, "continue") != 0)
+		return "out of stock";
+	return counted ? "backorder" : "in stock";
 }
 
 struct page {
@@ -126,8 +137,9 @@ static void write_product(struct arena *a, struct buf *b, const struct page *pg,
 		cell(b, handle, false);
 		cell(b, db_at(&pg->prods, pi, 2)->s, false);
 		cell(b, description, false);
-		cell(b, stock > 0 ? "in stock" : strcmp(policy, "continue") == 0 ? "backorder" : "out of stock", false);
-		cell(b, arena_printf(a, "%lld", stock > 0 ? stock : 0), false);
+		cell(b, availability(stock, policy, v[14].i != 0), false);
+		/* No count is no quantity: a 0 would read back as counted and sold out. */
+		cell(b, v[14].i ? arena_printf(a, "%lld", stock > 0 ? stock : 0) : "", false);
 		/* A compare-at price above the price is a sale: the feed's price is the regular one. */
 		bool sale = was > price;
 		cell(b, amount(a, sale ? was : price, cur), false);
