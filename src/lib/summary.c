@@ -13,23 +13,14 @@ static bool starts_code_point(unsigned char c)
 	return (c & 0xc0) != 0x80;
 }
 
-const char *summary_text(struct arena *a, const char *html, size_t len, size_t max_chars)
+/* s cut to max_chars code points as summary.h says. */
+static const char *summary_cut(struct arena *a, const char *s, size_t len, size_t max_chars)
 {
-	const char *paras[SUMMARY_PARAGRAPHS];
-	size_t n = htmltext_paragraphs(a, html ? html : "", html ? len : 0, paras, SUMMARY_PARAGRAPHS);
-	struct buf b;
-	buf_init(&b, a, 256);
-	for (size_t i = 0; i < n; i++) {
-		if (b.len)
-			buf_putc(&b, ' ');
-		buf_puts(&b, paras[i]);
-	}
-	const char *s = buf_cstr(&b);
 	if (max_chars == 0)
 		return "";
 	/* Where the (max_chars - 1)th code point ends: room for the ellipsis after it. */
 	size_t chars = 0, keep = 0;
-	for (size_t i = 0; i < b.len; i++) {
+	for (size_t i = 0; i < len; i++) {
 		if (!starts_code_point((unsigned char)s[i]))
 			continue;
 		if (chars == max_chars - 1)
@@ -47,4 +38,38 @@ const char *summary_text(struct arena *a, const char *html, size_t len, size_t m
 	while (cut > 0 && s[cut - 1] == ' ')
 		cut--;
 	return arena_concat(a, arena_strndup(a, s, cut), ELLIPSIS, (char *)NULL);
+}
+
+const char *summary_text(struct arena *a, const char *html, size_t len, size_t max_chars)
+{
+	const char *paras[SUMMARY_PARAGRAPHS];
+	size_t n = htmltext_paragraphs(a, html ? html : "", html ? len : 0, paras, SUMMARY_PARAGRAPHS);
+	struct buf b;
+	buf_init(&b, a, 256);
+	for (size_t i = 0; i < n; i++) {
+		if (b.len)
+			buf_putc(&b, ' ');
+		buf_puts(&b, paras[i]);
+	}
+	const char *s = buf_cstr(&b);
+	return summary_cut(a, s, b.len, max_chars);
+}
+
+const char *summary_plain(struct arena *a, const char *text, size_t max_chars)
+{
+	struct buf b;
+	buf_init(&b, a, 256);
+	bool space = false;
+	for (const char *p = text ? text : ""; *p; p++) {
+		if (strchr(" \t\r\n\f\v", *p)) {
+			space = b.len > 0;
+			continue;
+		}
+		if (space)
+			buf_putc(&b, ' ');
+		space = false;
+		buf_putc(&b, *p);
+	}
+	const char *s = buf_cstr(&b);
+	return summary_cut(a, s, b.len, max_chars);
 }

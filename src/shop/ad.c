@@ -133,7 +133,7 @@ int page_ad(struct req *r)
 		.title = arena_concat(r->arena, title, " – ", brand, (char *)NULL),
 		.by = creator ? arena_concat(r->arena, "picked by ", db_at(&a, 0, 11)->s, " · ", PAGE_META_SITE,
 					     (char *)NULL) : NULL,
-		.description_html = db_at(&a, 0, 4)->s, .path = arena_concat(r->arena, "/ad/", db_at(&a, 0, 14)->s,
+		.description = db_at(&a, 0, 4)->s, .path = arena_concat(r->arena, "/ad/", db_at(&a, 0, 14)->s,
 									     (char *)NULL),
 		.image = hero, .image_alt = title,
 	});

@@ -35,7 +35,7 @@ static void collection_meta(struct req *r, const struct db_res *col, const struc
 	const char *path = arena_concat(r->arena, creator, "/", db_at(col, 0, 6)->s, (char *)NULL);
 	struct page_meta m = {
 		.title = title, .by = arena_concat(r->arena, "picked by ", name, " · ", PAGE_META_SITE, (char *)NULL),
-		.description_html = *desc ? desc : arena_printf(r->arena, "%s: %zu products %s picked.", title,
+		.description = *desc ? desc : arena_printf(r->arena, "%s: %zu products %s picked.", title,
 								items->nrows, name),
 		.path = path, .image = items->nrows ? db_at(items, 0, 7)->s : NULL,
 		.image_alt = items->nrows ? db_at(items, 0, 8)->s : NULL,

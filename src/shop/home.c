@@ -41,7 +41,7 @@ int page_home(struct req *r)
 	ads_list_add(r, d);
 	page_meta_show(r, &(struct page_meta){
 		.title = "Shop what your creators love",
-		.description_html = "Products picked and recommended by the creators you follow: their storefronts,"
+		.description = "Products picked and recommended by the creators you follow: their storefronts,"
 				    " collections, shoppable videos and live shopping.",
 		.path = "/", .image = products.nrows ? db_at(&products, 0, 7)->s : NULL,
 	});

@@ -133,7 +133,7 @@ void leadform_render(struct req *r, const struct leadform *f, int status, const 
 	/* The creator's address of a form (/@lena/f/...) credits them; the form itself is /f/... */
 	page_meta_show(r, &(struct page_meta){
 		.title = arena_concat(r->arena, f->title, " – ", f->brand_name, (char *)NULL),
-		.description_html = *f->intro ? f->intro : f->title,
+		.description = *f->intro ? f->intro : f->title,
 		.path = arena_concat(r->arena, "/f/", f->slug, (char *)NULL),
 	});
 	if (error)

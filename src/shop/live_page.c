@@ -204,7 +204,7 @@ int live_page_render(struct req *r, const struct live_session *sp, int status, c
 	page_meta_show(r, &(struct page_meta){
 		.title = s.title, .by = arena_concat(r->arena, "live with ", s.creator_name, " · ", PAGE_META_SITE,
 						    (char *)NULL),
-		.description_html = arena_printf(r->arena, "Live shopping with %s (%s UTC): %s", s.creator_name,
+		.description = arena_printf(r->arena, "Live shopping with %s (%s UTC): %s", s.creator_name,
 						 arena_strndup(r->arena, s.starts_at, 16), s.title),
 		.path = arena_printf(r->arena, "/live/%lld", s.id),
 		.image = lineup.nrows ? db_at(&lineup, 0, 6)->s : NULL,

@@ -36,7 +36,7 @@ static void form(struct req *r, int status, const char *error)
 	tmpl_dict *d = layout_begin(r, "order_lookup.tpl", "Look up an order");
 	page_meta_show(r, &(struct page_meta){
 		.title = "Look up an order",
-		.description_html = "Find an order you placed: its number and your email address show where it is.",
+		.description = "Find an order you placed: its number and your email address show where it is.",
 		.path = "/orders/lookup",
 	});
 	const char *n = req_form(r, "number"), *e = req_form(r, "email");

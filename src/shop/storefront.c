@@ -77,14 +77,14 @@ static void storefront_meta(struct req *r, const struct db_res *cr, const struct
 	const char *avatar = *db_at(cr, 0, 4)->s ? db_at(cr, 0, 4)->s : NULL;
 	struct page_meta m = {
 		.title = arena_printf(r->arena, "%s (@%s)", name, handle),
-		.description_html = *bio ? bio : arena_printf(r->arena, "Products %s picked and recommends.", name),
+		.description = *bio ? bio : arena_printf(r->arena, "Products %s picked and recommends.", name),
 		.path = path, .image = avatar ? avatar : picks->nrows ? db_at(picks, 0, 7)->s : NULL,
 		.og_type = "profile",
 	};
 	json_t *ld = json_array();
-	json_array_append_new(ld, jsonld_person(name, summary_text(r->arena, bio, strlen(bio), 5000),
+	json_array_append_new(ld, jsonld_person(name, summary_plain(r->arena, bio, 5000),
 						share_image_url(r, page_meta_base(r), avatar), url));
-	json_array_append_new(ld, card_list_ld(r, arena_printf(r->arena, "Picked by %s", name), path, picks));
+	json_array_append_new(ld, card_list_ld(r, arena_printf(r->arena, "%s's picks", name), path, picks));
 	json_t *crumbs = jsonld_breadcrumbs();
 	jsonld_list_add(crumbs, PAGE_META_SITE, page_meta_url(r, "/"));
 	jsonld_list_add(crumbs, name, url);

@@ -112,7 +112,7 @@ int page_video(struct req *r)
 	const char *by = creator ? db_at(&v, 0, 5)->s : db_at(&v, 0, 7)->s;
 	page_meta_show(r, &(struct page_meta){
 		.title = caption, .by = arena_concat(r->arena, "by ", by, " · ", PAGE_META_SITE, (char *)NULL),
-		.description_html = arena_printf(r->arena, "A shoppable video by %s: %s", by, caption),
+		.description = arena_printf(r->arena, "A shoppable video by %s: %s", by, caption),
 		.path = arena_printf(r->arena, "/v/%lld", id), .image = db_at(&v, 0, 1)->s,
 	});
 	media_stats_count(r->db, MEDIA_STATS_VIDEO, id, MEDIA_STATS_VIEW, (long long)time(NULL));

@@ -84,12 +84,11 @@ void page_meta_show(struct req *r, struct page_meta *m)
 	tmpl_set(d, "SITE", PAGE_META_SITE);
 	tmpl_set(d, "OG_TITLE", title);
 	tmpl_set(d, "OG_TYPE", m->og_type ? m->og_type : "website");
-	if (m->description_html) {
-		const char *text = summary_text(r->arena, m->description_html, strlen(m->description_html),
-						PAGE_META_DESCRIPTION_MAX);
-		if (*text)
-			tmpl_set(tmpl_add(d, "DESCRIPTION"), "TEXT", text);
-	}
+	const char *text = m->description_html ? summary_text(r->arena, m->description_html, strlen(m->description_html),
+							      PAGE_META_DESCRIPTION_MAX)
+			 : summary_plain(r->arena, m->description, PAGE_META_DESCRIPTION_MAX);
+	if (*text)
+		tmpl_set(tmpl_add(d, "DESCRIPTION"), "TEXT", text);
 	const char *url = m->path ? page_meta_url(r, m->path) : NULL;
 	if (url)
 		tmpl_set(tmpl_add(d, "CANONICAL"), "URL", url);

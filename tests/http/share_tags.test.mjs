@@ -118,6 +118,13 @@ test('a storefront is a profile with a Person and its picks as an ItemList', asy
 	assert.equal(again.title, h.title);
 });
 
+test('a plain-text bio is described as the text it is, markup-looking characters and all', async () => {
+	const h = headOf((await get('/@noor')).body);
+	assert.match(h.meta.description, /^<script>alert\("xss"\)<\/script> & "quotes" 'single' <img src=x onerror=alert\(1\)>/);
+	assert.match(h.raw, /<meta name="description" content="&lt;script&gt;alert\(&quot;xss&quot;\)&lt;\/script&gt; &amp; /);
+	assert.equal(ofType(h, 'Person')[0].description.slice(0, 24), '<script>alert("xss")</sc');
+});
+
 test('a collection lists its items and its breadcrumbs', async () => {
 	const h = headOf((await get('/@lena/desk-setup')).body);
 	assertShareTags(h, { path: '/@lena/desk-setup' });

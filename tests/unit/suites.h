@@ -53,5 +53,7 @@ Suite *mime_suite(void);
 Suite *mail_html_suite(void);
 Suite *moderation_suite(void);
 Suite *notify_suite(void);
+Suite *json_script_suite(void);
+Suite *summary_suite(void);
 
 #endif
