@@ -10,18 +10,18 @@ const char *json_script_dump(struct arena *a, const json_t *v)
 	char *s = json_dumps(v, JSON_COMPACT | JSON_ESCAPE_SLASH);
 	if (!s)
 		return NULL;
+	size_t len = strlen(s);
 	struct buf b;
-	buf_init(&b, a, strlen(s) + 64);
-	for (const char *p = s; *p; p++) {
-		/* Outside strings JSON has none of them, so escaping everywhere keeps the meaning. */
-		if (*p == '<')
-			buf_puts(&b, "\\u003c");
-		else if (*p == '>')
-			buf_puts(&b, "\\u003e");
-		else if (*p == '&')
-			buf_puts(&b, "\\u0026");
-		else
-			buf_putc(&b, *p);
+	buf_init(&b, a, len + len / 8 + 64);
+	/* Outside strings JSON has none of them, so escaping everywhere keeps the meaning. */
+	for (const char *p = s;;) {
+		size_t run = strcspn(p, "<>&");
+		buf_put(&b, p, run);
+		p += run;
+		if (!*p)
+			break;
+		buf_puts(&b, *p == '<' ? "\\u003c" : *p == '>' ? "\\u003e" : "\\u0026");
+		p++;
 	}
 	free(s);
 	return buf_cstr(&b);

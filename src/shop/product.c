@@ -124,10 +124,15 @@ static void product_meta(struct req *r, const struct db_res *p, const struct db_
 	const char *title = db_at(p, 0, 1)->s, *brand = db_at(p, 0, 5)->s;
 	const char *path = arena_concat(r->arena, "/p/", db_at(p, 0, 4)->s, "/", db_at(p, 0, 7)->s, (char *)NULL);
 	const char *image = imgs->nrows ? db_at(imgs, 0, 0)->s : NULL;
+	/* One summary for the meta tags and the JSON-LD: the description's first 155 characters are
+	 * what a search result shows, and the rest would cost a page view escaping it twice more. */
+	const struct db_val *html = db_at(p, 0, 2);
+	const char *summary = summary_text(r->arena, html->s, html->len, PAGE_META_DESCRIPTION_MAX);
 	struct page_meta m = {
 		.title = arena_concat(r->arena, title, " – ", brand, (char *)NULL),
 		.by = via->nrows ? arena_concat(r->arena, "picked by ", db_at(via, 0, 1)->s, (char *)NULL) : NULL,
-		.description_html = db_at(p, 0, 2)->s, .path = path, .image = image,
+		.description = *summary ? summary : arena_concat(r->arena, title, " by ", brand, (char *)NULL),
+		.path = path, .image = image,
 		.image_alt = imgs->nrows ? db_at(imgs, 0, 1)->s : NULL, .og_type = "product",
 	};
 	struct jsonld_offer offer = { 0 };
@@ -144,9 +149,7 @@ static void product_meta(struct req *r, const struct db_res *p, const struct db_
 	}
 	const char *url = page_meta_url(r, path), *base = page_meta_base(r);
 	json_t *ld = json_array();
-	json_array_append_new(ld, jsonld_product(title, summary_text(r->arena, m.description_html,
-								 strlen(m.description_html), 5000),
-						 share_image_url(r, base, image), url, brand,
+	json_array_append_new(ld, jsonld_product(title, m.description, share_image_url(r, base, image), url, brand,
 						 cheapest < vars->nrows ? db_at(vars, cheapest, 3)->s : NULL,
 						 cheapest < vars->nrows ? &offer : NULL));
 	json_t *crumbs = jsonld_breadcrumbs();

@@ -60,9 +60,10 @@ static void page_meta_jsonld(struct req *r, tmpl_dict *d, json_t *list)
 		json_object_update(top, item);
 		const char *text = json_script_dump(r->arena, top);
 		json_decref(top);
-		/* json_script_dump leaves no '<', '>', '&' or '/' in it: nothing can end the script
-		 * element or open a comment, so the data block is inert whatever the strings hold, and
-		 * a browser never runs a script of this type (it is data, which the CSP allows). */
+		/* Written raw (SANITISED_): json_script_dump leaves no '<', '>' or '&' in it, so nothing
+		 * can end the script element, open a comment or make an entity, whatever the strings
+		 * hold; and a browser never runs a script of this type (a data block: the CSP has
+		 * nothing to refuse). ctemplate's own escaping there would be JavaScript's, not JSON's. */
 		if (text)
 			tmpl_set(tmpl_add(d, "JSONLD"), "SANITISED_JSONLD", text);
 	}
@@ -85,8 +86,9 @@ void page_meta_show(struct req *r, struct page_meta *m)
 	tmpl_set(d, "OG_TITLE", title);
 	tmpl_set(d, "OG_TYPE", m->og_type ? m->og_type : "website");
 	const char *text = m->description_html ? summary_text(r->arena, m->description_html, strlen(m->description_html),
-							      PAGE_META_DESCRIPTION_MAX)
-			 : summary_plain(r->arena, m->description, PAGE_META_DESCRIPTION_MAX);
+							      PAGE_META_DESCRIPTION_MAX) : "";
+	if (!*text)
+		text = summary_plain(r->arena, m->description, PAGE_META_DESCRIPTION_MAX);
 	if (*text)
 		tmpl_set(tmpl_add(d, "DESCRIPTION"), "TEXT", text);
 	const char *url = m->path ? page_meta_url(r, m->path) : NULL;

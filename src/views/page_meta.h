@@ -14,7 +14,8 @@ struct page_meta {
 	const char *title;	/* the page: "Walnut Monitor Stand – Northwind Goods" */
 	const char *by;		/* who the page comes from ("picked by Lena"); NULL: the site's name */
 	const char *description_html;	/* untrusted HTML (a product's); made plain and cut here */
-	const char *description;	/* or plain text (a bio, a headline), cut here */
+	const char *description;	/* or plain text (a bio, a headline), cut here; also what a
+					 * page whose HTML description is empty says instead */
 	const char *path;	/* the page's own address on the site, no query: "/p/northwind/stand" */
 	const char *image, *image_alt;	/* the page's best picture, for share_image_url; may be NULL */
 	const char *og_type;	/* "product", "profile"; NULL: "website" */
