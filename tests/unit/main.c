@@ -56,6 +56,7 @@ int main(void)
 	srunner_add_suite(sr, moderation_suite());
 	srunner_add_suite(sr, json_script_suite());
 	srunner_add_suite(sr, summary_suite());
+	srunner_add_suite(sr, jsonld_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

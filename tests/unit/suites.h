@@ -55,5 +55,6 @@ Suite *moderation_suite(void);
 Suite *notify_suite(void);
 Suite *json_script_suite(void);
 Suite *summary_suite(void);
+Suite *jsonld_suite(void);
 
 #endif
