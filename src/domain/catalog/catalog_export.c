@@ -71,9 +71,7 @@ static const char *amount(struct arena *a, long long minor, const char *cur)
 	return arena_printf(a, "%lld.%0*lld %s", minor / p, e, minor % p, cur);
 }
 
-/* What the variant's source would say: kept selling with no count is "in stock" as imported,
- * kept selling past a count of zero a backorder. */
-static const char *availability(long long stock, const char *policy, bool counted)
+const char *catalog_export_availability(long long stock, const char *policy, bool counted)
 {
 	if (stock > 0)
 		return "in stock";
@@ -137,7 +135,7 @@ static void write_product(struct arena *a, struct buf *b, const struct page *pg,
 		cell(b, handle, false);
 		cell(b, db_at(&pg->prods, pi, 2)->s, false);
 		cell(b, description, false);
-		cell(b, availability(stock, policy, v[14].i != 0), false);
+		cell(b, catalog_export_availability(stock, policy, v[14].i != 0), false);
 		/* No count is no quantity: a 0 would read back as counted and sold out. */
 		cell(b, v[14].i ? arena_printf(a, "%lld", stock > 0 ? stock : 0) : "", false);
 		/* A compare-at price above the price is a sale: the feed's price is the regular one. */
