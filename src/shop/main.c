@@ -29,11 +29,11 @@ static const struct field path_code[] = { F_TEXT("code", 0), F_END };
 static const struct field path_ref[] = { F_TEXT("ref", 0), F_END };
 static const struct field path_provider[] = { F_TEXT("provider", 0), F_END };
 static const struct field path_token[] = { F_TEXT("token", 0), F_END };
-static const struct field path_sitemap[] = {
-	F_ENUM("kind", 12, F_ONE_OF("storefronts", "collections", "products")), F_ID("id"), F_END,
-};
 static const struct field path_report[] = {
 	F_ENUM("kind", 10, F_ONE_OF("storefront", "collection", "video", "ad", "live", "form")), F_ID("id"), F_END,
+};
+static const struct field path_sitemap[] = {
+	F_ENUM("kind", 12, F_ONE_OF("storefronts", "collections", "products")), F_ID("id"), F_END,
 };
 
 /* Query and body fields. inline_error: the page answers a bad value with its own message (a

@@ -98,9 +98,9 @@ int page_order_lookup(struct req *r)
 		return REQ_DONE;
 	}
 	tmpl_dict *d = layout_begin(r, "order.tpl", arena_printf(r->arena, "Order %s", number));
-	page_meta_noindex(r);
 	if ((rc = order_render(r, d, db_at(&o, 0, 0)->i)) != DB_OK)
 		return req_db_fail(rc);
+	page_meta_noindex(r);
 	layout_end(r, 200);
 	return REQ_DONE;
 }
