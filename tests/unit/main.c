@@ -13,6 +13,9 @@ int main(void)
 	srunner_add_suite(sr, order_state_suite());
 	srunner_add_suite(sr, csv_out_suite());
 	srunner_add_suite(sr, base_url_suite());
+	srunner_add_suite(sr, json_script_suite());
+	srunner_add_suite(sr, summary_suite());
+	srunner_add_suite(sr, jsonld_suite());
 	srunner_add_suite(sr, mime_suite());
 	srunner_add_suite(sr, mail_html_suite());
 	srunner_add_suite(sr, notify_suite());
@@ -54,9 +57,6 @@ int main(void)
 	srunner_add_suite(sr, sign_in_suite());
 	srunner_add_suite(sr, totp_suite());
 	srunner_add_suite(sr, moderation_suite());
-	srunner_add_suite(sr, json_script_suite());
-	srunner_add_suite(sr, summary_suite());
-	srunner_add_suite(sr, jsonld_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

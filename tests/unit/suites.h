@@ -12,6 +12,9 @@ Suite *token_suite(void);
 Suite *order_state_suite(void);
 Suite *csv_out_suite(void);
 Suite *base_url_suite(void);
+Suite *json_script_suite(void);
+Suite *summary_suite(void);
+Suite *jsonld_suite(void);
 Suite *attribution_suite(void);
 Suite *commission_suite(void);
 Suite *commission_rate_suite(void);
@@ -53,8 +56,5 @@ Suite *mime_suite(void);
 Suite *mail_html_suite(void);
 Suite *moderation_suite(void);
 Suite *notify_suite(void);
-Suite *json_script_suite(void);
-Suite *summary_suite(void);
-Suite *jsonld_suite(void);
 
 #endif
