@@ -21,9 +21,9 @@
 static const struct db_stmt q_ad = {
 	"SELECT a.id, a.brand_id, COALESCE(a.creator_id, 0), a.title, a.headline, a.image_url, a.click_url,"
 	" COALESCE(v.src_url, ''), COALESCE(v.poster_url, ''), b.name, COALESCE(c.handle, ''), COALESCE(c.display_name, ''),"
-	" COALESCE(a.showcase_id, 0), a.taken_down_at IS NOT NULL, a.slug FROM ads a JOIN brands b ON b.id = a.brand_id LEFT JOIN videos v ON v.id = a.video_id"
+	" COALESCE(a.showcase_id, 0), a.taken_down_at IS NOT NULL FROM ads a JOIN brands b ON b.id = a.brand_id LEFT JOIN videos v ON v.id = a.video_id"
 	" LEFT JOIN creators c ON c.id = a.creator_id WHERE a.slug = ? AND a.state = 'live' AND" OWNERS_ACTIVE_SQL,
-	"s", "iiisssssssssiis" };
+	"s", "iiisssssssssii" };
 /* The card columns, the product id and the variant an add uses: the first one in stock, else the
  * first. Active products only, and on a creator's own ad only those they still have an approved pick of. */
 static const struct db_stmt q_products = {
@@ -133,8 +133,7 @@ int page_ad(struct req *r)
 		.title = arena_concat(r->arena, title, " – ", brand, (char *)NULL),
 		.by = creator ? arena_concat(r->arena, "picked by ", db_at(&a, 0, 11)->s, " · ", PAGE_META_SITE,
 					     (char *)NULL) : NULL,
-		.description = db_at(&a, 0, 4)->s, .path = arena_concat(r->arena, "/ad/", db_at(&a, 0, 14)->s,
-									     (char *)NULL),
+		.description = db_at(&a, 0, 4)->s, .path = arena_concat(r->arena, "/ad/", slug, (char *)NULL),
 		.image = hero, .image_alt = title,
 	});
 	media_stats_count(r->db, MEDIA_STATS_AD, id, MEDIA_STATS_VIEW, (long long)time(NULL));
