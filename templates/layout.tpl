@@ -4,7 +4,8 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{TITLE}}</title>
-<link rel="stylesheet" href="{{STATIC_STYLE_CSS}}">
+{{#NOINDEX}}<meta name="robots" content="noindex">
+{{/NOINDEX}}{{#HEAD}}{{SANITISED_HEAD_HTML:none}}{{/HEAD}}<link rel="stylesheet" href="{{STATIC_STYLE_CSS}}">
 <link rel="icon" href="{{STATIC_FAVICON_SVG}}" type="image/svg+xml">
 </head>
 <body>

@@ -117,6 +117,34 @@ bool money_format(char *out, size_t outlen, long long minor, const char *currenc
 	return true;
 }
 
+bool money_decimal(char *out, size_t outlen, long long minor, const char *currency)
+{
+	int e = money_exponent(currency);
+	char buf[64];
+	size_t len = 0;
+
+	if (out && outlen > 0)
+		out[0] = '\0';
+	if (!out || e < 0)
+		return false;
+	unsigned long long mag = minor < 0 ? 0ULL - (unsigned long long)minor : (unsigned long long)minor;
+	unsigned long long scale = 1;
+	for (int i = 0; i < e; i++)
+		scale *= 10;
+	if (minor < 0)
+		buf[len++] = '-';
+	len += money_digits(buf + len, mag / scale, 0, false);
+	if (e > 0) {
+		buf[len++] = '.';
+		len += money_digits(buf + len, mag % scale, e, false);
+	}
+	if (len >= outlen)
+		return false;
+	memcpy(out, buf, len);
+	out[len] = '\0';
+	return true;
+}
+
 static bool money_isdigit(char c)
 {
 	return c >= '0' && c <= '9';

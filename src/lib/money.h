@@ -12,6 +12,10 @@ int money_exponent(const char *currency);
  * Returns false if out is too small or the currency is invalid. */
 bool money_format(char *out, size_t outlen, long long minor, const char *currency);
 
+/* The plain decimal amount, as structured data and feeds write it: "12.50", "1200" for JPY,
+ * "-3.00"; no symbol, no grouping. False if out is too small or the currency is invalid. */
+bool money_decimal(char *out, size_t outlen, long long minor, const char *currency);
+
 /* Parses a plain decimal amount ("12", "12.5", "12.50") into minor units for the currency's
  * exponent. Rejects signs, thousands separators, exponents, spaces, more decimals than the
  * exponent allows, and values above 10^13 minor units. */

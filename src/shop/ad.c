@@ -16,6 +16,7 @@
 #include "shop/shop.h"
 #include "shop/showcase.h"
 #include "domain/moderation/takedown.h"
+#include "views/page_meta.h"
 
 static const struct db_stmt q_ad = {
 	"SELECT a.id, a.brand_id, COALESCE(a.creator_id, 0), a.title, a.headline, a.image_url, a.click_url,"
@@ -128,6 +129,14 @@ int page_ad(struct req *r)
 		tmpl_set(out, "URL", go);
 		tmpl_set(out, "BRAND", brand);
 	}
+	const char *hero = *db_at(&a, 0, 5)->s ? db_at(&a, 0, 5)->s : db_at(&a, 0, 8)->s;
+	page_meta_show(r, &(struct page_meta){
+		.title = arena_concat(r->arena, title, " – ", brand, (char *)NULL),
+		.by = creator ? arena_concat(r->arena, "picked by ", db_at(&a, 0, 11)->s, " · ", PAGE_META_SITE,
+					     (char *)NULL) : NULL,
+		.description = db_at(&a, 0, 4)->s, .path = arena_concat(r->arena, "/ad/", slug, (char *)NULL),
+		.image = hero, .image_alt = title,
+	});
 	media_stats_count(r->db, MEDIA_STATS_AD, id, MEDIA_STATS_VIEW, (long long)time(NULL));
 	if (creator)
 		attribution_touch(r, creator, ATTR_AD);

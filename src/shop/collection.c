@@ -7,6 +7,9 @@
 #include "web/response.h"
 #include "shop/shop.h"
 #include "domain/moderation/takedown.h"
+#include "views/card_list_ld.h"
+#include "views/jsonld.h"
+#include "views/page_meta.h"
 
 static const struct db_stmt q_collection = {
 	"SELECT c.id, c.title, c.description, cr.handle, cr.display_name, cr.id, c.slug,"
@@ -23,6 +26,31 @@ static const struct db_stmt q_items = {
 	" JOIN picks pk ON pk.creator_id = c.creator_id AND pk.product_id = p.id AND pk.status = 'approved'"
 	" WHERE ci.collection_id = ? AND p.status = 'active' ORDER BY ci.position, p.id LIMIT 200",
 	"i", CARD_TYPES "sii" };
+
+/* The collection as its creator's list, kept with the page. */
+static void collection_meta(struct req *r, const struct db_res *col, const struct db_res *items)
+{
+	const char *title = db_at(col, 0, 1)->s, *handle = db_at(col, 0, 3)->s, *name = db_at(col, 0, 4)->s;
+	const char *desc = db_at(col, 0, 2)->s;
+	const char *creator = arena_concat(r->arena, "/@", handle, (char *)NULL);
+	const char *path = arena_concat(r->arena, creator, "/", db_at(col, 0, 6)->s, (char *)NULL);
+	struct page_meta m = {
+		.title = title, .by = arena_concat(r->arena, "picked by ", name, " · ", PAGE_META_SITE, (char *)NULL),
+		.description = *desc ? desc : arena_printf(r->arena, "%s: %zu products %s picked.", title,
+								items->nrows, name),
+		.path = path, .image = items->nrows ? db_at(items, 0, 7)->s : NULL,
+		.image_alt = items->nrows ? db_at(items, 0, 8)->s : NULL,
+	};
+	json_t *ld = json_array();
+	json_array_append_new(ld, card_list_ld(r, title, path, items));
+	json_t *crumbs = jsonld_breadcrumbs();
+	jsonld_list_add(crumbs, PAGE_META_SITE, page_meta_url(r, "/"));
+	jsonld_list_add(crumbs, name, page_meta_url(r, creator));
+	jsonld_list_add(crumbs, title, page_meta_url(r, path));
+	json_array_append_new(ld, crumbs);
+	m.jsonld = ld;
+	page_meta_show(r, &m);
+}
 
 /* The page as every visitor sees it, kept under `key`. */
 static enum db_status collection_build(struct req *r, const struct db_res *col, const char *key)
@@ -56,6 +84,7 @@ static enum db_status collection_build(struct req *r, const struct db_res *col, 
 		tmpl_show(d, "GIFTED_NOTE");
 	if (items.nrows == 0)
 		tmpl_show(d, "EMPTY");
+	collection_meta(r, col, &items);
 	layout_keep(r, key);
 	return DB_OK;
 }

@@ -4,6 +4,7 @@
 #include "web/layout.h"
 #include "web/response.h"
 #include "shop/shop.h"
+#include "views/page_meta.h"
 
 static const struct db_stmt q_featured = {
 	"SELECT handle, display_name, avatar_url FROM creators WHERE featured = 1 AND taken_down_at IS NULL AND"
@@ -46,6 +47,12 @@ int page_home(struct req *r)
 	video_feed_add(r, d, 0);
 	live_list_add(r, d, 0);
 	ads_list_add(r, d);
+	page_meta_show(r, &(struct page_meta){
+		.title = "Shop what your creators love",
+		.description = "Products picked and recommended by the creators you follow: their storefronts,"
+				    " collections, shoppable videos and live shopping.",
+		.path = "/", .image = products.nrows ? db_at(&products, 0, 7)->s : NULL,
+	});
 	layout_keep(r, "/");
 	layout_end(r, 200);
 	return REQ_DONE;

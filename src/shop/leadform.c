@@ -11,6 +11,7 @@
 #include "web/response.h"
 #include "shop/shop.h"
 #include "domain/moderation/takedown.h"
+#include "views/page_meta.h"
 
 /* One row per field (or one row with empty field columns for a form without fields); the
  * creator of the path's handle, if any, comes along in the same query. */
@@ -279,6 +280,12 @@ static void render(struct req *r, const struct leadform *f, int status, const ch
 	else
 		lead_stamp_make(r->secret, f->id, now, stamp);
 	tmpl_set(d, "STAMP", stamp);
+	/* The creator's address of a form (/@lena/f/...) credits them; the form itself is /f/... */
+	page_meta_show(r, &(struct page_meta){
+		.title = arena_concat(r->arena, f->title, " – ", f->brand_name, (char *)NULL),
+		.description = *f->intro ? f->intro : f->title,
+		.path = arena_concat(r->arena, "/f/", f->slug, (char *)NULL),
+	});
 	if (error)
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
 	if (note)

@@ -9,6 +9,7 @@
 #include "shop/live_view.h"
 #include "web/layout.h"
 #include "web/response.h"
+#include "views/page_meta.h"
 
 static const struct db_stmt q_lineup = {
 	"SELECT " LIVE_PRODUCT_COLS "," CARD_GIFTED("?") " FROM live_lineup l JOIN products p ON p.id = l.product_id"
@@ -200,6 +201,15 @@ int live_page_render(struct req *r, const struct live_session *sp, int status, c
 	questions(r, d, &s, &qs);
 	if (s.state != LIVE_ENDED)
 		ask_form(d, &s, &asker);
+	page_meta_show(r, &(struct page_meta){
+		.title = s.title, .by = arena_concat(r->arena, "live with ", s.creator_name, " · ", PAGE_META_SITE,
+						    (char *)NULL),
+		.description = arena_printf(r->arena, "Live shopping with %s (%s UTC): %s", s.creator_name,
+						 arena_strndup(r->arena, s.starts_at, 16), s.title),
+		.path = arena_printf(r->arena, "/live/%lld", s.id),
+		.image = lineup.nrows ? db_at(&lineup, 0, 6)->s : NULL,
+		.image_alt = lineup.nrows ? db_at(&lineup, 0, 7)->s : NULL,
+	});
 	attribution_touch(r, s.creator_id, ATTR_LIVE);
 	layout_end(r, status);
 	return REQ_DONE;

@@ -2,6 +2,7 @@
 #include <limits.h>
 #include "shop/cart.h"
 #include "shop/cart_codes.h"
+#include "shop/crawl.h"
 #include "views/attribution.h"
 #include "views/layout_extras.h"
 #include "views/notice_text.h"
@@ -31,6 +32,9 @@ static const struct field path_token[] = { F_TEXT("token", 0), F_END };
 static const struct field path_id_token[] = { F_ID("id"), F_TEXT("token", 0), F_END };
 static const struct field path_report[] = {
 	F_ENUM("kind", 10, F_ONE_OF("storefront", "collection", "video", "ad", "live", "form")), F_ID("id"), F_END,
+};
+static const struct field path_sitemap[] = {
+	F_ENUM("kind", 12, F_ONE_OF("storefronts", "collections", "products")), F_ID("id"), F_END,
 };
 
 /* Query and body fields. inline_error: the page answers a bad value with its own message (a
@@ -107,6 +111,7 @@ enum shop_page {
 	SHOP_CART_CODE, SHOP_CART_CODE_REMOVE,
 	SHOP_REPORT_FORM, SHOP_REPORT,
 	SHOP_UNSUBSCRIBE_FORM, SHOP_UNSUBSCRIBE,
+	SHOP_ROBOTS, SHOP_SITEMAP_INDEX, SHOP_SITEMAP,
 	SHOP__MAX
 };
 
@@ -229,6 +234,11 @@ static const struct route routes[] = {
 		.needs = NEED_SESSION, .path = path_token },
 	[SHOP_UNSUBSCRIBE] = { .pat = { HTTP_POST, "/unsubscribe/{token}" }, .fn = page_unsubscribe,
 		.needs = NEED_SIGNED | NEED_MULTIPART, .path = path_token, .max_body = 1024 },
+	/* for search engines' crawlers: robots.c, sitemap.c */
+	[SHOP_ROBOTS] = { .pat = { HTTP_GET, "/robots.txt" }, .fn = page_robots, .needs = NEED_NO_DB },
+	[SHOP_SITEMAP_INDEX] = { .pat = { HTTP_GET, "/sitemap.xml" }, .fn = page_sitemap_index },
+	[SHOP_SITEMAP] = { .pat = { HTTP_GET, "/sitemaps/{kind}/{id}" }, .fn = page_sitemap,
+		.path = path_sitemap },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == SHOP__MAX, "one row per shop page");
 

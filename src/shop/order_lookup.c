@@ -11,6 +11,7 @@
 #include "web/layout.h"
 #include "web/response.h"
 #include "shop/shop.h"
+#include "views/page_meta.h"
 
 static const struct db_stmt q_find = {
 	"SELECT id FROM orders WHERE number = ? AND email = ?", "ss", "i" };
@@ -33,6 +34,11 @@ static const struct throttle_kind lookup_throttle = { "lookup-", &q_misses, &q_m
 static void form(struct req *r, int status, const char *error)
 {
 	tmpl_dict *d = layout_begin(r, "order_lookup.tpl", "Look up an order");
+	page_meta_show(r, &(struct page_meta){
+		.title = "Look up an order",
+		.description = "Find an order you placed: its number and your email address show where it is.",
+		.path = "/orders/lookup",
+	});
 	const char *n = req_form(r, "number"), *e = req_form(r, "email");
 	tmpl_set(d, "NUMBER", n ? n : "");
 	tmpl_set(d, "EMAIL", e ? e : "");
@@ -94,6 +100,7 @@ int page_order_lookup(struct req *r)
 	tmpl_dict *d = layout_begin(r, "order.tpl", arena_printf(r->arena, "Order %s", number));
 	if ((rc = order_render(r, d, db_at(&o, 0, 0)->i)) != DB_OK)
 		return req_db_fail(rc);
+	page_meta_noindex(r);
 	layout_end(r, 200);
 	return REQ_DONE;
 }

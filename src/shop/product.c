@@ -6,17 +6,21 @@
 #include "views/card_view.h"
 #include "domain/video/media_from.h"
 #include "lib/sanitize.h"
+#include "lib/summary.h"
+#include "views/share_image.h"
 #include "db/dbcache.h"
 #include "web/layout.h"
 #include "web/response.h"
 #include "shop/shop.h"
 #include "shop/showcase.h"
+#include "views/jsonld.h"
+#include "views/page_meta.h"
 
 static const struct db_stmt q_product = {
-	"SELECT p.id, p.title, p.description_html, p.product_type, b.slug, b.name, b.id FROM products p"
+	"SELECT p.id, p.title, p.description_html, p.product_type, b.slug, b.name, b.id, p.handle FROM products p"
 	" JOIN brands b ON b.id = p.brand_id WHERE b.slug = ? AND p.handle = ? AND p.status = 'active'"
 	" AND b.approved = 1 AND" ACCOUNT_ACTIVE_SQL("b.owner_user_id"),
-	"ss", "isssssi" };
+	"ss", "isssssis" };
 static const struct db_stmt q_options = {
 	"SELECT name FROM product_options WHERE product_id = ? ORDER BY position", "i", "s" };
 static const struct db_stmt q_variants = {
@@ -112,6 +116,53 @@ static const char *buy_action(struct req *r, long long product_id)
 		? arena_printf(r->arena, "/ad/%s/cart", db_at(&res, 0, 0)->s) : "/cart/add";
 }
 
+/* What a shared link and a search engine see: the cheapest variant's price, in stock when any
+ * variant can be bought, the first image, and who recommended it when a creator's link led here. */
+static void product_meta(struct req *r, const struct db_res *p, const struct db_res *vars,
+			 const struct db_res *imgs, const struct db_res *via)
+{
+	const char *title = db_at(p, 0, 1)->s, *brand = db_at(p, 0, 5)->s;
+	const char *path = arena_concat(r->arena, "/p/", db_at(p, 0, 4)->s, "/", db_at(p, 0, 7)->s, (char *)NULL);
+	const char *image = imgs->nrows ? db_at(imgs, 0, 0)->s : NULL;
+	/* One summary for the meta tags and the JSON-LD: the description's first 155 characters are
+	 * what a search result shows, and the rest would cost a page view escaping it twice more. */
+	const struct db_val *html = db_at(p, 0, 2);
+	const char *summary = summary_text(r->arena, html->s, html->len, PAGE_META_DESCRIPTION_MAX);
+	struct page_meta m = {
+		.title = arena_concat(r->arena, title, " – ", brand, (char *)NULL),
+		.by = via->nrows ? arena_concat(r->arena, "picked by ", db_at(via, 0, 1)->s, (char *)NULL) : NULL,
+		.description = *summary ? summary : arena_concat(r->arena, title, " by ", brand, (char *)NULL),
+		.path = path, .image = image,
+		.image_alt = imgs->nrows ? db_at(imgs, 0, 1)->s : NULL, .og_type = "product",
+	};
+	struct jsonld_offer offer = { 0 };
+	size_t cheapest = vars->nrows;
+	for (size_t i = 0; i < vars->nrows; i++) {
+		if (db_at(vars, i, 7)->i > 0 || strcmp(db_at(vars, i, 8)->s, "continue") == 0)
+			offer.in_stock = true;
+		if (cheapest == vars->nrows || db_at(vars, i, 4)->i < db_at(vars, cheapest, 4)->i)
+			cheapest = i;
+	}
+	if (cheapest < vars->nrows) {
+		m.price_minor = offer.price_minor = db_at(vars, cheapest, 4)->i;
+		m.price_currency = offer.currency = db_at(vars, cheapest, 6)->s;
+	}
+	const char *url = page_meta_url(r, path), *base = page_meta_base(r);
+	json_t *ld = json_array();
+	json_array_append_new(ld, jsonld_product(title, m.description, share_image_url(r, base, image), url, brand,
+						 cheapest < vars->nrows ? db_at(vars, cheapest, 3)->s : NULL,
+						 cheapest < vars->nrows ? &offer : NULL));
+	json_t *crumbs = jsonld_breadcrumbs();
+	jsonld_list_add(crumbs, PAGE_META_SITE, page_meta_url(r, "/"));
+	if (via->nrows)
+		jsonld_list_add(crumbs, db_at(via, 0, 1)->s,
+				page_meta_url(r, arena_concat(r->arena, "/@", db_at(via, 0, 0)->s, (char *)NULL)));
+	jsonld_list_add(crumbs, title, url);
+	json_array_append_new(ld, crumbs);
+	m.jsonld = ld;
+	page_meta_show(r, &m);
+}
+
 int page_product(struct req *r)
 {
 	struct db_res p, opts, vars, imgs, via = { 0 };
@@ -161,6 +212,7 @@ int page_product(struct req *r)
 		attribution_touch(r, db_at(&via, 0, 3)->i, ATTR_PRODUCT);
 	}
 	showcase_product_page_add(r, d, db_at(&p, 0, 6)->i, id);
+	product_meta(r, &p, &vars, &imgs, &via);
 	layout_end(r, 200);
 	return REQ_DONE;
 }

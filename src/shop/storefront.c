@@ -10,6 +10,11 @@
 #include "shop/showcase.h"
 #include "domain/leads/lead_field.h"
 #include "domain/moderation/takedown.h"
+#include "lib/summary.h"
+#include "views/card_list_ld.h"
+#include "views/jsonld.h"
+#include "views/page_meta.h"
+#include "views/share_image.h"
 
 static const struct db_stmt q_creator = {
 	"SELECT id, handle, display_name, bio, avatar_url, taken_down_at IS NOT NULL FROM creators WHERE handle = ?"
@@ -41,6 +46,30 @@ static const struct db_stmt q_forms = {
 static const struct db_stmt q_share = {
 	"SELECT code FROM short_links WHERE creator_id = ? AND target = 'storefront'"
 	" ORDER BY created_at DESC, id DESC LIMIT 1", "i", "s" };
+
+/* The creator as a profile: their bio, avatar, the picks as a list, kept with the page. */
+static void storefront_meta(struct req *r, const struct db_res *cr, const struct db_res *picks)
+{
+	const char *handle = db_at(cr, 0, 1)->s, *name = db_at(cr, 0, 2)->s, *bio = db_at(cr, 0, 3)->s;
+	const char *path = arena_concat(r->arena, "/@", handle, (char *)NULL), *url = page_meta_url(r, path);
+	const char *avatar = *db_at(cr, 0, 4)->s ? db_at(cr, 0, 4)->s : NULL;
+	struct page_meta m = {
+		.title = arena_printf(r->arena, "%s (@%s)", name, handle),
+		.description = *bio ? bio : arena_printf(r->arena, "Products %s picked and recommends.", name),
+		.path = path, .image = avatar ? avatar : picks->nrows ? db_at(picks, 0, 7)->s : NULL,
+		.og_type = "profile",
+	};
+	json_t *ld = json_array();
+	json_array_append_new(ld, jsonld_person(name, summary_plain(r->arena, bio, 5000),
+						share_image_url(r, page_meta_base(r), avatar), url));
+	json_array_append_new(ld, card_list_ld(r, arena_printf(r->arena, "%s's picks", name), path, picks));
+	json_t *crumbs = jsonld_breadcrumbs();
+	jsonld_list_add(crumbs, PAGE_META_SITE, page_meta_url(r, "/"));
+	jsonld_list_add(crumbs, name, url);
+	json_array_append_new(ld, crumbs);
+	m.jsonld = ld;
+	page_meta_show(r, &m);
+}
 
 static enum db_status forms_add(struct req *r, tmpl_dict *d, long long creator, const char *handle)
 {
@@ -114,6 +143,7 @@ static enum db_status storefront_build(struct req *r, const struct db_res *cr, c
 		return rc;
 	video_feed_add(r, d, db_at(cr, 0, 0)->i);
 	live_list_add(r, d, db_at(cr, 0, 0)->i);
+	storefront_meta(r, cr, &picks);
 	if (!showcase_storefront_add(r, d, db_at(cr, 0, 0)->i, handle))
 		layout_keep(r, key);
 	return DB_OK;

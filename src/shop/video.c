@@ -13,6 +13,7 @@
 #include "shop/shop.h"
 #include "domain/video/media_stats.h"
 #include "domain/moderation/takedown.h"
+#include "views/page_meta.h"
 
 #define VIDEO_MAX_TAGS 20
 
@@ -109,6 +110,12 @@ int page_video(struct req *r)
 		for (size_t i = 0; i < more.nrows; i++)
 			card_view_gifted(card_view_add(r, grid, &more, i, db_at(&v, 0, 4)->s), &more, i, CARD_NCOLS);
 	}
+	const char *by = creator ? db_at(&v, 0, 5)->s : db_at(&v, 0, 7)->s;
+	page_meta_show(r, &(struct page_meta){
+		.title = caption, .by = arena_concat(r->arena, "by ", by, " · ", PAGE_META_SITE, (char *)NULL),
+		.description = arena_printf(r->arena, "A shoppable video by %s: %s", by, caption),
+		.path = arena_printf(r->arena, "/v/%lld", id), .image = db_at(&v, 0, 1)->s,
+	});
 	media_stats_count(r->db, MEDIA_STATS_VIDEO, id, MEDIA_STATS_VIEW, (long long)time(NULL));
 	if (creator)
 		attribution_touch(r, creator, ATTR_VIDEO);

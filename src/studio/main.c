@@ -18,7 +18,7 @@
 #include "studio/two_step.h"
 #include "web/ops_page.h"
 #include "views/attribution.h"
-#include "views/layout_extras.h"
+#include "studio/studio_layout.h"
 #include "domain/ads/brand_domain.h"
 #include "domain/creators/commission_rate.h"
 #include "domain/showcases/showcase_rules.h"
@@ -831,7 +831,7 @@ int main(int argc, char **argv)
 {
 	static const struct app studio = {
 		.name = "studio", .routes = routes, .nroutes = ST__MAX, .writes_media = true,
-		.layout = layout_extras_show, .admin_gate = admin_gate_two_step,
+		.layout = studio_layout_show, .admin_gate = admin_gate_two_step,
 	};
 	notify_renderer_set(notice_text_render);
 	return worker_main(&studio, argc, argv);

@@ -148,6 +148,7 @@ struct req {
 	tmpl_dict *content;	/* its content template's (an include of the layout) */
 	const char *content_tpl, *title;
 	const char *keep;	/* layout_keep's key: layout_end keeps the expanded content under it */
+	const char *head;	/* layout_head's markup for <head>, kept with the content */
 	long long start_us;
 };
 

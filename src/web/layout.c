@@ -35,18 +35,36 @@ tmpl_dict *layout_begin(struct req *r, const char *content_tpl, const char *titl
 	tmpl_dict *root = layout_root(r, title);
 	r->content_tpl = content_tpl;
 	r->keep = NULL;
+	r->head = NULL;
 	return r->content = tmpl_include(root, "CONTENT", content_tpl);
+}
+
+void layout_head(struct req *r, const char *html)
+{
+	r->head = html;
+	/* Expanded by ctemplate from an autoescaped template (views/page_meta.c): already escaped. */
+	if (html && r->page)
+		tmpl_set(tmpl_add(r->page, "HEAD"), "SANITISED_HEAD_HTML", html);
 }
 
 bool layout_cached(struct req *r, const char *key)
 {
-	const char *title, *html;
+	const char *title, *kept;
 	size_t len;
-	if (!fragment_get(r->arena, key, &title, &html, &len))
+	if (!fragment_get(r->arena, key, &title, &kept, &len))
 		return false;
+	/* Kept as "<length of the head markup>:" head, content (keep_content): one slot, so a page
+	 * never comes back without its head. */
+	char *end;
+	unsigned long long head_len = strtoull(kept, &end, 10);
+	if (*end != ':' || head_len > len - (size_t)(end + 1 - kept))
+		return false;
+	const char *head = end + 1, *html = head + head_len;
 	tmpl_dict *root = layout_root(r, title);
 	/* Expanded by ctemplate from an autoescaped content template: HTML already escaped. */
-	tmpl_setn(tmpl_add(root, "KEPT_CONTENT"), "SANITISED_KEPT_HTML", html, len);
+	tmpl_setn(tmpl_add(root, "KEPT_CONTENT"), "SANITISED_KEPT_HTML", html, len - (size_t)(html - kept));
+	if (head_len)
+		layout_head(r, arena_strndup(r->arena, head, head_len));
 	r->content = NULL;
 	r->keep = NULL;
 	return true;
@@ -68,6 +86,9 @@ static void keep_content(struct req *r)
 {
 	struct buf html;
 	buf_init(&html, r->arena, 16384);
+	const char *head = r->head ? r->head : "";
+	buf_puts(&html, arena_printf(r->arena, "%zu:", strlen(head)));
+	buf_puts(&html, head);
 	if (!tmpl_expand(r->content_tpl, r->content, emit_body, &html))
 		return;
 	/* A form added to a kept template one day would hand this visitor's CSRF token to the next

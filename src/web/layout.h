@@ -15,6 +15,10 @@ void layout_end(struct req *r, int status);
  * usual and layout_keep() before layout_end, which then keeps what it expands (fragment.h). */
 bool layout_cached(struct req *r, const char *key);
 void layout_keep(struct req *r, const char *key);
+/* Markup for the page's <head> (description, canonical link, Open Graph, JSON-LD), already
+ * expanded from an autoescaped template by its one writer (views/page_meta.c); NULL for none.
+ * A kept page keeps it with its content. */
+void layout_head(struct req *r, const char *html);
 /* Formats minor units into an arena string ("$12.50"); "" on a bad currency. */
 const char *layout_money(struct req *r, long long minor, const char *currency);
 

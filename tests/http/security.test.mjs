@@ -202,7 +202,8 @@ for (const [what, path] of [
 // only outside quoted values.
 function assertInert(res, what) {
 	assert.ok(res.status < 500, `${what}: answered ${res.status}`);
-	assert.doesNotMatch(res.body, /<script\b(?! src="\/static\/js\/[a-z_-]+(\.[0-9a-f]{16})?\.js" defer><\/script>)/i,
+	// Allowed: our own scripts by their file, and JSON-LD data blocks (never run) that hold no '<'.
+	assert.doesNotMatch(res.body, /<script\b(?! src="\/static\/js\/[a-z_-]+(\.[0-9a-f]{16})?\.js" defer><\/script>)(?! type="application\/ld\+json">[^<]*<\/script>)/i,
 		`${what}: a <script> element in the page`);
 	for (const [tag] of res.body.matchAll(/<[a-z][^>]*>/gi)) {
 		const bare = tag.replace(/"[^"]*"|'[^']*'/g, '""');

@@ -13,6 +13,9 @@ int main(void)
 	srunner_add_suite(sr, order_state_suite());
 	srunner_add_suite(sr, csv_out_suite());
 	srunner_add_suite(sr, base_url_suite());
+	srunner_add_suite(sr, json_script_suite());
+	srunner_add_suite(sr, summary_suite());
+	srunner_add_suite(sr, jsonld_suite());
 	srunner_add_suite(sr, mime_suite());
 	srunner_add_suite(sr, mail_html_suite());
 	srunner_add_suite(sr, notify_suite());

@@ -8,6 +8,7 @@
 #include "domain/catalog/catalog_import.h"
 #include "domain/catalog/catalog_csv.h"
 #include "domain/catalog/catalog_map.h"
+#include "domain/catalog/catalog_export.h"
 #include "suites.h"
 
 struct seen {
@@ -333,11 +334,23 @@ START_TEST(test_catalog_bom_and_crlf_are_reported_as_notices)
 }
 END_TEST
 
+START_TEST(test_catalog_export_availability_is_what_the_source_said)
+{
+	ck_assert_str_eq(catalog_export_availability(3, "deny", true), "in stock");
+	ck_assert_str_eq(catalog_export_availability(0, "deny", true), "out of stock");
+	ck_assert_str_eq(catalog_export_availability(0, "continue", true), "backorder");
+	ck_assert_str_eq(catalog_export_availability(-2, "continue", true), "backorder");
+	ck_assert_str_eq(catalog_export_availability(0, "continue", false), "in stock");
+	ck_assert_str_eq(catalog_export_availability(0, "deny", false), "out of stock");
+}
+END_TEST
+
 Suite *catalog_suite(void)
 {
 	Suite *s = suite_create("catalog");
 	TCase *tc = tcase_create("csv");
 	tcase_add_test(tc, test_catalog_csv_counts_lines_across_quoted_newlines_and_crlf);
+	tcase_add_test(tc, test_catalog_export_availability_is_what_the_source_said);
 	tcase_add_test(tc, test_catalog_csv_reads_tsv_and_keeps_spaces);
 	tcase_add_test(tc, test_catalog_csv_strips_utf8_bom_and_refuses_utf16);
 	tcase_add_test(tc, test_catalog_csv_reports_bad_quoting_and_bad_bytes_by_line);

@@ -381,6 +381,41 @@ START_TEST(test_import_parses_only_in_the_confined_child)
 }
 END_TEST
 
+/* A feed's "in stock" without a quantity crosses as uncounted, the others as they were; the
+ * flag alone (without "keep selling") is not something the parse side makes. */
+START_TEST(test_catalog_wire_carries_uncounted_stock)
+{
+	struct enc e;
+	ck_assert(encode(CATALOG_FEED, "id\ttitle\tprice\tavailability\tquantity_to_sell_on_facebook\n"
+			 "A\tA\t1.00 USD\tin stock\t\nB\tB\t1.00 USD\tbackorder\t\nC\tC\t1.00 USD\tin stock\t2\n", &e));
+	const uint8_t *p = (const uint8_t *)e.b.p;
+	static const bool uncounted[] = { true, false, false }, keep_selling[] = { true, true, false };
+	for (size_t i = 0; i < 3; i++) {
+		enum catalog_wire_kind kind;
+		size_t n, count;
+		struct catalog_product **items;
+		ck_assert(catalog_wire_head(p, &kind, &n));
+		ck_assert(catalog_wire_get_products(p + CATALOG_WIRE_HEAD, n, A, &items, &count));
+		ck_assert_int_eq(items[0]->vars[0].stock_uncounted, uncounted[i]);
+		ck_assert_int_eq(items[0]->vars[0].policy_continue, keep_selling[i]);
+		p += CATALOG_WIRE_HEAD + n;
+	}
+	struct catalog_variant v = { .ext_id = "", .sku = "", .barcode = "", .opt = { "", "", "" },
+				     .currency = "USD", .image_url = "", .compare_at = -1, .stock_uncounted = true };
+	struct catalog_product prod = { .handle = "h", .title = "t", .body_html = "", .vendor = "", .type = "",
+					.tags = "", .status = "active", .opt_name = { "", "", "" }, .vars = &v, .nvars = 1 };
+	struct catalog_product *one = &prod;
+	struct buf b;
+	buf_init(&b, A, 1024);
+	catalog_wire_put_products(&b, &one, 1);
+	enum catalog_wire_kind kind;
+	size_t n, count;
+	struct catalog_product **items;
+	ck_assert(catalog_wire_head((const uint8_t *)b.p, &kind, &n));
+	ck_assert(!catalog_wire_get_products((const uint8_t *)b.p + CATALOG_WIRE_HEAD, n, A, &items, &count));
+}
+END_TEST
+
 Suite *catalog_wire_suite(void)
 {
 	Suite *s = suite_create("catalog_wire");
@@ -391,6 +426,7 @@ Suite *catalog_wire_suite(void)
 	tcase_add_test(tc, test_catalog_wire_refuses_every_truncation);
 	tcase_add_test(tc, test_catalog_wire_refuses_oversized_fields_and_counts);
 	tcase_add_test(tc, test_catalog_wire_refuses_garbage);
+	tcase_add_test(tc, test_catalog_wire_carries_uncounted_stock);
 	tcase_add_test(tc, test_import_parses_only_in_the_confined_child);
 	suite_add_tcase(s, tc);
 	return s;

@@ -194,6 +194,26 @@ START_TEST(test_money_parse_rejects_invalid_currency)
 	ck_assert(!money_parse("12", "USD", NULL));
 }
 END_TEST
+START_TEST(test_money_decimal_is_plain_digits_with_the_currency_exponent)
+{
+	char out[64];
+	ck_assert(money_decimal(out, sizeof out, 12900, "USD"));
+	ck_assert_str_eq(out, "129.00");
+	ck_assert(money_decimal(out, sizeof out, 123456789, "EUR"));
+	ck_assert_str_eq(out, "1234567.89");
+	ck_assert(money_decimal(out, sizeof out, 1200, "JPY"));
+	ck_assert_str_eq(out, "1200");
+	ck_assert(money_decimal(out, sizeof out, 5, "KWD"));
+	ck_assert_str_eq(out, "0.005");
+	ck_assert(money_decimal(out, sizeof out, -300, "GBP"));
+	ck_assert_str_eq(out, "-3.00");
+	ck_assert(money_decimal(out, sizeof out, LLONG_MIN, "USD"));
+	ck_assert_str_eq(out, "-92233720368547758.08");
+	ck_assert(!money_decimal(out, sizeof out, 100, "usd"));
+	ck_assert_str_eq(out, "");
+	ck_assert(!money_decimal(out, 4, 12900, "USD"));
+}
+END_TEST
 
 Suite *money_suite(void)
 {
@@ -213,6 +233,7 @@ Suite *money_suite(void)
 	tcase_add_test(tc, test_money_format_extremes_do_not_overflow);
 	tcase_add_test(tc, test_money_format_rejects_invalid_currency);
 	tcase_add_test(tc, test_money_format_refuses_small_buffer);
+	tcase_add_test(tc, test_money_decimal_is_plain_digits_with_the_currency_exponent);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("parse");

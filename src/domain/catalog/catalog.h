@@ -46,6 +46,9 @@ struct catalog_variant {
 	const char *currency;
 	long long stock;
 	bool policy_continue;
+	/* The source keeps no count and says it is in stock (a feed's "in stock" without a quantity,
+	 * WooCommerce's unmanaged stock): selling never stops, and it is not a backorder. */
+	bool stock_uncounted;
 	const char *image_url;	/* "" or one of the product's images */
 	unsigned long line;
 };

@@ -110,6 +110,9 @@ void catalog_product_digest(const struct catalog_product *p, uint8_t out[16])
 		dig_int(&st, v->compare_at);
 		dig_int(&st, v->stock);
 		dig_int(&st, v->policy_continue);
+		/* Only when set, so that the digests of every other product stay what they were. */
+		if (v->stock_uncounted)
+			dig_int(&st, 2);
 	}
 	crypto_generichash_final(&st, out, 16);
 }

@@ -6,6 +6,7 @@
 #include "lib/cell_guard.h"
 #include "domain/catalog/catalog_export.h"
 #include "lib/money.h"
+#include "lib/summary.h"
 
 #define PAGE 500
 
@@ -18,10 +19,10 @@ static const struct db_stmt q_products = {
 static const struct db_stmt q_variants = {
 	"SELECT v.product_id, v.external_id, v.sku, v.barcode, v.option1, v.option2, v.option3, v.price,"
 	" COALESCE(v.compare_at_price, -1), v.currency, v.stock, v.inventory_policy, COALESCE(i.url, ''),"
-	" v.position FROM variants v JOIN products p ON p.id = v.product_id"
+	" v.position, v.stock_counted FROM variants v JOIN products p ON p.id = v.product_id"
 	" LEFT JOIN product_images i ON i.id = v.image_id"
 	" WHERE p.brand_id = ? AND p.status = 'active' AND p.id BETWEEN ? AND ?"
-	" ORDER BY v.product_id, v.position, v.id", "iii", "issssssiisissi" };
+	" ORDER BY v.product_id, v.position, v.id", "iii", "issssssiisissii" };
 static const struct db_stmt q_options = {
 	"SELECT o.product_id, o.position, o.name FROM product_options o JOIN products p ON p.id = o.product_id"
 	" WHERE p.brand_id = ? AND p.id BETWEEN ? AND ? ORDER BY o.product_id, o.position", "iii", "iis" };
@@ -70,9 +71,28 @@ static const char *amount(struct arena *a, long long minor, const char *cur)
 	return arena_printf(a, "%lld.%0*lld %s", minor / p, e, minor % p, cur);
 }
 
+const char *catalog_export_availability(long long stock, const char *policy, bool counted)
+{
+	if (stock > 0)
+		return "in stock";
+	if (strcmp(policy, "continue") != 0)
+		return "out of stock";
+	return counted ? "backorder" : "in stock";
+}
+
 struct page {
 	struct db_res prods, vars, opts, imgs;
 };
+
+/* Google's cap on a description, in characters. */
+#define FEED_DESCRIPTION_MAX 5000
+
+/* The platforms fetch the images themselves: an image on this site ("/media/...") is named with
+ * the shop's public address; another site's is already absolute. */
+static const char *absolute(struct arena *a, const char *url, const char *base)
+{
+	return url[0] == '/' && url[1] != '/' ? arena_concat(a, base, url, (char *)NULL) : url;
+}
 
 static void write_product(struct arena *a, struct buf *b, const struct page *pg, size_t pi,
 			  const char *brand_slug, const char *brand_name, const char *base)
@@ -94,13 +114,16 @@ static void write_product(struct arena *a, struct buf *b, const struct page *pg,
 		if (db_at(&pg->imgs, i, 0)->i == pid) {
 			if (more.len)
 				buf_putc(&more, ',');
-			buf_puts(&more, db_at(&pg->imgs, i, 1)->s);
+			buf_puts(&more, absolute(a, db_at(&pg->imgs, i, 1)->s, base));
 		}
 	const char *main_img = "";
 	const char *all = buf_cstr(&more);
 	const char *comma = strchr(all, ',');
 	main_img = comma ? arena_strndup(a, all, (size_t)(comma - all)) : all;
 	const char *rest = comma ? comma + 1 : "";
+	/* The platforms show the description as text: markup would show as tags. */
+	const struct db_val *html = db_at(&pg->prods, pi, 3);
+	const char *description = summary_text(a, html->s, html->len, FEED_DESCRIPTION_MAX);
 	for (size_t i = 0; i < pg->vars.nrows; i++) {
 		const struct db_val *v = db_at(&pg->vars, i, 0);
 		if (v->i != pid)
@@ -111,15 +134,16 @@ static void write_product(struct arena *a, struct buf *b, const struct page *pg,
 		cell(b, id, false);
 		cell(b, handle, false);
 		cell(b, db_at(&pg->prods, pi, 2)->s, false);
-		cell(b, db_at(&pg->prods, pi, 3)->s, false);
-		cell(b, stock > 0 ? "in stock" : strcmp(policy, "continue") == 0 ? "backorder" : "out of stock", false);
-		cell(b, arena_printf(a, "%lld", stock > 0 ? stock : 0), false);
+		cell(b, description, false);
+		cell(b, catalog_export_availability(stock, policy, v[14].i != 0), false);
+		/* No count is no quantity: a 0 would read back as counted and sold out. */
+		cell(b, v[14].i ? arena_printf(a, "%lld", stock > 0 ? stock : 0) : "", false);
 		/* A compare-at price above the price is a sale: the feed's price is the regular one. */
 		bool sale = was > price;
 		cell(b, amount(a, sale ? was : price, cur), false);
 		cell(b, sale ? amount(a, price, cur) : "", false);
 		cell(b, arena_printf(a, "%s/p/%s/%s", base, brand_slug, handle), false);
-		cell(b, *vimg ? vimg : main_img, false);
+		cell(b, *vimg ? absolute(a, vimg, base) : main_img, false);
 		/* The whole ordered list (unless it is just image_link), so that the feed importer
 		 * rebuilds the product's images in the same order. */
 		cell(b, *rest ? all : "", false);

@@ -134,8 +134,8 @@ bool catalog_feed_record(void *vrun, unsigned long line, const char *const *f, c
 	if (an && strcmp(a, "in_stock") && strcmp(a, "out_of_stock") && strcmp(a, "preorder") && strcmp(a, "backorder"))
 		ok = catalog_err(run, line, "availability \"%.30s\" is not in stock, out of stock, preorder or backorder", avail);
 	/* Without a quantity, "in stock" can only mean: keep selling. */
-	v->policy_continue = strcmp(a, "preorder") == 0 || strcmp(a, "backorder") == 0 ||
-			     (strcmp(a, "in_stock") == 0 && !*qty);
+	v->stock_uncounted = strcmp(a, "in_stock") == 0 && !*qty;
+	v->policy_continue = strcmp(a, "preorder") == 0 || strcmp(a, "backorder") == 0 || v->stock_uncounted;
 	if (v->stock < 0)
 		ok = catalog_err(run, line, "quantity is negative");
 	size_t k = 0;

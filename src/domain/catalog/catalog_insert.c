@@ -27,9 +27,10 @@ static const struct db_stmt q_i4 = { INS_I R4("(?, ?, ?, ?)"), T4("iiss"), "" };
 static const struct db_stmt q_i16 = { INS_I R16("(?, ?, ?, ?)"), T16("iiss"), "" };
 
 #define INS_V "INSERT INTO variants (product_id, position, external_id, sku, barcode, option1, option2," \
-	" option3, price, compare_at_price, currency, stock, inventory_policy, image_id) VALUES "
-#define VROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-#define VT "iissssssiisisi"
+	" option3, price, compare_at_price, currency, stock, inventory_policy, image_id, stock_counted) VALUES "
+#define VROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define VT "iissssssiisisii"
+#define VCOLS 15
 static const struct db_stmt q_v1 = { INS_V VROW, VT, "" };
 static const struct db_stmt q_v4 = { INS_V R4(VROW), T4(VT), "" };
 
@@ -139,12 +140,14 @@ enum db_status catalog_insert_new(struct db *db, struct arena *a, long long bran
 			for (size_t j = 0; *x->image_url && j < p->nimages; j++)
 				if (strcmp(p->images[j].url, x->image_url) == 0 && img[i][j])
 					image = DB_I(img[i][j]);
-			struct db_param r[14] = { DB_I(pid[i]), DB_I(k + 1), DB_S(x->ext_id), DB_S(x->sku), DB_S(x->barcode),
-						  DB_S(x->opt[0]), DB_S(x->opt[1]), DB_S(x->opt[2]), DB_I(x->price),
-						  x->compare_at >= 0 ? DB_I(x->compare_at) : DB_NULL, DB_S(x->currency),
-						  DB_I(x->stock), DB_S(x->policy_continue ? "continue" : "deny"), image };
-			memcpy(vrow + v * 14, r, sizeof r);
+			struct db_param r[VCOLS] = { DB_I(pid[i]), DB_I(k + 1), DB_S(x->ext_id), DB_S(x->sku),
+						     DB_S(x->barcode), DB_S(x->opt[0]), DB_S(x->opt[1]), DB_S(x->opt[2]),
+						     DB_I(x->price), x->compare_at >= 0 ? DB_I(x->compare_at) : DB_NULL,
+						     DB_S(x->currency), DB_I(x->stock),
+						     DB_S(x->policy_continue ? "continue" : "deny"), image,
+						     DB_I(!x->stock_uncounted) };
+			memcpy(vrow + v * VCOLS, r, sizeof r);
 		}
 	}
-	return insert_rows(db, a, &q_v4, 4, NULL, 0, &q_v1, vrow, 14, nvar);
+	return insert_rows(db, a, &q_v4, 4, NULL, 0, &q_v1, vrow, VCOLS, nvar);
 }

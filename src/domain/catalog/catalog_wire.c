@@ -80,7 +80,7 @@ void catalog_wire_put_product(struct buf *b, const struct catalog_product *p)
 		put_i64(b, v->price);
 		put_i64(b, v->compare_at);
 		put_i64(b, v->stock);
-		put_u32(b, v->policy_continue);
+		put_u32(b, (uint32_t)v->policy_continue | (uint32_t)v->stock_uncounted << 1);
 		put_i64(b, (int64_t)v->line);
 	}
 }
@@ -232,8 +232,10 @@ static bool get_variant(struct rd *r, struct catalog_variant *v)
 	v->stock = get_i64(r);
 	uint32_t policy = get_u32(r);
 	get_line(r, &v->line);
-	v->policy_continue = policy == 1;
-	return r->ok && policy <= 1 && currency_ok(v->currency) && v->price >= 0 && v->compare_at >= -1 &&
+	/* bit 0: keep selling; bit 1: because the stock is not counted, which implies bit 0 */
+	v->policy_continue = policy & 1;
+	v->stock_uncounted = policy >> 1 & 1;
+	return r->ok && (policy <= 1 || policy == 3) && currency_ok(v->currency) && v->price >= 0 && v->compare_at >= -1 &&
 	       v->stock >= -MAX_COUNT && v->stock <= MAX_COUNT;
 }
 

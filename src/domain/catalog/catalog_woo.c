@@ -65,8 +65,8 @@ static bool variant_values(struct catalog_run *run, struct catalog_variant *v, u
 	if (*stock)
 		ok &= catalog_count(run, line, "Stock", stock, &v->stock);
 	/* Unmanaged stock that is "in stock", or backorders allowed: selling never stops. */
-	v->policy_continue = strcmp(back, "1") == 0 || strcasecmp(back, "notify") == 0 ||
-			     (!*stock && strcmp(instock, "1") == 0);
+	v->stock_uncounted = !*stock && strcmp(instock, "1") == 0;
+	v->policy_continue = strcmp(back, "1") == 0 || strcasecmp(back, "notify") == 0 || v->stock_uncounted;
 	if (v->stock < 0 && !v->policy_continue)
 		ok = catalog_err(run, line, "Stock is negative and backorders are not allowed");
 	return ok;

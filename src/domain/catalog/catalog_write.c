@@ -31,10 +31,10 @@ static const struct db_stmt q_variants = {
 /* New variants go in multi-row INSERTs of fixed shapes (4, 2, 1 rows; db.c binds at most 64
  * values): fewer round trips, one prepared statement per shape. */
 #define INS_V "INSERT INTO variants (product_id, position, external_id, sku, barcode, option1, option2," \
-	" option3, price, compare_at_price, currency, stock, inventory_policy, image_id) VALUES "
-#define VROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-#define VT "iissssssiisisi"
-#define VCOLS 14
+	" option3, price, compare_at_price, currency, stock, inventory_policy, image_id, stock_counted) VALUES "
+#define VROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define VT "iissssssiisisii"
+#define VCOLS 15
 static const struct db_stmt q_ins_v1 = { INS_V VROW, VT, "" };
 static const struct db_stmt q_ins_v2 = { INS_V VROW ", " VROW, VT VT, "" };
 static const struct db_stmt q_ins_v4 = { INS_V VROW ", " VROW ", " VROW ", " VROW, VT VT VT VT, "" };
@@ -42,7 +42,7 @@ static const struct db_stmt q_ins_v4 = { INS_V VROW ", " VROW ", " VROW ", " VRO
 static const struct db_stmt q_upd_variant = {
 	"UPDATE variants SET position = ?, external_id = ?, sku = ?, barcode = ?, option1 = ?,"
 	" option2 = ?, option3 = ?, price = ?, compare_at_price = ?, currency = ?, stock = ?,"
-	" inventory_policy = ?, image_id = ? WHERE id = ?", "issssssiisisii", "" };
+	" inventory_policy = ?, image_id = ?, stock_counted = ? WHERE id = ?", "issssssiisisiii", "" };
 static const struct db_stmt q_del_variant = {
 	"DELETE FROM variants WHERE id = ?", "i", "" };
 
@@ -106,14 +106,16 @@ static enum db_status write_children(struct db *db, struct arena *a, long long p
 				      (struct db_param[]){ DB_I(i + 1), DB_S(v->ext_id), DB_S(v->sku), DB_S(v->barcode),
 							   DB_S(v->opt[0]), DB_S(v->opt[1]), DB_S(v->opt[2]),
 							   DB_I(v->price), compare, DB_S(v->currency), DB_I(v->stock),
-							   DB_S(policy), image, DB_I(db_at(&old, (size_t)row, 0)->i) }, NULL);
+							   DB_S(policy), image, DB_I(!v->stock_uncounted),
+							   DB_I(db_at(&old, (size_t)row, 0)->i) }, NULL);
 			if (rc != DB_OK)
 				return rc;
 			continue;
 		}
 		struct db_param r[VCOLS] = { DB_I(pid), DB_I(i + 1), DB_S(v->ext_id), DB_S(v->sku), DB_S(v->barcode),
 					     DB_S(v->opt[0]), DB_S(v->opt[1]), DB_S(v->opt[2]), DB_I(v->price), compare,
-					     DB_S(v->currency), DB_I(v->stock), DB_S(policy), image };
+					     DB_S(v->currency), DB_I(v->stock), DB_S(policy), image,
+					     DB_I(!v->stock_uncounted) };
 		memcpy(rows + nnew++ * VCOLS, r, sizeof r);
 	}
 	static const struct db_stmt *const shapes[] = { &q_ins_v4, &q_ins_v2, &q_ins_v1 };

@@ -25,6 +25,8 @@ const VECTORS = [
 	'<table background="javascript:xss()">', '<td background="javascript:xss()">', '<xss onpointerover=xss()>hover</xss>',
 	'{{xss()}}', '${xss()}', '<!--<img src="--><img src=x onerror=xss()//">', '<![CDATA[<script>xss()</script>]]>',
 	'<svg/onload=xss()//', '<img src=x onerror=xss()//', '<a href=" &#14;  javascript:xss()">x</a>', '<iframe src=data:text/html,<script>parent.xss()</script>>',
+	// out of a JSON-LD data block in <head> (the meta tags and structured data of public pages)
+	'"}]}</script><script>xss()</script>', '\u2028<!--<script>xss()</script>',
 ];
 // What comes before a vector: breaking out of text, attributes, elements, comments and scripts.
 const PREFIXES = ['', '">', "'>", '</textarea>', '</title>', '-->', '</script>', '`', '</p>'];

@@ -1,0 +1,75 @@
+/* summary.c: plain text from HTML, joined and cut at a word (see summary.h). */
+#include <stdbool.h>
+#include <string.h>
+#include "lib/buf.h"
+#include "lib/htmltext.h"
+#include "lib/summary.h"
+
+#define SUMMARY_PARAGRAPHS 64
+#define ELLIPSIS "\xe2\x80\xa6"
+
+static bool starts_code_point(unsigned char c)
+{
+	return (c & 0xc0) != 0x80;
+}
+
+/* s cut to max_chars code points as summary.h says. */
+static const char *summary_cut(struct arena *a, const char *s, size_t len, size_t max_chars)
+{
+	if (max_chars == 0)
+		return "";
+	/* Where the (max_chars - 1)th code point ends: room for the ellipsis after it. */
+	size_t chars = 0, keep = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (!starts_code_point((unsigned char)s[i]))
+			continue;
+		if (chars == max_chars - 1)
+			keep = i;
+		if (++chars > max_chars)
+			break;
+	}
+	if (chars <= max_chars)
+		return s;
+	size_t cut = keep;
+	while (cut > 0 && s[cut] != ' ')
+		cut--;
+	if (cut == 0)
+		cut = keep;	/* one word longer than the whole summary: cut inside it */
+	while (cut > 0 && s[cut - 1] == ' ')
+		cut--;
+	return arena_concat(a, arena_strndup(a, s, cut), ELLIPSIS, (char *)NULL);
+}
+
+const char *summary_text(struct arena *a, const char *html, size_t len, size_t max_chars)
+{
+	const char *paras[SUMMARY_PARAGRAPHS];
+	size_t n = htmltext_paragraphs(a, html ? html : "", html ? len : 0, paras, SUMMARY_PARAGRAPHS);
+	struct buf b;
+	buf_init(&b, a, 256);
+	for (size_t i = 0; i < n; i++) {
+		if (b.len)
+			buf_putc(&b, ' ');
+		buf_puts(&b, paras[i]);
+	}
+	const char *s = buf_cstr(&b);
+	return summary_cut(a, s, b.len, max_chars);
+}
+
+const char *summary_plain(struct arena *a, const char *text, size_t max_chars)
+{
+	struct buf b;
+	buf_init(&b, a, 256);
+	bool space = false;
+	for (const char *p = text ? text : ""; *p; p++) {
+		if (strchr(" \t\r\n\f\v", *p)) {
+			space = b.len > 0;
+			continue;
+		}
+		if (space)
+			buf_putc(&b, ' ');
+		space = false;
+		buf_putc(&b, *p);
+	}
+	const char *s = buf_cstr(&b);
+	return summary_cut(a, s, b.len, max_chars);
+}

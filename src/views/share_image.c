@@ -1,0 +1,15 @@
+/* share_image.c: the picture of a shared link, made absolute (see share_image.h). */
+#include <string.h>
+#include "views/share_image.h"
+
+const char *share_image_url(struct req *r, const char *base, const char *src)
+{
+	if (!src || !*src)
+		return NULL;
+	if (strncmp(src, "https://", 8) == 0 || strncmp(src, "http://", 7) == 0)
+		return src;
+	/* "//host/x" is another site's, scheme-relative: not ours to name. */
+	if (src[0] == '/' && src[1] != '/' && base && *base)
+		return arena_concat(r->arena, base, src, (char *)NULL);
+	return NULL;
+}
