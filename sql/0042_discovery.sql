@@ -5,7 +5,7 @@
 -- written by whoever first saves a product of that category: INSERT IGNORE, the same on every
 -- Galera node).
 ALTER TABLE products ADD COLUMN IF NOT EXISTS category VARCHAR(64) NOT NULL DEFAULT '', ALGORITHM=INSTANT;
-ALTER TABLE products ADD INDEX IF NOT EXISTS products_category (category, status), ALGORITHM=NOCOPY, LOCK=NONE;
+ALTER TABLE products ADD INDEX IF NOT EXISTS products_category (category, status, created_at), ALGORITHM=NOCOPY, LOCK=NONE;
 
 CREATE TABLE IF NOT EXISTS categories (
   slug VARCHAR(64) NOT NULL,
