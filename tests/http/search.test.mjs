@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { eventually } from './lib/eventually.mjs';
 import { Client } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
-import { newBrand, sql } from './lib/catalog.mjs';
+import { api, brandWithKey, newBrand, sql } from './lib/catalog.mjs';
 import { newCreator } from './lib/creators.mjs';
 import { cards, get, main, strangeWord, studioProduct, titles } from './lib/discovery.mjs';
 
@@ -106,6 +106,22 @@ describe('search', { concurrency: 4 }, () => {
 		// misspelt: one letter dropped from a word the vocabulary learnt from this title
 		await eventually(async () => assert.deepEqual(titles(await search(`q=${word.slice(0, 3)}${word.slice(4)}`)),
 			[`Basket ${word}`]));
+	});
+
+	it('a product made and renamed through the API is found by its words', async () => {
+		const { key } = await brandWithKey();
+		const word = strangeWord(), renamed = strangeWord();
+		const body = { title: `Teapot ${word}`, description: 'Glazed.', product_type: 'Kitchen', status: 'active',
+			variants: [{ price: '30.00', stock: 3 }] };
+		const made = await api('POST', '/api/v1/products', { key, body });
+		assert.equal(made.status, 201, made.text);
+		await eventually(async () => assert.deepEqual(titles(await search(`q=${word}`)), [`Teapot ${word}`]));
+		const res = await api('PATCH', `/api/v1/products/${made.json.id}`, { key, body: { title: `Teapot ${renamed}` } });
+		assert.equal(res.status, 200, res.text);
+		await eventually(async () => {
+			assert.deepEqual(titles(await search(`q=${renamed}`)), [`Teapot ${renamed}`]);
+			assert.deepEqual(titles(await search(`q=${word}`)), []);
+		});
 	});
 
 	it('creators, brands and collections are found by name; taken-down ones are not', async () => {
