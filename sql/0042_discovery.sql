@@ -2,8 +2,8 @@
 --
 -- A product's category is a slug on its row, so a category page and a search filter are one
 -- indexed condition, never a join; the name shown for a slug is in categories (one row each,
--- written by whoever first saves a product of that category: INSERT IGNORE, the same on every
--- Galera node).
+-- written by whoever first indexes a product of that category: INSERT IGNORE, the same on every
+-- Galera node). The slug comes from the product type (lib/category_name.c).
 ALTER TABLE products ADD COLUMN IF NOT EXISTS category VARCHAR(64) NOT NULL DEFAULT '', ALGORITHM=INSTANT;
 ALTER TABLE products ADD INDEX IF NOT EXISTS products_category (category, status, created_at), ALGORITHM=NOCOPY, LOCK=NONE;
 
@@ -13,15 +13,10 @@ CREATE TABLE IF NOT EXISTS categories (
   PRIMARY KEY (slug)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- Existing rows get the category their product type names: the last " > " segment of a Google
--- product category path, slugged as lib/category_name.c does (lowercase letters and digits, any
--- other run one '-', none at the ends). Only rows still without one, so a second run is a no-op.
-UPDATE products SET category = TRIM(BOTH '-' FROM LEFT(REGEXP_REPLACE(
-    LOWER(TRIM(SUBSTRING_INDEX(product_type, '>', -1))), '[^a-z0-9]+', '-'), 64))
-  WHERE category = '' AND product_type <> '';
-INSERT IGNORE INTO categories (slug, name)
-  SELECT category, MIN(TRIM(SUBSTRING_INDEX(product_type, '>', -1))) FROM products
-  WHERE category <> '' GROUP BY category;
+-- No backfill here: existing products have no search row yet, so crowdcartctl worker finds them
+-- stale and indexes them, 500 a pass, setting their category as it goes (or crowdcartctl
+-- search-index does all at once). One UPDATE over a large catalog would be one huge Galera write
+-- set (docs/UPGRADING.md).
 
 -- The search index of products: plain text written when a product is saved or imported (or by
 -- crowdcartctl worker for rows changed elsewhere: source_updated_at against products.updated_at),

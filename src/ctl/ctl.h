@@ -9,6 +9,8 @@ int ctl_demo(struct db *db);
 /* The demo's video files in media_dir, made with ffmpeg unless they are there; 0 or 1. */
 int ctl_demo_media(void);
 int ctl_purge(struct db *db);
+/* Indexes for search every product whose index row is missing or stale (search_reindex.c). */
+int ctl_search_index(struct db *db);
 /* argv holds the arguments after the command name. */
 int ctl_import(struct db *db, int argc, char **argv);
 int ctl_export(struct db *db, int argc, char **argv);

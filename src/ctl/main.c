@@ -12,6 +12,7 @@ static const struct {
 } commands[] = {
 	{ "demo", "load the demo data in sql/demo/ once, make its video clips in media_dir (ffmpeg), and give the demo accounts their password", ctl_demo },
 	{ "purge", "delete expired sessions, old log-in failures and expired emailed links", ctl_purge },
+	{ "search-index", "index for search every product whose search row is missing or older than the product (after an upgrade; crowdcartctl worker otherwise does it 500 a pass)", ctl_search_index },
 	{ "purge-carts", "delete carts of ended anonymous sessions, stale carts, old order-lookup misses and abuse counts, and reminders that will never be mailed", ctl_purge_carts },
 };
 

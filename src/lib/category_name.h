@@ -13,8 +13,7 @@
  * ("" when there is none). */
 const char *category_name(struct arena *a, const char *type);
 /* Lowercase ASCII letters and digits, every other run of characters one '-', none at either end,
- * at most CATEGORY_SLUG_MAX bytes ("Home & Garden" -> "home-garden"); "" when nothing is left.
- * sql/0042_discovery.sql computes the same for existing rows. */
+ * at most CATEGORY_SLUG_MAX bytes ("Home & Garden" -> "home-garden"); "" when nothing is left. */
 const char *category_slug(struct arena *a, const char *name);
 
 #endif

@@ -2,9 +2,11 @@
 // a misspelt word still finds its product, filters, sort and bounded paging hold, hidden things
 // stay hidden, and hostile or empty queries are answered plainly.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { eventually } from './lib/eventually.mjs';
-import { Client } from './lib/http.mjs';
+import { Client, ROOT, VAR } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
 import { api, brandWithKey, newBrand, sql } from './lib/catalog.mjs';
 import { newCreator } from './lib/creators.mjs';
@@ -122,6 +124,20 @@ describe('search', { concurrency: 4 }, () => {
 			assert.deepEqual(titles(await search(`q=${renamed}`)), [`Teapot ${renamed}`]);
 			assert.deepEqual(titles(await search(`q=${word}`)), []);
 		});
+	});
+
+	it('products written with SQL are found once crowdcartctl search-index (or the worker) indexes them', async () => {
+		const { slug } = await newBrand();
+		const word = strangeWord();
+		sql(`INSERT INTO products (brand_id, handle, title, description_html, product_type, price_min, currency, stock_total)
+		     SELECT b.id, 'by-sql', 'Kettle ${word}', '<p>Whistles.</p>', 'Kitchen > Kettles', 4000, 'USD', 2
+		     FROM brands b WHERE b.slug = '${slug}';`);
+		assert.deepEqual(titles(await search(`q=${word}`)), [], 'not indexed yet');
+		const out = execFileSync(path.join(ROOT, 'bin/crowdcartctl'), ['--conf', path.join(VAR, 'crowdcart.conf'), 'search-index'],
+			{ encoding: 'utf8' });
+		assert.match(out, /indexed \d+ product\(s\)/);
+		assert.deepEqual(titles(await search(`q=${word}`)), [`Kettle ${word}`]);
+		assert.deepEqual(titles(await search(`q=${word}&category=kettles`)), [`Kettle ${word}`], 'its category was set');
 	});
 
 	it('creators, brands and collections are found by name; taken-down ones are not', async () => {

@@ -118,7 +118,7 @@ START_TEST(test_category_name_is_the_last_segment)
 }
 END_TEST
 
-START_TEST(test_category_slug_matches_the_migration)
+START_TEST(test_category_slug_is_lowercase_letters_digits_and_inner_dashes)
 {
 	struct arena *a = arena_new(1024);
 	ck_assert_str_eq(category_slug(a, "Home & Garden"), "home-garden");
@@ -146,7 +146,7 @@ Suite *search_terms_suite(void)
 	tcase_add_test(tc, test_search_terms_distance_bounded);
 	tcase_add_test(tc, test_search_terms_boolean_requires_each_word);
 	tcase_add_test(tc, test_category_name_is_the_last_segment);
-	tcase_add_test(tc, test_category_slug_matches_the_migration);
+	tcase_add_test(tc, test_category_slug_is_lowercase_letters_digits_and_inner_dashes);
 	suite_add_tcase(s, tc);
 	return s;
 }
