@@ -27,7 +27,7 @@
 <p><button class="button secondary" type="submit">Apply</button></p>
 </details>
 </form>
-{{#PROMPT}}<p class="muted" id="search-prompt">Type what you are looking for: a product, a creator, a brand.</p>{{/PROMPT}}
+{{#PROMPT}}<p class="muted" id="search-prompt">Type what you are looking for, in words of three letters or more: a product, a creator, a brand.</p>{{/PROMPT}}
 {{#RESULTS}}
 {{#ALSO}}<p class="muted search-also" id="search-also">Also showing results for {{#WORD}}<strong>{{TEXT}}</strong>{{#WORD_separator}}, {{/WORD_separator}}{{/WORD}}.</p>{{/ALSO}}
 {{#CREATORS}}<section class="search-others" aria-labelledby="sr-creators"><h2 id="sr-creators">Creators</h2>
