@@ -35,12 +35,13 @@ static size_t cut_utf8(const char *s, size_t len, size_t max)
 
 static void add_word(struct search_terms *out, const char *s, size_t len)
 {
+	/* Counted after the cut: bytes that are not UTF-8 could otherwise cut a word below the minimum. */
+	len = cut_utf8(s, len, SEARCH_WORD_MAX);
 	size_t chars = 0;
 	for (size_t i = 0; i < len; i++)
 		chars += ((unsigned char)s[i] & 0xc0) != 0x80;
 	if (chars < SEARCH_WORD_MIN || out->n >= SEARCH_TERMS_MAX)
 		return;
-	len = cut_utf8(s, len, SEARCH_WORD_MAX);
 	struct search_term *t = &out->t[out->n];
 	memset(t, 0, sizeof *t);
 	for (size_t i = 0; i < len; i++) {
