@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1 class="page-title">{{HEADING}}</h1>
-<form class="search-form" method="get" action="/search" role="search">
+<form class="search-form" method="get" action="/search" role="search" aria-label="Search and filters">
 {{#CREATOR}}<input type="hidden" name="creator" value="{{CREATOR}}">{{/CREATOR}}
 <p class="search-box"><label for="q">Search products, creators, collections and brands</label>
 <span class="search-row"><input id="q" type="search" name="q" value="{{Q}}" maxlength="200" autocomplete="off" data-suggest="/search/suggest.json"><button class="button" type="submit">Search</button></span></p>

@@ -33,7 +33,7 @@
 </section>
 <section aria-labelledby="picks-h">
 <h2 id="picks-h">{{NAME}}’s picks</h2>
-{{#SEARCH_PICKS}}<form class="picks-search" method="get" action="/search" role="search"><input type="hidden" name="creator" value="{{HANDLE}}">
+{{#SEARCH_PICKS}}<form class="picks-search" method="get" action="/search" role="search" aria-label="These picks"><input type="hidden" name="creator" value="{{HANDLE}}">
 <p><label for="picks-q">Search {{NAME}}’s picks</label> <input id="picks-q" type="search" name="q" maxlength="200"></p>
 <p><label for="picks-category">Category</label> <select id="picks-category" name="category"><option value="">All</option>
 {{#CATEGORY_CHOICES}}<option value="{{SLUG}}">{{NAME}}</option>{{/CATEGORY_CHOICES}}
