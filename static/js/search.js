@@ -9,6 +9,8 @@
 		input.setAttribute('list', list.id);
 		let timer = 0;
 		let asked = '';
+		// A search sent needs no more suggestions.
+		input.form?.addEventListener('submit', () => clearTimeout(timer));
 		input.addEventListener('input', () => {
 			clearTimeout(timer);
 			timer = setTimeout(async () => {
