@@ -13,6 +13,7 @@
 {{#TEST_PAYMENTS}}<p class="test-payments-banner" id="test-payments-banner">Test payments are on: orders paid with the test provider are not real.</p>{{/TEST_PAYMENTS}}
 <header class="site-header">
 <a class="logo" href="/">crowdcart</a>
+<form class="site-search" method="get" action="/search" role="search" aria-label="Site"><label class="visually-hidden" for="site-q">Search the shop</label><input id="site-q" type="search" name="q" maxlength="200" autocomplete="off" data-suggest="/search/suggest.json"><button class="button" type="submit">Search</button></form>
 <nav class="site-nav" aria-label="Main">
 <ul>
 <li><a href="/">Discover</a></li>
@@ -34,5 +35,6 @@
 <footer class="site-footer">
 <p>crowdcart — community commerce you can host yourself. Creators may earn a commission on purchases made through their pages.</p>
 </footer>
+<script src="{{STATIC_JS_SEARCH_JS}}" defer></script>
 </body>
 </html>

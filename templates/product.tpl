@@ -1,4 +1,5 @@
-{{%AUTOESCAPE context="HTML"}}<article class="product">
+{{%AUTOESCAPE context="HTML"}}<nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li>{{#CATEGORY}}<li><a href="/c/{{SLUG}}">{{NAME}}</a></li>{{/CATEGORY}}<li aria-current="page">{{TITLE}}</li></ol></nav>
+<article class="product">
 <div class="gallery">
 {{#IMAGES}}<img src="{{SRC}}" alt="{{ALT}}" width="600" height="600">
 {{/IMAGES}}

@@ -13,7 +13,9 @@
 {{#GIFTED_NOTE}}<p class="disclosure gifted-note" role="note">{{NAME}} received the products marked “Gifted by …” free from their brand.</p>{{/GIFTED_NOTE}}
 <div class="storefront-cols">
 <aside class="storefront-side" aria-label="Share, watch and ask">{{#SHARE}}<p class="share">Share this storefront: <a class="share-link" href="{{URL}}">{{URL}}</a></p>
-{{/SHARE}}{{>VIDEO_FEED}}{{>LIVE_LIST}}{{#FORMS}}<section aria-labelledby="forms-h">
+{{/SHARE}}<p class="share-actions"><button type="button" class="button secondary share-button" data-share-url="{{SHARE_URL}}" aria-describedby="share-status" hidden>Share this storefront</button> <span id="share-status" role="status"></span></p>
+<script src="{{STATIC_JS_SHARE_JS}}" defer></script>
+{{>VIDEO_FEED}}{{>LIVE_LIST}}{{#FORMS}}<section aria-labelledby="forms-h">
 <h2 id="forms-h">Ask the brands</h2>
 <ul class="form-list">
 {{#FORM}}<li class="form-item"><a href="{{URL}}">{{TITLE}}</a> <span class="muted">{{BRAND}}</span></li>
@@ -31,6 +33,14 @@
 </section>
 <section aria-labelledby="picks-h">
 <h2 id="picks-h">{{NAME}}’s picks</h2>
+{{#SEARCH_PICKS}}<form class="picks-search" method="get" action="/search" role="search" aria-label="These picks"><input type="hidden" name="creator" value="{{HANDLE}}">
+<p><label for="picks-q">Search {{NAME}}’s picks</label> <input id="picks-q" type="search" name="q" maxlength="200"></p>
+<p><label for="picks-category">Category</label> <select id="picks-category" name="category"><option value="">All</option>
+{{#CATEGORY_CHOICES}}<option value="{{SLUG}}">{{NAME}}</option>{{/CATEGORY_CHOICES}}
+</select>
+<label for="picks-sort">Sort</label> <select id="picks-sort" name="sort"><option value="relevance">Best match</option><option value="price_asc">Price, low to high</option><option value="price_desc">Price, high to low</option><option value="newest">Newest</option></select>
+<button class="button secondary" type="submit">Search</button></p>
+</form>{{/SEARCH_PICKS}}
 {{#NO_PICKS}}<p class="muted">No picks yet.</p>{{/NO_PICKS}}
 <div class="grid">
 {{>CARDS}}

@@ -43,6 +43,7 @@
 <li><a href="/studio/brand/pick-requests">Pick requests from creators</a></li>
 <li><a href="/studio/brand/samples">Sample requests from creators: approve, ship, limits</a></li>
 <li><a href="/studio/brand/creator-program">Attribution and return windows</a></li>
+<li><a href="/studio/brand/about">Brand story (your public brand page)</a></li>
 <li><a href="/studio/brand/codes">Discount codes for creators</a></li>
 <li><a href="/studio/videos">Shoppable videos: publish, and metrics per video</a></li>
 </ul></nav>

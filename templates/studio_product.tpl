@@ -16,8 +16,9 @@
 <div class="field"><label for="description">Description</label>
 <textarea id="description" name="description" rows="8" maxlength="20000" aria-describedby="description-hint">{{DESCRIPTION:pre_escape}}</textarea>
 <p class="hint" id="description-hint">Plain text; a blank line starts a new paragraph.</p></div>
-<div class="field"><label for="product_type">Type</label>
-<input id="product_type" name="product_type" maxlength="120" value="{{PRODUCT_TYPE}}"></div>
+<div class="field"><label for="product_type">Category</label>
+<input id="product_type" name="product_type" maxlength="120" value="{{PRODUCT_TYPE}}" aria-describedby="product_type-hint">
+<p class="hint" id="product_type-hint">The shop lists the product on this category’s page: a word like “Desk”, or a Google product category such as “Home &amp; Garden &gt; Decor &gt; Vases” (its last part is the category).</p></div>
 <div class="field"><label for="vendor">Vendor</label>
 <input id="vendor" name="vendor" maxlength="120" value="{{VENDOR}}"></div>
 <div class="field"><label for="tags">Tags</label>

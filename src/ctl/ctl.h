@@ -11,6 +11,8 @@ int ctl_demo_media(void);
 int ctl_purge(struct db *db);
 /* lead_purge.c: the leads past their retention, for ctl_purge. */
 int ctl_lead_purge(struct db *db);
+/* Indexes for search every product whose index row is missing or stale (search_reindex.c). */
+int ctl_search_index(struct db *db);
 /* argv holds the arguments after the command name. */
 int ctl_import(struct db *db, int argc, char **argv);
 int ctl_export(struct db *db, int argc, char **argv);

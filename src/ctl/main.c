@@ -12,6 +12,7 @@ static const struct {
 } commands[] = {
 	{ "demo", "load the demo data in sql/demo/ once, make its video clips in media_dir (ffmpeg), and give the demo accounts their password", ctl_demo },
 	{ "purge", "delete expired sessions, old log-in failures and expired emailed links, and erase leads past their form's retention (keeping their number)", ctl_purge },
+	{ "search-index", "index for search every product whose search row is missing or older than the product (after an upgrade; crowdcartctl worker otherwise does it 500 a pass)", ctl_search_index },
 	{ "purge-carts", "delete carts of ended anonymous sessions, stale carts, old order-lookup misses and abuse counts, and reminders that will never be mailed", ctl_purge_carts },
 };
 
@@ -23,7 +24,7 @@ static const struct {
 	{ "migrate", "[--status | --dry-run]: apply the numbered files in sql/ that have not been applied, in order; --status lists applied, pending and changed files, --dry-run what would run (both write nothing; exit 0 only when nothing is pending)", ctl_migrate },
 	{ "import", "--brand SLUG --format shopify|woocommerce|feed FILE: import a catalog file", ctl_import },
 	{ "export", "--brand SLUG: write the brand's catalog feed (TSV) to stdout", ctl_export },
-	{ "worker", "[--once]: deliver pending lead webhooks with retries, run due DNS checks of brand domains, release the stock of hosted payments not paid within payment_hold_minutes, and forget payment event ids older than 60 days (cron or a service)", ctl_worker },
+	{ "worker", "[--once]: deliver pending lead webhooks with retries, run due DNS checks of brand domains, release the stock of hosted payments not paid within payment_hold_minutes, forget payment event ids older than 60 days, and index for search the products changed elsewhere (cron or a service)", ctl_worker },
 	{ "payments", "reconcile [--checkout REF]: ask the payment providers about every order still awaiting a hosted payment (or that checkout's) and settle it", ctl_payments },
 	{ "domains", "list --brand SLUG | check [--brand SLUG] [--all] | verify --brand SLUG DOMAIN: a brand's web domains and their DNS TXT checks", ctl_domains },
 	{ "ledger", "verify [--brand SLUG] [--init]: recompute the commission ledger's hash chains and report the first broken link", ctl_ledger },

@@ -12,6 +12,10 @@
 #include "ctl/demo_password.h"
 #include "lib/password.h"
 #include "lib/sql_split.h"
+#include "domain/search/search_index.h"
+
+/* More than the demo has: one pass indexes all of it. */
+#define DEMO_SEARCH_INDEX_MAX 10000
 
 #define MAX_STATEMENTS 4096
 
@@ -140,6 +144,10 @@ int ctl_demo(struct db *db)
 	/* The demo's ledger rows are plain INSERTs: put them in their brands' hash chains. */
 	if (rc == 0)
 		rc = ctl_ledger_chain_all(db);
+	/* The demo's products are plain INSERTs too: index them for search (docs/SEARCH.md). */
+	long long indexed;
+	if (rc == 0 && search_index_stale(db, a, DEMO_SEARCH_INDEX_MAX, &indexed) != DB_OK)
+		rc = 1;
 	struct db_res users;
 	const char *pw = demo_password_choose(a);
 	if (rc == 0 && db_query(db, a, &q_demo_users, NULL, &users) == DB_OK) {

@@ -17,8 +17,11 @@
 #include "ctl/lease.h"
 #include "lib/netcheck.h"
 #include "ctl/webhook_post.h"
+#include "domain/search/search_index.h"
 
 #define WORKER_BATCH 20
+/* Products indexed for search per pass: a studio save indexes its own, so this is catch-up. */
+#define WORKER_SEARCH_BATCH 500
 
 static const struct db_stmt q_due = {
 	"SELECT d.id FROM webhook_deliveries d WHERE d.status = 'pending' AND d.next_attempt_at <= UTC_TIMESTAMP()"
@@ -139,6 +142,10 @@ int ctl_worker(struct db *db, int argc, char **argv)
 		long released = n < 0 ? 0 : ctl_payments_release(db, a);
 		if (released < 0)
 			n = -1;
+		/* products changed outside the studio, the API and imports (docs/SEARCH.md) */
+		long long indexed = 0;
+		if (n >= 0 && search_index_stale(db, a, WORKER_SEARCH_BATCH, &indexed) != DB_OK)
+			n = -1;
 		/* windows are hours (leadform_submit.c); keep the current and the previous one */
 		if (db_query(db, NULL, &q_prune_rate, (struct db_param[]){ DB_I((long long)time(NULL) / 3600 - 1) }, NULL) != DB_OK ||
 		    db_query(db, NULL, &q_prune_latest, NULL, NULL) != DB_OK)
@@ -153,6 +160,8 @@ int ctl_worker(struct db *db, int argc, char **argv)
 			printf("checked %ld domain(s)\n", checked);
 		if (released > 0)
 			printf("settled %ld expired payment hold(s)\n", released);
+		if (indexed > 0)
+			printf("indexed %lld product(s) for search\n", indexed);
 		fflush(stdout);
 		if (once)
 			break;

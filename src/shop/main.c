@@ -10,6 +10,7 @@
 #include "domain/video/media_from.h"
 #include "shop/live_view.h"
 #include "shop/shop.h"
+#include "shop/search_list.h"
 #include "domain/moderation/report.h"
 #include "web/ops_page.h"
 
@@ -89,6 +90,16 @@ static const struct field leadform_fields[] = {
 	F_END,
 };
 _Static_assert(LEAD_MAX_FIELDS == 30, "one declared input per possible lead form field");
+/* Search and the product lists of category and brand pages (search_list.h): an empty value is
+ * no filter; a page past the bound is a 400, as is a q longer than anyone types. */
+#define LIST_FIELDS \
+	F_SLUG("brand", 64), F_SLUG("category", 64), F_INT("min", 9, 0, 999999999), F_INT("max", 9, 0, 999999999), \
+	F_ENUM("stock", 1, F_ONE_OF("1")), F_ENUM("sort", 10, F_ONE_OF("relevance", "price_asc", "price_desc", "newest")), \
+	F_INT("page", 2, 1, SEARCH_PAGES_MAX)
+static const struct field search_fields[] = { F_TEXT("q", 200), F_TEXT("creator", 30), LIST_FIELDS, F_END };
+static const struct field list_fields[] = { LIST_FIELDS, F_END };
+static const struct field suggest_fields[] = { F_TEXT("q", 200), F_END };
+static const struct field path_category[] = { F_SLUG("category", 64), F_END };
 /* The report form answers a missing reason itself (report.c). */
 static const struct field report_fields[] = {
 	F_ENUM("category", 12, F_ONE_OF("scam", "counterfeit", "spam", "hate", "adult", "other")),
@@ -103,7 +114,7 @@ enum shop_page {
 	SHOP_COLLECTION, SHOP_SHORT_LINK, SHOP_CART, SHOP_CART_ADD, SHOP_CART_UPDATE,
 	SHOP_CART_REMOVE, SHOP_CHECKOUT, SHOP_CHECKOUT_EDIT, SHOP_CHECKOUT_REVIEW,
 	SHOP_CHECKOUT_PLACE, SHOP_CHECKOUT_DONE, SHOP_CHECKOUT_RETURN, SHOP_LOOKUP_FORM, SHOP_LOOKUP,
-	SHOP_PAYMENT_WEBHOOK, SHOP_FEED,
+	SHOP_PAYMENT_WEBHOOK, SHOP_FEED, SHOP_BRAND, SHOP_CATEGORY, SHOP_SEARCH, SHOP_SEARCH_SUGGEST,
 	SHOP_VIDEO, SHOP_VIDEO_CLICK, SHOP_VIDEO_CART_ADD,
 	SHOP_LIVE, SHOP_LIVE_EVENTS, SHOP_LIVE_ASK, SHOP_LIVE_VOTE, SHOP_LIVE_REMIND,
 	SHOP_LIVE_CART_ADD, SHOP_LIVE_CONFIRM_FORM, SHOP_LIVE_CONFIRM, SHOP_LIVE_STOP_FORM, SHOP_LIVE_STOP,
@@ -178,6 +189,16 @@ static const struct route routes[] = {
 		.max_body = 65536 },
 	[SHOP_FEED] = { .pat = { HTTP_GET, "/b/{brand}/feed.tsv" }, .fn = page_feed,
 		.path = path_brand },
+	/* discovery: brand_page.c, category.c, search.c, search_suggest.c; GET forms only, so no
+	 * session is made for an anonymous visitor */
+	[SHOP_BRAND] = { .pat = { HTTP_GET, "/b/{brand}" }, .fn = page_brand,
+		.path = path_brand, .fields = list_fields },
+	[SHOP_CATEGORY] = { .pat = { HTTP_GET, "/c/{category}" }, .fn = page_category,
+		.path = path_category, .fields = list_fields },
+	[SHOP_SEARCH] = { .pat = { HTTP_GET, "/search" }, .fn = page_search,
+		.fields = search_fields },
+	[SHOP_SEARCH_SUGGEST] = { .pat = { HTTP_GET, "/search/suggest.json" }, .fn = page_search_suggest,
+		.fields = suggest_fields },
 	/* shoppable videos: video.c */
 	[SHOP_VIDEO] = { .pat = { HTTP_GET, "/v/{id}" }, .fn = page_video,
 		.needs = NEED_SESSION, .path = path_id, .fields = via_fields },

@@ -17,10 +17,11 @@
 #include "views/page_meta.h"
 
 static const struct db_stmt q_product = {
-	"SELECT p.id, p.title, p.description_html, p.product_type, b.slug, b.name, b.id, p.handle FROM products p"
-	" JOIN brands b ON b.id = p.brand_id WHERE b.slug = ? AND p.handle = ? AND p.status = 'active'"
+	"SELECT p.id, p.title, p.description_html, p.product_type, b.slug, b.name, b.id, p.category,"
+	" COALESCE(c.name, ''), p.handle FROM products p JOIN brands b ON b.id = p.brand_id"
+	" LEFT JOIN categories c ON c.slug = p.category WHERE b.slug = ? AND p.handle = ? AND p.status = 'active'"
 	" AND b.approved = 1 AND" ACCOUNT_ACTIVE_SQL("b.owner_user_id"),
-	"ss", "isssssis" };
+	"ss", "isssssisss" };
 static const struct db_stmt q_options = {
 	"SELECT name FROM product_options WHERE product_id = ? ORDER BY position", "i", "s" };
 static const struct db_stmt q_variants = {
@@ -122,7 +123,7 @@ static void product_meta(struct req *r, const struct db_res *p, const struct db_
 			 const struct db_res *imgs, const struct db_res *via)
 {
 	const char *title = db_at(p, 0, 1)->s, *brand = db_at(p, 0, 5)->s;
-	const char *path = arena_concat(r->arena, "/p/", db_at(p, 0, 4)->s, "/", db_at(p, 0, 7)->s, (char *)NULL);
+	const char *path = arena_concat(r->arena, "/p/", db_at(p, 0, 4)->s, "/", db_at(p, 0, 9)->s, (char *)NULL);
 	const char *image = imgs->nrows ? db_at(imgs, 0, 0)->s : NULL;
 	/* One summary for the meta tags and the JSON-LD: the description's first 155 characters are
 	 * what a search result shows, and the rest would cost a page view escaping it twice more. */
@@ -190,6 +191,11 @@ int page_product(struct req *r)
 	tmpl_set_int(d, "PRODUCT_ID", db_at(&p, 0, 0)->i);
 	tmpl_set(d, "TYPE", db_at(&p, 0, 3)->s);
 	tmpl_set(d, "BRAND", db_at(&p, 0, 5)->s);
+	if (*db_at(&p, 0, 7)->s && *db_at(&p, 0, 8)->s) {
+		tmpl_dict *crumb = tmpl_add(d, "CATEGORY");
+		tmpl_set(crumb, "SLUG", db_at(&p, 0, 7)->s);
+		tmpl_set(crumb, "NAME", db_at(&p, 0, 8)->s);
+	}
 	/* Imports store sanitised HTML already; sanitising again here covers every other writer
 	 * (demo SQL, the editor, the API) for a few microseconds a page. */
 	const struct db_val *desc = db_at(&p, 0, 2);

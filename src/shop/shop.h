@@ -35,6 +35,11 @@ int page_storefront(struct req *r);
 int page_collection(struct req *r);
 int page_product(struct req *r);
 int page_ping(struct req *r);
+/* discovery: search.c, search_suggest.c, category.c, brand_page.c (search_list.h is what they share) */
+int page_search(struct req *r);
+int page_search_suggest(struct req *r);
+int page_category(struct req *r);
+int page_brand(struct req *r);
 /* report_page.c: "Report this page", and the link to it that each reportable page shows */
 int page_report_form(struct req *r);
 int page_report(struct req *r);

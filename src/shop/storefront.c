@@ -1,5 +1,6 @@
 /* storefront.c: "/@{handle}" — a creator's storefront: profile, a short link to share it, videos,
  * live sessions, collections, brands' lead forms and picks. */
+#include <string.h>
 #include "domain/creators/commission_rate.h"
 #include "views/attribution.h"
 #include "db/dbcache.h"
@@ -28,10 +29,13 @@ static const struct db_stmt q_collections = {
  * Left to itself the optimizer may start from the brands and read every product of each to find
  * the few picked ones, a cost that grows with the whole catalog (tests/http/view_cost.test.mjs). */
 static const struct db_stmt q_picks = {
-	"SELECT STRAIGHT_JOIN " CARD_COLS ", " COMMISSION_RATE_TODAY_SQL("pk") "," CARD_GIFTED("pk.creator_id")
-	" FROM picks pk JOIN products p ON p.id = pk.product_id"
-	CARD_JOINS " WHERE pk.creator_id = ? AND pk.status = 'approved' AND p.status = 'active'"
-	" ORDER BY pk.position, pk.id LIMIT 120", "i", CARD_TYPES "ii" };
+	"SELECT STRAIGHT_JOIN " CARD_COLS ", " COMMISSION_RATE_TODAY_SQL("pk") "," CARD_GIFTED("pk.creator_id") ", p.category,"
+	" COALESCE(cat.name, '') FROM picks pk JOIN products p ON p.id = pk.product_id"
+	CARD_JOINS " LEFT JOIN categories cat ON cat.slug = p.category"
+	" WHERE pk.creator_id = ? AND pk.status = 'approved' AND p.status = 'active'"
+	" ORDER BY pk.position, pk.id LIMIT 120", "i", CARD_TYPES "iiss" };
+/* Columns of q_picks after the card's: commission, gifted, category slug and name. */
+#define PICK_CATEGORY (CARD_NCOLS + 2)
 /* The lead forms of brands the creator works with (an approved pick of an active product) that
  * let creators share them; the form's list of handles, if any, is checked below. */
 static const struct db_stmt q_forms = {
@@ -91,9 +95,30 @@ static enum db_status forms_add(struct req *r, tmpl_dict *d, long long creator, 
 		tmpl_set(f, "BRAND", db_at(&forms, i, 2)->s);
 		shown++;
 	}
+	const char *share_url = share.nrows ? arena_printf(r->arena, "/s/%s", db_at(&share, 0, 0)->s)
+		: arena_printf(r->arena, "/@%s", handle);
 	if (share.nrows)
-		tmpl_set(tmpl_add(d, "SHARE"), "URL", arena_printf(r->arena, "/s/%s", db_at(&share, 0, 0)->s));
+		tmpl_set(tmpl_add(d, "SHARE"), "URL", share_url);
+	tmpl_set(d, "SHARE_URL", share_url);
 	return DB_OK;
+}
+
+/* The storefront's search form (it searches /search?creator=handle): its category choices are
+ * those of the picks already read, so the form costs no query. */
+static void search_form_add(tmpl_dict *d, const struct db_res *picks)
+{
+	tmpl_dict *form = tmpl_add(d, "SEARCH_PICKS");
+	for (size_t i = 0; i < picks->nrows; i++) {
+		const char *slug = db_at(picks, i, PICK_CATEGORY)->s, *name = db_at(picks, i, PICK_CATEGORY + 1)->s;
+		bool seen = !*slug || !*name;
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = strcmp(db_at(picks, k, PICK_CATEGORY)->s, slug) == 0;
+		if (seen)
+			continue;
+		tmpl_dict *o = tmpl_add(form, "CATEGORY_CHOICES");
+		tmpl_set(o, "SLUG", slug);
+		tmpl_set(o, "NAME", name);
+	}
 }
 
 /* The page as every visitor sees it, kept under `key` unless a showcase depends on the visitor. */
@@ -139,6 +164,8 @@ static enum db_status storefront_build(struct req *r, const struct db_res *cr, c
 		tmpl_show(d, "GIFTED_NOTE");
 	if (picks.nrows == 0)
 		tmpl_show(d, "NO_PICKS");
+	else
+		search_form_add(d, &picks);
 	if ((rc = forms_add(r, d, db_at(cr, 0, 0)->i, handle)) != DB_OK)
 		return rc;
 	video_feed_add(r, d, db_at(cr, 0, 0)->i);

@@ -91,6 +91,7 @@ static const struct field marketplace_fields[] = {
 static const struct field api_keys_fields[] = { F_TEXT("label", 320), F_END };
 
 static const struct field creator_saved_fields[] = { F_TEXT("saved", 1), F_END };
+static const struct field brand_about_fields[] = { F_TEXT("about", BRAND_ABOUT_MAX), F_END };
 static const struct field creator_profile_fields[] = {
 	F_TEXT("display_name", 80), F_TEXT("bio", 2000), F_TEXT("avatar_url", 500),
 	F_TEXT("link_label_1", 40), F_TEXT("link_url_1", 500), F_TEXT("link_label_2", 40),
@@ -323,7 +324,7 @@ enum studio_page {
 	ST_CR_PICK_MOVE, ST_CR_PICK_REMOVE, ST_CR_COLLECTIONS, ST_CR_COLLECTION_CREATE,
 	ST_CR_COLLECTION_MOVE, ST_CR_COLLECTION_EDIT, ST_CR_COLLECTION_SAVE, ST_CR_ITEM_ADD,
 	ST_CR_ITEM_MOVE, ST_CR_ITEM_NOTE, ST_CR_ITEM_REMOVE, ST_CR_LINKS, ST_CR_LINK_CREATE,
-	ST_BR_PROGRAM_FORM, ST_BR_PROGRAM, ST_BR_SHIPPING_FORM, ST_BR_SHIPPING, ST_BR_TAX_RATE_PUT, ST_BR_TAX_RATE_REMOVE,
+	ST_BR_PROGRAM_FORM, ST_BR_PROGRAM, ST_BR_ABOUT_FORM, ST_BR_ABOUT, ST_BR_SHIPPING_FORM, ST_BR_SHIPPING, ST_BR_TAX_RATE_PUT, ST_BR_TAX_RATE_REMOVE,
 	ST_BR_SHIP_RATE_PUT, ST_BR_SHIP_RATE_REMOVE, ST_BR_PICK_REQUESTS,
 	ST_BR_PICK_DECIDE, ST_CR_DASHBOARD, ST_CR_DASHBOARD_CSV, ST_BR_DASHBOARD,
 	ST_BR_DASHBOARD_CSV, ST_BR_PAYOUT,
@@ -463,6 +464,10 @@ static const struct route routes[] = {
 	[ST_BR_PROGRAM] = { .pat = { HTTP_POST, "/studio/brand/creator-program" },
 		.fn = page_brand_creator_program, .needs = NEED_BRAND,
 		.fields = brand_program_fields, .max_body = 1024 },
+	[ST_BR_ABOUT_FORM] = { .pat = { HTTP_GET, "/studio/brand/about" },
+		.fn = page_brand_about_form, .needs = NEED_SESSION | NEED_BRAND, .fields = creator_saved_fields },
+	[ST_BR_ABOUT] = { .pat = { HTTP_POST, "/studio/brand/about" },
+		.fn = page_brand_about, .needs = NEED_BRAND, .fields = brand_about_fields, .max_body = 16384 },
 	[ST_BR_SHIPPING_FORM] = { .pat = { HTTP_GET, "/studio/brand/shipping" },
 		.fn = page_brand_shipping_form, .needs = NEED_SESSION | NEED_BRAND,
 		.fields = creator_saved_fields },

@@ -105,6 +105,10 @@ int page_creator_link_create(struct req *r);
 int page_creator_link_delete(struct req *r);
 int page_brand_creator_program_form(struct req *r);
 int page_brand_creator_program(struct req *r);
+/* brand_about.c: the story /b/{brand} opens with (brands.description), plain text */
+#define BRAND_ABOUT_MAX 2000
+int page_brand_about_form(struct req *r);
+int page_brand_about(struct req *r);
 int page_pick_requests(struct req *r);
 int page_pick_request_decide(struct req *r);
 int page_dashboard_creator(struct req *r);

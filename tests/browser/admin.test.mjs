@@ -31,7 +31,7 @@ test('the admin suspends and reinstates a creator from a phone, and reads it in 
 
 	await Promise.all([page.waitForURL('**/admin/users'), nav.getByRole('link', { name: 'Users', exact: true }).click()]);
 	await page.locator('#q').fill(creator.email);
-	await Promise.all([page.waitForURL('**/admin/users?q=*'), page.getByRole('button', { name: 'Search' }).click()]);
+	await Promise.all([page.waitForURL('**/admin/users?q=*'), page.locator('form.admin-search').getByRole('button', { name: 'Search' }).click()]);
 	await fits(page, 'the search results');
 	await Promise.all([page.waitForURL('**/admin/users/*'), page.getByRole('link', { name: creator.email }).click()]);
 	await fits(page, 'the user page');

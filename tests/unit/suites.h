@@ -57,5 +57,6 @@ Suite *mime_suite(void);
 Suite *mail_html_suite(void);
 Suite *moderation_suite(void);
 Suite *notify_suite(void);
+Suite *search_terms_suite(void);
 
 #endif

@@ -10,13 +10,13 @@
 
 enum { C_ID, C_TITLE, C_DESC, C_AVAIL, C_PRICE, C_SALE, C_LINK, C_IMAGE, C_MORE_IMAGES, C_BRAND,
        C_GTIN, C_MPN, C_CONDITION, C_GROUP, C_TYPE, C_QTY, C_QTY2, C_QTY3,
-       C_COLOR, C_SIZE, C_MATERIAL, C_PATTERN, C__N };
+       C_COLOR, C_SIZE, C_MATERIAL, C_PATTERN, C_GOOGLE_CATEGORY, C__N };
 
 static const char *const names[C__N] = {
 	"id", "title", "description", "availability", "price", "sale_price", "link", "image_link",
 	"additional_image_link", "brand", "gtin", "mpn", "condition", "item_group_id", "product_type",
 	"quantity_to_sell_on_facebook", "inventory", "quantity",
-	"color", "size", "material", "pattern",
+	"color", "size", "material", "pattern", "google_product_category",
 };
 static const char *const required[] = { "id", "title", "price", NULL };
 /* Variant attributes become options, in this order, named like this. */
@@ -28,6 +28,16 @@ static const char *const opt_names[] = { "Color", "Size", "Material", "Pattern" 
 static const char *feed_col(struct catalog_run *run, int k, const char *const *f, size_t n)
 {
 	return cell_guard_undo(catalog_col(run, k, f, n));
+}
+
+/* The product type, else Google's category path ("Home & Garden > Decor > Vases"), whose last part
+ * names the shop's category (lib/category_name.h); a bare numeric Google id names nothing. */
+static const char *feed_type(struct catalog_run *run, const char *const *f, size_t n)
+{
+	const char *type = feed_col(run, C_TYPE, f, n), *google = feed_col(run, C_GOOGLE_CATEGORY, f, n);
+	if (*type || strspn(google, "0123456789 ") == strlen(google))
+		return type;
+	return google;
 }
 
 /* "12.00 USD" (or "12.00" in the brand's currency). */
@@ -93,7 +103,7 @@ bool catalog_feed_record(void *vrun, unsigned long line, const char *const *f, c
 		const char *desc = feed_col(run, C_DESC, f, n);
 		ok &= catalog_text(run, line, "title", feed_col(run, C_TITLE, f, n), CATALOG_MAX_TITLE, &p->title) &
 		      catalog_text(run, line, "brand", feed_col(run, C_BRAND, f, n), CATALOG_MAX_NAME, &p->vendor) &
-		      catalog_text(run, line, "product_type", feed_col(run, C_TYPE, f, n), CATALOG_MAX_NAME, &p->type);
+		      catalog_text(run, line, "product_type", feed_type(run, f, n), CATALOG_MAX_NAME, &p->type);
 		if (!catalog_make_handle(run, *group ? group : id, &p->handle))
 			ok = catalog_err(run, line, "item_group_id/id \"%.60s\" has no letter or digit", *group ? group : id);
 		p->body_html = sanitize_html(run->a, desc, strlen(desc), NULL);

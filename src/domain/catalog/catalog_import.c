@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include "lib/buf.h"
 #include "domain/catalog/catalog_import.h"
+#include "domain/search/search_index.h"
 #include "domain/catalog/catalog_parse.h"
 #include "domain/catalog/catalog_write.h"
 
@@ -64,6 +65,9 @@ const char *catalog_write_failed(struct arena *a, enum db_status rc)
 			    " run the same file again to finish", db_status_str(rc));
 }
 
+/* The largest file a studio upload takes holds fewer products than this. */
+#define CATALOG_INDEX_AT_IMPORT 20000
+
 bool catalog_import(struct db *db, long long brand_id, const char *currency, enum catalog_format f,
 		    const struct catalog_source *src, const char *source_name, struct catalog_report *rep)
 {
@@ -81,6 +85,10 @@ bool catalog_import(struct db *db, long long brand_id, const char *currency, enu
 			if (!ok)
 				rep->fatal = catalog_write_failed(rep->a, w.rc);
 			catalog_writer_free(&w);
+			/* Search shows the imported text at once; what this misses, the worker indexes. */
+			long long indexed;
+			if (ok)
+				db_best_effort(search_index_stale(db, rep->a, CATALOG_INDEX_AT_IMPORT, &indexed));
 		}
 	}
 	if (db)

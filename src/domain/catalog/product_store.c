@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sodium.h>
 #include "domain/catalog/product_store.h"
+#include "domain/search/search_index.h"
 #include "lib/validate.h"
 
 static const struct db_stmt q_lock = {
@@ -195,13 +196,23 @@ static enum db_status create_fn(struct db *db, void *ctx)
 	return write_children(db, s);
 }
 
+/* Search shows saved text at once. Should indexing fail, the save still stands: crowdcartctl
+ * worker finds the row stale and indexes it (docs/SEARCH.md). */
+static void search_follow(struct db *db, struct arena *a, long long product_id)
+{
+	db_best_effort(search_index_product(db, a, product_id));
+}
+
 enum db_status product_create(struct db *db, struct arena *a, long long brand_id, const char *currency,
 			   const char *status, const struct product_input *in, struct product_result *res)
 {
 	memset(res, 0, sizeof *res);
 	struct save s = { .a = a, .brand_id = brand_id, .currency = currency, .status = status,
 			  .what = PRODUCT_SET_ALL, .in = in, .res = res };
-	return db_txn(db, create_fn, &s);
+	enum db_status rc = db_txn(db, create_fn, &s);
+	if (rc == DB_OK)
+		search_follow(db, a, res->id);
+	return rc;
 }
 
 /* Locks the product row, so concurrent saves of one product queue instead of interleaving. */
@@ -243,7 +254,10 @@ enum db_status product_update(struct db *db, struct arena *a, long long brand_id
 	res->id = product_id;
 	struct save s = { .a = a, .brand_id = brand_id, .product_id = product_id, .currency = currency,
 			  .status = status, .what = what, .in = in, .res = res };
-	return db_txn(db, update_fn, &s);
+	enum db_status rc = db_txn(db, update_fn, &s);
+	if (rc == DB_OK && (what & PRODUCT_SET_FIELDS))
+		search_follow(db, a, product_id);
+	return rc;
 }
 
 enum db_status product_set_status(struct db *db, struct arena *a, long long brand_id, long long product_id, const char *status,
