@@ -41,5 +41,8 @@ bool csrf_accept(struct req *r)
 		return false;
 	enum csrf_origin o = csrf_origin_of(req_env(r, "HTTP_SEC_FETCH_SITE"), req_env(r, "HTTP_ORIGIN"),
 					    req_env(r, "HTTP_REFERER"), req_env(r, "HTTP_HOST"));
-	return r->sess.present ? o == CSRF_ORIGIN_SAME : o != CSRF_ORIGIN_CROSS;
+	/* With or without a session cookie alike: a cross-site POST never carries the cookie
+	 * (SameSite=Lax), so one that does comes from this site's pages or a browser too old for
+	 * SameSite; there Origin or Sec-Fetch-Site, when sent, still tells. */
+	return o != CSRF_ORIGIN_CROSS;
 }

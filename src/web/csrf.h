@@ -14,10 +14,9 @@ enum csrf_origin {
 enum csrf_origin csrf_origin_of(const char *fetch_site, const char *origin, const char *referer,
 				const char *host);
 
-/* The dispatcher's check of a POST's "csrf" field. With a session: its own token, or an anonymous
- * one (csrf_anon.h) when the browser says the form is same-origin (a page kept from before the
- * session began). Without: a valid anonymous token for this path, unless the browser says the
- * request is cross-site. */
+/* The dispatcher's check of a POST's "csrf" field: the session's own token, or a valid anonymous
+ * token for this path (csrf_anon.h: a page read before the session began, or a cached page)
+ * unless the browser says the request is cross-site. */
 bool csrf_accept(struct req *r);
 
 #endif
