@@ -26,8 +26,10 @@ describe('session fixation', () => {
 		const planted = 'F'.repeat(43);
 		const c = new Client();
 		c.cookies.set('cc_session', planted);
-		const res = await c.get('/login');
-		assert.equal(res.status, 200);
+		const page = await c.get('/orders/lookup');
+		assert.equal(page.status, 200);
+		assert.deepEqual(page.setCookies, [], 'a page read starts no session, whatever cookie came');
+		const res = await c.post('/orders/lookup', { csrf: csrfOf(page.body) });
 		const issued = res.setCookies.find((l) => l.startsWith('cc_session='));
 		assert.ok(issued, 'a made-up session cookie is answered with a new session');
 		assert.notEqual(c.cookie(), planted);
@@ -136,6 +138,7 @@ describe('CSRF on every state-changing route of the routing tables', { concurren
 	const brand = new Client(), creator = new Client(), other = new Client();
 	await newAccount(brand, 'brand');
 	await newAccount(creator, 'creator');
+	await other.startSession();
 	const otherToken = await other.csrf('/orders/lookup');
 
 	for (const r of writes) {

@@ -45,16 +45,11 @@ export const address = (email, provider = 'test') => ({
 	postal: '97201', country: 'US', provider,
 });
 
-// The session's csrf token, from the order lookup page (it always has a form). A page read starts
-// no session: a visitor without one first sends that form empty (answered 422, nothing looked up),
-// as the first form a shopper sends starts theirs.
+// The session's csrf token, from the order lookup page (it always has a form), once the visitor
+// has a session: a page read starts none (Client.startSession).
 export async function csrf(client) {
-	if (!client.csrfToken && !client.cookie()) {
-		const anonymous = await client.csrf('/orders/lookup');
-		const started = await client.post('/orders/lookup', { csrf: anonymous });
-		if (!client.cookie())
-			throw new Error(`the first form sent started no session (${started.status})`);
-	}
+	if (!client.csrfToken)
+		await client.startSession();
 	client.csrfToken ??= await client.csrf('/orders/lookup');
 	return client.csrfToken;
 }

@@ -121,6 +121,16 @@ export class Client {
 		return token;
 	}
 
+	// Starts a session as a visitor does, with the first form sent (a page read starts none): the
+	// order lookup's, empty, answered 422 with nothing looked up.
+	async startSession() {
+		if (this.cookie())
+			return;
+		const started = await this.post('/orders/lookup', { csrf: await this.csrf('/orders/lookup') });
+		if (!this.cookie())
+			throw new Error(`the first form sent started no session (${started.status})`);
+	}
+
 	// Fills in the page's csrf and POSTs the form.
 	async submit(path, fields, { formPath = path } = {}) {
 		const csrf = await this.csrf(formPath);

@@ -2,7 +2,6 @@
 // through the studio form, the panel's buttons, viewers with their own sessions, and the events
 // poll (answered from a 250 ms per-worker cache, so readers wait for what they expect).
 import { until } from './eventually.mjs';
-import { csrf as startSession } from './commerce.mjs';
 import { Client, csrfOf, unique } from './http.mjs';
 import { creatorWithPicks } from './video.mjs';
 
@@ -52,11 +51,11 @@ export const goLive = (client, id) => panel(client, id, 'state', { to: 'live' })
 export const end = (client, id) => panel(client, id, 'state', { to: 'ended' });
 export const pin = (client, id, product) => panel(client, id, 'pin', { product: String(product) });
 
-// A viewer: a client that has opened the page with a session of its own (a page read starts none:
-// the first form sent does, here the order lookup's sent empty) and kept its csrf token.
+// A viewer: a client with a session of its own (a page read starts none) that has opened the page
+// and kept its csrf token.
 export async function viewer(id) {
 	const client = new Client();
-	await startSession(client);
+	await client.startSession();
 	const page = await client.get(`/live/${id}`);
 	client.csrfToken = csrfOf(page.body);
 	return client;
