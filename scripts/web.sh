@@ -7,6 +7,9 @@ VAR=${VAR:-var}
 [[ $VAR == /* ]] || VAR=$ROOT/$VAR
 PORT=${PORT:-8080}
 APACHE_PORT=${APACHE_PORT:-8081}
+# The edge cache in front of the Apache site (apache/cache.conf.in), on a port of its own so the
+# suites that test the site itself never see a kept page.
+EDGE_PORT=${EDGE_PORT:-$((APACHE_PORT - 3))}
 SHOP_FCGI_PORT=${SHOP_FCGI_PORT:-9001}
 STUDIO_FCGI_PORT=${STUDIO_FCGI_PORT:-9002}
 API_FCGI_PORT=${API_FCGI_PORT:-$((STUDIO_FCGI_PORT + 1))}
@@ -97,6 +100,7 @@ fill() {
 		s|@CONF@|$(sed_escape "$CONF")|g; s|@PORT@|$2|g; s|@SITE@|$(sed_escape "$VAR/apache-site.conf")|g
 		s|@SHOP_FCGI@|fcgi://127.0.0.1:$SHOP_FCGI_PORT|g; s|@STUDIO_FCGI@|fcgi://127.0.0.1:$STUDIO_FCGI_PORT|g
 		s|@API_FCGI@|fcgi://127.0.0.1:$API_FCGI_PORT|g
+		s|@EDGE_PORT@|$EDGE_PORT|g; s|@CACHE_DIR@|$(sed_escape "$VAR/edge-cache")|g; s|@EDGE@|$(sed_escape "$VAR/apache-edge.conf")|g
 		}" "$1" |
 		if [[ -x $FCGI_BIN/api.fcgi ]]; then cat; else sed '/^[[:space:]]*# BEGIN api/,/^[[:space:]]*# END api/d'; fi
 }
@@ -110,6 +114,11 @@ render() {
 		{ fill "$ROOT/lighttpd/private.conf.in" "$3" "$4"; fill "$ROOT/lighttpd/crowdcart.conf.in" "$3" "$4"; } >"$2.tmp" ;;
 	apache)
 		fill "$ROOT/apache/crowdcart.conf.in" "$3" "$4" >"$VAR/apache-site.conf"
+		fill "$ROOT/apache/cache.conf.in" "$3" "$4" >"$VAR/apache-edge.conf"
+		# A fresh cache per start: a kept page from an earlier run would answer for a new one.
+		rm -rf "$VAR/edge-cache" "$VAR/edge-cache-lock"
+		mkdir -p "$VAR/edge-cache"
+		((EUID != 0)) || chown www-data: "$VAR/edge-cache"
 		fill "$ROOT/apache/private.conf.in" "$3" "$4" >"$2.tmp" ;;
 	esac
 	mv "$2.tmp" "$2"
