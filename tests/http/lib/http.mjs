@@ -32,6 +32,15 @@ function randomLoopback() {
 	return `127.${randomInt(1, 255)}.${randomInt(1, 255)}.${randomInt(1, 255)}`;
 }
 
+// The csrf of the form on a page that posts to `action` (a path), or undefined. Without a session
+// each form's token is good for its own action only; with one, every form carries the session's.
+export function csrfFor(html, action) {
+	const at = html.indexOf(`action="${action.replace(/&/g, '&amp;')}"`);
+	if (at < 0)
+		return undefined;
+	return csrfOf(html.slice(at, html.indexOf('</form>', at)));
+}
+
 export class Client {
 	constructor({ address = randomLoopback() } = {}) {
 		this.address = address;
@@ -131,9 +140,14 @@ export class Client {
 			throw new Error(`the first form sent started no session (${started.status})`);
 	}
 
-	// Fills in the page's csrf and POSTs the form.
+	// Fills in the csrf of the form that posts to path (else the page's first) and POSTs it.
 	async submit(path, fields, { formPath = path } = {}) {
-		const csrf = await this.csrf(formPath);
+		const page = await this.get(formPath);
+		if (page.status !== 200)
+			throw new Error(`GET ${formPath}: expected 200, got ${page.status}`);
+		const csrf = csrfFor(page.body, path.split('?')[0]) ?? csrfOf(page.body);
+		if (!csrf)
+			throw new Error(`GET ${formPath}: no csrf field on the page`);
 		return this.post(path, { csrf, ...fields });
 	}
 
