@@ -54,6 +54,6 @@ test('a cookieless storefront is served from the edge, and a creator\'s edit sho
 		assert.ok(res.body.includes(bio), 'the edge shows the edit');
 		return res;
 	}, { timeout: 75_000, interval: 1000, message: 'the edit shows at the edge within s-maxage' });
-	assert.ok(Date.now() - start <= 62_000, `shown after ${Date.now() - start} ms`);
+	assert.ok(Date.now() - start <= 65_000, `shown after ${Date.now() - start} ms`);
 	assert.equal(fresh.status, 200);
 });
