@@ -7,25 +7,29 @@
 
 static const char b64url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-static void csrf_anon_mac(const uint8_t secret[32], const char *bucket, const char *path, size_t path_len,
-			  uint8_t out[crypto_auth_hmacsha256_BYTES])
+/* What a token is good for, hashed first: one action path, or a page and every path under it. */
+#define FOR_ACTION "anon-csrf"
+#define FOR_PAGE "anon-csrf-page"
+
+static void csrf_anon_mac(const uint8_t secret[32], const char *scope, const char *bucket, const char *path,
+			  size_t path_len, uint8_t out[crypto_auth_hmacsha256_BYTES])
 {
 	crypto_auth_hmacsha256_state st;
 	crypto_auth_hmacsha256_init(&st, secret, 32);
-	/* NUL separators: no bucket and path can be shifted into another pair with the same bytes. */
-	crypto_auth_hmacsha256_update(&st, (const unsigned char *)"anon-csrf", 10);
+	/* NUL separators: no scope, bucket and path can be shifted into another triple of the same bytes. */
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)scope, strlen(scope) + 1);
 	crypto_auth_hmacsha256_update(&st, (const unsigned char *)bucket, 9);
 	crypto_auth_hmacsha256_update(&st, (const unsigned char *)path, path_len);
 	crypto_auth_hmacsha256_final(&st, out);
 }
 
-static void csrf_anon_make_n(const uint8_t secret[32], const char *path, size_t path_len, long long bucket,
-			     char out[CSRF_ANON_LEN + 1])
+static void csrf_anon_make_n(const uint8_t secret[32], const char *scope, const char *path, size_t path_len,
+			     long long bucket, char out[CSRF_ANON_LEN + 1])
 {
 	char head[10];
 	snprintf(head, sizeof head, "%08llx", (unsigned long long)bucket & 0xffffffffULL);
 	uint8_t mac[crypto_auth_hmacsha256_BYTES];
-	csrf_anon_mac(secret, head, path, path_len, mac);	/* head's NUL is hashed too */
+	csrf_anon_mac(secret, scope, head, path, path_len, mac);	/* head's NUL is hashed too */
 	memcpy(out, head, 8);
 	out[8] = '.';
 	sodium_bin2base64(out + 9, CSRF_ANON_LEN - 9 + 1, mac, sizeof mac, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
@@ -33,7 +37,12 @@ static void csrf_anon_make_n(const uint8_t secret[32], const char *path, size_t 
 
 void csrf_anon_make(const uint8_t secret[32], const char *path, long long now, char out[CSRF_ANON_LEN + 1])
 {
-	csrf_anon_make_n(secret, path, strlen(path), now / CSRF_ANON_BUCKET_S, out);
+	csrf_anon_make_n(secret, FOR_ACTION, path, strlen(path), now / CSRF_ANON_BUCKET_S, out);
+}
+
+void csrf_anon_make_page(const uint8_t secret[32], const char *path, long long now, char out[CSRF_ANON_LEN + 1])
+{
+	csrf_anon_make_n(secret, FOR_PAGE, path, strlen(path), now / CSRF_ANON_BUCKET_S, out);
 }
 
 bool csrf_anon_check(const uint8_t secret[32], const char *path, const char *submitted, long long now)
@@ -47,15 +56,24 @@ bool csrf_anon_check(const uint8_t secret[32], const char *path, const char *sub
 	if ((long long)sent > cur || (long long)sent < cur - CSRF_ANON_BUCKETS_BACK)
 		return false;
 	char want[CSRF_ANON_LEN + 1];
-	csrf_anon_make_n(secret, path, strlen(path), (long long)sent, want);
-	return sodium_memcmp(want, submitted, CSRF_ANON_LEN) == 0;
+	size_t len = strlen(path);
+	csrf_anon_make_n(secret, FOR_ACTION, path, len, (long long)sent, want);
+	bool ok = sodium_memcmp(want, submitted, CSRF_ANON_LEN) == 0;
+	/* A page's token: made for this path or one above it, "/" excepted (no token covers the site). */
+	for (; len > 1 && !ok; len--) {
+		if (len < strlen(path) && path[len] != '/')
+			continue;
+		csrf_anon_make_n(secret, FOR_PAGE, path, len, (long long)sent, want);
+		ok = sodium_memcmp(want, submitted, CSRF_ANON_LEN) == 0;
+	}
+	return ok;
 }
 
 /* The action of `form` (a "<form" tag, or NULL), entity-decoded, up to its query string, in out;
- * false when there is none or it is no local path. */
+ * false when there is none, it is no local path, or the form was closed before `end`. */
 static bool csrf_anon_action(const char *form, const char *end, char *out, size_t cap)
 {
-	if (!form)
+	if (!form || memmem(form, (size_t)(end - form), "</form>", 7))
 		return false;
 	const char *close = memchr(form, '>', (size_t)(end - form));
 	const char *a = memmem(form, (size_t)((close ? close : end) - form), " action=\"", 9);
@@ -121,7 +139,7 @@ bool csrf_anon_fill(struct buf *page, const uint8_t secret[32], const char *sess
 		if (csrf_anon_action(form, p, action, sizeof action))
 			csrf_anon_make(secret, action, now, token);
 		else
-			csrf_anon_make(secret, page_path, now, token);
+			csrf_anon_make_page(secret, page_path, now, token);
 		memcpy(p, token, CSRF_ANON_LEN);
 		p += CSRF_ANON_LEN;
 	}

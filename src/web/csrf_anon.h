@@ -4,7 +4,9 @@
  * view) and making the page differ per visitor (uncacheable). Its forms carry instead
  *     HHHHHHHH.<base64url HMAC-SHA256(secret, "anon-csrf" 0 HHHHHHHH 0 action-path)>
  * where HHHHHHHH is the hour (Unix time / 3600, hex): the same for every visitor of the page within
- * the hour, so a shared cache may keep the page. The token is no secret (anyone may GET it); what
+ * the hour, so a shared cache may keep the page. A token outside any form (for a script that builds
+ * forms as the page changes: live questions' upvotes) is the page's: scope "anon-csrf-page" over
+ * the page's path, good for every path under it. The token is no secret (anyone may GET it); what
  * it proves is that the form was one this shop rendered for that action, recently. The defence
  * against cross-site posts is the browser's: docs/SECURITY.md "Anonymous forms" argues it. */
 #ifndef CC_CSRF_ANON_H
@@ -23,11 +25,14 @@
 
 /* The token for a form posting to path (no query string) in the bucket holding `now`. */
 void csrf_anon_make(const uint8_t secret[32], const char *path, long long now, char out[CSRF_ANON_LEN + 1]);
-/* True when submitted is a token made for path within the last CSRF_ANON_BUCKETS_BACK hours. */
+/* The token of the page at path, good for path and every path under it (never for "/"'s). */
+void csrf_anon_make_page(const uint8_t secret[32], const char *path, long long now, char out[CSRF_ANON_LEN + 1]);
+/* True when submitted is a token made within the last CSRF_ANON_BUCKETS_BACK hours for path, or a
+ * page's token for path or a path above it. */
 bool csrf_anon_check(const uint8_t secret[32], const char *path, const char *submitted, long long now);
 /* Replaces every placeholder in the page: with session_csrf when the visitor has a session, else
- * with the anonymous token for the action of the <form> it sits in (the page's own path when the
- * form names none). Returns false, leaving the page alone, when it holds no placeholder. */
+ * with the anonymous token for the action of the <form> it sits in (the page's token when it sits
+ * in none, or its form names no local action). Returns false, leaving the page alone, when it holds no placeholder. */
 bool csrf_anon_fill(struct buf *page, const uint8_t secret[32], const char *session_csrf,
 		    const char *page_path, long long now);
 

@@ -31,6 +31,19 @@ START_TEST(test_token_is_good_for_its_path_and_a_few_hours)
 	ck_assert(!csrf_anon_check(secret, "/cart/add", NULL, noon));
 	ck_assert(!csrf_anon_check(secret, "/cart/add", "", noon));
 	ck_assert(!csrf_anon_check(secret, "/cart/add", CSRF_ANON_PLACEHOLDER, noon));
+	/* A page's token is good for the page's path and under it, never beside it or for "/"'s. */
+	char page[CSRF_ANON_LEN + 1], root[CSRF_ANON_LEN + 1];
+	csrf_anon_make_page(secret, "/live/7", noon, page);
+	ck_assert(csrf_anon_check(secret, "/live/7", page, noon));
+	ck_assert(csrf_anon_check(secret, "/live/7/questions/3/vote", page, noon));
+	ck_assert(!csrf_anon_check(secret, "/live/70/ask", page, noon));
+	ck_assert(!csrf_anon_check(secret, "/live", page, noon));
+	ck_assert(!csrf_anon_check(secret, "/cart/add", page, noon));
+	csrf_anon_make_page(secret, "/", noon, root);
+	ck_assert(!csrf_anon_check(secret, "/cart/add", root, noon));
+	ck_assert(!csrf_anon_check(secret, "/", root, noon));
+	/* An action's token is for that action alone, not under it. */
+	ck_assert(!csrf_anon_check(secret, "/cart/add/more", t, noon));
 	/* The same for every visitor of the page within the hour: a cache may keep the page. */
 	char again[CSRF_ANON_LEN + 1];
 	csrf_anon_make(secret, "/cart/add", noon + 3000, again);
@@ -56,8 +69,11 @@ START_TEST(test_fill_puts_each_forms_own_token)
 	ck_assert_ptr_nonnull(first);
 	ck_assert_ptr_nonnull(second);
 	ck_assert(first < second);
-	/* A placeholder after the last form still sits in it: the form's action, not the page's. */
-	ck_assert_ptr_nonnull(strstr(second + 1, amp));
+	/* One outside every form is the page's: for a script that builds forms under it. */
+	ck_assert_ptr_null(strstr(second + 1, amp));
+	char pagetok[CSRF_ANON_LEN + 1];
+	csrf_anon_make_page(secret, "/live/7", noon, pagetok);
+	ck_assert_ptr_nonnull(strstr(second, pagetok));
 
 	/* A visitor with a session gets its own token in every placeholder (a kept fragment). */
 	struct buf kept;
