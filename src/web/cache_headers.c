@@ -6,12 +6,16 @@
 #include "web/cache_headers.h"
 #include "web/response.h"
 
+/* SipHash-2-4 under a fixed key: twice BLAKE2b's speed over a page, and 64 bits are plenty to tell
+ * one version of a page from the next. Nothing secret goes in or comes out: the body is public. */
+static const uint8_t etag_key[crypto_shorthash_KEYBYTES] = "crowdcart-etag";
+
 void cache_headers_etag(const void *body, size_t len, char out[32])
 {
-	uint8_t h[16];
-	crypto_generichash(h, sizeof h, body, len, NULL, 0);
+	uint8_t h[crypto_shorthash_BYTES];
+	crypto_shorthash(h, body, len, etag_key);
 	out[0] = '"';
-	sodium_bin2base64(out + 1, 23, h, sizeof h, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_bin2base64(out + 1, 12, h, sizeof h, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 	strcat(out, "\"");
 }
 

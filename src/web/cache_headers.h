@@ -10,7 +10,7 @@
 #define CACHE_PUBLIC_MAX_AGE_DEFAULT 60
 #define CACHE_PUBLIC_S_MAXAGE_DEFAULT 60
 
-/* The strong validator of a body: a quoted base64url BLAKE2b-128 of its bytes. */
+/* The strong validator of a body: a quoted base64url SipHash-2-4 (64 bits) of its bytes. */
 void cache_headers_etag(const void *body, size_t len, char out[32]);
 /* True when an If-None-Match header value names etag (weak comparison, as RFC 9110 asks for
  * GET and HEAD) or is "*". */

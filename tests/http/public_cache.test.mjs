@@ -10,7 +10,7 @@ test('a cookieless storefront is public for a minute, with a strong ETag and Var
 	const res = await c.get('/@lena');
 	assert.equal(res.status, 200);
 	assert.equal(res.headers['cache-control'], 'public, max-age=60, s-maxage=60');
-	assert.match(res.headers.etag, /^"[A-Za-z0-9_-]{22}"$/, 'a strong validator');
+	assert.match(res.headers.etag, /^"[A-Za-z0-9_-]{11}"$/, 'a strong validator');
 	assert.match(res.headers.vary, /Cookie/);
 	const again = await c.get('/@lena', { headers: { 'if-none-match': res.headers.etag } });
 	assert.equal(again.status, 304);
