@@ -6,8 +6,10 @@
 #include "web/http.h"
 
 /* Seconds a browser (public_max_age) and a shared cache (public_s_maxage) may serve a public page
- * without asking again: a creator's edit shows within them. */
-#define CACHE_PUBLIC_MAX_AGE_DEFAULT 60
+ * without asking again: a creator's edit shows within them. A browser's copy cannot be purged and
+ * a 304 costs it one round trip, so by default it asks every time; the shared cache, which the
+ * operator runs, keeps a page a minute. */
+#define CACHE_PUBLIC_MAX_AGE_DEFAULT 0
 #define CACHE_PUBLIC_S_MAXAGE_DEFAULT 60
 
 /* The strong validator of a body: a quoted base64url SipHash-2-4 (64 bits) of its bytes. */

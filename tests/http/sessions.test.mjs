@@ -140,11 +140,16 @@ describe('CSRF on every state-changing route of the routing tables', { concurren
 	await newAccount(creator, 'creator');
 	await other.startSession();
 	const otherToken = await other.csrf('/orders/lookup');
+	// And a cookieless page's token, good for that page's one form only.
+	const lookupToken = await new Client().csrf('/orders/lookup');
 
 	for (const r of writes) {
 		test(`${r.method} ${r.path} without a valid csrf token answers 403 (${r.file})`, async () => {
 			const c = r.needs.includes('NEED_CREATOR') ? creator : brand;
-			for (const csrf of [undefined, '', 'x'.repeat(43), otherToken]) {
+			const tokens = [undefined, '', 'x'.repeat(43), otherToken];
+			if (r.path !== '/orders/lookup')
+				tokens.push(lookupToken);
+			for (const csrf of tokens) {
 				const fields = { variant: '1', quantity: '1', email: 'a@b.test', title: 'x' };
 				if (csrf !== undefined)
 					fields.csrf = csrf;
@@ -158,7 +163,8 @@ describe('CSRF on every state-changing route of the routing tables', { concurren
 					res = await c.request(r.method, fill(r.path), {
 						headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
 				}
-				assert.equal(res.status, 403, `csrf ${JSON.stringify(csrf === otherToken ? "another session's token" : csrf)}: ${res.status}`);
+				const what = csrf === otherToken ? "another session's token" : csrf === lookupToken ? "another form's anonymous token" : csrf;
+				assert.equal(res.status, 403, `csrf ${JSON.stringify(what)}: ${res.status}`);
 				assert.match(res.body, CSRF_REFUSED);
 			}
 		});
