@@ -19,6 +19,21 @@ void cache_headers_etag(const void *body, size_t len, char out[32])
 	strcat(out, "\"");
 }
 
+/* True when the quoted tag at p (n bytes) is etag, or etag as Apache's mod_deflate or mod_brotli
+ * sent it on after compressing ("...-gzip", "...-br"): a client or a cache asks with that form. */
+static bool cache_headers_same_tag(const char *p, size_t n, const char *etag, size_t elen)
+{
+	static const char *const suffixes[] = { "-gzip\"", "-br\"" };
+	if (n == elen)
+		return memcmp(p, etag, n) == 0;
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		size_t s = strlen(suffixes[i]);
+		if (n == elen - 1 + s && memcmp(p, etag, elen - 1) == 0 && memcmp(p + elen - 1, suffixes[i], s) == 0)
+			return true;
+	}
+	return false;
+}
+
 bool cache_headers_none_match(const char *if_none_match, const char *etag)
 {
 	size_t elen = strlen(etag);
@@ -29,7 +44,7 @@ bool cache_headers_none_match(const char *if_none_match, const char *etag)
 		if (strncmp(p, "W/", 2) == 0)
 			p += 2;
 		size_t n = strcspn(p, ", \t");
-		if (n == elen && memcmp(p, etag, n) == 0)
+		if (cache_headers_same_tag(p, n, etag, elen))
 			return true;
 		p += n;
 	}

@@ -15,7 +15,7 @@
 /* The strong validator of a body: a quoted base64url SipHash-2-4 (64 bits) of its bytes. */
 void cache_headers_etag(const void *body, size_t len, char out[32]);
 /* True when an If-None-Match header value names etag (weak comparison, as RFC 9110 asks for
- * GET and HEAD) or is "*". */
+ * GET and HEAD; also in the "-gzip"/"-br" form Apache's compression gives it) or is "*". */
 bool cache_headers_none_match(const char *if_none_match, const char *etag);
 /* Called once the response is made: a public page gets Cache-Control, ETag and Vary, and becomes
  * a bodiless 304 when the client already holds it. Anything else is left as it is. */

@@ -1,5 +1,6 @@
 /* test_csrf_anon.c: anonymous form tokens (bound to the action path and the hour), the fill-in of
  * a rendered page's placeholders, where a request says it comes from, and If-None-Match. */
+#include <stdio.h>
 #include <string.h>
 #include <check.h>
 #include "lib/arena.h"
@@ -124,6 +125,14 @@ START_TEST(test_if_none_match_compares_weakly_in_a_list)
 	strcat(list, etag);
 	ck_assert(cache_headers_none_match(list, etag));
 	ck_assert(cache_headers_none_match("*", etag));
+	/* As Apache's mod_deflate and mod_brotli hand it out: "<tag>-gzip", "<tag>-br". */
+	char gz[40], br[40], bad[40];
+	snprintf(gz, sizeof gz, "%.*s-gzip\"", 12, etag);
+	snprintf(br, sizeof br, "%.*s-br\"", 12, etag);
+	snprintf(bad, sizeof bad, "%.*s-zip\"", 12, etag);
+	ck_assert(cache_headers_none_match(gz, etag));
+	ck_assert(cache_headers_none_match(br, etag));
+	ck_assert(!cache_headers_none_match(bad, etag));
 	ck_assert(!cache_headers_none_match(other, etag));
 	ck_assert(!cache_headers_none_match(NULL, etag));
 	ck_assert(!cache_headers_none_match("", etag));
