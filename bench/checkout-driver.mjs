@@ -39,9 +39,13 @@ const hidden = (html, action) => {
 };
 
 async function prepare(i) {
+	// A page read starts no session; the first form sent does (the lookup's, empty: a 422).
 	const first = await request(i, 'GET', '/orders/lookup');
-	const cookie = first.headers['set-cookie'].map((c) => c.split(';')[0]).join('; ');
-	const csrf = /name="csrf" value="([^"]+)"/.exec(first.body)[1];
+	const started = await request(i, 'POST', '/orders/lookup', '',
+		new URLSearchParams({ csrf: /name="csrf" value="([^"]+)"/.exec(first.body)[1] }).toString());
+	const cookie = started.headers['set-cookie'].map((c) => c.split(';')[0]).join('; ');
+	const page = await request(i, 'GET', '/orders/lookup', cookie);
+	const csrf = /name="csrf" value="([^"]+)"/.exec(page.body)[1];
 	const add = await request(i, 'POST', '/cart/add', cookie, new URLSearchParams({ csrf, variant: variants[i % variants.length], quantity: '1' }).toString());
 	if (add.status !== 303)
 		throw new Error(`add to cart: ${add.status}`);
@@ -80,7 +84,7 @@ const [found, orders, mails] = execFileSync(path.join(ROOT, 'scripts/db.sh'), ['
 	 JOIN orders o ON o.checkout_id = c.id LEFT JOIN outbox m ON m.checkout_id = c.id WHERE c.public_ref IN (${list})`],
 { encoding: 'utf8' }).trim().split('\t').map(Number);
 
-console.log(`prepared ${n} guest carts + reviews in ${prepSecs.toFixed(1)} s (${(3 * n / prepSecs).toFixed(0)} req/s)`);
+console.log(`prepared ${n} guest carts + reviews in ${prepSecs.toFixed(1)} s (${(5 * n / prepSecs).toFixed(0)} req/s)`);
 console.log(`place order: ${n} POSTs, ${width} in flight, ${secs.toFixed(2)} s`);
 console.log(`statuses: ${JSON.stringify(statuses)}`);
 console.log(`orders/s: ${(refs.length / secs).toFixed(1)}   latency ms p50 ${pct(0.5)}  p90 ${pct(0.9)}  p99 ${pct(0.99)}  max ${lat.at(-1).toFixed(1)}`);

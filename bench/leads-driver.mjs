@@ -31,7 +31,8 @@ async function prepare(i) {
 	const page = await request('GET', `/f/${slug}`);
 	if (page.status !== 200)
 		throw new Error(`GET /f/${slug}: ${page.status}`);
-	const cookie = page.headers['set-cookie'].map((c) => c.split(';')[0]).join('; ');
+	// No cookie: a page read starts no session, the POST starts one (its form's token is enough).
+	const cookie = (page.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
 	const csrf = /name="csrf" value="([^"]+)"/.exec(page.body)[1];
 	const t = /name="t" value="([^"]+)"/.exec(page.body)[1];
 	return { cookie, body: new URLSearchParams({ csrf, t, q1: `Bench visitor ${i}`, q2: `bench-${run}-${i}@example.com`, consent: 'yes' }).toString() };

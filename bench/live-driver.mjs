@@ -59,10 +59,14 @@ function error(kind) {
 }
 
 async function prepareposter(i) {
-	const page = await request('GET', `/live/${session}`);
+	// A page read starts no session; the first form sent does (the order lookup's, empty: a 422).
+	const lookup = await request('GET', '/orders/lookup');
+	const started = await request('POST', '/orders/lookup', '',
+		new URLSearchParams({ csrf: /name="csrf" value="([^"]+)"/.exec(lookup.body)[1] }).toString());
+	const cookie = started.headers['set-cookie'].map((c) => c.split(';')[0]).join('; ');
+	const page = await request('GET', `/live/${session}`, cookie);
 	if (page.status !== 200)
 		throw new Error(`GET /live/${session}: ${page.status}`);
-	const cookie = page.headers['set-cookie'].map((c) => c.split(';')[0]).join('; ');
 	const csrf = /name="csrf" value="([^"]+)"/.exec(page.body)[1];
 	return { cookie, csrf, name: `Bench ${run} ${i}` };
 }

@@ -7,6 +7,9 @@ VAR=${VAR:-var}
 [[ $VAR == /* ]] || VAR=$ROOT/$VAR
 PORT=${PORT:-8080}
 APACHE_PORT=${APACHE_PORT:-8081}
+# The edge cache in front of the Apache site (apache/cache.conf.in), on a port of its own so the
+# suites that test the site itself never see a kept page.
+EDGE_PORT=${EDGE_PORT:-$((APACHE_PORT - 3))}
 SHOP_FCGI_PORT=${SHOP_FCGI_PORT:-9001}
 STUDIO_FCGI_PORT=${STUDIO_FCGI_PORT:-9002}
 API_FCGI_PORT=${API_FCGI_PORT:-$((STUDIO_FCGI_PORT + 1))}
@@ -22,6 +25,12 @@ if ((${#SOCKDIR} > 90)); then
 fi
 # Apache's workers run as www-data; when they cannot read the checkout, static/ is served from here.
 STATIC_COPY=/tmp/crowdcart-static-$(printf '%s' "$VAR" | cksum | cut -d' ' -f1)
+# The edge cache's directory (and its lock directory beside it), written by Apache's workers:
+# under VAR, or under /tmp when www-data cannot reach VAR.
+EDGE_CACHE=$VAR/edge-cache
+if ((EUID == 0)) && ! runuser -u www-data -- test -x "$VAR" 2>/dev/null; then
+	EDGE_CACHE=/tmp/crowdcart-edge-$(printf '%s' "$VAR" | cksum | cut -d' ' -f1)
+fi
 
 # Pid files of what this run started, stopped again if start fails half-way.
 STARTED=()
@@ -97,6 +106,7 @@ fill() {
 		s|@CONF@|$(sed_escape "$CONF")|g; s|@PORT@|$2|g; s|@SITE@|$(sed_escape "$VAR/apache-site.conf")|g
 		s|@SHOP_FCGI@|fcgi://127.0.0.1:$SHOP_FCGI_PORT|g; s|@STUDIO_FCGI@|fcgi://127.0.0.1:$STUDIO_FCGI_PORT|g
 		s|@API_FCGI@|fcgi://127.0.0.1:$API_FCGI_PORT|g
+		s|@EDGE_PORT@|$EDGE_PORT|g; s|@CACHE_DIR@|$(sed_escape "$EDGE_CACHE")|g; s|@EDGE@|$(sed_escape "$VAR/apache-edge.conf")|g
 		}" "$1" |
 		if [[ -x $FCGI_BIN/api.fcgi ]]; then cat; else sed '/^[[:space:]]*# BEGIN api/,/^[[:space:]]*# END api/d'; fi
 }
@@ -110,6 +120,11 @@ render() {
 		{ fill "$ROOT/lighttpd/private.conf.in" "$3" "$4"; fill "$ROOT/lighttpd/crowdcart.conf.in" "$3" "$4"; } >"$2.tmp" ;;
 	apache)
 		fill "$ROOT/apache/crowdcart.conf.in" "$3" "$4" >"$VAR/apache-site.conf"
+		fill "$ROOT/apache/cache.conf.in" "$3" "$4" >"$VAR/apache-edge.conf"
+		# A fresh cache per start: a kept page from an earlier run would answer for a new one.
+		rm -rf "$EDGE_CACHE" "$EDGE_CACHE-lock"
+		mkdir -p "$EDGE_CACHE" "$EDGE_CACHE-lock"
+		((EUID != 0)) || chown www-data: "$EDGE_CACHE" "$EDGE_CACHE-lock"
 		fill "$ROOT/apache/private.conf.in" "$3" "$4" >"$2.tmp" ;;
 	esac
 	mv "$2.tmp" "$2"
@@ -238,6 +253,7 @@ cmd_stop() {
 	stop_pid "$RUN/api.pid"
 	rm -f "$SOCKDIR"/shop.sock* "$SOCKDIR"/studio.sock* "$SOCKDIR"/api.sock*
 	rm -rf "$STATIC_COPY"
+	[[ $EDGE_CACHE != /tmp/* ]] || rm -rf "$EDGE_CACHE" "$EDGE_CACHE-lock"
 	[[ $SOCKDIR == "$RUN" ]] || rmdir "$SOCKDIR" 2>/dev/null || true
 }
 

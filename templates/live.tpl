@@ -1,4 +1,4 @@
-{{%AUTOESCAPE context="HTML"}}<article class="live-page" id="live" data-live="{{LIVE}}" data-seq="{{SEQ}}" data-state="{{STATE}}">
+{{%AUTOESCAPE context="HTML"}}<article class="live-page" id="live" data-live="{{LIVE}}" data-seq="{{SEQ}}" data-state="{{STATE}}" data-csrf="{{CSRF}}">
 <h1 class="page-title live-title">{{TITLE}}</h1>
 <p class="muted">Live shopping with <a href="/@{{HANDLE}}">{{CREATOR_NAME}}</a> · <span class="badge live-state live-state-{{STATE}}" id="live-state">{{STATE}}</span></p>
 <p class="disclosure" role="note">{{CREATOR_NAME}} earns a commission on purchases made through this session.</p>

@@ -7,6 +7,8 @@
 #include <time.h>
 #include "db/dbcache.h"
 #include "web/access_log.h"
+#include "web/cache_headers.h"
+#include "web/csrf.h"
 #include "web/actor.h"
 #include "web/dispatch.h"
 #include "web/metrics.h"
@@ -135,17 +137,19 @@ static bool enforce(struct req *r)
 	bool self_authenticated = needs & (NEED_SIGNED | NEED_API_KEY);
 	if (rc == DB_OK && r->cookies.n && !self_authenticated)
 		rc = session_load(r);
-	if (rc == DB_OK && (needs & NEED_SESSION) && r->method != HTTP_POST)
-		rc = session_ensure(r);
 	if (rc != DB_OK) {
 		response_db_error(r, rc);
 		return false;
 	}
 	bool writes = r->method != HTTP_GET && r->method != HTTP_HEAD;
-	if (writes && !self_authenticated &&
-	    (!r->sess.present || !token_csrf_check(r->secret, r->sess.token, req_form(r, "csrf")))) {
+	if (writes && !self_authenticated && !csrf_accept(r)) {
 		response_error(r, 403, "This form has expired or did not come from this site. "
 				   "Go back, reload the page and try again.");
+		return false;
+	}
+	/* A visitor's session begins with the first form they send, never with a page they read. */
+	if (writes && !self_authenticated && !r->sess.present && (rc = session_ensure(r)) != DB_OK) {
+		response_db_error(r, rc);
 		return false;
 	}
 	if ((needs & (NEED_LOGIN | NEED_BRAND | NEED_CREATOR | NEED_ADMIN | NEED_OWNER)) && !r->sess.user_id) {
@@ -272,6 +276,7 @@ void dispatch(struct worker *w, FCGX_Request *fr)
 	if (!r.remote_addr)
 		r.remote_addr = "";
 	route_and_run(w, &r);
+	cache_headers_apply(&r);
 	if (r.page)
 		tmpl_free(r.page);
 	response_send(&r);

@@ -32,7 +32,9 @@ static inline int req_db_fail(enum db_status s)
  * other than GET/HEAD requires a session and a valid CSRF token, unless the request authenticates
  * itself (NEED_SIGNED, NEED_API_KEY). */
 enum need {
-	NEED_SESSION = 1 << 0,	/* create an anonymous session if there is none (pages with forms) */
+	/* A page with forms. A visitor without a session gets anonymous tokens (csrf_anon.h): the
+	 * session is created by the first form sent, never by a page read. */
+	NEED_SESSION = 1 << 0,
 	NEED_LOGIN = 1 << 1,	/* signed in, else 303 to /login */
 	/* Signed in with role brand or admin, and owning a brand: r->brand (actor.c). */
 	NEED_BRAND = 1 << 2,
@@ -67,6 +69,9 @@ struct route {
 	/* The pattern's "{name}" parameters, typed; ended by F_END. A value that is not of its type
 	 * names nothing that exists, so it is a 404, as an unknown id would be. */
 	const struct field *path;
+	/* The page is the same for every visitor without a session: a shared cache may keep it
+	 * (cache_headers.h). Never for a page that shows a visitor, an order or a live feed. */
+	bool shared_cache;
 };
 
 struct app {

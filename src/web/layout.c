@@ -2,7 +2,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "db/dbcache.h"
+#include "web/csrf_anon.h"
 #include "web/fragment.h"
 #include "lib/money.h"
 #include "web/layout.h"
@@ -17,8 +19,9 @@ static tmpl_dict *layout_root(struct req *r, const char *title)
 	r->title = title;
 	tmpl_set(root, "TITLE", title);
 	const struct session *s = &r->sess;
-	if (s->present)
-		tmpl_set_global(root, "CSRF", s->csrf);
+	/* Without a session, each form's anonymous token is filled in once the page is expanded,
+	 * from the action of the form it sits in (csrf_anon.h). */
+	tmpl_set_global(root, "CSRF", s->present ? s->csrf : CSRF_ANON_PLACEHOLDER);
 	if (s->user_id) {
 		tmpl_dict *u = tmpl_add(root, "SIGNED_IN");
 		tmpl_set(u, "USER_NAME", s->user_name);
@@ -110,6 +113,9 @@ void layout_end(struct req *r, int status)
 	r->page = NULL;
 	r->content = NULL;
 	r->content_type = "text/html; charset=utf-8";
+	if (ok)
+		csrf_anon_fill(&r->body, r->secret, r->sess.present ? r->sess.csrf : NULL, r->path ? r->path : "/",
+			       (long long)time(NULL));
 	if (!ok) {
 		/* A template that cannot expand is a deployment error: say nothing more. */
 		r->status = 500;

@@ -12,7 +12,8 @@
 	const state = root.dataset.state;
 	const status = document.getElementById('live-status');
 	const list = document.getElementById('live-question-list');
-	const csrf = document.querySelector('input[name="csrf"]')?.value ?? '';
+	// The page's token: the forms built here (upvotes, buy buttons of pins) post under /live/{id}/.
+	const csrf = root.dataset.csrf ?? '';
 	const POLL_MS = 1000;
 
 	function el(tag, cls, text) {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
 import { test } from 'node:test';
-import { Client, csrfOf } from '../http/lib/http.mjs';
+import { Client, csrfFor } from '../http/lib/http.mjs';
 import { liveSession } from '../http/lib/live.mjs';
 import { openPage, useChromium } from './lib/chromium.mjs';
 
@@ -18,7 +18,7 @@ async function spentAddress(id) {
 	const address = `127.${randomInt(1, 255)}.${randomInt(1, 255)}.${randomInt(1, 255)}`;
 	for (let i = 0; i < 30; i++) {
 		const c = new Client({ address });
-		const csrf = csrfOf((await c.get(`/live/${id}`)).body);
+		const csrf = csrfFor((await c.get(`/live/${id}`)).body, `/live/${id}/ask`);
 		const res = await c.post(`/live/${id}/ask`, { csrf, text: `Flood ${i}`, name: `Flooder ${i}` });
 		assert.equal(res.status, 303, `question ${i + 1}`);
 	}

@@ -129,8 +129,11 @@ const csrfOf = (html) => /<input type="hidden" name="csrf" value="([^"]*)">/.exe
 
 async function checkout(variantId, n) {
 	const v = new Visitor();
+	// A page read starts no session; the first form sent does (the lookup's, empty: a 422).
+	const lookup = await must(v, 'lookup', 'GET', '/orders/lookup');
+	assert.equal(lookup.status, 200);
+	await must(v, 'session', 'POST', '/orders/lookup', { csrf: csrfOf(lookup.body) });
 	const page = await must(v, 'lookup', 'GET', '/orders/lookup');
-	assert.equal(page.status, 200, 'the order lookup page starts a session');
 	const csrf = csrfOf(page.body);
 	const add = await must(v, 'cart/add', 'POST', '/cart/add', { csrf, variant: variantId, quantity: 1 });
 	if (add.status !== 303) {

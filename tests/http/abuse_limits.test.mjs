@@ -49,6 +49,7 @@ async function freshWindow(seconds, need = 90) {
 // A visitor with a fresh cookie from `address`, having opened `path` (its csrf token kept).
 async function fresh(address, path) {
 	const c = new Client({ address });
+	await c.startSession();	// its token is good for every form, as the visitor's page's tokens would be
 	const page = await c.get(path);
 	assert.equal(page.status, 200, `GET ${path}`);
 	c.csrfToken = csrfOf(page.body);

@@ -72,6 +72,7 @@ test('an expired reset link is refused with 410 and changes nothing', async () =
 	await askReset(account.email);
 	const link = mailedLink(account.email, 'reset');
 	const c = new Client();
+	await c.startSession();	// its token is good for every form, the expired link's too
 	const csrf = await c.csrf('/login/forgot');
 	expireLinks(account.email);
 	assert.equal((await c.get(link)).status, 410);

@@ -152,7 +152,8 @@ describe('collection ads', { concurrency: 4 }, () => {
 		assert.equal(click.status, 303);
 		assert.equal(click.headers.location, `/p/${a.brand}/${a.handle}?via=${creator.account.handle}&from=ad.${slug}`);
 		assert.equal((await shopper.get(`/ad/${slug}/p/999999999`)).status, 404);
-		assert.equal((await shopper.post(`/ad/no-such-${unique()}/cart`, { csrf: csrfOf(page.body), variant: a.variantId, quantity: 1 })).status, 404);
+		const again = await shopper.get(`/ad/${slug}`);	// the Buy began a session: its pages carry its token
+		assert.equal((await shopper.post(`/ad/no-such-${unique()}/cart`, { csrf: csrfOf(again.body), variant: a.variantId, quantity: 1 })).status, 404);
 		assert.ok(await adCount(id, 'views', 1) >= 1);
 		assert.ok(await adCount(id, 'adds', 2) >= 2);
 		assert.ok(await adCount(id, 'clicks', 1) >= 1);
@@ -327,8 +328,8 @@ describe('collection ads', { concurrency: 4 }, () => {
 
 		const { id: video } = await publish(b.client, { caption: 'Lamp in use', tags: [[b.productId, 0, 3]] });
 		const other = new Client();
-		const csrf = csrfOf((await other.get(`/ad/${adA.slug}`)).body);
-		await other.post(`/ad/${adA.slug}/cart`, { csrf, variant: b.variantId, quantity: 1 });
+		await other.post(`/ad/${adA.slug}/cart`, { csrf: csrfOf((await other.get(`/ad/${adA.slug}`)).body), variant: b.variantId, quantity: 1 });
+		const csrf = csrfOf((await other.get(`/ad/${adA.slug}`)).body);	// now the session's, good for every form
 		await other.post(`/ad/${adB.slug}/cart`, { csrf, variant: b.variantId, quantity: 1 });
 		assert.deepEqual(cartMedium(other, b.variantId), { video: null, ad: adB.id }, 'the latest ad wins');
 		await other.post(`/v/${video}/cart`, { csrf, variant: b.variantId, quantity: 1 });

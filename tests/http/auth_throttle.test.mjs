@@ -121,6 +121,7 @@ test('failures from 20 networks hold the account back; its owner gets in with th
 			assert.equal(res.status, 401);
 	}
 	const owner = new Client();
+	await owner.startSession();	// its token is good for every form, the link form's too
 	const csrf = await owner.csrf('/login');
 	const held = await owner.post('/login', { csrf, email: account.email, password: account.password });
 	assert.equal(held.status, 429, 'the right password is held back too, from anywhere');
@@ -155,6 +156,7 @@ test('failures from 20 networks hold the account back; its owner gets in with th
 	assert.ok(!readFileSync(log, 'utf8').includes(link.split('/').pop()), 'the token is not in the request log');
 	// The link works once.
 	const thief = new Client();
+	await thief.startSession();	// its token is good for every form, the used link's too
 	const again = await thief.get(link);
 	assert.equal(again.status, 410);
 	assert.match(main(again.body), /expired or was already used/);

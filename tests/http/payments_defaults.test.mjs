@@ -31,10 +31,11 @@ async function buyThrough(p, provider, quantity = 2, email = `buyer-${unique()}@
 		ON DUPLICATE KEY UPDATE commission_bps = VALUES(commission_bps), status = 'approved'`);
 	const shopper = new Client();
 	await shopper.get('/@lena');
-	const csrf = csrfOf((await shopper.get(`/p/${slug}/${handle}`)).body);
+	let csrf = csrfOf((await shopper.get(`/p/${slug}/${handle}`)).body);
 	let res = await shopper.post('/cart/add', { csrf, variant: p.variantId, quantity });
 	assert.equal(res.status, 303);
 	const form = (await shopper.get('/checkout')).body;
+	csrf = csrfOf(form);	// the cart began a session: its pages carry its token
 	const addr = { email, name: 'Buyer One', line1: '1 Main St',
 		city: 'Springfield', postal: '12345', country: 'US', provider };
 	const review = await shopper.post('/checkout/review', { csrf, ...addr });

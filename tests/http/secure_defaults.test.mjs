@@ -41,7 +41,8 @@ async function shopperAtCheckout() {
 	assert.equal((await c.post('/cart/add', { csrf, variant: product.variantId, quantity: 1 })).status, 303);
 	const form = await c.get('/checkout');
 	assert.equal(form.status, 200);
-	return { c, csrf, form: form.body };
+	// The product page's token was for its own form; the cart made a session, whose token serves every form.
+	return { c, csrf: csrfOf(form.body), form: form.body };
 }
 
 const address = (email) => ({ email, name: 'Buyer One', line1: '1 Main St', city: 'Springfield', postal: '12345', country: 'US' });
@@ -97,7 +98,10 @@ test('with an https base_url every answer carries HSTS and the session cookie is
 		const res = await c.get(uri);
 		assert.equal(res.headers['strict-transport-security'], 'max-age=31536000; includeSubDomains', uri);
 	}
-	const fresh = await new FcgiClient(shop.sock).get(product.page);	// a page with a form starts a session
+	const visitor = new FcgiClient(shop.sock);	// the first form sent starts a session
+	const page = await visitor.get(product.page);
+	assert.ok(!(page.headers['set-cookie'] ?? []).some((l) => /cc_session=/.test(l)), 'a page read starts none');
+	const fresh = await visitor.post('/cart/add', { csrf: csrfOf(page.body), variant: product.variantId, quantity: 1 });
 	const [cookie] = fresh.headers['set-cookie'];
 	assert.match(cookie ?? '', /^__Host-cc_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Secure$/);
 });

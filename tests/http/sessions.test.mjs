@@ -26,8 +26,10 @@ describe('session fixation', () => {
 		const planted = 'F'.repeat(43);
 		const c = new Client();
 		c.cookies.set('cc_session', planted);
-		const res = await c.get('/login');
-		assert.equal(res.status, 200);
+		const page = await c.get('/orders/lookup');
+		assert.equal(page.status, 200);
+		assert.deepEqual(page.setCookies, [], 'a page read starts no session, whatever cookie came');
+		const res = await c.post('/orders/lookup', { csrf: csrfOf(page.body) });
 		const issued = res.setCookies.find((l) => l.startsWith('cc_session='));
 		assert.ok(issued, 'a made-up session cookie is answered with a new session');
 		assert.notEqual(c.cookie(), planted);
@@ -136,12 +138,18 @@ describe('CSRF on every state-changing route of the routing tables', { concurren
 	const brand = new Client(), creator = new Client(), other = new Client();
 	await newAccount(brand, 'brand');
 	await newAccount(creator, 'creator');
+	await other.startSession();
 	const otherToken = await other.csrf('/orders/lookup');
+	// And a cookieless page's token, good for that page's one form only.
+	const lookupToken = await new Client().csrf('/orders/lookup');
 
 	for (const r of writes) {
 		test(`${r.method} ${r.path} without a valid csrf token answers 403 (${r.file})`, async () => {
 			const c = r.needs.includes('NEED_CREATOR') ? creator : brand;
-			for (const csrf of [undefined, '', 'x'.repeat(43), otherToken]) {
+			const tokens = [undefined, '', 'x'.repeat(43), otherToken];
+			if (r.path !== '/orders/lookup')
+				tokens.push(lookupToken);
+			for (const csrf of tokens) {
 				const fields = { variant: '1', quantity: '1', email: 'a@b.test', title: 'x' };
 				if (csrf !== undefined)
 					fields.csrf = csrf;
@@ -155,7 +163,8 @@ describe('CSRF on every state-changing route of the routing tables', { concurren
 					res = await c.request(r.method, fill(r.path), {
 						headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
 				}
-				assert.equal(res.status, 403, `csrf ${JSON.stringify(csrf === otherToken ? "another session's token" : csrf)}: ${res.status}`);
+				const what = csrf === otherToken ? "another session's token" : csrf === lookupToken ? "another form's anonymous token" : csrf;
+				assert.equal(res.status, 403, `csrf ${JSON.stringify(what)}: ${res.status}`);
 				assert.match(res.body, CSRF_REFUSED);
 			}
 		});

@@ -177,6 +177,7 @@ test('the code form is bound to the browser that gave the password', async () =>
 	const { key, step } = await setUpTwoStep(owner);
 	const first = await passwordStep(account);
 	const other = new Client();
+	await other.startSession();	// its token is good for every form, the code form's too
 	const csrf = await other.csrf('/login');
 	const stolen = await other.post('/login/code', { csrf, token: first.token, code: codeAt(key, step + 1) });
 	assert.equal(stolen.status, 410);

@@ -55,6 +55,7 @@ int main(void)
 	srunner_add_suite(sr, abuse_suite());
 	srunner_add_suite(sr, password_policy_suite());
 	srunner_add_suite(sr, secure_headers_suite());
+	srunner_add_suite(sr, csrf_anon_suite());
 	srunner_add_suite(sr, sign_in_suite());
 	srunner_add_suite(sr, totp_suite());
 	srunner_add_suite(sr, moderation_suite());

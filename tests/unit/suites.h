@@ -51,6 +51,7 @@ Suite *sql_split_suite(void);
 Suite *abuse_suite(void);
 Suite *password_policy_suite(void);
 Suite *secure_headers_suite(void);
+Suite *csrf_anon_suite(void);
 Suite *sign_in_suite(void);
 Suite *totp_suite(void);
 Suite *mime_suite(void);

@@ -45,8 +45,11 @@ export const address = (email, provider = 'test') => ({
 	postal: '97201', country: 'US', provider,
 });
 
-// The session's csrf token (the order lookup page starts a session and always has a form).
+// The session's csrf token, from the order lookup page (it always has a form), once the visitor
+// has a session: a page read starts none (Client.startSession).
 export async function csrf(client) {
+	if (!client.csrfToken)
+		await client.startSession();
 	client.csrfToken ??= await client.csrf('/orders/lookup');
 	return client.csrfToken;
 }

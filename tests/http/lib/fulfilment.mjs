@@ -166,10 +166,11 @@ export async function checkoutViaShop(b, { quantity = 2, via = 'lena', bps = 150
 	if (via)
 		await shopper.get(`/@${via}`);
 	const page = await shopper.get(`/p/${slug}/${handle}`);
-	const csrf = csrfOf(page.body);
-	let res = await shopper.post('/cart/add', { csrf, variant: b.variantId, quantity });
+	let res = await shopper.post('/cart/add', { csrf: csrfOf(page.body), variant: b.variantId, quantity });
 	if (res.status !== 303)
 		throw new Error(`cart/add answered ${res.status}`);
+	// The cart began a session: its pages carry its token, good for every form.
+	const csrf = csrfOf((await shopper.get('/checkout')).body);
 	const addr = { email: `buyer-${unique()}@test.crowdcart.test`, name: 'Buyer One', line1: '1 Main St',
 		city: 'Springfield', postal: '12345', country: 'US', provider: 'offline' };
 	res = await shopper.post('/checkout/review', { csrf, ...addr });

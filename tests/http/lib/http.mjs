@@ -32,6 +32,15 @@ function randomLoopback() {
 	return `127.${randomInt(1, 255)}.${randomInt(1, 255)}.${randomInt(1, 255)}`;
 }
 
+// The csrf of the form on a page that posts to `action` (a path), or undefined. Without a session
+// each form's token is good for its own action only; with one, every form carries the session's.
+export function csrfFor(html, action) {
+	const at = html.indexOf(`action="${action.replace(/&/g, '&amp;')}"`);
+	if (at < 0)
+		return undefined;
+	return csrfOf(html.slice(at, html.indexOf('</form>', at)));
+}
+
 export class Client {
 	constructor({ address = randomLoopback() } = {}) {
 		this.address = address;
@@ -121,9 +130,24 @@ export class Client {
 		return token;
 	}
 
-	// Fills in the page's csrf and POSTs the form.
+	// Starts a session as a visitor does, with the first form sent (a page read starts none): the
+	// order lookup's, empty, answered 422 with nothing looked up.
+	async startSession() {
+		if (this.cookie())
+			return;
+		const started = await this.post('/orders/lookup', { csrf: await this.csrf('/orders/lookup') });
+		if (!this.cookie())
+			throw new Error(`the first form sent started no session (${started.status})`);
+	}
+
+	// Fills in the csrf of the form that posts to path (else the page's first) and POSTs it.
 	async submit(path, fields, { formPath = path } = {}) {
-		const csrf = await this.csrf(formPath);
+		const page = await this.get(formPath);
+		if (page.status !== 200)
+			throw new Error(`GET ${formPath}: expected 200, got ${page.status}`);
+		const csrf = csrfFor(page.body, path.split('?')[0]) ?? csrfOf(page.body);
+		if (!csrf)
+			throw new Error(`GET ${formPath}: no csrf field on the page`);
 		return this.post(path, { csrf, ...fields });
 	}
 

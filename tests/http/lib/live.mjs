@@ -51,9 +51,11 @@ export const goLive = (client, id) => panel(client, id, 'state', { to: 'live' })
 export const end = (client, id) => panel(client, id, 'state', { to: 'ended' });
 export const pin = (client, id, product) => panel(client, id, 'pin', { product: String(product) });
 
-// A viewer: a client that has opened the page (so it has a session and a csrf token).
+// A viewer: a client with a session of its own (a page read starts none) that has opened the page
+// and kept its csrf token.
 export async function viewer(id) {
 	const client = new Client();
+	await client.startSession();
 	const page = await client.get(`/live/${id}`);
 	client.csrfToken = csrfOf(page.body);
 	return client;
