@@ -13,7 +13,7 @@
 {{#TEST_PAYMENTS}}<p class="test-payments-banner" id="test-payments-banner">Test payments are on: orders paid with the test provider are not real.</p>{{/TEST_PAYMENTS}}
 <header class="site-header">
 <a class="logo" href="/">crowdcart</a>
-<form class="site-search" method="get" action="/search" role="search" aria-label="Site"><label class="visually-hidden" for="site-q">Search the shop</label><input id="site-q" type="search" name="q" maxlength="200" autocomplete="off" data-suggest="/search/suggest.json"><button class="button" type="submit">Search</button></form>
+<form class="site-search" method="get" action="/search" role="search" aria-label="Site"><label class="visually-hidden" for="site-q">Search the shop</label><input id="site-q" type="search" name="q" maxlength="200" data-suggest="/search/suggest.json"><button class="button" type="submit">Search</button></form>
 <nav class="site-nav" aria-label="Main">
 <ul>
 <li><a href="/">Discover</a></li>

@@ -2,7 +2,7 @@
 <form class="search-form" method="get" action="/search" role="search" aria-label="Search and filters">
 {{#CREATOR}}<input type="hidden" name="creator" value="{{CREATOR}}">{{/CREATOR}}
 <p class="search-box"><label for="q">Search products, creators, collections and brands</label>
-<span class="search-row"><input id="q" type="search" name="q" value="{{Q}}" maxlength="200" autocomplete="off" data-suggest="/search/suggest.json"><button class="button" type="submit">Search</button></span></p>
+<span class="search-row"><input id="q" type="search" name="q" value="{{Q}}" maxlength="200" data-suggest="/search/suggest.json"><button class="button" type="submit">Search</button></span></p>
 <details class="search-filters"><summary>Filter and sort</summary>
 <div class="filter-grid">
 <p><label for="f-category">Category</label>
