@@ -18,15 +18,16 @@
 </tbody>
 </table>
 {{#ALL_SOLD_OUT}}<p class="sold-out">Sold out</p>{{/ALL_SOLD_OUT}}
-{{#BUY}}<form class="form buy" method="post" action="{{BUY_ACTION}}">
+{{#BUY}}<form class="form buy" id="buy" method="post" action="{{BUY_ACTION}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="variant">Option</label>
 <select id="variant" name="variant" required>
-{{#BUY_OPTIONS}}<option value="{{ID}}"{{#SOLD_OUT}} disabled{{/SOLD_OUT}}>{{LABEL}}{{#SOLD_OUT}} (sold out){{/SOLD_OUT}}</option>
+{{#BUY_OPTIONS}}<option value="{{ID}}"{{#SOLD_OUT}} disabled{{/SOLD_OUT}}{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}{{#SOLD_OUT}} (sold out){{/SOLD_OUT}}</option>
 {{/BUY_OPTIONS}}
 </select></div>
 <div class="field"><label for="quantity">Quantity</label>
-<input id="quantity" class="qty" name="quantity" type="number" min="1" max="99" value="1" inputmode="numeric" required></div>
+<input id="quantity" class="qty" name="quantity" type="number" min="1" max="99" value="1" inputmode="numeric" required{{#SHORT}} aria-invalid="true" aria-describedby="quantity-error"{{/SHORT}}>
+{{#SHORT}}<p class="field-error" id="quantity-error" role="alert">{{TEXT}}</p>{{/SHORT}}</div>
 <button class="button" type="submit">Add to cart</button>
 </form>{{/BUY}}
 <p><a class="button secondary" href="/studio/save/{{PRODUCT_ID}}" rel="nofollow">Save for later</a></p>

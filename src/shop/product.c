@@ -57,6 +57,18 @@ static void stock_state(tmpl_dict *v, long long stock, const char *policy)
 	}
 }
 
+/* The option an add to the cart found short of stock (?short=, from cart.c): chosen again, and
+ * what is left said beside the quantity, so the shopper can change it and add again. */
+static void short_notice(struct req *r, tmpl_dict *d, tmpl_dict *o, const struct db_res *vars, size_t i,
+			 const char *name)
+{
+	long long left = db_at(vars, i, 7)->i;
+	tmpl_show(o, "SELECTED");
+	tmpl_set(tmpl_add(d, "SHORT"), "TEXT",
+		 left > 0 ? arena_printf(r->arena, "Only %lld left%s%s: choose %lld or fewer.", left, *name ? " of " : "", name, left)
+			  : arena_printf(r->arena, "%s has just sold out: choose another option.", *name ? name : "This option"));
+}
+
 /* One choice in the add-to-cart form: "Walnut / Large — $89.00", disabled when sold out.
  * Returns whether it can be bought. */
 static bool buy_option(struct req *r, tmpl_dict *d, const struct db_res *vars, size_t i)
@@ -64,12 +76,14 @@ static bool buy_option(struct req *r, tmpl_dict *d, const struct db_res *vars, s
 	tmpl_dict *o = tmpl_add(d, "BUY_OPTIONS");
 	const char *a = db_at(vars, i, 0)->s, *b = db_at(vars, i, 1)->s, *c = db_at(vars, i, 2)->s;
 	const char *price = layout_money(r, db_at(vars, i, 4)->i, db_at(vars, i, 6)->s);
+	const char *name = arena_printf(r->arena, "%s%s%s%s%s", a, *b ? " / " : "", b, *c ? " / " : "", c);
 	tmpl_set_int(o, "ID", db_at(vars, i, 9)->i);
-	tmpl_set(o, "LABEL", arena_printf(r->arena, "%s%s%s%s%s%s%s", a, *b ? " / " : "", b, *c ? " / " : "", c,
-					  *a ? " — " : "", price));
+	tmpl_set(o, "LABEL", arena_printf(r->arena, "%s%s%s", name, *a ? " — " : "", price));
 	bool sold_out = db_at(vars, i, 7)->i <= 0 && strcmp(db_at(vars, i, 8)->s, "deny") == 0;
 	if (sold_out)
 		tmpl_show(o, "SOLD_OUT");
+	if (db_at(vars, i, 9)->i == req_id(r, "short"))
+		short_notice(r, d, o, vars, i, name);
 	return !sold_out;
 }
 

@@ -174,7 +174,8 @@ test('the 404 page is the site layout and reveals nothing internal', async () =>
 	assert.equal(res.status, 404);
 	assert.match(res.body, /^<!doctype html>/);
 	assert.match(res.body, /<title>Not Found<\/title>/);
-	assert.match(res.body, /<a href="\/">Back to the shop<\/a>/);
+	assert.match(res.body, /<form class="form search-form" method="get" action="\/search" role="search">/, 'it offers a search');
+	assert.match(res.body, /<a href="\/">Discover products and creators<\/a>/);
 	assert.doesNotMatch(res.body, /SELECT|mysql|mariadb|\.c:\d|fcgi|\/work\/|errno|stack|nobody_here/i);
 	assert.doesNotMatch(res.headers.server ?? '', /\d/, 'the Server header carries no version');
 	assert.equal(res.headers['x-powered-by'], undefined);
