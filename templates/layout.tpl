@@ -9,7 +9,7 @@
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
-{{#TEST_PAYMENTS}}<div role="region" aria-label="Test payments"><p class="test-payments-banner" id="test-payments-banner">Test payments are on: orders paid with the test provider are not real.</p></div>{{/TEST_PAYMENTS}}
+{{#TEST_PAYMENTS}}<aside><p class="test-payments-banner" id="test-payments-banner">Test payments are on: orders paid with the test provider are not real.</p></aside>{{/TEST_PAYMENTS}}
 <header class="site-header">
 <a class="logo" href="/">crowdcart</a>
 <nav class="site-nav" aria-label="Main">
