@@ -65,7 +65,7 @@ test('the error states a shopper and a new account reach have no axe violation',
 	found.push(...await violations(page, 'a sign-up sent empty'));
 
 	await page.goto('/login');
-	await page.locator('#email').fill('nobody@example.com');
+	await page.locator('#email').fill(`nobody-${Date.now()}@example.com`);
 	await page.locator('#password').fill('not the password');
 	await page.getByRole('button', { name: 'Log in' }).click();
 	await page.locator('main .field-error, main [role=alert]').first().waitFor();
