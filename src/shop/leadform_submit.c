@@ -247,7 +247,9 @@ int page_leadform_submit(struct req *r)
 		return REQ_DONE;
 	}
 	if (stamp > 0) {
-		leadform_render(r, &f, 422, "That was quicker than a person can type. Please check your answers and send again.");
+		/* A quick sender is most often a person with a browser that filled the form in: ask for
+		 * one more click, with the answers kept, and blame nobody. */
+		leadform_render(r, &f, 422, "Almost done: your answers are below. Press Send once more to confirm.");
 		return REQ_DONE;
 	}
 	const char *consent = req_form(r, "consent");

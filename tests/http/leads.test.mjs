@@ -73,7 +73,7 @@ describe('lead forms', { concurrency: 4 }, () => {
 		const email = uniqueEmail('fast');
 		const fast = await submitLead(f.slug, answers(email));
 		assert.equal(fast.status, 422);
-		assert.match(fast.body, /quicker than a person/);
+		assert.match(fast.body, /Almost done: your answers are below\. Press Send once more to confirm\./);
 		assert.match(fast.body, new RegExp(`value="${email}"`));
 		const forged = await submitLead(f.slug, { ...answers(email), t: '1000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' });
 		assert.equal(forged.status, 422);
