@@ -17,7 +17,7 @@ test('the product page has an add-to-cart form per variant with a csrf field', a
 	assert.equal(page.status, 200);
 	assert.match(page.body, /<form class="form buy" id="buy" method="post" action="\/cart\/add">/);
 	assert.match(page.body, /<input type="hidden" name="csrf" value="[^"]+">/);
-	assert.match(page.body, new RegExp(`<option value="${p.variantId}">One — \\$23\\.50</option>`));
+	assert.match(page.body, new RegExp(`<input type="radio" name="variant" value="${p.variantId}" data-price="\\$23\\.50" required checked>`));
 });
 
 test('adding a variant puts it in the cart at the current price and counts it in the header', async () => {
@@ -75,7 +75,7 @@ test('a sold-out variant or more than the stock goes back to the product page, w
 	assert.equal(r.headers.location, `/p/${few.brand}/${few.handle}?short=${few.variantId}#buy`);
 	const back = await c.get(r.headers.location.replace(/#.*/, ''));
 	assert.equal(back.status, 200);
-	assert.match(back.body, new RegExp(`<option value="${few.variantId}" selected>`), 'the option is chosen again');
+	assert.match(back.body, new RegExp(`value="${few.variantId}" data-price="[^"]*" required checked>`), 'the option is chosen again');
 	assert.match(back.body, /aria-invalid="true" aria-describedby="quantity-error">/);
 	assert.match(back.body, /<p class="field-error" id="quantity-error" role="alert">Only 2 left of One: choose 2 or fewer\.<\/p>/);
 	const rows = sql(`SELECT COUNT(*) FROM cart_items WHERE variant_id IN (${gone.variantId}, ${few.variantId})`);
