@@ -27,6 +27,11 @@
 </ul>
 </nav>
 </header>
+{{#STUDIO_NAV}}<nav class="studio-nav" aria-label="Studio">
+<ul>
+{{#LINKS}}<li><a href="{{HREF}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a></li>
+{{/LINKS}}</ul>
+</nav>{{/STUDIO_NAV}}
 <main id="main">
 {{>CONTENT}}{{#KEPT_CONTENT}}{{SANITISED_KEPT_HTML:none}}{{/KEPT_CONTENT}}
 </main>
