@@ -11,7 +11,7 @@ static const struct studio_nav_link studio_nav_brand[] = {
 	{ "/studio/brand/dashboard", "Creators" }, { "/studio/leads", "Leads" }, { "/studio/account", "Account" }, { NULL, NULL },
 };
 static const struct studio_nav_link studio_nav_creator[] = {
-	{ "/studio", "Today" }, { "/studio/creator/dashboard", "Dashboard" }, { "/studio/creator/picks", "Picks" },
+	{ "/studio", "Today" }, { "/studio/creator/dashboard", "Sales" }, { "/studio/creator/picks", "Picks" },
 	{ "/studio/creator/collections", "Collections" }, { "/studio/creator/payouts", "Payouts" },
 	{ "/studio/account", "Account" }, { NULL, NULL },
 };
