@@ -11,7 +11,7 @@
 {{#GIFTED}}<p class="disclosure gifted" role="note">Gifted by {{BRAND}}: {{NAME}} received this product free from {{BRAND}}.</p>{{/GIFTED}}{{/VIA}}
 <p class="product-price" id="product-price" aria-live="polite">{{PRICE_LINE}}</p>
 {{#ALL_SOLD_OUT}}<p class="sold-out">Sold out</p>{{/ALL_SOLD_OUT}}
-{{#BUY}}<form class="form buy" id="buy" method="post" action="{{BUY_ACTION}}">
+{{#BUY}}<div id="buy"><form class="form buy" method="post" action="{{BUY_ACTION}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 {{#PICKER_BUTTONS}}<fieldset class="field variant-picker"><legend>{{PICKER_LEGEND}}</legend>
 {{#BUY_OPTIONS}}<label class="variant-choice"><input type="radio" name="variant" value="{{ID}}" data-price="{{PRICE}}" required{{#SELECTED}} checked{{/SELECTED}}{{#SOLD_OUT}} disabled{{/SOLD_OUT}}>
@@ -28,7 +28,7 @@
 {{#SHORT}}<p class="field-error" id="quantity-error" role="alert">{{TEXT}}</p>{{/SHORT}}</div>
 <div class="buy-bar"><span class="buy-bar-price" id="buy-bar-price" aria-hidden="true">{{PRICE_LINE}}</span>
 <button class="button" type="submit">Add to cart</button></div>
-</form>{{/BUY}}
+</form></div>{{/BUY}}
 <ul class="plain delivery-returns" aria-label="Delivery and returns">
 <li>{{SHIPPING}}</li>
 <li>{{RETURNS}}</li>

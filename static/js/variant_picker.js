@@ -2,7 +2,7 @@
 // picker still works (each choice says its own price and stock); the heading price stays on the
 // price the page opened with.
 (() => {
-	const form = document.getElementById('buy');
+	const form = document.querySelector('form.buy');
 	if (!form)
 		return;
 	const shown = [document.getElementById('product-price'), document.getElementById('buy-bar-price')];

@@ -15,7 +15,7 @@ test('the product page has an add-to-cart form per variant with a csrf field', a
 	const c = new Client();
 	const page = await c.get(`/p/${p.brand}/${p.handle}`);
 	assert.equal(page.status, 200);
-	assert.match(page.body, /<form class="form buy" id="buy" method="post" action="\/cart\/add">/);
+	assert.match(page.body, /<div id="buy"><form class="form buy" method="post" action="\/cart\/add">/);
 	assert.match(page.body, /<input type="hidden" name="csrf" value="[^"]+">/);
 	assert.match(page.body, new RegExp(`<input type="radio" name="variant" value="${p.variantId}" data-price="\\$23\\.50" required checked>`));
 });
