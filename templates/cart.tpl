@@ -8,18 +8,18 @@
 <table class="cart-table">
 <thead><tr><th scope="col">Product</th><th scope="col">Price</th><th scope="col">Quantity</th><th scope="col">Total</th><th scope="col"><span class="visually-hidden">Remove</span></th></tr></thead>
 <tbody>
-{{#LINES}}<tr>
-<td><a href="{{URL}}">{{TITLE}}</a>{{#VARIANT}}<br><span class="muted">{{TEXT}}</span>{{/VARIANT}}
+{{#LINES}}<tr class="cart-line{{#UNAVAILABLE}} unavailable{{/UNAVAILABLE}}" id="line-{{VARIANT_ID}}">
+<td class="line-product">{{#THUMB}}<img class="line-thumb" src="{{SRC}}" alt="" width="64" height="64" loading="lazy">{{/THUMB}}<div><a href="{{URL}}">{{TITLE}}</a>{{#VARIANT}}<br><span class="muted">{{TEXT}}</span>{{/VARIANT}}
 {{#PRICE_CHANGED}}<p class="price-changed">Price {{DIRECTION}}: was {{WAS}}, now {{NOW}}.</p>{{/PRICE_CHANGED}}
-{{#UNAVAILABLE}}<p class="field-error">{{TEXT}}</p>{{/UNAVAILABLE}}</td>
-<td class="price">{{UNIT_PRICE}}</td>
-<td><form class="inline qty-form" method="post" action="/cart/update">
+{{#UNAVAILABLE}}<p class="field-error" id="line-{{VARIANT_ID}}-error">{{TEXT}}</p>{{/UNAVAILABLE}}</div></td>
+<td class="price" data-label="Price">{{UNIT_PRICE}}</td>
+<td class="line-qty" data-label="Quantity"><form class="inline qty-form" method="post" action="/cart/update">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="variant" value="{{VARIANT_ID}}">
 <label class="visually-hidden" for="qty-{{VARIANT_ID}}">Quantity of {{TITLE}}</label>
-<input id="qty-{{VARIANT_ID}}" class="qty" name="quantity" type="number" min="0" max="99" inputmode="numeric" value="{{QUANTITY}}">
+<input id="qty-{{VARIANT_ID}}" class="qty" name="quantity" type="number" min="0" max="99" inputmode="numeric" value="{{QUANTITY}}"{{#UNAVAILABLE}} aria-invalid="true" aria-describedby="line-{{VARIANT_ID}}-error"{{/UNAVAILABLE}}>
 <button class="link-button" type="submit">Update</button></form></td>
-<td class="price">{{LINE_TOTAL}}</td>
-<td><form class="inline" method="post" action="/cart/remove">
+<td class="price" data-label="Total">{{LINE_TOTAL}}</td>
+<td class="line-remove"><form class="inline" method="post" action="/cart/remove">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="variant" value="{{VARIANT_ID}}">
 <button class="link-button" type="submit" aria-label="Remove {{TITLE}}">Remove</button></form></td>
 </tr>

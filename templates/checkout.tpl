@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1 class="page-title">Checkout</h1>
 <p class="muted">No account needed. We send the confirmation to your email.</p>
-{{#ERROR}}<p class="flash error" role="alert">{{TEXT}}</p>{{/ERROR}}
+{{>ERROR_SUMMARY}}
 <div class="checkout">
 <form class="form" method="post" action="/checkout/review">
 <input type="hidden" name="csrf" value="{{CSRF}}">
@@ -32,10 +32,10 @@
 {{/COUNTRIES}}</select>
 {{#ERR_COUNTRY}}<p class="field-error" id="country-error">{{TEXT}}</p>{{/ERR_COUNTRY}}</div>
 </fieldset>
-<fieldset class="field"><legend>Payment</legend>
+<fieldset class="field" id="provider"{{#ERR_PROVIDER}} aria-describedby="provider-error"{{/ERR_PROVIDER}}><legend>Payment</legend>
 {{#PROVIDERS}}<label><input type="radio" name="provider" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label>
 {{/PROVIDERS}}
-{{#ERR_PROVIDER}}<p class="field-error">{{TEXT}}</p>{{/ERR_PROVIDER}}
+{{#ERR_PROVIDER}}<p class="field-error" id="provider-error">{{TEXT}}</p>{{/ERR_PROVIDER}}
 </fieldset>
 <div class="field"><label for="code">Discount code (optional)</label>
 <input id="code" name="code" autocomplete="off" autocapitalize="characters" maxlength="32" value=""{{#ERR_CODE}} aria-invalid="true" aria-describedby="code-error"{{/ERR_CODE}}>

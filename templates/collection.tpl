@@ -5,6 +5,7 @@
 {{#DISCLOSURE}}<p class="disclosure" role="note">{{NAME}} earns a commission on purchases made through links on this page.</p>{{/DISCLOSURE}}
 {{#GIFTED_NOTE}}<p class="disclosure gifted-note" role="note">{{NAME}} received the products marked “Gifted by …” free from their brand.</p>{{/GIFTED_NOTE}}
 {{#EMPTY}}<p class="muted">This collection is empty for now.</p>{{/EMPTY}}
+<h2 class="visually-hidden">The products</h2>
 <div class="grid">
 {{>CARDS}}
 </div>

@@ -10,7 +10,7 @@
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
-{{#TEST_PAYMENTS}}<p class="test-payments-banner" id="test-payments-banner">Test payments are on: orders paid with the test provider are not real.</p>{{/TEST_PAYMENTS}}
+{{#TEST_PAYMENTS}}<aside><p class="test-payments-banner" id="test-payments-banner">Test payments are on: orders paid with the test provider are not real.</p></aside>{{/TEST_PAYMENTS}}
 <header class="site-header">
 <a class="logo" href="/">crowdcart</a>
 <form class="site-search" method="get" action="/search" role="search" aria-label="Site"><label class="visually-hidden" for="site-q">Search the shop</label><input id="site-q" type="search" name="q" maxlength="200" data-suggest="/search/suggest.json"><button class="button" type="submit">Search</button></form>
@@ -29,6 +29,11 @@
 </ul>
 </nav>
 </header>
+{{#STUDIO_NAV}}<nav class="studio-nav" aria-label="Studio">
+<ul>
+{{#LINKS}}<li><a href="{{HREF}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a></li>
+{{/LINKS}}</ul>
+</nav>{{/STUDIO_NAV}}
 <main id="main">
 {{>CONTENT}}{{#KEPT_CONTENT}}{{SANITISED_KEPT_HTML:none}}{{/KEPT_CONTENT}}
 </main>

@@ -1,5 +1,7 @@
-{{%AUTOESCAPE context="HTML"}}<section class="order-detail" aria-label="Order {{NUMBER}}">
-<h2>Order <span class="order-number">{{NUMBER}}</span></h2>
+{{%AUTOESCAPE context="HTML"}}<section class="order-detail" aria-label="Order {{REF}}">
+{{#WITH_REF}}<h2>Order <span class="order-ref">{{REF}}</span></h2>
+<p class="muted">Read out or type this reference to look the order up. Full order number: <span class="order-number">{{NUMBER}}</span></p>{{/WITH_REF}}
+{{#NUMBER_ONLY}}<h2>Order <span class="order-number">{{NUMBER}}</span></h2>{{/NUMBER_ONLY}}
 <p>{{BRAND}} · placed {{DATE}} · <span class="status status-{{STATUS_CLASS}}">{{STATUS}}</span></p>
 {{#TEST_ORDER}}<p class="flash note test-order">Test order: paid with the test provider, so no money was taken.</p>{{/TEST_ORDER}}
 {{#PAY_OFFLINE}}<p class="flash note">This order waits for your payment by bank transfer or on delivery. {{BRAND}} will contact you at {{EMAIL}} with the details.</p>{{/PAY_OFFLINE}}

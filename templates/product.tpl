@@ -10,26 +10,31 @@
 {{#VIA}}<p class="muted">Picked by <a href="/@{{HANDLE}}">{{NAME}}</a></p>
 {{#DISCLOSURE}}<p class="disclosure" role="note">{{NAME}} earns a commission if you buy this product through their link.</p>{{/DISCLOSURE}}
 {{#GIFTED}}<p class="disclosure gifted" role="note">Gifted by {{BRAND}}: {{NAME}} received this product free from {{BRAND}}.</p>{{/GIFTED}}{{/VIA}}
-<table class="variants">
-<caption>Options, prices and availability</caption>
-<thead><tr>{{#OPTION_NAMES}}<th scope="col">{{NAME}}</th>{{/OPTION_NAMES}}<th scope="col">Price</th><th scope="col">Availability</th></tr></thead>
-<tbody>
-{{#VARIANTS}}<tr>{{#VALUES}}<td>{{VALUE}}</td>{{/VALUES}}<td class="price">{{PRICE}}{{#COMPARE_AT}} <s class="compare-at" aria-label="was {{WAS}}">{{WAS}}</s>{{/COMPARE_AT}}</td><td class="{{STOCK_CLASS}}">{{STOCK}}{{#ONLY_LEFT}}Only {{LEFT}} left{{/ONLY_LEFT}}</td></tr>
-{{/VARIANTS}}
-</tbody>
-</table>
+<p class="product-price" id="product-price" aria-live="polite">{{PRICE_LINE}}</p>
 {{#ALL_SOLD_OUT}}<p class="sold-out">Sold out</p>{{/ALL_SOLD_OUT}}
-{{#BUY}}<form class="form buy" method="post" action="{{BUY_ACTION}}">
+{{#BUY}}<div id="buy"><form class="form buy" method="post" action="{{BUY_ACTION}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<div class="field"><label for="variant">Option</label>
+{{#PICKER_BUTTONS}}<fieldset class="field variant-picker"><legend>{{PICKER_LEGEND}}</legend>
+{{#BUY_OPTIONS}}<label class="variant-choice"><input type="radio" name="variant" value="{{ID}}" data-price="{{PRICE}}" required{{#SELECTED}} checked{{/SELECTED}}{{#SOLD_OUT}} disabled{{/SOLD_OUT}}>
+<span class="choice-name">{{NAME}}</span> <span class="choice-price">{{PRICE}}{{#COMPARE_AT}} <s class="compare-at" aria-label="was {{WAS}}">{{WAS}}</s>{{/COMPARE_AT}}</span>
+<span class="choice-stock {{STOCK_CLASS}}">{{STOCK}}{{#ONLY_LEFT}}Only {{LEFT}} left{{/ONLY_LEFT}}</span></label>
+{{/BUY_OPTIONS}}</fieldset>{{/PICKER_BUTTONS}}
+{{#PICKER_SELECT}}<div class="field"><label for="variant">{{PICKER_LEGEND}}</label>
 <select id="variant" name="variant" required>
-{{#BUY_OPTIONS}}<option value="{{ID}}"{{#SOLD_OUT}} disabled{{/SOLD_OUT}}>{{LABEL}}{{#SOLD_OUT}} (sold out){{/SOLD_OUT}}</option>
+{{#BUY_OPTIONS}}<option value="{{ID}}" data-price="{{PRICE}}"{{#SOLD_OUT}} disabled{{/SOLD_OUT}}{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}{{#SOLD_OUT}} (sold out){{/SOLD_OUT}}{{#ONLY_LEFT}} (only {{LEFT}} left){{/ONLY_LEFT}}</option>
 {{/BUY_OPTIONS}}
-</select></div>
+</select></div>{{/PICKER_SELECT}}
 <div class="field"><label for="quantity">Quantity</label>
-<input id="quantity" class="qty" name="quantity" type="number" min="1" max="99" value="1" inputmode="numeric" required></div>
-<button class="button" type="submit">Add to cart</button>
-</form>{{/BUY}}
+<input id="quantity" class="qty" name="quantity" type="number" min="1" max="99" value="1" inputmode="numeric" required{{#SHORT}} aria-invalid="true" aria-describedby="quantity-error"{{/SHORT}}>
+{{#SHORT}}<p class="field-error" id="quantity-error" role="alert">{{TEXT}}</p>{{/SHORT}}</div>
+<div class="buy-bar"><span class="buy-bar-price" id="buy-bar-price" aria-hidden="true">{{PRICE_LINE}}</span>
+<button class="button" type="submit">Add to cart</button></div>
+</form></div>{{/BUY}}
+<ul class="plain delivery-returns" aria-label="Delivery and returns">
+<li>{{SHIPPING}}</li>
+<li>{{RETURNS}}</li>
+</ul>
+<script src="{{STATIC_JS_VARIANT_PICKER_JS}}" defer></script>
 <p><a class="button secondary" href="/studio/save/{{PRODUCT_ID}}" rel="nofollow">Save for later</a></p>
 <div class="description">
 {{SANITISED_DESCRIPTION_HTML:none}}

@@ -3,6 +3,16 @@
 {{#ADMIN}}<p><a href="/admin">Admin: users, moderation, brands, audit log, system</a></p>{{/ADMIN}}
 {{#UNVERIFIED}}<p class="flash note" role="status">Please confirm your email address: open the link we mailed you. Until then a brand cannot open its catalog to creators and a creator cannot be paid. <a href="/studio/account">Send the link again or change the address</a>.</p>{{/UNVERIFIED}}
 {{#CREATOR}}<p>Your storefront: <a href="/@{{HANDLE}}">/@{{HANDLE}}</a></p>
+{{#TODAY}}<section class="studio-today" aria-labelledby="today-h">
+<h2 id="today-h">Today</h2>
+<dl class="today-figures">
+{{#FIGURES}}<div><dt>{{LABEL}}</dt><dd>{{VALUE}}</dd></div>
+{{/FIGURES}}</dl>
+<h3>To do</h3>
+<ul class="todo">
+{{#TODO}}<li><a href="{{HREF}}">{{TEXT}}</a></li>
+{{/TODO}}</ul>
+</section>{{/TODAY}}
 {{#RATE_NOTICES}}<p class="flash note" role="status">Brands announced lower commission rates ({{COUNT}} in the last 30 days): <a href="/studio/creator/picks">see your picks for the rates and their dates</a>.</p>{{/RATE_NOTICES}}
 <nav aria-label="Creator studio"><ul class="studio-links">
 <li><a href="/studio/creator/dashboard">Dashboard: visits, sales and earnings</a></li>
@@ -20,6 +30,16 @@
 <li><a href="/studio/live">Live: schedule a live shopping session, go live, pin products, answer questions</a></li>
 </ul></nav>{{/CREATOR}}
 {{#BRAND}}<p>Your brand: {{BRAND_NAME}} ({{BRAND_SLUG}})</p>
+{{#TODAY}}<section class="studio-today" aria-labelledby="today-brand-h">
+<h2 id="today-brand-h">Today</h2>
+<dl class="today-figures">
+{{#FIGURES}}<div><dt>{{LABEL}}</dt><dd>{{VALUE}}</dd></div>
+{{/FIGURES}}</dl>
+<h3>To do</h3>
+<ul class="todo">
+{{#TODO}}<li><a href="{{HREF}}">{{TEXT}}</a></li>
+{{/TODO}}</ul>
+</section>{{/TODAY}}
 {{#AWAITING_APPROVAL}}<p class="flash note" role="status" id="awaiting-approval">Your brand is awaiting approval: the site&#39;s admins look at new brands before their catalog goes public. You can set up your products now; shoppers see them once your brand is approved.</p>{{/AWAITING_APPROVAL}}
 <nav aria-label="Orders"><ul class="studio-links">
 <li><a href="/studio/orders">Orders: ship, cancel, refund, export as CSV</a></li>

@@ -17,7 +17,7 @@
 {{#NO_DOMAINS}}<p class="muted">No domains yet.</p>{{/NO_DOMAINS}}
 <table class="data domains">
 <caption>Domains, the TXT record each must publish, and their last check</caption>
-<thead><tr><th scope="col">Domain</th><th scope="col">TXT record to publish</th><th scope="col">Status</th><th scope="col">Last check</th><th scope="col"></th></tr></thead>
+<thead><tr><th scope="col">Domain</th><th scope="col">TXT record to publish</th><th scope="col">Status</th><th scope="col">Last check</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
 <tbody>
 {{#DOMAINS}}<tr class="domain-row" data-domain="{{NAME}}"><td>{{NAME}}</td>
 <td class="txt">name <code class="txt-name">{{NAME}}</code><br>type <code>TXT</code><br>value <code>crowdcart-verification={{TOKEN}}</code></td>

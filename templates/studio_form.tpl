@@ -25,7 +25,7 @@
 <div class="actions"><button class="button" type="submit">Save settings</button></div>
 </form>
 <h2>Fields</h2>
-<table class="table"><thead><tr><th>Position</th><th>Label</th><th>Type</th><th>Required</th><th>Help</th><th>Qualifies / disqualifies</th><th></th></tr></thead><tbody>
+<table class="table"><thead><tr><th>Position</th><th>Label</th><th>Type</th><th>Required</th><th>Help</th><th>Qualifies / disqualifies</th><th><span class="visually-hidden">Actions</span></th></tr></thead><tbody>
 {{#FIELD}}<tr><td><form class="inline" method="post" action="/studio/forms/{{ID}}/fields/{{FIELD_ID}}/position"><input type="hidden" name="csrf" value="{{CSRF}}"><label class="visually-hidden" for="pos-{{FIELD_ID}}">Position of {{LABEL}}</label><input id="pos-{{FIELD_ID}}" name="position" inputmode="numeric" size="3" maxlength="4" value="{{POSITION}}"> <button class="button" type="submit">Move</button></form></td><td>{{LABEL}}</td><td>{{TYPE}}</td><td>{{REQUIRED}}</td><td>{{HELP}}{{#SHOWN_WHEN}} <span class="hint">Shown when “{{SOURCE}}” is: {{VALUES}}</span>{{/SHOWN_WHEN}}{{#SLOTS}} <span class="hint">{{TEXT}}</span>{{/SLOTS}}</td><td>{{QUALIFYING}}{{#DISQ}} / not: {{TEXT}}{{/DISQ}}</td>
 <td><form method="post" action="/studio/forms/{{ID}}/fields/{{FIELD_ID}}/remove"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button" type="submit">Remove</button></form></td></tr>
 {{/FIELD}}</tbody></table>

@@ -8,8 +8,9 @@
 #include "shop/shop.h"
 
 static const struct db_stmt q_variant = {
-	"SELECT v.price, v.stock, v.inventory_policy = 'deny' FROM variants v"
-	" JOIN products p ON p.id = v.product_id WHERE v.id = ? AND p.status = 'active'", "i", "iii" };
+	"SELECT v.price, v.stock, v.inventory_policy = 'deny', b.slug, p.handle FROM variants v"
+	" JOIN products p ON p.id = v.product_id JOIN brands b ON b.id = p.brand_id"
+	" WHERE v.id = ? AND p.status = 'active'", "i", "iiiss" };
 static const struct db_stmt q_items = {
 	"SELECT COUNT(*), COALESCE(SUM(quantity), 0), COALESCE(MAX(variant_id = ?), 0)"
 	" FROM cart_items WHERE cart_id = ?", "ii", "iii" };
@@ -69,6 +70,13 @@ int cart_add_from(struct req *r, long long video_id, long long ad_id)
 	enum db_status rc = db_query(r->db, r->arena, &q_variant, (struct db_param[]){ DB_I(vid) }, &v);
 	if (rc == DB_OK && v.nrows == 0) {
 		response_error(r, 404, "That product is no longer in the shop.");
+		return REQ_DONE;
+	}
+	if (rc == DB_OK && db_at(&v, 0, 2)->i && db_at(&v, 0, 1)->i < qty && !video_id && !ad_id) {
+		/* Back to the product page, which says how many are left beside its button: a shopper
+		 * who asked for too many is not sent to a dead end. */
+		response_redirect(r, arena_printf(r->arena, "/p/%s/%s?short=%lld#buy", db_at(&v, 0, 3)->s,
+						  db_at(&v, 0, 4)->s, vid));
 		return REQ_DONE;
 	}
 	if (rc == DB_OK && db_at(&v, 0, 2)->i && db_at(&v, 0, 1)->i < qty) {

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include "domain/commerce/calc.h"
 #include "web/http.h"
+#include "views/form_errors.h"
 
 #define CART_MAX_ITEMS 50
 #define CART_MAX_QTY 99
@@ -23,6 +24,7 @@ struct cart_line {
 	bool price_changed;	/* the price differs from when it went into the cart */
 	long long discount;	/* this line's share of its brand's discount (cart_codes.h) */
 	const char *title, *variant_title, *sku, *currency, *url;
+	const char *image;	/* the product's first picture, "" if it has none */
 };
 
 struct cart_brand {
@@ -81,6 +83,9 @@ struct checkout_form {
 };
 /* Reads the form; returns NULL or a message for the person, and the field it is about. */
 const char *checkout_form_read(struct req *r, struct checkout_form *f, const char **field);
+/* The same read, listing every mistake (form_errors.h) in the form's order; returns how many. */
+#define CHECKOUT_MAX_ERRORS 7
+size_t checkout_form_check(struct req *r, struct checkout_form *f, struct form_error out[CHECKOUT_MAX_ERRORS]);
 /* Puts the form's values and the payment choices into d. */
 void checkout_form_fill(struct req *r, tmpl_dict *d, const struct checkout_form *f);
 /* The review page: summary, changes, and (if the cart can be ordered) a new one-time token. */

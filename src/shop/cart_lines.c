@@ -39,11 +39,13 @@ static const struct db_stmt q_lines = {
 	"  AND t.region IN ('', ?) ORDER BY t.region DESC LIMIT 1), b.tax_rate_bps),"
 	" COALESCE(ci.video_id, 0), COALESCE(ci.ad_id, 0), b.prices_include_tax,"
 	" COALESCE((SELECT t.region FROM brand_tax_rates t WHERE t.brand_id = b.id AND t.country = ?"
-	"  AND t.region IN ('', ?) ORDER BY t.region DESC LIMIT 1), '')"
+	"  AND t.region IN ('', ?) ORDER BY t.region DESC LIMIT 1), ''),"
+	" COALESCE((SELECT pi.url FROM product_images pi WHERE pi.product_id = p.id"
+	"  ORDER BY pi.position, pi.id LIMIT 1), '')"
 	" FROM cart_items ci JOIN variants v ON v.id = ci.variant_id"
 	" JOIN products p ON p.id = v.product_id JOIN brands b ON b.id = p.brand_id"
 	" WHERE ci.cart_id = ? ORDER BY b.id, ci.variant_id LIMIT 50",
-	"sssssssi", "iiiisiissssissiisssiiiiis" };
+	"sssssssi", "iiiisiissssissiisssiiiiiss" };
 
 /* An anonymous cart's key, kept in a cookie so the cart survives signing in: the log-in replaces
  * the session (and with it the cart's token_hash), and the key lets the signed-in shopper claim
@@ -147,6 +149,7 @@ static void read_line(struct arena *a, const struct db_res *res, size_t i, struc
 	l->product_id = db_at(res, i, 11)->i;
 	l->title = db_at(res, i, 12)->s;
 	l->url = arena_printf(a, "/p/%s/%s", db_at(res, i, 16)->s, db_at(res, i, 13)->s);
+	l->image = db_at(res, i, 25)->s;
 	l->short_stock = l->deny && l->stock < l->quantity;
 	l->unavailable = !db_at(res, i, 14)->i || l->short_stock;
 	l->price_changed = l->price_seen != l->unit_price;
@@ -271,6 +274,8 @@ void cart_render(struct req *r, tmpl_dict *d, const struct cart *c)
 			tmpl_set_int(ld, "VARIANT_ID", l->variant_id);
 			tmpl_set(ld, "TITLE", l->title);
 			tmpl_set(ld, "URL", l->url);
+			if (*l->image)	/* a phone shows the lines as cards, each with its picture */
+				tmpl_set(tmpl_add(ld, "THUMB"), "SRC", l->image);
 			if (*l->variant_title)
 				tmpl_set(tmpl_add(ld, "VARIANT"), "TEXT", l->variant_title);
 			tmpl_set_int(ld, "QUANTITY", l->quantity);

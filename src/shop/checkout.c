@@ -20,7 +20,7 @@ static const char *field(struct req *r, const char *name)
 	return v ? v : "";
 }
 
-const char *checkout_form_read(struct req *r, struct checkout_form *f, const char **which)
+size_t checkout_form_check(struct req *r, struct checkout_form *f, struct form_error out[CHECKOUT_MAX_ERRORS])
 {
 	f->email = field(r, "email");
 	f->name = field(r, "name");
@@ -34,22 +34,32 @@ const char *checkout_form_read(struct req *r, struct checkout_form *f, const cha
 	const struct country *c = country_find(f->country);
 	if (c)	/* the table's spelling: uppercase */
 		f->country = c->code;
-	const char *problem = NULL;
+	/* Every mistake at once, in the form's order: one round trip fixes them all. */
+	size_t n = 0;
 	if (!validate_email(f->email))
-		*which = "email", problem = "Enter a valid email address, like name@example.com: your confirmation goes there.";
-	else if (!validate_has_text(f->name))
-		*which = "name", problem = "Enter the name the parcel is addressed to.";
-	else if (!validate_has_text(f->line1))
-		*which = "line1", problem = "Enter the street address.";
-	else if (!validate_has_text(f->city))
-		*which = "city", problem = "Enter the town or city.";
-	else if (!validate_has_text(f->postal))
-		*which = "postal", problem = "Enter the postal code.";
-	else if (!c)
-		*which = "country", problem = "Choose the country from the list.";
-	else if (!payments_offered(f->provider))
-		*which = "provider", problem = "Choose how you want to pay.";
-	return problem;
+		out[n++] = (struct form_error){ "email", "Enter a valid email address, like name@example.com: your confirmation goes there." };
+	if (!validate_has_text(f->name))
+		out[n++] = (struct form_error){ "name", "Enter the name the parcel is addressed to." };
+	if (!validate_has_text(f->line1))
+		out[n++] = (struct form_error){ "line1", "Enter the street address." };
+	if (!validate_has_text(f->city))
+		out[n++] = (struct form_error){ "city", "Enter the town or city." };
+	if (!validate_has_text(f->postal))
+		out[n++] = (struct form_error){ "postal", "Enter the postal code." };
+	if (!c)
+		out[n++] = (struct form_error){ "country", "Choose the country from the list." };
+	if (!payments_offered(f->provider))
+		out[n++] = (struct form_error){ "provider", "Choose how you want to pay." };
+	return n;
+}
+
+const char *checkout_form_read(struct req *r, struct checkout_form *f, const char **which)
+{
+	struct form_error e[CHECKOUT_MAX_ERRORS];
+	if (!checkout_form_check(r, f, e))
+		return NULL;
+	*which = e[0].field;
+	return e[0].text;
 }
 
 void checkout_form_fill(struct req *r, tmpl_dict *d, const struct checkout_form *f)
@@ -90,8 +100,8 @@ void checkout_problem(struct req *r, int status, const char *title, const char *
 	layout_end(r, status);
 }
 
-static int form_page(struct req *r, int status, const struct checkout_form *f, const char *which,
-		      const char *problem)
+static int form_page(struct req *r, int status, const struct checkout_form *f, const struct form_error *errors,
+		     size_t nerrors)
 {
 	long long id;
 	struct cart c;
@@ -110,14 +120,7 @@ static int form_page(struct req *r, int status, const struct checkout_form *f, c
 	checkout_form_fill(r, d, f);
 	cart_render(r, d, &c);
 	cart_codes_render(r, d, &c, false);
-	if (problem) {
-		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", problem);
-		char section[24];
-		snprintf(section, sizeof section, "ERR_%s", which);
-		for (char *p = section; *p; p++)
-			*p = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
-		tmpl_set(tmpl_add(d, section), "TEXT", problem);
-	}
+	form_errors_render(d, errors, nerrors);
 	layout_end(r, status);
 	return REQ_DONE;
 }
@@ -125,7 +128,7 @@ static int form_page(struct req *r, int status, const struct checkout_form *f, c
 int page_checkout(struct req *r)
 {
 	static const struct checkout_form empty = { "", "", "", "", "", "", "", "", "" };
-	return form_page(r, 200, &empty, NULL, NULL);
+	return form_page(r, 200, &empty, NULL, 0);
 }
 
 /* "Change address" on the review page: the form again, with what was typed. */
@@ -134,7 +137,7 @@ int page_checkout_edit(struct req *r)
 	struct checkout_form f;
 	const char *which;
 	checkout_form_read(r, &f, &which);
-	return form_page(r, 200, &f, NULL, NULL);
+	return form_page(r, 200, &f, NULL, 0);
 }
 
 void checkout_review_page(struct req *r, const struct checkout_form *f, const struct cart *c, int status,
@@ -163,15 +166,17 @@ void checkout_review_page(struct req *r, const struct checkout_form *f, const st
 int page_checkout_review(struct req *r)
 {
 	struct checkout_form f;
-	const char *which = NULL, *problem = checkout_form_read(r, &f, &which);
-	if (problem)
-		return form_page(r, 422, &f, which, problem);
+	struct form_error errors[CHECKOUT_MAX_ERRORS];
+	size_t nerrors = checkout_form_check(r, &f, errors);
+	if (nerrors)
+		return form_page(r, 422, &f, errors, nerrors);
+	const char *problem = NULL;
 	const char *code = req_form(r, "code");
 	enum db_status rc = code && *code ? cart_codes_add(r, code, f.email, &problem) : DB_OK;
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (problem)
-		return form_page(r, 422, &f, "code", problem);
+		return form_page(r, 422, &f, &(struct form_error){ "code", problem }, 1);
 	long long id;
 	struct cart c;
 	rc = cart_find(r, false, &id);
@@ -187,7 +192,7 @@ int page_checkout_review(struct req *r)
 	}
 	const struct payment_provider *p = payments_find(f.provider);
 	if (p && p->kind == PAYMENT_REDIRECT && !pay_redirect_one_currency(&c))
-		return form_page(r, 422, &f, "provider", PAY_REDIRECT_MIXED_TEXT);
+		return form_page(r, 422, &f, &(struct form_error){ "provider", PAY_REDIRECT_MIXED_TEXT }, 1);
 	checkout_review_page(r, &f, &c, 200, NULL);
 	return REQ_DONE;
 }

@@ -11,6 +11,7 @@
 #include "shop/cart_codes.h"
 #include "domain/commerce/address.h"
 #include "domain/commerce/order_notify.h"
+#include "domain/commerce/order_ref.h"
 #include "views/tax_view.h"
 #include "views/cart_count.h"
 #include "domain/creators/accrual.h"
@@ -36,12 +37,12 @@ static const struct db_stmt q_take_stock = {
 static const struct db_stmt q_stock_total = {
 	"UPDATE products SET stock_total = stock_total - ? WHERE id = ?", "ii", "" };
 static const struct db_stmt q_order = {
-	"INSERT INTO orders (number, checkout_id, brand_id, user_id, status, email, ship_name, ship_line1,"
+	"INSERT INTO orders (number, reference, checkout_id, brand_id, user_id, status, email, ship_name, ship_line1,"
 	" ship_line2, ship_city, ship_region, ship_postal, ship_country, currency, subtotal, discount, shipping,"
 	" tax, total, tax_rate_bps, prices_include_tax, shipping_tax, tax_region, payment_provider, created_at,"
-	" updated_at, paid_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+	" updated_at, paid_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
 	" UTC_TIMESTAMP(), UTC_TIMESTAMP(), IF(? = 'paid', UTC_TIMESTAMP(), NULL))",
-	"siiissssssssssiiiiiiiisss", "" };
+	"ssiiissssssssssiiiiiiiisss", "" };
 static const struct db_stmt q_line = {
 	"INSERT INTO order_lines (order_id, product_id, variant_id, title, variant_title, sku, unit_price,"
 	" quantity, line_total, discount, creator_id, surface, commission_bps, commission_amount, video_id, ad_id,"
@@ -204,13 +205,21 @@ static enum db_status write_order(struct db *db, struct place *p, const struct c
 		return DB_CONFLICT;
 	}
 	const char *status = pay == PAY_PAID ? "paid" : "awaiting_payment";
-	enum db_status rc = db_query(db, NULL, &q_order, (struct db_param[]){
-		DB_S(number), DB_I(p->checkout_id), DB_I(b->brand_id), r->sess.user_id ? DB_I(r->sess.user_id) : DB_NULL,
-		DB_S(status), DB_S(f->email), DB_S(f->name), DB_S(f->line1), DB_S(f->line2), DB_S(f->city),
-		DB_S(f->region), DB_S(f->postal), DB_S(f->country), DB_S(b->currency), DB_I(b->t.subtotal),
-		DB_I(b->discount), DB_I(b->t.shipping), DB_I(b->t.tax), DB_I(b->t.total), DB_I(b->tax_bps), DB_I(b->tax_included),
-		DB_I(b->t.shipping_tax), DB_S(b->tax_region), DB_S(p->prov->name),
-		DB_S(status) }, NULL);
+	/* The short reference may, rarely, be taken: a duplicate key rolls back only the statement,
+	 * so a new one is drawn and the insert tried again. */
+	char reference[ORDER_REF_LEN + 1];
+	enum db_status rc;
+	int draws = 0;
+	do {
+		order_ref_new(reference);
+		rc = db_query(db, NULL, &q_order, (struct db_param[]){
+			DB_S(number), DB_S(reference), DB_I(p->checkout_id), DB_I(b->brand_id), r->sess.user_id ? DB_I(r->sess.user_id) : DB_NULL,
+			DB_S(status), DB_S(f->email), DB_S(f->name), DB_S(f->line1), DB_S(f->line2), DB_S(f->city),
+			DB_S(f->region), DB_S(f->postal), DB_S(f->country), DB_S(b->currency), DB_I(b->t.subtotal),
+			DB_I(b->discount), DB_I(b->t.shipping), DB_I(b->t.tax), DB_I(b->t.total), DB_I(b->tax_bps), DB_I(b->tax_included),
+			DB_I(b->t.shipping_tax), DB_S(b->tax_region), DB_S(p->prov->name),
+			DB_S(status) }, NULL);
+	} while (rc == DB_DUP && ++draws < 5);
 	if (rc != DB_OK)
 		return rc;
 	long long order_id = (long long)db_insert_id(db);

@@ -65,8 +65,11 @@ static const struct field lookup_fields[] = {
 	F_TEXT("via", 30), F_TEXT("utm_source", 100), F_TEXT("utm_medium", 100), F_TEXT("utm_campaign", 100), \
 	F_TEXT("code", 100)
 static const struct field via_fields[] = { VIA_FIELDS, F_END };
-/* The product page also takes the video or ad it was reached from (media_from.h). */
-static const struct field product_fields[] = { VIA_FIELDS, F_TEXT("from", MEDIA_FROM_MAX), F_END };
+/* The product page also takes the video or ad it was reached from (media_from.h), and the
+ * option an add to the cart found short of stock (cart.c sends the shopper back with it). */
+static const struct field product_fields[] = {
+	VIA_FIELDS, F_TEXT("from", MEDIA_FROM_MAX), F_ID("short", .inline_error = true), F_END,
+};
 static const struct field live_fields[] = { VIA_FIELDS, F_TEXT("reminded", 1), F_END };
 /* The events poll answers a bad "after" with a JSON problem of its own. */
 static const struct field live_events_fields[] = {

@@ -5,6 +5,7 @@
  * addresses of one network multiply the guesses. */
 #include <string.h>
 #include "db/throttle.h"
+#include "domain/commerce/order_ref.h"
 #include "lib/netprefix.h"
 #include "shop/abuse_guard.h"
 #include "shop/cart.h"
@@ -15,6 +16,8 @@
 
 static const struct db_stmt q_find = {
 	"SELECT id FROM orders WHERE number = ? AND email = ?", "ss", "i" };
+static const struct db_stmt q_find_reference = {
+	"SELECT id FROM orders WHERE reference = ? AND email = ?", "ss", "i" };
 static const struct db_stmt q_misses = {
 	"SELECT COUNT(*) FROM order_lookup_attempts WHERE subject_hash = ?"
 	" AND attempted_at > UTC_TIMESTAMP() - INTERVAL 15 MINUTE", "b", "i" };
@@ -87,17 +90,24 @@ int page_order_lookup(struct req *r)
 		form(r, 429, "Too many lookups that did not match. Please wait 15 minutes and try again.");
 		return REQ_DONE;
 	}
-	if (calc_orderno_normalize(req_form(r, "number"), number) &&
-	    (rc = db_query(r->db, r->arena, &q_find, (struct db_param[]){ DB_S(number), DB_S(email) }, &o)) != DB_OK) {
-		return req_db_fail(rc);
+	/* The short reference of a new order, or the 20-digit number of one placed before them. */
+	char reference[ORDER_REF_LEN + 1], shown[ORDER_REF_SHOW_SIZE] = "";
+	if (order_ref_normalize(req_form(r, "number"), reference)) {
+		order_ref_show(reference, shown);
+		rc = db_query(r->db, r->arena, &q_find_reference, (struct db_param[]){ DB_S(reference), DB_S(email) }, &o);
+	} else if (calc_orderno_normalize(req_form(r, "number"), number)) {
+		order_ref_show(number, shown);
+		rc = db_query(r->db, r->arena, &q_find, (struct db_param[]){ DB_S(number), DB_S(email) }, &o);
 	}
+	if (rc != DB_OK)
+		return req_db_fail(rc);
 	if (o.nrows == 0) {
 		if ((rc = throttle_record(r->db, &lookup_throttle, &t)) != DB_OK)
 			return req_db_fail(rc);	/* 503 with Retry-After, not an answer to the guess */
 		form(r, 404, "No order matches that number and email. Check both and try again.");
 		return REQ_DONE;
 	}
-	tmpl_dict *d = layout_begin(r, "order.tpl", arena_printf(r->arena, "Order %s", number));
+	tmpl_dict *d = layout_begin(r, "order.tpl", arena_printf(r->arena, "Order %s", shown));
 	if ((rc = order_render(r, d, db_at(&o, 0, 0)->i)) != DB_OK)
 		return req_db_fail(rc);
 	page_meta_noindex(r);

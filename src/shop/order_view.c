@@ -3,6 +3,7 @@
 #include <string.h>
 #include "shop/cart.h"
 #include "domain/commerce/address.h"
+#include "domain/commerce/order_ref.h"
 #include "domain/commerce/order_state.h"
 #include "domain/commerce/pay_test.h"
 #include "views/tax_view.h"
@@ -14,9 +15,9 @@ static const struct db_stmt q_order = {
 	" o.subtotal, o.shipping, o.tax, o.total, o.refunded_total, o.email, o.ship_name, o.ship_line1,"
 	" o.ship_line2, o.ship_city, o.ship_region, o.ship_postal, o.ship_country, o.carrier,"
 	" o.tracking_number, o.payment_provider, o.tax_rate_bps, o.prices_include_tax, o.shipping_tax,"
-	" o.tax_region, o.discount"
+	" o.tax_region, o.discount, COALESCE(o.reference, '')"
 	" FROM orders o JOIN brands b ON b.id = o.brand_id WHERE o.id = ?",
-	"i", "sssssiiiiisssssssssssiiisi" };
+	"i", "sssssiiiiisssssssssssiiisis" };
 static const struct db_stmt q_lines = {
 	"SELECT title, variant_title, quantity, unit_price, line_total, refunded_quantity"
 	" FROM order_lines WHERE order_id = ? ORDER BY id", "i", "ssiiii" };
@@ -33,7 +34,13 @@ enum db_status order_render(struct req *r, tmpl_dict *d, long long order_id)
 	/* One ORDERS section of checkout_done.tpl per order, each an order_detail.tpl. */
 	tmpl_dict *od = tmpl_include(tmpl_add(d, "ORDERS"), "ORDER", "order_detail.tpl");
 	const char *cur = db_at(&o, 0, 4)->s;
+	/* An order placed before references has only its number. */
+	const char *ref = db_at(&o, 0, 26)->s;
+	char shown[ORDER_REF_SHOW_SIZE];
+	order_ref_show(*ref ? ref : db_at(&o, 0, 0)->s, shown);
+	tmpl_set(od, "REF", shown);
 	tmpl_set(od, "NUMBER", db_at(&o, 0, 0)->s);
+	tmpl_show(od, *ref ? "WITH_REF" : "NUMBER_ONLY");
 	tmpl_set(od, "DATE", db_at(&o, 0, 2)->s);
 	tmpl_set(od, "BRAND", db_at(&o, 0, 3)->s);
 	const char *status = db_at(&o, 0, 1)->s;

@@ -18,10 +18,11 @@
 
 static const struct db_stmt q_product = {
 	"SELECT p.id, p.title, p.description_html, p.product_type, b.slug, b.name, b.id, p.category,"
-	" COALESCE(c.name, ''), p.handle FROM products p JOIN brands b ON b.id = p.brand_id"
-	" LEFT JOIN categories c ON c.slug = p.category WHERE b.slug = ? AND p.handle = ? AND p.status = 'active'"
+	" COALESCE(c.name, ''), p.handle, b.shipping_flat_rate, b.return_window_days, b.currency FROM products p"
+	" JOIN brands b ON b.id = p.brand_id LEFT JOIN categories c ON c.slug = p.category"
+	" WHERE b.slug = ? AND p.handle = ? AND p.status = 'active'"
 	" AND b.approved = 1 AND" ACCOUNT_ACTIVE_SQL("b.owner_user_id"),
-	"ss", "isssssisss" };
+	"ss", "isssssisssiis" };
 static const struct db_stmt q_options = {
 	"SELECT name FROM product_options WHERE product_id = ? ORDER BY position", "i", "s" };
 static const struct db_stmt q_variants = {
@@ -43,6 +44,8 @@ static const struct db_stmt q_from_ad = {
 	" WHERE a.slug = ? AND a.state = 'live' AND a.taken_down_at IS NULL AND ap.product_id = ?", "si", "s" };
 
 #define LOW_STOCK 5
+/* Past this many variants the picker is a <select>: a dozen buttons still fit a phone's screen. */
+#define PICKER_MAX_BUTTONS 12
 
 static void stock_state(tmpl_dict *v, long long stock, const char *policy)
 {
@@ -62,41 +65,101 @@ static void stock_state(tmpl_dict *v, long long stock, const char *policy)
 	}
 }
 
-/* One choice in the add-to-cart form: "Walnut / Large — $89.00", disabled when sold out.
- * Returns whether it can be bought. */
-static bool buy_option(struct req *r, tmpl_dict *d, const struct db_res *vars, size_t i)
+/* The option an add to the cart found short of stock (?short=, from cart.c): chosen again, and
+ * what is left said beside the quantity, so the shopper can change it and add again. */
+static void short_notice(struct req *r, tmpl_dict *d, const struct db_res *vars, size_t i, const char *name)
+{
+	long long left = db_at(vars, i, 7)->i;
+	tmpl_set(tmpl_add(d, "SHORT"), "TEXT",
+		 left > 0 ? arena_printf(r->arena, "Only %lld left%s%s: choose %lld or fewer.", left, *name ? " of " : "", name, left)
+			  : arena_printf(r->arena, "%s has just sold out: choose another option.", *name ? name : "This option"));
+}
+
+static bool sold_out(const struct db_res *vars, size_t i)
+{
+	return db_at(vars, i, 7)->i <= 0 && strcmp(db_at(vars, i, 8)->s, "deny") == 0;
+}
+
+/* The variant the page opens on: the one sent back short (?short=), else the cheapest that can be
+ * bought, the price the product's card shows. -1 when none can be bought. */
+static long long opening_variant(struct req *r, const struct db_res *vars)
+{
+	long long want = req_id(r, "short"), best = -1;
+	for (size_t i = 0; i < vars->nrows; i++) {
+		if (db_at(vars, i, 9)->i == want)
+			return (long long)i;
+		if (!sold_out(vars, i) && (best < 0 || db_at(vars, i, 4)->i < db_at(vars, (size_t)best, 4)->i))
+			best = (long long)i;
+	}
+	return best;
+}
+
+/* One choice of the picker: "Walnut / Large", its price (and the price it replaces), its stock.
+ * A sold-out one is shown, disabled. Returns whether it can be bought. */
+static bool buy_option(struct req *r, tmpl_dict *d, const struct db_res *vars, size_t i, bool opening)
 {
 	tmpl_dict *o = tmpl_add(d, "BUY_OPTIONS");
 	const char *a = db_at(vars, i, 0)->s, *b = db_at(vars, i, 1)->s, *c = db_at(vars, i, 2)->s;
-	const char *price = layout_money(r, db_at(vars, i, 4)->i, db_at(vars, i, 6)->s);
+	const char *cur = db_at(vars, i, 6)->s;
+	long long price = db_at(vars, i, 4)->i, was = db_at(vars, i, 5)->i;
+	const char *name = arena_printf(r->arena, "%s%s%s%s%s", a, *b ? " / " : "", b, *c ? " / " : "", c);
 	tmpl_set_int(o, "ID", db_at(vars, i, 9)->i);
-	tmpl_set(o, "LABEL", arena_printf(r->arena, "%s%s%s%s%s%s%s", a, *b ? " / " : "", b, *c ? " / " : "", c,
-					  *a ? " — " : "", price));
-	bool sold_out = db_at(vars, i, 7)->i <= 0 && strcmp(db_at(vars, i, 8)->s, "deny") == 0;
-	if (sold_out)
+	tmpl_set(o, "NAME", *name ? name : "Standard");
+	tmpl_set(o, "PRICE", layout_money(r, price, cur));
+	tmpl_set(o, "LABEL", arena_printf(r->arena, "%s%s%s", name, *a ? " — " : "", layout_money(r, price, cur)));
+	if (was > price)
+		tmpl_set(tmpl_add(o, "COMPARE_AT"), "WAS", layout_money(r, was, cur));
+	stock_state(o, db_at(vars, i, 7)->i, db_at(vars, i, 8)->s);
+	bool out = sold_out(vars, i);
+	if (out)
 		tmpl_show(o, "SOLD_OUT");
-	return !sold_out;
+	if (opening)
+		tmpl_show(o, "SELECTED");
+	if (db_at(vars, i, 9)->i == req_id(r, "short"))
+		short_notice(r, d, vars, i, name);
+	return !out;
 }
 
+/* The price line above the picker: the opening variant's price, "from" the lowest when they differ. */
+static void price_line(struct req *r, tmpl_dict *d, const struct db_res *vars, long long open)
+{
+	if (open < 0 || !vars->nrows)
+		return;
+	long long low = db_at(vars, (size_t)open, 4)->i;
+	bool differ = false;
+	for (size_t i = 0; i < vars->nrows; i++)
+		differ |= db_at(vars, i, 4)->i != low;
+	tmpl_set(d, "PRICE_LINE", arena_printf(r->arena, "%s%s", differ ? "from " : "",
+					       layout_money(r, low, db_at(vars, (size_t)open, 6)->s)));
+}
+
+/* One picker for the variants: radio buttons that work without a script (a <select> past a
+ * dozen), each saying its price and stock, opening on the card's price. */
 static void variants(struct req *r, tmpl_dict *d, const struct db_res *opts, const struct db_res *vars)
 {
+	const char *legend = "";
 	for (size_t i = 0; i < opts->nrows && i < 3; i++)
-		tmpl_set(tmpl_add(d, "OPTION_NAMES"), "NAME", db_at(opts, i, 0)->s);
+		legend = arena_printf(r->arena, "%s%s%s", legend, i ? " / " : "", db_at(opts, i, 0)->s);
+	tmpl_set(d, "PICKER_LEGEND", *legend ? legend : "Option");
+	long long open = opening_variant(r, vars);
 	bool buyable = false;
-	for (size_t i = 0; i < vars->nrows; i++) {
-		tmpl_dict *v = tmpl_add(d, "VARIANTS");
-		for (size_t k = 0; k < 3; k++)
-			if (k < opts->nrows || (k == 0 && *db_at(vars, i, 0)->s))
-				tmpl_set(tmpl_add(v, "VALUES"), "VALUE", db_at(vars, i, k)->s);
-		const char *cur = db_at(vars, i, 6)->s;
-		long long price = db_at(vars, i, 4)->i, was = db_at(vars, i, 5)->i;
-		tmpl_set(v, "PRICE", layout_money(r, price, cur));
-		if (was > price)
-			tmpl_set(tmpl_add(v, "COMPARE_AT"), "WAS", layout_money(r, was, cur));
-		stock_state(v, db_at(vars, i, 7)->i, db_at(vars, i, 8)->s);
-		buyable |= buy_option(r, d, vars, i);
-	}
+	for (size_t i = 0; i < vars->nrows; i++)
+		buyable |= buy_option(r, d, vars, i, (long long)i == open);
+	price_line(r, d, vars, open);
 	tmpl_show(d, buyable ? "BUY" : "ALL_SOLD_OUT");
+	tmpl_show(d, vars->nrows > PICKER_MAX_BUTTONS ? "PICKER_SELECT" : "PICKER_BUTTONS");
+}
+
+/* Delivery and returns, beside the button: the brand's flat rate (a destination's own rate, if
+ * it has one, is shown at checkout) and how long a return may take. */
+static void delivery(struct req *r, tmpl_dict *d, const struct db_res *p)
+{
+	long long ship = db_at(p, 0, 10)->i;
+	tmpl_set(d, "SHIPPING", ship > 0 ? arena_printf(r->arena, "Shipping %s per order from %s; the checkout shows the rate for your country.",
+							   layout_money(r, ship, db_at(p, 0, 12)->s), db_at(p, 0, 5)->s)
+					 : arena_printf(r->arena, "Shipped by %s; the checkout shows the rate for your country.",
+							db_at(p, 0, 5)->s));
+	tmpl_set(d, "RETURNS", arena_printf(r->arena, "Returns accepted within %lld days of delivery.", db_at(p, 0, 11)->i));
 }
 
 /* Where the add-to-cart form posts: the cart route of the video or ad in ?from= if it holds the
@@ -206,6 +269,7 @@ int page_product(struct req *r)
 		tmpl_set(im, "ALT", db_at(&imgs, i, 1)->s);
 	}
 	variants(r, d, &opts, &vars);
+	delivery(r, d, &p);
 	tmpl_set(d, "BUY_ACTION", buy_action(r, id));
 	if (via.nrows) {
 		tmpl_dict *v = tmpl_add(d, "VIA");

@@ -1,7 +1,9 @@
 /* home.c: "/studio" — the signed-in person's studio front page: what to do while the address is
- * not confirmed, the creator's and brand's studio links, and for everyone their shopping. */
+ * not confirmed, today's figures and to-dos (home_today.c), the creator's and brand's studio
+ * links, and for everyone their shopping. */
 #include "web/layout.h"
 #include "web/response.h"
+#include "studio/home_today.h"
 #include "studio/shopper.h"
 #include "studio/studio.h"
 
@@ -9,9 +11,9 @@
 static const struct db_stmt q_account = {
 	"SELECT u.email, u.role, COALESCE(c.handle, ''), COALESCE(b.name, ''), COALESCE(b.slug, ''),"
 	" (SELECT COUNT(*) FROM creator_notices n WHERE n.creator_id = c.id AND n.created_at > UTC_TIMESTAMP() - INTERVAL 30 DAY),"
-	" COALESCE(b.approved, 1), u.email_verified_at IS NOT NULL"
+	" COALESCE(b.approved, 1), u.email_verified_at IS NOT NULL, COALESCE(b.id, 0), COALESCE(c.id, 0)"
 	" FROM users u LEFT JOIN creators c ON c.user_id = u.id"
-	" LEFT JOIN brands b ON b.owner_user_id = u.id WHERE u.id = ? LIMIT 1", "i", "sssssiii" };
+	" LEFT JOIN brands b ON b.owner_user_id = u.id WHERE u.id = ? LIMIT 1", "i", "sssssiiiii" };
 
 int page_studio_home(struct req *r)
 {
@@ -36,6 +38,8 @@ int page_studio_home(struct req *r)
 		tmpl_set(c, "HANDLE", db_at(&a, 0, 2)->s);
 		if (db_at(&a, 0, 5)->i)
 			tmpl_set_int(tmpl_add(c, "RATE_NOTICES"), "COUNT", db_at(&a, 0, 5)->i);
+		if ((rc = home_today_creator(r, c, db_at(&a, 0, 9)->i)) != DB_OK)
+			return req_db_fail(rc);
 	}
 	if (*db_at(&a, 0, 3)->s) {
 		tmpl_dict *b = tmpl_add(d, "BRAND");
@@ -43,6 +47,8 @@ int page_studio_home(struct req *r)
 		tmpl_set(b, "BRAND_SLUG", db_at(&a, 0, 4)->s);
 		if (!db_at(&a, 0, 6)->i)
 			tmpl_show(b, "AWAITING_APPROVAL");
+		if ((rc = home_today_brand(r, b, db_at(&a, 0, 8)->i)) != DB_OK)
+			return req_db_fail(rc);
 	}
 	if ((rc = shopper_home_add(r, d, db_at(&a, 0, 7)->i ? db_at(&a, 0, 0)->s : NULL)) != DB_OK)
 		return req_db_fail(rc);

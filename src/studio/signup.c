@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <string.h>
 #include "web/layout.h"
+#include "views/form_errors.h"
 #include "db/throttle.h"
 #include "domain/accounts/email_verify.h"
 #include "domain/accounts/signup_notice.h"
@@ -62,7 +63,7 @@ struct signup {
 	struct throttle t;
 };
 
-static void signup_form(struct req *r, int status, const char *field, const char *error)
+static void signup_form(struct req *r, int status, const struct form_error *errors, size_t nerrors)
 {
 	tmpl_dict *d = layout_begin(r, "signup.tpl", "Create your account");
 	static const char *const keep[] = { "email", "display_name", "handle", "brand_name" };
@@ -74,21 +75,13 @@ static void signup_form(struct req *r, int status, const char *field, const char
 	const char *role = req_form(r, "role");
 	tmpl_show(d, role && strcmp(role, "brand") == 0 ? "ROLE_BRAND" :
 		     role && strcmp(role, "shopper") == 0 ? "ROLE_SHOPPER" : "ROLE_CREATOR");
-	if (error) {
-		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
-		/* The message also sits beside its field, and the field is marked invalid. */
-		char section[40];
-		snprintf(section, sizeof section, "ERR_%s", field);
-		for (char *p = section; *p; p++)
-			*p = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
-		tmpl_set(tmpl_add(d, section), "TEXT", error);
-	}
+	form_errors_render(d, errors, nerrors);
 	layout_end(r, status);
 }
 
 int page_signup_form(struct req *r)
 {
-	signup_form(r, 200, NULL, NULL);
+	signup_form(r, 200, NULL, 0);
 	return REQ_DONE;
 }
 
@@ -163,21 +156,24 @@ int page_signup(struct req *r)
 		.brand_name = field_or_empty(r, "brand_name"),
 	};
 	const char *pw = field_or_empty(r, "password");
-	const char *field = NULL, *problem = NULL;
+	/* Every mistake at once, in the form's order; a role's own field only for that role. */
+	struct form_error e[6];
+	size_t n = 0;
+	const char *problem;
 	if (strcmp(s.role, "creator") && strcmp(s.role, "brand") && strcmp(s.role, "shopper"))
-		field = "role", problem = "Choose what kind of account you want.";
-	else if (!validate_email(s.email))
-		field = "email", problem = "Enter a valid email address, like name@example.com.";
-	else if ((problem = password_policy_problem(pw, s.email)))
-		field = "password";
-	else if (!validate_has_text(s.name))
-		field = "display_name", problem = "Enter the name people will see.";
-	else if (strcmp(s.role, "creator") == 0 && (problem = validate_handle(s.handle)))
-		field = "handle";
-	else if (strcmp(s.role, "brand") == 0 && !validate_slugify(s.brand_name, s.slug, sizeof s.slug))
-		field = "brand_name", problem = "Enter your brand's name, with at least one letter or digit.";
-	if (problem) {
-		signup_form(r, 422, field, problem);
+		e[n++] = (struct form_error){ "role", "Choose what kind of account you want." };
+	if (!validate_email(s.email))
+		e[n++] = (struct form_error){ "email", "Enter a valid email address, like name@example.com." };
+	if ((problem = password_policy_problem(pw, s.email)))
+		e[n++] = (struct form_error){ "password", problem };
+	if (!validate_has_text(s.name))
+		e[n++] = (struct form_error){ "display_name", "Enter the name people will see." };
+	if (strcmp(s.role, "creator") == 0 && (problem = validate_handle(s.handle)))
+		e[n++] = (struct form_error){ "handle", problem };
+	if (strcmp(s.role, "brand") == 0 && !validate_slugify(s.brand_name, s.slug, sizeof s.slug))
+		e[n++] = (struct form_error){ "brand_name", "Enter your brand's name, with at least one letter or digit." };
+	if (n) {
+		signup_form(r, 422, e, n);
 		return REQ_DONE;
 	}
 	char hash[crypto_pwhash_STRBYTES];
@@ -207,8 +203,8 @@ int page_signup(struct req *r)
 		rc = s.mail ? db_txn(r->db, signup_taken, &s) : DB_OK;
 	else if (rc == DB_DUP || taken) {
 		bool handle = strcmp(s.role, "creator") == 0;
-		signup_form(r, 409, handle ? "handle" : "brand_name",
-			    handle ? "That handle is taken. Please choose another." : "A brand with that name already exists.");
+		signup_form(r, 409, &(struct form_error){ handle ? "handle" : "brand_name",
+			    handle ? "That handle is taken. Please choose another." : "A brand with that name already exists." }, 1);
 		return REQ_DONE;
 	}
 	if (rc != DB_OK)

@@ -109,6 +109,8 @@ void response_error(struct req *r, int status, const char *message)
 	tmpl_set_int(d, "STATUS", status);
 	tmpl_set(d, "REASON", response_reason(status));
 	tmpl_set(d, "MESSAGE", message);
+	/* A missing page offers a way on (a search, the main links) rather than a dead end. */
+	tmpl_add(d, status == 404 ? "NOT_FOUND" : "OTHER");
 	layout_end(r, status);
 }
 

@@ -69,7 +69,7 @@ test('a code carried by lena\'s link is applied at the cart, removable, and used
 	await fits(page, 'the review');
 	await Promise.all([page.waitForURL('**/checkout/done/*'), page.getByRole('button', { name: 'Place order' }).click()]);
 	await page.getByRole('heading', { name: 'Thank you for your order' }).waitFor();
-	const number = (await page.locator('.order-detail h2 .order-number').allInnerTexts())[0];
+	const number = (await page.locator('.order-detail .order-number').allInnerTexts())[0];
 	assert.deepEqual(sql(`SELECT o.discount, COALESCE(cr.handle, '') FROM orders o JOIN order_lines l ON l.order_id = o.id
 		LEFT JOIN creators cr ON cr.id = l.creator_id WHERE o.number = ${lit(number)}`)[0].map(String), ['600', 'lena']);
 	await clean('link code');
@@ -95,7 +95,7 @@ test('a code typed by hand at checkout: a wrong one is explained, the right one 
 	assert.match(await page.locator('section.cart-codes').innerText(), new RegExp(`${code}[\\s\\S]*code of @marco`));
 	await page.screenshot({ path: path.join(SHOTS, 'discount-code-review-phone.png'), fullPage: true });
 	await Promise.all([page.waitForURL('**/checkout/done/*'), page.getByRole('button', { name: 'Place order' }).click()]);
-	const number = (await page.locator('.order-detail h2 .order-number').allInnerTexts())[0];
+	const number = (await page.locator('.order-detail .order-number').allInnerTexts())[0];
 	assert.deepEqual(sql(`SELECT o.discount, COALESCE(cr.handle, ''), l.surface FROM orders o JOIN order_lines l ON l.order_id = o.id
 		LEFT JOIN creators cr ON cr.id = l.creator_id WHERE o.number = ${lit(number)}`)[0].map(String), ['1000', 'marco', 'code']);
 	await clean('typed code');

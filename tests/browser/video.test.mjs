@@ -76,7 +76,7 @@ test('the video plays, the card of the moment lights up, adding it keeps the pag
 	await page.getByLabel(/Test payment/).check();
 	await page.getByRole('button', { name: 'Review order' }).click();
 	await Promise.all([page.waitForURL('**/checkout/done/*'), page.getByRole('button', { name: 'Place order' }).click()]);
-	const [number] = await page.locator('.order-detail h2 .order-number').allInnerTexts();
+	const [number] = await page.locator('.order-detail .order-number').allInnerTexts();
 	const [[handle, surface, product]] = sql(`SELECT cr.handle, l.surface, l.product_id FROM order_lines l
 		JOIN orders o ON o.id = l.order_id LEFT JOIN creators cr ON cr.id = l.creator_id WHERE o.number = ${lit(number)}`);
 	assert.deepEqual([handle, surface, Number(product)], [account.handle, 'video', b.productId]);

@@ -1,10 +1,12 @@
 /* fuzz_checkout.c: libFuzzer harness for what checkout parses from people and providers: typed
- * order numbers, confirmation references, one-time tokens and webhook signatures (ours and
- * Stripe's). Whatever goes in, a normalised number is 20 base32 digits and normalises to itself,
- * and nothing forged is accepted. */
+ * order numbers and order references, confirmation references, one-time tokens and webhook
+ * signatures (ours and Stripe's). Whatever goes in, a normalised number is 20 base32 digits and
+ * normalises to itself, a normalised reference is 8 and reads back from how it is shown, and
+ * nothing forged is accepted. */
 #include <stdlib.h>
 #include <string.h>
 #include "domain/commerce/calc.h"
+#include "domain/commerce/order_ref.h"
 #include "domain/commerce/pay_stripe.h"
 #include "domain/commerce/payments.h"
 
@@ -22,6 +24,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (strlen(n) != CALC_ORDERNO_LEN || strspn(n, "0123456789ABCDEFGHJKMNPQRSTVWXYZ") != CALC_ORDERNO_LEN)
 			abort();
 		if (!calc_orderno_normalize(n, again) || strcmp(n, again) != 0)
+			abort();
+	}
+	char ref[ORDER_REF_LEN + 1], ref_again[ORDER_REF_LEN + 1], shown[ORDER_REF_SHOW_SIZE];
+	if (order_ref_normalize(s, ref)) {
+		if (strlen(ref) != ORDER_REF_LEN || strspn(ref, "0123456789ABCDEFGHJKMNPQRSTVWXYZ") != ORDER_REF_LEN)
+			abort();
+		order_ref_show(ref, shown);
+		if (!order_ref_normalize(shown, ref_again) || strcmp(ref, ref_again) != 0)
 			abort();
 	}
 	if (calc_ref_valid(s) && strlen(s) != CALC_REF_LEN)

@@ -146,7 +146,8 @@ for (const [what, over, field, message] of [
 		const res = await new Client().signup(f);
 		assert.equal(res.status, 422);
 		const html = main(res.body);
-		assert.ok(html.includes(`<p class="flash error" role="alert">${message.replaceAll('"', '&quot;')}</p>`), `flash: ${message}`);
+		assert.ok(html.includes(`<li><a href="#${field}">${message.replaceAll('"', '&quot;')}</a></li>`), `summary: ${message}`);
+		assert.ok(html.includes(`<p class="field-error" id="${field}-error">${message.replaceAll('"', '&quot;')}</p>`), `beside the field: ${message}`);
 		if (field !== 'role' && field !== 'password')
 			assert.match(html, new RegExp(`<input id="${field}" [^>]*aria-invalid="true"`), `${field} is marked invalid`);
 		for (const kept of ['email', 'display_name', 'handle'])

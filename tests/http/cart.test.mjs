@@ -15,9 +15,9 @@ test('the product page has an add-to-cart form per variant with a csrf field', a
 	const c = new Client();
 	const page = await c.get(`/p/${p.brand}/${p.handle}`);
 	assert.equal(page.status, 200);
-	assert.match(page.body, /<form class="form buy" method="post" action="\/cart\/add">/);
+	assert.match(page.body, /<div id="buy"><form class="form buy" method="post" action="\/cart\/add">/);
 	assert.match(page.body, /<input type="hidden" name="csrf" value="[^"]+">/);
-	assert.match(page.body, new RegExp(`<option value="${p.variantId}">One — \\$23\\.50</option>`));
+	assert.match(page.body, new RegExp(`<input type="radio" name="variant" value="${p.variantId}" data-price="\\$23\\.50" required checked>`));
 });
 
 test('adding a variant puts it in the cart at the current price and counts it in the header', async () => {
@@ -61,16 +61,23 @@ test('each session has its own cart', async () => {
 	assert.ok(!other.body.includes(p.title));
 });
 
-test('a sold-out variant cannot be added, and more than the stock is refused', async () => {
+test('a sold-out variant or more than the stock goes back to the product page, which says what is left', async () => {
 	const gone = makeProduct({ stock: 0 });
 	const few = makeProduct({ stock: 2 });
 	const c = new Client();
 	let r = await addToCart(c, gone.variantId, 1);
-	assert.equal(r.status, 409);
-	assert.match(r.body, /sold out/);
+	assert.equal(r.status, 303);
+	assert.equal(r.headers.location, `/p/${gone.brand}/${gone.handle}?short=${gone.variantId}#buy`);
+	// a sold-out product has no buy form left: the page says "Sold out" where the button was
+	assert.match((await c.get(r.headers.location.replace(/#.*/, ''))).body, /<p class="sold-out">Sold out<\/p>/);
 	r = await addToCart(c, few.variantId, 3);
-	assert.equal(r.status, 409);
-	assert.match(r.body, /Only 2 left/);
+	assert.equal(r.status, 303);
+	assert.equal(r.headers.location, `/p/${few.brand}/${few.handle}?short=${few.variantId}#buy`);
+	const back = await c.get(r.headers.location.replace(/#.*/, ''));
+	assert.equal(back.status, 200);
+	assert.match(back.body, new RegExp(`value="${few.variantId}" data-price="[^"]*" required checked>`), 'the option is chosen again');
+	assert.match(back.body, /aria-invalid="true" aria-describedby="quantity-error">/);
+	assert.match(back.body, /<p class="field-error" id="quantity-error" role="alert">Only 2 left of One: choose 2 or fewer\.<\/p>/);
 	const rows = sql(`SELECT COUNT(*) FROM cart_items WHERE variant_id IN (${gone.variantId}, ${few.variantId})`);
 	assert.equal(rows[0][0], '0');
 });

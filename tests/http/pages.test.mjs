@@ -105,33 +105,37 @@ test('a product page shows brand, title, each variant with price and stock state
 	const html = main(await page('/p/northwind/walnut-monitor-stand'));
 	assert.match(html, /<p class="card-brand">Northwind Goods<\/p>/);
 	assert.match(html, /<h1 class="page-title">Walnut Monitor Stand<\/h1>/);
-	assert.match(html, /<th scope="col">Finish<\/th>/);
-	assert.match(html, /<tr><td>Walnut<\/td><td class="price">\$89\.00<\/td><td class="low-stock">Only 2 left<\/td><\/tr>/);
-	assert.match(html, /<tr><td>Oak<\/td><td class="price">\$79\.00<\/td><td class="in-stock">In stock<\/td><\/tr>/);
+	assert.match(html, /<legend>Finish<\/legend>/);
+	assert.match(html, /<span class="choice-name">Walnut<\/span> <span class="choice-price">\$89\.00<\/span>\n<span class="choice-stock low-stock">Only 2 left<\/span>/);
+	assert.match(html, /<span class="choice-name">Oak<\/span> <span class="choice-price">\$79\.00<\/span>\n<span class="choice-stock in-stock">In stock<\/span>/);
+	// it opens on the cheapest option, the price its card shows
+	assert.match(html, /<p class="product-price" id="product-price" aria-live="polite">from \$79\.00<\/p>/);
+	assert.match(html, /data-price="\$79\.00" required checked>\n<span class="choice-name">Oak<\/span>/);
+	assert.match(html, /<ul class="plain delivery-returns" aria-label="Delivery and returns">\n<li>Shipping \$[0-9.]+ per order from Northwind Goods;/);
 	assert.match(html, /<img src="\/static\/demo\/product-1\.svg" alt="Walnut Monitor Stand by Northwind Goods"/);
 });
 
 test('a product page shows the compare-at price struck through', async () => {
 	const html = main(await page('/p/fernhill/insulated-water-bottle-750-ml'));
-	assert.match(html, /<td class="price">\$34\.00 <s class="compare-at" aria-label="was \$39\.00">\$39\.00<\/s><\/td>/);
+	assert.match(html, /<span class="choice-price">\$34\.00 <s class="compare-at" aria-label="was \$39\.00">\$39\.00<\/s><\/span>/);
 });
 
 test('a product page prices a EUR brand in euros', async () => {
 	const html = main(await page('/p/atelier-lumen/fig-and-cedar-soy-candle'));
 	assert.match(html, /<h1 class="page-title">Fig &amp; Cedar Soy Candle<\/h1>/);
-	assert.match(html, /<td class="price">€26\.00<\/td>/);
+	assert.match(html, /<span class="choice-price">€26\.00<\/span>/);
 	assert.doesNotMatch(html, /\$\d/);
 });
 
 test('a product with no stock says "Sold out"', async () => {
 	const html = main(await page('/p/northwind/bamboo-wireless-charger'));
-	assert.match(html, /<td class="sold-out">Sold out<\/td>/);
+	assert.match(html, /<p class="sold-out">Sold out<\/p>/);
 	assert.doesNotMatch(html, /in-stock|low-stock/);
 });
 
 test('a product with no stock but policy "continue" says "Available to order"', async () => {
 	const html = main(await page('/p/fernhill/solar-lantern'));
-	assert.match(html, /<td class="in-stock">Available to order<\/td>/);
+	assert.match(html, /<span class="choice-stock in-stock">Available to order<\/span>/);
 	assert.doesNotMatch(html, /Sold out/);
 });
 
@@ -174,7 +178,8 @@ test('the 404 page is the site layout and reveals nothing internal', async () =>
 	assert.equal(res.status, 404);
 	assert.match(res.body, /^<!doctype html>/);
 	assert.match(res.body, /<title>Not Found<\/title>/);
-	assert.match(res.body, /<a href="\/">Back to the shop<\/a>/);
+	assert.match(res.body, /<form class="form search-form" method="get" action="\/search" role="search">/, 'it offers a search');
+	assert.match(res.body, /<a href="\/">Discover products and creators<\/a>/);
 	assert.doesNotMatch(res.body, /SELECT|mysql|mariadb|\.c:\d|fcgi|\/work\/|errno|stack|nobody_here/i);
 	assert.doesNotMatch(res.headers.server ?? '', /\d/, 'the Server header carries no version');
 	assert.equal(res.headers['x-powered-by'], undefined);

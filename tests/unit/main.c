@@ -11,6 +11,7 @@ int main(void)
 	srunner_add_suite(sr, money_suite());
 	srunner_add_suite(sr, token_suite());
 	srunner_add_suite(sr, order_state_suite());
+	srunner_add_suite(sr, order_ref_suite());
 	srunner_add_suite(sr, csv_out_suite());
 	srunner_add_suite(sr, base_url_suite());
 	srunner_add_suite(sr, json_script_suite());

@@ -10,6 +10,7 @@ Suite *input_suite(void);
 Suite *money_suite(void);
 Suite *token_suite(void);
 Suite *order_state_suite(void);
+Suite *order_ref_suite(void);
 Suite *csv_out_suite(void);
 Suite *base_url_suite(void);
 Suite *json_script_suite(void);

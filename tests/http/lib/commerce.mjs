@@ -73,7 +73,7 @@ export async function reviewed(client, items, addr) {
 
 // The order numbers shown on a confirmation page, in page order.
 export function orderNumbers(html) {
-	return [...html.matchAll(/Order <span class="order-number">([0-9A-Z]{20})<\/span>/g)].map((m) => m[1]);
+	return [...html.matchAll(/<span class="order-number">([0-9A-Z]{20})<\/span>/g)].map((m) => m[1]);
 }
 
 // payment_webhook_secret of the stack under test (hex); throws when the config lacks it.
