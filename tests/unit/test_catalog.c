@@ -5,6 +5,7 @@
 #include <string.h>
 #include <check.h>
 #include "lib/arena.h"
+#include "domain/catalog/catalog_ads.h"
 #include "domain/catalog/catalog_import.h"
 #include "domain/catalog/catalog_csv.h"
 #include "domain/catalog/catalog_map.h"
@@ -372,6 +373,25 @@ START_TEST(test_catalog_shopify_refuses_a_header_mixing_both_namings)
 }
 END_TEST
 
+START_TEST(test_catalog_ads_plain_text_absolute_urls_and_availability)
+{
+	struct arena *a = arena_new(65536);
+	ck_assert_str_eq(catalog_ads_plain(a, "<p>Soft &amp; <strong>warm</strong></p><ul><li>wool</li></ul><script>x()</script>", 100),
+			 "Soft & warm \xe2\x80\xa2 wool");
+	/* cut on a character boundary: "caf\xc3\xa9" is 5 bytes, 4 would split the e-acute */
+	ck_assert_str_eq(catalog_ads_plain(a, "<p>caf\xc3\xa9</p>", 4), "caf");
+	ck_assert_str_eq(catalog_ads_absolute(a, "https://shop.test", "/media/a.jpg"), "https://shop.test/media/a.jpg");
+	ck_assert_str_eq(catalog_ads_absolute(a, "https://shop.test", "https://cdn.test/a.jpg"), "https://cdn.test/a.jpg");
+	ck_assert_str_eq(catalog_ads_absolute(a, "https://shop.test", "//evil.test/a.jpg"), "");
+	ck_assert_str_eq(catalog_ads_absolute(a, "https://shop.test", "javascript:alert(1)"), "");
+	ck_assert_str_eq(catalog_ads_availability(3, "deny"), "in stock");
+	ck_assert_str_eq(catalog_ads_availability(0, "continue"), "in stock");
+	ck_assert_str_eq(catalog_ads_availability(0, "deny"), "out of stock");
+	ck_assert_str_eq(catalog_ads_availability(-2, "deny"), "out of stock");
+	arena_free(a);
+}
+END_TEST
+
 START_TEST(test_catalog_bom_and_crlf_are_reported_as_notices)
 {
 	struct catalog_report r = check(CATALOG_SHOPIFY, "\xef\xbb\xbf" "Handle,Title,Variant Price\r\nmug,Mug,8\r\n");
@@ -409,6 +429,7 @@ Suite *catalog_suite(void)
 	tcase_add_test(tc, test_catalog_shopify_refuses_garbage_image_positions);
 	tcase_add_test(tc, test_catalog_shopify_reads_todays_header_like_the_classic_one);
 	tcase_add_test(tc, test_catalog_shopify_refuses_a_header_mixing_both_namings);
+	tcase_add_test(tc, test_catalog_ads_plain_text_absolute_urls_and_availability);
 	tcase_add_test(tc, test_catalog_bom_and_crlf_are_reported_as_notices);
 	suite_add_tcase(s, tc);
 	return s;
