@@ -2,8 +2,9 @@
  * (webhook_deliveries): claims each with a lease, POSTs it signed (webhook_post.c: http/https,
  * non-public addresses refused), logs the attempt, and marks it delivered or schedules the next
  * try with exponential backoff. Loops every 5 s unless --once.
- * Each pass then runs the DNS checks of brand domains that are due (domain_check.c), and prunes
- * expired rate-limit windows and merge rows older than the merge window. */
+ * Each pass then syncs connected shops (connector_sync.c), runs the DNS checks of brand domains
+ * that are due (domain_check.c), and prunes expired rate-limit windows and merge rows older than
+ * the merge window. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -17,6 +18,10 @@
 #include "ctl/lease.h"
 #include "lib/netcheck.h"
 #include "ctl/webhook_post.h"
+#include "domain/connectors/connector_sync.h"
+
+/* How long one pass may sync shops before the webhooks and checks get their turn. */
+#define CONNECTOR_PASS_MS 25000L
 
 #define WORKER_BATCH 20
 
@@ -127,6 +132,8 @@ int ctl_worker(struct db *db, int argc, char **argv)
 		fprintf(stderr, "crowdcartctl worker: cannot start libcurl\n");
 		return 1;
 	}
+	/* Connected shops are called like payment providers: outbound.h's guard and timeouts. */
+	struct connector_http shops = { outbound_call, NULL };
 	struct arena *a = arena_new(1 << 16);
 	int rc = 0;
 	for (;;) {
@@ -138,6 +145,9 @@ int ctl_worker(struct db *db, int argc, char **argv)
 			n = -1;
 		long released = n < 0 ? 0 : ctl_payments_release(db, a);
 		if (released < 0)
+			n = -1;
+		long synced = n < 0 ? 0 : connector_sync_due(db, a, &shops, CONNECTOR_PASS_MS);
+		if (synced < 0)
 			n = -1;
 		/* windows are hours (leadform_submit.c); keep the current and the previous one */
 		if (db_query(db, NULL, &q_prune_rate, (struct db_param[]){ DB_I((long long)time(NULL) / 3600 - 1) }, NULL) != DB_OK ||
@@ -153,6 +163,8 @@ int ctl_worker(struct db *db, int argc, char **argv)
 			printf("checked %ld domain(s)\n", checked);
 		if (released > 0)
 			printf("settled %ld expired payment hold(s)\n", released);
+		if (synced > 0)
+			printf("synced %ld product(s) from connected shops\n", synced);
 		fflush(stdout);
 		if (once)
 			break;

@@ -15,7 +15,7 @@
 // Webhooks go out signed as Shopify signs them: X-Shopify-Hmac-Sha256 = base64 HMAC-SHA256 of the
 // raw body under the app's client secret, with X-Shopify-Topic and X-Shopify-Shop-Domain.
 // The control API under /_sim/ makes shops, edits them, sends webhooks and sets misbehaviour
-// (a delay per page, a failure after N pages, a small bucket); tests only.
+// (a delay per page, a failure after N pages, a small bucket, other apps draining it); tests only.
 //
 // usage: node tests/sim/shopify/server.mjs --port 8295
 import crypto from 'node:crypto';
@@ -201,6 +201,11 @@ export async function startShopifySim({ port = 0, host = '127.0.0.1' } = {}) {
 		} else {
 			return send(res, 200, { errors: [{ message: 'the simulator does not answer this query', extensions: { code: 'BAD_REQUEST' } }] });
 		}
+		if (shop.drainNext) {
+			shop.bucket.available();
+			shop.bucket.level = 0;
+			shop.drainNext = false;
+		}
 		const throttleStatus = shop.bucket.status();
 		if (cost > shop.bucket.max)
 			return send(res, 200, { errors: [{ message: `Query cost is ${cost}, which exceeds the single query max cost limit (${shop.bucket.max}).`,
@@ -217,6 +222,8 @@ export async function startShopifySim({ port = 0, host = '127.0.0.1' } = {}) {
 				return send(res, out.http, out.body);
 			out.extensions = { cost: { requestedQueryCost: cost, actualQueryCost: cost, throttleStatus: shop.bucket.status() } };
 			send(res, 200, out);
+			// Other apps of the shop share its bucket: they may empty it before our next query.
+			shop.drainNext = shop.otherAppsDrain;
 		};
 		if (shop.delayMs)
 			setTimeout(finish, shop.delayMs);
@@ -244,6 +251,7 @@ export async function startShopifySim({ port = 0, host = '127.0.0.1' } = {}) {
 				domain, token: `shpat_${crypto.randomBytes(16).toString('hex')}`, secret: crypto.randomBytes(16).toString('hex'),
 				products: makeProducts(json.products ?? 10, { variants: json.variants, images: json.images, seed: n }),
 				orders: [], calls: [], pages: 0, throttled: 0, delayMs: json.delayMs ?? 0, failAfterPages: json.failAfterPages ?? 0,
+				otherAppsDrain: json.otherAppsDrain ?? false,
 				bucket: new Bucket(json.bucketMax ?? 2000, json.restoreRate ?? 100),
 			};
 			shops.set(domain, shop);
@@ -259,7 +267,7 @@ export async function startShopifySim({ port = 0, host = '127.0.0.1' } = {}) {
 			return send(res, 200, { domain: shop.domain, pages: shop.pages, throttled: shop.throttled, calls: shop.calls,
 				orders: shop.orders, products: shop.products.length });
 		if (req.method === 'POST' && sub === '/behaviour') {
-			for (const k of ['delayMs', 'failAfterPages'])
+			for (const k of ['delayMs', 'failAfterPages', 'otherAppsDrain'])
 				if (k in json)
 					shop[k] = json[k];
 			if ('pages' in json)
