@@ -53,5 +53,6 @@ Suite *mime_suite(void);
 Suite *mail_html_suite(void);
 Suite *moderation_suite(void);
 Suite *notify_suite(void);
+Suite *connectors_suite(void);
 
 #endif

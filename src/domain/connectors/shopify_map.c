@@ -38,13 +38,13 @@ static bool product_fields(struct catalog_run *run, struct catalog_product *p, u
 			   const char *handle, const char *title, const char *html, const char *vendor,
 			   const char *type, const char *tags, const char *status)
 {
-	bool ok = catalog_text(run, line, "handle", handle, CATALOG_MAX_HANDLE, &p->handle) &
-		  catalog_text(run, line, "title", title, CATALOG_MAX_TITLE, &p->title) &
+	bool handle_ok = catalog_text(run, line, "handle", handle, CATALOG_MAX_HANDLE, &p->handle);
+	if (handle_ok && !catalog_valid_handle(p->handle))
+		handle_ok = catalog_err(run, line, "handle \"%.60s\" must be 1 to 120 letters, digits, '-', '_' or '.'", handle);
+	bool ok = handle_ok & catalog_text(run, line, "title", title, CATALOG_MAX_TITLE, &p->title) &
 		  catalog_text(run, line, "vendor", vendor, CATALOG_MAX_NAME, &p->vendor) &
 		  catalog_text(run, line, "productType", type, CATALOG_MAX_NAME, &p->type) &
 		  catalog_text(run, line, "tags", tags, CATALOG_MAX_TAGS, &p->tags);
-	if (ok && !catalog_valid_handle(p->handle))
-		ok = catalog_err(run, line, "handle \"%.60s\" must be 1 to 120 letters, digits, '-', '_' or '.'", handle);
 	p->body_html = sanitize_html(run->a, html, strlen(html), NULL);
 	p->status = strcasecmp(status, "draft") == 0 ? "draft" : strcasecmp(status, "archived") == 0 ? "archived" : "active";
 	return ok;
