@@ -49,3 +49,23 @@ CREATE TABLE IF NOT EXISTS connector_stock_items (
   PRIMARY KEY (connector_id, remote_item_id),
   CONSTRAINT connector_stock_items_connector_fk FOREIGN KEY (connector_id) REFERENCES connectors (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- A paid crowdcart order of synced products, pushed to the shop as an order there (so the brand
+-- fulfils it where it always has), and the fulfilment's tracking read back onto the order.
+-- pending: to push (again at next_attempt_at); pushed: in the shop, its fulfilment asked for at
+-- next_attempt_at; shipped: tracking read back; failed: the shop refused it (last_error says why).
+CREATE TABLE IF NOT EXISTS connector_orders (
+  order_id BIGINT UNSIGNED NOT NULL PRIMARY KEY,
+  connector_id BIGINT UNSIGNED NOT NULL,
+  state ENUM('pending','pushed','shipped','failed') NOT NULL DEFAULT 'pending',
+  remote_order_id BIGINT UNSIGNED NULL,
+  remote_name VARCHAR(40) NOT NULL DEFAULT '',
+  attempts INT UNSIGNED NOT NULL DEFAULT 0,
+  next_attempt_at DATETIME NOT NULL,
+  last_error VARCHAR(300) NOT NULL DEFAULT '',
+  created_at DATETIME NOT NULL,
+  KEY connector_orders_due (state, next_attempt_at),
+  KEY connector_orders_connector (connector_id),
+  CONSTRAINT connector_orders_order_fk FOREIGN KEY (order_id) REFERENCES orders (id),
+  CONSTRAINT connector_orders_connector_fk FOREIGN KEY (connector_id) REFERENCES connectors (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

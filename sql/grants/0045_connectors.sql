@@ -5,3 +5,4 @@
 GRANT SELECT, INSERT, UPDATE ON connectors TO 'cc_studio'@'127.0.0.1';
 GRANT SELECT, INSERT, UPDATE ON connector_products TO 'cc_studio'@'127.0.0.1';
 GRANT SELECT, INSERT, UPDATE ON connector_stock_items TO 'cc_studio'@'127.0.0.1';
+GRANT SELECT ON connector_orders TO 'cc_studio'@'127.0.0.1';

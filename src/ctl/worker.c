@@ -2,9 +2,9 @@
  * (webhook_deliveries): claims each with a lease, POSTs it signed (webhook_post.c: http/https,
  * non-public addresses refused), logs the attempt, and marks it delivered or schedules the next
  * try with exponential backoff. Loops every 5 s unless --once.
- * Each pass then syncs connected shops (connector_sync.c), runs the DNS checks of brand domains
- * that are due (domain_check.c), and prunes expired rate-limit windows and merge rows older than
- * the merge window. */
+ * Each pass then syncs connected shops and pushes their orders (connector_*.c), runs the DNS
+ * checks of brand domains that are due (domain_check.c), and prunes expired rate-limit windows and
+ * merge rows older than the merge window. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -18,6 +18,7 @@
 #include "ctl/lease.h"
 #include "lib/netcheck.h"
 #include "ctl/webhook_post.h"
+#include "domain/connectors/connector_orders.h"
 #include "domain/connectors/connector_sync.h"
 
 /* How long one pass may sync shops before the webhooks and checks get their turn. */
@@ -147,7 +148,8 @@ int ctl_worker(struct db *db, int argc, char **argv)
 		if (released < 0)
 			n = -1;
 		long synced = n < 0 ? 0 : connector_sync_due(db, a, &shops, CONNECTOR_PASS_MS);
-		if (synced < 0)
+		long pushed = synced < 0 || n < 0 ? 0 : connector_orders_due(db, a, &shops);
+		if (synced < 0 || pushed < 0)
 			n = -1;
 		/* windows are hours (leadform_submit.c); keep the current and the previous one */
 		if (db_query(db, NULL, &q_prune_rate, (struct db_param[]){ DB_I((long long)time(NULL) / 3600 - 1) }, NULL) != DB_OK ||
@@ -165,6 +167,8 @@ int ctl_worker(struct db *db, int argc, char **argv)
 			printf("settled %ld expired payment hold(s)\n", released);
 		if (synced > 0)
 			printf("synced %ld product(s) from connected shops\n", synced);
+		if (pushed > 0)
+			printf("pushed or shipped %ld order(s) of connected shops\n", pushed);
 		fflush(stdout);
 		if (once)
 			break;

@@ -9,6 +9,7 @@ import { Client } from './lib/http.mjs';
 import { eventually } from './lib/eventually.mjs';
 import { newBrand } from './lib/catalog.mjs';
 import { count, lit, products, sql, variants } from './lib/catalog_import.mjs';
+import { newOrder } from './lib/fulfilment.mjs';
 import { control, shopifySim, workerLoop, workerOnce } from './lib/connectors.mjs';
 
 const sims = [];
@@ -163,4 +164,38 @@ test('a throttled shop is waited for, and a refused token is said in the studio'
 	assert.equal(connectorRow(bad.id).state, 'idle');
 	const page = await bad.b.client.get('/studio/connectors');
 	assert.match(page.body, /the shop refused the access token \(HTTP 401\)/);
+});
+
+test('a paid order of synced products is pushed to Shopify, and its tracking ships the order here', async () => {
+	const ctx = await connected({ products: 3, variants: 2 });
+	const { sim, shop, b, id } = ctx;
+	await syncToEnd(sim, id);
+	const remote = sim.shops.get(shop.domain).products[1];
+	const [[brandId, productId, variantId]] = sql(`SELECT p.brand_id, p.id, v.id FROM variants v JOIN products p ON p.id = v.product_id
+		JOIN brands b ON b.id = p.brand_id WHERE b.slug = ${lit(b.slug)} AND v.external_id = ${lit(String(remote.variants[0].id))}`);
+	const order = newOrder({ id: +brandId, productId: +productId, variantId: +variantId, price: remote.variants[0].price },
+		{ status: 'paid', shipName: 'Ada Lovelace' });
+	const unpaid = newOrder({ id: +brandId, productId: +productId, variantId: +variantId, price: 100 }, { status: 'awaiting_payment' });
+	await workerOnce(sim);
+	const state = () => sql(`SELECT state, remote_name, last_error FROM connector_orders WHERE order_id = ${order.id}`)[0];
+	assert.equal(state()[0], 'pushed', JSON.stringify(state()));
+	assert.equal(sql(`SELECT COUNT(*) FROM connector_orders WHERE order_id = ${unpaid.id}`)[0][0], '0', 'unpaid orders stay here');
+	const pushed = sim.shops.get(shop.domain).orders;
+	assert.equal(pushed.length, 1);
+	assert.equal(pushed[0].input.sourceIdentifier, order.number);
+	assert.equal(pushed[0].input.financialStatus, 'PAID');
+	const gid = `gid://shopify/ProductVariant/${remote.variants[0].id}`;
+	assert.deepEqual(pushed[0].input.lineItems, [{ variantId: gid, quantity: 3 }, { variantId: gid, quantity: 1 }]);
+	assert.equal(pushed[0].input.shippingAddress.lastName, 'Ada Lovelace');
+	// Not fulfilled yet: the order stays paid; once the brand fulfils it in Shopify, the tracking comes back.
+	await workerOnce(sim);
+	assert.equal(sql(`SELECT status FROM orders WHERE id = ${order.id}`)[0][0], 'paid');
+	await control(sim, 'POST', `/_sim/shops/${shop.domain}/orders/${pushed[0].id}/fulfil`, { company: 'DHL', number: 'JD014600006281' });
+	await workerOnce(sim);
+	assert.deepEqual(sql(`SELECT status, carrier, tracking_number FROM orders WHERE id = ${order.id}`)[0], ['shipped', 'DHL', 'JD014600006281']);
+	assert.equal(state()[0], 'shipped');
+	assert.match(sql(`SELECT note FROM order_events WHERE order_id = ${order.id} AND to_status = 'shipped'`)[0][0], /Shipped in Shopify \(#1001\): DHL JD014600006281/);
+	// Never pushed twice.
+	await workerOnce(sim);
+	assert.equal(sim.shops.get(shop.domain).orders.length, 1);
 });

@@ -75,6 +75,11 @@ static bool open_secret(const char *purpose, const struct db_val *v, char out[CO
 	return ok;
 }
 
+bool connector_store_open_token(const struct db_val *sealed, char out[CONNECTOR_SECRET_MAX + 1])
+{
+	return open_secret(TOKEN_PURPOSE, sealed, out);
+}
+
 enum db_status connector_store_connect(struct db *db, long long brand_id, const char *shop, const char *token,
 				       const char *secret)
 {

@@ -14,6 +14,8 @@
  * start. DB_CONFLICT when a secret is empty, too long, or cannot be sealed (no secret_key). */
 enum db_status connector_store_connect(struct db *db, long long brand_id, const char *shop, const char *token,
 				       const char *secret);
+/* A token_sealed column opened; false (out "") when it cannot be. */
+bool connector_store_open_token(const struct db_val *sealed, char out[CONNECTOR_SECRET_MAX + 1]);
 /* Queues a full sync unless one is queued or running. */
 enum db_status connector_store_queue(struct db *db, long long brand_id);
 

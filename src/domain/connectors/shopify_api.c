@@ -67,48 +67,63 @@ static long throttle_wait(json_t *root)
 	return (long)((want - avail) / rate * 1000.0) + 100;
 }
 
+/* The status, the JSON and the errors of any answer; *root set (and owned by the caller) when it
+ * is a JSON object. */
+static enum shopify_result read_answer(int status, const char *body, size_t len, json_t **root, long *wait,
+				       char error[200])
+{
+	*root = NULL;
+	*wait = 0;
+	if (status == 401 || status == 403) {
+		snprintf(error, 200, "the shop refused the access token (HTTP %d)", status);
+		return SHOPIFY_REFUSED;
+	}
+	if (status == 429) {
+		*wait = 2000;
+		snprintf(error, 200, "the shop asked to slow down (HTTP 429)");
+		return SHOPIFY_THROTTLED;
+	}
+	if (status != 200) {
+		snprintf(error, 200, status ? "the shop answered HTTP %d" : "the shop did not answer", status);
+		return SHOPIFY_FAILED;
+	}
+	json_error_t jerr;
+	json_t *j = json_loadb(body, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (!json_is_object(j)) {
+		json_decref(j);
+		snprintf(error, 200, "the shop's answer is not JSON");
+		return SHOPIFY_FAILED;
+	}
+	*root = j;
+	*wait = throttle_wait(j);
+	json_t *errors = json_object_get(j, "errors");
+	if (!errors)
+		return SHOPIFY_OK;
+	json_t *e0 = json_array_get(errors, 0);
+	const char *code = json_string_value(json_object_get(json_object_get(e0, "extensions"), "code"));
+	const char *msg = json_string_value(json_object_get(e0, "message"));
+	if (code && strcmp(code, "THROTTLED") == 0) {
+		*wait = *wait > 0 ? *wait : 1000;
+		snprintf(error, 200, "throttled by the shop's cost limit");
+		return SHOPIFY_THROTTLED;
+	}
+	if (code && strcmp(code, "ACCESS_DENIED") == 0) {
+		snprintf(error, 200, "the access token lacks a scope this needs (read_products, write_orders)");
+		return SHOPIFY_REFUSED;
+	}
+	snprintf(error, 200, "the shop refused the query: %.120s", msg ? msg : json_is_string(errors) ?
+		 json_string_value(errors) : "(no message)");
+	return SHOPIFY_FAILED;
+}
+
 enum shopify_result shopify_api_read_products(int status, const char *body, size_t len, struct shopify_page *out)
 {
 	memset(out, 0, sizeof *out);
 	out->total = -1;
 	out->end_cursor = "";
-	if (status == 401 || status == 403) {
-		snprintf(out->error, sizeof out->error, "the shop refused the access token (HTTP %d)", status);
-		return SHOPIFY_REFUSED;
-	}
-	if (status == 429) {
-		out->wait_ms = 2000;
-		snprintf(out->error, sizeof out->error, "the shop asked to slow down (HTTP 429)");
-		return SHOPIFY_THROTTLED;
-	}
-	if (status != 200) {
-		snprintf(out->error, sizeof out->error, status ? "the shop answered HTTP %d" : "the shop did not answer", status);
-		return SHOPIFY_FAILED;
-	}
-	json_error_t jerr;
-	out->root = json_loadb(body, len, JSON_REJECT_DUPLICATES, &jerr);
-	if (!json_is_object(out->root)) {
-		snprintf(out->error, sizeof out->error, "the shop's answer is not JSON");
-		return SHOPIFY_FAILED;
-	}
-	json_t *errors = json_object_get(out->root, "errors");
-	if (errors) {
-		json_t *e0 = json_array_get(errors, 0);
-		const char *code = json_string_value(json_object_get(json_object_get(e0, "extensions"), "code"));
-		const char *msg = json_string_value(json_object_get(e0, "message"));
-		if (code && strcmp(code, "THROTTLED") == 0) {
-			long w = throttle_wait(out->root);
-			out->wait_ms = w > 0 ? w : 1000;
-			snprintf(out->error, sizeof out->error, "throttled by the shop's cost limit");
-			return SHOPIFY_THROTTLED;
-		}
-		if (code && strcmp(code, "ACCESS_DENIED") == 0) {
-			snprintf(out->error, sizeof out->error, "the access token may not read products (read_products scope)");
-			return SHOPIFY_REFUSED;
-		}
-		snprintf(out->error, sizeof out->error, "the shop refused the query: %.120s", msg ? msg : "(no message)");
-		return SHOPIFY_FAILED;
-	}
+	enum shopify_result r = read_answer(status, body, len, &out->root, &out->wait_ms, out->error);
+	if (r != SHOPIFY_OK)
+		return r;
 	json_t *data = json_object_get(out->root, "data");
 	json_t *products = json_object_get(data, "products");
 	out->edges = json_object_get(products, "edges");
@@ -123,21 +138,15 @@ enum shopify_result shopify_api_read_products(int status, const char *body, size
 	json_t *count = json_object_get(json_object_get(data, "productsCount"), "count");
 	if (json_is_integer(count))
 		out->total = json_integer_value(count);
-	out->wait_ms = throttle_wait(out->root);
 	return SHOPIFY_OK;
 }
 
-enum shopify_result shopify_api_products(const struct connector_http *http, struct arena *a,
-					 const struct shopify_shop *s, const char *after, bool count,
-					 struct shopify_page *out)
+/* POSTs {query, variables} (vars stolen) and hands back the answer. */
+static void post(const struct connector_http *http, struct arena *a, const struct shopify_shop *s, const char *query,
+		 json_t *vars, struct outcall_res *res)
 {
-	json_t *vars = json_pack("{s:i}", "first", SHOPIFY_PAGE);
-	json_object_set_new(vars, "after", after && *after ? json_string(after) : json_null());
-	/* productsCount rides on the first page's query: the closing brace moves after it. */
-	char *q = arena_printf(a, "%.*s%s", (int)(sizeof products_query - (count ? 2 : 1)), products_query,
-			       count ? count_query : "");
-	json_t *req = json_pack("{s:s,s:o}", "query", q, "variables", vars);
-	char *body = json_dumps(req, JSON_COMPACT);
+	json_t *req = json_pack("{s:s,s:o}", "query", query, "variables", vars ? vars : json_object());
+	char *body = req ? json_dumps(req, JSON_COMPACT) : NULL;
 	json_decref(req);
 	const char *payload = body ? arena_strdup(a, body) : "";
 	free(body);
@@ -146,8 +155,37 @@ enum shopify_result shopify_api_products(const struct connector_http *http, stru
 	rq.headers[0] = "Content-Type: application/json";
 	rq.headers[1] = "Accept: application/json";
 	rq.headers[2] = arena_printf(a, "X-Shopify-Access-Token: %s", s->token);
-	struct outcall_res res = { 0 };
-	http->call(http->ctx, a, &rq, &res);
+	memset(res, 0, sizeof *res);
+	http->call(http->ctx, a, &rq, res);
+}
+
+enum shopify_result shopify_api_graphql(const struct connector_http *http, struct arena *a,
+					const struct shopify_shop *s, const char *query, json_t *vars, json_t **root,
+					long *wait, char error[200])
+{
+	struct outcall_res res;
+	post(http, a, s, query, vars, &res);
+	enum shopify_result r = read_answer(res.status, res.body, res.body_len, root, wait, error);
+	if (res.status == 0 && *res.error)
+		snprintf(error, 200, "the shop did not answer: %.150s", res.error);
+	if (r != SHOPIFY_OK) {
+		json_decref(*root);
+		*root = NULL;
+	}
+	return r;
+}
+
+enum shopify_result shopify_api_products(const struct connector_http *http, struct arena *a,
+					 const struct shopify_shop *s, const char *after, bool count,
+					 struct shopify_page *out)
+{
+	json_t *vars = json_pack("{s:i}", "first", SHOPIFY_PAGE);
+	json_object_set_new(vars, "after", after && *after ? json_string(after) : json_null());
+	/* productsCount rides on the query: the closing brace moves after it. */
+	char *q = arena_printf(a, "%.*s%s", (int)(sizeof products_query - (count ? 2 : 1)), products_query,
+			       count ? count_query : "");
+	struct outcall_res res;
+	post(http, a, s, q, vars, &res);
 	enum shopify_result r = shopify_api_read_products(res.status, res.body, res.body_len, out);
 	if (res.status == 0 && *res.error)
 		snprintf(out->error, sizeof out->error, "the shop did not answer: %.150s", res.error);

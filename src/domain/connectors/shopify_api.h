@@ -48,6 +48,12 @@ enum shopify_result shopify_api_products(const struct connector_http *http, stru
 					 const struct shopify_shop *s, const char *after, bool count,
 					 struct shopify_page *out);
 
+/* Any other query or mutation: vars is stolen (json_decref'd). SHOPIFY_OK with *root (the caller
+ * decrefs it) holding data; otherwise out_error says why and *root is NULL. */
+enum shopify_result shopify_api_graphql(const struct connector_http *http, struct arena *a,
+					const struct shopify_shop *s, const char *query, json_t *vars, json_t **root,
+					long *wait, char error[200]);
+
 /* Reads a GraphQL answer (status and body) into out: the throttle, errors, and the products
  * page. Exposed for the unit tests. */
 enum shopify_result shopify_api_read_products(int status, const char *body, size_t len, struct shopify_page *out);

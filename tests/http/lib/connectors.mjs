@@ -16,7 +16,8 @@ const run = promisify(execFile);
 export async function shopifySim() {
 	const sim = await startShopifySim();
 	const conf = path.join(VAR, `connectors-${sim.port}.conf`);
-	writeFileSync(conf, `${readFileSync(path.join(VAR, 'crowdcart.conf'), 'utf8')}\nshopify_api_base = ${sim.base}\n`);
+	// Pushed orders are asked about at every pass, not every ten minutes.
+	writeFileSync(conf, `${readFileSync(path.join(VAR, 'crowdcart.conf'), 'utf8')}\nshopify_api_base = ${sim.base}\nconnector_poll_seconds = 0\n`);
 	return { ...sim, conf };
 }
 
