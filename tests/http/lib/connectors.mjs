@@ -17,7 +17,7 @@ export async function shopifySim() {
 	const sim = await startShopifySim();
 	const conf = path.join(VAR, `connectors-${sim.port}.conf`);
 	// Pushed orders are asked about at every pass, not every ten minutes.
-	writeFileSync(conf, `${readFileSync(path.join(VAR, 'crowdcart.conf'), 'utf8')}\nshopify_api_base = ${sim.base}\nconnector_poll_seconds = 0\n`);
+	writeFileSync(conf, `${readFileSync(path.join(VAR, 'crowdcart.conf'), 'utf8')}\nshopify_api_base = ${sim.base}\nconnector_poll_seconds = 0\n`, { mode: 0o600 });
 	return { ...sim, conf };
 }
 
