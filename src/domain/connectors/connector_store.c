@@ -38,12 +38,19 @@ static const struct db_stmt q_checkpoint = {
 	" lease_until = UTC_TIMESTAMP() + INTERVAL 20 SECOND WHERE id = ? AND sync_state = 'running'", "siiiii", "" };
 static const struct db_stmt q_pause = {
 	"UPDATE connectors SET sync_state = 'queued', lease_until = NULL WHERE id = ? AND sync_state = 'running'", "i", "" };
-static const struct db_stmt q_product = {
-	"INSERT INTO connector_products (connector_id, remote_id, handle, seen_round) VALUES (?, ?, ?, ?)"
-	" ON DUPLICATE KEY UPDATE handle = VALUES(handle), seen_round = VALUES(seen_round)", "iisi", "" };
-static const struct db_stmt q_item = {
-	"INSERT INTO connector_stock_items (connector_id, remote_item_id, variant_external_id) VALUES (?, ?, ?)"
-	" ON DUPLICATE KEY UPDATE variant_external_id = VALUES(variant_external_id)", "iis", "" };
+/* A page's remote ids go 16 rows a statement (db.c binds at most 64 values), the rest one by one. */
+#define R4(x) x ", " x ", " x ", " x
+#define R16(x) R4(x) ", " R4(x) ", " R4(x) ", " R4(x)
+#define T16(t) t t t t t t t t t t t t t t t t
+#define ROWS 16
+#define INS_P "INSERT INTO connector_products (connector_id, remote_id, handle, seen_round) VALUES "
+#define UPD_P " ON DUPLICATE KEY UPDATE handle = VALUES(handle), seen_round = VALUES(seen_round)"
+static const struct db_stmt q_product = { INS_P "(?, ?, ?, ?)" UPD_P, "iisi", "" };
+static const struct db_stmt q_products16 = { INS_P R16("(?, ?, ?, ?)") UPD_P, T16("iisi"), "" };
+#define INS_S "INSERT INTO connector_stock_items (connector_id, remote_item_id, variant_external_id) VALUES "
+#define UPD_S " ON DUPLICATE KEY UPDATE variant_external_id = VALUES(variant_external_id)"
+static const struct db_stmt q_item = { INS_S "(?, ?, ?)" UPD_S, "iis", "" };
+static const struct db_stmt q_items16 = { INS_S R16("(?, ?, ?)") UPD_S, T16("iis"), "" };
 static const struct db_stmt q_archive = {
 	"UPDATE products p JOIN connector_products c ON c.connector_id = ? AND c.handle = p.handle"
 	" SET p.status = 'archived', p.import_hash = NULL"
@@ -162,16 +169,46 @@ enum db_status connector_store_checkpoint(struct db *db, const struct connector_
 		DB_I(total), DB_I(total), DB_I(row->id) }, NULL);
 }
 
-enum db_status connector_store_remember(struct db *db, long long connector_id, long long round, const char *handle,
-					const struct shopify_ids *ids, const struct catalog_product *p)
+/* nrows rows of ncols parameters: 16 at a time, then one by one. */
+static enum db_status insert_rows(struct db *db, const struct db_stmt *many, const struct db_stmt *one,
+				  const struct db_param *p, size_t ncols, size_t nrows)
 {
-	enum db_status rc = db_query(db, NULL, &q_product, (struct db_param[]){ DB_I(connector_id), DB_I(ids->product),
-		DB_S(handle), DB_I(round) }, NULL);
-	for (size_t i = 0; rc == DB_OK && i < ids->nitems && i < p->nvars; i++)
-		if (ids->item[i] > 0)
-			rc = db_query(db, NULL, &q_item, (struct db_param[]){ DB_I(connector_id), DB_I(ids->item[i]),
-				DB_S(p->vars[i].ext_id) }, NULL);
+	enum db_status rc = DB_OK;
+	for (size_t done = 0; rc == DB_OK && done < nrows;) {
+		bool big = nrows - done >= ROWS;
+		rc = db_query(db, NULL, big ? many : one, p + done * ncols, NULL);
+		done += big ? ROWS : 1;
+	}
 	return rc;
+}
+
+enum db_status connector_store_remember(struct db *db, struct arena *a, long long connector_id, long long round,
+					struct catalog_product *const *ps, const struct shopify_ids *ids, size_t n)
+{
+	size_t nitems = 0, nprod = 0;
+	for (size_t i = 0; i < n; i++)
+		if (ps[i]) {
+			nprod++;
+			nitems += ids[i].nitems < ps[i]->nvars ? ids[i].nitems : ps[i]->nvars;
+		}
+	struct db_param *pp = arena_alloc(a, (nprod ? nprod : 1) * 4 * sizeof *pp);
+	struct db_param *ip = arena_alloc(a, (nitems ? nitems : 1) * 3 * sizeof *ip);
+	size_t np = 0, ni = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!ps[i])
+			continue;
+		pp[np++] = DB_I(connector_id);
+		pp[np++] = DB_I(ids[i].product);
+		pp[np++] = DB_S(ps[i]->handle);
+		pp[np++] = DB_I(round);
+		for (size_t k = 0; k < ids[i].nitems && k < ps[i]->nvars; k++) {
+			ip[ni++] = DB_I(connector_id);
+			ip[ni++] = DB_I(ids[i].item[k]);
+			ip[ni++] = DB_S(ps[i]->vars[k].ext_id);
+		}
+	}
+	enum db_status rc = insert_rows(db, &q_products16, &q_product, pp, 4, nprod);
+	return rc == DB_OK ? insert_rows(db, &q_items16, &q_item, ip, 3, nitems) : rc;
 }
 
 enum db_status connector_store_finish(struct db *db, const struct connector_sync_row *row, const char *result)

@@ -44,9 +44,9 @@ enum db_status connector_store_claim(struct db *db, struct arena *a, long long i
  * the lease renewed. */
 enum db_status connector_store_checkpoint(struct db *db, const struct connector_sync_row *row, const char *cursor,
 					  long long total);
-/* The remote ids of a written product, marked as seen in this round. */
-enum db_status connector_store_remember(struct db *db, long long connector_id, long long round, const char *handle,
-					const struct shopify_ids *ids, const struct catalog_product *p);
+/* The remote ids of written products (ps[i] NULL: not written), marked as seen in this round. */
+enum db_status connector_store_remember(struct db *db, struct arena *a, long long connector_id, long long round,
+					struct catalog_product *const *ps, const struct shopify_ids *ids, size_t n);
 /* The end of a full sync: products not seen in this round are archived (never deleted: orders
  * may refer to them), the checkpoint cleared, the result recorded. */
 enum db_status connector_store_finish(struct db *db, const struct connector_sync_row *row, const char *result);

@@ -70,9 +70,7 @@ static long write_page(struct db *db, struct arena *pa, struct connector_sync_ro
 	}
 	ok = ok && catalog_writer_flush(&w);
 	catalog_writer_free(&w);
-	for (size_t i = 0; i < n && ok; i++)
-		if (ps[i])
-			ok = connector_store_remember(db, row->id, row->round, ps[i]->handle, &ids[i], ps[i]) == DB_OK;
+	ok = ok && connector_store_remember(db, pa, row->id, row->round, ps, ids, n) == DB_OK;
 	return ok ? (long)n : -1;
 }
 

@@ -65,7 +65,7 @@ static enum connector_hook write_product(struct db *db, struct arena *a, const s
 	catalog_writer_init(&w, db, row->brand_id, &rep);
 	bool ok = catalog_writer_add(&w, p) && catalog_writer_flush(&w);
 	catalog_writer_free(&w);
-	if (!ok || connector_store_remember(db, row->id, row->round, p->handle, &ids, p) != DB_OK)
+	if (!ok || connector_store_remember(db, a, row->id, row->round, &p, &ids, 1) != DB_OK)
 		return CONNECTOR_HOOK_DB;
 	return CONNECTOR_HOOK_APPLIED;
 }
