@@ -9,7 +9,8 @@
 //     mutation orderCreate(order: ...) { order { id name } userErrors { field message } }
 //     query order(id) { id name displayFulfillmentStatus fulfillments { trackingInfo { company number url } } }
 //   every answer carries extensions.cost (requestedQueryCost, actualQueryCost, throttleStatus
-//   { maximumAvailable, currentlyAvailable, restoreRate }) from a leaky bucket; a query costing more
+//   { maximumAvailable, currentlyAvailable, restoreRate }) from a leaky bucket that a query is admitted
+//   to by its requested cost and charged its actual cost (the difference refunded); a query costing more
 //   than what is available is answered { errors: [{ message: "Throttled", extensions: { code:
 //   "THROTTLED" } }] } with HTTP 200, as Shopify does; a wrong token gets 401.
 // Webhooks go out signed as Shopify signs them: X-Shopify-Hmac-Sha256 = base64 HMAC-SHA256 of the
@@ -159,7 +160,11 @@ export async function startShopifySim({ port = 0, host = '127.0.0.1' } = {}) {
 				}
 				const page = live.slice(start, start + first);
 				const cursor = (p) => Buffer.from(`cursor:${p.id}`).toString('base64');
+				// What the query really cost, from what it returned: the difference is refunded.
+				const actual = 2 + page.reduce((sum, p) => sum + 1 + Math.ceil(Math.min(p.variants.length, vfirst) / 10)
+					+ Math.ceil(Math.min(p.images.length, mfirst) / 10), 0);
 				return {
+					actual,
 					data: {
 						products: {
 							edges: page.map((p) => ({ cursor: cursor(p), node: productNode(p) })),
@@ -217,10 +222,11 @@ export async function startShopifySim({ port = 0, host = '127.0.0.1' } = {}) {
 		}
 		shop.bucket.level -= cost;
 		const finish = () => {
-			const out = run();
+			const { actual = cost, ...out } = run();
 			if (out.http)
 				return send(res, out.http, out.body);
-			out.extensions = { cost: { requestedQueryCost: cost, actualQueryCost: cost, throttleStatus: shop.bucket.status() } };
+			shop.bucket.level += cost - actual;
+			out.extensions = { cost: { requestedQueryCost: cost, actualQueryCost: actual, throttleStatus: shop.bucket.status() } };
 			send(res, 200, out);
 			// Other apps of the shop share its bucket: they may empty it before our next query.
 			shop.drainNext = shop.otherAppsDrain;
