@@ -88,6 +88,10 @@ test('the worker syncs 2,000 products with variants and pictures, then a webhook
 	assert.equal(p.title, remote.title);
 	assert.equal(p.description, remote.descriptionHtml);
 	assert.equal(p.status, 'active');
+	// The editor says that the next sync replaces what is edited here.
+	const editor = await b.client.get(`/studio/products/${p.id}`);
+	assert.equal(editor.status, 200);
+	assert.match(editor.body, new RegExp(`comes from your Shopify shop ${shop.domain.replaceAll('.', '\\.')}: its title, description`));
 	// The studio says how it went.
 	const page = await b.client.get('/studio/connectors');
 	assert.match(page.body, /2000 products synced/);

@@ -61,6 +61,10 @@ static const struct db_stmt q_finish = {
 static const struct db_stmt q_fail = {
 	"UPDATE connectors SET sync_state = IF(? > 0, 'queued', 'idle'), lease_until = IF(? > 0,"
 	" UTC_TIMESTAMP() + INTERVAL ? SECOND, NULL), last_result = ? WHERE id = ?", "iiisi", "" };
+static const struct db_stmt q_synced = {
+	"SELECT c.shop FROM products p JOIN connectors c ON c.brand_id = p.brand_id"
+	" JOIN connector_products cp ON cp.connector_id = c.id AND cp.handle = p.handle"
+	" WHERE p.id = ? AND p.brand_id = ? LIMIT 1", "ii", "s" };
 static const struct db_stmt q_secret = {
 	"SELECT c.brand_id, b.currency, c.shop, c.secret_sealed, c.sync_round FROM connectors c"
 	" JOIN brands b ON b.id = c.brand_id WHERE c.id = ?", "i", "isssi" };
@@ -247,4 +251,15 @@ enum db_status connector_store_webhook(struct db *db, struct arena *a, long long
 	row->round = db_at(&r, 0, 4)->i;
 	*found = open_secret(SECRET_PURPOSE, db_at(&r, 0, 3), row->secret);
 	return DB_OK;
+}
+
+enum db_status connector_store_synced_from(struct db *db, struct arena *a, long long brand_id, long long product_id,
+					   const char **shop)
+{
+	struct db_res r;
+	*shop = NULL;
+	enum db_status rc = db_query(db, a, &q_synced, (struct db_param[]){ DB_I(product_id), DB_I(brand_id) }, &r);
+	if (rc == DB_OK && r.nrows)
+		*shop = db_at(&r, 0, 0)->s;
+	return rc;
 }

@@ -56,6 +56,11 @@ enum db_status connector_store_pause(struct db *db, long long id);
  * (retry_s 0: the credentials were refused; the brand must connect again). */
 enum db_status connector_store_fail(struct db *db, long long id, long retry_s, const char *result);
 
+/* The shop a product of the brand is synced from (*shop NULL: none), for the editor's note that
+ * the next sync overwrites what is edited here. */
+enum db_status connector_store_synced_from(struct db *db, struct arena *a, long long brand_id, long long product_id,
+					   const char **shop);
+
 /* The webhook side: a connector and its client secret, opened; found false when there is no such
  * connector or its secret cannot be opened. */
 struct connector_hook_row {
