@@ -333,7 +333,7 @@ export async function startShopifySim({ port = 0, host = '127.0.0.1' } = {}) {
 	return { base, port: server.address().port, shops, close: () => new Promise((r) => server.close(r)) };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
 	const i = process.argv.indexOf('--port');
 	const sim = await startShopifySim({ port: i > 0 ? Number(process.argv[i + 1]) : 0 });
 	console.log(`shopify simulator on ${sim.base}`);
