@@ -125,6 +125,9 @@ test('a sync killed half-way goes on from its checkpoint without duplicates, and
 	const { sim, shop, b, id } = ctx;
 	const w = workerLoop(sim);
 	await eventually(() => assert.ok(connectorRow(id).done >= 150, `done ${connectorRow(id).done}`), { timeout: 60000 });
+	// The studio shows how far it is and how long is left.
+	const progress = await b.client.get('/studio/connectors');
+	assert.match(progress.body, /Syncing: \d+ of 600 products(, (less than a minute|\d+ minutes?) left)?/);
 	w.kill('SIGKILL');
 	await new Promise((r) => w.once('exit', r));
 	const mid = connectorRow(id);
