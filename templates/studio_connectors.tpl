@@ -8,6 +8,7 @@
 {{#RESULT}}<p class="connector-result">{{TEXT}}</p>{{/RESULT}}
 <p>In Shopify, subscribe to the webhooks <code>products/create</code>, <code>products/update</code>, <code>products/delete</code> and <code>inventory_levels/update</code> (JSON) at <code class="connector-webhook">{{WEBHOOK_URL}}</code>.</p>
 <form method="post" action="/studio/connectors/sync"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button" type="submit">Sync everything now</button></form>
+<form method="post" action="/studio/connectors/disconnect"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button" type="submit">Disconnect (the products stay here, no longer synced)</button></form>
 </section>{{/CONNECTED}}
 <h2>Connect a Shopify shop</h2>
 <form class="form" method="post" action="/studio/connectors" autocomplete="off">

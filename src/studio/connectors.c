@@ -98,3 +98,12 @@ int page_connectors_sync(struct req *r)
 	response_redirect(r, "/studio/connectors");
 	return REQ_DONE;
 }
+
+int page_connectors_disconnect(struct req *r)
+{
+	enum db_status rc = connector_store_disconnect(r->db, r->brand->id);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
+	response_redirect(r, "/studio/connectors");
+	return REQ_DONE;
+}

@@ -6,6 +6,7 @@
 int page_connectors(struct req *r);
 int page_connectors_connect(struct req *r);
 int page_connectors_sync(struct req *r);
+int page_connectors_disconnect(struct req *r);
 /* shopify_webhook.c */
 int page_shopify_webhook(struct req *r);
 

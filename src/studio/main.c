@@ -326,7 +326,7 @@ enum studio_page {
 	ST_VIDEOS, ST_VIDEO_PUBLISH, ST_VIDEO_UPLOAD,
 	ST_FORMS, ST_FORM_CREATE, ST_FORM_EDIT, ST_FORM_SAVE, ST_FORM_FIELD_ADD,
 	ST_FORM_FIELD_POSITION, ST_FORM_FIELD_REMOVE, ST_LEADS, ST_LEADS_CSV, ST_LEADS_WEBHOOK,
-	ST_LEADS_WEBHOOK_SAVE, ST_CONNECTORS, ST_CONNECTORS_CONNECT, ST_CONNECTORS_SYNC, ST_SHOPIFY_WEBHOOK, ST_LEAD, ST_LEAD_DELETE, ST_CR_LINK_DELETE,
+	ST_LEADS_WEBHOOK_SAVE, ST_CONNECTORS, ST_CONNECTORS_CONNECT, ST_CONNECTORS_SYNC, ST_CONNECTORS_DISCONNECT, ST_SHOPIFY_WEBHOOK, ST_LEAD, ST_LEAD_DELETE, ST_CR_LINK_DELETE,
 	ST_LIVE_LIST, ST_LIVE_CREATE, ST_LIVE_PANEL, ST_LIVE_STATE, ST_LIVE_PIN, ST_LIVE_SETTINGS,
 	ST_LIVE_ANSWER, ST_LIVE_ANSWERED, ST_LIVE_HIDE, ST_LIVE_BLOCK,
 	ST_DOMAINS, ST_DOMAIN_ADD, ST_DOMAIN_REMOVE, ST_DOMAIN_CHECK, ST_ADS, ST_AD_NEW,
@@ -553,6 +553,8 @@ static const struct route routes[] = {
 		.needs = NEED_BRAND, .fields = connector_fields },
 	[ST_CONNECTORS_SYNC] = { .pat = { HTTP_POST, "/studio/connectors/sync" }, .fn = page_connectors_sync,
 		.needs = NEED_BRAND },
+	[ST_CONNECTORS_DISCONNECT] = { .pat = { HTTP_POST, "/studio/connectors/disconnect" },
+		.fn = page_connectors_disconnect, .needs = NEED_BRAND },
 	/* a connected shop's changes, authenticated by their HMAC: shopify_webhook.c */
 	[ST_SHOPIFY_WEBHOOK] = { .pat = { HTTP_POST, "/studio/webhooks/shopify/{id}" }, .fn = page_shopify_webhook,
 		.needs = NEED_RAW_BODY | NEED_SIGNED, .path = path_id, .max_body = 1048576 },

@@ -171,6 +171,13 @@ test('a throttled shop is waited for, and a refused token is said in the studio'
 	assert.equal(connectorRow(bad.id).state, 'idle');
 	const page = await bad.b.client.get('/studio/connectors');
 	assert.match(page.body, /the shop refused the access token \(HTTP 401\)/);
+	// Disconnecting forgets the shop and its secrets; the products synced before stay.
+	const gone = await ctx.b.client.submit('/studio/connectors/disconnect', {}, { formPath: '/studio/connectors' });
+	assert.equal(gone.status, 303);
+	assert.equal(sql(`SELECT COUNT(*) FROM connectors WHERE id = ${ctx.id}`)[0][0], '0');
+	assert.equal(sql(`SELECT COUNT(*) FROM connector_products WHERE connector_id = ${ctx.id}`)[0][0], '0');
+	assert.equal(count(ctx.b.slug, 'products'), 120);
+	assert.doesNotMatch((await ctx.b.client.get('/studio/connectors')).body, /Sync everything now/);
 });
 
 test('a paid order of synced products is pushed to Shopify, and its tracking ships the order here', async () => {

@@ -61,6 +61,8 @@ static const struct db_stmt q_finish = {
 static const struct db_stmt q_fail = {
 	"UPDATE connectors SET sync_state = IF(? > 0, 'queued', 'idle'), lease_until = IF(? > 0,"
 	" UTC_TIMESTAMP() + INTERVAL ? SECOND, NULL), last_result = ? WHERE id = ?", "iiisi", "" };
+static const struct db_stmt q_disconnect = {
+	"DELETE FROM connectors WHERE brand_id = ? AND platform = 'shopify'", "i", "" };
 static const struct db_stmt q_synced = {
 	"SELECT c.shop FROM products p JOIN connectors c ON c.brand_id = p.brand_id"
 	" JOIN connector_products cp ON cp.connector_id = c.id AND cp.handle = p.handle"
@@ -100,6 +102,11 @@ enum db_status connector_store_connect(struct db *db, long long brand_id, const 
 		return DB_CONFLICT;
 	return db_query(db, NULL, &q_connect, (struct db_param[]){ DB_I(brand_id), DB_S(shop),
 		DB_B(st, nt), DB_B(ss, ns) }, NULL);
+}
+
+enum db_status connector_store_disconnect(struct db *db, long long brand_id)
+{
+	return db_query(db, NULL, &q_disconnect, (struct db_param[]){ DB_I(brand_id) }, NULL);
 }
 
 enum db_status connector_store_queue(struct db *db, long long brand_id)

@@ -16,6 +16,9 @@ enum db_status connector_store_connect(struct db *db, long long brand_id, const 
 				       const char *secret);
 /* A token_sealed column opened; false (out "") when it cannot be. */
 bool connector_store_open_token(const struct db_val *sealed, char out[CONNECTOR_SECRET_MAX + 1]);
+/* Forgets the brand's connection, its secrets and the remote ids (the products stay, as they are
+ * now: nothing syncs them any more). */
+enum db_status connector_store_disconnect(struct db *db, long long brand_id);
 /* Queues a full sync unless one is queued or running. */
 enum db_status connector_store_queue(struct db *db, long long brand_id);
 
