@@ -208,6 +208,9 @@ test('a paid order of synced products is pushed to Shopify, and its tracking shi
 	await workerOnce(sim);
 	assert.deepEqual(sql(`SELECT status, carrier, tracking_number FROM orders WHERE id = ${order.id}`)[0], ['shipped', 'DHL', 'JD014600006281']);
 	assert.equal(state()[0], 'shipped');
+	// The shopper gets the shipping notice the studio's ship action sends.
+	assert.deepEqual(sql(`SELECT COUNT(*), SUM(body_text LIKE '%DHL%JD014600006281%') FROM outbox WHERE order_id = ${order.id}`),
+		[['1', '1']]);
 	assert.match(sql(`SELECT note FROM order_events WHERE order_id = ${order.id} AND to_status = 'shipped'`)[0][0], /Shipped in Shopify \(#1001\): DHL JD014600006281/);
 	// Never pushed twice.
 	await workerOnce(sim);

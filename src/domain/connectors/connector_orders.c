@@ -7,6 +7,7 @@
 #include <sodium.h>
 #include "domain/connectors/connector_orders.h"
 #include "domain/connectors/connector_store.h"
+#include "domain/mail/notify.h"
 #include "lib/config.h"
 
 #define BATCH 20
@@ -50,6 +51,9 @@ static const struct db_stmt q_ship = {
 static const struct db_stmt q_event = {
 	"INSERT INTO order_events (order_id, from_status, to_status, actor_user_id, note, created_at)"
 	" VALUES (?, 'paid', 'shipped', NULL, ?, UTC_TIMESTAMP())", "is", "" };
+static const struct db_stmt q_mail_to = {
+	"SELECT o.email, o.ship_name, o.number, b.name FROM orders o JOIN brands b ON b.id = o.brand_id WHERE o.id = ?",
+	"i", "ssss" };
 static const struct db_stmt q_shipped = {
 	"UPDATE connector_orders SET state = 'shipped', last_error = ? WHERE order_id = ?", "si", "" };
 
@@ -131,9 +135,27 @@ static enum db_status push(struct db *db, struct arena *a, const struct connecto
 }
 
 struct ship_ctx {
+	struct arena *a;
 	long long order_id;
 	const char *carrier, *number, *note;
 };
+
+/* The shopper's shipping notice, as the studio's ship action sends it (queued in the transaction). */
+static enum db_status mail_shipped(struct db *db, const struct ship_ctx *c)
+{
+	struct db_res r;
+	enum db_status rc = db_query(db, c->a, &q_mail_to, (struct db_param[]){ DB_I(c->order_id) }, &r);
+	if (rc != DB_OK || r.nrows == 0)
+		return rc;
+	struct notify_text t;
+	notify_text_init(&t, c->a);
+	notify_text_add(&t, "CARRIER", c->carrier);
+	notify_text_add(&t, "TRACKING", c->number);
+	notify_text_add(&t, "NAME", db_at(&r, 0, 1)->s);
+	notify_text_add(&t, "NUMBER", db_at(&r, 0, 2)->s);
+	notify_text_add(&t, "BRAND", db_at(&r, 0, 3)->s);
+	return notify_owed(db, c->a, db_at(&r, 0, 0)->s, "order_shipped", &t, 0, c->order_id);
+}
 
 static enum db_status ship_order(struct db *db, void *vctx)
 {
@@ -144,6 +166,8 @@ static enum db_status ship_order(struct db *db, void *vctx)
 	bool moved = rc == DB_OK && db_affected(db) == 1;
 	if (rc == DB_OK && moved)
 		rc = db_query(db, NULL, &q_event, (struct db_param[]){ DB_I(c->order_id), DB_S(c->note) }, NULL);
+	if (rc == DB_OK && moved)
+		rc = mail_shipped(db, c);
 	if (rc == DB_OK)
 		rc = db_query(db, NULL, &q_shipped, (struct db_param[]){ DB_S(moved ? "" : "fulfilled in the shop, but the"
 			" order here was no longer paid"), DB_I(c->order_id) }, NULL);
@@ -176,7 +200,7 @@ static enum db_status read_back(struct db *db, struct arena *a, const struct con
 		rc = db_query(db, NULL, &q_later, (struct db_param[]){ DB_I(poll_s()), DB_I(order_id) }, NULL);
 	} else {
 		const char *name = json_string_value(json_object_get(order, "name"));
-		struct ship_ctx c = { order_id, arena_strndup(a, carrier ? carrier : "", 60), arena_strndup(a, number, 100),
+		struct ship_ctx c = { a, order_id, arena_strndup(a, carrier ? carrier : "", 60), arena_strndup(a, number, 100),
 			arena_printf(a, "Shipped in Shopify (%s): %s %s", name ? name : "", carrier ? carrier : "", number) };
 		rc = db_txn(db, ship_order, &c);
 		*done = rc == DB_OK;
