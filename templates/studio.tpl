@@ -52,6 +52,7 @@
 <nav aria-label="Catalog"><ul class="studio-links">
 <li><a href="/studio/products">Products</a></li>
 <li><a href="/studio/import">Import a catalog file (Shopify, WooCommerce, feed)</a></li>
+<li><a href="/studio/connectors">Connect your Shopify shop (products, stock and orders in sync)</a></li>
 <li><a href="/b/{{BRAND_SLUG}}/feed.tsv">Your catalog feed (TSV, Google Merchant format)</a></li>
 <li><a href="/studio/marketplace">Creator marketplace: what creators may pick, commission, approval</a></li>
 <li><a href="/studio/api-keys">Shopping API keys</a></li>

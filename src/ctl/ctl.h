@@ -15,6 +15,7 @@ int ctl_lead_purge(struct db *db);
 int ctl_search_index(struct db *db);
 /* argv holds the arguments after the command name. */
 int ctl_import(struct db *db, int argc, char **argv);
+int ctl_connect(struct db *db, int argc, char **argv);
 int ctl_export(struct db *db, int argc, char **argv);
 /* The value after `name` in argv, or NULL; the brand's id and currency by slug (false and a
  * message on stderr when there is none). */

@@ -2,8 +2,9 @@
  * (webhook_deliveries): claims each with a lease, POSTs it signed (webhook_post.c: http/https,
  * non-public addresses refused), logs the attempt, and marks it delivered or schedules the next
  * try with exponential backoff. Loops every 5 s unless --once.
- * Each pass then runs the DNS checks of brand domains that are due (domain_check.c), and prunes
- * expired rate-limit windows and merge rows older than the merge window. */
+ * Each pass then syncs connected shops and pushes their orders (connector_*.c), runs the DNS
+ * checks of brand domains that are due (domain_check.c), and prunes expired rate-limit windows and
+ * merge rows older than the merge window. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -18,6 +19,11 @@
 #include "lib/netcheck.h"
 #include "ctl/webhook_post.h"
 #include "domain/search/search_index.h"
+#include "domain/connectors/connector_orders.h"
+#include "domain/connectors/connector_sync.h"
+
+/* How long one pass may sync shops before the webhooks and checks get their turn. */
+#define CONNECTOR_PASS_MS 25000L
 
 #define WORKER_BATCH 20
 /* Products indexed for search per pass: a studio save indexes its own, so this is catch-up. */
@@ -130,6 +136,8 @@ int ctl_worker(struct db *db, int argc, char **argv)
 		fprintf(stderr, "crowdcartctl worker: cannot start libcurl\n");
 		return 1;
 	}
+	/* Connected shops are called like payment providers: outbound.h's guard and timeouts. */
+	struct connector_http shops = { outbound_call, NULL };
 	struct arena *a = arena_new(1 << 16);
 	int rc = 0;
 	for (;;) {
@@ -141,6 +149,10 @@ int ctl_worker(struct db *db, int argc, char **argv)
 			n = -1;
 		long released = n < 0 ? 0 : ctl_payments_release(db, a);
 		if (released < 0)
+			n = -1;
+		long synced = n < 0 ? 0 : connector_sync_due(db, a, &shops, CONNECTOR_PASS_MS);
+		long pushed = synced < 0 || n < 0 ? 0 : connector_orders_due(db, a, &shops);
+		if (synced < 0 || pushed < 0)
 			n = -1;
 		/* products changed outside the studio, the API and imports (docs/SEARCH.md) */
 		long long indexed = 0;
@@ -162,6 +174,10 @@ int ctl_worker(struct db *db, int argc, char **argv)
 			printf("settled %ld expired payment hold(s)\n", released);
 		if (indexed > 0)
 			printf("indexed %lld product(s) for search\n", indexed);
+		if (synced > 0)
+			printf("synced %ld product(s) from connected shops\n", synced);
+		if (pushed > 0)
+			printf("pushed or shipped %ld order(s) of connected shops\n", pushed);
 		fflush(stdout);
 		if (once)
 			break;

@@ -117,7 +117,8 @@ enum shop_page {
 	SHOP_COLLECTION, SHOP_SHORT_LINK, SHOP_CART, SHOP_CART_ADD, SHOP_CART_UPDATE,
 	SHOP_CART_REMOVE, SHOP_CHECKOUT, SHOP_CHECKOUT_EDIT, SHOP_CHECKOUT_REVIEW,
 	SHOP_CHECKOUT_PLACE, SHOP_CHECKOUT_DONE, SHOP_CHECKOUT_RETURN, SHOP_LOOKUP_FORM, SHOP_LOOKUP,
-	SHOP_PAYMENT_WEBHOOK, SHOP_FEED, SHOP_BRAND, SHOP_CATEGORY, SHOP_SEARCH, SHOP_SEARCH_SUGGEST,
+	SHOP_PAYMENT_WEBHOOK, SHOP_FEED, SHOP_FEED_TIKTOK, SHOP_FEED_META, SHOP_BRAND, SHOP_CATEGORY,
+	SHOP_SEARCH, SHOP_SEARCH_SUGGEST,
 	SHOP_VIDEO, SHOP_VIDEO_CLICK, SHOP_VIDEO_CART_ADD,
 	SHOP_LIVE, SHOP_LIVE_EVENTS, SHOP_LIVE_ASK, SHOP_LIVE_VOTE, SHOP_LIVE_REMIND,
 	SHOP_LIVE_CART_ADD, SHOP_LIVE_CONFIRM_FORM, SHOP_LIVE_CONFIRM, SHOP_LIVE_STOP_FORM, SHOP_LIVE_STOP,
@@ -191,6 +192,11 @@ static const struct route routes[] = {
 		.fn = page_payment_webhook, .needs = NEED_RAW_BODY | NEED_SIGNED, .path = path_provider,
 		.max_body = 65536 },
 	[SHOP_FEED] = { .pat = { HTTP_GET, "/b/{brand}/feed.tsv" }, .fn = page_feed,
+		.path = path_brand, .shared_cache = true },
+	/* the ad platforms' catalog feeds: ad_feeds.c */
+	[SHOP_FEED_TIKTOK] = { .pat = { HTTP_GET, "/b/{brand}/tiktok.csv" }, .fn = page_feed_tiktok,
+		.path = path_brand, .shared_cache = true },
+	[SHOP_FEED_META] = { .pat = { HTTP_GET, "/b/{brand}/meta.csv" }, .fn = page_feed_meta,
 		.path = path_brand, .shared_cache = true },
 	/* discovery: brand_page.c, category.c, search.c, search_suggest.c; GET forms only, so no
 	 * session is made for an anonymous visitor */

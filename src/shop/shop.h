@@ -45,6 +45,8 @@ int page_report_form(struct req *r);
 int page_report(struct req *r);
 void report_page_link(struct req *r, tmpl_dict *page, enum takedown_kind kind, long long id);
 int page_feed(struct req *r);
+int page_feed_tiktok(struct req *r);
+int page_feed_meta(struct req *r);
 int page_short_link(struct req *r);
 /* cart, checkout and orders (cart.h has what these pages share) */
 int page_cart(struct req *r);

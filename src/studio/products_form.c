@@ -6,6 +6,7 @@
 #include "web/layout.h"
 #include "studio/products_form.h"
 #include "web/response.h"
+#include "domain/connectors/connector_store.h"
 
 /* Byte caps: four bytes per character of the column's character limit. */
 
@@ -217,6 +218,9 @@ void pf_render(struct req *r, const struct acting_brand *b, const struct product
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", arena_printf(r->arena, "%s: %s", field_label(r, problem->field), problem->msg));
 	if (saved)
 		tmpl_show(d, "SAVED");
+	const char *shop = NULL;
+	if (f->id && connector_store_synced_from(r->db, r->arena, b->id, f->id, &shop) == DB_OK && shop)
+		tmpl_set(tmpl_add(d, "SYNCED"), "SHOP", shop);
 	size_t n = 0;
 	for (size_t i = 0; i < f->nrows; i++)
 		render_row(d, ++n, &f->rows[i]);

@@ -31,6 +31,7 @@ int main(void)
 	srunner_add_suite(sr, metrics_suite());
 	srunner_add_suite(sr, multipart_suite());
 	srunner_add_suite(sr, catalog_suite());
+	srunner_add_suite(sr, connectors_suite());
 	srunner_add_suite(sr, catalog_wire_suite());
 	srunner_add_suite(sr, video_suite());
 	srunner_add_suite(sr, leads_suite());

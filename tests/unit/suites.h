@@ -60,5 +60,6 @@ Suite *mail_html_suite(void);
 Suite *moderation_suite(void);
 Suite *notify_suite(void);
 Suite *search_terms_suite(void);
+Suite *connectors_suite(void);
 
 #endif

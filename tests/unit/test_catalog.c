@@ -5,6 +5,7 @@
 #include <string.h>
 #include <check.h>
 #include "lib/arena.h"
+#include "domain/catalog/catalog_ads.h"
 #include "domain/catalog/catalog_import.h"
 #include "domain/catalog/catalog_csv.h"
 #include "domain/catalog/catalog_map.h"
@@ -320,6 +321,78 @@ START_TEST(test_catalog_shopify_refuses_garbage_image_positions)
 }
 END_TEST
 
+/* Today's export names the same columns differently and says DENY/CONTINUE and TRUE/FALSE. */
+START_TEST(test_catalog_shopify_reads_todays_header_like_the_classic_one)
+{
+	struct arena *a = arena_new(65536);
+	struct kept k;
+	struct catalog_report r = shopify_products(a,
+		"Title,URL handle,Description,Vendor,Published on online store,Status,SKU,Option1 name,Option1 value,"
+		"Price,Compare-at price,Inventory quantity,Continue selling when out of stock,Product image URL,"
+		"Image position,Image alt text,Variant image URL,Gift card\n"
+		"Tee,tee,<p>Soft</p>,Acme,TRUE,Active,T-S,Size,S,10.00,12.00,3,DENY,https://e.test/b.jpg,2,B,https://e.test/a.jpg,FALSE\n"
+		",tee,,,,,T-M,,M,10.50,,0,CONTINUE,https://e.test/a.jpg,1,A,,\n", &k);
+	ck_assert_uint_eq(r.error_count, 0);
+	ck_assert_uint_eq(k.n, 1);
+	const struct catalog_product *p = k.p[0];
+	ck_assert_str_eq(p->handle, "tee");
+	ck_assert_str_eq(p->title, "Tee");
+	ck_assert_str_eq(p->vendor, "Acme");
+	ck_assert_str_eq(p->status, "active");
+	ck_assert_str_eq(p->opt_name[0], "Size");
+	ck_assert_uint_eq(p->nvars, 2);
+	ck_assert_int_eq(p->vars[0].price, 1000);
+	ck_assert_int_eq(p->vars[0].compare_at, 1200);
+	ck_assert_int_eq(p->vars[0].stock, 3);
+	ck_assert(!p->vars[0].policy_continue);
+	ck_assert(p->vars[1].policy_continue);
+	ck_assert_str_eq(p->vars[0].image_url, "https://e.test/a.jpg");
+	ck_assert_uint_eq(p->nimages, 2);
+	ck_assert_str_eq(p->images[0].url, "https://e.test/a.jpg");
+	ck_assert_str_eq(p->images[0].alt, "A");
+	arena_free(a);
+
+	/* Errors name the columns as the file does. */
+	r = check(CATALOG_SHOPIFY, "URL handle,Title,Price\ntee,Tee,-5\n");
+	ck_assert_uint_eq(r.error_count, 1);
+	ck_assert_ptr_nonnull(strstr(r.errors[0].msg, "Price \"-5\" is negative"));
+	r = check(CATALOG_SHOPIFY, "URL handle,Title,SKU\nx,y,z\n");
+	ck_assert_uint_eq(r.errors[0].line, 1);
+	ck_assert_ptr_nonnull(strstr(r.errors[0].msg, "\"Price\""));
+}
+END_TEST
+
+START_TEST(test_catalog_shopify_refuses_a_header_mixing_both_namings)
+{
+	struct catalog_report r = check(CATALOG_SHOPIFY, "Handle,Title,Price,Variant SKU\ntee,Tee,10,T\n");
+	ck_assert_uint_eq(r.error_count, 1);
+	ck_assert_uint_eq(r.errors[0].line, 1);
+	ck_assert_ptr_nonnull(strstr(r.errors[0].msg, "mixes"));
+	ck_assert_ptr_nonnull(strstr(r.errors[0].msg, "\"Handle\""));
+	ck_assert_ptr_nonnull(strstr(r.errors[0].msg, "\"Price\""));
+	ck_assert_uint_eq(r.products, 0);
+}
+END_TEST
+
+START_TEST(test_catalog_ads_plain_text_absolute_urls_and_availability)
+{
+	struct arena *a = arena_new(65536);
+	ck_assert_str_eq(catalog_ads_plain(a, "<p>Soft &amp; <strong>warm</strong></p><ul><li>wool</li></ul><script>x()</script>", 100),
+			 "Soft & warm \xe2\x80\xa2 wool");
+	/* cut on a character boundary: "caf\xc3\xa9" is 5 bytes, 4 would split the e-acute */
+	ck_assert_str_eq(catalog_ads_plain(a, "<p>caf\xc3\xa9</p>", 4), "caf");
+	ck_assert_str_eq(catalog_ads_absolute(a, "https://shop.test", "/media/a.jpg"), "https://shop.test/media/a.jpg");
+	ck_assert_str_eq(catalog_ads_absolute(a, "https://shop.test", "https://cdn.test/a.jpg"), "https://cdn.test/a.jpg");
+	ck_assert_str_eq(catalog_ads_absolute(a, "https://shop.test", "//evil.test/a.jpg"), "");
+	ck_assert_str_eq(catalog_ads_absolute(a, "https://shop.test", "javascript:alert(1)"), "");
+	ck_assert_str_eq(catalog_ads_availability(3, "deny"), "in stock");
+	ck_assert_str_eq(catalog_ads_availability(0, "continue"), "in stock");
+	ck_assert_str_eq(catalog_ads_availability(0, "deny"), "out of stock");
+	ck_assert_str_eq(catalog_ads_availability(-2, "deny"), "out of stock");
+	arena_free(a);
+}
+END_TEST
+
 START_TEST(test_catalog_bom_and_crlf_are_reported_as_notices)
 {
 	struct catalog_report r = check(CATALOG_SHOPIFY, "\xef\xbb\xbf" "Handle,Title,Variant Price\r\nmug,Mug,8\r\n");
@@ -367,6 +440,9 @@ Suite *catalog_suite(void)
 	tcase_add_test(tc, test_catalog_shopify_orders_images_by_position);
 	tcase_add_test(tc, test_catalog_shopify_image_position_ties_and_duplicates);
 	tcase_add_test(tc, test_catalog_shopify_refuses_garbage_image_positions);
+	tcase_add_test(tc, test_catalog_shopify_reads_todays_header_like_the_classic_one);
+	tcase_add_test(tc, test_catalog_shopify_refuses_a_header_mixing_both_namings);
+	tcase_add_test(tc, test_catalog_ads_plain_text_absolute_urls_and_availability);
 	tcase_add_test(tc, test_catalog_bom_and_crlf_are_reported_as_notices);
 	suite_add_tcase(s, tc);
 	return s;

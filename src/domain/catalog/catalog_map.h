@@ -17,6 +17,7 @@ struct catalog_run {
 	bool streaming;			/* products arrive complete one after another (Shopify) */
 	bool header_done;
 	int col[CATALOG_MAX_COLS];		/* mapper's column index per known column, -1 if absent */
+	const char *const *col_names;	/* the known columns' names as the file's header spells them */
 	struct catalog_product *cur;	/* streaming: the product being built */
 	struct catalog_product *head, *tail;	/* grouping formats: every product, in file order */
 	struct catalog_product **index;	/* grouping formats: hash of group keys */
@@ -33,6 +34,8 @@ bool catalog_err(struct catalog_run *run, unsigned long line, const char *fmt, .
  * NULL-ended list of names that must be present. False (with an error on line 1) if not. */
 bool catalog_header(struct catalog_run *run, const char *const *names, size_t nnames,
 		const char *const *f, size_t n, const char *const *required);
+/* Whether a header cell names `name` (without case or surrounding space). */
+bool catalog_header_is(const char *cell, const char *name);
 /* Field for known column k of the record, trimmed, "" when absent. */
 const char *catalog_col(struct catalog_run *run, int k, const char *const *f, size_t n);
 

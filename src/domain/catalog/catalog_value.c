@@ -47,17 +47,25 @@ static const char *trim(struct catalog_run *run, const char *s)
 	return arena_strndup(run->a, s, n);
 }
 
+bool catalog_header_is(const char *cell, const char *name)
+{
+	while (*cell == ' ' || *cell == '\t' || *cell == '\r' || *cell == '\n')
+		cell++;
+	size_t n = strlen(cell), want = strlen(name);
+	while (n && (cell[n - 1] == ' ' || cell[n - 1] == '\t' || cell[n - 1] == '\r' || cell[n - 1] == '\n'))
+		n--;
+	return n == want && strncasecmp(cell, name, n) == 0;
+}
+
 bool catalog_header(struct catalog_run *run, const char *const *names, size_t nnames,
 		const char *const *f, size_t n, const char *const *required)
 {
 	for (size_t k = 0; k < CATALOG_MAX_COLS; k++)
 		run->col[k] = -1;
-	for (size_t i = 0; i < n; i++) {
-		const char *h = trim(run, f[i]);
+	for (size_t i = 0; i < n; i++)
 		for (size_t k = 0; k < nnames; k++)
-			if (run->col[k] < 0 && strcasecmp(h, names[k]) == 0)
+			if (run->col[k] < 0 && catalog_header_is(f[i], names[k]))
 				run->col[k] = (int)i;
-	}
 	bool ok = true;
 	for (const char *const *r = required; *r; r++) {
 		size_t k = 0;

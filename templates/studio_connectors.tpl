@@ -1,0 +1,24 @@
+{{%AUTOESCAPE context="HTML"}}<h1 class="page-title">Shop connectors</h1>
+<p>Connect your Shopify shop: its products, variants, prices, pictures and stock come here and stay in sync. Changes made here to synced products are replaced by the next sync.</p>
+{{#CONNECTED}}<section class="connector" aria-labelledby="connector-shop">
+<h2 id="connector-shop">Shopify: {{SHOP}}</h2>
+{{#RUNNING}}<p class="connector-progress" role="status">Syncing: {{TEXT}}</p>{{/RUNNING}}
+{{#QUEUED}}<p class="connector-progress" role="status">A full sync is waiting for the worker.</p>{{/QUEUED}}
+{{#LAST}}<p class="connector-last">Last synced {{AT}} UTC.</p>{{/LAST}}
+{{#RESULT}}<p class="connector-result">{{TEXT}}</p>{{/RESULT}}
+<p>In Shopify, subscribe to the webhooks <code>products/create</code>, <code>products/update</code>, <code>products/delete</code> and <code>inventory_levels/update</code> (JSON) at <code class="connector-webhook">{{WEBHOOK_URL}}</code>.</p>
+<form method="post" action="/studio/connectors/sync"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button" type="submit">Sync everything now</button></form>
+<form method="post" action="/studio/connectors/disconnect"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button" type="submit">Disconnect (the products stay here, no longer synced)</button></form>
+</section>{{/CONNECTED}}
+<h2>Connect a Shopify shop</h2>
+<form class="form" method="post" action="/studio/connectors" autocomplete="off">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+{{#ERROR}}<p class="field-error" id="connect-error" role="alert">{{TEXT}}</p>{{/ERROR}}
+<div class="field"><label for="shop">Shop address</label>
+<input id="shop" name="shop" maxlength="255" placeholder="your-shop.myshopify.com" value="{{SHOP}}"{{#ERROR}} aria-describedby="connect-error"{{/ERROR}}></div>
+<div class="field"><label for="token">Admin API access token (read_products, read_inventory, write_orders)</label>
+<input id="token" name="token" type="password" maxlength="200" autocomplete="off"></div>
+<div class="field"><label for="secret">The app's client secret (it signs the webhooks)</label>
+<input id="secret" name="secret" type="password" maxlength="200" autocomplete="off"></div>
+<div class="actions"><button class="button" type="submit">Connect and sync</button></div>
+</form>

@@ -1,0 +1,36 @@
+// connectors.mjs: helpers for the shop connector tests: a Shopify simulator of the test's own, a
+// crowdcart.conf that points the worker at it, running crowdcartctl worker, and the catalog of a
+// brand read back.
+import { execFile, spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { ROOT, VAR } from './http.mjs';
+import { startShopifySim } from '../../sim/shopify/server.mjs';
+
+const run = promisify(execFile);
+
+// A simulator, and a configuration for crowdcartctl that sends the Admin API calls to it (the
+// stack's own configuration allows 127.0.0.0/8 for outbound calls, as it does for the payment
+// simulator; a production one refuses it).
+export async function shopifySim() {
+	const sim = await startShopifySim();
+	const conf = path.join(VAR, `connectors-${sim.port}.conf`);
+	// Pushed orders are asked about at every pass, not every ten minutes.
+	writeFileSync(conf, `${readFileSync(path.join(VAR, 'crowdcart.conf'), 'utf8')}\nshopify_api_base = ${sim.base}\nconnector_poll_seconds = 0\n`, { mode: 0o600 });
+	return { ...sim, conf };
+}
+
+export async function control(sim, method, p, body) {
+	const r = await fetch(sim.base + p, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+	return r.json();
+}
+
+export async function workerOnce(sim) {
+	return run(path.join(ROOT, 'bin/crowdcartctl'), ['--conf', sim.conf, 'worker', '--once'], { maxBuffer: 1 << 24 });
+}
+
+// A worker that loops (every 5 s) until killed.
+export function workerLoop(sim) {
+	return spawn(path.join(ROOT, 'bin/crowdcartctl'), ['--conf', sim.conf, 'worker'], { stdio: 'ignore' });
+}

@@ -1,0 +1,186 @@
+/* test_connectors.c: the Shopify connector's pure parts: the shop address, reading GraphQL answers
+ * (pages, the cost-based throttle, refusals), mapping products from both shapes Shopify sends, and
+ * the webhook signature. */
+#include <string.h>
+#include <check.h>
+#include <sodium.h>
+#include "domain/catalog/catalog_write.h"
+#include "domain/connectors/connector_webhook.h"
+#include "domain/connectors/shopify_api.h"
+#include "domain/connectors/shopify_map.h"
+#include "suites.h"
+
+START_TEST(test_shopify_shop_address_is_a_myshopify_name)
+{
+	char out[256];
+	ck_assert(shopify_api_shop(" https://Cool-Shop.myshopify.com/ ", out));
+	ck_assert_str_eq(out, "cool-shop.myshopify.com");
+	ck_assert(shopify_api_shop("cool-shop.myshopify.com", out));
+	static const char *const bad[] = {
+		"", "myshopify.com", ".myshopify.com", "evil.com", "http://cool.myshopify.com", "a.b.myshopify.com",
+		"cool.myshopify.com.evil.com", "cool.myshopify.com/admin", "cool.myshopify.com@evil.com",
+		"169.254.169.254", "-x.myshopify.com", "cool.myshopify.com:8080",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		ck_assert_msg(!shopify_api_shop(bad[i], out), "%s", bad[i]);
+}
+END_TEST
+
+START_TEST(test_shopify_reads_pages_throttles_and_refusals)
+{
+	struct shopify_page pg;
+	const char *ok = "{\"data\":{\"products\":{\"edges\":[{\"cursor\":\"c1\",\"node\":{}}],"
+		"\"pageInfo\":{\"hasNextPage\":true,\"endCursor\":\"c1\"}},\"productsCount\":{\"count\":2000}},"
+		"\"extensions\":{\"cost\":{\"requestedQueryCost\":652,\"actualQueryCost\":652,"
+		"\"throttleStatus\":{\"maximumAvailable\":2000,\"currentlyAvailable\":252,\"restoreRate\":100}}}}";
+	ck_assert_int_eq(shopify_api_read_products(200, ok, strlen(ok), &pg), SHOPIFY_OK);
+	ck_assert_uint_eq(json_array_size(pg.edges), 1);
+	ck_assert(pg.has_next);
+	ck_assert_str_eq(pg.end_cursor, "c1");
+	ck_assert_int_eq(pg.total, 2000);
+	ck_assert_int_eq(pg.wait_ms, 4100);	/* (652 - 252) / 100 s, and a little more */
+	json_decref(pg.root);
+
+	const char *thr = "{\"errors\":[{\"message\":\"Throttled\",\"extensions\":{\"code\":\"THROTTLED\"}}],"
+		"\"extensions\":{\"cost\":{\"requestedQueryCost\":652,\"actualQueryCost\":null,"
+		"\"throttleStatus\":{\"maximumAvailable\":2000,\"currentlyAvailable\":52,\"restoreRate\":100}}}}";
+	ck_assert_int_eq(shopify_api_read_products(200, thr, strlen(thr), &pg), SHOPIFY_THROTTLED);
+	ck_assert_int_eq(pg.wait_ms, 6100);
+	json_decref(pg.root);
+
+	const char *denied = "{\"errors\":[{\"message\":\"Access denied\",\"extensions\":{\"code\":\"ACCESS_DENIED\"}}]}";
+	ck_assert_int_eq(shopify_api_read_products(200, denied, strlen(denied), &pg), SHOPIFY_REFUSED);
+	json_decref(pg.root);
+	ck_assert_int_eq(shopify_api_read_products(401, "{}", 2, &pg), SHOPIFY_REFUSED);
+	ck_assert_int_eq(shopify_api_read_products(429, "", 0, &pg), SHOPIFY_THROTTLED);
+	ck_assert_int_eq(shopify_api_read_products(502, "", 0, &pg), SHOPIFY_FAILED);
+	ck_assert_int_eq(shopify_api_read_products(0, "", 0, &pg), SHOPIFY_FAILED);
+	ck_assert_int_eq(shopify_api_read_products(200, "[1]", 3, &pg), SHOPIFY_FAILED);
+	json_decref(pg.root);
+	ck_assert_int_eq(shopify_api_read_products(200, "not json", 8, &pg), SHOPIFY_FAILED);
+}
+END_TEST
+
+/* The product's strings point into the JSON, as in the sync: it stays alive until the test ends. */
+static json_t *docs[8];
+static size_t ndocs;
+
+static struct catalog_product *map(struct arena *a, struct catalog_report *rep, const char *json, bool webhook,
+				   struct shopify_ids *ids)
+{
+	struct catalog_run run = { .fmt = CATALOG_SHOPIFY, .currency = "USD", .a = a, .rep = rep };
+	json_t *j = json_loads(json, 0, NULL);
+	ck_assert_ptr_nonnull(j);
+	ck_assert_uint_lt(ndocs, 8);
+	docs[ndocs++] = j;
+	return webhook ? shopify_map_webhook(&run, j, 1, ids) : shopify_map_graphql(&run, j, 1, ids);
+}
+
+static void free_docs(void)
+{
+	while (ndocs)
+		json_decref(docs[--ndocs]);
+}
+
+START_TEST(test_shopify_maps_both_shapes_of_a_product_alike)
+{
+	struct arena *a = arena_new(65536);
+	struct catalog_report rep = { .a = a };
+	struct shopify_ids gi, wi;
+	struct catalog_product *g = map(a, &rep,
+		"{\"id\":\"gid://shopify/Product/7\",\"handle\":\"tee\",\"title\":\"Tee\",\"descriptionHtml\":\"<p>Soft</p>"
+		"<script>x()</script>\",\"vendor\":\"Acme\",\"productType\":\"Shirts\",\"tags\":[\"a\",\"b\"],\"status\":\"DRAFT\","
+		"\"options\":[{\"name\":\"Size\",\"position\":1}],"
+		"\"media\":{\"nodes\":[{\"image\":{\"url\":\"https://cdn.test/1.jpg\",\"altText\":\"front\"}},{}]},"
+		"\"variants\":{\"nodes\":[{\"id\":\"gid://shopify/ProductVariant/71\",\"sku\":\"T-S\",\"barcode\":null,"
+		"\"price\":\"10.00\",\"compareAtPrice\":\"12.50\",\"inventoryQuantity\":3,\"inventoryPolicy\":\"DENY\","
+		"\"selectedOptions\":[{\"name\":\"Size\",\"value\":\"S\"}],\"image\":{\"url\":\"https://cdn.test/1.jpg\"},"
+		"\"inventoryItem\":{\"id\":\"gid://shopify/InventoryItem/91\"}},"
+		"{\"id\":\"gid://shopify/ProductVariant/72\",\"sku\":\"T-M\",\"price\":\"10.50\",\"compareAtPrice\":null,"
+		"\"inventoryQuantity\":0,\"inventoryPolicy\":\"CONTINUE\",\"selectedOptions\":[{\"name\":\"Size\",\"value\":\"M\"}],"
+		"\"image\":null,\"inventoryItem\":{\"id\":\"gid://shopify/InventoryItem/92\"}}]}}", false, &gi);
+	struct catalog_product *w = map(a, &rep,
+		"{\"id\":7,\"handle\":\"tee\",\"title\":\"Tee\",\"body_html\":\"<p>Soft</p><script>x()</script>\","
+		"\"vendor\":\"Acme\",\"product_type\":\"Shirts\",\"tags\":\"a, b\",\"status\":\"draft\","
+		"\"options\":[{\"name\":\"Size\",\"position\":1}],"
+		"\"images\":[{\"id\":5,\"src\":\"https://cdn.test/1.jpg\",\"alt\":\"front\",\"position\":1}],"
+		"\"variants\":[{\"id\":71,\"sku\":\"T-S\",\"price\":\"10.00\",\"compare_at_price\":\"12.50\",\"inventory_quantity\":3,"
+		"\"inventory_policy\":\"deny\",\"option1\":\"S\",\"image_id\":5,\"inventory_item_id\":91},"
+		"{\"id\":72,\"sku\":\"T-M\",\"price\":\"10.50\",\"compare_at_price\":null,\"inventory_quantity\":0,"
+		"\"inventory_policy\":\"continue\",\"option1\":\"M\",\"image_id\":null,\"inventory_item_id\":92}]}", true, &wi);
+	ck_assert_uint_eq(rep.error_count, 0);
+	ck_assert_ptr_nonnull(g);
+	ck_assert_ptr_nonnull(w);
+	uint8_t dg[16], dw[16];
+	catalog_product_digest(g, dg);
+	catalog_product_digest(w, dw);
+	ck_assert_mem_eq(dg, dw, 16);	/* the same product whichever way it came */
+	ck_assert_str_eq(g->status, "draft");
+	ck_assert_str_eq(g->body_html, "<p>Soft</p>");
+	ck_assert_str_eq(g->tags, "a, b");
+	ck_assert_str_eq(g->vars[0].ext_id, "71");
+	ck_assert_int_eq(g->vars[0].compare_at, 1250);
+	ck_assert(g->vars[1].policy_continue);
+	ck_assert_str_eq(g->vars[0].image_url, "https://cdn.test/1.jpg");
+	ck_assert_int_eq(gi.product, 7);
+	ck_assert_uint_eq(gi.nitems, 2);
+	ck_assert_int_eq(gi.item[1], 92);
+	ck_assert_int_eq(wi.item[1], 92);
+	free_docs();
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_shopify_refuses_what_an_import_refuses)
+{
+	struct arena *a = arena_new(65536);
+	struct catalog_report rep = { .a = a };
+	struct shopify_ids ids;
+	ck_assert_ptr_null(map(a, &rep, "{\"id\":1,\"handle\":\"x y\",\"title\":\"=HYPERLINK(1)\",\"variants\":"
+		"[{\"id\":2,\"price\":\"-1.00\",\"option1\":\"Default Title\"}],\"options\":[{\"name\":\"Title\"}]}", true, &ids));
+	ck_assert_uint_ge(rep.error_count, 3);
+	ck_assert_ptr_nonnull(strstr(rep.errors[0].msg, "handle"));
+	ck_assert_ptr_nonnull(strstr(rep.errors[1].msg, "formula"));
+	ck_assert_ptr_nonnull(strstr(rep.errors[2].msg, "negative"));
+	ck_assert_ptr_null(map(a, &rep, "{\"id\":1,\"handle\":\"x\",\"title\":\"X\",\"variants\":[]}", true, &ids));
+	ck_assert_int_eq(shopify_map_gid("gid://shopify/Product/123"), 123);
+	ck_assert_int_eq(shopify_map_gid("gid://shopify/Product/"), 0);
+	ck_assert_int_eq(shopify_map_gid("gid://shopify/Product/12x"), 0);
+	free_docs();
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_shopify_webhook_signature)
+{
+	const char *body = "{\"id\":1}", *secret = "hush";
+	uint8_t mac[crypto_auth_hmacsha256_BYTES];
+	crypto_auth_hmacsha256_state st;
+	crypto_auth_hmacsha256_init(&st, (const unsigned char *)secret, strlen(secret));
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)body, strlen(body));
+	crypto_auth_hmacsha256_final(&st, mac);
+	char b64[sodium_base64_ENCODED_LEN(sizeof mac, sodium_base64_VARIANT_ORIGINAL)];
+	sodium_bin2base64(b64, sizeof b64, mac, sizeof mac, sodium_base64_VARIANT_ORIGINAL);
+	ck_assert(connector_webhook_verify(secret, body, strlen(body), b64));
+	ck_assert(!connector_webhook_verify("other", body, strlen(body), b64));
+	ck_assert(!connector_webhook_verify(secret, "{\"id\":2}", 8, b64));
+	ck_assert(!connector_webhook_verify(secret, body, strlen(body), NULL));
+	ck_assert(!connector_webhook_verify(secret, body, strlen(body), ""));
+	ck_assert(!connector_webhook_verify(secret, body, strlen(body), "AAAA"));
+	b64[3] = b64[3] == 'A' ? 'B' : 'A';
+	ck_assert(!connector_webhook_verify(secret, body, strlen(body), b64));
+}
+END_TEST
+
+Suite *connectors_suite(void)
+{
+	Suite *s = suite_create("connectors");
+	TCase *tc = tcase_create("shopify");
+	tcase_add_test(tc, test_shopify_shop_address_is_a_myshopify_name);
+	tcase_add_test(tc, test_shopify_reads_pages_throttles_and_refusals);
+	tcase_add_test(tc, test_shopify_maps_both_shapes_of_a_product_alike);
+	tcase_add_test(tc, test_shopify_refuses_what_an_import_refuses);
+	tcase_add_test(tc, test_shopify_webhook_signature);
+	suite_add_tcase(s, tc);
+	return s;
+}
