@@ -1,0 +1,41 @@
+-- 0041_images.sql: the image pipeline (docs/IMAGES.md). An uploaded or fetched picture is an asset
+-- named by its content (akey: the first 32 hex digits of the SHA-256 of its bytes); crowdcartctl
+-- worker decodes it under limits and writes its renditions as static files under the media
+-- folder (/media/img/<akey>-<width>.<ext>). Pages refer to an upload as "/media/img/<akey>" in
+-- product_images.url, and to an imported picture by its source URL, which is fetched (image_fetches)
+-- and never shown to a shopper: until its asset is ready a card shows a placeholder.
+CREATE TABLE IF NOT EXISTS image_assets (
+  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,
+  akey CHAR(32) CHARACTER SET ascii NOT NULL,
+  status ENUM('pending','ready','refused') NOT NULL DEFAULT 'pending',
+  source MEDIUMBLOB NULL,                 -- the bytes as received, dropped once processed
+  width INT NOT NULL DEFAULT 0,           -- after the EXIF rotation, before any resize
+  height INT NOT NULL DEFAULT 0,
+  error VARCHAR(255) NOT NULL DEFAULT '',
+  owner_user_id BIGINT UNSIGNED NULL,     -- who uploaded it; NULL when fetched for an import
+  attempts INT NOT NULL DEFAULT 0,
+  next_attempt_at DATETIME NOT NULL,      -- the worker's lease (UTC)
+  created_at DATETIME NOT NULL,
+  PRIMARY KEY (id),
+  UNIQUE KEY image_assets_akey (akey),
+  KEY image_assets_due (status, next_attempt_at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- One row per imported image URL the worker has taken on (url_hash = SHA-256 of the URL).
+CREATE TABLE IF NOT EXISTS image_fetches (
+  url_hash BINARY(32) NOT NULL,
+  url VARCHAR(1000) NOT NULL,
+  status ENUM('pending','done','failed') NOT NULL DEFAULT 'pending',
+  akey CHAR(32) CHARACTER SET ascii NULL,
+  attempts INT NOT NULL DEFAULT 0,
+  error VARCHAR(255) NOT NULL DEFAULT '',
+  next_attempt_at DATETIME NOT NULL,
+  PRIMARY KEY (url_hash),
+  KEY image_fetches_due (status, next_attempt_at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The hash of every image URL, kept by the database, so a card finds its fetched asset through an
+-- index and the worker finds URLs not yet taken on without hashing every row.
+ALTER TABLE product_images
+  ADD COLUMN IF NOT EXISTS url_hash BINARY(32) AS (UNHEX(SHA2(url, 256))) STORED,
+  ADD INDEX IF NOT EXISTS product_images_url_hash (url_hash);
