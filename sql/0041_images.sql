@@ -23,6 +23,7 @@ CREATE TABLE IF NOT EXISTS image_assets (
 
 -- One row per imported image URL the worker has taken on (url_hash = SHA-256 of the URL).
 CREATE TABLE IF NOT EXISTS image_fetches (
+  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,
   url_hash BINARY(32) NOT NULL,
   url VARCHAR(1000) NOT NULL,
   status ENUM('pending','done','failed') NOT NULL DEFAULT 'pending',
@@ -30,7 +31,9 @@ CREATE TABLE IF NOT EXISTS image_fetches (
   attempts INT NOT NULL DEFAULT 0,
   error VARCHAR(255) NOT NULL DEFAULT '',
   next_attempt_at DATETIME NOT NULL,
-  PRIMARY KEY (url_hash),
+  PRIMARY KEY (id),
+  UNIQUE KEY image_fetches_url (url_hash),
+  KEY image_fetches_akey (akey),
   KEY image_fetches_due (status, next_attempt_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 

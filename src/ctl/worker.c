@@ -3,7 +3,8 @@
  * non-public addresses refused), logs the attempt, and marks it delivered or schedules the next
  * try with exponential backoff. Loops every 5 s unless --once.
  * Each pass then runs the DNS checks of brand domains that are due (domain_check.c), and prunes
- * expired rate-limit windows and merge rows older than the merge window. */
+ * expired rate-limit windows and merge rows older than the merge window, and runs the image
+ * passes (image_jobs.h). */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -14,6 +15,7 @@
 #include "ctl/ctl.h"
 #include "ctl/domain_check.h"
 #include "ctl/heartbeat.h"
+#include "ctl/image_jobs.h"
 #include "ctl/lease.h"
 #include "lib/netcheck.h"
 #include "ctl/webhook_post.h"
@@ -123,7 +125,7 @@ int ctl_worker(struct db *db, int argc, char **argv)
 		return 2;
 	if (!ctl_notices_ready())
 		return 1;
-	if (!webhook_post_init() || !outbound_init()) {
+	if (!webhook_post_init() || !outbound_init() || !image_jobs_ready()) {
 		fprintf(stderr, "crowdcartctl worker: cannot start libcurl\n");
 		return 1;
 	}
@@ -139,6 +141,9 @@ int ctl_worker(struct db *db, int argc, char **argv)
 		long released = n < 0 ? 0 : ctl_payments_release(db, a);
 		if (released < 0)
 			n = -1;
+		long pictures = n < 0 ? 0 : image_jobs_pass(db, a);
+		if (pictures < 0)
+			n = -1;
 		/* windows are hours (leadform_submit.c); keep the current and the previous one */
 		if (db_query(db, NULL, &q_prune_rate, (struct db_param[]){ DB_I((long long)time(NULL) / 3600 - 1) }, NULL) != DB_OK ||
 		    db_query(db, NULL, &q_prune_latest, NULL, NULL) != DB_OK)
@@ -153,6 +158,8 @@ int ctl_worker(struct db *db, int argc, char **argv)
 			printf("checked %ld domain(s)\n", checked);
 		if (released > 0)
 			printf("settled %ld expired payment hold(s)\n", released);
+		if (pictures > 0)
+			printf("processed %ld picture(s)\n", pictures);
 		fflush(stdout);
 		if (once)
 			break;
