@@ -4,6 +4,7 @@
 #include "domain/creators/commission_rate.h"
 #include "views/attribution.h"
 #include "views/card_view.h"
+#include "views/gallery_view.h"
 #include "domain/video/media_from.h"
 #include "lib/sanitize.h"
 #include "db/dbcache.h"
@@ -24,7 +25,8 @@ static const struct db_stmt q_variants = {
 	" inventory_policy, id FROM variants WHERE product_id = ? ORDER BY position, id LIMIT 100",
 	"i", "ssssiisisi" };
 static const struct db_stmt q_images = {
-	"SELECT url, alt FROM product_images WHERE product_id = ? ORDER BY position, id LIMIT 20", "i", "ss" };
+	"SELECT " IMAGE_REF_SQL("url", "url_hash") ", alt FROM product_images WHERE product_id = ? ORDER BY position, id LIMIT 20",
+	"i", "ss" };
 static const struct db_stmt q_via = {
 	"SELECT cr.handle, cr.display_name, " COMMISSION_RATE_TODAY_SQL("pk") ", cr.id," SAMPLE_GIFT_SQL("cr.id", "pk.product_id")
 	" FROM creators cr JOIN picks pk ON pk.creator_id = cr.id AND pk.status = 'approved'"
@@ -143,11 +145,7 @@ int page_product(struct req *r)
 	 * (demo SQL, the editor, the API) for a few microseconds a page. */
 	const struct db_val *desc = db_at(&p, 0, 2);
 	tmpl_set(d, "SANITISED_DESCRIPTION_HTML", sanitize_html(r->arena, desc->s, desc->len, NULL));
-	for (size_t i = 0; i < imgs.nrows; i++) {
-		tmpl_dict *im = tmpl_add(d, "IMAGES");
-		tmpl_set(im, "SRC", db_at(&imgs, i, 0)->s);
-		tmpl_set(im, "ALT", db_at(&imgs, i, 1)->s);
-	}
+	gallery_view_fill(r, d, &imgs);
 	variants(r, d, &opts, &vars);
 	tmpl_set(d, "BUY_ACTION", buy_action(r, id));
 	if (via.nrows) {

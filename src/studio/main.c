@@ -83,6 +83,7 @@ static const struct field products_form_fields[] = {
 };
 static const struct field products_edit_fields[] = { F_TEXT("saved", 1), F_TEXT("more", 1), F_END };
 static const struct field products_status_fields[] = { F_TEXT("action", 10), F_END };
+static const struct field product_image_fields[] = { F_TEXT("alt", 1020), F_END };
 static const struct field marketplace_fields[] = {
 	F_TEXT("marketplace_open", 3), F_TEXT("commission_percent", 8), F_TEXT("approval_required", 3),
 	F_TEXT("marketplace", 10), F_INT("raised", 7, 0, 100000, .inline_error = true),
@@ -305,7 +306,7 @@ static const struct field admin_takedown_fields[] = {
 /* In the order of the rows below: the table order is the match precedence. */
 enum studio_page {
 	ST_HEALTH, ST_METRICS, ST_LOGIN_FORM, ST_LOGIN, ST_LOGOUT, ST_SIGNUP_FORM, ST_SIGNUP, ST_HOME, ST_PRODUCTS,
-	ST_PRODUCT_NEW, ST_PRODUCT_CREATE, ST_PRODUCT_EDIT, ST_PRODUCT_SAVE, ST_PRODUCT_STATUS,
+	ST_PRODUCT_NEW, ST_PRODUCT_CREATE, ST_PRODUCT_EDIT, ST_PRODUCT_SAVE, ST_PRODUCT_STATUS, ST_PRODUCT_IMAGE_UPLOAD,
 	ST_MARKETPLACE_FORM, ST_MARKETPLACE_SAVE, ST_MARKETPLACE_PRODUCT, ST_API_KEYS,
 	ST_API_KEY_CREATE, ST_API_KEY_REVOKE,
 	ST_CR_PROFILE_FORM, ST_CR_PROFILE, ST_CR_MARKET, ST_CR_PICK_ADD, ST_CR_PICKS,
@@ -380,6 +381,10 @@ static const struct route routes[] = {
 	[ST_PRODUCT_STATUS] = { .pat = { HTTP_POST, "/studio/products/{id}/status" },
 		.fn = page_products_status, .needs = NEED_BRAND, .path = path_id,
 		.fields = products_status_fields },
+	/* a product picture: the bytes are checked by their header and queued for crowdcartctl worker */
+	[ST_PRODUCT_IMAGE_UPLOAD] = { .pat = { HTTP_POST, "/studio/products/{id}/images" },
+		.fn = page_product_image_upload, .needs = NEED_BRAND | NEED_MULTIPART, .path = path_id,
+		.fields = product_image_fields, .max_body = STUDIO_IMAGE_UPLOAD_BODY },
 	[ST_MARKETPLACE_FORM] = { .pat = { HTTP_GET, "/studio/marketplace" },
 		.fn = page_marketplace_form, .needs = NEED_SESSION | NEED_BRAND,
 		.fields = marketplace_fields },

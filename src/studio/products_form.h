@@ -27,6 +27,8 @@ struct pf_row {
 
 struct pf_img {
 	const char *url, *alt;
+	const char *ref;	/* its image reference (IMAGE_REF_SQL) when loaded, for the thumbnail; else NULL */
+	const char *refusal;	/* an upload the worker refused: why ("" otherwise) */
 };
 
 struct product_form {

@@ -1,4 +1,5 @@
 /* image_asset.c: recording an upload or a fetched picture as a pending asset, by content. */
+#include <string.h>
 #include <sodium.h>
 #include "domain/media/image_asset.h"
 
@@ -31,4 +32,10 @@ enum db_status image_asset_state(struct db *db, struct arena *a, const char *key
 		*error = db_at(&res, 0, 1)->s;
 	}
 	return rc;
+}
+
+bool image_asset_path(const char *url)
+{
+	return url && strncmp(url, IMAGE_PATH_PREFIX, sizeof IMAGE_PATH_PREFIX - 1) == 0 &&
+	       image_key_valid(url + sizeof IMAGE_PATH_PREFIX - 1);
 }

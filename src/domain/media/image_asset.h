@@ -26,6 +26,10 @@
 	"  JOIN image_assets ia ON ia.akey = jf.akey AND ia.status = 'ready' WHERE jf.url_hash = " hash "), '@') END)"
 _Static_assert(sizeof IMAGE_PATH_PREFIX - 1 == 11, "SUBSTRING(url, 12, 32) above starts after the prefix");
 
+/* True when url is exactly IMAGE_PATH_PREFIX and a key: an upload, which a product may hold as
+ * one of its pictures beside http(s) addresses. */
+bool image_asset_path(const char *url);
+
 /* Records bytes (already sniffed: a JPEG, PNG or WebP within the limits) as a pending asset owned
  * by user_id (0: fetched for an import), unless an asset with the same content exists. key
  * receives the asset's key (IMAGE_KEY_LEN hex digits and a NUL). */

@@ -1,0 +1,34 @@
+/* image_view.h: the one helper every product picture on a page goes through (cards, the product
+ * gallery): from an image reference (IMAGE_REF_SQL, domain/media/image_asset.h) it sets the
+ * fields of the <picture>/<img> markup: a WebP and a JPEG srcset of the renditions with the
+ * slot's sizes, the intrinsic width and height (no layout shift), eager or lazy loading; a
+ * neutral placeholder while the worker has not made the renditions; never a remote URL. */
+#ifndef CC_IMAGE_VIEW_H
+#define CC_IMAGE_VIEW_H
+#include "web/http.h"
+
+/* Where the picture sits, which decides its `sizes` (how wide it is drawn, static/style.css). */
+enum image_slot {
+	IMAGE_SLOT_CARD,	/* a grid card: half the phone's width, about 18rem from 40rem up */
+	IMAGE_SLOT_MAIN,	/* the product page's main picture: the screen on a phone, half from 48rem */
+	IMAGE_SLOT_THUMB,	/* a gallery thumbnail */
+};
+
+/* The placeholder shown until a picture's renditions exist. */
+#define IMAGE_PLACEHOLDER_URL "/static/img/placeholder.svg"
+
+/* Sets on d: SRC, ALT, WIDTH, HEIGHT, LOADING ("eager" or "lazy"), and for a processed picture
+ * SIZES, WEBP_SRCSET and JPEG_SRCSET with the SRCSET section shown; shows section `section` of d
+ * (the markup around them). An empty ref shows nothing and returns false. */
+bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const char *ref, const char *alt,
+		     enum image_slot slot, bool eager);
+
+/* The absolute address of the picture made for shared links (1200x630, og:image) of a processed
+ * picture, a local picture as it is, or NULL (a placeholder or nothing). For the page head. */
+const char *image_view_share_url(struct arena *a, const char *ref);
+
+/* A reference's parts: key (33 bytes with its NUL) and intrinsic size; false unless it names a
+ * processed picture ("@<key>:<width>:<height>"). */
+bool image_view_parse(const char *ref, char key[33], unsigned *width, unsigned *height);
+
+#endif
