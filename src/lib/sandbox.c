@@ -184,6 +184,10 @@ bool sandbox_filter(enum sandbox_profile p)
 		ok = ok && seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0) == 0;
 		ok = ok && ALLOW_ALL(ctx, image_calls);
 		ok = ok && ALLOW_IF(ctx, SCMP_SYS(prctl), SCMP_A0(SCMP_CMP_EQ, PR_SET_NAME));
+		/* glib asks whether stderr is journald's socket before it logs a decoder's warning
+		 * (a damaged file): told it is no socket, it writes the line to stderr. */
+		ok = ok && seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOTSOCK), SCMP_SYS(getpeername), 0) == 0;
+		ok = ok && seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOTSOCK), SCMP_SYS(getsockname), 0) == 0;
 	}
 	if (p == SANDBOX_PARSER || p == SANDBOX_IMAGE) {
 		/* The parser gets no new files at all. libxml2 and iconv may try (an encoding's

@@ -180,6 +180,15 @@ START_TEST(test_image_child_makes_the_ladder)
 	image_result_free(&res);
 	ck_assert_int_eq(image_child_run((const uint8_t *)"<svg/>", 6, &res), IMAGE_CHILD_REFUSED);
 	ck_assert_str_eq(res.error, "SVG pictures are not accepted; upload a JPEG, PNG or WebP.");
+	/* a damaged file makes the decoders warn (glib probes stderr first): refused, not killed */
+	cs = image_child_run(jpeg, len / 2, &res);
+	ck_assert_msg(cs == IMAGE_CHILD_REFUSED, "truncated JPEG: %d %s", cs, res.error);
+	ck_assert_str_eq(res.error, "The picture could not be read: the file is damaged or incomplete.");
+	size_t plen;
+	uint8_t *png = fixture(FIX_PNG_BOMB, 300, 200, &plen);
+	cs = image_child_run(png, plen - 20, &res);
+	ck_assert_msg(cs == IMAGE_CHILD_REFUSED, "truncated PNG: %d %s", cs, res.error);
+	free(png);
 	free(jpeg);
 }
 END_TEST

@@ -4,11 +4,11 @@
 #include "domain/media/image_asset.h"
 
 /* The same content twice is one asset: the second upload changes nothing, not even a refusal
- * (the same bytes would be refused again). */
+ * (the same bytes would be refused again). IGNORE skips only that duplicate here: every value is
+ * ours and within its column, and the studio's account may insert assets, not change them. */
 static const struct db_stmt q_add = {
-	"INSERT INTO image_assets (akey, status, source, owner_user_id, next_attempt_at, created_at)"
-	" VALUES (?, 'pending', ?, NULLIF(?, 0), UTC_TIMESTAMP(), UTC_TIMESTAMP())"
-	" ON DUPLICATE KEY UPDATE id = id", "sbi", "" };
+	"INSERT IGNORE INTO image_assets (akey, status, source, owner_user_id, next_attempt_at, created_at)"
+	" VALUES (?, 'pending', ?, NULLIF(?, 0), UTC_TIMESTAMP(), UTC_TIMESTAMP())", "sbi", "" };
 static const struct db_stmt q_state = {
 	"SELECT status, error FROM image_assets WHERE akey = ?", "s", "ss" };
 
