@@ -18,8 +18,8 @@
  * from product_check rather than a bare 400; beyond this, the request is not from our form. */
 #define PF_ACCEPT_VARIANT_ROWS (PF_MAX_VARIANT_ROWS + 20)
 #define PF_ACCEPT_IMAGE_ROWS (PF_MAX_IMAGE_ROWS + 10)
-/* Form pairs the editor's routes accept: 10 per variant row, 2 per image row, 12 others. */
-#define PF_MAX_FIELDS (PF_ACCEPT_VARIANT_ROWS * 10 + PF_ACCEPT_IMAGE_ROWS * 2 + 20)
+/* Form pairs the editor's routes accept: 10 per variant row, 3 per image row, 12 others. */
+#define PF_MAX_FIELDS (PF_ACCEPT_VARIANT_ROWS * 10 + PF_ACCEPT_IMAGE_ROWS * 3 + 20)
 
 struct pf_row {
 	const char *id, *opt[PRODUCT_MAX_OPTIONS], *sku, *barcode, *price, *compare, *stock, *policy;

@@ -218,6 +218,26 @@ describe('product pictures', { concurrency: 1 }, () => {
 		}
 	});
 
+	it('pictures are reordered by their positions in the editor; the first is the card\'s', async () => {
+		const p = await publishedProduct();
+		assert.equal((await upload(p.client, p.id, jpeg('first.jpg', 400, 300, 'testsrc'), { alt: 'first' })).status, 303);
+		assert.equal((await upload(p.client, p.id, jpeg('second.jpg', 400, 300, 'smptebars'), { alt: 'second' })).status, 303);
+		const order = () => one(`SELECT GROUP_CONCAT(alt ORDER BY position, id) FROM product_images WHERE product_id = ${p.id}`);
+		assert.equal(order(), 'first,second');
+		const edit = (await p.client.get(`/studio/products/${p.id}`)).body;
+		const urls = [...edit.matchAll(/<option value="(\/media\/img\/[0-9a-f]{32})" selected>keep/g)].map((m) => m[1]);
+		assert.equal(urls.length, 2);
+		assert.match(edit, /name="i_pos" inputmode="numeric" maxlength="3" size="3" value="2"/);
+		const form = productForm({ ...tray([{ url: urls[0], alt: 'first' }, { url: urls[1], alt: 'second' }]),
+			title: /name="title" maxlength="255" required value="([^"]+)"/.exec(edit)[1],
+			variants: [{ id: /name="v_id" value="(\d+)"/.exec(edit)[1], sku: 'PIC-1', price: '12', stock: '5' }] });
+		form.append('i_pos', '2');
+		form.append('i_pos', '1');
+		assert.equal((await postProduct(p.client, `/studio/products/${p.id}`, form, `/studio/products/${p.id}`)).status, 303);
+		assert.equal(order(), 'second,first');
+		await eventually(async () => assert.match(await firstSlide(p.publicPath), /alt="second"/));
+	});
+
 	it('a picture nothing uses any more loses its files; one still used elsewhere keeps them', async () => {
 		const a = await publishedProduct();
 		const b = await publishedProduct();
