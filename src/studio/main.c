@@ -79,7 +79,7 @@ static const struct field products_form_fields[] = {
 	F_TEXT("v_barcode", 256), F_MONEY("v_price", 20, .inline_error = true),
 	F_MONEY("v_compare", 20, .inline_error = true),
 	F_INT("v_stock", 12, -PRODUCT_MAX_STOCK, PRODUCT_MAX_STOCK, .inline_error = true),
-	F_TEXT("v_policy", 10), F_TEXT("i_url", 1000), F_TEXT("i_alt", 1020), F_TEXT("i_pos", 3), F_TEXT("after", 4), F_END,
+	F_TEXT("v_policy", 10), F_TEXT("i_url", 1000), F_TEXT("i_alt", 1020), F_INT("i_pos", 3, 1, 999, .inline_error = true), F_TEXT("after", 4), F_END,
 };
 static const struct field products_edit_fields[] = { F_TEXT("saved", 1), F_TEXT("more", 1), F_END };
 static const struct field products_status_fields[] = { F_TEXT("action", 10), F_END };

@@ -111,20 +111,17 @@ static const char *field(struct req *r, const char *name)
 
 /* The pictures in the order of their "Position" fields (the first is the card's), rows without a
  * usable number keeping their place among equals; a form without them keeps the rows' order. */
-static void pf_reorder_images(const struct kvlist *l, struct product_form *f)
+static void pf_reorder_images(struct req *r, const struct kvlist *l, struct product_form *f)
 {
 	if (kv_count(l, "i_pos") != f->nimgs)
 		return;
-	long pos[PF_ACCEPT_IMAGE_ROWS];
-	for (size_t i = 0; i < f->nimgs; i++) {
-		char *end;
-		const char *v = nth(l, "i_pos", i);
-		long p = strtol(v, &end, 10);
-		pos[i] = *v && !*end && p >= 1 && p <= 999 ? p : (long)i + 1;
-	}
+	long long pos[PF_ACCEPT_IMAGE_ROWS];
+	for (size_t i = 0; i < f->nimgs; i++)
+		if (!req_int_value(r, "i_pos", nth(l, "i_pos", i), &pos[i]))
+			pos[i] = (long long)i + 1;
 	for (size_t i = 1; i < f->nimgs; i++)	/* insertion sort: stable, and at most 30 rows */
 		for (size_t j = i; j > 0 && pos[j - 1] > pos[j]; j--) {
-			long tp = pos[j];
+			long long tp = pos[j];
 			pos[j] = pos[j - 1];
 			pos[j - 1] = tp;
 			struct pf_img ti = f->imgs[j];
@@ -156,7 +153,7 @@ bool pf_from_request(struct req *r, struct product_form *f)
 			nth(l, "v_compare", i), nth(l, "v_stock", i), nth(l, "v_policy", i) };
 	for (size_t i = 0; i < nimgs; i++)
 		f->imgs[f->nimgs++] = (struct pf_img){ nth(l, "i_url", i), nth(l, "i_alt", i), NULL, NULL };
-	pf_reorder_images(l, f);
+	pf_reorder_images(r, l, f);
 	return true;
 }
 
