@@ -1,11 +1,11 @@
 {{%AUTOESCAPE context="HTML"}}<article class="product">
 <div class="gallery">
 <div class="gallery-track" tabindex="0" role="region" aria-label="Pictures of {{TITLE}}">
-{{#IMAGES}}<figure class="gallery-slide" id="picture-{{N}}">{{#IMAGE}}<picture>{{#SRCSET}}<source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}">{{/SRCSET}}<img src="{{SRC}}"{{#SRCSET}} srcset="{{JPEG_SRCSET}}" sizes="{{SIZES}}"{{/SRCSET}} alt="{{ALT}}" loading="{{LOADING}}" decoding="async" width="{{WIDTH}}" height="{{HEIGHT}}"></picture>{{/IMAGE}}</figure>
+{{#IMAGES}}<figure class="gallery-slide" id="picture-{{N}}">{{#IMAGE}}<picture>{{#SRCSET}}<source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}">{{/SRCSET}}<img src="{{SRC}}" alt="{{ALT}}" loading="{{LOADING}}" decoding="async" width="{{WIDTH}}" height="{{HEIGHT}}"></picture>{{/IMAGE}}</figure>
 {{/IMAGES}}
 </div>
 {{#THUMBS}}<ol class="gallery-thumbs">
-{{#THUMB}}<li><a href="#picture-{{N}}" aria-label="Picture {{N}} of {{COUNT}}">{{#IMAGE}}<picture>{{#SRCSET}}<source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}">{{/SRCSET}}<img src="{{SRC}}"{{#SRCSET}} srcset="{{JPEG_SRCSET}}" sizes="{{SIZES}}"{{/SRCSET}} alt="{{ALT}}" loading="{{LOADING}}" decoding="async" width="{{WIDTH}}" height="{{HEIGHT}}"></picture>{{/IMAGE}}</a></li>
+{{#THUMB}}<li><a href="#picture-{{N}}" aria-label="Picture {{N}} of {{COUNT}}">{{#IMAGE}}<picture>{{#SRCSET}}<source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}">{{/SRCSET}}<img src="{{SRC}}" alt="{{ALT}}" loading="{{LOADING}}" decoding="async" width="{{WIDTH}}" height="{{HEIGHT}}"></picture>{{/IMAGE}}</a></li>
 {{/THUMB}}</ol>{{/THUMBS}}
 </div>
 <div class="product-info">

@@ -57,7 +57,7 @@
 </fieldset>
 <fieldset><legend>Images (uploaded, or http or https addresses; empty a row or choose remove to take it off; change the positions to reorder; up to 20; the first is the card's)</legend>
 {{#IMAGE}}<div class="image-row">{{#TYPED}}<label>Image {{N}} address <input name="i_url" type="url" maxlength="1000" value="{{URL}}"></label>{{/TYPED}}
-{{#UPLOADED}}<div class="uploaded-image"><label>Image {{N}} <select name="i_url"><option value="{{URL}}" selected>keep</option><option value="">remove</option></select></label>{{#THUMB}}<picture>{{#SRCSET}}<source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}">{{/SRCSET}}<img class="studio-thumb" src="{{SRC}}"{{#SRCSET}} srcset="{{JPEG_SRCSET}}" sizes="{{SIZES}}"{{/SRCSET}} alt="" width="{{WIDTH}}" height="{{HEIGHT}}"></picture>{{/THUMB}}<span class="hint">{{STATE}}</span></div>{{/UPLOADED}}
+{{#UPLOADED}}<div class="uploaded-image"><label>Image {{N}} <select name="i_url"><option value="{{URL}}" selected>keep</option><option value="">remove</option></select></label>{{#THUMB}}<picture>{{#SRCSET}}<source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}">{{/SRCSET}}<img class="studio-thumb" src="{{SRC}}" alt="" width="{{WIDTH}}" height="{{HEIGHT}}"></picture>{{/THUMB}}<span class="hint">{{STATE}}</span></div>{{/UPLOADED}}
 <label>Alt text <input name="i_alt" maxlength="255" value="{{ALT}}"></label>
 <label>Position <input name="i_pos" inputmode="numeric" maxlength="3" size="3" value="{{N}}"></label></div>
 {{/IMAGE}}

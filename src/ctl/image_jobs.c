@@ -29,6 +29,13 @@ static const struct db_stmt q_discover = {
 	" SELECT i.url_hash, MIN(i.url), 'pending', UTC_TIMESTAMP() FROM product_images i"
 	" LEFT JOIN image_fetches f ON f.url_hash = i.url_hash"
 	" WHERE f.id IS NULL AND (i.url LIKE 'http://%' OR i.url LIKE 'https://%') GROUP BY i.url_hash LIMIT 200", "", "" };
+/* Creators' avatars given as addresses (a few rows: creators are not products). */
+static const struct db_stmt q_discover_avatars = {
+	"INSERT IGNORE INTO image_fetches (url_hash, url, status, next_attempt_at)"
+	" SELECT UNHEX(SHA2(c.avatar_url, 256)), MIN(c.avatar_url), 'pending', UTC_TIMESTAMP() FROM creators c"
+	" LEFT JOIN image_fetches f ON f.url_hash = UNHEX(SHA2(c.avatar_url, 256))"
+	" WHERE f.id IS NULL AND (c.avatar_url LIKE 'http://%' OR c.avatar_url LIKE 'https://%')"
+	" GROUP BY UNHEX(SHA2(c.avatar_url, 256)) LIMIT 200", "", "" };
 static const struct db_stmt q_fetch_due = {
 	"SELECT id FROM image_fetches WHERE status = 'pending' AND next_attempt_at <= UTC_TIMESTAMP()"
 	" ORDER BY next_attempt_at, id LIMIT 10", "", "i" };	/* JOB_BATCH */
@@ -64,18 +71,22 @@ static const struct db_stmt q_asset_refused = {
 /* A fetch whose URL no product holds any more. */
 static const struct db_stmt q_fetch_unused = {
 	"DELETE FROM image_fetches WHERE status <> 'pending' AND NOT EXISTS"
-	" (SELECT 1 FROM product_images i WHERE i.url_hash = image_fetches.url_hash) LIMIT 500", "", "" };
-/* Assets processed, older than the grace, that no picture column names and no fetch holds. */
+	" (SELECT 1 FROM product_images i WHERE i.url_hash = image_fetches.url_hash)"
+	" AND NOT EXISTS (SELECT 1 FROM creators c WHERE c.avatar_url = image_fetches.url) LIMIT 500", "", "" };
+/* Assets processed, older than the grace, that no picture column (product pictures, avatars)
+ * names and no fetch holds. */
 static const struct db_stmt q_asset_unused = {
 	"SELECT a.id, a.akey, a.width, a.status FROM image_assets a WHERE a.status <> 'pending'"
 	" AND a.created_at <= UTC_TIMESTAMP() - INTERVAL ? SECOND"
 	" AND NOT EXISTS (SELECT 1 FROM product_images i WHERE i.url_hash = UNHEX(SHA2(CONCAT('" IMAGE_PATH_PREFIX "', a.akey), 256)))"
 	" AND NOT EXISTS (SELECT 1 FROM image_fetches f WHERE f.akey = a.akey)"
+	" AND NOT EXISTS (SELECT 1 FROM creators c WHERE c.avatar_url = CONCAT('" IMAGE_PATH_PREFIX "', a.akey))"
 	" ORDER BY a.id LIMIT 50", "i", "isis" };
 static const struct db_stmt q_asset_delete = {
 	"DELETE FROM image_assets WHERE id = ? AND NOT EXISTS"
 	" (SELECT 1 FROM product_images i WHERE i.url_hash = UNHEX(SHA2(CONCAT('" IMAGE_PATH_PREFIX "', ?), 256)))"
-	" AND NOT EXISTS (SELECT 1 FROM image_fetches f WHERE f.akey = ?)", "iss", "" };
+	" AND NOT EXISTS (SELECT 1 FROM image_fetches f WHERE f.akey = ?)"
+	" AND NOT EXISTS (SELECT 1 FROM creators c WHERE c.avatar_url = CONCAT('" IMAGE_PATH_PREFIX "', ?))", "isss", "" };
 
 static const char *fetch_allow;
 
@@ -238,7 +249,7 @@ static bool sweep(struct db *db, struct arena *a)
 		if (!image_key_valid(key))
 			continue;
 		/* the row first: a picture saved again meanwhile keeps its row, and its files */
-		if (db_query(db, NULL, &q_asset_delete, (struct db_param[]){ DB_I(db_at(&r, i, 0)->i), DB_S(key), DB_S(key) }, NULL) != DB_OK)
+		if (db_query(db, NULL, &q_asset_delete, (struct db_param[]){ DB_I(db_at(&r, i, 0)->i), DB_S(key), DB_S(key), DB_S(key) }, NULL) != DB_OK)
 			return false;
 		if (db_affected(db) == 1)
 			remove_renditions(a, key, (unsigned)db_at(&r, i, 2)->i);
@@ -251,7 +262,8 @@ long image_jobs_pass(struct db *db, struct arena *a)
 	long ready = 0;
 	struct lease_job fetches = { &q_fetch_due, JOB_BATCH, &q_fetch_claim, fetch_one, NULL };
 	struct lease_job assets = { &q_asset_due, JOB_BATCH, &q_asset_claim, process_asset, &ready };
-	if (db_query(db, NULL, &q_discover, NULL, NULL) != DB_OK || lease_pass(db, a, &fetches) < 0 ||
+	if (db_query(db, NULL, &q_discover, NULL, NULL) != DB_OK ||
+	    db_query(db, NULL, &q_discover_avatars, NULL, NULL) != DB_OK || lease_pass(db, a, &fetches) < 0 ||
 	    lease_pass(db, a, &assets) < 0)
 		return -1;
 	arena_reset(a);

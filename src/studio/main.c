@@ -9,6 +9,7 @@
 #include "studio/live_studio.h"
 #include "studio/orders.h"
 #include "studio/payouts.h"
+#include "studio/image_upload.h"
 #include "studio/products.h"
 #include "studio/products_form.h"
 #include "studio/samples.h"
@@ -309,7 +310,7 @@ enum studio_page {
 	ST_PRODUCT_NEW, ST_PRODUCT_CREATE, ST_PRODUCT_EDIT, ST_PRODUCT_SAVE, ST_PRODUCT_STATUS, ST_PRODUCT_IMAGE_UPLOAD,
 	ST_MARKETPLACE_FORM, ST_MARKETPLACE_SAVE, ST_MARKETPLACE_PRODUCT, ST_API_KEYS,
 	ST_API_KEY_CREATE, ST_API_KEY_REVOKE,
-	ST_CR_PROFILE_FORM, ST_CR_PROFILE, ST_CR_MARKET, ST_CR_PICK_ADD, ST_CR_PICKS,
+	ST_CR_PROFILE_FORM, ST_CR_PROFILE, ST_CR_AVATAR_UPLOAD, ST_CR_MARKET, ST_CR_PICK_ADD, ST_CR_PICKS,
 	ST_CR_PICK_MOVE, ST_CR_PICK_REMOVE, ST_CR_COLLECTIONS, ST_CR_COLLECTION_CREATE,
 	ST_CR_COLLECTION_MOVE, ST_CR_COLLECTION_EDIT, ST_CR_COLLECTION_SAVE, ST_CR_ITEM_ADD,
 	ST_CR_ITEM_MOVE, ST_CR_ITEM_NOTE, ST_CR_ITEM_REMOVE, ST_CR_LINKS, ST_CR_LINK_CREATE,
@@ -406,6 +407,9 @@ static const struct route routes[] = {
 	[ST_CR_PROFILE] = { .pat = { HTTP_POST, "/studio/creator/profile" },
 		.fn = page_creator_profile, .needs = NEED_CREATOR, .fields = creator_profile_fields,
 		.max_body = 32768 },
+	[ST_CR_AVATAR_UPLOAD] = { .pat = { HTTP_POST, "/studio/creator/profile/avatar" },
+		.fn = page_creator_avatar_upload, .needs = NEED_CREATOR | NEED_MULTIPART,
+		.max_body = STUDIO_IMAGE_UPLOAD_BODY },
 	[ST_CR_MARKET] = { .pat = { HTTP_GET, "/studio/creator/marketplace" },
 		.fn = page_creator_marketplace, .needs = NEED_SESSION | NEED_CREATOR,
 		.fields = creator_added_fields },

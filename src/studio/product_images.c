@@ -5,13 +5,10 @@
  * crowdcartctl worker decodes and resizes it later, out of the page-serving programs
  * (docs/IMAGES.md). Until then the shop shows a placeholder. */
 #include <string.h>
-#include "lib/image_sniff.h"
 #include "domain/catalog/product.h"
-#include "domain/media/image_asset.h"
 #include "web/response.h"
+#include "studio/image_upload.h"
 #include "studio/products.h"
-
-_Static_assert(STUDIO_IMAGE_UPLOAD_BODY > IMAGE_MAX_BYTES, "the route's body cap leaves room for the form around the file");
 
 static const struct db_stmt q_owned = {
 	"SELECT COUNT(i.id) FROM products p LEFT JOIN product_images i ON i.product_id = p.id"
@@ -34,35 +31,10 @@ static enum db_status record(struct db *db, void *ctx)
 	enum db_status rc = image_asset_add(db, u->user_id, u->file->data, u->file->len, u->key);
 	if (rc != DB_OK)
 		return rc;
-	char path[sizeof IMAGE_PATH_PREFIX + IMAGE_KEY_LEN];
-	memcpy(path, IMAGE_PATH_PREFIX, sizeof IMAGE_PATH_PREFIX - 1);
-	memcpy(path + sizeof IMAGE_PATH_PREFIX - 1, u->key, IMAGE_KEY_LEN + 1);
+	char path[IMAGE_UPLOAD_PATH_LEN + 1];
+	image_upload_path(path, u->key);
 	return db_query(db, NULL, &q_append,
 			(struct db_param[]){ DB_I(u->product_id), DB_S(path), DB_S(u->alt), DB_I(u->product_id) }, NULL);
-}
-
-/* The refusal a picture's first bytes already justify, with its status; NULL when it may go on. */
-static const char *refusal(const struct mp_part *file, int *status)
-{
-	struct image_sniff s;
-	*status = 415;
-	if (!file || file->len == 0) {
-		*status = 422;
-		return "Choose a picture to upload (the file was missing or empty).";
-	}
-	if (file->len > IMAGE_MAX_BYTES) {
-		*status = 413;
-		return "That picture is larger than 12 MiB. Upload a smaller JPEG, PNG or WebP.";
-	}
-	bool sized = image_sniff(file->data, file->len, &s);
-	if (s.format == IMAGE_SVG)
-		return "SVG pictures are not accepted (they can carry scripts). Upload a JPEG, PNG or WebP.";
-	if (s.format == IMAGE_UNKNOWN)
-		return "That file is not a JPEG, PNG or WebP picture.";
-	*status = 422;
-	if (!sized)
-		return "That picture's header is damaged or incomplete.";
-	return image_size_refusal(s.width, s.height);
 }
 
 int page_product_image_upload(struct req *r)
@@ -82,7 +54,7 @@ int page_product_image_upload(struct req *r)
 	}
 	struct upload u = { r->sess.user_id, id, multipart_file(&r->files, "file"), req_form(r, "alt"), "" };
 	int status;
-	const char *why = refusal(u.file, &status);
+	const char *why = image_upload_refusal(u.file, &status);
 	if (why) {
 		response_error(r, status, why);
 		return REQ_DONE;

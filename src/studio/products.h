@@ -11,10 +11,8 @@ int page_products_create(struct req *r);
 int page_products_edit(struct req *r);
 int page_products_update(struct req *r);
 int page_products_status(struct req *r);
-/* product_images.c: a picture uploaded for one of the brand's products */
+/* product_images.c: a picture uploaded for one of the brand's products (image_upload.h) */
 int page_product_image_upload(struct req *r);
-/* Its route's body cap: a picture at its limit (IMAGE_MAX_BYTES) plus the form around it. */
-#define STUDIO_IMAGE_UPLOAD_BODY ((12 << 20) + 65536)
 int page_marketplace_form(struct req *r);
 int page_marketplace_save(struct req *r);
 int page_marketplace_product(struct req *r);

@@ -12,9 +12,14 @@ static const char *const slot_sizes[] = {
 	[IMAGE_SLOT_CARD] = "(min-width: 40rem) 18rem, 50vw",
 	[IMAGE_SLOT_MAIN] = "(min-width: 48rem) 36rem, 100vw",
 	[IMAGE_SLOT_THUMB] = "5rem",
+	[IMAGE_SLOT_AVATAR] = "8.5rem",
+	[IMAGE_SLOT_CHIP] = "48px",
 };
 /* The rendition in src for browsers without srcset, and the one whose size the tag states. */
-static const unsigned slot_fallback[] = { [IMAGE_SLOT_CARD] = 320, [IMAGE_SLOT_MAIN] = 640, [IMAGE_SLOT_THUMB] = 160 };
+static const unsigned slot_fallback[] = {
+	[IMAGE_SLOT_CARD] = 320, [IMAGE_SLOT_MAIN] = 640, [IMAGE_SLOT_THUMB] = 160, [IMAGE_SLOT_AVATAR] = 160,
+	[IMAGE_SLOT_CHIP] = 160,
+};
 
 bool image_view_parse(const char *ref, char key[33], unsigned *width, unsigned *height)
 {
@@ -65,8 +70,12 @@ bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const cha
 		tmpl_set_int(d, "WIDTH", fb);
 		tmpl_set_int(d, "HEIGHT", image_scaled_height(w, h, fb));
 		tmpl_set(d, "SIZES", slot_sizes[slot]);
-		tmpl_set(d, "WEBP_SRCSET", srcset(r->arena, key, widths, n, "webp"));
-		tmpl_set(d, "JPEG_SRCSET", srcset(r->arena, key, widths, n, "jpg"));
+		/* A <picture> offers WebP and falls back to SRC (JPEG): one srcset keeps a grid of cards
+		 * small. An avatar is a bare <img> (its layout styles the img itself): a JPEG srcset. */
+		if (slot == IMAGE_SLOT_AVATAR || slot == IMAGE_SLOT_CHIP)
+			tmpl_set(d, "JPEG_SRCSET", srcset(r->arena, key, widths, n, "jpg"));
+		else
+			tmpl_set(d, "WEBP_SRCSET", srcset(r->arena, key, widths, n, "webp"));
 		tmpl_show(d, "SRCSET");
 	} else {
 		/* "@" (not processed yet, or refused) and anything that is not a local path: the

@@ -112,10 +112,10 @@ describe('product pictures', { concurrency: 1 }, () => {
 		});
 		const widths = [160, 320, 640, 1080, 1200];
 		assert.match(ready, new RegExp(`srcset="${widths.map((w) => `/media/img/${key}-${w}\\.webp ${w}w`).join(', ')}"`));
-		assert.match(ready, new RegExp(`srcset="${widths.map((w) => `/media/img/${key}-${w}\\.jpg ${w}w`).join(', ')}"`));
+		// browsers without WebP take the JPEG fallback: one srcset per picture keeps cards small
 		assert.match(ready, /sizes="\(min-width: 48rem\) 36rem, 100vw"/);
 		// the fallback and the intrinsic size: the 640 rendition of a 3:2 picture
-		assert.match(ready, new RegExp(`<img src="/media/img/${key}-640\\.jpg" srcset=`));
+		assert.match(ready, new RegExp(`<img src="/media/img/${key}-640\\.jpg" alt=`));
 		assert.match(ready, /alt="A tray on a desk" loading="eager" decoding="async" width="640" height="427"/);
 
 		for (const [file, type] of [[`${key}-640.webp`, 'image/webp'], [`${key}-1200.jpg`, 'image/jpeg'], [`${key}-og.jpg`, 'image/jpeg']]) {
