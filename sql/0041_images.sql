@@ -37,8 +37,9 @@ CREATE TABLE IF NOT EXISTS image_fetches (
   KEY image_fetches_due (status, next_attempt_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- The hash of every image URL, kept by the database, so a card finds its fetched asset through an
--- index and the worker finds URLs not yet taken on without hashing every row.
-ALTER TABLE product_images
-  ADD COLUMN IF NOT EXISTS url_hash BINARY(32) AS (UNHEX(SHA2(url, 256))) STORED,
-  ADD INDEX IF NOT EXISTS product_images_url_hash (url_hash);
+-- The hash of every image URL, computed by the database, so a card finds its fetched asset through
+-- an index and the worker finds URLs not yet taken on without hashing every row. A virtual column
+-- (added without copying the table) with an index of its own statement (built without copying,
+-- writes going on): docs/UPGRADING.md.
+ALTER TABLE product_images ADD COLUMN IF NOT EXISTS url_hash BINARY(32) AS (UNHEX(SHA2(url, 256))) VIRTUAL;
+ALTER TABLE product_images ADD INDEX IF NOT EXISTS product_images_url_hash (url_hash), ALGORITHM=NOCOPY, LOCK=NONE;

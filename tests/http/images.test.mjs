@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { eventually } from './lib/eventually.mjs';
-import { Client, ROOT, VAR, csrfOf } from './lib/http.mjs';
+import { Client, ROOT, VAR, csrfOf, newAccount } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
 import { main, newBrand, postProduct, productForm, sql } from './lib/catalog.mjs';
 import { multipart } from './lib/catalog_import.mjs';
@@ -236,6 +236,35 @@ describe('product pictures', { concurrency: 1 }, () => {
 		assert.equal((await postProduct(p.client, `/studio/products/${p.id}`, form, `/studio/products/${p.id}`)).status, 303);
 		assert.equal(order(), 'second,first');
 		await eventually(async () => assert.match(await firstSlide(p.publicPath), /alt="second"/));
+	});
+
+	it('a creator uploads an avatar: a placeholder, then its renditions on the storefront; the profile keeps it', async () => {
+		const client = new Client();
+		const account = await newAccount(client, 'creator');
+		const csrf = csrfOf((await client.get('/studio/creator/profile')).body);
+		const svg = multipart({ csrf }, { name: 'a.svg', data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), type: 'image/svg+xml' });
+		const refused = await client.request('POST', '/studio/creator/profile/avatar', { headers: { 'content-type': svg.type }, body: svg.body });
+		assert.equal(refused.status, 415);
+		assert.match(refused.body, /SVG pictures are not accepted/);
+		const { body, type } = multipart({ csrf }, { name: 'me.jpg', data: jpeg('avatar.jpg', 500, 500, 'rgbtestsrc'), type: 'image/jpeg' });
+		const res = await client.request('POST', '/studio/creator/profile/avatar', { headers: { 'content-type': type }, body });
+		assert.equal(res.status, 303);
+		const key = one(`SELECT SUBSTRING(avatar_url, 12) FROM creators WHERE handle = '${account.handle}'`);
+		assert.match(key, /^[0-9a-f]{32}$/);
+		await eventually(async () => assert.match((await new Client().get(`/@${account.handle}`)).body,
+			/<img class="avatar-lg" src="\/static\/img\/placeholder\.svg" alt=""/));
+		await images();
+		await eventually(async () => assert.match((await new Client().get(`/@${account.handle}`)).body, new RegExp(
+			`<img class="avatar-lg" src="/media/img/${key}-160\\.jpg" srcset="/media/img/${key}-160\\.jpg 160w, /media/img/${key}-320\\.jpg 320w, /media/img/${key}-500\\.jpg 500w" sizes="8\\.5rem"`)));
+		// the profile form round-trips the uploaded avatar
+		const form = (await client.get('/studio/creator/profile')).body;
+		assert.match(form, new RegExp(`name="avatar_url" maxlength="500" value="/media/img/${key}"`));
+		const saved = await client.submit('/studio/creator/profile', { display_name: 'Avatar Tester', bio: '', avatar_url: `/media/img/${key}`,
+			...Object.fromEntries([1, 2, 3, 4, 5].flatMap((n) => [[`link_label_${n}`, ''], [`link_url_${n}`, '']])) });
+		assert.equal(saved.status, 303, saved.body);
+		// nothing sweeps a picture an avatar still uses
+		await images(confWith('image_sweep_after_seconds = 0'));
+		assert.ok(existsSync(path.join(VAR, 'media', 'img', `${key}-320.jpg`)));
 	});
 
 	it('a picture nothing uses any more loses its files; one still used elsewhere keeps them', async () => {
