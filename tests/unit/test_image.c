@@ -13,6 +13,7 @@
 #include "lib/image_sniff.h"
 #include "ctl/image_child.h"
 #include "ctl/image_pipeline.h"
+#include "views/image_view.h"
 #include "suites.h"
 
 enum fixture { FIX_JPEG, FIX_PNG_BOMB };
@@ -158,6 +159,27 @@ START_TEST(test_image_ladder_widths_and_names)
 }
 END_TEST
 
+/* A page reads a reference, never an address: only a well-formed "@key:w:h" names renditions. */
+START_TEST(test_image_reference_parsing)
+{
+	char key[33];
+	unsigned w, h;
+	ck_assert(image_view_parse("@0123456789abcdef0123456789abcdef:1200:800", key, &w, &h));
+	ck_assert_str_eq(key, "0123456789abcdef0123456789abcdef");
+	ck_assert_uint_eq(w, 1200);
+	ck_assert_uint_eq(h, 800);
+	ck_assert(!image_view_parse("@", key, &w, &h));	/* not processed yet: the placeholder */
+	ck_assert(!image_view_parse("/static/demo/product-1.svg", key, &w, &h));
+	ck_assert(!image_view_parse("https://cdn.example/x.jpg", key, &w, &h));
+	ck_assert(!image_view_parse("@0123456789ABCDEF0123456789abcdef:10:10", key, &w, &h));
+	ck_assert(!image_view_parse("@0123456789abcdef0123456789abcdef:30000:30000", key, &w, &h));
+	ck_assert(!image_view_parse("@0123456789abcdef0123456789abcdef:10:10\"onerror=x", key, &w, &h));
+	ck_assert(image_asset_path("/media/img/0123456789abcdef0123456789abcdef"));
+	ck_assert(!image_asset_path("/media/img/0123456789abcdef0123456789abcdef/../x"));
+	ck_assert(!image_asset_path("/media/img/"));
+}
+END_TEST
+
 /* Through the confined child: the ladder of a 2000 x 1000 picture, each file what it says. */
 START_TEST(test_image_child_makes_the_ladder)
 {
@@ -234,6 +256,7 @@ Suite *image_suite(void)
 	tcase_add_test(tc, test_image_refuses_a_truncated_jpeg);
 	tcase_add_test(tc, test_image_refuses_svg);
 	tcase_add_test(tc, test_image_ladder_widths_and_names);
+	tcase_add_test(tc, test_image_reference_parsing);
 	tcase_add_test(tc, test_image_child_makes_the_ladder);
 	tcase_add_test(tc, test_image_upright_and_gps_stripped);
 	suite_add_tcase(s, tc);
