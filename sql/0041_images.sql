@@ -6,7 +6,7 @@
 -- and never shown to a shopper: until its asset is ready a card shows a placeholder.
 CREATE TABLE IF NOT EXISTS image_assets (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,
-  akey CHAR(32) CHARACTER SET ascii NOT NULL,
+  akey CHAR(32) NOT NULL,
   status ENUM('pending','ready','refused') NOT NULL DEFAULT 'pending',
   source MEDIUMBLOB NULL,                 -- the bytes as received, dropped once processed
   width INT NOT NULL DEFAULT 0,           -- after the EXIF rotation, before any resize
@@ -27,7 +27,7 @@ CREATE TABLE IF NOT EXISTS image_fetches (
   url_hash BINARY(32) NOT NULL,
   url VARCHAR(1000) NOT NULL,
   status ENUM('pending','done','failed') NOT NULL DEFAULT 'pending',
-  akey CHAR(32) CHARACTER SET ascii NULL,
+  akey CHAR(32) NULL,
   attempts INT NOT NULL DEFAULT 0,
   error VARCHAR(255) NOT NULL DEFAULT '',
   next_attempt_at DATETIME NOT NULL,
