@@ -82,6 +82,9 @@ static const struct db_stmt q_asset_unused = {
 	" AND NOT EXISTS (SELECT 1 FROM image_fetches f WHERE f.akey = a.akey)"
 	" AND NOT EXISTS (SELECT 1 FROM creators c WHERE c.avatar_url = CONCAT('" IMAGE_PATH_PREFIX "', a.akey))"
 	" ORDER BY a.id LIMIT 50", "i", "isis" };
+/* The account quota records of a picture's uploads (studio/image_upload.c names them). */
+static const struct db_stmt q_quota_release = {
+	"DELETE FROM media_uploads WHERE name LIKE CONCAT('img-', ?, '-%')", "s", "" };
 static const struct db_stmt q_asset_delete = {
 	"DELETE FROM image_assets WHERE id = ? AND NOT EXISTS"
 	" (SELECT 1 FROM product_images i WHERE i.url_hash = UNHEX(SHA2(CONCAT('" IMAGE_PATH_PREFIX "', ?), 256)))"
@@ -251,8 +254,11 @@ static bool sweep(struct db *db, struct arena *a)
 		/* the row first: a picture saved again meanwhile keeps its row, and its files */
 		if (db_query(db, NULL, &q_asset_delete, (struct db_param[]){ DB_I(db_at(&r, i, 0)->i), DB_S(key), DB_S(key), DB_S(key) }, NULL) != DB_OK)
 			return false;
-		if (db_affected(db) == 1)
-			remove_renditions(a, key, (unsigned)db_at(&r, i, 2)->i);
+		if (db_affected(db) != 1)
+			continue;
+		remove_renditions(a, key, (unsigned)db_at(&r, i, 2)->i);
+		if (db_query(db, NULL, &q_quota_release, (struct db_param[]){ DB_S(key) }, NULL) != DB_OK)
+			return false;
 	}
 	return true;
 }

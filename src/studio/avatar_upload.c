@@ -3,6 +3,7 @@
  * as a pending asset and made the avatar in one transaction; crowdcartctl worker makes its
  * renditions, and the storefront shows a placeholder until then (docs/IMAGES.md). */
 #include "web/response.h"
+#include "domain/video/upload_quota.h"
 #include "studio/image_upload.h"
 #include "studio/studio.h"
 
@@ -33,9 +34,17 @@ int page_creator_avatar_upload(struct req *r)
 		response_error(r, status, why);
 		return REQ_DONE;
 	}
+	long long quota_id;
+	int st;
+	if (!image_upload_reserve(r, a.file, &quota_id, &st))
+		return st;
 	enum db_status rc = db_txn(r->db, record, &a);
-	if (rc != DB_OK)
+	if (rc != DB_OK) {
+		/* a record left behind would count against the account a picture it does not have */
+		if (quota_id)
+			db_best_effort(upload_quota_release(r->db, quota_id));
 		return req_db_fail(rc);
+	}
 	response_redirect(r, "/studio/creator/profile?saved=1");
 	return REQ_DONE;
 }

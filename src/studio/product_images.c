@@ -7,6 +7,7 @@
 #include <string.h>
 #include "domain/catalog/product.h"
 #include "web/response.h"
+#include "domain/video/upload_quota.h"
 #include "studio/image_upload.h"
 #include "studio/products.h"
 
@@ -61,8 +62,16 @@ int page_product_image_upload(struct req *r)
 	}
 	if (!u.alt)
 		u.alt = "";
-	if ((rc = db_txn(r->db, record, &u)) != DB_OK)
+	long long quota_id;
+	int st;
+	if (!image_upload_reserve(r, u.file, &quota_id, &st))
+		return st;
+	if ((rc = db_txn(r->db, record, &u)) != DB_OK) {
+		/* a record left behind would count against the account a picture it does not have */
+		if (quota_id)
+			db_best_effort(upload_quota_release(r->db, quota_id));
 		return req_db_fail(rc);
+	}
 	response_redirect(r, arena_printf(r->arena, "/studio/products/%lld?saved=1", id));
 	return REQ_DONE;
 }

@@ -277,6 +277,11 @@ describe('product pictures', { concurrency: 1 }, () => {
 		const key = one(`SELECT SUBSTRING(url, 12) FROM product_images WHERE product_id = ${a.id}`);
 		const file = path.join(VAR, 'media', 'img', `${key}-320.webp`);
 		assert.ok(existsSync(file));
+		// each account's upload counts against its quota (the video uploads' records), once
+		const quota = () => +one(`SELECT COUNT(*) FROM media_uploads WHERE name LIKE 'img-${key}-%'`);
+		assert.equal(quota(), 2);
+		assert.equal((await upload(a.client, a.id, pic)).status, 303);	// the same bytes again
+		assert.equal(quota(), 2);
 		const sweep = confWith('image_sweep_after_seconds = 0');
 
 		// a removes it (the editor's "remove"): b still shows it
@@ -298,5 +303,6 @@ describe('product pictures', { concurrency: 1 }, () => {
 		assert.ok(!existsSync(file), 'the renditions are deleted');
 		assert.equal((await new Client().get(`/media/img/${key}-320.webp`)).status, 404);
 		assert.equal(+one(`SELECT COUNT(*) FROM image_assets WHERE akey = '${key}'`), 0);
+		assert.equal(quota(), 0, 'the quota records go with the files');
 	});
 });

@@ -12,12 +12,17 @@ static const struct db_stmt q_add = {
 static const struct db_stmt q_state = {
 	"SELECT status, error FROM image_assets WHERE akey = ?", "s", "ss" };
 
-enum db_status image_asset_add(struct db *db, long long user_id, const uint8_t *data, size_t len,
-			       char key[IMAGE_KEY_LEN + 1])
+void image_asset_key(const uint8_t *data, size_t len, char key[IMAGE_KEY_LEN + 1])
 {
 	unsigned char h[crypto_hash_sha256_BYTES];
 	crypto_hash_sha256(h, data, len);
 	sodium_bin2hex(key, IMAGE_KEY_LEN + 1, h, IMAGE_KEY_LEN / 2);
+}
+
+enum db_status image_asset_add(struct db *db, long long user_id, const uint8_t *data, size_t len,
+			       char key[IMAGE_KEY_LEN + 1])
+{
+	image_asset_key(data, len, key);
 	return db_query(db, NULL, &q_add, (struct db_param[]){ DB_S(key), DB_B(data, len), DB_I(user_id) }, NULL);
 }
 

@@ -30,6 +30,9 @@ _Static_assert(sizeof IMAGE_PATH_PREFIX - 1 == 11, "SUBSTRING(url, 12, 32) above
  * one of its pictures beside http(s) addresses. */
 bool image_asset_path(const char *url);
 
+/* The key of bytes: the first IMAGE_KEY_LEN hex digits of their SHA-256, and a NUL. */
+void image_asset_key(const uint8_t *data, size_t len, char key[IMAGE_KEY_LEN + 1]);
+
 /* Records bytes (already sniffed: a JPEG, PNG or WebP within the limits) as a pending asset owned
  * by user_id (0: fetched for an import), unless an asset with the same content exists. key
  * receives the asset's key (IMAGE_KEY_LEN hex digits and a NUL). */
