@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<article class="product">
 <div class="gallery">
 <div class="gallery-track" tabindex="0" role="region" aria-label="Pictures of {{TITLE}}">
-{{#IMAGES}}<figure class="gallery-slide" id="picture-{{N}}">{{#IMAGE}}<picture>{{#SRCSET}}<source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}">{{/SRCSET}}<img src="{{SRC}}" alt="{{ALT}}" loading="{{LOADING}}" decoding="async" width="{{WIDTH}}" height="{{HEIGHT}}"></picture>{{/IMAGE}}</figure>
+{{#IMAGES}}<figure class="gallery-slide" id="picture-{{N}}" data-picture="{{IMAGE_ID}}">{{#IMAGE}}<picture>{{#SRCSET}}<source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}">{{/SRCSET}}<img src="{{SRC}}" alt="{{ALT}}" loading="{{LOADING}}" decoding="async" width="{{WIDTH}}" height="{{HEIGHT}}"></picture>{{/IMAGE}}</figure>
 {{/IMAGES}}
 </div>
 {{#THUMBS}}<ol class="gallery-thumbs">
@@ -27,7 +27,7 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="variant">Option</label>
 <select id="variant" name="variant" required>
-{{#BUY_OPTIONS}}<option value="{{ID}}"{{#SOLD_OUT}} disabled{{/SOLD_OUT}}>{{LABEL}}{{#SOLD_OUT}} (sold out){{/SOLD_OUT}}</option>
+{{#BUY_OPTIONS}}<option value="{{ID}}"{{#SOLD_OUT}} disabled{{/SOLD_OUT}}{{#PICTURE}} data-picture="{{IMAGE_ID}}"{{/PICTURE}}>{{LABEL}}{{#SOLD_OUT}} (sold out){{/SOLD_OUT}}</option>
 {{/BUY_OPTIONS}}
 </select></div>
 <div class="field"><label for="quantity">Quantity</label>
@@ -42,3 +42,4 @@
 </div>
 </article>
 {{#SHOWCASES}}{{>SHOWCASE}}{{/SHOWCASES}}
+<script src="{{STATIC_JS_GALLERY_JS}}" defer></script>

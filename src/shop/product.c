@@ -22,11 +22,11 @@ static const struct db_stmt q_options = {
 	"SELECT name FROM product_options WHERE product_id = ? ORDER BY position", "i", "s" };
 static const struct db_stmt q_variants = {
 	"SELECT option1, option2, option3, sku, price, COALESCE(compare_at_price, 0), currency, stock,"
-	" inventory_policy, id FROM variants WHERE product_id = ? ORDER BY position, id LIMIT 100",
-	"i", "ssssiisisi" };
+	" inventory_policy, id, COALESCE(image_id, 0) FROM variants WHERE product_id = ? ORDER BY position, id LIMIT 100",
+	"i", "ssssiisisii" };
 static const struct db_stmt q_images = {
-	"SELECT " IMAGE_REF_SQL("url", "url_hash") ", alt FROM product_images WHERE product_id = ? ORDER BY position, id LIMIT 20",
-	"i", "ss" };
+	"SELECT " IMAGE_REF_SQL("url", "url_hash") ", alt, id FROM product_images WHERE product_id = ?"
+	" ORDER BY position, id LIMIT 20", "i", "ssi" };
 static const struct db_stmt q_via = {
 	"SELECT cr.handle, cr.display_name, " COMMISSION_RATE_TODAY_SQL("pk") ", cr.id," SAMPLE_GIFT_SQL("cr.id", "pk.product_id")
 	" FROM creators cr JOIN picks pk ON pk.creator_id = cr.id AND pk.status = 'approved'"
@@ -67,6 +67,9 @@ static bool buy_option(struct req *r, tmpl_dict *d, const struct db_res *vars, s
 	const char *a = db_at(vars, i, 0)->s, *b = db_at(vars, i, 1)->s, *c = db_at(vars, i, 2)->s;
 	const char *price = layout_money(r, db_at(vars, i, 4)->i, db_at(vars, i, 6)->s);
 	tmpl_set_int(o, "ID", db_at(vars, i, 9)->i);
+	/* the gallery brings this variant's own picture into view when it is chosen (gallery.js) */
+	if (db_at(vars, i, 10)->i)
+		tmpl_set_int(tmpl_add(o, "PICTURE"), "IMAGE_ID", db_at(vars, i, 10)->i);
 	tmpl_set(o, "LABEL", arena_printf(r->arena, "%s%s%s%s%s%s%s", a, *b ? " / " : "", b, *c ? " / " : "", c,
 					  *a ? " — " : "", price));
 	bool sold_out = db_at(vars, i, 7)->i <= 0 && strcmp(db_at(vars, i, 8)->s, "deny") == 0;

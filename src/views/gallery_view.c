@@ -7,6 +7,7 @@ void gallery_view_fill(struct req *r, tmpl_dict *d, const struct db_res *imgs)
 	for (size_t i = 0; i < imgs->nrows; i++) {
 		tmpl_dict *s = tmpl_add(d, "IMAGES");
 		tmpl_set_int(s, "N", (long long)i + 1);
+		tmpl_set_int(s, "IMAGE_ID", db_at(imgs, i, 2)->i);
 		image_view_fill(r, s, "IMAGE", db_at(imgs, i, 0)->s, db_at(imgs, i, 1)->s, IMAGE_SLOT_MAIN, i == 0);
 	}
 	if (imgs->nrows < 2)

@@ -5,7 +5,8 @@
 #define CC_GALLERY_VIEW_H
 #include "web/http.h"
 
-/* Adds one IMAGES slide per row of imgs (columns: image reference, alt) and, when there is more
+/* Adds one IMAGES slide per row of imgs (columns: image reference, alt, product_images.id, which
+ * a variant's picture names) and, when there is more
  * than one, the THUMBS section with a THUMB per picture. The first slide loads eagerly. */
 void gallery_view_fill(struct req *r, tmpl_dict *d, const struct db_res *imgs);
 

@@ -2,7 +2,8 @@
 // `crowdcartctl images` has made its renditions the studio shows the thumbnail and a creator's
 // storefront shows the card with the candidate of its srcset that fits the screen (recorded for a
 // 390 px phone at 1x and 3x and a 1280 px desktop), loaded eagerly in the first row; the product
-// page's gallery lays out without shifting (Chromium's layout-shift entries sum below 0.05).
+// page's gallery lays out without shifting (Chromium's layout-shift entries sum below 0.05), and
+// choosing a variant with a picture of its own brings that picture into view.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { after, test } from 'node:test';
 import { SHOTS, eventually, openPage, useChromium } from './lib/chromium.mjs';
 import { ROOT, VAR } from '../http/lib/env.mjs';
 import { creatorWithPicks } from '../http/lib/video.mjs';
+import { sql } from '../http/lib/commerce.mjs';
 
 const browser = useChromium();
 const dir = mkdtempSync(path.join(tmpdir(), 'cc-images-browser-'));
@@ -95,4 +97,21 @@ test('a brand uploads a picture; the storefront card picks the rendition that fi
 	assert.ok(shift < 0.05, `layout shift ${shift}`);
 	await prod.page.screenshot({ path: `${SHOTS}images-product-390px.png`, fullPage: true });
 	await prod.clean('product page');
+
+	// A second variant with a picture of its own: choosing it brings that slide into view.
+	const [[two]] = sql(`INSERT INTO product_images (product_id, position, url, alt) VALUES (${p.productId}, 2, '/static/demo/product-2.svg', 'Second view');
+		SET @img = LAST_INSERT_ID();
+		INSERT INTO variants (product_id, position, sku, option1, price, currency, stock, inventory_policy, image_id)
+		  SELECT product_id, 2, CONCAT(sku, '-2'), 'Two', price, currency, 5, 'deny', @img FROM variants WHERE id = ${p.variantId};
+		SELECT LAST_INSERT_ID();`);
+	await eventually(async () => {
+		await prod.page.goto(`/p/${p.brand}/${p.handle}?via=${account.handle}`);
+		assert.equal(await prod.page.locator('.gallery-slide').count(), 2);
+		assert.equal(await prod.page.locator('#variant option[data-picture]').count(), 1);
+	});
+	const track = prod.page.locator('.gallery-track');
+	assert.equal(await track.evaluate((e) => e.scrollLeft), 0);
+	await prod.page.locator('#variant').selectOption(String(two));
+	await eventually(async () => assert.ok(await track.evaluate((e) => e.scrollLeft > 300), 'the second slide is in view'));
+	await prod.clean('variant picture');
 });
