@@ -37,6 +37,19 @@ CREATE TABLE IF NOT EXISTS image_fetches (
   KEY image_fetches_due (status, next_attempt_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- Posters of uploaded videos without one, made by the worker with ffmpeg (a frame at 1 s) and then
+-- run through the pipeline like an upload (videos.poster_url becomes /media/img/<akey>).
+CREATE TABLE IF NOT EXISTS video_posters (
+  video_id BIGINT UNSIGNED NOT NULL,
+  status ENUM('pending','done','failed') NOT NULL DEFAULT 'pending',
+  attempts INT NOT NULL DEFAULT 0,
+  error VARCHAR(255) NOT NULL DEFAULT '',
+  next_attempt_at DATETIME NOT NULL,
+  PRIMARY KEY (video_id),
+  KEY video_posters_due (status, next_attempt_at),
+  CONSTRAINT video_posters_video_fk FOREIGN KEY (video_id) REFERENCES videos (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 -- The hash of every image URL, computed by the database, so a card finds its fetched asset through
 -- an index and the worker finds URLs not yet taken on without hashing every row. A virtual column
 -- (added without copying the table) with an index of its own statement (built without copying,

@@ -17,6 +17,7 @@
 #include "ctl/image_fetch.h"
 #include "ctl/image_jobs.h"
 #include "ctl/lease.h"
+#include "ctl/video_poster.h"
 
 #define JOB_BATCH 10
 #define JOB_ATTEMPTS 3
@@ -73,14 +74,15 @@ static const struct db_stmt q_fetch_unused = {
 	"DELETE FROM image_fetches WHERE status <> 'pending' AND NOT EXISTS"
 	" (SELECT 1 FROM product_images i WHERE i.url_hash = image_fetches.url_hash)"
 	" AND NOT EXISTS (SELECT 1 FROM creators c WHERE c.avatar_url = image_fetches.url) LIMIT 500", "", "" };
-/* Assets processed, older than the grace, that no picture column (product pictures, avatars)
- * names and no fetch holds. */
+/* Assets processed, older than the grace, that no picture column (product pictures, avatars,
+ * video posters) names and no fetch holds. */
 static const struct db_stmt q_asset_unused = {
 	"SELECT a.id, a.akey, a.width, a.status FROM image_assets a WHERE a.status <> 'pending'"
 	" AND a.created_at <= UTC_TIMESTAMP() - INTERVAL ? SECOND"
 	" AND NOT EXISTS (SELECT 1 FROM product_images i WHERE i.url_hash = UNHEX(SHA2(CONCAT('" IMAGE_PATH_PREFIX "', a.akey), 256)))"
 	" AND NOT EXISTS (SELECT 1 FROM image_fetches f WHERE f.akey = a.akey)"
 	" AND NOT EXISTS (SELECT 1 FROM creators c WHERE c.avatar_url = CONCAT('" IMAGE_PATH_PREFIX "', a.akey))"
+	" AND NOT EXISTS (SELECT 1 FROM videos v WHERE v.poster_url = CONCAT('" IMAGE_PATH_PREFIX "', a.akey))"
 	" ORDER BY a.id LIMIT 50", "i", "isis" };
 /* The account quota records of a picture's uploads (studio/image_upload.c names them). */
 static const struct db_stmt q_quota_release = {
@@ -89,7 +91,8 @@ static const struct db_stmt q_asset_delete = {
 	"DELETE FROM image_assets WHERE id = ? AND NOT EXISTS"
 	" (SELECT 1 FROM product_images i WHERE i.url_hash = UNHEX(SHA2(CONCAT('" IMAGE_PATH_PREFIX "', ?), 256)))"
 	" AND NOT EXISTS (SELECT 1 FROM image_fetches f WHERE f.akey = ?)"
-	" AND NOT EXISTS (SELECT 1 FROM creators c WHERE c.avatar_url = CONCAT('" IMAGE_PATH_PREFIX "', ?))", "isss", "" };
+	" AND NOT EXISTS (SELECT 1 FROM creators c WHERE c.avatar_url = CONCAT('" IMAGE_PATH_PREFIX "', ?))"
+	" AND NOT EXISTS (SELECT 1 FROM videos v WHERE v.poster_url = CONCAT('" IMAGE_PATH_PREFIX "', ?))", "issss", "" };
 
 static const char *fetch_allow;
 
@@ -252,7 +255,7 @@ static bool sweep(struct db *db, struct arena *a)
 		if (!image_key_valid(key))
 			continue;
 		/* the row first: a picture saved again meanwhile keeps its row, and its files */
-		if (db_query(db, NULL, &q_asset_delete, (struct db_param[]){ DB_I(db_at(&r, i, 0)->i), DB_S(key), DB_S(key), DB_S(key) }, NULL) != DB_OK)
+		if (db_query(db, NULL, &q_asset_delete, (struct db_param[]){ DB_I(db_at(&r, i, 0)->i), DB_S(key), DB_S(key), DB_S(key), DB_S(key) }, NULL) != DB_OK)
 			return false;
 		if (db_affected(db) != 1)
 			continue;
@@ -269,8 +272,11 @@ long image_jobs_pass(struct db *db, struct arena *a)
 	struct lease_job fetches = { &q_fetch_due, JOB_BATCH, &q_fetch_claim, fetch_one, NULL };
 	struct lease_job assets = { &q_asset_due, JOB_BATCH, &q_asset_claim, process_asset, &ready };
 	if (db_query(db, NULL, &q_discover, NULL, NULL) != DB_OK ||
-	    db_query(db, NULL, &q_discover_avatars, NULL, NULL) != DB_OK || lease_pass(db, a, &fetches) < 0 ||
-	    lease_pass(db, a, &assets) < 0)
+	    db_query(db, NULL, &q_discover_avatars, NULL, NULL) != DB_OK || lease_pass(db, a, &fetches) < 0)
+		return -1;
+	/* posters before the assets, so a new poster is processed in the same pass */
+	const char *img = img_dir(a);
+	if (video_poster_pass(db, a, arena_strndup(a, img, strlen(img) - 4)) < 0 || lease_pass(db, a, &assets) < 0)
 		return -1;
 	arena_reset(a);
 	bool swept = sweep(db, a);

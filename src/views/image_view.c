@@ -101,3 +101,17 @@ const char *image_view_share_url(struct arena *a, const char *ref)
 		return arena_printf(a, "%s%s", base, ref);
 	return NULL;
 }
+
+const char *image_view_url(struct arena *a, const char *ref, unsigned width)
+{
+	char key[IMAGE_KEY_LEN + 1];
+	unsigned w, h, widths[IMAGE_LADDER_N];
+	if (!ref || !*ref || strcmp(ref, "@") == 0)
+		return NULL;
+	if (!image_view_parse(ref, key, &w, &h))
+		return ref[0] == '@' ? NULL : ref;
+	size_t n = image_widths(w, widths), i = 0;
+	while (i + 1 < n && widths[i] < width)
+		i++;
+	return arena_printf(a, IMAGE_PATH_PREFIX "%s-%u.jpg", key, widths[i]);
+}

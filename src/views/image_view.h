@@ -34,6 +34,11 @@ bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const cha
  * picture, a local picture as it is, or NULL (a placeholder or nothing). For the page head. */
 const char *image_view_share_url(struct arena *a, const char *ref);
 
+/* One address for a picture where markup takes a single URL (a <video> poster): the JPEG
+ * rendition at least `width` wide (or the largest) of a processed picture, a local path or a typed
+ * address as it is, or NULL (not processed yet, or nothing). */
+const char *image_view_url(struct arena *a, const char *ref, unsigned width);
+
 /* A reference's parts: key (33 bytes with its NUL) and intrinsic size; false unless it names a
  * processed picture ("@<key>:<width>:<height>"). */
 bool image_view_parse(const char *ref, char key[33], unsigned *width, unsigned *height);

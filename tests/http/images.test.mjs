@@ -5,7 +5,8 @@
 // refuses says why in the studio. A product picture given as an address (as imports give them) is
 // never put in a page: it is fetched through the outbound guard (a private address only when
 // image_fetch_allow_private lets it) and shown from our own files. A picture nothing uses any more
-// loses its files. Fixtures are made at test time with ffmpeg.
+// loses its files; an uploaded video without a poster gets one from ffmpeg. Fixtures are made at
+// test time with ffmpeg.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { Client, ROOT, VAR, csrfOf, newAccount } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
 import { main, newBrand, postProduct, productForm, sql } from './lib/catalog.mjs';
 import { multipart } from './lib/catalog_import.mjs';
+import { creatorWithPicks, publish } from './lib/video.mjs';
 
 usesDatabase();
 
@@ -265,6 +267,36 @@ describe('product pictures', { concurrency: 1 }, () => {
 		// nothing sweeps a picture an avatar still uses
 		await images(confWith('image_sweep_after_seconds = 0'));
 		assert.ok(existsSync(path.join(VAR, 'media', 'img', `${key}-320.jpg`)));
+	});
+
+	it('an uploaded video without a poster gets one from its frame at 1 s, through the pipeline', async () => {
+		const { client, products: [p] } = await creatorWithPicks(1);
+		const mp4 = path.join(dir, 'clip.mp4');
+		execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=640x360:duration=2:rate=10',
+			'-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', mp4]);
+		const csrf = csrfOf((await client.get('/studio/videos')).body);
+		const up = multipart({ csrf }, { name: 'clip.mp4', data: readFileSync(mp4), type: 'video/mp4' });
+		const res = await client.request('POST', '/studio/videos/upload', { headers: { 'content-type': up.type }, body: up.body });
+		assert.equal(res.status, 303);
+		const name = /\?uploaded=([0-9a-f]{32}\.mp4)$/.exec(res.headers.location)[1];
+		const { id } = await publish(client, { src_url: `/media/${name}`, poster_url: '', caption: 'A clip without a poster',
+			tags: [[p.productId, 0, 2]] });
+		assert.ok(id);
+		const page = await new Client().get(`/v/${id}`);
+		assert.doesNotMatch(page.body, /poster=/, 'no poster yet');
+		await images();
+		const key = one(`SELECT SUBSTRING(poster_url, 12) FROM videos WHERE id = ${id}`);
+		assert.match(key, /^[0-9a-f]{32}$/);
+		await eventually(async () => assert.match((await new Client().get(`/v/${id}`)).body,
+			new RegExp(`<video id="video-player"[^>]* poster="/media/img/${key}-640\\.jpg"`)));
+		const poster = await new Client().get(`/media/img/${key}-640.jpg`);
+		assert.equal(poster.status, 200);
+		assert.equal(poster.headers['content-type'], 'image/jpeg');
+		// a video whose owner gave a poster address keeps it as typed
+		const typed = await publish(client, { src_url: `/media/${name}`, poster_url: 'https://cdn.example.test/p.jpg',
+			caption: 'With its own poster', tags: [[p.productId, 0, 2]] });
+		await images();
+		assert.match((await new Client().get(`/v/${typed.id}`)).body, /poster="https:\/\/cdn\.example\.test\/p\.jpg"/);
 	});
 
 	it('a picture nothing uses any more loses its files; one still used elsewhere keeps them', async () => {
