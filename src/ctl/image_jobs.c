@@ -274,9 +274,12 @@ long image_jobs_pass(struct db *db, struct arena *a)
 	if (db_query(db, NULL, &q_discover, NULL, NULL) != DB_OK ||
 	    db_query(db, NULL, &q_discover_avatars, NULL, NULL) != DB_OK || lease_pass(db, a, &fetches) < 0)
 		return -1;
-	/* posters before the assets, so a new poster is processed in the same pass */
+	/* posters before the assets, so a new poster is processed in the same pass; the folder's name
+	 * outlives the pass's arena, which each batch resets */
+	static char media[4096];
 	const char *img = img_dir(a);
-	if (video_poster_pass(db, a, arena_strndup(a, img, strlen(img) - 4)) < 0 || lease_pass(db, a, &assets) < 0)
+	snprintf(media, sizeof media, "%.*s", (int)(strlen(img) - 4), img);
+	if (video_poster_pass(db, a, media) < 0 || lease_pass(db, a, &assets) < 0)
 		return -1;
 	arena_reset(a);
 	bool swept = sweep(db, a);

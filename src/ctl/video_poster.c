@@ -137,6 +137,7 @@ static bool make_one(struct db *db, struct arena *a, long long id, void *ctx)
 	struct image_sniff s;
 	if (!png || !image_sniff(png, len, &s) || s.format != IMAGE_PNG) {
 		free(png);
+		fprintf(stderr, "crowdcartctl: video %lld (attempt %lld): ffmpeg found no frame at 1 s in %s\n", id, attempts, name);
 		bool last = attempts >= POSTER_ATTEMPTS;
 		return db_query(db, NULL, &q_fail, (struct db_param[]){ DB_I(last),
 			DB_S("ffmpeg found no frame at 1 s"), DB_I(id) }, NULL) == DB_OK;
