@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <vips/vips.h>
+#include <vips/vector.h>
 #include "ctl/image_pipeline.h"
 
 #define WEBP_QUALITY 80
@@ -19,6 +20,9 @@ bool image_pipeline_init(void)
 	vips_concurrency_set(1);
 	vips_cache_set_max(0);
 	vips_block_untrusted_set(TRUE);
+	/* No run-time code generation (liborc): the plain C paths are fast enough for a background
+	 * job, and the worker's unit forbids writable executable memory (MemoryDenyWriteExecute). */
+	vips_vector_set_enabled(FALSE);
 	started = true;
 	return true;
 }
