@@ -21,6 +21,13 @@ static const unsigned slot_fallback[] = {
 	[IMAGE_SLOT_CHIP] = 160,
 };
 
+/* The widest rendition a slot offers: what it needs at 3 device pixels per CSS pixel (a card is at
+ * most ~18rem), so a grid of cards does not carry candidates no screen picks. */
+static const unsigned slot_max[] = {
+	[IMAGE_SLOT_CARD] = 640, [IMAGE_SLOT_MAIN] = 1600, [IMAGE_SLOT_THUMB] = 320, [IMAGE_SLOT_AVATAR] = 640,
+	[IMAGE_SLOT_CHIP] = 160,
+};
+
 bool image_view_parse(const char *ref, char key[33], unsigned *width, unsigned *height)
 {
 	if (!ref || ref[0] != '@' || strlen(ref) < 1 + IMAGE_KEY_LEN + 4 || ref[1 + IMAGE_KEY_LEN] != ':')
@@ -60,6 +67,8 @@ bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const cha
 	if (image_view_parse(ref, key, &w, &h)) {
 		unsigned widths[IMAGE_LADDER_N];
 		size_t n = image_widths(w, widths);
+		while (n > 1 && widths[n - 1] > slot_max[slot])
+			n--;
 		unsigned fb = widths[n - 1];
 		for (size_t i = 0; i < n; i++)
 			if (widths[i] >= slot_fallback[slot]) {
