@@ -31,8 +31,11 @@ CXXFLAGS = -std=c++17 $(OPT) $(filter-out -Wformat%,$(WARN)) $(HARDEN) $(SAN) $(
 LDFLAGS = $(PIE) -Wl,-z,relro,-z,now $(SAN)
 # Asked when a recipe runs, not when make reads this file: on a fresh machine `make test` and
 # `make run` install the packages (deps) first, and pkg-config only knows them afterwards.
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) check)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) vips check)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
+# libvips (the image pipeline, src/ctl/image_*.c) is linked into crowdcartctl and the unit tests
+# only: the page-serving programs never load it.
+VIPS_LIBS = $(shell pkg-config --libs vips)
 CHECK_LIBS = $(shell pkg-config --libs check)
 LIBS = -lfcgi $(PKG_LIBS) -lcsv -lresolv -lstdc++ -lpthread
 
@@ -95,10 +98,10 @@ FORCE:
 
 $(BIN_DIR)/crowdcartctl: $(BUILD)/ctl/main.o $(BUILD)/libcrowdcart.a
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) $(VIPS_LIBS)
 
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libcrowdcart.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(LIBS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(LIBS) $(VIPS_LIBS)
 
 # libFuzzer harnesses, built by `make fuzz-build` (the fuzz flavour below; tests/fuzz/build.sh).
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/libcrowdcart.a

@@ -3,7 +3,7 @@
 <section aria-labelledby="creators-h">
 <h2 id="creators-h">Featured creators</h2>
 <ul class="creator-row">
-{{#CREATORS}}<li><a class="creator-chip" href="/@{{HANDLE}}"><img class="avatar" src="{{AVATAR}}" alt="" width="48" height="48"> <span>{{NAME}}</span></a></li>
+{{#CREATORS}}<li><a class="creator-chip" href="/@{{HANDLE}}">{{#AVATAR}}<img class="avatar" src="{{SRC}}"{{#SRCSET}} srcset="{{JPEG_SRCSET}}" sizes="{{SIZES}}"{{/SRCSET}} alt="" width="48" height="48">{{/AVATAR}} <span>{{NAME}}</span></a></li>
 {{/CREATORS}}
 </ul>
 </section>

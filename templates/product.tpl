@@ -1,8 +1,13 @@
 {{%AUTOESCAPE context="HTML"}}<nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li>{{#CATEGORY}}<li><a href="/c/{{SLUG}}">{{NAME}}</a></li>{{/CATEGORY}}<li aria-current="page">{{TITLE}}</li></ol></nav>
 <article class="product">
 <div class="gallery">
-{{#IMAGES}}<img src="{{SRC}}" alt="{{ALT}}" width="600" height="600">
+<div class="gallery-track" tabindex="0" role="region" aria-label="Pictures of {{TITLE}}">
+{{#IMAGES}}<figure class="gallery-slide" id="picture-{{N}}" data-picture="{{IMAGE_ID}}">{{#IMAGE}}<picture>{{#SRCSET}}<source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}">{{/SRCSET}}<img src="{{SRC}}" alt="{{ALT}}" loading="{{LOADING}}" decoding="async" width="{{WIDTH}}" height="{{HEIGHT}}"></picture>{{/IMAGE}}</figure>
 {{/IMAGES}}
+</div>
+{{#THUMBS}}<ol class="gallery-thumbs">
+{{#THUMB}}<li><a href="#picture-{{N}}" aria-label="Picture {{N}} of {{COUNT}}">{{#IMAGE}}<picture>{{#SRCSET}}<source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}">{{/SRCSET}}<img src="{{SRC}}" alt="{{ALT}}" loading="{{LOADING}}" decoding="async" width="{{WIDTH}}" height="{{HEIGHT}}"></picture>{{/IMAGE}}</a></li>
+{{/THUMB}}</ol>{{/THUMBS}}
 </div>
 <div class="product-info">
 <p class="card-brand">{{BRAND}}</p>
@@ -15,13 +20,13 @@
 {{#BUY}}<div id="buy"><form class="form buy" method="post" action="{{BUY_ACTION}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 {{#PICKER_BUTTONS}}<fieldset class="field variant-picker"><legend>{{PICKER_LEGEND}}</legend>
-{{#BUY_OPTIONS}}<label class="variant-choice"><input type="radio" name="variant" value="{{ID}}" data-price="{{PRICE}}" required{{#SELECTED}} checked{{/SELECTED}}{{#SOLD_OUT}} disabled{{/SOLD_OUT}}>
+{{#BUY_OPTIONS}}<label class="variant-choice"><input type="radio" name="variant" value="{{ID}}" data-price="{{PRICE}}"{{#PICTURE}} data-picture="{{IMAGE_ID}}"{{/PICTURE}} required{{#SELECTED}} checked{{/SELECTED}}{{#SOLD_OUT}} disabled{{/SOLD_OUT}}>
 <span class="choice-name">{{NAME}}</span> <span class="choice-price">{{PRICE}}{{#COMPARE_AT}} <s class="compare-at" aria-label="was {{WAS}}">{{WAS}}</s>{{/COMPARE_AT}}</span>
 <span class="choice-stock {{STOCK_CLASS}}">{{STOCK}}{{#ONLY_LEFT}}Only {{LEFT}} left{{/ONLY_LEFT}}</span></label>
 {{/BUY_OPTIONS}}</fieldset>{{/PICKER_BUTTONS}}
 {{#PICKER_SELECT}}<div class="field"><label for="variant">{{PICKER_LEGEND}}</label>
 <select id="variant" name="variant" required>
-{{#BUY_OPTIONS}}<option value="{{ID}}" data-price="{{PRICE}}"{{#SOLD_OUT}} disabled{{/SOLD_OUT}}{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}{{#SOLD_OUT}} (sold out){{/SOLD_OUT}}{{#ONLY_LEFT}} (only {{LEFT}} left){{/ONLY_LEFT}}</option>
+{{#BUY_OPTIONS}}<option value="{{ID}}" data-price="{{PRICE}}"{{#PICTURE}} data-picture="{{IMAGE_ID}}"{{/PICTURE}}{{#SOLD_OUT}} disabled{{/SOLD_OUT}}{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}{{#SOLD_OUT}} (sold out){{/SOLD_OUT}}{{#ONLY_LEFT}} (only {{LEFT}} left){{/ONLY_LEFT}}</option>
 {{/BUY_OPTIONS}}
 </select></div>{{/PICKER_SELECT}}
 <div class="field"><label for="quantity">Quantity</label>
@@ -43,3 +48,4 @@
 </div>
 </article>
 {{#SHOWCASES}}{{>SHOWCASE}}{{/SHOWCASES}}
+<script src="{{STATIC_JS_GALLERY_JS}}" defer></script>

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<section class="creator-hero">
-{{#AVATAR}}<img class="avatar-lg" src="{{SRC}}" alt="" width="120" height="120">{{/AVATAR}}
+{{#AVATAR}}<img class="avatar-lg" src="{{SRC}}"{{#SRCSET}} srcset="{{JPEG_SRCSET}}" sizes="{{SIZES}}"{{/SRCSET}} alt="" width="120" height="120">{{/AVATAR}}
 <h1>{{NAME}}</h1>
 <p class="muted">@{{HANDLE}}</p>
 <p><a class="button secondary" href="/studio/follow/{{CREATOR_ID}}" rel="nofollow">Follow {{NAME}}</a></p>

@@ -11,7 +11,7 @@
 <textarea id="bio" name="bio" rows="5" maxlength="2000">{{BIO}}</textarea></div>
 <div class="field"><label for="avatar_url">Avatar image address</label>
 <input id="avatar_url" name="avatar_url" maxlength="500" value="{{AVATAR_URL}}" aria-describedby="avatar-hint">
-<p class="hint" id="avatar-hint">An https:// address, or a /static/ path.</p></div>
+<p class="hint" id="avatar-hint">An https:// address, a /static/ path, or upload a picture below (it then shows here as /media/img/…).</p></div>
 <fieldset class="field"><legend>Links (up to five)</legend>
 {{#LINKS}}<div class="link-pair">
 <label for="link_label_{{N}}">Label {{N}}</label>
@@ -23,3 +23,11 @@
 <p class="hint">Your storefront always tells visitors that you may earn a commission on purchases made through your links; this cannot be turned off.</p>
 <div class="actions"><button class="button" type="submit">Save profile</button></div>
 </form>
+<form class="form image-upload" method="post" action="/studio/creator/profile/avatar" enctype="multipart/form-data">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<fieldset><legend>Upload an avatar</legend>
+<div class="field"><label for="avatar-file">Picture (JPEG, PNG or WebP, at most 12 MiB)</label>
+<input id="avatar-file" name="file" type="file" accept="image/jpeg,image/png,image/webp" required></div>
+<button class="button" type="submit">Upload</button>
+<p class="hint">It replaces the avatar above, with its location and other metadata removed; your storefront shows it once it is processed, in a few seconds.</p>
+</fieldset></form>

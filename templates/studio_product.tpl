@@ -9,7 +9,17 @@
 {{#CAN_PUBLISH}}<button class="button" type="submit" name="action" value="publish">Publish</button>{{/CAN_PUBLISH}}
 {{#CAN_UNPUBLISH}}<button class="button" type="submit" name="action" value="unpublish">Unpublish</button>{{/CAN_UNPUBLISH}}
 {{#CAN_ARCHIVE}}<button class="button" type="submit" name="action" value="archive">Archive</button>{{/CAN_ARCHIVE}}
-</form></div>{{/STATUS_ACTIONS}}
+</form>
+<form class="form image-upload" method="post" action="/studio/products/{{ID}}/images" enctype="multipart/form-data">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<fieldset><legend>Upload a picture</legend>
+<div class="field"><label for="image-file">Picture (JPEG, PNG or WebP, at most 12 MiB)</label>
+<input id="image-file" name="file" type="file" accept="image/jpeg,image/png,image/webp" required></div>
+<div class="field"><label for="image-alt">Alt text (what the picture shows)</label>
+<input id="image-alt" name="alt" maxlength="255"></div>
+<button class="button" type="submit">Upload</button>
+<p class="hint">It is added after the product's other pictures, with its location and other metadata removed; the shop shows it once it is processed, in a few seconds.</p>
+</fieldset></form></div>{{/STATUS_ACTIONS}}
 <form class="form product-form" method="post" action="{{ACTION}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="title">Title</label>
@@ -47,9 +57,11 @@
 {{/ROW}}
 </tbody></table></div>
 </fieldset>
-<fieldset><legend>Images (http or https addresses; empty a row to remove it; up to 20)</legend>
-{{#IMAGE}}<div class="image-row"><label>Image {{N}} address <input name="i_url" type="url" maxlength="1000" value="{{URL}}"></label>
-<label>Alt text <input name="i_alt" maxlength="255" value="{{ALT}}"></label></div>
+<fieldset><legend>Images (uploaded, or http or https addresses; empty a row or choose remove to take it off; change the positions to reorder; up to 20; the first is the card's)</legend>
+{{#IMAGE}}<div class="image-row">{{#TYPED}}<label>Image {{N}} address <input name="i_url" type="url" maxlength="1000" value="{{URL}}"></label>{{/TYPED}}
+{{#UPLOADED}}<div class="uploaded-image"><label>Image {{N}} <select name="i_url"><option value="{{URL}}" selected>keep</option><option value="">remove</option></select></label>{{#THUMB}}<picture>{{#SRCSET}}<source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}">{{/SRCSET}}<img class="studio-thumb" src="{{SRC}}" alt="" width="{{WIDTH}}" height="{{HEIGHT}}"></picture>{{/THUMB}}<span class="hint">{{STATE}}</span></div>{{/UPLOADED}}
+<label>Alt text <input name="i_alt" maxlength="255" value="{{ALT}}"></label>
+<label>Position <input name="i_pos" inputmode="numeric" maxlength="3" size="3" value="{{N}}"></label></div>
 {{/IMAGE}}
 </fieldset>
 <div class="actions"><button class="button" type="submit">Save</button>

@@ -58,5 +58,7 @@ int ctl_backup(struct db *db, int argc, char **argv);
 /* ARCHIVE [--force]: a backup into the configured database (refused unless empty or --force)
  * and its media into media_dir. */
 int ctl_restore(struct db *db, int argc, char **argv);
+/* [--once]: the image passes of the worker alone (image_jobs.h), looping every 5 s unless --once. */
+int ctl_images(struct db *db, int argc, char **argv);
 
 #endif

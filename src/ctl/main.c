@@ -34,6 +34,7 @@ static const struct {
 	{ "restore", "ARCHIVE [--force]: a backup into the configured database, which must be empty unless --force, and its media into media_dir", ctl_restore },
 	{ "send-mail", "[--to ADDRESS]: send due outbox mail (or only that address's) through sendmail or SMTP (config mail_transport), retrying temporary failures with backoff", ctl_send_mail },
 	{ "mail", "--dead | --retry ID: list the mails given up on (a 5xx answer or too many attempts), newest first; or send one again", ctl_mail },
+	{ "images", "[--once]: fetch imported pictures, process uploaded ones into their renditions under media_dir/img, delete those nothing uses (the worker does this too)", ctl_images },
 	{ "ads", "token --ad SLUG --target URL [--expires-in SECONDS]: a signed /go/ link for an ad", ctl_ads },
 };
 

@@ -3,8 +3,8 @@
  * non-public addresses refused), logs the attempt, and marks it delivered or schedules the next
  * try with exponential backoff. Loops every 5 s unless --once.
  * Each pass then syncs connected shops and pushes their orders (connector_*.c), runs the DNS
- * checks of brand domains that are due (domain_check.c), and prunes expired rate-limit windows and
- * merge rows older than the merge window. */
+ * checks of brand domains that are due (domain_check.c), prunes expired rate-limit windows and
+ * merge rows older than the merge window, and runs the image passes (image_jobs.h). */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -15,6 +15,7 @@
 #include "ctl/ctl.h"
 #include "ctl/domain_check.h"
 #include "ctl/heartbeat.h"
+#include "ctl/image_jobs.h"
 #include "ctl/lease.h"
 #include "lib/netcheck.h"
 #include "ctl/webhook_post.h"
@@ -132,7 +133,7 @@ int ctl_worker(struct db *db, int argc, char **argv)
 		return 2;
 	if (!ctl_notices_ready())
 		return 1;
-	if (!webhook_post_init() || !outbound_init()) {
+	if (!webhook_post_init() || !outbound_init() || !image_jobs_ready()) {
 		fprintf(stderr, "crowdcartctl worker: cannot start libcurl\n");
 		return 1;
 	}
@@ -158,6 +159,9 @@ int ctl_worker(struct db *db, int argc, char **argv)
 		long long indexed = 0;
 		if (n >= 0 && search_index_stale(db, a, WORKER_SEARCH_BATCH, &indexed) != DB_OK)
 			n = -1;
+		long pictures = n < 0 ? 0 : image_jobs_pass(db, a);
+		if (pictures < 0)
+			n = -1;
 		/* windows are hours (leadform_submit.c); keep the current and the previous one */
 		if (db_query(db, NULL, &q_prune_rate, (struct db_param[]){ DB_I((long long)time(NULL) / 3600 - 1) }, NULL) != DB_OK ||
 		    db_query(db, NULL, &q_prune_latest, NULL, NULL) != DB_OK)
@@ -178,6 +182,8 @@ int ctl_worker(struct db *db, int argc, char **argv)
 			printf("synced %ld product(s) from connected shops\n", synced);
 		if (pushed > 0)
 			printf("pushed or shipped %ld order(s) of connected shops\n", pushed);
+		if (pictures > 0)
+			printf("processed %ld picture(s)\n", pictures);
 		fflush(stdout);
 		if (once)
 			break;

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <pwd.h>
+#include <sched.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -138,6 +139,14 @@ static const int media_calls[] = {
 	SCMP_SYS(unlink), SCMP_SYS(unlinkat), SCMP_SYS(fsync), SCMP_SYS(fdatasync),
 };
 
+/* A new thread of libvips' pool sets itself up (glibc's robust futex list and restartable
+ * sequences), asks how many processors there are, and yields while it waits for work; libvips
+ * reads the umask when it starts a picture (and sets it back: no file is created). */
+static const int image_calls[] = {
+	SCMP_SYS(set_robust_list), SCMP_SYS(rseq), SCMP_SYS(sched_getaffinity), SCMP_SYS(sched_yield),
+	SCMP_SYS(umask),
+};
+
 static const int sanitizer_calls[] = {
 	SCMP_SYS(readlink), SCMP_SYS(readlinkat), SCMP_SYS(sched_yield), SCMP_SYS(sigaltstack),
 	SCMP_SYS(prctl), SCMP_SYS(getppid), SCMP_SYS(mincore), SCMP_SYS(pipe), SCMP_SYS(pipe2),
@@ -167,7 +176,20 @@ bool sandbox_filter(enum sandbox_profile p)
 	ok = ok && ALLOW_IF(ctx, SCMP_SYS(ioctl), SCMP_A1(SCMP_CMP_EQ, FIONREAD));
 	/* Opening for reading only, never creating or truncating; the sanitisers also open their log. */
 	const scmp_datum_t rd_mask = SANDBOX_SANITIZER ? 0 : (O_ACCMODE | O_CREAT | O_TRUNC);
-	if (p == SANDBOX_PARSER) {
+	if (p == SANDBOX_IMAGE) {
+		/* libvips decodes in a pool of threads (glib): a clone that makes a thread of this
+		 * process, never a new process; clone3 is answered "not here" so glibc falls back to
+		 * clone, whose flags the filter can read. */
+		ok = ok && ALLOW_IF(ctx, SCMP_SYS(clone), SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_THREAD, CLONE_THREAD));
+		ok = ok && seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0) == 0;
+		ok = ok && ALLOW_ALL(ctx, image_calls);
+		ok = ok && ALLOW_IF(ctx, SCMP_SYS(prctl), SCMP_A0(SCMP_CMP_EQ, PR_SET_NAME));
+		/* glib asks whether stderr is journald's socket before it logs a decoder's warning
+		 * (a damaged file): told it is no socket, it writes the line to stderr. */
+		ok = ok && seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOTSOCK), SCMP_SYS(getpeername), 0) == 0;
+		ok = ok && seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOTSOCK), SCMP_SYS(getsockname), 0) == 0;
+	}
+	if (p == SANDBOX_PARSER || p == SANDBOX_IMAGE) {
 		/* The parser gets no new files at all. libxml2 and iconv may try (an encoding's
 		 * conversion module): they are told no instead of killing an import halfway. */
 		if (!SANDBOX_SANITIZER) {
@@ -175,7 +197,8 @@ bool sandbox_filter(enum sandbox_profile p)
 			if (SCMP_SYS(open) >= 0)
 				ok = ok && seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EACCES), SCMP_SYS(open), 0) == 0;
 		}
-	} else {
+	}
+	if (p == SANDBOX_WORKER || p == SANDBOX_WORKER_MEDIA) {
 		ok = ok && ALLOW_ALL(ctx, net_calls);
 		ok = ok && ALLOW_IF(ctx, SCMP_SYS(socket), SCMP_A0(SCMP_CMP_EQ, AF_UNIX));
 		ok = ok && ALLOW_IF(ctx, SCMP_SYS(socket), SCMP_A0(SCMP_CMP_EQ, AF_INET));
@@ -186,7 +209,7 @@ bool sandbox_filter(enum sandbox_profile p)
 		 * wake its poll loop; only the AF_UNIX kind, which reaches nothing outside the process. */
 		ok = ok && ALLOW_IF(ctx, SCMP_SYS(socketpair), SCMP_A0(SCMP_CMP_EQ, AF_UNIX));
 	}
-	if (p != SANDBOX_PARSER || SANDBOX_SANITIZER) {
+	if ((p != SANDBOX_PARSER && p != SANDBOX_IMAGE) || SANDBOX_SANITIZER) {
 		ok = ok && ALLOW_IF(ctx, SCMP_SYS(openat), SCMP_A2(SCMP_CMP_MASKED_EQ, rd_mask, O_RDONLY));
 		ok = ok && ALLOW_IF(ctx, SCMP_SYS(open), SCMP_A1(SCMP_CMP_MASKED_EQ, rd_mask, O_RDONLY));
 	}

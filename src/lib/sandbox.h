@@ -9,6 +9,7 @@ enum sandbox_profile {
 	SANDBOX_WORKER,		/* FastCGI socket, MariaDB (reconnects too), read-only opens */
 	SANDBOX_WORKER_MEDIA,	/* the worker's, plus create-new-file/mkdir/rename/unlink for uploads */
 	SANDBOX_PARSER,		/* read the open input, write the open result pipe; nothing else */
+	SANDBOX_IMAGE,		/* the parser's, plus threads of its own process (libvips' work pool) */
 };
 
 /* The user to run as: config run_as_user, else "crowdcart" if that user exists, else "nobody". */

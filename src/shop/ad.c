@@ -14,13 +14,14 @@
 #include "web/layout.h"
 #include "web/response.h"
 #include "shop/shop.h"
+#include "views/image_view.h"
 #include "shop/showcase.h"
 #include "domain/moderation/takedown.h"
 #include "views/page_meta.h"
 
 static const struct db_stmt q_ad = {
 	"SELECT a.id, a.brand_id, COALESCE(a.creator_id, 0), a.title, a.headline, a.image_url, a.click_url,"
-	" COALESCE(v.src_url, ''), COALESCE(v.poster_url, ''), b.name, COALESCE(c.handle, ''), COALESCE(c.display_name, ''),"
+	" COALESCE(v.src_url, ''), COALESCE(" UPLOAD_REF_SQL("v.poster_url") ", ''), b.name, COALESCE(c.handle, ''), COALESCE(c.display_name, ''),"
 	" COALESCE(a.showcase_id, 0), a.taken_down_at IS NOT NULL FROM ads a JOIN brands b ON b.id = a.brand_id LEFT JOIN videos v ON v.id = a.video_id"
 	" LEFT JOIN creators c ON c.id = a.creator_id WHERE a.slug = ? AND a.state = 'live' AND" OWNERS_ACTIVE_SQL,
 	"s", "iiisssssssssii" };
@@ -94,8 +95,9 @@ int page_ad(struct req *r)
 	if (*db_at(&a, 0, 7)->s) {
 		tmpl_dict *v = tmpl_add(d, "HERO_VIDEO");
 		tmpl_set(v, "SRC", db_at(&a, 0, 7)->s);
-		if (*db_at(&a, 0, 8)->s)
-			tmpl_set(tmpl_add(v, "POSTER"), "URL", db_at(&a, 0, 8)->s);
+		const char *poster = image_view_url(r->arena, db_at(&a, 0, 8)->s, 1080);
+		if (poster)
+			tmpl_set(tmpl_add(v, "POSTER"), "URL", poster);
 	} else if (*db_at(&a, 0, 5)->s) {
 		tmpl_dict *im = tmpl_add(d, "HERO_IMAGE");
 		tmpl_set(im, "SRC", db_at(&a, 0, 5)->s);

@@ -1,13 +1,14 @@
 /* home.c: "/" — featured creators, the video feed, live shopping, collection ads and trending products; the same for every visitor, so kept (layout_keep). */
 #include "db/dbcache.h"
 #include "views/card_view.h"
+#include "views/image_view.h"
 #include "web/layout.h"
 #include "web/response.h"
 #include "shop/shop.h"
 #include "views/page_meta.h"
 
 static const struct db_stmt q_featured = {
-	"SELECT handle, display_name, avatar_url FROM creators WHERE featured = 1 AND taken_down_at IS NULL AND"
+	"SELECT handle, display_name, " AVATAR_REF_SQL("avatar_url") " FROM creators WHERE featured = 1 AND taken_down_at IS NULL AND"
 	ACCOUNT_ACTIVE_SQL("creators.user_id")
 	" ORDER BY display_name LIMIT 12", "", "sss" };
 /* The dozen are picked from the products alone, in products_trending order, each brand tested by
@@ -39,7 +40,7 @@ int page_home(struct req *r)
 		tmpl_dict *c = tmpl_add(d, "CREATORS");
 		tmpl_set(c, "HANDLE", db_at(&creators, i, 0)->s);
 		tmpl_set(c, "NAME", db_at(&creators, i, 1)->s);
-		tmpl_set(c, "AVATAR", db_at(&creators, i, 2)->s);
+		image_view_fill(r, c, "AVATAR", db_at(&creators, i, 2)->s, "", IMAGE_SLOT_CHIP, true);
 	}
 	tmpl_dict *grid = card_grid(d);
 	for (size_t i = 0; i < products.nrows; i++)

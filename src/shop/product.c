@@ -4,6 +4,7 @@
 #include "domain/creators/commission_rate.h"
 #include "views/attribution.h"
 #include "views/card_view.h"
+#include "views/gallery_view.h"
 #include "domain/video/media_from.h"
 #include "lib/sanitize.h"
 #include "lib/summary.h"
@@ -27,10 +28,11 @@ static const struct db_stmt q_options = {
 	"SELECT name FROM product_options WHERE product_id = ? ORDER BY position", "i", "s" };
 static const struct db_stmt q_variants = {
 	"SELECT option1, option2, option3, sku, price, COALESCE(compare_at_price, 0), currency, stock,"
-	" inventory_policy, id FROM variants WHERE product_id = ? ORDER BY position, id LIMIT 100",
-	"i", "ssssiisisi" };
+	" inventory_policy, id, COALESCE(image_id, 0) FROM variants WHERE product_id = ? ORDER BY position, id LIMIT 100",
+	"i", "ssssiisisii" };
 static const struct db_stmt q_images = {
-	"SELECT url, alt FROM product_images WHERE product_id = ? ORDER BY position, id LIMIT 20", "i", "ss" };
+	"SELECT " IMAGE_REF_SQL("url", "url_hash") ", alt, id FROM product_images WHERE product_id = ?"
+	" ORDER BY position, id LIMIT 20", "i", "ssi" };
 static const struct db_stmt q_via = {
 	"SELECT cr.handle, cr.display_name, " COMMISSION_RATE_TODAY_SQL("pk") ", cr.id," SAMPLE_GIFT_SQL("cr.id", "pk.product_id")
 	" FROM creators cr JOIN picks pk ON pk.creator_id = cr.id AND pk.status = 'approved'"
@@ -104,6 +106,9 @@ static bool buy_option(struct req *r, tmpl_dict *d, const struct db_res *vars, s
 	long long price = db_at(vars, i, 4)->i, was = db_at(vars, i, 5)->i;
 	const char *name = arena_printf(r->arena, "%s%s%s%s%s", a, *b ? " / " : "", b, *c ? " / " : "", c);
 	tmpl_set_int(o, "ID", db_at(vars, i, 9)->i);
+	/* the gallery brings this variant's own picture into view when it is chosen (gallery.js) */
+	if (db_at(vars, i, 10)->i)
+		tmpl_set_int(tmpl_add(o, "PICTURE"), "IMAGE_ID", db_at(vars, i, 10)->i);
 	tmpl_set(o, "NAME", *name ? name : "Standard");
 	tmpl_set(o, "PRICE", layout_money(r, price, cur));
 	tmpl_set(o, "LABEL", arena_printf(r->arena, "%s%s%s", name, *a ? " — " : "", layout_money(r, price, cur)));
@@ -263,11 +268,7 @@ int page_product(struct req *r)
 	 * (demo SQL, the editor, the API) for a few microseconds a page. */
 	const struct db_val *desc = db_at(&p, 0, 2);
 	tmpl_set(d, "SANITISED_DESCRIPTION_HTML", sanitize_html(r->arena, desc->s, desc->len, NULL));
-	for (size_t i = 0; i < imgs.nrows; i++) {
-		tmpl_dict *im = tmpl_add(d, "IMAGES");
-		tmpl_set(im, "SRC", db_at(&imgs, i, 0)->s);
-		tmpl_set(im, "ALT", db_at(&imgs, i, 1)->s);
-	}
+	gallery_view_fill(r, d, &imgs);
 	variants(r, d, &opts, &vars);
 	delivery(r, d, &p);
 	tmpl_set(d, "BUY_ACTION", buy_action(r, id));

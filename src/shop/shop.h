@@ -4,15 +4,17 @@
 #include "web/http.h"
 #include "domain/moderation/takedown.h"
 #include "domain/admin/admin_account.h"
+#include "domain/media/image_asset.h"
 
 /* Neither the creator (c) nor the brand (b) of a video, ad or live session is suspended; either
  * may be absent (NULL). */
 #define OWNERS_ACTIVE_SQL ACCOUNT_ACTIVE_SQL("c.user_id") " AND" ACCOUNT_ACTIVE_SQL("b.owner_user_id")
 
-/* Columns every card query selects first, in this order, with these types. */
+/* Columns every card query selects first, in this order, with these types; the picture is an
+ * image reference (IMAGE_REF_SQL), never a remote address. */
 #define CARD_COLS \
 	"p.handle, p.title, b.slug, b.name, p.price_min, p.currency, p.stock_total," \
-	" COALESCE(i.url, ''), COALESCE(i.alt, '')"
+	" " IMAGE_REF_SQL("i.url", "i.url_hash") ", COALESCE(i.alt, '')"
 #define CARD_TYPES "ssssisiss"
 #define CARD_NCOLS 9
 /* Joins that CARD_COLS needs, given products aliased p: the brand (approved, not suspended) and

@@ -9,6 +9,7 @@
 #include "web/response.h"
 #include "shop/shop.h"
 #include "shop/showcase.h"
+#include "views/image_view.h"
 #include "domain/leads/lead_field.h"
 #include "domain/moderation/takedown.h"
 #include "lib/summary.h"
@@ -18,7 +19,8 @@
 #include "views/share_image.h"
 
 static const struct db_stmt q_creator = {
-	"SELECT id, handle, display_name, bio, avatar_url, taken_down_at IS NOT NULL FROM creators WHERE handle = ?"
+	"SELECT id, handle, display_name, bio, " AVATAR_REF_SQL("avatar_url") ", taken_down_at IS NOT NULL FROM creators"
+	" WHERE handle = ?"
 	" AND" ACCOUNT_ACTIVE_SQL("creators.user_id"), "s", "issssi" };
 static const struct db_stmt q_links = {
 	"SELECT label, url FROM creator_links WHERE creator_id = ? ORDER BY position, id LIMIT 10", "i", "ss" };
@@ -138,8 +140,7 @@ static enum db_status storefront_build(struct req *r, const struct db_res *cr, c
 	tmpl_set_int(d, "CREATOR_ID", db_at(cr, 0, 0)->i);
 	tmpl_set(d, "NAME", name);
 	tmpl_set(d, "BIO", db_at(cr, 0, 3)->s);
-	if (*db_at(cr, 0, 4)->s)
-		tmpl_set(tmpl_add(d, "AVATAR"), "SRC", db_at(cr, 0, 4)->s);
+	image_view_fill(r, d, "AVATAR", db_at(cr, 0, 4)->s, "", IMAGE_SLOT_AVATAR, true);
 	for (size_t i = 0; i < links.nrows; i++) {
 		tmpl_dict *l = tmpl_add(d, "LINKS");
 		tmpl_set(l, "LABEL", db_at(&links, i, 0)->s);

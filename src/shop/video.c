@@ -11,6 +11,7 @@
 #include "web/layout.h"
 #include "web/response.h"
 #include "shop/shop.h"
+#include "views/image_view.h"
 #include "domain/video/media_stats.h"
 #include "domain/moderation/takedown.h"
 #include "views/page_meta.h"
@@ -18,7 +19,7 @@
 #define VIDEO_MAX_TAGS 20
 
 static const struct db_stmt q_video = {
-	"SELECT v.src_url, v.poster_url, v.caption, COALESCE(c.id, 0), COALESCE(c.handle, ''),"
+	"SELECT v.src_url, " UPLOAD_REF_SQL("v.poster_url") ", v.caption, COALESCE(c.id, 0), COALESCE(c.handle, ''),"
 	" COALESCE(c.display_name, ''), COALESCE(b.slug, ''), COALESCE(b.name, ''), v.taken_down_at IS NOT NULL"
 	" FROM videos v LEFT JOIN creators c ON c.id = v.creator_id LEFT JOIN brands b ON b.id = v.brand_id"
 	" WHERE v.id = ? AND" OWNERS_ACTIVE_SQL, "i", "sssissssi" };
@@ -89,8 +90,9 @@ int page_video(struct req *r)
 	report_page_link(r, d, TAKEDOWN_VIDEO, id);
 	tmpl_set_int(d, "VIDEO", id);
 	tmpl_set(d, "SRC", db_at(&v, 0, 0)->s);
-	if (*db_at(&v, 0, 1)->s)
-		tmpl_set(tmpl_add(d, "POSTER"), "URL", db_at(&v, 0, 1)->s);
+	const char *poster = image_view_url(r->arena, db_at(&v, 0, 1)->s, 1080);
+	if (poster)
+		tmpl_set(tmpl_add(d, "POSTER"), "URL", poster);
 	tmpl_set(d, "CAPTION", caption);
 	if (creator) {
 		tmpl_dict *by = tmpl_add(d, "BY_CREATOR");

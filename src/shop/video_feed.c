@@ -4,6 +4,7 @@
 #include "db/dbcache.h"
 #include "web/layout.h"
 #include "shop/shop.h"
+#include "views/image_view.h"
 #include "domain/video/video_rules.h"
 
 #define FEED_CANDIDATES 100	/* ranked among the newest this many; older ones drop out of feeds */
@@ -14,7 +15,7 @@
  * (order_lines.video_id is NULL on nearly every line, so its index looks unselective), which
  * examined 400,000 rows a storefront view with a million order lines. */
 #define FEED_COLS \
-	"SELECT v.id, v.caption, v.poster_url, COALESCE(c.display_name, b.name, '')," \
+	"SELECT v.id, v.caption, " UPLOAD_REF_SQL("v.poster_url") ", COALESCE(c.display_name, b.name, '')," \
 	" TIMESTAMPDIFF(HOUR, v.created_at, UTC_TIMESTAMP())," \
 	" COALESCE((SELECT SUM(s.views) FROM video_stats s WHERE s.video_id = v.id" \
 	"  AND s.day >= UTC_DATE() - INTERVAL 13 DAY), 0)," \
@@ -62,7 +63,8 @@ void video_feed_add(struct req *r, tmpl_dict *d, long long creator_id)
 		tmpl_set_int(v, "ID", rk[k].id);
 		tmpl_set(v, "CAPTION", db_at(&res, i, 1)->s);
 		tmpl_set(v, "BY", db_at(&res, i, 3)->s);
-		if (*db_at(&res, i, 2)->s)
-			tmpl_set(tmpl_add(v, "POSTER"), "SRC", db_at(&res, i, 2)->s);
+		const char *poster = image_view_url(r->arena, db_at(&res, i, 2)->s, 320);
+		if (poster)
+			tmpl_set(tmpl_add(v, "POSTER"), "SRC", poster);
 	}
 }

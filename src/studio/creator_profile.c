@@ -103,7 +103,7 @@ static const char *profile_problem(struct profile *p)
 	if (!validate_has_text(p->name))
 		return "Enter the name people will see.";
 	if (*p->avatar && !link_check_avatar_url(p->avatar))
-		return "The avatar must be an http:// or https:// address, or a /static/ path.";
+		return "The avatar must be an http:// or https:// address, a /static/ path, or an uploaded picture.";
 	for (int i = 0; i < MAX_LINKS; i++) {
 		bool has_label = validate_has_text(p->label[i]), has_url = *p->url[i] != '\0';
 		if (has_label != has_url)

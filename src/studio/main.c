@@ -11,6 +11,7 @@
 #include "studio/live_studio.h"
 #include "studio/orders.h"
 #include "studio/payouts.h"
+#include "studio/image_upload.h"
 #include "studio/products.h"
 #include "studio/products_form.h"
 #include "studio/samples.h"
@@ -81,10 +82,11 @@ static const struct field products_form_fields[] = {
 	F_TEXT("v_barcode", 256), F_MONEY("v_price", 20, .inline_error = true),
 	F_MONEY("v_compare", 20, .inline_error = true),
 	F_INT("v_stock", 12, -PRODUCT_MAX_STOCK, PRODUCT_MAX_STOCK, .inline_error = true),
-	F_TEXT("v_policy", 10), F_TEXT("i_url", 1000), F_TEXT("i_alt", 1020), F_TEXT("after", 4), F_END,
+	F_TEXT("v_policy", 10), F_TEXT("i_url", 1000), F_TEXT("i_alt", 1020), F_INT("i_pos", 3, 1, 999, .inline_error = true), F_TEXT("after", 4), F_END,
 };
 static const struct field products_edit_fields[] = { F_TEXT("saved", 1), F_TEXT("more", 1), F_END };
 static const struct field products_status_fields[] = { F_TEXT("action", 10), F_END };
+static const struct field product_image_fields[] = { F_TEXT("alt", 1020), F_END };
 static const struct field marketplace_fields[] = {
 	F_TEXT("marketplace_open", 3), F_TEXT("commission_percent", 8), F_TEXT("approval_required", 3),
 	F_TEXT("marketplace", 10), F_INT("raised", 7, 0, 100000, .inline_error = true),
@@ -322,10 +324,10 @@ static const struct field admin_takedown_fields[] = {
 /* In the order of the rows below: the table order is the match precedence. */
 enum studio_page {
 	ST_HEALTH, ST_METRICS, ST_LOGIN_FORM, ST_LOGIN, ST_LOGOUT, ST_SIGNUP_FORM, ST_SIGNUP, ST_HOME, ST_PRODUCTS,
-	ST_PRODUCT_NEW, ST_PRODUCT_CREATE, ST_PRODUCT_EDIT, ST_PRODUCT_SAVE, ST_PRODUCT_STATUS,
+	ST_PRODUCT_NEW, ST_PRODUCT_CREATE, ST_PRODUCT_EDIT, ST_PRODUCT_SAVE, ST_PRODUCT_STATUS, ST_PRODUCT_IMAGE_UPLOAD,
 	ST_MARKETPLACE_FORM, ST_MARKETPLACE_SAVE, ST_MARKETPLACE_PRODUCT, ST_API_KEYS,
 	ST_API_KEY_CREATE, ST_API_KEY_REVOKE,
-	ST_CR_PROFILE_FORM, ST_CR_PROFILE, ST_CR_MARKET, ST_CR_PICK_ADD, ST_CR_PICKS,
+	ST_CR_PROFILE_FORM, ST_CR_PROFILE, ST_CR_AVATAR_UPLOAD, ST_CR_MARKET, ST_CR_PICK_ADD, ST_CR_PICKS,
 	ST_CR_PICK_MOVE, ST_CR_PICK_REMOVE, ST_CR_COLLECTIONS, ST_CR_COLLECTION_CREATE,
 	ST_CR_COLLECTION_MOVE, ST_CR_COLLECTION_EDIT, ST_CR_COLLECTION_SAVE, ST_CR_ITEM_ADD,
 	ST_CR_ITEM_MOVE, ST_CR_ITEM_NOTE, ST_CR_ITEM_REMOVE, ST_CR_LINKS, ST_CR_LINK_CREATE,
@@ -398,6 +400,10 @@ static const struct route routes[] = {
 	[ST_PRODUCT_STATUS] = { .pat = { HTTP_POST, "/studio/products/{id}/status" },
 		.fn = page_products_status, .needs = NEED_BRAND, .path = path_id,
 		.fields = products_status_fields },
+	/* a product picture: the bytes are checked by their header and queued for crowdcartctl worker */
+	[ST_PRODUCT_IMAGE_UPLOAD] = { .pat = { HTTP_POST, "/studio/products/{id}/images" },
+		.fn = page_product_image_upload, .needs = NEED_BRAND | NEED_MULTIPART, .path = path_id,
+		.fields = product_image_fields, .max_body = STUDIO_IMAGE_UPLOAD_BODY },
 	[ST_MARKETPLACE_FORM] = { .pat = { HTTP_GET, "/studio/marketplace" },
 		.fn = page_marketplace_form, .needs = NEED_SESSION | NEED_BRAND,
 		.fields = marketplace_fields },
@@ -419,6 +425,9 @@ static const struct route routes[] = {
 	[ST_CR_PROFILE] = { .pat = { HTTP_POST, "/studio/creator/profile" },
 		.fn = page_creator_profile, .needs = NEED_CREATOR, .fields = creator_profile_fields,
 		.max_body = 32768 },
+	[ST_CR_AVATAR_UPLOAD] = { .pat = { HTTP_POST, "/studio/creator/profile/avatar" },
+		.fn = page_creator_avatar_upload, .needs = NEED_CREATOR | NEED_MULTIPART,
+		.max_body = STUDIO_IMAGE_UPLOAD_BODY },
 	[ST_CR_MARKET] = { .pat = { HTTP_GET, "/studio/creator/marketplace" },
 		.fn = page_creator_marketplace, .needs = NEED_SESSION | NEED_CREATOR,
 		.fields = creator_added_fields },

@@ -11,6 +11,8 @@ int page_products_create(struct req *r);
 int page_products_edit(struct req *r);
 int page_products_update(struct req *r);
 int page_products_status(struct req *r);
+/* product_images.c: a picture uploaded for one of the brand's products (image_upload.h) */
+int page_product_image_upload(struct req *r);
 int page_marketplace_form(struct req *r);
 int page_marketplace_save(struct req *r);
 int page_marketplace_product(struct req *r);

@@ -4,6 +4,8 @@
 #include <string.h>
 #include "lib/money.h"
 #include "web/layout.h"
+#include "domain/media/image_asset.h"
+#include "views/image_view.h"
 #include "studio/products_form.h"
 #include "web/response.h"
 #include "domain/connectors/connector_store.h"
@@ -16,10 +18,27 @@ static const struct db_stmt q_product = {
 static const struct db_stmt q_options = {
 	"SELECT position, name FROM product_options WHERE product_id = ? ORDER BY position", "i", "is" };
 static const struct db_stmt q_images = {
-	"SELECT url, alt FROM product_images WHERE product_id = ? ORDER BY position, id LIMIT 21", "i", "ss" };
+	"SELECT url, alt, " IMAGE_REF_SQL("url", "url_hash") ", COALESCE((SELECT ia.error FROM image_assets ia"
+	" WHERE ia.akey = SUBSTRING(url, 12, 32) AND ia.status = 'refused' AND url LIKE '" IMAGE_PATH_PREFIX "%'), '')"
+	" FROM product_images WHERE product_id = ? ORDER BY position, id LIMIT 21", "i", "ssss" };
 static const struct db_stmt q_variants = {
 	"SELECT id, option1, option2, option3, sku, barcode, price, COALESCE(compare_at_price, -1), stock,"
 	" inventory_policy FROM variants WHERE product_id = ? ORDER BY position, id LIMIT 101", "i", "issssiiiis" };
+
+/* A studio thumbnail of an uploaded picture: the picture once the worker made it, else whether it
+ * waits or why it was refused. img NULL or without ref: the form came back from the browser. */
+static void pf_thumbnail(struct req *r, tmpl_dict *up, const struct pf_img *img)
+{
+	char key[IMAGE_KEY_LEN + 1];
+	unsigned w, h;
+	if (img && img->ref && image_view_parse(img->ref, key, &w, &h))
+		image_view_fill(r, up, "THUMB", img->ref, "", IMAGE_SLOT_THUMB, true);
+	else if (img && img->refusal && *img->refusal)
+		tmpl_set(up, "STATE", arena_printf(r->arena, "Refused: %s Remove it and upload another.", img->refusal));
+	else
+		tmpl_set(up, "STATE", img && img->ref ? "Being processed: it shows here and in the shop in a moment."
+						       : "Uploaded picture");
+}
 
 bool pf_load(struct req *r, const struct acting_brand *b, long long id, struct product_form *f, int *st)
 {
@@ -59,7 +78,8 @@ bool pf_load(struct req *r, const struct acting_brand *b, long long id, struct p
 			f->opt_name[k - 1] = db_at(&o, i, 1)->s;
 	}
 	for (size_t i = 0; i < im.nrows; i++)
-		f->imgs[f->nimgs++] = (struct pf_img){ db_at(&im, i, 0)->s, db_at(&im, i, 1)->s };
+		f->imgs[f->nimgs++] = (struct pf_img){ db_at(&im, i, 0)->s, db_at(&im, i, 1)->s, db_at(&im, i, 2)->s,
+						       db_at(&im, i, 3)->s };
 	for (size_t i = 0; i < v.nrows; i++) {
 		struct pf_row *row = &f->rows[f->nrows++];
 		row->id = arena_printf(r->arena, "%lld", db_at(&v, i, 0)->i);
@@ -90,6 +110,27 @@ static const char *field(struct req *r, const char *name)
 	return v ? v : "";
 }
 
+/* The pictures in the order of their "Position" fields (the first is the card's), rows without a
+ * usable number keeping their place among equals; a form without them keeps the rows' order. */
+static void pf_reorder_images(struct req *r, const struct kvlist *l, struct product_form *f)
+{
+	if (kv_count(l, "i_pos") != f->nimgs)
+		return;
+	long long pos[PF_ACCEPT_IMAGE_ROWS];
+	for (size_t i = 0; i < f->nimgs; i++)
+		if (!req_int_value(r, "i_pos", nth(l, "i_pos", i), &pos[i]))
+			pos[i] = (long long)i + 1;
+	for (size_t i = 1; i < f->nimgs; i++)	/* insertion sort: stable, and at most 30 rows */
+		for (size_t j = i; j > 0 && pos[j - 1] > pos[j]; j--) {
+			long long tp = pos[j];
+			pos[j] = pos[j - 1];
+			pos[j - 1] = tp;
+			struct pf_img ti = f->imgs[j];
+			f->imgs[j] = f->imgs[j - 1];
+			f->imgs[j - 1] = ti;
+		}
+}
+
 bool pf_from_request(struct req *r, struct product_form *f)
 {
 	memset(f, 0, sizeof *f);
@@ -112,7 +153,8 @@ bool pf_from_request(struct req *r, struct product_form *f)
 			nth(l, "v_opt3", i) }, nth(l, "v_sku", i), nth(l, "v_barcode", i), nth(l, "v_price", i),
 			nth(l, "v_compare", i), nth(l, "v_stock", i), nth(l, "v_policy", i) };
 	for (size_t i = 0; i < nimgs; i++)
-		f->imgs[f->nimgs++] = (struct pf_img){ nth(l, "i_url", i), nth(l, "i_alt", i) };
+		f->imgs[f->nimgs++] = (struct pf_img){ nth(l, "i_url", i), nth(l, "i_alt", i), NULL, NULL };
+	pf_reorder_images(r, l, f);
 	return true;
 }
 
@@ -142,7 +184,8 @@ bool pf_to_input(struct req *r, const struct acting_brand *b, const struct produ
 		in->opt_name[k] = f->opt_name[k];
 	in->images = arena_zalloc(r->arena, sizeof *in->images * (f->nimgs + 1));
 	for (size_t i = 0; i < f->nimgs; i++)
-		if (*f->imgs[i].url || *f->imgs[i].alt)
+		/* a row without an address is one taken off (an upload set to "remove" keeps its alt text) */
+		if (*f->imgs[i].url)
 			in->images[in->nimages++] = (struct product_image){ f->imgs[i].url, f->imgs[i].alt };
 	in->variants = arena_zalloc(r->arena, sizeof *in->variants * (f->nrows + 1));
 	for (size_t i = 0; i < f->nrows; i++) {
@@ -235,8 +278,14 @@ void pf_render(struct req *r, const struct acting_brand *b, const struct product
 	for (size_t i = 0; i < f->nimgs + blank_imgs && (i < f->nimgs || i < PF_MAX_IMAGE_ROWS); i++) {
 		tmpl_dict *im = tmpl_add(d, "IMAGE");
 		tmpl_set_int(im, "N", (long long)++n);
-		tmpl_set(im, "URL", i < f->nimgs ? f->imgs[i].url : "");
+		const char *url = i < f->nimgs ? f->imgs[i].url : "";
+		tmpl_set(im, "URL", url);
 		tmpl_set(im, "ALT", i < f->nimgs ? f->imgs[i].alt : "");
+		/* An upload is kept by its hidden path and shown as a thumbnail; an address is typed. */
+		if (image_asset_path(url))
+			pf_thumbnail(r, tmpl_add(im, "UPLOADED"), i < f->nimgs ? &f->imgs[i] : NULL);
+		else
+			tmpl_show(im, "TYPED");
 	}
 	if (f->id) {
 		tmpl_dict *s = tmpl_add(d, "STATUS_ACTIONS");

@@ -18,8 +18,8 @@
  * from product_check rather than a bare 400; beyond this, the request is not from our form. */
 #define PF_ACCEPT_VARIANT_ROWS (PF_MAX_VARIANT_ROWS + 20)
 #define PF_ACCEPT_IMAGE_ROWS (PF_MAX_IMAGE_ROWS + 10)
-/* Form pairs the editor's routes accept: 10 per variant row, 2 per image row, 12 others. */
-#define PF_MAX_FIELDS (PF_ACCEPT_VARIANT_ROWS * 10 + PF_ACCEPT_IMAGE_ROWS * 2 + 20)
+/* Form pairs the editor's routes accept: 10 per variant row, 3 per image row, 12 others. */
+#define PF_MAX_FIELDS (PF_ACCEPT_VARIANT_ROWS * 10 + PF_ACCEPT_IMAGE_ROWS * 3 + 20)
 
 struct pf_row {
 	const char *id, *opt[PRODUCT_MAX_OPTIONS], *sku, *barcode, *price, *compare, *stock, *policy;
@@ -27,6 +27,8 @@ struct pf_row {
 
 struct pf_img {
 	const char *url, *alt;
+	const char *ref;	/* its image reference (IMAGE_REF_SQL) when loaded, for the thumbnail; else NULL */
+	const char *refusal;	/* an upload the worker refused: why ("" otherwise) */
 };
 
 struct product_form {

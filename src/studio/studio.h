@@ -86,6 +86,8 @@ const char *commission_schedule_text(struct req *r, long long bps, long long pen
 bool creator_move(long long *ids, size_t n, long long id, int dir);
 int page_creator_profile_form(struct req *r);
 int page_creator_profile(struct req *r);
+/* avatar_upload.c: the storefront's picture, uploaded (image_upload.h) */
+int page_creator_avatar_upload(struct req *r);
 int page_creator_marketplace(struct req *r);
 int page_creator_pick_add(struct req *r);
 int page_creator_picks(struct req *r);

@@ -1,17 +1,18 @@
 /* card_view.c: a product card's common fields, for the shop's grids and the showcase carousels. */
 #include "views/card_view.h"
 #include "web/layout.h"
+#include "views/image_view.h"
+
+/* Cards in the first row of the widest grid (static/style.css: .grid). */
+#define CARD_EAGER 4
 
 void card_view_fill(struct req *r, tmpl_dict *c, const struct db_res *res, size_t row)
 {
 	tmpl_set(c, "TITLE", db_at(res, row, 1)->s);
 	tmpl_set(c, "BRAND", db_at(res, row, 3)->s);
 	tmpl_set(c, "PRICE", layout_money(r, db_at(res, row, 4)->i, db_at(res, row, 5)->s));
-	if (*db_at(res, row, 7)->s) {
-		tmpl_set(c, "SRC", db_at(res, row, 7)->s);
-		tmpl_set(c, "ALT", db_at(res, row, 8)->s);
-		tmpl_show(c, "IMAGE");
-	}
+	/* The first row of a grid is in view as the page opens: those load at once, the rest lazily. */
+	image_view_fill(r, c, "IMAGE", db_at(res, row, 7)->s, db_at(res, row, 8)->s, IMAGE_SLOT_CARD, row < CARD_EAGER);
 }
 
 bool card_view_gifted(tmpl_dict *c, const struct db_res *res, size_t row, size_t col)

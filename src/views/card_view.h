@@ -1,14 +1,14 @@
 /* card_view.h: the fields every product card shows (card.tpl, showcase.tpl, the ad and video
  * rows), filled from a row whose first columns are the shop's card columns, in this order:
- * product handle, title, brand slug, brand name, price, currency, stock, image URL, image alt
+ * product handle, title, brand slug, brand name, price, currency, stock, image reference, image alt
  * (CARD_COLS in src/shop/shop.h; showcase_products selects the same). */
 #ifndef CC_CARD_VIEW_H
 #define CC_CARD_VIEW_H
 #include "web/http.h"
 #include "domain/creators/sample.h"
 
-/* TITLE, BRAND, PRICE, and the IMAGE section with SRC and ALT set on the card itself (the section
- * reads them from its parent: one dictionary less per card). */
+/* TITLE, BRAND, PRICE, and the IMAGE section with the picture's fields (image_view.h) set on the
+ * card itself (the section reads them from its parent: one dictionary less per card). */
 void card_view_fill(struct req *r, tmpl_dict *c, const struct db_res *res, size_t row);
 /* One more PRODUCTS card in `list` (card.tpl's or showcase.tpl's dictionary): the link to the
  * product page, carrying `via` (a creator handle, for attribution) unless NULL, the fields above

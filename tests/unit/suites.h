@@ -43,6 +43,7 @@ Suite *sandbox_suite(void);
 Suite *sample_suite(void);
 Suite *tax_suite(void);
 Suite *address_suite(void);
+Suite *image_suite(void);
 Suite *payouts_suite(void);
 Suite *pay_paypal_suite(void);
 Suite *pay_mollie_suite(void);

@@ -2,6 +2,7 @@
  * kills it for the rest; root is left for good. Every check runs in a child of its own. */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -207,6 +208,34 @@ START_TEST(test_sandbox_parser_has_no_network_and_no_open)
 }
 END_TEST
 
+static void *thread_body(void *arg)
+{
+	return arg;
+}
+
+/* libvips' pool: a thread of the process starts and ends under the image filter. */
+static int image_thread(void)
+{
+	pthread_t t;
+	void *out = NULL;
+	if (pthread_create(&t, NULL, thread_body, (void *)1) != 0 || pthread_join(t, &out) != 0)
+		return 1;
+	return out == (void *)1 ? 0 : 2;
+}
+
+/* The image child may make threads, but never a process, a socket or a file. */
+START_TEST(test_sandbox_image_child_threads_but_no_process)
+{
+	ck_assert_exit_ok(in_sandbox(SANDBOX_IMAGE, image_thread));
+	ck_assert_exit_ok(in_sandbox(SANDBOX_IMAGE, do_pipe_io));
+	ck_assert_sigsys(in_sandbox(SANDBOX_IMAGE, do_fork));
+	ck_assert_sigsys(in_sandbox(SANDBOX_IMAGE, do_execve));
+	ck_assert_sigsys(in_sandbox(SANDBOX_IMAGE, do_inet_socket));
+	if (!SANITIZER)
+		ck_assert_exit_ok(in_sandbox(SANDBOX_IMAGE, parser_open_refused));
+}
+END_TEST
+
 Suite *sandbox_suite(void)
 {
 	Suite *s = suite_create("sandbox");
@@ -217,6 +246,7 @@ Suite *sandbox_suite(void)
 	tcase_add_test(tc, test_sandbox_worker_may_call_a_payment_provider_with_libcurl);
 	tcase_add_test(tc, test_sandbox_only_media_workers_create_files_and_never_truncate);
 	tcase_add_test(tc, test_sandbox_parser_has_no_network_and_no_open);
+	tcase_add_test(tc, test_sandbox_image_child_threads_but_no_process);
 	suite_add_tcase(s, tc);
 	return s;
 }

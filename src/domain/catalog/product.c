@@ -5,6 +5,7 @@
 #include "lib/htmltext.h"
 #include "lib/money.h"
 #include "domain/catalog/product.h"
+#include "domain/media/image_asset.h"
 #include "lib/utf8.h"
 
 bool product_text_ok(const char *s, size_t max, bool multiline)
@@ -103,7 +104,7 @@ bool product_check_fields(struct arena *a, const struct product_input *in, struc
 	if (in->nimages > PRODUCT_MAX_IMAGES)
 		return fail(p, "images", "At most 20 images.");
 	for (size_t i = 0; i < in->nimages; i++) {
-		if (!product_valid_url(in->images[i].url))
+		if (!product_valid_url(in->images[i].url) && !image_asset_path(in->images[i].url))
 			return fail(p, arena_printf(a, "images[%zu].url", i), "Use an image address starting with http:// or https://.");
 		if (!product_text_ok(in->images[i].alt, 255, false))
 			return fail(p, arena_printf(a, "images[%zu].alt", i), "Use at most 255 characters for the alt text.");

@@ -1,6 +1,7 @@
 /* link_check.c: see link_check.h. */
 #include <string.h>
 #include "domain/creators/link_check.h"
+#include "domain/media/image_asset.h"
 
 static bool plain_chars(const char *s)
 {
@@ -20,5 +21,5 @@ bool link_check_avatar_url(const char *s)
 {
 	if (strncmp(s, "/static/", 8) == 0)
 		return s[8] && !strstr(s, "..") && !strstr(s, "//") && plain_chars(s);
-	return link_check_web_url(s);
+	return image_asset_path(s) || link_check_web_url(s);
 }

@@ -8,7 +8,7 @@
 /* An absolute http:// or https:// URL with a host, at most LINK_URL_MAX bytes, and no white
  * space, control characters, quotes, angle brackets or backslashes. */
 bool link_check_web_url(const char *s);
-/* An avatar: a web URL as above, or a path under /static/ without "..". */
+/* An avatar: a web URL as above, a path under /static/ without "..", or an upload (/media/img/<key>). */
 bool link_check_avatar_url(const char *s);
 
 #endif

@@ -5,6 +5,7 @@
 #include "db/dbcache.h"
 #include "domain/admin/admin_account.h"
 #include "domain/creators/sample.h"
+#include "domain/media/image_asset.h"
 #include "domain/showcases/showcase_query.h"
 
 /* The product's tags ("desk, wood") as ",desk,wood," so that one tag matches whole, with the
@@ -17,7 +18,7 @@
  * a creator (the first parameter), received the product as a sample. */
 #define COLS \
 	"p.handle, p.title, b.slug, b.name, p.price_min, p.currency, p.stock_total," \
-	" COALESCE(i.url, ''), COALESCE(i.alt, ''), p.id," SAMPLE_GIFT_SQL("?", "p.id")
+	" " IMAGE_REF_SQL("i.url", "i.url_hash") ", COALESCE(i.alt, ''), p.id," SAMPLE_GIFT_SQL("?", "p.id")
 #define JOINS \
 	" JOIN brands b ON b.id = p.brand_id AND b.approved = 1 AND" ACCOUNT_ACTIVE_SQL("b.owner_user_id") \
 	" LEFT JOIN product_images i ON i.id = (SELECT i2.id FROM product_images i2" \

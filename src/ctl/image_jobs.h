@@ -1,0 +1,13 @@
+/* image_jobs.h: the image work of crowdcartctl worker (and of `crowdcartctl images`): take on
+ * imported picture URLs, fetch them, run every pending asset through the confined pipeline and
+ * write its renditions under media_dir/img/, and delete the files of assets nothing uses. */
+#ifndef CC_IMAGE_JOBS_H
+#define CC_IMAGE_JOBS_H
+#include "db/db.h"
+
+/* Checks the config (image_fetch_allow_private) and starts libcurl; false with a message. */
+bool image_jobs_ready(void);
+/* One pass of all four; the number of assets made ready, or -1 on a database failure. */
+long image_jobs_pass(struct db *db, struct arena *a);
+
+#endif

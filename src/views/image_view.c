@@ -1,0 +1,126 @@
+/* image_view.c: <picture> fields of a product picture from its reference (image_view.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lib/base_url.h"
+#include "lib/buf.h"
+#include "domain/media/image_asset.h"
+#include "views/image_view.h"
+
+/* How wide each slot is drawn (static/style.css: .grid, .product, .gallery-thumbs). */
+static const char *const slot_sizes[] = {
+	[IMAGE_SLOT_CARD] = "(min-width: 40rem) 18rem, 50vw",
+	[IMAGE_SLOT_MAIN] = "(min-width: 48rem) 36rem, 100vw",
+	[IMAGE_SLOT_THUMB] = "5rem",
+	[IMAGE_SLOT_AVATAR] = "8.5rem",
+	[IMAGE_SLOT_CHIP] = "48px",
+};
+/* The rendition in src for browsers without srcset, and the one whose size the tag states. */
+static const unsigned slot_fallback[] = {
+	[IMAGE_SLOT_CARD] = 320, [IMAGE_SLOT_MAIN] = 640, [IMAGE_SLOT_THUMB] = 160, [IMAGE_SLOT_AVATAR] = 160,
+	[IMAGE_SLOT_CHIP] = 160,
+};
+
+/* The widest rendition a slot offers: what it needs at 3 device pixels per CSS pixel (a card is at
+ * most ~18rem), so a grid of cards does not carry candidates no screen picks. */
+static const unsigned slot_max[] = {
+	[IMAGE_SLOT_CARD] = 640, [IMAGE_SLOT_MAIN] = 1600, [IMAGE_SLOT_THUMB] = 320, [IMAGE_SLOT_AVATAR] = 640,
+	[IMAGE_SLOT_CHIP] = 160,
+};
+
+bool image_view_parse(const char *ref, char key[33], unsigned *width, unsigned *height)
+{
+	if (!ref || ref[0] != '@' || strlen(ref) < 1 + IMAGE_KEY_LEN + 4 || ref[1 + IMAGE_KEY_LEN] != ':')
+		return false;
+	memcpy(key, ref + 1, IMAGE_KEY_LEN);
+	key[IMAGE_KEY_LEN] = '\0';
+	char *end;
+	unsigned long w = strtoul(ref + 2 + IMAGE_KEY_LEN, &end, 10);
+	if (*end != ':')
+		return false;
+	unsigned long h = strtoul(end + 1, &end, 10);
+	if (*end || !image_key_valid(key) || image_size_refusal((unsigned)w, (unsigned)h))
+		return false;
+	*width = (unsigned)w;
+	*height = (unsigned)h;
+	return true;
+}
+
+static const char *srcset(struct arena *a, const char *key, const unsigned *widths, size_t n, const char *ext)
+{
+	struct buf b;
+	buf_init(&b, a, 512);
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&b, "%s" IMAGE_PATH_PREFIX "%s-%u.%s %uw", i ? ", " : "", key, widths[i], ext, widths[i]);
+	return buf_cstr(&b);
+}
+
+bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const char *ref, const char *alt,
+		     enum image_slot slot, bool eager)
+{
+	if (!ref || !*ref)
+		return false;
+	char key[IMAGE_KEY_LEN + 1];
+	unsigned w, h;
+	tmpl_set(d, "ALT", alt ? alt : "");
+	tmpl_set(d, "LOADING", eager ? "eager" : "lazy");
+	if (image_view_parse(ref, key, &w, &h)) {
+		unsigned widths[IMAGE_LADDER_N];
+		size_t n = image_widths(w, widths);
+		while (n > 1 && widths[n - 1] > slot_max[slot])
+			n--;
+		unsigned fb = widths[n - 1];
+		for (size_t i = 0; i < n; i++)
+			if (widths[i] >= slot_fallback[slot]) {
+				fb = widths[i];
+				break;
+			}
+		tmpl_set(d, "SRC", arena_printf(r->arena, IMAGE_PATH_PREFIX "%s-%u.jpg", key, fb));
+		tmpl_set_int(d, "WIDTH", fb);
+		tmpl_set_int(d, "HEIGHT", image_scaled_height(w, h, fb));
+		tmpl_set(d, "SIZES", slot_sizes[slot]);
+		/* A <picture> offers WebP and falls back to SRC (JPEG): one srcset keeps a grid of cards
+		 * small. An avatar is a bare <img> (its layout styles the img itself): a JPEG srcset. */
+		if (slot == IMAGE_SLOT_AVATAR || slot == IMAGE_SLOT_CHIP)
+			tmpl_set(d, "JPEG_SRCSET", srcset(r->arena, key, widths, n, "jpg"));
+		else
+			tmpl_set(d, "WEBP_SRCSET", srcset(r->arena, key, widths, n, "webp"));
+		tmpl_show(d, "SRCSET");
+	} else {
+		/* "@" (not processed yet, or refused) and anything that is not a local path: the
+		 * placeholder. A remote address is never put in a page (IMAGE_REF_SQL hides those). */
+		bool local = ref[0] == '/' && ref[1] != '/';
+		tmpl_set(d, "SRC", local ? ref : IMAGE_PLACEHOLDER_URL);
+		tmpl_set_int(d, "WIDTH", slot == IMAGE_SLOT_MAIN ? 600 : 300);
+		tmpl_set_int(d, "HEIGHT", slot == IMAGE_SLOT_MAIN ? 600 : 300);
+	}
+	tmpl_show(d, section);
+	return true;
+}
+
+const char *image_view_share_url(struct arena *a, const char *ref)
+{
+	char base[BASE_URL_MAX], key[IMAGE_KEY_LEN + 1];
+	unsigned w, h;
+	if (!ref || !base_url_get(base))
+		return NULL;
+	if (image_view_parse(ref, key, &w, &h))
+		return arena_printf(a, "%s" IMAGE_PATH_PREFIX "%s-og.jpg", base, key);
+	if (ref[0] == '/' && ref[1] != '/')
+		return arena_printf(a, "%s%s", base, ref);
+	return NULL;
+}
+
+const char *image_view_url(struct arena *a, const char *ref, unsigned width)
+{
+	char key[IMAGE_KEY_LEN + 1];
+	unsigned w, h, widths[IMAGE_LADDER_N];
+	if (!ref || !*ref || strcmp(ref, "@") == 0)
+		return NULL;
+	if (!image_view_parse(ref, key, &w, &h))
+		return ref[0] == '@' ? NULL : ref;
+	size_t n = image_widths(w, widths), i = 0;
+	while (i + 1 < n && widths[i] < width)
+		i++;
+	return arena_printf(a, IMAGE_PATH_PREFIX "%s-%u.jpg", key, widths[i]);
+}
