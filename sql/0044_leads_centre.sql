@@ -53,8 +53,10 @@ ALTER TABLE lead_forms
 -- The purge walks each form's leads by last submission.
 ALTER TABLE leads ADD INDEX IF NOT EXISTS leads_form_updated (form_id, updated_at);
 
--- A lead.erased delivery outlives its lead: it has no lead row to point at.
-ALTER TABLE webhook_deliveries MODIFY lead_id BIGINT UNSIGNED NULL;
+-- A lead.erased delivery outlives its lead, so a delivery's lead_id no longer needs a lead row
+-- (making the column NULL-able instead would rebuild the table). Erasing a lead deletes its other
+-- deliveries itself (lead_erase.c, lead_retention.c), as the cascade did.
+ALTER TABLE webhook_deliveries DROP FOREIGN KEY IF EXISTS webhook_deliveries_lead_fk;
 
 -- A phone answer is kept as typed and, when it is international, as E.164 too (lead_phone.h).
 ALTER TABLE lead_answers ADD COLUMN IF NOT EXISTS e164 VARCHAR(16) NOT NULL DEFAULT '';

@@ -7,6 +7,10 @@ GRANT SELECT, INSERT ON lead_events TO 'cc_studio'@'127.0.0.1';
 -- Erasure (the brand's, and the shopper's own from the confirmation mail's link) tells the CRM.
 GRANT INSERT ON webhook_deliveries TO 'cc_studio'@'127.0.0.1';
 GRANT DELETE ON leads TO 'cc_shop'@'127.0.0.1';
+-- An erased lead's other deliveries (its answers in their payloads) are deleted with it: a
+-- delivery's lead_id has no foreign key, so no cascade does it.
+GRANT SELECT (lead_id), DELETE ON webhook_deliveries TO 'cc_shop'@'127.0.0.1';
+GRANT DELETE ON webhook_deliveries TO 'cc_studio'@'127.0.0.1';
 -- Appointments: the shop books and frees slots; the studio reads them (the brand's .ics).
 GRANT SELECT, INSERT, DELETE ON lead_bookings TO 'cc_shop'@'127.0.0.1';
 GRANT SELECT ON lead_bookings TO 'cc_studio'@'127.0.0.1';

@@ -15,7 +15,7 @@
 static const struct db_stmt q_hook = {
 	"SELECT url, secret FROM lead_webhooks WHERE brand_id = ?", "i", "ss" };
 static const struct db_stmt q_log = {
-	"SELECT d.id, COALESCE(d.lead_id, 0), d.event, d.status, d.attempts, d.created_at, d.next_attempt_at,"
+	"SELECT d.id, IF(d.event = 'lead.erased', 0, d.lead_id), d.event, d.status, d.attempts, d.created_at, d.next_attempt_at,"
 	" COALESCE(d.delivered_at, ''), COALESCE((SELECT CONCAT(a.http_status, ' ', a.error) FROM webhook_attempts a"
 	" WHERE a.delivery_id = d.id ORDER BY a.id DESC LIMIT 1), '')"
 	" FROM webhook_deliveries d WHERE d.brand_id = ? ORDER BY d.created_at DESC, d.id DESC LIMIT 100",

@@ -9,7 +9,7 @@ function account(password, over = {}) {
 }
 
 function passwordError(html) {
-	return /<input id="password"[^>]*aria-invalid="true"[^>]*>\s*<p class="hint"[^<]*<\/p>(?:<script[^>]*><\/script>)?\s*<p class="field-error">([^<]*)<\/p>/
+	return /<input id="password"[^>]*aria-invalid="true"[^>]*>\s*<p class="hint"[^<]*<\/p>(?:<script[^>]*><\/script>)?\s*<p class="field-error"[^>]*>([^<]*)<\/p>/
 		.exec(html)?.[1];
 }
 

@@ -130,7 +130,7 @@ enum db_status catalog_insert_new(struct db *db, struct arena *a, long long bran
 	    (rc = insert_rows(db, a, &q_i16, 16, &q_i4, 4, &q_i1, irow, 4, nimg)) != DB_OK ||
 	    (var_images && (rc = image_ids(db, a, items, pid, n, img)) != DB_OK))
 		return rc;
-	struct db_param *vrow = arena_alloc(a, (nvar + 1) * 14 * sizeof *vrow);
+	struct db_param *vrow = arena_alloc(a, (nvar + 1) * VCOLS * sizeof *vrow);
 	size_t v = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct catalog_product *p = items[i];

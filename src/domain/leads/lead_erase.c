@@ -11,9 +11,11 @@ static const struct db_stmt q_lead = {
 	" FROM leads l JOIN lead_forms f ON f.id = l.form_id WHERE l.id = ? AND (? = 0 OR l.brand_id = ?) FOR UPDATE",
 	"iii", "issi" };
 static const struct db_stmt q_delete = { "DELETE FROM leads WHERE id = ?", "i", "" };
+/* its deliveries (answers in their payloads) go with it; a delivery needs no lead row */
+static const struct db_stmt q_delete_deliveries = { "DELETE FROM webhook_deliveries WHERE lead_id = ?", "i", "" };
 static const struct db_stmt q_delivery = {
 	"INSERT INTO webhook_deliveries (brand_id, lead_id, event, payload, next_attempt_at, created_at)"
-	" VALUES (?, NULL, 'lead.erased', ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "is", "" };
+	" VALUES (?, ?, 'lead.erased', ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "iis", "" };
 
 struct erase {
 	struct arena *a;
@@ -30,7 +32,9 @@ static enum db_status erase_one(struct db *db, void *ctx)
 	e->found = rc == DB_OK && l.nrows == 1;
 	if (!e->found)
 		return rc;
-	rc = db_query(db, NULL, &q_delete, (struct db_param[]){ DB_I(e->lead_id) }, NULL);
+	rc = db_query(db, NULL, &q_delete_deliveries, (struct db_param[]){ DB_I(e->lead_id) }, NULL);
+	if (rc == DB_OK)
+		rc = db_query(db, NULL, &q_delete, (struct db_param[]){ DB_I(e->lead_id) }, NULL);
 	if (rc != DB_OK || !db_at(&l, 0, 3)->i)
 		return rc;
 	/* The id and address let the CRM find its record; nothing else of the lead is sent again. */
@@ -44,7 +48,7 @@ static enum db_status erase_one(struct db *db, void *ctx)
 	buf_puts(&b, ",\"email\":");
 	webhook_json_str(&b, db_at(&l, 0, 1)->s);
 	buf_printf(&b, ",\"erased_at\":\"%s\"}", at);
-	return db_query(db, NULL, &q_delivery, (struct db_param[]){ DB_I(db_at(&l, 0, 0)->i), DB_S(buf_cstr(&b)) }, NULL);
+	return db_query(db, NULL, &q_delivery, (struct db_param[]){ DB_I(db_at(&l, 0, 0)->i), DB_I(e->lead_id), DB_S(buf_cstr(&b)) }, NULL);
 }
 
 enum db_status lead_erase(struct db *db, struct arena *a, long long brand_id, long long lead_id, bool *found)

@@ -13,6 +13,8 @@ static const struct db_stmt q_due = {
 	"SELECT id FROM leads WHERE form_id = ? AND updated_at < UTC_TIMESTAMP() - INTERVAL ? DAY"
 	" ORDER BY updated_at, id LIMIT 500 FOR UPDATE", "ii", "i" };
 static const struct db_stmt q_erase = { "DELETE FROM leads WHERE id = ?", "i", "" };
+/* a delivery needs no lead row (lead.erased outlives its lead): a purged lead's go with it */
+static const struct db_stmt q_erase_deliveries = { "DELETE FROM webhook_deliveries WHERE lead_id = ?", "i", "" };
 static const struct db_stmt q_count = {
 	"UPDATE lead_forms SET purged_leads = purged_leads + ? WHERE id = ?", "ii", "" };
 _Static_assert(PURGE_BATCH == 500, "q_due's LIMIT is the batch");
@@ -39,8 +41,11 @@ static enum db_status purge_batch(struct db *db, void *ctx)
 	struct db_res due;
 	enum db_status rc = db_query(db, b->a, &q_due, (struct db_param[]){ DB_I(b->form_id), DB_I(b->days) }, &due);
 	b->n = 0;
-	for (size_t i = 0; rc == DB_OK && i < due.nrows; i++)
-		rc = db_query(db, NULL, &q_erase, (struct db_param[]){ DB_I(db_at(&due, i, 0)->i) }, NULL);
+	for (size_t i = 0; rc == DB_OK && i < due.nrows; i++) {
+		rc = db_query(db, NULL, &q_erase_deliveries, (struct db_param[]){ DB_I(db_at(&due, i, 0)->i) }, NULL);
+		if (rc == DB_OK)
+			rc = db_query(db, NULL, &q_erase, (struct db_param[]){ DB_I(db_at(&due, i, 0)->i) }, NULL);
+	}
 	if (rc == DB_OK && due.nrows)
 		rc = db_query(db, NULL, &q_count, (struct db_param[]){ DB_I((long long)due.nrows), DB_I(b->form_id) }, NULL);
 	if (rc == DB_OK)
