@@ -40,6 +40,12 @@ function rows(db, table, ids) {
 	return new Map(sql(`SELECT id, ${CONTENT[table]} FROM ${db}.${table} ${where} ORDER BY id`).map(([id, c]) => [id, c]));
 }
 
+// The media files, pictures' renditions in their folders included (media/img/...).
+function mediaFiles() {
+	return readdirSync(path.join(VAR, 'media'), { recursive: true })
+		.filter((f) => statSync(path.join(VAR, 'media', f)).isFile());
+}
+
 describe('backup and restore', () => {
 	const work = mkdtempSync(path.join(tmpdir(), 'cc-backup-'));
 	const schema = `crowdcart_restore_${unique()}`;
@@ -99,7 +105,7 @@ describe('backup and restore', () => {
 		const names = list.split('\n');
 		for (const want of ['crowdcart.sql', 'crowdcart.conf', 'backup.txt', 'media/'])
 			assert.ok(names.includes(want), `${want} in ${names.join(' ')}`);
-		for (const f of readdirSync(path.join(VAR, 'media')))
+		for (const f of mediaFiles())
 			assert.ok(names.includes(`media/${f}`), `media/${f} in the archive`);
 		const { stdout: dumped } = await run('tar', ['-xzOf', archive, 'crowdcart.conf'], { encoding: 'utf8' });
 		assert.equal(dumped, readFileSync(path.join(VAR, 'crowdcart.conf'), 'utf8'), 'the config, secrets and all');
@@ -120,7 +126,7 @@ describe('backup and restore', () => {
 		same('leads', [made.lead]);
 		same('commission_entries', made.entries);
 		assert.equal(sql(`SELECT COUNT(*) FROM ${schema}.order_lines WHERE order_id = ${made.order}`)[0][0], '1');
-		for (const f of readdirSync(path.join(VAR, 'media')))
+		for (const f of mediaFiles())
 			assert.ok(readFileSync(path.join(restoredMedia, f)).equals(readFileSync(path.join(VAR, 'media', f))), `media ${f}`);
 		const verified = await ctl(conf, 'ledger', 'verify', '--brand', made.brand);
 		assert.equal(verified.code, 0, verified.stdout + verified.stderr);

@@ -54,7 +54,7 @@ function lines(number) {
 	return out;
 }
 
-const rateCell = (html) => /<td class="rate[^"]*">([^<]*)</.exec(html)?.[1];
+const rateCell = (html) => /<td class="rate[^"]*"[^>]*>([^<]*)</.exec(html)?.[1];
 
 test('a lowered rate waits for the notice: a sale before the date earns the old rate, after it the new; the creator is told', async () => {
 	const { b, creator, productPath } = await picked({ percent: '10' });

@@ -18,6 +18,9 @@ export const NOT_PAGES = {
 	'/studio/account/two-step/qr.svg': 'an image',
 	'/studio/follow/{id}': 'a redirect after following', '/studio/save/{id}': 'a redirect after saving',
 	'/login/verify/{token}': 'a redirect', '/login/link/{token}': 'a redirect',
+	'/leads/ics/{id}/{token}': 'a calendar file', '/studio/leads/{id}/appointment.ics': 'a calendar file',
+	'/b/{brand}/tiktok.csv': 'CSV', '/b/{brand}/meta.csv': 'CSV', '/search/suggest.json': 'JSON',
+	'/robots.txt': 'text', '/sitemap.xml': 'XML', '/sitemaps/{kind}/{id}': 'XML',
 };
 
 // The pages, by who looks at them. A path is a string, or a list page and the pattern of the
@@ -36,6 +39,9 @@ export const PAGES = {
 		'/checkout/return/{ref}': '/checkout/return/D3M00000000000000000000001',
 		'/login': '/login', '/signup': '/signup', '/signup/sent': '/signup/sent',
 		'/login/link': '/login/link', '/login/forgot': '/login/forgot', '/login/reset/{token}': '/login/reset/not-a-token',
+		'/leads/erase/{id}/{token}': '/leads/erase/1/not-a-token',
+		'/b/{brand}': '/b/northwind', '/c/{category}': ['/p/northwind/walnut-monitor-stand', /^\/c\/[a-z0-9-]+$/],
+		'/search': '/search?q=walnut',
 	},
 	shopper: {
 		'/studio': '/studio', '/studio/account': '/studio/account', '/studio/account/two-step': '/studio/account/two-step',
@@ -60,7 +66,8 @@ export const PAGES = {
 		'/studio/brand/payouts/{id}': ['/studio/brand/payouts', /^\/studio\/brand\/payouts\/\d+$/],
 		'/studio/brand/samples': '/studio/brand/samples', '/studio/brand/codes': '/studio/brand/codes',
 		'/studio/brand/codes/{id}': ['/studio/brand/codes', /^\/studio\/brand\/codes\/\d+$/],
-		'/studio/videos': '/studio/videos',
+		'/studio/videos': '/studio/videos', '/studio/brand/about': '/studio/brand/about',
+		'/studio/connectors': '/studio/connectors',
 	},
 	creator: {
 		'/studio/creator/profile': '/studio/creator/profile', '/studio/creator/marketplace': '/studio/creator/marketplace',
