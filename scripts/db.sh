@@ -69,7 +69,7 @@ start_server() {
 	# shared /tmp a restart (the outage test's, another checkout's) would take other servers' temporary tables.
 	mkdir -p "$VAR/tmp"
 	# performance_schema with the statement instruments only, for the statements and rows examined
-	# per page (tests/http/view_cost.test.mjs, bench/view_cost.sh): no histories, digests or
+	# per page (tests/viewcost/view_cost.test.mjs, bench/view_cost.sh): no histories, digests or
 	# instances of the other instruments, so it takes about 20 MB instead of the ~100 MB it sizes itself.
 	local PERF_SCHEMA=(--performance-schema=ON --performance-schema-instrument='%=OFF'
 		--performance-schema-instrument='statement/%=ON' --performance-schema-consumer-events-statements-current=OFF

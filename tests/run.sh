@@ -195,6 +195,12 @@ else
 	record sandbox 0 1 "(build/sandbox-probe did not build)"
 fi
 
+# What one uncached view of each page type costs MariaDB, on the demo data as set up: before the
+# HTTP suites, which add products, picks and showcases to the demo's brands and creators.
+if ((services)); then
+	run_tap view-cost tests/viewcost "http://127.0.0.1:$PORT" lighttpd 1
+fi
+
 # The fuzz line's time is the fuzz run's own; the next suite's counts from here.
 wait "$fuzz_pid" || true
 waited_from=$suite_start

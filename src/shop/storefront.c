@@ -29,7 +29,7 @@ static const struct db_stmt q_collections = {
 	" ORDER BY position, id LIMIT 50", "i", "ss" };
 /* In the order written (STRAIGHT_JOIN): the creator's picks, then each one's product and brand.
  * Left to itself the optimizer may start from the brands and read every product of each to find
- * the few picked ones, a cost that grows with the whole catalog (tests/http/view_cost.test.mjs). */
+ * the few picked ones, a cost that grows with the whole catalog (tests/viewcost/view_cost.test.mjs). */
 static const struct db_stmt q_picks = {
 	"SELECT STRAIGHT_JOIN " CARD_COLS ", " COMMISSION_RATE_TODAY_SQL("pk") "," CARD_GIFTED("pk.creator_id") ", p.category,"
 	" COALESCE(cat.name, '') FROM picks pk JOIN products p ON p.id = pk.product_id"

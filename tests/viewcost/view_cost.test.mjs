@@ -2,7 +2,10 @@
 // executed and rows examined, counted by performance_schema for the database connections of a shop
 // program of the test's own (the stack's config with cache_ttl_ms = 0, so every view is the one a
 // page not in any worker's cache costs). The bounds are a few times today's figures
-// (docs/BENCHMARKS.md, "Where a view's time goes"). Then the cost of every page again
+// (docs/BENCHMARKS.md, "Where a view's time goes"). It runs as a suite of its own (tests/run.sh),
+// on the demo data as set up and before the HTTP suites add theirs: the pages it reads are the
+// demo's, and a brand other files have given hundreds of products measures those files, not
+// the code. Then the cost of every page again
 // with MORE active products in the catalog, none of them picked by the storefront's creator: the
 // rows examined must not grow with them (before a creator's showcase read the creator's picks
 // first, a storefront view examined every active product of every brand).
@@ -11,9 +14,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { VAR, unique } from './lib/http.mjs';
-import { sql } from './lib/catalog.mjs';
-import { fcgiRaw, parseAnswer, startProgram } from './lib/fcgi.mjs';
+import { VAR, unique } from '../http/lib/http.mjs';
+import { sql } from '../http/lib/catalog.mjs';
+import { fcgiRaw, parseAnswer, startProgram } from '../http/lib/fcgi.mjs';
 
 const MORE = 3000;
 const VIEWS = 5;
