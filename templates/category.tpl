@@ -11,6 +11,7 @@
 <button class="button secondary" type="submit">Show</button></p>
 </form>
 {{#NO_RESULTS}}<p class="muted" id="no-results">Nothing here at the moment.</p>{{/NO_RESULTS}}
+<h2 class="visually-hidden">The products</h2>
 <div class="grid" id="list-results">
 {{>CARDS}}
 </div>
