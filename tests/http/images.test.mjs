@@ -131,6 +131,11 @@ describe('product pictures', { concurrency: 1 }, () => {
 		const og = (await new Client().get(`/media/img/${key}-og.jpg`)).raw;
 		const sof = og.indexOf(Buffer.from([0xff, 0xc2])) >= 0 ? og.indexOf(Buffer.from([0xff, 0xc2])) : og.indexOf(Buffer.from([0xff, 0xc0]));
 		assert.deepEqual([og.readUInt16BE(sof + 7), og.readUInt16BE(sof + 5)], [1200, 630]);
+		// and a shared link of the product shows it
+		await eventually(async () => {
+			const page = (await new Client().get(p.publicPath)).body;
+			assert.match(page, new RegExp(`<meta property="og:image" content="https?://[^"/]+/media/img/${key}-og\\.jpg"`));
+		});
 		// the studio shows the thumbnail
 		await eventually(async () => {
 			const edit = (await p.client.get(`/studio/products/${p.id}`)).body;
