@@ -65,7 +65,7 @@ static void child(const uint8_t *src, size_t len, int out)
 			close(fd);
 	struct rlimit mem = { CHILD_MEMORY, CHILD_MEMORY }, cpu = { CHILD_CPU_SECONDS, CHILD_CPU_SECONDS };
 	/* libvips loads its modules (libheif...) and starts glib before any byte is read. */
-	if (setrlimit(RLIMIT_AS, &mem) != 0 || setrlimit(RLIMIT_CPU, &cpu) != 0 || !image_pipeline_init() ||
+	if ((!SANDBOX_SANITIZER && setrlimit(RLIMIT_AS, &mem) != 0) || setrlimit(RLIMIT_CPU, &cpu) != 0 || !image_pipeline_init() ||
 	    !sandbox_drop_user(sandbox_user()) || !sandbox_filter(SANDBOX_IMAGE))
 		_exit(111);
 	struct image_result res;

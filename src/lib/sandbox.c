@@ -15,20 +15,6 @@
 #include "lib/config.h"
 #include "lib/sandbox.h"
 
-/* The sanitiser runtimes write their report to a file they open when it happens, read
- * /proc/self/maps and the binary to symbolise it, and yield while other threads stop. Their
- * builds are test builds: they get those calls too, so that the suites run under the filter
- * instead of beside it. */
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_UNDEFINED__)
-#define SANDBOX_SANITIZER 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(undefined_behavior_sanitizer)
-#define SANDBOX_SANITIZER 1
-#endif
-#endif
-#ifndef SANDBOX_SANITIZER
-#define SANDBOX_SANITIZER 0
-#endif
 
 const char *sandbox_user(void)
 {

@@ -5,6 +5,21 @@
 #include <stdbool.h>
 #include <sys/types.h>
 
+/* 1 in a sanitiser build (a test build). Its runtime writes its report to a file it opens when it
+ * happens, reads /proc/self/maps and the binary to symbolise it, and yields while other threads
+ * stop: the filters allow those calls too, so that the suites run under them instead of beside
+ * them. And AddressSanitizer maps terabytes of shadow memory: no address-space cap fits it. */
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_UNDEFINED__)
+#define SANDBOX_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(undefined_behavior_sanitizer)
+#define SANDBOX_SANITIZER 1
+#endif
+#endif
+#ifndef SANDBOX_SANITIZER
+#define SANDBOX_SANITIZER 0
+#endif
+
 enum sandbox_profile {
 	SANDBOX_WORKER,		/* FastCGI socket, MariaDB (reconnects too), read-only opens */
 	SANDBOX_WORKER_MEDIA,	/* the worker's, plus create-new-file/mkdir/rename/unlink for uploads */
