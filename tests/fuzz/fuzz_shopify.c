@@ -4,6 +4,7 @@
  * passes the import's checks (a title, 1..100 variants, valid UTF-8 text, an http(s) image list). */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "domain/connectors/shopify_api.h"
 #include "domain/connectors/shopify_map.h"
 #include "lib/utf8.h"
@@ -18,7 +19,7 @@ static void check(const struct catalog_product *p)
 	    !utf8_valid((const uint8_t *)p->title, strlen(p->title)))
 		abort();
 	for (size_t i = 0; i < p->nimages; i++)
-		if (strncmp(p->images[i].url, "http", 4) != 0)
+		if (strncasecmp(p->images[i].url, "http", 4) != 0)	/* a scheme is case-insensitive (RFC 3986) */
 			abort();
 }
 
