@@ -95,7 +95,7 @@ static bool check_claimed(struct db *db, struct arena *a, long long id, void *ct
 
 long domain_check_due(struct db *db, struct arena *a, const struct dns_resolver *r)
 {
-	struct lease_job job = { &q_due, DUE_BATCH, &q_claim_due, check_claimed, (void *)r };
+	struct lease_job job = { &q_due, DUE_BATCH, &q_claim_due, check_claimed, (void *)r, 0 };
 	return lease_pass(db, a, &job);
 }
 

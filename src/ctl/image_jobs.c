@@ -21,6 +21,8 @@
 
 #define JOB_BATCH 10
 #define JOB_ATTEMPTS 3
+/* how long one pass may spend fetching imported pictures */
+#define FETCH_PASS_MS 10000L
 
 /* ---- imported URLs ---- */
 
@@ -269,8 +271,10 @@ static bool sweep(struct db *db, struct arena *a)
 long image_jobs_pass(struct db *db, struct arena *a)
 {
 	long ready = 0;
-	struct lease_job fetches = { &q_fetch_due, JOB_BATCH, &q_fetch_claim, fetch_one, NULL };
-	struct lease_job assets = { &q_asset_due, JOB_BATCH, &q_asset_claim, process_asset, &ready };
+	/* fetching waits on other hosts (a name that does not resolve costs a resolver's round trip):
+	 * what does not fit in a pass's budget waits for the next, so webhooks and checks keep their turn */
+	struct lease_job fetches = { &q_fetch_due, JOB_BATCH, &q_fetch_claim, fetch_one, NULL, FETCH_PASS_MS };
+	struct lease_job assets = { &q_asset_due, JOB_BATCH, &q_asset_claim, process_asset, &ready, 0 };
 	if (db_query(db, NULL, &q_discover, NULL, NULL) != DB_OK ||
 	    db_query(db, NULL, &q_discover_avatars, NULL, NULL) != DB_OK || lease_pass(db, a, &fetches) < 0)
 		return -1;

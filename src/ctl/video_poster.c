@@ -158,7 +158,7 @@ static bool make_one(struct db *db, struct arena *a, long long id, void *ctx)
 long video_poster_pass(struct db *db, struct arena *a, const char *media_dir)
 {
 	struct poster_ctx c = { media_dir, 0 };
-	struct lease_job job = { &q_due, 5, &q_claim, make_one, &c };
+	struct lease_job job = { &q_due, 5, &q_claim, make_one, &c, 0 };
 	if (db_query(db, NULL, &q_discover, NULL, NULL) != DB_OK || lease_pass(db, a, &job) < 0)
 		return -1;
 	return c.made;

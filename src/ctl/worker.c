@@ -112,7 +112,7 @@ static bool deliver_claimed(struct db *db, struct arena *a, long long id, void *
 static long pass(struct db *db, struct arena *a, const struct webhook_policy *pol)
 {
 	struct pass_ctx c = { pol, 0 };
-	struct lease_job job = { &q_due, WORKER_BATCH, &q_claim, deliver_claimed, &c };
+	struct lease_job job = { &q_due, WORKER_BATCH, &q_claim, deliver_claimed, &c, 0 };
 	return lease_pass(db, a, &job) < 0 ? -1 : c.ok;
 }
 
