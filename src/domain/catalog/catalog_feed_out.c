@@ -31,11 +31,8 @@ enum db_status catalog_feed_out_pages(const struct catalog_feed_out *f, struct a
 
 const char *catalog_feed_out_price(struct arena *a, long long minor, const char *currency)
 {
-	int e = money_exponent(currency);
-	if (e <= 0)
-		return arena_printf(a, "%lld %s", minor, currency);
-	long long p = 1;
-	for (int i = 0; i < e; i++)
-		p *= 10;
-	return arena_printf(a, "%lld.%0*lld %s", minor / p, e, minor % p, currency);
+	char decimal[48];
+	if (!money_decimal(decimal, sizeof decimal, minor, currency))
+		return "";	/* not a currency code: no price a platform could read */
+	return arena_printf(a, "%s %s", decimal, currency);
 }
