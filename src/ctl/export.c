@@ -33,9 +33,12 @@ int ctl_export(struct db *db, int argc, char **argv)
 		arena_free(a);
 		return 1;
 	}
-	if (rc == DB_OK)
-		rc = catalog_export_feed(db, db_at(&res, 0, 0)->i, slug, db_at(&res, 0, 1)->s,
-					 base, to_stdout, stdout);
+	if (rc == DB_OK) {
+		struct catalog_feed_out f = { .db = db, .brand_id = db_at(&res, 0, 0)->i, .brand_slug = slug,
+					      .brand_name = db_at(&res, 0, 1)->s, .base = base, .out = to_stdout,
+					      .ctx = stdout };
+		rc = catalog_export_feed(&f);
+	}
 	arena_free(a);
 	if (rc != DB_OK || fflush(stdout) != 0) {
 		fprintf(stderr, "crowdcartctl: export failed: %s\n", db_status_str(rc));

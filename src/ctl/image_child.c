@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <glib.h>
+#include "lib/pipe_io.h"
 #include "lib/sandbox.h"
 #include "ctl/image_child.h"
 
@@ -21,39 +22,9 @@
 /* The most one rendition may weigh on the wire: a 1600 px JPEG at our quality is far smaller. */
 #define RENDITION_MAX (16u << 20)
 
-static bool write_all(int fd, const void *buf, size_t n)
-{
-	const uint8_t *p = buf;
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return false;
-		p += w;
-		n -= (size_t)w;
-	}
-	return true;
-}
-
-static bool read_full(int fd, void *buf, size_t n)
-{
-	uint8_t *p = buf;
-	while (n > 0) {
-		ssize_t r = read(fd, p, n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			return false;
-		p += r;
-		n -= (size_t)r;
-	}
-	return true;
-}
-
 static bool put_u32(int fd, uint32_t v)
 {
-	return write_all(fd, &v, sizeof v);
+	return pipe_io_write_all(fd, &v, sizeof v);
 }
 
 /* The child: never returns. The answer is: status, width, height, count, then either the reason
@@ -74,11 +45,11 @@ static void child(const uint8_t *src, size_t len, int out)
 		    put_u32(out, (uint32_t)res.n);
 	if (!ok) {
 		size_t n = strnlen(res.error, sizeof res.error);
-		sent = sent && put_u32(out, (uint32_t)n) && write_all(out, res.error, n);
+		sent = sent && put_u32(out, (uint32_t)n) && pipe_io_write_all(out, res.error, n);
 	}
 	for (size_t i = 0; sent && i < res.n; i++)
 		sent = put_u32(out, res.r[i].kind) && put_u32(out, res.r[i].width) && put_u32(out, res.r[i].height) &&
-		       put_u32(out, (uint32_t)res.r[i].len) && write_all(out, res.r[i].data, res.r[i].len);
+		       put_u32(out, (uint32_t)res.r[i].len) && pipe_io_write_all(out, res.r[i].data, res.r[i].len);
 	_exit(sent ? 0 : 112);
 }
 
@@ -112,13 +83,13 @@ static bool expected(unsigned width, unsigned height, size_t i, size_t n, enum i
 static const char *receive(int fd, struct image_result *out, bool *refused)
 {
 	uint32_t head[4];
-	if (!read_full(fd, head, sizeof head))
+	if (!pipe_io_read_full(fd, head, sizeof head))
 		return "the image process stopped before its answer";
 	out->width = head[1];
 	out->height = head[2];
 	if (head[0] == 0) {
 		uint32_t n;
-		if (!read_full(fd, &n, sizeof n) || n == 0 || n >= sizeof out->error || !read_full(fd, out->error, n))
+		if (!pipe_io_read_full(fd, &n, sizeof n) || n == 0 || n >= sizeof out->error || !pipe_io_read_full(fd, out->error, n))
 			return "the image process sent a reason that does not decode";
 		out->error[n] = '\0';
 		for (uint32_t i = 0; i < n; i++)
@@ -133,7 +104,7 @@ static const char *receive(int fd, struct image_result *out, bool *refused)
 		uint32_t r[4];
 		enum image_kind kind;
 		unsigned w, h;
-		if (!read_full(fd, r, sizeof r))
+		if (!pipe_io_read_full(fd, r, sizeof r))
 			return "the image process stopped before its answer";
 		/* a rounding of one pixel either way is libvips' business, not a lie */
 		if (!expected(out->width, out->height, i, head[3], &kind, &w, &h) || r[0] != (uint32_t)kind ||
@@ -142,13 +113,13 @@ static const char *receive(int fd, struct image_result *out, bool *refused)
 		struct image_rendition *d = &out->r[out->n];
 		*d = (struct image_rendition){ kind, r[1], r[2], g_malloc(r[3]), r[3] };
 		out->n++;
-		if (!read_full(fd, d->data, d->len))
+		if (!pipe_io_read_full(fd, d->data, d->len))
 			return "the image process stopped before its answer";
 		if (!magic_ok(kind, d->data, d->len))
 			return "the image process sent a file that is not what it said";
 	}
 	uint8_t extra;
-	if (read_full(fd, &extra, 1))
+	if (pipe_io_read_full(fd, &extra, 1))
 		return "the image process sent more than its answer";
 	return NULL;
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <libxml/parser.h>
 #include "lib/buf.h"
+#include "lib/pipe_io.h"
 #include "lib/sandbox.h"
 #include "domain/catalog/catalog_import.h"
 #include "domain/catalog/catalog_parse.h"
@@ -38,20 +39,6 @@ static bool no_rewind(void *ctx)
 	return false;	/* the child reads the file once */
 }
 
-static bool write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return false;
-		p += w;
-		n -= (size_t)w;
-	}
-	return true;
-}
-
 /* The child's side: products go into a frame that is sent when it holds CATALOG_BATCH products or
  * CATALOG_WIRE_FRAME_SOFT bytes; a product is encoded as soon as it is handed over, so the parser
  * may reuse its memory at once. */
@@ -67,7 +54,7 @@ static bool send_frame(struct stream *s)
 	if (s->n == 0)
 		return true;
 	catalog_wire_end_products(&s->b, s->at, s->n);
-	bool ok = write_all(s->fd, s->b.p, s->b.len);
+	bool ok = pipe_io_write_all(s->fd, s->b.p, s->b.len);
 	s->b.len = 0;
 	s->n = 0;
 	return ok;
@@ -110,22 +97,7 @@ static void parse_child(FILE *fp, int out, enum catalog_format f, const char *cu
 		_exit(112);
 	s.b.len = 0;
 	catalog_wire_put_report(&s.b, &rep, ok);
-	_exit(write_all(out, s.b.p, s.b.len) ? 0 : 112);
-}
-
-/* Reads exactly n bytes; false at end of input or on an error. */
-static bool read_full(int fd, uint8_t *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t r = read(fd, p, n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			return false;
-		p += r;
-		n -= (size_t)r;
-	}
-	return true;
+	_exit(pipe_io_write_all(out, s.b.p, s.b.len) ? 0 : 112);
 }
 
 /* The pipe ended early: the child died or gave up, and how it ended is the better explanation. */
@@ -160,7 +132,7 @@ static const char *receive(int fd, FILE *spool, unsigned long long limit, struct
 		uint8_t head[CATALOG_WIRE_HEAD];
 		enum catalog_wire_kind kind;
 		size_t n;
-		if (!read_full(fd, head, sizeof head)) {
+		if (!pipe_io_read_full(fd, head, sizeof head)) {
 			err = stopped_early;
 			break;
 		}
@@ -169,14 +141,14 @@ static const char *receive(int fd, FILE *spool, unsigned long long limit, struct
 			break;
 		}
 		uint8_t *p = payload_room(&pl, n);
-		if (!read_full(fd, p, n)) {
+		if (!pipe_io_read_full(fd, p, n)) {
 			err = stopped_early;
 			break;
 		}
 		if (kind == CATALOG_WIRE_REPORT) {
 			uint8_t extra;
 			if (!catalog_wire_get_report(p, n, got, accepted) || !catalog_wire_check_totals(got, *accepted, &t) ||
-			    read_full(fd, &extra, 1))
+			    pipe_io_read_full(fd, &extra, 1))
 				err = "the parsing process sent a report that does not decode";
 			break;
 		}

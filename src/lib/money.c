@@ -77,7 +77,9 @@ static size_t money_digits(char *p, unsigned long long v, int width, bool groupe
 	return n;
 }
 
-bool money_format(char *out, size_t outlen, long long minor, const char *currency)
+/* The amount into out: with `shown`, as a page shows it (symbol or code, thousands grouped), else
+ * the plain decimal. money_format and money_decimal differ in nothing else. */
+static bool money_write(char *out, size_t outlen, long long minor, const char *currency, bool shown)
 {
 	int e = money_exponent(currency);
 	char buf[64];
@@ -92,7 +94,7 @@ bool money_format(char *out, size_t outlen, long long minor, const char *currenc
 	unsigned long long scale = 1;
 	for (int i = 0; i < e; i++)
 		scale *= 10;
-	const char *sym = money_symbol(currency);
+	const char *sym = shown ? money_symbol(currency) : NULL;
 
 	if (minor < 0)
 		buf[len++] = '-';
@@ -100,12 +102,12 @@ bool money_format(char *out, size_t outlen, long long minor, const char *currenc
 		memcpy(buf + len, sym, strlen(sym));
 		len += strlen(sym);
 	}
-	len += money_digits(buf + len, mag / scale, 0, true);
+	len += money_digits(buf + len, mag / scale, 0, shown);
 	if (e > 0) {
 		buf[len++] = '.';
 		len += money_digits(buf + len, mag % scale, e, false);
 	}
-	if (!sym) {
+	if (shown && !sym) {
 		buf[len++] = ' ';
 		memcpy(buf + len, currency, 3);
 		len += 3;
@@ -117,32 +119,14 @@ bool money_format(char *out, size_t outlen, long long minor, const char *currenc
 	return true;
 }
 
+bool money_format(char *out, size_t outlen, long long minor, const char *currency)
+{
+	return money_write(out, outlen, minor, currency, true);
+}
+
 bool money_decimal(char *out, size_t outlen, long long minor, const char *currency)
 {
-	int e = money_exponent(currency);
-	char buf[64];
-	size_t len = 0;
-
-	if (out && outlen > 0)
-		out[0] = '\0';
-	if (!out || e < 0)
-		return false;
-	unsigned long long mag = minor < 0 ? 0ULL - (unsigned long long)minor : (unsigned long long)minor;
-	unsigned long long scale = 1;
-	for (int i = 0; i < e; i++)
-		scale *= 10;
-	if (minor < 0)
-		buf[len++] = '-';
-	len += money_digits(buf + len, mag / scale, 0, false);
-	if (e > 0) {
-		buf[len++] = '.';
-		len += money_digits(buf + len, mag % scale, e, false);
-	}
-	if (len >= outlen)
-		return false;
-	memcpy(out, buf, len);
-	out[len] = '\0';
-	return true;
+	return money_write(out, outlen, minor, currency, false);
 }
 
 static bool money_isdigit(char c)

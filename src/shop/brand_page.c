@@ -27,10 +27,8 @@ int page_brand(struct req *r)
 		return REQ_DONE;
 	}
 	struct search_filter f;
-	search_list_filter(r, &f);
+	search_list_browse_filter(r, &f);
 	f.brand = db_at(&b, 0, 1)->s;
-	if (f.sort == SEARCH_RELEVANCE)
-		f.sort = SEARCH_NEWEST;
 	bool more;
 	if ((rc = db_query_cached(r->db, r->arena, &q_creators, (struct db_param[]){ DB_I(db_at(&b, 0, 0)->i) },
 				  &creators)) != DB_OK ||
@@ -52,10 +50,7 @@ int page_brand(struct req *r)
 		if (*db_at(&creators, i, 2)->s)
 			tmpl_set(tmpl_add(c, "AVATAR"), "SRC", db_at(&creators, i, 2)->s);
 	}
-	tmpl_show(d, f.sort == SEARCH_PRICE_ASC ? "SORT_PRICE_ASC" : f.sort == SEARCH_PRICE_DESC ? "SORT_PRICE_DESC"
-		  : "SORT_NEWEST");
-	if (f.in_stock)
-		tmpl_show(d, "IN_STOCK");
+	search_list_show_choices(d, &f);
 	search_list_show(r, d, &products, more, f.page, NULL);
 	layout_end(r, 200);
 	return REQ_DONE;

@@ -21,10 +21,8 @@ int page_category(struct req *r)
 		return REQ_DONE;
 	}
 	struct search_filter f;
-	search_list_filter(r, &f);
+	search_list_browse_filter(r, &f);
 	f.category = db_at(&cat, 0, 0)->s;
-	if (f.sort == SEARCH_RELEVANCE)
-		f.sort = SEARCH_NEWEST;
 	bool more;
 	if ((rc = search_list_products(r, &f, &products, &more)) != DB_OK)
 		return req_db_fail(rc);
@@ -32,10 +30,7 @@ int page_category(struct req *r)
 	tmpl_dict *d = layout_begin(r, "category.tpl", arena_printf(r->arena, "%s — crowdcart", name));
 	tmpl_set(d, "NAME", name);
 	tmpl_set(d, "SLUG", f.category);
-	tmpl_show(d, f.sort == SEARCH_PRICE_ASC ? "SORT_PRICE_ASC" : f.sort == SEARCH_PRICE_DESC ? "SORT_PRICE_DESC"
-		  : "SORT_NEWEST");
-	if (f.in_stock)
-		tmpl_show(d, "IN_STOCK");
+	search_list_show_choices(d, &f);
 	search_list_show(r, d, &products, more, f.page, NULL);
 	layout_end(r, 200);
 	return REQ_DONE;

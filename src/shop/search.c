@@ -102,10 +102,7 @@ static void form_echo(struct req *r, tmpl_dict *d, const struct search_filter *f
 		if (v && *v)
 			tmpl_set(d, fields[i][1], v);
 	}
-	static const char *const sorts[] = { "SORT_RELEVANCE", "SORT_PRICE_ASC", "SORT_PRICE_DESC", "SORT_NEWEST" };
-	tmpl_show(d, sorts[f->sort]);
-	if (f->in_stock)
-		tmpl_show(d, "IN_STOCK");
+	search_list_show_choices(d, f);
 }
 
 int page_search(struct req *r)

@@ -81,6 +81,24 @@ void search_list_filter(struct req *r, struct search_filter *f)
 	f->page = req_int(r, "page", &v) ? v : 1;
 }
 
+void search_list_browse_filter(struct req *r, struct search_filter *f)
+{
+	search_list_filter(r, f);
+	if (f->sort == SEARCH_RELEVANCE)
+		f->sort = SEARCH_NEWEST;
+}
+
+void search_list_show_choices(tmpl_dict *d, const struct search_filter *f)
+{
+	static const char *const sorts[] = {
+		[SEARCH_RELEVANCE] = "SORT_RELEVANCE", [SEARCH_PRICE_ASC] = "SORT_PRICE_ASC",
+		[SEARCH_PRICE_DESC] = "SORT_PRICE_DESC", [SEARCH_NEWEST] = "SORT_NEWEST",
+	};
+	tmpl_show(d, sorts[f->sort]);
+	if (f->in_stock)
+		tmpl_show(d, "IN_STOCK");
+}
+
 enum db_status search_list_products(struct req *r, const struct search_filter *f, struct db_res *out, bool *more)
 {
 	struct db_param p[16];

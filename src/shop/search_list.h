@@ -24,6 +24,11 @@ struct search_filter {
 /* The filter the request's declared fields describe (q aside): brand, category, min, max, stock,
  * sort, page. */
 void search_list_filter(struct req *r, struct search_filter *f);
+/* The same for a page that lists without a query (/c/, /b/): with no relevance to sort by, it
+ * lists newest first unless another order is asked for. */
+void search_list_browse_filter(struct req *r, struct search_filter *f);
+/* The filter form's sort and stock choices as f has them, for the form to show them selected. */
+void search_list_show_choices(tmpl_dict *d, const struct search_filter *f);
 /* The page's products, CARD_COLS first; *more when another page follows. */
 enum db_status search_list_products(struct req *r, const struct search_filter *f, struct db_res *out,
 				    bool *more) DB_MUST_CHECK;

@@ -98,6 +98,19 @@ bool leads_filter_parse(struct req *r, struct leads_filter *f)
 	return true;
 }
 
+size_t leads_first_answer(const struct db_res *answers, long long lead_id)
+{
+	size_t lo = 0, hi = answers->nrows;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (db_at(answers, mid, 0)->i < lead_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 void leads_where_params(const struct leads_filter *f, long long brand_id, struct db_param *p)
 {
 	p[0] = DB_I(brand_id);

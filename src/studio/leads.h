@@ -24,6 +24,9 @@ struct leads_filter {
 /* Reads form/from/to/creator/status/label/q from the query; false (and a 400 made) when malformed. */
 bool leads_filter_parse(struct req *r, struct leads_filter *f);
 void leads_where_params(const struct leads_filter *f, long long brand_id, struct db_param *p);
+/* The first row of lead_id's answers in `answers`, rows whose first column is the lead id, sorted
+ * by it (the exports read every lead's answers in one query); answers->nrows when it has none. */
+size_t leads_first_answer(const struct db_res *answers, long long lead_id);
 /* The export in a CRM's column set (leads_crm_csv.c). */
 int leads_crm_csv(struct req *r, const struct leads_filter *f, enum lead_crm crm);
 

@@ -18,20 +18,6 @@ static const struct db_stmt q_answers = {
 	" LEFT JOIN lead_form_fields x ON x.id = a.field_id WHERE a.lead_id IN (SELECT l.id" LEADS_WHERE ")"
 	" ORDER BY a.lead_id, a.position, a.id", LEADS_WHERE_TYPES, "issss" };
 
-/* The first answer row of lead `id` in `a` (sorted by lead id), or a->nrows. */
-static size_t first_answer(const struct db_res *a, long long id)
-{
-	size_t lo = 0, hi = a->nrows;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (db_at(a, mid, 0)->i < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 struct crm_row {
 	const char *name, *phone, *company;
 	struct buf all;	/* every answer, "label: value" per line */
@@ -41,7 +27,7 @@ static void crm_row_read(struct req *r, const struct db_res *a, long long id, st
 {
 	row->name = row->phone = row->company = "";
 	buf_init(&row->all, r->arena, 256);
-	for (size_t j = first_answer(a, id); j < a->nrows && db_at(a, j, 0)->i == id; j++) {
+	for (size_t j = leads_first_answer(a, id); j < a->nrows && db_at(a, j, 0)->i == id; j++) {
 		const char *label = db_at(a, j, 1)->s, *value = db_at(a, j, 2)->s, *type = db_at(a, j, 3)->s;
 		if (!*row->phone && strcmp(type, "phone") == 0)	/* E.164 when known: both CRMs dial it as is */
 			row->phone = *db_at(a, j, 4)->s ? db_at(a, j, 4)->s : value;

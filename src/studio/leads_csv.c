@@ -27,23 +27,9 @@ static const char *const header[] = {
 	"consented_at_utc", "submissions", "status", "labels", "assigned_to", "answers",
 };
 
-/* The first answer row of lead `id` in `a` (sorted by lead id), or a->nrows. */
-static size_t answers_of(const struct db_res *a, long long id)
-{
-	size_t lo = 0, hi = a->nrows;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (db_at(a, mid, 0)->i < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 static void field_cells(struct csv_out *c, const struct db_res *fields, const struct db_res *a, long long id)
 {
-	size_t first = answers_of(a, id);
+	size_t first = leads_first_answer(a, id);
 	for (size_t k = 0; k < fields->nrows; k++) {
 		const char *v = "";
 		for (size_t j = first; j < a->nrows && db_at(a, j, 0)->i == id; j++)

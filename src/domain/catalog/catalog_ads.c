@@ -6,17 +6,12 @@
 #include "lib/buf.h"
 #include "lib/csv_out.h"
 #include "lib/htmltext.h"
-#include "lib/money.h"
 
-#define PAGE 500
 /* Both platforms cut or refuse longer values: Meta takes 200 characters of title and 9,999 of
  * description, TikTok 255 and 10,000. Cut in bytes, never inside a character. */
 #define MAX_TITLE 200
 #define MAX_DESCRIPTION 9999
 
-static const struct db_stmt q_page = {
-	"SELECT id FROM products WHERE brand_id = ? AND status = 'active' AND id > ? ORDER BY id LIMIT 500",
-	"ii", "i" };
 static const struct db_stmt q_products = {
 	"SELECT id, handle, title, description_html, vendor FROM products"
 	" WHERE brand_id = ? AND status = 'active' AND id BETWEEN ? AND ? ORDER BY id", "iii", "issss" };
@@ -36,11 +31,6 @@ static const char *const tail[] = {
 	"item_group_id", "title", "description", "availability", "condition", "price", "sale_price", "link",
 	"image_link", "additional_image_link", "brand", "gtin", "mpn",
 };
-
-const char *catalog_ads_availability(long long stock, const char *policy)
-{
-	return stock > 0 || strcmp(policy, "continue") == 0 ? "in stock" : "out of stock";
-}
 
 /* The longest prefix of s of at most max bytes that ends on a character boundary. */
 static const char *cut(struct arena *a, const char *s, size_t max)
@@ -75,17 +65,6 @@ const char *catalog_ads_absolute(struct arena *a, const char *base, const char *
 	if (url[0] == '/' && url[1] != '/')
 		return arena_printf(a, "%s%s", base, url);
 	return "";
-}
-
-static const char *amount(struct arena *a, long long minor, const char *cur)
-{
-	int e = money_exponent(cur);
-	if (e <= 0)
-		return arena_printf(a, "%lld %s", minor, cur);
-	long long p = 1;
-	for (int i = 0; i < e; i++)
-		p *= 10;
-	return arena_printf(a, "%lld.%0*lld %s", minor / p, e, minor % p, cur);
 }
 
 struct page {
@@ -130,12 +109,14 @@ static void write_product(struct arena *a, struct csv_out *c, const struct page 
 		csv_out_text(c, handle);
 		csv_out_text(c, title);
 		csv_out_text(c, *desc ? desc : title);
-		csv_out_text(c, catalog_ads_availability(stock, policy));
+		/* Neither platform takes "backorder": a variant still sold past its stock is "in stock"
+		 * to them, which is the shared rule for a stock that is not counted. */
+		csv_out_text(c, catalog_export_availability(stock, policy, false));
 		csv_out_text(c, "new");
 		/* A compare-at price above the price is a sale: price is the regular one. */
 		bool sale = was > price;
-		csv_out_text(c, amount(a, sale ? was : price, cur));
-		csv_out_text(c, sale ? amount(a, price, cur) : "");
+		csv_out_text(c, catalog_feed_out_price(a, sale ? was : price, cur));
+		csv_out_text(c, sale ? catalog_feed_out_price(a, price, cur) : "");
 		csv_out_text(c, link);
 		csv_out_text(c, *vimg ? vimg : first);
 		csv_out_text(c, buf_cstr(&more));
@@ -146,9 +127,24 @@ static void write_product(struct arena *a, struct csv_out *c, const struct page 
 	}
 }
 
-enum db_status catalog_ads_feed(struct db *db, enum catalog_ads_platform platform, long long brand_id,
-				const char *brand_slug, const char *brand_name, const char *base,
-				catalog_out_fn out, void *ctx)
+static enum db_status write_page(const struct catalog_feed_out *f, struct arena *a, const struct db_param *range)
+{
+	struct page pg;
+	enum db_status rc;
+	if ((rc = db_query(f->db, a, &q_products, range, &pg.prods)) != DB_OK ||
+	    (rc = db_query(f->db, a, &q_variants, range, &pg.vars)) != DB_OK ||
+	    (rc = db_query(f->db, a, &q_images, range, &pg.imgs)) != DB_OK)
+		return rc;
+	struct buf b;
+	buf_init(&b, a, 65536);
+	struct csv_out c = { .b = &b };
+	for (size_t i = 0; i < pg.prods.nrows; i++)
+		write_product(a, &c, &pg, i, f->brand_slug, f->brand_name, f->base);
+	f->out(f->ctx, b.p, b.len);
+	return DB_OK;
+}
+
+enum db_status catalog_ads_feed(const struct catalog_feed_out *f, enum catalog_ads_platform platform)
 {
 	struct arena *a = arena_new(1 << 20);
 	struct buf b;
@@ -159,31 +155,8 @@ enum db_status catalog_ads_feed(struct db *db, enum catalog_ads_platform platfor
 	for (size_t i = 0; i < sizeof tail / sizeof tail[0]; i++)
 		csv_out_text(&c, tail[i]);
 	csv_out_end_row(&c);
-	out(ctx, b.p, b.len);
-	long long after = 0;
-	enum db_status rc = DB_OK;
-	for (;;) {
-		arena_reset(a);
-		struct db_res ids;
-		if ((rc = db_query(db, a, &q_page, (struct db_param[]){ DB_I(brand_id), DB_I(after) }, &ids)) != DB_OK ||
-		    ids.nrows == 0)
-			break;
-		long long lo = db_at(&ids, 0, 0)->i, hi = db_at(&ids, ids.nrows - 1, 0)->i;
-		struct db_param range[] = { DB_I(brand_id), DB_I(lo), DB_I(hi) };
-		struct page pg;
-		if ((rc = db_query(db, a, &q_products, range, &pg.prods)) != DB_OK ||
-		    (rc = db_query(db, a, &q_variants, range, &pg.vars)) != DB_OK ||
-		    (rc = db_query(db, a, &q_images, range, &pg.imgs)) != DB_OK)
-			break;
-		buf_init(&b, a, 65536);
-		c = (struct csv_out){ .b = &b };
-		for (size_t i = 0; i < pg.prods.nrows; i++)
-			write_product(a, &c, &pg, i, brand_slug, brand_name, base);
-		out(ctx, b.p, b.len);
-		after = hi;
-		if (ids.nrows < PAGE)
-			break;
-	}
+	f->out(f->ctx, b.p, b.len);
+	enum db_status rc = catalog_feed_out_pages(f, a, write_page);
 	arena_free(a);
 	return rc;
 }

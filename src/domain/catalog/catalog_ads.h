@@ -8,15 +8,9 @@
 
 enum catalog_ads_platform { CATALOG_ADS_TIKTOK, CATALOG_ADS_META };
 
-/* Writes the feed through out, a page of products at a time; `base` ("https://shop.example")
- * makes product links and relative image paths absolute. */
-enum db_status catalog_ads_feed(struct db *db, enum catalog_ads_platform platform, long long brand_id,
-				const char *brand_slug, const char *brand_name, const char *base,
-				catalog_out_fn out, void *ctx);
-
-/* The feed's availability for a variant: sellable now (stock, or the continue policy that lets it
- * be ordered without stock) is "in stock", else "out of stock", the two values both platforms take. */
-const char *catalog_ads_availability(long long stock, const char *policy);
+/* Writes the feed through f->out, a page of products at a time; f->base makes product links and
+ * relative image paths absolute. */
+enum db_status catalog_ads_feed(const struct catalog_feed_out *f, enum catalog_ads_platform platform);
 
 /* A description as one line of plain text (markup dropped, entities decoded, paragraphs joined by
  * a space), cut to at most max bytes on a character boundary. */

@@ -5,14 +5,8 @@
 #include "lib/buf.h"
 #include "lib/cell_guard.h"
 #include "domain/catalog/catalog_export.h"
-#include "lib/money.h"
 #include "lib/summary.h"
 
-#define PAGE 500
-
-static const struct db_stmt q_page = {
-	"SELECT id FROM products WHERE brand_id = ? AND status = 'active' AND id > ? ORDER BY id LIMIT 500",
-	"ii", "i" };
 static const struct db_stmt q_products = {
 	"SELECT id, handle, title, description_html, vendor, product_type FROM products"
 	" WHERE brand_id = ? AND status = 'active' AND id BETWEEN ? AND ? ORDER BY id", "iii", "isssss" };
@@ -58,17 +52,6 @@ static void cell(struct buf *b, const char *s, bool last)
 	if (quote)
 		buf_putc(b, '"');
 	buf_putc(b, last ? '\n' : '\t');
-}
-
-static const char *amount(struct arena *a, long long minor, const char *cur)
-{
-	int e = money_exponent(cur);
-	if (e <= 0)
-		return arena_printf(a, "%lld %s", minor, cur);
-	long long p = 1;
-	for (int i = 0; i < e; i++)
-		p *= 10;
-	return arena_printf(a, "%lld.%0*lld %s", minor / p, e, minor % p, cur);
 }
 
 const char *catalog_export_availability(long long stock, const char *policy, bool counted)
@@ -140,8 +123,8 @@ static void write_product(struct arena *a, struct buf *b, const struct page *pg,
 		cell(b, v[14].i ? arena_printf(a, "%lld", stock > 0 ? stock : 0) : "", false);
 		/* A compare-at price above the price is a sale: the feed's price is the regular one. */
 		bool sale = was > price;
-		cell(b, amount(a, sale ? was : price, cur), false);
-		cell(b, sale ? amount(a, price, cur) : "", false);
+		cell(b, catalog_feed_out_price(a, sale ? was : price, cur), false);
+		cell(b, sale ? catalog_feed_out_price(a, price, cur) : "", false);
 		cell(b, arena_printf(a, "%s/p/%s/%s", base, brand_slug, handle), false);
 		cell(b, *vimg ? absolute(a, vimg, base) : main_img, false);
 		/* The whole ordered list (unless it is just image_link), so that the feed importer
@@ -162,39 +145,32 @@ static void write_product(struct arena *a, struct buf *b, const struct page *pg,
 	}
 }
 
-enum db_status catalog_export_feed(struct db *db, long long brand_id, const char *brand_slug,
-				   const char *brand_name, const char *base, catalog_out_fn out, void *ctx)
+static enum db_status write_page(const struct catalog_feed_out *f, struct arena *a, const struct db_param *range)
+{
+	struct page pg;
+	enum db_status rc;
+	if ((rc = db_query(f->db, a, &q_products, range, &pg.prods)) != DB_OK ||
+	    (rc = db_query(f->db, a, &q_variants, range, &pg.vars)) != DB_OK ||
+	    (rc = db_query(f->db, a, &q_options, range, &pg.opts)) != DB_OK ||
+	    (rc = db_query(f->db, a, &q_images, range, &pg.imgs)) != DB_OK)
+		return rc;
+	struct buf b;
+	buf_init(&b, a, 65536);
+	for (size_t i = 0; i < pg.prods.nrows; i++)
+		write_product(a, &b, &pg, i, f->brand_slug, f->brand_name, f->base);
+	f->out(f->ctx, b.p, b.len);
+	return DB_OK;
+}
+
+enum db_status catalog_export_feed(const struct catalog_feed_out *f)
 {
 	struct arena *a = arena_new(1 << 20);
 	struct buf b;
 	buf_init(&b, a, 1024);
 	for (size_t i = 0; i < sizeof header / sizeof header[0]; i++)
 		cell(&b, header[i], i + 1 == sizeof header / sizeof header[0]);
-	out(ctx, b.p, b.len);
-	long long after = 0;
-	enum db_status rc = DB_OK;
-	for (;;) {
-		arena_reset(a);
-		struct db_res ids;
-		if ((rc = db_query(db, a, &q_page, (struct db_param[]){ DB_I(brand_id), DB_I(after) }, &ids)) != DB_OK ||
-		    ids.nrows == 0)
-			break;
-		long long lo = db_at(&ids, 0, 0)->i, hi = db_at(&ids, ids.nrows - 1, 0)->i;
-		struct db_param range[] = { DB_I(brand_id), DB_I(lo), DB_I(hi) };
-		struct page pg;
-		if ((rc = db_query(db, a, &q_products, range, &pg.prods)) != DB_OK ||
-		    (rc = db_query(db, a, &q_variants, range, &pg.vars)) != DB_OK ||
-		    (rc = db_query(db, a, &q_options, range, &pg.opts)) != DB_OK ||
-		    (rc = db_query(db, a, &q_images, range, &pg.imgs)) != DB_OK)
-			break;
-		buf_init(&b, a, 65536);
-		for (size_t i = 0; i < pg.prods.nrows; i++)
-			write_product(a, &b, &pg, i, brand_slug, brand_name, base);
-		out(ctx, b.p, b.len);
-		after = hi;
-		if (ids.nrows < PAGE)
-			break;
-	}
+	f->out(f->ctx, b.p, b.len);
+	enum db_status rc = catalog_feed_out_pages(f, a, write_page);
 	arena_free(a);
 	return rc;
 }

@@ -2,14 +2,10 @@
  * variant; the feed importer reads it back (see docs/IMPORT.md for what a round trip keeps). */
 #ifndef CC_CATALOG_EXPORT_H
 #define CC_CATALOG_EXPORT_H
-#include "db/db.h"
+#include "domain/catalog/catalog_feed_out.h"
 
-typedef void (*catalog_out_fn)(void *ctx, const char *s, size_t n);
-
-/* Writes the feed through out, a page of products at a time; `base` ("https://shop.example")
- * prefixes product links. */
-enum db_status catalog_export_feed(struct db *db, long long brand_id, const char *brand_slug,
-				   const char *brand_name, const char *base, catalog_out_fn out, void *ctx);
+/* Writes the feed through f->out, a page of products at a time; f->base prefixes product links. */
+enum db_status catalog_export_feed(const struct catalog_feed_out *f);
 
 /* A variant's availability in the words every merchant feed uses (Google, Meta, TikTok), as its
  * source said it: "in stock" with stock above 0 or with stock not counted (stock_counted = 0) while
