@@ -14,7 +14,7 @@ export ROOT VAR=$ROOT/var/test DB_PORT=$((3397 + base)) PORT=$((8097 + base)) AP
 LOGS=$VAR/log
 CONF=$VAR/crowdcart.conf
 # A hung suite must not eat CI's whole budget.
-SUITE_TIMEOUT=${SUITE_TIMEOUT:-420}
+SUITE_TIMEOUT=${SUITE_TIMEOUT:-600}
 
 passed=0 failed=0 skipped=0
 summary=()

@@ -146,7 +146,7 @@ int ctl_demo(struct db *db)
 		rc = ctl_ledger_chain_all(db);
 	/* The demo's products are plain INSERTs too: index them for search (docs/SEARCH.md). */
 	long long indexed;
-	if (rc == 0 && search_index_stale(db, a, DEMO_SEARCH_INDEX_MAX, &indexed) != DB_OK)
+	if (rc == 0 && search_index_stale(db, a, 0, DEMO_SEARCH_INDEX_MAX, &indexed) != DB_OK)
 		rc = 1;
 	struct db_res users;
 	const char *pw = demo_password_choose(a);

@@ -15,7 +15,7 @@ int ctl_search_index(struct db *db)
 	enum db_status rc;
 	do {
 		arena_reset(a);
-		rc = search_index_stale(db, a, REINDEX_BATCH, &done);
+		rc = search_index_stale(db, a, 0, REINDEX_BATCH, &done);
 		total += done;
 		if (done)
 			printf("indexed %lld product(s)\n", total);

@@ -157,7 +157,7 @@ int ctl_worker(struct db *db, int argc, char **argv)
 			n = -1;
 		/* products changed outside the studio, the API and imports (docs/SEARCH.md) */
 		long long indexed = 0;
-		if (n >= 0 && search_index_stale(db, a, WORKER_SEARCH_BATCH, &indexed) != DB_OK)
+		if (n >= 0 && search_index_stale(db, a, 0, WORKER_SEARCH_BATCH, &indexed) != DB_OK)
 			n = -1;
 		long pictures = n < 0 ? 0 : image_jobs_pass(db, a);
 		if (pictures < 0)

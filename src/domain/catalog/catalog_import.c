@@ -88,7 +88,7 @@ bool catalog_import(struct db *db, long long brand_id, const char *currency, enu
 			/* Search shows the imported text at once; what this misses, the worker indexes. */
 			long long indexed;
 			if (ok)
-				db_best_effort(search_index_stale(db, rep->a, CATALOG_INDEX_AT_IMPORT, &indexed));
+				db_best_effort(search_index_stale(db, rep->a, brand_id, CATALOG_INDEX_AT_IMPORT, &indexed));
 		}
 	}
 	if (db)

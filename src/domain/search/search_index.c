@@ -28,6 +28,9 @@ static const struct db_stmt q_gram = {
 static const struct db_stmt q_stale = {
 	"SELECT p.id FROM products p LEFT JOIN search_products s ON s.product_id = p.id"
 	" WHERE s.product_id IS NULL OR s.source_updated_at <> p.updated_at ORDER BY p.id LIMIT ?", "i", "i" };
+static const struct db_stmt q_stale_brand = {
+	"SELECT p.id FROM products p LEFT JOIN search_products s ON s.product_id = p.id WHERE p.brand_id = ?"
+	" AND (s.product_id IS NULL OR s.source_updated_at <> p.updated_at) ORDER BY p.id LIMIT ?", "ii", "i" };
 
 /* A description is at most a few paragraphs worth searching; the rest adds noise, not matches. */
 #define BODY_PARAGRAPHS 64
@@ -95,11 +98,12 @@ enum db_status search_index_product(struct db *db, struct arena *a, long long pr
 	return vocabulary_add(db, name);
 }
 
-enum db_status search_index_stale(struct db *db, struct arena *a, long long limit, long long *done)
+enum db_status search_index_stale(struct db *db, struct arena *a, long long brand_id, long long limit, long long *done)
 {
 	struct db_res ids;
 	*done = 0;
-	enum db_status rc = db_query(db, a, &q_stale, (struct db_param[]){ DB_I(limit) }, &ids);
+	enum db_status rc = brand_id ? db_query(db, a, &q_stale_brand, (struct db_param[]){ DB_I(brand_id), DB_I(limit) }, &ids)
+				     : db_query(db, a, &q_stale, (struct db_param[]){ DB_I(limit) }, &ids);
 	for (size_t i = 0; rc == DB_OK && i < ids.nrows; i++)
 		if ((rc = search_index_product(db, a, db_at(&ids, i, 0)->i)) == DB_OK)
 			(*done)++;
