@@ -9,7 +9,7 @@ PORT=${PORT:-8080}
 APACHE_PORT=${APACHE_PORT:-8081}
 # The edge cache in front of the Apache site (apache/cache.conf.in), on a port of its own so the
 # suites that test the site itself never see a kept page.
-EDGE_PORT=${EDGE_PORT:-$((APACHE_PORT - 3))}
+EDGE_PORT=${EDGE_PORT:-$((APACHE_PORT + 2))}
 SHOP_FCGI_PORT=${SHOP_FCGI_PORT:-9001}
 STUDIO_FCGI_PORT=${STUDIO_FCGI_PORT:-9002}
 API_FCGI_PORT=${API_FCGI_PORT:-$((STUDIO_FCGI_PORT + 1))}

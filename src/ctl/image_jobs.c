@@ -21,8 +21,6 @@
 
 #define JOB_BATCH 10
 #define JOB_ATTEMPTS 3
-/* how long one pass may spend fetching imported pictures */
-#define FETCH_PASS_MS 10000L
 
 /* ---- imported URLs ---- */
 
@@ -268,12 +266,12 @@ static bool sweep(struct db *db, struct arena *a)
 	return true;
 }
 
-long image_jobs_pass(struct db *db, struct arena *a)
+long image_jobs_pass(struct db *db, struct arena *a, long fetch_budget_ms)
 {
 	long ready = 0;
 	/* fetching waits on other hosts (a name that does not resolve costs a resolver's round trip):
-	 * what does not fit in a pass's budget waits for the next, so webhooks and checks keep their turn */
-	struct lease_job fetches = { &q_fetch_due, JOB_BATCH, &q_fetch_claim, fetch_one, NULL, FETCH_PASS_MS };
+	 * what does not fit in the budget waits for the next pass */
+	struct lease_job fetches = { &q_fetch_due, JOB_BATCH, &q_fetch_claim, fetch_one, NULL, fetch_budget_ms };
 	struct lease_job assets = { &q_asset_due, JOB_BATCH, &q_asset_claim, process_asset, &ready, 0 };
 	if (db_query(db, NULL, &q_discover, NULL, NULL) != DB_OK ||
 	    db_query(db, NULL, &q_discover_avatars, NULL, NULL) != DB_OK || lease_pass(db, a, &fetches) < 0)
@@ -303,7 +301,7 @@ int ctl_images(struct db *db, int argc, char **argv)
 	struct arena *a = arena_new(1 << 16);
 	int rc = 0;
 	for (;;) {
-		long n = image_jobs_pass(db, a);
+		long n = image_jobs_pass(db, a, 0);
 		if (n < 0) {
 			fprintf(stderr, "crowdcartctl images: database error\n");
 			rc = 1;

@@ -27,6 +27,9 @@
 #define CONNECTOR_PASS_MS 25000L
 
 #define WORKER_BATCH 20
+/* How long a pass may fetch imported pictures: webhooks wait for the next pass meanwhile (a
+ * dedicated `crowdcartctl images` has no such limit). */
+#define WORKER_FETCH_MS 2000L
 /* Products indexed for search per pass: a studio save indexes its own, so this is catch-up. */
 #define WORKER_SEARCH_BATCH 500
 
@@ -159,7 +162,7 @@ int ctl_worker(struct db *db, int argc, char **argv)
 		long long indexed = 0;
 		if (n >= 0 && search_index_stale(db, a, 0, WORKER_SEARCH_BATCH, &indexed) != DB_OK)
 			n = -1;
-		long pictures = n < 0 ? 0 : image_jobs_pass(db, a);
+		long pictures = n < 0 ? 0 : image_jobs_pass(db, a, WORKER_FETCH_MS);
 		if (pictures < 0)
 			n = -1;
 		/* windows are hours (leadform_submit.c); keep the current and the previous one */

@@ -1,5 +1,5 @@
 // edge_cache.test.mjs: Apache's mod_cache in front of the shop (apache/cache.conf.in, served by
-// the Apache stacks on APACHE_PORT - 3): a cookieless storefront is answered from the edge's
+// the Apache stacks on APACHE_PORT + 2): a cookieless storefront is answered from the edge's
 // copy, a visitor with a session never gets that copy, and a creator's edit shows within the
 // page's s-maxage (60 s).
 import assert from 'node:assert/strict';
@@ -10,7 +10,7 @@ import { eventually } from './lib/eventually.mjs';
 import { newCreator } from './lib/creators.mjs';
 
 const skip = SERVER !== 'apache' && 'the edge cache is an Apache configuration (mod_cache); lighttpd has none (docs/OPERATING.md)';
-const EDGE_PORT = Number(process.env.EDGE_PORT ?? Number(new URL(BASE_URL).port) - 3);
+const EDGE_PORT = Number(process.env.EDGE_PORT ?? Number(new URL(BASE_URL).port) + 2);
 
 // One request to the edge, on a fresh connection.
 function edge(path, headers = {}) {
