@@ -3,12 +3,14 @@
 // without a quantity stays "in stock", it is not a backorder).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BASE_URL, Client } from './lib/http.mjs';
+import { Client } from './lib/http.mjs';
+import { confValue } from './lib/env.mjs';
 import { newBrand } from './lib/catalog.mjs';
 import { reportCounts, upload } from './lib/catalog_import.mjs';
 import { eventually } from './lib/eventually.mjs';
 
-const base = BASE_URL.replace(/\/+$/, '');
+// absolute addresses come from the site's base_url (the Apache pass serves the same site on another port)
+const base = confValue('base_url').replace(/\/+$/, '');
 
 // The feed's rows as objects keyed by its header.
 function rowsOf(tsv) {

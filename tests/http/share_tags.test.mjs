@@ -4,9 +4,11 @@
 // holds what Google's product rich result requires; studio pages are kept out of the index.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BASE_URL, Client, DEMO_PASSWORD } from './lib/http.mjs';
+import { Client, DEMO_PASSWORD } from './lib/http.mjs';
+import { confValue } from './lib/env.mjs';
 
-const base = BASE_URL.replace(/\/+$/, '');
+// absolute addresses come from the site's base_url (the Apache pass serves the same site on another port)
+const base = confValue('base_url').replace(/\/+$/, '');
 
 async function get(path, client = new Client()) {
 	const res = await client.get(path);
