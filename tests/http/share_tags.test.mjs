@@ -145,9 +145,8 @@ test('home, video, ad, live, lead form and order lookup have their share tags', 
 	assert.ok(video, 'the home page links a video');
 	assertShareTags(headOf((await get(`${video}?via=lena`)).body), { path: video });
 	assertShareTags(headOf((await get('/ad/northwind-desk-with-lena?utm_source=x')).body), { path: '/ad/northwind-desk-with-lena' });
-	const live = /href="(\/live\/\d+)"/.exec(home)?.[1];
-	assert.ok(live, 'the home page links a live session');
-	assertShareTags(headOf((await get(live)).body), { path: live });
+	// the demo's first session: the home page may link one another file made with a hostile title
+	assertShareTags(headOf((await get('/live/1')).body), { path: '/live/1' });
 	assertShareTags(headOf((await get('/f/northwind-wholesale')).body), { path: '/f/northwind-wholesale' });
 	assertShareTags(headOf((await get('/@lena/f/northwind-wholesale')).body), { path: '/f/northwind-wholesale' });
 	assertShareTags(headOf((await get('/orders/lookup')).body), { path: '/orders/lookup' });
