@@ -29,7 +29,8 @@ static const struct db_stmt q_discover = {
 	"INSERT IGNORE INTO image_fetches (url_hash, url, status, next_attempt_at)"
 	" SELECT i.url_hash, MIN(i.url), 'pending', UTC_TIMESTAMP() FROM product_images i"
 	" LEFT JOIN image_fetches f ON f.url_hash = i.url_hash"
-	" WHERE f.id IS NULL AND (i.url LIKE 'http://%' OR i.url LIKE 'https://%') GROUP BY i.url_hash LIMIT 200", "", "" };
+	" WHERE f.id IS NULL AND (i.url LIKE 'http://%' OR i.url LIKE 'https://%') GROUP BY i.url_hash"
+	" ORDER BY MAX(i.id) DESC LIMIT 200", "", "" };	/* the newest first: what a brand just imported */
 /* Creators' avatars given as addresses (a few rows: creators are not products). */
 static const struct db_stmt q_discover_avatars = {
 	"INSERT IGNORE INTO image_fetches (url_hash, url, status, next_attempt_at)"
@@ -39,7 +40,7 @@ static const struct db_stmt q_discover_avatars = {
 	" GROUP BY UNHEX(SHA2(c.avatar_url, 256)) LIMIT 200", "", "" };
 static const struct db_stmt q_fetch_due = {
 	"SELECT id FROM image_fetches WHERE status = 'pending' AND next_attempt_at <= UTC_TIMESTAMP()"
-	" ORDER BY next_attempt_at, id LIMIT 10", "", "i" };	/* JOB_BATCH */
+	" ORDER BY attempts, id DESC LIMIT 10", "", "i" };	/* JOB_BATCH; first tries, newest first */
 static const struct db_stmt q_fetch_claim = {
 	"UPDATE image_fetches SET next_attempt_at = UTC_TIMESTAMP() + INTERVAL 120 SECOND, attempts = attempts + 1"
 	" WHERE id = ? AND status = 'pending' AND next_attempt_at <= UTC_TIMESTAMP()", "i", "" };
@@ -266,6 +267,9 @@ static bool sweep(struct db *db, struct arena *a)
 	return true;
 }
 
+/* `crowdcartctl images` fetches for longer a pass than the worker, which has other work */
+#define IMAGES_FETCH_MS 20000L
+
 long image_jobs_pass(struct db *db, struct arena *a, long fetch_budget_ms)
 {
 	long ready = 0;
@@ -301,7 +305,7 @@ int ctl_images(struct db *db, int argc, char **argv)
 	struct arena *a = arena_new(1 << 16);
 	int rc = 0;
 	for (;;) {
-		long n = image_jobs_pass(db, a, 0);
+		long n = image_jobs_pass(db, a, IMAGES_FETCH_MS);
 		if (n < 0) {
 			fprintf(stderr, "crowdcartctl images: database error\n");
 			rc = 1;

@@ -9,7 +9,7 @@
 bool image_jobs_ready(void);
 /* One pass of all four; the number of assets made ready, or -1 on a database failure. Fetching
  * stops claiming pictures after fetch_budget_ms (0: none left due): the worker's pass, which also
- * delivers webhooks and runs checks, keeps it short; crowdcartctl images gives it all the time. */
+ * delivers webhooks and runs checks, keeps it short; crowdcartctl images gives it longer. */
 long image_jobs_pass(struct db *db, struct arena *a, long fetch_budget_ms);
 
 #endif
