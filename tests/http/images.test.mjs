@@ -84,6 +84,19 @@ async function firstSlide(publicPath) {
 // The single value a query returns.
 const one = (q) => sql(q).trim();
 const assetCount = () => +one('SELECT COUNT(*) FROM image_assets');
+const assetStatus = (key) => one(`SELECT status FROM image_assets WHERE akey = '${key}'`);
+
+// What pages show of a picture not processed yet. The stack's worker runs the image passes every
+// few seconds beside the tests, so it may process a fresh upload before a test looks: look() reads
+// the pages and returns the checks to make of them, which run only if the picture was still
+// pending after the pages were read (it was pending while they were). Otherwise the test says so.
+async function whilePending(t, key, look) {
+	const check = await look();
+	if (assetStatus(key) === 'pending')
+		check();
+	else
+		t.diagnostic(`the worker processed ${key} before the pages were read: the placeholder was not seen`);
+}
 
 describe('product pictures', { concurrency: 1 }, () => {
 	let big;
@@ -91,22 +104,26 @@ describe('product pictures', { concurrency: 1 }, () => {
 		big = jpeg('big.jpg', 1200, 800);
 	});
 
-	it('an upload shows a placeholder, then its renditions, served as static files cached for a year', async () => {
+	it('an upload shows a placeholder, then its renditions, served as static files cached for a year', async (t) => {
 		const p = await publishedProduct();
 		const res = await upload(p.client, p.id, big);
 		assert.equal(res.status, 303, res.body);
 		assert.equal(res.headers.location, `/studio/products/${p.id}?saved=1`);
 		const key = one(`SELECT SUBSTRING(url, 12) FROM product_images WHERE product_id = ${p.id}`);
 		assert.match(key, /^[0-9a-f]{32}$/);
-		const slide = await eventually(async () => {
-			const s = await firstSlide(p.publicPath);
-			assert.match(s, /src="\/static\/img\/placeholder\.svg"/);
-			return s;
+		// the stack's own worker may take the picture first: what a page showed is checked only when
+		// the picture was still pending after the page was read
+		await whilePending(t, key, async () => {
+			const slide = await firstSlide(p.publicPath);
+			const studio = (await p.client.get(`/studio/products/${p.id}`)).body;
+			return () => {
+				assert.match(slide, /src="\/static\/img\/placeholder\.svg"/);
+				assert.doesNotMatch(slide, /\/media\/img\//, 'nothing links renditions that are not there yet');
+				assert.match(studio, /Being processed/);
+			};
 		});
-		assert.doesNotMatch(slide, /\/media\/img\//, 'nothing links renditions that are not there yet');
-		assert.match((await p.client.get(`/studio/products/${p.id}`)).body, /Being processed/);
 
-		assert.match(await images(), /processed [1-9]\d* picture/);
+		await images();
 		const ready = await eventually(async () => {
 			const s = await firstSlide(p.publicPath);
 			assert.match(s, /<source type="image\/webp"/);
@@ -203,14 +220,21 @@ describe('product pictures', { concurrency: 1 }, () => {
 			assert.ok(!page.includes(`127.0.0.1:${port}`), 'no hotlink to the source shop in the page');
 			assert.doesNotMatch(slide, /http:/);
 
-			// with the default policy a loopback address is refused before any connection
+			// with the default policy a loopback address is refused before any connection (by this
+			// run or by the stack's worker, which has the same policy)
 			await images();
+			await eventually(() => assert.match(one(`SELECT CONCAT(status, ' ', error) FROM image_fetches WHERE url = '${url}'`),
+				/^failed .*/), { timeout: 15000 });
 			assert.equal(served.length, 0);
-			assert.match(one(`SELECT CONCAT(status, ' ', error) FROM image_fetches WHERE url = '${url}'`), /^failed .*/);
 
-			// let through (as a shop whose supplier sits on its own network would), it is fetched once
-			sql(`UPDATE image_fetches SET status = 'pending', attempts = 0, next_attempt_at = UTC_TIMESTAMP() WHERE url = '${url}'`);
-			await images(confWith('image_fetch_allow_private = 127.0.0.0/8'));	// fetch, then process
+			// let through (as a shop whose supplier sits on its own network would), it is fetched once;
+			// the worker, still refusing, may take the row back first: then it is offered again
+			const allowed = confWith('image_fetch_allow_private = 127.0.0.0/8');
+			for (let tries = 0; served.length === 0 && tries < 5; tries++) {
+				sql(`UPDATE image_fetches SET status = 'pending', attempts = 0, next_attempt_at = UTC_TIMESTAMP() WHERE url = '${url}'`);
+				await images(allowed);	// fetch, then process
+			}
+			await images(allowed);
 			assert.equal(served.length, 1);
 			assert.match(served[0].agent, /^crowdcart-images\//);
 			const ready = await eventually(async () => {
@@ -245,7 +269,7 @@ describe('product pictures', { concurrency: 1 }, () => {
 		await eventually(async () => assert.match(await firstSlide(p.publicPath), /alt="second"/));
 	});
 
-	it('a creator uploads an avatar: a placeholder, then its renditions on the storefront; the profile keeps it', async () => {
+	it('a creator uploads an avatar: a placeholder, then its renditions on the storefront; the profile keeps it', async (t) => {
 		const client = new Client();
 		const account = await newAccount(client, 'creator');
 		const csrf = csrfOf((await client.get('/studio/creator/profile')).body);
@@ -258,8 +282,10 @@ describe('product pictures', { concurrency: 1 }, () => {
 		assert.equal(res.status, 303);
 		const key = one(`SELECT SUBSTRING(avatar_url, 12) FROM creators WHERE handle = '${account.handle}'`);
 		assert.match(key, /^[0-9a-f]{32}$/);
-		await eventually(async () => assert.match((await new Client().get(`/@${account.handle}`)).body,
-			/<img class="avatar-lg" src="\/static\/img\/placeholder\.svg" alt=""/));
+		await whilePending(t, key, async () => {
+			const page = (await new Client().get(`/@${account.handle}`)).body;
+			return () => assert.match(page, /<img class="avatar-lg" src="\/static\/img\/placeholder\.svg" alt=""/);
+		});
 		await images();
 		await eventually(async () => assert.match((await new Client().get(`/@${account.handle}`)).body, new RegExp(
 			`<img class="avatar-lg" src="/media/img/${key}-160\\.jpg" srcset="/media/img/${key}-160\\.jpg 160w, /media/img/${key}-320\\.jpg 320w, /media/img/${key}-500\\.jpg 500w" sizes="8\\.5rem"`)));
@@ -288,7 +314,9 @@ describe('product pictures', { concurrency: 1 }, () => {
 			tags: [[p.productId, 0, 2]] });
 		assert.ok(id);
 		const page = await new Client().get(`/v/${id}`);
-		assert.doesNotMatch(page.body, /poster=/, 'no poster yet');
+		// unless the stack's worker made the poster before the page was read
+		if (one(`SELECT poster_url FROM videos WHERE id = ${id}`) === '')
+			assert.doesNotMatch(page.body, /poster=/, 'no poster yet');
 		const ran = await images();
 		assert.doesNotMatch(ran, /crowdcartctl/, ran);
 		const key = one(`SELECT SUBSTRING(poster_url, 12) FROM videos WHERE id = ${id}`);
