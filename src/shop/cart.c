@@ -38,7 +38,7 @@ static const struct db_stmt q_count = {
 static const struct db_stmt q_touch = {
 	"UPDATE carts SET updated_at = UTC_TIMESTAMP() WHERE id = ?", "i", "" };
 
-static int finish(struct req *r, long long cart_id)
+static int finish(struct req *r, long long cart_id, const char *next)
 {
 	struct db_res n;
 	enum db_status rc = db_query(r->db, NULL, &q_touch, (struct db_param[]){ DB_I(cart_id) }, NULL);
@@ -47,7 +47,7 @@ static int finish(struct req *r, long long cart_id)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	cart_count_set(r, db_at(&n, 0, 0)->i);
-	response_redirect(r, "/cart");
+	response_redirect(r, next);
 	return REQ_DONE;
 }
 
@@ -57,6 +57,11 @@ int page_cart_add(struct req *r)
 }
 
 int cart_add_from(struct req *r, long long video_id, long long ad_id)
+{
+	return cart_add_then(r, video_id, ad_id, "/cart");
+}
+
+int cart_add_then(struct req *r, long long video_id, long long ad_id, const char *next)
 {
 	long long vid = req_id(r, "variant"), qty = 1;
 	if (req_str(r, "quantity") && !req_int(r, "quantity", &qty))
@@ -100,7 +105,7 @@ int cart_add_from(struct req *r, long long video_id, long long ad_id)
 					   DB_I(video_id), DB_I(vid), DB_I(ad_id), DB_I(vid) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	return finish(r, cart_id);
+	return finish(r, cart_id, next);
 }
 
 /* quantity 0 removes the item; the remove button is the same with no quantity field. */
@@ -122,7 +127,7 @@ static int change(struct req *r, bool remove)
 			 : db_query(r->db, NULL, &q_remove, (struct db_param[]){ DB_I(cart_id), DB_I(vid) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	return finish(r, cart_id);
+	return finish(r, cart_id, "/cart");
 }
 
 int page_cart_update(struct req *r)
