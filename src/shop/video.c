@@ -193,7 +193,8 @@ int page_video(struct req *r)
 		.description = arena_printf(r->arena, "A shoppable video by %s: %s", by, caption),
 		.path = arena_printf(r->arena, "/v/%lld", id), .image = db_at(&v, 0, 1)->s,
 	});
-	media_stats_count(r->db, MEDIA_STATS_VIDEO, id, MEDIA_STATS_VIEW, (long long)time(NULL));
+	if (!vb.added)	/* the way back from a card's add is the same viewing, not another */
+		media_stats_count(r->db, MEDIA_STATS_VIDEO, id, MEDIA_STATS_VIEW, (long long)time(NULL));
 	if (creator)
 		attribution_touch(r, creator, ATTR_VIDEO);
 	layout_end(r, 200);
