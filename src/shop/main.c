@@ -127,7 +127,7 @@ enum shop_page {
 	SHOP_CHECKOUT_PLACE, SHOP_CHECKOUT_DONE, SHOP_CHECKOUT_RETURN, SHOP_LOOKUP_FORM, SHOP_LOOKUP,
 	SHOP_PAYMENT_WEBHOOK, SHOP_FEED, SHOP_FEED_TIKTOK, SHOP_FEED_META, SHOP_BRAND, SHOP_CATEGORY,
 	SHOP_SEARCH, SHOP_SEARCH_SUGGEST,
-	SHOP_VIDEO, SHOP_VIDEO_CLICK, SHOP_VIDEO_CART_ADD,
+	SHOP_VIDEO, SHOP_VIDEO_CLICK, SHOP_VIDEO_CART_ADD, SHOP_VIDEO_SWIPE,
 	SHOP_LIVE, SHOP_LIVE_EVENTS, SHOP_LIVE_ASK, SHOP_LIVE_VOTE, SHOP_LIVE_REMIND,
 	SHOP_LIVE_CART_ADD, SHOP_LIVE_CONFIRM_FORM, SHOP_LIVE_CONFIRM, SHOP_LIVE_STOP_FORM, SHOP_LIVE_STOP,
 	SHOP_AD, SHOP_AD_CLICK, SHOP_AD_CART_ADD, SHOP_GO,
@@ -223,6 +223,7 @@ static const struct route routes[] = {
 		.path = path_id_product },
 	[SHOP_VIDEO_CART_ADD] = { .pat = { HTTP_POST, "/v/{id}/cart" }, .fn = page_video_cart_add,
 		.path = path_id, .fields = video_cart_fields, .max_body = 4096 },
+	[SHOP_VIDEO_SWIPE] = { .pat = { HTTP_GET, "/videos" }, .fn = page_video_swipe, .shared_cache = true },
 	/* live shopping: live_*.c; the events poll is public and answers from a per-worker cache */
 	[SHOP_LIVE] = { .pat = { HTTP_GET, "/live/{id}" }, .fn = page_live,
 		.needs = NEED_SESSION, .path = path_id, .fields = live_fields, .shared_cache = true },
