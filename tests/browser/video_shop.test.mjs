@@ -139,6 +139,7 @@ test('/videos on a 390 px phone: one video per screen, the one in view plays mut
 		expectConsole: [/ERR_NAME_NOT_RESOLVED/] });
 	await page.goto('/videos');
 	assert.ok(await page.evaluate(() => document.scrollingElement.scrollWidth) <= 390, 'fits 390 px');
+	assert.equal(await page.evaluate(() => scrollY), 0, 'the page opens at its top, the site\'s header in view');
 	const item = (v) => page.locator(`#swipe-${v.id}`);
 	const paused = (v) => item(v).locator('video').evaluate((el) => el.paused);
 	assert.deepEqual(await item(first).evaluate((el) => [el.getBoundingClientRect().width, el.getBoundingClientRect().height]), [390, 844]);
@@ -150,6 +151,10 @@ test('/videos on a 390 px phone: one video per screen, the one in view plays mut
 	await page.waitForFunction((id) => !document.querySelector(`#swipe-${id} video`).paused, first.id, { timeout: 8000 });
 	await page.waitForFunction((id) => document.querySelector(`#swipe-${id} video`).paused, second.id, { timeout: 8000 });
 	assert.equal(await paused(second), true);
+	// Snapping stops on a video, not between two: a small scroll from one comes back to it or moves on.
+	await page.mouse.wheel(0, 120);
+	await page.waitForFunction(() => [...document.querySelectorAll('.swipe-item')]
+		.some((s) => Math.abs(s.getBoundingClientRect().top) < 2), null, { timeout: 5000 });
 	await Promise.all([page.waitForURL(`**/v/${first.id}`), item(first).getByRole('link', { name: /Shop/ }).click()]);
 	await clean();
 });
