@@ -51,17 +51,21 @@ static int finish(struct req *r, long long cart_id, const char *next)
 	return REQ_DONE;
 }
 
+/* Where a successful add goes: back to the video whose card it came from (back=video: the video
+ * page names the variant added and opens its cart drawer, video.c), else on to the cart. */
+static const char *added_next(struct req *r, long long video_id, long long variant)
+{
+	const char *back = req_form(r, "back");
+	return video_id && back && strcmp(back, "video") == 0
+		? arena_printf(r->arena, "/v/%lld?added=%lld#cart-drawer", video_id, variant) : "/cart";
+}
+
 int page_cart_add(struct req *r)
 {
 	return cart_add_from(r, 0, 0);
 }
 
 int cart_add_from(struct req *r, long long video_id, long long ad_id)
-{
-	return cart_add_then(r, video_id, ad_id, "/cart");
-}
-
-int cart_add_then(struct req *r, long long video_id, long long ad_id, const char *next)
 {
 	long long vid = req_id(r, "variant"), qty = 1;
 	if (req_str(r, "quantity") && !req_int(r, "quantity", &qty))
@@ -105,7 +109,7 @@ int cart_add_then(struct req *r, long long video_id, long long ad_id, const char
 					   DB_I(video_id), DB_I(vid), DB_I(ad_id), DB_I(vid) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	return finish(r, cart_id, next);
+	return finish(r, cart_id, added_next(r, video_id, vid));
 }
 
 /* quantity 0 removes the item; the remove button is the same with no quantity field. */

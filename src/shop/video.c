@@ -232,12 +232,9 @@ int page_video_cart_add(struct req *r)
 		response_error(r, 404, "There is no video with that number.");
 		return REQ_DONE;
 	}
-	/* the video's own cards come back to the video (the drawer open, a notice), so the shopper
-	 * does not leave it; the product page's form reached from a card goes on to the cart */
-	const char *back = req_form(r, "back");
-	int st = back && strcmp(back, "video") == 0
-		? cart_add_then(r, id, 0, arena_printf(r->arena, "/v/%lld?added=%lld#cart-drawer", id, req_id(r, "variant")))
-		: cart_add_from(r, id, 0);
+	/* the video's own cards (back=video) come back to the video, so the shopper does not leave
+	 * it; the product page's form reached from a card goes on to the cart */
+	int st = cart_add_from(r, id, 0);
 	if (st == REQ_DONE && r->status == 303)
 		media_stats_count(r->db, MEDIA_STATS_VIDEO, id, MEDIA_STATS_ADD, (long long)time(NULL));
 	return st;
