@@ -1,12 +1,13 @@
 {{%AUTOESCAPE context="HTML"}}<p class="muted"><a href="/studio">← Studio</a></p>
 <h1 class="page-title">Your videos</h1>
+{{#DELETED_NOTICE}}<p class="notice" role="status">Video {{ID}} is deleted: its page is gone and its products are off the feeds; its orders stay counted below.</p>{{/DELETED_NOTICE}}
 {{#PUBLISHED}}<p class="notice" role="status">Published: <a class="video-link" href="/v/{{ID}}">/v/{{ID}}</a></p>{{/PUBLISHED}}
 {{#NO_VIDEOS}}<p class="muted">No videos yet.</p>{{/NO_VIDEOS}}
 <table class="data video-metrics">
 <caption>Your videos{{#BRAND_NOTE}} and creators' videos of your products{{/BRAND_NOTE}}, since each was published: orders and revenue count the order lines bought from the video, before refunds{{#BRAND_NOTE}} (your orders only){{/BRAND_NOTE}}</caption>
 <thead><tr><th scope="col">Video</th><th scope="col">By</th><th scope="col">Published</th><th scope="col">Views</th><th scope="col">Product clicks</th><th scope="col">Add-to-carts</th><th scope="col">Orders</th><th scope="col">Revenue</th></tr></thead>
 <tbody>
-{{#VIDEOS}}<tr class="video-row" data-video="{{ID}}"><td><a href="/v/{{ID}}">{{CAPTION}}</a>{{>MODERATED}}</td><td class="by">{{BY}}</td><td>{{DATE}}</td><td class="views">{{VIEWS}}</td><td class="clicks">{{CLICKS}}</td><td class="adds">{{ADDS}}</td><td class="orders">{{ORDERS}}</td><td class="revenue">{{REVENUE}}</td></tr>
+{{#VIDEOS}}<tr class="video-row" data-video="{{ID}}"><td>{{#DELETED}}{{CAPTION}} <span class="badge video-deleted">deleted</span>{{/DELETED}}{{#CURRENT}}<a href="/v/{{ID}}">{{CAPTION}}</a>{{#EDITABLE}} · <a class="video-edit" href="/studio/videos/{{ID}}/edit">Edit<span class="visually-hidden"> {{CAPTION}}</span></a>{{/EDITABLE}}{{/CURRENT}}{{>MODERATED}}</td><td class="by">{{BY}}</td><td>{{DATE}}</td><td class="views">{{VIEWS}}</td><td class="clicks">{{CLICKS}}</td><td class="adds">{{ADDS}}</td><td class="orders">{{ORDERS}}</td><td class="revenue">{{REVENUE}}</td></tr>
 {{/VIDEOS}}</tbody>
 </table>
 <h2 id="publish-h">Publish a video</h2>
@@ -30,15 +31,6 @@
 <input id="poster_url" name="poster_url" type="text" inputmode="url" maxlength="500" value="{{POSTER_URL}}"></div>
 <div class="field"><label for="caption">Caption</label>
 <input id="caption" name="caption" maxlength="300" required value="{{CAPTION}}"></div>
-<fieldset class="video-tags"><legend>Products in the video (start and end as seconds or minutes:seconds)</legend>
-{{#TAGS}}<div class="video-tag-row">
-<label for="tag{{N}}_product">Product {{N}}</label>
-<select id="tag{{N}}_product" name="tag{{N}}_product"><option value="">—</option>
-{{#PRODUCTS}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{TITLE}}</option>
-{{/PRODUCTS}}</select>
-<label for="tag{{N}}_start">from</label> <input id="tag{{N}}_start" class="qty" name="tag{{N}}_start" maxlength="8" value="{{START}}">
-<label for="tag{{N}}_end">to</label> <input id="tag{{N}}_end" class="qty" name="tag{{N}}_end" maxlength="8" value="{{END}}">
-</div>
-{{/TAGS}}</fieldset>
+{{>TAG_ROWS}}
 <div class="actions"><button class="button" type="submit">Publish</button></div>
 </form>

@@ -4,13 +4,15 @@
 <p>Your browser cannot play this video here. <a href="{{SRC}}">Open the video</a>.</p>
 </video>
 <a class="video-overlay" id="video-overlay" href="#tagged-h" hidden>Shop</a>
+{{#SPOTS}}<a class="video-spot" href="#tag-{{N}}" data-card="tag-{{N}}" data-x="{{X}}" data-y="{{Y}}" data-start="{{START}}" data-end="{{END}}" hidden><span class="video-spot-dot" aria-hidden="true"></span><span class="video-spot-label">{{LABEL}}</span></a>
+{{/SPOTS}}<div class="video-endcard" id="video-endcard" hidden></div>
 </div>
 <h1 class="page-title video-caption">{{CAPTION}}</h1>
 <p class="muted">{{#BY_CREATOR}}by <a href="/@{{HANDLE}}">{{NAME}}</a>{{/BY_CREATOR}}{{#BY_BRAND}}by {{NAME}}{{/BY_BRAND}}</p>
 {{#DISCLOSURE}}<p class="disclosure" role="note">{{CREATOR_NAME}} earns a commission on purchases made through this video.</p>{{/DISCLOSURE}}
 <section aria-labelledby="tagged-h">
 <h2 id="tagged-h">In this video</h2>
-<p class="video-status" id="video-status" role="status" aria-live="polite"></p>
+<p class="video-status" id="video-status" role="status" aria-live="polite">{{#ADDED}}{{TEXT}}{{/ADDED}}</p>
 {{#NO_TAGS}}<p class="muted">No products are tagged in this video.</p>{{/NO_TAGS}}
 <ol class="video-cards">
 {{#TAGS}}<li class="video-card" id="tag-{{N}}" data-start="{{START}}" data-end="{{END}}">
@@ -24,7 +26,8 @@
 <p class="video-time muted">In the video at <span class="video-from">{{FROM}}</span>–{{TO}}</p>
 {{#BUY}}<form class="video-buy" method="post" action="/v/{{VIDEO}}/cart">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<input type="hidden" name="variant" value="{{VARIANT}}">
+<input type="hidden" name="back" value="video">
+{{>PICKER}}
 <input type="hidden" name="quantity" value="1">
 <button class="button" type="submit">Add to cart</button>
 </form>{{/BUY}}
@@ -39,6 +42,8 @@
 {{>CARDS}}
 </div>
 </section>{{/MORE}}
+{{>CART_DRAWER}}
 </article>
+<dialog class="video-spot-dialog" id="video-spot-dialog" aria-label="Product in the video"><form method="dialog"><button class="button secondary video-spot-close" type="submit">Close</button></form></dialog>
 <script src="{{STATIC_JS_VIDEO_JS}}" defer></script>
 {{>REPORT}}

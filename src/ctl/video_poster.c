@@ -22,7 +22,7 @@
 static const struct db_stmt q_discover = {
 	"INSERT IGNORE INTO video_posters (video_id, status, next_attempt_at)"
 	" SELECT v.id, 'pending', UTC_TIMESTAMP() FROM videos v LEFT JOIN video_posters p ON p.video_id = v.id"
-	" WHERE p.video_id IS NULL AND v.poster_url = '' AND v.src_url LIKE '/media/%.mp4' LIMIT 50", "", "" };
+	" WHERE p.video_id IS NULL AND v.poster_url = '' AND v.deleted_at IS NULL AND v.src_url LIKE '/media/%.mp4' LIMIT 50", "", "" };
 static const struct db_stmt q_due = {
 	"SELECT video_id FROM video_posters WHERE status = 'pending' AND next_attempt_at <= UTC_TIMESTAMP()"
 	" ORDER BY next_attempt_at, video_id LIMIT 5", "", "i" };

@@ -22,7 +22,7 @@
 static const struct db_stmt q_ad = {
 	"SELECT a.id, a.brand_id, COALESCE(a.creator_id, 0), a.title, a.headline, a.image_url, a.click_url,"
 	" COALESCE(v.src_url, ''), COALESCE(" UPLOAD_REF_SQL("v.poster_url") ", ''), b.name, COALESCE(c.handle, ''), COALESCE(c.display_name, ''),"
-	" COALESCE(a.showcase_id, 0), a.taken_down_at IS NOT NULL FROM ads a JOIN brands b ON b.id = a.brand_id LEFT JOIN videos v ON v.id = a.video_id"
+	" COALESCE(a.showcase_id, 0), a.taken_down_at IS NOT NULL FROM ads a JOIN brands b ON b.id = a.brand_id LEFT JOIN videos v ON v.id = a.video_id AND v.deleted_at IS NULL"
 	" LEFT JOIN creators c ON c.id = a.creator_id WHERE a.slug = ? AND a.state = 'live' AND" OWNERS_ACTIVE_SQL,
 	"s", "iiisssssssssii" };
 /* The card columns, the product id and the variant an add uses: the first one in stock, else the

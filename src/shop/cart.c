@@ -38,7 +38,7 @@ static const struct db_stmt q_count = {
 static const struct db_stmt q_touch = {
 	"UPDATE carts SET updated_at = UTC_TIMESTAMP() WHERE id = ?", "i", "" };
 
-static int finish(struct req *r, long long cart_id)
+static int finish(struct req *r, long long cart_id, const char *next)
 {
 	struct db_res n;
 	enum db_status rc = db_query(r->db, NULL, &q_touch, (struct db_param[]){ DB_I(cart_id) }, NULL);
@@ -47,8 +47,17 @@ static int finish(struct req *r, long long cart_id)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	cart_count_set(r, db_at(&n, 0, 0)->i);
-	response_redirect(r, "/cart");
+	response_redirect(r, next);
 	return REQ_DONE;
+}
+
+/* Where a successful add goes: back to the video whose card it came from (back=video: the video
+ * page names the variant added and opens its cart drawer, video.c), else on to the cart. */
+static const char *added_next(struct req *r, long long video_id, long long variant)
+{
+	const char *back = req_form(r, "back");
+	return video_id && back && strcmp(back, "video") == 0
+		? arena_printf(r->arena, "/v/%lld?added=%lld#cart-drawer", video_id, variant) : "/cart";
 }
 
 int page_cart_add(struct req *r)
@@ -100,7 +109,7 @@ int cart_add_from(struct req *r, long long video_id, long long ad_id)
 					   DB_I(video_id), DB_I(vid), DB_I(ad_id), DB_I(vid) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	return finish(r, cart_id);
+	return finish(r, cart_id, added_next(r, video_id, vid));
 }
 
 /* quantity 0 removes the item; the remove button is the same with no quantity field. */
@@ -122,7 +131,7 @@ static int change(struct req *r, bool remove)
 			 : db_query(r->db, NULL, &q_remove, (struct db_param[]){ DB_I(cart_id), DB_I(vid) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	return finish(r, cart_id);
+	return finish(r, cart_id, "/cart");
 }
 
 int page_cart_update(struct req *r)

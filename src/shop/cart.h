@@ -74,7 +74,7 @@ void cart_render(struct req *r, tmpl_dict *d, const struct cart *c);
 /* The cart's add (POST fields variant, quantity; 303 to /cart, or 404/409/422) from video
  * `video_id` or ad `ad_id` (0: neither): the item records that medium if the variant's product is
  * tagged in the video or listed in the ad, and otherwise keeps the medium it had. page_cart_add is
- * cart_add_from(r, 0, 0). */
+ * cart_add_from(r, 0, 0). From a video with back=video the 303 goes back to the video instead. */
 int cart_add_from(struct req *r, long long video_id, long long ad_id);
 
 /* The checkout form's fields, as typed. */

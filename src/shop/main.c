@@ -45,6 +45,12 @@ static const struct field cart_fields[] = {
 	F_INT("quantity", 4, 0, CART_MAX_QTY, .inline_error = true),
 	F_END,
 };
+/* A video's card adds and comes back to the video (back=video); its product page's form does not. */
+static const struct field video_cart_fields[] = {
+	F_ID("variant", .inline_error = true),
+	F_INT("quantity", 4, 0, CART_MAX_QTY, .inline_error = true),
+	F_ENUM("back", 5, F_ONE_OF("video")), F_END,
+};
 /* A typed code is checked by the page, which says what a code looks like. */
 static const struct field cart_code_fields[] = { F_TEXT("code", DISCOUNT_CODE_MAX + 8), F_END };
 #define CHECKOUT_FIELDS \
@@ -65,6 +71,8 @@ static const struct field lookup_fields[] = {
 	F_TEXT("via", 30), F_TEXT("utm_source", 100), F_TEXT("utm_medium", 100), F_TEXT("utm_campaign", 100), \
 	F_TEXT("code", 100)
 static const struct field via_fields[] = { VIA_FIELDS, F_END };
+/* A video page also says what its card just added (?added=variant, video.c). */
+static const struct field video_fields[] = { VIA_FIELDS, F_ID("added", .inline_error = true), F_END };
 /* The product page also takes the video or ad it was reached from (media_from.h), and the
  * option an add to the cart found short of stock (cart.c sends the shopper back with it). */
 static const struct field product_fields[] = {
@@ -119,7 +127,7 @@ enum shop_page {
 	SHOP_CHECKOUT_PLACE, SHOP_CHECKOUT_DONE, SHOP_CHECKOUT_RETURN, SHOP_LOOKUP_FORM, SHOP_LOOKUP,
 	SHOP_PAYMENT_WEBHOOK, SHOP_FEED, SHOP_FEED_TIKTOK, SHOP_FEED_META, SHOP_BRAND, SHOP_CATEGORY,
 	SHOP_SEARCH, SHOP_SEARCH_SUGGEST,
-	SHOP_VIDEO, SHOP_VIDEO_CLICK, SHOP_VIDEO_CART_ADD,
+	SHOP_VIDEO, SHOP_VIDEO_CLICK, SHOP_VIDEO_CART_ADD, SHOP_VIDEO_SWIPE,
 	SHOP_LIVE, SHOP_LIVE_EVENTS, SHOP_LIVE_ASK, SHOP_LIVE_VOTE, SHOP_LIVE_REMIND,
 	SHOP_LIVE_CART_ADD, SHOP_LIVE_CONFIRM_FORM, SHOP_LIVE_CONFIRM, SHOP_LIVE_STOP_FORM, SHOP_LIVE_STOP,
 	SHOP_AD, SHOP_AD_CLICK, SHOP_AD_CART_ADD, SHOP_GO,
@@ -210,11 +218,12 @@ static const struct route routes[] = {
 		.fields = suggest_fields },
 	/* shoppable videos: video.c */
 	[SHOP_VIDEO] = { .pat = { HTTP_GET, "/v/{id}" }, .fn = page_video,
-		.needs = NEED_SESSION, .path = path_id, .fields = via_fields, .shared_cache = true },
+		.needs = NEED_SESSION, .path = path_id, .fields = video_fields, .shared_cache = true },
 	[SHOP_VIDEO_CLICK] = { .pat = { HTTP_GET, "/v/{id}/p/{product}" }, .fn = page_video_click,
 		.path = path_id_product },
 	[SHOP_VIDEO_CART_ADD] = { .pat = { HTTP_POST, "/v/{id}/cart" }, .fn = page_video_cart_add,
-		.path = path_id, .fields = cart_fields, .max_body = 4096 },
+		.path = path_id, .fields = video_cart_fields, .max_body = 4096 },
+	[SHOP_VIDEO_SWIPE] = { .pat = { HTTP_GET, "/videos" }, .fn = page_video_swipe, .shared_cache = true },
 	/* live shopping: live_*.c; the events poll is public and answers from a per-worker cache */
 	[SHOP_LIVE] = { .pat = { HTTP_GET, "/live/{id}" }, .fn = page_live,
 		.needs = NEED_SESSION, .path = path_id, .fields = live_fields, .shared_cache = true },

@@ -74,6 +74,8 @@ int page_leadform_submit(struct req *r);
 int page_video(struct req *r);
 int page_video_click(struct req *r);
 int page_video_cart_add(struct req *r);
+/* video_swipe.c: the videos one per screen, to swipe through on a phone */
+int page_video_swipe(struct req *r);
 /* Includes the ranked video feed (video_feed.tpl) as VIDEO_FEED into d: all videos, or creator_id's
  * (0: all); nothing when there are none or the database does not answer. */
 void video_feed_add(struct req *r, tmpl_dict *d, long long creator_id);

@@ -1,7 +1,9 @@
-/* video.c: "/v/{id}" — a shoppable video: the player, its tagged products as cards that work
- * without JavaScript (static/js/video.js highlights the current one and adds to the cart with
- * fetch), and more products from the same creator. Also the two small routes the cards use, which
- * count a product click or an add-to-cart against the video before doing the ordinary thing. */
+/* video.c: "/v/{id}" — a shoppable video: the player with its hotspots, its tagged products as
+ * cards with the product's variant picker that work without JavaScript (static/js/video.js
+ * highlights the current one, shows the hotspots in their time ranges, adds to the cart with fetch
+ * into the cart drawer, and shows the products again when the video ends), and more products from
+ * the same creator. Also the two small routes the cards use, which count a product click or an
+ * add-to-cart against the video before doing the ordinary thing. */
 #include <string.h>
 #include <time.h>
 #include "views/attribution.h"
@@ -15,24 +17,33 @@
 #include "domain/video/media_stats.h"
 #include "domain/moderation/takedown.h"
 #include "views/page_meta.h"
-
-#define VIDEO_MAX_TAGS 20
+#include "views/variant_picker.h"
+#include "shop/cart_drawer.h"
 
 static const struct db_stmt q_video = {
 	"SELECT v.src_url, " UPLOAD_REF_SQL("v.poster_url") ", v.caption, COALESCE(c.id, 0), COALESCE(c.handle, ''),"
-	" COALESCE(c.display_name, ''), COALESCE(b.slug, ''), COALESCE(b.name, ''), v.taken_down_at IS NOT NULL"
+	" COALESCE(c.display_name, ''), COALESCE(b.slug, ''), COALESCE(b.name, ''), v.taken_down_at IS NOT NULL,"
+	" v.deleted_at IS NOT NULL"
 	" FROM videos v LEFT JOIN creators c ON c.id = v.creator_id LEFT JOIN brands b ON b.id = v.brand_id"
-	" WHERE v.id = ? AND" OWNERS_ACTIVE_SQL, "i", "sssissssi" };
-/* The card columns, the tag's seconds, the product id and the variant the quick add uses: the
- * first one in stock, else the first. The video's tags first, then their products (STRAIGHT_JOIN). */
+	" WHERE v.id = ? AND" OWNERS_ACTIVE_SQL, "i", "sssissssii" };
+/* The card columns, the tag's seconds, the product id, the gifted mark, and the hotspot (x and y
+ * NULL without one). The video's tags first, then their products (STRAIGHT_JOIN). */
+enum { TAG_START = CARD_NCOLS, TAG_END, TAG_PRODUCT, TAG_GIFTED, TAG_X, TAG_Y, TAG_LABEL };
 static const struct db_stmt q_tags = {
-	"SELECT STRAIGHT_JOIN " CARD_COLS ", t.start_s, t.end_s, p.id,"
-	" COALESCE((SELECT va.id FROM variants va WHERE va.product_id = p.id"
-	" ORDER BY va.stock > 0 OR va.inventory_policy <> 'deny' DESC, va.position, va.id LIMIT 1), 0),"
-	CARD_GIFTED("vd.creator_id")
+	"SELECT STRAIGHT_JOIN " CARD_COLS ", t.start_s, t.end_s, p.id," CARD_GIFTED("vd.creator_id") ","
+	" t.spot_x, t.spot_y, t.spot_label"
 	" FROM video_tags t JOIN videos vd ON vd.id = t.video_id JOIN products p ON p.id = t.product_id" CARD_JOINS
 	" WHERE t.video_id = ? AND p.status = 'active' ORDER BY t.position, t.product_id LIMIT 20",
-	"i", CARD_TYPES "iiiii" };
+	"i", CARD_TYPES "iiiiiis" };
+/* Every variant of every tagged product, for the cards' pickers, in one query: product id first,
+ * then the picker's columns, grouped by product. */
+static const struct db_stmt q_variants = {
+	"SELECT t.product_id, " VARIANT_PICKER_COLS " FROM video_tags t JOIN variants va ON va.product_id = t.product_id"
+	" WHERE t.video_id = ? ORDER BY t.position, t.product_id, va.position, va.id LIMIT 500",
+	"i", "i" VARIANT_PICKER_TYPES };
+static const struct db_stmt q_options = {
+	"SELECT t.product_id, po.name FROM video_tags t JOIN product_options po ON po.product_id = t.product_id"
+	" WHERE t.video_id = ? ORDER BY t.position, t.product_id, po.position LIMIT 60", "i", "is" };
 /* The creator's picks first, then their products (STRAIGHT_JOIN, as on the storefront). */
 static const struct db_stmt q_more = {
 	"SELECT STRAIGHT_JOIN " CARD_COLS "," CARD_GIFTED("pk.creator_id") " FROM picks pk JOIN products p ON p.id = pk.product_id"
@@ -50,18 +61,68 @@ static const char *clock_text(struct req *r, long long s)
 	return arena_printf(r->arena, "%lld:%02lld", s / 60, s % 60);
 }
 
-static void tag_card(struct req *r, tmpl_dict *d, long long id, const struct db_res *t, size_t i)
+struct video_buy {
+	struct db_res vars, opts;
+	long long added;	/* ?added=: the variant just put in the cart from this page */
+	const char *added_text;	/* what the notice says it was */
+};
+
+/* Rows [*first, *first + return) of res hold product `product` in column 0 (grouped by product). */
+static size_t video_rows_of(const struct db_res *res, long long product, size_t *first)
+{
+	size_t i = 0, n = 0;
+	while (i < res->nrows && db_at(res, i, 0)->i != product)
+		i++;
+	*first = i;
+	while (i + n < res->nrows && db_at(res, i + n, 0)->i == product)
+		n++;
+	return n;
+}
+
+static const char *video_legend(struct req *r, const struct db_res *opts, long long product)
+{
+	size_t first, n = video_rows_of(opts, product, &first);
+	const char *legend = "";
+	for (size_t i = first; i < first + n && i < first + 3; i++)
+		legend = arena_printf(r->arena, "%s%s%s", legend, i > first ? " / " : "", db_at(opts, i, 1)->s);
+	return legend;
+}
+
+static void tag_card(struct req *r, tmpl_dict *d, long long id, const struct db_res *t, size_t i, struct video_buy *vb)
 {
 	tmpl_dict *c = tmpl_add(d, "TAGS");
-	long long start = db_at(t, i, CARD_NCOLS)->i, end = db_at(t, i, CARD_NCOLS + 1)->i;
+	long long start = db_at(t, i, TAG_START)->i, end = db_at(t, i, TAG_END)->i, product = db_at(t, i, TAG_PRODUCT)->i;
 	tmpl_set_int(c, "N", (long long)i + 1);
 	tmpl_set_int(c, "START", start);
 	tmpl_set_int(c, "END", end);
 	tmpl_set(c, "FROM", clock_text(r, start));
 	tmpl_set(c, "TO", clock_text(r, end));
-	tmpl_set(c, "URL", arena_printf(r->arena, "/v/%lld/p/%lld", id, db_at(t, i, CARD_NCOLS + 2)->i));
-	card_fill_buyable(r, c, t, i, db_at(t, i, CARD_NCOLS + 3)->i);
-	card_view_gifted(c, t, i, CARD_NCOLS + 4);
+	tmpl_set(c, "URL", arena_printf(r->arena, "/v/%lld/p/%lld", id, product));
+	card_view_fill(r, c, t, i);
+	size_t first, n = video_rows_of(&vb->vars, product, &first);
+	tmpl_dict *buy = db_at(t, i, 6)->i > 0
+		? variant_picker_add(r, c, "BUY", &vb->vars, 1, first, n, video_legend(r, &vb->opts, product),
+				     arena_printf(r->arena, "tag-%zu-variant", i + 1))
+		: NULL;
+	if (!buy)
+		tmpl_show(c, "SOLD_OUT");
+	for (size_t k = first; k < first + n && vb->added; k++)
+		if (db_at(&vb->vars, k, 1 + 8)->i == vb->added) {
+			const char *name = variant_picker_name(r, &vb->vars, 1, k);
+			vb->added_text = arena_printf(r->arena, "%s%s%s is in your cart.", db_at(t, i, 1)->s,
+						      *name ? " — " : "", name);
+		}
+	card_view_gifted(c, t, i, TAG_GIFTED);
+	if (db_at(t, i, TAG_X)->null || db_at(t, i, TAG_Y)->null)
+		return;
+	tmpl_dict *spot = tmpl_add(d, "SPOTS");
+	tmpl_set_int(spot, "N", (long long)i + 1);
+	tmpl_set_int(spot, "X", db_at(t, i, TAG_X)->i);
+	tmpl_set_int(spot, "Y", db_at(t, i, TAG_Y)->i);
+	tmpl_set_int(spot, "START", start);
+	tmpl_set_int(spot, "END", end);
+	const char *label = db_at(t, i, TAG_LABEL)->s;
+	tmpl_set(spot, "LABEL", *label ? label : db_at(t, i, 1)->s);
 }
 
 int page_video(struct req *r)
@@ -79,8 +140,19 @@ int page_video(struct req *r)
 		response_error(r, 410, TAKEDOWN_PUBLIC_TEXT);
 		return REQ_DONE;
 	}
+	/* 410, not 404: the number named a video, and will never name another (ids are not reused);
+	 * a search engine drops a 410 at once, and a shopper's old link says what happened */
+	if (db_at(&v, 0, 9)->i) {
+		response_error(r, 410, "This video was deleted by its owner.");
+		return REQ_DONE;
+	}
 	long long creator = db_at(&v, 0, 3)->i;
+	struct video_buy vb = { .added = req_id(r, "added") };
 	rc = db_query_cached(r->db, r->arena, &q_tags, (struct db_param[]){ DB_I(id) }, &tags);
+	if (rc == DB_OK)
+		rc = db_query_cached(r->db, r->arena, &q_variants, (struct db_param[]){ DB_I(id) }, &vb.vars);
+	if (rc == DB_OK)
+		rc = db_query_cached(r->db, r->arena, &q_options, (struct db_param[]){ DB_I(id) }, &vb.opts);
 	if (rc == DB_OK && creator)
 		rc = db_query_cached(r->db, r->arena, &q_more, (struct db_param[]){ DB_I(creator), DB_I(id) }, &more);
 	if (rc != DB_OK)
@@ -104,7 +176,10 @@ int page_video(struct req *r)
 		tmpl_set(tmpl_add(d, "BY_BRAND"), "NAME", db_at(&v, 0, 7)->s);
 	}
 	for (size_t i = 0; i < tags.nrows; i++)
-		tag_card(r, d, id, &tags, i);
+		tag_card(r, d, id, &tags, i, &vb);
+	if (vb.added)
+		tmpl_set(tmpl_add(d, "ADDED"), "TEXT", vb.added_text ? vb.added_text : "Added to your cart.");
+	cart_drawer_add(r, d, vb.added != 0);
 	if (tags.nrows == 0)
 		tmpl_show(d, "NO_TAGS");
 	if (more.nrows) {
@@ -118,7 +193,8 @@ int page_video(struct req *r)
 		.description = arena_printf(r->arena, "A shoppable video by %s: %s", by, caption),
 		.path = arena_printf(r->arena, "/v/%lld", id), .image = db_at(&v, 0, 1)->s,
 	});
-	media_stats_count(r->db, MEDIA_STATS_VIDEO, id, MEDIA_STATS_VIEW, (long long)time(NULL));
+	if (!vb.added)	/* the way back from a card's add is the same viewing, not another */
+		media_stats_count(r->db, MEDIA_STATS_VIDEO, id, MEDIA_STATS_VIEW, (long long)time(NULL));
 	if (creator)
 		attribution_touch(r, creator, ATTR_VIDEO);
 	layout_end(r, 200);
@@ -156,6 +232,8 @@ int page_video_cart_add(struct req *r)
 		response_error(r, 404, "There is no video with that number.");
 		return REQ_DONE;
 	}
+	/* the video's own cards (back=video) come back to the video, so the shopper does not leave
+	 * it; the product page's form reached from a card goes on to the cart */
 	int st = cart_add_from(r, id, 0);
 	if (st == REQ_DONE && r->status == 303)
 		media_stats_count(r->db, MEDIA_STATS_VIDEO, id, MEDIA_STATS_ADD, (long long)time(NULL));

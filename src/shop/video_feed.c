@@ -22,7 +22,7 @@
 	" (SELECT COUNT(DISTINCT l.order_id) FROM order_lines l STRAIGHT_JOIN orders o ON o.id = l.order_id" \
 	"  WHERE l.video_id = v.id AND o.created_at >= UTC_TIMESTAMP() - INTERVAL 14 DAY)" \
 	" FROM videos v LEFT JOIN creators c ON c.id = v.creator_id LEFT JOIN brands b ON b.id = v.brand_id" \
-	" WHERE v.taken_down_at IS NULL AND" OWNERS_ACTIVE_SQL
+	" WHERE v.taken_down_at IS NULL AND v.deleted_at IS NULL AND" OWNERS_ACTIVE_SQL
 #define FEED_TYPES "isssiii"
 static const struct db_stmt q_all = {
 	FEED_COLS " ORDER BY v.created_at DESC, v.id DESC LIMIT 100", "", FEED_TYPES };

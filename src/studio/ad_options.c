@@ -4,11 +4,11 @@
 #include "studio/ads.h"
 
 static const struct db_stmt q_brand_videos = {
-	"SELECT v.id, v.caption FROM videos v WHERE v.brand_id = ? OR EXISTS (SELECT 1 FROM video_tags t"
-	" JOIN products p ON p.id = t.product_id WHERE t.video_id = v.id AND p.brand_id = ?)"
+	"SELECT v.id, v.caption FROM videos v WHERE v.deleted_at IS NULL AND (v.brand_id = ? OR EXISTS (SELECT 1"
+	" FROM video_tags t JOIN products p ON p.id = t.product_id WHERE t.video_id = v.id AND p.brand_id = ?))"
 	" ORDER BY v.created_at DESC, v.id DESC LIMIT 100", "ii", "is" };
 static const struct db_stmt q_creator_videos = {
-	"SELECT id, caption FROM videos WHERE creator_id = ? ORDER BY created_at DESC, id DESC LIMIT 100", "i", "is" };
+	"SELECT id, caption FROM videos WHERE creator_id = ? AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 100", "i", "is" };
 static const struct db_stmt q_showcases = {
 	"SELECT id, title FROM showcases WHERE brand_id = ? ORDER BY title, id LIMIT 100", "i", "is" };
 

@@ -186,17 +186,23 @@ static const struct field order_refund_fields[] = {
 
 static const struct field import_fields[] = { F_TEXT("format", 20), F_END };
 
+/* A tag row: the product, its time range, and its hotspot (x, y in percent and a label). */
+#define VIDEO_TAG_FIELDS(n) \
+	F_TEXT("tag" #n "_product", 20), F_TEXT("tag" #n "_start", 8), F_TEXT("tag" #n "_end", 8), \
+	F_INT("tag" #n "_x", 3, 0, 100, .inline_error = true), F_INT("tag" #n "_y", 3, 0, 100, .inline_error = true), \
+	F_TEXT("tag" #n "_label", VIDEO_SPOT_LABEL_MAX)
+#define VIDEO_FORM_FIELDS \
+	F_TEXT("src_url", VIDEO_URL_MAX), F_TEXT("poster_url", VIDEO_URL_MAX), F_TEXT("caption", VIDEO_CAPTION_MAX), \
+	VIDEO_TAG_FIELDS(1), VIDEO_TAG_FIELDS(2), VIDEO_TAG_FIELDS(3), VIDEO_TAG_FIELDS(4), VIDEO_TAG_FIELDS(5)
 static const struct field video_fields[] = {
-	F_TEXT("src_url", VIDEO_URL_MAX), F_TEXT("poster_url", VIDEO_URL_MAX),
-	F_TEXT("caption", VIDEO_CAPTION_MAX),
-	F_TEXT("tag1_product", 20), F_TEXT("tag1_start", 8), F_TEXT("tag1_end", 8),
-	F_TEXT("tag2_product", 20), F_TEXT("tag2_start", 8), F_TEXT("tag2_end", 8),
-	F_TEXT("tag3_product", 20), F_TEXT("tag3_start", 8), F_TEXT("tag3_end", 8),
-	F_TEXT("tag4_product", 20), F_TEXT("tag4_start", 8), F_TEXT("tag4_end", 8),
-	F_TEXT("tag5_product", 20), F_TEXT("tag5_start", 8), F_TEXT("tag5_end", 8),
+	VIDEO_FORM_FIELDS,
 	F_ID("published", .inline_error = true),	/* the list page's notice after a publish */
+	F_ID("deleted", .inline_error = true),	/* ... after a delete */
 	F_TEXT("uploaded", 40),	/* ... and after an upload: the stored file's name */
 	F_END,
+};
+static const struct field video_edit_fields[] = {
+	VIDEO_FORM_FIELDS, F_ENUM("saved", 1, F_ONE_OF("1")), F_END,
 };
 _Static_assert(VIDEO_MAX_TAGS == 5, "video_fields has five tag rows");
 
@@ -337,7 +343,7 @@ enum studio_page {
 	ST_BR_DASHBOARD_CSV, ST_BR_PAYOUT,
 	ST_ORDERS, ST_ORDERS_CSV, ST_ORDER, ST_ORDER_TRANSITION, ST_ORDER_REFUND,
 	ST_IMPORT_FORM, ST_IMPORT,
-	ST_VIDEOS, ST_VIDEO_PUBLISH, ST_VIDEO_UPLOAD,
+	ST_VIDEOS, ST_VIDEO_PUBLISH, ST_VIDEO_UPLOAD, ST_VIDEO_EDIT, ST_VIDEO_SAVE, ST_VIDEO_DELETE,
 	ST_FORMS, ST_FORM_CREATE, ST_FORM_EDIT, ST_FORM_SAVE, ST_FORM_FIELD_ADD,
 	ST_FORM_FIELD_POSITION, ST_FORM_FIELD_REMOVE, ST_LEADS, ST_LEADS_CSV, ST_LEADS_WEBHOOK,
 	ST_LEADS_WEBHOOK_SAVE, ST_CONNECTORS, ST_CONNECTORS_CONNECT, ST_CONNECTORS_SYNC, ST_CONNECTORS_DISCONNECT,
@@ -545,6 +551,13 @@ static const struct route routes[] = {
 	[ST_VIDEO_UPLOAD] = { .pat = { HTTP_POST, "/studio/videos/upload" },
 		.fn = page_studio_video_upload, .needs = NEED_OWNER | NEED_MULTIPART,
 		.max_body = STUDIO_VIDEO_UPLOAD_BODY },
+	/* editing and deleting a video: video_edit.c */
+	[ST_VIDEO_EDIT] = { .pat = { HTTP_GET, "/studio/videos/{id}/edit" }, .fn = page_studio_video_edit,
+		.needs = NEED_SESSION | NEED_OWNER, .path = path_id, .fields = video_edit_fields },
+	[ST_VIDEO_SAVE] = { .pat = { HTTP_POST, "/studio/videos/{id}/edit" }, .fn = page_studio_video_save,
+		.needs = NEED_OWNER, .path = path_id, .fields = video_edit_fields, .max_body = 16384 },
+	[ST_VIDEO_DELETE] = { .pat = { HTTP_POST, "/studio/videos/{id}/delete" }, .fn = page_studio_video_delete,
+		.needs = NEED_OWNER, .path = path_id, .max_body = 1024 },
 	/* lead forms: forms*.c builds them, leads*.c lists, exports, erases and syncs leads */
 	[ST_FORMS] = { .pat = { HTTP_GET, "/studio/forms" }, .fn = page_forms_list,
 		.needs = NEED_SESSION | NEED_BRAND },

@@ -132,6 +132,10 @@ int video_studio_page(struct req *r, int status, const char *error);
 int page_studio_videos(struct req *r);
 int page_studio_video_publish(struct req *r);
 int page_studio_video_upload(struct req *r);
+/* video_edit.c: the owner's edit form, its save, and the delete (a mark that keeps the row) */
+int page_studio_video_edit(struct req *r);
+int page_studio_video_save(struct req *r);
+int page_studio_video_delete(struct req *r);
 
 /* takedown_note.c: "taken down by the moderators" and why, in a row of a studio list, when the
  * row's taken_down_reason (reason) is not NULL. */

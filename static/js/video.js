@@ -1,6 +1,9 @@
 // video.js: on a shoppable video page, highlights the card of the product shown at the current
-// moment, shows a "Shop" overlay over the player that jumps to it, and adds to the cart with fetch
-// so the video keeps playing. Without this file the cards and their forms work as they are.
+// moment, shows a "Shop" overlay over the player that jumps to it, shows each hotspot (a dot at its
+// place in the frame) during its tag's time range and opens the product's card in a dialog when it
+// is tapped, shows the video's products over the last frame when it ends, and adds to the cart with
+// fetch into the cart drawer so the video keeps playing. Without this file the cards and their
+// forms work as they are, and the add comes back to the page with the drawer open.
 (() => {
 	const player = document.getElementById('video-player');
 	const overlay = document.getElementById('video-overlay');
@@ -31,13 +34,104 @@
 	player.addEventListener('timeupdate', update);
 	player.addEventListener('seeked', update);
 
-	// The add answers with a redirect to the cart page; its header carries the new item count.
-	function refreshCount(html) {
+	// Hotspots: placed by their percentages (the CSP allows no style attribute in the markup), shown
+	// while the current time is in their range.
+	const spots = [...document.querySelectorAll('.video-spot')];
+	for (const s of spots) {
+		s.style.left = `${s.dataset.x}%`;
+		s.style.top = `${s.dataset.y}%`;
+	}
+	function showSpots() {
+		const t = player.currentTime;
+		for (const s of spots)
+			s.hidden = !(t >= Number(s.dataset.start) && t < Number(s.dataset.end));
+	}
+	player.addEventListener('timeupdate', showSpots);
+	player.addEventListener('seeked', showSpots);
+	player.addEventListener('loadedmetadata', showSpots);
+
+	// A tapped hotspot opens its product's card in a dialog: the card itself moves in (so its form,
+	// picker and ids stay one of a kind) and goes back to its place when the dialog closes.
+	const dialog = document.getElementById('video-spot-dialog');
+	let moved = null;
+	function openCard(card) {
+		if (!dialog || typeof dialog.showModal !== 'function')
+			return false;
+		player.pause();
+		const mark = document.createComment('card');
+		card.before(mark);
+		moved = { card, mark };
+		dialog.prepend(card);
+		card.classList.add('is-open');
+		dialog.showModal();
+		return true;
+	}
+	dialog?.addEventListener('close', () => {
+		if (!moved)
+			return;
+		moved.card.classList.remove('is-open');
+		moved.mark.replaceWith(moved.card);
+		moved = null;
+	});
+	for (const s of spots) {
+		s.addEventListener('click', (e) => {
+			const card = document.getElementById(s.dataset.card);
+			if (card && openCard(card))
+				e.preventDefault();
+		});
+	}
+
+	// When the video ends: its products over the last frame, a row to swipe, and a way to watch again.
+	const endcard = document.getElementById('video-endcard');
+	function showEndcard() {
+		if (!endcard || !cards.length)
+			return;
+		const heading = document.createElement('p');
+		heading.className = 'video-endcard-title';
+		heading.textContent = 'Shop this video';
+		const list = document.createElement('ul');
+		list.className = 'video-endcard-row';
+		for (const c of cards) {
+			const li = document.createElement('li');
+			const link = c.querySelector('.card-link').cloneNode(true);
+			const price = c.querySelector('.price');
+			if (price)
+				link.append(price.cloneNode(true));
+			li.append(link);
+			list.append(li);
+		}
+		const again = document.createElement('button');
+		again.type = 'button';
+		again.className = 'button secondary video-endcard-again';
+		again.textContent = 'Watch again';
+		again.addEventListener('click', () => {
+			endcard.hidden = true;
+			player.currentTime = 0;
+			player.play();
+		});
+		endcard.replaceChildren(heading, list, again);
+		endcard.hidden = false;
+	}
+	player.addEventListener('ended', showEndcard);
+	player.addEventListener('play', () => { if (endcard) endcard.hidden = true; });
+
+	// The add answers with a redirect back to this page; its header carries the new item count and
+	// its cart drawer the new lines.
+	function refresh(html) {
 		const doc = new DOMParser().parseFromString(html, 'text/html');
 		const fresh = doc.querySelector('.site-nav a[href="/cart"]');
 		const link = document.querySelector('.site-nav a[href="/cart"]');
 		if (fresh && link)
 			link.replaceChildren(...fresh.childNodes);
+		const drawer = doc.getElementById('cart-drawer');
+		const mine = document.getElementById('cart-drawer');
+		if (!drawer)
+			return;
+		drawer.open = true;
+		if (mine)
+			mine.replaceWith(drawer);
+		else
+			document.querySelector('.video-page')?.append(drawer);
 	}
 
 	document.addEventListener('submit', async (e) => {
@@ -53,9 +147,14 @@
 			});
 			const title = form.closest('.video-card')?.querySelector('.card-title')?.textContent ?? 'It';
 			if (res.ok) {
-				status.textContent = `${title} is in your cart.`;
+				const chosen = form.querySelector('input[name="variant"]:checked, select[name="variant"]');
+				const name = chosen?.closest('label')?.querySelector('.choice-name')?.textContent
+					?? chosen?.selectedOptions?.[0]?.textContent.split(' — ')[0] ?? '';
+				status.textContent = `${title}${name ? ` — ${name}` : ''} is in your cart.`;
 				form.closest('.video-card')?.classList.add('is-added');
-				refreshCount(await res.text());
+				refresh(await res.text());
+				if (moved)
+					dialog.close();
 			} else {
 				status.textContent = `Sorry, ${title} could not be added (${res.status}). Open the product to choose another option.`;
 			}

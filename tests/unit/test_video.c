@@ -97,6 +97,19 @@ START_TEST(test_upload_quota_counts_files_and_bytes_with_the_new_upload)
 }
 END_TEST
 
+START_TEST(test_video_spot_check_wants_both_coordinates_in_range)
+{
+	ck_assert_ptr_null(video_spot_check(false, 0, false, 0, ""));
+	ck_assert_ptr_null(video_spot_check(true, 0, true, 100, ""));
+	ck_assert_ptr_null(video_spot_check(true, 42, true, 7, "Walnut stand"));
+	ck_assert_ptr_nonnull(video_spot_check(true, 10, false, 0, ""));
+	ck_assert_ptr_nonnull(video_spot_check(false, 0, true, 10, ""));
+	ck_assert_ptr_nonnull(video_spot_check(true, 101, true, 5, ""));
+	ck_assert_ptr_nonnull(video_spot_check(true, -1, true, 5, ""));	/* typed, not a whole number in range */
+	ck_assert_ptr_nonnull(video_spot_check(false, 0, false, 0, "a label with nowhere to show"));
+}
+END_TEST
+
 Suite *video_suite(void)
 {
 	Suite *s = suite_create("video");
@@ -106,6 +119,7 @@ Suite *video_suite(void)
 	tcase_add_test(tc, test_video_seconds_reads_seconds_and_clock_times);
 	tcase_add_test(tc, test_video_score_weighs_sales_views_and_age);
 	tcase_add_test(tc, test_video_mp4_ok_wants_an_ftyp_box_first);
+	tcase_add_test(tc, test_video_spot_check_wants_both_coordinates_in_range);
 	tcase_add_test(tc, test_upload_quota_counts_files_and_bytes_with_the_new_upload);
 	suite_add_tcase(s, tc);
 	return s;

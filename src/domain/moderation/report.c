@@ -19,7 +19,7 @@ static const struct db_stmt q_public[TAKEDOWN__MAX] = {
 	[TAKEDOWN_STOREFRONT] = { "SELECT 1 FROM creators WHERE id = ? AND taken_down_at IS NULL", "i", "i" },
 	[TAKEDOWN_COLLECTION] = { "SELECT 1 FROM collections c JOIN creators cr ON cr.id = c.creator_id"
 		" WHERE c.id = ? AND c.published = 1 AND c.taken_down_at IS NULL AND cr.taken_down_at IS NULL", "i", "i" },
-	[TAKEDOWN_VIDEO] = { "SELECT 1 FROM videos WHERE id = ? AND taken_down_at IS NULL", "i", "i" },
+	[TAKEDOWN_VIDEO] = { "SELECT 1 FROM videos WHERE id = ? AND taken_down_at IS NULL AND deleted_at IS NULL", "i", "i" },
 	[TAKEDOWN_AD] = { "SELECT 1 FROM ads WHERE id = ? AND state = 'live' AND taken_down_at IS NULL", "i", "i" },
 	[TAKEDOWN_LIVE] = { "SELECT 1 FROM live_sessions WHERE id = ? AND taken_down_at IS NULL", "i", "i" },
 	[TAKEDOWN_FORM] = { "SELECT 1 FROM lead_forms WHERE id = ? AND status <> 'draft' AND taken_down_at IS NULL",

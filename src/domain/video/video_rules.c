@@ -74,3 +74,14 @@ long long video_score(long long sales_14d, long long views_14d, long long age_ho
 		age_hours = 0;
 	return (100 * sales_14d + views_14d + 1) * 24 * 1000 / (age_hours + 24);
 }
+
+const char *video_spot_check(bool has_x, long long x, bool has_y, long long y, const char *label)
+{
+	if (has_x != has_y)
+		return "needs both x and y for its hotspot, or neither";
+	if (!has_x)
+		return label && *label ? "has a hotspot label but no position" : NULL;
+	if (x < 0 || x > 100 || y < 0 || y > 100)
+		return "needs a hotspot x and y from 0 to 100 (percent of the frame)";
+	return NULL;
+}

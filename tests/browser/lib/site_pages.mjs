@@ -31,7 +31,7 @@ export const PAGES = {
 		'/@{handle}': '/@lena', '/f/{slug}': '/f/northwind-wholesale',
 		'/@{handle}/f/{slug}': '/@lena/f/northwind-wholesale', '/@{handle}/{collection}': '/@lena/desk-setup',
 		'/cart': '/cart', '/checkout': '/checkout', '/orders/lookup': '/orders/lookup',
-		'/v/{id}': '/v/1', '/live/{id}': '/live/2', '/ad/{slug}': '/ad/northwind-desk-with-lena',
+		'/v/{id}': '/v/1', '/videos': '/videos', '/live/{id}': '/live/2', '/ad/{slug}': '/ad/northwind-desk-with-lena',
 		'/report/{kind}/{id}': '/report/storefront/1',
 		'/live/reminders/confirm/{token}': '/live/reminders/confirm/not-a-token',
 		'/live/reminders/stop/{token}': '/live/reminders/stop/not-a-token',
@@ -80,6 +80,7 @@ export const PAGES = {
 		'/studio/creator/payouts': '/studio/creator/payouts', '/studio/creator/samples': '/studio/creator/samples',
 		'/studio/creator/samples/new': '/studio/creator/samples/new?product=1',
 		'/studio/creator/codes': '/studio/creator/codes',
+		'/studio/videos/{id}/edit': ['/studio/videos', /^\/studio\/videos\/\d+\/edit$/],
 	},
 	admin: {
 		'/admin': '/admin', '/admin/users': '/admin/users', '/admin/users/{id}': ['/admin/users', /^\/admin\/users\/\d+$/],

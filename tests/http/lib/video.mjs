@@ -19,16 +19,25 @@ export async function creatorWithPicks(count = 1, productOpts = {}) {
 	return { client, account, products };
 }
 
-// Posts the studio's publish form; fields: src_url, poster_url, caption and tags [[productId, start, end]].
-export async function publish(client, { src_url = 'https://cdn.example.test/clip.mp4', poster_url = '', caption = 'A video', tags = [] }) {
+// The publish and edit forms' fields: src_url, poster_url, caption and tags [[productId, start, end,
+// hotspot]], the hotspot { x, y, label } or absent.
+export function videoForm({ src_url = 'https://cdn.example.test/clip.mp4', poster_url = '', caption = 'A video', tags = [] }) {
 	const form = { src_url, poster_url, caption };
 	for (let n = 1; n <= 5; n++) {
 		const t = tags[n - 1];
 		form[`tag${n}_product`] = t ? String(t[0]) : '';
 		form[`tag${n}_start`] = t ? String(t[1]) : '';
 		form[`tag${n}_end`] = t ? String(t[2]) : '';
+		form[`tag${n}_x`] = t?.[3] ? String(t[3].x) : '';
+		form[`tag${n}_y`] = t?.[3] ? String(t[3].y) : '';
+		form[`tag${n}_label`] = t?.[3]?.label ?? '';
 	}
-	const res = await client.submit('/studio/videos', form);
+	return form;
+}
+
+// Posts the studio's publish form (videoForm's fields).
+export async function publish(client, video) {
+	const res = await client.submit('/studio/videos', videoForm(video));
 	const id = /\/studio\/videos\?published=(\d+)/.exec(res.headers.location ?? '')?.[1];
 	return { res, id: id && Number(id) };
 }
