@@ -10,7 +10,7 @@
 
 static const struct db_stmt q_rows = {
 	"SELECT l.id, l.created_at, l.updated_at, f.slug, l.email, COALESCE(c.handle, ''), l.consent_text,"
-	" l.consented_at, l.submissions, l.status, l.labels, l.assignee,"
+	" l.consented_at, l.submissions, l.status, l.labels, " LEADS_ASSIGNEE ","
 	" COALESCE((SELECT GROUP_CONCAT(CONCAT(a.label, ': ', a.value)"
 	" ORDER BY a.position, a.id SEPARATOR '\\n') FROM lead_answers a WHERE a.lead_id = l.id), '')"
 	LEADS_WHERE " ORDER BY l.created_at DESC, l.id DESC LIMIT 20000", LEADS_WHERE_TYPES, "isssssssissss" };

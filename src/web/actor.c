@@ -12,6 +12,11 @@
 static const struct db_stmt q_brand = {
 	"SELECT id, slug, name, currency, return_window_days, marketplace_open, approval_required,"
 	" default_commission_bps FROM brands WHERE owner_user_id = ? ORDER BY id LIMIT 1", "i", "isssiiii" };
+/* A team member's brand (NEED_TEAM): an account is in at most one team (sql/0046_brand_team.sql). */
+static const struct db_stmt q_team_brand = {
+	"SELECT b.id, b.slug, b.name, b.currency, b.return_window_days, b.marketplace_open, b.approval_required,"
+	" b.default_commission_bps FROM brand_members m JOIN brands b ON b.id = m.brand_id WHERE m.user_id = ?",
+	"i", "isssiiii" };
 static const struct db_stmt q_creator = {
 	"SELECT id, handle, display_name FROM creators WHERE user_id = ?", "i", "iss" };
 /* The API's database account may read a brand's id, currency and owner only, and of users only
@@ -36,9 +41,21 @@ static const struct db_stmt q_expire = {
 static bool load_brand(struct req *r)
 {
 	struct db_res res;
-	enum db_status rc = db_query(r->db, r->arena, &q_brand, (struct db_param[]){ DB_I(r->sess.user_id) }, &res);
+	/* Owning a brand comes first: an account that owns one cannot join a team (team_join.c). */
+	bool owns = r->sess.role == ROLE_BRAND || r->sess.role == ROLE_ADMIN;
+	enum db_status rc = owns ? db_query(r->db, r->arena, &q_brand, (struct db_param[]){ DB_I(r->sess.user_id) }, &res)
+				 : DB_OK;
+	bool member = false;
+	if (rc == DB_OK && (!owns || res.nrows == 0) && (r->route->needs & NEED_TEAM)) {
+		rc = db_query(r->db, r->arena, &q_team_brand, (struct db_param[]){ DB_I(r->sess.user_id) }, &res);
+		member = true;
+	}
 	if (rc != DB_OK) {
 		response_db_error(r, rc);
+		return false;
+	}
+	if (!owns && !member) {
+		response_error(r, 403, "Your account does not have access to this page.");
 		return false;
 	}
 	if (res.nrows == 0) {
@@ -55,6 +72,7 @@ static bool load_brand(struct req *r)
 	b->marketplace_open = db_at(&res, 0, 5)->i != 0;
 	b->approval_required = db_at(&res, 0, 6)->i != 0;
 	b->commission_bps = db_at(&res, 0, 7)->i;
+	b->member = member;
 	r->brand = b;
 	return true;
 }
