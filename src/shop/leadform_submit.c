@@ -128,7 +128,7 @@ static const char *payload(struct store *s)
 			webhook_json_str(&b, x->nvals ? x->vals[0] : "");
 		}
 		char e164[LEAD_PHONE_E164_LEN];
-		if (x->def.type == LEAD_PHONE && x->nvals == 1 && lead_phone_e164(x->vals[0], e164))
+		if (x->def.type == LEAD_PHONE && x->nvals == 1 && lead_phone_e164(x->vals[0], s->f->phone_region, e164))
 			buf_printf(&b, ",\"e164\":\"%s\"", e164);
 		buf_putc(&b, '}');
 	}
@@ -291,7 +291,7 @@ static enum db_status store(struct db *db, void *ctx)
 			continue;
 		char e164[LEAD_PHONE_E164_LEN] = "";
 		if (x->def.type == LEAD_PHONE)
-			lead_phone_e164(x->vals[0], e164);
+			lead_phone_e164(x->vals[0], f->phone_region, e164);
 		rc = db_query(db, NULL, &q_answer, (struct db_param[]){ DB_I(s->lead_id), DB_I(x->id),
 			DB_I((long long)i), DB_S(x->label), DB_S(joined(s->r, x)), DB_S(e164) }, NULL);
 	}
@@ -383,6 +383,11 @@ static bool validate(struct req *r, struct leadform *f, const char **email, bool
 			continue;
 		}
 		x->error = lead_check(&x->def, x->vals, x->nvals);
+		char e164[LEAD_PHONE_E164_LEN];
+		if (!x->error && x->phone_strict && x->nvals == 1 && *x->vals[0] &&
+		    !lead_phone_e164(x->vals[0], f->phone_region, e164))
+			x->error = arena_printf(r->arena, "Check the number: it is not a complete phone number in %s. "
+				"A number from another country starts with + and its country code.", f->phone_region);
 		if (x->error)
 			ok = false;
 		else if (x->def.type == LEAD_EMAIL && x->nvals == 1 && !**email)

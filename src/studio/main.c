@@ -209,7 +209,7 @@ static const struct field forms_save_fields[] = {
 	F_INT("min_fill_seconds", 3, 0, 600, .inline_error = true),
 	F_INT("ip_limit_per_hour", 6, 1, 100000, .inline_error = true),
 	F_INT("form_limit_per_hour", 7, 1, 1000000, .inline_error = true), F_TEXT("redirect_url", 1000),
-	F_INT("retention_days", 4, 1, 3650, .inline_error = true),
+	F_INT("retention_days", 4, 1, 3650, .inline_error = true), F_TEXT("phone_region", 2),
 	F_END,
 };
 static const struct field forms_field_fields[] = {
@@ -218,7 +218,7 @@ static const struct field forms_field_fields[] = {
 	F_ID("show_if_field", .inline_error = true), F_TEXT("show_if_options", 2000),
 	F_TEXT("appt_weekly", 500), F_INT("appt_slot_minutes", 3, 5, 480, .inline_error = true),
 	F_TEXT("appt_tz", 64), F_INT("appt_notice_hours", 4, 0, 1440, .inline_error = true),
-	F_INT("position", 4, 0, 999, .inline_error = true), F_END,
+	F_INT("position", 4, 0, 999, .inline_error = true), F_ENUM("phone_strict", 3, F_ONE_OF("yes")), F_END,
 };
 static const struct field forms_position_fields[] = {
 	F_INT("position", 4, 0, 999, .inline_error = true), F_END,

@@ -218,3 +218,54 @@ describe('the brand\'s new-lead mail', () => {
 		assert.equal(leadRows(f.id).length, 1);
 	});
 });
+
+// A phone question answered nationally, read in the form's region.
+const PHONE_FIELDS = [
+	{ type: 'text', label: 'Full name', required: 'yes' }, { type: 'email', label: 'Email', required: 'yes' },
+	{ type: 'phone', label: 'Phone' }, { type: 'phone', label: 'Mobile', phone_strict: 'yes' },
+];
+
+describe('phone numbers with libphonenumber', () => {
+	test('a national number comes out E.164 in the CSV and both CRM exports; a strict question asks again', async () => {
+		const f = await brandWithForm({ fresh: true, fields: PHONE_FIELDS });
+		assert.match((await f.brand.get(f.formPath)).body, /Only valid numbers/);
+		const email = uniqueEmail('national');
+		const sent = await submitLead(f.slug, { q1: 'Grace Hopper', q2: email, q3: '(206) 555-0100', q4: '', consent: 'yes' });
+		assert.equal(sent.status, 200);
+		assert.deepEqual(sql(`SELECT a.value, a.e164 FROM lead_answers a JOIN leads l ON l.id = a.lead_id
+			WHERE l.email = ${lit(email)} AND a.label = 'Phone'`)[0], ['(206) 555-0100', '+12065550100']);
+		const csv = await f.brand.get(`/studio/leads.csv?form=${f.id}`);
+		const [head, row] = csv.body.replace(/^\uFEFF/, '').split('\r\n');
+		assert.ok(head.endsWith(',answers,Full name,Email,Phone,Phone (E.164),Mobile,Mobile (E.164)'), head);
+		assert.ok(row.endsWith(`,Grace Hopper,${email},(206) 555-0100,+12065550100,,`), row);
+		const hub = (await f.brand.get(`/studio/leads.csv?form=${f.id}&format=hubspot`)).body.replace(/^\uFEFF/, '').split('\r\n');
+		assert.ok(hub[1].startsWith(`${email},Grace,Hopper,+12065550100,`), hub[1]);
+		const sf = (await f.brand.get(`/studio/leads.csv?form=${f.id}&format=salesforce`)).body.replace(/^\uFEFF/, '').split('\r\n');
+		assert.ok(sf[1].startsWith(`${email},Grace,Hopper,+12065550100,`), sf[1]);
+		// The strict question refuses a number that is not one, beside the field, answers kept...
+		const strict = await submitLead(f.slug, { q1: 'Grace Hopper', q2: uniqueEmail('strict'), q3: '555 0100', q4: '(206) 555-010', consent: 'yes' });
+		assert.equal(strict.status, 422);
+		assert.match(strict.body, /id="q4-error"[^>]*>Check the number: it is not a complete phone number in US\./);
+		assert.match(strict.body, /value="\(206\) 555-010"/);
+		// ...while the other keeps an invalid number as typed, with no E.164.
+		const loose = uniqueEmail('loose');
+		assert.equal((await submitLead(f.slug, { q1: 'Grace Hopper', q2: loose, q3: '555 0100', q4: '+44 20 7946 0958', consent: 'yes' })).status, 200);
+		assert.deepEqual(sql(`SELECT a.label, a.value, a.e164 FROM lead_answers a JOIN leads l ON l.id = a.lead_id
+			WHERE l.email = ${lit(loose)} AND a.label IN ('Phone', 'Mobile') ORDER BY a.position`),
+			[['Phone', '555 0100', ''], ['Mobile', '+44 20 7946 0958', '+442079460958']]);
+	});
+
+	test('the form\'s region reads national numbers of that country; an unknown region is refused', async () => {
+		const f = await brandWithForm({ fresh: true, fields: PHONE_FIELDS, settings: { phone_region: 'gb' } });
+		assert.match((await f.brand.get(f.formPath)).body, /id="phone_region"[^>]*value="GB"/);
+		const email = uniqueEmail('gb');
+		assert.equal((await submitLead(f.slug, { q1: 'Ada Lovelace', q2: email, q3: '020 7946 0958', q4: '0044 20 7946 0958', consent: 'yes' })).status, 200);
+		assert.deepEqual(sql(`SELECT a.e164 FROM lead_answers a JOIN leads l ON l.id = a.lead_id
+			WHERE l.email = ${lit(email)} AND a.label IN ('Phone', 'Mobile') ORDER BY a.position`).map((r) => r[0]),
+			['+442079460958', '+442079460958']);
+		const bad = await f.brand.submit(f.formPath, { ...f.settings, phone_region: 'XX' }, { formPath: f.formPath });
+		assert.equal(bad.status, 422);
+		assert.match(bad.body, /two-letter ISO code/);
+		assert.equal(sql(`SELECT phone_region FROM lead_forms WHERE id = ${f.id}`)[0][0], 'GB');
+	});
+});
