@@ -161,6 +161,14 @@ describe('brand team', { concurrency: 2 }, () => {
 		const [[inviteId]] = sql(`SELECT id FROM brand_invites WHERE email = ${lit(acc.email)}`);
 		assert.equal((await f.brand.submit(`/studio/team/invites/${inviteId}/cancel`, {}, { formPath: '/studio/team' })).status, 303);
 		assert.equal((await later.get(invitation(acc.email))).status, 410);
+		// A member who deletes their account leaves the team with it.
+		assert.equal((await f.brand.submit('/studio/team/invite', { email: acc.email }, { formPath: '/studio/team' })).status, 303);
+		const again = invitation(acc.email);
+		assert.equal((await later.submit(again, {}, { formPath: again })).status, 303);
+		assert.equal(sql(`SELECT COUNT(*) FROM brand_members WHERE user_id = ${userId(acc.email)}`)[0][0], '1');
+		const id = userId(acc.email);
+		assert.equal((await later.submit('/studio/account/delete', { current_password: acc.password })).status, 200);
+		assert.equal(sql(`SELECT COUNT(*) FROM brand_members WHERE user_id = ${id}`)[0][0], '0');
 	});
 });
 
