@@ -40,27 +40,23 @@ static const struct db_stmt q_expire = {
 
 static bool load_brand(struct req *r)
 {
-	struct db_res res;
-	/* Owning a brand comes first: an account that owns one cannot join a team (team_join.c). */
-	bool owns = r->sess.role == ROLE_BRAND || r->sess.role == ROLE_ADMIN;
-	enum db_status rc = owns ? db_query(r->db, r->arena, &q_brand, (struct db_param[]){ DB_I(r->sess.user_id) }, &res)
-				 : DB_OK;
-	bool member = false;
-	if (rc == DB_OK && (!owns || res.nrows == 0) && (r->route->needs & NEED_TEAM)) {
+	struct db_res res = { 0 };
+	/* Owning a brand comes first: an account that owns one cannot join a team (team_join.c); only
+	 * brand and admin accounts own one. */
+	enum db_status rc = DB_OK;
+	if (r->sess.role == ROLE_BRAND || r->sess.role == ROLE_ADMIN)
+		rc = db_query(r->db, r->arena, &q_brand, (struct db_param[]){ DB_I(r->sess.user_id) }, &res);
+	bool member = rc == DB_OK && res.nrows == 0 && (r->route->needs & NEED_TEAM);
+	if (member)
 		rc = db_query(r->db, r->arena, &q_team_brand, (struct db_param[]){ DB_I(r->sess.user_id) }, &res);
-		member = true;
-	}
 	if (rc != DB_OK) {
 		response_db_error(r, rc);
 		return false;
 	}
-	if (!owns && !member) {
-		response_error(r, 403, "Your account does not have access to this page.");
-		return false;
-	}
 	if (res.nrows == 0) {
-		/* NEED_BRAND also admits admins, who need not own a brand. */
-		response_error(r, 403, "This account does not own a brand.");
+		/* NEED_BRAND also admits admins, who need not own a brand; NEED_TEAM any account. */
+		response_error(r, 403, member ? "This account neither owns a brand nor belongs to a brand's team."
+					      : "This account does not own a brand.");
 		return false;
 	}
 	struct acting_brand *b = arena_alloc(r->arena, sizeof *b);
