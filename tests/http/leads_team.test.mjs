@@ -17,6 +17,18 @@ function invitation(email) {
 	return rows[0]?.[0] ? new URL(rows[0][0]).pathname : undefined;
 }
 
+let smtp;
+before(async () => { smtp = await startSmtp({ port: 0 }); });
+after(() => smtp.close());
+
+// Sends what the outbox holds for `to` through the SMTP simulator; the messages it received, decoded.
+async function mailTo(t, to) {
+	const conf = confWith(t, `mail_transport = smtp\nsmtp_url = smtp://127.0.0.1:${smtp.port}\nsmtp_starttls = off\nsmtp_timeout = 20`);
+	const run = await ctl(conf, 'send-mail', '--to', to);
+	assert.equal(run.code, 0, run.stderr);
+	return smtp.to(to).map((m) => parseMessage(m.text));
+}
+
 const userId = (email) => sql(`SELECT id FROM users WHERE email = ${lit(email)}`)[0][0];
 const history = (lead) => sql(`SELECT CONCAT(actor, ': ', what) FROM lead_events WHERE lead_id = ${lead} ORDER BY id`).map((r) => r[0]);
 
@@ -34,9 +46,16 @@ async function brandAndInvitee() {
 }
 
 describe('brand team', { concurrency: 2 }, () => {
-	test('an invitation is mailed once, shown to strangers without being used, and taken up only by its address', async () => {
+	test('an invitation is mailed once, shown to strangers without being used, and taken up only by its address', async (t) => {
 		const { f, member, account, link } = await brandAndInvitee();
 		assert.match(link, /^\/studio\/team\/join\/[A-Za-z0-9_-]{43}$/);
+		// The mail as the invitee's client shows it: the brand, what a member does, the absolute link.
+		const mails = (await mailTo(t, account.email)).filter((m) => /^Join .*'s team$/.test(m.header('subject')));
+		assert.equal(mails.length, 1);
+		const [text] = parts(mails[0]);
+		assert.match(text.text, /invites you to work .*'s leads on crowdcart/);
+		assert.ok(text.text.includes(`/studio/team/join/${link.split('/').pop()}\n`), text.text);
+		assert.match(text.text, /The link works once, for 7 days\./);
 		const token = link.split('/').pop();
 		// Only the token's hash is stored, and the invitation lasts 7 days.
 		assert.equal(sql(`SELECT COUNT(*) FROM brand_invites WHERE email = ${lit(account.email)}`)[0][0], '1');
@@ -180,10 +199,6 @@ const APPOINTMENT_FIELDS = [
 ];
 
 describe('the brand\'s new-lead mail', () => {
-	let smtp;
-	before(async () => { smtp = await startSmtp({ port: 0 }); });
-	after(() => smtp.close());
-
 	test('carries the booked appointment as a text/calendar part whose DTSTART is the slot in UTC', async (t) => {
 		const f = await brandWithForm({ fresh: true, fields: APPOINTMENT_FIELDS });
 		const visitor = new Client();
@@ -196,12 +211,8 @@ describe('the brand\'s new-lead mail', () => {
 		const owner = sql(`SELECT u.email FROM users u JOIN brands b ON b.owner_user_id = u.id JOIN lead_forms f ON f.brand_id = b.id WHERE f.id = ${f.id}`)[0][0];
 		// Only the notice goes through SMTP here: the sign-up's verification mail is another test's.
 		sql(`DELETE FROM outbox WHERE to_addr = ${lit(owner)}`);
-		const conf = confWith(t, `mail_transport = smtp\nsmtp_url = smtp://127.0.0.1:${smtp.port}\nsmtp_starttls = off\nsmtp_timeout = 20`);
-		const run = await ctl(conf, 'send-mail', '--to', owner);
-		assert.equal(run.code, 0, run.stderr);
-		const [got] = smtp.to(owner);
-		assert.ok(got, 'the new-lead notice reached the brand owner');
-		const msg = parseMessage(got.text);
+		const [msg] = await mailTo(t, owner);
+		assert.ok(msg, 'the new-lead notice reached the brand owner');
 		assert.match(msg.header('content-type'), /^multipart\/mixed; boundary="/);
 		const [body, calendar] = parts(msg);
 		assert.match(body.type, /^multipart\/alternative/);
