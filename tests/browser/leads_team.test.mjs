@@ -58,3 +58,21 @@ test('a member joins from the mailed link and works a lead on a phone; their pag
 	assert.deepEqual(found, []);
 	await clean('the member\'s pages');
 });
+
+test('the public lead form and its error state have no axe violation on a phone', async (t) => {
+	const f = await brandWithForm({ fresh: true });
+	const { page, clean } = await openPage(browser(), t, { context: { viewport: { width: 390, height: 844 }, bypassCSP: true },
+		csp: false, expectResponse: (r) => r.status() === 422 && r.url().endsWith(`/f/${f.slug}`),
+		expectConsole: [/status of 422/] });
+	await page.goto(`/f/${f.slug}`);
+	const found = await axeViolations(page, 'the lead form');
+	// The browser's own checks would stop the empty form before it is sent: off, to see the server's.
+	await page.locator('main form').evaluateAll((fs) => fs.forEach((x) => { x.noValidate = true; }));
+	await page.getByLabel('Phone').fill('(206) 555-010');
+	await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/f/${f.slug}`) && r.request().method() === 'POST'),
+		page.getByRole('button', { name: 'Send' }).last().click()]);
+	await page.locator('main .field-error').first().waitFor();
+	found.push(...await axeViolations(page, 'the lead form sent with mistakes'));
+	assert.deepEqual(found, []);
+	await clean('the lead form');
+});
