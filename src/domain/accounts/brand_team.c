@@ -2,6 +2,7 @@
 #include <strings.h>
 #include "domain/accounts/brand_team.h"
 #include "domain/mail/outbox.h"
+#include "lib/token.h"
 
 static const struct db_stmt q_list = {
 	"SELECT u.id, u.display_name, u.email, 1, '' FROM brands b JOIN users u ON u.id = b.owner_user_id WHERE b.id = ?"

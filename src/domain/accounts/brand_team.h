@@ -8,7 +8,6 @@
 #define CC_BRAND_TEAM_H
 #include <stdbool.h>
 #include "db/db.h"
-#include "lib/token.h"
 
 #define BRAND_TEAM_INVITE_DAYS 7
 #define BRAND_TEAM_MAX_MEMBERS 50
