@@ -36,6 +36,9 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 # libvips (the image pipeline, src/ctl/image_*.c) is linked into crowdcartctl and the unit tests
 # only: the page-serving programs never load it.
 VIPS_LIBS = $(shell pkg-config --libs vips)
+# libphonenumber (lib/phone_number.cc, no pkg-config file) for the programs that read phone
+# numbers: the shop stores answers, the studio checks a form's region; the unit tests test both.
+PHONE_LIBS = -lphonenumber
 CHECK_LIBS = $(shell pkg-config --libs check)
 LIBS = -lfcgi $(PKG_LIBS) -lcsv -lresolv -lstdc++ -lpthread
 
@@ -46,7 +49,7 @@ PROGS = shop studio api ctl
 # Everything but the programs' main.c is one library: the programs, the unit tests and the fuzz
 # harnesses link it, so code lives in the layer it belongs to, not where a test can reach it.
 PROG_SRC = $(filter-out %/main.c,$(wildcard $(PROGS:%=src/%/*.c)))
-LIB_OBJ = $(patsubst src/%.c,$(BUILD)/%.o,$(LAYER_SRC) $(PROG_SRC)) $(BUILD)/web/tmpl.o
+LIB_OBJ = $(patsubst src/%.c,$(BUILD)/%.o,$(LAYER_SRC) $(PROG_SRC)) $(BUILD)/web/tmpl.o $(BUILD)/lib/phone_number.o
 MAIN_OBJ = $(PROGS:%=$(BUILD)/%/main.o)
 UNIT_OBJ = $(patsubst tests/unit/%.c,$(BUILD)/unit/%.o,$(wildcard tests/unit/*.c))
 FUZZ_NAMES = $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
@@ -68,6 +71,10 @@ $(BUILD)/web/tmpl.o: src/web/tmpl.cc
 	@mkdir -p $(@D)
 	$(CXX) $(CXXFLAGS) -c -o $@ $<
 
+$(BUILD)/lib/phone_number.o: src/lib/phone_number.cc
+	@mkdir -p $(@D)
+	$(CXX) $(CXXFLAGS) -c -o $@ $<
+
 $(BUILD)/unit/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
@@ -81,6 +88,7 @@ $(BUILD)/libcrowdcart.a: $(LIB_OBJ)
 $(CGI_DIR)/%.fcgi: $(BUILD)/%/main.o $(BUILD)/libcrowdcart.a
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+$(CGI_DIR)/shop.fcgi $(CGI_DIR)/studio.fcgi: LIBS += $(PHONE_LIBS)
 
 # `crowdcartctl --version`: the VERSION file, plus `git describe` in a clone (a release tarball or
 # the Debian build has no .git). The stamp is rewritten only when the string changes, so an
@@ -101,7 +109,7 @@ $(BIN_DIR)/crowdcartctl: $(BUILD)/ctl/main.o $(BUILD)/libcrowdcart.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) $(VIPS_LIBS)
 
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libcrowdcart.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(LIBS) $(VIPS_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(LIBS) $(VIPS_LIBS) $(PHONE_LIBS)
 
 # libFuzzer harnesses, built by `make fuzz-build` (the fuzz flavour below; tests/fuzz/build.sh).
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/libcrowdcart.a

@@ -9,7 +9,9 @@ Order {{NUMBER}} is paid: {{TOTAL}}.
 {{/LINE}}{{PARA}}
 Ship it from your studio: {{BASE}}/studio/orders/{{NUMBER}}{{/BRAND_ORDER}}{{#BRAND_LEAD}}New lead: {{FORM}}
 Someone filled in your form "{{FORM}}"{{#VIA}} through @{{TEXT}}{{/VIA}}.
-{{PARA}}
+{{#APPOINTMENT}}{{PARA}}
+They booked an appointment: {{TEXT}}. It is attached as appointment.ics for your calendar.
+{{/APPOINTMENT}}{{PARA}}
 Read the lead: {{BASE}}/studio/leads/{{LEAD}}{{/BRAND_LEAD}}{{#BRAND_PICK_REQUEST}}Pick request: {{PRODUCT}}
 {{CREATOR}} (@{{HANDLE}}) asks to pick your product "{{PRODUCT}}" for their storefront.
 {{PARA}}

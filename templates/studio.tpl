@@ -29,6 +29,7 @@
 <li><a href="/studio/videos">Shoppable videos: publish, and views, clicks, add-to-carts, orders, revenue per video</a></li>
 <li><a href="/studio/live">Live: schedule a live shopping session, go live, pin products, answer questions</a></li>
 </ul></nav>{{/CREATOR}}
+{{#TEAM}}<p>You are in {{BRAND_NAME}}'s team: <a href="/studio/leads">work its leads</a>.</p>{{/TEAM}}
 {{#BRAND}}<p>Your brand: {{BRAND_NAME}} ({{BRAND_SLUG}})</p>
 {{#TODAY}}<section class="studio-today" aria-labelledby="today-brand-h">
 <h2 id="today-brand-h">Today</h2>
@@ -48,6 +49,7 @@
 <nav aria-label="Leads"><ul class="studio-links">
 <li><a href="/studio/forms">Lead forms: build, publish, share with creators</a></li>
 <li><a href="/studio/leads">Leads: filter, export as CSV, erase; CRM webhook</a></li>
+<li><a href="/studio/team">Team: invite people to work your leads</a></li>
 </ul></nav>
 <nav aria-label="Catalog"><ul class="studio-links">
 <li><a href="/studio/products">Products</a></li>

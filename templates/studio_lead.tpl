@@ -3,7 +3,7 @@
 <dl class="details">
 <dt>Status</dt><dd>{{STATUS}}</dd>
 <dt>Labels</dt><dd>{{LABELS}}</dd>
-<dt>Assigned to</dt><dd>{{ASSIGNEE}}</dd>
+<dt>Assigned to</dt><dd>{{ASSIGNEE}}{{#LEGACY}} <span class="hint">(typed before the brand had a team)</span>{{/LEGACY}}</dd>
 <dt>Form</dt><dd>{{FORM}}</dd>
 <dt>Email</dt><dd>{{EMAIL}}</dd>
 <dt>Creator</dt><dd>{{CREATOR}}</dd>
@@ -21,7 +21,8 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="status">Status</label><select id="status" name="status">{{#STATUS_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/STATUS_OPTION}}</select></div>
 <div class="field"><label for="labels">Labels (separated by commas)</label><input id="labels" name="labels" maxlength="500" value="{{LABELS}}"></div>
-<div class="field"><label for="assignee">Assigned to (a name or email)</label><input id="assignee" name="assignee" maxlength="254" value="{{ASSIGNEE}}"></div>
+<div class="field"><label for="assignee">Assigned to</label><select id="assignee" name="assignee"{{#LEGACY}} aria-describedby="assignee-legacy"{{/LEGACY}}><option value=""{{#NOBODY_SELECTED}} selected{{/NOBODY_SELECTED}}>Nobody</option>{{#ASSIGNEE_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}{{#YOU}} (you){{/YOU}}</option>{{/ASSIGNEE_OPTION}}</select>
+{{#LEGACY}}<p class="hint" id="assignee-legacy">Before the brand had a team this lead was assigned to "{{TEXT}}"; choosing someone replaces that.</p>{{/LEGACY}}</div>
 <div class="actions"><button class="button" type="submit">Save</button></div>
 </form>
 <h2>Notes</h2>
@@ -35,7 +36,7 @@
 <h2>History</h2>
 <ol class="history">{{#EVENT}}<li>{{AT}} UTC · {{AUTHOR}}: {{TEXT}}</li>
 {{/EVENT}}</ol>
-<form method="post" action="/studio/leads/{{ID}}/delete">
+{{#ERASABLE}}<form method="post" action="/studio/leads/{{ID}}/delete">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <button class="button danger" type="submit">Erase this lead</button>
-</form>
+</form>{{/ERASABLE}}{{#OWNER_ERASES}}<p class="hint">Only the brand's owner can erase a lead.</p>{{/OWNER_ERASES}}

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1 class="page-title">Leads</h1>
-<p><a href="/studio/forms">Forms</a> · <a href="/studio/leads/webhook">CRM webhook</a></p>
+{{#OWNER_LINKS}}<p><a href="/studio/forms">Forms</a> · <a href="/studio/leads/webhook">CRM webhook</a> · <a href="/studio/team">Team</a></p>{{/OWNER_LINKS}}
 <form class="form filters" method="get" action="/studio/leads">
 <div class="field"><label for="form">Form</label><select id="form" name="form"><option value="">All forms</option>{{#FORM_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{TITLE}}</option>{{/FORM_OPTION}}</select></div>
 <div class="field"><label for="status">Status</label><select id="status" name="status"><option value="">Any status</option>{{#STATUS_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/STATUS_OPTION}}</select></div>
@@ -8,6 +8,7 @@
 <div class="field"><label for="from">From (UTC)</label><input id="from" name="from" type="date" value="{{FROM}}"></div>
 <div class="field"><label for="to">To (UTC)</label><input id="to" name="to" type="date" value="{{TO}}"></div>
 <div class="field"><label for="creator">Creator handle</label><input id="creator" name="creator" maxlength="30" value="{{CREATOR}}"></div>
+<div class="field"><label><input type="checkbox" name="mine" value="1"{{#MINE}} checked{{/MINE}}> Only leads assigned to me</label></div>
 <div class="actions"><button class="button" type="submit">Filter</button> <a href="/studio/leads.csv?{{QUERY}}">Export CSV</a> · <a href="/studio/leads.csv?{{QUERY}}&amp;format=hubspot">for HubSpot</a> · <a href="/studio/leads.csv?{{QUERY}}&amp;format=salesforce">for Salesforce</a></div>
 </form>
 <form method="post" action="/studio/leads/bulk">

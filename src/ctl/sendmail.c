@@ -48,7 +48,7 @@ static enum db_status sender_one(struct db *db, struct arena *a, struct sender *
 	struct mime_message msg = {
 		.from_name = s->from_name, .from_addr = s->from_addr, .to_addr = m->to, .subject = m->subject,
 		.date = time(NULL), .message_id = arena_printf(a, "%lld.%lld.outbox@%s", m->id, m->created, s->host),
-		.unsubscribe_url = m->unsubscribe_url, .text = m->body, .html = html,
+		.unsubscribe_url = m->unsubscribe_url, .text = m->body, .html = html, .calendar = m->calendar,
 	};
 	struct buf b;
 	buf_init(&b, a, 8192);

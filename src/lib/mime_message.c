@@ -1,11 +1,14 @@
 /* mime_message.c: writes one outgoing mail (headers, text part, HTML alternative). */
 #include <string.h>
+#include <sodium.h>
 #include "lib/mime_encode.h"
 #include "lib/mime_message.h"
 
 /* Quoted-printable output never holds "=_" ('=' is always followed by two hex digits or a line
  * end), so this boundary cannot occur inside a part and needs no randomness. */
 #define MIME_BOUNDARY "=_crowdcart_alternative"
+/* The same holds for base64, whose alphabet has no '='-then-'_' either. */
+#define MIME_MIXED_BOUNDARY "=_crowdcart_mixed"
 
 /* RFC 5322 date in UTC, with English names whatever the locale. */
 static void put_date(struct buf *b, time_t t)
@@ -43,6 +46,51 @@ static bool url_fits_header(const char *url)
 	return true;
 }
 
+/* The text, or the text and its HTML alternative: the whole body of a mail without attachment. */
+static void put_body(struct buf *b, const struct mime_message *m, const char *eol)
+{
+	if (!m->html) {
+		put_part(b, "text/plain", m->text, eol);
+		return;
+	}
+	buf_puts(b, "Content-Type: multipart/alternative; boundary=\"" MIME_BOUNDARY "\"");
+	buf_puts(b, eol);
+	buf_puts(b, eol);
+	buf_puts(b, "--" MIME_BOUNDARY);
+	buf_puts(b, eol);
+	put_part(b, "text/plain", m->text, eol);
+	buf_puts(b, "--" MIME_BOUNDARY);
+	buf_puts(b, eol);
+	put_part(b, "text/html", m->html, eol);
+	buf_puts(b, "--" MIME_BOUNDARY "--");
+	buf_puts(b, eol);
+}
+
+/* The .ics as its own part. base64 keeps its CRLF line ends exact (RFC 5545 requires them)
+ * whatever line ends the transport uses; method=PUBLISH matches the file's METHOD: the event is
+ * for the calendar, not an invitation a client would answer to the sending address. */
+static void put_calendar(struct buf *b, const char *ics, const char *eol)
+{
+	buf_puts(b, "--" MIME_MIXED_BOUNDARY);
+	buf_puts(b, eol);
+	buf_puts(b, "Content-Type: text/calendar; charset=utf-8; method=PUBLISH; name=\"appointment.ics\"");
+	buf_puts(b, eol);
+	buf_puts(b, "Content-Disposition: attachment; filename=\"appointment.ics\"");
+	buf_puts(b, eol);
+	buf_puts(b, "Content-Transfer-Encoding: base64");
+	buf_puts(b, eol);
+	buf_puts(b, eol);
+	/* 57 bytes a line make 76 characters. */
+	size_t n = strlen(ics);
+	for (size_t i = 0; i < n; i += 57) {
+		size_t k = n - i < 57 ? n - i : 57;
+		char line[80];
+		sodium_bin2base64(line, sizeof line, (const unsigned char *)ics + i, k, sodium_base64_VARIANT_ORIGINAL);
+		buf_puts(b, line);
+		buf_puts(b, eol);
+	}
+}
+
 void mime_message_write(struct buf *b, const struct mime_message *m, const char *eol)
 {
 	buf_puts(b, "Date: ");
@@ -68,19 +116,17 @@ void mime_message_write(struct buf *b, const struct mime_message *m, const char 
 	}
 	buf_puts(b, "MIME-Version: 1.0");
 	buf_puts(b, eol);
-	if (!m->html) {
-		put_part(b, "text/plain", m->text, eol);
-		return;
+	if (m->calendar) {
+		buf_puts(b, "Content-Type: multipart/mixed; boundary=\"" MIME_MIXED_BOUNDARY "\"");
+		buf_puts(b, eol);
+		buf_puts(b, eol);
+		buf_puts(b, "--" MIME_MIXED_BOUNDARY);
+		buf_puts(b, eol);
 	}
-	buf_puts(b, "Content-Type: multipart/alternative; boundary=\"" MIME_BOUNDARY "\"");
-	buf_puts(b, eol);
-	buf_puts(b, eol);
-	buf_puts(b, "--" MIME_BOUNDARY);
-	buf_puts(b, eol);
-	put_part(b, "text/plain", m->text, eol);
-	buf_puts(b, "--" MIME_BOUNDARY);
-	buf_puts(b, eol);
-	put_part(b, "text/html", m->html, eol);
-	buf_puts(b, "--" MIME_BOUNDARY "--");
-	buf_puts(b, eol);
+	put_body(b, m, eol);
+	if (m->calendar) {
+		put_calendar(b, m->calendar, eol);
+		buf_puts(b, "--" MIME_MIXED_BOUNDARY "--");
+		buf_puts(b, eol);
+	}
 }

@@ -7,6 +7,7 @@
 #include "domain/leads/lead_condition.h"
 #include "domain/leads/lead_retention.h"
 #include "shop/leadform.h"
+#include "domain/leads/lead_phone.h"
 #include "web/layout.h"
 #include "web/response.h"
 #include "shop/shop.h"
@@ -25,11 +26,11 @@ static const struct db_stmt q_form = {
 	" f.taken_down_at IS NOT NULL, COALESCE(x.qualifying, ''), COALESCE(x.disqualifying, ''),"
 	" COALESCE(x.show_if_field_id, 0), COALESCE(x.show_if_options, ''), COALESCE(f.retention_days, 0),"
 	" COALESCE(x.appt_weekly, ''), COALESCE(x.appt_slot_minutes, 0), COALESCE(x.appt_tz, ''),"
-	" COALESCE(x.appt_notice_minutes, 0)"
+	" COALESCE(x.appt_notice_minutes, 0), f.phone_region, COALESCE(x.phone_strict, 0)"
 	" FROM lead_forms f JOIN brands b ON b.id = f.brand_id"
 	" LEFT JOIN lead_form_fields x ON x.form_id = f.id"
 	" WHERE f.slug = ? ORDER BY x.position, x.id LIMIT 30",
-	"ss", "iissssssiiiisiiisssisssissisisisi" };
+	"ss", "iissssssiiiisiiisssisssissisisisisi" };
 static const struct db_stmt q_booked = {
 	"SELECT DATE_FORMAT(slot_start, '%Y-%m-%dT%H:%iZ') FROM lead_bookings WHERE form_id = ?"
 	" AND slot_start >= UTC_TIMESTAMP() ORDER BY slot_start LIMIT 2000", "i", "s" };
@@ -79,6 +80,7 @@ bool leadform_load(struct req *r, struct leadform *f, int *st)
 	f->has_webhook = db_at(&res, 0, 13)->i != 0;
 	f->creator_id = f->handle ? db_at(&res, 0, 14)->i : 0;
 	f->retention_days = lead_retention_days(db_at(&res, 0, 28)->i);
+	f->phone_region = lead_phone_region(db_at(&res, 0, 33)->s);
 	for (size_t i = 0; i < res.nrows && db_at(&res, i, 15)->i; i++) {
 		struct leadform_field *x = &f->fields[f->nfields++];
 		x->id = db_at(&res, i, 15)->i;
@@ -92,6 +94,7 @@ bool leadform_load(struct req *r, struct leadform *f, int *st)
 		x->disqualifying = db_at(&res, i, 25)->s;
 		x->show_if_id = db_at(&res, i, 26)->i;
 		x->show_if = db_at(&res, i, 27)->s;
+		x->phone_strict = db_at(&res, i, 34)->i != 0;
 		x->source = -1;
 		if (x->def.type == LEAD_APPOINTMENT) {
 			struct lead_slots_rule *rule = arena_alloc(r->arena, sizeof *rule);

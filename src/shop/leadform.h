@@ -16,6 +16,7 @@ struct leadform_field {
 	int source;		/* index of show_if_id in fields, -1 for none */
 	bool shown;		/* for the answers given so far */
 	const struct lead_slots_rule *slots;	/* an appointment's availability; NULL if unusable */
+	bool phone_strict;	/* a phone question that refuses a number libphonenumber finds invalid */
 	const char *error;		/* set by validation, shown beside the field */
 	const char *const *vals;	/* the submitted values, kept on a re-render */
 	size_t nvals;
@@ -27,6 +28,7 @@ struct leadform {
 	const char *redirect_url;	/* after a submit, on a verified domain of the brand; "" for none */
 	bool has_webhook;
 	long retention_days;	/* answers are erased this long after the last submission */
+	const char *phone_region;	/* ISO 3166 alpha-2: national phone numbers are read in it */
 	struct leadform_field fields[LEAD_MAX_FIELDS];
 	size_t nfields;
 };

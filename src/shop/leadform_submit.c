@@ -12,6 +12,7 @@
 #include "web/layout.h"
 #include "web/response.h"
 #include "shop/shop.h"
+#include "domain/leads/lead_ics.h"
 #include "domain/leads/lead_link.h"
 #include "domain/leads/lead_phone.h"
 #include "domain/leads/lead_status.h"
@@ -127,25 +128,12 @@ static const char *payload(struct store *s)
 			webhook_json_str(&b, x->nvals ? x->vals[0] : "");
 		}
 		char e164[LEAD_PHONE_E164_LEN];
-		if (x->def.type == LEAD_PHONE && x->nvals == 1 && lead_phone_e164(x->vals[0], e164))
+		if (x->def.type == LEAD_PHONE && x->nvals == 1 && lead_phone_e164(x->vals[0], s->f->phone_region, e164))
 			buf_printf(&b, ",\"e164\":\"%s\"", e164);
 		buf_putc(&b, '}');
 	}
 	buf_puts(&b, "]}");
 	return buf_cstr(&b);
-}
-
-/* A new lead (not a repeat merged into one) is told to the brand; the answers stay in the studio,
- * since mail crosses relays in the clear. */
-static enum db_status lead_notice(struct db *db, struct arena *a, const struct leadform *f, long long lead_id)
-{
-	struct notify_text t;
-	notify_text_init(&t, a);
-	notify_text_add(&t, "FORM", f->title);
-	notify_text_add(&t, "LEAD", arena_printf(a, "%lld", lead_id));
-	if (f->creator_id)
-		notify_text_add(&t, "#VIA", f->handle);
-	return notify_brand(db, a, f->brand_id, NOTIFY_BRAND_LEAD, &t);
 }
 
 /* The slot value of the first answered appointment question, or NULL. */
@@ -170,6 +158,37 @@ static const char *slot_words(struct arena *a, const struct leadform *f)
 		return arena_printf(a, "%s (%s)", label, x->slots->tz);
 	}
 	return "";
+}
+
+/* A new lead (not a repeat merged into one) is told to the brand; the answers stay in the studio,
+ * since mail crosses relays in the clear. A booked appointment comes as an .ics attachment, the
+ * same event as the lead page's (leads_ics.c), so the brand's calendar takes it in one click. */
+static enum db_status lead_notice(struct db *db, struct arena *a, const struct leadform *f, long long lead_id,
+				  const char *email)
+{
+	struct notify_text t;
+	notify_text_init(&t, a);
+	notify_text_add(&t, "FORM", f->title);
+	notify_text_add(&t, "LEAD", arena_printf(a, "%lld", lead_id));
+	if (f->creator_id)
+		notify_text_add(&t, "#VIA", f->handle);
+	for (size_t i = 0; i < f->nfields; i++) {
+		const struct leadform_field *x = &f->fields[i];
+		time_t start;
+		if (x->def.type != LEAD_APPOINTMENT || x->nvals != 1 || !x->slots || !lead_slots_parse_value(x->vals[0], &start))
+			continue;
+		notify_text_add(&t, "#APPOINTMENT", slot_words(a, f));
+		struct buf ics;
+		buf_init(&ics, a, 1024);
+		lead_ics(&ics, &(struct lead_ics_event){
+			.uid = arena_printf(a, "lead-%lld-appointment-brand@crowdcart", lead_id),
+			.start = start, .stamp = time(NULL), .minutes = x->slots->slot_minutes,
+			.summary = arena_printf(a, "%s: %s", f->title, *email ? email : "new lead"),
+			.description = arena_printf(a, "Lead %lld, booked through the form \"%s\".", lead_id, f->title) });
+		t.calendar = buf_cstr(&ics);
+		break;
+	}
+	return notify_brand(db, a, f->brand_id, NOTIFY_BRAND_LEAD, &t);
 }
 
 /* Books the slot of each answered appointment question; a repeat of the lead gives up the slots
@@ -272,7 +291,7 @@ static enum db_status store(struct db *db, void *ctx)
 			continue;
 		char e164[LEAD_PHONE_E164_LEN] = "";
 		if (x->def.type == LEAD_PHONE)
-			lead_phone_e164(x->vals[0], e164);
+			lead_phone_e164(x->vals[0], f->phone_region, e164);
 		rc = db_query(db, NULL, &q_answer, (struct db_param[]){ DB_I(s->lead_id), DB_I(x->id),
 			DB_I((long long)i), DB_S(x->label), DB_S(joined(s->r, x)), DB_S(e164) }, NULL);
 	}
@@ -285,7 +304,7 @@ static enum db_status store(struct db *db, void *ctx)
 		rc = db_query(db, NULL, &q_delivery, (struct db_param[]){ DB_I(f->brand_id), DB_I(s->lead_id),
 			DB_S(s->merged ? "lead.updated" : "lead.created"), DB_S(payload(s)) }, NULL);
 	if (rc == DB_OK && !s->merged)
-		rc = lead_notice(db, a, f, s->lead_id);
+		rc = lead_notice(db, a, f, s->lead_id, s->email);
 	if (rc == DB_OK && !s->merged && *s->email)
 		rc = confirmation(db, s);
 	return rc;
@@ -364,6 +383,11 @@ static bool validate(struct req *r, struct leadform *f, const char **email, bool
 			continue;
 		}
 		x->error = lead_check(&x->def, x->vals, x->nvals);
+		char e164[LEAD_PHONE_E164_LEN];
+		if (!x->error && x->phone_strict && x->nvals == 1 && *x->vals[0] &&
+		    !lead_phone_e164(x->vals[0], f->phone_region, e164))
+			x->error = arena_printf(r->arena, "Check the number: it is not a complete phone number in %s. "
+				"A number from another country starts with + and its country code.", f->phone_region);
 		if (x->error)
 			ok = false;
 		else if (x->def.type == LEAD_EMAIL && x->nvals == 1 && !**email)

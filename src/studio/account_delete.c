@@ -29,6 +29,8 @@ static const struct db_stmt q_follows = { "DELETE FROM creator_follows WHERE use
 static const struct db_stmt q_saved = { "DELETE FROM saved_products WHERE user_id = ?", "i", "" };
 static const struct db_stmt q_sessions = { "DELETE FROM sessions WHERE user_id = ?", "i", "" };
 static const struct db_stmt q_networks = { "DELETE FROM account_networks WHERE user_id = ?", "i", "" };
+/* A member leaves the brand's team (leads assigned to them keep showing the anonymised name). */
+static const struct db_stmt q_team = { "DELETE FROM brand_members WHERE user_id = ?", "i", "" };
 /* "!" is no Argon2id hash: no password verifies against it. The address is unique and can never
  * receive mail (.invalid, RFC 2606). */
 static const struct db_stmt q_user = {
@@ -81,7 +83,7 @@ static enum db_status erase_write(struct db *db, void *ctx)
 		for (size_t i = 0; rc == DB_OK && i < sizeof each / sizeof each[0]; i++)
 			rc = db_query(db, NULL, each[i], creator, NULL);
 	}
-	const struct db_stmt *const mine[] = { &q_follows, &q_saved, &q_sessions, &q_networks, &q_user };
+	const struct db_stmt *const mine[] = { &q_follows, &q_saved, &q_sessions, &q_networks, &q_team, &q_user };
 	for (size_t i = 0; rc == DB_OK && i < sizeof mine / sizeof mine[0]; i++)
 		rc = db_query(db, NULL, mine[i], user, NULL);
 	if (rc == DB_OK)

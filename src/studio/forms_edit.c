@@ -1,10 +1,12 @@
 /* forms_edit.c: "/studio/forms/{id}" — a lead form's settings (texts, consent, privacy URL,
  * status, creators, abuse limits, redirect after submit) and its fields (add with a position, reorder, remove). */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include "domain/ads/brand_domain.h"
 #include "studio/forms.h"
 #include "domain/leads/lead_field.h"
+#include "domain/leads/lead_phone.h"
 #include "domain/leads/lead_retention.h"
 #include "domain/leads/lead_slots.h"
 #include "web/layout.h"
@@ -16,26 +18,26 @@
 static const struct db_stmt q_form = {
 	"SELECT id, slug, title, intro, consent_text, privacy_url, thanks_text, status, creators_allowed,"
 	" min_fill_seconds, ip_limit_per_hour, form_limit_per_hour, creator_handles, redirect_url,"
-	" COALESCE(retention_days, 0), purged_leads FROM lead_forms"
-	" WHERE id = ? AND brand_id = ?", "ii", "isssssssiiiissii" };
+	" COALESCE(retention_days, 0), purged_leads, phone_region FROM lead_forms"
+	" WHERE id = ? AND brand_id = ?", "ii", "isssssssiiiissiis" };
 static const struct db_stmt q_fields = {
 	"SELECT x.id, x.position, x.type, x.label, x.help, x.required, x.options, x.qualifying, x.disqualifying,"
-	" COALESCE(s.label, ''), x.show_if_options, x.appt_weekly, x.appt_slot_minutes, x.appt_tz"
+	" COALESCE(s.label, ''), x.show_if_options, x.appt_weekly, x.appt_slot_minutes, x.appt_tz, x.phone_strict"
 	" FROM lead_form_fields x LEFT JOIN lead_form_fields s ON s.id = x.show_if_field_id"
-	" WHERE x.form_id = ? ORDER BY x.position, x.id LIMIT 30", "i", "iisssissssssis" };
+	" WHERE x.form_id = ? ORDER BY x.position, x.id LIMIT 30", "i", "iisssissssssisi" };
 static const struct db_stmt q_save = {
 	"UPDATE lead_forms SET title = ?, intro = ?, consent_text = ?, privacy_url = ?, thanks_text = ?, status = ?,"
 	" creators_allowed = ?, creator_handles = ?, min_fill_seconds = ?, ip_limit_per_hour = ?,"
-	" form_limit_per_hour = ?, redirect_url = ?, retention_days = NULLIF(?, 0), updated_at = UTC_TIMESTAMP()"
-	" WHERE id = ? AND brand_id = ?", "ssssssisiiisiii", "" };
+	" form_limit_per_hour = ?, redirect_url = ?, retention_days = NULLIF(?, 0), phone_region = ?,"
+	" updated_at = UTC_TIMESTAMP() WHERE id = ? AND brand_id = ?", "ssssssisiiisisii", "" };
 static const struct db_stmt q_count = {
 	"SELECT COUNT(*) FROM lead_form_fields x JOIN lead_forms f ON f.id = x.form_id WHERE f.id = ? AND f.brand_id = ?",
 	"ii", "i" };
 static const struct db_stmt q_add = {
 	"INSERT INTO lead_form_fields (form_id, position, type, label, help, required, options, qualifying, disqualifying,"
-	" show_if_field_id, show_if_options, appt_weekly, appt_slot_minutes, appt_tz, appt_notice_minutes)"
-	" SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?, ?, ?, ?, ? FROM lead_forms WHERE id = ? AND brand_id = ?",
-	"isssisssissisiii", "" };
+	" show_if_field_id, show_if_options, appt_weekly, appt_slot_minutes, appt_tz, appt_notice_minutes, phone_strict)"
+	" SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?, ?, ?, ?, ?, ? FROM lead_forms WHERE id = ? AND brand_id = ?",
+	"isssisssissisiiii", "" };
 static const struct db_stmt q_source = {
 	"SELECT x.type, x.options, x.position FROM lead_form_fields x JOIN lead_forms f ON f.id = x.form_id"
 	" WHERE x.id = ? AND f.id = ? AND f.brand_id = ?", "iii", "ssi" };
@@ -76,6 +78,9 @@ static int render_form(struct req *r, long long brand_id, long long id, int stat
 		tmpl_set_int(d, "RETENTION", db_at(&f, 0, 14)->i);
 	tmpl_set_int(d, "DEFAULT_RETENTION", lead_retention_default());
 	tmpl_set_int(d, "PURGED", db_at(&f, 0, 15)->i);
+	const char *region = req_form(r, "phone_region");
+	tmpl_set(d, "PHONE_REGION", redirect_error && region ? region : db_at(&f, 0, 16)->s);
+	tmpl_set(d, "DEFAULT_PHONE_REGION", LEAD_PHONE_DEFAULT_REGION);
 	const char *typed = req_form(r, "redirect_url");
 	tmpl_set(d, "REDIRECT_URL", redirect_error && typed ? typed : db_at(&f, 0, 13)->s);
 	if (redirect_error) {
@@ -108,6 +113,8 @@ static int render_form(struct req *r, long long brand_id, long long id, int stat
 			tmpl_set(c, "SOURCE", db_at(&x, i, 9)->s);
 			tmpl_set(c, "VALUES", db_at(&x, i, 10)->s);
 		}
+		if (t == LEAD_PHONE && db_at(&x, i, 14)->i)
+			tmpl_show(e, "PHONE_STRICT");
 		if (t == LEAD_APPOINTMENT)
 			tmpl_set(tmpl_add(e, "SLOTS"), "TEXT", arena_printf(r->arena, "%s; %lld min slots; %s",
 				db_at(&x, i, 11)->s, db_at(&x, i, 12)->i, db_at(&x, i, 13)->s));
@@ -162,6 +169,13 @@ int page_forms_save(struct req *r)
 	const char *ret = req_form(r, "retention_days");
 	if (ret && *ret && !req_int(r, "retention_days", &retention))
 		ok = false;
+	/* "gb" is GB; empty keeps the default (LEAD_PHONE_DEFAULT_REGION). */
+	char region[3] = "";
+	const char *typed_region = req_form(r, "phone_region");
+	if (typed_region && strlen(typed_region) == 2)
+		for (int i = 0; i < 3; i++)
+			region[i] = (char)toupper((unsigned char)typed_region[i]);
+	bool region_ok = !typed_region || !*typed_region || phone_number_region_ok(region);
 	const char *creators = req_form(r, "creators_allowed"), *handles = req_form(r, "creator_handles");
 	if (!handles)
 		handles = "";
@@ -170,7 +184,8 @@ int page_forms_save(struct req *r)
 		: !url_ok(v[3]) ? "The privacy policy URL must start with https:// (or http://)."
 		: strcmp(v[5], "live") == 0 && !*v[3] ? "Add your privacy policy URL before making the form live: shoppers see it beside the consent box."
 		: strcmp(v[5], "draft") && strcmp(v[5], "live") && strcmp(v[5], "closed") ? "Choose draft, live or closed."
-		: !ok ? "Limits must be whole numbers: fill time 0 to 600 s, limits at least 1, answers kept 1 to 3650 days." : NULL;
+		: !ok ? "Limits must be whole numbers: fill time 0 to 600 s, limits at least 1, answers kept 1 to 3650 days."
+		: !region_ok ? "The phone numbers' country is a two-letter ISO code, like US, GB or DE." : NULL;
 	if (error)
 		return render(r, b->id, id, 422, error);
 	const char *redirect = req_form(r, "redirect_url");
@@ -186,7 +201,7 @@ int page_forms_save(struct req *r)
 	}
 	rc = db_query(r->db, NULL, &q_save, (struct db_param[]){ DB_S(v[0]), DB_S(v[1]), DB_S(v[2]),
 		DB_S(v[3]), DB_S(v[4]), DB_S(v[5]), DB_I(creators && strcmp(creators, "yes") == 0), DB_S(handles), DB_I(min_fill),
-		DB_I(ip_limit), DB_I(form_limit), DB_S(redirect), DB_I(retention), DB_I(id), DB_I(b->id) }, NULL);
+		DB_I(ip_limit), DB_I(form_limit), DB_S(redirect), DB_I(retention), DB_S(region), DB_I(id), DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	response_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));
@@ -259,7 +274,8 @@ int page_forms_field_add(struct req *r)
 		DB_S(help ? help : ""), DB_I(req && strcmp(req, "yes") == 0), DB_S(choices || images ? options : ""),
 		DB_S(qualifying), DB_S(disqualifying), DB_I(source), DB_S(source ? show_if : ""),
 		DB_S(appointment ? weekly : ""), DB_I(appointment ? slot_minutes : 0), DB_S(appointment ? tz : ""),
-		DB_I(appointment ? notice_hours * 60 : 0), DB_I(id), DB_I(b->id) }, NULL);
+		DB_I(appointment ? notice_hours * 60 : 0), DB_I(t == LEAD_PHONE && req_form(r, "phone_strict")), DB_I(id),
+		DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	response_redirect(r, arena_printf(r->arena, "/studio/forms/%lld", id));

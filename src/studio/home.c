@@ -11,9 +11,10 @@
 static const struct db_stmt q_account = {
 	"SELECT u.email, u.role, COALESCE(c.handle, ''), COALESCE(b.name, ''), COALESCE(b.slug, ''),"
 	" (SELECT COUNT(*) FROM creator_notices n WHERE n.creator_id = c.id AND n.created_at > UTC_TIMESTAMP() - INTERVAL 30 DAY),"
-	" COALESCE(b.approved, 1), u.email_verified_at IS NOT NULL, COALESCE(b.id, 0), COALESCE(c.id, 0)"
+	" COALESCE(b.approved, 1), u.email_verified_at IS NOT NULL, COALESCE(b.id, 0), COALESCE(c.id, 0),"
+	" COALESCE((SELECT tb.name FROM brand_members tm JOIN brands tb ON tb.id = tm.brand_id WHERE tm.user_id = u.id), '')"
 	" FROM users u LEFT JOIN creators c ON c.user_id = u.id"
-	" LEFT JOIN brands b ON b.owner_user_id = u.id WHERE u.id = ? LIMIT 1", "i", "sssssiiiii" };
+	" LEFT JOIN brands b ON b.owner_user_id = u.id WHERE u.id = ? LIMIT 1", "i", "sssssiiiiis" };
 
 int page_studio_home(struct req *r)
 {
@@ -41,6 +42,8 @@ int page_studio_home(struct req *r)
 		if ((rc = home_today_creator(r, c, db_at(&a, 0, 9)->i)) != DB_OK)
 			return req_db_fail(rc);
 	}
+	if (*db_at(&a, 0, 10)->s)	/* a member of a brand's team (team.c) */
+		tmpl_set(tmpl_add(d, "TEAM"), "BRAND_NAME", db_at(&a, 0, 10)->s);
 	if (*db_at(&a, 0, 3)->s) {
 		tmpl_dict *b = tmpl_add(d, "BRAND");
 		tmpl_set(b, "BRAND_NAME", db_at(&a, 0, 3)->s);

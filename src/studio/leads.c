@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "studio/forms.h"
+#include "domain/accounts/brand_team.h"
 #include "domain/leads/lead_erase.h"
 #include "domain/leads/lead_field.h"
 #include "domain/leads/lead_status.h"
@@ -13,16 +14,17 @@
 
 static const struct db_stmt q_list = {
 	"SELECT l.id, l.created_at, l.updated_at, f.title, l.email, COALESCE(c.handle, ''), l.submissions,"
-	" l.status, l.labels, l.assignee"
+	" l.status, l.labels, " LEADS_ASSIGNEE
 	LEADS_WHERE " ORDER BY l.created_at DESC, l.id DESC LIMIT 500", LEADS_WHERE_TYPES, "isssssisss" };
 static const struct db_stmt q_forms = {
 	"SELECT id, title FROM lead_forms WHERE brand_id = ? ORDER BY title LIMIT 200", "i", "is" };
 static const struct db_stmt q_lead = {
 	"SELECT l.id, f.title, l.email, COALESCE(c.handle, ''), l.consent_text, l.consented_at, l.created_at,"
 	" l.updated_at, l.submissions, HEX(l.ip_hash), l.status, l.labels, l.assignee,"
-	" EXISTS (SELECT b.lead_id FROM lead_bookings b WHERE b.lead_id = l.id) FROM leads l"
-	" JOIN lead_forms f ON f.id = l.form_id"
-	" LEFT JOIN creators c ON c.id = l.creator_id WHERE l.id = ? AND l.brand_id = ?", "ii", "isssssssissssi" };
+	" EXISTS (SELECT b.lead_id FROM lead_bookings b WHERE b.lead_id = l.id), COALESCE(l.assignee_user_id, 0),"
+	" COALESCE(au.display_name, '') FROM leads l JOIN lead_forms f ON f.id = l.form_id"
+	" LEFT JOIN creators c ON c.id = l.creator_id LEFT JOIN users au ON au.id = l.assignee_user_id"
+	" WHERE l.id = ? AND l.brand_id = ?", "ii", "isssssssissssiis" };
 static const struct db_stmt q_notes = {
 	"SELECT author, body, created_at FROM lead_notes WHERE lead_id = ? ORDER BY created_at, id LIMIT 200",
 	"i", "sss" };
@@ -91,6 +93,8 @@ bool leads_filter_parse(struct req *r, struct leads_filter *f)
 	}
 	buf_putc(&like, '%');
 	f->like = buf_cstr(&like);
+	const char *mine = req_query(r, "mine");
+	f->assignee_user_id = mine && *mine ? r->sess.user_id : 0;
 	if (req_invalid(r, "from") || req_invalid(r, "to")) {
 		response_error(r, 400, "Dates are YYYY-MM-DD.");
 		return false;
@@ -125,8 +129,10 @@ void leads_where_params(const struct leads_filter *f, long long brand_id, struct
 	p[9] = DB_S(f->label);
 	p[10] = DB_S(f->label);
 	p[11] = DB_S(f->q);
-	for (int i = 12; i < LEADS_WHERE_NPARAMS; i++)
+	for (int i = 12; i < 17; i++)
 		p[i] = DB_S(f->like);
+	p[17] = DB_I(f->assignee_user_id);
+	p[18] = DB_I(f->assignee_user_id);
 }
 
 int page_leads_list(struct req *r)
@@ -149,9 +155,14 @@ int page_leads_list(struct req *r)
 	tmpl_set(d, "CREATOR", f.creator);
 	tmpl_set(d, "LABEL_FILTER", f.label);
 	tmpl_set(d, "Q", f.q);
-	tmpl_set(d, "QUERY", arena_printf(r->arena, "form=%lld&from=%s&to=%s&creator=%s&status=%s&label=%s&q=%s",
+	tmpl_set(d, "QUERY", arena_printf(r->arena, "form=%lld&from=%s&to=%s&creator=%s&status=%s&label=%s&q=%s%s",
 		f.form_id, f.from, f.to, query_value(r, f.creator), f.status,
-		query_value(r, f.label), query_value(r, f.q)));
+		query_value(r, f.label), query_value(r, f.q), f.assignee_user_id ? "&mine=1" : ""));
+	if (f.assignee_user_id)
+		tmpl_show(d, "MINE");
+	/* A member works the leads; the forms, the webhook and the team are the owner's. */
+	if (!b->member)
+		tmpl_show(d, "OWNER_LINKS");
 	for (int st = 0; st < LEAD__NSTATUS; st++) {
 		tmpl_dict *o = tmpl_add(d, "STATUS_OPTION");
 		tmpl_set(o, "VALUE", lead_status_name((enum lead_status)st));
@@ -190,11 +201,33 @@ int page_leads_list(struct req *r)
 	return REQ_DONE;
 }
 
+/* "Assigned to": the account's name, or the text typed before teams (kept until someone assigns
+ * the lead to an account); and the choice among the brand's owner and members. */
+static void leads_assignee_show(struct req *r, tmpl_dict *d, long long user_id, const char *name, const char *legacy,
+				const struct db_res *team)
+{
+	tmpl_set(d, "ASSIGNEE", user_id ? (*name ? name : "a deleted account") : legacy);
+	if (!user_id && *legacy)
+		tmpl_set(tmpl_add(d, "LEGACY"), "TEXT", legacy);
+	if (!user_id)
+		tmpl_show(d, "NOBODY_SELECTED");
+	for (size_t i = 0; i < team->nrows; i++) {
+		tmpl_dict *o = tmpl_add(d, "ASSIGNEE_OPTION");
+		long long id = db_at(team, i, 0)->i;
+		tmpl_set_int(o, "ID", id);
+		tmpl_set(o, "NAME", db_at(team, i, 1)->s);
+		if (id == r->sess.user_id)
+			tmpl_show(o, "YOU");
+		if (id == user_id)
+			tmpl_show(o, "SELECTED");
+	}
+}
+
 int page_leads_detail(struct req *r)
 {
 	const struct acting_brand *b = r->brand;
 	long long id = req_id(r, "id");
-	struct db_res l, a, notes, events;
+	struct db_res l, a, notes, events, team;
 	enum db_status rc = db_query(r->db, r->arena, &q_lead, (struct db_param[]){ DB_I(id), DB_I(b->id) }, &l);
 	if (rc == DB_OK && l.nrows)
 		rc = db_query(r->db, r->arena, &q_answers, (struct db_param[]){ DB_I(id) }, &a);
@@ -202,6 +235,8 @@ int page_leads_detail(struct req *r)
 		rc = db_query(r->db, r->arena, &q_notes, (struct db_param[]){ DB_I(id) }, &notes);
 	if (rc == DB_OK && l.nrows)
 		rc = db_query(r->db, r->arena, &q_events, (struct db_param[]){ DB_I(id) }, &events);
+	if (rc == DB_OK && l.nrows)
+		rc = brand_team_list(r->db, r->arena, b->id, &team);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (l.nrows == 0) {
@@ -228,9 +263,10 @@ int page_leads_detail(struct req *r)
 	lead_status_parse(db_at(&l, 0, 10)->s, &cur);
 	tmpl_set(d, "STATUS", lead_status_label(cur));
 	tmpl_set(d, "LABELS", db_at(&l, 0, 11)->s);
-	tmpl_set(d, "ASSIGNEE", db_at(&l, 0, 12)->s);
+	leads_assignee_show(r, d, db_at(&l, 0, 14)->i, db_at(&l, 0, 15)->s, db_at(&l, 0, 12)->s, &team);
 	if (db_at(&l, 0, 13)->i)
 		tmpl_show(d, "BOOKED");
+	tmpl_show(d, b->member ? "OWNER_ERASES" : "ERASABLE");
 	for (int st = 0; st < LEAD__NSTATUS; st++) {
 		tmpl_dict *o = tmpl_add(d, "STATUS_OPTION");
 		tmpl_set(o, "VALUE", lead_status_name((enum lead_status)st));

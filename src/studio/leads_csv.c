@@ -10,32 +10,38 @@
 
 static const struct db_stmt q_rows = {
 	"SELECT l.id, l.created_at, l.updated_at, f.slug, l.email, COALESCE(c.handle, ''), l.consent_text,"
-	" l.consented_at, l.submissions, l.status, l.labels, l.assignee,"
+	" l.consented_at, l.submissions, l.status, l.labels, " LEADS_ASSIGNEE ","
 	" COALESCE((SELECT GROUP_CONCAT(CONCAT(a.label, ': ', a.value)"
 	" ORDER BY a.position, a.id SEPARATOR '\\n') FROM lead_answers a WHERE a.lead_id = l.id), '')"
 	LEADS_WHERE " ORDER BY l.created_at DESC, l.id DESC LIMIT 20000", LEADS_WHERE_TYPES, "isssssssissss" };
 
 static const struct db_stmt q_fields = {
-	"SELECT x.id, x.label FROM lead_form_fields x JOIN lead_forms f ON f.id = x.form_id"
-	" WHERE f.id = ? AND f.brand_id = ? ORDER BY x.position, x.id LIMIT 30", "ii", "is" };
+	"SELECT x.id, x.label, x.type = 'phone' FROM lead_form_fields x JOIN lead_forms f ON f.id = x.form_id"
+	" WHERE f.id = ? AND f.brand_id = ? ORDER BY x.position, x.id LIMIT 30", "ii", "isi" };
 static const struct db_stmt q_answers = {
-	"SELECT a.lead_id, COALESCE(a.field_id, 0), a.value FROM lead_answers a WHERE a.lead_id IN"
-	" (SELECT l.id" LEADS_WHERE ") ORDER BY a.lead_id, a.id", LEADS_WHERE_TYPES, "iis" };
+	"SELECT a.lead_id, COALESCE(a.field_id, 0), a.value, a.e164 FROM lead_answers a WHERE a.lead_id IN"
+	" (SELECT l.id" LEADS_WHERE ") ORDER BY a.lead_id, a.id", LEADS_WHERE_TYPES, "iiss" };
 
 static const char *const header[] = {
 	"lead_id", "received_at_utc", "updated_at_utc", "form", "email", "creator", "consent_text",
 	"consented_at_utc", "submissions", "status", "labels", "assigned_to", "answers",
 };
 
+/* One cell per field, and for a phone field a second one with its E.164 form ("" when the number
+ * did not read as a valid one): the number as typed stays, the CRM gets one it can dial. */
 static void field_cells(struct csv_out *c, const struct db_res *fields, const struct db_res *a, long long id)
 {
 	size_t first = leads_first_answer(a, id);
 	for (size_t k = 0; k < fields->nrows; k++) {
-		const char *v = "";
+		const char *v = "", *e164 = "";
 		for (size_t j = first; j < a->nrows && db_at(a, j, 0)->i == id; j++)
-			if (db_at(a, j, 1)->i == db_at(fields, k, 0)->i)
+			if (db_at(a, j, 1)->i == db_at(fields, k, 0)->i) {
 				v = db_at(a, j, 2)->s;
+				e164 = db_at(a, j, 3)->s;
+			}
 		csv_out_text(c, v);
+		if (db_at(fields, k, 2)->i)
+			csv_out_text(c, e164);
 	}
 }
 
@@ -69,8 +75,11 @@ int page_leads_csv(struct req *r)
 	csv_out_begin(&c, &r->body);
 	for (size_t i = 0; i < sizeof header / sizeof header[0]; i++)
 		csv_out_text(&c, header[i]);
-	for (size_t k = 0; k < fields.nrows; k++)
+	for (size_t k = 0; k < fields.nrows; k++) {
 		csv_out_text(&c, db_at(&fields, k, 1)->s);
+		if (db_at(&fields, k, 2)->i)
+			csv_out_text(&c, arena_printf(r->arena, "%s (E.164)", db_at(&fields, k, 1)->s));
+	}
 	csv_out_end_row(&c);
 	for (size_t i = 0; i < res.nrows; i++) {
 		csv_out_int(&c, db_at(&res, i, 0)->i);

@@ -1,8 +1,10 @@
-/* leads_work.c: a brand works its leads — "POST /studio/leads/{id}/work" (status, labels,
- * assignee), "POST /studio/leads/{id}/notes" and "POST /studio/leads/bulk" (one status for the
- * selected leads). Each change and its line in the lead's history are written in one transaction. */
+/* leads_work.c: a brand's owner or team member works its leads — "POST /studio/leads/{id}/work"
+ * (status, labels, the account it is assigned to), "POST /studio/leads/{id}/notes" and
+ * "POST /studio/leads/bulk" (one status for the selected leads). Each change and its line in the
+ * lead's history are written in one transaction. */
 #include <stdlib.h>
 #include <string.h>
+#include "domain/accounts/brand_team.h"
 #include "domain/leads/lead_status.h"
 #include "studio/forms.h"
 #include "web/response.h"
@@ -14,10 +16,15 @@
 #define LEADS_WORK_BULK_MAX 500	/* the list shows at most 500 */
 
 static const struct db_stmt q_current = {
-	"SELECT status, labels, assignee FROM leads WHERE id = ? AND brand_id = ? FOR UPDATE", "ii", "sss" };
+	"SELECT status, labels, COALESCE(assignee_user_id, 0) FROM leads WHERE id = ? AND brand_id = ? FOR UPDATE",
+	"ii", "ssi" };
 static const struct db_stmt q_work = {
-	"UPDATE leads SET status = ?, status_by_hand = status_by_hand OR ?, labels = ?, assignee = ?"
-	" WHERE id = ? AND brand_id = ?", "sissii", "" };
+	"UPDATE leads SET status = ?, status_by_hand = status_by_hand OR ?, labels = ? WHERE id = ? AND brand_id = ?",
+	"sisii", "" };
+/* Assigning an account replaces the name typed before teams; unassigning keeps that text. */
+static const struct db_stmt q_assign = {
+	"UPDATE leads SET assignee_user_id = NULLIF(?, 0), assignee = IF(? = 0, assignee, '') WHERE id = ? AND brand_id = ?",
+	"iiii", "" };
 static const struct db_stmt q_event = {
 	"INSERT INTO lead_events (lead_id, actor, what, created_at) VALUES (?, ?, ?, UTC_TIMESTAMP())", "iss", "" };
 static const struct db_stmt q_note = {
@@ -27,7 +34,9 @@ static const struct db_stmt q_note = {
 struct work {
 	struct req *r;
 	long long id;
-	const char *status, *labels, *assignee;	/* NULL: leave as it is */
+	const char *status, *labels;	/* NULL: leave as it is */
+	long long assignee;		/* an account of the team, 0 for nobody, -1: leave as it is */
+	const char *assignee_name;	/* its name, for the history */
 	bool found;
 };
 
@@ -55,10 +64,13 @@ static enum db_status work_one(struct db *db, void *ctx)
 		return DB_OK;
 	const char *status = w->status ? w->status : db_at(&cur, 0, 0)->s;
 	const char *labels = w->labels ? w->labels : db_at(&cur, 0, 1)->s;
-	const char *assignee = w->assignee ? w->assignee : db_at(&cur, 0, 2)->s;
 	bool status_changed = strcmp(status, db_at(&cur, 0, 0)->s) != 0;
+	bool assignee_changed = w->assignee >= 0 && w->assignee != db_at(&cur, 0, 2)->i;
 	rc = db_query(db, NULL, &q_work, (struct db_param[]){ DB_S(status), DB_I(status_changed), DB_S(labels),
-		DB_S(assignee), DB_I(w->id), DB_I(w->r->brand->id) }, NULL);
+		DB_I(w->id), DB_I(w->r->brand->id) }, NULL);
+	if (rc == DB_OK && assignee_changed)
+		rc = db_query(db, NULL, &q_assign, (struct db_param[]){ DB_I(w->assignee), DB_I(w->assignee), DB_I(w->id),
+			DB_I(w->r->brand->id) }, NULL);
 	if (rc == DB_OK && status_changed) {
 		enum lead_status st = LEAD_RAW;
 		lead_status_parse(status, &st);
@@ -66,8 +78,8 @@ static enum db_status work_one(struct db *db, void *ctx)
 	}
 	if (rc == DB_OK && strcmp(labels, db_at(&cur, 0, 1)->s) != 0)
 		rc = event(db, w->r, w->id, *labels ? arena_printf(a, "Labels: %s", labels) : "Labels removed");
-	if (rc == DB_OK && strcmp(assignee, db_at(&cur, 0, 2)->s) != 0)
-		rc = event(db, w->r, w->id, *assignee ? arena_printf(a, "Assigned to %s", assignee) : "Unassigned");
+	if (rc == DB_OK && assignee_changed)
+		rc = event(db, w->r, w->id, w->assignee ? arena_printf(a, "Assigned to %s", w->assignee_name) : "Unassigned");
 	return rc;
 }
 
@@ -85,10 +97,21 @@ int page_leads_work(struct req *r)
 		response_error(r, 422, "Labels are separated by commas: at most 10, each at most 40 characters.");
 		return REQ_DONE;
 	}
-	if (assignee && !validate_has_text(assignee))
-		assignee = "";
-	struct work w = { .r = r, .id = id, .status = lead_status_name(st), .labels = norm,
-		.assignee = assignee ? assignee : "" };
+	struct work w = { .r = r, .id = id, .status = lead_status_name(st), .labels = norm, .assignee = -1 };
+	if (assignee && !*assignee) {
+		w.assignee = 0;
+	} else if (assignee) {
+		/* Only the brand's owner and members: an id of anyone else names nobody here. */
+		enum db_status rc = DB_OK;
+		if (!input_id(assignee, &w.assignee) ||
+		    (rc = brand_team_name(r->db, r->arena, r->brand->id, w.assignee, &w.assignee_name)) != DB_OK ||
+		    !w.assignee_name) {
+			if (rc != DB_OK)
+				return req_db_fail(rc);
+			response_error(r, 422, "Choose someone of the brand's team, or nobody.");
+			return REQ_DONE;
+		}
+	}
 	enum db_status rc = db_txn(r->db, work_one, &w);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
@@ -149,7 +172,7 @@ static enum db_status bulk_all(struct db *db, void *ctx)
 {
 	struct bulk *b = ctx;
 	for (size_t i = 0; i < b->n; i++) {
-		struct work w = { .r = b->r, .id = b->ids[i], .status = b->status };
+		struct work w = { .r = b->r, .id = b->ids[i], .status = b->status, .assignee = -1 };
 		enum db_status rc = work_one(db, &w);
 		if (rc != DB_OK)
 			return rc;

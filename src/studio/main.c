@@ -6,6 +6,7 @@
 #include "studio/ads.h"
 #include "studio/codes.h"
 #include "studio/forms.h"
+#include "studio/team.h"
 #include "studio/connectors.h"
 #include "domain/connectors/connector_store.h"
 #include "studio/live_studio.h"
@@ -214,7 +215,7 @@ static const struct field forms_save_fields[] = {
 	F_INT("min_fill_seconds", 3, 0, 600, .inline_error = true),
 	F_INT("ip_limit_per_hour", 6, 1, 100000, .inline_error = true),
 	F_INT("form_limit_per_hour", 7, 1, 1000000, .inline_error = true), F_TEXT("redirect_url", 1000),
-	F_INT("retention_days", 4, 1, 3650, .inline_error = true),
+	F_INT("retention_days", 4, 1, 3650, .inline_error = true), F_TEXT("phone_region", 2),
 	F_END,
 };
 static const struct field forms_field_fields[] = {
@@ -223,7 +224,7 @@ static const struct field forms_field_fields[] = {
 	F_ID("show_if_field", .inline_error = true), F_TEXT("show_if_options", 2000),
 	F_TEXT("appt_weekly", 500), F_INT("appt_slot_minutes", 3, 5, 480, .inline_error = true),
 	F_TEXT("appt_tz", 64), F_INT("appt_notice_hours", 4, 0, 1440, .inline_error = true),
-	F_INT("position", 4, 0, 999, .inline_error = true), F_END,
+	F_INT("position", 4, 0, 999, .inline_error = true), F_ENUM("phone_strict", 3, F_ONE_OF("yes")), F_END,
 };
 static const struct field forms_position_fields[] = {
 	F_INT("position", 4, 0, 999, .inline_error = true), F_END,
@@ -231,12 +232,15 @@ static const struct field forms_position_fields[] = {
 static const struct field leads_list_fields[] = {
 	F_ID("form", .inline_error = true), F_DATE("from", .inline_error = true),
 	F_DATE("to", .inline_error = true), F_TEXT("creator", 30), F_TEXT("status", 12), F_TEXT("label", 40),
-	F_TEXT("q", 100), F_TEXT("format", 12), F_END,
+	F_TEXT("q", 100), F_TEXT("format", 12), F_ENUM("mine", 2, F_ONE_OF("1")), F_END,
 };
 static const struct field lead_work_fields[] = {
-	F_TEXT("status", 12), F_TEXT("labels", 500), F_TEXT("assignee", 254), F_END,
+	F_TEXT("status", 12), F_TEXT("labels", 500), F_TEXT("assignee", 20), F_END,
 };
 static const struct field lead_note_fields[] = { F_TEXT("note", 4000), F_END };
+/* team.c, team_join.c: a brand's team */
+static const struct field team_fields[] = { F_ENUM("done", 8, F_ONE_OF("invited", "removed")), F_END };
+static const struct field team_invite_fields[] = { F_EMAIL("email", .inline_error = true), F_END };
 static const struct field leads_bulk_fields[] = { F_ID("lead"), F_TEXT("status", 12), F_END };
 static const struct field connector_fields[] = {
 	F_TEXT("shop", 255), F_TEXT("token", CONNECTOR_SECRET_MAX), F_TEXT("secret", CONNECTOR_SECRET_MAX), F_END,
@@ -347,7 +351,9 @@ enum studio_page {
 	ST_FORMS, ST_FORM_CREATE, ST_FORM_EDIT, ST_FORM_SAVE, ST_FORM_FIELD_ADD,
 	ST_FORM_FIELD_POSITION, ST_FORM_FIELD_REMOVE, ST_LEADS, ST_LEADS_CSV, ST_LEADS_WEBHOOK,
 	ST_LEADS_WEBHOOK_SAVE, ST_CONNECTORS, ST_CONNECTORS_CONNECT, ST_CONNECTORS_SYNC, ST_CONNECTORS_DISCONNECT,
-	ST_SHOPIFY_WEBHOOK, ST_LEAD, ST_LEAD_DELETE, ST_LEAD_WORK, ST_LEAD_NOTE, ST_LEAD_ICS, ST_LEADS_BULK, ST_CR_LINK_DELETE,
+	ST_SHOPIFY_WEBHOOK, ST_LEAD, ST_LEAD_DELETE, ST_LEAD_WORK, ST_LEAD_NOTE, ST_LEAD_ICS, ST_LEADS_BULK,
+	ST_TEAM, ST_TEAM_INVITE, ST_TEAM_INVITE_CANCEL, ST_TEAM_MEMBER_REMOVE, ST_TEAM_JOIN_OPEN, ST_TEAM_JOIN,
+	ST_CR_LINK_DELETE,
 	ST_LIVE_LIST, ST_LIVE_CREATE, ST_LIVE_PANEL, ST_LIVE_STATE, ST_LIVE_PIN, ST_LIVE_SETTINGS,
 	ST_LIVE_ANSWER, ST_LIVE_ANSWERED, ST_LIVE_HIDE, ST_LIVE_BLOCK,
 	ST_DOMAINS, ST_DOMAIN_ADD, ST_DOMAIN_REMOVE, ST_DOMAIN_CHECK, ST_ADS, ST_AD_NEW,
@@ -577,9 +583,9 @@ static const struct route routes[] = {
 		.fn = page_forms_field_remove, .needs = NEED_BRAND, .path = path_id_field,
 		.max_body = 1024 },
 	[ST_LEADS] = { .pat = { HTTP_GET, "/studio/leads" }, .fn = page_leads_list,
-		.needs = NEED_SESSION | NEED_BRAND, .fields = leads_list_fields },
+		.needs = NEED_SESSION | NEED_BRAND | NEED_TEAM, .fields = leads_list_fields },
 	[ST_LEADS_CSV] = { .pat = { HTTP_GET, "/studio/leads.csv" }, .fn = page_leads_csv,
-		.needs = NEED_BRAND, .fields = leads_list_fields },
+		.needs = NEED_BRAND | NEED_TEAM, .fields = leads_list_fields },
 	[ST_LEADS_WEBHOOK] = { .pat = { HTTP_GET, "/studio/leads/webhook" },
 		.fn = page_leads_webhook, .needs = NEED_SESSION | NEED_BRAND },
 	[ST_LEADS_WEBHOOK_SAVE] = { .pat = { HTTP_POST, "/studio/leads/webhook" },
@@ -598,17 +604,30 @@ static const struct route routes[] = {
 	[ST_SHOPIFY_WEBHOOK] = { .pat = { HTTP_POST, "/studio/webhooks/shopify/{id}" }, .fn = page_shopify_webhook,
 		.needs = NEED_RAW_BODY | NEED_SIGNED, .path = path_id, .max_body = 1048576 },
 	[ST_LEAD] = { .pat = { HTTP_GET, "/studio/leads/{id}" }, .fn = page_leads_detail,
-		.needs = NEED_SESSION | NEED_BRAND, .path = path_id },
+		.needs = NEED_SESSION | NEED_BRAND | NEED_TEAM, .path = path_id },
 	[ST_LEAD_DELETE] = { .pat = { HTTP_POST, "/studio/leads/{id}/delete" }, .fn = page_leads_delete,
 		.needs = NEED_BRAND, .path = path_id, .max_body = 1024 },
 	[ST_LEAD_WORK] = { .pat = { HTTP_POST, "/studio/leads/{id}/work" }, .fn = page_leads_work,
-		.needs = NEED_BRAND, .path = path_id, .fields = lead_work_fields, .max_body = 4096 },
+		.needs = NEED_BRAND | NEED_TEAM, .path = path_id, .fields = lead_work_fields, .max_body = 4096 },
 	[ST_LEAD_NOTE] = { .pat = { HTTP_POST, "/studio/leads/{id}/notes" }, .fn = page_leads_note,
-		.needs = NEED_BRAND, .path = path_id, .fields = lead_note_fields, .max_body = 16384 },
+		.needs = NEED_BRAND | NEED_TEAM, .path = path_id, .fields = lead_note_fields, .max_body = 16384 },
 	[ST_LEAD_ICS] = { .pat = { HTTP_GET, "/studio/leads/{id}/appointment.ics" }, .fn = page_leads_ics,
-		.needs = NEED_SESSION | NEED_BRAND, .path = path_id },
+		.needs = NEED_SESSION | NEED_BRAND | NEED_TEAM, .path = path_id },
 	[ST_LEADS_BULK] = { .pat = { HTTP_POST, "/studio/leads/bulk" }, .fn = page_leads_bulk,
-		.needs = NEED_BRAND, .fields = leads_bulk_fields, .max_body = 16384, .max_fields = 520 },
+		.needs = NEED_BRAND | NEED_TEAM, .fields = leads_bulk_fields, .max_body = 16384, .max_fields = 520 },
+	/* a brand's team: the owner's page (team.c) and the invitation's link (team_join.c) */
+	[ST_TEAM] = { .pat = { HTTP_GET, "/studio/team" }, .fn = page_team, .needs = NEED_SESSION | NEED_BRAND,
+		.fields = team_fields },
+	[ST_TEAM_INVITE] = { .pat = { HTTP_POST, "/studio/team/invite" }, .fn = page_team_invite, .needs = NEED_BRAND,
+		.fields = team_invite_fields, .max_body = 1024 },
+	[ST_TEAM_INVITE_CANCEL] = { .pat = { HTTP_POST, "/studio/team/invites/{id}/cancel" },
+		.fn = page_team_invite_cancel, .needs = NEED_BRAND, .path = path_id, .max_body = 1024 },
+	[ST_TEAM_MEMBER_REMOVE] = { .pat = { HTTP_POST, "/studio/team/members/{id}/remove" },
+		.fn = page_team_member_remove, .needs = NEED_BRAND, .path = path_id, .max_body = 1024 },
+	[ST_TEAM_JOIN_OPEN] = { .pat = { HTTP_GET, "/studio/team/join/{token}" }, .fn = page_team_join_open,
+		.needs = NEED_SESSION, .path = path_token },
+	[ST_TEAM_JOIN] = { .pat = { HTTP_POST, "/studio/team/join/{token}" }, .fn = page_team_join,
+		.needs = NEED_LOGIN, .path = path_token, .max_body = 1024 },
 	[ST_CR_LINK_DELETE] = { .pat = { HTTP_POST, "/studio/creator/links/{code}/delete" },
 		.fn = page_creator_link_delete, .needs = NEED_CREATOR, .path = path_code,
 		.max_body = 1024 },

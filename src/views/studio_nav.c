@@ -15,6 +15,10 @@ static const struct studio_nav_link studio_nav_creator[] = {
 	{ "/studio/creator/collections", "Collections" }, { "/studio/creator/payouts", "Payouts" },
 	{ "/studio/account", "Account" }, { NULL, NULL },
 };
+/* A member of a brand's team, on the leads centre's pages (the only ones it acts for the brand on). */
+static const struct studio_nav_link studio_nav_team[] = {
+	{ "/studio", "Home" }, { "/studio/leads", "Leads" }, { "/studio/account", "Account" }, { NULL, NULL },
+};
 static const struct studio_nav_link studio_nav_shopper[] = {
 	{ "/studio", "Your orders" }, { "/studio/account", "Account" }, { NULL, NULL },
 };
@@ -34,6 +38,8 @@ void studio_nav_show(struct req *r, tmpl_dict *layout)
 		: r->sess.role == ROLE_CREATOR ? studio_nav_creator : studio_nav_shopper;
 	if (r->sess.role == ROLE_ADMIN)
 		links = r->brand ? studio_nav_brand : r->creator ? studio_nav_creator : studio_nav_shopper;
+	if (r->brand && r->brand->member)
+		links = studio_nav_team;
 	const struct studio_nav_link *current = NULL;
 	for (const struct studio_nav_link *l = links; l->href; l++)
 		if (studio_nav_within(r->path, l->href) && (!current || strlen(l->href) > strlen(current->href)))

@@ -12,6 +12,11 @@
 static const struct db_stmt q_brand = {
 	"SELECT id, slug, name, currency, return_window_days, marketplace_open, approval_required,"
 	" default_commission_bps FROM brands WHERE owner_user_id = ? ORDER BY id LIMIT 1", "i", "isssiiii" };
+/* A team member's brand (NEED_TEAM): an account is in at most one team (sql/0046_brand_team.sql). */
+static const struct db_stmt q_team_brand = {
+	"SELECT b.id, b.slug, b.name, b.currency, b.return_window_days, b.marketplace_open, b.approval_required,"
+	" b.default_commission_bps FROM brand_members m JOIN brands b ON b.id = m.brand_id WHERE m.user_id = ?",
+	"i", "isssiiii" };
 static const struct db_stmt q_creator = {
 	"SELECT id, handle, display_name FROM creators WHERE user_id = ?", "i", "iss" };
 /* The API's database account may read a brand's id, currency and owner only, and of users only
@@ -35,15 +40,23 @@ static const struct db_stmt q_expire = {
 
 static bool load_brand(struct req *r)
 {
-	struct db_res res;
-	enum db_status rc = db_query(r->db, r->arena, &q_brand, (struct db_param[]){ DB_I(r->sess.user_id) }, &res);
+	struct db_res res = { 0 };
+	/* Owning a brand comes first: an account that owns one cannot join a team (team_join.c); only
+	 * brand and admin accounts own one. */
+	enum db_status rc = DB_OK;
+	if (r->sess.role == ROLE_BRAND || r->sess.role == ROLE_ADMIN)
+		rc = db_query(r->db, r->arena, &q_brand, (struct db_param[]){ DB_I(r->sess.user_id) }, &res);
+	bool member = rc == DB_OK && res.nrows == 0 && (r->route->needs & NEED_TEAM);
+	if (member)
+		rc = db_query(r->db, r->arena, &q_team_brand, (struct db_param[]){ DB_I(r->sess.user_id) }, &res);
 	if (rc != DB_OK) {
 		response_db_error(r, rc);
 		return false;
 	}
 	if (res.nrows == 0) {
-		/* NEED_BRAND also admits admins, who need not own a brand. */
-		response_error(r, 403, "This account does not own a brand.");
+		/* NEED_BRAND also admits admins, who need not own a brand; NEED_TEAM any account. */
+		response_error(r, 403, member ? "This account neither owns a brand nor belongs to a brand's team."
+					      : "This account does not own a brand.");
 		return false;
 	}
 	struct acting_brand *b = arena_alloc(r->arena, sizeof *b);
@@ -55,6 +68,7 @@ static bool load_brand(struct req *r)
 	b->marketplace_open = db_at(&res, 0, 5)->i != 0;
 	b->approval_required = db_at(&res, 0, 6)->i != 0;
 	b->commission_bps = db_at(&res, 0, 7)->i;
+	b->member = member;
 	r->brand = b;
 	return true;
 }

@@ -158,7 +158,7 @@ static bool enforce(struct req *r)
 	}
 	enum role role = r->sess.role;
 	if (((needs & NEED_ADMIN) && role != ROLE_ADMIN) ||
-	    ((needs & NEED_BRAND) && role != ROLE_BRAND && role != ROLE_ADMIN) ||
+	    ((needs & NEED_BRAND) && !(needs & NEED_TEAM) && role != ROLE_BRAND && role != ROLE_ADMIN) ||
 	    ((needs & NEED_CREATOR) && role != ROLE_CREATOR && role != ROLE_ADMIN)) {
 		response_error(r, 403, "Your account does not have access to this page.");
 		return false;

@@ -57,6 +57,10 @@ enum need {
 	 * brand (r->brand), as for NEED_CREATOR and NEED_BRAND. Any other account reaches the
 	 * handler with neither, so the page can say in its own words what it is for. */
 	NEED_OWNER = 1 << 10,
+	/* With NEED_BRAND: a member of a brand's team (brand_members), whatever the account's role,
+	 * acts as that brand too, with r->brand->member set. Only for the leads centre: every other
+	 * brand page stays its owner's. */
+	NEED_TEAM = 1 << 11,
 };
 
 struct route {
@@ -114,6 +118,7 @@ struct acting_brand {
 	long long return_window_days;
 	bool marketplace_open, approval_required;
 	long long commission_bps;	/* the default commission offered to creators */
+	bool member;	/* acting as a member of the brand's team, not its owner (NEED_TEAM) */
 };
 
 /* The signed-in account's creator profile. */

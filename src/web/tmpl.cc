@@ -1,4 +1,4 @@
-// tmpl.cc: the only C++ in crowdcart; wraps ctemplate behind tmpl.h and lets no exception out.
+// tmpl.cc: wraps ctemplate behind tmpl.h and lets no exception out (C++ stays in such shims).
 #include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>

@@ -105,7 +105,7 @@ test('phone numbers and numbers in the leads CSV stay as typed; formulas in it a
 	const csv = await f.brand.get(`/studio/leads.csv?form=${f.id}`);
 	assert.equal(csv.status, 200);
 	const line = csv.body.split('\r\n')[1];
-	assert.ok(line.includes(`,"'${FORMULA.replaceAll('"', '""')}",Hello,${email},+1 206 555 0100,Large,`), line);
+	assert.ok(line.includes(`,"'${FORMULA.replaceAll('"', '""')}",Hello,${email},+1 206 555 0100,+12065550100,Large,`), line);
 	assert.ok(line.endsWith(',-12.50'), line);
 });
 

@@ -172,8 +172,8 @@ describe('lead forms', { concurrency: 4 }, () => {
 		// = and @ never lead a cell; + and - only a number or a phone number as typed (cell_guard.h)
 		assert.doesNotMatch(csv.body, /(^|,)([=@]|[+-](?![0-9 ().-]*(,|\r\n)))/m);
 		assert.match(csv.body, /"Name: =HYPERLINK\(""http:\/\/evil""\)<script>/);
-		assert.ok(csv.body.split('\r\n')[0].endsWith(',answers,Name,Message,Email,Phone,Size,Topics,Newsletter,Visit date,Budget'));
-		assert.ok(line.endsWith(`,"'=HYPERLINK(""http://evil"")${evil}","'+1${evil}""'",'${email},+44 20 7946 0958,Large,News,yes,2026-03-31,-5`), line);
+		assert.ok(csv.body.split('\r\n')[0].endsWith(',answers,Name,Message,Email,Phone,Phone (E.164),Size,Topics,Newsletter,Visit date,Budget'));
+		assert.ok(line.endsWith(`,"'=HYPERLINK(""http://evil"")${evil}","'+1${evil}""'",'${email},+44 20 7946 0958,+442079460958,Large,News,yes,2026-03-31,-5`), line);
 		const listed = await f.brand.get(`/studio/leads?form=${f.id}&creator=lena`);
 		assert.match(listed.body, new RegExp(`href="/studio/leads/${lead[0]}"`));
 		const none = await f.brand.get(`/studio/leads?form=${f.id}&creator=nobody&from=2020-01-01&to=2020-01-02`);

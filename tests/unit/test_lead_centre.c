@@ -145,29 +145,49 @@ START_TEST(test_lead_conditions_follow_answers_and_chains)
 }
 END_TEST
 
+/* libphonenumber's reading of phone answers (lead_phone.h), in the form's region. */
 static const struct {
-	const char *typed, *e164;	/* "" when it stays as typed only */
+	const char *typed, *region, *e164;	/* e164 "" when it stays as typed only */
 } phones[] = {
-	{ "+1 206 555 0100", "+12065550100" },
-	{ "+44 (0)20 7946.0958", "+442079460958" },
-	{ "0044 20 7946 0958", "+442079460958" },
-	{ "+49-30-901820", "+4930901820" },
-	{ " +33 (1) 42 68 53 00", "+33142685300" },
-	{ "(206) 555-0100", "" },		/* national: its country is unknown */
-	{ "020 7946 0958", "" },
-	{ "+0 123 456 789", "" },		/* no country code starts with 0 */
-	{ "+1 555", "" },			/* too short */
-	{ "+1 206 555 0100 0100 01", "" },	/* more than 15 digits */
-	{ "+1 206 555 0100 ext 2", "" },
-	{ "+", "" },
+	{ "(206) 555-0100", "US", "+12065550100" },		/* national, in the form's region */
+	{ "206.555.0100", "US", "+12065550100" },
+	{ "020 7946 0958", "GB", "+442079460958" },
+	{ "030 901820", "DE", "+4930901820" },
+	{ "+1 206 555 0100", "GB", "+12065550100" },		/* international, whatever the region */
+	{ "+44 (0)20 7946.0958", "US", "+442079460958" },	/* the "(0)" trunk prefix dropped */
+	{ " +33 (1) 42 68 53 00", "US", "+33142685300" },
+	{ "+49-30-901820", "US", "+4930901820" },
+	{ "011 44 20 7946 0958", "US", "+442079460958" },	/* the US international prefix */
+	{ "0044 20 7946 0958", "US", "+442079460958" },		/* 00 taken as international everywhere */
+	{ "0044 20 7946 0958", "DE", "+442079460958" },
+	{ "020 7946 0958", "US", "" },			/* a British number read as American: invalid */
+	{ "+1 555", "US", "" },				/* too short */
+	{ "+1 206 555 0100 0100 01", "US", "" },	/* too long for any plan */
+	{ "+1 206 555 0100 0100 0100 0100 0100 0100 01", "US", "" },	/* longer than any number typed */
+	{ "+0 123 456 789", "US", "" },			/* no country code starts with 0 */
+	{ "+1 206 555 0100 ext 2", "US", "" },		/* E.164 cannot hold the extension */
+	{ "CALL-ME", "US", "" },
+	{ "+", "US", "" },
+	{ "", "US", "" },
+	{ "(206) 555-0100", "ZZ", "" },			/* no such region */
 };
 
-START_TEST(test_lead_phone_e164_subset)
+START_TEST(test_lead_phone_e164_libphonenumber)
 {
 	char out[LEAD_PHONE_E164_LEN];
-	bool ok = lead_phone_e164(phones[_i].typed, out);
-	ck_assert_msg(ok == (*phones[_i].e164 != '\0'), "%s", phones[_i].typed);
+	bool ok = lead_phone_e164(phones[_i].typed, phones[_i].region, out);
+	ck_assert_msg(ok == (*phones[_i].e164 != '\0'), "%s in %s", phones[_i].typed, phones[_i].region);
 	ck_assert_str_eq(out, phones[_i].e164);
+}
+END_TEST
+
+START_TEST(test_lead_phone_region)
+{
+	ck_assert_str_eq(lead_phone_region(""), "US");
+	ck_assert_str_eq(lead_phone_region("GB"), "GB");
+	ck_assert(phone_number_region_ok("US") && phone_number_region_ok("DE") && phone_number_region_ok("GB"));
+	ck_assert(!phone_number_region_ok("ZZ") && !phone_number_region_ok("us") && !phone_number_region_ok("USA")
+		  && !phone_number_region_ok(""));
 }
 END_TEST
 
@@ -332,7 +352,8 @@ Suite *lead_centre_suite(void)
 	tcase_add_test(tc, test_lead_image_options);
 	tcase_add_test(tc, test_lead_links_are_per_lead_and_per_purpose);
 	tcase_add_test(tc, test_lead_ics_escapes_and_folds);
-	tcase_add_loop_test(tc, test_lead_phone_e164_subset, 0, (int)(sizeof phones / sizeof phones[0]));
+	tcase_add_loop_test(tc, test_lead_phone_e164_libphonenumber, 0, (int)(sizeof phones / sizeof phones[0]));
+	tcase_add_test(tc, test_lead_phone_region);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -273,6 +273,46 @@ START_TEST(test_mime_message_alternative_parts_and_unsubscribe)
 }
 END_TEST
 
+START_TEST(test_mime_message_calendar_is_a_base64_part_after_the_text)
+{
+	const char *ics = "BEGIN:VCALENDAR\r\nMETHOD:PUBLISH\r\nDTSTART:20260330T070000Z\r\nEND:VCALENDAR\r\n";
+	struct mime_message m = {
+		.from_addr = "no-reply@shop.example", .to_addr = "ada@example.com", .subject = "New lead",
+		.date = 1796482814, .message_id = "1.2.outbox@shop.example", .text = "Hello\n", .html = "<p>Hello</p>",
+		.calendar = ics,
+	};
+	struct buf b;
+	buf_init(&b, A, 1024);
+	mime_message_write(&b, &m, "\r\n");
+	const char *s = buf_cstr(&b);
+	const char *mixed = strstr(s, "Content-Type: multipart/mixed; boundary=\"=_crowdcart_mixed\"\r\n\r\n"
+				   "--=_crowdcart_mixed\r\nContent-Type: multipart/alternative;");
+	ck_assert_ptr_nonnull(mixed);
+	const char *alt_end = strstr(mixed, "--=_crowdcart_alternative--\r\n");
+	ck_assert_ptr_nonnull(alt_end);
+	const char *cal = strstr(alt_end, "--=_crowdcart_mixed\r\nContent-Type: text/calendar; charset=utf-8; method=PUBLISH;"
+				 " name=\"appointment.ics\"\r\nContent-Disposition: attachment; filename=\"appointment.ics\"\r\n"
+				 "Content-Transfer-Encoding: base64\r\n\r\n");
+	ck_assert_ptr_nonnull(cal);
+	const char *b64 = strstr(cal, "\r\n\r\n") + 4;
+	const char *end = strstr(b64, "\r\n--=_crowdcart_mixed--\r\n");
+	ck_assert_ptr_nonnull(end);
+	/* Lines of at most 76 characters that decode back to the exact file, CRLF kept. */
+	unsigned char out[256];
+	size_t n = 0, got;
+	for (const char *p = b64; p < end;) {
+		const char *nl = strstr(p, "\r\n");
+		ck_assert_int_le(nl - p, 76);
+		ck_assert_int_eq(sodium_base642bin(out + n, sizeof out - n, p, (size_t)(nl - p), NULL, &got, NULL,
+						   sodium_base64_VARIANT_ORIGINAL), 0);
+		n += got;
+		p = nl + 2;
+	}
+	ck_assert_int_eq((int)n, (int)strlen(ics));
+	ck_assert(memcmp(out, ics, n) == 0);
+}
+END_TEST
+
 Suite *mime_suite(void)
 {
 	Suite *s = suite_create("mime");
@@ -290,6 +330,7 @@ Suite *mime_suite(void)
 	tcase_add_test(tc, test_mime_address_split_and_check);
 	tcase_add_test(tc, test_mime_message_has_the_headers_clients_expect);
 	tcase_add_test(tc, test_mime_message_alternative_parts_and_unsubscribe);
+	tcase_add_test(tc, test_mime_message_calendar_is_a_base64_part_after_the_text);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,36 +1,24 @@
-/* lead_phone.c: E.164 from an international phone number as typed (see lead_phone.h). */
+/* lead_phone.c: E.164 from a phone number as typed (see lead_phone.h). */
+#include <stdio.h>
 #include <string.h>
 #include "domain/leads/lead_phone.h"
 
-bool lead_phone_e164(const char *typed, char out[LEAD_PHONE_E164_LEN])
+const char *lead_phone_region(const char *form_region)
+{
+	return form_region && *form_region ? form_region : LEAD_PHONE_DEFAULT_REGION;
+}
+
+bool lead_phone_e164(const char *typed, const char *region, char out[LEAD_PHONE_E164_LEN])
 {
 	out[0] = '\0';
-	const char *p = typed;
-	while (*p == ' ')
-		p++;
-	if (*p == '+')
-		p++;
-	else if (p[0] == '0' && p[1] == '0')
-		p += 2;
+	size_t n = strlen(typed);
+	if (n > LEAD_PHONE_TYPED_MAX)
+		return false;
+	char number[LEAD_PHONE_TYPED_MAX + 2];
+	const char *p = typed + strspn(typed, " ");
+	if (p[0] == '0' && p[1] == '0')
+		snprintf(number, sizeof number, "+%s", p + 2);
 	else
-		return false;
-	char digits[LEAD_PHONE_E164_LEN];
-	size_t n = 0;
-	for (; *p; p++) {
-		if (*p >= '0' && *p <= '9') {
-			if (n == 15)
-				return false;
-			digits[n++] = *p;
-		} else if (strncmp(p, "(0)", 3) == 0 && n > 0) {
-			p += 2;	/* "+44 (0)20": the national trunk prefix, not dialled from abroad */
-		} else if (!strchr(" -.()/", *p)) {
-			return false;
-		}
-	}
-	if (n < 8 || digits[0] == '0')
-		return false;
-	out[0] = '+';
-	memcpy(out + 1, digits, n);
-	out[n + 1] = '\0';
-	return true;
+		snprintf(number, sizeof number, "%s", p);
+	return phone_number_e164(number, region, out);
 }

@@ -13,9 +13,9 @@ static const struct db_stmt q_set = {
 	" WHERE id = ? ON DUPLICATE KEY UPDATE enabled = VALUES(enabled), updated_at = VALUES(updated_at)", "sii", "" };
 /* One statement, so a switch flipped meanwhile is either seen or not, never half. */
 static const struct db_stmt q_queue = {
-	"INSERT INTO outbox (to_addr, to_user_id, kind, subject, body_text, unsubscribe_url, created_at)"
-	" SELECT '', ?, 'notice', ?, ?, NULLIF(?, ''), UTC_TIMESTAMP() FROM DUAL WHERE NOT EXISTS"
-	" (SELECT 1 FROM notification_prefs WHERE user_id = ? AND kind = ? AND enabled = 0)", "isssis", "" };
+	"INSERT INTO outbox (to_addr, to_user_id, kind, subject, body_text, unsubscribe_url, calendar_ics, created_at)"
+	" SELECT '', ?, 'notice', ?, ?, NULLIF(?, ''), ?, UTC_TIMESTAMP() FROM DUAL WHERE NOT EXISTS"
+	" (SELECT 1 FROM notification_prefs WHERE user_id = ? AND kind = ? AND enabled = 0)", "issssis", "" };
 static const struct db_stmt q_brand_owner = {
 	"SELECT COALESCE(owner_user_id, 0) FROM brands WHERE id = ?", "i", "i" };
 static const struct db_stmt q_creator_user = {
@@ -98,7 +98,7 @@ enum db_status notify_user(struct db *db, struct arena *a, long long user_id, en
 	if (!notify_render(a, notify_kind_name(k), true, &all, &subject, &body))
 		return DB_OK;
 	return db_query(db, NULL, &q_queue, (struct db_param[]){ DB_I(user_id), DB_S(subject), DB_S(body), DB_S(stop),
-		DB_I(user_id), DB_S(notify_kind_name(k)) }, NULL);
+		t->calendar ? DB_S(t->calendar) : DB_NULL, DB_I(user_id), DB_S(notify_kind_name(k)) }, NULL);
 }
 
 void notify_text_add_lines(struct notify_text *t, const char *row, const char *text)

@@ -26,6 +26,9 @@ struct notify_text {
 	struct arena *a;
 	struct notify_field *f;
 	size_t n, cap;
+	/* NULL, or an iCalendar file the notice carries as a text/calendar attachment (an
+	 * appointment booked with a lead); notify_user only. */
+	const char *calendar;
 };
 void notify_text_init(struct notify_text *t, struct arena *a);
 void notify_text_add(struct notify_text *t, const char *name, const char *value);

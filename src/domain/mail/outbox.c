@@ -26,8 +26,8 @@ static const struct db_stmt q_claim = {
  * and its mail dies as not addressed. */
 static const struct db_stmt q_load = {
 	"SELECT IF(o.to_user_id IS NULL, o.to_addr, COALESCE(u.email, '')), o.subject, o.body_text, o.attempts,"
-	" UNIX_TIMESTAMP(o.created_at), IF(o.kind = 'transactional', '', COALESCE(o.unsubscribe_url, ''))"
-	" FROM outbox o LEFT JOIN users u ON u.id = o.to_user_id WHERE o.id = ?", "i", "sssiis" };
+	" UNIX_TIMESTAMP(o.created_at), IF(o.kind = 'transactional', '', COALESCE(o.unsubscribe_url, '')), o.calendar_ics"
+	" FROM outbox o LEFT JOIN users u ON u.id = o.to_user_id WHERE o.id = ?", "i", "sssiiss" };
 static const struct db_stmt q_sent = {
 	"UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = UTC_TIMESTAMP(),"
 	" next_attempt_at = NULL, last_error = '' WHERE id = ? AND status = 'pending'", "i", "" };
@@ -85,6 +85,7 @@ enum db_status outbox_claim_due(struct db *db, struct arena *a, const char *to, 
 			.id = id, .to = db_at(&m, 0, 0)->s, .subject = db_at(&m, 0, 1)->s, .body = db_at(&m, 0, 2)->s,
 			.attempts = (long)db_at(&m, 0, 3)->i, .created = db_at(&m, 0, 4)->i,
 			.unsubscribe_url = db_at(&m, 0, 5)->s,
+			.calendar = db_at(&m, 0, 6)->null ? NULL : db_at(&m, 0, 6)->s,
 		};
 	}
 	return DB_OK;

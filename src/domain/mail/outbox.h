@@ -20,6 +20,7 @@ struct outbox_mail {
 	long attempts;			/* made so far */
 	const char *to, *subject, *body;
 	const char *unsubscribe_url;	/* "" unless the recipient may stop this kind of mail */
+	const char *calendar;		/* NULL, or an .ics sent as an attachment (notify_text.calendar) */
 };
 
 /* Up to max pending mails whose next attempt is due (only those to `to` unless it is NULL), each

@@ -40,6 +40,7 @@ export const PAGES = {
 		'/login': '/login', '/signup': '/signup', '/signup/sent': '/signup/sent',
 		'/login/link': '/login/link', '/login/forgot': '/login/forgot', '/login/reset/{token}': '/login/reset/not-a-token',
 		'/leads/erase/{id}/{token}': '/leads/erase/1/not-a-token',
+		'/studio/team/join/{token}': '/studio/team/join/not-a-token',
 		'/b/{brand}': '/b/northwind', '/c/{category}': ['/p/northwind/walnut-monitor-stand', /^\/c\/[a-z0-9-]+$/],
 		'/search': '/search?q=walnut',
 	},
@@ -67,7 +68,7 @@ export const PAGES = {
 		'/studio/brand/samples': '/studio/brand/samples', '/studio/brand/codes': '/studio/brand/codes',
 		'/studio/brand/codes/{id}': ['/studio/brand/codes', /^\/studio\/brand\/codes\/\d+$/],
 		'/studio/videos': '/studio/videos', '/studio/brand/about': '/studio/brand/about',
-		'/studio/connectors': '/studio/connectors',
+		'/studio/connectors': '/studio/connectors', '/studio/team': '/studio/team',
 	},
 	creator: {
 		'/studio/creator/profile': '/studio/creator/profile', '/studio/creator/marketplace': '/studio/creator/marketplace',
