@@ -45,7 +45,8 @@ cmd_start() {
 	mkdir -p "$RUN" "$LOG" "$hls" "$rec" "${hls%/hls}/replay"
 	((EUID != 0)) || chown "$user:" "$hls" "$rec" "${hls%/hls}" "${hls%/hls}/replay"
 	alive && return 0
-	sed -e "/^[[:space:]]*#/!{s|@USER@|$(sed_escape "$user")|g; s|@RUN@|$(sed_escape "$RUN")|g
+	# nginx takes a group named as the user unless told; "nobody"'s is "nogroup" on Debian.
+	sed -e "/^[[:space:]]*#/!{s|@USER@|$(sed_escape "$user $(id -gn "$user")")|g; s|@RUN@|$(sed_escape "$RUN")|g
 		s|@LOG@|$(sed_escape "$LOG")|g; s|@RTMP_PORT@|$port|g; s|@RELAY_PORT@|$((port + 1))|g
 		s|@HLS@|$(sed_escape "$hls")|g; s|@REC@|$(sed_escape "$rec")|g
 		s|@CALLBACK@|http://127.0.0.1:${CALLBACK_PORT:-${PORT:-8080}}|g; }" \

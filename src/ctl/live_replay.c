@@ -62,13 +62,14 @@ static bool remux(const char *in, const char *out)
 }
 
 struct replay_ctx {
-	const char *record_dir, *replay_dir;
 	long made;
 };
 
 static bool make_one(struct db *db, struct arena *a, long long id, void *ctx)
 {
 	struct replay_ctx *c = ctx;
+	const char *record_dir = config_str("live_record_dir", "var/live/rec");
+	const char *replay_dir = arena_printf(a, "%s/live/replay", config_str("media_dir", "var/media"));
 	struct db_res d;
 	if (db_query(db, a, &q_load, (struct db_param[]){ DB_I(id) }, &d) != DB_OK)
 		return false;
@@ -80,9 +81,9 @@ static bool make_one(struct db *db, struct arena *a, long long id, void *ctx)
 	if (file) {
 		size_t stem = strlen(file) - 4;	/* without ".flv" */
 		const char *name = arena_printf(a, "%.*s.mp4", (int)stem, file);
-		const char *out = arena_printf(a, "%s/%s", c->replay_dir, name);
-		const char *part = arena_printf(a, "%s/.%.*s.part.mp4", c->replay_dir, (int)stem, file);
-		made = remux(arena_printf(a, "%s/%s", c->record_dir, file), part) && rename(part, out) == 0;
+		const char *out = arena_printf(a, "%s/%s", replay_dir, name);
+		const char *part = arena_printf(a, "%s/.%.*s.part.mp4", replay_dir, (int)stem, file);
+		made = remux(arena_printf(a, "%s/%s", record_dir, file), part) && rename(part, out) == 0;
 		if (made) {
 			const char *url = arena_printf(a, "/media/live/replay/%s", name);
 			if (db_query(db, NULL, &q_set, (struct db_param[]){ DB_S(url), DB_I(id) }, NULL) != DB_OK ||
@@ -100,8 +101,7 @@ static bool make_one(struct db *db, struct arena *a, long long id, void *ctx)
 
 long live_replay_pass(struct db *db, struct arena *a)
 {
-	const char *media = config_str("media_dir", "var/media");
-	struct replay_ctx c = { config_str("live_record_dir", "var/live/rec"), arena_printf(a, "%s/live/replay", media), 0 };
+	struct replay_ctx c = { 0 };
 	struct lease_job job = { &q_due, 5, &q_claim, make_one, &c, 0 };
 	return lease_pass(db, a, &job) < 0 ? -1 : c.made;
 }

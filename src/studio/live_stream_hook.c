@@ -4,6 +4,7 @@
  * publishing also needs a valid stream key. A 2xx lets the encoder publish, a 4xx refuses it.
  *   publish:   the key names the session; the answer is a redirect to the public stream name
  *              "s<id>", so the key never names an HLS file or a recording; the session goes live.
+ *              One encoder at a time: another one with the same key is refused until "done".
  *   done:      the stream "s<id>" stopped: the session ends.
  *   recorded:  the recording of "s<id>" is complete: crowdcartctl worker makes it the replay. */
 #include <stdio.h>
@@ -20,6 +21,11 @@
 static const struct db_stmt q_by_key = {
 	"SELECT s.id, s.state FROM live_streams st JOIN live_sessions s ON s.id = st.session_id"
 	" WHERE st.key_hash = ? AND s.taken_down_at IS NULL", "b", "is" };
+/* One encoder at a time: the row is claimed only while no stream is on. */
+static const struct db_stmt q_claim = {
+	"UPDATE live_streams SET publishing_at = UTC_TIMESTAMP() WHERE session_id = ? AND publishing_at IS NULL", "i", "" };
+static const struct db_stmt q_release = {
+	"UPDATE live_streams SET publishing_at = NULL WHERE session_id = ?", "i", "" };
 static const struct db_stmt q_state = {
 	"SELECT state FROM live_sessions WHERE id = ?", "i", "s" };
 static const struct db_stmt q_stream_url = {
@@ -62,6 +68,11 @@ int page_live_stream_publish(struct req *r)
 	enum live_state state = live_state_parse(db_at(&res, 0, 1)->s);
 	if (state == LIVE_ENDED)
 		return answer(r, 409, "This session has ended.\n");
+	rc = db_query(r->db, NULL, &q_claim, (struct db_param[]){ DB_I(id) }, NULL);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
+	if (db_affected(r->db) != 1)
+		return answer(r, 409, "This session is streaming from another encoder already.\n");
 	char name[LIVE_STREAM_NAME_MAX];
 	live_stream_key_public_name(id, name);
 	const char *hls = arena_printf(r->arena, "/media/live/hls/%s/index.m3u8", name);
@@ -89,6 +100,8 @@ int page_live_stream_done(struct req *r)
 		return req_db_fail(rc);
 	if (res.nrows == 0)
 		return answer(r, 404, "No such stream.\n");
+	if ((rc = db_query(r->db, NULL, &q_release, (struct db_param[]){ DB_I(id) }, NULL)) != DB_OK)
+		return req_db_fail(rc);
 	if (live_state_parse(db_at(&res, 0, 0)->s) == LIVE_LIVE) {
 		rc = live_transition(r->db, r->arena, id, LIVE_LIVE, LIVE_ENDED);
 		if (rc != DB_OK && rc != DB_CONFLICT)
