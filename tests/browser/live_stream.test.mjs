@@ -1,0 +1,71 @@
+// live_stream.test.mjs: going live from an encoder, in Chromium: the creator (lena) schedules a
+// session and makes a stream key on its control panel; ffmpeg publishes a generated stream with it
+// (as OBS would); a viewer's live page plays the HLS output (natively where Chromium can, else
+// through hls.js) and its video.currentTime advances. No page errors and no CSP violations.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { SHOTS, eventually, openPage as openPageOf, useChromium } from './lib/chromium.mjs';
+import { publish } from '../http/lib/stream.mjs';
+
+const unique = () => Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
+
+const browser = useChromium();
+// The page turns live when the encoder connects, a moment before the first segment and playlist
+// are written: the player's first ask for the playlist may be a 404, which it asks again after.
+const early404 = /\/media\/live\/hls\/s\d+\/index\.m3u8$/;
+const openPage = (t) => openPageOf(browser(), t, { expectResponse: (r) => r.status() === 404 && early404.test(r.url()),
+	expectConsole: [/Failed to load resource.*404/],
+	// A media element cancels its own requests as it seeks and follows the live edge.
+	expectFailedLoad: (r) => r.resourceType() === 'media' && r.failure()?.errorText === 'net::ERR_ABORTED' });
+
+test('a stream published with the session\'s key plays on the viewer\'s live page', { timeout: 120_000 }, async (t) => {
+	const { page: creator, clean: creatorClean } = await openPage(t);
+	const { page: viewer, clean: viewerClean } = await openPage(t);
+
+	await creator.goto('/login');
+	await creator.locator('#email').fill('lena@demo.crowdcart.test');
+	await creator.locator('#password').fill('crowdcart-demo');
+	await Promise.all([creator.waitForURL('**/studio'), creator.locator('form.form button[type=submit]').click()]);
+	await creator.goto('/studio/live');
+	await creator.locator('#live-title').fill(`Going live ${unique()}`);
+	await creator.locator('#live-starts').fill(new Date(Date.now() + 3600_000).toISOString().slice(0, 16));
+	await creator.locator('#live-stream').fill('https://stream.example.test/pasted.m3u8');
+	await creator.locator('input[name="product"]').nth(0).check();
+	await Promise.all([creator.waitForURL(/\/studio\/live\/\d+$/), creator.getByRole('button', { name: 'Schedule' }).click()]);
+	const id = /\/studio\/live\/(\d+)$/.exec(creator.url())[1];
+	await creator.locator('#live-no-key').waitFor();
+	await Promise.all([creator.waitForLoadState('load'), creator.locator('#live-key-new').click()]);
+	const key = await creator.locator('#stream-key').inputValue();
+	assert.match(key, /^[A-Za-z0-9_-]{43}$/);
+	const server = await creator.locator('#stream-server').inputValue();
+	assert.match(server, /^rtmp:\/\/127\.0\.0\.1:\d+\/live$/);
+
+	const stream = publish(key, 60);
+	t.after(() => stream.stop());
+	// The publish takes the session live; the page then carries the player.
+	await eventually(async () => {
+		await viewer.goto(`/live/${id}`);
+		return await viewer.locator('#live-player').count() === 1;
+	}, { timeout: 20_000, interval: 500, message: 'the session went live with the stream' });
+	assert.equal(await viewer.locator('#live-player').getAttribute('src').catch(() => null) ?? `/media/live/hls/s${id}/index.m3u8`,
+		`/media/live/hls/s${id}/index.m3u8`);
+	const first = await eventually(() => viewer.evaluate(() => {
+		const v = document.getElementById('live-player');
+		return v.currentTime > 1 && v.currentTime;
+	}), { timeout: 40_000, interval: 250, message: 'the video plays' });
+	const later = await eventually(() => viewer.evaluate((t0) => {
+		const v = document.getElementById('live-player');
+		return v.currentTime > t0 + 1 && v.currentTime;
+	}, first), { timeout: 15_000, interval: 250, message: 'currentTime keeps advancing' });
+	assert.ok(later > first);
+	const how = await viewer.evaluate(() => {
+		const v = document.getElementById('live-player');
+		return { native: v.canPlayType('application/vnd.apple.mpegurl'), src: v.currentSrc.slice(0, 5), hls: typeof window.Hls };
+	});
+	t.diagnostic(`played ${first.toFixed(1)} s -> ${later.toFixed(1)} s; native HLS: "${how.native}", source ${how.src}…, hls.js ${how.hls}`);
+	await viewer.screenshot({ path: `${SHOTS}live-stream-playing.png` });
+
+	stream.stop();
+	await creatorClean('the creator\'s pages');
+	await viewerClean('the viewer\'s live page');
+});
