@@ -1,7 +1,8 @@
 // live_stream.test.mjs: going live from an encoder, in Chromium: the creator (lena) schedules a
 // session and makes a stream key on its control panel; ffmpeg publishes a generated stream with it
-// (as OBS would); a viewer's live page plays the HLS output (natively where Chromium can, else
-// through hls.js) and its video.currentTime advances. No page errors and no CSP violations.
+// (as OBS would); a viewer's live page plays the HLS output natively and its video.currentTime
+// advances; a browser without native HLS (canPlayType made to say no) plays it through hls.js.
+// No page errors and no CSP violations.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SHOTS, eventually, openPage as openPageOf, useChromium } from './lib/chromium.mjs';
@@ -18,9 +19,13 @@ const openPage = (t) => openPageOf(browser(), t, { expectResponse: (r) => r.stat
 	// A media element cancels its own requests as it seeks and follows the live edge.
 	expectFailedLoad: (r) => r.resourceType() === 'media' && r.failure()?.errorText === 'net::ERR_ABORTED' });
 
-test('a stream published with the session\'s key plays on the viewer\'s live page', { timeout: 120_000 }, async (t) => {
+// Lena schedules a session, makes its stream key and publishes `seconds` of stream with it; a
+// viewer page (set up by `prepare`, before it opens) then opens the live page once the session is
+// live. Returns what the test needs to watch and clean up.
+async function liveWithStream(t, prepare = async () => {}) {
 	const { page: creator, clean: creatorClean } = await openPage(t);
 	const { page: viewer, clean: viewerClean } = await openPage(t);
+	await prepare(viewer);
 
 	await creator.goto('/login');
 	await creator.locator('#email').fill('lena@demo.crowdcart.test');
@@ -37,8 +42,7 @@ test('a stream published with the session\'s key plays on the viewer\'s live pag
 	await Promise.all([creator.waitForLoadState('load'), creator.locator('#live-key-new').click()]);
 	const key = await creator.locator('#stream-key').inputValue();
 	assert.match(key, /^[A-Za-z0-9_-]{43}$/);
-	const server = await creator.locator('#stream-server').inputValue();
-	assert.match(server, /^rtmp:\/\/127\.0\.0\.1:\d+\/live$/);
+	assert.match(await creator.locator('#stream-server').inputValue(), /^rtmp:\/\/127\.0\.0\.1:\d+\/live$/);
 
 	const stream = publish(key, 60);
 	t.after(() => stream.stop());
@@ -47,8 +51,14 @@ test('a stream published with the session\'s key plays on the viewer\'s live pag
 		await viewer.goto(`/live/${id}`);
 		return await viewer.locator('#live-player').count() === 1;
 	}, { timeout: 20_000, interval: 500, message: 'the session went live with the stream' });
-	assert.equal(await viewer.locator('#live-player').getAttribute('src').catch(() => null) ?? `/media/live/hls/s${id}/index.m3u8`,
-		`/media/live/hls/s${id}/index.m3u8`);
+	return { id, viewer, stream, clean: async () => {
+		await creatorClean('the creator\'s pages');
+		await viewerClean('the viewer\'s live page');
+	} };
+}
+
+// Waits until the player has played a second, then a second more: { first, later, how }.
+async function watch(viewer) {
 	const first = await eventually(() => viewer.evaluate(() => {
 		const v = document.getElementById('live-player');
 		return v.currentTime > 1 && v.currentTime;
@@ -57,15 +67,38 @@ test('a stream published with the session\'s key plays on the viewer\'s live pag
 		const v = document.getElementById('live-player');
 		return v.currentTime > t0 + 1 && v.currentTime;
 	}, first), { timeout: 15_000, interval: 250, message: 'currentTime keeps advancing' });
-	assert.ok(later > first);
 	const how = await viewer.evaluate(() => {
 		const v = document.getElementById('live-player');
-		return { native: v.canPlayType('application/vnd.apple.mpegurl'), src: v.currentSrc.slice(0, 5), hls: typeof window.Hls };
+		return { native: v.canPlayType('application/vnd.apple.mpegurl'), src: v.currentSrc };
 	});
-	t.diagnostic(`played ${first.toFixed(1)} s -> ${later.toFixed(1)} s; native HLS: "${how.native}", source ${how.src}…, hls.js ${how.hls}`);
-	await viewer.screenshot({ path: `${SHOTS}live-stream-playing.png` });
+	return { first, later, how };
+}
 
+test('a stream published with the session\'s key plays on the viewer\'s live page', { timeout: 120_000 }, async (t) => {
+	const { id, viewer, stream, clean } = await liveWithStream(t);
+	const { first, later, how } = await watch(viewer);
+	assert.ok(later > first);
+	t.diagnostic(`played ${first.toFixed(1)} s -> ${later.toFixed(1)} s; native HLS: "${how.native}", source ${how.src}`);
+	if (how.native)
+		assert.match(how.src, new RegExp(`/media/live/hls/s${id}/index\\.m3u8$`), 'Chromium plays the playlist natively');
+	await viewer.screenshot({ path: `${SHOTS}live-stream-playing.png` });
 	stream.stop();
-	await creatorClean('the creator\'s pages');
-	await viewerClean('the viewer\'s live page');
+	await clean();
+});
+
+test('where the browser has no native HLS, hls.js plays the stream under the same strict CSP', { timeout: 120_000 }, async (t) => {
+	// A browser without native HLS (Chromium before its own, Firefox): canPlayType says no.
+	const { viewer, stream, clean } = await liveWithStream(t, (page) => page.addInitScript(() => {
+		const canPlayType = HTMLMediaElement.prototype.canPlayType;
+		HTMLMediaElement.prototype.canPlayType = function (type) {
+			return /mpegurl/i.test(type) ? '' : canPlayType.call(this, type);
+		};
+	}));
+	const { first, later, how } = await watch(viewer);
+	assert.ok(later > first);
+	assert.equal(how.native, '');
+	assert.match(how.src, /^blob:/, 'the media source comes from hls.js');
+	t.diagnostic(`hls.js played ${first.toFixed(1)} s -> ${later.toFixed(1)} s`);
+	stream.stop();
+	await clean();
 });
