@@ -46,11 +46,11 @@ cmd_start() {
 	((EUID != 0)) || chown "$user:" "$hls" "$rec" "${hls%/hls}" "${hls%/hls}/replay"
 	alive && return 0
 	# nginx takes a group named as the user unless told; "nobody"'s is "nogroup" on Debian.
-	sed -e "/^[[:space:]]*#/!{s|@USER@|$(sed_escape "$user $(id -gn "$user")")|g; s|@RUN@|$(sed_escape "$RUN")|g
+	cat "$ROOT/nginx/private.conf.in" "$ROOT/nginx/rtmp.conf.in" |
+		sed -e "/^[[:space:]]*#/!{s|@USER@|$(sed_escape "$user $(id -gn "$user")")|g; s|@RUN@|$(sed_escape "$RUN")|g
 		s|@LOG@|$(sed_escape "$LOG")|g; s|@RTMP_PORT@|$port|g; s|@RELAY_PORT@|$((port + 1))|g
 		s|@HLS@|$(sed_escape "$hls")|g; s|@REC@|$(sed_escape "$rec")|g
-		s|@CALLBACK@|http://127.0.0.1:${CALLBACK_PORT:-${PORT:-8080}}|g; }" \
-		"$ROOT/nginx/rtmp.conf.in" >"$VAR/nginx-rtmp.conf"
+		s|@CALLBACK@|http://127.0.0.1:${CALLBACK_PORT:-${PORT:-8080}}|g; }" >"$VAR/nginx-rtmp.conf"
 	out=$(nginx -t -q -e "$LOG/nginx-error.log" -p "$VAR" -c "$VAR/nginx-rtmp.conf" 2>&1) ||
 		die "nginx rejects $VAR/nginx-rtmp.conf: $out"
 	nginx -e "$LOG/nginx-error.log" -p "$VAR" -c "$VAR/nginx-rtmp.conf" || die "nginx failed to start (log: $LOG/nginx-error.log)"
