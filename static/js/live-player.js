@@ -13,11 +13,14 @@
 	// The page turns live when the encoder connects, a few seconds before the first segment is
 	// written: a playlist that is not there yet is asked for again rather than given up on.
 	if (video.canPlayType('application/vnd.apple.mpegurl')) {
-		video.addEventListener('error', () => setTimeout(() => {
+		const retry = () => setTimeout(() => {
 			video.src = src;
 			video.load();
 			play();
-		}, RETRY_MS));
+		}, RETRY_MS);
+		video.addEventListener('error', retry);
+		if (video.error)	// failed already, before this deferred script ran
+			retry();
 		return;
 	}
 	const Hls = window.Hls;
