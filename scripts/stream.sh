@@ -45,6 +45,13 @@ cmd_start() {
 	mkdir -p "$RUN" "$LOG" "$hls" "$rec" "${hls%/hls}/replay"
 	((EUID != 0)) || chown "$user:" "$hls" "$rec" "${hls%/hls}" "${hls%/hls}/replay"
 	alive && return 0
+	# Another stack on this machine (a second web node of scripts/cluster.sh sharing node 1's conf,
+	# a benchmark beside `make run`) may hold the port: its server serves the same purpose, and a
+	# web node without one of its own still serves everything but publishing.
+	if tcp_up "$port" || tcp_up "$((port + 1))"; then
+		echo "stream.sh: port $port or $((port + 1)) is taken; not starting a streaming server for $VAR" >&2
+		return 0
+	fi
 	# nginx takes a group named as the user unless told; "nobody"'s is "nogroup" on Debian.
 	cat "$ROOT/nginx/private.conf.in" "$ROOT/nginx/rtmp.conf.in" |
 		sed -e "/^[[:space:]]*#/!{s|@USER@|$(sed_escape "$user $(id -gn "$user")")|g; s|@RUN@|$(sed_escape "$RUN")|g

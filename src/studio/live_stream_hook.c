@@ -75,7 +75,7 @@ int page_live_stream_publish(struct req *r)
 		return answer(r, 409, "This session is streaming from another encoder already.\n");
 	char name[LIVE_STREAM_NAME_MAX];
 	live_stream_key_public_name(id, name);
-	const char *hls = arena_printf(r->arena, "/media/live/hls/%s/index.m3u8", name);
+	const char *hls = arena_printf(r->arena, "/media/live/hls/%s.m3u8", name);
 	rc = db_query(r->db, NULL, &q_stream_url, (struct db_param[]){ DB_S(hls), DB_I(id) }, NULL);
 	/* Another callback may have moved it first (an encoder retrying): live is what both want. */
 	if (rc == DB_OK && state == LIVE_SCHEDULED) {

@@ -1,5 +1,5 @@
 // live-player.js: on a live page, plays the session's HLS stream (the streaming server's output,
-// /media/live/hls/s<id>/index.m3u8): natively where the browser plays HLS, else through hls.js
+// /media/live/hls/s<id>.m3u8): natively where the browser plays HLS, else through hls.js
 // (static/js/hls.js, loaded just before this file). Without JavaScript the video element's src
 // plays where HLS is native, and any other stream address plays as it is.
 (() => {

@@ -13,7 +13,7 @@ const unique = () => Date.now().toString(36) + Math.random().toString(36).slice(
 const browser = useChromium();
 // The page turns live when the encoder connects, a moment before the first segment and playlist
 // are written: the player's first ask for the playlist may be a 404, which it asks again after.
-const early404 = /\/media\/live\/hls\/s\d+\/index\.m3u8$/;
+const early404 = /\/media\/live\/hls\/s\d+\.m3u8$/;
 const openPage = (t) => openPageOf(browser(), t, { expectResponse: (r) => r.status() === 404 && early404.test(r.url()),
 	expectConsole: [/Failed to load resource.*404/],
 	// A media element cancels its own requests as it seeks and follows the live edge.
@@ -80,7 +80,7 @@ test('a stream published with the session\'s key plays on the viewer\'s live pag
 	assert.ok(later > first);
 	t.diagnostic(`played ${first.toFixed(1)} s -> ${later.toFixed(1)} s; native HLS: "${how.native}", source ${how.src}`);
 	if (how.native)
-		assert.match(how.src, new RegExp(`/media/live/hls/s${id}/index\\.m3u8$`), 'Chromium plays the playlist natively');
+		assert.match(how.src, new RegExp(`/media/live/hls/s${id}\\.m3u8$`), 'Chromium plays the playlist natively');
 	await viewer.screenshot({ path: `${SHOTS}live-stream-playing.png` });
 	stream.stop();
 	await clean();

@@ -1,6 +1,6 @@
 // live_stream.test.mjs: going live from an encoder. A creator makes a stream key on the session's
 // panel (shown once, only its hash stored); ffmpeg publishes a generated stream to the stack's
-// streaming server with it: the session goes live, HLS segments appear under /media/live/hls/s<id>/
+// streaming server with it: the session goes live, HLS segments appear as /media/live/hls/s<id>-N.ts
 // (never under the key's name) and the viewer page plays that playlist; stopping the stream ends
 // the session and crowdcartctl worker turns the recording into the replay. A wrong, revoked or
 // ended key is refused by the publish callback, which only the streaming server's address may call.
@@ -68,22 +68,21 @@ test('publishing goes live with HLS under the public name, stopping ends it, the
 	await eventually(() => stateOf(id) === 'live', { timeout: 15_000, message: 'the publish took the session live' });
 	await eventually(() => segments(id).length >= 2, { timeout: 20_000, message: 'HLS segments appear' });
 	const page = await viewer.get(`/live/${id}`);
-	assert.match(page.body, new RegExp(`<video id="live-player" class="video-player" controls autoplay muted playsinline src="/media/live/hls/s${id}/index\\.m3u8">`));
+	assert.match(page.body, new RegExp(`<video id="live-player" class="video-player" controls autoplay muted playsinline src="/media/live/hls/s${id}\\.m3u8">`));
 	assert.match(page.body, /<script src="\/static\/js\/hls\.[0-9a-f]{16}\.js" defer><\/script>/);
 	assert.match(page.body, /<script src="\/static\/js\/live-player\.[0-9a-f]{16}\.js" defer><\/script>/);
-	const playlist = await viewer.get(`/media/live/hls/s${id}/index.m3u8`);
+	const playlist = await viewer.get(`/media/live/hls/s${id}.m3u8`);
 	assert.equal(playlist.status, 200);
 	assert.match(playlist.headers['content-type'], /mpegurl/i);
 	assert.match(playlist.headers['cache-control'], /max-age=1\b/, 'a cache may share the playlist for a second only');
 	assert.match(playlist.body, /#EXTM3U/);
-	const seg = /^(\d+\.ts)$/m.exec(playlist.body)[1];
-	const ts = await viewer.get(`/media/live/hls/s${id}/${seg}`);
+	const seg = new RegExp(`^(s${id}-\\d+\\.ts)$`, 'm').exec(playlist.body)[1];
+	const ts = await viewer.get(`/media/live/hls/${seg}`);
 	assert.equal(ts.status, 200);
 	assert.equal(ts.raw[0], 0x47, 'an MPEG-TS segment');
 	// The key names nothing anyone can reach.
-	const hlsRoot = path.dirname(hlsDir(id));
-	assert.ok(!readdirSync(hlsRoot).some((d) => d.includes(key)));
-	assert.equal((await viewer.get(`/media/live/hls/${key}/index.m3u8`)).status, 404);
+	assert.ok(!readdirSync(hlsDir()).some((f) => f.includes(key)));
+	assert.equal((await viewer.get(`/media/live/hls/${key}.m3u8`)).status, 404);
 	// The same key cannot publish a second stream at once.
 	const second = await publish(key, 2).done;
 	assert.notEqual(second.code, 0, 'a second encoder on the same session is refused');

@@ -29,13 +29,13 @@ export function publish(key, seconds = 10) {
 	return { done, stop: () => ff.kill('SIGINT') };
 }
 
-// The HLS directory of session `id` on disk (media_dir/live/hls/s<id>) and its segments.
-export function hlsDir(id) {
-	return path.join(confValue('media_dir'), 'live', 'hls', `s${id}`);
+// The HLS folder on disk (media_dir/live/hls) and session `id`'s segments in it (s<id>-N.ts).
+export function hlsDir() {
+	return path.join(confValue('media_dir'), 'live', 'hls');
 }
 export function segments(id) {
-	const dir = hlsDir(id);
-	return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.ts')) : [];
+	const dir = hlsDir();
+	return existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith(`s${id}-`) && f.endsWith('.ts')) : [];
 }
 
 // The streaming server's callback as it would send it, from 127.0.0.1 (or from `address`).
