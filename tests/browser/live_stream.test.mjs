@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SHOTS, eventually, openPage as openPageOf, useChromium } from './lib/chromium.mjs';
+import { Client } from '../http/lib/http.mjs';
 import { publish } from '../http/lib/stream.mjs';
 
 const unique = () => Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
@@ -46,11 +47,12 @@ async function liveWithStream(t, prepare = async () => {}) {
 
 	const stream = publish(key, 60);
 	t.after(() => stream.stop());
-	// The publish takes the session live; the page then carries the player.
-	await eventually(async () => {
-		await viewer.goto(`/live/${id}`);
-		return await viewer.locator('#live-player').count() === 1;
-	}, { timeout: 20_000, interval: 500, message: 'the session went live with the stream' });
+	// The publish takes the session live; the page then carries the player. (Asked from here, not by
+	// reloading the viewer's page, which would cut its own loads short.)
+	const probe = new Client();
+	await eventually(async () => (await probe.get(`/live/${id}`)).body.includes('id="live-player"'),
+		{ timeout: 20_000, interval: 250, message: 'the session went live with the stream' });
+	await viewer.goto(`/live/${id}`);
 	return { id, viewer, stream, clean: async () => {
 		await creatorClean('the creator\'s pages');
 		await viewerClean('the viewer\'s live page');
