@@ -122,7 +122,9 @@ test('publishing goes live with HLS under the public name, stopping ends it, the
 });
 
 test('the replay is the recording when the creator set no replay address of their own', { timeout: 120_000 }, async () => {
-	const { creator, id } = await liveSession({ replay_url: '' });
+	// Scheduled with no stream address either: the encoder brings it.
+	const { creator, id } = await liveSession({ replay_url: '', stream_url: '' });
+	assert.equal(sql(`SELECT stream_url = '' FROM live_sessions WHERE id = ${+id}`)[0][0], '1', 'no stream address yet');
 	const { key } = await makeKey(creator, id);
 	const { code, stderr } = await publish(key, 5).done;
 	assert.equal(code, 0, stderr);
