@@ -2,7 +2,7 @@
 // session and makes a stream key on its control panel; ffmpeg publishes a generated stream with it
 // (as OBS would); a viewer's live page plays the HLS output natively and its video.currentTime
 // advances; a browser without native HLS (canPlayType made to say no) plays it through hls.js.
-// No page errors and no CSP violations.
+// The key page and the panel's ingest box fit 390 px. No page errors and no CSP violations.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SHOTS, eventually, openPage as openPageOf, useChromium } from './lib/chromium.mjs';
@@ -44,6 +44,12 @@ async function liveWithStream(t, prepare = async () => {}) {
 	const key = await creator.locator('#stream-key').inputValue();
 	assert.match(key, /^[A-Za-z0-9_-]{43}$/);
 	assert.match(await creator.locator('#stream-server').inputValue(), /^rtmp:\/\/127\.0\.0\.1:\d+\/live$/);
+	// The key page and the panel's ingest box fit a phone.
+	await creator.setViewportSize({ width: 390, height: 844 });
+	assert.ok(await creator.evaluate(() => document.documentElement.scrollWidth <= 390), 'the key page fits 390 px');
+	await creator.goto(`/studio/live/${id}`);
+	await creator.locator('#live-ingest').waitFor();
+	assert.ok(await creator.evaluate(() => document.documentElement.scrollWidth <= 390), 'the panel with its ingest box fits 390 px');
 
 	const stream = publish(key, 60);
 	t.after(() => stream.stop());
