@@ -60,13 +60,18 @@ test('only the streaming server may call the callbacks, and a wrong key is refus
 	assert.equal(stateOf(id), 'scheduled');
 });
 
-test('publishing goes live with HLS under the public name, stopping ends it, the recording becomes the replay', { timeout: 120_000 }, async () => {
+test('publishing goes live with HLS under the public name, stopping ends it, the recording becomes the replay', { timeout: 120_000 }, async (t) => {
 	const { creator, id } = await liveSession();
 	const { key } = await makeKey(creator, id);
 	const viewer = new Client();
+	const started = Date.now();
 	const stream = publish(key, 12);
 	await eventually(() => stateOf(id) === 'live', { timeout: 15_000, message: 'the publish took the session live' });
-	await eventually(() => segments(id).length >= 2, { timeout: 20_000, message: 'HLS segments appear' });
+	const liveAfter = Date.now() - started;
+	await eventually(async () => (await viewer.get(`/media/live/hls/s${id}.m3u8`)).status === 200,
+		{ timeout: 20_000, interval: 100, message: 'the playlist is served' });
+	t.diagnostic(`encoder start -> session live ${liveAfter} ms, -> playlist served ${Date.now() - started} ms`);
+	await eventually(() => segments(id).length >= 2, { timeout: 20_000, message: 'a second segment follows' });
 	const page = await viewer.get(`/live/${id}`);
 	assert.match(page.body, new RegExp(`<video id="live-player" class="video-player" controls autoplay muted playsinline src="/media/live/hls/s${id}\\.m3u8">`));
 	assert.match(page.body, /<script src="\/static\/js\/hls\.[0-9a-f]{16}\.js" defer><\/script>/);
@@ -93,8 +98,10 @@ test('publishing goes live with HLS under the public name, stopping ends it, the
 	await eventually(() => sql(`SELECT replay_state FROM live_streams WHERE session_id = ${+id}`)[0][0] !== 'none',
 		{ timeout: 15_000, message: 'the recording was reported' });
 	// The worker (the stack's own may be quicker) remuxes it into an MP4 beside the HLS.
+	const workerStarted = Date.now();
 	await run(path.join(ROOT, 'bin/crowdcartctl'), ['--conf', path.join(VAR, 'crowdcart.conf'), 'worker', '--once'],
 		{ maxBuffer: 1 << 24 });
+	t.diagnostic(`crowdcartctl worker --once (with the replay of a 12 s stream) took ${Date.now() - workerStarted} ms`);
 	const [[state, replay]] = await eventually(() => {
 		const rows = sql(`SELECT st.replay_state, s.replay_url FROM live_streams st JOIN live_sessions s ON s.id = st.session_id
 			WHERE s.id = ${+id}`);
