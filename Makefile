@@ -60,8 +60,17 @@ all: $(PROGRAMS) static-fingerprints
 
 # The static files the pages link under names of their content (docs/OPERATING.md).
 .PHONY: static-fingerprints
-static-fingerprints:
+static-fingerprints: static/js/hls.js
 	@scripts/fingerprint.sh
+
+# hls.js from npm (vendor/hls has its own package.json and lock) plays live streams where the
+# browser has no native HLS; its light build is served as static/js/hls.js (docs/LIVE_STREAMING.md).
+HLS_DIST = vendor/hls/node_modules/hls.js/dist/hls.light.min.js
+$(HLS_DIST): vendor/hls/package-lock.json
+	cd vendor/hls && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+static/js/hls.js: $(HLS_DIST)
+	cp $< $@
 
 $(BUILD)/%.o: src/%.c
 	@mkdir -p $(@D)

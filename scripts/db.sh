@@ -160,6 +160,9 @@ write_conf() {
 			echo "static_dir = $ROOT/static"
 			echo "sql_dir = $ROOT/sql"
 			echo "media_dir = $VAR/media"
+			# Going live (docs/LIVE_STREAMING.md): scripts/stream.sh's ingest port and recordings.
+			echo "rtmp_port = ${RTMP_PORT:-1935}"
+			echo "live_record_dir = $VAR/live/rec"
 			echo "run_as_user = $RUN_AS"
 			# Dev and test receivers listen on loopback; production leaves this empty (docs/LEADS.md).
 			echo "webhook_allow_private = 127.0.0.0/8"

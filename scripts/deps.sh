@@ -6,7 +6,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 PKGS=(gcc g++ make pkg-config libfcgi-dev libctemplate-dev libmariadb-dev libsodium-dev
 	libjansson-dev libcsv-dev check libxml2-dev clang mariadb-server mariadb-client
-	lighttpd apache2 chromium wrk curl ca-certificates galera-4 rsync ffmpeg sqlmap wapiti
+	lighttpd apache2 nginx libnginx-mod-rtmp chromium wrk curl ca-certificates galera-4 rsync ffmpeg sqlmap wapiti
 	libcurl4-openssl-dev openssl libseccomp-dev liboath-dev libqrencode-dev zbar-tools libvips-dev libphonenumber-dev
 	lighttpd-mod-deflate systemd groff man-db dpkg-dev debhelper fakeroot lintian)
 # This machine ships node+npm outside dpkg; Debian's npm would fight that install.
@@ -24,7 +24,7 @@ for p in "${PKGS[@]}"; do
 done
 
 # Packages whose Debian postinst may start a daemon on a standard port (3306, 80), and its init script.
-declare -A SERVICE=([mariadb-server]=mariadb [apache2]=apache2 [lighttpd]=lighttpd)
+declare -A SERVICE=([mariadb-server]=mariadb [apache2]=apache2 [lighttpd]=lighttpd [nginx]=nginx)
 
 install_missing() {
 	# Without systemd, invoke-rc.d honours policy-rc.d: exit 101 forbids starting services.
@@ -65,8 +65,9 @@ if ((${#missing[@]})); then
 fi
 
 # Browser tests drive Debian's chromium through playwright-core (no browser download); the
-# OpenAPI document is checked by a validator from npm. Each has its own lock file.
-for dir in tests/browser tests/openapi; do
+# OpenAPI document is checked by a validator from npm; the live player's hls.js comes from npm
+# (vendor/hls). Each has its own lock file.
+for dir in tests/browser tests/openapi vendor/hls; do
 	if [[ -f $ROOT/$dir/package-lock.json && ! -d $ROOT/$dir/node_modules ]]; then
 		(cd "$ROOT/$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 	fi

@@ -46,6 +46,7 @@ files() {
 	echo "0644 @render:crowdcart.conf.example $SYSCONFDIR/crowdcart/crowdcart.conf.example"
 	echo "0644 @render:apache/crowdcart.conf.in $SYSCONFDIR/apache2/sites-available/crowdcart.conf"
 	echo "0644 @render:lighttpd/crowdcart.conf.in $SYSCONFDIR/lighttpd/conf-available/50-crowdcart.conf"
+	echo "0644 @render:nginx/rtmp.conf.in $SYSCONFDIR/nginx/crowdcart-rtmp.conf"
 	[[ ! -f logrotate/crowdcart ]] || echo "0644 logrotate/crowdcart $SYSCONFDIR/logrotate.d/crowdcart"
 	for p in "${PROGRAMS[@]}"; do
 		echo "0644 @render:systemd/crowdcart-PROG.socket.in:$p $UNITDIR/crowdcart-$p.socket"
@@ -72,7 +73,7 @@ render() {
 		return ;;
 	esac
 	local keep='^$'	# a regex no comment line matches: units are rendered whole
-	[[ $t != apache/* && $t != lighttpd/* ]] || keep='^[[:space:]]*#([^s]|s[^p]|$)'
+	[[ $t != apache/* && $t != lighttpd/* && $t != nginx/* ]] || keep='^[[:space:]]*#([^s]|s[^p]|$)'
 	sed -E -e "/^[[:space:]]*#studio /{$([[ $prog == studio ]] && echo 's/#studio //' || echo d)}" \
 		-e "\%$keep%b" \
 		-e "s|@PROG@|$prog|g; s|@BINDIR@|$(esc "$BINDIR")|g; s|@LIBEXECDIR@|$(esc "$LIBEXECDIR")|g
@@ -80,7 +81,9 @@ render() {
 		s|@RUNDIR@|$(esc "$RUNDIR")|g; s|@LOCALSTATEDIR@|$(esc "$LOCALSTATEDIR")|g
 		s|@STATIC@|$(esc "$DATADIR/static")|g; s|@MEDIA@|$(esc "$LOCALSTATEDIR/media")|g
 		s|@SOCK@|$(esc "$RUNDIR")|g; s|@BIN@|$(esc "$LIBEXECDIR")|g; s|@CONF@|$(esc "$CONF")|g
-		s|@PORT@|$HTTP_PORT|g
+		s|@PORT@|$HTTP_PORT|g; s|@RTMP_PORT@|1935|g; s|@RELAY_PORT@|1936|g
+		s|@HLS@|$(esc "$LOCALSTATEDIR/media/live/hls")|g; s|@REC@|$(esc "$LOCALSTATEDIR/live/rec")|g
+		s|@CALLBACK@|http://127.0.0.1:$HTTP_PORT|g
 		s|@SHOP_FCGI@|unix:$(esc "$RUNDIR")/shop.sock\|fcgi://crowdcart-shop|g
 		s|@STUDIO_FCGI@|unix:$(esc "$RUNDIR")/studio.sock\|fcgi://crowdcart-studio|g
 		s|@API_FCGI@|unix:$(esc "$RUNDIR")/api.sock\|fcgi://crowdcart-api|g" "$t"

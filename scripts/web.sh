@@ -246,6 +246,7 @@ stop_pid() {
 }
 
 cmd_stop() {
+	"$ROOT/scripts/stream.sh" stop || true
 	stop_pid "$RUN/lighttpd.pid"
 	stop_pid "$RUN/apache.pid"
 	stop_pid "$RUN/shop.pid"
@@ -258,9 +259,9 @@ cmd_stop() {
 }
 
 case "${1:-} ${2:-lighttpd}" in
-"start lighttpd") preflight; start_lighttpd ;;
-"start apache") preflight; start_apache ;;
-"start both") preflight; start_lighttpd; start_apache ;;
+"start lighttpd") preflight; start_lighttpd; CALLBACK_PORT=$PORT "$ROOT/scripts/stream.sh" start || die "the streaming server failed" ;;
+"start apache") preflight; start_apache; CALLBACK_PORT=$APACHE_PORT "$ROOT/scripts/stream.sh" start || die "the streaming server failed" ;;
+"start both") preflight; start_lighttpd; start_apache; CALLBACK_PORT=$PORT "$ROOT/scripts/stream.sh" start || die "the streaming server failed" ;;
 "render lighttpd" | "render apache") mkdir -p "$RUN"; render "$2" "${3:?render SERVER OUT}" "$PORT" "$ROOT/static" ;;
 stop\ *) cmd_stop ;;
 *) die "usage: [VAR=var] [PORT=8080] [APACHE_PORT=8081] [SHOP_FCGI_PORT=9001] [STUDIO_FCGI_PORT=9002] [API_FCGI_PORT=9003] $0 start lighttpd|apache|both | stop | render lighttpd|apache OUT" ;;

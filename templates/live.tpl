@@ -19,7 +19,9 @@
 <video id="live-player" class="video-player" controls autoplay muted playsinline src="{{SRC}}">
 <p>Your browser cannot play this stream here. <a href="{{SRC}}">Open the stream</a>.</p>
 </video>
-</div>{{/ON_AIR}}
+</div>
+<script src="{{STATIC_JS_HLS_JS}}" defer></script>
+<script src="{{STATIC_JS_LIVE_PLAYER_JS}}" defer></script>{{/ON_AIR}}
 {{#REPLAY}}<section class="live-replay" aria-labelledby="replay-h">
 <h2 id="replay-h">Replay</h2>
 {{#VIDEO}}<video id="live-replay" class="video-player" controls preload="metadata" playsinline src="{{SRC}}">

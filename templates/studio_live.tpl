@@ -17,8 +17,8 @@
 <input id="live-title" name="title" maxlength="200" required value="{{TITLE}}"></div>
 <div class="field"><label for="live-starts">Starts at (UTC)</label>
 <input id="live-starts" name="starts_at" type="datetime-local" required value="{{STARTS_AT}}"></div>
-<div class="field"><label for="live-stream">Stream address (HLS .m3u8 or MP4: an https:// link or a /media/ file)</label>
-<input id="live-stream" name="stream_url" maxlength="500" required value="{{STREAM_URL}}"></div>
+<div class="field"><label for="live-stream">Stream address (optional: leave it empty to go live from OBS or another encoder with the session's stream key; else HLS .m3u8 or MP4, an https:// link or a /media/ file)</label>
+<input id="live-stream" name="stream_url" maxlength="500" value="{{STREAM_URL}}"></div>
 <div class="field"><label for="live-replay">Replay video address (optional; can be set later)</label>
 <input id="live-replay" name="replay_url" maxlength="500" value="{{REPLAY_URL}}"></div>
 <div class="field"><label for="live-words">Blocked words for questions (comma-separated)</label>

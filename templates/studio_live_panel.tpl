@@ -2,6 +2,7 @@
 <h1 class="page-title">{{TITLE}}</h1>
 <p class="lead">State: <span class="badge" id="live-panel-state">{{STATE}}</span> · starts {{STARTS}} UTC · viewer page: <a href="/live/{{LIVE}}">/live/{{LIVE}}</a> · reminders confirmed: {{REMINDERS}}</p>
 <p class="muted">Stream: {{STREAM_URL}}</p>
+{{>STREAM_BOX}}
 {{#GO_LIVE}}<form class="inline" method="post" action="/studio/live/{{LIVE}}/state"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="to" value="live"><button class="button" type="submit">Go live</button></form>{{/GO_LIVE}}
 {{#END}}<form class="inline" method="post" action="/studio/live/{{LIVE}}/state"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="to" value="ended"><button class="button" type="submit">End the session</button></form>{{/END}}
 <section aria-labelledby="lineup-h">

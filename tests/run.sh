@@ -10,7 +10,7 @@ cd "$ROOT"
 base=${TEST_PORT_BASE:-0}
 export ROOT VAR=$ROOT/var/test DB_PORT=$((3397 + base)) PORT=$((8097 + base)) APACHE_PORT=$((8098 + base)) \
 	SHOP_FCGI_PORT=$((9097 + base)) STUDIO_FCGI_PORT=$((9098 + base)) API_FCGI_PORT=$((9099 + base)) \
-	SIM_PORT=$((8096 + base))
+	SIM_PORT=$((8096 + base)) RTMP_PORT=$((1935 + base))
 LOGS=$VAR/log
 CONF=$VAR/crowdcart.conf
 # A hung suite must not eat CI's whole budget, but a slow machine must not cut a working one short:

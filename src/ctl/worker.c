@@ -17,6 +17,7 @@
 #include "ctl/heartbeat.h"
 #include "ctl/image_jobs.h"
 #include "ctl/lease.h"
+#include "ctl/live_replay.h"
 #include "lib/netcheck.h"
 #include "ctl/webhook_post.h"
 #include "domain/search/search_index.h"
@@ -165,6 +166,9 @@ int ctl_worker(struct db *db, int argc, char **argv)
 		long pictures = n < 0 ? 0 : image_jobs_pass(db, a, WORKER_FETCH_MS);
 		if (pictures < 0)
 			n = -1;
+		long replays = n < 0 ? 0 : live_replay_pass(db, a);
+		if (replays < 0)
+			n = -1;
 		/* windows are hours (leadform_submit.c); keep the current and the previous one */
 		if (db_query(db, NULL, &q_prune_rate, (struct db_param[]){ DB_I((long long)time(NULL) / 3600 - 1) }, NULL) != DB_OK ||
 		    db_query(db, NULL, &q_prune_latest, NULL, NULL) != DB_OK)
@@ -187,6 +191,8 @@ int ctl_worker(struct db *db, int argc, char **argv)
 			printf("pushed or shipped %ld order(s) of connected shops\n", pushed);
 		if (pictures > 0)
 			printf("processed %ld picture(s)\n", pictures);
+		if (replays > 0)
+			printf("made %ld live replay(s) from recordings\n", replays);
 		fflush(stdout);
 		if (once)
 			break;

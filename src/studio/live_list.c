@@ -135,7 +135,8 @@ int page_studio_live_create(struct req *r)
 		problem = "Enter a title.";
 	else if (!live_parse_start(form_or_empty(r, "starts_at"), s.starts))
 		problem = "Enter the start as a date and time (UTC), like 2026-12-01T18:00.";
-	else if (!video_url_ok(s.stream))
+	/* empty: the session goes live from an encoder with its stream key (docs/LIVE_STREAMING.md) */
+	else if (*s.stream && !video_url_ok(s.stream))
 		problem = "The stream must be an https:// link to an HLS or MP4 stream, or a /media/ file.";
 	else if (*s.replay && !video_url_ok(s.replay))
 		problem = "The replay must be an https:// link to a video, or a /media/ file.";

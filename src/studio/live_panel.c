@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include "web/layout.h"
 #include "web/response.h"
-#include "studio/live_studio.h"
+#include "studio/live_stream.h"
 
 static const struct db_stmt q_owned = {
 	"SELECT s.creator_id, s.state, c.handle FROM live_sessions s JOIN creators c ON c.id = s.creator_id"
@@ -132,6 +132,8 @@ int page_studio_live_panel(struct req *r)
 	if (pins.nrows == 0)
 		tmpl_show(d, "NO_PINS");
 	questions(d, o.id, &qs);
+	if ((rc = live_stream_box(r, d, &o)) != DB_OK)
+		return req_db_fail(rc);
 	layout_end(r, 200);
 	return REQ_DONE;
 }

@@ -10,6 +10,7 @@
 #include "studio/connectors.h"
 #include "domain/connectors/connector_store.h"
 #include "studio/live_studio.h"
+#include "studio/live_stream.h"
 #include "studio/orders.h"
 #include "studio/payouts.h"
 #include "studio/image_upload.h"
@@ -259,6 +260,8 @@ static const struct field live_pin_fields[] = { F_ID("product", .inline_error = 
 static const struct field live_settings_fields[] = {
 	F_TEXT("replay_url", VIDEO_URL_MAX), F_TEXT("blocked_words", LIVE_WORDS_MAX), F_END,
 };
+/* what nginx-rtmp's callbacks send that crowdcart reads (live_stream_hook.c) */
+static const struct field live_stream_hook_fields[] = { F_TEXT("name", 100), F_TEXT("path", 1000), F_END };
 static const struct field live_answer_fields[] = { F_TEXT("answer", LIVE_ANSWER_MAX), F_END };
 
 static const struct field domains_fields[] = {
@@ -379,6 +382,7 @@ enum studio_page {
 	ST_FOLLOW, ST_FOLLOW_ADD, ST_FOLLOW_REMOVE, ST_SAVE, ST_SAVE_ADD, ST_SAVE_REMOVE,
 	ST_ACCOUNT_NOTIFICATIONS, ST_ACCOUNT_NOTIFICATIONS_SAVE,
 	ST_ADMIN_USER_RESEND_VERIFICATION, ST_ADMIN_USER_TWO_STEP_OFF,
+	ST_LIVE_STREAM_KEY, ST_LIVE_STREAM_REVOKE, ST_LIVE_STREAM_PUBLISH, ST_LIVE_STREAM_DONE, ST_LIVE_STREAM_RECORDED,
 	ST__MAX
 };
 
@@ -888,6 +892,21 @@ static const struct route routes[] = {
 	[ST_ADMIN_USER_TWO_STEP_OFF] = { .pat = { HTTP_POST, "/admin/users/{id}/two-step-off" },
 		.fn = page_admin_user_two_step_off, .needs = NEED_ADMIN, .path = path_id,
 		.fields = admin_reason_fields, .max_body = 4096 },
+	/* going live from an encoder: live_stream.c, and the streaming server's callbacks,
+	 * live_stream_hook.c (allowed by address, the key is the authentication: no CSRF token) */
+	[ST_LIVE_STREAM_KEY] = { .pat = { HTTP_POST, "/studio/live/{id}/stream-key" },
+		.fn = page_studio_live_stream_key, .needs = NEED_CREATOR, .path = path_id, .max_body = 1024 },
+	[ST_LIVE_STREAM_REVOKE] = { .pat = { HTTP_POST, "/studio/live/{id}/stream-key/revoke" },
+		.fn = page_studio_live_stream_revoke, .needs = NEED_CREATOR, .path = path_id, .max_body = 1024 },
+	[ST_LIVE_STREAM_PUBLISH] = { .pat = { HTTP_POST, "/studio/streaming/publish" },
+		.fn = page_live_stream_publish, .needs = NEED_SIGNED, .fields = live_stream_hook_fields,
+		.max_body = 4096 },
+	[ST_LIVE_STREAM_DONE] = { .pat = { HTTP_POST, "/studio/streaming/done" },
+		.fn = page_live_stream_done, .needs = NEED_SIGNED, .fields = live_stream_hook_fields,
+		.max_body = 4096 },
+	[ST_LIVE_STREAM_RECORDED] = { .pat = { HTTP_POST, "/studio/streaming/recorded" },
+		.fn = page_live_stream_recorded, .needs = NEED_SIGNED, .fields = live_stream_hook_fields,
+		.max_body = 4096 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio page");
 

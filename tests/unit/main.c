@@ -39,6 +39,7 @@ int main(void)
 	srunner_add_suite(sr, netcheck_suite());
 	srunner_add_suite(sr, outbound_url_suite());
 	srunner_add_suite(sr, live_suite());
+	srunner_add_suite(sr, live_stream_suite());
 	srunner_add_suite(sr, ads_suite());
 	srunner_add_suite(sr, showcase_suite());
 	srunner_add_suite(sr, media_from_suite());

@@ -34,6 +34,7 @@ Suite *lead_centre_suite(void);
 Suite *netcheck_suite(void);
 Suite *outbound_url_suite(void);
 Suite *live_suite(void);
+Suite *live_stream_suite(void);
 Suite *ads_suite(void);
 Suite *showcase_suite(void);
 Suite *media_from_suite(void);
