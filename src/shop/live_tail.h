@@ -7,10 +7,11 @@
 #ifndef CC_LIVE_TAIL_H
 #define CC_LIVE_TAIL_H
 #include <jansson.h>
-#include "shop/live_view.h"
+#include "shop/live_now.h"
 
 struct live_tail {
 	json_t *events;		/* array, ascending seq, borrowed from the cache: do not decref */
+	json_t *now;		/* live_now_json's object, borrowed likewise */
 	long long first_seq, last_seq;	/* 0 when there are no events */
 	bool full;		/* LIVE_EVENTS_MAX were read: older ones exist */
 	bool found;		/* false: no such session */
