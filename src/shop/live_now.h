@@ -8,7 +8,6 @@
 #include <jansson.h>
 #include "shop/live_view.h"
 
-#define LIVE_PINS_MAX 3
 #define LIVE_PRESENCE_S 45	/* a viewer counts this long after their last heartbeat */
 #define LIVE_REACTION_WINDOW_S 10	/* seconds of reaction counts in each "now" */
 
