@@ -35,7 +35,10 @@ enum db_status live_deal_claim_write(struct db *db, void *ctx)
 		c->result = LIVE_DEAL_OVER;
 		return DB_CONFLICT;
 	}
-	c->variant_id = db_at(&d, 0, 0)->i;
+	if (db_at(&d, 0, 0)->i != c->variant_id) {
+		c->result = LIVE_DEAL_WRONG_VARIANT;
+		return DB_CONFLICT;
+	}
 	long long stock = db_at(&d, 0, 1)->i, per_buyer = db_at(&d, 0, 2)->i;
 	rc = db_query(db, c->a, &q_taken, (struct db_param[]){ DB_I(c->cart_id), DB_I(c->cart_id), DB_I(c->cart_id),
 		DB_I(c->deal_id) }, &t);

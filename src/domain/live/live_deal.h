@@ -19,13 +19,14 @@ enum live_deal_claim_result {
 	LIVE_DEAL_OVER,		/* no such deal running in this session (ended or not yet) */
 	LIVE_DEAL_SOLD_OUT,	/* the deal stock is all claimed */
 	LIVE_DEAL_LIMIT,	/* this cart would pass the per-buyer limit */
+	LIVE_DEAL_WRONG_VARIANT,	/* the deal is on another variant than the one asked for */
 };
 
 struct live_deal_claim {
 	struct arena *a;
 	long long session_id, deal_id, cart_id, quantity;
 	long long hold_s;		/* seconds after the deal's end that a claim stays held */
-	long long variant_id;		/* out: the variant to add to the cart */
+	long long variant_id;		/* the variant the buyer asked for: the deal's, or it is refused */
 	enum live_deal_claim_result result;	/* out */
 };
 
