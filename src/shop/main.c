@@ -239,17 +239,6 @@ static const struct route routes[] = {
 		.path = path_id, .fields = live_remind_fields, .max_body = 2048 },
 	[SHOP_LIVE_CART_ADD] = { .pat = { HTTP_POST, "/live/{id}/cart" }, .fn = page_live_cart_add,
 		.path = path_id, .fields = cart_fields, .max_body = 4096 },
-	/* in the session: live_chat.c, live_poll_vote.c, live_react.c, live_here.c, live_deal_claim.c */
-	[SHOP_LIVE_CHAT] = { .pat = { HTTP_POST, "/live/{id}/chat" }, .fn = page_live_chat,
-		.path = path_id, .fields = live_chat_fields, .max_body = 2048 },
-	[SHOP_LIVE_POLL_VOTE] = { .pat = { HTTP_POST, "/live/{id}/polls/{q}/vote" }, .fn = page_live_poll_vote,
-		.path = path_id_q, .fields = live_poll_vote_fields, .max_body = 1024 },
-	[SHOP_LIVE_REACT] = { .pat = { HTTP_POST, "/live/{id}/react" }, .fn = page_live_react,
-		.path = path_id, .fields = live_react_fields, .max_body = 1024 },
-	[SHOP_LIVE_HERE] = { .pat = { HTTP_POST, "/live/{id}/here" }, .fn = page_live_here,
-		.path = path_id, .max_body = 1024 },
-	[SHOP_LIVE_DEAL] = { .pat = { HTTP_POST, "/live/{id}/deals/{q}" }, .fn = page_live_deal_claim,
-		.path = path_id_q, .fields = live_deal_fields, .max_body = 1024 },
 	/* the links a "remind me" mail carries: each GET shows a button, its POST acts (live_links.c) */
 	[SHOP_LIVE_CONFIRM_FORM] = { .pat = { HTTP_GET, "/live/reminders/confirm/{token}" },
 		.fn = page_live_confirm_form, .needs = NEED_SESSION, .path = path_token },
@@ -261,6 +250,17 @@ static const struct route routes[] = {
 	 * (RFC 8058), so the token in the path is the authentication, as for a signed webhook. */
 	[SHOP_LIVE_STOP] = { .pat = { HTTP_POST, "/live/reminders/stop/{token}" },
 		.fn = page_live_stop, .needs = NEED_SIGNED | NEED_MULTIPART, .path = path_token, .max_body = 1024 },
+	/* in the session: live_chat.c, live_poll_vote.c, live_react.c, live_here.c, live_deal_claim.c */
+	[SHOP_LIVE_CHAT] = { .pat = { HTTP_POST, "/live/{id}/chat" }, .fn = page_live_chat,
+		.path = path_id, .fields = live_chat_fields, .max_body = 2048 },
+	[SHOP_LIVE_POLL_VOTE] = { .pat = { HTTP_POST, "/live/{id}/polls/{q}/vote" }, .fn = page_live_poll_vote,
+		.path = path_id_q, .fields = live_poll_vote_fields, .max_body = 1024 },
+	[SHOP_LIVE_REACT] = { .pat = { HTTP_POST, "/live/{id}/react" }, .fn = page_live_react,
+		.path = path_id, .fields = live_react_fields, .max_body = 1024 },
+	[SHOP_LIVE_HERE] = { .pat = { HTTP_POST, "/live/{id}/here" }, .fn = page_live_here,
+		.path = path_id, .max_body = 1024 },
+	[SHOP_LIVE_DEAL] = { .pat = { HTTP_POST, "/live/{id}/deals/{q}" }, .fn = page_live_deal_claim,
+		.path = path_id_q, .fields = live_deal_fields, .max_body = 1024 },
 	/* collection ads: ad.c, and their signed click-outs: go.c */
 	[SHOP_AD] = { .pat = { HTTP_GET, "/ad/{slug}" }, .fn = page_ad,
 		.needs = NEED_SESSION, .path = path_slug, .fields = via_fields, .shared_cache = true },
