@@ -74,15 +74,15 @@ test('three pins reach a second viewer within 2 s; a fourth unpins the oldest; u
 	assert.deepEqual(pinIds(data), [d.productId, c.productId, b.productId], 'the longest pinned gave way');
 	assert.ok(data.events.some((e) => e.kind === 'unpin' && e.id === a.productId));
 
-	const pinOf = (p) => data.now.pins.find((x) => x.id === p.productId).pin;
-	assert.equal((await panel(creator, id, `pins/${pinOf(b)}/up`)).status, 303);
+	const pinOf = Object.fromEntries(data.now.pins.map((x) => [x.id, x.pin]));
+	assert.equal((await panel(creator, id, `pins/${pinOf[b.productId]}/up`)).status, 303);
 	data = await eventsUntil(v, id, (x) => x.now.pins[1]?.id === b.productId);
 	assert.deepEqual(pinIds(data), [d.productId, b.productId, c.productId]);
 
-	assert.equal((await panel(creator, id, `pins/${pinOf(d)}/unpin`)).status, 303);
+	assert.equal((await panel(creator, id, `pins/${pinOf[d.productId]}/unpin`)).status, 303);
 	data = await eventsUntil(v, id, (x) => x.now.pins.length === 2);
 	assert.deepEqual(pinIds(data), [b.productId, c.productId]);
-	assert.equal((await panel(creator, id, `pins/${pinOf(d)}/unpin`)).status, 404, 'already unpinned');
+	assert.equal((await panel(creator, id, `pins/${pinOf[d.productId]}/unpin`)).status, 404, 'already unpinned');
 
 	const page = await v.get(`/live/${id}`);
 	const cards = [...page.body.matchAll(/<li class="live-card" data-product="(\d+)" data-pin="\d+">/g)].map((m) => Number(m[1]));
