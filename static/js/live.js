@@ -319,15 +319,17 @@
 		try {
 			const res = await fetch(form.action, { method: 'POST', body: new URLSearchParams(new FormData(form)), credentials: 'same-origin' });
 			if (res.ok) {
-				if (form.classList.contains('live-ask')) {
+				// The name typed with a first question or message is bound now: neither form asks again.
+				if (form.classList.contains('live-ask') || form.classList.contains('live-chat-form')) {
+					const typed = form.querySelector('#ask-name, #chat-name')?.value;
+					const askName = document.getElementById('ask-name');
+					askName?.closest('.field')?.replaceChildren(el('p', 'muted', `Asking as ${typed ?? askName.value}.`));
+					document.getElementById('chat-name')?.closest('.field')?.remove();
+				}
+				if (form.classList.contains('live-ask'))
 					form.querySelector('textarea').value = '';
-					const name = form.querySelector('#ask-name');
-					name?.closest('.field')?.replaceChildren(el('p', 'muted', `Asking as ${name.value}.`));
-				}
-				if (form.classList.contains('live-chat-form')) {
+				if (form.classList.contains('live-chat-form'))
 					form.querySelector('#chat-text').value = '';
-					form.querySelector('#chat-name')?.closest('.field')?.remove();
-				}
 				status.textContent = form.classList.contains('live-buy') || form.classList.contains('live-deal-take') ? 'Added to your cart.' :
 					form.classList.contains('live-remind') ? 'Thanks: confirm with the link we emailed you, and we will email you when the session starts.' : 'Sent.';
 			} else {
