@@ -267,6 +267,30 @@
 		}
 	}
 
+	function apply(e) {
+		if (e.kind === 'state') {
+			location.reload();
+			return false;
+		}
+		if (e.kind === 'pin')
+			status.textContent = `Pinned now: ${e.product.title}`;
+		else if (e.kind === 'hide')
+			document.getElementById(`q-${e.id}`)?.remove();
+		else if (e.kind === 'chat_hide')
+			document.getElementById(`c-${e.id}`)?.remove();
+		else if (e.kind === 'chat') {
+			const chat = document.getElementById('live-chat-list');
+			if (chat && !document.getElementById(`c-${e.id}`)) {
+				chat.append(chatItem(e));
+				while (chat.children.length > 100)
+					chat.firstElementChild.remove();
+			}
+		} else if (e.kind === 'question' || e.kind === 'answer' || e.kind === 'vote')
+			setQuestion(e);
+		// unpin, poll, deal: what they changed arrives in "now"
+		return true;
+	}
+
 	// Fixed-rate: the next poll is due POLL_MS after this one started, not after it answered.
 	let timer = 0;
 	let busy = false;
