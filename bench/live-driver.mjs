@@ -15,8 +15,10 @@ const url = new URL(base);
 const SECS = Number(secsArg), VIEWERS = Number(viewersArg), QPS = Number(qpsArg), CHAT = Number(chatArg), REACT = Number(reactArg);
 // One question per 10 s and 5 a minute per viewer: with P posters in turn, each asks every P/QPS s.
 const POSTERS = Math.ceil(QPS * 16);
-// One chat message a second per viewer at most: chatters in turn each post every 2 s.
-const CHATTERS = Math.ceil(CHAT * 2);
+// One chat message a second per viewer at most: chatters take turns, each posting every 4 s
+// (every 4 s: under load a request can wait seconds for a worker, and two of one chatter's
+// messages reaching the database closer than 1 s apart would be refused by the floor)
+const CHATTERS = Math.ceil(CHAT * 4);
 const HEARTBEAT_MS = 20000;
 const agent = new http.Agent({ keepAlive: true, maxSockets: VIEWERS + POSTERS + CHATTERS + 50 });
 const run = Date.now().toString(36);
@@ -207,7 +209,7 @@ for (let i = 0; i < POSTERS + CHATTERS; i += 20)
 	posters.push(...await Promise.all(Array.from({ length: Math.min(20, POSTERS + CHATTERS - i) }, (_, k) => prepareposter(i + k))));
 const chatters = posters.splice(POSTERS);
 // The page as a proxy would cache it: its anonymous token is what viewers' heartbeats carry.
-const anonCsrf = /name="csrf" value="([^"]+)"/.exec((await request('GET', `/live/${session}`)).body)?.[1] ?? '';
+const anonCsrf = /data-csrf="([^"]+)"/.exec((await request('GET', `/live/${session}`)).body)?.[1] ?? '';
 const first = JSON.parse((await request('GET', `/live/${session}/events?after=0`)).body);
 const stopAt = Date.now() + SECS * 1000;
 const t0 = Date.now();

@@ -47,7 +47,7 @@ else
 	label=${SERVER:-$BASE_URL}
 fi
 
-# A session of demo creator lena, already live, with two of her picks as the lineup.
+# A session of demo creator lena, already live, with two of her picks as the lineup, both pinned.
 id=$(scripts/db.sh client -N -B -e "
 	INSERT INTO live_sessions (creator_id, title, starts_at, stream_url, state, started_at, created_at)
 	  SELECT id, 'Benchmark live', UTC_TIMESTAMP(), 'https://stream.example.test/bench.m3u8', 'live',
@@ -56,6 +56,8 @@ id=$(scripts/db.sh client -N -B -e "
 	INSERT INTO live_lineup (session_id, product_id, position)
 	  SELECT @s, pk.product_id, pk.position FROM picks pk JOIN creators c ON c.id = pk.creator_id
 	  WHERE c.handle = 'lena' AND pk.status = 'approved' ORDER BY pk.position LIMIT 2;
+	INSERT INTO live_pins (session_id, product_id, pinned_at, slot)
+	  SELECT @s, product_id, UTC_TIMESTAMP(3), position FROM live_lineup WHERE session_id = @s;
 	SELECT @s;")
 
 echo "crowdcart live benchmark: $(nproc) cores, $(date -u +%FT%TZ), $label, session $id, $viewers viewers polling every 1 s, $qps questions/s, $chat chat messages/s, $react reactions/s, ${secs} s; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -42,6 +42,11 @@ int page_live_events(struct req *r)
 		problem(r, 404, "There is no live session with that number.");
 		return REQ_DONE;
 	}
+	const char *made = live_tail_answer(id, after);
+	if (made) {
+		response_text(r, 200, "application/json", made);
+		return REQ_DONE;
+	}
 	json_t *events = json_array();
 	bool reset = after >= 0 && t.full && after < t.first_seq - 1;
 	if (after >= 0 && !reset) {
@@ -56,7 +61,8 @@ int page_live_events(struct req *r)
 			      "reset", reset, "events", events, "now", t.now);
 	char *text = json_dumps(o, JSON_COMPACT);
 	response_text(r, 200, "application/json", text ? text : "{}");
-	free(text);
 	json_decref(o);
+	if (text)
+		live_tail_answer_keep(id, after, text);
 	return REQ_DONE;
 }

@@ -1,6 +1,7 @@
 /* live_tail.c: a direct-mapped per-worker cache of each session's last LIVE_EVENTS_MAX events,
  * already as jansson objects; an event of a hidden question is kept as a bare "hide". */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include "lib/config.h"
@@ -37,9 +38,19 @@ static const struct db_stmt q_tail = {
 #define TAIL_CHAT (10 + LIVE_PRODUCT_NCOLS + 1)
 _Static_assert(LIVE_EVENTS_MAX == 100, "q_tail's LIMIT");
 
+/* The answers made from this tail, by cursor: viewers converge on the same cursor, so most polls
+ * of a refresh period are answered with a string already made (no filtering, no serialising). */
+#define ANSWERS 8
+struct answer {
+	long long after;
+	char *text;	/* json_dumps's, freed with the tail */
+};
+
 struct slot {
 	long long id, expires_ms;
 	struct live_tail t;
+	struct answer answers[ANSWERS];
+	unsigned nanswers;
 };
 static struct slot slots[TAIL_SLOTS];
 
@@ -151,9 +162,36 @@ enum db_status live_tail_get(struct req *r, long long id, struct live_tail *out)
 	}
 	json_decref(s->t.events);
 	json_decref(s->t.now);
+	for (unsigned k = 0; k < s->nanswers && k < ANSWERS; k++)
+		free(s->answers[k].text);
+	s->nanswers = 0;
 	s->id = id;
 	s->t = t;
 	s->expires_ms = now + config_int("live_cache_ms", 250, 0, 2000);
 	*out = t;
 	return DB_OK;
+}
+
+const char *live_tail_answer(long long id, long long after)
+{
+	struct slot *s = &slots[(unsigned long long)id % TAIL_SLOTS];
+	if (s->id != id || !s->t.events)
+		return NULL;
+	for (unsigned k = 0; k < s->nanswers && k < ANSWERS; k++)
+		if (s->answers[k].after == after)
+			return s->answers[k].text;
+	return NULL;
+}
+
+void live_tail_answer_keep(long long id, long long after, char *text)
+{
+	struct slot *s = &slots[(unsigned long long)id % TAIL_SLOTS];
+	if (s->id != id || !s->t.events) {
+		free(text);
+		return;
+	}
+	struct answer *a = &s->answers[s->nanswers++ % ANSWERS];
+	if (s->nanswers > ANSWERS)
+		free(a->text);	/* the oldest gives way */
+	*a = (struct answer){ after, text };
 }

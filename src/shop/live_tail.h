@@ -21,4 +21,10 @@ struct live_tail {
 /* The tail of session `id`; out->found is false if there is no such session. */
 enum db_status live_tail_get(struct req *r, long long id, struct live_tail *out);
 
+/* The answer already made for cursor `after` from session `id`'s current tail, or NULL. Call
+ * right after live_tail_get: the string lives until the tail is next refreshed. */
+const char *live_tail_answer(long long id, long long after);
+/* Keeps `text` (malloc'd, e.g. by json_dumps; owned from now on) as the answer for `after`. */
+void live_tail_answer_keep(long long id, long long after, char *text);
+
 #endif
