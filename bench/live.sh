@@ -12,7 +12,9 @@
 # All the load comes from one address, which the address budgets (docs/SECURITY.md) would take for
 # an abuser: the private stack runs with abuse_limit_scale = 1000; a stack given by BASE_URL needs
 # the same in its configuration.
-# Usage: [BASE_URL=http://127.0.0.1:PORT VAR=... DB_PORT=...] bench/live.sh [SECS] [VIEWERS] [QPS] [CHAT] [REACT]
+# PROXY=nginx puts a caching nginx (bench/live-nginx.conf.in, on PROXY_PORT, default PORT + 2) in
+# front, as a CDN or proxy would be: it answers most polls from the events' s-maxage=1.
+# Usage: [BASE_URL=http://127.0.0.1:PORT VAR=... DB_PORT=...] [PROXY=nginx] bench/live.sh [SECS] [VIEWERS] [QPS] [CHAT] [REACT]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -59,6 +61,17 @@ id=$(scripts/db.sh client -N -B -e "
 	INSERT INTO live_pins (session_id, product_id, pinned_at, slot)
 	  SELECT @s, product_id, UTC_TIMESTAMP(3), position FROM live_lineup WHERE session_id = @s;
 	SELECT @s;")
+
+if [[ ${PROXY:-} == nginx ]]; then
+	proxy_port=${PROXY_PORT:-$(( ${BASE_URL##*:} + 2 ))}
+	mkdir -p "$VAR/nginx-tmp" "$VAR/nginx-cache" "$VAR/run" "$VAR/log"
+	chmod 777 "$VAR/nginx-tmp" "$VAR/nginx-cache"
+	sed -e "s|@VAR@|$VAR|g" -e "s|@PROXY_PORT@|$proxy_port|g" -e "s|@PORT@|${BASE_URL##*:}|g" bench/live-nginx.conf.in >"$VAR/nginx-bench.conf"
+	nginx -c "$VAR/nginx-bench.conf" -p "$VAR"
+	trap 'nginx -c "$VAR/nginx-bench.conf" -p "$VAR" -s stop 2>/dev/null || true; '"$(trap -p EXIT | sed -e "s/^trap -- '//" -e "s/' EXIT$//")" EXIT
+	BASE_URL=http://127.0.0.1:$proxy_port
+	label="$label behind a caching nginx"
+fi
 
 echo "crowdcart live benchmark: $(nproc) cores, $(date -u +%FT%TZ), $label, session $id, $viewers viewers polling every 1 s, $qps questions/s, $chat chat messages/s, $react reactions/s, ${secs} s; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 stmts() { scripts/db.sh client -N -B -e "SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'" | cut -f2; }

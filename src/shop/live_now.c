@@ -3,6 +3,7 @@
 #include <string.h>
 #include <time.h>
 #include "shop/live_now.h"
+#include "domain/live/live_reactions.h"
 #include "views/card_view.h"
 #include "web/layout.h"
 
@@ -27,12 +28,12 @@ static const struct db_stmt q_poll = {
 	" (SELECT COUNT(*) FROM live_poll_votes v WHERE v.poll_id = p.id AND v.choice = 3),"
 	" (SELECT COUNT(*) FROM live_poll_votes v WHERE v.poll_id = p.id AND v.choice = 4)"
 	" FROM live_polls p WHERE session_id = ? ORDER BY created_at DESC, id DESC LIMIT 1", "i", "isssssiiiii" };
-/* Complete seconds only: the current one is still counting. */
+/* Settled seconds only: workers write a second's counts up to about a second after it ends. */
 static const struct db_stmt q_reactions = {
 	"SELECT CAST(UNIX_TIMESTAMP(at_s) AS SIGNED), emoji, CAST(SUM(n) AS SIGNED) FROM live_reactions"
-	" WHERE session_id = ? AND at_s >= UTC_TIMESTAMP() - INTERVAL 10 SECOND AND at_s < UTC_TIMESTAMP()"
+	" WHERE session_id = ? AND at_s >= UTC_TIMESTAMP() - INTERVAL 12 SECOND AND at_s < UTC_TIMESTAMP() - INTERVAL 2 SECOND"
 	" GROUP BY at_s, emoji ORDER BY at_s", "i", "isi" };
-_Static_assert(LIVE_REACTION_WINDOW_S == 10, "q_reactions's interval");
+_Static_assert(LIVE_REACTION_WINDOW_S == 10 && LIVE_REACTIONS_SETTLE_S == 2, "q_reactions's interval");
 static const struct db_stmt q_viewers = {
 	"SELECT COUNT(*) FROM live_presence WHERE session_id = ? AND seen_at > UTC_TIMESTAMP() - INTERVAL 45 SECOND",
 	"i", "i" };

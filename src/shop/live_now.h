@@ -9,7 +9,7 @@
 #include "shop/live_view.h"
 
 #define LIVE_PRESENCE_S 45	/* a viewer counts this long after their last heartbeat */
-#define LIVE_REACTION_WINDOW_S 10	/* seconds of reaction counts in each "now" */
+#define LIVE_REACTION_WINDOW_S 10	/* settled seconds of reaction counts in each "now" */
 
 /* Columns of live_now_pins after the product's (LIVE_PRODUCT_COLS, then gifted): */
 enum {

@@ -1,15 +1,12 @@
 /* live_react.c: "POST /live/{id}/react" — a viewer taps a reaction (heart, fire, clap, laugh,
- * wow) while live. Each tap adds one to a per-second counter row (one of 8 shards, so a burst
- * does not queue on one row lock); everyone sees the counts of the last complete seconds in the
- * polls' "now". A tap stores no viewer, so it needs no session: the page's anonymous CSRF token
+ * wow) while live. The worker counts the tap in memory and writes its counts per second and
+ * emoji at most once a second (domain/live/live_reactions.h); everyone sees the counts of the
+ * last settled seconds in the polls' "now". A tap stores no viewer, so it needs no session: the page's anonymous CSRF token
  * is enough. The answer is a 204 for live.js, a 303 back to the page for a plain form. */
-#include <sodium.h>
+#include <time.h>
+#include "domain/live/live_reactions.h"
 #include "shop/live_view.h"
 #include "web/response.h"
-
-static const struct db_stmt q_add = {
-	"INSERT INTO live_reactions (session_id, at_s, emoji, shard, n) VALUES (?, UTC_TIMESTAMP(), ?, ?, 1)"
-	" ON DUPLICATE KEY UPDATE n = n + 1", "isi", "" };
 
 int page_live_react(struct req *r)
 {
@@ -26,10 +23,7 @@ int page_live_react(struct req *r)
 		response_error(r, 409, "Reactions are open while the session is live.");
 		return REQ_DONE;
 	}
-	enum db_status rc = db_query(r->db, NULL, &q_add, (struct db_param[]){ DB_I(s.id), DB_S(emoji),
-		DB_I(randombytes_uniform(8)) }, NULL);
-	if (rc != DB_OK)
-		return req_db_fail(rc);
+	live_reactions_count(r->db, s.id, (long long)time(NULL), emoji);
 	if (req_form(r, "js")) {
 		response_text(r, 204, "text/plain", "");
 		return REQ_DONE;
