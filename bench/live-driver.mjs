@@ -227,7 +227,7 @@ const errors = stats.pollErrors + stats.askErrors + stats.missed + stats.resets 
 console.log(`events: ${events} (questions asked: ${stats.asks}, chat messages: ${stats.chats}), deliveries: ${stats.delays.length} (expected ${events * VIEWERS})`);
 console.log(`requests: ${stats.polls} polls (${(stats.polls / wall).toFixed(0)}/s, p50 ${pct(stats.pollMs, 0.5)} ms, p99 ${pct(stats.pollMs, 0.99)} ms) + ${stats.asks} questions (p50 ${pct(stats.askMs, 0.5)} ms, p99 ${pct(stats.askMs, 0.99)} ms)`);
 console.log(`  + ${stats.chats} chat (${(stats.chats / SECS).toFixed(1)}/s, p50 ${pct(stats.chatMs, 0.5)} ms, p99 ${pct(stats.chatMs, 0.99)} ms) + ${stats.reacts} reactions (${(stats.reacts / SECS).toFixed(0)}/s, p50 ${pct(stats.reactMs, 0.5)} ms, p99 ${pct(stats.reactMs, 0.99)} ms) + ${stats.beats} heartbeats; viewer count seen: ${stats.viewersSeen}`);
-console.log(`delay event -> viewer: p50 ${pct(stats.delays, 0.5)} ms, p99 ${pct(stats.delays, 0.99)} ms, max ${Math.max(...stats.delays)} ms`);
+console.log(`delay event -> viewer: p50 ${pct(stats.delays, 0.5)} ms, p99 ${pct(stats.delays, 0.99)} ms, max ${stats.delays.reduce((m, d) => Math.max(m, d), 0)} ms`);
 console.log(`errors: ${errors} (poll ${stats.pollErrors}, ask ${stats.askErrors}, chat ${stats.chatErrors}, reaction ${stats.reactErrors}, heartbeat ${stats.beatErrors}, missed events ${stats.missed}, resets ${stats.resets}; requests retried on a closed keep-alive connection: ${retried})${Object.keys(errorKinds).length ? ` ${JSON.stringify(errorKinds)}` : ''}`);
 agent.destroy();
 process.exitCode = errors === 0 && pct(stats.delays, 0.99) < 2000 ? 0 : 1;
