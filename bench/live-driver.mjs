@@ -61,7 +61,7 @@ function send(method, p, cookie, body, via = agent) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const stats = { polls: 0, pollErrors: 0, asks: 0, askErrors: 0, missed: 0, resets: 0, delays: [], pollMs: [], askMs: [],
-	chats: 0, chatErrors: 0, chatMs: [], reacts: 0, reactErrors: 0, reactMs: [], beats: 0, beatErrors: 0, viewersSeen: 0 };
+	skipped: 0, chats: 0, chatErrors: 0, chatMs: [], reacts: 0, reactErrors: 0, reactMs: [], beats: 0, beatErrors: 0, viewersSeen: 0 };
 const errorKinds = {};
 function error(kind) {
 	errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
@@ -129,6 +129,9 @@ async function viewer(startSeq, stopAt, anonCsrf) {
 					seq = e.seq;
 					stats.delays.push(now - e.at);
 				}
+				// A cursor ahead of the last event received skips events without a gap to see.
+				if (data.seq > seq)
+					stats.skipped += data.seq - seq;
 				seq = Math.max(seq, data.seq);
 				stats.viewersSeen = Math.max(stats.viewersSeen, data.now?.viewers ?? 0);
 			}
@@ -223,11 +226,11 @@ await Promise.all([
 const wall = (Date.now() - t0) / 1000;
 const last = JSON.parse((await request('GET', `/live/${session}/events?after=0`)).body);
 const events = last.seq - first.seq;
-const errors = stats.pollErrors + stats.askErrors + stats.missed + stats.resets + stats.chatErrors + stats.reactErrors + stats.beatErrors;
+const errors = stats.pollErrors + stats.askErrors + stats.missed + stats.skipped + stats.resets + stats.chatErrors + stats.reactErrors + stats.beatErrors;
 console.log(`events: ${events} (questions asked: ${stats.asks}, chat messages: ${stats.chats}), deliveries: ${stats.delays.length} (expected ${events * VIEWERS})`);
 console.log(`requests: ${stats.polls} polls (${(stats.polls / wall).toFixed(0)}/s, p50 ${pct(stats.pollMs, 0.5)} ms, p99 ${pct(stats.pollMs, 0.99)} ms) + ${stats.asks} questions (p50 ${pct(stats.askMs, 0.5)} ms, p99 ${pct(stats.askMs, 0.99)} ms)`);
 console.log(`  + ${stats.chats} chat (${(stats.chats / SECS).toFixed(1)}/s, p50 ${pct(stats.chatMs, 0.5)} ms, p99 ${pct(stats.chatMs, 0.99)} ms) + ${stats.reacts} reactions (${(stats.reacts / SECS).toFixed(0)}/s, p50 ${pct(stats.reactMs, 0.5)} ms, p99 ${pct(stats.reactMs, 0.99)} ms) + ${stats.beats} heartbeats; viewer count seen: ${stats.viewersSeen}`);
 console.log(`delay event -> viewer: p50 ${pct(stats.delays, 0.5)} ms, p99 ${pct(stats.delays, 0.99)} ms, max ${stats.delays.reduce((m, d) => Math.max(m, d), 0)} ms`);
-console.log(`errors: ${errors} (poll ${stats.pollErrors}, ask ${stats.askErrors}, chat ${stats.chatErrors}, reaction ${stats.reactErrors}, heartbeat ${stats.beatErrors}, missed events ${stats.missed}, resets ${stats.resets}; requests retried on a closed keep-alive connection: ${retried})${Object.keys(errorKinds).length ? ` ${JSON.stringify(errorKinds)}` : ''}`);
+console.log(`errors: ${errors} (poll ${stats.pollErrors}, ask ${stats.askErrors}, chat ${stats.chatErrors}, reaction ${stats.reactErrors}, heartbeat ${stats.beatErrors}, missed events ${stats.missed}, skipped by the cursor ${stats.skipped}, resets ${stats.resets}; requests retried on a closed keep-alive connection: ${retried})${Object.keys(errorKinds).length ? ` ${JSON.stringify(errorKinds)}` : ''}`);
 agent.destroy();
 process.exitCode = errors === 0 && pct(stats.delays, 0.99) < 2000 ? 0 : 1;
