@@ -15,10 +15,10 @@ const url = new URL(base);
 const SECS = Number(secsArg), VIEWERS = Number(viewersArg), QPS = Number(qpsArg), CHAT = Number(chatArg), REACT = Number(reactArg);
 // One question per 10 s and 5 a minute per viewer: with P posters in turn, each asks every P/QPS s.
 const POSTERS = Math.ceil(QPS * 16);
-// One chat message a second per viewer at most: chatters take turns, each posting every 4 s
-// (every 4 s: under load a request can wait seconds for a worker, and two of one chatter's
+// One chat message a second per viewer at most: chatters take turns, each posting every 8 s
+// (every 8 s: under load a request can wait seconds for a worker, and two of one chatter's
 // messages reaching the database closer than 1 s apart would be refused by the floor)
-const CHATTERS = Math.ceil(CHAT * 4);
+const CHATTERS = Math.ceil(CHAT * 8);
 const HEARTBEAT_MS = 20000;
 const agent = new http.Agent({ keepAlive: true, maxSockets: VIEWERS + POSTERS + CHATTERS + 50 });
 const run = Date.now().toString(36);
