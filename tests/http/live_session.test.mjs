@@ -308,6 +308,17 @@ test('the replay has chapters: one per pin ("Jump to the ...") and the flash-dea
 	assert.equal((await chat(v, id, 'After the show')).status, 409, 'the chat closes with the session');
 });
 
+test('the demo replay (/live/2) shows its chapters, the flash-deal moment, the closed poll and the chat', async () => {
+	const page = await new Client().get('/live/2');
+	assert.equal(page.status, 200);
+	const chapters = [...page.body.matchAll(/<a class="live-chapter" href="[^"]+" data-offset="\d+">\d+:\d\d ([^<]+)<\/a>/g)].map((m) => m[1]);
+	assert.ok(chapters.includes('Jump to the Pour-Over Coffee Set'), chapters.join(' | '));
+	assert.ok(chapters.some((c) => /^Flash deal: Pour-Over Coffee Set at \$\d+\.\d\d$/.test(c)), chapters.join(' | '));
+	assert.match(page.body, /Which mug next\?/);
+	assert.match(page.body, /Voting has closed/);
+	assert.match(page.body, /Good morning from Lisbon!/);
+});
+
 test('the events answer may be cached by a proxy for a second, and anonymous reads write nothing', async () => {
 	const { id } = await liveNow();
 	const anon = new Client();
