@@ -130,7 +130,7 @@ async function viewer(startSeq, stopAt, anonCsrf) {
 					stats.delays.push(now - e.at);
 				}
 				// A cursor ahead of the last event received skips events without a gap to see.
-				if (data.seq > seq)
+				if (data.seq > seq && !data.reset)	/* a reset (counted above) skips by design */
 					stats.skipped += data.seq - seq;
 				seq = Math.max(seq, data.seq);
 				stats.viewersSeen = Math.max(stats.viewersSeen, data.now?.viewers ?? 0);
