@@ -4,15 +4,23 @@
 // exceeds the rate limit) take turns asking QPS questions per second through the real form. Each
 // event a viewer receives is timed from its server timestamp ("at", UTC ms from MariaDB on this
 // host) to its arrival; a gap in a viewer's seqs counts as a missed event, any non-200 poll or
-// refused question as an error. Usage: node live-driver.mjs BASE_URL SESSION SECS VIEWERS QPS
+// refused question as an error. CHAT messages a second come from chatter sessions in turn (each
+// at most one a second, the chat's floor), REACT reactions a second from the same sessions, and
+// every viewer posts the page's heartbeat every 20 s (its session starts with the first one).
+// Usage: node live-driver.mjs BASE_URL SESSION SECS VIEWERS QPS CHAT REACT
 import http from 'node:http';
 
-const [base, session, secsArg = '30', viewersArg = '300', qpsArg = '5'] = process.argv.slice(2);
+const [base, session, secsArg = '30', viewersArg = '300', qpsArg = '5', chatArg = '0', reactArg = '0'] = process.argv.slice(2);
 const url = new URL(base);
-const SECS = Number(secsArg), VIEWERS = Number(viewersArg), QPS = Number(qpsArg);
+const SECS = Number(secsArg), VIEWERS = Number(viewersArg), QPS = Number(qpsArg), CHAT = Number(chatArg), REACT = Number(reactArg);
 // One question per 10 s and 5 a minute per viewer: with P posters in turn, each asks every P/QPS s.
 const POSTERS = Math.ceil(QPS * 16);
-const agent = new http.Agent({ keepAlive: true, maxSockets: VIEWERS + POSTERS });
+// One chat message a second per viewer at most: chatters take turns, each posting every 8 s
+// (every 8 s: under load a request can wait seconds for a worker, and two of one chatter's
+// messages reaching the database closer than 1 s apart would be refused by the floor)
+const CHATTERS = Math.ceil(CHAT * 8);
+const HEARTBEAT_MS = 20000;
+const agent = new http.Agent({ keepAlive: true, maxSockets: VIEWERS + POSTERS + CHATTERS + 50 });
 const run = Date.now().toString(36);
 
 // A keep-alive connection the server closed just as it was reused fails before any answer; like a
@@ -52,7 +60,8 @@ function send(method, p, cookie, body, via = agent) {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const stats = { polls: 0, pollErrors: 0, asks: 0, askErrors: 0, missed: 0, resets: 0, delays: [], pollMs: [], askMs: [] };
+const stats = { polls: 0, pollErrors: 0, asks: 0, askErrors: 0, missed: 0, resets: 0, delays: [], pollMs: [], askMs: [],
+	skipped: 0, chats: 0, chatErrors: 0, chatMs: [], reacts: 0, reactErrors: 0, reactMs: [], beats: 0, beatErrors: 0, viewersSeen: 0 };
 const errorKinds = {};
 function error(kind) {
 	errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
@@ -71,8 +80,33 @@ async function prepareposter(i) {
 	return { cookie, csrf, name: `Bench ${run} ${i}` };
 }
 
-async function viewer(startSeq, stopAt) {
+// The heartbeat a viewer's page posts: with the page's anonymous token the first one starts the
+// viewer's session (its cookie is kept for the next ones).
+async function heartbeats(csrf, stopAt) {
+	let cookie = '';
+	await sleep(Math.random() * HEARTBEAT_MS);
+	while (Date.now() < stopAt) {
+		const started = Date.now();
+		try {
+			const res = await request('POST', `/live/${session}/here`, cookie, new URLSearchParams({ csrf }).toString());
+			stats.beats++;
+			if (res.headers['set-cookie'])
+				cookie = res.headers['set-cookie'].map((c) => c.split(';')[0]).join('; ');
+			if (res.status !== 204) {
+				stats.beatErrors++;
+				error(`heartbeat ${res.status}`);
+			}
+		} catch (e) {
+			stats.beatErrors++;
+			error(`heartbeat ${e.message}`);
+		}
+		await sleep(Math.max(0, started + HEARTBEAT_MS - Date.now()));
+	}
+}
+
+async function viewer(startSeq, stopAt, anonCsrf) {
 	let seq = startSeq;
+	const beating = CHAT || REACT ? heartbeats(anonCsrf, stopAt) : null;
 	await sleep(Math.random() * 1000);
 	while (Date.now() < stopAt) {
 		const started = Date.now();
@@ -95,7 +129,11 @@ async function viewer(startSeq, stopAt) {
 					seq = e.seq;
 					stats.delays.push(now - e.at);
 				}
+				// A cursor ahead of the last event received skips events without a gap to see.
+				if (data.seq > seq && !data.reset)	/* a reset (counted above) skips by design */
+					stats.skipped += data.seq - seq;
 				seq = Math.max(seq, data.seq);
+				stats.viewersSeen = Math.max(stats.viewersSeen, data.now?.viewers ?? 0);
 			}
 		} catch (e) {
 			stats.pollErrors++;
@@ -103,6 +141,38 @@ async function viewer(startSeq, stopAt) {
 		}
 		await sleep(Math.max(0, started + 1000 - Date.now()));
 	}
+	await beating;
+}
+
+// Posts `rate` forms a second to `path` from `who` in turn; `fields(k, p)` is the form, `ok` the
+// status expected.
+async function steady(rate, who, path, fields, ok, kind, stopAt) {
+	if (!rate)
+		return;
+	const gap = 1000 / rate;
+	const t0 = Date.now();
+	const inflight = [];
+	for (let k = 0; t0 + k * gap < stopAt; k++) {
+		await sleep(Math.max(0, t0 + k * gap - Date.now()));
+		const p = who[k % who.length];
+		const body = new URLSearchParams({ csrf: p.csrf, ...fields(k, p) }).toString();
+		inflight.push((async () => {
+			const started = Date.now();
+			try {
+				const res = await request('POST', path, p.cookie, body);
+				stats[`${kind}s`]++;
+				stats[`${kind}Ms`].push(Date.now() - started);
+				if (res.status !== ok) {
+					stats[`${kind}Errors`]++;
+					error(`${kind} ${res.status}`);
+				}
+			} catch (e) {
+				stats[`${kind}Errors`]++;
+				error(`${kind} ${e.message}`);
+			}
+		})());
+	}
+	await Promise.all(inflight);
 }
 
 async function poster(posters, stopAt) {
@@ -138,22 +208,29 @@ function pct(list, p) {
 }
 
 const posters = [];
-for (let i = 0; i < POSTERS; i += 20)
-	posters.push(...await Promise.all(Array.from({ length: Math.min(20, POSTERS - i) }, (_, k) => prepareposter(i + k))));
+for (let i = 0; i < POSTERS + CHATTERS; i += 20)
+	posters.push(...await Promise.all(Array.from({ length: Math.min(20, POSTERS + CHATTERS - i) }, (_, k) => prepareposter(i + k))));
+const chatters = posters.splice(POSTERS);
+// The page as a proxy would cache it: its anonymous token is what viewers' heartbeats carry.
+const anonCsrf = /data-csrf="([^"]+)"/.exec((await request('GET', `/live/${session}`)).body)?.[1] ?? '';
 const first = JSON.parse((await request('GET', `/live/${session}/events?after=0`)).body);
 const stopAt = Date.now() + SECS * 1000;
 const t0 = Date.now();
+const EMOJI = ['heart', 'fire', 'clap', 'laugh', 'wow'];
 await Promise.all([
-	...Array.from({ length: VIEWERS }, () => viewer(first.seq, stopAt + 1500)),
-	poster(posters, stopAt),
+	...Array.from({ length: VIEWERS }, () => viewer(first.seq, stopAt + 1500, anonCsrf)),
+	QPS ? poster(posters, stopAt) : null,
+	steady(CHAT, chatters, `/live/${session}/chat`, (k, p) => ({ name: p.name, text: `Chat ${k}: love the walnut one` }), 303, 'chat', stopAt),
+	steady(REACT, chatters, `/live/${session}/react`, (k) => ({ emoji: EMOJI[k % EMOJI.length], js: '1' }), 204, 'react', stopAt),
 ]);
 const wall = (Date.now() - t0) / 1000;
 const last = JSON.parse((await request('GET', `/live/${session}/events?after=0`)).body);
 const events = last.seq - first.seq;
-const errors = stats.pollErrors + stats.askErrors + stats.missed + stats.resets;
-console.log(`events: ${events} (questions asked: ${stats.asks}), deliveries: ${stats.delays.length} (expected ${events * VIEWERS})`);
+const errors = stats.pollErrors + stats.askErrors + stats.missed + stats.skipped + stats.resets + stats.chatErrors + stats.reactErrors + stats.beatErrors;
+console.log(`events: ${events} (questions asked: ${stats.asks}, chat messages: ${stats.chats}), deliveries: ${stats.delays.length} (expected ${events * VIEWERS})`);
 console.log(`requests: ${stats.polls} polls (${(stats.polls / wall).toFixed(0)}/s, p50 ${pct(stats.pollMs, 0.5)} ms, p99 ${pct(stats.pollMs, 0.99)} ms) + ${stats.asks} questions (p50 ${pct(stats.askMs, 0.5)} ms, p99 ${pct(stats.askMs, 0.99)} ms)`);
-console.log(`delay event -> viewer: p50 ${pct(stats.delays, 0.5)} ms, p99 ${pct(stats.delays, 0.99)} ms, max ${Math.max(...stats.delays)} ms`);
-console.log(`errors: ${errors} (poll ${stats.pollErrors}, ask ${stats.askErrors}, missed events ${stats.missed}, resets ${stats.resets}; requests retried on a closed keep-alive connection: ${retried})${Object.keys(errorKinds).length ? ` ${JSON.stringify(errorKinds)}` : ''}`);
+console.log(`  + ${stats.chats} chat (${(stats.chats / SECS).toFixed(1)}/s, p50 ${pct(stats.chatMs, 0.5)} ms, p99 ${pct(stats.chatMs, 0.99)} ms) + ${stats.reacts} reactions (${(stats.reacts / SECS).toFixed(0)}/s, p50 ${pct(stats.reactMs, 0.5)} ms, p99 ${pct(stats.reactMs, 0.99)} ms) + ${stats.beats} heartbeats; viewer count seen: ${stats.viewersSeen}`);
+console.log(`delay event -> viewer: p50 ${pct(stats.delays, 0.5)} ms, p99 ${pct(stats.delays, 0.99)} ms, max ${stats.delays.reduce((m, d) => Math.max(m, d), 0)} ms`);
+console.log(`errors: ${errors} (poll ${stats.pollErrors}, ask ${stats.askErrors}, chat ${stats.chatErrors}, reaction ${stats.reactErrors}, heartbeat ${stats.beatErrors}, missed events ${stats.missed}, skipped by the cursor ${stats.skipped}, resets ${stats.resets}; requests retried on a closed keep-alive connection: ${retried})${Object.keys(errorKinds).length ? ` ${JSON.stringify(errorKinds)}` : ''}`);
 agent.destroy();
 process.exitCode = errors === 0 && pct(stats.delays, 0.99) < 2000 ? 0 : 1;

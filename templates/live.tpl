@@ -28,6 +28,10 @@
 <p>Your browser cannot play this video here. <a href="{{SRC}}">Open the replay</a>.</p>
 </video>{{/VIDEO}}
 {{#NO_VIDEO}}<p class="muted">The replay is not available yet.</p>{{/NO_VIDEO}}
+<h3>Chapters</h3>
+<ol class="live-chapters" id="live-chapters">
+{{#CHAPTERS}}<li data-offset="{{OFFSET}}"><a class="live-chapter" href="{{HREF}}" data-offset="{{OFFSET}}">{{AT}} {{#PIN}}Jump to the {{TITLE}}{{/PIN}}{{#DEAL}}Flash deal: {{TITLE}} at {{PRICE}}{{/DEAL}}</a></li>
+{{/CHAPTERS}}</ol>
 <h3>Products as they were pinned</h3>
 {{#NO_MOMENTS}}<p class="muted">No products were pinned in this session.</p>{{/NO_MOMENTS}}
 <ol class="live-moments" id="live-moments">
@@ -38,11 +42,47 @@
 </section>{{/REPLAY}}
 {{#PINNED}}<section class="live-pinned" aria-labelledby="pinned-h">
 <h2 id="pinned-h">Pinned now</h2>
-<div id="live-pinned" class="live-card"{{#PRODUCT}} data-product="{{PRODUCT}}"{{/PRODUCT}}>
-{{#PRODUCT}}{{>PRODUCT_CARD}}{{/PRODUCT}}
-{{#NO_PIN}}<p class="muted">Nothing is pinned yet.</p>{{/NO_PIN}}
-</div>
+<ol id="live-pinned" class="live-pins">
+{{#PRODUCT}}<li class="live-card" data-product="{{PRODUCT}}" data-pin="{{PIN}}">{{>PRODUCT_CARD}}</li>
+{{/PRODUCT}}</ol>
+{{#NO_PIN}}<p class="muted" id="live-no-pin">Nothing is pinned yet.</p>{{/NO_PIN}}
 </section>{{/PINNED}}
+<p class="muted live-viewers" id="live-viewers" aria-live="off"></p>
+{{#REACT}}<form class="live-reactions" id="live-reactions" method="post" action="/live/{{LIVE}}/react">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button class="link-button" type="submit" name="emoji" value="heart" aria-label="Send a heart">&#x2764;&#xFE0F; <span class="live-react-count" data-emoji="heart"></span></button>
+<button class="link-button" type="submit" name="emoji" value="fire" aria-label="Send fire">&#x1F525; <span class="live-react-count" data-emoji="fire"></span></button>
+<button class="link-button" type="submit" name="emoji" value="clap" aria-label="Send applause">&#x1F44F; <span class="live-react-count" data-emoji="clap"></span></button>
+<button class="link-button" type="submit" name="emoji" value="laugh" aria-label="Send a laugh">&#x1F602; <span class="live-react-count" data-emoji="laugh"></span></button>
+<button class="link-button" type="submit" name="emoji" value="wow" aria-label="Send wow">&#x1F62E; <span class="live-react-count" data-emoji="wow"></span></button>
+</form>{{/REACT}}
+<section class="live-poll-box" id="live-poll" aria-labelledby="poll-h"{{#NO_POLL}} hidden{{/NO_POLL}}>
+<h2 id="poll-h">Poll</h2>
+{{#POLL}}<form class="form live-poll" method="post" action="/live/{{LIVE}}/polls/{{ID}}/vote" data-poll="{{ID}}">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<fieldset><legend class="live-poll-question">{{QUESTION}}</legend>
+<ul class="live-poll-options">
+{{#OPTIONS}}<li><label>{{#CAN_VOTE}}<input type="radio" name="choice" value="{{CHOICE}}" required> {{/CAN_VOTE}}<span class="live-poll-text">{{TEXT}}</span></label> · <span class="live-poll-votes" data-choice="{{CHOICE}}">{{VOTES}}</span> votes</li>
+{{/OPTIONS}}</ul></fieldset>
+{{#VOTE}}<div class="actions"><button class="button" type="submit">Vote</button></div>{{/VOTE}}
+{{#CLOSED}}<p class="muted">Voting has closed.</p>{{/CLOSED}}
+</form>{{/POLL}}
+</section>
+<section class="live-chat" id="live-chat" aria-labelledby="chat-h">
+<h2 id="chat-h">Chat</h2>
+<p class="live-chat-pin" id="live-chat-pin" hidden></p>
+<ol class="live-chat-list" id="live-chat-list">
+{{#CHAT}}<li class="live-chat-msg" id="c-{{ID}}" data-id="{{ID}}"><span class="live-chat-name">{{NAME}}</span>: <span class="live-chat-text">{{TEXT}}</span></li>
+{{/CHAT}}</ol>
+{{#CHAT_FORM}}<form class="form live-chat-form" id="live-chat-form" method="post" action="/live/{{LIVE}}/chat">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+{{#NAME_FIELD}}<div class="field"><label for="chat-name">Your display name</label>
+<input id="chat-name" name="name" maxlength="{{MAX}}" required></div>{{/NAME_FIELD}}
+<div class="field"><label for="chat-text">Message</label>
+<input id="chat-text" name="text" maxlength="{{MAX}}" required autocomplete="off"></div>
+<div class="actions"><button class="button" type="submit">Send</button></div>
+</form>{{/CHAT_FORM}}
+</section>
 <section class="live-questions" aria-labelledby="questions-h">
 <h2 id="questions-h">Questions</h2>
 {{#BLOCKED}}<p class="flash error">The host has blocked you from asking questions in this session.</p>{{/BLOCKED}}

@@ -11,4 +11,15 @@
 <input type="hidden" name="quantity" value="1">
 <button class="button" type="submit">Buy: add to cart</button>
 </form>{{/BUY}}
-{{#SOLD_OUT}}<p><span class="badge">Sold out</span></p>{{/SOLD_OUT}}
+{{#SOLD_OUT}}<p><span class="badge live-sold-out">Sold out</span></p>{{/SOLD_OUT}}
+{{#DEAL}}<div class="live-deal" data-deal="{{ID}}" data-ends="{{ENDS}}">
+<p class="live-deal-price">Flash deal: <strong>{{PRICE}}</strong> <s>{{WAS}}</s></p>
+<p class="muted">Ends in <span class="live-deal-countdown" data-ends="{{ENDS}}">{{LEFT_S}} s</span> · <span class="live-deal-left">{{LEFT}}</span> left · up to {{PER_BUYER}} per buyer</p>
+{{#TAKE}}<form class="live-deal-take" method="post" action="/live/{{LIVE}}/deals/{{ID}}">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="variant" value="{{VARIANT}}">
+<input type="hidden" name="quantity" value="1">
+<button class="button" type="submit">Buy at the deal price</button>
+</form>{{/TAKE}}
+{{#DEAL_GONE}}<p><span class="badge">Deal sold out</span></p>{{/DEAL_GONE}}
+</div>{{/DEAL}}

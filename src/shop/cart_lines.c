@@ -7,6 +7,7 @@
 #include "shop/cart.h"
 #include "domain/commerce/country.h"
 #include "domain/commerce/region.h"
+#include "domain/live/live_deal.h"
 #include "views/tax_view.h"
 #include "views/discount_view.h"
 #include "web/layout.h"
@@ -208,6 +209,15 @@ enum db_status cart_load_to(struct db *db, struct arena *a, long long id, const 
 		if (rc != DB_OK)
 			return rc;
 	}
+	/* Flash-deal prices held for this cart (domain/live/live_deal.h): inside the checkout's
+	 * transaction too, so a hold that expired since the review changes the version. */
+	struct live_deal_price *held = NULL;
+	size_t nheld = 0;
+	if (id) {
+		enum db_status rc = live_deal_held(db, a, id, &held, &nheld);
+		if (rc != DB_OK)
+			return rc;
+	}
 	c->brands = arena_zalloc(a, (res.nrows ? res.nrows : 1) * sizeof *c->brands);
 	struct cart_line *lines = arena_zalloc(a, (res.nrows ? res.nrows : 1) * sizeof *lines);
 	struct calc_version v;
@@ -237,6 +247,11 @@ enum db_status cart_load_to(struct db *db, struct arena *a, long long id, const 
 		}
 		struct cart_line *l = &lines[i];
 		read_line(a, &res, i, l);
+		if (live_deal_price_for(held, nheld, l->variant_id, l->quantity, l->currency, &l->unit_price)) {
+			l->price_changed = false;
+			if (!calc_line_total(l->unit_price, l->quantity, &l->line_total))
+				l->unavailable = true;
+		}
 		b->nlines++;
 		b->mixed_currency |= strcmp(l->currency, b->currency) != 0;
 		c->count += l->quantity;

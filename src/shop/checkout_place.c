@@ -6,6 +6,7 @@
  * A hosted payment (pay_redirect.c) is started after the commit. */
 #include <stdlib.h>
 #include <string.h>
+#include "domain/live/live_deal.h"
 #include "views/attribution.h"
 #include "shop/cart.h"
 #include "shop/cart_codes.h"
@@ -315,6 +316,9 @@ static enum db_status place_txn(struct db *db, void *ctx)
 		return rc;
 	if (p->prov->kind == PAYMENT_REDIRECT &&
 	    (rc = pay_redirect_hold(db, &p->redirect, p->checkout_id, p->prov->name)) != DB_OK)
+		return rc;
+	/* Flash-deal units bought at the deal price now count against the deal stock for good. */
+	if ((rc = live_deal_place(db, p->cart_id)) != DB_OK)
 		return rc;
 	return db_query(db, NULL, &q_clear, (struct db_param[]){ DB_I(p->cart_id) }, NULL);
 }

@@ -28,7 +28,10 @@ int page_live_events(struct req *r)
 		problem(r, 400, "after must be a whole number");
 		return REQ_DONE;
 	}
-	response_header(r, "Cache-Control", "no-store");
+	/* The answer is the same for every viewer with the same cursor, and viewers converge on the
+	 * same cursor: a reverse proxy or CDN may answer a poll for a second (docs/LIVE.md, transport).
+	 * Browsers do not reuse it, so a viewer's next poll always goes out. */
+	response_header(r, "Cache-Control", "public, max-age=0, s-maxage=1");
 	struct live_tail t = { 0 };
 	enum db_status rc = id ? live_tail_get(r, id, &t) : DB_OK;
 	if (rc != DB_OK) {
@@ -37,6 +40,11 @@ int page_live_events(struct req *r)
 	}
 	if (!t.found) {
 		problem(r, 404, "There is no live session with that number.");
+		return REQ_DONE;
+	}
+	const char *made = live_tail_answer(id, after);
+	if (made) {
+		response_text(r, 200, "application/json", made);
 		return REQ_DONE;
 	}
 	json_t *events = json_array();
@@ -49,11 +57,12 @@ int page_live_events(struct req *r)
 				json_array_append(events, e);
 	}
 	long long cursor = after > t.last_seq ? after : t.last_seq;
-	json_t *o = json_pack("{s:I, s:s, s:b, s:o}", "seq", (json_int_t)cursor, "state", t.state,
-			      "reset", reset, "events", events);
+	json_t *o = json_pack("{s:I, s:s, s:b, s:o, s:O}", "seq", (json_int_t)cursor, "state", t.state,
+			      "reset", reset, "events", events, "now", t.now);
 	char *text = json_dumps(o, JSON_COMPACT);
 	response_text(r, 200, "application/json", text ? text : "{}");
-	free(text);
 	json_decref(o);
+	if (text)
+		live_tail_answer_keep(id, after, text);
 	return REQ_DONE;
 }

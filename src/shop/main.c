@@ -87,6 +87,16 @@ static const struct field live_ask_fields[] = {
 	F_TEXT("text", LIVE_QUESTION_MAX), F_TEXT("name", LIVE_NAME_MAX), F_END,
 };
 static const struct field live_remind_fields[] = { F_EMAIL("email", .inline_error = true), F_END };
+static const struct field live_chat_fields[] = {
+	F_TEXT("text", LIVE_CHAT_MAX), F_TEXT("name", LIVE_NAME_MAX), F_END,
+};
+static const struct field live_poll_vote_fields[] = {
+	F_INT("choice", 1, 1, LIVE_POLL_OPTIONS_MAX, .inline_error = true), F_END,
+};
+static const struct field live_react_fields[] = { F_TEXT("emoji", 10), F_TEXT("js", 1), F_END };
+static const struct field live_deal_fields[] = {
+	F_ID("variant", .inline_error = true), F_INT("quantity", 2, 1, 10, .inline_error = true), F_END,
+};
 /* A lead form's answers arrive as q1..q30, whatever the brand made of them, plus the signed
  * fill-time stamp, the honeypot and the consent box. */
 static const struct field leadform_fields[] = {
@@ -130,6 +140,7 @@ enum shop_page {
 	SHOP_VIDEO, SHOP_VIDEO_CLICK, SHOP_VIDEO_CART_ADD, SHOP_VIDEO_SWIPE,
 	SHOP_LIVE, SHOP_LIVE_EVENTS, SHOP_LIVE_ASK, SHOP_LIVE_VOTE, SHOP_LIVE_REMIND,
 	SHOP_LIVE_CART_ADD, SHOP_LIVE_CONFIRM_FORM, SHOP_LIVE_CONFIRM, SHOP_LIVE_STOP_FORM, SHOP_LIVE_STOP,
+	SHOP_LIVE_CHAT, SHOP_LIVE_POLL_VOTE, SHOP_LIVE_REACT, SHOP_LIVE_HERE, SHOP_LIVE_DEAL,
 	SHOP_AD, SHOP_AD_CLICK, SHOP_AD_CART_ADD, SHOP_GO,
 	SHOP_CART_CODE, SHOP_CART_CODE_REMOVE,
 	SHOP_REPORT_FORM, SHOP_REPORT,
@@ -248,6 +259,17 @@ static const struct route routes[] = {
 	 * (RFC 8058), so the token in the path is the authentication, as for a signed webhook. */
 	[SHOP_LIVE_STOP] = { .pat = { HTTP_POST, "/live/reminders/stop/{token}" },
 		.fn = page_live_stop, .needs = NEED_SIGNED | NEED_MULTIPART, .path = path_token, .max_body = 1024 },
+	/* in the session: live_chat.c, live_poll_vote.c, live_react.c, live_here.c, live_deal_claim.c */
+	[SHOP_LIVE_CHAT] = { .pat = { HTTP_POST, "/live/{id}/chat" }, .fn = page_live_chat,
+		.path = path_id, .fields = live_chat_fields, .max_body = 2048 },
+	[SHOP_LIVE_POLL_VOTE] = { .pat = { HTTP_POST, "/live/{id}/polls/{q}/vote" }, .fn = page_live_poll_vote,
+		.path = path_id_q, .fields = live_poll_vote_fields, .max_body = 1024 },
+	[SHOP_LIVE_REACT] = { .pat = { HTTP_POST, "/live/{id}/react" }, .fn = page_live_react,
+		.path = path_id, .fields = live_react_fields, .max_body = 1024 },
+	[SHOP_LIVE_HERE] = { .pat = { HTTP_POST, "/live/{id}/here" }, .fn = page_live_here,
+		.path = path_id, .max_body = 1024 },
+	[SHOP_LIVE_DEAL] = { .pat = { HTTP_POST, "/live/{id}/deals/{q}" }, .fn = page_live_deal_claim,
+		.path = path_id_q, .fields = live_deal_fields, .max_body = 1024 },
 	/* collection ads: ad.c, and their signed click-outs: go.c */
 	[SHOP_AD] = { .pat = { HTTP_GET, "/ad/{slug}" }, .fn = page_ad,
 		.needs = NEED_SESSION, .path = path_slug, .fields = via_fields, .shared_cache = true },

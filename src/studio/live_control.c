@@ -11,10 +11,20 @@
 
 static const struct db_stmt q_in_lineup = {
 	"SELECT 1 FROM live_lineup WHERE session_id = ? AND product_id = ?", "ii", "i" };
+/* The current pins under the session row's lock (live_event_add takes it too, first here). */
+static const struct db_stmt q_lock = {
+	"SELECT last_seq FROM live_sessions WHERE id = ? FOR UPDATE", "i", "i" };
+static const struct db_stmt q_current = {
+	"SELECT id, product_id, slot FROM live_pins WHERE session_id = ? AND unpinned_at IS NULL"
+	" ORDER BY slot DESC, id DESC", "i", "iii" };
+static const struct db_stmt q_unpin = {
+	"UPDATE live_pins SET unpinned_at = UTC_TIMESTAMP(3) WHERE id = ? AND unpinned_at IS NULL", "i", "" };
+/* A new pin goes first (the highest slot). */
 static const struct db_stmt q_pin = {
-	"INSERT INTO live_pins (session_id, product_id, pinned_at) VALUES (?, ?, UTC_TIMESTAMP(3))", "ii", "" };
+	"INSERT INTO live_pins (session_id, product_id, pinned_at, slot) VALUES (?, ?, UTC_TIMESTAMP(3), ?)", "iii", "" };
 static const struct db_stmt q_settings = {
-	"UPDATE live_sessions SET replay_url = ?, blocked_words = ? WHERE id = ?", "ssi", "" };
+	"UPDATE live_sessions SET replay_url = ?, blocked_words = ?, chat_slow_s = IF(? < 0, chat_slow_s, ?) WHERE id = ?",
+	"ssiii", "" };
 
 struct change {
 	struct arena *a;
@@ -39,10 +49,33 @@ int page_studio_live_state(struct req *r)
 	return REQ_DONE;
 }
 
+/* At most LIVE_PINS_MAX at once: pinning one more unpins the one pinned longest ago (the
+ * creator keeps talking; a refusal mid-show would cost a click). Pinning a product already
+ * pinned changes nothing. */
 static enum db_status pin_write(struct db *db, void *ctx)
 {
 	struct change *c = ctx;
-	enum db_status rc = db_query(db, NULL, &q_pin, (struct db_param[]){ DB_I(c->id), DB_I(c->ref) }, NULL);
+	struct db_res lock, cur;
+	enum db_status rc = db_query(db, c->a, &q_lock, (struct db_param[]){ DB_I(c->id) }, &lock);
+	if (rc == DB_OK)
+		rc = db_query(db, c->a, &q_current, (struct db_param[]){ DB_I(c->id) }, &cur);
+	if (rc != DB_OK)
+		return rc;
+	long long top = cur.nrows ? db_at(&cur, 0, 2)->i : 0, oldest = 0;
+	for (size_t i = 0; i < cur.nrows; i++) {
+		if (db_at(&cur, i, 1)->i == c->ref)
+			return DB_OK;
+		if (i == 0 || db_at(&cur, i, 0)->i < oldest)
+			oldest = db_at(&cur, i, 0)->i;
+	}
+	if (cur.nrows >= LIVE_PINS_MAX) {
+		rc = db_query(db, NULL, &q_unpin, (struct db_param[]){ DB_I(oldest) }, NULL);
+		if (rc == DB_OK)
+			rc = live_event_add(db, c->a, c->id, "unpin", oldest, NULL);
+		if (rc != DB_OK)
+			return rc;
+	}
+	rc = db_query(db, NULL, &q_pin, (struct db_param[]){ DB_I(c->id), DB_I(c->ref), DB_I(top + 1) }, NULL);
 	if (rc != DB_OK)
 		return rc;
 	return live_event_add(db, c->a, c->id, "pin", (long long)db_insert_id(db), NULL);
@@ -87,7 +120,14 @@ int page_studio_live_settings(struct req *r)
 		response_error(r, 422, "The replay must be an https:// link to a video, or a /media/ file.");
 		return REQ_DONE;
 	}
-	enum db_status rc = db_query(r->db, NULL, &q_settings, (struct db_param[]){ DB_S(replay), DB_S(words ? words : ""), DB_I(o.id) }, NULL);
+	/* slow mode: seconds between a viewer's chat messages; a form without the field keeps it */
+	long long slow = -1;
+	if (req_str(r, "chat_slow_s") && !req_int(r, "chat_slow_s", &slow)) {
+		response_error(r, 422, "Slow mode is 0 to 300 seconds between a viewer's messages.");
+		return REQ_DONE;
+	}
+	enum db_status rc = db_query(r->db, NULL, &q_settings, (struct db_param[]){ DB_S(replay), DB_S(words ? words : ""),
+		DB_I(slow), DB_I(slow), DB_I(o.id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	response_redirect(r, arena_printf(r->arena, "/studio/live/%lld", o.id));

@@ -25,5 +25,14 @@ int page_studio_live_answer(struct req *r);
 int page_studio_live_answered(struct req *r);
 int page_studio_live_hide(struct req *r);
 int page_studio_live_block(struct req *r);
+int page_studio_live_unpin(struct req *r);
+int page_studio_live_pin_up(struct req *r);
+int page_studio_live_deal(struct req *r);
+int page_studio_live_poll(struct req *r);
+int page_studio_live_poll_close(struct req *r);
+int page_studio_live_chat_hide(struct req *r);
+int page_studio_live_chat_block(struct req *r);
+int page_studio_live_chat_pin(struct req *r);
+int page_studio_live_export(struct req *r);
 
 #endif

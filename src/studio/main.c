@@ -11,6 +11,7 @@
 #include "domain/connectors/connector_store.h"
 #include "studio/live_studio.h"
 #include "studio/live_stream.h"
+#include "domain/live/live_deal.h"
 #include "studio/orders.h"
 #include "studio/payouts.h"
 #include "studio/image_upload.h"
@@ -258,7 +259,19 @@ static const struct field live_schedule_fields[] = {
 static const struct field live_state_fields[] = { F_TEXT("to", 12), F_END };
 static const struct field live_pin_fields[] = { F_ID("product", .inline_error = true), F_END };
 static const struct field live_settings_fields[] = {
-	F_TEXT("replay_url", VIDEO_URL_MAX), F_TEXT("blocked_words", LIVE_WORDS_MAX), F_END,
+	F_TEXT("replay_url", VIDEO_URL_MAX), F_TEXT("blocked_words", LIVE_WORDS_MAX),
+	F_INT("chat_slow_s", 3, 0, LIVE_CHAT_SLOW_MAX, .inline_error = true), F_END,
+};
+static const struct field live_deal_fields[] = {
+	F_ID("product", .inline_error = true), F_MONEY("price", 20, .inline_error = true),
+	F_INT("seconds", 3, LIVE_DEAL_MIN_S, LIVE_DEAL_MAX_S, .inline_error = true),
+	F_INT("stock", 6, 1, LIVE_DEAL_STOCK_MAX, .inline_error = true),
+	F_INT("per_buyer", 2, 1, LIVE_DEAL_PER_BUYER_MAX, .inline_error = true), F_END,
+};
+static const struct field live_poll_fields[] = {
+	F_TEXT("question", LIVE_POLL_QUESTION_MAX), F_TEXT("option1", LIVE_POLL_OPTION_MAX),
+	F_TEXT("option2", LIVE_POLL_OPTION_MAX), F_TEXT("option3", LIVE_POLL_OPTION_MAX),
+	F_TEXT("option4", LIVE_POLL_OPTION_MAX), F_END,
 };
 /* what nginx-rtmp's callbacks send that crowdcart reads (live_stream_hook.c) */
 static const struct field live_stream_hook_fields[] = { F_TEXT("name", 100), F_TEXT("path", 1000), F_END };
@@ -359,6 +372,8 @@ enum studio_page {
 	ST_CR_LINK_DELETE,
 	ST_LIVE_LIST, ST_LIVE_CREATE, ST_LIVE_PANEL, ST_LIVE_STATE, ST_LIVE_PIN, ST_LIVE_SETTINGS,
 	ST_LIVE_ANSWER, ST_LIVE_ANSWERED, ST_LIVE_HIDE, ST_LIVE_BLOCK,
+	ST_LIVE_UNPIN, ST_LIVE_PIN_UP, ST_LIVE_DEAL, ST_LIVE_POLL, ST_LIVE_POLL_CLOSE, ST_LIVE_CHAT_HIDE,
+	ST_LIVE_CHAT_BLOCK, ST_LIVE_CHAT_PIN, ST_LIVE_EXPORT,
 	ST_DOMAINS, ST_DOMAIN_ADD, ST_DOMAIN_REMOVE, ST_DOMAIN_CHECK, ST_ADS, ST_AD_NEW,
 	ST_AD_CREATE, ST_AD_EDIT, ST_AD_SAVE,
 	ST_SHOWCASES, ST_SHOWCASE_NEW, ST_SHOWCASE_CREATE, ST_SHOWCASE_EDIT, ST_SHOWCASE_SAVE,
@@ -662,6 +677,25 @@ static const struct route routes[] = {
 	[ST_LIVE_BLOCK] = { .pat = { HTTP_POST, "/studio/live/{id}/questions/{q}/block" },
 		.fn = page_studio_live_block, .needs = NEED_CREATOR, .path = path_id_q,
 		.max_body = 1024 },
+	/* in the session (live_pins.c, live_deals.c, live_polls.c, live_chat_moderate.c, live_export.c) */
+	[ST_LIVE_UNPIN] = { .pat = { HTTP_POST, "/studio/live/{id}/pins/{q}/unpin" },
+		.fn = page_studio_live_unpin, .needs = NEED_CREATOR, .path = path_id_q, .max_body = 1024 },
+	[ST_LIVE_PIN_UP] = { .pat = { HTTP_POST, "/studio/live/{id}/pins/{q}/up" },
+		.fn = page_studio_live_pin_up, .needs = NEED_CREATOR, .path = path_id_q, .max_body = 1024 },
+	[ST_LIVE_DEAL] = { .pat = { HTTP_POST, "/studio/live/{id}/deals" }, .fn = page_studio_live_deal,
+		.needs = NEED_CREATOR, .path = path_id, .fields = live_deal_fields, .max_body = 2048 },
+	[ST_LIVE_POLL] = { .pat = { HTTP_POST, "/studio/live/{id}/polls" }, .fn = page_studio_live_poll,
+		.needs = NEED_CREATOR, .path = path_id, .fields = live_poll_fields, .max_body = 4096 },
+	[ST_LIVE_POLL_CLOSE] = { .pat = { HTTP_POST, "/studio/live/{id}/polls/{q}/close" },
+		.fn = page_studio_live_poll_close, .needs = NEED_CREATOR, .path = path_id_q, .max_body = 1024 },
+	[ST_LIVE_CHAT_HIDE] = { .pat = { HTTP_POST, "/studio/live/{id}/chat/{q}/hide" },
+		.fn = page_studio_live_chat_hide, .needs = NEED_CREATOR, .path = path_id_q, .max_body = 1024 },
+	[ST_LIVE_CHAT_BLOCK] = { .pat = { HTTP_POST, "/studio/live/{id}/chat/{q}/block" },
+		.fn = page_studio_live_chat_block, .needs = NEED_CREATOR, .path = path_id_q, .max_body = 1024 },
+	[ST_LIVE_CHAT_PIN] = { .pat = { HTTP_POST, "/studio/live/{id}/chat/{q}/pin" },
+		.fn = page_studio_live_chat_pin, .needs = NEED_CREATOR, .path = path_id_q, .max_body = 1024 },
+	[ST_LIVE_EXPORT] = { .pat = { HTTP_GET, "/studio/live/{id}/chat.csv" }, .fn = page_studio_live_export,
+		.needs = NEED_SESSION | NEED_CREATOR, .path = path_id },
 	/* collection ads and verified domains: ads.c, domains.c; "new" before "{id}" */
 	[ST_DOMAINS] = { .pat = { HTTP_GET, "/studio/domains" }, .fn = page_studio_domains,
 		.needs = NEED_SESSION | NEED_BRAND, .fields = domains_fields },

@@ -85,11 +85,11 @@
 			list.append(...sorted);
 	}
 
-	function showPin(p) {
-		const box = document.getElementById('live-pinned');
-		if (!box)
-			return;
-		box.dataset.product = p.id;
+	// A pinned product's card, as live_product.tpl draws it (with its flash deal, if any).
+	function pinCard(p) {
+		const li = el('li', 'live-card');
+		li.dataset.product = p.id;
+		li.dataset.pin = p.pin;
 		const link = el('a', 'card-link');
 		link.href = p.url;
 		if (p.image) {
@@ -101,27 +101,170 @@
 			link.append(img);
 		}
 		link.append(el('h3', 'card-title', p.title));
-		const parts = [link, el('p', 'card-brand', p.brand), el('p', 'price', p.price)];
+		li.append(link, el('p', 'card-brand', p.brand), el('p', 'price', p.price));
 		if (p.gifted) {	// as live_product.tpl: the creator received it free from the brand
 			const gift = el('p', 'gifted', `Gifted by ${p.brand}`);
 			gift.setAttribute('role', 'note');
-			parts.push(gift);
+			li.append(gift);
 		}
-		if (p.variant) {
-			const form = el('form', 'live-buy');
+		const buy = (cls, action, label, variant) => {
+			const form = el('form', cls);
 			form.method = 'post';
-			form.action = `/live/${id}/cart`;
-			const b = el('button', 'button', 'Buy: add to cart');
+			form.action = action;
+			const b = el('button', 'button', label);
 			b.type = 'submit';
-			form.append(hiddenInput('csrf', csrf), hiddenInput('variant', p.variant), hiddenInput('quantity', 1), b);
-			parts.push(form);
+			form.append(hiddenInput('csrf', csrf), hiddenInput('variant', variant), hiddenInput('quantity', 1), b);
+			return form;
+		};
+		if (p.variant) {
+			li.append(buy('live-buy', `/live/${id}/cart`, 'Buy: add to cart', p.variant));
 		} else {
 			const p2 = el('p');
-			p2.append(el('span', 'badge', 'Sold out'));
-			parts.push(p2);
+			p2.append(el('span', 'badge live-sold-out', 'Sold out'));
+			li.append(p2);
 		}
-		box.replaceChildren(...parts);
-		status.textContent = `Pinned now: ${p.title}`;
+		if (p.deal) {
+			const d = el('div', 'live-deal');
+			d.dataset.deal = p.deal.id;
+			const price = el('p', 'live-deal-price', 'Flash deal: ');
+			price.append(el('strong', '', p.deal.price), ' ', el('s', '', p.price));
+			const meta = el('p', 'muted', 'Ends in ');
+			const cd = el('span', 'live-deal-countdown');
+			cd.dataset.ends = p.deal.ends;
+			meta.append(cd, ' · ', el('span', 'live-deal-left', String(p.deal.left)), ` left · up to ${p.deal.per_buyer} per buyer`);
+			d.append(price, meta);
+			if (p.deal.left > 0 && p.variant)
+				d.append(buy('live-deal-take', `/live/${id}/deals/${p.deal.id}`, 'Buy at the deal price', p.variant));
+			else {
+				const gone = el('p');
+				gone.append(el('span', 'badge', 'Deal sold out'));
+				d.append(gone);
+			}
+			li.append(d);
+		}
+		return li;
+	}
+
+	// The pins, redrawn only when what they show changed (a redraw would reset a focused button).
+	let pinsShown = null;
+	function showPins(pins) {
+		const box = document.getElementById('live-pinned');
+		if (!box)
+			return;
+		const sig = JSON.stringify(pins.map((p) => [p.pin, p.variant, p.price, p.deal && [p.deal.id, p.deal.left]]));
+		if (sig === pinsShown)
+			return;
+		const first = pinsShown !== null;
+		pinsShown = sig;
+		if (!first)
+			return;	// the page drew them already
+		box.replaceChildren(...pins.map(pinCard));
+		document.getElementById('live-no-pin')?.toggleAttribute('hidden', pins.length > 0);
+		tickDeals();
+	}
+
+	// Flash-deal countdowns run on the server's clock (the offset of the last poll's "now.at").
+	let skew = 0;
+	function tickDeals() {
+		for (const cd of document.querySelectorAll('.live-deal-countdown')) {
+			const left = Math.max(0, Math.ceil((Number(cd.dataset.ends) - (Date.now() + skew)) / 1000));
+			cd.textContent = left > 0 ? `${left} s` : 'ended';
+			if (left === 0)
+				cd.closest('.live-deal')?.querySelector('.live-deal-take')?.remove();
+		}
+	}
+	setInterval(tickDeals, 250);
+
+	function showPoll(poll) {
+		const box = document.getElementById('live-poll');
+		if (!box || !poll)
+			return;
+		box.hidden = false;
+		let form = box.querySelector('form.live-poll');
+		if (!form || form.dataset.poll !== String(poll.id)) {
+			form = el('form', 'form live-poll');
+			form.method = 'post';
+			form.action = `/live/${id}/polls/${poll.id}/vote`;
+			form.dataset.poll = poll.id;
+			const fs = el('fieldset');
+			fs.append(el('legend', 'live-poll-question', poll.question));
+			const ul = el('ul', 'live-poll-options');
+			poll.options.forEach((o, i) => {
+				const li = el('li');
+				const label = el('label');
+				if (!poll.closed) {
+					const r = el('input');
+					r.type = 'radio';
+					r.name = 'choice';
+					r.value = String(i + 1);
+					r.required = true;
+					label.append(r, ' ');
+				}
+				label.append(el('span', 'live-poll-text', o.text));
+				const v = el('span', 'live-poll-votes');
+				v.dataset.choice = i + 1;
+				li.append(label, ' · ', v, ' votes');
+				ul.append(li);
+			});
+			fs.append(ul);
+			form.append(hiddenInput('csrf', csrf), fs);
+			if (!poll.closed) {
+				const b = el('button', 'button', 'Vote');
+				b.type = 'submit';
+				const actions = el('div', 'actions');
+				actions.append(b);
+				form.append(actions);
+			}
+			box.querySelector('form.live-poll')?.remove();
+			box.append(form);
+		}
+		poll.options.forEach((o, i) => {
+			const v = form.querySelector(`.live-poll-votes[data-choice="${i + 1}"]`);
+			if (v)
+				v.textContent = String(o.votes);
+		});
+		if (poll.closed)
+			for (const x of form.querySelectorAll('input[type=radio], button'))
+				x.remove();
+	}
+
+	// Reactions: each complete second counted once, shown as that second's taps per emoji.
+	let reactedUpTo = 0;
+	function showReactions(list) {
+		for (const sec of list) {
+			if (sec.at <= reactedUpTo)
+				continue;
+			reactedUpTo = sec.at;
+			for (const span of document.querySelectorAll('.live-react-count')) {
+				const n = sec[span.dataset.emoji] ?? 0;
+				span.textContent = n ? `+${n}` : '';
+			}
+		}
+	}
+
+	function chatItem(e) {
+		const li = el('li', 'live-chat-msg');
+		li.id = `c-${e.id}`;
+		li.dataset.id = e.id;
+		li.append(el('span', 'live-chat-name', e.name), ': ', el('span', 'live-chat-text', e.text));
+		return li;
+	}
+
+	function showNow(now) {
+		if (!now)
+			return;
+		skew = now.at - Date.now();
+		showPins(now.pins);
+		showPoll(now.poll);
+		showReactions(now.reactions);
+		const viewers = document.getElementById('live-viewers');
+		if (viewers && state === 'live')
+			viewers.textContent = `${now.viewers} watching`;
+		const cp = document.getElementById('live-chat-pin');
+		if (cp) {
+			cp.hidden = !now.chat_pin;
+			cp.textContent = now.chat_pin ? `Pinned: ${now.chat_pin.name}: ${now.chat_pin.text}` : '';
+		}
 	}
 
 	function apply(e) {
@@ -130,11 +273,21 @@
 			return false;
 		}
 		if (e.kind === 'pin')
-			showPin(e.product);
+			status.textContent = `Pinned now: ${e.product.title}`;
 		else if (e.kind === 'hide')
 			document.getElementById(`q-${e.id}`)?.remove();
-		else
+		else if (e.kind === 'chat_hide')
+			document.getElementById(`c-${e.id}`)?.remove();
+		else if (e.kind === 'chat') {
+			const chat = document.getElementById('live-chat-list');
+			if (chat && !document.getElementById(`c-${e.id}`)) {
+				chat.append(chatItem(e));
+				while (chat.children.length > 100)
+					chat.firstElementChild.remove();
+			}
+		} else if (e.kind === 'question' || e.kind === 'answer' || e.kind === 'vote')
 			setQuestion(e);
+		// unpin, poll, deal: what they changed arrives in "now"
 		return true;
 	}
 
@@ -159,6 +312,7 @@
 					if (e.seq > seq && !apply(e))
 						return;
 				seq = Math.max(seq, data.seq);
+				showNow(data.now);
 			}
 		} catch {
 			// A failed poll is retried on the next tick.
@@ -177,18 +331,30 @@
 		if (!(form instanceof HTMLFormElement) || !form.closest('#live'))
 			return;
 		ev.preventDefault();
+		// A reaction is a tap: no message, no redraw, and the emoji is the button that was pressed.
+		if (form.classList.contains('live-reactions')) {
+			const body = new URLSearchParams({ csrf, emoji: ev.submitter?.value ?? 'heart', js: '1' });
+			fetch(form.action, { method: 'POST', body, credentials: 'same-origin' }).catch(() => {});
+			return;
+		}
 		const button = form.querySelector('button');
 		if (button)
 			button.disabled = true;
 		try {
 			const res = await fetch(form.action, { method: 'POST', body: new URLSearchParams(new FormData(form)), credentials: 'same-origin' });
 			if (res.ok) {
-				if (form.classList.contains('live-ask')) {
-					form.querySelector('textarea').value = '';
-					const name = form.querySelector('#ask-name');
-					name?.closest('.field')?.replaceChildren(el('p', 'muted', `Asking as ${name.value}.`));
+				// The name typed with a first question or message is bound now: neither form asks again.
+				if (form.classList.contains('live-ask') || form.classList.contains('live-chat-form')) {
+					const typed = form.querySelector('#ask-name, #chat-name')?.value;
+					const askName = document.getElementById('ask-name');
+					askName?.closest('.field')?.replaceChildren(el('p', 'muted', `Asking as ${typed ?? askName.value}.`));
+					document.getElementById('chat-name')?.closest('.field')?.remove();
 				}
-				status.textContent = form.classList.contains('live-buy') ? 'Added to your cart.' :
+				if (form.classList.contains('live-ask'))
+					form.querySelector('textarea').value = '';
+				if (form.classList.contains('live-chat-form'))
+					form.querySelector('#chat-text').value = '';
+				status.textContent = form.classList.contains('live-buy') || form.classList.contains('live-deal-take') ? 'Added to your cart.' :
 					form.classList.contains('live-remind') ? 'Thanks: confirm with the link we emailed you, and we will email you when the session starts.' : 'Sent.';
 			} else {
 				const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
@@ -236,6 +402,25 @@
 		replay.addEventListener('seeked', update);
 	}
 
+	// Replay chapters jump within the player rather than opening the video on its own.
+	document.addEventListener('click', (ev) => {
+		const a = ev.target instanceof Element ? ev.target.closest('.live-chapter') : null;
+		if (!a || !replay)
+			return;
+		ev.preventDefault();
+		replay.currentTime = Number(a.dataset.offset);
+		replay.play().catch(() => {});
+	});
+
+	// The viewer count: a heartbeat while the page is open and live (a POST: polls never write).
+	const HERE_MS = 20000;
+	const here = () => fetch(`/live/${id}/here`, { method: 'POST', body: new URLSearchParams({ csrf }), credentials: 'same-origin' }).catch(() => {});
+	if (state === 'live') {
+		here();
+		setInterval(here, HERE_MS);
+	}
+
 	if (state !== 'ended')
 		timer = setTimeout(poll, POLL_MS);
+	tickDeals();
 })();

@@ -70,10 +70,10 @@ test('a viewer sees the creator\'s answer and pin within 2 s, without reloading'
 	const pinForm = creator.locator('.live-panel-lineup form').first();
 	await pinForm.waitFor();
 	const product = await pinForm.locator('input[name="product"]').getAttribute('value');
-	await viewer.evaluate((p) => window.__expect('pin', { selector: `#live-pinned[data-product="${p}"] form.live-buy`, text: '' }), product);
+	await viewer.evaluate((p) => window.__expect('pin', { selector: `#live-pinned li[data-product="${p}"] form.live-buy`, text: '' }), product);
 	t0 = Date.now();
 	await pinForm.getByRole('button', { name: 'Pin' }).click();
-	await viewer.locator(`#live-pinned[data-product="${product}"] form.live-buy`).waitFor({ timeout: 5000 });
+	await viewer.locator(`#live-pinned li[data-product="${product}"] form.live-buy`).waitFor({ timeout: 5000 });
 	const pinMs = (await viewer.evaluate(() => window.__seen.pin)) - t0;
 	t.diagnostic(`answer reached the viewer in ${answerMs} ms, the pin in ${pinMs} ms`);
 
@@ -89,6 +89,28 @@ test('a viewer sees the creator\'s answer and pin within 2 s, without reloading'
 	// The viewer's buy button adds the pinned product to the cart (attributed to the creator).
 	await viewer.locator('#live-pinned form.live-buy button').click();
 	await viewer.locator('#live-status', { hasText: 'Added to your cart' }).waitFor({ timeout: 3000 });
+
+	// A flash deal from the panel: the viewer sees its price and a countdown that ticks down.
+	const current = creator.locator(`.live-panel-current li[data-product="${product}"]`);
+	await current.locator('summary', { hasText: 'Start a flash deal' }).click();
+	await current.locator('input[name="price"]').fill('0.50');
+	await current.locator('input[name="seconds"]').fill('60');
+	await Promise.all([creator.waitForLoadState('load'), current.getByRole('button', { name: 'Start the deal' }).click()]);
+	const countdown = viewer.locator(`#live-pinned li[data-product="${product}"] .live-deal-countdown`);
+	await countdown.waitFor({ timeout: 3000 });
+	const secondsLeft = async () => Number(/^(\d+) s$/.exec(await countdown.textContent())?.[1]);
+	const first = await secondsLeft();
+	assert.ok(first > 50 && first <= 60, `the countdown starts near 60 s (${first})`);
+	await viewer.waitForFunction((f) => Number(document.querySelector('.live-deal-countdown')?.textContent.split(' ')[0]) < f, first,
+		{ timeout: 3000 });
+	await viewer.locator('#live-pinned .live-deal-price', { hasText: '$0.50' }).waitFor();
+
+	// Chat: the viewer's message reaches the panel's list after a reload, and the viewer's own list by the poll.
+	const message = `Love it ${unique()}`;
+	await viewer.locator('#chat-text').fill(message);
+	await viewer.locator('#live-chat-form').getByRole('button', { name: 'Send' }).click();
+	await viewer.locator('.live-chat-text', { hasText: message }).waitFor({ timeout: 3000 });
+	await viewer.screenshot({ path: `${SHOTS}live-viewer-deal.png`, fullPage: true });
 
 	await creatorClean('creator');
 	await viewerClean('viewer');

@@ -1,7 +1,9 @@
 /* test_live.c: live shopping's pure rules: state steps, the question rate limit, blocked-word
- * matching, the start time a creator types, and replay offsets. */
+ * matching, the start time a creator types, replay offsets, the chat's slow mode, reactions, and
+ * which cart lines a held flash-deal price covers. */
 #include <check.h>
 #include <string.h>
+#include "domain/live/live_deal.h"
 #include "domain/live/live_rules.h"
 #include "suites.h"
 
@@ -85,6 +87,42 @@ START_TEST(test_live_replay_offsets)
 }
 END_TEST
 
+START_TEST(test_live_chat_slow_mode_waits)
+{
+	ck_assert_int_eq(live_chat_wait_s(0, -1), 0);		/* never posted */
+	ck_assert_int_eq(live_chat_wait_s(0, 400), 1);		/* the 1 s floor without slow mode */
+	ck_assert_int_eq(live_chat_wait_s(0, 1000), 0);
+	ck_assert_int_eq(live_chat_wait_s(30, 1), 30);		/* rounded up: never "0 seconds" while refused */
+	ck_assert_int_eq(live_chat_wait_s(30, 29001), 1);
+	ck_assert_int_eq(live_chat_wait_s(30, 30000), 0);
+}
+END_TEST
+
+START_TEST(test_live_reactions_are_a_fixed_set)
+{
+	ck_assert(live_reaction_ok("heart"));
+	ck_assert(live_reaction_ok("wow"));
+	ck_assert(!live_reaction_ok("Heart"));
+	ck_assert(!live_reaction_ok(""));
+	ck_assert(!live_reaction_ok(NULL));
+	ck_assert(!live_reaction_ok("heart "));
+}
+END_TEST
+
+START_TEST(test_live_deal_price_covers_whole_lines_only)
+{
+	const struct live_deal_price held[] = { { 7, 999, 2, "USD" }, { 8, 500, 1, "EUR" } };
+	long long price = 0;
+	ck_assert(live_deal_price_for(held, 2, 7, 2, "USD", &price));
+	ck_assert_int_eq(price, 999);
+	ck_assert(live_deal_price_for(held, 2, 7, 1, "USD", &price));
+	ck_assert(!live_deal_price_for(held, 2, 7, 3, "USD", &price));	/* more units than claimed */
+	ck_assert(!live_deal_price_for(held, 2, 8, 1, "USD", &price));	/* another currency */
+	ck_assert(!live_deal_price_for(held, 2, 9, 1, "USD", &price));
+	ck_assert(!live_deal_price_for(NULL, 0, 7, 1, "USD", &price));
+}
+END_TEST
+
 Suite *live_suite(void)
 {
 	Suite *s = suite_create("live");
@@ -94,6 +132,9 @@ Suite *live_suite(void)
 	tcase_add_test(tc, test_live_blocked_words_match_whole_words_without_case);
 	tcase_add_test(tc, test_live_start_time_reads_datetime_local_as_utc);
 	tcase_add_test(tc, test_live_replay_offsets);
+	tcase_add_test(tc, test_live_chat_slow_mode_waits);
+	tcase_add_test(tc, test_live_reactions_are_a_fixed_set);
+	tcase_add_test(tc, test_live_deal_price_covers_whole_lines_only);
 	suite_add_tcase(s, tc);
 	return s;
 }

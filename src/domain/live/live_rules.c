@@ -121,3 +121,20 @@ long long live_offset_s(long long pinned_ms, long long started_ms)
 {
 	return pinned_ms > started_ms ? (pinned_ms - started_ms) / 1000 : 0;
 }
+
+bool live_reaction_ok(const char *name)
+{
+	static const char *const names[] = { "heart", "fire", "clap", "laugh", "wow" };
+	for (size_t i = 0; name && i < sizeof names / sizeof *names; i++)
+		if (strcmp(name, names[i]) == 0)
+			return true;
+	return false;
+}
+
+long long live_chat_wait_s(long long slow_s, long long since_ms)
+{
+	long long gap_ms = (slow_s > LIVE_CHAT_MIN_GAP_S ? slow_s : LIVE_CHAT_MIN_GAP_S) * 1000;
+	if (since_ms < 0 || since_ms >= gap_ms)
+		return 0;
+	return (gap_ms - since_ms + 999) / 1000;
+}

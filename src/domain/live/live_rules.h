@@ -12,6 +12,14 @@
 #define LIVE_NAME_MAX 60	/* a viewer's display name */
 #define LIVE_WORDS_MAX 1000	/* a session's own blocked-word list */
 #define LIVE_LINEUP_MAX 20
+#define LIVE_PINS_MAX 3		/* products pinned at once */
+#define LIVE_CHAT_MAX 200	/* characters of a chat message */
+#define LIVE_CHAT_SLOW_MAX 300	/* the longest slow mode, in seconds */
+/* A chat message at most every LIVE_CHAT_MIN_GAP_S seconds per viewer even without slow mode. */
+#define LIVE_CHAT_MIN_GAP_S 1
+#define LIVE_POLL_QUESTION_MAX 140
+#define LIVE_POLL_OPTION_MAX 60
+#define LIVE_POLL_OPTIONS_MAX 4
 #define LIVE_EVENTS_MAX 100	/* events in one poll answer; further behind means reset */
 /* The rate limit per viewer and session: one question per LIVE_RATE_SHORT_S seconds and at
  * most LIVE_RATE_LONG_N per LIVE_RATE_LONG_S seconds. */
@@ -40,6 +48,14 @@ bool live_blocked_word(const char *text, const char *list, char *out, size_t out
  * ":SS", or a space for the 'T'), read as UTC; writes "YYYY-MM-DD HH:MM:SS" to out[20]. False
  * if malformed or not a real date between 2000 and 2099. */
 bool live_parse_start(const char *s, char out[20]);
+
+/* Whether `name` is one of the reactions a viewer may send: heart, fire, clap, laugh, wow. */
+bool live_reaction_ok(const char *name);
+
+/* The seconds a viewer must still wait before chatting again under a slow mode of `slow_s`
+ * seconds (at least LIVE_CHAT_MIN_GAP_S), whose last message was `since_ms` milliseconds ago
+ * (negative: never); 0 when they may post now. */
+long long live_chat_wait_s(long long slow_s, long long since_ms);
 
 /* "m:ss" (or "h:mm:ss" from an hour on) for a replay offset in seconds; negatives become 0:00. */
 void live_offset_text(long long seconds, char *out, size_t outlen);
