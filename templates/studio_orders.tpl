@@ -28,7 +28,7 @@
 <thead><tr><th scope="col">Order</th><th scope="col">Placed (UTC)</th><th scope="col">Status</th><th scope="col">Customer</th><th scope="col" class="num">Items</th><th scope="col" class="num">Total</th><th scope="col">Creators</th></tr></thead>
 <tbody>
 {{#ORDERS}}<tr>
-<td><a href="/studio/orders/{{NUMBER}}">{{NUMBER}}</a>{{#TEST_ORDER}} <span class="badge test-badge">Test</span>{{/TEST_ORDER}}</td>
+<td data-label="Order"><a href="/studio/orders/{{NUMBER}}" class="order-ref">{{REF}}</a>{{#TEST_ORDER}} <span class="badge test-badge">Test</span>{{/TEST_ORDER}}{{#HAS_REF}}<br><span class="muted order-number">{{NUMBER}}</span>{{/HAS_REF}}</td>
 <td>{{PLACED}}</td>
 <td><span class="order-status status-{{STATUS}}">{{STATUS_LABEL}}</span>{{#REFUND_NEEDED}}<br><strong class="refund-needed">refund needed</strong>{{/REFUND_NEEDED}}</td>
 <td>{{SHIP_NAME}}<br><span class="muted">{{EMAIL}}</span></td>
