@@ -44,7 +44,7 @@ test('a new order is known by its reference in the studio and in every mail abou
 
 	// the studio's list: the reference is the link's text, the number its address and the line below
 	const list = (await b.client.get('/studio/orders')).body;
-	assert.match(list, new RegExp(`<td data-label="Order"><a href="/studio/orders/${number}" class="order-ref">${ref}</a>` +
+	assert.match(list, new RegExp(`<td class="stack-title"><a href="/studio/orders/${number}" class="order-ref">${ref}</a>` +
 		`( <span class="badge test-badge">Test</span>)?<br><span class="muted order-number">${number}</span></td>`));
 	const page = (await b.client.get(`/studio/orders/${number}`)).body;
 	assert.match(page, new RegExp(`<h1 class="page-title">Order <span class="order-ref">${ref}</span>`));
