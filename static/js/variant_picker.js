@@ -81,7 +81,9 @@
 		if (!v) {
 			status.textContent = 'This combination is not made: choose another.';
 		} else {
-			showPrice(v.price);
+			// the page opens on "from" the lowest price; a choice names its own
+			if (changed)
+				showPrice(v.price);
 			status.textContent = v.stock;
 			const slide = v.picture && track?.querySelector(`.gallery-slide[data-picture="${v.picture}"]`);
 			if (slide && changed) {
