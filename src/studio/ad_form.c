@@ -1,7 +1,6 @@
 /* ad_form.c: the collection-ad form, for a brand's own ads and a creator's own alike (one template,
  * studio_ad.tpl): with what is stored (edit), what was typed (a refusal) or blanks (new). A
  * creator's ad the brand took down is shown as such, without the form. */
-#include <stdio.h>
 #include <string.h>
 #include "studio/ads.h"
 #include "views/form_errors.h"

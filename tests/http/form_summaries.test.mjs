@@ -1,11 +1,12 @@
 // form_summaries.test.mjs: the lead form and the studio's forms (product editor, ad form) sent
-// back with mistakes open on a focused summary that lists each one and links to its field; every
+// back with mistakes (product editor, ad form, showcase editor) open on a focused summary that lists each one and links to its field; every
 // link and every aria-describedby names an id that exists on the page.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { usesDatabase } from './lib/dblock.mjs';
 import { answers, brandWithForm, submitLead } from './lib/leads.mjs';
 import { main, newBrand, postProduct, productForm } from './lib/catalog.mjs';
+import { saveShowcase, showcaseBrand } from './lib/showcases.mjs';
 
 usesDatabase();
 
@@ -52,4 +53,16 @@ test('the product editor links its problem to the variant field it is about', as
 	idsExist(res.body, links);
 	const blank = await postProduct(client, '/studio/products', productForm({ title: ' ', options: ['Size'], variants: [{ option1: 'S', price: '12' }] }));
 	assert.equal(summary(main(blank.body))[0].id, 'title');
+});
+
+test('the showcase editor links its problem to the field, whose message has an id its input names', async () => {
+	const b = await showcaseBrand();
+	for (const [fields, id] of [[{ price_min: '1,000', currency: 'USD' }, 'price_min'], [{ price_min: '10' }, 'currency']]) {
+		const { res } = await saveShowcase(b.client, { title: `Summary ${id}`, ...fields });
+		assert.equal(res.status, 422);
+		const links = summary(res.body);
+		assert.deepEqual(links.map((l) => l.id), [id]);
+		assert.match(res.body, new RegExp(`<p class="field-error" id="${id}-error">`));
+		idsExist(res.body, links);
+	}
 });
