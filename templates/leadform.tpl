@@ -2,7 +2,7 @@
 <h1 class="page-title">{{TITLE}}</h1>
 <p class="leadform-brand">{{BRAND_NAME}}</p>
 <p class="leadform-intro">{{INTRO}}</p>
-{{#ERROR}}<p class="flash error" role="alert">{{TEXT}}</p>{{/ERROR}}
+{{#ERROR}}<p class="flash error" role="alert">{{TEXT}}</p>{{/ERROR}}{{>ERROR_SUMMARY}}
 {{#NOTE}}<p class="flash" role="status">{{TEXT}}</p>{{/NOTE}}
 <form class="form" method="post" action="{{ACTION}}" novalidate data-leadform>
 <input type="hidden" name="csrf" value="{{CSRF}}">

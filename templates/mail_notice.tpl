@@ -2,8 +2,8 @@
 capitals. Its first line is the subject; a line holding only the PARA marker is a blank line
 (blank lines of the template itself are dropped). Rendered HTML-escaped like every template, then
 decoded back to plain text by views/notice_text.c; the HTML part of the mail is made from that
-text through mail.tpl, escaped again. Links are absolute: BASE is base_url. }}{{#BRAND_ORDER}}New order {{NUMBER}}: {{TOTAL}}
-Order {{NUMBER}} is paid: {{TOTAL}}.
+text through mail.tpl, escaped again. Links are absolute: BASE is base_url. }}{{#BRAND_ORDER}}New order {{REF}}: {{TOTAL}}
+Order {{REF}} is paid: {{TOTAL}}.
 {{PARA}}
 {{#LINE}}  {{TEXT}}
 {{/LINE}}{{PARA}}
@@ -22,8 +22,8 @@ Hello,
 Their note: {{TEXT}}{{/NOTE}}
 {{PARA}}
 Approve or decline it in your studio: {{BASE}}/studio/brand/samples{{/BRAND_SAMPLE_REQUEST}}{{#BRAND_PAYOUT_DUE}}Creator payouts due: {{TOTAL}} for {{PERIOD}}
-The payout run for {{PERIOD}} made a batch of {{TOTAL}} to {{CREATORS}}. Export it, pay it, and mark it paid: {{BASE}}/studio/brand/payouts/{{BATCH}}{{/BRAND_PAYOUT_DUE}}{{#CREATOR_SALE}}You made a sale (order {{NUMBER}})
-A sale through your picks, in order {{NUMBER}}:
+The payout run for {{PERIOD}} made a batch of {{TOTAL}} to {{CREATORS}}. Export it, pay it, and mark it paid: {{BASE}}/studio/brand/payouts/{{BATCH}}{{/BRAND_PAYOUT_DUE}}{{#CREATOR_SALE}}You made a sale (order {{REF}})
+A sale through your picks, in order {{REF}}:
 {{PARA}}
 {{#LINE}}  {{TEXT}}
 {{/LINE}}{{PARA}}

@@ -6,11 +6,11 @@
 <h2>Creators</h2>
 <p>Balances in {{CURRENCY}}, outside batches not yet paid. A creator is paid when their payable balance, less what refunds after an earlier payout took back (carried), reaches {{THRESHOLD_TEXT}}, and you have their tax form.</p>
 {{#NO_CREATORS}}<p class="muted">No creator has commission with you yet.</p>{{/NO_CREATORS}}
-<div class="table-scroll"><table class="data"><caption>Per creator</caption>
+<div class="table-scroll"><table class="data stack"><caption>Per creator</caption>
 <thead><tr><th scope="col">Creator</th><th scope="col">Pending</th><th scope="col">Payable</th><th scope="col">Carried from refunds</th><th scope="col">Balance</th><th scope="col">Paid by</th><th scope="col">Tax form</th><th scope="col">This run</th></tr></thead>
-<tbody>{{#CREATORS}}<tr class="payout-creator" data-handle="{{HANDLE}}"><td>@{{HANDLE}}</td><td class="pending">{{PENDING}}</td><td class="payable">{{PAYABLE}}</td><td class="carried">{{CARRIED}}</td><td class="balance">{{BALANCE}}</td><td>{{METHOD}}</td>
-<td><form class="inline" method="post" action="/studio/brand/payouts/tax-forms"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="creator_id" value="{{CREATOR_ID}}">{{#TAX_YES}}received <input type="hidden" name="received" value="no"><button class="button small secondary" type="submit" aria-label="Mark missing: the tax form of @{{HANDLE}}">Mark missing</button>{{/TAX_YES}}{{#TAX_NO}}missing <input type="hidden" name="received" value="yes"><button class="button small" type="submit" aria-label="Mark received: the tax form of @{{HANDLE}}">Mark received</button>{{/TAX_NO}}</form></td>
-<td class="hold">{{STATUS}}</td></tr>
+<tbody>{{#CREATORS}}<tr class="payout-creator" data-handle="{{HANDLE}}"><td class="stack-title">@{{HANDLE}}</td><td data-label="Pending" class="pending">{{PENDING}}</td><td data-label="Payable" class="payable">{{PAYABLE}}</td><td data-label="Carried from refunds" class="carried">{{CARRIED}}</td><td data-label="Balance" class="balance">{{BALANCE}}</td><td data-label="Paid by">{{METHOD}}</td>
+<td data-label="Tax form"><form class="inline" method="post" action="/studio/brand/payouts/tax-forms"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="creator_id" value="{{CREATOR_ID}}">{{#TAX_YES}}received <input type="hidden" name="received" value="no"><button class="button small secondary" type="submit" aria-label="Mark missing: the tax form of @{{HANDLE}}">Mark missing</button>{{/TAX_YES}}{{#TAX_NO}}missing <input type="hidden" name="received" value="yes"><button class="button small" type="submit" aria-label="Mark received: the tax form of @{{HANDLE}}">Mark received</button>{{/TAX_NO}}</form></td>
+<td data-label="This run" class="hold">{{STATUS}}</td></tr>
 {{/CREATORS}}</tbody></table></div>
 <form class="form" method="post" action="/studio/brand/payouts/run">
 <input type="hidden" name="csrf" value="{{CSRF}}">

@@ -3,7 +3,7 @@
 <p>Ask {{BRAND}} to send you <strong>{{PRODUCT}}</strong> free, to try before you show it. If you feature it once it has arrived, your pages say “Gifted by {{BRAND}}” beside it.</p>
 {{#LIMITS}}<p class="hint">{{BRAND}} allows up to {{OPEN}} open requests per creator at a time, and {{MONTHLY}} in any 30 days.</p>{{/LIMITS}}
 {{#SAMPLES_OFF}}<p class="flash note" role="status">{{BRAND}} is not sending samples at the moment.</p>{{/SAMPLES_OFF}}
-{{#ERROR}}<p class="flash error" role="alert">{{TEXT}}</p>{{/ERROR}}
+{{#ERROR}}<p class="flash error" role="alert">{{TEXT}}</p>{{/ERROR}}{{>ERROR_SUMMARY}}
 <form class="form sample-form" method="post" action="/studio/creator/samples">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="product_id" value="{{PRODUCT_ID}}">

@@ -35,5 +35,5 @@
 <h2>Latest sales</h2>
 <table class="data"><caption>Sales credited to you, newest first</caption>
 <thead><tr><th scope="col">Order</th><th scope="col">When (UTC)</th><th scope="col">Brand</th><th scope="col">Product</th><th scope="col">Through</th><th scope="col">Line total</th><th scope="col">Rate</th><th scope="col">Commission</th><th scope="col">Kind</th><th scope="col">State</th></tr></thead>
-<tbody>{{#RECENT}}<tr class="sale"><td class="order-number">{{NUMBER}}</td><td>{{WHEN}}</td><td>{{BRAND}}</td><td>{{PRODUCT}}</td><td>{{SURFACE}}</td><td>{{TOTAL}}</td><td>{{RATE}}</td><td class="commission">{{COMMISSION}}</td><td class="line-kind">{{KIND}}</td><td class="line-state">{{STATE}}{{#VOID}}: not counted{{/VOID}}</td></tr>
+<tbody>{{#RECENT}}<tr class="sale"><td class="order-number"><span class="order-ref">{{REF}}</span>{{#HAS_REF}}<br><span class="muted">{{NUMBER}}</span>{{/HAS_REF}}</td><td>{{WHEN}}</td><td>{{BRAND}}</td><td>{{PRODUCT}}</td><td>{{SURFACE}}</td><td>{{TOTAL}}</td><td>{{RATE}}</td><td class="commission">{{COMMISSION}}</td><td class="line-kind">{{KIND}}</td><td class="line-state">{{STATE}}{{#VOID}}: not counted{{/VOID}}</td></tr>
 {{/RECENT}}</tbody></table>

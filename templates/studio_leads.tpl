@@ -13,8 +13,8 @@
 </form>
 <form method="post" action="/studio/leads/bulk">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<div class="table-scroll"><table class="table"><thead><tr><th><span class="visually-hidden">Select</span></th><th>Received (UTC)</th><th>Status</th><th>Form</th><th>Email</th><th>Labels</th><th>Assigned to</th><th>Creator</th><th>Submissions</th></tr></thead><tbody>
-{{#LEAD}}<tr><td><input type="checkbox" id="pick-{{ID}}" name="lead" value="{{ID}}"><label class="visually-hidden" for="pick-{{ID}}">Select lead {{ID}}</label></td><td><a href="/studio/leads/{{ID}}">{{CREATED}}</a></td><td>{{STATUS}}</td><td>{{FORM}}</td><td>{{EMAIL}}</td><td>{{LABELS}}</td><td>{{ASSIGNEE}}</td><td>{{CREATOR}}</td><td>{{SUBMISSIONS}}</td></tr>
+<div class="table-scroll"><table class="table stack"><thead><tr><th>Received (UTC)</th><th>Status</th><th>Form</th><th>Email</th><th>Labels</th><th>Assigned to</th><th>Creator</th><th>Submissions</th></tr></thead><tbody>
+{{#LEAD}}<tr><td class="stack-title"><input type="checkbox" id="pick-{{ID}}" name="lead" value="{{ID}}"><label class="visually-hidden" for="pick-{{ID}}">Select lead {{ID}}</label> <a href="/studio/leads/{{ID}}">{{CREATED}}</a></td><td data-label="Status">{{STATUS}}</td><td data-label="Form">{{FORM}}</td><td data-label="Email">{{EMAIL}}</td><td data-label="Labels">{{LABELS}}</td><td data-label="Assigned to">{{ASSIGNEE}}</td><td data-label="Creator">{{CREATOR}}</td><td data-label="Submissions">{{SUBMISSIONS}}</td></tr>
 {{/LEAD}}</tbody></table></div>
 {{#EMPTY}}<p>No leads match.</p>{{/EMPTY}}
 <div class="field"><label for="bulk-status">Set the status of the selected leads to</label><select id="bulk-status" name="status">{{#BULK_OPTION}}<option value="{{VALUE}}">{{LABEL}}</option>{{/BULK_OPTION}}</select></div>

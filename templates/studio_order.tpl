@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<p class="muted"><a href="/studio/orders">← All orders</a></p>
-<h1 class="page-title">Order {{NUMBER}}{{#TEST_ORDER}} <span class="badge test-badge">Test</span>{{/TEST_ORDER}}</h1>
+<h1 class="page-title">Order <span class="order-ref">{{REF}}</span>{{#TEST_ORDER}} <span class="badge test-badge">Test</span>{{/TEST_ORDER}}</h1>
+{{#HAS_REF}}<p class="muted">Order number {{NUMBER}}</p>{{/HAS_REF}}
 {{#TEST_ORDER}}<p class="flash note" id="test-order">Test order: paid with the test provider, so no money was received. It earns no commission and is left out of dashboards, best sellers and payouts.</p>{{/TEST_ORDER}}
 <p class="lead">Placed {{PLACED}} UTC · <span class="order-status status-{{STATUS}}">{{STATUS_LABEL}}</span> · payment: {{PROVIDER}}</p>
 {{#ERROR}}<p class="flash error" role="alert">{{TEXT}}</p>{{/ERROR}}

@@ -23,18 +23,18 @@
 {{#NONE}}<p class="muted">No orders match these filters.</p>{{/NONE}}
 </section>
 {{#HAS_ROWS}}<div class="table-scroll">
-<table class="orders-table">
+<table class="orders-table stack">
 <caption class="visually-hidden">Orders, newest first</caption>
 <thead><tr><th scope="col">Order</th><th scope="col">Placed (UTC)</th><th scope="col">Status</th><th scope="col">Customer</th><th scope="col" class="num">Items</th><th scope="col" class="num">Total</th><th scope="col">Creators</th></tr></thead>
 <tbody>
 {{#ORDERS}}<tr>
-<td><a href="/studio/orders/{{NUMBER}}">{{NUMBER}}</a>{{#TEST_ORDER}} <span class="badge test-badge">Test</span>{{/TEST_ORDER}}</td>
-<td>{{PLACED}}</td>
-<td><span class="order-status status-{{STATUS}}">{{STATUS_LABEL}}</span>{{#REFUND_NEEDED}}<br><strong class="refund-needed">refund needed</strong>{{/REFUND_NEEDED}}</td>
-<td>{{SHIP_NAME}}<br><span class="muted">{{EMAIL}}</span></td>
-<td class="num">{{ITEMS}}</td>
-<td class="num">{{TOTAL}}{{#REFUNDED}}<br><span class="refunded">−{{AMOUNT}}</span>{{/REFUNDED}}</td>
-<td>{{CREATORS}}</td>
+<td class="stack-title"><a href="/studio/orders/{{NUMBER}}" class="order-ref">{{REF}}</a>{{#TEST_ORDER}} <span class="badge test-badge">Test</span>{{/TEST_ORDER}}{{#HAS_REF}}<br><span class="muted order-number">{{NUMBER}}</span>{{/HAS_REF}}</td>
+<td data-label="Placed (UTC)">{{PLACED}}</td>
+<td data-label="Status"><span class="order-status status-{{STATUS}}">{{STATUS_LABEL}}</span>{{#REFUND_NEEDED}}<br><strong class="refund-needed">refund needed</strong>{{/REFUND_NEEDED}}</td>
+<td data-label="Customer">{{SHIP_NAME}}<br><span class="muted">{{EMAIL}}</span></td>
+<td data-label="Items" class="num">{{ITEMS}}</td>
+<td data-label="Total" class="num">{{TOTAL}}{{#REFUNDED}}<br><span class="refunded">−{{AMOUNT}}</span>{{/REFUNDED}}</td>
+<td data-label="Creators">{{CREATORS}}</td>
 </tr>
 {{/ORDERS}}
 </tbody>

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1 class="page-title">{{HEADING}}</h1>
 <p><a href="/studio/products">All products</a></p>
-{{#ERROR}}<p class="flash error" role="alert">{{TEXT}}</p>{{/ERROR}}
+{{>ERROR_SUMMARY}}
 {{#SAVED}}<p class="flash" role="status">Saved.</p>{{/SAVED}}
 {{#SYNCED}}<p class="flash note synced-note" role="note">This product comes from your Shopify shop {{SHOP}}: its title, description, type, vendor, tags, options, variants, prices, stock and pictures are replaced by the next sync. Change them in Shopify.</p>{{/SYNCED}}
 {{#STATUS_ACTIONS}}<div class="product-status">
@@ -45,20 +45,20 @@
 <div class="table-scroll"><table class="variant-editor">
 <thead><tr><th scope="col">Option 1</th><th scope="col">Option 2</th><th scope="col">Option 3</th><th scope="col">SKU</th><th scope="col">Barcode</th><th scope="col">Price</th><th scope="col">Compare at</th><th scope="col">Stock</th><th scope="col">When out of stock</th></tr></thead>
 <tbody>
-{{#ROW}}<tr><td><input type="hidden" name="v_id" value="{{ID}}"><input name="v_opt1" maxlength="120" value="{{OPT1}}" aria-label="Variant {{N}} option 1"></td>
-<td><input name="v_opt2" maxlength="120" value="{{OPT2}}" aria-label="Variant {{N}} option 2"></td>
-<td><input name="v_opt3" maxlength="120" value="{{OPT3}}" aria-label="Variant {{N}} option 3"></td>
-<td><input name="v_sku" maxlength="120" value="{{SKU}}" aria-label="Variant {{N}} SKU"></td>
-<td><input name="v_barcode" maxlength="64" value="{{BARCODE}}" aria-label="Variant {{N}} barcode"></td>
-<td><input name="v_price" inputmode="decimal" maxlength="20" value="{{PRICE}}" aria-label="Variant {{N}} price"></td>
-<td><input name="v_compare" inputmode="decimal" maxlength="20" value="{{COMPARE}}" aria-label="Variant {{N}} compare-at price"></td>
-<td><input name="v_stock" inputmode="numeric" maxlength="11" value="{{STOCK}}" aria-label="Variant {{N}} stock"></td>
-<td><select name="v_policy" aria-label="Variant {{N}} when out of stock"><option value="deny"{{#DENY}} selected{{/DENY}}>stop selling</option><option value="continue"{{#CONTINUE}} selected{{/CONTINUE}}>keep selling</option></select></td></tr>
+{{#ROW}}<tr><td><input type="hidden" name="v_id" value="{{ID}}"><input id="v{{N}}-option1" name="v_opt1" maxlength="120" value="{{OPT1}}" aria-label="Variant {{N}} option 1"></td>
+<td><input id="v{{N}}-option2" name="v_opt2" maxlength="120" value="{{OPT2}}" aria-label="Variant {{N}} option 2"></td>
+<td><input id="v{{N}}-option3" name="v_opt3" maxlength="120" value="{{OPT3}}" aria-label="Variant {{N}} option 3"></td>
+<td><input id="v{{N}}-sku" name="v_sku" maxlength="120" value="{{SKU}}" aria-label="Variant {{N}} SKU"></td>
+<td><input id="v{{N}}-barcode" name="v_barcode" maxlength="64" value="{{BARCODE}}" aria-label="Variant {{N}} barcode"></td>
+<td><input id="v{{N}}-price" name="v_price" inputmode="decimal" maxlength="20" value="{{PRICE}}" aria-label="Variant {{N}} price"></td>
+<td><input id="v{{N}}-compare_at_price" name="v_compare" inputmode="decimal" maxlength="20" value="{{COMPARE}}" aria-label="Variant {{N}} compare-at price"></td>
+<td><input id="v{{N}}-stock" name="v_stock" inputmode="numeric" maxlength="11" value="{{STOCK}}" aria-label="Variant {{N}} stock"></td>
+<td><select id="v{{N}}-policy" name="v_policy" aria-label="Variant {{N}} when out of stock"><option value="deny"{{#DENY}} selected{{/DENY}}>stop selling</option><option value="continue"{{#CONTINUE}} selected{{/CONTINUE}}>keep selling</option></select></td></tr>
 {{/ROW}}
 </tbody></table></div>
 </fieldset>
 <fieldset><legend>Images (uploaded, or http or https addresses; empty a row or choose remove to take it off; change the positions to reorder; up to 20; the first is the card's)</legend>
-{{#IMAGE}}<div class="image-row">{{#TYPED}}<label>Image {{N}} address <input name="i_url" type="url" maxlength="1000" value="{{URL}}"></label>{{/TYPED}}
+{{#IMAGE}}<div class="image-row">{{#TYPED}}<label>Image {{N}} address <input id="i{{N}}-url" name="i_url" type="url" maxlength="1000" value="{{URL}}"></label>{{/TYPED}}
 {{#UPLOADED}}<div class="uploaded-image"><label>Image {{N}} <select name="i_url"><option value="{{URL}}" selected>keep</option><option value="">remove</option></select></label>{{#THUMB}}<picture>{{#SRCSET}}<source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}">{{/SRCSET}}<img class="studio-thumb" src="{{SRC}}" alt="" width="{{WIDTH}}" height="{{HEIGHT}}"></picture>{{/THUMB}}<span class="hint">{{STATE}}</span></div>{{/UPLOADED}}
 <label>Alt text <input name="i_alt" maxlength="255" value="{{ALT}}"></label>
 <label>Position <input name="i_pos" inputmode="numeric" maxlength="3" size="3" value="{{N}}"></label></div>

@@ -4,10 +4,10 @@
 {{#FILTER}}<li><a href="{{HREF}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a></li>{{/FILTER}}
 </ul></nav>
 {{#EMPTY}}<p>No products here yet.</p>{{/EMPTY}}
-<table class="studio-products">
+<table class="studio-products stack">
 <thead><tr><th scope="col">Title</th><th scope="col">Status</th><th scope="col">From</th><th scope="col">Stock</th><th scope="col">Updated (UTC)</th></tr></thead>
 <tbody>
-{{#PRODUCT}}<tr><td><a href="/studio/products/{{ID}}">{{TITLE}}</a></td><td class="status-{{STATUS}}">{{STATUS}}</td><td>{{PRICE}}</td><td>{{STOCK}}</td><td>{{UPDATED}}</td></tr>
+{{#PRODUCT}}<tr><td class="stack-title"><a href="/studio/products/{{ID}}">{{TITLE}}</a></td><td data-label="Status" class="status-{{STATUS}}">{{STATUS}}</td><td data-label="From">{{PRICE}}</td><td data-label="Stock">{{STOCK}}</td><td data-label="Updated (UTC)">{{UPDATED}}</td></tr>
 {{/PRODUCT}}
 </tbody>
 </table>

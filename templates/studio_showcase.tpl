@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1 class="page-title">{{HEADING}}</h1>
 <p><a href="/studio/showcases">All showcases</a></p>
-{{#ERROR}}<p class="flash error" role="alert">{{TEXT}}</p>{{/ERROR}}
+{{#ERROR}}<p class="flash error" role="alert">{{TEXT}}</p>{{/ERROR}}{{>ERROR_SUMMARY}}
 <form class="form" method="post" action="{{ACTION}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="title">Title (shown above the carousel)</label>
@@ -27,9 +27,9 @@
 <input id="price_max" name="price_max" maxlength="20" inputmode="decimal" value="{{PRICE_MAX}}"{{#ERR_PRICE_MAX}} aria-invalid="true" aria-describedby="price_max-error"{{/ERR_PRICE_MAX}}>
 {{#ERR_PRICE_MAX}}<p class="field-error" id="price_max-error">{{TEXT}}</p>{{/ERR_PRICE_MAX}}</div>
 <div class="field"><label for="currency">Currency of the prices</label>
-<input id="currency" name="currency" maxlength="3" size="4" value="{{CURRENCY}}" aria-describedby="currency-hint"{{#ERR_CURRENCY}} aria-invalid="true"{{/ERR_CURRENCY}}>
+<input id="currency" name="currency" maxlength="3" size="4" value="{{CURRENCY}}" aria-describedby="currency-hint{{#ERR_CURRENCY}} currency-error{{/ERR_CURRENCY}}"{{#ERR_CURRENCY}} aria-invalid="true"{{/ERR_CURRENCY}}>
 <p class="hint" id="currency-hint">Three letters, e.g. USD; needed with a price. Products priced in another currency are left out.</p>
-{{#ERR_CURRENCY}}<p class="field-error">{{TEXT}}</p>{{/ERR_CURRENCY}}</div>
+{{#ERR_CURRENCY}}<p class="field-error" id="currency-error">{{TEXT}}</p>{{/ERR_CURRENCY}}</div>
 <div class="field"><label><input type="checkbox" name="in_stock_only" value="yes"{{#IN_STOCK_ONLY}} checked{{/IN_STOCK_ONLY}}> In stock only</label></div>
 <div class="field"><label for="best_sellers_days">Best sellers over the last … days (1 to 365; empty: off)</label>
 <input id="best_sellers_days" name="best_sellers_days" maxlength="3" inputmode="numeric" value="{{BEST_SELLERS_DAYS}}"{{#ERR_BEST_SELLERS_DAYS}} aria-invalid="true" aria-describedby="best_sellers_days-error"{{/ERR_BEST_SELLERS_DAYS}}>

@@ -6,12 +6,10 @@
  * cannot overflow either. */
 #define MONEY_MAX 10000000000000LL
 
-/* ISO 4217 currencies whose minor unit is not 2 decimal places. */
-static const char money_exp0[][4] = {
-	"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG",
-	"RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF",
-};
-static const char money_exp3[][4] = {"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"};
+/* ISO 4217 currencies whose minor unit is not 2 decimal places (money.h). */
+#define MONEY_C_CODE(c) #c,
+static const char money_exp0[][4] = { MONEY_EXP0_CODES(MONEY_C_CODE) };
+static const char money_exp3[][4] = { MONEY_EXP3_CODES(MONEY_C_CODE) };
 
 static const struct {
 	char code[4];

@@ -6,11 +6,20 @@
 #include "views/cart_count.h"
 #include "web/response.h"
 #include "shop/shop.h"
+#include "shop/product_picker.h"
 
 static const struct db_stmt q_variant = {
 	"SELECT v.price, v.stock, v.inventory_policy = 'deny', b.slug, p.handle FROM variants v"
 	" JOIN products p ON p.id = v.product_id JOIN brands b ON b.id = p.brand_id"
 	" WHERE v.id = ? AND p.status = 'active'", "i", "iiiss" };
+/* The variant a product page's option groups name (product_picker.h): every option compared, an
+ * option the product does not use being '' on both sides. */
+static const struct db_stmt q_resolve = {
+	"SELECT v.id FROM variants v WHERE v.product_id = ? AND v.option1 = ? AND v.option2 = ? AND v.option3 = ?"
+	" ORDER BY v.position, v.id LIMIT 1", "isss", "i" };
+static const struct db_stmt q_product_key = {
+	"SELECT b.slug, p.handle FROM products p JOIN brands b ON b.id = p.brand_id"
+	" WHERE p.id = ? AND p.status = 'active'", "i", "ss" };
 static const struct db_stmt q_items = {
 	"SELECT COUNT(*), COALESCE(SUM(quantity), 0), COALESCE(MAX(variant_id = ?), 0)"
 	" FROM cart_items WHERE cart_id = ?", "ii", "iii" };
@@ -65,11 +74,53 @@ int page_cart_add(struct req *r)
 	return cart_add_from(r, 0, 0);
 }
 
+static const char *option_asked(struct req *r, int n)
+{
+	const char *v = req_str(r, n == 1 ? "option1" : n == 2 ? "option2" : "option3");
+	return v ? v : "";
+}
+
+/* The variant a product page's option groups chose (fields product, option1..3), or 0 having
+ * answered: the product page again with a 422 beside the picker when no variant has those values,
+ * a 404 when the product left the shop. */
+static long long resolve_options(struct req *r, long long product, int *answered)
+{
+	const char *o1 = option_asked(r, 1), *o2 = option_asked(r, 2), *o3 = option_asked(r, 3);
+	struct db_res v, key;
+	enum db_status rc = db_query(r->db, r->arena, &q_resolve, (struct db_param[]){ DB_I(product), DB_S(o1), DB_S(o2), DB_S(o3) }, &v);
+	if (rc == DB_OK && v.nrows)
+		return db_at(&v, 0, 0)->i;
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->arena, &q_product_key, (struct db_param[]){ DB_I(product) }, &key);
+	if (rc != DB_OK) {
+		*answered = req_db_fail(rc);
+		return 0;
+	}
+	if (!key.nrows) {
+		response_error(r, 404, "That product is no longer in the shop.");
+		*answered = REQ_DONE;
+		return 0;
+	}
+	const char *asked = arena_printf(r->arena, "%s%s%s%s%s", o1, *o2 ? " / " : "", o2, *o3 ? " / " : "", o3);
+	struct product_picker_problem p = {
+		.picker_message = *asked ? arena_printf(r->arena, "%s is not made: choose another combination.", asked)
+					 : "Choose an option first.",
+		.asked = { o1, o2, o3 },
+	};
+	*answered = product_page(r, db_at(&key, 0, 0)->s, db_at(&key, 0, 1)->s, 422, &p);
+	return 0;
+}
+
 int cart_add_from(struct req *r, long long video_id, long long ad_id)
 {
-	long long vid = req_id(r, "variant"), qty = 1;
+	long long vid = req_id(r, "variant"), qty = 1, product = req_id(r, "product");
 	if (req_str(r, "quantity") && !req_int(r, "quantity", &qty))
 		qty = 0;
+	if (!vid && product && qty) {
+		int answered = REQ_DONE;
+		if (!(vid = resolve_options(r, product, &answered)))
+			return answered;
+	}
 	if (!vid || !qty) {
 		response_error(r, 422, "Choose an option and a quantity from 1 to 99.");
 		return REQ_DONE;
@@ -101,8 +152,13 @@ int cart_add_from(struct req *r, long long video_id, long long ad_id)
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	if (db_at(&items, 0, 0)->i >= CART_MAX_ITEMS && !db_at(&items, 0, 2)->i) {
-		response_error(r, 409, "Your cart is full (50 different items). Check out or remove something first.");
-		return REQ_DONE;
+		/* The product page again, the message beside the button the shopper just pressed. */
+		struct product_picker_problem p = {
+			.variant_id = vid,
+			.quantity_message = arena_printf(r->arena, "Your cart is full (%d different items): check out or remove"
+							 " something first, then add this again.", CART_MAX_ITEMS),
+		};
+		return product_page(r, db_at(&v, 0, 3)->s, db_at(&v, 0, 4)->s, 409, &p);
 	}
 	rc = db_query(r->db, NULL, &q_add,
 		      (struct db_param[]){ DB_I(cart_id), DB_I(vid), DB_I(qty), DB_I(db_at(&v, 0, 0)->i),

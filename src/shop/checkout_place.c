@@ -179,10 +179,10 @@ static enum db_status write_lines(struct db *db, const struct cart_brand *b, lon
 	return DB_OK;
 }
 
-static void mail_order(struct place *p, const struct cart_brand *b, const char *number, const char *status)
+static void mail_order(struct place *p, const struct cart_brand *b, const char *reference, const char *status)
 {
 	struct req *r = p->r;
-	buf_printf(&p->mail, "Order %s from %s (%s)\n", number, b->name, status);
+	buf_printf(&p->mail, "Order %s from %s (%s)\n", reference, b->name, status);
 	for (size_t j = 0; j < b->nlines; j++) {
 		const struct cart_line *l = &b->lines[j];
 		buf_printf(&p->mail, "  %lld x %s%s%s%s  %s\n", l->quantity, l->title, *l->variant_title ? " (" : "",
@@ -249,7 +249,9 @@ static enum db_status write_order(struct db *db, struct place *p, const struct c
 		rc = db_query(db, NULL, &q_payment, (struct db_param[]){
 			DB_I(order_id), DB_I(p->checkout_id), DB_S(p->prov->name), DB_S(pay == PAY_PAID ? "succeeded" : "pending"),
 			DB_I(b->t.total), DB_S(b->currency), DB_S(ref) }, NULL);
-	mail_order(p, b, number, pay == PAY_PAID ? "paid" : "awaiting payment");
+	char shown[ORDER_REF_SHOW_SIZE];
+	order_ref_show(reference, shown);
+	mail_order(p, b, shown, pay == PAY_PAID ? "paid" : "awaiting payment");
 	return rc;
 }
 

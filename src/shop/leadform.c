@@ -8,6 +8,7 @@
 #include "domain/leads/lead_retention.h"
 #include "shop/leadform.h"
 #include "domain/leads/lead_phone.h"
+#include "views/form_errors.h"
 #include "web/layout.h"
 #include "web/response.h"
 #include "shop/shop.h"
@@ -289,7 +290,28 @@ static void render(struct req *r, const struct leadform *f, int status, const ch
 		.description = *f->intro ? f->intro : f->title,
 		.path = arena_concat(r->arena, "/f/", f->slug, (char *)NULL),
 	});
-	if (error)
+	/* Every mistake in a summary at the top that takes the focus, each linking to its field (the
+	 * input, or for a group of choices its first choice, "<name>-1"); the general message only
+	 * when no field is marked. */
+	struct form_error errs[FORM_ERRORS_MAX];
+	size_t nerrs = 0;
+	for (size_t i = 0; i < f->nfields && nerrs < FORM_ERRORS_MAX - 1; i++) {
+		const struct leadform_field *x = &f->fields[i];
+		if (!x->error)
+			continue;
+		bool group = x->def.type == LEAD_CHOICE || x->def.type == LEAD_MULTI || x->def.type == LEAD_APPOINTMENT ||
+			     x->def.type == LEAD_IMAGE;
+		errs[nerrs++] = (struct form_error){ group ? arena_printf(r->arena, "%s-1", leadform_input(r, i))
+							   : leadform_input(r, i),
+						     arena_printf(r->arena, "%s: %s", x->label, x->error) };
+	}
+	const char *consent = req_form(r, "consent");
+	bool consent_missing = r->method == HTTP_POST && !(consent && strcmp(consent, "yes") == 0) && error;
+	if (consent_missing)
+		errs[nerrs++] = (struct form_error){ "consent", "Tick the box to agree before sending." };
+	if (nerrs)
+		form_errors_summary(d, errs, nerrs);
+	else if (error)
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
 	if (note)
 		tmpl_set(tmpl_add(d, "NOTE"), "TEXT", note);
@@ -340,10 +362,9 @@ static void render(struct req *r, const struct leadform *f, int status, const ch
 		if (x->def.type == LEAD_IMAGE)
 			render_images(r, s, x, name);
 	}
-	const char *consent = req_form(r, "consent");
 	if (consent && strcmp(consent, "yes") == 0)
 		tmpl_show(d, "CONSENT_CHECKED");
-	if (r->method == HTTP_POST && !(consent && strcmp(consent, "yes") == 0) && error)
+	if (consent_missing)
 		tmpl_set(tmpl_add(d, "CONSENT_ERROR"), "TEXT", "Tick the box to agree before sending.");
 	layout_end(r, status);
 }

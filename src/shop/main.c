@@ -42,6 +42,8 @@ static const struct field path_sitemap[] = {
  * 422 naming what to choose, a form shown again), so the dispatcher hands it over as invalid. */
 static const struct field cart_fields[] = {
 	F_ID("variant", .inline_error = true),
+	/* a product with several options posts its chosen values instead (shop/product_picker.h) */
+	F_ID("product", .inline_error = true), F_TEXT("option1", 120), F_TEXT("option2", 120), F_TEXT("option3", 120),
 	F_INT("quantity", 4, 0, CART_MAX_QTY, .inline_error = true),
 	F_END,
 };

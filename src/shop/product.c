@@ -14,6 +14,7 @@
 #include "web/response.h"
 #include "shop/shop.h"
 #include "shop/showcase.h"
+#include "shop/product_picker.h"
 #include "views/jsonld.h"
 #include "views/page_meta.h"
 
@@ -27,6 +28,7 @@ static const struct db_stmt q_product = {
 static const struct db_stmt q_options = {
 	"SELECT name FROM product_options WHERE product_id = ? ORDER BY position", "i", "s" };
 static const struct db_stmt q_variants = {
+	/* columns in the order of enum product_picker_col */
 	"SELECT option1, option2, option3, sku, price, COALESCE(compare_at_price, 0), currency, stock,"
 	" inventory_policy, id, COALESCE(image_id, 0) FROM variants WHERE product_id = ? ORDER BY position, id LIMIT 100",
 	"i", "ssssiisisii" };
@@ -44,116 +46,6 @@ static const struct db_stmt q_from_video = {
 static const struct db_stmt q_from_ad = {
 	"SELECT a.slug FROM ads a JOIN ad_products ap ON ap.ad_id = a.id"
 	" WHERE a.slug = ? AND a.state = 'live' AND a.taken_down_at IS NULL AND ap.product_id = ?", "si", "s" };
-
-#define LOW_STOCK 5
-/* Past this many variants the picker is a <select>: a dozen buttons still fit a phone's screen. */
-#define PICKER_MAX_BUTTONS 12
-
-static void stock_state(tmpl_dict *v, long long stock, const char *policy)
-{
-	if (stock > LOW_STOCK) {
-		tmpl_set(v, "STOCK_CLASS", "in-stock");
-		tmpl_set(v, "STOCK", "In stock");
-	} else if (stock > 0) {
-		tmpl_set(v, "STOCK_CLASS", "low-stock");
-		tmpl_set_int(v, "LEFT", stock);
-		tmpl_show(v, "ONLY_LEFT");
-	} else if (strcmp(policy, "continue") == 0) {
-		tmpl_set(v, "STOCK_CLASS", "in-stock");
-		tmpl_set(v, "STOCK", "Available to order");
-	} else {
-		tmpl_set(v, "STOCK_CLASS", "sold-out");
-		tmpl_set(v, "STOCK", "Sold out");
-	}
-}
-
-/* The option an add to the cart found short of stock (?short=, from cart.c): chosen again, and
- * what is left said beside the quantity, so the shopper can change it and add again. */
-static void short_notice(struct req *r, tmpl_dict *d, const struct db_res *vars, size_t i, const char *name)
-{
-	long long left = db_at(vars, i, 7)->i;
-	tmpl_set(tmpl_add(d, "SHORT"), "TEXT",
-		 left > 0 ? arena_printf(r->arena, "Only %lld left%s%s: choose %lld or fewer.", left, *name ? " of " : "", name, left)
-			  : arena_printf(r->arena, "%s has just sold out: choose another option.", *name ? name : "This option"));
-}
-
-static bool sold_out(const struct db_res *vars, size_t i)
-{
-	return db_at(vars, i, 7)->i <= 0 && strcmp(db_at(vars, i, 8)->s, "deny") == 0;
-}
-
-/* The variant the page opens on: the one sent back short (?short=), else the cheapest that can be
- * bought, the price the product's card shows. -1 when none can be bought. */
-static long long opening_variant(struct req *r, const struct db_res *vars)
-{
-	long long want = req_id(r, "short"), best = -1;
-	for (size_t i = 0; i < vars->nrows; i++) {
-		if (db_at(vars, i, 9)->i == want)
-			return (long long)i;
-		if (!sold_out(vars, i) && (best < 0 || db_at(vars, i, 4)->i < db_at(vars, (size_t)best, 4)->i))
-			best = (long long)i;
-	}
-	return best;
-}
-
-/* One choice of the picker: "Walnut / Large", its price (and the price it replaces), its stock.
- * A sold-out one is shown, disabled. Returns whether it can be bought. */
-static bool buy_option(struct req *r, tmpl_dict *d, const struct db_res *vars, size_t i, bool opening)
-{
-	tmpl_dict *o = tmpl_add(d, "BUY_OPTIONS");
-	const char *a = db_at(vars, i, 0)->s, *b = db_at(vars, i, 1)->s, *c = db_at(vars, i, 2)->s;
-	const char *cur = db_at(vars, i, 6)->s;
-	long long price = db_at(vars, i, 4)->i, was = db_at(vars, i, 5)->i;
-	const char *name = arena_printf(r->arena, "%s%s%s%s%s", a, *b ? " / " : "", b, *c ? " / " : "", c);
-	tmpl_set_int(o, "ID", db_at(vars, i, 9)->i);
-	/* the gallery brings this variant's own picture into view when it is chosen (gallery.js) */
-	if (db_at(vars, i, 10)->i)
-		tmpl_set_int(tmpl_add(o, "PICTURE"), "IMAGE_ID", db_at(vars, i, 10)->i);
-	tmpl_set(o, "NAME", *name ? name : "Standard");
-	tmpl_set(o, "PRICE", layout_money(r, price, cur));
-	tmpl_set(o, "LABEL", arena_printf(r->arena, "%s%s%s", name, *a ? " — " : "", layout_money(r, price, cur)));
-	if (was > price)
-		tmpl_set(tmpl_add(o, "COMPARE_AT"), "WAS", layout_money(r, was, cur));
-	stock_state(o, db_at(vars, i, 7)->i, db_at(vars, i, 8)->s);
-	bool out = sold_out(vars, i);
-	if (out)
-		tmpl_show(o, "SOLD_OUT");
-	if (opening)
-		tmpl_show(o, "SELECTED");
-	if (db_at(vars, i, 9)->i == req_id(r, "short"))
-		short_notice(r, d, vars, i, name);
-	return !out;
-}
-
-/* The price line above the picker: the opening variant's price, "from" the lowest when they differ. */
-static void price_line(struct req *r, tmpl_dict *d, const struct db_res *vars, long long open)
-{
-	if (open < 0 || !vars->nrows)
-		return;
-	long long low = db_at(vars, (size_t)open, 4)->i;
-	bool differ = false;
-	for (size_t i = 0; i < vars->nrows; i++)
-		differ |= db_at(vars, i, 4)->i != low;
-	tmpl_set(d, "PRICE_LINE", arena_printf(r->arena, "%s%s", differ ? "from " : "",
-					       layout_money(r, low, db_at(vars, (size_t)open, 6)->s)));
-}
-
-/* One picker for the variants: radio buttons that work without a script (a <select> past a
- * dozen), each saying its price and stock, opening on the card's price. */
-static void variants(struct req *r, tmpl_dict *d, const struct db_res *opts, const struct db_res *vars)
-{
-	const char *legend = "";
-	for (size_t i = 0; i < opts->nrows && i < 3; i++)
-		legend = arena_printf(r->arena, "%s%s%s", legend, i ? " / " : "", db_at(opts, i, 0)->s);
-	tmpl_set(d, "PICKER_LEGEND", *legend ? legend : "Option");
-	long long open = opening_variant(r, vars);
-	bool buyable = false;
-	for (size_t i = 0; i < vars->nrows; i++)
-		buyable |= buy_option(r, d, vars, i, (long long)i == open);
-	price_line(r, d, vars, open);
-	tmpl_show(d, buyable ? "BUY" : "ALL_SOLD_OUT");
-	tmpl_show(d, vars->nrows > PICKER_MAX_BUTTONS ? "PICKER_SELECT" : "PICKER_BUTTONS");
-}
 
 /* Delivery and returns, beside the button: the brand's flat rate (a destination's own rate, if
  * it has one, is shown at checkout) and how long a return may take. */
@@ -234,8 +126,15 @@ static void product_meta(struct req *r, const struct db_res *p, const struct db_
 
 int page_product(struct req *r)
 {
+	struct product_picker_problem none = { .variant_id = req_id(r, "short"), .short_stock = true };
+	return product_page(r, req_param(r, "brand"), req_param(r, "product"), 200, &none);
+}
+
+int product_page(struct req *r, const char *brand, const char *handle, int status,
+		 const struct product_picker_problem *problem)
+{
 	struct db_res p, opts, vars, imgs, via = { 0 };
-	struct db_param key[] = { DB_S(req_param(r, "brand")), DB_S(req_param(r, "product")) };
+	struct db_param key[] = { DB_S(brand), DB_S(handle) };
 	enum db_status rc = db_query_cached(r->db, r->arena, &q_product, key, &p);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
@@ -269,7 +168,7 @@ int page_product(struct req *r)
 	const struct db_val *desc = db_at(&p, 0, 2);
 	tmpl_set(d, "SANITISED_DESCRIPTION_HTML", sanitize_html(r->arena, desc->s, desc->len, NULL));
 	gallery_view_fill(r, d, &imgs);
-	variants(r, d, &opts, &vars);
+	product_picker_fill(r, d, &opts, &vars, &imgs, problem);
 	delivery(r, d, &p);
 	tmpl_set(d, "BUY_ACTION", buy_action(r, id));
 	if (via.nrows) {
@@ -284,6 +183,6 @@ int page_product(struct req *r)
 	}
 	showcase_product_page_add(r, d, db_at(&p, 0, 6)->i, id);
 	product_meta(r, &p, &vars, &imgs, &via);
-	layout_end(r, 200);
+	layout_end(r, status);
 	return REQ_DONE;
 }

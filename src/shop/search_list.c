@@ -1,15 +1,16 @@
 /* search_list.c: the filtered, sorted, bounded product list that search, category and brand pages share. */
-#include <limits.h>
 #include <string.h>
 #include "views/card_view.h"
 #include "shop/search_list.h"
 #include "shop/shop.h"
+#include "lib/money.h"
 
 /* Every filter, each true when unset: a brand slug, a category slug, a price range, in stock, one
  * creator's picks. */
 #define FILTERS \
 	" AND p.status = 'active' AND (? = '' OR b.slug = ?) AND (? = '' OR p.category = ?)" \
-	" AND p.price_min BETWEEN ? AND ? AND (? = 0 OR p.stock_total > 0)" \
+	" AND p.price_min BETWEEN ? * (" MONEY_UNIT_SQL("p.currency") ") AND ? * (" MONEY_UNIT_SQL("p.currency") ")" \
+	" AND (? = 0 OR p.stock_total > 0)" \
 	" AND (? = 0 OR EXISTS (SELECT 1 FROM picks pk WHERE pk.product_id = p.id AND pk.creator_id = ?" \
 	" AND pk.status = 'approved'))"
 #define FILTER_TYPES "ssssiiiii"
@@ -50,9 +51,10 @@ static const struct db_stmt q_listed[] = {
 	[SEARCH_NEWEST] = EXPAND(LISTED, "p.created_at", DESC),
 };
 
-/* Prices are typed in whole units; products are compared in minor units of two decimals, which
- * every demo currency and most shops have (docs/SEARCH.md says what a zero-decimal shop sees). */
-#define MINOR_PER_UNIT 100
+/* Prices are typed in whole units of each product's own currency: "up to 80" is $80.00 for a USD
+ * product and ¥80 for a JPY one (the statement scales by MONEY_UNIT_SQL). Past this many whole
+ * units, no bound: a typed maximum is capped by its field at 999,999,999. */
+#define PRICE_UNITS_ANY 1000000000000LL
 
 static const char *slug_or_any(struct req *r, const char *name)
 {
@@ -67,11 +69,11 @@ void search_list_filter(struct req *r, struct search_filter *f)
 	f->against = "";
 	f->brand = slug_or_any(r, "brand");
 	f->category = slug_or_any(r, "category");
-	f->price_max = LLONG_MAX;
+	f->price_max = PRICE_UNITS_ANY;
 	if (req_int(r, "min", &v))
-		f->price_min = v * MINOR_PER_UNIT;
+		f->price_min = v;
 	if (req_int(r, "max", &v))
-		f->price_max = v * MINOR_PER_UNIT;
+		f->price_max = v;
 	const char *stock = req_str(r, "stock");
 	f->in_stock = stock && strcmp(stock, "1") == 0;
 	const char *sort = req_str(r, "sort");

@@ -14,7 +14,7 @@ enum search_sort { SEARCH_RELEVANCE, SEARCH_PRICE_ASC, SEARCH_PRICE_DESC, SEARCH
 struct search_filter {
 	const char *against;		/* the boolean query (search_terms_boolean); "" lists without one */
 	const char *brand, *category;	/* slugs, "" for any */
-	long long price_min, price_max;	/* minor units, inclusive */
+	long long price_min, price_max;	/* whole units of each product's currency, inclusive */
 	bool in_stock;
 	long long creator_id;		/* only this creator's approved picks; 0 for anyone's */
 	enum search_sort sort;		/* SEARCH_RELEVANCE without `against` lists newest first */

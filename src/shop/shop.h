@@ -12,11 +12,14 @@
 
 /* Columns every card query selects first, in this order, with these types; the picture is an
  * image reference (IMAGE_REF_SQL), never a remote address. */
+/* The last column says whether the variants' prices differ (the card then says "from"): a look at
+ * the product's few variant rows through their index, inside the page's one query. */
 #define CARD_COLS \
 	"p.handle, p.title, b.slug, b.name, p.price_min, p.currency, p.stock_total," \
-	" " IMAGE_REF_SQL("i.url", "i.url_hash") ", COALESCE(i.alt, '')"
-#define CARD_TYPES "ssssisiss"
-#define CARD_NCOLS 9
+	" " IMAGE_REF_SQL("i.url", "i.url_hash") ", COALESCE(i.alt, '')," \
+	" EXISTS (SELECT 1 FROM variants pv WHERE pv.product_id = p.id AND pv.price <> p.price_min)"
+#define CARD_TYPES "ssssisissi"
+#define CARD_NCOLS 10
 /* Joins that CARD_COLS needs, given products aliased p: the brand (approved, not suspended) and
  * the first image. */
 #define CARD_JOINS \

@@ -1,9 +1,9 @@
 /* ad_form.c: the collection-ad form, for a brand's own ads and a creator's own alike (one template,
  * studio_ad.tpl): with what is stored (edit), what was typed (a refusal) or blanks (new). A
  * creator's ad the brand took down is shown as such, without the form. */
-#include <stdio.h>
 #include <string.h>
 #include "studio/ads.h"
+#include "views/form_errors.h"
 #include "web/layout.h"
 #include "web/response.h"
 
@@ -38,14 +38,10 @@ static void options(tmpl_dict *d, const char *section, const char *label, const 
 	}
 }
 
+/* The message beside the field and in the summary at the top, which links to it. */
 static void field_error(tmpl_dict *d, const char *field, const char *error)
 {
-	char section[40];
-	tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
-	snprintf(section, sizeof section, "ERR_%s", field);
-	for (char *p = section; *p; p++)
-		*p = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
-	tmpl_set(tmpl_add(d, section), "TEXT", error);
+	form_errors_render(d, &(struct form_error){ field, error }, 1);
 }
 
 int ad_form_page(struct req *r, const struct studio_owner *o, long long id, int status, const char *field,

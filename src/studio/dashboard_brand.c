@@ -9,6 +9,7 @@
  * is this brand's attributed orders over all visits to that creator's pages in the period. */
 #include <string.h>
 #include "studio/ads.h"
+#include "domain/commerce/order_ref.h"
 #include "lib/csv_out.h"
 #include "domain/creators/ledger.h"
 #include "lib/money.h"
@@ -39,10 +40,10 @@ static const struct db_stmt q_by_day = {
 static const struct db_stmt q_recent = {
 	"SELECT o.number, DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i'), cr.handle, l.title, l.line_total - l.discount,"
 	" l.commission_bps, " DASHBOARD_NET_COMMISSION ", l.surface, o.currency, " DASHBOARD_LINE_STATUS ", l.commission_kind,"
-	" l.commission_first_order FROM order_lines l JOIN orders o ON o.id = l.order_id"
+	" l.commission_first_order, COALESCE(o.reference, o.number) FROM order_lines l JOIN orders o ON o.id = l.order_id"
 	" JOIN creators cr ON cr.id = l.creator_id WHERE o.brand_id = ? AND o.created_at >= ?"
 	" AND o.created_at < DATE_ADD(?, INTERVAL 1 DAY) ORDER BY o.created_at DESC, l.id DESC LIMIT 50",
-	"iss", "ssssiiissssi" };
+	"iss", "ssssiiissssis" };
 /* What each creator is owed now, all time: the ledger per line, as in dashboard_creator.c. */
 static const struct db_stmt q_owed = {
 	"SELECT ce.creator_id,"
@@ -210,6 +211,11 @@ static int render(struct req *r, const struct acting_brand *b, const struct bran
 		const char *lcur = db_at(s, i, 8)->s;
 		tmpl_dict *e = tmpl_add(t, "RECENT");
 		tmpl_set(e, "NUMBER", db_at(s, i, 0)->s);
+		char shown[ORDER_REF_SHOW_SIZE];	/* the reference the shopper quotes, the number below it */
+		order_ref_show(db_at(s, i, 12)->s, shown);
+		tmpl_set(e, "REF", shown);
+		if (strcmp(shown, db_at(s, i, 0)->s) != 0)
+			tmpl_show(e, "HAS_REF");
 		tmpl_set(e, "WHEN", db_at(s, i, 1)->s);
 		tmpl_set(e, "HANDLE", db_at(s, i, 2)->s);
 		tmpl_set(e, "PRODUCT", db_at(s, i, 3)->s);

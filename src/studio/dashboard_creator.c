@@ -6,6 +6,7 @@
  * payable). Earnings count paid sales only, net of refunds. */
 #include <string.h>
 #include "studio/ads.h"
+#include "domain/commerce/order_ref.h"
 #include "lib/csv_out.h"
 #include "domain/creators/ledger.h"
 #include "lib/money.h"
@@ -38,10 +39,10 @@ static const struct db_stmt q_brands = {
 static const struct db_stmt q_recent = {
 	"SELECT o.number, DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i'), b.name, l.title, o.currency, l.line_total - l.discount,"
 	" l.commission_bps, " DASHBOARD_NET_COMMISSION ", l.surface, " DASHBOARD_LINE_STATUS ", l.commission_kind,"
-	" l.commission_first_order FROM order_lines l JOIN orders o ON o.id = l.order_id"
+	" l.commission_first_order, COALESCE(o.reference, o.number) FROM order_lines l JOIN orders o ON o.id = l.order_id"
 	" JOIN brands b ON b.id = o.brand_id WHERE l.creator_id = ?"
 	" AND o.created_at >= ? AND o.created_at < DATE_ADD(?, INTERVAL 1 DAY)"
-	" ORDER BY o.created_at DESC, l.id DESC LIMIT 50", "iss", "sssssiiisssi" };
+	" ORDER BY o.created_at DESC, l.id DESC LIMIT 50", "iss", "sssssiiisssis" };
 /* Per line: the ledger sums and whether the return window has passed since delivery (or since
  * the order, if it was never marked delivered); unpaid orders never become payable. */
 static const struct db_stmt q_ledger = {
@@ -217,6 +218,11 @@ static int render(struct req *r, long long creator, const struct creator_dash *d
 		const char *cur = db_at(s, i, 4)->s;
 		tmpl_dict *e = tmpl_add(t, "RECENT");
 		tmpl_set(e, "NUMBER", db_at(s, i, 0)->s);
+		char shown[ORDER_REF_SHOW_SIZE];	/* the reference the shopper quotes, the number below it */
+		order_ref_show(db_at(s, i, 12)->s, shown);
+		tmpl_set(e, "REF", shown);
+		if (strcmp(shown, db_at(s, i, 0)->s) != 0)
+			tmpl_show(e, "HAS_REF");
 		tmpl_set(e, "WHEN", db_at(s, i, 1)->s);
 		tmpl_set(e, "BRAND", db_at(s, i, 2)->s);
 		tmpl_set(e, "PRODUCT", db_at(s, i, 3)->s);

@@ -42,6 +42,7 @@ bool orders_number_ok(const char *number);
 struct orders_locked {
 	long long id, revision, total, refunded_total, last_event;
 	const char *currency, *number, *email, *ship_name;
+	const char *reference;	/* what the shopper quotes: "CC-7KQ4-M2XP", an old order's number */
 	enum order_status status;
 	enum order_stage stage;
 };
@@ -69,7 +70,7 @@ enum db_status orders_reverse(struct db *db, struct arena *a, long long line_id,
 			      long long brand_id, long long amount, const char *currency, long long actor);
 
 /* Queues the shopper's mail about a move, in the move's transaction: section `section` of
- * mail_notice.tpl (notify_owed), filled with t and the order's NAME, NUMBER and BRAND. */
+ * mail_notice.tpl (notify_owed), filled with t and the order's NAME, NUMBER (its reference) and BRAND. */
 enum db_status orders_notify(struct db *db, struct arena *a, const struct orders_locked *o, const char *brand,
 			     const char *section, struct notify_text *t);
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "studio/orders.h"
+#include "domain/commerce/order_ref.h"
 #include "domain/mail/notify.h"
 #include "domain/creators/ledger_reverse.h"
 #include "web/response.h"
@@ -116,8 +117,9 @@ long long orders_seen_event(struct req *r)
 static const struct db_stmt q_lock = {
 	"SELECT o.id, o.status, o.revision, o.total, o.refunded_total, o.currency,"
 	" o.shipped_at IS NOT NULL, o.delivered_at IS NOT NULL,"
-	" (SELECT COALESCE(MAX(e.id), 0) FROM order_events e WHERE e.order_id = o.id), o.email, o.ship_name"
-	" FROM orders o WHERE o.number = ? AND o.brand_id = ? FOR UPDATE", "si", "isiiisiiiss" };
+	" (SELECT COALESCE(MAX(e.id), 0) FROM order_events e WHERE e.order_id = o.id), o.email, o.ship_name,"
+	" COALESCE(o.reference, o.number)"
+	" FROM orders o WHERE o.number = ? AND o.brand_id = ? FOR UPDATE", "si", "isiiisiiisss" };
 
 enum db_status orders_lock(struct db *db, struct arena *a, const char *number, long long brand_id,
 			   struct orders_locked *o, bool *found)
@@ -138,6 +140,9 @@ enum db_status orders_lock(struct db *db, struct arena *a, const char *number, l
 	o->number = arena_strdup(a, number);
 	o->email = db_at(&res, 0, 9)->s;
 	o->ship_name = db_at(&res, 0, 10)->s;
+	char shown[ORDER_REF_SHOW_SIZE];
+	order_ref_show(db_at(&res, 0, 11)->s, shown);
+	o->reference = arena_strdup(a, shown);
 	return DB_OK;
 }
 
@@ -204,7 +209,7 @@ enum db_status orders_notify(struct db *db, struct arena *a, const struct orders
 			     const char *section, struct notify_text *t)
 {
 	notify_text_add(t, "NAME", o->ship_name);
-	notify_text_add(t, "NUMBER", o->number);
+	notify_text_add(t, "NUMBER", o->reference);
 	notify_text_add(t, "BRAND", brand);
 	return notify_owed(db, a, o->email, section, t, 0, o->id);
 }

@@ -6,6 +6,7 @@
 #include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
+#include "domain/commerce/order_ref.h"
 #include "domain/commerce/address.h"
 #include "views/tax_view.h"
 #include "views/discount_view.h"
@@ -15,8 +16,8 @@ static const struct db_stmt q_order = {
 	" ship_postal, ship_country, currency, subtotal, shipping, tax, total, refunded_total,"
 	" payment_provider, carrier, tracking_number, shipped_at IS NOT NULL, delivered_at IS NOT NULL,"
 	" (SELECT COALESCE(MAX(e.id), 0) FROM order_events e WHERE e.order_id = orders.id),"
-	" tax_rate_bps, prices_include_tax, shipping_tax, tax_region, discount, refund_needed"
-	" FROM orders WHERE number = ? AND brand_id = ?", "si", "i" "sssssssssss" "iiiii" "sss" "iii" "iiis" "ii" };
+	" tax_rate_bps, prices_include_tax, shipping_tax, tax_region, discount, refund_needed, COALESCE(reference, '')"
+	" FROM orders WHERE number = ? AND brand_id = ?", "si", "i" "sssssssssss" "iiiii" "sss" "iii" "iiis" "ii" "s" };
 static const struct db_stmt q_lines = {
 	"SELECT l.id, l.title, l.variant_title, l.sku, l.unit_price, l.quantity, l.line_total,"
 	" l.refunded_quantity, l.refunded_amount, COALESCE(c.handle, ''), l.surface, l.commission_bps,"
@@ -111,8 +112,15 @@ int orders_detail_render(struct req *r, const char *number, int status, const ch
 	enum order_status st = order_status_parse(db_at(&o, 0, 1)->s);
 	enum order_stage stage = db_at(&o, 0, 21)->i ? ORDER_ARRIVED : db_at(&o, 0, 20)->i ? ORDER_IN_TRANSIT : ORDER_UNSHIPPED;
 	const char *cur = db_at(&o, 0, 11)->s;
-	tmpl_dict *d = layout_begin(r, "studio_order.tpl", arena_printf(r->arena, "Order %s", number));
+	/* Headed by the reference the shopper quotes (CC-7KQ4-M2XP); the 20-digit number stays below
+	 * it, the order's name in links, payments and the CSV. An old order has only its number. */
+	char shown[ORDER_REF_SHOW_SIZE];
+	order_ref_show(*db_at(&o, 0, 29)->s ? db_at(&o, 0, 29)->s : number, shown);
+	tmpl_dict *d = layout_begin(r, "studio_order.tpl", arena_printf(r->arena, "Order %s", shown));
 	tmpl_set(d, "NUMBER", number);
+	tmpl_set(d, "REF", shown);
+	if (*db_at(&o, 0, 29)->s)
+		tmpl_show(d, "HAS_REF");
 	tmpl_set(d, "STATUS", order_status_name(st));
 	tmpl_set(d, "STATUS_LABEL", order_status_label(st));
 	tmpl_set(d, "PLACED", db_at(&o, 0, 2)->s);

@@ -1,18 +1,20 @@
 /* orders_list.c: "/studio/orders" — the brand's orders, newest first, filtered by status, UTC
  * date range and creator, a page at a time, with the count and totals of everything matching. */
+#include <string.h>
 #include "studio/orders.h"
 #include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
+#include "domain/commerce/order_ref.h"
 
 static const struct db_stmt q_list = {
 	"SELECT o.number, o.created_at, o.status, o.email, o.ship_name, o.currency, o.total, o.refunded_total,"
 	" (SELECT CAST(COALESCE(SUM(l.quantity), 0) AS SIGNED) FROM order_lines l WHERE l.order_id = o.id),"
 	" COALESCE((SELECT GROUP_CONCAT(DISTINCT CONCAT('@', c.handle) ORDER BY c.handle SEPARATOR ' ')"
 	" FROM order_lines l JOIN creators c ON c.id = l.creator_id WHERE l.order_id = o.id), ''),"
-	" o.refund_needed AND o.status <> 'refunded', " PAY_TEST_ORDER("o")
+	" o.refund_needed AND o.status <> 'refunded', " PAY_TEST_ORDER("o") ", COALESCE(o.reference, o.number)"
 	" FROM orders o" ORDERS_WHERE " ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?",
-	ORDERS_WHERE_TYPES "ii", "ssssssiiisii" };
+	ORDERS_WHERE_TYPES "ii", "ssssssiiisiis" };
 /* Grouped by currency so that totals never add up different currencies (a brand that changed
  * its currency keeps older orders in the old one). */
 static const struct db_stmt q_totals = {
@@ -75,6 +77,11 @@ int page_orders_list(struct req *r)
 		const char *cur = db_at(&rows, i, 5)->s;
 		enum order_status st = order_status_parse(db_at(&rows, i, 2)->s);
 		tmpl_set(o, "NUMBER", db_at(&rows, i, 0)->s);
+		char shown[ORDER_REF_SHOW_SIZE];	/* what the shopper was given to quote; an old order's number */
+		order_ref_show(db_at(&rows, i, 12)->s, shown);
+		tmpl_set(o, "REF", shown);
+		if (strcmp(shown, db_at(&rows, i, 0)->s) != 0)
+			tmpl_show(o, "HAS_REF");
 		if (db_at(&rows, i, 11)->i)	/* paid by the test provider: no money came in */
 			tmpl_show(o, "TEST_ORDER");
 		tmpl_set(o, "PLACED", db_at(&rows, i, 1)->s);

@@ -7,6 +7,7 @@
 #include "domain/media/image_asset.h"
 #include "views/image_view.h"
 #include "studio/products_form.h"
+#include "views/form_errors.h"
 #include "web/response.h"
 #include "domain/connectors/connector_store.h"
 
@@ -226,6 +227,24 @@ static const char *field_label(struct req *r, const char *field)
 	return field;
 }
 
+/* The id of the editor's input a problem names (studio_product.tpl): "variants[1].price" ->
+ * "v2-price", "images[0].url" -> "i1-url", a product field as it is; the title for what has none. */
+static const char *field_id(struct req *r, const char *field)
+{
+	static const char *const own[] = { "title", "description", "product_type", "vendor", "tags",
+					    "option1_name", "option2_name", "option3_name" };
+	size_t i;
+	char what[40];
+	if (sscanf(field, "variants[%zu].%39[a-z_0-9]", &i, what) == 2)
+		return arena_printf(r->arena, "v%zu-%s", i + 1, what);
+	if (sscanf(field, "images[%zu].%39[a-z_0-9]", &i, what) == 2)
+		return arena_printf(r->arena, "i%zu-url", i + 1);
+	for (size_t k = 0; k < sizeof own / sizeof *own; k++)
+		if (strcmp(field, own[k]) == 0)
+			return field;
+	return "title";
+}
+
 static void render_row(tmpl_dict *d, size_t n, const struct pf_row *w)
 {
 	tmpl_dict *row = tmpl_add(d, "ROW");
@@ -258,7 +277,8 @@ void pf_render(struct req *r, const struct acting_brand *b, const struct product
 	tmpl_set(d, "OPTION2_NAME", f->opt_name[1] ? f->opt_name[1] : "");
 	tmpl_set(d, "OPTION3_NAME", f->opt_name[2] ? f->opt_name[2] : "");
 	if (problem)
-		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", arena_printf(r->arena, "%s: %s", field_label(r, problem->field), problem->msg));
+		form_errors_summary(d, &(struct form_error){ field_id(r, problem->field),
+			arena_printf(r->arena, "%s: %s", field_label(r, problem->field), problem->msg) }, 1);
 	if (saved)
 		tmpl_show(d, "SAVED");
 	const char *shop = NULL;

@@ -5,6 +5,7 @@
  * brand, so requests racing each other cannot pass a limit together. */
 #include <string.h>
 #include "studio/samples.h"
+#include "views/form_errors.h"
 #include "views/country_view.h"
 #include "web/layout.h"
 #include "web/response.h"
@@ -92,10 +93,16 @@ static int form_render(struct req *r, int status, const struct db_res *o, const 
 	tmpl_set(d, "REGION", f->region);
 	tmpl_set(d, "POSTAL", f->postal);
 	country_view_options(d, f->country);
-	if (error) {
+	if (error && which) {
+		/* the summary at the top, linking to the field ("ERR_LINE1" marks the field "line1") */
+		char field[32];
+		size_t n = 0;
+		for (const char *c = which + 4; *c && n + 1 < sizeof field; c++)
+			field[n++] = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
+		field[n] = '\0';
+		form_errors_render(d, &(struct form_error){ field, error }, 1);
+	} else if (error) {
 		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
-		if (which)
-			tmpl_set(tmpl_add(d, which), "TEXT", error);
 	}
 	layout_end(r, status);
 	return REQ_DONE;

@@ -2,9 +2,9 @@
  * placement, checked (errors beside their fields, values kept), saved in one transaction with the
  * placement it takes over, and previewed: the page renders the carousel the rules produce now,
  * and the "Preview" button re-renders it from the form without saving. */
-#include <stdio.h>
 #include <string.h>
 #include "domain/showcases/best_sellers.h"
+#include "views/form_errors.h"
 #include "lib/money.h"
 #include "web/layout.h"
 #include "web/response.h"
@@ -105,14 +105,10 @@ static int form_slot(const struct studio_owner *o, const char *slot)
 	return -1;
 }
 
+/* The message beside the field and in the summary at the top, which links to it. */
 static void set_error(tmpl_dict *d, const char *field, const char *message)
 {
-	tmpl_set(tmpl_add(d, "ERROR"), "TEXT", message);
-	char section[40];
-	snprintf(section, sizeof section, "ERR_%s", field);
-	for (char *p = section; *p; p++)
-		*p = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
-	tmpl_set(tmpl_add(d, section), "TEXT", message);
+	form_errors_render(d, &(struct form_error){ field, message }, 1);
 }
 
 static void options(struct req *r, tmpl_dict *d, const struct studio_owner *o, const struct sc_form *f)

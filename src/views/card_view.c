@@ -10,7 +10,9 @@ void card_view_fill(struct req *r, tmpl_dict *c, const struct db_res *res, size_
 {
 	tmpl_set(c, "TITLE", db_at(res, row, 1)->s);
 	tmpl_set(c, "BRAND", db_at(res, row, 3)->s);
-	tmpl_set(c, "PRICE", layout_money(r, db_at(res, row, 4)->i, db_at(res, row, 5)->s));
+	const char *price = layout_money(r, db_at(res, row, 4)->i, db_at(res, row, 5)->s);
+	/* the card's price is the cheapest variant's: "from" says the others cost more */
+	tmpl_set(c, "PRICE", db_at(res, row, 9)->i ? arena_concat(r->arena, "from ", price, (char *)NULL) : price);
 	/* The first row of a grid is in view as the page opens: those load at once, the rest lazily. */
 	image_view_fill(r, c, "IMAGE", db_at(res, row, 7)->s, db_at(res, row, 8)->s, IMAGE_SLOT_CARD, row < CARD_EAGER);
 }

@@ -1,7 +1,8 @@
 /* card_view.h: the fields every product card shows (card.tpl, showcase.tpl, the ad and video
  * rows), filled from a row whose first columns are the shop's card columns, in this order:
- * product handle, title, brand slug, brand name, price, currency, stock, image reference, image alt
- * (CARD_COLS in src/shop/shop.h; showcase_products selects the same). */
+ * product handle, title, brand slug, brand name, price, currency, stock, image reference, image alt,
+ * whether the variants' prices differ (CARD_COLS in src/shop/shop.h; showcase_products selects
+ * the same). */
 #ifndef CC_CARD_VIEW_H
 #define CC_CARD_VIEW_H
 #include "web/http.h"

@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include "views/form_errors.h"
 
-void form_errors_render(tmpl_dict *d, const struct form_error *errors, size_t n)
+void form_errors_summary(tmpl_dict *d, const struct form_error *errors, size_t n)
 {
 	if (!n)
 		return;
@@ -12,6 +12,13 @@ void form_errors_render(tmpl_dict *d, const struct form_error *errors, size_t n)
 		tmpl_dict *item = tmpl_add(s, "ITEMS");
 		tmpl_set(item, "FIELD", errors[i].field);
 		tmpl_set(item, "TEXT", errors[i].text);
+	}
+}
+
+void form_errors_render(tmpl_dict *d, const struct form_error *errors, size_t n)
+{
+	form_errors_summary(d, errors, n);
+	for (size_t i = 0; i < n && i < FORM_ERRORS_MAX; i++) {
 		char section[40];
 		snprintf(section, sizeof section, "ERR_%s", errors[i].field);
 		for (char *p = section; *p; p++)

@@ -1,13 +1,15 @@
 // axe.test.mjs: axe-core finds no accessibility violation on any page of the shop and the studio
 // (every GET route, for the reader it is meant for: lib/site_pages.mjs) nor in the error states a
 // shopper or a new account reaches by a normal click: a refused add to the cart, a checkout or a
-// sign-up sent with nothing filled in, a wrong password, the 404 page.
+// sign-up sent with nothing filled in, a wrong password, the 404 page; and the product page's
+// picker by option with colour swatches, a combination that is not made, a lead form sent empty.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { openPage, useChromium } from './lib/chromium.mjs';
 import { ACCOUNTS, PAGES, seedRows, signIn, visitAll } from './lib/site_pages.mjs';
-import { makeProduct } from '../http/lib/commerce.mjs';
+import { lit, makeProduct, sql } from '../http/lib/commerce.mjs';
+import { unique } from '../http/lib/http.mjs';
 
 const browser = useChromium();
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -73,5 +75,39 @@ test('the error states a shopper and a new account reach have no axe violation',
 
 	await page.goto('/no/such/page');
 	found.push(...await violations(page, 'the 404 page'));
+	assert.deepEqual(found, []);
+});
+
+test('the picker by option, its swatches, a combination not made and a lead form sent empty have no axe violation', async (t) => {
+	const { page } = await open(t);
+	const found = [];
+	// the demo's felt mat: Size and Color, the colours drawn as swatches
+	await page.goto('/p/northwind/felt-desk-mat');
+	await page.locator('fieldset#option2 .swatch-chip').first().waitFor();
+	found.push(...await violations(page, 'a product picked by option'));
+	const handle = `t-axe-${unique()}`;
+	sql(`INSERT INTO products (brand_id, handle, title, description_html, status, price_min, currency, stock_total)
+		  SELECT id, ${lit(handle)}, 'Axe tote', '', 'active', 3400, currency, 40 FROM brands WHERE slug = 'northwind';
+		SET @p = LAST_INSERT_ID();
+		INSERT INTO product_options (product_id, position, name) VALUES (@p, 1, 'Size'), (@p, 2, 'Colour');
+		INSERT INTO variants (product_id, position, sku, option1, option2, price, currency, stock, inventory_policy) VALUES
+		  (@p, 1, ${lit(`${handle}-1`)}, 'Medium', 'Charcoal', 3400, 'USD', 20, 'deny'),
+		  (@p, 2, ${lit(`${handle}-2`)}, 'Medium', 'Moss', 3400, 'USD', 20, 'deny'),
+		  (@p, 3, ${lit(`${handle}-3`)}, 'Large', 'Charcoal', 4200, 'USD', 20, 'deny');`);
+	await page.goto(`/p/northwind/${handle}`);
+	// without the script's help, as a shopper without JavaScript would send it
+	await page.locator('form.buy').evaluate((f) => {
+		f.elements.option1.value = 'Large';
+		f.elements.option2.value = 'Moss';
+		f.submit();
+	});
+	await page.locator('#picker-error').waitFor();
+	found.push(...await violations(page, 'a combination that is not made'));
+
+	await page.goto('/f/northwind-wholesale');
+	await skipBrowserChecks(page);
+	await page.getByRole('button', { name: 'Send' }).click();
+	await page.locator('#error-summary').waitFor();
+	found.push(...await violations(page, 'a lead form sent empty'));
 	assert.deepEqual(found, []);
 });

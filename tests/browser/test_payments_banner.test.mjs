@@ -49,6 +49,7 @@ test('the test-payments banner heads every page on a phone, and the test order i
 	await page.screenshot({ path: `${SHOTS}test-payments-banner-phone.png`, fullPage: true });
 	await Promise.all([page.waitForURL('**/checkout/done/**'), page.getByRole('button', { name: 'Place order' }).click()]);
 	const number = (await page.locator('.order-number').first().textContent()).trim();
+	const ref = (await page.locator('.order-ref').first().textContent()).trim();
 	await bannerFits(page, 'the confirmation', { pageFits: false });
 
 	await page.goto('/login?next=/studio/orders');
@@ -58,8 +59,8 @@ test('the test-payments banner heads every page on a phone, and the test order i
 	await bannerFits(page, '/studio/orders');
 	const row = page.locator('tr', { hasText: number });
 	assert.equal((await row.locator('.test-badge').innerText()).trim(), 'Test');
-	await Promise.all([page.waitForURL(`**/studio/orders/${number}`), row.getByRole('link', { name: number }).click()]);
-	assert.equal((await page.getByRole('heading', { level: 1 }).innerText()).trim(), `Order ${number} Test`);
+	await Promise.all([page.waitForURL(`**/studio/orders/${number}`), row.getByRole('link', { name: ref }).click()]);
+	assert.equal((await page.getByRole('heading', { level: 1 }).innerText()).trim(), `Order ${ref} Test`);
 	assert.match(await page.locator('#test-order').innerText(), /no money was received/);
 	await bannerFits(page, 'the order page');
 	await clean('the pages with the banner');

@@ -86,7 +86,7 @@ describe('collection ads', { concurrency: 4 }, () => {
 		]) {
 			const { res } = await saveAd(brand, { products: p.handle, headline: 'Kept <headline>', ...fields });
 			assert.equal(res.status, 422, JSON.stringify(fields));
-			assert.match(res.body, /<p class="field-error">/);
+			assert.match(res.body, /<p class="field-error" id="[a-z_]+-error">/);
 			assert.match(res.body, /value="Kept &lt;headline&gt;"/, 'values kept, escaped');
 			assert.match(res.body, new RegExp(`name="${field === 'products' ? 'products' : field}"`));
 		}

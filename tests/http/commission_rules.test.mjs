@@ -133,9 +133,9 @@ test('the brand\'s other products in the same attributed visit earn the indirect
 	assert.match(order, /<span class="line-kind">direct<\/span>/);
 	assert.match(order, /<span class="line-kind">indirect<\/span>/);
 	const mine = (await creator.client.get('/studio/creator/dashboard')).body;
-	assert.match(mine, new RegExp(`<td class="order-number">${number}</td>.*?<td class="commission">\\$0\\.90</td><td class="line-kind">indirect</td><td class="line-state">paid</td>`));
+	assert.match(mine, new RegExp(`<td class="order-number"><span class="order-ref">(?:CC-[0-9A-Z]{4}-[0-9A-Z]{4}</span><br><span class="muted">)?${number}</span></td>.*?<td class="commission">\\$0\\.90</td><td class="line-kind">indirect</td><td class="line-state">paid</td>`));
 	const theirs = (await b.client.get('/studio/brand/dashboard')).body;
-	assert.match(theirs, new RegExp(`<td class="order-number">${number}</td>.*?<td class="commission">\\$5\\.00</td><td class="line-kind">direct</td>`));
+	assert.match(theirs, new RegExp(`<td class="order-number"><span class="order-ref">(?:CC-[0-9A-Z]{4}-[0-9A-Z]{4}</span><br><span class="muted">)?${number}</span></td>.*?<td class="commission">\\$5\\.00</td><td class="line-kind">direct</td>`));
 	// the marketplace tells creators about the indirect rate
 	assert.match((await creator.client.get('/studio/creator/marketplace')).body, /3% on the brand's other products bought in the same visit/);
 });
@@ -192,10 +192,10 @@ test('dashboards leave a refunded line out of the headline figures and mark it i
 		FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.number = ${lit(refunded)}`);
 	page = (await b.client.get('/studio/brand/dashboard')).body;
 	assert.match(page, /<dd class="total-orders">1<\/dd><dt>Sales<\/dt><dd class="total-sales">\$50\.00<\/dd><dt>Commission<\/dt><dd class="total-commission">\$5\.00<\/dd>/);
-	assert.match(page, new RegExp(`<td class="order-number">${refunded}</td>.*?<td class="line-state">refunded: not counted</td>`));
-	assert.match(page, new RegExp(`<td class="order-number">${kept}</td>.*?<td class="line-state">paid</td>`));
+	assert.match(page, new RegExp(`<td class="order-number"><span class="order-ref">(?:CC-[0-9A-Z]{4}-[0-9A-Z]{4}</span><br><span class="muted">)?${refunded}</span></td>.*?<td class="line-state">refunded: not counted</td>`));
+	assert.match(page, new RegExp(`<td class="order-number"><span class="order-ref">(?:CC-[0-9A-Z]{4}-[0-9A-Z]{4}</span><br><span class="muted">)?${kept}</span></td>.*?<td class="line-state">paid</td>`));
 	const mine = (await creator.client.get('/studio/creator/dashboard')).body;
-	assert.match(mine, new RegExp(`<td class="order-number">${refunded}</td>.*?<td class="commission">\\$0\\.00</td><td class="line-kind">direct</td><td class="line-state">refunded: not counted</td>`));
+	assert.match(mine, new RegExp(`<td class="order-number"><span class="order-ref">(?:CC-[0-9A-Z]{4}-[0-9A-Z]{4}</span><br><span class="muted">)?${refunded}</span></td>.*?<td class="commission">\\$0\\.00</td><td class="line-kind">direct</td><td class="line-state">refunded: not counted</td>`));
 	// earnings by day: one order, $50.00 sales, $5.00 commission, in a chart per currency
 	assert.match(mine, /<tr><td>\d{4}-\d\d-\d\d<\/td><td>1<\/td><td>\$50\.00<\/td><td>\$5\.00<\/td><\/tr>/);
 	assert.match(mine, /<figure class="chart-figure earnings-chart" data-currency="USD"><svg/);
@@ -203,6 +203,6 @@ test('dashboards leave a refunded line out of the headline figures and mark it i
 	sql(`UPDATE orders SET status = 'awaiting_payment' WHERE number = ${lit(kept)}`);
 	page = (await b.client.get('/studio/brand/dashboard')).body;
 	assert.match(page, /<dd class="total-orders">0<\/dd>/);
-	assert.match(page, new RegExp(`<td class="order-number">${kept}</td>.*?<td class="line-state">not paid yet: not counted</td>`));
+	assert.match(page, new RegExp(`<td class="order-number"><span class="order-ref">(?:CC-[0-9A-Z]{4}-[0-9A-Z]{4}</span><br><span class="muted">)?${kept}</span></td>.*?<td class="line-state">not paid yet: not counted</td>`));
 });
 });

@@ -24,7 +24,7 @@ const cardLinks = (html) => [...html.matchAll(/<li class="ad-card">[\s\S]*?<a cl
 // The message shown beside `field` (inside the form's div or fieldset that holds it), unescaped, or undefined.
 function errorBeside(html, field) {
 	const block = new RegExp(`<(div|fieldset) class="field">(?:(?!<(?:div|fieldset) class="field">)[\\s\\S])*?name="${field}"[\\s\\S]*?</\\1>`).exec(html)?.[0];
-	const text = block && /<p class="field-error">([^<]*)<\/p>/.exec(block)?.[1];
+	const text = block && /<p class="field-error"[^>]*>([^<]*)<\/p>/.exec(block)?.[1];
 	const entities = { '&quot;': '"', '&#39;': "'", '&lt;': '<', '&gt;': '>', '&amp;': '&' };
 	return text?.replace(/&(quot|#39|lt|gt|amp);/g, (e) => entities[e]);
 }

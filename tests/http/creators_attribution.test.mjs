@@ -51,7 +51,7 @@ function lineOf(number) {
 
 // The dashboard table row of one sale (tr class="sale" holding the order number).
 function saleRow(html, number) {
-	return new RegExp(`<tr class="sale"><td class="order-number">${number}</td>.*?</tr>`).exec(html)?.[0];
+	return new RegExp(`<tr class="sale"><td class="order-number"><span class="order-ref">(?:CC-[0-9A-Z]{4}-[0-9A-Z]{4}</span><br><span class="muted">)?${number}</span></td>.*?</tr>`).exec(html)?.[0];
 }
 
 test('a shopper follows lena\'s short link and buys: both dashboards show the sale and its commission', async () => {

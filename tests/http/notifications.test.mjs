@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { Client, VAR, confValue, unique, uniqueEmail } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
-import { address, lit, reviewed, sql } from './lib/commerce.mjs';
+import { address, lit, orderRef, reviewed, sql } from './lib/commerce.mjs';
 import { brandWithOpenProduct, newCreator } from './lib/creators.mjs';
 import { newBrand } from './lib/fulfilment.mjs';
 import { checkoutOrders, payOffline } from './lib/paid.mjs';
@@ -227,19 +227,21 @@ test('a paid order is a notice to its brand and to the creator whose pick sold, 
 	await payOffline(number);	// a repeated confirmation changes nothing
 
 	const brandNotices = notices(owner);
+	const ref = orderRef(number);
+	assert.match(ref, /^CC-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 	assert.equal(brandNotices.length, 1);
-	assert.equal(brandNotices[0].subject, `New order ${number}: $50.00`);
+	assert.equal(brandNotices[0].subject, `New order ${ref}: $50.00`);
 	assert.ok(brandNotices[0].body.includes('2 x Stoneware Mug'), brandNotices[0].body);
 	assert.ok(brandNotices[0].body.includes(`${BASE}/studio/orders/${number}`));
 	// The whole text, as mail_notice.tpl words it (line ends as " | ").
-	assert.equal(brandNotices[0].body, [`Order ${number} is paid: $50.00.`, '', '  2 x Stoneware Mug', '',
+	assert.equal(brandNotices[0].body, [`Order ${ref} is paid: $50.00.`, '', '  2 x Stoneware Mug', '',
 		`Ship it from your studio: ${BASE}/studio/orders/${number}`, '', '--',
 		'You get this mail because "New orders" is on in your crowdcart mail settings.',
 		`Stop these mails with one click: ${brandNotices[0].unsubscribe}`,
 		`Choose which mails you get: ${BASE}/studio/account/notifications`, ''].join(' | '));
 	const sales = notices(uid);
 	assert.equal(sales.length, 1);
-	assert.equal(sales[0].subject, `You made a sale (order ${number})`);
+	assert.equal(sales[0].subject, `You made a sale (order ${ref})`);
 	assert.ok(sales[0].body.includes('2 x Stoneware Mug') && sales[0].body.includes(`${BASE}/studio/creator/dashboard`));
 	assert.match(sales[0].unsubscribe, /\/unsubscribe\/\d+\.creator_sale\./);
 
@@ -247,7 +249,7 @@ test('a paid order is a notice to its brand and to the creator whose pick sold, 
 	const again = new Client();
 	const r = await again.post('/checkout/place', (await reviewed(again, [[b.variantId, 1]], address(uniqueEmail('buyer')))).fields);
 	const [instant] = checkoutOrders(r.headers.location);
-	assert.ok(notices(owner).some((n) => n.subject === `New order ${instant}: $25.00`));
+	assert.ok(notices(owner).some((n) => n.subject === `New order ${orderRef(instant)}: $25.00`));
 });
 
 test('a new lead is a notice to the brand without the lead\'s answers; the same person again within the hour is not', async () => {
@@ -311,7 +313,8 @@ test('the shopper\'s confirmation, shipping notice with its tracking link, refun
 	const [confirmation] = owedMail(`to_addr = ${lit(email)}`);
 	assert.equal(confirmation.subject, 'Your crowdcart order');
 	assert.ok(confirmation.body.startsWith('Thank you for your order. |  | '), confirmation.body);
-	assert.ok(confirmation.body.includes(`Order ${number} from `), confirmation.body);
+	const ref = orderRef(number);
+	assert.ok(confirmation.body.includes(`Order ${ref} from `), confirmation.body);
 	assert.ok(confirmation.body.includes(' | Shipping to: |   '), confirmation.body);
 	assert.ok(confirmation.body.endsWith(` |  | Look up an order any time at ${BASE}/orders/lookup with its number and this email address. | `),
 		confirmation.body);
@@ -323,17 +326,17 @@ test('the shopper\'s confirmation, shipping notice with its tracking link, refun
 		{ action: 'ship', carrier: 'ups', tracking_number: '1Z 999-AA1 0123456784' }, { formPath: `/studio/orders/${number}` });
 	assert.equal(ship.status, 303);
 	const [shipped] = owedMail(`order_id = ${orderId}`);
-	assert.equal(shipped.subject, `Your order has shipped (order ${number})`);
+	assert.equal(shipped.subject, `Your order has shipped (order ${ref})`);
 	assert.equal(shipped.body, [`Hello ${shipName},`, '', `${brandName} has sent your order.`, 'Carrier: ups',
 		'Tracking number: 1Z 999-AA1 0123456784', 'Follow the parcel: https://www.ups.com/track?tracknum=1Z999AA10123456784', '',
-		`Order number: ${number}`, `Its status any time: ${BASE}/orders/lookup (with its number and this email address)`, '',
+		`Order number: ${ref}`, `Its status any time: ${BASE}/orders/lookup (with its number and this email address)`, '',
 		'-- ', `${brandName}, through crowdcart`, ''].join(' | '));
 	assertOwed(shipped);
 
 	const refund = await b.client.submit(`/studio/orders/${number}/refund`, { mode: 'full' }, { formPath: `/studio/orders/${number}` });
 	assert.equal(refund.status, 303);
 	const [, refunded] = owedMail(`order_id = ${orderId}`);
-	assert.equal(refunded.subject, `Your order was refunded (order ${number})`);
+	assert.equal(refunded.subject, `Your order was refunded (order ${ref})`);
 	assert.ok(refunded.body.includes(`${brandName} has refunded $25.00 of your order (1 item). The money goes back the way you paid.`),
 		refunded.body);
 	assertOwed(refunded);
@@ -343,7 +346,7 @@ test('the shopper\'s confirmation, shipping notice with its tracking link, refun
 	const cancel = await b.client.submit(`/studio/orders/${other}/transition`, { action: 'cancel' }, { formPath: `/studio/orders/${other}` });
 	assert.equal(cancel.status, 303);
 	const [cancelled] = owedMail(`order_id = (SELECT id FROM orders WHERE number = ${lit(other)})`);
-	assert.equal(cancelled.subject, `Your order was cancelled (order ${other})`);
+	assert.equal(cancelled.subject, `Your order was cancelled (order ${orderRef(other)})`);
 	assert.ok(cancelled.body.includes(`${brandName} has cancelled your order. If you had paid for it, the payment is being returned to you.`),
 		cancelled.body);
 	assertOwed(cancelled);

@@ -92,10 +92,10 @@ test('an order paid with the test provider is a test order everywhere and earns 
 
 	// studio: a badge in the list and on the order page, none on the real order
 	const list = (await brand.client.get('/studio/orders')).body;
-	assert.match(list, new RegExp(`<a href="/studio/orders/${t.number}">${t.number}</a> <span class="badge test-badge">Test</span>`));
-	assert.match(list, new RegExp(`<a href="/studio/orders/${r.number}">${r.number}</a></td>`));
+	assert.match(list, new RegExp(`<a href="/studio/orders/${t.number}" class="order-ref">CC-[0-9A-Z]{4}-[0-9A-Z]{4}</a> <span class="badge test-badge">Test</span>`));
+	assert.match(list, new RegExp(`<a href="/studio/orders/${r.number}" class="order-ref">CC-[0-9A-Z]{4}-[0-9A-Z]{4}</a><br><span class="muted order-number">${r.number}</span></td>`));
 	const page = (await brand.client.get(`/studio/orders/${t.number}`)).body;
-	assert.match(page, /<h1 class="page-title">Order [0-9A-Z]{20} <span class="badge test-badge">Test<\/span><\/h1>/);
+	assert.match(page, /<h1 class="page-title">Order <span class="order-ref">CC-[0-9A-Z]{4}-[0-9A-Z]{4}<\/span> <span class="badge test-badge">Test<\/span><\/h1>/);
 	assert.match(page, /id="test-order">Test order: paid with the test provider, so no money was received\./);
 	assert.doesNotMatch((await brand.client.get(`/studio/orders/${r.number}`)).body, /test-badge|id="test-order"/);
 

@@ -37,7 +37,7 @@ async function create(client, fields = desk()) {
 async function listRow(client, id, query = '') {
 	const res = await client.get(`/studio/products${query}`);
 	assert.equal(res.status, 200);
-	const m = new RegExp(`<tr><td><a href="/studio/products/${id}">([^<]*)</a></td><td[^>]*>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td>`).exec(res.body);
+	const m = new RegExp(`<tr><td[^>]*><a href="/studio/products/${id}">([^<]*)</a></td><td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td>`).exec(res.body);
 	return m ? m.slice(1) : null;
 }
 

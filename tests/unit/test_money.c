@@ -41,6 +41,24 @@ START_TEST(test_money_exponent_follows_iso_4217)
 }
 END_TEST
 
+/* The SQL that scales typed whole units (search's price filters) names the codes C knows. */
+START_TEST(test_money_unit_sql_names_the_same_codes_as_money_exponent)
+{
+	const char *sql = MONEY_UNIT_SQL("p.currency");
+#define EXPECT_IN_SQL(c) ck_assert_ptr_nonnull(strstr(sql, "'" #c "'"));
+	MONEY_EXP0_CODES(EXPECT_IN_SQL)
+	MONEY_EXP3_CODES(EXPECT_IN_SQL)
+#undef EXPECT_IN_SQL
+#define EXPECT_EXPONENT_0(c) ck_assert_int_eq(money_exponent(#c), 0);
+	MONEY_EXP0_CODES(EXPECT_EXPONENT_0)
+#undef EXPECT_EXPONENT_0
+#define EXPECT_EXPONENT_3(c) ck_assert_int_eq(money_exponent(#c), 3);
+	MONEY_EXP3_CODES(EXPECT_EXPONENT_3)
+#undef EXPECT_EXPONENT_3
+	ck_assert_ptr_null(strstr(sql, "'USD'"));
+}
+END_TEST
+
 START_TEST(test_money_exponent_rejects_malformed_codes)
 {
 	ck_assert_int_eq(money_exponent("us"), -1);
@@ -221,6 +239,7 @@ Suite *money_suite(void)
 	TCase *tc = tcase_create("exponent");
 	tcase_add_test(tc, test_money_exponent_follows_iso_4217);
 	tcase_add_test(tc, test_money_exponent_rejects_malformed_codes);
+	tcase_add_test(tc, test_money_unit_sql_names_the_same_codes_as_money_exponent);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("format");

@@ -3,9 +3,10 @@
 #include "domain/commerce/order_notify.h"
 #include "domain/mail/notify.h"
 #include "lib/money.h"
+#include "domain/commerce/order_ref.h"
 
 static const struct db_stmt q_order = {
-	"SELECT number, total, currency, brand_id FROM orders WHERE id = ?", "i", "sisi" };
+	"SELECT number, total, currency, brand_id, COALESCE(reference, number) FROM orders WHERE id = ?", "i", "sisis" };
 /* Grouped by creator, for one notice each. */
 static const struct db_stmt q_lines = {
 	"SELECT quantity, title, variant_title, COALESCE(creator_id, 0) FROM order_lines WHERE order_id = ?"
@@ -27,6 +28,8 @@ enum db_status order_notify_paid(struct db *db, struct arena *a, long long order
 	if ((rc = db_query(db, a, &q_lines, (struct db_param[]){ DB_I(order_id) }, &l)) != DB_OK)
 		return rc;
 	const char *number = db_at(&o, 0, 0)->s, *currency = db_at(&o, 0, 2)->s;
+	char shown[ORDER_REF_SHOW_SIZE];	/* the reference the shopper quotes; the number names the studio page */
+	order_ref_show(db_at(&o, 0, 4)->s, shown);
 	char money[64];
 	if (!money_format(money, sizeof money, db_at(&o, 0, 1)->i, currency))
 		snprintf(money, sizeof money, "%lld %s", db_at(&o, 0, 1)->i, currency);
@@ -34,6 +37,7 @@ enum db_status order_notify_paid(struct db *db, struct arena *a, long long order
 	struct notify_text t;
 	notify_text_init(&t, a);
 	notify_text_add(&t, "NUMBER", number);
+	notify_text_add(&t, "REF", shown);
 	notify_text_add(&t, "TOTAL", arena_printf(a, "%s", money));
 	for (size_t i = 0; i < l.nrows; i++)
 		order_notify_line(&t, &l, i);
@@ -47,7 +51,7 @@ enum db_status order_notify_paid(struct db *db, struct arena *a, long long order
 		}
 		struct notify_text c;
 		notify_text_init(&c, a);
-		notify_text_add(&c, "NUMBER", number);
+		notify_text_add(&c, "REF", shown);
 		for (; i < l.nrows && db_at(&l, i, 3)->i == creator; i++)
 			order_notify_line(&c, &l, i);
 		rc = notify_creator(db, a, creator, NOTIFY_CREATOR_SALE, &c);

@@ -12,6 +12,7 @@
 #include "domain/commerce/code_release.h"
 #include "domain/commerce/order_notify.h"
 #include "domain/commerce/pay_settle.h"
+#include "domain/commerce/order_ref.h"
 
 #define ROW_COLS "ps.id, ps.checkout_id, ps.provider, COALESCE(ps.session_id, ''), ps.status," \
 	" ps.amount, ps.currency, ps.hold_until < UTC_TIMESTAMP(), COALESCE(ps.pay_url, '')"
@@ -46,7 +47,7 @@ static const struct db_stmt q_session_paid = {
 static const struct db_stmt q_session_failed = {
 	"UPDATE payment_sessions SET status = 'failed', updated_at = UTC_TIMESTAMP() WHERE id = ?", "i", "" };
 static const struct db_stmt q_mail_orders = {
-	"SELECT o.number, o.total, o.currency, c.email, b.name, o.id FROM orders o"
+	"SELECT COALESCE(o.reference, o.number), o.total, o.currency, c.email, b.name, o.id FROM orders o"
 	" JOIN checkouts c ON c.id = o.checkout_id JOIN brands b ON b.id = o.brand_id"
 	" WHERE o.checkout_id = ? AND o.status = 'paid' ORDER BY o.id", "i", "sisssi" };
 static const struct db_stmt q_mail_lines = {
@@ -251,7 +252,9 @@ static enum db_status mail_paid(struct db *db, struct arena *a, long long checko
 		char money[64];
 		if (!money_format(money, sizeof money, db_at(&o, i, 1)->i, db_at(&o, i, 2)->s))
 			snprintf(money, sizeof money, "%lld %s", db_at(&o, i, 1)->i, db_at(&o, i, 2)->s);
-		buf_printf(&b, "Order %s from %s: %s, paid\n", db_at(&o, i, 0)->s, db_at(&o, i, 4)->s, money);
+		char shown[ORDER_REF_SHOW_SIZE];
+		order_ref_show(db_at(&o, i, 0)->s, shown);
+		buf_printf(&b, "Order %s from %s: %s, paid\n", shown, db_at(&o, i, 4)->s, money);
 		struct db_res l;
 		if ((rc = db_query(db, a, &q_mail_lines, (struct db_param[]){ DB_I(db_at(&o, i, 5)->i) }, &l)) != DB_OK)
 			return rc;

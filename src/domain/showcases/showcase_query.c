@@ -18,7 +18,9 @@
  * a creator (the first parameter), received the product as a sample. */
 #define COLS \
 	"p.handle, p.title, b.slug, b.name, p.price_min, p.currency, p.stock_total," \
-	" " IMAGE_REF_SQL("i.url", "i.url_hash") ", COALESCE(i.alt, ''), p.id," SAMPLE_GIFT_SQL("?", "p.id")
+	" " IMAGE_REF_SQL("i.url", "i.url_hash") ", COALESCE(i.alt, '')," \
+	" EXISTS (SELECT 1 FROM variants pv WHERE pv.product_id = p.id AND pv.price <> p.price_min)," \
+	" p.id," SAMPLE_GIFT_SQL("?", "p.id")
 #define JOINS \
 	" JOIN brands b ON b.id = p.brand_id AND b.approved = 1 AND" ACCOUNT_ACTIVE_SQL("b.owner_user_id") \
 	" LEFT JOIN product_images i ON i.id = (SELECT i2.id FROM product_images i2" \
@@ -42,7 +44,7 @@
 	" CASE WHEN ? = 3 THEN " t ".price_min END DESC," \
 	" " t ".trending_score DESC, " t ".id DESC"
 #define RULE_TYPES "ii" "ii" "ii" "ss" "ss" "ii" "ii" "i" "ssssss" "i" "iiiiiiiiiiii" "iii" "i"
-#define CARD_TYPES "ssssisissii"
+#define CARD_TYPES "ssssisissiii"
 
 /* Where the candidates come from. A brand's or the whole shop's showcase reads products (by
  * brand through products_brand_id when it has one). A creator's reads the creator's approved picks

@@ -26,7 +26,7 @@ void showcase_from_row(struct arena *a, const struct db_res *res, size_t row, st
 
 /* Product columns of the result of showcase_products: the shop's card columns (CARD_COLS in
  * src/shop/shop.h, in the same order and types), then the product id and the gift mark. */
-#define SHOWCASE_CARD_NCOLS 9
+#define SHOWCASE_CARD_NCOLS 10
 #define SHOWCASE_COL_ID SHOWCASE_CARD_NCOLS
 /* 1 when the showcase's creator received the product as a delivered sample (sample.h). */
 #define SHOWCASE_COL_GIFTED (SHOWCASE_COL_ID + 1)

@@ -36,6 +36,12 @@ export function makeProduct({ price = 1000, stock = 100, brand = 'northwind', po
 	return { handle, brand, productId: Number(productId), variantId: Number(variantId), title: `Test ${handle}`, price };
 }
 
+// The reference an order shows people (CC-7KQ4-M2XP), or its number when it has none (an old one).
+export function orderRef(number) {
+	const [[ref]] = sql(`SELECT COALESCE(reference, '') FROM orders WHERE number = ${lit(number)}`);
+	return ref ? `CC-${ref.slice(0, 4)}-${ref.slice(4)}` : number;
+}
+
 export function stockOf(variantId) {
 	return Number(sql(`SELECT stock FROM variants WHERE id = ${Number(variantId)}`)[0][0]);
 }

@@ -1,0 +1,250 @@
+/* product_picker.c: the product page's variant picker (product_picker.h). */
+#include <string.h>
+#include <jansson.h>
+#include "shop/product_picker.h"
+#include "lib/colour_swatch.h"
+#include "lib/json_script.h"
+#include "views/image_view.h"
+#include "web/layout.h"
+
+#define LOW_STOCK 5
+/* Past this many choices a group is a <select>: a dozen buttons still fit a phone's screen. */
+#define PICKER_MAX_BUTTONS 12
+#define PICKER_MAX_OPTIONS 3
+
+static const char *cell(const struct db_res *vars, size_t i, int col)
+{
+	return db_at(vars, i, col)->s;
+}
+
+static long long num(const struct db_res *vars, size_t i, int col)
+{
+	return db_at(vars, i, col)->i;
+}
+
+static bool sold_out(const struct db_res *vars, size_t i)
+{
+	return num(vars, i, PICKER_STOCK) <= 0 && strcmp(cell(vars, i, PICKER_POLICY), "deny") == 0;
+}
+
+/* The words and class of a variant's stock, for its choice and for the script. */
+static const char *stock_words(struct req *r, const struct db_res *vars, size_t i, const char **class)
+{
+	long long stock = num(vars, i, PICKER_STOCK);
+	*class = stock > LOW_STOCK ? "in-stock" : stock > 0 ? "low-stock" : sold_out(vars, i) ? "sold-out" : "in-stock";
+	if (stock > LOW_STOCK)
+		return "In stock";
+	if (stock > 0)
+		return arena_printf(r->arena, "Only %lld left", stock);
+	return sold_out(vars, i) ? "Sold out" : "Available to order";
+}
+
+static void stock_state(struct req *r, tmpl_dict *v, const struct db_res *vars, size_t i)
+{
+	const char *class, *words = stock_words(r, vars, i, &class);
+	tmpl_set(v, "STOCK_CLASS", class);
+	tmpl_set(v, "STOCK", words);
+}
+
+static const char *variant_name(struct req *r, const struct db_res *vars, size_t i)
+{
+	const char *a = cell(vars, i, PICKER_OPTION1), *b = cell(vars, i, PICKER_OPTION2), *c = cell(vars, i, PICKER_OPTION3);
+	return arena_printf(r->arena, "%s%s%s%s%s", a, *b ? " / " : "", b, *c ? " / " : "", c);
+}
+
+/* An add found the chosen variant short of stock (?short=, cart.c): what is left, said beside the
+ * quantity, so the shopper can change it and add again. */
+static const char *short_message(struct req *r, const struct db_res *vars, size_t i)
+{
+	long long left = num(vars, i, PICKER_STOCK);
+	const char *name = variant_name(r, vars, i);
+	return left > 0 ? arena_printf(r->arena, "Only %lld left%s%s: choose %lld or fewer.", left, *name ? " of " : "", name, left)
+			: arena_printf(r->arena, "%s has just sold out: choose another option.", *name ? name : "This option");
+}
+
+/* The variant the page opens on: the one an add sent back, else the cheapest that can be
+ * bought, the price the product's card shows. -1 when none can be bought. */
+static long long opening_variant(const struct db_res *vars, long long want)
+{
+	long long best = -1;
+	for (size_t i = 0; i < vars->nrows; i++) {
+		if (want && num(vars, i, PICKER_ID) == want)
+			return (long long)i;
+		if (!sold_out(vars, i) && (best < 0 || num(vars, i, PICKER_PRICE) < num(vars, (size_t)best, PICKER_PRICE)))
+			best = (long long)i;
+	}
+	return best;
+}
+
+/* The price line above the picker: the opening variant's price, "from" the lowest when they differ. */
+static void price_line(struct req *r, tmpl_dict *d, const struct db_res *vars, long long open)
+{
+	if (open < 0 || !vars->nrows)
+		return;
+	long long low = num(vars, (size_t)open, PICKER_PRICE);
+	bool differ = false;
+	for (size_t i = 0; i < vars->nrows; i++)
+		differ |= num(vars, i, PICKER_PRICE) != low;
+	tmpl_set(d, "PRICE_LINE", arena_printf(r->arena, "%s%s", differ ? "from " : "",
+					       layout_money(r, low, cell(vars, (size_t)open, PICKER_CURRENCY))));
+}
+
+/* A colour choice's chip: the variant's own picture when it has one, else the table's colour;
+ * a colour the table does not know is left as its words. */
+static void swatch(struct req *r, tmpl_dict *o, const char *colour, long long image_id, const struct db_res *imgs)
+{
+	for (size_t k = 0; image_id && k < imgs->nrows; k++)
+		if (db_at(imgs, k, 2)->i == image_id) {
+			tmpl_dict *s = tmpl_add(o, "SWATCH");
+			tmpl_set(s, "CLASS", "swatch-picture");
+			image_view_fill(r, s, "SWATCH_PICTURE", db_at(imgs, k, 0)->s, "", IMAGE_SLOT_CHIP, false);
+			return;
+		}
+	const char *class = colour_swatch_class(colour);
+	if (class)
+		tmpl_set(tmpl_add(o, "SWATCH"), "CLASS", class);
+}
+
+/* One choice per variant: a product with a single option (or none). Returns whether any can be bought. */
+static bool variant_group(struct req *r, tmpl_dict *d, const struct db_res *opts, const struct db_res *vars,
+			  const struct db_res *imgs, long long open, bool invalid)
+{
+	const char *legend = "";
+	for (size_t i = 0; i < opts->nrows && i < PICKER_MAX_OPTIONS; i++)
+		legend = arena_printf(r->arena, "%s%s%s", legend, i ? " / " : "", db_at(opts, i, 0)->s);
+	bool colours = opts->nrows == 1 && colour_swatch_option(db_at(opts, 0, 0)->s);
+	tmpl_dict *g = tmpl_add(d, "PICKER_GROUPS");
+	tmpl_set(g, "LEGEND", *legend ? legend : "Option");
+	tmpl_set(g, "INPUT", "variant");
+	tmpl_set(g, "FIELD_ID", "variant");
+	if (invalid)
+		tmpl_show(g, "INVALID");
+	bool buyable = false;
+	for (size_t i = 0; i < vars->nrows; i++) {
+		tmpl_dict *o = tmpl_add(g, "CHOICES");
+		const char *name = variant_name(r, vars, i), *cur = cell(vars, i, PICKER_CURRENCY);
+		long long price = num(vars, i, PICKER_PRICE), was = num(vars, i, PICKER_COMPARE_AT);
+		tmpl_set_int(o, "VALUE", num(vars, i, PICKER_ID));
+		/* the gallery brings this variant's own picture into view when it is chosen (gallery.js) */
+		if (num(vars, i, PICKER_IMAGE_ID))
+			tmpl_set_int(tmpl_add(o, "PICTURE"), "IMAGE_ID", num(vars, i, PICKER_IMAGE_ID));
+		tmpl_set(o, "NAME", *name ? name : "Standard");
+		tmpl_dict *p = tmpl_add(o, "PRICED");
+		tmpl_set(p, "PRICE", layout_money(r, price, cur));
+		tmpl_set(o, "LABEL", arena_printf(r->arena, "%s%s%s", name, *name ? " — " : "", layout_money(r, price, cur)));
+		if (was > price)
+			tmpl_set(tmpl_add(p, "COMPARE_AT"), "WAS", layout_money(r, was, cur));
+		stock_state(r, p, vars, i);
+		if (colours)
+			swatch(r, o, name, num(vars, i, PICKER_IMAGE_ID), imgs);
+		bool out = sold_out(vars, i);
+		if (out)
+			tmpl_show(o, "SOLD_OUT");
+		if ((long long)i == open)
+			tmpl_show(o, "SELECTED");
+		buyable |= !out;
+	}
+	tmpl_show(g, vars->nrows > PICKER_MAX_BUTTONS ? "SELECT" : "BUTTONS");
+	return buyable;
+}
+
+/* One group per option (Size, Colour): each value once, in the order the variants bring them,
+ * disabled when no variant that can be bought has it. The chosen value is the one asked for, if
+ * the group has it, else the opening variant's. */
+static void option_group(struct req *r, tmpl_dict *d, const char *option, int col, const struct db_res *vars,
+			 const struct db_res *imgs, long long open, const char *asked, bool invalid)
+{
+	const char **seen = arena_alloc(r->arena, (vars->nrows + 1) * sizeof *seen);
+	size_t nseen = 0;
+	bool colours = colour_swatch_option(option);
+	bool asked_here = false;
+	for (size_t i = 0; asked && i < vars->nrows; i++)
+		asked_here |= strcmp(cell(vars, i, col), asked) == 0;
+	const char *chosen = asked_here ? asked : open >= 0 ? cell(vars, (size_t)open, col) : "";
+	tmpl_dict *g = NULL;
+	for (size_t i = 0; i < vars->nrows; i++) {
+		const char *value = cell(vars, i, col);
+		bool dup = !*value;
+		for (size_t k = 0; k < nseen && !dup; k++)
+			dup = strcmp(seen[k], value) == 0;
+		if (dup)
+			continue;
+		seen[nseen++] = value;
+		if (!g) {
+			g = tmpl_add(d, "PICKER_GROUPS");
+			tmpl_set(g, "LEGEND", option);
+			tmpl_set(g, "INPUT", arena_printf(r->arena, "option%d", col - PICKER_OPTION1 + 1));
+			tmpl_set(g, "FIELD_ID", arena_printf(r->arena, "option%d", col - PICKER_OPTION1 + 1));
+			if (invalid)
+				tmpl_show(g, "INVALID");
+		}
+		tmpl_dict *o = tmpl_add(g, "CHOICES");
+		tmpl_set(o, "VALUE", value);
+		tmpl_set(o, "NAME", value);
+		tmpl_set(o, "LABEL", value);
+		bool any = false;
+		long long picture = 0;
+		for (size_t j = i; j < vars->nrows; j++)
+			if (strcmp(cell(vars, j, col), value) == 0) {
+				any |= !sold_out(vars, j);
+				if (!picture)
+					picture = num(vars, j, PICKER_IMAGE_ID);
+			}
+		if (colours)
+			swatch(r, o, value, picture, imgs);
+		if (!any)
+			tmpl_show(o, "SOLD_OUT");
+		if (strcmp(value, chosen) == 0)
+			tmpl_show(o, "SELECTED");
+	}
+	if (g)
+		tmpl_show(g, nseen > PICKER_MAX_BUTTONS ? "SELECT" : "BUTTONS");
+}
+
+/* What variant_picker.js needs to follow the choice: each variant's values, price, stock words,
+ * whether it can be bought, and its picture. */
+static void variant_data(struct req *r, tmpl_dict *d, const struct db_res *vars)
+{
+	json_t *list = json_array();
+	for (size_t i = 0; i < vars->nrows; i++) {
+		const char *class, *words = stock_words(r, vars, i, &class);
+		json_array_append_new(list, json_pack("{s:I, s:[s,s,s], s:s, s:s, s:s, s:b, s:I}",
+			"id", (json_int_t)num(vars, i, PICKER_ID),
+			"options", cell(vars, i, PICKER_OPTION1), cell(vars, i, PICKER_OPTION2), cell(vars, i, PICKER_OPTION3),
+			"price", layout_money(r, num(vars, i, PICKER_PRICE), cell(vars, i, PICKER_CURRENCY)),
+			"stock", words, "stock_class", class, "buyable", !sold_out(vars, i),
+			"picture", (json_int_t)num(vars, i, PICKER_IMAGE_ID)));
+	}
+	const char *json = json_script_dump(r->arena, list);
+	json_decref(list);
+	if (json)
+		tmpl_set(tmpl_add(d, "VARIANT_DATA"), "SANITISED_VARIANT_JSON", json);
+}
+
+void product_picker_fill(struct req *r, tmpl_dict *d, const struct db_res *opts, const struct db_res *vars,
+			 const struct db_res *imgs, const struct product_picker_problem *problem)
+{
+	long long open = opening_variant(vars, problem->variant_id);
+	bool buyable = false;
+	size_t nopts = opts->nrows < PICKER_MAX_OPTIONS ? opts->nrows : PICKER_MAX_OPTIONS;
+	if (nopts < 2 || vars->nrows < 2) {
+		buyable = variant_group(r, d, opts, vars, imgs, open, problem->picker_message != NULL);
+	} else {
+		for (size_t i = 0; i < vars->nrows; i++)
+			buyable |= !sold_out(vars, i);
+		for (size_t k = 0; k < nopts; k++)
+			option_group(r, d, db_at(opts, k, 0)->s, PICKER_OPTION1 + (int)k, vars, imgs, open, problem->asked[k],
+				     problem->picker_message != NULL);
+		tmpl_show(d, "BY_OPTION");
+		variant_data(r, d, vars);
+	}
+	price_line(r, d, vars, open);
+	tmpl_show(d, buyable ? "BUY" : "ALL_SOLD_OUT");
+	const char *quantity = problem->quantity_message;
+	if (!quantity && problem->short_stock && open >= 0 && num(vars, (size_t)open, PICKER_ID) == problem->variant_id)
+		quantity = short_message(r, vars, (size_t)open);
+	if (quantity)
+		tmpl_set(tmpl_add(d, "SHORT"), "TEXT", quantity);
+	if (problem->picker_message)
+		tmpl_set(tmpl_add(d, "PICKER_ERROR"), "TEXT", problem->picker_message);
+}

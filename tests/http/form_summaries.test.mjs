@@ -1,0 +1,68 @@
+// form_summaries.test.mjs: the lead form and the studio's forms (product editor, ad form) sent
+// back with mistakes (product editor, ad form, showcase editor) open on a focused summary that lists each one and links to its field; every
+// link and every aria-describedby names an id that exists on the page.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { usesDatabase } from './lib/dblock.mjs';
+import { answers, brandWithForm, submitLead } from './lib/leads.mjs';
+import { main, newBrand, postProduct, productForm } from './lib/catalog.mjs';
+import { saveShowcase, showcaseBrand } from './lib/showcases.mjs';
+
+usesDatabase();
+
+function summary(html) {
+	const box = /<div class="error-summary" id="error-summary" role="alert" tabindex="-1" autofocus aria-labelledby="error-summary-h">([\s\S]*?)<\/div>/.exec(html);
+	assert.ok(box, 'a focused error summary heads the form');
+	return [...box[1].matchAll(/<li><a href="#([^"]+)">([^<]*)<\/a><\/li>/g)].map((m) => ({ id: m[1], text: m[2] }));
+}
+
+function idsExist(html, links) {
+	const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
+	for (const { id } of links)
+		assert.ok(ids.has(id), `the summary links to #${id}, which exists`);
+	for (const m of html.matchAll(/aria-describedby="([^"]+)"/g))
+		for (const id of m[1].split(' '))
+			assert.ok(ids.has(id), `aria-describedby points at #${id}, which exists`);
+}
+
+test('a lead form with several mistakes lists each in a summary linking to its field', async () => {
+	const f = await brandWithForm();
+	const res = await submitLead(f.slug, { ...answers('x@example.com'), q1: '', q3: 'not-an-email', q5: '', consent: '' });
+	assert.equal(res.status, 422);
+	const links = summary(res.body);
+	assert.deepEqual(links.map((l) => l.id), ['q1', 'q3', 'q5-1', 'consent']);
+	assert.match(links[0].text, /^Name: /);
+	assert.match(links[1].text, /^Email: /);
+	assert.equal(links[3].text, 'Tick the box to agree before sending.');
+	// the general message gives way to the summary, the fields keep their own messages
+	assert.doesNotMatch(res.body, /Please correct the answers marked below/);
+	assert.match(res.body, /<p class="field-error" id="q3-error">/);
+	idsExist(res.body, links);
+});
+
+test('the product editor links its problem to the variant field it is about', async () => {
+	const { client } = await newBrand();
+	const form = productForm({ title: 'Summary tray', options: ['Size'], variants: [{ option1: 'S', price: '12' }, { option1: 'M', price: '1,2' }] });
+	const res = await postProduct(client, '/studio/products', form);
+	assert.equal(res.status, 422);
+	const links = summary(main(res.body));
+	assert.equal(links.length, 1);
+	assert.equal(links[0].id, 'v2-price');
+	assert.match(links[0].text, /^Variant 2, price: Enter the price/);
+	assert.match(res.body, /<input id="v2-price" name="v_price"/);
+	idsExist(res.body, links);
+	const blank = await postProduct(client, '/studio/products', productForm({ title: ' ', options: ['Size'], variants: [{ option1: 'S', price: '12' }] }));
+	assert.equal(summary(main(blank.body))[0].id, 'title');
+});
+
+test('the showcase editor links its problem to the field, whose message has an id its input names', async () => {
+	const b = await showcaseBrand();
+	for (const [fields, id] of [[{ price_min: '1,000', currency: 'USD' }, 'price_min'], [{ price_min: '10' }, 'currency']]) {
+		const { res } = await saveShowcase(b.client, { title: `Summary ${id}`, ...fields });
+		assert.equal(res.status, 422);
+		const links = summary(res.body);
+		assert.deepEqual(links.map((l) => l.id), [id]);
+		assert.match(res.body, new RegExp(`<p class="field-error" id="${id}-error">`));
+		idsExist(res.body, links);
+	}
+});
