@@ -46,7 +46,7 @@ int ctl_connect(struct db *db, int argc, char **argv)
 		return 1;
 	}
 	if (rc == DB_OK)
-		rc = connector_store_connect(db, db_at(&b, 0, 0)->i, shop, token, secret);
+		rc = connector_store_connect(db, db_at(&b, 0, 0)->i, "shopify", shop, token, secret);
 	sodium_memzero(token, sizeof token);
 	sodium_memzero(secret, sizeof secret);
 	arena_free(a);

@@ -66,7 +66,7 @@ static json_t *docs[8];
 static size_t ndocs;
 
 static struct catalog_product *map(struct arena *a, struct catalog_report *rep, const char *json, bool webhook,
-				   struct shopify_ids *ids)
+				   struct connector_ids *ids)
 {
 	struct catalog_run run = { .fmt = CATALOG_SHOPIFY, .currency = "USD", .a = a, .rep = rep };
 	json_t *j = json_loads(json, 0, NULL);
@@ -86,7 +86,7 @@ START_TEST(test_shopify_maps_both_shapes_of_a_product_alike)
 {
 	struct arena *a = arena_new(65536);
 	struct catalog_report rep = { .a = a };
-	struct shopify_ids gi, wi;
+	struct connector_ids gi, wi;
 	struct catalog_product *g = map(a, &rep,
 		"{\"id\":\"gid://shopify/Product/7\",\"handle\":\"tee\",\"title\":\"Tee\",\"descriptionHtml\":\"<p>Soft</p>"
 		"<script>x()</script>\",\"vendor\":\"Acme\",\"productType\":\"Shirts\",\"tags\":[\"a\",\"b\"],\"status\":\"DRAFT\","
@@ -135,7 +135,7 @@ START_TEST(test_shopify_refuses_what_an_import_refuses)
 {
 	struct arena *a = arena_new(65536);
 	struct catalog_report rep = { .a = a };
-	struct shopify_ids ids;
+	struct connector_ids ids;
 	ck_assert_ptr_null(map(a, &rep, "{\"id\":1,\"handle\":\"x y\",\"title\":\"=HYPERLINK(1)\",\"variants\":"
 		"[{\"id\":2,\"price\":\"-1.00\",\"option1\":\"Default Title\"}],\"options\":[{\"name\":\"Title\"}]}", true, &ids));
 	ck_assert_uint_ge(rep.error_count, 3);
