@@ -63,6 +63,7 @@ static const char create_mutation[] =
 	"mutation ($order: OrderCreateOrderInput!) { orderCreate(order: $order,"
 	" options: { inventoryBehaviour: DECREMENT_OBEYING_POLICY, sendReceipt: false }) {"
 	" order { id name } userErrors { field message } } }";
+static const char find_query[] = "query ($q: String!) { orders(first: 1, query: $q) { nodes { id name } } }";
 static const char read_query[] =
 	"query ($id: ID!) { order(id: $id) { id name displayFulfillmentStatus"
 	" fulfillments { status trackingInfo { company number url } } } }";
@@ -104,6 +105,26 @@ static enum db_status retry(struct db *db, long long order_id, bool final, long 
 		DB_I(order_id) }, NULL);
 }
 
+/* An earlier push whose answer was lost (a timeout, a dropped connection) may have created the
+ * order: it is found by the tag every pushed order carries. *id 0: not there. */
+static enum shopify_result find_pushed(const struct connector_http *http, struct arena *a, const struct shopify_shop *s,
+				       const char *tag, long long *id, const char **name, char err[200])
+{
+	json_t *root;
+	long wait;
+	*id = 0;
+	enum shopify_result r = shopify_api_graphql(http, a, s, find_query,
+		json_pack("{s:s}", "q", arena_printf(a, "tag:'%s'", tag)), &root, &wait, err);
+	if (r != SHOPIFY_OK)
+		return r;
+	json_t *order = json_array_get(json_object_get(json_object_get(json_object_get(root, "data"), "orders"), "nodes"), 0);
+	*id = shopify_map_gid(json_string_value(json_object_get(order, "id")));
+	const char *n = json_string_value(json_object_get(order, "name"));
+	*name = arena_strdup(a, n ? n : "");
+	json_decref(root);
+	return SHOPIFY_OK;
+}
+
 static enum db_status push(struct db *db, struct arena *a, const struct connector_http *http,
 			   const struct shopify_shop *s, long long order_id, long long connector_id, long attempts, bool *done)
 {
@@ -111,9 +132,25 @@ static enum db_status push(struct db *db, struct arena *a, const struct connecto
 	json_t *input = order_input(db, a, order_id, connector_id, &rc);
 	if (!input)
 		return rc;
+	const char *tag = arena_printf(a, "crowdcart-%s", json_string_value(json_object_get(input, "sourceIdentifier")));
+	json_object_set_new(input, "tags", json_pack("[s,s]", "crowdcart", tag));
+	char err[200];
+	if (attempts > 0) {
+		long long found;
+		const char *found_name;
+		enum shopify_result fr = find_pushed(http, a, s, tag, &found, &found_name, err);
+		if (fr != SHOPIFY_OK || found) {
+			json_decref(input);
+			if (fr != SHOPIFY_OK)
+				return retry(db, order_id, fr == SHOPIFY_REFUSED, attempts, err);
+			rc = db_query(db, NULL, &q_pushed, (struct db_param[]){ DB_I(found), DB_S(found_name), DB_I(poll_s()),
+				DB_I(order_id) }, NULL);
+			*done = rc == DB_OK;
+			return rc;
+		}
+	}
 	json_t *root;
 	long wait;
-	char err[200];
 	enum shopify_result r = shopify_api_graphql(http, a, s, create_mutation, json_pack("{s:o}", "order", input),
 						    &root, &wait, err);
 	if (r != SHOPIFY_OK)

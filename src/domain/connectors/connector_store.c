@@ -11,6 +11,7 @@ static const struct db_stmt q_connect = {
 	" VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(), 'queued')"
 	" ON DUPLICATE KEY UPDATE shop = VALUES(shop), token_sealed = VALUES(token_sealed),"
 	" secret_sealed = VALUES(secret_sealed), sync_state = 'queued', sync_cursor = NULL, lease_until = NULL,"
+	" webhooks_registered_at = NULL,"
 	" last_result = ''", "issbb", "" };
 static const struct db_stmt q_queue = {
 	"UPDATE connectors SET sync_state = 'queued', lease_until = NULL"
@@ -32,10 +33,13 @@ static const struct db_stmt q_claim = {
 	"i", "" };
 static const struct db_stmt q_load = {
 	"SELECT c.brand_id, c.sync_round, c.sync_done, c.sync_skipped, c.shop, b.currency, COALESCE(c.sync_cursor, ''),"
-	" c.token_sealed, c.platform FROM connectors c JOIN brands b ON b.id = c.brand_id WHERE c.id = ?", "i", "iiiisssss" };
+	" c.token_sealed, c.platform, c.webhooks_registered_at IS NOT NULL FROM connectors c"
+	" JOIN brands b ON b.id = c.brand_id WHERE c.id = ?", "i", "iiiisssssi" };
 static const struct db_stmt q_checkpoint = {
 	"UPDATE connectors SET sync_cursor = ?, sync_done = ?, sync_skipped = ?, sync_total = IF(? < 0, sync_total, ?),"
 	" lease_until = UTC_TIMESTAMP() + INTERVAL 20 SECOND WHERE id = ? AND sync_state = 'running'", "siiiii", "" };
+static const struct db_stmt q_hooks = {
+	"UPDATE connectors SET webhooks_registered_at = UTC_TIMESTAMP() WHERE id = ?", "i", "" };
 static const struct db_stmt q_pause = {
 	"UPDATE connectors SET sync_state = 'queued', lease_until = NULL WHERE id = ? AND sync_state = 'running'", "i", "" };
 /* A page's remote ids go 16 rows a statement (db.c binds at most 64 values), the rest one by one. */
@@ -165,6 +169,7 @@ enum db_status connector_store_claim(struct db *db, struct arena *a, long long i
 	row->currency = db_at(&r, 0, 5)->s;
 	row->cursor = db_at(&r, 0, 6)->s;
 	row->platform = db_at(&r, 0, 8)->s;
+	row->webhooks_registered = db_at(&r, 0, 9)->i != 0;
 	if (!open_secret(TOKEN_PURPOSE, db_at(&r, 0, 7), row->token)) {
 		/* The secret_key changed since the brand connected: nothing to sync with. */
 		rc = connector_store_fail(db, id, 0, "the stored access token cannot be opened (the server's"
@@ -232,6 +237,11 @@ enum db_status connector_store_finish(struct db *db, const struct connector_sync
 		rc = db_query(db, NULL, &q_finish, (struct db_param[]){ DB_I(row->done), DB_I(row->skipped), DB_S(result),
 			DB_I(row->id) }, NULL);
 	return rc;
+}
+
+enum db_status connector_store_hooks_registered(struct db *db, long long id)
+{
+	return db_query(db, NULL, &q_hooks, (struct db_param[]){ DB_I(id) }, NULL);
 }
 
 enum db_status connector_store_pause(struct db *db, long long id)

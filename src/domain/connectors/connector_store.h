@@ -38,6 +38,7 @@ struct connector_sync_row {
 	long long id, brand_id, round, done, skipped;
 	const char *shop, *currency, *cursor;	/* cursor "" at the start */
 	const char *platform;
+	bool webhooks_registered;	/* subscribed in the shop since it was connected */
 	char token[CONNECTOR_SECRET_MAX + 1];
 };
 /* Ids of connectors with a sync due (queued, or running under a lease that ran out). */
@@ -56,6 +57,8 @@ enum db_status connector_store_remember(struct db *db, struct arena *a, long lon
 /* The end of a full sync: products not seen in this round are archived (never deleted: orders
  * may refer to them), the checkpoint cleared, the result recorded. */
 enum db_status connector_store_finish(struct db *db, const struct connector_sync_row *row, const char *result);
+/* The shop's webhooks are subscribed (shopify_hooks.c). */
+enum db_status connector_store_hooks_registered(struct db *db, long long id);
 /* A sync given back at its checkpoint (the pass ran out of time): due again at once. */
 enum db_status connector_store_pause(struct db *db, long long id);
 /* A sync that cannot go on now: retry (keep the checkpoint, try again after retry_s), or stop

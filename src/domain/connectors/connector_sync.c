@@ -8,9 +8,11 @@
 #include "domain/catalog/catalog_write.h"
 #include "domain/connectors/connector_store.h"
 #include "domain/connectors/connector_sync.h"
+#include "domain/connectors/shopify_hooks.h"
 #include "domain/connectors/shopify_map.h"
 #include "domain/connectors/woo_sync.h"
 #include <sodium.h>
+#include "lib/base_url.h"
 #include "lib/buf.h"
 
 #define MAX_WAIT_MS 10000L	/* one throttle wait; the bucket refills faster than this */
@@ -110,6 +112,23 @@ static enum connector_fetch fetch_page(const struct connector_http *http, struct
 	return shopify_page(http, pa, run, row, cursor, out);
 }
 
+/* Subscribes the shop's webhooks to this connector's address. A shop that refuses is said in the
+ * log, not fatal: the sync goes on, and the next full sync tries again. */
+static enum db_status subscribe(struct db *db, struct arena *a, const struct connector_http *http,
+				const struct connector_sync_row *row)
+{
+	char base[BASE_URL_MAX], err[200];
+	if (!base_url_get(base))
+		return DB_OK;	/* no address to give: the brand subscribes by hand, as the studio says */
+	struct shopify_shop shop = { row->shop, row->token };
+	const char *callback = arena_printf(a, "%s/studio/webhooks/shopify/%lld", base, row->id);
+	if (shopify_hooks_register(http, a, &shop, callback, err) != SHOPIFY_OK) {
+		fprintf(stderr, "worker: connector %lld: webhooks not subscribed: %s\n", row->id, err);
+		return DB_OK;
+	}
+	return connector_store_hooks_registered(db, row->id);
+}
+
 /* Syncs connector id until it ends, fails, or the deadline; products written, or -1. */
 static long sync_one(struct db *db, struct arena *a, const struct connector_http *http, long long id,
 		     long long deadline)
@@ -125,6 +144,10 @@ static long sync_one(struct db *db, struct arena *a, const struct connector_http
 		sodium_memzero(row.token, sizeof row.token);
 		return connector_store_fail(db, id, 0, "the stored consumer key and secret cannot be read: connect the"
 					    " shop again") == DB_OK ? 0 : -1;
+	}
+	if (strcmp(row.platform, "shopify") == 0 && !row.webhooks_registered && subscribe(db, a, http, &row) != DB_OK) {
+		sodium_memzero(row.token, sizeof row.token);
+		return -1;
 	}
 	struct catalog_report rep = { .a = a };
 	struct arena *pa = arena_new(1 << 20);

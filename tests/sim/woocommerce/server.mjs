@@ -1,7 +1,7 @@
 // server.mjs: a WooCommerce REST API v3 simulator for the connector's tests (node, no dependencies).
 // What crowdcart calls, in the shapes WooCommerce publishes (woocommerce.github.io/woocommerce-rest-api-docs):
-//   GET  /wp-json/wc/v3/products?page=&per_page=      (per_page 1..100, default 10) the products,
-//        oldest first by id when orderby=id&order=asc, with X-WP-Total and X-WP-TotalPages and a Link header
+//   GET  /wp-json/wc/v3/products?page=&per_page=&offset=   (per_page 1..100, default 10) the products,
+//        newest first, or oldest first with order=asc, with X-WP-Total, X-WP-TotalPages and a Link header
 //   GET  /wp-json/wc/v3/products/{id}/variations?page=&per_page=
 //   POST /wp-json/wc/v3/orders   (201, the order)      GET /wp-json/wc/v3/orders/{id}
 //   authentication by the consumer key and secret as HTTP basic auth or as the consumer_key and
@@ -121,6 +121,10 @@ function paged(list, url, query) {
 		return wooError(400, 'rest_invalid_param', 'Invalid parameter(s): per_page');
 	if (!Number.isInteger(page) || page < 1)
 		return wooError(400, 'rest_invalid_param', 'Invalid parameter(s): page');
+	// WordPress takes offset instead of page when both are given.
+	const offset = query.has('offset') ? Number(query.get('offset')) : (page - 1) * perPage;
+	if (!Number.isInteger(offset) || offset < 0)
+		return wooError(400, 'rest_invalid_param', 'Invalid parameter(s): offset');
 	const pages = Math.ceil(list.length / perPage);
 	const headers = { 'X-WP-Total': String(list.length), 'X-WP-TotalPages': String(pages) };
 	const link = (n, rel) => `<${url}?page=${n}&per_page=${perPage}>; rel="${rel}"`;
@@ -131,7 +135,7 @@ function paged(list, url, query) {
 		links.push(link(page + 1, 'next'));
 	if (links.length)
 		headers.Link = links.join(', ');
-	return { status: 200, body: list.slice((page - 1) * perPage, page * perPage), headers };
+	return { status: 200, body: list.slice(offset, offset + perPage), headers };
 }
 
 export async function startWooSim({ port = 0, host = '127.0.0.1' } = {}) {
@@ -154,7 +158,9 @@ export async function startWooSim({ port = 0, host = '127.0.0.1' } = {}) {
 			shop.pages++;
 			if (shop.failAfterPages && shop.pages > shop.failAfterPages)
 				return wooError(500, 'internal_server_error', 'There has been a critical error on this website.');
-			const list = [...shop.products].sort((a, b) => a.id - b.id).map((p) => productJson(p));
+			// WooCommerce lists newest first unless asked otherwise (orderby=id&order=asc: oldest first)
+			const asc = query.get('order') === 'asc';
+			const list = [...shop.products].sort((a, b) => (asc ? a.id - b.id : b.id - a.id)).map((p) => productJson(p));
 			return paged(list, `https://shop.woo.test${API}/products`, query);
 		}
 		if (method === 'GET' && (m = /^\/products\/(\d+)\/variations$/.exec(path))) {
@@ -254,6 +260,8 @@ export async function startWooSim({ port = 0, host = '127.0.0.1' } = {}) {
 			}
 			return send(res, 200, productJson(p));
 		}
+		if (req.method === 'POST' && sub === '/webhook')
+			return webhook(shop, json).then((out) => send(res, 200, out));
 		const om = /^\/orders\/(\d+)\/complete$/.exec(sub);
 		if (req.method === 'POST' && om) {
 			const o = shop.orders.find((x) => x.id === Number(om[1]));
@@ -274,7 +282,7 @@ export async function startWooSim({ port = 0, host = '127.0.0.1' } = {}) {
 		try {
 			const body = await readBody(req);
 			if (path.startsWith('/_sim/'))
-				return control(req, res, path, body.length ? JSON.parse(body.toString('utf8')) : {});
+				return await control(req, res, path, body.length ? JSON.parse(body.toString('utf8')) : {});
 			if (!path.startsWith(`${API}/`))
 				return send(res, 404, { code: 'rest_no_route', message: 'No route was found matching the URL and request method.', data: { status: 404 } });
 			const [key, secret] = credentials(req, url.searchParams);
