@@ -1,12 +1,13 @@
 /* connectors.c: "/studio/connectors" — connect the brand's Shopify shop (address, Admin API access
- * token, the app's client secret that signs webhooks) or WooCommerce shop (address, REST API
- * consumer key and secret, the webhooks' secret); the secrets are sealed at rest and never shown
+ * token, the app's client secret that signs webhooks), WooCommerce shop (address, REST API
+ * consumer key and secret, the webhooks' secret) or PrestaShop shop (address, Webservice key); the secrets are sealed at rest and never shown
  * again. Then the webhook address to register in the shop, and each sync's progress and last
  * result. Nothing here calls the shop: crowdcartctl worker does (connector_sync.c). */
 #include <stdio.h>
 #include <string.h>
 #include <sodium.h>
 #include "domain/connectors/connector_store.h"
+#include "domain/connectors/presta_api.h"
 #include "domain/connectors/shopify_api.h"
 #include "domain/connectors/woo_api.h"
 #include "lib/base_url.h"
@@ -33,7 +34,8 @@ static const char *thousands(struct arena *a, long long n)
 struct platform {
 	const char *key, *name;
 };
-static const struct platform platforms[] = { { "shopify", "Shopify" }, { "woocommerce", "WooCommerce" } };
+static const struct platform platforms[] = { { "shopify", "Shopify" }, { "woocommerce", "WooCommerce" },
+					      { "prestashop", "PrestaShop" } };
 
 /* The platform a form names (none: Shopify, as before there was a choice); NULL when unknown. */
 static const struct platform *platform_of(struct req *r)
@@ -79,10 +81,10 @@ static int render(struct req *r, int status, const struct platform *failed, cons
 		if (rc != DB_OK)
 			return req_db_fail(rc);
 		const char *shop = failed == pl ? req_form(r, "shop") : NULL;
-		bool woo = strcmp(pl->key, "woocommerce") == 0;
-		tmpl_set(d, woo ? "WOO_SHOP" : "SHOP", shop ? shop : v.found ? v.shop : "");
+		bool woo = strcmp(pl->key, "woocommerce") == 0, presta = strcmp(pl->key, "prestashop") == 0;
+		tmpl_set(d, woo ? "WOO_SHOP" : presta ? "PRESTA_SHOP" : "SHOP", shop ? shop : v.found ? v.shop : "");
 		if (error && failed == pl)
-			tmpl_set(tmpl_add(d, woo ? "WOO_ERROR" : "ERROR"), "TEXT", error);
+			tmpl_set(tmpl_add(d, woo ? "WOO_ERROR" : presta ? "PRESTA_ERROR" : "ERROR"), "TEXT", error);
 		if (!v.found)
 			continue;
 		tmpl_dict *c = tmpl_add(d, "CONNECTED");
@@ -90,7 +92,7 @@ static int render(struct req *r, int status, const struct platform *failed, cons
 		tmpl_set(c, "PLATFORM_NAME", pl->name);
 		tmpl_set(c, "SHOP", v.shop);
 		tmpl_set(c, "WEBHOOK_URL", arena_printf(r->arena, "%s/studio/webhooks/%s/%lld", site, pl->key, v.id));
-		tmpl_show(c, woo ? "WOO_TOPICS" : "SHOPIFY_TOPICS");
+		tmpl_show(c, woo ? "WOO_TOPICS" : presta ? "PRESTA_NO_HOOKS" : "SHOPIFY_TOPICS");
 		progress(r, c, &v);
 	}
 	layout_end(r, status);
@@ -141,13 +143,37 @@ static int connect_woo(struct req *r, const struct platform *pl, bool *saved)
 	return rc == DB_OK ? REQ_DONE : req_db_fail(rc);
 }
 
+static int connect_presta(struct req *r, const struct platform *pl, bool *saved)
+{
+	const char *typed = req_form(r, "shop"), *key = req_form(r, "key");
+	char shop[256];
+	if (!typed || !presta_api_shop(typed, shop))
+		return render(r, 422, pl, "Enter the shop's https address, like https://shop.example.com (a name, not an"
+			      " IP address).");
+	if (!key || !*key)
+		return render(r, 422, pl, "Enter the Webservice key (PrestaShop, Advanced Parameters, Webservice, with GET on"
+			      " products, combinations, stock_availables, product_options and product_option_values).");
+	/* PrestaShop sends no webhooks: the secret that would check them is random, never used. */
+	uint8_t raw[16];
+	char unused[2 * sizeof raw + 1];
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2hex(unused, sizeof unused, raw, sizeof raw);
+	enum db_status rc = connector_store_connect(r->db, r->brand->id, pl->key, shop, key, unused);
+	if (rc == DB_CONFLICT)
+		return render(r, 422, pl, "The key is too long, or this server cannot store secrets (its secret_key is not"
+			      " set).");
+	*saved = rc == DB_OK;
+	return rc == DB_OK ? REQ_DONE : req_db_fail(rc);
+}
+
 int page_connectors_connect(struct req *r)
 {
 	const struct platform *pl = platform_of(r);
 	if (!pl)
 		return render(r, 422, NULL, NULL);
 	bool saved = false;
-	int status = strcmp(pl->key, "woocommerce") == 0 ? connect_woo(r, pl, &saved) : connect_shopify(r, pl, &saved);
+	int status = strcmp(pl->key, "woocommerce") == 0 ? connect_woo(r, pl, &saved)
+		   : strcmp(pl->key, "prestashop") == 0 ? connect_presta(r, pl, &saved) : connect_shopify(r, pl, &saved);
 	if (!saved)
 		return status;
 	response_redirect(r, "/studio/connectors");

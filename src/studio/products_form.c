@@ -265,7 +265,8 @@ void pf_render(struct req *r, const struct acting_brand *b, const struct product
 	if (f->id && connector_store_synced_from(r->db, r->arena, b->id, f->id, &shop, &platform) == DB_OK && shop) {
 		tmpl_dict *synced = tmpl_add(d, "SYNCED");
 		tmpl_set(synced, "SHOP", shop);
-		tmpl_set(synced, "PLATFORM", strcmp(platform, "woocommerce") == 0 ? "WooCommerce" : "Shopify");
+		tmpl_set(synced, "PLATFORM", strcmp(platform, "woocommerce") == 0 ? "WooCommerce"
+					     : strcmp(platform, "prestashop") == 0 ? "PrestaShop" : "Shopify");
 	}
 	size_t n = 0;
 	for (size_t i = 0; i < f->nrows; i++)

@@ -8,6 +8,7 @@
 #include "domain/catalog/catalog_write.h"
 #include "domain/connectors/connector_store.h"
 #include "domain/connectors/connector_sync.h"
+#include "domain/connectors/presta_sync.h"
 #include "domain/connectors/shopify_hooks.h"
 #include "domain/connectors/shopify_map.h"
 #include "domain/connectors/woo_sync.h"
@@ -108,6 +109,10 @@ static enum connector_fetch fetch_page(const struct connector_http *http, struct
 	if (strcmp(row->platform, "woocommerce") == 0) {
 		run->fmt = CATALOG_WOOCOMMERCE;
 		return woo_sync_page(http, pa, run, woo, cursor, out);
+	}
+	if (strcmp(row->platform, "prestashop") == 0) {
+		struct presta_shop presta = { row->shop, row->token };
+		return presta_sync_page(http, pa, run, &presta, cursor, out);
 	}
 	return shopify_page(http, pa, run, row, cursor, out);
 }

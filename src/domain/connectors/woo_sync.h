@@ -2,6 +2,7 @@
  * variable product with its variations, mapped onto the catalog model. */
 #ifndef CC_WOO_SYNC_H
 #define CC_WOO_SYNC_H
+#include "domain/catalog/catalog_map.h"
 #include "domain/connectors/connector_page.h"
 #include "domain/connectors/woo_api.h"
 
