@@ -36,7 +36,7 @@
 <input id="woo-token" name="token" type="password" maxlength="200" autocomplete="off"></div>
 <div class="field"><label for="woo-secret">A secret for the webhooks (give the same to each webhook in WooCommerce)</label>
 <input id="woo-secret" name="secret" type="password" maxlength="200" autocomplete="off"></div>
-<div class="actions"><button class="button" type="submit">Connect and sync</button></div>
+<div class="actions"><button class="button" type="submit">Connect WooCommerce and sync</button></div>
 </form>
 <h2>Connect a PrestaShop shop</h2>
 <form class="form" method="post" action="/studio/connectors" autocomplete="off">
@@ -46,5 +46,5 @@
 <input id="presta-shop" name="shop" maxlength="255" placeholder="https://shop.example.com" value="{{PRESTA_SHOP}}"{{#PRESTA_ERROR}} aria-describedby="presta-connect-error"{{/PRESTA_ERROR}}></div>
 <div class="field"><label for="presta-key">Webservice key (GET on products, combinations, stock_availables, product_options, product_option_values)</label>
 <input id="presta-key" name="key" type="password" maxlength="200" autocomplete="off"></div>
-<div class="actions"><button class="button" type="submit">Connect and sync</button></div>
+<div class="actions"><button class="button" type="submit">Connect PrestaShop and sync</button></div>
 </form>
