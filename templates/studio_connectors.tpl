@@ -8,7 +8,7 @@
 {{#RESULT}}<p class="connector-result">{{TEXT}}</p>{{/RESULT}}
 {{#SHOPIFY_TOPICS}}<p>In Shopify, subscribe to the webhooks <code>products/create</code>, <code>products/update</code>, <code>products/delete</code> and <code>inventory_levels/update</code> (JSON) at <code class="connector-webhook">{{WEBHOOK_URL}}</code>.</p>{{/SHOPIFY_TOPICS}}
 {{#PRESTA_NO_HOOKS}}<p>PrestaShop sends no webhooks: its changes come with the next full sync (the button below, or connect again).</p>{{/PRESTA_NO_HOOKS}}
-{{#WOO_TOPICS}}<p>In WooCommerce (Settings, Advanced, Webhooks), add webhooks for <code>Product created</code>, <code>Product updated</code> and <code>Product deleted</code> with the secret you gave here, delivered to <code class="connector-webhook">{{WEBHOOK_URL}}</code>.</p>{{/WOO_TOPICS}}
+{{#WOO_TOPICS}}<p>The first sync subscribes the webhooks <code>product.created</code>, <code>product.updated</code>, <code>product.deleted</code> and <code>product.restored</code> in WooCommerce, signed with the secret you gave here and delivered to <code class="connector-webhook">{{WEBHOOK_URL}}</code>. If your key is read-only, add them there by hand (Settings, Advanced, Webhooks).</p>{{/WOO_TOPICS}}
 <form method="post" action="/studio/connectors/sync"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="platform" value="{{PLATFORM}}"><button class="button" type="submit">Sync everything now</button></form>
 <form method="post" action="/studio/connectors/disconnect"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="platform" value="{{PLATFORM}}"><button class="button" type="submit">Disconnect (the products stay here, no longer synced)</button></form>
 </section>{{/CONNECTED}}

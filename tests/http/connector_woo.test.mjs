@@ -146,7 +146,7 @@ test('the worker syncs 2,000 WooCommerce products with variations and pictures, 
 	assert.equal(count(b.slug, 'products'), 2000);
 });
 
-test('a simple product changed by webhook is written whole; a variable one queues a sync', async () => {
+test('the worker subscribes the webhooks; a simple product changed by webhook is written whole; a variable one queues a sync', async () => {
 	const ctx = await connected({ products: 4, variations: 0, images: 1 });
 	const { sim, shop, b, id } = ctx;
 	await syncToEnd(sim, id);
@@ -158,6 +158,17 @@ test('a simple product changed by webhook is written whole; a variable one queue
 	const p = products(b.slug).find((x) => x.handle === remote.slug);
 	assert.equal(p.title, 'Renamed');
 	assert.deepEqual([variants(b.slug, remote.slug)[0].price, variants(b.slug, remote.slug)[0].compare_at], [555, remote.regular]);
+	// The worker subscribed the shop's webhooks, signed with the brand's secret, and does not again.
+	const hooks = (await control(sim, 'GET', `/_sim/shops/${shop.key}`)).webhooks;
+	assert.deepEqual(hooks.map((h) => h.topic), ['product.created', 'product.updated', 'product.deleted', 'product.restored']);
+	for (const h of hooks) {
+		assert.match(h.delivery_url, new RegExp(`^https?://[^/]+/studio/webhooks/woocommerce/${id}$`));
+		assert.equal(h.secret, shop.webhookSecret);
+	}
+	await b.client.submit('/studio/connectors/sync', { platform: 'woocommerce' }, { formPath: '/studio/connectors' });
+	sql(`UPDATE connectors SET webhooks_registered_at = NULL WHERE id = ${id}`);	// as if a pass died before noting it
+	await syncToEnd(sim, id);
+	assert.equal((await control(sim, 'GET', `/_sim/shops/${shop.key}`)).webhooks.length, 4, 'no topic subscribed twice');
 	const variable = await connected({ products: 2, variations: 2 });
 	await syncToEnd(variable.sim, variable.id);
 	const vp = variable.sim.shops.get(variable.shop.key).products[0];

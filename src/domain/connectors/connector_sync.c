@@ -10,6 +10,7 @@
 #include "domain/connectors/connector_sync.h"
 #include "domain/connectors/presta_sync.h"
 #include "domain/connectors/shopify_hooks.h"
+#include "domain/connectors/woo_hooks.h"
 #include "domain/connectors/shopify_map.h"
 #include "domain/connectors/woo_sync.h"
 #include <sodium.h>
@@ -120,14 +121,29 @@ static enum connector_fetch fetch_page(const struct connector_http *http, struct
 /* Subscribes the shop's webhooks to this connector's address. A shop that refuses is said in the
  * log, not fatal: the sync goes on, and the next full sync tries again. */
 static enum db_status subscribe(struct db *db, struct arena *a, const struct connector_http *http,
-				const struct connector_sync_row *row)
+				const struct connector_sync_row *row, const struct woo_shop *woo)
 {
 	char base[BASE_URL_MAX], err[200];
 	if (!base_url_get(base))
 		return DB_OK;	/* no address to give: the brand subscribes by hand, as the studio says */
-	struct shopify_shop shop = { row->shop, row->token };
-	const char *callback = arena_printf(a, "%s/studio/webhooks/shopify/%lld", base, row->id);
-	if (shopify_hooks_register(http, a, &shop, callback, err) != SHOPIFY_OK) {
+	const char *callback = arena_printf(a, "%s/studio/webhooks/%s/%lld", base, row->platform, row->id);
+	bool ok;
+	if (strcmp(row->platform, "woocommerce") == 0) {
+		/* the webhooks are signed with the secret the brand gave: opened for this call only */
+		struct connector_hook_row hook;
+		bool found;
+		enum db_status rc = connector_store_webhook(db, a, row->id, "woocommerce", &hook, &found);
+		if (rc != DB_OK)
+			return rc;
+		ok = found && woo_hooks_register(http, a, woo, callback, hook.secret, err) == CONNECTOR_FETCH_OK;
+		if (!found)
+			snprintf(err, sizeof err, "the webhook secret cannot be opened");
+		sodium_memzero(hook.secret, sizeof hook.secret);
+	} else {
+		struct shopify_shop shop = { row->shop, row->token };
+		ok = shopify_hooks_register(http, a, &shop, callback, err) == SHOPIFY_OK;
+	}
+	if (!ok) {
 		fprintf(stderr, "worker: connector %lld: webhooks not subscribed: %s\n", row->id, err);
 		return DB_OK;
 	}
@@ -150,7 +166,8 @@ static long sync_one(struct db *db, struct arena *a, const struct connector_http
 		return connector_store_fail(db, id, 0, "the stored consumer key and secret cannot be read: connect the"
 					    " shop again") == DB_OK ? 0 : -1;
 	}
-	if (strcmp(row.platform, "shopify") == 0 && !row.webhooks_registered && subscribe(db, a, http, &row) != DB_OK) {
+	if (!row.webhooks_registered && strcmp(row.platform, "prestashop") != 0 &&
+	    subscribe(db, a, http, &row, &woo) != DB_OK) {
 		sodium_memzero(row.token, sizeof row.token);
 		return -1;
 	}

@@ -4,6 +4,7 @@
 //        newest first, or oldest first with order=asc, with X-WP-Total, X-WP-TotalPages and a Link header
 //   GET  /wp-json/wc/v3/products/{id}/variations?page=&per_page=
 //   POST /wp-json/wc/v3/orders   (201, the order)      GET /wp-json/wc/v3/orders/{id}
+//   GET|POST /wp-json/wc/v3/webhooks  (topic, delivery_url, secret; the secret is never shown back)
 //   authentication by the consumer key and secret as HTTP basic auth or as the consumer_key and
 //   consumer_secret query parameters (WooCommerce takes either over HTTPS); errors as WooCommerce
 //   answers them: { code, message, data: { status } }.
@@ -21,6 +22,7 @@ import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 
 const API = '/wp-json/wc/v3';
+const TOPICS = /^(product|order|customer|coupon)\.(created|updated|deleted|restored)$/;
 const money = (cents) => (cents / 100).toFixed(2);
 
 export function sign(secret, body) {
@@ -191,7 +193,25 @@ export async function startWooSim({ port = 0, host = '127.0.0.1' } = {}) {
 			const o = shop.orders.find((x) => x.id === Number(m[1]));
 			return o ? { status: 200, body: orderJson(o) } : wooError(404, 'woocommerce_rest_shop_order_invalid_id', 'Invalid ID.');
 		}
+		if (method === 'GET' && path === '/webhooks')
+			return paged(shop.webhooks.map(webhookJson), `https://shop.woo.test${API}/webhooks`, query);
+		if (method === 'POST' && path === '/webhooks') {
+			if (!TOPICS.test(json.topic ?? ''))
+				return wooError(400, 'rest_invalid_param', 'Invalid parameter(s): topic');
+			if (!/^https?:\/\/./.test(json.delivery_url ?? ''))
+				return wooError(400, 'rest_invalid_param', 'Invalid parameter(s): delivery_url');
+			const w = { id: shop.webhooks.length + 1, name: json.name ?? '', status: json.status ?? 'active', topic: json.topic,
+				delivery_url: json.delivery_url, secret: json.secret ?? '' };
+			shop.webhooks.push(w);
+			return { status: 201, body: webhookJson(w) };
+		}
 		return wooError(404, 'rest_no_route', 'No route was found matching the URL and request method.');
+	}
+
+	function webhookJson(w) {
+		const [resource, event] = w.topic.split('.');
+		return { id: w.id, name: w.name, status: w.status, topic: w.topic, resource, event, hooks: [], delivery_url: w.delivery_url,
+			date_created: '2026-01-02T10:00:00', date_created_gmt: '2026-01-02T10:00:00' };
 	}
 
 	function orderJson(o) {
@@ -220,7 +240,7 @@ export async function startWooSim({ port = 0, host = '127.0.0.1' } = {}) {
 			const shop = {
 				key, secret: `cs_${crypto.randomBytes(20).toString('hex')}`, webhookSecret: crypto.randomBytes(16).toString('base64'),
 				products: makeProducts(json.products ?? 10, { variations: json.variations, images: json.images, seed: n }),
-				orders: [], calls: [], pages: 0, limited: 0, deliveries: 0, delayMs: json.delayMs ?? 0,
+				orders: [], webhooks: [], calls: [], pages: 0, limited: 0, deliveries: 0, delayMs: json.delayMs ?? 0,
 				failAfterPages: json.failAfterPages ?? 0, rateLimitEvery: json.rateLimitEvery ?? 0, retryAfter: json.retryAfter ?? 1,
 			};
 			shops.set(key, shop);
@@ -232,7 +252,7 @@ export async function startWooSim({ port = 0, host = '127.0.0.1' } = {}) {
 			return send(res, 404, { error: 'no such shop' });
 		const sub = m[2] ?? '';
 		if (req.method === 'GET' && sub === '')
-			return send(res, 200, { pages: shop.pages, limited: shop.limited, calls: shop.calls, orders: shop.orders,
+			return send(res, 200, { pages: shop.pages, limited: shop.limited, calls: shop.calls, orders: shop.orders, webhooks: shop.webhooks,
 				products: shop.products.length });
 		if (req.method === 'POST' && sub === '/behaviour') {
 			for (const k of ['delayMs', 'failAfterPages', 'rateLimitEvery', 'retryAfter', 'pages'])

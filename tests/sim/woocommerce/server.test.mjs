@@ -78,6 +78,18 @@ test('orders are created paid and read back, and a completed one carries its tra
 	assert.equal(back.json.meta_data.find((m) => m.key === '_wc_shipment_tracking_items').value[0].tracking_number, '1Z999');
 });
 
+test('webhooks are subscribed by POST /webhooks and listed, the secret never shown back', async () => {
+	const bad = await api('/webhooks', { method: 'POST', body: { topic: 'product.exploded', delivery_url: 'https://x.test/h' } });
+	assert.equal(bad.status, 400);
+	const made = await api('/webhooks', { method: 'POST', body: { name: 'n', topic: 'product.updated', delivery_url: 'https://x.test/h', secret: 's3' } });
+	assert.equal(made.status, 201);
+	assert.deepEqual([made.json.topic, made.json.resource, made.json.event, made.json.status], ['product.updated', 'product', 'updated', 'active']);
+	assert.ok(!('secret' in made.json));
+	const list = await api('/webhooks?per_page=100');
+	assert.equal(list.headers.get('x-wp-total'), '1');
+	assert.equal(list.json[0].delivery_url, 'https://x.test/h');
+});
+
 test('webhooks are signed with X-WC-Webhook-Signature (base64 HMAC-SHA256 of the raw body), or forged', async () => {
 	const got = [];
 	const server = http.createServer((req, res) => {
