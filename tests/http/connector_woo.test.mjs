@@ -232,7 +232,7 @@ test('a refused key is said in the studio, and disconnecting forgets the shop', 
 	assert.doesNotMatch((await bad.b.client.get('/studio/connectors')).body, /Sync everything now/);
 });
 
-test('a paid order of synced WooCommerce products is pushed as a WooCommerce order, and its tracking ships the order here', async () => {
+test('a paid order of synced WooCommerce products is pushed as a WooCommerce order, its tracking ships the order here, and a lost answer makes no second order', async () => {
 	const ctx = await connected({ products: 3, variations: 2 });
 	const { sim, shop, b, id } = ctx;
 	await syncToEnd(sim, id);
@@ -266,4 +266,17 @@ test('a paid order of synced WooCommerce products is pushed as a WooCommerce ord
 		/Shipped in WooCommerce \(#\d+\): DHL JD014600006281/);
 	await workerOnce(sim);
 	assert.equal(sim.shops.get(shop.key).orders.length, 1, 'never pushed twice');
+
+	// WooCommerce creates the next order, but its answer never arrives: the retry finds it by its
+	// meta among the shop's recent orders instead of creating a second one.
+	await control(sim, 'POST', `/_sim/shops/${shop.key}/behaviour`, { dropOrderAnswers: 1 });
+	const lost = newOrder({ id: +brandId, productId: +productId, variantId: +variantId, price: v0.sale ?? v0.regular }, { status: 'paid' });
+	await workerOnce(sim);
+	const lostState = () => sql(`SELECT state, attempts, remote_name FROM connector_orders WHERE order_id = ${lost.id}`)[0];
+	assert.deepEqual(lostState().slice(0, 2), ['pending', '1']);
+	assert.equal(sim.shops.get(shop.key).orders.length, 2, 'the shop has it, crowdcart does not know');
+	sql(`UPDATE connector_orders SET next_attempt_at = UTC_TIMESTAMP() WHERE order_id = ${lost.id}`);
+	await workerOnce(sim);
+	assert.deepEqual(lostState(), ['pushed', '2', `#${sim.shops.get(shop.key).orders[1].number}`]);
+	assert.equal(sim.shops.get(shop.key).orders.length, 2, 'not created a second time');
 });

@@ -24,10 +24,11 @@ static const struct db_stmt q_queue = {
 	" AND EXISTS (SELECT 1 FROM order_lines l JOIN variants v ON v.id = l.variant_id JOIN connector_stock_items s"
 	" ON s.connector_id = c.id AND s.variant_external_id = v.external_id WHERE l.order_id = o.id) LIMIT 100", "", "" };
 static const struct db_stmt q_due = {
-	"SELECT co.order_id, co.state, COALESCE(co.remote_order_id, 0), co.attempts, c.shop, c.token_sealed, c.id, c.platform"
+	"SELECT co.order_id, co.state, COALESCE(co.remote_order_id, 0), co.attempts, c.shop, c.token_sealed, c.id, c.platform,"
+	" DATE_FORMAT(co.created_at - INTERVAL 1 HOUR, '%Y-%m-%dT%H:%i:%s')"
 	" FROM connector_orders co JOIN connectors c ON c.id = co.connector_id"
 	" WHERE co.state IN ('pending', 'pushed') AND co.next_attempt_at <= UTC_TIMESTAMP()"
-	" ORDER BY co.next_attempt_at LIMIT 20", "", "isiissis" };	/* BATCH */
+	" ORDER BY co.next_attempt_at LIMIT 20", "", "isiississ" };	/* BATCH */
 static const struct db_stmt q_claim = {
 	"UPDATE connector_orders SET next_attempt_at = UTC_TIMESTAMP() + INTERVAL 120 SECOND"
 	" WHERE order_id = ? AND state = ? AND next_attempt_at <= UTC_TIMESTAMP()", "is", "" };
@@ -248,8 +249,10 @@ static enum db_status read_back(struct db *db, struct arena *a, const struct con
 	return rc;
 }
 
+/* queued: when the row was queued, less an hour for the clocks' disagreement (ISO 8601, UTC). */
 static enum db_status push_woo(struct db *db, struct arena *a, const struct connector_http *http,
-			       const struct woo_shop *s, long long order_id, long long connector_id, long attempts, bool *done)
+			       const struct woo_shop *s, long long order_id, long long connector_id, long attempts,
+			       const char *queued, bool *done)
 {
 	enum db_status rc = DB_OK;
 	json_t *input = woo_orders_input(db, a, order_id, connector_id, &rc);
@@ -257,10 +260,17 @@ static enum db_status push_woo(struct db *db, struct arena *a, const struct conn
 		return rc;
 	long long id = 0;
 	const char *number = "";
-	bool final;
+	bool final = false;
 	char err[200];
-	if (woo_orders_create(http, a, s, input, &id, &number, &final, err) != CONNECTOR_FETCH_OK)
-		return retry(db, order_id, final, attempts, err);
+	const char *crowdcart = json_string_value(json_object_get(json_array_get(json_object_get(input, "meta_data"), 0), "value"));
+	enum connector_fetch r = attempts > 0 ? woo_orders_find(http, a, s, crowdcart ? crowdcart : "", queued, &id, &number, err)
+					      : CONNECTOR_FETCH_OK;
+	if (r == CONNECTOR_FETCH_OK && !id)
+		r = woo_orders_create(http, a, s, input, &id, &number, &final, err);
+	else
+		json_decref(input);
+	if (r != CONNECTOR_FETCH_OK)
+		return retry(db, order_id, final || r == CONNECTOR_FETCH_REFUSED, attempts, err);
 	rc = db_query(db, NULL, &q_pushed, (struct db_param[]){ DB_I(id), DB_S(arena_printf(a, "#%.38s", number)),
 		DB_I(poll_s()), DB_I(order_id) }, NULL);
 	*done = rc == DB_OK;
@@ -288,12 +298,12 @@ static enum db_status read_back_woo(struct db *db, struct arena *a, const struct
 /* One due row of a WooCommerce connector: its token is "key:secret". */
 static enum db_status due_woo(struct db *db, struct arena *a, const struct connector_http *http, const char *shop,
 			      char *token, long long order_id, bool pending, long long connector_id, long attempts,
-			      long long remote, bool *done)
+			      long long remote, const char *queued, bool *done)
 {
 	struct woo_shop s = { shop, "", "" };
 	if (!woo_api_split_token(token, &s))
 		return retry(db, order_id, true, 0, "the stored consumer key and secret cannot be read");
-	return pending ? push_woo(db, a, http, &s, order_id, connector_id, attempts, done)
+	return pending ? push_woo(db, a, http, &s, order_id, connector_id, attempts, queued, done)
 		       : read_back_woo(db, a, http, &s, order_id, remote, done);
 }
 
@@ -320,7 +330,7 @@ long connector_orders_due(struct db *db, struct arena *a, const struct connector
 		bool done = false, pending = strcmp(state, "pending") == 0;
 		enum db_status rc = strcmp(db_at(&due, i, 7)->s, "woocommerce") == 0
 			? due_woo(db, a, http, s.shop, token, order_id, pending, db_at(&due, i, 6)->i,
-				  (long)db_at(&due, i, 3)->i, remote, &done)
+				  (long)db_at(&due, i, 3)->i, remote, db_at(&due, i, 8)->s, &done)
 			: pending ? push(db, a, http, &s, order_id, db_at(&due, i, 6)->i, (long)db_at(&due, i, 3)->i, &done)
 			: read_back(db, a, http, &s, order_id, remote, &done);
 		sodium_memzero(token, sizeof token);

@@ -65,6 +65,47 @@ enum connector_fetch woo_orders_create(const struct connector_http *http, struct
 	return CONNECTOR_FETCH_OK;
 }
 
+static bool has_meta(json_t *order, const char *key, const char *value)
+{
+	size_t i;
+	json_t *m;
+	json_array_foreach(json_object_get(order, "meta_data"), i, m) {
+		const char *k = json_string_value(json_object_get(m, "key")), *v = json_string_value(json_object_get(m, "value"));
+		if (k && v && strcmp(k, key) == 0 && strcmp(v, value) == 0)
+			return true;
+	}
+	return false;
+}
+
+enum connector_fetch woo_orders_find(const struct connector_http *http, struct arena *a, const struct woo_shop *s,
+				     const char *crowdcart_number, const char *since, long long *remote_id,
+				     const char **number, char err[200])
+{
+	*remote_id = 0;
+	*number = "";
+	for (int page = 1; page <= WOO_FIND_PAGES; page++) {
+		struct woo_answer ans;
+		enum connector_fetch r = woo_api_call(http, a, s, arena_printf(a, "/orders?per_page=100&page=%d&after=%s"
+			"&dates_are_gmt=true&orderby=date&order=desc&status=any", page, since), NULL, &ans);
+		snprintf(err, 200, "%s", ans.error);
+		if (r != CONNECTOR_FETCH_OK)
+			return r;
+		size_t i;
+		json_t *o;
+		json_array_foreach(ans.root, i, o)
+			if (!*remote_id && has_meta(o, WOO_ORDER_META, crowdcart_number)) {
+				const char *n = json_string_value(json_object_get(o, "number"));
+				*remote_id = json_integer_value(json_object_get(o, "id"));
+				*number = arena_strdup(a, n ? n : "");
+			}
+		bool last = ans.total_pages < 0 || page >= ans.total_pages || json_array_size(ans.root) == 0;
+		json_decref(ans.root);
+		if (*remote_id || last)
+			break;
+	}
+	return CONNECTOR_FETCH_OK;
+}
+
 /* The Shipment Tracking extension's items: a list, or (as some versions store it) its JSON. */
 static void tracking(struct arena *a, json_t *meta, struct woo_order_state *out)
 {

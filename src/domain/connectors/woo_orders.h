@@ -20,6 +20,14 @@ enum connector_fetch woo_orders_create(const struct connector_http *http, struct
 				       json_t *input, long long *remote_id, const char **number, bool *final,
 				       char err[200]);
 
+/* A push tried again may follow one whose answer was lost after the shop created the order: it is
+ * looked for by its _crowdcart_order meta among the orders created since `since` (ISO 8601, UTC),
+ * newest first, WOO_FIND_PAGES pages of 100 at most. *remote_id 0: not there. */
+#define WOO_FIND_PAGES 5
+enum connector_fetch woo_orders_find(const struct connector_http *http, struct arena *a, const struct woo_shop *s,
+				     const char *crowdcart_number, const char *since, long long *remote_id,
+				     const char **number, char err[200]);
+
 struct woo_order_state {
 	const char *status;	/* WooCommerce's: "processing", "completed", "cancelled"... */
 	const char *number;	/* the shop's order number */

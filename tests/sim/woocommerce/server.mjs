@@ -4,6 +4,7 @@
 //        newest first, or oldest first with order=asc, with X-WP-Total, X-WP-TotalPages and a Link header
 //   GET  /wp-json/wc/v3/products/{id}/variations?page=&per_page=
 //   POST /wp-json/wc/v3/orders   (201, the order)      GET /wp-json/wc/v3/orders/{id}
+//   GET  /wp-json/wc/v3/orders?after=&dates_are_gmt=true&page=&per_page=&order=   (newest first)
 //   GET|POST /wp-json/wc/v3/webhooks  (topic, delivery_url, secret; the secret is never shown back)
 //   authentication by the consumer key and secret as HTTP basic auth or as the consumer_key and
 //   consumer_secret query parameters (WooCommerce takes either over HTTPS); errors as WooCommerce
@@ -14,7 +15,8 @@
 // parent_id), as WooCommerce's products endpoint shows it.
 // The control API under /_sim/ makes shops, edits them, sends webhooks, completes orders with a
 // tracking number (the Shipment Tracking extension's _wc_shipment_tracking_items meta) and sets
-// misbehaviour (a delay per page, a 500 after N product pages, a 429 with Retry-After every N calls).
+// misbehaviour (a delay per page, a 500 after N product pages, a 429 with Retry-After every N calls,
+// an order created whose answer is then dropped).
 //
 // usage: node tests/sim/woocommerce/server.mjs --port 8296
 import crypto from 'node:crypto';
@@ -185,9 +187,22 @@ export async function startWooSim({ port = 0, host = '127.0.0.1' } = {}) {
 					return wooError(400, 'woocommerce_rest_invalid_product_id', 'Product ID provided is invalid.');
 			}
 			const id = 5000 + shop.orders.length + 1;
-			const o = { id, number: String(id), status: json.set_paid ? 'processing' : 'pending', input: json, meta_data: [...(json.meta_data ?? [])] };
+			const o = { id, number: String(id), status: json.set_paid ? 'processing' : 'pending', input: json,
+				meta_data: [...(json.meta_data ?? [])], created: new Date().toISOString().slice(0, 19) };
 			shop.orders.push(o);
+			// created, but the answer never reaches the caller (a timeout, a dropped connection)
+			if (shop.dropOrderAnswers > 0) {
+				shop.dropOrderAnswers--;
+				return { drop: true };
+			}
 			return { status: 201, body: orderJson(o) };
+		}
+		if (method === 'GET' && path === '/orders') {
+			// after= compares the creation date, in UTC with dates_are_gmt=true (the simulator keeps UTC only)
+			const after = query.get('after');
+			const list = shop.orders.filter((o) => !after || o.created > after.slice(0, 19));
+			list.sort((a, b) => (query.get('order') === 'asc' ? a.id - b.id : b.id - a.id));
+			return paged(list.map(orderJson), `https://shop.woo.test${API}/orders`, query);
 		}
 		if (method === 'GET' && (m = /^\/orders\/(\d+)$/.exec(path))) {
 			const o = shop.orders.find((x) => x.id === Number(m[1]));
@@ -215,7 +230,8 @@ export async function startWooSim({ port = 0, host = '127.0.0.1' } = {}) {
 	}
 
 	function orderJson(o) {
-		return { id: o.id, number: o.number, status: o.status, currency: o.input.currency ?? 'EUR', set_paid: undefined,
+		return { id: o.id, number: o.number, status: o.status, currency: o.input.currency ?? 'EUR',
+			date_created: o.created, date_created_gmt: o.created,
 			billing: o.input.billing ?? {}, shipping: o.input.shipping ?? {},
 			line_items: (o.input.line_items ?? []).map((l, i) => ({ id: i + 1, ...l })),
 			meta_data: o.meta_data.map((x, i) => ({ id: i + 1, ...x })) };
@@ -240,7 +256,7 @@ export async function startWooSim({ port = 0, host = '127.0.0.1' } = {}) {
 			const shop = {
 				key, secret: `cs_${crypto.randomBytes(20).toString('hex')}`, webhookSecret: crypto.randomBytes(16).toString('base64'),
 				products: makeProducts(json.products ?? 10, { variations: json.variations, images: json.images, seed: n }),
-				orders: [], webhooks: [], calls: [], pages: 0, limited: 0, deliveries: 0, delayMs: json.delayMs ?? 0,
+				orders: [], webhooks: [], dropOrderAnswers: 0, calls: [], pages: 0, limited: 0, deliveries: 0, delayMs: json.delayMs ?? 0,
 				failAfterPages: json.failAfterPages ?? 0, rateLimitEvery: json.rateLimitEvery ?? 0, retryAfter: json.retryAfter ?? 1,
 			};
 			shops.set(key, shop);
@@ -255,7 +271,7 @@ export async function startWooSim({ port = 0, host = '127.0.0.1' } = {}) {
 			return send(res, 200, { pages: shop.pages, limited: shop.limited, calls: shop.calls, orders: shop.orders, webhooks: shop.webhooks,
 				products: shop.products.length });
 		if (req.method === 'POST' && sub === '/behaviour') {
-			for (const k of ['delayMs', 'failAfterPages', 'rateLimitEvery', 'retryAfter', 'pages'])
+			for (const k of ['delayMs', 'failAfterPages', 'rateLimitEvery', 'retryAfter', 'pages', 'dropOrderAnswers'])
 				if (k in json)
 					shop[k] = json[k];
 			return send(res, 200, { ok: true });
@@ -327,7 +343,7 @@ export async function startWooSim({ port = 0, host = '127.0.0.1' } = {}) {
 				}
 			}
 			const out = route(shop, req.method, path.slice(API.length), url.searchParams, json);
-			const finish = () => send(res, out.status, out.body, out.headers);
+			const finish = () => (out.drop ? res.destroy() : send(res, out.status, out.body, out.headers));
 			if (shop.delayMs && path.endsWith('/products'))
 				setTimeout(finish, shop.delayMs);
 			else

@@ -72,6 +72,10 @@ test('orders are created paid and read back, and a completed one carries its tra
 	const r = await api('/orders', { method: 'POST', body: { set_paid: true, line_items: [{ product_id: p.id, variation_id: p.variations[0], quantity: 2 }] } });
 	assert.equal(r.status, 201);
 	assert.equal(r.json.status, 'processing');
+	const since = new Date(Date.now() - 60000).toISOString().slice(0, 19);
+	const listed = await api(`/orders?after=${since}&dates_are_gmt=true&per_page=100`);
+	assert.deepEqual(listed.json.map((o) => o.id), [r.json.id]);
+	assert.equal((await api('/orders?after=2099-01-01T00:00:00&dates_are_gmt=true')).json.length, 0);
 	await control('POST', `/_sim/shops/${shop.key}/orders/${r.json.id}/complete`, { provider: 'UPS', number: '1Z999' });
 	const back = await api(`/orders/${r.json.id}`);
 	assert.equal(back.json.status, 'completed');
