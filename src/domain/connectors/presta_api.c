@@ -1,5 +1,6 @@
 /* presta_api.c: Webservice requests, and reading the XML answers: never with entities substituted
- * or anything fetched from the network (XML_PARSE_NONET, no XML_PARSE_NOENT), CDATA read as text. */
+ * or anything fetched from the network (XML_PARSE_NONET, no XML_PARSE_NOENT), and an answer with a
+ * DOCTYPE refused outright; CDATA read as text. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,6 +62,13 @@ enum connector_fetch presta_api_read(int status, const char *body, size_t len, x
 	}
 	xmlDoc *d = len && len < (size_t)1 << 30 ? xmlReadMemory(body, (int)len, NULL, NULL,
 		XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR | XML_PARSE_NOWARNING) : NULL;
+	if (d && (d->intSubset || d->extSubset)) {
+		/* The Webservice never sends a DOCTYPE; one can only carry entities (a file's content, a
+		 * billion laughs) that reading the text would expand. */
+		xmlFreeDoc(d);
+		snprintf(error, 200, "the shop's answer declares a DOCTYPE, which the Webservice never does");
+		return CONNECTOR_FETCH_FAILED;
+	}
 	xmlNode *root = d ? xmlDocGetRootElement(d) : NULL;
 	if (!root || strcmp((const char *)root->name, "prestashop") != 0) {
 		xmlFreeDoc(d);
