@@ -2,7 +2,7 @@
 <p><a href="/studio/products">All products</a></p>
 {{>ERROR_SUMMARY}}
 {{#SAVED}}<p class="flash" role="status">Saved.</p>{{/SAVED}}
-{{#SYNCED}}<p class="flash note synced-note" role="note">This product comes from your Shopify shop {{SHOP}}: its title, description, type, vendor, tags, options, variants, prices, stock and pictures are replaced by the next sync. Change them in Shopify.</p>{{/SYNCED}}
+{{#SYNCED}}<p class="flash note synced-note" role="note">This product comes from your {{PLATFORM}} shop {{SHOP}}: its title, description, type, vendor, tags, options, variants, prices, stock and pictures are replaced by the next sync. Change them in {{PLATFORM}}.</p>{{/SYNCED}}
 {{#STATUS_ACTIONS}}<div class="product-status">
 <p>Status: <strong class="status-{{STATUS}}">{{STATUS}}</strong>. In the shop (when active): <a class="public-link" href="{{PUBLIC_PATH}}">{{PUBLIC_PATH}}</a></p>
 <form class="inline" method="post" action="/studio/products/{{ID}}/status"><input type="hidden" name="csrf" value="{{CSRF}}">

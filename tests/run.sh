@@ -186,6 +186,8 @@ run_tap openapi tests/openapi "" none
 # The payment provider simulator's own tests (it runs instances of its own on free ports).
 run_tap sim tests/sim/payments "" none
 run_tap sim-shopify tests/sim/shopify "" none
+run_tap sim-woocommerce tests/sim/woocommerce "" none
+run_tap sim-prestashop tests/sim/prestashop "" none
 
 # The worker sandbox (docs/SANDBOX.md): a test-only FastCGI program built on the real worker code,
 # on a port of its own and with no web server in front, so it needs none of the services.

@@ -1,12 +1,14 @@
-/* connect.c: crowdcartctl connect --brand SLUG --shop NAME.myshopify.com: what the studio's
- * connector form does, for operators and the sync bench. The access token and the client secret
- * are read from standard input, one a line, so they never sit in the process list or a shell's
+/* connect.c: crowdcartctl connect --brand SLUG [--platform woocommerce] --shop ADDRESS: what the
+ * studio's connector forms do for Shopify and WooCommerce, for operators and the sync bench. The
+ * secrets (Shopify: access token, client secret; WooCommerce: consumer key, consumer secret,
+ * webhook secret) are read from standard input, one a line, so they never sit in the process list or a shell's
  * history. */
 #include <stdio.h>
 #include <string.h>
 #include <sodium.h>
 #include "domain/connectors/connector_store.h"
 #include "domain/connectors/shopify_api.h"
+#include "domain/connectors/woo_api.h"
 #include "ctl/ctl.h"
 
 static const struct db_stmt q_brand = { "SELECT id FROM brands WHERE slug = ?", "s", "i" };
@@ -19,22 +21,46 @@ static bool read_line(char *buf, size_t n)
 	return *buf != '\0';
 }
 
+/* The shop address typed for platform, normalised into shop; false when it is not one. */
+static bool shop_of(const char *platform, const char *typed, char shop[256])
+{
+	return strcmp(platform, "woocommerce") == 0 ? woo_api_shop(typed, shop) : shopify_api_shop(typed, shop);
+}
+
 int ctl_connect(struct db *db, int argc, char **argv)
 {
 	const char *slug = ctl_opt(argc, argv, "--brand"), *typed = ctl_opt(argc, argv, "--shop");
+	const char *platform = ctl_opt(argc, argv, "--platform");
+	platform = platform ? platform : "shopify";
+	bool woo = strcmp(platform, "woocommerce") == 0;
 	char shop[256];
-	if (!slug || !typed || argc != 4) {
+	if (!slug || !typed || argc != (ctl_opt(argc, argv, "--platform") ? 6 : 4) ||
+	    (!woo && strcmp(platform, "shopify") != 0)) {
 		fprintf(stderr, "usage: crowdcartctl connect --brand SLUG --shop NAME.myshopify.com"
-			" < (access token, then client secret, one a line)\n");
+			" < (access token, then client secret, one a line)\n"
+			"       crowdcartctl connect --brand SLUG --platform woocommerce --shop https://SHOP"
+			" < (consumer key, consumer secret, webhook secret, one a line)\n");
 		return 2;
 	}
-	if (!shopify_api_shop(typed, shop)) {
-		fprintf(stderr, "crowdcartctl: \"%s\" is not a Shopify address like name.myshopify.com\n", typed);
+	if (!shop_of(platform, typed, shop)) {
+		fprintf(stderr, woo ? "crowdcartctl: \"%s\" is not an https address like https://shop.example.com\n"
+				    : "crowdcartctl: \"%s\" is not a Shopify address like name.myshopify.com\n", typed);
 		return 2;
 	}
-	char token[CONNECTOR_SECRET_MAX + 2], secret[CONNECTOR_SECRET_MAX + 2];
-	if (!read_line(token, sizeof token) || !read_line(secret, sizeof secret)) {
-		fprintf(stderr, "crowdcartctl: give the access token and the client secret on standard input, one a line\n");
+	char token[CONNECTOR_SECRET_MAX + 2], secret[CONNECTOR_SECRET_MAX + 2], key[CONNECTOR_SECRET_MAX + 2] = "";
+	bool read = (!woo || read_line(key, sizeof key)) && read_line(token, sizeof token) && read_line(secret, sizeof secret);
+	if (read && woo) {
+		/* the token sealed for WooCommerce is "key:consumer secret" */
+		char joined[CONNECTOR_SECRET_MAX + 2];
+		read = woo_api_join_token(key, token, joined, sizeof joined);
+		memcpy(token, joined, sizeof token);
+		sodium_memzero(joined, sizeof joined);
+	}
+	sodium_memzero(key, sizeof key);
+	if (!read) {
+		fprintf(stderr, woo ? "crowdcartctl: give the consumer key, the consumer secret and the webhook secret on"
+				      " standard input, one a line\n"
+				    : "crowdcartctl: give the access token and the client secret on standard input, one a line\n");
 		return 2;
 	}
 	struct arena *a = arena_new(4096);
@@ -46,7 +72,7 @@ int ctl_connect(struct db *db, int argc, char **argv)
 		return 1;
 	}
 	if (rc == DB_OK)
-		rc = connector_store_connect(db, db_at(&b, 0, 0)->i, shop, token, secret);
+		rc = connector_store_connect(db, db_at(&b, 0, 0)->i, platform, shop, token, secret);
 	sodium_memzero(token, sizeof token);
 	sodium_memzero(secret, sizeof secret);
 	arena_free(a);

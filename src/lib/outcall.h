@@ -7,6 +7,7 @@
 
 #define OUTCALL_ERR_LEN 200
 #define OUTCALL_MAX_HEADERS 12
+#define OUTCALL_READ_HEADERS 4
 
 struct outcall_req {
 	const char *method;		/* "GET", "POST" */
@@ -16,6 +17,7 @@ struct outcall_req {
 	size_t body_len;
 	const char *user, *password;	/* basic auth when user is set (password may be "") */
 	long timeout_ms;		/* 0: the transport's default (10 s); never more */
+	const char *read_headers[OUTCALL_READ_HEADERS];	/* answer headers wanted, by name, up to the first NULL */
 };
 
 struct outcall_res {
@@ -23,6 +25,7 @@ struct outcall_res {
 	const char *body;		/* NUL-terminated, in the caller's arena; "" when none */
 	size_t body_len;
 	char error[OUTCALL_ERR_LEN];	/* why status is 0: no URL, key or secret in it */
+	const char *header_values[OUTCALL_READ_HEADERS];	/* of req.read_headers, in the caller's arena; NULL when absent */
 };
 
 #endif

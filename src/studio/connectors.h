@@ -9,5 +9,7 @@ int page_connectors_sync(struct req *r);
 int page_connectors_disconnect(struct req *r);
 /* shopify_webhook.c */
 int page_shopify_webhook(struct req *r);
+/* woo_webhook.c */
+int page_woo_webhook(struct req *r);
 
 #endif

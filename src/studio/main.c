@@ -245,8 +245,10 @@ static const struct field team_fields[] = { F_ENUM("done", 8, F_ONE_OF("invited"
 static const struct field team_invite_fields[] = { F_EMAIL("email", .inline_error = true), F_END };
 static const struct field leads_bulk_fields[] = { F_ID("lead"), F_TEXT("status", 12), F_END };
 static const struct field connector_fields[] = {
-	F_TEXT("shop", 255), F_TEXT("token", CONNECTOR_SECRET_MAX), F_TEXT("secret", CONNECTOR_SECRET_MAX), F_END,
+	F_TEXT("shop", 255), F_TEXT("token", CONNECTOR_SECRET_MAX), F_TEXT("secret", CONNECTOR_SECRET_MAX),
+	F_TEXT("key", CONNECTOR_SECRET_MAX), F_TEXT("platform", 20), F_END,
 };
+static const struct field connector_platform_fields[] = { F_TEXT("platform", 20), F_END };
 static const struct field leads_webhook_fields[] = {
 	F_TEXT("url", 500), F_TEXT("rotate", 3), F_TEXT("remove", 3), F_END,
 };
@@ -367,7 +369,7 @@ enum studio_page {
 	ST_FORMS, ST_FORM_CREATE, ST_FORM_EDIT, ST_FORM_SAVE, ST_FORM_FIELD_ADD,
 	ST_FORM_FIELD_POSITION, ST_FORM_FIELD_REMOVE, ST_LEADS, ST_LEADS_CSV, ST_LEADS_WEBHOOK,
 	ST_LEADS_WEBHOOK_SAVE, ST_CONNECTORS, ST_CONNECTORS_CONNECT, ST_CONNECTORS_SYNC, ST_CONNECTORS_DISCONNECT,
-	ST_SHOPIFY_WEBHOOK, ST_LEAD, ST_LEAD_DELETE, ST_LEAD_WORK, ST_LEAD_NOTE, ST_LEAD_ICS, ST_LEADS_BULK,
+	ST_SHOPIFY_WEBHOOK, ST_WOO_WEBHOOK, ST_LEAD, ST_LEAD_DELETE, ST_LEAD_WORK, ST_LEAD_NOTE, ST_LEAD_ICS, ST_LEADS_BULK,
 	ST_TEAM, ST_TEAM_INVITE, ST_TEAM_INVITE_CANCEL, ST_TEAM_MEMBER_REMOVE, ST_TEAM_JOIN_OPEN, ST_TEAM_JOIN,
 	ST_CR_LINK_DELETE,
 	ST_LIVE_LIST, ST_LIVE_CREATE, ST_LIVE_PANEL, ST_LIVE_STATE, ST_LIVE_PIN, ST_LIVE_SETTINGS,
@@ -616,11 +618,13 @@ static const struct route routes[] = {
 	[ST_CONNECTORS_CONNECT] = { .pat = { HTTP_POST, "/studio/connectors" }, .fn = page_connectors_connect,
 		.needs = NEED_BRAND, .fields = connector_fields },
 	[ST_CONNECTORS_SYNC] = { .pat = { HTTP_POST, "/studio/connectors/sync" }, .fn = page_connectors_sync,
-		.needs = NEED_BRAND },
+		.needs = NEED_BRAND, .fields = connector_platform_fields },
 	[ST_CONNECTORS_DISCONNECT] = { .pat = { HTTP_POST, "/studio/connectors/disconnect" },
-		.fn = page_connectors_disconnect, .needs = NEED_BRAND },
+		.fn = page_connectors_disconnect, .needs = NEED_BRAND, .fields = connector_platform_fields },
 	/* a connected shop's changes, authenticated by their HMAC: shopify_webhook.c */
 	[ST_SHOPIFY_WEBHOOK] = { .pat = { HTTP_POST, "/studio/webhooks/shopify/{id}" }, .fn = page_shopify_webhook,
+		.needs = NEED_RAW_BODY | NEED_SIGNED, .path = path_id, .max_body = 1048576 },
+	[ST_WOO_WEBHOOK] = { .pat = { HTTP_POST, "/studio/webhooks/woocommerce/{id}" }, .fn = page_woo_webhook,
 		.needs = NEED_RAW_BODY | NEED_SIGNED, .path = path_id, .max_body = 1048576 },
 	[ST_LEAD] = { .pat = { HTTP_GET, "/studio/leads/{id}" }, .fn = page_leads_detail,
 		.needs = NEED_SESSION | NEED_BRAND | NEED_TEAM, .path = path_id },

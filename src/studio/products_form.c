@@ -281,9 +281,13 @@ void pf_render(struct req *r, const struct acting_brand *b, const struct product
 			arena_printf(r->arena, "%s: %s", field_label(r, problem->field), problem->msg) }, 1);
 	if (saved)
 		tmpl_show(d, "SAVED");
-	const char *shop = NULL;
-	if (f->id && connector_store_synced_from(r->db, r->arena, b->id, f->id, &shop) == DB_OK && shop)
-		tmpl_set(tmpl_add(d, "SYNCED"), "SHOP", shop);
+	const char *shop = NULL, *platform = "";
+	if (f->id && connector_store_synced_from(r->db, r->arena, b->id, f->id, &shop, &platform) == DB_OK && shop) {
+		tmpl_dict *synced = tmpl_add(d, "SYNCED");
+		tmpl_set(synced, "SHOP", shop);
+		tmpl_set(synced, "PLATFORM", strcmp(platform, "woocommerce") == 0 ? "WooCommerce"
+					     : strcmp(platform, "prestashop") == 0 ? "PrestaShop" : "Shopify");
+	}
 	size_t n = 0;
 	for (size_t i = 0; i < f->nrows; i++)
 		render_row(d, ++n, &f->rows[i]);

@@ -132,6 +132,7 @@ void outbound_call(void *ctx, struct arena *a, const struct outcall_req *req, st
 	res->body = "";
 	res->body_len = 0;
 	res->error[0] = '\0';
+	memset(res->header_values, 0, sizeof res->header_values);
 	char host[256], port[8], origin[300];
 	if (!req->url || !split_url(req->url, host, sizeof host, port, sizeof port, origin, sizeof origin)) {
 		snprintf(res->error, sizeof res->error, "not an http(s) URL");
@@ -190,6 +191,11 @@ void outbound_call(void *ctx, struct arena *a, const struct outcall_req *req, st
 		res->status = (int)status;
 		res->body = buf_cstr(&s.b);
 		res->body_len = s.b.len;
+		/* Paging and rate-limit answers (X-WP-TotalPages, Retry-After) ride on headers. */
+		struct curl_header *h;
+		for (size_t i = 0; i < OUTCALL_READ_HEADERS && req->read_headers[i]; i++)
+			if (curl_easy_header(c, req->read_headers[i], 0, CURLH_HEADER, -1, &h) == CURLHE_OK)
+				res->header_values[i] = arena_strdup(a, h->value);
 	}
 	curl_slist_free_all(hdr);
 	curl_slist_free_all(resolve);

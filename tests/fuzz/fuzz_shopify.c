@@ -31,7 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	arena_reset(a);
 	struct catalog_report rep = { .a = a };
 	struct catalog_run run = { .fmt = CATALOG_SHOPIFY, .currency = "USD", .a = a, .rep = &rep };
-	struct shopify_ids ids;
+	struct connector_ids ids;
 	struct shopify_page pg;
 	if (shopify_api_read_products(200, (const char *)data, size, &pg) == SHOPIFY_OK) {
 		size_t i;

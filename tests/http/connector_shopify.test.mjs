@@ -226,3 +226,35 @@ test('a paid order of synced products is pushed to Shopify, and its tracking shi
 	await workerOnce(sim);
 	assert.equal(sim.shops.get(shop.domain).orders.length, 1);
 });
+
+test('the worker subscribes the shop\'s webhooks, and an order whose push answer was lost is found, not created twice', async () => {
+	const ctx = await connected({ products: 3, variants: 2 });
+	const { sim, shop, b, id } = ctx;
+	await syncToEnd(sim, id);
+	const hooks = (await control(sim, 'GET', `/_sim/shops/${shop.domain}`)).webhooks;
+	assert.deepEqual(hooks.map((h) => h.topic), ['PRODUCTS_CREATE', 'PRODUCTS_UPDATE', 'PRODUCTS_DELETE', 'INVENTORY_LEVELS_UPDATE']);
+	for (const h of hooks)
+		assert.match(h.callbackUrl, new RegExp(`^https?://[^/]+/studio/webhooks/shopify/${id}$`));
+	assert.ok(sql(`SELECT webhooks_registered_at FROM connectors WHERE id = ${id}`)[0][0] !== 'NULL');
+	// A second full sync does not subscribe them again.
+	await b.client.submit('/studio/connectors/sync', {}, { formPath: '/studio/connectors' });
+	await syncToEnd(sim, id);
+	assert.equal((await control(sim, 'GET', `/_sim/shops/${shop.domain}`)).webhooks.length, 4);
+
+	// Shopify creates the order, but its answer never arrives.
+	await control(sim, 'POST', `/_sim/shops/${shop.domain}/behaviour`, { dropOrderAnswers: 1 });
+	const remote = sim.shops.get(shop.domain).products[0];
+	const [[brandId, productId, variantId]] = sql(`SELECT p.brand_id, p.id, v.id FROM variants v JOIN products p ON p.id = v.product_id
+		JOIN brands b ON b.id = p.brand_id WHERE b.slug = ${lit(b.slug)} AND v.external_id = ${lit(String(remote.variants[0].id))}`);
+	const order = newOrder({ id: +brandId, productId: +productId, variantId: +variantId, price: remote.variants[0].price }, { status: 'paid' });
+	await workerOnce(sim);
+	const state = () => sql(`SELECT state, attempts, remote_name FROM connector_orders WHERE order_id = ${order.id}`)[0];
+	assert.deepEqual(state().slice(0, 2), ['pending', '1']);
+	assert.equal(sim.shops.get(shop.domain).orders.length, 1, 'the shop has it, crowdcart does not know');
+	assert.deepEqual(sim.shops.get(shop.domain).orders[0].input.tags, ['crowdcart', `crowdcart-${order.number}`]);
+	// The retry finds it by its tag and takes it as pushed.
+	sql(`UPDATE connector_orders SET next_attempt_at = UTC_TIMESTAMP() WHERE order_id = ${order.id}`);
+	await workerOnce(sim);
+	assert.deepEqual(state(), ['pushed', '2', '#1001']);
+	assert.equal(sim.shops.get(shop.domain).orders.length, 1, 'not created a second time');
+});

@@ -1,13 +1,18 @@
-/* test_connectors.c: the Shopify connector's pure parts: the shop address, reading GraphQL answers
+/* test_connectors.c: the connectors' pure parts: Shopify's shop address, reading GraphQL answers
  * (pages, the cost-based throttle, refusals), mapping products from both shapes Shopify sends, and
- * the webhook signature. */
+ * the webhook signature; WooCommerce's address, answers (paging headers, 429, errors) and products;
+ * PrestaShop's XML answers and six-decimal prices. */
 #include <string.h>
 #include <check.h>
 #include <sodium.h>
 #include "domain/catalog/catalog_write.h"
 #include "domain/connectors/connector_webhook.h"
 #include "domain/connectors/shopify_api.h"
+#include "domain/connectors/presta_api.h"
+#include "domain/connectors/presta_map.h"
 #include "domain/connectors/shopify_map.h"
+#include "domain/connectors/woo_api.h"
+#include "domain/connectors/woo_map.h"
 #include "suites.h"
 
 START_TEST(test_shopify_shop_address_is_a_myshopify_name)
@@ -66,7 +71,7 @@ static json_t *docs[8];
 static size_t ndocs;
 
 static struct catalog_product *map(struct arena *a, struct catalog_report *rep, const char *json, bool webhook,
-				   struct shopify_ids *ids)
+				   struct connector_ids *ids)
 {
 	struct catalog_run run = { .fmt = CATALOG_SHOPIFY, .currency = "USD", .a = a, .rep = rep };
 	json_t *j = json_loads(json, 0, NULL);
@@ -86,7 +91,7 @@ START_TEST(test_shopify_maps_both_shapes_of_a_product_alike)
 {
 	struct arena *a = arena_new(65536);
 	struct catalog_report rep = { .a = a };
-	struct shopify_ids gi, wi;
+	struct connector_ids gi, wi;
 	struct catalog_product *g = map(a, &rep,
 		"{\"id\":\"gid://shopify/Product/7\",\"handle\":\"tee\",\"title\":\"Tee\",\"descriptionHtml\":\"<p>Soft</p>"
 		"<script>x()</script>\",\"vendor\":\"Acme\",\"productType\":\"Shirts\",\"tags\":[\"a\",\"b\"],\"status\":\"DRAFT\","
@@ -135,7 +140,7 @@ START_TEST(test_shopify_refuses_what_an_import_refuses)
 {
 	struct arena *a = arena_new(65536);
 	struct catalog_report rep = { .a = a };
-	struct shopify_ids ids;
+	struct connector_ids ids;
 	ck_assert_ptr_null(map(a, &rep, "{\"id\":1,\"handle\":\"x y\",\"title\":\"=HYPERLINK(1)\",\"variants\":"
 		"[{\"id\":2,\"price\":\"-1.00\",\"option1\":\"Default Title\"}],\"options\":[{\"name\":\"Title\"}]}", true, &ids));
 	ck_assert_uint_ge(rep.error_count, 3);
@@ -172,6 +177,143 @@ START_TEST(test_shopify_webhook_signature)
 }
 END_TEST
 
+START_TEST(test_woo_shop_address_is_https_on_a_named_host)
+{
+	char out[256];
+	ck_assert(woo_api_shop(" Shop.Example.com/store/ ", out));
+	ck_assert_str_eq(out, "https://shop.example.com/store");
+	ck_assert(woo_api_shop("https://shop.example.com", out));
+	ck_assert_str_eq(out, "https://shop.example.com");
+	static const char *const bad[] = {
+		"", "http://shop.example.com", "https://169.254.169.254", "https://10.0.0.1/", "localhost", "https://.example.com",
+		"https://user:pw@shop.example.com", "https://shop.example.com:8443", "https://shop.example.com/?a=1",
+		"https://shop.example.com/../x", "ftp://shop.example.com", "https://shop.example.com/a b",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		ck_assert_msg(!woo_api_shop(bad[i], out), "%s", bad[i]);
+	char token[64];
+	struct woo_shop s;
+	ck_assert(woo_api_join_token("ck_1", "cs_2", token, sizeof token));
+	ck_assert(woo_api_split_token(token, &s));
+	ck_assert_str_eq(s.key, "ck_1");
+	ck_assert_str_eq(s.secret, "cs_2");
+	ck_assert(!woo_api_join_token("ck:1", "cs_2", token, sizeof token));
+	ck_assert(!woo_api_join_token("", "cs_2", token, sizeof token));
+}
+END_TEST
+
+START_TEST(test_woo_reads_paging_limits_and_errors)
+{
+	struct woo_answer w;
+	ck_assert_int_eq(woo_api_read(200, "[{\"id\":1}]", 10, "120", " 3", NULL, &w), CONNECTOR_FETCH_OK);
+	ck_assert_int_eq(w.total, 120);
+	ck_assert_int_eq(w.total_pages, 3);
+	json_decref(w.root);
+	ck_assert_int_eq(woo_api_read(429, "", 0, NULL, NULL, "7", &w), CONNECTOR_FETCH_WAIT);
+	ck_assert_int_eq(w.wait_ms, 7000);
+	ck_assert_int_eq(woo_api_read(429, "", 0, NULL, NULL, "3600", &w), CONNECTOR_FETCH_WAIT);
+	ck_assert_int_eq(w.wait_ms, 10000);
+	const char *e = "{\"code\":\"woocommerce_rest_authentication_error\",\"message\":\"Consumer key is invalid.\","
+			"\"data\":{\"status\":401}}";
+	ck_assert_int_eq(woo_api_read(401, e, strlen(e), NULL, NULL, NULL, &w), CONNECTOR_FETCH_REFUSED);
+	ck_assert_str_eq(w.error, "the shop answered HTTP 401 woocommerce_rest_authentication_error: Consumer key is invalid.");
+	ck_assert_int_eq(woo_api_read(500, "<html>", 6, NULL, NULL, NULL, &w), CONNECTOR_FETCH_FAILED);
+	ck_assert_int_eq(woo_api_read(200, "<html>", 6, NULL, NULL, NULL, &w), CONNECTOR_FETCH_FAILED);
+}
+END_TEST
+
+START_TEST(test_woo_maps_variable_and_simple_products)
+{
+	struct arena *a = arena_new(65536);
+	struct catalog_report rep = { .a = a };
+	struct catalog_run run = { .fmt = CATALOG_WOOCOMMERCE, .currency = "USD", .a = a, .rep = &rep };
+	json_t *p = json_loads("{\"id\":9,\"slug\":\"tee\",\"name\":\"Tee\",\"type\":\"variable\",\"status\":\"publish\","
+		"\"description\":\"<p>Soft</p><script>x()</script>\",\"categories\":[{\"name\":\"Shirts\"},{\"name\":\"X\"}],"
+		"\"tags\":[{\"name\":\"a\"},{\"name\":\"b\"}],\"images\":[{\"src\":\"https://cdn.test/1.jpg\",\"alt\":\"front\"}],"
+		"\"attributes\":[{\"name\":\"Colour\",\"variation\":false,\"options\":[\"Red\"]},"
+		"{\"name\":\"Size\",\"variation\":true,\"options\":[\"S\",\"M\"]}]}", 0, NULL);
+	json_t *vars = json_loads("[{\"id\":91,\"sku\":\"T-S\",\"regular_price\":\"12.50\",\"sale_price\":\"10.00\","
+		"\"manage_stock\":true,\"stock_quantity\":3,\"backorders\":\"no\",\"image\":{\"src\":\"https://cdn.test/1.jpg\"},"
+		"\"attributes\":[{\"name\":\"Size\",\"option\":\"S\"}]},"
+		"{\"id\":92,\"sku\":\"T-M\",\"regular_price\":\"10.50\",\"sale_price\":\"\",\"manage_stock\":false,"
+		"\"stock_status\":\"instock\",\"backorders\":\"no\",\"image\":null,\"attributes\":[{\"name\":\"size\",\"option\":\"M\"}]}]",
+		0, NULL);
+	struct connector_ids ids;
+	struct catalog_product *c = woo_map_product(&run, p, vars, 1, &ids);
+	ck_assert_uint_eq(rep.error_count, 0);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_str_eq(c->handle, "tee");
+	ck_assert_str_eq(c->status, "active");
+	ck_assert_str_eq(c->body_html, "<p>Soft</p>");
+	ck_assert_str_eq(c->type, "Shirts");
+	ck_assert_str_eq(c->tags, "a, b");
+	ck_assert_uint_eq(c->nopts, 1);
+	ck_assert_str_eq(c->opt_name[0], "Size");
+	ck_assert_uint_eq(c->nvars, 2);
+	ck_assert_int_eq(c->vars[0].price, 1000);
+	ck_assert_int_eq(c->vars[0].compare_at, 1250);
+	ck_assert_str_eq(c->vars[1].opt[0], "M");
+	ck_assert_int_eq(c->vars[1].compare_at, -1);
+	ck_assert(c->vars[1].stock_uncounted && c->vars[1].policy_continue);
+	ck_assert_str_eq(c->vars[0].ext_id, "91");
+	ck_assert_int_eq(ids.product, 9);
+	ck_assert_int_eq(ids.item[1], 92);
+	json_t *simple = json_loads("{\"id\":5,\"slug\":\"mug\",\"name\":\"Mug\",\"type\":\"simple\",\"status\":\"draft\","
+		"\"sku\":\"M\",\"regular_price\":\"4.00\",\"sale_price\":\"\",\"manage_stock\":true,\"stock_quantity\":2,"
+		"\"backorders\":\"notify\"}", 0, NULL);
+	struct catalog_product *m = woo_map_product(&run, simple, NULL, 2, &ids);
+	ck_assert_ptr_nonnull(m);
+	ck_assert_str_eq(m->status, "draft");
+	ck_assert_uint_eq(m->nvars, 1);
+	ck_assert_str_eq(m->vars[0].ext_id, "5");
+	ck_assert(m->vars[0].policy_continue);
+	json_t *grouped = json_loads("{\"id\":6,\"slug\":\"set\",\"name\":\"Set\",\"type\":\"grouped\"}", 0, NULL);
+	ck_assert_ptr_null(woo_map_product(&run, grouped, NULL, 3, &ids));
+	ck_assert_uint_eq(rep.error_count, 1);
+	json_decref(p);
+	json_decref(vars);
+	json_decref(simple);
+	json_decref(grouped);
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_presta_reads_xml_and_prices)
+{
+	long long m;
+	ck_assert(presta_map_micros("23.900000", &m));
+	ck_assert_int_eq(m, 23900000);
+	ck_assert(presta_map_micros("-1.5", &m));
+	ck_assert_int_eq(m, -1500000);
+	ck_assert(!presta_map_micros("1.2345678", &m));
+	ck_assert(!presta_map_micros("", &m));
+	ck_assert(!presta_map_micros("1e3", &m));
+	xmlDoc *d;
+	xmlNode *list;
+	char err[200];
+	const char *e = "<?xml version=\"1.0\"?><prestashop><errors><error><code><![CDATA[17]]></code>"
+			"<message><![CDATA[Authentication key does not exist]]></message></error></errors></prestashop>";
+	ck_assert_int_eq(presta_api_read(401, e, strlen(e), &d, &list, err), CONNECTOR_FETCH_REFUSED);
+	ck_assert_str_eq(err, "the shop answered HTTP 401: Authentication key does not exist");
+	/* A DOCTYPE is refused: no entity can bring a file of the worker's, or a billion laughs, into a product. */
+	const char *xxe = "<?xml version=\"1.0\"?><!DOCTYPE p [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+			  "<prestashop><products><product><id>1</id><name>&x;</name></product></products></prestashop>";
+	ck_assert_int_eq(presta_api_read(200, xxe, strlen(xxe), &d, &list, err), CONNECTOR_FETCH_FAILED);
+	ck_assert_ptr_null(d);
+	const char *ok = "<?xml version=\"1.0\"?><prestashop><products><product><id><![CDATA[1]]></id>"
+			 "<name><language id=\"1\"><![CDATA[Mug]]></language><language id=\"2\">Tasse</language></name>"
+			 "</product></products></prestashop>";
+	ck_assert_int_eq(presta_api_read(200, ok, strlen(ok), &d, &list, err), CONNECTOR_FETCH_OK);
+	struct arena *a = arena_new(4096);
+	xmlNode *p = presta_xml_child(list, "product");
+	ck_assert_int_eq(presta_xml_id(presta_xml_child(p, "id")), 1);
+	ck_assert_str_eq(presta_xml_text(a, presta_xml_child(p, "name")), "Mug");
+	xmlFreeDoc(d);
+	ck_assert_int_eq(presta_api_read(200, "<html/>", 7, &d, &list, err), CONNECTOR_FETCH_FAILED);
+	arena_free(a);
+}
+END_TEST
+
 Suite *connectors_suite(void)
 {
 	Suite *s = suite_create("connectors");
@@ -181,6 +323,10 @@ Suite *connectors_suite(void)
 	tcase_add_test(tc, test_shopify_maps_both_shapes_of_a_product_alike);
 	tcase_add_test(tc, test_shopify_refuses_what_an_import_refuses);
 	tcase_add_test(tc, test_shopify_webhook_signature);
+	tcase_add_test(tc, test_woo_shop_address_is_https_on_a_named_host);
+	tcase_add_test(tc, test_woo_reads_paging_limits_and_errors);
+	tcase_add_test(tc, test_woo_maps_variable_and_simple_products);
+	tcase_add_test(tc, test_presta_reads_xml_and_prices);
 	suite_add_tcase(s, tc);
 	return s;
 }

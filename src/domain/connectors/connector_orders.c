@@ -1,5 +1,5 @@
 /* connector_orders.c: the outbox of orders for connected shops (connector_orders): queue, push,
- * read back. Each row is claimed under a two-minute lease before the shop is called, so two
+ * read back, with Shopify's GraphQL here and WooCommerce's REST shapes in woo_orders.c. Each row is claimed under a two-minute lease before the shop is called, so two
  * workers never push the same order. */
 #include <stdio.h>
 #include <string.h>
@@ -7,6 +7,8 @@
 #include <sodium.h>
 #include "domain/connectors/connector_orders.h"
 #include "domain/connectors/connector_store.h"
+#include "domain/connectors/shopify_map.h"
+#include "domain/connectors/woo_orders.h"
 #include "domain/mail/notify.h"
 #include "lib/config.h"
 
@@ -22,10 +24,11 @@ static const struct db_stmt q_queue = {
 	" AND EXISTS (SELECT 1 FROM order_lines l JOIN variants v ON v.id = l.variant_id JOIN connector_stock_items s"
 	" ON s.connector_id = c.id AND s.variant_external_id = v.external_id WHERE l.order_id = o.id) LIMIT 100", "", "" };
 static const struct db_stmt q_due = {
-	"SELECT co.order_id, co.state, COALESCE(co.remote_order_id, 0), co.attempts, c.shop, c.token_sealed, c.id"
+	"SELECT co.order_id, co.state, COALESCE(co.remote_order_id, 0), co.attempts, c.shop, c.token_sealed, c.id, c.platform,"
+	" DATE_FORMAT(co.created_at - INTERVAL 1 HOUR, '%Y-%m-%dT%H:%i:%s')"
 	" FROM connector_orders co JOIN connectors c ON c.id = co.connector_id"
 	" WHERE co.state IN ('pending', 'pushed') AND co.next_attempt_at <= UTC_TIMESTAMP()"
-	" ORDER BY co.next_attempt_at LIMIT 20", "", "isiissi" };	/* BATCH */
+	" ORDER BY co.next_attempt_at LIMIT 20", "", "isiississ" };	/* BATCH */
 static const struct db_stmt q_claim = {
 	"UPDATE connector_orders SET next_attempt_at = UTC_TIMESTAMP() + INTERVAL 120 SECOND"
 	" WHERE order_id = ? AND state = ? AND next_attempt_at <= UTC_TIMESTAMP()", "is", "" };
@@ -61,6 +64,7 @@ static const char create_mutation[] =
 	"mutation ($order: OrderCreateOrderInput!) { orderCreate(order: $order,"
 	" options: { inventoryBehaviour: DECREMENT_OBEYING_POLICY, sendReceipt: false }) {"
 	" order { id name } userErrors { field message } } }";
+static const char find_query[] = "query ($q: String!) { orders(first: 1, query: $q) { nodes { id name } } }";
 static const char read_query[] =
 	"query ($id: ID!) { order(id: $id) { id name displayFulfillmentStatus"
 	" fulfillments { status trackingInfo { company number url } } } }";
@@ -102,6 +106,26 @@ static enum db_status retry(struct db *db, long long order_id, bool final, long 
 		DB_I(order_id) }, NULL);
 }
 
+/* An earlier push whose answer was lost (a timeout, a dropped connection) may have created the
+ * order: it is found by the tag every pushed order carries. *id 0: not there. */
+static enum shopify_result find_pushed(const struct connector_http *http, struct arena *a, const struct shopify_shop *s,
+				       const char *tag, long long *id, const char **name, char err[200])
+{
+	json_t *root;
+	long wait;
+	*id = 0;
+	enum shopify_result r = shopify_api_graphql(http, a, s, find_query,
+		json_pack("{s:s}", "q", arena_printf(a, "tag:'%s'", tag)), &root, &wait, err);
+	if (r != SHOPIFY_OK)
+		return r;
+	json_t *order = json_array_get(json_object_get(json_object_get(json_object_get(root, "data"), "orders"), "nodes"), 0);
+	*id = shopify_map_gid(json_string_value(json_object_get(order, "id")));
+	const char *n = json_string_value(json_object_get(order, "name"));
+	*name = arena_strdup(a, n ? n : "");
+	json_decref(root);
+	return SHOPIFY_OK;
+}
+
 static enum db_status push(struct db *db, struct arena *a, const struct connector_http *http,
 			   const struct shopify_shop *s, long long order_id, long long connector_id, long attempts, bool *done)
 {
@@ -109,9 +133,25 @@ static enum db_status push(struct db *db, struct arena *a, const struct connecto
 	json_t *input = order_input(db, a, order_id, connector_id, &rc);
 	if (!input)
 		return rc;
+	const char *tag = arena_printf(a, "crowdcart-%s", json_string_value(json_object_get(input, "sourceIdentifier")));
+	json_object_set_new(input, "tags", json_pack("[s,s]", "crowdcart", tag));
+	char err[200];
+	if (attempts > 0) {
+		long long found;
+		const char *found_name;
+		enum shopify_result fr = find_pushed(http, a, s, tag, &found, &found_name, err);
+		if (fr != SHOPIFY_OK || found) {
+			json_decref(input);
+			if (fr != SHOPIFY_OK)
+				return retry(db, order_id, fr == SHOPIFY_REFUSED, attempts, err);
+			rc = db_query(db, NULL, &q_pushed, (struct db_param[]){ DB_I(found), DB_S(found_name), DB_I(poll_s()),
+				DB_I(order_id) }, NULL);
+			*done = rc == DB_OK;
+			return rc;
+		}
+	}
 	json_t *root;
 	long wait;
-	char err[200];
 	enum shopify_result r = shopify_api_graphql(http, a, s, create_mutation, json_pack("{s:o}", "order", input),
 						    &root, &wait, err);
 	if (r != SHOPIFY_OK)
@@ -209,6 +249,64 @@ static enum db_status read_back(struct db *db, struct arena *a, const struct con
 	return rc;
 }
 
+/* queued: when the row was queued, less an hour for the clocks' disagreement (ISO 8601, UTC). */
+static enum db_status push_woo(struct db *db, struct arena *a, const struct connector_http *http,
+			       const struct woo_shop *s, long long order_id, long long connector_id, long attempts,
+			       const char *queued, bool *done)
+{
+	enum db_status rc = DB_OK;
+	json_t *input = woo_orders_input(db, a, order_id, connector_id, &rc);
+	if (!input)
+		return rc;
+	long long id = 0;
+	const char *number = "";
+	bool final = false;
+	char err[200];
+	const char *crowdcart = json_string_value(json_object_get(json_array_get(json_object_get(input, "meta_data"), 0), "value"));
+	enum connector_fetch r = attempts > 0 ? woo_orders_find(http, a, s, crowdcart ? crowdcart : "", queued, &id, &number, err)
+					      : CONNECTOR_FETCH_OK;
+	if (r == CONNECTOR_FETCH_OK && !id)
+		r = woo_orders_create(http, a, s, input, &id, &number, &final, err);
+	else
+		json_decref(input);
+	if (r != CONNECTOR_FETCH_OK)
+		return retry(db, order_id, final || r == CONNECTOR_FETCH_REFUSED, attempts, err);
+	rc = db_query(db, NULL, &q_pushed, (struct db_param[]){ DB_I(id), DB_S(arena_printf(a, "#%.38s", number)),
+		DB_I(poll_s()), DB_I(order_id) }, NULL);
+	*done = rc == DB_OK;
+	return rc;
+}
+
+/* A completed WooCommerce order ships the crowdcart one, with the tracking when the shop keeps it. */
+static enum db_status read_back_woo(struct db *db, struct arena *a, const struct connector_http *http,
+				    const struct woo_shop *s, long long order_id, long long remote, bool *done)
+{
+	struct woo_order_state st;
+	char err[200];
+	if (woo_orders_read(http, a, s, remote, &st, err) != CONNECTOR_FETCH_OK)
+		return db_query(db, NULL, &q_later, (struct db_param[]){ DB_I(RETRY_S), DB_I(order_id) }, NULL);
+	if (strcmp(st.status, "completed") != 0)
+		return db_query(db, NULL, &q_later, (struct db_param[]){ DB_I(poll_s()), DB_I(order_id) }, NULL);
+	struct ship_ctx c = { a, order_id, st.carrier, st.tracking,
+		arena_printf(a, "Shipped in WooCommerce (#%s)%s%s%s%s", st.number, *st.tracking ? ": " : "", st.carrier,
+			     *st.carrier ? " " : "", st.tracking) };
+	enum db_status rc = db_txn(db, ship_order, &c);
+	*done = rc == DB_OK;
+	return rc;
+}
+
+/* One due row of a WooCommerce connector: its token is "key:secret". */
+static enum db_status due_woo(struct db *db, struct arena *a, const struct connector_http *http, const char *shop,
+			      char *token, long long order_id, bool pending, long long connector_id, long attempts,
+			      long long remote, const char *queued, bool *done)
+{
+	struct woo_shop s = { shop, "", "" };
+	if (!woo_api_split_token(token, &s))
+		return retry(db, order_id, true, 0, "the stored consumer key and secret cannot be read");
+	return pending ? push_woo(db, a, http, &s, order_id, connector_id, attempts, queued, done)
+		       : read_back_woo(db, a, http, &s, order_id, remote, done);
+}
+
 long connector_orders_due(struct db *db, struct arena *a, const struct connector_http *http)
 {
 	struct db_res due;
@@ -229,9 +327,11 @@ long connector_orders_due(struct db *db, struct arena *a, const struct connector
 			continue;
 		}
 		struct shopify_shop s = { db_at(&due, i, 4)->s, token };
-		bool done = false;
-		enum db_status rc = strcmp(state, "pending") == 0
-			? push(db, a, http, &s, order_id, db_at(&due, i, 6)->i, (long)db_at(&due, i, 3)->i, &done)
+		bool done = false, pending = strcmp(state, "pending") == 0;
+		enum db_status rc = strcmp(db_at(&due, i, 7)->s, "woocommerce") == 0
+			? due_woo(db, a, http, s.shop, token, order_id, pending, db_at(&due, i, 6)->i,
+				  (long)db_at(&due, i, 3)->i, remote, db_at(&due, i, 8)->s, &done)
+			: pending ? push(db, a, http, &s, order_id, db_at(&due, i, 6)->i, (long)db_at(&due, i, 3)->i, &done)
 			: read_back(db, a, http, &s, order_id, remote, &done);
 		sodium_memzero(token, sizeof token);
 		if (rc != DB_OK)

@@ -8,17 +8,18 @@
 
 static const struct db_stmt q_connect = {
 	"INSERT INTO connectors (brand_id, platform, shop, token_sealed, secret_sealed, created_at, sync_state)"
-	" VALUES (?, 'shopify', ?, ?, ?, UTC_TIMESTAMP(), 'queued')"
+	" VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(), 'queued')"
 	" ON DUPLICATE KEY UPDATE shop = VALUES(shop), token_sealed = VALUES(token_sealed),"
 	" secret_sealed = VALUES(secret_sealed), sync_state = 'queued', sync_cursor = NULL, lease_until = NULL,"
-	" last_result = ''", "isbb", "" };
+	" webhooks_registered_at = NULL,"
+	" last_result = ''", "issbb", "" };
 static const struct db_stmt q_queue = {
 	"UPDATE connectors SET sync_state = 'queued', lease_until = NULL"
-	" WHERE brand_id = ? AND platform = 'shopify' AND sync_state = 'idle'", "i", "" };
+	" WHERE brand_id = ? AND platform = ? AND sync_state = 'idle'", "is", "" };
 static const struct db_stmt q_view = {
 	"SELECT id, shop, sync_state, last_result, COALESCE(last_synced_at, ''), COALESCE(sync_started_at, ''),"
 	" sync_done, sync_total, sync_skipped, COALESCE(TIMESTAMPDIFF(SECOND, sync_started_at, UTC_TIMESTAMP()), 0)"
-	" FROM connectors WHERE brand_id = ? AND platform = 'shopify'", "i", "isssssiiii" };
+	" FROM connectors WHERE brand_id = ? AND platform = ?", "is", "isssssiiii" };
 static const struct db_stmt q_due = {
 	"SELECT id FROM connectors WHERE sync_state IN ('queued', 'running')"
 	" AND (lease_until IS NULL OR lease_until <= UTC_TIMESTAMP()) ORDER BY id LIMIT 8", "", "i" };
@@ -32,10 +33,13 @@ static const struct db_stmt q_claim = {
 	"i", "" };
 static const struct db_stmt q_load = {
 	"SELECT c.brand_id, c.sync_round, c.sync_done, c.sync_skipped, c.shop, b.currency, COALESCE(c.sync_cursor, ''),"
-	" c.token_sealed FROM connectors c JOIN brands b ON b.id = c.brand_id WHERE c.id = ?", "i", "iiiissss" };
+	" c.token_sealed, c.platform, c.webhooks_registered_at IS NOT NULL FROM connectors c"
+	" JOIN brands b ON b.id = c.brand_id WHERE c.id = ?", "i", "iiiisssssi" };
 static const struct db_stmt q_checkpoint = {
 	"UPDATE connectors SET sync_cursor = ?, sync_done = ?, sync_skipped = ?, sync_total = IF(? < 0, sync_total, ?),"
 	" lease_until = UTC_TIMESTAMP() + INTERVAL 20 SECOND WHERE id = ? AND sync_state = 'running'", "siiiii", "" };
+static const struct db_stmt q_hooks = {
+	"UPDATE connectors SET webhooks_registered_at = UTC_TIMESTAMP() WHERE id = ?", "i", "" };
 static const struct db_stmt q_pause = {
 	"UPDATE connectors SET sync_state = 'queued', lease_until = NULL WHERE id = ? AND sync_state = 'running'", "i", "" };
 /* A page's remote ids go 16 rows a statement (db.c binds at most 64 values), the rest one by one. */
@@ -62,14 +66,14 @@ static const struct db_stmt q_fail = {
 	"UPDATE connectors SET sync_state = IF(? > 0, 'queued', 'idle'), lease_until = IF(? > 0,"
 	" UTC_TIMESTAMP() + INTERVAL ? SECOND, NULL), last_result = ? WHERE id = ?", "iiisi", "" };
 static const struct db_stmt q_disconnect = {
-	"DELETE FROM connectors WHERE brand_id = ? AND platform = 'shopify'", "i", "" };
+	"DELETE FROM connectors WHERE brand_id = ? AND platform = ?", "is", "" };
 static const struct db_stmt q_synced = {
-	"SELECT c.shop FROM products p JOIN connectors c ON c.brand_id = p.brand_id"
+	"SELECT c.shop, c.platform FROM products p JOIN connectors c ON c.brand_id = p.brand_id"
 	" JOIN connector_products cp ON cp.connector_id = c.id AND cp.handle = p.handle"
-	" WHERE p.id = ? AND p.brand_id = ? LIMIT 1", "ii", "s" };
+	" WHERE p.id = ? AND p.brand_id = ? LIMIT 1", "ii", "ss" };
 static const struct db_stmt q_secret = {
 	"SELECT c.brand_id, b.currency, c.shop, c.secret_sealed, c.sync_round FROM connectors c"
-	" JOIN brands b ON b.id = c.brand_id WHERE c.id = ?", "i", "isssi" };
+	" JOIN brands b ON b.id = c.brand_id WHERE c.id = ? AND c.platform = ?", "is", "isssi" };
 
 static bool seal(const char *purpose, const char *plain, uint8_t *out, size_t *n)
 {
@@ -93,31 +97,32 @@ bool connector_store_open_token(const struct db_val *sealed, char out[CONNECTOR_
 	return open_secret(TOKEN_PURPOSE, sealed, out);
 }
 
-enum db_status connector_store_connect(struct db *db, long long brand_id, const char *shop, const char *token,
-				       const char *secret)
+enum db_status connector_store_connect(struct db *db, long long brand_id, const char *platform, const char *shop,
+				       const char *token, const char *secret)
 {
 	uint8_t st[CONNECTOR_SECRET_MAX + SEALED_OVERHEAD], ss[CONNECTOR_SECRET_MAX + SEALED_OVERHEAD];
 	size_t nt, ns;
 	if (!seal(TOKEN_PURPOSE, token, st, &nt) || !seal(SECRET_PURPOSE, secret, ss, &ns))
 		return DB_CONFLICT;
-	return db_query(db, NULL, &q_connect, (struct db_param[]){ DB_I(brand_id), DB_S(shop),
+	return db_query(db, NULL, &q_connect, (struct db_param[]){ DB_I(brand_id), DB_S(platform), DB_S(shop),
 		DB_B(st, nt), DB_B(ss, ns) }, NULL);
 }
 
-enum db_status connector_store_disconnect(struct db *db, long long brand_id)
+enum db_status connector_store_disconnect(struct db *db, long long brand_id, const char *platform)
 {
-	return db_query(db, NULL, &q_disconnect, (struct db_param[]){ DB_I(brand_id) }, NULL);
+	return db_query(db, NULL, &q_disconnect, (struct db_param[]){ DB_I(brand_id), DB_S(platform) }, NULL);
 }
 
-enum db_status connector_store_queue(struct db *db, long long brand_id)
+enum db_status connector_store_queue(struct db *db, long long brand_id, const char *platform)
 {
-	return db_query(db, NULL, &q_queue, (struct db_param[]){ DB_I(brand_id) }, NULL);
+	return db_query(db, NULL, &q_queue, (struct db_param[]){ DB_I(brand_id), DB_S(platform) }, NULL);
 }
 
-enum db_status connector_store_view(struct db *db, struct arena *a, long long brand_id, struct connector_view *v)
+enum db_status connector_store_view(struct db *db, struct arena *a, long long brand_id, const char *platform,
+				    struct connector_view *v)
 {
 	struct db_res r;
-	enum db_status rc = db_query(db, a, &q_view, (struct db_param[]){ DB_I(brand_id) }, &r);
+	enum db_status rc = db_query(db, a, &q_view, (struct db_param[]){ DB_I(brand_id), DB_S(platform) }, &r);
 	memset(v, 0, sizeof *v);
 	if (rc != DB_OK || r.nrows == 0)
 		return rc;
@@ -163,6 +168,8 @@ enum db_status connector_store_claim(struct db *db, struct arena *a, long long i
 	row->shop = db_at(&r, 0, 4)->s;
 	row->currency = db_at(&r, 0, 5)->s;
 	row->cursor = db_at(&r, 0, 6)->s;
+	row->platform = db_at(&r, 0, 8)->s;
+	row->webhooks_registered = db_at(&r, 0, 9)->i != 0;
 	if (!open_secret(TOKEN_PURPOSE, db_at(&r, 0, 7), row->token)) {
 		/* The secret_key changed since the brand connected: nothing to sync with. */
 		rc = connector_store_fail(db, id, 0, "the stored access token cannot be opened (the server's"
@@ -194,7 +201,7 @@ static enum db_status insert_rows(struct db *db, const struct db_stmt *many, con
 }
 
 enum db_status connector_store_remember(struct db *db, struct arena *a, long long connector_id, long long round,
-					struct catalog_product *const *ps, const struct shopify_ids *ids, size_t n)
+					struct catalog_product *const *ps, const struct connector_ids *ids, size_t n)
 {
 	size_t nitems = 0, nprod = 0;
 	for (size_t i = 0; i < n; i++)
@@ -232,6 +239,11 @@ enum db_status connector_store_finish(struct db *db, const struct connector_sync
 	return rc;
 }
 
+enum db_status connector_store_hooks_registered(struct db *db, long long id)
+{
+	return db_query(db, NULL, &q_hooks, (struct db_param[]){ DB_I(id) }, NULL);
+}
+
 enum db_status connector_store_pause(struct db *db, long long id)
 {
 	return db_query(db, NULL, &q_pause, (struct db_param[]){ DB_I(id) }, NULL);
@@ -243,12 +255,12 @@ enum db_status connector_store_fail(struct db *db, long long id, long retry_s, c
 		DB_I(id) }, NULL);
 }
 
-enum db_status connector_store_webhook(struct db *db, struct arena *a, long long connector_id,
+enum db_status connector_store_webhook(struct db *db, struct arena *a, long long connector_id, const char *platform,
 				       struct connector_hook_row *row, bool *found)
 {
 	struct db_res r;
 	*found = false;
-	enum db_status rc = db_query(db, a, &q_secret, (struct db_param[]){ DB_I(connector_id) }, &r);
+	enum db_status rc = db_query(db, a, &q_secret, (struct db_param[]){ DB_I(connector_id), DB_S(platform) }, &r);
 	if (rc != DB_OK || r.nrows == 0)
 		return rc;
 	row->id = connector_id;
@@ -261,12 +273,14 @@ enum db_status connector_store_webhook(struct db *db, struct arena *a, long long
 }
 
 enum db_status connector_store_synced_from(struct db *db, struct arena *a, long long brand_id, long long product_id,
-					   const char **shop)
+					   const char **shop, const char **platform)
 {
 	struct db_res r;
 	*shop = NULL;
 	enum db_status rc = db_query(db, a, &q_synced, (struct db_param[]){ DB_I(product_id), DB_I(brand_id) }, &r);
-	if (rc == DB_OK && r.nrows)
+	if (rc == DB_OK && r.nrows) {
 		*shop = db_at(&r, 0, 0)->s;
+		*platform = db_at(&r, 0, 1)->s;
+	}
 	return rc;
 }

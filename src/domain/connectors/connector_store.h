@@ -5,22 +5,23 @@
 #define CC_CONNECTOR_STORE_H
 #include <stdbool.h>
 #include "db/db.h"
-#include "domain/connectors/shopify_map.h"
+#include "domain/connectors/connector_page.h"
 
 #define CONNECTOR_SECRET_MAX 200	/* an access token or client secret, in bytes */
 #define CONNECTOR_LEASE_S 20		/* a worker's hold on a sync, renewed with every page */
 
-/* Saves the brand's Shopify connection (replacing one before) and queues a full sync from the
- * start. DB_CONFLICT when a secret is empty, too long, or cannot be sealed (no secret_key). */
-enum db_status connector_store_connect(struct db *db, long long brand_id, const char *shop, const char *token,
-				       const char *secret);
+/* Saves the brand's connection to its shop on platform ("shopify", "woocommerce"; replacing one
+ * before on the same platform) and queues a full sync from the start. DB_CONFLICT when a secret
+ * is empty, too long, or cannot be sealed (no secret_key). */
+enum db_status connector_store_connect(struct db *db, long long brand_id, const char *platform, const char *shop,
+				       const char *token, const char *secret);
 /* A token_sealed column opened; false (out "") when it cannot be. */
 bool connector_store_open_token(const struct db_val *sealed, char out[CONNECTOR_SECRET_MAX + 1]);
 /* Forgets the brand's connection, its secrets and the remote ids (the products stay, as they are
  * now: nothing syncs them any more). */
-enum db_status connector_store_disconnect(struct db *db, long long brand_id);
+enum db_status connector_store_disconnect(struct db *db, long long brand_id, const char *platform);
 /* Queues a full sync unless one is queued or running. */
-enum db_status connector_store_queue(struct db *db, long long brand_id);
+enum db_status connector_store_queue(struct db *db, long long brand_id, const char *platform);
 
 /* What the studio shows. found false when the brand has none. */
 struct connector_view {
@@ -29,12 +30,15 @@ struct connector_view {
 	const char *shop, *state, *last_result, *last_synced_at, *started_at;
 	long long done, total, skipped, seconds_running;
 };
-enum db_status connector_store_view(struct db *db, struct arena *a, long long brand_id, struct connector_view *v);
+enum db_status connector_store_view(struct db *db, struct arena *a, long long brand_id, const char *platform,
+				    struct connector_view *v);
 
 /* A sync a worker holds. */
 struct connector_sync_row {
 	long long id, brand_id, round, done, skipped;
 	const char *shop, *currency, *cursor;	/* cursor "" at the start */
+	const char *platform;
+	bool webhooks_registered;	/* subscribed in the shop since it was connected */
 	char token[CONNECTOR_SECRET_MAX + 1];
 };
 /* Ids of connectors with a sync due (queued, or running under a lease that ran out). */
@@ -49,10 +53,12 @@ enum db_status connector_store_checkpoint(struct db *db, const struct connector_
 					  long long total);
 /* The remote ids of written products (ps[i] NULL: not written), marked as seen in this round. */
 enum db_status connector_store_remember(struct db *db, struct arena *a, long long connector_id, long long round,
-					struct catalog_product *const *ps, const struct shopify_ids *ids, size_t n);
+					struct catalog_product *const *ps, const struct connector_ids *ids, size_t n);
 /* The end of a full sync: products not seen in this round are archived (never deleted: orders
  * may refer to them), the checkpoint cleared, the result recorded. */
 enum db_status connector_store_finish(struct db *db, const struct connector_sync_row *row, const char *result);
+/* The shop's webhooks are subscribed (shopify_hooks.c). */
+enum db_status connector_store_hooks_registered(struct db *db, long long id);
 /* A sync given back at its checkpoint (the pass ran out of time): due again at once. */
 enum db_status connector_store_pause(struct db *db, long long id);
 /* A sync that cannot go on now: retry (keep the checkpoint, try again after retry_s), or stop
@@ -62,16 +68,16 @@ enum db_status connector_store_fail(struct db *db, long long id, long retry_s, c
 /* The shop a product of the brand is synced from (*shop NULL: none), for the editor's note that
  * the next sync overwrites what is edited here. */
 enum db_status connector_store_synced_from(struct db *db, struct arena *a, long long brand_id, long long product_id,
-					   const char **shop);
+					   const char **shop, const char **platform);
 
 /* The webhook side: a connector and its client secret, opened; found false when there is no such
- * connector or its secret cannot be opened. */
+ * connector on that platform or its secret cannot be opened. */
 struct connector_hook_row {
 	long long id, brand_id, round;
 	const char *currency, *shop;
 	char secret[CONNECTOR_SECRET_MAX + 1];
 };
-enum db_status connector_store_webhook(struct db *db, struct arena *a, long long connector_id,
+enum db_status connector_store_webhook(struct db *db, struct arena *a, long long connector_id, const char *platform,
 				       struct connector_hook_row *row, bool *found);
 
 #endif

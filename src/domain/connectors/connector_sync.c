@@ -8,8 +8,13 @@
 #include "domain/catalog/catalog_write.h"
 #include "domain/connectors/connector_store.h"
 #include "domain/connectors/connector_sync.h"
+#include "domain/connectors/presta_sync.h"
+#include "domain/connectors/shopify_hooks.h"
+#include "domain/connectors/woo_hooks.h"
 #include "domain/connectors/shopify_map.h"
+#include "domain/connectors/woo_sync.h"
 #include <sodium.h>
+#include "lib/base_url.h"
 #include "lib/buf.h"
 
 #define MAX_WAIT_MS 10000L	/* one throttle wait; the bucket refills faster than this */
@@ -49,29 +54,100 @@ static const char *result_text(struct arena *a, const struct connector_sync_row 
 	return strlen(s) > 1900 ? arena_strndup(a, s, 1900) : s;
 }
 
-/* Writes one page; the number of products it held, or -1 when the database failed. */
-static long write_page(struct db *db, struct arena *pa, struct connector_sync_row *row, struct catalog_report *rep,
-		       json_t *edges)
+/* Writes one mapped page; false when the database failed. */
+static bool write_page(struct db *db, struct arena *pa, struct connector_sync_row *row, struct catalog_report *rep,
+		       const struct connector_page *page)
 {
-	struct catalog_run run = { .fmt = CATALOG_SHOPIFY, .currency = row->currency, .a = pa, .rep = rep };
-	size_t n = json_array_size(edges);
-	struct catalog_product **ps = arena_zalloc(pa, (n ? n : 1) * sizeof *ps);
-	struct shopify_ids *ids = arena_zalloc(pa, (n ? n : 1) * sizeof *ids);
 	struct catalog_writer w;
 	catalog_writer_init(&w, db, row->brand_id, rep);
 	bool ok = true;
-	for (size_t i = 0; i < n && ok; i++) {
-		json_t *node = json_object_get(json_array_get(edges, i), "node");
-		ps[i] = shopify_map_graphql(&run, node, (unsigned long)(row->done + i + 1), &ids[i]);
-		if (ps[i])
-			ok = catalog_writer_add(&w, ps[i]);
-		else
+	for (size_t i = 0; i < page->n && ok; i++)
+		if (page->ps[i])
+			ok = catalog_writer_add(&w, page->ps[i]);
+		else if (i >= page->n - page->fresh)	/* an overlap's skip was counted the first time */
 			row->skipped++;
-	}
 	ok = ok && catalog_writer_flush(&w);
 	catalog_writer_free(&w);
-	ok = ok && connector_store_remember(db, pa, row->id, row->round, ps, ids, n) == DB_OK;
-	return ok ? (long)n : -1;
+	return ok && connector_store_remember(db, pa, row->id, row->round, page->ps, page->ids, page->n) == DB_OK;
+}
+
+static enum connector_fetch from_shopify(enum shopify_result r)
+{
+	return r == SHOPIFY_OK ? CONNECTOR_FETCH_OK : r == SHOPIFY_THROTTLED ? CONNECTOR_FETCH_WAIT
+	     : r == SHOPIFY_REFUSED ? CONNECTOR_FETCH_REFUSED : CONNECTOR_FETCH_FAILED;
+}
+
+/* A page of the Admin GraphQL API's products, mapped. */
+static enum connector_fetch shopify_page(const struct connector_http *http, struct arena *pa, struct catalog_run *run,
+					 const struct connector_sync_row *row, const char *cursor, struct connector_page *out)
+{
+	struct shopify_shop shop = { row->shop, row->token };
+	struct shopify_page sp;
+	enum connector_fetch r = from_shopify(shopify_api_products(http, pa, &shop, cursor, true, &sp));
+	memset(out, 0, sizeof *out);
+	out->hold = sp.root;
+	out->wait_ms = sp.wait_ms;
+	out->total = sp.total;
+	out->next = "";
+	memcpy(out->error, sp.error, sizeof out->error);
+	if (r != CONNECTOR_FETCH_OK)
+		return r;
+	size_t n = json_array_size(sp.edges);
+	out->n = out->fresh = n;
+	out->ps = arena_zalloc(pa, (n ? n : 1) * sizeof *out->ps);
+	out->ids = arena_zalloc(pa, (n ? n : 1) * sizeof *out->ids);
+	for (size_t i = 0; i < n; i++)
+		out->ps[i] = shopify_map_graphql(run, json_object_get(json_array_get(sp.edges, i), "node"),
+						 (unsigned long)(row->done + i + 1), &out->ids[i]);
+	out->next = sp.has_next ? sp.end_cursor : "";
+	return CONNECTOR_FETCH_OK;
+}
+
+static enum connector_fetch fetch_page(const struct connector_http *http, struct arena *pa, struct catalog_run *run,
+				       const struct connector_sync_row *row, const struct woo_shop *woo, const char *cursor,
+				       struct connector_page *out)
+{
+	if (strcmp(row->platform, "woocommerce") == 0) {
+		run->fmt = CATALOG_WOOCOMMERCE;
+		return woo_sync_page(http, pa, run, woo, cursor, out);
+	}
+	if (strcmp(row->platform, "prestashop") == 0) {
+		struct presta_shop presta = { row->shop, row->token };
+		return presta_sync_page(http, pa, run, &presta, cursor, out);
+	}
+	return shopify_page(http, pa, run, row, cursor, out);
+}
+
+/* Subscribes the shop's webhooks to this connector's address. A shop that refuses is said in the
+ * log, not fatal: the sync goes on, and the next full sync tries again. */
+static enum db_status subscribe(struct db *db, struct arena *a, const struct connector_http *http,
+				const struct connector_sync_row *row, const struct woo_shop *woo)
+{
+	char base[BASE_URL_MAX], err[200];
+	if (!base_url_get(base))
+		return DB_OK;	/* no address to give: the brand subscribes by hand, as the studio says */
+	const char *callback = arena_printf(a, "%s/studio/webhooks/%s/%lld", base, row->platform, row->id);
+	bool ok;
+	if (strcmp(row->platform, "woocommerce") == 0) {
+		/* the webhooks are signed with the secret the brand gave: opened for this call only */
+		struct connector_hook_row hook;
+		bool found;
+		enum db_status rc = connector_store_webhook(db, a, row->id, "woocommerce", &hook, &found);
+		if (rc != DB_OK)
+			return rc;
+		ok = found && woo_hooks_register(http, a, woo, callback, hook.secret, err) == CONNECTOR_FETCH_OK;
+		if (!found)
+			snprintf(err, sizeof err, "the webhook secret cannot be opened");
+		sodium_memzero(hook.secret, sizeof hook.secret);
+	} else {
+		struct shopify_shop shop = { row->shop, row->token };
+		ok = shopify_hooks_register(http, a, &shop, callback, err) == SHOPIFY_OK;
+	}
+	if (!ok) {
+		fprintf(stderr, "worker: connector %lld: webhooks not subscribed: %s\n", row->id, err);
+		return DB_OK;
+	}
+	return connector_store_hooks_registered(db, row->id);
 }
 
 /* Syncs connector id until it ends, fails, or the deadline; products written, or -1. */
@@ -84,7 +160,17 @@ static long sync_one(struct db *db, struct arena *a, const struct connector_http
 		return -1;
 	if (!won)
 		return 0;
-	struct shopify_shop shop = { row.shop, row.token };
+	struct woo_shop woo = { row.shop, "", "" };
+	if (strcmp(row.platform, "woocommerce") == 0 && !woo_api_split_token(row.token, &woo)) {
+		sodium_memzero(row.token, sizeof row.token);
+		return connector_store_fail(db, id, 0, "the stored consumer key and secret cannot be read: connect the"
+					    " shop again") == DB_OK ? 0 : -1;
+	}
+	if (!row.webhooks_registered && strcmp(row.platform, "prestashop") != 0 &&
+	    subscribe(db, a, http, &row, &woo) != DB_OK) {
+		sodium_memzero(row.token, sizeof row.token);
+		return -1;
+	}
 	struct catalog_report rep = { .a = a };
 	struct arena *pa = arena_new(1 << 20);
 	const char *cursor = arena_strdup(a, row.cursor);
@@ -93,37 +179,35 @@ static long sync_one(struct db *db, struct arena *a, const struct connector_http
 	enum db_status rc = DB_OK;
 	for (;;) {
 		arena_reset(pa);
-		struct shopify_page page;
-		enum shopify_result r = shopify_api_products(http, pa, &shop, cursor, true, &page);
-		if (r == SHOPIFY_THROTTLED && ++throttled < MAX_THROTTLED && now_ms() < deadline) {
-			json_decref(page.root);
+		struct catalog_run run = { .fmt = CATALOG_SHOPIFY, .currency = row.currency, .a = pa, .rep = &rep };
+		struct connector_page page;
+		enum connector_fetch r = fetch_page(http, pa, &run, &row, &woo, cursor, &page);
+		if (r == CONNECTOR_FETCH_WAIT && ++throttled < MAX_THROTTLED && now_ms() < deadline) {
+			json_decref(page.hold);
 			wait_ms(page.wait_ms);
 			rc = connector_store_checkpoint(db, &row, cursor, -1);	/* keeps the lease */
 			if (rc != DB_OK)
 				break;
 			continue;
 		}
-		if (r != SHOPIFY_OK) {
-			rc = connector_store_fail(db, id, r == SHOPIFY_REFUSED ? 0 : RETRY_S, page.error);
-			json_decref(page.root);
+		if (r != CONNECTOR_FETCH_OK) {
+			rc = connector_store_fail(db, id, r == CONNECTOR_FETCH_REFUSED ? 0 : RETRY_S, page.error);
+			json_decref(page.hold);
 			break;
 		}
 		throttled = 0;
-		long n = write_page(db, pa, &row, &rep, page.edges);
-		if (n < 0) {
-			json_decref(page.root);
+		bool ok = write_page(db, pa, &row, &rep, &page);
+		cursor = arena_strdup(a, page.next);
+		json_decref(page.hold);
+		if (!ok) {
 			rc = DB_ERR;
 			db_best_effort(connector_store_fail(db, id, RETRY_S, "the database failed while writing products"));
 			break;
 		}
-		written += n;
-		row.done += n;
-		cursor = arena_strdup(a, page.end_cursor);
-		long long total = page.total;
-		bool more = page.has_next && *cursor;
-		long wait = page.wait_ms;
-		json_decref(page.root);
-		rc = more ? connector_store_checkpoint(db, &row, cursor, total)
+		written += (long)page.fresh;
+		row.done += (long long)page.fresh;
+		bool more = *cursor != '\0';
+		rc = more ? connector_store_checkpoint(db, &row, cursor, page.total)
 			  : connector_store_finish(db, &row, result_text(a, &row, &rep));
 		if (rc != DB_OK || !more)
 			break;
@@ -132,7 +216,7 @@ static long sync_one(struct db *db, struct arena *a, const struct connector_http
 			rc = connector_store_pause(db, id);
 			break;
 		}
-		wait_ms(wait);
+		wait_ms(page.wait_ms);
 	}
 	arena_free(pa);
 	sodium_memzero(row.token, sizeof row.token);

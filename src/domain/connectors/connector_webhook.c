@@ -55,7 +55,7 @@ static enum connector_hook write_product(struct db *db, struct arena *a, const s
 {
 	struct catalog_report rep = { .a = a };
 	struct catalog_run run = { .fmt = CATALOG_SHOPIFY, .currency = row->currency, .a = a, .rep = &rep };
-	struct shopify_ids ids;
+	struct connector_ids ids;
 	struct catalog_product *p = shopify_map_webhook(&run, body, 1, &ids);
 	if (!p) {
 		*why = rep.nerrors ? rep.errors[0].msg : "the product fails the import's checks";
@@ -77,7 +77,7 @@ enum connector_hook connector_webhook_shopify(struct db *db, struct arena *a, lo
 	*why = "";
 	struct connector_hook_row row;
 	bool found;
-	if (connector_store_webhook(db, a, connector_id, &row, &found) != DB_OK)
+	if (connector_store_webhook(db, a, connector_id, "shopify", &row, &found) != DB_OK)
 		return CONNECTOR_HOOK_DB;
 	bool ok = found && connector_webhook_verify(row.secret, body, len, hmac_b64);
 	sodium_memzero(row.secret, sizeof row.secret);

@@ -76,7 +76,7 @@ struct variant_in {
 };
 
 static bool add_variant(struct catalog_run *run, struct catalog_product *p, unsigned long line,
-			const struct variant_in *in, struct shopify_ids *ids)
+			const struct variant_in *in, struct connector_ids *ids)
 {
 	struct catalog_variant *v = catalog_variant_add(run, p, line);
 	if (!v)
@@ -131,7 +131,7 @@ static const char *join_tags(struct arena *a, json_t *tags)
 }
 
 struct catalog_product *shopify_map_graphql(struct catalog_run *run, json_t *node, unsigned long line,
-					    struct shopify_ids *ids)
+					    struct connector_ids *ids)
 {
 	memset(ids, 0, sizeof *ids);
 	ids->product = id_of(json_object_get(node, "id"));
@@ -166,7 +166,7 @@ struct catalog_product *shopify_map_graphql(struct catalog_run *run, json_t *nod
 }
 
 struct catalog_product *shopify_map_webhook(struct catalog_run *run, json_t *product, unsigned long line,
-					    struct shopify_ids *ids)
+					    struct connector_ids *ids)
 {
 	memset(ids, 0, sizeof *ids);
 	ids->product = id_of(json_object_get(product, "id"));

@@ -5,21 +5,14 @@
 #define CC_SHOPIFY_MAP_H
 #include <jansson.h>
 #include "domain/catalog/catalog_map.h"
-
-/* The remote ids a mapped product carries: the product's, and each variant's stock item
- * (InventoryItem), which inventory_levels/update webhooks name. */
-struct shopify_ids {
-	long long product;
-	long long item[CATALOG_MAX_VARIANTS];
-	size_t nitems;
-};
+#include "domain/connectors/connector_page.h"
 
 /* NULL when the product cannot be taken (every reason recorded in run->rep, on `line`, which
  * counts products in the sync rather than lines). Variants keep Shopify's variant id as ext_id. */
 struct catalog_product *shopify_map_graphql(struct catalog_run *run, json_t *node, unsigned long line,
-					    struct shopify_ids *ids);
+					    struct connector_ids *ids);
 struct catalog_product *shopify_map_webhook(struct catalog_run *run, json_t *product, unsigned long line,
-					    struct shopify_ids *ids);
+					    struct connector_ids *ids);
 
 /* The number at the end of a global id ("gid://shopify/Product/123" -> 123); 0 if none. */
 long long shopify_map_gid(const char *gid);

@@ -1,5 +1,5 @@
-// connectors.mjs: helpers for the shop connector tests: a Shopify simulator of the test's own, a
-// crowdcart.conf that points the worker at it, running crowdcartctl worker, and the catalog of a
+// connectors.mjs: helpers for the shop connector tests: a Shopify or WooCommerce simulator of the
+// test's own (or a PrestaShop one), a crowdcart.conf that points the worker at it, running crowdcartctl worker, and the catalog of a
 // brand read back.
 import { execFile, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -7,6 +7,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT, VAR } from './http.mjs';
 import { startShopifySim } from '../../sim/shopify/server.mjs';
+import { startWooSim } from '../../sim/woocommerce/server.mjs';
+import { startPrestaSim } from '../../sim/prestashop/server.mjs';
 
 const run = promisify(execFile);
 
@@ -33,4 +35,19 @@ export async function workerOnce(sim) {
 // A worker that loops (every 5 s) until killed.
 export function workerLoop(sim) {
 	return spawn(path.join(ROOT, 'bin/crowdcartctl'), ['--conf', sim.conf, 'worker'], { stdio: 'ignore' });
+}
+
+// The same for WooCommerce (woocommerce_api_base) and PrestaShop (prestashop_api_base).
+export async function wooSim() {
+	const sim = await startWooSim();
+	const conf = path.join(VAR, `connectors-woo-${sim.port}.conf`);
+	writeFileSync(conf, `${readFileSync(path.join(VAR, 'crowdcart.conf'), 'utf8')}\nwoocommerce_api_base = ${sim.base}\nconnector_poll_seconds = 0\n`, { mode: 0o600 });
+	return { ...sim, conf };
+}
+
+export async function prestaSim() {
+	const sim = await startPrestaSim();
+	const conf = path.join(VAR, `connectors-presta-${sim.port}.conf`);
+	writeFileSync(conf, `${readFileSync(path.join(VAR, 'crowdcart.conf'), 'utf8')}\nprestashop_api_base = ${sim.base}\n`, { mode: 0o600 });
+	return { ...sim, conf };
 }

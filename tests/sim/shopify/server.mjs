@@ -8,6 +8,9 @@
 //       inventoryItem { id } } } } } pageInfo { hasNextPage endCursor }, and productsCount { count }
 //     mutation orderCreate(order: ...) { order { id name } userErrors { field message } }
 //     query order(id) { id name displayFulfillmentStatus fulfillments { trackingInfo { company number url } } }
+//     query orders(first, query: "tag:'...'") { nodes { id name } }
+//     mutation webhookSubscriptionCreate(topic, webhookSubscription: { callbackUrl, format }) {
+//       webhookSubscription { id } userErrors { field message } }
 //   every answer carries extensions.cost (requestedQueryCost, actualQueryCost, throttleStatus
 //   { maximumAvailable, currentlyAvailable, restoreRate }) from a leaky bucket that a query is admitted
 //   to by its requested cost and charged its actual cost (the difference refunded); a query costing more
@@ -16,7 +19,8 @@
 // Webhooks go out signed as Shopify signs them: X-Shopify-Hmac-Sha256 = base64 HMAC-SHA256 of the
 // raw body under the app's client secret, with X-Shopify-Topic and X-Shopify-Shop-Domain.
 // The control API under /_sim/ makes shops, edits them, sends webhooks and sets misbehaviour
-// (a delay per page, a failure after N pages, a small bucket, other apps draining it); tests only.
+// (a delay per page, a failure after N pages, a small bucket, other apps draining it, an order
+// created whose answer is then dropped); tests only.
 //
 // usage: node tests/sim/shopify/server.mjs --port 8295
 import crypto from 'node:crypto';
@@ -192,7 +196,31 @@ export async function startShopifySim({ port = 0, host = '127.0.0.1' } = {}) {
 				const id = 820000 + shop.orders.length + 1;
 				const o = { id, name: `#${1000 + shop.orders.length + 1}`, input: order, fulfillments: [] };
 				shop.orders.push(o);
+				// created, but the answer never reaches the caller (a timeout, a dropped connection)
+				if (shop.dropOrderAnswers > 0) {
+					shop.dropOrderAnswers--;
+					return { drop: true };
+				}
 				return { data: { orderCreate: { order: { id: gid('Order', id), name: o.name }, userErrors: [] } } };
+			};
+		} else if (/\borders\s*\(/.test(query)) {
+			// the search syntax's tag:'value' (or tag:value), the only filter crowdcart uses
+			run = () => {
+				const q = String(vars.q ?? /query\s*:\s*"([^"]*)"/.exec(query)?.[1] ?? '');
+				const tag = /tag:'([^']*)'|tag:(\S+)/.exec(q);
+				const found = tag ? shop.orders.filter((o) => (o.input.tags ?? []).includes(tag[1] ?? tag[2])) : shop.orders;
+				return { data: { orders: { nodes: found.slice(0, firstArg(query, vars, 'orders')).map((o) => ({ id: gid('Order', o.id), name: o.name })) } } };
+			};
+		} else if (/\bwebhookSubscriptionCreate\s*\(/.test(query)) {
+			run = () => {
+				const sub = vars.webhookSubscription ?? {};
+				if (!/^https?:\/\//.test(sub.callbackUrl ?? ''))
+					return { data: { webhookSubscriptionCreate: { webhookSubscription: null, userErrors: [{ field: ['webhookSubscription', 'callbackUrl'], message: 'Address is invalid' }] } } };
+				if (shop.webhooks.some((w) => w.topic === vars.topic && w.callbackUrl === sub.callbackUrl))
+					return { data: { webhookSubscriptionCreate: { webhookSubscription: null, userErrors: [{ field: ['webhookSubscription', 'callbackUrl'], message: 'Address for this topic has already been taken' }] } } };
+				const w = { id: gid('WebhookSubscription', 7000 + shop.webhooks.length + 1), topic: vars.topic, callbackUrl: sub.callbackUrl, format: sub.format ?? 'JSON' };
+				shop.webhooks.push(w);
+				return { data: { webhookSubscriptionCreate: { webhookSubscription: { id: w.id, topic: w.topic }, userErrors: [] } } };
 			};
 		} else if (/\border\s*\(\s*id\s*:/.test(query)) {
 			run = () => {
@@ -223,6 +251,8 @@ export async function startShopifySim({ port = 0, host = '127.0.0.1' } = {}) {
 		shop.bucket.level -= cost;
 		const finish = () => {
 			const { actual = cost, ...out } = run();
+			if (out.drop)
+				return res.destroy();
 			if (out.http)
 				return send(res, out.http, out.body);
 			shop.bucket.level += cost - actual;
@@ -256,7 +286,7 @@ export async function startShopifySim({ port = 0, host = '127.0.0.1' } = {}) {
 			const shop = {
 				domain, token: `shpat_${crypto.randomBytes(16).toString('hex')}`, secret: crypto.randomBytes(16).toString('hex'),
 				products: makeProducts(json.products ?? 10, { variants: json.variants, images: json.images, seed: n }),
-				orders: [], calls: [], pages: 0, throttled: 0, delayMs: json.delayMs ?? 0, failAfterPages: json.failAfterPages ?? 0,
+				orders: [], webhooks: [], dropOrderAnswers: 0, calls: [], pages: 0, throttled: 0, delayMs: json.delayMs ?? 0, failAfterPages: json.failAfterPages ?? 0,
 				otherAppsDrain: json.otherAppsDrain ?? false,
 				bucket: new Bucket(json.bucketMax ?? 2000, json.restoreRate ?? 100),
 			};
@@ -271,9 +301,9 @@ export async function startShopifySim({ port = 0, host = '127.0.0.1' } = {}) {
 		const sub = m[2] ?? '';
 		if (req.method === 'GET' && sub === '')
 			return send(res, 200, { domain: shop.domain, pages: shop.pages, throttled: shop.throttled, calls: shop.calls,
-				orders: shop.orders, products: shop.products.length });
+				orders: shop.orders, webhooks: shop.webhooks, products: shop.products.length });
 		if (req.method === 'POST' && sub === '/behaviour') {
-			for (const k of ['delayMs', 'failAfterPages', 'otherAppsDrain'])
+			for (const k of ['delayMs', 'failAfterPages', 'otherAppsDrain', 'dropOrderAnswers'])
 				if (k in json)
 					shop[k] = json[k];
 			if ('pages' in json)

@@ -1,0 +1,141 @@
+/* presta_sync.c: PrestaShop pages by position (limit=offset,count, oldest first by id), so like
+ * WooCommerce's each page starts WOO_OVERLAP products before where the last one ended: a product
+ * removed mid-sync moves the later ones back a place, and none is stepped over (woo_sync.c). The
+ * Webservice gives no count with a page: the first page asks for every id (display=[id]) once. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/tree.h>
+#include "domain/connectors/presta_map.h"
+#include "domain/connectors/presta_sync.h"
+#include "domain/connectors/woo_sync.h"
+#include "lib/buf.h"
+
+struct docs {
+	xmlDoc *d[6];
+	size_t n;
+};
+
+static void docs_free(struct docs *ds)
+{
+	for (size_t i = 0; i < ds->n; i++)
+		xmlFreeDoc(ds->d[i]);
+	ds->n = 0;
+}
+
+static enum connector_fetch get(const struct connector_http *http, struct arena *a, const struct presta_shop *s,
+				struct docs *ds, const char *resource, const char *query, xmlNode **list,
+				struct connector_page *out)
+{
+	xmlDoc *d;
+	enum connector_fetch r = presta_api_get(http, a, s, resource, query, &d, list, out->error);
+	if (r == CONNECTOR_FETCH_OK)
+		ds->d[ds->n++] = d;
+	else
+		out->wait_ms = 5000;
+	return r;
+}
+
+/* "%5B1%7C2%7C3%5D": [1|2|3] as a query value; "" when ids is empty. */
+static const char *id_filter(struct arena *a, const long long *ids, size_t n)
+{
+	struct buf b;
+	buf_init(&b, a, 16 * (n + 1));
+	buf_puts(&b, "%5B");
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&b, "%s%lld", i ? "%7C" : "", ids[i]);
+	buf_puts(&b, "%5D");
+	return n ? buf_cstr(&b) : "";
+}
+
+static size_t count_elements(xmlNode *list)
+{
+	size_t n = 0;
+	for (xmlNode *c = list ? list->children : NULL; c; c = c->next)
+		n += c->type == XML_ELEMENT_NODE;
+	return n;
+}
+
+/* The option value ids the combinations name, each once. */
+static size_t value_ids(struct arena *a, xmlNode *combos, long long **out)
+{
+	size_t n = 0, cap = 64;
+	long long *ids = arena_alloc(a, cap * sizeof *ids);
+	for (xmlNode *c = combos ? combos->children : NULL; c; c = c->next)
+		for (xmlNode *v = presta_xml_child(presta_xml_child(presta_xml_child(c, "associations"), "product_option_values"),
+						   "product_option_value"); v; v = v->next) {
+			long long id = presta_xml_id(presta_xml_child(v, "id"));
+			bool seen = false;
+			for (size_t i = 0; i < n && !seen; i++)
+				seen = ids[i] == id;
+			if (seen || id <= 0)
+				continue;
+			if (n == cap) {
+				long long *more = arena_alloc(a, 2 * cap * sizeof *more);
+				memcpy(more, ids, n * sizeof *ids);
+				ids = more;
+				cap *= 2;
+			}
+			ids[n++] = id;
+		}
+	*out = ids;
+	return n;
+}
+
+enum connector_fetch presta_sync_page(const struct connector_http *http, struct arena *pa, struct catalog_run *run,
+				      const struct presta_shop *s, const char *cursor, struct connector_page *out)
+{
+	memset(out, 0, sizeof *out);
+	out->next = "";
+	out->total = -1;
+	long long pos = *cursor ? strtoll(cursor, NULL, 10) : 0;
+	long long offset = pos > WOO_OVERLAP ? pos - WOO_OVERLAP : 0;
+	struct docs ds = { .n = 0 };
+	xmlNode *list = NULL, *all = NULL;
+	struct presta_lists l = { NULL, NULL, NULL, NULL };
+	enum connector_fetch r = CONNECTOR_FETCH_OK;
+	if (pos == 0 && (r = get(http, pa, s, &ds, "products", "display=%5Bid%5D", &all, out)) == CONNECTOR_FETCH_OK)
+		out->total = (long long)count_elements(all);
+	if (r == CONNECTOR_FETCH_OK)
+		r = get(http, pa, s, &ds, "products", arena_printf(pa, "display=full&limit=%lld,%d&sort=%%5Bid_ASC%%5D",
+			offset, PRESTA_PAGE), &list, out);
+	size_t n = r == CONNECTOR_FETCH_OK ? count_elements(list) : 0;
+	long long *ids = arena_alloc(pa, (n ? n : 1) * sizeof *ids);
+	size_t k = 0;
+	for (xmlNode *p = list ? list->children : NULL; p; p = p->next)
+		if (p->type == XML_ELEMENT_NODE)
+			ids[k++] = presta_xml_id(presta_xml_child(p, "id"));
+	const char *filter = id_filter(pa, ids, k);
+	if (r == CONNECTOR_FETCH_OK && k)
+		r = get(http, pa, s, &ds, "combinations", arena_printf(pa, "display=full&filter%%5Bid_product%%5D=%s", filter),
+			&l.combinations, out);
+	if (r == CONNECTOR_FETCH_OK && k)
+		r = get(http, pa, s, &ds, "stock_availables", arena_printf(pa, "display=full&filter%%5Bid_product%%5D=%s",
+			filter), &l.stock, out);
+	long long *vids;
+	size_t nv = r == CONNECTOR_FETCH_OK ? value_ids(pa, l.combinations, &vids) : 0;
+	if (r == CONNECTOR_FETCH_OK && nv)
+		r = get(http, pa, s, &ds, "product_option_values", arena_printf(pa, "display=full&filter%%5Bid%%5D=%s",
+			id_filter(pa, vids, nv)), &l.values, out);
+	if (r == CONNECTOR_FETCH_OK && nv)
+		r = get(http, pa, s, &ds, "product_options", "display=full", &l.groups, out);
+	if (r != CONNECTOR_FETCH_OK) {
+		docs_free(&ds);
+		return r;
+	}
+	out->n = k;
+	out->ps = arena_zalloc(pa, (k ? k : 1) * sizeof *out->ps);
+	out->ids = arena_zalloc(pa, (k ? k : 1) * sizeof *out->ids);
+	long long end = offset + (long long)k;
+	out->fresh = end > pos ? (size_t)(end - pos) : 0;
+	size_t i = 0;
+	for (xmlNode *p = list->children; p; p = p->next)
+		if (p->type == XML_ELEMENT_NODE) {
+			out->ps[i] = presta_map_product(run, s->url, p, &l, (unsigned long)(offset + (long long)i + 1), &out->ids[i]);
+			i++;
+		}
+	/* Everything mapped is in the arena now, never in the documents. */
+	docs_free(&ds);
+	out->next = k == PRESTA_PAGE ? arena_printf(pa, "%lld", end) : "";
+	return CONNECTOR_FETCH_OK;
+}

@@ -1,0 +1,133 @@
+// connector_presta.test.mjs: a brand connects its PrestaShop shop in the studio; crowdcartctl worker
+// syncs every product, combination, price, picture and stock figure through the Webservice of the
+// simulator (tests/sim/prestashop), in XML, five calls a page whatever the page holds; a sync killed
+// half-way goes on from its checkpoint with no duplicate, and what the shop removed is archived.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { eventually } from './lib/eventually.mjs';
+import { newBrand } from './lib/catalog.mjs';
+import { count, lit, products, sql, variants } from './lib/catalog_import.mjs';
+import { control, prestaSim, workerLoop, workerOnce } from './lib/connectors.mjs';
+import { imageUrl } from '../sim/prestashop/server.mjs';
+
+const sims = [];
+after(async () => {
+	for (const s of sims)
+		await s.close();
+	// the simulator's pictures sit on a name that never resolves: give up on them now
+	sql(`INSERT IGNORE INTO image_fetches (url_hash, url, status, error, next_attempt_at)
+		SELECT i.url_hash, MIN(i.url), 'failed', 'test picture host', UTC_TIMESTAMP() FROM product_images i
+		WHERE i.url LIKE 'https://shop-%.presta.test/%' GROUP BY i.url_hash;
+		UPDATE image_fetches SET status = 'failed', error = 'test picture host'
+		WHERE status = 'pending' AND url LIKE 'https://shop-%.presta.test/%';`);
+});
+
+async function connected(opts) {
+	const sim = await prestaSim();
+	sims.push(sim);
+	const shop = await control(sim, 'POST', '/_sim/shops', opts);
+	const b = await newBrand();
+	const res = await b.client.submit('/studio/connectors', { platform: 'prestashop', shop: shop.url, key: shop.key },
+		{ formPath: '/studio/connectors' });
+	assert.equal(res.status, 303, res.body?.slice(0, 300));
+	const id = +sql(`SELECT c.id FROM connectors c JOIN brands b ON b.id = c.brand_id WHERE b.slug = ${lit(b.slug)}
+		AND c.platform = 'prestashop'`)[0][0];
+	return { sim, shop, b, id };
+}
+
+function connectorRow(id) {
+	const [state, done, total, cursor, result] = sql(`SELECT sync_state, sync_done, sync_total, COALESCE(sync_cursor, ''),
+		last_result FROM connectors WHERE id = ${id}`)[0];
+	return { state, done: +done, total: +total, cursor, result };
+}
+
+async function syncToEnd(sim, id) {
+	for (let i = 0; i < 30 && connectorRow(id).state !== 'idle'; i++)
+		await workerOnce(sim);
+	return connectorRow(id);
+}
+
+const shopCalls = async (ctx) => (await control(ctx.sim, 'GET', `/_sim/shops/${ctx.shop.key}`)).calls;
+
+test('connecting a PrestaShop shop seals its key, and a bad address or key is refused', async () => {
+	const ctx = await connected({ products: 2 });
+	const [token] = sql(`SELECT HEX(token_sealed) FROM connectors WHERE id = ${ctx.id}`)[0];
+	assert.ok(!Buffer.from(token, 'hex').toString('latin1').includes(ctx.shop.key), 'the key is not stored in clear');
+	const page = await ctx.b.client.get('/studio/connectors');
+	assert.ok(!page.body.includes(ctx.shop.key), 'the key is never shown again');
+	assert.match(page.body, /PrestaShop: https:\/\/shop-\d+\.presta\.test/);
+	assert.match(page.body, /PrestaShop sends no webhooks/);
+	assert.equal((await shopCalls(ctx)).length, 0, 'no page called the shop');
+	const bad = await ctx.b.client.submit('/studio/connectors', { platform: 'prestashop', shop: 'http://10.0.0.1', key: 'K' },
+		{ formPath: '/studio/connectors' });
+	assert.equal(bad.status, 422);
+	assert.match(bad.body, /id="presta-connect-error"/);
+	// A wrong key: the worker says the shop's refusal in the studio.
+	await ctx.b.client.submit('/studio/connectors', { platform: 'prestashop', shop: ctx.shop.url, key: 'WRONGKEY' },
+		{ formPath: '/studio/connectors' });
+	await workerOnce(ctx.sim);
+	assert.equal(connectorRow(ctx.id).state, 'idle');
+	assert.match((await ctx.b.client.get('/studio/connectors')).body, /the shop answered HTTP 401: Authentication key does not exist/);
+});
+
+test('the worker syncs 2,000 PrestaShop products with combinations and pictures, five calls a page', async () => {
+	const ctx = await connected({ products: 2000, combinations: 2, images: 2 });
+	const { sim, shop, b, id } = ctx;
+	const t0 = Date.now();
+	const row = await syncToEnd(sim, id);
+	const seconds = (Date.now() - t0) / 1000;
+	console.log(`# prestashop full sync: 2000 products in ${seconds.toFixed(1)} s = ${(2000 / seconds).toFixed(0)} products/s`);
+	assert.equal(row.state, 'idle', JSON.stringify(row));
+	assert.equal(row.done, 2000);
+	assert.equal(row.total, 2000);
+	assert.equal(row.result, '2000 products synced');
+	assert.equal(count(b.slug, 'products'), 2000);
+	assert.equal(count(b.slug, 'variants'), 4000);
+	assert.equal(count(b.slug, 'product_images'), 4000);
+	const calls = await shopCalls(ctx);
+	const pages = calls.filter((c) => c.resource === 'products' && c.query.display === 'full').length;
+	assert.equal(calls.length, 1 + pages * 5, 'the count once, then five calls a page: never one per product');
+	const remote = sim.shops.get(shop.key).products[9];
+	const vs = variants(b.slug, remote.link_rewrite);
+	assert.deepEqual(vs.map((v) => [v.options, v.price, v.stock, v.policy, v.ext]),
+		remote.combinations.map((c) => [[['S', 'M', 'L', 'XL'][c.value - 1]], remote.price + c.impact, c.quantity,
+			c.out_of_stock === 1 ? 'continue' : 'deny', String(c.id)]));
+	assert.equal(vs[0].image, imageUrl(shop.url, remote.images[0]));
+	const p = products(b.slug).find((x) => x.handle === remote.link_rewrite);
+	assert.equal(p.title, remote.name);
+	assert.equal(p.description, remote.description);
+	assert.equal(p.status, 'active');
+	assert.equal(products(b.slug).find((x) => x.handle === sim.shops.get(shop.key).products[49].link_rewrite).status, 'draft',
+		'an inactive product comes as a draft');
+	const editor = await b.client.get(`/studio/products/${p.id}`);
+	assert.match(editor.body, /comes from your PrestaShop shop https:\/\/shop-\d+\.presta\.test/);
+});
+
+test('a PrestaShop sync killed half-way goes on without duplicates, and what the shop removed is archived', async () => {
+	const ctx = await connected({ products: 400, combinations: 0, delayMs: 400 });
+	const { sim, shop, b, id } = ctx;
+	const w = workerLoop(sim);
+	await eventually(() => assert.ok(connectorRow(id).done >= 100, `done ${connectorRow(id).done}`), { timeout: 90000 });
+	w.kill('SIGKILL');
+	await new Promise((r) => w.once('exit', r));
+	const mid = connectorRow(id);
+	assert.ok(mid.done < 400 && mid.cursor !== '', `killed mid-sync at ${mid.done}`);
+	const gone = sim.shops.get(shop.key).products[0];
+	await control(sim, 'DELETE', `/_sim/shops/${shop.key}/products/${gone.id}`);
+	await control(sim, 'POST', `/_sim/shops/${shop.key}/behaviour`, { delayMs: 0 });
+	await eventually(async () => {
+		await workerOnce(sim);
+		assert.equal(connectorRow(id).state, 'idle');
+	}, { timeout: 90000, interval: 1000 });
+	assert.equal(count(b.slug, 'products'), 400);
+	assert.equal(count(b.slug, 'variants'), 400);
+	assert.equal(products(b.slug).filter((p) => p.status === 'archived').length, 0);
+	const again = await b.client.submit('/studio/connectors/sync', { platform: 'prestashop' }, { formPath: '/studio/connectors' });
+	assert.equal(again.status, 303);
+	assert.equal((await syncToEnd(sim, id)).result, '399 products synced');
+	assert.deepEqual(products(b.slug).filter((p) => p.status === 'archived').map((p) => p.handle), [gone.link_rewrite]);
+	// A simple product's one variant: its price and stock are the product's.
+	const simple = sim.shops.get(shop.key).products[5];
+	assert.deepEqual(variants(b.slug, simple.link_rewrite).map((v) => [v.price, v.stock, v.ext]),
+		[[simple.price, simple.quantity, `p${simple.id}`]]);
+});
