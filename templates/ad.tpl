@@ -3,7 +3,8 @@
 {{#HERO_VIDEO}}<video class="ad-video" controls muted playsinline preload="metadata" src="{{SRC}}"{{#POSTER}} poster="{{URL}}"{{/POSTER}}>
 <p>Your browser cannot play this video here. <a href="{{SRC}}">Open the video</a>.</p>
 </video>{{/HERO_VIDEO}}
-{{#HERO_IMAGE}}<img class="ad-image" src="{{SRC}}" alt="{{ALT}}">{{/HERO_IMAGE}}
+{{#HERO}}{{#HERO_IMAGE}}<picture>{{#SRCSET}}<source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}">{{/SRCSET}}<img class="ad-image" src="{{SRC}}" alt="{{ALT}}" loading="{{LOADING}}" fetchpriority="high" decoding="async" width="{{WIDTH}}" height="{{HEIGHT}}"></picture>{{/HERO_IMAGE}}{{/HERO}}
+{{#HERO_LINKED}}<img class="ad-image" src="{{SRC}}" alt="{{ALT}}">{{/HERO_LINKED}}
 </div>
 <h1 class="page-title ad-title">{{TITLE}}</h1>
 <p class="ad-headline">{{HEADLINE}}</p>

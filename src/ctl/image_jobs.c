@@ -76,7 +76,7 @@ static const struct db_stmt q_fetch_unused = {
 	" (SELECT 1 FROM product_images i WHERE i.url_hash = image_fetches.url_hash)"
 	" AND NOT EXISTS (SELECT 1 FROM creators c WHERE c.avatar_url = image_fetches.url) LIMIT 500", "", "" };
 /* Assets processed, older than the grace, that no picture column (product pictures, avatars,
- * video posters) names and no fetch holds. */
+ * video posters, storefront and collection covers, ad heroes) names and no fetch holds. */
 static const struct db_stmt q_asset_unused = {
 	"SELECT a.id, a.akey, a.width, a.status FROM image_assets a WHERE a.status <> 'pending'"
 	" AND a.created_at <= UTC_TIMESTAMP() - INTERVAL ? SECOND"
@@ -84,6 +84,9 @@ static const struct db_stmt q_asset_unused = {
 	" AND NOT EXISTS (SELECT 1 FROM image_fetches f WHERE f.akey = a.akey)"
 	" AND NOT EXISTS (SELECT 1 FROM creators c WHERE c.avatar_url = CONCAT('" IMAGE_PATH_PREFIX "', a.akey))"
 	" AND NOT EXISTS (SELECT 1 FROM videos v WHERE v.poster_url = CONCAT('" IMAGE_PATH_PREFIX "', a.akey))"
+	" AND NOT EXISTS (SELECT 1 FROM creators c WHERE c.cover_url = CONCAT('" IMAGE_PATH_PREFIX "', a.akey))"
+	" AND NOT EXISTS (SELECT 1 FROM collections k WHERE k.cover_url = CONCAT('" IMAGE_PATH_PREFIX "', a.akey))"
+	" AND NOT EXISTS (SELECT 1 FROM ads d WHERE d.image_url = CONCAT('" IMAGE_PATH_PREFIX "', a.akey))"
 	" ORDER BY a.id LIMIT 50", "i", "isis" };
 /* The account quota records of a picture's uploads (studio/image_upload.c names them). */
 static const struct db_stmt q_quota_release = {
@@ -93,7 +96,10 @@ static const struct db_stmt q_asset_delete = {
 	" (SELECT 1 FROM product_images i WHERE i.url_hash = UNHEX(SHA2(CONCAT('" IMAGE_PATH_PREFIX "', ?), 256)))"
 	" AND NOT EXISTS (SELECT 1 FROM image_fetches f WHERE f.akey = ?)"
 	" AND NOT EXISTS (SELECT 1 FROM creators c WHERE c.avatar_url = CONCAT('" IMAGE_PATH_PREFIX "', ?))"
-	" AND NOT EXISTS (SELECT 1 FROM videos v WHERE v.poster_url = CONCAT('" IMAGE_PATH_PREFIX "', ?))", "issss", "" };
+	" AND NOT EXISTS (SELECT 1 FROM videos v WHERE v.poster_url = CONCAT('" IMAGE_PATH_PREFIX "', ?))"
+	" AND NOT EXISTS (SELECT 1 FROM creators c WHERE c.cover_url = CONCAT('" IMAGE_PATH_PREFIX "', ?))"
+	" AND NOT EXISTS (SELECT 1 FROM collections k WHERE k.cover_url = CONCAT('" IMAGE_PATH_PREFIX "', ?))"
+	" AND NOT EXISTS (SELECT 1 FROM ads d WHERE d.image_url = CONCAT('" IMAGE_PATH_PREFIX "', ?))", "isssssss", "" };
 
 static const char *fetch_allow;
 
@@ -256,7 +262,8 @@ static bool sweep(struct db *db, struct arena *a)
 		if (!image_key_valid(key))
 			continue;
 		/* the row first: a picture saved again meanwhile keeps its row, and its files */
-		if (db_query(db, NULL, &q_asset_delete, (struct db_param[]){ DB_I(db_at(&r, i, 0)->i), DB_S(key), DB_S(key), DB_S(key), DB_S(key) }, NULL) != DB_OK)
+		if (db_query(db, NULL, &q_asset_delete, (struct db_param[]){ DB_I(db_at(&r, i, 0)->i), DB_S(key), DB_S(key), DB_S(key), DB_S(key),
+				DB_S(key), DB_S(key), DB_S(key) }, NULL) != DB_OK)
 			return false;
 		if (db_affected(db) != 1)
 			continue;

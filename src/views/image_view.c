@@ -14,18 +14,19 @@ static const char *const slot_sizes[] = {
 	[IMAGE_SLOT_THUMB] = "5rem",
 	[IMAGE_SLOT_AVATAR] = "8.5rem",
 	[IMAGE_SLOT_CHIP] = "48px",
+	[IMAGE_SLOT_COVER] = "(min-width: 72rem) 72rem, 100vw",	/* the page's width, --max at most */
 };
 /* The rendition in src for browsers without srcset, and the one whose size the tag states. */
 static const unsigned slot_fallback[] = {
 	[IMAGE_SLOT_CARD] = 320, [IMAGE_SLOT_MAIN] = 640, [IMAGE_SLOT_THUMB] = 160, [IMAGE_SLOT_AVATAR] = 160,
-	[IMAGE_SLOT_CHIP] = 160,
+	[IMAGE_SLOT_CHIP] = 160, [IMAGE_SLOT_COVER] = 1080,
 };
 
 /* The widest rendition a slot offers: what it needs at 3 device pixels per CSS pixel (a card is at
  * most ~18rem), so a grid of cards does not carry candidates no screen picks. */
 static const unsigned slot_max[] = {
 	[IMAGE_SLOT_CARD] = 640, [IMAGE_SLOT_MAIN] = 1600, [IMAGE_SLOT_THUMB] = 320, [IMAGE_SLOT_AVATAR] = 640,
-	[IMAGE_SLOT_CHIP] = 160,
+	[IMAGE_SLOT_CHIP] = 160, [IMAGE_SLOT_COVER] = 1600,
 };
 
 bool image_view_parse(const char *ref, char key[33], unsigned *width, unsigned *height)
@@ -91,8 +92,8 @@ bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const cha
 		 * placeholder. A remote address is never put in a page (IMAGE_REF_SQL hides those). */
 		bool local = ref[0] == '/' && ref[1] != '/';
 		tmpl_set(d, "SRC", local ? ref : IMAGE_PLACEHOLDER_URL);
-		tmpl_set_int(d, "WIDTH", slot == IMAGE_SLOT_MAIN ? 600 : 300);
-		tmpl_set_int(d, "HEIGHT", slot == IMAGE_SLOT_MAIN ? 600 : 300);
+		tmpl_set_int(d, "WIDTH", slot == IMAGE_SLOT_MAIN ? 600 : slot == IMAGE_SLOT_COVER ? 1200 : 300);
+		tmpl_set_int(d, "HEIGHT", slot == IMAGE_SLOT_MAIN ? 600 : slot == IMAGE_SLOT_COVER ? 400 : 300);
 	}
 	tmpl_show(d, section);
 	return true;

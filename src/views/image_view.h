@@ -15,6 +15,7 @@ enum image_slot {
 	IMAGE_SLOT_THUMB,	/* a gallery thumbnail */
 	IMAGE_SLOT_AVATAR,	/* a storefront's avatar (8.5rem at most) */
 	IMAGE_SLOT_CHIP,	/* a creator's 48 px avatar in a list */
+	IMAGE_SLOT_COVER,	/* a page-wide banner: a storefront's or collection's cover, an ad's hero */
 };
 
 /* The SQL of an avatar's reference from creators.avatar_url (IMAGE_REF_SQL over its hash). */
