@@ -62,10 +62,10 @@ int page_video_poster(struct req *r)
 		tmpl_set_int(f, "SECOND", db_at(&v, 0, 4)->i);
 		tmpl_set_int(f, "MAX", POSTER_FRAME_MAX_S);
 		tmpl_set_int(f, "DEFAULT", POSTER_FRAME_DEFAULT_S);
-		const char *state = db_at(&v, 0, 5)->s;
-		if (strcmp(state, "failed") == 0)
+		/* the pass retries a failed frame twice more before giving up: its error shows at once */
+		if (!*db_at(&v, 0, 2)->s && *db_at(&v, 0, 6)->s)
 			tmpl_set(tmpl_add(f, "FAILED"), "TEXT", db_at(&v, 0, 6)->s);
-		else if (!*db_at(&v, 0, 2)->s)
+		else if (!*db_at(&v, 0, 2)->s && strcmp(db_at(&v, 0, 5)->s, "failed") != 0)
 			tmpl_show(f, "TAKING");
 	}
 	layout_end(r, 200);
