@@ -63,8 +63,8 @@ static const struct db_stmt q_asset_claim = {
 static const struct db_stmt q_asset_load = {
 	"SELECT akey, source, attempts FROM image_assets WHERE id = ?", "i", "sbi" };
 static const struct db_stmt q_asset_ready = {
-	"UPDATE image_assets SET status = 'ready', width = ?, height = ?, error = '', source = NULL WHERE id = ?",
-	"iii", "" };
+	"UPDATE image_assets SET status = 'ready', width = ?, height = ?, avif = ?, error = '', source = NULL WHERE id = ?",
+	"iiii", "" };
 static const struct db_stmt q_asset_refused = {
 	"UPDATE image_assets SET status = 'refused', error = ?, source = NULL WHERE id = ?", "si", "" };
 
@@ -174,6 +174,8 @@ static void remove_renditions(struct arena *a, const char *key, unsigned width)
 	for (size_t i = 0; i < n; i++) {
 		unlink(arena_printf(a, "%s/%s", dir, image_rendition_name(name, sizeof name, key, IMAGE_OUT_WEBP, widths[i])));
 		unlink(arena_printf(a, "%s/%s", dir, image_rendition_name(name, sizeof name, key, IMAGE_OUT_JPEG, widths[i])));
+		if (widths[i] <= IMAGE_AVIF_MAX_W)	/* a picture made before AVIF has none: nothing to unlink */
+			unlink(arena_printf(a, "%s/%s", dir, image_rendition_name(name, sizeof name, key, IMAGE_OUT_AVIF, widths[i])));
 	}
 	if (n)
 		unlink(arena_printf(a, "%s/%s", dir, image_rendition_name(name, sizeof name, key, IMAGE_OUT_SHARE_JPEG, 0)));
@@ -207,13 +209,16 @@ static bool process_asset(struct db *db, struct arena *a, long long id, void *ct
 	}
 	bool written = write_renditions(a, key, &res);
 	unsigned w = res.width, h = res.height;
+	bool avif = false;	/* pages offer AVIF only for pictures that have it (IMAGE_REF_SQL) */
+	for (size_t i = 0; i < res.n; i++)
+		avif |= res.r[i].kind == IMAGE_OUT_AVIF;
 	image_result_free(&res);
 	if (!written) {
 		fprintf(stderr, "crowdcartctl: picture %s: cannot write under %s: %s\n", key, img_dir(a), strerror(errno));
 		return true;	/* the lease runs out and another pass tries again */
 	}
 	(*ready)++;
-	return db_query(db, NULL, &q_asset_ready, (struct db_param[]){ DB_I(w), DB_I(h), DB_I(id) }, NULL) == DB_OK;
+	return db_query(db, NULL, &q_asset_ready, (struct db_param[]){ DB_I(w), DB_I(h), DB_I(avif), DB_I(id) }, NULL) == DB_OK;
 }
 
 static bool fetch_one(struct db *db, struct arena *a, long long id, void *ctx)

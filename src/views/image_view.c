@@ -40,11 +40,17 @@ bool image_view_parse(const char *ref, char key[33], unsigned *width, unsigned *
 	if (*end != ':')
 		return false;
 	unsigned long h = strtoul(end + 1, &end, 10);
-	if (*end || !image_key_valid(key) || image_size_refusal((unsigned)w, (unsigned)h))
+	if ((*end && strcmp(end, ":a") != 0) || !image_key_valid(key) || image_size_refusal((unsigned)w, (unsigned)h))
 		return false;
 	*width = (unsigned)w;
 	*height = (unsigned)h;
 	return true;
+}
+
+bool image_view_avif(const char *ref)
+{
+	size_t n = ref ? strlen(ref) : 0;
+	return n > 2 && ref[0] == '@' && strcmp(ref + n - 2, ":a") == 0;
 }
 
 static const char *srcset(struct arena *a, const char *key, const unsigned *widths, size_t n, const char *ext)
@@ -86,6 +92,12 @@ bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const cha
 			tmpl_set(d, "JPEG_SRCSET", srcset(r->arena, key, widths, n, "jpg"));
 		else
 			tmpl_set(d, "WEBP_SRCSET", srcset(r->arena, key, widths, n, "webp"));
+		/* AVIF first, for a slot whose every candidate has it: a browser takes the first source
+		 * whose type it supports and picks only among that source's widths, so a source that
+		 * stopped short of what the slot needs would show a screen too coarse a picture. */
+		if (slot_max[slot] <= IMAGE_AVIF_MAX_W && slot != IMAGE_SLOT_AVATAR && slot != IMAGE_SLOT_CHIP &&
+		    image_view_avif(ref))
+			tmpl_set(tmpl_add(d, "AVIF"), "AVIF_SRCSET", srcset(r->arena, key, widths, n, "avif"));
 		tmpl_show(d, "SRCSET");
 	} else {
 		/* "@" (not processed yet, or refused) and anything that is not a local path: the
