@@ -16,25 +16,27 @@
 			const pos = row.querySelector('input[name="i_pos"]');
 			if (pos)
 				pos.value = String(i + 1);
-			row.querySelector('.image-up').disabled = i === 0;
-			row.querySelector('.image-down').disabled = i === rows().length - 1;
+			const up = row.querySelector('.image-up'), down = row.querySelector('.image-down');
+			up.disabled = i === 0;
+			down.disabled = i === rows().length - 1;
+			up.setAttribute('aria-label', `Move picture ${i + 1} up`);
+			down.setAttribute('aria-label', `Move picture ${i + 1} down`);
 		});
 		if (moved)
 			status.textContent = `Picture moved to position ${rows().indexOf(moved) + 1} of ${rows().length}. Save to keep the order.`;
 	};
-	const button = (cls, text, label) => {
+	const button = (cls, text) => {
 		const b = document.createElement('button');
 		b.type = 'button';
 		b.className = `button small secondary ${cls}`;
 		b.textContent = text;
-		b.setAttribute('aria-label', label);
 		return b;
 	};
 	let dragged = null;
 	rows().forEach((row, i) => {
 		const tools = document.createElement('span');
 		tools.className = 'image-move';
-		tools.append(button('image-up', 'Up', `Move picture ${i + 1} up`), button('image-down', 'Down', `Move picture ${i + 1} down`));
+		tools.append(button('image-up', 'Up'), button('image-down', 'Down'));
 		row.append(tools);
 		row.draggable = true;
 		row.addEventListener('dragstart', (e) => {
