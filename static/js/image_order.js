@@ -8,7 +8,7 @@
 		return;
 	const status = document.createElement('p');
 	status.className = 'visually-hidden';
-	status.setAttribute('role', 'status');
+	status.setAttribute('aria-live', 'polite');
 	list.after(status);
 	const rows = () => [...list.querySelectorAll(':scope > .image-row')];
 	const renumber = (moved) => {

@@ -54,7 +54,7 @@ test('pictures are reordered by dragging and with the keyboard; saving keeps the
 	const rows = page.locator('.image-rows > .image-row');
 	await rows.nth(2).dragTo(rows.nth(0), { sourcePosition: { x: 4, y: 4 }, targetPosition: { x: 4, y: 4 } });
 	await eventually(async () => assert.deepEqual((await rowOrder(page)).slice(0, 3), ['Charlie@1', 'Alpha@2', 'Bravo@3']));
-	assert.match(await page.locator('.image-rows + [role="status"]').innerText(), /position 1 of/);
+	assert.match(await page.locator('.image-rows + [aria-live]').innerText(), /position 1 of/);
 
 	// the keyboard: Charlie's Down button, Enter; the focus stays on the button, now in the second row
 	const down = rows.nth(0).locator('.image-down');
