@@ -6,7 +6,7 @@
 <caption>Your videos{{#BRAND_NOTE}} and creators' videos of your products{{/BRAND_NOTE}}, since each was published: orders and revenue count the order lines bought from the video, before refunds{{#BRAND_NOTE}} (your orders only){{/BRAND_NOTE}}</caption>
 <thead><tr><th scope="col">Video</th><th scope="col">By</th><th scope="col">Published</th><th scope="col">Views</th><th scope="col">Product clicks</th><th scope="col">Add-to-carts</th><th scope="col">Orders</th><th scope="col">Revenue</th></tr></thead>
 <tbody>
-{{#VIDEOS}}<tr class="video-row" data-video="{{ID}}"><td><a href="/v/{{ID}}">{{CAPTION}}</a> <a class="poster-link" href="/studio/videos/{{ID}}/poster">Poster<span class="visually-hidden"> of {{CAPTION}}</span></a>{{>MODERATED}}</td><td class="by">{{BY}}</td><td>{{DATE}}</td><td class="views">{{VIEWS}}</td><td class="clicks">{{CLICKS}}</td><td class="adds">{{ADDS}}</td><td class="orders">{{ORDERS}}</td><td class="revenue">{{REVENUE}}</td></tr>
+{{#VIDEOS}}<tr class="video-row" data-video="{{ID}}"><td><a href="/v/{{ID}}">{{CAPTION}}</a>{{#OWN}} <a class="poster-link" href="/studio/videos/{{ID}}/poster">Poster<span class="visually-hidden"> of {{CAPTION}}</span></a>{{/OWN}}{{>MODERATED}}</td><td class="by">{{BY}}</td><td>{{DATE}}</td><td class="views">{{VIEWS}}</td><td class="clicks">{{CLICKS}}</td><td class="adds">{{ADDS}}</td><td class="orders">{{ORDERS}}</td><td class="revenue">{{REVENUE}}</td></tr>
 {{/VIDEOS}}</tbody>
 </table>
 <h2 id="publish-h">Publish a video</h2>

@@ -40,11 +40,12 @@ static const struct db_stmt q_videos = {
 	" COALESCE((SELECT SUM(l.line_total)" VIDEO_LINES "), 0),"
 	" COALESCE((SELECT MIN(o.currency)" VIDEO_LINES "), ''),"
 	" COALESCE((SELECT c.display_name FROM creators c WHERE c.id = v.creator_id),"
-	"  (SELECT b.name FROM brands b WHERE b.id = v.brand_id), ''), v.taken_down_reason"
+	"  (SELECT b.name FROM brands b WHERE b.id = v.brand_id), ''), v.taken_down_reason,"
+	" COALESCE(v.creator_id = ? OR v.brand_id = ?, 0)"
 	" FROM videos v WHERE v.creator_id = ? OR v.brand_id = ? OR EXISTS (SELECT 1 FROM video_tags t2"
 	" JOIN products p2 ON p2.id = t2.product_id WHERE t2.video_id = v.id AND p2.brand_id = ?)"
 	" ORDER BY v.created_at DESC, v.id DESC LIMIT 100",
-	"iiiiiiiii", "issiiiiisss" };
+	"iiiiiiiiiii", "issiiiiisssi" };
 static const struct db_stmt q_insert_video = {
 	"INSERT INTO videos (creator_id, brand_id, src_url, poster_url, caption, created_at)"
 	" VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())", "iisss", "" };
@@ -79,7 +80,7 @@ static int videos_page(struct req *r, const struct studio_owner *o, int status, 
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_videos, (struct db_param[]){
 			DB_I(o->brand_id), DB_I(o->brand_id), DB_I(o->brand_id), DB_I(o->brand_id),
-			DB_I(o->brand_id), DB_I(o->brand_id),
+			DB_I(o->brand_id), DB_I(o->brand_id), DB_I(o->creator_id), DB_I(o->brand_id),
 			DB_I(o->creator_id), DB_I(o->brand_id), DB_I(o->brand_id) }, &vids);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
@@ -129,6 +130,8 @@ static int videos_page(struct req *r, const struct studio_owner *o, int status, 
 		tmpl_set_int(v, "ORDERS", db_at(&vids, i, 6)->i);
 		tmpl_set(v, "REVENUE", money_text(r, db_at(&vids, i, 7)->i, db_at(&vids, i, 8)->s));
 		takedown_note_add(v, db_at(&vids, i, 10));
+		if (db_at(&vids, i, 11)->i)	/* the owner's own: its poster page (video_poster_page.c) */
+			tmpl_show(v, "OWN");
 	}
 	if (vids.nrows == 0)
 		tmpl_show(d, "NO_VIDEOS");

@@ -80,6 +80,7 @@ export const PAGES = {
 		'/studio/creator/payouts': '/studio/creator/payouts', '/studio/creator/samples': '/studio/creator/samples',
 		'/studio/creator/samples/new': '/studio/creator/samples/new?product=1',
 		'/studio/creator/codes': '/studio/creator/codes',
+		'/studio/videos/{id}/poster': ['/studio/videos', /^\/studio\/videos\/\d+\/poster$/],
 	},
 	admin: {
 		'/admin': '/admin', '/admin/users': '/admin/users', '/admin/users/{id}': ['/admin/users', /^\/admin\/users\/\d+$/],
