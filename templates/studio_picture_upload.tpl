@@ -7,3 +7,4 @@
 <button class="button" type="submit">Upload</button>
 <p class="hint">{{HINT}}</p>
 </fieldset></form>
+{{#REMOVE}}<form class="inline picture-remove" method="post" action="{{REMOVE_ACTION}}"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button small secondary" type="submit">Remove the picture<span class="visually-hidden">: {{LEGEND}}</span></button></form>{{/REMOVE}}

@@ -125,7 +125,7 @@ int ad_form_page(struct req *r, const struct studio_owner *o, long long id, int 
 		picture_form_add(r, d, "HERO_UPLOAD", &(struct picture_form){
 			arena_printf(r->arena, "%s/%lld/hero", base, id), "hero-file", "Upload a hero picture",
 			"Shown across the top of the ad when it has no video, and the picture of its shared links.",
-			ad.nrows ? db_at(&ad, 0, 11)->s : NULL, ad.nrows ? db_at(&ad, 0, 12)->s : NULL });
+			ad.nrows ? db_at(&ad, 0, 11)->s : NULL, ad.nrows ? db_at(&ad, 0, 12)->s : NULL, NULL });
 	layout_end(r, status);
 	return REQ_DONE;
 }

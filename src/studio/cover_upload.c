@@ -2,6 +2,7 @@
  * pending asset and placeholder as product pictures (image_upload.h, docs/IMAGES.md):
  *   POST /studio/creator/profile/cover            the storefront's cover (creators.cover_url)
  *   POST /studio/creator/collections/{id}/cover   a collection's cover (collections.cover_url)
+ *   (and each cover's .../remove, which empties it)
  *   POST /studio/ads/{id}/hero, /studio/creator/ads/{id}/hero   an ad's hero picture (ads.image_url)
  *   POST /studio/videos/{id}/poster               a video's poster (videos.poster_url) */
 #include "web/response.h"
@@ -35,6 +36,34 @@ int page_creator_cover_upload(struct req *r)
 	struct image_upload_target t = { NULL, &q_creator_cover, { r->creator->id }, 1, "",
 					 "/studio/creator/profile?saved=1" };
 	return image_upload_put(r, &t);
+}
+
+/* Removing a cover empties its column; the sweep then deletes the picture's files once nothing
+ * else names it. */
+int page_creator_cover_remove(struct req *r)
+{
+	enum db_status rc = db_query(r->db, NULL, &q_creator_cover, (struct db_param[]){ DB_S(""), DB_I(r->creator->id) }, NULL);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
+	response_redirect(r, "/studio/creator/profile?saved=1");
+	return REQ_DONE;
+}
+
+int page_collection_cover_remove(struct req *r)
+{
+	long long id = req_id(r, "id");
+	struct db_res own;
+	enum db_status rc = db_query(r->db, r->arena, &q_collection_owned, (struct db_param[]){ DB_I(id), DB_I(r->creator->id) }, &own);
+	if (rc == DB_OK && own.nrows)
+		rc = db_query(r->db, NULL, &q_collection_cover, (struct db_param[]){ DB_S(""), DB_I(id), DB_I(r->creator->id) }, NULL);
+	if (rc != DB_OK)
+		return req_db_fail(rc);
+	if (own.nrows == 0) {
+		response_error(r, 404, "You have no such collection.");
+		return REQ_DONE;
+	}
+	response_redirect(r, arena_printf(r->arena, "/studio/creator/collections/%lld", id));
+	return REQ_DONE;
 }
 
 int page_collection_cover_upload(struct req *r)

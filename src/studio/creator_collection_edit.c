@@ -85,7 +85,8 @@ static int edit_page(struct req *r, const struct acting_creator *c, long long id
 	picture_form_add(r, d, "COVER_UPLOAD", &(struct picture_form){
 		arena_printf(r->arena, "/studio/creator/collections/%lld/cover", id), "cover-file", "Upload a cover",
 		"A wide picture across the top of the collection (cut to 3:1), beside its name on your storefront, "
-		"and the picture of its shared links.", db_at(&col, 0, 5)->s, db_at(&col, 0, 6)->s });
+		"and the picture of its shared links.", db_at(&col, 0, 5)->s, db_at(&col, 0, 6)->s,
+		arena_printf(r->arena, "/studio/creator/collections/%lld/cover/remove", id) });
 	if (cand.nrows) {
 		tmpl_dict *f = tmpl_add(d, "ADD_FORM");
 		for (size_t i = 0; i < cand.nrows; i++) {

@@ -66,7 +66,8 @@ static void profile_form(struct req *r, const struct acting_creator *c, const st
 		takedown_note_add(d, p->taken_down);
 	picture_form_add(r, d, "COVER_UPLOAD", &(struct picture_form){ "/studio/creator/profile/cover", "cover-file",
 		"Upload a cover", "A wide picture across the top of your storefront (cut to 3:1) and the picture of "
-		"your storefront's shared links; its location and other metadata are removed.", p->cover, p->cover_refusal });
+		"your storefront's shared links; its location and other metadata are removed.", p->cover, p->cover_refusal,
+		"/studio/creator/profile/cover/remove" });
 	layout_end(r, status);
 }
 

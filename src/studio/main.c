@@ -371,7 +371,7 @@ enum studio_page {
 	ST_ACCOUNT_NOTIFICATIONS, ST_ACCOUNT_NOTIFICATIONS_SAVE,
 	ST_ADMIN_USER_RESEND_VERIFICATION, ST_ADMIN_USER_TWO_STEP_OFF,
 	ST_CR_COVER_UPLOAD, ST_CR_COLLECTION_COVER_UPLOAD, ST_AD_HERO_UPLOAD, ST_CR_AD_HERO_UPLOAD, ST_VIDEO_POSTER,
-	ST_VIDEO_POSTER_UPLOAD, ST_VIDEO_POSTER_FRAME,
+	ST_VIDEO_POSTER_UPLOAD, ST_VIDEO_POSTER_FRAME, ST_CR_COVER_REMOVE, ST_CR_COLLECTION_COVER_REMOVE,
 	ST__MAX
 };
 
@@ -882,6 +882,10 @@ static const struct route routes[] = {
 	[ST_VIDEO_POSTER_FRAME] = { .pat = { HTTP_POST, "/studio/videos/{id}/poster-frame" },
 		.fn = page_video_poster_frame, .needs = NEED_OWNER, .path = path_id,
 		.fields = video_poster_frame_fields, .max_body = 1024 },
+	[ST_CR_COVER_REMOVE] = { .pat = { HTTP_POST, "/studio/creator/profile/cover/remove" },
+		.fn = page_creator_cover_remove, .needs = NEED_CREATOR, .max_body = 1024 },
+	[ST_CR_COLLECTION_COVER_REMOVE] = { .pat = { HTTP_POST, "/studio/creator/collections/{id}/cover/remove" },
+		.fn = page_collection_cover_remove, .needs = NEED_CREATOR, .path = path_id, .max_body = 1024 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio page");
 

@@ -12,6 +12,8 @@ void picture_form_add(struct req *r, tmpl_dict *d, const char *name, const struc
 	if (!f->ref || !*f->ref)
 		return;
 	tmpl_dict *cur = tmpl_add(p, "CURRENT");
+	if (f->remove_action)
+		tmpl_set(tmpl_add(p, "REMOVE"), "REMOVE_ACTION", f->remove_action);
 	char key[IMAGE_KEY_LEN + 1];
 	unsigned w, h;
 	if (image_view_parse(f->ref, key, &w, &h) || f->ref[0] == '/') {

@@ -17,6 +17,7 @@ struct picture_form {
 	const char *id;		/* the file input's id, unique on the page */
 	const char *legend, *hint;
 	const char *ref, *refusal;	/* the PICTURE_FORM_COLS of the row */
+	const char *remove_action;	/* where "Remove" posts, when the column may be emptied; or NULL */
 };
 
 /* Includes the form as {{>name}} of d. */

@@ -91,6 +91,8 @@ int page_creator_avatar_upload(struct req *r);
 /* cover_upload.c: covers, ad heroes and video posters, uploaded (image_upload.h) */
 int page_creator_cover_upload(struct req *r);
 int page_collection_cover_upload(struct req *r);
+int page_creator_cover_remove(struct req *r);
+int page_collection_cover_remove(struct req *r);
 int page_ad_hero_upload(struct req *r);
 int page_creator_ad_hero_upload(struct req *r);
 int page_video_poster_upload(struct req *r);

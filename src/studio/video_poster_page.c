@@ -56,7 +56,7 @@ int page_video_poster(struct req *r)
 	picture_form_add(r, d, "POSTER_UPLOAD", &(struct picture_form){
 		arena_printf(r->arena, "/studio/videos/%lld/poster", id), "poster-file", "Upload a poster",
 		"Shown before the video plays, and the picture of its shared links.", db_at(&v, 0, 2)->s,
-		db_at(&v, 0, 3)->s });
+		db_at(&v, 0, 3)->s, NULL });
 	if (db_at(&v, 0, 1)->i) {
 		tmpl_dict *f = tmpl_add(d, "FRAME");
 		tmpl_set_int(f, "SECOND", db_at(&v, 0, 4)->i);

@@ -2,7 +2,7 @@
 // storefront's cover, a collection's cover, an ad's hero and a video's poster. Each upload is
 // checked by its first bytes, shows a placeholder until the worker made its renditions, then a
 // <picture> with srcset, sizes, width and height, names the page's og:image, and keeps its files
-// through a sweep while the column names it. A video uploaded here may take its poster frame at a
+// through a sweep while the column names it (a removed cover loses them). A video uploaded here may take its poster frame at a
 // chosen second; choosing another makes a new poster.
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
@@ -147,6 +147,17 @@ describe('covers, heroes and posters, uploaded', { concurrency: 1 }, () => {
 		assert.equal(keyOf(one(`SELECT cover_url FROM collections WHERE id = ${id}`)), key);
 		await images(confWith('image_sweep_after_seconds = 0'));
 		assert.ok(existsSync(path.join(VAR, 'media', 'img', `${key}-640.jpg`)), 'a collection cover in use keeps its files');
+		// removed (only by its creator): the page goes without it, and the sweep deletes its files
+		assert.match((await client.get(edit)).body, new RegExp(`action="/studio/creator/collections/${id}/cover/remove"`));
+		assert.equal((await other.submit(`/studio/creator/collections/${id}/cover/remove`, {}, { formPath: '/studio/creator/profile' })).status, 404);
+		const removed = await client.submit(`/studio/creator/collections/${id}/cover/remove`, {}, { formPath: edit });
+		assert.equal(removed.status, 303);
+		assert.equal(one(`SELECT cover_url FROM collections WHERE id = ${id}`), '');
+		await eventually(async () => assert.doesNotMatch((await new Client().get(`/@${account.handle}/cover-shelf`)).body, /<picture class="cover">/));
+		await images(confWith('image_sweep_after_seconds = 0'));
+		assert.ok(!existsSync(path.join(VAR, 'media', 'img', `${key}-640.jpg`)), 'a removed cover loses its files');
+		assert.ok(!existsSync(path.join(VAR, 'media', 'img', `${key}-320.avif`)));
+		assert.equal(one(`SELECT COUNT(*) FROM image_assets WHERE akey = '${key}'`), '0');
 	});
 
 	it('an ad hero: uploaded for a saved ad, a sized <picture> and the og:image; the ad form keeps it; kept by the sweep', async () => {
