@@ -53,12 +53,41 @@ bool image_view_avif(const char *ref)
 	return n > 2 && ref[0] == '@' && strcmp(ref + n - 2, ":a") == 0;
 }
 
+/* Decimal digits of w (a ladder width: at most 5 digits) into out; their count. */
+static size_t put_width(char out[8], unsigned w)
+{
+	char tmp[8];
+	size_t n = 0;
+	do
+		tmp[n++] = (char)('0' + w % 10);
+	while ((w /= 10) && n < sizeof tmp);
+	for (size_t i = 0; i < n; i++)
+		out[i] = tmp[n - 1 - i];
+	return n;
+}
+
+/* Built by appends, not printf: a grid of cards makes three of these per card on every render,
+ * and formatting them was a quarter of a storefront's picture markup cost (docs/BENCHMARKS.md). */
 static const char *srcset(struct arena *a, const char *key, const unsigned *widths, size_t n, const char *ext)
 {
 	struct buf b;
+	char w[8];
+	size_t wn, en = strlen(ext);
 	buf_init(&b, a, 512);
-	for (size_t i = 0; i < n; i++)
-		buf_printf(&b, "%s" IMAGE_PATH_PREFIX "%s-%u.%s %uw", i ? ", " : "", key, widths[i], ext, widths[i]);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_put(&b, ", ", 2);
+		buf_put(&b, IMAGE_PATH_PREFIX, sizeof IMAGE_PATH_PREFIX - 1);
+		buf_put(&b, key, IMAGE_KEY_LEN);
+		buf_putc(&b, '-');
+		wn = put_width(w, widths[i]);
+		buf_put(&b, w, wn);
+		buf_putc(&b, '.');
+		buf_put(&b, ext, en);
+		buf_putc(&b, ' ');
+		buf_put(&b, w, wn);
+		buf_putc(&b, 'w');
+	}
 	return buf_cstr(&b);
 }
 
