@@ -5,7 +5,7 @@
 # placeholder); the same uploads after `crowdcartctl images` (a <picture> with AVIF, WebP and JPEG
 # srcsets per card), the last two alternated ROUNDS times (default 3). Also one 320 px AVIF
 # rendition, a static file. Prints the medians of requests/s and p99 of each and the ratios.
-# Usage: [ROUNDS=n] [CALLGRIND=1] bench/storefront_images.sh [seconds] [connections]
+# Usage: [ROUNDS=n] [CALLGRIND=1] [ENCODING=gzip] bench/storefront_images.sh [seconds] [connections]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -33,16 +33,18 @@ trap 'forget || true; scripts/web.sh stop >/dev/null 2>&1 || true; scripts/db.sh
 base=http://127.0.0.1:$PORT
 
 # "name rps p99_ms" for one URL, after a warm-up that also lets the workers' kept pages expire.
+# ENCODING=gzip (or br) asks for compressed pages, as browsers do.
+enc=(${ENCODING:+-H "Accept-Encoding: $ENCODING"})
 run() {
-	wrk -t2 -c"$conns" -d3s "$base$2" >/dev/null
-	wrk -t2 -c"$conns" -d"${secs}s" --latency "$base$2" | awk -v name="$1" '
+	wrk -t2 -c"$conns" -d3s "${enc[@]}" "$base$2" >/dev/null
+	wrk -t2 -c"$conns" -d"${secs}s" --latency "${enc[@]}" "$base$2" | awk -v name="$1" '
 		/Requests\/sec/ { rps = $2 }
 		/ 99%/ { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } p99 = v }
 		/Non-2xx|Socket errors/ { err = err " " $0 }
 		END { printf "%s %.0f %.2f%s\n", name, rps, p99, err ? " ERRORS:" err : "" }'
 }
 
-echo "crowdcart storefront pictures benchmark: $(nproc) cores, $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg), wrk -t2 -c$conns -d${secs}s, lighttpd"
+echo "crowdcart storefront pictures benchmark: $(nproc) cores, $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg), wrk -t2 -c$conns -d${secs}s, lighttpd${ENCODING:+, Accept-Encoding: $ENCODING}"
 results=$(run demo /@lena)
 echo "demo page: $(curl -fsS "$base/@lena" | wc -c) bytes"
 
