@@ -3,7 +3,8 @@
 {{#HERO_VIDEO}}<video class="ad-video" controls muted playsinline preload="metadata" src="{{SRC}}"{{#POSTER}} poster="{{URL}}"{{/POSTER}}>
 <p>Your browser cannot play this video here. <a href="{{SRC}}">Open the video</a>.</p>
 </video>{{/HERO_VIDEO}}
-{{#HERO_IMAGE}}<img class="ad-image" src="{{SRC}}" alt="{{ALT}}">{{/HERO_IMAGE}}
+{{#HERO}}{{#HERO_IMAGE}}<picture>{{#AVIF}}<source type="image/avif" srcset="{{AVIF_SRCSET}}" sizes="{{SIZES}}">{{/AVIF}}{{#SRCSET}}<source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}">{{/SRCSET}}<img class="ad-image" src="{{SRC}}" alt="{{ALT}}" loading="{{LOADING}}" fetchpriority="high" decoding="async" width="{{WIDTH}}" height="{{HEIGHT}}"></picture>{{/HERO_IMAGE}}{{/HERO}}
+{{#HERO_LINKED}}<img class="ad-image" src="{{SRC}}" alt="{{ALT}}">{{/HERO_LINKED}}
 </div>
 <h1 class="page-title ad-title">{{TITLE}}</h1>
 <p class="ad-headline">{{HEADLINE}}</p>
@@ -24,7 +25,7 @@
 <ol class="ad-cards" tabindex="0" aria-label="Products, scroll sideways for more">
 {{#CARDS}}<li class="ad-card">
 <a class="card-link" href="{{URL}}">
-{{#IMAGE}}<picture>{{#SRCSET}}<source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}">{{/SRCSET}}<img class="card-img" src="{{SRC}}" alt="{{ALT}}" loading="{{LOADING}}" decoding="async" width="{{WIDTH}}" height="{{HEIGHT}}"></picture>{{/IMAGE}}
+{{#IMAGE}}<picture>{{#AVIF}}<source type="image/avif" srcset="{{AVIF_SRCSET}}" sizes="{{SIZES}}">{{/AVIF}}{{#SRCSET}}<source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}">{{/SRCSET}}<img class="card-img" src="{{SRC}}" alt="{{ALT}}" loading="{{LOADING}}" decoding="async" width="{{WIDTH}}" height="{{HEIGHT}}"></picture>{{/IMAGE}}
 <h3 class="card-title">{{TITLE}}</h3>
 </a>
 <p class="card-brand">{{BRAND}}</p>

@@ -1,4 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<p class="muted"><a href="/@{{HANDLE}}">← {{NAME}}</a></p>
+{{#COVER}}<picture class="cover">{{#SRCSET}}<source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}">{{/SRCSET}}<img class="cover-img" src="{{SRC}}" alt="" loading="{{LOADING}}" fetchpriority="high" decoding="async" width="{{WIDTH}}" height="{{HEIGHT}}"></picture>{{/COVER}}
 <h1 class="page-title">{{TITLE}}</h1>
 <p class="lead">{{DESCRIPTION}}</p>
 <p class="muted">A collection by <a href="/@{{HANDLE}}">{{NAME}}</a></p>

@@ -2,11 +2,11 @@
 <article class="product">
 <div class="gallery">
 <div class="gallery-track" tabindex="0" role="region" aria-label="Pictures of {{TITLE}}">
-{{#IMAGES}}<figure class="gallery-slide" id="picture-{{N}}" data-picture="{{IMAGE_ID}}">{{#IMAGE}}<picture>{{#SRCSET}}<source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}">{{/SRCSET}}<img src="{{SRC}}" alt="{{ALT}}" loading="{{LOADING}}" decoding="async" width="{{WIDTH}}" height="{{HEIGHT}}"></picture>{{/IMAGE}}</figure>
+{{#IMAGES}}<figure class="gallery-slide" id="picture-{{N}}" data-picture="{{IMAGE_ID}}">{{#IMAGE}}<picture>{{#AVIF}}<source type="image/avif" srcset="{{AVIF_SRCSET}}" sizes="{{SIZES}}">{{/AVIF}}{{#SRCSET}}<source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}">{{/SRCSET}}<img src="{{SRC}}" alt="{{ALT}}" loading="{{LOADING}}" decoding="async" width="{{WIDTH}}" height="{{HEIGHT}}"></picture>{{/IMAGE}}</figure>
 {{/IMAGES}}
 </div>
 {{#THUMBS}}<ol class="gallery-thumbs">
-{{#THUMB}}<li><a href="#picture-{{N}}" aria-label="Picture {{N}} of {{COUNT}}">{{#IMAGE}}<picture>{{#SRCSET}}<source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}">{{/SRCSET}}<img src="{{SRC}}" alt="{{ALT}}" loading="{{LOADING}}" decoding="async" width="{{WIDTH}}" height="{{HEIGHT}}"></picture>{{/IMAGE}}</a></li>
+{{#THUMB}}<li><a href="#picture-{{N}}" aria-label="Picture {{N}} of {{COUNT}}">{{#IMAGE}}<picture>{{#AVIF}}<source type="image/avif" srcset="{{AVIF_SRCSET}}" sizes="{{SIZES}}">{{/AVIF}}{{#SRCSET}}<source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}">{{/SRCSET}}<img src="{{SRC}}" alt="{{ALT}}" loading="{{LOADING}}" decoding="async" width="{{WIDTH}}" height="{{HEIGHT}}"></picture>{{/IMAGE}}</a></li>
 {{/THUMB}}</ol>{{/THUMBS}}
 </div>
 <div class="product-info">

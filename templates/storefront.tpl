@@ -1,4 +1,5 @@
-{{%AUTOESCAPE context="HTML"}}<section class="creator-hero">
+{{%AUTOESCAPE context="HTML"}}{{#COVER}}<picture class="cover">{{#SRCSET}}<source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}">{{/SRCSET}}<img class="cover-img" src="{{SRC}}" alt="" loading="{{LOADING}}" fetchpriority="high" decoding="async" width="{{WIDTH}}" height="{{HEIGHT}}"></picture>{{/COVER}}
+<section class="creator-hero">
 {{#AVATAR}}<img class="avatar-lg" src="{{SRC}}"{{#SRCSET}} srcset="{{JPEG_SRCSET}}" sizes="{{SIZES}}"{{/SRCSET}} alt="" width="120" height="120">{{/AVATAR}}
 <h1>{{NAME}}</h1>
 <p class="muted">@{{HANDLE}}</p>
@@ -27,7 +28,7 @@
 <section aria-labelledby="collections-h">
 <h2 id="collections-h">Collections</h2>
 <ul class="collection-list">
-{{#COLLECTIONS}}<li><a href="{{URL}}">{{TITLE}}</a></li>
+{{#COLLECTIONS}}<li><a href="{{URL}}">{{#COVER}}<img class="collection-cover" src="{{SRC}}"{{#SRCSET}} srcset="{{JPEG_SRCSET}}" sizes="{{SIZES}}"{{/SRCSET}} alt="" loading="{{LOADING}}" decoding="async" width="48" height="48">{{/COVER}}{{TITLE}}</a></li>
 {{/COLLECTIONS}}
 </ul>
 </section>

@@ -17,7 +17,7 @@
 {{#VIDEOS}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{CAPTION}}</option>
 {{/VIDEOS}}</select>
 {{#ERR_VIDEO}}<p class="field-error" id="video-error">{{TEXT}}</p>{{/ERR_VIDEO}}</div>
-<div class="field"><label for="image_url">Hero image address (when there is no video)</label>
+<div class="field"><label for="image_url">Hero image address (when there is no video), or upload one below once the ad is saved</label>
 <input id="image_url" name="image_url" type="text" inputmode="url" maxlength="500" value="{{IMAGE_URL}}" placeholder="https://cdn.example.com/hero.jpg"{{#ERR_IMAGE_URL}} aria-invalid="true" aria-describedby="image_url-error"{{/ERR_IMAGE_URL}}>
 {{#ERR_IMAGE_URL}}<p class="field-error" id="image_url-error">{{TEXT}}</p>{{/ERR_IMAGE_URL}}</div>
 <div class="field"><label for="products">Products, in order (one handle per line, at most 20; the first is the Buy button's{{#CREATOR_OWNER}}; all of one brand, written brand/handle or just handle{{/CREATOR_OWNER}})</label>
@@ -43,4 +43,5 @@
 <label><input type="radio" name="state" value="live"{{#S_LIVE}} checked{{/S_LIVE}}> Live</label>
 {{#ERR_STATE}}<p class="field-error" id="state-error">{{TEXT}}</p>{{/ERR_STATE}}</fieldset>
 <div class="actions"><button class="button" type="submit">Save</button></div>
-</form>{{/FORM}}
+</form>
+{{>HERO_UPLOAD}}{{/FORM}}

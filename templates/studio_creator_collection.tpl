@@ -11,6 +11,7 @@
 <div class="field"><label><input type="checkbox" name="published" value="1"{{#PUBLISHED}} checked{{/PUBLISHED}}> Published (shown on your storefront)</label></div>
 <div class="actions"><button class="button" type="submit">Save collection</button></div>
 </form>
+{{>COVER_UPLOAD}}
 <h2 id="items-h">Items</h2>
 {{#NO_ITEMS}}<p class="muted">No items yet.</p>{{/NO_ITEMS}}
 <ol class="collection-items" aria-labelledby="items-h">

@@ -31,3 +31,4 @@
 <button class="button" type="submit">Upload</button>
 <p class="hint">It replaces the avatar above, with its location and other metadata removed; your storefront shows it once it is processed, in a few seconds.</p>
 </fieldset></form>
+{{>COVER_UPLOAD}}

@@ -58,11 +58,13 @@
 </tbody></table></div>
 </fieldset>
 <fieldset><legend>Images (uploaded, or http or https addresses; empty a row or choose remove to take it off; change the positions to reorder; up to 20; the first is the card's)</legend>
+<div class="image-rows">
 {{#IMAGE}}<div class="image-row">{{#TYPED}}<label>Image {{N}} address <input id="i{{N}}-url" name="i_url" type="url" maxlength="1000" value="{{URL}}"></label>{{/TYPED}}
-{{#UPLOADED}}<div class="uploaded-image"><label>Image {{N}} <select name="i_url"><option value="{{URL}}" selected>keep</option><option value="">remove</option></select></label>{{#THUMB}}<picture>{{#SRCSET}}<source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}">{{/SRCSET}}<img class="studio-thumb" src="{{SRC}}" alt="" width="{{WIDTH}}" height="{{HEIGHT}}"></picture>{{/THUMB}}<span class="hint">{{STATE}}</span></div>{{/UPLOADED}}
+{{#UPLOADED}}<div class="uploaded-image"><label>Image {{N}} <select name="i_url"><option value="{{URL}}" selected>keep</option><option value="">remove</option></select></label>{{#THUMB}}<picture>{{#AVIF}}<source type="image/avif" srcset="{{AVIF_SRCSET}}" sizes="{{SIZES}}">{{/AVIF}}{{#SRCSET}}<source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}">{{/SRCSET}}<img class="studio-thumb" src="{{SRC}}" alt="" width="{{WIDTH}}" height="{{HEIGHT}}"></picture>{{/THUMB}}<span class="hint">{{STATE}}</span></div>{{/UPLOADED}}
 <label>Alt text <input name="i_alt" maxlength="255" value="{{ALT}}"></label>
 <label>Position <input name="i_pos" inputmode="numeric" maxlength="3" size="3" value="{{N}}"></label></div>
 {{/IMAGE}}
+</div><script src="{{STATIC_JS_IMAGE_ORDER_JS}}" defer></script>
 </fieldset>
 <div class="actions"><button class="button" type="submit">Save</button>
 <button class="button secondary" type="submit" name="after" value="more" aria-describedby="more-rows-hint">Add more rows</button></div>

@@ -57,26 +57,35 @@ static bool magic_ok(enum image_kind kind, const uint8_t *p, size_t n)
 {
 	if (kind == IMAGE_OUT_WEBP)
 		return n >= 12 && memcmp(p, "RIFF", 4) == 0 && memcmp(p + 8, "WEBP", 4) == 0;
+	if (kind == IMAGE_OUT_AVIF)	/* an ISO BMFF "ftyp" box of brand avif */
+		return n >= 12 && memcmp(p + 4, "ftypavif", 8) == 0;
 	return n >= 3 && p[0] == 0xFF && p[1] == 0xD8 && p[2] == 0xFF;
 }
 
-/* The rendition the ladder expects at index i of a picture width x height. */
+/* The rendition the ladder expects at index i of n, for a picture width x height: each step's WebP,
+ * JPEG and (up to IMAGE_AVIF_MAX_W) AVIF, in that order, then the shared-link picture. */
 static bool expected(unsigned width, unsigned height, size_t i, size_t n, enum image_kind *kind, unsigned *w, unsigned *h)
 {
 	unsigned widths[IMAGE_LADDER_N];
-	size_t steps = image_widths(width, widths);
-	if (n != 2 * steps + 1)
+	size_t steps = image_widths(width, widths), at = 0;
+	for (size_t s = 0; s < steps; s++) {
+		size_t per = widths[s] <= IMAGE_AVIF_MAX_W ? 3 : 2;
+		if (i >= at && i < at + per) {
+			static const enum image_kind order[] = { IMAGE_OUT_WEBP, IMAGE_OUT_JPEG, IMAGE_OUT_AVIF };
+			*kind = order[i - at];
+			*w = widths[s];
+			*h = image_scaled_height(width, height, *w);
+		}
+		at += per;
+	}
+	if (n != at + 1)
 		return false;
 	if (i == n - 1) {
 		*kind = IMAGE_OUT_SHARE_JPEG;
 		*w = IMAGE_SHARE_W;
 		*h = IMAGE_SHARE_H;
-		return true;
 	}
-	*kind = i % 2 == 0 ? IMAGE_OUT_WEBP : IMAGE_OUT_JPEG;
-	*w = widths[i / 2];
-	*h = image_scaled_height(width, height, *w);
-	return true;
+	return i < n;
 }
 
 /* Reads the child's answer; NULL when it decodes, else what was wrong with it. */
@@ -102,8 +111,8 @@ static const char *receive(int fd, struct image_result *out, bool *refused)
 		return "the image process sent a size or a count beyond the limits";
 	for (size_t i = 0; i < head[3]; i++) {
 		uint32_t r[4];
-		enum image_kind kind;
-		unsigned w, h;
+		enum image_kind kind = IMAGE_OUT_WEBP;
+		unsigned w = 0, h = 0;
 		if (!pipe_io_read_full(fd, r, sizeof r))
 			return "the image process stopped before its answer";
 		/* a rounding of one pixel either way is libvips' business, not a lie */

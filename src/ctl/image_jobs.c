@@ -63,8 +63,8 @@ static const struct db_stmt q_asset_claim = {
 static const struct db_stmt q_asset_load = {
 	"SELECT akey, source, attempts FROM image_assets WHERE id = ?", "i", "sbi" };
 static const struct db_stmt q_asset_ready = {
-	"UPDATE image_assets SET status = 'ready', width = ?, height = ?, error = '', source = NULL WHERE id = ?",
-	"iii", "" };
+	"UPDATE image_assets SET status = 'ready', width = ?, height = ?, avif = ?, error = '', source = NULL WHERE id = ?",
+	"iiii", "" };
 static const struct db_stmt q_asset_refused = {
 	"UPDATE image_assets SET status = 'refused', error = ?, source = NULL WHERE id = ?", "si", "" };
 
@@ -76,7 +76,7 @@ static const struct db_stmt q_fetch_unused = {
 	" (SELECT 1 FROM product_images i WHERE i.url_hash = image_fetches.url_hash)"
 	" AND NOT EXISTS (SELECT 1 FROM creators c WHERE c.avatar_url = image_fetches.url) LIMIT 500", "", "" };
 /* Assets processed, older than the grace, that no picture column (product pictures, avatars,
- * video posters) names and no fetch holds. */
+ * video posters, storefront and collection covers, ad heroes) names and no fetch holds. */
 static const struct db_stmt q_asset_unused = {
 	"SELECT a.id, a.akey, a.width, a.status FROM image_assets a WHERE a.status <> 'pending'"
 	" AND a.created_at <= UTC_TIMESTAMP() - INTERVAL ? SECOND"
@@ -84,6 +84,9 @@ static const struct db_stmt q_asset_unused = {
 	" AND NOT EXISTS (SELECT 1 FROM image_fetches f WHERE f.akey = a.akey)"
 	" AND NOT EXISTS (SELECT 1 FROM creators c WHERE c.avatar_url = CONCAT('" IMAGE_PATH_PREFIX "', a.akey))"
 	" AND NOT EXISTS (SELECT 1 FROM videos v WHERE v.poster_url = CONCAT('" IMAGE_PATH_PREFIX "', a.akey))"
+	" AND NOT EXISTS (SELECT 1 FROM creators c WHERE c.cover_url = CONCAT('" IMAGE_PATH_PREFIX "', a.akey))"
+	" AND NOT EXISTS (SELECT 1 FROM collections k WHERE k.cover_url = CONCAT('" IMAGE_PATH_PREFIX "', a.akey))"
+	" AND NOT EXISTS (SELECT 1 FROM ads d WHERE d.image_url = CONCAT('" IMAGE_PATH_PREFIX "', a.akey))"
 	" ORDER BY a.id LIMIT 50", "i", "isis" };
 /* The account quota records of a picture's uploads (studio/image_upload.c names them). */
 static const struct db_stmt q_quota_release = {
@@ -93,7 +96,10 @@ static const struct db_stmt q_asset_delete = {
 	" (SELECT 1 FROM product_images i WHERE i.url_hash = UNHEX(SHA2(CONCAT('" IMAGE_PATH_PREFIX "', ?), 256)))"
 	" AND NOT EXISTS (SELECT 1 FROM image_fetches f WHERE f.akey = ?)"
 	" AND NOT EXISTS (SELECT 1 FROM creators c WHERE c.avatar_url = CONCAT('" IMAGE_PATH_PREFIX "', ?))"
-	" AND NOT EXISTS (SELECT 1 FROM videos v WHERE v.poster_url = CONCAT('" IMAGE_PATH_PREFIX "', ?))", "issss", "" };
+	" AND NOT EXISTS (SELECT 1 FROM videos v WHERE v.poster_url = CONCAT('" IMAGE_PATH_PREFIX "', ?))"
+	" AND NOT EXISTS (SELECT 1 FROM creators c WHERE c.cover_url = CONCAT('" IMAGE_PATH_PREFIX "', ?))"
+	" AND NOT EXISTS (SELECT 1 FROM collections k WHERE k.cover_url = CONCAT('" IMAGE_PATH_PREFIX "', ?))"
+	" AND NOT EXISTS (SELECT 1 FROM ads d WHERE d.image_url = CONCAT('" IMAGE_PATH_PREFIX "', ?))", "isssssss", "" };
 
 static const char *fetch_allow;
 
@@ -168,6 +174,8 @@ static void remove_renditions(struct arena *a, const char *key, unsigned width)
 	for (size_t i = 0; i < n; i++) {
 		unlink(arena_printf(a, "%s/%s", dir, image_rendition_name(name, sizeof name, key, IMAGE_OUT_WEBP, widths[i])));
 		unlink(arena_printf(a, "%s/%s", dir, image_rendition_name(name, sizeof name, key, IMAGE_OUT_JPEG, widths[i])));
+		if (widths[i] <= IMAGE_AVIF_MAX_W)	/* a picture made before AVIF has none: nothing to unlink */
+			unlink(arena_printf(a, "%s/%s", dir, image_rendition_name(name, sizeof name, key, IMAGE_OUT_AVIF, widths[i])));
 	}
 	if (n)
 		unlink(arena_printf(a, "%s/%s", dir, image_rendition_name(name, sizeof name, key, IMAGE_OUT_SHARE_JPEG, 0)));
@@ -201,13 +209,16 @@ static bool process_asset(struct db *db, struct arena *a, long long id, void *ct
 	}
 	bool written = write_renditions(a, key, &res);
 	unsigned w = res.width, h = res.height;
+	bool avif = false;	/* pages offer AVIF only for pictures that have it (IMAGE_REF_SQL) */
+	for (size_t i = 0; i < res.n; i++)
+		avif |= res.r[i].kind == IMAGE_OUT_AVIF;
 	image_result_free(&res);
 	if (!written) {
 		fprintf(stderr, "crowdcartctl: picture %s: cannot write under %s: %s\n", key, img_dir(a), strerror(errno));
 		return true;	/* the lease runs out and another pass tries again */
 	}
 	(*ready)++;
-	return db_query(db, NULL, &q_asset_ready, (struct db_param[]){ DB_I(w), DB_I(h), DB_I(id) }, NULL) == DB_OK;
+	return db_query(db, NULL, &q_asset_ready, (struct db_param[]){ DB_I(w), DB_I(h), DB_I(avif), DB_I(id) }, NULL) == DB_OK;
 }
 
 static bool fetch_one(struct db *db, struct arena *a, long long id, void *ctx)
@@ -256,7 +267,8 @@ static bool sweep(struct db *db, struct arena *a)
 		if (!image_key_valid(key))
 			continue;
 		/* the row first: a picture saved again meanwhile keeps its row, and its files */
-		if (db_query(db, NULL, &q_asset_delete, (struct db_param[]){ DB_I(db_at(&r, i, 0)->i), DB_S(key), DB_S(key), DB_S(key), DB_S(key) }, NULL) != DB_OK)
+		if (db_query(db, NULL, &q_asset_delete, (struct db_param[]){ DB_I(db_at(&r, i, 0)->i), DB_S(key), DB_S(key), DB_S(key), DB_S(key),
+				DB_S(key), DB_S(key), DB_S(key) }, NULL) != DB_OK)
 			return false;
 		if (db_affected(db) != 1)
 			continue;

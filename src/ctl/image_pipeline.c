@@ -8,6 +8,10 @@
 
 #define WEBP_QUALITY 80
 #define JPEG_QUALITY 82
+/* AV1 at effort 2 of 9: about as small as WebP at 80 for a third fewer bytes, in a second for a
+ * 1600 px picture here; higher efforts cost several times the CPU for a few percent. */
+#define AVIF_QUALITY 55
+#define AVIF_EFFORT 2
 
 static bool started;
 
@@ -147,6 +151,9 @@ static bool encode(VipsImage *img, enum image_kind kind, struct image_rendition 
 		rc = vips_webpsave_buffer(img, &buf, &len, "Q", WEBP_QUALITY, "strip", TRUE, NULL);
 		if (rc == 0 && !webp_drop_metadata(buf, &len))
 			rc = -1;
+	} else if (kind == IMAGE_OUT_AVIF) {
+		rc = vips_heifsave_buffer(img, &buf, &len, "Q", AVIF_QUALITY, "compression", VIPS_FOREIGN_HEIF_COMPRESSION_AV1,
+					  "effort", AVIF_EFFORT, "strip", TRUE, NULL);
 	} else {
 		VipsImage *flat = opaque(img);
 		if (!flat)
@@ -175,7 +182,8 @@ static bool ladder(VipsImage *img, struct image_result *out)
 					 "no_rotate", TRUE, NULL) != 0)
 			return false;
 		bool ok = encode(small, IMAGE_OUT_WEBP, &out->r[out->n]) && (out->n++, true) &&
-			  encode(small, IMAGE_OUT_JPEG, &out->r[out->n]) && (out->n++, true);
+			  encode(small, IMAGE_OUT_JPEG, &out->r[out->n]) && (out->n++, true) &&
+			  (widths[i] > IMAGE_AVIF_MAX_W || (encode(small, IMAGE_OUT_AVIF, &out->r[out->n]) && (out->n++, true)));
 		g_object_unref(small);
 		if (!ok)
 			return false;
@@ -240,6 +248,6 @@ const char *image_rendition_name(char *buf, size_t size, const char *key, enum i
 	if (kind == IMAGE_OUT_SHARE_JPEG)
 		snprintf(buf, size, "%s-og.jpg", key);
 	else
-		snprintf(buf, size, "%s-%u.%s", key, width, kind == IMAGE_OUT_WEBP ? "webp" : "jpg");
+		snprintf(buf, size, "%s-%u.%s", key, width, kind == IMAGE_OUT_WEBP ? "webp" : kind == IMAGE_OUT_AVIF ? "avif" : "jpg");
 	return buf;
 }

@@ -1,6 +1,7 @@
 /* image_pipeline.h: one untrusted picture in, its renditions out, with libvips: decoded under
  * limits, turned upright by its EXIF orientation, stripped of every metadata block (location
- * above all), resized down the ladder (image_sniff.h) and encoded as WebP and JPEG, plus the
+ * above all), resized down the ladder (image_sniff.h) and encoded as WebP and JPEG (and AVIF up
+ * to IMAGE_AVIF_MAX_W), plus the
  * 1200x630 picture for shared links. Runs in crowdcartctl only (never in a page-serving program),
  * in a confined child (image_child.h). */
 #ifndef CC_IMAGE_PIPELINE_H
@@ -10,7 +11,7 @@
 #include <stdint.h>
 #include "lib/image_sniff.h"
 
-enum image_kind { IMAGE_OUT_WEBP, IMAGE_OUT_JPEG, IMAGE_OUT_SHARE_JPEG };
+enum image_kind { IMAGE_OUT_WEBP, IMAGE_OUT_JPEG, IMAGE_OUT_SHARE_JPEG, IMAGE_OUT_AVIF };
 
 struct image_rendition {
 	enum image_kind kind;
@@ -19,7 +20,7 @@ struct image_rendition {
 	size_t len;
 };
 
-#define IMAGE_RENDITIONS_MAX (2 * IMAGE_LADDER_N + 1)
+#define IMAGE_RENDITIONS_MAX (3 * IMAGE_LADDER_N + 1)
 
 struct image_result {
 	unsigned width, height;	/* upright, before any resize */
@@ -36,7 +37,7 @@ bool image_pipeline_init(void);
 bool image_pipeline_run(const uint8_t *src, size_t len, struct image_result *out);
 void image_result_free(struct image_result *res);
 /* The file name of a rendition of asset key: "<key>-<width>.webp", "<key>-<width>.jpg",
- * "<key>-og.jpg". buf holds at least 64 bytes. */
+ * "<key>-<width>.avif", "<key>-og.jpg". buf holds at least 64 bytes. */
 const char *image_rendition_name(char *buf, size_t size, const char *key, enum image_kind kind, unsigned width);
 
 #endif

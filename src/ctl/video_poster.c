@@ -13,10 +13,10 @@
 #include "lib/image_sniff.h"
 #include "lib/sandbox.h"
 #include "domain/media/image_asset.h"
+#include "domain/media/poster_frame.h"
 #include "ctl/lease.h"
 #include "ctl/video_poster.h"
 
-#define POSTER_SECOND "1"
 #define POSTER_ATTEMPTS 3
 
 static const struct db_stmt q_discover = {
@@ -30,11 +30,12 @@ static const struct db_stmt q_claim = {
 	"UPDATE video_posters SET next_attempt_at = UTC_TIMESTAMP() + INTERVAL 300 SECOND, attempts = attempts + 1"
 	" WHERE video_id = ? AND status = 'pending' AND next_attempt_at <= UTC_TIMESTAMP()", "i", "" };
 static const struct db_stmt q_load = {
-	"SELECT v.src_url, v.poster_url, p.attempts FROM videos v JOIN video_posters p ON p.video_id = v.id"
-	" WHERE v.id = ?", "i", "ssi" };
-/* Only while the owner has not set a poster meanwhile. */
+	"SELECT v.src_url, v.poster_url, p.attempts, COALESCE(v.poster_second, " POSTER_FRAME_DEFAULT_SQL ")"
+	" FROM videos v JOIN video_posters p ON p.video_id = v.id WHERE v.id = ?", "i", "ssii" };
+/* Only while the owner has not set a poster, nor chosen another second, meanwhile. */
 static const struct db_stmt q_set = {
-	"UPDATE videos SET poster_url = ? WHERE id = ? AND poster_url = ''", "si", "" };
+	"UPDATE videos SET poster_url = ? WHERE id = ? AND poster_url = ''"
+	" AND COALESCE(poster_second, " POSTER_FRAME_DEFAULT_SQL ") = ?", "sii", "" };
 static const struct db_stmt q_done = {
 	"UPDATE video_posters SET status = 'done', error = '' WHERE video_id = ?", "i", "" };
 static const struct db_stmt q_fail = {
@@ -57,9 +58,12 @@ static const char *media_name(const char *src)
 	return name;
 }
 
-/* Runs ffmpeg on path in the confined child; the PNG frame (malloc'd) or NULL. */
-static uint8_t *frame(const char *path, size_t *len)
+/* Runs ffmpeg on path in the confined child for the frame at `second`; the PNG frame (malloc'd) or
+ * NULL (also when the video is shorter than that). */
+static uint8_t *frame(const char *path, long long second, size_t *len)
 {
+	char at[24];
+	snprintf(at, sizeof at, "%lld", second);
 	int fds[2];
 	if (fflush(NULL) != 0 || pipe(fds) != 0)
 		return NULL;
@@ -73,7 +77,7 @@ static uint8_t *frame(const char *path, size_t *len)
 		struct rlimit mem = { 1ull << 30, 1ull << 30 }, cpu = { 60, 60 };
 		if (setrlimit(RLIMIT_AS, &mem) != 0 || setrlimit(RLIMIT_CPU, &cpu) != 0 || !sandbox_drop_user(sandbox_user()))
 			_exit(111);
-		execlp("ffmpeg", "ffmpeg", "-nostdin", "-v", "error", "-ss", POSTER_SECOND, "-i", path, "-frames:v", "1",
+		execlp("ffmpeg", "ffmpeg", "-nostdin", "-v", "error", "-ss", at, "-i", path, "-frames:v", "1",
 		       "-f", "image2pipe", "-vcodec", "png", "-", (char *)NULL);
 		_exit(127);
 	}
@@ -129,18 +133,19 @@ static bool make_one(struct db *db, struct arena *a, long long id, void *ctx)
 	if (d.nrows == 0)
 		return true;
 	const char *name = media_name(db_at(&d, 0, 0)->s);
-	long long attempts = db_at(&d, 0, 2)->i;
+	long long attempts = db_at(&d, 0, 2)->i, second = db_at(&d, 0, 3)->i;
 	if (*db_at(&d, 0, 1)->s || !name)	/* a poster was set meanwhile, or not one of our uploads */
 		return db_query(db, NULL, &q_done, (struct db_param[]){ DB_I(id) }, NULL) == DB_OK;
 	size_t len = 0;
-	uint8_t *png = frame(arena_printf(a, "%s/%s", c->media_dir, name), &len);
+	uint8_t *png = frame(arena_printf(a, "%s/%s", c->media_dir, name), second, &len);
 	struct image_sniff s;
 	if (!png || !image_sniff(png, len, &s) || s.format != IMAGE_PNG) {
 		free(png);
-		fprintf(stderr, "crowdcartctl: video %lld (attempt %lld): ffmpeg found no frame at 1 s in %s\n", id, attempts, name);
+		fprintf(stderr, "crowdcartctl: video %lld (attempt %lld): ffmpeg found no frame at %lld s in %s\n", id, attempts,
+			second, name);
 		bool last = attempts >= POSTER_ATTEMPTS;
-		return db_query(db, NULL, &q_fail, (struct db_param[]){ DB_I(last),
-			DB_S("ffmpeg found no frame at 1 s"), DB_I(id) }, NULL) == DB_OK;
+		const char *why = arena_printf(a, "No frame at %lld s: is the video that long?", second);
+		return db_query(db, NULL, &q_fail, (struct db_param[]){ DB_I(last), DB_S(why), DB_I(id) }, NULL) == DB_OK;
 	}
 	char key[IMAGE_KEY_LEN + 1];
 	enum db_status rc = image_asset_add(db, 0, png, len, key);
@@ -148,7 +153,7 @@ static bool make_one(struct db *db, struct arena *a, long long id, void *ctx)
 	if (rc != DB_OK)
 		return false;
 	const char *path = arena_printf(a, IMAGE_PATH_PREFIX "%s", key);
-	if (db_query(db, NULL, &q_set, (struct db_param[]){ DB_S(path), DB_I(id) }, NULL) != DB_OK ||
+	if (db_query(db, NULL, &q_set, (struct db_param[]){ DB_S(path), DB_I(id), DB_I(second) }, NULL) != DB_OK ||
 	    db_query(db, NULL, &q_done, (struct db_param[]){ DB_I(id) }, NULL) != DB_OK)
 		return false;
 	c->made++;

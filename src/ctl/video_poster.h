@@ -1,4 +1,5 @@
-/* video_poster.h: posters for uploaded videos that have none: a frame at 1 s taken by ffmpeg in a
+/* video_poster.h: posters for uploaded videos that have none: a frame at 1 s (or the second the
+ * owner chose, videos.poster_second) taken by ffmpeg in a
  * child that has left root, keeps only its output pipe and has its CPU time and memory capped;
  * the frame is recorded as a pending picture (image_asset.h) and becomes the video's poster, which
  * the image pass then processes like an upload (docs/IMAGES.md). */

@@ -16,6 +16,11 @@
 /* The widths every picture is resized to, smallest first (never enlarged past its own width). */
 #define IMAGE_LADDER_N 5
 extern const unsigned image_ladder[IMAGE_LADDER_N];
+/* The widest step also encoded as AVIF: every card and thumbnail (a grid of cards is most of the
+ * bytes a page carries) gets it, while the wider steps of a product's main picture and of covers,
+ * where an AV1 encode costs the worker most (about 0.6 s at 1080 px and 1 s at 1600 px, against
+ * about 1 s for all the steps below), stay WebP (docs/IMAGES.md). */
+#define IMAGE_AVIF_MAX_W 640u
 /* The open-graph picture social networks show for a shared link. */
 #define IMAGE_SHARE_W 1200u
 #define IMAGE_SHARE_H 630u

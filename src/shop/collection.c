@@ -9,14 +9,15 @@
 #include "domain/moderation/takedown.h"
 #include "views/card_list_ld.h"
 #include "views/jsonld.h"
+#include "views/image_view.h"
 #include "views/page_meta.h"
 
 static const struct db_stmt q_collection = {
 	"SELECT c.id, c.title, c.description, cr.handle, cr.display_name, cr.id, c.slug,"
-	" c.taken_down_at IS NOT NULL OR cr.taken_down_at IS NOT NULL FROM collections c"
+	" c.taken_down_at IS NOT NULL OR cr.taken_down_at IS NOT NULL, " AVATAR_REF_SQL("c.cover_url") " FROM collections c"
 	" JOIN creators cr ON cr.id = c.creator_id"
 	" WHERE cr.handle = ? AND c.slug = ? AND c.published = 1 AND" ACCOUNT_ACTIVE_SQL("cr.user_id"),
-	"ss", "issssisi" };
+	"ss", "issssisis" };
 /* Items are shown only while the creator still has an approved pick of the product. Read in the
  * order written (STRAIGHT_JOIN): the collection's items, then each one's product, brand and pick. */
 static const struct db_stmt q_items = {
@@ -38,8 +39,8 @@ static void collection_meta(struct req *r, const struct db_res *col, const struc
 		.title = title, .by = arena_concat(r->arena, "picked by ", name, " · ", PAGE_META_SITE, (char *)NULL),
 		.description = *desc ? desc : arena_printf(r->arena, "%s: %zu products %s picked.", title,
 								items->nrows, name),
-		.path = path, .image = items->nrows ? db_at(items, 0, 7)->s : NULL,
-		.image_alt = items->nrows ? db_at(items, 0, 8)->s : NULL,
+		.path = path, .image = *db_at(col, 0, 8)->s ? db_at(col, 0, 8)->s : items->nrows ? db_at(items, 0, 7)->s : NULL,
+		.image_alt = *db_at(col, 0, 8)->s ? title : items->nrows ? db_at(items, 0, 8)->s : NULL,
 	};
 	json_t *ld = json_array();
 	json_array_append_new(ld, card_list_ld(r, title, path, items));
@@ -64,6 +65,7 @@ static enum db_status collection_build(struct req *r, const struct db_res *col, 
 	tmpl_dict *d = layout_begin(r, "collection.tpl",
 				  arena_printf(r->arena, "%s by %s", title, db_at(col, 0, 4)->s));
 	tmpl_set(d, "TITLE", title);
+	image_view_fill(r, d, "COVER", db_at(col, 0, 8)->s, "", IMAGE_SLOT_COVER, true);
 	report_page_link(r, d, TAKEDOWN_COLLECTION, db_at(col, 0, 0)->i);
 	tmpl_set(d, "DESCRIPTION", db_at(col, 0, 2)->s);
 	tmpl_set(d, "HANDLE", handle);

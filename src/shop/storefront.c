@@ -19,14 +19,14 @@
 #include "views/share_image.h"
 
 static const struct db_stmt q_creator = {
-	"SELECT id, handle, display_name, bio, " AVATAR_REF_SQL("avatar_url") ", taken_down_at IS NOT NULL FROM creators"
-	" WHERE handle = ?"
-	" AND" ACCOUNT_ACTIVE_SQL("creators.user_id"), "s", "issssi" };
+	"SELECT id, handle, display_name, bio, " AVATAR_REF_SQL("avatar_url") ", taken_down_at IS NOT NULL,"
+	" " AVATAR_REF_SQL("cover_url") " FROM creators WHERE handle = ?"
+	" AND" ACCOUNT_ACTIVE_SQL("creators.user_id"), "s", "issssis" };
 static const struct db_stmt q_links = {
 	"SELECT label, url FROM creator_links WHERE creator_id = ? ORDER BY position, id LIMIT 10", "i", "ss" };
 static const struct db_stmt q_collections = {
-	"SELECT slug, title FROM collections WHERE creator_id = ? AND published = 1 AND taken_down_at IS NULL"
-	" ORDER BY position, id LIMIT 50", "i", "ss" };
+	"SELECT slug, title, " AVATAR_REF_SQL("cover_url") " FROM collections WHERE creator_id = ? AND published = 1"
+	" AND taken_down_at IS NULL ORDER BY position, id LIMIT 50", "i", "sss" };
 /* In the order written (STRAIGHT_JOIN): the creator's picks, then each one's product and brand.
  * Left to itself the optimizer may start from the brands and read every product of each to find
  * the few picked ones, a cost that grows with the whole catalog (tests/viewcost/view_cost.test.mjs). */
@@ -58,12 +58,13 @@ static void storefront_meta(struct req *r, const struct db_res *cr, const struct
 {
 	const char *handle = db_at(cr, 0, 1)->s, *name = db_at(cr, 0, 2)->s, *bio = db_at(cr, 0, 3)->s;
 	const char *path = arena_concat(r->arena, "/@", handle, (char *)NULL), *url = page_meta_url(r, path);
-	const char *avatar = *db_at(cr, 0, 4)->s ? db_at(cr, 0, 4)->s : NULL;
+	const char *avatar = *db_at(cr, 0, 4)->s ? db_at(cr, 0, 4)->s : NULL, *cover = db_at(cr, 0, 6)->s;
+	/* a shared link is drawn wide: the cover suits it better than a face cut to 1200 x 630 */
+	const char *image = *cover ? cover : avatar ? avatar : picks->nrows ? db_at(picks, 0, 7)->s : NULL;
 	struct page_meta m = {
 		.title = arena_printf(r->arena, "%s (@%s)", name, handle),
 		.description = *bio ? bio : arena_printf(r->arena, "Products %s picked and recommends.", name),
-		.path = path, .image = avatar ? avatar : picks->nrows ? db_at(picks, 0, 7)->s : NULL,
-		.og_type = "profile",
+		.path = path, .image = image, .og_type = "profile",
 	};
 	json_t *ld = json_array();
 	json_array_append_new(ld, jsonld_person(name, summary_plain(r->arena, bio, 5000),
@@ -140,6 +141,7 @@ static enum db_status storefront_build(struct req *r, const struct db_res *cr, c
 	tmpl_set_int(d, "CREATOR_ID", db_at(cr, 0, 0)->i);
 	tmpl_set(d, "NAME", name);
 	tmpl_set(d, "BIO", db_at(cr, 0, 3)->s);
+	image_view_fill(r, d, "COVER", db_at(cr, 0, 6)->s, "", IMAGE_SLOT_COVER, true);
 	image_view_fill(r, d, "AVATAR", db_at(cr, 0, 4)->s, "", IMAGE_SLOT_AVATAR, true);
 	for (size_t i = 0; i < links.nrows; i++) {
 		tmpl_dict *l = tmpl_add(d, "LINKS");
@@ -150,6 +152,7 @@ static enum db_status storefront_build(struct req *r, const struct db_res *cr, c
 		tmpl_dict *c = tmpl_add(d, "COLLECTIONS");
 		tmpl_set(c, "URL", arena_printf(r->arena, "/@%s/%s", handle, db_at(&cols, i, 0)->s));
 		tmpl_set(c, "TITLE", db_at(&cols, i, 1)->s);
+		image_view_fill(r, c, "COVER", db_at(&cols, i, 2)->s, "", IMAGE_SLOT_CHIP, false);
 	}
 	bool earns = false, gifted = false;
 	tmpl_dict *grid = card_grid(d);

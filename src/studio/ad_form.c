@@ -4,14 +4,16 @@
 #include <string.h>
 #include "studio/ads.h"
 #include "views/form_errors.h"
+#include "studio/picture_form.h"
 #include "web/layout.h"
 #include "web/response.h"
 
 static const struct db_stmt q_ad = {
 	"SELECT a.slug, a.title, a.headline, COALESCE(a.video_id, 0), a.image_url, COALESCE(c.handle, ''),"
-	" a.click_url, a.state, COALESCE(a.showcase_id, 0), b.name, COALESCE(DATE_FORMAT(a.blocked_at, '%Y-%m-%d'), '')"
+	" a.click_url, a.state, COALESCE(a.showcase_id, 0), b.name, COALESCE(DATE_FORMAT(a.blocked_at, '%Y-%m-%d'), ''),"
+	" " PICTURE_FORM_COLS("a.image_url")
 	" FROM ads a JOIN brands b ON b.id = a.brand_id LEFT JOIN creators c ON c.id = a.creator_id"
-	" WHERE a.id = ? AND" AD_OWNED, "iii", "sssissssiss" };
+	" WHERE a.id = ? AND" AD_OWNED, "iii", "sssissssissss" };
 /* A creator's products are written brand/handle: handles are unique only within a brand. */
 static const struct db_stmt q_ad_products = {
 	"SELECT IF(a.created_by = 'creator', CONCAT(b.slug, '/', p.handle), p.handle) FROM ad_products ap"
@@ -114,6 +116,12 @@ int ad_form_page(struct req *r, const struct studio_owner *o, long long id, int 
 	}
 	if (error)
 		field_error(d, field, error);
+	/* a saved ad's hero may be uploaded; it then comes back in image_url as its /media/img/ path */
+	if (id)
+		picture_form_add(r, d, "HERO_UPLOAD", &(struct picture_form){
+			arena_printf(r->arena, "%s/%lld/hero", base, id), "hero-file", "Upload a hero picture",
+			"Shown across the top of the ad when it has no video, and the picture of its shared links.",
+			ad.nrows ? db_at(&ad, 0, 11)->s : NULL, ad.nrows ? db_at(&ad, 0, 12)->s : NULL, NULL });
 	layout_end(r, status);
 	return REQ_DONE;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "studio/ads.h"
 #include "domain/ads/brand_domain.h"
+#include "domain/media/image_asset.h"
 #include "web/response.h"
 #include "lib/validate.h"
 
@@ -159,7 +160,8 @@ static const char *check(struct req *r, struct ad_input *in, const char **field,
 		return *field = "slug", "The address name is 3 to 64 lower-case letters, digits and inner hyphens.";
 	if (!validate_has_text(in->title))
 		return *field = "title", "Give the ad a title.";
-	if (*in->image_url && !brand_domain_url_host(in->image_url, host))
+	/* an uploaded hero (cover_upload.c) comes back with the form as its path */
+	if (*in->image_url && !image_asset_path(in->image_url) && !brand_domain_url_host(in->image_url, host))
 		return *field = "image_url", "The image address must be an http:// or https:// URL.";
 	if (in->video_id) {
 		if ((*rc = ad_videos(r, &in->o, &res)) != DB_OK)

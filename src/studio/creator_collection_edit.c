@@ -5,14 +5,15 @@
 #include <string.h>
 #include "web/layout.h"
 #include "web/response.h"
+#include "studio/picture_form.h"
 #include "studio/studio.h"
 #include "lib/validate.h"
 
 #define MAX_ITEMS 200
 
 static const struct db_stmt q_collection = {
-	"SELECT id, slug, title, description, published FROM collections WHERE id = ? AND creator_id = ?",
-	"ii", "isssi" };
+	"SELECT id, slug, title, description, published, " PICTURE_FORM_COLS("cover_url")
+	" FROM collections WHERE id = ? AND creator_id = ?", "ii", "isssiss" };
 static const struct db_stmt q_items = {
 	"SELECT p.id, p.title, b.name, ci.note FROM collection_items ci JOIN products p ON p.id = ci.product_id"
 	" JOIN brands b ON b.id = p.brand_id WHERE ci.collection_id = ? ORDER BY ci.position, p.id LIMIT 200",
@@ -81,6 +82,11 @@ static int edit_page(struct req *r, const struct acting_creator *c, long long id
 	}
 	if (items.nrows == 0)
 		tmpl_show(d, "NO_ITEMS");
+	picture_form_add(r, d, "COVER_UPLOAD", &(struct picture_form){
+		arena_printf(r->arena, "/studio/creator/collections/%lld/cover", id), "cover-file", "Upload a cover",
+		"A wide picture across the top of the collection (cut to 3:1), beside its name on your storefront, "
+		"and the picture of its shared links.", db_at(&col, 0, 5)->s, db_at(&col, 0, 6)->s,
+		arena_printf(r->arena, "/studio/creator/collections/%lld/cover/remove", id) });
 	if (cand.nrows) {
 		tmpl_dict *f = tmpl_add(d, "ADD_FORM");
 		for (size_t i = 0; i < cand.nrows; i++) {

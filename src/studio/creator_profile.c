@@ -6,13 +6,15 @@
 #include "domain/creators/link_check.h"
 #include "web/layout.h"
 #include "web/response.h"
+#include "studio/picture_form.h"
 #include "studio/studio.h"
 #include "lib/validate.h"
 
 #define MAX_LINKS 5
 
 static const struct db_stmt q_profile = {
-	"SELECT display_name, bio, avatar_url, taken_down_reason FROM creators WHERE id = ?", "i", "ssss" };
+	"SELECT display_name, bio, avatar_url, taken_down_reason, " PICTURE_FORM_COLS("cover_url")
+	" FROM creators WHERE id = ?", "i", "ssssss" };
 static const struct db_stmt q_links = {
 	"SELECT label, url FROM creator_links WHERE creator_id = ? ORDER BY position, id LIMIT 5", "i", "ss" };
 static const struct db_stmt q_update = {
@@ -27,6 +29,7 @@ struct profile {
 	const char *name, *bio, *avatar;
 	const char *label[MAX_LINKS], *url[MAX_LINKS];
 	const struct db_val *taken_down;	/* the storefront's takedown reason; NULL: not read */
+	const char *cover, *cover_refusal;	/* PICTURE_FORM_COLS; NULL: not read */
 };
 
 static const char *field(struct req *r, const char *name)
@@ -61,6 +64,10 @@ static void profile_form(struct req *r, const struct acting_creator *c, const st
 		tmpl_show(d, "SAVED");
 	if (p->taken_down)
 		takedown_note_add(d, p->taken_down);
+	picture_form_add(r, d, "COVER_UPLOAD", &(struct picture_form){ "/studio/creator/profile/cover", "cover-file",
+		"Upload a cover", "A wide picture across the top of your storefront (cut to 3:1) and the picture of "
+		"your storefront's shared links; its location and other metadata are removed.", p->cover, p->cover_refusal,
+		"/studio/creator/profile/cover/remove" });
 	layout_end(r, status);
 }
 
@@ -75,7 +82,7 @@ int page_creator_profile_form(struct req *r)
 	if (rc != DB_OK || pr.nrows == 0)
 		return req_db_fail(rc == DB_OK ? DB_ERR : rc);
 	struct profile p = { c->id, db_at(&pr, 0, 0)->s, db_at(&pr, 0, 1)->s, db_at(&pr, 0, 2)->s, { 0 }, { 0 },
-			     db_at(&pr, 0, 3) };
+			     db_at(&pr, 0, 3), db_at(&pr, 0, 4)->s, db_at(&pr, 0, 5)->s };
 	for (size_t i = 0; i < links.nrows && i < MAX_LINKS; i++) {
 		p.label[i] = db_at(&links, i, 0)->s;
 		p.url[i] = db_at(&links, i, 1)->s;
@@ -117,7 +124,7 @@ static const char *profile_problem(struct profile *p)
 int page_creator_profile(struct req *r)
 {
 	const struct acting_creator *c = r->creator;
-	struct profile p = { c->id, field(r, "display_name"), field(r, "bio"), field(r, "avatar_url"), { 0 }, { 0 }, NULL };
+	struct profile p = { c->id, field(r, "display_name"), field(r, "bio"), field(r, "avatar_url"), { 0 }, { 0 }, NULL, NULL, NULL };
 	for (int i = 0; i < MAX_LINKS; i++) {
 		char ln[16], un[16];
 		link_names(i, ln, un);

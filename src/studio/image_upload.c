@@ -66,3 +66,59 @@ bool image_upload_reserve(struct req *r, const struct mp_part *file, long long *
 			       "for more room.", lim.max_bytes >> 20));
 	return false;
 }
+
+struct put_ctx {
+	const struct image_upload_target *t;
+	long long user_id;
+	const struct mp_part *file;
+};
+
+static enum db_status put_record(struct db *db, void *ctx)
+{
+	struct put_ctx *c = ctx;
+	char key[IMAGE_KEY_LEN + 1], path[IMAGE_UPLOAD_PATH_LEN + 1];
+	enum db_status rc = image_asset_add(db, c->user_id, c->file->data, c->file->len, key);
+	if (rc != DB_OK)
+		return rc;
+	image_upload_path(path, key);
+	struct db_param p[1 + 3] = { DB_S(path) };
+	for (size_t i = 0; i < c->t->nids; i++)
+		p[1 + i] = DB_I(c->t->ids[i]);
+	return db_query(db, NULL, c->t->set, p, NULL);
+}
+
+int image_upload_put(struct req *r, const struct image_upload_target *t)
+{
+	struct db_param ids[3];
+	for (size_t i = 0; i < t->nids && i < 3; i++)
+		ids[i] = DB_I(t->ids[i]);
+	if (t->owned) {
+		struct db_res own;
+		enum db_status rc = db_query(r->db, r->arena, t->owned, ids, &own);
+		if (rc != DB_OK)
+			return req_db_fail(rc);
+		if (own.nrows == 0) {
+			response_error(r, 404, t->missing);
+			return REQ_DONE;
+		}
+	}
+	struct put_ctx c = { t, r->sess.user_id, multipart_file(&r->files, "file") };
+	int status;
+	const char *why = image_upload_refusal(c.file, &status);
+	if (why) {
+		response_error(r, status, why);
+		return REQ_DONE;
+	}
+	long long quota_id;
+	if (!image_upload_reserve(r, c.file, &quota_id, &status))
+		return status;
+	enum db_status rc = db_txn(r->db, put_record, &c);
+	if (rc != DB_OK) {
+		/* a record left behind would count against the account a picture it does not have */
+		if (quota_id)
+			db_best_effort(upload_quota_release(r->db, quota_id));
+		return req_db_fail(rc);
+	}
+	response_redirect(r, t->done);
+	return REQ_DONE;
+}

@@ -21,6 +21,21 @@ const char *image_upload_refusal(const struct mp_part *file, int *status);
  * (422 over the quota) or the database failed (*st from req_db_fail). */
 bool image_upload_reserve(struct req *r, const struct mp_part *file, long long *quota_id, int *st);
 
+/* A picture column one upload fills (a cover, an ad's hero, a video's poster): `owned` selects a row
+ * when the row `ids[0]` is the signed-in owner's (its parameters: the ids), `set` writes the
+ * picture's path (its parameters: the path, then the ids); `missing` is the 404's sentence and
+ * `done` where the browser goes next. */
+struct image_upload_target {
+	const struct db_stmt *owned, *set;
+	long long ids[3];
+	size_t nids;
+	const char *missing, *done;
+};
+
+/* The whole upload of one picture into a column: the checks, the quota, the asset and the column
+ * written in one transaction, the redirect. A handler's answer (REQ_DONE or a status). */
+int image_upload_put(struct req *r, const struct image_upload_target *t);
+
 /* "/media/img/<key>": how a page column holds an uploaded picture. */
 #define IMAGE_UPLOAD_PATH_LEN (sizeof IMAGE_PATH_PREFIX - 1 + IMAGE_KEY_LEN)
 void image_upload_path(char out[IMAGE_UPLOAD_PATH_LEN + 1], const char key[IMAGE_KEY_LEN + 1]);

@@ -26,6 +26,7 @@
 #include "views/attribution.h"
 #include "studio/studio_layout.h"
 #include "domain/ads/brand_domain.h"
+#include "domain/media/poster_frame.h"
 #include "domain/creators/commission_rate.h"
 #include "domain/showcases/showcase_rules.h"
 #include "domain/video/video_rules.h"
@@ -98,6 +99,8 @@ static const struct field marketplace_fields[] = {
 static const struct field api_keys_fields[] = { F_TEXT("label", 320), F_END };
 
 static const struct field creator_saved_fields[] = { F_TEXT("saved", 1), F_END };
+static const struct field video_poster_frame_fields[] = {
+	F_INT("second", 5, 0, POSTER_FRAME_MAX_S, .inline_error = true), F_END };
 static const struct field brand_about_fields[] = { F_TEXT("about", BRAND_ABOUT_MAX), F_END };
 static const struct field creator_profile_fields[] = {
 	F_TEXT("display_name", 80), F_TEXT("bio", 2000), F_TEXT("avatar_url", 500),
@@ -400,6 +403,8 @@ enum studio_page {
 	ST_ACCOUNT_NOTIFICATIONS, ST_ACCOUNT_NOTIFICATIONS_SAVE,
 	ST_ADMIN_USER_RESEND_VERIFICATION, ST_ADMIN_USER_TWO_STEP_OFF,
 	ST_LIVE_STREAM_KEY, ST_LIVE_STREAM_REVOKE, ST_LIVE_STREAM_PUBLISH, ST_LIVE_STREAM_DONE, ST_LIVE_STREAM_RECORDED,
+	ST_CR_COVER_UPLOAD, ST_CR_COLLECTION_COVER_UPLOAD, ST_AD_HERO_UPLOAD, ST_CR_AD_HERO_UPLOAD, ST_VIDEO_POSTER,
+	ST_VIDEO_POSTER_UPLOAD, ST_VIDEO_POSTER_FRAME, ST_CR_COVER_REMOVE, ST_CR_COLLECTION_COVER_REMOVE,
 	ST__MAX
 };
 
@@ -945,6 +950,31 @@ static const struct route routes[] = {
 	[ST_LIVE_STREAM_RECORDED] = { .pat = { HTTP_POST, "/studio/streaming/recorded" },
 		.fn = page_live_stream_recorded, .needs = NEED_SIGNED, .fields = live_stream_hook_fields,
 		.max_body = 4096 },
+	/* covers, ad heroes and video posters, uploaded like product pictures: cover_upload.c */
+	[ST_CR_COVER_UPLOAD] = { .pat = { HTTP_POST, "/studio/creator/profile/cover" },
+		.fn = page_creator_cover_upload, .needs = NEED_CREATOR | NEED_MULTIPART,
+		.max_body = STUDIO_IMAGE_UPLOAD_BODY },
+	[ST_CR_COLLECTION_COVER_UPLOAD] = { .pat = { HTTP_POST, "/studio/creator/collections/{id}/cover" },
+		.fn = page_collection_cover_upload, .needs = NEED_CREATOR | NEED_MULTIPART, .path = path_id,
+		.max_body = STUDIO_IMAGE_UPLOAD_BODY },
+	[ST_AD_HERO_UPLOAD] = { .pat = { HTTP_POST, "/studio/ads/{id}/hero" },
+		.fn = page_ad_hero_upload, .needs = NEED_BRAND | NEED_MULTIPART, .path = path_id,
+		.max_body = STUDIO_IMAGE_UPLOAD_BODY },
+	[ST_CR_AD_HERO_UPLOAD] = { .pat = { HTTP_POST, "/studio/creator/ads/{id}/hero" },
+		.fn = page_creator_ad_hero_upload, .needs = NEED_CREATOR | NEED_MULTIPART, .path = path_id,
+		.max_body = STUDIO_IMAGE_UPLOAD_BODY },
+	[ST_VIDEO_POSTER] = { .pat = { HTTP_GET, "/studio/videos/{id}/poster" }, .fn = page_video_poster,
+		.needs = NEED_SESSION | NEED_OWNER, .path = path_id },
+	[ST_VIDEO_POSTER_UPLOAD] = { .pat = { HTTP_POST, "/studio/videos/{id}/poster" },
+		.fn = page_video_poster_upload, .needs = NEED_OWNER | NEED_MULTIPART, .path = path_id,
+		.max_body = STUDIO_IMAGE_UPLOAD_BODY },
+	[ST_VIDEO_POSTER_FRAME] = { .pat = { HTTP_POST, "/studio/videos/{id}/poster-frame" },
+		.fn = page_video_poster_frame, .needs = NEED_OWNER, .path = path_id,
+		.fields = video_poster_frame_fields, .max_body = 1024 },
+	[ST_CR_COVER_REMOVE] = { .pat = { HTTP_POST, "/studio/creator/profile/cover/remove" },
+		.fn = page_creator_cover_remove, .needs = NEED_CREATOR, .max_body = 1024 },
+	[ST_CR_COLLECTION_COVER_REMOVE] = { .pat = { HTTP_POST, "/studio/creator/collections/{id}/cover/remove" },
+		.fn = page_collection_cover_remove, .needs = NEED_CREATOR, .path = path_id, .max_body = 1024 },
 };
 _Static_assert(sizeof routes / sizeof routes[0] == ST__MAX, "one row per studio page");
 

@@ -88,6 +88,17 @@ int page_creator_profile_form(struct req *r);
 int page_creator_profile(struct req *r);
 /* avatar_upload.c: the storefront's picture, uploaded (image_upload.h) */
 int page_creator_avatar_upload(struct req *r);
+/* cover_upload.c: covers, ad heroes and video posters, uploaded (image_upload.h) */
+int page_creator_cover_upload(struct req *r);
+int page_collection_cover_upload(struct req *r);
+int page_creator_cover_remove(struct req *r);
+int page_collection_cover_remove(struct req *r);
+int page_ad_hero_upload(struct req *r);
+int page_creator_ad_hero_upload(struct req *r);
+int page_video_poster_upload(struct req *r);
+/* video_poster_page.c: a video's poster, uploaded or a frame at a chosen second */
+int page_video_poster(struct req *r);
+int page_video_poster_frame(struct req *r);
 int page_creator_marketplace(struct req *r);
 int page_creator_pick_add(struct req *r);
 int page_creator_picks(struct req *r);

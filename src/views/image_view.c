@@ -14,18 +14,19 @@ static const char *const slot_sizes[] = {
 	[IMAGE_SLOT_THUMB] = "5rem",
 	[IMAGE_SLOT_AVATAR] = "8.5rem",
 	[IMAGE_SLOT_CHIP] = "48px",
+	[IMAGE_SLOT_COVER] = "(min-width: 72rem) 72rem, 100vw",	/* the page's width, --max at most */
 };
 /* The rendition in src for browsers without srcset, and the one whose size the tag states. */
 static const unsigned slot_fallback[] = {
 	[IMAGE_SLOT_CARD] = 320, [IMAGE_SLOT_MAIN] = 640, [IMAGE_SLOT_THUMB] = 160, [IMAGE_SLOT_AVATAR] = 160,
-	[IMAGE_SLOT_CHIP] = 160,
+	[IMAGE_SLOT_CHIP] = 160, [IMAGE_SLOT_COVER] = 1080,
 };
 
 /* The widest rendition a slot offers: what it needs at 3 device pixels per CSS pixel (a card is at
  * most ~18rem), so a grid of cards does not carry candidates no screen picks. */
 static const unsigned slot_max[] = {
 	[IMAGE_SLOT_CARD] = 640, [IMAGE_SLOT_MAIN] = 1600, [IMAGE_SLOT_THUMB] = 320, [IMAGE_SLOT_AVATAR] = 640,
-	[IMAGE_SLOT_CHIP] = 160,
+	[IMAGE_SLOT_CHIP] = 160, [IMAGE_SLOT_COVER] = 1600,
 };
 
 bool image_view_parse(const char *ref, char key[33], unsigned *width, unsigned *height)
@@ -39,19 +40,54 @@ bool image_view_parse(const char *ref, char key[33], unsigned *width, unsigned *
 	if (*end != ':')
 		return false;
 	unsigned long h = strtoul(end + 1, &end, 10);
-	if (*end || !image_key_valid(key) || image_size_refusal((unsigned)w, (unsigned)h))
+	if ((*end && strcmp(end, ":a") != 0) || !image_key_valid(key) || image_size_refusal((unsigned)w, (unsigned)h))
 		return false;
 	*width = (unsigned)w;
 	*height = (unsigned)h;
 	return true;
 }
 
+bool image_view_avif(const char *ref)
+{
+	size_t n = ref ? strlen(ref) : 0;
+	return n > 2 && ref[0] == '@' && strcmp(ref + n - 2, ":a") == 0;
+}
+
+/* Decimal digits of w (a ladder width: at most 5 digits) into out; their count. */
+static size_t put_width(char out[8], unsigned w)
+{
+	char tmp[8];
+	size_t n = 0;
+	do
+		tmp[n++] = (char)('0' + w % 10);
+	while ((w /= 10) && n < sizeof tmp);
+	for (size_t i = 0; i < n; i++)
+		out[i] = tmp[n - 1 - i];
+	return n;
+}
+
+/* Built by appends, not printf: a grid of cards makes three of these per card on every render,
+ * and formatting them was a quarter of a storefront's picture markup cost (docs/BENCHMARKS.md). */
 static const char *srcset(struct arena *a, const char *key, const unsigned *widths, size_t n, const char *ext)
 {
 	struct buf b;
+	char w[8];
+	size_t wn, en = strlen(ext);
 	buf_init(&b, a, 512);
-	for (size_t i = 0; i < n; i++)
-		buf_printf(&b, "%s" IMAGE_PATH_PREFIX "%s-%u.%s %uw", i ? ", " : "", key, widths[i], ext, widths[i]);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_put(&b, ", ", 2);
+		buf_put(&b, IMAGE_PATH_PREFIX, sizeof IMAGE_PATH_PREFIX - 1);
+		buf_put(&b, key, IMAGE_KEY_LEN);
+		buf_putc(&b, '-');
+		wn = put_width(w, widths[i]);
+		buf_put(&b, w, wn);
+		buf_putc(&b, '.');
+		buf_put(&b, ext, en);
+		buf_putc(&b, ' ');
+		buf_put(&b, w, wn);
+		buf_putc(&b, 'w');
+	}
 	return buf_cstr(&b);
 }
 
@@ -85,14 +121,20 @@ bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const cha
 			tmpl_set(d, "JPEG_SRCSET", srcset(r->arena, key, widths, n, "jpg"));
 		else
 			tmpl_set(d, "WEBP_SRCSET", srcset(r->arena, key, widths, n, "webp"));
+		/* AVIF first, for a slot whose every candidate has it: a browser takes the first source
+		 * whose type it supports and picks only among that source's widths, so a source that
+		 * stopped short of what the slot needs would show a screen too coarse a picture. */
+		if (slot_max[slot] <= IMAGE_AVIF_MAX_W && slot != IMAGE_SLOT_AVATAR && slot != IMAGE_SLOT_CHIP &&
+		    image_view_avif(ref))
+			tmpl_set(tmpl_add(d, "AVIF"), "AVIF_SRCSET", srcset(r->arena, key, widths, n, "avif"));
 		tmpl_show(d, "SRCSET");
 	} else {
 		/* "@" (not processed yet, or refused) and anything that is not a local path: the
 		 * placeholder. A remote address is never put in a page (IMAGE_REF_SQL hides those). */
 		bool local = ref[0] == '/' && ref[1] != '/';
 		tmpl_set(d, "SRC", local ? ref : IMAGE_PLACEHOLDER_URL);
-		tmpl_set_int(d, "WIDTH", slot == IMAGE_SLOT_MAIN ? 600 : 300);
-		tmpl_set_int(d, "HEIGHT", slot == IMAGE_SLOT_MAIN ? 600 : 300);
+		tmpl_set_int(d, "WIDTH", slot == IMAGE_SLOT_MAIN ? 600 : slot == IMAGE_SLOT_COVER ? 1200 : 300);
+		tmpl_set_int(d, "HEIGHT", slot == IMAGE_SLOT_MAIN ? 600 : slot == IMAGE_SLOT_COVER ? 400 : 300);
 	}
 	tmpl_show(d, section);
 	return true;

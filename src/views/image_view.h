@@ -15,6 +15,7 @@ enum image_slot {
 	IMAGE_SLOT_THUMB,	/* a gallery thumbnail */
 	IMAGE_SLOT_AVATAR,	/* a storefront's avatar (8.5rem at most) */
 	IMAGE_SLOT_CHIP,	/* a creator's 48 px avatar in a list */
+	IMAGE_SLOT_COVER,	/* a page-wide banner: a storefront's or collection's cover, an ad's hero */
 };
 
 /* The SQL of an avatar's reference from creators.avatar_url (IMAGE_REF_SQL over its hash). */
@@ -25,7 +26,8 @@ enum image_slot {
 
 /* Sets on d: SRC (a JPEG rendition, the placeholder, or a local path), ALT, WIDTH, HEIGHT, LOADING
  * ("eager" or "lazy"), and for a processed picture SIZES and the SRCSET section with WEBP_SRCSET
- * (for a <picture>'s <source>) or, for the avatar slots (a bare <img>), JPEG_SRCSET; shows section
+ * (for a <picture>'s <source>) or, for the avatar slots (a bare <img>), JPEG_SRCSET, and for the
+ * slots no wider than IMAGE_AVIF_MAX_W an AVIF section with AVIF_SRCSET; shows section
  * `section` of d (the markup around them). An empty ref shows nothing and returns false. */
 bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const char *ref, const char *alt,
 		     enum image_slot slot, bool eager);
@@ -40,7 +42,9 @@ const char *image_view_share_url(struct arena *a, const char *ref);
 const char *image_view_url(struct arena *a, const char *ref, unsigned width);
 
 /* A reference's parts: key (33 bytes with its NUL) and intrinsic size; false unless it names a
- * processed picture ("@<key>:<width>:<height>"). */
+ * processed picture ("@<key>:<width>:<height>", and ":a" when it has AVIF steps). */
 bool image_view_parse(const char *ref, char key[33], unsigned *width, unsigned *height);
+/* True when a processed picture's steps up to IMAGE_AVIF_MAX_W have AVIF files. */
+bool image_view_avif(const char *ref);
 
 #endif

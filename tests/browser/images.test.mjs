@@ -72,9 +72,10 @@ test('a brand uploads a picture; the storefront card picks the rendition that fi
 		await shop.clean(`storefront at ${label}`);
 	}
 	t.diagnostic(`srcset candidates picked: ${JSON.stringify(picked)}`);
-	assert.match(picked['390px@1x'].src, /-320\.webp$/);	// drawn ~175 px: the smallest candidate >= that
-	assert.match(picked['390px@3x'].src, /-640\.webp$/);	// ~525 device pixels
-	assert.match(picked['1280px@1x'].src, /-320\.webp$/);	// an 18rem card
+	// AVIF, the first source a card offers (no card needs a step past 640 px, the widest AVIF step)
+	assert.match(picked['390px@1x'].src, /-320\.avif$/);	// drawn ~175 px: the smallest candidate >= that
+	assert.match(picked['390px@3x'].src, /-640\.avif$/);	// ~525 device pixels
+	assert.match(picked['1280px@1x'].src, /-320\.avif$/);	// an 18rem card
 	assert.equal(picked['390px@1x'].loading, 'eager', 'the first row of cards loads at once');
 
 	// The product page: the gallery reserves its room before the picture arrives.

@@ -160,6 +160,35 @@ describe('product pictures', { concurrency: 1 }, () => {
 		});
 	});
 
+	it('AVIF for the steps up to 640 px: offered first where the slot needs no wider step, served as image/avif', async () => {
+		const p = await publishedProduct();
+		assert.equal((await upload(p.client, p.id, jpeg('avif.jpg', 1000, 500, 'rgbtestsrc'))).status, 303);
+		const key = one(`SELECT SUBSTRING(url, 12) FROM product_images WHERE product_id = ${p.id}`);
+		await images();
+		assert.equal(one(`SELECT avif FROM image_assets WHERE akey = '${key}'`), '1');
+		for (const w of [160, 320, 640]) {
+			const got = await new Client().get(`/media/img/${key}-${w}.avif`);
+			assert.equal(got.status, 200, `${w}`);
+			assert.equal(got.headers['content-type'], 'image/avif');
+			assert.equal(got.headers['cache-control'], 'public, max-age=31536000, immutable');
+			assert.equal(got.raw.subarray(4, 12).toString('latin1'), 'ftypavif');
+		}
+		assert.equal((await new Client().get(`/media/img/${key}-1000.avif`)).status, 404, 'no AVIF past 640 px');
+		// a thumbnail (5rem, at most 320 px): AVIF, then WebP, then the JPEG
+		const edit = (await p.client.get(`/studio/products/${p.id}`)).body;
+		assert.match(edit, new RegExp(`<picture><source type="image/avif" srcset="/media/img/${key}-160\\.avif 160w, /media/img/${key}-320\\.avif 320w" sizes="5rem"><source type="image/webp" srcset="/media/img/${key}-160\\.webp 160w, /media/img/${key}-320\\.webp 320w" sizes="5rem"><img class="studio-thumb"`));
+		// the product page's main picture needs the wider steps: WebP only
+		const slide = await firstSlide(p.publicPath);
+		assert.match(slide, /<source type="image\/webp"/);
+		assert.doesNotMatch(slide, /image\/avif/);
+		// the sweep takes the AVIF files with the others
+		const form = productForm({ ...tray([{ url: '' }]), title: /name="title" maxlength="255" required value="([^"]+)"/.exec(edit)[1],
+			variants: [{ id: /name="v_id" value="(\d+)"/.exec(edit)[1], sku: 'PIC-1', price: '12', stock: '5' }] });
+		assert.equal((await postProduct(p.client, `/studio/products/${p.id}`, form, `/studio/products/${p.id}`)).status, 303);
+		await images(confWith('image_sweep_after_seconds = 0'));
+		assert.ok(!existsSync(path.join(VAR, 'media', 'img', `${key}-320.avif`)), 'the AVIF files go too');
+	});
+
 	it('uploads that are not a picture we take are refused with a 4xx and a sentence, storing nothing', async () => {
 		const p = await publishedProduct();
 		const before = assetCount();

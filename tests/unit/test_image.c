@@ -174,13 +174,18 @@ START_TEST(test_image_reference_parsing)
 	ck_assert(!image_view_parse("@0123456789ABCDEF0123456789abcdef:10:10", key, &w, &h));
 	ck_assert(!image_view_parse("@0123456789abcdef0123456789abcdef:30000:30000", key, &w, &h));
 	ck_assert(!image_view_parse("@0123456789abcdef0123456789abcdef:10:10\"onerror=x", key, &w, &h));
+	ck_assert(image_view_parse("@0123456789abcdef0123456789abcdef:700:500:a", key, &w, &h) && w == 700 && h == 500);
+	ck_assert(image_view_avif("@0123456789abcdef0123456789abcdef:700:500:a"));
+	ck_assert(!image_view_avif("@0123456789abcdef0123456789abcdef:700:500"));
+	ck_assert(!image_view_parse("@0123456789abcdef0123456789abcdef:700:500:b", key, &w, &h));
 	ck_assert(image_asset_path("/media/img/0123456789abcdef0123456789abcdef"));
 	ck_assert(!image_asset_path("/media/img/0123456789abcdef0123456789abcdef/../x"));
 	ck_assert(!image_asset_path("/media/img/"));
 }
 END_TEST
 
-/* Through the confined child: the ladder of a 2000 x 1000 picture, each file what it says. */
+/* Through the confined child: the ladder of a 2000 x 1000 picture, each file what it says: each
+ * step's WebP and JPEG, and AVIF for the steps up to IMAGE_AVIF_MAX_W. */
 START_TEST(test_image_child_makes_the_ladder)
 {
 	size_t len;
@@ -189,16 +194,23 @@ START_TEST(test_image_child_makes_the_ladder)
 	enum image_child_status cs = image_child_run(jpeg, len, &res);
 	ck_assert_msg(cs == IMAGE_CHILD_DONE, "child: %s", res.error);
 	ck_assert_uint_eq(res.width, 2000);
-	ck_assert_uint_eq(res.n, 11);
+	ck_assert_uint_eq(res.n, 14);
 	ck_assert_int_eq(res.r[0].kind, IMAGE_OUT_WEBP);
 	ck_assert_uint_eq(res.r[0].width, 160);
 	ck_assert_uint_eq(res.r[0].height, 80);
-	ck_assert_int_eq(res.r[9].kind, IMAGE_OUT_JPEG);
-	ck_assert_uint_eq(res.r[9].width, 1600);
-	ck_assert_uint_eq(res.r[9].height, 800);
-	ck_assert_int_eq(res.r[10].kind, IMAGE_OUT_SHARE_JPEG);
-	ck_assert_uint_eq(res.r[10].width, 1200);
-	ck_assert_uint_eq(res.r[10].height, 630);
+	ck_assert_int_eq(res.r[2].kind, IMAGE_OUT_AVIF);
+	ck_assert_uint_eq(res.r[2].width, 160);
+	ck_assert(res.r[2].len > 12 && memcmp(res.r[2].data + 4, "ftypavif", 8) == 0);
+	ck_assert_int_eq(res.r[8].kind, IMAGE_OUT_AVIF);
+	ck_assert_uint_eq(res.r[8].width, 640);
+	ck_assert_int_eq(res.r[9].kind, IMAGE_OUT_WEBP);
+	ck_assert_uint_eq(res.r[9].width, 1080);
+	ck_assert_int_eq(res.r[12].kind, IMAGE_OUT_JPEG);
+	ck_assert_uint_eq(res.r[12].width, 1600);
+	ck_assert_uint_eq(res.r[12].height, 800);
+	ck_assert_int_eq(res.r[13].kind, IMAGE_OUT_SHARE_JPEG);
+	ck_assert_uint_eq(res.r[13].width, 1200);
+	ck_assert_uint_eq(res.r[13].height, 630);
 	image_result_free(&res);
 	ck_assert_int_eq(image_child_run((const uint8_t *)"<svg/>", 6, &res), IMAGE_CHILD_REFUSED);
 	ck_assert_str_eq(res.error, "SVG pictures are not accepted; upload a JPEG, PNG or WebP.");

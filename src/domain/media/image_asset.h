@@ -12,6 +12,7 @@
 
 /* An image reference, selected by every page that shows a picture, from a URL column `url`:
  *   "@<key>:<width>:<height>"  the asset is ready (an upload, or an imported URL fetched);
+ *                              ":a" follows when its steps up to IMAGE_AVIF_MAX_W have AVIF files;
  *   "@"                        an upload or an imported URL not ready (or refused): a placeholder;
  *   "/static/..." etc.         a local path as it was (demo pictures), shown as is;
  *   ""                         no picture (url NULL or empty).
@@ -19,16 +20,16 @@
  * `hash` is the url's stored SHA-256 column (product_images.url_hash), or UNHEX(SHA2(url, 256)). */
 #define IMAGE_REF_SQL(url, hash) \
 	"(CASE WHEN " url " IS NULL OR " url " = '' THEN ''" \
-	" WHEN " url " LIKE '" IMAGE_PATH_PREFIX "%' THEN COALESCE((SELECT CONCAT('@', ia.akey, ':', ia.width, ':', ia.height)" \
+	" WHEN " url " LIKE '" IMAGE_PATH_PREFIX "%' THEN COALESCE((SELECT CONCAT('@', ia.akey, ':', ia.width, ':', ia.height, IF(ia.avif, ':a', ''))" \
 	"  FROM image_assets ia WHERE ia.akey = SUBSTRING(" url ", 12, 32) AND ia.status = 'ready'), '@')" \
 	" WHEN " url " LIKE '/%' AND " url " NOT LIKE '//%' THEN " url \
-	" ELSE COALESCE((SELECT CONCAT('@', ia.akey, ':', ia.width, ':', ia.height) FROM image_fetches jf" \
+	" ELSE COALESCE((SELECT CONCAT('@', ia.akey, ':', ia.width, ':', ia.height, IF(ia.avif, ':a', '')) FROM image_fetches jf" \
 	"  JOIN image_assets ia ON ia.akey = jf.akey AND ia.status = 'ready' WHERE jf.url_hash = " hash "), '@') END)"
 /* The reference of a column that holds either an upload or an address typed by its owner (video
  * posters): an upload resolves as above ("@..." when ready, "@" before), anything else stays as
  * typed. */
 #define UPLOAD_REF_SQL(url) \
-	"(CASE WHEN " url " LIKE '" IMAGE_PATH_PREFIX "%' THEN COALESCE((SELECT CONCAT('@', ia.akey, ':', ia.width, ':', ia.height)" \
+	"(CASE WHEN " url " LIKE '" IMAGE_PATH_PREFIX "%' THEN COALESCE((SELECT CONCAT('@', ia.akey, ':', ia.width, ':', ia.height, IF(ia.avif, ':a', ''))" \
 	"  FROM image_assets ia WHERE ia.akey = SUBSTRING(" url ", 12, 32) AND ia.status = 'ready'), '@') ELSE " url " END)"
 _Static_assert(sizeof IMAGE_PATH_PREFIX - 1 == 11, "SUBSTRING(url, 12, 32) above starts after the prefix");
 

@@ -82,6 +82,7 @@ export const PAGES = {
 		'/studio/creator/samples/new': '/studio/creator/samples/new?product=1',
 		'/studio/creator/codes': '/studio/creator/codes',
 		'/studio/videos/{id}/edit': ['/studio/videos', /^\/studio\/videos\/\d+\/edit$/],
+		'/studio/videos/{id}/poster': ['/studio/videos', /^\/studio\/videos\/\d+\/poster$/],
 	},
 	admin: {
 		'/admin': '/admin', '/admin/users': '/admin/users', '/admin/users/{id}': ['/admin/users', /^\/admin\/users\/\d+$/],
