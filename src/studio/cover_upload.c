@@ -27,7 +27,7 @@ static const struct db_stmt q_ad_hero = {
 /* A creator's own video or a brand's own (a brand does not set the poster of a creator's video of
  * its products). An owner id of 0 matches nothing. */
 static const struct db_stmt q_video_owned = {
-	"SELECT 1 FROM videos v WHERE v.id = ? AND (v.creator_id = ? OR v.brand_id = ?)", "iii", "i" };
+	"SELECT 1 FROM videos v WHERE v.id = ? AND v.deleted_at IS NULL AND (v.creator_id = ? OR v.brand_id = ?)", "iii", "i" };
 static const struct db_stmt q_video_poster = {
 	"UPDATE videos v SET v.poster_url = ? WHERE v.id = ? AND (v.creator_id = ? OR v.brand_id = ?)", "siii", "" };
 

@@ -13,9 +13,9 @@ static const struct db_stmt q_video = {
 	"SELECT v.caption, v.src_url LIKE '/media/%.mp4', " PICTURE_FORM_COLS("v.poster_url") ","
 	" COALESCE(v.poster_second, " POSTER_FRAME_DEFAULT_SQL "), COALESCE(p.status, ''), COALESCE(p.error, '')"
 	" FROM videos v LEFT JOIN video_posters p ON p.video_id = v.id"
-	" WHERE v.id = ? AND (v.creator_id = ? OR v.brand_id = ?)", "iii", "sississ" };
+	" WHERE v.id = ? AND v.deleted_at IS NULL AND (v.creator_id = ? OR v.brand_id = ?)", "iii", "sississ" };
 static const struct db_stmt q_choose = {
-	"UPDATE videos v SET v.poster_second = ?, v.poster_url = '' WHERE v.id = ? AND (v.creator_id = ? OR v.brand_id = ?)",
+	"UPDATE videos v SET v.poster_second = ?, v.poster_url = '' WHERE v.id = ? AND v.deleted_at IS NULL AND (v.creator_id = ? OR v.brand_id = ?)",
 	"iiii", "" };
 /* The poster pass takes the video on again (it looks for uploads without a poster or a row here). */
 static const struct db_stmt q_again = { "DELETE FROM video_posters WHERE video_id = ?", "i", "" };
