@@ -1,5 +1,6 @@
-// form_summaries.test.mjs: the lead form and the studio's forms (product editor, ad form) sent
-// back with mistakes (product editor, ad form, showcase editor) open on a focused summary that lists each one and links to its field; every
+// form_summaries.test.mjs: the lead form and the studio's forms (product editor, ad form, showcase
+// editor, discount codes, creator profile, brand about, shipping, lead-form builder) sent back with
+// mistakes open on a focused summary that lists each one and links to its field; every
 // link and every aria-describedby names an id that exists on the page.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -53,6 +54,28 @@ test('the product editor links its problem to the variant field it is about', as
 	idsExist(res.body, links);
 	const blank = await postProduct(client, '/studio/products', productForm({ title: ' ', options: ['Size'], variants: [{ option1: 'S', price: '12' }] }));
 	assert.equal(summary(main(blank.body))[0].id, 'title');
+});
+
+test('the product editor gives every problem of one submit, each beside its field, keeping what was typed', async () => {
+	const { client } = await newBrand();
+	// an emptied row between two kept ones: messages follow the rows of the form, not the kept variants
+	const form = productForm({ title: ' ', options: ['Size'], images: [{ url: 'ftp://img.example/a.jpg', alt: 'front' }],
+		variants: [{ option1: 'S', price: 'twelve', stock: 'lots' }, {}, { option1: '', price: '3', compare: '2,5', sku: 'TRAY-L' }] });
+	const res = await postProduct(client, '/studio/products', form);
+	assert.equal(res.status, 422);
+	const page = main(res.body);
+	const links = summary(page);
+	assert.deepEqual(links.map((l) => l.id), ['title', 'v1-price', 'v1-stock', 'v3-option1', 'v3-compare_at_price', 'i1-url']);
+	assert.match(links[0].text, /^Title: Give the product a title/);
+	assert.match(links[4].text, /^Variant 3, compare-at price: /);
+	for (const { id } of links) {
+		assert.match(page, new RegExp(`id="${id}"[^>]* aria-invalid="true" aria-describedby="[^"]*${id}-error"`), `#${id} is marked`);
+		assert.match(page, new RegExp(`<p class="field-error" id="${id}-error">`), `#${id} has its message beside it`);
+	}
+	assert.match(page, /<input id="v1-price" name="v_price"[^>]* value="twelve"/);
+	assert.match(page, /<input id="v3-sku" name="v_sku"[^>]* value="TRAY-L"/);
+	assert.doesNotMatch(page, /id="v2-[a-z_0-9]+"[^>]* aria-invalid/, 'the emptied row has nothing to fix');
+	idsExist(res.body, links);
 });
 
 test('the showcase editor links its problem to the field, whose message has an id its input names', async () => {
