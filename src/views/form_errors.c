@@ -18,6 +18,11 @@ void form_errors_summary(tmpl_dict *d, const struct form_error *errors, size_t n
 void form_errors_render(tmpl_dict *d, const struct form_error *errors, size_t n)
 {
 	form_errors_summary(d, errors, n);
+	form_errors_mark(d, errors, n);
+}
+
+void form_errors_mark(tmpl_dict *d, const struct form_error *errors, size_t n)
+{
 	for (size_t i = 0; i < n && i < FORM_ERRORS_MAX; i++) {
 		char section[40];
 		snprintf(section, sizeof section, "ERR_%s", errors[i].field);
