@@ -2,7 +2,8 @@
 // (every GET route, for the reader it is meant for: lib/site_pages.mjs) nor in the error states a
 // shopper or a new account reaches by a normal click: a refused add to the cart, a checkout or a
 // sign-up sent with nothing filled in, a wrong password, the 404 page; and the product page's
-// picker by option with colour swatches, a combination that is not made, a lead form sent empty.
+// picker by option with colour swatches, a combination that is not made, a lead form sent empty;
+// and the studio's forms sent back with several mistakes at once.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
@@ -109,5 +110,26 @@ test('the picker by option, its swatches, a combination not made and a lead form
 	await page.getByRole('button', { name: 'Send' }).click();
 	await page.locator('#error-summary').waitFor();
 	found.push(...await violations(page, 'a lead form sent empty'));
+	assert.deepEqual(found, []);
+});
+
+test('the studio forms sent back with several mistakes at once have no axe violation', async (t) => {
+	const { page } = await open(t);
+	await signIn(page, ACCOUNTS.brand);
+	const found = [];
+	const sendBack = async (where, fill, button) => {
+		await skipBrowserChecks(page);
+		for (const [field, value] of Object.entries(fill))
+			await page.locator(`#${field}`).fill(value);
+		await page.getByRole('button', { name: button, exact: true }).click();
+		await page.locator('#error-summary').waitFor();
+		found.push(...await violations(page, where));
+	};
+	await page.goto('/studio/products/new');
+	await sendBack('a product with a blank title and a price and stock in words',
+		{ title: ' ', 'v1-price': 'twelve', 'v1-stock': 'lots', 'i1-url': 'ftp://img.example/a.jpg' }, 'Save');
+	await page.goto('/studio/brand/codes');
+	await sendBack('a discount code with a bad amount, limit and dates',
+		{ code: 'x', value: '150', total_limit: '0', starts_on: '2026-12-10', ends_on: '2026-12-01' }, 'Create code');
 	assert.deepEqual(found, []);
 });

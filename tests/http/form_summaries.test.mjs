@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { usesDatabase } from './lib/dblock.mjs';
 import { answers, brandWithForm, submitLead } from './lib/leads.mjs';
 import { main, newBrand, postProduct, productForm } from './lib/catalog.mjs';
+import { unique } from './lib/http.mjs';
 import { saveShowcase, showcaseBrand } from './lib/showcases.mjs';
 
 usesDatabase();
@@ -15,6 +16,15 @@ function summary(html) {
 	const box = /<div class="error-summary" id="error-summary" role="alert" tabindex="-1" autofocus aria-labelledby="error-summary-h">([\s\S]*?)<\/div>/.exec(html);
 	assert.ok(box, 'a focused error summary heads the form');
 	return [...box[1].matchAll(/<li><a href="#([^"]+)">([^<]*)<\/a><\/li>/g)].map((m) => ({ id: m[1], text: m[2] }));
+}
+
+// Each linked field is marked invalid, names its message, and has the message beside it.
+function marked(html, links) {
+	for (const { id } of links) {
+		assert.match(html, new RegExp(`id="${id}"[^>]* aria-invalid="true"`), `#${id} is marked`);
+		assert.match(html, new RegExp(`id="${id}"[^>]* aria-describedby="[^"]*${id}-error`), `#${id} names its message`);
+		assert.match(html, new RegExp(`<p class="field-error" id="${id}-error">`), `#${id} has its message beside it`);
+	}
 }
 
 function idsExist(html, links) {
@@ -88,4 +98,29 @@ test('the showcase editor links its problem to the field, whose message has an i
 		assert.match(res.body, new RegExp(`<p class="field-error" id="${id}-error">`));
 		idsExist(res.body, links);
 	}
+});
+
+test('a discount code, new or edited, gives every problem of one submit beside its field', async () => {
+	const { client } = await newBrand();
+	const res = await client.submit('/studio/brand/codes', { creator_id: 'someone', code: 'x', kind: 'percent', value: '150',
+		min_order: '', total_limit: '0', per_customer_limit: '', starts_on: '2026-12-10', ends_on: '2026-12-01' });
+	assert.equal(res.status, 422);
+	const links = summary(res.body);
+	assert.deepEqual(links.map((l) => l.id), ['creator_id', 'code', 'value', 'total_limit', 'ends_on']);
+	assert.match(links[4].text, /last day comes before the first day/);
+	marked(res.body, links);
+	idsExist(res.body, links);
+	assert.match(res.body, /id="value"[^>]* value="150"/, 'what was typed is kept');
+	assert.doesNotMatch(res.body, /class="flash error"/, 'the summary replaces the message at the top');
+
+	const code = `SUM-${unique()}`.slice(0, 32);
+	assert.equal((await client.submit('/studio/brand/codes', { code, kind: 'fixed', value: '5.00' })).status, 303);
+	const id = /href="\/studio\/brand\/codes\/(\d+)">/.exec((await client.get('/studio/brand/codes')).body)[1];
+	const edit = await client.submit(`/studio/brand/codes/${id}`, { kind: 'fixed', value: 'five', min_order: '-1',
+		per_customer_limit: 'two', starts_on: 'soon', ends_on: '' }, { formPath: `/studio/brand/codes/${id}` });
+	assert.equal(edit.status, 422);
+	const again = summary(edit.body);
+	assert.deepEqual(again.map((l) => l.id), ['value', 'min_order', 'per_customer_limit', 'starts_on']);
+	marked(edit.body, again);
+	idsExist(edit.body, again);
 });
