@@ -27,7 +27,7 @@ void form_errors_mark(tmpl_dict *d, const struct form_error *errors, size_t n)
 		char section[40];
 		snprintf(section, sizeof section, "ERR_%s", errors[i].field);
 		for (char *p = section; *p; p++)
-			*p = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
+			*p = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p == '-' ? '_' : *p);
 		tmpl_set(tmpl_add(d, section), "TEXT", errors[i].text);
 	}
 }

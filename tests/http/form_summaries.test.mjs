@@ -8,6 +8,7 @@ import { usesDatabase } from './lib/dblock.mjs';
 import { answers, brandWithForm, submitLead } from './lib/leads.mjs';
 import { main, newBrand, postProduct, productForm } from './lib/catalog.mjs';
 import { unique } from './lib/http.mjs';
+import { newCreator } from './lib/creators.mjs';
 import { saveShowcase, showcaseBrand } from './lib/showcases.mjs';
 
 usesDatabase();
@@ -123,4 +124,18 @@ test('a discount code, new or edited, gives every problem of one submit beside i
 	assert.deepEqual(again.map((l) => l.id), ['value', 'min_order', 'per_customer_limit', 'starts_on']);
 	marked(edit.body, again);
 	idsExist(edit.body, again);
+});
+
+test('the creator profile gives every problem of one submit beside its field, each link on its own', async () => {
+	const { client } = await newCreator();
+	const res = await client.submit('/studio/creator/profile', { display_name: ' ', bio: 'Kept bio', avatar_url: 'javascript:alert(1)',
+		link_label_1: 'Blog', link_url_1: '', link_label_2: '', link_url_2: 'https://shop.example/x',
+		link_label_3: 'Old', link_url_3: 'ftp://old.example/' });
+	assert.equal(res.status, 422);
+	const links = summary(res.body);
+	assert.deepEqual(links.map((l) => l.id), ['display_name', 'avatar_url', 'link_url_1', 'link_label_2', 'link_url_3']);
+	marked(res.body, links);
+	idsExist(res.body, links);
+	assert.match(res.body, />Kept bio<\/textarea>/, 'what was typed is kept');
+	assert.match(res.body, /id="link_url_2"[^>]* value="https:\/\/shop\.example\/x"/);
 });
