@@ -139,3 +139,37 @@ test('the creator profile gives every problem of one submit beside its field, ea
 	assert.match(res.body, />Kept bio<\/textarea>/, 'what was typed is kept');
 	assert.match(res.body, /id="link_url_2"[^>]* value="https:\/\/shop\.example\/x"/);
 });
+
+test('the shipping page gives every problem of each of its forms, beside its field, keeping what was typed', async () => {
+	const { client } = await newBrand();
+	const path = '/studio/brand/shipping';
+	const cases = [
+		[path, { shipping: '4,99', tax_percent: '101', prices: 'exclude' }, ['shipping', 'tax_percent'], /id="tax_percent"[^>]* value="101"/],
+		[`${path}/tax-rates`, { country: 'ZZ', region: 'C-A', tax_percent: 'x' }, ['tax-country', 'tax-region', 'tax-rate'], /id="tax-region"[^>]* value="C-A"/],
+		[`${path}/rates`, { dest: 'DE', shipping: 'free' }, ['ship-rate'], /<option value="DE" selected>/],
+		[`${path}/rates`, { dest: 'QQ', shipping: '-1' }, ['ship-dest', 'ship-rate'], /id="ship-rate"[^>]* value="-1"/],
+	];
+	for (const [to, fields, ids, kept] of cases) {
+		const res = await client.submit(to, fields, { formPath: path });
+		assert.equal(res.status, 422, to);
+		const links = summary(res.body);
+		assert.deepEqual(links.map((l) => l.id), ids);
+		marked(res.body, links);
+		idsExist(res.body, links);
+		assert.match(res.body, kept, 'what was typed is kept');
+	}
+	const gone = await client.submit(`${path}/rates/remove`, { dest: 'QQ' }, { formPath: path });
+	assert.equal(gone.status, 422);
+	assert.deepEqual(summary(gone.body).map((l) => l.id), ['shipping-rates']);
+	idsExist(gone.body, summary(gone.body));
+});
+
+test('the brand story shows its problem beside the field and in the summary', async () => {
+	const { client } = await newBrand();
+	const res = await client.submit('/studio/brand/about', { about: 'bell \u0007' }, { formPath: '/studio/brand/about' });
+	assert.equal(res.status, 422);
+	const links = summary(res.body);
+	assert.deepEqual(links.map((l) => l.id), ['about']);
+	marked(res.body, links);
+	idsExist(res.body, links);
+});
