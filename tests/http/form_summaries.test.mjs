@@ -173,3 +173,26 @@ test('the brand story shows its problem beside the field and in the summary', as
 	marked(res.body, links);
 	idsExist(res.body, links);
 });
+
+test('the lead-form builder gives every problem of its settings and of a new field, keeping what was typed', async () => {
+	const f = await brandWithForm();
+	const res = await f.brand.submit(f.formPath, { ...f.settings, title: ' ', consent_text: ' ', min_fill_seconds: 'abc',
+		ip_limit_per_hour: '0', phone_region: 'Q1', thanks_text: 'Kept thanks' }, { formPath: f.formPath });
+	assert.equal(res.status, 422);
+	const links = summary(res.body);
+	assert.deepEqual(links.map((l) => l.id), ['title', 'consent_text', 'min_fill_seconds', 'ip_limit_per_hour', 'phone_region']);
+	marked(res.body, links);
+	idsExist(res.body, links);
+	assert.match(res.body, />Kept thanks<\/textarea>/);
+	assert.match(res.body, /<h1 class="page-title">[^<]+<\/h1>/, 'the heading keeps the stored title');
+
+	const field = await f.brand.submit(`${f.formPath}/fields`, { type: 'choice', label: ' ', help: 'Kept help', options: '',
+		qualifying: 'Big', position: 'x' }, { formPath: f.formPath });
+	assert.equal(field.status, 422);
+	const more = summary(field.body);
+	assert.deepEqual(more.map((l) => l.id), ['label', 'options', 'qualifying', 'position']);
+	marked(field.body, more);
+	idsExist(field.body, more);
+	assert.match(field.body, /<option value="choice" selected>/);
+	assert.match(field.body, /id="help"[^>]* value="Kept help"/);
+});
