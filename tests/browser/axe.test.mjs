@@ -131,5 +131,26 @@ test('the studio forms sent back with several mistakes at once have no axe viola
 	await page.goto('/studio/brand/codes');
 	await sendBack('a discount code with a bad amount, limit and dates',
 		{ code: 'x', value: '150', total_limit: '0', starts_on: '2026-12-10', ends_on: '2026-12-01' }, 'Create code');
+	await page.goto('/studio/brand/shipping');
+	await sendBack('shipping defaults with a bad amount and rate', { shipping: '4,99', tax_percent: '101' }, 'Save defaults');
+	await page.goto('/studio/brand/about');
+	await sendBack('a brand story with a control character', { about: 'bell \u0007' }, 'Save');
+	await page.goto('/studio/forms');
+	await page.locator('main a[href^="/studio/forms/"]').first().click();
+	await sendBack('lead-form settings with a blank title and consent', { title: ' ', consent_text: ' ', ip_limit_per_hour: '0' }, 'Save settings');
+	await sendBack('a new lead-form field without a label or position', { label: ' ', position: 'x' }, 'Add field');
 	assert.deepEqual(found, []);
+});
+
+test('a creator profile sent back with several mistakes has no axe violation', async (t) => {
+	const { page } = await open(t);
+	await signIn(page, ACCOUNTS.creator);
+	await page.goto('/studio/creator/profile');
+	await page.locator('main form').first().evaluate((f) => { f.noValidate = true; });
+	await page.locator('#display_name').fill(' ');
+	await page.locator('#link_label_1').fill('Blog');
+	await page.locator('#link_url_1').fill('');
+	await page.getByRole('button', { name: 'Save profile' }).click();
+	await page.locator('#error-summary').waitFor();
+	assert.deepEqual(await violations(page, 'a creator profile with a blank name and a link without address'), []);
 });
