@@ -2,7 +2,7 @@
 <h1 class="page-title">Discount codes</h1>
 <p>Codes {{BRAND}} gives the creators in its programme (creators with an approved pick of your products), or keeps for itself. A shopper types one at the cart or at checkout, or follows a creator's link that carries it. Commission is on what the buyer paid after the discount.</p>
 {{#SAVED}}<p class="flash" role="status">Saved.</p>{{/SAVED}}
-{{#ERROR}}<p class="flash error" role="alert" id="code-form-error">{{TEXT}}</p>{{/ERROR}}
+{{>ERROR_SUMMARY}}
 {{#EMPTY}}<p class="muted">No codes yet.</p>{{/EMPTY}}
 <div class="table-scroll">
 <table class="data codes-table">
@@ -20,13 +20,15 @@
 <form class="form" method="post" action="/studio/brand/codes">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="creator_id">For</label>
-<select id="creator_id" name="creator_id">
+<select id="creator_id" name="creator_id"{{#ERR_CREATOR_ID}} aria-invalid="true" aria-describedby="creator_id-error"{{/ERR_CREATOR_ID}}>
 <option value="">The brand (no creator: never credits one)</option>
 {{#CREATORS}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>@{{HANDLE}}</option>
-{{/CREATORS}}</select></div>
+{{/CREATORS}}</select>
+{{#ERR_CREATOR_ID}}<p class="field-error" id="creator_id-error">{{TEXT}}</p>{{/ERR_CREATOR_ID}}</div>
 <div class="field"><label for="code">Code (optional)</label>
-<input id="code" name="code" maxlength="32" autocapitalize="characters" value="{{CODE_TEXT}}" aria-describedby="code-hint">
-<p class="hint" id="code-hint">3 to 32 letters, digits or dashes, unique across the shop. Leave it empty and one is made, like LENA-7K3Q9M.</p></div>
+<input id="code" name="code" maxlength="32" autocapitalize="characters" value="{{CODE_TEXT}}" aria-describedby="code-hint{{#ERR_CODE}} code-error{{/ERR_CODE}}"{{#ERR_CODE}} aria-invalid="true"{{/ERR_CODE}}>
+<p class="hint" id="code-hint">3 to 32 letters, digits or dashes, unique across the shop. Leave it empty and one is made, like LENA-7K3Q9M.</p>
+{{#ERR_CODE}}<p class="field-error" id="code-error">{{TEXT}}</p>{{/ERR_CODE}}</div>
 {{>FIELDS}}
 <div class="actions"><button class="button" type="submit">Create code</button></div>
 </form>

@@ -2,16 +2,18 @@
 <h1 class="page-title">Shipping and tax</h1>
 <p>What checkout adds to each order of {{BRAND}}, by where it ships: the destination's shipping rate, and tax at the destination's rate on the products and on shipping, rounded half up per line. A destination without its own rate takes the default.</p>
 {{#SAVED}}<p class="flash" role="status">Saved. New checkouts use these rates.</p>{{/SAVED}}
-{{#ERROR}}<p class="flash error" role="alert">{{TEXT}}</p>{{/ERROR}}
+{{>ERROR_SUMMARY}}
 <h2>Defaults</h2>
 <form class="form" method="post" action="/studio/brand/shipping">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="shipping">Default shipping rate per order ({{CURRENCY}})</label>
-<input id="shipping" name="shipping" inputmode="decimal" maxlength="16" required value="{{SHIPPING}}" aria-describedby="shipping-hint">
-<p class="hint" id="shipping-hint">For example 4.99; 0 for free shipping.</p></div>
+<input id="shipping" name="shipping" inputmode="decimal" maxlength="16" required value="{{SHIPPING}}" aria-describedby="shipping-hint{{#ERR_SHIPPING}} shipping-error{{/ERR_SHIPPING}}"{{#ERR_SHIPPING}} aria-invalid="true"{{/ERR_SHIPPING}}>
+<p class="hint" id="shipping-hint">For example 4.99; 0 for free shipping.</p>
+{{#ERR_SHIPPING}}<p class="field-error" id="shipping-error">{{TEXT}}</p>{{/ERR_SHIPPING}}</div>
 <div class="field"><label for="tax_percent">Default tax rate (%)</label>
-<input id="tax_percent" name="tax_percent" inputmode="decimal" maxlength="8" required value="{{TAX}}" aria-describedby="tax-hint">
-<p class="hint" id="tax-hint">For example 8.25; 0 if you do not charge tax where you have no rate.</p></div>
+<input id="tax_percent" name="tax_percent" inputmode="decimal" maxlength="8" required value="{{TAX}}" aria-describedby="tax-hint{{#ERR_TAX_PERCENT}} tax_percent-error{{/ERR_TAX_PERCENT}}"{{#ERR_TAX_PERCENT}} aria-invalid="true"{{/ERR_TAX_PERCENT}}>
+<p class="hint" id="tax-hint">For example 8.25; 0 if you do not charge tax where you have no rate.</p>
+{{#ERR_TAX_PERCENT}}<p class="field-error" id="tax_percent-error">{{TEXT}}</p>{{/ERR_TAX_PERCENT}}</div>
 <fieldset class="field"><legend>Your prices</legend>
 <label><input type="radio" name="prices" value="exclude"{{#EXCLUDED}} checked{{/EXCLUDED}}> exclude tax: checkout adds it (US style)</label>
 <label><input type="radio" name="prices" value="include"{{#INCLUDED}} checked{{/INCLUDED}}> include tax: the total shows the tax it holds (EU style, VAT)</label>
@@ -31,14 +33,17 @@
 <form class="form" method="post" action="/studio/brand/shipping/tax-rates">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="tax-country">Country</label>
-<select id="tax-country" name="country" required><option value="">Choose…</option>
-{{#TAX_COUNTRIES}}<option value="{{CODE}}">{{NAME}}</option>
-{{/TAX_COUNTRIES}}</select></div>
+<select id="tax-country" name="country" required{{#ERR_TAX_COUNTRY}} aria-invalid="true" aria-describedby="tax-country-error"{{/ERR_TAX_COUNTRY}}><option value="">Choose…</option>
+{{#TAX_COUNTRIES}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/TAX_COUNTRIES}}</select>
+{{#ERR_TAX_COUNTRY}}<p class="field-error" id="tax-country-error">{{TEXT}}</p>{{/ERR_TAX_COUNTRY}}</div>
 <div class="field"><label for="tax-region">Region code (optional)</label>
-<input id="tax-region" name="region" maxlength="3" autocapitalize="characters" aria-describedby="tax-region-hint">
-<p class="hint" id="tax-region-hint">Such as CA for California; empty for the whole country. A region's rate wins over its country's.</p></div>
+<input id="tax-region" name="region" maxlength="3" autocapitalize="characters" value="{{TAX_REGION}}" aria-describedby="tax-region-hint{{#ERR_TAX_REGION}} tax-region-error{{/ERR_TAX_REGION}}"{{#ERR_TAX_REGION}} aria-invalid="true"{{/ERR_TAX_REGION}}>
+<p class="hint" id="tax-region-hint">Such as CA for California; empty for the whole country. A region's rate wins over its country's.</p>
+{{#ERR_TAX_REGION}}<p class="field-error" id="tax-region-error">{{TEXT}}</p>{{/ERR_TAX_REGION}}</div>
 <div class="field"><label for="tax-rate">Rate (%)</label>
-<input id="tax-rate" name="tax_percent" inputmode="decimal" maxlength="8" required></div>
+<input id="tax-rate" name="tax_percent" inputmode="decimal" maxlength="8" required value="{{TAX_RATE}}"{{#ERR_TAX_RATE}} aria-invalid="true" aria-describedby="tax-rate-error"{{/ERR_TAX_RATE}}>
+{{#ERR_TAX_RATE}}<p class="field-error" id="tax-rate-error">{{TEXT}}</p>{{/ERR_TAX_RATE}}</div>
 <div class="actions"><button class="button" type="submit">Add or change the rate</button></div>
 </form>
 
@@ -54,11 +59,13 @@
 <form class="form" method="post" action="/studio/brand/shipping/rates">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="ship-dest">Country or zone</label>
-<select id="ship-dest" name="dest" required><option value="">Choose…</option>
-<option value="EU">European Union (zone)</option>
-{{#SHIP_COUNTRIES}}<option value="{{CODE}}">{{NAME}}</option>
-{{/SHIP_COUNTRIES}}</select></div>
+<select id="ship-dest" name="dest" required{{#ERR_SHIP_DEST}} aria-invalid="true" aria-describedby="ship-dest-error"{{/ERR_SHIP_DEST}}><option value="">Choose…</option>
+<option value="EU"{{#EU_SELECTED}} selected{{/EU_SELECTED}}>European Union (zone)</option>
+{{#SHIP_COUNTRIES}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/SHIP_COUNTRIES}}</select>
+{{#ERR_SHIP_DEST}}<p class="field-error" id="ship-dest-error">{{TEXT}}</p>{{/ERR_SHIP_DEST}}</div>
 <div class="field"><label for="ship-rate">Rate per order ({{CURRENCY}})</label>
-<input id="ship-rate" name="shipping" inputmode="decimal" maxlength="16" required></div>
+<input id="ship-rate" name="shipping" inputmode="decimal" maxlength="16" required value="{{SHIP_RATE}}"{{#ERR_SHIP_RATE}} aria-invalid="true" aria-describedby="ship-rate-error"{{/ERR_SHIP_RATE}}>
+{{#ERR_SHIP_RATE}}<p class="field-error" id="ship-rate-error">{{TEXT}}</p>{{/ERR_SHIP_RATE}}</div>
 <div class="actions"><button class="button" type="submit">Add or change the rate</button></div>
 </form>

@@ -4,6 +4,7 @@
 #include "web/layout.h"
 #include "web/response.h"
 #include "studio/studio.h"
+#include "views/form_errors.h"
 
 static const struct db_stmt q_about = {
 	"SELECT description FROM brands WHERE id = ?", "i", "s" };
@@ -18,7 +19,7 @@ static void about_form(struct req *r, int status, const char *about, const char 
 	tmpl_set(d, "SLUG", b->slug);
 	tmpl_set(d, "ABOUT", about);
 	if (error)
-		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
+		form_errors_render(d, &(struct form_error){ "about", error }, 1);
 	if (req_query(r, "saved"))
 		tmpl_show(d, "SAVED");
 	layout_end(r, status);

@@ -20,7 +20,7 @@ static const struct db_stmt q_save = {
 static const struct db_stmt q_state = {
 	"UPDATE discount_codes SET active = ? WHERE id = ? AND brand_id = ?", "iii", "" };
 
-static int form(struct req *r, int status, const char *error, const struct db_res *c, const struct brand_code_form *f)
+static int form(struct req *r, int status, const struct db_res *c, const struct brand_code_form *f)
 {
 	tmpl_dict *d = layout_begin(r, "studio_brand_code_edit.tpl", "Edit discount code");
 	tmpl_set_int(d, "ID", req_id(r, "id"));
@@ -28,8 +28,6 @@ static int form(struct req *r, int status, const char *error, const struct db_re
 	const char *who = db_at(c, 0, 1)->s;
 	tmpl_set(d, "WHO", *who ? arena_printf(r->arena, "@%s", who) : "the brand (no creator)");
 	tmpl_set_int(d, "USES", db_at(c, 0, 11)->i);
-	if (error)
-		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
 	brand_code_form_fill(d, r->brand->currency, f);
 	layout_end(r, status);
 	return REQ_DONE;
@@ -59,7 +57,7 @@ int page_brand_code_edit(struct req *r)
 		.total_text = total ? arena_printf(r->arena, "%lld", total) : "",
 		.per_customer_text = per ? arena_printf(r->arena, "%lld", per) : "",
 	};
-	return form(r, 200, NULL, &c, &f);
+	return form(r, 200, &c, &f);
 }
 
 int page_brand_code_save(struct req *r)
@@ -71,12 +69,12 @@ int page_brand_code_save(struct req *r)
 		return req_db_fail(rc);
 	if (c.nrows == 0)
 		return 404;
-	const char *error = brand_code_form_read(r, r->brand, &f);
+	brand_code_form_read(r, r->brand, &f);
 	long long uses = db_at(&c, 0, 11)->i;
-	if (!error && f.rule.total_limit && f.rule.total_limit < uses)
-		error = arena_printf(r->arena, "The code was used %lld times already: the limit cannot be lower.", uses);
-	if (error)
-		return form(r, 422, error, &c, &f);
+	if (f.rule.total_limit && f.rule.total_limit < uses)
+		brand_code_form_error(&f, "total_limit", arena_printf(r->arena, "The code was used %lld times already: the limit cannot be lower.", uses));
+	if (f.nerrors)
+		return form(r, 422, &c, &f);
 	const struct discount_code *d = &f.rule;
 	rc = db_query(r->db, NULL, &q_save, (struct db_param[]){
 		DB_S(d->kind == DISCOUNT_FIXED ? "fixed" : "percent"), DB_I(d->value), DB_I(d->min_order),

@@ -40,7 +40,7 @@ static const char *rule_text(struct req *r, const char *currency, bool fixed, lo
 		     : arena_printf(r->arena, "%lld.%02lld %%", value / 100, value % 100);
 }
 
-static int render(struct req *r, int status, const char *error, const struct brand_code_form *f, long long creator)
+static int render(struct req *r, int status, const struct brand_code_form *f, long long creator)
 {
 	const struct acting_brand *b = r->brand;
 	struct db_res codes, people, prec;
@@ -86,8 +86,6 @@ static int render(struct req *r, int status, const char *error, const struct bra
 			tmpl_show(o, "SELECTED");
 	}
 	tmpl_show(d, prec.nrows && strcmp(db_at(&prec, 0, 0)->s, "last_click") == 0 ? "LAST_CLICK" : "CODE_WINS");
-	if (error)
-		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
 	const char *saved = req_query(r, "saved");
 	if (saved && *saved)
 		tmpl_show(d, "SAVED");
@@ -100,7 +98,7 @@ int page_brand_codes(struct req *r)
 {
 	struct brand_code_form f = { .rule = { .kind = DISCOUNT_PERCENT }, .code = "", .starts_on = "", .ends_on = "",
 				     .value_text = "", .min_text = "", .total_text = "", .per_customer_text = "" };
-	return render(r, 200, NULL, &f, 0);
+	return render(r, 200, &f, 0);
 }
 
 /* A code no one will guess or mistype: the creator's handle (letters and digits, at most 12),
@@ -127,11 +125,7 @@ int page_brand_code_create(struct req *r)
 	const struct acting_brand *b = r->brand;
 	struct brand_code_form f;
 	long long creator = req_id(r, "creator_id");
-	const char *error = brand_code_form_read(r, b, &f);
-	if (!error && req_str(r, "creator_id") && *req_str(r, "creator_id") && !creator)
-		error = "Choose a creator from your programme, or none for a code of the brand.";
-	if (error)
-		return render(r, 422, error, &f, creator);
+	brand_code_form_read(r, b, &f);
 	const char *handle = "";
 	if (creator) {
 		struct db_res c;
@@ -139,13 +133,16 @@ int page_brand_code_create(struct req *r)
 		if (rc != DB_OK)
 			return req_db_fail(rc);
 		if (c.nrows == 0)
-			return render(r, 422, "That creator has no approved pick of your products, so is not in your programme.", &f, 0);
-		handle = db_at(&c, 0, 0)->s;
+			brand_code_form_error(&f, "creator_id", "That creator has no approved pick of your products, so is not in your programme.");
+		else
+			handle = db_at(&c, 0, 0)->s;
 	}
+	if (f.nerrors)
+		return render(r, 422, &f, creator);
 	bool chosen = *f.code != '\0';
 	char code[DISCOUNT_CODE_MAX + 1];
-	if (chosen && !discount_code_normalize(f.code, code))
-		return render(r, 422, "A code is 3 to 32 letters, digits or dashes (shoppers type it; case does not matter).", &f, creator);
+	if (chosen)
+		memcpy(code, f.normalized, sizeof code);
 	enum db_status rc = DB_DUP;
 	for (int attempt = 0; rc == DB_DUP && attempt < (chosen ? 1 : 4); attempt++) {
 		if (!chosen)
@@ -158,9 +155,11 @@ int page_brand_code_create(struct req *r)
 			*f.starts_on ? DB_S(f.starts_on) : DB_NULL, *f.ends_on ? DB_S(f.ends_on) : DB_NULL,
 			DB_I(d->combinable) }, NULL);
 	}
-	if (rc == DB_DUP)
-		return render(r, 422, arena_printf(r->arena, "The code %s is taken: codes are unique across the whole shop, "
-						   "since a cart can hold several brands. Choose another.", code), &f, creator);
+	if (rc == DB_DUP) {
+		brand_code_form_error(&f, "code", arena_printf(r->arena, "The code %s is taken: codes are unique across the whole shop, "
+							       "since a cart can hold several brands. Choose another.", code));
+		return render(r, 422, &f, creator);
+	}
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	response_redirect(r, arena_printf(r->arena, "/studio/brand/codes?saved=%s", code));

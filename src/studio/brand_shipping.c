@@ -7,6 +7,7 @@
 #include "domain/commerce/country.h"
 #include "views/tax_view.h"
 #include "web/layout.h"
+#include "views/form_errors.h"
 #include "web/response.h"
 #include "studio/studio.h"
 
@@ -98,19 +99,45 @@ static const char *dest_name(const char *code)
 	return c ? c->name : code;
 }
 
-static void country_options(tmpl_dict *d, const char *section)
+static void country_options(tmpl_dict *d, const char *section, const char *chosen)
 {
 	for (size_t i = 0; i < country_count(); i++) {
 		tmpl_dict *cd = tmpl_add(d, section);
 		tmpl_set(cd, "CODE", country_at(i)->code);
 		tmpl_set(cd, "NAME", country_at(i)->name);
+		if (chosen && strcmp(chosen, country_at(i)->code) == 0)
+			tmpl_show(cd, "SELECTED");
 	}
 }
 
-/* The whole page: the defaults form with `shipping` and `tax` as typed (NULL: as stored), both
- * tables with a remove button per row, and the forms that add to them. */
-static int rates_page(struct req *r, int status, const char *error, const char *shipping, const char *tax)
+/* A form of the page sent back: what was typed in it (NULL: the defaults as stored, the adding
+ * forms empty) and every problem, each by the id of its field. */
+struct sent {
+	const char *shipping, *tax;
+	const char *tax_country, *tax_region, *tax_rate, *ship_dest, *ship_rate;
+	struct form_error errors[FORM_ERRORS_MAX];
+	size_t nerrors;
+	bool summary_only;	/* the problems are the table's, not a field's */
+};
+
+static void problem(struct sent *s, const char *field, const char *text)
 {
+	if (s->nerrors < FORM_ERRORS_MAX)
+		s->errors[s->nerrors++] = (struct form_error){ field, text };
+}
+
+static const char *or_empty(const char *s)
+{
+	return s ? s : "";
+}
+
+/* The whole page: the defaults form as typed or as stored, both tables with a remove button per
+ * row, and the forms that add to them; s NULL for the page as stored. */
+static int rates_page(struct req *r, int status, const struct sent *s)
+{
+	static const struct sent none;
+	if (!s)
+		s = &none;
 	const struct acting_brand *b = r->brand;
 	struct db_res t, taxes, ships;
 	struct db_param id[] = { DB_I(b->id) };
@@ -127,8 +154,8 @@ static int rates_page(struct req *r, int status, const char *error, const char *
 	tmpl_dict *d = layout_begin(r, "studio_brand_shipping.tpl", "Shipping and tax");
 	tmpl_set(d, "BRAND", b->name);
 	tmpl_set(d, "CURRENCY", b->currency);
-	tmpl_set(d, "SHIPPING", shipping ? shipping : product_decimal(r->arena, db_at(&t, 0, 0)->i, b->currency));
-	tmpl_set(d, "TAX", tax ? tax : arena_printf(r->arena, "%lld.%02lld", bps / 100, bps % 100));
+	tmpl_set(d, "SHIPPING", s->shipping ? s->shipping : product_decimal(r->arena, db_at(&t, 0, 0)->i, b->currency));
+	tmpl_set(d, "TAX", s->tax ? s->tax : arena_printf(r->arena, "%lld.%02lld", bps / 100, bps % 100));
 	tmpl_show(d, db_at(&t, 0, 2)->i ? "INCLUDED" : "EXCLUDED");
 	for (size_t i = 0; i < taxes.nrows; i++) {
 		tmpl_dict *rd = tmpl_add(d, "TAX_ROWS");
@@ -149,10 +176,16 @@ static int rates_page(struct req *r, int status, const char *error, const char *
 	}
 	if (ships.nrows == 0)
 		tmpl_show(d, "NO_SHIP_ROWS");
-	country_options(d, "TAX_COUNTRIES");
-	country_options(d, "SHIP_COUNTRIES");
-	if (error)
-		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
+	country_options(d, "TAX_COUNTRIES", s->tax_country);
+	country_options(d, "SHIP_COUNTRIES", s->ship_dest);
+	if (s->ship_dest && strcmp(s->ship_dest, COUNTRY_ZONE_EU) == 0)
+		tmpl_show(d, "EU_SELECTED");
+	tmpl_set(d, "TAX_REGION", or_empty(s->tax_region));
+	tmpl_set(d, "TAX_RATE", or_empty(s->tax_rate));
+	tmpl_set(d, "SHIP_RATE", or_empty(s->ship_rate));
+	form_errors_summary(d, s->errors, s->nerrors);
+	if (!s->summary_only)
+		form_errors_mark(d, s->errors, s->nerrors);
 	if (req_query(r, "saved"))
 		tmpl_show(d, "SAVED");
 	layout_end(r, status);
@@ -175,23 +208,35 @@ static int saved(struct req *r, enum db_status rc)
 	return REQ_DONE;
 }
 
+/* A problem with a table rather than a field (full, or a rate no longer there), linked to the
+ * table's heading. */
+static int table_problem(struct req *r, int status, const char *heading, const char *text)
+{
+	struct sent s = { .summary_only = true };
+	problem(&s, heading, text);
+	return rates_page(r, status, &s);
+}
+
+static const char *const ship_amount = "Enter the shipping rate as an amount such as 4.99 (no currency sign, no thousands separator).";
+
 int page_brand_shipping_form(struct req *r)
 {
-	return rates_page(r, 200, NULL, NULL, NULL);
+	return rates_page(r, 200, NULL);
 }
 
 int page_brand_shipping(struct req *r)
 {
 	const struct acting_brand *b = r->brand;
-	const char *ship = req_form(r, "shipping"), *tax = req_form(r, "tax_percent"), *style = req_form(r, "prices");
+	const char *style = req_form(r, "prices");
+	struct sent s = { .shipping = or_empty(req_form(r, "shipping")), .tax = or_empty(req_form(r, "tax_percent")) };
 	long long shipping_minor;
-	long bps = tax_bps(tax);
-	const char *error = !req_money(r, "shipping", b->currency, &shipping_minor) || shipping_minor > MAX_SHIPPING_MINOR
-			    ? "Enter the shipping rate as an amount such as 4.99 (no currency sign, no thousands separator)."
-			    : bps < 0 ? "Enter the tax rate as a percentage from 0 to 100 with at most two decimals, such as 8.25."
-				      : NULL;
-	if (error)
-		return rates_page(r, 422, error, ship ? ship : "", tax ? tax : "");
+	long bps = tax_bps(s.tax);
+	if (!req_money(r, "shipping", b->currency, &shipping_minor) || shipping_minor > MAX_SHIPPING_MINOR)
+		problem(&s, "shipping", ship_amount);
+	if (bps < 0)
+		problem(&s, "tax_percent", "Enter the tax rate as a percentage from 0 to 100 with at most two decimals, such as 8.25.");
+	if (s.nerrors)
+		return rates_page(r, 422, &s);
 	/* The field is a choice of two; a form without it leaves the style as it was. */
 	struct db_param include = style ? DB_I(strcmp(style, "include") == 0) : DB_NULL;
 	return saved(r, db_query(r->db, NULL, &q_save, (struct db_param[]){
@@ -200,19 +245,23 @@ int page_brand_shipping(struct req *r)
 
 int page_brand_tax_rate_put(struct req *r)
 {
-	const struct country *c = country_find(req_form(r, "country"));
-	const char *region = region_code(r->arena, req_form(r, "region"));
-	long bps = tax_bps(req_form(r, "tax_percent"));
-	const char *error = !c ? "Choose the country the rate is for from the list."
-			    : !region ? "Enter the region as its code of up to three letters or digits, such as CA, or leave it "
-					"empty for the whole country."
-			    : bps < 0 ? "Enter the tax rate as a percentage from 0 to 100 with at most two decimals, such as 7.25."
-				      : NULL;
-	if (error)
-		return rates_page(r, 422, error, NULL, NULL);
+	struct sent s = { .tax_country = req_form(r, "country"), .tax_region = req_form(r, "region"),
+			  .tax_rate = req_form(r, "tax_percent") };
+	const struct country *c = country_find(s.tax_country);
+	const char *region = region_code(r->arena, s.tax_region);
+	long bps = tax_bps(s.tax_rate);
+	if (!c)
+		problem(&s, "tax-country", "Choose the country the rate is for from the list.");
+	if (!region)
+		problem(&s, "tax-region", "Enter the region as its code of up to three letters or digits, such as CA, or leave it "
+					  "empty for the whole country.");
+	if (bps < 0)
+		problem(&s, "tax-rate", "Enter the tax rate as a percentage from 0 to 100 with at most two decimals, such as 7.25.");
+	if (s.nerrors)
+		return rates_page(r, 422, &s);
 	enum db_status rc;
 	if (table_full(r, 0, &rc))
-		return rates_page(r, 409, "The tax table is full (500 rates). Remove a rate first.", NULL, NULL);
+		return table_problem(r, 409, "tax-rates", "The tax table is full (500 rates). Remove a rate first.");
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	return saved(r, db_query(r->db, NULL, &q_tax_put, (struct db_param[]){
@@ -224,24 +273,25 @@ int page_brand_tax_rate_remove(struct req *r)
 	const struct country *c = country_find(req_form(r, "country"));
 	const char *region = region_code(r->arena, req_form(r, "region"));
 	if (!c || !region)
-		return rates_page(r, 422, "That rate is not in the table.", NULL, NULL);
+		return table_problem(r, 422, "tax-rates", "That rate is not in the table.");
 	return saved(r, db_query(r->db, NULL, &q_tax_del, (struct db_param[]){
 		DB_I(r->brand->id), DB_S(c->code), DB_S(region) }, NULL));
 }
 
 int page_brand_ship_rate_put(struct req *r)
 {
-	const char *dest = dest_code(req_form(r, "dest"));
+	struct sent s = { .ship_dest = req_form(r, "dest"), .ship_rate = req_form(r, "shipping") };
+	const char *dest = dest_code(s.ship_dest);
 	long long minor;
-	const char *error = !dest ? "Choose the country or zone the rate is for from the list."
-			    : !req_money(r, "shipping", r->brand->currency, &minor) || minor > MAX_SHIPPING_MINOR
-			    ? "Enter the shipping rate as an amount such as 4.99 (no currency sign, no thousands separator)."
-			    : NULL;
-	if (error)
-		return rates_page(r, 422, error, NULL, NULL);
+	if (!dest)
+		problem(&s, "ship-dest", "Choose the country or zone the rate is for from the list.");
+	if (!req_money(r, "shipping", r->brand->currency, &minor) || minor > MAX_SHIPPING_MINOR)
+		problem(&s, "ship-rate", ship_amount);
+	if (s.nerrors)
+		return rates_page(r, 422, &s);
 	enum db_status rc;
 	if (table_full(r, 1, &rc))
-		return rates_page(r, 409, "The shipping table is full (500 rates). Remove a rate first.", NULL, NULL);
+		return table_problem(r, 409, "shipping-rates", "The shipping table is full (500 rates). Remove a rate first.");
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	return saved(r, db_query(r->db, NULL, &q_ship_put, (struct db_param[]){
@@ -252,6 +302,6 @@ int page_brand_ship_rate_remove(struct req *r)
 {
 	const char *dest = dest_code(req_form(r, "dest"));
 	if (!dest)
-		return rates_page(r, 422, "That rate is not in the table.", NULL, NULL);
+		return table_problem(r, 422, "shipping-rates", "That rate is not in the table.");
 	return saved(r, db_query(r->db, NULL, &q_ship_del, (struct db_param[]){ DB_I(r->brand->id), DB_S(dest) }, NULL));
 }

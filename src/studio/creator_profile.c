@@ -9,6 +9,7 @@
 #include "studio/picture_form.h"
 #include "studio/studio.h"
 #include "lib/validate.h"
+#include "views/form_errors.h"
 
 #define MAX_LINKS 5
 
@@ -30,6 +31,9 @@ struct profile {
 	const char *label[MAX_LINKS], *url[MAX_LINKS];
 	const struct db_val *taken_down;	/* the storefront's takedown reason; NULL: not read */
 	const char *cover, *cover_refusal;	/* PICTURE_FORM_COLS; NULL: not read */
+	struct form_error errors[FORM_ERRORS_MAX];	/* every problem of a submit, in the form's order */
+	size_t nerrors;
+	const char *label_error[MAX_LINKS], *url_error[MAX_LINKS];	/* the same, beside a link's fields */
 };
 
 static const char *field(struct req *r, const char *name)
@@ -44,8 +48,7 @@ static void link_names(int i, char label[16], char url[16])
 	snprintf(url, 16, "link_url_%d", i + 1);
 }
 
-static void profile_form(struct req *r, const struct acting_creator *c, const struct profile *p, int status,
-			 const char *error)
+static void profile_form(struct req *r, const struct acting_creator *c, const struct profile *p, int status)
 {
 	tmpl_dict *d = layout_begin(r, "studio_creator_profile.tpl", "Your creator profile");
 	tmpl_set(d, "HANDLE", c->handle);
@@ -57,9 +60,15 @@ static void profile_form(struct req *r, const struct acting_creator *c, const st
 		tmpl_set_int(l, "N", i + 1);
 		tmpl_set(l, "LABEL", p->label[i] ? p->label[i] : "");
 		tmpl_set(l, "URL", p->url[i] ? p->url[i] : "");
+		if (p->label_error[i])
+			tmpl_set(tmpl_add(l, "ERR_LABEL"), "TEXT", p->label_error[i]);
+		if (p->url_error[i])
+			tmpl_set(tmpl_add(l, "ERR_URL"), "TEXT", p->url_error[i]);
 	}
-	if (error)
-		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
+	form_errors_summary(d, p->errors, p->nerrors);
+	for (size_t i = 0; i < p->nerrors; i++)	/* the link pairs' are set above, in their rows */
+		if (strncmp(p->errors[i].field, "link_", 5))
+			form_errors_mark(d, &p->errors[i], 1);
 	if (req_query(r, "saved"))
 		tmpl_show(d, "SAVED");
 	if (p->taken_down)
@@ -81,13 +90,14 @@ int page_creator_profile_form(struct req *r)
 		rc = db_query(r->db, r->arena, &q_links, id, &links);
 	if (rc != DB_OK || pr.nrows == 0)
 		return req_db_fail(rc == DB_OK ? DB_ERR : rc);
-	struct profile p = { c->id, db_at(&pr, 0, 0)->s, db_at(&pr, 0, 1)->s, db_at(&pr, 0, 2)->s, { 0 }, { 0 },
-			     db_at(&pr, 0, 3), db_at(&pr, 0, 4)->s, db_at(&pr, 0, 5)->s };
+	struct profile p = { .creator_id = c->id, .name = db_at(&pr, 0, 0)->s, .bio = db_at(&pr, 0, 1)->s,
+			     .avatar = db_at(&pr, 0, 2)->s, .taken_down = db_at(&pr, 0, 3),
+			     .cover = db_at(&pr, 0, 4)->s, .cover_refusal = db_at(&pr, 0, 5)->s };
 	for (size_t i = 0; i < links.nrows && i < MAX_LINKS; i++) {
 		p.label[i] = db_at(&links, i, 0)->s;
 		p.url[i] = db_at(&links, i, 1)->s;
 	}
-	profile_form(r, c, &p, 200, NULL);
+	profile_form(r, c, &p, 200);
 	return REQ_DONE;
 }
 
@@ -105,35 +115,46 @@ static enum db_status profile_write(struct db *db, void *ctx)
 	return rc;
 }
 
-static const char *profile_problem(struct profile *p)
+static void problem(struct profile *p, const char *field, const char *text)
+{
+	if (p->nerrors < FORM_ERRORS_MAX)
+		p->errors[p->nerrors++] = (struct form_error){ field, text };
+}
+
+/* Notes every problem, each with its field; true when there is none. */
+static bool profile_check(struct req *r, struct profile *p)
 {
 	if (!validate_has_text(p->name))
-		return "Enter the name people will see.";
+		problem(p, "display_name", "Enter the name people will see.");
 	if (*p->avatar && !link_check_avatar_url(p->avatar))
-		return "The avatar must be an http:// or https:// address, a /static/ path, or an uploaded picture.";
+		problem(p, "avatar_url", "Use an http:// or https:// address, a /static/ path, or upload a picture below.");
 	for (int i = 0; i < MAX_LINKS; i++) {
 		bool has_label = validate_has_text(p->label[i]), has_url = *p->url[i] != '\0';
-		if (has_label != has_url)
-			return "Each link needs both a label and an address.";
-		if (has_url && !link_check_web_url(p->url[i]))
-			return "Links must be http:// or https:// addresses.";
+		char ln[16], un[16];
+		link_names(i, ln, un);
+		if (has_url && !has_label)
+			problem(p, arena_strdup(r->arena, ln), p->label_error[i] = "Give this link a label, or clear its address.");
+		if (has_label && !has_url)
+			problem(p, arena_strdup(r->arena, un), p->url_error[i] = "Add the link's address, or clear its label.");
+		else if (has_url && !link_check_web_url(p->url[i]))
+			problem(p, arena_strdup(r->arena, un), p->url_error[i] = "Use an http:// or https:// address.");
 	}
-	return NULL;
+	return p->nerrors == 0;
 }
 
 int page_creator_profile(struct req *r)
 {
 	const struct acting_creator *c = r->creator;
-	struct profile p = { c->id, field(r, "display_name"), field(r, "bio"), field(r, "avatar_url"), { 0 }, { 0 }, NULL, NULL, NULL };
+	struct profile p = { .creator_id = c->id, .name = field(r, "display_name"), .bio = field(r, "bio"),
+			     .avatar = field(r, "avatar_url") };
 	for (int i = 0; i < MAX_LINKS; i++) {
 		char ln[16], un[16];
 		link_names(i, ln, un);
 		p.label[i] = field(r, ln);
 		p.url[i] = field(r, un);
 	}
-	const char *problem = profile_problem(&p);
-	if (problem) {
-		profile_form(r, c, &p, 422, problem);
+	if (!profile_check(r, &p)) {
+		profile_form(r, c, &p, 422);
 		return REQ_DONE;
 	}
 	enum db_status rc = db_txn(r->db, profile_write, &p);

@@ -14,6 +14,7 @@
 #include "studio/studio.h"
 #include "lib/utf8.h"
 #include "lib/validate.h"
+#include "views/form_errors.h"
 
 static const struct db_stmt q_form = {
 	"SELECT id, slug, title, intro, consent_text, privacy_url, thanks_text, status, creators_allowed,"
@@ -48,10 +49,61 @@ static const struct db_stmt q_remove = {
 	"DELETE x FROM lead_form_fields x JOIN lead_forms f ON f.id = x.form_id"
 	" WHERE x.id = ? AND f.id = ? AND f.brand_id = ?", "iii", "" };
 
-/* redirect_error: the redirect URL typed was refused; it is shown again with the message beside it. */
-static int render_form(struct req *r, long long brand_id, long long id, int status, const char *error,
-			const char *redirect_error)
+/* Which of the page's forms came back (its typed values are shown again) and every problem of it,
+ * each by the id of its field. */
+enum sent_form { SENT_NONE, SENT_SETTINGS, SENT_FIELD, SENT_POSITION };
+struct sent {
+	enum sent_form which;
+	long long field;	/* SENT_POSITION: the field being moved */
+	struct form_error errors[FORM_ERRORS_MAX];
+	size_t n;
+};
+
+static void problem(struct sent *s, const char *field, const char *text)
 {
+	if (s->n < FORM_ERRORS_MAX)
+		s->errors[s->n++] = (struct form_error){ field, text };
+}
+
+static const char *typed(struct req *r, const char *name, const char *otherwise)
+{
+	const char *v = req_form(r, name);
+	return v ? v : otherwise;
+}
+
+/* The settings form as typed (only shown when it came back). */
+static void typed_settings(struct req *r, tmpl_dict *d)
+{
+	static const char *const names[] = { "title", "intro", "consent_text", "privacy_url", "thanks_text",
+		"creator_handles", "min_fill_seconds", "ip_limit_per_hour", "form_limit_per_hour", "redirect_url",
+		"retention_days", "phone_region" };
+	static const char *const keys[] = { "TITLE_VALUE", "INTRO", "CONSENT_TEXT", "PRIVACY_URL", "THANKS_TEXT",
+		"CREATOR_HANDLES", "MIN_FILL", "IP_LIMIT", "FORM_LIMIT", "REDIRECT_URL", "RETENTION", "PHONE_REGION" };
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		tmpl_set(d, keys[i], typed(r, names[i], ""));
+}
+
+/* The add-a-field form as typed, or with its defaults. */
+static void typed_field(struct req *r, tmpl_dict *d, bool sent)
+{
+	static const char *const names[] = { "label", "help", "options", "qualifying", "disqualifying", "appt_weekly",
+		"appt_slot_minutes", "appt_tz", "appt_notice_hours", "show_if_options", "position" };
+	static const char *const keys[] = { "F_LABEL", "F_HELP", "F_OPTIONS", "F_QUALIFYING", "F_DISQUALIFYING",
+		"F_APPT_WEEKLY", "F_APPT_SLOT", "F_APPT_TZ", "F_APPT_NOTICE", "F_SHOW_IF_OPTIONS", "F_POSITION" };
+	static const char *const defaults[] = { "", "", "", "", "", "", "30", "", "24", "", "10" };
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		tmpl_set(d, keys[i], sent ? typed(r, names[i], "") : defaults[i]);
+	if (sent && req_form(r, "required"))
+		tmpl_show(d, "F_REQUIRED");
+	if (sent && req_form(r, "phone_strict"))
+		tmpl_show(d, "F_PHONE_STRICT");
+}
+
+static int render(struct req *r, long long brand_id, long long id, int status, const struct sent *s)
+{
+	static const struct sent none;
+	if (!s)
+		s = &none;
 	struct db_res f, x;
 	enum db_status rc = db_query(r->db, r->arena, &q_form, (struct db_param[]){ DB_I(id), DB_I(brand_id) }, &f);
 	if (rc == DB_OK && f.nrows)
@@ -67,8 +119,11 @@ static int render_form(struct req *r, long long brand_id, long long id, int stat
 	tmpl_set_int(d, "ID", db_at(&f, 0, 0)->i);
 	for (size_t i = 1; i < 7; i++)
 		tmpl_set(d, keys[i], db_at(&f, 0, i)->s);
-	tmpl_show(d, strcmp(db_at(&f, 0, 7)->s, "live") == 0 ? "S_LIVE" : strcmp(db_at(&f, 0, 7)->s, "closed") == 0 ? "S_CLOSED" : "S_DRAFT");
-	if (db_at(&f, 0, 8)->i)
+	tmpl_set(d, "TITLE_VALUE", db_at(&f, 0, 2)->s);
+	bool settings = s->which == SENT_SETTINGS;
+	const char *state = settings ? typed(r, "status", "") : db_at(&f, 0, 7)->s;
+	tmpl_show(d, strcmp(state, "live") == 0 ? "S_LIVE" : strcmp(state, "closed") == 0 ? "S_CLOSED" : "S_DRAFT");
+	if (settings ? req_form(r, "creators_allowed") != NULL : db_at(&f, 0, 8)->i != 0)
 		tmpl_show(d, "CREATORS_ALLOWED");
 	tmpl_set_int(d, "MIN_FILL", db_at(&f, 0, 9)->i);
 	tmpl_set_int(d, "IP_LIMIT", db_at(&f, 0, 10)->i);
@@ -78,29 +133,24 @@ static int render_form(struct req *r, long long brand_id, long long id, int stat
 		tmpl_set_int(d, "RETENTION", db_at(&f, 0, 14)->i);
 	tmpl_set_int(d, "DEFAULT_RETENTION", lead_retention_default());
 	tmpl_set_int(d, "PURGED", db_at(&f, 0, 15)->i);
-	const char *region = req_form(r, "phone_region");
-	tmpl_set(d, "PHONE_REGION", redirect_error && region ? region : db_at(&f, 0, 16)->s);
+	tmpl_set(d, "PHONE_REGION", db_at(&f, 0, 16)->s);
 	tmpl_set(d, "DEFAULT_PHONE_REGION", LEAD_PHONE_DEFAULT_REGION);
-	const char *typed = req_form(r, "redirect_url");
-	tmpl_set(d, "REDIRECT_URL", redirect_error && typed ? typed : db_at(&f, 0, 13)->s);
-	if (redirect_error) {
-		/* Everything else passed: show what was typed, not what is stored. */
-		static const char *const names[] = { "title", "intro", "consent_text", "privacy_url", "thanks_text",
-			"creator_handles", "min_fill_seconds", "ip_limit_per_hour", "form_limit_per_hour" };
-		static const char *const tkeys[] = { "TITLE", "INTRO", "CONSENT_TEXT", "PRIVACY_URL", "THANKS_TEXT",
-			"CREATOR_HANDLES", "MIN_FILL", "IP_LIMIT", "FORM_LIMIT" };
-		for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-			const char *v = req_form(r, names[i]);
-			tmpl_set(d, tkeys[i], v ? v : "");
-		}
-		tmpl_set(tmpl_add(d, "ERR_REDIRECT"), "TEXT", redirect_error);
-	}
-	if (error)
-		tmpl_set(tmpl_add(d, "ERROR"), "TEXT", error);
+	tmpl_set(d, "REDIRECT_URL", db_at(&f, 0, 13)->s);
+	if (settings)
+		typed_settings(r, d);
+	typed_field(r, d, s->which == SENT_FIELD);
+	form_errors_summary(d, s->errors, s->n);
+	if (s->which != SENT_POSITION)
+		form_errors_mark(d, s->errors, s->n);
+	long long source = s->which == SENT_FIELD ? req_id(r, "show_if_field") : 0;
 	for (size_t i = 0; i < x.nrows; i++) {
 		tmpl_dict *e = tmpl_add(d, "FIELD");
 		tmpl_set_int(e, "FIELD_ID", db_at(&x, i, 0)->i);
 		tmpl_set_int(e, "POSITION", db_at(&x, i, 1)->i);
+		if (s->which == SENT_POSITION && s->n && db_at(&x, i, 0)->i == s->field) {
+			tmpl_set(e, "POSITION", typed(r, "position", ""));
+			tmpl_set(tmpl_add(e, "ERR_POS"), "TEXT", s->errors[0].text);
+		}
 		enum lead_type t = LEAD_TEXT;
 		lead_type_parse(db_at(&x, i, 2)->s, &t);
 		tmpl_set(e, "TYPE", lead_type_label(t));
@@ -122,22 +172,22 @@ static int render_form(struct req *r, long long brand_id, long long id, int stat
 			tmpl_dict *o = tmpl_add(d, "SOURCE_OPTION");
 			tmpl_set_int(o, "FIELD_ID", db_at(&x, i, 0)->i);
 			tmpl_set(o, "LABEL", db_at(&x, i, 3)->s);
+			if (source == db_at(&x, i, 0)->i)
+				tmpl_show(o, "SELECTED");
 		}
 		if (*db_at(&x, i, 8)->s)
 			tmpl_set(tmpl_add(e, "DISQ"), "TEXT", db_at(&x, i, 8)->s);
 	}
+	const char *type = s->which == SENT_FIELD ? typed(r, "type", "") : "";
 	for (int t = 0; t < LEAD__NTYPES; t++) {
 		tmpl_dict *o = tmpl_add(d, "TYPE_OPTION");
 		tmpl_set(o, "VALUE", lead_type_name((enum lead_type)t));
 		tmpl_set(o, "LABEL", lead_type_label((enum lead_type)t));
+		if (strcmp(type, lead_type_name((enum lead_type)t)) == 0)
+			tmpl_show(o, "SELECTED");
 	}
 	layout_end(r, status);
 	return REQ_DONE;
-}
-
-static int render(struct req *r, long long brand_id, long long id, int status, const char *error)
-{
-	return render_form(r, brand_id, id, status, error, NULL);
 }
 
 int page_forms_edit(struct req *r)
@@ -162,32 +212,39 @@ int page_forms_save(struct req *r)
 		if (!v[i])
 			v[i] = "";
 	}
+	struct sent s = { .which = SENT_SETTINGS };
+	if (!validate_has_text(v[0]))
+		problem(&s, "title", "Give the form a title.");
+	if (!validate_has_text(v[2]))
+		problem(&s, "consent_text", "The consent statement is required: it is stored with every lead.");
+	if (!url_ok(v[3]))
+		problem(&s, "privacy_url", "The privacy policy URL starts with https:// (or http://).");
+	else if (strcmp(v[5], "live") == 0 && !*v[3])
+		problem(&s, "privacy_url", "Add your privacy policy URL before making the form live: shoppers see it beside the consent box.");
+	if (strcmp(v[5], "draft") && strcmp(v[5], "live") && strcmp(v[5], "closed"))
+		problem(&s, "status", "Choose draft, live or closed.");
 	long long min_fill = 0, ip_limit = 0, form_limit = 0;
-	bool ok = req_int(r, "min_fill_seconds", &min_fill) & req_int(r, "ip_limit_per_hour", &ip_limit) &
-		  req_int(r, "form_limit_per_hour", &form_limit);
+	if (!req_int(r, "min_fill_seconds", &min_fill))
+		problem(&s, "min_fill_seconds", "Enter the fill time as a whole number of seconds from 0 to 600.");
+	if (!req_int(r, "ip_limit_per_hour", &ip_limit))
+		problem(&s, "ip_limit_per_hour", "Enter a whole number from 1 to 100,000.");
+	if (!req_int(r, "form_limit_per_hour", &form_limit))
+		problem(&s, "form_limit_per_hour", "Enter a whole number from 1 to 1,000,000.");
 	long long retention = 0;	/* 0: the operator's default */
 	const char *ret = req_form(r, "retention_days");
 	if (ret && *ret && !req_int(r, "retention_days", &retention))
-		ok = false;
+		problem(&s, "retention_days", "Enter a whole number of days from 1 to 3650, or leave it empty for the default.");
 	/* "gb" is GB; empty keeps the default (LEAD_PHONE_DEFAULT_REGION). */
 	char region[3] = "";
 	const char *typed_region = req_form(r, "phone_region");
 	if (typed_region && strlen(typed_region) == 2)
 		for (int i = 0; i < 3; i++)
 			region[i] = (char)toupper((unsigned char)typed_region[i]);
-	bool region_ok = !typed_region || !*typed_region || phone_number_region_ok(region);
+	if (typed_region && *typed_region && !phone_number_region_ok(region))
+		problem(&s, "phone_region", "The phone numbers' country is a two-letter ISO code, like US, GB or DE.");
 	const char *creators = req_form(r, "creators_allowed"), *handles = req_form(r, "creator_handles");
 	if (!handles)
 		handles = "";
-	const char *error = !validate_has_text(v[0]) ? "Give the form a title."
-		: !validate_has_text(v[2]) ? "The consent statement is required: it is stored with every lead."
-		: !url_ok(v[3]) ? "The privacy policy URL must start with https:// (or http://)."
-		: strcmp(v[5], "live") == 0 && !*v[3] ? "Add your privacy policy URL before making the form live: shoppers see it beside the consent box."
-		: strcmp(v[5], "draft") && strcmp(v[5], "live") && strcmp(v[5], "closed") ? "Choose draft, live or closed."
-		: !ok ? "Limits must be whole numbers: fill time 0 to 600 s, limits at least 1, answers kept 1 to 3650 days."
-		: !region_ok ? "The phone numbers' country is a two-letter ISO code, like US, GB or DE." : NULL;
-	if (error)
-		return render(r, b->id, id, 422, error);
 	const char *redirect = req_form(r, "redirect_url");
 	if (!redirect)
 		redirect = "";
@@ -195,10 +252,10 @@ int page_forms_save(struct req *r)
 	enum db_status rc = *redirect ? brand_domain_check(r->db, r->arena, b->id, redirect, &allowed) : DB_OK;
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	if (!allowed) {
-		const char *msg = "The redirect must be an http(s) address on one of your verified domains (see Domains).";
-		return render_form(r, b->id, id, 422, msg, msg);
-	}
+	if (!allowed)
+		problem(&s, "redirect_url", "The redirect must be an http(s) address on one of your verified domains (see Domains).");
+	if (s.n)
+		return render(r, b->id, id, 422, &s);
 	rc = db_query(r->db, NULL, &q_save, (struct db_param[]){ DB_S(v[0]), DB_S(v[1]), DB_S(v[2]),
 		DB_S(v[3]), DB_S(v[4]), DB_S(v[5]), DB_I(creators && strcmp(creators, "yes") == 0), DB_S(handles), DB_I(min_fill),
 		DB_I(ip_limit), DB_I(form_limit), DB_S(redirect), DB_I(retention), DB_S(region), DB_I(id), DB_I(b->id) }, NULL);
@@ -220,56 +277,75 @@ int page_forms_field_add(struct req *r)
 		qualifying = "";
 	if (!disqualifying)
 		disqualifying = "";
+	struct sent s = { .which = SENT_FIELD };
 	long long pos = 0;
 	bool ok = req_int(r, "position", &pos);
 	struct db_res cnt;
 	enum db_status rc = db_query(r->db, r->arena, &q_count, (struct db_param[]){ DB_I(id), DB_I(b->id) }, &cnt);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
-	bool choices = lead_type_parse(req_form(r, "type"), &t) && (t == LEAD_CHOICE || t == LEAD_MULTI);
-	bool images = lead_type_parse(req_form(r, "type"), &t) && t == LEAD_IMAGE;
+	bool typed_ok = lead_type_parse(req_form(r, "type"), &t);
+	bool choices = typed_ok && (t == LEAD_CHOICE || t == LEAD_MULTI), images = typed_ok && t == LEAD_IMAGE;
+	bool appointment = typed_ok && t == LEAD_APPOINTMENT;
+	if (!typed_ok)
+		problem(&s, "type", "Choose a field type.");
+	else if (db_at(&cnt, 0, 0)->i >= LEAD_MAX_FIELDS)
+		problem(&s, "type", "A form has at most 30 fields: remove one to add another.");
+	if (!label || !validate_has_text(label))
+		problem(&s, "label", "Give the field a label.");
+	if (choices && (!options || !validate_has_text(options)))
+		problem(&s, "options", "List the options, one per line.");
+	else if (choices && lead_option_count(options) > LEAD_MAX_OPTIONS)
+		problem(&s, "options", "A choice has at most 10 options.");
+	else if (images && !(options && lead_image_options_ok(options)))
+		problem(&s, "options", "List 1 to 8 pictures, one per line, as: label | https://address-of-the-picture");
+	if (!choices && validate_has_text(qualifying))
+		problem(&s, "qualifying", "Only a choice field has qualifying options: leave this empty.");
+	else if (choices && options && !lead_option_subset(qualifying, options))
+		problem(&s, "qualifying", "List options from the options above, spelt the same.");
+	if (!choices && validate_has_text(disqualifying))
+		problem(&s, "disqualifying", "Only a choice field has disqualifying options: leave this empty.");
+	else if (choices && options && !lead_option_subset(disqualifying, options))
+		problem(&s, "disqualifying", "List options from the options above, spelt the same.");
+	const char *weekly = req_form(r, "appt_weekly"), *tz = req_form(r, "appt_tz");
+	long long slot_minutes = 0, notice_hours = 0;
+	if (appointment) {
+		struct lead_slots_rule rule;
+		bool slot_ok = req_int(r, "appt_slot_minutes", &slot_minutes), notice_ok = req_int(r, "appt_notice_hours", &notice_hours);
+		if (!slot_ok)
+			problem(&s, "appt_slot_minutes", "A slot lasts 5 to 480 minutes.");
+		if (!notice_ok)
+			problem(&s, "appt_notice_hours", "The notice is 0 to 1440 hours.");
+		const char *rule_error = slot_ok && notice_ok
+			? lead_slots_parse(weekly, (int)slot_minutes, (int)notice_hours * 60, tz ? tz : "", &rule) : NULL;
+		if (rule_error)
+			problem(&s, "appt_weekly", rule_error);
+	}
 	long long source = req_id(r, "show_if_field");
 	const char *show_if = req_form(r, "show_if_options");
 	if (!show_if)
 		show_if = "";
-	const char *cond_error = NULL, *appt_error = NULL;
-	const char *weekly = req_form(r, "appt_weekly"), *tz = req_form(r, "appt_tz");
-	long long slot_minutes = 0, notice_hours = 0;
-	bool appointment = lead_type_parse(req_form(r, "type"), &t) && t == LEAD_APPOINTMENT;
-	if (appointment) {
-		struct lead_slots_rule rule;
-		bool nums = req_int(r, "appt_slot_minutes", &slot_minutes) & req_int(r, "appt_notice_hours", &notice_hours);
-		appt_error = !nums ? "A slot lasts 5 to 480 minutes; the notice is 0 to 1440 hours."
-			: lead_slots_parse(weekly, (int)slot_minutes, (int)notice_hours * 60, tz ? tz : "", &rule);
-	}
+	bool pos_checked = false;
+	if (req_invalid(r, "show_if_field"))
+		problem(&s, "show_if_field", "Choose the question from the list.");
 	if (source) {
 		struct db_res src;
 		rc = db_query(r->db, r->arena, &q_source, (struct db_param[]){ DB_I(source), DB_I(id), DB_I(b->id) }, &src);
 		if (rc != DB_OK)
 			return req_db_fail(rc);
-		cond_error = src.nrows == 0 || (strcmp(db_at(&src, 0, 0)->s, "choice") && strcmp(db_at(&src, 0, 0)->s, "multi"))
-			? "A question can depend only on a choice question of this form."
-			: !validate_has_text(show_if) || !lead_option_subset(show_if, db_at(&src, 0, 1)->s)
-			? "List the answers that show it, one per line, spelt as that question's options."
-			: ok && pos <= db_at(&src, 0, 2)->i ? "Place it after the question it depends on (a larger position)."
-			: NULL;
+		if (src.nrows == 0 || (strcmp(db_at(&src, 0, 0)->s, "choice") && strcmp(db_at(&src, 0, 0)->s, "multi")))
+			problem(&s, "show_if_field", "A question can depend only on a choice question of this form.");
+		else if (!validate_has_text(show_if) || !lead_option_subset(show_if, db_at(&src, 0, 1)->s))
+			problem(&s, "show_if_options", "List the answers that show it, one per line, spelt as that question's options.");
+		if (src.nrows && ok && pos <= db_at(&src, 0, 2)->i) {
+			problem(&s, "position", "Place it after the question it depends on (a larger position).");
+			pos_checked = true;
+		}
 	}
-	const char *error = !lead_type_parse(req_form(r, "type"), &t) ? "Choose a field type."
-		: !label || !validate_has_text(label) ? "Give the field a label."
-		: !ok ? "The position is a number from 0 to 999."
-		: choices && (!options || !validate_has_text(options)) ? "List the options, one per line."
-		: choices && lead_option_count(options) > LEAD_MAX_OPTIONS ? "A choice has at most 10 options."
-		: images && !(options && lead_image_options_ok(options))
-			? "List 1 to 8 pictures, one per line, as: label | https://address-of-the-picture"
-		: !choices && (validate_has_text(qualifying) || validate_has_text(disqualifying))
-			? "Only a choice field has qualifying options."
-		: choices && !(lead_option_subset(qualifying, options) && lead_option_subset(disqualifying, options))
-			? "Qualifying and disqualifying options must be among the options, spelt the same."
-		: cond_error ? cond_error
-		: appt_error ? appt_error
-		: db_at(&cnt, 0, 0)->i >= LEAD_MAX_FIELDS ? "A form has at most 30 fields." : NULL;
-	if (error)
-		return render(r, b->id, id, 422, error);
+	if (!ok && !pos_checked)
+		problem(&s, "position", "The position is a number from 0 to 999.");
+	if (s.n)
+		return render(r, b->id, id, 422, &s);
 	rc = db_query(r->db, NULL, &q_add, (struct db_param[]){ DB_I(pos), DB_S(lead_type_name(t)), DB_S(label),
 		DB_S(help ? help : ""), DB_I(req && strcmp(req, "yes") == 0), DB_S(choices || images ? options : ""),
 		DB_S(qualifying), DB_S(disqualifying), DB_I(source), DB_S(source ? show_if : ""),
@@ -287,9 +363,11 @@ int page_forms_field_position(struct req *r)
 	const struct acting_brand *b = r->brand;
 	long long id = req_id(r, "id"), field = req_id(r, "field");
 	long long pos = 0;
-	bool ok = req_int(r, "position", &pos);
-	if (!ok)
-		return render(r, b->id, id, 422, "The position is a number from 0 to 999.");
+	if (!req_int(r, "position", &pos)) {
+		struct sent s = { .which = SENT_POSITION, .field = field };
+		problem(&s, arena_printf(r->arena, "pos-%lld", field), "The position is a number from 0 to 999.");
+		return render(r, b->id, id, 422, &s);
+	}
 	enum db_status rc = db_query(r->db, NULL, &q_position, (struct db_param[]){ DB_I(pos), DB_I(field), DB_I(id), DB_I(b->id) }, NULL);
 	if (rc != DB_OK)
 		return req_db_fail(rc);

@@ -1,4 +1,5 @@
 /* products_form.c: the product editor's form: load, read back, convert, render. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -165,17 +166,80 @@ static bool row_blank(const struct pf_row *w)
 	       !*w->compare && !*w->stock;
 }
 
-static bool problem(struct product_problem *p, struct req *r, size_t row, const char *name, const char *msg)
+/* A field the product's checks name by its place among the kept variants and images
+ * ("variants[1].price": the second variant), renamed by its row of the form, which may also hold
+ * emptied rows: the message then sits beside what the brand typed. */
+const char *pf_form_field(struct req *r, const struct product_form *f, const char *field)
 {
-	p->field = arena_printf(r->arena, "variants[%zu].%s", row, name);
-	p->msg = msg;
-	return false;
+	size_t i;
+	int used;
+	if (sscanf(field, "variants[%zu]%n", &i, &used) == 1)
+		for (size_t k = 0; k < f->nrows; k++)
+			if (!row_blank(&f->rows[k]) && i-- == 0)
+				return arena_printf(r->arena, "variants[%zu]%s", k, field + used);
+	if (sscanf(field, "images[%zu]%n", &i, &used) == 1)
+		for (size_t k = 0; k < f->nimgs; k++)
+			if (*f->imgs[k].url && i-- == 0)
+				return arena_printf(r->arena, "images[%zu]%s", k, field + used);
+	return field;
+}
+
+static const char *const own_fields[] = { "title", "description", "product_type", "vendor", "tags",
+					   "option1_name", "option2_name", "option3_name", "variants" };
+/* A variant cell's input id suffix and name in a message: "price" -> "v2-price", "Variant 2, price". */
+static const struct { const char *field, *id, *label; } cells[] = {
+	{ "id", "option1", "row" }, { "option1", "option1", "option 1" }, { "option2", "option2", "option 2" },
+	{ "option3", "option3", "option 3" }, { "sku", "sku", "SKU" }, { "barcode", "barcode", "barcode" },
+	{ "price", "price", "price" }, { "compare_at_price", "compare_at_price", "compare-at price" },
+	{ "stock", "stock", "stock" }, { "inventory_policy", "policy", "when out of stock" },
+};
+
+static size_t cell_of(const char *what)
+{
+	size_t c = 0;
+	while (c < sizeof cells / sizeof *cells && strcmp(cells[c].field, what))
+		c++;
+	return c;
+}
+
+/* Where a field comes down the page: the product's own fields, the variant rows cell by cell,
+ * then the pictures. */
+static size_t form_rank(const char *field)
+{
+	size_t i;
+	char what[40];
+	if (sscanf(field, "variants[%zu].%39s", &i, what) == 2)
+		return 100 + i * 16 + cell_of(what);
+	if (sscanf(field, "images[%zu].%39s", &i, what) == 2)
+		return 10000 + i * 2 + (strcmp(what, "alt") == 0);
+	for (size_t k = 0; k < sizeof own_fields / sizeof *own_fields; k++)
+		if (strcmp(field, own_fields[k]) == 0)
+			return k;
+	return 9999;	/* "images": the pictures' fieldset */
+}
+
+/* The summary reads in the order of the form, though a row's typing mistakes are found first. */
+static void sort_by_form_order(struct product_problems *ps)
+{
+	for (size_t i = 1; i < ps->n; i++)	/* insertion sort: stable, and at most 16 */
+		for (size_t j = i; j > 0 && form_rank(ps->list[j - 1].field) > form_rank(ps->list[j].field); j--) {
+			struct product_problem t = ps->list[j];
+			ps->list[j] = ps->list[j - 1];
+			ps->list[j - 1] = t;
+		}
+}
+
+static void problem(struct product_problems *ps, struct req *r, size_t row, const char *name, const char *msg)
+{
+	if (ps->n < PRODUCT_MAX_PROBLEMS)
+		ps->list[ps->n++] = (struct product_problem){ arena_printf(r->arena, "variants[%zu].%s", row, name), msg };
 }
 
 bool pf_to_input(struct req *r, const struct acting_brand *b, const struct product_form *f, struct product_input *in,
-		 struct product_problem *p)
+		 struct product_problems *ps)
 {
 	memset(in, 0, sizeof *in);
+	memset(ps, 0, sizeof *ps);
 	in->title = f->title;
 	in->description = f->description;
 	in->type = f->type;
@@ -189,63 +253,91 @@ bool pf_to_input(struct req *r, const struct acting_brand *b, const struct produ
 		if (*f->imgs[i].url)
 			in->images[in->nimages++] = (struct product_image){ f->imgs[i].url, f->imgs[i].alt };
 	in->variants = arena_zalloc(r->arena, sizeof *in->variants * (f->nrows + 1));
+	/* A value that does not read as its type is reported here and counts as 0 below, so the
+	 * product's own checks add the other problems without repeating this one. */
 	for (size_t i = 0; i < f->nrows; i++) {
 		const struct pf_row *w = &f->rows[i];
 		if (row_blank(w))
 			continue;	/* an emptied row deletes its variant */
 		struct product_variant *v = &in->variants[in->nvariants];
 		v->id = 0;
-		if (*w->id && !input_id(w->id, &v->id))
-			return problem(p, r, in->nvariants, "id", "This variant row is not valid; reload the page.");
+		if (*w->id && !input_id(w->id, &v->id)) {
+			v->id = 0;
+			problem(ps, r, in->nvariants, "id", "This variant row is not valid; reload the page.");
+		}
 		for (int k = 0; k < PRODUCT_MAX_OPTIONS; k++)
 			v->opt[k] = w->opt[k];
 		v->sku = w->sku;
 		v->barcode = w->barcode;
 		v->policy = w->policy;
-		if (!money_parse(w->price, b->currency, &v->price))
-			return problem(p, r, in->nvariants, "price", "Enter the price as a plain amount, like 12.50.");
+		if (!money_parse(w->price, b->currency, &v->price)) {
+			v->price = 0;
+			problem(ps, r, in->nvariants, "price", "Enter the price as a plain amount, like 12.50.");
+		}
 		v->has_compare = *w->compare != '\0';
-		if (v->has_compare && !money_parse(w->compare, b->currency, &v->compare_at))
-			return problem(p, r, in->nvariants, "compare_at_price", "Enter the compare-at price as a plain amount, like 15.00, or leave it empty.");
+		if (v->has_compare && !money_parse(w->compare, b->currency, &v->compare_at)) {
+			v->has_compare = false;
+			problem(ps, r, in->nvariants, "compare_at_price", "Enter the compare-at price as a plain amount, like 15.00, or leave it empty.");
+		}
 		v->stock = 0;
-		if (*w->stock && !req_int_value(r, "v_stock", w->stock, &v->stock))
-			return problem(p, r, in->nvariants, "stock", "Enter the stock as a whole number.");
+		if (*w->stock && !req_int_value(r, "v_stock", w->stock, &v->stock)) {
+			v->stock = 0;
+			problem(ps, r, in->nvariants, "stock", "Enter the stock as a whole number.");
+		}
 		in->nvariants++;
 	}
-	return product_check(r->arena, in, p);
+	product_check_all(r->arena, in, ps);
+	for (size_t i = 0; i < ps->n; i++)
+		ps->list[i].field = pf_form_field(r, f, ps->list[i].field);
+	sort_by_form_order(ps);
+	return ps->n == 0;
 }
 
-/* "variants[1].price" -> "Variant 2, price"; "images[0].url" -> "Image 1, url"; others as they are. */
-static const char *field_label(struct req *r, const char *field)
+static const char *const own_labels[] = { "Title", "Description", "Category", "Vendor", "Tags", "Option 1 name",
+					   "Option 2 name", "Option 3 name", "Variants" };
+
+/* Where a problem goes on the page: the form row it names (or SIZE_MAX), the id of its input,
+ * its name in the summary, and the section beside its input that shows its message. */
+struct placed {
+	size_t variant, image;
+	const char *id, *label, *section;
+};
+
+static struct placed place(struct req *r, const char *field)
 {
+	struct placed at = { SIZE_MAX, SIZE_MAX, "images", "Images", "ERR_IMAGES" };
 	size_t i;
 	char what[40];
-	if (sscanf(field, "variants[%zu].%39s", &i, what) == 2)
-		return arena_printf(r->arena, "Variant %zu, %s", i + 1, what);
-	if (sscanf(field, "images[%zu].%39s", &i, what) == 2)
-		return arena_printf(r->arena, "Image %zu, %s", i + 1, what);
-	return field;
+	if (sscanf(field, "variants[%zu].%39[a-z_0-9]", &i, what) == 2) {
+		size_t c = cell_of(what);
+		if (c == sizeof cells / sizeof *cells)
+			c = 0;
+		at.variant = i;
+		at.id = arena_printf(r->arena, "v%zu-%s", i + 1, cells[c].id);
+		at.label = arena_printf(r->arena, "Variant %zu, %s", i + 1, cells[c].label);
+		at.section = arena_printf(r->arena, "ERR_%s", cells[c].field);
+	} else if (sscanf(field, "images[%zu].%39[a-z_0-9]", &i, what) == 2) {
+		bool alt = strcmp(what, "alt") == 0;
+		at.image = i;
+		at.id = arena_printf(r->arena, "i%zu-%s", i + 1, alt ? "alt" : "url");
+		at.label = arena_printf(r->arena, "Image %zu, %s", i + 1, alt ? "alt text" : "address");
+		at.section = alt ? "ERR_alt" : "ERR_url";
+	} else {
+		for (size_t k = 0; k < sizeof own_fields / sizeof *own_fields; k++)
+			if (strcmp(field, own_fields[k]) == 0) {
+				at.id = own_fields[k];
+				at.label = own_labels[k];
+				at.section = arena_printf(r->arena, "ERR_%s", own_fields[k]);
+			}
+	}
+	char *up = arena_printf(r->arena, "%s", at.section);
+	for (char *p = up; *p; p++)
+		*p = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
+	at.section = up;
+	return at;
 }
 
-/* The id of the editor's input a problem names (studio_product.tpl): "variants[1].price" ->
- * "v2-price", "images[0].url" -> "i1-url", a product field as it is; the title for what has none. */
-static const char *field_id(struct req *r, const char *field)
-{
-	static const char *const own[] = { "title", "description", "product_type", "vendor", "tags",
-					    "option1_name", "option2_name", "option3_name" };
-	size_t i;
-	char what[40];
-	if (sscanf(field, "variants[%zu].%39[a-z_0-9]", &i, what) == 2)
-		return arena_printf(r->arena, "v%zu-%s", i + 1, what);
-	if (sscanf(field, "images[%zu].%39[a-z_0-9]", &i, what) == 2)
-		return arena_printf(r->arena, "i%zu-url", i + 1);
-	for (size_t k = 0; k < sizeof own / sizeof *own; k++)
-		if (strcmp(field, own[k]) == 0)
-			return field;
-	return "title";
-}
-
-static void render_row(tmpl_dict *d, size_t n, const struct pf_row *w)
+static tmpl_dict *render_row(tmpl_dict *d, size_t n, const struct pf_row *w)
 {
 	tmpl_dict *row = tmpl_add(d, "ROW");
 	tmpl_set_int(row, "N", (long long)n);
@@ -259,10 +351,33 @@ static void render_row(tmpl_dict *d, size_t n, const struct pf_row *w)
 	tmpl_set(row, "COMPARE", w->compare ? w->compare : "");
 	tmpl_set(row, "STOCK", w->stock ? w->stock : "");
 	tmpl_show(row, w->policy && strcmp(w->policy, "continue") == 0 ? "CONTINUE" : "DENY");
+	return row;
+}
+
+/* Every problem in the summary, and each beside its input: the top-level fields' sections, a
+ * variant row's cells, a picture's address or alt text. */
+static void render_problems(struct req *r, tmpl_dict *d, const struct product_problems *ps, tmpl_dict *const *rows,
+			    size_t nrows, tmpl_dict *const *imgs, size_t nimgs)
+{
+	struct form_error errors[FORM_ERRORS_MAX];
+	size_t n = 0;
+	for (size_t i = 0; i < ps->n && n < FORM_ERRORS_MAX; i++) {
+		struct placed at = place(r, ps->list[i].field);
+		tmpl_dict *where = at.variant != SIZE_MAX ? (at.variant < nrows ? rows[at.variant] : NULL)
+				 : at.image != SIZE_MAX ? (at.image < nimgs ? imgs[at.image] : NULL) : d;
+		if (!where) {	/* a row the page no longer has: the message goes with the variants */
+			at.id = "variants";
+			at.section = "ERR_VARIANTS";
+			where = d;
+		}
+		tmpl_set(tmpl_add(where, at.section), "TEXT", ps->list[i].msg);
+		errors[n++] = (struct form_error){ at.id, arena_printf(r->arena, "%s: %s", at.label, ps->list[i].msg) };
+	}
+	form_errors_summary(d, errors, n);
 }
 
 void pf_render(struct req *r, const struct acting_brand *b, const struct product_form *f, int status,
-	       const struct product_problem *problem, bool saved)
+	       const struct product_problems *problems, bool saved)
 {
 	tmpl_dict *d = layout_begin(r, "studio_product.tpl", f->id ? "Edit product" : "New product");
 	tmpl_set(d, "HEADING", f->id ? "Edit product" : "New product");
@@ -276,9 +391,7 @@ void pf_render(struct req *r, const struct acting_brand *b, const struct product
 	tmpl_set(d, "OPTION1_NAME", f->opt_name[0] ? f->opt_name[0] : "");
 	tmpl_set(d, "OPTION2_NAME", f->opt_name[1] ? f->opt_name[1] : "");
 	tmpl_set(d, "OPTION3_NAME", f->opt_name[2] ? f->opt_name[2] : "");
-	if (problem)
-		form_errors_summary(d, &(struct form_error){ field_id(r, problem->field),
-			arena_printf(r->arena, "%s: %s", field_label(r, problem->field), problem->msg) }, 1);
+	bool problem = problems && problems->n;
 	if (saved)
 		tmpl_show(d, "SAVED");
 	const char *shop = NULL, *platform = "";
@@ -289,8 +402,10 @@ void pf_render(struct req *r, const struct acting_brand *b, const struct product
 					     : strcmp(platform, "prestashop") == 0 ? "PrestaShop" : "Shopify");
 	}
 	size_t n = 0;
+	tmpl_dict **rows = arena_zalloc(r->arena, sizeof *rows * (f->nrows + 1));
+	tmpl_dict **imgs = arena_zalloc(r->arena, sizeof *imgs * (f->nimgs + 1));
 	for (size_t i = 0; i < f->nrows; i++)
-		render_row(d, ++n, &f->rows[i]);
+		rows[i] = render_row(d, ++n, &f->rows[i]);
 	static const struct pf_row blank = { "", { "", "", "" }, "", "", "", "", "", "deny" };
 	size_t blank_rows = problem ? 0 : f->more ? PF_MORE_VARIANTS : PF_BLANK_VARIANTS;
 	for (size_t i = 0; i < blank_rows && f->nrows + i < PF_MAX_VARIANT_ROWS; i++)
@@ -301,6 +416,8 @@ void pf_render(struct req *r, const struct acting_brand *b, const struct product
 	size_t blank_imgs = problem ? 0 : f->more ? PF_MORE_IMAGES : PF_BLANK_IMAGES;
 	for (size_t i = 0; i < f->nimgs + blank_imgs && (i < f->nimgs || i < PF_MAX_IMAGE_ROWS); i++) {
 		tmpl_dict *im = tmpl_add(d, "IMAGE");
+		if (i < f->nimgs)
+			imgs[i] = im;
 		tmpl_set_int(im, "N", (long long)++n);
 		const char *url = i < f->nimgs ? f->imgs[i].url : "";
 		tmpl_set(im, "URL", url);
@@ -311,6 +428,8 @@ void pf_render(struct req *r, const struct acting_brand *b, const struct product
 		else
 			tmpl_show(im, "TYPED");
 	}
+	if (problem)
+		render_problems(r, d, problems, rows, f->nrows, imgs, f->nimgs);
 	if (f->id) {
 		tmpl_dict *s = tmpl_add(d, "STATUS_ACTIONS");
 		tmpl_set_int(s, "ID", f->id);

@@ -47,11 +47,14 @@ struct product_form {
 bool pf_load(struct req *r, const struct acting_brand *b, long long id, struct product_form *f, int *st);
 /* false (400 made) if the browser sent more rows than the form ever shows. */
 bool pf_from_request(struct req *r, struct product_form *f);
-/* Parses prices and stock and checks every rule; false with the problem filled. */
+/* Parses prices and stock and checks every rule; false with every problem in ps, each named by
+ * its row of the form ("variants[3].price" is the form's fourth row), in the form's order. */
 bool pf_to_input(struct req *r, const struct acting_brand *b, const struct product_form *f, struct product_input *in,
-		 struct product_problem *p);
-/* The editor page; problem may be NULL. */
+		 struct product_problems *ps);
+/* A field named by its place among the kept variants or images, renamed by its row of the form. */
+const char *pf_form_field(struct req *r, const struct product_form *f, const char *field);
+/* The editor page; problems may be NULL. */
 void pf_render(struct req *r, const struct acting_brand *b, const struct product_form *f, int status,
-	       const struct product_problem *problem, bool saved);
+	       const struct product_problems *problems, bool saved);
 
 #endif

@@ -56,9 +56,9 @@ static int save(struct req *r, long long id)
 		return REQ_DONE;
 	f.id = id;
 	struct product_input in;
-	struct product_problem p;
-	if (!pf_to_input(r, b, &f, &in, &p)) {
-		pf_render(r, b, &f, 422, &p, false);
+	struct product_problems ps;
+	if (!pf_to_input(r, b, &f, &in, &ps)) {
+		pf_render(r, b, &f, 422, &ps, false);
 		return REQ_DONE;
 	}
 	struct product_result res;
@@ -70,8 +70,9 @@ static int save(struct req *r, long long id)
 		return REQ_DONE;
 	}
 	if (rc == DB_CONFLICT && res.bad_field) {
-		p = (struct product_problem){ res.bad_field, "This variant no longer exists; reload the page." };
-		pf_render(r, b, &f, 409, &p, false);
+		ps = (struct product_problems){ .n = 1 };
+		ps.list[0] = (struct product_problem){ pf_form_field(r, &f, res.bad_field), "This variant no longer exists; reload the page." };
+		pf_render(r, b, &f, 409, &ps, false);
 		return REQ_DONE;
 	}
 	if (rc != DB_OK)

@@ -18,11 +18,16 @@ void form_errors_summary(tmpl_dict *d, const struct form_error *errors, size_t n
 void form_errors_render(tmpl_dict *d, const struct form_error *errors, size_t n)
 {
 	form_errors_summary(d, errors, n);
+	form_errors_mark(d, errors, n);
+}
+
+void form_errors_mark(tmpl_dict *d, const struct form_error *errors, size_t n)
+{
 	for (size_t i = 0; i < n && i < FORM_ERRORS_MAX; i++) {
 		char section[40];
 		snprintf(section, sizeof section, "ERR_%s", errors[i].field);
 		for (char *p = section; *p; p++)
-			*p = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
+			*p = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p == '-' ? '_' : *p);
 		tmpl_set(tmpl_add(d, section), "TEXT", errors[i].text);
 	}
 }

@@ -15,6 +15,9 @@ struct form_error {
 #define FORM_ERRORS_MAX 16
 
 void form_errors_render(tmpl_dict *d, const struct form_error *errors, size_t n);
+/* The fields' ERR_<FIELD> sections alone (a dash in the id is an underscore in the section), for
+ * fields in an included template's dictionary or a page with several forms. */
+void form_errors_mark(tmpl_dict *d, const struct form_error *errors, size_t n);
 /* The summary alone, for a form that marks its fields itself (the lead form, whose fields are the
  * brand's): each item links to errors[i].field, the id of the field's input (or first choice). */
 void form_errors_summary(tmpl_dict *d, const struct form_error *errors, size_t n);

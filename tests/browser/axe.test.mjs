@@ -2,7 +2,8 @@
 // (every GET route, for the reader it is meant for: lib/site_pages.mjs) nor in the error states a
 // shopper or a new account reaches by a normal click: a refused add to the cart, a checkout or a
 // sign-up sent with nothing filled in, a wrong password, the 404 page; and the product page's
-// picker by option with colour swatches, a combination that is not made, a lead form sent empty.
+// picker by option with colour swatches, a combination that is not made, a lead form sent empty;
+// and the studio's forms sent back with several mistakes at once.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
@@ -110,4 +111,46 @@ test('the picker by option, its swatches, a combination not made and a lead form
 	await page.locator('#error-summary').waitFor();
 	found.push(...await violations(page, 'a lead form sent empty'));
 	assert.deepEqual(found, []);
+});
+
+test('the studio forms sent back with several mistakes at once have no axe violation', async (t) => {
+	const { page } = await open(t);
+	await signIn(page, ACCOUNTS.brand);
+	const found = [];
+	const sendBack = async (where, fill, button) => {
+		await skipBrowserChecks(page);
+		for (const [field, value] of Object.entries(fill))
+			await page.locator(`#${field}`).fill(value);
+		await page.getByRole('button', { name: button, exact: true }).click();
+		await page.locator('#error-summary').waitFor();
+		found.push(...await violations(page, where));
+	};
+	await page.goto('/studio/products/new');
+	await sendBack('a product with a blank title and a price and stock in words',
+		{ title: ' ', 'v1-price': 'twelve', 'v1-stock': 'lots', 'i1-url': 'ftp://img.example/a.jpg' }, 'Save');
+	await page.goto('/studio/brand/codes');
+	await sendBack('a discount code with a bad amount, limit and dates',
+		{ code: 'x', value: '150', total_limit: '0', starts_on: '2026-12-10', ends_on: '2026-12-01' }, 'Create code');
+	await page.goto('/studio/brand/shipping');
+	await sendBack('shipping defaults with a bad amount and rate', { shipping: '4,99', tax_percent: '101' }, 'Save defaults');
+	await page.goto('/studio/brand/about');
+	await sendBack('a brand story with a control character', { about: 'bell \u0007' }, 'Save');
+	await page.goto('/studio/forms');
+	await page.locator('main a[href^="/studio/forms/"]').first().click();
+	await sendBack('lead-form settings with a blank title and consent', { title: ' ', consent_text: ' ', ip_limit_per_hour: '0' }, 'Save settings');
+	await sendBack('a new lead-form field without a label or position', { label: ' ', position: 'x' }, 'Add field');
+	assert.deepEqual(found, []);
+});
+
+test('a creator profile sent back with several mistakes has no axe violation', async (t) => {
+	const { page } = await open(t);
+	await signIn(page, ACCOUNTS.creator);
+	await page.goto('/studio/creator/profile');
+	await page.locator('main form').first().evaluate((f) => { f.noValidate = true; });
+	await page.locator('#display_name').fill(' ');
+	await page.locator('#link_label_1').fill('Blog');
+	await page.locator('#link_url_1').fill('');
+	await page.getByRole('button', { name: 'Save profile' }).click();
+	await page.locator('#error-summary').waitFor();
+	assert.deepEqual(await violations(page, 'a creator profile with a blank name and a link without address'), []);
 });

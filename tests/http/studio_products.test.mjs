@@ -109,14 +109,14 @@ describe('brand studio catalog', { concurrency: 4 }, () => {
 	it('bad input re-renders the form with the problem and the values typed', async () => {
 		const { client } = await newBrand();
 		const cases = [
-			[desk({ title: '   ' }), /title: Give the product a title\./],
+			[desk({ title: '   ' }), /Title: Give the product a title\./],
 			[desk({ variants: [{ option1: 'S', option2: 'Oiled', price: '1,234.50' }] }), /Variant 1, price: Enter the price as a plain amount/],
 			[desk({ variants: [{ option1: 'S', option2: 'Oiled', price: '-3' }] }), /Variant 1, price/],
 			[desk({ variants: [{ option1: 'S', option2: 'Oiled', price: '3', stock: '-1' }] }), /Variant 1, stock: Stock can only go below zero/],
-			[desk({ variants: [{ option1: 'S', price: '3' }] }), /Variant 1, option2: Give every variant a value/],
-			[desk({ variants: [] }), /variants: Add at least one variant/],
-			[desk({ images: [{ url: 'javascript:alert(1)', alt: 'x' }] }), /Image 1, url: Use an image address starting with http/],
-			[desk({ options: ['', 'Finish'] }), /option2_name: Name the options in order/],
+			[desk({ variants: [{ option1: 'S', price: '3' }] }), /Variant 1, option 2: Give every variant a value/],
+			[desk({ variants: [] }), /Variants: Add at least one variant/],
+			[desk({ images: [{ url: 'javascript:alert(1)', alt: 'x' }] }), /Image 1, address: Use an image address starting with http/],
+			[desk({ options: ['', 'Finish'] }), /Option 2 name: Name the options in order/],
 		];
 		for (const [fields, message] of cases) {
 			const res = await postProduct(client, '/studio/products', productForm(fields));

@@ -162,6 +162,31 @@ START_TEST(test_apikey_made_parsed_and_hashed)
 }
 END_TEST
 
+START_TEST(test_product_check_all_lists_every_field_once)
+{
+	struct product_variant v[2];
+	struct product_image im[1];
+	struct product_input in = good(v, im);
+	in.title = " ";
+	in.opt_name[2] = "Colour";	/* named out of order */
+	v[0].opt[0] = "";		/* a named option without a value */
+	v[0].price = -1;
+	v[1].stock = -5;		/* below zero, and: */
+	v[1].policy = "deny";
+	im[0].url = "ftp://img.example/a.jpg";
+	struct product_problems ps = { .n = 0 };
+	ck_assert(!product_check_all(a, &in, &ps));
+	static const char *const want[] = { "title", "option3_name", "images[0].url", "variants[0].option1",
+					    "variants[0].option3", "variants[0].price", "variants[1].option3", "variants[1].stock" };
+	ck_assert_uint_eq(ps.n, sizeof want / sizeof *want);
+	for (size_t i = 0; i < ps.n; i++)
+		ck_assert_str_eq(ps.list[i].field, want[i]);
+	struct product_problem first;
+	ck_assert(!product_check(a, &in, &first));
+	ck_assert_str_eq(first.field, "title");	/* the API still answers with the first alone */
+}
+END_TEST
+
 Suite *product_suite(void)
 {
 	Suite *s = suite_create("product");
@@ -169,6 +194,7 @@ Suite *product_suite(void)
 	tcase_add_checked_fixture(t, setup, teardown);
 	tcase_add_test(t, test_product_valid_passes);
 	tcase_add_test(t, test_product_rules_name_the_field);
+	tcase_add_test(t, test_product_check_all_lists_every_field_once);
 	tcase_add_test(t, test_product_urls_are_http_only);
 	tcase_add_test(t, test_product_decimal_round_trips_minor_units);
 	tcase_add_test(t, test_product_typed_description_is_escaped_and_comes_back);

@@ -39,91 +39,140 @@ bool product_status_ok(const char *s)
 	return s && (strcmp(s, "draft") == 0 || strcmp(s, "active") == 0 || strcmp(s, "archived") == 0);
 }
 
-static bool fail(struct product_problem *p, const char *field, const char *msg)
+/* Records a problem; true while the list takes more (a caller wanting only the first stops). */
+static bool note(struct product_problems *ps, const char *field, const char *msg)
 {
-	p->field = field;
-	p->msg = msg;
-	return false;
+	if (ps->n < PRODUCT_MAX_PROBLEMS)
+		ps->list[ps->n++] = (struct product_problem){ field, msg };
+	return ps->n < ps->max && ps->n < PRODUCT_MAX_PROBLEMS;
 }
 
-bool product_check_variant(struct arena *a, const struct product_variant *v, const char *const opt_name[PRODUCT_MAX_OPTIONS],
-			const char *prefix, struct product_problem *p)
+/* Each field gets at most one message, its first; returns false once the list is full. */
+static bool check_variant(struct arena *a, const struct product_variant *v, const char *const opt_name[PRODUCT_MAX_OPTIONS],
+			  const char *prefix, struct product_problems *ps)
 {
 	static const char *const optf[] = { "option1", "option2", "option3" };
 	for (int k = 0; k < PRODUCT_MAX_OPTIONS; k++) {
 		const char *val = v->opt[k] ? v->opt[k] : "";
 		bool named = opt_name[k] && *opt_name[k];
-		if (!product_text_ok(val, 120, false))
-			return fail(p, arena_printf(a, "%s.%s", prefix, optf[k]), "Use at most 120 characters, on one line.");
-		if (!named && *val)
-			return fail(p, arena_printf(a, "%s.%s", prefix, optf[k]), "This option has no name: name the option first.");
-		if (named && !*val)
-			return fail(p, arena_printf(a, "%s.%s", prefix, optf[k]), "Give every variant a value for each named option.");
+		const char *msg = !product_text_ok(val, 120, false) ? "Use at most 120 characters, on one line."
+				: !named && *val ? "This option has no name: name the option first."
+				: named && !*val ? "Give every variant a value for each named option." : NULL;
+		if (msg && !note(ps, arena_printf(a, "%s.%s", prefix, optf[k]), msg))
+			return false;
 	}
-	if (!product_text_ok(v->sku, 120, false))
-		return fail(p, arena_printf(a, "%s.sku", prefix), "Use at most 120 characters for the SKU.");
-	if (!product_text_ok(v->barcode, 64, false))
-		return fail(p, arena_printf(a, "%s.barcode", prefix), "Use at most 64 characters for the barcode.");
-	if (v->price < 0)
-		return fail(p, arena_printf(a, "%s.price", prefix), "The price cannot be negative.");
-	if (v->has_compare && v->compare_at < 0)
-		return fail(p, arena_printf(a, "%s.compare_at_price", prefix), "The compare-at price cannot be negative.");
-	if (!v->policy || (strcmp(v->policy, "deny") && strcmp(v->policy, "continue")))
-		return fail(p, arena_printf(a, "%s.inventory_policy", prefix), "Choose deny or continue.");
-	if (v->stock > PRODUCT_MAX_STOCK || v->stock < -PRODUCT_MAX_STOCK)
-		return fail(p, arena_printf(a, "%s.stock", prefix), "That stock figure is out of range.");
-	if (v->stock < 0 && strcmp(v->policy, "deny") == 0)
-		return fail(p, arena_printf(a, "%s.stock", prefix), "Stock can only go below zero when selling out of stock continues.");
+	if (!product_text_ok(v->sku, 120, false) &&
+	    !note(ps, arena_printf(a, "%s.sku", prefix), "Use at most 120 characters for the SKU."))
+		return false;
+	if (!product_text_ok(v->barcode, 64, false) &&
+	    !note(ps, arena_printf(a, "%s.barcode", prefix), "Use at most 64 characters for the barcode."))
+		return false;
+	if (v->price < 0 && !note(ps, arena_printf(a, "%s.price", prefix), "The price cannot be negative."))
+		return false;
+	if (v->has_compare && v->compare_at < 0 &&
+	    !note(ps, arena_printf(a, "%s.compare_at_price", prefix), "The compare-at price cannot be negative."))
+		return false;
+	bool policy_ok = v->policy && (strcmp(v->policy, "deny") == 0 || strcmp(v->policy, "continue") == 0);
+	if (!policy_ok && !note(ps, arena_printf(a, "%s.inventory_policy", prefix), "Choose deny or continue."))
+		return false;
+	const char *stock = v->stock > PRODUCT_MAX_STOCK || v->stock < -PRODUCT_MAX_STOCK ? "That stock figure is out of range."
+			  : policy_ok && v->stock < 0 && strcmp(v->policy, "deny") == 0
+			  ? "Stock can only go below zero when selling out of stock continues." : NULL;
+	return !stock || note(ps, arena_printf(a, "%s.stock", prefix), stock);
+}
+
+static bool check_fields(struct arena *a, const struct product_input *in, struct product_problems *ps)
+{
+	bool any = false;
+	for (const char *s = in->title ? in->title : ""; *s; s++)
+		any |= *s != ' ' && *s != '\t';
+	const char *title = !in->title || !product_text_ok(in->title, 255, false) ? "Use a title of at most 255 characters, on one line."
+			  : !any ? "Give the product a title." : NULL;
+	if (title && !note(ps, "title", title))
+		return false;
+	if (!product_text_ok(in->description, 20000, true) &&
+	    !note(ps, "description", "Use at most 20,000 characters for the description."))
+		return false;
+	if (!product_text_ok(in->type, 120, false) && !note(ps, "product_type", "Use at most 120 characters for the type."))
+		return false;
+	if (!product_text_ok(in->vendor, 120, false) && !note(ps, "vendor", "Use at most 120 characters for the vendor."))
+		return false;
+	if (!product_text_ok(in->tags, 1000, false) && !note(ps, "tags", "Use at most 1,000 characters for the tags."))
+		return false;
+	static const char *const optf[] = { "option1_name", "option2_name", "option3_name" };
+	for (int k = 0; k < PRODUCT_MAX_OPTIONS; k++) {
+		const char *msg = !product_text_ok(in->opt_name[k], 60, false) ? "Use at most 60 characters for an option name."
+				: k > 0 && in->opt_name[k] && *in->opt_name[k] && !(in->opt_name[k - 1] && *in->opt_name[k - 1])
+				? "Name the options in order: option 1 first." : NULL;
+		if (msg && !note(ps, optf[k], msg))
+			return false;
+	}
+	if (in->nimages > PRODUCT_MAX_IMAGES)
+		return note(ps, "images", "At most 20 images.");
+	for (size_t i = 0; i < in->nimages; i++) {
+		if (!product_valid_url(in->images[i].url) && !image_asset_path(in->images[i].url) &&
+		    !note(ps, arena_printf(a, "images[%zu].url", i), "Use an image address starting with http:// or https://."))
+			return false;
+		if (!product_text_ok(in->images[i].alt, 255, false) &&
+		    !note(ps, arena_printf(a, "images[%zu].alt", i), "Use at most 255 characters for the alt text."))
+			return false;
+	}
 	return true;
+}
+
+static void check_product(struct arena *a, const struct product_input *in, struct product_problems *ps)
+{
+	if (!check_fields(a, in, ps))
+		return;
+	if (in->nvariants == 0) {
+		note(ps, "variants", "Add at least one variant with a price.");
+		return;
+	}
+	if (in->nvariants > PRODUCT_MAX_VARIANTS) {
+		note(ps, "variants", "At most 100 variants.");
+		return;
+	}
+	for (size_t i = 0; i < in->nvariants; i++)
+		if (!check_variant(a, &in->variants[i], in->opt_name, arena_printf(a, "variants[%zu]", i), ps))
+			return;
+}
+
+/* The first problem alone, for the callers that answer with one (the Shopping API). */
+static bool first(const struct product_problems *ps, struct product_problem *p)
+{
+	if (ps->n)
+		*p = ps->list[0];
+	return ps->n == 0;
+}
+
+bool product_check_variant(struct arena *a, const struct product_variant *v, const char *const opt_name[PRODUCT_MAX_OPTIONS],
+			const char *prefix, struct product_problem *p)
+{
+	struct product_problems ps = { .max = 1 };
+	check_variant(a, v, opt_name, prefix, &ps);
+	return first(&ps, p);
 }
 
 bool product_check_fields(struct arena *a, const struct product_input *in, struct product_problem *p)
 {
-	if (!in->title || !product_text_ok(in->title, 255, false))
-		return fail(p, "title", "Use a title of at most 255 characters, on one line.");
-	bool any = false;
-	for (const char *s = in->title; *s; s++)
-		any |= *s != ' ' && *s != '\t';
-	if (!any)
-		return fail(p, "title", "Give the product a title.");
-	if (!product_text_ok(in->description, 20000, true))
-		return fail(p, "description", "Use at most 20,000 characters for the description.");
-	if (!product_text_ok(in->type, 120, false))
-		return fail(p, "product_type", "Use at most 120 characters for the type.");
-	if (!product_text_ok(in->vendor, 120, false))
-		return fail(p, "vendor", "Use at most 120 characters for the vendor.");
-	if (!product_text_ok(in->tags, 1000, false))
-		return fail(p, "tags", "Use at most 1,000 characters for the tags.");
-	static const char *const optf[] = { "option1_name", "option2_name", "option3_name" };
-	for (int k = 0; k < PRODUCT_MAX_OPTIONS; k++) {
-		if (!product_text_ok(in->opt_name[k], 60, false))
-			return fail(p, optf[k], "Use at most 60 characters for an option name.");
-		if (k > 0 && in->opt_name[k] && *in->opt_name[k] && !(in->opt_name[k - 1] && *in->opt_name[k - 1]))
-			return fail(p, optf[k], "Name the options in order: option 1 first.");
-	}
-	if (in->nimages > PRODUCT_MAX_IMAGES)
-		return fail(p, "images", "At most 20 images.");
-	for (size_t i = 0; i < in->nimages; i++) {
-		if (!product_valid_url(in->images[i].url) && !image_asset_path(in->images[i].url))
-			return fail(p, arena_printf(a, "images[%zu].url", i), "Use an image address starting with http:// or https://.");
-		if (!product_text_ok(in->images[i].alt, 255, false))
-			return fail(p, arena_printf(a, "images[%zu].alt", i), "Use at most 255 characters for the alt text.");
-	}
-	return true;
+	struct product_problems ps = { .max = 1 };
+	check_fields(a, in, &ps);
+	return first(&ps, p);
 }
 
 bool product_check(struct arena *a, const struct product_input *in, struct product_problem *p)
 {
-	if (!product_check_fields(a, in, p))
-		return false;
-	if (in->nvariants == 0)
-		return fail(p, "variants", "Add at least one variant with a price.");
-	if (in->nvariants > PRODUCT_MAX_VARIANTS)
-		return fail(p, "variants", "At most 100 variants.");
-	for (size_t i = 0; i < in->nvariants; i++)
-		if (!product_check_variant(a, &in->variants[i], in->opt_name, arena_printf(a, "variants[%zu]", i), p))
-			return false;
-	return true;
+	struct product_problems ps = { .max = 1 };
+	check_product(a, in, &ps);
+	return first(&ps, p);
+}
+
+bool product_check_all(struct arena *a, const struct product_input *in, struct product_problems *ps)
+{
+	if (!ps->max)
+		ps->max = PRODUCT_MAX_PROBLEMS;
+	check_product(a, in, ps);
+	return ps->n == 0;
 }
 
 const char *product_decimal(struct arena *a, long long minor, const char *currency)

@@ -42,9 +42,20 @@ struct product_problem {
 	const char *msg;
 };
 
+/* Several problems at once, for a form that shows each beside its field: one message a field, in
+ * the order of the form, at most PRODUCT_MAX_PROBLEMS (or max, when not 0). */
+#define PRODUCT_MAX_PROBLEMS 16
+struct product_problems {
+	struct product_problem list[PRODUCT_MAX_PROBLEMS];
+	size_t n, max;
+};
+
 /* Every rule on a complete product (lengths in characters, URLs, option names vs values, stock
  * and policy). Returns false and fills p on the first problem. */
 bool product_check(struct arena *a, const struct product_input *in, struct product_problem *p);
+/* The same, adding every problem to ps (which may already hold the form's own, such as a price
+ * that is not a number); true when ps stays empty. */
+bool product_check_all(struct arena *a, const struct product_input *in, struct product_problems *ps);
 /* The same without the variants (a change to a product's own fields and images). */
 bool product_check_fields(struct arena *a, const struct product_input *in, struct product_problem *p);
 /* One variant alone (API: add a variant to a product whose option names are given). */
