@@ -20,7 +20,7 @@ export const NOT_PAGES = {
 	'/login/verify/{token}': 'a redirect', '/login/link/{token}': 'a redirect',
 	'/leads/ics/{id}/{token}': 'a calendar file', '/studio/leads/{id}/appointment.ics': 'a calendar file',
 	'/b/{brand}/tiktok.csv': 'CSV', '/b/{brand}/meta.csv': 'CSV', '/search/suggest.json': 'JSON',
-	'/robots.txt': 'text', '/sitemap.xml': 'XML', '/sitemaps/{kind}/{id}': 'XML',
+	'/robots.txt': 'text', '/sitemap.xml': 'XML', '/sitemaps/{kind}/{id}': 'XML', '/studio/live/{id}/chat.csv': 'CSV',
 };
 
 // The pages, by who looks at them. A path is a string, or a list page and the pattern of the
