@@ -19,12 +19,14 @@ const priceOf = (html, url) => /<p class="price">([^<]*)/.exec(html.split(`href=
 
 test('cards say "from" the cheapest price when variants differ, and not when they are alike', async () => {
 	// the demo's Walnut Monitor Stand: $79 in oak, $89 in walnut; the linen pillow is $38 in both colours
-	for (const path of ['/@lena', '/search?q=walnut', '/b/northwind', '/@lena/desk-setup']) {
+	// (the brand page through a price filter: other files add northwind products that push the demo's
+	// off its first page)
+	for (const path of ['/@lena', '/search?q=walnut', '/b/northwind?min=78&max=80', '/@lena/desk-setup']) {
 		const html = await body(path);
 		const url = path.startsWith('/@') ? '/p/northwind/walnut-monitor-stand?via=lena' : '/p/northwind/walnut-monitor-stand';
 		assert.equal(priceOf(html, url), 'from $79.00', `the stand's card on ${path}`);
 	}
-	const pillow = priceOf(await body('/b/northwind'), '/p/northwind/linen-throw-pillow');
+	const pillow = priceOf(await body('/b/northwind?min=37&max=39'), '/p/northwind/linen-throw-pillow');
 	assert.equal(pillow, '$38.00');
 });
 
