@@ -27,7 +27,7 @@ for _ in $(seq 50); do grep -q 'simulator on' "$work/sim.log" && break; sleep 0.
 base=$(sed -n 's/^[a-z]* simulator on //p' "$work/sim.log")
 [[ $base ]] || { cat "$work/sim.log"; exit 1; }
 conf=$work/crowdcart.conf
-{ cat "$VAR/crowdcart.conf"; echo "${platform}_api_base = $base"; echo "outbound_allow_private = 127.0.0.0/8"; } >"$conf"
+{ cat "$VAR/crowdcart.conf"; echo "${platform}_api_base = $base"; echo "connector_platforms = $platform"; echo "outbound_allow_private = 127.0.0.0/8"; } >"$conf"
 chmod 600 "$conf"
 
 slug=bench-sync-$(date +%s)

@@ -196,6 +196,10 @@ write_conf() {
 				# No crowdcartctl worker runs beside a test stack, so the webhooks some tests queue
 				# stay due; /_health calls a queue stuck only after a day here (15 minutes by default).
 				echo "health_queue_minutes = 1440"
+				# Shops connected by the connector tests are synced by those tests' own workers, each
+				# pointed at its simulator (tests/http/lib/connectors.mjs): the workers other tests run
+				# with this file leave them alone.
+				echo "connector_platforms ="
 				for p in stripe paypal mollie; do echo "${p}_api_base = http://127.0.0.1:$SIM_PORT"; done
 				grep -E '^[a-z_]+ = ' "$ROOT/tests/sim/payments/test-keys.conf"
 				echo "outbound_allow_private = 127.0.0.0/8"

@@ -28,7 +28,7 @@ static const struct db_stmt q_due = {
 	" DATE_FORMAT(co.created_at - INTERVAL 1 HOUR, '%Y-%m-%dT%H:%i:%s')"
 	" FROM connector_orders co JOIN connectors c ON c.id = co.connector_id"
 	" WHERE co.state IN ('pending', 'pushed') AND co.next_attempt_at <= UTC_TIMESTAMP()"
-	" ORDER BY co.next_attempt_at LIMIT 20", "", "isiississ" };	/* BATCH */
+	" AND FIND_IN_SET(c.platform, REPLACE(?, ' ', '')) ORDER BY co.next_attempt_at LIMIT 20", "s", "isiississ" };	/* BATCH */
 static const struct db_stmt q_claim = {
 	"UPDATE connector_orders SET next_attempt_at = UTC_TIMESTAMP() + INTERVAL 120 SECOND"
 	" WHERE order_id = ? AND state = ? AND next_attempt_at <= UTC_TIMESTAMP()", "is", "" };
@@ -310,7 +310,7 @@ static enum db_status due_woo(struct db *db, struct arena *a, const struct conne
 long connector_orders_due(struct db *db, struct arena *a, const struct connector_http *http)
 {
 	struct db_res due;
-	if (db_query(db, NULL, &q_queue, NULL, NULL) != DB_OK || db_query(db, a, &q_due, NULL, &due) != DB_OK)
+	if (db_query(db, NULL, &q_queue, NULL, NULL) != DB_OK || db_query(db, a, &q_due, (struct db_param[]){ DB_S(connector_store_platforms()) }, &due) != DB_OK)
 		return -1;
 	long n = 0;
 	for (size_t i = 0; i < due.nrows; i++) {

@@ -1,5 +1,6 @@
 /* connector_store.c: the connectors table and its mapping tables (sql/0045_connectors.sql). */
 #include <string.h>
+#include "lib/config.h"
 #include "domain/connectors/connector_store.h"
 #include "lib/sealed.h"
 
@@ -22,7 +23,8 @@ static const struct db_stmt q_view = {
 	" FROM connectors WHERE brand_id = ? AND platform = ?", "is", "isssssiiii" };
 static const struct db_stmt q_due = {
 	"SELECT id FROM connectors WHERE sync_state IN ('queued', 'running')"
-	" AND (lease_until IS NULL OR lease_until <= UTC_TIMESTAMP()) ORDER BY id LIMIT 8", "", "i" };
+	" AND (lease_until IS NULL OR lease_until <= UTC_TIMESTAMP()) AND FIND_IN_SET(platform, REPLACE(?, ' ', ''))"
+	" ORDER BY id LIMIT 8", "s", "i" };
 /* Assignments run left to right: sync_cursor is read before anything here changes it. */
 static const struct db_stmt q_claim = {
 	"UPDATE connectors SET sync_round = IF(sync_cursor IS NULL, sync_round + 1, sync_round),"
@@ -140,11 +142,18 @@ enum db_status connector_store_view(struct db *db, struct arena *a, long long br
 	return DB_OK;
 }
 
+/* The platforms this worker syncs and pushes orders to: every one unless the operator splits them
+ * across workers (a test's worker is pointed at one platform's simulator). */
+const char *connector_store_platforms(void)
+{
+	return config_str("connector_platforms", "shopify,woocommerce,prestashop");
+}
+
 enum db_status connector_store_due(struct db *db, struct arena *a, long long *ids, size_t max, size_t *n)
 {
 	struct db_res r;
 	*n = 0;
-	enum db_status rc = db_query(db, a, &q_due, NULL, &r);
+	enum db_status rc = db_query(db, a, &q_due, (struct db_param[]){ DB_S(connector_store_platforms()) }, &r);
 	for (size_t i = 0; rc == DB_OK && i < r.nrows && *n < max; i++)
 		ids[(*n)++] = db_at(&r, i, 0)->i;
 	return rc;

@@ -42,6 +42,8 @@ struct connector_sync_row {
 	char token[CONNECTOR_SECRET_MAX + 1];
 };
 /* Ids of connectors with a sync due (queued, or running under a lease that ran out). */
+/* connector_platforms: the platforms this worker serves, comma-separated. */
+const char *connector_store_platforms(void);
 enum db_status connector_store_due(struct db *db, struct arena *a, long long *ids, size_t max, size_t *n);
 /* Takes the sync of connector id for CONNECTOR_LEASE_S; *won false when another worker has it.
  * A sync without a checkpoint starts a new round. */

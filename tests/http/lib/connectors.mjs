@@ -12,6 +12,9 @@ import { startPrestaSim } from '../../sim/prestashop/server.mjs';
 
 const run = promisify(execFile);
 
+// Each configuration names its one platform (connector_platforms): the stack's own configuration
+// names none, so workers other files run (payments, pictures) and another platform's test never
+// take a shop whose simulator they do not know.
 // A simulator, and a configuration for crowdcartctl that sends the Admin API calls to it (the
 // stack's own configuration allows 127.0.0.0/8 for outbound calls, as it does for the payment
 // simulator; a production one refuses it).
@@ -19,7 +22,7 @@ export async function shopifySim() {
 	const sim = await startShopifySim();
 	const conf = path.join(VAR, `connectors-${sim.port}.conf`);
 	// Pushed orders are asked about at every pass, not every ten minutes.
-	writeFileSync(conf, `${readFileSync(path.join(VAR, 'crowdcart.conf'), 'utf8')}\nshopify_api_base = ${sim.base}\nconnector_poll_seconds = 0\n`, { mode: 0o600 });
+	writeFileSync(conf, `${readFileSync(path.join(VAR, 'crowdcart.conf'), 'utf8')}\nshopify_api_base = ${sim.base}\nconnector_poll_seconds = 0\nconnector_platforms = shopify\n`, { mode: 0o600 });
 	return { ...sim, conf };
 }
 
@@ -41,13 +44,13 @@ export function workerLoop(sim) {
 export async function wooSim() {
 	const sim = await startWooSim();
 	const conf = path.join(VAR, `connectors-woo-${sim.port}.conf`);
-	writeFileSync(conf, `${readFileSync(path.join(VAR, 'crowdcart.conf'), 'utf8')}\nwoocommerce_api_base = ${sim.base}\nconnector_poll_seconds = 0\n`, { mode: 0o600 });
+	writeFileSync(conf, `${readFileSync(path.join(VAR, 'crowdcart.conf'), 'utf8')}\nwoocommerce_api_base = ${sim.base}\nconnector_poll_seconds = 0\nconnector_platforms = woocommerce\n`, { mode: 0o600 });
 	return { ...sim, conf };
 }
 
 export async function prestaSim() {
 	const sim = await startPrestaSim();
 	const conf = path.join(VAR, `connectors-presta-${sim.port}.conf`);
-	writeFileSync(conf, `${readFileSync(path.join(VAR, 'crowdcart.conf'), 'utf8')}\nprestashop_api_base = ${sim.base}\n`, { mode: 0o600 });
+	writeFileSync(conf, `${readFileSync(path.join(VAR, 'crowdcart.conf'), 'utf8')}\nprestashop_api_base = ${sim.base}\nconnector_platforms = prestashop\n`, { mode: 0o600 });
 	return { ...sim, conf };
 }
