@@ -59,6 +59,11 @@ export async function startSim(config) {
 				send(res, e.status ?? 500, { error: String(e.message) });
 		}
 	});
+	// Test files block their event loop in crowdcartctl runs of several seconds; a connection the sim
+	// closed meanwhile (node's default: idle for 5 s) is then reused by their fetch and fails, so idle
+	// connections are kept for a minute (real providers keep them far longer than 5 s too).
+	server.keepAliveTimeout = 60000;
+	server.headersTimeout = 65000;
 	await new Promise((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(config.port, config.host, resolve);
