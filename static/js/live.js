@@ -154,10 +154,12 @@
 		const sig = JSON.stringify(pins.map((p) => [p.pin, p.variant, p.price, p.deal && [p.deal.id, p.deal.left]]));
 		if (sig === pinsShown)
 			return;
-		const first = pinsShown !== null;
+		const first = pinsShown === null;
 		pinsShown = sig;
-		if (!first)
-			return;	// the page drew them already
+		// the page drew the pins of its moment: a pin made between that and this first poll is not there
+		const drawn = [...box.querySelectorAll('li[data-pin]')].map((li) => li.dataset.pin).join();
+		if (first && drawn === pins.map((p) => String(p.pin)).join())
+			return;
 		box.replaceChildren(...pins.map(pinCard));
 		document.getElementById('live-no-pin')?.toggleAttribute('hidden', pins.length > 0);
 		tickDeals();
