@@ -97,7 +97,7 @@ export function main(html) {
 // Runs SQL as the database's root through scripts/db.sh (tests that need rows no page makes yet).
 export function sql(text) {
 	return execFileSync(path.join(ROOT, 'scripts/db.sh'), ['client', '--batch', '--skip-column-names'],
-		{ input: text, env: { ...process.env, VAR }, encoding: 'utf8' });
+		{ input: text, env: { ...process.env, VAR }, encoding: 'utf8', maxBuffer: 1 << 28 });	// every product of a full run's database
 }
 
 // An order of `brandSlug` with one line per item ({ title, sku, unit, qty }), placed through SQL

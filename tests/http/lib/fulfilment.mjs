@@ -23,7 +23,7 @@ export function sql(text) {
 	for (let attempt = 1; ; attempt++) {
 		try {
 			const out = execFileSync('mariadb', ['--no-defaults', `--socket=${socketPath()}`, '--batch',
-				'--skip-column-names', '--raw', 'crowdcart'], { input: script, stdio: ['pipe', 'pipe', 'pipe'] }).toString();
+				'--skip-column-names', '--raw', 'crowdcart'], { input: script, stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 1 << 28 }).toString();
 			return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
 		} catch (e) {
 			if (attempt >= 5 || !/ERROR 12(13|05)/.test(String(e.stderr)))
