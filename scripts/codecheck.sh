@@ -58,6 +58,12 @@ hits=$(grep -nE '\{\{[A-Z0-9_]+:(none|x-raw)' templates/*.tpl | grep -vE '\{\{SA
 [ -z "$hits" ] || bad "raw template output of a value not named SANITISED_*:
 $hits"
 
+# A picture reference's columns name their table: inside IMAGE_REF_SQL's subqueries a bare url_hash
+# is image_fetches' own, and the lookup then matches every fetched picture.
+hits=$(grep -rnE '(IMAGE_REF_SQL|UPLOAD_REF_SQL)\("[a-z_]+"' src | grep -v '#define' || true)
+[ -z "$hits" ] || bad "picture references with a column that names no table:
+$hits"
+
 # A comment says why; which issue asked for the code is history, and git keeps it.
 hits=$(grep -rnE '\bissues? [0-9]+' src static/*.css || true)
 [ -z "$hits" ] || bad "comments that name an issue (say why instead):

@@ -33,8 +33,8 @@ static const struct db_stmt q_variants = {
 	" inventory_policy, id, COALESCE(image_id, 0) FROM variants WHERE product_id = ? ORDER BY position, id LIMIT 100",
 	"i", "ssssiisisii" };
 static const struct db_stmt q_images = {
-	"SELECT " IMAGE_REF_SQL("url", "url_hash") ", alt, id FROM product_images WHERE product_id = ?"
-	" ORDER BY position, id LIMIT 20", "i", "ssi" };
+	"SELECT " IMAGE_REF_SQL("pi.url", "pi.url_hash") ", pi.alt, pi.id FROM product_images pi WHERE pi.product_id = ?"
+	" ORDER BY pi.position, pi.id LIMIT 20", "i", "ssi" };
 static const struct db_stmt q_via = {
 	"SELECT cr.handle, cr.display_name, " COMMISSION_RATE_TODAY_SQL("pk") ", cr.id," SAMPLE_GIFT_SQL("cr.id", "pk.product_id")
 	" FROM creators cr JOIN picks pk ON pk.creator_id = cr.id AND pk.status = 'approved'"

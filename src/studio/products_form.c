@@ -20,9 +20,9 @@ static const struct db_stmt q_product = {
 static const struct db_stmt q_options = {
 	"SELECT position, name FROM product_options WHERE product_id = ? ORDER BY position", "i", "is" };
 static const struct db_stmt q_images = {
-	"SELECT url, alt, " IMAGE_REF_SQL("url", "url_hash") ", COALESCE((SELECT ia.error FROM image_assets ia"
-	" WHERE ia.akey = SUBSTRING(url, 12, 32) AND ia.status = 'refused' AND url LIKE '" IMAGE_PATH_PREFIX "%'), '')"
-	" FROM product_images WHERE product_id = ? ORDER BY position, id LIMIT 21", "i", "ssss" };
+	"SELECT pi.url, pi.alt, " IMAGE_REF_SQL("pi.url", "pi.url_hash") ", COALESCE((SELECT ia.error FROM image_assets ia"
+	" WHERE ia.akey = SUBSTRING(pi.url, 12, 32) AND ia.status = 'refused' AND pi.url LIKE '" IMAGE_PATH_PREFIX "%'), '')"
+	" FROM product_images pi WHERE pi.product_id = ? ORDER BY pi.position, pi.id LIMIT 21", "i", "ssss" };
 static const struct db_stmt q_variants = {
 	"SELECT id, option1, option2, option3, sku, barcode, price, COALESCE(compare_at_price, -1), stock,"
 	" inventory_policy FROM variants WHERE product_id = ? ORDER BY position, id LIMIT 101", "i", "issssiiiis" };

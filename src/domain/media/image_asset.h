@@ -17,7 +17,9 @@
  *   "/static/..." etc.         a local path as it was (demo pictures), shown as is;
  *   ""                         no picture (url NULL or empty).
  * An imported (http/https) URL is never handed to a page: the source shop must not see shoppers.
- * `hash` is the url's stored SHA-256 column (product_images.url_hash), or UNHEX(SHA2(url, 256)). */
+ * `hash` is the url's stored SHA-256 column (product_images.url_hash), or UNHEX(SHA2(url, 256)).
+ * Both must name their table (pi.url_hash, not url_hash): inside the subqueries below a bare
+ * url_hash is image_fetches' own column, and every product would match every fetched picture. */
 #define IMAGE_REF_SQL(url, hash) \
 	"(CASE WHEN " url " IS NULL OR " url " = '' THEN ''" \
 	" WHEN " url " LIKE '" IMAGE_PATH_PREFIX "%' THEN COALESCE((SELECT CONCAT('@', ia.akey, ':', ia.width, ':', ia.height, IF(ia.avif, ':a', ''))" \
