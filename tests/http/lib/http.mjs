@@ -53,6 +53,7 @@ export class Client {
 
 	// Sends one request on a fresh connection. `path` goes on the wire exactly as given.
 	async request(method, path, opts = {}) {
+		path = path.replace(/#.*$/s, '');	// as a browser: a fragment is never sent (Apache answers 400 to one)
 		try {
 			return await this.#send(method, path, opts);
 		} catch (e) {
