@@ -6,12 +6,8 @@
  * again with the message). A fresh cookie per question
  * escapes that, so the viewer's address prefixes have budgets of their own (LIVE_ASK_BUDGET, also
  * 429, with the page shown again). The question and its event commit together. */
-#include <stdio.h>
-#include <string.h>
-#include "lib/config.h"
 #include "domain/live/live_event.h"
-#include "shop/abuse_guard.h"
-#include "shop/live_view.h"
+#include "shop/live_post.h"
 #include "web/response.h"
 #include "lib/validate.h"
 
@@ -89,26 +85,12 @@ int page_live_ask(struct req *r)
 		return REQ_DONE;
 	}
 	uint8_t key[32];
-	live_viewer_key(r, key);
-	bool blocked;
-	enum db_status rc = live_viewer_blocked(r, s.id, key, &blocked);
-	if (rc != DB_OK)
-		return req_db_fail(rc);
-	if (blocked) {
-		response_error(r, 403, "The host has blocked you from asking questions in this session.");
-		return REQ_DONE;
-	}
+	if (!live_post_viewer(r, &s, key, "The host has blocked you from asking questions in this session.", &st))
+		return st;
 	const char *text = req_form(r, "text");
-	if (!text || !validate_has_text(text)) {
-		response_error(r, 422, "Type your question first (up to 280 characters).");
-		return REQ_DONE;
-	}
-	char word[64];
-	if (live_blocked_word(text, config_str("live_blocked_words", ""), word, sizeof word)
-	    || live_blocked_word(text, s.blocked_words, word, sizeof word)) {
-		response_error(r, 422, arena_printf(r->arena, "Your question was not posted: \"%s\" is not allowed in this session.", word));
-		return REQ_DONE;
-	}
+	if (!live_post_text(r, &s, text, "Type your question first (up to 280 characters).", "question", &st))
+		return st;
+	enum db_status rc;
 	struct ask q = { .a = r->arena, .session_id = s.id, .key = key, .name = asker_name(r), .text = text };
 	if (!q.name) {
 		/* A name typed once is bound to the session; later questions need not repeat it. */
@@ -124,12 +106,8 @@ int page_live_ask(struct req *r)
 		}
 		q.name = db_at(&v, 0, 0)->s;
 	}
-	const char *wait;
-	if ((rc = abuse_guard_take(r, "live-ask", ABUSE_GUARD_RULES(LIVE_ASK_BUDGET), key, NULL, &wait)) != DB_OK)
-		return req_db_fail(rc);
-	if (wait)
-		return live_page_render(r, &s, 429, arena_printf(r->arena,
-			"Too many questions are coming from your network right now. %s", wait));
+	if (!live_post_budget(r, &s, "live-ask", ABUSE_GUARD_RULES(LIVE_ASK_BUDGET), key, "questions", &st))
+		return st;
 	rc = db_txn(r->db, ask_write, &q);
 	if (q.too_fast) {
 		response_header(r, "Retry-After", arena_printf(r->arena, "%lld", q.wait_s));

@@ -5,11 +5,9 @@
  * the viewer's row lock, so parallel posts on other workers or nodes count too). A fresh cookie
  * per message escapes that, so the address prefixes have budgets of their own. The message and
  * its event commit together; the anonymous name is the one bound for questions. */
-#include "lib/config.h"
 #include "lib/validate.h"
 #include "domain/live/live_event.h"
-#include "shop/abuse_guard.h"
-#include "shop/live_view.h"
+#include "shop/live_post.h"
 #include "web/response.h"
 
 static const struct db_stmt q_bind = {
@@ -72,26 +70,12 @@ int page_live_chat(struct req *r)
 		return REQ_DONE;
 	}
 	uint8_t key[32];
-	live_viewer_key(r, key);
-	bool blocked;
-	enum db_status rc = live_viewer_blocked(r, s.id, key, &blocked);
-	if (rc != DB_OK)
-		return req_db_fail(rc);
-	if (blocked) {
-		response_error(r, 403, "The host has blocked you from taking part in this session.");
-		return REQ_DONE;
-	}
+	if (!live_post_viewer(r, &s, key, "The host has blocked you from taking part in this session.", &st))
+		return st;
 	const char *text = req_form(r, "text");
-	if (!text || !validate_has_text(text)) {
-		response_error(r, 422, "Type a message first (up to 200 characters).");
-		return REQ_DONE;
-	}
-	char word[64];
-	if (live_blocked_word(text, config_str("live_blocked_words", ""), word, sizeof word)
-	    || live_blocked_word(text, s.blocked_words, word, sizeof word)) {
-		response_error(r, 422, arena_printf(r->arena, "Your message was not posted: \"%s\" is not allowed in this session.", word));
-		return REQ_DONE;
-	}
+	if (!live_post_text(r, &s, text, "Type a message first (up to 200 characters).", "message", &st))
+		return st;
+	enum db_status rc;
 	struct chat c = { .a = r->arena, .session_id = s.id, .key = key, .text = text };
 	if (r->sess.user_id && r->sess.user_name && *r->sess.user_name)
 		c.name = r->sess.user_name;
@@ -106,12 +90,8 @@ int page_live_chat(struct req *r)
 			return REQ_DONE;
 		}
 	}
-	const char *wait;
-	if ((rc = abuse_guard_take(r, "live-chat", ABUSE_GUARD_RULES(LIVE_CHAT_BUDGET), key, NULL, &wait)) != DB_OK)
-		return req_db_fail(rc);
-	if (wait)
-		return live_page_render(r, &s, 429, arena_printf(r->arena,
-			"Too many messages are coming from your network right now. %s", wait));
+	if (!live_post_budget(r, &s, "live-chat", ABUSE_GUARD_RULES(LIVE_CHAT_BUDGET), key, "messages", &st))
+		return st;
 	rc = db_txn(r->db, chat_write, &c);
 	if (c.wait_s > 0) {
 		response_header(r, "Retry-After", arena_printf(r->arena, "%lld", c.wait_s));

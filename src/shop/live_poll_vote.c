@@ -3,8 +3,7 @@
  * reach everyone with the next poll's "now". Votes spend the address's budget, as question
  * votes do. */
 #include "domain/live/live_event.h"
-#include "shop/abuse_guard.h"
-#include "shop/live_view.h"
+#include "shop/live_post.h"
 #include "web/response.h"
 
 static const struct db_stmt q_poll = {
@@ -36,20 +35,9 @@ int page_live_poll_vote(struct req *r)
 		return REQ_DONE;
 	}
 	uint8_t key[32];
-	live_viewer_key(r, key);
-	bool blocked;
-	if ((rc = live_viewer_blocked(r, s.id, key, &blocked)) != DB_OK)
-		return req_db_fail(rc);
-	if (blocked) {
-		response_error(r, 403, "The host has blocked you from taking part in this session.");
-		return REQ_DONE;
-	}
-	const char *wait;
-	if ((rc = abuse_guard_take(r, "live-poll", ABUSE_GUARD_RULES(LIVE_POLL_BUDGET), key, NULL, &wait)) != DB_OK)
-		return req_db_fail(rc);
-	if (wait)
-		return live_page_render(r, &s, 429, arena_printf(r->arena,
-			"Too many votes are coming from your network right now. %s", wait));
+	if (!live_post_viewer(r, &s, key, "The host has blocked you from taking part in this session.", &st)
+	    || !live_post_budget(r, &s, "live-poll", ABUSE_GUARD_RULES(LIVE_POLL_BUDGET), key, "votes", &st))
+		return st;
 	rc = db_query(r->db, NULL, &q_vote, (struct db_param[]){ DB_I(pid), DB_B(key, 32), DB_I(choice) }, NULL);
 	if (rc == DB_DUP) {
 		response_error(r, 409, "You have already voted in this poll.");

@@ -3,8 +3,7 @@
  * fresh cookie per vote would make a new viewer each time, so votes also spend budgets of the
  * viewer's address prefixes (429, the page shown again). */
 #include "domain/live/live_event.h"
-#include "shop/abuse_guard.h"
-#include "shop/live_view.h"
+#include "shop/live_post.h"
 #include "web/response.h"
 
 static const struct db_stmt q_question = {
@@ -52,20 +51,9 @@ int page_live_vote(struct req *r)
 		return REQ_DONE;
 	}
 	uint8_t key[32];
-	live_viewer_key(r, key);
-	bool blocked;
-	if ((rc = live_viewer_blocked(r, s.id, key, &blocked)) != DB_OK)
-		return req_db_fail(rc);
-	if (blocked) {
-		response_error(r, 403, "The host has blocked you from taking part in this session.");
-		return REQ_DONE;
-	}
-	const char *wait;
-	if ((rc = abuse_guard_take(r, "live-vote", ABUSE_GUARD_RULES(LIVE_VOTE_BUDGET), key, NULL, &wait)) != DB_OK)
-		return req_db_fail(rc);
-	if (wait)
-		return live_page_render(r, &s, 429, arena_printf(r->arena,
-			"Too many votes are coming from your network right now. %s", wait));
+	if (!live_post_viewer(r, &s, key, "The host has blocked you from taking part in this session.", &st)
+	    || !live_post_budget(r, &s, "live-vote", ABUSE_GUARD_RULES(LIVE_VOTE_BUDGET), key, "votes", &st))
+		return st;
 	struct vote v = { r->arena, s.id, qid, key };
 	rc = db_txn(r->db, vote_write, &v);
 	if (rc == DB_DUP) {

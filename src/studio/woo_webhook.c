@@ -4,9 +4,7 @@
  * webhook is saved), 401 to anything that does not verify (an unknown connector looks the same),
  * 400 to a verified body that is not what its topic sends, 503 when it could not be recorded now,
  * so WooCommerce sends it again. */
-#include <stdio.h>
 #include "domain/connectors/woo_webhook.h"
-#include "web/response.h"
 #include "studio/connectors.h"
 
 int page_woo_webhook(struct req *r)
@@ -15,25 +13,6 @@ int page_woo_webhook(struct req *r)
 	const char *why;
 	enum connector_hook h = woo_webhook_apply(r->db, r->arena, req_id(r, "id"), topic ? topic : "", signature,
 						  r->raw_body ? r->raw_body : "", r->raw_body ? r->raw_len : 0, &why);
-	switch (h) {
-	case CONNECTOR_HOOK_APPLIED:
-	case CONNECTOR_HOOK_IGNORED:
-		response_text(r, 200, "application/json", h == CONNECTOR_HOOK_APPLIED ? "{\"status\":\"applied\"}"
-										       : "{\"status\":\"ignored\"}");
-		break;
-	case CONNECTOR_HOOK_SKIPPED:
-		fprintf(stderr, "shop: woocommerce webhook %.40s skipped: %s\n", topic ? topic : "", why);
-		response_text(r, 200, "application/json", "{\"status\":\"skipped\"}");
-		break;
-	case CONNECTOR_HOOK_REFUSED:
-		response_text(r, 401, "application/problem+json", "{\"title\":\"the signature does not verify\"}");
-		break;
-	case CONNECTOR_HOOK_BAD:
-		response_text(r, 400, "application/problem+json", "{\"title\":\"not the body this topic sends\"}");
-		break;
-	case CONNECTOR_HOOK_DB:
-		response_text(r, 503, "application/problem+json", "{\"title\":\"try again later\"}");
-		break;
-	}
+	connector_hook_answer(r, h, "woocommerce", topic, why);
 	return REQ_DONE;
 }

@@ -32,9 +32,6 @@ static const struct db_stmt q_due = {
 static const struct db_stmt q_claim = {
 	"UPDATE connector_orders SET next_attempt_at = UTC_TIMESTAMP() + INTERVAL 120 SECOND"
 	" WHERE order_id = ? AND state = ? AND next_attempt_at <= UTC_TIMESTAMP()", "is", "" };
-static const struct db_stmt q_order = {
-	"SELECT number, email, currency, ship_name, ship_line1, ship_line2, ship_city, ship_region, ship_postal,"
-	" ship_country FROM orders WHERE id = ?", "i", "ssssssssss" };
 static const struct db_stmt q_lines = {
 	"SELECT v.external_id, l.quantity FROM order_lines l JOIN variants v ON v.id = l.variant_id"
 	" JOIN connector_stock_items s ON s.connector_id = ? AND s.variant_external_id = v.external_id"
@@ -85,8 +82,7 @@ static json_t *order_input(struct db *db, struct arena *a, long long order_id, l
 			   enum db_status *rc)
 {
 	struct db_res o, l;
-	if ((*rc = db_query(db, a, &q_order, (struct db_param[]){ DB_I(order_id) }, &o)) != DB_OK || o.nrows == 0 ||
-	    (*rc = db_query(db, a, &q_lines, (struct db_param[]){ DB_I(connector_id), DB_I(order_id) }, &l)) != DB_OK)
+	if (!connector_store_order(db, a, order_id, connector_id, &q_lines, &o, &l, rc))
 		return NULL;
 	json_t *lines = json_array();
 	for (size_t i = 0; i < l.nrows; i++)

@@ -7,6 +7,10 @@
 #define TOKEN_PURPOSE "connector access token"
 #define SECRET_PURPOSE "connector webhook secret"
 
+static const struct db_stmt q_order = {
+	"SELECT number, email, currency, ship_name, ship_line1, ship_line2, ship_city, ship_region, ship_postal,"
+	" ship_country FROM orders WHERE id = ?", "i", "ssssssssss" };
+
 static const struct db_stmt q_connect = {
 	"INSERT INTO connectors (brand_id, platform, shop, token_sealed, secret_sealed, created_at, sync_state)"
 	" VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(), 'queued')"
@@ -292,4 +296,12 @@ enum db_status connector_store_synced_from(struct db *db, struct arena *a, long 
 		*platform = db_at(&r, 0, 1)->s;
 	}
 	return rc;
+}
+
+bool connector_store_order(struct db *db, struct arena *a, long long order_id, long long connector_id,
+			   const struct db_stmt *lines, struct db_res *order, struct db_res *line_rows,
+			   enum db_status *rc)
+{
+	return (*rc = db_query(db, a, &q_order, (struct db_param[]){ DB_I(order_id) }, order)) == DB_OK && order->nrows
+	       && (*rc = db_query(db, a, lines, (struct db_param[]){ DB_I(connector_id), DB_I(order_id) }, line_rows)) == DB_OK;
 }

@@ -67,6 +67,13 @@ enum db_status connector_store_pause(struct db *db, long long id);
  * (retry_s 0: the credentials were refused; the brand must connect again). */
 enum db_status connector_store_fail(struct db *db, long long id, long retry_s, const char *result);
 
+/* An order going back to a shop: number, email, currency and shipping address (name, line1, line2,
+ * city, region, postal code, country), and its lines by the platform's own statement (given
+ * connector_id, then order_id). False when the order is gone, or the database failed (*rc). */
+bool connector_store_order(struct db *db, struct arena *a, long long order_id, long long connector_id,
+			   const struct db_stmt *lines, struct db_res *order, struct db_res *line_rows,
+			   enum db_status *rc);
+
 /* The shop a product of the brand is synced from (*shop NULL: none), for the editor's note that
  * the next sync overwrites what is edited here. */
 enum db_status connector_store_synced_from(struct db *db, struct arena *a, long long brand_id, long long product_id,

@@ -1,4 +1,5 @@
-/* connector_webhook.c: verify, then apply one Shopify webhook (topics in connector_webhook.h). */
+/* connector_webhook.c: verify, then apply one Shopify webhook (topics in connector_webhook.h), and the
+ * steps every platform's webhook shares (woo_webhook.c uses them too). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,57 @@ bool connector_webhook_verify(const char *secret, const char *body, size_t len, 
 	return sodium_memcmp(want, got, sizeof want) == 0;
 }
 
+bool connector_webhook_open(struct db *db, struct arena *a, long long connector_id, const char *platform,
+			    const char *signature, const char *body, size_t len, struct connector_hook_row *row,
+			    json_t **json, enum connector_hook *answer, const char **why)
+{
+	bool found;
+	if (connector_store_webhook(db, a, connector_id, platform, row, &found) != DB_OK) {
+		*answer = CONNECTOR_HOOK_DB;
+		return false;
+	}
+	bool ok = found && connector_webhook_verify(row->secret, body, len, signature);
+	sodium_memzero(row->secret, sizeof row->secret);
+	if (!ok) {
+		*answer = CONNECTOR_HOOK_REFUSED;
+		return false;
+	}
+	json_error_t jerr;
+	*json = json_loadb(body, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (!json_is_object(*json)) {
+		json_decref(*json);
+		*answer = CONNECTOR_HOOK_BAD;
+		*why = "the body is not a JSON object";
+		return false;
+	}
+	return true;
+}
+
+enum connector_hook connector_webhook_archive(struct db *db, const struct connector_hook_row *row, json_t *body,
+					      const char **why)
+{
+	json_t *id = json_object_get(body, "id");
+	if (!json_is_integer(id)) {
+		*why = "no product id";
+		return CONNECTOR_HOOK_BAD;
+	}
+	return db_query(db, NULL, &q_archive, (struct db_param[]){ DB_I(row->id), DB_I(json_integer_value(id)),
+		DB_I(row->brand_id) }, NULL) == DB_OK ? CONNECTOR_HOOK_APPLIED : CONNECTOR_HOOK_DB;
+}
+
+enum connector_hook connector_webhook_write(struct db *db, struct arena *a, const struct connector_hook_row *row,
+					    struct catalog_product *p, const struct connector_ids *ids,
+					    struct catalog_report *rep)
+{
+	struct catalog_writer w;
+	catalog_writer_init(&w, db, row->brand_id, rep);
+	bool ok = catalog_writer_add(&w, p) && catalog_writer_flush(&w);
+	catalog_writer_free(&w);
+	if (!ok || connector_store_remember(db, a, row->id, row->round, &p, ids, 1) != DB_OK)
+		return CONNECTOR_HOOK_DB;
+	return CONNECTOR_HOOK_APPLIED;
+}
+
 struct stock_ctx {
 	long long connector, brand, item, available;
 };
@@ -61,13 +113,7 @@ static enum connector_hook write_product(struct db *db, struct arena *a, const s
 		*why = rep.nerrors ? rep.errors[0].msg : "the product fails the import's checks";
 		return CONNECTOR_HOOK_SKIPPED;
 	}
-	struct catalog_writer w;
-	catalog_writer_init(&w, db, row->brand_id, &rep);
-	bool ok = catalog_writer_add(&w, p) && catalog_writer_flush(&w);
-	catalog_writer_free(&w);
-	if (!ok || connector_store_remember(db, a, row->id, row->round, &p, &ids, 1) != DB_OK)
-		return CONNECTOR_HOOK_DB;
-	return CONNECTOR_HOOK_APPLIED;
+	return connector_webhook_write(db, a, row, p, &ids, &rep);
 }
 
 enum connector_hook connector_webhook_shopify(struct db *db, struct arena *a, long long connector_id,
@@ -76,30 +122,15 @@ enum connector_hook connector_webhook_shopify(struct db *db, struct arena *a, lo
 {
 	*why = "";
 	struct connector_hook_row row;
-	bool found;
-	if (connector_store_webhook(db, a, connector_id, "shopify", &row, &found) != DB_OK)
-		return CONNECTOR_HOOK_DB;
-	bool ok = found && connector_webhook_verify(row.secret, body, len, hmac_b64);
-	sodium_memzero(row.secret, sizeof row.secret);
-	if (!ok)
-		return CONNECTOR_HOOK_REFUSED;
-	json_error_t jerr;
-	json_t *j = json_loadb(body, len, JSON_REJECT_DUPLICATES, &jerr);
-	enum connector_hook out = CONNECTOR_HOOK_IGNORED;
-	if (!json_is_object(j)) {
-		out = CONNECTOR_HOOK_BAD;
-		*why = "the body is not a JSON object";
-	} else if (strcmp(topic, "products/create") == 0 || strcmp(topic, "products/update") == 0) {
+	json_t *j;
+	enum connector_hook out;
+	if (!connector_webhook_open(db, a, connector_id, "shopify", hmac_b64, body, len, &row, &j, &out, why))
+		return out;
+	out = CONNECTOR_HOOK_IGNORED;
+	if (strcmp(topic, "products/create") == 0 || strcmp(topic, "products/update") == 0) {
 		out = write_product(db, a, &row, j, why);
 	} else if (strcmp(topic, "products/delete") == 0) {
-		json_t *id = json_object_get(j, "id");
-		if (!json_is_integer(id)) {
-			out = CONNECTOR_HOOK_BAD;
-			*why = "no product id";
-		} else {
-			out = db_query(db, NULL, &q_archive, (struct db_param[]){ DB_I(row.id), DB_I(json_integer_value(id)),
-				DB_I(row.brand_id) }, NULL) == DB_OK ? CONNECTOR_HOOK_APPLIED : CONNECTOR_HOOK_DB;
-		}
+		out = connector_webhook_archive(db, &row, j, why);
 	} else if (strcmp(topic, "inventory_levels/update") == 0) {
 		json_t *item = json_object_get(j, "inventory_item_id"), *avail = json_object_get(j, "available");
 		if (!json_is_integer(item) || !json_is_integer(avail) || llabs(json_integer_value(avail)) > 1000000000LL) {

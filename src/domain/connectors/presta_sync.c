@@ -3,7 +3,6 @@
  * removed mid-sync moves the later ones back a place, and none is stepped over (woo_sync.c). The
  * Webservice gives no count with a page: the first page asks for every id (display=[id]) once. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <libxml/tree.h>
 #include "domain/connectors/presta_map.h"
@@ -85,11 +84,7 @@ static size_t value_ids(struct arena *a, xmlNode *combos, long long **out)
 enum connector_fetch presta_sync_page(const struct connector_http *http, struct arena *pa, struct catalog_run *run,
 				      const struct presta_shop *s, const char *cursor, struct connector_page *out)
 {
-	memset(out, 0, sizeof *out);
-	out->next = "";
-	out->total = -1;
-	long long pos = *cursor ? strtoll(cursor, NULL, 10) : 0;
-	long long offset = pos > WOO_OVERLAP ? pos - WOO_OVERLAP : 0;
+	long long offset, pos = woo_sync_start(out, cursor, &offset);
 	struct docs ds = { .n = 0 };
 	xmlNode *list = NULL, *all = NULL;
 	struct presta_lists l = { NULL, NULL, NULL, NULL };
@@ -123,11 +118,7 @@ enum connector_fetch presta_sync_page(const struct connector_http *http, struct 
 		docs_free(&ds);
 		return r;
 	}
-	out->n = k;
-	out->ps = arena_zalloc(pa, (k ? k : 1) * sizeof *out->ps);
-	out->ids = arena_zalloc(pa, (k ? k : 1) * sizeof *out->ids);
-	long long end = offset + (long long)k;
-	out->fresh = end > pos ? (size_t)(end - pos) : 0;
+	long long end = woo_sync_room(out, pa, k, pos, offset);
 	size_t i = 0;
 	for (xmlNode *p = list->children; p; p = p->next)
 		if (p->type == XML_ELEMENT_NODE) {

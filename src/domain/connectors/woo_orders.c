@@ -1,11 +1,9 @@
 /* woo_orders.c: WooCommerce's order shapes, out and back (woo_orders.h). */
 #include <stdio.h>
 #include <string.h>
+#include "domain/connectors/connector_store.h"
 #include "domain/connectors/woo_orders.h"
 
-static const struct db_stmt q_order = {
-	"SELECT number, email, currency, ship_name, ship_line1, ship_line2, ship_city, ship_region, ship_postal,"
-	" ship_country FROM orders WHERE id = ?", "i", "ssssssssss" };
 /* A line's variant names its variation (or simple product) by external_id, and its product by the
  * handle the product was synced under. */
 static const struct db_stmt q_lines = {
@@ -20,8 +18,7 @@ json_t *woo_orders_input(struct db *db, struct arena *a, long long order_id, lon
 			 enum db_status *rc)
 {
 	struct db_res o, l;
-	if ((*rc = db_query(db, a, &q_order, (struct db_param[]){ DB_I(order_id) }, &o)) != DB_OK || o.nrows == 0 ||
-	    (*rc = db_query(db, a, &q_lines, (struct db_param[]){ DB_I(connector_id), DB_I(order_id) }, &l)) != DB_OK)
+	if (!connector_store_order(db, a, order_id, connector_id, &q_lines, &o, &l, rc))
 		return NULL;
 	json_t *lines = json_array();
 	for (size_t i = 0; i < l.nrows; i++) {

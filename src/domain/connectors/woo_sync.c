@@ -10,14 +10,30 @@
 #include "domain/connectors/woo_map.h"
 #include "domain/connectors/woo_sync.h"
 
-enum connector_fetch woo_sync_page(const struct connector_http *http, struct arena *pa, struct catalog_run *run,
-				   const struct woo_shop *s, const char *cursor, struct connector_page *out)
+long long woo_sync_start(struct connector_page *out, const char *cursor, long long *offset)
 {
 	memset(out, 0, sizeof *out);
 	out->next = "";
 	out->total = -1;
 	long long pos = *cursor ? strtoll(cursor, NULL, 10) : 0;
-	long long offset = pos > WOO_OVERLAP ? pos - WOO_OVERLAP : 0;
+	*offset = pos > WOO_OVERLAP ? pos - WOO_OVERLAP : 0;
+	return pos;
+}
+
+long long woo_sync_room(struct connector_page *out, struct arena *pa, size_t n, long long pos, long long offset)
+{
+	out->n = n;
+	out->ps = arena_zalloc(pa, (n ? n : 1) * sizeof *out->ps);
+	out->ids = arena_zalloc(pa, (n ? n : 1) * sizeof *out->ids);
+	long long end = offset + (long long)n;
+	out->fresh = end > pos ? (size_t)(end - pos) : 0;
+	return end;
+}
+
+enum connector_fetch woo_sync_page(const struct connector_http *http, struct arena *pa, struct catalog_run *run,
+				   const struct woo_shop *s, const char *cursor, struct connector_page *out)
+{
+	long long offset, pos = woo_sync_start(out, cursor, &offset);
 	struct woo_answer ans;
 	enum connector_fetch r = woo_api_call(http, pa, s, arena_printf(pa, "/products?per_page=%d&offset=%lld"
 		"&orderby=id&order=asc&status=any", WOO_PAGE, offset), NULL, &ans);
@@ -35,11 +51,7 @@ enum connector_fetch woo_sync_page(const struct connector_http *http, struct are
 	out->hold = json_array();
 	json_array_append_new(out->hold, list);
 	size_t n = json_array_size(list);
-	out->n = n;
-	out->ps = arena_zalloc(pa, (n ? n : 1) * sizeof *out->ps);
-	out->ids = arena_zalloc(pa, (n ? n : 1) * sizeof *out->ids);
-	long long end = offset + (long long)n;
-	out->fresh = end > pos ? (size_t)(end - pos) : 0;
+	long long end = woo_sync_room(out, pa, n, pos, offset);
 	out->total = ans.total;
 	for (size_t i = 0; i < n; i++) {
 		json_t *p = json_array_get(list, i), *vars = NULL;

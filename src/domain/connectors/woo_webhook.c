@@ -3,15 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <jansson.h>
-#include <sodium.h>
-#include "domain/catalog/catalog_write.h"
 #include "domain/connectors/connector_store.h"
 #include "domain/connectors/woo_map.h"
 #include "domain/connectors/woo_webhook.h"
 
-static const struct db_stmt q_archive = {
-	"UPDATE products p JOIN connector_products c ON c.connector_id = ? AND c.remote_id = ? AND c.handle = p.handle"
-	" SET p.status = 'archived', p.import_hash = NULL WHERE p.brand_id = ?", "iii", "" };
 static const struct db_stmt q_variant = {
 	"UPDATE variants v JOIN products p ON p.id = v.product_id JOIN connector_stock_items s ON s.connector_id = ?"
 	" AND s.remote_item_id = ? AND s.variant_external_id = v.external_id"
@@ -85,13 +80,7 @@ static enum connector_hook write_product(struct db *db, struct arena *a, const s
 		*why = rep.nerrors ? rep.errors[0].msg : "the product fails the import's checks";
 		return CONNECTOR_HOOK_SKIPPED;
 	}
-	struct catalog_writer w;
-	catalog_writer_init(&w, db, row->brand_id, &rep);
-	bool ok = catalog_writer_add(&w, p) && catalog_writer_flush(&w);
-	catalog_writer_free(&w);
-	if (!ok || connector_store_remember(db, a, row->id, row->round, &p, &ids, 1) != DB_OK)
-		return CONNECTOR_HOOK_DB;
-	return CONNECTOR_HOOK_APPLIED;
+	return connector_webhook_write(db, a, row, p, &ids, &rep);
 }
 
 static enum connector_hook product_changed(struct db *db, struct arena *a, const struct connector_hook_row *row,
@@ -117,33 +106,18 @@ enum connector_hook woo_webhook_apply(struct db *db, struct arena *a, long long 
 	if (!signature && is_ping(body, len))
 		return CONNECTOR_HOOK_IGNORED;
 	struct connector_hook_row row;
-	bool found;
-	if (connector_store_webhook(db, a, connector_id, "woocommerce", &row, &found) != DB_OK)
-		return CONNECTOR_HOOK_DB;
-	bool ok = found && connector_webhook_verify(row.secret, body, len, signature);
-	sodium_memzero(row.secret, sizeof row.secret);
-	if (!ok)
-		return CONNECTOR_HOOK_REFUSED;
-	json_error_t jerr;
-	json_t *j = json_loadb(body, len, JSON_REJECT_DUPLICATES, &jerr);
-	enum connector_hook out = CONNECTOR_HOOK_IGNORED;
-	if (!json_is_object(j)) {
-		out = CONNECTOR_HOOK_BAD;
-		*why = "the body is not a JSON object";
-	} else if (strcmp(topic, "product.created") == 0 || strcmp(topic, "product.updated") == 0) {
+	json_t *j;
+	enum connector_hook out;
+	if (!connector_webhook_open(db, a, connector_id, "woocommerce", signature, body, len, &row, &j, &out, why))
+		return out;
+	out = CONNECTOR_HOOK_IGNORED;
+	if (strcmp(topic, "product.created") == 0 || strcmp(topic, "product.updated") == 0) {
 		out = product_changed(db, a, &row, j, why);
 	} else if (strcmp(topic, "product.restored") == 0) {
 		out = connector_store_queue(db, row.brand_id, "woocommerce") == DB_OK ? CONNECTOR_HOOK_APPLIED
 										     : CONNECTOR_HOOK_DB;
 	} else if (strcmp(topic, "product.deleted") == 0) {
-		json_t *id = json_object_get(j, "id");
-		if (!json_is_integer(id)) {
-			out = CONNECTOR_HOOK_BAD;
-			*why = "no product id";
-		} else {
-			out = db_query(db, NULL, &q_archive, (struct db_param[]){ DB_I(row.id), DB_I(json_integer_value(id)),
-				DB_I(row.brand_id) }, NULL) == DB_OK ? CONNECTOR_HOOK_APPLIED : CONNECTOR_HOOK_DB;
-		}
+		out = connector_webhook_archive(db, &row, j, why);
 	}
 	json_decref(j);
 	return out;
