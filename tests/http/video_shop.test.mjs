@@ -165,7 +165,7 @@ test('/videos lists the videos newest first, each with its page\'s link, muted p
 	await eventually(async () => {
 		const res = await new Client().get('/videos');
 		assert.equal(res.status, 200);
-		const ids = [...res.body.matchAll(/<section class="swipe-item" id="swipe-(\d+)"/g)].map((m) => Number(m[1]));
+		const ids = [...res.body.matchAll(/<article class="swipe-item" id="swipe-(\d+)"/g)].map((m) => Number(m[1]));
 		assert.ok(ids.indexOf(second) >= 0 && ids.indexOf(second) < ids.indexOf(first), `${second} before ${first} in ${ids}`);
 		assert.match(res.body, /aria-label="Swipe &lt;two&gt;"/);
 		assert.match(res.body, new RegExp(`<a class="button swipe-shop" href="/v/${second}">Shop the product</a>`));
