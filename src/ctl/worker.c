@@ -44,9 +44,11 @@ static const struct db_stmt q_claim = {
 static const struct db_stmt q_load = {
 	"SELECT d.event, d.payload, d.attempts, COALESCE(w.url, ''), COALESCE(w.secret, '') FROM webhook_deliveries d"
 	" LEFT JOIN lead_webhooks w ON w.brand_id = d.brand_id WHERE d.id = ?", "i", "ssiss" };
+/* Written only while the delivery still exists: a lead erased during the call takes its
+ * deliveries with it, and the attempt then has nothing to belong to. */
 static const struct db_stmt q_attempt = {
 	"INSERT INTO webhook_attempts (delivery_id, attempted_at, http_status, error, duration_ms)"
-	" VALUES (?, UTC_TIMESTAMP(), ?, ?, ?)", "iisi", "" };
+	" SELECT d.id, UTC_TIMESTAMP(), ?, ?, ? FROM webhook_deliveries d WHERE d.id = ?", "isii", "" };
 static const struct db_stmt q_done = {
 	"UPDATE webhook_deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = UTC_TIMESTAMP()"
 	" WHERE id = ?", "i", "" };
@@ -88,7 +90,7 @@ static bool deliver(struct db *db, struct arena *a, const struct webhook_policy 
 	if (status && (status < 200 || status > 299))
 		snprintf(err, sizeof err, "HTTP %d", status);
 	long long took = ms_now() - t0;
-	if (db_query(db, NULL, &q_attempt, (struct db_param[]){ DB_I(id), DB_I(status), DB_S(err), DB_I(took) }, NULL) != DB_OK)
+	if (db_query(db, NULL, &q_attempt, (struct db_param[]){ DB_I(status), DB_S(err), DB_I(took), DB_I(id) }, NULL) != DB_OK)
 		return false;
 	if (status >= 200 && status <= 299) {
 		(*ok)++;
