@@ -165,7 +165,7 @@ describe('product pictures', { concurrency: 1 }, () => {
 		assert.equal((await upload(p.client, p.id, jpeg('avif.jpg', 1000, 500, 'rgbtestsrc'))).status, 303);
 		const key = one(`SELECT SUBSTRING(url, 12) FROM product_images WHERE product_id = ${p.id}`);
 		await images();
-		assert.equal(one(`SELECT avif FROM image_assets WHERE akey = '${key}'`), '1');
+		await eventually(async () => assert.equal(one(`SELECT avif FROM image_assets WHERE akey = '${key}'`), '1'), { timeout: 20000 });
 		for (const w of [160, 320, 640]) {
 			const got = await new Client().get(`/media/img/${key}-${w}.avif`);
 			assert.equal(got.status, 200, `${w}`);
