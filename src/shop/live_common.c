@@ -5,6 +5,7 @@
 #include "shop/live_view.h"
 #include "web/response.h"
 #include "domain/moderation/takedown.h"
+#include "views/image_view.h"
 
 static const struct db_stmt q_session = {
 	"SELECT s.creator_id, s.title, DATE_FORMAT(s.starts_at, '%Y-%m-%dT%H:%i:%sZ'), s.stream_url, s.replay_url,"
@@ -72,4 +73,13 @@ enum db_status live_viewer_blocked(struct req *r, long long id, const uint8_t ke
 const char *live_product_url(struct req *r, const struct db_res *res, size_t row, size_t col, const char *via)
 {
 	return arena_printf(r->arena, "/p/%s/%s?via=%s", db_at(res, row, col + 8)->s, db_at(res, row, col + 9)->s, via);
+}
+
+const char *live_product_image(struct req *r, const struct db_res *res, size_t row, size_t col)
+{
+	const char *ref = db_at(res, row, col + 6)->s;
+	if (!*ref)
+		return NULL;
+	const char *url = image_view_url(r->arena, ref, 320);
+	return url ? url : IMAGE_PLACEHOLDER_URL;
 }

@@ -55,10 +55,10 @@ enum db_status live_now_poll(struct db *db, struct arena *a, long long id, struc
 json_t *live_now_pin_json(struct req *r, const struct db_res *res, size_t i, const char *via)
 {
 	long long stock = db_at(res, i, 5)->i, variant = db_at(res, i, 10)->i;
-	json_t *p = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:b, s:b, s:I}",
+	json_t *p = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s*, s:s, s:I, s:b, s:b, s:I}",
 		"id", (json_int_t)db_at(res, i, 0)->i, "title", db_at(res, i, 1)->s, "brand", db_at(res, i, 2)->s,
 		"price", layout_money(r, db_at(res, i, 3)->i, db_at(res, i, 4)->s),
-		"url", live_product_url(r, res, i, 0, via), "image", db_at(res, i, 6)->s, "alt", db_at(res, i, 7)->s,
+		"url", live_product_url(r, res, i, 0, via), "image", live_product_image(r, res, i, 0), "alt", db_at(res, i, 7)->s,
 		"variant", (json_int_t)(stock > 0 ? variant : 0), "sold_out", stock <= 0,
 		"gifted", (int)db_at(res, i, NOW_GIFTED)->i, "pin", (json_int_t)db_at(res, i, NOW_PIN)->i);
 	if (db_at(res, i, NOW_DEAL)->i) {

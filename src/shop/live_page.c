@@ -10,6 +10,7 @@
 #include "web/layout.h"
 #include "web/response.h"
 #include "views/page_meta.h"
+#include "views/image_view.h"
 #include "shop/live_now.h"
 #include <time.h>
 
@@ -53,11 +54,7 @@ static tmpl_dict *product_fields(struct req *r, tmpl_dict *row, const struct liv
 	tmpl_set(c, "BRAND", db_at(res, i, 2)->s);
 	tmpl_set(c, "PRICE", layout_money(r, db_at(res, i, 3)->i, db_at(res, i, 4)->s));
 	tmpl_set(c, "URL", live_product_url(r, res, i, 0, s->handle));
-	if (*db_at(res, i, 6)->s) {
-		tmpl_dict *im = tmpl_add(c, "IMAGE");
-		tmpl_set(im, "SRC", db_at(res, i, 6)->s);
-		tmpl_set(im, "ALT", db_at(res, i, 7)->s);
-	}
+	image_view_fill(r, c, "IMAGE", db_at(res, i, 6)->s, db_at(res, i, 7)->s, IMAGE_SLOT_CARD, false);
 	long long variant = db_at(res, i, 10)->i;
 	if (db_at(res, i, 5)->i > 0 && variant > 0) {
 		tmpl_dict *b = tmpl_add(c, "BUY");

@@ -19,7 +19,7 @@ static const struct db_stmt q_tail = {
 	" COALESCE(q.hidden, 1), COALESCE(q.display_name, ''), COALESCE(q.body, ''), COALESCE(q.votes, 0),"
 	" COALESCE(q.answer, ''), COALESCE(q.answered, 0), COALESCE(pn.product_id, 0), COALESCE(p.title, ''),"
 	" COALESCE(b.name, ''), COALESCE(p.price_min, 0), COALESCE(p.currency, ''), COALESCE(p.stock_total, 0),"
-	" COALESCE(i.url, ''), COALESCE(i.alt, ''), COALESCE(b.slug, ''), COALESCE(p.handle, ''),"
+	" " IMAGE_REF_SQL("i.url", "i.url_hash") ", COALESCE(i.alt, ''), COALESCE(b.slug, ''), COALESCE(p.handle, ''),"
 	" COALESCE((SELECT va.id FROM variants va WHERE va.product_id = p.id"
 	" ORDER BY va.stock > 0 OR va.inventory_policy <> 'deny' DESC, va.position, va.id LIMIT 1), 0),"
 	SAMPLE_GIFT_SQL("(SELECT ls.creator_id FROM live_sessions ls WHERE ls.id = e.session_id)", "p.id") ","
@@ -90,12 +90,12 @@ static json_t *event_json(struct req *r, const struct db_res *res, size_t i, con
 	if (strcmp(kind, "pin") == 0) {
 		size_t c = 10;	/* the product columns start with pn.product_id */
 		json_object_set_new(e, "kind", json_string("pin"));
-		json_t *p = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s}",
+		json_t *p = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s*, s:s}",
 			"id", (json_int_t)db_at(res, i, c)->i, "title", db_at(res, i, c + 1)->s,
 			"brand", db_at(res, i, c + 2)->s,
 			"price", layout_money(r, db_at(res, i, c + 3)->i, db_at(res, i, c + 4)->s),
 			"url", live_product_url(r, res, i, c, via),
-			"image", db_at(res, i, c + 6)->s, "alt", db_at(res, i, c + 7)->s);
+			"image", live_product_image(r, res, i, c), "alt", db_at(res, i, c + 7)->s);
 		long long variant = db_at(res, i, c + 10)->i;
 		json_object_set_new(p, "variant", json_integer(db_at(res, i, c + 5)->i > 0 ? variant : 0));
 		/* the session's creator received it as a sample: the card says "Gifted by {brand}" */

@@ -7,10 +7,10 @@
 #include "shop/shop.h"
 
 /* Product columns of a lineup card or a pin, given products p (with CARD_JOINS): id, title,
- * brand name, price, currency, stock, image url, image alt, brand slug, handle, and the variant
+ * brand name, price, currency, stock, image reference (IMAGE_REF_SQL), image alt, brand slug, handle, and the variant
  * the buy button adds (the first in stock, else the first; 0 if none). */
 #define LIVE_PRODUCT_COLS \
-	"p.id, p.title, b.name, p.price_min, p.currency, p.stock_total, COALESCE(i.url, ''), COALESCE(i.alt, '')," \
+	"p.id, p.title, b.name, p.price_min, p.currency, p.stock_total, " IMAGE_REF_SQL("i.url", "i.url_hash") ", COALESCE(i.alt, '')," \
 	" b.slug, p.handle, COALESCE((SELECT va.id FROM variants va WHERE va.product_id = p.id" \
 	" ORDER BY va.stock > 0 OR va.inventory_policy <> 'deny' DESC, va.position, va.id LIMIT 1), 0)"
 #define LIVE_PRODUCT_TYPES "issisissssi"
@@ -33,6 +33,9 @@ void live_viewer_key(const struct req *r, uint8_t key[32]);
 enum db_status live_viewer_blocked(struct req *r, long long id, const uint8_t key[32], bool *blocked);
 /* A product as JSON fields or template values: a card's link carries the creator's handle. */
 const char *live_product_url(struct req *r, const struct db_res *res, size_t row, size_t col, const char *via);
+/* A pin's picture for live.js, which draws one <img>: the card-sized JPEG rendition, a local
+ * path, the placeholder while the picture is being made, or NULL when the product has none. */
+const char *live_product_image(struct req *r, const struct db_res *res, size_t row, size_t col);
 
 int page_live(struct req *r);
 /* The live page as page_live shows it, answered with status and, when error is not NULL, that

@@ -307,4 +307,25 @@ test('scheduling refuses bad input with 422 and keeps what was typed', async () 
 	}
 });
 
+test('a product whose picture is still at its source shop shows the placeholder, never the shop\'s address', async () => {
+	const { creator, id, products: [a] } = await liveSession();
+	// an imported address the worker cannot fetch (the guard refuses loopback): it stays pending or failed
+	const remote = `https://127.0.0.1:1/live-${id}.jpg`;
+	sql(`INSERT INTO product_images (product_id, position, url, alt) VALUES (${a.productId}, 0, ${lit(remote)}, 'Remote')`);
+	try {
+		const page = await new Client().get(`/live/${id}`);
+		assert.ok(!page.body.includes('127.0.0.1:1'), 'the lineup card does not hotlink');
+		assert.match(page.body, new RegExp(`data-product="${a.productId}"[^]*?<img class="card-img" src="/static/img/placeholder\\.svg" alt="Remote"`));
+		await goLive(creator, id);
+		const v = await viewer(id);
+		assert.equal((await pin(creator, id, a.productId)).status, 303);
+		const data = await eventsUntil(v, id, (d) => d.events.some((e) => e.kind === 'pin') && d.now.pins.length > 0);
+		assert.equal(data.events.find((e) => e.kind === 'pin').product.image, '/static/img/placeholder.svg');
+		assert.equal(data.now.pins[0].image, '/static/img/placeholder.svg');
+		assert.ok(!(await v.get(`/live/${id}`)).body.includes('127.0.0.1:1'), 'nor the pinned card');
+	} finally {
+		sql(`DELETE FROM product_images WHERE product_id = ${a.productId} AND url = ${lit(remote)}`);
+	}
+});
+
 });
