@@ -9,7 +9,7 @@
 <thead><tr><th scope="col">Product</th><th scope="col">Price</th><th scope="col">Quantity</th><th scope="col">Total</th><th scope="col"><span class="visually-hidden">Remove</span></th></tr></thead>
 <tbody>
 {{#LINES}}<tr class="cart-line{{#UNAVAILABLE}} unavailable{{/UNAVAILABLE}}" id="line-{{VARIANT_ID}}">
-<td class="line-product">{{#THUMB}}<img class="line-thumb" src="{{SRC}}" alt="" width="64" height="64" loading="lazy">{{/THUMB}}<div><a href="{{URL}}">{{TITLE}}</a>{{#VARIANT}}<br><span class="muted">{{TEXT}}</span>{{/VARIANT}}
+<td class="line-product">{{#THUMB}}<img class="line-thumb" src="{{SRC}}"{{#SRCSET}} srcset="{{JPEG_SRCSET}}" sizes="{{SIZES}}"{{/SRCSET}} alt="" width="64" height="64" loading="lazy">{{/THUMB}}<div><a href="{{URL}}">{{TITLE}}</a>{{#VARIANT}}<br><span class="muted">{{TEXT}}</span>{{/VARIANT}}
 {{#PRICE_CHANGED}}<p class="price-changed">Price {{DIRECTION}}: was {{WAS}}, now {{NOW}}.</p>{{/PRICE_CHANGED}}
 {{#UNAVAILABLE}}<p class="field-error" id="line-{{VARIANT_ID}}-error">{{TEXT}}</p>{{/UNAVAILABLE}}</div></td>
 <td class="price" data-label="Price">{{UNIT_PRICE}}</td>
