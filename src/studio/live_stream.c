@@ -15,9 +15,12 @@ static const struct db_stmt q_key = {
 	" FROM live_streams WHERE session_id = ?", "i", "iss" };
 static const struct db_stmt q_set_key = {
 	"INSERT INTO live_streams (session_id, key_hash, key_created_at) VALUES (?, ?, UTC_TIMESTAMP())"
-	" ON DUPLICATE KEY UPDATE key_hash = VALUES(key_hash), key_created_at = VALUES(key_created_at)", "ib", "" };
+	" ON DUPLICATE KEY UPDATE key_hash = VALUES(key_hash), key_created_at = VALUES(key_created_at), publishing_at = NULL",
+	"ib", "" };
+/* Also releases the stream: the old key's encoder is dropped at its next update callback
+ * (live_stream_hook.c), and its "done" then leaves the session live for the next key. */
 static const struct db_stmt q_revoke = {
-	"UPDATE live_streams SET key_hash = NULL WHERE session_id = ?", "i", "" };
+	"UPDATE live_streams SET key_hash = NULL, publishing_at = NULL WHERE session_id = ?", "i", "" };
 
 const char *live_stream_ingest_url(struct req *r)
 {

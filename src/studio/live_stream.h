@@ -12,6 +12,7 @@ enum db_status live_stream_box(struct req *r, tmpl_dict *d, const struct live_ow
 int page_studio_live_stream_key(struct req *r);
 int page_studio_live_stream_revoke(struct req *r);
 int page_live_stream_publish(struct req *r);
+int page_live_stream_update(struct req *r);
 int page_live_stream_done(struct req *r);
 int page_live_stream_recorded(struct req *r);
 

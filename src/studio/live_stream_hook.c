@@ -5,7 +5,11 @@
  *   publish:   the key names the session; the answer is a redirect to the public stream name
  *              "s<id>", so the key never names an HLS file or a recording; the session goes live.
  *              One encoder at a time: another one with the same key is refused until "done".
- *   done:      the stream "s<id>" stopped: the session ends.
+ *   update:    asked every few seconds while an encoder publishes, with its key: 2xx while the key
+ *              is the session's and the session neither ended nor taken down; else 403, and nginx
+ *              drops the encoder (a revoked or replaced key stops whoever uses it).
+ *   done:      the stream "s<id>" stopped: the session ends, unless its key was revoked or
+ *              replaced meanwhile (that released the stream: the creator may go on with a new key).
  *   recorded:  the recording of "s<id>" is complete: crowdcartctl worker makes it the replay. */
 #include <stdio.h>
 #include <string.h>
@@ -21,11 +25,17 @@
 static const struct db_stmt q_by_key = {
 	"SELECT s.id, s.state FROM live_streams st JOIN live_sessions s ON s.id = st.session_id"
 	" WHERE st.key_hash = ? AND s.taken_down_at IS NULL", "b", "is" };
-/* One encoder at a time: the row is claimed only while no stream is on. */
+/* One encoder at a time: the row is claimed only while no stream is on. A revoked or replaced key
+ * releases it (live_stream.c), so that key's "done" ends nothing. */
 static const struct db_stmt q_claim = {
 	"UPDATE live_streams SET publishing_at = UTC_TIMESTAMP() WHERE session_id = ? AND publishing_at IS NULL", "i", "" };
 static const struct db_stmt q_release = {
-	"UPDATE live_streams SET publishing_at = NULL WHERE session_id = ?", "i", "" };
+	"UPDATE live_streams SET publishing_at = NULL WHERE session_id = ? AND publishing_at IS NOT NULL", "i", "" };
+/* A session whose stream is on (claimed by a key still set), as q_by_key's columns. */
+static const struct db_stmt q_claimed = {
+	"SELECT s.id, s.state FROM live_streams st JOIN live_sessions s ON s.id = st.session_id"
+	" WHERE st.session_id = ? AND st.publishing_at IS NOT NULL AND st.key_hash IS NOT NULL AND s.taken_down_at IS NULL",
+	"i", "is" };
 static const struct db_stmt q_state = {
 	"SELECT state FROM live_sessions WHERE id = ?", "i", "s" };
 static const struct db_stmt q_stream_url = {
@@ -89,6 +99,28 @@ int page_live_stream_publish(struct req *r)
 	return answer(r, 302, "");
 }
 
+int page_live_stream_update(struct req *r)
+{
+	if (!caller_allowed(r))
+		return REQ_DONE;
+	/* The encoder's own connection is asked about by its key; nginx's push of it to the relay by
+	 * the public name "s<id>", which stays on while the session's stream is claimed. */
+	const char *name = req_str(r, "name");
+	long long id = live_stream_key_session(name);
+	uint8_t hash[32];
+	struct db_res res = { 0 };
+	enum db_status rc = id ? db_query(r->db, r->arena, &q_claimed, (struct db_param[]){ DB_I(id) }, &res)
+		: live_stream_key_hash(name, hash) ? db_query(r->db, r->arena, &q_by_key, (struct db_param[]){ DB_B(hash, 32) }, &res)
+		: DB_OK;
+	if (rc != DB_OK)
+		return req_db_fail(rc);
+	if (res.nrows == 0)
+		return answer(r, 403, "This stream key was revoked.\n");
+	if (live_state_parse(db_at(&res, 0, 1)->s) == LIVE_ENDED)
+		return answer(r, 403, "This session has ended.\n");
+	return answer(r, 200, "Go on.\n");
+}
+
 int page_live_stream_done(struct req *r)
 {
 	if (!caller_allowed(r))
@@ -102,6 +134,8 @@ int page_live_stream_done(struct req *r)
 		return answer(r, 404, "No such stream.\n");
 	if ((rc = db_query(r->db, NULL, &q_release, (struct db_param[]){ DB_I(id) }, NULL)) != DB_OK)
 		return req_db_fail(rc);
+	if (db_affected(r->db) == 0)
+		return answer(r, 200, "Released already: the key was revoked or replaced.\n");
 	if (live_state_parse(db_at(&res, 0, 0)->s) == LIVE_LIVE) {
 		rc = live_transition(r->db, r->arena, id, LIVE_LIVE, LIVE_ENDED);
 		if (rc != DB_OK && rc != DB_CONFLICT)

@@ -402,7 +402,7 @@ enum studio_page {
 	ST_FOLLOW, ST_FOLLOW_ADD, ST_FOLLOW_REMOVE, ST_SAVE, ST_SAVE_ADD, ST_SAVE_REMOVE,
 	ST_ACCOUNT_NOTIFICATIONS, ST_ACCOUNT_NOTIFICATIONS_SAVE,
 	ST_ADMIN_USER_RESEND_VERIFICATION, ST_ADMIN_USER_TWO_STEP_OFF,
-	ST_LIVE_STREAM_KEY, ST_LIVE_STREAM_REVOKE, ST_LIVE_STREAM_PUBLISH, ST_LIVE_STREAM_DONE, ST_LIVE_STREAM_RECORDED,
+	ST_LIVE_STREAM_KEY, ST_LIVE_STREAM_REVOKE, ST_LIVE_STREAM_PUBLISH, ST_LIVE_STREAM_UPDATE, ST_LIVE_STREAM_DONE, ST_LIVE_STREAM_RECORDED,
 	ST_CR_COVER_UPLOAD, ST_CR_COLLECTION_COVER_UPLOAD, ST_AD_HERO_UPLOAD, ST_CR_AD_HERO_UPLOAD, ST_VIDEO_POSTER,
 	ST_VIDEO_POSTER_UPLOAD, ST_VIDEO_POSTER_FRAME, ST_CR_COVER_REMOVE, ST_CR_COLLECTION_COVER_REMOVE,
 	ST__MAX
@@ -943,6 +943,9 @@ static const struct route routes[] = {
 		.fn = page_studio_live_stream_revoke, .needs = NEED_CREATOR, .path = path_id, .max_body = 1024 },
 	[ST_LIVE_STREAM_PUBLISH] = { .pat = { HTTP_POST, "/studio/streaming/publish" },
 		.fn = page_live_stream_publish, .needs = NEED_SIGNED, .fields = live_stream_hook_fields,
+		.max_body = 4096 },
+	[ST_LIVE_STREAM_UPDATE] = { .pat = { HTTP_POST, "/studio/streaming/update" },
+		.fn = page_live_stream_update, .needs = NEED_SIGNED, .fields = live_stream_hook_fields,
 		.max_body = 4096 },
 	[ST_LIVE_STREAM_DONE] = { .pat = { HTTP_POST, "/studio/streaming/done" },
 		.fn = page_live_stream_done, .needs = NEED_SIGNED, .fields = live_stream_hook_fields,

@@ -159,4 +159,30 @@ test('a revoked key is refused', { timeout: 60_000 }, async () => {
 	assert.notEqual(fresh, key);
 });
 
+test('revoking the key stops the encoder already streaming with it; the session goes on with a new key', { timeout: 90_000 }, async () => {
+	const { creator, id } = await liveSession();
+	const { key } = await makeKey(creator, id);
+	const leaked = publish(key, 60);
+	await eventually(() => stateOf(id) === 'live', { timeout: 20_000 });
+	assert.equal((await callback('update', { name: key, call: 'update_publish' })).status, 200, 'the key is still good');
+	const revokedAt = Date.now();
+	assert.equal((await panel(creator, id, 'stream-key/revoke')).status, 303);
+	assert.equal((await callback('update', { name: key, call: 'update_publish' })).status, 403);
+	// nginx asks again within notify_update_timeout (5 s) and drops the encoder on the 403
+	const { code } = await leaked.done;
+	const took = Date.now() - revokedAt;
+	assert.notEqual(code, 0, 'the encoder was cut off, not left to finish its minute');
+	assert.ok(took < 20_000, `cut ${took} ms after the revoke`);
+	// the stream's "done" ends nothing: the creator goes on with a new key
+	await eventually(() => sql(`SELECT publishing_at IS NULL FROM live_streams WHERE session_id = ${+id}`)[0][0] === '1');
+	assert.equal(stateOf(id), 'live');
+	const { key: fresh } = await makeKey(creator, id);
+	const again = publish(fresh, 4);
+	assert.equal((await again.done).code, 0, 'the new key streams');
+	// that stream's end ends the session, whose key is then refused at the next update too
+	await eventually(() => stateOf(id) === 'ended', { timeout: 15_000 });
+	assert.equal((await callback('update', { name: fresh, call: 'update_publish' })).status, 403);
+	assert.equal((await callback('update', { name: `s${id}`, call: 'update_publish' })).status, 403);
+});
+
 });
