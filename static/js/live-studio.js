@@ -1,7 +1,8 @@
 // live-studio.js: on the creator's control panel (/studio/live/{id}), polls the session's public
-// events (/live/{id}/events) every second and, when viewers asked, voted or questions changed,
-// fetches this panel again and swaps in its questions section (server-rendered and escaped, with
-// fresh forms), unless the creator is typing an answer. Without this file a reload does the same.
+// events (/live/{id}/events) every second and, when viewers asked, voted, chatted or questions
+// changed, fetches this panel again and swaps in its questions and chat sections (server-rendered
+// and escaped, with fresh forms), unless the creator is typing an answer. Without this file a
+// reload does the same.
 (() => {
 	const panel = document.getElementById('live-panel');
 	if (!panel)
@@ -25,10 +26,12 @@
 		if (!res.ok)
 			return;
 		const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
-		const fresh = doc.getElementById('live-panel-questions');
-		const mine = document.getElementById('live-panel-questions');
-		if (fresh && mine)
-			mine.replaceWith(document.importNode(fresh, true));
+		for (const section of ['live-panel-questions', 'live-panel-chat']) {
+			const fresh = doc.getElementById(section);
+			const mine = document.getElementById(section);
+			if (fresh && mine)
+				mine.replaceWith(document.importNode(fresh, true));
+		}
 	}
 
 	async function poll() {

@@ -105,11 +105,15 @@ test('a viewer sees the creator\'s answer and pin within 2 s, without reloading'
 		{ timeout: 3000 });
 	await viewer.locator('#live-pinned .live-deal-price', { hasText: '$0.50' }).waitFor();
 
-	// Chat: the viewer's message reaches the panel's list after a reload, and the viewer's own list by the poll.
+	// Chat: the viewer's message reaches the viewer's own list by the poll, and the panel's list
+	// (with its moderation forms) without a reload.
 	const message = `Love it ${unique()}`;
 	await viewer.locator('#chat-text').fill(message);
 	await viewer.locator('#live-chat-form').getByRole('button', { name: 'Send' }).click();
 	await viewer.locator('.live-chat-text', { hasText: message }).waitFor({ timeout: 3000 });
+	const said = creator.locator('#live-panel-chat li.live-chat-msg', { hasText: message });
+	await said.waitFor({ timeout: 5000 });
+	assert.equal(await said.getByRole('button', { name: 'Hide' }).count(), 1, 'with its moderation forms');
 	await viewer.screenshot({ path: `${SHOTS}live-viewer-deal.png`, fullPage: true });
 
 	await creatorClean('creator');
