@@ -16,6 +16,8 @@ BINDIR=${BINDIR:-$PREFIX/bin}
 LIBEXECDIR=${LIBEXECDIR:-$PREFIX/lib/crowdcart}
 DATADIR=${DATADIR:-$PREFIX/share/crowdcart}
 MANDIR=${MANDIR:-$PREFIX/share/man}
+# systemd-tmpfiles reads /usr/local/lib/tmpfiles.d as well as /usr/lib/tmpfiles.d.
+TMPFILESDIR=${TMPFILESDIR:-$PREFIX/lib/tmpfiles.d}
 # The programs look for /etc/crowdcart/crowdcart.conf, and Debian's servers and systemd read
 # /etc: whatever the prefix, the configuration goes there unless told otherwise.
 SYSCONFDIR=${SYSCONFDIR:-/etc}
@@ -48,6 +50,7 @@ files() {
 	echo "0644 @render:lighttpd/crowdcart.conf.in $SYSCONFDIR/lighttpd/conf-available/50-crowdcart.conf"
 	echo "0644 @render:nginx/rtmp.conf.in $SYSCONFDIR/nginx/crowdcart-rtmp.conf"
 	[[ ! -f logrotate/crowdcart ]] || echo "0644 logrotate/crowdcart $SYSCONFDIR/logrotate.d/crowdcart"
+	echo "0644 @render:systemd/crowdcart.tmpfiles.in $TMPFILESDIR/crowdcart.conf"
 	for p in "${PROGRAMS[@]}"; do
 		echo "0644 @render:systemd/crowdcart-PROG.socket.in:$p $UNITDIR/crowdcart-$p.socket"
 		echo "0644 @render:systemd/crowdcart-PROG.service.in:$p $UNITDIR/crowdcart-$p.service"

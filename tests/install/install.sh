@@ -154,6 +154,28 @@ filter_covers_sandbox() {
 }
 check "the units' SystemCallFilter allows every call the workers' own filter allows" filter_covers_sandbox
 
+# The folders going live needs, made by systemd-tmpfiles as on an installed system: nginx (www-data)
+# writes them, the crowdcart group reads them. systemd-tmpfiles --root resolves users in that
+# root's own passwd and group, given here with a crowdcart account as the package makes one.
+live_folders() {
+	local conf=$T/usr/lib/tmpfiles.d/crowdcart.conf R=$T/tmpfiles-root lsd=$T/var/lib/crowdcart got
+	[[ -f $conf ]] || { echo "no tmpfiles.d/crowdcart.conf installed"; return 1; }
+	mkdir -p "$R/etc" && cp /etc/passwd /etc/group "$R/etc/"
+	grep -q '^crowdcart:' "$R/etc/passwd" || echo 'crowdcart:x:64990:64990::/var/lib/crowdcart:/usr/sbin/nologin' >>"$R/etc/passwd"
+	grep -q '^crowdcart:' "$R/etc/group" || echo 'crowdcart:x:64990:' >>"$R/etc/group"
+	systemd-tmpfiles --create --root="$R" "$conf" || return 1
+	# numbers, as this machine's own passwd need not know crowdcart
+	local cc www
+	cc=$(awk -F: '$1 == "crowdcart" { print $3 }' "$R/etc/passwd"):$(awk -F: '$1 == "crowdcart" { print $3 }' "$R/etc/group")
+	www=$(awk -F: '$1 == "www-data" { print $3 }' "$R/etc/passwd")
+	got=$(cd "$R$lsd" && stat -c '%n %u:%g %a' media/live media/live/hls live live/rec)
+	[[ $got == "media/live $cc 755
+media/live/hls $www:${cc#*:} 2755
+live $cc 755
+live/rec $www:${cc#*:} 2750" ]] || { echo "$got (crowdcart $cc, www-data $www)"; return 1; }
+}
+check "systemd-tmpfiles makes the streaming folders nginx writes and crowdcart reads" live_folders
+
 # The Apache site with only what Debian enables by default plus the four modules the site names.
 apache_site_minimal() {
 	mkdir -p "$T/apache/log" "$T/apache/run"
