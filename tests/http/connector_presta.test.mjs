@@ -1,12 +1,14 @@
 // connector_presta.test.mjs: a brand connects its PrestaShop shop in the studio; crowdcartctl worker
 // syncs every product, combination, price, picture and stock figure through the Webservice of the
 // simulator (tests/sim/prestashop), in XML, five calls a page whatever the page holds; a sync killed
-// half-way goes on from its checkpoint with no duplicate, and what the shop removed is archived.
+// half-way goes on from its checkpoint with no duplicate, and what the shop removed is archived;
+// orders go back as PrestaShop orders (customer, address, cart, order) and their tracking comes home.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { eventually } from './lib/eventually.mjs';
 import { newBrand } from './lib/catalog.mjs';
 import { count, lit, products, sql, variants } from './lib/catalog_import.mjs';
+import { newOrder } from './lib/fulfilment.mjs';
 import { control, prestaSim, workerLoop, workerOnce } from './lib/connectors.mjs';
 import { imageUrl } from '../sim/prestashop/server.mjs';
 
@@ -130,4 +132,66 @@ test('a PrestaShop sync killed half-way goes on without duplicates, and what the
 	const simple = sim.shops.get(shop.key).products[5];
 	assert.deepEqual(variants(b.slug, simple.link_rewrite).map((v) => [v.price, v.stock, v.ext]),
 		[[simple.price, simple.quantity, `p${simple.id}`]]);
+});
+
+test('a paid order of synced PrestaShop products is pushed as a PrestaShop order, its tracking ships the order here, and a lost answer makes no second order', async () => {
+	const ctx = await connected({ products: 3, combinations: 2 });
+	const { sim, shop, b, id } = ctx;
+	await syncToEnd(sim, id);
+	const remote = sim.shops.get(shop.key).products[1];
+	const combo = remote.combinations[1];
+	const price = remote.price + combo.impact;
+	const [[brandId, productId, variantId]] = sql(`SELECT p.brand_id, p.id, v.id FROM variants v JOIN products p ON p.id = v.product_id
+		JOIN brands bb ON bb.id = p.brand_id WHERE bb.slug = ${lit(b.slug)} AND v.external_id = ${lit(String(combo.id))}`);
+	const order = newOrder({ id: +brandId, productId: +productId, variantId: +variantId, price }, { status: 'paid', shipName: 'Ada Lovelace' });
+	await workerOnce(sim);
+	const state = () => sql(`SELECT state, remote_name, last_error, attempts FROM connector_orders WHERE order_id = ${order.id}`)[0];
+	assert.equal(state()[0], 'pushed', JSON.stringify(state()));
+	const remoteShop = sim.shops.get(shop.key);
+	assert.equal(remoteShop.orders.length, 1);
+	const pushed = remoteShop.orders[0];
+	assert.equal(state()[1], `#${pushed.reference}`);
+	assert.equal(pushed.current_state, 2, 'paid (PS_OS_PAYMENT), not a payment error: the amount is the cart\'s');
+	assert.equal(pushed.module, 'ps_wirepayment');
+	assert.equal(pushed.payment, 'crowdcart');
+	assert.equal(pushed.id_currency, 2, 'USD');
+	const [customer] = remoteShop.customers;
+	assert.deepEqual([customer.firstname, customer.lastname, customer.email], ['Ada', 'Lovelace', 'ada@test.crowdcart.test']);
+	const [address] = remoteShop.addresses;
+	assert.deepEqual([address.alias, address.id_country, address.address1, address.postcode, address.city],
+		[`crowdcart ${order.number}`, 17, '12 Analytical Row', 'N1 7AA', 'London']);
+	assert.deepEqual(remoteShop.carts[0].rows.map((r) => [r.id_product, r.id_product_attribute, r.quantity]),
+		[[remote.id, combo.id, 3], [remote.id, combo.id, 1]]);
+	// Not shipped yet in the shop: the order stays paid here.
+	await workerOnce(sim);
+	assert.equal(sql(`SELECT status FROM orders WHERE id = ${order.id}`)[0][0], 'paid');
+	await control(sim, 'POST', `/_sim/shops/${shop.key}/orders/${pushed.id}/ship`, { carrier: 'DHL', number: 'JD014600006281' });
+	await workerOnce(sim);
+	assert.deepEqual(sql(`SELECT status, carrier, tracking_number FROM orders WHERE id = ${order.id}`)[0], ['shipped', 'DHL', 'JD014600006281']);
+	assert.equal(state()[0], 'shipped');
+	assert.equal(sql(`SELECT note FROM order_events WHERE order_id = ${order.id} AND to_status = 'shipped'`)[0][0],
+		`Shipped in PrestaShop (#${pushed.reference}): DHL JD014600006281`);
+	await workerOnce(sim);
+	assert.equal(remoteShop.orders.length, 1, 'never pushed twice');
+
+	// PrestaShop creates the next order, but its answer never arrives: the retry finds the customer
+	// by e-mail, the address by its alias, the cart by its address and the order by its cart.
+	await control(sim, 'POST', `/_sim/shops/${shop.key}/behaviour`, { dropOrderAnswers: 1 });
+	const lost = newOrder({ id: +brandId, productId: +productId, variantId: +variantId, price }, { status: 'paid' });
+	await workerOnce(sim);
+	const lostState = () => sql(`SELECT state, attempts, remote_name FROM connector_orders WHERE order_id = ${lost.id}`)[0];
+	assert.deepEqual(lostState().slice(0, 2), ['pending', '1']);
+	assert.equal(remoteShop.orders.length, 2, 'the shop has it, crowdcart does not know');
+	sql(`UPDATE connector_orders SET next_attempt_at = UTC_TIMESTAMP() WHERE order_id = ${lost.id}`);
+	await workerOnce(sim);
+	assert.deepEqual(lostState(), ['pushed', '2', `#${remoteShop.orders[1].reference}`]);
+	assert.equal(remoteShop.orders.length, 2, 'not created a second time');
+	assert.equal(remoteShop.customers.length, 1, 'the customer is found again by e-mail, never made twice');
+	assert.equal(remoteShop.carts.length, 2);
+	// Shipped in the back office without a tracking number: the state alone ships it here.
+	await control(sim, 'POST', `/_sim/shops/${shop.key}/orders/${remoteShop.orders[1].id}/ship`, {});
+	await workerOnce(sim);
+	assert.deepEqual(sql(`SELECT status, tracking_number FROM orders WHERE id = ${lost.id}`)[0], ['shipped', '']);
+	assert.equal(sql(`SELECT note FROM order_events WHERE order_id = ${lost.id} AND to_status = 'shipped'`)[0][0],
+		`Shipped in PrestaShop (#${remoteShop.orders[1].reference})`);
 });

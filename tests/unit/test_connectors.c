@@ -10,6 +10,7 @@
 #include "domain/connectors/shopify_api.h"
 #include "domain/connectors/presta_api.h"
 #include "domain/connectors/presta_map.h"
+#include "domain/connectors/presta_orders.h"
 #include "domain/connectors/shopify_map.h"
 #include "domain/connectors/woo_api.h"
 #include "domain/connectors/woo_map.h"
@@ -314,6 +315,34 @@ START_TEST(test_presta_reads_xml_and_prices)
 }
 END_TEST
 
+START_TEST(test_presta_order_names_items_and_filters)
+{
+	struct arena *a = arena_new(4096);
+	const char *first, *last;
+	presta_orders_names(a, "Ada Mae Lovelace", &first, &last);
+	ck_assert_str_eq(first, "Ada Mae");
+	ck_assert_str_eq(last, "Lovelace");
+	/* PrestaShop refuses digits and most punctuation in a customer's name */
+	presta_orders_names(a, "R2D2 (Droid) #1", &first, &last);
+	ck_assert_str_eq(first, "RD");
+	ck_assert_str_eq(last, "Droid");
+	presta_orders_names(a, "Cher", &first, &last);
+	ck_assert_str_eq(first, "Cher");
+	ck_assert_str_eq(last, "Cher");
+	presta_orders_names(a, "1234", &first, &last);
+	ck_assert_str_eq(first, "Customer");
+	long long item = presta_map_item(123, 4567);
+	ck_assert_int_eq(presta_map_item_product(item), 123);
+	ck_assert_int_eq(presta_map_item_combination(item), 4567);
+	ck_assert_int_eq(presta_map_item_combination(presta_map_item(9, 0)), 0);
+	ck_assert_int_eq(presta_map_item(0, 1), 0);
+	ck_assert_int_eq(presta_map_item(1LL << 31, 1), 0);
+	ck_assert_str_eq(presta_api_filter(a, "ada+1@example.com"), "%5Bada%2B1%40example.com%5D");
+	ck_assert_str_eq(presta_api_filter(a, "crowdcart AB|C"), "%5Bcrowdcart%20AB%7CC%5D");
+	arena_free(a);
+}
+END_TEST
+
 Suite *connectors_suite(void)
 {
 	Suite *s = suite_create("connectors");
@@ -327,6 +356,7 @@ Suite *connectors_suite(void)
 	tcase_add_test(tc, test_woo_reads_paging_limits_and_errors);
 	tcase_add_test(tc, test_woo_maps_variable_and_simple_products);
 	tcase_add_test(tc, test_presta_reads_xml_and_prices);
+	tcase_add_test(tc, test_presta_order_names_items_and_filters);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -30,6 +30,35 @@ bool presta_map_micros(const char *s, long long *out)
 	return true;
 }
 
+long long presta_map_item(long long product, long long combination)
+{
+	if (product <= 0 || product >= (1LL << 31) || combination < 0 || combination >= (1LL << 32))
+		return 0;
+	return product << 32 | combination;
+}
+
+long long presta_map_item_product(long long item)
+{
+	return item >> 32;
+}
+
+long long presta_map_item_combination(long long item)
+{
+	return item & 0xffffffffLL;
+}
+
+/* Variant k's item is ids->item[k]: a variant without one would shift the rest, so it is an error. */
+static bool add_item(struct catalog_run *run, unsigned long line, struct connector_ids *ids, long long product,
+		     long long combination)
+{
+	long long item = presta_map_item(product, combination);
+	if (!item)
+		return catalog_err(run, line, "product %lld or its combination %lld has no usable id", product, combination);
+	if (ids->nitems < CATALOG_MAX_VARIANTS)
+		ids->item[ids->nitems++] = item;
+	return true;
+}
+
 /* micros as the currency's minor units (half up), then through the import's price check. */
 static bool price_of(struct catalog_run *run, unsigned long line, long long micros, const char *currency, long long *out)
 {
@@ -103,12 +132,14 @@ static int option_index(struct catalog_run *run, struct catalog_product *p, unsi
 
 static bool add_combination(struct catalog_run *run, struct catalog_product *p, unsigned long line, xmlNode *c,
 			    const struct presta_lists *l, long long product_id, long long base_micros, long long groups_seen[],
-			    const char *shop_url)
+			    const char *shop_url, struct connector_ids *ids)
 {
 	struct catalog_variant *v = catalog_variant_add(run, p, line);
 	if (!v)
 		return false;
 	long long id = presta_xml_id(presta_xml_child(c, "id")), impact = 0;
+	if (!add_item(run, line, ids, product_id, id))
+		return false;
 	v->ext_id = arena_printf(run->a, "%lld", id);
 	bool ok = catalog_text(run, line, "reference", presta_xml_text(run->a, presta_xml_child(c, "reference")),
 			       CATALOG_MAX_NAME, &v->sku) &
@@ -171,13 +202,14 @@ struct catalog_product *presta_map_product(struct catalog_run *run, const char *
 	for (xmlNode *c = l->combinations ? l->combinations->children : NULL; c; c = c->next)
 		if (presta_xml_id(presta_xml_child(c, "id_product")) == id) {
 			any = true;
-			ok &= add_combination(run, p, line, c, l, id, base, groups_seen, shop_url);
+			ok &= add_combination(run, p, line, c, l, id, base, groups_seen, shop_url, ids);
 		}
 	if (!any) {
 		struct catalog_variant *v = catalog_variant_add(run, p, line);
 		if (!v)
 			return NULL;
 		v->ext_id = arena_printf(run->a, "p%lld", id);
+		ok &= id <= 0 || add_item(run, line, ids, id, 0);
 		v->compare_at = -1;
 		ok &= catalog_text(run, line, "reference", presta_xml_text(run->a, presta_xml_child(x, "reference")),
 				   CATALOG_MAX_NAME, &v->sku) &
