@@ -5,6 +5,7 @@
 // orders go back as PrestaShop orders (customer, address, cart, order) and their tracking comes home.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { Client } from './lib/http.mjs';
 import { eventually } from './lib/eventually.mjs';
 import { newBrand } from './lib/catalog.mjs';
 import { count, lit, products, sql, variants } from './lib/catalog_import.mjs';
@@ -194,4 +195,30 @@ test('a paid order of synced PrestaShop products is pushed as a PrestaShop order
 	assert.deepEqual(sql(`SELECT status, tracking_number FROM orders WHERE id = ${lost.id}`)[0], ['shipped', '']);
 	assert.equal(sql(`SELECT note FROM order_events WHERE order_id = ${lost.id} AND to_status = 'shipped'`)[0][0],
 		`Shipped in PrestaShop (#${remoteShop.orders[1].reference})`);
+});
+
+test('PrestaShop prices come with the tax of the shop\'s default country, as its front office shows them, in three more calls a page', async () => {
+	const ctx = await connected({ products: 3, combinations: 0, taxRate: 20 });
+	const { sim, shop, b, id } = ctx;
+	const [plain, other] = sim.shops.get(shop.key).products;
+	await control(sim, 'POST', `/_sim/shops/${shop.key}/products/${plain.id}`, { price: 1000 });
+	await control(sim, 'POST', `/_sim/shops/${shop.key}/products/${other.id}`, { price: 1001 });
+	const row = await syncToEnd(sim, id);
+	assert.equal(row.result, '3 products synced');
+	// 10.00 without tax and 20 % VAT in France, the shop's default country: 12.00; 10.01 is 12.012, shown 12.01.
+	assert.deepEqual(variants(b.slug, plain.link_rewrite).map((v) => v.price), [1200]);
+	assert.deepEqual(variants(b.slug, other.link_rewrite).map((v) => v.price), [1201]);
+	const page = await new Client().get(`/p/${b.slug}/${plain.link_rewrite}`);
+	assert.match(page.body, /12\.00/, 'shoppers see the price with tax');
+	assert.doesNotMatch(page.body, /10\.00/);
+	const calls = await shopCalls(ctx);
+	assert.deepEqual(calls.filter((c) => ['configurations', 'tax_rules', 'taxes'].includes(c.resource)).map((c) => c.resource),
+		['configurations', 'tax_rules', 'taxes'], 'the page\'s taxes in three calls, never one per product');
+	const rules = calls.find((c) => c.resource === 'tax_rules');
+	assert.deepEqual([rules.query['filter[id_tax_rules_group]'], rules.query['filter[id_country]']], ['[1]', '[8]']);
+	// The shop turns taxes off: the next sync takes the prices as they are.
+	sim.shops.get(shop.key).configurations.find((c) => c.name === 'PS_TAX').value = '0';
+	await ctx.b.client.submit('/studio/connectors/sync', { platform: 'prestashop' }, { formPath: '/studio/connectors' });
+	await syncToEnd(sim, id);
+	assert.deepEqual(variants(b.slug, plain.link_rewrite).map((v) => v.price), [1000]);
 });

@@ -59,16 +59,19 @@ static bool add_item(struct catalog_run *run, unsigned long line, struct connect
 	return true;
 }
 
-/* micros as the currency's minor units (half up), then through the import's price check. */
-static bool price_of(struct catalog_run *run, unsigned long line, long long micros, const char *currency, long long *out)
+/* micros with the tax as the currency's minor units (half up), then through the import's price check. */
+static bool price_of(struct catalog_run *run, unsigned long line, long long micros, const struct presta_tax_group *tax,
+		     const char *currency, long long *out)
 {
 	if (micros < 0)
 		return catalog_err(run, line, "a price comes out negative (%lld millionths)", micros);
+	if (micros > PRESTA_TAX_MAX_MICROS)
+		return catalog_err(run, line, "a price is too large (%lld millionths)", micros);
 	long long div = 1;
 	for (int e = money_exponent(currency); e < 6; e++)
 		div *= 10;
 	char text[40];
-	if (!money_decimal(text, sizeof text, (micros + div / 2) / div, currency))
+	if (!money_decimal(text, sizeof text, presta_tax_minor(tax, micros, div), currency))
 		return catalog_err(run, line, "a price cannot be written in %s", currency);
 	return catalog_price(run, line, "price", text, currency, out);
 }
@@ -132,7 +135,7 @@ static int option_index(struct catalog_run *run, struct catalog_product *p, unsi
 
 static bool add_combination(struct catalog_run *run, struct catalog_product *p, unsigned long line, xmlNode *c,
 			    const struct presta_lists *l, long long product_id, long long base_micros, long long groups_seen[],
-			    const char *shop_url, struct connector_ids *ids)
+			    const char *shop_url, const struct presta_tax_group *tax, struct connector_ids *ids)
 {
 	struct catalog_variant *v = catalog_variant_add(run, p, line);
 	if (!v)
@@ -147,7 +150,7 @@ static bool add_combination(struct catalog_run *run, struct catalog_product *p, 
 			       &v->barcode);
 	if (!presta_map_micros(presta_xml_text(run->a, presta_xml_child(c, "price")), &impact))
 		ok = catalog_err(run, line, "combination %lld's price impact is not a number", id);
-	ok = ok && price_of(run, line, base_micros + impact, v->currency, &v->price);
+	ok = ok && price_of(run, line, base_micros + impact, tax, v->currency, &v->price);
 	v->compare_at = -1;
 	xmlNode *assoc = presta_xml_child(c, "associations");
 	for (xmlNode *ov = presta_xml_child(presta_xml_child(assoc, "product_option_values"), "product_option_value"); ov;
@@ -192,6 +195,7 @@ struct catalog_product *presta_map_product(struct catalog_run *run, const char *
 	p->status = presta_xml_id(presta_xml_child(x, "active")) == 1 ? "active" : "draft";
 	if (!presta_map_micros(presta_xml_text(run->a, presta_xml_child(x, "price")), &base))
 		ok = catalog_err(run, line, "product %lld's price is not a number", id);
+	const struct presta_tax_group *tax = presta_tax_find(l->taxes, presta_xml_id(presta_xml_child(x, "id_tax_rules_group")));
 	xmlNode *assoc = presta_xml_child(x, "associations");
 	long pos = 0;
 	for (xmlNode *im = presta_xml_child(presta_xml_child(assoc, "images"), "image"); im; im = im->next)
@@ -202,7 +206,7 @@ struct catalog_product *presta_map_product(struct catalog_run *run, const char *
 	for (xmlNode *c = l->combinations ? l->combinations->children : NULL; c; c = c->next)
 		if (presta_xml_id(presta_xml_child(c, "id_product")) == id) {
 			any = true;
-			ok &= add_combination(run, p, line, c, l, id, base, groups_seen, shop_url, ids);
+			ok &= add_combination(run, p, line, c, l, id, base, groups_seen, shop_url, tax, ids);
 		}
 	if (!any) {
 		struct catalog_variant *v = catalog_variant_add(run, p, line);
@@ -215,7 +219,7 @@ struct catalog_product *presta_map_product(struct catalog_run *run, const char *
 				   CATALOG_MAX_NAME, &v->sku) &
 		      catalog_text(run, line, "ean13", presta_xml_text(run->a, presta_xml_child(x, "ean13")),
 				   CATALOG_MAX_BARCODE, &v->barcode);
-		ok = ok && price_of(run, line, base, v->currency, &v->price);
+		ok = ok && price_of(run, line, base, tax, v->currency, &v->price);
 		xmlNode *s = stock_of(l->stock, id, 0);
 		ok &= s ? set_stock(run, line, v, s) : true;
 	}
