@@ -104,6 +104,8 @@ test('the worker syncs 2,000 PrestaShop products with combinations and pictures,
 		'an inactive product comes as a draft');
 	const editor = await b.client.get(`/studio/products/${p.id}`);
 	assert.match(editor.body, /comes from your PrestaShop shop https:\/\/shop-\d+\.presta\.test/);
+	// and beside each synced field: title, description, category, vendor, tags, options, variants, pictures
+	assert.equal(editor.body.match(/<p class="hint synced-field">From PrestaShop: the next sync replaces (it|them)\.<\/p>/g)?.length, 8);
 });
 
 test('a PrestaShop sync killed half-way goes on without duplicates, and what the shop removed is archived', async () => {
