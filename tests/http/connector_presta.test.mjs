@@ -197,6 +197,15 @@ test('a paid order of synced PrestaShop products is pushed as a PrestaShop order
 	assert.deepEqual(sql(`SELECT status, tracking_number FROM orders WHERE id = ${lost.id}`)[0], ['shipped', '']);
 	assert.equal(sql(`SELECT note FROM order_events WHERE order_id = ${lost.id} AND to_status = 'shipped'`)[0][0],
 		`Shipped in PrestaShop (#${remoteShop.orders[1].reference})`);
+	// A shop that does not sell in the order's currency: the row fails with the reason, and no
+	// customer, address or cart is made for it.
+	remoteShop.currencies = remoteShop.currencies.filter((c) => c.iso_code !== 'USD');
+	const refused = newOrder({ id: +brandId, productId: +productId, variantId: +variantId, price }, { status: 'paid' });
+	const posted = remoteShop.posted.length;
+	await workerOnce(sim);
+	assert.deepEqual(sql(`SELECT state, last_error FROM connector_orders WHERE order_id = ${refused.id}`)[0],
+		['failed', 'the shop has no currency USD']);
+	assert.equal(remoteShop.posted.length, posted);
 });
 
 test('PrestaShop prices come with the tax of the shop\'s default country, as its front office shows them, in three more calls a page', async () => {
