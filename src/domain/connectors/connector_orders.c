@@ -1,7 +1,7 @@
 /* connector_orders.c: the outbox of orders for connected shops (connector_orders): queue, push,
  * read back, with Shopify's GraphQL here, WooCommerce's REST shapes in woo_orders.c and
- * PrestaShop's Webservice in presta_orders.c. Each row is claimed under a two-minute lease before the shop is called, so two
- * workers never push the same order. */
+ * PrestaShop's Webservice in presta_orders.c. Each row is claimed under a two-minute lease before
+ * the shop is called, so two workers never push the same order. */
 #include <stdio.h>
 #include <string.h>
 #include <jansson.h>
