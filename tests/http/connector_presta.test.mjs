@@ -197,6 +197,15 @@ test('a paid order of synced PrestaShop products is pushed as a PrestaShop order
 	assert.deepEqual(sql(`SELECT status, tracking_number FROM orders WHERE id = ${lost.id}`)[0], ['shipped', '']);
 	assert.equal(sql(`SELECT note FROM order_events WHERE order_id = ${lost.id} AND to_status = 'shipped'`)[0][0],
 		`Shipped in PrestaShop (#${remoteShop.orders[1].reference})`);
+	// An address in a country with states names its state by PrestaShop's id for it.
+	const us = newOrder({ id: +brandId, productId: +productId, variantId: +variantId, price }, { status: 'paid' });
+	sql(`UPDATE orders SET ship_country = 'US', ship_region = 'california', ship_postal = '94103', ship_city = 'San Francisco'
+		WHERE id = ${us.id}`);
+	await workerOnce(sim);
+	assert.equal(sql(`SELECT state FROM connector_orders WHERE order_id = ${us.id}`)[0][0], 'pushed');
+	const usAddress = remoteShop.addresses.find((x) => x.alias === `crowdcart ${us.number}`);
+	assert.deepEqual([usAddress.id_country, usAddress.id_state], [21, remoteShop.states.find((x) => x.iso_code === 'CA').id]);
+	assert.equal(remoteShop.addresses.find((x) => x.alias === `crowdcart ${order.number}`).id_state, 0, 'none in Britain');
 	// A shop that does not sell in the order's currency: the row fails with the reason, and no
 	// customer, address or cart is made for it.
 	remoteShop.currencies = remoteShop.currencies.filter((c) => c.iso_code !== 'USD');

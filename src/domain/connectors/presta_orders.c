@@ -8,6 +8,7 @@
 #include "domain/connectors/connector_store.h"
 #include "domain/connectors/presta_map.h"
 #include "domain/connectors/presta_orders.h"
+#include "domain/commerce/region.h"
 #include "lib/buf.h"
 #include "lib/config.h"
 #include "lib/html.h"
@@ -71,6 +72,8 @@ bool presta_orders_input(struct db *db, struct arena *a, long long order_id, lon
 	in->city = db_at(&o, 0, 6)->s;
 	in->postal = db_at(&o, 0, 8)->s;
 	in->country = db_at(&o, 0, 9)->s;
+	const char *region = region_lookup(in->country, db_at(&o, 0, 7)->s);
+	in->region = region ? region : "";
 	in->lines = arena_alloc(a, (l.nrows ? l.nrows : 1) * sizeof *in->lines);
 	long long total = 0;
 	for (size_t i = 0; i < l.nrows; i++) {
@@ -153,7 +156,7 @@ static void id_field(struct buf *b, const char *name, long long value)
 
 /* What an order needs from the shop's settings, in one call. */
 struct settings {
-	long long lang, carrier, paid_state, currency, country;
+	long long lang, carrier, paid_state, currency, country, state;
 };
 
 static enum connector_fetch settings(struct call *c, const struct presta_order_in *in, struct settings *st)
@@ -197,7 +200,11 @@ static enum connector_fetch settings(struct call *c, const struct presta_order_i
 		c->final = true;
 		return CONNECTOR_FETCH_FAILED;
 	}
-	return CONNECTOR_FETCH_OK;
+	/* The state, for the countries whose addresses name one (PrestaShop keeps their ISO codes). */
+	if (*in->region)
+		r = find(c, "states", arena_printf(c->a, "display=%%5Bid%%5D&filter%%5Bid_country%%5D=%%5B%lld%%5D"
+			"&filter%%5Biso_code%%5D=%s", st->country, presta_api_filter(c->a, in->region)), &st->state, NULL, NULL);
+	return r;
 }
 
 static enum connector_fetch customer(struct call *c, const struct presta_order_in *in, long long *id)
@@ -239,6 +246,7 @@ static enum connector_fetch address(struct call *c, const struct presta_order_in
 	buf_puts(&b, "<prestashop><address>");
 	id_field(&b, "id_customer", customer_id);
 	id_field(&b, "id_country", st->country);
+	id_field(&b, "id_state", st->state);
 	field(&b, "alias", alias);
 	field(&b, "lastname", in->last_name);
 	field(&b, "firstname", in->first_name);

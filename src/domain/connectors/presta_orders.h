@@ -19,6 +19,7 @@ struct presta_order_line {
 struct presta_order_in {
 	const char *number, *email, *currency;
 	const char *first_name, *last_name, *line1, *line2, *city, *postal, *country;
+	const char *region;	/* the ISO 3166-2 code of the state ("CA") where crowdcart knows one, else "" */
 	const char *total;	/* what the shopper paid for the lines, as a decimal ("48.00") */
 	struct presta_order_line *lines;
 	size_t nlines;

@@ -5,7 +5,7 @@
 //   GET /api/combinations?display=full&filter[id_product]=[1|2|3]
 //   GET /api/stock_availables?display=full&filter[id_product]=[1|2|3]
 //   GET /api/product_option_values?display=full&filter[id]=[1|2]     GET /api/product_options?display=full
-//   GET /api/configurations, currencies, countries, carriers, order_states, tax_rule_groups,
+//   GET /api/configurations, currencies, countries, states, carriers, order_states, tax_rule_groups,
 //       tax_rules, taxes, customers, addresses, carts, orders, order_carriers, each filtered by any
 //       field (filter[email]=[a@b.c], filter[id_cart]=[7], [1|2] for several), display=[id,name]
 //       or full, and GET /api/{resource}/{id} for one
@@ -140,7 +140,7 @@ const fieldsOf = (el) => Object.fromEntries(el.children.filter((c) => !c.childre
 
 const SINGULAR = { customers: 'customer', addresses: 'address', carts: 'cart', orders: 'order', order_carriers: 'order_carrier',
 	carriers: 'carrier', order_states: 'order_state', configurations: 'configuration', currencies: 'currency',
-	countries: 'country', tax_rule_groups: 'tax_rule_group', tax_rules: 'tax_rule', taxes: 'tax' };
+	countries: 'country', states: 'state', tax_rule_groups: 'tax_rule_group', tax_rules: 'tax_rule', taxes: 'tax' };
 
 // PrestaShop's ObjectModel checks on what a client may create (classes/*.php $definition).
 const REQUIRED = {
@@ -206,6 +206,8 @@ function baseData(json) {
 			{ id: 3, iso_code: 'GBP', name: 'British Pound', conversion_rate: '0.860000', deleted: 0, active: 1 }],
 		countries: [[1, 'DE', 'Germany'], [8, 'FR', 'France'], [17, 'GB', 'United Kingdom'], [21, 'US', 'United States']]
 			.map(([id, iso, name]) => ({ id, id_zone: 1, iso_code: iso, active: 1, contains_states: iso === 'US' ? 1 : 0, name: { lang: name } })),
+		states: [[5, 'CA', 'California'], [32, 'NY', 'New York'], [43, 'TX', 'Texas']]
+			.map(([id, iso, name]) => ({ id, id_zone: 2, id_country: 21, iso_code: iso, name, active: 1 })),
 		carriers: [{ id: 1, deleted: 0, is_free: 1, name: '0', active: 1 }, { id: 2, deleted: 0, is_free: 1, name: 'My carrier', active: 1 }],
 		order_states: [[1, 'Awaiting check payment', 0], [2, 'Payment accepted', 0], [3, 'Processing in progress', 0], [4, 'Shipped', 1],
 			[5, 'Delivered', 1], [6, 'Canceled', 0], [7, 'Refunded', 0], [8, 'Payment error', 0]]
