@@ -44,7 +44,7 @@
 {{#PRESTA_ERROR}}<p class="field-error" id="presta-connect-error" role="alert">{{TEXT}}</p>{{/PRESTA_ERROR}}
 <div class="field"><label for="presta-shop">Shop address</label>
 <input id="presta-shop" name="shop" maxlength="255" placeholder="https://shop.example.com" value="{{PRESTA_SHOP}}"{{#PRESTA_ERROR}} aria-describedby="presta-connect-error"{{/PRESTA_ERROR}}></div>
-<div class="field"><label for="presta-key">Webservice key (GET on products, combinations, stock_availables, product_options, product_option_values, configurations, tax_rules, taxes, currencies, countries, states, carriers, order_states, order_carriers; GET and POST on customers, addresses, carts and orders, for the orders placed here)</label>
+<div class="field"><label for="presta-key">Webservice key (GET on products, combinations, stock_availables, product_options, product_option_values, specific_prices, configurations, tax_rules, taxes, currencies, countries, states, carriers, order_states, order_carriers; GET and POST on customers, addresses, carts and orders, for the orders placed here)</label>
 <input id="presta-key" name="key" type="password" maxlength="200" autocomplete="off"></div>
 <div class="actions"><button class="button" type="submit">Connect PrestaShop and sync</button></div>
 </form>

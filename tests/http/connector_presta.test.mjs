@@ -1,8 +1,9 @@
 // connector_presta.test.mjs: a brand connects its PrestaShop shop in the studio; crowdcartctl worker
 // syncs every product, combination, price, picture and stock figure through the Webservice of the
-// simulator (tests/sim/prestashop), in XML, five calls a page whatever the page holds; a sync killed
-// half-way goes on from its checkpoint with no duplicate, and what the shop removed is archived;
-// orders go back as PrestaShop orders (customer, address, cart, order) and their tracking comes home.
+// simulator (tests/sim/prestashop), in XML, a few calls a page whatever the page holds, prices with
+// tax and sales as the shop's front office shows them; a sync killed half-way goes on from its
+// checkpoint with no duplicate, and what the shop removed is archived; orders go back as
+// PrestaShop orders (customer, address, cart, order) and their tracking comes home.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client } from './lib/http.mjs';
@@ -73,7 +74,7 @@ test('connecting a PrestaShop shop seals its key, and a bad address or key is re
 	assert.match((await ctx.b.client.get('/studio/connectors')).body, /the shop answered HTTP 401: Authentication key does not exist/);
 });
 
-test('the worker syncs 2,000 PrestaShop products with combinations and pictures, five calls a page', async () => {
+test('the worker syncs 2,000 PrestaShop products with combinations and pictures, six calls a page', async () => {
 	const ctx = await connected({ products: 2000, combinations: 2, images: 2 });
 	const { sim, shop, b, id } = ctx;
 	const t0 = Date.now();
@@ -89,7 +90,7 @@ test('the worker syncs 2,000 PrestaShop products with combinations and pictures,
 	assert.equal(count(b.slug, 'product_images'), 4000);
 	const calls = await shopCalls(ctx);
 	const pages = calls.filter((c) => c.resource === 'products' && c.query.display === 'full').length;
-	assert.equal(calls.length, 1 + pages * 5, 'the count once, then five calls a page: never one per product');
+	assert.equal(calls.length, 1 + pages * 6, 'the count once, then six calls a page: never one per product');
 	const remote = sim.shops.get(shop.key).products[9];
 	const vs = variants(b.slug, remote.link_rewrite);
 	assert.deepEqual(vs.map((v) => [v.options, v.price, v.stock, v.policy, v.ext]),
@@ -217,7 +218,7 @@ test('a paid order of synced PrestaShop products is pushed as a PrestaShop order
 	assert.equal(remoteShop.posted.length, posted);
 });
 
-test('PrestaShop prices come with the tax of the shop\'s default country, as its front office shows them, in three more calls a page', async () => {
+test('PrestaShop prices come with the tax of the shop\'s default country and its sales, as its front office shows them, in four more calls a page', async () => {
 	const ctx = await connected({ products: 3, combinations: 0, taxRate: 20 });
 	const { sim, shop, b, id } = ctx;
 	const [plain, other] = sim.shops.get(shop.key).products;
@@ -232,13 +233,29 @@ test('PrestaShop prices come with the tax of the shop\'s default country, as its
 	assert.match(page.body, /12\.00/, 'shoppers see the price with tax');
 	assert.doesNotMatch(page.body, /10\.00/);
 	const calls = await shopCalls(ctx);
-	assert.deepEqual(calls.filter((c) => ['configurations', 'tax_rules', 'taxes'].includes(c.resource)).map((c) => c.resource),
-		['configurations', 'tax_rules', 'taxes'], 'the page\'s taxes in three calls, never one per product');
+	assert.deepEqual(calls.filter((c) => ['configurations', 'tax_rules', 'taxes', 'specific_prices'].includes(c.resource))
+		.map((c) => c.resource), ['specific_prices', 'configurations', 'tax_rules', 'taxes'],
+	'the page\'s specific prices in one call and its taxes in three, never one per product');
 	const rules = calls.find((c) => c.resource === 'tax_rules');
 	assert.deepEqual([rules.query['filter[id_tax_rules_group]'], rules.query['filter[id_country]']], ['[1]', '[8]']);
+	// A sale in PrestaShop (a specific price for everyone): 25 % off the price with tax, the
+	// regular price as compare-at; a fixed price of 8.00 without tax, taxed, as the other's; one
+	// for a customer group only, or over, changes nothing here.
+	const third = sim.shops.get(shop.key).products[2];
+	await control(sim, 'POST', `/_sim/shops/${shop.key}/specific_prices`, { id_product: plain.id, reduction: '0.250000', reduction_type: 'percentage' });
+	await control(sim, 'POST', `/_sim/shops/${shop.key}/specific_prices`, { id_product: other.id, price: '8.000000' });
+	await control(sim, 'POST', `/_sim/shops/${shop.key}/specific_prices`, { id_product: third.id, id_group: 3, reduction: '5.000000' });
+	await control(sim, 'POST', `/_sim/shops/${shop.key}/specific_prices`, { id_product: third.id, reduction: '5.000000',
+		to: '2020-01-01 00:00:00' });
+	await ctx.b.client.submit('/studio/connectors/sync', { platform: 'prestashop' }, { formPath: '/studio/connectors' });
+	await syncToEnd(sim, id);
+	assert.deepEqual(variants(b.slug, plain.link_rewrite).map((v) => [v.price, v.compare_at]), [[900, 1200]]);
+	assert.deepEqual(variants(b.slug, other.link_rewrite).map((v) => [v.price, v.compare_at]), [[960, 1201]]);
+	assert.deepEqual(variants(b.slug, third.link_rewrite).map((v) => [v.price, v.compare_at]),
+		[[Math.round(third.price * 1.2), null]]);
 	// The shop turns taxes off: the next sync takes the prices as they are.
 	sim.shops.get(shop.key).configurations.find((c) => c.name === 'PS_TAX').value = '0';
 	await ctx.b.client.submit('/studio/connectors/sync', { platform: 'prestashop' }, { formPath: '/studio/connectors' });
 	await syncToEnd(sim, id);
-	assert.deepEqual(variants(b.slug, plain.link_rewrite).map((v) => v.price), [1000]);
+	assert.deepEqual(variants(b.slug, plain.link_rewrite).map((v) => [v.price, v.compare_at]), [[750, 1000]]);
 });

@@ -396,6 +396,15 @@ START_TEST(test_presta_prices_with_the_default_country_tax)
 	ck_assert_int_eq(presta_tax_minor(presta_tax_find(&t, 4), 10000000, 10000), 1050);
 	ck_assert_ptr_null(presta_tax_find(&t, 0));
 	ck_assert_int_eq(presta_tax_minor(NULL, 10004999, 10000), 1000);
+	/* a specific price's reduction: 25 % off 12.00 is 9.00; 2.00 off with tax 10.00; 2.00 off
+	 * before tax (10.00 - 2.00) x 1.2 = 9.60; never below nothing */
+	const struct presta_tax_group *fr = presta_tax_find(&t, 1);
+	ck_assert_int_eq(presta_tax_minor_reduced(fr, 10000000, &(struct presta_reduction){ true, true, 250000 }, 10000), 900);
+	ck_assert_int_eq(presta_tax_minor_reduced(fr, 10000000, &(struct presta_reduction){ false, true, 2000000 }, 10000), 1000);
+	ck_assert_int_eq(presta_tax_minor_reduced(fr, 10000000, &(struct presta_reduction){ false, false, 2000000 }, 10000), 960);
+	ck_assert_int_eq(presta_tax_minor_reduced(fr, 1000000, &(struct presta_reduction){ false, true, 2000000 }, 10000), 0);
+	ck_assert_int_eq(presta_tax_minor_reduced(presta_tax_find(&t, 2), 10000000, &(struct presta_reduction){ true, true, 100000 },
+						  10000), 1040);	/* 11.55 less 10 %: 10.395 */
 	/* JPY: no minor unit */
 	ck_assert_int_eq(presta_tax_minor(presta_tax_find(&t, 1), 1000000000, 1000000), 1200);
 	xmlFreeDoc(rd);

@@ -13,6 +13,8 @@
 struct presta_lists {
 	xmlNode *combinations, *stock, *values, *groups;
 	const struct presta_taxes *taxes;
+	xmlNode *specific;	/* specific_prices of the page's products (sales, fixed prices) */
+	const char *now;	/* "YYYY-MM-DD HH:MM:SS", UTC: which specific prices are in force */
 };
 
 /* A variant's stock item (connector_stock_items.remote_item_id) names what a cart line needs, the

@@ -4,6 +4,7 @@
  * Webservice gives no count with a page: the first page asks for every id (display=[id]) once. */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <libxml/tree.h>
 #include "domain/connectors/presta_map.h"
 #include "domain/connectors/presta_sync.h"
@@ -11,7 +12,7 @@
 #include "lib/buf.h"
 
 struct docs {
-	xmlDoc *d[9];
+	xmlDoc *d[10];
 	size_t n;
 };
 
@@ -147,7 +148,7 @@ enum connector_fetch presta_sync_page(const struct connector_http *http, struct 
 	struct docs ds = { .n = 0 };
 	xmlNode *list = NULL, *all = NULL;
 	struct presta_taxes taxes = { NULL, 0 };
-	struct presta_lists l = { NULL, NULL, NULL, NULL, &taxes };
+	struct presta_lists l = { NULL, NULL, NULL, NULL, &taxes, NULL, NULL };
 	enum connector_fetch r = CONNECTOR_FETCH_OK;
 	if (pos == 0 && (r = get(http, pa, s, &ds, "products", "display=%5Bid%5D", &all, out)) == CONNECTOR_FETCH_OK)
 		out->total = (long long)count_elements(all);
@@ -175,7 +176,16 @@ enum connector_fetch presta_sync_page(const struct connector_http *http, struct 
 	if (r == CONNECTOR_FETCH_OK && nv)
 		r = get(http, pa, s, &ds, "product_options", "display=full", &l.groups, out);
 	if (r == CONNECTOR_FETCH_OK && k)
+		r = get(http, pa, s, &ds, "specific_prices", arena_printf(pa, "display=full&filter%%5Bid_product%%5D=%s"
+			"&filter%%5Bid_cart%%5D=%%5B0%%5D&filter%%5Bid_customer%%5D=%%5B0%%5D&filter%%5Bid_group%%5D=%%5B0%%5D"
+			"&filter%%5Bid_country%%5D=%%5B0%%5D&filter%%5Bid_currency%%5D=%%5B0%%5D", filter), &l.specific, out);
+	if (r == CONNECTOR_FETCH_OK && k)
 		r = page_taxes(http, pa, s, &ds, list, out, &taxes);
+	char now[20];
+	time_t t = time(NULL);
+	struct tm tm;
+	strftime(now, sizeof now, "%Y-%m-%d %H:%M:%S", gmtime_r(&t, &tm));
+	l.now = now;
 	if (r != CONNECTOR_FETCH_OK) {
 		docs_free(&ds);
 		return r;

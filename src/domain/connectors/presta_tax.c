@@ -100,8 +100,12 @@ const struct presta_tax_group *presta_tax_find(const struct presta_taxes *t, lon
 	return NULL;
 }
 
-long long presta_tax_minor(const struct presta_tax_group *g, long long micros, long long div)
+long long presta_tax_minor_reduced(const struct presta_tax_group *g, long long micros, const struct presta_reduction *r,
+				   long long div)
 {
+	/* an amount without tax comes off before the tax is added, as PrestaShop adds the tax to it */
+	if (r && !r->percent && !r->with_tax)
+		micros = micros > r->amount ? micros - r->amount : 0;
 	__int128 num = micros, den = div;
 	if (g && g->compound) {
 		for (size_t i = 0; i < g->n; i++) {
@@ -115,5 +119,17 @@ long long presta_tax_minor(const struct presta_tax_group *g, long long micros, l
 		num *= HUNDRED_PERCENT + sum;
 		den *= HUNDRED_PERCENT;
 	}
-	return (long long)((num + den / 2) / den);
+	if (r && r->percent) {
+		long long keep = 1000000 - (r->amount < 0 ? 0 : r->amount > 1000000 ? 1000000 : r->amount);
+		num *= keep;
+		den *= 1000000;
+	} else if (r && r->with_tax) {
+		num -= (__int128)r->amount * (den / div);
+	}
+	return num <= 0 ? 0 : (long long)((num + den / 2) / den);
+}
+
+long long presta_tax_minor(const struct presta_tax_group *g, long long micros, long long div)
+{
+	return presta_tax_minor_reduced(g, micros, NULL, div);
 }

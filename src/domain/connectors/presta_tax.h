@@ -11,7 +11,7 @@
 #include <libxml/tree.h>
 #include "lib/arena.h"
 
-#define PRESTA_TAX_MAX 4	/* taxes of one group in one country; more is not a real shop */
+#define PRESTA_TAX_MAX 3	/* taxes of one group in one country; more is not a real shop */
 
 struct presta_tax_group {
 	long long id;
@@ -36,7 +36,19 @@ const struct presta_tax_group *presta_tax_find(const struct presta_taxes *t, lon
 /* A price of `micros` millionths with the group's taxes, in units of 1/div of the currency (div 100:
  * cents), rounded half up once at the end, as the front office rounds the price it shows. 0 <= micros <=
  * PRESTA_TAX_MAX_MICROS. */
-#define PRESTA_TAX_MAX_MICROS 1000000000000000LL	/* a thousand million in any currency */
+#define PRESTA_TAX_MAX_MICROS 10000000000000LL	/* ten million in any currency */
 long long presta_tax_minor(const struct presta_tax_group *g, long long micros, long long div);
+
+/* A specific price's reduction (PrestaShop's specific_prices): a fraction of the price with tax
+ * (percent, in millionths: 0.2 is 200000), or an amount in millionths of the currency, with tax
+ * included (with_tax) or taken before the tax is added. */
+struct presta_reduction {
+	bool percent, with_tax;
+	long long amount;
+};
+
+/* The same price less the reduction (NULL: none), never below 0, rounded once as above. */
+long long presta_tax_minor_reduced(const struct presta_tax_group *g, long long micros, const struct presta_reduction *r,
+				   long long div);
 
 #endif

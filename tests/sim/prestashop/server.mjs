@@ -5,7 +5,7 @@
 //   GET /api/combinations?display=full&filter[id_product]=[1|2|3]
 //   GET /api/stock_availables?display=full&filter[id_product]=[1|2|3]
 //   GET /api/product_option_values?display=full&filter[id]=[1|2]     GET /api/product_options?display=full
-//   GET /api/configurations, currencies, countries, states, carriers, order_states, tax_rule_groups,
+//   GET /api/specific_prices, configurations, currencies, countries, states, carriers, order_states, tax_rule_groups,
 //       tax_rules, taxes, customers, addresses, carts, orders, order_carriers, each filtered by any
 //       field (filter[email]=[a@b.c], filter[id_cart]=[7], [1|2] for several), display=[id,name]
 //       or full, and GET /api/{resource}/{id} for one
@@ -19,7 +19,7 @@
 //   the Webservice key as the basic-auth user with an empty password (or ws_key=), a wrong one
 //   answered 401 with <errors><error><code>..</code><message>..</message></error></errors>.
 // The control API under /_sim/ makes shops (products with a tax rules group when asked: { taxRate:
-// 20 }), edits and removes products, ships an order (a carrier and tracking number on its
+// 20 }), edits and removes products, adds specific prices, ships an order (a carrier and tracking number on its
 // order_carrier, the Shipped state) and sets misbehaviour (a delay per products page, a 500 after
 // N products pages, an order created whose answer is then dropped).
 //
@@ -140,7 +140,7 @@ const fieldsOf = (el) => Object.fromEntries(el.children.filter((c) => !c.childre
 
 const SINGULAR = { customers: 'customer', addresses: 'address', carts: 'cart', orders: 'order', order_carriers: 'order_carrier',
 	carriers: 'carrier', order_states: 'order_state', configurations: 'configuration', currencies: 'currency',
-	countries: 'country', states: 'state', tax_rule_groups: 'tax_rule_group', tax_rules: 'tax_rule', taxes: 'tax' };
+	countries: 'country', states: 'state', specific_prices: 'specific_price', tax_rule_groups: 'tax_rule_group', tax_rules: 'tax_rule', taxes: 'tax' };
 
 // PrestaShop's ObjectModel checks on what a client may create (classes/*.php $definition).
 const REQUIRED = {
@@ -217,12 +217,14 @@ function baseData(json) {
 			{ id: 2, id_tax_rules_group: 1, id_state: 0, id_country: 1, zipcode_from: '0', zipcode_to: '0', id_tax: 2, behavior: 0, description: '' }],
 		taxes: [{ id: 1, rate: rate.toFixed(3), active: 1, deleted: 0, name: { lang: `TVA FR ${rate}%` } },
 			{ id: 2, rate: '19.000', active: 1, deleted: 0, name: { lang: 'USt. DE 19%' } }],
-		customers: [], addresses: [], carts: [], orders: [], order_carriers: [],
+		customers: [], addresses: [], carts: [], orders: [], order_carriers: [], specific_prices: [],
 	};
 }
 
 // What validateOrder charges for a cart: each line's price (the product's plus its combination's
-// impact) with the tax of the delivery address's country, rounded to the cent; shipping is free.
+// impact, or its specific price, less the specific price's reduction) with the tax of the delivery
+// address's country, rounded to the cent; shipping is free. (Dates and quantities of specific
+// prices are not looked at here.)
 function cartTotal(shop, cart) {
 	const address = shop.addresses.find((a) => a.id === cart.id_address_delivery);
 	const taxOn = shop.configurations.find((c) => c.name === 'PS_TAX').value === '1';
@@ -230,10 +232,18 @@ function cartTotal(shop, cart) {
 	for (const row of cart.rows) {
 		const p = shop.products.find((x) => x.id === row.id_product);
 		const c = p?.combinations.find((x) => x.id === row.id_product_attribute);
-		const cents = (p?.price ?? 0) + (c?.impact ?? 0);
+		const sp = shop.specific_prices.filter((x) => x.id_product === p?.id && [0, c?.id ?? 0].includes(x.id_product_attribute))
+			.sort((a, b) => b.id_product_attribute - a.id_product_attribute)[0];
+		const fixed = sp ? Math.round(Number(sp.price) * 100) : -1;
+		const cents = fixed < 0 ? (p?.price ?? 0) + (c?.impact ?? 0) : sp.id_product_attribute ? fixed : fixed + (c?.impact ?? 0);
 		const rule = shop.tax_rules.find((r) => r.id_tax_rules_group === p?.id_tax_rules_group && r.id_country === address?.id_country);
 		const rate = taxOn && rule ? Number(shop.taxes.find((t) => t.id === rule.id_tax).rate) : 0;
-		total += Math.round(cents * (1 + rate / 100)) * row.quantity;
+		let unit = cents * (1 + rate / 100);
+		if (sp && sp.reduction_type === 'percentage')
+			unit *= 1 - Number(sp.reduction);
+		else if (sp)
+			unit -= Number(sp.reduction) * 100 * (Number(sp.reduction_tax) ? 1 : 1 + rate / 100);
+		total += Math.max(0, Math.round(unit)) * row.quantity;
 	}
 	return total;
 }
@@ -386,6 +396,16 @@ export async function startPrestaSim({ port = 0, host = '127.0.0.1' } = {}) {
 		if (req.method === 'GET' && sub === '')
 			return sendJson(res, 200, { pages: shop.pages, calls: shop.calls, products: shop.products.length, posted: shop.posted,
 				customers: shop.customers, addresses: shop.addresses, carts: shop.carts, orders: shop.orders });
+		// A specific price (a sale, a fixed price), as the back office's Prices tab makes one: for
+		// everyone unless the fields say otherwise.
+		if (req.method === 'POST' && sub === '/specific_prices') {
+			const sp = { id: shop.specific_prices.length + 1, id_shop_group: 0, id_shop: 0, id_cart: 0, id_product: 0,
+				id_product_attribute: 0, id_currency: 0, id_country: 0, id_group: 0, id_customer: 0, id_specific_price_rule: 0,
+				price: '-1.000000', from_quantity: 1, reduction: '0.000000', reduction_tax: 1, reduction_type: 'amount',
+				from: '0000-00-00 00:00:00', to: '0000-00-00 00:00:00', ...json };
+			shop.specific_prices.push(sp);
+			return sendJson(res, 201, sp);
+		}
 		// The brand ships an order in its back office: the carrier and tracking number on the
 		// order's order_carrier, the order in state 4 (Shipped). Without a number, the state only.
 		const sm = /^\/orders\/(\d+)\/ship$/.exec(sub);

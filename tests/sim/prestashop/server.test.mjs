@@ -120,3 +120,16 @@ test('tax rules: a product\'s group, the rules for a country, the taxes, and the
 	const taxes = await ws('taxes?display=full&filter%5Bid%5D=%5B1%5D', s.key);
 	assert.equal(field(taxes.text, 'rate'), '20.000');
 });
+
+test('specific prices: made by the control API, read filtered as the Webservice reads any list', async () => {
+	const s = await (await fetch(`${sim.base}/_sim/shops`, { method: 'POST', body: JSON.stringify({ products: 2 }) })).json();
+	const [p] = sim.shops.get(s.key).products;
+	await fetch(`${sim.base}/_sim/shops/${s.key}/specific_prices`, { method: 'POST', body: JSON.stringify({ id_product: p.id, reduction: '0.100000', reduction_type: 'percentage' }) });
+	await fetch(`${sim.base}/_sim/shops/${s.key}/specific_prices`, { method: 'POST', body: JSON.stringify({ id_product: p.id, id_group: 3, reduction: '1.000000' }) });
+	const all = await ws(`specific_prices?display=full&filter%5Bid_product%5D=%5B${p.id}%5D`, s.key);
+	assert.deepEqual(ids(all.text, 'specific_price'), [1, 2]);
+	const everyone = await ws(`specific_prices?display=full&filter%5Bid_product%5D=%5B${p.id}%5D&filter%5Bid_group%5D=%5B0%5D`, s.key);
+	assert.deepEqual(ids(everyone.text, 'specific_price'), [1]);
+	assert.equal(field(everyone.text, 'reduction_type'), 'percentage');
+	assert.equal(field(everyone.text, 'price'), '-1.000000');
+});
