@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # sync.sh: a connector's full sync against its simulator (not part of make test).
-# Starts MariaDB in $VAR and tests/sim/shopify (or, with PLATFORM=woocommerce, tests/sim/woocommerce)
-# on a free port, makes a shop of N products (2 variants and 2 pictures each; for Shopify a Plus
-# cost bucket, so the shop's rate limit is not what is measured), connects a fresh brand with
+# Starts MariaDB in $VAR and tests/sim/shopify (or, with PLATFORM=woocommerce or prestashop, that
+# platform's simulator) on a free port, makes a shop of N products (2 variants and 2 pictures each;
+# for Shopify a Plus cost bucket, so the shop's rate limit is not what is measured; for PrestaShop
+# a tax rules group on every product, so the page's tax calls are measured too), connects a fresh brand with
 # crowdcartctl connect, then runs crowdcartctl worker --once under /usr/bin/time -v until the sync
 # is done. Prints products/s and the peak RSS of the worker.
-# Usage: [PLATFORM=woocommerce] bench/sync.sh [products]   (default 2000)
+# Usage: [PLATFORM=woocommerce|prestashop] bench/sync.sh [products]   (default 2000)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 n=${1:-2000}
 platform=${PLATFORM:-shopify}
-[[ $platform == shopify || $platform == woocommerce ]] || { echo "PLATFORM is shopify or woocommerce" >&2; exit 2; }
+[[ $platform == shopify || $platform == woocommerce || $platform == prestashop ]] ||
+	{ echo "PLATFORM is shopify, woocommerce or prestashop" >&2; exit 2; }
 export VAR=${VAR:-var/bench-sync} DB_PORT=${DB_PORT:-3498}
 command -v node >/dev/null || { echo "node is missing: make deps" >&2; exit 1; }
 [[ -x /usr/bin/time ]] || { echo "/usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
@@ -37,6 +39,11 @@ if [[ $platform == shopify ]]; then
 	domain=$(node -e 'console.log(JSON.parse(process.argv[1]).domain)' "$shop")
 	node -e 'const s = JSON.parse(process.argv[1]); console.log(s.token); console.log(s.secret)' "$shop" |
 		bin/crowdcartctl --conf "$conf" connect --brand "$slug" --shop "$domain" >/dev/null
+elif [[ $platform == prestashop ]]; then
+	shop=$(curl -sf -X POST "$base/_sim/shops" -d "{\"products\": $n, \"combinations\": 2, \"images\": 2, \"taxRate\": 20}")
+	url=$(node -e 'console.log(JSON.parse(process.argv[1]).url)' "$shop")
+	node -e 'console.log(JSON.parse(process.argv[1]).key)' "$shop" |
+		bin/crowdcartctl --conf "$conf" connect --brand "$slug" --platform prestashop --shop "$url" >/dev/null
 else
 	shop=$(curl -sf -X POST "$base/_sim/shops" -d "{\"products\": $n, \"variations\": 2, \"images\": 2}")
 	url=$(node -e 'console.log(JSON.parse(process.argv[1]).url)' "$shop")

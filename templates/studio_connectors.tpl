@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1 class="page-title">Shop connectors</h1>
-<p>Connect your Shopify, WooCommerce or PrestaShop shop: its products, variants, prices, pictures and stock come here and stay in sync, and the orders placed here go back to Shopify and WooCommerce shops. Changes made here to synced products are replaced by the next sync.</p>
+<p>Connect your Shopify, WooCommerce or PrestaShop shop: its products, variants, prices, pictures and stock come here and stay in sync, and the orders placed here go back to your shop. Changes made here to synced products are replaced by the next sync.</p>
 {{#CONNECTED}}<section class="connector" aria-labelledby="connector-{{PLATFORM}}">
 <h2 id="connector-{{PLATFORM}}">{{PLATFORM_NAME}}: {{SHOP}}</h2>
 {{#RUNNING}}<p class="connector-progress" role="status">Syncing: {{TEXT}}</p>{{/RUNNING}}
@@ -44,7 +44,7 @@
 {{#PRESTA_ERROR}}<p class="field-error" id="presta-connect-error" role="alert">{{TEXT}}</p>{{/PRESTA_ERROR}}
 <div class="field"><label for="presta-shop">Shop address</label>
 <input id="presta-shop" name="shop" maxlength="255" placeholder="https://shop.example.com" value="{{PRESTA_SHOP}}"{{#PRESTA_ERROR}} aria-describedby="presta-connect-error"{{/PRESTA_ERROR}}></div>
-<div class="field"><label for="presta-key">Webservice key (GET on products, combinations, stock_availables, product_options, product_option_values)</label>
+<div class="field"><label for="presta-key">Webservice key (GET on products, combinations, stock_availables, product_options, product_option_values, specific_prices, configurations, tax_rules, taxes, currencies, countries, states, carriers, order_states, order_carriers; GET and POST on customers, addresses, carts and orders, for the orders placed here)</label>
 <input id="presta-key" name="key" type="password" maxlength="200" autocomplete="off"></div>
 <div class="actions"><button class="button" type="submit">Connect PrestaShop and sync</button></div>
 </form>

@@ -23,24 +23,30 @@
 <form class="form product-form" method="post" action="{{ACTION}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="title">Title</label>
+{{#SYNCED}}<p class="hint synced-field">From {{PLATFORM}}: the next sync replaces it.</p>{{/SYNCED}}
 <input id="title" name="title" maxlength="255" required value="{{TITLE_VALUE}}"{{#ERR_TITLE}} aria-invalid="true" aria-describedby="title-error"{{/ERR_TITLE}}>
 {{#ERR_TITLE}}<p class="field-error" id="title-error">{{TEXT}}</p>{{/ERR_TITLE}}</div>
 <div class="field"><label for="description">Description</label>
+{{#SYNCED}}<p class="hint synced-field">From {{PLATFORM}}: the next sync replaces it.</p>{{/SYNCED}}
 <textarea id="description" name="description" rows="8" maxlength="20000" aria-describedby="description-hint{{#ERR_DESCRIPTION}} description-error{{/ERR_DESCRIPTION}}"{{#ERR_DESCRIPTION}} aria-invalid="true"{{/ERR_DESCRIPTION}}>{{DESCRIPTION:pre_escape}}</textarea>
 <p class="hint" id="description-hint">Plain text; a blank line starts a new paragraph.</p>
 {{#ERR_DESCRIPTION}}<p class="field-error" id="description-error">{{TEXT}}</p>{{/ERR_DESCRIPTION}}</div>
 <div class="field"><label for="product_type">Category</label>
+{{#SYNCED}}<p class="hint synced-field">From {{PLATFORM}}: the next sync replaces it.</p>{{/SYNCED}}
 <input id="product_type" name="product_type" maxlength="120" value="{{PRODUCT_TYPE}}" aria-describedby="product_type-hint{{#ERR_PRODUCT_TYPE}} product_type-error{{/ERR_PRODUCT_TYPE}}"{{#ERR_PRODUCT_TYPE}} aria-invalid="true"{{/ERR_PRODUCT_TYPE}}>
 <p class="hint" id="product_type-hint">The shop lists the product on this category’s page: a word like “Desk”, or a Google product category such as “Home &amp; Garden &gt; Decor &gt; Vases” (its last part is the category).</p>
 {{#ERR_PRODUCT_TYPE}}<p class="field-error" id="product_type-error">{{TEXT}}</p>{{/ERR_PRODUCT_TYPE}}</div>
 <div class="field"><label for="vendor">Vendor</label>
+{{#SYNCED}}<p class="hint synced-field">From {{PLATFORM}}: the next sync replaces it.</p>{{/SYNCED}}
 <input id="vendor" name="vendor" maxlength="120" value="{{VENDOR}}"{{#ERR_VENDOR}} aria-invalid="true" aria-describedby="vendor-error"{{/ERR_VENDOR}}>
 {{#ERR_VENDOR}}<p class="field-error" id="vendor-error">{{TEXT}}</p>{{/ERR_VENDOR}}</div>
 <div class="field"><label for="tags">Tags</label>
+{{#SYNCED}}<p class="hint synced-field">From {{PLATFORM}}: the next sync replaces them.</p>{{/SYNCED}}
 <input id="tags" name="tags" maxlength="1000" value="{{TAGS}}" aria-describedby="tags-hint{{#ERR_TAGS}} tags-error{{/ERR_TAGS}}"{{#ERR_TAGS}} aria-invalid="true"{{/ERR_TAGS}}>
 <p class="hint" id="tags-hint">Separated by commas.</p>
 {{#ERR_TAGS}}<p class="field-error" id="tags-error">{{TEXT}}</p>{{/ERR_TAGS}}</div>
 <fieldset><legend>Options (up to 3, like Size or Color)</legend>
+{{#SYNCED}}<p class="hint synced-field">From {{PLATFORM}}: the next sync replaces them.</p>{{/SYNCED}}
 <div class="field"><label for="option1_name">Option 1 name</label><input id="option1_name" name="option1_name" maxlength="60" value="{{OPTION1_NAME}}"{{#ERR_OPTION1_NAME}} aria-invalid="true" aria-describedby="option1_name-error"{{/ERR_OPTION1_NAME}}>
 {{#ERR_OPTION1_NAME}}<p class="field-error" id="option1_name-error">{{TEXT}}</p>{{/ERR_OPTION1_NAME}}</div>
 <div class="field"><label for="option2_name">Option 2 name</label><input id="option2_name" name="option2_name" maxlength="60" value="{{OPTION2_NAME}}"{{#ERR_OPTION2_NAME}} aria-invalid="true" aria-describedby="option2_name-error"{{/ERR_OPTION2_NAME}}>
@@ -49,6 +55,7 @@
 {{#ERR_OPTION3_NAME}}<p class="field-error" id="option3_name-error">{{TEXT}}</p>{{/ERR_OPTION3_NAME}}</div>
 </fieldset>
 <fieldset id="variants"><legend>Variants (prices in {{CURRENCY}}; empty a row to remove it; up to 100)</legend>
+{{#SYNCED}}<p class="hint synced-field">From {{PLATFORM}}: the next sync replaces them.</p>{{/SYNCED}}
 {{#ERR_VARIANTS}}<p class="field-error" id="variants-error">{{TEXT}}</p>{{/ERR_VARIANTS}}
 {{#VARIANTS_FULL}}<p class="hint">This product has 100 variants, the most it can have: empty a row to make room.</p>{{/VARIANTS_FULL}}
 <div class="table-scroll"><table class="variant-editor">
@@ -67,6 +74,7 @@
 </tbody></table></div>
 </fieldset>
 <fieldset id="images"><legend>Images (uploaded, or http or https addresses; empty a row or choose remove to take it off; change the positions to reorder; up to 20; the first is the card's)</legend>
+{{#SYNCED}}<p class="hint synced-field">From {{PLATFORM}}: the next sync replaces them.</p>{{/SYNCED}}
 {{#ERR_IMAGES}}<p class="field-error" id="images-error">{{TEXT}}</p>{{/ERR_IMAGES}}
 <div class="image-rows">
 {{#IMAGE}}<div class="image-row">{{#TYPED}}<label>Image {{N}} address <input id="i{{N}}-url" name="i_url" type="url" maxlength="1000" value="{{URL}}"{{#ERR_URL}} aria-invalid="true" aria-describedby="i{{N}}-url-error"{{/ERR_URL}}></label>{{#ERR_URL}}<p class="field-error" id="i{{N}}-url-error">{{TEXT}}</p>{{/ERR_URL}}{{/TYPED}}

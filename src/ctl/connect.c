@@ -1,12 +1,13 @@
-/* connect.c: crowdcartctl connect --brand SLUG [--platform woocommerce] --shop ADDRESS: what the
- * studio's connector forms do for Shopify and WooCommerce, for operators and the sync bench. The
- * secrets (Shopify: access token, client secret; WooCommerce: consumer key, consumer secret,
- * webhook secret) are read from standard input, one a line, so they never sit in the process list or a shell's
- * history. */
+/* connect.c: crowdcartctl connect --brand SLUG [--platform woocommerce|prestashop] --shop ADDRESS:
+ * what the studio's connector forms do, for operators and the sync bench. The secrets (Shopify:
+ * access token, client secret; WooCommerce: consumer key, consumer secret, webhook secret;
+ * PrestaShop: the Webservice key) are read from standard input, one a line, so they never sit in
+ * the process list or a shell's history. */
 #include <stdio.h>
 #include <string.h>
 #include <sodium.h>
 #include "domain/connectors/connector_store.h"
+#include "domain/connectors/presta_api.h"
 #include "domain/connectors/shopify_api.h"
 #include "domain/connectors/woo_api.h"
 #include "ctl/ctl.h"
@@ -24,7 +25,8 @@ static bool read_line(char *buf, size_t n)
 /* The shop address typed for platform, normalised into shop; false when it is not one. */
 static bool shop_of(const char *platform, const char *typed, char shop[256])
 {
-	return strcmp(platform, "woocommerce") == 0 ? woo_api_shop(typed, shop) : shopify_api_shop(typed, shop);
+	return strcmp(platform, "woocommerce") == 0 ? woo_api_shop(typed, shop)
+	     : strcmp(platform, "prestashop") == 0 ? presta_api_shop(typed, shop) : shopify_api_shop(typed, shop);
 }
 
 int ctl_connect(struct db *db, int argc, char **argv)
@@ -32,23 +34,32 @@ int ctl_connect(struct db *db, int argc, char **argv)
 	const char *slug = ctl_opt(argc, argv, "--brand"), *typed = ctl_opt(argc, argv, "--shop");
 	const char *platform = ctl_opt(argc, argv, "--platform");
 	platform = platform ? platform : "shopify";
-	bool woo = strcmp(platform, "woocommerce") == 0;
+	bool woo = strcmp(platform, "woocommerce") == 0, presta = strcmp(platform, "prestashop") == 0;
 	char shop[256];
 	if (!slug || !typed || argc != (ctl_opt(argc, argv, "--platform") ? 6 : 4) ||
-	    (!woo && strcmp(platform, "shopify") != 0)) {
+	    (!woo && !presta && strcmp(platform, "shopify") != 0)) {
 		fprintf(stderr, "usage: crowdcartctl connect --brand SLUG --shop NAME.myshopify.com"
 			" < (access token, then client secret, one a line)\n"
 			"       crowdcartctl connect --brand SLUG --platform woocommerce --shop https://SHOP"
-			" < (consumer key, consumer secret, webhook secret, one a line)\n");
+			" < (consumer key, consumer secret, webhook secret, one a line)\n"
+			"       crowdcartctl connect --brand SLUG --platform prestashop --shop https://SHOP < (Webservice key)\n");
 		return 2;
 	}
 	if (!shop_of(platform, typed, shop)) {
-		fprintf(stderr, woo ? "crowdcartctl: \"%s\" is not an https address like https://shop.example.com\n"
+		fprintf(stderr, woo || presta ? "crowdcartctl: \"%s\" is not an https address like https://shop.example.com\n"
 				    : "crowdcartctl: \"%s\" is not a Shopify address like name.myshopify.com\n", typed);
 		return 2;
 	}
 	char token[CONNECTOR_SECRET_MAX + 2], secret[CONNECTOR_SECRET_MAX + 2], key[CONNECTOR_SECRET_MAX + 2] = "";
-	bool read = (!woo || read_line(key, sizeof key)) && read_line(token, sizeof token) && read_line(secret, sizeof secret);
+	bool read = (!woo || read_line(key, sizeof key)) && read_line(token, sizeof token) &&
+		    (presta || read_line(secret, sizeof secret));
+	if (read && presta) {
+		/* PrestaShop sends no webhooks: the secret that would check them is random, never used
+		 * (as the studio's form does). */
+		uint8_t raw[16];
+		randombytes_buf(raw, sizeof raw);
+		sodium_bin2hex(secret, sizeof secret, raw, sizeof raw);
+	}
 	if (read && woo) {
 		/* the token sealed for WooCommerce is "key:consumer secret" */
 		char joined[CONNECTOR_SECRET_MAX + 2];
@@ -58,9 +69,10 @@ int ctl_connect(struct db *db, int argc, char **argv)
 	}
 	sodium_memzero(key, sizeof key);
 	if (!read) {
-		fprintf(stderr, woo ? "crowdcartctl: give the consumer key, the consumer secret and the webhook secret on"
-				      " standard input, one a line\n"
-				    : "crowdcartctl: give the access token and the client secret on standard input, one a line\n");
+		fprintf(stderr, presta ? "crowdcartctl: give the Webservice key on standard input\n"
+				: woo ? "crowdcartctl: give the consumer key, the consumer secret and the webhook secret on"
+					" standard input, one a line\n"
+				: "crowdcartctl: give the access token and the client secret on standard input, one a line\n");
 		return 2;
 	}
 	struct arena *a = arena_new(4096);

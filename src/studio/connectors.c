@@ -151,8 +151,8 @@ static int connect_presta(struct req *r, const struct platform *pl, bool *saved)
 		return render(r, 422, pl, "Enter the shop's https address, like https://shop.example.com (a name, not an"
 			      " IP address).");
 	if (!key || !*key)
-		return render(r, 422, pl, "Enter the Webservice key (PrestaShop, Advanced Parameters, Webservice, with GET on"
-			      " products, combinations, stock_availables, product_options and product_option_values).");
+		return render(r, 422, pl, "Enter the Webservice key (PrestaShop, Advanced Parameters, Webservice, with the"
+			      " permissions listed beside the key's box).");
 	/* PrestaShop sends no webhooks: the secret that would check them is random, never used. */
 	uint8_t raw[16];
 	char unused[2 * sizeof raw + 1];

@@ -37,8 +37,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (presta_api_read(status, (const char *)data, size, &d, &list, err) != CONNECTOR_FETCH_OK)
 		return 0;
 	xmlNode *root = xmlDocGetRootElement(d);
+	struct presta_taxes taxes;
+	presta_tax_build(a, presta_xml_child(root, "tax_rules"), presta_xml_child(root, "taxes"), 8, &taxes);
 	struct presta_lists l = { presta_xml_child(root, "combinations"), presta_xml_child(root, "stock_availables"),
-				  presta_xml_child(root, "product_option_values"), presta_xml_child(root, "product_options") };
+				  presta_xml_child(root, "product_option_values"), presta_xml_child(root, "product_options"), &taxes,
+				  presta_xml_child(root, "specific_prices"), "2026-12-07 00:00:00" };
 	struct catalog_report rep = { .a = a };
 	struct catalog_run run = { .fmt = CATALOG_SHOPIFY, .currency = "JPY", .a = a, .rep = &rep };
 	struct connector_ids ids;

@@ -146,7 +146,7 @@ test('the worker syncs 2,000 WooCommerce products with variations and pictures, 
 	assert.equal(count(b.slug, 'products'), 2000);
 });
 
-test('the worker subscribes the webhooks; a simple product changed by webhook is written whole; a variable one queues a sync', async () => {
+test('the worker subscribes the webhooks; a simple product changed by webhook is written whole; a variable one is read again with its variations, no full sync', async () => {
 	const ctx = await connected({ products: 4, variations: 0, images: 1 });
 	const { sim, shop, b, id } = ctx;
 	await syncToEnd(sim, id);
@@ -169,13 +169,32 @@ test('the worker subscribes the webhooks; a simple product changed by webhook is
 	sql(`UPDATE connectors SET webhooks_registered_at = NULL WHERE id = ${id}`);	// as if a pass died before noting it
 	await syncToEnd(sim, id);
 	assert.equal((await control(sim, 'GET', `/_sim/shops/${shop.key}`)).webhooks.length, 4, 'no topic subscribed twice');
+	// A variable product's own change names its variations by id only: the worker reads that product
+	// and its variations again and writes them, and no full sync starts.
 	const variable = await connected({ products: 2, variations: 2 });
 	await syncToEnd(variable.sim, variable.id);
+	const synced = connectorRow(variable.id);
+	const round = () => sql(`SELECT sync_round, sync_started_at FROM connectors WHERE id = ${variable.id}`)[0];
+	const roundBefore = round();
 	const vp = variable.sim.shops.get(variable.shop.key).products[0];
+	Object.assign(vp.variations[0], { regular: 4321, sale: null });
+	Object.assign(vp.variations[1], { regular: 5555, sale: 5000 });
 	const body = await control(variable.sim, 'PUT', `/_sim/shops/${variable.shop.key}/products/${vp.id}`, { name: 'New name' });
 	assert.equal(body.type, 'variable');
+	const callsBefore = (await shopCalls(variable)).length;
 	assert.equal((await webhook(variable, 'product.updated', body)).status, 200);
-	assert.equal(connectorRow(variable.id).state, 'queued');
+	assert.equal(connectorRow(variable.id).state, 'idle', 'no full sync queued');
+	const t0 = Date.now();
+	await workerOnce(variable.sim);
+	assert.deepEqual(variants(variable.b.slug, vp.slug).map((v) => [v.ext, v.price, v.compare_at]),
+		[[String(vp.variations[0].id), 4321, null], [String(vp.variations[1].id), 5000, 5555]]);
+	assert.equal(products(variable.b.slug).find((x) => x.handle === vp.slug).title, 'New name');
+	assert.ok(Date.now() - t0 < 10000, 'within seconds of the webhook');
+	assert.deepEqual((await shopCalls(variable)).slice(callsBefore).map((c) => c.path),
+		[`/products/${vp.id}`, `/products/${vp.id}/variations`], 'that product and its variations, not the catalog');
+	assert.deepEqual(connectorRow(variable.id), synced, 'the sync state and progress did not restart');
+	assert.deepEqual(round(), roundBefore);
+	assert.equal(sql(`SELECT COUNT(*) FROM connector_refreshes WHERE connector_id = ${variable.id}`)[0][0], '0');
 });
 
 test('a WooCommerce sync killed half-way goes on from its checkpoint without duplicates, 429s are waited out, and what the shop removed is archived', async () => {

@@ -10,6 +10,7 @@
 #include "domain/connectors/shopify_api.h"
 #include "domain/connectors/presta_api.h"
 #include "domain/connectors/presta_map.h"
+#include "domain/connectors/presta_orders.h"
 #include "domain/connectors/shopify_map.h"
 #include "domain/connectors/woo_api.h"
 #include "domain/connectors/woo_map.h"
@@ -314,6 +315,104 @@ START_TEST(test_presta_reads_xml_and_prices)
 }
 END_TEST
 
+START_TEST(test_presta_order_names_items_and_filters)
+{
+	struct arena *a = arena_new(4096);
+	const char *first, *last;
+	presta_orders_names(a, "Ada Mae Lovelace", &first, &last);
+	ck_assert_str_eq(first, "Ada Mae");
+	ck_assert_str_eq(last, "Lovelace");
+	/* PrestaShop refuses digits and most punctuation in a customer's name */
+	presta_orders_names(a, "R2D2 (Droid) #1", &first, &last);
+	ck_assert_str_eq(first, "RD");
+	ck_assert_str_eq(last, "Droid");
+	presta_orders_names(a, "Cher", &first, &last);
+	ck_assert_str_eq(first, "Cher");
+	ck_assert_str_eq(last, "Cher");
+	presta_orders_names(a, "1234", &first, &last);
+	ck_assert_str_eq(first, "Customer");
+	long long item = presta_map_item(123, 4567);
+	ck_assert_int_eq(presta_map_item_product(item), 123);
+	ck_assert_int_eq(presta_map_item_combination(item), 4567);
+	ck_assert_int_eq(presta_map_item_combination(presta_map_item(9, 0)), 0);
+	ck_assert_int_eq(presta_map_item(0, 1), 0);
+	ck_assert_int_eq(presta_map_item(1LL << 31, 1), 0);
+	ck_assert_str_eq(presta_api_filter(a, "ada+1@example.com"), "%5Bada%2B1%40example.com%5D");
+	ck_assert_str_eq(presta_api_filter(a, "crowdcart AB|C"), "%5Bcrowdcart%20AB%7CC%5D");
+	arena_free(a);
+}
+END_TEST
+
+/* The Webservice's tax_rules and taxes answers, read as lists. */
+static xmlNode *tax_list(xmlDoc **d, const char *xml)
+{
+	char err[200];
+	xmlNode *list;
+	ck_assert_int_eq(presta_api_read(200, xml, strlen(xml), d, &list, err), CONNECTOR_FETCH_OK);
+	return list;
+}
+
+START_TEST(test_presta_prices_with_the_default_country_tax)
+{
+	struct arena *a = arena_new(4096);
+	xmlDoc *rd, *td;
+	/* group 1: France 20 % only; group 2: France 5 % then 10 % one after another; group 3: a
+	 * state's rule and a postal range's, neither the whole country's; group 4: "this tax only"
+	 * first, so the second rule adds nothing */
+	xmlNode *rules = tax_list(&rd, "<?xml version=\"1.0\"?><prestashop><tax_rules>"
+		"<tax_rule><id>1</id><id_tax_rules_group>1</id_tax_rules_group><id_state>0</id_state><id_country>8</id_country>"
+		"<zipcode_from>0</zipcode_from><zipcode_to>0</zipcode_to><id_tax>1</id_tax><behavior>0</behavior></tax_rule>"
+		"<tax_rule><id>2</id><id_tax_rules_group>2</id_tax_rules_group><id_state>0</id_state><id_country>8</id_country>"
+		"<zipcode_from>0</zipcode_from><zipcode_to>0</zipcode_to><id_tax>2</id_tax><behavior>2</behavior></tax_rule>"
+		"<tax_rule><id>3</id><id_tax_rules_group>2</id_tax_rules_group><id_state>0</id_state><id_country>8</id_country>"
+		"<zipcode_from>0</zipcode_from><zipcode_to>0</zipcode_to><id_tax>3</id_tax><behavior>2</behavior></tax_rule>"
+		"<tax_rule><id>4</id><id_tax_rules_group>3</id_tax_rules_group><id_state>5</id_state><id_country>8</id_country>"
+		"<zipcode_from>0</zipcode_from><zipcode_to>0</zipcode_to><id_tax>1</id_tax><behavior>0</behavior></tax_rule>"
+		"<tax_rule><id>5</id><id_tax_rules_group>3</id_tax_rules_group><id_state>0</id_state><id_country>8</id_country>"
+		"<zipcode_from>75000</zipcode_from><zipcode_to>75999</zipcode_to><id_tax>1</id_tax><behavior>0</behavior></tax_rule>"
+		"<tax_rule><id>6</id><id_tax_rules_group>4</id_tax_rules_group><id_state>0</id_state><id_country>8</id_country>"
+		"<zipcode_from>0</zipcode_from><zipcode_to>0</zipcode_to><id_tax>2</id_tax><behavior>0</behavior></tax_rule>"
+		"<tax_rule><id>7</id><id_tax_rules_group>4</id_tax_rules_group><id_state>0</id_state><id_country>8</id_country>"
+		"<zipcode_from>0</zipcode_from><zipcode_to>0</zipcode_to><id_tax>1</id_tax><behavior>1</behavior></tax_rule>"
+		"<tax_rule><id>8</id><id_tax_rules_group>1</id_tax_rules_group><id_state>0</id_state><id_country>1</id_country>"
+		"<zipcode_from>0</zipcode_from><zipcode_to>0</zipcode_to><id_tax>3</id_tax><behavior>0</behavior></tax_rule>"
+		"</tax_rules></prestashop>");
+	xmlNode *taxes = tax_list(&td, "<?xml version=\"1.0\"?><prestashop><taxes>"
+		"<tax><id>1</id><rate><![CDATA[20.000]]></rate><active>1</active><deleted>0</deleted></tax>"
+		"<tax><id>2</id><rate>5.000</rate><active>1</active><deleted>0</deleted></tax>"
+		"<tax><id>3</id><rate>10.000</rate><active>1</active><deleted>0</deleted></tax>"
+		"</taxes></prestashop>");
+	struct presta_taxes t;
+	presta_tax_build(a, rules, taxes, 8, &t);
+	/* 10.00 without tax at 20 % is 12.00; 10.01 is 12.012, shown 12.01; 0.125 at 20 % 0.15 */
+	ck_assert_int_eq(presta_tax_minor(presta_tax_find(&t, 1), 10000000, 10000), 1200);
+	ck_assert_int_eq(presta_tax_minor(presta_tax_find(&t, 1), 10010000, 10000), 1201);
+	ck_assert_int_eq(presta_tax_minor(presta_tax_find(&t, 1), 125000, 10000), 15);
+	/* half up: 10.0375 at 20 % is 12.045, shown 12.05 */
+	ck_assert_int_eq(presta_tax_minor(presta_tax_find(&t, 1), 10037500, 10000), 1205);
+	/* 5 % then 10 % on 10.00: 11.55 (added up it would be 11.50) */
+	ck_assert_int_eq(presta_tax_minor(presta_tax_find(&t, 2), 10000000, 10000), 1155);
+	ck_assert_ptr_null(presta_tax_find(&t, 3));
+	ck_assert_int_eq(presta_tax_minor(presta_tax_find(&t, 4), 10000000, 10000), 1050);
+	ck_assert_ptr_null(presta_tax_find(&t, 0));
+	ck_assert_int_eq(presta_tax_minor(NULL, 10004999, 10000), 1000);
+	/* a specific price's reduction: 25 % off 12.00 is 9.00; 2.00 off with tax 10.00; 2.00 off
+	 * before tax (10.00 - 2.00) x 1.2 = 9.60; never below nothing */
+	const struct presta_tax_group *fr = presta_tax_find(&t, 1);
+	ck_assert_int_eq(presta_tax_minor_reduced(fr, 10000000, &(struct presta_reduction){ true, true, 250000 }, 10000), 900);
+	ck_assert_int_eq(presta_tax_minor_reduced(fr, 10000000, &(struct presta_reduction){ false, true, 2000000 }, 10000), 1000);
+	ck_assert_int_eq(presta_tax_minor_reduced(fr, 10000000, &(struct presta_reduction){ false, false, 2000000 }, 10000), 960);
+	ck_assert_int_eq(presta_tax_minor_reduced(fr, 1000000, &(struct presta_reduction){ false, true, 2000000 }, 10000), 0);
+	ck_assert_int_eq(presta_tax_minor_reduced(presta_tax_find(&t, 2), 10000000, &(struct presta_reduction){ true, true, 100000 },
+						  10000), 1040);	/* 11.55 less 10 %: 10.395 */
+	/* JPY: no minor unit */
+	ck_assert_int_eq(presta_tax_minor(presta_tax_find(&t, 1), 1000000000, 1000000), 1200);
+	xmlFreeDoc(rd);
+	xmlFreeDoc(td);
+	arena_free(a);
+}
+END_TEST
+
 Suite *connectors_suite(void)
 {
 	Suite *s = suite_create("connectors");
@@ -327,6 +426,8 @@ Suite *connectors_suite(void)
 	tcase_add_test(tc, test_woo_reads_paging_limits_and_errors);
 	tcase_add_test(tc, test_woo_maps_variable_and_simple_products);
 	tcase_add_test(tc, test_presta_reads_xml_and_prices);
+	tcase_add_test(tc, test_presta_order_names_items_and_filters);
+	tcase_add_test(tc, test_presta_prices_with_the_default_country_tax);
 	suite_add_tcase(s, tc);
 	return s;
 }

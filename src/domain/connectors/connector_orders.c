@@ -1,12 +1,14 @@
 /* connector_orders.c: the outbox of orders for connected shops (connector_orders): queue, push,
- * read back, with Shopify's GraphQL here and WooCommerce's REST shapes in woo_orders.c. Each row is claimed under a two-minute lease before the shop is called, so two
- * workers never push the same order. */
+ * read back, with Shopify's GraphQL here, WooCommerce's REST shapes in woo_orders.c and
+ * PrestaShop's Webservice in presta_orders.c. Each row is claimed under a two-minute lease before
+ * the shop is called, so two workers never push the same order. */
 #include <stdio.h>
 #include <string.h>
 #include <jansson.h>
 #include <sodium.h>
 #include "domain/connectors/connector_orders.h"
 #include "domain/connectors/connector_store.h"
+#include "domain/connectors/presta_orders.h"
 #include "domain/connectors/shopify_map.h"
 #include "domain/connectors/woo_orders.h"
 #include "domain/mail/notify.h"
@@ -303,6 +305,44 @@ static enum db_status due_woo(struct db *db, struct arena *a, const struct conne
 		       : read_back_woo(db, a, http, &s, order_id, remote, done);
 }
 
+static enum db_status push_presta(struct db *db, struct arena *a, const struct connector_http *http,
+				  const struct presta_shop *s, long long order_id, long long connector_id, long attempts, bool *done)
+{
+	struct presta_order_in in;
+	enum db_status rc = DB_OK;
+	if (!presta_orders_input(db, a, order_id, connector_id, &in, &rc))
+		return rc;
+	long long id;
+	const char *reference;
+	bool final;
+	char err[200];
+	if (presta_orders_push(http, a, s, &in, &id, &reference, &final, err) != CONNECTOR_FETCH_OK)
+		return retry(db, order_id, final, attempts, err);
+	rc = db_query(db, NULL, &q_pushed, (struct db_param[]){ DB_I(id), DB_S(arena_printf(a, "#%.38s", reference)),
+		DB_I(poll_s()), DB_I(order_id) }, NULL);
+	*done = rc == DB_OK;
+	return rc;
+}
+
+/* A PrestaShop order ships the crowdcart one once its carrier has a tracking number or its state
+ * is one the shop counts as shipped. */
+static enum db_status read_back_presta(struct db *db, struct arena *a, const struct connector_http *http,
+				       const struct presta_shop *s, long long order_id, long long remote, bool *done)
+{
+	struct presta_order_state st;
+	char err[200];
+	if (presta_orders_read(http, a, s, remote, &st, err) != CONNECTOR_FETCH_OK)
+		return db_query(db, NULL, &q_later, (struct db_param[]){ DB_I(RETRY_S), DB_I(order_id) }, NULL);
+	if (!st.shipped)
+		return db_query(db, NULL, &q_later, (struct db_param[]){ DB_I(poll_s()), DB_I(order_id) }, NULL);
+	struct ship_ctx c = { a, order_id, st.carrier, st.tracking,
+		arena_printf(a, "Shipped in PrestaShop (#%s)%s%s%s%s", st.reference, *st.tracking ? ": " : "", st.carrier,
+			     *st.carrier ? " " : "", st.tracking) };
+	enum db_status rc = db_txn(db, ship_order, &c);
+	*done = rc == DB_OK;
+	return rc;
+}
+
 long connector_orders_due(struct db *db, struct arena *a, const struct connector_http *http)
 {
 	struct db_res due;
@@ -323,10 +363,15 @@ long connector_orders_due(struct db *db, struct arena *a, const struct connector
 			continue;
 		}
 		struct shopify_shop s = { db_at(&due, i, 4)->s, token };
+		struct presta_shop presta = { s.shop, token };
 		bool done = false, pending = strcmp(state, "pending") == 0;
-		enum db_status rc = strcmp(db_at(&due, i, 7)->s, "woocommerce") == 0
+		const char *platform = db_at(&due, i, 7)->s;
+		enum db_status rc = strcmp(platform, "woocommerce") == 0
 			? due_woo(db, a, http, s.shop, token, order_id, pending, db_at(&due, i, 6)->i,
 				  (long)db_at(&due, i, 3)->i, remote, db_at(&due, i, 8)->s, &done)
+			: strcmp(platform, "prestashop") == 0
+			? (pending ? push_presta(db, a, http, &presta, order_id, db_at(&due, i, 6)->i, (long)db_at(&due, i, 3)->i, &done)
+				   : read_back_presta(db, a, http, &presta, order_id, remote, &done))
 			: pending ? push(db, a, http, &s, order_id, db_at(&due, i, 6)->i, (long)db_at(&due, i, 3)->i, &done)
 			: read_back(db, a, http, &s, order_id, remote, &done);
 		sodium_memzero(token, sizeof token);

@@ -1,7 +1,8 @@
 /* connector_orders.h: orders placed on crowdcart for products synced from a shop go back to that
- * shop as orders there (Shopify's orderCreate), so the brand fulfils them where it always has; the
- * shop's fulfilment, with its tracking, is read back and ships the crowdcart order. Run by
- * crowdcartctl worker; every call goes through the caller's transport (outbound.h in the worker). */
+ * shop as orders there (Shopify's orderCreate, WooCommerce's and PrestaShop's orders), so the brand
+ * fulfils them where it always has; the shop's fulfilment, with its tracking, is read back and
+ * ships the crowdcart order. Run by crowdcartctl worker; every call goes through the caller's
+ * transport (outbound.h in the worker). */
 #ifndef CC_CONNECTOR_ORDERS_H
 #define CC_CONNECTOR_ORDERS_H
 #include "db/db.h"

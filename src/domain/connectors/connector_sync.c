@@ -1,6 +1,7 @@
 /* connector_sync.c: one pass of the worker over due syncs: claim, then page by page fetch, map,
  * write, remember the remote ids, checkpoint; honour the shop's cost-based throttle; at the end,
- * archive what the shop no longer has and record the result the studio shows. */
+ * archive what the shop no longer has and record the result the studio shows. Single products
+ * queued by webhooks to read again (woo_refresh.c) go first. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -12,6 +13,7 @@
 #include "domain/connectors/shopify_hooks.h"
 #include "domain/connectors/woo_hooks.h"
 #include "domain/connectors/shopify_map.h"
+#include "domain/connectors/woo_refresh.h"
 #include "domain/connectors/woo_sync.h"
 #include <sodium.h>
 #include "lib/base_url.h"
@@ -227,10 +229,11 @@ long connector_sync_due(struct db *db, struct arena *a, const struct connector_h
 {
 	long long ids[8];
 	size_t n;
-	if (connector_store_due(db, a, ids, 8, &n) != DB_OK)
+	/* single products first: a price change waits seconds, not behind a whole catalog */
+	long total = woo_refresh_due(db, a, http);
+	if (total < 0 || connector_store_due(db, a, ids, 8, &n) != DB_OK)
 		return -1;
 	long long deadline = now_ms() + budget_ms;
-	long total = 0;
 	for (size_t i = 0; i < n && now_ms() < deadline; i++) {
 		long w = sync_one(db, a, http, ids[i], deadline);
 		if (w < 0)

@@ -1,12 +1,14 @@
 /* presta_api.c: Webservice requests, and reading the XML answers: never with entities substituted
  * or anything fetched from the network (XML_PARSE_NONET, no XML_PARSE_NOENT), and an answer with a
  * DOCTYPE refused outright; CDATA read as text. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/parser.h>
 #include "domain/connectors/presta_api.h"
 #include "domain/connectors/woo_api.h"
+#include "lib/buf.h"
 #include "lib/config.h"
 
 bool presta_api_shop(const char *typed, char out[256])
@@ -91,19 +93,54 @@ enum connector_fetch presta_api_read(int status, const char *body, size_t len, x
 	return CONNECTOR_FETCH_OK;
 }
 
+const char *presta_api_filter(struct arena *a, const char *value)
+{
+	struct buf b;
+	buf_init(&b, a, 3 * strlen(value) + 8);
+	buf_puts(&b, "%5B");
+	for (const unsigned char *c = (const unsigned char *)value; *c; c++)
+		if (isalnum(*c) || strchr("-._~", *c))
+			buf_putc(&b, (char)*c);
+		else
+			buf_printf(&b, "%%%02X", *c);
+	buf_puts(&b, "%5D");
+	return buf_cstr(&b);
+}
+
+static enum connector_fetch call(const struct connector_http *http, struct arena *a, const struct presta_shop *s,
+				 const char *method, const char *path, const char *xml, xmlDoc **doc, xmlNode **list,
+				 int *status, char error[200])
+{
+	const char *base = config_str("prestashop_api_base", NULL);
+	struct outcall_req rq = { .method = method, .user = s->key, .password = "", .timeout_ms = PRESTA_TIMEOUT_MS,
+				  .url = arena_printf(a, "%s/api/%s", base && *base ? base : s->url, path) };
+	rq.headers[0] = "Accept: application/xml";
+	if (xml) {
+		rq.headers[1] = "Content-Type: application/xml";
+		rq.body = xml;
+		rq.body_len = strlen(xml);
+	}
+	struct outcall_res res;
+	memset(&res, 0, sizeof res);
+	http->call(http->ctx, a, &rq, &res);
+	*status = res.status;
+	enum connector_fetch r = presta_api_read(res.status == 201 ? 200 : res.status, res.body, res.body_len, doc, list, error);
+	if (res.status == 0 && *res.error)
+		snprintf(error, 200, "the shop did not answer: %.150s", res.error);
+	return r;
+}
+
+enum connector_fetch presta_api_post(const struct connector_http *http, struct arena *a, const struct presta_shop *s,
+				     const char *resource, const char *xml, xmlDoc **doc, xmlNode **item, int *status,
+				     char error[200])
+{
+	return call(http, a, s, "POST", resource, xml, doc, item, status, error);
+}
+
 enum connector_fetch presta_api_get(const struct connector_http *http, struct arena *a, const struct presta_shop *s,
 				    const char *resource, const char *query, xmlDoc **doc, xmlNode **list,
 				    char error[200])
 {
-	const char *base = config_str("prestashop_api_base", NULL);
-	struct outcall_req rq = { .method = "GET", .user = s->key, .password = "", .timeout_ms = PRESTA_TIMEOUT_MS,
-				  .url = arena_printf(a, "%s/api/%s?%s", base && *base ? base : s->url, resource, query) };
-	rq.headers[0] = "Accept: application/xml";
-	struct outcall_res res;
-	memset(&res, 0, sizeof res);
-	http->call(http->ctx, a, &rq, &res);
-	enum connector_fetch r = presta_api_read(res.status, res.body, res.body_len, doc, list, error);
-	if (res.status == 0 && *res.error)
-		snprintf(error, 200, "the shop did not answer: %.150s", res.error);
-	return r;
+	int status;
+	return call(http, a, s, "GET", arena_printf(a, "%s?%s", resource, query), NULL, doc, list, &status, error);
 }

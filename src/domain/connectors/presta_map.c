@@ -30,18 +30,109 @@ bool presta_map_micros(const char *s, long long *out)
 	return true;
 }
 
-/* micros as the currency's minor units (half up), then through the import's price check. */
-static bool price_of(struct catalog_run *run, unsigned long line, long long micros, const char *currency, long long *out)
+long long presta_map_item(long long product, long long combination)
+{
+	if (product <= 0 || product >= (1LL << 31) || combination < 0 || combination >= (1LL << 32))
+		return 0;
+	return product << 32 | combination;
+}
+
+long long presta_map_item_product(long long item)
+{
+	return item >> 32;
+}
+
+long long presta_map_item_combination(long long item)
+{
+	return item & 0xffffffffLL;
+}
+
+/* Variant k's item is ids->item[k]: a variant without one would shift the rest, so it is an error. */
+static bool add_item(struct catalog_run *run, unsigned long line, struct connector_ids *ids, long long product,
+		     long long combination)
+{
+	long long item = presta_map_item(product, combination);
+	if (!item)
+		return catalog_err(run, line, "product %lld or its combination %lld has no usable id", product, combination);
+	if (ids->nitems < CATALOG_MAX_VARIANTS)
+		ids->item[ids->nitems++] = item;
+	return true;
+}
+
+/* micros with the tax (and the reduction, NULL: none) as the currency's minor units (half up), then
+ * through the import's price check. */
+static bool price_of(struct catalog_run *run, unsigned long line, long long micros, const struct presta_tax_group *tax,
+		     const struct presta_reduction *reduction, const char *currency, long long *out)
 {
 	if (micros < 0)
 		return catalog_err(run, line, "a price comes out negative (%lld millionths)", micros);
+	if (micros > PRESTA_TAX_MAX_MICROS)
+		return catalog_err(run, line, "a price is too large (%lld millionths)", micros);
 	long long div = 1;
 	for (int e = money_exponent(currency); e < 6; e++)
 		div *= 10;
 	char text[40];
-	if (!money_decimal(text, sizeof text, (micros + div / 2) / div, currency))
+	if (!money_decimal(text, sizeof text, presta_tax_minor_reduced(tax, micros, reduction, div), currency))
 		return catalog_err(run, line, "a price cannot be written in %s", currency);
 	return catalog_price(run, line, "price", text, currency, out);
+}
+
+static bool open_date(const char *d)
+{
+	return !*d || strcmp(d, "0000-00-00 00:00:00") == 0;
+}
+
+/* The specific price a visitor of the front office pays for (product, combination): one for every
+ * cart, customer, group, country and currency, from one unit, in force at l->now; a combination's
+ * own before the product's. NULL when none. */
+static xmlNode *specific_of(struct arena *a, const struct presta_lists *l, long long product, long long combination)
+{
+	static const char *const everyone[] = { "id_cart", "id_customer", "id_group", "id_country", "id_currency" };
+	xmlNode *best = NULL;
+	for (xmlNode *sp = l->specific ? l->specific->children : NULL; sp; sp = sp->next) {
+		long long attr = presta_xml_id(presta_xml_child(sp, "id_product_attribute"));
+		if (sp->type != XML_ELEMENT_NODE || presta_xml_id(presta_xml_child(sp, "id_product")) != product ||
+		    (attr != 0 && attr != combination) || presta_xml_id(presta_xml_child(sp, "from_quantity")) > 1)
+			continue;
+		bool general = true;
+		for (size_t i = 0; i < sizeof everyone / sizeof *everyone && general; i++)
+			general = presta_xml_id(presta_xml_child(sp, everyone[i])) == 0;
+		const char *from = presta_xml_text(a, presta_xml_child(sp, "from")), *to = presta_xml_text(a, presta_xml_child(sp, "to"));
+		bool now = l->now && (open_date(from) || strcmp(from, l->now) <= 0) && (open_date(to) || strcmp(to, l->now) >= 0);
+		if (general && now && (!best || attr != 0))
+			best = sp;
+	}
+	return best;
+}
+
+/* A variant's price as the front office shows it: the product's price plus the combination's
+ * impact, with tax; under a specific price, that one (a fixed price replaces the product's, or
+ * the combination's whole price when it names the combination), less its reduction, with the
+ * regular price as compare-at when it is lower. */
+static bool set_prices(struct catalog_run *run, unsigned long line, struct catalog_variant *v, const struct presta_lists *l,
+		       long long product, long long combination, long long base, long long impact,
+		       const struct presta_tax_group *tax)
+{
+	if (!price_of(run, line, base + impact, tax, NULL, v->currency, &v->price))
+		return false;
+	xmlNode *sp = specific_of(run->a, l, product, combination);
+	if (!sp)
+		return true;
+	long long fixed = -1, reduction = 0;
+	if (!presta_map_micros(presta_xml_text(run->a, presta_xml_child(sp, "price")), &fixed) ||
+	    !presta_map_micros(presta_xml_text(run->a, presta_xml_child(sp, "reduction")), &reduction) || reduction < 0)
+		return catalog_err(run, line, "product %lld's specific price is not a number", product);
+	long long start = fixed < 0 ? base + impact
+			: presta_xml_id(presta_xml_child(sp, "id_product_attribute")) ? fixed : fixed + impact;
+	struct presta_reduction r = { strcmp(presta_xml_text(run->a, presta_xml_child(sp, "reduction_type")), "percentage") == 0,
+				      presta_xml_id(presta_xml_child(sp, "reduction_tax")) == 1, reduction };
+	long long sale;
+	if (!price_of(run, line, start, tax, &r, v->currency, &sale))
+		return false;
+	if (sale < v->price)
+		v->compare_at = v->price;
+	v->price = sale;
+	return true;
 }
 
 static xmlNode *stock_of(xmlNode *stock, long long product, long long attr)
@@ -103,12 +194,14 @@ static int option_index(struct catalog_run *run, struct catalog_product *p, unsi
 
 static bool add_combination(struct catalog_run *run, struct catalog_product *p, unsigned long line, xmlNode *c,
 			    const struct presta_lists *l, long long product_id, long long base_micros, long long groups_seen[],
-			    const char *shop_url)
+			    const char *shop_url, const struct presta_tax_group *tax, struct connector_ids *ids)
 {
 	struct catalog_variant *v = catalog_variant_add(run, p, line);
 	if (!v)
 		return false;
 	long long id = presta_xml_id(presta_xml_child(c, "id")), impact = 0;
+	if (!add_item(run, line, ids, product_id, id))
+		return false;
 	v->ext_id = arena_printf(run->a, "%lld", id);
 	bool ok = catalog_text(run, line, "reference", presta_xml_text(run->a, presta_xml_child(c, "reference")),
 			       CATALOG_MAX_NAME, &v->sku) &
@@ -116,8 +209,8 @@ static bool add_combination(struct catalog_run *run, struct catalog_product *p, 
 			       &v->barcode);
 	if (!presta_map_micros(presta_xml_text(run->a, presta_xml_child(c, "price")), &impact))
 		ok = catalog_err(run, line, "combination %lld's price impact is not a number", id);
-	ok = ok && price_of(run, line, base_micros + impact, v->currency, &v->price);
 	v->compare_at = -1;
+	ok = ok && set_prices(run, line, v, l, product_id, id, base_micros, impact, tax);
 	xmlNode *assoc = presta_xml_child(c, "associations");
 	for (xmlNode *ov = presta_xml_child(presta_xml_child(assoc, "product_option_values"), "product_option_value"); ov;
 	     ov = ov->next) {
@@ -161,6 +254,7 @@ struct catalog_product *presta_map_product(struct catalog_run *run, const char *
 	p->status = presta_xml_id(presta_xml_child(x, "active")) == 1 ? "active" : "draft";
 	if (!presta_map_micros(presta_xml_text(run->a, presta_xml_child(x, "price")), &base))
 		ok = catalog_err(run, line, "product %lld's price is not a number", id);
+	const struct presta_tax_group *tax = presta_tax_find(l->taxes, presta_xml_id(presta_xml_child(x, "id_tax_rules_group")));
 	xmlNode *assoc = presta_xml_child(x, "associations");
 	long pos = 0;
 	for (xmlNode *im = presta_xml_child(presta_xml_child(assoc, "images"), "image"); im; im = im->next)
@@ -171,19 +265,20 @@ struct catalog_product *presta_map_product(struct catalog_run *run, const char *
 	for (xmlNode *c = l->combinations ? l->combinations->children : NULL; c; c = c->next)
 		if (presta_xml_id(presta_xml_child(c, "id_product")) == id) {
 			any = true;
-			ok &= add_combination(run, p, line, c, l, id, base, groups_seen, shop_url);
+			ok &= add_combination(run, p, line, c, l, id, base, groups_seen, shop_url, tax, ids);
 		}
 	if (!any) {
 		struct catalog_variant *v = catalog_variant_add(run, p, line);
 		if (!v)
 			return NULL;
 		v->ext_id = arena_printf(run->a, "p%lld", id);
+		ok &= id <= 0 || add_item(run, line, ids, id, 0);
 		v->compare_at = -1;
 		ok &= catalog_text(run, line, "reference", presta_xml_text(run->a, presta_xml_child(x, "reference")),
 				   CATALOG_MAX_NAME, &v->sku) &
 		      catalog_text(run, line, "ean13", presta_xml_text(run->a, presta_xml_child(x, "ean13")),
 				   CATALOG_MAX_BARCODE, &v->barcode);
-		ok = ok && price_of(run, line, base, v->currency, &v->price);
+		ok = ok && set_prices(run, line, v, l, id, 0, base, 0, tax);
 		xmlNode *s = stock_of(l->stock, id, 0);
 		ok &= s ? set_stock(run, line, v, s) : true;
 	}

@@ -1,6 +1,6 @@
 /* presta_sync.h: a page of a PrestaShop shop's products for the full sync (connector_sync.c), read
- * with its combinations, stock and option names in four more calls (filtered by the page's ids,
- * never one call per product). */
+ * with its combinations, stock, option names and specific prices in five more calls, and its taxes
+ * in three (filtered by the page's ids, never one call per product). */
 #ifndef CC_PRESTA_SYNC_H
 #define CC_PRESTA_SYNC_H
 #include "domain/catalog/catalog_map.h"

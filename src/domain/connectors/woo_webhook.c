@@ -5,6 +5,7 @@
 #include <jansson.h>
 #include "domain/connectors/connector_store.h"
 #include "domain/connectors/woo_map.h"
+#include "domain/connectors/woo_refresh.h"
 #include "domain/connectors/woo_webhook.h"
 
 static const struct db_stmt q_variant = {
@@ -92,9 +93,16 @@ static enum connector_hook product_changed(struct db *db, struct arena *a, const
 		return write_variation(db, a, row, body, why);
 	if (strcmp(type, "simple") == 0)
 		return write_product(db, a, row, body, why);
-	if (strcmp(type, "variable") == 0)
-		return connector_store_queue(db, row->brand_id, "woocommerce") == DB_OK ? CONNECTOR_HOOK_APPLIED
+	if (strcmp(type, "variable") == 0) {
+		/* Its body names the variations by id only: the worker reads them (no page calls a shop). */
+		json_t *id = json_object_get(body, "id");
+		if (!json_is_integer(id) || json_integer_value(id) <= 0) {
+			*why = "no product id";
+			return CONNECTOR_HOOK_BAD;
+		}
+		return woo_refresh_queue(db, row->id, json_integer_value(id)) == DB_OK ? CONNECTOR_HOOK_APPLIED
 											: CONNECTOR_HOOK_DB;
+	}
 	*why = "a product type crowdcart does not sell";
 	return CONNECTOR_HOOK_IGNORED;
 }

@@ -2,7 +2,8 @@
  * the base64 HMAC-SHA256 of the raw body under the webhook's secret), then applied:
  * product.created and product.updated write a simple product as a sync would, or a variation's
  * price and stock (WooCommerce sends a variation's change as the variation); a variable product's
- * own change queues a sync (its body lists variation ids, not their prices); product.deleted
+ * own change queues that product for the worker to read again with its variations (its body lists
+ * variation ids, not their prices: woo_refresh.h); product.deleted
  * archives (never deletes: orders may refer to it). */
 #ifndef CC_WOO_WEBHOOK_H
 #define CC_WOO_WEBHOOK_H

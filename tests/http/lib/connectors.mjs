@@ -51,6 +51,6 @@ export async function wooSim() {
 export async function prestaSim() {
 	const sim = await startPrestaSim();
 	const conf = path.join(VAR, `connectors-presta-${sim.port}.conf`);
-	writeFileSync(conf, `${readFileSync(path.join(VAR, 'crowdcart.conf'), 'utf8')}\nprestashop_api_base = ${sim.base}\nconnector_platforms = prestashop\n`, { mode: 0o600 });
+	writeFileSync(conf, `${readFileSync(path.join(VAR, 'crowdcart.conf'), 'utf8')}\nprestashop_api_base = ${sim.base}\nconnector_poll_seconds = 0\nconnector_platforms = prestashop\n`, { mode: 0o600 });
 	return { ...sim, conf };
 }
