@@ -11,20 +11,11 @@ import { eventually } from './lib/eventually.mjs';
 import { newBrand } from './lib/catalog.mjs';
 import { count, lit, products, sql, variants } from './lib/catalog_import.mjs';
 import { newOrder } from './lib/fulfilment.mjs';
-import { control, prestaSim, workerLoop, workerOnce } from './lib/connectors.mjs';
+import { closeSims, control, prestaSim, workerLoop, workerOnce } from './lib/connectors.mjs';
 import { imageUrl } from '../sim/prestashop/server.mjs';
 
 const sims = [];
-after(async () => {
-	for (const s of sims)
-		await s.close();
-	// the simulator's pictures sit on a name that never resolves: give up on them now
-	sql(`INSERT IGNORE INTO image_fetches (url_hash, url, status, error, next_attempt_at)
-		SELECT i.url_hash, MIN(i.url), 'failed', 'test picture host', UTC_TIMESTAMP() FROM product_images i
-		WHERE i.url LIKE 'https://shop-%.presta.test/%' GROUP BY i.url_hash;
-		UPDATE image_fetches SET status = 'failed', error = 'test picture host'
-		WHERE status = 'pending' AND url LIKE 'https://shop-%.presta.test/%';`);
-});
+after(() => closeSims(sims, 'https://shop-%.presta.test/%'));
 
 async function connected(opts) {
 	const sim = await prestaSim();

@@ -10,20 +10,10 @@ import { eventually } from './lib/eventually.mjs';
 import { newBrand } from './lib/catalog.mjs';
 import { count, lit, products, sql, variants } from './lib/catalog_import.mjs';
 import { newOrder } from './lib/fulfilment.mjs';
-import { control, shopifySim, workerLoop, workerOnce } from './lib/connectors.mjs';
+import { closeSims, control, shopifySim, workerLoop, workerOnce } from './lib/connectors.mjs';
 
 const sims = [];
-after(async () => {
-	for (const s of sims)
-		await s.close();
-	// the simulator's pictures sit on a name that never resolves: give up on them now rather than
-	// leave thousands of fetches for the image passes of the files that run after this one
-	sql(`INSERT IGNORE INTO image_fetches (url_hash, url, status, error, next_attempt_at)
-		SELECT i.url_hash, MIN(i.url), 'failed', 'test picture host', UTC_TIMESTAMP() FROM product_images i
-		WHERE i.url LIKE 'https://cdn.shopify.test/%' GROUP BY i.url_hash;
-		UPDATE image_fetches SET status = 'failed', error = 'test picture host'
-		WHERE status = 'pending' AND url LIKE 'https://cdn.shopify.test/%';`);
-});
+after(() => closeSims(sims, 'https://cdn.shopify.test/%'));
 
 async function connected(opts) {
 	const sim = await shopifySim();

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT, VAR } from './http.mjs';
+import { sql } from './catalog_import.mjs';
 import { startShopifySim } from '../../sim/shopify/server.mjs';
 import { startWooSim } from '../../sim/woocommerce/server.mjs';
 import { startPrestaSim } from '../../sim/prestashop/server.mjs';
@@ -53,4 +54,17 @@ export async function prestaSim() {
 	const conf = path.join(VAR, `connectors-presta-${sim.port}.conf`);
 	writeFileSync(conf, `${readFileSync(path.join(VAR, 'crowdcart.conf'), 'utf8')}\nprestashop_api_base = ${sim.base}\nconnector_poll_seconds = 0\nconnector_platforms = prestashop\n`, { mode: 0o600 });
 	return { ...sim, conf };
+}
+
+// Closes a test file's simulators and gives up on their pictures (addresses LIKE `pattern`): they
+// sit on names that never resolve, and thousands of pending fetches would slow the image passes of
+// the files that run after this one.
+export async function closeSims(sims, pattern) {
+	for (const s of sims)
+		await s.close();
+	sql(`INSERT IGNORE INTO image_fetches (url_hash, url, status, error, next_attempt_at)
+		SELECT i.url_hash, MIN(i.url), 'failed', 'test picture host', UTC_TIMESTAMP() FROM product_images i
+		WHERE i.url LIKE '${pattern}' GROUP BY i.url_hash;
+		UPDATE image_fetches SET status = 'failed', error = 'test picture host'
+		WHERE status = 'pending' AND url LIKE '${pattern}';`);
 }
