@@ -7,7 +7,7 @@
 {{#HAS_CREATORS}}<section aria-labelledby="brand-creators-h">
 <h2 id="brand-creators-h">Creators who pick {{NAME}}</h2>
 <ul class="chip-list" id="brand-creators">
-{{#CREATORS}}<li><a href="/@{{HANDLE}}">{{#AVATAR}}<img class="avatar-sm" src="{{SRC}}" alt="" width="32" height="32"> {{/AVATAR}}{{NAME}}</a></li>
+{{#CREATORS}}<li><a href="/@{{HANDLE}}">{{#AVATAR}}<img class="avatar-sm" src="{{SRC}}"{{#SRCSET}} srcset="{{JPEG_SRCSET}}" sizes="{{SIZES}}"{{/SRCSET}} alt="" width="32" height="32" loading="lazy"> {{/AVATAR}}{{NAME}}</a></li>
 {{/CREATORS}}
 </ul>
 </section>{{/HAS_CREATORS}}

@@ -5,13 +5,14 @@
 #include "web/response.h"
 #include "shop/search_list.h"
 #include "shop/shop.h"
+#include "views/image_view.h"
 
 static const struct db_stmt q_brand = {
 	"SELECT b.id, b.slug, b.name, b.description, b.website FROM brands b WHERE b.slug = ? AND b.approved = 1 AND"
 	ACCOUNT_ACTIVE_SQL("b.owner_user_id"), "s", "issss" };
 /* Its creators: whoever has an approved pick of one of its products on sale, once each. */
 static const struct db_stmt q_creators = {
-	"SELECT cr.handle, cr.display_name, cr.avatar_url FROM creators cr WHERE cr.taken_down_at IS NULL AND"
+	"SELECT cr.handle, cr.display_name, " AVATAR_REF_SQL("cr.avatar_url") " FROM creators cr WHERE cr.taken_down_at IS NULL AND"
 	ACCOUNT_ACTIVE_SQL("cr.user_id") " AND EXISTS (SELECT 1 FROM picks pk JOIN products p ON p.id = pk.product_id"
 	" WHERE pk.creator_id = cr.id AND pk.status = 'approved' AND p.brand_id = ? AND p.status = 'active')"
 	" ORDER BY cr.featured DESC, cr.display_name, cr.id LIMIT 24", "i", "sss" };
@@ -47,8 +48,8 @@ int page_brand(struct req *r)
 		tmpl_dict *c = tmpl_add(d, "CREATORS");
 		tmpl_set(c, "HANDLE", db_at(&creators, i, 0)->s);
 		tmpl_set(c, "NAME", db_at(&creators, i, 1)->s);
-		if (*db_at(&creators, i, 2)->s)
-			tmpl_set(tmpl_add(c, "AVATAR"), "SRC", db_at(&creators, i, 2)->s);
+		/* our renditions of an upload or a typed address, never the address itself */
+		image_view_fill(r, c, "AVATAR", db_at(&creators, i, 2)->s, "", IMAGE_SLOT_CHIP, false);
 	}
 	search_list_show_choices(d, &f);
 	search_list_show(r, d, &products, more, f.page, NULL);

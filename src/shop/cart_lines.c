@@ -10,6 +10,7 @@
 #include "domain/live/live_deal.h"
 #include "views/tax_view.h"
 #include "views/discount_view.h"
+#include "views/image_view.h"
 #include "web/layout.h"
 #include "web/response.h"
 
@@ -41,7 +42,7 @@ static const struct db_stmt q_lines = {
 	" COALESCE(ci.video_id, 0), COALESCE(ci.ad_id, 0), b.prices_include_tax,"
 	" COALESCE((SELECT t.region FROM brand_tax_rates t WHERE t.brand_id = b.id AND t.country = ?"
 	"  AND t.region IN ('', ?) ORDER BY t.region DESC LIMIT 1), ''),"
-	" COALESCE((SELECT pi.url FROM product_images pi WHERE pi.product_id = p.id"
+	" COALESCE((SELECT " IMAGE_REF_SQL("pi.url", "pi.url_hash") " FROM product_images pi WHERE pi.product_id = p.id"
 	"  ORDER BY pi.position, pi.id LIMIT 1), '')"
 	" FROM cart_items ci JOIN variants v ON v.id = ci.variant_id"
 	" JOIN products p ON p.id = v.product_id JOIN brands b ON b.id = p.brand_id"
@@ -289,8 +290,10 @@ void cart_render(struct req *r, tmpl_dict *d, const struct cart *c)
 			tmpl_set_int(ld, "VARIANT_ID", l->variant_id);
 			tmpl_set(ld, "TITLE", l->title);
 			tmpl_set(ld, "URL", l->url);
-			if (*l->image)	/* a phone shows the lines as cards, each with its picture */
-				tmpl_set(tmpl_add(ld, "THUMB"), "SRC", l->image);
+			if (*l->image) {	/* a phone shows the lines as cards, each with its picture: ours, never an import's address */
+				const char *thumb = image_view_url(r->arena, l->image, 160);
+				tmpl_set(tmpl_add(ld, "THUMB"), "SRC", thumb ? thumb : IMAGE_PLACEHOLDER_URL);
+			}
 			if (*l->variant_title)
 				tmpl_set(tmpl_add(ld, "VARIANT"), "TEXT", l->variant_title);
 			tmpl_set_int(ld, "QUANTITY", l->quantity);

@@ -179,7 +179,7 @@ const char *image_view_url(struct arena *a, const char *ref, unsigned width)
 	if (!ref || !*ref || strcmp(ref, "@") == 0)
 		return NULL;
 	if (!image_view_parse(ref, key, &w, &h))
-		return ref[0] == '@' ? NULL : ref;
+		return ref[0] == '/' && ref[1] != '/' ? ref : NULL;
 	size_t n = image_widths(w, widths), i = 0;
 	while (i + 1 < n && widths[i] < width)
 		i++;

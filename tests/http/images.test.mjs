@@ -357,11 +357,16 @@ describe('product pictures', { concurrency: 1 }, () => {
 		const poster = await new Client().get(`/media/img/${key}-640.jpg`);
 		assert.equal(poster.status, 200);
 		assert.equal(poster.headers['content-type'], 'image/jpeg');
-		// a video whose owner gave a poster address keeps it as typed
+		// a poster address its owner typed is kept, and fetched by the worker: never put in the page
+		// (this one's host does not resolve, so the video shows no poster), nor made from a frame
 		const typed = await publish(client, { src_url: `/media/${name}`, poster_url: 'https://cdn.example.test/p.jpg',
 			caption: 'With its own poster', tags: [[p.productId, 0, 2]] });
 		await images();
-		assert.match((await new Client().get(`/v/${typed.id}`)).body, /poster="https:\/\/cdn\.example\.test\/p\.jpg"/);
+		const shown = (await new Client().get(`/v/${typed.id}`)).body;
+		assert.ok(!shown.includes('cdn.example.test/p.jpg'), 'no hotlink, og:image included');
+		assert.doesNotMatch(shown, /<video id="video-player"[^>]* poster=/);
+		assert.equal(one(`SELECT poster_url FROM videos WHERE id = ${typed.id}`), 'https://cdn.example.test/p.jpg');
+		assert.equal(one(`SELECT COUNT(*) FROM image_fetches WHERE url = 'https://cdn.example.test/p.jpg'`), '1');
 	});
 
 	it('a picture nothing uses any more loses its files; one still used elsewhere keeps them', async () => {
