@@ -90,7 +90,9 @@ if [[ -n ${CALLGRIND:-} ]]; then
 	for s in pending ready; do
 		state "$s"
 		echo "$s: $(KEEP_PAGES=off CACHE_TTL_MS=60000 bench/callgrind.sh /@lena "${CALLGRIND_VIEWS:-50}")"
-		# and as served: kept pages on, asked with gzip (the kept parts deflated once, the layout per view)
+		# and as served: kept pages on, asked plain and with gzip (the kept parts deflated once, the
+		# layout around them per view)
+		echo "$s, kept: $(KEEP_PAGES=on CACHE_TTL_MS=60000 ENCODING= bench/callgrind.sh /@lena "${CALLGRIND_VIEWS:-50}")"
 		echo "$s, kept, gzip: $(KEEP_PAGES=on CACHE_TTL_MS=60000 ENCODING=gzip bench/callgrind.sh /@lena "${CALLGRIND_VIEWS:-50}")"
 	done
 fi

@@ -1,4 +1,5 @@
 /* gzip_page.c: a kept page's gzip form from parts deflated once (gzip_page.h). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -188,6 +189,53 @@ void gzip_page_build(struct arena *a, const char *body, size_t len, const struct
 	put_u32(out, (uint32_t)len);
 }
 
+/* The last answer of a kept page, per worker: its bytes, ETag (when it had one) and gzip form. */
+struct gzip_page_last {
+	char key[GZIP_PAGE_KEY_MAX + 1];
+	char *plain, *z;	/* malloc'd */
+	size_t len, zlen;
+	char etag[GZIP_PAGE_ETAG_MAX];
+};
+
+#define GZIP_PAGE_LAST_SLOTS 64
+
+static struct gzip_page_last lasts[GZIP_PAGE_LAST_SLOTS];
+
+static struct gzip_page_last *gzip_page_slot(const char *key)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a: keys are short */
+	for (const char *p = key; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	return &lasts[h % GZIP_PAGE_LAST_SLOTS];
+}
+
+/* Keeps this answer as the page's last one: its plain bytes, its ETag, and its gzip form when it
+ * was made (else the one remembered for the same bytes). */
+static void gzip_page_remember(const struct req *r, const struct gzip_page *g, const char *z, size_t zlen)
+{
+	if (!g->key || strlen(g->key) > GZIP_PAGE_KEY_MAX)
+		return;
+	struct gzip_page_last *s = gzip_page_slot(g->key);
+	if (g->last == s && (s->z || !z) && (s->etag[0] || !r->etag))
+		return;	/* nothing to add */
+	if (g->last != s) {
+		free(s->plain);
+		free(s->z);
+		*s = (struct gzip_page_last){ 0 };
+		snprintf(s->key, sizeof s->key, "%s", g->key);
+		s->plain = xmalloc(g->plain.len ? g->plain.len : 1);
+		memcpy(s->plain, g->plain.p, g->plain.len);
+		s->len = g->plain.len;
+	}
+	if (z && !s->z) {
+		s->z = xmalloc(zlen);
+		memcpy(s->z, z, zlen);
+		s->zlen = zlen;
+	}
+	if (r->etag && !s->etag[0])
+		snprintf(s->etag, sizeof s->etag, "%s", r->etag);
+}
+
 void gzip_page_choose(struct req *r)
 {
 	struct gzip_page *g = r->gzip;
@@ -195,8 +243,19 @@ void gzip_page_choose(struct req *r)
 		return;
 	/* header lines of our own constants (response.h, which builds pages, is not needed here) */
 	buf_puts(&r->headers, "Vary: Accept-Encoding\r\n");
+	g->plain = r->body;
+	const struct gzip_page_last *s = g->key ? gzip_page_slot(g->key) : NULL;
+	if (s && s->plain && s->len == r->body.len && strcmp(s->key, g->key) == 0 && memcmp(s->plain, r->body.p, s->len) == 0) {
+		g->last = s;
+		if (s->etag[0])
+			r->etag = s->etag;
+	}
 	if (!gzip_page_accepts(req_env(r, "HTTP_ACCEPT_ENCODING")))
 		return;
+	if (g->last && g->last->z) {
+		r->content_encoding = "gzip";
+		return;
+	}
 	size_t from = 0;
 	for (size_t i = 0; i < g->n; i++) {
 		const struct gzip_piece *k = &g->piece[i];
@@ -211,10 +270,20 @@ void gzip_page_choose(struct req *r)
 
 void gzip_page_encode(struct req *r)
 {
-	if (!r->content_encoding || r->status != 200)
+	struct gzip_page *g = r->gzip;
+	if (!g || r->method != HTTP_GET || r->status != 200)
 		return;
-	struct buf z;
-	gzip_page_build(r->arena, r->body.p, r->body.len, r->gzip, &z);
-	r->body = z;
+	if (!r->content_encoding) {
+		gzip_page_remember(r, g, NULL, 0);
+		return;
+	}
+	if (g->last && g->last->z) {
+		r->body = (struct buf){ g->last->z, g->last->zlen, g->last->zlen, r->arena };
+	} else {
+		struct buf z;
+		gzip_page_build(r->arena, r->body.p, r->body.len, g, &z);
+		gzip_page_remember(r, g, z.p, z.len);
+		r->body = z;
+	}
 	buf_puts(&r->headers, "Content-Encoding: gzip\r\n");
 }

@@ -162,6 +162,7 @@ struct req {
 	const char *head;	/* layout_head's markup for <head>, kept with the content */
 	struct gzip_page *gzip;	/* a kept page's parts deflated once (gzip_page.h), else NULL */
 	const char *content_encoding;	/* "gzip" when the body goes out compressed, else NULL */
+	const char *etag;	/* the plain body's ETag, once known (cache_headers.h, gzip_page.h) */
 	long long start_us;
 };
 

@@ -76,6 +76,7 @@ bool layout_cached(struct req *r, const char *key)
 	struct gzip_page *g = arena_zalloc(r->arena, sizeof *g);
 	const char *const plain[] = { head, html };
 	const size_t plain_len[] = { head_len, len - (size_t)(html - kept) };
+	g->key = key;
 	r->gzip = gzip_page_load(f.extra, f.extra_len, plain, plain_len, g, GZIP_PAGE_PIECES) ? g : NULL;
 	return true;
 }
@@ -116,6 +117,7 @@ static void keep_content(struct req *r)
 	gzip_page_piece(r->arena, html.p + head_at, content_at - head_at, &g->piece[0]);
 	gzip_page_piece(r->arena, html.p + content_at, html.len - content_at, &g->piece[1]);
 	g->n = GZIP_PAGE_PIECES;
+	g->key = r->keep;
 	struct buf blob;
 	buf_init(&blob, r->arena, g->piece[0].zlen + g->piece[1].zlen + 64);
 	gzip_page_save(&blob, g);
