@@ -67,8 +67,12 @@ bool layout_cached(struct req *r, const char *key)
 		return false;
 	const char *head = end + 1, *html = head + head_len;
 	tmpl_dict *root = layout_root(r, title);
-	/* Expanded by ctemplate from an autoescaped content template: HTML already escaped. */
-	tmpl_setn(tmpl_add(root, "KEPT_CONTENT"), "SANITISED_KEPT_HTML", html, len - (size_t)(html - kept));
+	/* Expanded by ctemplate from an autoescaped content template: HTML already escaped. The
+	 * arena copy outlives the layout's dictionary (freed in layout_end); the body is made room
+	 * for the page at once rather than doubled as the layout is expanded into it. */
+	tmpl_setn_borrowed(tmpl_add(root, "KEPT_CONTENT"), "SANITISED_KEPT_HTML", html, len - (size_t)(html - kept));
+	if (r->body.cap < len + 16384)
+		buf_init(&r->body, r->arena, len + 16384);
 	if (head_len)
 		layout_head(r, arena_strndup(r->arena, head, head_len));
 	r->content = NULL;
