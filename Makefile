@@ -18,7 +18,7 @@ CXX = c++
 BUILD = build
 CGI_DIR = cgi-bin
 BIN_DIR = bin
-PKGS = libsodium jansson libmariadb libctemplate libxml-2.0 libcurl libseccomp liboath libqrencode
+PKGS = libsodium jansson libmariadb libctemplate libxml-2.0 libcurl libseccomp liboath libqrencode zlib
 
 HARDEN = -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
 WARN = -Wall -Wextra -Werror -Wformat=2 -Wformat-nonliteral -Wno-unused-parameter

@@ -10,7 +10,8 @@
 # KEEP=DIR keeps the callgrind files there, for callgrind_annotate --inclusive=yes.
 # CALLGRIND_PORT=N is the port of its lighttpd (default: a random one above 20000).
 # CACHE_TTL_MS=N sets the worker's cache_ttl_ms (see below); KEEP_PAGES=off renders every view
-# while the reads stay cached (the render path alone).
+# while the reads stay cached (the render path alone). ENCODING=gzip asks for compressed pages, as
+# browsers do (a kept page then goes out gzipped by the program: src/web/gzip_page.c).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -52,7 +53,7 @@ measure() {
 		curl -fsS -o /dev/null "http://127.0.0.1:$port/static/style.css" 2>/dev/null && break
 		sleep 0.5
 	done
-	for i in $(seq 1 "$2"); do curl -fsS -o /dev/null "http://127.0.0.1:$port$1"; done
+	for i in $(seq 1 "$2"); do curl -fsS -o /dev/null ${ENCODING:+-H "Accept-Encoding: $ENCODING"} "http://127.0.0.1:$port$1"; done
 	kill "$(cat "$work/lighttpd.pid")"
 	for i in $(seq 1 600); do
 		pgrep -f "callgrind-out-file=$work" >/dev/null || break

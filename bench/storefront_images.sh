@@ -2,8 +2,8 @@
 # storefront_images.sh: is a storefront slower once its cards show pictures made by the pipeline
 # (docs/IMAGES.md) than while they show the placeholder? wrk through lighttpd against /@lena in one
 # run, its picks' first pictures being: the demo's SVG paths; uploads not processed yet (the
-# placeholder); the same uploads after `crowdcartctl images` (a <picture> with AVIF, WebP and JPEG
-# srcsets per card), the last two alternated ROUNDS times (default 3). Also one 320 px AVIF
+# placeholder); the same uploads after `crowdcartctl images` (a <picture> with an AVIF srcset and a
+# JPEG fallback per card), the last two alternated ROUNDS times (default 3). Also one 320 px AVIF
 # rendition, a static file. Prints the medians of requests/s and p99 of each and the ratios.
 # Usage: [ROUNDS=n] [CALLGRIND=1] [ENCODING=gzip] bench/storefront_images.sh [seconds] [connections]
 set -euo pipefail
@@ -61,13 +61,13 @@ for id in $products; do
 		INSERT INTO product_images (product_id, position, url, alt) VALUES (%s, 0, '/media/img/%s', 'Benchmark picture');\n" \
 		"$key" "$(base64 -w0 "$tmp/$id.jpg")" "$id" "$key" | sql
 done
-echo "placeholder page: $(curl -fsS "$base/@lena" | wc -c) bytes ($n cards)"
+echo "placeholder page: $(curl -fsS "$base/@lena" | wc -c) bytes ($n cards), $(curl -fsS -H 'Accept-Encoding: gzip' "$base/@lena" | wc -c) gzipped"
 
 started=$(date +%s.%N)
 bin/crowdcartctl --conf "$VAR/crowdcart.conf" images --once >/dev/null
 echo "crowdcartctl images: $n pictures in $(echo "$(date +%s.%N) - $started" | bc) s"
 page=$(curl -fsS "$base/@lena")
-echo "pipeline page: $(echo "$page" | wc -c) bytes, $(echo "$page" | grep -o 'type="image/avif"' | wc -l) AVIF sources"
+echo "pipeline page: $(echo "$page" | wc -c) bytes, $(echo "$page" | grep -o 'type="image/avif"' | wc -l) AVIF sources, $(echo "$page" | grep -o 'type="image/webp"' | wc -l) WebP, $(curl -fsS -H 'Accept-Encoding: gzip' "$base/@lena" | wc -c) gzipped"
 avif=$(echo "$page" | grep -o '/media/img/[0-9a-f]*-320\.avif' | head -1)
 
 # The two states alternate, ROUNDS times, so the machine's drift falls on both alike: the pictures'
@@ -90,6 +90,10 @@ if [[ -n ${CALLGRIND:-} ]]; then
 	for s in pending ready; do
 		state "$s"
 		echo "$s: $(KEEP_PAGES=off CACHE_TTL_MS=60000 bench/callgrind.sh /@lena "${CALLGRIND_VIEWS:-50}")"
+		# and as served: kept pages on, asked plain and with gzip (the kept parts deflated once, the
+		# layout around them per view)
+		echo "$s, kept: $(KEEP_PAGES=on CACHE_TTL_MS=60000 ENCODING= bench/callgrind.sh /@lena "${CALLGRIND_VIEWS:-50}")"
+		echo "$s, kept, gzip: $(KEEP_PAGES=on CACHE_TTL_MS=60000 ENCODING=gzip bench/callgrind.sh /@lena "${CALLGRIND_VIEWS:-50}")"
 	done
 fi
 

@@ -4,7 +4,7 @@
 <p>Your browser cannot play this video here. <a href="{{SRC}}">Open the video</a>.</p>
 </video>{{/HERO_VIDEO}}
 {{#HERO}}{{#HERO_IMAGE}}<picture>{{#AVIF}}<source type="image/avif" srcset="{{AVIF_SRCSET}}" sizes="{{SIZES}}">{{/AVIF}}{{#SRCSET}}<source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}">{{/SRCSET}}<img class="ad-image" src="{{SRC}}" alt="{{ALT}}" loading="{{LOADING}}" fetchpriority="high" decoding="async" width="{{WIDTH}}" height="{{HEIGHT}}"></picture>{{/HERO_IMAGE}}{{/HERO}}
-{{#HERO_LINKED}}<img class="ad-image" src="{{SRC}}" alt="{{ALT}}">{{/HERO_LINKED}}
+
 </div>
 <h1 class="page-title ad-title">{{TITLE}}</h1>
 <p class="ad-headline">{{HEADLINE}}</p>

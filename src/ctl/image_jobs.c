@@ -31,13 +31,21 @@ static const struct db_stmt q_discover = {
 	" LEFT JOIN image_fetches f ON f.url_hash = i.url_hash"
 	" WHERE f.id IS NULL AND (i.url LIKE 'http://%' OR i.url LIKE 'https://%') GROUP BY i.url_hash"
 	" ORDER BY MAX(i.id) DESC LIMIT 200", "", "" };	/* the newest first: what a brand just imported */
-/* Creators' avatars given as addresses (a few rows: creators are not products). */
-static const struct db_stmt q_discover_avatars = {
+/* The other picture columns given as addresses: avatars, storefront and collection covers, ad
+ * heroes, video posters (a few rows each: none is a product's). Pages show them through
+ * TYPED_REF_SQL, from our files only. */
+#define TYPED_PICTURE_URLS \
+	"(SELECT avatar_url AS url FROM creators WHERE avatar_url LIKE 'http%'" \
+	" UNION ALL SELECT cover_url FROM creators WHERE cover_url LIKE 'http%'" \
+	" UNION ALL SELECT cover_url FROM collections WHERE cover_url LIKE 'http%'" \
+	" UNION ALL SELECT image_url FROM ads WHERE image_url LIKE 'http%'" \
+	" UNION ALL SELECT poster_url FROM videos WHERE poster_url LIKE 'http%')"
+static const struct db_stmt q_discover_typed = {
 	"INSERT IGNORE INTO image_fetches (url_hash, url, status, next_attempt_at)"
-	" SELECT UNHEX(SHA2(c.avatar_url, 256)), MIN(c.avatar_url), 'pending', UTC_TIMESTAMP() FROM creators c"
-	" LEFT JOIN image_fetches f ON f.url_hash = UNHEX(SHA2(c.avatar_url, 256))"
-	" WHERE f.id IS NULL AND (c.avatar_url LIKE 'http://%' OR c.avatar_url LIKE 'https://%')"
-	" GROUP BY UNHEX(SHA2(c.avatar_url, 256)) LIMIT 200", "", "" };
+	" SELECT UNHEX(SHA2(t.url, 256)), MIN(t.url), 'pending', UTC_TIMESTAMP() FROM " TYPED_PICTURE_URLS " t"
+	" LEFT JOIN image_fetches f ON f.url_hash = UNHEX(SHA2(t.url, 256))"
+	" WHERE f.id IS NULL AND (t.url LIKE 'http://%' OR t.url LIKE 'https://%')"
+	" GROUP BY UNHEX(SHA2(t.url, 256)) LIMIT 200", "", "" };
 static const struct db_stmt q_fetch_due = {
 	"SELECT id FROM image_fetches WHERE status = 'pending' AND next_attempt_at <= UTC_TIMESTAMP()"
 	" ORDER BY attempts, id DESC LIMIT 10", "", "i" };	/* JOB_BATCH; first tries, newest first */
@@ -70,11 +78,11 @@ static const struct db_stmt q_asset_refused = {
 
 /* ---- what nothing uses ---- */
 
-/* A fetch whose URL no product holds any more. */
+/* A fetch whose URL no product and no other picture column holds any more. */
 static const struct db_stmt q_fetch_unused = {
 	"DELETE FROM image_fetches WHERE status <> 'pending' AND NOT EXISTS"
 	" (SELECT 1 FROM product_images i WHERE i.url_hash = image_fetches.url_hash)"
-	" AND NOT EXISTS (SELECT 1 FROM creators c WHERE c.avatar_url = image_fetches.url) LIMIT 500", "", "" };
+	" AND NOT EXISTS (SELECT 1 FROM " TYPED_PICTURE_URLS " t WHERE t.url = image_fetches.url) LIMIT 500", "", "" };
 /* Assets processed, older than the grace, that no picture column (product pictures, avatars,
  * video posters, storefront and collection covers, ad heroes) names and no fetch holds. */
 static const struct db_stmt q_asset_unused = {
@@ -290,7 +298,7 @@ long image_jobs_pass(struct db *db, struct arena *a, long fetch_budget_ms)
 	struct lease_job fetches = { &q_fetch_due, JOB_BATCH, &q_fetch_claim, fetch_one, NULL, fetch_budget_ms };
 	struct lease_job assets = { &q_asset_due, JOB_BATCH, &q_asset_claim, process_asset, &ready, 0 };
 	if (db_query(db, NULL, &q_discover, NULL, NULL) != DB_OK ||
-	    db_query(db, NULL, &q_discover_avatars, NULL, NULL) != DB_OK || lease_pass(db, a, &fetches) < 0)
+	    db_query(db, NULL, &q_discover_typed, NULL, NULL) != DB_OK || lease_pass(db, a, &fetches) < 0)
 		return -1;
 	/* posters before the assets, so a new poster is processed in the same pass; the folder's name
 	 * outlives the pass's arena, which each batch resets */

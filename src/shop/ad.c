@@ -20,8 +20,8 @@
 #include "views/page_meta.h"
 
 static const struct db_stmt q_ad = {
-	"SELECT a.id, a.brand_id, COALESCE(a.creator_id, 0), a.title, a.headline, " UPLOAD_REF_SQL("a.image_url") ", a.click_url,"
-	" COALESCE(v.src_url, ''), COALESCE(" UPLOAD_REF_SQL("v.poster_url") ", ''), b.name, COALESCE(c.handle, ''), COALESCE(c.display_name, ''),"
+	"SELECT a.id, a.brand_id, COALESCE(a.creator_id, 0), a.title, a.headline, " TYPED_REF_SQL("a.image_url") ", a.click_url,"
+	" COALESCE(v.src_url, ''), COALESCE(" TYPED_REF_SQL("v.poster_url") ", ''), b.name, COALESCE(c.handle, ''), COALESCE(c.display_name, ''),"
 	" COALESCE(a.showcase_id, 0), a.taken_down_at IS NOT NULL FROM ads a JOIN brands b ON b.id = a.brand_id LEFT JOIN videos v ON v.id = a.video_id AND v.deleted_at IS NULL"
 	" LEFT JOIN creators c ON c.id = a.creator_id WHERE a.slug = ? AND a.state = 'live' AND" OWNERS_ACTIVE_SQL,
 	"s", "iiisssssssssii" };
@@ -98,13 +98,10 @@ int page_ad(struct req *r)
 		const char *poster = image_view_url(r->arena, db_at(&a, 0, 8)->s, 1080);
 		if (poster)
 			tmpl_set(tmpl_add(v, "POSTER"), "URL", poster);
-	} else if (db_at(&a, 0, 5)->s[0] == '@' || db_at(&a, 0, 5)->s[0] == '/') {
+	} else {
+		/* an upload, or an address the brand typed (on its own verified domain, ad_save.c) that
+		 * the worker fetches: our renditions, or the placeholder until they are made */
 		image_view_fill(r, tmpl_add(d, "HERO"), "HERO_IMAGE", db_at(&a, 0, 5)->s, title, IMAGE_SLOT_COVER, true);
-	} else if (*db_at(&a, 0, 5)->s) {
-		/* an address the brand typed, on its own verified domain (ad_save.c): as typed */
-		tmpl_dict *im = tmpl_add(d, "HERO_LINKED");
-		tmpl_set(im, "SRC", db_at(&a, 0, 5)->s);
-		tmpl_set(im, "ALT", title);
 	}
 	if (creator) {
 		tmpl_dict *by = tmpl_add(d, "BY_CREATOR");

@@ -48,6 +48,7 @@ int page_brand(struct req *r)
 		tmpl_dict *c = tmpl_add(d, "CREATORS");
 		tmpl_set(c, "HANDLE", db_at(&creators, i, 0)->s);
 		tmpl_set(c, "NAME", db_at(&creators, i, 1)->s);
+		/* our renditions of an upload or a typed address, never the address itself */
 		image_view_fill(r, c, "AVATAR", db_at(&creators, i, 2)->s, "", IMAGE_SLOT_CHIP, false);
 	}
 	search_list_show_choices(d, &f);

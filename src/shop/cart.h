@@ -24,7 +24,7 @@ struct cart_line {
 	bool price_changed;	/* the price differs from when it went into the cart */
 	long long discount;	/* this line's share of its brand's discount (cart_codes.h) */
 	const char *title, *variant_title, *sku, *currency, *url;
-	const char *image;	/* the product's first picture's reference (IMAGE_REF_SQL), "" if it has none */
+	const char *image;	/* the reference of the product's first picture (IMAGE_REF_SQL), "" if it has none */
 };
 
 struct cart_brand {

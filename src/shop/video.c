@@ -21,7 +21,7 @@
 #include "shop/cart_drawer.h"
 
 static const struct db_stmt q_video = {
-	"SELECT v.src_url, " UPLOAD_REF_SQL("v.poster_url") ", v.caption, COALESCE(c.id, 0), COALESCE(c.handle, ''),"
+	"SELECT v.src_url, " TYPED_REF_SQL("v.poster_url") ", v.caption, COALESCE(c.id, 0), COALESCE(c.handle, ''),"
 	" COALESCE(c.display_name, ''), COALESCE(b.slug, ''), COALESCE(b.name, ''), v.taken_down_at IS NOT NULL,"
 	" v.deleted_at IS NOT NULL"
 	" FROM videos v LEFT JOIN creators c ON c.id = v.creator_id LEFT JOIN brands b ON b.id = v.brand_id"

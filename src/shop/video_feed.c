@@ -15,7 +15,7 @@
  * (order_lines.video_id is NULL on nearly every line, so its index looks unselective), which
  * examined 400,000 rows a storefront view with a million order lines. */
 #define FEED_COLS \
-	"SELECT v.id, v.caption, " UPLOAD_REF_SQL("v.poster_url") ", COALESCE(c.display_name, b.name, '')," \
+	"SELECT v.id, v.caption, " TYPED_REF_SQL("v.poster_url") ", COALESCE(c.display_name, b.name, '')," \
 	" TIMESTAMPDIFF(HOUR, v.created_at, UTC_TIMESTAMP())," \
 	" COALESCE((SELECT SUM(s.views) FROM video_stats s WHERE s.video_id = v.id" \
 	"  AND s.day >= UTC_DATE() - INTERVAL 13 DAY), 0)," \

@@ -11,7 +11,7 @@
 #define SWIPE_SHOWN 30
 
 static const struct db_stmt q_swipe = {
-	"SELECT v.id, v.src_url, " UPLOAD_REF_SQL("v.poster_url") ", v.caption, COALESCE(c.display_name, b.name, ''),"
+	"SELECT v.id, v.src_url, " TYPED_REF_SQL("v.poster_url") ", v.caption, COALESCE(c.display_name, b.name, ''),"
 	" (SELECT COUNT(*) FROM video_tags t WHERE t.video_id = v.id)"
 	" FROM videos v LEFT JOIN creators c ON c.id = v.creator_id LEFT JOIN brands b ON b.id = v.brand_id"
 	" WHERE v.taken_down_at IS NULL AND v.deleted_at IS NULL AND" OWNERS_ACTIVE_SQL

@@ -21,9 +21,8 @@ void picture_form_add(struct req *r, tmpl_dict *d, const char *name, const struc
 		tmpl_set(cur, "STATE", "Now:");
 	} else if (f->refusal && *f->refusal) {
 		tmpl_set(cur, "STATE", arena_printf(r->arena, "Refused: %s Upload another.", f->refusal));
-	} else if (f->ref[0] == '@') {
-		tmpl_set(cur, "STATE", "Being processed: it shows here and on the site in a moment.");
 	} else {
-		tmpl_set(cur, "STATE", arena_printf(r->arena, "Now the address %s.", f->ref));
+		/* "@": an upload, or a typed address being fetched, not made yet */
+		tmpl_set(cur, "STATE", "Being processed: it shows here and on the site in a moment.");
 	}
 }

@@ -6,11 +6,13 @@
 #include "web/http.h"
 #include "domain/media/image_asset.h"
 
-/* The two columns picture_form_add reads from a row: the column's reference (UPLOAD_REF_SQL) and,
- * for an upload the worker refused, why. */
+/* The two columns picture_form_add reads from a row: the column's reference (TYPED_REF_SQL) and,
+ * for an upload the worker refused or a typed address it could not fetch or use, why. */
 #define PICTURE_FORM_COLS(col) \
-	UPLOAD_REF_SQL(col) ", COALESCE((SELECT ia.error FROM image_assets ia WHERE ia.akey = SUBSTRING(" col ", 12, 32)" \
-	" AND ia.status = 'refused' AND " col " LIKE '" IMAGE_PATH_PREFIX "%'), '')"
+	TYPED_REF_SQL(col) ", COALESCE((SELECT ia.error FROM image_assets ia WHERE ia.akey = SUBSTRING(" col ", 12, 32)" \
+	" AND ia.status = 'refused' AND " col " LIKE '" IMAGE_PATH_PREFIX "%')," \
+	" (SELECT IF(f.status = 'failed', f.error, ia.error) FROM image_fetches f LEFT JOIN image_assets ia ON ia.akey = f.akey" \
+	"  AND ia.status = 'refused' WHERE f.url_hash = UNHEX(SHA2(" col ", 256)) AND (f.status = 'failed' OR ia.id IS NOT NULL)), '')"
 
 struct picture_form {
 	const char *action;	/* the upload route */

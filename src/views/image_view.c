@@ -22,6 +22,15 @@ static const unsigned slot_fallback[] = {
 	[IMAGE_SLOT_CHIP] = 160, [IMAGE_SLOT_COVER] = 1080,
 };
 
+/* The narrowest rendition a slot offers: the step a 360 px phone at one device pixel per CSS pixel
+ * picks for it (cards about 175 px, the main picture and covers the screen's width); a narrower
+ * step would be chosen only by a screen narrower than any phone sold, so it is not worth its bytes
+ * in every card of a grid. */
+static const unsigned slot_min[] = {
+	[IMAGE_SLOT_CARD] = 320, [IMAGE_SLOT_MAIN] = 640, [IMAGE_SLOT_THUMB] = 160, [IMAGE_SLOT_AVATAR] = 160,
+	[IMAGE_SLOT_CHIP] = 160, [IMAGE_SLOT_COVER] = 640,
+};
+
 /* The widest rendition a slot offers: what it needs at 3 device pixels per CSS pixel (a card is at
  * most ~18rem), so a grid of cards does not carry candidates no screen picks. */
 static const unsigned slot_max[] = {
@@ -101,10 +110,15 @@ bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const cha
 	tmpl_set(d, "ALT", alt ? alt : "");
 	tmpl_set(d, "LOADING", eager ? "eager" : "lazy");
 	if (image_view_parse(ref, key, &w, &h)) {
-		unsigned widths[IMAGE_LADDER_N];
-		size_t n = image_widths(w, widths);
-		while (n > 1 && widths[n - 1] > slot_max[slot])
+		unsigned all[IMAGE_LADDER_N];
+		size_t n = image_widths(w, all);
+		while (n > 1 && all[n - 1] > slot_max[slot])
 			n--;
+		const unsigned *widths = all;
+		while (n > 1 && widths[0] < slot_min[slot]) {
+			widths++;
+			n--;
+		}
 		unsigned fb = widths[n - 1];
 		for (size_t i = 0; i < n; i++)
 			if (widths[i] >= slot_fallback[slot]) {
@@ -115,19 +129,24 @@ bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const cha
 		tmpl_set_int(d, "WIDTH", fb);
 		tmpl_set_int(d, "HEIGHT", image_scaled_height(w, h, fb));
 		tmpl_set(d, "SIZES", slot_sizes[slot]);
-		/* A <picture> offers WebP and falls back to SRC (JPEG): one srcset keeps a grid of cards
-		 * small. An avatar is a bare <img> (its layout styles the img itself): a JPEG srcset. */
-		if (slot == IMAGE_SLOT_AVATAR || slot == IMAGE_SLOT_CHIP)
+		/* A <picture> offers one modern format and falls back to SRC (JPEG): one srcset keeps a
+		 * grid of cards small. AVIF, for a slot whose every candidate has it: a browser takes the
+		 * first source whose type it supports and picks only among that source's widths, so a
+		 * source that stopped short of what the slot needs would show a screen too coarse a
+		 * picture. Where AVIF is offered WebP is not: every browser that decodes AVIF decodes
+		 * WebP, so a WebP source beside it serves only the few that have WebP and not AVIF
+		 * (Safari before 16), which get the JPEG; a storefront's 26 cards are 10 KB lighter
+		 * for everyone else (docs/BENCHMARKS.md).
+		 * An avatar is a bare <img> (its layout styles the img itself): a JPEG srcset. */
+		if (slot == IMAGE_SLOT_AVATAR || slot == IMAGE_SLOT_CHIP) {
 			tmpl_set(d, "JPEG_SRCSET", srcset(r->arena, key, widths, n, "jpg"));
-		else
-			tmpl_set(d, "WEBP_SRCSET", srcset(r->arena, key, widths, n, "webp"));
-		/* AVIF first, for a slot whose every candidate has it: a browser takes the first source
-		 * whose type it supports and picks only among that source's widths, so a source that
-		 * stopped short of what the slot needs would show a screen too coarse a picture. */
-		if (slot_max[slot] <= IMAGE_AVIF_MAX_W && slot != IMAGE_SLOT_AVATAR && slot != IMAGE_SLOT_CHIP &&
-		    image_view_avif(ref))
+			tmpl_show(d, "SRCSET");
+		} else if (slot_max[slot] <= IMAGE_AVIF_MAX_W && image_view_avif(ref)) {
 			tmpl_set(tmpl_add(d, "AVIF"), "AVIF_SRCSET", srcset(r->arena, key, widths, n, "avif"));
-		tmpl_show(d, "SRCSET");
+		} else {
+			tmpl_set(d, "WEBP_SRCSET", srcset(r->arena, key, widths, n, "webp"));
+			tmpl_show(d, "SRCSET");
+		}
 	} else {
 		/* "@" (not processed yet, or refused) and anything that is not a local path: the
 		 * placeholder. A remote address is never put in a page (IMAGE_REF_SQL hides those). */
@@ -160,7 +179,7 @@ const char *image_view_url(struct arena *a, const char *ref, unsigned width)
 	if (!ref || !*ref || strcmp(ref, "@") == 0)
 		return NULL;
 	if (!image_view_parse(ref, key, &w, &h))
-		return ref[0] == '@' ? NULL : ref;
+		return ref[0] == '/' && ref[1] != '/' ? ref : NULL;
 	size_t n = image_widths(w, widths), i = 0;
 	while (i + 1 < n && widths[i] < width)
 		i++;

@@ -19,16 +19,17 @@ enum image_slot {
 };
 
 /* The SQL of an avatar's reference from creators.avatar_url (IMAGE_REF_SQL over its hash). */
-#define AVATAR_REF_SQL(col) IMAGE_REF_SQL(col, "UNHEX(SHA2(" col ", 256))")
+#define AVATAR_REF_SQL(col) TYPED_REF_SQL(col)
 
 /* The placeholder shown until a picture's renditions exist. */
 #define IMAGE_PLACEHOLDER_URL "/static/img/placeholder.svg"
 
 /* Sets on d: SRC (a JPEG rendition, the placeholder, or a local path), ALT, WIDTH, HEIGHT, LOADING
- * ("eager" or "lazy"), and for a processed picture SIZES and the SRCSET section with WEBP_SRCSET
- * (for a <picture>'s <source>) or, for the avatar slots (a bare <img>), JPEG_SRCSET, and for the
- * slots no wider than IMAGE_AVIF_MAX_W an AVIF section with AVIF_SRCSET; shows section
- * `section` of d (the markup around them). An empty ref shows nothing and returns false. */
+ * ("eager" or "lazy"), and for a processed picture SIZES and either, for the slots no wider than
+ * IMAGE_AVIF_MAX_W of a picture with AVIF steps, an AVIF section with AVIF_SRCSET, or the SRCSET
+ * section with WEBP_SRCSET (for a <picture>'s <source>) or, for the avatar slots (a bare <img>),
+ * JPEG_SRCSET; only the steps the slot's sizes can pick. Shows section `section` of d (the markup
+ * around them). An empty ref shows nothing and returns false. */
 bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const char *ref, const char *alt,
 		     enum image_slot slot, bool eager);
 
@@ -36,9 +37,9 @@ bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const cha
  * picture, a local picture as it is, or NULL (a placeholder or nothing). For the page head. */
 const char *image_view_share_url(struct arena *a, const char *ref);
 
-/* One address for a picture where markup takes a single URL (a <video> poster): the JPEG
- * rendition at least `width` wide (or the largest) of a processed picture, a local path or a typed
- * address as it is, or NULL (not processed yet, or nothing). */
+/* One address for a picture where markup takes a single URL (a <video> poster, a cart line): the
+ * JPEG rendition at least `width` wide (or the largest) of a processed picture, a local path as it
+ * is, or NULL (not processed yet, or nothing). */
 const char *image_view_url(struct arena *a, const char *ref, unsigned width);
 
 /* A reference's parts: key (33 bytes with its NUL) and intrinsic size; false unless it names a

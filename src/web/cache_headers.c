@@ -69,11 +69,23 @@ void cache_headers_apply(struct req *r)
 		return;
 	long max_age = config_int("public_max_age", CACHE_PUBLIC_MAX_AGE_DEFAULT, 0, 86400);
 	long s_maxage = config_int("public_s_maxage", CACHE_PUBLIC_S_MAXAGE_DEFAULT, 0, 86400);
-	char cc[80], etag[32];
+	char cc[80], tag[48];
 	snprintf(cc, sizeof cc, "public, max-age=%ld, s-maxage=%ld", max_age, s_maxage);
 	response_header(r, "Cache-Control", cc);
-	cache_headers_etag(r->body.p, r->body.len, etag);
-	response_header(r, "ETag", etag);
+	/* known already when a kept page is byte for byte the worker's last answer (gzip_page.h) */
+	if (!r->etag) {
+		char *etag = arena_alloc(r->arena, 32);
+		cache_headers_etag(r->body.p, r->body.len, etag);
+		r->etag = etag;
+	}
+	const char *etag = r->etag;
+	/* A compressed answer is another representation: its tag says so, in the form a web server's
+	 * own compression gives (and cache_headers_none_match takes back) */
+	if (r->content_encoding)
+		snprintf(tag, sizeof tag, "%.*s-%s\"", (int)strlen(etag) - 1, etag, r->content_encoding);
+	else
+		snprintf(tag, sizeof tag, "%s", etag);
+	response_header(r, "ETag", tag);
 	if (cache_headers_none_match(req_env(r, "HTTP_IF_NONE_MATCH"), etag)) {
 		r->status = 304;
 		r->body.len = 0;

@@ -11,6 +11,7 @@
 #include "web/csrf.h"
 #include "web/actor.h"
 #include "web/dispatch.h"
+#include "web/gzip_page.h"
 #include "web/metrics.h"
 #include "web/response.h"
 #include "web/session.h"
@@ -276,7 +277,9 @@ void dispatch(struct worker *w, FCGX_Request *fr)
 	if (!r.remote_addr)
 		r.remote_addr = "";
 	route_and_run(w, &r);
+	gzip_page_choose(&r);
 	cache_headers_apply(&r);
+	gzip_page_encode(&r);
 	if (r.page)
 		tmpl_free(r.page);
 	response_send(&r);

@@ -12,8 +12,8 @@
 struct slot {
 	char key[FRAGMENT_KEY_MAX + 1];
 	long long expires_ms;
-	char *title, *html;	/* one malloc'd block: title, NUL, html, NUL */
-	size_t len;
+	char *title, *html, *extra;	/* one malloc'd block: title, NUL, html, NUL, extra */
+	size_t len, extra_len;
 };
 
 static struct slot slots[FRAGMENT_SLOTS];
@@ -43,6 +43,11 @@ static long ttl_ms(void)
 	return ttl;
 }
 
+bool fragment_on(void)
+{
+	return ttl_ms() != 0;
+}
+
 static struct slot *slot_of(const char *key)
 {
 	uint32_t h = 2166136261u;	/* FNV-1a: keys are short */
@@ -51,7 +56,7 @@ static struct slot *slot_of(const char *key)
 	return &slots[h % FRAGMENT_SLOTS];
 }
 
-bool fragment_get(struct arena *a, const char *key, const char **title, const char **html, size_t *len)
+bool fragment_get(struct arena *a, const char *key, struct fragment *f)
 {
 	if (ttl_ms() == 0 || strlen(key) > FRAGMENT_KEY_MAX)
 		return false;
@@ -61,27 +66,33 @@ bool fragment_get(struct arena *a, const char *key, const char **title, const ch
 		return false;
 	}
 	hit_count++;
-	*title = arena_strdup(a, s->title);
-	*html = arena_strndup(a, s->html, s->len);
-	*len = s->len;
+	f->title = arena_strdup(a, s->title);
+	f->html = arena_strndup(a, s->html, s->len);
+	f->len = s->len;
+	f->extra_len = s->extra_len;
+	f->extra = memcpy(arena_alloc(a, s->extra_len + 1), s->extra, s->extra_len);
 	return true;
 }
 
-void fragment_put(const char *key, const char *title, const char *html, size_t len, long long expires_ms)
+void fragment_put(const char *key, const struct fragment *f, long long expires_ms)
 {
-	size_t klen = strlen(key), tlen = strlen(title);
+	size_t klen = strlen(key), tlen = strlen(f->title), len = f->len;
 	long long latest = now_ms() + ttl_ms();
-	if (ttl_ms() == 0 || klen > FRAGMENT_KEY_MAX || len > FRAGMENT_MAX)
+	if (ttl_ms() == 0 || klen > FRAGMENT_KEY_MAX || len > FRAGMENT_MAX || f->extra_len > FRAGMENT_MAX)
 		return;
 	struct slot *s = slot_of(key);
-	char *block = xmalloc(tlen + 1 + len + 1);
-	memcpy(block, title, tlen + 1);
-	memcpy(block + tlen + 1, html, len);
+	char *block = xmalloc(tlen + 1 + len + 1 + f->extra_len);
+	memcpy(block, f->title, tlen + 1);
+	memcpy(block + tlen + 1, f->html, len);
 	block[tlen + 1 + len] = '\0';
+	if (f->extra_len)
+		memcpy(block + tlen + 1 + len + 1, f->extra, f->extra_len);
 	free(s->title);
 	memcpy(s->key, key, klen + 1);
 	s->title = block;
 	s->html = block + tlen + 1;
 	s->len = len;
+	s->extra = block + tlen + 1 + len + 1;
+	s->extra_len = f->extra_len;
 	s->expires_ms = expires_ms < latest ? expires_ms : latest;
 }

@@ -10,11 +10,23 @@
 
 #define FRAGMENT_KEY_MAX 200
 
-/* The kept title and content HTML for `key`, copied into arena `a`; false when there is none
- * younger than its expiry (or the cache is off: cache_ttl_ms = 0). */
-bool fragment_get(struct arena *a, const char *key, const char **title, const char **html, size_t *len);
-/* Keeps them until expires_ms (CLOCK_MONOTONIC milliseconds), at most cache_ttl_ms from now. */
-void fragment_put(const char *key, const char *title, const char *html, size_t len, long long expires_ms);
+/* A kept page: its title, its content HTML, and bytes kept beside them for its user (layout.c:
+ * the content's parts already deflated, gzip_page.h). */
+struct fragment {
+	const char *title, *html;
+	size_t len;
+	const void *extra;
+	size_t extra_len;
+};
+
+/* The page kept for `key`, copied into arena `a`; false when there is none younger than its
+ * expiry (or the cache is off: cache_ttl_ms = 0). */
+bool fragment_get(struct arena *a, const char *key, struct fragment *f);
+/* False when pages are not kept (keep_pages = off, cache_ttl_ms = 0): nothing is worth preparing
+ * for fragment_put. */
+bool fragment_on(void);
+/* Keeps it until expires_ms (CLOCK_MONOTONIC milliseconds), at most cache_ttl_ms from now. */
+void fragment_put(const char *key, const struct fragment *f, long long expires_ms);
 
 /* Pages served from what this worker kept, and pages it had to render, since it started (for the
  * metrics; a page that may never be kept is neither). */

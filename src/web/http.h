@@ -16,6 +16,7 @@
 #include "lib/token.h"
 
 struct req;
+struct gzip_page;
 /* A handler returns REQ_DONE when it made the response itself, or what the dispatcher is to
  * answer, in one place, with the program's error page: an HTTP status (400..599), or
  * req_db_fail(rc) for a database failure (503 with Retry-After when transient, else 500). */
@@ -159,6 +160,9 @@ struct req {
 	const char *content_tpl, *title;
 	const char *keep;	/* layout_keep's key: layout_end keeps the expanded content under it */
 	const char *head;	/* layout_head's markup for <head>, kept with the content */
+	struct gzip_page *gzip;	/* a kept page's parts deflated once (gzip_page.h), else NULL */
+	const char *content_encoding;	/* "gzip" when the body goes out compressed, else NULL */
+	const char *etag;	/* the plain body's ETag, once known (cache_headers.h, gzip_page.h) */
 	long long start_us;
 };
 

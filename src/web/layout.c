@@ -6,6 +6,7 @@
 #include "db/dbcache.h"
 #include "web/csrf_anon.h"
 #include "web/fragment.h"
+#include "web/gzip_page.h"
 #include "lib/money.h"
 #include "web/layout.h"
 
@@ -38,6 +39,7 @@ tmpl_dict *layout_begin(struct req *r, const char *content_tpl, const char *titl
 	tmpl_dict *root = layout_root(r, title);
 	r->content_tpl = content_tpl;
 	r->keep = NULL;
+	r->gzip = NULL;
 	r->head = NULL;
 	return r->content = tmpl_include(root, "CONTENT", content_tpl);
 }
@@ -52,10 +54,11 @@ void layout_head(struct req *r, const char *html)
 
 bool layout_cached(struct req *r, const char *key)
 {
-	const char *title, *kept;
-	size_t len;
-	if (!fragment_get(r->arena, key, &title, &kept, &len))
+	struct fragment f;
+	if (!fragment_get(r->arena, key, &f))
 		return false;
+	const char *title = f.title, *kept = f.html;
+	size_t len = f.len;
 	/* Kept as "<length of the head markup>:" head, content (keep_content): one slot, so a page
 	 * never comes back without its head. */
 	char *end;
@@ -64,12 +67,21 @@ bool layout_cached(struct req *r, const char *key)
 		return false;
 	const char *head = end + 1, *html = head + head_len;
 	tmpl_dict *root = layout_root(r, title);
-	/* Expanded by ctemplate from an autoescaped content template: HTML already escaped. */
-	tmpl_setn(tmpl_add(root, "KEPT_CONTENT"), "SANITISED_KEPT_HTML", html, len - (size_t)(html - kept));
+	/* Expanded by ctemplate from an autoescaped content template: HTML already escaped. The
+	 * arena copy outlives the layout's dictionary (freed in layout_end); the body is made room
+	 * for the page at once rather than doubled as the layout is expanded into it. */
+	tmpl_setn_borrowed(tmpl_add(root, "KEPT_CONTENT"), "SANITISED_KEPT_HTML", html, len - (size_t)(html - kept));
+	if (r->body.cap < len + 16384)
+		buf_init(&r->body, r->arena, len + 16384);
 	if (head_len)
 		layout_head(r, arena_strndup(r->arena, head, head_len));
 	r->content = NULL;
 	r->keep = NULL;
+	struct gzip_page *g = arena_zalloc(r->arena, sizeof *g);
+	const char *const plain[] = { head, html };
+	const size_t plain_len[] = { head_len, len - (size_t)(html - kept) };
+	g->key = key;
+	r->gzip = gzip_page_load(f.extra, f.extra_len, plain, plain_len, g, GZIP_PAGE_PIECES) ? g : NULL;
 	return true;
 }
 
@@ -84,13 +96,17 @@ static void emit_body(void *ctx, const char *s, size_t n)
 }
 
 /* The content alone, expanded as it is inside the layout (an include sees only its own values
- * and the template globals), to be served from the fragment cache. */
+ * and the template globals), to be served from the fragment cache, with its head and content
+ * deflated once for the views that ask for gzip (gzip_page.h), this one included. */
 static void keep_content(struct req *r)
 {
+	if (!fragment_on())
+		return;
 	struct buf html;
 	buf_init(&html, r->arena, 16384);
 	const char *head = r->head ? r->head : "";
 	buf_puts(&html, arena_printf(r->arena, "%zu:", strlen(head)));
+	size_t head_at = html.len;
 	buf_puts(&html, head);
 	if (!tmpl_expand(r->content_tpl, r->content, emit_body, &html))
 		return;
@@ -100,7 +116,17 @@ static void keep_content(struct req *r)
 		fprintf(stderr, "page: %s holds the visitor's CSRF token; not kept\n", r->content_tpl);
 		return;
 	}
-	fragment_put(r->keep, r->title, html.p, html.len, dbcache_expiry());
+	struct gzip_page *g = arena_zalloc(r->arena, sizeof *g);
+	size_t content_at = head_at + strlen(head);
+	gzip_page_piece(r->arena, html.p + head_at, content_at - head_at, &g->piece[0]);
+	gzip_page_piece(r->arena, html.p + content_at, html.len - content_at, &g->piece[1]);
+	g->n = GZIP_PAGE_PIECES;
+	g->key = r->keep;
+	struct buf blob;
+	buf_init(&blob, r->arena, g->piece[0].zlen + g->piece[1].zlen + 64);
+	gzip_page_save(&blob, g);
+	fragment_put(r->keep, &(struct fragment){ r->title, html.p, html.len, blob.p, blob.len }, dbcache_expiry());
+	r->gzip = g;
 }
 
 void layout_end(struct req *r, int status)

@@ -130,6 +130,14 @@ extern "C" void tmpl_setn(tmpl_dict *d, const char *key, const char *val, size_t
 	}
 }
 
+extern "C" void tmpl_setn_borrowed(tmpl_dict *d, const char *key, const char *val, size_t n)
+{
+	try {
+		D(d)->SetValueWithoutCopy(name_of(key), ctemplate::TemplateString(val, n));
+	} catch (...) {
+	}
+}
+
 extern "C" void tmpl_set_int(tmpl_dict *d, const char *key, long long v)
 {
 	try {

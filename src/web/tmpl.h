@@ -20,6 +20,9 @@ tmpl_dict *tmpl_new(void);
 void tmpl_free(tmpl_dict *d);
 void tmpl_set(tmpl_dict *d, const char *key, const char *val);
 void tmpl_setn(tmpl_dict *d, const char *key, const char *val, size_t n);
+/* The same without copying val, which must outlive d (request arena memory does): for a kept
+ * page's content, tens of KB that a copy per view would only move around. */
+void tmpl_setn_borrowed(tmpl_dict *d, const char *key, const char *val, size_t n);
 void tmpl_set_int(tmpl_dict *d, const char *key, long long v);
 /* Visible in every included template of this expansion (user name, CSRF token). */
 void tmpl_set_global(tmpl_dict *d, const char *key, const char *val);

@@ -65,7 +65,7 @@ test('a brand uploads a picture; the storefront card picks the rendition that fi
 		const shop = await openPage(browser(), t, { context: { viewport, deviceScaleFactor: scale } });
 		await eventually(async () => {
 			await shop.page.goto(`/@${account.handle}`);
-			assert.ok(await shop.page.locator(`img.card-img[alt="${alt}"] >> xpath=..`).locator('source[type="image/webp"]').count());
+			assert.ok(await shop.page.locator(`img.card-img[alt="${alt}"] >> xpath=..`).locator('source[type="image/avif"]').count());
 		}, { timeout: 8000 });
 		picked[label] = await cardPicture(shop.page, alt);
 		await shop.page.screenshot({ path: `${SHOTS}images-storefront-${label}.png` });

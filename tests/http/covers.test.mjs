@@ -3,10 +3,12 @@
 // checked by its first bytes, shows a placeholder until the worker made its renditions, then a
 // <picture> with srcset, sizes, width and height, names the page's og:image, and keeps its files
 // through a sweep while the column names it (a removed cover loses them). A video uploaded here may take its poster frame at a
-// chosen second; choosing another makes a new poster.
+// chosen second; choosing another makes a new poster. An address typed for one of them is fetched
+// by the worker like an imported product picture and never put in a page.
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -69,12 +71,12 @@ async function uploadTo(client, formPath, action, data, { name = 'cover.jpg', ty
 // The page's <picture class="cover"> (or the ad's hero <picture>), as markup.
 const coverOf = (html) => /<picture class="cover">[\s\S]*?<\/picture>/.exec(html)?.[0] ?? '';
 
-// The ladder a 1600 x 600 picture gets, as a WebP srcset.
+// The steps of a 1600 x 600 picture a page-wide slot offers (none narrower than a 360 px phone), as a WebP srcset.
 const webpSet = (key, widths) => widths.map((w) => `/media/img/${key}-${w}\\.webp ${w}w`).join(', ');
 
 function assertCover(html, key) {
 	const cover = coverOf(html);
-	assert.match(cover, new RegExp(`<source type="image/webp" srcset="${webpSet(key, [160, 320, 640, 1080, 1600])}" sizes="\\(min-width: 72rem\\) 72rem, 100vw">`));
+	assert.match(cover, new RegExp(`<source type="image/webp" srcset="${webpSet(key, [640, 1080, 1600])}" sizes="\\(min-width: 72rem\\) 72rem, 100vw">`));
 	assert.match(cover, new RegExp(`<img class="cover-img" src="/media/img/${key}-1080\\.jpg" alt="" loading="eager" fetchpriority="high" decoding="async" width="1080" height="405">`));
 	assert.match(html, new RegExp(`<meta property="og:image" content="https?://[^"/]+/media/img/${key}-og\\.jpg"`));
 }
@@ -173,7 +175,7 @@ describe('covers, heroes and posters, uploaded', { concurrency: 1 }, () => {
 		await images();
 		await eventually(async () => {
 			const page = (await new Client().get(`/ad/${slug}`)).body;
-			assert.match(page, new RegExp(`<picture><source type="image/webp" srcset="${webpSet(key, [160, 320, 640, 1080, 1600])}" sizes="\\(min-width: 72rem\\) 72rem, 100vw"><img class="ad-image" src="/media/img/${key}-1080\\.jpg" alt="Ad ${slug}" loading="eager" fetchpriority="high" decoding="async" width="1080" height="405"></picture>`));
+			assert.match(page, new RegExp(`<picture><source type="image/webp" srcset="${webpSet(key, [640, 1080, 1600])}" sizes="\\(min-width: 72rem\\) 72rem, 100vw"><img class="ad-image" src="/media/img/${key}-1080\\.jpg" alt="Ad ${slug}" loading="eager" fetchpriority="high" decoding="async" width="1080" height="405"></picture>`));
 			assert.match(page, new RegExp(`<meta property="og:image" content="https?://[^"/]+/media/img/${key}-og\\.jpg"`));
 		});
 		// the edit form carries the upload as its path, and saving it again is accepted
@@ -186,6 +188,57 @@ describe('covers, heroes and posters, uploaded', { concurrency: 1 }, () => {
 		assert.equal((await uploadTo(creator, '/studio/creator/ads/new', `/studio/creator/ads/${id}/hero`, jpeg('x.jpg', 300, 200))).status, 404);
 		await images(confWith('image_sweep_after_seconds = 0'));
 		assert.ok(existsSync(path.join(VAR, 'media', 'img', `${key}-1080.jpg`)), 'an ad hero in use keeps its files');
+	});
+
+	it('an ad hero given as an address is fetched through the outbound guard, never linked: the placeholder, then our renditions and og:image', async () => {
+		const served = [];
+		const picture = jpeg('typed-hero.jpg', 1600, 600);
+		const server = http.createServer((req, res) => {
+			served.push({ url: req.url, agent: req.headers['user-agent'] });
+			res.writeHead(200, { 'content-type': 'image/jpeg' });
+			res.end(picture);
+		});
+		await new Promise((r) => server.listen(0, '127.0.0.1', r));
+		try {
+			const host = `127.0.0.1:${server.address().port}`;
+			const url = `http://${host}/heroes/typed-${Date.now()}.jpg`;
+			const brand = await demoClient(NORTHWIND);
+			const { products: [a] } = await creatorWithPicks(1);
+			const { res, id, slug } = await saveAd(brand, { products: a.handle, image_url: url });
+			assert.equal(res.status, 303, res.body);
+			assert.equal(one(`SELECT image_url FROM ads WHERE id = ${id}`), url, 'the address is kept as typed');
+			// before it is fetched: the placeholder, and nothing of the picture's host in the page
+			const before = (await new Client().get(`/ad/${slug}`)).body;
+			assert.ok(!before.includes(host), 'no hotlink to the address in the page, og:image included');
+			assert.match(before, /<img class="ad-image" src="\/static\/img\/placeholder\.svg"/);
+			assert.match((await brand.get(`/studio/ads/${id}`)).body, /Being processed/);
+
+			// the stack's worker (default policy) refuses a loopback address before connecting; this
+			// run lets it through, as a shop whose pictures sit on its own network would
+			const allowed = confWith('image_fetch_allow_private = 127.0.0.0/8');
+			for (let tries = 0; served.length === 0 && tries < 5; tries++) {
+				sql(`UPDATE image_fetches SET status = 'pending', attempts = 0, next_attempt_at = UTC_TIMESTAMP() WHERE url = '${url}'`);
+				await images(allowed);	// take the address on, fetch, then process
+			}
+			await images(allowed);
+			assert.equal(served.length, 1, 'fetched once');
+			assert.match(served[0].agent, /^crowdcart-images\//);
+			const key = one(`SELECT akey FROM image_fetches WHERE url = '${url}'`);
+			assert.match(key, /^[0-9a-f]{32}$/);
+			await eventually(async () => {
+				const page = (await new Client().get(`/ad/${slug}`)).body;
+				assert.match(page, new RegExp(`<picture><source type="image/webp" srcset="${webpSet(key, [640, 1080, 1600])}" sizes="\\(min-width: 72rem\\) 72rem, 100vw"><img class="ad-image" src="/media/img/${key}-1080\\.jpg"`));
+				assert.match(page, new RegExp(`<meta property="og:image" content="https?://[^"/]+/media/img/${key}-og\\.jpg"`));
+				assert.ok(!page.includes(host));
+			}, { timeout: 15000 });
+			assert.match((await brand.get(`/studio/ads/${id}`)).body, new RegExp(`<img class="studio-thumb" src="/media/img/${key}-160\\.jpg"`));
+			// the sweep keeps the fetch and its files while the ad names the address
+			await images(confWith('image_sweep_after_seconds = 0'));
+			assert.equal(one(`SELECT COUNT(*) FROM image_fetches WHERE url = '${url}'`), '1');
+			assert.ok(existsSync(path.join(VAR, 'media', 'img', `${key}-1080.jpg`)));
+		} finally {
+			server.close();
+		}
 	});
 
 	it('a video poster: uploaded, or the frame at a chosen second; choosing another second makes a new poster', async () => {

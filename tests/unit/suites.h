@@ -64,5 +64,6 @@ Suite *moderation_suite(void);
 Suite *notify_suite(void);
 Suite *search_terms_suite(void);
 Suite *connectors_suite(void);
+Suite *gzip_page_suite(void);
 
 #endif

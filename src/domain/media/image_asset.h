@@ -27,12 +27,10 @@
 	" WHEN " url " LIKE '/%' AND " url " NOT LIKE '//%' THEN " url \
 	" ELSE COALESCE((SELECT CONCAT('@', ia.akey, ':', ia.width, ':', ia.height, IF(ia.avif, ':a', '')) FROM image_fetches jf" \
 	"  JOIN image_assets ia ON ia.akey = jf.akey AND ia.status = 'ready' WHERE jf.url_hash = " hash "), '@') END)"
-/* The reference of a column that holds either an upload or an address typed by its owner (video
- * posters): an upload resolves as above ("@..." when ready, "@" before), anything else stays as
- * typed. */
-#define UPLOAD_REF_SQL(url) \
-	"(CASE WHEN " url " LIKE '" IMAGE_PATH_PREFIX "%' THEN COALESCE((SELECT CONCAT('@', ia.akey, ':', ia.width, ':', ia.height, IF(ia.avif, ':a', ''))" \
-	"  FROM image_assets ia WHERE ia.akey = SUBSTRING(" url ", 12, 32) AND ia.status = 'ready'), '@') ELSE " url " END)"
+/* The reference of a picture column with no stored hash (an avatar, a cover, an ad's hero, a
+ * video's poster): an upload, or an address its owner typed, which the worker fetches like an
+ * imported product picture (ctl/image_jobs.c) and a page shows only from our files. */
+#define TYPED_REF_SQL(url) IMAGE_REF_SQL(url, "UNHEX(SHA2(" url ", 256))")
 _Static_assert(sizeof IMAGE_PATH_PREFIX - 1 == 11, "SUBSTRING(url, 12, 32) above starts after the prefix");
 
 /* True when url is exactly IMAGE_PATH_PREFIX and a key: an upload, which a product may hold as

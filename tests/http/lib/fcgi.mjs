@@ -65,8 +65,8 @@ function nameValue(k, v) {
 }
 
 // One request in the responder role. params are CGI variables (HTTP_* for headers) over the
-// defaults below; resolves with the program's stdout as text once it ends the request.
-export function fcgiRaw(sock, { method = 'GET', uri, params = {}, body = '' }) {
+// defaults below; resolves with the program's stdout as text (bytes: a Buffer) once it ends the request.
+export function fcgiRaw(sock, { method = 'GET', uri, params = {}, body = '', bytes = false }) {
 	const [p, q = ''] = uri.split('?');
 	const data = Buffer.from(body);
 	const all = {
@@ -89,7 +89,7 @@ export function fcgiRaw(sock, { method = 'GET', uri, params = {}, body = '' }) {
 					out.push(got.subarray(at + 8, at + 8 + n));
 				at += 8 + n + pad;
 			}
-			resolve(Buffer.concat(out).toString('utf8'));
+			resolve(bytes ? Buffer.concat(out) : Buffer.concat(out).toString('utf8'));
 		});
 		s.end(Buffer.concat([record(1, Buffer.from([0, 1, 0, 0, 0, 0, 0, 0])),
 			...stream(4, pairs), ...stream(5, data)]));
