@@ -6,60 +6,30 @@
 // chosen second; choosing another makes a new poster. An address typed for one of them is fetched
 // by the worker like an imported product picture and never put in a page.
 import assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { eventually } from './lib/eventually.mjs';
-import { Client, ROOT, VAR, csrfOf, newAccount } from './lib/http.mjs';
+import { Client, VAR, csrfOf, newAccount } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
 import { sql } from './lib/catalog.mjs';
 import { multipart } from './lib/catalog_import.mjs';
 import { creatorWithPicks, publish } from './lib/video.mjs';
 import { demoClient } from './lib/fulfilment.mjs';
 import { saveAd } from './lib/ads.mjs';
+import { assetStatus, images, pictureFiles, whilePending } from './lib/pictures.mjs';
 
 usesDatabase();
 
 const NORTHWIND = 'brand-owner@northwind.demo.crowdcart.test';
-const dir = mkdtempSync(path.join(tmpdir(), 'cc-covers-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
-
-// A JPEG of w x h made by ffmpeg; `seed` shifts the test pattern so each test has its own bytes.
-function jpeg(name, w, h, seed = Math.random()) {
-	const file = path.join(dir, name);
-	execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=size=${w}x${h}:duration=2`,
-		'-ss', (seed * 1.5).toFixed(2), '-frames:v', '1', '-q:v', '3', file]);
-	return readFileSync(file);
-}
-
-function confWith(extra) {
-	const file = path.join(dir, `conf-${Math.random().toString(36).slice(2)}.conf`);
-	writeFileSync(file, `${readFileSync(path.join(VAR, 'crowdcart.conf'), 'utf8')}\n${extra}\n`, { mode: 0o600 });
-	return file;
-}
-
-function images(conf = path.join(VAR, 'crowdcart.conf')) {
-	return new Promise((resolve, reject) => {
-		execFile(path.join(ROOT, 'bin/crowdcartctl'), ['--conf', conf, 'images', '--once'], { encoding: 'utf8' },
-			(err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout + stderr)));
-	});
-}
+const { dir, jpeg: picture, confWith } = pictureFiles('cc-covers-');
+// Each test's pictures are other pictures: a random moment of the pattern.
+const jpeg = (name, w, h) => picture(name, w, h, { at: Math.random() * 1.5 });
 
 const one = (q) => sql(q).trim();
-const assetStatus = (key) => one(`SELECT status FROM image_assets WHERE akey = '${key}'`);
 const keyOf = (url) => /^\/media\/img\/([0-9a-f]{32})$/.exec(url)?.[1];
-
-// As in images.test.mjs: the stack's own worker may process a picture before a page is read.
-async function whilePending(t, key, look) {
-	const check = await look();
-	if (assetStatus(key) === 'pending')
-		check();
-	else
-		t.diagnostic(`the worker processed ${key} before the pages were read: the placeholder was not seen`);
-}
 
 // Posts `data` as the `file` of the upload form at `action`, the CSRF token read from `formPath`.
 async function uploadTo(client, formPath, action, data, { name = 'cover.jpg', type = 'image/jpeg' } = {}) {

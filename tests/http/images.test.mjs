@@ -9,46 +9,23 @@
 // test time with ffmpeg.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { eventually } from './lib/eventually.mjs';
-import { Client, ROOT, VAR, csrfOf, newAccount } from './lib/http.mjs';
+import { Client, VAR, csrfOf, newAccount } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
 import { main, newBrand, postProduct, productForm, sql } from './lib/catalog.mjs';
 import { multipart } from './lib/catalog_import.mjs';
 import { creatorWithPicks, publish } from './lib/video.mjs';
+import { images, pictureFiles, whilePending } from './lib/pictures.mjs';
 
 usesDatabase();
 
-const dir = mkdtempSync(path.join(tmpdir(), 'cc-images-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
-
-// A JPEG of w x h made by ffmpeg (a test pattern, so every size is a different picture).
-function jpeg(name, w, h, pattern = 'testsrc2') {
-	const file = path.join(dir, name);
-	execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `${pattern}=size=${w}x${h}:duration=1`,
-		'-frames:v', '1', '-q:v', '3', file]);
-	return readFileSync(file);
-}
-
-// A copy of the stack's config with extra settings, for one crowdcartctl run.
-function confWith(extra) {
-	const file = path.join(dir, `conf-${Math.random().toString(36).slice(2)}.conf`);
-	writeFileSync(file, `${readFileSync(path.join(VAR, 'crowdcart.conf'), 'utf8')}\n${extra}\n`, { mode: 0o600 });
-	return file;
-}
-
-// crowdcartctl images --once, asynchronously so a picture server in this process can answer it.
-function images(conf = path.join(VAR, 'crowdcart.conf')) {
-	return new Promise((resolve, reject) => {
-		import('node:child_process').then(({ execFile }) =>
-			execFile(path.join(ROOT, 'bin/crowdcartctl'), ['--conf', conf, 'images', '--once'], { encoding: 'utf8' },
-				(err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout + stderr))));
-	});
-}
+const { dir, jpeg: picture, confWith } = pictureFiles('cc-images-');
+// A test pattern's first frame: every size (or pattern) is a different picture.
+const jpeg = (name, w, h, pattern) => picture(name, w, h, { pattern });
 
 const tray = (images = []) => ({
 	title: `Picture Tray ${Date.now()}${Math.random().toString(36).slice(2, 6)}`,
@@ -84,19 +61,6 @@ async function firstSlide(publicPath) {
 // The single value a query returns.
 const one = (q) => sql(q).trim();
 const assetCount = () => +one('SELECT COUNT(*) FROM image_assets');
-const assetStatus = (key) => one(`SELECT status FROM image_assets WHERE akey = '${key}'`);
-
-// What pages show of a picture not processed yet. The stack's worker runs the image passes every
-// few seconds beside the tests, so it may process a fresh upload before a test looks: look() reads
-// the pages and returns the checks to make of them, which run only if the picture was still
-// pending after the pages were read (it was pending while they were). Otherwise the test says so.
-async function whilePending(t, key, look) {
-	const check = await look();
-	if (assetStatus(key) === 'pending')
-		check();
-	else
-		t.diagnostic(`the worker processed ${key} before the pages were read: the placeholder was not seen`);
-}
 
 describe('product pictures', { concurrency: 1 }, () => {
 	let big;
