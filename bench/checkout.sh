@@ -21,6 +21,8 @@ scripts/db.sh grants
 # Until scripts/db.sh applies sql/grants/*.sql itself; GRANT is idempotent.
 for f in sql/grants/*.sql; do scripts/db.sh client <"$f"; done
 bin/crowdcartctl --conf "$VAR/crowdcart.conf" demo >/dev/null
+# WORKERS=N overrides the shop's preforked worker count (the config is rewritten by db.sh start).
+[[ -z ${WORKERS:-} ]] || echo "shop_workers = $WORKERS" >>"$VAR/crowdcart.conf"
 scripts/web.sh start lighttpd >/dev/null
 trap 'scripts/web.sh stop >/dev/null 2>&1 || true; scripts/db.sh stop >/dev/null 2>&1 || true' EXIT
 
@@ -37,7 +39,7 @@ for ((i = 0; i < nvar; i++)); do
 	variants+=${variants:+,}$v
 done
 
-echo "crowdcart checkout benchmark: $(nproc) cores, $(date -u +%FT%TZ), lighttpd, $buyers buyers, $conns in flight, $nvar variant(s)"
+echo "crowdcart checkout benchmark: $(nproc) cores, $(date -u +%FT%TZ), lighttpd, $buyers buyers, $conns in flight, $nvar variant(s), shop workers: ${WORKERS:-config}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 node bench/checkout-driver.mjs "http://127.0.0.1:$PORT" "$buyers" "$conns" "$variants"
 sold=$(scripts/db.sh client -N -B -e "SELECT SUM(1000000 - stock) FROM variants WHERE id IN ($variants)")
 echo "units taken from stock: $sold (expected $buyers)"

@@ -8,8 +8,8 @@
 static const char b64url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /* What a token is good for, hashed first: one action path, or a page and every path under it. */
-#define FOR_ACTION "anon-csrf"
-#define FOR_PAGE "anon-csrf-page"
+static const char FOR_ACTION[] = "anon-csrf";
+static const char FOR_PAGE[] = "anon-csrf-page";
 
 static void csrf_anon_mac(const uint8_t secret[32], const char *scope, const char *bucket, const char *path,
 			  size_t path_len, uint8_t out[crypto_auth_hmacsha256_BYTES])
@@ -23,8 +23,8 @@ static void csrf_anon_mac(const uint8_t secret[32], const char *scope, const cha
 	crypto_auth_hmacsha256_final(&st, out);
 }
 
-static void csrf_anon_make_n(const uint8_t secret[32], const char *scope, const char *path, size_t path_len,
-			     long long bucket, char out[CSRF_ANON_LEN + 1])
+static void csrf_anon_compute(const uint8_t secret[32], const char *scope, const char *path, size_t path_len,
+			      long long bucket, char out[CSRF_ANON_LEN + 1])
 {
 	char head[10];
 	snprintf(head, sizeof head, "%08llx", (unsigned long long)bucket & 0xffffffffULL);
@@ -33,6 +33,45 @@ static void csrf_anon_make_n(const uint8_t secret[32], const char *scope, const 
 	memcpy(out, head, 8);
 	out[8] = '.';
 	sodium_bin2base64(out + 9, CSRF_ANON_LEN - 9 + 1, mac, sizeof mac, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+/* A token is the same for every view of a form within the hour, and a page holds a dozen forms
+ * (the live page: react, chat, ask, vote, deal, remind...): each HMAC costs a few thousand
+ * instructions, so a worker remembers the tokens it made. A memo, not state: an entry is a pure
+ * function of its key, which includes the secret. */
+#define MEMO_SLOTS 128
+#define MEMO_PATH_MAX 200
+struct csrf_anon_memo {
+	uint8_t secret[32];
+	long long bucket;
+	const char *scope;	/* FOR_ACTION or FOR_PAGE, compared by address */
+	size_t path_len;
+	char path[MEMO_PATH_MAX];
+	char token[CSRF_ANON_LEN + 1];
+};
+static struct csrf_anon_memo csrf_anon_memos[MEMO_SLOTS];
+
+static void csrf_anon_make_n(const uint8_t secret[32], const char *scope, const char *path, size_t path_len,
+			     long long bucket, char out[CSRF_ANON_LEN + 1])
+{
+	if (path_len >= MEMO_PATH_MAX) {
+		csrf_anon_compute(secret, scope, path, path_len, bucket, out);
+		return;
+	}
+	uint32_t h = 2166136261u ^ (uint32_t)bucket ^ (scope == FOR_PAGE ? 0x9e3779b9u : 0);
+	for (size_t i = 0; i < path_len; i++)
+		h = (h ^ (uint8_t)path[i]) * 16777619u;
+	struct csrf_anon_memo *m = &csrf_anon_memos[h % MEMO_SLOTS];
+	if (m->scope != scope || m->bucket != bucket || m->path_len != path_len ||
+	    memcmp(m->path, path, path_len) != 0 || memcmp(m->secret, secret, 32) != 0) {
+		csrf_anon_compute(secret, scope, path, path_len, bucket, m->token);
+		memcpy(m->secret, secret, 32);
+		m->bucket = bucket;
+		m->scope = scope;
+		m->path_len = path_len;
+		memcpy(m->path, path, path_len);
+	}
+	memcpy(out, m->token, CSRF_ANON_LEN + 1);
 }
 
 void csrf_anon_make(const uint8_t secret[32], const char *path, long long now, char out[CSRF_ANON_LEN + 1])
