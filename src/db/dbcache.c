@@ -16,6 +16,7 @@
 struct entry {
 	uint8_t key[16];
 	long long expires_ms;
+	long long asked_ns, done_ns;	/* when the database was asked and had answered */
 	size_t nrows, ncols, size;
 	unsigned char *blob;	/* struct db_val[nrows*ncols] with s as offsets, then the text */
 };
@@ -45,6 +46,15 @@ static void seen(const struct entry *e)
 {
 	if (e->expires_ms < earliest_expiry)
 		earliest_expiry = e->expires_ms;
+}
+
+/* Nanoseconds, so that program order shows in the values: a read asked after another answered
+ * has a later or equal stamp, never an earlier one. */
+static long long now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
 static long long now_ms(void)
@@ -111,37 +121,62 @@ static bool store(struct entry *e, const uint8_t key[16], const struct db_res *r
 }
 
 static enum db_status cached(struct db *db, struct arena *a, const struct db_stmt *st,
-			     const struct db_param *params, struct db_res *out, bool keep_empty)
+			     const struct db_param *params, struct db_res *out, bool keep_empty, long long since,
+			     long long *done_at)
 {
 	static long ttl = -1;	/* read once: the config does not change while a worker lives */
 	if (ttl < 0)
 		ttl = config_int("cache_ttl_ms", 1000, 0, 60000);
-	if (ttl == 0)
+	if (ttl == 0) {
+		if (done_at)
+			*done_at = LLONG_MIN;	/* every later read is asked after this one, uncached */
 		return db_query(db, a, st, params, out);
+	}
 	uint8_t key[16];
 	cache_key(st, params, key);
 	struct entry *e = &slots[(key[0] | (size_t)key[1] << 8) % CACHE_SLOTS];
-	if (e->blob && memcmp(e->key, key, 16) == 0 && now_ms() < e->expires_ms) {
+	if (e->blob && memcmp(e->key, key, 16) == 0 && now_ms() < e->expires_ms && e->asked_ns >= since) {
 		copy_out(e, a, out);
 		seen(e);
 		hit_count++;
+		if (done_at)
+			*done_at = e->done_ns;
 		return DB_OK;
 	}
 	miss_count++;
+	long long asked = now_ns();
 	enum db_status rc = db_query(db, a, st, params, out);
-	if (rc == DB_OK && (out->nrows || keep_empty) && store(e, key, out, ttl))
+	long long done = now_ns();
+	if (rc == DB_OK && (out->nrows || keep_empty) && store(e, key, out, ttl)) {
+		e->asked_ns = asked;
+		e->done_ns = done;
 		seen(e);
+	}
+	if (done_at)
+		*done_at = done;
 	return rc;
 }
 
 enum db_status db_query_cached(struct db *db, struct arena *a, const struct db_stmt *st,
 			       const struct db_param *params, struct db_res *out)
 {
-	return cached(db, a, st, params, out, false);
+	return cached(db, a, st, params, out, false, LLONG_MIN, NULL);
 }
 
 enum db_status db_query_cached_list(struct db *db, struct arena *a, const struct db_stmt *st,
 				    const struct db_param *params, struct db_res *out)
 {
-	return cached(db, a, st, params, out, true);
+	return cached(db, a, st, params, out, true, LLONG_MIN, NULL);
+}
+
+enum db_status db_query_cached_stamped(struct db *db, struct arena *a, const struct db_stmt *st,
+				       const struct db_param *params, long long *done_at, struct db_res *out)
+{
+	return cached(db, a, st, params, out, false, LLONG_MIN, done_at);
+}
+
+enum db_status db_query_cached_since(struct db *db, struct arena *a, const struct db_stmt *st,
+				     const struct db_param *params, long long since, struct db_res *out)
+{
+	return cached(db, a, st, params, out, true, since, NULL);
 }

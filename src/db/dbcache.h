@@ -16,6 +16,16 @@ enum db_status db_query_cached(struct db *db, struct arena *a, const struct db_s
 enum db_status db_query_cached_list(struct db *db, struct arena *a, const struct db_stmt *st,
 				    const struct db_param *params, struct db_res *out) DB_MUST_CHECK;
 
+/* A page whose lists must be no older than a cursor it read first (the live page's last event
+ * seq, so that polling from it misses no event) reads the cursor with db_query_cached_stamped,
+ * which also gives when that answer was complete (this worker's CLOCK_MONOTONIC, ns), and each
+ * list with db_query_cached_since that time: a cached list the database was asked for earlier
+ * counts as a miss. Each list is then as new as if all were read uncached in that order. */
+enum db_status db_query_cached_stamped(struct db *db, struct arena *a, const struct db_stmt *st,
+				       const struct db_param *params, long long *done_at, struct db_res *out) DB_MUST_CHECK;
+enum db_status db_query_cached_since(struct db *db, struct arena *a, const struct db_stmt *st,
+				     const struct db_param *params, long long since, struct db_res *out) DB_MUST_CHECK;
+
 /* Pages rendered from cached reads may be kept (fragment.c) only as long as those reads: the
  * dispatcher calls dbcache_mark() before every request, and dbcache_expiry() is the earliest
  * expiry (CLOCK_MONOTONIC ms) of the entries read or stored since; LLONG_MAX when none. */

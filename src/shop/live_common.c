@@ -6,6 +6,7 @@
 #include "web/response.h"
 #include "domain/moderation/takedown.h"
 #include "views/image_view.h"
+#include "db/dbcache.h"
 
 static const struct db_stmt q_session = {
 	"SELECT s.creator_id, s.title, DATE_FORMAT(s.starts_at, '%Y-%m-%dT%H:%i:%sZ'), s.stream_url, s.replay_url,"
@@ -16,13 +17,17 @@ static const struct db_stmt q_session = {
 static const struct db_stmt q_blocked = {
 	"SELECT 1 FROM live_blocks WHERE session_id = ? AND viewer_key = ?", "ib", "i" };
 
-bool live_session_load(struct req *r, struct live_session *s, int *st)
+static bool session_load(struct req *r, struct live_session *s, int *st, bool cached)
 {
 	*st = REQ_DONE;
 	memset(s, 0, sizeof *s);
 	s->id = req_id(r, "id");
+	s->cached = cached;
 	struct db_res res = { 0 };
-	enum db_status rc = s->id ? db_query(r->db, r->arena, &q_session, (struct db_param[]){ DB_I(s->id) }, &res) : DB_OK;
+	struct db_param id[] = { DB_I(s->id) };
+	enum db_status rc = !s->id ? DB_OK
+		: cached ? db_query_cached_stamped(r->db, r->arena, &q_session, id, &s->read_done_ns, &res)
+		: db_query(r->db, r->arena, &q_session, id, &res);
 	if (rc != DB_OK) {
 		*st = req_db_fail(rc);
 		return false;
@@ -49,6 +54,24 @@ bool live_session_load(struct req *r, struct live_session *s, int *st)
 	s->handle = db_at(&res, 0, 10)->s;
 	s->creator_name = db_at(&res, 0, 11)->s;
 	return true;
+}
+
+bool live_session_load(struct req *r, struct live_session *s, int *st)
+{
+	return session_load(r, s, st, false);
+}
+
+bool live_session_load_public(struct req *r, struct live_session *s, int *st)
+{
+	return session_load(r, s, st, true);
+}
+
+enum db_status live_page_list(struct req *r, const struct live_session *s, const struct db_stmt *st,
+			      const struct db_param *params, struct db_res *out)
+{
+	if (s->cached)
+		return db_query_cached_since(r->db, r->arena, st, params, s->read_done_ns, out);
+	return db_query(r->db, r->arena, st, params, out);
 }
 
 void live_viewer_key(const struct req *r, uint8_t key[32])

@@ -42,14 +42,14 @@ static const struct db_stmt q_chat_pin = {
 	"SELECT c.id, c.display_name, c.body FROM live_sessions s JOIN live_chat c ON c.id = s.pinned_chat_id"
 	" AND c.hidden = 0 WHERE s.id = ?", "i", "iss" };
 
-enum db_status live_now_pins(struct db *db, struct arena *a, long long id, long long creator_id, struct db_res *out)
+enum db_status live_now_pins(struct req *r, const struct live_session *s, struct db_res *out)
 {
-	return db_query(db, a, &q_pins, (struct db_param[]){ DB_I(creator_id), DB_I(id) }, out);
+	return live_page_list(r, s, &q_pins, (struct db_param[]){ DB_I(s->creator_id), DB_I(s->id) }, out);
 }
 
-enum db_status live_now_poll(struct db *db, struct arena *a, long long id, struct db_res *out)
+enum db_status live_now_poll(struct req *r, const struct live_session *s, struct db_res *out)
 {
-	return db_query(db, a, &q_poll, (struct db_param[]){ DB_I(id) }, out);
+	return live_page_list(r, s, &q_poll, (struct db_param[]){ DB_I(s->id) }, out);
 }
 
 json_t *live_now_pin_json(struct req *r, const struct db_res *res, size_t i, const char *via)
@@ -107,9 +107,10 @@ enum db_status live_now_json(struct req *r, long long id, long long creator_id, 
 	*out = NULL;
 	struct db_res pins, poll, reactions, viewers, chat;
 	struct db_param one[] = { DB_I(id) };
-	enum db_status rc = live_now_pins(r->db, r->arena, id, creator_id, &pins);
+	const struct live_session s = { .id = id, .creator_id = creator_id };	/* read afresh */
+	enum db_status rc = live_now_pins(r, &s, &pins);
 	if (rc == DB_OK)
-		rc = live_now_poll(r->db, r->arena, id, &poll);
+		rc = live_now_poll(r, &s, &poll);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_reactions, one, &reactions);
 	if (rc == DB_OK)

@@ -17,10 +17,10 @@ enum {
 	NOW_DEAL_STOCK, NOW_DEAL_PER_BUYER, NOW_DEAL_TAKEN,
 };
 
-/* The current pins of session `id` (creator `creator_id`), first shown first. */
-enum db_status live_now_pins(struct db *db, struct arena *a, long long id, long long creator_id, struct db_res *out);
+/* The current pins of session s, first shown first (read as live_page_list reads). */
+enum db_status live_now_pins(struct req *r, const struct live_session *s, struct db_res *out);
 /* The latest poll: id, question, options 1-4, closed, votes for 1-4. No row: none yet. */
-enum db_status live_now_poll(struct db *db, struct arena *a, long long id, struct db_res *out);
+enum db_status live_now_poll(struct req *r, const struct live_session *s, struct db_res *out);
 /* The whole "now" object of session `id` (docs/LIVE.md lists its fields). */
 enum db_status live_now_json(struct req *r, long long id, long long creator_id, const char *via, json_t **out);
 /* A pinned product as JSON (the same fields as a "pin" event's product) plus its pin and deal. */

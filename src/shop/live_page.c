@@ -165,9 +165,12 @@ struct asker {
 
 static enum db_status asker_of(struct req *r, const struct live_session *s, struct asker *a)
 {
+	a->name = NULL;
+	a->blocked = false;
+	if (!r->sess.present)	/* no session: never blocked (a block names one), no name chosen yet */
+		return DB_OK;
 	uint8_t key[32];
 	live_viewer_key(r, key);
-	a->name = NULL;
 	enum db_status rc = live_viewer_blocked(r, s->id, key, &a->blocked);
 	if (rc != DB_OK || a->blocked)
 		return rc;
@@ -253,7 +256,11 @@ int page_live(struct req *r)
 {
 	struct live_session s;
 	int st;
-	if (!live_session_load(r, &s, &st))
+	/* Without a session the visitor sees what every cookieless visitor sees (and what a shared
+	 * cache may keep): read through the worker's cache. With one, afresh: their own question or
+	 * chat message, posted without JavaScript, shows on the page they come back to. */
+	bool load = r->sess.present ? live_session_load(r, &s, &st) : live_session_load_public(r, &s, &st);
+	if (!load)
 		return st;
 	return live_page_render(r, &s, 200, NULL);
 }
@@ -266,19 +273,19 @@ int live_page_render(struct req *r, const struct live_session *sp, int status, c
 	struct db_param who_where[] = { DB_I(s.creator_id), DB_I(s.id) };
 	enum db_status rc = db_query_cached_list(r->db, r->arena, &q_lineup, who_where, &lineup);
 	if (rc == DB_OK)
-		rc = db_query(r->db, r->arena, &q_pins, who_where, &pins);
+		rc = live_page_list(r, &s, &q_pins, who_where, &pins);
 	if (rc == DB_OK)
-		rc = db_query(r->db, r->arena, &q_questions, (struct db_param[]){ DB_I(s.id) }, &qs);
+		rc = live_page_list(r, &s, &q_questions, (struct db_param[]){ DB_I(s.id) }, &qs);
 	if (rc == DB_OK && s.state != LIVE_ENDED)
 		rc = asker_of(r, &s, &asker);
 	if (rc == DB_OK && s.state != LIVE_ENDED)
-		rc = live_now_pins(r->db, r->arena, s.id, s.creator_id, &now_pins);
+		rc = live_now_pins(r, &s, &now_pins);
 	if (rc == DB_OK)
-		rc = db_query(r->db, r->arena, &q_chat, (struct db_param[]){ DB_I(s.id) }, &chats);
+		rc = live_page_list(r, &s, &q_chat, (struct db_param[]){ DB_I(s.id) }, &chats);
 	if (rc == DB_OK)
-		rc = live_now_poll(r->db, r->arena, s.id, &polls);
+		rc = live_now_poll(r, &s, &polls);
 	if (rc == DB_OK && s.state == LIVE_ENDED)
-		rc = db_query(r->db, r->arena, &q_deals, (struct db_param[]){ DB_I(s.id) }, &deals);
+		rc = live_page_list(r, &s, &q_deals, (struct db_param[]){ DB_I(s.id) }, &deals);
 	if (rc != DB_OK)
 		return req_db_fail(rc);
 	tmpl_dict *d = layout_begin(r, "live.tpl", s.title);

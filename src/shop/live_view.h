@@ -21,11 +21,21 @@ struct live_session {
 	long long starts_ms, started_ms;	/* unix milliseconds; started 0 until live */
 	enum live_state state;
 	const char *title, *starts_at, *stream_url, *replay_url, *blocked_words, *handle, *creator_name;
+	/* Set by live_session_load_public: the row came from the worker's read cache (dbcache.h),
+	 * complete at read_done_ns, and the page's lists may too, if no older than that. */
+	bool cached;
+	long long read_done_ns;
 };
 
 /* Loads session `id` (path parameter "id"); false with *st what to answer: REQ_DONE with a 404
  * made, or a database failure. */
 bool live_session_load(struct req *r, struct live_session *s, int *st);
+/* The same for a page every cookieless visitor sees alike: read through the worker's cache. */
+bool live_session_load_public(struct req *r, struct live_session *s, int *st);
+/* One of the page's lists, read as the session row was: through the cache, no older than the
+ * row (so that the events after its last_seq are all the page lacks), or afresh. */
+enum db_status live_page_list(struct req *r, const struct live_session *s, const struct db_stmt *st,
+			      const struct db_param *params, struct db_res *out) DB_MUST_CHECK;
 /* The viewer: BLAKE2b-256 of the user id when signed in (the same across devices and log-ins),
  * else the session token hash. The request must have a session. */
 void live_viewer_key(const struct req *r, uint8_t key[32]);

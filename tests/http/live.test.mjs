@@ -34,16 +34,23 @@ test('a session goes scheduled -> live -> ended, and the viewer page follows eac
 
 	assert.equal((await panel(creator, id, 'state', { to: 'ended' })).status, 409, 'no skipping from scheduled to ended');
 	assert.equal((await goLive(creator, id)).status, 303);
-	page = await v.get(`/live/${id}`);
-	assert.match(page.body, /<video id="live-player" class="video-player" controls autoplay muted playsinline src="https:\/\/stream\.example\.test\/live\.m3u8">/);
+	// A cookieless page is read through the workers' cache: within a second of the change.
+	page = await eventually(async () => {
+		const p = await v.get(`/live/${id}`);
+		assert.match(p.body, /<video id="live-player" class="video-player" controls autoplay muted playsinline src="https:\/\/stream\.example\.test\/live\.m3u8">/);
+		return p;
+	});
 	assert.doesNotMatch(page.body, /live-remind/);
 	const { data } = await events(v, id, 0);
 	assert.ok(data.events.some((e) => e.kind === 'state'));
 
 	assert.equal((await end(creator, id)).status, 303);
 	assert.equal((await goLive(creator, id)).status, 409, 'an ended session stays ended');
-	page = await v.get(`/live/${id}`);
-	assert.match(page.body, /<video id="live-replay" class="video-player" controls preload="metadata" playsinline src="https:\/\/stream\.example\.test\/replay\.mp4">/);
+	page = await eventually(async () => {
+		const p = await v.get(`/live/${id}`);
+		assert.match(p.body, /<video id="live-replay" class="video-player" controls preload="metadata" playsinline src="https:\/\/stream\.example\.test\/replay\.mp4">/);
+		return p;
+	});
 	assert.match(page.body, /No products were pinned/);
 	assert.doesNotMatch(page.body, /live-ask/, 'questions close with the session');
 	assert.equal((await ask(await viewer(id), id, 'Too late?')).status, 409);
