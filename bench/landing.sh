@@ -14,9 +14,9 @@ keep=${KEEP_PAGES:-off}
 command -v wrk >/dev/null || { echo "wrk is missing: make deps" >&2; exit 1; }
 
 if [[ -z ${BASE_URL:-} ]]; then
-	export VAR=${VAR:-var/bench-landing} DB_PORT=${DB_PORT:-3487} PORT=${PORT:-8487}
-	export APACHE_PORT=${APACHE_PORT:-8488} SHOP_FCGI_PORT=${SHOP_FCGI_PORT:-9487} STUDIO_FCGI_PORT=${STUDIO_FCGI_PORT:-9488}
-	export API_FCGI_PORT=${API_FCGI_PORT:-9489}
+	export VAR=${VAR:-var/bench-landing} DB_PORT=${DB_PORT:-3467} PORT=${PORT:-8467}
+	export APACHE_PORT=${APACHE_PORT:-8468} SHOP_FCGI_PORT=${SHOP_FCGI_PORT:-9467} STUDIO_FCGI_PORT=${STUDIO_FCGI_PORT:-9468}
+	export API_FCGI_PORT=${API_FCGI_PORT:-9469}
 	scripts/db.sh start
 	bin/crowdcartctl --conf "$VAR/crowdcart.conf" migrate >/dev/null
 	scripts/db.sh grants

@@ -6,6 +6,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 VAR=${VAR:-var}
 [[ $VAR == /* ]] || VAR=$ROOT/$VAR
 DB_PORT=${DB_PORT:-3307}
+# DB_BUFFER_POOL=4G for bench/gen-large.sh's full size: the default suits the demo and the suites.
 DATADIR=$VAR/db
 PIDFILE=$VAR/run/mysqld.pid
 LOG=$VAR/log/mysqld.log
@@ -91,7 +92,7 @@ start_server() {
 	setsid mariadbd --no-defaults --datadir="$DATADIR" --socket="$SOCK" --port="$DB_PORT" \
 		--bind-address=127.0.0.1 --pid-file="$PIDFILE" --log-error="$LOG" "${AS_ROOT[@]}" --tmpdir="$VAR/tmp" \
 		--default-time-zone=+00:00 --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-		--skip-name-resolve --innodb-buffer-pool-size=128M --max-connections=300 \
+		--skip-name-resolve --innodb-buffer-pool-size="${DB_BUFFER_POOL:-128M}" --max-connections=300 \
 		--innodb-flush-log-at-trx-commit=1 --innodb-autoinc-lock-mode=2 "${PERF_SCHEMA[@]}" </dev/null >>"$LOG" 2>&1 &
 	local pid=$!
 	# mariadbd writes the pid file only after InnoDB starts; write it now so stop works meanwhile.
