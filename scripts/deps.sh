@@ -8,7 +8,7 @@ PKGS=(gcc g++ make pkg-config libfcgi-dev libctemplate-dev libmariadb-dev libsod
 	libjansson-dev libcsv-dev check libxml2-dev clang mariadb-server mariadb-client
 	lighttpd apache2 nginx libnginx-mod-rtmp chromium wrk curl ca-certificates galera-4 rsync ffmpeg sqlmap wapiti
 	libcurl4-openssl-dev openssl libseccomp-dev liboath-dev libqrencode-dev zbar-tools libvips-dev libphonenumber-dev
-	lighttpd-mod-deflate systemd groff man-db dpkg-dev debhelper fakeroot lintian zlib1g-dev)
+	lighttpd-mod-deflate systemd groff man-db dpkg-dev debhelper fakeroot lintian zlib1g-dev libxxhash-dev)
 # This machine ships node+npm outside dpkg; Debian's npm would fight that install.
 command -v node >/dev/null || PKGS+=(nodejs)
 command -v npm >/dev/null || PKGS+=(npm)

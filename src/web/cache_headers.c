@@ -2,18 +2,22 @@
 #include <stdio.h>
 #include <string.h>
 #include <sodium.h>
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 #include "lib/config.h"
 #include "web/cache_headers.h"
 #include "web/response.h"
 
-/* SipHash-2-4 under a fixed key: twice BLAKE2b's speed over a page, and 64 bits are plenty to tell
- * one version of a page from the next. Nothing secret goes in or comes out: the body is public. */
-static const uint8_t etag_key[crypto_shorthash_KEYBYTES] = "crowdcart-etag";
-
+/* XXH3's 64 bits: enough to tell one version of a page from the next (nothing is secret here:
+ * the body is public, and only the same URL's versions are ever compared), at a tenth of an
+ * instruction a byte, where SipHash took over four: a 22 KB storefront rendered per view paid
+ * 12 % of its instructions for its validator. Inlined from the header: no library at run time. */
 void cache_headers_etag(const void *body, size_t len, char out[32])
 {
-	uint8_t h[crypto_shorthash_BYTES];
-	crypto_shorthash(h, body, len, etag_key);
+	XXH64_hash_t v = XXH3_64bits(body, len);
+	uint8_t h[8];
+	for (int i = 0; i < 8; i++)
+		h[i] = (uint8_t)(v >> (56 - 8 * i));
 	out[0] = '"';
 	sodium_bin2base64(out + 1, 12, h, sizeof h, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 	strcat(out, "\"");
