@@ -94,9 +94,11 @@
 		for (const c of cards) {
 			const li = document.createElement('li');
 			const link = c.querySelector('.card-link').cloneNode(true);
-			const price = c.querySelector('.price');
-			if (price)
-				link.append(price.cloneNode(true));
+			const price = c.querySelector('.price')?.cloneNode(true);
+			if (price) {
+				price.removeAttribute('id');	// the card's own keeps following its picker
+				link.append(price);
+			}
 			li.append(link);
 			list.append(li);
 		}

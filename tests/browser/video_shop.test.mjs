@@ -130,6 +130,8 @@ test('when the video ends its products come over the last frame, and it can be w
 	assert.equal(await endcard.locator('.video-endcard-title').textContent(), 'Shop this video');
 	const links = await endcard.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
 	assert.deepEqual(links, [`/v/${id}/p/${sized.productId}`, `/v/${id}/p/${other.productId}`]);
+	assert.equal(await endcard.locator('.price').count(), 2, 'each with its price');
+	assert.equal(await page.locator('[id="tag-1-price"]').count(), 1, 'the copy is not a second #tag-1-price, which the picker updates');
 	await page.screenshot({ path: path.join(SHOTS, 'video-post-play.png') });
 	await endcard.getByRole('button', { name: 'Watch again' }).click();
 	await endcard.waitFor({ state: 'hidden' });
