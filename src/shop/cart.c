@@ -154,15 +154,21 @@ int cart_add_answering(struct req *r, long long video_id, long long ad_id, cart_
 	}
 	if (rc == DB_OK && db_at(&v, 0, 2)->i && db_at(&v, 0, 1)->i < qty) {
 		long long left = db_at(&v, 0, 1)->i;
-		const char *why = left > 0 ? arena_printf(r->arena, "Only %lld left of that option.", left)
-					   : "Sorry, that option is sold out: choose another.";
 		if (!answer) {
-			response_error(r, 409, why);
+			response_error(r, 409, left > 0 ? arena_printf(r->arena, "Only %lld left of that option.", left)
+						   : "Sorry, that option is sold out.");
 			return REQ_DONE;
 		}
-		struct product_picker_problem p = { .variant_id = vid, .picker_message = why };
+		/* beside the picker, naming the combination asked for when it was asked by its values */
+		struct product_picker_problem p = { .variant_id = vid };
 		for (int k = 0; k < 3; k++)
 			p.asked[k] = option_asked(r, k + 1);
+		const char *name = arena_printf(r->arena, "%s%s%s%s%s", p.asked[0], *p.asked[1] ? " / " : "", p.asked[1],
+						*p.asked[2] ? " / " : "", p.asked[2]);
+		if (!*name)
+			name = "This option";
+		p.picker_message = left > 0 ? arena_printf(r->arena, "Only %lld left of %s: choose %lld or fewer.", left, name, left)
+					    : arena_printf(r->arena, "%s is sold out: choose another option.", name);
 		return refuse(r, answer, db_at(&v, 0, 5)->i, db_at(&v, 0, 3)->s, db_at(&v, 0, 4)->s, 409, &p);
 	}
 	if (rc == DB_OK)

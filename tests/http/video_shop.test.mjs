@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client, csrfOf, newAccount } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
-import { lit, sql } from './lib/commerce.mjs';
+import { lit, makeProduct, sql } from './lib/commerce.mjs';
 import { eventually } from './lib/eventually.mjs';
 import { demoClient } from './lib/fulfilment.mjs';
 import { creatorWithPicks, publish, videoForm } from './lib/video.mjs';
@@ -141,7 +141,7 @@ test('from a card, a combination not made is a 422 and a sold-out one a 409, sai
 	const out = await shopper.post(`/v/${id}/cart`, { ...form, option1: 'Small', option2: 'Moss' });
 	assert.equal(out.status, 409);
 	card = cardOf(out.body, sized.title);
-	assert.match(card, /<p class="field-error" id="tag-1-picker-error" role="alert">Sorry, that option is sold out: choose another\.<\/p>/);
+	assert.match(card, /<p class="field-error" id="tag-1-picker-error" role="alert">Small \/ Moss is sold out: choose another option\.<\/p>/);
 	assert.match(card, /<input type="radio" name="option2" value="Moss" required checked>/);
 	assert.equal(shopper.cookie('cc_cart'), undefined, 'nothing was added');
 	// Without back=video (the product page's form reached from a card) the product page answers, as from /cart/add.
@@ -152,6 +152,14 @@ test('from a card, a combination not made is a 422 and a sold-out one a 409, sai
 	assert.equal(made.status, 303);
 	assert.equal(made.headers.location, '/cart');
 	assert.deepEqual(cartMedium(shopper, sized.variants['Medium / Charcoal']), { video: id, ad: null });
+	// A full cart is said beside the card too (filled to its 50 lines directly, as 49 adds would).
+	const cartId = sql(`SELECT cart_id FROM cart_items WHERE variant_id = ${sized.variants['Medium / Charcoal']}`)[0][0];
+	const fill = Array.from({ length: 49 }, () => makeProduct({ price: 100 }).variantId);
+	sql(`INSERT INTO cart_items (cart_id, variant_id, quantity, price_seen, added_at) VALUES
+		${fill.map((v) => `(${cartId}, ${v}, 1, 100, UTC_TIMESTAMP())`).join(',')}`);
+	const full = await shopper.post(`/v/${id}/cart`, { ...form, option1: 'Large', option2: 'Moss' });
+	assert.equal(full.status, 409);
+	assert.match(cardOf(full.body, sized.title), /<p class="field-error" id="tag-1-picker-error" role="alert">Your cart is full \(50 different items\)/);
 });
 
 test('the owner edits a video\'s caption, poster, times and hotspots; nobody else can', async () => {
