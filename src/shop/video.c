@@ -71,7 +71,8 @@ struct video_card_problem {
 struct video_buy {
 	struct db_res vars, opts;
 	long long added;	/* ?added=: the variant just put in the cart from this page */
-	const char *added_text;	/* what the notice says it was */
+	/* what the status line says: the variant added, or a refusal with no picker to say it beside */
+	const char *notice;
 	const struct video_card_problem *problem;	/* an add refused from one card, or NULL */
 };
 
@@ -117,11 +118,11 @@ static void tag_card(struct req *r, tmpl_dict *d, long long id, const struct db_
 	if (!buy)
 		tmpl_show(c, "SOLD_OUT");
 	if (!buy && problem)	/* no picker to say it beside: the page's status line says it */
-		vb->added_text = problem->picker_message ? problem->picker_message : problem->quantity_message;
+		vb->notice = problem->picker_message ? problem->picker_message : problem->quantity_message;
 	for (size_t k = 0; k < vars.nrows && vb->added; k++)
 		if (db_at(&vars, k, PICKER_ID)->i == vb->added) {
 			const char *name = video_variant_name(r, &vars, k);
-			vb->added_text = arena_printf(r->arena, "%s%s%s is in your cart.", db_at(t, i, 1)->s,
+			vb->notice = arena_printf(r->arena, "%s%s%s is in your cart.", db_at(t, i, 1)->s,
 						      *name ? " — " : "", name);
 		}
 	card_view_gifted(c, t, i, TAG_GIFTED);
@@ -190,8 +191,8 @@ static int video_page(struct req *r, long long id, int status, const struct vide
 	}
 	for (size_t i = 0; i < tags.nrows; i++)
 		tag_card(r, d, id, &tags, i, &vb);
-	if (vb.added || vb.added_text)
-		tmpl_set(tmpl_add(d, "ADDED"), "TEXT", vb.added_text ? vb.added_text : "Added to your cart.");
+	if (vb.added || vb.notice)
+		tmpl_set(tmpl_add(d, "ADDED"), "TEXT", vb.notice ? vb.notice : "Added to your cart.");
 	cart_drawer_add(r, d, vb.added != 0);
 	if (tags.nrows == 0)
 		tmpl_show(d, "NO_TAGS");
