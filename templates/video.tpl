@@ -21,10 +21,10 @@
 <h3 class="card-title">{{TITLE}}</h3>
 </a>
 <p class="card-brand">{{BRAND}}</p>
-<p class="price">{{PRICE}}</p>
+<p class="price" id="tag-{{N}}-price">{{PRICE}}</p>
 {{#GIFTED}}<p class="gifted" role="note">Gifted by {{BRAND}}</p>{{/GIFTED}}
 <p class="video-time muted">In the video at <span class="video-from">{{FROM}}</span>–{{TO}}</p>
-{{#BUY}}<form class="video-buy" method="post" action="/v/{{VIDEO}}/cart">
+{{#BUY}}<form class="video-buy" method="post" action="/v/{{VIDEO}}/cart" data-price-shown="tag-{{N}}-price">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="back" value="video">
 {{>PICKER}}
@@ -45,5 +45,6 @@
 {{>CART_DRAWER}}
 </article>
 <dialog class="video-spot-dialog" id="video-spot-dialog" aria-label="Product in the video"><form method="dialog"><button class="button secondary video-spot-close" type="submit">Close</button></form></dialog>
+<script src="{{STATIC_JS_VARIANT_PICKER_JS}}" defer></script>
 <script src="{{STATIC_JS_VIDEO_JS}}" defer></script>
 {{>REPORT}}

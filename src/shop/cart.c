@@ -9,9 +9,9 @@
 #include "shop/product_picker.h"
 
 static const struct db_stmt q_variant = {
-	"SELECT v.price, v.stock, v.inventory_policy = 'deny', b.slug, p.handle FROM variants v"
+	"SELECT v.price, v.stock, v.inventory_policy = 'deny', b.slug, p.handle, p.id FROM variants v"
 	" JOIN products p ON p.id = v.product_id JOIN brands b ON b.id = p.brand_id"
-	" WHERE v.id = ? AND p.status = 'active'", "i", "iiiss" };
+	" WHERE v.id = ? AND p.status = 'active'", "i", "iiissi" };
 /* The variant a product page's option groups name (product_picker.h): every option compared, an
  * option the product does not use being '' on both sides. */
 static const struct db_stmt q_resolve = {
@@ -69,6 +69,14 @@ static const char *added_next(struct req *r, long long video_id, long long varia
 		? arena_printf(r->arena, "/v/%lld?added=%lld#cart-drawer", video_id, variant) : "/cart";
 }
 
+/* A refused add is answered on the page the shopper added from, with `status` and the message
+ * beside the picker: the caller's (`answer`, a video's card) or else the product page. */
+static int refuse(struct req *r, cart_refusal_fn answer, long long product, const char *brand, const char *handle,
+		  int status, const struct product_picker_problem *p)
+{
+	return answer ? answer(r, product, status, p) : product_page(r, brand, handle, status, p);
+}
+
 int page_cart_add(struct req *r)
 {
 	return cart_add_from(r, 0, 0);
@@ -80,10 +88,10 @@ static const char *option_asked(struct req *r, int n)
 	return v ? v : "";
 }
 
-/* The variant a product page's option groups chose (fields product, option1..3), or 0 having
- * answered: the product page again with a 422 beside the picker when no variant has those values,
- * a 404 when the product left the shop. */
-static long long resolve_options(struct req *r, long long product, int *answered)
+/* The variant a picker's option groups chose (fields product, option1..3), or 0 having answered:
+ * the page added from again with a 422 beside the picker when no variant has those values, a 404
+ * when the product left the shop. */
+static long long resolve_options(struct req *r, cart_refusal_fn answer, long long product, int *answered)
 {
 	const char *o1 = option_asked(r, 1), *o2 = option_asked(r, 2), *o3 = option_asked(r, 3);
 	struct db_res v, key;
@@ -107,18 +115,23 @@ static long long resolve_options(struct req *r, long long product, int *answered
 					 : "Choose an option first.",
 		.asked = { o1, o2, o3 },
 	};
-	*answered = product_page(r, db_at(&key, 0, 0)->s, db_at(&key, 0, 1)->s, 422, &p);
+	*answered = refuse(r, answer, product, db_at(&key, 0, 0)->s, db_at(&key, 0, 1)->s, 422, &p);
 	return 0;
 }
 
 int cart_add_from(struct req *r, long long video_id, long long ad_id)
+{
+	return cart_add_answering(r, video_id, ad_id, NULL);
+}
+
+int cart_add_answering(struct req *r, long long video_id, long long ad_id, cart_refusal_fn answer)
 {
 	long long vid = req_id(r, "variant"), qty = 1, product = req_id(r, "product");
 	if (req_str(r, "quantity") && !req_int(r, "quantity", &qty))
 		qty = 0;
 	if (!vid && product && qty) {
 		int answered = REQ_DONE;
-		if (!(vid = resolve_options(r, product, &answered)))
+		if (!(vid = resolve_options(r, answer, product, &answered)))
 			return answered;
 	}
 	if (!vid || !qty) {
@@ -141,9 +154,22 @@ int cart_add_from(struct req *r, long long video_id, long long ad_id)
 	}
 	if (rc == DB_OK && db_at(&v, 0, 2)->i && db_at(&v, 0, 1)->i < qty) {
 		long long left = db_at(&v, 0, 1)->i;
-		response_error(r, 409, left > 0 ? arena_printf(r->arena, "Only %lld left of that option.", left)
-					   : "Sorry, that option is sold out.");
-		return REQ_DONE;
+		if (!answer) {
+			response_error(r, 409, left > 0 ? arena_printf(r->arena, "Only %lld left of that option.", left)
+						   : "Sorry, that option is sold out.");
+			return REQ_DONE;
+		}
+		/* beside the picker, naming the combination asked for when it was asked by its values */
+		struct product_picker_problem p = { .variant_id = vid };
+		for (int k = 0; k < 3; k++)
+			p.asked[k] = option_asked(r, k + 1);
+		const char *name = arena_printf(r->arena, "%s%s%s%s%s", p.asked[0], *p.asked[1] ? " / " : "", p.asked[1],
+						*p.asked[2] ? " / " : "", p.asked[2]);
+		if (!*name)
+			name = "This option";
+		p.picker_message = left > 0 ? arena_printf(r->arena, "Only %lld left of %s: choose %lld or fewer.", left, name, left)
+					    : arena_printf(r->arena, "%s is sold out: choose another option.", name);
+		return refuse(r, answer, db_at(&v, 0, 5)->i, db_at(&v, 0, 3)->s, db_at(&v, 0, 4)->s, 409, &p);
 	}
 	if (rc == DB_OK)
 		rc = cart_find(r, true, &cart_id);
@@ -158,7 +184,7 @@ int cart_add_from(struct req *r, long long video_id, long long ad_id)
 			.quantity_message = arena_printf(r->arena, "Your cart is full (%d different items): check out or remove"
 							 " something first, then add this again.", CART_MAX_ITEMS),
 		};
-		return product_page(r, db_at(&v, 0, 3)->s, db_at(&v, 0, 4)->s, 409, &p);
+		return refuse(r, answer, db_at(&v, 0, 5)->i, db_at(&v, 0, 3)->s, db_at(&v, 0, 4)->s, 409, &p);
 	}
 	rc = db_query(r->db, NULL, &q_add,
 		      (struct db_param[]){ DB_I(cart_id), DB_I(vid), DB_I(qty), DB_I(db_at(&v, 0, 0)->i),

@@ -76,6 +76,12 @@ void cart_render(struct req *r, tmpl_dict *d, const struct cart *c);
  * tagged in the video or listed in the ad, and otherwise keeps the medium it had. page_cart_add is
  * cart_add_from(r, 0, 0). From a video with back=video the 303 goes back to the video instead. */
 int cart_add_from(struct req *r, long long video_id, long long ad_id);
+struct product_picker_problem;
+/* How an add refused for product `product_id` is answered (with `status`, and `p` for the
+ * picker) on a page of the caller's, instead of the product page. */
+typedef int (*cart_refusal_fn)(struct req *r, long long product_id, int status, const struct product_picker_problem *p);
+/* cart_add_from, a refusal (a combination not made, sold out, a full cart) answered by `refused`. */
+int cart_add_answering(struct req *r, long long video_id, long long ad_id, cart_refusal_fn refused);
 
 /* The checkout form's fields, as typed. */
 struct checkout_form {

@@ -50,6 +50,7 @@ static const struct field cart_fields[] = {
 /* A video's card adds and comes back to the video (back=video); its product page's form does not. */
 static const struct field video_cart_fields[] = {
 	F_ID("variant", .inline_error = true),
+	F_ID("product", .inline_error = true), F_TEXT("option1", 120), F_TEXT("option2", 120), F_TEXT("option3", 120),
 	F_INT("quantity", 4, 0, CART_MAX_QTY, .inline_error = true),
 	F_ENUM("back", 5, F_ONE_OF("video")), F_END,
 };

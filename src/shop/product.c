@@ -28,10 +28,8 @@ static const struct db_stmt q_product = {
 static const struct db_stmt q_options = {
 	"SELECT name FROM product_options WHERE product_id = ? ORDER BY position", "i", "s" };
 static const struct db_stmt q_variants = {
-	/* columns in the order of enum product_picker_col */
-	"SELECT option1, option2, option3, sku, price, COALESCE(compare_at_price, 0), currency, stock,"
-	" inventory_policy, id, COALESCE(image_id, 0) FROM variants WHERE product_id = ? ORDER BY position, id LIMIT 100",
-	"i", "ssssiisisii" };
+	"SELECT " PRODUCT_PICKER_COLS " FROM variants va WHERE va.product_id = ? ORDER BY va.position, va.id LIMIT 100",
+	"i", PRODUCT_PICKER_TYPES };
 static const struct db_stmt q_images = {
 	"SELECT " IMAGE_REF_SQL("pi.url", "pi.url_hash") ", pi.alt, pi.id FROM product_images pi WHERE pi.product_id = ?"
 	" ORDER BY pi.position, pi.id LIMIT 20", "i", "ssi" };
@@ -168,7 +166,7 @@ int product_page(struct req *r, const char *brand, const char *handle, int statu
 	const struct db_val *desc = db_at(&p, 0, 2);
 	tmpl_set(d, "SANITISED_DESCRIPTION_HTML", sanitize_html(r->arena, desc->s, desc->len, NULL));
 	gallery_view_fill(r, d, &imgs);
-	product_picker_fill(r, d, &opts, &vars, &imgs, problem);
+	product_picker_fill(r, d, id, &opts, &vars, &imgs, problem);
 	delivery(r, d, &p);
 	tmpl_set(d, "BUY_ACTION", buy_action(r, id));
 	if (via.nrows) {

@@ -1,4 +1,5 @@
-/* product_picker.c: the product page's variant picker (product_picker.h). */
+/* product_picker.c: the product's variant picker (product_picker.tpl), on its page (product.tpl) and on
+ * cards (product_picker.h). */
 #include <string.h>
 #include <jansson.h>
 #include "shop/product_picker.h"
@@ -105,9 +106,9 @@ static void swatch(struct req *r, tmpl_dict *o, const char *colour, long long im
 		tmpl_set(tmpl_add(o, "SWATCH"), "CLASS", class);
 }
 
-/* One choice per variant: a product with a single option (or none). Returns whether any can be bought. */
-static bool variant_group(struct req *r, tmpl_dict *d, const struct db_res *opts, const struct db_res *vars,
-			  const struct db_res *imgs, long long open, bool invalid)
+/* One choice per variant: a product with a single option (or none). */
+static void variant_group(struct req *r, tmpl_dict *d, const char *prefix, const struct db_res *opts,
+			  const struct db_res *vars, const struct db_res *imgs, long long open, bool invalid)
 {
 	const char *legend = "";
 	for (size_t i = 0; i < opts->nrows && i < PICKER_MAX_OPTIONS; i++)
@@ -116,10 +117,9 @@ static bool variant_group(struct req *r, tmpl_dict *d, const struct db_res *opts
 	tmpl_dict *g = tmpl_add(d, "PICKER_GROUPS");
 	tmpl_set(g, "LEGEND", *legend ? legend : "Option");
 	tmpl_set(g, "INPUT", "variant");
-	tmpl_set(g, "FIELD_ID", "variant");
+	tmpl_set(g, "FIELD_ID", arena_concat(r->arena, prefix, "variant", (char *)NULL));
 	if (invalid)
 		tmpl_show(g, "INVALID");
-	bool buyable = false;
 	for (size_t i = 0; i < vars->nrows; i++) {
 		tmpl_dict *o = tmpl_add(g, "CHOICES");
 		const char *name = variant_name(r, vars, i), *cur = cell(vars, i, PICKER_CURRENCY);
@@ -137,22 +137,19 @@ static bool variant_group(struct req *r, tmpl_dict *d, const struct db_res *opts
 		stock_state(r, p, vars, i);
 		if (colours)
 			swatch(r, o, name, num(vars, i, PICKER_IMAGE_ID), imgs);
-		bool out = sold_out(vars, i);
-		if (out)
+		if (sold_out(vars, i))
 			tmpl_show(o, "SOLD_OUT");
 		if ((long long)i == open)
 			tmpl_show(o, "SELECTED");
-		buyable |= !out;
 	}
 	tmpl_show(g, vars->nrows > PICKER_MAX_BUTTONS ? "SELECT" : "BUTTONS");
-	return buyable;
 }
 
 /* One group per option (Size, Colour): each value once, in the order the variants bring them,
  * disabled when no variant that can be bought has it. The chosen value is the one asked for, if
  * the group has it, else the opening variant's. */
-static void option_group(struct req *r, tmpl_dict *d, const char *option, int col, const struct db_res *vars,
-			 const struct db_res *imgs, long long open, const char *asked, bool invalid)
+static void option_group(struct req *r, tmpl_dict *d, const char *prefix, const char *option, int col,
+			 const struct db_res *vars, const struct db_res *imgs, long long open, const char *asked, bool invalid)
 {
 	const char **seen = arena_alloc(r->arena, (vars->nrows + 1) * sizeof *seen);
 	size_t nseen = 0;
@@ -174,7 +171,7 @@ static void option_group(struct req *r, tmpl_dict *d, const char *option, int co
 			g = tmpl_add(d, "PICKER_GROUPS");
 			tmpl_set(g, "LEGEND", option);
 			tmpl_set(g, "INPUT", arena_printf(r->arena, "option%d", col - PICKER_OPTION1 + 1));
-			tmpl_set(g, "FIELD_ID", arena_printf(r->arena, "option%d", col - PICKER_OPTION1 + 1));
+			tmpl_set(g, "FIELD_ID", arena_printf(r->arena, "%soption%d", prefix, col - PICKER_OPTION1 + 1));
 			if (invalid)
 				tmpl_show(g, "INVALID");
 		}
@@ -221,30 +218,73 @@ static void variant_data(struct req *r, tmpl_dict *d, const struct db_res *vars)
 		tmpl_set(tmpl_add(d, "VARIANT_DATA"), "SANITISED_VARIANT_JSON", json);
 }
 
-void product_picker_fill(struct req *r, tmpl_dict *d, const struct db_res *opts, const struct db_res *vars,
-			 const struct db_res *imgs, const struct product_picker_problem *problem)
+static bool any_buyable(const struct db_res *vars)
 {
-	long long open = opening_variant(vars, problem->variant_id);
-	bool buyable = false;
+	for (size_t i = 0; i < vars->nrows; i++)
+		if (!sold_out(vars, i))
+			return true;
+	return false;
+}
+
+/* The picker's groups, the script's data and the message beside them into pd, the included
+ * template's dictionary; every id starts with `prefix`. */
+static void picker_groups(struct req *r, tmpl_dict *pd, const char *prefix, long long product_id,
+			  const struct db_res *opts, const struct db_res *vars, const struct db_res *imgs, long long open,
+			  const struct product_picker_problem *problem, const char *message)
+{
+	if (*prefix)
+		tmpl_set(pd, "ID_PREFIX", prefix);
 	size_t nopts = opts->nrows < PICKER_MAX_OPTIONS ? opts->nrows : PICKER_MAX_OPTIONS;
 	if (nopts < 2 || vars->nrows < 2) {
-		buyable = variant_group(r, d, opts, vars, imgs, open, problem->picker_message != NULL);
+		variant_group(r, pd, prefix, opts, vars, imgs, open, message != NULL);
 	} else {
-		for (size_t i = 0; i < vars->nrows; i++)
-			buyable |= !sold_out(vars, i);
 		for (size_t k = 0; k < nopts; k++)
-			option_group(r, d, db_at(opts, k, 0)->s, PICKER_OPTION1 + (int)k, vars, imgs, open, problem->asked[k],
-				     problem->picker_message != NULL);
-		tmpl_show(d, "BY_OPTION");
-		variant_data(r, d, vars);
+			option_group(r, pd, prefix, db_at(opts, k, 0)->s, PICKER_OPTION1 + (int)k, vars, imgs, open,
+				     problem ? problem->asked[k] : NULL, message != NULL);
+		tmpl_set_int(tmpl_add(pd, "BY_OPTION"), "PRODUCT_ID", product_id);
+		variant_data(r, pd, vars);
 	}
+	if (message)
+		tmpl_set(tmpl_add(pd, "PICKER_ERROR"), "TEXT", message);
+}
+
+void product_picker_fill(struct req *r, tmpl_dict *d, long long product_id, const struct db_res *opts,
+			 const struct db_res *vars, const struct db_res *imgs, const struct product_picker_problem *problem)
+{
+	long long open = opening_variant(vars, problem->variant_id);
+	if (any_buyable(vars))
+		picker_groups(r, tmpl_include(tmpl_add(d, "BUY"), "PICKER", "product_picker.tpl"), "", product_id, opts, vars,
+			      imgs, open, problem, problem->picker_message);
+	else
+		tmpl_show(d, "ALL_SOLD_OUT");
 	price_line(r, d, vars, open);
-	tmpl_show(d, buyable ? "BUY" : "ALL_SOLD_OUT");
 	const char *quantity = problem->quantity_message;
 	if (!quantity && problem->short_stock && open >= 0 && num(vars, (size_t)open, PICKER_ID) == problem->variant_id)
 		quantity = short_message(r, vars, (size_t)open);
 	if (quantity)
 		tmpl_set(tmpl_add(d, "SHORT"), "TEXT", quantity);
-	if (problem->picker_message)
-		tmpl_set(tmpl_add(d, "PICKER_ERROR"), "TEXT", problem->picker_message);
+}
+
+tmpl_dict *product_picker_card_add(struct req *r, tmpl_dict *card, const char *form, const char *id_prefix,
+				   long long product_id, const struct db_res *opts, const struct db_res *vars,
+				   const struct product_picker_problem *problem)
+{
+	if (!any_buyable(vars))
+		return NULL;
+	tmpl_dict *buy = tmpl_add(card, form);
+	tmpl_dict *pd = tmpl_include(buy, "PICKER", "product_picker.tpl");
+	long long open = opening_variant(vars, problem ? problem->variant_id : 0);
+	/* a card has no quantity field of its own: whatever the add was refused for is said here */
+	const char *message = problem ? problem->picker_message ? problem->picker_message : problem->quantity_message : NULL;
+	if (vars->nrows > 1) {
+		/* the swatches of a card are drawn from the colour table: its pictures would cost a query */
+		picker_groups(r, pd, id_prefix, product_id, opts, vars, &(struct db_res){ 0 }, open, problem, message);
+		return buy;
+	}
+	tmpl_set_int(tmpl_add(pd, "SINGLE"), "VARIANT_ID", num(vars, 0, PICKER_ID));
+	if (message) {
+		tmpl_set(pd, "ID_PREFIX", id_prefix);
+		tmpl_set(tmpl_add(pd, "PICKER_ERROR"), "TEXT", message);
+	}
+	return buy;
 }

@@ -17,7 +17,7 @@
 #include "domain/video/media_stats.h"
 #include "domain/moderation/takedown.h"
 #include "views/page_meta.h"
-#include "views/variant_picker.h"
+#include "shop/product_picker.h"
 #include "shop/cart_drawer.h"
 
 static const struct db_stmt q_video = {
@@ -35,15 +35,16 @@ static const struct db_stmt q_tags = {
 	" FROM video_tags t JOIN videos vd ON vd.id = t.video_id JOIN products p ON p.id = t.product_id" CARD_JOINS
 	" WHERE t.video_id = ? AND p.status = 'active' ORDER BY t.position, t.product_id LIMIT 20",
 	"i", CARD_TYPES "iiiiiis" };
-/* Every variant of every tagged product, for the cards' pickers, in one query: product id first,
- * then the picker's columns, grouped by product. */
+/* Every variant of every tagged product, for the cards' pickers, in one query: the picker's
+ * columns (product_picker.h), then the product id, grouped by product; and their option names
+ * likewise, the name first. A card's rows are a slice of these (video_rows_of). */
 static const struct db_stmt q_variants = {
-	"SELECT t.product_id, " VARIANT_PICKER_COLS " FROM video_tags t JOIN variants va ON va.product_id = t.product_id"
+	"SELECT " PRODUCT_PICKER_COLS ", t.product_id FROM video_tags t JOIN variants va ON va.product_id = t.product_id"
 	" WHERE t.video_id = ? ORDER BY t.position, t.product_id, va.position, va.id LIMIT 500",
-	"i", "i" VARIANT_PICKER_TYPES };
+	"i", PRODUCT_PICKER_TYPES "i" };
 static const struct db_stmt q_options = {
-	"SELECT t.product_id, po.name FROM video_tags t JOIN product_options po ON po.product_id = t.product_id"
-	" WHERE t.video_id = ? ORDER BY t.position, t.product_id, po.position LIMIT 60", "i", "is" };
+	"SELECT po.name, t.product_id FROM video_tags t JOIN product_options po ON po.product_id = t.product_id"
+	" WHERE t.video_id = ? ORDER BY t.position, t.product_id, po.position LIMIT 60", "i", "si" };
 /* The creator's picks first, then their products (STRAIGHT_JOIN, as on the storefront). */
 static const struct db_stmt q_more = {
 	"SELECT STRAIGHT_JOIN " CARD_COLS "," CARD_GIFTED("pk.creator_id") " FROM picks pk JOIN products p ON p.id = pk.product_id"
@@ -61,31 +62,40 @@ static const char *clock_text(struct req *r, long long s)
 	return arena_printf(r->arena, "%lld:%02lld", s / 60, s % 60);
 }
 
+/* An add refused from the card of product `product_id`: what its picker says and opens on. */
+struct video_card_problem {
+	long long product_id;
+	struct product_picker_problem picker;
+};
+
 struct video_buy {
 	struct db_res vars, opts;
 	long long added;	/* ?added=: the variant just put in the cart from this page */
-	const char *added_text;	/* what the notice says it was */
+	/* what the status line says: the variant added, or a refusal with no picker to say it beside */
+	const char *notice;
+	const struct video_card_problem *problem;	/* an add refused from one card, or NULL */
 };
 
-/* Rows [*first, *first + return) of res hold product `product` in column 0 (grouped by product). */
-static size_t video_rows_of(const struct db_res *res, long long product, size_t *first)
+/* The rows of res whose last column is `product` (res is grouped by product), as a result of
+ * their own: no copy, the rows are res's. */
+static struct db_res video_rows_of(const struct db_res *res, long long product)
 {
-	size_t i = 0, n = 0;
-	while (i < res->nrows && db_at(res, i, 0)->i != product)
+	size_t i = 0, n = 0, last = res->ncols - 1;
+	while (i < res->nrows && db_at(res, i, last)->i != product)
 		i++;
-	*first = i;
-	while (i + n < res->nrows && db_at(res, i + n, 0)->i == product)
+	while (i + n < res->nrows && db_at(res, i + n, last)->i == product)
 		n++;
-	return n;
+	return (struct db_res){ .nrows = n, .ncols = res->ncols, .v = n ? res->v + i * res->ncols : NULL };
 }
 
-static const char *video_legend(struct req *r, const struct db_res *opts, long long product)
+/* "Large / Moss" for a variant row, "" for a product without options. */
+static const char *video_variant_name(struct req *r, const struct db_res *vars, size_t i)
 {
-	size_t first, n = video_rows_of(opts, product, &first);
-	const char *legend = "";
-	for (size_t i = first; i < first + n && i < first + 3; i++)
-		legend = arena_printf(r->arena, "%s%s%s", legend, i > first ? " / " : "", db_at(opts, i, 1)->s);
-	return legend;
+	const char *a = db_at(vars, i, PICKER_OPTION1)->s, *b = db_at(vars, i, PICKER_OPTION2)->s;
+	const char *c = db_at(vars, i, PICKER_OPTION3)->s;
+	if (strcmp(a, "Default Title") == 0)
+		a = "";	/* Shopify's name for "no options" */
+	return arena_printf(r->arena, "%s%s%s%s%s", a, *a && *b ? " / " : "", b, (*a || *b) && *c ? " / " : "", c);
 }
 
 static void tag_card(struct req *r, tmpl_dict *d, long long id, const struct db_res *t, size_t i, struct video_buy *vb)
@@ -99,17 +109,20 @@ static void tag_card(struct req *r, tmpl_dict *d, long long id, const struct db_
 	tmpl_set(c, "TO", clock_text(r, end));
 	tmpl_set(c, "URL", arena_printf(r->arena, "/v/%lld/p/%lld", id, product));
 	card_view_fill(r, c, t, i);
-	size_t first, n = video_rows_of(&vb->vars, product, &first);
+	struct db_res vars = video_rows_of(&vb->vars, product), opts = video_rows_of(&vb->opts, product);
+	const struct product_picker_problem *problem =
+		vb->problem && vb->problem->product_id == product ? &vb->problem->picker : NULL;
 	tmpl_dict *buy = db_at(t, i, 6)->i > 0
-		? variant_picker_add(r, c, "BUY", &vb->vars, 1, first, n, video_legend(r, &vb->opts, product),
-				     arena_printf(r->arena, "tag-%zu-variant", i + 1))
+		? product_picker_card_add(r, c, "BUY", arena_printf(r->arena, "tag-%zu-", i + 1), product, &opts, &vars, problem)
 		: NULL;
 	if (!buy)
 		tmpl_show(c, "SOLD_OUT");
-	for (size_t k = first; k < first + n && vb->added; k++)
-		if (db_at(&vb->vars, k, 1 + 8)->i == vb->added) {
-			const char *name = variant_picker_name(r, &vb->vars, 1, k);
-			vb->added_text = arena_printf(r->arena, "%s%s%s is in your cart.", db_at(t, i, 1)->s,
+	if (!buy && problem)	/* no picker to say it beside: the page's status line says it */
+		vb->notice = problem->picker_message ? problem->picker_message : problem->quantity_message;
+	for (size_t k = 0; k < vars.nrows && vb->added; k++)
+		if (db_at(&vars, k, PICKER_ID)->i == vb->added) {
+			const char *name = video_variant_name(r, &vars, k);
+			vb->notice = arena_printf(r->arena, "%s%s%s is in your cart.", db_at(t, i, 1)->s,
 						      *name ? " — " : "", name);
 		}
 	card_view_gifted(c, t, i, TAG_GIFTED);
@@ -125,9 +138,10 @@ static void tag_card(struct req *r, tmpl_dict *d, long long id, const struct db_
 	tmpl_set(spot, "LABEL", *label ? label : db_at(t, i, 1)->s);
 }
 
-int page_video(struct req *r)
+/* The page of video `id` with `status`; `problem` (NULL: none) is an add refused from one of its
+ * cards, said beside that card's picker. */
+static int video_page(struct req *r, long long id, int status, const struct video_card_problem *problem)
 {
-	long long id = req_id(r, "id");
 	struct db_res v, tags, more = { 0 };
 	enum db_status rc = id ? db_query_cached(r->db, r->arena, &q_video, (struct db_param[]){ DB_I(id) }, &v) : DB_OK;
 	if (rc != DB_OK)
@@ -147,7 +161,7 @@ int page_video(struct req *r)
 		return REQ_DONE;
 	}
 	long long creator = db_at(&v, 0, 3)->i;
-	struct video_buy vb = { .added = req_id(r, "added") };
+	struct video_buy vb = { .added = problem ? 0 : req_id(r, "added"), .problem = problem };
 	rc = db_query_cached(r->db, r->arena, &q_tags, (struct db_param[]){ DB_I(id) }, &tags);
 	if (rc == DB_OK)
 		rc = db_query_cached(r->db, r->arena, &q_variants, (struct db_param[]){ DB_I(id) }, &vb.vars);
@@ -177,8 +191,8 @@ int page_video(struct req *r)
 	}
 	for (size_t i = 0; i < tags.nrows; i++)
 		tag_card(r, d, id, &tags, i, &vb);
-	if (vb.added)
-		tmpl_set(tmpl_add(d, "ADDED"), "TEXT", vb.added_text ? vb.added_text : "Added to your cart.");
+	if (vb.added || vb.notice)
+		tmpl_set(tmpl_add(d, "ADDED"), "TEXT", vb.notice ? vb.notice : "Added to your cart.");
 	cart_drawer_add(r, d, vb.added != 0);
 	if (tags.nrows == 0)
 		tmpl_show(d, "NO_TAGS");
@@ -193,12 +207,24 @@ int page_video(struct req *r)
 		.description = arena_printf(r->arena, "A shoppable video by %s: %s", by, caption),
 		.path = arena_printf(r->arena, "/v/%lld", id), .image = db_at(&v, 0, 1)->s,
 	});
-	if (!vb.added)	/* the way back from a card's add is the same viewing, not another */
+	/* the way back from a card's add, or a refused add, is the same viewing, not another */
+	if (!vb.added && !problem)
 		media_stats_count(r->db, MEDIA_STATS_VIDEO, id, MEDIA_STATS_VIEW, (long long)time(NULL));
-	if (creator)
+	if (creator && !problem)
 		attribution_touch(r, creator, ATTR_VIDEO);
-	layout_end(r, 200);
+	layout_end(r, status);
 	return REQ_DONE;
+}
+
+int page_video(struct req *r)
+{
+	return video_page(r, req_id(r, "id"), 200, NULL);
+}
+
+/* An add from a card refused (cart.c): this video's page again, its 4xx said beside the card. */
+static int video_card_refused(struct req *r, long long product_id, int status, const struct product_picker_problem *p)
+{
+	return video_page(r, req_id(r, "id"), status, &(struct video_card_problem){ .product_id = product_id, .picker = *p });
 }
 
 /* GET /v/{id}/p/{product}: counts a product click, then on to the product page with the creator's
@@ -232,9 +258,10 @@ int page_video_cart_add(struct req *r)
 		response_error(r, 404, "There is no video with that number.");
 		return REQ_DONE;
 	}
-	/* the video's own cards (back=video) come back to the video, so the shopper does not leave
-	 * it; the product page's form reached from a card goes on to the cart */
-	int st = cart_add_from(r, id, 0);
+	/* the video's own cards (back=video) come back to the video, added or refused, so the shopper
+	 * does not leave it; the product page's form reached from a card goes on to the cart */
+	const char *back = req_form(r, "back");
+	int st = cart_add_answering(r, id, 0, back && strcmp(back, "video") == 0 ? video_card_refused : NULL);
 	if (st == REQ_DONE && r->status == 303)
 		media_stats_count(r->db, MEDIA_STATS_VIDEO, id, MEDIA_STATS_ADD, (long long)time(NULL));
 	return st;

@@ -94,9 +94,11 @@
 		for (const c of cards) {
 			const li = document.createElement('li');
 			const link = c.querySelector('.card-link').cloneNode(true);
-			const price = c.querySelector('.price');
-			if (price)
-				link.append(price.cloneNode(true));
+			const price = c.querySelector('.price')?.cloneNode(true);
+			if (price) {
+				price.removeAttribute('id');	// the card's own keeps following its picker
+				link.append(price);
+			}
 			li.append(link);
 			list.append(li);
 		}
@@ -134,6 +136,16 @@
 			document.querySelector('.video-page')?.append(drawer);
 	}
 
+	// "Large / Moss": the values of a picker's option groups, or the chosen variant's name.
+	function chosenName(form) {
+		const values = [...form.querySelectorAll('input[name^="option"]:checked, select[name^="option"]')].map((el) => el.value);
+		if (values.length)
+			return values.join(' / ');
+		const chosen = form.querySelector('input[name="variant"]:checked, select[name="variant"]');
+		return chosen?.closest('label')?.querySelector('.choice-name')?.textContent
+			?? chosen?.selectedOptions?.[0]?.textContent.split(' — ')[0] ?? '';
+	}
+
 	document.addEventListener('submit', async (e) => {
 		const form = e.target;
 		if (!(form instanceof HTMLFormElement) || !form.classList.contains('video-buy'))
@@ -145,18 +157,20 @@
 			const res = await fetch(form.action, {
 				method: 'POST', body: new URLSearchParams(new FormData(form)), credentials: 'same-origin',
 			});
-			const title = form.closest('.video-card')?.querySelector('.card-title')?.textContent ?? 'It';
+			const card = form.closest('.video-card');
+			const title = card?.querySelector('.card-title')?.textContent ?? 'It';
 			if (res.ok) {
-				const chosen = form.querySelector('input[name="variant"]:checked, select[name="variant"]');
-				const name = chosen?.closest('label')?.querySelector('.choice-name')?.textContent
-					?? chosen?.selectedOptions?.[0]?.textContent.split(' — ')[0] ?? '';
-				status.textContent = `${title}${name ? ` — ${name}` : ''} is in your cart.`;
-				form.closest('.video-card')?.classList.add('is-added');
+				status.textContent = `${title}${chosenName(form) ? ` — ${chosenName(form)}` : ''} is in your cart.`;
+				card?.classList.add('is-added');
 				refresh(await res.text());
 				if (moved)
 					dialog.close();
 			} else {
-				status.textContent = `Sorry, ${title} could not be added (${res.status}). Open the product to choose another option.`;
+				// a refused add answers with this page, the reason beside the card's picker
+				const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+				const why = card && doc.getElementById(card.id)?.querySelector('.field-error')?.textContent;
+				status.textContent = why ? `${title}: ${why}`
+					: `Sorry, ${title} could not be added (${res.status}). Open the product to choose another option.`;
 			}
 		} catch {
 			form.submit();	// offline or blocked: the ordinary form post still works

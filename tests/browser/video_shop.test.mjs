@@ -1,6 +1,8 @@
 // video_shop.test.mjs: shoppable video depth in a real Chromium: a hotspot shown at its time opens
 // its product's card in a dialog, where a non-default variant goes into the cart drawer without
-// leaving the video and the drawer leads to checkout; the products come over the last frame when
+// leaving the video and the drawer leads to checkout; on a 390 px phone a card of a product with a
+// size and a colour is the product page's picker (a group per option), the price following the
+// choice and the chosen combination added into the drawer; the products come over the last frame when
 // the video ends; the studio places a hotspot by a click on the paused frame; /videos on a 390 px
 // phone is one video per screen, the one in view playing muted and the others paused.
 import assert from 'node:assert/strict';
@@ -86,6 +88,37 @@ test('a hotspot tapped at its time opens the card; a non-default variant goes in
 	await clean();
 });
 
+test('on a 390 px phone a card\'s picker has a group per option: the price follows the choice and that combination goes into the drawer', async (t) => {
+	const { id, sized } = await playableVideo({ colours: true, others: 1 });
+	const { page, clean } = await openPage(browser(), t, { context: PHONE, warnings: false, expectFailedLoad: mediaAborts });
+	await page.goto(`/v/${id}`);
+	const card = page.locator('.video-cards > #tag-1');
+	const price = card.locator('#tag-1-price');
+	assert.equal(await price.textContent(), 'from $20.00');
+	assert.equal(await card.locator('#tag-1-picker-status').textContent(), 'In stock');
+	// the second size and the second colour: Large / Moss, not the default Small / Charcoal
+	await card.getByRole('group', { name: 'Size' }).getByRole('radio', { name: 'Large' }).check();
+	assert.equal(await price.textContent(), '$26.00', 'Large / Charcoal');
+	await card.getByRole('group', { name: 'Colour' }).getByRole('radio', { name: 'Moss' }).check();
+	assert.equal(await price.textContent(), '$28.00');
+	// the other card's price did not move
+	assert.equal(await page.locator('#tag-2-price').textContent(), '$10.00');
+	// Small comes only sold out in Moss: marked as not going with it
+	assert.equal(await card.locator('label.variant-choice.unavailable').filter({ hasText: 'Small' }).count(), 1);
+	assert.ok(await page.evaluate(() => document.scrollingElement.scrollWidth <= 390), 'the card fits the phone');
+	await card.scrollIntoViewIfNeeded();
+	await page.screenshot({ path: path.join(SHOTS, 'video-card-options-phone.png') });
+	await card.getByRole('button', { name: 'Add to cart' }).click();
+	await page.getByRole('status').filter({ hasText: `${sized.title} — Large / Moss is in your cart.` }).waitFor();
+	assert.equal(new URL(page.url()).pathname, `/v/${id}`, 'the shopper stays on the video');
+	const drawer = page.locator('#cart-drawer');
+	assert.equal(await drawer.evaluate((d) => d.open), true);
+	assert.match(await drawer.locator('.cart-drawer-line').first().textContent(), new RegExp(`${sized.title} Large / Moss × 1 \\$28\\.00`));
+	assert.deepEqual(sql(`SELECT variant_id, video_id FROM cart_items WHERE variant_id IN (${Object.values(sized.variants).join(',')})`),
+		[[String(sized.variants['Large / Moss']), String(id)]]);
+	await clean();
+});
+
 test('when the video ends its products come over the last frame, and it can be watched again', async (t) => {
 	const { id, sized, products: [other] } = await playableVideo({ others: 1 });
 	const { page, clean } = await openPage(browser(), t, { warnings: false, expectFailedLoad: mediaAborts });
@@ -97,6 +130,8 @@ test('when the video ends its products come over the last frame, and it can be w
 	assert.equal(await endcard.locator('.video-endcard-title').textContent(), 'Shop this video');
 	const links = await endcard.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
 	assert.deepEqual(links, [`/v/${id}/p/${sized.productId}`, `/v/${id}/p/${other.productId}`]);
+	assert.equal(await endcard.locator('.price').count(), 2, 'each with its price');
+	assert.equal(await page.locator('[id="tag-1-price"]').count(), 1, 'the copy is not a second #tag-1-price, which the picker updates');
 	await page.screenshot({ path: path.join(SHOTS, 'video-post-play.png') });
 	await endcard.getByRole('button', { name: 'Watch again' }).click();
 	await endcard.waitFor({ state: 'hidden' });

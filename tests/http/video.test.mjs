@@ -44,7 +44,7 @@ test('a creator publishes a video; /v/{id} shows the player, the tagged cards an
 	assert.match(page.body, /<li class="video-card" id="tag-1" data-start="2" data-end="5">/);
 	assert.match(page.body, /<li class="video-card" id="tag-2" data-start="6" data-end="9">/);
 	// Each card adds to the cart with a plain form (no JavaScript needed) and links to the product.
-	assert.match(page.body, new RegExp(`<form class="video-buy" method="post" action="/v/${id}/cart">\\s*<input type="hidden" name="csrf" value="[^"]+">\\s*<input type="hidden" name="back" value="video">\\s*<input type="hidden" name="variant" value="${a.variantId}">`));
+	assert.match(page.body, new RegExp(`<form class="video-buy" method="post" action="/v/${id}/cart" data-price-shown="tag-1-price">\\s*<input type="hidden" name="csrf" value="[^"]+">\\s*<input type="hidden" name="back" value="video">\\s*<input type="hidden" name="variant" value="${a.variantId}">`));
 	assert.match(page.body, new RegExp(`href="/v/${id}/p/${b.productId}"`));
 	assert.match(page.body, new RegExp(`by <a href="/@${account.handle}">`));
 	assert.match(page.body, /earns a commission/);

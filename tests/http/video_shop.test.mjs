@@ -1,13 +1,16 @@
 // video_shop.test.mjs: shoppable video depth (issue 22): hotspots (a point in the frame and a label,
 // checked and escaped), a card's variant picker with a non-default variant added without leaving
 // the video (back to it with a notice and the cart drawer listing the line, a checkout link), the
+// product page's own picker on a card of a product with two options (a group per option, the
+// chosen values added as that variant, a combination not made or sold out refused on the video
+// page with its 4xx beside the card), the
 // owner's edit (times, hotspots, poster, caption) and delete (its page 410, off the feeds, the
 // order lines still naming it, the studio still counting them), and the /videos feed.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client, csrfOf, newAccount } from './lib/http.mjs';
 import { usesDatabase } from './lib/dblock.mjs';
-import { lit, sql } from './lib/commerce.mjs';
+import { lit, makeProduct, sql } from './lib/commerce.mjs';
 import { eventually } from './lib/eventually.mjs';
 import { demoClient } from './lib/fulfilment.mjs';
 import { creatorWithPicks, publish, videoForm } from './lib/video.mjs';
@@ -58,7 +61,7 @@ test('a video card offers the product\'s variants; a non-default one is added an
 	const shopper = new Client();
 	const page = await shopper.get(`/v/${id}`);
 	const card = cardOf(page.body, sized.title);
-	assert.match(card, /<fieldset class="field variant-picker"><legend>Size<\/legend>/);
+	assert.match(card, /<fieldset class="field variant-picker" id="tag-1-variant"><legend>Size<\/legend>/);
 	for (const [name, vid] of Object.entries(sized.variants))
 		assert.match(card, new RegExp(`<input type="radio" name="variant" value="${vid}"[^>]*>\\s*<span class="choice-name">${name}</span>`));
 	assert.match(card, new RegExp(`value="${sized.variants.Small}"[^>]* checked`), 'opens on the cheapest');
@@ -84,6 +87,79 @@ test('a video card offers the product\'s variants; a non-default one is added an
 	const fresh = await new Client().get(`/v/${id}`);
 	assert.doesNotMatch(fresh.body, /cart-drawer/);
 	assert.equal((await new Client().get(`/v/${id}?added=abc`)).status, 200, 'a bad ?added= is ignored');
+});
+
+test('a card of a product with two options has the product page\'s picker: a group per option, the values add that variant', async () => {
+	const { id, sized } = await sizedVideo({ colours: true, others: 1 });
+	const shopper = new Client();
+	const page = await shopper.get(`/v/${id}`);
+	assert.equal(page.status, 200);
+	const card = cardOf(page.body, sized.title);
+	assert.match(card, new RegExp(`<input type="hidden" name="product" value="${sized.productId}">`));
+	assert.doesNotMatch(card, /name="variant"/, 'the values name the variant, not a list of every combination');
+	assert.match(card, /<fieldset class="field variant-picker" id="tag-1-option1"><legend>Size<\/legend>/);
+	assert.match(card, /<fieldset class="field variant-picker" id="tag-1-option2"><legend>Colour<\/legend>/);
+	assert.equal(card.match(/<legend>/g).length, 2, 'one legend per option');
+	// each value once, in the order the variants bring them, the cheapest buyable chosen
+	assert.deepEqual([...card.matchAll(/name="option1" value="([^"]+)"/g)].map((m) => m[1]), ['Small', 'Large', 'Medium']);
+	assert.match(card, /<input type="radio" name="option1" value="Small" required checked>/);
+	assert.match(card, /<label class="variant-choice swatch"><input type="radio" name="option2" value="Moss" required>\n<span class="swatch-chip swatch-moss" aria-hidden="true"><\/span>/);
+	assert.match(card, /<p class="picker-status" id="tag-1-picker-status" aria-live="polite" hidden><\/p>/);
+	assert.match(card, /<script type="application\/json" id="tag-1-variant-data">\[\{"id":\d+,"options":\["Small","Charcoal",""\],"price":"\$20\.00"/);
+	assert.match(card, /<form class="video-buy" method="post" action="\/v\/\d+\/cart" data-price-shown="tag-1-price">/);
+	assert.match(card, /<p class="price" id="tag-1-price">/);
+	// the other card's ids are its own
+	assert.match(page.body, /id="tag-2-price"/);
+	assert.equal(page.body.match(/id="tag-1-option1"/g).length, 1);
+
+	const add = await shopper.post(`/v/${id}/cart`, { csrf: csrfOf(page.body), back: 'video', product: sized.productId,
+		option1: 'Large', option2: 'Moss', quantity: 1 });
+	assert.equal(add.status, 303, add.body?.slice(0, 300));
+	assert.equal(add.headers.location, `/v/${id}?added=${sized.variants['Large / Moss']}#cart-drawer`);
+	assert.deepEqual(cartMedium(shopper, sized.variants['Large / Moss']), { video: id, ad: null });
+	const back = await shopper.get(add.headers.location);
+	assert.match(back.body, new RegExp(`<p class="video-status" id="video-status" role="status" aria-live="polite">${sized.title} — Large / Moss is in your cart.</p>`));
+	const drawer = /<details class="cart-drawer" id="cart-drawer" open>[\s\S]*?<\/details>/.exec(back.body)?.[0];
+	assert.match(drawer, new RegExp(`${sized.title}</a> <span class="cart-drawer-variant">Large / Moss</span> <span class="muted">× 1</span> <span class="cart-drawer-total">\\$28\\.00</span>`));
+});
+
+test('from a card, a combination not made is a 422 and a sold-out one a 409, said beside that card on the video page', async () => {
+	const { id, sized } = await sizedVideo({ colours: true, others: 1 });
+	const shopper = new Client();
+	const page = await shopper.get(`/v/${id}`);
+	const form = { csrf: csrfOf(page.body), back: 'video', product: sized.productId, quantity: 1 };
+	const none = await shopper.post(`/v/${id}/cart`, { ...form, option1: 'Medium', option2: 'Moss' });
+	assert.equal(none.status, 422);
+	assert.match(none.body, /<article class="video-page"/, 'the video page, not the product page or a bare error');
+	let card = cardOf(none.body, sized.title);
+	assert.match(card, /<p class="field-error" id="tag-1-picker-error" role="alert">Medium \/ Moss is not made: choose another combination\.<\/p>/);
+	assert.match(card, /<fieldset class="field variant-picker" id="tag-1-option1" aria-describedby="tag-1-picker-error"><legend>Size<\/legend>/);
+	assert.match(card, /<input type="radio" name="option1" value="Medium" required checked>/, 'what was asked stays chosen');
+	assert.doesNotMatch(cardOf(none.body, 'Test '), /field-error/, 'the other card says nothing');
+	assert.equal(shopper.cookie('cc_cart'), undefined, 'nothing was added');
+
+	const out = await shopper.post(`/v/${id}/cart`, { ...form, option1: 'Small', option2: 'Moss' });
+	assert.equal(out.status, 409);
+	card = cardOf(out.body, sized.title);
+	assert.match(card, /<p class="field-error" id="tag-1-picker-error" role="alert">Small \/ Moss is sold out: choose another option\.<\/p>/);
+	assert.match(card, /<input type="radio" name="option2" value="Moss" required checked>/);
+	assert.equal(shopper.cookie('cc_cart'), undefined, 'nothing was added');
+	// Without back=video (the product page's form reached from a card) the product page answers, as from /cart/add.
+	const plain = await shopper.post(`/v/${id}/cart`, { csrf: form.csrf, product: sized.productId, option1: 'Medium', option2: 'Moss', quantity: 1 });
+	assert.equal(plain.status, 422);
+	assert.match(plain.body, /<p class="field-error" id="picker-error" role="alert">Medium \/ Moss is not made/);
+	const made = await shopper.post(`/v/${id}/cart`, { csrf: form.csrf, product: sized.productId, option1: 'Medium', option2: 'Charcoal', quantity: 1 });
+	assert.equal(made.status, 303);
+	assert.equal(made.headers.location, '/cart');
+	assert.deepEqual(cartMedium(shopper, sized.variants['Medium / Charcoal']), { video: id, ad: null });
+	// A full cart is said beside the card too (filled to its 50 lines directly, as 49 adds would).
+	const cartId = sql(`SELECT cart_id FROM cart_items WHERE variant_id = ${sized.variants['Medium / Charcoal']}`)[0][0];
+	const fill = Array.from({ length: 49 }, () => makeProduct({ price: 100 }).variantId);
+	sql(`INSERT INTO cart_items (cart_id, variant_id, quantity, price_seen, added_at) VALUES
+		${fill.map((v) => `(${cartId}, ${v}, 1, 100, UTC_TIMESTAMP())`).join(',')}`);
+	const full = await shopper.post(`/v/${id}/cart`, { ...form, option1: 'Large', option2: 'Moss' });
+	assert.equal(full.status, 409);
+	assert.match(cardOf(full.body, sized.title), /<p class="field-error" id="tag-1-picker-error" role="alert">Your cart is full \(50 different items\)/);
 });
 
 test('the owner edits a video\'s caption, poster, times and hotspots; nobody else can', async () => {
