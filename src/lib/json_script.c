@@ -5,40 +5,28 @@
 #include "lib/buf.h"
 #include "lib/json_script.h"
 
-/* What a string byte becomes: 0 for itself, else its escape. jansson's JSON_ESCAPE_SLASH forms
+/* What a string byte becomes: NULL for itself, else its escape. jansson's JSON_ESCAPE_SLASH forms
  * ("\/", "\n", "\u001F" in capitals) are kept so the page stays the bytes it was; '<', '>' and '&'
  * are the three HTML reads. Bytes of 0x80 and up are copied: jansson only holds valid UTF-8. */
-static const char *json_script_escape(unsigned char c)
-{
-	static const char *const control[0x20] = {
-		"\\u0000", "\\u0001", "\\u0002", "\\u0003", "\\u0004", "\\u0005", "\\u0006", "\\u0007",
-		"\\b",	   "\\t",     "\\n",	 "\\u000B", "\\f",     "\\r",	  "\\u000E", "\\u000F",
-		"\\u0010", "\\u0011", "\\u0012", "\\u0013", "\\u0014", "\\u0015", "\\u0016", "\\u0017",
-		"\\u0018", "\\u0019", "\\u001A", "\\u001B", "\\u001C", "\\u001D", "\\u001E", "\\u001F",
-	};
-	if (c < 0x20)
-		return control[c];
-	switch (c) {
-	case '"': return "\\\"";
-	case '\\': return "\\\\";
-	case '/': return "\\/";
-	case '<': return "\\u003c";
-	case '>': return "\\u003e";
-	case '&': return "\\u0026";
-	default: return NULL;
-	}
-}
+static const char *const json_script_escapes[256] = {
+	"\\u0000", "\\u0001", "\\u0002", "\\u0003", "\\u0004", "\\u0005", "\\u0006", "\\u0007",
+	"\\b",     "\\t",     "\\n",     "\\u000B", "\\f",     "\\r",     "\\u000E", "\\u000F",
+	"\\u0010", "\\u0011", "\\u0012", "\\u0013", "\\u0014", "\\u0015", "\\u0016", "\\u0017",
+	"\\u0018", "\\u0019", "\\u001A", "\\u001B", "\\u001C", "\\u001D", "\\u001E", "\\u001F",
+	['"'] = "\\\"", ['\\'] = "\\\\", ['/'] = "\\/",
+	['<'] = "\\u003c", ['>'] = "\\u003e", ['&'] = "\\u0026",
+};
 
-static void json_script_string(struct buf *b, const char *s, size_t n)
+void json_script_string(struct buf *b, const char *s, size_t n)
 {
 	buf_putc(b, '"');
 	size_t run = 0;
 	for (size_t i = 0; i < n; i++) {
-		const char *esc = json_script_escape((unsigned char)s[i]);
+		const char *esc = json_script_escapes[(unsigned char)s[i]];
 		if (!esc)
 			continue;
 		buf_put(b, s + run, i - run);
-		buf_puts(b, esc);
+		buf_put(b, esc, esc[1] == 'u' ? 6 : 2);
 		run = i + 1;
 	}
 	buf_put(b, s + run, n - run);
