@@ -1,4 +1,5 @@
 /* cache_headers.c: see cache_headers.h. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sodium.h>
@@ -6,14 +7,47 @@
 #include "web/cache_headers.h"
 #include "web/response.h"
 
-/* SipHash-2-4 under a fixed key: twice BLAKE2b's speed over a page, and 64 bits are plenty to tell
- * one version of a page from the next. Nothing secret goes in or comes out: the body is public. */
-static const uint8_t etag_key[crypto_shorthash_KEYBYTES] = "crowdcart-etag";
+/* 64 bits are plenty to tell one version of a page from the next, and nothing secret goes in or
+ * comes out: the body is public, so the tag needs no keyed hash. SipHash-2-4 over the page was
+ * 4 instructions a byte, a tenth of a storefront view (bench/callgrind.sh); this is under one:
+ * four independent lanes of 8 bytes, each step a bijection of the lane (xor, rotate, multiply by
+ * an odd constant), so a changed word always changes its lane, then a final mix of the lanes, the
+ * tail and the length. */
+static uint64_t cache_headers_mix(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	return h ^ (h >> 33);
+}
+
+static uint64_t cache_headers_hash(const unsigned char *p, size_t len)
+{
+	static const uint64_t k = 0x9e3779b97f4a7c15ULL;
+	uint64_t lane[4] = { 0x243f6a8885a308d3ULL, 0x13198a2e03707344ULL, 0xa4093822299f31d0ULL, 0x082efa98ec4e6c89ULL };
+	size_t i = 0;
+	for (; i + 32 <= len; i += 32)
+		for (int l = 0; l < 4; l++) {
+			uint64_t w;
+			memcpy(&w, p + i + 8 * l, 8);
+			uint64_t x = lane[l] ^ w;
+			lane[l] = ((x << 29) | (x >> 35)) * k;
+		}
+	uint64_t h = (uint64_t)len * k;
+	for (int l = 0; l < 4; l++)
+		h = cache_headers_mix(h ^ lane[l]);
+	for (; i < len; i++)
+		h = (h ^ p[i]) * 0x100000001b3ULL;
+	return cache_headers_mix(h);
+}
 
 void cache_headers_etag(const void *body, size_t len, char out[32])
 {
-	uint8_t h[crypto_shorthash_BYTES];
-	crypto_shorthash(h, body, len, etag_key);
+	uint64_t v = cache_headers_hash(body, len);
+	uint8_t h[8];
+	for (int i = 0; i < 8; i++)
+		h[i] = (uint8_t)(v >> (8 * i));
 	out[0] = '"';
 	sodium_bin2base64(out + 1, 12, h, sizeof h, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 	strcat(out, "\"");

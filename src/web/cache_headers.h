@@ -12,7 +12,8 @@
 #define CACHE_PUBLIC_MAX_AGE_DEFAULT 0
 #define CACHE_PUBLIC_S_MAXAGE_DEFAULT 60
 
-/* The strong validator of a body: a quoted base64url SipHash-2-4 (64 bits) of its bytes. */
+/* The strong validator of a body: a quoted base64url 64-bit hash of its bytes (not keyed: the
+ * body is public). */
 void cache_headers_etag(const void *body, size_t len, char out[32]);
 /* True when an If-None-Match header value names etag (weak comparison, as RFC 9110 asks for
  * GET and HEAD; also in the "-gzip"/"-br" form Apache's compression gives it) or is "*". */
