@@ -13,7 +13,7 @@ void buf_init(struct buf *b, struct arena *a, size_t cap)
 	b->p = arena_alloc(a, b->cap);
 }
 
-static void buf_grow(struct buf *b, size_t extra)
+void buf_reserve(struct buf *b, size_t extra)
 {
 	if (b->len + extra < b->len)
 		abort();
@@ -28,22 +28,9 @@ static void buf_grow(struct buf *b, size_t extra)
 	b->cap = cap;
 }
 
-void buf_put(struct buf *b, const void *s, size_t n)
-{
-	buf_grow(b, n);
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-}
-
 void buf_puts(struct buf *b, const char *s)
 {
 	buf_put(b, s, strlen(s));
-}
-
-void buf_putc(struct buf *b, char c)
-{
-	buf_grow(b, 1);
-	b->p[b->len++] = c;
 }
 
 void buf_printf(struct buf *b, const char *fmt, ...)
@@ -54,7 +41,7 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		abort();
-	buf_grow(b, (size_t)n + 1);
+	buf_reserve(b, (size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
@@ -63,7 +50,7 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 
 const char *buf_cstr(struct buf *b)
 {
-	buf_grow(b, 1);
+	buf_reserve(b, 1);
 	b->p[b->len] = '\0';
 	return b->p;
 }

@@ -6,8 +6,11 @@
 #define CC_JSON_SCRIPT_H
 #include <jansson.h>
 #include "lib/arena.h"
+#include "lib/buf.h"
 
 /* v serialised compactly into arena a with <, >, & and / escaped; NULL when jansson fails. Pure. */
 const char *json_script_dump(struct arena *a, const json_t *v);
+/* The JSON string of the n bytes at s (valid UTF-8), quoted and escaped the same way, onto b. */
+void json_script_string(struct buf *b, const char *s, size_t n);
 
 #endif

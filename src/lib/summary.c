@@ -60,15 +60,22 @@ const char *summary_plain(struct arena *a, const char *text, size_t max_chars)
 	struct buf b;
 	buf_init(&b, a, 256);
 	bool space = false;
-	for (const char *p = text ? text : ""; *p; p++) {
-		if (strchr(" \t\r\n\f\v", *p)) {
-			space = b.len > 0;
-			continue;
+	/* by runs, not byte by byte: a storefront's bio goes through here twice a view */
+	static const char blanks[] = " \t\r\n\f\v";
+	for (const char *p = text ? text : ""; *p;) {
+		size_t run = strcspn(p, blanks);
+		if (run) {
+			if (space)
+				buf_putc(&b, ' ');
+			space = false;
+			buf_put(&b, p, run);
+			p += run;
 		}
-		if (space)
-			buf_putc(&b, ' ');
-		space = false;
-		buf_putc(&b, *p);
+		size_t gap = strspn(p, blanks);
+		if (gap) {
+			space = b.len > 0;
+			p += gap;
+		}
 	}
 	const char *s = buf_cstr(&b);
 	return summary_cut(a, s, b.len, max_chars);

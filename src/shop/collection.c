@@ -42,14 +42,13 @@ static void collection_meta(struct req *r, const struct db_res *col, const struc
 		.path = path, .image = *db_at(col, 0, 8)->s ? db_at(col, 0, 8)->s : items->nrows ? db_at(items, 0, 7)->s : NULL,
 		.image_alt = *db_at(col, 0, 8)->s ? title : items->nrows ? db_at(items, 0, 8)->s : NULL,
 	};
-	json_t *ld = json_array();
-	json_array_append_new(ld, card_list_ld(r, title, path, items));
-	json_t *crumbs = jsonld_breadcrumbs();
-	jsonld_list_add(crumbs, PAGE_META_SITE, page_meta_url(r, "/"));
-	jsonld_list_add(crumbs, name, page_meta_url(r, creator));
-	jsonld_list_add(crumbs, title, page_meta_url(r, path));
-	json_array_append_new(ld, crumbs);
-	m.jsonld = ld;
+	m.jsonld[0] = card_list_ld(r, title, path, items);
+	struct jsonld_list crumbs;
+	jsonld_breadcrumbs(&crumbs, r->arena);
+	jsonld_list_add(&crumbs, PAGE_META_SITE, page_meta_url(r, "/"));
+	jsonld_list_add(&crumbs, name, page_meta_url(r, creator));
+	jsonld_list_add(&crumbs, title, page_meta_url(r, path));
+	m.jsonld[1] = jsonld_list_end(&crumbs);
 	page_meta_show(r, &m);
 }
 

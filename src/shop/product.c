@@ -107,18 +107,17 @@ static void product_meta(struct req *r, const struct db_res *p, const struct db_
 		m.price_currency = offer.currency = db_at(vars, cheapest, 6)->s;
 	}
 	const char *url = page_meta_url(r, path), *base = page_meta_base(r);
-	json_t *ld = json_array();
-	json_array_append_new(ld, jsonld_product(title, m.description, share_image_url(r, base, image), url, brand,
+	m.jsonld[0] = jsonld_product(r->arena, title, m.description, share_image_url(r, base, image), url, brand,
 						 cheapest < vars->nrows ? db_at(vars, cheapest, 3)->s : NULL,
-						 cheapest < vars->nrows ? &offer : NULL));
-	json_t *crumbs = jsonld_breadcrumbs();
-	jsonld_list_add(crumbs, PAGE_META_SITE, page_meta_url(r, "/"));
+						 cheapest < vars->nrows ? &offer : NULL);
+	struct jsonld_list crumbs;
+	jsonld_breadcrumbs(&crumbs, r->arena);
+	jsonld_list_add(&crumbs, PAGE_META_SITE, page_meta_url(r, "/"));
 	if (via->nrows)
-		jsonld_list_add(crumbs, db_at(via, 0, 1)->s,
+		jsonld_list_add(&crumbs, db_at(via, 0, 1)->s,
 				page_meta_url(r, arena_concat(r->arena, "/@", db_at(via, 0, 0)->s, (char *)NULL)));
-	jsonld_list_add(crumbs, title, url);
-	json_array_append_new(ld, crumbs);
-	m.jsonld = ld;
+	jsonld_list_add(&crumbs, title, url);
+	m.jsonld[1] = jsonld_list_end(&crumbs);
 	page_meta_show(r, &m);
 }
 

@@ -66,15 +66,14 @@ static void storefront_meta(struct req *r, const struct db_res *cr, const struct
 		.description = *bio ? bio : arena_printf(r->arena, "Products %s picked and recommends.", name),
 		.path = path, .image = image, .og_type = "profile",
 	};
-	json_t *ld = json_array();
-	json_array_append_new(ld, jsonld_person(name, summary_plain(r->arena, bio, 5000),
-						share_image_url(r, page_meta_base(r), avatar), url));
-	json_array_append_new(ld, card_list_ld(r, arena_printf(r->arena, "%s's picks", name), path, picks));
-	json_t *crumbs = jsonld_breadcrumbs();
-	jsonld_list_add(crumbs, PAGE_META_SITE, page_meta_url(r, "/"));
-	jsonld_list_add(crumbs, name, url);
-	json_array_append_new(ld, crumbs);
-	m.jsonld = ld;
+	m.jsonld[0] = jsonld_person(r->arena, name, summary_plain(r->arena, bio, 5000),
+				    share_image_url(r, page_meta_base(r), avatar), url);
+	m.jsonld[1] = card_list_ld(r, arena_printf(r->arena, "%s's picks", name), path, picks);
+	struct jsonld_list crumbs;
+	jsonld_breadcrumbs(&crumbs, r->arena);
+	jsonld_list_add(&crumbs, PAGE_META_SITE, page_meta_url(r, "/"));
+	jsonld_list_add(&crumbs, name, url);
+	m.jsonld[2] = jsonld_list_end(&crumbs);
 	page_meta_show(r, &m);
 }
 

@@ -3,13 +3,15 @@
 #include "views/jsonld.h"
 #include "views/page_meta.h"
 
-json_t *card_list_ld(struct req *r, const char *name, const char *path, const struct db_res *cards)
+const char *card_list_ld(struct req *r, const char *name, const char *path, const struct db_res *cards)
 {
-	json_t *list = jsonld_item_list(name, page_meta_url(r, path));
+	const char *base = page_meta_base(r);
+	struct jsonld_list list;
+	jsonld_item_list(&list, r->arena, name, page_meta_url_on(r, base, path));
 	for (size_t i = 0; i < cards->nrows; i++) {
 		const char *handle = db_at(cards, i, 0)->s, *brand = db_at(cards, i, 2)->s;
-		jsonld_list_add(list, db_at(cards, i, 1)->s,
-				page_meta_url(r, arena_concat(r->arena, "/p/", brand, "/", handle, (char *)NULL)));
+		jsonld_list_add(&list, db_at(cards, i, 1)->s,
+				page_meta_url_on(r, base, arena_concat(r->arena, "/p/", brand, "/", handle, (char *)NULL)));
 	}
-	return list;
+	return jsonld_list_end(&list);
 }

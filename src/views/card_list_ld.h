@@ -2,11 +2,10 @@
  * structured data of storefronts and collections. */
 #ifndef CC_CARD_LIST_LD_H
 #define CC_CARD_LIST_LD_H
-#include <jansson.h>
 #include "web/http.h"
 
 /* The list named `name` at the site path `path`, one ListItem per card row, each the product
- * page's canonical address (without ?via=). */
-json_t *card_list_ld(struct req *r, const char *name, const char *path, const struct db_res *cards);
+ * page's canonical address (without ?via=); its JSON text (jsonld.h). */
+const char *card_list_ld(struct req *r, const char *name, const char *path, const struct db_res *cards);
 
 #endif

@@ -1,83 +1,119 @@
-/* jsonld.c: schema.org objects as jansson values (see jsonld.h). */
+/* jsonld.c: schema.org objects as JSON text (see jsonld.h). */
 #include <string.h>
+#include "lib/json_script.h"
 #include "lib/money.h"
+#include "lib/utf8.h"
 #include "views/jsonld.h"
 
 /* Leaves out what the page does not have rather than writing an empty value. */
-static void jsonld_set(json_t *o, const char *key, const char *value)
+static void jsonld_set(struct buf *b, const char *key, const char *value)
 {
-	if (value && *value)
-		json_object_set_new(o, key, json_string(value));
+	if (!value || !*value)
+		return;
+	size_t n = strlen(value);
+	if (!utf8_valid((const uint8_t *)value, n))
+		return;
+	buf_putc(b, ',');
+	json_script_string(b, key, strlen(key));
+	buf_putc(b, ':');
+	json_script_string(b, value, n);
 }
 
-static json_t *jsonld_typed(const char *type)
+/* An object's opening and its type; a page's own objects name their vocabulary first. */
+static void jsonld_typed(struct buf *b, const char *type, bool top)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "@type", json_string(type));
-	return o;
+	buf_puts(b, top ? "{\"@context\":\"https:\\/\\/schema.org\",\"@type\":" : "{\"@type\":");
+	json_script_string(b, type, strlen(type));
 }
 
-json_t *jsonld_product(const char *name, const char *description, const char *image, const char *url,
-		       const char *brand, const char *sku, const struct jsonld_offer *offer)
+static void jsonld_begin(struct buf *b, struct arena *a, const char *type)
 {
-	json_t *p = jsonld_typed("Product");
-	jsonld_set(p, "name", name);
-	jsonld_set(p, "description", description);
-	jsonld_set(p, "image", image);
-	jsonld_set(p, "url", url);
-	jsonld_set(p, "sku", sku);
+	buf_init(b, a, 512);
+	jsonld_typed(b, type, true);
+}
+
+const char *jsonld_product(struct arena *a, const char *name, const char *description, const char *image,
+			   const char *url, const char *brand, const char *sku, const struct jsonld_offer *offer)
+{
+	struct buf b;
+	jsonld_begin(&b, a, "Product");
+	jsonld_set(&b, "name", name);
+	jsonld_set(&b, "description", description);
+	jsonld_set(&b, "image", image);
+	jsonld_set(&b, "url", url);
+	jsonld_set(&b, "sku", sku);
 	if (brand && *brand) {
-		json_t *b = jsonld_typed("Brand");
-		jsonld_set(b, "name", brand);
-		json_object_set_new(p, "brand", b);
+		buf_puts(&b, ",\"brand\":");
+		jsonld_typed(&b, "Brand", false);
+		jsonld_set(&b, "name", brand);
+		buf_putc(&b, '}');
 	}
 	char amount[64];
 	if (offer && money_decimal(amount, sizeof amount, offer->price_minor, offer->currency)) {
-		json_t *o = jsonld_typed("Offer");
-		jsonld_set(o, "price", amount);
-		jsonld_set(o, "priceCurrency", offer->currency);
-		jsonld_set(o, "availability",
-			   offer->in_stock ? "https://schema.org/InStock" : "https://schema.org/OutOfStock");
-		jsonld_set(o, "url", url);
-		json_object_set_new(p, "offers", o);
+		buf_puts(&b, ",\"offers\":");
+		jsonld_typed(&b, "Offer", false);
+		jsonld_set(&b, "price", amount);
+		jsonld_set(&b, "priceCurrency", offer->currency);
+		jsonld_set(&b, "availability", offer->in_stock ? "https://schema.org/InStock" : "https://schema.org/OutOfStock");
+		jsonld_set(&b, "url", url);
+		buf_putc(&b, '}');
 	}
-	return p;
+	buf_putc(&b, '}');
+	return buf_cstr(&b);
 }
 
-json_t *jsonld_item_list(const char *name, const char *url)
+void jsonld_item_list(struct jsonld_list *l, struct arena *a, const char *name, const char *url)
 {
-	json_t *l = jsonld_typed("ItemList");
-	jsonld_set(l, "name", name);
-	jsonld_set(l, "url", url);
-	json_object_set_new(l, "itemListElement", json_array());
-	return l;
+	jsonld_begin(&l->b, a, "ItemList");
+	jsonld_set(&l->b, "name", name);
+	jsonld_set(&l->b, "url", url);
+	buf_puts(&l->b, ",\"itemListElement\":[");
+	l->n = 0;
+	l->crumbs = false;
 }
 
-void jsonld_list_add(json_t *list, const char *name, const char *url)
+void jsonld_breadcrumbs(struct jsonld_list *l, struct arena *a)
 {
-	json_t *items = json_object_get(list, "itemListElement");
-	json_t *li = jsonld_typed("ListItem");
-	json_object_set_new(li, "position", json_integer((json_int_t)json_array_size(items) + 1));
-	jsonld_set(li, "name", name);
+	jsonld_begin(&l->b, a, "BreadcrumbList");
+	buf_puts(&l->b, ",\"itemListElement\":[");
+	l->n = 0;
+	l->crumbs = true;
+}
+
+void jsonld_list_add(struct jsonld_list *l, const char *name, const char *url)
+{
+	if (l->n)
+		buf_putc(&l->b, ',');
+	jsonld_typed(&l->b, "ListItem", false);
+	char digits[24];
+	char *p = digits + sizeof digits;
+	long long position = ++l->n;
+	do
+		*--p = (char)('0' + position % 10);
+	while (position /= 10);
+	buf_puts(&l->b, ",\"position\":");
+	buf_put(&l->b, p, (size_t)(digits + sizeof digits - p));
+	jsonld_set(&l->b, "name", name);
 	/* A breadcrumb names its page as "item" (Google's breadcrumb rule), a list entry as "url". */
-	const char *type = json_string_value(json_object_get(list, "@type"));
-	jsonld_set(li, type && strcmp(type, "BreadcrumbList") == 0 ? "item" : "url", url);
-	json_array_append_new(items, li);
+	jsonld_set(&l->b, l->crumbs ? "item" : "url", url);
+	buf_putc(&l->b, '}');
 }
 
-json_t *jsonld_breadcrumbs(void)
+const char *jsonld_list_end(struct jsonld_list *l)
 {
-	json_t *l = jsonld_typed("BreadcrumbList");
-	json_object_set_new(l, "itemListElement", json_array());
-	return l;
+	buf_puts(&l->b, "]}");
+	return buf_cstr(&l->b);
 }
 
-json_t *jsonld_person(const char *name, const char *description, const char *image, const char *url)
+const char *jsonld_person(struct arena *a, const char *name, const char *description, const char *image,
+			  const char *url)
 {
-	json_t *p = jsonld_typed("Person");
-	jsonld_set(p, "name", name);
-	jsonld_set(p, "description", description);
-	jsonld_set(p, "image", image);
-	jsonld_set(p, "url", url);
-	return p;
+	struct buf b;
+	jsonld_begin(&b, a, "Person");
+	jsonld_set(&b, "name", name);
+	jsonld_set(&b, "description", description);
+	jsonld_set(&b, "image", image);
+	jsonld_set(&b, "url", url);
+	buf_putc(&b, '}');
+	return buf_cstr(&b);
 }

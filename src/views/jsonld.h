@@ -1,10 +1,14 @@
 /* jsonld.h: the schema.org objects public pages describe themselves with (page_meta.h writes
- * them out): Product with its Offer, ItemList, Person, BreadcrumbList. Every address given is
- * absolute (page_meta_url, share_image_url); a NULL one is left out. */
+ * them out): Product with its Offer, ItemList, Person, BreadcrumbList. Each is written at once as
+ * the JSON text of a script data block ("@context" first, json_script.h's escaping), keys in a
+ * fixed order: no tree is built and freed per view. Every address given is absolute
+ * (page_meta_url, share_image_url); a NULL or empty value is left out, and so is one that is not
+ * UTF-8. */
 #ifndef CC_JSONLD_H
 #define CC_JSONLD_H
-#include <jansson.h>
 #include <stdbool.h>
+#include "lib/arena.h"
+#include "lib/buf.h"
 
 struct jsonld_offer {
 	long long price_minor;
@@ -12,14 +16,24 @@ struct jsonld_offer {
 	bool in_stock;
 };
 
+/* A list being written: jsonld_item_list or jsonld_breadcrumbs, jsonld_list_add per entry,
+ * then jsonld_list_end for its text. */
+struct jsonld_list {
+	struct buf b;
+	long long n;
+	bool crumbs;
+};
+
 /* A Product with one Offer (its price as a decimal string, priceCurrency, availability). */
-json_t *jsonld_product(const char *name, const char *description, const char *image, const char *url,
-		       const char *brand, const char *sku, const struct jsonld_offer *offer);
+const char *jsonld_product(struct arena *a, const char *name, const char *description, const char *image,
+			   const char *url, const char *brand, const char *sku, const struct jsonld_offer *offer);
 /* An empty ItemList; jsonld_list_add appends a ListItem (position counted from 1). */
-json_t *jsonld_item_list(const char *name, const char *url);
-void jsonld_list_add(json_t *list, const char *name, const char *url);
+void jsonld_item_list(struct jsonld_list *l, struct arena *a, const char *name, const char *url);
 /* A BreadcrumbList: start it empty and add crumbs from the home page down, with the same add. */
-json_t *jsonld_breadcrumbs(void);
-json_t *jsonld_person(const char *name, const char *description, const char *image, const char *url);
+void jsonld_breadcrumbs(struct jsonld_list *l, struct arena *a);
+void jsonld_list_add(struct jsonld_list *l, const char *name, const char *url);
+const char *jsonld_list_end(struct jsonld_list *l);
+const char *jsonld_person(struct arena *a, const char *name, const char *description, const char *image,
+			  const char *url);
 
 #endif

@@ -2,7 +2,6 @@
 #include <string.h>
 #include "lib/base_url.h"
 #include "lib/buf.h"
-#include "lib/json_script.h"
 #include "lib/money.h"
 #include "lib/summary.h"
 #include "views/page_meta.h"
@@ -23,50 +22,57 @@ const char *page_meta_base(struct req *r)
 	return base_url_get(base) ? arena_strdup(r->arena, base) : "";
 }
 
-/* RFC 3986 unreserved characters, and what a path's segments are joined and qualified with. */
+/* RFC 3986 unreserved characters, and what a path's segments are joined and qualified with: a
+ * table, as every card's address in a list's JSON-LD goes through it byte by byte. */
 static bool page_meta_path_char(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       strchr("-._~/@!$()*+,;=:", c) != NULL;
+	static bool table[256];
+	static bool made;
+	if (!made) {
+		for (int i = 0; i < 256; i++)
+			table[i] = (i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z') || (i >= '0' && i <= '9') ||
+				   (i && strchr("-._~/@!$()*+,;=:", i) != NULL);
+		made = true;
+	}
+	return table[c];
 }
 
 const char *page_meta_url(struct req *r, const char *path)
 {
-	const char *base = page_meta_base(r);
+	return page_meta_url_on(r, page_meta_base(r), path);
+}
+
+const char *page_meta_url_on(struct req *r, const char *base, const char *path)
+{
 	if (!*base)
 		return NULL;
+	size_t base_len = strlen(base), path_len = strlen(path);
 	struct buf b;
-	buf_init(&b, r->arena, strlen(base) + strlen(path) * 3 + 1);
-	buf_puts(&b, base);
-	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-		if (page_meta_path_char(*p)) {
-			buf_putc(&b, (char)*p);
-		} else {
-			static const char hex[] = "0123456789ABCDEF";
-			char esc[3] = { '%', hex[*p >> 4], hex[*p & 15] };
-			buf_put(&b, esc, 3);
-		}
+	buf_init(&b, r->arena, base_len + path_len * 3 + 1);
+	buf_put(&b, base, base_len);
+	const unsigned char *run = (const unsigned char *)path, *p = run;
+	for (; *p; p++) {
+		if (page_meta_path_char(*p))
+			continue;
+		static const char hex[] = "0123456789ABCDEF";
+		char esc[3] = { '%', hex[*p >> 4], hex[*p & 15] };
+		buf_put(&b, run, (size_t)(p - run));
+		buf_put(&b, esc, 3);
+		run = p + 1;
 	}
+	buf_put(&b, run, (size_t)(p - run));
 	return buf_cstr(&b);
 }
 
-static void page_meta_jsonld(struct req *r, tmpl_dict *d, json_t *list)
+static void page_meta_jsonld(tmpl_dict *d, const char *const *items)
 {
-	size_t i;
-	json_t *item;
-	json_array_foreach(list, i, item) {
-		json_t *top = json_object();	/* "@context" first, for the human reader */
-		json_object_set_new(top, "@context", json_string("https://schema.org"));
-		json_object_update(top, item);
-		const char *text = json_script_dump(r->arena, top);
-		json_decref(top);
-		/* Written raw (SANITISED_): json_script_dump leaves no '<', '>' or '&' in it, so nothing
-		 * can end the script element, open a comment or make an entity, whatever the strings
-		 * hold; and a browser never runs a script of this type (a data block: the CSP has
-		 * nothing to refuse). ctemplate's own escaping there would be JavaScript's, not JSON's. */
-		if (text)
-			tmpl_set(tmpl_add(d, "JSONLD"), "SANITISED_JSONLD", text);
-	}
+	/* Written raw (SANITISED_): jsonld.h writes with json_script.h's escaping, which leaves no
+	 * '<', '>' or '&', so nothing can end the script element, open a comment or make an entity,
+	 * whatever the strings hold; and a browser never runs a script of this type (a data block:
+	 * the CSP has nothing to refuse). ctemplate's own escaping there would be JavaScript's, not
+	 * JSON's. */
+	for (size_t i = 0; i < PAGE_META_JSONLD_MAX && items[i]; i++)
+		tmpl_set(tmpl_add(d, "JSONLD"), "SANITISED_JSONLD", items[i]);
 }
 
 static void emit_head(void *ctx, const char *s, size_t n)
@@ -107,11 +113,7 @@ void page_meta_show(struct req *r, struct page_meta *m)
 		tmpl_set(p, "AMOUNT", amount);
 		tmpl_set(p, "CURRENCY", m->price_currency);
 	}
-	if (m->jsonld) {
-		page_meta_jsonld(r, d, m->jsonld);
-		json_decref(m->jsonld);
-		m->jsonld = NULL;
-	}
+	page_meta_jsonld(d, m->jsonld);
 	struct buf head;
 	buf_init(&head, r->arena, 4096);
 	bool ok = tmpl_expand("page_meta.tpl", d, emit_head, &head);

@@ -4,11 +4,11 @@
  * from, code), Open Graph and Twitter card tags, and schema.org JSON-LD. */
 #ifndef CC_PAGE_META_H
 #define CC_PAGE_META_H
-#include <jansson.h>
 #include "web/http.h"
 
 #define PAGE_META_SITE "crowdcart"
 #define PAGE_META_DESCRIPTION_MAX 155	/* characters search results show before cutting */
+#define PAGE_META_JSONLD_MAX 4	/* schema.org objects a page describes itself with */
 
 struct page_meta {
 	const char *title;	/* the page: "Walnut Monitor Stand – Northwind Goods" */
@@ -21,7 +21,7 @@ struct page_meta {
 	const char *og_type;	/* "product", "profile"; NULL: "website" */
 	const char *price_currency;	/* products: the offered price */
 	long long price_minor;
-	json_t *jsonld;		/* an array of schema.org objects (jsonld.h) or NULL; freed here */
+	const char *jsonld[PAGE_META_JSONLD_MAX];	/* schema.org objects' text (jsonld.h), up to a NULL */
 };
 
 /* Sets the page's title and its <head> markup (layout_head): call once after layout_begin. */
@@ -36,5 +36,7 @@ void page_meta_noindex(struct req *r);
 const char *page_meta_base(struct req *r);
 /* base + path with every byte a URL path may not carry percent-encoded; NULL without a base. */
 const char *page_meta_url(struct req *r, const char *path);
+/* The same on a base already read (page_meta_base), for a list of addresses. */
+const char *page_meta_url_on(struct req *r, const char *base, const char *path);
 
 #endif

@@ -24,16 +24,39 @@ static const TemplateDictionary *CD(const tmpl_dict *d)
 }
 
 namespace {
+// ctemplate emits a page as thousands of small pieces (text between tags, each value's runs
+// between escapes): gathered here and handed on a few kilobytes at a time, rather than one
+// indirect call and buffer append per piece.
 class EmitTo : public ctemplate::ExpandEmitter {
 public:
-	EmitTo(tmpl_emit_fn fn, void *ctx) : fn_(fn), ctx_(ctx) {}
-	void Emit(char c) override { fn_(ctx_, &c, 1); }
-	void Emit(const std::string &s) override { fn_(ctx_, s.data(), s.size()); }
-	void Emit(const char *s) override { fn_(ctx_, s, strlen(s)); }
-	void Emit(const char *s, size_t n) override { fn_(ctx_, s, n); }
+	EmitTo(tmpl_emit_fn fn, void *ctx) : fn_(fn), ctx_(ctx), n_(0) {}
+	~EmitTo() override { Flush(); }
+	void Emit(char c) override { Emit(&c, 1); }
+	void Emit(const std::string &s) override { Emit(s.data(), s.size()); }
+	void Emit(const char *s) override { Emit(s, strlen(s)); }
+	void Emit(const char *s, size_t n) override
+	{
+		if (n_ + n > sizeof held_) {
+			Flush();
+			if (n > sizeof held_) {
+				fn_(ctx_, s, n);
+				return;
+			}
+		}
+		memcpy(held_ + n_, s, n);
+		n_ += n;
+	}
+	void Flush()
+	{
+		if (n_)
+			fn_(ctx_, held_, n_);
+		n_ = 0;
+	}
 private:
 	tmpl_emit_fn fn_;
 	void *ctx_;
+	size_t n_;
+	char held_[8192];
 };
 }
 
@@ -52,7 +75,22 @@ struct Name {
 };
 Name names[kNames];
 
-ctemplate::TemplateString name_of(const char *key)
+// Most names are string literals, passed from the same address every view: remembered by
+// address (and checked by content, as an address may later hold another name), they skip the
+// hashing of their bytes.
+const size_t kRecent = 512;
+struct Recent {
+	const char *key;
+	const Name *name;
+};
+Recent recent[kRecent];
+
+Recent &recent_of(const char *key)
+{
+	return recent[(uint64_t)(uintptr_t)key * 0x9e3779b97f4a7c15ULL >> 55];	// 2^9 = kRecent slots
+}
+
+ctemplate::TemplateString name_by_content(const char *key)
 {
 	size_t len = strlen(key);
 	uint64_t h = 14695981039346656037ULL;	// FNV-1a: names are short
@@ -60,8 +98,10 @@ ctemplate::TemplateString name_of(const char *key)
 		h = (h ^ (unsigned char)key[i]) * 1099511628211ULL;
 	for (size_t k = 0; k < kProbes; k++) {
 		Name &n = names[(h + k) % kNames];
-		if (n.text && n.len == len && memcmp(n.text, key, len) == 0)
+		if (n.text && n.len == len && memcmp(n.text, key, len) == 0) {
+			recent_of(key) = Recent{ key, &n };
 			return ctemplate::TemplateString(n.sts);
+		}
 		if (n.text)
 			continue;
 		if (!(n.text = strdup(key)))
@@ -72,6 +112,14 @@ ctemplate::TemplateString name_of(const char *key)
 		return ctemplate::TemplateString(n.sts);
 	}
 	return ctemplate::TemplateString(key, len);
+}
+
+ctemplate::TemplateString name_of(const char *key)
+{
+	const Recent &r = recent_of(key);
+	if (r.key == key && strcmp(r.name->text, key) == 0)
+		return ctemplate::TemplateString(r.name->sts);
+	return name_by_content(key);
 }
 }
 
@@ -141,9 +189,18 @@ extern "C" void tmpl_setn_borrowed(tmpl_dict *d, const char *key, const char *va
 extern "C" void tmpl_set_int(tmpl_dict *d, const char *key, long long v)
 {
 	try {
+		// Written by hand: snprintf's format parsing was most of the cost of the thousands of
+		// numbers (image widths, counts, positions) a page sets.
 		char text[24];
-		int n = snprintf(text, sizeof text, "%lld", v);
-		D(d)->SetValue(name_of(key), ctemplate::TemplateString(text, (size_t)n));
+		char *p = text + sizeof text;
+		// unsigned, so the most negative value negates without overflow
+		unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+		do
+			*--p = (char)('0' + u % 10);
+		while (u /= 10);
+		if (v < 0)
+			*--p = '-';
+		D(d)->SetValue(name_of(key), ctemplate::TemplateString(p, (size_t)(text + sizeof text - p)));
 	} catch (...) {
 	}
 }
@@ -196,7 +253,9 @@ extern "C" bool tmpl_expand(const char *file, const tmpl_dict *d, tmpl_emit_fn e
 {
 	try {
 		EmitTo out(emit, ctx);
-		return ctemplate::ExpandWithData(file, ctemplate::STRIP_BLANK_LINES, CD(d), nullptr, &out);
+		bool ok = ctemplate::ExpandWithData(file, ctemplate::STRIP_BLANK_LINES, CD(d), nullptr, &out);
+		out.Flush();
+		return ok;
 	} catch (...) {
 		return false;
 	}

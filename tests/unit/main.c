@@ -15,6 +15,7 @@ int main(void)
 	srunner_add_suite(sr, csv_out_suite());
 	srunner_add_suite(sr, base_url_suite());
 	srunner_add_suite(sr, json_script_suite());
+	srunner_add_suite(sr, arena_suite());
 	srunner_add_suite(sr, colour_swatch_suite());
 	srunner_add_suite(sr, summary_suite());
 	srunner_add_suite(sr, jsonld_suite());

@@ -14,6 +14,7 @@ Suite *order_ref_suite(void);
 Suite *csv_out_suite(void);
 Suite *base_url_suite(void);
 Suite *json_script_suite(void);
+Suite *arena_suite(void);
 Suite *colour_swatch_suite(void);
 Suite *summary_suite(void);
 Suite *jsonld_suite(void);

@@ -139,6 +139,26 @@ START_TEST(test_if_none_match_compares_weakly_in_a_list)
 }
 END_TEST
 
+/* A changed byte anywhere in a page, in its 32-byte blocks or its tail, gives another tag. */
+START_TEST(test_etag_changes_with_any_byte)
+{
+	static char body[1001];
+	memset(body, 'a', sizeof body);
+	char first[32], again[32];
+	cache_headers_etag(body, sizeof body, first);
+	for (size_t i = 0; i < sizeof body; i += 37) {
+		body[i] = 'b';
+		cache_headers_etag(body, sizeof body, again);
+		ck_assert_str_ne(first, again);
+		body[i] = 'a';
+	}
+	cache_headers_etag(body, sizeof body - 1, again);
+	ck_assert_str_ne(first, again);
+	cache_headers_etag(body, sizeof body, again);
+	ck_assert_str_eq(first, again);
+}
+END_TEST
+
 Suite *csrf_anon_suite(void)
 {
 	Suite *s = suite_create("csrf_anon");
@@ -147,6 +167,7 @@ Suite *csrf_anon_suite(void)
 	tcase_add_test(tc, test_fill_puts_each_forms_own_token);
 	tcase_add_test(tc, test_origin_is_judged_by_what_the_browser_says);
 	tcase_add_test(tc, test_if_none_match_compares_weakly_in_a_list);
+	tcase_add_test(tc, test_etag_changes_with_any_byte);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,5 +1,6 @@
 /* test_json_script.c: JSON for an HTML script data block holds nothing HTML reads, and still
  * parses back to the same values. */
+#include <stdlib.h>
 #include <string.h>
 #include <check.h>
 #include "lib/json_script.h"
@@ -49,6 +50,45 @@ START_TEST(test_json_script_keeps_the_meaning_of_plain_values)
 }
 END_TEST
 
+/* What jansson's json_dumps writes, with HTML's three escaped after it: the bytes pages had. */
+static const char *jansson_form(const json_t *v)
+{
+	char *s = json_dumps(v, JSON_COMPACT | JSON_ESCAPE_SLASH);
+	ck_assert_ptr_nonnull(s);
+	char *out = arena_alloc(A, strlen(s) * 6 + 1), *o = out;
+	for (const char *p = s; *p; p++) {
+		const char *esc = *p == '<' ? "\\u003c" : *p == '>' ? "\\u003e" : *p == '&' ? "\\u0026" : NULL;
+		if (esc)
+			o = stpcpy(o, esc);
+		else
+			*o++ = *p;
+	}
+	*o = '\0';
+	free(s);
+	return out;
+}
+
+START_TEST(test_json_script_writes_what_jansson_wrote)
+{
+	static const char *const texts[] = {
+		"", "plain", "a/b//c", "\"quoted\" \\ back", "tab\tnew\nline\rcr\bbs\fff", "\x01\x1f\x7f",
+		"</script>&amp;", "x\xe2\x80\xa8y", "Ünïcødé 東京 🛒", "https://shop.example/p/a?via=lena&x=1",
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		json_t *v = json_pack("[{s:s, s:I, s:I, s:b, s:b, s:n, s:[], s:{}, s:[s, i]}]", "@type", texts[i],
+				      "position", (json_int_t)-9223372036854775807LL - 1, "max", (json_int_t)9223372036854775807LL,
+				      "yes", 1, "no", 0, "none", "empty", "obj", "list", texts[i], 0);
+		json_object_set_new(json_array_get(v, 0), texts[i], json_integer(42));
+		ck_assert_str_eq(json_script_dump(A, v), jansson_form(v));
+		json_decref(v);
+	}
+	/* a real number is left to jansson, which writes it its own way */
+	json_t *r = json_pack("{s:f}", "price", 12.5);
+	ck_assert_str_eq(json_script_dump(A, r), jansson_form(r));
+	json_decref(r);
+}
+END_TEST
+
 Suite *json_script_suite(void)
 {
 	Suite *s = suite_create("json_script");
@@ -56,6 +96,7 @@ Suite *json_script_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_json_script_escapes_what_could_end_the_block);
 	tcase_add_test(tc, test_json_script_keeps_the_meaning_of_plain_values);
+	tcase_add_test(tc, test_json_script_writes_what_jansson_wrote);
 	suite_add_tcase(s, tc);
 	return s;
 }
