@@ -1,10 +1,11 @@
 /* product_picker.c: the product's variant picker (product_picker.tpl), on its page (product.tpl) and on
  * cards (product_picker.h). */
+#include <stdio.h>
 #include <string.h>
-#include <jansson.h>
 #include "shop/product_picker.h"
 #include "lib/colour_swatch.h"
 #include "lib/json_script.h"
+#include "lib/utf8.h"
 #include "views/image_view.h"
 #include "web/layout.h"
 
@@ -198,24 +199,56 @@ static void option_group(struct req *r, tmpl_dict *d, const char *prefix, const 
 		tmpl_show(g, nseen > PICKER_MAX_BUTTONS ? "SELECT" : "BUTTONS");
 }
 
+/* A JSON string of s onto b; false, writing nothing, when s is not UTF-8 (json_pack refused it). */
+static bool json_text(struct buf *b, const char *s)
+{
+	size_t n = strlen(s);
+	if (!utf8_valid((const uint8_t *)s, n))
+		return false;
+	json_script_string(b, s, n);
+	return true;
+}
+
+static void json_int(struct buf *b, long long v)
+{
+	char digits[24];
+	int n = snprintf(digits, sizeof digits, "%lld", v);
+	buf_put(b, digits, (size_t)n);
+}
+
 /* What variant_picker.js needs to follow the choice: each variant's values, price, stock words,
- * whether it can be bought, and its picture. */
+ * whether it can be bought, and its picture. Written as text, with json_script.h's escaping:
+ * a tree built, dumped and freed per card was a third of a video page's view. A variant whose
+ * text is not UTF-8 leaves the data out, the picker then working as without JavaScript. */
 static void variant_data(struct req *r, tmpl_dict *d, const struct db_res *vars)
 {
-	json_t *list = json_array();
+	struct buf b;
+	buf_init(&b, r->arena, 128 * (vars->nrows + 1));
+	buf_putc(&b, '[');
 	for (size_t i = 0; i < vars->nrows; i++) {
 		const char *class, *words = stock_words(r, vars, i, &class);
-		json_array_append_new(list, json_pack("{s:I, s:[s,s,s], s:s, s:s, s:s, s:b, s:I}",
-			"id", (json_int_t)num(vars, i, PICKER_ID),
-			"options", cell(vars, i, PICKER_OPTION1), cell(vars, i, PICKER_OPTION2), cell(vars, i, PICKER_OPTION3),
-			"price", layout_money(r, num(vars, i, PICKER_PRICE), cell(vars, i, PICKER_CURRENCY)),
-			"stock", words, "stock_class", class, "buyable", !sold_out(vars, i),
-			"picture", (json_int_t)num(vars, i, PICKER_IMAGE_ID)));
+		buf_puts(&b, i ? ",{\"id\":" : "{\"id\":");
+		json_int(&b, num(vars, i, PICKER_ID));
+		buf_puts(&b, ",\"options\":[");
+		bool ok = json_text(&b, cell(vars, i, PICKER_OPTION1));
+		buf_putc(&b, ',');
+		ok = ok && json_text(&b, cell(vars, i, PICKER_OPTION2));
+		buf_putc(&b, ',');
+		ok = ok && json_text(&b, cell(vars, i, PICKER_OPTION3));
+		buf_puts(&b, "],\"price\":");
+		ok = ok && json_text(&b, layout_money(r, num(vars, i, PICKER_PRICE), cell(vars, i, PICKER_CURRENCY)));
+		buf_puts(&b, ",\"stock\":");
+		ok = ok && json_text(&b, words);
+		buf_puts(&b, ",\"stock_class\":");
+		ok = ok && json_text(&b, class);
+		buf_puts(&b, sold_out(vars, i) ? ",\"buyable\":false,\"picture\":" : ",\"buyable\":true,\"picture\":");
+		json_int(&b, num(vars, i, PICKER_IMAGE_ID));
+		buf_putc(&b, '}');
+		if (!ok)
+			return;
 	}
-	const char *json = json_script_dump(r->arena, list);
-	json_decref(list);
-	if (json)
-		tmpl_set(tmpl_add(d, "VARIANT_DATA"), "SANITISED_VARIANT_JSON", json);
+	buf_putc(&b, ']');
+	tmpl_set(tmpl_add(d, "VARIANT_DATA"), "SANITISED_VARIANT_JSON", buf_cstr(&b));
 }
 
 static bool any_buyable(const struct db_res *vars)
