@@ -6,7 +6,7 @@
 #include "views/card_view.h"
 #include "views/gallery_view.h"
 #include "domain/video/media_from.h"
-#include "lib/sanitize.h"
+#include "lib/sanitize_memo.h"
 #include "lib/summary.h"
 #include "views/share_image.h"
 #include "db/dbcache.h"
@@ -161,9 +161,9 @@ int product_page(struct req *r, const char *brand, const char *handle, int statu
 		tmpl_set(crumb, "NAME", db_at(&p, 0, 8)->s);
 	}
 	/* Imports store sanitised HTML already; sanitising again here covers every other writer
-	 * (demo SQL, the editor, the API) for a few microseconds a page. */
+	 * (demo SQL, the editor, the API), once per worker for each text it shows. */
 	const struct db_val *desc = db_at(&p, 0, 2);
-	tmpl_set(d, "SANITISED_DESCRIPTION_HTML", sanitize_html(r->arena, desc->s, desc->len, NULL));
+	tmpl_set(d, "SANITISED_DESCRIPTION_HTML", sanitize_memo_html(r->arena, desc->s, desc->len));
 	gallery_view_fill(r, d, &imgs);
 	product_picker_fill(r, d, id, &opts, &vars, &imgs, problem);
 	delivery(r, d, &p);

@@ -1,8 +1,10 @@
 /* test_sanitize.c: the description sanitiser keeps harmless structure and nothing that can run. */
+#include <stdio.h>
 #include <string.h>
 #include <check.h>
 #include "lib/arena.h"
 #include "lib/sanitize.h"
+#include "lib/sanitize_memo.h"
 #include "suites.h"
 #include "lib/utf8.h"
 
@@ -105,6 +107,26 @@ START_TEST(test_sanitize_is_idempotent)
 }
 END_TEST
 
+/* The memo answers what sanitize_html answers, for each of many texts asked again and again,
+ * texts that share a slot included, and for an edited text the edit's answer. */
+START_TEST(test_sanitize_memo_answers_as_sanitize_html)
+{
+	struct arena *a = arena_new(1 << 16);
+	char text[600][64];
+	for (int i = 0; i < 600; i++)
+		snprintf(text[i], sizeof text[i], "<p onclick=x>item %d <script>s</script><b>b%d</b></p>", i, i % 7);
+	for (int round = 0; round < 3; round++)
+		for (int i = 0; i < 600; i++) {
+			const char *want = sanitize_html(a, text[i], strlen(text[i]), NULL);
+			ck_assert_str_eq(sanitize_memo_html(a, text[i], strlen(text[i])), want);
+		}
+	text[5][3] = 'X';	/* an edited text: "<p Xnclick=x>..." */
+	ck_assert_str_eq(sanitize_memo_html(a, text[5], strlen(text[5])), sanitize_html(a, text[5], strlen(text[5]), NULL));
+	ck_assert_str_eq(sanitize_memo_html(a, "", 0), "");
+	arena_free(a);
+}
+END_TEST
+
 Suite *sanitize_suite(void)
 {
 	Suite *s = suite_create("sanitize");
@@ -118,6 +140,7 @@ Suite *sanitize_suite(void)
 	tcase_add_test(tc, test_sanitize_output_is_escaped_and_well_formed);
 	tcase_add_test(tc, test_sanitize_replaces_bytes_that_are_not_utf8);
 	tcase_add_test(tc, test_sanitize_is_idempotent);
+	tcase_add_test(tc, test_sanitize_memo_answers_as_sanitize_html);
 	suite_add_tcase(s, tc);
 	return s;
 }
