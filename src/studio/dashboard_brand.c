@@ -29,15 +29,18 @@
 #define ROLLED_DAYS \
 	" FROM brand_sales_days s WHERE s.brand_id = ? AND s.day >= ? AND s.day <= ? AND NOT " DASHBOARD_LIVE("s.day")
 #define LIVE_FIGURES "COUNT(DISTINCT o.id), SUM(" DASHBOARD_NET_SALES "), SUM(" DASHBOARD_NET_COMMISSION ")"
-/* The top 500 are chosen first, so only their names and visits are looked up (a big brand has
- * thousands of creators in a year). */
+/* Each part is added up per creator before the two are put together (a UNION is written out
+ * whole: a year of a big brand's days is hundreds of thousands of rows, a few seconds), and the
+ * top 500 are chosen before their names and visits are looked up (a big brand has thousands of
+ * creators in a year). */
 static const struct db_stmt q_by_creator = {
 	"SELECT cr.id, cr.handle, cr.display_name, t.orders, t.sales, t.commission,"
 	" CAST((SELECT COALESCE(SUM(v.count), 0) FROM creator_visits v WHERE v.creator_id = cr.id"
 	" AND v.day BETWEEN ? AND ?) AS SIGNED), t.currency"
 	" FROM (SELECT x.creator_id, x.currency, CAST(SUM(x.orders) AS SIGNED) AS orders, CAST(SUM(x.sales) AS SIGNED) AS sales,"
 	" CAST(SUM(x.commission) AS SIGNED) AS commission"
-	" FROM (SELECT s.creator_id, s.currency, s.orders, s.sales, s.commission" ROLLED_DAYS " AND s.creator_id <> 0"
+	" FROM (SELECT s.creator_id, s.currency, SUM(s.orders) AS orders, SUM(s.sales) AS sales, SUM(s.commission) AS commission"
+	ROLLED_DAYS " AND s.creator_id <> 0 GROUP BY s.creator_id, s.currency"
 	" UNION ALL SELECT l.creator_id, o.currency, " LIVE_FIGURES LIVE_LINES " GROUP BY l.creator_id, o.currency) x"
 	" GROUP BY x.creator_id, x.currency ORDER BY SUM(x.sales) DESC, x.creator_id LIMIT 500) t"
 	" JOIN creators cr ON cr.id = t.creator_id ORDER BY t.sales DESC, cr.id",
