@@ -17,7 +17,9 @@ CREATE TABLE IF NOT EXISTS brand_sales_days (
   orders BIGINT NOT NULL,
   sales BIGINT NOT NULL,
   commission BIGINT NOT NULL,
-  PRIMARY KEY (brand_id, day, creator_id, currency)
+  PRIMARY KEY (brand_id, day, creator_id, currency),
+  -- the days' rows over all creators (creator 0) of a period, without reading every creator's
+  KEY brand_sales_days_totals (brand_id, creator_id, day)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- How far the rollup is: every day before rolled_before is in brand_sales_days (NULL: not yet
