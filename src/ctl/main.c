@@ -25,7 +25,7 @@ static const struct {
 	{ "import", "--brand SLUG --format shopify|woocommerce|feed FILE: import a catalog file", ctl_import },
 	{ "export", "--brand SLUG: write the brand's catalog feed (TSV) to stdout", ctl_export },
 	{ "connect", "--brand SLUG [--platform woocommerce] --shop ADDRESS: connect the brand to its Shopify shop (access token and client secret on stdin, one a line) or WooCommerce shop (consumer key, consumer secret, webhook secret) and queue a full sync", ctl_connect },
-	{ "worker", "[--once]: deliver pending lead webhooks with retries, sync connected shops, run due DNS checks of brand domains, release the stock of hosted payments not paid within payment_hold_minutes, forget payment event ids older than 60 days, and index for search the products changed elsewhere (cron or a service)", ctl_worker },
+	{ "worker", "[--once]: deliver pending lead webhooks with retries, sync connected shops, run due DNS checks of brand domains, release the stock of hosted payments not paid within payment_hold_minutes, forget payment event ids older than 60 days, index for search the products changed elsewhere, and roll up the brand dashboards' sales of the days that changed or closed (cron or a service)", ctl_worker },
 	{ "payments", "reconcile [--checkout REF]: ask the payment providers about every order still awaiting a hosted payment (or that checkout's) and settle it", ctl_payments },
 	{ "domains", "list --brand SLUG | check [--brand SLUG] [--all] | verify --brand SLUG DOMAIN: a brand's web domains and their DNS TXT checks", ctl_domains },
 	{ "ledger", "verify [--brand SLUG] [--init]: recompute the commission ledger's hash chains and report the first broken link", ctl_ledger },

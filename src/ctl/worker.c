@@ -4,7 +4,8 @@
  * try with exponential backoff. Loops every 5 s unless --once.
  * Each pass then syncs connected shops and pushes their orders (connector_*.c), runs the DNS
  * checks of brand domains that are due (domain_check.c), prunes expired rate-limit windows and
- * merge rows older than the merge window, and runs the image passes (image_jobs.h). */
+ * merge rows older than the merge window, runs the image passes (image_jobs.h) and rolls up the
+ * brand dashboards' sales of the days that changed or closed (sales_rollup.h). */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -23,6 +24,7 @@
 #include "domain/search/search_index.h"
 #include "domain/connectors/connector_orders.h"
 #include "domain/connectors/connector_sync.h"
+#include "domain/creators/sales_rollup.h"
 
 /* How long one pass may sync shops before the webhooks and checks get their turn. */
 #define CONNECTOR_PASS_MS 25000L
@@ -33,6 +35,9 @@
 #define WORKER_FETCH_MS 2000L
 /* Products indexed for search per pass: a studio save indexes its own, so this is catch-up. */
 #define WORKER_SEARCH_BATCH 500
+/* How long a pass may roll up closed days: only the first pass after an upgrade has a year of
+ * them; a day's change is recomputed whatever the time. */
+#define WORKER_ROLLUP_MS 10000L
 
 static const struct db_stmt q_due = {
 	"SELECT d.id FROM webhook_deliveries d WHERE d.status = 'pending' AND d.next_attempt_at <= UTC_TIMESTAMP()"
@@ -171,6 +176,9 @@ int ctl_worker(struct db *db, int argc, char **argv)
 		long replays = n < 0 ? 0 : live_replay_pass(db, a);
 		if (replays < 0)
 			n = -1;
+		long rolled = n < 0 ? 0 : sales_rollup_pass(db, a, WORKER_ROLLUP_MS);
+		if (rolled < 0)
+			n = -1;
 		/* windows are hours (leadform_submit.c); keep the current and the previous one */
 		if (db_query(db, NULL, &q_prune_rate, (struct db_param[]){ DB_I((long long)time(NULL) / 3600 - 1) }, NULL) != DB_OK ||
 		    db_query(db, NULL, &q_prune_latest, NULL, NULL) != DB_OK)
@@ -195,6 +203,8 @@ int ctl_worker(struct db *db, int argc, char **argv)
 			printf("processed %ld picture(s)\n", pictures);
 		if (replays > 0)
 			printf("made %ld live replay(s) from recordings\n", replays);
+		if (rolled > 0)
+			printf("rolled up %ld brand day(s) of sales\n", rolled);
 		fflush(stdout);
 		if (once)
 			break;

@@ -19,28 +19,54 @@
 #include "studio/studio.h"
 
 /* Sales count paid orders only, net of refunds (DASHBOARD_COUNTED), per currency; the latest
- * sales list every line with its order's state. */
+ * sales list every line with its order's state. By creator and by day, the period is read from the
+ * worker's rollup (brand_sales_days, one row per day, creator and currency; creator 0 is the day
+ * over all creators) except the days dashboard_live_bounds says are read live from the lines; a
+ * day is in one part only, so adding both up gives the lines' figures. */
+#define LIVE_LINES \
+	" FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.brand_id = ? AND " DASHBOARD_LIVE("o.created_at") \
+	" AND l.creator_id IS NOT NULL AND " DASHBOARD_COUNTED
+#define ROLLED_DAYS \
+	" FROM brand_sales_days s WHERE s.brand_id = ? AND s.day >= ? AND s.day <= ? AND NOT " DASHBOARD_LIVE("s.day")
+#define LIVE_FIGURES "COUNT(DISTINCT o.id), SUM(" DASHBOARD_NET_SALES "), SUM(" DASHBOARD_NET_COMMISSION ")"
+/* Each part is added up per creator before the two are put together (a UNION is written out
+ * whole: a year of a big brand's days is hundreds of thousands of rows, a few seconds), and the
+ * top 500 are chosen before their names and visits are looked up (a big brand has thousands of
+ * creators in a year). */
 static const struct db_stmt q_by_creator = {
-	"SELECT cr.id, cr.handle, cr.display_name, COUNT(DISTINCT o.id), CAST(SUM(" DASHBOARD_NET_SALES ") AS SIGNED),"
-	" CAST(SUM(" DASHBOARD_NET_COMMISSION ") AS SIGNED),"
+	"SELECT cr.id, cr.handle, cr.display_name, t.orders, t.sales, t.commission,"
 	" CAST((SELECT COALESCE(SUM(v.count), 0) FROM creator_visits v WHERE v.creator_id = cr.id"
-	" AND v.day BETWEEN ? AND ?) AS SIGNED), o.currency"
-	" FROM order_lines l JOIN orders o ON o.id = l.order_id JOIN creators cr ON cr.id = l.creator_id"
-	" WHERE o.brand_id = ? AND o.created_at >= ? AND o.created_at < DATE_ADD(?, INTERVAL 1 DAY)"
-	" AND " DASHBOARD_COUNTED
-	" GROUP BY cr.id, cr.handle, cr.display_name, o.currency ORDER BY SUM(" DASHBOARD_NET_SALES ") DESC, cr.id LIMIT 500",
-	"ssiss", "issiiiis" };
+	" AND v.day BETWEEN ? AND ?) AS SIGNED), t.currency"
+	" FROM (SELECT x.creator_id, x.currency, CAST(SUM(x.orders) AS SIGNED) AS orders, CAST(SUM(x.sales) AS SIGNED) AS sales,"
+	" CAST(SUM(x.commission) AS SIGNED) AS commission"
+	" FROM (SELECT s.creator_id, s.currency, SUM(s.orders) AS orders, SUM(s.sales) AS sales, SUM(s.commission) AS commission"
+	ROLLED_DAYS " AND s.creator_id <> 0 GROUP BY s.creator_id, s.currency"
+	" UNION ALL SELECT l.creator_id, o.currency, " LIVE_FIGURES LIVE_LINES " GROUP BY l.creator_id, o.currency) x"
+	" GROUP BY x.creator_id, x.currency ORDER BY SUM(x.sales) DESC, x.creator_id LIMIT 500) t"
+	" JOIN creators cr ON cr.id = t.creator_id ORDER BY t.sales DESC, cr.id",
+	"ss" "iss" DASHBOARD_LIVE_TYPES "i" DASHBOARD_LIVE_TYPES, "issiiiis" };
 static const struct db_stmt q_by_day = {
-	"SELECT DATE_FORMAT(DATE(o.created_at), '%Y-%m-%d'), COUNT(DISTINCT o.id), CAST(SUM(" DASHBOARD_NET_SALES ") AS SIGNED),"
-	" CAST(SUM(" DASHBOARD_NET_COMMISSION ") AS SIGNED), o.currency FROM order_lines l JOIN orders o ON o.id = l.order_id"
-	" WHERE o.brand_id = ? AND l.creator_id IS NOT NULL AND o.created_at >= ?"
-	" AND o.created_at < DATE_ADD(?, INTERVAL 1 DAY) AND " DASHBOARD_COUNTED
-	" GROUP BY DATE(o.created_at), o.currency ORDER BY DATE(o.created_at), o.currency LIMIT 2000",
-	"iss", "siiis" };
+	"SELECT x.day, CAST(SUM(x.orders) AS SIGNED), CAST(SUM(x.sales) AS SIGNED), CAST(SUM(x.commission) AS SIGNED), x.currency"
+	" FROM (SELECT DATE_FORMAT(s.day, '%Y-%m-%d') AS day, s.currency, s.orders, s.sales, s.commission" ROLLED_DAYS
+	" AND s.creator_id = 0"
+	" UNION ALL SELECT DATE_FORMAT(DATE(o.created_at), '%Y-%m-%d'), o.currency, " LIVE_FIGURES LIVE_LINES
+	" GROUP BY DATE(o.created_at), o.currency) x GROUP BY x.day, x.currency ORDER BY x.day, x.currency LIMIT 2000",
+	"iss" DASHBOARD_LIVE_TYPES "i" DASHBOARD_LIVE_TYPES, "siiis" };
+/* The latest 50 attributed lines need no rollup but must not sort the period's lines: first the
+ * moment of the 50th newest order with an attributed line (read newest first along
+ * orders_brand_created, stopping there: the line is looked for by a scalar subquery, which
+ * MariaDB does not turn into a semi-join that reads every order of the period, 1.5 million rows
+ * for a year of a big brand), then only the lines of the orders from that moment on (every order of
+ * that second included, so the order by line id among them stays that of all the period's lines). */
+static const struct db_stmt q_recent_since = {
+	"SELECT COALESCE(DATE_FORMAT(MIN(t.created_at), '%Y-%m-%d %H:%i:%s'), ?) FROM (SELECT o.created_at FROM orders o"
+	" WHERE o.brand_id = ? AND o.created_at >= ? AND o.created_at < DATE_ADD(?, INTERVAL 1 DAY)"
+	" AND (SELECT l.id FROM order_lines l WHERE l.order_id = o.id AND l.creator_id IS NOT NULL LIMIT 1) IS NOT NULL"
+	" ORDER BY o.created_at DESC LIMIT 50) t", "siss", "s" };
 static const struct db_stmt q_recent = {
 	"SELECT o.number, DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i'), cr.handle, l.title, l.line_total - l.discount,"
 	" l.commission_bps, " DASHBOARD_NET_COMMISSION ", l.surface, o.currency, " DASHBOARD_LINE_STATUS ", l.commission_kind,"
-	" l.commission_first_order, COALESCE(o.reference, o.number) FROM order_lines l JOIN orders o ON o.id = l.order_id"
+	" l.commission_first_order, COALESCE(o.reference, o.number) FROM orders o JOIN order_lines l ON l.order_id = o.id"
 	" JOIN creators cr ON cr.id = l.creator_id WHERE o.brand_id = ? AND o.created_at >= ?"
 	" AND o.created_at < DATE_ADD(?, INTERVAL 1 DAY) ORDER BY o.created_at DESC, l.id DESC LIMIT 50",
 	"iss", "ssssiiissssis" };
@@ -64,13 +90,26 @@ struct brand_dash {
 
 static enum db_status load(struct req *r, long long brand, struct brand_dash *d)
 {
-	struct db_param p[] = { DB_I(brand), DB_S(d->from), DB_S(d->to) };
-	enum db_status rc = db_query(r->db, r->arena, &q_by_creator, (struct db_param[]){ DB_S(d->from), DB_S(d->to),
-				     DB_I(brand), DB_S(d->from), DB_S(d->to) }, &d->creators);
+	struct db_param live[DASHBOARD_LIVE_BOUNDS], p[2 + 3 + 2 * DASHBOARD_LIVE_BOUNDS + 1];
+	enum db_status rc = dashboard_live_bounds(r, brand, d->from, d->to, live);
+	if (rc != DB_OK)
+		return rc;
+	size_t n = 0;
+	p[n++] = DB_S(d->from), p[n++] = DB_S(d->to);
+	p[n++] = DB_I(brand), p[n++] = DB_S(d->from), p[n++] = DB_S(d->to);
+	memcpy(&p[n], live, sizeof live), n += DASHBOARD_LIVE_BOUNDS;
+	p[n++] = DB_I(brand);
+	memcpy(&p[n], live, sizeof live);
+	rc = db_query(r->db, r->arena, &q_by_creator, p, &d->creators);
 	if (rc == DB_OK)
-		rc = db_query(r->db, r->arena, &q_by_day, p, &d->days);
+		rc = db_query(r->db, r->arena, &q_by_day, p + 2, &d->days);
+	struct db_res since;
 	if (rc == DB_OK)
-		rc = db_query(r->db, r->arena, &q_recent, p, &d->recent);
+		rc = db_query(r->db, r->arena, &q_recent_since, (struct db_param[]){ DB_S(d->from), DB_I(brand), DB_S(d->from),
+			      DB_S(d->to) }, &since);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->arena, &q_recent, (struct db_param[]){ DB_I(brand), DB_S(db_at(&since, 0, 0)->s),
+			      DB_S(d->to) }, &d->recent);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_owed, (struct db_param[]){ DB_I(brand) }, &d->owed);
 	return rc;

@@ -3,6 +3,7 @@
 #define CC_STUDIO_H
 #include "web/http.h"
 #include "domain/commerce/pay_test.h"
+#include "domain/creators/sales_figures.h"
 
 int page_login_form(struct req *r);
 int page_login(struct req *r);
@@ -23,18 +24,18 @@ bool dashboard_period(struct req *r, char from[11], char to[11]);
 size_t dashboard_days(struct req *r, const char *from, const char *to, const char ***days);
 /* orders / visits as a percentage with two decimals ("1.25%"), "–" without visits. */
 const char *dashboard_conversion(struct req *r, long long orders, long long visits);
-/* The lines the dashboards count as sales: orders paid and not (wholly) refunded or cancelled,
- * and not paid by the test provider (no money came in). Awaiting or failed payment, cancelled,
- * refunded and test lines are listed, marked, never counted. */
-#define DASHBOARD_COUNTED "(o.status IN ('paid', 'shipped', 'delivered', 'partially_refunded')" \
-	" AND " PAY_TEST_REAL_ORDER("o") ")"
+/* DASHBOARD_COUNTED, DASHBOARD_NET_SALES, DASHBOARD_NET_COMMISSION: sales_figures.h */
 /* The state a latest-sales row shows: the order's status, or "test" for a test order. */
 #define DASHBOARD_LINE_STATUS "IF(" PAY_TEST_ORDER("o") ", 'test', o.status)"
-/* A line's sale and commission net of what was refunded or reversed. */
-/* What buyers paid for a line and kept: less its share of a discount code and what was refunded. */
-#define DASHBOARD_NET_SALES "(l.line_total - l.discount - l.refunded_amount)"
-#define DASHBOARD_NET_COMMISSION "(l.commission_amount - (SELECT COALESCE(SUM(-ce.amount), 0) FROM commission_entries ce" \
-	" WHERE ce.order_line_id = l.id AND ce.kind = 'reversal'))"
+/* dashboard_live.c: the parts of the period from..to a brand dashboard reads live from the order
+ * lines rather than from the rollup (sales_rollup.h), as SALES_ROLLUP_LIVE_RANGES pairs of day
+ * bounds [from, to) for DASHBOARD_LIVE (an unused pair matches nothing). */
+#define DASHBOARD_LIVE_BOUNDS 8
+#define DASHBOARD_LIVE(col) "((" col " >= ? AND " col " < ?) OR (" col " >= ? AND " col " < ?) OR (" col " >= ? AND " \
+	col " < ?) OR (" col " >= ? AND " col " < ?))"
+#define DASHBOARD_LIVE_TYPES "ssssssss"
+enum db_status dashboard_live_bounds(struct req *r, long long brand_id, const char *from, const char *to,
+				     struct db_param bounds[DASHBOARD_LIVE_BOUNDS]);
 /* What a line of an order in `status` (DASHBOARD_LINE_STATUS) shows beside it: "not paid yet",
  * "cancelled", "refunded", "partly refunded", "test order", or the status. */
 const char *dashboard_line_state(const char *status);

@@ -47,6 +47,7 @@ int main(void)
 	srunner_add_suite(sr, media_from_suite());
 	srunner_add_suite(sr, dns_suite());
 	srunner_add_suite(sr, best_sellers_suite());
+	srunner_add_suite(sr, sales_rollup_suite());
 	srunner_add_suite(sr, sandbox_suite());
 	srunner_add_suite(sr, sample_suite());
 	srunner_add_suite(sr, tax_suite());

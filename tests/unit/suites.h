@@ -42,6 +42,7 @@ Suite *showcase_suite(void);
 Suite *media_from_suite(void);
 Suite *dns_suite(void);
 Suite *best_sellers_suite(void);
+Suite *sales_rollup_suite(void);
 Suite *sandbox_suite(void);
 Suite *sample_suite(void);
 Suite *tax_suite(void);
