@@ -52,6 +52,7 @@ struct cart {
 	char version[CALC_VERSION_LEN + 1];
 	struct cart_code *codes;	/* discount codes on the cart, filled by cart_codes_apply */
 	size_t ncodes;
+	bool deals_held;	/* a live flash deal holds a price for this cart (domain/live/live_deal.h) */
 };
 
 /* The request's cart id (signed in: the user's, adopting the session's cart; else the session's).

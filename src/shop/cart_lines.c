@@ -219,6 +219,7 @@ enum db_status cart_load_to(struct db *db, struct arena *a, long long id, const 
 		if (rc != DB_OK)
 			return rc;
 	}
+	c->deals_held = nheld > 0;
 	c->brands = arena_zalloc(a, (res.nrows ? res.nrows : 1) * sizeof *c->brands);
 	struct cart_line *lines = arena_zalloc(a, (res.nrows ? res.nrows : 1) * sizeof *lines);
 	struct calc_version v;

@@ -57,10 +57,7 @@ enum db_status attribution_for_brand(struct req *r, long long brand_id, struct a
 {
 	*out = (struct attribution){ 0, "", 0 };
 	struct db_res w, s = { 0 };
-	enum db_status rc = db_query(r->db, r->arena, &q_window, (struct db_param[]){ DB_I(brand_id) }, &w);
-	if (rc != DB_OK || w.nrows == 0)
-		return rc;
-	unsigned window = (unsigned)db_at(&w, 0, 0)->i;
+	enum db_status rc = DB_OK;
 	struct attr_mark server = { 0, ATTR_NONE, 0 }, cookie = { 0, ATTR_NONE, 0 };
 	if (r->sess.present) {
 		rc = db_query(r->db, r->arena, &q_server_mark, (struct db_param[]){ DB_B(r->sess.hash, 32) }, &s);
@@ -73,6 +70,13 @@ enum db_status attribution_for_brand(struct req *r, long long brand_id, struct a
 	const char *text = kv_get(&r->cookies, ATTR_COOKIE);
 	if (text && !attr_cookie_decode(r->secret, text, &cookie))
 		cookie = (struct attr_mark){ 0, ATTR_NONE, 0 };
+	/* Most sales come with no creator mark at all: then no window can credit one, and the brand's
+	 * window is not worth a round trip inside the checkout's transaction. */
+	if (!server.creator_id && !cookie.creator_id)
+		return DB_OK;
+	if ((rc = db_query(r->db, r->arena, &q_window, (struct db_param[]){ DB_I(brand_id) }, &w)) != DB_OK || w.nrows == 0)
+		return rc;
+	unsigned window = (unsigned)db_at(&w, 0, 0)->i;
 	struct attr_mark m = attr_resolve(&server, &cookie, (long long)time(NULL), window);
 	if (!m.creator_id)
 		return DB_OK;
