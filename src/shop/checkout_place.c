@@ -30,11 +30,16 @@ static const struct db_stmt q_claim = {
 	" VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())", "sbbiss", "" };
 static const struct db_stmt q_replay = {
 	"SELECT public_ref, session_hash = ? FROM checkouts WHERE idem_hash = ?", "bb", "si" };
+/* A guest's cart is the session's (cart_lines.c): found and locked in one statement. Both locks
+ * also say whether the cart holds a discount code or a flash-deal claim, sparing the cart's
+ * reading a lookup of each when, as mostly, it holds neither. */
+#define LOCK_CART_COLUMNS "SELECT c.id, EXISTS (SELECT 1 FROM cart_codes cc WHERE cc.cart_id = c.id)," \
+	" EXISTS (SELECT 1 FROM live_deal_claims dc WHERE dc.cart_id = c.id AND dc.placed_at IS NULL" \
+	" AND dc.hold_until > UTC_TIMESTAMP(3)) FROM carts c"
 static const struct db_stmt q_lock_cart = {
-	"SELECT id FROM carts WHERE id = ? FOR UPDATE", "i", "i" };
-/* A guest's cart is the session's (cart_lines.c): found and locked in one statement. */
+	LOCK_CART_COLUMNS " WHERE c.id = ? FOR UPDATE", "i", "iii" };
 static const struct db_stmt q_lock_guest_cart = {
-	"SELECT id FROM carts WHERE token_hash = ? FOR UPDATE", "b", "i" };
+	LOCK_CART_COLUMNS " WHERE c.token_hash = ? FOR UPDATE", "b", "iii" };
 static const struct db_stmt q_take_stock = {
 	"UPDATE variants SET stock = stock - ? WHERE id = ? AND (stock >= ? OR inventory_policy = 'continue')",
 	"iii", "" };
@@ -198,7 +203,8 @@ static enum db_status notify_paid(struct db *db, struct arena *a, const struct c
 		lines[j] = (struct order_notify_line){ .quantity = b->lines[j].quantity, .creator_id = b->creator_id,
 						       .title = b->lines[j].title, .variant_title = b->lines[j].variant_title };
 	return order_notify_paid_known(db, a, &(struct order_notify_order){ .number = number, .reference = reference,
-				       .currency = b->currency, .total = b->t.total, .brand_id = b->brand_id }, lines, b->nlines);
+				       .currency = b->currency, .total = b->t.total, .brand_id = b->brand_id,
+				       .brand_owner = b->owner_user_id }, lines, b->nlines);
 }
 
 static void mail_order(struct place *p, const struct cart_brand *b, const char *reference, const char *status)
@@ -303,7 +309,8 @@ static enum db_status place_txn(struct db *db, void *ctx)
 		return DB_CONFLICT;
 	}
 	long long cart_id = db_at(&lk, 0, 0)->i;
-	if ((rc = cart_load_to(db, r->arena, cart_id, p->f->country, p->f->region, &p->cart)) != DB_OK ||
+	struct cart_known known = { .no_codes = !db_at(&lk, 0, 1)->i, .no_deals = !db_at(&lk, 0, 2)->i };
+	if ((rc = cart_load_known(db, r->arena, cart_id, p->f->country, p->f->region, &known, &p->cart)) != DB_OK ||
 	    (rc = cart_codes_apply(r, db, &p->cart, p->f->email)) != DB_OK)
 		return rc;
 	if (p->cart.nlines == 0) {

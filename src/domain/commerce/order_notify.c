@@ -6,7 +6,8 @@
 #include "domain/commerce/order_ref.h"
 
 static const struct db_stmt q_order = {
-	"SELECT number, total, currency, brand_id, COALESCE(reference, number) FROM orders WHERE id = ?", "i", "sisis" };
+	"SELECT o.number, o.total, o.currency, o.brand_id, COALESCE(o.reference, o.number), COALESCE(b.owner_user_id, 0)"
+	" FROM orders o JOIN brands b ON b.id = o.brand_id WHERE o.id = ?", "i", "sisisi" };
 /* Grouped by creator, for one notice each. */
 static const struct db_stmt q_lines = {
 	"SELECT quantity, title, variant_title, COALESCE(creator_id, 0) FROM order_lines WHERE order_id = ?"
@@ -29,7 +30,7 @@ enum db_status order_notify_paid(struct db *db, struct arena *a, long long order
 		return rc;
 	struct order_notify_order order = { .number = db_at(&o, 0, 0)->s, .reference = db_at(&o, 0, 4)->s,
 					    .currency = db_at(&o, 0, 2)->s, .total = db_at(&o, 0, 1)->i,
-					    .brand_id = db_at(&o, 0, 3)->i };
+					    .brand_id = db_at(&o, 0, 3)->i, .brand_owner = db_at(&o, 0, 5)->i };
 	struct order_notify_line *lines = arena_alloc(a, (l.nrows ? l.nrows : 1) * sizeof *lines);
 	for (size_t i = 0; i < l.nrows; i++)
 		lines[i] = (struct order_notify_line){ .quantity = db_at(&l, i, 0)->i, .creator_id = db_at(&l, i, 3)->i,
@@ -53,7 +54,7 @@ enum db_status order_notify_paid_known(struct db *db, struct arena *a, const str
 	notify_text_add(&t, "TOTAL", arena_printf(a, "%s", money));
 	for (size_t i = 0; i < n; i++)
 		order_notify_line(&t, &lines[i]);
-	enum db_status rc = notify_brand(db, a, o->brand_id, NOTIFY_BRAND_ORDER, &t);
+	enum db_status rc = o->brand_owner ? notify_user(db, a, o->brand_owner, NOTIFY_BRAND_ORDER, &t) : DB_OK;
 
 	for (size_t i = 0; rc == DB_OK && i < n;) {
 		long long creator = lines[i].creator_id;

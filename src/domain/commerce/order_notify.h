@@ -9,6 +9,7 @@
 struct order_notify_order {
 	const char *number, *reference, *currency;	/* reference: the short one, or the number before 0043 */
 	long long total, brand_id;
+	long long brand_owner;	/* the brand owner's account, who hears of it; 0: none */
 };
 struct order_notify_line {
 	long long quantity, creator_id;	/* creator_id 0: none */
