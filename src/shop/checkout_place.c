@@ -32,14 +32,18 @@ static const struct db_stmt q_replay = {
 	"SELECT public_ref, session_hash = ? FROM checkouts WHERE idem_hash = ?", "bb", "si" };
 /* A guest's cart is the session's (cart_lines.c): found and locked in one statement. Both locks
  * also say whether the cart holds a discount code or a flash-deal claim, sparing the cart's
- * reading a lookup of each when, as mostly, it holds neither. */
+ * reading a lookup of each when, as mostly, it holds neither, and bring the session's attribution
+ * mark (views/attribution.h) for every brand of the cart. The subqueries are plain reads: only
+ * the cart row is locked. */
+#define LOCK_CART_MARK(col, none) "COALESCE((SELECT " col " FROM attribution_sessions a WHERE a.session_hash = ?), " none ")"
 #define LOCK_CART_COLUMNS "SELECT c.id, EXISTS (SELECT 1 FROM cart_codes cc WHERE cc.cart_id = c.id)," \
 	" EXISTS (SELECT 1 FROM live_deal_claims dc WHERE dc.cart_id = c.id AND dc.placed_at IS NULL" \
-	" AND dc.hold_until > UTC_TIMESTAMP(3)) FROM carts c"
+	" AND dc.hold_until > UTC_TIMESTAMP(3)), " LOCK_CART_MARK("a.creator_id", "0") ", " LOCK_CART_MARK("a.surface", "''") \
+	", " LOCK_CART_MARK("TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', a.touched_at)", "0") " FROM carts c"
 static const struct db_stmt q_lock_cart = {
-	LOCK_CART_COLUMNS " WHERE c.id = ? FOR UPDATE", "i", "iii" };
+	LOCK_CART_COLUMNS " WHERE c.id = ? FOR UPDATE", "bbbi", "iiiisi" };
 static const struct db_stmt q_lock_guest_cart = {
-	LOCK_CART_COLUMNS " WHERE c.token_hash = ? FOR UPDATE", "b", "iii" };
+	LOCK_CART_COLUMNS " WHERE c.token_hash = ? FOR UPDATE", "bbbb", "iiiisi" };
 static const struct db_stmt q_take_stock = {
 	"UPDATE variants SET stock = stock - ? WHERE id = ? AND (stock >= ? OR inventory_policy = 'continue')",
 	"iii", "" };
@@ -85,6 +89,7 @@ struct place {
 	/* set by each run of the transaction */
 	char ref[CALC_REF_LEN + 1];
 	long long checkout_id;
+	struct attr_mark mark;	/* the session's server-side attribution mark, read with the cart's lock */
 	enum place_why why;
 	const char *what;
 	struct cart cart;
@@ -147,7 +152,7 @@ static enum db_status attribute(struct db *db, struct place *p)
 	for (size_t k = 0; k < p->cart.nbrands; k++) {
 		struct cart_brand *b = &p->cart.brands[k];
 		struct attribution at;
-		enum db_status rc = attribution_for_brand(r, b->brand_id, &at);
+		enum db_status rc = attribution_for_brand_marked(r, b->brand_id, &p->mark, &at);
 		if (rc != DB_OK)
 			return rc;
 		cart_codes_credit(&p->cart, b, &at);
@@ -300,8 +305,9 @@ static enum db_status place_txn(struct db *db, void *ctx)
 		return rc;
 	p->checkout_id = (long long)db_insert_id(db);
 	struct db_res lk;
-	rc = p->cart_id ? db_query(db, r->arena, &q_lock_cart, (struct db_param[]){ DB_I(p->cart_id) }, &lk)
-			: db_query(db, r->arena, &q_lock_guest_cart, (struct db_param[]){ DB_B(r->sess.hash, 32) }, &lk);
+	struct db_param sess = DB_B(r->sess.hash, 32);
+	rc = p->cart_id ? db_query(db, r->arena, &q_lock_cart, (struct db_param[]){ sess, sess, sess, DB_I(p->cart_id) }, &lk)
+			: db_query(db, r->arena, &q_lock_guest_cart, (struct db_param[]){ sess, sess, sess, sess }, &lk);
 	if (rc != DB_OK)
 		return rc;
 	if (lk.nrows == 0) {
@@ -310,6 +316,7 @@ static enum db_status place_txn(struct db *db, void *ctx)
 	}
 	long long cart_id = db_at(&lk, 0, 0)->i;
 	struct cart_known known = { .no_codes = !db_at(&lk, 0, 1)->i, .no_deals = !db_at(&lk, 0, 2)->i };
+	p->mark = (struct attr_mark){ db_at(&lk, 0, 3)->i, attr_surface_parse(db_at(&lk, 0, 4)->s), db_at(&lk, 0, 5)->i };
 	if ((rc = cart_load_known(db, r->arena, cart_id, p->f->country, p->f->region, &known, &p->cart)) != DB_OK ||
 	    (rc = cart_codes_apply(r, db, &p->cart, p->f->email)) != DB_OK)
 		return rc;
