@@ -5,7 +5,7 @@
 // own under callgrind, on the same database; the figure is the difference between a run of W+N
 // orders and one of W, so start-up work cancels out. Instruction counts do not move with the
 // machine's load, so this is the figure to compare two builds with.
-// Usage: node bench/checkout-callgrind.mjs BASE_URL VARIANT [W] [N] [SHOP_BINARY]
+// Usage: [KEEP=1] node bench/checkout-callgrind.mjs BASE_URL VARIANT [W] [N] [SHOP_BINARY]
 //   e.g. VAR=var/bench-checkout node bench/checkout-callgrind.mjs http://127.0.0.1:8487 12 20 100
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, readdirSync, rmSync, chmodSync } from 'node:fs';
@@ -76,4 +76,8 @@ const warm = await measure(Number(W));
 const total = await measure(Number(W) + Number(N));
 console.log(`${bin}: ${Math.round((total - warm) / N)} instructions per Place order in dispatch() (${N} orders, callgrind)`);
 agent.destroy();
-rmSync(work, { recursive: true, force: true });
+// KEEP=1 leaves the last run's files for callgrind_annotate --inclusive=yes.
+if (process.env.KEEP)
+	console.log(`callgrind files: ${work}`);
+else
+	rmSync(work, { recursive: true, force: true });
