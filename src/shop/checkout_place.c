@@ -152,7 +152,7 @@ static enum db_status attribute(struct db *db, struct place *p)
 	for (size_t k = 0; k < p->cart.nbrands; k++) {
 		struct cart_brand *b = &p->cart.brands[k];
 		struct attribution at;
-		enum db_status rc = attribution_for_brand_marked(r, b->brand_id, &p->mark, &at);
+		enum db_status rc = attribution_for_brand(r, b->brand_id, &p->mark, &at);
 		if (rc != DB_OK)
 			return rc;
 		cart_codes_credit(&p->cart, b, &at);

@@ -10,9 +10,6 @@ static const struct db_stmt q_record = {
 	"INSERT INTO attribution_sessions (session_hash, creator_id, surface, touched_at) VALUES (?, ?, ?, ?)"
 	" ON DUPLICATE KEY UPDATE creator_id = VALUES(creator_id), surface = VALUES(surface),"
 	" touched_at = VALUES(touched_at)", "biss", "" };
-static const struct db_stmt q_server_mark = {
-	"SELECT creator_id, surface, TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', touched_at)"
-	" FROM attribution_sessions WHERE session_hash = ?", "b", "isi" };
 static const struct db_stmt q_window = {
 	"SELECT attribution_window_days FROM brands WHERE id = ?", "i", "i" };
 static const struct db_stmt q_creator = {
@@ -53,24 +50,8 @@ void attribution_touch(struct req *r, long long creator_id, enum attr_surface su
 	attr_flush_visits(r->db, false);
 }
 
-enum db_status attribution_for_brand(struct req *r, long long brand_id, struct attribution *out)
-{
-	*out = (struct attribution){ 0, "", 0 };
-	struct attr_mark server = { 0, ATTR_NONE, 0 };
-	if (r->sess.present) {
-		struct db_res s;
-		enum db_status rc = db_query(r->db, r->arena, &q_server_mark, (struct db_param[]){ DB_B(r->sess.hash, 32) }, &s);
-		if (rc != DB_OK)
-			return rc;
-		if (s.nrows)
-			server = (struct attr_mark){ db_at(&s, 0, 0)->i, attr_surface_parse(db_at(&s, 0, 1)->s),
-						     db_at(&s, 0, 2)->i };
-	}
-	return attribution_for_brand_marked(r, brand_id, &server, out);
-}
-
-enum db_status attribution_for_brand_marked(struct req *r, long long brand_id, const struct attr_mark *server,
-					    struct attribution *out)
+enum db_status attribution_for_brand(struct req *r, long long brand_id, const struct attr_mark *server,
+				     struct attribution *out)
 {
 	*out = (struct attribution){ 0, "", 0 };
 	struct db_res w, s;
