@@ -6,6 +6,7 @@
 // base URL: several web nodes share the load).
 import http from 'node:http';
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formRequest } from './lib/request.mjs';
@@ -57,12 +58,37 @@ async function prepare(i) {
 	return { cookie, body: new URLSearchParams(hidden(review.body, '/checkout/place')).toString() };
 }
 
+// CPU seconds used so far by the stack's processes, by kind: the database, the web server and the
+// shop workers, found by their command lines naming this tree or the stack's VAR directory (the
+// shop's crowdcartctl worker and other programs are left out). With the driver's own CPU this says
+// where a timed order's processor time goes on a machine whose cores they all share.
+const VAR = path.resolve(ROOT, process.env.VAR ?? 'var/bench-checkout');
+function stackCpu() {
+	const out = { mariadbd: 0, lighttpd: 0, shop: 0 };
+	for (const pid of fs.readdirSync('/proc').filter((d) => /^[0-9]+$/.test(d))) {
+		try {
+			const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+			const kind = cmd.includes(`${ROOT}/cgi-bin/shop.fcgi`) ? 'shop'
+				: !cmd.includes(VAR) ? null : cmd.startsWith('mariadbd') || cmd.includes('/mariadbd') ? 'mariadbd'
+				: cmd.startsWith('lighttpd') ? 'lighttpd' : null;
+			if (!kind)
+				continue;
+			const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+			out[kind] += (Number(f[11]) + Number(f[12])) / 100;	/* utime + stime, in USER_HZ ticks */
+		} catch {
+			/* gone meanwhile */
+		}
+	}
+	return out;
+}
+
 const n = Number(buyers), width = Number(conc);
 const prepStart = process.hrtime.bigint();
 const sessions = await pool(n, width, prepare);
 const prepSecs = Number(process.hrtime.bigint() - prepStart) / 1e9;
 
 const lat = [], statuses = {}, refs = [];
+const cpu0 = stackCpu(), driver0 = process.cpuUsage();
 const start = process.hrtime.bigint();
 await pool(n, width, async (i) => {
 	const t0 = process.hrtime.bigint();
@@ -73,6 +99,8 @@ await pool(n, width, async (i) => {
 		refs.push(/\/checkout\/done\/([0-9A-Z]{26})$/.exec(r.headers.location)[1]);
 });
 const secs = Number(process.hrtime.bigint() - start) / 1e9;
+const cpu1 = stackCpu(), driver = process.cpuUsage(driver0);
+const perOrder = (s) => (s * 1000 / n).toFixed(2);
 agent.destroy();
 lat.sort((a, b) => a - b);
 const pct = (p) => lat[Math.min(lat.length - 1, Math.floor(lat.length * p))].toFixed(1);
@@ -90,5 +118,7 @@ console.log(`prepared ${n} guest carts + reviews in ${prepSecs.toFixed(1)} s (${
 console.log(`place order: ${n} POSTs, ${width} in flight, ${secs.toFixed(2)} s`);
 console.log(`statuses: ${JSON.stringify(statuses)}`);
 console.log(`orders/s: ${(refs.length / secs).toFixed(1)}   latency ms p50 ${pct(0.5)}  p90 ${pct(0.9)}  p99 ${pct(0.99)}  max ${lat.at(-1).toFixed(1)}`);
+console.log(`CPU ms per order: mariadbd ${perOrder(cpu1.mariadbd - cpu0.mariadbd)}, shop workers ${perOrder(cpu1.shop - cpu0.shop)}, `
+	+ `lighttpd ${perOrder(cpu1.lighttpd - cpu0.lighttpd)}, this driver ${perOrder((driver.user + driver.system) / 1e6)}`);
 console.log(`acknowledged ${refs.length}, in the database: ${found} checkouts, ${orders} orders, ${mails} confirmation mails`);
 process.exit(found === refs.length && orders === refs.length && mails === refs.length && refs.length === n ? 0 : 1);

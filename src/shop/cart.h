@@ -34,6 +34,7 @@ struct cart_brand {
 	const char *tax_region;	/* the region whose rate applies, "" for the country's or the default */
 	const char *name, *slug, *currency;
 	bool mixed_currency;	/* a line priced in another currency than the brand's */
+	long long owner_user_id;	/* the brand owner's account (its new-order notice), or 0 */
 	long long creator_id;	/* at checkout: the creator the sale is attributed to, or 0 */
 	const char *surface;
 	long long discount;	/* the brand's codes take this off its subtotal, before tax */
@@ -52,6 +53,14 @@ struct cart {
 	char version[CALC_VERSION_LEN + 1];
 	struct cart_code *codes;	/* discount codes on the cart, filled by cart_codes_apply */
 	size_t ncodes;
+	bool deals_held;	/* a live flash deal holds a price for this cart (domain/live/live_deal.h) */
+	bool no_codes;		/* known to hold no discount code: cart_codes_apply need not look */
+};
+
+/* What the caller has already read about a cart, sparing cart_load_known and cart_codes_apply a
+ * lookup each (the checkout learns both while it locks the cart). */
+struct cart_known {
+	bool no_deals, no_codes;
 };
 
 /* The request's cart id (signed in: the user's, adopting the session's cart; else the session's).
@@ -63,6 +72,9 @@ enum db_status cart_find(struct req *r, bool create, long long *id);
  * names a region of the brand's tax table, such as "CA"). */
 enum db_status cart_load_to(struct db *db, struct arena *a, long long id, const char *country, const char *region,
 			    struct cart *c);
+/* cart_load_to, with what `known` says (NULL: nothing) taken as read. */
+enum db_status cart_load_known(struct db *db, struct arena *a, long long id, const char *country, const char *region,
+			       const struct cart_known *known, struct cart *c);
 /* cart_load_to without a destination yet: the cart page. */
 enum db_status cart_load(struct db *db, struct arena *a, long long id, struct cart *c);
 /* "DE", "US-CA": where the brand's tax rate comes from, "" without a destination. */

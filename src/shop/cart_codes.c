@@ -74,7 +74,7 @@ static enum db_status read_codes(struct req *r, struct db *db, struct cart *c, c
 {
 	struct db_res res = { 0 }, link = { 0 };
 	enum db_status rc;
-	if (c->id && (rc = db_query(db, r->arena, &q_cart_codes, (struct db_param[]){ DB_I(c->id) }, &res)) != DB_OK)
+	if (c->id && !c->no_codes && (rc = db_query(db, r->arena, &q_cart_codes, (struct db_param[]){ DB_I(c->id) }, &res)) != DB_OK)
 		return rc;
 	char text[DISCOUNT_CODE_MAX + 1];
 	long long link_at = 0;

@@ -43,11 +43,11 @@ static const struct db_stmt q_lines = {
 	" COALESCE((SELECT t.region FROM brand_tax_rates t WHERE t.brand_id = b.id AND t.country = ?"
 	"  AND t.region IN ('', ?) ORDER BY t.region DESC LIMIT 1), ''),"
 	" COALESCE((SELECT " IMAGE_REF_SQL("pi.url", "pi.url_hash") " FROM product_images pi WHERE pi.product_id = p.id"
-	"  ORDER BY pi.position, pi.id LIMIT 1), '')"
+	"  ORDER BY pi.position, pi.id LIMIT 1), ''), COALESCE(b.owner_user_id, 0)"
 	" FROM cart_items ci JOIN variants v ON v.id = ci.variant_id"
 	" JOIN products p ON p.id = v.product_id JOIN brands b ON b.id = p.brand_id"
 	" WHERE ci.cart_id = ? ORDER BY b.id, ci.variant_id LIMIT 50",
-	"sssssssi", "iiiisiissssissiisssiiiiiss" };
+	"sssssssi", "iiiisiissssissiisssiiiiissi" };
 
 /* An anonymous cart's key, kept in a cookie so the cart survives signing in: the log-in replaces
  * the session (and with it the cart's token_hash), and the key lets the signed-in shopper claim
@@ -197,7 +197,14 @@ enum db_status cart_load(struct db *db, struct arena *a, long long id, struct ca
 enum db_status cart_load_to(struct db *db, struct arena *a, long long id, const char *country, const char *region,
 			    struct cart *c)
 {
+	return cart_load_known(db, a, id, country, region, NULL, c);
+}
+
+enum db_status cart_load_known(struct db *db, struct arena *a, long long id, const char *country, const char *region,
+			       const struct cart_known *known, struct cart *c)
+{
 	memset(c, 0, sizeof *c);
+	c->no_codes = known && known->no_codes;
 	c->id = id;
 	c->country = country;
 	c->region = region_key(a, country, region);
@@ -214,11 +221,12 @@ enum db_status cart_load_to(struct db *db, struct arena *a, long long id, const 
 	 * transaction too, so a hold that expired since the review changes the version. */
 	struct live_deal_price *held = NULL;
 	size_t nheld = 0;
-	if (id) {
+	if (id && !(known && known->no_deals)) {
 		enum db_status rc = live_deal_held(db, a, id, &held, &nheld);
 		if (rc != DB_OK)
 			return rc;
 	}
+	c->deals_held = nheld > 0;
 	c->brands = arena_zalloc(a, (res.nrows ? res.nrows : 1) * sizeof *c->brands);
 	struct cart_line *lines = arena_zalloc(a, (res.nrows ? res.nrows : 1) * sizeof *lines);
 	struct calc_version v;
@@ -238,6 +246,7 @@ enum db_status cart_load_to(struct db *db, struct arena *a, long long id, const 
 			b->tax_bps = (unsigned)db_at(&res, i, 20)->i;
 			b->tax_included = db_at(&res, i, 23)->i != 0;
 			b->tax_region = db_at(&res, i, 24)->s;
+			b->owner_user_id = db_at(&res, i, 26)->i;
 			b->lines = &lines[i];
 			calc_version_add(&v, brand_id);
 			calc_version_add(&v, b->shipping_rate);

@@ -30,8 +30,20 @@ static const struct db_stmt q_claim = {
 	" VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())", "sbbiss", "" };
 static const struct db_stmt q_replay = {
 	"SELECT public_ref, session_hash = ? FROM checkouts WHERE idem_hash = ?", "bb", "si" };
+/* A guest's cart is the session's (cart_lines.c): found and locked in one statement. Both locks
+ * also say whether the cart holds a discount code or a flash-deal claim, sparing the cart's
+ * reading a lookup of each when, as mostly, it holds neither, and bring the session's attribution
+ * mark (views/attribution.h) for every brand of the cart. The subqueries are plain reads: only
+ * the cart row is locked. */
+#define LOCK_CART_MARK(col, none) "COALESCE((SELECT " col " FROM attribution_sessions a WHERE a.session_hash = ?), " none ")"
+#define LOCK_CART_COLUMNS "SELECT c.id, EXISTS (SELECT 1 FROM cart_codes cc WHERE cc.cart_id = c.id)," \
+	" EXISTS (SELECT 1 FROM live_deal_claims dc WHERE dc.cart_id = c.id AND dc.placed_at IS NULL" \
+	" AND dc.hold_until > UTC_TIMESTAMP(3)), " LOCK_CART_MARK("a.creator_id", "0") ", " LOCK_CART_MARK("a.surface", "''") \
+	", " LOCK_CART_MARK("TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', a.touched_at)", "0") " FROM carts c"
 static const struct db_stmt q_lock_cart = {
-	"SELECT id FROM carts WHERE id = ? FOR UPDATE", "i", "i" };
+	LOCK_CART_COLUMNS " WHERE c.id = ? FOR UPDATE", "bbbi", "iiiisi" };
+static const struct db_stmt q_lock_guest_cart = {
+	LOCK_CART_COLUMNS " WHERE c.token_hash = ? FOR UPDATE", "bbbb", "iiiisi" };
 static const struct db_stmt q_take_stock = {
 	"UPDATE variants SET stock = stock - ? WHERE id = ? AND (stock >= ? OR inventory_policy = 'continue')",
 	"iii", "" };
@@ -52,6 +64,11 @@ static const struct db_stmt q_line = {
 static const struct db_stmt q_event = {
 	"INSERT INTO order_events (order_id, from_status, to_status, actor_user_id, note, created_at)"
 	" VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())", "issis", "" };
+/* An instant payment's two events, placed then paid, in one statement. */
+static const struct db_stmt q_events_paid = {
+	"INSERT INTO order_events (order_id, from_status, to_status, actor_user_id, note, created_at)"
+	" VALUES (?, NULL, 'awaiting_payment', NULL, 'order placed', UTC_TIMESTAMP()),"
+	" (?, 'awaiting_payment', 'paid', NULL, ?, UTC_TIMESTAMP())", "iis", "" };
 static const struct db_stmt q_payment = {
 	"INSERT INTO payments (order_id, checkout_id, provider, status, amount, currency, provider_ref,"
 	" created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
@@ -68,10 +85,11 @@ struct place {
 	const struct payment_provider *prov;
 	const char *version;
 	uint8_t idem[32];
-	long long cart_id;
+	long long cart_id;	/* 0 for a guest: the session's cart, found in the transaction */
 	/* set by each run of the transaction */
 	char ref[CALC_REF_LEN + 1];
 	long long checkout_id;
+	struct attr_mark mark;	/* the session's server-side attribution mark, read with the cart's lock */
 	enum place_why why;
 	const char *what;
 	struct cart cart;
@@ -134,7 +152,7 @@ static enum db_status attribute(struct db *db, struct place *p)
 	for (size_t k = 0; k < p->cart.nbrands; k++) {
 		struct cart_brand *b = &p->cart.brands[k];
 		struct attribution at;
-		enum db_status rc = attribution_for_brand(r, b->brand_id, &at);
+		enum db_status rc = attribution_for_brand(r, b->brand_id, &p->mark, &at);
 		if (rc != DB_OK)
 			return rc;
 		cart_codes_credit(&p->cart, b, &at);
@@ -160,13 +178,16 @@ static enum db_status attribute(struct db *db, struct place *p)
 	return DB_OK;
 }
 
-static enum db_status write_lines(struct db *db, const struct cart_brand *b, long long order_id)
+/* *earns: some line earns its creator a commission, so paying the order accrues one. */
+static enum db_status write_lines(struct db *db, const struct cart_brand *b, long long order_id, bool *earns)
 {
+	*earns = false;
 	for (size_t j = 0; j < b->nlines; j++) {
 		const struct cart_line *l = &b->lines[j];
 		long long bps = l->commission_bps;
 		enum db_status rc;
 		long long amount = discount_line_commission(l->line_total, l->discount, (unsigned)bps);
+		*earns = *earns || (b->creator_id && amount > 0);
 		rc = db_query(db, NULL, &q_line, (struct db_param[]){
 			DB_I(order_id), DB_I(l->product_id), DB_I(l->variant_id), DB_S(l->title), DB_S(l->variant_title),
 			DB_S(l->sku), DB_I(l->unit_price), DB_I(l->quantity), DB_I(l->line_total), DB_I(l->discount),
@@ -177,6 +198,18 @@ static enum db_status write_lines(struct db *db, const struct cart_brand *b, lon
 			return rc;
 	}
 	return DB_OK;
+}
+
+static enum db_status notify_paid(struct db *db, struct arena *a, const struct cart_brand *b, const char *number,
+				  const char *reference)
+{
+	struct order_notify_line *lines = arena_alloc(a, (b->nlines ? b->nlines : 1) * sizeof *lines);
+	for (size_t j = 0; j < b->nlines; j++)
+		lines[j] = (struct order_notify_line){ .quantity = b->lines[j].quantity, .creator_id = b->creator_id,
+						       .title = b->lines[j].title, .variant_title = b->lines[j].variant_title };
+	return order_notify_paid_known(db, a, &(struct order_notify_order){ .number = number, .reference = reference,
+				       .currency = b->currency, .total = b->t.total, .brand_id = b->brand_id,
+				       .brand_owner = b->owner_user_id }, lines, b->nlines);
 }
 
 static void mail_order(struct place *p, const struct cart_brand *b, const char *reference, const char *status)
@@ -230,19 +263,20 @@ static enum db_status write_order(struct db *db, struct place *p, const struct c
 			p->why = PLACE_CODE_REFUSED;
 		return rc;
 	}
-	if ((rc = write_lines(db, b, order_id)) != DB_OK)
+	bool earns;
+	if ((rc = write_lines(db, b, order_id, &earns)) != DB_OK)
 		return rc;
-	/* Commission accrues when the order is paid: here for an instant payment, else when settled. */
-	if (pay == PAY_PAID && ((rc = accrual_for_order(db, r->arena, order_id)) != DB_OK ||
-				(rc = order_notify_paid(db, r->arena, order_id)) != DB_OK))
+	/* Commission accrues when the order is paid: here for an instant payment, else when settled.
+	 * The notices are told what was just written rather than reading it back. */
+	if (pay == PAY_PAID && ((earns && (rc = accrual_for_order(db, r->arena, order_id)) != DB_OK) ||
+				(rc = notify_paid(db, r->arena, b, number, reference)) != DB_OK))
 		return rc;
 	pay_redirect_order(&p->redirect, number);
-	rc = db_query(db, NULL, &q_event, (struct db_param[]){
-		DB_I(order_id), DB_NULL, DB_S("awaiting_payment"), DB_NULL, DB_S("order placed") }, NULL);
-	if (rc == DB_OK && pay == PAY_PAID)
-		rc = db_query(db, NULL, &q_event, (struct db_param[]){
-			DB_I(order_id), DB_S("awaiting_payment"), DB_S("paid"), DB_NULL,
-			DB_S(arena_printf(r->arena, "paid through %s", p->prov->name)) }, NULL);
+	rc = pay == PAY_PAID
+		? db_query(db, NULL, &q_events_paid, (struct db_param[]){ DB_I(order_id), DB_I(order_id),
+			   DB_S(arena_printf(r->arena, "paid through %s", p->prov->name)) }, NULL)
+		: db_query(db, NULL, &q_event, (struct db_param[]){
+			   DB_I(order_id), DB_NULL, DB_S("awaiting_payment"), DB_NULL, DB_S("order placed") }, NULL);
 	char ref[CALC_ORDERNO_LEN + 32];
 	payments_reference(p->prov, number, ref, sizeof ref);
 	if (rc == DB_OK)
@@ -271,8 +305,19 @@ static enum db_status place_txn(struct db *db, void *ctx)
 		return rc;
 	p->checkout_id = (long long)db_insert_id(db);
 	struct db_res lk;
-	if ((rc = db_query(db, r->arena, &q_lock_cart, (struct db_param[]){ DB_I(p->cart_id) }, &lk)) != DB_OK ||
-	    (rc = cart_load_to(db, r->arena, p->cart_id, p->f->country, p->f->region, &p->cart)) != DB_OK ||
+	struct db_param sess = DB_B(r->sess.hash, 32);
+	rc = p->cart_id ? db_query(db, r->arena, &q_lock_cart, (struct db_param[]){ sess, sess, sess, DB_I(p->cart_id) }, &lk)
+			: db_query(db, r->arena, &q_lock_guest_cart, (struct db_param[]){ sess, sess, sess, sess }, &lk);
+	if (rc != DB_OK)
+		return rc;
+	if (lk.nrows == 0) {
+		p->why = PLACE_EMPTY;
+		return DB_CONFLICT;
+	}
+	long long cart_id = db_at(&lk, 0, 0)->i;
+	struct cart_known known = { .no_codes = !db_at(&lk, 0, 1)->i, .no_deals = !db_at(&lk, 0, 2)->i };
+	p->mark = (struct attr_mark){ db_at(&lk, 0, 3)->i, attr_surface_parse(db_at(&lk, 0, 4)->s), db_at(&lk, 0, 5)->i };
+	if ((rc = cart_load_known(db, r->arena, cart_id, p->f->country, p->f->region, &known, &p->cart)) != DB_OK ||
 	    (rc = cart_codes_apply(r, db, &p->cart, p->f->email)) != DB_OK)
 		return rc;
 	if (p->cart.nlines == 0) {
@@ -319,10 +364,11 @@ static enum db_status place_txn(struct db *db, void *ctx)
 	if (p->prov->kind == PAYMENT_REDIRECT &&
 	    (rc = pay_redirect_hold(db, &p->redirect, p->checkout_id, p->prov->name)) != DB_OK)
 		return rc;
-	/* Flash-deal units bought at the deal price now count against the deal stock for good. */
-	if ((rc = live_deal_place(db, p->cart_id)) != DB_OK)
+	/* Flash-deal units bought at the deal price now count against the deal stock for good; a cart
+	 * the deals held nothing for when it was read has no claim to mark. */
+	if (p->cart.deals_held && (rc = live_deal_place(db, cart_id)) != DB_OK)
 		return rc;
-	return db_query(db, NULL, &q_clear, (struct db_param[]){ DB_I(p->cart_id) }, NULL);
+	return db_query(db, NULL, &q_clear, (struct db_param[]){ DB_I(cart_id) }, NULL);
 }
 
 /* The checkout this token already made: its confirmation for the session that placed it. true
@@ -357,17 +403,25 @@ int page_checkout_place(struct req *r)
 	}
 	struct place p = { .r = r, .f = &f, .prov = payments_find(f.provider), .version = version };
 	calc_token_hash(token, p.idem);
+	/* A used token is found by the claim's duplicate key inside the transaction, so the usual
+	 * first submit costs no lookup; the refusals below look first, as a replayed form that was
+	 * placed must still show its confirmation. */
 	int st;
-	if (replay(r, p.idem, &st))
-		return st;
 	if (problem) {
+		if (replay(r, p.idem, &st))
+			return st;
 		response_error(r, 422, problem);
 		return REQ_DONE;
 	}
-	enum db_status rc = cart_find(r, false, &p.cart_id);
-	if (rc == DB_OK && !p.cart_id) {
-		response_redirect(r, "/cart");
-		return REQ_DONE;
+	enum db_status rc = DB_OK;
+	if (!r->sess.present || r->sess.user_id) {
+		rc = cart_find(r, false, &p.cart_id);
+		if (rc == DB_OK && !p.cart_id) {
+			if (replay(r, p.idem, &st))
+				return st;
+			response_redirect(r, "/cart");
+			return REQ_DONE;
+		}
 	}
 	if (rc == DB_OK)
 		rc = db_txn(r->db, place_txn, &p);

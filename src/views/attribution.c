@@ -10,9 +10,6 @@ static const struct db_stmt q_record = {
 	"INSERT INTO attribution_sessions (session_hash, creator_id, surface, touched_at) VALUES (?, ?, ?, ?)"
 	" ON DUPLICATE KEY UPDATE creator_id = VALUES(creator_id), surface = VALUES(surface),"
 	" touched_at = VALUES(touched_at)", "biss", "" };
-static const struct db_stmt q_server_mark = {
-	"SELECT creator_id, surface, TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', touched_at)"
-	" FROM attribution_sessions WHERE session_hash = ?", "b", "isi" };
 static const struct db_stmt q_window = {
 	"SELECT attribution_window_days FROM brands WHERE id = ?", "i", "i" };
 static const struct db_stmt q_creator = {
@@ -53,27 +50,24 @@ void attribution_touch(struct req *r, long long creator_id, enum attr_surface su
 	attr_flush_visits(r->db, false);
 }
 
-enum db_status attribution_for_brand(struct req *r, long long brand_id, struct attribution *out)
+enum db_status attribution_for_brand(struct req *r, long long brand_id, const struct attr_mark *server,
+				     struct attribution *out)
 {
 	*out = (struct attribution){ 0, "", 0 };
-	struct db_res w, s = { 0 };
-	enum db_status rc = db_query(r->db, r->arena, &q_window, (struct db_param[]){ DB_I(brand_id) }, &w);
-	if (rc != DB_OK || w.nrows == 0)
-		return rc;
-	unsigned window = (unsigned)db_at(&w, 0, 0)->i;
-	struct attr_mark server = { 0, ATTR_NONE, 0 }, cookie = { 0, ATTR_NONE, 0 };
-	if (r->sess.present) {
-		rc = db_query(r->db, r->arena, &q_server_mark, (struct db_param[]){ DB_B(r->sess.hash, 32) }, &s);
-		if (rc != DB_OK)
-			return rc;
-		if (s.nrows)
-			server = (struct attr_mark){ db_at(&s, 0, 0)->i, attr_surface_parse(db_at(&s, 0, 1)->s),
-						     db_at(&s, 0, 2)->i };
-	}
+	struct db_res w, s;
+	enum db_status rc;
+	struct attr_mark cookie = { 0, ATTR_NONE, 0 };
 	const char *text = kv_get(&r->cookies, ATTR_COOKIE);
 	if (text && !attr_cookie_decode(r->secret, text, &cookie))
 		cookie = (struct attr_mark){ 0, ATTR_NONE, 0 };
-	struct attr_mark m = attr_resolve(&server, &cookie, (long long)time(NULL), window);
+	/* Most sales come with no creator mark at all: then no window can credit one, and the brand's
+	 * window is not worth a round trip inside the checkout's transaction. */
+	if (!server->creator_id && !cookie.creator_id)
+		return DB_OK;
+	if ((rc = db_query(r->db, r->arena, &q_window, (struct db_param[]){ DB_I(brand_id) }, &w)) != DB_OK || w.nrows == 0)
+		return rc;
+	unsigned window = (unsigned)db_at(&w, 0, 0)->i;
+	struct attr_mark m = attr_resolve(server, &cookie, (long long)time(NULL), window);
 	if (!m.creator_id)
 		return DB_OK;
 	/* A cookie can outlive its creator's account: credit only creators that still exist. */

@@ -13,7 +13,10 @@ void attribution_touch(struct req *r, long long creator_id, enum attr_surface su
 
 /* The creator that a sale of brand_id's products in this request's session is attributed to,
  * under the brand's rule and window (brands.attribution_window_days; last creator click wins;
- * a direct visit does not erase it). creator_id 0 when none applies. */
-enum db_status attribution_for_brand(struct req *r, long long brand_id, struct attribution *out);
+ * a direct visit does not erase it), from the request's cookie and `server`, the session's mark
+ * as attribution_touch recorded it in attribution_sessions (creator_id 0: none), which the
+ * checkout reads with its cart's lock, once for all its brands. creator_id 0 when none applies. */
+enum db_status attribution_for_brand(struct req *r, long long brand_id, const struct attr_mark *server,
+				     struct attribution *out);
 
 #endif
