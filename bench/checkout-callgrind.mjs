@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FcgiClient } from '../tests/http/lib/fcgi.mjs';
 import { formRequest } from './lib/request.mjs';
+import { guestCheckout } from './lib/guest_checkout.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VAR = path.resolve(ROOT, process.env.VAR ?? 'var');
@@ -24,22 +25,7 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'checkout-callgrind-'));
 chmodSync(work, 0o777);	/* the worker drops to run_as_user, which writes the callgrind files */
 const agent = new http.Agent({ keepAlive: true });
 const req = (m, p, c, b) => formRequest(agent, base, m, p, c, b);
-const hidden = (html, action) => {
-	const s = html.indexOf(`action="${action}"`);
-	const form = html.slice(s, html.indexOf('</form>', s));
-	return Object.fromEntries([...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)]
-		.map((m) => [m[1], m[2].replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"')]));
-};
-async function prepare(i) {
-	const first = await req('GET', '/orders/lookup');
-	const started = await req('POST', '/orders/lookup', '', new URLSearchParams({ csrf: /name="csrf" value="([^"]+)"/.exec(first.body)[1] }).toString());
-	const cookie = started.headers['set-cookie'].map((c) => c.split(';')[0]).join('; ');
-	const page = await req('GET', '/orders/lookup', cookie);
-	const csrf = /name="csrf" value="([^"]+)"/.exec(page.body)[1];
-	await req('POST', '/cart/add', cookie, new URLSearchParams({ csrf, variant, quantity: '1' }).toString());
-	const review = await req('POST', '/checkout/review', cookie, new URLSearchParams({ csrf, email: `cg-${i}-${Date.now()}@example.com`, name: 'CG', line1: '1 St', line2: '', city: 'Portland', region: 'OR', postal: '97201', country: 'US', provider: 'test' }).toString());
-	return { cookie, fields: hidden(review.body, '/checkout/place') };
-}
+const prepare = (i) => guestCheckout(req, variant, `cg-${i}-${Date.now()}@example.com`);
 // valgrind cannot run a process under seccomp: the measured worker runs without its filter.
 const conf = readFileSync(path.join(VAR, 'crowdcart.conf'), 'utf8') + '\nsandbox_filter = off\n';
 writeFileSync(path.join(work, 'shop.conf'), conf, { mode: 0o644 });

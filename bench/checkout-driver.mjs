@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formRequest } from './lib/request.mjs';
+import { guestCheckout } from './lib/guest_checkout.mjs';
 
 const [base, buyers = '2000', conc = '32', variantList] = process.argv.slice(2);
 const variants = variantList.split(',');
@@ -32,30 +33,10 @@ async function pool(n, width, fn) {
 	return out;
 }
 
-const hidden = (html, action) => {
-	const s = html.indexOf(`action="${action}"`);
-	const form = html.slice(s, html.indexOf('</form>', s));
-	return Object.fromEntries([...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)]
-		.map((m) => [m[1], m[2].replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"')]));
-};
-
 async function prepare(i) {
-	// A page read starts no session; the first form sent does (the lookup's, empty: a 422).
-	const first = await request(i, 'GET', '/orders/lookup');
-	const started = await request(i, 'POST', '/orders/lookup', '',
-		new URLSearchParams({ csrf: /name="csrf" value="([^"]+)"/.exec(first.body)[1] }).toString());
-	const cookie = started.headers['set-cookie'].map((c) => c.split(';')[0]).join('; ');
-	const page = await request(i, 'GET', '/orders/lookup', cookie);
-	const csrf = /name="csrf" value="([^"]+)"/.exec(page.body)[1];
-	const add = await request(i, 'POST', '/cart/add', cookie, new URLSearchParams({ csrf, variant: variants[i % variants.length], quantity: '1' }).toString());
-	if (add.status !== 303)
-		throw new Error(`add to cart: ${add.status}`);
-	const review = await request(i, 'POST', '/checkout/review', cookie, new URLSearchParams({
-		csrf, email: `bench-${i}-${Date.now()}@example.com`, name: 'Bench Buyer', line1: '1 Load Street', line2: '',
-		city: 'Portland', region: 'OR', postal: '97201', country: 'US', provider: 'test' }).toString());
-	if (review.status !== 200)
-		throw new Error(`review: ${review.status}`);
-	return { cookie, body: new URLSearchParams(hidden(review.body, '/checkout/place')).toString() };
+	const { cookie, fields } = await guestCheckout((m, p, c, b) => request(i, m, p, c, b),
+		String(variants[i % variants.length]), `bench-${i}-${Date.now()}@example.com`);
+	return { cookie, body: new URLSearchParams(fields).toString() };
 }
 
 // CPU seconds used so far by the stack's processes, by kind: the database, the web server and the

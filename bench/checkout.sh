@@ -14,9 +14,7 @@ nvar=${3:-1}
 export VAR=${VAR:-var/bench-checkout} DB_PORT=${DB_PORT:-3487} PORT=${PORT:-8487}
 export APACHE_PORT=${APACHE_PORT:-8488} SHOP_FCGI_PORT=${SHOP_FCGI_PORT:-9487} STUDIO_FCGI_PORT=${STUDIO_FCGI_PORT:-9488}
 command -v node >/dev/null || { echo "node is missing: make deps" >&2; exit 1; }
-# The best-seller recount at its production period (the test stacks' 2 s would have every worker
-# rescan the benchmark's growing order lines beside the checkouts being timed).
-export BEST_SELLERS_REFRESH_SECONDS=${BEST_SELLERS_REFRESH_SECONDS:-300}
+. bench/lib/stack.sh
 
 scripts/db.sh start
 bin/crowdcartctl --conf "$VAR/crowdcart.conf" migrate >/dev/null

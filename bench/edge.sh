@@ -7,9 +7,10 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-secs=${1:-10}
-conns=${2:-32}
+export WRK_SECS=${1:-10} WRK_CONNS=${2:-32}
 command -v wrk >/dev/null || { echo "wrk is missing: make deps" >&2; exit 1; }
+. bench/lib/wrk.sh
+. bench/lib/stack.sh
 export VAR=${VAR:-var/bench-edge} DB_PORT=${DB_PORT:-3457} PORT=${PORT:-8457}
 export APACHE_PORT=${APACHE_PORT:-8458} SHOP_FCGI_PORT=${SHOP_FCGI_PORT:-9457} STUDIO_FCGI_PORT=${STUDIO_FCGI_PORT:-9458}
 export API_FCGI_PORT=${API_FCGI_PORT:-9459} EDGE_PORT=${EDGE_PORT:-8460}
@@ -26,23 +27,13 @@ edge=http://127.0.0.1:$EDGE_PORT
 mkdir -p static/bench-edge
 curl -fsS "$site/@lena" >static/bench-edge/storefront.html
 
-# "rps p99_ms errors" for one URL, after a warm-up that also fills the edge's copy.
-measure() {
-	wrk -t2 -c"$conns" -d2s "$1" >/dev/null
-	wrk -t2 -c"$conns" -d"${secs}s" --latency "$1" | awk '
-		/Requests\/sec/ { rps = $2 }
-		/ 99%/ { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } p99 = v }
-		/Non-2xx|Socket errors/ { err = err "; " $0 }
-		END { printf "%.0f %.2f %s\n", rps, p99, err ? substr(err, 3) : "-" }'
-}
-
-echo "crowdcart edge benchmark: $(nproc) cores, $(date -u +%FT%TZ), wrk -t2 -c$conns -d${secs}s, Apache mod_cache in front of the Apache site"
+echo "crowdcart edge benchmark: $(nproc) cores, $(date -u +%FT%TZ), wrk -t2 -c$WRK_CONNS -d${WRK_SECS}s, Apache mod_cache in front of the Apache site"
 echo "page size: $(wc -c <static/bench-edge/storefront.html) bytes; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "X-Cache of /@lena through the edge: $(curl -fsS -o /dev/null -D- "$edge/@lena" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-cache" { print $2 }')"
-read -r edge_static edge_static_p99 e1 < <(measure "$edge/static/bench-edge/storefront.html")
-read -r edge_page edge_page_p99 e2 < <(measure "$edge/@lena")
-read -r site_static site_static_p99 e3 < <(measure "$site/static/bench-edge/storefront.html")
-read -r site_page site_page_p99 e4 < <(measure "$site/@lena")
+read -r edge_static edge_static_p99 e1 < <(wrk_measure "$edge/static/bench-edge/storefront.html")
+read -r edge_page edge_page_p99 e2 < <(wrk_measure "$edge/@lena")
+read -r site_static site_static_p99 e3 < <(wrk_measure "$site/static/bench-edge/storefront.html")
+read -r site_page site_page_p99 e4 < <(wrk_measure "$site/@lena")
 printf '%-34s %9s %8s  %s\n' target req/s p99_ms errors
 printf '%-34s %9s %8s  %s\n' "static file through the edge" "$edge_static" "$edge_static_p99" "$e1"
 printf '%-34s %9s %8s  %s\n' "/@lena through the edge" "$edge_page" "$edge_page_p99" "$e2"

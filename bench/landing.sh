@@ -8,13 +8,11 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-# Best sellers recounted at the production period (300 s), not the test stacks' 2 s: a recount
-# over the large shop's order lines in every worker would be what the run measures.
-export BEST_SELLERS_REFRESH_SECONDS=${BEST_SELLERS_REFRESH_SECONDS:-300}
-secs=${1:-10}
-conns=${2:-32}
+. bench/lib/stack.sh
+export WRK_SECS=${1:-10} WRK_CONNS=${2:-32}
 keep=${KEEP_PAGES:-off}
 command -v wrk >/dev/null || { echo "wrk is missing: make deps" >&2; exit 1; }
+. bench/lib/wrk.sh
 
 if [[ -z ${BASE_URL:-} ]]; then
 	export VAR=${VAR:-var/bench-landing} DB_PORT=${DB_PORT:-3467} PORT=${PORT:-8467}
@@ -44,29 +42,18 @@ pages=(
 	"leadform /f/northwind-wholesale"
 )
 
-# "rps p99_ms errors" for one URL, after a short warm-up that also fills the workers' caches.
-measure() {
-	wrk -t2 -c"$conns" -d2s "$BASE_URL$1" >/dev/null
-	wrk -t2 -c"$conns" -d"${secs}s" --latency "$BASE_URL$1" | awk '
-		/Requests\/sec/ { rps = $2 }
-		/ 99%/ { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } p99 = v }
-		/Non-2xx|Socket errors/ { err = err "; " $0 }
-		END { printf "%.0f %.2f %s\n", rps, p99, err ? substr(err, 3) : "-" }'
-}
-
 mkdir -p static/bench-landing
-echo "crowdcart landing pages: $(nproc) cores, $(date -u +%FT%TZ), wrk -t2 -c$conns -d${secs}s, lighttpd, cookieless, keep_pages = $keep"
+echo "crowdcart landing pages: $(nproc) cores, $(date -u +%FT%TZ), wrk -t2 -c$WRK_CONNS -d${WRK_SECS}s, lighttpd, cookieless, keep_pages = $keep"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-read -r ping_rps ping_p99 ping_err < <(measure /_ping)
+read -r ping_rps ping_p99 ping_err < <(wrk_measure "$BASE_URL/_ping")
 printf '%-11s %7s %10s %8s %10s %8s %9s %9s  %s\n' page bytes static/s page/s p99_ms ping/s "÷ping" "÷static" errors
-worst=1
 for entry in "${pages[@]}"; do
 	read -r name path <<<"$entry"
 	# Cookieless, as a first visit: curl sends no cookie and keeps none.
 	curl -fsS "$BASE_URL$path" >"static/bench-landing/$name.html"
 	bytes=$(wc -c <"static/bench-landing/$name.html")
-	read -r st_rps _ st_err < <(measure "/static/bench-landing/$name.html")
-	read -r rps p99 err < <(measure "$path")
+	read -r st_rps _ st_err < <(wrk_measure "$BASE_URL/static/bench-landing/$name.html")
+	read -r rps p99 err < <(wrk_measure "$BASE_URL$path")
 	[[ $st_err == - ]] || err="$err (static: $st_err)"
 	printf '%-11s %7s %10s %8s %10s %8s %8.1f%% %8.1f%%  %s\n' "$name" "$bytes" "$st_rps" "$rps" "$p99" "$ping_rps" \
 		"$(echo "100 * $rps / $ping_rps" | bc -l)" "$(echo "100 * $rps / $st_rps" | bc -l)" "$err"

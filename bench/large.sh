@@ -7,9 +7,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-# Best sellers recounted at the production period (300 s), not the test stacks' 2 s: a recount
-# over the large shop's order lines in every worker would be what the run measures.
-export BEST_SELLERS_REFRESH_SECONDS=${BEST_SELLERS_REFRESH_SECONDS:-300}
+. bench/lib/stack.sh
 export VAR=${VAR:-var/bench-large} DB_PORT=${DB_PORT:-3487} PORT=${PORT:-8487}
 export APACHE_PORT=${APACHE_PORT:-8488} SHOP_FCGI_PORT=${SHOP_FCGI_PORT:-9487} STUDIO_FCGI_PORT=${STUDIO_FCGI_PORT:-9488}
 export API_FCGI_PORT=${API_FCGI_PORT:-9489} DB_BUFFER_POOL=${DB_BUFFER_POOL:-4G}

@@ -6,14 +6,12 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-# Best sellers recounted at the production period (300 s), not the test stacks' 2 s: a recount
-# over the large shop's order lines in every worker would be what the run measures.
-export BEST_SELLERS_REFRESH_SECONDS=${BEST_SELLERS_REFRESH_SECONDS:-300}
-secs=${1:-10}
-conns=${2:-32}
+. bench/lib/stack.sh
+export WRK_SECS=${1:-10} WRK_CONNS=${2:-32}
 export VAR=${VAR:-var/bench} DB_PORT=${DB_PORT:-3497} PORT=${PORT:-8497}
 export APACHE_PORT=${APACHE_PORT:-8498} SHOP_FCGI_PORT=${SHOP_FCGI_PORT:-9497} STUDIO_FCGI_PORT=${STUDIO_FCGI_PORT:-9498}
 command -v wrk >/dev/null || { echo "wrk is missing: make deps" >&2; exit 1; }
+. bench/lib/wrk.sh
 
 scripts/db.sh start
 bin/crowdcartctl --conf "$VAR/crowdcart.conf" migrate >/dev/null
@@ -28,17 +26,14 @@ base=http://127.0.0.1:$PORT
 mkdir -p static/bench-tmp
 curl -fsS "$base/@lena" > static/bench-tmp/storefront.html
 
-# "name rps p99_ms" for one URL, after a short warm-up that also fills the workers' caches.
+# "name rps p99_ms[ ERRORS: ...]" for one URL.
 run() {
-	wrk -t2 -c"$conns" -d2s "$base$2" >/dev/null
-	wrk -t2 -c"$conns" -d"${secs}s" --latency "$base$2" | awk -v name="$1" '
-		/Requests\/sec/ { rps = $2 }
-		/ 99%/ { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } p99 = v }
-		/Non-2xx|Socket errors/ { err = err " " $0 }
-		END { printf "%s %.0f %.2f%s\n", name, rps, p99, err ? " ERRORS:" err : "" }'
+	local rps p99 err
+	read -r rps p99 err < <(wrk_measure "$base$2")
+	if [[ $err == - ]]; then echo "$1 $rps $p99"; else echo "$1 $rps $p99 ERRORS: $err"; fi
 }
 
-echo "crowdcart storefront benchmark: $(nproc) cores, $(date -u +%FT%TZ), wrk -t2 -c$conns -d${secs}s, lighttpd, shop workers: ${WORKERS:-config}"
+echo "crowdcart storefront benchmark: $(nproc) cores, $(date -u +%FT%TZ), wrk -t2 -c$WRK_CONNS -d${WRK_SECS}s, lighttpd, shop workers: ${WORKERS:-config}"
 echo "page size: $(wc -c < static/bench-tmp/storefront.html) bytes"
 results=$(run static /static/bench-tmp/storefront.html; run ping /_ping; run storefront /@lena)
 echo "$results" | awk '

@@ -10,13 +10,13 @@
 // rows examined must not grow with them (before a creator's showcase read the creator's picks
 // first, a storefront view examined every active product of every brand).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { VAR, unique } from '../http/lib/http.mjs';
 import { sql } from '../http/lib/catalog.mjs';
 import { fcgiRaw, parseAnswer, startProgram } from '../http/lib/fcgi.mjs';
+import { perfSchemaOn, programThreads, statementCounts } from './lib/statements.mjs';
 
 const MORE = 3000;
 const VIEWS = 5;
@@ -34,7 +34,7 @@ const BOUNDS = {
 };
 
 const one = (text) => sql(text).trim();
-const perfSchema = one("SELECT @@performance_schema") === '1';
+const perfSchema = perfSchemaOn();
 let shop;
 
 before(async () => {
@@ -50,30 +50,13 @@ async function get(uri) {
 	assert.equal(res.status, 200, `${uri}: ${res.status}`);
 }
 
-// The performance_schema threads of the program's connections (its processes' client pids).
-function threads() {
-	const pids = execFileSync('pgrep', ['-f', '--', `--listen ${shop.sock}`], { encoding: 'utf8' }).trim().split('\n');
-	const ids = one(`SELECT GROUP_CONCAT(t.THREAD_ID) FROM performance_schema.session_connect_attrs a
-		JOIN performance_schema.threads t ON t.PROCESSLIST_ID = a.PROCESSLIST_ID
-		WHERE a.ATTR_NAME = '_pid' AND a.ATTR_VALUE IN (${pids.map((p) => `'${Number(p)}'`).join(', ')})`);
-	assert.notEqual(ids, 'NULL', 'the shop program has a database connection');
-	return ids;
-}
-
-function counters(ids) {
-	const [s, r] = one(`SELECT COALESCE(SUM(COUNT_STAR), 0), COALESCE(SUM(SUM_ROWS_EXAMINED), 0)
-		FROM performance_schema.events_statements_summary_by_thread_by_event_name
-		WHERE THREAD_ID IN (${ids}) AND EVENT_NAME IN ('statement/com/Execute', 'statement/sql/select')`).split('\t');
-	return { statements: Number(s), rows: Number(r) };
-}
-
 async function cost(uri) {
 	await get(uri);	// the worker prepares its statements on a page's first view
-	const ids = threads();
-	const a = counters(ids);
+	const ids = programThreads(shop.sock);
+	const a = statementCounts(ids);
 	for (let i = 0; i < VIEWS; i++)
 		await get(uri);
-	const b = counters(ids);
+	const b = statementCounts(ids);
 	return { statements: (b.statements - a.statements) / VIEWS, rows: (b.rows - a.rows) / VIEWS };
 }
 

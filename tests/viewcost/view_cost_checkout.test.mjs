@@ -7,19 +7,18 @@
 // lookup put back into the order's path fails here rather than only in a benchmark.
 // It runs after view_cost.test.mjs in the same suite (tests/run.sh), whose pages its orders must not change.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { Client, VAR, uniqueEmail } from '../http/lib/http.mjs';
-import { address, makeProduct, reviewed, sql, stockOf } from '../http/lib/commerce.mjs';
+import { address, makeProduct, reviewed, stockOf } from '../http/lib/commerce.mjs';
 import { FcgiClient, startProgram } from '../http/lib/fcgi.mjs';
+import { perfSchemaOn, programThreads, statementCounts } from './lib/statements.mjs';
 
 const ORDERS = 5;
 const BOUND = { statements: 15, rows: 60 };
 
-const one = (text) => String(sql(text)[0][0]);
-const perfSchema = one('SELECT @@performance_schema') === '1';
+const perfSchema = perfSchemaOn();
 let shop;
 
 before(async () => {
@@ -29,23 +28,6 @@ before(async () => {
 	shop = await startProgram(`${conf}\nbest_sellers_refresh_seconds = 86400\n`, { name: 'checkout-cost' });
 });
 after(() => shop?.stop());
-
-// The performance_schema threads of the program's connections (its processes' client pids).
-function threads() {
-	const pids = execFileSync('pgrep', ['-f', '--', `--listen ${shop.sock}`], { encoding: 'utf8' }).trim().split('\n');
-	const ids = one(`SELECT GROUP_CONCAT(t.THREAD_ID) FROM performance_schema.session_connect_attrs a
-		JOIN performance_schema.threads t ON t.PROCESSLIST_ID = a.PROCESSLIST_ID
-		WHERE a.ATTR_NAME = '_pid' AND a.ATTR_VALUE IN (${pids.map((p) => `'${Number(p)}'`).join(', ')})`);
-	assert.notEqual(ids, 'NULL', 'the shop program has a database connection');
-	return ids;
-}
-
-function counters(ids) {
-	const [[s, r]] = sql(`SELECT COALESCE(SUM(COUNT_STAR), 0), COALESCE(SUM(SUM_ROWS_EXAMINED), 0)
-		FROM performance_schema.events_statements_summary_by_thread_by_event_name
-		WHERE THREAD_ID IN (${ids}) AND EVENT_NAME IN ('statement/com/Execute', 'statement/sql/select')`);
-	return { statements: Number(s), rows: Number(r) };
-}
 
 // A guest with a reviewed one-line cart, and the place-order request for the program measured.
 async function buyer(variantId) {
@@ -64,13 +46,13 @@ test(`a guest's Place order: at most ${BOUND.statements} statements and ${BOUND.
 			place.push(await buyer(p.variantId));
 		// The worker prepares its statements on its first order: that one is not counted.
 		assert.equal((await place[0]()).status, 303);
-		const ids = threads();
-		const a = counters(ids);
+		const ids = programThreads(shop.sock);
+		const a = statementCounts(ids);
 		for (const go of place.slice(1)) {
 			const res = await go();
 			assert.equal(res.status, 303, 'each order is placed');
 		}
-		const b = counters(ids);
+		const b = statementCounts(ids);
 		const statements = (b.statements - a.statements) / ORDERS, rows = (b.rows - a.rows) / ORDERS;
 		t.diagnostic(`${statements} statements, ${rows} rows examined per order`);
 		assert.equal(stockOf(p.variantId), 100 - ORDERS - 1, 'one unit taken per order');
