@@ -1,29 +1,35 @@
 /* dbcache.c: direct-mapped cache keyed by statement and parameter bytes; entries are one malloc'd
- * block each (values + text), copied out into the request arena on a hit so that an eviction
- * later in the same request cannot pull memory from under a page. */
+ * block each (values, text, key). A hit hands out the block itself: an entry replaced later in
+ * the same request is retired, not freed, until the next request starts (dbcache_mark), so a
+ * page never loses memory it was given. */
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <sodium.h>
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 #include "lib/config.h"
 #include "db/dbcache.h"
 
 #define CACHE_SLOTS 1024
 #define CACHE_MAX_ENTRY (256 * 1024)	/* bigger results are not worth holding per worker */
+#define CACHE_MAX_KEY 2048	/* reads with longer parameters (none of the pages') are not cached */
 
 struct entry {
-	uint8_t key[16];
+	uint64_t hash;	/* of the key bytes, which the blob holds for an exact comparison */
 	long long expires_ms;
 	long long asked_ns, done_ns;	/* when the database was asked and had answered */
-	size_t nrows, ncols, size;
-	unsigned char *blob;	/* struct db_val[nrows*ncols] with s as offsets, then the text */
+	size_t nrows, ncols, key_len;
+	unsigned char *blob;	/* struct db_val[nrows*ncols] pointing into the text, the text, the key */
+	const unsigned char *key;
 };
 
 static struct entry slots[CACHE_SLOTS];
 /* Scratch of the request in progress (a worker serves one at a time), reset by dbcache_mark. */
 static long long earliest_expiry = LLONG_MAX;
+static unsigned char **retired;	/* blobs replaced during this request, freed at the next */
+static size_t retired_n, retired_cap;
 static unsigned long long hit_count, miss_count;
 
 void dbcache_counts(unsigned long long *hits, unsigned long long *misses)
@@ -35,6 +41,9 @@ void dbcache_counts(unsigned long long *hits, unsigned long long *misses)
 void dbcache_mark(void)
 {
 	earliest_expiry = LLONG_MAX;
+	for (size_t i = 0; i < retired_n; i++)
+		free(retired[i]);
+	retired_n = 0;
 }
 
 long long dbcache_expiry(void)
@@ -64,39 +73,47 @@ static long long now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static void cache_key(const struct db_stmt *st, const struct db_param *p, uint8_t key[16])
+static bool key_put(unsigned char *k, size_t *n, const void *p, size_t len)
 {
-	crypto_generichash_state h;
-	crypto_generichash_init(&h, NULL, 0, 16);
-	crypto_generichash_update(&h, (const unsigned char *)&st, sizeof st);
-	for (size_t i = 0; st->params[i]; i++) {
+	if (len > CACHE_MAX_KEY - *n)
+		return false;
+	memcpy(k + *n, p, len);
+	*n += len;
+	return true;
+}
+
+/* The statement and every parameter's type and bytes, each text with its length before it, so
+ * two different reads never have the same key; 0 when it does not fit. */
+static size_t cache_key(const struct db_stmt *st, const struct db_param *p, unsigned char k[CACHE_MAX_KEY])
+{
+	size_t n = 0;
+	bool ok = key_put(k, &n, &st, sizeof st);
+	for (size_t i = 0; ok && st->params[i]; i++) {
 		unsigned char type = (unsigned char)p[i].type;
 		uint64_t len = p[i].len;
-		crypto_generichash_update(&h, &type, 1);
-		if (p[i].type == 'i')
-			crypto_generichash_update(&h, (const unsigned char *)&p[i].i, sizeof p[i].i);
-		else if (p[i].type != 'n') {
-			crypto_generichash_update(&h, (const unsigned char *)&len, sizeof len);
-			crypto_generichash_update(&h, p[i].s, p[i].len);
-		}
+		ok = key_put(k, &n, &type, 1);
+		if (ok && p[i].type == 'i')
+			ok = key_put(k, &n, &p[i].i, sizeof p[i].i);
+		else if (ok && p[i].type != 'n')
+			ok = key_put(k, &n, &len, sizeof len) && key_put(k, &n, p[i].s, p[i].len);
 	}
-	crypto_generichash_final(&h, key, 16);
+	return ok ? n : 0;
 }
 
-static void copy_out(const struct entry *e, struct arena *a, struct db_res *out)
+static void retire(unsigned char *blob)
 {
-	unsigned char *copy = arena_alloc(a, e->size);
-	memcpy(copy, e->blob, e->size);
-	out->nrows = e->nrows;
-	out->ncols = e->ncols;
-	out->v = (struct db_val *)copy;
-	for (size_t i = 0; i < e->nrows * e->ncols; i++)
-		out->v[i].s = (const char *)copy + (uintptr_t)out->v[i].s;
+	if (retired_n == retired_cap) {
+		retired_cap = retired_cap ? retired_cap * 2 : 16;
+		if (!(retired = realloc(retired, retired_cap * sizeof *retired)))
+			abort();
+	}
+	retired[retired_n++] = blob;
 }
 
-static bool store(struct entry *e, const uint8_t key[16], const struct db_res *res, long ttl)
+static bool store(struct entry *e, uint64_t hash, const unsigned char *key, size_t key_len,
+		  const struct db_res *res, long ttl)
 {
-	size_t n = res->nrows * res->ncols, size = n * sizeof(struct db_val);
+	size_t n = res->nrows * res->ncols, size = n * sizeof(struct db_val) + key_len;
 	for (size_t i = 0; i < n; i++)
 		size += res->v[i].len + 1;
 	if (size > CACHE_MAX_ENTRY)
@@ -107,13 +124,16 @@ static bool store(struct entry *e, const uint8_t key[16], const struct db_res *r
 	for (size_t i = 0; i < n; i++) {
 		v[i] = res->v[i];
 		memcpy(blob + off, res->v[i].s, res->v[i].len + 1);
-		v[i].s = (const char *)(uintptr_t)off;
+		v[i].s = (const char *)blob + off;
 		off += res->v[i].len + 1;
 	}
-	free(e->blob);
-	memcpy(e->key, key, 16);
+	memcpy(blob + off, key, key_len);
+	if (e->blob)
+		retire(e->blob);
 	e->blob = blob;
-	e->size = size;
+	e->key = blob + off;
+	e->key_len = key_len;
+	e->hash = hash;
 	e->nrows = res->nrows;
 	e->ncols = res->ncols;
 	e->expires_ms = now_ms() + ttl;
@@ -132,11 +152,20 @@ static enum db_status cached(struct db *db, struct arena *a, const struct db_stm
 			*done_at = LLONG_MIN;	/* every later read is asked after this one, uncached */
 		return db_query(db, a, st, params, out);
 	}
-	uint8_t key[16];
-	cache_key(st, params, key);
-	struct entry *e = &slots[(key[0] | (size_t)key[1] << 8) % CACHE_SLOTS];
-	if (e->blob && memcmp(e->key, key, 16) == 0 && now_ms() < e->expires_ms && e->asked_ns >= since) {
-		copy_out(e, a, out);
+	unsigned char key[CACHE_MAX_KEY];
+	size_t key_len = cache_key(st, params, key);
+	if (!key_len) {
+		enum db_status rc = db_query(db, a, st, params, out);
+		if (done_at)
+			*done_at = now_ns();
+		return rc;
+	}
+	uint64_t hash = XXH3_64bits(key, key_len);
+	struct entry *e = &slots[hash % CACHE_SLOTS];
+	if (e->blob && e->hash == hash && e->key_len == key_len && memcmp(e->key, key, key_len) == 0 &&
+	    now_ms() < e->expires_ms && e->asked_ns >= since) {
+		/* the entry's own block: the caller reads it and never writes it (dbcache.h) */
+		*out = (struct db_res){ .nrows = e->nrows, .ncols = e->ncols, .v = (struct db_val *)e->blob };
 		seen(e);
 		hit_count++;
 		if (done_at)
@@ -147,7 +176,7 @@ static enum db_status cached(struct db *db, struct arena *a, const struct db_stm
 	long long asked = now_ns();
 	enum db_status rc = db_query(db, a, st, params, out);
 	long long done = now_ns();
-	if (rc == DB_OK && (out->nrows || keep_empty) && store(e, key, out, ttl)) {
+	if (rc == DB_OK && (out->nrows || keep_empty) && store(e, hash, key, key_len, out, ttl)) {
 		e->asked_ns = asked;
 		e->done_ns = done;
 		seen(e);

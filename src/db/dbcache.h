@@ -6,9 +6,11 @@
 #define CC_DBCACHE_H
 #include "db/db.h"
 
-/* Like db_query, but a hit younger than the TTL is copied from the cache into arena `a` without
- * asking the database. Only results with rows are cached, so a new creator or product shows up
- * at once; changes to existing rows show up within the TTL. */
+/* Like db_query, but a hit younger than the TTL is answered from the cache without asking the
+ * database: `out` then points into the cache's own copy, which stays valid until the next request
+ * and must not be written (results are only read: sort or filter into arena copies). Only results
+ * with rows are cached, so a new creator or product shows up at once; changes to existing rows
+ * show up within the TTL. */
 enum db_status db_query_cached(struct db *db, struct arena *a, const struct db_stmt *st,
 			       const struct db_param *params, struct db_res *out) DB_MUST_CHECK;
 /* The same, but an empty result is cached too: for lists where "none yet" is as common as

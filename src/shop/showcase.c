@@ -22,14 +22,18 @@ static size_t recent_ids(struct req *r, long long ids[SHOWCASE_RECENT_MAX])
 	return showcase_recent_parse(kv_get(&r->cookies, SHOWCASE_RECENT_COOKIE), ids);
 }
 
-/* Drops the row of product `id` (the page's own product) from res. */
-static void without(struct db_res *res, long long id)
+/* Leaves the row of product `id` (the page's own product) out of res, in an arena copy: res may
+ * be the read cache's own rows, which are never written (dbcache.h). */
+static void without(struct arena *a, struct db_res *res, long long id)
 {
 	for (size_t i = 0; i < res->nrows; i++) {
 		if (db_at(res, i, SHOWCASE_COL_ID)->i != id)
 			continue;
-		struct db_val *row = (struct db_val *)db_at(res, i, 0);
-		memmove(row, row + res->ncols, (res->nrows - i - 1) * res->ncols * sizeof *row);
+		size_t nc = res->ncols, after = res->nrows - i - 1;
+		struct db_val *rows = arena_alloc(a, (res->nrows - 1 ? res->nrows - 1 : 1) * nc * sizeof *rows);
+		memcpy(rows, res->v, i * nc * sizeof *rows);
+		memcpy(rows + i * nc, db_at(res, i + 1, 0), after * nc * sizeof *rows);
+		res->v = rows;
 		res->nrows--;
 		return;
 	}
@@ -48,7 +52,7 @@ static void render(struct req *r, tmpl_dict *d, const struct showcase *s, const 
 	    best_sellers_counted_at(r->db, r->arena, s->rules.best_sellers_days, &counted) == DB_OK && !*counted)
 		best_sellers_want(s->rules.best_sellers_days);	/* a new window: counted soon, not a period later */
 	if (skip)
-		without(&res, skip);
+		without(r->arena, &res, skip);
 	if (res.nrows == 0)
 		return;
 	tmpl_dict *t = tmpl_include(d, "SHOWCASE", SHOWCASE_TPL);
@@ -99,7 +103,7 @@ void showcase_product_page_add(struct req *r, tmpl_dict *d, long long brand_id, 
 	};
 	struct db_res rows;
 	if (n && showcase_products(r->db, r->arena, &recent, ids, n, &rows) == DB_OK) {
-		without(&rows, product_id);
+		without(r->arena, &rows, product_id);
 		if (rows.nrows) {
 			tmpl_dict *t = tmpl_include(tmpl_add(d, "SHOWCASES"), "SHOWCASE", SHOWCASE_TPL);
 			showcase_fill(r, t, "showcase-recent", recent.title, &rows, NULL);
