@@ -1,5 +1,6 @@
 // tmpl.cc: wraps ctemplate behind tmpl.h and lets no exception out (C++ stays in such shims).
 #include <dirent.h>
+#include <link.h>
 #include <new>
 #include <stdint.h>
 #include <stdio.h>
@@ -120,10 +121,29 @@ TemplateId name_by_content(const char *key)
 	return id_of(key, len);
 }
 
+// The main program's read-only segment, where its string literals live: a name there is never
+// rewritten, so a remembered address needs no comparison of its bytes.
+const char *literals_from, *literals_to;
+
+int find_literals(struct dl_phdr_info *info, size_t, void *)
+{
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) &ph = info->dlpi_phdr[i];
+		if (ph.p_type == PT_LOAD && (ph.p_flags & PF_R) && !(ph.p_flags & (PF_W | PF_X))) {
+			const char *from = reinterpret_cast<const char *>(info->dlpi_addr + ph.p_vaddr);
+			if (!literals_from || from < literals_from)
+				literals_from = from;
+			if (from + ph.p_memsz > literals_to)
+				literals_to = from + ph.p_memsz;
+		}
+	}
+	return 1;	// the first object listed is the main program: stop there
+}
+
 TemplateId name_of(const char *key)
 {
 	const Recent &r = recent_of(key);
-	if (r.key == key && strcmp(r.name->text, key) == 0)
+	if (r.key == key && ((key >= literals_from && key < literals_to) || strcmp(r.name->text, key) == 0))
 		return r.name->id;
 	return name_by_content(key);
 }
@@ -465,6 +485,7 @@ extern "C" bool tmpl_init(const char *root)
 		closedir(dir);
 		// Parsed once: never look at the files again while serving.
 		ctemplate::mutable_default_template_cache()->Freeze();
+		dl_iterate_phdr(find_literals, nullptr);
 		// ctemplate's built-in globals, which its own dictionary would supply.
 		tmpl_set_process_global("BI_SPACE", " ");
 		tmpl_set_process_global("BI_NEWLINE", "\n");
