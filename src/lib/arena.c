@@ -14,8 +14,14 @@ struct chunk {
 
 struct arena {
 	struct chunk *head;	/* current chunk; the first chunk is the last in the list */
-	size_t chunk_size;
+	struct chunk *spare;	/* chunks of earlier requests, kept for the next ones */
+	size_t chunk_size, spare_size;
 };
+
+/* What a worker keeps between requests beyond its first chunk: a page's usual second and third
+ * chunks (its body, its dictionaries) are reused rather than taken from and given back to the
+ * heap on every request, which made glibc trim and regrow the heap. */
+#define ARENA_SPARE_MAX (1024 * 1024)
 
 void *xmalloc(size_t n)
 {
@@ -53,7 +59,24 @@ struct arena *arena_new(size_t chunk_size)
 	struct arena *a = xmalloc(sizeof *a);
 	a->chunk_size = chunk_size < 1024 ? 1024 : chunk_size;
 	a->head = chunk_new(a->chunk_size);
+	a->spare = NULL;
+	a->spare_size = 0;
 	return a;
+}
+
+/* A kept chunk that holds `need` bytes, taken off the spare list; NULL if none does. */
+static struct chunk *spare_fit(struct arena *a, size_t need)
+{
+	for (struct chunk **p = &a->spare; *p; p = &(*p)->next) {
+		struct chunk *c = *p;
+		if (c->size < need)
+			continue;
+		*p = c->next;
+		a->spare_size -= c->size;
+		c->used = 0;
+		return c;
+	}
+	return NULL;
 }
 
 void *arena_alloc(struct arena *a, size_t n)
@@ -63,8 +86,10 @@ void *arena_alloc(struct arena *a, size_t n)
 		abort();
 	struct chunk *c = a->head;
 	if (c->size - c->used < need) {
+		c = spare_fit(a, need);
 		/* Oversized requests get a chunk of their own so big bodies do not waste a chunk. */
-		c = chunk_new(need > a->chunk_size ? need : a->chunk_size);
+		if (!c)
+			c = chunk_new(need > a->chunk_size ? need : a->chunk_size);
 		c->next = a->head;
 		a->head = c;
 	}
@@ -138,7 +163,13 @@ void arena_reset(struct arena *a)
 	struct chunk *c = a->head;
 	while (c->next) {
 		struct chunk *next = c->next;
-		free(c);
+		if (a->spare_size + c->size <= ARENA_SPARE_MAX) {
+			c->next = a->spare;
+			a->spare = c;
+			a->spare_size += c->size;
+		} else {
+			free(c);
+		}
 		c = next;
 	}
 	c->used = 0;
@@ -148,6 +179,11 @@ void arena_reset(struct arena *a)
 void arena_free(struct arena *a)
 {
 	arena_reset(a);
+	while (a->spare) {
+		struct chunk *next = a->spare->next;
+		free(a->spare);
+		a->spare = next;
+	}
 	free(a->head);
 	free(a);
 }

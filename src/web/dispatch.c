@@ -256,6 +256,11 @@ static void route_and_run(struct worker *w, struct req *r)
 	answer(r, r->route->fn(r));
 }
 
+/* The body's first capacity: the largest page this worker has sent (up to a bound), so a page is
+ * not copied from buffer to doubled buffer as it is written. */
+#define BODY_HINT_MAX (256 * 1024)
+static size_t body_hint = 16384;
+
 void dispatch(struct worker *w, FCGX_Request *fr)
 {
 	struct req r;
@@ -268,7 +273,7 @@ void dispatch(struct worker *w, FCGX_Request *fr)
 	r.db = w->db;
 	r.secret = w->secret;
 	buf_init(&r.headers, r.arena, 512);
-	buf_init(&r.body, r.arena, 16384);
+	buf_init(&r.body, r.arena, body_hint);
 	const char *m = req_env(&r, "REQUEST_METHOD");
 	r.method = router_method(m ? m : "");
 	const char *https = req_env(&r, "HTTPS");
@@ -283,6 +288,8 @@ void dispatch(struct worker *w, FCGX_Request *fr)
 	if (r.page)
 		tmpl_free(r.page);
 	response_send(&r);
+	if (r.body.len >= body_hint && r.body.len < BODY_HINT_MAX)
+		body_hint = r.body.len + 4096;
 	log_request(&r);
 	metrics_request(&r);
 }
