@@ -13,6 +13,27 @@
 
 static struct { char *key, *val; } entries[CONFIG_MAX];
 static size_t nentries;
+/* Entries by key (entry number + 1; 0 is empty), the latest of a key's lines winning: pages look
+ * settings up many times a request, and a scan of every line cost a thousand instructions each. */
+#define CONFIG_SLOTS 256	/* a power of two above CONFIG_MAX: never full */
+static unsigned char slots[CONFIG_SLOTS];
+_Static_assert(CONFIG_MAX < CONFIG_SLOTS && CONFIG_MAX < 256, "the index holds entry numbers + 1 in a byte");
+
+static size_t slot_of(const char *key)
+{
+	size_t h = 2166136261u;
+	for (; *key; key++)
+		h = (h ^ (unsigned char)*key) * 16777619u;
+	return h & (CONFIG_SLOTS - 1);
+}
+
+static void index_entry(size_t e)
+{
+	size_t i = slot_of(entries[e].key);
+	while (slots[i] && strcmp(entries[slots[i] - 1].key, entries[e].key) != 0)
+		i = (i + 1) & (CONFIG_SLOTS - 1);
+	slots[i] = (unsigned char)(e + 1);
+}
 
 static char *trim(char *s)
 {
@@ -67,7 +88,7 @@ bool config_load(const char *path)
 		*eq = '\0';
 		entries[nentries].key = xstrdup(trim(s));
 		entries[nentries].val = xstrdup(trim(eq + 1));
-		nentries++;
+		index_entry(nentries++);
 	}
 	fclose(f);
 	free(loaded_path);	/* the unit tests load one config after another */
@@ -77,10 +98,10 @@ bool config_load(const char *path)
 
 const char *config_str(const char *key, const char *def)
 {
-	/* Last one wins, so an operator can append overrides. */
-	for (size_t i = nentries; i-- > 0;)
-		if (strcmp(entries[i].key, key) == 0)
-			return entries[i].val;
+	/* Last one wins (index_entry), so an operator can append overrides. */
+	for (size_t i = slot_of(key); slots[i]; i = (i + 1) & (CONFIG_SLOTS - 1))
+		if (strcmp(entries[slots[i] - 1].key, key) == 0)
+			return entries[slots[i] - 1].val;
 	return def;
 }
 
