@@ -53,8 +53,8 @@ static const struct db_stmt q_create_user = {
 	" WHERE ci.cart_id = ? LIMIT 50"
 static const struct db_stmt q_lines = {
 	CART_LINES_SQL(CART_LINE_PICTURE_SQL), "sssssssi", "iiiisiissssissiisssiiiiissi" };
-/* The checkout's pages show no pictures (checkout.tpl, checkout_review.tpl, a refused order's
- * review), and their subqueries cost MariaDB about 0.08 ms of CPU a Place order (docs/CHECKOUT.md). */
+/* The checkout's pages show no pictures (its form, the review, a refused order's review), and
+ * their subqueries cost MariaDB about 0.08 ms of CPU a Place order (docs/CHECKOUT.md). */
 static const struct db_stmt q_lines_unpictured = {
 	CART_LINES_SQL("''"), "sssssssi", "iiiisiissssissiisssiiiiissi" };
 
