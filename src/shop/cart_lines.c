@@ -179,7 +179,7 @@ static void read_line(struct arena *a, const struct db_res *res, size_t i, struc
 
 /* The rows' order by brand, then variant, in which a cart is read: sorted here rather than by an
  * ORDER BY across the joined tables, which has MariaDB write every reading (the place order's too)
- * into a temporary table, on disk as the image reference's column counts as a blob. */
+ * into a temporary table, an on-disk one when the picture's long column comes along. */
 static size_t *cart_lines_order(struct arena *a, const struct db_res *res)
 {
 	size_t *ord = arena_alloc(a, (res->nrows ? res->nrows : 1) * sizeof *ord);
