@@ -16,7 +16,8 @@ export APACHE_PORT=${APACHE_PORT:-8488} SHOP_FCGI_PORT=${SHOP_FCGI_PORT:-9487} S
 command -v node >/dev/null || { echo "node is missing: make deps" >&2; exit 1; }
 . bench/lib/stack.sh
 
-scripts/db.sh start
+# The server as production runs it: without the statement counters the test stacks keep.
+DB_STATEMENT_COUNTS=off scripts/db.sh start
 bin/crowdcartctl --conf "$VAR/crowdcart.conf" migrate >/dev/null
 scripts/db.sh grants
 # Until scripts/db.sh applies sql/grants/*.sql itself; GRANT is idempotent.

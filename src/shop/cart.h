@@ -58,9 +58,10 @@ struct cart {
 };
 
 /* What the caller has already read about a cart, sparing cart_load_known and cart_codes_apply a
- * lookup each (the checkout learns both while it locks the cart). */
+ * lookup each (the checkout learns both while it locks the cart), and what it does not need. */
 struct cart_known {
 	bool no_deals, no_codes;
+	bool unpictured;	/* the page shows no pictures (the checkout's): the lines' are left "" */
 };
 
 /* The request's cart id (signed in: the user's, adopting the session's cart; else the session's).

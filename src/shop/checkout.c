@@ -107,7 +107,8 @@ static int form_page(struct req *r, int status, const struct checkout_form *f, c
 	struct cart c;
 	enum db_status rc = cart_find(r, false, &id);
 	if (rc == DB_OK)	/* the summary for the country chosen so far */
-		rc = cart_load_to(r->db, r->arena, id, country_find(f->country) ? f->country : "", f->region, &c);
+		rc = cart_load_known(r->db, r->arena, id, country_find(f->country) ? f->country : "", f->region,
+				     &(struct cart_known){ .unpictured = true }, &c);
 	if (rc == DB_OK)
 		rc = cart_codes_apply(r, r->db, &c, NULL);
 	if (rc != DB_OK)
@@ -181,7 +182,7 @@ int page_checkout_review(struct req *r)
 	struct cart c;
 	rc = cart_find(r, false, &id);
 	if (rc == DB_OK)
-		rc = cart_load_to(r->db, r->arena, id, f.country, f.region, &c);
+		rc = cart_load_known(r->db, r->arena, id, f.country, f.region, &(struct cart_known){ .unpictured = true }, &c);
 	if (rc == DB_OK)
 		rc = cart_codes_apply(r, r->db, &c, f.email);
 	if (rc != DB_OK)

@@ -315,7 +315,7 @@ static enum db_status place_txn(struct db *db, void *ctx)
 		return DB_CONFLICT;
 	}
 	long long cart_id = db_at(&lk, 0, 0)->i;
-	struct cart_known known = { .no_codes = !db_at(&lk, 0, 1)->i, .no_deals = !db_at(&lk, 0, 2)->i };
+	struct cart_known known = { .no_codes = !db_at(&lk, 0, 1)->i, .no_deals = !db_at(&lk, 0, 2)->i, .unpictured = true };
 	p->mark = (struct attr_mark){ db_at(&lk, 0, 3)->i, attr_surface_parse(db_at(&lk, 0, 4)->s), db_at(&lk, 0, 5)->i };
 	if ((rc = cart_load_known(db, r->arena, cart_id, p->f->country, p->f->region, &known, &p->cart)) != DB_OK ||
 	    (rc = cart_codes_apply(r, db, &p->cart, p->f->email)) != DB_OK)
