@@ -6,19 +6,29 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <sodium.h>
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 #include "lib/config.h"
 #include "db/dbcache.h"
 
 #define CACHE_SLOTS 1024
 #define CACHE_MAX_ENTRY (256 * 1024)	/* bigger results are not worth holding per worker */
+/* Reads whose statement and parameters take more bytes are asked every time (a long search). */
+#define CACHE_MAX_KEY 1024
+
+/* An entry is found by its whole key, compared byte for byte: the statement's address, then each
+ * parameter's type, length and bytes. No two reads can share a key, so no hash collision, chosen
+ * or not, can hand one read's rows to another; the hash only picks the slot. */
+struct cache_key {
+	size_t len;
+	unsigned char bytes[CACHE_MAX_KEY];
+};
 
 struct entry {
-	uint8_t key[16];
 	long long expires_ms;
 	long long asked_ns, done_ns;	/* when the database was asked and had answered */
-	size_t nrows, ncols, size;
-	unsigned char *blob;	/* struct db_val[nrows*ncols] with s as offsets, then the text */
+	size_t nrows, ncols, size, key_len;
+	unsigned char *blob;	/* struct db_val[nrows*ncols] with s as offsets, the text, then the key */
 };
 
 static struct entry slots[CACHE_SLOTS];
@@ -64,23 +74,32 @@ static long long now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static void cache_key(const struct db_stmt *st, const struct db_param *p, uint8_t key[16])
+static void cache_key_put(struct cache_key *k, const void *p, size_t n)
 {
-	crypto_generichash_state h;
-	crypto_generichash_init(&h, NULL, 0, 16);
-	crypto_generichash_update(&h, (const unsigned char *)&st, sizeof st);
+	memcpy(k->bytes + k->len, p, n);
+	k->len += n;
+}
+
+/* False when the key would not fit (the read is then not cached). A string's length comes before
+ * its bytes, so the parameters cannot be shifted into another list of the same bytes. */
+static bool cache_key_make(const struct db_stmt *st, const struct db_param *p, struct cache_key *k)
+{
+	k->len = 0;
+	cache_key_put(k, &st, sizeof st);
 	for (size_t i = 0; st->params[i]; i++) {
 		unsigned char type = (unsigned char)p[i].type;
-		uint64_t len = p[i].len;
-		crypto_generichash_update(&h, &type, 1);
+		size_t len = p[i].type == 'i' ? sizeof p[i].i : p[i].type == 'n' ? 0 : p[i].len;
+		if (k->len + 1 + sizeof len + len > CACHE_MAX_KEY)
+			return false;
+		cache_key_put(k, &type, 1);
 		if (p[i].type == 'i')
-			crypto_generichash_update(&h, (const unsigned char *)&p[i].i, sizeof p[i].i);
+			cache_key_put(k, &p[i].i, sizeof p[i].i);
 		else if (p[i].type != 'n') {
-			crypto_generichash_update(&h, (const unsigned char *)&len, sizeof len);
-			crypto_generichash_update(&h, p[i].s, p[i].len);
+			cache_key_put(k, &len, sizeof len);
+			cache_key_put(k, p[i].s, len);
 		}
 	}
-	crypto_generichash_final(&h, key, 16);
+	return true;
 }
 
 static void copy_out(const struct entry *e, struct arena *a, struct db_res *out)
@@ -94,14 +113,15 @@ static void copy_out(const struct entry *e, struct arena *a, struct db_res *out)
 		out->v[i].s = (const char *)copy + (uintptr_t)out->v[i].s;
 }
 
-static bool store(struct entry *e, const uint8_t key[16], const struct db_res *res, long ttl)
+static bool store(struct entry *e, const struct cache_key *key, const struct db_res *res, long ttl)
 {
 	size_t n = res->nrows * res->ncols, size = n * sizeof(struct db_val);
 	for (size_t i = 0; i < n; i++)
 		size += res->v[i].len + 1;
 	if (size > CACHE_MAX_ENTRY)
 		return false;
-	unsigned char *blob = xmalloc(size);
+	unsigned char *blob = xmalloc(size + key->len);
+	memcpy(blob + size, key->bytes, key->len);
 	struct db_val *v = (struct db_val *)blob;
 	size_t off = n * sizeof(struct db_val);
 	for (size_t i = 0; i < n; i++) {
@@ -111,7 +131,7 @@ static bool store(struct entry *e, const uint8_t key[16], const struct db_res *r
 		off += res->v[i].len + 1;
 	}
 	free(e->blob);
-	memcpy(e->key, key, 16);
+	e->key_len = key->len;
 	e->blob = blob;
 	e->size = size;
 	e->nrows = res->nrows;
@@ -132,10 +152,16 @@ static enum db_status cached(struct db *db, struct arena *a, const struct db_stm
 			*done_at = LLONG_MIN;	/* every later read is asked after this one, uncached */
 		return db_query(db, a, st, params, out);
 	}
-	uint8_t key[16];
-	cache_key(st, params, key);
-	struct entry *e = &slots[(key[0] | (size_t)key[1] << 8) % CACHE_SLOTS];
-	if (e->blob && memcmp(e->key, key, 16) == 0 && now_ms() < e->expires_ms && e->asked_ns >= since) {
+	struct cache_key key;
+	if (!cache_key_make(st, params, &key)) {
+		enum db_status rc = db_query(db, a, st, params, out);
+		if (done_at)
+			*done_at = now_ns();
+		return rc;
+	}
+	struct entry *e = &slots[XXH3_64bits(key.bytes, key.len) % CACHE_SLOTS];
+	if (e->blob && e->key_len == key.len && memcmp(e->blob + e->size, key.bytes, key.len) == 0 &&
+	    now_ms() < e->expires_ms && e->asked_ns >= since) {
 		copy_out(e, a, out);
 		seen(e);
 		hit_count++;
@@ -147,7 +173,7 @@ static enum db_status cached(struct db *db, struct arena *a, const struct db_stm
 	long long asked = now_ns();
 	enum db_status rc = db_query(db, a, st, params, out);
 	long long done = now_ns();
-	if (rc == DB_OK && (out->nrows || keep_empty) && store(e, key, out, ttl)) {
+	if (rc == DB_OK && (out->nrows || keep_empty) && store(e, &key, out, ttl)) {
 		e->asked_ns = asked;
 		e->done_ns = done;
 		seen(e);
