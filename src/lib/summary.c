@@ -90,3 +90,15 @@ const char *summary_plain(struct arena *a, const char *text, size_t max_chars)
 	const char *s = buf_cstr(&b);
 	return summary_cut(a, s, b.len, max_chars);
 }
+
+static const char *summary_plain_of(struct arena *a, const char *text, size_t len, size_t max_chars)
+{
+	return summary_plain(a, text, max_chars);	/* text_memo hands over the caller's string whole */
+}
+
+const char *summary_plain_memo(struct arena *a, const char *text, size_t max_chars)
+{
+	static struct text_memo memo;
+	text = text ? text : "";
+	return text_memo_get(&memo, summary_plain_of, a, text, strlen(text), max_chars);
+}

@@ -15,5 +15,7 @@ const char *summary_text_memo(struct arena *a, const char *html, size_t len, siz
 /* The same for text that is already plain (a bio, a headline: '<' in it is a character, not
  * markup): white space runs become one space, then the same cut. Pure. */
 const char *summary_plain(struct arena *a, const char *text, size_t max_chars);
+/* summary_plain remembered the same way, for a text every view of a page shows (a bio). */
+const char *summary_plain_memo(struct arena *a, const char *text, size_t max_chars);
 
 #endif
