@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lib/arena.h"
+#include "lib/plain_format.h"
 
 struct chunk {
 	struct chunk *next;
@@ -97,6 +98,12 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	 * paths): measuring first and formatting again doubled the cost of each call. */
 	char small[256];
 	va_list ap;
+	size_t plain;
+	va_start(ap, fmt);
+	bool done = plain_format(small, sizeof small, &plain, fmt, ap);
+	va_end(ap);
+	if (done)
+		return arena_strndup(a, small, plain);
 	va_start(ap, fmt);
 	int n = vsnprintf(small, sizeof small, fmt, ap);
 	va_end(ap);
