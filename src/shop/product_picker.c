@@ -131,8 +131,9 @@ static void variant_group(struct req *r, tmpl_dict *d, const char *prefix, const
 			tmpl_set_int(tmpl_add(o, "PICTURE"), "IMAGE_ID", num(vars, i, PICKER_IMAGE_ID));
 		tmpl_set(o, "NAME", *name ? name : "Standard");
 		tmpl_dict *p = tmpl_add(o, "PRICED");
-		tmpl_set(p, "PRICE", layout_money(r, price, cur));
-		tmpl_set(o, "LABEL", arena_printf(r->arena, "%s%s%s", name, *name ? " — " : "", layout_money(r, price, cur)));
+		const char *shown = layout_money(r, price, cur);
+		tmpl_set(p, "PRICE", shown);
+		tmpl_set(o, "LABEL", arena_printf(r->arena, "%s%s%s", name, *name ? " — " : "", shown));
 		if (was > price)
 			tmpl_set(tmpl_add(p, "COMPARE_AT"), "WAS", layout_money(r, was, cur));
 		stock_state(r, p, vars, i);
