@@ -140,6 +140,11 @@ static bool store(struct entry *e, const struct cache_key *key, const struct db_
 	return true;
 }
 
+static bool holds(const struct entry *e, const struct cache_key *key)
+{
+	return e->blob && e->key_len == key->len && memcmp(e->blob + e->size, key->bytes, key->len) == 0;
+}
+
 static enum db_status cached(struct db *db, struct arena *a, const struct db_stmt *st,
 			     const struct db_param *params, struct db_res *out, bool keep_empty, long long since,
 			     long long *done_at)
@@ -159,9 +164,15 @@ static enum db_status cached(struct db *db, struct arena *a, const struct db_stm
 			*done_at = now_ns();
 		return rc;
 	}
-	struct entry *e = &slots[XXH3_64bits(key.bytes, key.len) % CACHE_SLOTS];
-	if (e->blob && e->key_len == key.len && memcmp(e->blob + e->size, key.bytes, key.len) == 0 &&
-	    now_ms() < e->expires_ms && e->asked_ns >= since) {
+	/* Two places a key may live (two halves of its hash): in a single one, two reads of the same
+	 * page that happened to share it evicted each other on every view, a database round trip each,
+	 * which the statements' addresses (part of the key) decided anew with every build. */
+	uint64_t h = XXH3_64bits(key.bytes, key.len);
+	struct entry *pair[2] = { &slots[h % CACHE_SLOTS], &slots[(h >> 32) % CACHE_SLOTS] };
+	struct entry *e = holds(pair[0], &key) ? pair[0] : holds(pair[1], &key) ? pair[1]
+		/* neither: the new entry takes an empty place, else the one closer to its end */
+		: !pair[0]->blob || (pair[1]->blob && pair[0]->expires_ms <= pair[1]->expires_ms) ? pair[0] : pair[1];
+	if (holds(e, &key) && now_ms() < e->expires_ms && e->asked_ns >= since) {
 		copy_out(e, a, out);
 		seen(e);
 		hit_count++;
