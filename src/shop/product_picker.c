@@ -1,6 +1,5 @@
 /* product_picker.c: the product's variant picker (product_picker.tpl), on its page (product.tpl) and on
  * cards (product_picker.h). */
-#include <stdio.h>
 #include <string.h>
 #include "shop/product_picker.h"
 #include "lib/colour_swatch.h"
@@ -212,9 +211,9 @@ static bool json_text(struct buf *b, const char *s)
 
 static void json_int(struct buf *b, long long v)
 {
-	char digits[24];
-	int n = snprintf(digits, sizeof digits, "%lld", v);
-	buf_put(b, digits, (size_t)n);
+	if (v < 0)
+		buf_putc(b, '-');
+	buf_put_ulong(b, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v);
 }
 
 /* What variant_picker.js needs to follow the choice: each variant's values, price, stock words,
