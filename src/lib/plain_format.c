@@ -11,13 +11,17 @@ static bool plain_format_put(char *out, size_t cap, size_t *n, const char *s, si
 	return true;
 }
 
-static bool plain_format_number(char *out, size_t cap, size_t *n, unsigned long long v, bool negative)
+/* v in decimal, zero-padded after its sign to `width` characters as "%0Nd" does. */
+static bool plain_format_number(char *out, size_t cap, size_t *n, unsigned long long v, bool negative,
+				unsigned width)
 {
-	char digits[24];
+	char digits[32];
 	size_t k = sizeof digits;
 	do
 		digits[--k] = (char)('0' + v % 10);
 	while ((v /= 10) != 0);
+	while (sizeof digits - k + negative < width)
+		digits[--k] = '0';
 	if (negative)
 		digits[--k] = '-';
 	return plain_format_put(out, cap, n, digits + k, sizeof digits - k);
@@ -36,6 +40,12 @@ bool plain_format(char *out, size_t cap, size_t *len, const char *fmt, va_list a
 		if (!pct)
 			break;
 		p = pct + 1;
+		/* "%02lld": a zero flag and a one-digit width, for numbers only (times, dates) */
+		unsigned width = 0;
+		if (p[0] == '0' && p[1] >= '1' && p[1] <= '9') {
+			width = (unsigned)(p[1] - '0');
+			p += 2;
+		}
 		enum { INT, LONG, LLONG, SIZE } size = INT;
 		if (p[0] == 'l' && p[1] == 'l') {
 			size = LLONG;
@@ -51,6 +61,8 @@ bool plain_format(char *out, size_t cap, size_t *len, const char *fmt, va_list a
 		if (!conv || (size == SIZE && conv != 'u'))
 			return false;	/* a lone '%' at the end; %zd (ssize_t) is not worth its own case */
 		p++;
+		if (width && conv != 'd' && conv != 'i' && conv != 'u')
+			return false;
 		if (conv == '%' && size == INT) {
 			if (!plain_format_put(out, cap, &n, "%", 1))
 				return false;
@@ -61,13 +73,13 @@ bool plain_format(char *out, size_t cap, size_t *len, const char *fmt, va_list a
 		} else if (conv == 'd' || conv == 'i') {
 			long long v = size == LLONG ? va_arg(ap, long long) : size == LONG ? va_arg(ap, long) : va_arg(ap, int);
 			unsigned long long mag = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-			if (!plain_format_number(out, cap, &n, mag, v < 0))
+			if (!plain_format_number(out, cap, &n, mag, v < 0, width))
 				return false;
 		} else if (conv == 'u') {
 			unsigned long long v = size == LLONG ? va_arg(ap, unsigned long long)
 					     : size == LONG ? va_arg(ap, unsigned long)
 					     : size == SIZE ? va_arg(ap, size_t) : va_arg(ap, unsigned);
-			if (!plain_format_number(out, cap, &n, v, false))
+			if (!plain_format_number(out, cap, &n, v, false, width))
 				return false;
 		} else {
 			return false;

@@ -8,8 +8,8 @@
 #include <stddef.h>
 
 /* What vsnprintf(out, cap, fmt, ap) writes, when fmt holds only plain conversions (%%, %s, and
- * %d %i %u with no length, l, ll or z) and the result with its NUL fits in cap: true, *len the
- * length. Else false (a flag, a width, a precision, another conversion, a NULL string, or too
+ * %d %i %u with no length, l, ll or z, and perhaps a zero flag with a one-digit width: "%02lld")
+ * and the result with its NUL fits in cap: true, *len the length. Else false (a flag, a width, a precision, another conversion, a NULL string, or too
  * long): the caller formats with vsnprintf from its own copy of the arguments. Consumes ap. */
 bool plain_format(char *out, size_t cap, size_t *len, const char *fmt, va_list ap);
 

@@ -41,13 +41,16 @@ START_TEST(test_arena_printf_plain_formats_match_snprintf)
 		SAME_AS_SNPRINTF(a, "%d %i %u", (int)lls[i], (int)(lls[i] >> 3), (unsigned)lls[i]);
 	}
 	SAME_AS_SNPRINTF(a, "%d", INT_MIN);
+	for (long long v = -120; v <= 120; v += 7)
+		SAME_AS_SNPRINTF(a, "%lld:%02lld|%03d|%09llu|%01d", v / 60, v % 60, (int)v, (unsigned long long)v, (int)v);
+	SAME_AS_SNPRINTF(a, "%02lld", LLONG_MIN);
 	SAME_AS_SNPRINTF(a, "%zu items, 100%% %s", (size_t)SIZE_MAX, "sure");
 	SAME_AS_SNPRINTF(a, "%s%s%s%s%s", "Oak", " / ", "Large", "", "");
 	SAME_AS_SNPRINTF(a, "plain text");
 	SAME_AS_SNPRINTF(a, "%s", "");
 	/* what plain_format leaves to vsnprintf: flags, widths, precisions, other conversions */
-	SAME_AS_SNPRINTF(a, "%lld:%02lld", 3LL, 7LL);
 	SAME_AS_SNPRINTF(a, "%.3s|%5d|%-4s|%x|%c|%zd", "abcdef", 42, "ab", 255u, 'q', (ssize_t)-5);
+	SAME_AS_SNPRINTF(a, "%012d|%05u", -42, 7u);
 	/* a result longer than the stack buffer, from plain conversions */
 	char long_text[400];
 	memset(long_text, 'y', sizeof long_text - 1);
