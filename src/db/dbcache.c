@@ -1,4 +1,4 @@
-/* dbcache.c: direct-mapped cache keyed by statement and parameter bytes; entries are one malloc'd
+/* dbcache.c: two-way cache keyed by statement and parameter bytes; entries are one malloc'd
  * block each (values, text, key). A hit hands out the block itself: an entry replaced later in
  * the same request is retired, not freed, until the next request starts (dbcache_mark), so a
  * page never loses memory it was given. */
@@ -140,6 +140,11 @@ static bool store(struct entry *e, uint64_t hash, const unsigned char *key, size
 	return true;
 }
 
+static bool holds(const struct entry *e, uint64_t hash, const unsigned char *key, size_t key_len)
+{
+	return e->blob && e->hash == hash && e->key_len == key_len && memcmp(e->key, key, key_len) == 0;
+}
+
 static enum db_status cached(struct db *db, struct arena *a, const struct db_stmt *st,
 			     const struct db_param *params, struct db_res *out, bool keep_empty, long long since,
 			     long long *done_at)
@@ -160,10 +165,15 @@ static enum db_status cached(struct db *db, struct arena *a, const struct db_stm
 			*done_at = now_ns();
 		return rc;
 	}
+	/* Two places a key may live (two halves of its hash): in a single one, two reads of the same
+	 * page that happened to share it evicted each other on every view, a database round trip each,
+	 * which the statements' addresses (part of the key) decided anew with every build. */
 	uint64_t hash = XXH3_64bits(key, key_len);
-	struct entry *e = &slots[hash % CACHE_SLOTS];
-	if (e->blob && e->hash == hash && e->key_len == key_len && memcmp(e->key, key, key_len) == 0 &&
-	    now_ms() < e->expires_ms && e->asked_ns >= since) {
+	struct entry *pair[2] = { &slots[hash % CACHE_SLOTS], &slots[(hash >> 32) % CACHE_SLOTS] };
+	struct entry *e = holds(pair[0], hash, key, key_len) ? pair[0] : holds(pair[1], hash, key, key_len) ? pair[1]
+		/* neither: the new entry takes an empty place, else the one closer to its end */
+		: !pair[0]->blob || (pair[1]->blob && pair[0]->expires_ms <= pair[1]->expires_ms) ? pair[0] : pair[1];
+	if (holds(e, hash, key, key_len) && now_ms() < e->expires_ms && e->asked_ns >= since) {
 		/* the entry's own block: the caller reads it and never writes it (dbcache.h) */
 		*out = (struct db_res){ .nrows = e->nrows, .ncols = e->ncols, .v = (struct db_val *)e->blob };
 		seen(e);

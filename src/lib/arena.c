@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lib/arena.h"
+#include "lib/plain_format.h"
 
 struct chunk {
 	struct chunk *next;
@@ -122,6 +123,12 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	 * paths): measuring first and formatting again doubled the cost of each call. */
 	char small[256];
 	va_list ap;
+	size_t plain;
+	va_start(ap, fmt);
+	bool done = plain_format(small, sizeof small, &plain, fmt, ap);
+	va_end(ap);
+	if (done)
+		return arena_strndup(a, small, plain);
 	va_start(ap, fmt);
 	int n = vsnprintf(small, sizeof small, fmt, ap);
 	va_end(ap);
@@ -140,16 +147,24 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 
 char *arena_concat(struct arena *a, ...)
 {
+	/* The lengths measured first are kept for the copy (pages join a few pieces, thousands of
+	 * times a view): only a piece past the first eight is measured twice. */
+	enum { KEPT = 8 };
+	size_t lens[KEPT], count = 0, n = 0;
 	va_list ap;
-	size_t n = 0;
 	va_start(ap, a);
-	for (const char *s; (s = va_arg(ap, const char *));)
-		n += strlen(s);
+	for (const char *s; (s = va_arg(ap, const char *)); count++) {
+		size_t k = strlen(s);
+		if (count < KEPT)
+			lens[count] = k;
+		n += k;
+	}
 	va_end(ap);
 	char *out = arena_alloc(a, n + 1), *p = out;
 	va_start(ap, a);
-	for (const char *s; (s = va_arg(ap, const char *));) {
-		size_t k = strlen(s);
+	for (size_t i = 0; i < count; i++) {
+		const char *s = va_arg(ap, const char *);
+		size_t k = i < KEPT ? lens[i] : strlen(s);
 		memcpy(p, s, k);
 		p += k;
 	}

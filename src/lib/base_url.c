@@ -19,7 +19,20 @@ bool base_url_parse(const char *s, char out[BASE_URL_MAX])
 	return true;
 }
 
+/* A page asks for its absolute address a few times a view: the last answer is kept with the
+ * setting it came from, so a reloaded configuration (the unit tests load several) is parsed anew. */
 bool base_url_get(char out[BASE_URL_MAX])
 {
-	return base_url_parse(config_str("base_url", ""), out);
+	static char seen[BASE_URL_MAX], parsed[BASE_URL_MAX];
+	static bool known, usable;
+	const char *raw = config_str("base_url", "");
+	if (!known || strcmp(raw, seen) != 0) {
+		usable = base_url_parse(raw, parsed);
+		known = strlen(raw) < sizeof seen;
+		if (known)
+			strcpy(seen, raw);
+	}
+	if (usable)
+		strcpy(out, parsed);
+	return usable;
 }

@@ -33,6 +33,16 @@ void buf_puts(struct buf *b, const char *s)
 	buf_put(b, s, strlen(s));
 }
 
+void buf_put_ulong(struct buf *b, unsigned long long v)
+{
+	char digits[20];
+	size_t n = sizeof digits;
+	do
+		digits[--n] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	buf_put(b, digits + n, sizeof digits - n);
+}
+
 void buf_printf(struct buf *b, const char *fmt, ...)
 {
 	va_list ap;

@@ -31,6 +31,8 @@ static inline void buf_putc(struct buf *b, char c)
 		buf_reserve(b, 1);
 	b->p[b->len++] = c;
 }
+/* v in decimal: what a header's length or age needs, without a printf's format parsing. */
+void buf_put_ulong(struct buf *b, unsigned long long v);
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 const char *buf_cstr(struct buf *b);                  /* NUL-terminates without counting it */
 

@@ -44,8 +44,12 @@ bool colour_swatch_option(const char *name)
 
 static const char *colour_swatch_lookup(const char *word, size_t len)
 {
+	/* The first letter, folded, rules out nearly every name before a length or a compare: every
+	 * choice of a colour picker on every card of a page is looked up here. */
+	char first = (char)(len ? word[0] | 0x20 : 0);
 	for (size_t i = 0; i < sizeof colour_swatch_table / sizeof *colour_swatch_table; i++)
-		if (strlen(colour_swatch_table[i].name) == len && strncasecmp(word, colour_swatch_table[i].name, len) == 0)
+		if (colour_swatch_table[i].name[0] == first && strlen(colour_swatch_table[i].name) == len &&
+		    strncasecmp(word, colour_swatch_table[i].name, len) == 0)
 			return colour_swatch_table[i].class;
 	return NULL;
 }

@@ -42,11 +42,17 @@ int money_exponent(const char *currency)
 			return -1;
 	if (currency[3] != '\0')
 		return -1;
-	if (money_listed(money_exp0, MONEY_COUNT(money_exp0), currency))
-		return 0;
-	if (money_listed(money_exp3, MONEY_COUNT(money_exp3), currency))
-		return 3;
-	return 2;
+	/* A page shows its prices in one or two currencies: the last answer is kept (a pure
+	 * function of the four bytes) rather than the two lists searched for every price. */
+	static char last[4];
+	static int last_exponent;
+	if (memcmp(last, currency, 4) == 0)
+		return last_exponent;
+	int e = money_listed(money_exp0, MONEY_COUNT(money_exp0), currency) ? 0
+		: money_listed(money_exp3, MONEY_COUNT(money_exp3), currency) ? 3 : 2;
+	memcpy(last, currency, 4);
+	last_exponent = e;
+	return e;
 }
 
 static const char *money_symbol(const char *currency)

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "lib/buf.h"
 #include "lib/htmltext.h"
+#include "lib/text_memo.h"
 #include "lib/summary.h"
 
 #define SUMMARY_PARAGRAPHS 64
@@ -55,28 +56,49 @@ const char *summary_text(struct arena *a, const char *html, size_t len, size_t m
 	return summary_cut(a, s, b.len, max_chars);
 }
 
+const char *summary_text_memo(struct arena *a, const char *html, size_t len, size_t max_chars)
+{
+	static struct text_memo memo;
+	return text_memo_get(&memo, summary_text, a, html ? html : "", html ? len : 0, max_chars);
+}
+
 const char *summary_plain(struct arena *a, const char *text, size_t max_chars)
 {
 	struct buf b;
 	buf_init(&b, a, 256);
 	bool space = false;
-	/* by runs, not byte by byte: a storefront's bio goes through here twice a view */
-	static const char blanks[] = " \t\r\n\f\v";
-	for (const char *p = text ? text : ""; *p;) {
-		size_t run = strcspn(p, blanks);
-		if (run) {
+	/* by runs, not byte by byte: a storefront's bio goes through here twice a view; and through a
+	 * table, as strcspn and strspn build one of their own on every call */
+	static const bool blank[256] = { [' '] = true, ['\t'] = true, ['\r'] = true, ['\n'] = true,
+					 ['\f'] = true, ['\v'] = true };
+	for (const unsigned char *p = (const unsigned char *)(text ? text : ""); *p;) {
+		const unsigned char *q = p;
+		while (*q && !blank[*q])
+			q++;
+		if (q > p) {
 			if (space)
 				buf_putc(&b, ' ');
 			space = false;
-			buf_put(&b, p, run);
-			p += run;
+			buf_put(&b, p, (size_t)(q - p));
+			p = q;
 		}
-		size_t gap = strspn(p, blanks);
-		if (gap) {
+		while (blank[*p])
+			p++;
+		if (p > q)
 			space = b.len > 0;
-			p += gap;
-		}
 	}
 	const char *s = buf_cstr(&b);
 	return summary_cut(a, s, b.len, max_chars);
+}
+
+static const char *summary_plain_of(struct arena *a, const char *text, size_t len, size_t max_chars)
+{
+	return summary_plain(a, text, max_chars);	/* text_memo hands over the caller's string whole */
+}
+
+const char *summary_plain_memo(struct arena *a, const char *text, size_t max_chars)
+{
+	static struct text_memo memo;
+	text = text ? text : "";
+	return text_memo_get(&memo, summary_plain_of, a, text, strlen(text), max_chars);
 }

@@ -9,8 +9,13 @@
  * most max_chars code points: a longer text is cut after its last whole word that fits, and ends
  * in "…" (counted). Never splits a UTF-8 sequence. Pure. */
 const char *summary_text(struct arena *a, const char *html, size_t len, size_t max_chars);
+/* summary_text as a page shows it on every view (a product's description): the worker remembers
+ * its last answers (text_memo.h). */
+const char *summary_text_memo(struct arena *a, const char *html, size_t len, size_t max_chars);
 /* The same for text that is already plain (a bio, a headline: '<' in it is a character, not
  * markup): white space runs become one space, then the same cut. Pure. */
 const char *summary_plain(struct arena *a, const char *text, size_t max_chars);
+/* summary_plain remembered the same way, for a text every view of a page shows (a bio). */
+const char *summary_plain_memo(struct arena *a, const char *text, size_t max_chars);
 
 #endif

@@ -86,7 +86,7 @@ static void product_meta(struct req *r, const struct db_res *p, const struct db_
 	/* One summary for the meta tags and the JSON-LD: the description's first 155 characters are
 	 * what a search result shows, and the rest would cost a page view escaping it twice more. */
 	const struct db_val *html = db_at(p, 0, 2);
-	const char *summary = summary_text(r->arena, html->s, html->len, PAGE_META_DESCRIPTION_MAX);
+	const char *summary = summary_text_memo(r->arena, html->s, html->len, PAGE_META_DESCRIPTION_MAX);
 	struct page_meta m = {
 		.title = arena_concat(r->arena, title, " – ", brand, (char *)NULL),
 		.by = via->nrows ? arena_concat(r->arena, "picked by ", db_at(via, 0, 1)->s, (char *)NULL) : NULL,

@@ -1,6 +1,5 @@
 /* product_picker.c: the product's variant picker (product_picker.tpl), on its page (product.tpl) and on
  * cards (product_picker.h). */
-#include <stdio.h>
 #include <string.h>
 #include "shop/product_picker.h"
 #include "lib/colour_swatch.h"
@@ -131,8 +130,9 @@ static void variant_group(struct req *r, tmpl_dict *d, const char *prefix, const
 			tmpl_set_int(tmpl_add(o, "PICTURE"), "IMAGE_ID", num(vars, i, PICKER_IMAGE_ID));
 		tmpl_set(o, "NAME", *name ? name : "Standard");
 		tmpl_dict *p = tmpl_add(o, "PRICED");
-		tmpl_set(p, "PRICE", layout_money(r, price, cur));
-		tmpl_set(o, "LABEL", arena_printf(r->arena, "%s%s%s", name, *name ? " — " : "", layout_money(r, price, cur)));
+		const char *shown = layout_money(r, price, cur);
+		tmpl_set(p, "PRICE", shown);
+		tmpl_set(o, "LABEL", arena_printf(r->arena, "%s%s%s", name, *name ? " — " : "", shown));
 		if (was > price)
 			tmpl_set(tmpl_add(p, "COMPARE_AT"), "WAS", layout_money(r, was, cur));
 		stock_state(r, p, vars, i);
@@ -211,9 +211,9 @@ static bool json_text(struct buf *b, const char *s)
 
 static void json_int(struct buf *b, long long v)
 {
-	char digits[24];
-	int n = snprintf(digits, sizeof digits, "%lld", v);
-	buf_put(b, digits, (size_t)n);
+	if (v < 0)
+		buf_putc(b, '-');
+	buf_put_ulong(b, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v);
 }
 
 /* What variant_picker.js needs to follow the choice: each variant's values, price, stock words,

@@ -1,5 +1,6 @@
 /* card_list_ld.c: product cards as a schema.org ItemList (see card_list_ld.h). */
 #include "views/card_list_ld.h"
+#include "views/card_view.h"
 #include "views/jsonld.h"
 #include "views/page_meta.h"
 
@@ -8,10 +9,7 @@ const char *card_list_ld(struct req *r, const char *name, const char *path, cons
 	const char *base = page_meta_base(r);
 	struct jsonld_list list;
 	jsonld_item_list(&list, r->arena, name, page_meta_url_on(r, base, path));
-	for (size_t i = 0; i < cards->nrows; i++) {
-		const char *handle = db_at(cards, i, 0)->s, *brand = db_at(cards, i, 2)->s;
-		jsonld_list_add(&list, db_at(cards, i, 1)->s,
-				page_meta_url_on(r, base, arena_concat(r->arena, "/p/", brand, "/", handle, (char *)NULL)));
-	}
+	for (size_t i = 0; i < cards->nrows; i++)
+		jsonld_list_add(&list, db_at(cards, i, 1)->s, page_meta_url_on(r, base, card_view_path(r->arena, cards, i, NULL)));
 	return jsonld_list_end(&list);
 }

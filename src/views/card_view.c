@@ -1,4 +1,6 @@
 /* card_view.c: a product card's common fields, for the shop's grids and the showcase carousels. */
+#include <string.h>
+#include "lib/buf.h"
 #include "views/card_view.h"
 #include "web/layout.h"
 #include "views/image_view.h"
@@ -25,12 +27,29 @@ bool card_view_gifted(tmpl_dict *c, const struct db_res *res, size_t row, size_t
 	return gifted;
 }
 
+/* From the row's own lengths: arena_concat measured and copied each piece twice, for every card of
+ * a grid and again for its JSON-LD. */
+const char *card_view_path(struct arena *a, const struct db_res *res, size_t row, const char *via)
+{
+	const struct db_val *handle = db_at(res, row, 0), *brand = db_at(res, row, 2);
+	size_t via_len = via ? strlen(via) : 0;
+	struct buf b;
+	buf_init(&b, a, 3 + brand->len + 1 + handle->len + (via ? 5 + via_len : 0) + 1);
+	buf_put(&b, "/p/", 3);
+	buf_put(&b, brand->s, brand->len);
+	buf_putc(&b, '/');
+	buf_put(&b, handle->s, handle->len);
+	if (via) {
+		buf_put(&b, "?via=", 5);
+		buf_put(&b, via, via_len);
+	}
+	return buf_cstr(&b);
+}
+
 tmpl_dict *card_view_add(struct req *r, tmpl_dict *list, const struct db_res *res, size_t row, const char *via)
 {
 	tmpl_dict *c = tmpl_add(list, "PRODUCTS");
-	const char *handle = db_at(res, row, 0)->s, *brand = db_at(res, row, 2)->s;
-	tmpl_set(c, "URL", via ? arena_concat(r->arena, "/p/", brand, "/", handle, "?via=", via, (char *)NULL)
-			       : arena_concat(r->arena, "/p/", brand, "/", handle, (char *)NULL));
+	tmpl_set(c, "URL", card_view_path(r->arena, res, row, via));
 	card_view_fill(r, c, res, row);
 	if (db_at(res, row, 6)->i <= 0)
 		tmpl_show(c, "SOLD_OUT");

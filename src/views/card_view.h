@@ -11,6 +11,9 @@
 /* TITLE, BRAND, PRICE, and the IMAGE section with the picture's fields (image_view.h) set on the
  * card itself (the section reads them from its parent: one dictionary less per card). */
 void card_view_fill(struct req *r, tmpl_dict *c, const struct db_res *res, size_t row);
+/* The product page's path of card `row`, "/p/{brand}/{product}", with "?via={via}" unless via is
+ * NULL: a grid's link and a list's JSON-LD address. */
+const char *card_view_path(struct arena *a, const struct db_res *res, size_t row, const char *via);
 /* One more PRODUCTS card in `list` (card.tpl's or showcase.tpl's dictionary): the link to the
  * product page, carrying `via` (a creator handle, for attribution) unless NULL, the fields above
  * and a sold-out mark. Returns the card's dictionary for extra fields. */

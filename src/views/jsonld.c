@@ -5,6 +5,15 @@
 #include "lib/utf8.h"
 #include "views/jsonld.h"
 
+/* Keys and types are this file's own words (letters only): written as they are, where
+ * json_script_string would look at each byte for an escape it never finds. */
+static void jsonld_word(struct buf *b, const char *word)
+{
+	buf_putc(b, '"');
+	buf_puts(b, word);
+	buf_putc(b, '"');
+}
+
 /* Leaves out what the page does not have rather than writing an empty value. */
 static void jsonld_set(struct buf *b, const char *key, const char *value)
 {
@@ -14,7 +23,7 @@ static void jsonld_set(struct buf *b, const char *key, const char *value)
 	if (!utf8_valid((const uint8_t *)value, n))
 		return;
 	buf_putc(b, ',');
-	json_script_string(b, key, strlen(key));
+	jsonld_word(b, key);
 	buf_putc(b, ':');
 	json_script_string(b, value, n);
 }
@@ -23,7 +32,7 @@ static void jsonld_set(struct buf *b, const char *key, const char *value)
 static void jsonld_typed(struct buf *b, const char *type, bool top)
 {
 	buf_puts(b, top ? "{\"@context\":\"https:\\/\\/schema.org\",\"@type\":" : "{\"@type\":");
-	json_script_string(b, type, strlen(type));
+	jsonld_word(b, type);
 }
 
 static void jsonld_begin(struct buf *b, struct arena *a, const char *type)

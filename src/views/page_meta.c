@@ -91,10 +91,11 @@ void page_meta_show(struct req *r, struct page_meta *m)
 	tmpl_set(d, "SITE", PAGE_META_SITE);
 	tmpl_set(d, "OG_TITLE", title);
 	tmpl_set(d, "OG_TYPE", m->og_type ? m->og_type : "website");
-	const char *text = m->description_html ? summary_text(r->arena, m->description_html, strlen(m->description_html),
-							      PAGE_META_DESCRIPTION_MAX) : "";
+	/* The same description on every view of the page: the worker remembers its summary. */
+	const char *text = m->description_html ? summary_text_memo(r->arena, m->description_html, strlen(m->description_html),
+								   PAGE_META_DESCRIPTION_MAX) : "";
 	if (!*text)
-		text = summary_plain(r->arena, m->description, PAGE_META_DESCRIPTION_MAX);
+		text = summary_plain_memo(r->arena, m->description, PAGE_META_DESCRIPTION_MAX);
 	if (*text)
 		tmpl_set(tmpl_add(d, "DESCRIPTION"), "TEXT", text);
 	const char *url = m->path ? page_meta_url(r, m->path) : NULL;

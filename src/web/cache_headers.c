@@ -2,19 +2,19 @@
 #include <stdio.h>
 #include <string.h>
 #include <sodium.h>
-#define XXH_INLINE_ALL
-#include <xxhash.h>
 #include "lib/config.h"
+#include "lib/page_hash.h"
 #include "web/cache_headers.h"
 #include "web/response.h"
 
 /* XXH3's 64 bits: enough to tell one version of a page from the next (nothing is secret here:
  * the body is public, and only the same URL's versions are ever compared), at a tenth of an
  * instruction a byte, where SipHash took over four: a 22 KB storefront rendered per view paid
- * 12 % of its instructions for its validator. Inlined from the header: no library at run time. */
+ * 12 % of its instructions for its validator. Inlined from the header (page_hash.h, with AVX2
+ * where the CPU has it): no library at run time. */
 void cache_headers_etag(const void *body, size_t len, char out[32])
 {
-	XXH64_hash_t v = XXH3_64bits(body, len);
+	uint64_t v = page_hash(body, len);
 	uint8_t h[8];
 	for (int i = 0; i < 8; i++)
 		h[i] = (uint8_t)(v >> (56 - 8 * i));
@@ -71,10 +71,13 @@ void cache_headers_apply(struct req *r)
 	response_header(r, "Vary", "Cookie");
 	if (!cache_headers_public(r))
 		return;
-	long max_age = config_int("public_max_age", CACHE_PUBLIC_MAX_AGE_DEFAULT, 0, 86400);
-	long s_maxage = config_int("public_s_maxage", CACHE_PUBLIC_S_MAXAGE_DEFAULT, 0, 86400);
-	char cc[80], tag[48];
-	snprintf(cc, sizeof cc, "public, max-age=%ld, s-maxage=%ld", max_age, s_maxage);
+	/* Made once: the config does not change while a worker lives, and the two lookups and the
+	 * printf cost each view a few thousand instructions. */
+	static char cc[80];
+	if (!*cc)
+		snprintf(cc, sizeof cc, "public, max-age=%ld, s-maxage=%ld",
+			 config_int("public_max_age", CACHE_PUBLIC_MAX_AGE_DEFAULT, 0, 86400),
+			 config_int("public_s_maxage", CACHE_PUBLIC_S_MAXAGE_DEFAULT, 0, 86400));
 	response_header(r, "Cache-Control", cc);
 	/* known already when a kept page is byte for byte the worker's last answer (gzip_page.h) */
 	if (!r->etag) {
@@ -82,14 +85,15 @@ void cache_headers_apply(struct req *r)
 		cache_headers_etag(r->body.p, r->body.len, etag);
 		r->etag = etag;
 	}
-	const char *etag = r->etag;
+	const char *etag = r->etag, *shown = etag;
 	/* A compressed answer is another representation: its tag says so, in the form a web server's
 	 * own compression gives (and cache_headers_none_match takes back) */
-	if (r->content_encoding)
+	char tag[48];
+	if (r->content_encoding) {
 		snprintf(tag, sizeof tag, "%.*s-%s\"", (int)strlen(etag) - 1, etag, r->content_encoding);
-	else
-		snprintf(tag, sizeof tag, "%s", etag);
-	response_header(r, "ETag", tag);
+		shown = tag;
+	}
+	response_header(r, "ETag", shown);
 	if (cache_headers_none_match(req_env(r, "HTTP_IF_NONE_MATCH"), etag)) {
 		r->status = 304;
 		r->body.len = 0;

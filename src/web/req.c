@@ -4,9 +4,18 @@
 #include "lib/money.h"
 #include "web/http.h"
 
+/* FCGX_GetParam's lookup, with the name measured once and each variable's first byte compared
+ * before its name: a view asks for eight of some thirty variables, mostly absent ones
+ * (If-None-Match, Cookie), each a strncmp call per variable. */
 const char *req_env(const struct req *r, const char *name)
 {
-	return FCGX_GetParam(name, r->fcgi->envp);
+	if (!name)
+		return NULL;
+	size_t len = strlen(name);
+	for (char **e = r->fcgi->envp; e && *e; e++)
+		if ((*e)[0] == name[0] && strncmp(*e, name, len) == 0 && (*e)[len] == '=')
+			return *e + len + 1;
+	return NULL;
 }
 
 const char *req_param(const struct req *r, const char *name)

@@ -101,6 +101,24 @@ START_TEST(test_ads_token_round_trips)
 	ck_assert_int_eq(t.creator_id, 7);
 	ck_assert_int_eq(t.expires, NOW + 60);
 	ck_assert_str_eq(t.url, "https://shop.northwind.example/spring?utm_source=ad");
+	/* A token made again is the same; one of another URL, creator or secret is another. */
+	char again[AD_TOKEN_TEXT_MAX], other[AD_TOKEN_TEXT_MAX];
+	make(again, NOW + 60);
+	ck_assert_str_eq(again, text);
+	struct ad_token o = { 42, 7, NOW + 60, "https://shop.northwind.example/autumn" };
+	ck_assert(ad_token_encode(SECRET, &o, other));
+	ck_assert_int_eq(ad_token_decode(SECRET, other, NOW, &t, url), AD_TOKEN_OK);
+	ck_assert_str_eq(t.url, "https://shop.northwind.example/autumn");
+	o = (struct ad_token){ 42, 8, NOW + 60, "https://shop.northwind.example/spring?utm_source=ad" };
+	ck_assert(ad_token_encode(SECRET, &o, other));
+	ck_assert_str_ne(other, text);
+	ck_assert_int_eq(ad_token_decode(SECRET, other, NOW, &t, url), AD_TOKEN_OK);
+	ck_assert_int_eq(t.creator_id, 8);
+	uint8_t secret2[32];
+	memcpy(secret2, SECRET, 32);
+	secret2[0] ^= 1;
+	ck_assert(ad_token_encode(secret2, &o, other));
+	ck_assert_int_eq(ad_token_decode(SECRET, other, NOW, &t, url), AD_TOKEN_BAD);
 }
 END_TEST
 

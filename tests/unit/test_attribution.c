@@ -128,6 +128,13 @@ START_TEST(test_attribution_cookie_rejects_tampering_and_other_secrets)
 	char text[ATTR_COOKIE_MAX], forged[ATTR_COOKIE_MAX];
 	ck_assert(attr_cookie_encode(secret, &m, text));
 	ck_assert(!attr_cookie_decode(other, text, &back));
+	/* The same mark under another secret is another cookie, the worker's last one made or not. */
+	char theirs[ATTR_COOKIE_MAX], again[ATTR_COOKIE_MAX];
+	ck_assert(attr_cookie_encode(other, &m, theirs));
+	ck_assert_str_ne(theirs, text);
+	ck_assert(attr_cookie_decode(other, theirs, &back));
+	ck_assert(attr_cookie_encode(secret, &m, again));
+	ck_assert_str_eq(again, text);
 	strcpy(forged, text);
 	forged[2] = '7';	/* another creator, same MAC */
 	ck_assert(!attr_cookie_decode(secret, forged, &back));

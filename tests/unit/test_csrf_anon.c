@@ -3,8 +3,11 @@
 #include <stdio.h>
 #include <string.h>
 #include <check.h>
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 #include "lib/arena.h"
 #include "lib/buf.h"
+#include "lib/page_hash.h"
 #include "web/cache_headers.h"
 #include "web/csrf.h"
 #include "web/csrf_anon.h"
@@ -159,15 +162,57 @@ START_TEST(test_etag_changes_with_any_byte)
 }
 END_TEST
 
+/* Placeholders are found among other dots, at the page's very start and end, and a cut-off one
+ * is left alone. */
+START_TEST(test_fill_finds_placeholders_among_dots)
+{
+	struct arena *a = arena_new(4096);
+	struct buf page;
+	buf_init(&page, a, 256);
+	buf_puts(&page, CSRF_ANON_PLACEHOLDER "<p>1.5 kg. 00000000.csrf</p><form action=\"/x.y\">"
+		 CSRF_ANON_PLACEHOLDER "</form>." CSRF_ANON_PLACEHOLDER);
+	buf_puts(&page, "<i>00000000.csrf-placeholder-filled-in-as-the-page-end");
+	ck_assert(csrf_anon_fill(&page, secret, NULL, "/live/7", noon));
+	const char *s = buf_cstr(&page);
+	char pagetok[CSRF_ANON_LEN + 1], x[CSRF_ANON_LEN + 1];
+	csrf_anon_make_page(secret, "/live/7", noon, pagetok);
+	csrf_anon_make(secret, "/x.y", noon, x);
+	ck_assert(strncmp(s, pagetok, CSRF_ANON_LEN) == 0);
+	const char *in_form = strstr(s, "\">") + 2;
+	ck_assert(strncmp(in_form, x, CSRF_ANON_LEN) == 0);
+	const char *last = strstr(s, "</form>.") + 8;
+	ck_assert(strncmp(last, pagetok, CSRF_ANON_LEN) == 0);
+	ck_assert_ptr_nonnull(strstr(s, "<i>00000000.csrf-placeholder-filled-in-as-the-page-end"));
+	ck_assert_ptr_null(strstr(s, CSRF_ANON_PLACEHOLDER));
+	arena_free(a);
+}
+END_TEST
+
+/* The ETag's hash is XXH3 whichever build runs it: the AVX2 one gives the baseline's values. */
+START_TEST(test_page_hash_is_xxh3_on_every_cpu)
+{
+	static unsigned char page[5000];
+	for (size_t i = 0; i < sizeof page; i++)
+		page[i] = (unsigned char)(i * 131 + 7);
+	for (size_t n = 0; n <= sizeof page; n += n < 300 ? 1 : 97) {
+		ck_assert_uint_eq(page_hash(page, n), XXH3_64bits(page, n));
+		if (__builtin_cpu_supports("avx2"))
+			ck_assert_uint_eq(page_hash_avx2(page, n), XXH3_64bits(page, n));
+	}
+}
+END_TEST
+
 Suite *csrf_anon_suite(void)
 {
 	Suite *s = suite_create("csrf_anon");
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, test_token_is_good_for_its_path_and_a_few_hours);
 	tcase_add_test(tc, test_fill_puts_each_forms_own_token);
+	tcase_add_test(tc, test_fill_finds_placeholders_among_dots);
 	tcase_add_test(tc, test_origin_is_judged_by_what_the_browser_says);
 	tcase_add_test(tc, test_if_none_match_compares_weakly_in_a_list);
 	tcase_add_test(tc, test_etag_changes_with_any_byte);
+	tcase_add_test(tc, test_page_hash_is_xxh3_on_every_cpu);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -114,6 +114,14 @@ START_TEST(test_lead_stamp_signed_and_timed)
 	ck_assert_int_eq(lead_stamp_check(secret, 7, "", 1000003, 3), -1);
 	ck_assert_int_eq(lead_stamp_check(secret, 7, NULL, 1000003, 3), -1);
 	ck_assert_int_eq(lead_stamp_check(secret, 7, "1000000.", 1000003, 3), -1);
+	/* made again within the second: the same stamp; under another secret: another */
+	char again[LEAD_STAMP_LEN], theirs[LEAD_STAMP_LEN];
+	lead_stamp_make(secret, 7, 1000000, again);
+	ck_assert_str_eq(again, s);
+	lead_stamp_make(other, 7, 1000000, theirs);
+	ck_assert_str_ne(theirs, s);
+	ck_assert_int_eq(lead_stamp_check(other, 7, theirs, 1000003, 3), 0);
+	ck_assert_int_eq(lead_stamp_check(secret, 7, theirs, 1000003, 3), -1);
 }
 END_TEST
 
