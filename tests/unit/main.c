@@ -21,6 +21,7 @@ int main(void)
 	srunner_add_suite(sr, jsonld_suite());
 	srunner_add_suite(sr, mime_suite());
 	srunner_add_suite(sr, mail_html_suite());
+	srunner_add_suite(sr, tmpl_suite());
 	srunner_add_suite(sr, notify_suite());
 	srunner_add_suite(sr, attribution_suite());
 	srunner_add_suite(sr, commission_suite());

@@ -62,6 +62,7 @@ Suite *sign_in_suite(void);
 Suite *totp_suite(void);
 Suite *mime_suite(void);
 Suite *mail_html_suite(void);
+Suite *tmpl_suite(void);
 Suite *moderation_suite(void);
 Suite *notify_suite(void);
 Suite *search_terms_suite(void);
