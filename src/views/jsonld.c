@@ -108,6 +108,51 @@ void jsonld_list_add(struct jsonld_list *l, const char *name, const char *url)
 	buf_putc(&l->b, '}');
 }
 
+const char *jsonld_site(struct arena *a, const char *base, size_t *len)
+{
+	size_t n = strlen(base);
+	if (!n || !utf8_valid((const uint8_t *)base, n))
+		return NULL;
+	struct buf b;
+	buf_init(&b, a, n * 6 + 3);
+	json_script_string(&b, base, n);
+	*len = b.len - 2;
+	return buf_cstr(&b) + 1;	/* without the quotes */
+}
+
+void jsonld_list_add_path(struct jsonld_list *l, const char *name, const char *site_json, size_t site_json_len,
+			  const char *path, size_t path_len)
+{
+	static const char head[] = ",{\"@type\":\"ListItem\",\"position\":";
+	char digits[24];
+	char *p = digits + sizeof digits;
+	long long position = ++l->n;
+	do
+		*--p = (char)('0' + position % 10);
+	while (position /= 10);
+	size_t nd = (size_t)(digits + sizeof digits - p);
+	/* the first entry has no comma before it */
+	size_t skip = l->n == 1;
+	buf_put(&l->b, head + skip, sizeof head - 1 - skip);
+	buf_put(&l->b, p, nd);
+	jsonld_set(&l->b, "name", name);
+	/* Each '/' of the path is "\/" (json_script.h), the rest as it is: two bytes a byte at most. */
+	buf_reserve(&l->b, 8 + site_json_len + 2 * path_len + 2);
+	char *out = l->b.p + l->b.len;
+	memcpy(out, ",\"url\":\"", 8);
+	out += 8;
+	memcpy(out, site_json, site_json_len);
+	out += site_json_len;
+	for (size_t i = 0; i < path_len; i++) {
+		if (path[i] == '/')
+			*out++ = '\\';
+		*out++ = path[i];
+	}
+	*out++ = '"';
+	*out++ = '}';
+	l->b.len = (size_t)(out - l->b.p);
+}
+
 const char *jsonld_list_end(struct jsonld_list *l)
 {
 	buf_puts(&l->b, "]}");
