@@ -1,23 +1,8 @@
 /* card_list_ld.c: product cards as a schema.org ItemList (see card_list_ld.h). */
-#include <stdbool.h>
 #include "views/card_list_ld.h"
 #include "views/card_view.h"
 #include "views/jsonld.h"
 #include "views/page_meta.h"
-
-/* Whether a card's path is only bytes an address keeps as they are and JSON escapes only the '/'
- * of (jsonld_list_add_path): slugs and handles are made of these, so page_meta_url_on's
- * percent-encoding would change nothing; any other byte takes that way. */
-static bool card_list_ld_plain(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '/' || c == '.' ||
-		      c == '_' || c == '~' || (c >= 'A' && c <= 'Z')))
-			return false;
-	}
-	return true;
-}
 
 const char *card_list_ld(struct req *r, const char *name, const char *path, const struct db_res *cards)
 {
@@ -30,9 +15,8 @@ const char *card_list_ld(struct req *r, const char *name, const char *path, cons
 	for (size_t i = 0; i < cards->nrows; i++) {
 		const char *card = card_view_path(r->arena, cards, i, NULL);
 		size_t card_len = 3 + db_at(cards, i, 2)->len + 1 + db_at(cards, i, 0)->len;	/* "/p/{brand}/{product}" */
-		if (site && card_list_ld_plain(card, card_len))
-			jsonld_list_add_path(&list, db_at(cards, i, 1)->s, site, site_len, card, card_len);
-		else
+		/* Slugs and handles are letters, digits and '-': percent-encoding would change nothing. */
+		if (!site || !jsonld_list_add_path(&list, db_at(cards, i, 1)->s, site, site_len, card, card_len))
 			jsonld_list_add(&list, db_at(cards, i, 1)->s, page_meta_url_on(r, base, card));
 	}
 	return jsonld_list_end(&list);
