@@ -77,7 +77,8 @@ static size_t put_width(char out[8], unsigned w)
 
 /* Built by appends, not printf: a grid of cards makes three of these per card on every render,
  * and formatting them was a quarter of a storefront's picture markup cost (docs/BENCHMARKS.md). */
-static const char *srcset(struct arena *a, const char *key, const unsigned *widths, size_t n, const char *ext)
+static const char *srcset(struct arena *a, const char *key, const unsigned *widths, size_t n, const char *ext,
+			  size_t *len)
 {
 	struct buf b;
 	char w[8];
@@ -97,7 +98,17 @@ static const char *srcset(struct arena *a, const char *key, const unsigned *widt
 		buf_put(&b, w, wn);
 		buf_putc(&b, 'w');
 	}
+	*len = b.len;
 	return buf_cstr(&b);
+}
+
+/* A srcset, in the request's arena, set without a copy: it outlives the page's dictionaries. */
+static void image_view_srcset(struct req *r, tmpl_dict *d, const char *name, const char *key, const unsigned *widths,
+			      size_t n, const char *ext)
+{
+	size_t len;
+	const char *text = srcset(r->arena, key, widths, n, ext, &len);
+	tmpl_setn_borrowed(d, name, text, len);
 }
 
 bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const char *ref, const char *alt,
@@ -108,7 +119,8 @@ bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const cha
 	char key[IMAGE_KEY_LEN + 1];
 	unsigned w, h;
 	tmpl_set(d, "ALT", alt ? alt : "");
-	tmpl_set(d, "LOADING", eager ? "eager" : "lazy");
+	/* Fixed words and arena strings below are borrowed, not copied: they outlive d. */
+	tmpl_setn_borrowed(d, "LOADING", eager ? "eager" : "lazy", eager ? 5 : 4);
 	if (image_view_parse(ref, key, &w, &h)) {
 		unsigned all[IMAGE_LADDER_N];
 		size_t n = image_widths(w, all);
@@ -125,10 +137,11 @@ bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const cha
 				fb = widths[i];
 				break;
 			}
-		tmpl_set(d, "SRC", arena_printf(r->arena, IMAGE_PATH_PREFIX "%s-%u.jpg", key, fb));
+		const char *src = arena_printf(r->arena, IMAGE_PATH_PREFIX "%s-%u.jpg", key, fb);
+		tmpl_setn_borrowed(d, "SRC", src, strlen(src));
 		tmpl_set_int(d, "WIDTH", fb);
 		tmpl_set_int(d, "HEIGHT", image_scaled_height(w, h, fb));
-		tmpl_set(d, "SIZES", slot_sizes[slot]);
+		tmpl_setn_borrowed(d, "SIZES", slot_sizes[slot], strlen(slot_sizes[slot]));
 		/* A <picture> offers one modern format and falls back to SRC (JPEG): one srcset keeps a
 		 * grid of cards small. AVIF, for a slot whose every candidate has it: a browser takes the
 		 * first source whose type it supports and picks only among that source's widths, so a
@@ -139,12 +152,12 @@ bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const cha
 		 * for everyone else (docs/BENCHMARKS.md).
 		 * An avatar is a bare <img> (its layout styles the img itself): a JPEG srcset. */
 		if (slot == IMAGE_SLOT_AVATAR || slot == IMAGE_SLOT_CHIP) {
-			tmpl_set(d, "JPEG_SRCSET", srcset(r->arena, key, widths, n, "jpg"));
+			image_view_srcset(r, d, "JPEG_SRCSET", key, widths, n, "jpg");
 			tmpl_show(d, "SRCSET");
 		} else if (slot_max[slot] <= IMAGE_AVIF_MAX_W && image_view_avif(ref)) {
-			tmpl_set(tmpl_add(d, "AVIF"), "AVIF_SRCSET", srcset(r->arena, key, widths, n, "avif"));
+			image_view_srcset(r, tmpl_add(d, "AVIF"), "AVIF_SRCSET", key, widths, n, "avif");
 		} else {
-			tmpl_set(d, "WEBP_SRCSET", srcset(r->arena, key, widths, n, "webp"));
+			image_view_srcset(r, d, "WEBP_SRCSET", key, widths, n, "webp");
 			tmpl_show(d, "SRCSET");
 		}
 	} else {
