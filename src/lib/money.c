@@ -126,7 +126,7 @@ static bool money_write(char *out, size_t outlen, long long minor, const char *c
 /* A grid shows the same few dozen prices on every view: each worker remembers the last ones it
  * wrote, in slots picked by amount. A memo, not state: an entry is a pure function of its amount and
  * code, both compared whole. */
-#define MONEY_MEMO_SLOTS 64
+#define MONEY_MEMO_SLOTS 256
 struct money_memo {
 	long long minor;
 	char currency[4];
@@ -139,7 +139,7 @@ bool money_format(char *out, size_t outlen, long long minor, const char *currenc
 {
 	if (money_exponent(currency) < 0)
 		return money_write(out, outlen, minor, currency, true);
-	struct money_memo *m = &money_memos[((unsigned long long)minor * 0x9e3779b97f4a7c15ULL) >> 58];
+	struct money_memo *m = &money_memos[((unsigned long long)minor * 0x9e3779b97f4a7c15ULL) >> 56];
 	if (m->minor != minor || memcmp(m->currency, currency, 4) != 0 || !m->len) {
 		char text[64];
 		if (!money_write(text, sizeof text, minor, currency, true))
