@@ -165,8 +165,12 @@ bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const cha
 		 * placeholder. A remote address is never put in a page (IMAGE_REF_SQL hides those). */
 		bool local = ref[0] == '/' && ref[1] != '/';
 		tmpl_set(d, "SRC", local ? ref : IMAGE_PLACEHOLDER_URL);
-		tmpl_set_int(d, "WIDTH", slot == IMAGE_SLOT_MAIN ? 600 : slot == IMAGE_SLOT_COVER ? 1200 : 300);
-		tmpl_set_int(d, "HEIGHT", slot == IMAGE_SLOT_MAIN ? 600 : slot == IMAGE_SLOT_COVER ? 400 : 300);
+		/* The placeholder's fixed size, as the fixed words they are: a grid of such cards
+		 * formatted and copied the same two numbers for every card. */
+		const char *width = slot == IMAGE_SLOT_MAIN ? "600" : slot == IMAGE_SLOT_COVER ? "1200" : "300";
+		const char *height = slot == IMAGE_SLOT_MAIN ? "600" : slot == IMAGE_SLOT_COVER ? "400" : "300";
+		tmpl_setn_borrowed(d, "WIDTH", width, strlen(width));
+		tmpl_setn_borrowed(d, "HEIGHT", height, strlen(height));
 	}
 	tmpl_show(d, section);
 	return true;
