@@ -8,18 +8,14 @@
 /* Cards in the first row of the widest grid (static/style.css: .grid). */
 #define CARD_EAGER 4
 
-/* A row's text as it is, measured already and not copied: the rows outlive the page's
- * dictionaries (the request's arena, or the read cache's own copy until the next request), and
- * a grid sets a dozen of them per card. */
-static void card_view_set(tmpl_dict *c, const char *key, const struct db_val *v)
-{
-	tmpl_setn_borrowed(c, key, v->s, v->len);
-}
-
 void card_view_fill(struct req *r, tmpl_dict *c, const struct db_res *res, size_t row)
 {
-	card_view_set(c, "TITLE", db_at(res, row, 1));
-	card_view_set(c, "BRAND", db_at(res, row, 3));
+	/* A row's text as it is, measured already and not copied: the rows outlive the page's
+	 * dictionaries (the request's arena, or the read cache's own copy until the next request),
+	 * and a grid sets a dozen values per card. */
+	const struct db_val *title = db_at(res, row, 1), *brand = db_at(res, row, 3);
+	tmpl_setn_borrowed(c, "TITLE", title->s, title->len);
+	tmpl_setn_borrowed(c, "BRAND", brand->s, brand->len);
 	const char *price = layout_money(r, db_at(res, row, 4)->i, db_at(res, row, 5)->s);
 	/* the card's price is the cheapest variant's: "from" says the others cost more (both in
 	 * the request's arena) */

@@ -102,15 +102,6 @@ static const char *srcset(struct arena *a, const char *key, const unsigned *widt
 	return buf_cstr(&b);
 }
 
-/* A srcset, in the request's arena, set without a copy: it outlives the page's dictionaries. */
-static void image_view_srcset(struct req *r, tmpl_dict *d, const char *name, const char *key, const unsigned *widths,
-			      size_t n, const char *ext)
-{
-	size_t len;
-	const char *text = srcset(r->arena, key, widths, n, ext, &len);
-	tmpl_setn_borrowed(d, name, text, len);
-}
-
 bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const char *ref, const char *alt,
 		     enum image_slot slot, bool eager)
 {
@@ -142,6 +133,7 @@ bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const cha
 		tmpl_set_int(d, "WIDTH", fb);
 		tmpl_set_int(d, "HEIGHT", image_scaled_height(w, h, fb));
 		tmpl_setn_borrowed(d, "SIZES", slot_sizes[slot], strlen(slot_sizes[slot]));
+		size_t len;	/* of a srcset, in the request's arena */
 		/* A <picture> offers one modern format and falls back to SRC (JPEG): one srcset keeps a
 		 * grid of cards small. AVIF, for a slot whose every candidate has it: a browser takes the
 		 * first source whose type it supports and picks only among that source's widths, so a
@@ -152,12 +144,15 @@ bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const cha
 		 * for everyone else (docs/BENCHMARKS.md).
 		 * An avatar is a bare <img> (its layout styles the img itself): a JPEG srcset. */
 		if (slot == IMAGE_SLOT_AVATAR || slot == IMAGE_SLOT_CHIP) {
-			image_view_srcset(r, d, "JPEG_SRCSET", key, widths, n, "jpg");
+			const char *jpeg = srcset(r->arena, key, widths, n, "jpg", &len);
+			tmpl_setn_borrowed(d, "JPEG_SRCSET", jpeg, len);
 			tmpl_show(d, "SRCSET");
 		} else if (slot_max[slot] <= IMAGE_AVIF_MAX_W && image_view_avif(ref)) {
-			image_view_srcset(r, tmpl_add(d, "AVIF"), "AVIF_SRCSET", key, widths, n, "avif");
+			const char *avif = srcset(r->arena, key, widths, n, "avif", &len);
+			tmpl_setn_borrowed(tmpl_add(d, "AVIF"), "AVIF_SRCSET", avif, len);
 		} else {
-			image_view_srcset(r, d, "WEBP_SRCSET", key, widths, n, "webp");
+			const char *webp = srcset(r->arena, key, widths, n, "webp", &len);
+			tmpl_setn_borrowed(d, "WEBP_SRCSET", webp, len);
 			tmpl_show(d, "SRCSET");
 		}
 	} else {
