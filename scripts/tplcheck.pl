@@ -36,7 +36,7 @@ for my $f (@ARGV) {
 	local $/;
 	my $text = <$fh>;
 	my @used;
-	while ($text =~ /\btmpl_(set|setn|set_int|set_global|show|add|include)\(\s*[^,]+,\s*"([^"]+)"/g) {
+	while ($text =~ /\btmpl_(set|setn|setn_borrowed|set_int|set_global|show|add|include)\(\s*[^,]+,\s*"([^"]+)"/g) {
 		next if $1 eq 'include' && $include_markers{$2};
 		push @used, [ $2, 1 + (substr($text, 0, pos $text) =~ tr/\n//) ];
 	}
