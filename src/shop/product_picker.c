@@ -44,8 +44,8 @@ static const char *stock_words(struct req *r, const struct db_res *vars, size_t 
 static void stock_state(struct req *r, tmpl_dict *v, const struct db_res *vars, size_t i)
 {
 	const char *class, *words = stock_words(r, vars, i, &class);
-	tmpl_set(v, "STOCK_CLASS", class);
-	tmpl_set(v, "STOCK", words);
+	tmpl_setn_borrowed(v, "STOCK_CLASS", class, strlen(class));	/* literals, or the request's arena */
+	tmpl_setn_borrowed(v, "STOCK", words, strlen(words));
 }
 
 /* "Large / Moss": appended from the row's lengths, as every choice of a card's picker has one. */
@@ -118,8 +118,8 @@ static void swatch(struct req *r, tmpl_dict *o, const char *colour, long long im
 			return;
 		}
 	const char *class = colour_swatch_class(colour);
-	if (class)
-		tmpl_set(tmpl_add(o, "SWATCH"), "CLASS", class);
+	if (class)	/* the table's own words */
+		tmpl_setn_borrowed(tmpl_add(o, "SWATCH"), "CLASS", class, strlen(class));
 }
 
 /* A group's fieldset or select id: the prefix, then "variant" or "option2". */
@@ -153,9 +153,13 @@ static void variant_group(struct req *r, tmpl_dict *d, const char *prefix, const
 	bool colours = opts->nrows == 1 && colour_swatch_option(db_at(opts, 0, 0)->s);
 	bool buttons = as_buttons(vars->nrows);
 	tmpl_dict *g = tmpl_add(d, "PICKER_GROUPS");
-	tmpl_set(g, "LEGEND", *legend ? legend : "Option");
+	if (!*legend)
+		legend = "Option";
+	/* the rows, literals and the request's arena all outlive the page's dictionary */
+	tmpl_setn_borrowed(g, "LEGEND", legend, strlen(legend));
 	tmpl_setn_borrowed(g, "INPUT", "variant", 7);
-	tmpl_set(g, "FIELD_ID", field_id(r, prefix, "variant", 7));
+	const char *id = field_id(r, prefix, "variant", 7);
+	tmpl_setn_borrowed(g, "FIELD_ID", id, strlen(id));
 	if (invalid)
 		tmpl_show(g, "INVALID");
 	for (size_t i = 0; i < vars->nrows; i++) {
@@ -170,9 +174,13 @@ static void variant_group(struct req *r, tmpl_dict *d, const char *prefix, const
 		const char *shown = layout_money(r, price, cur);
 		tmpl_setn_borrowed(p, "PRICE", shown, strlen(shown));
 		if (buttons) {
-			tmpl_set(o, "NAME", *name ? name : "Standard");
-			if (was > price)
-				tmpl_set(tmpl_add(p, "COMPARE_AT"), "WAS", layout_money(r, was, cur));
+			if (!*name)
+				name = "Standard";
+			tmpl_setn_borrowed(o, "NAME", name, strlen(name));	/* the row's text or the request's arena */
+			if (was > price) {
+				const char *shown_was = layout_money(r, was, cur);
+				tmpl_setn_borrowed(tmpl_add(p, "COMPARE_AT"), "WAS", shown_was, strlen(shown_was));
+			}
 			stock_state(r, p, vars, i);
 			if (colours)
 				swatch(r, o, name, num(vars, i, PICKER_IMAGE_ID), imgs);
@@ -220,9 +228,10 @@ static void option_group(struct req *r, tmpl_dict *d, const char *prefix, const 
 	bool buttons = as_buttons(nseen);
 	const char *input = option_inputs[col - PICKER_OPTION1];
 	tmpl_dict *g = tmpl_add(d, "PICKER_GROUPS");
-	tmpl_set(g, "LEGEND", option);
+	tmpl_setn_borrowed(g, "LEGEND", option, strlen(option));
 	tmpl_setn_borrowed(g, "INPUT", input, 7);
-	tmpl_set(g, "FIELD_ID", field_id(r, prefix, input, 7));
+	const char *id = field_id(r, prefix, input, 7);
+	tmpl_setn_borrowed(g, "FIELD_ID", id, strlen(id));
 	if (invalid)
 		tmpl_show(g, "INVALID");
 	for (size_t k = 0; k < nseen; k++) {
@@ -261,6 +270,15 @@ static bool json_text(struct buf *b, const char *s)
 	return true;
 }
 
+/* Text this file made, which has no byte JSON or json_script.h escapes (a price as money_format
+ * writes it, the stock's words, a class name), quoted as it is. */
+static void json_plain(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	buf_puts(b, s);
+	buf_putc(b, '"');
+}
+
 static void json_int(struct buf *b, long long v)
 {
 	if (v < 0)
@@ -288,11 +306,11 @@ static void variant_data(struct req *r, tmpl_dict *d, const struct db_res *vars)
 		buf_putc(&b, ',');
 		ok = ok && json_text(&b, cell(vars, i, PICKER_OPTION3));
 		buf_puts(&b, "],\"price\":");
-		ok = ok && json_text(&b, layout_money(r, num(vars, i, PICKER_PRICE), cell(vars, i, PICKER_CURRENCY)));
+		json_plain(&b, layout_money(r, num(vars, i, PICKER_PRICE), cell(vars, i, PICKER_CURRENCY)));
 		buf_puts(&b, ",\"stock\":");
-		ok = ok && json_text(&b, words);
+		json_plain(&b, words);
 		buf_puts(&b, ",\"stock_class\":");
-		ok = ok && json_text(&b, class);
+		json_plain(&b, class);
 		buf_puts(&b, sold_out(vars, i) ? ",\"buyable\":false,\"picture\":" : ",\"buyable\":true,\"picture\":");
 		json_int(&b, num(vars, i, PICKER_IMAGE_ID));
 		buf_putc(&b, '}');
@@ -300,7 +318,7 @@ static void variant_data(struct req *r, tmpl_dict *d, const struct db_res *vars)
 			return;
 	}
 	buf_putc(&b, ']');
-	tmpl_set(tmpl_add(d, "VARIANT_DATA"), "SANITISED_VARIANT_JSON", buf_cstr(&b));
+	tmpl_setn_borrowed(tmpl_add(d, "VARIANT_DATA"), "SANITISED_VARIANT_JSON", buf_cstr(&b), b.len);
 }
 
 static bool any_buyable(const struct db_res *vars)
