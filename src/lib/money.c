@@ -123,52 +123,9 @@ static bool money_write(char *out, size_t outlen, long long minor, const char *c
 	return true;
 }
 
-/* A page shows the same few amounts over and over (a card's price, its picker's choices, the
- * script's data, the "was" prices) and each cost about four hundred instructions to write: the
- * shown text of recent amounts is kept, each place holding one amount in one currency. The text is
- * a pure function of the amount and the code, so a kept one is never stale; a place is simply
- * overwritten by the next amount that falls in it. */
-#define MONEY_KEPT 64
-struct money_kept {
-	long long minor;
-	char currency[4];
-	unsigned char len;	/* 0: empty */
-	char text[43];
-};
-
 bool money_format(char *out, size_t outlen, long long minor, const char *currency)
 {
-	static struct money_kept kept[MONEY_KEPT];
-	if (!out || !currency || strnlen(currency, 4) != 3)
-		return money_write(out, outlen, minor, currency, true);
-	unsigned long long h = ((unsigned long long)minor ^ ((unsigned long long)(unsigned char)currency[0] << 40)
-				^ ((unsigned long long)(unsigned char)currency[1] << 48)
-				^ ((unsigned long long)(unsigned char)currency[2] << 56)) * 0x9e3779b97f4a7c15ULL;
-	struct money_kept *k = &kept[h >> 58];	/* 2^6 = MONEY_KEPT places */
-	if (k->len && k->minor == minor && memcmp(k->currency, currency, 4) == 0) {
-		if (k->len >= outlen) {
-			if (outlen)
-				out[0] = '\0';
-			return false;
-		}
-		memcpy(out, k->text, (size_t)k->len + 1);
-		return true;
-	}
-	char text[sizeof k->text];
-	if (!money_write(text, sizeof text, minor, currency, true))
-		return money_write(out, outlen, minor, currency, true);
-	size_t n = strlen(text);
-	k->minor = minor;
-	memcpy(k->currency, currency, 4);
-	k->len = (unsigned char)n;
-	memcpy(k->text, text, n + 1);
-	if (n >= outlen) {
-		if (outlen)
-			out[0] = '\0';
-		return false;
-	}
-	memcpy(out, text, n + 1);
-	return true;
+	return money_write(out, outlen, minor, currency, true);
 }
 
 bool money_decimal(char *out, size_t outlen, long long minor, const char *currency)

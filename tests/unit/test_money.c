@@ -1,6 +1,5 @@
 /* test_money.c: currency exponents, exact formatting of minor units, a parser that refuses loose input. */
 #include <limits.h>
-#include <stdio.h>
 #include <string.h>
 #include <check.h>
 #include "lib/money.h"
@@ -139,28 +138,6 @@ START_TEST(test_money_format_rejects_invalid_currency)
 }
 END_TEST
 
-/* money_format keeps recent answers: asked again and again, in turns with other amounts and
- * currencies that share its places, each answer is still that amount's. */
-START_TEST(test_money_format_kept_answers_stay_each_amounts_own)
-{
-	for (int round = 0; round < 3; round++)
-		for (long long minor = -99999; minor <= 99999; minor += 997) {
-			char want[32];
-			unsigned long long mag = minor < 0 ? (unsigned long long)-minor : (unsigned long long)minor;
-			snprintf(want, sizeof want, "%s$%llu.%02llu", minor < 0 ? "-" : "", mag / 100, mag % 100);
-			assert_format(minor, "USD", want);
-			snprintf(want, sizeof want, "%s\u00a5%llu", minor < 0 ? "-" : "", mag % 1000);
-			assert_format(minor < 0 ? -(long long)(mag % 1000) : (long long)(mag % 1000), "JPY", want);
-			snprintf(want, sizeof want, "%s%llu.%02llu CHF", minor < 0 ? "-" : "", mag / 100, mag % 100);
-			assert_format(minor, "CHF", want);
-		}
-	char small[16] = "unchanged";
-	assert_format(12900, "USD", "$129.00");
-	ck_assert(!money_format(small, 7, 12900, "USD"));	/* "$129.00" + NUL, kept, still too long */
-	ck_assert_str_eq(small, "");
-}
-END_TEST
-
 START_TEST(test_money_format_refuses_small_buffer)
 {
 	char out[8];
@@ -275,7 +252,6 @@ Suite *money_suite(void)
 	tcase_add_test(tc, test_money_format_extremes_do_not_overflow);
 	tcase_add_test(tc, test_money_format_rejects_invalid_currency);
 	tcase_add_test(tc, test_money_format_refuses_small_buffer);
-	tcase_add_test(tc, test_money_format_kept_answers_stay_each_amounts_own);
 	tcase_add_test(tc, test_money_decimal_is_plain_digits_with_the_currency_exponent);
 	suite_add_tcase(s, tc);
 
