@@ -36,8 +36,14 @@ static const char *stock_words(struct req *r, const struct db_res *vars, size_t 
 	*class = stock > LOW_STOCK ? "in-stock" : stock > 0 ? "low-stock" : sold_out(vars, i) ? "sold-out" : "in-stock";
 	if (stock > LOW_STOCK)
 		return "In stock";
-	if (stock > 0)
-		return arena_printf(r->arena, "Only %lld left", stock);
+	if (stock > 0) {	/* appended: a low stock is said by its choice and again in the script's data */
+		struct buf b;
+		buf_init(&b, r->arena, 32);
+		buf_puts(&b, "Only ");
+		buf_put_ulong(&b, (unsigned long long)stock);
+		buf_puts(&b, " left");
+		return buf_cstr(&b);
+	}
 	return sold_out(vars, i) ? "Sold out" : "Available to order";
 }
 
@@ -102,8 +108,8 @@ static void price_line(struct req *r, tmpl_dict *d, const struct db_res *vars, l
 	bool differ = false;
 	for (size_t i = 0; i < vars->nrows; i++)
 		differ |= num(vars, i, PICKER_PRICE) != low;
-	tmpl_set(d, "PRICE_LINE", arena_printf(r->arena, "%s%s", differ ? "from " : "",
-					       layout_money(r, low, cell(vars, (size_t)open, PICKER_CURRENCY))));
+	const char *shown = layout_money(r, low, cell(vars, (size_t)open, PICKER_CURRENCY));
+	tmpl_set(d, "PRICE_LINE", differ ? arena_concat(r->arena, "from ", shown, (char *)NULL) : shown);
 }
 
 /* A colour choice's chip: the variant's own picture when it has one, else the table's colour;
