@@ -18,6 +18,34 @@ static const char *const json_script_escapes[256] = {
 	['<'] = "\\u003c", ['>'] = "\\u003e", ['&'] = "\\u0026",
 };
 
+/* Writes escape `esc` at out; where it ends. */
+static inline char *json_script_escape(char *out, const char *esc)
+{
+	if (esc[1] == 'u') {	/* sizes the compiler knows: no call per escape */
+		memcpy(out, esc, 6);
+		return out + 6;
+	}
+	memcpy(out, esc, 2);
+	return out + 2;
+}
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+/* Which of the 16 bytes in v json_script_escapes has an escape for, a bit each: control bytes,
+ * '"', '\\', '/', '<', '>' and '&'. */
+static unsigned json_script_mask16(__m128i v)
+{
+	__m128i m = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1f)), _mm_set1_epi8(0x1f));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('/')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('<')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('>')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('&')));
+	return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
 void json_script_string(struct buf *b, const char *s, size_t n)
 {
 	/* Room for the worst case first (every byte a six-byte escape, and the quotes), then bytes
@@ -28,19 +56,33 @@ void json_script_string(struct buf *b, const char *s, size_t n)
 	buf_reserve(b, n * 6 + 2);
 	char *out = b->p + b->len;
 	*out++ = '"';
-	for (size_t i = 0; i < n; i++) {
+	size_t i = 0;
+#ifdef __SSE2__
+	/* Sixteen bytes at a time up to the next byte with an escape, where a byte at a time cost
+	 * about seven instructions a byte (a storefront's names, addresses and bio). Each 16-byte
+	 * store stays in the room reserved: at most 6 i bytes are written for the first i. */
+	while (i + 16 <= n) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		_mm_storeu_si128((__m128i *)out, v);
+		unsigned mask = json_script_mask16(v);
+		if (!mask) {
+			out += 16;
+			i += 16;
+			continue;
+		}
+		unsigned k = (unsigned)__builtin_ctz(mask);
+		out += k;
+		i += k;
+		out = json_script_escape(out, json_script_escapes[(unsigned char)s[i++]]);
+	}
+#endif
+	for (; i < n; i++) {
 		const char *esc = json_script_escapes[(unsigned char)s[i]];
 		if (!esc) {
 			*out++ = s[i];
 			continue;
 		}
-		if (esc[1] == 'u') {	/* sizes the compiler knows: no call per escape */
-			memcpy(out, esc, 6);
-			out += 6;
-		} else {
-			memcpy(out, esc, 2);
-			out += 2;
-		}
+		out = json_script_escape(out, esc);
 	}
 	*out++ = '"';
 	b->len = (size_t)(out - b->p);

@@ -123,9 +123,42 @@ static bool money_write(char *out, size_t outlen, long long minor, const char *c
 	return true;
 }
 
+/* A grid shows the same few dozen prices on every view: each worker remembers the last ones it
+ * wrote, in slots picked by amount. A memo, not state: an entry is a pure function of its amount and
+ * code, both compared whole. */
+#define MONEY_MEMO_SLOTS 256
+struct money_memo {
+	long long minor;
+	char currency[4];
+	unsigned char len;	/* 0: an empty slot (no amount is written as nothing) */
+	char text[27];
+};
+static struct money_memo money_memos[MONEY_MEMO_SLOTS];
+
 bool money_format(char *out, size_t outlen, long long minor, const char *currency)
 {
-	return money_write(out, outlen, minor, currency, true);
+	if (money_exponent(currency) < 0)
+		return money_write(out, outlen, minor, currency, true);
+	struct money_memo *m = &money_memos[((unsigned long long)minor * 0x9e3779b97f4a7c15ULL) >> 56];
+	if (m->minor != minor || memcmp(m->currency, currency, 4) != 0 || !m->len) {
+		char text[64];
+		if (!money_write(text, sizeof text, minor, currency, true))
+			return money_write(out, outlen, minor, currency, true);
+		size_t len = strlen(text);
+		if (len >= sizeof m->text)
+			return money_write(out, outlen, minor, currency, true);
+		m->minor = minor;
+		memcpy(m->currency, currency, 4);
+		memcpy(m->text, text, len + 1);
+		m->len = (unsigned char)len;
+	}
+	if (!out || m->len >= outlen) {
+		if (out && outlen > 0)
+			out[0] = '\0';
+		return false;
+	}
+	memcpy(out, m->text, m->len + 1u);
+	return true;
 }
 
 bool money_decimal(char *out, size_t outlen, long long minor, const char *currency)

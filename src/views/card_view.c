@@ -10,11 +10,18 @@
 
 void card_view_fill(struct req *r, tmpl_dict *c, const struct db_res *res, size_t row)
 {
-	tmpl_set(c, "TITLE", db_at(res, row, 1)->s);
-	tmpl_set(c, "BRAND", db_at(res, row, 3)->s);
+	/* A row's text as it is, measured already and not copied: the rows outlive the page's
+	 * dictionaries (the request's arena, or the read cache's own copy until the next request),
+	 * and a grid sets a dozen values per card. */
+	const struct db_val *title = db_at(res, row, 1), *brand = db_at(res, row, 3);
+	tmpl_setn_borrowed(c, "TITLE", title->s, title->len);
+	tmpl_setn_borrowed(c, "BRAND", brand->s, brand->len);
 	const char *price = layout_money(r, db_at(res, row, 4)->i, db_at(res, row, 5)->s);
-	/* the card's price is the cheapest variant's: "from" says the others cost more */
-	tmpl_set(c, "PRICE", db_at(res, row, 9)->i ? arena_concat(r->arena, "from ", price, (char *)NULL) : price);
+	/* the card's price is the cheapest variant's: "from" says the others cost more (both in
+	 * the request's arena) */
+	if (db_at(res, row, 9)->i)
+		price = arena_concat(r->arena, "from ", price, (char *)NULL);
+	tmpl_setn_borrowed(c, "PRICE", price, strlen(price));
 	/* The first row of a grid is in view as the page opens: those load at once, the rest lazily. */
 	image_view_fill(r, c, "IMAGE", db_at(res, row, 7)->s, db_at(res, row, 8)->s, IMAGE_SLOT_CARD, row < CARD_EAGER);
 }
@@ -49,7 +56,8 @@ const char *card_view_path(struct arena *a, const struct db_res *res, size_t row
 tmpl_dict *card_view_add(struct req *r, tmpl_dict *list, const struct db_res *res, size_t row, const char *via)
 {
 	tmpl_dict *c = tmpl_add(list, "PRODUCTS");
-	tmpl_set(c, "URL", card_view_path(r->arena, res, row, via));
+	const char *path = card_view_path(r->arena, res, row, via);	/* in the request's arena */
+	tmpl_setn_borrowed(c, "URL", path, strlen(path));
 	card_view_fill(r, c, res, row);
 	if (db_at(res, row, 6)->i <= 0)
 		tmpl_show(c, "SOLD_OUT");

@@ -77,7 +77,8 @@ static size_t put_width(char out[8], unsigned w)
 
 /* Built by appends, not printf: a grid of cards makes three of these per card on every render,
  * and formatting them was a quarter of a storefront's picture markup cost (docs/BENCHMARKS.md). */
-static const char *srcset(struct arena *a, const char *key, const unsigned *widths, size_t n, const char *ext)
+static const char *srcset(struct arena *a, const char *key, const unsigned *widths, size_t n, const char *ext,
+			  size_t *len)
 {
 	struct buf b;
 	char w[8];
@@ -97,6 +98,7 @@ static const char *srcset(struct arena *a, const char *key, const unsigned *widt
 		buf_put(&b, w, wn);
 		buf_putc(&b, 'w');
 	}
+	*len = b.len;
 	return buf_cstr(&b);
 }
 
@@ -108,7 +110,8 @@ bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const cha
 	char key[IMAGE_KEY_LEN + 1];
 	unsigned w, h;
 	tmpl_set(d, "ALT", alt ? alt : "");
-	tmpl_set(d, "LOADING", eager ? "eager" : "lazy");
+	/* Fixed words and arena strings below are borrowed, not copied: they outlive d. */
+	tmpl_setn_borrowed(d, "LOADING", eager ? "eager" : "lazy", eager ? 5 : 4);
 	if (image_view_parse(ref, key, &w, &h)) {
 		unsigned all[IMAGE_LADDER_N];
 		size_t n = image_widths(w, all);
@@ -125,10 +128,12 @@ bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const cha
 				fb = widths[i];
 				break;
 			}
-		tmpl_set(d, "SRC", arena_printf(r->arena, IMAGE_PATH_PREFIX "%s-%u.jpg", key, fb));
+		const char *src = arena_printf(r->arena, IMAGE_PATH_PREFIX "%s-%u.jpg", key, fb);
+		tmpl_setn_borrowed(d, "SRC", src, strlen(src));
 		tmpl_set_int(d, "WIDTH", fb);
 		tmpl_set_int(d, "HEIGHT", image_scaled_height(w, h, fb));
-		tmpl_set(d, "SIZES", slot_sizes[slot]);
+		tmpl_setn_borrowed(d, "SIZES", slot_sizes[slot], strlen(slot_sizes[slot]));
+		size_t len;	/* of a srcset, in the request's arena */
 		/* A <picture> offers one modern format and falls back to SRC (JPEG): one srcset keeps a
 		 * grid of cards small. AVIF, for a slot whose every candidate has it: a browser takes the
 		 * first source whose type it supports and picks only among that source's widths, so a
@@ -139,12 +144,15 @@ bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const cha
 		 * for everyone else (docs/BENCHMARKS.md).
 		 * An avatar is a bare <img> (its layout styles the img itself): a JPEG srcset. */
 		if (slot == IMAGE_SLOT_AVATAR || slot == IMAGE_SLOT_CHIP) {
-			tmpl_set(d, "JPEG_SRCSET", srcset(r->arena, key, widths, n, "jpg"));
+			const char *jpeg = srcset(r->arena, key, widths, n, "jpg", &len);
+			tmpl_setn_borrowed(d, "JPEG_SRCSET", jpeg, len);
 			tmpl_show(d, "SRCSET");
 		} else if (slot_max[slot] <= IMAGE_AVIF_MAX_W && image_view_avif(ref)) {
-			tmpl_set(tmpl_add(d, "AVIF"), "AVIF_SRCSET", srcset(r->arena, key, widths, n, "avif"));
+			const char *avif = srcset(r->arena, key, widths, n, "avif", &len);
+			tmpl_setn_borrowed(tmpl_add(d, "AVIF"), "AVIF_SRCSET", avif, len);
 		} else {
-			tmpl_set(d, "WEBP_SRCSET", srcset(r->arena, key, widths, n, "webp"));
+			const char *webp = srcset(r->arena, key, widths, n, "webp", &len);
+			tmpl_setn_borrowed(d, "WEBP_SRCSET", webp, len);
 			tmpl_show(d, "SRCSET");
 		}
 	} else {
@@ -152,8 +160,12 @@ bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const cha
 		 * placeholder. A remote address is never put in a page (IMAGE_REF_SQL hides those). */
 		bool local = ref[0] == '/' && ref[1] != '/';
 		tmpl_set(d, "SRC", local ? ref : IMAGE_PLACEHOLDER_URL);
-		tmpl_set_int(d, "WIDTH", slot == IMAGE_SLOT_MAIN ? 600 : slot == IMAGE_SLOT_COVER ? 1200 : 300);
-		tmpl_set_int(d, "HEIGHT", slot == IMAGE_SLOT_MAIN ? 600 : slot == IMAGE_SLOT_COVER ? 400 : 300);
+		/* The placeholder's fixed size, as the fixed words they are: a grid of such cards
+		 * formatted and copied the same two numbers for every card. */
+		const char *width = slot == IMAGE_SLOT_MAIN ? "600" : slot == IMAGE_SLOT_COVER ? "1200" : "300";
+		const char *height = slot == IMAGE_SLOT_MAIN ? "600" : slot == IMAGE_SLOT_COVER ? "400" : "300";
+		tmpl_setn_borrowed(d, "WIDTH", width, strlen(width));
+		tmpl_setn_borrowed(d, "HEIGHT", height, strlen(height));
 	}
 	tmpl_show(d, section);
 	return true;

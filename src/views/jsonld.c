@@ -108,6 +108,74 @@ void jsonld_list_add(struct jsonld_list *l, const char *name, const char *url)
 	buf_putc(&l->b, '}');
 }
 
+const char *jsonld_site(struct arena *a, const char *base, size_t *len)
+{
+	size_t n = strlen(base);
+	if (!n || !utf8_valid((const uint8_t *)base, n))
+		return NULL;
+	struct buf b;
+	buf_init(&b, a, n * 6 + 3);
+	json_script_string(&b, base, n);
+	*len = b.len - 2;
+	return buf_cstr(&b) + 1;	/* without the quotes */
+}
+
+/* What a path byte is in an address written into JSON: 1 kept as it is (letters, digits, "-._~"),
+ * 2 a '/' (escaped "\/"), 0 anything else (percent-encoded, which jsonld_list_add_path leaves to
+ * its caller). A table: every card's path goes through it byte by byte. */
+static unsigned char jsonld_path_class(unsigned char c)
+{
+	static unsigned char table[256];
+	static bool made;
+	if (!made) {
+		for (int i = 0; i < 256; i++)
+			table[i] = (i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z') || (i >= '0' && i <= '9') ||
+				   i == '-' || i == '.' || i == '_' || i == '~' ? 1 : i == '/' ? 2 : 0;
+		made = true;
+	}
+	return table[c];
+}
+
+bool jsonld_list_add_path(struct jsonld_list *l, const char *name, const char *site_json, size_t site_json_len,
+			  const char *path, size_t path_len)
+{
+	static const char head[] = ",{\"@type\":\"ListItem\",\"position\":";
+	size_t was = l->b.len;
+	char digits[24];
+	char *p = digits + sizeof digits;
+	long long position = l->n + 1;
+	do
+		*--p = (char)('0' + position % 10);
+	while (position /= 10);
+	/* the first entry has no comma before it */
+	size_t skip = l->n == 0;
+	buf_put(&l->b, head + skip, sizeof head - 1 - skip);
+	buf_put(&l->b, p, (size_t)(digits + sizeof digits - p));
+	jsonld_set(&l->b, "name", name);
+	/* Each '/' of the path is "\/" (json_script.h), the rest as it is: two bytes a byte at most. */
+	buf_reserve(&l->b, 8 + site_json_len + 2 * path_len + 2);
+	char *out = l->b.p + l->b.len;
+	memcpy(out, ",\"url\":\"", 8);
+	out += 8;
+	memcpy(out, site_json, site_json_len);
+	out += site_json_len;
+	for (size_t i = 0; i < path_len; i++) {
+		unsigned char c = jsonld_path_class((unsigned char)path[i]);
+		if (c == 2)
+			*out++ = '\\';
+		else if (c == 0) {
+			l->b.len = was;
+			return false;
+		}
+		*out++ = path[i];
+	}
+	*out++ = '"';
+	*out++ = '}';
+	l->b.len = (size_t)(out - l->b.p);
+	l->n++;
+	return true;
+}
+
 const char *jsonld_list_end(struct jsonld_list *l)
 {
 	buf_puts(&l->b, "]}");

@@ -32,6 +32,16 @@ void jsonld_item_list(struct jsonld_list *l, struct arena *a, const char *name, 
 /* A BreadcrumbList: start it empty and add crumbs from the home page down, with the same add. */
 void jsonld_breadcrumbs(struct jsonld_list *l, struct arena *a);
 void jsonld_list_add(struct jsonld_list *l, const char *name, const char *url);
+/* An ItemList's entry, its address the site's (`site_json`: its JSON text without quotes, made
+ * once for a whole list with jsonld_site) followed by `path`: a grid's cards then write their
+ * addresses without measuring, percent-encoding and escaping the site's address once per card.
+ * false, and nothing written, when the path has a byte other than letters, digits, "-._~" and
+ * '/' (one an address would percent-encode: jsonld_list_add with the whole address then). */
+bool jsonld_list_add_path(struct jsonld_list *l, const char *name, const char *site_json, size_t site_json_len,
+			  const char *path, size_t path_len);
+/* The JSON text of a site's address without its quotes, for jsonld_list_add_path; NULL when the
+ * address would be left out (empty, or not UTF-8). */
+const char *jsonld_site(struct arena *a, const char *base, size_t *len);
 const char *jsonld_list_end(struct jsonld_list *l);
 const char *jsonld_person(struct arena *a, const char *name, const char *description, const char *image,
 			  const char *url);

@@ -89,6 +89,35 @@ START_TEST(test_json_script_writes_what_jansson_wrote)
 }
 END_TEST
 
+/* Strings longer than the sixteen bytes json_script_string reads at once, with each byte that has
+ * an escape (and a few that do not) at every place in and across those blocks: the same bytes as
+ * jansson's. */
+START_TEST(test_json_script_long_strings_escape_at_every_place)
+{
+	static const char probes[] = "\x01\x1f\"\\/<>&\x7f\xc3\xa9 a";
+	char text[80];
+	for (size_t len = 1; len < sizeof text; len++)
+		for (size_t at = 0; at < len; at++)
+			for (size_t k = 0; k + 1 < sizeof probes; k++) {
+				memset(text, 'x', len);
+				text[len] = '\0';
+				text[at] = probes[k];
+				/* a second escape a block later, and the last byte an escape */
+				if (at + 17 < len)
+					text[at + 17] = '/';
+				text[len - 1] = k % 2 ? '<' : 'z';
+				if ((unsigned char)probes[k] == 0xc3 && at + 1 < len)
+					text[at + 1] = '\xa9';	/* kept UTF-8, as jansson holds only that */
+				else if ((unsigned char)probes[k] >= 0x80)
+					continue;
+				json_t *v = json_pack("[s]", text);
+				ck_assert_ptr_nonnull(v);
+				ck_assert_str_eq(json_script_dump(A, v), jansson_form(v));
+				json_decref(v);
+			}
+}
+END_TEST
+
 Suite *json_script_suite(void)
 {
 	Suite *s = suite_create("json_script");
@@ -97,6 +126,7 @@ Suite *json_script_suite(void)
 	tcase_add_test(tc, test_json_script_escapes_what_could_end_the_block);
 	tcase_add_test(tc, test_json_script_keeps_the_meaning_of_plain_values);
 	tcase_add_test(tc, test_json_script_writes_what_jansson_wrote);
+	tcase_add_test(tc, test_json_script_long_strings_escape_at_every_place);
 	suite_add_tcase(s, tc);
 	return s;
 }

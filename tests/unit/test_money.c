@@ -1,6 +1,7 @@
 /* test_money.c: currency exponents, exact formatting of minor units, a parser that refuses loose input. */
 #include <limits.h>
 #include <string.h>
+#include <stdio.h>
 #include <check.h>
 #include "lib/money.h"
 #include "suites.h"
@@ -125,6 +126,33 @@ START_TEST(test_money_format_extremes_do_not_overflow)
 	assert_format(LLONG_MAX, "USD", "$92,233,720,368,547,758.07");
 	assert_format(LLONG_MIN, "USD", "-$92,233,720,368,547,758.08");
 	assert_format(LLONG_MIN, "JPY", "-\u00a59,223,372,036,854,775,808");
+}
+END_TEST
+
+/* money_format remembers what it wrote per amount: the same amount in another currency, amounts
+ * that share a slot, and an answer too long for a smaller buffer come out as if written anew. */
+START_TEST(test_money_format_remembered_answers_are_the_same)
+{
+	for (int round = 0; round < 3; round++) {
+		for (long long v = 0; v < 300; v += 7) {
+			char usd[64], eur[64], chf[64];
+			snprintf(usd, sizeof usd, "$%lld.%02lld", v / 100, v % 100);
+			snprintf(eur, sizeof eur, "\u20ac%lld.%02lld", v / 100, v % 100);
+			snprintf(chf, sizeof chf, "%lld.%02lld CHF", v / 100, v % 100);
+			assert_format(v, "USD", usd);
+			assert_format(v, "EUR", eur);
+			assert_format(v, "CHF", chf);
+		}
+		assert_format(1200, "JPY", "\u00a51,200");
+		assert_format(1200, "USD", "$12.00");
+	}
+	char small[6] = "xxxxx";
+	ck_assert(!money_format(small, sizeof small, 1200, "USD"));	/* "$12.00" needs 7 */
+	ck_assert_str_eq(small, "");
+	ck_assert(money_format(small, sizeof small, 5, "JPY"));	/* "¥5" fits */
+	ck_assert_str_eq(small, "\u00a55");
+	ck_assert(!money_format(small, sizeof small, 1200, "JPY"));	/* "¥1,200" is 7 bytes */
+	ck_assert_str_eq(small, "");
 }
 END_TEST
 
@@ -261,6 +289,7 @@ Suite *money_suite(void)
 	tcase_add_test(tc, test_money_parse_rejects_more_decimals_than_exponent);
 	tcase_add_test(tc, test_money_parse_rejects_above_ten_to_the_thirteen);
 	tcase_add_test(tc, test_money_parse_rejects_invalid_currency);
+	tcase_add_test(tc, test_money_format_remembered_answers_are_the_same);
 	suite_add_tcase(s, tc);
 	return s;
 }
