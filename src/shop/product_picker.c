@@ -2,6 +2,7 @@
  * cards (product_picker.h). */
 #include <string.h>
 #include "shop/product_picker.h"
+#include "lib/buf.h"
 #include "lib/colour_swatch.h"
 #include "lib/json_script.h"
 #include "lib/utf8.h"
@@ -35,22 +36,43 @@ static const char *stock_words(struct req *r, const struct db_res *vars, size_t 
 	*class = stock > LOW_STOCK ? "in-stock" : stock > 0 ? "low-stock" : sold_out(vars, i) ? "sold-out" : "in-stock";
 	if (stock > LOW_STOCK)
 		return "In stock";
-	if (stock > 0)
-		return arena_printf(r->arena, "Only %lld left", stock);
+	if (stock > 0) {	/* appended: a low stock is said by its choice and again in the script's data */
+		struct buf b;
+		buf_init(&b, r->arena, 32);
+		buf_puts(&b, "Only ");
+		buf_put_ulong(&b, (unsigned long long)stock);
+		buf_puts(&b, " left");
+		return buf_cstr(&b);
+	}
 	return sold_out(vars, i) ? "Sold out" : "Available to order";
 }
 
 static void stock_state(struct req *r, tmpl_dict *v, const struct db_res *vars, size_t i)
 {
 	const char *class, *words = stock_words(r, vars, i, &class);
-	tmpl_set(v, "STOCK_CLASS", class);
-	tmpl_set(v, "STOCK", words);
+	tmpl_setn_borrowed(v, "STOCK_CLASS", class, strlen(class));	/* literals, or the request's arena */
+	tmpl_setn_borrowed(v, "STOCK", words, strlen(words));
 }
 
+/* "Large / Moss": appended from the row's lengths, as every choice of a card's picker has one. */
 static const char *variant_name(struct req *r, const struct db_res *vars, size_t i)
 {
-	const char *a = cell(vars, i, PICKER_OPTION1), *b = cell(vars, i, PICKER_OPTION2), *c = cell(vars, i, PICKER_OPTION3);
-	return arena_printf(r->arena, "%s%s%s%s%s", a, *b ? " / " : "", b, *c ? " / " : "", c);
+	const struct db_val *a = db_at(vars, i, PICKER_OPTION1), *b = db_at(vars, i, PICKER_OPTION2);
+	const struct db_val *c = db_at(vars, i, PICKER_OPTION3);
+	if (!b->len && !c->len)
+		return a->s;	/* the common case, a single option: the row's own text */
+	struct buf n;
+	buf_init(&n, r->arena, a->len + b->len + c->len + 7);
+	buf_put(&n, a->s, a->len);
+	if (b->len) {
+		buf_put(&n, " / ", 3);
+		buf_put(&n, b->s, b->len);
+	}
+	if (c->len) {
+		buf_put(&n, " / ", 3);
+		buf_put(&n, c->s, c->len);
+	}
+	return buf_cstr(&n);
 }
 
 /* An add found the chosen variant short of stock (?short=, cart.c): what is left, said beside the
@@ -86,8 +108,8 @@ static void price_line(struct req *r, tmpl_dict *d, const struct db_res *vars, l
 	bool differ = false;
 	for (size_t i = 0; i < vars->nrows; i++)
 		differ |= num(vars, i, PICKER_PRICE) != low;
-	tmpl_set(d, "PRICE_LINE", arena_printf(r->arena, "%s%s", differ ? "from " : "",
-					       layout_money(r, low, cell(vars, (size_t)open, PICKER_CURRENCY))));
+	const char *shown = layout_money(r, low, cell(vars, (size_t)open, PICKER_CURRENCY));
+	tmpl_set(d, "PRICE_LINE", differ ? arena_concat(r->arena, "from ", shown, (char *)NULL) : shown);
 }
 
 /* A colour choice's chip: the variant's own picture when it has one, else the table's colour;
@@ -102,22 +124,48 @@ static void swatch(struct req *r, tmpl_dict *o, const char *colour, long long im
 			return;
 		}
 	const char *class = colour_swatch_class(colour);
-	if (class)
-		tmpl_set(tmpl_add(o, "SWATCH"), "CLASS", class);
+	if (class)	/* the table's own words */
+		tmpl_setn_borrowed(tmpl_add(o, "SWATCH"), "CLASS", class, strlen(class));
+}
+
+/* A group's fieldset or select id: the prefix, then "variant" or "option2". */
+static const char *field_id(struct req *r, const char *prefix, const char *input, size_t input_len)
+{
+	if (!*prefix)
+		return input;
+	size_t n = strlen(prefix);
+	struct buf id;
+	buf_init(&id, r->arena, n + input_len + 1);
+	buf_put(&id, prefix, n);
+	buf_put(&id, input, input_len);
+	return buf_cstr(&id);
+}
+
+/* A group draws its choices as buttons or, past a dozen, as a <select> (product_picker.tpl): each
+ * reads some of a choice's values and none of the others (a button its NAME, stock, compare-at
+ * price and swatch; an option its LABEL), so only those are made and set. */
+static bool as_buttons(size_t choices)
+{
+	return choices <= PICKER_MAX_BUTTONS;
 }
 
 /* One choice per variant: a product with a single option (or none). */
 static void variant_group(struct req *r, tmpl_dict *d, const char *prefix, const struct db_res *opts,
 			  const struct db_res *vars, const struct db_res *imgs, long long open, bool invalid)
 {
-	const char *legend = "";
-	for (size_t i = 0; i < opts->nrows && i < PICKER_MAX_OPTIONS; i++)
-		legend = arena_printf(r->arena, "%s%s%s", legend, i ? " / " : "", db_at(opts, i, 0)->s);
+	const char *legend = opts->nrows ? db_at(opts, 0, 0)->s : "";
+	for (size_t i = 1; i < opts->nrows && i < PICKER_MAX_OPTIONS; i++)
+		legend = arena_concat(r->arena, legend, " / ", db_at(opts, i, 0)->s, (char *)NULL);
 	bool colours = opts->nrows == 1 && colour_swatch_option(db_at(opts, 0, 0)->s);
+	bool buttons = as_buttons(vars->nrows);
 	tmpl_dict *g = tmpl_add(d, "PICKER_GROUPS");
-	tmpl_set(g, "LEGEND", *legend ? legend : "Option");
-	tmpl_set(g, "INPUT", "variant");
-	tmpl_set(g, "FIELD_ID", arena_concat(r->arena, prefix, "variant", (char *)NULL));
+	if (!*legend)
+		legend = "Option";
+	/* the rows, literals and the request's arena all outlive the page's dictionary */
+	tmpl_setn_borrowed(g, "LEGEND", legend, strlen(legend));
+	tmpl_setn_borrowed(g, "INPUT", "variant", 7);
+	const char *id = field_id(r, prefix, "variant", 7);
+	tmpl_setn_borrowed(g, "FIELD_ID", id, strlen(id));
 	if (invalid)
 		tmpl_show(g, "INVALID");
 	for (size_t i = 0; i < vars->nrows; i++) {
@@ -128,23 +176,33 @@ static void variant_group(struct req *r, tmpl_dict *d, const char *prefix, const
 		/* the gallery brings this variant's own picture into view when it is chosen (gallery.js) */
 		if (num(vars, i, PICKER_IMAGE_ID))
 			tmpl_set_int(tmpl_add(o, "PICTURE"), "IMAGE_ID", num(vars, i, PICKER_IMAGE_ID));
-		tmpl_set(o, "NAME", *name ? name : "Standard");
 		tmpl_dict *p = tmpl_add(o, "PRICED");
 		const char *shown = layout_money(r, price, cur);
-		tmpl_set(p, "PRICE", shown);
-		tmpl_set(o, "LABEL", arena_printf(r->arena, "%s%s%s", name, *name ? " — " : "", shown));
-		if (was > price)
-			tmpl_set(tmpl_add(p, "COMPARE_AT"), "WAS", layout_money(r, was, cur));
-		stock_state(r, p, vars, i);
-		if (colours)
-			swatch(r, o, name, num(vars, i, PICKER_IMAGE_ID), imgs);
+		tmpl_setn_borrowed(p, "PRICE", shown, strlen(shown));
+		if (buttons) {
+			if (!*name)
+				name = "Standard";
+			tmpl_setn_borrowed(o, "NAME", name, strlen(name));	/* the row's text or the request's arena */
+			if (was > price) {
+				const char *shown_was = layout_money(r, was, cur);
+				tmpl_setn_borrowed(tmpl_add(p, "COMPARE_AT"), "WAS", shown_was, strlen(shown_was));
+			}
+			stock_state(r, p, vars, i);
+			if (colours)
+				swatch(r, o, name, num(vars, i, PICKER_IMAGE_ID), imgs);
+		} else {
+			tmpl_set(o, "LABEL", arena_concat(r->arena, name, *name ? " — " : "", shown, (char *)NULL));
+		}
 		if (sold_out(vars, i))
 			tmpl_show(o, "SOLD_OUT");
 		if ((long long)i == open)
 			tmpl_show(o, "SELECTED");
 	}
-	tmpl_show(g, vars->nrows > PICKER_MAX_BUTTONS ? "SELECT" : "BUTTONS");
+	tmpl_show(g, buttons ? "BUTTONS" : "SELECT");
 }
+
+/* The input names of the option groups, by column. */
+static const char *const option_inputs[PICKER_MAX_OPTIONS] = { "option1", "option2", "option3" };
 
 /* One group per option (Size, Colour): each value once, in the order the variants bring them,
  * disabled when no variant that can be bought has it. The chosen value is the one asked for, if
@@ -152,34 +210,44 @@ static void variant_group(struct req *r, tmpl_dict *d, const char *prefix, const
 static void option_group(struct req *r, tmpl_dict *d, const char *prefix, const char *option, int col,
 			 const struct db_res *vars, const struct db_res *imgs, long long open, const char *asked, bool invalid)
 {
-	const char **seen = arena_alloc(r->arena, (vars->nrows + 1) * sizeof *seen);
+	/* the row each value first appears in: the values are known, and so whether they are
+	 * buttons, before any is set */
+	size_t *first = arena_alloc(r->arena, (vars->nrows + 1) * sizeof *first);
 	size_t nseen = 0;
+	for (size_t i = 0; i < vars->nrows; i++) {
+		const struct db_val *value = db_at(vars, i, col);
+		bool dup = !value->len;
+		for (size_t k = 0; k < nseen && !dup; k++) {
+			const struct db_val *seen = db_at(vars, first[k], col);
+			dup = seen->len == value->len && memcmp(seen->s, value->s, value->len) == 0;
+		}
+		if (!dup)
+			first[nseen++] = i;
+	}
+	if (!nseen)
+		return;
 	bool colours = colour_swatch_option(option);
 	bool asked_here = false;
 	for (size_t i = 0; asked && i < vars->nrows; i++)
 		asked_here |= strcmp(cell(vars, i, col), asked) == 0;
 	const char *chosen = asked_here ? asked : open >= 0 ? cell(vars, (size_t)open, col) : "";
-	tmpl_dict *g = NULL;
-	for (size_t i = 0; i < vars->nrows; i++) {
-		const char *value = cell(vars, i, col);
-		bool dup = !*value;
-		for (size_t k = 0; k < nseen && !dup; k++)
-			dup = strcmp(seen[k], value) == 0;
-		if (dup)
-			continue;
-		seen[nseen++] = value;
-		if (!g) {
-			g = tmpl_add(d, "PICKER_GROUPS");
-			tmpl_set(g, "LEGEND", option);
-			tmpl_set(g, "INPUT", arena_printf(r->arena, "option%d", col - PICKER_OPTION1 + 1));
-			tmpl_set(g, "FIELD_ID", arena_printf(r->arena, "%soption%d", prefix, col - PICKER_OPTION1 + 1));
-			if (invalid)
-				tmpl_show(g, "INVALID");
-		}
+	bool buttons = as_buttons(nseen);
+	const char *input = option_inputs[col - PICKER_OPTION1];
+	tmpl_dict *g = tmpl_add(d, "PICKER_GROUPS");
+	tmpl_setn_borrowed(g, "LEGEND", option, strlen(option));
+	tmpl_setn_borrowed(g, "INPUT", input, 7);
+	const char *id = field_id(r, prefix, input, 7);
+	tmpl_setn_borrowed(g, "FIELD_ID", id, strlen(id));
+	if (invalid)
+		tmpl_show(g, "INVALID");
+	for (size_t k = 0; k < nseen; k++) {
+		size_t i = first[k];
+		const struct db_val *v = db_at(vars, i, col);
+		const char *value = v->s;
 		tmpl_dict *o = tmpl_add(g, "CHOICES");
-		tmpl_set(o, "VALUE", value);
-		tmpl_set(o, "NAME", value);
-		tmpl_set(o, "LABEL", value);
+		/* the rows outlive the page's dictionary (db_query_cached, or the request's arena) */
+		tmpl_setn_borrowed(o, "VALUE", value, v->len);
+		tmpl_setn_borrowed(o, buttons ? "NAME" : "LABEL", value, v->len);
 		bool any = false;
 		long long picture = 0;
 		for (size_t j = i; j < vars->nrows; j++)
@@ -188,15 +256,14 @@ static void option_group(struct req *r, tmpl_dict *d, const char *prefix, const 
 				if (!picture)
 					picture = num(vars, j, PICKER_IMAGE_ID);
 			}
-		if (colours)
+		if (colours && buttons)
 			swatch(r, o, value, picture, imgs);
 		if (!any)
 			tmpl_show(o, "SOLD_OUT");
 		if (strcmp(value, chosen) == 0)
 			tmpl_show(o, "SELECTED");
 	}
-	if (g)
-		tmpl_show(g, nseen > PICKER_MAX_BUTTONS ? "SELECT" : "BUTTONS");
+	tmpl_show(g, buttons ? "BUTTONS" : "SELECT");
 }
 
 /* A JSON string of s onto b; false, writing nothing, when s is not UTF-8 (json_pack refused it). */
@@ -207,6 +274,15 @@ static bool json_text(struct buf *b, const char *s)
 		return false;
 	json_script_string(b, s, n);
 	return true;
+}
+
+/* Text this file made, which has no byte JSON or json_script.h escapes (a price as money_format
+ * writes it, the stock's words, a class name), quoted as it is. */
+static void json_plain(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	buf_puts(b, s);
+	buf_putc(b, '"');
 }
 
 static void json_int(struct buf *b, long long v)
@@ -236,11 +312,11 @@ static void variant_data(struct req *r, tmpl_dict *d, const struct db_res *vars)
 		buf_putc(&b, ',');
 		ok = ok && json_text(&b, cell(vars, i, PICKER_OPTION3));
 		buf_puts(&b, "],\"price\":");
-		ok = ok && json_text(&b, layout_money(r, num(vars, i, PICKER_PRICE), cell(vars, i, PICKER_CURRENCY)));
+		json_plain(&b, layout_money(r, num(vars, i, PICKER_PRICE), cell(vars, i, PICKER_CURRENCY)));
 		buf_puts(&b, ",\"stock\":");
-		ok = ok && json_text(&b, words);
+		json_plain(&b, words);
 		buf_puts(&b, ",\"stock_class\":");
-		ok = ok && json_text(&b, class);
+		json_plain(&b, class);
 		buf_puts(&b, sold_out(vars, i) ? ",\"buyable\":false,\"picture\":" : ",\"buyable\":true,\"picture\":");
 		json_int(&b, num(vars, i, PICKER_IMAGE_ID));
 		buf_putc(&b, '}');
@@ -248,7 +324,7 @@ static void variant_data(struct req *r, tmpl_dict *d, const struct db_res *vars)
 			return;
 	}
 	buf_putc(&b, ']');
-	tmpl_set(tmpl_add(d, "VARIANT_DATA"), "SANITISED_VARIANT_JSON", buf_cstr(&b));
+	tmpl_setn_borrowed(tmpl_add(d, "VARIANT_DATA"), "SANITISED_VARIANT_JSON", buf_cstr(&b), b.len);
 }
 
 static bool any_buyable(const struct db_res *vars)
@@ -265,10 +341,12 @@ static void picker_groups(struct req *r, tmpl_dict *pd, const char *prefix, long
 			  const struct db_res *opts, const struct db_res *vars, const struct db_res *imgs, long long open,
 			  const struct product_picker_problem *problem, const char *message)
 {
-	if (*prefix)
-		tmpl_set(pd, "ID_PREFIX", prefix);
 	size_t nopts = opts->nrows < PICKER_MAX_OPTIONS ? opts->nrows : PICKER_MAX_OPTIONS;
-	if (nopts < 2 || vars->nrows < 2) {
+	bool by_option = nopts >= 2 && vars->nrows >= 2;
+	/* read by the message's ids and the script's, not by a group's choices */
+	if (*prefix && (message || by_option))
+		tmpl_set(pd, "ID_PREFIX", prefix);
+	if (!by_option) {
 		variant_group(r, pd, prefix, opts, vars, imgs, open, message != NULL);
 	} else {
 		for (size_t k = 0; k < nopts; k++)

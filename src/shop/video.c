@@ -6,6 +6,7 @@
  * add-to-cart against the video before doing the ordinary thing. */
 #include <string.h>
 #include <time.h>
+#include "lib/buf.h"
 #include "views/attribution.h"
 #include "shop/cart.h"
 #include "db/dbcache.h"
@@ -57,9 +58,29 @@ static const struct db_stmt q_click = {
 	" JOIN videos v ON v.id = t.video_id LEFT JOIN creators c ON c.id = v.creator_id"
 	" WHERE t.video_id = ? AND t.product_id = ?", "ii", "sss" };
 
-static const char *clock_text(struct req *r, long long s)
+/* "1:05" for 65 seconds: by hand, as each card says two of them. */
+static void set_clock(tmpl_dict *c, const char *key, long long s)
 {
-	return arena_printf(r->arena, "%lld:%02lld", s / 60, s % 60);
+	char text[32], *p = text + sizeof text;
+	unsigned long long u = s < 0 ? 0 : (unsigned long long)s, m = u / 60, sec = u % 60;
+	*--p = (char)('0' + sec % 10);
+	*--p = (char)('0' + sec / 10);
+	*--p = ':';
+	do
+		*--p = (char)('0' + m % 10);
+	while (m /= 10);
+	tmpl_setn(c, key, p, (size_t)(text + sizeof text - p));
+}
+
+/* "tag-2-", "/v/1": a number between fixed words, for every card and the page. */
+static const char *numbered(struct req *r, const char *before, long long n, const char *after)
+{
+	struct buf b;
+	buf_init(&b, r->arena, 64);
+	buf_puts(&b, before);
+	buf_put_ulong(&b, (unsigned long long)n);
+	buf_puts(&b, after);
+	return buf_cstr(&b);
 }
 
 /* An add refused from the card of product `product_id`: what its picker says and opens on. */
@@ -105,15 +126,16 @@ static void tag_card(struct req *r, tmpl_dict *d, long long id, const struct db_
 	tmpl_set_int(c, "N", (long long)i + 1);
 	tmpl_set_int(c, "START", start);
 	tmpl_set_int(c, "END", end);
-	tmpl_set(c, "FROM", clock_text(r, start));
-	tmpl_set(c, "TO", clock_text(r, end));
-	tmpl_set(c, "URL", arena_printf(r->arena, "/v/%lld/p/%lld", id, product));
+	set_clock(c, "FROM", start);
+	set_clock(c, "TO", end);
+	tmpl_set(c, "URL", numbered(r, numbered(r, "/v/", id, "/p/"), product, ""));
 	card_view_fill(r, c, t, i);
 	struct db_res vars = video_rows_of(&vb->vars, product), opts = video_rows_of(&vb->opts, product);
 	const struct product_picker_problem *problem =
 		vb->problem && vb->problem->product_id == product ? &vb->problem->picker : NULL;
 	tmpl_dict *buy = db_at(t, i, 6)->i > 0
-		? product_picker_card_add(r, c, "BUY", arena_printf(r->arena, "tag-%zu-", i + 1), product, &opts, &vars, problem)
+		? product_picker_card_add(r, c, "BUY", numbered(r, "tag-", (long long)i + 1, "-"), product, &opts, &vars,
+					  problem)
 		: NULL;
 	if (!buy)
 		tmpl_show(c, "SOLD_OUT");
@@ -204,8 +226,8 @@ static int video_page(struct req *r, long long id, int status, const struct vide
 	const char *by = creator ? db_at(&v, 0, 5)->s : db_at(&v, 0, 7)->s;
 	page_meta_show(r, &(struct page_meta){
 		.title = caption, .by = arena_concat(r->arena, "by ", by, " · ", PAGE_META_SITE, (char *)NULL),
-		.description = arena_printf(r->arena, "A shoppable video by %s: %s", by, caption),
-		.path = arena_printf(r->arena, "/v/%lld", id), .image = db_at(&v, 0, 1)->s,
+		.description = arena_concat(r->arena, "A shoppable video by ", by, ": ", caption, (char *)NULL),
+		.path = numbered(r, "/v/", id, ""), .image = db_at(&v, 0, 1)->s,
 	});
 	/* the way back from a card's add, or a refused add, is the same viewing, not another */
 	if (!vb.added && !problem)

@@ -20,8 +20,10 @@
 /* A form stays good for 3 to 4 hours after the page was rendered (or cached). */
 #define CSRF_ANON_BUCKETS_BACK 3
 
-/* What the layout renders in place of a token; csrf_anon_fill replaces each one. Same length. */
-#define CSRF_ANON_PLACEHOLDER "00000000.csrf-placeholder-filled-in-as-the-page-ends"
+/* What the layout renders in place of a token; csrf_anon_fill replaces each one. Same length. Its
+ * '~', which no token has and the autoescaper leaves as it is, is a byte pages seldom hold: the
+ * fill finds placeholders by it (a '.', in every price and file name, took a call per dot). */
+#define CSRF_ANON_PLACEHOLDER "00000000~csrf-placeholder-filled-in-as-the-page-ends"
 
 /* The token for a form posting to path (no query string) in the bucket holding `now`. */
 void csrf_anon_make(const uint8_t secret[32], const char *path, long long now, char out[CSRF_ANON_LEN + 1]);

@@ -69,6 +69,7 @@ int main(void)
 	srunner_add_suite(sr, search_terms_suite());
 	srunner_add_suite(sr, image_suite());
 	srunner_add_suite(sr, gzip_page_suite());
+	srunner_add_suite(sr, tally_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

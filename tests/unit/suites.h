@@ -68,5 +68,6 @@ Suite *notify_suite(void);
 Suite *search_terms_suite(void);
 Suite *connectors_suite(void);
 Suite *gzip_page_suite(void);
+Suite *tally_suite(void);
 
 #endif

@@ -162,16 +162,16 @@ START_TEST(test_etag_changes_with_any_byte)
 }
 END_TEST
 
-/* Placeholders are found among other dots, at the page's very start and end, and a cut-off one
- * is left alone. */
+/* Placeholders are found among other '~' and dots, at the page's very start and end, and a
+ * cut-off one is left alone. */
 START_TEST(test_fill_finds_placeholders_among_dots)
 {
 	struct arena *a = arena_new(4096);
 	struct buf page;
 	buf_init(&page, a, 256);
-	buf_puts(&page, CSRF_ANON_PLACEHOLDER "<p>1.5 kg. 00000000.csrf</p><form action=\"/x.y\">"
+	buf_puts(&page, CSRF_ANON_PLACEHOLDER "<p>1.5 kg. ~/x 00000000~csrf</p><form action=\"/x.y\">"
 		 CSRF_ANON_PLACEHOLDER "</form>." CSRF_ANON_PLACEHOLDER);
-	buf_puts(&page, "<i>00000000.csrf-placeholder-filled-in-as-the-page-end");
+	buf_puts(&page, "<i>00000000~csrf-placeholder-filled-in-as-the-page-end");
 	ck_assert(csrf_anon_fill(&page, secret, NULL, "/live/7", noon));
 	const char *s = buf_cstr(&page);
 	char pagetok[CSRF_ANON_LEN + 1], x[CSRF_ANON_LEN + 1];
@@ -182,7 +182,7 @@ START_TEST(test_fill_finds_placeholders_among_dots)
 	ck_assert(strncmp(in_form, x, CSRF_ANON_LEN) == 0);
 	const char *last = strstr(s, "</form>.") + 8;
 	ck_assert(strncmp(last, pagetok, CSRF_ANON_LEN) == 0);
-	ck_assert_ptr_nonnull(strstr(s, "<i>00000000.csrf-placeholder-filled-in-as-the-page-end"));
+	ck_assert_ptr_nonnull(strstr(s, "<i>00000000~csrf-placeholder-filled-in-as-the-page-end"));
 	ck_assert_ptr_null(strstr(s, CSRF_ANON_PLACEHOLDER));
 	arena_free(a);
 }
