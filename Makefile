@@ -72,6 +72,9 @@ $(HLS_DIST): vendor/hls/package-lock.json
 static/js/hls.js: $(HLS_DIST)
 	cp $< $@
 
+# XXH3 for the ETag in AVX2 (lib/page_hash.c picks it at run time where the CPU has it): a flag
+# both gcc and clang take, for this one file only.
+$(BUILD)/lib/page_hash_avx2.o: CFLAGS += -mavx2
 $(BUILD)/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
