@@ -10,31 +10,48 @@ for p in "$@"; do
 	[[ -x $p ]] || { echo "sbom.sh: $p is not built: run make" >&2; exit 1; }
 done
 
-# The package owning a library file; Debian's merged /usr means dpkg may know it under /usr/lib.
-owner() {
-	local real
-	real=$(readlink -f "$1")
-	for path in "$real" "/usr$real" "${real#/usr}"; do
-		dpkg-query -S "$path" 2>/dev/null | sed -n '1s/:.*//p' | grep . && return 0
-	done
-	return 1
-}
-
-declare -A seen=()
+# The package owning each library file, asked of dpkg once for all of them (a dpkg-query per file
+# read dpkg's whole file database each time: a minute for the 120-odd libraries). Debian's merged
+# /usr means dpkg may know a file under /usr/lib or /lib, so each is asked under all three names;
+# the first name dpkg knows wins. The package name is what dpkg prints before the first ':'.
+declare -A owner_of=() seen=()
+libs=()
 while read -r lib; do
-	pkg=$(owner "$lib") || { echo "sbom.sh: no Debian package ships $lib" >&2; exit 1; }
-	[[ -n ${seen[$pkg]:-} ]] || seen[$pkg]=$lib
+	libs+=("$lib")
 done < <(ldd "$@" | awk '$2 == "=>" && $3 ~ /^\// { print $3 }' | sort -u)
+names=()
+for lib in "${libs[@]}"; do
+	real=$(readlink -f "$lib")
+	names+=("$real" "/usr$real" "${real#/usr}")
+done
+while IFS= read -r line; do
+	path=${line#*: }
+	[[ -n ${owner_of[$path]:-} ]] || owner_of[$path]=${line%%:*}
+done < <(dpkg-query -S "${names[@]}" 2>/dev/null || true)
+for lib in "${libs[@]}"; do
+	real=$(readlink -f "$lib") pkg=
+	for path in "$real" "/usr$real" "${real#/usr}"; do
+		pkg=${owner_of[$path]:-}
+		[[ -z $pkg ]] || break
+	done
+	[[ -n $pkg ]] || { echo "sbom.sh: no Debian package ships $lib" >&2; exit 1; }
+	[[ -n ${seen[$pkg]:-} ]] || seen[$pkg]=$lib
+done
 
 version=$(cat VERSION 2>/dev/null || git describe --always 2>/dev/null || echo unknown)
 printf '{"bomFormat":"CycloneDX","specVersion":"1.5","version":1,\n'
 printf ' "metadata":{"component":{"type":"application","name":"crowdcart","version":"%s"}},\n' "$version"
 printf ' "components":['
 sep=
+declare -A version_of=()
+while read -r pkg ver; do
+	version_of[$pkg]=$ver
+done < <(dpkg-query -W -f='${Package} ${Version}\n' "${!seen[@]}")
+native=$(dpkg --print-architecture)
 for pkg in $(printf '%s\n' "${!seen[@]}" | sort); do
 	name=${pkg%%:*} arch=${pkg#*:}
-	[[ $arch != "$pkg" ]] || arch=$(dpkg --print-architecture)
-	ver=$(dpkg-query -W -f='${Version}' "$pkg")
+	[[ $arch != "$pkg" ]] || arch=$native
+	ver=${version_of[$name]:?sbom.sh: dpkg has no version of $name}
 	printf '%s\n  {"type":"library","name":"%s","version":"%s","purl":"pkg:deb/debian/%s@%s?arch=%s"}' \
 		"$sep" "$name" "$ver" "$name" "$ver" "$arch"
 	sep=,
