@@ -94,6 +94,7 @@ struct place {
 	const char *what;
 	struct cart cart;
 	struct buf mail;
+	struct notify_mail owner_notice;	/* a brand owner's new-order notice, queued with the mail */
 	struct pay_redirect redirect;	/* a hosted payment: started once the orders are committed */
 };
 
@@ -200,16 +201,20 @@ static enum db_status write_lines(struct db *db, const struct cart_brand *b, lon
 	return DB_OK;
 }
 
-static enum db_status notify_paid(struct db *db, struct arena *a, const struct cart_brand *b, const char *number,
-				  const char *reference)
+/* The first brand whose owner has the notice on has it written with the shopper's confirmation
+ * (one statement for both); another brand's is queued at once, and one switched off not at all. */
+static enum db_status notify_paid(struct db *db, struct arena *a, struct place *p, const struct cart_brand *b,
+				  const char *number, const char *reference)
 {
+	struct notify_mail off;
+	struct notify_mail *owner = !b->owner_notice ? &off : p->owner_notice.user_id ? NULL : &p->owner_notice;
 	struct order_notify_line *lines = arena_alloc(a, (b->nlines ? b->nlines : 1) * sizeof *lines);
 	for (size_t j = 0; j < b->nlines; j++)
 		lines[j] = (struct order_notify_line){ .quantity = b->lines[j].quantity, .creator_id = b->creator_id,
 						       .title = b->lines[j].title, .variant_title = b->lines[j].variant_title };
 	return order_notify_paid_known(db, a, &(struct order_notify_order){ .number = number, .reference = reference,
 				       .currency = b->currency, .total = b->t.total, .brand_id = b->brand_id,
-				       .brand_owner = b->owner_user_id }, lines, b->nlines);
+				       .brand_owner = b->owner_user_id }, lines, b->nlines, owner);
 }
 
 static void mail_order(struct place *p, const struct cart_brand *b, const char *reference, const char *status)
@@ -269,7 +274,7 @@ static enum db_status write_order(struct db *db, struct place *p, const struct c
 	/* Commission accrues when the order is paid: here for an instant payment, else when settled.
 	 * The notices are told what was just written rather than reading it back. */
 	if (pay == PAY_PAID && ((earns && (rc = accrual_for_order(db, r->arena, order_id)) != DB_OK) ||
-				(rc = notify_paid(db, r->arena, b, number, reference)) != DB_OK))
+				(rc = notify_paid(db, r->arena, p, b, number, reference)) != DB_OK))
 		return rc;
 	pay_redirect_order(&p->redirect, number);
 	rc = pay == PAY_PAID
@@ -347,6 +352,7 @@ static enum db_status place_txn(struct db *db, void *ctx)
 		return rc;
 	pay_redirect_init(&p->redirect, r->arena, &p->cart);
 	buf_init(&p->mail, r->arena, 2048);
+	p->owner_notice = (struct notify_mail){ 0 };
 	for (size_t k = 0; k < p->cart.nbrands; k++)
 		if ((rc = write_order(db, p, &p->cart.brands[k])) != DB_OK)
 			return rc;
@@ -359,7 +365,8 @@ static enum db_status place_txn(struct db *db, void *ctx)
 		notify_text_add(&mail, "#MANY", arena_printf(r->arena, "%zu", p->cart.nbrands));
 	/* A hosted payment's mail goes when it is paid (pay_settle.c): the shopper may never pay. */
 	if (p->prov->kind != PAYMENT_REDIRECT &&
-	    (rc = notify_owed(db, r->arena, p->f->email, "order_confirmation", &mail, p->checkout_id, 0)) != DB_OK)
+	    (rc = notify_owed_with(db, r->arena, p->f->email, "order_confirmation", &mail, p->checkout_id, 0,
+				   &p->owner_notice)) != DB_OK)
 		return rc;
 	if (p->prov->kind == PAYMENT_REDIRECT &&
 	    (rc = pay_redirect_hold(db, &p->redirect, p->checkout_id, p->prov->name)) != DB_OK)
