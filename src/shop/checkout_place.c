@@ -62,11 +62,22 @@ static const struct db_stmt q_order = {
 	" updated_at, paid_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
 	" UTC_TIMESTAMP(), UTC_TIMESTAMP(), IF(? = 'paid', UTC_TIMESTAMP(), NULL))",
 	"ssiiissssssssssiiiiiiiisss", "" };
-static const struct db_stmt q_line = {
-	"INSERT INTO order_lines (order_id, product_id, variant_id, title, variant_title, sku, unit_price,"
-	" quantity, line_total, discount, creator_id, surface, commission_bps, commission_amount, video_id, ad_id,"
-	" commission_kind, commission_first_order)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "iiisssiiiiisiiiisi", "" };
+/* An order's lines go in up to LINES_PER_INSERT a statement (18 parameters a line, db.c binds
+ * at most 64). */
+#define LINES_PER_INSERT 3
+#define LINE_INSERT "INSERT INTO order_lines (order_id, product_id, variant_id, title, variant_title, sku, unit_price," \
+	" quantity, line_total, discount, creator_id, surface, commission_bps, commission_amount, video_id, ad_id," \
+	" commission_kind, commission_first_order) VALUES "
+#define LINE_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define LINE_TYPES "iiisssiiiiisiiiisi"
+#define LINE_NPARAMS 18
+_Static_assert(sizeof LINE_TYPES - 1 == LINE_NPARAMS && LINES_PER_INSERT * LINE_NPARAMS <= 64,
+	       "a line's parameters, and db.c's DB_MAX_BIND");
+static const struct db_stmt q_lines[LINES_PER_INSERT] = {
+	{ LINE_INSERT LINE_ROW, LINE_TYPES, "" },
+	{ LINE_INSERT LINE_ROW ", " LINE_ROW, LINE_TYPES LINE_TYPES, "" },
+	{ LINE_INSERT LINE_ROW ", " LINE_ROW ", " LINE_ROW, LINE_TYPES LINE_TYPES LINE_TYPES, "" },
+};
 static const struct db_stmt q_event = {
 	"INSERT INTO order_events (order_id, from_status, to_status, actor_user_id, note, created_at)"
 	" VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())", "issis", "" };
@@ -203,18 +214,24 @@ static enum db_status attribute(struct db *db, struct place *p)
 static enum db_status write_lines(struct db *db, const struct cart_brand *b, long long order_id, bool *earns)
 {
 	*earns = false;
-	for (size_t j = 0; j < b->nlines; j++) {
-		const struct cart_line *l = &b->lines[j];
-		long long bps = l->commission_bps;
-		enum db_status rc;
-		long long amount = discount_line_commission(l->line_total, l->discount, (unsigned)bps);
-		*earns = *earns || (b->creator_id && amount > 0);
-		rc = db_query(db, NULL, &q_line, (struct db_param[]){
-			DB_I(order_id), DB_I(l->product_id), DB_I(l->variant_id), DB_S(l->title), DB_S(l->variant_title),
-			DB_S(l->sku), DB_I(l->unit_price), DB_I(l->quantity), DB_I(l->line_total), DB_I(l->discount),
-			b->creator_id ? DB_I(b->creator_id) : DB_NULL, DB_S(b->surface), DB_I(bps), DB_I(amount),
-			l->video_id ? DB_I(l->video_id) : DB_NULL, l->ad_id ? DB_I(l->ad_id) : DB_NULL,
-			DB_S(l->commission_kind), DB_I(l->commission_first_order) }, NULL);
+	for (size_t j = 0; j < b->nlines;) {
+		size_t n = b->nlines - j < LINES_PER_INSERT ? b->nlines - j : LINES_PER_INSERT;
+		struct db_param v[LINES_PER_INSERT * LINE_NPARAMS], *q = v;
+		for (size_t end = j + n; j < end; j++) {
+			const struct cart_line *l = &b->lines[j];
+			long long bps = l->commission_bps;
+			long long amount = discount_line_commission(l->line_total, l->discount, (unsigned)bps);
+			*earns = *earns || (b->creator_id && amount > 0);
+			const struct db_param row[LINE_NPARAMS] = {
+				DB_I(order_id), DB_I(l->product_id), DB_I(l->variant_id), DB_S(l->title), DB_S(l->variant_title),
+				DB_S(l->sku), DB_I(l->unit_price), DB_I(l->quantity), DB_I(l->line_total), DB_I(l->discount),
+				b->creator_id ? DB_I(b->creator_id) : DB_NULL, DB_S(b->surface), DB_I(bps), DB_I(amount),
+				l->video_id ? DB_I(l->video_id) : DB_NULL, l->ad_id ? DB_I(l->ad_id) : DB_NULL,
+				DB_S(l->commission_kind), DB_I(l->commission_first_order) };
+			memcpy(q, row, sizeof row);
+			q += LINE_NPARAMS;
+		}
+		enum db_status rc = db_query(db, NULL, &q_lines[n - 1], v, NULL);
 		if (rc != DB_OK)
 			return rc;
 	}
