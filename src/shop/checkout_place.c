@@ -49,12 +49,6 @@ static const struct db_stmt q_take_stock = {
 	"iii", "" };
 static const struct db_stmt q_stock_total = {
 	"UPDATE products SET stock_total = stock_total - ? WHERE id = ?", "ii", "" };
-/* The one line of its product: the variant and the product's total in one round trip, which
- * changes both rows (affected 2) or, the stock short, neither. The variant is found by its key,
- * so it is read, and locked, before its product. */
-static const struct db_stmt q_take_both = {
-	"UPDATE variants v JOIN products p ON p.id = v.product_id SET v.stock = v.stock - ?, p.stock_total = p.stock_total - ?"
-	" WHERE v.id = ? AND (v.stock >= ? OR v.inventory_policy = 'continue')", "iiii", "" };
 static const struct db_stmt q_order = {
 	"INSERT INTO orders (number, reference, checkout_id, brand_id, user_id, status, email, ship_name, ship_line1,"
 	" ship_line2, ship_city, ship_region, ship_postal, ship_country, currency, subtotal, discount, shipping,"
@@ -115,24 +109,20 @@ struct place {
 	struct pay_redirect redirect;	/* a hosted payment: started once the orders are committed */
 };
 
-static int by_product_variant(const void *a, const void *b)
+static int by_variant(const void *a, const void *b)
 {
 	const struct cart_line *x = *(const struct cart_line *const *)a, *y = *(const struct cart_line *const *)b;
-	if (x->product_id != y->product_id)
-		return (x->product_id > y->product_id) - (x->product_id < y->product_id);
 	return (x->variant_id > y->variant_id) - (x->variant_id < y->variant_id);
 }
 
-static void sold_out(struct place *p, const struct cart_line *l)
+static int by_product(const void *a, const void *b)
 {
-	p->why = PLACE_SOLD_OUT;
-	p->what = l->title;
+	const struct cart_line *x = *(const struct cart_line *const *)a, *y = *(const struct cart_line *const *)b;
+	return (x->product_id > y->product_id) - (x->product_id < y->product_id);
 }
 
-/* Product by product in ascending id order, each product's variant rows (ascending) before the
- * product's row: every checkout takes its locks in the same order, so two checkouts wait for
- * each other instead of deadlocking. A product with one line in the cart, the usual case, takes
- * both rows in one statement. */
+/* Variant rows first, then product rows, each in ascending id order: every checkout takes its
+ * locks in the same order, so two checkouts wait for each other instead of deadlocking. */
 static enum db_status take_stock(struct db *db, struct place *p)
 {
 	struct cart *c = &p->cart;
@@ -141,35 +131,25 @@ static enum db_status take_stock(struct db *db, struct place *p)
 	for (size_t k = 0; k < c->nbrands; k++)
 		for (size_t j = 0; j < c->brands[k].nlines; j++)
 			v[n++] = &c->brands[k].lines[j];
-	qsort(v, n, sizeof *v, by_product_variant);
-	for (size_t i = 0, end; i < n; i = end) {
-		for (end = i + 1; end < n && v[end]->product_id == v[i]->product_id;)
-			end++;
-		enum db_status rc;
-		if (end == i + 1) {
-			rc = db_query(db, NULL, &q_take_both, (struct db_param[]){ DB_I(v[i]->quantity), DB_I(v[i]->quantity),
-				      DB_I(v[i]->variant_id), DB_I(v[i]->quantity) }, NULL);
-			if (rc == DB_OK && db_affected(db) != 2) {
-				sold_out(p, v[i]);
-				return DB_CONFLICT;
-			}
-			if (rc != DB_OK)
-				return rc;
-			continue;
+	qsort(v, n, sizeof *v, by_variant);
+	for (size_t i = 0; i < n; i++) {
+		enum db_status rc = db_query(db, NULL, &q_take_stock, (struct db_param[]){
+			DB_I(v[i]->quantity), DB_I(v[i]->variant_id), DB_I(v[i]->quantity) }, NULL);
+		if (rc != DB_OK)
+			return rc;
+		if (db_affected(db) != 1) {
+			p->why = PLACE_SOLD_OUT;
+			p->what = v[i]->title;
+			return DB_CONFLICT;
 		}
-		long long qty = 0;
-		for (size_t j = i; j < end; j++) {
-			rc = db_query(db, NULL, &q_take_stock, (struct db_param[]){
-				DB_I(v[j]->quantity), DB_I(v[j]->variant_id), DB_I(v[j]->quantity) }, NULL);
-			if (rc != DB_OK)
-				return rc;
-			if (db_affected(db) != 1) {
-				sold_out(p, v[j]);
-				return DB_CONFLICT;
-			}
-			qty += v[j]->quantity;
-		}
-		rc = db_query(db, NULL, &q_stock_total, (struct db_param[]){ DB_I(qty), DB_I(v[i]->product_id) }, NULL);
+	}
+	qsort(v, n, sizeof *v, by_product);
+	for (size_t i = 0; i < n; i++) {
+		long long qty = v[i]->quantity;
+		while (i + 1 < n && v[i + 1]->product_id == v[i]->product_id)
+			qty += v[++i]->quantity;
+		enum db_status rc = db_query(db, NULL, &q_stock_total,
+					     (struct db_param[]){ DB_I(qty), DB_I(v[i]->product_id) }, NULL);
 		if (rc != DB_OK)
 			return rc;
 	}
