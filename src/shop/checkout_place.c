@@ -219,19 +219,19 @@ static enum db_status write_lines(struct db *db, const struct cart_brand *b, lon
 }
 
 /* The first brand whose owner has the notice on has it written with the shopper's confirmation
- * (one statement for both); another brand's is queued at once, and one switched off not at all. */
+ * (one statement for both); another brand's is queued at once; an owner who switched it off, as
+ * the cart's reading said, is no owner to notify. */
 static enum db_status notify_paid(struct db *db, struct arena *a, struct place *p, const struct cart_brand *b,
 				  const char *number, const char *reference)
 {
-	struct notify_mail off;
-	struct notify_mail *owner = !b->owner_notice ? &off : p->owner_notice.user_id ? NULL : &p->owner_notice;
+	struct notify_mail *owner = p->owner_notice.user_id ? NULL : &p->owner_notice;
 	struct order_notify_line *lines = arena_alloc(a, (b->nlines ? b->nlines : 1) * sizeof *lines);
 	for (size_t j = 0; j < b->nlines; j++)
 		lines[j] = (struct order_notify_line){ .quantity = b->lines[j].quantity, .creator_id = b->creator_id,
 						       .title = b->lines[j].title, .variant_title = b->lines[j].variant_title };
 	return order_notify_paid_known(db, a, &(struct order_notify_order){ .number = number, .reference = reference,
 				       .currency = b->currency, .total = b->t.total, .brand_id = b->brand_id,
-				       .brand_owner = b->owner_user_id }, lines, b->nlines, owner);
+				       .brand_owner = b->owner_notice ? b->owner_user_id : 0 }, lines, b->nlines, owner);
 }
 
 static void mail_order(struct place *p, const struct cart_brand *b, const char *reference, const char *status)
