@@ -35,6 +35,7 @@ struct cart_brand {
 	const char *name, *slug, *currency;
 	bool mixed_currency;	/* a line priced in another currency than the brand's */
 	long long owner_user_id;	/* the brand owner's account (its new-order notice), or 0 */
+	bool owner_notice;	/* read by the checkout's readings only: the owner has that notice on */
 	long long creator_id;	/* at checkout: the creator the sale is attributed to, or 0 */
 	const char *surface;
 	long long discount;	/* the brand's codes take this off its subtotal, before tax */

@@ -56,11 +56,22 @@ static const struct db_stmt q_order = {
 	" updated_at, paid_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
 	" UTC_TIMESTAMP(), UTC_TIMESTAMP(), IF(? = 'paid', UTC_TIMESTAMP(), NULL))",
 	"ssiiissssssssssiiiiiiiisss", "" };
-static const struct db_stmt q_line = {
-	"INSERT INTO order_lines (order_id, product_id, variant_id, title, variant_title, sku, unit_price,"
-	" quantity, line_total, discount, creator_id, surface, commission_bps, commission_amount, video_id, ad_id,"
-	" commission_kind, commission_first_order)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "iiisssiiiiisiiiisi", "" };
+/* An order's lines go in up to LINES_PER_INSERT a statement (18 parameters a line, db.c binds
+ * at most 64). */
+#define LINES_PER_INSERT 3
+#define LINE_INSERT "INSERT INTO order_lines (order_id, product_id, variant_id, title, variant_title, sku, unit_price," \
+	" quantity, line_total, discount, creator_id, surface, commission_bps, commission_amount, video_id, ad_id," \
+	" commission_kind, commission_first_order) VALUES "
+#define LINE_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define LINE_TYPES "iiisssiiiiisiiiisi"
+#define LINE_NPARAMS 18
+_Static_assert(sizeof LINE_TYPES - 1 == LINE_NPARAMS && LINES_PER_INSERT * LINE_NPARAMS <= 64,
+	       "a line's parameters, and db.c's DB_MAX_BIND");
+static const struct db_stmt q_lines[LINES_PER_INSERT] = {
+	{ LINE_INSERT LINE_ROW, LINE_TYPES, "" },
+	{ LINE_INSERT LINE_ROW ", " LINE_ROW, LINE_TYPES LINE_TYPES, "" },
+	{ LINE_INSERT LINE_ROW ", " LINE_ROW ", " LINE_ROW, LINE_TYPES LINE_TYPES LINE_TYPES, "" },
+};
 static const struct db_stmt q_event = {
 	"INSERT INTO order_events (order_id, from_status, to_status, actor_user_id, note, created_at)"
 	" VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())", "issis", "" };
@@ -94,6 +105,7 @@ struct place {
 	const char *what;
 	struct cart cart;
 	struct buf mail;
+	struct notify_mail owner_notice;	/* a brand owner's new-order notice, queued with the mail */
 	struct pay_redirect redirect;	/* a hosted payment: started once the orders are committed */
 };
 
@@ -182,34 +194,44 @@ static enum db_status attribute(struct db *db, struct place *p)
 static enum db_status write_lines(struct db *db, const struct cart_brand *b, long long order_id, bool *earns)
 {
 	*earns = false;
-	for (size_t j = 0; j < b->nlines; j++) {
-		const struct cart_line *l = &b->lines[j];
-		long long bps = l->commission_bps;
-		enum db_status rc;
-		long long amount = discount_line_commission(l->line_total, l->discount, (unsigned)bps);
-		*earns = *earns || (b->creator_id && amount > 0);
-		rc = db_query(db, NULL, &q_line, (struct db_param[]){
-			DB_I(order_id), DB_I(l->product_id), DB_I(l->variant_id), DB_S(l->title), DB_S(l->variant_title),
-			DB_S(l->sku), DB_I(l->unit_price), DB_I(l->quantity), DB_I(l->line_total), DB_I(l->discount),
-			b->creator_id ? DB_I(b->creator_id) : DB_NULL, DB_S(b->surface), DB_I(bps), DB_I(amount),
-			l->video_id ? DB_I(l->video_id) : DB_NULL, l->ad_id ? DB_I(l->ad_id) : DB_NULL,
-			DB_S(l->commission_kind), DB_I(l->commission_first_order) }, NULL);
+	for (size_t j = 0; j < b->nlines;) {
+		size_t n = b->nlines - j < LINES_PER_INSERT ? b->nlines - j : LINES_PER_INSERT;
+		struct db_param v[LINES_PER_INSERT * LINE_NPARAMS], *q = v;
+		for (size_t end = j + n; j < end; j++) {
+			const struct cart_line *l = &b->lines[j];
+			long long bps = l->commission_bps;
+			long long amount = discount_line_commission(l->line_total, l->discount, (unsigned)bps);
+			*earns = *earns || (b->creator_id && amount > 0);
+			const struct db_param row[LINE_NPARAMS] = {
+				DB_I(order_id), DB_I(l->product_id), DB_I(l->variant_id), DB_S(l->title), DB_S(l->variant_title),
+				DB_S(l->sku), DB_I(l->unit_price), DB_I(l->quantity), DB_I(l->line_total), DB_I(l->discount),
+				b->creator_id ? DB_I(b->creator_id) : DB_NULL, DB_S(b->surface), DB_I(bps), DB_I(amount),
+				l->video_id ? DB_I(l->video_id) : DB_NULL, l->ad_id ? DB_I(l->ad_id) : DB_NULL,
+				DB_S(l->commission_kind), DB_I(l->commission_first_order) };
+			memcpy(q, row, sizeof row);
+			q += LINE_NPARAMS;
+		}
+		enum db_status rc = db_query(db, NULL, &q_lines[n - 1], v, NULL);
 		if (rc != DB_OK)
 			return rc;
 	}
 	return DB_OK;
 }
 
-static enum db_status notify_paid(struct db *db, struct arena *a, const struct cart_brand *b, const char *number,
-				  const char *reference)
+/* The first brand whose owner has the notice on has it written with the shopper's confirmation
+ * (one statement for both); another brand's is queued at once; an owner who switched it off, as
+ * the cart's reading said, is no owner to notify. */
+static enum db_status notify_paid(struct db *db, struct arena *a, struct place *p, const struct cart_brand *b,
+				  const char *number, const char *reference)
 {
+	struct notify_mail *owner = p->owner_notice.user_id ? NULL : &p->owner_notice;
 	struct order_notify_line *lines = arena_alloc(a, (b->nlines ? b->nlines : 1) * sizeof *lines);
 	for (size_t j = 0; j < b->nlines; j++)
 		lines[j] = (struct order_notify_line){ .quantity = b->lines[j].quantity, .creator_id = b->creator_id,
 						       .title = b->lines[j].title, .variant_title = b->lines[j].variant_title };
 	return order_notify_paid_known(db, a, &(struct order_notify_order){ .number = number, .reference = reference,
 				       .currency = b->currency, .total = b->t.total, .brand_id = b->brand_id,
-				       .brand_owner = b->owner_user_id }, lines, b->nlines);
+				       .brand_owner = b->owner_notice ? b->owner_user_id : 0 }, lines, b->nlines, owner);
 }
 
 static void mail_order(struct place *p, const struct cart_brand *b, const char *reference, const char *status)
@@ -269,7 +291,7 @@ static enum db_status write_order(struct db *db, struct place *p, const struct c
 	/* Commission accrues when the order is paid: here for an instant payment, else when settled.
 	 * The notices are told what was just written rather than reading it back. */
 	if (pay == PAY_PAID && ((earns && (rc = accrual_for_order(db, r->arena, order_id)) != DB_OK) ||
-				(rc = notify_paid(db, r->arena, b, number, reference)) != DB_OK))
+				(rc = notify_paid(db, r->arena, p, b, number, reference)) != DB_OK))
 		return rc;
 	pay_redirect_order(&p->redirect, number);
 	rc = pay == PAY_PAID
@@ -347,6 +369,7 @@ static enum db_status place_txn(struct db *db, void *ctx)
 		return rc;
 	pay_redirect_init(&p->redirect, r->arena, &p->cart);
 	buf_init(&p->mail, r->arena, 2048);
+	p->owner_notice = (struct notify_mail){ 0 };
 	for (size_t k = 0; k < p->cart.nbrands; k++)
 		if ((rc = write_order(db, p, &p->cart.brands[k])) != DB_OK)
 			return rc;
@@ -359,7 +382,8 @@ static enum db_status place_txn(struct db *db, void *ctx)
 		notify_text_add(&mail, "#MANY", arena_printf(r->arena, "%zu", p->cart.nbrands));
 	/* A hosted payment's mail goes when it is paid (pay_settle.c): the shopper may never pay. */
 	if (p->prov->kind != PAYMENT_REDIRECT &&
-	    (rc = notify_owed(db, r->arena, p->f->email, "order_confirmation", &mail, p->checkout_id, 0)) != DB_OK)
+	    (rc = notify_owed_with(db, r->arena, p->f->email, "order_confirmation", &mail, p->checkout_id, 0,
+				   &p->owner_notice)) != DB_OK)
 		return rc;
 	if (p->prov->kind == PAYMENT_REDIRECT &&
 	    (rc = pay_redirect_hold(db, &p->redirect, p->checkout_id, p->prov->name)) != DB_OK)

@@ -64,6 +64,20 @@ test('a two-brand cart becomes one order per brand, with totals, events, payment
 	assert.match((await c.get('/cart')).body, /Your cart is empty/);
 });
 
+test('an order of four lines stores all four, in the cart\'s order, with their quantities and the stock taken', async () => {
+	const products = [1, 2, 3, 4].map(() => makeProduct({ price: 1200, brand: 'fernhill', stock: 10 }));
+	const c = new Client();
+	const { fields } = await reviewed(c, products.map((p, i) => [p.variantId, i + 1]), address(uniqueEmail('buyer')));
+	const r = await c.post('/checkout/place', fields);
+	assert.equal(r.status, 303);
+	const ref = r.headers.location.split('/').pop();
+	const lines = sql(`SELECT l.variant_id, l.quantity, l.title, l.line_total FROM order_lines l JOIN orders o ON o.id = l.order_id
+		JOIN checkouts k ON k.id = o.checkout_id WHERE k.public_ref = ${lit(ref)} ORDER BY l.id`);
+	assert.deepEqual(lines.map(([v, q, t, total]) => [Number(v), Number(q), t, Number(total)]),
+		products.map((p, i) => [p.variantId, i + 1, p.title, 1200 * (i + 1)]));
+	products.forEach((p, i) => assert.equal(stockOf(p.variantId), 10 - (i + 1)));
+});
+
 test('a double submit of the same checkout form makes one order, and a replay shows the same confirmation', async () => {
 	const p = makeProduct({ stock: 10 });
 	const c = new Client();

@@ -252,6 +252,33 @@ test('a paid order is a notice to its brand and to the creator whose pick sold, 
 	assert.ok(notices(owner).some((n) => n.subject === `New order ${orderRef(instant)}: $25.00`));
 });
 
+test('an owner who switched new orders off hears of none paid at checkout; the shopper\'s confirmation still goes', async () => {
+	const b = await newBrand();
+	const owner = userId(b.account.email);
+	sql(`INSERT INTO notification_prefs (user_id, kind, enabled, updated_at)
+		VALUES (${owner}, 'brand_order', 0, UTC_TIMESTAMP())`);
+	const shopper = new Client(), buyer = uniqueEmail('buyer');
+	const r = await shopper.post('/checkout/place', (await reviewed(shopper, [[b.variantId, 1]], address(buyer))).fields);
+	assert.equal(r.status, 303);
+	assert.equal(checkoutOrders(r.headers.location).length, 1);
+	assert.equal(notices(owner).length, 0, 'switched off: no notice');
+	assert.equal(Number(sql(`SELECT COUNT(*) FROM outbox WHERE to_addr = ${lit(buyer)}`)[0][0]), 1, 'the confirmation');
+});
+
+test('a cart of two brands paid at checkout is one new-order notice to each owner and one confirmation', async () => {
+	const [b1, b2] = [await newBrand(), await newBrand()];
+	const shopper = new Client(), buyer = uniqueEmail('buyer');
+	const r = await shopper.post('/checkout/place',
+		(await reviewed(shopper, [[b1.variantId, 1], [b2.variantId, 2]], address(buyer))).fields);
+	assert.equal(r.status, 303);
+	const orders = checkoutOrders(r.headers.location);
+	assert.equal(orders.length, 2);
+	const subjects = [b1, b2].map((b) => notices(userId(b.account.email)).map((n) => n.subject));
+	assert.deepEqual(subjects.map((s) => s.length), [1, 1]);
+	assert.ok(orders.every((o) => subjects.flat().some((s) => s.startsWith(`New order ${orderRef(o)}: `))), subjects.join(', '));
+	assert.equal(Number(sql(`SELECT COUNT(*) FROM outbox WHERE to_addr = ${lit(buyer)}`)[0][0]), 1);
+});
+
 test('a new lead is a notice to the brand without the lead\'s answers; the same person again within the hour is not', async () => {
 	const f = await brandWithForm({ fresh: true });
 	const [[owner]] = sql(`SELECT owner_user_id FROM brands b JOIN lead_forms lf ON lf.brand_id = b.id WHERE lf.id = ${f.id}`);

@@ -35,11 +35,11 @@ enum db_status order_notify_paid(struct db *db, struct arena *a, long long order
 	for (size_t i = 0; i < l.nrows; i++)
 		lines[i] = (struct order_notify_line){ .quantity = db_at(&l, i, 0)->i, .creator_id = db_at(&l, i, 3)->i,
 						       .title = db_at(&l, i, 1)->s, .variant_title = db_at(&l, i, 2)->s };
-	return order_notify_paid_known(db, a, &order, lines, l.nrows);
+	return order_notify_paid_known(db, a, &order, lines, l.nrows, NULL);
 }
 
 enum db_status order_notify_paid_known(struct db *db, struct arena *a, const struct order_notify_order *o,
-				       const struct order_notify_line *lines, size_t n)
+				       const struct order_notify_line *lines, size_t n, struct notify_mail *brand)
 {
 	char shown[ORDER_REF_SHOW_SIZE];	/* the reference the shopper quotes; the number names the studio page */
 	order_ref_show(o->reference, shown);
@@ -54,7 +54,11 @@ enum db_status order_notify_paid_known(struct db *db, struct arena *a, const str
 	notify_text_add(&t, "TOTAL", arena_printf(a, "%s", money));
 	for (size_t i = 0; i < n; i++)
 		order_notify_line(&t, &lines[i]);
-	enum db_status rc = o->brand_owner ? notify_user(db, a, o->brand_owner, NOTIFY_BRAND_ORDER, &t) : DB_OK;
+	enum db_status rc = DB_OK;
+	if (brand)
+		notify_user_render(a, o->brand_owner, NOTIFY_BRAND_ORDER, &t, brand);
+	else if (o->brand_owner)
+		rc = notify_user(db, a, o->brand_owner, NOTIFY_BRAND_ORDER, &t);
 
 	for (size_t i = 0; rc == DB_OK && i < n;) {
 		long long creator = lines[i].creator_id;

@@ -16,6 +16,11 @@ static const struct db_stmt q_queue = {
 	"INSERT INTO outbox (to_addr, to_user_id, kind, subject, body_text, unsubscribe_url, calendar_ics, created_at)"
 	" SELECT '', ?, 'notice', ?, ?, NULLIF(?, ''), ?, UTC_TIMESTAMP() FROM DUAL WHERE NOT EXISTS"
 	" (SELECT 1 FROM notification_prefs WHERE user_id = ? AND kind = ? AND enabled = 0)", "issssis", "" };
+/* An owed mail (as outbox_add) and a notice whose switch the caller has read. */
+static const struct db_stmt q_owed_and_notice = {
+	"INSERT INTO outbox (to_addr, to_user_id, kind, subject, body_text, unsubscribe_url, calendar_ics, checkout_id,"
+	" order_id, created_at) VALUES (?, NULL, 'transactional', ?, ?, NULL, NULL, ?, ?, UTC_TIMESTAMP()),"
+	" ('', ?, 'notice', ?, ?, NULLIF(?, ''), ?, NULL, NULL, UTC_TIMESTAMP())", "sssiiissss", "" };
 static const struct db_stmt q_brand_owner = {
 	"SELECT COALESCE(owner_user_id, 0) FROM brands WHERE id = ?", "i", "i" };
 static const struct db_stmt q_creator_user = {
@@ -80,11 +85,12 @@ static bool notify_render(struct arena *a, const char *section, bool switchable,
 	return true;
 }
 
-enum db_status notify_user(struct db *db, struct arena *a, long long user_id, enum notify_kind k,
-			   const struct notify_text *t)
+bool notify_user_render(struct arena *a, long long user_id, enum notify_kind k, const struct notify_text *t,
+			struct notify_mail *m)
 {
+	*m = (struct notify_mail){ 0 };
 	if (user_id <= 0)
-		return DB_OK;
+		return false;
 	struct notify_text all;
 	notify_text_init(&all, a);
 	for (size_t i = 0; i < t->n; i++)
@@ -96,9 +102,20 @@ enum db_status notify_user(struct db *db, struct arena *a, long long user_id, en
 		notify_text_add(&all, "#STOP", stop);
 	const char *subject, *body;
 	if (!notify_render(a, notify_kind_name(k), true, &all, &subject, &body))
+		return false;
+	*m = (struct notify_mail){ .user_id = user_id, .kind = notify_kind_name(k), .subject = subject, .body = body,
+				   .stop = stop, .calendar = t->calendar };
+	return true;
+}
+
+enum db_status notify_user(struct db *db, struct arena *a, long long user_id, enum notify_kind k,
+			   const struct notify_text *t)
+{
+	struct notify_mail m;
+	if (!notify_user_render(a, user_id, k, t, &m))
 		return DB_OK;
-	return db_query(db, NULL, &q_queue, (struct db_param[]){ DB_I(user_id), DB_S(subject), DB_S(body), DB_S(stop),
-		t->calendar ? DB_S(t->calendar) : DB_NULL, DB_I(user_id), DB_S(notify_kind_name(k)) }, NULL);
+	return db_query(db, NULL, &q_queue, (struct db_param[]){ DB_I(m.user_id), DB_S(m.subject), DB_S(m.body),
+		DB_S(m.stop), m.calendar ? DB_S(m.calendar) : DB_NULL, DB_I(m.user_id), DB_S(m.kind) }, NULL);
 }
 
 void notify_text_add_lines(struct notify_text *t, const char *row, const char *text)
@@ -111,18 +128,41 @@ void notify_text_add_lines(struct notify_text *t, const char *row, const char *t
 	}
 }
 
-enum db_status notify_owed(struct db *db, struct arena *a, const char *to, const char *section,
-			   const struct notify_text *t, long long checkout_id, long long order_id)
+/* The owed mail's subject and body; false if its section did not render. */
+static bool owed_render(struct arena *a, const char *section, const struct notify_text *t, const char **subject,
+			const char **body)
 {
 	struct notify_text all;
 	notify_text_init(&all, a);
 	for (size_t i = 0; i < t->n; i++)
 		notify_text_add(&all, t->f[i].name, t->f[i].value);
 	notify_text_add(&all, "BASE", base(a));
+	return notify_render(a, section, false, &all, subject, body);
+}
+
+enum db_status notify_owed(struct db *db, struct arena *a, const char *to, const char *section,
+			   const struct notify_text *t, long long checkout_id, long long order_id)
+{
 	const char *subject, *body;
-	if (!notify_render(a, section, false, &all, &subject, &body))
+	if (!owed_render(a, section, t, &subject, &body))
 		return DB_OK;
 	return outbox_add(db, to, subject, body, checkout_id, order_id);
+}
+
+enum db_status notify_owed_with(struct db *db, struct arena *a, const char *to, const char *section,
+				const struct notify_text *t, long long checkout_id, long long order_id,
+				const struct notify_mail *n)
+{
+	const char *subject, *body;
+	if (!n->user_id)
+		return notify_owed(db, a, to, section, t, checkout_id, order_id);
+	if (!owed_render(a, section, t, &subject, &body))
+		return db_query(db, NULL, &q_queue, (struct db_param[]){ DB_I(n->user_id), DB_S(n->subject),
+			DB_S(n->body), DB_S(n->stop), n->calendar ? DB_S(n->calendar) : DB_NULL, DB_I(n->user_id),
+			DB_S(n->kind) }, NULL);
+	return db_query(db, NULL, &q_owed_and_notice, (struct db_param[]){ DB_S(to), DB_S(subject), DB_S(body),
+		checkout_id ? DB_I(checkout_id) : DB_NULL, order_id ? DB_I(order_id) : DB_NULL, DB_I(n->user_id),
+		DB_S(n->subject), DB_S(n->body), DB_S(n->stop), n->calendar ? DB_S(n->calendar) : DB_NULL }, NULL);
 }
 
 static enum db_status notify_owner(struct db *db, struct arena *a, const struct db_stmt *q, long long id,

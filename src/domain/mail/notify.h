@@ -48,6 +48,15 @@ void notify_renderer_set(notify_render_fn fn);
  * db_txn. */
 enum db_status notify_user(struct db *db, struct arena *a, long long user_id, enum notify_kind k,
 			   const struct notify_text *t) DB_MUST_CHECK;
+/* A notice rendered but not yet queued, for a caller that has read the recipient's switch as on
+ * in its own transaction and writes the notice with another mail (notify_owed_with). */
+struct notify_mail {
+	long long user_id;	/* 0: nothing to send */
+	const char *kind, *subject, *body, *stop, *calendar;
+};
+/* The notice notify_user would queue, in *m; false (and m->user_id 0) if there is none. */
+bool notify_user_render(struct arena *a, long long user_id, enum notify_kind k, const struct notify_text *t,
+			struct notify_mail *m);
 /* The same to the account that owns the brand, or the creator's account; nothing if there is none. */
 enum db_status notify_brand(struct db *db, struct arena *a, long long brand_id, enum notify_kind k,
 			    const struct notify_text *t) DB_MUST_CHECK;
@@ -60,6 +69,12 @@ enum db_status notify_creator(struct db *db, struct arena *a, long long creator_
  * db_txn, tied to the checkout or order when there is one (0 if not). */
 enum db_status notify_owed(struct db *db, struct arena *a, const char *to, const char *section,
 			   const struct notify_text *t, long long checkout_id, long long order_id) DB_MUST_CHECK;
+
+/* notify_owed and the rendered notice n (its switch read as on) in one statement: one round trip
+ * for the two mails a checkout always queues. */
+enum db_status notify_owed_with(struct db *db, struct arena *a, const char *to, const char *section,
+				const struct notify_text *t, long long checkout_id, long long order_id,
+				const struct notify_mail *n) DB_MUST_CHECK;
 
 /* Whether each kind is on for the account: on[k] (no stored choice means on). */
 enum db_status notify_prefs_load(struct db *db, struct arena *a, long long user_id, bool on[NOTIFY__MAX]) DB_MUST_CHECK;
