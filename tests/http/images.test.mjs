@@ -312,8 +312,10 @@ describe('product pictures', { concurrency: 1 }, () => {
 		// unless the stack's worker made the poster before the page was read
 		if (one(`SELECT poster_url FROM videos WHERE id = ${id}`) === '')
 			assert.doesNotMatch(page.body, /poster=/, 'no poster yet');
+		// The pass takes every video due, other files' too (admin.test.mjs's has no file behind it):
+		// only a complaint about this one counts.
 		const ran = await images();
-		assert.doesNotMatch(ran, /crowdcartctl/, ran);
+		assert.doesNotMatch(ran, new RegExp(`crowdcartctl: video ${id} `), ran);
 		const key = one(`SELECT SUBSTRING(poster_url, 12) FROM videos WHERE id = ${id}`);
 		assert.match(key, /^[0-9a-f]{32}$/);
 		await eventually(async () => assert.match((await new Client().get(`/v/${id}`)).body,
