@@ -154,7 +154,12 @@ $(BUILD)/sandbox-probe: tests/sandbox/probe.c $(BUILD)/libcrowdcart.a
 deps:
 	@scripts/deps.sh
 
-run: deps all
+# The packages first, then the build in parallel: a plain `make run` or `make test` on a fresh
+# machine compiled one file at a time. JOBS=1 builds serially.
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+run: deps
+	@$(MAKE) --no-print-directory -j$(JOBS) all
 	@VAR=$(VAR) DB_PORT=$(DB_PORT) scripts/db.sh start
 	@$(BIN_DIR)/crowdcartctl --conf $(VAR)/crowdcart.conf migrate
 	@VAR=$(VAR) DB_PORT=$(DB_PORT) scripts/db.sh grants
@@ -196,7 +201,8 @@ check-unit: $(BUILD)/unit-tests
 check-asan: asan-build
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 build-asan/unit-tests
 
-test: deps all $(BUILD)/unit-tests
+test: deps
+	@$(MAKE) --no-print-directory -j$(JOBS) all $(BUILD)/unit-tests
 	@tests/run.sh
 
 # libFuzzer over every parser, importer and the sanitiser; each replays its kept corpus first.
