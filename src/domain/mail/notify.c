@@ -108,14 +108,18 @@ bool notify_user_render(struct arena *a, long long user_id, enum notify_kind k, 
 	return true;
 }
 
+/* A rendered notice into the outbox, unless its user switched its kind off. */
+static enum db_status queue_notice(struct db *db, const struct notify_mail *m)
+{
+	return db_query(db, NULL, &q_queue, (struct db_param[]){ DB_I(m->user_id), DB_S(m->subject), DB_S(m->body),
+		DB_S(m->stop), m->calendar ? DB_S(m->calendar) : DB_NULL, DB_I(m->user_id), DB_S(m->kind) }, NULL);
+}
+
 enum db_status notify_user(struct db *db, struct arena *a, long long user_id, enum notify_kind k,
 			   const struct notify_text *t)
 {
 	struct notify_mail m;
-	if (!notify_user_render(a, user_id, k, t, &m))
-		return DB_OK;
-	return db_query(db, NULL, &q_queue, (struct db_param[]){ DB_I(m.user_id), DB_S(m.subject), DB_S(m.body),
-		DB_S(m.stop), m.calendar ? DB_S(m.calendar) : DB_NULL, DB_I(m.user_id), DB_S(m.kind) }, NULL);
+	return notify_user_render(a, user_id, k, t, &m) ? queue_notice(db, &m) : DB_OK;
 }
 
 void notify_text_add_lines(struct notify_text *t, const char *row, const char *text)
@@ -157,9 +161,7 @@ enum db_status notify_owed_with(struct db *db, struct arena *a, const char *to, 
 	if (!n->user_id)
 		return notify_owed(db, a, to, section, t, checkout_id, order_id);
 	if (!owed_render(a, section, t, &subject, &body))
-		return db_query(db, NULL, &q_queue, (struct db_param[]){ DB_I(n->user_id), DB_S(n->subject),
-			DB_S(n->body), DB_S(n->stop), n->calendar ? DB_S(n->calendar) : DB_NULL, DB_I(n->user_id),
-			DB_S(n->kind) }, NULL);
+		return queue_notice(db, n);
 	return db_query(db, NULL, &q_owed_and_notice, (struct db_param[]){ DB_S(to), DB_S(subject), DB_S(body),
 		checkout_id ? DB_I(checkout_id) : DB_NULL, order_id ? DB_I(order_id) : DB_NULL, DB_I(n->user_id),
 		DB_S(n->subject), DB_S(n->body), DB_S(n->stop), n->calendar ? DB_S(n->calendar) : DB_NULL }, NULL);
