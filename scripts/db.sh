@@ -207,6 +207,12 @@ write_conf() {
 				for p in stripe paypal mollie; do echo "${p}_api_base = http://127.0.0.1:$SIM_PORT"; done
 				grep -E '^[a-z_]+ = ' "$ROOT/tests/sim/payments/test-keys.conf"
 				echo "outbound_allow_private = 127.0.0.0/8"
+				# Test stacks hash passwords with Argon2id at its lowest cost: the suites sign up
+				# and sign in some 3,000 times, which at the interactive cost (64 MiB, 2 passes;
+				# 150-250 ms each on a 2-core machine) was 13 of their CPU minutes. Dev stacks
+				# and real shops keep libsodium's interactive default (tests/unit: password_cost).
+				echo "password_opslimit = 1"
+				echo "password_memlimit_kib = 8"
 			fi
 			# Operator settings kept across runs (a developer's test-mode payment keys, say): read
 			# after everything above, so each of its keys wins (config.c: the last one does).
