@@ -14,7 +14,7 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 async function axeViolations(page, where) {
 	await page.addScriptTag({ path: AXE });
-	const found = await page.evaluate(async () => (await window.axe.run(document)).violations
+	const found = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
 		.map((v) => `${v.id} (${v.nodes.length}) ${v.nodes[0].target.join(' ')}`));
 	return found.map((v) => `${where}: ${v}`);
 }
