@@ -17,12 +17,9 @@
 #include "web/outbound.h"
 #include "suites.h"
 
-/* The sanitiser builds may open any file (their report log, sandbox.c); the rest is the same. */
-#if defined(__SANITIZE_ADDRESS__)
-#define SANITIZER 1
-#else
-#define SANITIZER 0
-#endif
+/* The sanitiser builds (gcc's or clang's) may open any file (their report log, sandbox.c); the
+ * rest is the same. */
+#define SANITIZER SANDBOX_SANITIZER
 
 /* Runs fn in a child under profile p; its wait status. fn returns the child's exit code. */
 static int in_sandbox(enum sandbox_profile p, int (*fn)(void))
