@@ -39,8 +39,10 @@ function elsewhere(net) {
 }
 
 // Budgets count in fixed windows (aligned to the epoch, as on the server): a test needing a whole
-// window waits, when the current one is about to end, for the next.
-async function freshWindow(seconds, need = 90) {
+// window waits, when the current one is about to end, for the next. 30 s is five times what the
+// longest of these tests takes on a loaded 2-core machine (6 s); at 90 s a run that met the end
+// of an hour waited 87 s in six tests at once.
+async function freshWindow(seconds, need = 30) {
 	const left = () => seconds - (Math.floor(Date.now() / 1000) % seconds);
 	if (left() < need)
 		await eventually(() => left() >= need, { timeout: (need + 5) * 1000, interval: 500 });
