@@ -31,6 +31,20 @@ START_TEST(a_pair_waits_what_is_left_of_its_delay_rounded_up)
 }
 END_TEST
 
+/* A failure committed while the check read its clock is a few ms newer than "now". */
+START_TEST(a_failure_newer_than_the_check_delays_nothing_free_and_the_whole_delay_otherwise)
+{
+	struct login_counts c = { .prefix_failures = 12, .prefix_since_ms = -1, .pair_since_ms = -3 };
+	ck_assert_int_eq(login_throttle_judge(&c, true).verdict, LOGIN_GO);
+	c.pair_failures = LOGIN_FREE_FAILURES;
+	ck_assert_int_eq(login_throttle_judge(&c, true).verdict, LOGIN_GO);
+	c.pair_failures = LOGIN_FREE_FAILURES + 2;	/* 2 s, from the failure just made */
+	struct login_wait w = login_throttle_judge(&c, true);
+	ck_assert_int_eq(w.verdict, LOGIN_WAIT);
+	ck_assert_int_eq(w.seconds, 2);
+}
+END_TEST
+
 START_TEST(a_prefix_past_its_budget_slows_and_never_locks)
 {
 	struct login_counts c = { .prefix_failures = LOGIN_PREFIX_BUDGET, .prefix_since_ms = 0 };
@@ -104,6 +118,7 @@ Suite *sign_in_suite(void)
 	TCase *t = tcase_create("core");
 	tcase_add_test(t, delay_is_free_then_doubles_up_to_the_cap);
 	tcase_add_test(t, a_pair_waits_what_is_left_of_its_delay_rounded_up);
+	tcase_add_test(t, a_failure_newer_than_the_check_delays_nothing_free_and_the_whole_delay_otherwise);
 	tcase_add_test(t, a_prefix_past_its_budget_slows_and_never_locks);
 	tcase_add_test(t, many_prefixes_or_100_failures_an_hour_lock_the_account);
 	tcase_add_test(t, the_pair_subject_depends_on_the_prefix_and_not_on_letter_case);

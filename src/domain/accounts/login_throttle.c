@@ -57,10 +57,15 @@ long long login_throttle_delay(long long failures, long long free, long long cap
 	return over >= 30 || (1LL << over) > cap ? cap : 1LL << over;
 }
 
-/* Whole seconds left of a delay, rounded up so the client never comes back too early. */
+/* Whole seconds left of a delay, rounded up so the client never comes back too early. No delay is
+ * none at all: a failure committed between the check's clock reading and its read view is newer
+ * than "now", and since_ms comes out negative (a concurrent guess from the same network made the
+ * first free failure a 429). Such a failure counts as just made. */
 static long long left(long long delay_s, long long since_ms)
 {
-	long long ms = delay_s * 1000 - since_ms;
+	if (delay_s <= 0)
+		return 0;
+	long long ms = delay_s * 1000 - (since_ms > 0 ? since_ms : 0);
 	return ms > 0 ? (ms + 999) / 1000 : 0;
 }
 
