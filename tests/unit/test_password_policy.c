@@ -1,13 +1,11 @@
 /* test_password_policy.c: the rule every new password meets (ASVS 2.1.1-2.1.4, 2.1.7, 2.1.9). */
-#include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 #include <check.h>
-#include "lib/config.h"
 #include "ctl/demo_password.h"
 #include "lib/password.h"
 #include "lib/password_common.h"
 #include "lib/password_policy.h"
+#include "pay_fake.h"
 #include "suites.h"
 
 START_TEST(test_password_of_eleven_characters_is_refused_and_twelve_accepted)
@@ -84,25 +82,13 @@ START_TEST(test_demo_accounts_get_a_random_password_unless_one_is_configured)
 }
 END_TEST
 
-/* Each Check test runs in a child of its own, so the config loaded here starts empty. */
-static void load_conf(const char *conf)
-{
-	char path[] = "/tmp/cc-unit-password-XXXXXX";
-	int fd = mkstemp(path);
-	ck_assert_int_ge(fd, 0);
-	ck_assert_int_eq(write(fd, conf, strlen(conf)), (ssize_t)strlen(conf));
-	close(fd);
-	ck_assert(config_load(path));
-	unlink(path);
-}
-
 /* Test stacks lower the cost to keep the suites fast; a shop that sets nothing gets libsodium's
  * interactive Argon2id (64 MiB, 2 passes), and a hash at the test cost is upgraded at its next
  * sign-in there. */
 START_TEST(test_password_cost_defaults_to_interactive_argon2id)
 {
 	char fresh[crypto_pwhash_STRBYTES], cheap[crypto_pwhash_STRBYTES];
-	load_conf("base_url = https://shop.example\n");
+	pay_fake_config("base_url = https://shop.example\n");	/* each Check test runs in a child: the config starts empty */
 	ck_assert(password_hash("tulips in the spring rain", fresh));
 	ck_assert_msg(strncmp(fresh, "$argon2id$v=19$m=65536,t=2,p=1$", 31) == 0, "%s", fresh);
 	ck_assert(password_verify(fresh, "tulips in the spring rain"));
@@ -116,7 +102,7 @@ END_TEST
 START_TEST(test_password_cost_comes_from_the_config)
 {
 	char h[crypto_pwhash_STRBYTES];
-	load_conf("password_opslimit = 1\npassword_memlimit_kib = 8\n");
+	pay_fake_config("password_opslimit = 1\npassword_memlimit_kib = 8\n");
 	ck_assert(password_hash("tulips in the spring rain", h));
 	ck_assert_msg(strncmp(h, "$argon2id$v=19$m=8,t=1,p=1$", 27) == 0, "%s", h);
 	ck_assert(password_verify(h, "tulips in the spring rain"));
