@@ -11,7 +11,7 @@ import { eventually } from './lib/eventually.mjs';
 import { newBrand } from './lib/catalog.mjs';
 import { count, lit, products, sql, variants } from './lib/catalog_import.mjs';
 import { newOrder } from './lib/fulfilment.mjs';
-import { closeSims, control, prestaSim, workerLoop, workerOnce } from './lib/connectors.mjs';
+import { closeSims, control, prestaSim, workerLoop, workerOnce, expireLease } from './lib/connectors.mjs';
 import { imageUrl } from '../sim/prestashop/server.mjs';
 
 const sims = [];
@@ -107,9 +107,7 @@ test('a PrestaShop sync killed half-way goes on without duplicates, and what the
 	await eventually(() => assert.ok(connectorRow(id).done >= 100, `done ${connectorRow(id).done}`), { timeout: 90000 });
 	w.kill('SIGKILL');
 	await new Promise((r) => w.once('exit', r));
-	// Its lease (20 s, CONNECTOR_LEASE_S) is let run out at once, as if the time had passed: the
-	// next run takes the sync over from its checkpoint.
-	sql(`UPDATE connectors SET lease_until = UTC_TIMESTAMP() WHERE id = ${id} AND sync_state = 'running'`);
+	expireLease(id);
 	const mid = connectorRow(id);
 	assert.ok(mid.done < 400 && mid.cursor !== '', `killed mid-sync at ${mid.done}`);
 	const gone = sim.shops.get(shop.key).products[0];

@@ -10,7 +10,7 @@ import { eventually } from './lib/eventually.mjs';
 import { newBrand } from './lib/catalog.mjs';
 import { count, lit, products, sql, variants } from './lib/catalog_import.mjs';
 import { newOrder } from './lib/fulfilment.mjs';
-import { closeSims, control, shopifySim, workerLoop, workerOnce } from './lib/connectors.mjs';
+import { closeSims, control, shopifySim, workerLoop, workerOnce, expireLease } from './lib/connectors.mjs';
 
 const sims = [];
 after(() => closeSims(sims, 'https://cdn.shopify.test/%'));
@@ -130,9 +130,7 @@ test('a sync killed half-way goes on from its checkpoint without duplicates, and
 	assert.match(progress.body, /Syncing: \d+ of 600 products(, (less than a minute|\d+ minutes?) left)?/);
 	w.kill('SIGKILL');
 	await new Promise((r) => w.once('exit', r));
-	// Its lease (20 s, CONNECTOR_LEASE_S) is let run out at once, as if the time had passed: the
-	// next run takes the sync over from its checkpoint.
-	sql(`UPDATE connectors SET lease_until = UTC_TIMESTAMP() WHERE id = ${id} AND sync_state = 'running'`);
+	expireLease(id);
 	const mid = connectorRow(id);
 	assert.equal(mid.state, 'running');
 	assert.ok(mid.done < 600 && mid.cursor !== '', `killed mid-sync at ${mid.done}`);

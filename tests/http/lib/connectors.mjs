@@ -36,6 +36,12 @@ export async function workerOnce(sim) {
 	return run(path.join(ROOT, 'bin/crowdcartctl'), ['--conf', sim.conf, 'worker', '--once'], { maxBuffer: 1 << 24 });
 }
 
+// Lets a killed worker's sync lease (20 s, CONNECTOR_LEASE_S) run out at once, as if the time had
+// passed: the next run takes the sync over from its checkpoint.
+export function expireLease(id) {
+	sql(`UPDATE connectors SET lease_until = UTC_TIMESTAMP() WHERE id = ${id} AND sync_state = 'running'`);
+}
+
 // A worker that loops (every 5 s) until killed.
 export function workerLoop(sim) {
 	return spawn(path.join(ROOT, 'bin/crowdcartctl'), ['--conf', sim.conf, 'worker'], { stdio: 'ignore' });
