@@ -5,7 +5,7 @@ private_stack() {
 	local name=$1 base=$((${TEST_PORT_BASE:-0} + $2))
 	export VAR=$ROOT/var/$name DB_PORT=$((3397 + base)) PORT=$((8097 + base)) APACHE_PORT=$((8098 + base)) \
 		SHOP_FCGI_PORT=$((9097 + base)) STUDIO_FCGI_PORT=$((9098 + base)) API_FCGI_PORT=$((9099 + base)) \
-		SIM_PORT=$((8096 + base)) RTMP_PORT=$((1935 + base))
+		SIM_PORT=$((8096 + base)) RTMP_PORT=$((1937 + base))
 	export BASE_URL=http://127.0.0.1:$PORT SERVER=lighttpd
 	scripts/web.sh stop >/dev/null 2>&1
 	scripts/db.sh stop >/dev/null 2>&1

@@ -5,12 +5,13 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-# Private ports and state, so a test run never collides with `make run` (var/, 3307, 8080).
+# Private ports and state, so a test run never collides with `make run` (var/, 3307, 8080, RTMP
+# 1935 and its relay 1936: the test stack's are 1937 and 1938).
 # TEST_PORT_BASE moves them all, so two checkouts can run their suites side by side.
 base=${TEST_PORT_BASE:-0}
 export ROOT VAR=$ROOT/var/test DB_PORT=$((3397 + base)) PORT=$((8097 + base)) APACHE_PORT=$((8098 + base)) \
 	SHOP_FCGI_PORT=$((9097 + base)) STUDIO_FCGI_PORT=$((9098 + base)) API_FCGI_PORT=$((9099 + base)) \
-	SIM_PORT=$((8096 + base)) RTMP_PORT=$((1935 + base))
+	SIM_PORT=$((8096 + base)) RTMP_PORT=$((1937 + base))
 LOGS=$VAR/log
 CONF=$VAR/crowdcart.conf
 # A hung suite must not eat CI's whole budget, but a slow machine must not cut a working one short:
