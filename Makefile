@@ -50,7 +50,7 @@ PROGS = shop studio api ctl
 # Everything but the programs' main.c is one library: the programs, the unit tests and the fuzz
 # harnesses link it, so code lives in the layer it belongs to, not where a test can reach it.
 PROG_SRC = $(filter-out %/main.c,$(wildcard $(PROGS:%=src/%/*.c)))
-LIB_OBJ = $(patsubst src/%.c,$(BUILD)/%.o,$(LAYER_SRC) $(PROG_SRC)) $(BUILD)/web/tmpl.o $(BUILD)/lib/phone_number.o
+LIB_OBJ = $(patsubst src/%.c,$(BUILD)/%.o,$(LAYER_SRC) $(PROG_SRC)) $(BUILD)/web/tmpl.o $(BUILD)/web/tmpl_escape.o $(BUILD)/lib/phone_number.o
 MAIN_OBJ = $(PROGS:%=$(BUILD)/%/main.o)
 UNIT_OBJ = $(patsubst tests/unit/%.c,$(BUILD)/unit/%.o,$(wildcard tests/unit/*.c))
 FUZZ_NAMES = $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
@@ -80,7 +80,7 @@ $(BUILD)/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/web/tmpl.o: src/web/tmpl.cc
+$(BUILD)/web/%.o: src/web/%.cc
 	@mkdir -p $(@D)
 	$(CXX) $(CXXFLAGS) -c -o $@ $<
 

@@ -11,6 +11,7 @@
 #include <ctemplate/template_dictionary_interface.h>
 #include <ctemplate/template_emitter.h>
 #include "web/tmpl.h"
+#include "web/tmpl_escape.h"
 
 using ctemplate::TemplateDictionaryInterface;
 using ctemplate::TemplateId;
@@ -466,6 +467,7 @@ tmpl_dict *C(Dict *d)
 extern "C" bool tmpl_init(const char *root)
 {
 	try {
+		tmpl_escape_install();
 		ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(root);
 		DIR *dir = opendir(root);
 		if (!dir) {

@@ -2,12 +2,14 @@
  * rules: a section sees its parents' values, an include only its own and the globals; a shown
  * section expands once; a value set again replaces the first; values are escaped as they go out. */
 #include <check.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "lib/buf.h"
 #include "web/tmpl.h"
+#include "web/tmpl_escape.h"
 #include "suites.h"
 
 static char root[64];
@@ -31,6 +33,7 @@ static void setup(void)
 			"{{>INC}}|{{G}}|{{P}}|{{MISSING}}|{{A}}{{BI_SPACE}}{{A}}]");
 	put("inc.tpl", "{{%AUTOESCAPE context=\"HTML\"}}{{A}}/{{X}}/{{G}};");
 	put("many.tpl", "{{%AUTOESCAPE context=\"HTML\"}}{{#ROW}}{{V}}{{/ROW}}");
+	put("escape.tpl", "{{%AUTOESCAPE context=\"HTML\"}}<p title=\"{{V}}\">{{V}}</p><a href=\"{{U}}\">x</a>");
 	ck_assert(tmpl_init(root));
 }
 
@@ -117,6 +120,63 @@ START_TEST(test_tmpl_many_rows_and_values)
 }
 END_TEST
 
+/* tmpl_escape.cc's escape against ctemplate's own, byte for byte: every byte alone and every pair,
+ * each special byte at every place of values from 0 to 70 bytes (the SIMD blocks, the overlapping
+ * last block and the short values' loop meet there), and random bytes of random lengths. */
+START_TEST(test_tmpl_escape_same_as_ctemplate)
+{
+	char s[256];
+	for (int c = 0; c < 256; c++) {
+		s[0] = (char)c;
+		ck_assert_msg(tmpl_escape_same(s, 1), "byte %d", c);
+		for (int d = 0; d < 256; d++) {
+			s[1] = (char)d;
+			ck_assert_msg(tmpl_escape_same(s, 2), "bytes %d %d", c, d);
+		}
+	}
+	static const char specials[] = "&\"'<>\t\n\v\f\r";
+	for (size_t len = 0; len <= 70; len++)
+		for (size_t at = 0; at < len; at++)
+			for (size_t k = 0; k < sizeof specials - 1; k++) {
+				memset(s, 'a', len);
+				s[at] = specials[k];
+				s[len - 1 - at] = specials[(k + 3) % (sizeof specials - 1)];
+				ck_assert_msg(tmpl_escape_same(s, len), "length %zu, special %zu at %zu", len, k, at);
+			}
+	uint32_t x = 2463534242u;	/* xorshift: the same bytes every run */
+	for (int i = 0; i < 20000; i++) {
+		size_t len = 0;
+		x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+		len = x % sizeof s;
+		for (size_t j = 0; j < len; j++) {
+			x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+			/* mostly text, now and then a special byte or a high one */
+			s[j] = (char)(x % 8 == 0 ? specials[x / 8 % (sizeof specials - 1)] : x % 8 == 1 ? (int)(x >> 8) : 'a' + (int)(x >> 8) % 26);
+		}
+		ck_assert_msg(tmpl_escape_same(s, len), "random value %d", i);
+	}
+}
+END_TEST
+
+/* Through a page, once tmpl_init installed it: text, a quoted attribute and a URL attribute (the
+ * URL check, then this escape), values longer than a block. */
+START_TEST(test_tmpl_escape_in_pages)
+{
+	struct arena *a = arena_new(65536);
+	tmpl_dict *d = tmpl_new();
+	tmpl_set(d, "V", "Tom & Jerry's \"<b>best</b>\"\tpicks\r\nfor you & me");
+	tmpl_set(d, "U", "/search?q=a&b=\"c\"&d='e'&f=<g>&h=1234567890");
+	ck_assert_str_eq(expand(a, "escape.tpl", d),
+			 "<p title=\"Tom &amp; Jerry&#39;s &quot;&lt;b&gt;best&lt;/b&gt;&quot; picks  for you &amp; me\">"
+			 "Tom &amp; Jerry&#39;s &quot;&lt;b&gt;best&lt;/b&gt;&quot; picks  for you &amp; me</p>"
+			 "<a href=\"/search?q=a&amp;b=&quot;c&quot;&amp;d=&#39;e&#39;&amp;f=&lt;g&gt;&amp;h=1234567890\">x</a>");
+	tmpl_set(d, "U", "javascript:alert(1)//0123456789abcdef");
+	ck_assert_ptr_nonnull(strstr(expand(a, "escape.tpl", d), "<a href=\"#\">x</a>"));
+	tmpl_free(d);
+	arena_free(a);
+}
+END_TEST
+
 Suite *tmpl_suite(void)
 {
 	Suite *s = suite_create("tmpl");
@@ -125,6 +185,8 @@ Suite *tmpl_suite(void)
 	tcase_add_test(tc, test_tmpl_lookup_rules);
 	tcase_add_test(tc, test_tmpl_shown_section_expands_once);
 	tcase_add_test(tc, test_tmpl_many_rows_and_values);
+	tcase_add_test(tc, test_tmpl_escape_same_as_ctemplate);
+	tcase_add_test(tc, test_tmpl_escape_in_pages);
 	suite_add_tcase(s, tc);
 	return s;
 }
