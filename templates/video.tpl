@@ -17,7 +17,7 @@
 <ol class="video-cards">
 {{#TAGS}}<li class="video-card" id="tag-{{N}}" data-start="{{START}}" data-end="{{END}}">
 <a class="card-link" href="{{URL}}">
-{{#IMAGE}}<picture>{{#AVIF}}<source type="image/avif" srcset="{{AVIF_SRCSET}}" sizes="{{SIZES}}">{{/AVIF}}{{#SRCSET}}<source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}">{{/SRCSET}}<img class="card-img" src="{{SRC}}" alt="{{ALT}}" loading="{{LOADING}}" decoding="async" width="{{WIDTH}}" height="{{HEIGHT}}"></picture>{{/IMAGE}}
+{{#IMAGE}}<picture>{{#AVIF}}<source type="image/avif" srcset="{{AVIF_SRCSET}}" sizes="{{SIZES}}">{{/AVIF}}{{#SRCSET}}<source type="image/webp" srcset="{{WEBP_SRCSET}}" sizes="{{SIZES}}">{{/SRCSET}}<img class="card-img" src="{{SRC}}" alt="{{ALT}}" loading="{{LOADING}}" decoding="async" width="320" height="320"></picture>{{/IMAGE}}
 <h3 class="card-title">{{TITLE}}</h3>
 </a>
 <p class="card-brand">{{BRAND}}</p>

@@ -130,8 +130,10 @@ bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const cha
 			}
 		const char *src = arena_printf(r->arena, IMAGE_PATH_PREFIX "%s-%u.jpg", key, fb);
 		tmpl_setn_borrowed(d, "SRC", src, strlen(src));
-		tmpl_set_int(d, "WIDTH", fb);
-		tmpl_set_int(d, "HEIGHT", image_scaled_height(w, h, fb));
+		if (slot != IMAGE_SLOT_CARD) {
+			tmpl_set_int(d, "WIDTH", fb);
+			tmpl_set_int(d, "HEIGHT", image_scaled_height(w, h, fb));
+		}
 		tmpl_setn_borrowed(d, "SIZES", slot_sizes[slot], strlen(slot_sizes[slot]));
 		size_t len;	/* of a srcset, in the request's arena */
 		/* A <picture> offers one modern format and falls back to SRC (JPEG): one srcset keeps a
@@ -164,8 +166,10 @@ bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const cha
 		 * formatted and copied the same two numbers for every card. */
 		const char *width = slot == IMAGE_SLOT_MAIN ? "600" : slot == IMAGE_SLOT_COVER ? "1200" : "300";
 		const char *height = slot == IMAGE_SLOT_MAIN ? "600" : slot == IMAGE_SLOT_COVER ? "400" : "300";
-		tmpl_setn_borrowed(d, "WIDTH", width, strlen(width));
-		tmpl_setn_borrowed(d, "HEIGHT", height, strlen(height));
+		if (slot != IMAGE_SLOT_CARD) {
+			tmpl_setn_borrowed(d, "WIDTH", width, strlen(width));
+			tmpl_setn_borrowed(d, "HEIGHT", height, strlen(height));
+		}
 	}
 	tmpl_show(d, section);
 	return true;

@@ -24,11 +24,13 @@ enum image_slot {
 /* The placeholder shown until a picture's renditions exist. */
 #define IMAGE_PLACEHOLDER_URL "/static/img/placeholder.svg"
 
-/* Sets on d: SRC (a JPEG rendition, the placeholder, or a local path), ALT, WIDTH, HEIGHT, LOADING
- * ("eager" or "lazy"), and for a processed picture SIZES and either, for the slots no wider than
- * IMAGE_AVIF_MAX_W of a picture with AVIF steps, an AVIF section with AVIF_SRCSET, or the SRCSET
- * section with WEBP_SRCSET (for a <picture>'s <source>) or, for the avatar slots (a bare <img>),
- * JPEG_SRCSET; only the steps the slot's sizes can pick. Shows section `section` of d (the markup
+/* Sets on d: SRC (a JPEG rendition, the placeholder, or a local path), ALT, WIDTH, HEIGHT (not for
+ * IMAGE_SLOT_CARD: a card's picture is drawn in a square box, static/style.css img.card-img, whose
+ * size the card templates state themselves, 320 x 320), LOADING ("eager" or "lazy"), and for a
+ * processed picture SIZES and either, for the slots no wider than IMAGE_AVIF_MAX_W of a picture
+ * with AVIF steps, an AVIF section with AVIF_SRCSET, or the SRCSET section with WEBP_SRCSET (for a
+ * <picture>'s <source>) or, for the avatar slots (a bare <img>), JPEG_SRCSET; only the steps the
+ * slot's sizes can pick. Shows section `section` of d (the markup
  * around them). An empty ref shows nothing and returns false. */
 bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const char *ref, const char *alt,
 		     enum image_slot slot, bool eager);
