@@ -109,6 +109,8 @@ bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const cha
 		return false;
 	char key[IMAGE_KEY_LEN + 1];
 	unsigned w, h;
+	/* A card's picture is drawn in a square box whose size the card templates state (image_view.h). */
+	bool sized = slot != IMAGE_SLOT_CARD;
 	tmpl_set(d, "ALT", alt ? alt : "");
 	/* Fixed words and arena strings below are borrowed, not copied: they outlive d. */
 	tmpl_setn_borrowed(d, "LOADING", eager ? "eager" : "lazy", eager ? 5 : 4);
@@ -130,7 +132,7 @@ bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const cha
 			}
 		const char *src = arena_printf(r->arena, IMAGE_PATH_PREFIX "%s-%u.jpg", key, fb);
 		tmpl_setn_borrowed(d, "SRC", src, strlen(src));
-		if (slot != IMAGE_SLOT_CARD) {
+		if (sized) {
 			tmpl_set_int(d, "WIDTH", fb);
 			tmpl_set_int(d, "HEIGHT", image_scaled_height(w, h, fb));
 		}
@@ -162,11 +164,11 @@ bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const cha
 		 * placeholder. A remote address is never put in a page (IMAGE_REF_SQL hides those). */
 		bool local = ref[0] == '/' && ref[1] != '/';
 		tmpl_set(d, "SRC", local ? ref : IMAGE_PLACEHOLDER_URL);
-		/* The placeholder's fixed size, as the fixed words they are: a grid of such cards
-		 * formatted and copied the same two numbers for every card. */
-		const char *width = slot == IMAGE_SLOT_MAIN ? "600" : slot == IMAGE_SLOT_COVER ? "1200" : "300";
-		const char *height = slot == IMAGE_SLOT_MAIN ? "600" : slot == IMAGE_SLOT_COVER ? "400" : "300";
-		if (slot != IMAGE_SLOT_CARD) {
+		/* The placeholder's fixed size, as the fixed words they are, not numbers formatted and
+		 * copied for every picture of a page. */
+		if (sized) {
+			const char *width = slot == IMAGE_SLOT_MAIN ? "600" : slot == IMAGE_SLOT_COVER ? "1200" : "300";
+			const char *height = slot == IMAGE_SLOT_MAIN ? "600" : slot == IMAGE_SLOT_COVER ? "400" : "300";
 			tmpl_setn_borrowed(d, "WIDTH", width, strlen(width));
 			tmpl_setn_borrowed(d, "HEIGHT", height, strlen(height));
 		}

@@ -30,8 +30,8 @@ enum image_slot {
  * processed picture SIZES and either, for the slots no wider than IMAGE_AVIF_MAX_W of a picture
  * with AVIF steps, an AVIF section with AVIF_SRCSET, or the SRCSET section with WEBP_SRCSET (for a
  * <picture>'s <source>) or, for the avatar slots (a bare <img>), JPEG_SRCSET; only the steps the
- * slot's sizes can pick. Shows section `section` of d (the markup
- * around them). An empty ref shows nothing and returns false. */
+ * slot's sizes can pick. Shows section `section` of d (the markup around them). An empty ref shows
+ * nothing and returns false. */
 bool image_view_fill(struct req *r, tmpl_dict *d, const char *section, const char *ref, const char *alt,
 		     enum image_slot slot, bool eager);
 
