@@ -1,4 +1,5 @@
 /* tally.c: see tally.h. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -47,6 +48,42 @@ void tally_day(long long now, char out[11])
 	memcpy(out, last, sizeof last);
 }
 
+struct one_row {
+	const struct tally *t;
+	size_t i;
+};
+
+static enum db_status write_one(struct db *db, void *ctx)
+{
+	const struct one_row *o = ctx;
+	struct db_param p[MAX_COLS];
+	o->t->row(o->i, p);
+	return db_query(db, NULL, &o->t->upsert[0], p, NULL);
+}
+
+/* A batch refused outright holds a row the database will never take: a count for a link, video
+ * or session deleted after it was counted (their foreign keys). Kept, it would fail every later
+ * batch of this worker. So each row is written on its own; the refused ones are dropped, and
+ * those that met the database away or a conflict wait for the next flush. */
+static void write_singly(struct db *db, struct tally *t)
+{
+	char *rows = t->rows;
+	size_t kept = 0, dropped = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		enum db_status rc = db_txn(db, write_one, &(struct one_row){ t, i });
+		if (db_transient(rc)) {
+			if (kept != i)
+				memmove(rows + kept * t->row_size, rows + i * t->row_size, t->row_size);
+			kept++;
+		} else if (rc != DB_OK) {
+			dropped++;
+		}
+	}
+	if (dropped)
+		fprintf(stderr, "tally: dropped %zu count row(s) the database refused\n", dropped);
+	t->n = kept;
+}
+
 void tally_flush(struct db *db, struct tally *t, bool force)
 {
 	long long now = mono_ms();
@@ -55,6 +92,9 @@ void tally_flush(struct db *db, struct tally *t, bool force)
 	if (t->n == 0 || (!force && now - t->last_ms < FLUSH_EVERY_MS))
 		return;
 	t->last_ms = now;
-	if (db_txn(db, write_txn, t) == DB_OK)
+	enum db_status rc = db_txn(db, write_txn, t);
+	if (rc == DB_OK)
 		t->n = 0;
+	else if (!db_transient(rc))
+		write_singly(db, t);
 }

@@ -25,7 +25,9 @@ struct tally {
 	size_t ncols;			/* parameters per row */
 	/* The parameters of pending row i, ncols of them, into p. */
 	void (*row)(size_t i, struct db_param *p);
-	size_t n;			/* pending rows, kept in the owner's array */
+	void *rows;			/* the owner's array of pending rows, */
+	size_t row_size;		/* and the size of one: rows the database refuses are taken out */
+	size_t n;			/* pending rows */
 	long long last_ms;		/* monotonic time of the last write */
 };
 
@@ -33,7 +35,9 @@ struct tally {
 void tally_day(long long now, char out[11]);
 
 /* Writes the pending rows in one transaction if a second has passed since the last write (or
- * `force`); they are cleared only once written, so a failed write is tried again later. */
+ * `force`); they are cleared only once written, so a write that failed for a while (the database
+ * away, a conflict) is tried again later. A row the database refuses outright (the link, video or
+ * session it counts for deleted since) is dropped, and the rest are written without it. */
 void tally_flush(struct db *db, struct tally *t, bool force);
 
 #endif

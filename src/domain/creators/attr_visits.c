@@ -37,7 +37,7 @@ static void visit_row(size_t i, struct db_param *row)
 	row[6] = DB_I(k->count);
 }
 
-static struct tally visits = { q_upsert, 7, visit_row, 0, 0 };
+static struct tally visits = { .upsert = q_upsert, .ncols = 7, .row = visit_row, .rows = pending, .row_size = sizeof pending[0] };
 
 static void copy_utm(char dst[UTM_MAX + 1], const char *src)
 {

@@ -27,7 +27,7 @@ static void link_row(size_t i, struct db_param *row)
 	row[2] = DB_I(pending[i].visits);
 }
 
-static struct tally tally = { q_upsert, 3, link_row, 0, 0 };
+static struct tally tally = { .upsert = q_upsert, .ncols = 3, .row = link_row, .rows = pending, .row_size = sizeof pending[0] };
 
 void link_stats_count(struct db *db, long long id, long long now)
 {

@@ -25,7 +25,7 @@ static void row(size_t i, struct db_param *p)
 	p[4] = DB_I(pending[i].n);
 }
 
-static struct tally tally = { q_upsert, 5, row, 0, 0 };
+static struct tally tally = { .upsert = q_upsert, .ncols = 5, .row = row, .rows = pending, .row_size = sizeof pending[0] };
 
 void live_reactions_count(struct db *db, long long session_id, long long at_s, const char *emoji)
 {

@@ -36,8 +36,10 @@ static void video_row(size_t i, struct db_param *row) { put_row(&pending[MEDIA_S
 static void ad_row(size_t i, struct db_param *row) { put_row(&pending[MEDIA_STATS_AD][i], row); }
 
 static struct tally tallies[MEDIA_STATS__TABLES] = {
-	[MEDIA_STATS_VIDEO] = { q_upsert[MEDIA_STATS_VIDEO], 5, video_row, 0, 0 },
-	[MEDIA_STATS_AD] = { q_upsert[MEDIA_STATS_AD], 5, ad_row, 0, 0 },
+	[MEDIA_STATS_VIDEO] = { .upsert = q_upsert[MEDIA_STATS_VIDEO], .ncols = 5, .row = video_row,
+		.rows = pending[MEDIA_STATS_VIDEO], .row_size = sizeof pending[0][0] },
+	[MEDIA_STATS_AD] = { .upsert = q_upsert[MEDIA_STATS_AD], .ncols = 5, .row = ad_row,
+		.rows = pending[MEDIA_STATS_AD], .row_size = sizeof pending[0][0] },
 };
 
 void media_stats_count(struct db *db, enum media_stats_table table, long long id, enum media_stats_kind kind, long long now)
