@@ -1,7 +1,7 @@
 /* tally.h: counts a worker aggregates in memory and writes at most once a second with multi-row
  * upserts, so a page view never waits on a database write (creator visits, video and ad stats).
- * The trade-off: a worker that crashes loses at most about a second of counts, and an idle worker
- * holds its last counts until its next count or its after-request hook; no other node needs
+ * The trade-off: a worker that crashes loses at most about a second of counts; an idle worker's
+ * after-request hook runs after a second without a request (web/worker.c); no other node needs
  * them. Worker-lifetime state, on purpose: one struct tally per kind of count. */
 #ifndef CC_TALLY_H
 #define CC_TALLY_H

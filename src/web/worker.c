@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -22,6 +24,30 @@
 
 /* Set by the parent before the first fork: config sandbox_filter = off (see worker_main). */
 static bool profiling;
+
+/* A worker with an after-request hook holds counts for up to a second (db/tally.h). Idle, it
+ * would hold them until its next request, which on a quiet site may be hours away: its accept
+ * gives up after a second without a connection (a receive timeout on the listening socket, the
+ * one accept keeps to), and the hook runs. Linux copies the timeout to connections accepted
+ * from a TCP socket, where a body read would then fail after a second's pause; Unix sockets
+ * don't. Set by the parent before the first fork. */
+#define IDLE_WAKE_SECONDS 1
+static bool idle_wake, idle_wake_inherited;
+
+static void idle_wake_init(int listen_fd)
+{
+	struct timeval tv = { IDLE_WAKE_SECONDS, 0 };
+	int domain = AF_UNIX;
+	socklen_t len = sizeof domain;
+	idle_wake = setsockopt(listen_fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv) == 0;
+	idle_wake_inherited = getsockopt(listen_fd, SOL_SOCKET, SO_DOMAIN, &domain, &len) == 0 && domain != AF_UNIX;
+}
+
+static void idle_wake_clear(int fd)
+{
+	struct timeval none = { 0, 0 };
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &none, sizeof none);	/* on a socket of ours: cannot fail */
+}
 
 static volatile sig_atomic_t stopping;
 
@@ -69,11 +95,18 @@ static void worker_loop(const struct app *app, int listen_fd, const uint8_t secr
 	FCGX_Request fr;
 	FCGX_InitRequest(&fr, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR);
 	while (!stopping) {
-		if (FCGX_Accept_r(&fr) < 0) {
-			if (errno == EINTR)
+		int rc = FCGX_Accept_r(&fr);
+		if (rc == -EAGAIN && idle_wake) {	/* a second without a request */
+			app->after(w.db, false);
+			continue;
+		}
+		if (rc < 0) {
+			if (rc == -EINTR)
 				continue;
 			break;
 		}
+		if (idle_wake_inherited)
+			idle_wake_clear(fr.ipcFd);
 		dispatch(&w, &fr);
 		FCGX_Finish_r(&fr);
 		arena_reset(w.arena);
@@ -186,6 +219,8 @@ int worker_main(const struct app *app, int argc, char **argv)
 	if (profiling)
 		fprintf(stderr, "%s: sandbox_filter = off: workers run WITHOUT their system call filter "
 				"(for profiling only)\n", app->name);
+	if (app->after)
+		idle_wake_init(listen_fd);
 	signal(SIGPIPE, SIG_IGN);
 	set_handler(SIGTERM, on_term_parent);
 	set_handler(SIGINT, on_term_parent);

@@ -56,9 +56,9 @@ export function goLink(html) {
 	return /<a class="button secondary ad-visit" href="(\/go\/[A-Za-z0-9_-]+)"/.exec(html)?.[1];
 }
 
-// Counters are held in each worker and written at most once a second, after a later request;
-// waits until ad `id`'s `column` (views, clicks, adds) reaches `want`, nudging every worker.
+// Counters are held in each worker and written within about two seconds (lib/eventually.mjs);
+// waits until ad `id`'s `column` (views, clicks, adds) reaches `want`.
 export function adCount(id, column, want, timeoutMs = 8000) {
 	return counted(() => Number(sql(`SELECT COALESCE(SUM(${column}), 0) FROM ad_stats WHERE ad_id = ${Number(id)}`)[0][0]), want,
-		{ nudge: () => Promise.all(Array.from({ length: 16 }, () => new Client().get('/_ping'))), timeout: timeoutMs });
+		{ timeout: timeoutMs });
 }

@@ -42,9 +42,9 @@ export async function publish(client, video) {
 	return { res, id: id && Number(id) };
 }
 
-// Counters are held in each worker and written at most once a second, after a later request;
-// waits until video `id`'s `column` (views, clicks, adds) reaches `want`, nudging every worker.
+// Counters are held in each worker and written within about two seconds (lib/eventually.mjs);
+// waits until video `id`'s `column` (views, clicks, adds) reaches `want`.
 export function videoCount(id, column, want, timeoutMs = 8000) {
 	return counted(() => Number(sql(`SELECT COALESCE(SUM(${column}), 0) FROM video_stats WHERE video_id = ${Number(id)}`)[0][0]), want,
-		{ nudge: () => Promise.all(Array.from({ length: 16 }, () => new Client().get('/_ping'))), timeout: timeoutMs });
+		{ timeout: timeoutMs });
 }
