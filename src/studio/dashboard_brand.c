@@ -22,7 +22,9 @@
  * sales list every line with its order's state. By creator and by day, the period is read from the
  * worker's rollup (brand_sales_days, one row per day, creator and currency; creator 0 is the day
  * over all creators) except the days dashboard_live_bounds says are read live from the lines; a
- * day is in one part only, so adding both up gives the lines' figures. */
+ * day is in one part only, so adding both up gives the lines' figures. By creator, the whole
+ * months no live day touches are read from the month rollup (brand_sales_months): a year of a big
+ * brand is a row per month and creator instead of one per day each creator sold. */
 #define LIVE_LINES \
 	" FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.brand_id = ? AND " DASHBOARD_LIVE("o.created_at") \
 	" AND l.creator_id IS NOT NULL AND " DASHBOARD_COUNTED
@@ -40,11 +42,15 @@ static const struct db_stmt q_by_creator = {
 	" FROM (SELECT x.creator_id, x.currency, CAST(SUM(x.orders) AS SIGNED) AS orders, CAST(SUM(x.sales) AS SIGNED) AS sales,"
 	" CAST(SUM(x.commission) AS SIGNED) AS commission"
 	" FROM (SELECT s.creator_id, s.currency, SUM(s.orders) AS orders, SUM(s.sales) AS sales, SUM(s.commission) AS commission"
-	ROLLED_DAYS " AND s.creator_id <> 0 GROUP BY s.creator_id, s.currency"
+	" FROM brand_sales_months s WHERE s.brand_id = ? AND " DASHBOARD_MONTHS("s.month")
+	" AND s.creator_id <> 0 GROUP BY s.creator_id, s.currency"
+	" UNION ALL SELECT s.creator_id, s.currency, SUM(s.orders), SUM(s.sales), SUM(s.commission)"
+	" FROM brand_sales_days s WHERE s.brand_id = ? AND " DASHBOARD_DAYS("s.day") " AND NOT " DASHBOARD_LIVE("s.day")
+	" AND s.creator_id <> 0 GROUP BY s.creator_id, s.currency"
 	" UNION ALL SELECT l.creator_id, o.currency, " LIVE_FIGURES LIVE_LINES " GROUP BY l.creator_id, o.currency) x"
 	" GROUP BY x.creator_id, x.currency ORDER BY SUM(x.sales) DESC, x.creator_id LIMIT 500) t"
 	" JOIN creators cr ON cr.id = t.creator_id ORDER BY t.sales DESC, cr.id",
-	"ss" "iss" DASHBOARD_LIVE_TYPES "i" DASHBOARD_LIVE_TYPES, "issiiiis" };
+	"ss" "i" DASHBOARD_MONTH_TYPES "i" DASHBOARD_DAY_TYPES DASHBOARD_LIVE_TYPES "i" DASHBOARD_LIVE_TYPES, "issiiiis" };
 static const struct db_stmt q_by_day = {
 	"SELECT x.day, CAST(SUM(x.orders) AS SIGNED), CAST(SUM(x.sales) AS SIGNED), CAST(SUM(x.commission) AS SIGNED), x.currency"
 	" FROM (SELECT DATE_FORMAT(s.day, '%Y-%m-%d') AS day, s.currency, s.orders, s.sales, s.commission" ROLLED_DAYS
@@ -88,21 +94,35 @@ struct brand_dash {
 	struct db_res creators, days, recent, owed;
 };
 
+/* n parameters from `from` on at p; the next free one. */
+static struct db_param *put(struct db_param *p, const struct db_param *from, size_t n)
+{
+	memcpy(p, from, n * sizeof *p);
+	return p + n;
+}
+
 static enum db_status load(struct req *r, long long brand, struct brand_dash *d)
 {
-	struct db_param live[DASHBOARD_LIVE_BOUNDS], p[2 + 3 + 2 * DASHBOARD_LIVE_BOUNDS + 1];
-	enum db_status rc = dashboard_live_bounds(r, brand, d->from, d->to, live);
+	struct dashboard_parts parts;
+	enum db_status rc = dashboard_live_bounds(r, brand, d->from, d->to, &parts);
 	if (rc != DB_OK)
 		return rc;
-	size_t n = 0;
-	p[n++] = DB_S(d->from), p[n++] = DB_S(d->to);
-	p[n++] = DB_I(brand), p[n++] = DB_S(d->from), p[n++] = DB_S(d->to);
-	memcpy(&p[n], live, sizeof live), n += DASHBOARD_LIVE_BOUNDS;
-	p[n++] = DB_I(brand);
-	memcpy(&p[n], live, sizeof live);
-	rc = db_query(r->db, r->arena, &q_by_creator, p, &d->creators);
+	struct db_param by_creator[2 + 1 + DASHBOARD_MONTH_BOUNDS + 1 + DASHBOARD_DAY_BOUNDS + 2 * DASHBOARD_LIVE_BOUNDS + 1];
+	struct db_param *p = put(by_creator, (struct db_param[]){ DB_S(d->from), DB_S(d->to), DB_I(brand) }, 3);
+	p = put(p, parts.months, DASHBOARD_MONTH_BOUNDS);
+	*p++ = DB_I(brand);
+	p = put(p, parts.days, DASHBOARD_DAY_BOUNDS);
+	p = put(p, parts.live, DASHBOARD_LIVE_BOUNDS);
+	*p++ = DB_I(brand);
+	put(p, parts.live, DASHBOARD_LIVE_BOUNDS);
+	struct db_param by_day[3 + 2 * DASHBOARD_LIVE_BOUNDS + 1];
+	p = put(by_day, (struct db_param[]){ DB_I(brand), DB_S(d->from), DB_S(d->to) }, 3);
+	p = put(p, parts.live, DASHBOARD_LIVE_BOUNDS);
+	*p++ = DB_I(brand);
+	put(p, parts.live, DASHBOARD_LIVE_BOUNDS);
+	rc = db_query(r->db, r->arena, &q_by_creator, by_creator, &d->creators);
 	if (rc == DB_OK)
-		rc = db_query(r->db, r->arena, &q_by_day, p + 2, &d->days);
+		rc = db_query(r->db, r->arena, &q_by_day, by_day, &d->days);
 	struct db_res since;
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->arena, &q_recent_since, (struct db_param[]){ DB_S(d->from), DB_I(brand), DB_S(d->from),

@@ -8,6 +8,8 @@
 #include "studio/studio.h"
 
 _Static_assert(DASHBOARD_LIVE_BOUNDS == 2 * SALES_ROLLUP_LIVE_RANGES, "a pair of bounds per live range");
+_Static_assert(DASHBOARD_MONTH_BOUNDS == 2 * SALES_ROLLUP_MONTH_RANGES, "a pair of bounds per month range");
+_Static_assert(DASHBOARD_DAY_BOUNDS == 2 * SALES_ROLLUP_DAY_RANGES, "a pair of bounds per day range");
 
 static const struct db_stmt q_state = {
 	"SELECT COALESCE(DATE_FORMAT(rolled_before, '%Y-%m-%d'), ''), COALESCE(DATE_FORMAT(scanned_to, '%Y-%m-%d %H:%i:%s'), '')"
@@ -35,8 +37,17 @@ static const char *day_text(struct req *r, long day)
 	return s;
 }
 
+/* ranges as pairs of bounds [from, to); an unused pair is an empty range, which matches nothing */
+static void put_bounds(struct req *r, const struct sales_rollup_range *ranges, size_t n, struct db_param *bounds, size_t slots)
+{
+	for (size_t i = 0; i < slots; i++) {
+		bounds[2 * i] = DB_S(i < n ? day_text(r, ranges[i].from) : "1970-01-01");
+		bounds[2 * i + 1] = DB_S(i < n ? day_text(r, ranges[i].to) : "1970-01-01");
+	}
+}
+
 enum db_status dashboard_live_bounds(struct req *r, long long brand_id, const char *from, const char *to,
-				     struct db_param bounds[DASHBOARD_LIVE_BOUNDS])
+				     struct dashboard_parts *parts)
 {
 	long first = day_number(from), last = day_number(to), rolled_before = -1;
 	struct db_res state, changed = { 0 };
@@ -56,12 +67,13 @@ enum db_status dashboard_live_bounds(struct req *r, long long brand_id, const ch
 	long *days = arena_alloc(r->arena, (changed.nrows ? changed.nrows : 1) * sizeof *days);
 	for (size_t i = 0; i < changed.nrows; i++)
 		days[i] = day_number(db_at(&changed, i, 0)->s);
-	struct sales_rollup_range live[SALES_ROLLUP_LIVE_RANGES];
-	size_t n = sales_rollup_live_ranges(first, last, rolled_before, days, changed.nrows, live);
-	for (size_t i = 0; i < SALES_ROLLUP_LIVE_RANGES; i++) {
-		/* An unused pair is an empty range, which matches nothing. */
-		bounds[2 * i] = DB_S(i < n ? day_text(r, live[i].from) : "1970-01-01");
-		bounds[2 * i + 1] = DB_S(i < n ? day_text(r, live[i].to) : "1970-01-01");
-	}
+	struct sales_rollup_range live[SALES_ROLLUP_LIVE_RANGES], months[SALES_ROLLUP_MONTH_RANGES];
+	struct sales_rollup_range rest[SALES_ROLLUP_DAY_RANGES];
+	size_t nlive = sales_rollup_live_ranges(first, last, rolled_before, days, changed.nrows, live);
+	size_t nmonths = sales_rollup_month_ranges(first, last, live, nlive, months);
+	size_t nrest = sales_rollup_day_ranges(first, last, months, nmonths, rest);
+	put_bounds(r, live, nlive, parts->live, SALES_ROLLUP_LIVE_RANGES);
+	put_bounds(r, months, nmonths, parts->months, SALES_ROLLUP_MONTH_RANGES);
+	put_bounds(r, rest, nrest, parts->days, SALES_ROLLUP_DAY_RANGES);
 	return DB_OK;
 }

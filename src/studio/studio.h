@@ -34,8 +34,21 @@ const char *dashboard_conversion(struct req *r, long long orders, long long visi
 #define DASHBOARD_LIVE(col) "((" col " >= ? AND " col " < ?) OR (" col " >= ? AND " col " < ?) OR (" col " >= ? AND " \
 	col " < ?) OR (" col " >= ? AND " col " < ?))"
 #define DASHBOARD_LIVE_TYPES "ssssssss"
+/* And the rest of the period, for the per-creator table: the whole months no live day touches, as
+ * DASHBOARD_MONTH_BOUNDS for DASHBOARD_MONTHS (read from the month rollup), and the other days as
+ * DASHBOARD_DAY_BOUNDS for DASHBOARD_DAYS (read from the day rollup but for the live days). */
+#define DASHBOARD_MONTH_BOUNDS 10
+#define DASHBOARD_MONTHS(col) "((" col " >= ? AND " col " < ?) OR (" col " >= ? AND " col " < ?) OR (" col " >= ? AND " \
+	col " < ?) OR (" col " >= ? AND " col " < ?) OR (" col " >= ? AND " col " < ?))"
+#define DASHBOARD_MONTH_TYPES "ssssssssss"
+#define DASHBOARD_DAY_BOUNDS 12
+#define DASHBOARD_DAYS(col) "(" DASHBOARD_MONTHS(col) " OR (" col " >= ? AND " col " < ?))"
+#define DASHBOARD_DAY_TYPES DASHBOARD_MONTH_TYPES "ss"
+struct dashboard_parts {
+	struct db_param live[DASHBOARD_LIVE_BOUNDS], months[DASHBOARD_MONTH_BOUNDS], days[DASHBOARD_DAY_BOUNDS];
+};
 enum db_status dashboard_live_bounds(struct req *r, long long brand_id, const char *from, const char *to,
-				     struct db_param bounds[DASHBOARD_LIVE_BOUNDS]);
+				     struct dashboard_parts *parts);
 /* What a line of an order in `status` (DASHBOARD_LINE_STATUS) shows beside it: "not paid yet",
  * "cancelled", "refunded", "partly refunded", "test order", or the status. */
 const char *dashboard_line_state(const char *status);

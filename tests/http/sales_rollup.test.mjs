@@ -1,5 +1,6 @@
 // sales_rollup.test.mjs: the brand dashboard reads its sales by creator and by day from the worker's
-// rollup (brand_sales_days) plus, live, today and the days changed since the worker last looked, and
+// rollup (brand_sales_days, and by creator the whole months of brand_sales_months) plus, live, today
+// and the days changed since the worker last looked, and
 // shows the figures the order lines give when added up the old way (the statements the dashboard
 // ran before the rollup, kept here): after orders on several days, a refund, a cancelled order and
 // an order placed on an old day, both right away (live) and once the worker has rolled the days up;
@@ -79,6 +80,17 @@ function rollupRows(b) {
 		WHERE brand_id = ${b.id} ORDER BY day, creator_id, currency`).map((r) => r.join(' '));
 }
 
+// The month rollup is its days added up, month by month.
+function monthsAreTheirDays(b) {
+	const months = sql(`SELECT month, creator_id, currency, orders, sales, commission FROM brand_sales_months
+		WHERE brand_id = ${b.id} ORDER BY month, creator_id, currency`).map((r) => r.join(' '));
+	const sums = sql(`SELECT DATE_FORMAT(day, '%Y-%m-01'), creator_id, currency, SUM(orders), SUM(sales), SUM(commission)
+		FROM brand_sales_days WHERE brand_id = ${b.id} GROUP BY 1, creator_id, currency ORDER BY 1, creator_id, currency`)
+		.map((r) => r.join(' '));
+	assert.deepEqual(months, sums, 'every month is the sum of its days');
+	assert.ok(months.length > 0);
+}
+
 test('the brand dashboard shows the same figures from the rollup as from the order lines', { timeout: 120000 }, async () => {
 	const b = await newBrand({ stock: 1000 });
 	const from = dayAgo(60), to = dayAgo(0);
@@ -102,6 +114,15 @@ test('the brand dashboard shows the same figures from the rollup as from the ord
 	const rows = rollupRows(b);
 	assert.ok(rows.some((r) => r.startsWith(`${dayAgo(40)} 0 USD 2 `)), `day 40 rolled up over both creators: ${rows}`);
 	await sameFigures(b, from, to, 'from the rollup');
+	monthsAreTheirDays(b);
+	// Over a year, the orders 40 days ago are in a whole month, read from the month rollup.
+	const year = dayAgo(365);
+	await sameFigures(b, year, to, 'over a longer period');
+	const month = `${dayAgo(40).slice(0, 7)}-01`;
+	sql(`UPDATE brand_sales_months SET sales = sales + 100 WHERE brand_id = ${b.id} AND month = ${lit(month)} AND creator_id <> 0`);
+	assert.notDeepEqual((await newWay(b.client, year, to)).creators, oldWay(b.id, year, to).creators,
+		'the whole month is read from the month rollup');
+	sql(`UPDATE brand_sales_months SET sales = sales - 100 WHERE brand_id = ${b.id} AND month = ${lit(month)} AND creator_id <> 0`);
 	// The rollup is what is read: a row changed by hand shows (then is put back).
 	sql(`UPDATE brand_sales_days SET sales = sales + 100 WHERE brand_id = ${b.id} AND day = ${lit(dayAgo(10))} AND creator_id = 0`);
 	const tampered = await newWay(b.client, from, to);
@@ -122,13 +143,17 @@ test('the brand dashboard shows the same figures from the rollup as from the ord
 	sql(`UPDATE orders SET updated_at = UTC_TIMESTAMP() WHERE id = ${late.id}`);
 	const before = await sameFigures(b, from, to, 'after a refund, a cancellation and an order on an old day');
 	assert.ok(before.days.some((d) => d.startsWith(dayAgo(25))), 'the old day\'s new order counts');
+	await sameFigures(b, year, to, 'over a longer period, after them');
 	await rolledUp(b);
 	await sameFigures(b, from, to, 'from the rollup after the refund, the cancellation and the late order');
+	await sameFigures(b, year, to, 'over a longer period, from the rollup after them');
+	monthsAreTheirDays(b);
 
 	// Recomputing the days again (their orders touched, the worker passes) gives the same rows.
 	const once = rollupRows(b);
 	sql(`UPDATE orders SET updated_at = UTC_TIMESTAMP() WHERE brand_id = ${b.id}`);
 	await rolledUp(b);
 	assert.deepEqual(rollupRows(b), once, 'a day recomputed twice is the same');
+	monthsAreTheirDays(b);
 	await sameFigures(b, dayAgo(45), dayAgo(5), 'for another period');
 });

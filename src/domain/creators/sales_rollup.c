@@ -1,5 +1,6 @@
 /* sales_rollup.c: the worker's rollup of the brand dashboard's sales per day (sales_rollup.h),
  * and which parts of a period the dashboard reads live. */
+#include <stdbool.h>
 #include <string.h>
 #include <time.h>
 #include "domain/creators/sales_figures.h"
@@ -47,6 +48,61 @@ size_t sales_rollup_live_ranges(long first, long last, long rolled_before, const
 	return n;
 }
 
+long sales_rollup_month_start(long day)
+{
+	time_t t = (time_t)day * 86400;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	return day - (tm.tm_mday - 1);
+}
+
+long sales_rollup_next_month(long day)
+{
+	time_t t = (time_t)day * 86400;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	tm.tm_mday = 1;
+	tm.tm_mon++;	/* timegm carries December over into January */
+	return (long)(timegm(&tm) / 86400);
+}
+
+size_t sales_rollup_month_ranges(long first, long last, const struct sales_rollup_range *live, size_t nlive,
+				 struct sales_rollup_range out[SALES_ROLLUP_MONTH_RANGES])
+{
+	size_t n = 0;
+	for (long m = sales_rollup_month_start(first); m <= last;) {
+		long next = sales_rollup_next_month(m);
+		bool whole = m >= first && next - 1 <= last, touched = false;
+		for (size_t i = 0; i < nlive && !touched; i++)
+			touched = live[i].from < next && live[i].to > m;
+		if (whole && !touched) {
+			if (n > 0 && out[n - 1].to == m)
+				out[n - 1].to = next;
+			else if (n < SALES_ROLLUP_MONTH_RANGES)
+				out[n++] = (struct sales_rollup_range){ m, next };
+			else
+				break;	/* not with SALES_ROLLUP_LIVE_RANGES live ranges; the rest would be read by day */
+		}
+		m = next;
+	}
+	return n;
+}
+
+size_t sales_rollup_day_ranges(long first, long last, const struct sales_rollup_range *months, size_t nmonths,
+			       struct sales_rollup_range out[SALES_ROLLUP_DAY_RANGES])
+{
+	size_t n = 0;
+	long at = first;
+	for (size_t i = 0; i <= nmonths; i++) {
+		long until = i < nmonths ? months[i].from : last + 1;
+		if (until > at && n < SALES_ROLLUP_DAY_RANGES)
+			out[n++] = (struct sales_rollup_range){ at, until };
+		if (i < nmonths)
+			at = months[i].to;
+	}
+	return n;
+}
+
 static const struct db_stmt q_state = {
 	"SELECT COALESCE(DATE_FORMAT(rolled_before, '%Y-%m-%d'), ''), COALESCE(DATE_FORMAT(scanned_to, '%Y-%m-%d %H:%i:%s'), ''),"
 	" DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d %H:%i:%s'), DATE_FORMAT(UTC_DATE(), '%Y-%m-%d')"
@@ -57,7 +113,7 @@ static const struct db_stmt q_state = {
 static const struct db_stmt q_changed = {
 	"SELECT DISTINCT o.brand_id, DATE_FORMAT(DATE(o.created_at), '%Y-%m-%d'),"
 	" DATE_FORMAT(DATE(o.created_at) + INTERVAL 1 DAY, '%Y-%m-%d') FROM orders o"
-	" WHERE o.updated_at >= ? - INTERVAL ? SECOND AND o.created_at < ?",
+	" WHERE o.updated_at >= ? - INTERVAL ? SECOND AND o.created_at < ? ORDER BY 1, 2",
 	"sis", "iss" };
 /* The brands with orders in a stretch of closed days, and where the stretch ends: at most a month,
  * and never today. */
@@ -82,6 +138,17 @@ static const struct db_stmt q_fill_total = {
 	"INSERT INTO brand_sales_days (brand_id, day, creator_id, currency, orders, sales, commission)"
 	" SELECT o.brand_id, DATE(o.created_at), 0, o.currency, " DAY_FIGURES DAY_LINES
 	" GROUP BY o.brand_id, DATE(o.created_at), o.currency", "iss", "" };
+/* A brand's months from the month of `from` to that of the day before `to`, added up again from
+ * their days. */
+static const struct db_stmt q_clear_months = {
+	"DELETE FROM brand_sales_months WHERE brand_id = ? AND month >= DATE_FORMAT(?, '%Y-%m-01')"
+	" AND month <= DATE_FORMAT(DATE(?) - INTERVAL 1 DAY, '%Y-%m-01')", "iss", "" };
+static const struct db_stmt q_fill_months = {
+	"INSERT INTO brand_sales_months (brand_id, month, creator_id, currency, orders, sales, commission)"
+	" SELECT brand_id, DATE_FORMAT(day, '%Y-%m-01'), creator_id, currency, SUM(orders), SUM(sales), SUM(commission)"
+	" FROM brand_sales_days WHERE brand_id = ? AND day >= DATE_FORMAT(?, '%Y-%m-01')"
+	" AND day < DATE_FORMAT(DATE(?) - INTERVAL 1 DAY, '%Y-%m-01') + INTERVAL 1 MONTH"
+	" GROUP BY brand_id, DATE_FORMAT(day, '%Y-%m-01'), creator_id, currency", "iss", "" };
 static const struct db_stmt q_rolled = {
 	"UPDATE sales_rollup_state SET rolled_before = GREATEST(COALESCE(rolled_before, ?), ?) WHERE name = '" STATE_NAME "'",
 	"ss", "" };
@@ -89,10 +156,11 @@ static const struct db_stmt q_scanned = {
 	"UPDATE sales_rollup_state SET scanned_to = GREATEST(COALESCE(scanned_to, ?), ?) WHERE name = '" STATE_NAME "'",
 	"ss", "" };
 
-/* A brand's days [from, to). */
+/* A brand's days [from, to); with `months`, the months they fall in too. */
 struct brand_days {
 	long long brand_id;
 	const char *from, *to;
+	bool months;
 };
 
 /* The days out and in again as one, so a reader never sees them half written; the same answer
@@ -106,7 +174,20 @@ static enum db_status recompute_txn(struct db *db, void *ctx)
 		rc = db_query(db, NULL, &q_fill_creators, p, NULL);
 	if (rc == DB_OK)
 		rc = db_query(db, NULL, &q_fill_total, p, NULL);
+	if (rc == DB_OK && d->months)
+		rc = db_query(db, NULL, &q_clear_months, p, NULL);
+	if (rc == DB_OK && d->months)
+		rc = db_query(db, NULL, &q_fill_months, p, NULL);
 	return rc;
+}
+
+/* The months of a brand's days [from, to) added up again, apart from the days. */
+static enum db_status months_txn(struct db *db, void *ctx)
+{
+	const struct brand_days *d = ctx;
+	struct db_param p[] = { DB_I(d->brand_id), DB_S(d->from), DB_S(d->to) };
+	enum db_status rc = db_query(db, NULL, &q_clear_months, p, NULL);
+	return rc == DB_OK ? db_query(db, NULL, &q_fill_months, p, NULL) : rc;
 }
 
 static long long now_ms(void)
@@ -129,7 +210,7 @@ static long close_days(struct db *db, struct arena *a, const char *from, const c
 			return -1;
 		const char *to = db_at(&end, 0, 0)->s;
 		for (size_t i = 0; i < brands.nrows; i++, done++)
-			if (db_txn(db, recompute_txn, &(struct brand_days){ db_at(&brands, i, 0)->i, from, to }) != DB_OK)
+			if (db_txn(db, recompute_txn, &(struct brand_days){ db_at(&brands, i, 0)->i, from, to, true }) != DB_OK)
 				return -1;
 		if (db_query(db, NULL, &q_rolled, (struct db_param[]){ DB_S(to), DB_S(to) }, NULL) != DB_OK)
 			return -1;
@@ -152,10 +233,17 @@ long sales_rollup_pass(struct db *db, struct arena *a, long budget_ms)
 		if (db_query(db, a, &q_changed, (struct db_param[]){ DB_S(scanned_to), DB_I(SALES_ROLLUP_OVERLAP_S),
 									   DB_S(rolled_before) }, &days) != DB_OK)
 			return -1;
-		for (size_t i = 0; i < days.nrows; i++, done++)
-			if (db_txn(db, recompute_txn, &(struct brand_days){ db_at(&days, i, 0)->i, db_at(&days, i, 1)->s,
-									 db_at(&days, i, 2)->s }) != DB_OK)
+		/* Each day on its own; its month once after the last changed day in it. Until scanned_to
+		 * moves, the dashboard reads these days live and their months by day (dashboard_live.c). */
+		for (size_t i = 0; i < days.nrows; i++, done++) {
+			struct brand_days d = { db_at(&days, i, 0)->i, db_at(&days, i, 1)->s, db_at(&days, i, 2)->s, false };
+			if (db_txn(db, recompute_txn, &d) != DB_OK)
 				return -1;
+			bool month_done = i + 1 == days.nrows || db_at(&days, i + 1, 0)->i != d.brand_id ||
+					  strncmp(db_at(&days, i + 1, 1)->s, d.from, 7) != 0;	/* YYYY-MM */
+			if (month_done && db_txn(db, months_txn, &d) != DB_OK)
+				return -1;
+		}
 	}
 	if (!*rolled_before) {
 		struct db_res first;

@@ -20,6 +20,12 @@ struct sales_rollup_range {
 	long from, to;
 };
 
+/* The whole months of a period read from the month rollup come as at most this many ranges (each
+ * live range may split them once), and the rest of the period from the day rollup as at most one
+ * range more. */
+#define SALES_ROLLUP_MONTH_RANGES (SALES_ROLLUP_LIVE_RANGES + 1)
+#define SALES_ROLLUP_DAY_RANGES (SALES_ROLLUP_MONTH_RANGES + 1)
+
 /* The parts of the period first..last (days, inclusive) read live: the days from rolled_before
  * on (everything if rolled_before < 0: no rollup yet) and the `changed` days (sorted ascending, any
  * outside the period ignored), as at most SALES_ROLLUP_LIVE_RANGES ranges, ascending, within the
@@ -27,6 +33,22 @@ struct sales_rollup_range {
  * is still exact). The rest of the period is read from the rollup. The number of ranges. Pure. */
 size_t sales_rollup_live_ranges(long first, long last, long rolled_before, const long *changed, size_t nchanged,
 				struct sales_rollup_range out[SALES_ROLLUP_LIVE_RANGES]);
+
+/* The calendar months (UTC) wholly inside first..last (days, inclusive) that none of the `live`
+ * ranges touches, as ranges of days [from, to) from a month's first day to a later month's first
+ * day, ascending: read from the month rollup (brand_sales_months). The number of ranges. Pure. */
+size_t sales_rollup_month_ranges(long first, long last, const struct sales_rollup_range *live, size_t nlive,
+				 struct sales_rollup_range out[SALES_ROLLUP_MONTH_RANGES]);
+
+/* The days of first..last outside the `months` ranges (ascending, inside the period), as ranges:
+ * the rest of the period, read from the day rollup and, for the live days, from the lines. The
+ * number of ranges. Pure. */
+size_t sales_rollup_day_ranges(long first, long last, const struct sales_rollup_range *months, size_t nmonths,
+			       struct sales_rollup_range out[SALES_ROLLUP_DAY_RANGES]);
+
+/* The first day of the UTC month of `day` (days since 1970-01-01), and of the month after it. */
+long sales_rollup_month_start(long day);
+long sales_rollup_next_month(long day);
 
 /* One pass of the worker: recomputes the brands' days whose orders changed since the last scan
  * (less the overlap), then rolls up the days closed since the last pass, for at most budget_ms
