@@ -29,8 +29,9 @@ static bool profiling;
  * would hold them until its next request, which on a quiet site may be hours away: its accept
  * gives up after a second without a connection (a receive timeout on the listening socket, the
  * one accept keeps to), and the hook runs. Linux copies the timeout to connections accepted
- * from a TCP socket, where a body read would then fail after a second's pause; Unix sockets
- * don't. Set by the parent before the first fork. */
+ * from a TCP socket, where a body read would then fail after a second's pause, so it is cleared
+ * once libfcgi's accept returns (the request's parameters, read inside it, come with the
+ * connection from the web server); Unix sockets don't. Set by the parent before the first fork. */
 #define IDLE_WAKE_SECONDS 1
 static bool idle_wake, idle_wake_inherited;
 

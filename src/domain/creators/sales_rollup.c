@@ -163,6 +163,15 @@ struct brand_days {
 	bool months;
 };
 
+/* The months of a brand's days [from, to) added up again from their days. */
+static enum db_status months_txn(struct db *db, void *ctx)
+{
+	const struct brand_days *d = ctx;
+	struct db_param p[] = { DB_I(d->brand_id), DB_S(d->from), DB_S(d->to) };
+	enum db_status rc = db_query(db, NULL, &q_clear_months, p, NULL);
+	return rc == DB_OK ? db_query(db, NULL, &q_fill_months, p, NULL) : rc;
+}
+
 /* The days out and in again as one, so a reader never sees them half written; the same answer
  * however often and wherever it runs. */
 static enum db_status recompute_txn(struct db *db, void *ctx)
@@ -175,19 +184,8 @@ static enum db_status recompute_txn(struct db *db, void *ctx)
 	if (rc == DB_OK)
 		rc = db_query(db, NULL, &q_fill_total, p, NULL);
 	if (rc == DB_OK && d->months)
-		rc = db_query(db, NULL, &q_clear_months, p, NULL);
-	if (rc == DB_OK && d->months)
-		rc = db_query(db, NULL, &q_fill_months, p, NULL);
+		rc = months_txn(db, ctx);
 	return rc;
-}
-
-/* The months of a brand's days [from, to) added up again, apart from the days. */
-static enum db_status months_txn(struct db *db, void *ctx)
-{
-	const struct brand_days *d = ctx;
-	struct db_param p[] = { DB_I(d->brand_id), DB_S(d->from), DB_S(d->to) };
-	enum db_status rc = db_query(db, NULL, &q_clear_months, p, NULL);
-	return rc == DB_OK ? db_query(db, NULL, &q_fill_months, p, NULL) : rc;
 }
 
 static long long now_ms(void)
